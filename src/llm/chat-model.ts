@@ -1,0 +1,36 @@
+/** One chat turn as the model sees it. */
+export interface ChatMessage {
+  role: 'system' | 'user' | 'assistant';
+  content: string;
+}
+
+export interface ChatRequest {
+  messages: ChatMessage[];
+  /** Aborts the request (job cancelled, shutdown). */
+  signal?: AbortSignal;
+  /** Upper bound on the answer, in tokens. */
+  maxTokens?: number;
+  temperature?: number;
+}
+
+/** A streamed answer: text deltas, in order. */
+export type ChatStream = AsyncIterable<string>;
+
+/**
+ * The LLM port. Adapters: the openai SDK (any OpenAI-compatible endpoint) and the
+ * offline template model used when no key is configured.
+ */
+export interface ChatModel {
+  /** Short human-readable name for logs and the "which model" line. */
+  readonly name: string;
+  /** False for the offline adapter: flows then fall back to rule-based output. */
+  readonly online: boolean;
+  stream(req: ChatRequest): ChatStream;
+}
+
+/** Collect a whole answer from a stream. */
+export async function complete(model: ChatModel, req: ChatRequest): Promise<string> {
+  let out = '';
+  for await (const d of model.stream(req)) out += d;
+  return out;
+}

@@ -1,0 +1,78 @@
+/** The span of time a report covers. */
+export type PeriodSpan = 'year' | 'H1' | 'H2' | 'Q1' | 'Q2' | 'Q3' | 'Q4';
+
+export interface ReportPeriod {
+  year: number;
+  span: PeriodSpan;
+}
+
+const SPAN_LABEL: Record<PeriodSpan, string> = {
+  year: '年度',
+  H1: '上半年',
+  H2: '下半年',
+  Q1: '第一季度',
+  Q2: '第二季度',
+  Q3: '第三季度',
+  Q4: '第四季度',
+};
+
+const SPAN_MONTHS: Record<PeriodSpan, [number, number]> = {
+  year: [1, 12],
+  H1: [1, 6],
+  H2: [7, 12],
+  Q1: [1, 3],
+  Q2: [4, 6],
+  Q3: [7, 9],
+  Q4: [10, 12],
+};
+
+/** 2025年度 / 2025年上半年 / 2025年第三季度 */
+export function periodLabel(p: ReportPeriod): string {
+  return p.span === 'year' ? `${p.year}年度` : `${p.year}年${SPAN_LABEL[p.span]}`;
+}
+
+/** Words a report uses for "this period": 全年 / 上半年 / 本季度. */
+export function periodWord(p: ReportPeriod): string {
+  if (p.span === 'year') return '全年';
+  if (p.span === 'H1' || p.span === 'H2') return SPAN_LABEL[p.span];
+  return '本季度';
+}
+
+/** First and last day of the period as ISO dates (YYYY-MM-DD). */
+export function periodRange(p: ReportPeriod): { start: string; end: string } {
+  const [m1, m2] = SPAN_MONTHS[p.span];
+  const lastDay = new Date(Date.UTC(p.year, m2, 0)).getUTCDate();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return { start: `${p.year}-${pad(m1)}-01`, end: `${p.year}-${pad(m2)}-${pad(lastDay)}` };
+}
+
+/** Whether the period is shorter than a year (so 全年 claims are out of place). */
+export function isPartialYear(p: ReportPeriod): boolean {
+  return p.span !== 'year';
+}
+
+const CN_DIGIT: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 上: 1, 下: 2 };
+
+/**
+ * Find the period a text speaks of: "2025年上半年", "2024年度", "2025年第三季度",
+ * "今年上半年" (relative to `now`). Returns null when no year can be found.
+ */
+export function findPeriod(text: string, now: Date = new Date()): ReportPeriod | null {
+  const thisYear = now.getFullYear();
+  const yearRe = /(20\d{2}|今年|去年|明年|本年度?)\s*年?(度|上半年|下半年|前半年|后半年|第?([一二三四1-4])季度|[一二三四1-4]季度)?/;
+  const m = yearRe.exec(text);
+  if (!m) return null;
+  const y = m[1]!;
+  const year = /^\d+$/.test(y) ? Number(y) : y === '去年' ? thisYear - 1 : y === '明年' ? thisYear + 1 : thisYear;
+  const tail = m[2] ?? '';
+  // A bare half/quarter word elsewhere ("上半年意识形态工作") still sets the span.
+  const rest = tail || (/(上半年|前半年)/.exec(text)?.[1] ?? /(下半年|后半年)/.exec(text)?.[1] ?? /第?([一二三四1-4])季度/.exec(text)?.[0] ?? '');
+  let span: PeriodSpan = 'year';
+  if (/上半年|前半年/.test(rest)) span = 'H1';
+  else if (/下半年|后半年/.test(rest)) span = 'H2';
+  else {
+    const q = /([一二三四1-4])季度/.exec(rest);
+    if (q) span = `Q${CN_DIGIT[q[1]!] ?? Number(q[1])}` as PeriodSpan;
+  }
+  return { year, span };
+}
