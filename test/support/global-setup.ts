@@ -7,10 +7,10 @@ declare module 'vitest' {
   }
 }
 
-/** One private redis-server for the whole run (or TEST_REDIS_URL when given); tests isolate by key prefix. */
+/** One private redis-server for the whole run (or REDIS_URL when given); tests isolate by key prefix. */
 export default async function setup(project: TestProject): Promise<(() => Promise<void>) | void> {
-  if (process.env.TEST_REDIS_URL) {
-    project.provide('redisUrl', process.env.TEST_REDIS_URL);
+  if (process.env.REDIS_URL) {
+    project.provide('redisUrl', process.env.REDIS_URL);
     return;
   }
   const redis = await startPrivateRedis();
