@@ -10,6 +10,11 @@ import { fileURLToPath } from 'node:url';
 export const PROMPT_VARIABLES = {
   system: ['today', 'guidance'],
   chat: ['request'],
+  outline: ['request', 'genre', 'period', 'person', 'length', 'title', 'opening', 'closing', 'skeleton', 'themes', 'facts'],
+  'outline-repair': ['defects', 'skeleton', 'outline'],
+  section: ['outline', 'target', 'points', 'period', 'person', 'chars', 'facts'],
+  revise: ['instruction', 'chars', 'target', 'outline', 'text', 'facts'],
+  full: ['outline', 'part', 'period', 'person', 'chars', 'facts'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type PromptName = keyof typeof PROMPT_VARIABLES;

@@ -1,0 +1,91 @@
+import type { ChatModel } from '../llm/chat-model.js';
+import { LlmError } from '../llm/errors.js';
+import type { PromptLibrary } from '../llm/prompts.js';
+import type { Logger } from '../logger.js';
+import type { JobData } from '../queue/jobs.js';
+import { PermanentError, type JobContext } from '../queue/worker.js';
+import { FeishuApiError } from '../feishu/api.js';
+import { chatFlow } from '../flows/chat.js';
+import type { TurnContext } from '../flows/context.js';
+import type { ConversationMemory } from './memory.js';
+import type { Conversation } from './message.js';
+import type { Replier } from './replier.js';
+import { MAX_INPUT_CHARS, routeText } from './router.js';
+import * as T from './texts.js';
+
+export interface HandlerDeps {
+  replier: Replier;
+  model: ChatModel;
+  prompts: PromptLibrary;
+  memory: ConversationMemory;
+  log: Logger;
+  timezone: string;
+  now?: () => Date;
+}
+
+/** The worker's entry point: one job → one answer in the thread. */
+export class MessageHandler {
+  constructor(private readonly d: HandlerDeps) {}
+
+  private context(c: Conversation, job: JobContext): TurnContext {
+    return {
+      conversation: c,
+      jobId: job.jobId,
+      signal: job.signal,
+      log: job.log,
+      replier: this.d.replier,
+      model: this.d.model,
+      prompts: this.d.prompts,
+      memory: this.d.memory,
+      now: this.d.now?.() ?? new Date(),
+      timezone: this.d.timezone,
+    };
+  }
+
+  async handle(data: JobData, job: JobContext): Promise<void> {
+    if (data.type === 'card-action') {
+      const ctx = this.context(data.action.conversation, job);
+      await this.d.replier.sendText(ctx.conversation, '这个按钮对应的操作已失效，请在话题里直接发文字指令。', ctx.jobId);
+      return;
+    }
+    const { conversation: c, payload } = data.message;
+    const ctx = this.context(c, job);
+    await this.d.replier.ack(c);
+    if (payload.kind === 'unsupported') {
+      await this.d.replier.sendText(c, T.UNSUPPORTED_TYPE(T.MESSAGE_TYPE_LABEL[payload.messageType] ?? `“${payload.messageType}”类型的消息`), ctx.jobId);
+      return;
+    }
+    const route = routeText(payload.text);
+    job.log.info({ route: route.kind }, 'routed');
+    switch (route.kind) {
+      case 'help':
+        return this.d.replier.sendText(c, payload.text.trim() ? T.HELP : T.EMPTY_TEXT, ctx.jobId);
+      case 'reset':
+        await this.d.memory.clear(c);
+        return this.d.replier.sendText(c, T.RESET_DONE, ctx.jobId);
+      case 'unknown-command':
+        return this.d.replier.sendText(c, T.UNKNOWN_COMMAND(route.command), ctx.jobId);
+      case 'too-long':
+        return this.d.replier.sendText(c, T.TOO_LONG(route.length, MAX_INPUT_CHARS), ctx.jobId);
+      case 'chat':
+        return chatFlow(ctx, route.text);
+    }
+  }
+
+  /** Whether another attempt cannot help. */
+  isPermanent(err: unknown): boolean {
+    if (err instanceof PermanentError) return true;
+    if (err instanceof LlmError) return !err.retryable;
+    if (err instanceof FeishuApiError) return !err.retryable;
+    return false;
+  }
+
+  /** The single error reply after the last attempt; it takes over the job's answer card. */
+  async onFinalFailure(data: JobData, jobId: string, err: unknown): Promise<void> {
+    const c = data.type === 'message' ? data.message.conversation : data.action.conversation;
+    const text = err instanceof LlmError && !err.retryable && err.status !== undefined ? T.FAILURE_BAD_REQUEST : T.FAILURE;
+    this.d.log.error({ err, jobId }, 'job failed for good; telling the user');
+    const card = await this.d.replier.openStream(c, { key: jobId, title: '笔杆子 · 出错了' });
+    await card.finish(text);
+  }
+}

@@ -1,0 +1,79 @@
+import type { Redis } from 'ioredis';
+import type { ChatMessage } from '../llm/chat-model.js';
+import { threadKey, type Conversation } from './message.js';
+
+export interface MemoryOptions {
+  prefix: string;
+  /** Messages kept per conversation (user + assistant each count one). */
+  turns: number;
+  /** Total characters kept; the oldest turns go first. */
+  maxChars: number;
+  ttlSeconds: number;
+}
+
+/**
+ * Multi-turn memory in Redis: the last turns of a thread (and, in a private chat, of
+ * the chat outside threads), plus per-thread state such as the current outline.
+ */
+export class ConversationMemory {
+  constructor(private readonly redis: Redis, private readonly o: MemoryOptions) {}
+
+  private keys(c: Conversation): string[] {
+    const keys = [`${this.o.prefix}:hist:t:${threadKey(c)}`];
+    // A private-chat message outside any thread continues the chat-level conversation.
+    if (c.chatType === 'p2p' && !c.rootId && !c.threadId) keys.push(`${this.o.prefix}:hist:c:${c.chatId}`);
+    return keys;
+  }
+
+  async history(c: Conversation): Promise<ChatMessage[]> {
+    const keys = this.keys(c);
+    for (const k of keys.slice().reverse()) {
+      const raw = await this.redis.lrange(k, 0, -1);
+      if (raw.length) return this.fit(raw.map((r) => JSON.parse(r) as ChatMessage));
+    }
+    return [];
+  }
+
+  /** Append one exchange; `onceKey` makes a retried job append it only once. */
+  async append(c: Conversation, turns: ChatMessage[], onceKey: string): Promise<void> {
+    const first = await this.redis.set(`${this.o.prefix}:appended:${onceKey}`, '1', 'EX', 86_400, 'NX');
+    if (!first || this.o.turns === 0) return;
+    const tx = this.redis.multi();
+    for (const k of this.keys(c)) {
+      tx.rpush(k, ...turns.map((t) => JSON.stringify(t)));
+      tx.ltrim(k, -this.o.turns, -1);
+      tx.expire(k, this.o.ttlSeconds);
+    }
+    await tx.exec();
+  }
+
+  async clear(c: Conversation): Promise<void> {
+    await this.redis.del(...this.keys(c), this.stateKey(c));
+  }
+
+  private stateKey(c: Conversation): string {
+    return `${this.o.prefix}:state:${threadKey(c)}`;
+  }
+
+  async getState<T>(c: Conversation): Promise<T | null> {
+    const raw = await this.redis.get(this.stateKey(c));
+    return raw ? (JSON.parse(raw) as T) : null;
+  }
+
+  async setState(c: Conversation, state: unknown): Promise<void> {
+    await this.redis.set(this.stateKey(c), JSON.stringify(state), 'EX', Math.max(this.o.ttlSeconds, 30 * 86_400));
+  }
+
+  private fit(msgs: ChatMessage[]): ChatMessage[] {
+    const out: ChatMessage[] = [];
+    let total = 0;
+    for (let i = msgs.length - 1; i >= 0; i--) {
+      total += msgs[i]!.content.length;
+      if (total > this.o.maxChars && out.length > 0) break;
+      out.unshift(msgs[i]!);
+    }
+    // Never start with an assistant turn.
+    while (out[0]?.role === 'assistant') out.shift();
+    return out;
+  }
+}

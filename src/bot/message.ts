@@ -1,0 +1,40 @@
+/** Where a message came from and where its answer goes. Transport-neutral. */
+export interface Conversation {
+  chatId: string;
+  chatType: 'p2p' | 'group';
+  /** The user's message: the answer is a threaded reply to it. */
+  messageId: string;
+  /** Root of the thread the message is in, if any. */
+  rootId?: string;
+  threadId?: string;
+  senderOpenId: string;
+}
+
+/** What the user sent, after the transport has normalised it. */
+export type Payload =
+  | { kind: 'text'; text: string }
+  /** image, file, sticker, audio, …: we say what we accept. */
+  | { kind: 'unsupported'; messageType: string };
+
+/** One accepted inbound message: the data of a BullMQ `message` job. */
+export interface IncomingMessage {
+  conversation: Conversation;
+  payload: Payload;
+  /** When the user sent it (ms). */
+  createdAt: number;
+}
+
+/** A button press on one of our cards: the data of a BullMQ `card-action` job. */
+export interface CardAction {
+  conversation: Conversation;
+  /** The button's callback value (our own object). */
+  value: Record<string, unknown>;
+}
+
+/**
+ * The key multi-turn memory is stored under: the thread root, or the message itself
+ * (it becomes the root of the thread our reply opens).
+ */
+export function threadKey(c: Conversation): string {
+  return c.rootId ?? c.threadId ?? c.messageId;
+}

@@ -1,0 +1,52 @@
+/** Every fixed sentence the bot says, in one place. */
+
+export const OFFLINE_NOTICE = '（离线模式：未配置大模型 OPENAI_API_KEY，以下内容由内置模板和规则生成。）';
+
+export const HELP = [
+  '**笔杆子 · 意识形态工作报告写作助手**',
+  '可以这样用（私聊直接发，群里请 @我）：',
+  '· 起草提纲：“帮我写一份2025年上半年市交通运输局落实意识形态工作责任制情况报告的提纲”',
+  '· 在同一话题里接着写：“写第二部分”“把（二）展开到500字”“写全文”“导出Word”',
+  '· 审校：“帮我看看这段：……”，或直接粘贴报告原文',
+  '· 提醒：“提醒我6月30日前交上半年意识形态报告，提前3天提醒”“我的提醒”“取消提醒 2”',
+  '· 命令：/help 帮助　/reset 清空本话题的上下文',
+].join('\n');
+
+export const UNSUPPORTED_TYPE = (label: string) =>
+  `暂时只能读文字消息和富文本消息，收到的是${label}。请把需要处理的内容以文字粘贴过来（报告原文、提纲要求或提醒事项均可）。`;
+
+export const MESSAGE_TYPE_LABEL: Record<string, string> = {
+  image: '图片',
+  file: '文件',
+  sticker: '表情包',
+  audio: '语音',
+  media: '视频',
+  video: '视频',
+  interactive: '卡片消息',
+  share_chat: '群名片',
+  share_user: '个人名片',
+  merge_forward: '合并转发的聊天记录',
+  location: '位置',
+  todo: '任务',
+  system: '系统消息',
+  hongbao: '红包',
+  share_calendar_event: '日程',
+  calendar: '日程',
+  vote: '投票',
+  folder: '文件夹',
+};
+
+export const EMPTY_TEXT = `没有收到文字内容。\n\n${HELP}`;
+
+export const TOO_LONG = (len: number, max: number) =>
+  `这段内容有 ${len} 字，超过了单次可处理的 ${max} 字。请分段发送（例如每次一个部分），或只粘贴需要审阅的段落。`;
+
+export const UNKNOWN_COMMAND = (cmd: string) => `不认识的命令“${cmd}”。\n\n${HELP}`;
+
+export const RESET_DONE = '已清空本话题的对话上下文和提纲，可以重新开始。';
+
+export const FAILURE = '抱歉，这次没能完成处理（已自动重试）。请稍后再发一次；如果反复出现，请联系管理员检查模型服务和网络。';
+
+export const FAILURE_BAD_REQUEST = '抱歉，模型服务拒绝了这次请求（可能是密钥、模型名称或内容长度的问题），重试也无济于事。请联系管理员检查 OPENAI_API_KEY / OPENAI_MODEL 配置。';
+
+export const WORKING_TITLE = '笔杆子';

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+
+const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
+const int = (def: number, min = 0) => z.preprocess(emptyToUndefined, z.coerce.number().int().min(min).default(def));
+
+const schema = z.object({
+  FEISHU_APP_ID: optionalString,
+  FEISHU_APP_SECRET: optionalString,
+  FEISHU_DOMAIN: z.preprocess(emptyToUndefined, z.url().default('https://open.feishu.cn')),
+  FEISHU_MODE: z.preprocess(emptyToUndefined, z.enum(['ws', 'webhook']).default('ws')),
+  FEISHU_VERIFICATION_TOKEN: optionalString,
+  FEISHU_ENCRYPT_KEY: optionalString,
+  PORT: int(3000),
+  REDIS_URL: z.preprocess(emptyToUndefined, z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional()),
+  OPENAI_API_KEY: optionalString,
+  OPENAI_BASE_URL: z.preprocess(emptyToUndefined, z.url().optional()),
+  OPENAI_MODEL: z.preprocess(emptyToUndefined, z.string().default('gpt-4o-mini')),
+  OPENAI_TIMEOUT_MS: int(60_000, 1000),
+  LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
+  BOT_TIMEZONE: z.preprocess(emptyToUndefined, z.string().default('Asia/Shanghai')).refine(isTimeZone, 'is not an IANA time zone'),
+  REDIS_PREFIX: z.preprocess(emptyToUndefined, z.string().regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, _ and - only').default('bigan')),
+  ROLE: z.preprocess(emptyToUndefined, z.enum(['all', 'ingest', 'worker']).default('all')),
+  WORKER_CONCURRENCY: int(8, 1),
+  JOB_ATTEMPTS: int(3, 1),
+  JOB_BACKOFF_MS: int(2000, 0),
+  WORKER_LOCK_MS: int(30_000, 1000),
+  MAX_EVENT_AGE_SECONDS: int(1800, 1),
+  HISTORY_TURNS: int(12, 0),
+  HISTORY_MAX_CHARS: int(16_000, 1000),
+  HISTORY_TTL_SECONDS: int(7 * 24 * 3600, 60),
+});
+
+export type Env = z.infer<typeof schema>;
+
+export interface Config extends Env {
+  /** Feishu credentials present: otherwise the bot runs in console mode. */
+  feishuEnabled: boolean;
+  /** An LLM key present: otherwise the offline template model answers. */
+  llmEnabled: boolean;
+}
+
+export class ConfigError extends Error {}
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Read and validate the configuration once; every error names its variable. */
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n- ${lines.join('\n- ')}`);
+  }
+  const c = parsed.data;
+  if (Boolean(c.FEISHU_APP_ID) !== Boolean(c.FEISHU_APP_SECRET)) {
+    throw new ConfigError(`Invalid configuration:\n- ${c.FEISHU_APP_ID ? 'FEISHU_APP_SECRET' : 'FEISHU_APP_ID'}: required when ${c.FEISHU_APP_ID ? 'FEISHU_APP_ID' : 'FEISHU_APP_SECRET'} is set`);
+  }
+  return { ...c, feishuEnabled: Boolean(c.FEISHU_APP_ID), llmEnabled: Boolean(c.OPENAI_API_KEY) };
+}

@@ -1,0 +1,137 @@
+import { createHash } from 'node:crypto';
+import * as lark from '@larksuiteoapi/node-sdk';
+import type { Logger } from '../logger.js';
+
+/** Feishu answered with a non-zero code, an HTTP error, or not at all. */
+export class FeishuApiError extends Error {
+  constructor(readonly op: string, readonly code: number | undefined, message: string, readonly httpStatus?: number) {
+    super(`feishu ${op} failed: ${code ?? httpStatus ?? 'network'} ${message}`);
+  }
+
+  /** Rate limits, server errors and network failures may pass on retry. */
+  get retryable(): boolean {
+    if (this.code === 99991400 || this.code === 230020 || this.code === 11232) return true;
+    if (this.httpStatus === 429 || (this.httpStatus !== undefined && this.httpStatus >= 500)) return true;
+    return this.code === undefined && this.httpStatus === undefined;
+  }
+}
+
+/** Codes that mean "CardKit is not available to this app" (scope missing, feature off). */
+const CARDKIT_REFUSED = new Set([99991672, 99991679, 200340, 300340, 10003, 99991663]);
+export const isCardKitRefusal = (e: unknown) => e instanceof FeishuApiError && (CARDKIT_REFUSED.has(e.code ?? -1) || e.httpStatus === 403 || e.httpStatus === 404);
+
+interface Res<T> { code?: number; msg?: string; data?: T }
+
+/** Feishu caps `uuid` at 50 characters; long keys are hashed. */
+export function feishuUuid(key: string): string {
+  return key.length <= 50 ? key : `h${createHash('sha1').update(key).digest('base64url')}`;
+}
+
+export function createLarkClient(opts: { appId: string; appSecret: string; domain: string; log: Logger }): lark.Client {
+  return new lark.Client({
+    appId: opts.appId,
+    appSecret: opts.appSecret,
+    domain: opts.domain,
+    loggerLevel: lark.LoggerLevel.warn,
+    logger: larkLogger(opts.log),
+  });
+}
+
+/** Route the SDK's own logging into pino. */
+export function larkLogger(log: Logger): lark.Logger {
+  const child = log.child({ mod: 'lark-sdk' });
+  const fmt = (args: unknown[]) => args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
+  return {
+    error: (...a: unknown[]) => child.error(fmt(a)),
+    warn: (...a: unknown[]) => child.warn(fmt(a)),
+    info: (...a: unknown[]) => child.debug(fmt(a)),
+    debug: (...a: unknown[]) => child.trace(fmt(a)),
+    trace: (...a: unknown[]) => child.trace(fmt(a)),
+  };
+}
+
+/** The Open API calls Bigan makes, with errors turned into FeishuApiError. */
+export class FeishuApi {
+  constructor(readonly client: lark.Client) {}
+
+  private async call<T>(op: string, fn: () => Promise<Res<T> | undefined>): Promise<T> {
+    let res: Res<T> | undefined;
+    try {
+      res = await fn();
+    } catch (err) {
+      const e = err as { response?: { status?: number; data?: Res<unknown> }; message?: string };
+      throw new FeishuApiError(op, e.response?.data?.code, e.response?.data?.msg ?? e.message ?? 'error', e.response?.status);
+    }
+    if (!res || (res.code !== undefined && res.code !== 0)) throw new FeishuApiError(op, res?.code, res?.msg ?? 'empty response');
+    return (res.data ?? {}) as T;
+  }
+
+  async botInfo(): Promise<{ openId: string; name: string }> {
+    let res: { code?: number; msg?: string; bot?: { open_id?: string; app_name?: string } };
+    try {
+      res = await this.client.request({ url: '/open-apis/bot/v3/info', method: 'GET' });
+    } catch (err) {
+      const e = err as { response?: { status?: number }; message?: string };
+      throw new FeishuApiError('bot.info', undefined, e.message ?? 'error', e.response?.status);
+    }
+    if (res.code !== 0 || !res.bot?.open_id) throw new FeishuApiError('bot.info', res.code, res.msg ?? 'no bot.open_id');
+    return { openId: res.bot.open_id, name: res.bot.app_name ?? '' };
+  }
+
+  /** Reply to a message; in its thread unless the chat cannot have threads (230071). */
+  async reply(messageId: string, msgType: string, content: string, uuid: string): Promise<{ messageId: string; threadId?: string }> {
+    const send = (inThread: boolean) => this.call<{ message_id?: string; thread_id?: string }>('message.reply', () =>
+      this.client.im.v1.message.reply({ path: { message_id: messageId }, data: { msg_type: msgType, content, reply_in_thread: inThread, uuid: feishuUuid(uuid) } }));
+    let data;
+    try {
+      data = await send(true);
+    } catch (err) {
+      if (!(err instanceof FeishuApiError && err.code === 230071)) throw err;
+      data = await send(false);
+    }
+    return { messageId: data.message_id ?? '', threadId: data.thread_id };
+  }
+
+  async create(receiveIdType: 'chat_id' | 'open_id', receiveId: string, msgType: string, content: string, uuid: string): Promise<{ messageId: string }> {
+    const data = await this.call<{ message_id?: string }>('message.create', () =>
+      this.client.im.v1.message.create({ params: { receive_id_type: receiveIdType }, data: { receive_id: receiveId, msg_type: msgType, content, uuid: feishuUuid(uuid) } }));
+    return { messageId: data.message_id ?? '' };
+  }
+
+  async patch(messageId: string, content: string): Promise<void> {
+    await this.call('message.patch', () => this.client.im.v1.message.patch({ path: { message_id: messageId }, data: { content } }));
+  }
+
+  async react(messageId: string, emoji: string): Promise<void> {
+    await this.call('reaction.create', () =>
+      this.client.im.v1.messageReaction.create({ path: { message_id: messageId }, data: { reaction_type: { emoji_type: emoji } } }));
+  }
+
+  async createCard(card: object): Promise<string> {
+    const data = await this.call<{ card_id?: string }>('card.create', () =>
+      this.client.cardkit.v1.card.create({ data: { type: 'card_json', data: JSON.stringify(card) } }));
+    if (!data.card_id) throw new FeishuApiError('card.create', undefined, 'no card_id');
+    return data.card_id;
+  }
+
+  async setElementContent(cardId: string, elementId: string, content: string, sequence: number): Promise<void> {
+    await this.call('card.element.content', () =>
+      this.client.cardkit.v1.cardElement.content({ path: { card_id: cardId, element_id: elementId }, data: { content, sequence } }));
+  }
+
+  async updateCard(cardId: string, card: object, sequence: number): Promise<void> {
+    await this.call('card.update', () =>
+      this.client.cardkit.v1.card.update({ path: { card_id: cardId }, data: { card: { type: 'card_json', data: JSON.stringify(card) }, sequence } }));
+  }
+
+  async uploadFile(name: string, data: Buffer): Promise<string> {
+    const type = name.endsWith('.docx') ? 'doc' : name.endsWith('.pdf') ? 'pdf' : 'stream';
+    const res = await this.call<{ file_key?: string }>('file.create', async () => {
+      const r = await this.client.im.v1.file.create({ data: { file_type: type, file_name: name, file: data } });
+      // This endpoint's SDK wrapper returns the data object itself.
+      return r && 'file_key' in r ? { code: 0, data: r } : (r as Res<{ file_key?: string }>);
+    });
+    if (!res.file_key) throw new FeishuApiError('file.create', undefined, 'no file_key');
+    return res.file_key;
+  }
+}

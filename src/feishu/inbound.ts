@@ -1,0 +1,80 @@
+import * as lark from '@larksuiteoapi/node-sdk';
+import type { IncomingMessage } from '../bot/message.js';
+
+/** The flattened im.message.receive_v1 the EventDispatcher hands to handlers. */
+export interface ReceiveEvent {
+  event_id?: string;
+  create_time?: string;
+  sender?: { sender_id?: { open_id?: string; user_id?: string; union_id?: string }; sender_type?: string };
+  message?: lark.RawMessageEvent['message'];
+}
+
+export type InboundDecision =
+  | { accept: true; message: IncomingMessage }
+  | { accept: false; reason: 'not-a-message' | 'from-bot' | 'not-mentioned' | 'stale' };
+
+interface PostNode { tag?: string; text?: string; user_id?: string; user_name?: string; href?: string }
+
+/**
+ * Rich text → plain text. Written by hand because the SDK's normalizer renders post as
+ * Markdown (**bold**, <u>…</u>), which the critic would report as pasted-page debris.
+ */
+export function postToPlainText(content: string, botKeys: ReadonlySet<string>): string {
+  let parsed: { title?: string; content?: PostNode[][] } & Record<string, unknown>;
+  try {
+    parsed = JSON.parse(content) as typeof parsed;
+  } catch {
+    return '';
+  }
+  // Receive-side post has no locale wrapper, but tolerate one.
+  if (!parsed.content) {
+    const inner = Object.values(parsed).find((v) => typeof v === 'object' && v !== null && 'content' in v) as typeof parsed | undefined;
+    if (inner) parsed = inner;
+  }
+  const lines: string[] = [];
+  if (parsed.title) lines.push(parsed.title);
+  for (const para of parsed.content ?? []) {
+    let line = '';
+    for (const n of para) {
+      if (n.tag === 'text' || n.tag === 'a' || n.tag === 'code_block') line += n.text ?? '';
+      else if (n.tag === 'at' && n.user_id && !botKeys.has(n.user_id)) line += `@${n.user_name ?? ''}`;
+    }
+    lines.push(line);
+  }
+  return lines.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+}
+
+/** Decide whether an event starts work, and turn it into our message shape. */
+export async function toIncoming(data: ReceiveEvent, bot: lark.BotIdentity, opts: { now: number; maxAgeMs: number }): Promise<InboundDecision> {
+  const raw = data.message;
+  if (!raw?.message_id || !raw.chat_id) return { accept: false, reason: 'not-a-message' };
+  if (data.sender?.sender_type && data.sender.sender_type !== 'user') return { accept: false, reason: 'from-bot' };
+  const created = Number(raw.create_time ?? data.create_time ?? opts.now);
+  if (Number.isFinite(created) && opts.now - created > opts.maxAgeMs) return { accept: false, reason: 'stale' };
+
+  const n = await lark.normalize({ sender: { sender_id: data.sender?.sender_id ?? {}, sender_type: data.sender?.sender_type }, message: raw }, { botIdentity: bot, stripBotMentions: true });
+  if (n.chatType === 'group' && !n.mentionedBot) return { accept: false, reason: 'not-mentioned' };
+
+  let payload: IncomingMessage['payload'];
+  if (raw.message_type === 'text') payload = { kind: 'text', text: n.content.trim() };
+  else if (raw.message_type === 'post') {
+    const botKeys = new Set(n.mentions.filter((m) => m.openId === bot.openId).map((m) => m.key));
+    payload = { kind: 'text', text: postToPlainText(raw.content, botKeys) };
+  } else payload = { kind: 'unsupported', messageType: raw.message_type };
+
+  return {
+    accept: true,
+    message: {
+      conversation: {
+        chatId: raw.chat_id,
+        chatType: raw.chat_type,
+        messageId: raw.message_id,
+        ...(raw.root_id ? { rootId: raw.root_id } : {}),
+        ...(raw.thread_id ? { threadId: raw.thread_id } : {}),
+        senderOpenId: data.sender?.sender_id?.open_id ?? n.senderId,
+      },
+      payload,
+      createdAt: created,
+    },
+  };
+}

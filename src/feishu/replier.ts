@@ -1,0 +1,189 @@
+import type { Redis } from 'ioredis';
+import type { AnswerStream, CardButton, Replier } from '../bot/replier.js';
+import type { Conversation } from '../bot/message.js';
+import type { Logger } from '../logger.js';
+import { FeishuApi, isCardKitRefusal } from './api.js';
+import { ANSWER_ELEMENT, answerCard, splitForCards } from './cards.js';
+
+export interface FeishuReplierOptions {
+  /** Redis key prefix for reply state. */
+  prefix: string;
+  /** Minimum gap between two streamed updates of one card. */
+  throttleMs?: number;
+  /** Characters per card before rolling over to the next one. */
+  cardChars?: number;
+}
+
+interface CardRef {
+  cardId?: string;
+  messageId: string;
+}
+
+/**
+ * Replies in the message's thread. Streaming goes through CardKit, hand-written rather
+ * than the SDK Channel's controller because we need per-job reply `uuid`s and must
+ * resume the same card after a worker crash (the Channel offers neither); when CardKit
+ * is refused we patch a plain card instead.
+ */
+export class FeishuReplier implements Replier {
+  private readonly throttleMs: number;
+  private readonly cardChars: number;
+
+  constructor(private readonly api: FeishuApi, private readonly redis: Redis, private readonly log: Logger, private readonly opts: FeishuReplierOptions) {
+    this.throttleMs = opts.throttleMs ?? 400;
+    this.cardChars = opts.cardChars ?? 6000;
+  }
+
+  async ack(c: Conversation): Promise<void> {
+    // Once per message, even across retries.
+    const first = await this.redis.set(`${this.opts.prefix}:acked:${c.messageId}`, '1', 'EX', 86_400, 'NX');
+    if (!first) return;
+    try {
+      await this.api.react(c.messageId, 'OnIt');
+    } catch (err) {
+      this.log.warn({ err, messageId: c.messageId }, 'could not add the working reaction');
+    }
+  }
+
+  async sendText(c: Conversation, text: string, key: string): Promise<void> {
+    const card = answerCard({ title: '笔杆子', markdown: text, streaming: false });
+    await this.api.reply(c.messageId, 'interactive', JSON.stringify(card), `${key}-t`);
+  }
+
+  async sendFile(c: Conversation, file: { name: string; data: Buffer }, key: string): Promise<void> {
+    const stateKey = `${this.opts.prefix}:file:${key}`;
+    let fileKey = await this.redis.get(stateKey);
+    if (!fileKey) {
+      fileKey = await this.api.uploadFile(file.name, file.data);
+      await this.redis.set(stateKey, fileKey, 'EX', 86_400);
+    }
+    await this.api.reply(c.messageId, 'file', JSON.stringify({ file_key: fileKey }), `${key}-f`);
+  }
+
+  async openStream(c: Conversation, opts: { key: string; title: string }): Promise<AnswerStream> {
+    const stream = new CardStream(this.api, this.redis, this.log, c, opts.key, opts.title, this.opts.prefix, this.throttleMs, this.cardChars);
+    await stream.start();
+    return stream;
+  }
+}
+
+class CardStream implements AnswerStream {
+  private cards: CardRef[] = [];
+  private mode: 'cardkit' | 'patch' = 'cardkit';
+  private pending = '';
+  private pushed = '';
+  private timer: NodeJS.Timeout | undefined;
+  private chain: Promise<void> = Promise.resolve();
+  private failed: unknown;
+  private readonly stateKey: string;
+
+  constructor(
+    private readonly api: FeishuApi,
+    private readonly redis: Redis,
+    private readonly log: Logger,
+    private readonly conv: Conversation,
+    private readonly key: string,
+    private readonly title: string,
+    private readonly prefix: string,
+    private readonly throttleMs: number,
+    private readonly cardChars: number,
+  ) {
+    this.stateKey = `${prefix}:reply:${key}`;
+  }
+
+  /** Resume the cards of an earlier attempt, or open the first one. */
+  async start(): Promise<void> {
+    const saved = await this.redis.hgetall(this.stateKey);
+    if (saved.cards) {
+      this.cards = JSON.parse(saved.cards) as CardRef[];
+      this.mode = saved.mode === 'patch' ? 'patch' : 'cardkit';
+    }
+    if (this.cards.length === 0 || !this.cards[0]!.messageId) await this.openCard(0, '正在思考…');
+  }
+
+  update(markdown: string): void {
+    this.pending = markdown;
+    if (this.timer || this.failed) return;
+    const gap = this.mode === 'patch' ? Math.max(this.throttleMs, 1000) : this.throttleMs;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.enqueue(() => this.push(this.pending, false));
+    }, gap);
+  }
+
+  async finish(markdown: string, opts?: { buttons?: CardButton[] }): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.enqueue(() => this.push(markdown, true, opts?.buttons));
+    await this.chain;
+    if (this.failed) throw this.failed;
+  }
+
+  private enqueue(step: () => Promise<void>): void {
+    this.chain = this.chain.then(step).catch((err: unknown) => {
+      // Intermediate updates are best-effort; the final push must succeed or the job retries.
+      this.failed ??= err;
+      this.log.warn({ err, key: this.key }, 'card update failed');
+    });
+  }
+
+  private async push(text: string, final: boolean, buttons?: CardButton[]): Promise<void> {
+    if (!final && (text === this.pushed || this.failed)) return;
+    if (final) this.failed = undefined;
+    const pieces = splitForCards(text, this.cardChars);
+    for (let i = 0; i < pieces.length; i++) {
+      const isLast = i === pieces.length - 1;
+      if (!this.cards[i]?.messageId) await this.openCard(i, pieces[i]!);
+      // Earlier pieces are complete once a later one exists: close them as we roll over.
+      const closed = !isLast || final;
+      await this.render(i, pieces[i]!, closed, isLast && final ? buttons : undefined);
+    }
+    if (final) {
+      // A retry may produce a shorter answer than the attempt that died.
+      for (let i = pieces.length; i < this.cards.length; i++) await this.render(i, '（内容已在上一张卡片中完整给出）', true);
+    }
+    this.pushed = text;
+  }
+
+  private async render(i: number, markdown: string, closed: boolean, buttons?: CardButton[]): Promise<void> {
+    const ref = this.cards[i]!;
+    const part = { index: i };
+    if (this.mode === 'cardkit' && ref.cardId) {
+      const seq = await this.redis.incr(`${this.prefix}:cardseq:${ref.cardId}`);
+      await this.redis.expire(`${this.prefix}:cardseq:${ref.cardId}`, 14 * 86_400);
+      if (closed) await this.api.updateCard(ref.cardId, answerCard({ title: this.title, markdown, streaming: false, buttons, part }), seq);
+      else await this.api.setElementContent(ref.cardId, ANSWER_ELEMENT, markdown, seq);
+    } else {
+      await this.api.patch(ref.messageId, JSON.stringify(answerCard({ title: this.title, markdown, streaming: false, buttons, part })));
+    }
+  }
+
+  /** Create card i and post it in the thread; the card id is saved before the reply so a retry reuses it. */
+  private async openCard(i: number, markdown: string): Promise<void> {
+    const uuid = `${this.key}-${i}`;
+    if (this.mode === 'cardkit') {
+      try {
+        const cardId = this.cards[i]?.cardId ?? (await this.api.createCard(answerCard({ title: this.title, markdown, streaming: true, part: { index: i } })));
+        this.cards[i] = { cardId, messageId: '' };
+        await this.save();
+        const sent = await this.api.reply(this.conv.messageId, 'interactive', JSON.stringify({ type: 'card', data: { card_id: cardId } }), uuid);
+        this.cards[i] = { cardId, messageId: sent.messageId };
+        await this.save();
+        return;
+      } catch (err) {
+        if (!isCardKitRefusal(err)) throw err;
+        this.log.warn({ err }, 'CardKit refused; falling back to patching a plain card');
+        this.mode = 'patch';
+        this.cards = this.cards.map((c) => ({ messageId: c.messageId }));
+      }
+    }
+    const sent = await this.api.reply(this.conv.messageId, 'interactive', JSON.stringify(answerCard({ title: this.title, markdown, streaming: false, part: { index: i } })), `${uuid}-p`);
+    this.cards[i] = { messageId: sent.messageId };
+    await this.save();
+  }
+
+  private async save(): Promise<void> {
+    await this.redis.hset(this.stateKey, { cards: JSON.stringify(this.cards), mode: this.mode });
+    await this.redis.expire(this.stateKey, 2 * 86_400);
+  }
+}

@@ -1,0 +1,80 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import * as lark from '@larksuiteoapi/node-sdk';
+import type { Logger } from '../logger.js';
+
+export interface WebhookOptions {
+  dispatcher: lark.EventDispatcher;
+  encryptKey?: string;
+  verificationToken?: string;
+  log: Logger;
+}
+
+export interface HttpReply {
+  status: number;
+  body: unknown;
+}
+
+const same = (a: string, b: string) => {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+};
+
+/**
+ * POST /feishu/events. Hand-written instead of the SDK's adaptDefault because that
+ * adaptor answers 200 to forged requests and never checks the verification token.
+ */
+export async function handleWebhook(rawBody: string, headers: Record<string, string | string[] | undefined>, o: WebhookOptions): Promise<HttpReply> {
+  const h = (name: string) => {
+    const v = headers[name];
+    return Array.isArray(v) ? v[0] : v;
+  };
+  let body: Record<string, unknown>;
+  try {
+    body = JSON.parse(rawBody) as Record<string, unknown>;
+  } catch {
+    return { status: 400, body: { error: 'invalid JSON' } };
+  }
+
+  if (o.encryptKey && typeof body.encrypt !== 'string') return { status: 401, body: { error: 'FEISHU_ENCRYPT_KEY is set: plaintext events are refused' } };
+  if (typeof body.encrypt === 'string') {
+    if (!o.encryptKey) return { status: 401, body: { error: 'encrypted event but FEISHU_ENCRYPT_KEY is not set' } };
+    const ts = h('x-lark-request-timestamp');
+    const nonce = h('x-lark-request-nonce');
+    const sig = h('x-lark-signature');
+    // Feishu signs every encrypted event push; a missing or wrong signature is a forgery.
+    if (ts && nonce && sig) {
+      const expected = createHash('sha256').update(ts + nonce + o.encryptKey + rawBody).digest('hex');
+      if (!same(expected, sig)) return { status: 401, body: { error: 'bad signature' } };
+    } else if (!isChallengeAfterDecrypt(body.encrypt, o.encryptKey)) {
+      return { status: 401, body: { error: 'missing signature' } };
+    }
+    try {
+      body = JSON.parse(new lark.AESCipher(o.encryptKey).decrypt(body.encrypt)) as Record<string, unknown>;
+    } catch {
+      return { status: 401, body: { error: 'cannot decrypt' } };
+    }
+  }
+
+  const header = body.header as { token?: string; event_type?: string } | undefined;
+  const token = header?.token ?? (body.token as string | undefined);
+  if (o.verificationToken && (!token || !same(token, o.verificationToken))) {
+    o.log.warn({ eventType: header?.event_type ?? body.type }, 'webhook: verification token mismatch');
+    return { status: 401, body: { error: 'bad token' } };
+  }
+
+  if (body.type === 'url_verification') return { status: 200, body: { challenge: body.challenge } };
+
+  // Signature and token were checked above; the dispatcher only routes (and decrypts nothing more).
+  const result = await o.dispatcher.invoke(body, { needCheck: false });
+  return { status: 200, body: typeof result === 'object' && result !== null ? result : {} };
+}
+
+function isChallengeAfterDecrypt(encrypt: string, key: string): boolean {
+  try {
+    const inner = JSON.parse(new lark.AESCipher(key).decrypt(encrypt)) as { type?: string };
+    return inner.type === 'url_verification';
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,21 @@
+import type { ChatModel } from '../llm/chat-model.js';
+import type { PromptLibrary } from '../llm/prompts.js';
+import type { Logger } from '../logger.js';
+import type { ConversationMemory } from '../bot/memory.js';
+import type { Conversation } from '../bot/message.js';
+import type { Replier } from '../bot/replier.js';
+
+/** Everything a flow needs to answer one request. Built per job by the message handler. */
+export interface TurnContext {
+  conversation: Conversation;
+  /** Idempotency base for every outbound call of this job. */
+  jobId: string;
+  signal?: AbortSignal;
+  log: Logger;
+  replier: Replier;
+  model: ChatModel;
+  prompts: PromptLibrary;
+  memory: ConversationMemory;
+  now: Date;
+  timezone: string;
+}

@@ -1,0 +1,61 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { Logger } from './logger.js';
+import type { HttpReply } from './feishu/webhook.js';
+
+export interface HealthReport {
+  ok: boolean;
+  mode: string;
+  redis: boolean;
+  worker: boolean | 'not-in-this-process';
+  llm: string;
+}
+
+const MAX_BODY = 1024 * 1024;
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const c of req) {
+    size += (c as Buffer).length;
+    if (size > MAX_BODY) throw new Error('body too large');
+    chunks.push(c as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** GET /healthz in every mode; POST /feishu/events when a webhook handler is given. */
+export function startHttpServer(opts: {
+  port: number;
+  log: Logger;
+  health: () => Promise<HealthReport>;
+  webhook?: (body: string, headers: IncomingMessage['headers']) => Promise<HttpReply>;
+}): Promise<Server> {
+  const server = createServer((req, res) => {
+    const send = (status: number, body: unknown) => {
+      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+      res.end(JSON.stringify(body));
+    };
+    const path = (req.url ?? '/').split('?')[0];
+    if (req.method === 'GET' && path === '/healthz') {
+      opts.health().then((h) => send(h.ok ? 200 : 503, h), () => send(503, { ok: false }));
+      return;
+    }
+    if (req.method === 'POST' && path === '/feishu/events' && opts.webhook) {
+      const handler = opts.webhook;
+      readBody(req)
+        .then((body) => handler(body, req.headers))
+        .then((r) => send(r.status, r.body))
+        .catch((err: unknown) => {
+          // 500 makes Feishu push the event again later (e.g. while Redis is down).
+          opts.log.error({ err }, 'webhook handling failed');
+          send(500, { error: 'internal' });
+        });
+      return;
+    }
+    send(404, { error: 'not found' });
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, () => resolve(server));
+  });
+}

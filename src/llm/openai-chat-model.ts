@@ -1,0 +1,79 @@
+import OpenAI, { APIError, APIUserAbortError } from 'openai';
+import type { ChatModel, ChatRequest } from './chat-model.js';
+import { LlmError } from './errors.js';
+
+export interface OpenAIChatModelOptions {
+  apiKey: string;
+  baseURL?: string;
+  model: string;
+  /** Wait for headers, and the longest silence allowed between two chunks. */
+  timeoutMs: number;
+}
+
+/** Any OpenAI-compatible chat-completions endpoint (OpenAI, DeepSeek, Qwen, Ollama, vLLM). */
+export class OpenAIChatModel implements ChatModel {
+  readonly online = true;
+  readonly name: string;
+  private readonly client: OpenAI;
+
+  constructor(private readonly opts: OpenAIChatModelOptions) {
+    this.name = opts.model;
+    // maxRetries 0: BullMQ owns retries, so delays do not multiply.
+    this.client = new OpenAI({ apiKey: opts.apiKey, baseURL: opts.baseURL, timeout: opts.timeoutMs, maxRetries: 0 });
+  }
+
+  async *stream(req: ChatRequest): AsyncGenerator<string> {
+    // The SDK timeout covers only the headers; a stalled SSE body needs our own idle timer.
+    const idle = new AbortController();
+    const onOuterAbort = () => idle.abort();
+    req.signal?.addEventListener('abort', onOuterAbort, { once: true });
+    let timer: NodeJS.Timeout | undefined;
+    let stalled = false;
+    const arm = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        stalled = true;
+        idle.abort();
+      }, this.opts.timeoutMs);
+    };
+    try {
+      arm();
+      const stream = await this.client.chat.completions.create(
+        {
+          model: this.opts.model,
+          messages: req.messages,
+          stream: true,
+          ...(req.maxTokens ? { max_tokens: req.maxTokens } : {}),
+          ...(req.temperature !== undefined ? { temperature: req.temperature } : {}),
+        },
+        { signal: idle.signal },
+      );
+      for await (const chunk of stream) {
+        arm();
+        const delta = chunk.choices[0]?.delta?.content;
+        if (delta) yield delta;
+      }
+      // An abort mid-stream ends the loop silently instead of throwing.
+      if (stalled) throw new LlmError(`model stream stalled for ${this.opts.timeoutMs} ms`, true);
+      if (req.signal?.aborted) throw new LlmError('model call cancelled', false);
+    } catch (err) {
+      throw classify(err, stalled, this.opts.timeoutMs);
+    } finally {
+      clearTimeout(timer);
+      req.signal?.removeEventListener('abort', onOuterAbort);
+    }
+  }
+}
+
+function classify(err: unknown, stalled: boolean, timeoutMs: number): LlmError {
+  if (err instanceof LlmError) return err;
+  if (stalled) return new LlmError(`model stream stalled for ${timeoutMs} ms`, true);
+  if (err instanceof APIUserAbortError) return new LlmError('model call cancelled', false);
+  if (err instanceof APIError) {
+    const status = err.status;
+    // 429 and 5xx may pass; other 4xx (bad key, unknown model, bad request) will not.
+    const retryable = status === undefined || status === 408 || status === 409 || status === 429 || status >= 500;
+    return new LlmError(`model API error ${status ?? '(mid-stream)'}: ${err.message}`, retryable, status);
+  }
+  return new LlmError(`model call failed: ${(err as Error)?.message ?? String(err)}`, true);
+}

@@ -1,0 +1,45 @@
+import { existsSync } from 'node:fs';
+import { readConfig, ConfigError, type Config } from './config.js';
+import { createLogger } from './logger.js';
+import { RedisUnavailableError } from './redis.js';
+import { PromptError } from './llm/prompts.js';
+import { startApp, type App } from './app.js';
+
+if (existsSync('.env')) process.loadEnvFile('.env');
+
+let config: Config;
+try {
+  config = readConfig();
+} catch (err) {
+  if (err instanceof ConfigError) {
+    process.stderr.write(`${err.message}\nSee .env.example for every variable.\n`);
+    process.exit(2);
+  }
+  throw err;
+}
+
+const log = createLogger(config.LOG_LEVEL);
+let app: App | undefined;
+let stopping = false;
+
+async function shutdown(why: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  log.info({ why }, 'shutting down');
+  await app?.stop();
+  process.exit(0);
+}
+
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+try {
+  app = await startApp({ config, log, onConsoleClosed: () => void shutdown('input closed') });
+} catch (err) {
+  if (err instanceof RedisUnavailableError || err instanceof PromptError) {
+    process.stderr.write(`${err.message}\n`);
+    process.exit(2);
+  }
+  log.fatal({ err }, 'could not start');
+  process.exit(1);
+}
