@@ -1,0 +1,258 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { randomBytes } from 'node:crypto';
+
+/** One request the bot made to the fake Open API. */
+export interface RecordedCall {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  body: unknown;
+  auth?: string;
+}
+
+/** A message the bot posted (deduplicated by uuid, as Feishu does). */
+export interface FakeMessage {
+  message_id: string;
+  /** The message it replies to (reply API) … */
+  parent_id?: string;
+  /** … or the chat it was sent to (create API). */
+  receive_id?: string;
+  msg_type: string;
+  content: string;
+  reply_in_thread?: boolean;
+  uuid?: string;
+  /** Raw bytes of an uploaded file this message carries. */
+  file?: { name: string; data: Buffer };
+}
+
+interface FakeCard {
+  json: Record<string, unknown>;
+  markdown: string;
+  streaming: boolean;
+  lastSequence: number;
+  updates: number;
+}
+
+interface Failure {
+  match: RegExp;
+  times: number;
+  status: number;
+  code: number;
+}
+
+const ok = (data: unknown = {}) => ({ code: 0, msg: 'success', data });
+
+function markdownOf(card: Record<string, unknown>): string {
+  const body = card.body as { elements?: Array<{ tag?: string; content?: string }> } | undefined;
+  return (body?.elements ?? []).filter((e) => e.tag === 'markdown').map((e) => e.content ?? '').join('\n');
+}
+
+/** Split a multipart/form-data body; enough for the file upload API. */
+function parseMultipart(raw: Buffer, contentType: string): Record<string, { filename?: string; data: Buffer }> {
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType);
+  const out: Record<string, { filename?: string; data: Buffer }> = {};
+  if (!boundary) return out;
+  const sep = Buffer.from(`--${boundary[1] ?? boundary[2]}`);
+  let pos = raw.indexOf(sep);
+  while (pos >= 0) {
+    const start = pos + sep.length + 2;
+    const next = raw.indexOf(sep, start);
+    if (next < 0) break;
+    const part = raw.subarray(start, next - 2);
+    const headEnd = part.indexOf('\r\n\r\n');
+    const head = part.subarray(0, headEnd).toString('utf8');
+    const name = /name="([^"]+)"/.exec(head)?.[1];
+    const filename = /filename="([^"]*)"/.exec(head)?.[1];
+    if (name) out[name] = { filename, data: part.subarray(headEnd + 4) };
+    pos = next;
+  }
+  return out;
+}
+
+/** A loopback stand-in for the Feishu Open API that the real SDK talks to. */
+export class FakeFeishu {
+  readonly botOpenId = 'ou_bot_fake_000000000000000000001';
+  readonly calls: RecordedCall[] = [];
+  readonly messages: FakeMessage[] = [];
+  readonly cards = new Map<string, FakeCard>();
+  readonly reactions: Array<{ message_id: string; emoji: string }> = [];
+  readonly files = new Map<string, { name: string; data: Buffer }>();
+  /** Answer CardKit calls with a permission error (to exercise the fallback). */
+  refuseCardKit = false;
+  private failures: Failure[] = [];
+  private byUuid = new Map<string, FakeMessage>();
+  private server!: Server;
+  url = '';
+
+  static async start(): Promise<FakeFeishu> {
+    const f = new FakeFeishu();
+    f.server = createServer((req, res) => {
+      f.handle(req)
+        .then(({ status, body }) => {
+          res.writeHead(status, { 'content-type': 'application/json' });
+          res.end(JSON.stringify(body));
+        })
+        .catch((err: unknown) => {
+          res.writeHead(500, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ code: 500, msg: String(err) }));
+        });
+    });
+    await new Promise<void>((r) => f.server.listen(0, '127.0.0.1', r));
+    f.url = `http://127.0.0.1:${(f.server.address() as { port: number }).port}`;
+    return f;
+  }
+
+  /** Make the next `times` calls whose "METHOD path" matches fail. */
+  fail(match: RegExp, times: number, status = 500, code = 99991400): void {
+    this.failures.push({ match, times, status, code });
+  }
+
+  /** Replies posted under a user message. */
+  repliesTo(messageId: string): FakeMessage[] {
+    return this.messages.filter((m) => m.parent_id === messageId);
+  }
+
+  /** What the user sees in a message: card markdown (final or as streamed), or text. */
+  textOf(m: FakeMessage): string {
+    const content = JSON.parse(m.content) as Record<string, unknown>;
+    if (m.msg_type === 'interactive') {
+      if (content.type === 'card') {
+        const id = (content.data as { card_id: string }).card_id;
+        return this.cards.get(id)?.markdown ?? '';
+      }
+      return markdownOf(content);
+    }
+    if (m.msg_type === 'text') return String(content.text ?? '');
+    if (m.msg_type === 'file') return `[file ${String(content.file_key)}]`;
+    return m.content;
+  }
+
+  /** The card object behind an interactive message (CardKit entity or inline JSON). */
+  cardOf(m: FakeMessage): Record<string, unknown> | undefined {
+    const content = JSON.parse(m.content) as Record<string, unknown>;
+    if (content.type === 'card') return this.cards.get((content.data as { card_id: string }).card_id)?.json;
+    return content;
+  }
+
+  isStreaming(m: FakeMessage): boolean {
+    const content = JSON.parse(m.content) as Record<string, unknown>;
+    if (content.type !== 'card') return false;
+    return this.cards.get((content.data as { card_id: string }).card_id)?.streaming ?? false;
+  }
+
+  callsTo(re: RegExp): RecordedCall[] {
+    return this.calls.filter((c) => re.test(`${c.method} ${c.path}`));
+  }
+
+  async waitFor(pred: () => boolean, timeoutMs = 15_000, what = 'condition'): Promise<void> {
+    const until = Date.now() + timeoutMs;
+    while (!pred()) {
+      if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  }
+
+  close(): Promise<void> {
+    this.server.closeAllConnections();
+    return new Promise((r) => this.server.close(() => r()));
+  }
+
+  private newId(prefix: string): string {
+    return `${prefix}${randomBytes(12).toString('hex')}`;
+  }
+
+  private async handle(req: IncomingMessage): Promise<{ status: number; body: unknown }> {
+    const u = new URL(req.url ?? '/', 'http://x');
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const raw = Buffer.concat(chunks);
+    const ct = req.headers['content-type'] ?? '';
+    let body: unknown = {};
+    let multipart: ReturnType<typeof parseMultipart> | undefined;
+    if (ct.startsWith('multipart/')) multipart = parseMultipart(raw, ct);
+    else if (raw.length) body = JSON.parse(raw.toString('utf8'));
+    const path = u.pathname;
+    const method = req.method ?? 'GET';
+    this.calls.push({ method, path, query: Object.fromEntries(u.searchParams), body: multipart ? { multipart: Object.keys(multipart) } : body, auth: req.headers.authorization });
+
+    const key = `${method} ${path}`;
+    const failure = this.failures.find((f) => f.times > 0 && f.match.test(key));
+    if (failure) {
+      failure.times--;
+      return { status: failure.status, body: { code: failure.code, msg: 'injected failure' } };
+    }
+
+    if (path === '/open-apis/auth/v3/tenant_access_token/internal') return { status: 200, body: { code: 0, msg: 'ok', tenant_access_token: 't-fake-token', expire: 7200 } };
+    if (path === '/open-apis/bot/v3/info') return { status: 200, body: { code: 0, msg: 'ok', bot: { open_id: this.botOpenId, app_name: '笔杆子' } } };
+    const b = body as Record<string, unknown>;
+
+    let m = /^\/open-apis\/im\/v1\/messages\/([^/]+)\/reply$/.exec(path);
+    if (m && method === 'POST') return { status: 200, body: ok(this.post({ parent_id: m[1]!, msg_type: String(b.msg_type), content: String(b.content), reply_in_thread: Boolean(b.reply_in_thread), uuid: b.uuid as string | undefined })) };
+    if (path === '/open-apis/im/v1/messages' && method === 'POST') return { status: 200, body: ok(this.post({ receive_id: String(b.receive_id), msg_type: String(b.msg_type), content: String(b.content), uuid: b.uuid as string | undefined })) };
+    m = /^\/open-apis\/im\/v1\/messages\/([^/]+)$/.exec(path);
+    if (m && method === 'PATCH') {
+      const msg = this.messages.find((x) => x.message_id === m![1]);
+      if (!msg) return { status: 400, body: { code: 230001, msg: 'message not found' } };
+      msg.content = String(b.content);
+      return { status: 200, body: ok() };
+    }
+    m = /^\/open-apis\/im\/v1\/messages\/([^/]+)\/reactions$/.exec(path);
+    if (m && method === 'POST') {
+      const emoji = (b.reaction_type as { emoji_type?: string })?.emoji_type ?? '';
+      this.reactions.push({ message_id: m[1]!, emoji });
+      return { status: 200, body: ok({ reaction_id: this.newId('r_') }) };
+    }
+    if (path === '/open-apis/im/v1/files' && method === 'POST') {
+      const file = multipart?.file;
+      if (!file) return { status: 400, body: { code: 234001, msg: 'no file' } };
+      const fileKey = this.newId('file_v3_');
+      this.files.set(fileKey, { name: multipart?.file_name?.data.toString('utf8') ?? file.filename ?? 'file', data: file.data });
+      return { status: 200, body: ok({ file_key: fileKey }) };
+    }
+
+    if (path.startsWith('/open-apis/cardkit/') && this.refuseCardKit) return { status: 400, body: { code: 99991672, msg: 'Access denied: cardkit:card:write' } };
+    if (path === '/open-apis/cardkit/v1/cards' && method === 'POST') {
+      const json = JSON.parse(String(b.data)) as Record<string, unknown>;
+      const id = this.newId('card_');
+      this.cards.set(id, { json, markdown: markdownOf(json), streaming: Boolean((json.config as { streaming_mode?: boolean })?.streaming_mode), lastSequence: 0, updates: 0 });
+      return { status: 200, body: ok({ card_id: id }) };
+    }
+    m = /^\/open-apis\/cardkit\/v1\/cards\/([^/]+)(\/elements\/([^/]+)\/content)?$/.exec(path);
+    if (m) {
+      const card = this.cards.get(m[1]!);
+      if (!card) return { status: 400, body: { code: 300309, msg: 'card not found' } };
+      const seq = Number(b.sequence);
+      if (!(seq > card.lastSequence)) return { status: 400, body: { code: 300317, msg: 'sequence must increase' } };
+      card.lastSequence = seq;
+      card.updates++;
+      if (m[2] && method === 'PUT') {
+        if (!card.streaming) return { status: 400, body: { code: 200850, msg: 'card is not in streaming mode' } };
+        card.markdown = String(b.content);
+        return { status: 200, body: ok() };
+      }
+      if (method === 'PUT') {
+        const json = JSON.parse(String((b.card as { data: string }).data)) as Record<string, unknown>;
+        card.json = json;
+        card.markdown = markdownOf(json);
+        card.streaming = Boolean((json.config as { streaming_mode?: boolean })?.streaming_mode);
+        return { status: 200, body: ok() };
+      }
+    }
+    return { status: 404, body: { code: 404, msg: `fake feishu: no route ${key}` } };
+  }
+
+  private post(m: Omit<FakeMessage, 'message_id'>): { message_id: string; thread_id: string } {
+    // Feishu: the same uuid within an hour yields the same message, not a second one.
+    const prior = m.uuid ? this.byUuid.get(m.uuid) : undefined;
+    if (prior) return { message_id: prior.message_id, thread_id: 'omt_fake' };
+    const msg: FakeMessage = { ...m, message_id: this.newId('om_') };
+    if (m.msg_type === 'file') {
+      const key = (JSON.parse(m.content) as { file_key?: string }).file_key;
+      const f = key ? this.files.get(key) : undefined;
+      if (f) msg.file = f;
+    }
+    this.messages.push(msg);
+    if (m.uuid) this.byUuid.set(m.uuid, msg);
+    return { message_id: msg.message_id, thread_id: 'omt_fake' };
+  }
+}
