@@ -15,6 +15,7 @@ export const PROMPT_VARIABLES = {
   section: ['outline', 'target', 'points', 'period', 'person', 'chars', 'facts'],
   revise: ['instruction', 'chars', 'target', 'outline', 'text', 'facts'],
   full: ['outline', 'part', 'period', 'person', 'chars', 'facts'],
+  critique: ['text', 'findings', 'period'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type PromptName = keyof typeof PROMPT_VARIABLES;

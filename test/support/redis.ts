@@ -17,6 +17,7 @@ export function freePort(): Promise<number> {
 export async function waitForRedis(url: string, tries = 100): Promise<void> {
   for (let i = 0; i < tries; i++) {
     const c = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    c.on('error', () => undefined);
     try {
       await c.connect();
       await c.ping();

@@ -1,0 +1,105 @@
+/**
+ * The `bigan` command line: a small subcommand dispatcher. Other subcommands register
+ * themselves in COMMANDS (see critique.ts).
+ */
+import { pathToFileURL } from 'node:url';
+import { realpathSync } from 'node:fs';
+import { critiqueCommand } from './critique.js';
+
+export interface CliIO {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  /** Reads all of standard input. */
+  readStdin: () => Promise<string>;
+}
+
+export interface Command {
+  name: string;
+  /** One line, Chinese, for `bigan --help`. */
+  summary: string;
+  /** Usage line(s), Chinese. */
+  usage: string;
+  /** Returns the exit code: 0 ok, 1 findings/failure, 2 usage error. */
+  run(args: string[], io: CliIO): Promise<number>;
+}
+
+export const COMMANDS = new Map<string, Command>();
+
+export function registerCommand(cmd: Command): void {
+  if (COMMANDS.has(cmd.name)) throw new Error(`command ${cmd.name} registered twice`);
+  COMMANDS.set(cmd.name, cmd);
+}
+
+registerCommand(critiqueCommand);
+
+export function helpText(): string {
+  const width = Math.max(...[...COMMANDS.keys()].map((k) => k.length));
+  const lines = [
+    '笔杆子 Bigan 命令行',
+    '',
+    '用法：bigan <命令> [参数]',
+    '',
+    '命令：',
+    ...[...COMMANDS.values()].map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    '选项：',
+    '  -h, --help  显示帮助',
+    '',
+    '查看某个命令的用法：bigan <命令> --help',
+  ];
+  return lines.join('\n');
+}
+
+export async function runCli(argv: string[], io: CliIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined) {
+    io.stderr(`${helpText()}\n`);
+    return 2;
+  }
+  if (name === '-h' || name === '--help' || name === 'help') {
+    io.stdout(`${helpText()}\n`);
+    return 0;
+  }
+  const cmd = COMMANDS.get(name);
+  if (!cmd) {
+    io.stderr(`未知命令：${name}\n可用命令：${[...COMMANDS.keys()].join('、')}。运行 bigan --help 查看帮助。\n`);
+    return 2;
+  }
+  if (rest.includes('-h') || rest.includes('--help')) {
+    io.stdout(`${cmd.usage}\n`);
+    return 0;
+  }
+  return cmd.run(rest, io);
+}
+
+export const processIO: CliIO = {
+  stdout: (s) => void process.stdout.write(s),
+  stderr: (s) => void process.stderr.write(s),
+  readStdin: async () => {
+    const chunks: Buffer[] = [];
+    for await (const c of process.stdin) chunks.push(c as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+  },
+};
+
+function isEntry(): boolean {
+  const arg = process.argv[1];
+  if (!arg) return false;
+  try {
+    return import.meta.url === pathToFileURL(realpathSync(arg)).href;
+  } catch {
+    return false;
+  }
+}
+
+if (isEntry()) {
+  runCli(process.argv.slice(2), processIO).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      process.stderr.write(`内部错误：${err instanceof Error ? err.message : String(err)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,37 @@
+/** `npm run eval -- --base-url URL --model NAME [--api-key KEY] [--only E01,E02] [--timeout-ms N]` */
+import { parseArgs } from 'node:util';
+import { OpenAIChatModel } from '../llm/openai-chat-model.js';
+import { PromptLibrary } from '../llm/prompts.js';
+import { EVAL_CASES } from './cases.js';
+import { formatDefects, formatTable, runEval } from './run.js';
+
+export async function main(argv: string[], write: (s: string) => void = (s) => process.stdout.write(s)): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      'base-url': { type: 'string' },
+      model: { type: 'string' },
+      'api-key': { type: 'string' },
+      only: { type: 'string' },
+      'timeout-ms': { type: 'string' },
+    },
+    allowPositionals: false,
+  });
+  const baseURL = values['base-url'];
+  const modelName = values.model;
+  if (!baseURL || !modelName) {
+    write('用法：npm run eval -- --base-url URL --model NAME [--api-key KEY] [--only E01,E02]\n');
+    return 2;
+  }
+  const apiKey = values['api-key'] ?? process.env.OPENAI_API_KEY ?? 'not-needed';
+  const model = new OpenAIChatModel({ apiKey, baseURL, model: modelName, timeoutMs: Number(values['timeout-ms'] ?? 120_000) });
+  const prompts = PromptLibrary.load();
+  const only = values.only?.split(',').map((s) => s.trim());
+  const cases = only ? EVAL_CASES.filter((c) => only.includes(c.id)) : EVAL_CASES;
+  write(`评测 ${cases.length} 个用例，模型 ${modelName} @ ${baseURL}\n`);
+  const rows = await runEval({ model, prompts, cases, onRow: (r) => write(`${r.id} 完成（${r.ms}ms）\n`) });
+  write(`\n${formatTable(rows)}\n`);
+  const defects = formatDefects(rows);
+  if (defects) write(`\n缺陷明细：\n${defects}\n`);
+  return rows.some((r) => r.error) ? 1 : 0;
+}

@@ -1,0 +1,63 @@
+/** Runs the evaluation set through the same flow service the bot uses and tabulates the scores. */
+import type { ChatModel } from '../llm/chat-model.js';
+import type { PromptLibrary } from '../llm/prompts.js';
+import { draftOutline } from '../flows/report.js';
+import { getGenre } from '../report/genres.js';
+import { periodLabel } from '../report/period.js';
+import { parseRequest } from '../report/request.js';
+import type { EvalCase } from './cases.js';
+import { scoreOutline, type CaseScore } from './score.js';
+
+export interface EvalRow extends CaseScore {
+  id: string;
+  genre: string;
+  unit: string;
+  period: string;
+  /** Request understanding matched the expected genre and period. */
+  understood: boolean;
+  repaired: boolean;
+  ms: number;
+  error?: string;
+}
+
+export async function runEval(opts: { model: ChatModel; prompts: PromptLibrary; cases: readonly EvalCase[]; onRow?: (row: EvalRow) => void }): Promise<EvalRow[]> {
+  const rows: EvalRow[] = [];
+  for (const c of opts.cases) {
+    const now = new Date(c.now);
+    const req = parseRequest(c.text, now);
+    const genre = getGenre(req.genre);
+    const understood = req.genre === c.expect.genre && req.period.year === c.expect.year && req.period.span === c.expect.span;
+    const base = { id: c.id, genre: genre.name.slice(0, 8), unit: req.unit.name ?? '（未说明）', period: periodLabel(req.period), understood };
+    const t0 = Date.now();
+    let row: EvalRow;
+    try {
+      const r = await draftOutline({ model: opts.model, prompts: opts.prompts, request: req, genre, now });
+      row = { ...base, ...scoreOutline(r.outline, req, genre, now), repaired: r.repaired, ms: Date.now() - t0 };
+    } catch (err) {
+      row = { ...base, skeleton: false, numbering: false, numbers: false, formulations: false, parallel: false, defects: [], repaired: false, ms: Date.now() - t0, error: (err as Error).message };
+    }
+    rows.push(row);
+    opts.onRow?.(row);
+  }
+  return rows;
+}
+
+const mark = (b: boolean) => (b ? '✓' : '✗');
+
+/** Plain-text table, one row per case plus a totals row. */
+export function formatTable(rows: readonly EvalRow[]): string {
+  const header = ['编号', '文种', '单位', '时段', '理解', '骨架', '序号', '数字', '表述', '对仗', '修复', '缺陷', '耗时ms'];
+  const body = rows.map((r) => [r.id, r.genre, r.unit, r.period, mark(r.understood), mark(r.skeleton), mark(r.numbering), mark(r.numbers), mark(r.formulations), mark(r.parallel), r.repaired ? '是' : '否', r.error ? '错误' : String(r.defects.length), String(r.ms)]);
+  const n = rows.length;
+  const count = (f: (r: EvalRow) => boolean) => `${rows.filter(f).length}/${n}`;
+  body.push(['合计', '', '', '', count((r) => r.understood), count((r) => r.skeleton), count((r) => r.numbering), count((r) => r.numbers), count((r) => r.formulations), count((r) => r.parallel), String(rows.filter((r) => r.repaired).length), String(rows.reduce((s, r) => s + r.defects.length, 0)), String(rows.reduce((s, r) => s + r.ms, 0))]);
+  return [header, ...body].map((cols) => `| ${cols.join(' | ')} |`).join('\n');
+}
+
+/** Defect lines per case, for reading after the table. */
+export function formatDefects(rows: readonly EvalRow[]): string {
+  return rows
+    .filter((r) => r.error || r.defects.length)
+    .map((r) => `${r.id}：${r.error ? `调用失败：${r.error}` : r.defects.join('；')}`)
+    .join('\n');
+}

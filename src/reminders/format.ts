@@ -1,0 +1,84 @@
+// Pure Chinese formatting for reminder replies and fired messages.
+import { DateTime } from 'luxon';
+import { formatInstant } from './cn-time.js';
+import { nextCronFires, type ReminderSpec } from './parse.js';
+
+export interface ReminderView {
+  shortId: number;
+  spec: ReminderSpec;
+}
+
+const at = (iso: string, tz: string) => formatInstant(iso, tz);
+const deadlineText = (spec: ReminderSpec, tz: string) =>
+  spec.deadline ? formatInstant(spec.deadline, tz, { time: spec.deadlineHasTime ?? true }) : '';
+const whatText = (what: string) => what || '（未写事项）';
+
+/** Next fire strictly after `now`, one-off or recurring. */
+export function nextFire(spec: ReminderSpec, now: Date): string | undefined {
+  if (spec.recurrence) return nextCronFires(spec.recurrence.cron, spec.recurrence.tz, now, 1)[0];
+  const t = now.getTime();
+  return spec.fires.find((f) => DateTime.fromISO(f).toMillis() > t);
+}
+
+export function formatConfirmation(v: ReminderView, tz: string, opts: { edited?: boolean } = {}): string {
+  const { spec } = v;
+  const head = opts.edited ? `✏️ 已修改提醒 #${v.shortId}` : `✅ 已设置${spec.recurrence ? '周期' : ''}提醒 #${v.shortId}`;
+  const lines = [`${head}：${whatText(spec.what)}`];
+  if (spec.deadline) lines.push(`截止：${deadlineText(spec, tz)}`);
+  if (spec.recurrence) {
+    lines.push(`周期：${spec.recurrence.description}${spec.leads.length ? `（截止日${spec.leads.join('、')}）` : ''}`);
+    lines.push('接下来几次：');
+    for (const f of spec.recurrence.next) lines.push(`· ${at(f, tz)}`);
+  } else {
+    if (spec.leads.length) lines.push(`提前量：${spec.leads.join('、')}`);
+    lines.push(spec.fires.length > 1 ? `共提醒${spec.fires.length}次：` : '提醒时间：');
+    for (const f of spec.fires) lines.push(`· ${at(f, tz)}`);
+  }
+  for (const n of spec.notes) lines.push(`注：${n}`);
+  lines.push(`发送“我的提醒”查看全部，“取消提醒 ${v.shortId}”取消。`);
+  return lines.join('\n');
+}
+
+export function formatList(items: ReminderView[], tz: string, now: Date, chatType: 'p2p' | 'group'): string {
+  if (!items.length) {
+    return `你在${chatType === 'group' ? '本群' : '这里'}还没有提醒。可以这样说：“下周五下午3点提醒我改稿”“6月30日前交上半年意识形态报告，提前3天提醒”。`;
+  }
+  const lines = [`你在${chatType === 'group' ? '本群' : '这里'}的提醒（共${items.length}个）：`];
+  for (const { shortId, spec } of [...items].sort((a, b) => a.shortId - b.shortId)) {
+    const next = nextFire(spec, now);
+    const parts = [`#${shortId} ${whatText(spec.what)}`];
+    if (spec.recurrence) parts.push(`${spec.recurrence.description}`);
+    if (spec.deadline) parts.push(`截止${deadlineText(spec, tz)}`);
+    parts.push(next ? `下次：${at(next, tz)}` : '已无待发提醒');
+    lines.push(parts.join('｜'));
+  }
+  lines.push('取消：“取消提醒 编号”；修改：“把第N个提醒改到7月5日”。');
+  return lines.join('\n');
+}
+
+export const formatCancelled = (v: ReminderView) => `🗑️ 已取消提醒 #${v.shortId}：${whatText(v.spec.what)}`;
+export const formatNotFound = (id: number) => `没有找到编号为 ${id} 的提醒（可能已经提醒完或被取消）。发送“我的提醒”查看现有编号。`;
+export const formatNotOwner = (id: number, action: 'cancel' | 'edit') =>
+  `抱歉，提醒 #${id} 是其他同事设置的，只有设置人可以${action === 'cancel' ? '取消' : '修改'}。你可以发送“我的提醒”查看自己的提醒。`;
+
+export function formatPreset(views: ReminderView[], tz: string): string {
+  return [
+    '已按常见节奏设置意识形态工作报告提醒（半年报告一般6月底前报送，年度报告和述职一般在12月至次年1月）：',
+    ...views.map((v) => formatConfirmation(v, tz)),
+  ].join('\n\n');
+}
+
+/** Text of a fired reminder; `mentionOpenId` adds a Feishu @ in groups. */
+export function formatFired(spec: ReminderSpec, fireAt: string, tz: string, mentionOpenId?: string): string {
+  const at0 = mentionOpenId ? `<at user_id="${mentionOpenId}"></at> ` : '';
+  let text = `${at0}⏰ 提醒：${spec.what || '时间到了'}`;
+  if (spec.deadline) {
+    const fireDay = DateTime.fromISO(fireAt).setZone(tz).startOf('day');
+    const dlDay = DateTime.fromISO(spec.deadline).setZone(tz).startOf('day');
+    const days = Math.round(dlDay.diff(fireDay, 'days').days);
+    const left = days > 0 ? `，还有${days}天` : '，就是今天';
+    text += `\n截止：${deadlineText(spec, tz)}${left}`;
+  }
+  if (spec.recurrence) text += `\n（周期提醒：${spec.recurrence.description}）`;
+  return text;
+}

@@ -1,0 +1,225 @@
+// BullMQ-backed reminder service: delayed jobs for one-off fires, Job Schedulers for recurrences.
+import { createHash, randomBytes } from 'node:crypto';
+import { Queue, Worker, type Job } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { DateTime } from 'luxon';
+import { toIso } from './cn-time.js';
+import {
+  formatCancelled, formatConfirmation, formatFired, formatList, formatNotFound, formatNotOwner, formatPreset,
+} from './format.js';
+import { presetSpecs, type ReminderCommand, type ReminderSpec } from './parse.js';
+import { ReminderStore, type ReminderRecord } from './store.js';
+
+export const REMINDER_QUEUE = 'reminders';
+
+export interface ReminderTarget {
+  chatId: string;
+  threadRootMessageId?: string;
+  mentionOpenId?: string;
+}
+
+export interface ReminderCaller {
+  chatId: string;
+  chatType: 'p2p' | 'group';
+  openId: string;
+  messageId: string;
+  rootMessageId?: string;
+}
+
+export type SendFn = (target: ReminderTarget, text: string, uuid: string) => Promise<void>;
+
+export interface ReminderLog {
+  info?: (obj: object, msg?: string) => void;
+  warn?: (obj: object, msg?: string) => void;
+  error?: (obj: object, msg?: string) => void;
+}
+
+export interface ReminderServiceOptions {
+  /** ioredis connection with maxRetriesPerRequest: null (shared by queue, worker and store). */
+  connection: Redis;
+  /** BullMQ prefix and store key prefix; default "bigan". */
+  prefix?: string;
+  timezone: string;
+  send: SendFn;
+  log?: ReminderLog;
+  /** Random-looking but deterministic delay per fire, away from :00 spikes; default 20. */
+  maxJitterSeconds?: number;
+}
+
+interface FireJobData {
+  rid: string;
+  chatId: string;
+  shortId: number;
+  version: number;
+  /** One-off fires only; recurring fires take the time from the scheduler job. */
+  fireAt?: string;
+}
+
+const KEEP = { removeOnComplete: { age: 7 * 86400, count: 1000 }, removeOnFail: { age: 30 * 86400 } };
+
+export class ReminderService {
+  readonly queue: Queue<FireJobData>;
+  private readonly store: ReminderStore;
+  private readonly prefix: string;
+  private readonly tz: string;
+  private readonly maxJitter: number;
+  private worker?: Worker<FireJobData>;
+
+  constructor(private readonly opts: ReminderServiceOptions) {
+    this.prefix = opts.prefix ?? 'bigan';
+    this.tz = opts.timezone;
+    this.maxJitter = opts.maxJitterSeconds ?? 20;
+    this.queue = new Queue<FireJobData>(REMINDER_QUEUE, { connection: opts.connection, prefix: this.prefix });
+    this.queue.on('error', (err) => opts.log?.error?.({ err }, 'reminder queue error'));
+    this.store = new ReminderStore(opts.connection, this.prefix);
+  }
+
+  async handle(command: ReminderCommand, caller: ReminderCaller, now: Date = new Date()): Promise<string> {
+    switch (command.kind) {
+      case 'error':
+        return command.message;
+      case 'list': {
+        const mine = (await this.store.listByChat(caller.chatId)).filter((r) => r.creatorOpenId === caller.openId);
+        return formatList(mine, this.tz, now, caller.chatType);
+      }
+      case 'set': {
+        const rec = await this.create(command.spec, caller, now);
+        return formatConfirmation(rec, this.tz);
+      }
+      case 'preset': {
+        const recs: ReminderRecord[] = [];
+        for (const spec of presetSpecs({ now, timezone: this.tz })) recs.push(await this.create(spec, caller, now));
+        return formatPreset(recs, this.tz);
+      }
+      case 'cancel': {
+        const rec = await this.store.get(caller.chatId, command.id);
+        if (!rec) return formatNotFound(command.id);
+        if (rec.creatorOpenId !== caller.openId) return formatNotOwner(command.id, 'cancel');
+        await this.unschedule(rec);
+        await this.store.delete(rec.chatId, rec.shortId);
+        return formatCancelled(rec);
+      }
+      case 'edit': {
+        const rec = await this.store.get(caller.chatId, command.id);
+        if (!rec) return formatNotFound(command.id);
+        if (rec.creatorOpenId !== caller.openId) return formatNotOwner(command.id, 'edit');
+        await this.unschedule(rec);
+        const spec: ReminderSpec = { ...command.spec, what: command.spec.what || rec.spec.what };
+        const next: ReminderRecord = { ...rec, spec, version: rec.version + 1, jobIds: [], schedulerId: undefined };
+        await this.schedule(next);
+        await this.store.save(next);
+        return formatConfirmation(next, this.tz, { edited: true });
+      }
+    }
+  }
+
+  /** Starts the worker that delivers due reminders; safe to run in several processes. */
+  startWorker(): Worker<FireJobData> {
+    if (this.worker) return this.worker;
+    this.worker = new Worker<FireJobData>(REMINDER_QUEUE, (job) => this.fire(job), {
+      connection: this.opts.connection,
+      prefix: this.prefix,
+      concurrency: 5,
+    });
+    this.worker.on('error', (err) => this.opts.log?.error?.({ err }, 'reminder worker error'));
+    this.worker.on('failed', (job, err) => this.opts.log?.warn?.({ jobId: job?.id, err }, 'reminder delivery failed'));
+    return this.worker;
+  }
+
+  async close(): Promise<void> {
+    await this.worker?.close();
+    this.worker = undefined;
+    await this.queue.close();
+  }
+
+  // ---------- internals ----------
+
+  private async create(spec: ReminderSpec, caller: ReminderCaller, now: Date): Promise<ReminderRecord> {
+    const rec = await this.store.create({
+      rid: randomBytes(6).toString('hex'),
+      chatId: caller.chatId,
+      chatType: caller.chatType,
+      creatorOpenId: caller.openId,
+      sourceMessageId: caller.messageId,
+      threadRootMessageId: caller.rootMessageId,
+      spec,
+    }, now);
+    await this.schedule(rec);
+    await this.store.save(rec);
+    return rec;
+  }
+
+  private jitterMs(key: string): number {
+    if (this.maxJitter <= 0) return 0;
+    const h = createHash('sha1').update(key).digest().readUInt32BE(0);
+    return h % (this.maxJitter * 1000 + 1);
+  }
+
+  /** Adds jobs/scheduler for the record's current version; mutates rec.jobIds / rec.schedulerId. */
+  private async schedule(rec: ReminderRecord): Promise<void> {
+    const base = { rid: rec.rid, chatId: rec.chatId, shortId: rec.shortId, version: rec.version };
+    const rcr = rec.spec.recurrence;
+    if (rcr) {
+      const schedulerId = `rem-${rec.rid}`;
+      const seconds = Math.floor(this.jitterMs(schedulerId) / 1000);
+      await this.queue.upsertJobScheduler(
+        schedulerId,
+        { pattern: `${seconds} ${rcr.cron}`, tz: rcr.tz },
+        { name: 'fire', data: base, opts: { attempts: 3, backoff: { type: 'exponential', delay: 5000 }, ...KEEP } },
+      );
+      rec.schedulerId = schedulerId;
+      rec.jobIds = [];
+      return;
+    }
+    rec.jobIds = [];
+    for (const fireAt of rec.spec.fires) {
+      const ms = DateTime.fromISO(fireAt).toMillis();
+      const jobId = `rem-${rec.rid}-v${rec.version}-${ms}`;
+      const delay = Math.max(0, ms + this.jitterMs(jobId) - Date.now());
+      await this.queue.add('fire', { ...base, fireAt }, {
+        jobId, delay, attempts: 3, backoff: { type: 'exponential', delay: 5000 }, ...KEEP,
+      });
+      rec.jobIds.push(jobId);
+    }
+  }
+
+  private async unschedule(rec: ReminderRecord): Promise<void> {
+    if (rec.schedulerId) await this.queue.removeJobScheduler(rec.schedulerId);
+    for (const id of rec.jobIds) {
+      const job = await this.queue.getJob(id);
+      // An active job can't be removed; the version/record check in fire() skips it instead.
+      if (job) await job.remove().catch(() => undefined);
+    }
+  }
+
+  private fireMillis(job: Job<FireJobData>): number {
+    if (job.data.fireAt) return DateTime.fromISO(job.data.fireAt).toMillis();
+    // Scheduler jobs are "repeat:<schedulerId>:<millis>"; drop the jitter seconds.
+    const fromId = Number(/:(\d+)$/.exec(job.id ?? '')?.[1]);
+    const ms = Number.isFinite(fromId) ? fromId : job.timestamp + (job.opts.delay ?? 0);
+    return Math.floor(ms / 60000) * 60000;
+  }
+
+  private async fire(job: Job<FireJobData>): Promise<string> {
+    const d = job.data;
+    const rec = await this.store.get(d.chatId, d.shortId);
+    if (!rec || rec.rid !== d.rid || rec.version !== d.version) return 'skipped: cancelled or edited';
+    const ms = this.fireMillis(job);
+    const uuid = `rem-${rec.rid}-${ms}`; // ≤ 50 chars: 4 + 12 + 1 + 13
+    if (await this.store.wasSent(uuid)) return 'skipped: already sent';
+    const fireAt = toIso(DateTime.fromMillis(ms).setZone(this.tz));
+    const mention = rec.chatType === 'group' ? rec.creatorOpenId : undefined;
+    const target: ReminderTarget = { chatId: rec.chatId };
+    if (rec.threadRootMessageId) target.threadRootMessageId = rec.threadRootMessageId;
+    if (mention) target.mentionOpenId = mention;
+    await this.opts.send(target, formatFired(rec.spec, fireAt, this.tz, mention), uuid);
+    await this.store.markSent(uuid);
+    this.opts.log?.info?.({ rid: rec.rid, shortId: rec.shortId, fireAt }, 'reminder sent');
+    if (!rec.spec.recurrence && !rec.spec.fires.some((f) => DateTime.fromISO(f).toMillis() > ms)) {
+      // Last one-off fire delivered: the reminder is done.
+      const cur = await this.store.get(rec.chatId, rec.shortId);
+      if (cur && cur.version === rec.version) await this.store.delete(rec.chatId, rec.shortId);
+    }
+    return 'sent';
+  }
+}

@@ -1,0 +1,101 @@
+/**
+ * Word lists for the critic. Every confusion entry names where it comes from, so a
+ * reviewer can judge it; context-dependent entries carry lookarounds in `pattern`.
+ */
+import type { Severity } from './types.js';
+
+export interface Confusion {
+  /** Regex source matching the wrong form (no capture groups; lookarounds allowed). */
+  pattern: string;
+  /** The correct form shown as the suggestion. */
+  right: string;
+  severity: Severity;
+  source: string;
+  /** Extra explanation for context-dependent entries. */
+  note?: string;
+}
+
+const DESIGN = 'design note genre-and-proofreading.md';
+const DOCX = `${DESIGN} §1.1 (docx-proofread 错词对照)`;
+const SEED = 'seed corpus observation';
+const STD = '《现代汉语词典》(第7版) standard form';
+
+export const CONFUSIONS: readonly Confusion[] = [
+  // Genre-specific, seen in reports of this genre.
+  { pattern: '宽彻', right: '贯彻', severity: 'error', source: `${DESIGN} §3.5` },
+  { pattern: '贯撤|贯切', right: '贯彻', severity: 'error', source: STD },
+  { pattern: '负责则', right: '负责制', severity: 'error', source: SEED, note: '若原意为“主要领导负总责”，请改为“负总责”' },
+  { pattern: '一岗双则', right: '一岗双责', severity: 'error', source: STD },
+  { pattern: '(?:履职|守土|尽职)尽则', right: '尽责', severity: 'error', source: STD },
+  { pattern: '主题责任', right: '主体责任', severity: 'error', source: SEED },
+  { pattern: '布署|部暑|布暑', right: '部署', severity: 'error', source: STD },
+  { pattern: '签定', right: '签订', severity: 'error', source: SEED },
+  { pattern: '一如继往', right: '一如既往', severity: 'error', source: DOCX },
+  { pattern: '既往开来', right: '继往开来', severity: 'error', source: STD },
+  { pattern: '按装', right: '安装', severity: 'error', source: DOCX },
+  { pattern: '两学一作', right: '两学一做', severity: 'error', source: STD },
+  { pattern: '三会一科', right: '三会一课', severity: 'error', source: STD },
+  { pattern: '牢记使名', right: '牢记使命', severity: 'error', source: STD },
+  { pattern: '(?<=[把不]握|抓住|苗头|倾向)的?苗条', right: '苗头', severity: 'error', source: SEED },
+  { pattern: '(?<=不好的|不良的|倾向性的)苗条', right: '苗头', severity: 'error', source: SEED },
+  { pattern: '舆情向导|舆论向导', right: '舆论导向', severity: 'error', source: SEED },
+  { pattern: '(?<=[新闻宣传正面重点深度跟踪])报到', right: '报道', severity: 'error', source: SEED },
+  { pattern: '(?<=新闻|宣传|正面|重点)报导', right: '报道', severity: 'warning', source: `${SEED}; ${STD}（“报导”为异形词，规范用“报道”）` },
+  { pattern: '推荐(?=[\\u4e00-\\u9fff]{0,10}制度)', right: '推行', severity: 'warning', source: SEED, note: '“推荐……制度”疑为“推行……制度”' },
+  { pattern: '深入贯彻学习教育', right: '深入贯彻中央八项规定精神学习教育', severity: 'error', source: `${DESIGN} §3.5` },
+  { pattern: '截止(?=目前|今年|去年|本年|年底|年末|上半年|本月|[0-9０-９]|[一二三四五六七八九十]+月)', right: '截至', severity: 'warning', source: `${DOCX}（公文规范：截止/截至）`, note: '“截至”后接时间点，“截止”用于“截止日期”等' },
+  { pattern: '(?<=及时|如实|真实|主动|集中|客观)反应(?=[\\u4e00-\\u9fff]{0,4}(?:问题|情况|诉求|意见|呼声))', right: '反映', severity: 'warning', source: STD },
+  { pattern: '做为', right: '作为', severity: 'warning', source: STD },
+  { pattern: '贯串', right: '贯穿', severity: 'info', source: `${STD}（两者皆可，公文多用“贯穿”）` },
+  // General idioms often mistyped in this register.
+  { pattern: '再接再励', right: '再接再厉', severity: 'error', source: STD },
+  { pattern: '以身做则', right: '以身作则', severity: 'error', source: STD },
+  { pattern: '按步就班', right: '按部就班', severity: 'error', source: STD },
+  { pattern: '融汇贯通', right: '融会贯通', severity: 'error', source: STD },
+  { pattern: '明辩是非', right: '明辨是非', severity: 'error', source: STD },
+  { pattern: '防犯(?!罪)', right: '防范', severity: 'error', source: STD },
+  { pattern: '有的放失', right: '有的放矢', severity: 'error', source: STD },
+  { pattern: '因地治宜', right: '因地制宜', severity: 'error', source: STD },
+  { pattern: '防微杜惭', right: '防微杜渐', severity: 'error', source: STD },
+  { pattern: '出谋化策', right: '出谋划策', severity: 'error', source: STD },
+  { pattern: '提纲携领', right: '提纲挈领', severity: 'error', source: STD },
+  { pattern: '竟竟业业', right: '兢兢业业', severity: 'error', source: STD },
+  { pattern: '默守成规', right: '墨守成规', severity: 'error', source: STD },
+  { pattern: '坐谈会', right: '座谈会', severity: 'error', source: STD },
+  { pattern: '关健', right: '关键', severity: 'error', source: STD },
+  { pattern: '针贬', right: '针砭', severity: 'error', source: STD },
+  { pattern: '迫不急待', right: '迫不及待', severity: 'error', source: STD },
+  { pattern: '变本加利', right: '变本加厉', severity: 'error', source: STD },
+  { pattern: '一愁莫展', right: '一筹莫展', severity: 'error', source: STD },
+  { pattern: '既使', right: '即使', severity: 'error', source: STD },
+];
+
+/**
+ * Single characters whose doubling is almost always a typing slip in this register
+ * (function words and short verbs). Other characters double legitimately across word
+ * boundaries (学习习近平, 党委委员, 局局长, 没有有效), so they are not checked alone.
+ */
+export const DOUBLING_SUSPECTS = new Set('的把被在是和还也都就并而但或不得将让学抓推加'.split(''));
+
+/** Legitimate reduplications (AA, AABB, ABAB) that contain a doubled chunk. */
+export const REDUPLICATION_WHITELIST: readonly string[] = [
+  '常常', '层层', '人人', '一一', '往往', '时时', '事事', '处处', '步步', '年年', '天天', '个个', '家家户户',
+  '明明白白', '扎扎实实', '实实在在', '认认真真', '切切实实', '点点滴滴', '方方面面', '轰轰烈烈', '的的确确',
+  '是是非非', '和和美美', '清清楚楚', '干干净净', '踏踏实实', '勤勤恳恳', '兢兢业业', '堂堂正正', '平平安安',
+  '大大', '多多', '好好', '早早', '稍稍', '渐渐', '仅仅', '默默', '紧紧', '牢牢', '深深', '久久', '纷纷', '频频',
+  '屡屡', '连连', '悄悄', '轻轻', '重重', '满满', '足足', '整整', '条条', '件件', '项项', '样样', '村村', '户户',
+  '代代', '世世代代', '声声', '句句', '字字', '念念不忘', '源源不断', '孜孜不倦', '谆谆', '循循善诱',
+  '井井有条', '历历在目', '津津乐道', '息息相关', '生生不息', '蒸蒸日上', '欣欣向荣', '一步一步', '一点一点',
+  '一件一件', '一个一个', '一年一年', '一次一次', '一项一项', '不得不',
+  '和和', '等等', '看看', '想想', '谈谈', '说说', '讲讲', '试试', '走走', '坐坐', '研究研究', '商量商量',
+  '讨论讨论', '学习学习', '交流交流', '斤斤计较', '口口声声', '小小', '高高', '远远', '统统', '通通',
+];
+
+/** Empty set phrases (套话) counted by the style rule. */
+export const SET_PHRASES: readonly string[] = [
+  '高度重视', '进一步加强', '进一步提高', '进一步增强', '进一步强化', '切实', '扎实推进', '不断提升', '不断加强',
+  '不断增强', '不断强化', '不断提高', '全面提升', '全面加强', '牢牢把握', '牢牢掌握', '积极营造', '大力推进',
+  '认真贯彻', '认真落实', '深入贯彻', '贯彻落实', '有效推动', '取得了一定成绩', '取得一定成效', '落到实处',
+  '齐抓共管', '常抓不懈', '多措并举', '持续发力', '狠抓落实', '精心组织', '周密部署', '扎实开展', '深入开展',
+  '营造浓厚氛围', '营造良好氛围', '提高政治站位', '强化责任担当', '压紧压实', '层层压实', '高位推动',
+];

@@ -1,0 +1,171 @@
+/**
+ * A pre-parsed document: every rule reads lines, headings, sentences and the
+ * inferred period/unit from here instead of re-scanning the text.
+ */
+import { parseHeading, type HeadingMark } from '../headings.js';
+import { findPeriod, type PeriodSpan, type ReportPeriod } from '../period.js';
+
+export interface Line {
+  index: number;
+  /** Offset of the first character of the line. */
+  start: number;
+  /** Offset just past the last character (before the line break). */
+  end: number;
+  text: string;
+}
+
+export interface HeadingInfo {
+  line: number;
+  /** Offset of the heading marker (after leading whitespace). */
+  start: number;
+  end: number;
+  mark: HeadingMark;
+}
+
+export interface Sentence {
+  line: number;
+  start: number;
+  end: number;
+  /** Includes the closing mark, if any. */
+  text: string;
+}
+
+/** Kinds of units a report speaks for, as used in 我局/本校/我公司. */
+export type UnitKind = '局' | '校' | '院' | '公司' | '厅' | '街道' | '中心';
+
+export interface CritiqueOptions {
+  now?: Date;
+  period?: ReportPeriod;
+}
+
+export interface CritiqueDoc {
+  text: string;
+  lines: Line[];
+  /** Non-empty lines: in this genre each line is a paragraph. */
+  paragraphs: Line[];
+  headings: HeadingInfo[];
+  sentences: Sentence[];
+  /** The report title (first line when it reads like one). */
+  title: Line | null;
+  /** Lines that read like a report title (several in concatenated texts). */
+  titleLines: Set<number>;
+  /** First body paragraph after the title. */
+  opening: Line | null;
+  period: ReportPeriod | null;
+  periodSource: 'option' | 'text' | null;
+  /** The span even when no year is given (街道上半年……总结). */
+  span: PeriodSpan | null;
+  year: number | null;
+  unit: UnitKind | null;
+  /** Whole report (title or several level-1 headings) rather than a pasted paragraph. */
+  isWholeReport: boolean;
+  now: Date;
+}
+
+const TITLE_CUE = /报告|汇报|总结|述职|自查|情况$/;
+
+function isTitleLike(text: string): boolean {
+  const t = text.trim();
+  return t.length >= 6 && t.length <= 60 && !/[。；！？]/.test(t) && TITLE_CUE.test(t) && parseHeading(t) === null;
+}
+
+const TITLE_UNIT: readonly [RegExp, UnitKind][] = [
+  [/(学校|大学|学院|中学|小学)/, '校'],
+  [/(检察院|法院|医院|研究院|设计院)/, '院'],
+  [/(公司|集团)/, '公司'],
+  [/街道/, '街道'],
+  [/厅(?!堂)/, '厅'],
+  [/局(?!面|势)/, '局'],
+  [/中心(?!组|工作|任务)/, '中心'],
+];
+
+/** The unit named in the title before the year/关于 (e.g. "XX区教育局关于2025年……"). */
+function titleUnit(title: string): UnitKind | null {
+  const head = title.split(/关于|20\d{2}|上半年|下半年|年度|意识形态|落实/)[0] ?? '';
+  for (const [re, kind] of TITLE_UNIT) if (re.test(head)) return kind;
+  return null;
+}
+
+export function buildDoc(text: string, opts: CritiqueOptions = {}): CritiqueDoc {
+  const now = opts.now ?? new Date();
+  const lines: Line[] = [];
+  const re = /[^\r\n]*(?:\r\n|\r|\n|$)/g;
+  let index = 0;
+  for (let m = re.exec(text); m && m.index < text.length; m = re.exec(text)) {
+    const body = m[0].replace(/[\r\n]+$/, '');
+    lines.push({ index: index++, start: m.index, end: m.index + body.length, text: body });
+    if (m[0].length === 0) break;
+  }
+  const paragraphs = lines.filter((l) => l.text.trim() !== '');
+
+  const headings: HeadingInfo[] = [];
+  for (const l of paragraphs) {
+    const mark = parseHeading(l.text);
+    if (!mark) continue;
+    const lead = l.text.length - l.text.replace(/^[\s\u3000]+/, '').length;
+    headings.push({ line: l.index, start: l.start + lead, end: l.start + lead + mark.marker.length, mark });
+  }
+
+  const sentences: Sentence[] = [];
+  const sre = /[^。！？；!?;]+[。！？；!?;]*[”’」』）)]?/g;
+  for (const l of paragraphs) {
+    for (let m = sre.exec(l.text); m; m = sre.exec(l.text)) {
+      const raw = m[0];
+      const lead = raw.length - raw.replace(/^[\s\u3000]+/, '').length;
+      const s = raw.slice(lead).replace(/[\s\u3000]+$/, '');
+      if (s) sentences.push({ line: l.index, start: l.start + m.index + lead, end: l.start + m.index + lead + s.length, text: s });
+    }
+  }
+
+  const titleLines = new Set<number>(paragraphs.filter((l) => isTitleLike(l.text)).map((l) => l.index));
+  const first = paragraphs[0];
+  const title = first && titleLines.has(first.index) ? first : null;
+  const opening = paragraphs.find((l) => (!title || l.index > title.index) && !titleLines.has(l.index) && parseHeading(l.text) === null && l.text.trim().length > 20) ?? null;
+
+  let period: ReportPeriod | null = opts.period ?? null;
+  let periodSource: CritiqueDoc['periodSource'] = period ? 'option' : null;
+  if (!period) {
+    // Only the title and opening: body text is full of past years (2015年以来).
+    const head = `${title?.text ?? ''}\n${opening?.text.slice(0, 200) ?? ''}`;
+    period = findPeriod(head, now);
+    if (period) periodSource = 'text';
+  }
+  let span: PeriodSpan | null = period?.span ?? null;
+  if (!period && title) {
+    if (/上半年|前半年/.test(title.text)) span = 'H1';
+    else if (/下半年|后半年/.test(title.text)) span = 'H2';
+    else if (/年度|全年/.test(title.text)) span = 'year';
+  }
+
+  const level1 = headings.filter((h) => h.mark.level === 1).length;
+  const isWholeReport = level1 >= 2 || (title !== null && text.length >= 800);
+
+  return {
+    text,
+    lines,
+    paragraphs,
+    headings,
+    sentences,
+    title,
+    titleLines,
+    opening,
+    period,
+    periodSource,
+    span,
+    year: period?.year ?? null,
+    unit: title ? titleUnit(title.text) : null,
+    isWholeReport,
+    now,
+  };
+}
+
+/** Shorten an excerpt for display. */
+export function excerptOf(text: string, start: number, end: number, max = 40): string {
+  const s = text.slice(start, end).replace(/\s+/g, ' ');
+  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+}
+
+/** Whether a character is a CJK ideograph. */
+export function isCjk(ch: string | undefined): boolean {
+  return ch !== undefined && /[\u3400-\u9fff\uf900-\ufaff]/.test(ch);
+}

@@ -1,0 +1,89 @@
+/** Pure formatting of findings for chat (Markdown) and the CLI (plain text). */
+import { SEVERITY_RANK, type Finding, type Severity } from './types.js';
+
+export const SEVERITY_LABEL: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
+
+/** 1-based line and column (in UTF-16 units, as editors count) of an offset. */
+export function lineCol(text: string, offset: number): { line: number; col: number } {
+  let line = 1;
+  let lineStart = 0;
+  const end = Math.min(Math.max(offset, 0), text.length);
+  for (let i = 0; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, col: end - lineStart + 1 };
+}
+
+/** A line index for many lookups: O(log n) each. */
+function lineIndex(text: string): (offset: number) => { line: number; col: number } {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+  }
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, col: offset - starts[lo]! + 1 };
+  };
+}
+
+export interface MarkdownOptions {
+  /** Most findings listed before "另有N条…" (default 30). */
+  maxItems?: number;
+  /** Include 提示 (info) findings (default true). */
+  includeInfo?: boolean;
+}
+
+const escapeMd = (s: string) => s.replace(/([\\`*_[\]#>|])/g, '\\$1');
+
+export function formatFindingsMarkdown(findings: readonly Finding[], text: string, opts: MarkdownOptions = {}): string {
+  const max = opts.maxItems ?? 30;
+  const list = opts.includeInfo === false ? findings.filter((f) => f.severity !== 'info') : [...findings];
+  if (list.length === 0) return '**审校结果**：未发现问题。';
+  const pos = lineIndex(text);
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const f of list) counts[f.severity]++;
+  const summary = (['error', 'warning', 'info'] as const).filter((s) => counts[s] > 0).map((s) => `${SEVERITY_LABEL[s]} ${counts[s]} 条`).join('，');
+  const lines = [`**审校结果**：共 ${list.length} 条（${summary}）`];
+  const ordered = [...list].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.start - b.start);
+  let shown = 0;
+  for (const sev of ['error', 'warning', 'info'] as const) {
+    const group = ordered.filter((f) => f.severity === sev);
+    if (group.length === 0 || shown >= max) continue;
+    lines.push('', `**${SEVERITY_LABEL[sev]}**`);
+    for (const f of group) {
+      if (shown >= max) break;
+      const { line } = pos(f.start);
+      const sug = f.suggestion ? ` → ${escapeMd(f.suggestion)}` : '';
+      lines.push(`- 第${line}行：${escapeMd(f.message)}（“${escapeMd(f.excerpt)}”）${sug}`);
+      shown++;
+    }
+  }
+  if (list.length > shown) lines.push('', `另有${list.length - shown}条未列出。`);
+  return lines.join('\n');
+}
+
+/** One line per finding: `line:col  错误  message  → suggestion`, then a summary line. */
+export function formatFindingsText(findings: readonly Finding[], text: string, file = ''): string {
+  const pos = lineIndex(text);
+  const prefix = file ? `${file}:` : '';
+  const out = findings.map((f) => {
+    const { line, col } = pos(f.start);
+    const sug = f.suggestion ? `  → ${f.suggestion}` : '';
+    return `${prefix}${line}:${col}  ${SEVERITY_LABEL[f.severity]}  ${f.message}${sug}`;
+  });
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  out.push(findings.length === 0 ? '未发现问题。' : `共 ${findings.length} 条：错误 ${counts.error} 条，警告 ${counts.warning} 条，提示 ${counts.info} 条。`);
+  return out.join('\n');
+}

@@ -1,0 +1,86 @@
+import type { Rule, Finding } from '../types.js';
+import type { CritiqueDoc } from '../doc.js';
+import { CAMPAIGNS, MEETINGS, currentGuidance, type DatedMeeting } from '../../formulations.js';
+import { periodLabel, periodRange } from '../../period.js';
+import { matchAll, reporter } from './util.js';
+
+const report = reporter('dates', 'consistency');
+
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const MEETING_NAMES = MEETINGS.flatMap((m) => [m.name, ...m.aliases].map((n) => ({ n, m }))).sort((a, b) => b.n.length - a.n.length);
+const MEETING_RE = new RegExp(MEETING_NAMES.map((x) => esc(x.n)).join('|'), 'g');
+const CAMPAIGN_NAMES = CAMPAIGNS.flatMap((c) => c.aliases.map((n) => ({ n, c }))).sort((a, b) => b.n.length - a.n.length);
+const CAMPAIGN_RE = new RegExp(CAMPAIGN_NAMES.map((x) => esc(x.n)).join('|'), 'g');
+
+/** Verbs that present a meeting's 精神 as the current guidance. */
+const STUDY_VERB = /(?:贯彻|落实|学习|宣传|领会|宣讲)[\u4e00-\u9fff“”]{0,6}$/;
+/** Verbs that present a campaign as running now. */
+const RUNNING = /(?:深入开展|扎实开展|正在开展|全面开展|开展|深入推进|扎实推进|推进|启动|部署开展|以)[“”"]?$/;
+/** Past campaigns may be named as 常态化长效化 or as results to consolidate. */
+const PAST_OK = /常态化|长效化|成果|巩固|拓展|延伸|以来|期间|回头看/;
+
+const DAY = 24 * 3600 * 1000;
+/** Reports are written up to ~6 weeks after the period ends. */
+const SLACK_DAYS = 45;
+
+function addDays(iso: string, days: number): string {
+  return new Date(Date.parse(`${iso}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
+}
+
+const rank = (m: DatedMeeting) => MEETINGS.findIndex((x) => x.id === m.congress);
+
+export const datesRule: Rule = {
+  id: 'dates',
+  category: 'consistency',
+  check(doc: CritiqueDoc): Finding[] {
+    const p = doc.period;
+    if (!p) return [];
+    const out: Finding[] = [];
+    const t = doc.text;
+    const { start: pStart, end: pEnd } = periodRange(p);
+    const asOf = addDays(pEnd, SLACK_DAYS);
+    const current = currentGuidance(pStart);
+    const label = periodLabel(p);
+    for (const { m, start, end } of matchAll(MEETING_RE, t)) {
+      const meeting = MEETING_NAMES.find((x) => x.n === m[0])!.m;
+      const before = t.slice(Math.max(0, start - 12), start);
+      const after = t.slice(end, end + 16);
+      if (meeting.end > asOf) {
+        if (/即将召开|将要召开|迎接/.test(before)) continue;
+        out.push(report(doc, 'error', start, end, `${meeting.name}于${meeting.start.slice(0, 7).replace('-', '年')}月召开，${label}报告中不应引用`, `核对报告期，或改为“${current.phrase}”`));
+        continue;
+      }
+      // Stale congress cited as current guidance: "深入贯彻党的十九大精神" in 2024.
+      if (rank(meeting) < rank(current.congress) && STUDY_VERB.test(before) && /^[^，。；]{0,12}精神/.test(after) && !/以来|召开后|之后|期间/.test(after.slice(0, 4))) {
+        out.push(report(doc, 'warning', start, end, `${label}报告中把${meeting.name}作为当前指导，已过时`, `改为“${current.phrase}”`));
+      }
+    }
+    const year = p.year;
+    for (const { m, start, end } of matchAll(CAMPAIGN_RE, t)) {
+      const c = CAMPAIGN_NAMES.find((x) => x.n === m[0])!.c;
+      const before = t.slice(Math.max(0, start - 8), start);
+      const clause = clauseAround(t, start, end);
+      const cStart = Number(c.start.slice(0, 4));
+      const cEnd = Number(c.end.slice(0, 4));
+      if (`${c.start}-01` > asOf) {
+        out.push(report(doc, 'error', start, end, `${c.name}自${c.start.replace('-', '年')}月开始，${label}报告中不应出现`, '核对报告期或删除'));
+        continue;
+      }
+      if (year >= cStart && year <= cEnd) continue;
+      if (PAST_OK.test(clause)) continue;
+      if (!RUNNING.test(before)) continue;
+      out.push(report(doc, 'warning', start, end, `${c.name}是${cStart === cEnd ? cStart : `${cStart}—${cEnd}`}年开展的学习教育，${label}报告中写成正在开展不妥`, `删去，或改为“巩固拓展${c.name}成果”等表述`));
+    }
+    return out;
+  },
+};
+
+/** The clause (between ，。；) around a span. */
+function clauseAround(t: string, start: number, end: number): string {
+  const stops = /[，。；！？\n]/;
+  let a = start;
+  while (a > 0 && !stops.test(t[a - 1]!) && start - a < 40) a--;
+  let b = end;
+  while (b < t.length && !stops.test(t[b]!) && b - end < 40) b++;
+  return t.slice(a, b);
+}

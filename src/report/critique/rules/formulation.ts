@@ -1,0 +1,102 @@
+import type { Rule, Finding } from '../types.js';
+import type { CritiqueDoc } from '../doc.js';
+import { CORE_FORMULA, FIXED_FORMULATIONS, GUIDING_THOUGHT } from '../../formulations.js';
+import { matchAll, reporter } from './util.js';
+
+const report = reporter('formulation', 'formulation');
+
+const NUMERALS = '一二两三四五六七八九';
+const HEADS = FIXED_FORMULATIONS.map((f) => f.head).join('|');
+/** 四种意识, 三个自信, 两项维护. */
+const COUNTED = new RegExp(`(?<![第十])([${NUMERALS}])([个种项])(${HEADS})`, 'g');
+/** Lists of members: 政治意识、大局意识…; also the compact 道路、理论、制度、文化自信. */
+const LISTS = FIXED_FORMULATIONS.filter((f) => f.head === '意识' || f.head === '自信').map((f) => ({
+  f,
+  re: new RegExp(`(?:[\\u4e00-\\u9fff]{2}(?:${f.head})?(?:、|和|与|及|以及)){1,5}[\\u4e00-\\u9fff]{2}${f.head}`, 'g'),
+}));
+const CORE = /(以)?习近平(同志|总书记|主席)?为(核心|首)(的)?党中央/g;
+/** Redacted core formula: 同为的党中央, 向的党中央. */
+const CORE_REDACTED = /[同向与在为]的党中央/g;
+const THOUGHT = /习近平[\u4e00-\u9fff]{0,10}?社会主义思想/g;
+const WEIHU = /维护习近平总书记[^，。；\n]{0,20}?核心地位/g;
+const QUELI_CORE = /确立习近平同志[^，。；\n]{0,20}?核心地位/g;
+const QUELI_THOUGHT = /确立习近平[^，。；\n]{0,20}?指导地位/g;
+const WEIHU_CENTRE = /维护党中央[^，。；\n、]{0,10}?领导/g;
+const NO_SPEAKER = /(?:^|(?<=[。！？；\n]))[\s\u3000]*(?:指出|强调)[，：:]/gm;
+const NO_SPEAKER_REF = /(?:学习贯彻|贯彻落实|学习领会|认真学习|深入学习)关于[\u4e00-\u9fff]{1,20}的重要(?:论述|讲话|指示)/g;
+
+const numeral = (n: number) => (n === 2 ? '两' : NUMERALS[n]!);
+
+export const formulationRule: Rule = {
+  id: 'formulation',
+  category: 'formulation',
+  check(doc: CritiqueDoc): Finding[] {
+    const out: Finding[] = [];
+    const t = doc.text;
+    for (const { m, start, end } of matchAll(COUNTED, t)) {
+      const f = FIXED_FORMULATIONS.find((x) => x.head === m[3]);
+      if (!f) continue;
+      const right = `${numeral(f.count)}个${f.head}`;
+      if (m[0] === right) continue;
+      // Plain counting of other things ("三个维护" is never a count of items in this genre).
+      out.push(report(doc, 'error', start, end, `固定表述有误：应为“${right}”`, right));
+    }
+    for (const { f, re } of LISTS) {
+      for (const { m, start, end } of matchAll(re, t)) {
+        const items = m[0].split(/、|以及|和|与|及/).map((s) => s.replace(f.head, ''));
+        const canon = f.members.map((x) => x.replace(f.head, ''));
+        // Trailing 2 chars only: the regex may grab a verb before the first item (坚定道路).
+        const names = items.map((s) => s.slice(-2));
+        const members = names.filter((n) => canon.includes(n));
+        if (members.length < 2) continue;
+        const others = names.filter((n) => !canon.includes(n));
+        const near = t.slice(Math.max(0, start - 12), end + 12).includes(f.name);
+        if (others.length > 0 && (names.length === f.count || near)) {
+          out.push(report(doc, 'error', start, end, `“${f.name}”应为${f.members.join('、')}，此处含“${others.map((o) => o + f.head).join('、')}”`, f.members.join('、')));
+          continue;
+        }
+        if (others.length === 0 && members.length === f.count) {
+          const order = canon.filter((c) => members.includes(c));
+          if (order.join() !== members.join()) {
+            out.push(report(doc, 'warning', start, end, `“${f.name}”顺序应为${f.members.join('、')}`, f.members.join('、')));
+          }
+        }
+      }
+    }
+    for (const { m, start, end } of matchAll(CORE, t)) {
+      if (m[0] === CORE_FORMULA) continue;
+      // "以习近平同志为核心的党中央" may be preceded by 以 outside the match only when 以 is captured.
+      out.push(report(doc, 'error', start, end, `固定表述有误：应为“${CORE_FORMULA}”`, CORE_FORMULA));
+    }
+    for (const { start, end } of matchAll(CORE_REDACTED, t)) {
+      out.push(report(doc, 'error', start + 1, end, `“的党中央”前缺少“以习近平同志为核心”`, CORE_FORMULA));
+    }
+    for (const { m, start, end } of matchAll(THOUGHT, t)) {
+      if (m[0] === GUIDING_THOUGHT) continue;
+      out.push(report(doc, 'error', start, end, `固定表述有误：应为“${GUIDING_THOUGHT}”`, GUIDING_THOUGHT));
+    }
+    const exact: [RegExp, string, string][] = [
+      [WEIHU, FIXED_FORMULATIONS[2]!.members[0]!.replace(/^坚决/, ''), '两个维护'],
+      [WEIHU_CENTRE, FIXED_FORMULATIONS[2]!.members[1]!.replace(/^坚决/, ''), '两个维护'],
+      [QUELI_CORE, FIXED_FORMULATIONS[3]!.members[0]!, '两个确立'],
+      [QUELI_THOUGHT, FIXED_FORMULATIONS[3]!.members[1]!, '两个确立'],
+    ];
+    for (const [re, right, name] of exact) {
+      for (const { m, start, end } of matchAll(re, t)) {
+        if (m[0] === right) continue;
+        // 维护党中央集中统一领导 alone is a common, correct phrase; only judge it inside 两个维护.
+        if (re === WEIHU_CENTRE && !t.slice(Math.max(0, start - 30), start).includes('核心地位')) continue;
+        out.push(report(doc, 'error', start, end, `“${name}”表述有误：应为“${right}”`, right));
+      }
+    }
+    for (const { m, start, end } of matchAll(NO_SPEAKER, t)) {
+      const s = start + m[0].length - 3;
+      out.push(report(doc, 'error', s, end, `“${m[0].trim().slice(0, 2)}”前缺少讲话人`, `补上讲话人，如“习近平总书记${m[0].trim().slice(0, 2)}”`));
+    }
+    for (const { m, start, end } of matchAll(NO_SPEAKER_REF, t)) {
+      const at = start + m[0].indexOf('关于');
+      out.push(report(doc, 'warning', at, end, '“关于……的重要论述/讲话”前疑似缺少讲话人', '补上讲话人，如“习近平总书记关于……”'));
+    }
+    return out;
+  },
+};

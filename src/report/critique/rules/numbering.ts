@@ -1,0 +1,128 @@
+import type { Rule, Finding } from '../types.js';
+import type { CritiqueDoc } from '../doc.js';
+import { findInlineOrdinals, headingMarker, parseChineseNumeral, toChineseNumeral, type HeadingLevel } from '../../headings.js';
+import { reporter } from './util.js';
+
+const report = reporter('numbering', 'numbering');
+
+const LEVEL_NAME = ['', '一级标题', '二级标题', '三级标题', '四级标题'];
+/** A level-1 marker with the wrong separator: "一，" "二." at the start of a line. */
+const BAD_LEVEL1 = /^[\s\u3000]*([一二三四五六七八九十]{1,3})([，,．.])(?=[\u4e00-\u9fff])/;
+/** 第一，第二， at the start of a paragraph. */
+const DI_ORDINAL = /^[\s\u3000]*第([一二三四五六七八九十]{1,2})[，、,：:]/;
+
+export const numberingRule: Rule = {
+  id: 'numbering',
+  category: 'numbering',
+  check(doc: CritiqueDoc): Finding[] {
+    const out: Finding[] = [];
+    out.push(...headingSequence(doc));
+    out.push(...levelThreeStyle(doc));
+    out.push(...inlineOrdinals(doc));
+    for (const l of doc.paragraphs) {
+      const m = BAD_LEVEL1.exec(l.text);
+      if (!m) continue;
+      const lead = m[0].length - m[1]!.length - 1;
+      out.push(report(doc, 'warning', l.start + lead, l.start + m[0].length, `一级标题序号“${m[1]}${m[2]}”应使用顿号`, `${m[1]}、`));
+    }
+    return out;
+  },
+};
+
+function headingSequence(doc: CritiqueDoc): Finding[] {
+  const out: Finding[] = [];
+  const counters = [0, 0, 0, 0, 0];
+  let lastLevel = 0;
+  let lastLine = -1;
+  for (const h of doc.headings) {
+    const { level, number } = h.mark;
+    // A new report glued after the previous one (several titles in one text) restarts numbering.
+    const newDoc = [...doc.titleLines].some((t) => t > lastLine && t < h.line);
+    if (newDoc) {
+      counters.fill(0);
+      lastLevel = 0;
+    }
+    if (lastLevel >= 1 && level > lastLevel + 1) {
+      out.push(report(doc, 'warning', h.start, h.end, `标题层级跳跃：${LEVEL_NAME[lastLevel]}之后直接出现${LEVEL_NAME[level]}“${h.mark.marker}”`, `按“一、（一）1.（1）”逐级使用，此处应为${LEVEL_NAME[lastLevel + 1]}`));
+    }
+    const prev = counters[level]!;
+    const expected = prev + 1;
+    const hasParent = level === 1 || counters.slice(1, level).some((c) => c > 0);
+    const std = headingMarker(level as HeadingLevel, expected);
+    if (number === expected) {
+      // fine
+    } else if (prev === 0) {
+      // First at this level: a pasted excerpt may start anywhere; under a parent it must start at 1.
+      if (hasParent && (level > 1 || doc.isWholeReport)) {
+        out.push(report(doc, 'error', h.start, h.end, `${LEVEL_NAME[level]}应从“${headingMarker(level as HeadingLevel, 1)}”开始，此处为“${h.mark.marker}”`, headingMarker(level as HeadingLevel, 1)));
+      }
+    } else if (number === prev) {
+      out.push(report(doc, 'error', h.start, h.end, `${LEVEL_NAME[level]}序号重复：“${h.mark.marker}”前面已经出现`, std));
+    } else if (number > expected) {
+      const missing = level <= 2 ? toChineseNumeral(expected) : String(expected);
+      out.push(report(doc, 'error', h.start, h.end, `${LEVEL_NAME[level]}序号不连续：缺少“${missing}”`, std));
+    } else {
+      out.push(report(doc, 'error', h.start, h.end, `${LEVEL_NAME[level]}序号倒退：前一个是${prev}，此处为“${h.mark.marker}”`, std));
+    }
+    counters[level] = number;
+    for (let l = level + 1; l <= 4; l++) counters[l] = 0;
+    lastLevel = level;
+    lastLine = h.line;
+  }
+  return out;
+}
+
+/** 1、 and 1. mixed at level 3. */
+function levelThreeStyle(doc: CritiqueDoc): Finding[] {
+  const l3 = doc.headings.filter((h) => h.mark.level === 3);
+  const dun = l3.filter((h) => h.mark.style === 'dunhao-after-digit');
+  const dot = l3.filter((h) => h.mark.style !== 'dunhao-after-digit');
+  if (dun.length === 0) return [];
+  if (dot.length === 0) {
+    const h = dun[0]!;
+    return [report(doc, 'info', h.start, h.end, `三级标题按 GB/T 9704 写作“${h.mark.number}.”，不用顿号`, `${h.mark.number}.`)];
+  }
+  const minority = dun.length <= dot.length ? dun : dot;
+  return minority.map((h) => report(doc, 'warning', h.start, h.end, `三级标题序号混用“1、”和“1.”`, `${h.mark.number}.`));
+}
+
+/** 一是/二是 and 第一/第二 continuity inside each section. */
+function inlineOrdinals(doc: CritiqueDoc): Finding[] {
+  const out: Finding[] = [];
+  const headingLines = new Set(doc.headings.map((h) => h.line));
+  let last = 0;
+  let lastDi = 0;
+  for (const p of doc.paragraphs) {
+    if (headingLines.has(p.index) || doc.titleLines.has(p.index)) {
+      last = 0;
+      lastDi = 0;
+      // The heading line may itself carry 一是 after its title.
+    }
+    for (const o of findInlineOrdinals(p.text)) {
+      const start = p.start + o.index;
+      const end = start + o.text.length;
+      if (o.number === last + 1 || o.number === 1) {
+        // In order, or a new list.
+      } else if (last === 0) {
+        // A list that starts mid-way (二是 after a comma-led 一是) is not reliably detectable.
+      } else if (o.number === last) {
+        out.push(report(doc, 'warning', start, end, `段内序号“${o.text}”重复`, `${toChineseNumeral(last + 1)}${o.text.slice(-1)}`));
+      } else if (o.number > last + 1) {
+        out.push(report(doc, 'warning', start, end, `段内序号不连续：“${toChineseNumeral(last)}${o.text.slice(-1)}”之后是“${o.text}”`, `${toChineseNumeral(last + 1)}${o.text.slice(-1)}`));
+      } else {
+        out.push(report(doc, 'warning', start, end, `段内序号倒退：“${toChineseNumeral(last)}${o.text.slice(-1)}”之后是“${o.text}”`, `${toChineseNumeral(last + 1)}${o.text.slice(-1)}`));
+      }
+      last = o.number;
+    }
+    const d = DI_ORDINAL.exec(p.text);
+    if (d) {
+      const n = parseChineseNumeral(d[1]!);
+      const lead = d[0].length - d[1]!.length - 2;
+      if (lastDi > 0 && n !== lastDi + 1 && n !== 1) {
+        out.push(report(doc, 'warning', p.start + lead, p.start + d[0].length - 1, `段首序号不连续：“第${toChineseNumeral(lastDi)}”之后是“第${d[1]}”`, `第${toChineseNumeral(lastDi + 1)}`));
+      }
+      lastDi = n;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,83 @@
+import type { Rule, Finding } from '../types.js';
+import type { CritiqueDoc } from '../doc.js';
+import { CONFUSIONS, DOUBLING_SUSPECTS, REDUPLICATION_WHITELIST } from '../dictionary.js';
+import { matchAll, reporter } from './util.js';
+
+const report = reporter('typo', 'typo');
+
+/** One alternation, one capture group per entry, so the text is scanned once. */
+const CONFUSION_RE = new RegExp(CONFUSIONS.map((c) => `(${c.pattern})`).join('|'), 'g');
+/** A CJK chunk of 1–4 characters written twice in a row. */
+const REPEAT = /([\u4e00-\u9fff]{1,4})\1/g;
+const WHITELIST = [...REDUPLICATION_WHITELIST].sort((a, b) => b.length - a.length);
+
+export const typoRule: Rule = {
+  id: 'typo',
+  category: 'typo',
+  check(doc: CritiqueDoc): Finding[] {
+    const out: Finding[] = [];
+    const t = doc.text;
+    for (const { m, start, end } of matchAll(CONFUSION_RE, t)) {
+      const i = m.findIndex((g, k) => k > 0 && g !== undefined) - 1;
+      const c = CONFUSIONS[i];
+      if (!c) continue;
+      const note = c.note ? `（${c.note}）` : '';
+      out.push(report(doc, c.severity, start, end, `疑似错别字：“${m[0]}”应为“${c.right}”${note}`, c.right));
+    }
+    REPEAT.lastIndex = 0;
+    for (let m = REPEAT.exec(t); m; m = REPEAT.exec(t)) {
+      const chunk = m[1]!;
+      const start = m.index;
+      const end = start + m[0].length;
+      if (whitelisted(t, start, end)) {
+        REPEAT.lastIndex = start + 1;
+        continue;
+      }
+      if (chunk.length === 1) {
+        if (!DOUBLING_SUSPECTS.has(chunk) || legitSingle(t, start, chunk)) {
+          REPEAT.lastIndex = start + 1;
+          continue;
+        }
+        out.push(report(doc, 'warning', start, end, `“${chunk}”字重复`, chunk));
+        continue;
+      }
+      out.push(report(doc, 'error', start, end, `词语重复：“${chunk}${chunk}”`, chunk));
+    }
+    return out;
+  },
+};
+
+/** A whitelisted reduplication covers [start, end). */
+function whitelisted(t: string, start: number, end: number): boolean {
+  for (const w of WHITELIST) {
+    const from = Math.max(0, end - w.length);
+    const to = Math.min(start, t.length - w.length);
+    for (let s = from; s <= to; s++) if (t.startsWith(w, s)) return true;
+  }
+  return false;
+}
+
+/** Doublings of a suspect character that straddle two real words. */
+function legitSingle(t: string, start: number, ch: string): boolean {
+  const prev = t[start - 1] ?? '';
+  const next = t[start + 2] ?? '';
+  switch (ch) {
+    case '学': return /[大中小化数文医法科同留教自]/.test(prev); // 大学学生, 教学学时
+    case '得': return /[取获赢值记懂觉显晓]/.test(prev); // 取得得…: rare, but 值得得到
+    case '不': return false;
+    case '是': return /[于即凡]/.test(prev) || next === '否'; // 于是是否
+    case '在': return /[存所现实正内外自潜]/.test(prev); // 存在在…
+    case '和': return /[平温缓调柔谐总]/.test(prev); // 平和和…
+    case '加': return /[参增追施附叠外]/.test(prev); // 参加加强
+    case '推': return false;
+    case '将': return /[大老干上中少]/.test(prev);
+    case '还': return /[归偿退交]/.test(prev); // 归还还…
+    case '把': return /[一两几]/.test(prev); // 一把把
+    case '都': return /[首古旧国]/.test(prev);
+    case '就': return /[成造迁]/.test(prev); // 成就就是
+    case '并': return /[合兼吞]/.test(prev);
+    case '让': return /[转谦退出]/.test(prev);
+    case '的': return prev === '目'; // 目的的实现
+    default: return false;
+  }
+}

@@ -1,0 +1,235 @@
+/**
+ * Report genres and their skeletons (design §3.1): title formula, opening formula,
+ * body parts in order, grammatical person and default themes.
+ */
+import { currentGuidance, CAMPAIGNS, type Campaign } from './formulations.js';
+import { PARTS, type PartId } from './parts.js';
+import { periodLabel, periodRange, periodWord, type ReportPeriod } from './period.js';
+import type { ThemeId } from './themes.js';
+
+export type GenreId = 'unit-report' | 'leader-report' | 'duty-report' | 'self-check' | 'summary-plan';
+
+export type UnitType = '局' | '委' | '办' | '厅' | '部' | '学校' | '医院' | '公司' | '乡镇' | '街道' | '县委' | '中心' | '其他';
+
+export interface ReportUnit {
+  /** As the user named it: 市交通运输局. */
+  name?: string;
+  type: UnitType;
+}
+
+/** Placeholder used wherever a name or number is needed and not given. */
+export const placeholder = (what: string): string => `【待补充：${what}】`;
+
+/** How a unit refers to itself and to its Party body. */
+export interface UnitVoice {
+  /** 我局 / 我校 / 公司. */
+  self: string;
+  /** 局党组 / 校党委 / 镇党委. */
+  party: string;
+  /** 全局 / 全校: "全局干部职工". */
+  whole: string;
+}
+
+const VOICE: Record<UnitType, UnitVoice> = {
+  局: { self: '我局', party: '局党组', whole: '全局' },
+  厅: { self: '我厅', party: '厅党组', whole: '全厅' },
+  委: { self: '我委', party: '委党组', whole: '全委' },
+  办: { self: '我办', party: '办党组', whole: '全办' },
+  部: { self: '我部', party: '部务会', whole: '全部' },
+  学校: { self: '我校', party: '校党委', whole: '全校' },
+  医院: { self: '我院', party: '院党委', whole: '全院' },
+  公司: { self: '公司', party: '公司党委', whole: '全公司' },
+  乡镇: { self: '我镇', party: '镇党委', whole: '全镇' },
+  街道: { self: '街道', party: '街道党工委', whole: '全街道' },
+  县委: { self: '县委', party: '县委常委会', whole: '全县' },
+  中心: { self: '我中心', party: '中心党组织', whole: '全中心' },
+  其他: { self: '我单位', party: '单位党组织', whole: '全单位' },
+};
+
+export function unitVoice(unit: ReportUnit): UnitVoice {
+  const v = VOICE[unit.type];
+  // 乡 units say 我乡/乡党委, not 我镇.
+  if (unit.type === '乡镇' && unit.name?.endsWith('乡')) return { self: '我乡', party: '乡党委', whole: '全乡' };
+  if (unit.type === '部' && unit.name?.endsWith('宣传部')) return { self: '我部', party: '部务会', whole: '全部' };
+  return v;
+}
+
+/** The issuing Party body in a title: 中共XX市交通运输局党组. */
+export function issuerName(unit: ReportUnit): string {
+  const name = unit.name;
+  if (!name) return placeholder('单位名称');
+  if (/^中共|^中国共产党/.test(name)) return name;
+  if (/(党组|党委|党工委|委员会|党总支|党支部|[县市区州省旗]委)$/.test(name)) return `中共${name}`;
+  switch (unit.type) {
+    case '局': case '厅': case '委': case '办': case '中心':
+      return `中共${name}党组`;
+    case '街道':
+      return `中共${name}工作委员会`;
+    case '学校': case '医院': case '公司': case '乡镇':
+      return `中共${name}委员会`;
+    default:
+      return name;
+  }
+}
+
+/** The leading body a unit reports to, guessed from the place word in its name. */
+export function superiorOf(unit: ReportUnit): string {
+  const name = unit.name ?? '';
+  if (unit.type === '县委') return /市委/.test(name) ? '省委' : '市委';
+  const m = /([省市县区州旗])/.exec(name.replace(/^中共/, ''));
+  if (unit.type === '乡镇' || unit.type === '街道') return m?.[1] === '区' ? '区委' : '县委';
+  return m ? `${m[1]}委` : '上级党委';
+}
+
+/** Campaigns that overlap the report's period (month precision). */
+export function campaignsInPeriod(p: ReportPeriod): Campaign[] {
+  const { start, end } = periodRange(p);
+  const s = start.slice(0, 7);
+  const e = end.slice(0, 7);
+  return CAMPAIGNS.filter((c) => c.start <= e && c.end >= s);
+}
+
+/** Date from which meeting spirit may be cited: the period's end, or today if earlier. */
+export function guidanceDate(p: ReportPeriod, now: Date): string {
+  const end = periodRange(p).end;
+  const today = now.toISOString().slice(0, 10);
+  return today < end ? today : end;
+}
+
+export interface GenrePart {
+  part: PartId;
+  heading: (p: ReportPeriod) => string;
+  /** Allowed number of level-2 sections. */
+  min: number;
+  max: number;
+}
+
+export interface OpeningContext {
+  unit: ReportUnit;
+  period: ReportPeriod;
+  now: Date;
+}
+
+export interface Genre {
+  id: GenreId;
+  name: string;
+  /** What the genre is for, as told to the model. */
+  description: string;
+  person: 'first' | 'unit';
+  title: (unit: ReportUnit, period: ReportPeriod) => string;
+  opening: (ctx: OpeningContext) => string;
+  /** The formula that closes the opening paragraph. */
+  closing: string;
+  parts: readonly GenrePart[];
+  defaultThemes: readonly ThemeId[];
+}
+
+const canonical = (id: PartId) => PARTS.find((p) => p.id === id)!.canonical;
+
+function periodIntro(p: ReportPeriod): string {
+  return p.span === 'year' ? `${p.year}年以来` : `${periodLabel(p)}`;
+}
+
+function guidanceClause(ctx: OpeningContext): string {
+  const phrase = currentGuidance(guidanceDate(ctx.period, ctx.now)).phrase;
+  const campaigns = campaignsInPeriod(ctx.period);
+  const campaign = campaigns.length ? `，扎实开展${campaigns[campaigns.length - 1]!.name}` : '';
+  return `坚持以习近平新时代中国特色社会主义思想为指导，深入贯彻${phrase}${campaign}`;
+}
+
+function unitOpening(ctx: OpeningContext, closing: string, middle: string): string {
+  const v = unitVoice(ctx.unit);
+  return `${periodIntro(ctx.period)}，${v.party}在${superiorOf(ctx.unit)}的坚强领导下，${guidanceClause(ctx)}，${middle}，${v.whole}意识形态领域总体平稳向好。${closing}`;
+}
+
+const UNIT_PARTS: readonly GenrePart[] = [
+  { part: 'practice', heading: () => canonical('practice'), min: 3, max: 6 },
+  { part: 'problems', heading: () => canonical('problems'), min: 2, max: 5 },
+  { part: 'plans', heading: () => canonical('plans'), min: 2, max: 5 },
+];
+
+export const GENRES: readonly Genre[] = [
+  {
+    id: 'unit-report',
+    name: '落实意识形态工作责任制情况报告',
+    description: '单位党组（党委）向上级党委报告一个时段（半年或全年）落实意识形态工作责任制的情况，以单位口吻（我局、局党组）行文',
+    person: 'unit',
+    title: (unit, p) => `${issuerName(unit)}关于${periodLabel(p)}落实意识形态工作责任制情况的报告`,
+    closing: '现将有关情况报告如下：',
+    opening: (ctx) => unitOpening(ctx, '现将有关情况报告如下：', `认真落实《党委（党组）意识形态工作责任制实施办法》，牢牢掌握意识形态工作领导权、管理权、话语权，${periodWord(ctx.period)}意识形态工作责任制得到有效落实`),
+    parts: UNIT_PARTS,
+    defaultThemes: ['leadership', 'theory', 'positions', 'network', 'team'],
+  },
+  {
+    id: 'leader-report',
+    name: '个人落实意识形态工作责任制情况汇报',
+    description: '领导干部（如党组书记、分管领导）个人向上级或在会议上汇报本人落实意识形态工作责任制的情况，以第一人称（我、本人）行文',
+    person: 'first',
+    title: (_unit, p) => `关于${periodLabel(p)}落实意识形态工作责任制情况的汇报`,
+    closing: '现将有关情况汇报如下：',
+    opening: (ctx) => `${periodIntro(ctx.period)}，本人${guidanceClause(ctx)}，认真履行${ctx.unit.name ?? ''}意识形态工作第一责任人职责，带头抓学习、管阵地、把导向、强队伍，推动意识形态工作责任制落地落实。现将有关情况汇报如下：`,
+    parts: [
+      { part: 'practice', heading: () => '履职尽责情况', min: 3, max: 6 },
+      { part: 'problems', heading: () => canonical('problems'), min: 2, max: 4 },
+      { part: 'plans', heading: () => '下一步努力方向', min: 2, max: 4 },
+    ],
+    defaultThemes: ['leadership', 'theory', 'positions', 'network'],
+  },
+  {
+    id: 'duty-report',
+    name: '抓意识形态工作述职报告',
+    description: '领导干部在述职评议中报告本人抓意识形态工作的履职情况，以第一人称（我、本人）行文，突出本人亲自部署、亲自过问、亲自处置',
+    person: 'first',
+    title: (_unit, p) => `${periodLabel(p)}抓意识形态工作述职报告`,
+    closing: '现将履职情况报告如下：',
+    opening: (ctx) => `${periodIntro(ctx.period)}，本人${guidanceClause(ctx)}，牢固树立“抓意识形态工作是本职、不抓是失职、抓不好是渎职”的理念，切实履行意识形态工作第一责任人职责。现将履职情况报告如下：`,
+    parts: [
+      { part: 'practice', heading: () => '主要履职情况', min: 3, max: 6 },
+      { part: 'problems', heading: () => canonical('problems'), min: 2, max: 4 },
+      { part: 'plans', heading: () => canonical('plans'), min: 2, max: 4 },
+    ],
+    defaultThemes: ['leadership', 'theory', 'positions', 'network'],
+  },
+  {
+    id: 'self-check',
+    name: '意识形态工作责任制落实情况自查报告',
+    description: '单位对照上级下发的检查清单或考核细则逐项自查，报告落实情况、自查发现的问题和整改措施，以单位口吻行文',
+    person: 'unit',
+    title: (unit, p) => `${issuerName(unit)}关于${periodLabel(p)}意识形态工作责任制落实情况的自查报告`,
+    closing: '现将自查情况报告如下：',
+    opening: (ctx) => unitOpening(ctx, '现将自查情况报告如下：', `根据上级关于开展意识形态工作责任制落实情况检查的通知要求，对照检查清单逐项开展自查`),
+    parts: [
+      { part: 'practice', heading: () => '对照清单落实情况', min: 3, max: 6 },
+      { part: 'problems', heading: () => '自查发现的问题', min: 2, max: 5 },
+      { part: 'plans', heading: () => '整改措施及下一步打算', min: 2, max: 5 },
+    ],
+    defaultThemes: ['leadership', 'theory', 'positions', 'network', 'inspection'],
+  },
+  {
+    id: 'summary-plan',
+    name: '意识形态工作总结及下年度工作计划',
+    description: '单位年度意识形态工作总结，并提出下一年度工作计划，以单位口吻行文',
+    person: 'unit',
+    title: (unit, p) => `${issuerName(unit)}${p.year}年度意识形态工作总结及${p.year + 1}年工作计划`,
+    closing: '现将有关情况报告如下：',
+    opening: (ctx) => unitOpening(ctx, '现将有关情况报告如下：', '统筹推进理论武装、阵地管理、网络治理和队伍建设，意识形态工作各项任务有效落实'),
+    parts: [
+      { part: 'practice', heading: (p) => `${p.year}年主要工作情况`, min: 3, max: 6 },
+      { part: 'problems', heading: () => canonical('problems'), min: 2, max: 5 },
+      { part: 'plans', heading: (p) => `${p.year + 1}年工作计划`, min: 2, max: 6 },
+    ],
+    defaultThemes: ['leadership', 'theory', 'publicity', 'network', 'civilization'],
+  },
+];
+
+const BY_ID = new Map(GENRES.map((g) => [g.id, g]));
+
+export function getGenre(id: GenreId): Genre {
+  const g = BY_ID.get(id);
+  if (!g) throw new Error(`unknown genre ${id}`);
+  return g;
+}
+
+export function isGenreId(s: string): s is GenreId {
+  return BY_ID.has(s as GenreId);
+}

@@ -1,0 +1,282 @@
+/**
+ * The outline model: title, opening, parts (一、) with sections (（一）) and points.
+ * Parsed from model output, checked against the genre skeleton, rendered with
+ * GB/T 9704 markers, or built offline from the genre and theme tables.
+ */
+import { getGenre, guidanceDate, placeholder, unitVoice, type Genre } from './genres.js';
+import { headingMarker, parseHeading } from './headings.js';
+import { classifyPart, PARTS, type PartId } from './parts.js';
+import type { ReportRequest } from './request.js';
+import { getTheme, themeOf, type ThemeId } from './themes.js';
+import { currentGuidance } from './formulations.js';
+
+export interface OutlineSection {
+  heading: string;
+  points: string[];
+  /** The number the source wrote, when parsed (for the continuity check). */
+  number?: number;
+}
+
+export interface OutlinePart {
+  heading: string;
+  /** Role of the part; null when the heading matches none. */
+  partId: PartId | null;
+  sections: OutlineSection[];
+  /** Points directly under the part (no sections). */
+  points: string[];
+  number?: number;
+}
+
+export interface Outline {
+  title: string;
+  opening?: string;
+  parts: OutlinePart[];
+}
+
+/** Strip Markdown decoration a model adds: #, **bold**, bullets, quotes. */
+export function stripMarkdown(line: string): string {
+  return line
+    .replace(/^\s*#{1,6}\s*/, '')
+    .replace(/^\s*>\s?/, '')
+    .replace(/\*\*|__/g, '')
+    .replace(/^\s*[-*+•·]\s+/, '')
+    .replace(/`/g, '')
+    .replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
+}
+
+/** Split "（一）压实主体责任，健全领导体制。具体内容……" into heading and trailing text. */
+function splitHeading(title: string): { heading: string; rest: string } {
+  const m = /^(.*?)(?:[。：:]|——)(.*)$/.exec(title);
+  if (m && m[1]!.length >= 2) return { heading: m[1]!.trim(), rest: m[2]!.trim() };
+  return { heading: title.replace(/[。；;]$/, '').trim(), rest: '' };
+}
+
+const TITLE_WORDS = /(报告|汇报|总结|述职|计划|情况)$/;
+
+export function parseOutline(text: string): Outline {
+  const outline: Outline = { title: '', parts: [] };
+  const openingLines: string[] = [];
+  let part: OutlinePart | null = null;
+  let section: OutlineSection | null = null;
+  for (const rawLine of text.split(/\r?\n/)) {
+    if (/^\s*(```|---+|\*\*\*+)\s*$/.test(rawLine)) continue;
+    const line = stripMarkdown(rawLine);
+    if (!line) continue;
+    const h = parseHeading(line);
+    if (h && h.level === 1) {
+      const { heading, rest } = splitHeading(h.title);
+      part = { heading, partId: classifyPart(heading), sections: [], points: [], number: h.number };
+      if (rest) part.points.push(rest);
+      outline.parts.push(part);
+      section = null;
+      continue;
+    }
+    if (h && h.level === 2 && part) {
+      const { heading, rest } = splitHeading(h.title);
+      section = { heading, points: [], number: h.number };
+      if (rest) section.points.push(rest);
+      part.sections.push(section);
+      continue;
+    }
+    const point = h && (h.level === 3 || h.level === 4) ? h.title : line;
+    if (part) {
+      (section ? section.points : part.points).push(point);
+      continue;
+    }
+    const labelled = /^(标题|题目)[：:]\s*(.+)$/.exec(line);
+    if (labelled) {
+      outline.title = labelled[2]!.trim();
+      continue;
+    }
+    if (!outline.title && TITLE_WORDS.test(line) && line.length <= 60 && !/[。：:]$/.test(line)) {
+      outline.title = line;
+      continue;
+    }
+    openingLines.push(line.replace(/^(开头|导语|开篇|引言|开头段)[：:]\s*/, ''));
+  }
+  const opening = openingLines.join('').trim();
+  if (opening) outline.opening = opening;
+  return outline;
+}
+
+/** Halves of a 对仗 heading: "压实主体责任，健全领导体制" → [6, 6]. */
+export function headingHalves(heading: string): string[] {
+  return heading.replace(/[。；;]$/, '').split(/[，,；;]/).map((s) => s.trim()).filter(Boolean);
+}
+
+const partName = (p: OutlinePart, i: number) => `第${headingMarker(1, i + 1).replace('、', '')}部分“${p.heading}”`;
+
+/** Defects of an outline against its genre, as Chinese lines for the writer and the repair prompt. */
+export function checkOutline(outline: Outline, genre: Genre): string[] {
+  const defects: string[] = [];
+  if (!outline.title.trim()) defects.push('缺少标题');
+  if (outline.parts.length === 0) {
+    defects.push('没有识别到“一、二、三、”一级标题');
+    return defects;
+  }
+  outline.parts.forEach((p, i) => {
+    if (p.number !== undefined && p.number !== i + 1) defects.push(`一级标题序号不连续：第${i + 1}个一级标题写成了“${headingMarker(1, p.number)}”`);
+    const nums = p.sections.map((s) => s.number).filter((n): n is number => n !== undefined);
+    nums.forEach((n, j) => {
+      if (n !== j + 1) defects.push(`${partName(p, i)}的二级标题序号不连续：第${j + 1}个写成了“${headingMarker(2, n)}”`);
+    });
+  });
+
+  // Required parts, in order.
+  const found = outline.parts.map((p) => p.partId);
+  let last = -1;
+  for (const gp of genre.parts) {
+    const idx = found.indexOf(gp.part);
+    const label = PARTS.find((x) => x.id === gp.part)!.canonical;
+    if (idx < 0) {
+      defects.push(`缺少“${label}”部分（可用标题：${gp.heading({ year: 2000, span: 'year' }).replace('2000年', '本年').replace('2001年', '下一年')}）`);
+      continue;
+    }
+    if (idx < last) defects.push(`“${label}”部分的位置不对，各部分应按“工作开展情况、存在问题、下一步打算”的顺序排列`);
+    last = Math.max(last, idx);
+  }
+
+  const practice = outline.parts.find((p) => p.partId === 'practice');
+  const practiceSpec = genre.parts.find((g) => g.part === 'practice');
+  if (practice && practiceSpec) {
+    const n = practice.sections.length;
+    if (n < practiceSpec.min || n > practiceSpec.max) defects.push(`“${practice.heading}”部分有${n}个二级标题，应为${practiceSpec.min}至${practiceSpec.max}个`);
+    practice.sections.forEach((s, j) => {
+      if (s.points.length === 0) defects.push(`“${practice.heading}”部分的${headingMarker(2, j + 1)}“${s.heading}”下没有要点`);
+    });
+    const halves = practice.sections.map((s) => headingHalves(s.heading));
+    const paired = halves.filter((h) => h.length === 2);
+    halves.forEach((h, j) => {
+      if (h.length === 2 && h[0]!.length !== h[1]!.length) {
+        defects.push(`二级标题${headingMarker(2, j + 1)}“${practice.sections[j]!.heading}”前后两句字数不等（${h[0]!.length}字、${h[1]!.length}字），应改为字数相等的对仗句`);
+      }
+    });
+    if (paired.length > 0 && paired.length < halves.length) defects.push(`“${practice.heading}”部分的二级标题句式不统一，应都采用“四字/六字 + 逗号 + 同字数短语”的对仗形式`);
+  }
+
+  const problems = outline.parts.find((p) => p.partId === 'problems');
+  const plans = outline.parts.find((p) => p.partId === 'plans');
+  if (problems && plans) {
+    const probItems = problems.sections.length ? problems.sections.map((s) => [s.heading, ...s.points].join('')) : problems.points;
+    const planItems = plans.sections.length ? plans.sections.map((s) => [s.heading, ...s.points].join('')) : plans.points;
+    if (probItems.length > planItems.length) {
+      defects.push(`“${problems.heading}”列了${probItems.length}条，“${plans.heading}”只有${planItems.length}条，措施应与问题一一对应`);
+    }
+    const planThemes = new Set(planItems.map(themeOf).filter((t): t is ThemeId => t !== null));
+    probItems.forEach((item, j) => {
+      const t = themeOf(item);
+      if (t && planThemes.size > 0 && !planThemes.has(t)) {
+        const heading = problems.sections[j]?.heading ?? item.slice(0, 20);
+        defects.push(`问题${headingMarker(2, j + 1)}“${heading}”（${getTheme(t).name}）在“${plans.heading}”中没有对应的措施`);
+      }
+    });
+  }
+  return defects;
+}
+
+/** Render with GB/T 9704 markers: 一、 → （一） → 1. */
+export function renderOutline(outline: Outline): string {
+  const lines: string[] = [];
+  if (outline.title) lines.push(outline.title, '');
+  if (outline.opening) lines.push(outline.opening, '');
+  outline.parts.forEach((p, i) => {
+    lines.push(`${headingMarker(1, i + 1)}${p.heading}`);
+    p.points.forEach((pt, k) => lines.push(`${headingMarker(3, k + 1)}${pt}`));
+    p.sections.forEach((s, j) => {
+      lines.push(`${headingMarker(2, j + 1)}${s.heading}`);
+      s.points.forEach((pt, k) => lines.push(`${headingMarker(3, k + 1)}${pt}`));
+    });
+  });
+  return lines.join('\n').trim();
+}
+
+/** How many practice sections fit the requested length. */
+function practiceCount(req: ReportRequest, genre: Genre): number {
+  const spec = genre.parts.find((g) => g.part === 'practice')!;
+  const chars = req.length?.chars;
+  const n = chars === undefined ? 4 : chars < 1500 ? 3 : chars < 3000 ? 4 : 5;
+  return Math.max(spec.min, Math.min(spec.max, n, genre.defaultThemes.length + 4));
+}
+
+/** Themes for the practice part: those the facts speak of first, then the genre's defaults. */
+export function pickThemes(req: ReportRequest, genre: Genre): ThemeId[] {
+  const n = practiceCount(req, genre);
+  const fromFacts = req.facts.map(themeOf).filter((t): t is ThemeId => t !== null);
+  const order: ThemeId[] = [];
+  for (const t of [...genre.defaultThemes, ...fromFacts]) if (!order.includes(t)) order.push(t);
+  const chosen = order.slice(0, n);
+  // A theme the user gave facts for must not be dropped for a default one.
+  for (const t of fromFacts) {
+    if (!chosen.includes(t)) {
+      const drop = [...chosen].reverse().find((c) => !fromFacts.includes(c));
+      if (drop) chosen.splice(chosen.indexOf(drop), 1, t);
+    }
+  }
+  return chosen;
+}
+
+/** First-person variant of a unit-level point for 述职/个人汇报. */
+function personalise(point: string, genre: Genre, req: ReportRequest): string {
+  if (genre.person !== 'first') return point.replace('党组（党委）', unitVoice(req.unit).party);
+  return point.replace(/^党组（党委）书记履行第一责任人职责，/, '本人履行第一责任人职责，带头').replace(/^将/, '带头将');
+}
+
+/** The outline the bot offers without a model: genre skeleton, theme points, user facts, visible placeholders. */
+export function buildOfflineOutline(req: ReportRequest, genre: Genre = getGenre(req.genre), now: Date = new Date()): Outline {
+  const themes = pickThemes(req, genre);
+  const factsByTheme = new Map<ThemeId, string[]>();
+  const loose: string[] = [];
+  for (const f of req.facts) {
+    const t = themeOf(f);
+    if (t && themes.includes(t)) factsByTheme.set(t, [...(factsByTheme.get(t) ?? []), f]);
+    else loose.push(f);
+  }
+  if (loose.length && themes[0]) factsByTheme.set(themes[0], [...(factsByTheme.get(themes[0]) ?? []), ...loose]);
+
+  const voice = unitVoice(req.unit);
+  const parts: OutlinePart[] = genre.parts.map((gp) => {
+    const heading = gp.heading(req.period);
+    if (gp.part === 'practice') {
+      return {
+        heading,
+        partId: 'practice',
+        points: [],
+        sections: themes.map((id) => {
+          const t = getTheme(id);
+          const facts = factsByTheme.get(id) ?? [];
+          const points = [...t.points.slice(0, 2).map((p) => personalise(p, genre, req)), ...facts];
+          if (facts.length === 0) points.push(`${placeholder(t.factSlots[0]!)}等具体数据和事例`);
+          return { heading: t.heading, points };
+        }),
+      };
+    }
+    const picked = themes.slice(0, Math.max(gp.min, Math.min(3, gp.max)));
+    if (gp.part === 'problems') {
+      return {
+        heading,
+        partId: 'problems',
+        points: [],
+        sections: picked.map((id) => {
+          const t = getTheme(id);
+          return { heading: t.problem.heading, points: [t.problem.detail, placeholder(`${voice.self}在${t.name}方面的具体表现`)] };
+        }),
+      };
+    }
+    return {
+      heading,
+      partId: 'plans',
+      points: [],
+      sections: picked.map((id) => {
+        const t = getTheme(id);
+        return { heading: t.measure.heading, points: [t.measure.detail] };
+      }),
+    };
+  });
+
+  return { title: genre.title(req.unit, req.period), opening: genre.opening({ unit: req.unit, period: req.period, now }), parts };
+}
+
+/** The guidance phrase valid for the request's period (as of `now`). */
+export function guidanceFor(req: ReportRequest, now: Date): string {
+  return currentGuidance(guidanceDate(req.period, now)).phrase;
+}

@@ -1,0 +1,77 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startHarness, type Harness } from '../support/harness.js';
+import { messageIdOf, textEvent } from '../support/events.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const procs: ChildProcess[] = [];
+let h: Harness | undefined;
+
+afterEach(async () => {
+  for (const p of procs.splice(0)) if (p.exitCode === null) p.kill('SIGKILL');
+  await h?.stop();
+  h = undefined;
+});
+
+/** `npm start`'s entry point as a separate process, with the harness's fakes and Redis. */
+function spawnBot(x: Harness, env: Record<string, string>): ChildProcess {
+  const p = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: root,
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      FEISHU_APP_ID: 'cli_test000000000001',
+      FEISHU_APP_SECRET: 'secret_test',
+      FEISHU_DOMAIN: x.feishu.url,
+      FEISHU_MODE: 'webhook',
+      REDIS_URL: x.redisUrl,
+      REDIS_PREFIX: x.prefix,
+      OPENAI_API_KEY: 'sk-test',
+      OPENAI_BASE_URL: x.llm.url,
+      OPENAI_MODEL: 'fake-model',
+      LOG_LEVEL: 'warn',
+      PORT: '0',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let err = '';
+  p.stderr?.on('data', (d: Buffer) => (err += d.toString()));
+  p.on('exit', (code, sig) => {
+    if (code && code !== 0 && sig === null) console.error(`bot process exited ${code}: ${err}`);
+  });
+  procs.push(p);
+  return p;
+}
+
+describe('a worker killed mid-job', () => {
+  it('is picked up again by another worker and the user still gets exactly one complete answer', async () => {
+    const answer = ['第一段：', '加强组织领导，', '压实主体责任。', '第二段：', '强化阵地管理，', '守牢网络阵地。'];
+    // The ingest runs here; workers run as separate processes against the same Redis.
+    h = await startHarness({ env: { ROLE: 'ingest' }, llm: () => ({ chunks: answer, delayMs: 400 }) });
+    const workerEnv = { ROLE: 'worker', WORKER_LOCK_MS: '2000' };
+    const first = spawnBot(h, workerEnv);
+
+    const ev = textEvent('写两段工作做法');
+    const id = messageIdOf(ev);
+    expect((await h.post(ev)).status).toBe(200);
+
+    // Wait until the first worker is streaming into the card, then kill it without warning.
+    await h.feishu.waitFor(() => h!.feishu.repliesTo(id).length === 1 && h!.feishu.textOf(h!.feishu.repliesTo(id)[0]!).includes('加强组织领导'), 20_000, 'streaming to start');
+    first.kill('SIGKILL');
+    await new Promise((r) => first.once('exit', r));
+    const requestsBefore = h.llm.requests.length;
+    expect(requestsBefore).toBe(1);
+
+    spawnBot(h, workerEnv);
+    await h.feishu.waitFor(() => {
+      const r = h!.feishu.repliesTo(id);
+      return r.length >= 1 && !h!.feishu.isStreaming(r[0]!) && h!.feishu.textOf(r[0]!) === answer.join('');
+    }, 30_000, 'the answer to complete');
+
+    expect(h.llm.requests.length).toBe(2);
+    expect(h.feishu.repliesTo(id)).toHaveLength(1);
+    expect(h.feishu.messages.filter((m) => m.parent_id === id)).toHaveLength(1);
+  }, 60_000);
+});

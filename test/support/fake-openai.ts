@@ -1,0 +1,113 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** What a handler returns: text to stream, or an HTTP error (status + JSON body). */
+export type FakeReply = string | { status: number; body?: unknown } | { chunks: string[]; delayMs?: number };
+export type FakeHandler = (body: FakeRequestBody) => FakeReply | Promise<FakeReply>;
+
+/** The parsed JSON body of a chat-completions request. */
+export interface FakeRequestBody {
+  model?: string;
+  stream?: boolean;
+  messages: { role: string; content: string }[];
+  [key: string]: unknown;
+}
+
+export interface FakeOpenAI {
+  /** Base URL ending with /v1, for the openai SDK's baseURL. */
+  url: string;
+  /** Every request body received, in order. */
+  requests: FakeRequestBody[];
+  setHandler(fn: FakeHandler): void;
+  close(): Promise<void>;
+}
+
+const readBody = (req: IncomingMessage): Promise<string> =>
+  new Promise((resolve, reject) => {
+    let data = '';
+    req.setEncoding('utf8');
+    req.on('data', (c: string) => (data += c));
+    req.on('end', () => resolve(data));
+    req.on('error', reject);
+  });
+
+/** Split text into a few chunks so clients see real streaming. */
+const chunkText = (text: string, size = 24): string[] => {
+  const out: string[] = [];
+  for (let i = 0; i < text.length; i += size) out.push(text.slice(i, i + size));
+  return out.length ? out : [''];
+};
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * A scriptable OpenAI-compatible server on 127.0.0.1 (random port): POST
+ * /v1/chat/completions streams the handler's text as SSE chunks ending with
+ * `data: [DONE]`, or answers a non-streaming request with one completion.
+ */
+export async function startFakeOpenAI(handler: FakeHandler = () => '好的。'): Promise<FakeOpenAI> {
+  let current = handler;
+  const requests: FakeRequestBody[] = [];
+  let seq = 0;
+
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    void (async () => {
+      if (req.method !== 'POST' || !req.url?.endsWith('/chat/completions')) {
+        res.writeHead(404, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ error: { message: 'not found', type: 'invalid_request_error' } }));
+        return;
+      }
+      const body = JSON.parse(await readBody(req)) as FakeRequestBody;
+      requests.push(body);
+      let reply: FakeReply;
+      try {
+        reply = await current(body);
+      } catch (err) {
+        reply = { status: 500, body: { error: { message: (err as Error).message, type: 'server_error' } } };
+      }
+      if (typeof reply === 'object' && 'status' in reply) {
+        res.writeHead(reply.status, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(reply.body ?? { error: { message: `fake error ${reply.status}`, type: 'server_error' } }));
+        return;
+      }
+      const chunks = typeof reply === 'string' ? chunkText(reply) : reply.chunks;
+      const delay = typeof reply === 'string' ? 0 : reply.delayMs ?? 0;
+      const id = `chatcmpl-fake-${++seq}`;
+      const created = Math.floor(Date.now() / 1000);
+      const model = body.model ?? 'fake-model';
+      if (!body.stream) {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ id, object: 'chat.completion', created, model, choices: [{ index: 0, message: { role: 'assistant', content: chunks.join('') }, finish_reason: 'stop' }] }));
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
+      const send = (obj: unknown) => res.write(`data: ${JSON.stringify(obj)}\n\n`);
+      send({ id, object: 'chat.completion.chunk', created, model, choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }] });
+      for (const c of chunks) {
+        if (delay) await sleep(delay);
+        if (res.destroyed) return;
+        send({ id, object: 'chat.completion.chunk', created, model, choices: [{ index: 0, delta: { content: c }, finish_reason: null }] });
+      }
+      send({ id, object: 'chat.completion.chunk', created, model, choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] });
+      res.end('data: [DONE]\n\n');
+    })().catch((err: unknown) => {
+      if (!res.headersSent) res.writeHead(500);
+      res.end(String(err));
+    });
+  });
+
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/v1`,
+    requests,
+    setHandler: (fn) => {
+      current = fn;
+    },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((err) => (err ? reject(err) : resolve()));
+      }),
+  };
+}
