@@ -55,9 +55,10 @@ export class RedisUnavailableError extends Error {}
  * REDIS_URL if given; else a Redis already on 127.0.0.1:6379; else spawn our own
  * redis-server with AOF under ./.data (reminders live only in Redis).
  */
-export async function obtainRedis(configured: string | undefined, log: Logger, dataDir = resolve('.data/redis')): Promise<RedisHandle> {
+export async function obtainRedis(configured: string | undefined, log: Logger, o: { dataDir?: string; localUrl?: string } = {}): Promise<RedisHandle> {
   if (configured) return { url: configured, origin: 'configured', stop: async () => undefined };
-  const local = 'redis://127.0.0.1:6379';
+  const local = o.localUrl ?? 'redis://127.0.0.1:6379';
+  const dataDir = o.dataDir ?? resolve('.data/redis');
   if (await reachable(local)) {
     log.info({ url: local }, 'using the local Redis');
     return { url: local, origin: 'local', stop: async () => undefined };

@@ -1,10 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import type { ChildProcess } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../support/harness.js';
 import { messageIdOf, textEvent } from '../support/events.js';
+import { spawnBot } from '../support/spawn.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const procs: ChildProcess[] = [];
 let h: Harness | undefined;
 
@@ -14,35 +13,23 @@ afterEach(async () => {
   h = undefined;
 });
 
-/** `npm start`'s entry point as a separate process, with the harness's fakes and Redis. */
-function spawnBot(x: Harness, env: Record<string, string>): ChildProcess {
-  const p = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: root,
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      FEISHU_APP_ID: 'cli_test000000000001',
-      FEISHU_APP_SECRET: 'secret_test',
-      FEISHU_DOMAIN: x.feishu.url,
-      FEISHU_MODE: 'webhook',
-      REDIS_URL: x.redisUrl,
-      REDIS_PREFIX: x.prefix,
-      OPENAI_API_KEY: 'sk-test',
-      OPENAI_BASE_URL: x.llm.url,
-      OPENAI_MODEL: 'fake-model',
-      LOG_LEVEL: 'warn',
-      PORT: '0',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+function workerProcess(x: Harness, env: Record<string, string>): ChildProcess {
+  const bot = spawnBot({
+    FEISHU_APP_ID: 'cli_test000000000001',
+    FEISHU_APP_SECRET: 'secret_test',
+    FEISHU_DOMAIN: x.feishu.url,
+    FEISHU_MODE: 'webhook',
+    REDIS_URL: x.redisUrl,
+    REDIS_PREFIX: x.prefix,
+    OPENAI_API_KEY: 'sk-test',
+    OPENAI_BASE_URL: x.llm.url,
+    OPENAI_MODEL: 'fake-model',
+    LOG_LEVEL: 'warn',
+    PORT: '0',
+    ...env,
   });
-  let err = '';
-  p.stderr?.on('data', (d: Buffer) => (err += d.toString()));
-  p.on('exit', (code, sig) => {
-    if (code && code !== 0 && sig === null) console.error(`bot process exited ${code}: ${err}`);
-  });
-  procs.push(p);
-  return p;
+  procs.push(bot.proc);
+  return bot.proc;
 }
 
 describe('a worker killed mid-job', () => {
@@ -51,7 +38,7 @@ describe('a worker killed mid-job', () => {
     // The ingest runs here; workers run as separate processes against the same Redis.
     h = await startHarness({ env: { ROLE: 'ingest' }, llm: () => ({ chunks: answer, delayMs: 400 }) });
     const workerEnv = { ROLE: 'worker', WORKER_LOCK_MS: '2000' };
-    const first = spawnBot(h, workerEnv);
+    const first = workerProcess(h, workerEnv);
 
     const ev = textEvent('写两段工作做法');
     const id = messageIdOf(ev);
@@ -64,7 +51,7 @@ describe('a worker killed mid-job', () => {
     const requestsBefore = h.llm.requests.length;
     expect(requestsBefore).toBe(1);
 
-    spawnBot(h, workerEnv);
+    workerProcess(h, workerEnv);
     await h.feishu.waitFor(() => {
       const r = h!.feishu.repliesTo(id);
       return r.length >= 1 && !h!.feishu.isStreaming(r[0]!) && h!.feishu.textOf(r[0]!) === answer.join('');

@@ -1,0 +1,70 @@
+import { randomUUID } from 'node:crypto';
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import { spawnBot, type BotProcess } from '../support/spawn.js';
+import { FakeFeishu } from '../support/fake-feishu.js';
+import { startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.js';
+import { messageIdOf, textEvent, VERIFICATION_TOKEN } from '../support/events.js';
+import { freePort } from '../support/redis.js';
+
+let bot: BotProcess | undefined;
+let feishu: FakeFeishu | undefined;
+let llm: FakeOpenAI | undefined;
+afterEach(async () => {
+  if (bot && bot.proc.exitCode === null) bot.proc.kill('SIGKILL');
+  await feishu?.close();
+  await llm?.close();
+  bot = feishu = llm = undefined;
+});
+
+describe('the bot as a user starts it (src/main.ts in its own process)', () => {
+  it('without Feishu credentials or a model key: console chat over the queue, offline, and exits when input ends', async () => {
+    bot = spawnBot({ REDIS_URL: inject('redisUrl'), REDIS_PREFIX: `t${randomUUID().slice(0, 8)}`, LOG_LEVEL: 'warn' }, { stdin: 'pipe' });
+    bot.proc.stdin!.end('帮助\n/reset\n');
+    expect(await bot.exited()).toBe(0);
+    const out = bot.stdout();
+    expect(out).toContain('控制台模式');
+    expect(out).toContain('离线模式');
+    expect(out).toContain('起草提纲');
+    expect(out).toContain('已清空本话题');
+  });
+
+  it('webhook mode: real-format events posted to /feishu/events get one threaded reply; SIGTERM stops it cleanly', async () => {
+    feishu = await FakeFeishu.start();
+    llm = await startFakeOpenAI(() => '收到，这是回答。');
+    const port = await freePort();
+    bot = spawnBot({
+      FEISHU_APP_ID: 'cli_test000000000001',
+      FEISHU_APP_SECRET: 'secret_test',
+      FEISHU_DOMAIN: feishu.url,
+      FEISHU_MODE: 'webhook',
+      FEISHU_VERIFICATION_TOKEN: VERIFICATION_TOKEN,
+      PORT: String(port),
+      REDIS_URL: inject('redisUrl'),
+      REDIS_PREFIX: `t${randomUUID().slice(0, 8)}`,
+      OPENAI_API_KEY: 'sk-test',
+      OPENAI_BASE_URL: llm.url,
+      OPENAI_MODEL: 'fake-model',
+      LOG_LEVEL: 'info',
+    });
+    await bot.waitForLog((l) => l.msg === 'bigan started');
+    const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+    expect(health.status).toBe(200);
+    const ev = textEvent('你好，笔杆子');
+    const res = await fetch(`http://127.0.0.1:${port}/feishu/events`, { method: 'POST', body: JSON.stringify(ev), headers: { 'content-type': 'application/json' } });
+    expect(res.status).toBe(200);
+    await feishu.waitFor(() => feishu!.repliesTo(messageIdOf(ev)).some((m) => feishu!.textOf(m) === '收到，这是回答。' && !feishu!.isStreaming(m)), 20_000, 'the reply');
+    expect(feishu.repliesTo(messageIdOf(ev))).toHaveLength(1);
+    // info logs carry ids and lengths, never the message text or secrets
+    expect(bot.stdout()).not.toContain('你好，笔杆子');
+    expect(bot.stdout()).not.toContain('secret_test');
+    expect(bot.stdout()).not.toContain('sk-test');
+    bot.proc.kill('SIGTERM');
+    expect(await bot.exited()).toBe(0);
+  });
+
+  it('exits with a message naming the variable when the configuration is invalid', async () => {
+    bot = spawnBot({ FEISHU_MODE: 'socket', REDIS_URL: inject('redisUrl') });
+    expect(await bot.exited()).toBe(2);
+    expect(bot.stderr()).toContain('FEISHU_MODE');
+  });
+});

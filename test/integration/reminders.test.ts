@@ -1,0 +1,257 @@
+import { randomUUID } from 'node:crypto';
+import { CronExpressionParser } from 'cron-parser';
+import { Redis } from 'ioredis';
+import { DateTime } from 'luxon';
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import { parseReminderCommand, type ReminderCommand, type ReminderSpec } from '../../src/reminders/parse.js';
+import { ReminderService, type ReminderCaller, type ReminderTarget } from '../../src/reminders/scheduler.js';
+
+const TZ = 'Asia/Shanghai';
+interface Sent { target: ReminderTarget; text: string; uuid: string; at: number }
+
+const open: { services: ReminderService[]; conns: Redis[] } = { services: [], conns: [] };
+
+function setup(prefix: string, sent: Sent[], opts: { jitter?: number } = {}) {
+  const connection = new Redis(inject('redisUrl'), { maxRetriesPerRequest: null });
+  open.conns.push(connection);
+  const service = new ReminderService({
+    connection,
+    prefix,
+    timezone: TZ,
+    maxJitterSeconds: opts.jitter ?? 0,
+    send: async (target, text, uuid) => { sent.push({ target, text, uuid, at: Date.now() }); },
+  });
+  open.services.push(service);
+  return service;
+}
+
+afterEach(async () => {
+  for (const s of open.services.splice(0)) await s.close();
+  for (const c of open.conns.splice(0)) await c.quit();
+});
+
+const alice: ReminderCaller = { chatId: 'oc_group1', chatType: 'group', openId: 'ou_alice', messageId: 'om_1', rootMessageId: 'om_root' };
+const bob: ReminderCaller = { ...alice, openId: 'ou_bob', messageId: 'om_2' };
+const p2p: ReminderCaller = { chatId: 'oc_p2p', chatType: 'p2p', openId: 'ou_alice', messageId: 'om_3' };
+
+const cmd = (text: string, now = new Date()): ReminderCommand => {
+  const c = parseReminderCommand(text, { now, timezone: TZ });
+  if (!c) throw new Error(`not a reminder command: ${text}`);
+  return c;
+};
+const inSeconds = (s: number, what = '改稿'): ReminderCommand => {
+  const at = DateTime.now().setZone(TZ).plus({ seconds: s }).toISO({ suppressMilliseconds: false }) ?? '';
+  const spec: ReminderSpec = { what, fires: [at], leads: [], notes: [] };
+  return { kind: 'set', spec };
+};
+async function until(cond: () => boolean | Promise<boolean>, ms = 15_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await cond())) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('ReminderService against real Redis', () => {
+  it('set → list → edit → cancel', async () => {
+    const sent: Sent[] = [];
+    const svc = setup(`test-${randomUUID()}`, sent);
+    const year = DateTime.now().setZone(TZ).year + 1;
+
+    const r1 = await svc.handle(cmd(`提醒我${year}年6月30日前交上半年意识形态报告，提前3天提醒`), alice);
+    expect(r1).toContain('✅ 已设置提醒 #1：交上半年意识形态报告');
+    expect(r1).toContain(`${year}年6月27日`);
+    const r2 = await svc.handle(cmd(`每年6月20日和12月20日提醒我准备意识形态工作报告`), alice);
+    expect(r2).toContain('#2');
+    expect(await svc.queue.getDelayedCount()).toBe(2); // one one-off job + one scheduler job
+
+    const list = await svc.handle({ kind: 'list' }, alice);
+    expect(list).toContain('共2个');
+    expect(list).toContain(`#1 交上半年意识形态报告｜截止${year}年6月30日`);
+    expect(list).toMatch(/#2 准备意识形态工作报告｜每年6月20日、12月20日 09:00｜下次：\d{4}年(6月20日|12月20日)（星期.）09:00/);
+    // another member sees only their own
+    expect(await svc.handle({ kind: 'list' }, bob)).toContain('还没有提醒');
+
+    const before = await svc.queue.getDelayed();
+    const oldIds = before.map((j) => j.id);
+    const edited = await svc.handle(cmd(`把第1个提醒改到${year}年7月5日下午3点`), alice);
+    expect(edited).toContain('✏️ 已修改提醒 #1：交上半年意识形态报告');
+    expect(edited).toContain(`${year}年7月5日`);
+    expect(edited).toContain('15:00');
+    const after = await svc.queue.getDelayed();
+    expect(after).toHaveLength(2);
+    const oneOff = after.find((j) => !String(j.id).startsWith('repeat'));
+    expect(oneOff?.id).toMatch(/^rem-[0-9a-f]{12}-v2-\d+$/);
+    expect(oldIds).not.toContain(oneOff?.id);
+    expect(oneOff?.data.fireAt).toBe(`${year}-07-05T15:00:00+08:00`);
+
+    expect(await svc.handle({ kind: 'cancel', id: 1 }, alice)).toBe('🗑️ 已取消提醒 #1：交上半年意识形态报告');
+    expect(await svc.handle({ kind: 'cancel', id: 2 }, alice)).toContain('已取消提醒 #2');
+    expect(await svc.queue.getDelayedCount()).toBe(0);
+    expect(await svc.queue.getJobSchedulersCount()).toBe(0);
+    expect(await svc.handle({ kind: 'list' }, alice)).toContain('还没有提醒');
+    // ids are not reused
+    expect(await svc.handle(cmd('下周五下午3点提醒我改稿'), alice)).toContain('#3');
+    expect(await svc.handle({ kind: 'cancel', id: 1 }, alice)).toContain('没有找到编号为 1');
+    expect(sent).toHaveLength(0);
+  });
+
+  it('a reminder due in 2 seconds fires exactly once, in the thread, mentioning the creator', async () => {
+    const sent: Sent[] = [];
+    const svc = setup(`test-${randomUUID()}`, sent);
+    svc.startWorker();
+    const t0 = Date.now();
+    await svc.handle(inSeconds(2), alice);
+    await until(() => sent.length >= 1);
+    await pause(2_000);
+    expect(sent).toHaveLength(1);
+    const s = sent[0]!;
+    expect(s.at - t0).toBeGreaterThanOrEqual(1_500);
+    expect(s.target).toEqual({ chatId: 'oc_group1', threadRootMessageId: 'om_root', mentionOpenId: 'ou_alice' });
+    expect(s.text).toBe('<at user_id="ou_alice"></at> ⏰ 提醒：改稿');
+    expect(s.uuid.length).toBeLessThanOrEqual(50);
+    expect(s.uuid).toMatch(/^rem-[0-9a-f]{12}-\d{13}$/);
+    // a finished one-off reminder leaves the list
+    await until(async () => (await svc.handle({ kind: 'list' }, alice)).includes('还没有提醒'));
+  });
+
+  it('p2p reminders carry no mention and no thread', async () => {
+    const sent: Sent[] = [];
+    const svc = setup(`test-${randomUUID()}`, sent);
+    svc.startWorker();
+    await svc.handle(inSeconds(1, '交材料'), p2p);
+    await until(() => sent.length >= 1);
+    expect(sent[0]!.target).toEqual({ chatId: 'oc_p2p' });
+    expect(sent[0]!.text).toBe('⏰ 提醒：交材料');
+  });
+
+  it('survives a restart: set with one service, fire with a new service and worker, exactly once', async () => {
+    const prefix = `test-${randomUUID()}`;
+    const sent: Sent[] = [];
+    const first = setup(prefix, sent);
+    first.startWorker();
+    await first.handle(inSeconds(3), alice);
+    await first.close();
+    await pause(500);
+
+    const second = setup(prefix, sent);
+    second.startWorker();
+    await until(() => sent.length >= 1);
+    await pause(2_000);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.text).toContain('改稿');
+  });
+
+  it('jobs from two workers on the same queue still send once', async () => {
+    const prefix = `test-${randomUUID()}`;
+    const sent: Sent[] = [];
+    const a = setup(prefix, sent);
+    const b = setup(prefix, sent);
+    a.startWorker();
+    b.startWorker();
+    await a.handle(inSeconds(1), alice);
+    await a.handle(inSeconds(1, '交材料'), alice);
+    await until(() => sent.length >= 2);
+    await pause(1_500);
+    expect(sent.map((s) => s.text).sort()).toEqual(['<at user_id="ou_alice"></at> ⏰ 提醒：交材料', '<at user_id="ou_alice"></at> ⏰ 提醒：改稿']);
+  });
+
+  it('a cancelled reminder does not fire; a stale job after edit is skipped', async () => {
+    const sent: Sent[] = [];
+    const svc = setup(`test-${randomUUID()}`, sent);
+    svc.startWorker();
+    await svc.handle(inSeconds(1), alice);
+    expect(await svc.handle({ kind: 'cancel', id: 1 }, alice)).toContain('已取消');
+    // the edit moves reminder 2 far away; its old 1-second job must not deliver
+    await svc.handle(inSeconds(1, '旧时间'), alice);
+    const year = DateTime.now().setZone(TZ).year + 1;
+    await svc.handle(cmd(`把第2个提醒改到${year}年3月1日`), alice);
+    await pause(2_500);
+    expect(sent).toHaveLength(0);
+    expect(await svc.handle({ kind: 'list' }, alice)).toContain(`#2 旧时间｜下次：${year}年3月1日`);
+  });
+
+  it('a group member cannot cancel or edit someone else\'s reminder', async () => {
+    const sent: Sent[] = [];
+    const svc = setup(`test-${randomUUID()}`, sent);
+    await svc.handle(cmd('下周五下午3点提醒我改稿'), alice);
+    expect(await svc.handle(cmd('取消提醒 1'), bob)).toContain('只有设置人可以取消');
+    expect(await svc.handle(cmd('把第1个提醒改到下周一上午9点'), bob)).toContain('只有设置人可以修改');
+    expect(await svc.handle({ kind: 'list' }, alice)).toContain('#1 改稿');
+    expect(await svc.queue.getDelayedCount()).toBe(1);
+  });
+
+  it('bad input gets a Chinese reply and schedules nothing', async () => {
+    const sent: Sent[] = [];
+    const svc = setup(`test-${randomUUID()}`, sent);
+    expect(await svc.handle(cmd('2月30日提醒我'), alice)).toContain('2月没有30日');
+    expect(await svc.handle(cmd('提醒我'), alice)).toContain('什么时候提醒你');
+    expect(await svc.handle(cmd('明天25点提醒我'), alice)).toContain('25点');
+    expect(await svc.handle(cmd('取消提醒 7'), alice)).toContain('没有找到编号为 7');
+    expect(await svc.queue.getDelayedCount()).toBe(0);
+  });
+
+  it('recurring schedulers land on month and year ends in Asia/Shanghai', async () => {
+    const sent: Sent[] = [];
+    const svc = setup(`test-${randomUUID()}`, sent, { jitter: 20 });
+    await svc.handle(cmd('每月31日提醒我报送舆情台账'), alice);
+    await svc.handle(cmd('每年12月31日提醒我写述职报告'), alice);
+    await svc.handle(cmd('每季度末提醒我研判'), alice);
+    const schedulers = await svc.queue.getJobSchedulers(0, -1, true);
+    expect(schedulers).toHaveLength(3);
+    const now = DateTime.now().setZone(TZ);
+    for (const s of schedulers) {
+      expect(s.tz).toBe(TZ);
+      const next = DateTime.fromMillis(s.next ?? 0).setZone(TZ);
+      expect(next.hour).toBe(9);
+      expect(next.minute).toBe(0);
+      expect(next.second).toBeLessThanOrEqual(20); // jitter
+      expect(next.day).toBe(next.daysInMonth); // always the last day of a month
+      expect(next > now).toBe(true);
+      if (s.pattern?.endsWith('31 12 *')) {
+        const thisYears = DateTime.fromObject({ year: now.year, month: 12, day: 31, hour: 9 }, { zone: TZ });
+        expect(next.year).toBe(now < thisYears ? now.year : now.year + 1);
+      }
+      if (s.pattern?.endsWith('L 3,6,9,12 *')) expect([3, 6, 9, 12]).toContain(next.month);
+    }
+    // The same patterns across month and year ends, from fixed instants (cron-parser is what BullMQ uses).
+    const pattern = (suffix: string) => schedulers.find((s) => s.pattern?.endsWith(suffix))?.pattern ?? '';
+    const nextAfter = (p: string, iso: string) =>
+      DateTime.fromJSDate(CronExpressionParser.parse(p, { tz: TZ, currentDate: new Date(iso) }).next().toDate()).setZone(TZ).toFormat('yyyy-MM-dd HH:mm');
+    expect(nextAfter(pattern('L * *'), '2027-01-31T10:00:00+08:00')).toBe('2027-02-28 09:00');
+    expect(nextAfter(pattern('L * *'), '2028-02-01T10:00:00+08:00')).toBe('2028-02-29 09:00');
+    expect(nextAfter(pattern('L * *'), '2026-12-31T10:00:00+08:00')).toBe('2027-01-31 09:00');
+    expect(nextAfter(pattern('31 12 *'), '2026-12-31T10:00:00+08:00')).toBe('2027-12-31 09:00');
+    expect(nextAfter(pattern('31 12 *'), '2026-12-31T08:00:00+08:00')).toBe('2026-12-31 09:00');
+    expect(nextAfter(pattern('L 3,6,9,12 *'), '2026-12-31T10:00:00+08:00')).toBe('2027-03-31 09:00');
+  });
+
+  it('a recurring reminder fires once per occurrence and stops after cancel', async () => {
+    const sent: Sent[] = [];
+    const svc = setup(`test-${randomUUID()}`, sent);
+    svc.startWorker();
+    const spec: ReminderSpec = {
+      what: '测试周期', fires: [], leads: [], notes: [],
+      recurrence: { cron: '*/2 * * * * *', tz: TZ, description: '每2秒', next: [] },
+    };
+    await svc.handle({ kind: 'set', spec }, alice);
+    await until(() => sent.length >= 2);
+    await svc.handle({ kind: 'cancel', id: 1 }, alice);
+    const n = sent.length;
+    await pause(3_000);
+    expect(sent.length).toBeLessThanOrEqual(n + 1); // at most one already in flight
+    expect(new Set(sent.map((s) => s.uuid)).size).toBe(sent.length);
+    expect(sent[0]!.text).toContain('⏰ 提醒：测试周期');
+  });
+
+  it('preset creates the half-year and annual reminders', async () => {
+    const sent: Sent[] = [];
+    const svc = setup(`test-${randomUUID()}`, sent);
+    const reply = await svc.handle(cmd('设置意识形态报告提醒'), alice);
+    expect(reply).toContain('#1');
+    expect(reply).toContain('每年6月20日 09:00');
+    expect(reply).toContain('每年12月20日 09:00');
+    expect(await svc.queue.getJobSchedulersCount()).toBe(2);
+  });
+});

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, readConfig } from '../../src/config.js';
+
+describe('readConfig', () => {
+  it('defaults to console + offline with nothing set', () => {
+    const c = readConfig({});
+    expect(c.feishuEnabled).toBe(false);
+    expect(c.llmEnabled).toBe(false);
+    expect(c.FEISHU_DOMAIN).toBe('https://open.feishu.cn');
+    expect(c.FEISHU_MODE).toBe('ws');
+    expect(c.PORT).toBe(3000);
+    expect(c.BOT_TIMEZONE).toBe('Asia/Shanghai');
+    expect(c.ROLE).toBe('all');
+  });
+
+  it('treats empty strings as unset (a copied .env.example works as is)', () => {
+    const c = readConfig({ FEISHU_APP_ID: '', OPENAI_API_KEY: ' ', REDIS_URL: '', PORT: '' });
+    expect(c.feishuEnabled).toBe(false);
+    expect(c.llmEnabled).toBe(false);
+    expect(c.REDIS_URL).toBeUndefined();
+    expect(c.PORT).toBe(3000);
+  });
+
+  it.each([
+    [{ FEISHU_MODE: 'socket' }, 'FEISHU_MODE'],
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ REDIS_URL: 'localhost:6379' }, 'REDIS_URL'],
+    [{ OPENAI_BASE_URL: 'not a url' }, 'OPENAI_BASE_URL'],
+    [{ BOT_TIMEZONE: 'Mars/Olympus' }, 'BOT_TIMEZONE'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ ROLE: 'both' }, 'ROLE'],
+    [{ FEISHU_DOMAIN: 'open.feishu.cn' }, 'FEISHU_DOMAIN'],
+    [{ FEISHU_APP_ID: 'cli_x' }, 'FEISHU_APP_SECRET'],
+    [{ FEISHU_APP_SECRET: 's' }, 'FEISHU_APP_ID'],
+  ])('names the variable in the error: %o', (env, name) => {
+    expect(() => readConfig(env)).toThrow(ConfigError);
+    expect(() => readConfig(env)).toThrow(name);
+  });
+
+  it('accepts any base URL for Feishu and the model', () => {
+    const c = readConfig({ FEISHU_APP_ID: 'a', FEISHU_APP_SECRET: 'b', FEISHU_DOMAIN: 'http://127.0.0.1:9999', OPENAI_API_KEY: 'k', OPENAI_BASE_URL: 'http://localhost:11434/v1', OPENAI_MODEL: 'qwen2.5:14b' });
+    expect(c.feishuEnabled && c.llmEnabled).toBe(true);
+    expect(c.FEISHU_DOMAIN).toBe('http://127.0.0.1:9999');
+  });
+});

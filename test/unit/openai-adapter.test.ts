@@ -1,0 +1,55 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { OpenAIChatModel } from '../../src/llm/openai-chat-model.js';
+import { LlmError } from '../../src/llm/errors.js';
+import { complete } from '../../src/llm/chat-model.js';
+import { startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.js';
+
+let srv: FakeOpenAI | undefined;
+afterEach(async () => {
+  await srv?.close();
+  srv = undefined;
+});
+
+const model = (url: string, timeoutMs = 2000) => new OpenAIChatModel({ apiKey: 'sk-test', baseURL: url, model: 'deepseek-chat', timeoutMs });
+
+describe('OpenAIChatModel against an OpenAI-compatible SSE server', () => {
+  it('streams deltas and sends the configured model with stream: true', async () => {
+    srv = await startFakeOpenAI(() => ({ chunks: ['一、', '总体', '情况'] }));
+    const deltas: string[] = [];
+    for await (const d of model(srv.url).stream({ messages: [{ role: 'user', content: '你好' }] })) deltas.push(d);
+    expect(deltas).toEqual(['一、', '总体', '情况']);
+    expect(srv.requests[0]).toMatchObject({ model: 'deepseek-chat', stream: true, messages: [{ role: 'user', content: '你好' }] });
+  });
+
+  it.each([
+    [500, true],
+    [503, true],
+    [429, true],
+    [400, false],
+    [401, false],
+    [404, false],
+  ])('HTTP %i → retryable %s, and the SDK itself does not retry', async (status, retryable) => {
+    srv = await startFakeOpenAI(() => ({ status }));
+    const err = await complete(model(srv.url), { messages: [{ role: 'user', content: 'x' }] }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(LlmError);
+    expect((err as LlmError).retryable).toBe(retryable);
+    expect((err as LlmError).status).toBe(status);
+    expect(srv.requests).toHaveLength(1);
+  });
+
+  it('gives up on a stream that stalls between chunks (the SDK timeout only covers headers)', async () => {
+    srv = await startFakeOpenAI(() => ({ chunks: ['开头', '后面'], delayMs: 1500 }));
+    const started = Date.now();
+    const err = await complete(model(srv.url, 1000), { messages: [{ role: 'user', content: 'x' }] }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(LlmError);
+    expect((err as LlmError).message).toContain('stalled');
+    expect((err as LlmError).retryable).toBe(true);
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  it('reports a refused connection as retryable', async () => {
+    const err = await complete(model('http://127.0.0.1:9/v1'), { messages: [{ role: 'user', content: 'x' }] }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(LlmError);
+    expect((err as LlmError).retryable).toBe(true);
+  });
+});
