@@ -56,12 +56,13 @@ export class RedisUnavailableError extends Error {}
  * redis-server with AOF under ./.data (reminders live only in Redis).
  */
 export async function obtainRedis(configured: string | undefined, log: Logger, o: { dataDir?: string; localUrl?: string } = {}): Promise<RedisHandle> {
-  if (configured) return { url: configured, origin: 'configured', stop: async () => undefined };
+  const noop = () => Promise.resolve();
+  if (configured) return { url: configured, origin: 'configured', stop: noop };
   const local = o.localUrl ?? 'redis://127.0.0.1:6379';
   const dataDir = o.dataDir ?? resolve('.data/redis');
   if (await reachable(local)) {
     log.info({ url: local }, 'using the local Redis');
-    return { url: local, origin: 'local', stop: async () => undefined };
+    return { url: local, origin: 'local', stop: noop };
   }
   const probe = spawnSync('redis-server', ['--version'], { stdio: 'ignore' });
   if (probe.error || probe.status !== 0) {

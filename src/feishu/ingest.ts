@@ -53,9 +53,9 @@ export class FeishuIngest {
     const eventKey = data.event_id ?? `${messageId}-${action.operator.openId}-${JSON.stringify(value)}`;
     await this.deps.enqueuer.cardAction({
       conversation: { chatId: action.chatId, chatType: 'group', messageId, senderOpenId: action.operator.openId },
-      value: value as Record<string, unknown>,
+      value,
     }, eventKey);
-    this.deps.log.info({ messageId, action: (value as { action?: unknown }).action }, 'card action queued');
+    this.deps.log.info({ messageId, action: value.action }, 'card action queued');
     return { toast: { type: 'info', content: '已收到，正在处理' } };
   }
 
@@ -63,6 +63,6 @@ export class FeishuIngest {
     return new lark.EventDispatcher({ encryptKey: opts.encryptKey, verificationToken: opts.verificationToken, loggerLevel: lark.LoggerLevel.warn }).register({
       'im.message.receive_v1': (data: unknown) => this.onMessage(data as ReceiveEvent),
       'card.action.trigger': (data: unknown) => this.onCardAction(data as CardActionData),
-    } as Record<string, (data: unknown) => Promise<unknown>>);
+    });
   }
 }

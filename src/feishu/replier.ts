@@ -74,7 +74,7 @@ class CardStream implements AnswerStream {
   private pushed = '';
   private timer: NodeJS.Timeout | undefined;
   private chain: Promise<void> = Promise.resolve();
-  private failed: unknown;
+  private failed: Error | undefined;
   private readonly stateKey: string;
 
   constructor(
@@ -122,7 +122,7 @@ class CardStream implements AnswerStream {
   private enqueue(step: () => Promise<void>): void {
     this.chain = this.chain.then(step).catch((err: unknown) => {
       // Intermediate updates are best-effort; the final push must succeed or the job retries.
-      this.failed ??= err;
+      this.failed ??= err instanceof Error ? err : new Error(String(err));
       this.log.warn({ err, key: this.key }, 'card update failed');
     });
   }

@@ -66,7 +66,7 @@ export async function handleWebhook(rawBody: string, headers: Record<string, str
   if (body.type === 'url_verification') return { status: 200, body: { challenge: body.challenge } };
 
   // Signature and token were checked above; the dispatcher only routes (and decrypts nothing more).
-  const result = await o.dispatcher.invoke(body, { needCheck: false });
+  const result: unknown = await o.dispatcher.invoke(body, { needCheck: false });
   return { status: 200, body: typeof result === 'object' && result !== null ? result : {} };
 }
 

@@ -70,7 +70,7 @@ function classify(err: unknown, stalled: boolean, timeoutMs: number): LlmError {
   if (stalled) return new LlmError(`model stream stalled for ${timeoutMs} ms`, true);
   if (err instanceof APIUserAbortError) return new LlmError('model call cancelled', false);
   if (err instanceof APIError) {
-    const status = err.status;
+    const status: number | undefined = err.status as number | undefined;
     // 429 and 5xx may pass; other 4xx (bad key, unknown model, bad request) will not.
     const retryable = status === undefined || status === 408 || status === 409 || status === 429 || status >= 500;
     return new LlmError(`model API error ${status ?? '(mid-stream)'}: ${err.message}`, retryable, status);

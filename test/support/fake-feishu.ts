@@ -122,8 +122,8 @@ export class FakeFeishu {
       }
       return markdownOf(content);
     }
-    if (m.msg_type === 'text') return String(content.text ?? '');
-    if (m.msg_type === 'file') return `[file ${String(content.file_key)}]`;
+    if (m.msg_type === 'text') return typeof content.text === 'string' ? content.text : '';
+    if (m.msg_type === 'file') return `[file ${typeof content.file_key === 'string' ? content.file_key : ''}]`;
     return m.content;
   }
 

@@ -27,11 +27,12 @@ describe('splitForCards', () => {
 
 describe('answerCard', () => {
   it('is a 2.0 card with a streamable markdown element and callback buttons', () => {
-    const card = answerCard({ title: '提纲', markdown: '一、', streaming: true, buttons: [{ text: '写全文', value: { action: 'full' }, primary: true }] }) as Record<string, any>;
+    type Card = { schema: string; config: { streaming_mode: boolean }; body: { elements: Array<{ columns?: Array<{ elements: Array<{ behaviors: unknown[] }> }> }> } };
+    const card = answerCard({ title: '提纲', markdown: '一、', streaming: true, buttons: [{ text: '写全文', value: { action: 'full' }, primary: true }] }) as Card;
     expect(card.schema).toBe('2.0');
     expect(card.config.streaming_mode).toBe(true);
     expect(card.body.elements[0]).toMatchObject({ tag: 'markdown', element_id: 'answer_md', content: '一、' });
-    const button = card.body.elements[2].columns[0].elements[0];
+    const button = card.body.elements[2]!.columns![0]!.elements[0]!;
     expect(button.behaviors[0]).toEqual({ type: 'callback', value: { action: 'full' } });
   });
 });
