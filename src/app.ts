@@ -23,6 +23,7 @@ import { handleWebhook } from './feishu/webhook.js';
 import { ConsoleReplier } from './console/console-replier.js';
 import { runConsoleChat } from './console/console-chat.js';
 import { startHttpServer, type HealthReport } from './http-server.js';
+import { ReminderService, type SendFn } from './reminders/scheduler.js';
 
 export interface App {
   mode: 'ws' | 'webhook' | 'console';
@@ -74,8 +75,23 @@ export async function startApp(o: AppOptions): Promise<App> {
     replier = consoleReplier;
   }
 
+  // Reminders go where they were set: into the thread (reply to its root) or the chat.
+  const sendReminder: SendFn = api
+    ? async (target, text, uuid) => {
+      const content = JSON.stringify({ text });
+      if (target.threadRootMessageId) await api.reply(target.threadRootMessageId, 'text', content, uuid);
+      else await api.create('chat_id', target.chatId, 'text', content, uuid);
+    }
+    : (_target, text) => {
+      (o.stdout ?? process.stdout).write(`\n笔杆子> ${text.replace(/<at user_id="[^"]*"><\/at>\s*/g, '')}\n\n`);
+      return Promise.resolve();
+    };
+  const reminders = new ReminderService({ connection: conn, prefix, timezone: config.BOT_TIMEZONE, send: sendReminder, log: log.child({ mod: 'reminders' }) });
+  if (runsWorker) reminders.startWorker();
+  closers.unshift(() => reminders.close());
+
   const memory = new ConversationMemory(conn, { prefix, turns: config.HISTORY_TURNS, maxChars: config.HISTORY_MAX_CHARS, ttlSeconds: config.HISTORY_TTL_SECONDS });
-  const handler = new MessageHandler({ replier, model, prompts, memory, log, timezone: config.BOT_TIMEZONE });
+  const handler = new MessageHandler({ replier, model, prompts, memory, log, timezone: config.BOT_TIMEZONE, reminders });
 
   let worker: Worker<JobData> | undefined;
   if (runsWorker) {

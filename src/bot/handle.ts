@@ -6,6 +6,9 @@ import type { JobData } from '../queue/jobs.js';
 import { PermanentError, type JobContext } from '../queue/worker.js';
 import { FeishuApiError } from '../feishu/api.js';
 import { chatFlow } from '../flows/chat.js';
+import { critiqueFlow } from '../flows/critique.js';
+import { draftingFlow, type DraftButtonValue } from '../flows/drafting.js';
+import type { ReminderService } from '../reminders/scheduler.js';
 import type { TurnContext } from '../flows/context.js';
 import type { ConversationMemory } from './memory.js';
 import type { Conversation } from './message.js';
@@ -20,7 +23,14 @@ export interface HandlerDeps {
   memory: ConversationMemory;
   log: Logger;
   timezone: string;
+  reminders: ReminderService;
   now?: () => Date;
+}
+
+const CRITIQUE_EMPTY = '请把需要审阅的内容一起发过来，例如：“帮我看看这段：今年以来，我局……”。整篇报告可以直接粘贴（单次不超过3万字）。';
+
+function isDraftButton(v: Record<string, unknown>): v is DraftButtonValue {
+  return v.action === 'draft' && typeof v.thread === 'string' && typeof v.command === 'object' && v.command !== null;
 }
 
 /** The worker's entry point: one job → one answer in the thread. */
@@ -44,9 +54,15 @@ export class MessageHandler {
 
   async handle(data: JobData, job: JobContext): Promise<void> {
     if (data.type === 'card-action') {
-      const ctx = this.context(data.action.conversation, job);
-      await this.d.replier.sendText(ctx.conversation, '这个按钮对应的操作已失效，请在话题里直接发文字指令。', ctx.jobId);
-      return;
+      const { value, conversation } = data.action;
+      if (!isDraftButton(value)) {
+        const ctx = this.context(conversation, job);
+        return this.d.replier.sendText(ctx.conversation, '这个按钮对应的操作已失效，请在话题里直接发文字指令。', ctx.jobId);
+      }
+      // The button's thread carries the stored outline; the reply goes under the card.
+      const ctx = this.context({ ...conversation, rootId: value.thread }, job);
+      job.log.info({ route: 'button', command: value.command.kind }, 'routed');
+      return draftingFlow(ctx, value.command, { text: '', newRequest: false });
     }
     const { conversation: c, payload } = data.message;
     const ctx = this.context(c, job);
@@ -55,7 +71,7 @@ export class MessageHandler {
       await this.d.replier.sendText(c, T.UNSUPPORTED_TYPE(T.MESSAGE_TYPE_LABEL[payload.messageType] ?? `“${payload.messageType}”类型的消息`), ctx.jobId);
       return;
     }
-    const route = routeText(payload.text);
+    const route = routeText(payload.text, { now: ctx.now, timezone: this.d.timezone });
     job.log.info({ route: route.kind }, 'routed');
     switch (route.kind) {
       case 'help':
@@ -67,6 +83,22 @@ export class MessageHandler {
         return this.d.replier.sendText(c, T.UNKNOWN_COMMAND(route.command), ctx.jobId);
       case 'too-long':
         return this.d.replier.sendText(c, T.TOO_LONG(route.length, MAX_INPUT_CHARS), ctx.jobId);
+      case 'reminder': {
+        const reply = await this.d.reminders.handle(route.command, {
+          chatId: c.chatId,
+          chatType: c.chatType,
+          openId: c.senderOpenId,
+          messageId: c.messageId,
+          rootMessageId: c.rootId ?? c.messageId,
+        }, ctx.now);
+        return this.d.replier.sendText(c, reply, ctx.jobId);
+      }
+      case 'critique':
+        return critiqueFlow(ctx, route.text);
+      case 'critique-empty':
+        return this.d.replier.sendText(c, CRITIQUE_EMPTY, ctx.jobId);
+      case 'draft':
+        return draftingFlow(ctx, route.command, { text: payload.text, newRequest: route.newRequest });
       case 'chat':
         return chatFlow(ctx, route.text);
     }
