@@ -18,6 +18,7 @@ import { Enqueuer } from './queue/enqueue.js';
 import { startMessageWorker } from './queue/worker.js';
 import { createLarkClient, FeishuApi, larkLogger } from './feishu/api.js';
 import { FeishuReplier } from './feishu/replier.js';
+import { feishuReminderSender } from './feishu/reminder-sender.js';
 import { FeishuIngest } from './feishu/ingest.js';
 import { handleWebhook } from './feishu/webhook.js';
 import { ConsoleReplier } from './console/console-replier.js';
@@ -77,11 +78,7 @@ export async function startApp(o: AppOptions): Promise<App> {
 
   // Reminders go where they were set: into the thread (reply to its root) or the chat.
   const sendReminder: SendFn = api
-    ? async (target, text, uuid) => {
-      const content = JSON.stringify({ text });
-      if (target.threadRootMessageId) await api.reply(target.threadRootMessageId, 'text', content, uuid);
-      else await api.create('chat_id', target.chatId, 'text', content, uuid);
-    }
+    ? feishuReminderSender(api)
     : (_target, text) => {
       (o.stdout ?? process.stdout).write(`\n笔杆子> ${text.replace(/<at user_id="[^"]*"><\/at>\s*/g, '')}\n\n`);
       return Promise.resolve();

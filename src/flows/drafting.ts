@@ -8,6 +8,7 @@ import { periodLabel } from '../report/period.js';
 import { renderDocx } from '../export/docx.js';
 import { currentDraftText, newThreadState, ReportFlowError, runDraftCommand, type ReportThreadState } from './report.js';
 import type { TurnContext } from './context.js';
+import { chatFlow } from './chat.js';
 
 export const NO_OUTLINE_YET = '这个话题里还没有报告提纲。请先说明要写什么，例如：“帮我写一份2025年上半年市交通运输局落实意识形态工作责任制情况报告的提纲”，之后在同一话题里说“写第二部分”“写全文”“导出Word”。';
 
@@ -51,7 +52,11 @@ export async function draftingFlow(ctx: TurnContext, cmd: DraftCommand, opts: { 
     state = newThreadState(request, ctx.now);
     notes.push(`按${periodLabel(request.period)}${getGenre(request.genre).name}起草${request.unit.name ? `，单位：${request.unit.name}` : ''}。`, ...request.assumptions);
   }
-  if (!state) return ctx.replier.sendText(c, NO_OUTLINE_YET, ctx.jobId);
+  if (!state) {
+    // "把第二部分再展开一点" after a free-form answer: continue that conversation instead.
+    if (opts.text && (await ctx.memory.history(c)).length > 0) return chatFlow(ctx, opts.text);
+    return ctx.replier.sendText(c, NO_OUTLINE_YET, ctx.jobId);
+  }
 
   if (cmd.kind === 'export') return exportWord(ctx, state);
 

@@ -111,7 +111,7 @@ describe('spine: Feishu in → BullMQ → model → streamed card in the thread'
   it('reads rich text (post) as plain text', async () => {
     h = await startHarness();
     const ev = messageEvent('post', {
-      title: '请审阅',
+      title: '请教一个问题',
       content: [
         [{ tag: 'at', user_id: '@_user_1', user_name: '笔杆子' }, { tag: 'text', text: '我局召开', style: ['bold'] }, { tag: 'a', text: '专题会议', href: 'https://example.cn' }],
         [{ tag: 'text', text: '第二行内容' }],
@@ -120,13 +120,13 @@ describe('spine: Feishu in → BullMQ → model → streamed card in the thread'
     await h.post(ev);
     await finalReply(h, messageIdOf(ev));
     const sent = h.llm.requests[0]!.messages.at(-1)!.content;
-    expect(sent).toContain('请审阅\n我局召开专题会议\n第二行内容');
+    expect(sent).toContain('请教一个问题\n我局召开专题会议\n第二行内容');
     expect(sent).not.toContain('**');
   });
 
   it('gives exactly one clear error reply after the retries when the model fails every time', async () => {
     h = await startHarness({ llm: () => ({ status: 500 }), env: { JOB_ATTEMPTS: '3' } });
-    const ev = textEvent('写一段开头');
+    const ev = textEvent('你好，介绍一下你自己');
     await h.post(ev);
     const replies = await finalReply(h, messageIdOf(ev));
     await h.feishu.waitFor(() => h!.feishu.textOf(h!.feishu.repliesTo(messageIdOf(ev))[0]!).includes('抱歉'), 15_000, 'the error text');
