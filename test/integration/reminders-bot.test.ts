@@ -1,0 +1,105 @@
+import { randomUUID } from 'node:crypto';
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import { Redis } from 'ioredis';
+import { startHarness, sleep, type Harness } from '../support/harness.js';
+import { groupAtBot, messageIdOf, OTHER_USER_OPEN_ID, textEvent, USER_OPEN_ID } from '../support/events.js';
+import { FakeFeishu } from '../support/fake-feishu.js';
+import { ReminderService } from '../../src/reminders/scheduler.js';
+import { createLarkClient, FeishuApi } from '../../src/feishu/api.js';
+import { feishuReminderSender } from '../../src/feishu/reminder-sender.js';
+import { createLogger } from '../../src/logger.js';
+
+let h: Harness | undefined;
+const cleanups: Array<() => Promise<unknown>> = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+  await h?.stop();
+  h = undefined;
+});
+
+/** Send a message and return the text of the bot's (single) reply. */
+async function ask(x: Harness, ev: Record<string, unknown>): Promise<string> {
+  expect((await x.post(ev)).status).toBe(200);
+  const id = messageIdOf(ev);
+  await x.feishu.waitFor(() => x.feishu.repliesTo(id).some((m) => !x.feishu.isStreaming(m) && x.feishu.textOf(m).length > 0), 15_000, `reply to ${id}`);
+  const replies = x.feishu.repliesTo(id);
+  expect(replies).toHaveLength(1);
+  return x.feishu.textOf(replies[0]!);
+}
+
+describe('reminders from a Feishu thread', () => {
+  it('set → list with absolute next fire time → edit → cancel, answered in the thread', async () => {
+    h = await startHarness();
+    // Dates relative to today, so the test means the same thing on any day.
+    const day = (offsetDays: number) => {
+      const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'numeric', day: 'numeric' }).formatToParts(new Date(Date.now() + offsetDays * 86_400_000));
+      const get = (t: string) => Number(parts.find((p) => p.type === t)!.value);
+      return { y: get('year'), m: get('month'), d: get('day') };
+    };
+    const deadline = day(40);
+    const fire = day(37);
+    const moved = day(45);
+    const set = await ask(h, textEvent(`提醒我${deadline.y}年${deadline.m}月${deadline.d}日前交年度意识形态工作报告，提前3天提醒`));
+    expect(set).toContain('#1');
+    expect(set).toContain(`${fire.m}月${fire.d}日`);
+    expect(set).toMatch(/星期[一二三四五六日]/);
+    const list = await ask(h, textEvent('我的提醒'));
+    expect(list).toContain('#1');
+    expect(list).toContain(`${fire.y}年${fire.m}月${fire.d}日`);
+    const edit = await ask(h, textEvent(`把第1个提醒改到${moved.y}年${moved.m}月${moved.d}日`));
+    expect(edit).toContain(`${moved.m}月${moved.d}日`);
+    const cancel = await ask(h, textEvent('取消提醒 1'));
+    expect(cancel).toContain('已取消提醒 #1');
+    const after = await ask(h, textEvent('我的提醒'));
+    expect(after).not.toContain('#1');
+    expect(h.llm.requests).toHaveLength(0);
+  });
+
+  it('in a group, only the creator can cancel; others get a polite refusal', async () => {
+    h = await startHarness();
+    const set = await ask(h, groupAtBot('明天上午10点提醒我交舆情台账', h.feishu.botOpenId, { senderOpenId: USER_OPEN_ID }));
+    expect(set).toContain('#1');
+    const refused = await ask(h, groupAtBot('取消提醒 1', h.feishu.botOpenId, { senderOpenId: OTHER_USER_OPEN_ID }));
+    expect(refused).toContain('只有设置人可以取消');
+    const done = await ask(h, groupAtBot('取消提醒 1', h.feishu.botOpenId, { senderOpenId: USER_OPEN_ID }));
+    expect(done).toContain('已取消');
+  });
+
+  it('answers impossible dates and past deadlines with a clear message instead of scheduling', async () => {
+    h = await startHarness();
+    expect(await ask(h, textEvent('提醒我2月30日交报告'))).toMatch(/2月.*30/);
+    const past = await ask(h, textEvent('提醒我2020年6月30日前交上半年报告'));
+    expect(past).toMatch(/已经过去|已过|早于/);
+    expect(await ask(h, textEvent('我的提醒'))).not.toContain('#1');
+  });
+});
+
+describe('a reminder due 2 seconds ahead', () => {
+  it('fires into the Feishu Open API exactly once, in the thread where it was set', async () => {
+    const feishu = await FakeFeishu.start();
+    cleanups.push(() => feishu.close());
+    const conn = new Redis(inject('redisUrl'), { maxRetriesPerRequest: null });
+    cleanups.push(() => conn.quit());
+    const log = createLogger('silent');
+    const api = new FeishuApi(createLarkClient({ appId: 'cli_x', appSecret: 's', domain: feishu.url, log }));
+    const service = new ReminderService({ connection: conn, prefix: `t${randomUUID().slice(0, 8)}`, timezone: 'Asia/Shanghai', send: feishuReminderSender(api), maxJitterSeconds: 0 });
+    cleanups.push(() => service.close());
+    service.startWorker();
+    const fireAt = new Date(Date.now() + 2000).toISOString();
+    const reply = await service.handle(
+      { kind: 'set', spec: { what: '交意识形态工作报告', fires: [fireAt], leads: [], notes: [] } },
+      { chatId: 'oc_group_1', chatType: 'group', openId: USER_OPEN_ID, messageId: 'om_set_1', rootMessageId: 'om_root_1' },
+      new Date(),
+    );
+    expect(reply).toContain('#1');
+    await feishu.waitFor(() => feishu.messages.length > 0, 10_000, 'the reminder');
+    await sleep(1500);
+    expect(feishu.messages).toHaveLength(1);
+    const m = feishu.messages[0]!;
+    expect(m.parent_id).toBe('om_root_1');
+    expect(m.uuid).toBeTruthy();
+    const text = feishu.textOf(m);
+    expect(text).toContain('交意识形态工作报告');
+    expect(text).toContain(`<at user_id="${USER_OPEN_ID}"></at>`);
+  });
+});
