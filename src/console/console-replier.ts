@@ -29,7 +29,7 @@ export class ConsoleReplier implements Replier {
   openStream(c: Conversation, opts: { title: string }): Promise<AnswerStream> {
     const out = this.out;
     let printed = '';
-    out.write(`\n${opts.title === '笔杆子' ? '笔杆子' : `笔杆子 · ${opts.title}`}> `);
+    out.write(`\n${opts.title.startsWith('笔杆子') ? opts.title : `笔杆子 · ${opts.title}`}> `);
     const write = (text: string) => {
       // Print only what was added; if the text was rewritten, print it again in full.
       if (text.startsWith(printed)) out.write(text.slice(printed.length));

@@ -27,7 +27,7 @@ export async function runEval(opts: { model: ChatModel; prompts: PromptLibrary; 
     const req = parseRequest(c.text, now);
     const genre = getGenre(req.genre);
     const understood = req.genre === c.expect.genre && req.period.year === c.expect.year && req.period.span === c.expect.span;
-    const base = { id: c.id, genre: genre.name.slice(0, 8), unit: req.unit.name ?? '（未说明）', period: periodLabel(req.period), understood };
+    const base = { id: c.id, genre: genre.short, unit: req.unit.name ?? '（未说明）', period: periodLabel(req.period), understood };
     const t0 = Date.now();
     let row: EvalRow;
     try {

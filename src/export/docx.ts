@@ -3,7 +3,7 @@
  * 方正小标宋简体 centred, body 三号 仿宋_GB2312, level-1 headings 黑体, level-2 楷体_GB2312,
  * exact 28 pt line spacing, first-line indent of two characters, page numbers "— 1 —".
  */
-import { AlignmentType, Document, Footer, LineRuleType, Packer, PageNumber, Paragraph, TextRun, convertMillimetersToTwip } from 'docx';
+import { AlignmentType, Document, Footer, LineRuleType, Packer, PageNumber, Paragraph, TextRun } from 'docx';
 import { parseHeading } from '../report/headings.js';
 
 export interface DocxInput {
@@ -42,6 +42,9 @@ export const LINE_TWIPS = 560;
 export const MARGINS_MM = { top: 37, bottom: 35, left: 28, right: 26 } as const;
 
 type FontKey = keyof typeof FONTS;
+
+// Rounded, not floored (docx's helper floors): A4 is 11906 × 16838 twips.
+const mm = (v: number) => Math.round((v * 1440) / 25.4);
 
 const run = (text: string, font: FontKey, size: number = SIZES.body) =>
   new TextRun({ text, size, font: { eastAsia: FONTS[font].name, ascii: LATIN_FONT, hAnsi: LATIN_FONT, hint: 'eastAsia' } });
@@ -99,12 +102,12 @@ export async function renderDocx(input: DocxInput): Promise<Buffer> {
     sections: [{
       properties: {
         page: {
-          size: { width: convertMillimetersToTwip(210), height: convertMillimetersToTwip(297) },
+          size: { width: mm(210), height: mm(297) },
           margin: {
-            top: convertMillimetersToTwip(MARGINS_MM.top),
-            bottom: convertMillimetersToTwip(MARGINS_MM.bottom),
-            left: convertMillimetersToTwip(MARGINS_MM.left),
-            right: convertMillimetersToTwip(MARGINS_MM.right),
+            top: mm(MARGINS_MM.top),
+            bottom: mm(MARGINS_MM.bottom),
+            left: mm(MARGINS_MM.left),
+            right: mm(MARGINS_MM.right),
           },
         },
       },

@@ -4,7 +4,7 @@
  * they build the text from the genre and theme tables with visible placeholders.
  * State is a plain serialisable object the caller persists per thread.
  */
-import { complete, type ChatMessage, type ChatModel } from '../llm/chat-model.js';
+import type { ChatMessage, ChatModel } from '../llm/chat-model.js';
 import type { PromptLibrary } from '../llm/prompts.js';
 import type { DraftCommand, ReviseOp, SectionTarget } from '../report/commands.js';
 import { assembleDraft, chineseDate, findSection, partAddress, sectionAddress, type Draft, type ResolvedTarget, type SectionAddress } from '../report/draft.js';
@@ -72,6 +72,15 @@ function systemMessage(f: FlowBase, req: ReportRequest): ChatMessage {
   return { role: 'system', content: f.prompts.render('system', { today: todayLabel(f.now, f.timezone ?? 'Asia/Shanghai'), guidance: guidanceFor(req, f.now) }) };
 }
 
+/** The same flow args, with onText showing `prefix` before the streamed text (multi-section progress). */
+function withPrefix<T extends FlowBase>(f: T, prefix: string): T {
+  const onText = f.onText;
+  if (!onText || !prefix) return f;
+  return { ...f, onText: (d: string, full: string) => onText(d, `${prefix}${full}`) };
+}
+
+const joinSections = (xs: SectionText[]): string => xs.map((s) => `${s.label}\n${s.text}\n\n`).join('');
+
 async function streamText(f: FlowBase, messages: ChatMessage[]): Promise<string> {
   let full = '';
   for await (const delta of f.model.stream({ messages, ...(f.signal ? { signal: f.signal } : {}), temperature: 0.4 })) {
@@ -135,7 +144,7 @@ export async function draftOutline(a: DraftOutlineArgs): Promise<OutlineResult> 
   });
   const system = systemMessage(a, req);
   const first = await streamText(a, [system, { role: 'user', content: rendered }]);
-  let outline = normaliseOutline(parseOutline(first), req, genre);
+  let outline = normaliseOutline(parseOutline(first), req, genre, a.now);
   let defects = checkOutline(outline, genre);
   let repaired = false;
   if (defects.length) {
@@ -146,7 +155,7 @@ export async function draftOutline(a: DraftOutlineArgs): Promise<OutlineResult> 
       outline: first.trim(),
     });
     const second = await streamText(a, [system, { role: 'user', content: rendered }, { role: 'assistant', content: first }, { role: 'user', content: repairPrompt }]);
-    const again = normaliseOutline(parseOutline(second), req, genre);
+    const again = normaliseOutline(parseOutline(second), req, genre, a.now);
     if (again.parts.length) {
       outline = again;
       repaired = true;
@@ -158,9 +167,10 @@ export async function draftOutline(a: DraftOutlineArgs): Promise<OutlineResult> 
 }
 
 /** Fill what the model left out: the genre's title and opening. */
-function normaliseOutline(o: Outline, req: ReportRequest, genre: Genre): Outline {
+function normaliseOutline(o: Outline, req: ReportRequest, genre: Genre, now: Date): Outline {
   const out = { ...o };
   if (!out.title) out.title = genre.title(req.unit, req.period);
+  if (!out.opening && out.parts.length) out.opening = genre.opening({ unit: req.unit, period: req.period, now });
   return out;
 }
 
@@ -184,9 +194,10 @@ export function offlineSectionText(outline: Outline, part: number, section: numb
   const points = s ? s.points : p.points;
   const heading = s?.heading ?? p.heading;
   const theme = themeOf([heading, ...points].join(''));
+  const who = getGenre(req.genre).person === 'first' ? '本人' : unitVoice(req.unit).self;
   if (p.partId === 'problems') {
     const body = points.length ? points.map(endStop).join('') : endStop(theme ? getTheme(theme).problem.detail : heading);
-    return /待补充/.test(body) ? body : `${body}${placeholder('结合本单位实际的具体表现')}。`;
+    return /待补充/.test(body) ? body : `${body}${placeholder(`结合${who}实际的具体表现`)}。`;
   }
   if (p.partId === 'plans') {
     const body = points.length ? points.map(endStop).join('') : endStop(theme ? getTheme(theme).measure.detail : heading);
@@ -290,7 +301,7 @@ export async function draftSection(a: DraftSectionArgs): Promise<SectionsResult>
   const out: SectionText[] = [];
   for (const [i, addr] of r.covers.entries()) {
     a.onProgress?.(i + 1, r.covers.length);
-    out.push(await draftOne(a, outline, req, genre, addr));
+    out.push(await draftOne(withPrefix(a, joinSections(out)), outline, req, genre, addr));
   }
   return { sections: out, state: withSections(a.state, out, a.now) };
 }
@@ -368,7 +379,7 @@ export async function reviseSection(a: ReviseSectionArgs): Promise<SectionsResul
       text: current,
       facts: factsText(req),
     });
-    const raw = await streamText(a, [systemMessage(a, req), { role: 'user', content: user }]);
+    const raw = await streamText(withPrefix(a, joinSections(out)), [systemMessage(a, req), { role: 'user', content: user }]);
     const { part, section } = parseAddress(addr);
     const heading = section ? outline.parts[part - 1]?.sections[section - 1]?.heading ?? '' : outline.parts[part - 1]?.heading ?? '';
     out.push({ address: addr, label, text: cleanSectionText(raw, heading) });
@@ -439,6 +450,8 @@ export async function draftFull(a: DraftFullArgs): Promise<FullResult> {
   const opening = outline.opening ?? genre.opening({ unit: req.unit, period: req.period, now: a.now });
   texts.push({ address: 'opening', label: '开头段', text: opening });
   const total = outline.parts.length;
+  // What the card shows while later parts stream.
+  let doneText = `${outline.title}\n\n${opening}\n`;
   for (const [i, part] of outline.parts.entries()) {
     const partNo = i + 1;
     if (!a.model.online) {
@@ -453,7 +466,7 @@ export async function draftFull(a: DraftFullArgs): Promise<FullResult> {
         chars: String(partChars(req, outline, i)),
         facts: factsText(req),
       });
-      const raw = await complete(a.model, { messages: [systemMessage(a, req), { role: 'user', content: user }], ...(a.signal ? { signal: a.signal } : {}), temperature: 0.4 });
+      const raw = await streamText(withPrefix(a, `${doneText}${headingMarker(1, partNo)}${part.heading}\n`), [systemMessage(a, req), { role: 'user', content: user }]);
       const split = splitPartText(raw, part.sections.length);
       if (part.sections.length === 0) texts.push({ address: partAddress(partNo), label: part.heading, text: [split.intro, ...split.sections].filter(Boolean).join('\n') });
       else {
@@ -464,10 +477,11 @@ export async function draftFull(a: DraftFullArgs): Promise<FullResult> {
         });
       }
     }
+    doneText += `${headingMarker(1, partNo)}${part.heading}\n${texts.filter((t) => t.address === partAddress(partNo) || t.address.startsWith(`${partAddress(partNo)}.`)).map((t) => t.text).join('\n')}\n\n`;
     a.onProgress?.(partNo, total);
   }
   state = withSections(state, texts, a.now);
-  const text = assembleDraft(outline, state.draft, { unit: req.unit.name ? issuerName(req.unit) : undefined, date: a.date ?? chineseDate(a.now) });
+  const text = assembleDraft(outline, state.draft, { unit: signOff(req), date: a.date ?? chineseDate(a.now) });
   a.onText?.(text, text);
   return { text, state };
 }
@@ -476,7 +490,13 @@ export async function draftFull(a: DraftFullArgs): Promise<FullResult> {
 export function currentDraftText(state: ReportThreadState, now: Date): string {
   const outline = requireOutline(state);
   const req = state.request;
-  return assembleDraft(outline, state.draft, { unit: req.unit.name ? issuerName(req.unit) : undefined, date: chineseDate(now) });
+  return assembleDraft(outline, state.draft, { unit: signOff(req), date: chineseDate(now) });
+}
+
+/** Who signs: the issuing Party body for unit genres, the person for personal ones. */
+export function signOff(req: ReportRequest): string {
+  if (getGenre(req.genre).person === 'first') return placeholder('姓名及职务');
+  return req.unit.name ? issuerName(req.unit) : placeholder('单位名称');
 }
 
 /** Dispatch a parsed drafting command to the matching service (export is the caller's job). */

@@ -79,6 +79,9 @@ export function formatFired(spec: ReminderSpec, fireAt: string, tz: string, ment
     const left = days > 0 ? `，还有${days}天` : '，就是今天';
     text += `\n截止：${deadlineText(spec, tz)}${left}`;
   }
-  if (spec.recurrence) text += `\n（周期提醒：${spec.recurrence.description}）`;
+  if (spec.recurrence) {
+    const lead = spec.leads.length ? `，截止日${spec.leads.join('、')}` : '';
+    text += `\n（周期提醒：${spec.recurrence.description}${lead}）`;
+  }
   return text;
 }

@@ -70,7 +70,7 @@ export function parseReminderCommand(text: string, opts: ParseOptions): Reminder
     const edit = /^(?:把|将)?第?(\d+)(?:个|号)?提醒(?:的时间)?(?:改到|改为|改成|改在|推迟到|提前到|调整到|调整为|调到|挪到|换到)[:，,]?(.+)$/.exec(c)
       ?? /^(?:修改|更改|调整)(?:提醒)?第?(\d+)(?:个|号)?(?:提醒)?(?:的时间)?(?:改?[为到成在]|[:，,])?(.+)$/.exec(c);
     if (edit) {
-      const spec = parseSchedule(edit[2] ?? '', ctx, { requireWhat: false });
+      const spec = parseSchedule(edit[2] ?? '', ctx);
       return { kind: 'edit', id: Number(edit[1]), spec };
     }
     if (/^(修改|更改|调整)提醒/.test(c) || /^(把|将)?提醒.*(改到|改成|改为)/.test(c)) {
@@ -80,9 +80,11 @@ export function parseReminderCommand(text: string, opts: ParseOptions): Reminder
     if (/^(请|帮我)?(设置|设定|开启|打开|添加|建立)(一下)?(常用的?)?意识形态(工作)?(责任制)?(报告)?(的)?(常用)?提醒$/.test(c)) return { kind: 'preset' };
 
     if (!/提醒|叫我|通知我/.test(c)) return null;
+    // "写一份……的提醒通知" is a writing request, not a reminder
+    if (/^(请|麻烦你?)?(帮我|给我|帮忙)?(写|起草|拟|草拟|撰写|润色|改写|生成|整理|列|出)/.test(c) && !/提醒我|叫我|通知我/.test(c)) return null;
     const hasTimeWords = TIME_HINT.test(t);
     if (!hasTimeWords && !/^(请|麻烦)?(帮我)?(设置|设|定|加|添加|新建)?(一个|个)?提醒(我|一下|大家)?/.test(c) && !/提醒我/.test(c)) return null;
-    return { kind: 'set', spec: parseSchedule(t, ctx, { requireWhat: false }) };
+    return { kind: 'set', spec: parseSchedule(t, ctx) };
   } catch (e) {
     if (e instanceof ParseError) return { kind: 'error', message: e.message };
     throw e;
@@ -94,8 +96,8 @@ export function presetSpecs(opts: ParseOptions): ReminderSpec[] {
   const tz = opts.timezone ?? DEFAULT_TZ;
   const ctx: Ctx = { now: DateTime.fromJSDate(opts.now).setZone(tz), tz };
   return [
-    parseSchedule('每年6月20日提醒我准备上半年意识形态工作情况报告', ctx, { requireWhat: true }),
-    parseSchedule('每年12月20日提醒我准备全年意识形态工作责任制落实情况报告和述职材料', ctx, { requireWhat: true }),
+    parseSchedule('每年6月20日提醒我准备上半年意识形态工作情况报告', ctx),
+    parseSchedule('每年12月20日提醒我准备全年意识形态工作责任制落实情况报告和述职材料', ctx),
   ];
 }
 
@@ -122,25 +124,26 @@ interface DateTok extends Span {
   period?: string;
 }
 interface TimeTok extends Span { hour: number; minute: number; note?: string; periodOnly?: boolean }
-interface RelTok extends Span { n: number; unit: 'minute' | 'hour' | 'day' | 'week' | 'month' | 'year' }
+interface RelTok extends Span { n: number; unit: 'minute' | 'hour' | 'day' | 'week' | 'month' | 'year'; within: boolean }
 interface LeadTok extends Span { n: number; unit: 'minute' | 'hour' | 'day' | 'week' | 'month'; label: string }
 
 const DATE_RULES: { rule: string; re: RegExp }[] = [
   { rule: 'ymd', re: /(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})[日号]?/g },
   { rule: 'md', re: /(?:(\d{4})年|(今年|明年|后年))?(\d{1,2})月份?(\d{1,2})[日号]/g },
+  { rule: 'md', re: /(?<![\d/])()()(\d{1,2})\/(\d{1,2})(?![\d/])/g },
   { rule: 'mEnd', re: /(?:(\d{4})年|(今年|明年|后年))?(\d{1,2})月份?(底|末|最后1天|初)/g },
   { rule: 'relMonthDay', re: /(本月|这个月|当月|下下个?月|下个?月)(\d{1,2})[日号]/g },
   { rule: 'relMonthEnd', re: /(本|这个|当|下下个?|下个?)?月(底|末|最后1天|初)/g },
   { rule: 'yearEnd', re: /(今年|明年|后年)?年(底|末)|(今|明|后)年(底|末)/g },
   { rule: 'quarterEnd', re: /(本|这个?|下下个?|下个?)?季度?(末|底|最后1天)/g },
   { rule: 'dayWord', re: /(大后天|后天|明天|明日|明早|明晚|今天|今日|今早|今晚)/g },
-  { rule: 'weekday', re: /(这|本|下下|下)?个?(周|星期|礼拜)([1-7一二三四五六日天])/g },
+  { rule: 'weekday', re: /(这|本|下下|下)?个?(周|星期|礼拜)([1-7一二三四五六日天末])/g },
   { rule: 'dayOnly', re: /(?<![月\d年])(\d{1,2})[号日](?![后前]\d)/g },
 ];
 const TIME_RE = /(凌晨|早上|早晨|清晨|上午|中午|午后|下午|傍晚|晚上|夜里|夜间|晚)?(\d{1,2})(?:点钟?|时)(?:(半)|(\d{1,2})分?)?(?![\d钟])/g;
 const TIME_COLON_RE = /(凌晨|早上|早晨|清晨|上午|中午|午后|下午|傍晚|晚上|夜里|夜间|晚)?(\d{1,2}):(\d{2})/g;
 const PERIOD_RE = /(凌晨|早上|早晨|清晨|上午|中午|下午|傍晚|晚上)/g;
-const REL_RE = /(\d+|半)(个)?(半)?(分钟|分|小时|钟头|天|日|周|星期|礼拜|月|年)(?:后|之后|以后)/g;
+const REL_RE = /(\d+|半)(个)?(半)?(分钟|分|小时|钟头|天|日|周|星期|礼拜|月|年)(后|之后|以后|内|之内|以内)/g;
 const LEAD_RE = /(?:提前|之前|以前|前)(\d+|半)(个)?(分钟|小时|钟头|天|日|周|星期|礼拜|月)/g;
 
 function all(re: RegExp, s: string): RegExpExecArray[] {
@@ -228,10 +231,14 @@ function toHour(period: string | undefined, h: number, minute: number): { hour: 
 
 // ---------- schedule parsing ----------
 
-function parseSchedule(text: string, ctx: Ctx, _o: { requireWhat: boolean }): ReminderSpec {
+function parseSchedule(text: string, ctx: Ctx): ReminderSpec {
   const t = text;
   const leads = findLeads(t);
-  const rec = /每(?:1个?)?(年|半年|个?季度|个?季|个?月|周|星期|礼拜|天|日|个?工作日)/.exec(t) ?? /(工作日)(?:每天)?/.exec(t);
+  const every = /每隔?(\d+)个?(年|季度|月|周|星期|礼拜|天|日|小时|分钟)/.exec(t);
+  if (every && every[1] !== '1') fail(`暂不支持“${every[0]}”这种间隔提醒。可以说“每周五”“每月25号”“每季度末”“每年6月20日”，或分别设置几个一次性提醒。`);
+  const rec = /(工作日)每天/.exec(t)
+    ?? /每(?:1个?)?(年(?!度)|半年|个?季度|个?季|个?月|周|星期|礼拜|天|日|个?工作日)/.exec(t)
+    ?? /^(?:请)?(?:在)?(工作日)/.exec(t);
   if (rec) return parseRecurring(t, ctx, rec, leads);
   return parseOneOff(t, ctx, leads);
 }
@@ -348,14 +355,15 @@ function resolveDate(tok: DateTok, ctx: Ctx): ResolvedDate {
     case 'weekday': {
       const w = m[1] ?? '';
       const ch = m[3] ?? '';
-      const wd = /[日天7]/.test(ch) ? 7 : '一二三四五六'.indexOf(ch) + 1 || Number(ch);
+      const wd = /[日天7]/.test(ch) ? 7 : ch === '末' ? 6 : '一二三四五六'.indexOf(ch) + 1 || Number(ch);
+      const weekendNote = ch === '末' ? '“周末”按星期六理解' : undefined;
       const monday = today.minus({ days: today.weekday - 1 });
       const at = (k: number) => monday.plus({ weeks: k, days: wd - 1 });
-      if (w === '下下') return { date: at(2), label: m[0] };
-      if (w === '下') return { date: at(1), label: m[0] };
-      if (w === '这' || w === '本') return { date: at(0), label: m[0] };
-      const res: ResolvedDate = { date: at(0), label: m[0] };
-      res.roll = () => ({ date: at(1), label: m[0], note: `本周的${m[0]}已经过了，按下周的${m[0]}设置` });
+      if (w === '下下') return { date: at(2), label: m[0], note: weekendNote };
+      if (w === '下') return { date: at(1), label: m[0], note: weekendNote };
+      if (w === '这' || w === '本') return { date: at(0), label: m[0], note: weekendNote };
+      const res: ResolvedDate = { date: at(0), label: m[0], note: weekendNote };
+      res.roll = () => ({ date: at(1), label: m[0], note: `本周的${m[0]}已经过了，按下周的${m[0]}设置${weekendNote ? `（${weekendNote}）` : ''}` });
       return res;
     }
     case 'dayOnly': {
@@ -383,7 +391,11 @@ const durOf = (n: number, unit: RelTok['unit'] | LeadTok['unit']) => {
   return { [`${unit}s`]: n };
 };
 
-interface WhenResult { instant: DateTime; hasTime: boolean; spans: Span[]; notes: string[]; label: string; date?: ResolvedDate }
+interface WhenResult {
+  instant: DateTime; hasTime: boolean; spans: Span[]; notes: string[]; label: string; date?: ResolvedDate;
+  /** "3天内": the point is a deadline. */
+  within?: boolean;
+}
 
 /** Finds the single point in time the text talks about; null if none. */
 function findWhen(t: string, ctx: Ctx, taken: Span[]): WhenResult | null {
@@ -392,7 +404,7 @@ function findWhen(t: string, ctx: Ctx, taken: Span[]): WhenResult | null {
     const unit: RelTok['unit'] = u === '分钟' || u === '分' ? 'minute' : u === '小时' || u === '钟头' ? 'hour' : u === '天' || u === '日' ? 'day' : u === '月' ? 'month' : u === '年' ? 'year' : 'week';
     let n = m[1] === '半' ? 0.5 : Number(m[1]);
     if (m[3]) n += 0.5;
-    return { start: m.index, end: m.index + m[0].length, n, unit };
+    return { start: m.index, end: m.index + m[0].length, n, unit, within: /内/.test(m[5] ?? '') };
   }).filter((r) => r.unit !== 'month' || t.slice(r.start, r.end).includes('个')), taken);
   const dates = findDates(t, [...taken, ...rels]);
   const times = findTimes(t, [...taken, ...rels, ...dates]);
@@ -411,7 +423,8 @@ function findWhen(t: string, ctx: Ctx, taken: Span[]): WhenResult | null {
     const day = ctx.now.startOf('day').plus(durOf(rel.n, rel.unit));
     const h = ttok ?? { hour: DEFAULT_HOUR, minute: 0 };
     if (ttok?.note) notes.push(ttok.note);
-    return { instant: day.set({ hour: h.hour, minute: h.minute }), hasTime: !!ttok, spans: ttok ? [rel, ttok] : [rel], notes, label: t.slice(rel.start, rel.end) };
+    const label = rel.within ? `${day.month}月${day.day}日` : t.slice(rel.start, rel.end);
+    return { instant: day.set({ hour: h.hour, minute: h.minute }), hasTime: !!ttok, spans: ttok ? [rel, ttok] : [rel], notes, label, within: rel.within };
   }
   if (dtok) {
     const rd = resolveDate(dtok, ctx);
@@ -449,16 +462,18 @@ function chronoFallback(t: string, ctx: Ctx, taken: Span[]): WhenResult | null {
     const span = { start: r.index, end: r.index + r.text.length };
     if (taken.some((s) => overlaps(s, span))) continue;
     // Relative "N后" forms are handled by our rules (chrono misreads 两小时后 with a timezone)
-    if (/后$/.test(r.text) || !r.start.isCertain('day')) continue;
+    if (/[后内]$/.test(r.text) || !r.start.isCertain('day')) continue;
     const d = DateTime.fromJSDate(r.start.date()).setZone(ctx.tz);
     const hasTime = r.start.isCertain('hour');
     const instant = hasTime ? d.startOf('minute') : d.startOf('day').set({ hour: DEFAULT_HOUR });
-    return { instant, hasTime, spans: [span], notes: [], label: r.text };
+    const notes = [`“${r.text}”按${instant.year}年${instant.month}月${instant.day}日理解`];
+    if (instant.year > ctx.now.year && !r.start.isCertain('year')) notes[0] += '（今年的已经过了）';
+    return { instant, hasTime, spans: [span], notes, label: r.text };
   }
   return null;
 }
 
-const VAGUE = /(下周|下个?月|明年|今年|月中|上旬|中旬|下旬|过几天|改天|晚些|稍后|待会|一会儿?)/;
+const VAGUE = /(下个?工作日|下周|下个?月|明年|今年|月中|上旬|中旬|下旬|过几天|改天|晚些|稍后|待会|一会儿?)/;
 
 function cleanWhat(t: string, spans: Span[]): string {
   const chars = [...t];
@@ -466,7 +481,8 @@ function cleanWhat(t: string, spans: Span[]): string {
   const keep = chars.map((ch, i) => (spans.some((s) => i >= s.start && i < s.end) ? '\u0000' : ch)).join('');
   let w = keep
     .replace(/各提醒\d*次?|各提醒|提醒\d次/g, '\u0000')
-    .replace(/(请|麻烦你?|帮我|帮忙)?(在|到时候|到时)?(再)?(提醒|叫|通知)(我|一下|大家)?(一下)?/g, '\u0000')
+    .replace(/(请|麻烦你?|帮我|帮忙)?(设置|设|定|加|添加|新建)?(1个|个|一个)?提醒(我|一下|大家)?(一下)?/g, '\u0000')
+    .replace(/(请|麻烦你?|帮我|帮忙)?(在|到时候|到时)?(再)?(叫|通知)(我|一下|大家)(一下)?/g, '\u0000')
     .replace(/记得/g, '');
   w = w.split('\u0000')
     .map((s) => s.trim().replace(/^(请|麻烦你?|帮我|帮忙)?(在|于|到|就)?$/, ''))
@@ -489,7 +505,7 @@ function parseOneOff(t: string, ctx: Ctx, leads: LeadTok[]): ReminderSpec {
   const before = t.slice(0, mainSpan.start);
   const markAfter = /^(之前|以前|前|截止|为止|到期)(?!\d)/.exec(after);
   const markBefore = /(截止(?:到|至|日期|时间)?(?:是|为)?|最晚|不晚于|在)$/.exec(before);
-  const isDeadline = !!markAfter || (!!markBefore && markBefore[1] !== '在') || leads.length > 0;
+  const isDeadline = !!markAfter || (!!markBefore && markBefore[1] !== '在') || leads.length > 0 || !!w.within;
   const spans: Span[] = [...w.spans, ...leads];
   if (markAfter) spans.push({ start: mainSpan.end, end: mainSpan.end + markAfter[0].length });
   if (markBefore && markBefore[1] !== '在') spans.push({ start: mainSpan.start - markBefore[0].length, end: mainSpan.start });
@@ -570,7 +586,7 @@ function parseRecurring(t: string, ctx: Ctx, rec: RegExpExecArray, leads: LeadTo
   const hhmm = `${pad(hour)}:${pad(minute)}`;
   if (leads.length > 1) fail('周期提醒暂时只支持一个提前量，请分开设置。');
   const lead = leads[0];
-  const deadlineMark = /(之前|以前|前)(?![\d提])/.exec(rest.slice(recSpan.end));
+  const deadlineMark = /(?<!提)(之前|以前|前)(?!\d)/.exec(rest.slice(recSpan.end));
   let leadDays = 0;
   let leadLabel: string | undefined;
   if (lead) {
@@ -683,6 +699,7 @@ function parseRecurring(t: string, ctx: Ctx, rec: RegExpExecArray, leads: LeadTo
     case '周': case '星期': case '礼拜': {
       const wdRe = /(?:周|星期|礼拜)?([1-7一二三四五六日天])/y;
       const days: number[] = [];
+      let rangeNext = false;
       let i = recSpan.end;
       for (;;) {
         wdRe.lastIndex = i;
@@ -690,17 +707,31 @@ function parseRecurring(t: string, ctx: Ctx, rec: RegExpExecArray, leads: LeadTo
         if (!m) break;
         const ch = m[1] ?? '';
         const n = /[日天7]/.test(ch) ? 0 : '一二三四五六'.indexOf(ch) + 1 || Number(ch);
-        days.push(n);
+        const prev = days[days.length - 1];
+        if (rangeNext && prev !== undefined) {
+          // 周一至周五: fill the range (Sunday as 7 so 周一到周日 works)
+          const end = n === 0 ? 7 : n;
+          for (let k = prev + 1; k <= end; k++) days.push(k % 7);
+        } else {
+          days.push(n);
+        }
         i = wdRe.lastIndex;
-        const sep = /^[和、,，及与]/.exec(rest.slice(i));
-        if (sep && /^[和、,，及与](?:周|星期|礼拜)?[1-7一二三四五六日天]/.test(rest.slice(i))) i += 1; else break;
+        const sep = /^([和、,，及与]|至|到|-|~)(?=(?:周|星期|礼拜)?[1-7一二三四五六日天])/.exec(rest.slice(i));
+        if (!sep) break;
+        rangeNext = !/[和、,，及与]/.test(sep[1] ?? '');
+        i += sep[0].length;
       }
       if (!days.length) fail('每周几提醒？例如“每周五下午3点提醒我交周报”。');
       spans.push({ start: recSpan.end, end: i });
-      const shifted = [...new Set(days.map((d) => (((d - leadDays) % 7) + 7) % 7))].sort((a, b) => a - b);
-      cron = `${minute} ${hour} * * ${shifted.join(',')}`;
+      const shifted = [...new Set(days.map((d) => (((d - leadDays) % 7) + 7) % 7))].sort((a, b) => (a || 7) - (b || 7));
       const wdName = (d: number) => (d === 0 ? '日' : '一二三四五六'[d - 1] ?? '');
-      description = `每周${shifted.map(wdName).join('、')} ${hhmm}`;
+      if (shifted.length === 7) {
+        cron = `${minute} ${hour} * * *`;
+        description = `每天 ${hhmm}`;
+      } else {
+        cron = `${minute} ${hour} * * ${[...shifted].sort((a, b) => a - b).join(',')}`;
+        description = `每周${shifted.map(wdName).join('、')} ${hhmm}`;
+      }
       break;
     }
     case '天': case '日': {

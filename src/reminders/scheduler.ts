@@ -162,9 +162,11 @@ export class ReminderService {
     if (rcr) {
       const schedulerId = `rem-${rec.rid}`;
       const seconds = Math.floor(this.jitterMs(schedulerId) / 1000);
+      // 5-field crons get a per-reminder seconds field as jitter; 6-field ones already have seconds.
+      const pattern = rcr.cron.trim().split(/\s+/).length === 5 ? `${seconds} ${rcr.cron}` : rcr.cron;
       await this.queue.upsertJobScheduler(
         schedulerId,
-        { pattern: `${seconds} ${rcr.cron}`, tz: rcr.tz },
+        { pattern, tz: rcr.tz },
         { name: 'fire', data: base, opts: { attempts: 3, backoff: { type: 'exponential', delay: 5000 }, ...KEEP } },
       );
       rec.schedulerId = schedulerId;
@@ -194,10 +196,9 @@ export class ReminderService {
 
   private fireMillis(job: Job<FireJobData>): number {
     if (job.data.fireAt) return DateTime.fromISO(job.data.fireAt).toMillis();
-    // Scheduler jobs are "repeat:<schedulerId>:<millis>"; drop the jitter seconds.
+    // Scheduler jobs are "repeat:<schedulerId>:<millis>": the scheduled instant, same on every retry.
     const fromId = Number(/:(\d+)$/.exec(job.id ?? '')?.[1]);
-    const ms = Number.isFinite(fromId) ? fromId : job.timestamp + (job.opts.delay ?? 0);
-    return Math.floor(ms / 60000) * 60000;
+    return Number.isFinite(fromId) ? fromId : job.timestamp + (job.opts.delay ?? 0);
   }
 
   private async fire(job: Job<FireJobData>): Promise<string> {

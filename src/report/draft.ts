@@ -126,7 +126,9 @@ export function suspiciousNumbers(text: string, facts: readonly string[]): Numbe
   for (const m of cleaned.matchAll(re)) {
     const idx = m.index ?? 0;
     const before = cleaned.slice(Math.max(0, idx - 4), idx);
-    const ctx = text.slice(Math.max(0, idx - 10), idx + m[0].length + 6);
+    const lineStart = text.lastIndexOf('\n', idx) + 1;
+    const lineEnd = text.indexOf('\n', idx);
+    const ctx = text.slice(Math.max(lineStart, idx - 10), Math.min(lineEnd < 0 ? text.length : lineEnd, idx + m[0].length + 6));
     if (m[1] !== undefined) {
       const unit = m[2];
       if (unit === '年' || unit === '月' || unit === '日' || unit === '号') continue;

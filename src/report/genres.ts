@@ -113,6 +113,8 @@ export interface OpeningContext {
 export interface Genre {
   id: GenreId;
   name: string;
+  /** Four-character label for lists and tables. */
+  short: string;
   /** What the genre is for, as told to the model. */
   description: string;
   person: 'first' | 'unit';
@@ -151,6 +153,7 @@ const UNIT_PARTS: readonly GenrePart[] = [
 export const GENRES: readonly Genre[] = [
   {
     id: 'unit-report',
+    short: '单位报告',
     name: '落实意识形态工作责任制情况报告',
     description: '单位党组（党委）向上级党委报告一个时段（半年或全年）落实意识形态工作责任制的情况，以单位口吻（我局、局党组）行文',
     person: 'unit',
@@ -162,6 +165,7 @@ export const GENRES: readonly Genre[] = [
   },
   {
     id: 'leader-report',
+    short: '个人汇报',
     name: '个人落实意识形态工作责任制情况汇报',
     description: '领导干部（如党组书记、分管领导）个人向上级或在会议上汇报本人落实意识形态工作责任制的情况，以第一人称（我、本人）行文',
     person: 'first',
@@ -177,6 +181,7 @@ export const GENRES: readonly Genre[] = [
   },
   {
     id: 'duty-report',
+    short: '述职报告',
     name: '抓意识形态工作述职报告',
     description: '领导干部在述职评议中报告本人抓意识形态工作的履职情况，以第一人称（我、本人）行文，突出本人亲自部署、亲自过问、亲自处置',
     person: 'first',
@@ -192,6 +197,7 @@ export const GENRES: readonly Genre[] = [
   },
   {
     id: 'self-check',
+    short: '自查报告',
     name: '意识形态工作责任制落实情况自查报告',
     description: '单位对照上级下发的检查清单或考核细则逐项自查，报告落实情况、自查发现的问题和整改措施，以单位口吻行文',
     person: 'unit',
@@ -207,6 +213,7 @@ export const GENRES: readonly Genre[] = [
   },
   {
     id: 'summary-plan',
+    short: '总结计划',
     name: '意识形态工作总结及下年度工作计划',
     description: '单位年度意识形态工作总结，并提出下一年度工作计划，以单位口吻行文',
     person: 'unit',

@@ -88,8 +88,9 @@ export function parseOutline(text: string): Outline {
       outline.title = labelled[2]!.trim();
       continue;
     }
-    if (!outline.title && TITLE_WORDS.test(line) && line.length <= 60 && !/[。：:]$/.test(line)) {
-      outline.title = line;
+    const bare = line.replace(/[（(]?(提纲|大纲|初稿)[）)]?$/, '').trim();
+    if (!outline.title && openingLines.length === 0 && TITLE_WORDS.test(bare) && bare.length <= 60 && !/[。：:，,]/.test(bare)) {
+      outline.title = bare;
       continue;
     }
     openingLines.push(line.replace(/^(开头|导语|开篇|引言|开头段)[：:]\s*/, ''));
@@ -218,7 +219,10 @@ export function pickThemes(req: ReportRequest, genre: Genre): ThemeId[] {
 /** First-person variant of a unit-level point for 述职/个人汇报. */
 function personalise(point: string, genre: Genre, req: ReportRequest): string {
   if (genre.person !== 'first') return point.replace('党组（党委）', unitVoice(req.unit).party);
-  return point.replace(/^党组（党委）书记履行第一责任人职责，/, '本人履行第一责任人职责，带头').replace(/^将/, '带头将');
+  return point
+    .replace(/^党组（党委）书记履行第一责任人职责，班子成员/, '本人切实履行第一责任人职责，督促班子成员')
+    .replace('党组（党委）', '班子')
+    .replace(/^将/, '带头将');
 }
 
 /** The outline the bot offers without a model: genre skeleton, theme points, user facts, visible placeholders. */
@@ -233,7 +237,7 @@ export function buildOfflineOutline(req: ReportRequest, genre: Genre = getGenre(
   }
   if (loose.length && themes[0]) factsByTheme.set(themes[0], [...(factsByTheme.get(themes[0]) ?? []), ...loose]);
 
-  const voice = unitVoice(req.unit);
+  const who = genre.person === 'first' ? '本人' : unitVoice(req.unit).self;
   const parts: OutlinePart[] = genre.parts.map((gp) => {
     const heading = gp.heading(req.period);
     if (gp.part === 'practice') {
@@ -245,7 +249,7 @@ export function buildOfflineOutline(req: ReportRequest, genre: Genre = getGenre(
           const t = getTheme(id);
           const facts = factsByTheme.get(id) ?? [];
           const points = [...t.points.slice(0, 2).map((p) => personalise(p, genre, req)), ...facts];
-          if (facts.length === 0) points.push(`${placeholder(t.factSlots[0]!)}等具体数据和事例`);
+          if (facts.length === 0) points.push(`${placeholder(personalise(t.factSlots[0]!, genre, req))}等具体数据和事例`);
           return { heading: t.heading, points };
         }),
       };
@@ -258,7 +262,7 @@ export function buildOfflineOutline(req: ReportRequest, genre: Genre = getGenre(
         points: [],
         sections: picked.map((id) => {
           const t = getTheme(id);
-          return { heading: t.problem.heading, points: [t.problem.detail, placeholder(`${voice.self}在${t.name}方面的具体表现`)] };
+          return { heading: t.problem.heading, points: [t.problem.detail, placeholder(`${who}在${t.name}方面的具体表现`)] };
         }),
       };
     }

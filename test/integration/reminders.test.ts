@@ -19,7 +19,7 @@ function setup(prefix: string, sent: Sent[], opts: { jitter?: number } = {}) {
     prefix,
     timezone: TZ,
     maxJitterSeconds: opts.jitter ?? 0,
-    send: async (target, text, uuid) => { sent.push({ target, text, uuid, at: Date.now() }); },
+    send: (target, text, uuid) => { sent.push({ target, text, uuid, at: Date.now() }); return Promise.resolve(); },
   });
   open.services.push(service);
   return service;
@@ -166,10 +166,41 @@ describe('ReminderService against real Redis', () => {
     // the edit moves reminder 2 far away; its old 1-second job must not deliver
     await svc.handle(inSeconds(1, '旧时间'), alice);
     const year = DateTime.now().setZone(TZ).year + 1;
+    const oldJob = (await svc.queue.getDelayed())[0]!;
     await svc.handle(cmd(`把第2个提醒改到${year}年3月1日`), alice);
+    // a job of the old version that escaped removal (e.g. it was already active) is skipped by the worker
+    const stale = await svc.queue.add('fire', oldJob.data, { jobId: `stale-${randomUUID()}` });
+    await until(async () => (await stale.getState()) === 'completed');
+    expect(await svc.queue.getJob(stale.id!).then((j) => j?.returnvalue as unknown)).toBe('skipped: cancelled or edited');
     await pause(2_500);
     expect(sent).toHaveLength(0);
     expect(await svc.handle({ kind: 'list' }, alice)).toContain(`#2 旧时间｜下次：${year}年3月1日`);
+  });
+
+  it('a delivery retried after a crash reuses the same uuid, so Feishu shows one message', async () => {
+    const prefix = `test-${randomUUID()}`;
+    const delivered = new Map<string, string>(); // fake Feishu: at most one message per uuid
+    const calls: string[] = [];
+    const connection = new Redis(inject('redisUrl'), { maxRetriesPerRequest: null });
+    open.conns.push(connection);
+    const svc = new ReminderService({
+      connection, prefix, timezone: TZ, maxJitterSeconds: 0,
+      send: (_target, text, uuid) => {
+        calls.push(uuid);
+        if (!delivered.has(uuid)) delivered.set(uuid, text);
+        // the first attempt "dies" after Feishu accepted the message
+        if (calls.length === 1) return Promise.reject(new Error('connection reset after send'));
+        return Promise.resolve();
+      },
+    });
+    open.services.push(svc);
+    svc.startWorker();
+    await svc.handle(inSeconds(1), alice);
+    await until(() => calls.length >= 2, 20_000);
+    await pause(1_000);
+    expect(calls).toHaveLength(2);
+    expect(calls[0]).toBe(calls[1]);
+    expect(delivered.size).toBe(1);
   });
 
   it('a group member cannot cancel or edit someone else\'s reminder', async () => {

@@ -63,6 +63,13 @@ describe('parseOutline', () => {
     expect(o.parts[1]!.points).toEqual(['学习深度不够']);
   });
 
+  it('takes a first line marked 提纲 as the title, and keeps a first-line sentence as opening', () => {
+    expect(parseOutline('关于2025年上半年落实意识形态工作责任制情况的报告（提纲）\n一、主要做法').title).toBe('关于2025年上半年落实意识形态工作责任制情况的报告');
+    const o = parseOutline('上半年，局党组认真落实责任制，现将有关情况报告如下：\n一、主要做法');
+    expect(o.title).toBe('');
+    expect(o.opening).toMatch(/^上半年/);
+  });
+
   it('round-trips through renderOutline', () => {
     const o = parseOutline(GOOD);
     const again = parseOutline(renderOutline(o));

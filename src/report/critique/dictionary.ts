@@ -5,7 +5,10 @@
 import type { Severity } from './types.js';
 
 export interface Confusion {
-  /** Regex source matching the wrong form (no capture groups; lookarounds allowed). */
+  /**
+   * Regex source matching the wrong form: an optional leading lookbehind, then the literal
+   * the match starts with (used as the scan key), then optional lookaheads. No capture groups.
+   */
   pattern: string;
   /** The correct form shown as the suggestion. */
   right: string;
@@ -23,12 +26,15 @@ const STD = '《现代汉语词典》(第7版) standard form';
 export const CONFUSIONS: readonly Confusion[] = [
   // Genre-specific, seen in reports of this genre.
   { pattern: '宽彻', right: '贯彻', severity: 'error', source: `${DESIGN} §3.5` },
-  { pattern: '贯撤|贯切', right: '贯彻', severity: 'error', source: STD },
+  { pattern: '贯撤', right: '贯彻', severity: 'error', source: STD },
+  { pattern: '贯切', right: '贯彻', severity: 'error', source: STD },
   { pattern: '负责则', right: '负责制', severity: 'error', source: SEED, note: '若原意为“主要领导负总责”，请改为“负总责”' },
   { pattern: '一岗双则', right: '一岗双责', severity: 'error', source: STD },
-  { pattern: '(?:履职|守土|尽职)尽则', right: '尽责', severity: 'error', source: STD },
+  { pattern: '(?<=履职|守土|尽职)尽则', right: '尽责', severity: 'error', source: STD },
   { pattern: '主题责任', right: '主体责任', severity: 'error', source: SEED },
-  { pattern: '布署|部暑|布暑', right: '部署', severity: 'error', source: STD },
+  { pattern: '布署', right: '部署', severity: 'error', source: STD },
+  { pattern: '部暑', right: '部署', severity: 'error', source: STD },
+  { pattern: '布暑', right: '部署', severity: 'error', source: STD },
   { pattern: '签定', right: '签订', severity: 'error', source: SEED },
   { pattern: '一如继往', right: '一如既往', severity: 'error', source: DOCX },
   { pattern: '既往开来', right: '继往开来', severity: 'error', source: STD },
@@ -36,12 +42,12 @@ export const CONFUSIONS: readonly Confusion[] = [
   { pattern: '两学一作', right: '两学一做', severity: 'error', source: STD },
   { pattern: '三会一科', right: '三会一课', severity: 'error', source: STD },
   { pattern: '牢记使名', right: '牢记使命', severity: 'error', source: STD },
-  { pattern: '(?<=[把不]握|抓住|苗头|倾向)的?苗条', right: '苗头', severity: 'error', source: SEED },
-  { pattern: '(?<=不好的|不良的|倾向性的)苗条', right: '苗头', severity: 'error', source: SEED },
-  { pattern: '舆情向导|舆论向导', right: '舆论导向', severity: 'error', source: SEED },
-  { pattern: '(?<=[新闻宣传正面重点深度跟踪])报到', right: '报道', severity: 'error', source: SEED },
+  { pattern: '(?<=(?:[把不]握|抓住|不好|不良|倾向性)的?)苗条', right: '苗头', severity: 'error', source: SEED },
+  { pattern: '舆情向导', right: '舆论导向', severity: 'error', source: SEED },
+  { pattern: '舆论向导', right: '舆论导向', severity: 'error', source: SEED },
+  { pattern: '(?<=新闻|宣传|正面|重点|深度|跟踪|专题)报到', right: '报道', severity: 'error', source: SEED },
   { pattern: '(?<=新闻|宣传|正面|重点)报导', right: '报道', severity: 'warning', source: `${SEED}; ${STD}（“报导”为异形词，规范用“报道”）` },
-  { pattern: '推荐(?=[\\u4e00-\\u9fff]{0,10}制度)', right: '推行', severity: 'warning', source: SEED, note: '“推荐……制度”疑为“推行……制度”' },
+  { pattern: '(?<=严格|全面|认真|大力)推荐(?=[\\u4e00-\\u9fff]{0,10}制度)', right: '推行', severity: 'warning', source: SEED, note: '“推荐……制度”疑为“推行……制度”' },
   { pattern: '深入贯彻学习教育', right: '深入贯彻中央八项规定精神学习教育', severity: 'error', source: `${DESIGN} §3.5` },
   { pattern: '截止(?=目前|今年|去年|本年|年底|年末|上半年|本月|[0-9０-９]|[一二三四五六七八九十]+月)', right: '截至', severity: 'warning', source: `${DOCX}（公文规范：截止/截至）`, note: '“截至”后接时间点，“截止”用于“截止日期”等' },
   { pattern: '(?<=及时|如实|真实|主动|集中|客观)反应(?=[\\u4e00-\\u9fff]{0,4}(?:问题|情况|诉求|意见|呼声))', right: '反映', severity: 'warning', source: STD },
@@ -67,7 +73,6 @@ export const CONFUSIONS: readonly Confusion[] = [
   { pattern: '迫不急待', right: '迫不及待', severity: 'error', source: STD },
   { pattern: '变本加利', right: '变本加厉', severity: 'error', source: STD },
   { pattern: '一愁莫展', right: '一筹莫展', severity: 'error', source: STD },
-  { pattern: '既使', right: '即使', severity: 'error', source: STD },
 ];
 
 /**

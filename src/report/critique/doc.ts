@@ -137,8 +137,9 @@ export function buildDoc(text: string, opts: CritiqueOptions = {}): CritiqueDoc 
     else if (/年度|全年/.test(title.text)) span = 'year';
   }
 
-  const level1 = headings.filter((h) => h.mark.level === 1).length;
-  const isWholeReport = level1 >= 2 || (title !== null && text.length >= 800);
+  // A pasted section ("二、存在的问题 … 三、下一步打算") is not a whole report.
+  const level1 = headings.filter((h) => h.mark.level === 1);
+  const isWholeReport = (title !== null && (level1.length >= 2 || text.length >= 800)) || (level1.length >= 3 && level1[0]!.mark.number === 1);
 
   return {
     text,

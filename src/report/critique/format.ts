@@ -42,12 +42,15 @@ export interface MarkdownOptions {
   maxItems?: number;
   /** Include 提示 (info) findings (default true). */
   includeInfo?: boolean;
+  /** Stop listing once the message would exceed this many characters (default 3500). */
+  maxChars?: number;
 }
 
 const escapeMd = (s: string) => s.replace(/([\\`*_[\]#>|])/g, '\\$1');
 
 export function formatFindingsMarkdown(findings: readonly Finding[], text: string, opts: MarkdownOptions = {}): string {
   const max = opts.maxItems ?? 30;
+  const maxChars = opts.maxChars ?? 3500;
   const list = opts.includeInfo === false ? findings.filter((f) => f.severity !== 'info') : [...findings];
   if (list.length === 0) return '**审校结果**：未发现问题。';
   const pos = lineIndex(text);
@@ -57,17 +60,27 @@ export function formatFindingsMarkdown(findings: readonly Finding[], text: strin
   const lines = [`**审校结果**：共 ${list.length} 条（${summary}）`];
   const ordered = [...list].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.start - b.start);
   let shown = 0;
+  let chars = lines[0]!.length;
+  let full = false;
   for (const sev of ['error', 'warning', 'info'] as const) {
     const group = ordered.filter((f) => f.severity === sev);
-    if (group.length === 0 || shown >= max) continue;
-    lines.push('', `**${SEVERITY_LABEL[sev]}**`);
+    if (group.length === 0 || shown >= max || full) continue;
+    const header = `**${SEVERITY_LABEL[sev]}**`;
+    lines.push('', header);
+    chars += header.length + 2;
     for (const f of group) {
-      if (shown >= max) break;
       const { line } = pos(f.start);
       const sug = f.suggestion ? ` → ${escapeMd(f.suggestion)}` : '';
-      lines.push(`- 第${line}行：${escapeMd(f.message)}（“${escapeMd(f.excerpt)}”）${sug}`);
+      const item = `- 第${line}行：${escapeMd(f.message)}（“${escapeMd(f.excerpt)}”）${sug}`;
+      if (shown >= max || chars + item.length + 1 > maxChars) {
+        full = true;
+        break;
+      }
+      lines.push(item);
+      chars += item.length + 1;
       shown++;
     }
+    if (lines.at(-1) === header) lines.splice(-2, 2);
   }
   if (list.length > shown) lines.push('', `另有${list.length - shown}条未列出。`);
   return lines.join('\n');

@@ -107,5 +107,7 @@ describe('fired text', () => {
     expect(formatFired(s, s.fires[0]!, TZ)).toBe('⏰ 提醒：时间到了');
     const r = spec('每周五下午3点提醒我交周报');
     expect(formatFired(r, r.recurrence!.next[0]!, TZ)).toBe('⏰ 提醒：交周报\n（周期提醒：每周五 15:00）');
+    const l = spec('每年6月30日前交报告，提前一周提醒');
+    expect(formatFired(l, l.recurrence!.next[0]!, TZ)).toBe('⏰ 提醒：交报告\n（周期提醒：每年6月23日 09:00，截止日提前一周）');
   });
 });

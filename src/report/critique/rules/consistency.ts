@@ -5,9 +5,9 @@ import { matchAll, reporter } from './util.js';
 const report = reporter('consistency', 'consistency');
 
 /** "全年" used as a claim about the period's own results. */
-const FULL_YEAR_CLAIM = /全年(?:共|累计)?(?:开展|组织|举办|召开|完成|发布|新建|举行|培训|接待|处置|发表|刊发|推送|编发|印发|下发|制定|收集|报送|排查|研判|处理|共计)|一年来|本年度(?:共|累计)/g;
+const FULL_YEAR_CLAIM = /(?<!预计|确保|力争|争取|计划|完成)全年(?:共|累计)?(?:开展|组织|举办|召开|完成|发布|新建|举行|培训|接待|处置|发表|刊发|推送|编发|印发|下发|制定|收集|报送|排查|研判|处理|共计)|一年来|本年度(?:共|累计)/g;
 const HALF_YEAR_CLAIM = /(?:^|[，。；\n])(?:上)?半年(?:来|以来)/g;
-const SELF_REF = /(?<=[我本])(局|校|院|厅|公司|集团|街道|中心(?!工作|任务))(?![长内外部属办区际面势组])/g;
+const SELF_REF = /(?<=[我本])(局|校|院|厅|公司|集团|街道|中心(?!工作|任务|组))(?![长内外部属办区际面势])/g;
 
 const COMPATIBLE: Record<UnitKind, readonly string[]> = {
   局: ['局'],

@@ -27,6 +27,7 @@ function addDays(iso: string, days: number): string {
   return new Date(Date.parse(`${iso}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 }
 
+const now = (doc: CritiqueDoc) => doc.now.toISOString().slice(0, 10);
 const rank = (m: DatedMeeting) => MEETINGS.findIndex((x) => x.id === m.congress);
 
 export const datesRule: Rule = {
@@ -40,6 +41,8 @@ export const datesRule: Rule = {
     const { start: pStart, end: pEnd } = periodRange(p);
     const asOf = addDays(pEnd, SLACK_DAYS);
     const current = currentGuidance(pStart);
+    // What the report should cite: everything closed by the time it is written.
+    const phrase = currentGuidance(pEnd < now(doc) ? pEnd : now(doc)).phrase;
     const label = periodLabel(p);
     for (const { m, start, end } of matchAll(MEETING_RE, t)) {
       const meeting = MEETING_NAMES.find((x) => x.n === m[0])!.m;
@@ -47,12 +50,12 @@ export const datesRule: Rule = {
       const after = t.slice(end, end + 16);
       if (meeting.end > asOf) {
         if (/即将召开|将要召开|迎接/.test(before)) continue;
-        out.push(report(doc, 'error', start, end, `${meeting.name}于${meeting.start.slice(0, 7).replace('-', '年')}月召开，${label}报告中不应引用`, `核对报告期，或改为“${current.phrase}”`));
+        out.push(report(doc, 'error', start, end, `${meeting.name}于${meeting.start.slice(0, 7).replace('-', '年')}月召开，${label}报告中不应引用`, `核对报告期，或改为“${phrase}”`));
         continue;
       }
       // Stale congress cited as current guidance: "深入贯彻党的十九大精神" in 2024.
       if (rank(meeting) < rank(current.congress) && STUDY_VERB.test(before) && /^[^，。；]{0,12}精神/.test(after) && !/以来|召开后|之后|期间/.test(after.slice(0, 4))) {
-        out.push(report(doc, 'warning', start, end, `${label}报告中把${meeting.name}作为当前指导，已过时`, `改为“${current.phrase}”`));
+        out.push(report(doc, 'warning', start, end, `${label}报告中把${meeting.name}作为当前指导，已过时`, `改为“${phrase}”`));
       }
     }
     const year = p.year;
@@ -67,7 +70,8 @@ export const datesRule: Rule = {
         continue;
       }
       if (year >= cStart && year <= cEnd) continue;
-      if (PAST_OK.test(clause)) continue;
+      // A past campaign named with its own year (2021年开展党史学习教育时) is history, not current work.
+      if (PAST_OK.test(clause) || /20\d{2}年/.test(clause)) continue;
       if (!RUNNING.test(before)) continue;
       out.push(report(doc, 'warning', start, end, `${c.name}是${cStart === cEnd ? cStart : `${cStart}—${cEnd}`}年开展的学习教育，${label}报告中写成正在开展不妥`, `删去，或改为“巩固拓展${c.name}成果”等表述`));
     }

@@ -7,7 +7,7 @@ const report = reporter('duplicate', 'duplicate');
 const MIN_LEN = 20;
 const SHINGLE = 4;
 /** Shingles shared by more sentences than this are genre boilerplate (意识形态), not evidence. */
-const MAX_POSTINGS = 40;
+const MAX_POSTINGS = 16;
 const SIMILAR = 0.8;
 /** Bigram count from which the overlap coefficient is used, and its threshold. */
 const LONG = 50;

@@ -8,7 +8,7 @@ const report = reporter('formulation', 'formulation');
 const NUMERALS = '一二两三四五六七八九';
 const HEADS = FIXED_FORMULATIONS.map((f) => f.head).join('|');
 /** 四种意识, 三个自信, 两项维护. */
-const COUNTED = new RegExp(`(?<![第十])([${NUMERALS}])([个种项])(${HEADS})`, 'g');
+const COUNTED = new RegExp(`(?<![第十])([${NUMERALS.slice(1)}])([个种])(${HEADS})(?!形态)`, 'g');
 /** Lists of members: 政治意识、大局意识…; also the compact 道路、理论、制度、文化自信. */
 const LISTS = FIXED_FORMULATIONS.filter((f) => f.head === '意识' || f.head === '自信').map((f) => ({
   f,
@@ -17,7 +17,10 @@ const LISTS = FIXED_FORMULATIONS.filter((f) => f.head === '意识' || f.head ===
 const CORE = /(以)?习近平(同志|总书记|主席)?为(核心|首)(的)?党中央/g;
 /** Redacted core formula: 同为的党中央, 向的党中央. */
 const CORE_REDACTED = /[同向与在为]的党中央/g;
-const THOUGHT = /习近平[\u4e00-\u9fff]{0,10}?社会主义思想/g;
+/** The guiding thought, also when 新时代 or 社会主义 survives but the rest is garbled. */
+const THOUGHT = /习近平新时代[\u4e00-\u9fff]{0,10}?思想|习近平[\u4e00-\u9fff]{0,8}?社会主义思想/g;
+/** Official names that the loose pattern also catches. */
+const THOUGHT_OK = new Set(['习近平新时代中国特色社会主义经济思想']);
 const WEIHU = /维护习近平总书记[^，。；\n]{0,20}?核心地位/g;
 const QUELI_CORE = /确立习近平同志[^，。；\n]{0,20}?核心地位/g;
 const QUELI_THOUGHT = /确立习近平[^，。；\n]{0,20}?指导地位/g;
@@ -72,7 +75,7 @@ export const formulationRule: Rule = {
       out.push(report(doc, 'error', start + 1, end, `“的党中央”前缺少“以习近平同志为核心”`, CORE_FORMULA));
     }
     for (const { m, start, end } of matchAll(THOUGHT, t)) {
-      if (m[0] === GUIDING_THOUGHT) continue;
+      if (m[0] === GUIDING_THOUGHT || THOUGHT_OK.has(m[0])) continue;
       out.push(report(doc, 'error', start, end, `固定表述有误：应为“${GUIDING_THOUGHT}”`, GUIDING_THOUGHT));
     }
     const exact: [RegExp, string, string][] = [

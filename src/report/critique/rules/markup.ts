@@ -4,12 +4,12 @@ import { matchAll, reporter } from './util.js';
 
 const report = reporter('markup', 'markup');
 
-const HASH_MARK = /#{2,}[A-Za-z_0-9\u4e00-\u9fff]{0,30}#{2,}|#{2,}/g;
+const HASH_MARK = /#{2,}[A-Za-z_0-9\u4e00-\u9fff]{0,30}#{2,}|#{2,}(?![ \t#])/g;
 const MD_HEADING = /^[ \t]*#{1,6}[ \t]+(?=\S)/gm;
 const HTML_TAG = /<\/?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>\n]{0,200})?\/?>/g;
 const ENTITY = /&(?:nbsp|amp|lt|gt|quot|apos|ldquo|rdquo|lsquo|rsquo|mdash|ndash|hellip|middot|emsp|ensp|#\d{2,6}|#x[0-9a-fA-F]{2,5});?/g;
 const URL = /(?:https?:\/\/|www\.)[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]+/g;
-const INVISIBLE = /[\u200b\u200c\u200d\u2060\ufeff]+/g;
+const INVISIBLE = /(?:\u200b|\u200c|\u200d|\u2060|\ufeff)+/g;
 /** Listing-page debris: "（3篇）" on its own line, "展开全文". */
 const PAGE_DEBRIS = /^[ \t\u3000]*[（(]\d+篇[）)][ \t\u3000]*$|展开全文|阅读全文|点击下载|下载本文|免费下载|收藏本文|本文来源于网络|版权归原作者所有/gm;
 

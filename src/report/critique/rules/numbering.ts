@@ -1,6 +1,6 @@
 import type { Rule, Finding } from '../types.js';
 import type { CritiqueDoc } from '../doc.js';
-import { findInlineOrdinals, headingMarker, parseChineseNumeral, toChineseNumeral, type HeadingLevel } from '../../headings.js';
+import { findInlineOrdinals, headingMarker, parseChineseNumeral, toChineseNumeral } from '../../headings.js';
 import { reporter } from './util.js';
 
 const report = reporter('numbering', 'numbering');
@@ -48,13 +48,13 @@ function headingSequence(doc: CritiqueDoc): Finding[] {
     const prev = counters[level]!;
     const expected = prev + 1;
     const hasParent = level === 1 || counters.slice(1, level).some((c) => c > 0);
-    const std = headingMarker(level as HeadingLevel, expected);
+    const std = headingMarker(level, expected);
     if (number === expected) {
       // fine
     } else if (prev === 0) {
       // First at this level: a pasted excerpt may start anywhere; under a parent it must start at 1.
-      if (hasParent && (level > 1 || doc.isWholeReport)) {
-        out.push(report(doc, 'error', h.start, h.end, `${LEVEL_NAME[level]}应从“${headingMarker(level as HeadingLevel, 1)}”开始，此处为“${h.mark.marker}”`, headingMarker(level as HeadingLevel, 1)));
+      if (hasParent && (level > 1 || (doc.isWholeReport && doc.title !== null))) {
+        out.push(report(doc, 'error', h.start, h.end, `${LEVEL_NAME[level]}应从“${headingMarker(level, 1)}”开始，此处为“${h.mark.marker}”`, headingMarker(level, 1)));
       }
     } else if (number === prev) {
       out.push(report(doc, 'error', h.start, h.end, `${LEVEL_NAME[level]}序号重复：“${h.mark.marker}”前面已经出现`, std));

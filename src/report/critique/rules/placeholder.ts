@@ -13,7 +13,7 @@ const XOK = /^(?:X光|X射线|x轴|X轴)/;
 /** A capital letter standing for a redacted name: A总书记, A新时代. */
 const LETTER_NAME = /(?<![A-Za-z0-9])[A-WYZ](?=总书记|新时代|同志)/g;
 const SYMBOLS = /(?:×{2,}|○{2,}|□+|△{2,})/g;
-const INSTRUCTION = /[【\[（(]\s*(?:此处|请(?:填写|补充|根据|结合|在此|按)|待(?:补充|填|定|完善)|需(?:补充|填写)|根据(?:本单位|本地|实际)|填写|补充|插入|示例|举例)[^【】\[\]（）()\n]{0,80}[】\]）)]/g;
+const INSTRUCTION = /[【[（(]\s*(?:此处|请(?:填写|补充|根据|结合|在此|按)|待(?:补充|填|定|完善)|需(?:补充|填写)|根据(?:本单位|本地|实际)|填写|补充|插入|示例|举例)[^【】[\]（）()\n]{0,80}[】\]）)]/g;
 const EMPTY_BRACKET = /【\s*】/g;
 
 export const placeholderRule: Rule = {

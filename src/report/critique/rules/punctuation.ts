@@ -50,7 +50,7 @@ export const punctuationRule: Rule = {
       out.push(report(doc, 'warning', start, end, `中文语境中使用了半角标点“${m[0]}”`, FULL[m[0]]));
     }
     for (const { m, start, end } of matchAll(HALF_PAREN, t)) {
-      if (!/[\u4e00-\u9fff]/.test(m[1]!) && !isCjk(t[start - 1])) continue;
+      if (!/[\u4e00-\u9fff]/.test(m[1]!)) continue;
       // Heading markers like "(一)" are reported by the numbering check.
       if (/^[一二三四五六七八九十\d]{1,3}$/.test(m[1]!) && doc.headings.some((h) => h.start === start)) continue;
       out.push(report(doc, 'warning', start, end, '中文语境中使用了半角括号', `（${m[1]}）`));
@@ -74,23 +74,33 @@ export const punctuationRule: Rule = {
   },
 };
 
-/** Report each unmatched paired mark at its own position. */
+const OPENERS = new Map(PAIRS.map((p, i) => [p[0], i]));
+const CLOSERS = new Map(PAIRS.map((p, i) => [p[1], i]));
+const ANY_PAIR = /[“”‘’《》〈〉（）【】]/;
+
+/** Report each unmatched paired mark at its own position; each kind is matched separately. */
 function unbalanced(doc: CritiqueDoc, text: string, base: number): Finding[] {
+  if (!ANY_PAIR.test(text)) return [];
   const out: Finding[] = [];
-  for (const [open, close, name] of PAIRS) {
-    if (!text.includes(open) && !text.includes(close)) continue;
-    const stack: number[] = [];
-    for (let i = 0; i < text.length; i++) {
-      const c = text[i];
-      if (c === open) stack.push(i);
-      else if (c === close) {
-        if (stack.length) stack.pop();
-        else out.push(report(doc, 'error', base + i, base + i + 1, `${name}不成对：多出右${name}“${close}”`, `补上“${open}”或删去“${close}”`));
-      }
+  const stacks: number[][] = PAIRS.map(() => []);
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    const o = OPENERS.get(c);
+    if (o !== undefined) {
+      stacks[o]!.push(i);
+      continue;
     }
-    for (const i of stack) {
-      out.push(report(doc, 'error', base + i, base + i + 1, `${name}不成对：左${name}“${open}”没有对应的“${close}”`, `补上“${close}”或删去“${open}”`));
+    const k = CLOSERS.get(c);
+    if (k === undefined) continue;
+    if (stacks[k]!.length) stacks[k]!.pop();
+    else {
+      const [open, close, name] = PAIRS[k]!;
+      out.push(report(doc, 'error', base + i, base + i + 1, `${name}不成对：多出右${name}“${close}”`, `补上“${open}”或删去“${close}”`));
     }
   }
-  return out;
+  stacks.forEach((stack, k) => {
+    const [open, close, name] = PAIRS[k]!;
+    for (const i of stack) out.push(report(doc, 'error', base + i, base + i + 1, `${name}不成对：左${name}“${open}”没有对应的“${close}”`, `补上“${close}”或删去“${open}”`));
+  });
+  return out.sort((a, b) => a.start - b.start);
 }

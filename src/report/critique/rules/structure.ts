@@ -25,6 +25,7 @@ export const structureRule: Rule = {
     const parts = level1.map((h) => ({ h, part: classifyPart(h.mark.title) }));
     const anchor = doc.title ?? doc.paragraphs[0];
     if (!anchor) return [];
+    const missing: PartId[] = [];
     for (const id of ['practice', 'problems', 'plans'] as const) {
       const byHeading = id === 'practice'
         ? parts.some((p) => p.part === 'practice' || p.part === null)
@@ -32,7 +33,11 @@ export const structureRule: Rule = {
       if (byHeading) continue;
       if (doc.paragraphs.some((l) => CUES[id].test(l.text))) continue;
       if (id === 'practice' && level1.length === 0 && doc.text.length > 500) continue;
-      out.push(report(doc, 'warning', anchor.start, anchor.end, `未找到“${PART_NAME[id]}”部分：此类报告一般包括主要做法、存在的问题、下一步打算三部分`, `补写“${PART_NAME[id]}”部分`));
+      missing.push(id);
+    }
+    if (missing.length > 0) {
+      const names = missing.map((id) => `“${PART_NAME[id]}”`).join('');
+      out.push(report(doc, 'warning', anchor.start, anchor.end, `未找到${names}部分：此类报告一般包括主要做法、存在的问题、下一步打算三部分`, `补写${names}部分`));
     }
     if (doc.titleLines.size <= 1) out.push(...correspondence(doc, parts));
     return out;
@@ -51,7 +56,37 @@ function correspondence(doc: CritiqueDoc, parts: { h: HeadingInfo; part: PartId 
     const h = parts[qi]!.h;
     return [report(doc, 'info', h.start, h.end, `“存在的问题”列了${problems}条，“下一步打算”只有${plans}条，部分问题可能没有对应的整改措施`, '使措施与问题逐条对应')];
   }
-  return [];
+  return topics(doc, range(pi), range(qi));
+}
+
+/** Bigrams too common in the genre to show that two items share a topic. */
+const STOP_BIGRAMS = new Set(['意识', '识形', '形态', '态工', '工作', '不够', '不足', '有待', '加强', '进一', '一步', '提高', '提升', '强化', '深化', '存在', '问题', '方面', '部分', '个别', '建设', '落实', '推进', '健全', '完善', '不强', '不高', '不深', '到位', '还不', '够强']);
+
+function contentBigrams(s: string): Set<string> {
+  const t = s.replace(/[^\u4e00-\u9fff]/g, '');
+  const out = new Set<string>();
+  for (let i = 0; i + 2 <= t.length; i++) {
+    const g = t.slice(i, i + 2);
+    if (!STOP_BIGRAMS.has(g)) out.add(g);
+  }
+  return out;
+}
+
+/** A problem sub-heading whose topic no plan sub-heading shares (by title bigrams). */
+function topics(doc: CritiqueDoc, [pf, pt]: [number, number], [qf, qt]: [number, number]): Finding[] {
+  const title = (h: HeadingInfo) => h.mark.title.split(/[。；]/)[0] ?? '';
+  const probs = doc.headings.filter((h) => h.line > pf && h.line < pt && h.mark.level === 2);
+  const plans = doc.headings.filter((h) => h.line > qf && h.line < qt && h.mark.level === 2);
+  if (probs.length < 2 || plans.length < 2) return [];
+  const planGrams = plans.map((h) => contentBigrams(h.mark.title.split(/[。；]/).slice(0, 2).join('')));
+  const out: Finding[] = [];
+  for (const h of probs) {
+    const g = contentBigrams(title(h));
+    if (g.size === 0) continue;
+    if (planGrams.some((pg) => [...g].some((x) => pg.has(x)))) continue;
+    out.push(report(doc, 'info', h.start, h.start + h.mark.marker.length + title(h).length, `问题“${title(h)}”在“下一步打算”中似乎没有对应的措施`, '补充针对该问题的整改措施'));
+  }
+  return out;
 }
 
 /** Items in a part: its sub-headings, else 第一/第二 paragraphs, else 一是/二是. */

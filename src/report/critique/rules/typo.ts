@@ -5,8 +5,35 @@ import { matchAll, reporter } from './util.js';
 
 const report = reporter('typo', 'typo');
 
-/** One alternation, one capture group per entry, so the text is scanned once. */
-const CONFUSION_RE = new RegExp(CONFUSIONS.map((c) => `(${c.pattern})`).join('|'), 'g');
+/** The literal a pattern's match starts with: after a leading lookbehind, up to the first operator. */
+export function confusionKey(pattern: string): string {
+  let i = 0;
+  if (pattern.startsWith('(?<=')) {
+    let depth = 0;
+    for (; i < pattern.length; i++) {
+      if (pattern[i] === '\\') i++;
+      else if (pattern[i] === '(') depth++;
+      else if (pattern[i] === ')' && --depth === 0) break;
+    }
+    i++;
+  }
+  let key = '';
+  for (; i < pattern.length && !/[()[\]{}?*+|\\.^$]/.test(pattern[i]!); i++) key += pattern[i];
+  // A quantifier makes the last literal character optional.
+  if (/[?*{]/.test(pattern[i] ?? '')) key = key.slice(0, -1);
+  return key;
+}
+
+/** Scan once for the literal keys (fast), then confirm each entry's context with a sticky regex. */
+const BY_KEY = new Map<string, { c: (typeof CONFUSIONS)[number]; re: RegExp }[]>();
+for (const c of CONFUSIONS) {
+  const key = confusionKey(c.pattern);
+  const list = BY_KEY.get(key) ?? [];
+  list.push({ c, re: new RegExp(c.pattern, 'y') });
+  BY_KEY.set(key, list);
+}
+const KEY_RE = new RegExp([...BY_KEY.keys()].sort((a, b) => b.length - a.length).join('|'), 'g');
+
 /** A CJK chunk of 1–4 characters written twice in a row. */
 const REPEAT = /([\u4e00-\u9fff]{1,4})\1/g;
 const WHITELIST = [...REDUPLICATION_WHITELIST].sort((a, b) => b.length - a.length);
@@ -17,12 +44,15 @@ export const typoRule: Rule = {
   check(doc: CritiqueDoc): Finding[] {
     const out: Finding[] = [];
     const t = doc.text;
-    for (const { m, start, end } of matchAll(CONFUSION_RE, t)) {
-      const i = m.findIndex((g, k) => k > 0 && g !== undefined) - 1;
-      const c = CONFUSIONS[i];
-      if (!c) continue;
-      const note = c.note ? `（${c.note}）` : '';
-      out.push(report(doc, c.severity, start, end, `疑似错别字：“${m[0]}”应为“${c.right}”${note}`, c.right));
+    for (const { m, start } of matchAll(KEY_RE, t)) {
+      for (const { c, re } of BY_KEY.get(m[0]) ?? []) {
+        re.lastIndex = start;
+        const hit = re.exec(t);
+        if (!hit) continue;
+        const note = c.note ? `（${c.note}）` : '';
+        out.push(report(doc, c.severity, start, start + hit[0].length, `疑似错别字：“${hit[0]}”应为“${c.right}”${note}`, c.right));
+        break;
+      }
     }
     REPEAT.lastIndex = 0;
     for (let m = REPEAT.exec(t); m; m = REPEAT.exec(t)) {
