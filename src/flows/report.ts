@@ -21,6 +21,8 @@ export interface ReportThreadState {
   request: ReportRequest;
   outline?: Outline;
   draft: Draft;
+  /** Addresses written by the last section/revise command: what “再精简一点” refers to. */
+  lastAddresses?: SectionAddress[];
   /** ISO time of the last change. */
   updatedAt: string;
 }
@@ -282,7 +284,7 @@ export interface SectionsResult {
 function withSections(state: ReportThreadState, sections: SectionText[], now: Date): ReportThreadState {
   const next = { ...state.draft.sections };
   for (const s of sections) next[s.address] = s.text;
-  return { ...state, draft: { sections: next }, updatedAt: now.toISOString() };
+  return { ...state, draft: { sections: next }, lastAddresses: sections.map((s) => s.address), updatedAt: now.toISOString() };
 }
 
 export interface DraftSectionArgs extends FlowBase {
@@ -353,7 +355,12 @@ export interface ReviseSectionArgs extends FlowBase {
 export async function reviseSection(a: ReviseSectionArgs): Promise<SectionsResult> {
   const outline = requireOutline(a.state);
   const req = a.state.request;
-  const r = resolve(outline, a.target);
+  const untargeted = a.target.part === undefined && a.target.partId === undefined && a.target.section === undefined && !a.target.opening;
+  const last = a.state.lastAddresses ?? [];
+  // No target named: revise what was written last.
+  const r: ResolvedTarget = untargeted && last.length
+    ? { address: last[0]!, part: parseAddress(last[0]!).part, label: last.map((x) => addressLabel(outline, x)).join('、'), covers: last }
+    : resolve(outline, a.target);
   const missing = r.covers.filter((addr) => addr !== 'opening' && a.state.draft.sections[addr] === undefined);
   if (missing.length === r.covers.length && !(r.address === 'opening' && outline.opening)) {
     throw new ReportFlowError(`“${r.label}”还没有起草正文，请先发送“写${r.part ? `第${headingMarker(1, r.part).replace('、', '')}部分` : '开头'}”。`);

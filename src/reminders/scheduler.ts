@@ -46,7 +46,7 @@ export interface ReminderServiceOptions {
   maxJitterSeconds?: number;
 }
 
-interface FireJobData {
+export interface FireJobData {
   rid: string;
   chatId: string;
   shortId: number;

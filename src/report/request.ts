@@ -96,12 +96,14 @@ const STOP = /(帮我们|帮我|帮忙|麻烦|请你|请|给我|给|为|替|写�
 // Words that end a unit name inside a run of Chinese characters.
 const NAME_END = /(意识形态|落实|工作|报告|汇报|述职|自查|总结|年度|上半年|下半年|全年|季度|书记|局长|主任|校长|院长|镇长|乡长|部长|负责人|领导|班子|今年|去年|明年|的)/;
 const PARTY_TAIL = /(党组|党委|党工委|党总支|党支部)$/;
+const PERIOD_LEAD = /^(?:年度|年|今年|去年|明年|本年度?|上半年|下半年|前半年|后半年|全年|第?[一二三四]季度|度)+/;
 const NOT_UNIT = /^(今年|去年|明年|本年|上级|上半年|下半年|全年|一季度|二季度|三季度|四季度|我|本|这个|那个|有关|相关)/;
 
 export function findUnit(text: string): ReportUnit | null {
   const segments = text.replace(STOP, '|').split(/[|\s，。,、：:；;！!？?“”"'（）()《》\d]+/);
   for (const seg of segments) {
-    const run = /^[\u4e00-\u9fa5]+/.exec(seg)?.[0];
+    // "2025年上半年市交通运输局…": the digits split off the year; drop the period words that lead the run.
+    const run = /^[\u4e00-\u9fa5]+/.exec(seg)?.[0]?.replace(PERIOD_LEAD, '');
     if (!run || NOT_UNIT.test(run)) continue;
     const cut = run.split(NAME_END)[0]!;
     for (let end = cut.length; end >= 2; end--) {

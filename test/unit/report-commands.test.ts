@@ -18,6 +18,8 @@ const ROWS: [string, DraftCommand | null][] = [
   ['把存在的问题改写一下', { kind: 'revise', op: 'rewrite', target: { partId: 'problems' } }],
   ['润色一下开头', { kind: 'revise', op: 'rewrite', target: { opening: true } }],
   ['把(1)写到800字', { kind: 'revise', op: 'rewrite', target: { section: 1 }, chars: 800 }],
+  ['再精简一点', { kind: 'revise', op: 'condense', target: {} }],
+  ['展开到800字', { kind: 'revise', op: 'expand', target: {}, chars: 800 }],
   ['写全文', { kind: 'full' }],
   ['直接出全文吧', { kind: 'full' }],
   ['写初稿', { kind: 'full' }],
