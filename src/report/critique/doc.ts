@@ -66,7 +66,7 @@ const TITLE_CUE = /报告|汇报|总结|述职|自查|情况$/;
 
 function isTitleLike(text: string): boolean {
   const t = text.trim();
-  return t.length >= 6 && t.length <= 60 && !/[。；！？]/.test(t) && TITLE_CUE.test(t) && parseHeading(t) === null;
+  return t.length >= 6 && t.length <= 60 && !/[。；！？]|[：:]$/.test(t) && TITLE_CUE.test(t) && parseHeading(t) === null;
 }
 
 const TITLE_UNIT: readonly [RegExp, UnitKind][] = [

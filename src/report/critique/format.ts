@@ -86,6 +86,16 @@ export function formatFindingsMarkdown(findings: readonly Finding[], text: strin
   return lines.join('\n');
 }
 
+/** A compact list for the LLM critique prompt ({{findings}}): one line per finding, capped. */
+export function formatFindingsBrief(findings: readonly Finding[], text: string, max = 40): string {
+  if (findings.length === 0) return '（规则审校未发现问题）';
+  const pos = lineIndex(text);
+  const ordered = [...findings].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.start - b.start);
+  const lines = ordered.slice(0, max).map((f) => `第${pos(f.start).line}行［${SEVERITY_LABEL[f.severity]}］${f.message}`);
+  if (ordered.length > max) lines.push(`另有${ordered.length - max}条未列出。`);
+  return lines.join('\n');
+}
+
 /** One line per finding: `line:col  错误  message  → suggestion`, then a summary line. */
 export function formatFindingsText(findings: readonly Finding[], text: string, file = ''): string {
   const pos = lineIndex(text);

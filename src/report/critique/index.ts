@@ -18,7 +18,7 @@ import { styleRule } from './rules/style.js';
 export type { Finding, Category, Severity, Rule } from './types.js';
 export type { CritiqueDoc, CritiqueOptions } from './doc.js';
 export { buildDoc } from './doc.js';
-export { formatFindingsMarkdown, formatFindingsText, lineCol } from './format.js';
+export { formatFindingsBrief, formatFindingsMarkdown, formatFindingsText, lineCol } from './format.js';
 
 export const RULES: readonly Rule[] = [
   placeholderRule,

@@ -26,3 +26,11 @@ describe('markup rule', () => {
     expect(hits(run(t), t, 'markup')).toEqual([['\u200b', 'warning']]);
   });
 });
+
+describe('Markdown bullets', () => {
+  it('are markup warnings, not placeholders', () => {
+    const t = '* 加强组织领导，召开会议3次。\n- 抓好理论学习，集中学习12次。';
+    const f = run(t);
+    expect(f.map((x) => [x.rule, x.severity])).toEqual([['markup', 'warning'], ['markup', 'warning']]);
+  });
+});

@@ -10,8 +10,8 @@ const STARS = /[*＊]+/g;
 /** X/x runs standing for a number or a name. */
 const XRUN = /(?<![A-Za-z0-9_])[XxＸｘ]+(?![A-Za-z0-9_])/g;
 const XOK = /^(?:X光|X射线|x轴|X轴)/;
-/** A capital letter standing for a redacted name: A总书记, A新时代. */
-const LETTER_NAME = /(?<![A-Za-z0-9])[A-WYZ](?=总书记|新时代|同志)/g;
+/** A capital letter left by a redacted template: A总书记, A新时代 (A同志 may be a deliberate anonymisation). */
+const LETTER_NAME = /(?<![A-Za-z0-9])[A-WYZ](?=总书记|新时代)/g;
 const SYMBOLS = /(?:×{2,}|○{2,}|□+|△{2,})/g;
 const INSTRUCTION = /[【[（(]\s*(?:此处|请(?:填写|补充|根据|结合|在此|按)|待(?:补充|填|定|完善)|需(?:补充|填写)|根据(?:本单位|本地|实际)|填写|补充|插入|示例|举例)[^【】[\]（）()\n]{0,80}[】\]）)]/g;
 const EMPTY_BRACKET = /【\s*】/g;
@@ -27,6 +27,8 @@ export const placeholderRule: Rule = {
     const inBold = (i: number) => bold.some(([s, e]) => i === s || i === e - 2);
     for (const { m, start, end } of matchAll(STARS, t)) {
       if (m[0].length === 2 && inBold(start)) continue;
+      // "* 加强…" at the start of a line is a Markdown bullet (the markup check reports it).
+      if (m[0].length === 1 && /^[ \t\u3000]*$/.test(t.slice(t.lastIndexOf('\n', start - 1) + 1, start)) && /[ \t]/.test(t[end] ?? '')) continue;
       out.push(report(doc, 'error', start, end, `未填写的占位符“${m[0]}”`, '填入具体数字、名称或单位'));
     }
     for (const { m, start, end } of matchAll(XRUN, t)) {

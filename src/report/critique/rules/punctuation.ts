@@ -56,6 +56,8 @@ export const punctuationRule: Rule = {
       out.push(report(doc, 'warning', start, end, '中文语境中使用了半角括号', `（${m[1]}）`));
     }
     for (const { start, end } of matchAll(HALF_DOT, t)) {
+      // "一.加强…" is a heading marker, reported by the numbering check.
+      if (/^[\s\u3000]*[一二三四五六七八九十]{1,3}$/.test(t.slice(t.lastIndexOf('\n', start - 1) + 1, start))) continue;
       out.push(report(doc, 'warning', start, end, '中文句末使用了半角句点“.”', '。'));
     }
     for (const { start, end } of matchAll(HALF_QUOTE, t)) {

@@ -1,0 +1,26 @@
+/**
+ * Runs every benchmark, prints a table and appends dated rows to bench/RESULTS.md.
+ * Usage: npx tsx bench/run.ts
+ */
+import { appendFileSync, existsSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { benchCritique, type BenchResult } from './critique.bench.js';
+
+const BENCHES: (() => Promise<BenchResult>)[] = [() => benchCritique()];
+
+const results: BenchResult[] = [];
+for (const b of BENCHES) results.push(await b());
+
+const machine = cpus()[0]?.model.trim() ?? 'unknown';
+const date = new Date().toISOString().slice(0, 10);
+console.table(results.map((r) => ({ name: r.name, chars: r.chars, runs: r.runs, 'median ms': r.medianMs.toFixed(2), 'p95 ms': r.p95Ms.toFixed(2) })));
+
+const file = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
+if (!existsSync(file)) {
+  writeFileSync(file, '# Benchmark results\n\n| date | bench | chars | runs | median ms | p95 ms | machine | node |\n|---|---|---|---|---|---|---|---|\n');
+}
+for (const r of results) {
+  appendFileSync(file, `| ${date} | ${r.name} | ${r.chars} | ${r.runs} | ${r.medianMs.toFixed(2)} | ${r.p95Ms.toFixed(2)} | ${machine} | ${process.version} |\n`);
+}
+console.log(`已追加到 ${file}`);

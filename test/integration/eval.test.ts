@@ -1,0 +1,104 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/eval/cli.js';
+import { EVAL_CASES } from '../../src/eval/cases.js';
+import { THEMES } from '../../src/report/themes.js';
+import { startFakeOpenAI, type FakeOpenAI, type FakeRequestBody } from '../support/fake-openai.js';
+
+const run = promisify(execFile);
+
+/** Pull a labelled block out of the outline prompt: the lines after `label` up to the next blank line. */
+function block(prompt: string, label: string): string[] {
+  const at = prompt.indexOf(label);
+  if (at < 0) return [];
+  const rest = prompt.slice(at + label.length).replace(/^[^\n]*\n/, '');
+  return rest.split('\n\n')[0]!.split('\n').filter(Boolean);
+}
+
+/**
+ * A fake model that writes an outline from what the prompt gives it (title, opening,
+ * skeleton, facts), with a few scripted faults so every score column is exercised:
+ * 县教育局 first gets too few sections (repaired), 县卫生健康委 gets an invented number,
+ * 市发改委 cites a plenum that had not yet met.
+ */
+function fakeWriter(body: FakeRequestBody): string {
+  const prompt = body.messages[body.messages.length - 1]!.content;
+  const first = body.messages.find((m) => m.role === 'user')!.content;
+  const repair = prompt.includes('逐条修正');
+  const title = block(first, '标题（照此使用')[0]!;
+  const opening = block(first, '开头段写法参考')[0]!;
+  const skeleton = block(first, '正文结构').map((l) => l.replace(/（二级标题.*$/, ''));
+  const facts = block(first, '用户提供的事实').filter((l) => /^\d+\. /.test(l)).map((l) => l.replace(/^\d+\. /, ''));
+  const fewer = first.includes('县教育局') && !repair;
+  const practice = THEMES.slice(0, fewer ? 2 : 4);
+  const lines = [`**${title}**`, '', opening, ''];
+  lines.push(`## ${skeleton[0]}`);
+  practice.forEach((t, i) => {
+    lines.push(`**（${'一二三四'[i]}）${t.heading}**`, `1.${t.points[0]}`, `2.${facts[i] ?? '【待补充：具体数据】'}`);
+  });
+  if (first.includes('县卫生健康委')) lines.push('3.全年开展专题学习12次');
+  if (first.includes('市发改委')) lines.push('3.深入学习二十届三中全会精神');
+  lines.push(`## ${skeleton[1]}`);
+  practice.slice(0, 3).forEach((t, i) => lines.push(`（${'一二三'[i]}）${t.problem.heading}`, `1.${t.problem.detail}`));
+  lines.push(`## ${skeleton[2]}`);
+  practice.slice(0, 3).forEach((t, i) => lines.push(`（${'一二三'[i]}）${t.measure.heading}`, `1.${t.measure.detail}`));
+  return lines.join('\n');
+}
+
+let fake: FakeOpenAI;
+beforeAll(async () => {
+  fake = await startFakeOpenAI(fakeWriter);
+});
+afterAll(async () => {
+  await fake.close();
+});
+
+describe('eval harness against a fake OpenAI-compatible server', () => {
+  it('runs every case through draftOutline and prints the score table', async () => {
+    let out = '';
+    const code = await main(['--base-url', fake.url, '--model', 'fake-model', '--api-key', 'k'], (s) => (out += s));
+    console.log(out);
+    expect(code).toBe(0);
+    const rows = out.split('\n').filter((l) => /^\| E\d\d /.test(l));
+    expect(rows).toHaveLength(EVAL_CASES.length);
+    expect(EVAL_CASES.length).toBeGreaterThanOrEqual(20);
+    const cols = (id: string) => rows.find((r) => r.startsWith(`| ${id} `))!.split('|').map((c) => c.trim());
+    // 编号 文种 单位 时段 理解 骨架 序号 数字 表述 对仗 修复 …
+    expect(cols('E01').slice(5, 12)).toEqual(['✓', '✓', '✓', '✓', '✓', '✓', '否']);
+    expect(cols('E02')[11]).toBe('是');
+    expect(cols('E02')[6]).toBe('✓');
+    expect(cols('E12')[8]).toBe('✗');
+    expect(cols('E10')[9]).toBe('✗');
+    expect(out).toMatch(/\| 合计 \| +\| +\| +\| 22\/22 \|/);
+    expect(out).toContain('编造数字“12次”');
+    expect(out).toContain('引用了截至2023-06-30尚未闭幕的二十届三中全会');
+    // Streaming requests with the system prompt and the outline prompt; one repair round for E02.
+    expect(fake.requests.every((r) => r.stream === true && r.model === 'fake-model')).toBe(true);
+    expect(fake.requests.filter((r) => r.messages.at(-1)!.content.includes('逐条修正'))).toHaveLength(1);
+    expect(fake.requests.length).toBe(EVAL_CASES.length + 1);
+  });
+
+  it('reports HTTP errors as failed rows and exits non-zero', async () => {
+    fake.setHandler((body) => (body.messages.some((m) => m.content.includes('市交通运输局')) ? { status: 429, body: { error: { message: 'rate limited', type: 'rate_limit' } } } : fakeWriter(body)));
+    let out = '';
+    const code = await main(['--base-url', fake.url, '--model', 'fake-model', '--only', 'E01,E02'], (s) => (out += s));
+    expect(code).toBe(1);
+    expect(out).toMatch(/\| E01 .*\| 错误 \|/);
+    expect(out).toMatch(/E01：调用失败：model API error 429/);
+    fake.setHandler(fakeWriter);
+  });
+
+  it('works as the npm script entry point', async () => {
+    const { stdout } = await run('npx', ['tsx', 'scripts/eval.ts', '--base-url', fake.url, '--model', 'fake-model', '--only', 'E03,E04'], { cwd: process.cwd(), timeout: 60_000 });
+    expect(stdout).toContain('| E03 |');
+    expect(stdout).toContain('| E04 |');
+    expect(stdout).toMatch(/\| 合计 \| +\| +\| +\| 2\/2 \|/);
+  });
+
+  it('prints usage without the required flags', async () => {
+    let out = '';
+    expect(await main([], (s) => (out += s))).toBe(2);
+    expect(out).toContain('用法');
+  });
+});
