@@ -6,13 +6,14 @@ import { appendFileSync, existsSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { benchCritique, type BenchResult } from './critique.bench.js';
+import { benchIngest } from './ingest.bench.js';
 
-const BENCHES: (() => Promise<BenchResult>)[] = [() => benchCritique()];
+const BENCHES: (() => Promise<BenchResult | BenchResult[]>)[] = [() => benchCritique(), () => benchIngest()];
 
 const results: BenchResult[] = [];
-for (const b of BENCHES) results.push(await b());
+for (const b of BENCHES) results.push(...[await b()].flat());
 
-const machine = cpus()[0]?.model.trim() ?? 'unknown';
+const machine = `${cpus()[0]?.model.trim() ?? 'unknown'} ×${cpus().length}`;
 const date = new Date().toISOString().slice(0, 10);
 console.table(results.map((r) => ({ name: r.name, chars: r.chars, runs: r.runs, 'median ms': r.medianMs.toFixed(2), 'p95 ms': r.p95Ms.toFixed(2) })));
 
