@@ -1,17 +1,7 @@
-import { currentGuidance } from '../report/formulations.js';
 import type { ChatMessage } from '../llm/chat-model.js';
 import { OFFLINE_NOTICE, WORKING_TITLE } from '../bot/texts.js';
 import type { TurnContext } from './context.js';
-
-/** Today's date in the bot's zone, as the prompts want it: 2026年11月22日. */
-export function todayLabel(now: Date, timezone: string): string {
-  return new Intl.DateTimeFormat('zh-CN', { timeZone: timezone, year: 'numeric', month: 'long', day: 'numeric' }).format(now);
-}
-
-/** The system prompt, with the date and the guidance current today. */
-export function systemMessage(ctx: Pick<TurnContext, 'prompts' | 'now' | 'timezone'>): ChatMessage {
-  return { role: 'system', content: ctx.prompts.render('system', { today: todayLabel(ctx.now, ctx.timezone), guidance: currentGuidance(ctx.now).phrase }) };
-}
+import { systemMessage } from './system-prompt.js';
 
 /** Stream a model answer into a card and remember the exchange. */
 export async function streamAnswer(ctx: TurnContext, opts: { title: string; messages: ChatMessage[]; remember: { user: string }; prefix?: string }): Promise<string> {
@@ -32,5 +22,5 @@ export async function chatFlow(ctx: TurnContext, text: string): Promise<void> {
   const history = await ctx.memory.history(ctx.conversation);
   const user: ChatMessage = { role: 'user', content: ctx.prompts.render('chat', { request: text }) };
   ctx.log.info({ historyTurns: history.length, chars: text.length, model: ctx.model.name }, 'chat');
-  await streamAnswer(ctx, { title: WORKING_TITLE, messages: [systemMessage(ctx), ...history, user], remember: { user: text } });
+  await streamAnswer(ctx, { title: WORKING_TITLE, messages: [systemMessage(ctx.prompts, ctx.now, ctx.timezone), ...history, user], remember: { user: text } });
 }

@@ -2,7 +2,7 @@ import { critique, formatFindingsMarkdown, lineCol, type Finding } from '../repo
 import { findPeriod, periodLabel } from '../report/period.js';
 import { SEVERITY_LABEL } from '../report/critique/format.js';
 import type { TurnContext } from './context.js';
-import { systemMessage } from './chat.js';
+import { systemMessage } from './system-prompt.js';
 
 const MODEL_PART = '**综合点评**（模型生成，供参考）';
 const OFFLINE_TAIL = '（离线模式：未配置大模型，以上为规则检查结果。配置 OPENAI_API_KEY 后，还会从结构、逻辑、具体性和套话等方面给出点评，并示范改写最薄弱的一段。）';
@@ -31,7 +31,7 @@ export async function critiqueFlow(ctx: TurnContext, text: string): Promise<void
   let out = '';
   const head = `${rules}\n\n---\n${MODEL_PART}\n\n`;
   card.update(`${head}正在审读全文…`);
-  for await (const d of ctx.model.stream({ messages: [systemMessage(ctx), { role: 'user', content: user }], signal: ctx.signal, temperature: 0.3 })) {
+  for await (const d of ctx.model.stream({ messages: [systemMessage(ctx.prompts, ctx.now, ctx.timezone), { role: 'user', content: user }], signal: ctx.signal, temperature: 0.3 })) {
     out += d;
     card.update(head + out);
   }

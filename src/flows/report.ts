@@ -14,6 +14,7 @@ import { buildOfflineOutline, checkOutline, guidanceFor, parseOutline, renderOut
 import { periodLabel } from '../report/period.js';
 import type { ReportRequest } from '../report/request.js';
 import { getTheme, THEMES, themeOf } from '../report/themes.js';
+import { systemMessage } from './system-prompt.js';
 
 /** Per-thread state; JSON-safe so it can live in Redis as is. */
 export interface ReportThreadState {
@@ -66,12 +67,8 @@ function sectionChars(req: ReportRequest, outline: Outline, partIndex: number): 
   return Math.max(100, Math.round(partChars(req, outline, partIndex) / n / 10) * 10);
 }
 
-function todayLabel(now: Date, timezone: string): string {
-  return new Intl.DateTimeFormat('zh-CN', { timeZone: timezone, year: 'numeric', month: 'long', day: 'numeric' }).format(now);
-}
-
-function systemMessage(f: FlowBase, req: ReportRequest): ChatMessage {
-  return { role: 'system', content: f.prompts.render('system', { today: todayLabel(f.now, f.timezone ?? 'Asia/Shanghai'), guidance: guidanceFor(req, f.now) }) };
+function reportSystemMessage(f: FlowBase, req: ReportRequest): ChatMessage {
+  return systemMessage(f.prompts, f.now, f.timezone ?? 'Asia/Shanghai', guidanceFor(req, f.now));
 }
 
 /** The same flow args, with onText showing `prefix` before the streamed text (multi-section progress). */
@@ -144,7 +141,7 @@ export async function draftOutline(a: DraftOutlineArgs): Promise<OutlineResult> 
     themes: themesText(),
     facts: factsText(req),
   });
-  const system = systemMessage(a, req);
+  const system = reportSystemMessage(a, req);
   const first = await streamText(a, [system, { role: 'user', content: rendered }]);
   let outline = normaliseOutline(parseOutline(first), req, genre, a.now);
   let defects = checkOutline(outline, genre);
@@ -333,7 +330,7 @@ async function draftOne(a: FlowBase, outline: Outline, req: ReportRequest, genre
     chars: String(chars),
     facts: factsText(req),
   });
-  const raw = await streamText(a, [systemMessage(a, req), { role: 'user', content: user }]);
+  const raw = await streamText(a, [reportSystemMessage(a, req), { role: 'user', content: user }]);
   return { address: addr, label, text: cleanSectionText(raw, s?.heading ?? p.heading) };
 }
 
@@ -386,7 +383,7 @@ export async function reviseSection(a: ReviseSectionArgs): Promise<SectionsResul
       text: current,
       facts: factsText(req),
     });
-    const raw = await streamText(withPrefix(a, joinSections(out)), [systemMessage(a, req), { role: 'user', content: user }]);
+    const raw = await streamText(withPrefix(a, joinSections(out)), [reportSystemMessage(a, req), { role: 'user', content: user }]);
     const { part, section } = parseAddress(addr);
     const heading = section ? outline.parts[part - 1]?.sections[section - 1]?.heading ?? '' : outline.parts[part - 1]?.heading ?? '';
     out.push({ address: addr, label, text: cleanSectionText(raw, heading) });
@@ -473,7 +470,7 @@ export async function draftFull(a: DraftFullArgs): Promise<FullResult> {
         chars: String(partChars(req, outline, i)),
         facts: factsText(req),
       });
-      const raw = await streamText(withPrefix(a, `${doneText}${headingMarker(1, partNo)}${part.heading}\n`), [systemMessage(a, req), { role: 'user', content: user }]);
+      const raw = await streamText(withPrefix(a, `${doneText}${headingMarker(1, partNo)}${part.heading}\n`), [reportSystemMessage(a, req), { role: 'user', content: user }]);
       const split = splitPartText(raw, part.sections.length);
       if (part.sections.length === 0) texts.push({ address: partAddress(partNo), label: part.heading, text: [split.intro, ...split.sections].filter(Boolean).join('\n') });
       else {
