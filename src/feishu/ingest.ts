@@ -40,8 +40,9 @@ export class FeishuIngest {
       return;
     }
     const p = decision.message.payload;
-    const jobId = await this.deps.enqueuer.message(decision.message);
-    log.info({ jobId, kind: p.kind, chars: p.kind === 'text' ? p.text.length : 0, chatType: decision.message.conversation.chatType }, 'message queued');
+    const { jobId, duplicate } = await this.deps.enqueuer.message(decision.message);
+    if (duplicate) log.info({ jobId }, 'duplicate delivery ignored');
+    else log.info({ jobId, kind: p.kind, chars: p.kind === 'text' ? p.text.length : 0, chatType: decision.message.conversation.chatType }, 'message queued');
   }
 
   async onCardAction(data: CardActionData): Promise<object> {

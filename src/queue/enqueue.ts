@@ -6,10 +6,13 @@ import { cardActionJobId, messageJobId, type JobData } from './jobs.js';
 export class Enqueuer {
   constructor(private readonly queue: Queue<JobData>) {}
 
-  async message(message: IncomingMessage): Promise<string> {
+  /** Queue a message once; `duplicate` is true for a re-push of one already queued (nothing is added). */
+  async message(message: IncomingMessage): Promise<{ jobId: string; duplicate: boolean }> {
     const jobId = messageJobId(message.conversation.messageId);
+    // Only for the log line: concurrent re-pushes can both pass this, and the jobId still de-duplicates them.
+    if (await this.queue.getJob(jobId)) return { jobId, duplicate: true };
     await this.queue.add('message', { type: 'message', message }, { jobId });
-    return jobId;
+    return { jobId, duplicate: false };
   }
 
   async cardAction(action: CardAction, eventKey: string): Promise<string> {

@@ -199,6 +199,9 @@ export function parseRequest(text: string, now: Date = new Date()): ReportReques
     genre = 'unit-report';
     assumptions.push(`未说明文种，按“${getGenre(genre).name}”起草`);
   }
+  // Bigan writes one family of documents; say so when the request names another.
+  const other = /(政府工作报告|述职述廉|述廉|党建工作|党风廉政|安全生产|经济运行|巡察整改|调研)(?:报告)?/.exec(text);
+  if (other && !/意识形态/.test(text)) assumptions.push(`笔杆子专写意识形态工作责任制相关材料，“${other[0]}”暂按该体例起草，请核对是否合适`);
   let unit = findUnit(text);
   if (!unit) {
     unit = { type: '其他' };

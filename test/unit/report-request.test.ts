@@ -117,3 +117,11 @@ describe('request helpers', () => {
     expect(defaultPeriod('上半年', new Date('2026-03-01T10:00:00+08:00'))).toEqual({ year: 2025, span: 'H1' });
   });
 });
+
+describe('requests for another kind of report', () => {
+  it('says that Bigan drafts in the ideology-report genre', () => {
+    const r = parseRequest('帮我起草2025年政府工作报告提纲', new Date('2026-11-22T10:00:00+08:00'));
+    expect(r.assumptions.some((a) => a.includes('政府工作报告'))).toBe(true);
+    expect(parseRequest('帮我写2025年意识形态工作和党建工作报告', new Date('2026-11-22T10:00:00+08:00')).assumptions.some((a) => a.includes('体例'))).toBe(false);
+  });
+});
