@@ -25,7 +25,7 @@ export async function benchIngest(runs = 200): Promise<BenchResult[]> {
   const feishu = await FakeFeishu.start();
   const llm = await startFakeOpenAI(() => '好的，这是一段用于基准测试的回答。');
   const config = readConfig({
-    FEISHU_APP_ID: 'cli_bench', FEISHU_APP_SECRET: 'secret', FEISHU_DOMAIN: feishu.url, FEISHU_MODE: 'webhook',
+    FEISHU_APP_ID: 'cli_a1b2c3d4e5f60719', FEISHU_APP_SECRET: 'secret', FEISHU_DOMAIN: feishu.url, FEISHU_MODE: 'webhook',
     FEISHU_VERIFICATION_TOKEN: VERIFICATION_TOKEN, PORT: '0', REDIS_URL: redis.url, OPENAI_API_KEY: 'sk-bench',
     OPENAI_BASE_URL: llm.url, OPENAI_MODEL: 'fake', LOG_LEVEL: 'silent',
   });

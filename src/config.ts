@@ -5,7 +5,7 @@ const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
 const int = (def: number, min = 0) => z.preprocess(emptyToUndefined, z.coerce.number().int().min(min).default(def));
 
 const schema = z.object({
-  FEISHU_APP_ID: optionalString,
+  FEISHU_APP_ID: z.preprocess(emptyToUndefined, z.string().regex(/^cli_[0-9a-f]{16}$/i, 'must be the App ID from the developer console: cli_ followed by 16 hex characters').optional()),
   FEISHU_APP_SECRET: optionalString,
   FEISHU_DOMAIN: z.preprocess(emptyToUndefined, z.url().default('https://open.feishu.cn')),
   FEISHU_MODE: z.preprocess(emptyToUndefined, z.enum(['ws', 'webhook']).default('ws')),

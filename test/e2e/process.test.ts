@@ -33,7 +33,7 @@ describe('the bot as a user starts it (src/main.ts in its own process)', () => {
     llm = await startFakeOpenAI(() => '收到，这是回答。');
     const port = await freePort();
     bot = spawnBot({
-      FEISHU_APP_ID: 'cli_test000000000001',
+      FEISHU_APP_ID: 'cli_a1b2c3d4e5f60718',
       FEISHU_APP_SECRET: 'secret_test',
       FEISHU_DOMAIN: feishu.url,
       FEISHU_MODE: 'webhook',

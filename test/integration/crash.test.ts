@@ -15,7 +15,7 @@ afterEach(async () => {
 
 function workerProcess(x: Harness, env: Record<string, string>): ChildProcess {
   const bot = spawnBot({
-    FEISHU_APP_ID: 'cli_test000000000001',
+    FEISHU_APP_ID: 'cli_a1b2c3d4e5f60718',
     FEISHU_APP_SECRET: 'secret_test',
     FEISHU_DOMAIN: x.feishu.url,
     FEISHU_MODE: 'webhook',

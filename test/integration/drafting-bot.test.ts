@@ -57,7 +57,7 @@ function buttonValues(x: Harness, m: FakeMessage): Array<{ text: string; value: 
 function clickEvent(messageId: string, value: Record<string, unknown>): Record<string, unknown> {
   return {
     schema: '2.0',
-    header: { event_id: `ev_click_${Date.now()}`, token: VERIFICATION_TOKEN, create_time: String(Date.now() * 1000), event_type: 'card.action.trigger', tenant_key: 'tenant_test', app_id: 'cli_test000000000001' },
+    header: { event_id: `ev_click_${Date.now()}`, token: VERIFICATION_TOKEN, create_time: String(Date.now() * 1000), event_type: 'card.action.trigger', tenant_key: 'tenant_test', app_id: 'cli_a1b2c3d4e5f60718' },
     event: { operator: { open_id: USER_OPEN_ID }, token: 'c-card-update-token', action: { value, tag: 'button' }, host: 'im_message', context: { open_message_id: messageId, open_chat_id: 'oc_p2p_chat_0001' } },
   };
 }

@@ -81,7 +81,7 @@ describe('a reminder due 2 seconds ahead', () => {
     const conn = new Redis(inject('redisUrl'), { maxRetriesPerRequest: null });
     cleanups.push(() => conn.quit());
     const log = createLogger('silent');
-    const api = new FeishuApi(createLarkClient({ appId: 'cli_x', appSecret: 's', domain: feishu.url, log }));
+    const api = new FeishuApi(createLarkClient({ appId: 'cli_a1b2c3d4e5f60720', appSecret: 's', domain: feishu.url, log }));
     const service = new ReminderService({ connection: conn, prefix: `t${randomUUID().slice(0, 8)}`, timezone: 'Asia/Shanghai', send: feishuReminderSender(api), maxJitterSeconds: 0 });
     cleanups.push(() => service.close());
     service.startWorker();

@@ -25,7 +25,7 @@ export function messageEvent(messageType: string, content: object, o: EventOpts 
   const chatType = o.chatType ?? 'p2p';
   return {
     schema: '2.0',
-    header: { event_id: id('ev'), event_type: 'im.message.receive_v1', create_time: String(o.createTime ?? Date.now()), token: o.token ?? VERIFICATION_TOKEN, app_id: 'cli_test000000000001', tenant_key: 'tenant_test' },
+    header: { event_id: id('ev'), event_type: 'im.message.receive_v1', create_time: String(o.createTime ?? Date.now()), token: o.token ?? VERIFICATION_TOKEN, app_id: 'cli_a1b2c3d4e5f60718', tenant_key: 'tenant_test' },
     event: {
       sender: { sender_id: { open_id: o.senderOpenId ?? USER_OPEN_ID, union_id: 'on_user1', user_id: 'u1' }, sender_type: o.senderType ?? 'user', tenant_key: 'tenant_test' },
       message: {

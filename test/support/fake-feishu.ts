@@ -1,5 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import protobuf from 'protobufjs';
+import { WebSocketServer, type WebSocket } from 'ws';
 
 /** One request the bot made to the fake Open API. */
 export interface RecordedCall {
@@ -42,6 +44,25 @@ interface Failure {
 
 const ok = (data: unknown = {}) => ({ code: 0, msg: 'success', data });
 
+/** The long-connection frame (pbbp2.Frame), declared here because the SDK does not export it. */
+const Frame = protobuf.Root.fromJSON({
+  nested: {
+    Header: { fields: { key: { type: 'string', id: 1 }, value: { type: 'string', id: 2 } } },
+    Frame: {
+      fields: {
+        SeqID: { type: 'uint64', id: 1 }, LogID: { type: 'uint64', id: 2 }, service: { type: 'int32', id: 3 }, method: { type: 'int32', id: 4 },
+        headers: { rule: 'repeated', type: 'Header', id: 5 }, payloadEncoding: { type: 'string', id: 6 }, payloadType: { type: 'string', id: 7 },
+        payload: { type: 'bytes', id: 8 }, LogIDNew: { type: 'string', id: 9 },
+      },
+    },
+  },
+}).lookupType('Frame');
+
+interface DecodedFrame { method: number; headers: Array<{ key: string; value: string }>; payload?: Uint8Array }
+
+/** What the bot answered to a pushed event: its ack code and optional callback response. */
+export interface WsAck { code: number; data?: unknown }
+
 function markdownOf(card: Record<string, unknown>): string {
   const body = card.body as { elements?: Array<{ tag?: string; content?: string }> } | undefined;
   return (body?.elements ?? []).filter((e) => e.tag === 'markdown').map((e) => e.content ?? '').join('\n');
@@ -82,7 +103,12 @@ export class FakeFeishu {
   private failures: Failure[] = [];
   private byUuid = new Map<string, FakeMessage>();
   private server!: Server;
+  private wss?: WebSocketServer;
+  private socket?: WebSocket;
+  private pendingAcks = new Map<string, (ack: WsAck) => void>();
   url = '';
+  /** Long-connection clients that connected so far. */
+  wsConnections = 0;
 
   static async start(): Promise<FakeFeishu> {
     const f = new FakeFeishu();
@@ -152,7 +178,51 @@ export class FakeFeishu {
     }
   }
 
+  /** Serve Feishu's long connection (endpoint discovery + a WebSocket speaking pbbp2 frames). */
+  async enableWebSocket(): Promise<void> {
+    this.wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+    await new Promise<void>((r) => this.wss!.once('listening', () => r()));
+    this.wss.on('connection', (ws) => {
+      this.wsConnections++;
+      this.socket = ws;
+      ws.on('message', (buf: Buffer) => {
+        const f = Frame.toObject(Frame.decode(buf), { bytes: Buffer }) as DecodedFrame;
+        const id = f.headers.find((h) => h.key === 'message_id')?.value;
+        if (f.method !== 1 || !id) return;
+        const body = JSON.parse(Buffer.from(f.payload ?? []).toString('utf8')) as { code: number; data?: string };
+        this.pendingAcks.get(id)?.({ code: body.code, data: body.data ? JSON.parse(Buffer.from(body.data, 'base64').toString('utf8')) : undefined });
+        this.pendingAcks.delete(id);
+      });
+    });
+  }
+
+  get wsUrl(): string {
+    return `ws://127.0.0.1:${(this.wss!.address() as { port: number }).port}/ws?device_id=fake-device&service_id=7`;
+  }
+
+  /** Push an event over the long connection and wait for the client's ack frame. */
+  pushEvent(event: object, timeoutMs = 5000): Promise<WsAck> {
+    const socket = this.socket;
+    if (!socket) return Promise.reject(new Error('no long-connection client'));
+    const id = randomUUID();
+    const frame = Frame.encode(Frame.fromObject({
+      SeqID: 1, LogID: 1, service: 7, method: 1,
+      headers: [{ key: 'type', value: 'event' }, { key: 'message_id', value: id }, { key: 'sum', value: '1' }, { key: 'seq', value: '0' }, { key: 'trace_id', value: id }],
+      payload: Buffer.from(JSON.stringify(event)),
+    })).finish();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('no ack within timeout')), timeoutMs);
+      this.pendingAcks.set(id, (ack) => {
+        clearTimeout(timer);
+        resolve(ack);
+      });
+      socket.send(frame);
+    });
+  }
+
   close(): Promise<void> {
+    for (const c of this.wss?.clients ?? []) c.terminate();
+    this.wss?.close();
     this.server.closeAllConnections();
     return new Promise((r) => this.server.close(() => r()));
   }
@@ -183,6 +253,9 @@ export class FakeFeishu {
     }
 
     if (path === '/open-apis/auth/v3/tenant_access_token/internal') return { status: 200, body: { code: 0, msg: 'ok', tenant_access_token: 't-fake-token', expire: 7200 } };
+    if (path === '/callback/ws/endpoint' && this.wss) {
+      return { status: 200, body: { code: 0, msg: 'ok', data: { URL: this.wsUrl, ClientConfig: { PingInterval: 120, ReconnectCount: -1, ReconnectInterval: 120, ReconnectNonce: 30 } } } };
+    }
     if (path === '/open-apis/bot/v3/info') return { status: 200, body: { code: 0, msg: 'ok', bot: { open_id: this.botOpenId, app_name: '笔杆子' } } };
     const b = body as Record<string, unknown>;
 

@@ -23,16 +23,17 @@ export interface Harness {
 const quietLog = () => createLogger(process.env.TEST_LOG_LEVEL ?? 'silent', new Writable({ write: (_c, _e, cb) => cb() }));
 
 /** The whole bot in webhook mode, in this process, wired to a fake Open API and a fake model. */
-export async function startHarness(opts: { env?: Record<string, string>; llm?: FakeHandler; streamThrottleMs?: number } = {}): Promise<Harness> {
+export async function startHarness(opts: { env?: Record<string, string>; llm?: FakeHandler; streamThrottleMs?: number; longConnection?: boolean } = {}): Promise<Harness> {
   const feishu = await FakeFeishu.start();
+  if (opts.longConnection) await feishu.enableWebSocket();
   const llm = await startFakeOpenAI(opts.llm ?? (() => '好的，这是模型的回答。'));
   const prefix = `t${randomUUID().slice(0, 8)}`;
   const redisUrl = inject('redisUrl');
   const config = readConfig({
-    FEISHU_APP_ID: 'cli_test000000000001',
+    FEISHU_APP_ID: 'cli_a1b2c3d4e5f60718',
     FEISHU_APP_SECRET: 'secret_test',
     FEISHU_DOMAIN: feishu.url,
-    FEISHU_MODE: 'webhook',
+    FEISHU_MODE: opts.longConnection ? 'ws' : 'webhook',
     FEISHU_VERIFICATION_TOKEN: VERIFICATION_TOKEN,
     PORT: '0',
     REDIS_URL: redisUrl,

@@ -30,7 +30,8 @@ describe('readConfig', () => {
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ ROLE: 'both' }, 'ROLE'],
     [{ FEISHU_DOMAIN: 'open.feishu.cn' }, 'FEISHU_DOMAIN'],
-    [{ FEISHU_APP_ID: 'cli_x' }, 'FEISHU_APP_SECRET'],
+    [{ FEISHU_APP_ID: 'cli_a1b2c3d4e5f60718' }, 'FEISHU_APP_SECRET'],
+    [{ FEISHU_APP_ID: 'cli_x', FEISHU_APP_SECRET: 's' }, 'FEISHU_APP_ID'],
     [{ FEISHU_APP_SECRET: 's' }, 'FEISHU_APP_ID'],
   ])('names the variable in the error: %o', (env, name) => {
     expect(() => readConfig(env)).toThrow(ConfigError);
@@ -38,7 +39,7 @@ describe('readConfig', () => {
   });
 
   it('accepts any base URL for Feishu and the model', () => {
-    const c = readConfig({ FEISHU_APP_ID: 'a', FEISHU_APP_SECRET: 'b', FEISHU_DOMAIN: 'http://127.0.0.1:9999', OPENAI_API_KEY: 'k', OPENAI_BASE_URL: 'http://localhost:11434/v1', OPENAI_MODEL: 'qwen2.5:14b' });
+    const c = readConfig({ FEISHU_APP_ID: 'cli_a1b2c3d4e5f60718', FEISHU_APP_SECRET: 'b', FEISHU_DOMAIN: 'http://127.0.0.1:9999', OPENAI_API_KEY: 'k', OPENAI_BASE_URL: 'http://localhost:11434/v1', OPENAI_MODEL: 'qwen2.5:14b' });
     expect(c.feishuEnabled && c.llmEnabled).toBe(true);
     expect(c.FEISHU_DOMAIN).toBe('http://127.0.0.1:9999');
   });
