@@ -115,7 +115,8 @@ export async function startApp(o: AppOptions): Promise<App> {
     closers.push(() => queue.close(), () => producer.quit().catch(() => undefined));
 
     const health = async (): Promise<HealthReport> => {
-      const redisOk = await conn.ping().then(() => true, () => false);
+      // The worker connection queues commands while Redis is away; do not wait on it forever.
+      const redisOk = await Promise.race([conn.ping().then(() => true, () => false), new Promise<boolean>((r) => setTimeout(() => r(false), 1000).unref())]);
       const workerOk = worker ? worker.isRunning() : 'not-in-this-process';
       return { ok: redisOk && workerOk !== false, mode, redis: redisOk, worker: workerOk, llm: model.online ? model.name : 'offline' };
     };

@@ -32,8 +32,8 @@ export async function waitForRedis(url: string, tries = 100): Promise<void> {
 }
 
 /** A private redis-server on a free port, nothing persisted. */
-export async function startPrivateRedis(): Promise<{ url: string; proc: ChildProcess; stop: () => Promise<void> }> {
-  const port = await freePort();
+export async function startPrivateRedis(port?: number): Promise<{ url: string; proc: ChildProcess; stop: () => Promise<void> }> {
+  port ??= await freePort();
   const proc = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'noeviction'], { stdio: 'ignore' });
   const url = `redis://127.0.0.1:${port}`;
   await waitForRedis(url);
