@@ -136,6 +136,19 @@ describe('spine: Feishu in → BullMQ → model → streamed card in the thread'
     expect(h.feishu.textOf(replies[0]!)).toContain('已自动重试');
   });
 
+  it('retries when Feishu fails (reply 500, card update 429) and still posts exactly one complete answer', async () => {
+    h = await startHarness({ llm: () => ({ chunks: ['飞书', '偶发故障', '也不丢消息'], delayMs: 20 }) });
+    h.feishu.fail(/^POST \/open-apis\/im\/v1\/messages\/[^/]+\/reply$/, 1, 500, 2200);
+    h.feishu.fail(/^PUT \/open-apis\/cardkit\/v1\/cards\/[^/]+$/, 1, 429, 99991400);
+    const ev = textEvent('故障测试');
+    await h.post(ev);
+    const id = messageIdOf(ev);
+    await h.feishu.waitFor(() => h!.feishu.repliesTo(id).some((m) => !h!.feishu.isStreaming(m) && h!.feishu.textOf(m) === '飞书偶发故障也不丢消息'), 15_000, 'the answer');
+    await sleep(300);
+    expect(h.feishu.repliesTo(id)).toHaveLength(1);
+    expect(h.feishu.callsTo(/reply$/).length).toBeGreaterThanOrEqual(2);
+  });
+
   it('does not retry a model 401 (bad key): one call, one error reply naming the configuration', async () => {
     h = await startHarness({ llm: () => ({ status: 401, body: { error: { message: 'invalid api key', type: 'invalid_request_error' } } }) });
     const ev = textEvent('你好');
