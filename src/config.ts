@@ -33,6 +33,9 @@ const schema = z.object({
 
 export type Env = z.infer<typeof schema>;
 
+/** Every variable Bigan reads (each is documented in .env.example). */
+export const CONFIG_KEYS = Object.keys(schema.shape) as Array<keyof Env>;
+
 export interface Config extends Env {
   /** Feishu credentials present: otherwise the bot runs in console mode. */
   feishuEnabled: boolean;

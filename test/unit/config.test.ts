@@ -44,3 +44,20 @@ describe('readConfig', () => {
     expect(c.FEISHU_DOMAIN).toBe('http://127.0.0.1:9999');
   });
 });
+
+describe('.env.example', () => {
+  it('documents every variable the config reads, each with a comment above it', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { CONFIG_KEYS } = await import('../../src/config.js');
+    const lines = readFileSync(new URL('../../.env.example', import.meta.url), 'utf8').split('\n');
+    for (const key of CONFIG_KEYS) {
+      const i = lines.findIndex((l) => l.startsWith(`${key}=`));
+      expect(i, key).toBeGreaterThan(0);
+      let j = i - 1;
+      while (j > 0 && /^[A-Z_]+=/.test(lines[j]!)) j--;
+      expect(lines[j]!.startsWith('#'), `${key} has a comment`).toBe(true);
+    }
+    // and nothing stale
+    for (const l of lines.filter((x) => /^[A-Z_]+=/.test(x))) expect(CONFIG_KEYS, l).toContain(l.split('=')[0]);
+  });
+});
