@@ -5,6 +5,8 @@
 import { pathToFileURL } from 'node:url';
 import { realpathSync } from 'node:fs';
 import { critiqueCommand } from './critique.js';
+import { docxCommand } from './docx.js';
+import { outlineCommand } from './outline.js';
 
 export interface CliIO {
   stdout: (s: string) => void;
@@ -31,6 +33,8 @@ export function registerCommand(cmd: Command): void {
 }
 
 registerCommand(critiqueCommand);
+registerCommand(outlineCommand);
+registerCommand(docxCommand);
 
 export function helpText(): string {
   const width = Math.max(...[...COMMANDS.keys()].map((k) => k.length));

@@ -1,0 +1,52 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { renderDocx } from '../export/docx.js';
+import type { Command, CliIO } from './main.js';
+
+const USAGE = [
+  '用法：bigan docx <文本文件> [-o 输出.docx]',
+  '',
+  '把纯文本报告排成符合 GB/T 9704 的 Word 文档：第一行为标题（二号小标宋），正文三号仿宋，',
+  '“一、”黑体、“（一）”楷体，固定行距28磅，标准页边距。默认输出到同名 .docx 文件。',
+].join('\n');
+
+export const docxCommand: Command = {
+  name: 'docx',
+  summary: '把文本报告排成 GB/T 9704 版式的 Word 文档',
+  usage: USAGE,
+  async run(args: string[], io: CliIO): Promise<number> {
+    let input: string | undefined;
+    let output: string | undefined;
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i]!;
+      if (a === '-o') {
+        output = args[++i];
+        if (!output) return usage(io, '选项 -o 缺少文件名');
+      } else if (a.startsWith('-')) return usage(io, `未知选项：${a}`);
+      else if (!input) input = a;
+      else return usage(io, `多出参数：${a}`);
+    }
+    if (!input) return usage(io, '缺少输入文件');
+    let text: string;
+    try {
+      text = await readFile(input, 'utf8');
+    } catch (err) {
+      io.stderr(`无法读取 ${input}：${(err as NodeJS.ErrnoException).code === 'ENOENT' ? '文件不存在' : (err as Error).message}\n`);
+      return 2;
+    }
+    const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+    const first = lines.findIndex((l) => l.trim());
+    if (first < 0) {
+      io.stderr(`${input} 是空文件\n`);
+      return 2;
+    }
+    const out = output ?? input.replace(/\.[^./]*$/, '') + '.docx';
+    await writeFile(out, await renderDocx({ title: lines[first]!.trim(), body: lines.slice(first + 1).join('\n') }));
+    io.stdout(`已生成 ${out}\n`);
+    return 0;
+  },
+};
+
+function usage(io: CliIO, msg: string): number {
+  io.stderr(`${msg}\n\n${USAGE}\n`);
+  return 2;
+}

@@ -1,0 +1,56 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+import { repoRoot } from '../support/spawn.js';
+
+const run = (args: string[]) =>
+  promisify(execFile)(process.execPath, ['bin/bigan.mjs', ...args], { cwd: repoRoot }).then(
+    (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
+    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
+  );
+
+describe('bigan outline', () => {
+  it('prints a template outline with the genre skeleton and placeholders', async () => {
+    const r = await run(['outline', '2025年上半年市交通运输局落实意识形态工作责任制情况报告']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('市交通运输局');
+    expect(r.stdout).toMatch(/一、[\s\S]*二、[\s\S]*三、/);
+    expect(r.stdout).toContain('【待补充');
+  });
+
+  it('exits 2 with the usage when the request is missing', async () => {
+    const r = await run(['outline']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('缺少写作需求');
+  });
+});
+
+describe('bigan docx', () => {
+  it('lays a text report out as a GB/T 9704 Word file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bigan-docx-'));
+    const input = join(dir, 'report.txt');
+    writeFileSync(input, '关于2025年上半年落实意识形态工作责任制情况的报告\n\n今年以来，局党组认真落实意识形态工作责任制。\n一、主要做法\n（一）压实责任\n局党组专题研究意识形态工作。\n');
+    const r = await run(['docx', input]);
+    expect(r.code).toBe(0);
+    const out = join(dir, 'report.docx');
+    expect(existsSync(out)).toBe(true);
+    const xml = await (await JSZip.loadAsync(readFileSync(out))).file('word/document.xml')!.async('string');
+    expect(xml).toContain('方正小标宋简体');
+    expect(xml).toContain('黑体');
+    expect(xml).toContain('楷体_GB2312');
+    expect(xml).toContain('压实责任');
+  });
+
+  it('refuses a missing or empty file clearly', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bigan-docx-'));
+    expect((await run(['docx', join(dir, 'nope.txt')])).stderr).toContain('文件不存在');
+    writeFileSync(join(dir, 'empty.txt'), '\n\n');
+    const r = await run(['docx', join(dir, 'empty.txt')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('空文件');
+  });
+});
