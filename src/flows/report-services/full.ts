@@ -1,0 +1,107 @@
+// Full draft, export text and the command dispatcher.
+import type { DraftCommand } from '../../report/commands.js';
+import { assembleDraft, chineseDate, partAddress, sectionAddress } from '../../report/draft.js';
+import { getGenre, placeholder, issuerName } from '../../report/genres.js';
+import { headingMarker } from '../../report/headings.js';
+import { renderOutline } from '../../report/outline.js';
+import { periodLabel } from '../../report/period.js';
+import type { ReportRequest } from '../../report/request.js';
+import { addressLabel, factsText, partChars, personLabel, reportSystemMessage, requireOutline, streamText, withPrefix, withSections, type FlowBase, type ReportThreadState, type SectionText } from './common.js';
+import { draftOutline } from './outline.js';
+import { draftSection, offlineSectionText, reviseSection, splitPartText } from './sections.js';
+
+export interface DraftFullArgs extends FlowBase {
+  state: ReportThreadState;
+  /** After each part: (partsDone, total). */
+  onProgress?: (done: number, total: number) => void;
+  /** Sign-off date; defaults to today. */
+  date?: string;
+}
+
+export interface FullResult {
+  text: string;
+  state: ReportThreadState;
+}
+
+/** Full draft, one part at a time (so the card can show progress), then assembled with title and sign-off. */
+export async function draftFull(a: DraftFullArgs): Promise<FullResult> {
+  let state = a.state;
+  if (!state.outline) {
+    const o = await draftOutline({ ...a, onText: undefined, request: state.request });
+    state = { ...state, outline: o.outline };
+  }
+  const outline = state.outline!;
+  const req = state.request;
+  const genre = getGenre(req.genre);
+  const texts: SectionText[] = [];
+  const opening = outline.opening ?? genre.opening({ unit: req.unit, period: req.period, now: a.now });
+  texts.push({ address: 'opening', label: '开头段', text: opening });
+  const total = outline.parts.length;
+  // What the card shows while later parts stream.
+  let doneText = `${outline.title}\n\n${opening}\n`;
+  for (const [i, part] of outline.parts.entries()) {
+    const partNo = i + 1;
+    if (!a.model.online) {
+      if (part.sections.length === 0) texts.push({ address: partAddress(partNo), label: part.heading, text: offlineSectionText(outline, partNo, undefined, req) });
+      part.sections.forEach((_s, j) => texts.push({ address: sectionAddress(partNo, j + 1), label: addressLabel(outline, sectionAddress(partNo, j + 1)), text: offlineSectionText(outline, partNo, j + 1, req) }));
+    } else {
+      const user = a.prompts.render('full', {
+        outline: renderOutline(outline),
+        part: `${headingMarker(1, partNo)}${part.heading}`,
+        period: periodLabel(req.period),
+        person: personLabel(genre, req),
+        chars: String(partChars(req, outline, i)),
+        facts: factsText(req),
+      });
+      const raw = await streamText(withPrefix(a, `${doneText}${headingMarker(1, partNo)}${part.heading}\n`), [reportSystemMessage(a, req), { role: 'user', content: user }]);
+      const split = splitPartText(raw, part.sections.length);
+      if (part.sections.length === 0) texts.push({ address: partAddress(partNo), label: part.heading, text: [split.intro, ...split.sections].filter(Boolean).join('\n') });
+      else {
+        if (split.intro) texts.push({ address: partAddress(partNo), label: part.heading, text: split.intro });
+        part.sections.forEach((_s, j) => {
+          const t = split.sections[j];
+          if (t) texts.push({ address: sectionAddress(partNo, j + 1), label: addressLabel(outline, sectionAddress(partNo, j + 1)), text: t });
+        });
+      }
+    }
+    doneText += `${headingMarker(1, partNo)}${part.heading}\n${texts.filter((t) => t.address === partAddress(partNo) || t.address.startsWith(`${partAddress(partNo)}.`)).map((t) => t.text).join('\n')}\n\n`;
+    a.onProgress?.(partNo, total);
+  }
+  state = withSections(state, texts, a.now);
+  const text = assembleDraft(outline, state.draft, { unit: signOff(req), date: a.date ?? chineseDate(a.now) });
+  a.onText?.(text, text);
+  return { text, state };
+}
+
+/** The assembled text of whatever is drafted so far (for export). */
+export function currentDraftText(state: ReportThreadState, now: Date): string {
+  const outline = requireOutline(state);
+  const req = state.request;
+  return assembleDraft(outline, state.draft, { unit: signOff(req), date: chineseDate(now) });
+}
+
+/** Who signs: the issuing Party body for unit genres, the person for personal ones. */
+export function signOff(req: ReportRequest): string {
+  if (getGenre(req.genre).person === 'first') return placeholder('姓名及职务');
+  return req.unit.name ? issuerName(req.unit) : placeholder('单位名称');
+}
+
+/** Dispatch a parsed drafting command to the matching service (export is the caller's job). */
+export async function runDraftCommand(cmd: Exclude<DraftCommand, { kind: 'export' }>, a: FlowBase & { state: ReportThreadState; onProgress?: (i: number, n: number) => void }): Promise<{ text: string; state: ReportThreadState }> {
+  switch (cmd.kind) {
+    case 'outline': {
+      const o = await draftOutline({ ...a, request: a.state.request });
+      return { text: o.text, state: { ...a.state, outline: o.outline, updatedAt: a.now.toISOString() } };
+    }
+    case 'section': {
+      const r = await draftSection({ ...a, target: cmd.target });
+      return { text: r.sections.map((s) => `${s.label}\n${s.text}`).join('\n\n'), state: r.state };
+    }
+    case 'revise': {
+      const r = await reviseSection({ ...a, target: cmd.target, op: cmd.op, ...(cmd.chars !== undefined ? { chars: cmd.chars } : {}) });
+      return { text: r.sections.map((s) => `${s.label}\n${s.text}`).join('\n\n'), state: r.state };
+    }
+    case 'full':
+      return draftFull(a);
+  }
+}

@@ -1,0 +1,91 @@
+// Outline service: stream, parse, check and repair; rule-based when offline.
+import { getGenre, type Genre } from '../../report/genres.js';
+import { headingMarker } from '../../report/headings.js';
+import { buildOfflineOutline, checkOutline, parseOutline, renderOutline, type Outline } from '../../report/outline.js';
+import { periodLabel } from '../../report/period.js';
+import type { ReportRequest } from '../../report/request.js';
+import { THEMES } from '../../report/themes.js';
+import { factsText, personLabel, reportSystemMessage, streamText, totalChars, type FlowBase } from './common.js';
+
+function skeletonText(g: Genre, req: ReportRequest): string {
+  return g.parts.map((p, i) => `${headingMarker(1, i + 1)}${p.heading(req.period)}（二级标题${p.min}至${p.max}个）`).join('\n');
+}
+
+function themesText(): string {
+  return THEMES.map((t) => `- ${t.name}：要点如“${t.points.join('”“')}”；常见问题“${t.problem.heading}”，对应措施“${t.measure.heading}”`).join('\n');
+}
+
+export interface OutlineResult {
+  outline: Outline;
+  /** The outline as shown to the writer (GB/T 9704 markers). */
+  text: string;
+  repaired: boolean;
+  /** Defects left after the (optional) repair round. */
+  defects: string[];
+  /** True when the rule-based outline was used (offline, or the model output was unusable). */
+  offline: boolean;
+}
+
+export interface DraftOutlineArgs extends FlowBase {
+  request: ReportRequest;
+  genre?: Genre;
+  /** Called with the defects before the repair round starts. */
+  onRepair?: (defects: string[]) => void;
+}
+
+/** Outline: stream, parse, check; one repair round with the specific defects; rule-based when offline. */
+export async function draftOutline(a: DraftOutlineArgs): Promise<OutlineResult> {
+  const req = a.request;
+  const genre = a.genre ?? getGenre(req.genre);
+  if (!a.model.online) return offlineOutline(a, req, genre);
+  const rendered = a.prompts.render('outline', {
+    request: req.text,
+    genre: `${genre.name}：${genre.description}`,
+    period: periodLabel(req.period),
+    person: personLabel(genre, req),
+    length: req.length ? `全文约${req.length.chars}字` : `全文约${totalChars(req)}字`,
+    title: genre.title(req.unit, req.period),
+    opening: genre.opening({ unit: req.unit, period: req.period, now: a.now }),
+    closing: genre.closing,
+    skeleton: skeletonText(genre, req),
+    themes: themesText(),
+    facts: factsText(req),
+  });
+  const system = reportSystemMessage(a, req);
+  const first = await streamText(a, [system, { role: 'user', content: rendered }]);
+  let outline = normaliseOutline(parseOutline(first), req, genre, a.now);
+  let defects = checkOutline(outline, genre);
+  let repaired = false;
+  if (defects.length) {
+    a.onRepair?.(defects);
+    const repairPrompt = a.prompts.render('outline-repair', {
+      defects: defects.map((d, i) => `${i + 1}. ${d}`).join('\n'),
+      skeleton: skeletonText(genre, req),
+      outline: first.trim(),
+    });
+    const second = await streamText(a, [system, { role: 'user', content: rendered }, { role: 'assistant', content: first }, { role: 'user', content: repairPrompt }]);
+    const again = normaliseOutline(parseOutline(second), req, genre, a.now);
+    if (again.parts.length) {
+      outline = again;
+      repaired = true;
+      defects = checkOutline(outline, genre);
+    }
+  }
+  if (outline.parts.length === 0) return { ...offlineOutline({ ...a, onText: undefined }, req, genre), repaired };
+  return { outline, text: renderOutline(outline), repaired, defects, offline: false };
+}
+
+/** Fill what the model left out: the genre's title and opening. */
+function normaliseOutline(o: Outline, req: ReportRequest, genre: Genre, now: Date): Outline {
+  const out = { ...o };
+  if (!out.title) out.title = genre.title(req.unit, req.period);
+  if (!out.opening && out.parts.length) out.opening = genre.opening({ unit: req.unit, period: req.period, now });
+  return out;
+}
+
+function offlineOutline(a: FlowBase, req: ReportRequest, genre: Genre): OutlineResult {
+  const outline = buildOfflineOutline(req, genre, a.now);
+  const text = renderOutline(outline);
+  a.onText?.(text, text);
+  return { outline, text, repaired: false, defects: checkOutline(outline, genre), offline: true };
+}

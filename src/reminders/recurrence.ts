@@ -1,0 +1,208 @@
+// Recurring reminders: the cron expression, its Chinese description and next fires.
+import { CronExpressionParser } from 'cron-parser';
+import { DateTime } from 'luxon';
+import { toIso } from './cn-time.js';
+import { checkYmd } from './dates.js';
+import { all, cleanWhat, DEFAULT_HOUR, fail, findTimes, overlaps, pad, type Ctx, type LeadTok, type ReminderSpec, type Span } from './tokens.js';
+
+// ---------- recurrence ----------
+
+/** Next `count` cron fires after `after`, in `tz`. */
+export function nextCronFires(cron: string, tz: string, after: Date, count = 3): string[] {
+  const it = CronExpressionParser.parse(cron, { tz, currentDate: after });
+  const out: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const d = it.next().toDate();
+    out.push(toIso(DateTime.fromJSDate(d).setZone(tz)));
+  }
+  return out;
+}
+
+export function parseRecurring(t: string, ctx: Ctx, rec: RegExpExecArray, leads: LeadTok[]): ReminderSpec {
+  const kindRaw = rec[1] ?? '';
+  const kind = kindRaw.replace(/^个/, '');
+  const recSpan: Span = { start: rec.index, end: rec.index + rec[0].length };
+  const spans: Span[] = [recSpan, ...leads];
+  const rest = t;
+  const taken = [recSpan, ...leads];
+  const times = findTimes(rest, taken);
+  if (times.length > 1) fail('周期提醒一次只能设一个时刻，请分开设置。');
+  const tt = times[0];
+  const hour = tt?.hour ?? DEFAULT_HOUR;
+  const minute = tt?.minute ?? 0;
+  const notes: string[] = [];
+  if (tt) { spans.push(tt); if (tt.note) notes.push(tt.note); }
+  const hhmm = `${pad(hour)}:${pad(minute)}`;
+  if (leads.length > 1) fail('周期提醒暂时只支持一个提前量，请分开设置。');
+  const lead = leads[0];
+  const deadlineMark = /(?<!提)(之前|以前|前)(?!\d)/.exec(rest.slice(recSpan.end));
+  let leadDays = 0;
+  let leadLabel: string | undefined;
+  if (lead) {
+    if (lead.unit !== 'day' && lead.unit !== 'week') fail('周期提醒的提前量请按天或周说，例如“提前3天”。');
+    leadDays = lead.unit === 'week' ? lead.n * 7 : lead.n;
+    leadLabel = lead.label;
+  } else if (deadlineMark && kind !== '天' && kind !== '日' && kind !== '工作日') {
+    leadDays = 1; leadLabel = '提前1天';
+    notes.push('没说提前多久，默认提前1天提醒');
+  }
+  if (deadlineMark) {
+    const s = recSpan.end + deadlineMark.index;
+    spans.push({ start: s, end: s + deadlineMark[0].length });
+  }
+  if (!Number.isInteger(leadDays)) fail('周期提醒的提前量请说整天数。');
+
+  let cron: string;
+  let description: string;
+  const md = all(/(\d{1,2})月份?(\d{1,2}|底|末|最后1天)[日号]?/g, rest).filter((m) => !taken.some((s) => overlaps(s, { start: m.index, end: m.index + m[0].length })));
+  const dayNums = all(/(?<!\d月份?|\d)(\d{1,2})[号日](?!\d)/g, rest).filter((m) => !md.some((x) => overlaps({ start: x.index, end: x.index + x[0].length }, { start: m.index, end: m.index + m[0].length })));
+  const endWord = /(月底|月末|最后1天|底|末)/.exec(rest.slice(recSpan.end));
+  const mark = (ms: RegExpExecArray[]) => ms.forEach((m) => spans.push({ start: m.index, end: m.index + m[0].length }));
+
+  switch (kind) {
+    case '年': case '半年': {
+      if (!md.length) {
+        fail(kind === '年' ? '每年几月几日提醒？例如“每年6月20日提醒我准备意识形态工作报告”。' : '每半年的哪一天提醒？例如“每半年6月20日提醒我……”（会在6月20日和12月20日各提醒一次）。');
+      }
+      mark(md);
+      const items = md.map((m) => {
+        const mo = Number(m[1]);
+        if (mo < 1 || mo > 12) fail(`没有${mo}月，请检查日期。`);
+        const dRaw = m[2] ?? '';
+        if (/底|末|最后/.test(dRaw)) return { mo, d: 'L' as const };
+        const d = Number(dRaw);
+        if (mo === 2 && d === 29) fail('2月29日不是每年都有，请改成2月28日或“2月底”。');
+        checkYmd(2025, mo, d);
+        return { mo, d };
+      });
+      let list = items;
+      if (kind === '半年') {
+        if (items.length !== 1) fail('每半年提醒请只说一个日期，例如“每半年6月20日”。');
+        const first = items[0]!;
+        const other = ((first.mo + 5) % 12) + 1;
+        if (first.d !== 'L') checkYmd(2025, other, first.d);
+        list = [first, { mo: other, d: first.d }].sort((a, b) => a.mo - b.mo);
+      }
+      if (leadDays) {
+        if (list.some((x) => x.d === 'L')) fail('“月底前提前N天”的周期提醒暂不支持，请直接说提醒日期，例如“每年6月27日”。');
+        list = list.map((x) => {
+          const d = DateTime.fromObject({ year: 2025, month: x.mo, day: x.d as number }).minus({ days: leadDays });
+          return { mo: d.month, d: d.day };
+        });
+      }
+      const days = new Set(list.map((x) => String(x.d)));
+      if (days.size > 1) fail('这几个日期不是同一天号，无法合成一个周期提醒，请分开设置（例如先设“每年6月20日”，再设“每年12月25日”）。');
+      const d = list[0]!.d;
+      const months = [...new Set(list.map((x) => x.mo))].sort((a, b) => a - b);
+      cron = `${minute} ${hour} ${d} ${months.join(',')} *`;
+      description = `每年${list.map((x) => `${x.mo}月${x.d === 'L' ? '最后一天' : `${x.d}日`}`).join('、')} ${hhmm}`;
+      break;
+    }
+    case '季度': case '季': {
+      if (endWord || /季度?末/.test(rest)) {
+        if (leadDays) fail('“季度末前提前N天”暂不支持，请直接说每季度几号提醒。');
+        cron = `${minute} ${hour} L 3,6,9,12 *`;
+        description = `每季度最后一天（3月、6月、9月、12月底） ${hhmm}`;
+        if (endWord) spans.push({ start: recSpan.end + endWord.index, end: recSpan.end + endWord.index + endWord[0].length });
+      } else if (dayNums.length === 1 || /季度?初/.test(rest)) {
+        const d = dayNums.length ? Number(dayNums[0]![1]) : 1;
+        mark(dayNums);
+        const dd = d - leadDays;
+        if (d < 1 || d > 31) fail(`没有${d}号，请检查日期。`);
+        if (dd < 1) fail('提前量跨到了上个月，请直接说提醒日期。');
+        cron = `${minute} ${hour} ${dd} 1,4,7,10 *`;
+        description = `每季度首月（1月、4月、7月、10月）${dd}日 ${hhmm}`;
+      } else {
+        fail('每季度的哪一天提醒？例如“每季度末”或“每季度10号”。');
+      }
+      break;
+    }
+    case '月': {
+      if (endWord && !dayNums.length) {
+        if (leadDays) fail('“月底前提前N天”的周期提醒暂不支持，请直接说每月几号提醒，例如“每月27号”。');
+        spans.push({ start: recSpan.end + endWord.index, end: recSpan.end + endWord.index + endWord[0].length });
+        cron = `${minute} ${hour} L * *`;
+        description = `每月最后一天 ${hhmm}`;
+        break;
+      }
+      if (!dayNums.length) {
+        if (/月初/.test(rest)) { cron = `${minute} ${hour} 1 * *`; description = `每月1日 ${hhmm}`; spans.push(...all(/月初/g, rest).map((m) => ({ start: m.index, end: m.index + m[0].length }))); break; }
+        fail('每月几号提醒？例如“每月25号提醒我报送舆情台账”或“每月底”。');
+      }
+      mark(dayNums);
+      const ds = [...new Set(dayNums.map((m) => Number(m[1])))].sort((a, b) => a - b);
+      for (const d of ds) if (d < 1 || d > 31) fail(`没有${d}号，请检查日期。`);
+      const shifted = ds.map((d) => d - leadDays);
+      if (shifted.some((d) => d < 1)) fail('提前量跨到了上个月，请直接说每月几号提醒。');
+      if (shifted.length === 1 && shifted[0] === 31) {
+        cron = `${minute} ${hour} L * *`;
+        description = `每月最后一天 ${hhmm}`;
+        notes.push('不是每个月都有31日，按每月最后一天提醒');
+      } else {
+        cron = `${minute} ${hour} ${shifted.join(',')} * *`;
+        description = `每月${shifted.map((d) => `${d}日`).join('、')} ${hhmm}`;
+        if (shifted.some((d) => d >= 29)) notes.push(`没有${shifted.filter((d) => d >= 29).join('、')}日的月份不提醒（要每月最后一天请说“每月底”）`);
+      }
+      break;
+    }
+    case '周': case '星期': case '礼拜': {
+      const wdRe = /(?:周|星期|礼拜)?([1-7一二三四五六日天])/y;
+      const days: number[] = [];
+      let rangeNext = false;
+      let i = recSpan.end;
+      for (;;) {
+        wdRe.lastIndex = i;
+        const m = wdRe.exec(rest);
+        if (!m) break;
+        const ch = m[1] ?? '';
+        const n = /[日天7]/.test(ch) ? 0 : '一二三四五六'.indexOf(ch) + 1 || Number(ch);
+        const prev = days[days.length - 1];
+        if (rangeNext && prev !== undefined) {
+          // 周一至周五: fill the range (Sunday as 7 so 周一到周日 works)
+          const end = n === 0 ? 7 : n;
+          for (let k = prev + 1; k <= end; k++) days.push(k % 7);
+        } else {
+          days.push(n);
+        }
+        i = wdRe.lastIndex;
+        const sep = /^([和、,，及与]|至|到|-|~)(?=(?:周|星期|礼拜)?[1-7一二三四五六日天])/.exec(rest.slice(i));
+        if (!sep) break;
+        rangeNext = !/[和、,，及与]/.test(sep[1] ?? '');
+        i += sep[0].length;
+      }
+      if (!days.length) fail('每周几提醒？例如“每周五下午3点提醒我交周报”。');
+      spans.push({ start: recSpan.end, end: i });
+      const shifted = [...new Set(days.map((d) => (((d - leadDays) % 7) + 7) % 7))].sort((a, b) => (a || 7) - (b || 7));
+      const wdName = (d: number) => (d === 0 ? '日' : '一二三四五六'[d - 1] ?? '');
+      if (shifted.length === 7) {
+        cron = `${minute} ${hour} * * *`;
+        description = `每天 ${hhmm}`;
+      } else {
+        cron = `${minute} ${hour} * * ${[...shifted].sort((a, b) => a - b).join(',')}`;
+        description = `每周${shifted.map(wdName).join('、')} ${hhmm}`;
+      }
+      break;
+    }
+    case '天': case '日': {
+      cron = `${minute} ${hour} * * *`;
+      description = `每天 ${hhmm}`;
+      break;
+    }
+    case '工作日': {
+      cron = `${minute} ${hour} * * 1-5`;
+      description = `每个工作日（周一至周五） ${hhmm}`;
+      notes.push('按周一至周五计算，不识别法定节假日和调休');
+      break;
+    }
+    default:
+      return fail('没看懂这个周期，请说“每年/每半年/每季度/每月/每周/每天”。');
+  }
+  const what = cleanWhat(t, spans);
+  return {
+    what,
+    fires: [],
+    recurrence: { cron, tz: ctx.tz, description, next: nextCronFires(cron, ctx.tz, ctx.now.toJSDate(), 3) },
+    leads: leadLabel ? [leadLabel] : [],
+    notes,
+  };
+}
