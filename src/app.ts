@@ -11,9 +11,10 @@ import { OpenAIChatModel } from './llm/openai-chat-model.js';
 import { OfflineChatModel } from './llm/offline-chat-model.js';
 import { ConversationMemory } from './bot/memory.js';
 import { MessageHandler } from './bot/handle.js';
+import { threadKey } from './bot/message.js';
 import type { Replier } from './bot/replier.js';
 import { OFFLINE_NOTICE } from './bot/texts.js';
-import { defaultJobOptions, MESSAGE_QUEUE, type JobData } from './queue/jobs.js';
+import { conversationOf, defaultJobOptions, MESSAGE_QUEUE, type JobData } from './queue/jobs.js';
 import { Enqueuer } from './queue/enqueue.js';
 import { startMessageWorker } from './queue/worker.js';
 import { createLarkClient, FeishuApi, larkLogger } from './feishu/api.js';
@@ -101,6 +102,7 @@ export async function startApp(o: AppOptions): Promise<App> {
       handle: (data, ctx) => handler.handle(data, ctx),
       onFinalFailure: (data, jobId, err) => handler.onFinalFailure(data, jobId, err),
       isPermanent: (err) => handler.isPermanent(err),
+      serialKey: (data) => threadKey(conversationOf(data)),
     });
     closers.unshift(() => closeWorker(worker!, log));
   }

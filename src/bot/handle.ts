@@ -2,7 +2,7 @@ import type { ChatModel } from '../llm/chat-model.js';
 import { LlmError } from '../llm/errors.js';
 import type { PromptLibrary } from '../llm/prompts.js';
 import type { Logger } from '../logger.js';
-import type { JobData } from '../queue/jobs.js';
+import { conversationOf, type JobData } from '../queue/jobs.js';
 import { PermanentError, type JobContext } from '../queue/worker.js';
 import { FeishuApiError } from '../feishu/api.js';
 import { chatFlow } from '../flows/chat.js';
@@ -54,13 +54,10 @@ export class MessageHandler {
 
   async handle(data: JobData, job: JobContext): Promise<void> {
     if (data.type === 'card-action') {
-      const { value, conversation } = data.action;
-      if (!isDraftButton(value)) {
-        const ctx = this.context(conversation, job);
-        return this.d.replier.sendText(ctx.conversation, '这个按钮对应的操作已失效，请在话题里直接发文字指令。', ctx.jobId);
-      }
+      const { value } = data.action;
       // The button's thread carries the stored outline; the reply goes under the card.
-      const ctx = this.context({ ...conversation, rootId: value.thread }, job);
+      const ctx = this.context(conversationOf(data), job);
+      if (!isDraftButton(value)) return this.d.replier.sendText(ctx.conversation, '这个按钮对应的操作已失效，请在话题里直接发文字指令。', ctx.jobId);
       job.log.info({ route: 'button', command: value.command.kind }, 'routed');
       return draftingFlow(ctx, value.command, { text: '', newRequest: false });
     }
@@ -114,7 +111,7 @@ export class MessageHandler {
 
   /** The single error reply after the last attempt; it takes over the job's answer card. */
   async onFinalFailure(data: JobData, jobId: string, err: unknown): Promise<void> {
-    const c = data.type === 'message' ? data.message.conversation : data.action.conversation;
+    const c = conversationOf(data);
     const text = err instanceof LlmError && !err.retryable && err.status !== undefined ? T.FAILURE_BAD_REQUEST : T.FAILURE;
     this.d.log.error({ err, jobId }, 'job failed for good; telling the user');
     const card = await this.d.replier.openStream(c, { key: jobId, title: '笔杆子 · 出错了' });

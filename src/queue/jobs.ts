@@ -1,5 +1,5 @@
 import type { DefaultJobOptions } from 'bullmq';
-import type { CardAction, IncomingMessage } from '../bot/message.js';
+import type { CardAction, Conversation, IncomingMessage } from '../bot/message.js';
 
 /** The queue every user request travels through. */
 export const MESSAGE_QUEUE = 'messages';
@@ -25,4 +25,11 @@ export function defaultJobOptions(opts: { attempts: number; backoffMs: number })
     removeOnComplete: { age: 2 * 86_400 },
     removeOnFail: { age: 7 * 86_400 },
   };
+}
+
+/** The conversation a job answers in; a button's `thread` value names the thread whose state it uses. */
+export function conversationOf(data: JobData): Conversation {
+  if (data.type === 'message') return data.message.conversation;
+  const thread = data.action.value.thread;
+  return typeof thread === 'string' ? { ...data.action.conversation, rootId: thread } : data.action.conversation;
 }

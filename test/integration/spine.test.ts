@@ -217,6 +217,37 @@ describe('spine: Feishu in → BullMQ → model → streamed card in the thread'
     expect(h.llm.requests[2]!.messages.map((m) => m.content).some((c) => c.includes('三段式'))).toBe(false);
   });
 
+  it('runs messages of one thread one at a time (they share its state), and different threads in parallel', async () => {
+    let running = 0;
+    let peak = 0;
+    const byThread = new Map<string, number>();
+    let threadPeak = 0;
+    h = await startHarness({
+      llm: async (body) => {
+        const key = body.messages.some((m) => m.content.includes('话题甲')) ? 'a' : 'b';
+        running++;
+        byThread.set(key, (byThread.get(key) ?? 0) + 1);
+        peak = Math.max(peak, running);
+        threadPeak = Math.max(threadPeak, byThread.get(key)!);
+        await sleep(300);
+        running--;
+        byThread.set(key, byThread.get(key)! - 1);
+        return '好的';
+      },
+    });
+    const rootA = textEvent('话题甲：第一条');
+    const rootB = textEvent('话题乙：第一条');
+    await Promise.all([h.post(rootA), h.post(rootB)]);
+    await finalReply(h, messageIdOf(rootA));
+    await finalReply(h, messageIdOf(rootB));
+    expect(peak).toBe(2);
+    const followA = [1, 2, 3].map((i) => textEvent(`话题甲：追问${i}`, { rootId: messageIdOf(rootA) }));
+    await Promise.all(followA.map((e) => h!.post(e)));
+    for (const e of followA) await finalReply(h, messageIdOf(e));
+    expect(threadPeak).toBe(1);
+    expect(h.llm.requests).toHaveLength(5);
+  });
+
   it('falls back to a plain card when CardKit is refused', async () => {
     h = await startHarness({ llm: () => ({ chunks: ['降级', '也能', '完整回答'], delayMs: 20 }) });
     h.feishu.refuseCardKit = true;
