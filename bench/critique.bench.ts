@@ -37,7 +37,7 @@ export function buildBenchReport(target = TARGET_CHARS): string {
   return out.join('\n');
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
+export const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
 
 export async function benchCritique(runs = 300): Promise<BenchResult> {
   const text = buildBenchReport();

@@ -15,9 +15,9 @@ import { FakeFeishu } from '../test/support/fake-feishu.js';
 import { startFakeOpenAI } from '../test/support/fake-openai.js';
 import { freePort } from '../test/support/redis.js';
 import { messageIdOf, textEvent, VERIFICATION_TOKEN } from '../test/support/events.js';
-import type { BenchResult } from './critique.bench.js';
+import { percentile, type BenchResult } from './critique.bench.js';
 
-const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
+const quantile = (xs: number[], q: number) => percentile([...xs].sort((a, b) => a - b), q);
 
 export async function benchIngest(runs = 200): Promise<BenchResult[]> {
   const silent = createLogger('silent', new Writable({ write: (_c, _e, cb) => cb() }));
