@@ -138,6 +138,19 @@ describe('report drafting from a Feishu thread', () => {
     expect(h.llm.requests).toHaveLength(0);
   });
 
+  it('shows the defects an outline still has after the one repair round', async () => {
+    const broken = ['关于2025年上半年落实意识形态工作责任制情况的报告', '一、主要做法', '（一）压实责任', '（三）强化学习', '二、存在问题', '（一）学习不深'].join('\n');
+    h = await startHarness({ llm: () => broken });
+    const ev = textEvent('帮我写一份2025年上半年市交通运输局落实意识形态工作责任制情况报告的提纲');
+    await h.post(ev);
+    const [card] = await reply(h, messageIdOf(ev));
+    const text = h.feishu.textOf(card!);
+    expect(text).toContain('提纲自检仍有以下问题');
+    // one first try and one repair round, no more
+    expect(h.llm.requests).toHaveLength(2);
+    expect(h.llm.requests[1]!.messages.at(-1)!.content).toContain('逐条修正');
+  });
+
   it('asks for a report first when a thread command comes without an outline or conversation', async () => {
     h = await startHarness({ llm: writer });
     const ev = textEvent('导出Word');

@@ -91,7 +91,9 @@ export async function runDraftCommand(cmd: Exclude<DraftCommand, { kind: 'export
   switch (cmd.kind) {
     case 'outline': {
       const o = await draftOutline({ ...a, request: a.state.request });
-      return { text: o.text, state: { ...a.state, outline: o.outline, updatedAt: a.now.toISOString() } };
+      // Defects left after the repair round are shown, not hidden: the writer decides.
+      const note = o.defects.length ? `\n\n> 提纲自检仍有以下问题，请留意或让我重写：\n${o.defects.map((d) => `> - ${d}`).join('\n')}` : '';
+      return { text: o.text + note, state: { ...a.state, outline: o.outline, updatedAt: a.now.toISOString() } };
     }
     case 'section': {
       const r = await draftSection({ ...a, target: cmd.target });
