@@ -66,33 +66,28 @@ export async function startApp(o: AppOptions): Promise<App> {
   conn.on('error', (err) => log.warn({ err: err.message }, 'redis connection error'));
   closers.push(() => conn.quit().catch(() => undefined));
 
-  let api: FeishuApi | undefined;
-  let replier: Replier;
-  let consoleReplier: ConsoleReplier | undefined;
-  if (config.feishuEnabled) {
-    api = new FeishuApi(createLarkClient({ appId: config.FEISHU_APP_ID!, appSecret: config.FEISHU_APP_SECRET!, domain: config.FEISHU_DOMAIN, log }));
-    replier = new FeishuReplier(api, conn, log, { prefix, throttleMs: o.streamThrottleMs });
-  } else {
-    consoleReplier = new ConsoleReplier(o.stdout);
-    replier = consoleReplier;
-  }
-
-  // Reminders go where they were set: into the thread (reply to its root) or the chat.
-  const sendReminder: SendFn = api
-    ? feishuReminderSender(api)
-    : (_target, text) => {
-      (o.stdout ?? process.stdout).write(`\n笔杆子> ${text.replace(/<at user_id="[^"]*"><\/at>\s*/g, '')}\n\n`);
-      return Promise.resolve();
-    };
-  const reminders = new ReminderService({ connection: conn, prefix, timezone: config.BOT_TIMEZONE, send: sendReminder, log: log.child({ mod: 'reminders' }) });
-  if (runsWorker) reminders.startWorker();
-  closers.unshift(() => reminders.close());
-
-  const memory = new ConversationMemory(conn, { prefix, turns: config.HISTORY_TURNS, maxChars: config.HISTORY_MAX_CHARS, ttlSeconds: config.HISTORY_TTL_SECONDS });
-  const handler = new MessageHandler({ replier, model, prompts, memory, log, timezone: config.BOT_TIMEZONE, reminders });
+  const api = config.feishuEnabled
+    ? new FeishuApi(createLarkClient({ appId: config.FEISHU_APP_ID!, appSecret: config.FEISHU_APP_SECRET!, domain: config.FEISHU_DOMAIN, log }))
+    : undefined;
+  // Console mode: the same object prints answers and tells the console chat when one is done.
+  const consoleReplier = api ? undefined : new ConsoleReplier(o.stdout);
 
   let worker: Worker<JobData> | undefined;
   if (runsWorker) {
+    const replier: Replier = api ? new FeishuReplier(api, conn, log, { prefix, throttleMs: o.streamThrottleMs }) : consoleReplier!;
+    // Reminders go where they were set: into the thread (reply to its root) or the chat.
+    const sendReminder: SendFn = api
+      ? feishuReminderSender(api)
+      : (_target, text) => {
+        (o.stdout ?? process.stdout).write(`\n笔杆子> ${text.replace(/<at user_id="[^"]*"><\/at>\s*/g, '')}\n\n`);
+        return Promise.resolve();
+      };
+    const reminders = new ReminderService({ connection: conn, prefix, timezone: config.BOT_TIMEZONE, send: sendReminder, log: log.child({ mod: 'reminders' }) });
+    reminders.startWorker();
+    closers.unshift(() => reminders.close());
+
+    const memory = new ConversationMemory(conn, { prefix, turns: config.HISTORY_TURNS, maxChars: config.HISTORY_MAX_CHARS, ttlSeconds: config.HISTORY_TTL_SECONDS });
+    const handler = new MessageHandler({ replier, model, prompts, memory, log, timezone: config.BOT_TIMEZONE, reminders });
     worker = startMessageWorker({
       connection: conn,
       prefix,
@@ -104,7 +99,8 @@ export async function startApp(o: AppOptions): Promise<App> {
       isPermanent: (err) => handler.isPermanent(err),
       serialKey: (data) => threadKey(conversationOf(data)),
     });
-    closers.unshift(() => closeWorker(worker!, log));
+    const w = worker;
+    closers.unshift(() => closeWorker(w, log));
   }
 
   let port: number | undefined;

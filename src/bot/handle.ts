@@ -3,7 +3,7 @@ import { LlmError } from '../llm/errors.js';
 import type { PromptLibrary } from '../llm/prompts.js';
 import type { Logger } from '../logger.js';
 import { conversationOf, type JobData } from '../queue/jobs.js';
-import { PermanentError, type JobContext } from '../queue/worker.js';
+import type { JobContext } from '../queue/worker.js';
 import { FeishuApiError } from '../feishu/api.js';
 import { chatFlow } from '../flows/chat.js';
 import { critiqueFlow } from '../flows/critique.js';
@@ -103,7 +103,6 @@ export class MessageHandler {
 
   /** Whether another attempt cannot help. */
   isPermanent(err: unknown): boolean {
-    if (err instanceof PermanentError) return true;
     if (err instanceof LlmError) return !err.retryable;
     if (err instanceof FeishuApiError) return !err.retryable;
     return false;

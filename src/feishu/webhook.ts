@@ -39,20 +39,21 @@ export async function handleWebhook(rawBody: string, headers: Record<string, str
   if (o.encryptKey && typeof body.encrypt !== 'string') return { status: 401, body: { error: 'FEISHU_ENCRYPT_KEY is set: plaintext events are refused' } };
   if (typeof body.encrypt === 'string') {
     if (!o.encryptKey) return { status: 401, body: { error: 'encrypted event but FEISHU_ENCRYPT_KEY is not set' } };
+    const encrypted = body.encrypt;
+    try {
+      body = JSON.parse(new lark.AESCipher(o.encryptKey).decrypt(encrypted)) as Record<string, unknown>;
+    } catch {
+      return { status: 401, body: { error: 'cannot decrypt' } };
+    }
+    // Feishu signs every encrypted push; only the url_verification challenge may come unsigned.
     const ts = h('x-lark-request-timestamp');
     const nonce = h('x-lark-request-nonce');
     const sig = h('x-lark-signature');
-    // Feishu signs every encrypted event push; a missing or wrong signature is a forgery.
     if (ts && nonce && sig) {
       const expected = createHash('sha256').update(ts + nonce + o.encryptKey + rawBody).digest('hex');
       if (!same(expected, sig)) return { status: 401, body: { error: 'bad signature' } };
-    } else if (!isChallengeAfterDecrypt(body.encrypt, o.encryptKey)) {
+    } else if (body.type !== 'url_verification') {
       return { status: 401, body: { error: 'missing signature' } };
-    }
-    try {
-      body = JSON.parse(new lark.AESCipher(o.encryptKey).decrypt(body.encrypt)) as Record<string, unknown>;
-    } catch {
-      return { status: 401, body: { error: 'cannot decrypt' } };
     }
   }
 
@@ -68,13 +69,4 @@ export async function handleWebhook(rawBody: string, headers: Record<string, str
   // Signature and token were checked above; the dispatcher only routes (and decrypts nothing more).
   const result: unknown = await o.dispatcher.invoke(body, { needCheck: false });
   return { status: 200, body: typeof result === 'object' && result !== null ? result : {} };
-}
-
-function isChallengeAfterDecrypt(encrypt: string, key: string): boolean {
-  try {
-    const inner = JSON.parse(new lark.AESCipher(key).decrypt(encrypt)) as { type?: string };
-    return inner.type === 'url_verification';
-  } catch {
-    return false;
-  }
 }

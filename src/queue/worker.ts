@@ -3,9 +3,6 @@ import type { Redis } from 'ioredis';
 import type { Logger } from '../logger.js';
 import { MESSAGE_QUEUE, type JobData } from './jobs.js';
 
-/** An error the user caused or that no retry can fix. */
-export class PermanentError extends Error {}
-
 export interface JobContext {
   jobId: string;
   /** 1 for the first run. */
@@ -70,7 +67,8 @@ export function startMessageWorker(d: WorkerDeps): Worker<JobData> {
         const last = permanent || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
         log.warn({ err, permanent, last }, 'job attempt failed');
         if (!last) throw err;
-        await d.onFinalFailure(job.data, job.id!, err);
+        // Even if telling the user fails (Feishu down), the job must end here, not retry.
+        await d.onFinalFailure(job.data, job.id!, err).catch((e: unknown) => log.error({ err: e }, 'could not post the error reply'));
         throw new UnrecoverableError((err as Error)?.message ?? String(err));
       }
     },

@@ -102,12 +102,4 @@ export function currentGuidance(date: Date | string): { congress: DatedMeeting; 
   return { congress, plenums, phrase };
 }
 
-/** Campaigns running at some point in `year`. */
-export function campaignsInYear(year: number): Campaign[] {
-  return CAMPAIGNS.filter((c) => Number(c.start.slice(0, 4)) <= year && Number(c.end.slice(0, 4)) >= year);
-}
 
-/** Find a meeting by any of its names in a piece of text. */
-export function findMeeting(name: string): DatedMeeting | undefined {
-  return MEETINGS.find((m) => m.name === name || m.aliases.includes(name));
-}

@@ -46,10 +46,6 @@ export function periodRange(p: ReportPeriod): { start: string; end: string } {
   return { start: `${p.year}-${pad(m1)}-01`, end: `${p.year}-${pad(m2)}-${pad(lastDay)}` };
 }
 
-/** Whether the period is shorter than a year (so 全年 claims are out of place). */
-export function isPartialYear(p: ReportPeriod): boolean {
-  return p.span !== 'year';
-}
 
 const CN_DIGIT: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 上: 1, 下: 2 };
 

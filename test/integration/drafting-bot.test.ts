@@ -151,6 +151,14 @@ describe('report drafting from a Feishu thread', () => {
     expect(h.llm.requests[1]!.messages.at(-1)!.content).toContain('逐条修正');
   });
 
+  it('tells the user when a button no longer means anything', async () => {
+    h = await startHarness({ llm: writer });
+    const res = await h.post(clickEvent('om_old_card', { action: 'something-retired', thread: 'om_x' }));
+    expect(res.body).toMatchObject({ toast: { type: 'info' } });
+    const [r] = await reply(h, 'om_old_card');
+    expect(h.feishu.textOf(r!)).toContain('按钮对应的操作已失效');
+  });
+
   it('asks for a report first when a thread command comes without an outline or conversation', async () => {
     h = await startHarness({ llm: writer });
     const ev = textEvent('导出Word');

@@ -159,6 +159,21 @@ describe('spine: Feishu in → BullMQ → model → streamed card in the thread'
     expect(h.feishu.repliesTo(messageIdOf(ev))).toHaveLength(1);
   });
 
+  it('ends a job for good when even the error reply cannot be posted (no retry loop)', async () => {
+    h = await startHarness({ env: { JOB_ATTEMPTS: '3' } });
+    // 230002: the bot is not in the chat; every reply fails permanently.
+    h.feishu.fail(/reply$/, 100, 400, 230002);
+    const ev = textEvent('机器人已被移出群聊');
+    await h.post(ev);
+    await h.feishu.waitFor(() => h!.feishu.callsTo(/reply$/).length >= 1, 10_000, 'the reply attempt');
+    await sleep(800);
+    // one attempt at the answer, one at the error reply; no further attempts
+    expect(h.feishu.callsTo(/reply$/)).toHaveLength(2);
+    expect(h.llm.requests).toHaveLength(0);
+    expect(await jobCount(h)).toBe(1);
+    expect(h.feishu.messages).toHaveLength(0);
+  });
+
   it('refuses forged requests with 401 and queues nothing', async () => {
     h = await startHarness({ env: { FEISHU_ENCRYPT_KEY: 'enc_key_test' } });
     const ev = textEvent('伪造的消息');
@@ -195,6 +210,12 @@ describe('spine: Feishu in → BullMQ → model → streamed card in the thread'
     expect((await h.post('not json')).status).toBe(400);
     await sleep(200);
     expect(await jobCount(h)).toBe(0);
+  });
+
+  it('answers an encrypted url_verification challenge that carries no signature', async () => {
+    h = await startHarness({ env: { FEISHU_ENCRYPT_KEY: 'enc_key_test' } });
+    const body = JSON.stringify({ encrypt: encryptBody({ challenge: 'c-123', token: 'vt_test_0123456789abcdef', type: 'url_verification' }, 'enc_key_test') });
+    expect(await h.post(body)).toEqual({ status: 200, body: { challenge: 'c-123' } });
   });
 
   it('keeps the conversation per thread so a follow-up sees the earlier turn', async () => {
