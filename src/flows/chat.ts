@@ -3,17 +3,21 @@ import { OFFLINE_NOTICE, WORKING_TITLE } from '../bot/texts.js';
 import type { TurnContext } from './context.js';
 import { systemMessage } from './system-prompt.js';
 
-/** Stream a model answer into a card and remember the exchange. */
-export async function streamAnswer(ctx: TurnContext, opts: { title: string; messages: ChatMessage[]; remember: { user: string }; prefix?: string }): Promise<string> {
+/**
+ * Stream a model answer into the job's card under a fixed `head` (shown at once), then
+ * remember the exchange; `remember` is what the thread's memory keeps of the user's turn.
+ */
+export async function streamAnswer(ctx: TurnContext, opts: { title: string; messages: ChatMessage[]; remember: string; head?: string; temperature?: number }): Promise<string> {
   const card = await ctx.replier.openStream(ctx.conversation, { key: ctx.jobId, title: opts.title });
-  const head = opts.prefix ?? (ctx.model.online ? '' : `${OFFLINE_NOTICE}\n\n`);
+  const head = opts.head ?? (ctx.model.online ? '' : `${OFFLINE_NOTICE}\n\n`);
+  if (head) card.update(head);
   let out = '';
-  for await (const delta of ctx.model.stream({ messages: opts.messages, signal: ctx.signal })) {
+  for await (const delta of ctx.model.stream({ messages: opts.messages, signal: ctx.signal, ...(opts.temperature !== undefined ? { temperature: opts.temperature } : {}) })) {
     out += delta;
     card.update(head + out);
   }
   await card.finish(head + out);
-  await ctx.memory.append(ctx.conversation, [{ role: 'user', content: opts.remember.user }, { role: 'assistant', content: out }], ctx.jobId);
+  await ctx.memory.append(ctx.conversation, [{ role: 'user', content: opts.remember }, { role: 'assistant', content: out }], ctx.jobId);
   return out;
 }
 
@@ -22,5 +26,5 @@ export async function chatFlow(ctx: TurnContext, text: string): Promise<void> {
   const history = await ctx.memory.history(ctx.conversation);
   const user: ChatMessage = { role: 'user', content: ctx.prompts.render('chat', { request: text }) };
   ctx.log.info({ historyTurns: history.length, chars: text.length, model: ctx.model.name }, 'chat');
-  await streamAnswer(ctx, { title: WORKING_TITLE, messages: [systemMessage(ctx.prompts, ctx.now, ctx.timezone), ...history, user], remember: { user: text } });
+  await streamAnswer(ctx, { title: WORKING_TITLE, messages: [systemMessage(ctx.prompts, ctx.now, ctx.timezone), ...history, user], remember: text });
 }
