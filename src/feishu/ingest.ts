@@ -4,14 +4,7 @@ import type { Logger } from '../logger.js';
 import type { FeishuApi } from './api.js';
 import { toIncoming, type ReceiveEvent } from './inbound.js';
 
-interface CardActionData {
-  event_id?: string;
-  open_message_id?: string;
-  open_chat_id?: string;
-  operator?: { open_id?: string };
-  action?: { value?: unknown; tag?: string };
-  context?: { open_message_id?: string; open_chat_id?: string };
-}
+type CardActionData = lark.RawCardActionEvent & { event_id?: string };
 
 /**
  * The ingest path: validate, de-duplicate (by job id), enqueue, return. Nothing here
@@ -20,7 +13,7 @@ interface CardActionData {
 export class FeishuIngest {
   private bot?: Promise<lark.BotIdentity>;
 
-  constructor(private readonly deps: { api: FeishuApi; enqueuer: Enqueuer; log: Logger; maxAgeMs: number; now?: () => number }) {}
+  constructor(private readonly deps: { api: FeishuApi; enqueuer: Enqueuer; log: Logger; maxAgeMs: number }) {}
 
   /** The bot's own open_id, fetched once (retried on the next event if it failed). */
   botIdentity(): Promise<lark.BotIdentity> {
@@ -32,8 +25,7 @@ export class FeishuIngest {
   }
 
   async onMessage(data: ReceiveEvent): Promise<void> {
-    const now = this.deps.now?.() ?? Date.now();
-    const decision = await toIncoming(data, await this.botIdentity(), { now, maxAgeMs: this.deps.maxAgeMs });
+    const decision = await toIncoming(data, await this.botIdentity(), { now: Date.now(), maxAgeMs: this.deps.maxAgeMs });
     const log = this.deps.log.child({ messageId: data.message?.message_id, eventId: data.event_id });
     if (!decision.accept) {
       log[decision.reason === 'stale' ? 'info' : 'debug']({ reason: decision.reason }, 'event dropped');
