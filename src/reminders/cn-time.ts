@@ -53,18 +53,14 @@ export function normalizeCn(text: string): string {
   return t;
 }
 
+/** Weekday names, Monday first (luxon's weekday 1..7 → index 0..6). */
 export const WEEKDAY_CN = ['一', '二', '三', '四', '五', '六', '日'] as const;
 
 /** "2026年6月27日（星期六）09:00" in the given zone. */
-export function formatInstant(iso: string, tz: string, opts: { time?: boolean; year?: boolean } = {}): string {
+export function formatInstant(iso: string, tz: string, opts: { time?: boolean } = {}): string {
   const d = DateTime.fromISO(iso, { setZone: false }).setZone(tz);
-  const withTime = opts.time ?? true;
   const date = `${d.year}年${d.month}月${d.day}日（星期${WEEKDAY_CN[d.weekday - 1] ?? ''}）`;
-  return withTime ? `${date}${d.toFormat('HH:mm')}` : date;
-}
-
-export function weekdayCn(d: DateTime): string {
-  return `星期${WEEKDAY_CN[d.weekday - 1] ?? ''}`;
+  return (opts.time ?? true) ? `${date}${d.toFormat('HH:mm')}` : date;
 }
 
 export function toIso(d: DateTime): string {

@@ -1,7 +1,7 @@
 // Date resolution for reminder commands: rule-based date tokens, the single point in time, chrono fallback.
 import * as chrono from 'chrono-node';
 import { DateTime } from 'luxon';
-import { all, DEFAULT_HOUR, durOf, fail, findTimes, overlaps, pad, PERIOD_DEFAULT, pick, type Ctx, type DateTok, type RelTok, type Span } from './tokens.js';
+import { all, DEFAULT_HOUR, durOf, fail, findTimes, overlaps, pad, PERIOD_DEFAULT, pick, spanOf, unitOf, weekdayNum, type Ctx, type DateTok, type RelTok, type Span } from './tokens.js';
 
 const DATE_RULES: { rule: string; re: RegExp }[] = [
   { rule: 'ymd', re: /(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})[日号]?/g },
@@ -18,11 +18,14 @@ const DATE_RULES: { rule: string; re: RegExp }[] = [
 ];
 const REL_RE = /(\d+|半)(个)?(半)?(分钟|分|小时|钟头|天|日|周|星期|礼拜|月|年)(后|之后|以后|内|之内|以内)/g;
 
-export function findDates(t: string, taken: Span[]): DateTok[] {
+/** 下个月 / 下季度 → 1, 下下… → 2, otherwise 0. */
+const ahead = (w: string) => (w.startsWith('下下') ? 2 : w.startsWith('下') ? 1 : 0);
+
+function findDates(t: string, taken: Span[]): DateTok[] {
   const cands: DateTok[] = [];
   for (const { rule, re } of DATE_RULES) {
     for (const m of all(re, t)) {
-      const tok: DateTok = { rule, m, start: m.index, end: m.index + m[0].length };
+      const tok: DateTok = { rule, m, ...spanOf(m) };
       if (rule === 'dayWord' && /晚/.test(m[1] ?? '')) tok.period = '晚上';
       if (rule === 'dayWord' && /早/.test(m[1] ?? '')) tok.period = '上午';
       cands.push(tok);
@@ -49,7 +52,7 @@ export interface ResolvedDate {
   label: string;
 }
 
-export function resolveDate(tok: DateTok, ctx: Ctx): ResolvedDate {
+function resolveDate(tok: DateTok, ctx: Ctx): ResolvedDate {
   const today = ctx.now.startOf('day');
   const m = tok.m;
   const mk = (y: number, mo: number, d: number): DateTime => {
@@ -92,13 +95,13 @@ export function resolveDate(tok: DateTok, ctx: Ctx): ResolvedDate {
     }
     case 'relMonthDay': {
       const w = m[1] ?? '';
-      const add = w.startsWith('下下') ? 2 : w.startsWith('下') ? 1 : 0;
+      const add = ahead(w);
       const base = today.startOf('month').plus({ months: add });
       return { date: mk(base.year, base.month, Number(m[2])), label: m[0] };
     }
     case 'relMonthEnd': {
       const w = m[1] ?? '';
-      const add = w.startsWith('下下') ? 2 : w.startsWith('下') ? 1 : 0;
+      const add = ahead(w);
       const at = (k: number) => {
         const b = today.startOf('month').plus({ months: k });
         return m[2] === '初' ? b.plus({ months: 1 }) : b.endOf('month').startOf('day');
@@ -116,7 +119,7 @@ export function resolveDate(tok: DateTok, ctx: Ctx): ResolvedDate {
     }
     case 'quarterEnd': {
       const w = m[1] ?? '';
-      const add = w.startsWith('下下') ? 2 : w.startsWith('下') ? 1 : 0;
+      const add = ahead(w);
       const at = (k: number) => today.startOf('quarter').plus({ quarters: k }).endOf('quarter').startOf('day');
       const res: ResolvedDate = { date: at(add), label: m[0] };
       if (!w) res.roll = () => ({ date: at(1), label: m[0], note: `本季度末的提醒时间已经过了，按下季度末（${at(1).month}月${at(1).day}日）设置` });
@@ -130,7 +133,7 @@ export function resolveDate(tok: DateTok, ctx: Ctx): ResolvedDate {
     case 'weekday': {
       const w = m[1] ?? '';
       const ch = m[3] ?? '';
-      const wd = /[日天7]/.test(ch) ? 7 : ch === '末' ? 6 : '一二三四五六'.indexOf(ch) + 1 || Number(ch);
+      const wd = ch === '末' ? 6 : weekdayNum(ch);
       const weekendNote = ch === '末' ? '“周末”按星期六理解' : undefined;
       const monday = today.minus({ days: today.weekday - 1 });
       const at = (k: number) => monday.plus({ weeks: k, days: wd - 1 });
@@ -167,11 +170,10 @@ export interface WhenResult {
 /** Finds the single point in time the text talks about; null if none. */
 export function findWhen(t: string, ctx: Ctx, taken: Span[]): WhenResult | null {
   const rels: RelTok[] = pick(all(REL_RE, t).map((m) => {
-    const u = m[4] ?? '';
-    const unit: RelTok['unit'] = u === '分钟' || u === '分' ? 'minute' : u === '小时' || u === '钟头' ? 'hour' : u === '天' || u === '日' ? 'day' : u === '月' ? 'month' : u === '年' ? 'year' : 'week';
+    const unit = unitOf(m[4]);
     let n = m[1] === '半' ? 0.5 : Number(m[1]);
     if (m[3]) n += 0.5;
-    return { start: m.index, end: m.index + m[0].length, n, unit, within: /内/.test(m[5] ?? '') };
+    return { ...spanOf(m), n, unit, within: /内/.test(m[5] ?? '') };
   }).filter((r) => r.unit !== 'month' || t.slice(r.start, r.end).includes('个')), taken);
   const dates = findDates(t, [...taken, ...rels]);
   const times = findTimes(t, [...taken, ...rels, ...dates]);
@@ -222,7 +224,7 @@ export function findWhen(t: string, ctx: Ctx, taken: Span[]): WhenResult | null 
 }
 
 /** chrono zh.hans for forms the rules above don't know; only trusted when the day is certain. */
-export function chronoFallback(t: string, ctx: Ctx, taken: Span[]): WhenResult | null {
+function chronoFallback(t: string, ctx: Ctx, taken: Span[]): WhenResult | null {
   const offset = ctx.now.offset; // chrono ignores IANA names; minutes work
   const results = chrono.zh.hans.parse(t, { instant: ctx.now.toJSDate(), timezone: offset }, { forwardDate: true });
   for (const r of results) {

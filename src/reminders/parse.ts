@@ -11,9 +11,13 @@ export { nextCronFires } from './recurrence.js';
 
 // ---------- public entry ----------
 
-export function parseReminderCommand(text: string, opts: ParseOptions): ReminderCommand | null {
+function ctxOf(opts: ParseOptions): Ctx {
   const tz = opts.timezone ?? DEFAULT_TZ;
-  const ctx: Ctx = { now: DateTime.fromJSDate(opts.now).setZone(tz), tz };
+  return { now: DateTime.fromJSDate(opts.now).setZone(tz), tz };
+}
+
+export function parseReminderCommand(text: string, opts: ParseOptions): ReminderCommand | null {
+  const ctx = ctxOf(opts);
   const t = normalizeCn(stripMentions(text));
   const c = t.replace(/[\s。.!！?？~～]/g, '');
   try {
@@ -51,8 +55,7 @@ export function parseReminderCommand(text: string, opts: ParseOptions): Reminder
 
 /** The two yearly reminders behind “设置意识形态报告提醒” (half-year in June, annual in December). */
 export function presetSpecs(opts: ParseOptions): ReminderSpec[] {
-  const tz = opts.timezone ?? DEFAULT_TZ;
-  const ctx: Ctx = { now: DateTime.fromJSDate(opts.now).setZone(tz), tz };
+  const ctx = ctxOf(opts);
   return [
     parseSchedule('每年6月20日提醒我准备上半年意识形态工作情况报告', ctx),
     parseSchedule('每年12月20日提醒我准备全年意识形态工作责任制落实情况报告和述职材料', ctx),
@@ -61,8 +64,7 @@ export function presetSpecs(opts: ParseOptions): ReminderSpec[] {
 
 // ---------- schedule parsing ----------
 
-function parseSchedule(text: string, ctx: Ctx): ReminderSpec {
-  const t = text;
+function parseSchedule(t: string, ctx: Ctx): ReminderSpec {
   const leads = findLeads(t);
   const every = /每隔?(\d+)个?(年|季度|月|周|星期|礼拜|天|日|小时|分钟)/.exec(t);
   if (every && every[1] !== '1') fail(`暂不支持“${every[0]}”这种间隔提醒。可以说“每周五”“每月25号”“每季度末”“每年6月20日”，或分别设置几个一次性提醒。`);
@@ -87,11 +89,11 @@ function parseOneOff(t: string, ctx: Ctx, leads: LeadTok[]): ReminderSpec {
   const after = t.slice(mainSpan.end);
   const before = t.slice(0, mainSpan.start);
   const markAfter = /^(之前|以前|前|截止|为止|到期)(?!\d)/.exec(after);
-  const markBefore = /(截止(?:到|至|日期|时间)?(?:是|为)?|最晚|不晚于|在)$/.exec(before);
-  const isDeadline = !!markAfter || (!!markBefore && markBefore[1] !== '在') || leads.length > 0 || !!w.within;
+  const markBefore = /(截止(?:到|至|日期|时间)?(?:是|为)?|最晚|不晚于)$/.exec(before);
+  const isDeadline = !!markAfter || !!markBefore || leads.length > 0 || !!w.within;
   const spans: Span[] = [...w.spans, ...leads];
   if (markAfter) spans.push({ start: mainSpan.end, end: mainSpan.end + markAfter[0].length });
-  if (markBefore && markBefore[1] !== '在') spans.push({ start: mainSpan.start - markBefore[0].length, end: mainSpan.start });
+  if (markBefore) spans.push({ start: mainSpan.start - markBefore[0].length, end: mainSpan.start });
   const what = cleanWhat(t, spans);
   const now = ctx.now;
   const fmt = (d: DateTime, time = true) => formatInstant(toIso(d), ctx.tz, { time });
@@ -120,6 +122,7 @@ function parseOneOff(t: string, ctx: Ctx, leads: LeadTok[]): ReminderSpec {
   if (!leads.length) notes.push('没说提前多久，默认提前1天提醒');
   const base = w.hasTime ? instant : instant.set({ hour: DEFAULT_HOUR, minute: 0 });
   const fires: DateTime[] = [];
+  const kept: string[] = [];
   const skipped: string[] = [];
   for (const l of useLeads) {
     if (!w.hasTime && (l.unit === 'hour' || l.unit === 'minute')) {
@@ -127,7 +130,7 @@ function parseOneOff(t: string, ctx: Ctx, leads: LeadTok[]): ReminderSpec {
     }
     const f = base.minus(durOf(l.n, l.unit));
     if (f <= now) skipped.push(`${l.label}（${fmt(f)}）`);
-    else fires.push(f);
+    else { fires.push(f); kept.push(l.label); }
   }
   const uniq = [...new Map(fires.map((f) => [f.toMillis(), f])).values()].sort((a, b) => a.toMillis() - b.toMillis());
   if (!uniq.length) {
@@ -145,7 +148,7 @@ function parseOneOff(t: string, ctx: Ctx, leads: LeadTok[]): ReminderSpec {
     deadline: toIso(w.hasTime ? instant : instant.startOf('day')),
     deadlineHasTime: w.hasTime,
     fires: uniq.map(toIso),
-    leads: useLeads.filter((l) => !skipped.some((s) => s.startsWith(l.label))).map((l) => l.label),
+    leads: kept,
     notes,
   };
 }

@@ -1,11 +1,9 @@
 // Recurring reminders: the cron expression, its Chinese description and next fires.
 import { CronExpressionParser } from 'cron-parser';
 import { DateTime } from 'luxon';
-import { toIso } from './cn-time.js';
+import { toIso, WEEKDAY_CN } from './cn-time.js';
 import { checkYmd } from './dates.js';
-import { all, cleanWhat, DEFAULT_HOUR, fail, findTimes, overlaps, pad, type Ctx, type LeadTok, type ReminderSpec, type Span } from './tokens.js';
-
-// ---------- recurrence ----------
+import { all, cleanWhat, DEFAULT_HOUR, fail, findTimes, overlaps, pad, spanOf, weekdayNum, type Ctx, type LeadTok, type ReminderSpec, type Span } from './tokens.js';
 
 /** Next `count` cron fires after `after`, in `tz`. */
 export function nextCronFires(cron: string, tz: string, after: Date, count = 3): string[] {
@@ -21,11 +19,11 @@ export function nextCronFires(cron: string, tz: string, after: Date, count = 3):
 export function parseRecurring(t: string, ctx: Ctx, rec: RegExpExecArray, leads: LeadTok[]): ReminderSpec {
   const kindRaw = rec[1] ?? '';
   const kind = kindRaw.replace(/^个/, '');
-  const recSpan: Span = { start: rec.index, end: rec.index + rec[0].length };
-  const spans: Span[] = [recSpan, ...leads];
-  const rest = t;
-  const taken = [recSpan, ...leads];
-  const times = findTimes(rest, taken);
+  const recSpan = spanOf(rec);
+  const taken: Span[] = [recSpan, ...leads];
+  /** What cleanWhat strips from the text; grows as parts are recognised. */
+  const spans: Span[] = [...taken];
+  const times = findTimes(t, taken);
   if (times.length > 1) fail('周期提醒一次只能设一个时刻，请分开设置。');
   const tt = times[0];
   const hour = tt?.hour ?? DEFAULT_HOUR;
@@ -35,7 +33,7 @@ export function parseRecurring(t: string, ctx: Ctx, rec: RegExpExecArray, leads:
   const hhmm = `${pad(hour)}:${pad(minute)}`;
   if (leads.length > 1) fail('周期提醒暂时只支持一个提前量，请分开设置。');
   const lead = leads[0];
-  const deadlineMark = /(?<!提)(之前|以前|前)(?!\d)/.exec(rest.slice(recSpan.end));
+  const deadlineMark = /(?<!提)(之前|以前|前)(?!\d)/.exec(t.slice(recSpan.end));
   let leadDays = 0;
   let leadLabel: string | undefined;
   if (lead) {
@@ -54,10 +52,11 @@ export function parseRecurring(t: string, ctx: Ctx, rec: RegExpExecArray, leads:
 
   let cron: string;
   let description: string;
-  const md = all(/(\d{1,2})月份?(\d{1,2}|底|末|最后1天)[日号]?/g, rest).filter((m) => !taken.some((s) => overlaps(s, { start: m.index, end: m.index + m[0].length })));
-  const dayNums = all(/(?<!\d月份?|\d)(\d{1,2})[号日](?!\d)/g, rest).filter((m) => !md.some((x) => overlaps({ start: x.index, end: x.index + x[0].length }, { start: m.index, end: m.index + m[0].length })));
-  const endWord = /(月底|月末|最后1天|底|末)/.exec(rest.slice(recSpan.end));
-  const mark = (ms: RegExpExecArray[]) => ms.forEach((m) => spans.push({ start: m.index, end: m.index + m[0].length }));
+  const md = all(/(\d{1,2})月份?(\d{1,2}|底|末|最后1天)[日号]?/g, t).filter((m) => !taken.some((s) => overlaps(s, spanOf(m))));
+  const dayNums = all(/(?<!\d月份?|\d)(\d{1,2})[号日](?!\d)/g, t).filter((m) => !md.some((x) => overlaps(spanOf(x), spanOf(m))));
+  const endWord = /(月底|月末|最后1天|底|末)/.exec(t.slice(recSpan.end));
+  const endSpan = endWord && { start: recSpan.end + endWord.index, end: recSpan.end + endWord.index + endWord[0].length };
+  const mark = (ms: RegExpExecArray[]) => ms.forEach((m) => spans.push(spanOf(m)));
 
   switch (kind) {
     case '年': case '半年': {
@@ -99,12 +98,12 @@ export function parseRecurring(t: string, ctx: Ctx, rec: RegExpExecArray, leads:
       break;
     }
     case '季度': case '季': {
-      if (endWord || /季度?末/.test(rest)) {
+      if (endWord || /季度?末/.test(t)) {
         if (leadDays) fail('“季度末前提前N天”暂不支持，请直接说每季度几号提醒。');
         cron = `${minute} ${hour} L 3,6,9,12 *`;
         description = `每季度最后一天（3月、6月、9月、12月底） ${hhmm}`;
-        if (endWord) spans.push({ start: recSpan.end + endWord.index, end: recSpan.end + endWord.index + endWord[0].length });
-      } else if (dayNums.length === 1 || /季度?初/.test(rest)) {
+        if (endSpan) spans.push(endSpan);
+      } else if (dayNums.length === 1 || /季度?初/.test(t)) {
         const d = dayNums.length ? Number(dayNums[0]![1]) : 1;
         mark(dayNums);
         const dd = d - leadDays;
@@ -118,15 +117,15 @@ export function parseRecurring(t: string, ctx: Ctx, rec: RegExpExecArray, leads:
       break;
     }
     case '月': {
-      if (endWord && !dayNums.length) {
+      if (endSpan && !dayNums.length) {
         if (leadDays) fail('“月底前提前N天”的周期提醒暂不支持，请直接说每月几号提醒，例如“每月27号”。');
-        spans.push({ start: recSpan.end + endWord.index, end: recSpan.end + endWord.index + endWord[0].length });
+        spans.push(endSpan);
         cron = `${minute} ${hour} L * *`;
         description = `每月最后一天 ${hhmm}`;
         break;
       }
       if (!dayNums.length) {
-        if (/月初/.test(rest)) { cron = `${minute} ${hour} 1 * *`; description = `每月1日 ${hhmm}`; spans.push(...all(/月初/g, rest).map((m) => ({ start: m.index, end: m.index + m[0].length }))); break; }
+        if (/月初/.test(t)) { cron = `${minute} ${hour} 1 * *`; description = `每月1日 ${hhmm}`; mark(all(/月初/g, t)); break; }
         fail('每月几号提醒？例如“每月25号提醒我报送舆情台账”或“每月底”。');
       }
       mark(dayNums);
@@ -152,10 +151,10 @@ export function parseRecurring(t: string, ctx: Ctx, rec: RegExpExecArray, leads:
       let i = recSpan.end;
       for (;;) {
         wdRe.lastIndex = i;
-        const m = wdRe.exec(rest);
+        const m = wdRe.exec(t);
         if (!m) break;
         const ch = m[1] ?? '';
-        const n = /[日天7]/.test(ch) ? 0 : '一二三四五六'.indexOf(ch) + 1 || Number(ch);
+        const n = weekdayNum(ch) % 7; // cron: Sunday is 0
         const prev = days[days.length - 1];
         if (rangeNext && prev !== undefined) {
           // 周一至周五: fill the range (Sunday as 7 so 周一到周日 works)
@@ -165,7 +164,7 @@ export function parseRecurring(t: string, ctx: Ctx, rec: RegExpExecArray, leads:
           days.push(n);
         }
         i = wdRe.lastIndex;
-        const sep = /^([和、,，及与]|至|到|-|~)(?=(?:周|星期|礼拜)?[1-7一二三四五六日天])/.exec(rest.slice(i));
+        const sep = /^([和、,，及与]|至|到|-|~)(?=(?:周|星期|礼拜)?[1-7一二三四五六日天])/.exec(t.slice(i));
         if (!sep) break;
         rangeNext = !/[和、,，及与]/.test(sep[1] ?? '');
         i += sep[0].length;
@@ -173,7 +172,7 @@ export function parseRecurring(t: string, ctx: Ctx, rec: RegExpExecArray, leads:
       if (!days.length) fail('每周几提醒？例如“每周五下午3点提醒我交周报”。');
       spans.push({ start: recSpan.end, end: i });
       const shifted = [...new Set(days.map((d) => (((d - leadDays) % 7) + 7) % 7))].sort((a, b) => (a || 7) - (b || 7));
-      const wdName = (d: number) => (d === 0 ? '日' : '一二三四五六'[d - 1] ?? '');
+      const wdName = (d: number) => WEEKDAY_CN[(d + 6) % 7] ?? '';
       if (shifted.length === 7) {
         cron = `${minute} ${hour} * * *`;
         description = `每天 ${hhmm}`;

@@ -55,7 +55,17 @@ export interface FireJobData {
   fireAt?: string;
 }
 
-const KEEP = { removeOnComplete: { age: 7 * 86400, count: 1000 }, removeOnFail: { age: 30 * 86400 } };
+const JOB_OPTS = {
+  attempts: 3,
+  backoff: { type: 'exponential', delay: 5000 },
+  removeOnComplete: { age: 7 * 86400, count: 1000 },
+  removeOnFail: { age: 30 * 86400 },
+};
+
+/** Job ids follow from the record, so they are not stored: one scheduler per recurring reminder… */
+const schedulerIdOf = (rid: string) => `rem-${rid}`;
+/** …and one delayed job per one-off fire of the current version. */
+const jobIdOf = (rec: ReminderRecord, fireAt: string) => `rem-${rec.rid}-v${rec.version}-${DateTime.fromISO(fireAt).toMillis()}`;
 
 export class ReminderService {
   readonly queue: Queue<FireJobData>;
@@ -105,9 +115,10 @@ export class ReminderService {
         if (rec.creatorOpenId !== caller.openId) return formatNotOwner(command.id, 'edit');
         await this.unschedule(rec);
         const spec: ReminderSpec = { ...command.spec, what: command.spec.what || rec.spec.what };
-        const next: ReminderRecord = { ...rec, spec, version: rec.version + 1, jobIds: [], schedulerId: undefined };
-        await this.schedule(next);
+        const next: ReminderRecord = { ...rec, spec, version: rec.version + 1 };
+        // Saved before scheduling, so a job due at once finds the new version.
         await this.store.save(next);
+        await this.schedule(next);
         return formatConfirmation(next, this.tz, { edited: true });
       }
     }
@@ -122,7 +133,13 @@ export class ReminderService {
       concurrency: 5,
     });
     this.worker.on('error', (err) => this.opts.log?.error?.({ err }, 'reminder worker error'));
-    this.worker.on('failed', (job, err) => this.opts.log?.warn?.({ jobId: job?.id, err }, 'reminder delivery failed'));
+    this.worker.on('failed', (job, err) => {
+      const d = job?.data;
+      const ctx = { jobId: job?.id, rid: d?.rid, chatId: d?.chatId, shortId: d?.shortId, attemptsMade: job?.attemptsMade, err };
+      // 'failed' fires on every attempt; only the last one means the reminder was never delivered.
+      if (job && job.attemptsMade >= (job.opts.attempts ?? 1)) this.opts.log?.error?.(ctx, 'reminder delivery gave up');
+      else this.opts.log?.warn?.(ctx, 'reminder delivery failed, will retry');
+    });
     return this.worker;
   }
 
@@ -145,7 +162,6 @@ export class ReminderService {
       spec,
     }, now);
     await this.schedule(rec);
-    await this.store.save(rec);
     return rec;
   }
 
@@ -155,43 +171,30 @@ export class ReminderService {
     return h % (this.maxJitter * 1000 + 1);
   }
 
-  /** Adds jobs/scheduler for the record's current version; mutates rec.jobIds / rec.schedulerId. */
+  /** Adds the jobs or the scheduler for the record's current version. */
   private async schedule(rec: ReminderRecord): Promise<void> {
     const base = { rid: rec.rid, chatId: rec.chatId, shortId: rec.shortId, version: rec.version };
     const rcr = rec.spec.recurrence;
     if (rcr) {
-      const schedulerId = `rem-${rec.rid}`;
+      const schedulerId = schedulerIdOf(rec.rid);
       const seconds = Math.floor(this.jitterMs(schedulerId) / 1000);
       // 5-field crons get a per-reminder seconds field as jitter; 6-field ones already have seconds.
       const pattern = rcr.cron.trim().split(/\s+/).length === 5 ? `${seconds} ${rcr.cron}` : rcr.cron;
-      await this.queue.upsertJobScheduler(
-        schedulerId,
-        { pattern, tz: rcr.tz },
-        { name: 'fire', data: base, opts: { attempts: 3, backoff: { type: 'exponential', delay: 5000 }, ...KEEP } },
-      );
-      rec.schedulerId = schedulerId;
-      rec.jobIds = [];
+      await this.queue.upsertJobScheduler(schedulerId, { pattern, tz: rcr.tz }, { name: 'fire', data: base, opts: { ...JOB_OPTS } });
       return;
     }
-    rec.jobIds = [];
-    for (const fireAt of rec.spec.fires) {
-      const ms = DateTime.fromISO(fireAt).toMillis();
-      const jobId = `rem-${rec.rid}-v${rec.version}-${ms}`;
-      const delay = Math.max(0, ms + this.jitterMs(jobId) - Date.now());
-      await this.queue.add('fire', { ...base, fireAt }, {
-        jobId, delay, attempts: 3, backoff: { type: 'exponential', delay: 5000 }, ...KEEP,
-      });
-      rec.jobIds.push(jobId);
-    }
+    if (!rec.spec.fires.length) return;
+    await this.queue.addBulk(rec.spec.fires.map((fireAt) => {
+      const jobId = jobIdOf(rec, fireAt);
+      const delay = Math.max(0, DateTime.fromISO(fireAt).toMillis() + this.jitterMs(jobId) - Date.now());
+      return { name: 'fire', data: { ...base, fireAt }, opts: { ...JOB_OPTS, jobId, delay } };
+    }));
   }
 
   private async unschedule(rec: ReminderRecord): Promise<void> {
-    if (rec.schedulerId) await this.queue.removeJobScheduler(rec.schedulerId);
-    for (const id of rec.jobIds) {
-      const job = await this.queue.getJob(id);
-      // An active job can't be removed; the version/record check in fire() skips it instead.
-      if (job) await job.remove().catch(() => undefined);
-    }
+    if (rec.spec.recurrence) await this.queue.removeJobScheduler(schedulerIdOf(rec.rid));
+    // remove() answers 0 for an active (locked) job; the version/record check in fire() skips it instead.
+    for (const fireAt of rec.spec.fires) await this.queue.remove(jobIdOf(rec, fireAt));
   }
 
   private fireMillis(job: Job<FireJobData>): number {
@@ -204,7 +207,14 @@ export class ReminderService {
   private async fire(job: Job<FireJobData>): Promise<string> {
     const d = job.data;
     const rec = await this.store.get(d.chatId, d.shortId);
-    if (!rec || rec.rid !== d.rid || rec.version !== d.version) return 'skipped: cancelled or edited';
+    if (!rec || rec.rid !== d.rid) {
+      // A scheduler whose record is gone would fire (and be skipped) forever: stop it.
+      if (!d.fireAt && (await this.queue.removeJobScheduler(schedulerIdOf(d.rid)))) {
+        this.opts.log?.warn?.({ rid: d.rid, chatId: d.chatId, shortId: d.shortId }, 'reminder record gone; removed its orphaned scheduler');
+      }
+      return 'skipped: cancelled or edited';
+    }
+    if (rec.version !== d.version) return 'skipped: cancelled or edited';
     const ms = this.fireMillis(job);
     const uuid = `rem-${rec.rid}-${ms}`; // ≤ 50 chars: 4 + 12 + 1 + 13
     if (await this.store.wasSent(uuid)) return 'skipped: already sent';
@@ -217,9 +227,8 @@ export class ReminderService {
     await this.store.markSent(uuid);
     this.opts.log?.info?.({ rid: rec.rid, shortId: rec.shortId, fireAt }, 'reminder sent');
     if (!rec.spec.recurrence && !rec.spec.fires.some((f) => DateTime.fromISO(f).toMillis() > ms)) {
-      // Last one-off fire delivered: the reminder is done.
-      const cur = await this.store.get(rec.chatId, rec.shortId);
-      if (cur && cur.version === rec.version) await this.store.delete(rec.chatId, rec.shortId);
+      // Last one-off fire delivered: the reminder is done, unless it was edited meanwhile.
+      await this.store.deleteIfVersion(rec.chatId, rec.shortId, rec.version);
     }
     return 'sent';
   }

@@ -16,12 +16,16 @@ export interface ReminderRecord {
   /** Bumped on edit so stale jobs can be recognised and skipped. */
   version: number;
   createdAt: string;
-  /** One-off BullMQ job ids for the current version. */
-  jobIds: string[];
-  schedulerId?: string;
 }
 
-export type NewReminder = Omit<ReminderRecord, 'shortId' | 'version' | 'jobIds' | 'createdAt'>;
+export type NewReminder = Omit<ReminderRecord, 'shortId' | 'version' | 'createdAt'>;
+
+// Deletes the record only if it still has the given version (an edit in between keeps it).
+const DELETE_IF_VERSION = `
+if redis.call('HGET', KEYS[1], 'version') ~= ARGV[1] then return 0 end
+redis.call('DEL', KEYS[1])
+redis.call('SREM', KEYS[2], ARGV[2])
+return 1`;
 
 export class ReminderStore {
   constructor(private readonly redis: Redis, private readonly prefix: string) {}
@@ -33,18 +37,15 @@ export class ReminderStore {
 
   async create(input: NewReminder, now: Date): Promise<ReminderRecord> {
     const shortId = await this.redis.incr(this.seqKey(input.chatId));
-    const rec: ReminderRecord = { ...input, shortId, version: 1, jobIds: [], createdAt: now.toISOString() };
+    const rec: ReminderRecord = { ...input, shortId, version: 1, createdAt: now.toISOString() };
     await this.save(rec);
     return rec;
   }
 
   async save(rec: ReminderRecord): Promise<void> {
     await this.redis.multi()
-      .hset(this.recKey(rec.chatId, rec.shortId), {
-        creator: rec.creatorOpenId,
-        version: String(rec.version),
-        data: JSON.stringify(rec),
-      })
+      // `version` is kept beside the JSON so deleteIfVersion can compare it inside Redis.
+      .hset(this.recKey(rec.chatId, rec.shortId), { version: String(rec.version), data: JSON.stringify(rec) })
       .sadd(this.idsKey(rec.chatId), String(rec.shortId))
       .exec();
   }
@@ -56,17 +57,31 @@ export class ReminderStore {
 
   async listByChat(chatId: string): Promise<ReminderRecord[]> {
     const ids = await this.redis.smembers(this.idsKey(chatId));
+    if (!ids.length) return [];
+    const pipe = this.redis.pipeline();
+    for (const id of ids) pipe.hget(this.recKey(chatId, Number(id)), 'data');
+    const res = (await pipe.exec()) ?? [];
     const out: ReminderRecord[] = [];
-    for (const id of ids) {
-      const rec = await this.get(chatId, Number(id));
-      if (rec) out.push(rec);
-      else await this.redis.srem(this.idsKey(chatId), id);
-    }
+    const gone: string[] = [];
+    ids.forEach((id, i) => {
+      const [err, data] = res[i] ?? [null, null];
+      if (err) throw err;
+      if (typeof data === 'string') out.push(JSON.parse(data) as ReminderRecord);
+      else gone.push(id);
+    });
+    // Index entries whose record has vanished are pruned.
+    if (gone.length) await this.redis.srem(this.idsKey(chatId), ...gone);
     return out.sort((a, b) => a.shortId - b.shortId);
   }
 
   async delete(chatId: string, shortId: number): Promise<void> {
     await this.redis.multi().del(this.recKey(chatId, shortId)).srem(this.idsKey(chatId), String(shortId)).exec();
+  }
+
+  /** Deletes the record if it is still at `version`, atomically; false if it was edited or is gone. */
+  async deleteIfVersion(chatId: string, shortId: number, version: number): Promise<boolean> {
+    const n = await this.redis.eval(DELETE_IF_VERSION, 2, this.recKey(chatId, shortId), this.idsKey(chatId), String(version), String(shortId));
+    return n === 1;
   }
 
   /** Marks a delivery done; false if it was already marked. */

@@ -63,10 +63,10 @@ export interface TimeTok extends Span { hour: number; minute: number; note?: str
 export interface RelTok extends Span { n: number; unit: 'minute' | 'hour' | 'day' | 'week' | 'month' | 'year'; within: boolean }
 export interface LeadTok extends Span { n: number; unit: 'minute' | 'hour' | 'day' | 'week' | 'month'; label: string }
 
-export const TIME_RE = /(凌晨|早上|早晨|清晨|上午|中午|午后|下午|傍晚|晚上|夜里|夜间|晚)?(\d{1,2})(?:点钟?|时)(?:(半)|(\d{1,2})分?)?(?![\d钟])/g;
-export const TIME_COLON_RE = /(凌晨|早上|早晨|清晨|上午|中午|午后|下午|傍晚|晚上|夜里|夜间|晚)?(\d{1,2}):(\d{2})/g;
-export const PERIOD_RE = /(凌晨|早上|早晨|清晨|上午|中午|下午|傍晚|晚上)/g;
-export const LEAD_RE = /(?:提前|之前|以前|前)(\d+|半)(个)?(分钟|小时|钟头|天|日|周|星期|礼拜|月)/g;
+const TIME_RE = /(凌晨|早上|早晨|清晨|上午|中午|午后|下午|傍晚|晚上|夜里|夜间|晚)?(\d{1,2})(?:点钟?|时)(?:(半)|(\d{1,2})分?)?(?![\d钟])/g;
+const TIME_COLON_RE = /(凌晨|早上|早晨|清晨|上午|中午|午后|下午|傍晚|晚上|夜里|夜间|晚)?(\d{1,2}):(\d{2})/g;
+const PERIOD_RE = /(凌晨|早上|早晨|清晨|上午|中午|下午|傍晚|晚上)/g;
+const LEAD_RE = /(?:提前|之前|以前|前)(\d+|半)(个)?(分钟|小时|钟头|天|日|周|星期|礼拜|月)/g;
 
 export function all(re: RegExp, s: string): RegExpExecArray[] {
   re.lastIndex = 0;
@@ -76,6 +76,21 @@ export function all(re: RegExp, s: string): RegExpExecArray[] {
   return out;
 }
 export const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
+/** The span a regex match covers. */
+export const spanOf = (m: RegExpExecArray): Span => ({ start: m.index, end: m.index + m[0].length });
+/** Unit word of REL_RE / LEAD_RE (分钟, 小时, 天, 周, 个月 …) to a luxon duration unit. */
+export function unitOf(u: string | undefined): RelTok['unit'] {
+  switch (u) {
+    case '分钟': case '分': return 'minute';
+    case '小时': case '钟头': return 'hour';
+    case '天': case '日': return 'day';
+    case '月': return 'month';
+    case '年': return 'year';
+    default: return 'week'; // 周, 星期, 礼拜
+  }
+}
+/** Weekday character after 周/星期/礼拜 (一…六, 日/天, 1-7) to 1 (Monday) … 7 (Sunday). */
+export const weekdayNum = (ch: string): number => (/[日天7]/.test(ch) ? 7 : '一二三四五六'.indexOf(ch) + 1 || Number(ch));
 /** Earliest, then longest, non-overlapping. */
 export function pick<T extends Span>(cands: T[], taken: Span[] = []): T[] {
   const sorted = [...cands].sort((a, b) => a.start - b.start || (b.end - b.start) - (a.end - a.start));
@@ -93,15 +108,15 @@ export function findLeads(t: string): LeadTok[] {
     // "6月30日前" + digits of the next clause is not a lead; a lead needs a unit right after the number
     const raw = m[1] ?? '';
     const n = raw === '半' ? 0.5 : Number(raw);
-    const u = m[3] ?? '';
-    const unit = u === '分钟' ? 'minute' : u === '小时' || u === '钟头' ? 'hour' : u === '天' || u === '日' ? 'day' : u === '月' ? 'month' : 'week';
-    if (unit === 'month' && !m[2]) continue;
+    const unit = unitOf(m[3]);
+    // LEAD_RE has no 年; a month lead needs 个 ("提前1个月")
+    if (unit === 'year' || (unit === 'month' && !m[2])) continue;
     const unitLabel = { minute: '分钟', hour: '小时', day: '天', week: '周', month: '个月' }[unit];
     const label = unit === 'week' && n === 1 ? '提前一周' : `提前${n === 0.5 ? '半' : n}${unit === 'hour' && n === 0.5 ? '个' : ''}${unitLabel}`;
-    leads.push({ start: m.index, end: m.index + m[0].length, n, unit, label });
+    leads.push({ ...spanOf(m), n, unit, label });
   }
   const same = /当天(也|再)?(提醒)?/.exec(t);
-  if (same) leads.push({ start: same.index, end: same.index + same[0].length, n: 0, unit: 'day', label: '当天' });
+  if (same) leads.push({ ...spanOf(same), n: 0, unit: 'day', label: '当天' });
   return leads;
 }
 
@@ -109,12 +124,12 @@ export function findTimes(t: string, taken: Span[]): TimeTok[] {
   const cands: TimeTok[] = [];
   for (const m of all(TIME_RE, t)) {
     const minute = m[3] ? 30 : m[4] ? Number(m[4]) : 0;
-    cands.push({ start: m.index, end: m.index + m[0].length, ...toHour(m[1], Number(m[2]), minute) });
+    cands.push({ ...spanOf(m), ...toHour(m[1], Number(m[2]), minute) });
     // Bare variant for when the period word belongs to a date token (今晚8点)
     if (m[1]) cands.push({ start: m.index + m[1].length, end: m.index + m[0].length, ...toHour(undefined, Number(m[2]), minute) });
   }
   for (const m of all(TIME_COLON_RE, t)) {
-    cands.push({ start: m.index, end: m.index + m[0].length, ...toHour(m[1], Number(m[2]), Number(m[3])) });
+    cands.push({ ...spanOf(m), ...toHour(m[1], Number(m[2]), Number(m[3])) });
     if (m[1]) cands.push({ start: m.index + m[1].length, end: m.index + m[0].length, ...toHour(undefined, Number(m[2]), Number(m[3])) });
   }
   const picked = pick(cands, taken);
@@ -122,7 +137,7 @@ export function findTimes(t: string, taken: Span[]): TimeTok[] {
   for (const m of all(PERIOD_RE, t)) {
     const p = m[1] ?? '';
     const hour = PERIOD_DEFAULT[p] ?? DEFAULT_HOUR;
-    cands.push({ start: m.index, end: m.index + m[0].length, hour, minute: 0, periodOnly: true, note: `没说具体几点，“${p}”按 ${pad(hour)}:00 设置` });
+    cands.push({ ...spanOf(m), hour, minute: 0, periodOnly: true, note: `没说具体几点，“${p}”按 ${pad(hour)}:00 设置` });
   }
   return pick(cands, taken);
 }
@@ -130,7 +145,7 @@ export function findTimes(t: string, taken: Span[]): TimeTok[] {
 export const PERIOD_DEFAULT: Record<string, number> = { 凌晨: 6, 早上: 8, 早晨: 8, 清晨: 7, 上午: 9, 中午: 12, 下午: 15, 傍晚: 18, 晚上: 20 };
 export const pad = (n: number) => String(n).padStart(2, '0');
 
-export function toHour(period: string | undefined, h: number, minute: number): { hour: number; minute: number; note?: string } {
+function toHour(period: string | undefined, h: number, minute: number): { hour: number; minute: number; note?: string } {
   if (minute > 59) fail(`“${minute}分”不是有效的时间，请检查。`);
   if (h > 24 || (h === 24 && minute > 0)) fail(`“${h}点”不是有效的时间，一天只有0点到23点，请检查。`);
   if (h === 24) fail('“24点”有歧义，请说“晚上11点59分”或“次日0点”。');

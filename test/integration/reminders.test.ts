@@ -4,14 +4,15 @@ import { Redis } from 'ioredis';
 import { DateTime } from 'luxon';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { parseReminderCommand, type ReminderCommand, type ReminderSpec } from '../../src/reminders/parse.js';
-import { ReminderService, type ReminderCaller, type ReminderTarget } from '../../src/reminders/scheduler.js';
+import { ReminderService, type ReminderCaller, type ReminderLog, type ReminderTarget } from '../../src/reminders/scheduler.js';
+import { ReminderStore } from '../../src/reminders/store.js';
 
 const TZ = 'Asia/Shanghai';
 interface Sent { target: ReminderTarget; text: string; uuid: string; at: number }
 
 const open: { services: ReminderService[]; conns: Redis[] } = { services: [], conns: [] };
 
-function setup(prefix: string, sent: Sent[], opts: { jitter?: number } = {}) {
+function setup(prefix: string, sent: Sent[], opts: { jitter?: number; log?: ReminderLog } = {}) {
   const connection = new Redis(inject('redisUrl'), { maxRetriesPerRequest: null });
   open.conns.push(connection);
   const service = new ReminderService({
@@ -19,6 +20,7 @@ function setup(prefix: string, sent: Sent[], opts: { jitter?: number } = {}) {
     prefix,
     timezone: TZ,
     maxJitterSeconds: opts.jitter ?? 0,
+    log: opts.log,
     send: (target, text, uuid) => { sent.push({ target, text, uuid, at: Date.now() }); return Promise.resolve(); },
   });
   open.services.push(service);
@@ -284,5 +286,73 @@ describe('ReminderService against real Redis', () => {
     expect(reply).toContain('每年6月20日 09:00');
     expect(reply).toContain('每年12月20日 09:00');
     expect(await svc.queue.getJobSchedulersCount()).toBe(2);
+  });
+
+  it('a delivery that fails on its last attempt is logged as given up, earlier ones as retried', async () => {
+    const prefix = `test-${randomUUID()}`;
+    const logged: { level: string; msg?: string; obj: Record<string, unknown> }[] = [];
+    const log: ReminderLog = {
+      warn: (obj, msg) => logged.push({ level: 'warn', msg, obj: obj as Record<string, unknown> }),
+      error: (obj, msg) => logged.push({ level: 'error', msg, obj: obj as Record<string, unknown> }),
+    };
+    const connection = new Redis(inject('redisUrl'), { maxRetriesPerRequest: null });
+    open.conns.push(connection);
+    const svc = new ReminderService({
+      connection, prefix, timezone: TZ, maxJitterSeconds: 0, log,
+      send: () => Promise.reject(new Error('feishu down')),
+    });
+    open.services.push(svc);
+    await svc.handle(cmd('下周五下午3点提醒我改稿'), alice);
+    const [job] = await svc.queue.getDelayed();
+    // the same fire, due now: one attempt that retries, one that is the last
+    await svc.queue.add('fire', job!.data, { jobId: `retry-${randomUUID()}`, attempts: 2, backoff: { type: 'fixed', delay: 10 } });
+    svc.startWorker();
+    await until(() => logged.some((l) => l.level === 'error'));
+    expect(logged.map((l) => `${l.level} ${l.msg}`)).toEqual(['warn reminder delivery failed, will retry', 'error reminder delivery gave up']);
+    expect(logged[1]!.obj).toMatchObject({ rid: job!.data.rid, chatId: 'oc_group1', shortId: 1, attemptsMade: 2 });
+  });
+
+  it('a recurring job whose record vanished removes its scheduler and says so', async () => {
+    const prefix = `test-${randomUUID()}`;
+    const sent: Sent[] = [];
+    const warned: string[] = [];
+    const svc = setup(prefix, sent, { log: { warn: (_obj, msg) => warned.push(msg ?? '') } });
+    const spec: ReminderSpec = {
+      what: '测试周期', fires: [], leads: [], notes: [],
+      recurrence: { cron: '* * * * * *', tz: TZ, description: '每秒', next: [] },
+    };
+    await svc.handle({ kind: 'set', spec }, alice);
+    expect(await svc.queue.getJobSchedulersCount()).toBe(1);
+    // the record is lost behind the service's back (e.g. a manual key delete)
+    const raw = open.conns[open.conns.length - 1]!;
+    await raw.del(`${prefix}:reminder:chat:${alice.chatId}:r:1`);
+    svc.startWorker();
+    await until(async () => (await svc.queue.getJobSchedulersCount()) === 0);
+    expect(warned).toContain('reminder record gone; removed its orphaned scheduler');
+    expect(sent).toHaveLength(0);
+    expect(await svc.handle({ kind: 'list' }, alice)).toContain('还没有提醒');
+  });
+
+  it('store: a finished reminder is deleted only at its own version; vanished records leave the index', async () => {
+    const prefix = `test-${randomUUID()}`;
+    const redis = new Redis(inject('redisUrl'), { maxRetriesPerRequest: null });
+    open.conns.push(redis);
+    const store = new ReminderStore(redis, prefix);
+    const input = { rid: 'abc', chatId: 'oc_x', chatType: 'p2p' as const, creatorOpenId: 'ou_a', sourceMessageId: 'om', spec: { what: 'x', fires: [], leads: [], notes: [] } };
+    const rec = await store.create(input, new Date());
+    await store.save({ ...rec, version: 2 }); // edited meanwhile
+    expect(await store.deleteIfVersion('oc_x', rec.shortId, 1)).toBe(false);
+    expect((await store.get('oc_x', rec.shortId))?.version).toBe(2);
+    expect(await store.deleteIfVersion('oc_x', rec.shortId, 2)).toBe(true);
+    expect(await store.get('oc_x', rec.shortId)).toBeUndefined();
+    expect(await store.deleteIfVersion('oc_x', rec.shortId, 2)).toBe(false);
+
+    const a = await store.create(input, new Date());
+    const b = await store.create(input, new Date());
+    const c = await store.create(input, new Date());
+    await redis.del(`${prefix}:reminder:chat:oc_x:r:${b.shortId}`);
+    expect((await store.listByChat('oc_x')).map((r) => r.shortId)).toEqual([a.shortId, c.shortId]);
+    expect(await redis.smembers(`${prefix}:reminder:chat:oc_x:ids`)).not.toContain(String(b.shortId));
+    expect(await store.listByChat('oc_none')).toEqual([]);
   });
 });

@@ -25,6 +25,13 @@ describe('cn-time', () => {
     expect(normalizeCn('三点一刻')).toBe('3点15分');
     expect(normalizeCn('２０２６年７月１日')).toBe('2026年7月1日');
   });
+  it('leaves what is not a numeral alone', () => {
+    expect(cnNumber('abc')).toBeUndefined();
+    expect(cnNumber('十万')).toBeUndefined();
+    expect(cnNumber('')).toBeUndefined();
+    expect(cnNumber('2027')).toBe(2027);
+    expect(normalizeCn('周一天天开会')).toBe('周一天天开会');
+  });
   it('formats with weekday in the zone', () => {
     expect(formatInstant('2026-06-27T01:00:00Z', TZ)).toBe('2026年6月27日（星期六）09:00');
     expect(formatInstant('2026-06-14T12:00:00Z', TZ, { time: false })).toBe('2026年6月14日（星期日）');

@@ -260,11 +260,39 @@ describe('errors: impossible, past, ambiguous', () => {
     expect(errorOf(parse(text))).toContain(fragment);
   });
 
+  it.each([
+    ['32号提醒我', '没有32号'],
+    ['10分钟后下午3点提醒我', '时间说法有冲突'],
+    ['半天后提醒我', '具体的天数'],
+    ['每季度提醒我', '每季度的哪一天'],
+    ['每季度末前提醒我，提前3天', '暂不支持'],
+    ['每月0号提醒我', '没有0号'],
+    ['每月32号提醒我', '没有32号'],
+    ['每月底前提醒我交台账，提前3天', '暂不支持'],
+    ['每月1号前提醒我，提前3天', '跨到了上个月'],
+    ['每年6月底前交报告，提前3天提醒', '暂不支持'],
+    ['每半年6月20日和12月20日提醒我', '只说一个日期'],
+    ['每周五提醒我，提前2小时', '按天或周'],
+    ['每周一提醒我，提前半天', '整天数'],
+    ['每周五前交周报，提前1天和提前2天提醒', '只支持一个提前量'],
+  ])('recurring and relative misuse: %s', (text, fragment) => {
+    expect(errorOf(parse(text))).toContain(fragment);
+  });
+
   it('offers what is still possible when every lead is past', () => {
     const msg = errorOf(parse('6月12日前交报告，提前3天提醒'));
     expect(msg).toContain('2026年6月9日（星期二）09:00');
     expect(msg).toContain('还没到');
     expect(msg).toContain('提醒我6月12日前交报告，提前1天提醒');
+  });
+});
+
+describe('leads', () => {
+  it('keeps exactly the leads that still fire (提前10天 past, 提前1天 kept)', () => {
+    const s = spec(parse('6月12日前交报告，提前10天和提前1天提醒'));
+    expect(s.fires).toEqual([bj('2026-06-11T09:00')]);
+    expect(s.leads).toEqual(['提前1天']);
+    expect(s.notes.join()).toContain('提前10天');
   });
 });
 
