@@ -17,7 +17,7 @@ export interface BenchResult {
   p95Ms: number;
 }
 
-export function buildBenchReport(target = TARGET_CHARS): string {
+function buildBenchReport(target = TARGET_CHARS): string {
   const files = readdirSync(FIXTURES).filter((f) => f.endsWith('.txt')).sort();
   const annual = readFileSync(FIXTURES + 'clean-annual.txt', 'utf8').split('\n');
   const title = annual[0]!;

@@ -15,6 +15,10 @@ if (!dir) {
 }
 
 const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
+if (files.length === 0) {
+  console.error(`${dir} 中没有 .txt 文件`);
+  process.exit(2);
+}
 for (const f of files) {
   const text = readFileSync(join(dir, f), 'utf8');
   const findings = critique(text);

@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
-import { critique, formatFindingsText } from '../report/critique/index.js';
+import { critique, formatFindingsText, type CritiqueOptions } from '../report/critique/index.js';
 import type { ReportPeriod } from '../report/period.js';
+import { readTextInput, usageError as usageErrorOf } from './common.js';
 import type { Command, CliIO } from './main.js';
 
 const USAGE = [
@@ -22,6 +22,15 @@ function parsePeriod(s: string): ReportPeriod | null {
   return { year: Number(m[1]), span };
 }
 
+/** A real calendar day written YYYY-MM-DD (Date would roll 2025-02-30 over to March 2). */
+function parseDay(s: string): Date | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return null;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s) ? d : null;
+}
+
+const usageError = (io: CliIO, msg: string) => usageErrorOf(io, msg, USAGE);
+
 export const critiqueCommand: Command = {
   name: 'critique',
   summary: '规则审校：检查报告中的占位符、标点、序号、固定表述等问题',
@@ -29,8 +38,7 @@ export const critiqueCommand: Command = {
   async run(args: string[], io: CliIO): Promise<number> {
     let json = false;
     let file: string | undefined;
-    let period: ReportPeriod | undefined;
-    let now: Date | undefined;
+    const opts: CritiqueOptions = {};
     for (let i = 0; i < args.length; i++) {
       const a = args[i]!;
       if (a === '--json') json = true;
@@ -40,11 +48,11 @@ export const critiqueCommand: Command = {
         if (a === '--period') {
           const p = parsePeriod(v);
           if (!p) return usageError(io, `无法识别的报告期：${v}（示例：2025、2025H1、2025Q3）`);
-          period = p;
+          opts.period = p;
         } else {
-          const d = new Date(`${v}T00:00:00Z`);
-          if (Number.isNaN(d.getTime())) return usageError(io, `无法识别的日期：${v}（格式：YYYY-MM-DD）`);
-          now = d;
+          const d = parseDay(v);
+          if (!d) return usageError(io, `无法识别的日期：${v}（格式：YYYY-MM-DD）`);
+          opts.now = d;
         }
       } else if (a !== '-' && a.startsWith('-')) return usageError(io, `未知选项：${a}`);
       else if (file === undefined) file = a;
@@ -52,28 +60,17 @@ export const critiqueCommand: Command = {
     }
     if (file === undefined) return usageError(io, '缺少要审校的文件（用 - 表示从标准输入读取）');
 
-    let text: string;
-    try {
-      text = file === '-' ? await io.readStdin() : await readFile(file, 'utf8');
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      const why = code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是一个目录' : code === 'EACCES' ? '没有读取权限' : (err as Error).message;
-      io.stderr(`无法读取文件 ${file}：${why}\n`);
+    const text = await readTextInput(io, file);
+    if (text === null) return 2;
+    // An empty input is a mistake (wrong file, nothing piped), not a clean report.
+    if (text.trim() === '') {
+      io.stderr(`${file === '-' ? '标准输入' : file} 没有可审校的内容\n`);
       return 2;
     }
-    text = text.replace(/^\uFEFF/, '');
 
-    const opts: { period?: ReportPeriod; now?: Date } = {};
-    if (period) opts.period = period;
-    if (now) opts.now = now;
     const findings = critique(text, opts);
     if (json) io.stdout(`${JSON.stringify(findings, null, 2)}\n`);
     else io.stdout(`${formatFindingsText(findings, text, file === '-' ? '<标准输入>' : file)}\n`);
     return findings.some((f) => f.severity === 'error') ? 1 : 0;
   },
 };
-
-function usageError(io: CliIO, msg: string): number {
-  io.stderr(`${msg}\n\n${USAGE}\n`);
-  return 2;
-}

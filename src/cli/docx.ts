@@ -1,5 +1,6 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { renderDocx } from '../export/docx.js';
+import { readTextInput, usageError } from './common.js';
 import type { Command, CliIO } from './main.js';
 
 const USAGE = [
@@ -20,33 +21,31 @@ export const docxCommand: Command = {
       const a = args[i]!;
       if (a === '-o') {
         output = args[++i];
-        if (!output) return usage(io, '选项 -o 缺少文件名');
-      } else if (a.startsWith('-')) return usage(io, `未知选项：${a}`);
+        if (!output) return usageError(io, '选项 -o 缺少文件名', USAGE);
+      } else if (a.startsWith('-')) return usageError(io, `未知选项：${a}`, USAGE);
       else if (!input) input = a;
-      else return usage(io, `多出参数：${a}`);
+      else return usageError(io, `多出参数：${a}`, USAGE);
     }
-    if (!input) return usage(io, '缺少输入文件');
-    let text: string;
-    try {
-      text = await readFile(input, 'utf8');
-    } catch (err) {
-      io.stderr(`无法读取 ${input}：${(err as NodeJS.ErrnoException).code === 'ENOENT' ? '文件不存在' : (err as Error).message}\n`);
-      return 2;
-    }
-    const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+    if (!input) return usageError(io, '缺少输入文件', USAGE);
+    const text = await readTextInput(io, input);
+    if (text === null) return 2;
+    const lines = text.split(/\r?\n/);
     const first = lines.findIndex((l) => l.trim());
     if (first < 0) {
       io.stderr(`${input} 是空文件\n`);
       return 2;
     }
     const out = output ?? input.replace(/\.[^./]*$/, '') + '.docx';
-    await writeFile(out, await renderDocx({ title: lines[first]!.trim(), body: lines.slice(first + 1).join('\n') }));
+    const bytes = await renderDocx({ title: lines[first]!.trim(), body: lines.slice(first + 1).join('\n') });
+    try {
+      await writeFile(out, bytes);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      const why = code === 'ENOENT' ? '目录不存在' : code === 'EACCES' ? '没有写入权限' : code === 'EISDIR' ? '这是一个目录' : (err as Error).message;
+      io.stderr(`无法写入 ${out}：${why}\n`);
+      return 2;
+    }
     io.stdout(`已生成 ${out}\n`);
     return 0;
   },
 };
-
-function usage(io: CliIO, msg: string): number {
-  io.stderr(`${msg}\n\n${USAGE}\n`);
-  return 2;
-}

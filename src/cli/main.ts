@@ -1,9 +1,10 @@
 /**
- * The `bigan` command line: a small subcommand dispatcher. Other subcommands register
- * themselves in COMMANDS (see critique.ts).
+ * The `bigan` command line: a small subcommand dispatcher. A new subcommand is a
+ * `Command` (see critique.ts) added to COMMANDS below.
  */
 import { pathToFileURL } from 'node:url';
 import { realpathSync } from 'node:fs';
+import { decodeUtf8 } from './common.js';
 import { critiqueCommand } from './critique.js';
 import { docxCommand } from './docx.js';
 import { outlineCommand } from './outline.js';
@@ -25,18 +26,10 @@ export interface Command {
   run(args: string[], io: CliIO): Promise<number>;
 }
 
-export const COMMANDS = new Map<string, Command>();
+/** Listed in `bigan --help` in this order. */
+const COMMANDS = new Map<string, Command>([critiqueCommand, outlineCommand, docxCommand].map((c) => [c.name, c]));
 
-export function registerCommand(cmd: Command): void {
-  if (COMMANDS.has(cmd.name)) throw new Error(`command ${cmd.name} registered twice`);
-  COMMANDS.set(cmd.name, cmd);
-}
-
-registerCommand(critiqueCommand);
-registerCommand(outlineCommand);
-registerCommand(docxCommand);
-
-export function helpText(): string {
+function helpText(): string {
   const width = Math.max(...[...COMMANDS.keys()].map((k) => k.length));
   const lines = [
     '笔杆子 Bigan 命令行',
@@ -76,13 +69,13 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   return cmd.run(rest, io);
 }
 
-export const processIO: CliIO = {
+const processIO: CliIO = {
   stdout: (s) => void process.stdout.write(s),
   stderr: (s) => void process.stderr.write(s),
   readStdin: async () => {
     const chunks: Buffer[] = [];
     for await (const c of process.stdin) chunks.push(c as Buffer);
-    return Buffer.concat(chunks).toString('utf8');
+    return decodeUtf8(Buffer.concat(chunks));
   },
 };
 

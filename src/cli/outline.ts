@@ -2,6 +2,7 @@ import { getGenre } from '../report/genres.js';
 import { buildOfflineOutline, renderOutline } from '../report/outline.js';
 import { periodLabel } from '../report/period.js';
 import { parseRequest } from '../report/request.js';
+import { usageError } from './common.js';
 import type { Command, CliIO } from './main.js';
 
 const USAGE = [
@@ -17,10 +18,8 @@ export const outlineCommand: Command = {
   usage: USAGE,
   run(args: string[], io: CliIO): Promise<number> {
     const text = args.join(' ').trim();
-    if (!text || text.startsWith('-')) {
-      io.stderr(`${text ? `未知选项：${text}` : '缺少写作需求'}\n\n${USAGE}\n`);
-      return Promise.resolve(2);
-    }
+    if (!text) return Promise.resolve(usageError(io, '缺少写作需求', USAGE));
+    if (text.startsWith('-')) return Promise.resolve(usageError(io, `未知选项：${text.split(/\s/)[0]}`, USAGE));
     const now = new Date();
     const req = parseRequest(text, now);
     const genre = getGenre(req.genre);

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Finding } from '../../src/report/critique/index.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -66,5 +69,59 @@ describe('bigan critique (real CLI)', () => {
   it('--period overrides the inferred period', () => {
     const r = bigan(['critique', '--json', '--period', '2024', '-'], '深入开展党史学习教育。');
     expect((JSON.parse(r.stdout) as Finding[]).map((f) => f.rule)).toEqual(['dates']);
+  });
+});
+
+describe('bigan critique: bad input (in process)', () => {
+  async function cli(args: string[], stdin = '') {
+    const { runCli } = await import('../../src/cli/main.js');
+    let stdout = '';
+    let stderr = '';
+    const code = await runCli(args, { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), readStdin: () => Promise.resolve(stdin) });
+    return { code, stdout, stderr };
+  }
+
+  it('rejects a bad or missing --period / --now value, and a second file', async () => {
+    for (const [args, msg] of [
+      [['--period', '25H1', 'a.txt'], '无法识别的报告期：25H1'],
+      [['--period', '2025H3', 'a.txt'], '无法识别的报告期'],
+      [['--now', '2025-02-30', 'a.txt'], '无法识别的日期：2025-02-30'],
+      [['--now', '2025', 'a.txt'], '无法识别的日期'],
+      [['a.txt', '--now'], '选项 --now 缺少取值'],
+      [['a.txt', 'b.txt'], '多出参数：b.txt'],
+    ] as const) {
+      const r = await cli(['critique', ...args]);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toContain(msg);
+      expect(r.stderr).toContain('用法：bigan critique');
+      expect(r.stdout).toBe('');
+    }
+  });
+
+  it('accepts a valid --now and --period', async () => {
+    const r = await cli(['critique', '--now', '2024-02-29', '--period', '2024q3', '--json', '-'], '深入开展党史学习教育。');
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as Finding[]).map((f) => f.rule)).toEqual(['dates']);
+  });
+
+  it('refuses empty input instead of reporting it clean', async () => {
+    const r = await cli(['critique', '-'], '\n  \n');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('没有可审校的内容');
+    expect(r.stdout).toBe('');
+  });
+
+  it('refuses a directory and a file that is not UTF-8 (GBK, Word)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bigan-critique-'));
+    expect((await cli(['critique', dir])).stderr).toContain('这是一个目录');
+    // "意识形态" in GBK.
+    writeFileSync(join(dir, 'gbk.txt'), Buffer.from([0xd2, 0xe2, 0xca, 0xb6, 0xd0, 0xce, 0xcc, 0xac]));
+    const gbk = await cli(['critique', join(dir, 'gbk.txt')]);
+    expect(gbk.code).toBe(2);
+    expect(gbk.stderr).toContain('不是 UTF-8 编码');
+    writeFileSync(join(dir, 'r.docx'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00, 0xff, 0xfe]));
+    const docx = await cli(['critique', join(dir, 'r.docx')]);
+    expect(docx.code).toBe(2);
+    expect(docx.stderr).toContain('另存为 UTF-8 纯文本');
   });
 });

@@ -27,6 +27,13 @@ describe('bigan outline', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('缺少写作需求');
   });
+
+  it('exits 2 naming an unknown option', async () => {
+    const r = await run(['outline', '--bogus', '2025年度报告']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('未知选项：--bogus');
+    expect(r.stderr).toContain('用法：bigan outline');
+  });
 });
 
 describe('bigan docx', () => {
@@ -52,5 +59,19 @@ describe('bigan docx', () => {
     const r = await run(['docx', join(dir, 'empty.txt')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('空文件');
+  });
+
+  it('rejects a missing -o value or an unknown option, and reports an unwritable output', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bigan-docx-'));
+    const input = join(dir, 'report.txt');
+    writeFileSync(input, '2025年度意识形态工作报告\n一、主要做法\n');
+    const noOut = await run(['docx', input, '-o']);
+    expect(noOut.code).toBe(2);
+    expect(noOut.stderr).toContain('选项 -o 缺少文件名');
+    expect((await run(['docx', '--bogus', input])).stderr).toContain('未知选项：--bogus');
+    const unwritable = await run(['docx', input, '-o', join(dir, 'no-such-dir', 'out.docx')]);
+    expect(unwritable.code).toBe(2);
+    expect(unwritable.stderr).toContain('无法写入');
+    expect(unwritable.stderr).not.toContain('内部错误');
   });
 });

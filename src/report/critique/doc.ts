@@ -51,11 +51,10 @@ export interface CritiqueDoc {
   titleLines: Set<number>;
   /** First body paragraph after the title. */
   opening: Line | null;
+  /** From the options, else from the title and opening. */
   period: ReportPeriod | null;
-  periodSource: 'option' | 'text' | null;
   /** The span even when no year is given (街道上半年……总结). */
   span: PeriodSpan | null;
-  year: number | null;
   unit: UnitKind | null;
   /** Whole report (title or several level-1 headings) rather than a pasted paragraph. */
   isWholeReport: boolean;
@@ -64,10 +63,16 @@ export interface CritiqueDoc {
 
 const TITLE_CUE = /报告|汇报|总结|述职|自查|情况$/;
 
+/** Whether a line that is not a heading reads like a report title. */
 function isTitleLike(text: string): boolean {
   const t = text.trim();
-  return t.length >= 6 && t.length <= 60 && !/[。；！？]|[：:]$/.test(t) && TITLE_CUE.test(t) && parseHeading(t) === null;
+  return t.length >= 6 && t.length <= 60 && !/[。；！？]|[：:]$/.test(t) && TITLE_CUE.test(t);
 }
+
+const LINE = /[^\r\n]*(?:\r\n|\r|\n|$)/g;
+const SENTENCE = /[^。！？；!?;]+[。！？；!?;]*[”’」』）)]?/g;
+/** Length of the leading (also full-width) whitespace. */
+const leadOf = (s: string) => s.length - s.replace(/^[\s\u3000]+/, '').length;
 
 const TITLE_UNIT: readonly [RegExp, UnitKind][] = [
   [/(学校|大学|学院|中学|小学)/, '校'],
@@ -89,12 +94,11 @@ function titleUnit(title: string): UnitKind | null {
 export function buildDoc(text: string, opts: CritiqueOptions = {}): CritiqueDoc {
   const now = opts.now ?? new Date();
   const lines: Line[] = [];
-  const re = /[^\r\n]*(?:\r\n|\r|\n|$)/g;
-  let index = 0;
-  for (let m = re.exec(text); m && m.index < text.length; m = re.exec(text)) {
+  // Every match before the end of the text is non-empty (it holds a character or a line break).
+  LINE.lastIndex = 0;
+  for (let m = LINE.exec(text); m && m.index < text.length; m = LINE.exec(text)) {
     const body = m[0].replace(/[\r\n]+$/, '');
-    lines.push({ index: index++, start: m.index, end: m.index + body.length, text: body });
-    if (m[0].length === 0) break;
+    lines.push({ index: lines.length, start: m.index, end: m.index + body.length, text: body });
   }
   const paragraphs = lines.filter((l) => l.text.trim() !== '');
 
@@ -102,34 +106,28 @@ export function buildDoc(text: string, opts: CritiqueOptions = {}): CritiqueDoc 
   for (const l of paragraphs) {
     const mark = parseHeading(l.text);
     if (!mark) continue;
-    const lead = l.text.length - l.text.replace(/^[\s\u3000]+/, '').length;
+    const lead = leadOf(l.text);
     headings.push({ line: l.index, start: l.start + lead, end: l.start + lead + mark.marker.length, mark });
   }
 
   const sentences: Sentence[] = [];
-  const sre = /[^。！？；!?;]+[。！？；!?;]*[”’」』）)]?/g;
   for (const l of paragraphs) {
-    for (let m = sre.exec(l.text); m; m = sre.exec(l.text)) {
+    for (const m of l.text.matchAll(SENTENCE)) {
       const raw = m[0];
-      const lead = raw.length - raw.replace(/^[\s\u3000]+/, '').length;
+      const lead = leadOf(raw);
       const s = raw.slice(lead).replace(/[\s\u3000]+$/, '');
       if (s) sentences.push({ line: l.index, start: l.start + m.index + lead, end: l.start + m.index + lead + s.length, text: s });
     }
   }
 
-  const titleLines = new Set<number>(paragraphs.filter((l) => isTitleLike(l.text)).map((l) => l.index));
+  const headingLines = new Set(headings.map((h) => h.line));
+  const titleLines = new Set<number>(paragraphs.filter((l) => !headingLines.has(l.index) && isTitleLike(l.text)).map((l) => l.index));
   const first = paragraphs[0];
   const title = first && titleLines.has(first.index) ? first : null;
-  const opening = paragraphs.find((l) => (!title || l.index > title.index) && !titleLines.has(l.index) && parseHeading(l.text) === null && l.text.trim().length > 20) ?? null;
+  const opening = paragraphs.find((l) => (!title || l.index > title.index) && !titleLines.has(l.index) && !headingLines.has(l.index) && l.text.trim().length > 20) ?? null;
 
-  let period: ReportPeriod | null = opts.period ?? null;
-  let periodSource: CritiqueDoc['periodSource'] = period ? 'option' : null;
-  if (!period) {
-    // Only the title and opening: body text is full of past years (2015年以来).
-    const head = `${title?.text ?? ''}\n${opening?.text.slice(0, 200) ?? ''}`;
-    period = findPeriod(head, now);
-    if (period) periodSource = 'text';
-  }
+  // Only the title and opening: body text is full of past years (2015年以来).
+  const period = opts.period ?? findPeriod(`${title?.text ?? ''}\n${opening?.text.slice(0, 200) ?? ''}`, now);
   let span: PeriodSpan | null = period?.span ?? null;
   if (!period && title) {
     if (/上半年|前半年/.test(title.text)) span = 'H1';
@@ -151,9 +149,7 @@ export function buildDoc(text: string, opts: CritiqueOptions = {}): CritiqueDoc 
     titleLines,
     opening,
     period,
-    periodSource,
     span,
-    year: period?.year ?? null,
     unit: title ? titleUnit(title.text) : null,
     isWholeReport,
     now,

@@ -5,17 +5,7 @@ export const SEVERITY_LABEL: Record<Severity, string> = { error: '错误', warni
 
 /** 1-based line and column (in UTF-16 units, as editors count) of an offset. */
 export function lineCol(text: string, offset: number): { line: number; col: number } {
-  let line = 1;
-  let lineStart = 0;
-  const end = Math.min(Math.max(offset, 0), text.length);
-  for (let i = 0; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, col: end - lineStart + 1 };
+  return lineIndex(text)(Math.min(Math.max(offset, 0), text.length));
 }
 
 /** A line index for many lookups: O(log n) each. */
@@ -48,21 +38,31 @@ export interface MarkdownOptions {
 
 const escapeMd = (s: string) => s.replace(/([\\`*_[\]#>|])/g, '\\$1');
 
+const SEVERITIES = ['error', 'warning', 'info'] as const;
+
+/** Errors first, then by position. */
+const bySeverity = (findings: readonly Finding[]) => [...findings].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.start - b.start);
+
+function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return counts;
+}
+
 export function formatFindingsMarkdown(findings: readonly Finding[], text: string, opts: MarkdownOptions = {}): string {
   const max = opts.maxItems ?? 30;
   const maxChars = opts.maxChars ?? 3500;
   const list = opts.includeInfo === false ? findings.filter((f) => f.severity !== 'info') : [...findings];
   if (list.length === 0) return '**审校结果**：未发现问题。';
   const pos = lineIndex(text);
-  const counts = { error: 0, warning: 0, info: 0 };
-  for (const f of list) counts[f.severity]++;
-  const summary = (['error', 'warning', 'info'] as const).filter((s) => counts[s] > 0).map((s) => `${SEVERITY_LABEL[s]} ${counts[s]} 条`).join('，');
+  const counts = countBySeverity(list);
+  const summary = SEVERITIES.filter((s) => counts[s] > 0).map((s) => `${SEVERITY_LABEL[s]} ${counts[s]} 条`).join('，');
   const lines = [`**审校结果**：共 ${list.length} 条（${summary}）`];
-  const ordered = [...list].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.start - b.start);
+  const ordered = bySeverity(list);
   let shown = 0;
   let chars = lines[0]!.length;
   let full = false;
-  for (const sev of ['error', 'warning', 'info'] as const) {
+  for (const sev of SEVERITIES) {
     const group = ordered.filter((f) => f.severity === sev);
     if (group.length === 0 || shown >= max || full) continue;
     const header = `**${SEVERITY_LABEL[sev]}**`;
@@ -90,7 +90,7 @@ export function formatFindingsMarkdown(findings: readonly Finding[], text: strin
 export function formatFindingsBrief(findings: readonly Finding[], text: string, max = 40): string {
   if (findings.length === 0) return '（规则审校未发现问题）';
   const pos = lineIndex(text);
-  const ordered = [...findings].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.start - b.start);
+  const ordered = bySeverity(findings);
   const lines = ordered.slice(0, max).map((f) => `第${pos(f.start).line}行［${SEVERITY_LABEL[f.severity]}］${f.message}`);
   if (ordered.length > max) lines.push(`另有${ordered.length - max}条未列出。`);
   return lines.join('\n');
@@ -105,8 +105,7 @@ export function formatFindingsText(findings: readonly Finding[], text: string, f
     const sug = f.suggestion ? `  → ${f.suggestion}` : '';
     return `${prefix}${line}:${col}  ${SEVERITY_LABEL[f.severity]}  ${f.message}${sug}`;
   });
-  const counts = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) counts[f.severity]++;
+  const counts = countBySeverity(findings);
   out.push(findings.length === 0 ? '未发现问题。' : `共 ${findings.length} 条：错误 ${counts.error} 条，警告 ${counts.warning} 条，提示 ${counts.info} 条。`);
   return out.join('\n');
 }

@@ -50,10 +50,8 @@ export function dedupe(findings: Finding[]): Finding[] {
     const i = lastByCategory.get(f.category);
     const prev = i === undefined ? undefined : kept[i];
     if (prev && f.start < prev.end && f.end > prev.start) {
+      // The overlap is the same defect: keep the more severe, else the earlier finding.
       if (SEVERITY_RANK[f.severity] < SEVERITY_RANK[prev.severity]) kept[i!] = f;
-      else if (f.end > prev.end && SEVERITY_RANK[f.severity] === SEVERITY_RANK[prev.severity]) {
-        // Keep the earlier finding; the overlap is the same defect.
-      }
       continue;
     }
     lastByCategory.set(f.category, kept.length);

@@ -52,6 +52,12 @@ describe('numbering and punctuation do not double-report a heading dot', () => {
     const t = '一.加强组织领导\n召开会议3次。';
     expect(hits(run(t), t, 'punctuation')).toEqual([]);
   });
+
+  it('一,加强 (half-width comma) gives one numbering warning and no punctuation finding', () => {
+    const t = '一,加强组织领导\n召开会议3次。';
+    expect(hits(run(t), t, 'numbering')).toEqual([['一,', 'warning']]);
+    expect(hits(run(t), t, 'punctuation')).toEqual([]);
+  });
 });
 
 describe('a 报告如下： line is not a title', () => {

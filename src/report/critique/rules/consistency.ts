@@ -1,5 +1,6 @@
 import type { Rule, Finding } from '../types.js';
 import type { CritiqueDoc, UnitKind } from '../doc.js';
+import { periodWord } from '../../period.js';
 import { matchAll, reporter } from './util.js';
 
 const report = reporter('consistency', 'consistency');
@@ -29,9 +30,10 @@ export const consistencyRule: Rule = {
     const t = doc.text;
     const span = doc.span;
     if (span && span !== 'year') {
-      const label = span === 'H1' ? '上半年' : span === 'H2' ? '下半年' : '本季度';
+      // 上半年 / 下半年 / 本季度: the report's own word for its period (only the span matters).
+      const label = periodWord({ year: 0, span });
       for (const { m, start, end } of matchAll(FULL_YEAR_CLAIM, t)) {
-        out.push(report(doc, 'warning', start, end, `本报告是${label}报告，“${m[0].slice(0, m[0].startsWith('全年') ? 2 : 3)}”与报告期不符`, label === '本季度' ? '本季度' : `${label}`));
+        out.push(report(doc, 'warning', start, end, `本报告是${label}报告，“${m[0].slice(0, m[0].startsWith('全年') ? 2 : 3)}”与报告期不符`, label));
       }
     }
     if (span === 'year' && doc.title && /年度|全年/.test(doc.title.text)) {

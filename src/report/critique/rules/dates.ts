@@ -7,10 +7,15 @@ import { matchAll, reporter } from './util.js';
 const report = reporter('dates', 'consistency');
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const MEETING_NAMES = MEETINGS.flatMap((m) => [m.name, ...m.aliases].map((n) => ({ n, m }))).sort((a, b) => b.n.length - a.n.length);
-const MEETING_RE = new RegExp(MEETING_NAMES.map((x) => esc(x.n)).join('|'), 'g');
-const CAMPAIGN_NAMES = CAMPAIGNS.flatMap((c) => c.aliases.map((n) => ({ n, c }))).sort((a, b) => b.n.length - a.n.length);
-const CAMPAIGN_RE = new RegExp(CAMPAIGN_NAMES.map((x) => esc(x.n)).join('|'), 'g');
+/** Every spelling → its entry, and one alternation of them, longest first. */
+function nameIndex<T>(entries: readonly T[], names: (e: T) => string[]): { byName: Map<string, T>; re: RegExp } {
+  const byName = new Map<string, T>();
+  for (const e of entries) for (const n of names(e)) if (!byName.has(n)) byName.set(n, e);
+  const re = new RegExp([...byName.keys()].sort((a, b) => b.length - a.length).map(esc).join('|'), 'g');
+  return { byName, re };
+}
+const { byName: MEETING_BY_NAME, re: MEETING_RE } = nameIndex(MEETINGS, (m) => [m.name, ...m.aliases]);
+const { byName: CAMPAIGN_BY_NAME, re: CAMPAIGN_RE } = nameIndex(CAMPAIGNS, (c) => c.aliases);
 
 /** Verbs that present a meeting's 精神 as the current guidance. */
 const STUDY_VERB = /(?:贯彻|落实|学习|宣传|领会|宣讲)[\u4e00-\u9fff“”]{0,6}$/;
@@ -45,7 +50,7 @@ export const datesRule: Rule = {
     const phrase = currentGuidance(pEnd < now(doc) ? pEnd : now(doc)).phrase;
     const label = periodLabel(p);
     for (const { m, start, end } of matchAll(MEETING_RE, t)) {
-      const meeting = MEETING_NAMES.find((x) => x.n === m[0])!.m;
+      const meeting = MEETING_BY_NAME.get(m[0])!;
       const before = t.slice(Math.max(0, start - 12), start);
       const after = t.slice(end, end + 16);
       if (meeting.end > asOf) {
@@ -60,7 +65,7 @@ export const datesRule: Rule = {
     }
     const year = p.year;
     for (const { m, start, end } of matchAll(CAMPAIGN_RE, t)) {
-      const c = CAMPAIGN_NAMES.find((x) => x.n === m[0])!.c;
+      const c = CAMPAIGN_BY_NAME.get(m[0])!;
       const before = t.slice(Math.max(0, start - 8), start);
       const clause = clauseAround(t, start, end);
       const cStart = Number(c.start.slice(0, 4));

@@ -1,6 +1,6 @@
 import type { Rule, Finding } from '../types.js';
 import type { CritiqueDoc, Sentence } from '../doc.js';
-import { reporter } from './util.js';
+import { bigrams, reporter } from './util.js';
 
 const report = reporter('duplicate', 'duplicate');
 
@@ -14,12 +14,6 @@ const LONG = 50;
 const LONG_OVERLAP = 0.72;
 
 const normalize = (s: string) => s.replace(/[^\u4e00-\u9fff0-9A-Za-z]/g, '');
-
-function bigrams(s: string): Set<string> {
-  const out = new Set<string>();
-  for (let i = 0; i + 2 <= s.length; i++) out.add(s.slice(i, i + 2));
-  return out;
-}
 
 /**
  * Similarity of two bigram sets: Dice, or for long sentences the overlap coefficient,

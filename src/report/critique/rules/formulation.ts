@@ -12,6 +12,8 @@ const COUNTED = new RegExp(`(?<![第十])([${NUMERALS.slice(1)}])([个种])(${HE
 /** Lists of members: 政治意识、大局意识…; also the compact 道路、理论、制度、文化自信. */
 const LISTS = FIXED_FORMULATIONS.filter((f) => f.head === '意识' || f.head === '自信').map((f) => ({
   f,
+  /** Members without the head noun: 政治, 大局, 核心, 看齐. */
+  canon: f.members.map((x) => x.replace(f.head, '')),
   re: new RegExp(`(?:[\\u4e00-\\u9fff]{2}(?:${f.head})?(?:、|和|与|及|以及)){1,5}[\\u4e00-\\u9fff]{2}${f.head}`, 'g'),
 }));
 const CORE = /(以)?习近平(同志|总书记|主席)?为(核心|首)(的)?党中央/g;
@@ -27,6 +29,18 @@ const QUELI_THOUGHT = /确立习近平[^，。；\n]{0,20}?指导地位/g;
 const WEIHU_CENTRE = /维护党中央[^，。；\n、]{0,10}?领导/g;
 const NO_SPEAKER = /(?:^|(?<=[。！？；\n]))[\s\u3000]*(?:指出|强调)[，：:]/gm;
 const NO_SPEAKER_REF = /(?:学习贯彻|贯彻落实|学习领会|认真学习|深入学习)关于[\u4e00-\u9fff]{1,20}的重要(?:论述|讲话|指示)/g;
+
+const byName = (name: string) => FIXED_FORMULATIONS.find((f) => f.name === name)!;
+const LIANGGE_WEIHU = byName('两个维护');
+const LIANGGE_QUELI = byName('两个确立');
+/** Members of 两个维护/两个确立 whose loose spellings are checked against the exact form. */
+const EXACT: readonly { re: RegExp; right: string; name: string; onlyAfterCore?: boolean }[] = [
+  { re: WEIHU, right: LIANGGE_WEIHU.members[0]!.replace(/^坚决/, ''), name: LIANGGE_WEIHU.name },
+  // 维护党中央集中统一领导 alone is a common, correct phrase; only judge it inside 两个维护.
+  { re: WEIHU_CENTRE, right: LIANGGE_WEIHU.members[1]!.replace(/^坚决/, ''), name: LIANGGE_WEIHU.name, onlyAfterCore: true },
+  { re: QUELI_CORE, right: LIANGGE_QUELI.members[0]!, name: LIANGGE_QUELI.name },
+  { re: QUELI_THOUGHT, right: LIANGGE_QUELI.members[1]!, name: LIANGGE_QUELI.name },
+];
 
 const numeral = (n: number) => (n === 2 ? '两' : NUMERALS[n]!);
 
@@ -44,10 +58,9 @@ export const formulationRule: Rule = {
       // Plain counting of other things ("三个维护" is never a count of items in this genre).
       out.push(report(doc, 'error', start, end, `固定表述有误：应为“${right}”`, right));
     }
-    for (const { f, re } of LISTS) {
+    for (const { f, canon, re } of LISTS) {
       for (const { m, start, end } of matchAll(re, t)) {
         const items = m[0].split(/、|以及|和|与|及/).map((s) => s.replace(f.head, ''));
-        const canon = f.members.map((x) => x.replace(f.head, ''));
         // Trailing 2 chars only: the regex may grab a verb before the first item (坚定道路).
         const names = items.map((s) => s.slice(-2));
         const members = names.filter((n) => canon.includes(n));
@@ -78,17 +91,10 @@ export const formulationRule: Rule = {
       if (m[0] === GUIDING_THOUGHT || THOUGHT_OK.has(m[0])) continue;
       out.push(report(doc, 'error', start, end, `固定表述有误：应为“${GUIDING_THOUGHT}”`, GUIDING_THOUGHT));
     }
-    const exact: [RegExp, string, string][] = [
-      [WEIHU, FIXED_FORMULATIONS[2]!.members[0]!.replace(/^坚决/, ''), '两个维护'],
-      [WEIHU_CENTRE, FIXED_FORMULATIONS[2]!.members[1]!.replace(/^坚决/, ''), '两个维护'],
-      [QUELI_CORE, FIXED_FORMULATIONS[3]!.members[0]!, '两个确立'],
-      [QUELI_THOUGHT, FIXED_FORMULATIONS[3]!.members[1]!, '两个确立'],
-    ];
-    for (const [re, right, name] of exact) {
+    for (const { re, right, name, onlyAfterCore } of EXACT) {
       for (const { m, start, end } of matchAll(re, t)) {
         if (m[0] === right) continue;
-        // 维护党中央集中统一领导 alone is a common, correct phrase; only judge it inside 两个维护.
-        if (re === WEIHU_CENTRE && !t.slice(Math.max(0, start - 30), start).includes('核心地位')) continue;
+        if (onlyAfterCore && !t.slice(Math.max(0, start - 30), start).includes('核心地位')) continue;
         out.push(report(doc, 'error', start, end, `“${name}”表述有误：应为“${right}”`, right));
       }
     }

@@ -36,11 +36,10 @@ export const markupRule: Rule = {
       const hint = /nbsp|emsp|ensp/.test(m[0]) ? '删除或改为空格' : '改为对应的标点符号';
       out.push(report(doc, 'error', start, end, `HTML 字符实体残留“${m[0]}”`, hint));
     }
-    for (const { m, start, end } of matchAll(URL, t)) {
+    for (const { m, start } of matchAll(URL, t)) {
       // Trailing full stop belongs to the sentence.
       const trimmed = m[0].replace(/[.,;:)]+$/, '');
       out.push(report(doc, 'warning', start, start + trimmed.length, '正文中出现网址，疑为复制网页时带入', '确认是否需要，否则删除'));
-      void end;
     }
     for (const { start, end } of matchAll(INVISIBLE, t)) {
       out.push(report(doc, 'warning', start, end, '含不可见字符（零宽字符），疑为复制网页时带入', '删除'));

@@ -1,15 +1,11 @@
 import type { Rule, Finding } from '../types.js';
 import type { CritiqueDoc } from '../doc.js';
 import { findInlineOrdinals, headingMarker, parseChineseNumeral, toChineseNumeral } from '../../headings.js';
-import { reporter } from './util.js';
+import { DI_ORDINAL, level1Separator, reporter } from './util.js';
 
 const report = reporter('numbering', 'numbering');
 
 const LEVEL_NAME = ['', '一级标题', '二级标题', '三级标题', '四级标题'];
-/** A level-1 marker with the wrong separator: "一，" "二." at the start of a line. */
-const BAD_LEVEL1 = /^[\s\u3000]*([一二三四五六七八九十]{1,3})([，,．.])(?=[\u4e00-\u9fff])/;
-/** 第一，第二， at the start of a paragraph. */
-const DI_ORDINAL = /^[\s\u3000]*第([一二三四五六七八九十]{1,2})[，、,：:]/;
 
 export const numberingRule: Rule = {
   id: 'numbering',
@@ -19,11 +15,11 @@ export const numberingRule: Rule = {
     out.push(...headingSequence(doc));
     out.push(...levelThreeStyle(doc));
     out.push(...inlineOrdinals(doc));
+    // A level-1 marker with the wrong separator: "一，" "二." before the heading text.
     for (const l of doc.paragraphs) {
-      const m = BAD_LEVEL1.exec(l.text);
-      if (!m) continue;
-      const lead = m[0].length - m[1]!.length - 1;
-      out.push(report(doc, 'warning', l.start + lead, l.start + m[0].length, `一级标题序号“${m[1]}${m[2]}”应使用顿号`, `${m[1]}、`));
+      const b = level1Separator(l);
+      if (!b || !/[\u4e00-\u9fff]/.test(doc.text[b.at + 1] ?? '')) continue;
+      out.push(report(doc, 'warning', b.start, b.at + 1, `一级标题序号“${b.numeral}${b.sep}”应使用顿号`, `${b.numeral}、`));
     }
     return out;
   },

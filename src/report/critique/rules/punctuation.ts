@@ -1,6 +1,6 @@
 import type { Rule, Finding } from '../types.js';
 import { isCjk, type CritiqueDoc } from '../doc.js';
-import { matchAll, reporter } from './util.js';
+import { level1Separator, matchAll, reporter } from './util.js';
 
 const report = reporter('punctuation', 'punctuation');
 
@@ -14,6 +14,7 @@ const HALF_DOT = /(?<=[\u4e00-\u9fff])\.(?=[\u4e00-\u9fff]|$)/gm;
 const HALF_QUOTE = /"/g;
 
 const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！' };
+const fullParens = (s: string) => s.replace('(', '（').replace(')', '）');
 
 /** Paired marks checked per paragraph: open → close. */
 const PAIRS: readonly [string, string, string][] = [
@@ -31,6 +32,12 @@ export const punctuationRule: Rule = {
   check(doc: CritiqueDoc): Finding[] {
     const out: Finding[] = [];
     const t = doc.text;
+    // "一,加强…" / "一.加强…": a level-1 marker's separator, reported by the numbering check.
+    const markerSeps = new Set<number>();
+    for (const l of doc.paragraphs) {
+      const b = level1Separator(l);
+      if (b) markerSeps.add(b.at);
+    }
     for (const { m, start, end } of matchAll(DOUBLED, t)) {
       out.push(report(doc, 'error', start, end, `标点符号“${m[1]}”重复`, m[1]));
     }
@@ -42,6 +49,7 @@ export const punctuationRule: Rule = {
       out.push(report(doc, 'warning', start, end, '“等”前不用顿号', '等'));
     }
     for (const { m, start, end } of matchAll(HALF, t)) {
+      if (markerSeps.has(start)) continue;
       const before = t[start - 1];
       const after = t[end];
       // Half-width marks between digits or Latin (8:30, a,b) are fine.
@@ -56,8 +64,7 @@ export const punctuationRule: Rule = {
       out.push(report(doc, 'warning', start, end, '中文语境中使用了半角括号', `（${m[1]}）`));
     }
     for (const { start, end } of matchAll(HALF_DOT, t)) {
-      // "一.加强…" is a heading marker, reported by the numbering check.
-      if (/^[\s\u3000]*[一二三四五六七八九十]{1,3}$/.test(t.slice(t.lastIndexOf('\n', start - 1) + 1, start))) continue;
+      if (markerSeps.has(start)) continue;
       out.push(report(doc, 'warning', start, end, '中文句末使用了半角句点“.”', '。'));
     }
     for (const { start, end } of matchAll(HALF_QUOTE, t)) {
@@ -66,9 +73,9 @@ export const punctuationRule: Rule = {
     }
     for (const h of doc.headings) {
       if (h.mark.style === 'punct-after-paren') {
-        out.push(report(doc, 'error', h.start, h.end, `序号“${h.mark.marker}”后不加标点`, h.mark.marker.slice(0, -1).replace('(', '（').replace(')', '）')));
+        out.push(report(doc, 'error', h.start, h.end, `序号“${h.mark.marker}”后不加标点`, fullParens(h.mark.marker.slice(0, -1))));
       } else if (h.mark.style === 'half-width-paren') {
-        out.push(report(doc, 'warning', h.start, h.end, `序号“${h.mark.marker}”应使用全角括号`, h.mark.marker.replace('(', '（').replace(')', '）')));
+        out.push(report(doc, 'warning', h.start, h.end, `序号“${h.mark.marker}”应使用全角括号`, fullParens(h.mark.marker)));
       }
     }
     for (const line of doc.paragraphs) out.push(...unbalanced(doc, line.text, line.start));

@@ -2,7 +2,7 @@ import type { Rule, Finding } from '../types.js';
 import type { CritiqueDoc, HeadingInfo } from '../doc.js';
 import { classifyPart, type PartId } from '../../parts.js';
 import { findInlineOrdinals } from '../../headings.js';
-import { reporter } from './util.js';
+import { bigrams, DI_ORDINAL, reporter } from './util.js';
 
 const report = reporter('structure', 'structure');
 
@@ -63,12 +63,8 @@ function correspondence(doc: CritiqueDoc, parts: { h: HeadingInfo; part: PartId 
 const STOP_BIGRAMS = new Set(['意识', '识形', '形态', '态工', '工作', '不够', '不足', '有待', '加强', '进一', '一步', '提高', '提升', '强化', '深化', '存在', '问题', '方面', '部分', '个别', '建设', '落实', '推进', '健全', '完善', '不强', '不高', '不深', '到位', '还不', '够强']);
 
 function contentBigrams(s: string): Set<string> {
-  const t = s.replace(/[^\u4e00-\u9fff]/g, '');
-  const out = new Set<string>();
-  for (let i = 0; i + 2 <= t.length; i++) {
-    const g = t.slice(i, i + 2);
-    if (!STOP_BIGRAMS.has(g)) out.add(g);
-  }
+  const out = bigrams(s.replace(/[^\u4e00-\u9fff]/g, ''));
+  for (const g of STOP_BIGRAMS) out.delete(g);
   return out;
 }
 
@@ -94,7 +90,7 @@ function countItems(doc: CritiqueDoc, [from, to]: [number, number]): number {
   const sub = doc.headings.filter((h) => h.line > from && h.line < to && h.mark.level === 2).length;
   if (sub > 0) return sub;
   const paras = doc.paragraphs.filter((l) => l.index >= from && l.index < to);
-  const di = paras.filter((l) => /^[\s\u3000]*第[一二三四五六七八九十]{1,2}[，、,：:]/.test(l.text)).length;
+  const di = paras.filter((l) => DI_ORDINAL.test(l.text)).length;
   if (di > 0) return di;
   let max = 0;
   for (const l of paras) for (const o of findInlineOrdinals(l.text)) max = Math.max(max, o.number);

@@ -18,11 +18,11 @@ export const styleRule: Rule = {
     const out: Finding[] = [];
     for (const p of doc.paragraphs) {
       if (p.text.length < MIN_PARA) continue;
-      const phrases = p.text.match(SET_RE)?.length ?? 0;
+      const phrases = p.text.match(SET_RE) ?? [];
       const facts = p.text.match(FACT_RE)?.length ?? 0;
-      const per100 = (phrases * 100) / p.text.length;
-      if (phrases >= 4 && facts === 0 && per100 >= 1.5) {
-        out.push(report(doc, 'info', p.start, p.end, `本段套话较多（${phrases}处，如“${[...new Set(p.text.match(SET_RE))].slice(0, 3).join('”“')}”），缺少具体数据和事例`, '补充次数、人数、时间、做法名称等具体内容'));
+      const per100 = (phrases.length * 100) / p.text.length;
+      if (phrases.length >= 4 && facts === 0 && per100 >= 1.5) {
+        out.push(report(doc, 'info', p.start, p.end, `本段套话较多（${phrases.length}处，如“${[...new Set(phrases)].slice(0, 3).join('”“')}”），缺少具体数据和事例`, '补充次数、人数、时间、做法名称等具体内容'));
       }
     }
     for (const s of doc.sentences) {

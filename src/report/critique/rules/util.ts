@@ -1,4 +1,4 @@
-import { excerptOf, type CritiqueDoc } from '../doc.js';
+import { excerptOf, type CritiqueDoc, type Line } from '../doc.js';
 import type { Category, Finding, Severity } from '../types.js';
 
 /** A finding factory bound to one rule. */
@@ -20,4 +20,27 @@ export function* matchAll(re: RegExp, text: string, base = 0): Generator<{ m: Re
     }
     yield { m, start: base + m.index, end: base + m.index + m[0].length };
   }
+}
+
+/** Distinct character bigrams of a string. */
+export function bigrams(s: string): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i + 2 <= s.length; i++) out.add(s.slice(i, i + 2));
+  return out;
+}
+
+/** 第一，第二， at the start of a paragraph. */
+export const DI_ORDINAL = /^[\s\u3000]*第([一二三四五六七八九十]{1,2})[，、,：:]/;
+
+const LEVEL1_SEP = /^[\s\u3000]*([一二三四五六七八九十]{1,3})([，,．.])/;
+
+/**
+ * A level-1 numeral at the start of a line followed by a separator other than 、
+ * ("一，" "二."): the numbering rule reports it, so the punctuation rule leaves the mark alone.
+ */
+export function level1Separator(line: Line): { numeral: string; sep: string; start: number; at: number } | null {
+  const m = LEVEL1_SEP.exec(line.text);
+  if (!m) return null;
+  const at = line.start + m[0].length - 1;
+  return { numeral: m[1]!, sep: m[2]!, start: at - m[1]!.length, at };
 }

@@ -1,0 +1,38 @@
+/** Helpers shared by the subcommands: usage errors and reading a UTF-8 text input. */
+import { readFile } from 'node:fs/promises';
+import type { CliIO } from './main.js';
+
+/** Print the message and the command's usage to stderr; exit code 2. */
+export function usageError(io: CliIO, msg: string, usage: string): number {
+  io.stderr(`${msg}\n\n${usage}\n`);
+  return 2;
+}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Decode UTF-8 strictly: a GBK file or a .docx must not be checked as mojibake. */
+export function decodeUtf8(bytes: Uint8Array): string {
+  return UTF8.decode(bytes).replace(/^\uFEFF/, '');
+}
+
+/** Why a file (or stdin) could not be read, in Chinese. */
+function describeReadError(err: unknown, file: string): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return '文件不存在';
+  if (code === 'EISDIR') return '这是一个目录';
+  if (code === 'EACCES') return '没有读取权限';
+  if (code === 'ERR_ENCODING_INVALID_ENCODED_DATA') {
+    return /\.docx?$/i.test(file) ? '这是 Word 文件，请先另存为 UTF-8 纯文本（.txt）' : '不是 UTF-8 编码的文本（如为 GBK 编码，请先另存为 UTF-8）';
+  }
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** Read a UTF-8 text file, or stdin for "-"; on failure report to stderr and return null. */
+export async function readTextInput(io: CliIO, file: string): Promise<string | null> {
+  try {
+    return file === '-' ? (await io.readStdin()).replace(/^\uFEFF/, '') : decodeUtf8(await readFile(file));
+  } catch (err) {
+    io.stderr(`无法读取${file === '-' ? '标准输入' : `文件 ${file}`}：${describeReadError(err, file)}\n`);
+    return null;
+  }
+}
