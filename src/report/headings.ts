@@ -19,6 +19,7 @@ export function parseChineseNumeral(s: string): number {
   const v = (c: string) => (c === '两' ? 2 : DIGITS.indexOf(c));
   const i = s.indexOf('十');
   if (i < 0) return s.length === 1 ? v(s) : NaN;
+  if (s.indexOf('十', i + 1) >= 0) return NaN;
   const tens = i === 0 ? 1 : v(s.slice(0, i));
   const rest = s.slice(i + 1);
   const ones = rest === '' ? 0 : rest.length === 1 ? v(rest) : NaN;

@@ -19,12 +19,17 @@ export const PARTS: readonly PartSpec[] = [
   { id: 'plans', canonical: '下一步工作打算', cues: ['下一步', '打算', '措施', '计划', '思路', '努力方向', '整改'] },
 ];
 
-/** Which part a level-1 heading announces, if any. Problems win over plans for 问题整改措施-style mixes only when no plan cue leads. */
+/** The spec of a part: partSpec('problems').canonical → 存在的问题和不足. */
+export function partSpec(id: PartId): PartSpec {
+  return PARTS.find((p) => p.id === id)!;
+}
+
+/** Which part a level-1 heading announces, if any. */
 export function classifyPart(headingTitle: string): PartId | null {
   const t = headingTitle;
-  // "下一步…" or "…整改措施" is a plan even though it mentions 问题.
-  if (/下一步|打算|今后|努力方向/.test(t)) return 'plans';
-  if (/(问题|不足|差距|短板)/.test(t) && !/(整改措施|改进措施)$/.test(t)) return 'problems';
+  // "下一步…" and "…整改措施" are plans even when they also mention 问题.
+  if (/下一步|打算|今后|努力方向|(整改|改进)措施$/.test(t)) return 'plans';
+  if (/问题|不足|差距|短板/.test(t)) return 'problems';
   for (const p of PARTS) if (p.cues.some((c) => t.includes(c))) return p.id;
   return null;
 }

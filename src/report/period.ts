@@ -47,7 +47,15 @@ export function periodRange(p: ReportPeriod): { start: string; end: string } {
 }
 
 
-const CN_DIGIT: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 上: 1, 下: 2 };
+const CN_DIGIT: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4 };
+
+/** The half or quarter a text names (上半年, 后半年, 第三季度, 2季度), if any. */
+export function findSpan(text: string): Exclude<PeriodSpan, 'year'> | null {
+  if (/上半年|前半年/.test(text)) return 'H1';
+  if (/下半年|后半年/.test(text)) return 'H2';
+  const q = /([一二三四1-4])季度/.exec(text);
+  return q ? (`Q${CN_DIGIT[q[1]!] ?? Number(q[1])}` as PeriodSpan as Exclude<PeriodSpan, 'year'>) : null;
+}
 
 /**
  * Find the period a text speaks of: "2025年上半年", "2024年度", "2025年第三季度",
@@ -55,20 +63,11 @@ const CN_DIGIT: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 上: 
  */
 export function findPeriod(text: string, now: Date = new Date()): ReportPeriod | null {
   const thisYear = now.getFullYear();
-  const yearRe = /(20\d{2}|今年|去年|明年|本年度?)\s*年?(度|上半年|下半年|前半年|后半年|第?([一二三四1-4])季度|[一二三四1-4]季度)?/;
-  const m = yearRe.exec(text);
+  const m = /(20\d{2}|今年|去年|明年|本年度?)\s*年?(度|上半年|下半年|前半年|后半年|第?[一二三四1-4]季度)?/.exec(text);
   if (!m) return null;
   const y = m[1]!;
   const year = /^\d+$/.test(y) ? Number(y) : y === '去年' ? thisYear - 1 : y === '明年' ? thisYear + 1 : thisYear;
-  const tail = m[2] ?? '';
-  // A bare half/quarter word elsewhere ("上半年意识形态工作") still sets the span.
-  const rest = tail || (/(上半年|前半年)/.exec(text)?.[1] ?? /(下半年|后半年)/.exec(text)?.[1] ?? /第?([一二三四1-4])季度/.exec(text)?.[0] ?? '');
-  let span: PeriodSpan = 'year';
-  if (/上半年|前半年/.test(rest)) span = 'H1';
-  else if (/下半年|后半年/.test(rest)) span = 'H2';
-  else {
-    const q = /([一二三四1-4])季度/.exec(rest);
-    if (q) span = `Q${CN_DIGIT[q[1]!] ?? Number(q[1])}` as PeriodSpan;
-  }
-  return { year, span };
+  // What follows the year decides ("2022年度" is annual even if 上半年 appears later); a bare
+  // year takes a half/quarter word from elsewhere ("2025年意识形态工作，上半年…").
+  return { year, span: (m[2] ? findSpan(m[2]) : findSpan(text)) ?? 'year' };
 }

@@ -4,8 +4,7 @@
  * `assumptions`, so the bot can tell the writer what it assumed.
  */
 import { getGenre, type GenreId, type ReportUnit, type UnitType } from './genres.js';
-import { parseChineseNumeral } from './headings.js';
-import { findPeriod, periodLabel, type PeriodSpan, type ReportPeriod } from './period.js';
+import { findPeriod, findSpan, periodLabel, type ReportPeriod } from './period.js';
 
 export type RequestIntent = 'outline' | 'full';
 
@@ -47,12 +46,20 @@ export function parseChineseAmount(s: string): number {
 
 const AMOUNT = '(\\d+(?:\\.\\d+)?[千万]?|[零一二两三四五六七八九十百千万]+)';
 
-/** Target length: "500字", "两千字左右", "3000字以内", "1万字". */
-export function findLength(text: string): { chars: number } | undefined {
-  const m = new RegExp(`${AMOUNT}\\s*(?:个)?字`).exec(text);
+const CHARS_RE = new RegExp(`${AMOUNT}\\s*(?:个)?字`);
+
+/** The first character count a text names, of any size: "500字", "两千字左右", "1万字". */
+export function findCharCount(text: string): number | undefined {
+  const m = CHARS_RE.exec(text);
   if (!m) return undefined;
   const n = parseChineseAmount(m[1]!);
-  return Number.isFinite(n) && n >= 50 ? { chars: Math.round(n) } : undefined;
+  return Number.isFinite(n) && n > 0 ? Math.round(n) : undefined;
+}
+
+/** Target length of a whole report: "500字", "两千字左右", "3000字以内", "1万字" (at least 50). */
+export function findLength(text: string): { chars: number } | undefined {
+  const n = findCharCount(text);
+  return n !== undefined && n >= 50 ? { chars: n } : undefined;
 }
 
 function findGenre(text: string): GenreId | null {
@@ -122,8 +129,6 @@ export function findUnit(text: string): ReportUnit | null {
   return null;
 }
 
-const HALF: Record<string, PeriodSpan> = { 上半年: 'H1', 前半年: 'H1', 下半年: 'H2', 后半年: 'H2' };
-const QUARTER_RE = /(?:第)?([一二三四1-4])季度/;
 
 /**
  * The period a writer most likely means when the text names none, or names only a
@@ -133,17 +138,12 @@ const QUARTER_RE = /(?:第)?([一二三四1-4])季度/;
 export function defaultPeriod(text: string, now: Date): ReportPeriod {
   const y = now.getFullYear();
   const m = now.getMonth() + 1;
-  const half = /(上半年|前半年|下半年|后半年)/.exec(text)?.[1];
-  if (half) {
-    const span = HALF[half]!;
-    if (span === 'H1') return { year: m >= 5 ? y : y - 1, span };
-    return { year: m >= 11 ? y : y - 1, span };
-  }
-  const q = QUARTER_RE.exec(text);
-  if (q) {
-    const n = parseChineseNumeral(q[1]!) || Number(q[1]);
-    const span = `Q${n}` as PeriodSpan;
+  const span = findSpan(text);
+  if (span === 'H1') return { year: m >= 5 ? y : y - 1, span };
+  if (span === 'H2') return { year: m >= 11 ? y : y - 1, span };
+  if (span) {
     // The quarter has to have started to be reported on.
+    const n = Number(span.slice(1));
     return { year: (n - 1) * 3 + 1 <= m ? y : y - 1, span };
   }
   if (/全年|年度|一年来|今年/.test(text)) return { year: m <= 2 ? y - 1 : y, span: 'year' };
