@@ -23,11 +23,21 @@ export async function main(argv: string[], write: (s: string) => void = (s) => p
     write('用法：npm run eval -- --base-url URL --model NAME [--api-key KEY] [--only E01,E02]\n');
     return 2;
   }
-  const apiKey = values['api-key'] ?? process.env.OPENAI_API_KEY ?? 'not-needed';
-  const model = new OpenAIChatModel({ apiKey, baseURL, model: modelName, timeoutMs: Number(values['timeout-ms'] ?? 120_000) });
-  const prompts = PromptLibrary.load();
-  const only = values.only?.split(',').map((s) => s.trim());
+  const timeoutMs = Number(values['timeout-ms'] ?? 120_000);
+  if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) {
+    write(`--timeout-ms 应为正整数（毫秒），收到“${values['timeout-ms']}”\n`);
+    return 2;
+  }
+  const only = values.only?.split(',').map((s) => s.trim()).filter(Boolean);
+  const unknown = only?.filter((id) => !EVAL_CASES.some((c) => c.id === id)) ?? [];
+  if (unknown.length || only?.length === 0) {
+    write(`没有这些用例：${unknown.join('、') || '（--only 为空）'}；可选 ${EVAL_CASES[0]!.id}–${EVAL_CASES[EVAL_CASES.length - 1]!.id}\n`);
+    return 2;
+  }
   const cases = only ? EVAL_CASES.filter((c) => only.includes(c.id)) : EVAL_CASES;
+  const apiKey = values['api-key'] ?? process.env.OPENAI_API_KEY ?? 'not-needed';
+  const model = new OpenAIChatModel({ apiKey, baseURL, model: modelName, timeoutMs });
+  const prompts = PromptLibrary.load();
   write(`评测 ${cases.length} 个用例，模型 ${modelName} @ ${baseURL}\n`);
   const rows = await runEval({ model, prompts, cases, onRow: (r) => write(`${r.id} 完成（${r.ms}ms）\n`) });
   write(`\n${formatTable(rows)}\n`);

@@ -1,14 +1,14 @@
 /** Deterministic scoring of one outline: skeleton, numbering, invented numbers, dated formulations, 对仗. */
 import { suspiciousNumbers } from '../report/draft.js';
-import { CAMPAIGNS, MEETINGS, currentGuidance } from '../report/formulations.js';
-import { campaignsInPeriod, guidanceDate, type Genre } from '../report/genres.js';
+import { CAMPAIGNS, MEETINGS } from '../report/formulations.js';
+import { campaignsInPeriod, guidanceDate, periodGuidance, type Genre } from '../report/genres.js';
 import { checkOutline, renderOutline, type Outline } from '../report/outline.js';
 import type { ReportRequest } from '../report/request.js';
 
 /** References to meetings and campaigns that do not fit the report's period. */
-export function formulationDefects(text: string, req: ReportRequest, now: Date): string[] {
+function formulationDefects(text: string, req: ReportRequest, now: Date): string[] {
   const date = guidanceDate(req.period, now);
-  const current = currentGuidance(date);
+  const current = periodGuidance(req.period, now);
   const out: string[] = [];
   for (const m of MEETINGS) {
     for (const name of new Set([m.name, ...m.aliases])) {

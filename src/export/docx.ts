@@ -25,7 +25,7 @@ export interface DocxInput {
  * (仿宋_GB2312 → 仿宋, 楷体_GB2312 → 楷体, 方正小标宋简体 → 宋体), which is what
  * WPS-produced 公文 files do as well.
  */
-export const FONTS = {
+const FONTS = {
   title: { name: '方正小标宋简体', alt: '宋体', family: 'roman', pitch: 'variable' },
   body: { name: '仿宋_GB2312', alt: '仿宋', family: 'modern', pitch: 'fixed' },
   level1: { name: '黑体', alt: 'SimHei', family: 'modern', pitch: 'fixed' },
@@ -33,13 +33,13 @@ export const FONTS = {
   pageNumber: { name: '宋体', alt: 'SimSun', family: 'auto', pitch: 'variable' },
 } as const;
 /** Digits and Latin letters in 公文 are set in Times New Roman. */
-export const LATIN_FONT = 'Times New Roman';
+const LATIN_FONT = 'Times New Roman';
 
 /** Half-points: 二号 22 pt, 三号 16 pt, 四号 14 pt. */
-export const SIZES = { title: 44, body: 32, pageNumber: 28 } as const;
+const SIZES = { title: 44, body: 32, pageNumber: 28 } as const;
 /** Exact line height 28 pt in twips. */
-export const LINE_TWIPS = 560;
-export const MARGINS_MM = { top: 37, bottom: 35, left: 28, right: 26 } as const;
+const LINE_TWIPS = 560;
+const MARGINS_MM = { top: 37, bottom: 35, left: 28, right: 26 } as const;
 
 type FontKey = keyof typeof FONTS;
 

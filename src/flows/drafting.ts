@@ -6,7 +6,7 @@ import { parseRequest } from '../report/request.js';
 import { getGenre } from '../report/genres.js';
 import { periodLabel } from '../report/period.js';
 import { renderDocx } from '../export/docx.js';
-import { currentDraftText, newThreadState, ReportFlowError, runDraftCommand, type ReportThreadState } from './report.js';
+import { draftDocument, newThreadState, ReportFlowError, runDraftCommand, type ReportThreadState } from './report.js';
 import type { TurnContext } from './context.js';
 import { chatFlow } from './chat.js';
 
@@ -90,11 +90,10 @@ export async function draftingFlow(ctx: TurnContext, cmd: DraftCommand, opts: { 
 
 async function exportWord(ctx: TurnContext, state: ReportThreadState): Promise<void> {
   if (!state.outline) return ctx.replier.sendText(ctx.conversation, NO_OUTLINE_YET, ctx.jobId);
-  const body = currentDraftText(state, ctx.now);
-  const title = body.split('\n')[0]!.trim();
+  const doc = draftDocument(state, ctx.now);
   const drafted = Object.keys(state.draft.sections).length;
-  const data = await renderDocx({ title, body: body.split('\n').slice(1).join('\n') });
-  const name = `${title.slice(0, 40).replace(/[\\/:*?"<>|]/g, '')}.docx`;
+  const data = await renderDocx(doc);
+  const name = `${doc.title.slice(0, 40).replace(/[\\/:*?"<>|]/g, '')}.docx`;
   await ctx.replier.sendFile(ctx.conversation, { name, data }, ctx.jobId);
   await ctx.replier.sendText(ctx.conversation, drafted
     ? `已导出 Word（GB/T 9704 版式：标题二号小标宋，正文三号仿宋，一级标题黑体、二级标题楷体，固定行距28磅）。共 ${drafted} 个已起草的部分；未起草的部分保留了提纲标题。`

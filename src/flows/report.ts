@@ -10,5 +10,5 @@ export { draftOutline } from './report-services/outline.js';
 export type { DraftOutlineArgs, OutlineResult } from './report-services/outline.js';
 export { cleanSectionText, draftSection, offlineRevise, offlineSectionText, reviseSection, splitPartText } from './report-services/sections.js';
 export type { DraftSectionArgs, ReviseSectionArgs, SectionsResult } from './report-services/sections.js';
-export { currentDraftText, draftFull, runDraftCommand, signOff } from './report-services/full.js';
+export { draftDocument, draftFull, runDraftCommand, signOff } from './report-services/full.js';
 export type { DraftFullArgs, FullResult } from './report-services/full.js';

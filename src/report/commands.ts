@@ -4,7 +4,7 @@
  */
 import { parseChineseNumeral } from './headings.js';
 import type { PartId } from './parts.js';
-import { parseChineseAmount } from './request.js';
+import { findCharCount } from './request.js';
 
 /** Where a command points: a part (by number or role), a section in it, or the opening. */
 export interface SectionTarget {
@@ -37,7 +37,7 @@ const PART_ROLE: ReadonlyArray<[RegExp, PartId]> = [
 ];
 
 /** Find the part/section a command text addresses; empty when it names none. */
-export function parseTarget(text: string): SectionTarget {
+function parseTarget(text: string): SectionTarget {
   const t: SectionTarget = {};
   const part = new RegExp(`第${NUM}(?:大)?(?:部分|大点|大项|章)`).exec(text) ?? new RegExp(`(?:^|[^（(第])([一二三四五六七八九十])、`).exec(text);
   if (part) t.part = num(part[1]!);
@@ -57,14 +57,8 @@ export function parseTarget(text: string): SectionTarget {
   return t;
 }
 
-const isEmpty = (t: SectionTarget): boolean => t.part === undefined && t.partId === undefined && t.section === undefined && !t.opening;
-
-function findChars(text: string): number | undefined {
-  const m = /(\d+(?:\.\d+)?[千万]?|[零一二两三四五六七八九十百千万]+)\s*(?:个)?字/.exec(text);
-  if (!m) return undefined;
-  const n = parseChineseAmount(m[1]!);
-  return Number.isFinite(n) && n > 0 ? Math.round(n) : undefined;
-}
+/** True when the target names no part, section or opening ("再精简一点"). */
+export const isEmptyTarget = (t: SectionTarget): boolean => t.part === undefined && t.partId === undefined && t.section === undefined && !t.opening;
 
 /** Parse a drafting command, or null when the text is not one. */
 export function parseDraftCommand(raw: string): DraftCommand | null {
@@ -75,7 +69,7 @@ export function parseDraftCommand(raw: string): DraftCommand | null {
   if (/全文|整篇|全稿|完整稿|完整版|通篇|初稿/.test(text) && !/(展开|精简|压缩|扩写)/.test(text)) return { kind: 'full' };
 
   const target = parseTarget(text);
-  const chars = findChars(text);
+  const chars = findCharCount(text);
   let op: ReviseOp | null = null;
   if (/展开|扩写|扩充|充实|丰富|写详细|写具体|加长|扩展|详细些|多写/.test(text)) op = 'expand';
   else if (/精简|压缩|缩写|删减|缩短|简化|精练|精炼|简短|少写|删到|压到|控制在/.test(text)) op = 'condense';
@@ -86,7 +80,7 @@ export function parseDraftCommand(raw: string): DraftCommand | null {
     return cmd;
   }
   // "把（二）写到800字" names a length but no verb: an expansion or condensation we cannot tell apart; treat as rewrite.
-  if (chars !== undefined && /(写到|改到|调整到|调整为)/.test(text) && !isEmpty(target)) return { kind: 'revise', op: 'rewrite', target, chars };
-  if (/写|起草|撰写|生成|拟|草拟|来一版|出一版|续写/.test(text) && !isEmpty(target)) return { kind: 'section', target };
+  if (chars !== undefined && /(写到|改到|调整到|调整为)/.test(text) && !isEmptyTarget(target)) return { kind: 'revise', op: 'rewrite', target, chars };
+  if (/写|起草|撰写|生成|拟|草拟|来一版|出一版|续写/.test(text) && !isEmptyTarget(target)) return { kind: 'section', target };
   return null;
 }

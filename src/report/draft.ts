@@ -4,9 +4,9 @@
  * invented numbers).
  */
 import { placeholder, type Genre } from './genres.js';
-import { headingMarker } from './headings.js';
+import { headingMarker, toChineseNumeral } from './headings.js';
 import { checkOutline, parseOutline, type Outline } from './outline.js';
-import { classifyPart, type PartId } from './parts.js';
+import type { PartId } from './parts.js';
 import type { SectionTarget } from './commands.js';
 
 /** 'opening' | 'p2' (text directly under part 2) | 'p1.s3' (section （三） of part 1). */
@@ -19,6 +19,23 @@ export interface Draft {
 
 export const partAddress = (part: number): SectionAddress => `p${part}`;
 export const sectionAddress = (part: number, section: number): SectionAddress => `p${part}.s${section}`;
+
+/** 'p1.s3' → { part: 1, section: 3 }; 'opening' (or anything else) → { part: 0 }. */
+export function parseAddress(addr: SectionAddress): { part: number; section?: number } {
+  const m = /^p(\d+)(?:\.s(\d+))?$/.exec(addr);
+  if (!m) return { part: 0 };
+  return m[2] ? { part: Number(m[1]), section: Number(m[2]) } : { part: Number(m[1]) };
+}
+
+/** The heading path of an address: “一、工作开展情况 （二）强化理论武装”, or 开头段. */
+export function addressLabel(outline: Outline, addr: SectionAddress): string {
+  if (addr === 'opening') return '开头段';
+  const { part, section } = parseAddress(addr);
+  const p = outline.parts[part - 1];
+  if (!p) return addr;
+  const head = `${headingMarker(1, part)}${p.heading}`;
+  return section ? `${head} ${headingMarker(2, section)}${p.sections[section - 1]?.heading ?? ''}` : head;
+}
 
 export interface ResolvedTarget {
   address: SectionAddress;
@@ -36,7 +53,7 @@ export function findSection(outline: Outline, target: SectionTarget): ResolvedTa
   if (target.opening) return { address: 'opening', part: 0, label: '开头段', covers: ['opening'] };
   let partNo: number | undefined = target.part;
   if (partNo === undefined && target.partId) {
-    const idx = outline.parts.findIndex((p) => (p.partId ?? classifyPart(p.heading)) === target.partId);
+    const idx = outline.parts.findIndex((p) => p.partId === target.partId);
     if (idx >= 0) partNo = idx + 1;
   }
   if (partNo === undefined && target.section !== undefined) {
@@ -47,15 +64,14 @@ export function findSection(outline: Outline, target: SectionTarget): ResolvedTa
   if (partNo === undefined) return null;
   const part = outline.parts[partNo - 1];
   if (!part) return null;
-  const partLabel = `${headingMarker(1, partNo)}${part.heading}`;
   if (target.section !== undefined) {
-    const s = part.sections[target.section - 1];
-    if (!s) return null;
+    if (!part.sections[target.section - 1]) return null;
     const address = sectionAddress(partNo, target.section);
-    return { address, part: partNo, section: target.section, label: `${partLabel} ${headingMarker(2, target.section)}${s.heading}`, covers: [address] };
+    return { address, part: partNo, section: target.section, label: addressLabel(outline, address), covers: [address] };
   }
-  const covers = part.sections.length ? part.sections.map((_s, j) => sectionAddress(partNo, j + 1)) : [partAddress(partNo)];
-  return { address: partAddress(partNo), part: partNo, label: partLabel, covers };
+  const address = partAddress(partNo);
+  const covers = part.sections.length ? part.sections.map((_s, j) => sectionAddress(partNo, j + 1)) : [address];
+  return { address, part: partNo, label: addressLabel(outline, address), covers };
 }
 
 /** Every address of an outline, in reading order. */
@@ -82,7 +98,12 @@ export function chineseDate(d: Date): string {
 
 /** The whole report as text: title, opening, parts in order, sign-off. Missing sections show a placeholder. */
 export function assembleDraft(outline: Outline, draft: Draft, opts: AssembleOptions = {}): string {
-  const lines: string[] = [outline.title, ''];
+  return [outline.title, '', assembleBody(outline, draft), '', opts.unit ?? placeholder('单位名称'), opts.date ?? placeholder('成文日期')].join('\n');
+}
+
+/** Opening and parts in order, without title and sign-off (the Word export sets those apart). */
+export function assembleBody(outline: Outline, draft: Draft): string {
+  const lines: string[] = [];
   const opening = draft.sections.opening ?? outline.opening;
   if (opening) lines.push(opening);
   outline.parts.forEach((p, i) => {
@@ -92,15 +113,14 @@ export function assembleDraft(outline: Outline, draft: Draft, opts: AssembleOpti
     else if (p.sections.length === 0) lines.push(placeholder(`${p.heading}的内容`));
     p.sections.forEach((s, j) => {
       lines.push(`${headingMarker(2, j + 1)}${s.heading}`);
-      lines.push(draft.sections[sectionAddress(i + 1, j + 1)] ?? placeholder(`本节正文，可发送“写第${headingMarker(1, i + 1).replace('、', '')}部分”起草`));
+      lines.push(draft.sections[sectionAddress(i + 1, j + 1)] ?? placeholder(`本节正文，可发送“写第${toChineseNumeral(i + 1)}部分”起草`));
     });
   });
-  lines.push('', opts.unit ?? placeholder('单位名称'), opts.date ?? placeholder('成文日期'));
   return lines.join('\n');
 }
 
 /** Visible placeholders: 【待补充：…】 plus the informal ones (X次, *次, XX, ***). */
-export const PLACEHOLDER_RE = /【待补充[：:][^】]*】|【[^】]{1,20}】/g;
+const PLACEHOLDER_RE = /【待补充[：:][^】]*】|【[^】]{1,20}】/g;
 const INFORMAL_PLACEHOLDER_RE = /(?<![A-Za-z])[Xx×*＊]{1,3}(?=[次场期篇人名个项条家余])|\*{3,}|(?<![A-Za-z])XX(?![A-Za-z])/g;
 
 // Numbers that are part of set phrases, not facts: 四个意识, 一岗双责, 第一议题, 二十大 …

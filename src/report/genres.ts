@@ -3,7 +3,7 @@
  * body parts in order, grammatical person and default themes.
  */
 import { currentGuidance, CAMPAIGNS, type Campaign } from './formulations.js';
-import { PARTS, type PartId } from './parts.js';
+import { partSpec, type PartId } from './parts.js';
 import { periodLabel, periodRange, periodWord, type ReportPeriod } from './period.js';
 import type { ThemeId } from './themes.js';
 
@@ -50,7 +50,6 @@ export function unitVoice(unit: ReportUnit): UnitVoice {
   const v = VOICE[unit.type];
   // 乡 units say 我乡/乡党委, not 我镇.
   if (unit.type === '乡镇' && unit.name?.endsWith('乡')) return { self: '我乡', party: '乡党委', whole: '全乡' };
-  if (unit.type === '部' && unit.name?.endsWith('宣传部')) return { self: '我部', party: '部务会', whole: '全部' };
   return v;
 }
 
@@ -96,6 +95,11 @@ export function guidanceDate(p: ReportPeriod, now: Date): string {
   return today < end ? today : end;
 }
 
+/** The meeting spirit a report on `p` cites: the guidance current on `guidanceDate(p, now)`. */
+export function periodGuidance(p: ReportPeriod, now: Date): ReturnType<typeof currentGuidance> {
+  return currentGuidance(guidanceDate(p, now));
+}
+
 export interface GenrePart {
   part: PartId;
   heading: (p: ReportPeriod) => string;
@@ -126,22 +130,23 @@ export interface Genre {
   defaultThemes: readonly ThemeId[];
 }
 
-const canonical = (id: PartId) => PARTS.find((p) => p.id === id)!.canonical;
+const canonical = (id: PartId) => partSpec(id).canonical;
 
 function periodIntro(p: ReportPeriod): string {
-  return p.span === 'year' ? `${p.year}年以来` : `${periodLabel(p)}`;
+  return p.span === 'year' ? `${p.year}年以来` : periodLabel(p);
 }
 
 function guidanceClause(ctx: OpeningContext): string {
-  const phrase = currentGuidance(guidanceDate(ctx.period, ctx.now)).phrase;
+  const phrase = periodGuidance(ctx.period, ctx.now).phrase;
   const campaigns = campaignsInPeriod(ctx.period);
   const campaign = campaigns.length ? `，扎实开展${campaigns[campaigns.length - 1]!.name}` : '';
   return `坚持以习近平新时代中国特色社会主义思想为指导，深入贯彻${phrase}${campaign}`;
 }
 
-function unitOpening(ctx: OpeningContext, closing: string, middle: string): string {
+/** The opening of a unit genre, up to (not including) the closing formula. */
+function unitOpening(ctx: OpeningContext, middle: string): string {
   const v = unitVoice(ctx.unit);
-  return `${periodIntro(ctx.period)}，${v.party}在${superiorOf(ctx.unit)}的坚强领导下，${guidanceClause(ctx)}，${middle}，${v.whole}意识形态领域总体平稳向好。${closing}`;
+  return `${periodIntro(ctx.period)}，${v.party}在${superiorOf(ctx.unit)}的坚强领导下，${guidanceClause(ctx)}，${middle}，${v.whole}意识形态领域总体平稳向好。`;
 }
 
 const UNIT_PARTS: readonly GenrePart[] = [
@@ -150,7 +155,10 @@ const UNIT_PARTS: readonly GenrePart[] = [
   { part: 'plans', heading: () => canonical('plans'), min: 2, max: 5 },
 ];
 
-export const GENRES: readonly Genre[] = [
+/** A genre as written below: `lead` is the opening without its closing formula, which is appended once. */
+type GenreSpec = Omit<Genre, 'opening'> & { lead: (ctx: OpeningContext) => string };
+
+const SPECS: readonly GenreSpec[] = [
   {
     id: 'unit-report',
     short: '单位报告',
@@ -159,7 +167,7 @@ export const GENRES: readonly Genre[] = [
     person: 'unit',
     title: (unit, p) => `${issuerName(unit)}关于${periodLabel(p)}落实意识形态工作责任制情况的报告`,
     closing: '现将有关情况报告如下：',
-    opening: (ctx) => unitOpening(ctx, '现将有关情况报告如下：', `认真落实《党委（党组）意识形态工作责任制实施办法》，牢牢掌握意识形态工作领导权、管理权、话语权，${periodWord(ctx.period)}意识形态工作责任制得到有效落实`),
+    lead: (ctx) => unitOpening(ctx, `认真落实《党委（党组）意识形态工作责任制实施办法》，牢牢掌握意识形态工作领导权、管理权、话语权，${periodWord(ctx.period)}意识形态工作责任制得到有效落实`),
     parts: UNIT_PARTS,
     defaultThemes: ['leadership', 'theory', 'positions', 'network', 'team'],
   },
@@ -171,7 +179,7 @@ export const GENRES: readonly Genre[] = [
     person: 'first',
     title: (_unit, p) => `关于${periodLabel(p)}落实意识形态工作责任制情况的汇报`,
     closing: '现将有关情况汇报如下：',
-    opening: (ctx) => `${periodIntro(ctx.period)}，本人${guidanceClause(ctx)}，认真履行${ctx.unit.name ?? ''}意识形态工作第一责任人职责，带头抓学习、管阵地、把导向、强队伍，推动意识形态工作责任制落地落实。现将有关情况汇报如下：`,
+    lead: (ctx) => `${periodIntro(ctx.period)}，本人${guidanceClause(ctx)}，认真履行${ctx.unit.name ?? ''}意识形态工作第一责任人职责，带头抓学习、管阵地、把导向、强队伍，推动意识形态工作责任制落地落实。`,
     parts: [
       { part: 'practice', heading: () => '履职尽责情况', min: 3, max: 6 },
       { part: 'problems', heading: () => canonical('problems'), min: 2, max: 4 },
@@ -187,7 +195,7 @@ export const GENRES: readonly Genre[] = [
     person: 'first',
     title: (_unit, p) => `${periodLabel(p)}抓意识形态工作述职报告`,
     closing: '现将履职情况报告如下：',
-    opening: (ctx) => `${periodIntro(ctx.period)}，本人${guidanceClause(ctx)}，牢固树立“抓意识形态工作是本职、不抓是失职、抓不好是渎职”的理念，切实履行意识形态工作第一责任人职责。现将履职情况报告如下：`,
+    lead: (ctx) => `${periodIntro(ctx.period)}，本人${guidanceClause(ctx)}，牢固树立“抓意识形态工作是本职、不抓是失职、抓不好是渎职”的理念，切实履行意识形态工作第一责任人职责。`,
     parts: [
       { part: 'practice', heading: () => '主要履职情况', min: 3, max: 6 },
       { part: 'problems', heading: () => canonical('problems'), min: 2, max: 4 },
@@ -203,7 +211,7 @@ export const GENRES: readonly Genre[] = [
     person: 'unit',
     title: (unit, p) => `${issuerName(unit)}关于${periodLabel(p)}意识形态工作责任制落实情况的自查报告`,
     closing: '现将自查情况报告如下：',
-    opening: (ctx) => unitOpening(ctx, '现将自查情况报告如下：', `根据上级关于开展意识形态工作责任制落实情况检查的通知要求，对照检查清单逐项开展自查`),
+    lead: (ctx) => unitOpening(ctx, `根据上级关于开展意识形态工作责任制落实情况检查的通知要求，对照检查清单逐项开展自查`),
     parts: [
       { part: 'practice', heading: () => '对照清单落实情况', min: 3, max: 6 },
       { part: 'problems', heading: () => '自查发现的问题', min: 2, max: 5 },
@@ -219,7 +227,7 @@ export const GENRES: readonly Genre[] = [
     person: 'unit',
     title: (unit, p) => `${issuerName(unit)}${p.year}年度意识形态工作总结及${p.year + 1}年工作计划`,
     closing: '现将有关情况报告如下：',
-    opening: (ctx) => unitOpening(ctx, '现将有关情况报告如下：', '统筹推进理论武装、阵地管理、网络治理和队伍建设，意识形态工作各项任务有效落实'),
+    lead: (ctx) => unitOpening(ctx, '统筹推进理论武装、阵地管理、网络治理和队伍建设，意识形态工作各项任务有效落实'),
     parts: [
       { part: 'practice', heading: (p) => `${p.year}年主要工作情况`, min: 3, max: 6 },
       { part: 'problems', heading: () => canonical('problems'), min: 2, max: 5 },
@@ -229,14 +237,12 @@ export const GENRES: readonly Genre[] = [
   },
 ];
 
+export const GENRES: readonly Genre[] = SPECS.map(({ lead, ...g }) => ({ ...g, opening: (ctx: OpeningContext) => `${lead(ctx)}${g.closing}` }));
+
 const BY_ID = new Map(GENRES.map((g) => [g.id, g]));
 
 export function getGenre(id: GenreId): Genre {
   const g = BY_ID.get(id);
   if (!g) throw new Error(`unknown genre ${id}`);
   return g;
-}
-
-export function isGenreId(s: string): s is GenreId {
-  return BY_ID.has(s as GenreId);
 }

@@ -3,12 +3,11 @@
  * Parsed from model output, checked against the genre skeleton, rendered with
  * GB/T 9704 markers, or built offline from the genre and theme tables.
  */
-import { getGenre, guidanceDate, placeholder, unitVoice, type Genre } from './genres.js';
-import { headingMarker, parseHeading } from './headings.js';
-import { classifyPart, PARTS, type PartId } from './parts.js';
+import { getGenre, placeholder, unitVoice, type Genre } from './genres.js';
+import { headingMarker, parseHeading, toChineseNumeral } from './headings.js';
+import { classifyPart, partSpec, type PartId } from './parts.js';
 import type { ReportRequest } from './request.js';
 import { getTheme, themeOf, type ThemeId } from './themes.js';
-import { currentGuidance } from './formulations.js';
 
 export interface OutlineSection {
   heading: string;
@@ -105,7 +104,7 @@ export function headingHalves(heading: string): string[] {
   return heading.replace(/[。；;]$/, '').split(/[，,；;]/).map((s) => s.trim()).filter(Boolean);
 }
 
-const partName = (p: OutlinePart, i: number) => `第${headingMarker(1, i + 1).replace('、', '')}部分“${p.heading}”`;
+const partName = (p: OutlinePart, i: number) => `第${toChineseNumeral(i + 1)}部分“${p.heading}”`;
 
 /** Defects of an outline against its genre, as Chinese lines for the writer and the repair prompt. */
 export function checkOutline(outline: Outline, genre: Genre): string[] {
@@ -128,7 +127,7 @@ export function checkOutline(outline: Outline, genre: Genre): string[] {
   let last = -1;
   for (const gp of genre.parts) {
     const idx = found.indexOf(gp.part);
-    const label = PARTS.find((x) => x.id === gp.part)!.canonical;
+    const label = partSpec(gp.part).canonical;
     if (idx < 0) {
       defects.push(`缺少“${label}”部分（可用标题：${gp.heading({ year: 2000, span: 'year' }).replace('2000年', '本年').replace('2001年', '下一年')}）`);
       continue;
@@ -200,7 +199,7 @@ function practiceCount(req: ReportRequest, genre: Genre): number {
 }
 
 /** Themes for the practice part: those the facts speak of first, then the genre's defaults. */
-export function pickThemes(req: ReportRequest, genre: Genre): ThemeId[] {
+function pickThemes(req: ReportRequest, genre: Genre): ThemeId[] {
   const n = practiceCount(req, genre);
   const fromFacts = req.facts.map(themeOf).filter((t): t is ThemeId => t !== null);
   const order: ThemeId[] = [];
@@ -278,9 +277,4 @@ export function buildOfflineOutline(req: ReportRequest, genre: Genre = getGenre(
   });
 
   return { title: genre.title(req.unit, req.period), opening: genre.opening({ unit: req.unit, period: req.period, now }), parts };
-}
-
-/** The guidance phrase valid for the request's period (as of `now`). */
-export function guidanceFor(req: ReportRequest, now: Date): string {
-  return currentGuidance(guidanceDate(req.period, now)).phrase;
 }

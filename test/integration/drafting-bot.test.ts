@@ -115,6 +115,8 @@ describe('report drafting from a Feishu thread', () => {
     expect(xml).toContain('楷体_GB2312');
     expect(xml).toContain('w:line="560"');
     expect(xml).toContain('主要做法');
+    // the sign-off is set apart, right-aligned, not run into the body
+    expect(xml).toMatch(/<w:jc w:val="right"\/>[\s\S]*?中共市交通运输局党组/);
   });
 
   it('works offline: template outline with placeholders, full draft and export, and says it is offline', async () => {

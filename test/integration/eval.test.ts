@@ -96,6 +96,20 @@ describe('eval harness against a fake OpenAI-compatible server', () => {
     expect(stdout).toMatch(/\| 合计 \| +\| +\| +\| 2\/2 \|/);
   });
 
+  it('rejects a bad --timeout-ms and unknown --only ids without calling the model', async () => {
+    const before = fake.requests.length;
+    let out = '';
+    expect(await main(['--base-url', fake.url, '--model', 'fake-model', '--timeout-ms', 'abc'], (s) => (out += s))).toBe(2);
+    expect(out).toContain('--timeout-ms 应为正整数');
+    out = '';
+    expect(await main(['--base-url', fake.url, '--model', 'fake-model', '--only', 'E01,E99'], (s) => (out += s))).toBe(2);
+    expect(out).toContain('没有这些用例：E99');
+    out = '';
+    expect(await main(['--base-url', fake.url, '--model', 'fake-model', '--only', ' '], (s) => (out += s))).toBe(2);
+    expect(out).toContain('--only 为空');
+    expect(fake.requests.length).toBe(before);
+  });
+
   it('prints usage without the required flags', async () => {
     let out = '';
     expect(await main([], (s) => (out += s))).toBe(2);

@@ -132,6 +132,37 @@ describe('draftSection / reviseSection', () => {
     await expect(reviseSection({ model: offline, prompts, state: await stateWithOutline(), now: NOW, target: {}, op: 'condense' })).rejects.toThrow(/提纲中没有找到/);
   });
 
+  it('names the part or section that does not exist, in Chinese', async () => {
+    const state = await stateWithOutline();
+    const args = { model: offline, prompts, state, now: NOW };
+    await expect(draftSection({ ...args, target: { part: 5 } })).rejects.toThrow(/提纲中没有找到第五部分（提纲只有3个部分）。当前提纲共3个部分：一、/);
+    await expect(reviseSection({ ...args, target: { part: 2, section: 9 }, op: 'condense' })).rejects.toThrow(/提纲中没有找到“二、存在的问题和不足”的（九）（该部分有3个二级标题）/);
+    await expect(reviseSection({ ...args, target: { partId: 'problems', section: 7 }, op: 'expand' })).rejects.toThrow(/“二、存在的问题和不足”的（七）/);
+    await expect(draftSection({ ...args, target: { section: 8 } })).rejects.toThrow(/提纲中没有找到第（八）点（各部分最多有\d个二级标题）/);
+    const noPlans = { ...state, outline: { ...state.outline!, parts: state.outline!.parts.slice(0, 2) } };
+    await expect(draftSection({ ...args, state: noPlans, target: { partId: 'plans' } })).rejects.toThrow(/提纲中没有找到“下一步工作打算”部分/);
+    await expect(draftSection({ ...args, target: {} })).rejects.toThrow(/提纲中没有找到要写的位置，请指明部分/);
+    await expect(reviseSection({ ...args, target: {}, op: 'rewrite' })).rejects.toThrow(/提纲中没有找到要修改的位置/);
+    const r = await runDraftCommand({ kind: 'revise', op: 'expand', target: { part: 4 } }, args).catch((e: unknown) => e);
+    expect(r).toBeInstanceOf(ReportFlowError);
+  });
+
+  it('refuses to revise an opening that has neither a draft nor an outline opening', async () => {
+    const state = await stateWithOutline();
+    const bare = { ...state, outline: { ...state.outline!, opening: undefined } } as ReportThreadState;
+    await expect(reviseSection({ model: offline, prompts, state: bare, now: NOW, target: { opening: true }, op: 'expand' })).rejects.toThrow(/“开头段”还没有起草正文，请先发送“写开头”/);
+    const r = await reviseSection({ model: offline, prompts, state, now: NOW, target: { opening: true }, op: 'condense', chars: 60 });
+    expect(r.sections.map((s) => s.address)).toEqual(['opening']);
+  });
+
+  it('revises only the drafted sections of a partly drafted part', async () => {
+    let state = await stateWithOutline();
+    state = (await draftSection({ model: offline, prompts, state, now: NOW, target: { part: 2, section: 2 } })).state;
+    await expect(reviseSection({ model: offline, prompts, state, now: NOW, target: { part: 3 }, op: 'condense' })).rejects.toThrow(/“三、下一步工作打算”还没有起草正文，请先发送“写第三部分”/);
+    const r = await reviseSection({ model: offline, prompts, state, now: NOW, target: { part: 2 }, op: 'condense' });
+    expect(r.sections.map((s) => s.address)).toEqual(['p2.s2']);
+  });
+
   it('online: revise sends the instruction, target length and original text', async () => {
     let state = await stateWithOutline();
     state = (await draftSection({ model: offline, prompts, state, now: NOW, target: { section: 1 } })).state;
@@ -184,6 +215,17 @@ describe('draftFull', () => {
     expect(check.defects).toEqual([]);
     expect(r.text).toContain('处置网络舆情3条');
     expect(JSON.parse(JSON.stringify(r.state))).toEqual(r.state);
+  });
+
+  it('runDraftCommand says so when the model outline was unusable and the rule-based one is shown', async () => {
+    const garbage = new ScriptModel(() => '抱歉，我无法完成。');
+    const r = await runDraftCommand({ kind: 'outline' }, { model: garbage, prompts, state: newThreadState(request, NOW), now: NOW });
+    expect(r.text).toContain('没能识别出“一、二、三、”提纲结构');
+    expect(r.state.outline!.parts).toHaveLength(3);
+    const clean = await runDraftCommand({ kind: 'outline' }, { model: new ScriptModel(() => goodOutline()), prompts, state: newThreadState(request, NOW), now: NOW });
+    expect(clean.text).not.toContain('没能识别出');
+    const rules = await runDraftCommand({ kind: 'outline' }, { model: offline, prompts, state: newThreadState(request, NOW), now: NOW });
+    expect(rules.text).not.toContain('没能识别出');
   });
 
   it('runDraftCommand dispatches parsed commands', async () => {

@@ -1,10 +1,10 @@
 // Shared state and helpers of the drafting services: thread state, errors, lengths, prompts and streaming.
 import type { ChatMessage, ChatModel } from '../../llm/chat-model.js';
 import type { PromptLibrary } from '../../llm/prompts.js';
-import { headingMarker } from '../../report/headings.js';
 import type { Draft, SectionAddress } from '../../report/draft.js';
-import { unitVoice, type Genre } from '../../report/genres.js';
-import { guidanceFor, type Outline } from '../../report/outline.js';
+import { periodGuidance, unitVoice, type Genre, type GenreId } from '../../report/genres.js';
+import type { Outline } from '../../report/outline.js';
+import type { PartId } from '../../report/parts.js';
 import type { ReportRequest } from '../../report/request.js';
 import { systemMessage } from '../system-prompt.js';
 
@@ -40,17 +40,17 @@ export interface FlowBase {
   onText?: OnText;
 }
 
-const DEFAULT_CHARS: Record<string, number> = { 'unit-report': 3000, 'leader-report': 2000, 'duty-report': 2500, 'self-check': 2500, 'summary-plan': 3500 };
+const DEFAULT_CHARS: Record<GenreId, number> = { 'unit-report': 3000, 'leader-report': 2000, 'duty-report': 2500, 'self-check': 2500, 'summary-plan': 3500 };
 // Share of the whole length each part gets.
-const PART_SHARE: Record<string, number> = { practice: 0.6, problems: 0.15, plans: 0.25 };
+const PART_SHARE: Record<PartId, number> = { practice: 0.6, problems: 0.15, plans: 0.25 };
 
 export function totalChars(req: ReportRequest): number {
-  return req.length?.chars ?? DEFAULT_CHARS[req.genre] ?? 3000;
+  return req.length?.chars ?? DEFAULT_CHARS[req.genre];
 }
 
 export function partChars(req: ReportRequest, outline: Outline, partIndex: number): number {
   const part = outline.parts[partIndex];
-  const share = PART_SHARE[part?.partId ?? ''] ?? 1 / Math.max(1, outline.parts.length);
+  const share = part?.partId ? PART_SHARE[part.partId] : 1 / Math.max(1, outline.parts.length);
   return Math.max(150, Math.round((totalChars(req) * share) / 10) * 10);
 }
 
@@ -60,7 +60,7 @@ export function sectionChars(req: ReportRequest, outline: Outline, partIndex: nu
 }
 
 export function reportSystemMessage(f: FlowBase, req: ReportRequest): ChatMessage {
-  return systemMessage(f.prompts, f.now, f.timezone ?? 'Asia/Shanghai', guidanceFor(req, f.now));
+  return systemMessage(f.prompts, f.now, f.timezone ?? 'Asia/Shanghai', periodGuidance(req.period, f.now).phrase);
 }
 
 /** The same flow args, with onText showing `prefix` before the streamed text (multi-section progress). */
@@ -91,21 +91,6 @@ export function requireOutline(state: ReportThreadState): Outline {
   if (!state.outline) throw new ReportFlowError('还没有提纲，请先发送“列提纲”或直接描述要写的报告。');
   return state.outline;
 }
-
-export const parseAddress = (addr: SectionAddress): { part: number; section?: number } => {
-  const m = /^p(\d+)(?:\.s(\d+))?$/.exec(addr);
-  if (!m) return { part: 0 };
-  return m[2] ? { part: Number(m[1]), section: Number(m[2]) } : { part: Number(m[1]) };
-};
-
-export const addressLabel = (outline: Outline, addr: SectionAddress): string => {
-  if (addr === 'opening') return '开头段';
-  const { part, section } = parseAddress(addr);
-  const p = outline.parts[part - 1];
-  if (!p) return addr;
-  const head = `${headingMarker(1, part)}${p.heading}`;
-  return section ? `${head} ${headingMarker(2, section)}${p.sections[section - 1]?.heading ?? ''}` : head;
-};
 
 export interface SectionText {
   address: SectionAddress;

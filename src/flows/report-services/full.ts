@@ -1,12 +1,12 @@
 // Full draft, export text and the command dispatcher.
 import type { DraftCommand } from '../../report/commands.js';
-import { assembleDraft, chineseDate, partAddress, sectionAddress } from '../../report/draft.js';
+import { addressLabel, assembleBody, assembleDraft, chineseDate, partAddress, sectionAddress, type SectionAddress } from '../../report/draft.js';
 import { getGenre, placeholder, issuerName } from '../../report/genres.js';
 import { headingMarker } from '../../report/headings.js';
 import { renderOutline } from '../../report/outline.js';
 import { periodLabel } from '../../report/period.js';
 import type { ReportRequest } from '../../report/request.js';
-import { addressLabel, factsText, partChars, personLabel, reportSystemMessage, requireOutline, streamText, withPrefix, withSections, type FlowBase, type ReportThreadState, type SectionText } from './common.js';
+import { factsText, partChars, personLabel, reportSystemMessage, requireOutline, streamText, withPrefix, withSections, type FlowBase, type ReportThreadState, type SectionText } from './common.js';
 import { draftOutline } from './outline.js';
 import { draftSection, offlineSectionText, reviseSection, splitPartText } from './sections.js';
 
@@ -34,16 +34,18 @@ export async function draftFull(a: DraftFullArgs): Promise<FullResult> {
   const req = state.request;
   const genre = getGenre(req.genre);
   const texts: SectionText[] = [];
+  const put = (address: SectionAddress, text: string) => texts.push({ address, label: addressLabel(outline, address), text });
   const opening = outline.opening ?? genre.opening({ unit: req.unit, period: req.period, now: a.now });
-  texts.push({ address: 'opening', label: '开头段', text: opening });
+  put('opening', opening);
   const total = outline.parts.length;
   // What the card shows while later parts stream.
   let doneText = `${outline.title}\n\n${opening}\n`;
   for (const [i, part] of outline.parts.entries()) {
     const partNo = i + 1;
+    const first = texts.length;
     if (!a.model.online) {
-      if (part.sections.length === 0) texts.push({ address: partAddress(partNo), label: part.heading, text: offlineSectionText(outline, partNo, undefined, req) });
-      part.sections.forEach((_s, j) => texts.push({ address: sectionAddress(partNo, j + 1), label: addressLabel(outline, sectionAddress(partNo, j + 1)), text: offlineSectionText(outline, partNo, j + 1, req) }));
+      if (part.sections.length === 0) put(partAddress(partNo), offlineSectionText(outline, partNo, undefined, req));
+      part.sections.forEach((_s, j) => put(sectionAddress(partNo, j + 1), offlineSectionText(outline, partNo, j + 1, req)));
     } else {
       const user = a.prompts.render('full', {
         outline: renderOutline(outline),
@@ -55,16 +57,16 @@ export async function draftFull(a: DraftFullArgs): Promise<FullResult> {
       });
       const raw = await streamText(withPrefix(a, `${doneText}${headingMarker(1, partNo)}${part.heading}\n`), [reportSystemMessage(a, req), { role: 'user', content: user }]);
       const split = splitPartText(raw, part.sections.length);
-      if (part.sections.length === 0) texts.push({ address: partAddress(partNo), label: part.heading, text: [split.intro, ...split.sections].filter(Boolean).join('\n') });
+      if (part.sections.length === 0) put(partAddress(partNo), [split.intro, ...split.sections].filter(Boolean).join('\n'));
       else {
-        if (split.intro) texts.push({ address: partAddress(partNo), label: part.heading, text: split.intro });
+        if (split.intro) put(partAddress(partNo), split.intro);
         part.sections.forEach((_s, j) => {
           const t = split.sections[j];
-          if (t) texts.push({ address: sectionAddress(partNo, j + 1), label: addressLabel(outline, sectionAddress(partNo, j + 1)), text: t });
+          if (t) put(sectionAddress(partNo, j + 1), t);
         });
       }
     }
-    doneText += `${headingMarker(1, partNo)}${part.heading}\n${texts.filter((t) => t.address === partAddress(partNo) || t.address.startsWith(`${partAddress(partNo)}.`)).map((t) => t.text).join('\n')}\n\n`;
+    doneText += `${headingMarker(1, partNo)}${part.heading}\n${texts.slice(first).map((t) => t.text).join('\n')}\n\n`;
     a.onProgress?.(partNo, total);
   }
   state = withSections(state, texts, a.now);
@@ -73,11 +75,10 @@ export async function draftFull(a: DraftFullArgs): Promise<FullResult> {
   return { text, state };
 }
 
-/** The assembled text of whatever is drafted so far (for export). */
-export function currentDraftText(state: ReportThreadState, now: Date): string {
+/** The same draft in the pieces a laid-out document needs. */
+export function draftDocument(state: ReportThreadState, now: Date): { title: string; body: string; unit: string; date: string } {
   const outline = requireOutline(state);
-  const req = state.request;
-  return assembleDraft(outline, state.draft, { unit: signOff(req), date: chineseDate(now) });
+  return { title: outline.title, body: assembleBody(outline, state.draft), unit: signOff(state.request), date: chineseDate(now) };
 }
 
 /** Who signs: the issuing Party body for unit genres, the person for personal ones. */
@@ -86,14 +87,18 @@ export function signOff(req: ReportRequest): string {
   return req.unit.name ? issuerName(req.unit) : placeholder('单位名称');
 }
 
+/** Shown under an outline built from the rules because the model's answer had no 一、二、三、 headings. */
+const MODEL_OUTLINE_UNUSABLE = '> 模型这次的回答没能识别出“一、二、三、”提纲结构，以上是按文种模板生成的提纲，可以直接使用，也可以发送“重新列提纲”再试一次。';
+
 /** Dispatch a parsed drafting command to the matching service (export is the caller's job). */
 export async function runDraftCommand(cmd: Exclude<DraftCommand, { kind: 'export' }>, a: FlowBase & { state: ReportThreadState; onProgress?: (i: number, n: number) => void }): Promise<{ text: string; state: ReportThreadState }> {
   switch (cmd.kind) {
     case 'outline': {
       const o = await draftOutline({ ...a, request: a.state.request });
-      // Defects left after the repair round are shown, not hidden: the writer decides.
+      // A fallback and the defects left after the repair round are shown, not hidden: the writer decides.
+      const fallback = o.offline && a.model.online ? `\n\n${MODEL_OUTLINE_UNUSABLE}` : '';
       const note = o.defects.length ? `\n\n> 提纲自检仍有以下问题，请留意或让我重写：\n${o.defects.map((d) => `> - ${d}`).join('\n')}` : '';
-      return { text: o.text + note, state: { ...a.state, outline: o.outline, updatedAt: a.now.toISOString() } };
+      return { text: o.text + fallback + note, state: { ...a.state, outline: o.outline, updatedAt: a.now.toISOString() } };
     }
     case 'section': {
       const r = await draftSection({ ...a, target: cmd.target });

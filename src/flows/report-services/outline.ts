@@ -43,7 +43,7 @@ export async function draftOutline(a: DraftOutlineArgs): Promise<OutlineResult> 
     genre: `${genre.name}：${genre.description}`,
     period: periodLabel(req.period),
     person: personLabel(genre, req),
-    length: req.length ? `全文约${req.length.chars}字` : `全文约${totalChars(req)}字`,
+    length: `全文约${totalChars(req)}字`,
     title: genre.title(req.unit, req.period),
     opening: genre.opening({ unit: req.unit, period: req.period, now: a.now }),
     closing: genre.closing,

@@ -1,14 +1,15 @@
 // Section and revise services, plus the offline (rule-based) section texts.
-import type { ReviseOp, SectionTarget } from '../../report/commands.js';
-import { findSection, type ResolvedTarget, type SectionAddress } from '../../report/draft.js';
+import { isEmptyTarget, type ReviseOp, type SectionTarget } from '../../report/commands.js';
+import { addressLabel, findSection, parseAddress, type ResolvedTarget, type SectionAddress } from '../../report/draft.js';
 import { getGenre, placeholder, unitVoice, type Genre } from '../../report/genres.js';
-import { headingMarker, parseHeading } from '../../report/headings.js';
+import { headingMarker, parseHeading, toChineseNumeral } from '../../report/headings.js';
 import { renderOutline, stripMarkdown, type Outline } from '../../report/outline.js';
+import { partSpec } from '../../report/parts.js';
 import { periodLabel } from '../../report/period.js';
 import type { ReportRequest } from '../../report/request.js';
 import { getTheme, themeOf } from '../../report/themes.js';
 import {
-  addressLabel, factsText, parseAddress, partChars, personLabel, reportSystemMessage, requireOutline, sectionChars, streamText, withPrefix, withSections,
+  factsText, partChars, personLabel, reportSystemMessage, requireOutline, sectionChars, streamText, withPrefix, withSections,
   ReportFlowError, type FlowBase, type ReportThreadState, type SectionText,
 } from './common.js';
 
@@ -16,7 +17,6 @@ import {
 
 const joinSections = (xs: SectionText[]): string => xs.map((s) => `${s.label}\n${s.text}\n\n`).join('');
 
-const ORDINALS = '一二三四五六七八九十';
 const endStop = (s: string) => (/[。！？]$/.test(s) ? s : `${s.replace(/[；;，,]$/, '')}。`);
 
 /** Rule-based text for one section from its outline points (offline mode). */
@@ -37,7 +37,7 @@ export function offlineSectionText(outline: Outline, part: number, section: numb
     return `${body}${placeholder('具体措施、责任部门和时间安排')}。`;
   }
   const lines = points.length ? points : theme ? [...getTheme(theme).points] : [heading];
-  const ordered = lines.slice(0, 9).map((pt, i) => `${ORDINALS[i]}是${endStop(pt.replace(/^[一二三四五六七八九十]是/, ''))}`);
+  const ordered = lines.slice(0, 9).map((pt, i) => `${toChineseNumeral(i + 1)}是${endStop(pt.replace(/^[一二三四五六七八九十]是/, ''))}`);
   const withData = lines.some((l) => /\d|待补充/.test(l)) ? '' : `${placeholder(theme ? getTheme(theme).factSlots[0]! : '具体数据和事例')}。`;
   return `${ordered.join('')}${withData}`;
 }
@@ -75,9 +75,24 @@ export function splitPartText(text: string, sectionCount: number): { intro: stri
   return { intro: intro.join('\n'), sections: sections.map((s) => s.join('\n')) };
 }
 
-function resolve(outline: Outline, target: SectionTarget): ResolvedTarget {
+/** What a target that points nowhere asked for, so the writer sees which part or section is missing. */
+function missing(outline: Outline, target: SectionTarget, verb: '写' | '修改'): string {
+  const { partId, section } = target;
+  const byRole = partId !== undefined ? outline.parts.findIndex((p) => p.partId === partId) + 1 : 0;
+  if (partId !== undefined && byRole === 0) return `“${partSpec(partId).canonical}”部分`;
+  const part = target.part ?? (byRole || undefined);
+  if (part !== undefined) {
+    const p = outline.parts[part - 1];
+    if (!p) return `第${toChineseNumeral(part)}部分（提纲只有${outline.parts.length}个部分）`;
+    return `“${headingMarker(1, part)}${p.heading}”的${headingMarker(2, section ?? 0)}（该部分有${p.sections.length}个二级标题）`;
+  }
+  if (section !== undefined) return `第${headingMarker(2, section)}点（各部分最多有${Math.max(0, ...outline.parts.map((p) => p.sections.length))}个二级标题）`;
+  return `要${verb}的位置，请指明部分或小标题，例如“${verb === '写' ? '写第二部分' : '精简第一部分第（二）点'}”`;
+}
+
+function resolve(outline: Outline, target: SectionTarget, verb: '写' | '修改'): ResolvedTarget {
   const r = findSection(outline, target);
-  if (!r) throw new ReportFlowError(`提纲中没有找到要写的位置。当前提纲共${outline.parts.length}个部分：${outline.parts.map((p, i) => `${headingMarker(1, i + 1)}${p.heading}`).join('；')}。`);
+  if (!r) throw new ReportFlowError(`提纲中没有找到${missing(outline, target, verb)}。当前提纲共${outline.parts.length}个部分：${outline.parts.map((p, i) => `${headingMarker(1, i + 1)}${p.heading}`).join('；')}。`);
   return r;
 }
 
@@ -98,7 +113,7 @@ export async function draftSection(a: DraftSectionArgs): Promise<SectionsResult>
   const outline = requireOutline(a.state);
   const req = a.state.request;
   const genre = getGenre(req.genre);
-  const r = resolve(outline, a.target);
+  const r = resolve(outline, a.target, '写');
   const out: SectionText[] = [];
   for (const [i, addr] of r.covers.entries()) {
     a.onProgress?.(i + 1, r.covers.length);
@@ -154,21 +169,21 @@ export interface ReviseSectionArgs extends FlowBase {
 export async function reviseSection(a: ReviseSectionArgs): Promise<SectionsResult> {
   const outline = requireOutline(a.state);
   const req = a.state.request;
-  const untargeted = a.target.part === undefined && a.target.partId === undefined && a.target.section === undefined && !a.target.opening;
   const last = a.state.lastAddresses ?? [];
   // No target named: revise what was written last.
-  const r: ResolvedTarget = untargeted && last.length
+  const r: ResolvedTarget = isEmptyTarget(a.target) && last.length
     ? { address: last[0]!, part: parseAddress(last[0]!).part, label: last.map((x) => addressLabel(outline, x)).join('、'), covers: last }
-    : resolve(outline, a.target);
-  const missing = r.covers.filter((addr) => addr !== 'opening' && a.state.draft.sections[addr] === undefined);
-  if (missing.length === r.covers.length && !(r.address === 'opening' && outline.opening)) {
-    throw new ReportFlowError(`“${r.label}”还没有起草正文，请先发送“写${r.part ? `第${headingMarker(1, r.part).replace('、', '')}部分` : '开头'}”。`);
+    : resolve(outline, a.target, '修改');
+  // The text to revise: the drafted one, or for the opening the outline's.
+  const textOf = (addr: SectionAddress): string | undefined => a.state.draft.sections[addr] ?? (addr === 'opening' ? outline.opening : undefined);
+  const covers = r.covers.filter((addr) => textOf(addr) !== undefined);
+  if (covers.length === 0) {
+    throw new ReportFlowError(`“${r.label}”还没有起草正文，请先发送“写${r.part ? `第${toChineseNumeral(r.part)}部分` : '开头'}”。`);
   }
   const out: SectionText[] = [];
-  const covers = r.covers.filter((addr) => !missing.includes(addr));
   for (const [i, addr] of covers.entries()) {
     a.onProgress?.(i + 1, covers.length);
-    const current = a.state.draft.sections[addr] ?? (addr === 'opening' ? outline.opening ?? '' : '');
+    const current = textOf(addr)!;
     const target = a.chars !== undefined ? Math.max(50, Math.round(a.chars / covers.length)) : defaultRevisedLength(a.op, current);
     const label = addressLabel(outline, addr);
     if (!a.model.online) {
