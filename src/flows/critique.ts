@@ -1,5 +1,5 @@
-import { critique, formatFindingsBrief, formatFindingsMarkdown } from '../report/critique/index.js';
-import { findPeriod, periodLabel } from '../report/period.js';
+import { buildDoc, critiqueDoc, formatFindingsBrief, formatFindingsMarkdown } from '../report/critique/index.js';
+import { periodLabel } from '../report/period.js';
 import type { TurnContext } from './context.js';
 import { systemMessage } from './system-prompt.js';
 import { streamAnswer } from './chat.js';
@@ -9,7 +9,9 @@ const OFFLINE_TAIL = '（离线模式：未配置大模型，以上为规则检�
 
 /** Rule findings at once, then the model's critique streamed into the same card. */
 export async function critiqueFlow(ctx: TurnContext, text: string): Promise<void> {
-  const findings = critique(text, { now: ctx.now });
+  // The critic infers the report's period from its title and opening, not from dates in the body.
+  const doc = buildDoc(text, { now: ctx.now });
+  const findings = critiqueDoc(doc);
   const rules = formatFindingsMarkdown(findings, text);
   ctx.log.info({ chars: text.length, findings: findings.length, errors: findings.filter((f) => f.severity === 'error').length }, 'critique');
   const title = '笔杆子 · 审校意见';
@@ -18,8 +20,7 @@ export async function critiqueFlow(ctx: TurnContext, text: string): Promise<void
     await card.finish(`${rules}\n\n${OFFLINE_TAIL}`);
     return;
   }
-  const period = findPeriod(text, ctx.now);
-  const user = ctx.prompts.render('critique', { text, findings: formatFindingsBrief(findings, text), period: period ? periodLabel(period) : '未注明（请从文中判断）' });
+  const user = ctx.prompts.render('critique', { text, findings: formatFindingsBrief(findings, text), period: doc.period ? periodLabel(doc.period) : '未注明（请从文中判断）' });
   await streamAnswer(ctx, {
     title,
     head: `${rules}\n\n---\n${MODEL_PART}\n\n`,

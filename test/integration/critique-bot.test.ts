@@ -44,6 +44,16 @@ describe('critique from a Feishu message', () => {
     expect(prompt).toContain('2025年上半年');
   });
 
+  it('tells the model the period from the title, not from a year in the body', async () => {
+    h = await startHarness({ llm: () => '点评。' });
+    const ev = textEvent('帮我看看这段：\n落实意识形态工作责任制情况报告\n2015年以来，我局持续加强意识形态工作，认真落实各项制度要求。');
+    await h.post(ev);
+    await finalText(h, messageIdOf(ev));
+    const prompt = h.llm.requests[0]!.messages.at(-1)!.content;
+    expect(prompt).toContain('报告期：未注明');
+    expect(prompt).not.toContain('报告期：2015');
+  });
+
   it('offline: rule findings only, and says so', async () => {
     h = await startHarness({ env: { OPENAI_API_KEY: '' } });
     const ev = textEvent(PASTE);

@@ -1,7 +1,7 @@
 /**
  * The rule-based critic (审校): deterministic checks over a pasted report. Pure: no I/O.
  */
-import { buildDoc, type CritiqueOptions } from './doc.js';
+import { buildDoc, type CritiqueDoc, type CritiqueOptions } from './doc.js';
 import { SEVERITY_RANK, type Finding, type Rule } from './types.js';
 import { placeholderRule } from './rules/placeholder.js';
 import { markupRule } from './rules/markup.js';
@@ -35,7 +35,11 @@ export const RULES: readonly Rule[] = [
 ];
 
 export function critique(text: string, opts: CritiqueOptions = {}): Finding[] {
-  const doc = buildDoc(text, opts);
+  return critiqueDoc(buildDoc(text, opts));
+}
+
+/** Run every rule on an already parsed document (callers that also need its period or unit). */
+export function critiqueDoc(doc: CritiqueDoc): Finding[] {
   const all: Finding[] = [];
   for (const rule of RULES) all.push(...rule.check(doc));
   return dedupe(all);
