@@ -46,7 +46,7 @@ describe('critique from a Feishu message', () => {
 
   it('tells the model the period from the title, not from a year in the body', async () => {
     h = await startHarness({ llm: () => '点评。' });
-    const ev = textEvent('帮我看看这段：\n落实意识形态工作责任制情况报告\n2015年以来，我局持续加强意识形态工作，认真落实各项制度要求。');
+    const ev = textEvent('帮我看看这段：\n落实意识形态工作责任制情况报告\n我局持续加强意识形态工作，认真落实各项制度要求。现将有关情况报告如下：\n一、主要做法\n对照2015年印发的实施办法，逐项落实责任。');
     await h.post(ev);
     await finalText(h, messageIdOf(ev));
     const prompt = h.llm.requests[0]!.messages.at(-1)!.content;
