@@ -26,6 +26,8 @@ import { ConsoleReplier } from './console/console-replier.js';
 import { runConsoleChat } from './console/console-chat.js';
 import { startHttpServer, type HealthReport } from './http-server.js';
 import { ReminderService, type SendFn } from './reminders/scheduler.js';
+import { setCalendarLogger } from './reminders/calendar.js';
+import { feishuTasks } from './feishu/reminder-tasks.js';
 
 export interface App {
   mode: 'ws' | 'webhook' | 'console';
@@ -73,6 +75,9 @@ export async function startApp(o: AppOptions): Promise<App> {
   const consoleReplier = api ? undefined : new ConsoleReplier(o.stdout);
 
   let worker: Worker<JobData> | undefined;
+  let reminders: ReminderService | undefined;
+  const calendarLog = log.child({ mod: 'calendar' });
+  setCalendarLogger((obj, msg) => calendarLog.warn(obj, msg));
   if (runsWorker) {
     const replier: Replier = api ? new FeishuReplier(api, conn, log, { prefix, throttleMs: o.streamThrottleMs }) : consoleReplier!;
     // Reminders go where they were set: into the thread (reply to its root) or the chat.
@@ -82,12 +87,14 @@ export async function startApp(o: AppOptions): Promise<App> {
         (o.stdout ?? process.stdout).write(`\n笔杆子> ${text.replace(/<at user_id="[^"]*"><\/at>\s*/g, '')}\n\n`);
         return Promise.resolve();
       };
-    const reminders = new ReminderService({ connection: conn, prefix, timezone: config.BOT_TIMEZONE, send: sendReminder, log: log.child({ mod: 'reminders' }) });
-    reminders.startWorker();
-    closers.unshift(() => reminders.close());
+    const tasks = api && config.tasksEnabled ? feishuTasks(api, config.FEISHU_DOMAIN) : undefined;
+    const rs = new ReminderService({ connection: conn, prefix, timezone: config.BOT_TIMEZONE, send: sendReminder, log: log.child({ mod: 'reminders' }), tasks });
+    reminders = rs;
+    rs.startWorker();
+    closers.unshift(() => rs.close());
 
     const memory = new ConversationMemory(conn, { prefix, turns: config.HISTORY_TURNS, maxChars: config.HISTORY_MAX_CHARS, ttlSeconds: config.HISTORY_TTL_SECONDS });
-    const handler = new MessageHandler({ replier, model, prompts, memory, log, timezone: config.BOT_TIMEZONE, reminders });
+    const handler = new MessageHandler({ replier, model, prompts, memory, log, timezone: config.BOT_TIMEZONE, reminders: rs });
     worker = startMessageWorker({
       connection: conn,
       prefix,
@@ -116,7 +123,11 @@ export async function startApp(o: AppOptions): Promise<App> {
       // The worker connection queues commands while Redis is away; do not wait on it forever.
       const redisOk = await Promise.race([conn.ping().then(() => true, () => false), new Promise<boolean>((r) => setTimeout(() => r(false), 1000).unref())]);
       const workerOk = worker ? worker.isRunning() : 'not-in-this-process';
-      return { ok: redisOk && workerOk !== false, mode, redis: redisOk, worker: workerOk, llm: model.online ? model.name : 'offline' };
+      const rs = reminders;
+      const tasks = !config.tasksEnabled ? 'off'
+        : rs ? await Promise.race([rs.taskStatus().catch(() => 'unknown'), new Promise<string>((r) => setTimeout(() => r('unknown'), 1000).unref())])
+          : 'see worker';
+      return { ok: redisOk && workerOk !== false, mode, redis: redisOk, worker: workerOk, llm: model.online ? model.name : 'offline', details: { tasks } };
     };
 
     if (mode === 'console') {

@@ -11,6 +11,7 @@ const schema = z.object({
   FEISHU_MODE: z.preprocess(emptyToUndefined, z.enum(['ws', 'webhook']).default('ws')),
   FEISHU_VERIFICATION_TOKEN: optionalString,
   FEISHU_ENCRYPT_KEY: optionalString,
+  FEISHU_TASKS: z.preprocess(emptyToUndefined, z.enum(['on', 'off', 'true', 'false', '1', '0']).default('on')),
   PORT: int(3000),
   REDIS_URL: z.preprocess(emptyToUndefined, z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional()),
   OPENAI_API_KEY: optionalString,
@@ -41,6 +42,8 @@ export interface Config extends Env {
   feishuEnabled: boolean;
   /** An LLM key present: otherwise the offline template model answers. */
   llmEnabled: boolean;
+  /** Deadline reminders also become Feishu tasks (FEISHU_TASKS, Feishu mode only). */
+  tasksEnabled: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -65,5 +68,5 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (Boolean(c.FEISHU_APP_ID) !== Boolean(c.FEISHU_APP_SECRET)) {
     throw new ConfigError(`Invalid configuration:\n- ${c.FEISHU_APP_ID ? 'FEISHU_APP_SECRET' : 'FEISHU_APP_ID'}: required when ${c.FEISHU_APP_ID ? 'FEISHU_APP_ID' : 'FEISHU_APP_SECRET'} is set`);
   }
-  return { ...c, feishuEnabled: Boolean(c.FEISHU_APP_ID), llmEnabled: Boolean(c.OPENAI_API_KEY) };
+  return { ...c, feishuEnabled: Boolean(c.FEISHU_APP_ID), llmEnabled: Boolean(c.OPENAI_API_KEY), tasksEnabled: Boolean(c.FEISHU_APP_ID) && ['on', 'true', '1'].includes(c.FEISHU_TASKS) };
 }
