@@ -20,7 +20,7 @@ export function moveToWorkday(d: DateTime, shift: Shift, now?: DateTime): Moved 
     dir = 'next';
     at = toWorkday(d, 'next');
   }
-  const why = `${md(d)}是${restReason(d)}`;
+  const why = dayInfo(d).holiday ? `${md(d)}是${restReason(d)}` : `${d.month}月${d.day}日是${restReason(d)}`;
   const makeup = dayInfo(at).makeup ? '，调休上班日' : '';
   return { at, note: `${why}，提醒${dir === 'prev' ? '提前' : '顺延'}到${md(at)}${makeup}` };
 }
