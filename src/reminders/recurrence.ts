@@ -267,7 +267,9 @@ export function parseRecurring(t: string, ctx: Ctx, rec: RegExpExecArray, leads0
     default:
       return fail('没看懂这个周期，请说“每年/每半年/每季度/每月/每周/每天”。');
   }
-  const daily = kind === '天' || kind === '日';
+  // 每天 and weekly rules on weekend days only (每周六值守) mean those days on purpose.
+  const weekendOnly = /^\d+ \d+ \* \* [06,]+$/.test(cron);
+  const daily = kind === '天' || kind === '日' || weekendOnly;
   const r: RecurrenceSpec = { cron, tz: ctx.tz, description, next: [], shift: daily ? 'keep' : shiftOfText(t) };
   if (wdLead) r.leadWorkdays = wdLead.n;
   return finish(t, ctx, spans, r, leadLabel, notes);

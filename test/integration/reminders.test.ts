@@ -86,7 +86,7 @@ describe('ReminderService against real Redis', () => {
     const oneOff = after.find((j) => !String(j.id).startsWith('repeat'));
     expect(oneOff?.id).toMatch(/^rem-[0-9a-f]{12}-v2-\d+$/);
     expect(oldIds).not.toContain(oneOff?.id);
-    expect(oneOff?.data.fireAt).toBe(`${year}-07-05T15:00:00+08:00`);
+    expect((oneOff?.data as { fireAt?: string } | undefined)?.fireAt).toBe(`${year}-07-05T15:00:00+08:00`);
 
     expect(await svc.handle({ kind: 'cancel', id: 1 }, alice)).toBe('🗑️ 已取消提醒 #1：交上半年意识形态报告');
     expect(await svc.handle({ kind: 'cancel', id: 2 }, alice)).toContain('已取消提醒 #2');
