@@ -2,7 +2,7 @@
 import { DateTime } from 'luxon';
 import { normalizeCn, toIso, WEEKDAY_CN } from './cn-time.js';
 import { findWhen } from './dates.js';
-import { movedNotes, nextOccurrences } from './occurrences.js';
+import { moveToWorkday, movedNotes, nextOccurrences } from './occurrences.js';
 import { ctxOf, parseSchedule } from './parse.js';
 import { fail, findTimes, pad, weekdayNum, type ParseOptions, type RecurrenceSpec, type ReminderSpec } from './tokens.js';
 
@@ -111,11 +111,13 @@ export function parseEdit(text: string, old: ReminderSpec, opts: ParseOptions): 
     const day = (when.date?.date ?? when.instant).startOf('day');
     const next = nextOccurrences(r, ctx.now, 1)[0];
     if (!next) fail('这个周期提醒已经没有下一次了。');
-    const at = day.set({ hour: newTime?.hour ?? next.at.hour, minute: newTime?.minute ?? next.at.minute });
-    if (at <= ctx.now) fail(`${at.month}月${at.day}日${pad(at.hour)}:${pad(at.minute)}已经过去了，请换一个将来的时间。`);
-    const once: ReminderSpec = { ...old, recurrence: { ...r, override: { replaces: toIso(next.at), at: toIso(at) } }, notes: [] };
+    const at0 = day.set({ hour: newTime?.hour ?? next.at.hour, minute: newTime?.minute ?? next.at.minute });
+    if (at0 <= ctx.now) fail(`${at0.month}月${at0.day}日${pad(at0.hour)}:${pad(at0.minute)}已经过去了，请换一个将来的时间。`);
+    const mv = moveToWorkday(at0, r.shift ?? 'prev', ctx.now);
+    const at = mv.at;
+    const once: ReminderSpec = { ...old, recurrence: { ...r, override: { replaces: toIso(next.at), at: toIso(at) } }, notes: mv.note ? [mv.note] : [] };
     once.recurrence!.next = nextOccurrences(once.recurrence!, ctx.now, 3).map((o) => toIso(o.at));
-    let ruleR = ruleFromDate(r, at);
+    let ruleR = ruleFromDate(r, at0);
     if (ruleR && newTime) ruleR = setCron(ruleR, timePatch);
     const rule = ruleR ? withRecurrence(old, ruleR, ctx.now) : undefined;
     return { kind: 'ask', date: toIso(at), once, rule, ruleText: rule?.recurrence?.description };

@@ -85,10 +85,10 @@ export const formatNotOwner = (id: number, action: 'cancel' | 'edit') =>
   `抱歉，提醒 #${id} 是其他同事设置的，只有设置人可以${action === 'cancel' ? '取消' : '修改'}。你可以发送“我的提醒”查看自己的提醒。`;
 
 /** “只改下一次，还是改规则？” for a full date on a recurring reminder. */
-export function formatEditQuestion(v: ReminderView, dateIso: string, ruleText: string | undefined, tz: string): string {
+export function formatEditQuestion(v: ReminderView, dateIso: string, ruleText: string | undefined, tz: string, notes: string[] = []): string {
   const r = v.spec.recurrence;
   const lines = [`提醒 #${v.shortId}（${whatText(v.spec.what)}）是周期提醒：${r?.description ?? ''}。`];
-  lines.push(`改到${at(dateIso, tz)}，请选择：`);
+  lines.push(`改到${at(dateIso, tz)}${notes.length ? `（${notes.join('；')}）` : ''}，请选择：`);
   lines.push('· 回复“只改下一次”：仅下一次改到这个时间，之后仍按原周期提醒；');
   lines.push(ruleText ? `· 回复“改规则”：以后都按“${ruleText}”提醒。` : '· 这个周期没有可改的日子；要换周期请直接说，例如“把第N个提醒改成每周四”。');
   return lines.join('\n');

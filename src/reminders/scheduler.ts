@@ -198,7 +198,7 @@ export class ReminderService {
         const res = parseEdit(command.text, rec.spec, { now, timezone: this.tz });
         if (res.kind === 'ask') {
           await this.store.setPending('edit', caller.chatId, caller.openId, { shortId: rec.shortId, version: rec.version, once: res.once, rule: res.rule }, 86400);
-          return formatEditQuestion(rec, res.date, res.ruleText, this.tz);
+          return formatEditQuestion(rec, res.date, res.ruleText, this.tz, res.once?.notes);
         }
         return this.applyEdit(rec, res.spec);
       }
