@@ -137,6 +137,14 @@ export function parseEdit(text: string, old: ReminderSpec, opts: ParseOptions): 
   const oldFire = old.fires[0] ? DateTime.fromISO(old.fires[0]).setZone(ctx.tz) : undefined;
   if (old.deadline) {
     const oldDl = DateTime.fromISO(old.deadline).setZone(ctx.tz);
+    // A day before the deadline is a new reminder time; the deadline itself moves only on or after it, or when said.
+    if (!/截止|前|之前|以前/.test(t) && day < oldDl.startOf('day')) {
+      const time = newTime ?? (oldFire ? { hour: oldFire.hour, minute: oldFire.minute } : { hour: 9, minute: 0 });
+      const at0 = day.set({ hour: time.hour, minute: time.minute });
+      if (at0 <= ctx.now) fail(`${at0.month}月${at0.day}日${pad(at0.hour)}:${pad(at0.minute)}已经过去了，请换一个将来的时间。`);
+      const mv = moveToWorkday(at0, old.shift ?? 'prev', ctx.now);
+      return { kind: 'spec', spec: { ...old, fires: [toIso(mv.at)], leads: [], notes: [...(mv.note ? [mv.note] : []), '截止时间不变；要改截止日请说“截止改到7月10日”'] } };
+    }
     const time = newTime ? clock(newTime.hour, newTime.minute) : old.deadlineHasTime ? clock(oldDl.hour, oldDl.minute) : '';
     const leads = old.leads.length ? `，${old.leads.join('和')}提醒` : '';
     const spec = parseSchedule(`${ymd}${time}前${what || '截止'}${leads}`, ctx);

@@ -84,6 +84,13 @@ describe('edits of one-off reminders', () => {
   it('a new date keeps the time', () => {
     expect(edited(parseEdit('6月15日', spec('明天下午3点提醒我开会'), opts)).fires).toEqual([bj('2026-06-15T15:00')]);
   });
+  it('a day before the deadline is a new reminder time; the deadline stays', () => {
+    const s = edited(parseEdit('6月22日', spec('提醒我6月30日前交报告，提前3天提醒'), opts));
+    expect(s.fires).toEqual([bj('2026-06-22T09:00')]);
+    expect(s.deadline).toBe(bj('2026-06-30T00:00'));
+    const d = edited(parseEdit('截止7月3日', spec('提醒我6月30日前交报告，提前3天提醒'), opts));
+    expect(d.deadline).toBe(bj('2026-07-03T00:00'));
+  });
   it('a new deadline keeps the lead times', () => {
     const s = edited(parseEdit('7月10日', spec('提醒我6月30日前交报告，提前3天提醒'), opts));
     expect(s.deadline).toBe(bj('2026-07-10T00:00'));
