@@ -9,7 +9,6 @@ import { all, cleanWhat, DEFAULT_HOUR, DEFAULT_TZ, durOf, fail, findLeads, pad, 
 
 export { DEFAULT_TZ, ParseError } from './tokens.js';
 export type { ParseOptions, RecurrenceSpec, ReminderCommand, ReminderSpec, Shift } from './tokens.js';
-export { nextCronFires } from './recurrence.js';
 
 // ---------- public entry ----------
 

@@ -1,21 +1,9 @@
-// Recurring reminders: the cron expression, its Chinese description and next fires.
-import { CronExpressionParser } from 'cron-parser';
+// Recurring reminders: the rule (cron or office-calendar rule), its Chinese description and next fires.
 import { DateTime } from 'luxon';
 import { toIso, WEEKDAY_CN } from './cn-time.js';
 import { checkYmd } from './dates.js';
 import { movedNotes, nextOccurrences } from './occurrences.js';
 import { all, cleanWhat, DEFAULT_HOUR, fail, findTimes, overlaps, pad, spanOf, weekdayNum, type Ctx, type LeadTok, type RecurrenceSpec, type ReminderSpec, type Shift, type Span, type WorkdayRule } from './tokens.js';
-
-/** Next `count` cron fires after `after`, in `tz`. */
-export function nextCronFires(cron: string, tz: string, after: Date, count = 3): string[] {
-  const it = CronExpressionParser.parse(cron, { tz, currentDate: after });
-  const out: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const d = it.next().toDate();
-    out.push(toIso(DateTime.fromJSDate(d).setZone(tz)));
-  }
-  return out;
-}
 
 /** The finished spec: next fires on working days, and a note for each one that moved. */
 function finish(t: string, ctx: Ctx, spans: Span[], r: RecurrenceSpec, leadLabel: string | undefined, notes: string[]): ReminderSpec {

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { CronExpressionParser } from 'cron-parser';
 import { Redis } from 'ioredis';
 import { DateTime } from 'luxon';
 import { afterEach, describe, expect, inject, it } from 'vitest';

@@ -132,7 +132,7 @@ class FakeTasks {
       if (prior) return { status: 200, body: ok({ task: prior }) };
       const guid = randomUUID();
       const task: FakeTask = {
-        guid, summary: String(b.summary), description: b.description as string | undefined, due: b.due as FakeTask['due'],
+        guid, summary: b.summary as string, description: b.description as string | undefined, due: b.due as FakeTask['due'],
         members: (b.members as FakeTask['members'] | undefined) ?? [], origin: b.origin as FakeTask['origin'], client_token: token,
         completed_at: '0', deleted: false, url: `https://applink.feishu.cn/client/todo/detail?guid=${guid}`,
       };
