@@ -35,7 +35,7 @@ export function parseReminderCommand(text: string, opts: ParseOptions): Reminder
     if (edit) return { kind: 'edit', id: Number(edit[1]), text: edit[2] ?? '' };
     if (/^(只改|仅改|就改)(下1次|下1个|这1次|这次|下次|最近1次|1次)(就行|就好|吧)?$/.test(c)) return { kind: 'edit-choice', choice: 'once' };
     if (/^(改规则|修改规则|改周期|规则也改|以后都改|以后都这样|全部都改|都改)(吧)?$/.test(c)) return { kind: 'edit-choice', choice: 'rule' };
-    if (/^(确认|确定|好的?|可以|就按这个|按这个设置?|就这样|没问题)(设置|提醒)?(吧)?$/.test(c)) return { kind: 'preset-confirm' };
+    if (/^(确认|确定|就按这个|按这个设置?)(设置|提醒)?(吧)?$/.test(c)) return { kind: 'preset-confirm' };
     const adjust = presetAdjust(c);
     if (adjust) return adjust;
     if (/^(修改|更改|调整)提醒/.test(c) || /^(把|将)?提醒.*(改到|改成|改为)/.test(c)) {
