@@ -257,8 +257,9 @@ export function parseRecurring(t: string, ctx: Ctx, rec: RegExpExecArray, leads0
   }
   // 每天 and weekly rules on weekend days only (每周六值守) mean those days on purpose.
   const weekendOnly = /^\d+ \d+ \* \* [06,]+$/.test(cron);
-  const daily = kind === '天' || kind === '日' || weekendOnly;
-  const r: RecurrenceSpec = { cron, tz: ctx.tz, description, next: [], shift: daily ? 'keep' : shiftOfText(t) };
+  const said = shiftOfText(t);
+  const shift: Shift = kind === '天' || kind === '日' || weekendOnly ? 'keep' : said;
+  const r: RecurrenceSpec = { cron, tz: ctx.tz, description, next: [], shift };
   if (wdLead) r.leadWorkdays = wdLead.n;
   return finish(t, ctx, spans, r, leadLabel, notes);
 }

@@ -212,8 +212,10 @@ export function cleanWhat(t: string, spans: Span[]): string {
     .replace(/记得/g, '');
   w = w.split('\u0000')
     .map((s) => s.trim().replace(/^(请|麻烦你?|帮我|帮忙)?(在|于|到|就)?$/, ''))
-    .filter((s) => s && !/^[和与及、，,。；;：:的在要再也以]+$/.test(s))
+    .filter((s) => s && !/^[和与及、，,。；;：:的在要再也以前]+$/.test(s))
     .join('，');
   w = w.replace(/^[，,、和与及：:的在在再]+|[，,、和与及。；;：:的在再]+$/g, '').trim();
+  // normalizeCn turned 一次 into 1次; in the task text it reads better as written
+  w = w.replace(/(?<![\d.])1次/g, '一次');
   return w;
 }
