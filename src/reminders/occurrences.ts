@@ -86,21 +86,22 @@ export function nextOccurrences(r: RecurrenceSpec, after: DateTime, count = 3): 
   // Moves and leads can pull a fire weeks before its base instant: start looking that far back.
   const moves = shift !== 'keep' || lead > 0 || (r.rule !== undefined && r.rule.kind !== 'everyWeeks');
   const from = moves ? after0.minus({ days: 40 + lead * 2 }) : after0;
-  const out: Occurrence[] = [];
-  let last: DateTime | undefined;
+  const found: Occurrence[] = [];
   let n = 0;
+  // A few more than asked: a moved single occurrence (override) may land after later ones.
   for (const base of baseInstants(r, from)) {
-    if (++n > 5000) break;
+    if (++n > 5000 || found.length >= count + 2) break;
     let at = lead ? addWorkdays(base, -lead) : base;
     if (!lead && shift !== 'keep') at = moveToWorkday(base, shift).at;
     const ov = r.override;
     if (ov && toIso(at) === ov.replaces) at = DateTime.fromISO(ov.at).setZone(r.tz);
-    if (at <= after0 || (last && at <= last)) continue;
-    out.push({ at, base });
-    last = at;
-    if (out.length >= count) break;
+    if (at > after0) found.push({ at, base });
   }
-  return out.sort((a, b) => a.at.toMillis() - b.at.toMillis());
+  // Two occurrences moved onto the same working day fire once.
+  const seen = new Set<number>();
+  return found.sort((a, b) => a.at.toMillis() - b.at.toMillis())
+    .filter((o) => !seen.has(o.at.toMillis()) && seen.add(o.at.toMillis()))
+    .slice(0, count);
 }
 
 /** Notes for the next occurrences that were moved off a rest day. */

@@ -48,6 +48,12 @@ describe('edits of recurring reminders keep the recurrence', () => {
     expect(r.rule?.recurrence?.override).toBeUndefined();
   });
 
+  it('only the next: a date after the following occurrence keeps that one', () => {
+    const r = parseEdit('7月28日', monthly, opts);
+    if (r.kind !== 'ask') throw new Error('expected a question');
+    expect(r.once?.recurrence?.next).toEqual(['2026-07-24T09:00', '2026-07-28T09:00', '2026-08-25T09:00'].map(bj));
+  });
+
   it('yearly: the rule moves to the new month and day', () => {
     const r = parseEdit('7月5日', spec('每年6月20日提醒我写报告'), opts);
     if (r.kind !== 'ask') throw new Error('expected a question');
@@ -64,7 +70,9 @@ describe('edits of recurring reminders keep the recurrence', () => {
   it('daily: a full date can move one occurrence but has no rule day', () => {
     const r = parseEdit('7月5日', spec('每天下午5点提醒我写日志'), opts);
     expect(r.kind === 'ask' && r.rule).toBeUndefined();
-    expect(r.kind === 'ask' && r.once?.recurrence?.next[0]).toBe(bj('2026-07-05T17:00'));
+    // today's 17:00 moves to 7月5日; the days in between still fire
+    expect(r.kind === 'ask' && r.once?.recurrence?.override).toEqual({ replaces: bj('2026-06-10T17:00'), at: bj('2026-07-05T17:00') });
+    expect(r.kind === 'ask' && r.once?.recurrence?.next[0]).toBe(bj('2026-06-11T17:00'));
   });
 
   it('a new rule said outright replaces the old one; bad dates are refused', () => {
