@@ -1,7 +1,7 @@
 // Pure Chinese formatting for reminder replies and fired messages.
 import { DateTime } from 'luxon';
 import { formatInstant } from './cn-time.js';
-import { yearCovered } from './calendar.js';
+import { isWorkday, yearCovered } from './calendar.js';
 import { nextIso } from './occurrences.js';
 import type { ReminderSpec } from './parse.js';
 
@@ -102,7 +102,9 @@ export function formatFired(spec: ReminderSpec, fireAt: string, tz: string, ment
     const fireDay = DateTime.fromISO(fireAt).setZone(tz).startOf('day');
     const dlDay = DateTime.fromISO(spec.deadline).setZone(tz).startOf('day');
     const days = Math.round(dlDay.diff(fireDay, 'days').days);
-    const left = days > 0 ? `，还有${days}天` : '，就是今天';
+    let work = 0;
+    for (let d = fireDay.plus({ days: 1 }); d <= dlDay && days < 400; d = d.plus({ days: 1 })) if (isWorkday(d)) work++;
+    const left = days > 0 ? `，还有${days}天${work !== days ? `（其中${work}个工作日）` : ''}` : '，就是今天';
     text += `\n截止：${deadlineText(spec, tz)}${left}`;
   }
   if (spec.recurrence) {

@@ -111,7 +111,7 @@ describe('fired text', () => {
   it('mentions the creator in a group and counts days to the deadline', () => {
     const s = spec('提醒我6月30日前交上半年意识形态报告，提前3天提醒');
     expect(formatFired(s, s.fires[0]!, TZ, 'ou_abc')).toBe(
-      '<at user_id="ou_abc"></at> ⏰ 提醒：交上半年意识形态报告\n截止：2026年6月30日（星期二），还有4天',
+      '<at user_id="ou_abc"></at> ⏰ 提醒：交上半年意识形态报告\n截止：2026年6月30日（星期二），还有4天（其中2个工作日）',
     );
   });
   it('plain text without mention in p2p; default text when no task', () => {
