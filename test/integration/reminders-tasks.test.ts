@@ -230,5 +230,10 @@ describe('recurring reminders as a chain of delayed jobs', () => {
 
     const timed = await service.handle(cmd('把第1个提醒改到下午5点'), alice);
     expect(timed).toContain('周期：每月3日 17:00');
+    // bad input changes nothing
+    expect(await service.handle(cmd('把第1个提醒改到2月30日'), alice)).toContain('2月没有30日');
+    expect(await service.handle(cmd('把第1个提醒改到随便哪天'), alice)).toContain('没看懂新的时间');
+    expect(await service.handle(cmd('把第9个提醒改到28号'), alice)).toContain('没有找到编号为 9');
+    expect(await service.handle({ kind: 'list' }, alice)).toContain('#1 报送舆情台账｜每月3日 17:00');
   });
 });
