@@ -1,5 +1,5 @@
 import type { DefaultJobOptions } from 'bullmq';
-import type { CardAction, Conversation, IncomingMessage } from '../bot/message.js';
+import type { CardAction, Conversation, IncomingMessage } from '../core/message.js';
 
 /** The queue every user request travels through. */
 export const MESSAGE_QUEUE = 'messages';
