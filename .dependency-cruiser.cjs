@@ -2,8 +2,9 @@
 /**
  * The layers of src/ (docs/ARCHITECTURE.md), checked by `npm run depcheck` (part of `npm run lint`):
  *
- *   main → app → receivers (feishu/, console/, http-server) and handler/ → flows/, queue/
- *        → core/, llm/, report/ (pure), reminders/, export/
+ *   main → app → receivers (feishu/, console/, http-server) and handler/
+ *        → flows/, queue/, reminders' scheduling (scheduler.ts, store.ts)
+ *        → core/, llm/, report/ (pure), reminders' pure half, export/
  *
  * An import may only point down, never up, and there are no cycles. Type-only imports count.
  * logger.ts is the one cross-cutting module every layer may use.
@@ -34,15 +35,18 @@ module.exports = {
     onlyDown('report-is-pure-and-self-contained', 'report/', []),
     onlyDown('llm-over-core', 'llm/', ['core', 'logger.ts']),
     onlyDown('export-over-report', 'export/', ['report']),
-    onlyDown('reminders-over-core', 'reminders/', ['core', 'logger.ts']),
+    // reminders/ has a pure half (parse, format, time) at the floor and an I/O half (scheduler.ts, store.ts)
+    // beside flows/ that takes its queue name, job ids and options from queue/jobs.ts.
+    onlyDown('pure-reminders-over-core', 'reminders/(?!scheduler\\.ts|store\\.ts)', ['core']),
+    onlyDown('reminder-scheduling-over-queue', 'reminders/(scheduler|store)\\.ts', ['reminders', 'queue', 'core', 'logger.ts']),
     onlyDown('flows-over-core', 'flows/', ['core', 'llm', 'report', 'export', 'reminders', 'logger.ts']),
     onlyDown('queue-over-core', 'queue/', ['core', 'logger.ts']),
     onlyDown('handler-over-flows-and-queue', 'handler/', ['flows', 'queue', 'core', 'llm', 'report', 'reminders', 'export', 'logger.ts']),
     onlyDown('feishu-is-a-receiver', 'feishu/', ['queue', 'core', 'reminders', 'logger.ts']),
     onlyDown('console-is-a-receiver', 'console/', ['queue', 'core', 'reminders', 'logger.ts']),
     onlyDown('http-server-is-a-receiver', 'http-server\\.ts', ['feishu', 'core', 'logger.ts']),
-    onlyDown('redis-is-infrastructure', 'redis\\.ts', ['logger.ts']),
-    onlyDown('config-reads-nothing-of-ours', 'config\\.ts', []),
+    onlyDown('redis-is-infrastructure', 'redis\\.ts', ['core', 'logger.ts']),
+    onlyDown('config-over-core', 'config\\.ts', ['core']),
     onlyDown('logger-is-a-leaf', 'logger\\.ts', []),
     onlyDown('cli-uses-the-pure-core', 'cli/', ['report', 'export']),
     onlyDown('eval-uses-flows', 'eval/', ['flows', 'llm', 'report', 'core', 'logger.ts']),

@@ -96,7 +96,6 @@ export async function startApp(o: AppOptions): Promise<App> {
       log,
       handle: (data, ctx) => handler.handle(data, ctx),
       onFinalFailure: (data, jobId, err) => handler.onFinalFailure(data, jobId, err),
-      isPermanent: (err) => handler.isPermanent(err),
       serialKey: (data) => threadKey(conversationOf(data)),
     });
     const w = worker;

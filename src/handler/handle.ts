@@ -1,5 +1,5 @@
 import type { ChatModel } from '../llm/chat-model.js';
-import { isPermanent, LlmError } from '../core/errors.js';
+import { LlmError } from '../core/errors.js';
 import type { PromptLibrary } from '../llm/prompts.js';
 import type { Logger } from '../logger.js';
 import { conversationOf, type JobData } from '../queue/jobs.js';
@@ -98,11 +98,6 @@ export class MessageHandler {
       case 'chat':
         return chatFlow(ctx, route.text);
     }
-  }
-
-  /** Whether another attempt cannot help. */
-  isPermanent(err: unknown): boolean {
-    return isPermanent(err);
   }
 
   /** The single error reply after the last attempt; it takes over the job's answer card. */
