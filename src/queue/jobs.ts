@@ -1,8 +1,16 @@
 import type { DefaultJobOptions } from 'bullmq';
-import type { CardAction, Conversation, IncomingMessage } from '../bot/message.js';
+import type { CardAction, Conversation, IncomingMessage } from '../core/message.js';
+
+/*
+ * Every queue's name, payload, job ids and job options (attempts, backoff, retention) live here.
+ * Retries happen only in BullMQ; the SDKs' own retries are off.
+ */
 
 /** The queue every user request travels through. */
 export const MESSAGE_QUEUE = 'messages';
+
+/** The queue of reminder fires (one delayed job per fire) and Feishu task syncs. */
+export const REMINDER_QUEUE = 'reminders';
 
 export type JobData =
   | { type: 'message'; message: IncomingMessage }
@@ -17,6 +25,7 @@ export const messageJobId = (messageId: string) => `msg-${safe(messageId)}`;
 /** One job per click: the same event re-pushed maps to the same id. */
 export const cardActionJobId = (eventKey: string) => `card-${safe(eventKey)}`;
 
+/** Job options of the message queue; attempts and backoff come from the config. */
 export function defaultJobOptions(opts: { attempts: number; backoffMs: number }): DefaultJobOptions {
   return {
     attempts: opts.attempts,
@@ -26,6 +35,45 @@ export function defaultJobOptions(opts: { attempts: number; backoffMs: number })
     removeOnFail: { age: 7 * 86_400 },
   };
 }
+
+/** One reminder fire (job name `fire`). */
+export interface FireJobData {
+  rid: string;
+  chatId: string;
+  shortId: number;
+  version: number;
+  /** The fire instant (ISO). Absent only on jobs of the Job Schedulers older versions used. */
+  fireAt?: string;
+}
+
+/** Bring a reminder's Feishu task in line with the record: create, move the due date, or delete (job name `task`). */
+export interface TaskJobData {
+  rid: string;
+  chatId: string;
+  shortId: number;
+}
+
+/** Job options of every reminder fire: a failed delivery is tried twice more. */
+export const REMINDER_JOB_OPTIONS = {
+  attempts: 3,
+  backoff: { type: 'exponential', delay: 5000 },
+  removeOnComplete: { age: 7 * 86400, count: 1000 },
+  removeOnFail: { age: 30 * 86400 },
+} as const satisfies DefaultJobOptions;
+
+/** Task syncs retry longer (Feishu's 429s and 5xx), from a first backoff the service may shorten in tests. */
+export const reminderTaskJobOptions = (backoffMs = 5000) => ({
+  ...REMINDER_JOB_OPTIONS,
+  attempts: 6,
+  backoff: { type: 'exponential', delay: backoffMs },
+}) satisfies DefaultJobOptions;
+
+/** Reminder job ids follow from the record, so they are not stored: one delayed job per fire of the current version… */
+export const reminderFireJobId = (rid: string, version: number, fireAtMs: number) => `rem-${rid}-v${version}-${fireAtMs}`;
+/** …one task sync per record version (`v2`) or deletion (`del`)… */
+export const reminderTaskJobId = (rid: string, key: string) => `task-${rid}-${key}`;
+/** …and, from older versions, one Job Scheduler per recurring reminder (replaced by the chain when it fires). */
+export const reminderSchedulerId = (rid: string) => `rem-${rid}`;
 
 /** The conversation a job answers in; a button's `thread` value names the thread whose state it uses. */
 export function conversationOf(data: JobData): Conversation {

@@ -14,8 +14,10 @@ import { nextOccurrences } from './occurrences.js';
 import { ctxOf, ParseError, type ReminderCommand, type ReminderSpec } from './parse.js';
 import { adjustProposal, formatProposal, proposalSpec, proposeCalendar, type Proposal } from './preset.js';
 import { ReminderStore, type ReminderRecord } from './store.js';
-
-export const REMINDER_QUEUE = 'reminders';
+import {
+  REMINDER_JOB_OPTIONS as JOB_OPTS, REMINDER_QUEUE, reminderFireJobId, reminderSchedulerId as legacySchedulerId, reminderTaskJobId,
+  reminderTaskJobOptions, type FireJobData, type TaskJobData,
+} from '../queue/jobs.js';
 
 export interface ReminderTarget {
   chatId: string;
@@ -82,32 +84,8 @@ export interface ReminderServiceOptions {
   taskBackoffMs?: number;
 }
 
-export interface FireJobData {
-  rid: string;
-  chatId: string;
-  shortId: number;
-  version: number;
-  /** The fire instant (ISO). Absent only on jobs of the Job Schedulers older versions used. */
-  fireAt?: string;
-}
-
-export interface TaskJobData {
-  rid: string;
-  chatId: string;
-  shortId: number;
-}
-
-const JOB_OPTS = {
-  attempts: 3,
-  backoff: { type: 'exponential', delay: 5000 },
-  removeOnComplete: { age: 7 * 86400, count: 1000 },
-  removeOnFail: { age: 30 * 86400 },
-};
-
-/** Older versions scheduled recurrences with one Job Scheduler per reminder under this id. */
-const legacySchedulerId = (rid: string) => `rem-${rid}`;
 /** One delayed job per fire of the current version. */
-const jobIdOf = (rec: Pick<ReminderRecord, 'rid' | 'version'>, fireAt: string) => `rem-${rec.rid}-v${rec.version}-${DateTime.fromISO(fireAt).toMillis()}`;
+const jobIdOf = (rec: Pick<ReminderRecord, 'rid' | 'version'>, fireAt: string) => reminderFireJobId(rec.rid, rec.version, DateTime.fromISO(fireAt).toMillis());
 
 const NO_SCOPE_HINT = '应用未开通飞书任务权限（task:task:write），截止日只在聊天中提醒';
 
@@ -321,12 +299,7 @@ export class ReminderService {
 
   private async enqueueTaskSync(rec: ReminderRecord, key: string): Promise<void> {
     const data: TaskJobData = { rid: rec.rid, chatId: rec.chatId, shortId: rec.shortId };
-    await this.queue.add('task', data, {
-      ...JOB_OPTS,
-      attempts: 6,
-      backoff: { type: 'exponential', delay: this.opts.taskBackoffMs ?? 5000 },
-      jobId: `task-${rec.rid}-${key}`,
-    });
+    await this.queue.add('task', data, { ...reminderTaskJobOptions(this.opts.taskBackoffMs), jobId: reminderTaskJobId(rec.rid, key) });
   }
 
   private fireMillis(job: Job<FireJobData>): number {
