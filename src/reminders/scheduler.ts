@@ -205,7 +205,8 @@ export class ReminderService {
     await this.schedule(next, Date.now());
     const linked = (await this.store.getTasks([rec.rid])).get(rec.rid);
     if (linked || spec.deadline) await this.enqueueTaskSync(next, `v${next.version}`);
-    return formatConfirmation(next, this.tz, { edited: true, task: await this.taskStateFor(next) });
+    const task = await this.taskStateFor(next);
+    return formatConfirmation(next, this.tz, { edited: true, task: task === 'syncing' && linked ? 'updating' : task });
   }
 
   /** Starts the worker that delivers due reminders and syncs tasks; safe to run in several processes. */
@@ -298,6 +299,7 @@ export class ReminderService {
   }
 
   private async enqueueTaskSync(rec: ReminderRecord, key: string): Promise<void> {
+    if (!this.opts.tasks) return;
     const data: TaskJobData = { rid: rec.rid, chatId: rec.chatId, shortId: rec.shortId };
     await this.queue.add('task', data, { ...reminderTaskJobOptions(this.opts.taskBackoffMs), jobId: reminderTaskJobId(rec.rid, key) });
   }

@@ -81,7 +81,7 @@ describe('deadline reminders in Feishu Tasks (fake Open API, real SDK)', () => {
     expect(await service.handle({ kind: 'list' }, alice)).toContain('已同步飞书任务');
 
     // a time change moves the task's due as well
-    await service.handle(cmd(`把第1个提醒改到截止${text}下午5点`), alice);
+    expect(await service.handle(cmd(`把第1个提醒改到截止${text}下午5点`), alice)).toContain('飞书任务：截止时间随之更新。');
     await until(() => feishu.taskApi.live()[0]?.due?.is_all_day === false, 15_000, 'the due update');
     expect(feishu.taskApi.live()[0]!.due?.timestamp).toBe(String(day.set({ hour: 17 }).toMillis()));
 
