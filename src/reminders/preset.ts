@@ -17,7 +17,7 @@ export type { PresetKey } from './tokens.js';
  */
 export const REPORT_CALENDAR: { key: PresetKey; name: string; what: string; month: number; day: number; when: string }[] = [
   { key: 'annual', name: '年度报告', what: '报送全年意识形态工作责任制落实情况报告', month: 1, day: 10, when: '每年1月上旬' },
-  { key: 'duty', name: '述职', what: '完成意识形态工作述职材料（民主生活会前）', month: 1, day: 20, when: '民主生活会前，一般为1月中下旬' },
+  { key: 'duty', name: '述职', what: '完成意识形态工作述职材料', month: 1, day: 20, when: '民主生活会前，一般为1月中下旬' },
   { key: 'half', name: '半年报告', what: '报送上半年意识形态工作情况报告', month: 7, day: 5, when: '每年7月上旬' },
 ];
 
@@ -55,7 +55,7 @@ export function proposeCalendar(ctx: Ctx): Proposal[] {
   return out.sort((a, b) => a.deadline.localeCompare(b.deadline));
 }
 
-export function formatProposal(ps: Proposal[]): string {
+export function formatProposal(ps: Proposal[], opts: { tasks?: boolean } = {}): string {
   const lines = ['按常见节奏，接下来一年的意识形态工作报告节点建议如下（均已落在工作日）：'];
   ps.forEach((p, i) => {
     const d = DateTime.fromISO(p.deadline, { setZone: true });
@@ -65,7 +65,7 @@ export function formatProposal(ps: Proposal[]): string {
   });
   const years = [...new Set(ps.map((p) => DateTime.fromISO(p.deadline, { setZone: true }).year))].filter((y) => !yearCovered(y));
   if (years.length) lines.push(`注：${years.join('、')}年的法定节假日安排尚未收录，这些日期暂按周末计算，请留意调休。`);
-  lines.push('每个节点提前5个工作日和1个工作日各提醒一次，并在飞书任务中建立待办。');
+  lines.push(`每个节点提前5个工作日和1个工作日各提醒一次${opts.tasks ? '，并在飞书任务中建立待办' : ''}。`);
   lines.push('回复“确认”按此设置；要调整请一句话说清楚，例如“半年报告改到7月8日，述职改到1月22日”（调整后直接设置）。');
   return lines.join('\n');
 }

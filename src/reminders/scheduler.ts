@@ -138,7 +138,7 @@ export class ReminderService {
       case 'preset': {
         const proposal = proposeCalendar(ctxOf({ now, timezone: this.tz }));
         await this.store.setPending('preset', caller.chatId, caller.openId, proposal, 7 * 86400);
-        return formatProposal(proposal);
+        return formatProposal(proposal, { tasks: !!this.opts.tasks });
       }
       case 'preset-confirm':
       case 'preset-adjust': {

@@ -19,7 +19,9 @@ describe('the report calendar', () => {
     expect(ps[0]?.note).toBe('7月5日是星期日，截止日提前到7月3日');
     const text = formatProposal(ps);
     expect(text).toContain('1. 半年报告：2026年7月3日（星期五）前报送上半年意识形态工作情况报告（通常每年7月上旬）');
-    expect(text).toContain('3. 述职：2027年1月20日（星期三）前完成意识形态工作述职材料（民主生活会前）');
+    expect(text).toContain('3. 述职：2027年1月20日（星期三）前完成意识形态工作述职材料（通常民主生活会前，一般为1月中下旬）');
+    expect(text).not.toContain('飞书任务');
+    expect(formatProposal(ps, { tasks: true })).toContain('并在飞书任务中建立待办');
     expect(text).toContain('2027年的法定节假日安排尚未收录');
     expect(text).toContain('回复“确认”');
   });
