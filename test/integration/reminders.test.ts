@@ -6,6 +6,7 @@ import { afterEach, describe, expect, inject, it } from 'vitest';
 import { parseReminderCommand, type ReminderCommand, type ReminderSpec } from '../../src/reminders/parse.js';
 import { ReminderService, type ReminderCaller, type ReminderLog, type ReminderTarget } from '../../src/reminders/scheduler.js';
 import { ReminderStore } from '../../src/reminders/store.js';
+import { EVENT_CEILING_MS } from '../support/wait.js';
 
 const TZ = 'Asia/Shanghai';
 interface Sent { target: ReminderTarget; text: string; uuid: string; at: number }
@@ -46,7 +47,7 @@ const inSeconds = (s: number, what = '改稿'): ReminderCommand => {
   const spec: ReminderSpec = { what, fires: [at], leads: [], notes: [] };
   return { kind: 'set', spec };
 };
-async function until(cond: () => boolean | Promise<boolean>, ms = 15_000): Promise<void> {
+async function until(cond: () => boolean | Promise<boolean>, ms = EVENT_CEILING_MS): Promise<void> {
   const end = Date.now() + ms;
   while (!(await cond())) {
     if (Date.now() > end) throw new Error('timed out');
@@ -199,7 +200,7 @@ describe('ReminderService against real Redis', () => {
     open.services.push(svc);
     svc.startWorker();
     await svc.handle(inSeconds(1), alice);
-    await until(() => calls.length >= 2, 20_000);
+    await until(() => calls.length >= 2);
     await pause(1_000);
     expect(calls).toHaveLength(2);
     expect(calls[0]).toBe(calls[1]);
