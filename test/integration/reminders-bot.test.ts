@@ -10,6 +10,7 @@ import { feishuReminderSender } from '../../src/feishu/reminder-sender.js';
 import { createLogger } from '../../src/logger.js';
 import { DateTime } from 'luxon';
 import { dayInfo } from '../../src/reminders/calendar.js';
+import { EVENT_CEILING_MS } from '../support/wait.js';
 
 let h: Harness | undefined;
 const cleanups: Array<() => Promise<unknown>> = [];
@@ -23,7 +24,7 @@ afterEach(async () => {
 async function ask(x: Harness, ev: Record<string, unknown>): Promise<string> {
   expect((await x.post(ev)).status).toBe(200);
   const id = messageIdOf(ev);
-  await x.feishu.waitFor(() => x.feishu.repliesTo(id).some((m) => !x.feishu.isStreaming(m) && x.feishu.textOf(m).length > 0), 15_000, `reply to ${id}`);
+  await x.feishu.waitFor(() => x.feishu.repliesTo(id).some((m) => !x.feishu.isStreaming(m) && x.feishu.textOf(m).length > 0), EVENT_CEILING_MS, `reply to ${id}`);
   const replies = x.feishu.repliesTo(id);
   expect(replies).toHaveLength(1);
   return x.feishu.textOf(replies[0]!);
@@ -93,7 +94,7 @@ describe('working days and Feishu Tasks from a Feishu chat', () => {
     const set = await ask(h, textEvent(`提醒我${dl.year}年${dl.month}月${dl.day}日前交全年意识形态工作责任制落实情况报告，提前3个工作日提醒`));
     expect(set).toContain('#2');
     expect(set).toContain('飞书任务：正在为你创建');
-    await h.feishu.waitFor(() => h!.feishu.taskApi.live().length === 1, 15_000, 'the Feishu task');
+    await h.feishu.waitFor(() => h!.feishu.taskApi.live().length === 1, EVENT_CEILING_MS, 'the Feishu task');
     const task = h.feishu.taskApi.live()[0]!;
     expect(task.summary).toBe('交全年意识形态工作责任制落实情况报告');
     expect(task.members[0]).toMatchObject({ id: USER_OPEN_ID, role: 'assignee' });
@@ -117,7 +118,7 @@ describe('working days and Feishu Tasks from a Feishu chat', () => {
 
     const cancel = await ask(h, textEvent('取消提醒 2'));
     expect(cancel).toContain('对应的飞书任务也会一并删除');
-    await h.feishu.waitFor(() => h!.feishu.taskApi.live().length === 0, 15_000, 'the task deletion');
+    await h.feishu.waitFor(() => h!.feishu.taskApi.live().length === 0, EVENT_CEILING_MS, 'the task deletion');
   });
 
   it('the report calendar from chat: proposal, then one adjusting message sets it', async () => {
@@ -129,7 +130,7 @@ describe('working days and Feishu Tasks from a Feishu chat', () => {
     const done = await ask(h, textEvent('半年报告改到7月8日，述职改到1月22日'));
     expect(done).toContain('已设置3个意识形态工作报告节点');
     expect(done).toMatch(/截止：\d{4}年7月[678]日/);
-    await h.feishu.waitFor(() => h!.feishu.taskApi.live().length === 3, 15_000, 'three tasks');
+    await h.feishu.waitFor(() => h!.feishu.taskApi.live().length === 3, EVENT_CEILING_MS, 'three tasks');
   });
 
   it('with FEISHU_TASKS=off no task is made and /healthz says so', async () => {
@@ -160,7 +161,7 @@ describe('a reminder due 2 seconds ahead', () => {
       new Date(),
     );
     expect(reply).toContain('#1');
-    await feishu.waitFor(() => feishu.messages.length > 0, 10_000, 'the reminder');
+    await feishu.waitFor(() => feishu.messages.length > 0, EVENT_CEILING_MS, 'the reminder');
     await sleep(1500);
     expect(feishu.messages).toHaveLength(1);
     const m = feishu.messages[0]!;

@@ -10,6 +10,7 @@ import { parseReminderCommand, type ReminderCommand, type ReminderSpec } from '.
 import { ReminderService, type ReminderCaller, type ReminderLog } from '../../src/reminders/scheduler.js';
 import { FakeFeishu } from '../support/fake-feishu.js';
 import { sleep } from '../support/harness.js';
+import { EVENT_CEILING_MS } from '../support/wait.js';
 
 const TZ = 'Asia/Shanghai';
 const cleanups: Array<() => Promise<unknown>> = [];
@@ -53,7 +54,7 @@ function deadlineText(): { text: string; day: DateTime } {
   while (d.weekday > 5) d = d.plus({ days: 1 });
   return { text: `${d.year}年${d.month}月${d.day}日`, day: d };
 }
-async function until(cond: () => boolean | Promise<boolean>, ms = 15_000, what = 'condition'): Promise<void> {
+async function until(cond: () => boolean | Promise<boolean>, ms = EVENT_CEILING_MS, what = 'condition'): Promise<void> {
   const end = Date.now() + ms;
   while (!(await cond())) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
@@ -68,7 +69,7 @@ describe('deadline reminders in Feishu Tasks (fake Open API, real SDK)', () => {
     const { text, day } = deadlineText();
     const reply = await service.handle(cmd(`提醒我${text}前交上半年意识形态工作报告，提前3个工作日提醒`), alice);
     expect(reply).toContain('飞书任务：正在为你创建');
-    await until(() => feishu.taskApi.live().length === 1, 15_000, 'the task');
+    await until(() => feishu.taskApi.live().length === 1, EVENT_CEILING_MS, 'the task');
     const task = feishu.taskApi.live()[0]!;
     expect(task.summary).toBe('交上半年意识形态工作报告');
     expect(task.due).toEqual({ timestamp: String(day.toMillis()), is_all_day: true });
@@ -82,12 +83,12 @@ describe('deadline reminders in Feishu Tasks (fake Open API, real SDK)', () => {
 
     // a time change moves the task's due as well
     expect(await service.handle(cmd(`把第1个提醒改到截止${text}下午5点`), alice)).toContain('飞书任务：截止时间随之更新。');
-    await until(() => feishu.taskApi.live()[0]?.due?.is_all_day === false, 15_000, 'the due update');
+    await until(() => feishu.taskApi.live()[0]?.due?.is_all_day === false, EVENT_CEILING_MS, 'the due update');
     expect(feishu.taskApi.live()[0]!.due?.timestamp).toBe(String(day.set({ hour: 17 }).toMillis()));
 
     const cancelled = await service.handle(cmd('取消提醒 1'), alice);
     expect(cancelled).toContain('对应的飞书任务也会一并删除');
-    await until(() => feishu.taskApi.live().length === 0, 15_000, 'the deletion');
+    await until(() => feishu.taskApi.live().length === 0, EVENT_CEILING_MS, 'the deletion');
     expect(feishu.callsTo(/^DELETE \/open-apis\/task\/v2\/tasks\//)).toHaveLength(1);
     expect(feishu.taskApi.tasks.size).toBe(1);
   });
@@ -108,7 +109,7 @@ describe('deadline reminders in Feishu Tasks (fake Open API, real SDK)', () => {
     service.startWorker();
     const { text } = deadlineText();
     await service.handle(cmd(`${text}前报送全年意识形态工作责任制落实情况报告，提前5个工作日提醒我`), alice);
-    await until(() => feishu.taskApi.live().length === 1, 20_000, 'the task after retries');
+    await until(() => feishu.taskApi.live().length === 1, EVENT_CEILING_MS, 'the task after retries');
     await sleep(500);
     expect(feishu.callsTo(/^POST \/open-apis\/task\/v2\/tasks$/)).toHaveLength(3);
     expect(new Set(feishu.callsTo(/^POST \/open-apis\/task\/v2\/tasks$/).map((c) => (c.body as { client_token: string }).client_token)).size).toBe(1);
@@ -123,10 +124,10 @@ describe('deadline reminders in Feishu Tasks (fake Open API, real SDK)', () => {
     service.startWorker();
     const { text } = deadlineText();
     await service.handle(cmd(`提醒我${text}前交述职报告，提前3天提醒`), alice);
-    await until(async () => (await service.taskStatus()).startsWith('no-scope'), 15_000, 'the no-scope status');
+    await until(async () => (await service.taskStatus()).startsWith('no-scope'), EVENT_CEILING_MS, 'the no-scope status');
     const second = await service.handle(cmd(`提醒我${text}前交自查报告，提前2天提醒`), alice);
     expect(second).toContain('飞书任务：应用未开通任务权限，这次只在聊天中提醒。');
-    await until(() => service.queue.getCompletedCount().then((n) => n >= 2), 15_000, 'both sync jobs');
+    await until(() => service.queue.getCompletedCount().then((n) => n >= 2), EVENT_CEILING_MS, 'both sync jobs');
     expect(logged.filter((l) => /feishu tasks unavailable/.test(l.msg ?? ''))).toHaveLength(1);
     expect(logged.filter((l) => l.level === 'error')).toHaveLength(0);
     // the chat reminders are scheduled as usual
@@ -140,7 +141,7 @@ describe('deadline reminders in Feishu Tasks (fake Open API, real SDK)', () => {
     service.startWorker();
     const { text } = deadlineText();
     await service.handle(cmd(`提醒我${text}前交报告，提前1天提醒`), alice);
-    await until(async () => (await service.taskStatus()).startsWith('no-scope'), 15_000, 'the no-scope status');
+    await until(async () => (await service.taskStatus()).startsWith('no-scope'), EVENT_CEILING_MS, 'the no-scope status');
     expect(feishu.taskApi.live()).toHaveLength(0);
   });
 
@@ -152,17 +153,24 @@ describe('deadline reminders in Feishu Tasks (fake Open API, real SDK)', () => {
       what: '交意识形态工作报告',
       deadline: now.plus({ days: 5 }).toISO() ?? '',
       deadlineHasTime: true,
-      fires: [now.plus({ seconds: 2 }).toISO() ?? '', now.plus({ seconds: 4 }).toISO() ?? ''],
-      leads: ['提前5天', '提前5天'],
+      fires: [now.plus({ days: 1 }).toISO() ?? '', now.plus({ days: 2 }).toISO() ?? ''],
+      leads: ['提前4天', '提前3天'],
       notes: [],
     };
     await service.handle({ kind: 'set', spec }, alice);
-    await until(() => feishu.taskApi.live().length === 1, 10_000, 'the task');
-    await until(() => feishu.messages.length === 1, 10_000, 'the first lead-time reminder');
+    await until(() => feishu.taskApi.live().length === 1, EVENT_CEILING_MS, 'the task');
+    const fires = (await service.queue.getDelayed()).filter((j) => j.name === 'fire')
+      .sort((a, b) => String((a.data as { fireAt: string }).fireAt).localeCompare(String((b.data as { fireAt: string }).fireAt)));
+    expect(fires).toHaveLength(2);
+    await fires[0]!.promote(); // the first lead-time fire comes due
+    await until(() => feishu.messages.length === 1, EVENT_CEILING_MS, 'the first lead-time reminder');
     expect(feishu.callsTo(/^GET \/open-apis\/task\/v2\/tasks\//)).toHaveLength(1);
     feishu.taskApi.complete(feishu.taskApi.live()[0]!.guid);
-    await until(() => feishu.callsTo(/^GET \/open-apis\/task\/v2\/tasks\//).length === 2, 10_000, 'the second check');
-    await sleep(1_000);
+    const second = fires[1]!;
+    await second.promote();
+    await until(() => feishu.callsTo(/^GET \/open-apis\/task\/v2\/tasks\//).length === 2, EVENT_CEILING_MS, 'the second check');
+    await until(async () => (await second.getState()) === 'completed', EVENT_CEILING_MS, 'the second fire');
+    expect(await service.queue.getJob(second.id!).then((j) => j?.returnvalue as unknown)).toBe('skipped: task done');
     expect(feishu.messages).toHaveLength(1);
     expect(await service.handle({ kind: 'list' }, alice)).toContain('还没有提醒');
   });
@@ -171,11 +179,12 @@ describe('deadline reminders in Feishu Tasks (fake Open API, real SDK)', () => {
     const { feishu, service } = await setup();
     service.startWorker();
     const now = DateTime.now().setZone(TZ);
-    const spec: ReminderSpec = { what: '交报告', deadline: now.plus({ days: 5 }).toISO() ?? '', deadlineHasTime: true, fires: [now.plus({ seconds: 2 }).toISO() ?? ''], leads: ['提前5天'], notes: [] };
+    const spec: ReminderSpec = { what: '交报告', deadline: now.plus({ days: 5 }).toISO() ?? '', deadlineHasTime: true, fires: [now.plus({ days: 1 }).toISO() ?? ''], leads: ['提前4天'], notes: [] };
     await service.handle({ kind: 'set', spec }, alice);
-    await until(() => feishu.taskApi.live().length === 1, 10_000, 'the task');
+    await until(() => feishu.taskApi.live().length === 1, EVENT_CEILING_MS, 'the task');
     feishu.fail(/^GET \/open-apis\/task\/v2\/tasks\//, 5, 503, 1470500);
-    await until(() => feishu.messages.length === 1, 15_000, 'the reminder');
+    await (await service.queue.getDelayed()).find((j) => j.name === 'fire')!.promote();
+    await until(() => feishu.messages.length === 1, EVENT_CEILING_MS, 'the reminder');
     expect(feishu.textOf(feishu.messages[0]!)).toContain('交报告');
   });
 });
@@ -189,13 +198,13 @@ describe('recurring reminders as a chain of delayed jobs', () => {
     first.service.startWorker();
     const spec: ReminderSpec = { what: '测试周期', fires: [], leads: [], notes: [], recurrence: { cron: '*/2 * * * * *', tz: TZ, description: '每2秒', next: [], shift: 'keep' } };
     await first.service.handle({ kind: 'set', spec }, alice);
-    await until(() => feishu.messages.length >= 1, 10_000, 'the first occurrence');
+    await until(() => feishu.messages.length >= 1, EVENT_CEILING_MS, 'the first occurrence');
     await first.service.close();
     const n = feishu.messages.length;
     await sleep(2_500);
     const second = await setup({ prefix, feishu, tasks: false });
     second.service.startWorker();
-    await until(() => feishu.messages.length >= n + 2, 15_000, 'occurrences after the restart');
+    await until(() => feishu.messages.length >= n + 2, EVENT_CEILING_MS, 'occurrences after the restart');
     expect(new Set(feishu.messages.map((m) => m.uuid)).size).toBe(feishu.messages.length);
     // one pending job at a time
     expect((await second.service.queue.getDelayed()).length).toBeLessThanOrEqual(1);
