@@ -9,7 +9,7 @@ export function lineCol(text: string, offset: number): { line: number; col: numb
 }
 
 /** A line index for many lookups: O(log n) each. */
-function lineIndex(text: string): (offset: number) => { line: number; col: number } {
+export function lineIndex(text: string): (offset: number) => { line: number; col: number } {
   const starts = [0];
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
