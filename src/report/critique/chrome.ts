@@ -52,7 +52,12 @@ export function chromeOf(line: string, opts: { title?: boolean } = {}): ChromeHi
   if (META_LABEL.test(t) || (TIMESTAMP.test(t) && t.length <= 60 && !/[。；]/.test(t)) || DOC_FACTS.test(t) || (NAV_BAR.test(t) && t.length <= 80)) {
     return whole('meta', '网页信息行（来源、时间、阅读量、导航等）残留');
   }
-  if (ADVERT.test(t)) return whole('advert', '网页广告、下载或预览提示残留');
+  const ad = ADVERT.exec(t);
+  if (ad) {
+    // In a long paragraph only the marker itself (……略……, ......) is chrome.
+    if (t.length > 80 && /^(?:……略……|[（(]略[）)]|\.{4,}|[👉👈])$/u.test(ad[0])) return { kind: 'advert', start: lead + ad.index, end: lead + ad.index + ad[0].length, message: '网页省略或预览截断标记残留，此处内容不完整' };
+    return whole('advert', '网页广告、下载或预览提示残留');
+  }
   if (MODEL.test(t)) return whole('model', '疑为复制大模型回答时带入的说明文字');
   if (INTRO.test(t)) return whole('intro', '网站的导语或推荐语（“小编”“供参考”等）残留');
   if (WORD_COUNT.test(t)) {

@@ -29,15 +29,17 @@ export const debrisRule: Rule = {
     let block: { first: Line; last: Line; lastPos: number; messages: Set<string> } | null = null;
     const flush = () => {
       if (!block) return;
-      const a = doc.chrome.get(block.first.index)!;
-      const z = doc.chrome.get(block.last.index)!;
+      const a = doc.chrome.get(block.first.index) ?? { start: 0 };
+      const z = doc.chrome.get(block.last.index) ?? { end: block.last.text.length };
       const lines = block.last.index > block.first.index ? `（第${block.first.index + 1}—${block.last.index + 1}行）` : '';
       out.push(report(doc, 'error', block.first.start + a.start, block.last.start + z.end, `${[...block.messages].join('；')}${lines}`, '删除'));
       block = null;
     };
     doc.paragraphs.forEach((p, pos) => {
-      const c = doc.chrome.get(p.index);
       const adjacent = block !== null && block.lastPos === pos - 1;
+      // Items of a numbered notice (- 1、… - 7、…) go with the chrome line they continue.
+      const bullet = (l: Line) => /^[\s\u3000]*[-•·*]\s*\d{1,2}[、.．]/.test(l.text);
+      const c = doc.chrome.get(p.index) ?? (adjacent && block && bullet(block.last) && bullet(p) ? { kind: 'advert' as const, start: 0, end: p.text.length, message: '网页广告、下载或预览提示残留' } : undefined);
       if (!c) {
         flush();
         return;

@@ -22,8 +22,12 @@ export const layoutRule: Rule = {
       if (!h.runIn) continue;
       out.push(report(doc, 'warning', h.start, h.end, `标题序号“${h.mark.marker}”与上文连在同一行（疑为 PDF 或网页排版残留）`, '将该标题另起一行'));
     }
+    const wholeChrome = (i: number) => {
+      const c = doc.chrome.get(i);
+      return c !== undefined && c.kind !== 'pagenum' && c.kind !== 'collection';
+    };
     for (const p of doc.paragraphs) {
-      if (doc.chrome.has(p.index)) continue;
+      if (wholeChrome(p.index)) continue;
       for (const { start, end } of matchAll(INNER_SPACE, p.text, p.start)) {
         // A run-in heading is reported above; its space belongs to that finding.
         if (doc.headings.some((h) => h.runIn && h.start === end)) continue;
@@ -38,7 +42,9 @@ export const layoutRule: Rule = {
     for (let i = 0; i + 1 < paras.length; i++) {
       const a = paras[i]!;
       const b = paras[i + 1]!;
-      if (headingLines.has(a.index) || headingLines.has(b.index) || doc.titleLines.has(a.index) || doc.chrome.has(a.index) || doc.chrome.has(b.index)) continue;
+      // A heading line that carries its paragraph (（一）标题。正文……) is prose.
+      const bareHeading = headingLines.has(a.index) && !/[。；]/.test(a.text);
+      if (bareHeading || headingLines.has(b.index) || doc.titleLines.has(a.index) || wholeChrome(a.index) || wholeChrome(b.index)) continue;
       const at = a.text.trimEnd();
       if (!OPEN_END.test(at) || at.length < 20 || !/[，。；、]/.test(at)) continue;
       if (!/^[\s\u3000]*[\u4e00-\u9fff“]/.test(b.text)) continue;
@@ -51,7 +57,7 @@ export const layoutRule: Rule = {
       const h = level1[i]!;
       const next = level1[i + 1]!;
       const between = paras.filter((p) => p.index > h.line && p.index < next.line);
-      if (between.length === 0 && next.line > h.line) {
+      if (between.length === 0 && next.line > h.line && !/[。；]/.test(h.mark.title)) {
         const line = paras.find((p) => p.index === h.line)!;
         out.push(report(doc, 'info', h.start, line.end, `“${h.mark.marker}”部分只有标题，没有内容`, '补写该部分内容或删去标题'));
       }
