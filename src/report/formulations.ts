@@ -133,6 +133,8 @@ export interface NamedSet {
   members: readonly string[];
   /** A list is judged only when it has at least this many members of the set. */
   minKnown: number;
+  /** ...and at least this many items: official pairs (领导权和主动权, 主导权和话语权) are not the triple. */
+  minItems?: number;
   /** Whether the list is recognised by a shared suffix (each item ends in it). */
   suffix?: string;
   /** Other items seen in place of members. */
@@ -143,9 +145,9 @@ export interface NamedSet {
 }
 
 export const NAMED_SETS: readonly NamedSet[] = [
-  { name: '意识形态工作“三权”', members: ['领导权', '管理权', '话语权'], minKnown: 2, suffix: '权', intruders: ['主动权', '主导权', '控制权', '决策权'], sep: '、', source: `${SSBF}; ${S819}` },
+  { name: '意识形态工作“三权”', members: ['领导权', '管理权', '话语权'], minKnown: 2, minItems: 3, suffix: '权', intruders: ['主动权', '主导权', '控制权', '决策权'], sep: '、', source: `${SSBF}; ${S819}; the pairs 领导权和主动权 and 主导权和话语权 (十九大报告) are correct and not judged` },
   { name: '“思想上政治上行动上”', members: ['思想上', '政治上', '行动上'], minKnown: 2, suffix: '上', sep: '', source: `${ZHUNZE}: 在思想上政治上行动上同党中央保持高度一致` },
-  { name: '宣传思想工作格局', members: ['党委统一领导', '党政齐抓共管', '宣传部门组织协调', '有关部门分工负责', '社会力量积极参与'], minKnown: 2, intruders: ['各相关部门积极配合', '相关部门积极配合', '有关部门积极配合', '各部门积极配合', '各部门分工负责', '相关部门分工负责'], sep: '、', source: `${XCTL}; ${S819} (the four-member form without 社会力量积极参与 is also used)` },
+  { name: '宣传思想工作格局', members: ['党委统一领导', '党政齐抓共管', '宣传部门组织协调', '有关部门分工负责', '社会力量积极参与'], minKnown: 2, intruders: ['各相关部门积极配合', '相关部门积极配合', '有关部门积极配合', '各部门积极配合'], sep: '、', source: `${XCTL}; ${S819} (the four-member form without 社会力量积极参与 is also used)` },
   { name: '意识形态工作责任制原则', members: ['属地管理', '分级负责', '谁主管谁负责'], minKnown: 2, sep: '、', source: SSBF },
   { name: '“守土有责、守土负责、守土尽责”', members: ['守土有责', '守土负责', '守土尽责'], minKnown: 2, sep: '、', source: S819 },
   { name: '第一责任人的“三个亲自”', members: ['重要工作亲自部署', '重要问题亲自过问', '重大事件亲自处置'], minKnown: 2, intruders: ['重要工作亲自过问', '重要问题亲自部署', '重大事件亲自过问', '重要问题亲自处置', '重大事件亲自部署', '重要事件亲自处置', '重大问题亲自过问'], sep: '、', source: SSBF },

@@ -78,7 +78,7 @@ function judgeRun(doc: CritiqueDoc, set: NamedSet, run: { items: string[]; start
   const known = run.items.filter((x) => set.members.includes(x));
   const intruders = run.items.filter((x) => !set.members.includes(x));
   const right = set.members.join(set.sep);
-  if (known.length + intruders.length < 2 || known.length < (intruders.length > 0 ? 1 : set.minKnown)) return [];
+  if (known.length + intruders.length < (set.minItems ?? 2) || known.length < (intruders.length > 0 ? 1 : set.minKnown)) return [];
   if (intruders.length > 0) {
     return [report(doc, 'error', run.start, run.end, `${set.name}应为“${right}”，此处含“${intruders.join('、')}”`, right)];
   }
