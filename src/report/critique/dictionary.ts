@@ -55,8 +55,8 @@ export const CONFUSIONS: readonly Confusion[] = [
   { pattern: '贯串', right: '贯穿', severity: 'info', source: `${STD}（两者皆可，公文多用“贯穿”）` },
   { pattern: '(?<=研判|分析|工作|部门|协调|会商|联络)联系会议', right: '联席会议', severity: 'error', source: `${STD}（“联席会议”：有关方面共同参加的会议）` },
   { pattern: '形态意识(?=工作|领域|安全|阵地|风险|责任)', right: '意识形态', severity: 'error', source: `${STD}（词序颠倒）` },
-  { pattern: '(?<=[抓做干搞管学办查改])的(?=不(?:紧|实|够|好|到位|扎实|深入|细|严|全面|彻底|及时|牢|透))', right: '得', severity: 'error', source: `${STD}（动词后接补语用“得”：抓得不紧）` },
-  { pattern: '(?<=报告|汇报|总结|说明)下(?=[：:])', right: '如下', severity: 'error', source: `${DESIGN} §3.1（“现将有关情况报告如下：”）` },
+  { pattern: '(?<=[抓做干搞管学办查改])的不(?=紧|实|够|好|到位|扎实|深入|细|严|全面|彻底|及时|牢|透)', right: '得不', severity: 'error', source: `${STD}（动词后接补语用“得”：抓得不紧）` },
+  { pattern: '(?<=报告|汇报|总结|说明)下：', right: '如下：', severity: 'error', source: `${DESIGN} §3.1（“现将有关情况报告如下：”）` },
   { pattern: '其它(?=成员|人员|同志|领导|干部|班子|党员|委员|职工|教师|学生|群众)', right: '其他', severity: 'warning', source: `${STD}（指人用“其他”；“其它”只用于事物，公文通用“其他”）` },
   // General idioms often mistyped in this register.
   { pattern: '再接再励', right: '再接再厉', severity: 'error', source: STD },
