@@ -5,7 +5,7 @@
  * doc.ts uses them to keep chrome out of the title and period; the debris rule reports them.
  */
 
-export type ChromeKind = 'breadcrumb' | 'meta' | 'intro' | 'collection' | 'advert' | 'template' | 'model' | 'pagenum';
+export type ChromeKind = 'toc' | 'breadcrumb' | 'meta' | 'intro' | 'collection' | 'advert' | 'template' | 'model' | 'pagenum';
 
 export interface ChromeHit {
   kind: ChromeKind;
@@ -30,7 +30,7 @@ const INTRO = /小编|(?:下面|以下)(?:是|为)?(?:小编|网友|本站|笔�
 /** Collection titles and item markers: 15篇, 精选9篇, 篇一, 篇1, 总结一 run into the text. */
 const COLLECTION = /(?:精选|优选|通用|汇编|合集)?\d{1,3}篇(?:[）)]|$)|[（(](?:精选|通用)?\d{1,3}篇[）)]|^\d{1,3}\s*篇(?=\s*(?:20\d{2}|[\u4e00-\u9fff]))|篇[一二三四五六七八九十\d]{1,2}(?:[：:]|$)|^篇[一二三四五六七八九十\d]{1,2}|^(?:总结|范文|汇报|报告)[一二三四五六七八九十](?![年个些次下是])/;
 /** Word counts a site or a model appends: （3100字）, 全文约3000字, 字数：2800. */
-const WORD_COUNT = /[（(](?:全文|共|约|正文)?约?\d{3,5}字[）)]|(?:全文|正文)约?\d{3,5}字|字数[：:]\s*\d+/;
+const WORD_COUNT = /[（(](?:全文|正文)?(?:共|约)?约?\d{3,5}字[）)]|(?:全文|正文)约?\d{3,5}字|字数[：:]\s*\d+/;
 /** Adverts, buttons, paywalls, preview cuts. */
 const ADVERT = /预览(?:阅读)?(?:已)?结束|获取全文|扫码|联系老师|定制代笔|代写|加入\s*vip|\bvip\b|立即下载|免费下载|下载本文|点击下载|购物车|我的足迹|手机阅读|阅读模式|快捷搜索|展开全文|阅读全文|收藏本文|相关推荐|相关文章|上一篇|下一篇|原创力文档|一经付费|本站(?:不|所有|规则)|侵权必究|版权归|来源[：:]\s*网络|网络整理|……略……|[（(]略[）)]|\.{4,}|[👉👈]/i;
 /** Stray template headings: 引言, 摘要, 目录 on their own line. */

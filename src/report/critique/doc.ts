@@ -138,13 +138,18 @@ export function buildDoc(text: string, opts: CritiqueOptions = {}): CritiqueDoc 
     }
   }
 
-  const headingLines = new Set(headings.filter((h) => !h.runIn).map((h) => h.line));
   headings.sort((a, b) => a.start - b.start);
+  // A pasted table of contents: a run of bare headings that reappear later as the real ones.
+  const toc = tableOfContents(headings, paragraphs);
+  if (toc.size > 0) {
+    for (let i = headings.length - 1; i >= 0; i--) if (toc.has(headings[i]!.line)) headings.splice(i, 1);
+  }
+  const headingLines = new Set(headings.filter((h) => !h.runIn).map((h) => h.line));
   const chrome = new Map<number, ChromeHit>();
   const titleLines = new Set<number>();
   for (const l of paragraphs) {
     const titleLike = !headingLines.has(l.index) && isTitleLike(l.text);
-    const c = chromeOf(l.text, { title: titleLike });
+    const c = toc.has(l.index) ? { kind: 'toc' as const, start: leadOf(l.text), end: l.text.trimEnd().length, message: '粘贴进来的目录（标题列表）残留' } : chromeOf(l.text, { title: titleLike });
     if (c) chrome.set(l.index, c);
     // A title carrying a site suffix (……报告（2）) is still the title.
     if (titleLike && (!c || c.start > leadOf(l.text))) titleLines.add(l.index);
@@ -188,6 +193,33 @@ export function buildDoc(text: string, opts: CritiqueOptions = {}): CritiqueDoc 
     isWholeReport,
     now,
   };
+}
+
+const tocKey = (title: string) => title.replace(/[.…·．\s\u3000]*\d*$/, '').replace(/[\s\u3000]/g, '');
+
+/** Lines of a pasted table of contents: ≥2 consecutive bare headings whose titles recur as later headings. */
+function tableOfContents(headings: HeadingInfo[], paragraphs: Line[]): Set<number> {
+  const out = new Set<number>();
+  const pos = new Map(paragraphs.map((p, i) => [p.index, i]));
+  const bare = headings.filter((h) => !h.runIn && h.mark.title.length <= 40 && !/[。；]/.test(h.mark.title));
+  let run: HeadingInfo[] = [];
+  const close = () => {
+    if (run.length >= 2) {
+      const last = run.at(-1)!.line;
+      const later = new Set(headings.filter((h) => h.line > last).map((h) => `${h.mark.marker}${tocKey(h.mark.title)}`));
+      const recurring = run.filter((h) => later.has(`${h.mark.marker}${tocKey(h.mark.title)}`)).length;
+      if (recurring >= Math.max(2, run.length - 1)) for (const h of run) out.add(h.line);
+    }
+    run = [];
+  };
+  for (const h of bare) {
+    const prev = run.at(-1);
+    const key = `${h.mark.marker}${tocKey(h.mark.title)}`;
+    if ((prev && pos.get(h.line)! !== pos.get(prev.line)! + 1) || run.some((r) => `${r.mark.marker}${tocKey(r.mark.title)}` === key)) close();
+    run.push(h);
+  }
+  close();
+  return out;
 }
 
 /** Shorten an excerpt for display. */

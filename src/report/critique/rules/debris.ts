@@ -71,11 +71,12 @@ export const debrisRule: Rule = {
 /** A title printed twice, or run into the paragraph after it (PDF text, pasted pages). */
 function repeatedTitles(doc: CritiqueDoc): Finding[] {
   const out: Finding[] = [];
-  const seen: { line: Line; key: string }[] = [];
+  const seen: { line: Line; key: string; chrome: boolean }[] = [];
   for (const p of doc.paragraphs.slice(0, 15)) {
     const key = norm(p.text);
     if (key.length < 8) continue;
-    const same = seen.find((s) => s.key === key);
+    // Repeating a page title (chrome, reported already) is how the real title starts.
+    const same = seen.find((s) => s.key === key && !s.chrome);
     if (same && doc.titleLines.has(p.index)) {
       out.push(report(doc, 'warning', p.start, p.end, `标题重复：与第${same.line.index + 1}行相同`, '删去重复的标题'));
       continue;
@@ -87,7 +88,7 @@ function repeatedTitles(doc: CritiqueDoc): Finding[] {
     }
     if (doc.titleLines.has(p.index) || (doc.chrome.get(p.index)?.kind === 'collection')) {
       // A collection title "3篇2020年度……总结" is compared without its count.
-      seen.push({ line: p, key: key.replace(/^\d{1,3}篇|(?:精选)?\d{1,3}篇$|[（(](?:精选)?\d{1,3}篇[）)]$|篇[一二三四五六七八九十\d]{1,2}$/g, '') });
+      seen.push({ line: p, chrome: doc.chrome.has(p.index), key: key.replace(/^\d{1,3}篇|(?:精选)?\d{1,3}篇$|[（(](?:精选)?\d{1,3}篇[）)]$|篇[一二三四五六七八九十\d]{1,2}$/g, '') });
     }
   }
   return out;

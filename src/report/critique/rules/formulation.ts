@@ -124,9 +124,10 @@ export const formulationRule: Rule = {
           out.push(report(doc, 'error', start, end, `“${f.name}”应为${f.members.join('、')}，此处含“${others.map((o) => o + f.head).join('、')}”`, f.members.join('、')));
           continue;
         }
-        if (others.length === 0 && near && members.length < f.count && names.length === members.length) {
+        // Three of the four listed: named nearby it is wrong; alone it is almost surely a slip.
+        if (others.length === 0 && members.length < f.count && names.length === members.length && (near || members.length === f.count - 1)) {
           const lost = canon.filter((c) => !members.includes(c)).map((c) => c + f.head);
-          out.push(report(doc, 'error', start, end, `“${f.name}”应为${f.members.join('、')}，此处缺少“${lost.join('、')}”`, f.members.join('、')));
+          out.push(report(doc, near ? 'error' : 'warning', start, end, `“${f.name}”应为${f.members.join('、')}，此处缺少“${lost.join('、')}”`, f.members.join('、')));
           continue;
         }
         if (others.length === 0 && members.length === f.count) {

@@ -7,7 +7,9 @@ const report = reporter('layout', 'layout');
 /** A space inside Chinese running text (PDF line wraps, pasted layout): 组织 协调, 研讨 1 次, XX 街道. */
 const INNER_SPACE = /(?<=[\u4e00-\u9fff]|[\u4e00-\u9fff][0-9]{1,4}|[XxＸ])[ \u3000\u00a0]+(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])[ \u3000\u00a0]+(?=[0-9]{1,4}[ \u3000]?[\u4e00-\u9fff])/g;
 /** A leading zero in a Chinese date: 2025年03月26日 (GB/T 9704-2012 §7.3.5.1 writes 2025年3月26日). */
-const ZERO_DATE = /(?<=20\d{2}年)0(?=[1-9]月)|(?<=[1-9]月|1[0-2]月)0(?=[1-9]日)/g;
+const ZERO_DATE = /20\d{2}年(?:0[1-9]月(?:[0-3]?[0-9]日)?|(?:1[0-2]|[1-9])月0[1-9]日)/g;
+/** A number with a space either side inside Chinese text: 研讨 3 次. */
+const SPACED_NUMBER = /(?<=[\u4e00-\u9fff])[ \u3000\u00a0]+([0-9]{1,4}(?:\.[0-9]+)?)[ \u3000\u00a0]+(?=[\u4e00-\u9fff])/g;
 /** A line that stops in the middle of a sentence. */
 const OPEN_END = /[\u4e00-\u9fff“]$/;
 
@@ -28,14 +30,20 @@ export const layoutRule: Rule = {
     };
     for (const p of doc.paragraphs) {
       if (wholeChrome(p.index)) continue;
+      const spaced: [number, number][] = [];
+      for (const { m, start, end } of matchAll(SPACED_NUMBER, p.text, p.start)) {
+        spaced.push([start, end]);
+        out.push(report(doc, 'warning', start, end, '数字前后多出空格（疑为 PDF 排版残留）', '删去空格', m[1]!));
+      }
       for (const { start, end } of matchAll(INNER_SPACE, p.text, p.start)) {
         // A run-in heading is reported above; its space belongs to that finding.
-        if (doc.headings.some((h) => h.runIn && h.start === end)) continue;
+        if (doc.headings.some((h) => h.runIn && h.start === end) || spaced.some(([a, b]) => start >= a && end <= b)) continue;
         out.push(report(doc, 'warning', start, end, '中文之间多出空格（疑为 PDF 换行或排版残留）', '删去空格', ''));
       }
     }
-    for (const { start, end } of matchAll(ZERO_DATE, t)) {
-      out.push(report(doc, 'warning', start, end, '日期中的月、日不加“0”', '删去“0”', ''));
+    for (const { m, start, end } of matchAll(ZERO_DATE, t)) {
+      const right = m[0].replace(/(?<=[年月])0(?=\d)/g, '');
+      out.push(report(doc, 'warning', start, end, '日期中的月、日前不加“0”', right, right));
     }
     // A paragraph cut in the middle of a sentence: prose that stops on a character and continues in the next paragraph.
     const paras = doc.paragraphs;
@@ -46,6 +54,9 @@ export const layoutRule: Rule = {
       const bareHeading = headingLines.has(a.index) && !/[。；]/.test(a.text);
       if (bareHeading || headingLines.has(b.index) || doc.titleLines.has(a.index) || wholeChrome(a.index) || wholeChrome(b.index)) continue;
       const at = a.text.trimEnd();
+      // A heading run into the line (……。 一、压实责任) ends it properly.
+      const lastRunIn = doc.headings.filter((h) => h.runIn && h.line === a.index).at(-1);
+      if (lastRunIn && !/[。；]/.test(t.slice(lastRunIn.end, a.end))) continue;
       if (!OPEN_END.test(at) || at.length < 20 || !/[，。；、]/.test(at)) continue;
       if (!/^[\s\u3000]*[\u4e00-\u9fff“]/.test(b.text)) continue;
       const end = a.start + at.length;

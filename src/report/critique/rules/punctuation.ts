@@ -20,7 +20,7 @@ const PLATFORM = /《(学习强国|微信|微信公众号|微博|抖音|快手|�
 const BOOK_DUN = /》、(?=《)/g;
 const QUOTE_DUN = /(?<=“[^“”\n]{1,20})”、(?=“[^“”\n]{1,20}”)/g;
 /** Plenum ordinals run together: 二中三中四中全会 → 二中、三中、四中全会. */
-const PLENUMS = /([一二三四五六七八九])中(?=[一二三四五六七八九]中)/g;
+const PLENUMS = /(?:[一二三四五六七八九]中){2,}(?=全会)/g;
 
 const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！' };
 const fullParens = (s: string) => s.replace('(', '（').replace(')', '）');
@@ -97,7 +97,8 @@ export const punctuationRule: Rule = {
       out.push(report(doc, 'info', start, end, '并列的引号之间通常不用顿号', '”', '”'));
     }
     for (const { m, start, end } of matchAll(PLENUMS, t)) {
-      out.push(report(doc, 'warning', start, end, '并列的全会序数之间应加顿号', `${m[1]}中、`, `${m[1]}中、`));
+      const right = m[0].replace(/中(?=.)/g, '中、');
+      out.push(report(doc, 'warning', start, end, '并列的全会序数之间应加顿号', right, right));
     }
     out.push(...lineEnds(doc));
     for (const h of doc.headings) {
