@@ -32,7 +32,7 @@ const COLLECTION = /(?:精选|优选|通用|汇编|合集)?\d{1,3}篇(?:[）)]|$
 /** Word counts a site or a model appends: （3100字）, 全文约3000字, 字数：2800. */
 const WORD_COUNT = /[（(](?:全文|正文)?(?:共|约)?约?\d{3,5}字[）)]|(?:全文|正文)约?\d{3,5}字|字数[：:]\s*\d+/;
 /** Adverts, buttons, paywalls, preview cuts. */
-const ADVERT = /预览(?:阅读)?(?:已)?结束|获取全文|扫码|联系老师|定制代笔|代写|加入\s*vip|\bvip\b|立即下载|免费下载|下载本文|点击下载|购物车|我的足迹|手机阅读|阅读模式|快捷搜索|展开全文|阅读全文|收藏本文|相关推荐|相关文章|上一篇|下一篇|原创力文档|一经付费|本站(?:不|所有|规则)|侵权必究|版权归|来源[：:]\s*网络|网络整理|……略……|[（(]略[）)]|\.{4,}|[👉👈]/i;
+const ADVERT = /预览(?:阅读)?(?:已)?结束|获取全文|扫码|联系老师|定制代笔|代写|加入\s*vip|\bvip\b|立即下载|免费下载|下载本文|点击下载|购物车|我的足迹|手机阅读|阅读模式|快捷搜索|展开全文|阅读全文|收藏本文|相关推荐|相关文章|上一篇|下一篇|原创力文档|一经付费|本站(?:不|所有|规则)|侵权必究|版权归|来源[：:]\s*网络|网络整理|……略……|[（(]略[）)]|\.{4,}|👉|👈/i;
 /** Stray template headings: 引言, 摘要, 目录 on their own line. */
 const TEMPLATE_HEAD = /^(?:引言|前言|摘要|正文|目\s*录|结语)[：:]?$/;
 /** Chat-model leftovers. */
@@ -55,7 +55,7 @@ export function chromeOf(line: string, opts: { title?: boolean } = {}): ChromeHi
   const ad = ADVERT.exec(t);
   if (ad) {
     // In a long paragraph only the marker itself (……略……, ......) is chrome.
-    if (t.length > 80 && /^(?:……略……|[（(]略[）)]|\.{4,}|[👉👈])$/u.test(ad[0])) return { kind: 'advert', start: lead + ad.index, end: lead + ad.index + ad[0].length, message: '网页省略或预览截断标记残留，此处内容不完整' };
+    if (t.length > 80 && /^(?:……略……|[（(]略[）)]|\.{4,}|👉|👈)$/u.test(ad[0])) return { kind: 'advert', start: lead + ad.index, end: lead + ad.index + ad[0].length, message: '网页省略或预览截断标记残留，此处内容不完整' };
     return whole('advert', '网页广告、下载或预览提示残留');
   }
   if (MODEL.test(t)) return whole('model', '疑为复制大模型回答时带入的说明文字');

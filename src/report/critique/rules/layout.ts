@@ -33,7 +33,7 @@ export const layoutRule: Rule = {
       const spaced: [number, number][] = [];
       for (const { m, start, end } of matchAll(SPACED_NUMBER, p.text, p.start)) {
         spaced.push([start, end]);
-        out.push(report(doc, 'warning', start, end, '数字前后多出空格（疑为 PDF 排版残留）', '删去空格', m[1]!));
+        out.push(report(doc, 'warning', start, end, '数字前后多出空格（疑为 PDF 排版残留）', '删去空格', m[1]));
       }
       for (const { start, end } of matchAll(INNER_SPACE, p.text, p.start)) {
         // A run-in heading is reported above; its space belongs to that finding.

@@ -133,7 +133,7 @@ function unbalanced(doc: CritiqueDoc, text: string, base: number): Finding[] {
     if (k === undefined) continue;
     if (stacks[k]!.length) stacks[k]!.pop();
     else {
-      const [open, close, name] = PAIRS[k]!;
+      const [, close, name] = PAIRS[k]!;
       out.push(report(doc, 'error', base + i, base + i + 1, `${name}不成对：多出右${name}（${close}）`, `补上左${name}或删去多出的右${name}`));
     }
   }
