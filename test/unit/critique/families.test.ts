@@ -155,3 +155,17 @@ describe('wording', () => {
     expect(spans(t, 'punctuation')).toEqual(['"清朗"']);
   });
 });
+
+describe('ordinary report text that looks like chrome or a slip is left alone', () => {
+  it('padded names, a July sign-off in a half-year report, 扫码 and 供大家 in the body, counted articles', () => {
+    const t = [
+      '河口镇党委2025年上半年意识形态工作总结',
+      '上半年，镇党委把意识形态工作纳入党建工作责任制，领导小组组长：王　芳，副组长：李　强。',
+      '组织群众扫码参与网上答题，印发学习资料供大家学习。',
+      '在县级以上媒体发表宣传稿件12篇',
+      '河口镇党委',
+      '2025年7月8日',
+    ].join('\n');
+    expect(serious(run(t)).map((f) => `${f.rule}:${t.slice(f.start, f.end)}`)).toEqual([]);
+  });
+});

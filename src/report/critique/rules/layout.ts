@@ -36,6 +36,8 @@ export const layoutRule: Rule = {
         out.push(report(doc, 'warning', start, end, '数字前后多出空格（疑为 PDF 排版残留）', '删去空格', m[1]));
       }
       for (const { start, end } of matchAll(INNER_SPACE, p.text, p.start)) {
+        // Two-character names padded to align (王　芳) in member lists are a 公文 convention.
+        if (end - start === 1 && /(?:^|[\s、，：:（])[\u4e00-\u9fff]$/.test(t.slice(Math.max(p.start, start - 2), start)) && /^[\u4e00-\u9fff](?:$|[\s、，。；）])/.test(t.slice(end, end + 2))) continue;
         // A run-in heading is reported above; its space belongs to that finding.
         if (doc.headings.some((h) => h.runIn && h.start === end) || spaced.some(([a, b]) => start >= a && end <= b)) continue;
         out.push(report(doc, 'warning', start, end, '中文之间多出空格（疑为 PDF 换行或排版残留）', '删去空格', ''));
@@ -60,7 +62,7 @@ export const layoutRule: Rule = {
       if (!OPEN_END.test(at) || at.length < 20 || !/[，。；、]/.test(at)) continue;
       if (!/^[\s\u3000]*[\u4e00-\u9fff“]/.test(b.text)) continue;
       const end = a.start + at.length;
-      out.push(report(doc, 'warning', end - 2, b.start + Math.min(b.text.length, 4), '段落在句子中间断开（疑为复制时带入的换行）', '与下一段连接成完整的句子'));
+      out.push(report(doc, 'warning', end - 2, b.start + Math.min(b.text.length, 4), '段末没有标点：段落疑在句子中间断开，或漏了句号', '与下一段连接成完整的句子，或补上句号'));
     }
     // A level-1 heading followed straight by the next level-1 heading: an empty section.
     const level1 = doc.headings.filter((h) => !h.runIn && h.mark.level === 1);

@@ -48,7 +48,10 @@ export const periodRule: Rule = {
     if (p.span !== 'year') {
       const lastMonth = Number(pEnd.slice(5, 7));
       const re = new RegExp(`${p.year}年(1[0-2]|[1-9])月`, 'g');
+      // The 成文日期 under the title or in the sign-off falls after the period: not a defect.
+      const dateLines = doc.paragraphs.filter((l, i) => l.text.trim().length <= 40 && !/[，。；]/.test(l.text) && (i >= doc.paragraphs.length - 3 || i <= 2));
       for (const { m, start, end } of matchAll(re, t)) {
+        if (dateLines.some((l) => start >= l.start && start < l.end)) continue;
         if (Number(m[1]) <= lastMonth || /(?:将|计划|拟|预计|力争|争取|于|到|至|前)$/.test(t.slice(Math.max(0, start - 2), start))) continue;
         if (/^(?:前|底前|底之前|起|开始)/.test(t.slice(end, end + 3)) || /将|计划|拟|下一步|打算/.test(t.slice(end, end + 10))) continue;
         out.push(report(doc, bySure(doc, 'warning'), start, end, `${label}报告中出现报告期之后的日期“${m[0]}”`, '核对日期或报告期'));

@@ -71,7 +71,9 @@ export const placeholderRule: Rule = {
       // A signature that anonymises the unit (中共某市……委员会) is the writer's choice.
       if (!two && [...tail].some((s) => start >= s && start < s + 30 && t.lastIndexOf('\n', start) < s)) continue;
       const e = two ? start + m[0].replace(/[^某]/g, '').length : end;
-      out.push(report(doc, two ? 'error' : 'warning', start, e, `模板代称“${t.slice(start, e)}”未替换为实际名称`, '填入实际名称'));
+      // In the title or opening a lone 某 is a template slot; in the body it may anonymise a case (某村村民).
+      const head = [doc.title, doc.opening].some((l) => l && start >= l.start && start < l.end);
+      out.push(report(doc, two ? 'error' : head ? 'warning' : 'info', start, e, `模板代称“${t.slice(start, e)}”未替换为实际名称`, '填入实际名称'));
     }
     for (const { m, start, end } of matchAll(CIRCLES, t)) {
       out.push(report(doc, 'error', start, end, `未填写的占位符“${m[0]}”`, '填入具体内容'));

@@ -50,7 +50,8 @@ export const xiRule: Rule = {
       // After a full mention in the same paragraph, a short 总书记 is acceptable.
       const para = t.slice(t.lastIndexOf('\n', start) + 1, start);
       if (para.includes('习近平')) continue;
-      out.push(report(doc, 'warning', start, end, '“总书记”前缺少“习近平”', '习近平总书记', '习近平总书记'));
+      // After a full mention earlier in the report the short form is common: a hint only.
+      out.push(report(doc, t.slice(0, start).includes('习近平总书记') ? 'info' : 'warning', start, end, '“总书记”前缺少“习近平”', '习近平总书记', '习近平总书记'));
     }
     for (const { start, end } of matchAll(SERIES, t)) {
       if (t.slice(start - 2, start) === '重要') continue;
