@@ -160,6 +160,8 @@ export interface FixedPhrase {
   right: string;
   /** Whether replacing the match with `right` is always safe. */
   safe: boolean;
+  /** Only inside a 《》 title. */
+  inTitle?: boolean;
   source: string;
 }
 
@@ -168,7 +170,7 @@ export const FIXED_PHRASES: readonly FixedPhrase[] = [
   { pattern: /(?<![社国])[县市区镇省]情民意/g, right: '社情民意', safe: false, source: '固定用语“社情民意”（社情民意信息工作）' },
   { pattern: /高举中国特色社会主义旗帜/g, right: '高举中国特色社会主义伟大旗帜', safe: true, source: '党的十九大、二十大报告标题（2017-10, 2022-10）' },
   { pattern: /《(?:党章|共产党章程|中国共产党党章|党的章程)》/g, right: '《中国共产党章程》', safe: true, source: '党内法规的正式名称《中国共产党章程》（2022-10 修正）' },
-  { pattern: /(?<=《[^》\n]{0,20})意识形态责任制(?=[^》\n]{0,12}》)/g, right: '意识形态工作责任制', safe: true, source: SSBF },
+  { pattern: /意识形态责任制/g, right: '意识形态工作责任制', safe: true, inTitle: true, source: SSBF },
   { pattern: /(?<!思想|文化)全国宣传工作会议/g, right: '全国宣传思想工作会议', safe: false, source: '全国宣传思想工作会议（2013-08-19；2018-08-21）；2023-10 为全国宣传思想文化工作会议' },
   { pattern: /议事议程/g, right: '议事日程', safe: true, source: `${SSBF}（“纳入重要议事日程”）` },
 ];

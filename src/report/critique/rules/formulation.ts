@@ -95,6 +95,13 @@ function judgeRun(doc: CritiqueDoc, set: NamedSet, run: { items: string[]; start
   return [];
 }
 
+/** Whether [start, end) sits inside a 《》 on one line (checked by scanning, not a lookbehind: faster). */
+function insideTitle(t: string, start: number, end: number): boolean {
+  const open = t.lastIndexOf('《', start);
+  const close = t.indexOf('》', end);
+  return open >= 0 && close >= 0 && start - open <= 24 && close - end <= 16 && !/[》\n]/.test(t.slice(open + 1, start)) && !/[《\n]/.test(t.slice(end, close));
+}
+
 const numeral = (n: number) => (n === 2 ? '两' : NUMERALS[n]!);
 
 export const formulationRule: Rule = {
@@ -147,6 +154,7 @@ export const formulationRule: Rule = {
     for (const ph of FIXED_PHRASES) {
       for (const { m, start, end } of matchAll(ph.pattern, t)) {
         if (m[0] === ph.right || (ph.right === '苗头性倾向性问题' && m[0] === '苗头性、倾向性问题')) continue;
+        if (ph.inTitle && !insideTitle(t, start, end)) continue;
         out.push(report(doc, 'error', start, end, `固定表述有误：应为“${ph.right}”`, ph.right, ph.safe ? ph.right : undefined));
       }
     }

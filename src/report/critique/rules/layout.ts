@@ -5,7 +5,9 @@ import { matchAll, reporter } from './util.js';
 const report = reporter('layout', 'layout');
 
 /** A space inside Chinese running text (PDF line wraps, pasted layout): 组织 协调, 研讨 1 次, XX 街道. */
-const INNER_SPACE = /(?<=[\u4e00-\u9fff]|[\u4e00-\u9fff][0-9]{1,4}|[XxＸ])[ \u3000\u00a0]+(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])[ \u3000\u00a0]+(?=[0-9]{1,4}[ \u3000]?[\u4e00-\u9fff])/g;
+const INNER_SPACE = /[ \u3000\u00a0]+(?=[\u4e00-\u9fff]|[0-9]{1,4}[ \u3000]?[\u4e00-\u9fff])/g;
+/** What may stand before such a space: a Chinese character, X, or a number right after one. */
+const SPACE_BEFORE = /(?:[\u4e00-\u9fff]|[\u4e00-\u9fff][0-9]{1,4}|[XxＸ])$/;
 /** A leading zero in a Chinese date: 2025年03月26日 (GB/T 9704-2012 §7.3.5.1 writes 2025年3月26日). */
 const ZERO_DATE = /20\d{2}年(?:0[1-9]月(?:[0-3]?[0-9]日)?|(?:1[0-2]|[1-9])月0[1-9]日)/g;
 /** A number with a space either side inside Chinese text: 研讨 3 次. */
@@ -36,6 +38,9 @@ export const layoutRule: Rule = {
         out.push(report(doc, 'warning', start, end, '数字前后多出空格（疑为 PDF 排版残留）', '删去空格', m[1]));
       }
       for (const { start, end } of matchAll(INNER_SPACE, p.text, p.start)) {
+        const before = t.slice(Math.max(p.start, start - 5), start);
+        if (!SPACE_BEFORE.test(before) || (/[0-9]$/.test(before) && !/[\u4e00-\u9fff]$/.test(t[end] ?? ''))) continue;
+        if (/[0-9]/.test(t[end] ?? '') && !/[\u4e00-\u9fff]$/.test(before)) continue;
         // Two-character names padded to align (王\u3000芳) in member lists are a 公文 convention.
         if (end - start === 1 && /(?:^|[\s、，：:（])[\u4e00-\u9fff]$/.test(t.slice(Math.max(p.start, start - 2), start)) && /^[\u4e00-\u9fff](?:$|[\s、，。；）])/.test(t.slice(end, end + 2))) continue;
         // A run-in heading is reported above; its space belongs to that finding.

@@ -18,7 +18,8 @@ const EMPTY_BRACKET = /【\s*】/g;
 /** A year or date left as a template: 20xx, 202X, 20__, 20××年. */
 const YEAR_SLOT = /(?<![0-9])(?:19|20)[0-9]?(?:[XxＸｘ×]{1,2}|_{1,3}|＿{1,3})(?=\s*年)|(?<![0-9])(?:19|20)[0-9]?[XxＸｘ]{1,2}(?![A-Za-z0-9])/g;
 /** Underscore blanks in Chinese text: __区, 于_月_日, 开展_工作. */
-const BLANK = /(?<=^|[\u4e00-\u9fff\s，、：（“])(?:_{1,}|＿{1,})(?=[\u4e00-\u9fff，。、])/gm;
+const BLANK = /(?:_{1,}|＿{1,})(?=[\u4e00-\u9fff，。、])/g;
+const BLANK_BEFORE = /[\u4e00-\u9fff\s，、：（“]/;
 /** 某某 is always a template name; 某 + a unit noun (某镇, 某局) in a report body too. */
 const MOU = /某某+(?:[\u4e00-\u9fff])?|(?<![\u4e00-\u9fff]某|某)某(?=(?:省|市|县|区|镇|乡|村|街道|社区|局|委|办|厅|院|校|学校|医院|公司|单位|部门|中心|支部|党委|党组|同志|书记|主任|镇长|局长)(?!些|种|一|个|项|方面|程度))/g;
 /** Chinese-circle blanks: ○○同志, 〇〇镇 when not a date digit. */
@@ -63,6 +64,7 @@ export const placeholderRule: Rule = {
       out.push(report(doc, 'error', start, end, `未填写的年份“${m[0]}”`, '填入具体年份'));
     }
     for (const { m, start, end } of matchAll(BLANK, t)) {
+      if (start > 0 && !BLANK_BEFORE.test(t[start - 1]!)) continue;
       out.push(report(doc, 'error', start, end, `未填写的空格“${m[0]}”`, '填入具体内容'));
     }
     const tail = new Set(doc.paragraphs.slice(-3).filter((l) => l.text.trim().length < 30 && !/[，。；]/.test(l.text)).map((l) => l.start));

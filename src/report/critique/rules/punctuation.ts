@@ -18,7 +18,7 @@ const HALF_QUOTE_PAIR = /"([^"\n]{1,60})"/g;
 const PLATFORM = /《(学习强国|微信|微信公众号|微博|抖音|快手|今日头条|视频号|小红书|钉钉|哔哩哔哩|B站|百度|知乎|头条号|企业微信|腾讯会议)》/g;
 /** Marked coordinate items take no 顿号 between them (GB/T 15834-2011 §4.5.3.5). */
 const BOOK_DUN = /》、(?=《)/g;
-const QUOTE_DUN = /(?<=“[^“”\n]{1,20})”、(?=“[^“”\n]{1,20}”)/g;
+const QUOTE_DUN = /”、(?=“[^“”\n]{1,20}”)/g;
 /** Plenum ordinals run together: 二中三中四中全会 → 二中、三中、四中全会. */
 const PLENUMS = /(?:[一二三四五六七八九]中){2,}(?=全会)/g;
 
@@ -94,6 +94,8 @@ export const punctuationRule: Rule = {
       out.push(report(doc, 'warning', start, end, '并列的书名号之间通常不用顿号', '》', '》'));
     }
     for (const { start, end } of matchAll(QUOTE_DUN, t)) {
+      const open = t.lastIndexOf('“', start);
+      if (open < 0 || start - open > 21 || /[”\n]/.test(t.slice(open + 1, start))) continue;
       out.push(report(doc, 'info', start, end, '并列的引号之间通常不用顿号', '”', '”'));
     }
     for (const { m, start, end } of matchAll(PLENUMS, t)) {

@@ -22,7 +22,8 @@ const NAME_DROPPED = /(?<![习近平*＊]|近平|习近平)总书记(?=(?:在[^�
 /** 系列讲话 without 重要: the fixed name is 系列重要讲话 (design note §3.5). */
 const SERIES = /系列(?:讲话)/g;
 /** Named thoughts with the owner dropped: 学习贯彻文化思想. */
-const OWNERLESS = new RegExp(`(?<=(?:学习|贯彻|宣传|践行|落实|领悟|研究|阐释|以|用)[\\u4e00-\\u9fff]{0,2})(?<!习近平)(${NAMED_THOUGHTS.map((n) => n.replace('习近平', '')).join('|')})(?!工作|阵地|战线|领域|建设|队伍|教育|宣传|文化|理论|观念|状况|动态|政治)`, 'g');
+const OWNERLESS_VERB = /(?:学习|贯彻|宣传|践行|落实|领悟|研究|阐释|以|用)[\u4e00-\u9fff]{0,2}$/;
+const OWNERLESS = new RegExp(`(${NAMED_THOUGHTS.map((n) => n.replace('习近平', '')).join('|')})(?!工作|阵地|战线|领域|建设|队伍|教育|宣传|文化|理论|观念|状况|动态|政治)`, 'g');
 
 export const xiRule: Rule = {
   id: 'xi',
@@ -58,6 +59,8 @@ export const xiRule: Rule = {
       out.push(report(doc, 'warning', start, end, '应为“系列重要讲话”', '系列重要讲话', '系列重要讲话'));
     }
     for (const { m, start, end } of matchAll(OWNERLESS, t)) {
+      const before = t.slice(Math.max(0, start - 4), start);
+      if (before.endsWith('习近平') || !OWNERLESS_VERB.test(before)) continue;
       const full = `习近平${m[1]}`;
       out.push(report(doc, 'error', start, end, `缺少“习近平”：应为“${full}”`, full, full));
     }
