@@ -15,7 +15,7 @@ import { ctxOf, ParseError, type ReminderCommand, type ReminderSpec } from './pa
 import { adjustProposal, formatProposal, proposalSpec, proposeCalendar, type Proposal } from './preset.js';
 import { ReminderStore, type ReminderRecord } from './store.js';
 import {
-  REMINDER_JOB_OPTIONS as JOB_OPTS, REMINDER_QUEUE, reminderFireJobId, reminderSchedulerId as legacySchedulerId, reminderTaskJobId,
+  JOB_NAMES, REMINDER_JOB_OPTIONS as JOB_OPTS, REMINDER_QUEUE, reminderFireJobId, reminderSchedulerId as legacySchedulerId, reminderTaskJobId,
   reminderTaskJobOptions, type FireJobData, type TaskJobData,
 } from '../queue/jobs.js';
 
@@ -212,7 +212,7 @@ export class ReminderService {
   /** Starts the worker that delivers due reminders and syncs tasks; safe to run in several processes. */
   startWorker(): Worker<FireJobData | TaskJobData> {
     if (this.worker) return this.worker;
-    this.worker = new Worker<FireJobData | TaskJobData>(REMINDER_QUEUE, (job) => (job.name === 'task' ? this.syncTask(job as Job<TaskJobData>) : this.fire(job as Job<FireJobData>)), {
+    this.worker = new Worker<FireJobData | TaskJobData>(REMINDER_QUEUE, (job) => (job.name === JOB_NAMES.reminderTask ? this.syncTask(job as Job<TaskJobData>) : this.fire(job as Job<FireJobData>)), {
       connection: this.opts.connection,
       prefix: this.prefix,
       concurrency: 5,
@@ -223,8 +223,8 @@ export class ReminderService {
       const ctx = { jobId: job?.id, name: job?.name, rid: d?.rid, chatId: d?.chatId, shortId: d?.shortId, attemptsMade: job?.attemptsMade, err };
       // 'failed' fires on every attempt; only the last one means the work was never done.
       const last = job && (job.attemptsMade >= (job.opts.attempts ?? 1) || err instanceof UnrecoverableError);
-      if (last) this.opts.log?.error?.(ctx, job.name === 'task' ? 'feishu task sync gave up' : 'reminder delivery gave up');
-      else this.opts.log?.warn?.(ctx, job?.name === 'task' ? 'feishu task sync failed, will retry' : 'reminder delivery failed, will retry');
+      if (last) this.opts.log?.error?.(ctx, job.name === JOB_NAMES.reminderTask ? 'feishu task sync gave up' : 'reminder delivery gave up');
+      else this.opts.log?.warn?.(ctx, job?.name === JOB_NAMES.reminderTask ? 'feishu task sync failed, will retry' : 'reminder delivery failed, will retry');
     });
     return this.worker;
   }
@@ -268,7 +268,7 @@ export class ReminderService {
     const jobId = jobIdOf(rec, fireAt);
     const delay = Math.max(0, DateTime.fromISO(fireAt).toMillis() + this.jitterMs(jobId) - Date.now());
     const data: FireJobData = { rid: rec.rid, chatId: rec.chatId, shortId: rec.shortId, version: rec.version, fireAt };
-    return { name: 'fire', data, opts: { ...JOB_OPTS, jobId, delay } };
+    return { name: JOB_NAMES.reminderFire, data, opts: { ...JOB_OPTS, jobId, delay } };
   }
 
   /** Adds the one-off jobs, or the job of the next occurrence after `afterMs`. */
@@ -301,7 +301,7 @@ export class ReminderService {
   private async enqueueTaskSync(rec: ReminderRecord, key: string): Promise<void> {
     if (!this.opts.tasks) return;
     const data: TaskJobData = { rid: rec.rid, chatId: rec.chatId, shortId: rec.shortId };
-    await this.queue.add('task', data, { ...reminderTaskJobOptions(this.opts.taskBackoffMs), jobId: reminderTaskJobId(rec.rid, key) });
+    await this.queue.add(JOB_NAMES.reminderTask, data, { ...reminderTaskJobOptions(this.opts.taskBackoffMs), jobId: reminderTaskJobId(rec.rid, key) });
   }
 
   private fireMillis(job: Job<FireJobData>): number {
