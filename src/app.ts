@@ -21,6 +21,7 @@ import { createLarkClient, FeishuApi, larkLogger } from './feishu/api.js';
 import { FeishuReplier } from './feishu/replier.js';
 import { feishuReminderSender } from './feishu/reminder-sender.js';
 import { FeishuIngest } from './feishu/ingest.js';
+import { FeishuDocuments } from './feishu/documents.js';
 import { handleWebhook } from './feishu/webhook.js';
 import { ConsoleReplier } from './console/console-replier.js';
 import { runConsoleChat } from './console/console-chat.js';
@@ -87,7 +88,8 @@ export async function startApp(o: AppOptions): Promise<App> {
     closers.unshift(() => reminders.close());
 
     const memory = new ConversationMemory(conn, { prefix, turns: config.HISTORY_TURNS, maxChars: config.HISTORY_MAX_CHARS, ttlSeconds: config.HISTORY_TTL_SECONDS });
-    const handler = new MessageHandler({ replier, model, prompts, memory, log, timezone: config.BOT_TIMEZONE, reminders });
+    const documents = api ? new FeishuDocuments(api) : undefined;
+    const handler = new MessageHandler({ replier, model, prompts, memory, log, timezone: config.BOT_TIMEZONE, reminders, ...(documents ? { documents, cloudDocs: documents } : {}) });
     worker = startMessageWorker({
       connection: conn,
       prefix,

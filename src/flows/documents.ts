@@ -1,0 +1,124 @@
+import { CloudDocError, type DocumentOrigin, type ReadDocument } from '../bot/documents.js';
+import type { Payload } from '../bot/message.js';
+import { MAX_INPUT_CHARS, routeText } from '../bot/router.js';
+import { annotateDocx, type Annotation } from '../documents/annotate.js';
+import { DocumentError } from '../documents/errors.js';
+import { findDocLink, withoutLink } from '../documents/links.js';
+import { isMaterialRequest, materialFacts } from '../documents/material.js';
+import { DOC_TEXTS } from '../documents/texts.js';
+import type { DraftCommand } from '../report/commands.js';
+import { SEVERITY_LABEL } from '../report/critique/format.js';
+import type { Finding } from '../report/critique/types.js';
+import type { TurnContext } from './context.js';
+import { critiqueFlow } from './critique.js';
+import { draftingFlow, NO_OUTLINE_YET, wordFile } from './drafting.js';
+import type { ReportThreadState } from './report.js';
+
+/** Material facts kept for a draft: well inside a small model's context next to the prompt. */
+export const MATERIAL_BUDGET_CHARS = 6000;
+
+/** Words that point at a document the message quotes. */
+const POINTS_AT_DOCUMENT = /台账|材料|附件|文件|文档|这份|这个|这篇|这些|以上|上面|该文|此文/;
+
+/** 生成云文档 / 转成飞书文档 / 导出云文档 / /云文档 */
+export const CLOUD_DOC_COMMAND = /^(?:[/／]云文档|(?:请|帮我)?(?:生成|导出|转成|转为|存为|保存为|做成)(?:飞书)?(?:云文档|在线文档|飞书文档))[。！!]?$/;
+
+/**
+ * Whether a message is about a document, and which: a file, a cloud-doc link, or (when
+ * the words ask for a critique or a draft from material) the message it quotes.
+ */
+export function documentRequest(payload: Payload, now: Date, timezone: string): { origin: DocumentOrigin; words: string } | undefined {
+  if (payload.kind === 'file') return { origin: { kind: 'file', file: payload.file }, words: '' };
+  if (payload.kind !== 'text') return undefined;
+  const text = payload.text.trim();
+  if (/^[/／]/.test(text)) return undefined;
+  const link = findDocLink(text);
+  if (link) return { origin: { kind: 'link', link }, words: withoutLink(text, link) };
+  if (!payload.quotedId) return undefined;
+  const route = routeText(text, { now, timezone });
+  const asksCritique = route.kind === 'critique-empty' || (route.kind === 'help' && !text);
+  const asksMaterial = isMaterialRequest(text) && POINTS_AT_DOCUMENT.test(text);
+  return asksCritique || asksMaterial ? { origin: { kind: 'quote', messageId: payload.quotedId }, words: text } : undefined;
+}
+
+/** Findings → Word comments, each on its excerpt (the nth occurrence, as in the text). */
+export function findingAnnotations(text: string, findings: readonly Finding[]): Annotation[] {
+  return findings.map((f) => {
+    const excerpt = text.slice(f.start, f.end).split('\n')[0]!;
+    let occurrence = 0;
+    if (excerpt) for (let at = text.indexOf(excerpt); at >= 0 && at < f.start; at = text.indexOf(excerpt, at + 1)) occurrence++;
+    const lineStart = text.lastIndexOf('\n', Math.max(0, f.start - 1)) + 1;
+    const lineEnd = text.indexOf('\n', f.start);
+    const body = `【${SEVERITY_LABEL[f.severity]}】${f.message}${f.suggestion ? `\n建议：${f.suggestion}` : ''}`;
+    return { excerpt, occurrence, line: text.slice(lineStart, lineEnd < 0 ? undefined : lineEnd), text: body };
+  });
+}
+
+const annotatedName = (name: string) => `${name.replace(/\.(docx|docm|wps)$/i, '')}（笔杆子批注）.docx`;
+
+/** Read the document, then critique it (a Word file comes back with comments) or draft from it. */
+export async function documentFlow(ctx: TurnContext, origin: DocumentOrigin, words: string): Promise<void> {
+  const c = ctx.conversation;
+  if (!ctx.documents) return ctx.replier.sendText(c, DOC_TEXTS.console, ctx.jobId);
+  let doc: ReadDocument;
+  try {
+    doc = await ctx.documents.read(origin);
+  } catch (err) {
+    if (!(err instanceof DocumentError)) throw err;
+    ctx.log.info({ origin: origin.kind, reason: err.reason }, 'document unreadable');
+    return ctx.replier.sendText(c, err.userMessage, ctx.jobId);
+  }
+  ctx.log.info({ origin: origin.kind, kind: doc.kind, chars: doc.text.length }, 'document read');
+
+  if (isMaterialRequest(words)) {
+    const material = materialFacts(doc.text, doc.name, MATERIAL_BUDGET_CHARS);
+    const route = routeText(words, { now: ctx.now, timezone: ctx.timezone });
+    const cmd: DraftCommand = route.kind === 'draft' && route.command.kind !== 'export' ? route.command : { kind: 'outline' };
+    return draftingFlow(ctx, cmd, { text: words, newRequest: true, material });
+  }
+
+  if (doc.text.length > MAX_INPUT_CHARS) return ctx.replier.sendText(c, DOC_TEXTS.tooLong(doc.name, doc.text.length, MAX_INPUT_CHARS), ctx.jobId);
+  const findings = await critiqueFlow(ctx, doc.text, { source: doc.kind === 'message' ? doc.name : `“${doc.name}”` });
+  if (!doc.docx) return;
+  if (!findings.length) return ctx.replier.sendText(c, `规则检查没有发现需要批注的问题，所以没有生成批注版“${doc.name}”。`, ctx.jobId);
+  let annotated: { data: Buffer; placed: number };
+  try {
+    annotated = await annotateDocx(doc.docx, findingAnnotations(doc.text, findings), ctx.now);
+  } catch (err) {
+    ctx.log.warn({ err }, 'could not annotate the Word file');
+    return ctx.replier.sendText(c, `审校意见见上方卡片；这份 Word 文件的结构比较特殊，没能在原文上加批注。`, ctx.jobId);
+  }
+  await ctx.replier.sendFile(c, { name: annotatedName(doc.name), data: annotated.data }, ctx.jobId);
+  await ctx.replier.sendText(c, `已在“${doc.name}”的副本上加了 ${annotated.placed} 条批注（批注人：笔杆子），每条都标在对应的原文上。用 Word 或 WPS 打开，在“审阅”中逐条查看、修改后删除批注即可。`, ctx.jobId);
+}
+
+/** 生成云文档: the thread's draft imported as a Feishu doc the requester can edit; else the .docx and what to enable. */
+export async function cloudDocFlow(ctx: TurnContext): Promise<void> {
+  const c = ctx.conversation;
+  const state = await ctx.memory.getState<ReportThreadState>(c);
+  if (!state?.outline) return ctx.replier.sendText(c, NO_OUTLINE_YET, ctx.jobId);
+  const file = await wordFile(state, ctx.now);
+  if (!ctx.cloudDocs) {
+    await ctx.replier.sendFile(c, file, ctx.jobId);
+    return ctx.replier.sendText(c, '控制台模式下没有飞书云空间，已改为导出 Word 文件。', ctx.jobId);
+  }
+  try {
+    const doc = await ctx.cloudDocs.publish(file, c.senderOpenId, ctx.jobId);
+    const drafted = file.drafted ? `含 ${file.drafted} 个已起草的部分` : '目前只有提纲';
+    return ctx.replier.sendText(c, `已生成飞书云文档《${doc.title}》（${drafted}，版式按 GB/T 9704 导入），你已获得编辑权限：\n${doc.url}`, ctx.jobId);
+  } catch (err) {
+    if (!(err instanceof CloudDocError)) throw err;
+    ctx.log.warn({ stage: err.stage, detail: err.detail }, 'cloud doc not created; sending the Word file');
+    await ctx.replier.sendFile(c, file, ctx.jobId);
+    return ctx.replier.sendText(c, cloudDocFailure(err), ctx.jobId);
+  }
+}
+
+function cloudDocFailure(e: CloudDocError): string {
+  const scopes = e.missingScopes.length ? `应用缺少权限 ${e.missingScopes.join(' 或 ')}，请管理员在飞书开发者后台「权限管理」中开通并发布新版本后再试。` : '';
+  if (e.stage === 'grant') {
+    return `云文档已生成，但没能给你开通编辑权限${scopes ? `：${scopes}` : '。'}文档目前只有应用自己能打开${e.url ? `（${e.url}）` : ''}，所以先附上同样内容的 Word 文件。`;
+  }
+  if (scopes) return `没能生成云文档：${scopes}已改为发送 Word 文件（GB/T 9704 版式），可以在飞书云盘中“导入”为云文档。`;
+  return `没能生成云文档（飞书导入未成功：${e.stage === 'import' ? '导入任务失败' : '上传失败'}）。已改为发送 Word 文件，可以稍后再点“生成云文档”，或在飞书云盘中手动“导入”。`;
+}
