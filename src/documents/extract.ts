@@ -46,7 +46,8 @@ const decodeEntities = (s: string) =>
  */
 export function htmlToText(html: string): string {
   const text = html
-    .replace(/<\/(td|th)>/g, ' ')
+    // Paragraphs inside a cell stay on the row's line.
+    .replace(/<(td|th)\b[^>]*>([\s\S]*?)<\/\1>/g, (_m, _t: string, cell: string) => `${cell.replace(/<\/p>|<br\s*\/?>/g, ' ')} `)
     .replace(/<\/(p|h[1-6]|li|tr)>|<br\s*\/?>/g, '\n')
     .replace(/<[^>]+>/g, '');
   return decodeEntities(text)

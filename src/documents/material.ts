@@ -34,7 +34,10 @@ function weight(f: string): number {
  */
 export function materialFacts(text: string, source: string, budget: number): Material {
   const seen = new Set<string>();
-  const all = extractFacts(text).map((f) => f.replace(/\s+/g, ' ').trim()).filter((f) => {
+  // Whole lines and sentences, not the request parser's comma clauses: a 台账 row or a
+  // sentence keeps its subject next to its number.
+  const units = text.split(/\n|(?<=[。；！？])/).map((u) => u.replace(/\s+/g, ' ').trim()).filter((u) => extractFacts(u).length > 0);
+  const all = units.filter((f) => {
     const key = f.replace(/\s/g, '');
     if (key.length < 4 || seen.has(key)) return false;
     seen.add(key);
