@@ -72,9 +72,16 @@ async function docxText(name: string, data: Buffer): Promise<string> {
   }
 }
 
+/** The slice of pdf.js's document proxy we use (its bundled types do not resolve for the linter). */
+interface PdfProxy {
+  numPages: number;
+  getPage(n: number): Promise<{ getTextContent(): Promise<{ items: Array<{ str?: string; hasEOL?: boolean }> }> }>;
+  destroy(): Promise<void>;
+}
+
 async function pdfText(name: string, data: Buffer): Promise<string> {
   if (!data.subarray(0, 1024).includes(PDF_MAGIC)) throw new DocumentError('corrupt', DOC_TEXTS.corrupt(name, 'PDF'));
-  const { getDocumentProxy } = await import('unpdf');
+  const getDocumentProxy = (await import('unpdf')).getDocumentProxy as unknown as (data: Uint8Array) => Promise<PdfProxy>;
   let pages: string[];
   try {
     const pdf = await getDocumentProxy(new Uint8Array(data));
@@ -83,7 +90,7 @@ async function pdfText(name: string, data: Buffer): Promise<string> {
       const content = await (await pdf.getPage(i)).getTextContent();
       let page = '';
       for (const item of content.items) {
-        if (!('str' in item)) continue;
+        if (typeof item.str !== 'string') continue;
         page += item.str + (item.hasEOL ? '\n' : '');
       }
       pages.push(page);

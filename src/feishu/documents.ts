@@ -26,6 +26,7 @@ const NO_ACCESS = new Set([1770032, 131006, 91403, 1069902, 230027]);
 const NOT_FOUND = new Set([1770002, 131005, 230001, 234003, 1069914]);
 
 const MB = 1024 * 1024;
+const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
 export interface FeishuDocumentsOptions {
   maxFileBytes?: number;
@@ -55,7 +56,7 @@ async function apiError(op: string, err: unknown): Promise<FeishuApiError> {
       data = undefined;
     }
   }
-  const body = data as { code?: number; msg?: string } | undefined;
+  const body = data;
   return new FeishuApiError(op, body?.code, body?.msg ?? e.message ?? 'error', e.response?.status);
 }
 
@@ -94,10 +95,10 @@ export class FeishuDocuments implements DocumentSource, CloudDocPublisher {
   /** GET …/messages/:id/resources/:key?type=file, refused early past the size cap. */
   private async download(f: FileRef): Promise<Buffer> {
     let stream: Readable;
-    let headers: Record<string, unknown> = {};
+    let headers: Record<string, unknown>;
     try {
       const res = await this.client.im.v1.messageResource.get({ path: { message_id: f.messageId, file_key: f.fileKey }, params: { type: 'file' } });
-      stream = res.getReadableStream() as Readable;
+      stream = res.getReadableStream();
       headers = (res.headers ?? {}) as Record<string, unknown>;
     } catch (err) {
       throw this.mapError(await apiError('message.resource', err), 'download');
@@ -146,13 +147,13 @@ export class FeishuDocuments implements DocumentSource, CloudDocPublisher {
     })();
     switch (item.msg_type) {
       case 'text': {
-        const text = String(parsed.text ?? '').replace(/@_user_\d+\s*/g, '').trim();
+        const text = str(parsed.text).replace(/@_user_\d+\s*/g, '').trim();
         return { name: '引用的消息', kind: 'message', text };
       }
       case 'post':
         return { name: '引用的消息', kind: 'message', text: postToPlainText(content, new Set()) };
       case 'file':
-        return this.readFile({ messageId: item.message_id ?? messageId, fileKey: String(parsed.file_key ?? ''), name: String(parsed.file_name ?? '文件') });
+        return this.readFile({ messageId: item.message_id ?? messageId, fileKey: str(parsed.file_key), name: str(parsed.file_name) || '文件' });
       case 'image':
         throw new DocumentError('unsupported-type', DOC_TEXTS.image);
       default:
@@ -169,7 +170,7 @@ export class FeishuDocuments implements DocumentSource, CloudDocPublisher {
       let node: Node | undefined;
       try {
         const res = check('wiki.get_node', await this.client.wiki.v2.space.getNode({ params: { token: link.token } }));
-        node = res.data?.node as Node | undefined;
+        node = res.data?.node;
       } catch (err) {
         throw this.mapError(await apiError('wiki.get_node', err), 'wiki');
       }

@@ -391,7 +391,7 @@ export class FakeFeishu {
       const upload = this.driveUploads.get(String(b.file_token));
       if (!upload || upload.parentType !== 'ccm_import_open') return { status: 400, body: { code: 1069902, msg: 'file token invalid' } };
       const ticket = `72${(++this.docSeq).toString().padStart(17, '0')}`;
-      this.importTasks.set(ticket, { fileToken: String(b.file_token), polls: 0, fileName: String(b.file_name ?? upload.name) });
+      this.importTasks.set(ticket, { fileToken: String(b.file_token), polls: 0, fileName: typeof b.file_name === 'string' ? b.file_name : upload.name });
       return { status: 200, body: ok({ ticket }) };
     }
     m = /^\/open-apis\/drive\/v1\/import_tasks\/([^/]+)$/.exec(path);
