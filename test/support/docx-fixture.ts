@@ -1,3 +1,4 @@
+import JSZip from 'jszip';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 
 /** A paragraph given as runs (so a phrase can straddle two runs, as in files Word has edited). */
@@ -22,3 +23,19 @@ export const DEFECT_REPORT: FixtureParagraph[] = [
   '三、下一步打算',
   '持续深化理论学习，确保各项工作落到实处。',
 ];
+
+/** Comments read back from a .docx: text, author, and the document text each one anchors on. */
+export async function readComments(data: Buffer): Promise<Array<{ id: string; author: string; text: string; anchored: string }>> {
+  const zip = await JSZip.loadAsync(data);
+  const comments = (await zip.file('word/comments.xml')?.async('string')) ?? '';
+  const doc = (await zip.file('word/document.xml')!.async('string'));
+  return [...comments.matchAll(/<w:comment\b[^>]*w:id="(\d+)"[^>]*w:author="([^"]*)"[^>]*>([\s\S]*?)<\/w:comment>/g)].map((m) => {
+    const id = m[1]!;
+    const start = doc.indexOf(`<w:commentRangeStart w:id="${id}"/>`);
+    const end = doc.indexOf(`<w:commentRangeEnd w:id="${id}"/>`);
+    const span = start >= 0 && end > start ? doc.slice(start, end) : '';
+    const texts = (xml: string) => [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join('');
+    return { id, author: m[2]!, text: texts(m[3]!), anchored: texts(span) };
+  });
+}
+

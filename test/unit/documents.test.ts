@@ -7,23 +7,8 @@ import { findDocLink, withoutLink } from '../../src/documents/links.js';
 import { isMaterialRequest, materialFacts } from '../../src/documents/material.js';
 import { CLOUD_DOC_COMMAND, documentRequest, findingAnnotations } from '../../src/flows/documents.js';
 import { critique } from '../../src/report/critique/index.js';
-import { buildDocx, DEFECT_REPORT } from '../support/docx-fixture.js';
+import { buildDocx, DEFECT_REPORT, readComments } from '../support/docx-fixture.js';
 import { buildPdf } from '../support/pdf.js';
-
-/** Comments read back from a .docx: text, author, and the document text each one anchors on. */
-export async function readComments(data: Buffer): Promise<Array<{ id: string; author: string; text: string; anchored: string }>> {
-  const zip = await JSZip.loadAsync(data);
-  const comments = (await zip.file('word/comments.xml')?.async('string')) ?? '';
-  const doc = (await zip.file('word/document.xml')!.async('string'));
-  return [...comments.matchAll(/<w:comment\b[^>]*w:id="(\d+)"[^>]*w:author="([^"]*)"[^>]*>([\s\S]*?)<\/w:comment>/g)].map((m) => {
-    const id = m[1]!;
-    const start = doc.indexOf(`<w:commentRangeStart w:id="${id}"/>`);
-    const end = doc.indexOf(`<w:commentRangeEnd w:id="${id}"/>`);
-    const span = start >= 0 && end > start ? doc.slice(start, end) : '';
-    const texts = (xml: string) => [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join('');
-    return { id, author: m[2]!, text: texts(m[3]!), anchored: texts(span) };
-  });
-}
 
 async function rejects(p: Promise<unknown>): Promise<DocumentError> {
   try {
