@@ -88,7 +88,7 @@ export async function startApp(o: AppOptions): Promise<App> {
     closers.unshift(() => reminders.close());
 
     const memory = new ConversationMemory(conn, { prefix, turns: config.HISTORY_TURNS, maxChars: config.HISTORY_MAX_CHARS, ttlSeconds: config.HISTORY_TTL_SECONDS });
-    const documents = api ? new FeishuDocuments(api) : undefined;
+    const documents = api ? new FeishuDocuments(api, { redis: conn, prefix }) : undefined;
     const handler = new MessageHandler({ replier, model, prompts, memory, log, timezone: config.BOT_TIMEZONE, reminders, ...(documents ? { documents, cloudDocs: documents } : {}) });
     worker = startMessageWorker({
       connection: conn,

@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import type * as lark from '@larksuiteoapi/node-sdk';
+import type { Redis } from 'ioredis';
 import { CloudDocError, type CloudDocPublisher, type DocumentOrigin, type DocumentSource, type FileRef, type ReadDocument } from '../bot/documents.js';
 import { DocumentError } from '../documents/errors.js';
 import { extractFile } from '../documents/extract.js';
@@ -29,6 +30,9 @@ const MB = 1024 * 1024;
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
 export interface FeishuDocumentsOptions {
+  /** Where publish() remembers its steps per job key, so a retried job reuses the upload and import. */
+  redis?: Redis;
+  prefix?: string;
   maxFileBytes?: number;
   /** Import-task polling. */
   pollMs?: number;
@@ -207,34 +211,46 @@ export class FeishuDocuments implements DocumentSource, CloudDocPublisher {
     return new DocumentError('unavailable', `读取这篇文档时飞书返回错误（${code === -1 ? e.httpStatus ?? '未知' : code}）。请确认链接可以打开，稍后再试。`);
   }
 
-  async publish(file: { name: string; data: Buffer }, editorOpenId: string): Promise<{ url: string; title: string }> {
+  async publish(file: { name: string; data: Buffer }, editorOpenId: string, key: string): Promise<{ url: string; title: string }> {
     const title = file.name.replace(/\.docx$/i, '');
+    const stepKey = `${this.o.prefix ?? 'bigan'}:clouddoc:${key}`;
+    const done: Record<string, string> = this.o.redis ? await this.o.redis.hgetall(stepKey) : {};
+    const remember = async (field: string, value: string) => {
+      if (!this.o.redis) return;
+      await this.o.redis.multi().hset(stepKey, field, value).expire(stepKey, 86_400).exec();
+    };
     const refused = async (stage: 'upload' | 'import' | 'grant', err: unknown, scopes: readonly string[], url?: string): Promise<Error> => {
       const e = await apiError(stage, err);
       if (e.retryable) return e;
       return new CloudDocError(stage, `${e.code ?? e.httpStatus ?? ''} ${e.message}`, SCOPE_CODES.has(e.code ?? -1) || e.httpStatus === 403 ? [...scopes] : [], url);
     };
-    let fileToken: string | undefined;
-    try {
-      const res = await this.client.drive.v1.media.uploadAll({
-        data: { file_name: file.name, parent_type: 'ccm_import_open', parent_node: '', size: file.data.length, extra: JSON.stringify({ obj_type: 'docx', file_extension: 'docx' }), file: file.data },
-      });
-      fileToken = res?.file_token;
-    } catch (err) {
-      throw await refused('upload', err, SCOPES.upload);
+    let fileToken: string | undefined = done.fileToken;
+    if (!fileToken) {
+      try {
+        const res = await this.client.drive.v1.media.uploadAll({
+          data: { file_name: file.name, parent_type: 'ccm_import_open', parent_node: '', size: file.data.length, extra: JSON.stringify({ obj_type: 'docx', file_extension: 'docx' }), file: file.data },
+        });
+        fileToken = res?.file_token;
+      } catch (err) {
+        throw await refused('upload', err, SCOPES.upload);
+      }
     }
     if (!fileToken) throw new CloudDocError('upload', 'no file_token');
+    await remember('fileToken', fileToken);
 
-    let ticket: string | undefined;
-    try {
-      const res = check('import_task.create', await this.client.drive.v1.importTask.create({
-        data: { file_extension: 'docx', file_token: fileToken, type: 'docx', file_name: title, point: { mount_type: 1, mount_key: '' } },
-      }));
-      ticket = res.data?.ticket;
-    } catch (err) {
-      throw await refused('import', err, SCOPES.import);
+    let ticket: string | undefined = done.ticket;
+    if (!ticket) {
+      try {
+        const res = check('import_task.create', await this.client.drive.v1.importTask.create({
+          data: { file_extension: 'docx', file_token: fileToken, type: 'docx', file_name: title, point: { mount_type: 1, mount_key: '' } },
+        }));
+        ticket = res.data?.ticket;
+      } catch (err) {
+        throw await refused('import', err, SCOPES.import);
+      }
     }
     if (!ticket) throw new CloudDocError('import', 'no ticket');
+    await remember('ticket', ticket);
 
     let result: { job_status?: number; job_error_msg?: string; token?: string; url?: string } | undefined;
     for (let i = 0; i < (this.o.pollAttempts ?? 30); i++) {

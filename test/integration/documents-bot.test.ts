@@ -287,6 +287,20 @@ describe('drafts delivered as a cloud doc', () => {
     expect(texts(h, outB)).toContain('没能给你开通编辑权限');
   });
 
+  it('a grant that fails with a 500 is retried without a second upload or import', async () => {
+    h = await startHarness({ llm: model });
+    const { root } = await outlineThread(h);
+    h.feishu.fail(/permissions\/[^/]+\/members/, 1, 500, 1063001);
+    const ev = textEvent('生成云文档', { rootId: root });
+    await h.post(ev);
+    const out = await replies(h, messageIdOf(ev));
+    expect(texts(h, out)).toMatch(/已生成飞书云文档/);
+    expect(h.feishu.driveUploads.size).toBe(1);
+    expect(h.feishu.importTasks.size).toBe(1);
+    expect(h.feishu.callsTo(/permissions\/[^/]+\/members/)).toHaveLength(2);
+    expect(h.feishu.permissionMembers).toHaveLength(1);
+  });
+
   it('without an outline it says what to do first', async () => {
     h = await startHarness({ llm: model });
     const ev = textEvent('生成云文档');
