@@ -16,7 +16,7 @@ import type { Replier } from './replier.js';
 import { MAX_INPUT_CHARS, routeText } from './router.js';
 import * as T from './texts.js';
 import type { CloudDocPublisher, DocumentSource } from './documents.js';
-import { CLOUD_DOC_COMMAND, cloudDocFlow, documentFlow, documentRequest } from '../flows/documents.js';
+import { CLOUD_DOC_COMMAND, cloudDocFlow, documentFlow, documentRequest, recentFileRequest } from '../flows/documents.js';
 import { DOC_TEXTS } from '../documents/texts.js';
 
 export interface HandlerDeps {
@@ -81,7 +81,7 @@ export class MessageHandler {
       await this.d.replier.sendText(c, T.UNSUPPORTED_TYPE(T.MESSAGE_TYPE_LABEL[payload.messageType] ?? `“${payload.messageType}”类型的消息`), ctx.jobId);
       return;
     }
-    const document = documentRequest(payload, ctx.now, this.d.timezone);
+    const document = documentRequest(payload, ctx.now, this.d.timezone) ?? (await recentFileRequest(ctx, payload));
     if (document) {
       job.log.info({ route: 'document', origin: document.origin.kind }, 'routed');
       return documentFlow(ctx, document.origin, document.words);

@@ -37,8 +37,19 @@ export function documentRequest(payload: Payload, now: Date, timezone: string): 
   if (!payload.quotedId) return undefined;
   const route = routeText(text, { now, timezone });
   const asksCritique = route.kind === 'critique-empty' || (route.kind === 'help' && !text);
-  const asksMaterial = isMaterialRequest(text) && POINTS_AT_DOCUMENT.test(text);
-  return asksCritique || asksMaterial ? { origin: { kind: 'quote', messageId: payload.quotedId }, words: text } : undefined;
+  return asksCritique || asksMaterial(text) ? { origin: { kind: 'quote', messageId: payload.quotedId }, words: text } : undefined;
+}
+
+const asksMaterial = (text: string) => isMaterialRequest(text) && POINTS_AT_DOCUMENT.test(text);
+
+/**
+ * In a private chat a file cannot carry words: 根据这份台账写… right after a file (within the
+ * hour, not quoting anything) means that file.
+ */
+export async function recentFileRequest(ctx: TurnContext, payload: Payload): Promise<{ origin: DocumentOrigin; words: string } | undefined> {
+  if (ctx.conversation.chatType !== 'p2p' || payload.kind !== 'text' || !asksMaterial(payload.text)) return undefined;
+  const file = await ctx.memory.recentFile(ctx.conversation.chatId);
+  return file ? { origin: { kind: 'file', file }, words: payload.text.trim() } : undefined;
 }
 
 /** Findings → Word comments, each on its excerpt (the nth occurrence, as in the text). */
@@ -69,6 +80,7 @@ export async function documentFlow(ctx: TurnContext, origin: DocumentOrigin, wor
     return ctx.replier.sendText(c, err.userMessage, ctx.jobId);
   }
   ctx.log.info({ origin: origin.kind, kind: doc.kind, chars: doc.text.length }, 'document read');
+  if (origin.kind === 'file' && c.chatType === 'p2p') await ctx.memory.rememberFile(c.chatId, origin.file);
 
   if (isMaterialRequest(words)) {
     const material = materialFacts(doc.text, doc.name, MATERIAL_BUDGET_CHARS);

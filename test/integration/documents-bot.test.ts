@@ -97,6 +97,20 @@ describe('files sent to the bot', () => {
     expect(h.llm.requests).toHaveLength(0);
   });
 
+  it('in a private chat, “根据这份台账写…” after a file uses that file as material', async () => {
+    h = await startHarness({ llm: model });
+    const ledger = await buildDocx(['台账'], [['4月', '开展意识形态领域风险隐患排查', '2轮']]);
+    const file = fileMessage(h, '台账.docx', ledger);
+    await h.post(file);
+    await replies(h, messageIdOf(file));
+    const ev = textEvent('根据这份台账写上半年报告提纲');
+    await h.post(ev);
+    const out = await replies(h, messageIdOf(ev));
+    expect(texts(h, out)).toContain('从材料“台账.docx”中取用了');
+    const outlinePrompt = h.llm.requests.map((r) => r.messages.at(-1)!.content).find((p) => p.startsWith('请为下面的写作需求拟一份报告提纲'));
+    expect(outlinePrompt).toContain('开展意识形态领域风险隐患排查 2轮');
+  });
+
   it('an image says to copy the text or send a file', async () => {
     h = await startHarness();
     const ev = messageEvent('image', { image_key: 'img_v3_x' });
