@@ -1,6 +1,6 @@
 import mammoth from 'mammoth';
-import { DocumentError } from './errors.js';
-import { DOC_TEXTS } from './texts.js';
+import { DocumentError } from '../core/errors.js';
+import { DOC_TEXTS } from '../core/document-texts.js';
 
 export type FileKind = 'docx' | 'pdf' | 'txt' | 'md';
 

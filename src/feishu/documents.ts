@@ -1,13 +1,12 @@
 import type { Readable } from 'node:stream';
 import type * as lark from '@larksuiteoapi/node-sdk';
 import type { Redis } from 'ioredis';
-import { CloudDocError, type CloudDocPublisher, type DocumentOrigin, type DocumentSource, type FileRef, type ReadDocument } from '../bot/documents.js';
-import { DocumentError } from '../documents/errors.js';
-import { extractFile } from '../documents/extract.js';
-import type { DocLink } from '../documents/links.js';
-import { DOC_TEXTS } from '../documents/texts.js';
-import { FeishuApiError, type FeishuApi } from './api.js';
-import { postToPlainText } from './inbound.js';
+import type { CloudDocPublisher, DocumentOrigin, DocumentSource, FetchedDocument, FileRef } from '../core/documents.js';
+import type { DocLink } from '../core/doc-links.js';
+import { DOC_TEXTS } from '../core/document-texts.js';
+import { CloudDocError, DocumentError, FeishuApiError } from '../core/errors.js';
+import type { FeishuApi } from './api.js';
+import { postToPlainText } from './parse-event.js';
 
 /** Scopes per capability (any one of each list is enough), as the docs list them. */
 export const SCOPES = {
@@ -79,7 +78,7 @@ export class FeishuDocuments implements DocumentSource, CloudDocPublisher {
     this.maxBytes = o.maxFileBytes ?? 20 * MB;
   }
 
-  async read(origin: DocumentOrigin): Promise<ReadDocument> {
+  async fetch(origin: DocumentOrigin): Promise<FetchedDocument> {
     switch (origin.kind) {
       case 'file':
         return this.readFile(origin.file);
@@ -90,10 +89,8 @@ export class FeishuDocuments implements DocumentSource, CloudDocPublisher {
     }
   }
 
-  private async readFile(f: FileRef): Promise<ReadDocument> {
-    const data = await this.download(f);
-    const file = await extractFile(f.name, data);
-    return { name: f.name, kind: file.kind, text: file.text, ...(file.kind === 'docx' ? { docx: data } : {}) };
+  private async readFile(f: FileRef): Promise<FetchedDocument> {
+    return { kind: 'file', name: f.name, data: await this.download(f), file: f };
   }
 
   /** GET …/messages/:id/resources/:key?type=file, refused early past the size cap. */
@@ -131,7 +128,7 @@ export class FeishuDocuments implements DocumentSource, CloudDocPublisher {
     return Buffer.concat(chunks);
   }
 
-  private async readQuoted(messageId: string): Promise<ReadDocument> {
+  private async readQuoted(messageId: string): Promise<FetchedDocument> {
     type Item = { message_id?: string; msg_type?: string; body?: { content?: string }; upper_message_id?: string; deleted?: boolean };
     let item: Item | undefined;
     try {
@@ -152,10 +149,10 @@ export class FeishuDocuments implements DocumentSource, CloudDocPublisher {
     switch (item.msg_type) {
       case 'text': {
         const text = str(parsed.text).replace(/@_user_\d+\s*/g, '').trim();
-        return { name: '引用的消息', kind: 'message', text };
+        return { kind: 'text', source: 'message', name: '引用的消息', text };
       }
       case 'post':
-        return { name: '引用的消息', kind: 'message', text: postToPlainText(content, new Set()) };
+        return { kind: 'text', source: 'message', name: '引用的消息', text: postToPlainText(content, new Set()) };
       case 'file':
         return this.readFile({ messageId: item.message_id ?? messageId, fileKey: str(parsed.file_key), name: str(parsed.file_name) || '文件' });
       case 'image':
@@ -165,7 +162,7 @@ export class FeishuDocuments implements DocumentSource, CloudDocPublisher {
     }
   }
 
-  private async readLink(link: DocLink): Promise<ReadDocument> {
+  private async readLink(link: DocLink): Promise<FetchedDocument> {
     if (link.kind === 'other') throw new DocumentError('unsupported-link', DOC_TEXTS.unsupportedLink(link.label ?? '这种文档'));
     let docId = link.token;
     let title = '';
@@ -192,7 +189,7 @@ export class FeishuDocuments implements DocumentSource, CloudDocPublisher {
     }
     const name = title || text.split('\n')[0]!.slice(0, 40) || '云文档';
     if (!text) throw new DocumentError('empty', DOC_TEXTS.empty(name));
-    return { name, kind: 'cloud-doc', text };
+    return { kind: 'text', source: 'cloud-doc', name, text };
   }
 
   /** Permanent refusals become the answer; rate limits and server errors stay retryable. */

@@ -1,11 +1,9 @@
-import { CloudDocError, type DocumentOrigin, type ReadDocument } from '../bot/documents.js';
-import type { Payload } from '../bot/message.js';
-import { MAX_INPUT_CHARS, routeText } from '../bot/router.js';
+import type { DocumentOrigin } from '../core/documents.js';
+import { DOC_TEXTS } from '../core/document-texts.js';
+import { CloudDocError, DocumentError } from '../core/errors.js';
 import { annotateDocx, type Annotation } from '../documents/annotate.js';
-import { DocumentError } from '../documents/errors.js';
-import { findDocLink, withoutLink } from '../documents/links.js';
-import { isMaterialRequest, materialFacts } from '../documents/material.js';
-import { DOC_TEXTS } from '../documents/texts.js';
+import { extractFile } from '../documents/extract.js';
+import { materialFacts } from '../documents/material.js';
 import type { DraftCommand } from '../report/commands.js';
 import { SEVERITY_LABEL } from '../report/critique/format.js';
 import type { Finding } from '../report/critique/types.js';
@@ -16,41 +14,6 @@ import type { ReportThreadState } from './report.js';
 
 /** Material facts kept for a draft: well inside a small model's context next to the prompt. */
 export const MATERIAL_BUDGET_CHARS = 6000;
-
-/** Words that point at a document the message quotes. */
-const POINTS_AT_DOCUMENT = /台账|材料|附件|文件|文档|这份|这个|这篇|这些|以上|上面|该文|此文/;
-
-/** 生成云文档 / 转成飞书文档 / 导出云文档 / /云文档 */
-export const CLOUD_DOC_COMMAND = /^(?:[/／]云文档|(?:请|帮我)?(?:生成|导出|转成|转为|存为|保存为|做成)(?:飞书)?(?:云文档|在线文档|飞书文档))[。！!]?$/;
-
-/**
- * Whether a message is about a document, and which: a file, a cloud-doc link, or (when
- * the words ask for a critique or a draft from material) the message it quotes.
- */
-export function documentRequest(payload: Payload, now: Date, timezone: string): { origin: DocumentOrigin; words: string } | undefined {
-  if (payload.kind === 'file') return { origin: { kind: 'file', file: payload.file }, words: '' };
-  if (payload.kind !== 'text') return undefined;
-  const text = payload.text.trim();
-  if (/^[/／]/.test(text)) return undefined;
-  const link = findDocLink(text);
-  if (link) return { origin: { kind: 'link', link }, words: withoutLink(text, link) };
-  if (!payload.quotedId) return undefined;
-  const route = routeText(text, { now, timezone });
-  const asksCritique = route.kind === 'critique-empty' || (route.kind === 'help' && !text);
-  return asksCritique || asksMaterial(text) ? { origin: { kind: 'quote', messageId: payload.quotedId }, words: text } : undefined;
-}
-
-const asksMaterial = (text: string) => isMaterialRequest(text) && POINTS_AT_DOCUMENT.test(text);
-
-/**
- * In a private chat a file cannot carry words: 根据这份台账写… right after a file (within the
- * hour, not quoting anything) means that file.
- */
-export async function recentFileRequest(ctx: TurnContext, payload: Payload): Promise<{ origin: DocumentOrigin; words: string } | undefined> {
-  if (ctx.conversation.chatType !== 'p2p' || payload.kind !== 'text' || !asksMaterial(payload.text)) return undefined;
-  const file = await ctx.memory.recentFile(ctx.conversation.chatId);
-  return file ? { origin: { kind: 'file', file }, words: payload.text.trim() } : undefined;
-}
 
 /** Findings → Word comments, each on its excerpt (the nth occurrence, as in the text). */
 export function findingAnnotations(text: string, findings: readonly Finding[]): Annotation[] {
@@ -67,29 +30,46 @@ export function findingAnnotations(text: string, findings: readonly Finding[]): 
 
 const annotatedName = (name: string) => `${name.replace(/\.(docx|docm|wps)$/i, '')}（笔杆子批注）.docx`;
 
-/** Read the document, then critique it (a Word file comes back with comments) or draft from it. */
-export async function documentFlow(ctx: TurnContext, origin: DocumentOrigin, words: string): Promise<void> {
+/** A document, read: its text, and for a Word file its bytes (to return a commented copy). */
+interface ReadDocument {
+  name: string;
+  kind: 'docx' | 'pdf' | 'txt' | 'md' | 'cloud-doc' | 'message';
+  text: string;
+  docx?: Buffer;
+}
+
+async function readDocument(ctx: TurnContext, origin: DocumentOrigin): Promise<ReadDocument> {
+  const got = await ctx.documents!.fetch(origin);
+  if (got.kind === 'text') return { name: got.name, kind: got.source, text: got.text };
+  const file = await extractFile(got.name, got.data);
+  // In a private chat a file cannot carry words: remember it for 根据这份台账写… next.
+  if (ctx.conversation.chatType === 'p2p') await ctx.memory.rememberFile(ctx.conversation.chatId, got.file);
+  return { name: got.name, kind: file.kind, text: file.text, ...(file.kind === 'docx' ? { docx: got.data } : {}) };
+}
+
+/**
+ * Read the document, then draft from it (when `draft` is given: the words asked for a draft
+ * from material) or critique it; a Word file comes back with comments.
+ */
+export async function documentFlow(ctx: TurnContext, origin: DocumentOrigin, words: string, opts: { draft?: DraftCommand; maxChars: number }): Promise<void> {
   const c = ctx.conversation;
   if (!ctx.documents) return ctx.replier.sendText(c, DOC_TEXTS.console, ctx.jobId);
   let doc: ReadDocument;
   try {
-    doc = await ctx.documents.read(origin);
+    doc = await readDocument(ctx, origin);
   } catch (err) {
     if (!(err instanceof DocumentError)) throw err;
     ctx.log.info({ origin: origin.kind, reason: err.reason }, 'document unreadable');
     return ctx.replier.sendText(c, err.userMessage, ctx.jobId);
   }
   ctx.log.info({ origin: origin.kind, kind: doc.kind, chars: doc.text.length }, 'document read');
-  if (origin.kind === 'file' && c.chatType === 'p2p') await ctx.memory.rememberFile(c.chatId, origin.file);
 
-  if (isMaterialRequest(words)) {
+  if (opts.draft) {
     const material = materialFacts(doc.text, doc.name, MATERIAL_BUDGET_CHARS);
-    const route = routeText(words, { now: ctx.now, timezone: ctx.timezone });
-    const cmd: DraftCommand = route.kind === 'draft' && route.command.kind !== 'export' ? route.command : { kind: 'outline' };
-    return draftingFlow(ctx, cmd, { text: words, newRequest: true, material });
+    return draftingFlow(ctx, opts.draft, { text: words, newRequest: true, material });
   }
 
-  if (doc.text.length > MAX_INPUT_CHARS) return ctx.replier.sendText(c, DOC_TEXTS.tooLong(doc.name, doc.text.length, MAX_INPUT_CHARS), ctx.jobId);
+  if (doc.text.length > opts.maxChars) return ctx.replier.sendText(c, DOC_TEXTS.tooLong(doc.name, doc.text.length, opts.maxChars), ctx.jobId);
   const findings = await critiqueFlow(ctx, doc.text, { source: doc.kind === 'message' ? doc.name : `“${doc.name}”` });
   if (!doc.docx) return;
   if (!findings.length) return ctx.replier.sendText(c, `规则检查没有发现需要批注的问题，所以没有生成批注版“${doc.name}”。`, ctx.jobId);
@@ -98,7 +78,7 @@ export async function documentFlow(ctx: TurnContext, origin: DocumentOrigin, wor
     annotated = await annotateDocx(doc.docx, findingAnnotations(doc.text, findings), ctx.now);
   } catch (err) {
     ctx.log.warn({ err }, 'could not annotate the Word file');
-    return ctx.replier.sendText(c, `审校意见见上方卡片；这份 Word 文件的结构比较特殊，没能在原文上加批注。`, ctx.jobId);
+    return ctx.replier.sendText(c, '审校意见见上方卡片；这份 Word 文件的结构比较特殊，没能在原文上加批注。', ctx.jobId);
   }
   await ctx.replier.sendFile(c, { name: annotatedName(doc.name), data: annotated.data }, ctx.jobId);
   await ctx.replier.sendText(c, `已在“${doc.name}”的副本上加了 ${annotated.placed} 条批注（批注人：笔杆子），每条都标在对应的原文上。用 Word 或 WPS 打开，在“审阅”中逐条查看、修改后删除批注即可。`, ctx.jobId);

@@ -1,11 +1,12 @@
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { annotateDocx } from '../../src/documents/annotate.js';
-import { DocumentError } from '../../src/documents/errors.js';
+import { DocumentError } from '../../src/core/errors.js';
 import { extractFile, htmlToText } from '../../src/documents/extract.js';
-import { findDocLink, withoutLink } from '../../src/documents/links.js';
+import { findDocLink, withoutLink } from '../../src/core/doc-links.js';
 import { isMaterialRequest, materialFacts } from '../../src/documents/material.js';
-import { CLOUD_DOC_COMMAND, documentRequest, findingAnnotations } from '../../src/flows/documents.js';
+import { findingAnnotations } from '../../src/flows/documents.js';
+import { CLOUD_DOC_COMMAND, documentRequest } from '../../src/handler/document-route.js';
 import { critique } from '../../src/report/critique/index.js';
 import { buildDocx, DEFECT_REPORT, readComments } from '../support/docx-fixture.js';
 import { buildPdf } from '../support/pdf.js';
@@ -147,7 +148,9 @@ describe('links, material and what a message asks for', () => {
     expect(documentRequest({ kind: 'text', text: '帮我看看 https://a.feishu.cn/docx/AbCdEfGh12345678' }, now, tz)?.origin.kind).toBe('link');
     expect(documentRequest({ kind: 'text', text: '帮我看看', quotedId: 'om_q' }, now, tz)?.origin).toEqual({ kind: 'quote', messageId: 'om_q' });
     expect(documentRequest({ kind: 'text', text: '', quotedId: 'om_q' }, now, tz)?.origin.kind).toBe('quote');
-    expect(documentRequest({ kind: 'text', text: '根据这份台账写上半年报告提纲', quotedId: 'om_q' }, now, tz)?.words).toBe('根据这份台账写上半年报告提纲');
+    expect(documentRequest({ kind: 'text', text: '根据这份台账写上半年报告提纲', quotedId: 'om_q' }, now, tz)).toMatchObject({ words: '根据这份台账写上半年报告提纲', draft: { kind: 'outline' } });
+    expect(documentRequest({ kind: 'text', text: '根据这份材料写全文', quotedId: 'om_q' }, now, tz)?.draft).toEqual({ kind: 'full' });
+    expect(documentRequest({ kind: 'text', text: '帮我看看', quotedId: 'om_q' }, now, tz)?.draft).toBeUndefined();
     // In a thread every reply has a parent: ordinary commands there are not about a document.
     expect(documentRequest({ kind: 'text', text: '写第二部分', quotedId: 'om_q' }, now, tz)).toBeUndefined();
     expect(documentRequest({ kind: 'text', text: '帮我看看这段：今年以来我局认真落实责任制。', quotedId: 'om_q' }, now, tz)).toBeUndefined();

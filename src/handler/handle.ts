@@ -1,23 +1,23 @@
 import type { ChatModel } from '../llm/chat-model.js';
-import { LlmError } from '../llm/errors.js';
+import { LlmError } from '../core/errors.js';
 import type { PromptLibrary } from '../llm/prompts.js';
 import type { Logger } from '../logger.js';
 import { conversationOf, type JobData } from '../queue/jobs.js';
 import type { JobContext } from '../queue/worker.js';
-import { FeishuApiError } from '../feishu/api.js';
 import { chatFlow } from '../flows/chat.js';
 import { critiqueFlow } from '../flows/critique.js';
 import { draftingFlow, type DraftButtonValue } from '../flows/drafting.js';
 import type { ReminderService } from '../reminders/scheduler.js';
 import type { TurnContext } from '../flows/context.js';
-import type { ConversationMemory } from './memory.js';
-import type { Conversation } from './message.js';
-import type { Replier } from './replier.js';
+import type { ConversationMemory } from '../core/memory.js';
+import type { Conversation } from '../core/message.js';
+import type { Replier } from '../core/replier.js';
 import { MAX_INPUT_CHARS, routeText } from './router.js';
-import * as T from './texts.js';
-import type { CloudDocPublisher, DocumentSource } from './documents.js';
-import { CLOUD_DOC_COMMAND, cloudDocFlow, documentFlow, documentRequest, recentFileRequest } from '../flows/documents.js';
-import { DOC_TEXTS } from '../documents/texts.js';
+import * as T from '../core/texts.js';
+import type { CloudDocPublisher, DocumentSource } from '../core/documents.js';
+import { CLOUD_DOC_COMMAND, documentRequest, recentFileRequest } from './document-route.js';
+import { cloudDocFlow, documentFlow } from '../flows/documents.js';
+import { DOC_TEXTS } from '../core/document-texts.js';
 
 export interface HandlerDeps {
   replier: Replier;
@@ -81,10 +81,10 @@ export class MessageHandler {
       await this.d.replier.sendText(c, T.UNSUPPORTED_TYPE(T.MESSAGE_TYPE_LABEL[payload.messageType] ?? `“${payload.messageType}”类型的消息`), ctx.jobId);
       return;
     }
-    const document = documentRequest(payload, ctx.now, this.d.timezone) ?? (await recentFileRequest(ctx, payload));
+    const document = documentRequest(payload, ctx.now, this.d.timezone) ?? (await recentFileRequest(c, this.d.memory, payload, ctx.now, this.d.timezone));
     if (document) {
-      job.log.info({ route: 'document', origin: document.origin.kind }, 'routed');
-      return documentFlow(ctx, document.origin, document.words);
+      job.log.info({ route: 'document', origin: document.origin.kind, use: document.draft ? 'material' : 'critique' }, 'routed');
+      return documentFlow(ctx, document.origin, document.words, { maxChars: MAX_INPUT_CHARS, ...(document.draft ? { draft: document.draft } : {}) });
     }
     if (payload.kind !== 'text') return;
     if (CLOUD_DOC_COMMAND.test(payload.text.trim())) {
@@ -123,13 +123,6 @@ export class MessageHandler {
       case 'chat':
         return chatFlow(ctx, route.text);
     }
-  }
-
-  /** Whether another attempt cannot help. */
-  isPermanent(err: unknown): boolean {
-    if (err instanceof LlmError) return !err.retryable;
-    if (err instanceof FeishuApiError) return !err.retryable;
-    return false;
   }
 
   /** The single error reply after the last attempt; it takes over the job's answer card. */

@@ -1,4 +1,4 @@
-import type { DocLink } from '../documents/links.js';
+import type { DocLink } from './doc-links.js';
 
 /** A file attached to a message. */
 export interface FileRef {
@@ -14,32 +14,21 @@ export type DocumentOrigin =
   | { kind: 'quote'; messageId: string }
   | { kind: 'link'; link: DocLink };
 
-/** A document, read: its text, and for a Word file its bytes (to return a commented copy). */
-export interface ReadDocument {
-  name: string;
-  kind: 'docx' | 'pdf' | 'txt' | 'md' | 'cloud-doc' | 'message';
-  text: string;
-  docx?: Buffer;
-}
+/** A document as fetched: a file's bytes (the flow extracts its text), or text already. */
+export type FetchedDocument =
+  | { kind: 'file'; name: string; data: Buffer; file: FileRef }
+  | { kind: 'text'; source: 'cloud-doc' | 'message'; name: string; text: string };
 
 /**
  * The port to the writer's documents. Unreadable documents throw a DocumentError whose
  * message is the answer; transient failures throw the transport's retryable error.
  */
 export interface DocumentSource {
-  read(origin: DocumentOrigin): Promise<ReadDocument>;
+  fetch(origin: DocumentOrigin): Promise<FetchedDocument>;
 }
 
 /** The port that turns a finished .docx into an editable cloud document. */
 export interface CloudDocPublisher {
   /** Import the file and let `editorOpenId` edit it; `key` makes a retry reuse the same import. */
   publish(file: { name: string; data: Buffer }, editorOpenId: string, key: string): Promise<{ url: string; title: string }>;
-}
-
-/** Publishing failed in a way the admin fixes (scopes) or the import refused; `missingScopes` names what to add. */
-export class CloudDocError extends Error {
-  readonly retryable = false;
-  constructor(readonly stage: 'upload' | 'import' | 'grant', readonly detail: string, readonly missingScopes: string[] = [], readonly url?: string) {
-    super(`cloud doc ${stage} failed: ${detail}`);
-  }
 }
