@@ -33,7 +33,7 @@ export interface HandlerDeps {
   cloudDocs?: CloudDocPublisher;
 }
 
-const CRITIQUE_EMPTY = '请把需要审阅的内容一起发过来，例如：“帮我看看这段：今年以来，我局……”。整篇报告可以直接粘贴（单次不超过3万字）。';
+const CRITIQUE_EMPTY = '请把需要审阅的内容一起发过来，例如：“帮我看看这段：今年以来，我局……”。整篇报告可以直接粘贴（单次不超过3万字），也可以发 Word/PDF 文件或飞书云文档链接；在群里请回复（引用）那条消息或文件并 @我。';
 
 function isDraftButton(v: Record<string, unknown>): v is DraftButtonValue {
   return v.action === 'draft' && typeof v.thread === 'string' && typeof v.command === 'object' && v.command !== null;
