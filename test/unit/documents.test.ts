@@ -162,3 +162,23 @@ describe('links, material and what a message asks for', () => {
     expect(CLOUD_DOC_COMMAND.test('云文档怎么用')).toBe(false);
   });
 });
+
+describe('documentFlow without a document source (console mode)', () => {
+  it('says files and links cannot be read there', async () => {
+    const { documentFlow } = await import('../../src/flows/documents.js');
+    const sent: string[] = [];
+    const replier = {
+      ack: () => Promise.resolve(),
+      openStream: () => Promise.reject(new Error('no card expected')),
+      sendText: (_c: unknown, text: string) => {
+        sent.push(text);
+        return Promise.resolve();
+      },
+      sendFile: () => Promise.reject(new Error('no file expected')),
+    };
+    const ctx = { conversation: { chatId: 'c', chatType: 'p2p', messageId: 'm', senderOpenId: 'u' }, jobId: 'j', replier } as unknown as Parameters<typeof documentFlow>[0];
+    const link = findDocLink('https://a.feishu.cn/docx/AbCdEfGh12345678')!;
+    await documentFlow(ctx, { kind: 'link', link }, '', { maxChars: 30_000 });
+    expect(sent).toEqual([expect.stringContaining('控制台模式')]);
+  });
+});
