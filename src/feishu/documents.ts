@@ -38,6 +38,16 @@ export interface FeishuDocumentsOptions {
   pollAttempts?: number;
 }
 
+/** The visible text of a card as the message API returns it: every markdown/text string, in order. */
+function cardText(node: unknown): string {
+  if (Array.isArray(node)) return node.map(cardText).filter(Boolean).join('\n');
+  if (!node || typeof node !== 'object') return '';
+  const o = node as Record<string, unknown>;
+  const own = o.tag === 'markdown' || o.tag === 'plain_text' || o.tag === 'lark_md' || o.tag === 'text' ? [o.content, o.text].filter((v): v is string => typeof v === 'string') : [];
+  const rest = Object.entries(o).filter(([k]) => k !== 'content' || typeof o.content !== 'string').map(([, v]) => cardText(v));
+  return [...own, ...rest].filter(Boolean).join('\n');
+}
+
 /** Turn the SDK's thrown axios error (JSON or streamed body) into a FeishuApiError. */
 async function apiError(op: string, err: unknown): Promise<FeishuApiError> {
   if (err instanceof FeishuApiError) return err;
@@ -157,6 +167,12 @@ export class FeishuDocuments implements DocumentSource, CloudDocPublisher {
         return this.readFile({ messageId: item.message_id ?? messageId, fileKey: str(parsed.file_key), name: str(parsed.file_name) || '文件' });
       case 'image':
         throw new DocumentError('unsupported-type', DOC_TEXTS.image);
+      case 'interactive': {
+        // A card (often our own draft): its text lives in the elements' content/text strings.
+        const text = cardText(parsed).trim();
+        if (text) return { kind: 'text', source: 'message', name: '引用的卡片', text };
+        throw new DocumentError('unsupported-type', DOC_TEXTS.unsupportedQuote('卡片消息'));
+      }
       default:
         throw new DocumentError('unsupported-type', DOC_TEXTS.unsupportedQuote(item.msg_type === 'interactive' ? '卡片消息' : item.msg_type === 'merge_forward' ? '合并转发的聊天记录' : '这类消息'));
     }

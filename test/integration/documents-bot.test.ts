@@ -145,6 +145,18 @@ describe('quoted messages in a group', () => {
     expect(h.feishu.callsTo(/GET \/open-apis\/im\/v1\/messages\/om_quoted_text$/)).toHaveLength(1);
   });
 
+  it('quoting a card (the bot’s own draft) critiques its text; a merge-forward gets an answer', async () => {
+    h = await startHarness({ llm: model });
+    h.feishu.addUserMessage('om_card', 'interactive', { title: '笔杆子 · 全文初稿', elements: [[{ tag: 'markdown', content: REPORT_LINES.join('\n') }]] });
+    const ev = groupAtBot('帮我看看', h.feishu.botOpenId, { parentId: 'om_card' });
+    await h.post(ev);
+    expect(texts(h, await replies(h, messageIdOf(ev)))).toContain('四个意识');
+    h.feishu.addUserMessage('om_fwd', 'merge_forward', { content: 'Merged and Forwarded Message' });
+    const fwd = groupAtBot('帮我看看', h.feishu.botOpenId, { parentId: 'om_fwd' });
+    await h.post(fwd);
+    expect(texts(h, await replies(h, messageIdOf(fwd)))).toContain('合并转发的聊天记录');
+  });
+
   it('@bot quoting a file critiques the file', async () => {
     h = await startHarness({ llm: model });
     h.feishu.addUserFile('om_group_file', '报告.pdf', buildPdf(REPORT_LINES));
