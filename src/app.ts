@@ -17,7 +17,8 @@ import { OFFLINE_NOTICE } from './bot/texts.js';
 import { conversationOf, defaultJobOptions, MESSAGE_QUEUE, type JobData } from './queue/jobs.js';
 import { Enqueuer } from './queue/enqueue.js';
 import { startMessageWorker } from './queue/worker.js';
-import { createLarkClient, FeishuApi, larkLogger } from './feishu/api.js';
+import { createLarkClient, FeishuApi } from './feishu/api.js';
+import { safeLarkLogger, timeoutHttpInstance } from './feishu/sdk-safety.js';
 import { FeishuReplier } from './feishu/replier.js';
 import { feishuReminderSender } from './feishu/reminder-sender.js';
 import { FeishuIngest } from './feishu/ingest.js';
@@ -67,7 +68,7 @@ export async function startApp(o: AppOptions): Promise<App> {
   closers.push(() => conn.quit().catch(() => undefined));
 
   const api = config.feishuEnabled
-    ? new FeishuApi(createLarkClient({ appId: config.FEISHU_APP_ID!, appSecret: config.FEISHU_APP_SECRET!, domain: config.FEISHU_DOMAIN, log }))
+    ? new FeishuApi(createLarkClient({ appId: config.FEISHU_APP_ID!, appSecret: config.FEISHU_APP_SECRET!, domain: config.FEISHU_DOMAIN, log, httpTimeoutMs: config.FEISHU_HTTP_TIMEOUT_MS }))
     : undefined;
   // Console mode: the same object prints answers and tells the console chat when one is done.
   const consoleReplier = api ? undefined : new ConsoleReplier(o.stdout);
@@ -136,7 +137,7 @@ export async function startApp(o: AppOptions): Promise<App> {
         });
       } else {
         server = await startHttpServer({ port: config.PORT, log, health });
-        const ws = new lark.WSClient({ appId: config.FEISHU_APP_ID!, appSecret: config.FEISHU_APP_SECRET!, domain: config.FEISHU_DOMAIN, loggerLevel: lark.LoggerLevel.warn, logger: larkLogger(log) });
+        const ws = new lark.WSClient({ appId: config.FEISHU_APP_ID!, appSecret: config.FEISHU_APP_SECRET!, domain: config.FEISHU_DOMAIN, loggerLevel: lark.LoggerLevel.warn, logger: safeLarkLogger(log, [config.FEISHU_APP_SECRET!]), httpInstance: timeoutHttpInstance(config.FEISHU_HTTP_TIMEOUT_MS) });
         await ws.start({ eventDispatcher: ingest.dispatcher() });
         closers.unshift(() => Promise.resolve(ws.close()));
       }

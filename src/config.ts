@@ -2,6 +2,9 @@ import { z } from 'zod';
 
 const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
+const splitList = (s: string) => s.split(/[,，\s]+/).map((x) => x.trim()).filter(Boolean);
+/** A comma-separated list; empty means "no restriction". */
+const csv = z.preprocess(emptyToUndefined, z.string().optional()).transform((s) => (s ? splitList(s) : []));
 const int = (def: number, min = 0) => z.preprocess(emptyToUndefined, z.coerce.number().int().min(min).default(def));
 
 const schema = z.object({
@@ -29,6 +32,20 @@ const schema = z.object({
   HISTORY_TURNS: int(12, 0),
   HISTORY_MAX_CHARS: int(16_000, 1000),
   HISTORY_TTL_SECONDS: int(7 * 24 * 3600, 60),
+
+  // --- Production hardening: timeouts, abuse limits, access, admin (issue 13) ---
+  FEISHU_HTTP_TIMEOUT_MS: int(15_000, 100),
+  REDIS_COMMAND_TIMEOUT_MS: int(1000, 50),
+  SHUTDOWN_GRACE_MS: int(10_000, 0),
+  USER_RATE_LIMIT: int(10, 0),
+  USER_MAX_QUEUED: int(5, 1),
+  ALLOWED_TENANT_KEYS: csv,
+  ALLOWED_CHAT_IDS: csv,
+  ALLOWED_USER_IDS: csv,
+  RESTRICTED_MARKINGS: z.preprocess(emptyToUndefined, z.string().default('内部资料')).transform((s) => (s.trim().toLowerCase() === 'none' ? [] : splitList(s))),
+  WEBHOOK_MAX_SKEW_SECONDS: int(3600, 1),
+  CARD_ACTION_MAX_AGE_SECONDS: int(7 * 86_400, 1),
+  ADMIN_TOKEN: optionalString,
 });
 
 export type Env = z.infer<typeof schema>;

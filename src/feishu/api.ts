@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as lark from '@larksuiteoapi/node-sdk';
 import type { Logger } from '../logger.js';
+import { safeLarkLogger, timeoutHttpInstance } from './sdk-safety.js';
 
 /** Feishu answered with a non-zero code, an HTTP error, or not at all. */
 export class FeishuApiError extends Error {
@@ -27,27 +28,15 @@ export function feishuUuid(key: string): string {
   return key.length <= 50 ? key : `h${createHash('sha1').update(key).digest('base64url')}`;
 }
 
-export function createLarkClient(opts: { appId: string; appSecret: string; domain: string; log: Logger }): lark.Client {
+export function createLarkClient(opts: { appId: string; appSecret: string; domain: string; log: Logger; httpTimeoutMs?: number }): lark.Client {
   return new lark.Client({
     appId: opts.appId,
     appSecret: opts.appSecret,
     domain: opts.domain,
     loggerLevel: lark.LoggerLevel.warn,
-    logger: larkLogger(opts.log),
+    logger: safeLarkLogger(opts.log, [opts.appSecret]),
+    httpInstance: timeoutHttpInstance(opts.httpTimeoutMs ?? 15_000),
   });
-}
-
-/** Route the SDK's own logging into pino. */
-export function larkLogger(log: Logger): lark.Logger {
-  const child = log.child({ mod: 'lark-sdk' });
-  const fmt = (args: unknown[]) => args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
-  return {
-    error: (...a: unknown[]) => child.error(fmt(a)),
-    warn: (...a: unknown[]) => child.warn(fmt(a)),
-    info: (...a: unknown[]) => child.debug(fmt(a)),
-    debug: (...a: unknown[]) => child.trace(fmt(a)),
-    trace: (...a: unknown[]) => child.trace(fmt(a)),
-  };
 }
 
 /** The Open API calls Bigan makes, with errors turned into FeishuApiError. */

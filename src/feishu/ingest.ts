@@ -2,6 +2,7 @@ import * as lark from '@larksuiteoapi/node-sdk';
 import type { Enqueuer } from '../queue/enqueue.js';
 import type { Logger } from '../logger.js';
 import type { FeishuApi } from './api.js';
+import { safeLarkLogger } from './sdk-safety.js';
 import { toIncoming, type ReceiveEvent } from './inbound.js';
 
 type CardActionData = lark.RawCardActionEvent & { event_id?: string };
@@ -53,7 +54,7 @@ export class FeishuIngest {
   }
 
   dispatcher(opts: { encryptKey?: string; verificationToken?: string } = {}): lark.EventDispatcher {
-    return new lark.EventDispatcher({ encryptKey: opts.encryptKey, verificationToken: opts.verificationToken, loggerLevel: lark.LoggerLevel.warn }).register({
+    return new lark.EventDispatcher({ encryptKey: opts.encryptKey, verificationToken: opts.verificationToken, loggerLevel: lark.LoggerLevel.warn, logger: safeLarkLogger(this.deps.log) }).register({
       'im.message.receive_v1': (data: unknown) => this.onMessage(data as ReceiveEvent),
       'card.action.trigger': (data: unknown) => this.onCardAction(data as CardActionData),
     });
