@@ -88,7 +88,7 @@ export async function startApp(o: AppOptions): Promise<App> {
     closers.unshift(() => reminders.close());
 
     const memory = new ConversationMemory(conn, { prefix, turns: config.HISTORY_TURNS, maxChars: config.HISTORY_MAX_CHARS, ttlSeconds: config.HISTORY_TTL_SECONDS });
-    const handler = new MessageHandler({ replier, model, prompts, memory, log, timezone: config.BOT_TIMEZONE, reminders });
+    const handler = new MessageHandler({ replier, model, prompts, memory, log, timezone: config.BOT_TIMEZONE, reminders, restrictedMarkings: config.RESTRICTED_MARKINGS });
     worker = startMessageWorker({
       connection: conn,
       prefix,

@@ -14,6 +14,7 @@ import type { ConversationMemory } from './memory.js';
 import type { Conversation } from './message.js';
 import type { Replier } from './replier.js';
 import { MAX_INPUT_CHARS, routeText } from './router.js';
+import { findClassificationMarking } from '../report/classification.js';
 import * as T from './texts.js';
 
 export interface HandlerDeps {
@@ -25,6 +26,8 @@ export interface HandlerDeps {
   timezone: string;
   reminders: ReminderService;
   now?: () => Date;
+  /** Markings refused besides 绝密/机密/秘密 (RESTRICTED_MARKINGS). */
+  restrictedMarkings?: readonly string[];
 }
 
 const CRITIQUE_EMPTY = '请把需要审阅的内容一起发过来，例如：“帮我看看这段：今年以来，我局……”。整篇报告可以直接粘贴（单次不超过3万字）。';
@@ -67,6 +70,12 @@ export class MessageHandler {
     if (payload.kind === 'unsupported') {
       await this.d.replier.sendText(c, T.UNSUPPORTED_TYPE(T.MESSAGE_TYPE_LABEL[payload.messageType] ?? `“${payload.messageType}”类型的消息`), ctx.jobId);
       return;
+    }
+    // Checked before anything else reads the text: it must not reach the model, memory or a log.
+    const marking = findClassificationMarking(payload.text, this.d.restrictedMarkings);
+    if (marking) {
+      job.log.warn({ route: 'classified', level: marking.level }, 'refused: classification marking');
+      return this.d.replier.sendText(c, T.CLASSIFIED_REFUSAL(marking.marking), ctx.jobId);
     }
     const route = routeText(payload.text, { now: ctx.now, timezone: this.d.timezone });
     job.log.info({ route: route.kind }, 'routed');

@@ -50,3 +50,6 @@ export const FAILURE = '抱歉，这次没能完成处理（已自动重试）�
 export const FAILURE_BAD_REQUEST = '抱歉，模型服务拒绝了这次请求（可能是密钥、模型名称或内容长度的问题），重试也无济于事。请联系管理员检查 OPENAI_API_KEY / OPENAI_MODEL 配置。';
 
 export const WORKING_TITLE = '笔杆子';
+
+export const CLASSIFIED_REFUSAL = (marking: string) =>
+  `检测到密级标志“${marking}”，本条消息未作处理，也未保存或转发。涉密内容不得发送到外部模型。请删除涉密内容、改用已脱密或公开的文本后再发；涉密材料请在涉密网络和设备上按保密规定处理。`;
