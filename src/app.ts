@@ -101,12 +101,12 @@ export async function startApp(o: AppOptions): Promise<App> {
       serialKey: (data) => threadKey(conversationOf(data)),
     });
     const w = worker;
-    closers.unshift(() => closeWorker(w, log));
+    closers.unshift(() => closeWorker(w, log, config.SHUTDOWN_GRACE_MS));
   }
 
   let port: number | undefined;
   if (runsIngest) {
-    const producer = producerConnection(redis.url);
+    const producer = producerConnection(redis.url, config.REDIS_COMMAND_TIMEOUT_MS);
     producer.on('error', (err) => log.warn({ err: err.message }, 'redis producer connection error'));
     const queue = new Queue<JobData>(MESSAGE_QUEUE, { connection: producer, prefix, defaultJobOptions: defaultJobOptions({ attempts: config.JOB_ATTEMPTS, backoffMs: config.JOB_BACKOFF_MS }) });
     queue.on('error', (err) => log.warn({ err: err.message }, 'queue error'));
@@ -159,11 +159,22 @@ export async function startApp(o: AppOptions): Promise<App> {
     port,
     stop: () => {
       stopping ??= (async () => {
-        for (const c of closers) await c().catch((err: unknown) => log.warn({ err }, 'shutdown step failed'));
+        // Each step is bounded: an unreachable Redis or Feishu must not keep the process alive.
+        const deadline = Date.now() + config.SHUTDOWN_GRACE_MS + 2000;
+        for (const c of closers) await bounded(c(), Math.max(250, deadline - Date.now())).catch((err: unknown) => log.warn({ err }, 'shutdown step failed'));
       })();
       return stopping;
     },
   };
+}
+
+function bounded<T>(p: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<undefined>((_r, reject) => {
+    timer = setTimeout(() => reject(new Error(`shutdown step took over ${ms} ms`)), ms);
+    timer.unref();
+  });
+  return Promise.race([p, limit]).finally(() => clearTimeout(timer));
 }
 
 /** Let active jobs finish, but not forever: cut-off jobs become stalled and are retried elsewhere. */
@@ -173,6 +184,9 @@ async function closeWorker(worker: Worker, log: Logger, graceMs = 10_000): Promi
     worker.cancelAllJobs('shutdown');
     void worker.close(true);
   }, graceMs);
-  await worker.close();
-  clearTimeout(timer);
+  try {
+    await worker.close();
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -19,9 +19,12 @@ export function workerConnection(url: string, extra: RedisOptions = {}): Redis {
   return new Redis(url, { maxRetriesPerRequest: null, ...extra });
 }
 
-/** A connection for the ingest path: fail fast instead of queueing commands while Redis is down. */
-export function producerConnection(url: string): Redis {
-  return new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2000 });
+/**
+ * A connection for the ingest path: fail fast instead of queueing commands while Redis is down,
+ * and time out commands a frozen Redis never answers, so Feishu gets a 5xx and re-pushes.
+ */
+export function producerConnection(url: string, commandTimeoutMs = 1000): Redis {
+  return new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2000, commandTimeout: commandTimeoutMs });
 }
 
 async function reachable(url: string): Promise<boolean> {

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startHarness, sleep, type Harness } from '../support/harness.js';
 import { messageIdOf, textEvent } from '../support/events.js';
+import { startPrivateRedis } from '../support/redis.js';
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -42,4 +43,38 @@ describe('Feishu calls that never answer', () => {
     expect(await finalText(h, messageIdOf(second))).toContain('模型的回答');
     expect(h.feishu.repliesTo(messageIdOf(first))).toHaveLength(1);
   });
+});
+
+describe('a frozen Redis on the ingest path', () => {
+  it('gives Feishu a 5xx while Redis is still frozen (no stall), and the re-push is answered after', async () => {
+    const redis = await startPrivateRedis();
+    h = await startHarness({ env: { REDIS_URL: redis.url, REDIS_COMMAND_TIMEOUT_MS: '500' } });
+    // Warm up: the first event loads the bot identity and the queue's scripts.
+    const warm = textEvent('预热');
+    expect((await h.post(warm)).status).toBe(200);
+    await finalText(h, messageIdOf(warm));
+    redis.proc.kill('SIGSTOP');
+    let resumed = false;
+    const resume = setTimeout(() => {
+      resumed = true;
+      redis.proc.kill('SIGCONT');
+    }, 8000);
+    const ev = textEvent('Redis 卡死时发来的消息');
+    const res = await h.post(ev);
+    const answeredWhileFrozen = !resumed;
+    clearTimeout(resume);
+    redis.proc.kill('SIGCONT');
+    expect(res.status).toBeGreaterThanOrEqual(500);
+    expect(answeredWhileFrozen).toBe(true);
+    let status = 0;
+    for (let i = 0; i < 40 && status !== 200; i++) {
+      status = (await h.post(ev)).status;
+      if (status !== 200) await sleep(250);
+    }
+    expect(status).toBe(200);
+    expect(await finalText(h, messageIdOf(ev), 20_000)).toContain('模型的回答');
+    await h.stop();
+    h = undefined;
+    await redis.stop();
+  }, 60_000);
 });
