@@ -124,7 +124,7 @@ export async function startApp(o: AppOptions): Promise<App> {
       process.stdout.write(`笔杆子 控制台模式：未配置飞书凭证（FEISHU_APP_ID / FEISHU_APP_SECRET），在此直接对话；消息同样经队列和工作进程处理。${model.online ? `模型：${model.name}` : OFFLINE_NOTICE}\n输入内容后回车（粘贴多行会合并为一条），Ctrl+D 退出。\n\n`);
       runConsoleChat({ enqueuer, replier: consoleReplier!, input: o.stdin, output: o.stdout, onClose: () => o.onConsoleClosed?.() });
     } else {
-      const ingest = new FeishuIngest({ api: api!, enqueuer, log, maxAgeMs: config.MAX_EVENT_AGE_SECONDS * 1000 });
+      const ingest = new FeishuIngest({ api: api!, enqueuer, log, maxAgeMs: config.MAX_EVENT_AGE_SECONDS * 1000, cardActionMaxAgeMs: config.CARD_ACTION_MAX_AGE_SECONDS * 1000 });
       let server: Server;
       if (mode === 'webhook') {
         if (!config.FEISHU_VERIFICATION_TOKEN && !config.FEISHU_ENCRYPT_KEY) log.warn('webhook mode without FEISHU_VERIFICATION_TOKEN or FEISHU_ENCRYPT_KEY: requests cannot be authenticated');
@@ -133,7 +133,7 @@ export async function startApp(o: AppOptions): Promise<App> {
           port: config.PORT,
           log,
           health,
-          webhook: (body, headers) => handleWebhook(body, headers, { dispatcher, encryptKey: config.FEISHU_ENCRYPT_KEY, verificationToken: config.FEISHU_VERIFICATION_TOKEN, log }),
+          webhook: (body, headers) => handleWebhook(body, headers, { dispatcher, encryptKey: config.FEISHU_ENCRYPT_KEY, verificationToken: config.FEISHU_VERIFICATION_TOKEN, log, maxSkewSeconds: config.WEBHOOK_MAX_SKEW_SECONDS }),
         });
       } else {
         server = await startHttpServer({ port: config.PORT, log, health });

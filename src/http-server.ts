@@ -12,12 +12,15 @@ export interface HealthReport {
 
 const MAX_BODY = 1024 * 1024;
 
+class BodyTooLarge extends Error {}
+
 async function readBody(req: IncomingMessage): Promise<string> {
+  if (Number(req.headers['content-length'] ?? 0) > MAX_BODY) throw new BodyTooLarge();
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const c of req) {
     size += (c as Buffer).length;
-    if (size > MAX_BODY) throw new Error('body too large');
+    if (size > MAX_BODY) throw new BodyTooLarge();
     chunks.push(c as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
@@ -46,6 +49,13 @@ export function startHttpServer(opts: {
         .then((body) => handler(body, req.headers))
         .then((r) => send(r.status, r.body))
         .catch((err: unknown) => {
+          if (err instanceof BodyTooLarge) {
+            // Answer now and drop the connection instead of reading megabytes more.
+            res.setHeader('connection', 'close');
+            send(413, { error: 'body over 1 MB' });
+            req.destroy();
+            return;
+          }
           // 500 makes Feishu push the event again later (e.g. while Redis is down).
           opts.log.error({ err }, 'webhook handling failed');
           send(500, { error: 'internal' });

@@ -34,6 +34,7 @@ export const MESSAGE_TYPE_LABEL: Record<string, string> = {
   calendar: '日程',
   vote: '投票',
   folder: '文件夹',
+  unknown: '无法识别类型的消息',
 };
 
 export const EMPTY_TEXT = `没有收到文字内容。\n\n${HELP}`;

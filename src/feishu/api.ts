@@ -23,6 +23,9 @@ export const isCardKitRefusal = (e: unknown) => e instanceof FeishuApiError && (
 
 interface Res<T> { code?: number; msg?: string; data?: T }
 
+/** The SDK puts path parameters into the URL as they are; ids come from events, so encode them. */
+const enc = (id: string) => encodeURIComponent(id);
+
 /** Feishu caps `uuid` at 50 characters; long keys are hashed. */
 export function feishuUuid(key: string): string {
   return key.length <= 50 ? key : `h${createHash('sha1').update(key).digest('base64url')}`;
@@ -70,7 +73,7 @@ export class FeishuApi {
   /** Reply to a message; in its thread unless the chat cannot have threads (230071). */
   async reply(messageId: string, msgType: string, content: string, uuid: string): Promise<{ messageId: string; threadId?: string }> {
     const send = (inThread: boolean) => this.call<{ message_id?: string; thread_id?: string }>('message.reply', () =>
-      this.client.im.v1.message.reply({ path: { message_id: messageId }, data: { msg_type: msgType, content, reply_in_thread: inThread, uuid: feishuUuid(uuid) } }));
+      this.client.im.v1.message.reply({ path: { message_id: enc(messageId) }, data: { msg_type: msgType, content, reply_in_thread: inThread, uuid: feishuUuid(uuid) } }));
     let data;
     try {
       data = await send(true);
@@ -88,12 +91,12 @@ export class FeishuApi {
   }
 
   async patch(messageId: string, content: string): Promise<void> {
-    await this.call('message.patch', () => this.client.im.v1.message.patch({ path: { message_id: messageId }, data: { content } }));
+    await this.call('message.patch', () => this.client.im.v1.message.patch({ path: { message_id: enc(messageId) }, data: { content } }));
   }
 
   async react(messageId: string, emoji: string): Promise<void> {
     await this.call('reaction.create', () =>
-      this.client.im.v1.messageReaction.create({ path: { message_id: messageId }, data: { reaction_type: { emoji_type: emoji } } }));
+      this.client.im.v1.messageReaction.create({ path: { message_id: enc(messageId) }, data: { reaction_type: { emoji_type: emoji } } }));
   }
 
   async createCard(card: object): Promise<string> {
@@ -105,12 +108,12 @@ export class FeishuApi {
 
   async setElementContent(cardId: string, elementId: string, content: string, sequence: number): Promise<void> {
     await this.call('card.element.content', () =>
-      this.client.cardkit.v1.cardElement.content({ path: { card_id: cardId, element_id: elementId }, data: { content, sequence } }));
+      this.client.cardkit.v1.cardElement.content({ path: { card_id: enc(cardId), element_id: enc(elementId) }, data: { content, sequence } }));
   }
 
   async updateCard(cardId: string, card: object, sequence: number): Promise<void> {
     await this.call('card.update', () =>
-      this.client.cardkit.v1.card.update({ path: { card_id: cardId }, data: { card: { type: 'card_json', data: JSON.stringify(card) }, sequence } }));
+      this.client.cardkit.v1.card.update({ path: { card_id: enc(cardId) }, data: { card: { type: 'card_json', data: JSON.stringify(card) }, sequence } }));
   }
 
   async uploadFile(name: string, data: Buffer): Promise<string> {

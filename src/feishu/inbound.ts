@@ -44,6 +44,16 @@ export function postToPlainText(content: string, botKeys: ReadonlySet<string>): 
   return lines.join('\n').replace(/\n{3,}/g, '\n\n').trim();
 }
 
+/**
+ * Invisible characters that change nothing for a reader but defeat routing (/help, 写全文):
+ * zero-width space/joiners, word joiner, BOM, soft hyphen, and bidi marks/overrides/isolates.
+ */
+const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+
+export function normalizeInputText(text: string): string {
+  return text.replace(INVISIBLE, '').replace(/\r\n?/g, '\n').trim();
+}
+
 /** Decide whether an event starts work, and turn it into our message shape. */
 export async function toIncoming(data: ReceiveEvent, bot: lark.BotIdentity, opts: { now: number; maxAgeMs: number }): Promise<InboundDecision> {
   const raw = data.message;
@@ -56,11 +66,11 @@ export async function toIncoming(data: ReceiveEvent, bot: lark.BotIdentity, opts
   if (n.chatType === 'group' && !n.mentionedBot) return { accept: false, reason: 'not-mentioned' };
 
   let payload: IncomingMessage['payload'];
-  if (raw.message_type === 'text') payload = { kind: 'text', text: n.content.trim() };
+  if (raw.message_type === 'text') payload = { kind: 'text', text: normalizeInputText(n.content) };
   else if (raw.message_type === 'post') {
     const botKeys = new Set(n.mentions.filter((m) => m.openId === bot.openId).map((m) => m.key));
-    payload = { kind: 'text', text: postToPlainText(raw.content, botKeys) };
-  } else payload = { kind: 'unsupported', messageType: raw.message_type };
+    payload = { kind: 'text', text: normalizeInputText(postToPlainText(raw.content, botKeys)) };
+  } else payload = { kind: 'unsupported', messageType: typeof raw.message_type === 'string' && raw.message_type ? raw.message_type : 'unknown' };
 
   return {
     accept: true,

@@ -3,6 +3,7 @@ import type { Enqueuer } from '../queue/enqueue.js';
 import type { Logger } from '../logger.js';
 import type { FeishuApi } from './api.js';
 import { safeLarkLogger } from './sdk-safety.js';
+import { ISSUED_AT } from './cards.js';
 import { toIncoming, type ReceiveEvent } from './inbound.js';
 
 type CardActionData = lark.RawCardActionEvent & { event_id?: string };
@@ -14,7 +15,7 @@ type CardActionData = lark.RawCardActionEvent & { event_id?: string };
 export class FeishuIngest {
   private bot?: Promise<lark.BotIdentity>;
 
-  constructor(private readonly deps: { api: FeishuApi; enqueuer: Enqueuer; log: Logger; maxAgeMs: number }) {}
+  constructor(private readonly deps: { api: FeishuApi; enqueuer: Enqueuer; log: Logger; maxAgeMs: number; cardActionMaxAgeMs?: number }) {}
 
   /** The bot's own open_id, fetched once (retried on the next event if it failed). */
   botIdentity(): Promise<lark.BotIdentity> {
@@ -26,8 +27,16 @@ export class FeishuIngest {
   }
 
   async onMessage(data: ReceiveEvent): Promise<void> {
-    const decision = await toIncoming(data, await this.botIdentity(), { now: Date.now(), maxAgeMs: this.deps.maxAgeMs });
+    const bot = await this.botIdentity();
     const log = this.deps.log.child({ messageId: data.message?.message_id, eventId: data.event_id });
+    let decision: Awaited<ReturnType<typeof toIncoming>>;
+    try {
+      decision = await toIncoming(data, bot, { now: Date.now(), maxAgeMs: this.deps.maxAgeMs });
+    } catch (err) {
+      // A malformed event will not get better: ack it (no endless re-push) and say why in the log.
+      log.warn({ err: (err as Error)?.message }, 'malformed message event dropped');
+      return;
+    }
     if (!decision.accept) {
       log[decision.reason === 'stale' ? 'info' : 'debug']({ reason: decision.reason }, 'event dropped');
       return;
@@ -42,6 +51,11 @@ export class FeishuIngest {
     const action = lark.normalizeCardAction(data);
     const value = action?.action.value;
     if (!action || !value || typeof value !== 'object' || !('action' in value)) return {};
+    const issued = (value as Record<string, unknown>)[ISSUED_AT];
+    if (typeof issued === 'number' && Date.now() / 1000 - issued > (this.deps.cardActionMaxAgeMs ?? 7 * 86_400_000) / 1000) {
+      this.deps.log.info({ messageId: action.messageId, ageSeconds: Math.round(Date.now() / 1000 - issued) }, 'card action refused: card too old');
+      return { toast: { type: 'warning', content: '这张卡片的按钮已过期，请在话题里直接发文字指令。' } };
+    }
     const messageId = action.messageId;
     // Same event re-pushed → same id; a second click is a new event and a new job.
     const eventKey = data.event_id ?? `${messageId}-${action.operator.openId}-${JSON.stringify(value)}`;
