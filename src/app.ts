@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import { Queue, type Worker } from 'bullmq';
+import { Queue, UnrecoverableError, type Job, type Worker } from 'bullmq';
 import * as lark from '@larksuiteoapi/node-sdk';
 import type { Redis } from 'ioredis';
 import type { Config } from './config.js';
@@ -16,6 +16,8 @@ import type { Replier } from './bot/replier.js';
 import { OFFLINE_NOTICE } from './bot/texts.js';
 import { conversationOf, defaultJobOptions, MESSAGE_QUEUE, type JobData } from './queue/jobs.js';
 import { Enqueuer } from './queue/enqueue.js';
+import { Admission, type AdmissionOptions } from './queue/admission.js';
+import { ThreadOwners } from './flows/thread-owner.js';
 import { startMessageWorker } from './queue/worker.js';
 import { createLarkClient, FeishuApi } from './feishu/api.js';
 import { safeLarkLogger, timeoutHttpInstance } from './feishu/sdk-safety.js';
@@ -88,7 +90,7 @@ export async function startApp(o: AppOptions): Promise<App> {
     closers.unshift(() => reminders.close());
 
     const memory = new ConversationMemory(conn, { prefix, turns: config.HISTORY_TURNS, maxChars: config.HISTORY_MAX_CHARS, ttlSeconds: config.HISTORY_TTL_SECONDS });
-    const handler = new MessageHandler({ replier, model, prompts, memory, log, timezone: config.BOT_TIMEZONE, reminders, restrictedMarkings: config.RESTRICTED_MARKINGS });
+    const handler = new MessageHandler({ replier, model, prompts, memory, log, timezone: config.BOT_TIMEZONE, reminders, restrictedMarkings: config.RESTRICTED_MARKINGS, owners: new ThreadOwners(conn, { prefix, ttlSeconds: config.HISTORY_TTL_SECONDS }) });
     worker = startMessageWorker({
       connection: conn,
       prefix,
@@ -102,6 +104,15 @@ export async function startApp(o: AppOptions): Promise<App> {
     });
     const w = worker;
     closers.unshift(() => closeWorker(w, log, config.SHUTDOWN_GRACE_MS));
+    // A job that ended no longer counts against its user's queued-jobs cap.
+    const queuedCap = new Admission(conn, admissionOptions(config));
+    const release = (job: Job<JobData> | undefined) => {
+      if (job?.id) queuedCap.release(conversationOf(job.data).senderOpenId, job.id).catch(() => undefined);
+    };
+    w.on('completed', release);
+    w.on('failed', (job, err) => {
+      if (job && (err instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1))) release(job);
+    });
   }
 
   let port: number | undefined;
@@ -124,7 +135,8 @@ export async function startApp(o: AppOptions): Promise<App> {
       process.stdout.write(`笔杆子 控制台模式：未配置飞书凭证（FEISHU_APP_ID / FEISHU_APP_SECRET），在此直接对话；消息同样经队列和工作进程处理。${model.online ? `模型：${model.name}` : OFFLINE_NOTICE}\n输入内容后回车（粘贴多行会合并为一条），Ctrl+D 退出。\n\n`);
       runConsoleChat({ enqueuer, replier: consoleReplier!, input: o.stdin, output: o.stdout, onClose: () => o.onConsoleClosed?.() });
     } else {
-      const ingest = new FeishuIngest({ api: api!, enqueuer, log, maxAgeMs: config.MAX_EVENT_AGE_SECONDS * 1000, cardActionMaxAgeMs: config.CARD_ACTION_MAX_AGE_SECONDS * 1000 });
+      const admission = new Admission(producer, { ...admissionOptions(config), ready: () => queue.waitUntilReady() });
+      const ingest = new FeishuIngest({ api: api!, enqueuer, log, admission, maxAgeMs: config.MAX_EVENT_AGE_SECONDS * 1000, cardActionMaxAgeMs: config.CARD_ACTION_MAX_AGE_SECONDS * 1000 });
       let server: Server;
       if (mode === 'webhook') {
         if (!config.FEISHU_VERIFICATION_TOKEN && !config.FEISHU_ENCRYPT_KEY) log.warn('webhook mode without FEISHU_VERIFICATION_TOKEN or FEISHU_ENCRYPT_KEY: requests cannot be authenticated');
@@ -165,6 +177,17 @@ export async function startApp(o: AppOptions): Promise<App> {
       })();
       return stopping;
     },
+  };
+}
+
+function admissionOptions(config: Config): AdmissionOptions {
+  return {
+    prefix: config.REDIS_PREFIX,
+    perMinute: config.USER_RATE_LIMIT,
+    maxQueued: config.USER_MAX_QUEUED,
+    allowedTenants: config.ALLOWED_TENANT_KEYS,
+    allowedChats: config.ALLOWED_CHAT_IDS,
+    allowedUsers: config.ALLOWED_USER_IDS,
   };
 }
 

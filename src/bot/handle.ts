@@ -11,7 +11,8 @@ import { draftingFlow, type DraftButtonValue } from '../flows/drafting.js';
 import type { ReminderService } from '../reminders/scheduler.js';
 import type { TurnContext } from '../flows/context.js';
 import type { ConversationMemory } from './memory.js';
-import type { Conversation } from './message.js';
+import { threadKey, type Conversation } from './message.js';
+import type { ThreadOwners } from '../flows/thread-owner.js';
 import type { Replier } from './replier.js';
 import { MAX_INPUT_CHARS, routeText } from './router.js';
 import { findClassificationMarking } from '../report/classification.js';
@@ -28,6 +29,8 @@ export interface HandlerDeps {
   now?: () => Date;
   /** Markings refused besides 绝密/机密/秘密 (RESTRICTED_MARKINGS). */
   restrictedMarkings?: readonly string[];
+  /** Thread initiators (group threads: only they change the draft). */
+  owners?: ThreadOwners;
 }
 
 const CRITIQUE_EMPTY = '请把需要审阅的内容一起发过来，例如：“帮我看看这段：今年以来，我局……”。整篇报告可以直接粘贴（单次不超过3万字）。';
@@ -61,11 +64,18 @@ export class MessageHandler {
       // The button's thread carries the stored outline; the reply goes under the card.
       const ctx = this.context(conversationOf(data), job);
       if (!isDraftButton(value)) return this.d.replier.sendText(ctx.conversation, '这个按钮对应的操作已失效，请在话题里直接发文字指令。', ctx.jobId);
+      if (value.command.kind !== 'export' && !(await this.mayChangeDraft(ctx.conversation, true))) {
+        job.log.info({ route: 'button', command: value.command.kind }, 'refused: not the thread initiator');
+        return this.d.replier.sendText(data.action.conversation, T.NOT_INITIATOR, ctx.jobId);
+      }
       job.log.info({ route: 'button', command: value.command.kind }, 'routed');
       return draftingFlow(ctx, value.command, { text: '', newRequest: false });
     }
-    const { conversation: c, payload } = data.message;
+    const { conversation: c, payload, refusal } = data.message;
     const ctx = this.context(c, job);
+    if (refusal) return this.d.replier.sendText(c, T.REFUSAL_TEXT[refusal], ctx.jobId);
+    // A message at a group thread's root makes its sender the thread's initiator.
+    if (c.chatType === 'group' && !c.rootId && this.d.owners) await this.d.owners.claim(threadKey(c), c.senderOpenId);
     await this.d.replier.ack(c);
     if (payload.kind === 'unsupported') {
       await this.d.replier.sendText(c, T.UNSUPPORTED_TYPE(T.MESSAGE_TYPE_LABEL[payload.messageType] ?? `“${payload.messageType}”类型的消息`), ctx.jobId);
@@ -79,6 +89,11 @@ export class MessageHandler {
     }
     const route = routeText(payload.text, { now: ctx.now, timezone: this.d.timezone });
     job.log.info({ route: route.kind }, 'routed');
+    const changesDraft = route.kind === 'reset' || (route.kind === 'draft' && route.command.kind !== 'export');
+    if (changesDraft && !(await this.mayChangeDraft(c, c.chatType === 'group'))) {
+      job.log.info({ route: route.kind }, 'refused: not the thread initiator');
+      return this.d.replier.sendText(c, T.NOT_INITIATOR, ctx.jobId);
+    }
     switch (route.kind) {
       case 'help':
         return this.d.replier.sendText(c, payload.text.trim() ? T.HELP : T.EMPTY_TEXT, ctx.jobId);
@@ -108,6 +123,12 @@ export class MessageHandler {
       case 'chat':
         return chatFlow(ctx, route.text);
     }
+  }
+
+  /** In a group thread, only its initiator changes the draft (export stays open). */
+  private async mayChangeDraft(c: Conversation, group: boolean): Promise<boolean> {
+    if (!group || !this.d.owners) return true;
+    return (await this.d.owners.claim(threadKey(c), c.senderOpenId)) === c.senderOpenId;
   }
 
   /** Whether another attempt cannot help. */

@@ -5,7 +5,8 @@ import type { IncomingMessage } from '../bot/message.js';
 export interface ReceiveEvent {
   event_id?: string;
   create_time?: string;
-  sender?: { sender_id?: { open_id?: string; user_id?: string; union_id?: string }; sender_type?: string };
+  tenant_key?: string;
+  sender?: { sender_id?: { open_id?: string; user_id?: string; union_id?: string }; sender_type?: string; tenant_key?: string };
   message?: lark.RawMessageEvent['message'];
 }
 

@@ -1,12 +1,17 @@
 import * as lark from '@larksuiteoapi/node-sdk';
 import type { Enqueuer } from '../queue/enqueue.js';
+import type { Admission } from '../queue/admission.js';
+import { cardActionJobId, messageJobId } from '../queue/jobs.js';
+import { REFUSAL_TEXT } from '../bot/texts.js';
 import type { Logger } from '../logger.js';
 import type { FeishuApi } from './api.js';
 import { safeLarkLogger } from './sdk-safety.js';
 import { ISSUED_AT } from './cards.js';
 import { toIncoming, type ReceiveEvent } from './inbound.js';
 
-type CardActionData = lark.RawCardActionEvent & { event_id?: string };
+type CardActionData = lark.RawCardActionEvent & { event_id?: string; tenant_key?: string };
+
+const eventKey = (data: CardActionData, messageId: string, openId: string, value: object) => data.event_id ?? `${messageId}-${openId}-${JSON.stringify(value)}`;
 
 /**
  * The ingest path: validate, de-duplicate (by job id), enqueue, return. Nothing here
@@ -15,7 +20,7 @@ type CardActionData = lark.RawCardActionEvent & { event_id?: string };
 export class FeishuIngest {
   private bot?: Promise<lark.BotIdentity>;
 
-  constructor(private readonly deps: { api: FeishuApi; enqueuer: Enqueuer; log: Logger; maxAgeMs: number; cardActionMaxAgeMs?: number }) {}
+  constructor(private readonly deps: { api: FeishuApi; enqueuer: Enqueuer; log: Logger; maxAgeMs: number; cardActionMaxAgeMs?: number; admission?: Admission }) {}
 
   /** The bot's own open_id, fetched once (retried on the next event if it failed). */
   botIdentity(): Promise<lark.BotIdentity> {
@@ -41,10 +46,30 @@ export class FeishuIngest {
       log[decision.reason === 'stale' ? 'info' : 'debug']({ reason: decision.reason }, 'event dropped');
       return;
     }
-    const p = decision.message.payload;
-    const { jobId, duplicate } = await this.deps.enqueuer.message(decision.message);
-    if (duplicate) log.info({ jobId }, 'duplicate delivery ignored');
-    else log.info({ jobId, kind: p.kind, chars: p.kind === 'text' ? p.text.length : 0, chatType: decision.message.conversation.chatType }, 'message queued');
+    const m = decision.message;
+    const p = m.payload;
+    const c = m.conversation;
+    if (await this.deps.enqueuer.exists(c.messageId)) {
+      log.info({ jobId: messageJobId(c.messageId) }, 'duplicate delivery ignored');
+      return;
+    }
+    let priority: number | undefined;
+    const admission = this.deps.admission;
+    if (admission) {
+      const s = data.sender?.sender_id;
+      const requester = { tenantKey: data.tenant_key ?? data.sender?.tenant_key, chatId: c.chatId, userIds: [c.senderOpenId, s?.user_id, s?.union_id].filter((x): x is string => Boolean(x)) };
+      const a = await admission.admit(requester, messageJobId(c.messageId));
+      if (!a.ok) {
+        const notify = await admission.shouldNotify(c.senderOpenId, a.reason);
+        log.info({ reason: a.reason, notify, tenantKey: requester.tenantKey, chatId: c.chatId, openId: c.senderOpenId }, 'request refused');
+        if (notify) await this.deps.enqueuer.add({ ...m, refusal: a.reason });
+        return;
+      }
+      // Users with fewer jobs waiting go first (BullMQ priority: lower runs earlier).
+      priority = a.queued + 1;
+    }
+    const jobId = await this.deps.enqueuer.add(m, { priority });
+    log.info({ jobId, kind: p.kind, chars: p.kind === 'text' ? p.text.length : 0, chatType: c.chatType }, 'message queued');
   }
 
   async onCardAction(data: CardActionData): Promise<object> {
@@ -57,12 +82,20 @@ export class FeishuIngest {
       return { toast: { type: 'warning', content: '这张卡片的按钮已过期，请在话题里直接发文字指令。' } };
     }
     const messageId = action.messageId;
+    const admission = this.deps.admission;
+    if (admission) {
+      const requester = { tenantKey: data.tenant_key, chatId: action.chatId, userIds: [action.operator.openId] };
+      const a = await admission.admit(requester, cardActionJobId(eventKey(data, messageId, action.operator.openId, value)));
+      if (!a.ok) {
+        this.deps.log.info({ messageId, reason: a.reason }, 'card action refused');
+        return { toast: { type: 'warning', content: REFUSAL_TEXT[a.reason] } };
+      }
+    }
     // Same event re-pushed → same id; a second click is a new event and a new job.
-    const eventKey = data.event_id ?? `${messageId}-${action.operator.openId}-${JSON.stringify(value)}`;
     await this.deps.enqueuer.cardAction({
       conversation: { chatId: action.chatId, chatType: 'group', messageId, senderOpenId: action.operator.openId },
       value,
-    }, eventKey);
+    }, eventKey(data, messageId, action.operator.openId, value));
     this.deps.log.info({ messageId, action: value.action }, 'card action queued');
     return { toast: { type: 'info', content: '已收到，正在处理' } };
   }

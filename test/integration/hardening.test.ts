@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startHarness, sleep, type Harness } from '../support/harness.js';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { encryptBody, groupAtBot, messageEvent, messageIdOf, textEvent, USER_OPEN_ID, VERIFICATION_TOKEN } from '../support/events.js';
+import { encryptBody, groupAtBot, messageEvent, messageIdOf, OTHER_USER_OPEN_ID, textEvent, USER_OPEN_ID, VERIFICATION_TOKEN } from '../support/events.js';
 import { startPrivateRedis } from '../support/redis.js';
 
 let h: Harness | undefined;
@@ -157,5 +157,81 @@ describe('model output in card markdown', () => {
     expect(text).toContain('1<2');
     // Streamed element updates were escaped too.
     for (const c of h.feishu.callsTo(/elements\/[^/]+\/content$/)) expect(String((c.body as { content: string }).content)).not.toMatch(/<at|<font/);
+  });
+});
+
+describe('abuse and access', () => {
+  it('rate-limits one user with one friendly notice, while another user is still answered', async () => {
+    h = await startHarness({ env: { USER_RATE_LIMIT: '3' } });
+    const flood = Array.from({ length: 8 }, (_v, i) => textEvent(`刷屏消息${i}`));
+    for (const ev of flood) expect((await h.post(ev)).status).toBe(200);
+    const other = textEvent('另一个人的问题', { senderOpenId: OTHER_USER_OPEN_ID, chatId: 'oc_p2p_chat_0009' });
+    expect((await h.post(other)).status).toBe(200);
+    expect(await finalText(h, messageIdOf(other))).toContain('模型的回答');
+    const x = h;
+    await x.feishu.waitFor(() => flood.filter((ev) => x.feishu.repliesTo(messageIdOf(ev)).some((m) => !x.feishu.isStreaming(m))).length >= 4, 15_000, 'the flood answers');
+    await sleep(500);
+    const texts = flood.map((ev) => x.feishu.repliesTo(messageIdOf(ev)).map((m) => x.feishu.textOf(m)).join(''));
+    expect(texts.filter((t) => t.includes('模型的回答'))).toHaveLength(3);
+    expect(texts.filter((t) => t.includes('请求过于频繁，请稍后再试'))).toHaveLength(1);
+    expect(texts.filter((t) => t === '')).toHaveLength(4);
+    expect(h.llm.requests).toHaveLength(4);
+  });
+
+  it('caps one user\'s queued jobs', async () => {
+    h = await startHarness({ env: { USER_MAX_QUEUED: '2' }, llm: () => ({ chunks: ['慢', '慢的回答'], delayMs: 300 }) });
+    const evs = Array.from({ length: 3 }, (_v, i) => textEvent(`排队消息${i}`));
+    for (const ev of evs) expect((await h.post(ev)).status).toBe(200);
+    expect(await finalText(h, messageIdOf(evs[2]!))).toContain('正在处理');
+    expect(await finalText(h, messageIdOf(evs[0]!))).toContain('慢的回答');
+    expect(await finalText(h, messageIdOf(evs[1]!))).toContain('慢的回答');
+    // Once answered, the user may send again.
+    const later = textEvent('之后的消息');
+    expect((await h.post(later)).status).toBe(200);
+    expect(await finalText(h, messageIdOf(later))).toContain('慢的回答');
+  });
+
+  it('answers politely outside the allowlists and never calls the model', async () => {
+    h = await startHarness({ env: { ALLOWED_CHAT_IDS: 'oc_allowed_chat', ALLOWED_TENANT_KEYS: 'tenant_test' } });
+    const outside = textEvent('我不在名单里');
+    const inside = textEvent('我在名单里', { chatId: 'oc_allowed_chat' });
+    for (const ev of [outside, inside]) expect((await h.post(ev)).status).toBe(200);
+    expect(await finalText(h, messageIdOf(outside))).toContain('暂未对你所在的组织或会话开放');
+    expect(await finalText(h, messageIdOf(inside))).toContain('模型的回答');
+    expect(h.llm.requests).toHaveLength(1);
+  });
+
+  it('in a group thread, only the initiator changes the draft; export stays open', async () => {
+    h = await startHarness({ llm: () => '一、主要做法\n（一）抓学习\n二、存在问题\n（一）学习不深\n三、下一步打算\n（一）深化学习' });
+    const bot = h.feishu.botOpenId;
+    const start = groupAtBot('帮我写一份2025年上半年市交通运输局落实意识形态工作责任制情况报告的提纲', bot);
+    const root = messageIdOf(start);
+    expect((await h.post(start)).status).toBe(200);
+    const outline = await finalText(h, root);
+    expect(outline).toContain('一、');
+    const requests = h.llm.requests.length;
+    const other = { rootId: root, threadId: 'omt_group_1', senderOpenId: OTHER_USER_OPEN_ID };
+    const full = groupAtBot('写全文', bot, other);
+    const reset = groupAtBot('/reset', bot, other);
+    const exp = groupAtBot('导出Word', bot, other);
+    for (const ev of [full, reset, exp]) expect((await h.post(ev)).status).toBe(200);
+    expect(await finalText(h, messageIdOf(full))).toContain('只有发起人可以修改这份稿子');
+    expect(await finalText(h, messageIdOf(reset))).toContain('只有发起人可以修改这份稿子');
+    const x = h;
+    await x.feishu.waitFor(() => x.feishu.repliesTo(messageIdOf(exp)).some((m) => m.msg_type === 'file'), 15_000, 'the Word file');
+    // A button on the outline card, pressed by someone else.
+    const card = h.feishu.repliesTo(root)[0]!;
+    const cardJson = JSON.stringify(h.feishu.cardOf(card));
+    const value = (JSON.parse(cardJson) as { body: { elements: Array<{ tag: string; columns?: Array<{ elements: Array<{ behaviors: Array<{ value: Record<string, unknown> }> }> }> }> } })
+      .body.elements.find((e) => e.tag === 'column_set')!.columns![0]!.elements[0]!.behaviors[0]!.value;
+    expect((await h.post(clickEvent(card.message_id, value, OTHER_USER_OPEN_ID))).status).toBe(200);
+    await x.feishu.waitFor(() => x.feishu.repliesTo(card.message_id).length > 0, 15_000, 'the button answer');
+    await sleep(300);
+    expect(x.feishu.textOf(x.feishu.repliesTo(card.message_id)[0]!)).toContain('只有发起人可以修改这份稿子');
+    expect(h.llm.requests.length).toBe(requests);
+    // The initiator may.
+    const mine = groupAtBot('写全文', bot, { rootId: root, threadId: 'omt_group_1' });
+    expect((await h.post(mine)).status).toBe(200);
+    expect(await finalText(h, messageIdOf(mine), 20_000)).not.toContain('只有发起人');
   });
 });
