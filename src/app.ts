@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import { Queue, UnrecoverableError, type Job, type Worker } from 'bullmq';
+import { DelayedError, Queue, UnrecoverableError, type Job, type Worker } from 'bullmq';
 import * as lark from '@larksuiteoapi/node-sdk';
 import type { Redis } from 'ioredis';
 import type { Config } from './config.js';
@@ -28,6 +28,9 @@ import { handleWebhook } from './feishu/webhook.js';
 import { ConsoleReplier } from './console/console-replier.js';
 import { runConsoleChat } from './console/console-chat.js';
 import { startHttpServer, type HealthReport } from './http-server.js';
+import { Metrics } from './metrics.js';
+import { adminHandler } from './admin.js';
+import { MeteredChatModel } from './llm/metered-chat-model.js';
 import { ReminderService, type SendFn } from './reminders/scheduler.js';
 
 export interface App {
@@ -59,18 +62,39 @@ export async function startApp(o: AppOptions): Promise<App> {
   const runsWorker = config.ROLE !== 'ingest';
   const runsIngest = config.ROLE !== 'worker';
 
-  const model: ChatModel = config.llmEnabled
-    ? new OpenAIChatModel({ apiKey: config.OPENAI_API_KEY!, baseURL: config.OPENAI_BASE_URL, model: config.OPENAI_MODEL, timeoutMs: config.OPENAI_TIMEOUT_MS })
+  const metrics = new Metrics();
+  const baseModel: ChatModel = config.llmEnabled
+    ? new OpenAIChatModel({
+      apiKey: config.OPENAI_API_KEY!, baseURL: config.OPENAI_BASE_URL, model: config.OPENAI_MODEL, timeoutMs: config.OPENAI_TIMEOUT_MS,
+      onUsage: (u) => {
+        metrics.modelTokens.inc({ kind: 'prompt' }, u.prompt);
+        metrics.modelTokens.inc({ kind: 'completion' }, u.completion);
+      },
+    })
     : new OfflineChatModel();
+  // Concurrent model requests are capped apart from concurrent jobs (MODEL_CONCURRENCY).
+  const model: ChatModel = new MeteredChatModel(baseModel, { maxConcurrent: config.MODEL_CONCURRENCY, metrics });
   if (!config.llmEnabled) log.warn('OPENAI_API_KEY is not set: offline mode (template outlines, rule-based critique)');
 
   const closers: Array<() => Promise<unknown>> = [];
   const conn: Redis = workerConnection(redis.url);
   conn.on('error', (err) => log.warn({ err: err.message }, 'redis connection error'));
   closers.push(() => conn.quit().catch(() => undefined));
+  // Queue depth for /metrics and the admin board, in every role.
+  const statsQueue = new Queue<JobData>(MESSAGE_QUEUE, { connection: conn, prefix });
+  statsQueue.on('error', (err) => log.warn({ err: err.message }, 'queue error'));
+  closers.push(() => statsQueue.close());
+  metrics.watchQueue(statsQueue);
+  const httpExtras = {
+    metrics: async () => ({ contentType: metrics.registry.contentType, body: await metrics.registry.metrics() }),
+    admin: config.ADMIN_TOKEN ? adminHandler([statsQueue], config.ADMIN_TOKEN) : undefined,
+  };
 
   const api = config.feishuEnabled
-    ? new FeishuApi(createLarkClient({ appId: config.FEISHU_APP_ID!, appSecret: config.FEISHU_APP_SECRET!, domain: config.FEISHU_DOMAIN, log, httpTimeoutMs: config.FEISHU_HTTP_TIMEOUT_MS }))
+    ? new FeishuApi(createLarkClient({ appId: config.FEISHU_APP_ID!, appSecret: config.FEISHU_APP_SECRET!, domain: config.FEISHU_DOMAIN, log, httpTimeoutMs: config.FEISHU_HTTP_TIMEOUT_MS }), {
+      onError: (op, code) => metrics.feishuErrors.inc({ op, code }),
+      onSent: (msgType) => metrics.repliesSent.inc({ msg_type: msgType }),
+    })
     : undefined;
   // Console mode: the same object prints answers and tells the console chat when one is done.
   const consoleReplier = api ? undefined : new ConsoleReplier(o.stdout);
@@ -101,6 +125,7 @@ export async function startApp(o: AppOptions): Promise<App> {
       onFinalFailure: (data, jobId, err) => handler.onFinalFailure(data, jobId, err),
       isPermanent: (err) => handler.isPermanent(err),
       serialKey: (data) => threadKey(conversationOf(data)),
+      logContext: (data) => ({ messageId: conversationOf(data).messageId, chatId: conversationOf(data).chatId }),
     });
     const w = worker;
     closers.unshift(() => closeWorker(w, log, config.SHUTDOWN_GRACE_MS));
@@ -109,13 +134,32 @@ export async function startApp(o: AppOptions): Promise<App> {
     const release = (job: Job<JobData> | undefined) => {
       if (job?.id) queuedCap.release(conversationOf(job.data).senderOpenId, job.id).catch(() => undefined);
     };
-    w.on('completed', release);
+    const took = (job: Job<JobData>) => (job.finishedOn && job.processedOn ? (job.finishedOn - job.processedOn) / 1000 : 0);
+    w.on('completed', (job) => {
+      release(job);
+      metrics.jobDuration.observe({ name: job.name, outcome: 'completed' }, took(job));
+    });
     w.on('failed', (job, err) => {
-      if (job && (err instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1))) release(job);
+      if (!job || err instanceof DelayedError) return;
+      metrics.jobDuration.observe({ name: job.name, outcome: 'failed' }, took(job));
+      if (err instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1)) release(job);
     });
   }
 
+  const health = async (): Promise<HealthReport> => {
+    // The worker connection queues commands while Redis is away; do not wait on it forever.
+    const redisOk = await Promise.race([conn.ping().then(() => true, () => false), new Promise<boolean>((r) => setTimeout(() => r(false), 1000).unref())]);
+    const workerOk = worker ? worker.isRunning() : 'not-in-this-process';
+    return { ok: redisOk && workerOk !== false, mode, redis: redisOk, worker: workerOk, llm: model.online ? model.name : 'offline' };
+  };
+
   let port: number | undefined;
+  if (!runsIngest) {
+    // ROLE=worker: /healthz, /metrics and the admin board only.
+    const server = await startHttpServer({ port: config.PORT, log, health, ...httpExtras });
+    port = (server.address() as { port: number }).port;
+    closers.unshift(() => new Promise((r) => server.close(() => r(undefined))));
+  }
   if (runsIngest) {
     const producer = producerConnection(redis.url, config.REDIS_COMMAND_TIMEOUT_MS);
     producer.on('error', (err) => log.warn({ err: err.message }, 'redis producer connection error'));
@@ -124,18 +168,11 @@ export async function startApp(o: AppOptions): Promise<App> {
     const enqueuer = new Enqueuer(queue);
     closers.push(() => queue.close(), () => producer.quit().catch(() => undefined));
 
-    const health = async (): Promise<HealthReport> => {
-      // The worker connection queues commands while Redis is away; do not wait on it forever.
-      const redisOk = await Promise.race([conn.ping().then(() => true, () => false), new Promise<boolean>((r) => setTimeout(() => r(false), 1000).unref())]);
-      const workerOk = worker ? worker.isRunning() : 'not-in-this-process';
-      return { ok: redisOk && workerOk !== false, mode, redis: redisOk, worker: workerOk, llm: model.online ? model.name : 'offline' };
-    };
-
     if (mode === 'console') {
       process.stdout.write(`笔杆子 控制台模式：未配置飞书凭证（FEISHU_APP_ID / FEISHU_APP_SECRET），在此直接对话；消息同样经队列和工作进程处理。${model.online ? `模型：${model.name}` : OFFLINE_NOTICE}\n输入内容后回车（粘贴多行会合并为一条），Ctrl+D 退出。\n\n`);
       runConsoleChat({ enqueuer, replier: consoleReplier!, input: o.stdin, output: o.stdout, onClose: () => o.onConsoleClosed?.() });
     } else {
-      const admission = new Admission(producer, { ...admissionOptions(config), ready: () => queue.waitUntilReady() });
+      const admission = new Admission(producer, { ...admissionOptions(config), ready: () => queue.waitUntilReady(), onRefusal: (reason) => metrics.refusals.inc({ reason }) });
       const ingest = new FeishuIngest({ api: api!, enqueuer, log, admission, maxAgeMs: config.MAX_EVENT_AGE_SECONDS * 1000, cardActionMaxAgeMs: config.CARD_ACTION_MAX_AGE_SECONDS * 1000 });
       let server: Server;
       if (mode === 'webhook') {
@@ -145,10 +182,11 @@ export async function startApp(o: AppOptions): Promise<App> {
           port: config.PORT,
           log,
           health,
+          ...httpExtras,
           webhook: (body, headers) => handleWebhook(body, headers, { dispatcher, encryptKey: config.FEISHU_ENCRYPT_KEY, verificationToken: config.FEISHU_VERIFICATION_TOKEN, log, maxSkewSeconds: config.WEBHOOK_MAX_SKEW_SECONDS }),
         });
       } else {
-        server = await startHttpServer({ port: config.PORT, log, health });
+        server = await startHttpServer({ port: config.PORT, log, health, ...httpExtras });
         const ws = new lark.WSClient({ appId: config.FEISHU_APP_ID!, appSecret: config.FEISHU_APP_SECRET!, domain: config.FEISHU_DOMAIN, loggerLevel: lark.LoggerLevel.warn, logger: safeLarkLogger(log, [config.FEISHU_APP_SECRET!]), httpInstance: timeoutHttpInstance(config.FEISHU_HTTP_TIMEOUT_MS) });
         await ws.start({ eventDispatcher: ingest.dispatcher() });
         closers.unshift(() => Promise.resolve(ws.close()));

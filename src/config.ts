@@ -46,6 +46,7 @@ const schema = z.object({
   WEBHOOK_MAX_SKEW_SECONDS: int(3600, 1),
   CARD_ACTION_MAX_AGE_SECONDS: int(7 * 86_400, 1),
   ADMIN_TOKEN: optionalString,
+  MODEL_CONCURRENCY: int(0, 0),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { ServerResponse } from 'node:http';
 import type { Logger } from './logger.js';
 import type { HttpReply } from './feishu/webhook.js';
 
@@ -32,6 +33,10 @@ export function startHttpServer(opts: {
   log: Logger;
   health: () => Promise<HealthReport>;
   webhook?: (body: string, headers: IncomingMessage['headers']) => Promise<HttpReply>;
+  /** Prometheus text for GET /metrics. */
+  metrics?: () => Promise<{ contentType: string; body: string }>;
+  /** Bull Board and friends under /admin/ (does its own auth). */
+  admin?: (req: IncomingMessage, res: ServerResponse) => void;
 }): Promise<Server> {
   const server = createServer((req, res) => {
     const send = (status: number, body: unknown) => {
@@ -41,6 +46,23 @@ export function startHttpServer(opts: {
     const path = (req.url ?? '/').split('?')[0];
     if (req.method === 'GET' && path === '/healthz') {
       opts.health().then((h) => send(h.ok ? 200 : 503, h), () => send(503, { ok: false }));
+      return;
+    }
+    if (req.method === 'GET' && path === '/metrics' && opts.metrics) {
+      opts.metrics().then(
+        (m) => {
+          res.writeHead(200, { 'content-type': m.contentType });
+          res.end(m.body);
+        },
+        (err: unknown) => {
+          opts.log.warn({ err }, 'metrics collection failed');
+          send(500, { error: 'metrics unavailable' });
+        },
+      );
+      return;
+    }
+    if (opts.admin && (path === '/admin/queues' || path?.startsWith('/admin/queues/'))) {
+      opts.admin(req, res);
       return;
     }
     if (req.method === 'POST' && path === '/feishu/events' && opts.webhook) {

@@ -43,10 +43,24 @@ export function createLarkClient(opts: { appId: string; appSecret: string; domai
 }
 
 /** The Open API calls Bigan makes, with errors turned into FeishuApiError. */
+export interface FeishuApiHooks {
+  onError?: (op: string, code: string) => void;
+  onSent?: (msgType: string) => void;
+}
+
 export class FeishuApi {
-  constructor(readonly client: lark.Client) {}
+  constructor(readonly client: lark.Client, private readonly hooks: FeishuApiHooks = {}) {}
 
   private async call<T>(op: string, fn: () => Promise<Res<T> | undefined>): Promise<T> {
+    try {
+      return await this.callInner(op, fn);
+    } catch (err) {
+      if (err instanceof FeishuApiError) this.hooks.onError?.(op, String(err.code ?? err.httpStatus ?? 'network'));
+      throw err;
+    }
+  }
+
+  private async callInner<T>(op: string, fn: () => Promise<Res<T> | undefined>): Promise<T> {
     let res: Res<T> | undefined;
     try {
       res = await fn();
@@ -81,12 +95,14 @@ export class FeishuApi {
       if (!(err instanceof FeishuApiError && err.code === 230071)) throw err;
       data = await send(false);
     }
+    this.hooks.onSent?.(msgType);
     return { messageId: data.message_id ?? '', threadId: data.thread_id };
   }
 
   async create(receiveIdType: 'chat_id' | 'open_id', receiveId: string, msgType: string, content: string, uuid: string): Promise<{ messageId: string }> {
     const data = await this.call<{ message_id?: string }>('message.create', () =>
       this.client.im.v1.message.create({ params: { receive_id_type: receiveIdType }, data: { receive_id: receiveId, msg_type: msgType, content, uuid: feishuUuid(uuid) } }));
+    this.hooks.onSent?.(msgType);
     return { messageId: data.message_id ?? '' };
   }
 

@@ -23,6 +23,8 @@ export interface WorkerDeps {
   isPermanent: (err: unknown) => boolean;
   /** Jobs with the same key run one at a time (a thread's state is read, changed and written back). */
   serialKey?: (data: JobData) => string;
+  /** Extra fields for the job's child logger (message id, chat). */
+  logContext?: (data: JobData) => Record<string, unknown>;
 }
 
 // Release only our own lock; extend it while the job runs.
@@ -56,7 +58,7 @@ export function startMessageWorker(d: WorkerDeps): Worker<JobData> {
   const worker = new Worker<JobData>(
     MESSAGE_QUEUE,
     async (job: Job<JobData>, token, signal) => {
-      const log = d.log.child({ jobId: job.id, attempt: job.attemptsMade + 1 });
+      const log = d.log.child({ jobId: job.id, attempt: job.attemptsMade + 1, ...d.logContext?.(job.data) });
       const run = () => d.handle(job.data, { jobId: job.id!, attempt: job.attemptsMade + 1, signal, log });
       try {
         if (d.serialKey) await withSerialLock(d, d.serialKey(job.data), job, token, run);

@@ -235,3 +235,53 @@ describe('abuse and access', () => {
     expect(await finalText(h, messageIdOf(mine), 20_000)).not.toContain('只有发起人');
   });
 });
+
+describe('observability', () => {
+  it('serves /metrics with queue depth, job duration, model latency, Feishu errors, replies and refusals', async () => {
+    h = await startHarness({ env: { USER_RATE_LIMIT: '1' } });
+    h.feishu.fail(/reactions$/, 1, 400, 231001);
+    const a = textEvent('第一条');
+    const b = textEvent('第二条');
+    for (const ev of [a, b]) expect((await h.post(ev)).status).toBe(200);
+    await finalText(h, messageIdOf(a));
+    await finalText(h, messageIdOf(b));
+    const x = h;
+    let text = '';
+    await x.feishu.waitFor(() => true);
+    for (let i = 0; i < 40 && !/bigan_job_duration_seconds_count\{[^}]*completed[^}]*\} 2/.test(text); i++) {
+      const res = await fetch(`http://127.0.0.1:${x.app.port}/metrics`);
+      expect(res.status).toBe(200);
+      text = await res.text();
+      await sleep(100);
+    }
+    expect(text).toMatch(/bigan_queue_jobs\{state="completed"\} \d+/);
+    expect(text).toMatch(/bigan_job_duration_seconds_count\{name="message",outcome="completed"\} 2/);
+    expect(text).toMatch(/bigan_model_first_token_seconds_count 1/);
+    expect(text).toMatch(/bigan_feishu_api_errors_total\{op="reaction.create",code="231001"\} 1/);
+    expect(text).toMatch(/bigan_replies_sent_total\{msg_type="interactive"\} 2/);
+    expect(text).toMatch(/bigan_requests_refused_total\{reason="rate-limited"\} 1/);
+    expect(text).toContain('bigan_process_resident_memory_bytes');
+  });
+
+  it('serves Bull Board at /admin/queues only with ADMIN_TOKEN', async () => {
+    h = await startHarness({ env: { ADMIN_TOKEN: 'admin-token-123' } });
+    const base = `http://127.0.0.1:${h.app.port}/admin/queues`;
+    expect((await fetch(base)).status).toBe(401);
+    expect((await fetch(base, { headers: { authorization: 'Bearer wrong' } })).status).toBe(401);
+    const page = await fetch(base, { headers: { authorization: 'Bearer admin-token-123' } });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toMatch(/<html/i);
+    const api = await fetch(`${base}/api/queues`, { headers: { authorization: `Basic ${Buffer.from('admin:admin-token-123').toString('base64')}` } });
+    expect(api.status).toBe(200);
+    expect(JSON.stringify(await api.json())).toContain('messages');
+  });
+
+  it('answers /healthz and /metrics in ROLE=worker', async () => {
+    h = await startHarness({ env: { ROLE: 'worker' } });
+    expect(h.app.port).toBeGreaterThan(0);
+    const health = await h.get('/healthz');
+    expect(health.status).toBe(200);
+    expect(health.body).toMatchObject({ ok: true, redis: true, worker: true });
+    expect((await fetch(`http://127.0.0.1:${h.app.port}/metrics`)).status).toBe(200);
+  });
+});
