@@ -4,7 +4,7 @@ import * as lark from '@larksuiteoapi/node-sdk';
 import type { Redis } from 'ioredis';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
-import { obtainRedis, producerConnection, workerConnection, type RedisHandle } from './redis.js';
+import { claimPrefix, obtainRedis, producerConnection, workerConnection, type RedisHandle } from './redis.js';
 import { PromptLibrary } from './llm/prompts.js';
 import type { ChatModel } from './llm/chat-model.js';
 import { OpenAIChatModel } from './llm/openai-chat-model.js';
@@ -57,8 +57,9 @@ export async function startApp(o: AppOptions): Promise<App> {
   const { config, log } = o;
   const prompts = PromptLibrary.load();
   const redis: RedisHandle = await obtainRedis(config.REDIS_URL, log);
-  const prefix = config.REDIS_PREFIX;
   const mode = config.feishuEnabled ? config.FEISHU_MODE : 'console';
+  // A console chat left running beside a deployed bot must not share its queue.
+  const prefix = mode === 'console' ? `${config.REDIS_PREFIX}-console` : config.REDIS_PREFIX;
   const runsWorker = config.ROLE !== 'ingest';
   const runsIngest = config.ROLE !== 'worker';
 
@@ -79,7 +80,14 @@ export async function startApp(o: AppOptions): Promise<App> {
   const closers: Array<() => Promise<unknown>> = [];
   const conn: Redis = workerConnection(redis.url);
   conn.on('error', (err) => log.warn({ err: err.message }, 'redis connection error'));
-  closers.push(() => conn.quit().catch(() => undefined));
+  try {
+    const releaseClaim = await claimPrefix(conn, prefix, config.FEISHU_APP_ID ?? 'console');
+    closers.push(releaseClaim);
+  } catch (err) {
+    conn.disconnect();
+    await redis.stop();
+    throw err;
+  }
   // Queue depth for /metrics and the admin board, in every role.
   const statsQueue = new Queue<JobData>(MESSAGE_QUEUE, { connection: conn, prefix });
   statsQueue.on('error', (err) => log.warn({ err: err.message }, 'queue error'));
@@ -202,7 +210,7 @@ export async function startApp(o: AppOptions): Promise<App> {
   }
 
   log.info({ mode, role: config.ROLE, llm: model.online ? model.name : 'offline', redis: redis.origin, port }, 'bigan started');
-  closers.push(() => redis.stop());
+  closers.push(() => conn.quit().catch(() => undefined), () => redis.stop());
   let stopping: Promise<void> | undefined;
   return {
     mode,

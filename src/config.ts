@@ -22,7 +22,7 @@ const schema = z.object({
   OPENAI_TIMEOUT_MS: int(60_000, 1000),
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
   BOT_TIMEZONE: z.preprocess(emptyToUndefined, z.string().default('Asia/Shanghai')).refine(isTimeZone, 'is not an IANA time zone'),
-  REDIS_PREFIX: z.preprocess(emptyToUndefined, z.string().regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, _ and - only').default('bigan')),
+  REDIS_PREFIX: z.preprocess(emptyToUndefined, z.string().regex(/^(?:[A-Za-z0-9_-]+|\{[A-Za-z0-9_-]+\})$/, 'letters, digits, _ and - only, optionally wrapped in {} as a Redis Cluster hash tag').default('bigan')),
   ROLE: z.preprocess(emptyToUndefined, z.enum(['all', 'ingest', 'worker']).default('all')),
   WORKER_CONCURRENCY: int(8, 1),
   JOB_ATTEMPTS: int(3, 1),

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readConfig, ConfigError, type Config } from './config.js';
 import { createLogger } from './logger.js';
-import { RedisUnavailableError } from './redis.js';
+import { PrefixInUseError, RedisUnavailableError } from './redis.js';
 import { PromptError } from './llm/prompts.js';
 import { startApp, type App } from './app.js';
 
@@ -41,7 +41,7 @@ process.on('SIGTERM', () => void shutdown('SIGTERM'));
 try {
   app = await startApp({ config, log, onConsoleClosed: () => void shutdown('input closed') });
 } catch (err) {
-  if (err instanceof RedisUnavailableError || err instanceof PromptError) {
+  if (err instanceof RedisUnavailableError || err instanceof PromptError || err instanceof PrefixInUseError) {
     process.stderr.write(`${err.message}\n`);
     process.exit(2);
   }

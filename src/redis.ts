@@ -92,3 +92,33 @@ export async function obtainRedis(configured: string | undefined, log: Logger, o
     }),
   };
 }
+
+/** Another app's live instance already uses this REDIS_PREFIX. */
+export class PrefixInUseError extends Error {}
+
+const CLAIM_TTL_MS = 30_000;
+const RELEASE_CLAIM = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
+
+/**
+ * Two bots on one prefix take each other's jobs and reminders. Every instance keeps
+ * `<prefix>:app` = its app id alive (30 s TTL, renewed every 10 s); an instance of another
+ * app refuses to start while that key lives. Instances of the same app share it.
+ */
+export async function claimPrefix(conn: Redis, prefix: string, appId: string): Promise<() => Promise<void>> {
+  const key = `${prefix}:app`;
+  const set = await conn.set(key, appId, 'PX', CLAIM_TTL_MS, 'NX');
+  if (set !== 'OK') {
+    const holder = await conn.get(key);
+    if (holder !== null && holder !== appId) {
+      throw new PrefixInUseError(`REDIS_PREFIX "${prefix}" is in use by a running instance of ${holder === 'console' ? 'the console chat' : `app ${holder}`} on this Redis. Give this bot its own REDIS_PREFIX (or stop the other one; its claim lapses 30 s after it stops).`);
+    }
+  }
+  const timer = setInterval(() => {
+    conn.set(key, appId, 'PX', CLAIM_TTL_MS).catch(() => undefined);
+  }, CLAIM_TTL_MS / 3);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await conn.eval(RELEASE_CLAIM, 1, key, appId).catch(() => undefined);
+  };
+}

@@ -1,4 +1,9 @@
+import { PassThrough, Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
+import { Redis } from 'ioredis';
+import { readConfig } from '../../src/config.js';
+import { createLogger } from '../../src/logger.js';
+import { startApp } from '../../src/app.js';
 import { startHarness, sleep, type Harness } from '../support/harness.js';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { encryptBody, groupAtBot, messageEvent, messageIdOf, OTHER_USER_OPEN_ID, textEvent, USER_OPEN_ID, VERIFICATION_TOKEN } from '../support/events.js';
@@ -283,5 +288,24 @@ describe('observability', () => {
     expect(health.status).toBe(200);
     expect(health.body).toMatchObject({ ok: true, redis: true, worker: true });
     expect((await fetch(`http://127.0.0.1:${h.app.port}/metrics`)).status).toBe(200);
+  });
+});
+
+describe('two bots on one Redis', () => {
+  it('refuses to start a bot of another app id on a prefix a live instance holds; the console chat uses its own prefix', async () => {
+    h = await startHarness();
+    const base = { FEISHU_APP_SECRET: 's', FEISHU_DOMAIN: h.feishu.url, FEISHU_MODE: 'webhook', PORT: '0', REDIS_URL: h.redisUrl, REDIS_PREFIX: h.prefix, LOG_LEVEL: 'silent' };
+    const quiet = createLogger('silent', new Writable({ write: (_c, _e, cb) => cb() }));
+    await expect(startApp({ config: readConfig({ ...base, FEISHU_APP_ID: 'cli_ffffffffffffffff' }), log: quiet })).rejects.toThrow(/REDIS_PREFIX "t[0-9a-f]+" is in use by a running instance of app cli_a1b2c3d4e5f60718/);
+    // Another instance of the same app may join (several ingest/worker processes).
+    const sibling = await startApp({ config: readConfig({ ...base, FEISHU_APP_ID: 'cli_a1b2c3d4e5f60718', ROLE: 'worker' }), log: quiet });
+    const conn = new Redis(h.redisUrl);
+    expect(await conn.get(`${h.prefix}:app`)).toBe('cli_a1b2c3d4e5f60718');
+    await sibling.stop();
+    // A console chat on the same REDIS_PREFIX works on `<prefix>-console` and does not clash.
+    const consoleApp = await startApp({ config: readConfig({ REDIS_URL: h.redisUrl, REDIS_PREFIX: h.prefix, LOG_LEVEL: 'silent' }), log: quiet, stdin: new PassThrough(), stdout: new PassThrough() });
+    expect(await conn.get(`${h.prefix}-console:app`)).toBe('console');
+    await consoleApp.stop();
+    await conn.quit();
   });
 });
