@@ -9,11 +9,11 @@ import { PromptLibrary } from './llm/prompts.js';
 import type { ChatModel } from './llm/chat-model.js';
 import { OpenAIChatModel } from './llm/openai-chat-model.js';
 import { OfflineChatModel } from './llm/offline-chat-model.js';
-import { ConversationMemory } from './bot/memory.js';
-import { MessageHandler } from './bot/handle.js';
-import { threadKey } from './bot/message.js';
-import type { Replier } from './bot/replier.js';
-import { OFFLINE_NOTICE } from './bot/texts.js';
+import { ConversationMemory } from './core/memory.js';
+import { MessageHandler } from './handler/handle.js';
+import { threadKey } from './core/message.js';
+import type { Replier } from './core/replier.js';
+import { OFFLINE_NOTICE } from './core/texts.js';
 import { conversationOf, defaultJobOptions, MESSAGE_QUEUE, type JobData } from './queue/jobs.js';
 import { Enqueuer } from './queue/enqueue.js';
 import { Admission, type AdmissionOptions } from './queue/admission.js';
@@ -23,7 +23,7 @@ import { createLarkClient, FeishuApi } from './feishu/api.js';
 import { safeLarkLogger, timeoutHttpInstance } from './feishu/sdk-safety.js';
 import { FeishuReplier } from './feishu/replier.js';
 import { feishuReminderSender } from './feishu/reminder-sender.js';
-import { FeishuIngest } from './feishu/ingest.js';
+import { FeishuIngest } from './feishu/enqueue-event.js';
 import { handleWebhook } from './feishu/webhook.js';
 import { ConsoleReplier } from './console/console-replier.js';
 import { runConsoleChat } from './console/console-chat.js';
@@ -74,7 +74,17 @@ export async function startApp(o: AppOptions): Promise<App> {
     })
     : new OfflineChatModel();
   // Concurrent model requests are capped apart from concurrent jobs (MODEL_CONCURRENCY).
-  const model: ChatModel = new MeteredChatModel(baseModel, { maxConcurrent: config.MODEL_CONCURRENCY, metrics });
+  const model: ChatModel = new MeteredChatModel(baseModel, {
+    maxConcurrent: config.MODEL_CONCURRENCY,
+    meter: {
+      started: () => metrics.modelInFlight.inc(),
+      firstToken: (secs) => metrics.modelFirstToken.observe(secs),
+      ended: (outcome, secs) => {
+        metrics.modelInFlight.dec();
+        metrics.modelDuration.observe({ outcome }, secs);
+      },
+    },
+  });
   if (!config.llmEnabled) log.warn('OPENAI_API_KEY is not set: offline mode (template outlines, rule-based critique)');
 
   const closers: Array<() => Promise<unknown>> = [];
@@ -131,7 +141,6 @@ export async function startApp(o: AppOptions): Promise<App> {
       log,
       handle: (data, ctx) => handler.handle(data, ctx),
       onFinalFailure: (data, jobId, err) => handler.onFinalFailure(data, jobId, err),
-      isPermanent: (err) => handler.isPermanent(err),
       serialKey: (data) => threadKey(conversationOf(data)),
       logContext: (data) => ({ messageId: conversationOf(data).messageId, chatId: conversationOf(data).chatId }),
     });

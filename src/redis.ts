@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { Redis, type RedisOptions } from 'ioredis';
+import { PrefixInUseError, RedisUnavailableError } from './core/errors.js';
 import type { Logger } from './logger.js';
 
 export const REDIS_INSTALL_HINT = 'sudo apt-get install -y redis-server   (macOS: brew install redis)';
@@ -53,7 +54,7 @@ export function freePort(): Promise<number> {
   });
 }
 
-export class RedisUnavailableError extends Error {}
+export { RedisUnavailableError } from './core/errors.js';
 
 /**
  * REDIS_URL if given; else a Redis already on 127.0.0.1:6379; else spawn our own
@@ -93,8 +94,6 @@ export async function obtainRedis(configured: string | undefined, log: Logger, o
   };
 }
 
-/** Another app's live instance already uses this REDIS_PREFIX. */
-export class PrefixInUseError extends Error {}
 
 const CLAIM_TTL_MS = 30_000;
 const RELEASE_CLAIM = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { AnswerStream, CardButton, Replier } from '../bot/replier.js';
-import type { Conversation } from '../bot/message.js';
+import type { AnswerStream, CardButton, Replier } from '../core/replier.js';
+import type { Conversation } from '../core/message.js';
 
 /** The terminal as a chat: streamed answers are printed as they grow. */
 export class ConsoleReplier implements Replier {

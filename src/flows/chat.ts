@@ -1,5 +1,5 @@
 import type { ChatMessage } from '../llm/chat-model.js';
-import { OFFLINE_NOTICE, WORKING_TITLE } from '../bot/texts.js';
+import { OFFLINE_NOTICE, WORKING_TITLE } from '../core/texts.js';
 import type { TurnContext } from './context.js';
 import { systemMessage } from './system-prompt.js';
 

@@ -1,6 +1,6 @@
-import type { CardButton } from '../bot/replier.js';
-import { threadKey } from '../bot/message.js';
-import { OFFLINE_NOTICE } from '../bot/texts.js';
+import type { CardButton } from '../core/replier.js';
+import { threadKey } from '../core/message.js';
+import { OFFLINE_NOTICE } from '../core/texts.js';
 import type { DraftCommand, SectionTarget } from '../report/commands.js';
 import { parseRequest } from '../report/request.js';
 import { getGenre } from '../report/genres.js';

@@ -1,5 +1,11 @@
 import type { ChatModel, ChatRequest } from './chat-model.js';
-import type { Metrics } from '../metrics.js';
+
+/** What the wrapper reports; the composition root turns it into Prometheus metrics. */
+export interface ModelMeter {
+  started(): void;
+  firstToken(seconds: number): void;
+  ended(outcome: 'ok' | 'error', seconds: number): void;
+}
 
 /**
  * Wraps a ChatModel: at most `maxConcurrent` requests stream at once (endpoints with quotas),
@@ -11,7 +17,7 @@ export class MeteredChatModel implements ChatModel {
   private running = 0;
   private readonly waiting: Array<() => void> = [];
 
-  constructor(private readonly inner: ChatModel, private readonly o: { maxConcurrent: number; metrics?: Metrics }) {
+  constructor(private readonly inner: ChatModel, private readonly o: { maxConcurrent: number; meter?: ModelMeter }) {
     this.name = inner.name;
     this.online = inner.online;
   }
@@ -44,24 +50,23 @@ export class MeteredChatModel implements ChatModel {
 
   async *stream(req: ChatRequest): AsyncGenerator<string> {
     await this.acquire(req.signal);
-    const m = this.o.metrics;
+    const m = this.o.meter;
     const started = process.hrtime.bigint();
     const secs = () => Number(process.hrtime.bigint() - started) / 1e9;
     let first = true;
-    let outcome = 'error';
-    m?.modelInFlight.inc();
+    let outcome: 'ok' | 'error' = 'error';
+    m?.started();
     try {
       for await (const d of this.inner.stream(req)) {
         if (first) {
           first = false;
-          m?.modelFirstToken.observe(secs());
+          m?.firstToken(secs());
         }
         yield d;
       }
       outcome = 'ok';
     } finally {
-      m?.modelInFlight.dec();
-      m?.modelDuration.observe({ outcome }, secs());
+      m?.ended(outcome, secs());
       this.release();
     }
   }

@@ -24,8 +24,9 @@ export function newThreadState(request: ReportRequest, now: Date): ReportThreadS
   return { version: 1, request, draft: { sections: {} }, updatedAt: now.toISOString() };
 }
 
-/** Raised for situations the writer must act on; `message` is user-facing Chinese. */
-export class ReportFlowError extends Error {}
+import { ReportFlowError } from '../../core/errors.js';
+
+export { ReportFlowError };
 
 /** Streaming callback: the new delta and the text so far (restarts on a repair round). */
 export type OnText = (delta: string, full: string) => void;

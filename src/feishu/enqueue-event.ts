@@ -2,12 +2,12 @@ import * as lark from '@larksuiteoapi/node-sdk';
 import type { Enqueuer } from '../queue/enqueue.js';
 import type { Admission } from '../queue/admission.js';
 import { cardActionJobId, messageJobId } from '../queue/jobs.js';
-import { REFUSAL_TEXT } from '../bot/texts.js';
+import { REFUSAL_TEXT } from '../core/texts.js';
 import type { Logger } from '../logger.js';
 import type { FeishuApi } from './api.js';
 import { safeLarkLogger } from './sdk-safety.js';
 import { ISSUED_AT } from './cards.js';
-import { toIncoming, type ReceiveEvent } from './inbound.js';
+import { toIncoming, type ReceiveEvent } from './parse-event.js';
 
 type CardActionData = lark.RawCardActionEvent & { event_id?: string; tenant_key?: string };
 
