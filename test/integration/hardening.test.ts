@@ -1,6 +1,8 @@
 import { PassThrough, Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
+import { Queue } from 'bullmq';
+import { MESSAGE_QUEUE } from '../../src/queue/jobs.js';
 import { readConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { startApp } from '../../src/app.js';
@@ -307,5 +309,28 @@ describe('two bots on one Redis', () => {
     expect(await conn.get(`${h.prefix}-console:app`)).toBe('console');
     await consoleApp.stop();
     await conn.quit();
+  });
+});
+
+describe('per-thread ordering', () => {
+  it('runs a thread\'s jobs one at a time, parked without polling', async () => {
+    h = await startHarness({ env: { WORKER_CONCURRENCY: '8' }, llm: (body) => ({ chunks: [`答：${String(body.messages.at(-1)?.content).slice(-4)}`], delayMs: 60 }) });
+    const root = textEvent('话题开头');
+    const rootId = messageIdOf(root);
+    expect((await h.post(root)).status).toBe(200);
+    await finalText(h, rootId);
+    const evs = Array.from({ length: 12 }, (_v, i) => textEvent(`追问第${String(i).padStart(2, '0')}条`, { rootId, threadId: 'omt_order' }));
+    for (const ev of evs) expect((await h.post(ev)).status).toBe(200);
+    const x = h;
+    await x.feishu.waitFor(() => evs.every((ev) => x.feishu.repliesTo(messageIdOf(ev)).some((m) => !x.feishu.isStreaming(m))), 30_000, 'all thread answers');
+    expect(evs.every((ev) => x.feishu.repliesTo(messageIdOf(ev)).length === 1)).toBe(true);
+    // Each waiting job was started about twice (once to park, once to run), not polled.
+    const conn = new Redis(x.redisUrl, { maxRetriesPerRequest: null });
+    const q = new Queue(MESSAGE_QUEUE, { connection: conn, prefix: x.prefix });
+    const jobs = await Promise.all(evs.map((ev) => q.getJob(`msg-${messageIdOf(ev)}`)));
+    const starts = jobs.reduce((n, j) => n + (j?.attemptsStarted ?? 0), 0);
+    await q.close();
+    await conn.quit();
+    expect(starts).toBeLessThanOrEqual(2 * evs.length + 2);
   });
 });
