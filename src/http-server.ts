@@ -1,7 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { ServerResponse } from 'node:http';
 import type { Logger } from './logger.js';
-import type { HttpReply } from './feishu/webhook.js';
 
 export interface HealthReport {
   ok: boolean;
@@ -9,6 +8,12 @@ export interface HealthReport {
   redis: boolean;
   worker: boolean | 'not-in-this-process';
   llm: string;
+}
+
+/** What a POST handler answers. */
+export interface HttpReply {
+  status: number;
+  body: unknown;
 }
 
 const MAX_BODY = 1024 * 1024;

@@ -63,3 +63,7 @@ export const REFUSAL_TEXT: Record<'not-allowed' | 'rate-limited' | 'queue-full',
 };
 
 export const NOT_INITIATOR = '只有发起人可以修改这份稿子。如需在此基础上修改，可以点“导出Word”拿到文件，或另起一个话题让我重新起草。';
+
+/** Printed once when the bot starts in console mode; `modelLine` names the model or is OFFLINE_NOTICE. */
+export const consoleBanner = (modelLine: string) =>
+  `笔杆子 控制台模式：未配置飞书凭证（FEISHU_APP_ID / FEISHU_APP_SECRET），在此直接对话；消息同样经队列和工作进程处理。${modelLine}\n输入内容后回车（粘贴多行会合并为一条），Ctrl+D 退出。\n\n`;
