@@ -64,6 +64,15 @@ export const REFUSAL_TEXT: Record<'not-allowed' | 'rate-limited' | 'queue-full',
 
 export const NOT_INITIATOR = '只有发起人可以修改这份稿子。如需在此基础上修改，可以点“导出Word”拿到文件，或另起一个话题让我重新起草。';
 
+/** Title of the card that carries the one failure reply. */
+export const FAILURE_TITLE = '笔杆子 · 出错了';
+
+export const CRITIQUE_EMPTY = '请把需要审阅的内容一起发过来，例如：“帮我看看这段：今年以来，我局……”。整篇报告可以直接粘贴（单次不超过3万字）。';
+
+export const BUTTON_EXPIRED = '这个按钮对应的操作已失效，请在话题里直接发文字指令。';
+
+export const REMINDER_NOT_UNDERSTOOD = '没看懂这条提醒。可以这样说：“提醒我6月30日前交上半年意识形态报告，提前3天提醒”，或“我的提醒”“取消提醒 2”。';
+
 /** Printed once when the bot starts in console mode; `modelLine` names the model or is OFFLINE_NOTICE. */
 export const consoleBanner = (modelLine: string) =>
   `笔杆子 控制台模式：未配置飞书凭证（FEISHU_APP_ID / FEISHU_APP_SECRET），在此直接对话；消息同样经队列和工作进程处理。${modelLine}\n输入内容后回车（粘贴多行会合并为一条），Ctrl+D 退出。\n\n`;

@@ -32,8 +32,6 @@ export interface HandlerDeps {
   owners?: ThreadOwners;
 }
 
-const CRITIQUE_EMPTY = '请把需要审阅的内容一起发过来，例如：“帮我看看这段：今年以来，我局……”。整篇报告可以直接粘贴（单次不超过3万字）。';
-
 function isDraftButton(v: Record<string, unknown>): v is DraftButtonValue {
   return v.action === 'draft' && typeof v.thread === 'string' && typeof v.command === 'object' && v.command !== null;
 }
@@ -62,7 +60,7 @@ export class MessageHandler {
       const { value } = data.action;
       // The button's thread carries the stored outline; the reply goes under the card.
       const ctx = this.context(conversationOf(data), job);
-      if (!isDraftButton(value)) return this.d.replier.sendText(ctx.conversation, '这个按钮对应的操作已失效，请在话题里直接发文字指令。', ctx.jobId);
+      if (!isDraftButton(value)) return this.d.replier.sendText(ctx.conversation, T.BUTTON_EXPIRED, ctx.jobId);
       if (value.command.kind !== 'export' && !(await this.mayChangeDraft(ctx.conversation, true))) {
         job.log.info({ route: 'button', command: value.command.kind }, 'refused: not the thread initiator');
         return this.d.replier.sendText(data.action.conversation, T.NOT_INITIATOR, ctx.jobId);
@@ -116,7 +114,7 @@ export class MessageHandler {
       case 'critique':
         return critiqueFlow(ctx, route.text);
       case 'critique-empty':
-        return this.d.replier.sendText(c, CRITIQUE_EMPTY, ctx.jobId);
+        return this.d.replier.sendText(c, T.CRITIQUE_EMPTY, ctx.jobId);
       case 'draft':
         return draftingFlow(ctx, route.command, { text: payload.text, newRequest: route.newRequest });
       case 'chat':
@@ -135,7 +133,7 @@ export class MessageHandler {
     const c = conversationOf(data);
     const text = err instanceof LlmError && !err.retryable && err.status !== undefined ? T.FAILURE_BAD_REQUEST : T.FAILURE;
     this.d.log.error({ err, jobId }, 'job failed for good; telling the user');
-    const card = await this.d.replier.openStream(c, { key: jobId, title: '笔杆子 · 出错了' });
+    const card = await this.d.replier.openStream(c, { key: jobId, title: T.FAILURE_TITLE });
     await card.finish(text);
   }
 }

@@ -107,6 +107,12 @@ export class FakeFeishu {
   private server!: Server;
   private wss?: WebSocketServer;
   private socket?: WebSocket;
+  /**
+   * Resolves when the current client has sent its first frame (the SDK pings as the socket opens).
+   * Only then is its message listener attached: a frame pushed earlier, in the same read as the
+   * upgrade response, is dropped by the SDK, which a busy machine makes likely.
+   */
+  private socketReady?: Promise<void>;
   private pendingAcks = new Map<string, (ack: WsAck) => void>();
   url = '';
   /** Long-connection clients that connected so far. */
@@ -192,7 +198,10 @@ export class FakeFeishu {
     this.wss.on('connection', (ws) => {
       this.wsConnections++;
       this.socket = ws;
+      let ready!: () => void;
+      this.socketReady = new Promise<void>((r) => (ready = r));
       ws.on('message', (buf: Buffer) => {
+        ready();
         const f = Frame.toObject(Frame.decode(buf), { bytes: Buffer }) as DecodedFrame;
         const id = f.headers.find((h) => h.key === 'message_id')?.value;
         if (f.method !== 1 || !id) return;
@@ -208,9 +217,10 @@ export class FakeFeishu {
   }
 
   /** Push an event over the long connection and wait for the client's ack frame. */
-  pushEvent(event: object, timeoutMs = EVENT_CEILING_MS): Promise<WsAck> {
+  async pushEvent(event: object, timeoutMs = EVENT_CEILING_MS): Promise<WsAck> {
     const socket = this.socket;
-    if (!socket) return Promise.reject(new Error('no long-connection client'));
+    if (!socket) throw new Error('no long-connection client');
+    await this.socketReady;
     const id = randomUUID();
     const frame = Frame.encode(Frame.fromObject({
       SeqID: 1, LogID: 1, service: 7, method: 1,
