@@ -69,7 +69,7 @@ export class FeishuIngest {
       priority = a.queued + 1;
     }
     const jobId = await this.deps.enqueuer.add(m, { priority });
-    log.info({ jobId, kind: p.kind, chars: p.kind === 'text' ? p.text.length : 0, chatType: c.chatType }, 'message queued');
+    log.info({ jobId, kind: p.kind, chars: p.kind === 'text' ? p.text.length : 0, quoted: p.kind === 'text' && p.quotedId !== undefined, chatType: c.chatType }, 'message queued');
   }
 
   async onCardAction(data: CardActionData): Promise<object> {

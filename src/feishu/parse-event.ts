@@ -55,6 +55,15 @@ export function normalizeInputText(text: string): string {
   return text.replace(INVISIBLE, '').replace(/\r\n?/g, '\n').trim();
 }
 
+function fileOf(content: string): { fileKey: string; name: string } {
+  try {
+    const c = JSON.parse(content) as { file_key?: string; file_name?: string };
+    return { fileKey: c.file_key ?? '', name: c.file_name ?? '文件' };
+  } catch {
+    return { fileKey: '', name: '文件' };
+  }
+}
+
 /** Decide whether an event starts work, and turn it into our message shape. */
 export async function toIncoming(data: ReceiveEvent, bot: lark.BotIdentity, opts: { now: number; maxAgeMs: number }): Promise<InboundDecision> {
   const raw = data.message;
@@ -67,11 +76,13 @@ export async function toIncoming(data: ReceiveEvent, bot: lark.BotIdentity, opts
   if (n.chatType === 'group' && !n.mentionedBot) return { accept: false, reason: 'not-mentioned' };
 
   let payload: IncomingMessage['payload'];
-  if (raw.message_type === 'text') payload = { kind: 'text', text: normalizeInputText(n.content) };
+  const quoted = raw.parent_id ? { quotedId: raw.parent_id } : {};
+  if (raw.message_type === 'text') payload = { kind: 'text', text: normalizeInputText(n.content), ...quoted };
   else if (raw.message_type === 'post') {
     const botKeys = new Set(n.mentions.filter((m) => m.openId === bot.openId).map((m) => m.key));
-    payload = { kind: 'text', text: normalizeInputText(postToPlainText(raw.content, botKeys)) };
-  } else payload = { kind: 'unsupported', messageType: typeof raw.message_type === 'string' && raw.message_type ? raw.message_type : 'unknown' };
+    payload = { kind: 'text', text: normalizeInputText(postToPlainText(raw.content, botKeys)), ...quoted };
+  } else if (raw.message_type === 'file') payload = { kind: 'file', file: { messageId: raw.message_id, ...fileOf(raw.content) } };
+  else payload = { kind: 'unsupported', messageType: typeof raw.message_type === 'string' && raw.message_type ? raw.message_type : 'unknown' };
 
   return {
     accept: true,

@@ -9,6 +9,7 @@ import { renderDocx } from '../export/docx.js';
 import { draftDocument, newThreadState, ReportFlowError, runDraftCommand, type ReportThreadState } from './report.js';
 import type { TurnContext } from './context.js';
 import { chatFlow } from './chat.js';
+import type { Material } from '../documents/material.js';
 
 export const NO_OUTLINE_YET = '这个话题里还没有报告提纲。请先说明要写什么，例如：“帮我写一份2025年上半年市交通运输局落实意识形态工作责任制情况报告的提纲”，之后在同一话题里说“写第二部分”“写全文”“导出Word”。';
 
@@ -39,18 +40,22 @@ function buttons(thread: string, cmd: DraftCommand): CardButton[] {
   }
   if (cmd.kind !== 'full') out.push({ text: '写全文', value: v({ kind: 'full' }), primary: true });
   out.push({ text: '导出Word', value: v({ kind: 'export' }) });
+  out.push({ text: '生成云文档', value: { action: 'clouddoc', thread } });
   return out;
 }
 
 /** Outline, section, revision, full draft and Word export, on the thread's stored state. */
-export async function draftingFlow(ctx: TurnContext, cmd: DraftCommand, opts: { text: string; newRequest: boolean }): Promise<void> {
+export async function draftingFlow(ctx: TurnContext, cmd: DraftCommand, opts: { text: string; newRequest: boolean; material?: Material }): Promise<void> {
   const c = ctx.conversation;
   let state = await ctx.memory.getState<ReportThreadState>(c);
   const notes: string[] = [];
   if (opts.newRequest || (!state && cmd.kind === 'outline')) {
-    const request = parseRequest(opts.text, ctx.now);
+    let request = parseRequest(opts.text, ctx.now);
+    // Material from a file or cloud doc: its facts are the only facts the draft may use.
+    if (opts.material) request = { ...request, facts: opts.material.facts };
     state = newThreadState(request, ctx.now);
     notes.push(`按${periodLabel(request.period)}${getGenre(request.genre).name}起草${request.unit.name ? `，单位：${request.unit.name}` : ''}。`, ...request.assumptions);
+    if (opts.material) notes.push(opts.material.note);
   }
   if (!state) {
     // "把第二部分再展开一点" after a free-form answer: continue that conversation instead.
@@ -88,12 +93,16 @@ export async function draftingFlow(ctx: TurnContext, cmd: DraftCommand, opts: { 
   }
 }
 
+/** The thread's outline and drafted sections as a GB/T 9704 Word file. */
+export async function wordFile(state: ReportThreadState, now: Date): Promise<{ name: string; data: Buffer; drafted: number }> {
+  const doc = draftDocument(state, now);
+  const data = await renderDocx(doc);
+  return { name: `${doc.title.slice(0, 40).replace(/[\\/:*?"<>|]/g, '')}.docx`, data, drafted: Object.keys(state.draft.sections).length };
+}
+
 async function exportWord(ctx: TurnContext, state: ReportThreadState): Promise<void> {
   if (!state.outline) return ctx.replier.sendText(ctx.conversation, NO_OUTLINE_YET, ctx.jobId);
-  const doc = draftDocument(state, ctx.now);
-  const drafted = Object.keys(state.draft.sections).length;
-  const data = await renderDocx(doc);
-  const name = `${doc.title.slice(0, 40).replace(/[\\/:*?"<>|]/g, '')}.docx`;
+  const { name, data, drafted } = await wordFile(state, ctx.now);
   await ctx.replier.sendFile(ctx.conversation, { name, data }, ctx.jobId);
   await ctx.replier.sendText(ctx.conversation, drafted
     ? `已导出 Word（GB/T 9704 版式：标题二号小标宋，正文三号仿宋，一级标题黑体、二级标题楷体，固定行距28磅）。共 ${drafted} 个已起草的部分；未起草的部分保留了提纲标题。`

@@ -16,6 +16,10 @@ import type { Replier } from '../core/replier.js';
 import { MAX_INPUT_CHARS, routeText } from './router.js';
 import { findClassificationMarking } from '../report/classification.js';
 import * as T from '../core/texts.js';
+import type { CloudDocPublisher, DocumentSource } from '../core/documents.js';
+import { CLOUD_DOC_COMMAND, documentRequest, recentFileRequest } from './document-route.js';
+import { cloudDocFlow, documentFlow } from '../flows/documents.js';
+import { DOC_TEXTS } from '../core/document-texts.js';
 
 export interface HandlerDeps {
   replier: Replier;
@@ -30,6 +34,9 @@ export interface HandlerDeps {
   restrictedMarkings?: readonly string[];
   /** Thread initiators (group threads: only they change the draft). */
   owners?: ThreadOwners;
+  /** The writer's files and cloud docs (Feishu only). */
+  documents?: DocumentSource;
+  cloudDocs?: CloudDocPublisher;
 }
 
 function isDraftButton(v: Record<string, unknown>): v is DraftButtonValue {
@@ -52,6 +59,8 @@ export class MessageHandler {
       memory: this.d.memory,
       now: this.d.now?.() ?? new Date(),
       timezone: this.d.timezone,
+      ...(this.d.documents ? { documents: this.d.documents } : {}),
+      ...(this.d.cloudDocs ? { cloudDocs: this.d.cloudDocs } : {}),
     };
   }
 
@@ -60,6 +69,10 @@ export class MessageHandler {
       const { value } = data.action;
       // The button's thread carries the stored outline; the reply goes under the card.
       const ctx = this.context(conversationOf(data), job);
+      if (value.action === 'clouddoc' && typeof value.thread === 'string') {
+        job.log.info({ route: 'button', command: 'clouddoc' }, 'routed');
+        return cloudDocFlow(ctx);
+      }
       if (!isDraftButton(value)) return this.d.replier.sendText(ctx.conversation, T.BUTTON_EXPIRED, ctx.jobId);
       if (value.command.kind !== 'export' && !(await this.mayChangeDraft(ctx.conversation, true))) {
         job.log.info({ route: 'button', command: value.command.kind }, 'refused: not the thread initiator');
@@ -75,14 +88,25 @@ export class MessageHandler {
     if (c.chatType === 'group' && !c.rootId && this.d.owners) await this.d.owners.claim(threadKey(c), c.senderOpenId);
     await this.d.replier.ack(c);
     if (payload.kind === 'unsupported') {
+      if (payload.messageType === 'image') return this.d.replier.sendText(c, DOC_TEXTS.image, ctx.jobId);
       await this.d.replier.sendText(c, T.UNSUPPORTED_TYPE(T.MESSAGE_TYPE_LABEL[payload.messageType] ?? `“${payload.messageType}”类型的消息`), ctx.jobId);
       return;
     }
     // Checked before anything else reads the text: it must not reach the model, memory or a log.
-    const marking = findClassificationMarking(payload.text, this.d.restrictedMarkings);
+    const marking = payload.kind === 'text' ? findClassificationMarking(payload.text, this.d.restrictedMarkings) : null;
     if (marking) {
       job.log.warn({ route: 'classified', level: marking.level }, 'refused: classification marking');
       return this.d.replier.sendText(c, T.CLASSIFIED_REFUSAL(marking.marking), ctx.jobId);
+    }
+    const document = documentRequest(payload, ctx.now, this.d.timezone) ?? (await recentFileRequest(c, this.d.memory, payload, ctx.now, this.d.timezone));
+    if (document) {
+      job.log.info({ route: 'document', origin: document.origin.kind, use: document.draft ? 'material' : 'critique' }, 'routed');
+      return documentFlow(ctx, document.origin, document.words, { maxChars: MAX_INPUT_CHARS, ...(document.draft ? { draft: document.draft } : {}) });
+    }
+    if (payload.kind !== 'text') return;
+    if (CLOUD_DOC_COMMAND.test(payload.text.trim())) {
+      job.log.info({ route: 'clouddoc' }, 'routed');
+      return cloudDocFlow(ctx);
     }
     const route = routeText(payload.text, { now: ctx.now, timezone: this.d.timezone });
     job.log.info({ route: route.kind }, 'routed');
@@ -112,7 +136,8 @@ export class MessageHandler {
         return this.d.replier.sendText(c, reply, ctx.jobId);
       }
       case 'critique':
-        return critiqueFlow(ctx, route.text);
+        await critiqueFlow(ctx, route.text);
+        return;
       case 'critique-empty':
         return this.d.replier.sendText(c, T.CRITIQUE_EMPTY, ctx.jobId);
       case 'draft':

@@ -50,6 +50,8 @@ export interface CritiqueDoc {
   sentences: Sentence[];
   /** The report title (first line when it reads like one). */
   title: Line | null;
+  /** The first half of a title split over two lines (……落实意识形态 / 工作责任制情况的报告). */
+  titleHead: Line | null;
   /** Lines that read like a report title (several in concatenated texts). */
   titleLines: Set<number>;
   /** First body paragraph after the title. */
@@ -163,14 +165,19 @@ export function buildDoc(text: string, opts: CritiqueOptions = {}): CritiqueDoc 
     }
     if (headingLines.has(l.index) || (!chrome.has(l.index) && /[。；]/.test(l.text) && l.text.length > 60)) break;
   }
+  // A title split over two lines: a short unpunctuated line right before it, not a title by itself.
+  const ti = title ? paragraphs.indexOf(title) : -1;
+  const prev = ti > 0 ? paragraphs[ti - 1]! : undefined;
+  const titleHead = prev && !chrome.has(prev.index) && !headingLines.has(prev.index) && /^[\u4e00-\u9fff0-9（）()]{4,40}$/.test(prev.text.trim()) && !TITLE_CUE.test(prev.text.trim()) && !/^(?:绝密|机密|秘密|内部|特急|加急|附件|签发|份号)/.test(prev.text.trim()) ? prev : null;
   const opening = paragraphs.find((l) => (!title || l.index > title.index) && !titleLines.has(l.index) && !headingLines.has(l.index) && !chrome.has(l.index) && l.text.trim().length > 20) ?? null;
 
   // Only the title, then the opening: body text is full of past years (2015年以来).
-  const found = opts.period ? null : findReportPeriod(title?.text ?? null, opening?.text ?? null, now);
+  const titleText = title ? `${titleHead?.text.trim() ?? ''}${title.text.trim()}` : null;
+  const found = opts.period ? null : findReportPeriod(titleText, opening?.text ?? null, now);
   const period = opts.period ?? found?.period ?? null;
   const periodConfidence: PeriodConfidence | null = opts.period ? 'high' : found?.confidence ?? null;
   let span: PeriodSpan | null = period?.span ?? null;
-  if (!period && title) span = findSpan(title.text) ?? (/年度|全年/.test(title.text) ? 'year' : null);
+  if (!period && titleText) span = findSpan(titleText) ?? (/年度|全年/.test(titleText) ? 'year' : null);
 
   // A pasted section ("二、存在的问题 … 三、下一步打算") is not a whole report.
   const level1 = headings.filter((h) => h.mark.level === 1);
@@ -183,13 +190,14 @@ export function buildDoc(text: string, opts: CritiqueOptions = {}): CritiqueDoc 
     headings,
     sentences,
     title,
+    titleHead,
     titleLines,
     opening,
     period,
     periodConfidence,
     chrome,
     span,
-    unit: title ? titleUnit(title.text) : null,
+    unit: titleText ? titleUnit(titleText) : null,
     isWholeReport,
     now,
   };

@@ -169,3 +169,21 @@ describe('ordinary report text that looks like chrome or a slip is left alone', 
     expect(serious(run(t)).map((f) => `${f.rule}:${t.slice(f.start, f.end)}`)).toEqual([]);
   });
 });
+
+describe('a title split over two lines', () => {
+  it('is one layout finding; the period and unit are read from both halves', () => {
+    const t = '青溪县教育局关于2025年上半年落实意识形态\n工作责任制情况的报告\n今年上半年，局党组坚持以习近平\n新时代中国特色社会主义思想为指导，现将有关情况报告如下：';
+    const doc = buildDoc(t, { now: new Date('2026-01-15T00:00:00Z') });
+    expect(doc.period).toEqual({ year: 2025, span: 'H1' });
+    expect(doc.periodConfidence).toBe('high');
+    const f = run(t);
+    expect(f.map((x) => [x.rule, x.message.slice(0, 8)])).toEqual([['layout', '标题被拆成了两行'], ['layout', '段末没有标点：段']]);
+    // The name split by the line break is not reported as a missing 习近平.
+    expect(f.some((x) => x.rule === 'xi')).toBe(false);
+  });
+
+  it('a 机密 mark above the title is not half of it', () => {
+    const t = '内部资料\n青溪县教育局2025年上半年意识形态工作总结\n今年上半年，局党组认真落实意识形态工作责任制，现将有关情况报告如下：';
+    expect(run(t).filter((x) => x.message.includes('拆成'))).toEqual([]);
+  });
+});

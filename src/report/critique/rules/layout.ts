@@ -64,10 +64,13 @@ export const layoutRule: Rule = {
       // A heading run into the line (……。 一、压实责任) ends it properly.
       const lastRunIn = doc.headings.filter((h) => h.runIn && h.line === a.index).at(-1);
       if (lastRunIn && !/[。；]/.test(t.slice(lastRunIn.end, a.end))) continue;
-      if (!OPEN_END.test(at) || at.length < 20 || !/[，。；、]/.test(at)) continue;
+      if (!OPEN_END.test(at) || at.length < 12 || !/[，。；、]/.test(at)) continue;
       if (!/^[\s\u3000]*[\u4e00-\u9fff“]/.test(b.text)) continue;
       const end = a.start + at.length;
       out.push(report(doc, 'warning', end - 2, b.start + Math.min(b.text.length, 4), '段末没有标点：段落疑在句子中间断开，或漏了句号', '与下一段连接成完整的句子，或补上句号'));
+    }
+    if (doc.titleHead && doc.title) {
+      out.push(report(doc, 'warning', doc.titleHead.start, doc.title.end, '标题被拆成了两行', '将标题合为一行（较长时按词意分行居中排列）'));
     }
     // A level-1 heading followed straight by the next level-1 heading: an empty section.
     const level1 = doc.headings.filter((h) => !h.runIn && h.mark.level === 1);

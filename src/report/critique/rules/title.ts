@@ -19,19 +19,20 @@ export const titleRule: Rule = {
     const t = doc.title;
     if (!t) return [];
     const out: Finding[] = [];
-    const lead = t.text.length - t.text.trimStart().length;
-    const text = t.text.trim();
-    const start = t.start + lead;
+    const head = doc.titleHead;
+    const lead = (head ?? t).text.length - (head ?? t).text.trimStart().length;
+    const text = `${head?.text.trim() ?? ''}${t.text.trim()}`;
+    const start = (head ?? t).start + lead;
     const bare = /(?<!\d)(20\d{2})(?![\d年])(?=[\u4e00-\u9fff])/.exec(text);
     if (bare) {
-      out.push(report(doc, 'warning', start + bare.index, start + bare.index + 4, `标题中年份“${bare[1]}”后缺少“年”字`, `${bare[1]}年`, `${bare[1]}年`));
+      if (!head) out.push(report(doc, 'warning', start + bare.index, start + bare.index + 4, `标题中年份“${bare[1]}”后缺少“年”字`, `${bare[1]}年`, `${bare[1]}年`));
     }
     const missing: string[] = [];
     if (!bare && !/20\d{2}|[Xx×＊*]{2}|今年|去年|本年/.test(text)) missing.push('年份');
     const body = text.replace(/^[XxＸ×＊*某]+/, '');
     if ((GENERIC_UNIT.test(text) || NO_UNIT.test(text)) && body === text) missing.push('单位名称');
     if (missing.length > 0) {
-      out.push(report(doc, 'info', start, start + text.length, `标题未写明${missing.join('和')}，像是模板标题`, '按“单位全称＋关于＋年份（期间）＋事由＋文种”补全标题'));
+      out.push(report(doc, 'info', start, t.end, `标题未写明${missing.join('和')}，像是模板标题`, '按“单位全称＋关于＋年份（期间）＋事由＋文种”补全标题'));
     }
     return out;
   },

@@ -33,8 +33,8 @@ export const xiRule: Rule = {
     const t = doc.text;
     for (const { m, start, end } of matchAll(THOUGHT_NO_NAME, t)) {
       const before = t.slice(Math.max(0, start - 2), start);
-      // A masked name (***新时代…) is reported as a placeholder.
-      if (/[*＊×X]$/.test(before)) continue;
+      // A masked name (***新时代…) is reported as a placeholder; a name split by a line wrap is layout.
+      if (/[*＊×X]$/.test(before) || t.slice(Math.max(0, start - 8), start).replace(/[\s\u3000]+/g, '').endsWith('习近平')) continue;
       const lead = m[1] ? `“${m[1]}”代替了“习近平”` : '缺少“习近平”';
       out.push(report(doc, 'error', start, end, `指导思想的名称${lead}：应为“${GUIDING_THOUGHT}”`, GUIDING_THOUGHT, GUIDING_THOUGHT));
     }
