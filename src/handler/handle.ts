@@ -59,6 +59,7 @@ export class MessageHandler {
       memory: this.d.memory,
       now: this.d.now?.() ?? new Date(),
       timezone: this.d.timezone,
+      restrictedMarkings: this.d.restrictedMarkings,
       ...(this.d.documents ? { documents: this.d.documents } : {}),
       ...(this.d.cloudDocs ? { cloudDocs: this.d.cloudDocs } : {}),
     };

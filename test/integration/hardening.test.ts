@@ -334,3 +334,16 @@ describe('per-thread ordering', () => {
     expect(starts).toBeLessThanOrEqual(2 * evs.length + 2);
   });
 });
+
+describe('classified documents', () => {
+  it('a quoted message carrying a 密级 marking is refused, not critiqued or sent to the model', async () => {
+    h = await startHarness();
+    h.feishu.addUserMessage('om_quoted_secret', 'text', { text: '秘密★1年\n关于某项工作的情况报告\n一、基本情况……' });
+    const ev = groupAtBot('帮我看看', h.feishu.botOpenId, { parentId: 'om_quoted_secret' });
+    expect((await h.post(ev)).status).toBe(200);
+    const text = await finalText(h, messageIdOf(ev));
+    expect(text).toContain('秘密★1年');
+    expect(text).toContain('涉密内容不得发送到外部模型');
+    expect(h.llm.requests).toHaveLength(0);
+  });
+});
