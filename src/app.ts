@@ -1,8 +1,8 @@
-import { Queue, type Worker } from 'bullmq';
+import { DelayedError, Queue, UnrecoverableError, type Job, type Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Config, FeishuConfig } from './config.js';
 import type { Logger } from './logger.js';
-import { obtainRedis, producerConnection, workerConnection, type RedisHandle } from './redis.js';
+import { claimPrefix, obtainRedis, producerConnection, workerConnection, type RedisHandle } from './redis.js';
 import { PromptLibrary } from './llm/prompts.js';
 import type { ChatModel } from './llm/chat-model.js';
 import { OpenAIChatModel } from './llm/openai-chat-model.js';
@@ -15,6 +15,11 @@ import { OFFLINE_NOTICE } from './core/texts.js';
 import { MessageHandler } from './handler/handle.js';
 import { conversationOf, defaultJobOptions, MESSAGE_QUEUE, type JobData } from './queue/jobs.js';
 import { Enqueuer } from './queue/enqueue.js';
+import { Admission, type AdmissionOptions } from './queue/admission.js';
+import { ThreadOwners } from './flows/thread-owner.js';
+import { Metrics } from './metrics.js';
+import { adminHandler } from './admin.js';
+import { MeteredChatModel } from './llm/metered-chat-model.js';
 import { startMessageWorker } from './queue/worker.js';
 import { createLarkClient, FeishuApi } from './feishu/api.js';
 import { FeishuReplier } from './feishu/replier.js';
@@ -24,7 +29,7 @@ import { LongConnectionReceiver, WebhookReceiver } from './feishu/receivers.js';
 import { FeishuDocuments } from './feishu/documents.js';
 import { ConsoleReplier } from './console/console-replier.js';
 import { ConsoleReceiver, consoleReminderSender } from './console/console-receiver.js';
-import type { HealthReport } from './http-server.js';
+import { startHttpServer, type HealthReport } from './http-server.js';
 import { ReminderService, type SendFn } from './reminders/scheduler.js';
 import { setCalendarLogger } from './reminders/calendar.js';
 import { feishuTasks } from './feishu/reminder-tasks.js';
@@ -57,26 +62,64 @@ export async function startApp(o: AppOptions): Promise<App> {
   const { config, log } = o;
   const prompts = PromptLibrary.load();
   const redis: RedisHandle = await obtainRedis(config.REDIS_URL, log);
-  const prefix = config.REDIS_PREFIX;
   const { feishu, llm } = config;
   const mode = feishu ? feishu.mode : 'console';
+  // A console chat left running beside a deployed bot must not share its queue.
+  const prefix = mode === 'console' ? `${config.REDIS_PREFIX}-console` : config.REDIS_PREFIX;
   const runsWorker = config.ROLE !== 'ingest';
   const runsIngest = config.ROLE !== 'worker';
 
-  const model: ChatModel = llm
-    ? new OpenAIChatModel({ apiKey: llm.apiKey, baseURL: llm.baseURL, model: llm.model, timeoutMs: llm.timeoutMs })
+  const metrics = new Metrics();
+  const baseModel: ChatModel = llm
+    ? new OpenAIChatModel({
+      apiKey: llm.apiKey, baseURL: llm.baseURL, model: llm.model, timeoutMs: llm.timeoutMs,
+      onUsage: (u) => {
+        metrics.modelTokens.inc({ kind: 'prompt' }, u.prompt);
+        metrics.modelTokens.inc({ kind: 'completion' }, u.completion);
+      },
+    })
     : new OfflineChatModel();
+  // Concurrent model requests are capped apart from concurrent jobs (MODEL_CONCURRENCY).
+  const model: ChatModel = new MeteredChatModel(baseModel, {
+    maxConcurrent: config.MODEL_CONCURRENCY,
+    meter: {
+      started: () => metrics.modelInFlight.inc(),
+      firstToken: (secs) => metrics.modelFirstToken.observe(secs),
+      ended: (outcome, secs) => {
+        metrics.modelInFlight.dec();
+        metrics.modelDuration.observe({ outcome }, secs);
+      },
+    },
+  });
   if (!llm) log.warn('OPENAI_API_KEY is not set: offline mode (template outlines, rule-based critique)');
 
   const closers: Array<() => Promise<unknown>> = [];
   const conn: Redis = workerConnection(redis.url);
   conn.on('error', (err) => log.warn({ err: err.message }, 'redis connection error'));
-  closers.push(() => conn.quit().catch(() => undefined));
+  try {
+    closers.push(await claimPrefix(conn, prefix, feishu?.appId ?? 'console'));
+  } catch (err) {
+    conn.disconnect();
+    await redis.stop();
+    throw err;
+  }
+  // Queue depth for /metrics and the admin board, in every role.
+  const statsQueue = new Queue<JobData>(MESSAGE_QUEUE, { connection: conn, prefix });
+  statsQueue.on('error', (err) => log.warn({ err: err.message }, 'queue error'));
+  closers.push(() => statsQueue.close());
+  metrics.watchQueue(statsQueue);
+  const httpExtras = {
+    metrics: async () => ({ contentType: metrics.registry.contentType, body: await metrics.registry.metrics() }),
+    admin: config.ADMIN_TOKEN ? adminHandler([statsQueue], config.ADMIN_TOKEN) : undefined,
+  };
 
   // The transport: how answers and reminders go out; each renders its own way.
   let transport: Transport;
   if (feishu) {
-    const api = new FeishuApi(createLarkClient({ appId: feishu.appId, appSecret: feishu.appSecret, domain: feishu.domain, log }));
+    const api = new FeishuApi(createLarkClient({ appId: feishu.appId, appSecret: feishu.appSecret, domain: feishu.domain, log, httpTimeoutMs: config.FEISHU_HTTP_TIMEOUT_MS }), {
+      onError: (op, code) => metrics.feishuErrors.inc({ op, code }),
+      onSent: (msgType) => metrics.repliesSent.inc({ msg_type: msgType }),
+    });
     transport = { kind: 'feishu', feishu, api, replier: new FeishuReplier(api, conn, log, { prefix, throttleMs: o.streamThrottleMs }), sendReminder: feishuReminderSender(api) };
   } else {
     // The same object prints answers and tells the console receiver when one is done.
@@ -96,7 +139,7 @@ export async function startApp(o: AppOptions): Promise<App> {
 
     const memory = new ConversationMemory(conn, { prefix, turns: config.HISTORY_TURNS, maxChars: config.HISTORY_MAX_CHARS, ttlSeconds: config.HISTORY_TTL_SECONDS });
     const documents = transport.kind === 'feishu' ? new FeishuDocuments(transport.api, { redis: conn, prefix }) : undefined;
-    const handler = new MessageHandler({ replier: transport.replier, model, prompts, memory, log, timezone: config.BOT_TIMEZONE, reminders: rs, ...(documents ? { documents, cloudDocs: documents } : {}) });
+    const handler = new MessageHandler({ replier: transport.replier, model, prompts, memory, log, timezone: config.BOT_TIMEZONE, reminders: rs, restrictedMarkings: config.RESTRICTED_MARKINGS, owners: new ThreadOwners(conn, { prefix, ttlSeconds: config.HISTORY_TTL_SECONDS }), ...(documents ? { documents, cloudDocs: documents } : {}) });
     worker = startMessageWorker({
       connection: conn,
       prefix,
@@ -106,30 +149,53 @@ export async function startApp(o: AppOptions): Promise<App> {
       handle: (data, ctx) => handler.handle(data, ctx),
       onFinalFailure: (data, jobId, err) => handler.onFinalFailure(data, jobId, err),
       serialKey: (data) => threadKey(conversationOf(data)),
+      logContext: (data) => ({ messageId: conversationOf(data).messageId, chatId: conversationOf(data).chatId }),
     });
     const w = worker;
-    closers.unshift(() => closeWorker(w, log));
+    closers.unshift(() => closeWorker(w, log, config.SHUTDOWN_GRACE_MS));
+    // A job that ended no longer counts against its user's queued-jobs cap.
+    const queuedCap = new Admission(conn, admissionOptions(config));
+    const release = (job: Job<JobData> | undefined) => {
+      if (job?.id) queuedCap.release(conversationOf(job.data).senderOpenId, job.id).catch(() => undefined);
+    };
+    const took = (job: Job<JobData>) => (job.finishedOn && job.processedOn ? (job.finishedOn - job.processedOn) / 1000 : 0);
+    w.on('completed', (job) => {
+      release(job);
+      metrics.jobDuration.observe({ name: job.name, outcome: 'completed' }, took(job));
+    });
+    w.on('failed', (job, err) => {
+      if (!job || err instanceof DelayedError) return;
+      metrics.jobDuration.observe({ name: job.name, outcome: 'failed' }, took(job));
+      if (err instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1)) release(job);
+    });
   }
 
+  const health = async (): Promise<HealthReport> => {
+    // The worker connection queues commands while Redis is away; do not wait on it forever.
+    const redisOk = await Promise.race([conn.ping().then(() => true, () => false), new Promise<boolean>((r) => setTimeout(() => r(false), 1000).unref())]);
+    const workerOk = worker ? worker.isRunning() : 'not-in-this-process';
+    const rs = reminders;
+    const tasks = !config.feishu?.tasks ? 'off'
+      : rs ? await Promise.race([rs.taskStatus().catch(() => 'unknown'), new Promise<string>((r) => setTimeout(() => r('unknown'), 1000).unref())])
+        : 'see worker';
+    return { ok: redisOk && workerOk !== false, mode, redis: redisOk, worker: workerOk, llm: model.online ? model.name : 'offline', details: { tasks } };
+  };
+
   let port: number | undefined;
+  if (!runsIngest) {
+    // ROLE=worker: /healthz, /metrics and the admin board only.
+    const server = await startHttpServer({ port: config.PORT, log, health, ...httpExtras });
+    port = (server.address() as { port: number }).port;
+    closers.unshift(() => new Promise((r) => server.close(() => r(undefined))));
+  }
   if (runsIngest) {
-    const producer = producerConnection(redis.url);
+    const producer = producerConnection(redis.url, config.REDIS_COMMAND_TIMEOUT_MS);
     producer.on('error', (err) => log.warn({ err: err.message }, 'redis producer connection error'));
     const queue = new Queue<JobData>(MESSAGE_QUEUE, { connection: producer, prefix, defaultJobOptions: defaultJobOptions({ attempts: config.JOB_ATTEMPTS, backoffMs: config.JOB_BACKOFF_MS }) });
     queue.on('error', (err) => log.warn({ err: err.message }, 'queue error'));
     const enqueuer = new Enqueuer(queue);
     closers.push(() => queue.close(), () => producer.quit().catch(() => undefined));
 
-    const health = async (): Promise<HealthReport> => {
-      // The worker connection queues commands while Redis is away; do not wait on it forever.
-      const redisOk = await Promise.race([conn.ping().then(() => true, () => false), new Promise<boolean>((r) => setTimeout(() => r(false), 1000).unref())]);
-      const workerOk = worker ? worker.isRunning() : 'not-in-this-process';
-      const rs = reminders;
-      const tasks = !config.feishu?.tasks ? 'off'
-        : rs ? await Promise.race([rs.taskStatus().catch(() => 'unknown'), new Promise<string>((r) => setTimeout(() => r('unknown'), 1000).unref())])
-          : 'see worker';
-      return { ok: redisOk && workerOk !== false, mode, redis: redisOk, worker: workerOk, llm: model.online ? model.name : 'offline', details: { tasks } };
-    };
 
     let receiver: Receiver;
     if (transport.kind === 'console') {
@@ -143,11 +209,12 @@ export async function startApp(o: AppOptions): Promise<App> {
       });
     } else {
       const { api, feishu } = transport;
-      const ingest = new FeishuIngest({ api, enqueuer, log, maxAgeMs: config.MAX_EVENT_AGE_SECONDS * 1000 });
-      const deps = { ingest, port: config.PORT, health, log };
+      const admission = new Admission(producer, { ...admissionOptions(config), ready: () => queue.waitUntilReady(), onRefusal: (reason) => metrics.refusals.inc({ reason }) });
+      const ingest = new FeishuIngest({ api, enqueuer, log, admission, maxAgeMs: config.MAX_EVENT_AGE_SECONDS * 1000, cardActionMaxAgeMs: config.CARD_ACTION_MAX_AGE_SECONDS * 1000 });
+      const deps = { ingest, port: config.PORT, health, log, http: httpExtras };
       receiver = feishu.mode === 'webhook'
-        ? new WebhookReceiver({ ...deps, encryptKey: feishu.encryptKey, verificationToken: feishu.verificationToken })
-        : new LongConnectionReceiver({ ...deps, appId: feishu.appId, appSecret: feishu.appSecret, domain: feishu.domain });
+        ? new WebhookReceiver({ ...deps, encryptKey: feishu.encryptKey, verificationToken: feishu.verificationToken, maxSkewSeconds: config.WEBHOOK_MAX_SKEW_SECONDS })
+        : new LongConnectionReceiver({ ...deps, appId: feishu.appId, appSecret: feishu.appSecret, domain: feishu.domain, httpTimeoutMs: config.FEISHU_HTTP_TIMEOUT_MS });
     }
     await receiver.start();
     port = receiver.port;
@@ -155,18 +222,40 @@ export async function startApp(o: AppOptions): Promise<App> {
   }
 
   log.info({ mode, role: config.ROLE, llm: model.online ? model.name : 'offline', redis: redis.origin, port }, 'bigan started');
-  closers.push(() => redis.stop());
+  closers.push(() => conn.quit().catch(() => undefined), () => redis.stop());
   let stopping: Promise<void> | undefined;
   return {
     mode,
     port,
     stop: () => {
       stopping ??= (async () => {
-        for (const c of closers) await c().catch((err: unknown) => log.warn({ err }, 'shutdown step failed'));
+        // Each step is bounded: an unreachable Redis or Feishu must not keep the process alive.
+        const deadline = Date.now() + config.SHUTDOWN_GRACE_MS + 2000;
+        for (const c of closers) await bounded(c(), Math.max(250, deadline - Date.now())).catch((err: unknown) => log.warn({ err }, 'shutdown step failed'));
       })();
       return stopping;
     },
   };
+}
+
+function admissionOptions(config: Config): AdmissionOptions {
+  return {
+    prefix: config.REDIS_PREFIX,
+    perMinute: config.USER_RATE_LIMIT,
+    maxQueued: config.USER_MAX_QUEUED,
+    allowedTenants: config.ALLOWED_TENANT_KEYS,
+    allowedChats: config.ALLOWED_CHAT_IDS,
+    allowedUsers: config.ALLOWED_USER_IDS,
+  };
+}
+
+function bounded<T>(p: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<undefined>((_r, reject) => {
+    timer = setTimeout(() => reject(new Error(`shutdown step took over ${ms} ms`)), ms);
+    timer.unref();
+  });
+  return Promise.race([p, limit]).finally(() => clearTimeout(timer));
 }
 
 /** Let active jobs finish, but not forever: cut-off jobs become stalled and are retried elsewhere. */
@@ -176,6 +265,9 @@ async function closeWorker(worker: Worker, log: Logger, graceMs = 10_000): Promi
     worker.cancelAllJobs('shutdown');
     void worker.close(true);
   }, graceMs);
-  await worker.close();
-  clearTimeout(timer);
+  try {
+    await worker.close();
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -3,6 +3,9 @@ import { ConfigError } from './core/errors.js';
 
 const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
+const splitList = (s: string) => s.split(/[,，\s]+/).map((x) => x.trim()).filter(Boolean);
+/** A comma-separated list; empty means "no restriction". */
+const csv = z.preprocess(emptyToUndefined, z.string().optional()).transform((s) => (s ? splitList(s) : []));
 const int = (def: number, min = 0) => z.preprocess(emptyToUndefined, z.coerce.number().int().min(min).default(def));
 
 const schema = z.object({
@@ -21,9 +24,9 @@ const schema = z.object({
   OPENAI_TIMEOUT_MS: int(60_000, 1000),
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
   BOT_TIMEZONE: z.preprocess(emptyToUndefined, z.string().default('Asia/Shanghai')).refine(isTimeZone, 'is not an IANA time zone'),
-  REDIS_PREFIX: z.preprocess(emptyToUndefined, z.string().regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, _ and - only').default('bigan')),
+  REDIS_PREFIX: z.preprocess(emptyToUndefined, z.string().regex(/^(?:[A-Za-z0-9_-]+|\{[A-Za-z0-9_-]+\})$/, 'letters, digits, _ and - only, optionally wrapped in {} as a Redis Cluster hash tag').default('bigan')),
   ROLE: z.preprocess(emptyToUndefined, z.enum(['all', 'ingest', 'worker']).default('all')),
-  WORKER_CONCURRENCY: int(8, 1),
+  WORKER_CONCURRENCY: int(64, 1),
   JOB_ATTEMPTS: int(3, 1),
   JOB_BACKOFF_MS: int(2000, 0),
   WORKER_LOCK_MS: int(30_000, 1000),
@@ -31,6 +34,21 @@ const schema = z.object({
   HISTORY_TURNS: int(12, 0),
   HISTORY_MAX_CHARS: int(16_000, 1000),
   HISTORY_TTL_SECONDS: int(7 * 24 * 3600, 60),
+
+  // --- Production hardening: timeouts, abuse limits, access, admin (issue 13) ---
+  FEISHU_HTTP_TIMEOUT_MS: int(15_000, 100),
+  REDIS_COMMAND_TIMEOUT_MS: int(1000, 50),
+  SHUTDOWN_GRACE_MS: int(10_000, 0),
+  USER_RATE_LIMIT: int(10, 0),
+  USER_MAX_QUEUED: int(5, 1),
+  ALLOWED_TENANT_KEYS: csv,
+  ALLOWED_CHAT_IDS: csv,
+  ALLOWED_USER_IDS: csv,
+  RESTRICTED_MARKINGS: z.preprocess(emptyToUndefined, z.string().default('内部资料')).transform((s) => (s.trim().toLowerCase() === 'none' ? [] : splitList(s))),
+  WEBHOOK_MAX_SKEW_SECONDS: int(3600, 1),
+  CARD_ACTION_MAX_AGE_SECONDS: int(7 * 86_400, 1),
+  ADMIN_TOKEN: optionalString,
+  MODEL_CONCURRENCY: int(0, 0),
 });
 
 export type Env = z.infer<typeof schema>;

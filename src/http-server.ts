@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { ServerResponse } from 'node:http';
 import type { Logger } from './logger.js';
 
 export interface HealthReport {
@@ -19,12 +20,15 @@ export interface HttpReply {
 
 const MAX_BODY = 1024 * 1024;
 
+class BodyTooLarge extends Error {}
+
 async function readBody(req: IncomingMessage): Promise<string> {
+  if (Number(req.headers['content-length'] ?? 0) > MAX_BODY) throw new BodyTooLarge();
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const c of req) {
     size += (c as Buffer).length;
-    if (size > MAX_BODY) throw new Error('body too large');
+    if (size > MAX_BODY) throw new BodyTooLarge();
     chunks.push(c as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
@@ -36,6 +40,10 @@ export function startHttpServer(opts: {
   log: Logger;
   health: () => Promise<HealthReport>;
   webhook?: (body: string, headers: IncomingMessage['headers']) => Promise<HttpReply>;
+  /** Prometheus text for GET /metrics. */
+  metrics?: () => Promise<{ contentType: string; body: string }>;
+  /** Bull Board and friends under /admin/ (does its own auth). */
+  admin?: (req: IncomingMessage, res: ServerResponse) => void;
 }): Promise<Server> {
   const server = createServer((req, res) => {
     const send = (status: number, body: unknown) => {
@@ -47,12 +55,36 @@ export function startHttpServer(opts: {
       opts.health().then((h) => send(h.ok ? 200 : 503, h), () => send(503, { ok: false }));
       return;
     }
+    if (req.method === 'GET' && path === '/metrics' && opts.metrics) {
+      opts.metrics().then(
+        (m) => {
+          res.writeHead(200, { 'content-type': m.contentType });
+          res.end(m.body);
+        },
+        (err: unknown) => {
+          opts.log.warn({ err }, 'metrics collection failed');
+          send(500, { error: 'metrics unavailable' });
+        },
+      );
+      return;
+    }
+    if (opts.admin && (path === '/admin/queues' || path?.startsWith('/admin/queues/'))) {
+      opts.admin(req, res);
+      return;
+    }
     if (req.method === 'POST' && path === '/feishu/events' && opts.webhook) {
       const handler = opts.webhook;
       readBody(req)
         .then((body) => handler(body, req.headers))
         .then((r) => send(r.status, r.body))
         .catch((err: unknown) => {
+          if (err instanceof BodyTooLarge) {
+            // Answer now and drop the connection instead of reading megabytes more.
+            res.setHeader('connection', 'close');
+            send(413, { error: 'body over 1 MB' });
+            req.destroy();
+            return;
+          }
           // 500 makes Feishu push the event again later (e.g. while Redis is down).
           opts.log.error({ err }, 'webhook handling failed');
           send(500, { error: 'internal' });

@@ -25,6 +25,11 @@ async function shutdown(why: string): Promise<void> {
   if (stopping) return;
   stopping = true;
   log.info({ why }, 'shutting down');
+  // The last resort: exit within the drain window even if Redis or Feishu never answer.
+  setTimeout(() => {
+    log.warn('shutdown did not finish in time; exiting');
+    process.exit(1);
+  }, config.SHUTDOWN_GRACE_MS + 3000).unref();
   await app?.stop();
   process.exit(0);
 }

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { Redis, type RedisOptions } from 'ioredis';
-import { RedisUnavailableError } from './core/errors.js';
+import { PrefixInUseError, RedisUnavailableError } from './core/errors.js';
 import type { Logger } from './logger.js';
 
 export const REDIS_INSTALL_HINT = 'sudo apt-get install -y redis-server   (macOS: brew install redis)';
@@ -20,9 +20,12 @@ export function workerConnection(url: string, extra: RedisOptions = {}): Redis {
   return new Redis(url, { maxRetriesPerRequest: null, ...extra });
 }
 
-/** A connection for the ingest path: fail fast instead of queueing commands while Redis is down. */
-export function producerConnection(url: string): Redis {
-  return new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2000 });
+/**
+ * A connection for the ingest path: fail fast instead of queueing commands while Redis is down,
+ * and time out commands a frozen Redis never answers, so Feishu gets a 5xx and re-pushes.
+ */
+export function producerConnection(url: string, commandTimeoutMs = 1000): Redis {
+  return new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2000, commandTimeout: commandTimeoutMs });
 }
 
 async function reachable(url: string): Promise<boolean> {
@@ -88,5 +91,33 @@ export async function obtainRedis(configured: string | undefined, log: Logger, o
       proc.once('exit', () => res());
       proc.kill('SIGTERM');
     }),
+  };
+}
+
+
+const CLAIM_TTL_MS = 30_000;
+const RELEASE_CLAIM = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
+
+/**
+ * Two bots on one prefix take each other's jobs and reminders. Every instance keeps
+ * `<prefix>:app` = its app id alive (30 s TTL, renewed every 10 s); an instance of another
+ * app refuses to start while that key lives. Instances of the same app share it.
+ */
+export async function claimPrefix(conn: Redis, prefix: string, appId: string): Promise<() => Promise<void>> {
+  const key = `${prefix}:app`;
+  const set = await conn.set(key, appId, 'PX', CLAIM_TTL_MS, 'NX');
+  if (set !== 'OK') {
+    const holder = await conn.get(key);
+    if (holder !== null && holder !== appId) {
+      throw new PrefixInUseError(`REDIS_PREFIX "${prefix}" is in use by a running instance of ${holder === 'console' ? 'the console chat' : `app ${holder}`} on this Redis. Give this bot its own REDIS_PREFIX (or stop the other one; its claim lapses 30 s after it stops).`);
+    }
+  }
+  const timer = setInterval(() => {
+    conn.set(key, appId, 'PX', CLAIM_TTL_MS).catch(() => undefined);
+  }, CLAIM_TTL_MS / 3);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await conn.eval(RELEASE_CLAIM, 1, key, appId).catch(() => undefined);
   };
 }

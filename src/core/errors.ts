@@ -48,6 +48,9 @@ export class PromptError extends StartupError {}
 /** No Redis to use and none could be started. */
 export class RedisUnavailableError extends StartupError {}
 
+/** Another app's live instance already uses this REDIS_PREFIX. */
+export class PrefixInUseError extends StartupError {}
+
 /** A drafting request the writer must act on (no outline yet, no such section); `message` is user-facing Chinese. */
 export class ReportFlowError extends Error {}
 

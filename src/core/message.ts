@@ -31,6 +31,8 @@ export interface IncomingMessage {
   payload: Payload;
   /** When the user sent it (ms). */
   createdAt: number;
+  /** Set when ingest refused the request: the job only tells the user why. */
+  refusal?: 'not-allowed' | 'rate-limited' | 'queue-full';
 }
 
 /** A button press on one of our cards: the data of a BullMQ `card-action` job. */

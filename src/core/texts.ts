@@ -35,6 +35,7 @@ export const MESSAGE_TYPE_LABEL: Record<string, string> = {
   calendar: '日程',
   vote: '投票',
   folder: '文件夹',
+  unknown: '无法识别类型的消息',
 };
 
 export const EMPTY_TEXT = `没有收到文字内容。\n\n${HELP}`;
@@ -51,6 +52,18 @@ export const FAILURE = '抱歉，这次没能完成处理（已自动重试）�
 export const FAILURE_BAD_REQUEST = '抱歉，模型服务拒绝了这次请求（可能是密钥、模型名称或内容长度的问题），重试也无济于事。请联系管理员检查 OPENAI_API_KEY / OPENAI_MODEL 配置。';
 
 export const WORKING_TITLE = '笔杆子';
+
+export const CLASSIFIED_REFUSAL = (marking: string) =>
+  `检测到密级标志“${marking}”，本条消息未作处理，也未保存或转发。涉密内容不得发送到外部模型。请删除涉密内容、改用已脱密或公开的文本后再发；涉密材料请在涉密网络和设备上按保密规定处理。`;
+
+/** Answers to requests ingest refused (allowlists, per-user rate limit, per-user queue cap). */
+export const REFUSAL_TEXT: Record<'not-allowed' | 'rate-limited' | 'queue-full', string> = {
+  'not-allowed': '抱歉，笔杆子暂未对你所在的组织或会话开放。如需使用，请联系管理员。',
+  'rate-limited': '请求过于频繁，请稍后再试。',
+  'queue-full': '你还有几条请求正在处理，请等前面的完成后再发。',
+};
+
+export const NOT_INITIATOR = '只有发起人可以修改这份稿子。如需在此基础上修改，可以点“导出Word”拿到文件，或另起一个话题让我重新起草。';
 
 /** Title of the card that carries the one failure reply. */
 export const FAILURE_TITLE = '笔杆子 · 出错了';

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import * as lark from '@larksuiteoapi/node-sdk';
 import { FeishuApiError } from '../core/errors.js';
 import type { Logger } from '../logger.js';
+import { safeLarkLogger, timeoutHttpInstance } from './sdk-safety.js';
 
 export { FeishuApiError } from '../core/errors.js';
 
@@ -11,47 +12,44 @@ export const isCardKitRefusal = (e: unknown) => e instanceof FeishuApiError && (
 
 interface Res<T> { code?: number; msg?: string; data?: T }
 
+/** The SDK puts path parameters into the URL as they are; ids come from events, so encode them. */
+const enc = (id: string) => encodeURIComponent(id);
+
 /** Feishu caps `uuid` at 50 characters; long keys are hashed. */
 export function feishuUuid(key: string): string {
   return key.length <= 50 ? key : `h${createHash('sha1').update(key).digest('base64url')}`;
 }
 
-export function createLarkClient(opts: { appId: string; appSecret: string; domain: string; log: Logger }): lark.Client {
+export function createLarkClient(opts: { appId: string; appSecret: string; domain: string; log: Logger; httpTimeoutMs?: number }): lark.Client {
   return new lark.Client({
     appId: opts.appId,
     appSecret: opts.appSecret,
     domain: opts.domain,
     loggerLevel: lark.LoggerLevel.warn,
-    logger: larkLogger(opts.log),
+    logger: safeLarkLogger(opts.log, [opts.appSecret]),
+    httpInstance: timeoutHttpInstance(opts.httpTimeoutMs ?? 15_000),
   });
 }
 
-/** Route the SDK's own logging into pino. */
-export function larkLogger(log: Logger): lark.Logger {
-  const child = log.child({ mod: 'lark-sdk' });
-  // A streamed download's error carries the response stream (circular): never let logging throw.
-  const json = (a: unknown) => {
-    try {
-      return JSON.stringify(a);
-    } catch {
-      return '[unserializable]';
-    }
-  };
-  const fmt = (args: unknown[]) => args.map((a) => (typeof a === 'string' ? a : json(a))).join(' ');
-  return {
-    error: (...a: unknown[]) => child.error(fmt(a)),
-    warn: (...a: unknown[]) => child.warn(fmt(a)),
-    info: (...a: unknown[]) => child.debug(fmt(a)),
-    debug: (...a: unknown[]) => child.trace(fmt(a)),
-    trace: (...a: unknown[]) => child.trace(fmt(a)),
-  };
+/** The Open API calls Bigan makes, with errors turned into FeishuApiError. */
+export interface FeishuApiHooks {
+  onError?: (op: string, code: string) => void;
+  onSent?: (msgType: string) => void;
 }
 
-/** The Open API calls Bigan makes, with errors turned into FeishuApiError. */
 export class FeishuApi {
-  constructor(readonly client: lark.Client) {}
+  constructor(readonly client: lark.Client, private readonly hooks: FeishuApiHooks = {}) {}
 
   private async call<T>(op: string, fn: () => Promise<Res<T> | undefined>): Promise<T> {
+    try {
+      return await this.callInner(op, fn);
+    } catch (err) {
+      if (err instanceof FeishuApiError) this.hooks.onError?.(op, String(err.code ?? err.httpStatus ?? 'network'));
+      throw err;
+    }
+  }
+
+  private async callInner<T>(op: string, fn: () => Promise<Res<T> | undefined>): Promise<T> {
     let res: Res<T> | undefined;
     try {
       res = await fn();
@@ -78,7 +76,7 @@ export class FeishuApi {
   /** Reply to a message; in its thread unless the chat cannot have threads (230071). */
   async reply(messageId: string, msgType: string, content: string, uuid: string): Promise<{ messageId: string; threadId?: string }> {
     const send = (inThread: boolean) => this.call<{ message_id?: string; thread_id?: string }>('message.reply', () =>
-      this.client.im.v1.message.reply({ path: { message_id: messageId }, data: { msg_type: msgType, content, reply_in_thread: inThread, uuid: feishuUuid(uuid) } }));
+      this.client.im.v1.message.reply({ path: { message_id: enc(messageId) }, data: { msg_type: msgType, content, reply_in_thread: inThread, uuid: feishuUuid(uuid) } }));
     let data;
     try {
       data = await send(true);
@@ -86,22 +84,24 @@ export class FeishuApi {
       if (!(err instanceof FeishuApiError && err.code === 230071)) throw err;
       data = await send(false);
     }
+    this.hooks.onSent?.(msgType);
     return { messageId: data.message_id ?? '', threadId: data.thread_id };
   }
 
   async create(receiveIdType: 'chat_id' | 'open_id', receiveId: string, msgType: string, content: string, uuid: string): Promise<{ messageId: string }> {
     const data = await this.call<{ message_id?: string }>('message.create', () =>
       this.client.im.v1.message.create({ params: { receive_id_type: receiveIdType }, data: { receive_id: receiveId, msg_type: msgType, content, uuid: feishuUuid(uuid) } }));
+    this.hooks.onSent?.(msgType);
     return { messageId: data.message_id ?? '' };
   }
 
   async patch(messageId: string, content: string): Promise<void> {
-    await this.call('message.patch', () => this.client.im.v1.message.patch({ path: { message_id: messageId }, data: { content } }));
+    await this.call('message.patch', () => this.client.im.v1.message.patch({ path: { message_id: enc(messageId) }, data: { content } }));
   }
 
   async react(messageId: string, emoji: string): Promise<void> {
     await this.call('reaction.create', () =>
-      this.client.im.v1.messageReaction.create({ path: { message_id: messageId }, data: { reaction_type: { emoji_type: emoji } } }));
+      this.client.im.v1.messageReaction.create({ path: { message_id: enc(messageId) }, data: { reaction_type: { emoji_type: emoji } } }));
   }
 
   async createCard(card: object): Promise<string> {
@@ -113,12 +113,12 @@ export class FeishuApi {
 
   async setElementContent(cardId: string, elementId: string, content: string, sequence: number): Promise<void> {
     await this.call('card.element.content', () =>
-      this.client.cardkit.v1.cardElement.content({ path: { card_id: cardId, element_id: elementId }, data: { content, sequence } }));
+      this.client.cardkit.v1.cardElement.content({ path: { card_id: enc(cardId), element_id: enc(elementId) }, data: { content, sequence } }));
   }
 
   async updateCard(cardId: string, card: object, sequence: number): Promise<void> {
     await this.call('card.update', () =>
-      this.client.cardkit.v1.card.update({ path: { card_id: cardId }, data: { card: { type: 'card_json', data: JSON.stringify(card) }, sequence } }));
+      this.client.cardkit.v1.card.update({ path: { card_id: enc(cardId) }, data: { card: { type: 'card_json', data: JSON.stringify(card) }, sequence } }));
   }
 
   // ---------- Feishu Tasks v2 (deadline reminders) ----------

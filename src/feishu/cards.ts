@@ -2,10 +2,24 @@ import type { CardButton } from '../core/replier.js';
 
 export const ANSWER_ELEMENT = 'answer_md';
 
+/** Button values carry the time the card was made (seconds), so old buttons can be refused. */
+export const ISSUED_AT = 'iat';
+
+/**
+ * Make text safe for card markdown: model output and quoted user text must not mention
+ * people (<at id=all>), show images or inject card tags. Tag-like `<` becomes a full-width
+ * ＜ (readable, never a tag); images become a text note. Idempotent.
+ */
+export function cardSafeMarkdown(md: string): string {
+  return md
+    .replace(/!\[([^\]\n]*)\]\([^)\n]*\)/g, (_m, alt: string) => `[图片${alt.trim() ? `：${alt.trim()}` : ''}]`)
+    .replace(/<(?=\/?[A-Za-z!?])/g, '＜');
+}
+
 /** Card JSON 2.0 with one markdown element (streamable by element id) and optional buttons. */
 export function answerCard(opts: { title: string; markdown: string; streaming: boolean; buttons?: CardButton[]; part?: { index: number; total?: number } }): object {
   const title = opts.part && opts.part.index > 0 ? `${opts.title}（续${opts.part.index}）` : opts.title;
-  const elements: object[] = [{ tag: 'markdown', element_id: ANSWER_ELEMENT, content: opts.markdown || '…' }];
+  const elements: object[] = [{ tag: 'markdown', element_id: ANSWER_ELEMENT, content: cardSafeMarkdown(opts.markdown) || '…' }];
   if (opts.buttons?.length) {
     elements.push({ tag: 'hr' });
     elements.push({
@@ -14,7 +28,7 @@ export function answerCard(opts: { title: string; markdown: string; streaming: b
       columns: opts.buttons.map((b) => ({
         tag: 'column',
         width: 'auto',
-        elements: [{ tag: 'button', text: { tag: 'plain_text', content: b.text }, type: b.primary ? 'primary' : 'default', behaviors: [{ type: 'callback', value: b.value }] }],
+        elements: [{ tag: 'button', text: { tag: 'plain_text', content: b.text }, type: b.primary ? 'primary' : 'default', behaviors: [{ type: 'callback', value: { ...b.value, [ISSUED_AT]: Math.floor(Date.now() / 1000) } }] }],
       })),
     });
   }
@@ -23,7 +37,7 @@ export function answerCard(opts: { title: string; markdown: string; streaming: b
     config: {
       update_multi: true,
       streaming_mode: opts.streaming,
-      summary: { content: opts.streaming ? '正在撰写…' : summarize(opts.markdown) },
+      summary: { content: opts.streaming ? '正在撰写…' : summarize(cardSafeMarkdown(opts.markdown)) },
       ...(opts.streaming ? { streaming_config: { print_frequency_ms: { default: 50 }, print_step: { default: 2 }, print_strategy: 'fast' } } : {}),
     },
     header: { title: { tag: 'plain_text', content: title }, template: 'blue' },

@@ -1,10 +1,17 @@
 import * as lark from '@larksuiteoapi/node-sdk';
 import type { Enqueuer } from '../queue/enqueue.js';
+import type { Admission } from '../queue/admission.js';
+import { cardActionJobId, messageJobId } from '../queue/jobs.js';
+import { REFUSAL_TEXT } from '../core/texts.js';
 import type { Logger } from '../logger.js';
 import type { FeishuApi } from './api.js';
+import { safeLarkLogger } from './sdk-safety.js';
+import { ISSUED_AT } from './cards.js';
 import { toIncoming, type ReceiveEvent } from './parse-event.js';
 
-type CardActionData = lark.RawCardActionEvent & { event_id?: string };
+type CardActionData = lark.RawCardActionEvent & { event_id?: string; tenant_key?: string };
+
+const eventKey = (data: CardActionData, messageId: string, openId: string, value: object) => data.event_id ?? `${messageId}-${openId}-${JSON.stringify(value)}`;
 
 /**
  * The ingest path: validate, de-duplicate (by job id), enqueue, return. Nothing here
@@ -13,7 +20,7 @@ type CardActionData = lark.RawCardActionEvent & { event_id?: string };
 export class FeishuIngest {
   private bot?: Promise<lark.BotIdentity>;
 
-  constructor(private readonly deps: { api: FeishuApi; enqueuer: Enqueuer; log: Logger; maxAgeMs: number }) {}
+  constructor(private readonly deps: { api: FeishuApi; enqueuer: Enqueuer; log: Logger; maxAgeMs: number; cardActionMaxAgeMs?: number; admission?: Admission }) {}
 
   /** The bot's own open_id, fetched once (retried on the next event if it failed). */
   botIdentity(): Promise<lark.BotIdentity> {
@@ -25,35 +32,76 @@ export class FeishuIngest {
   }
 
   async onMessage(data: ReceiveEvent): Promise<void> {
-    const decision = await toIncoming(data, await this.botIdentity(), { now: Date.now(), maxAgeMs: this.deps.maxAgeMs });
+    const bot = await this.botIdentity();
     const log = this.deps.log.child({ messageId: data.message?.message_id, eventId: data.event_id });
+    let decision: Awaited<ReturnType<typeof toIncoming>>;
+    try {
+      decision = await toIncoming(data, bot, { now: Date.now(), maxAgeMs: this.deps.maxAgeMs });
+    } catch (err) {
+      // A malformed event will not get better: ack it (no endless re-push) and say why in the log.
+      log.warn({ err: (err as Error)?.message }, 'malformed message event dropped');
+      return;
+    }
     if (!decision.accept) {
       log[decision.reason === 'stale' ? 'info' : 'debug']({ reason: decision.reason }, 'event dropped');
       return;
     }
-    const p = decision.message.payload;
-    const { jobId, duplicate } = await this.deps.enqueuer.message(decision.message);
-    if (duplicate) log.info({ jobId }, 'duplicate delivery ignored');
-    else log.info({ jobId, kind: p.kind, chars: p.kind === 'text' ? p.text.length : 0, quoted: p.kind === 'text' && p.quotedId !== undefined, chatType: decision.message.conversation.chatType }, 'message queued');
+    const m = decision.message;
+    const p = m.payload;
+    const c = m.conversation;
+    if (await this.deps.enqueuer.exists(c.messageId)) {
+      log.info({ jobId: messageJobId(c.messageId) }, 'duplicate delivery ignored');
+      return;
+    }
+    let priority: number | undefined;
+    const admission = this.deps.admission;
+    if (admission) {
+      const s = data.sender?.sender_id;
+      const requester = { tenantKey: data.tenant_key ?? data.sender?.tenant_key, chatId: c.chatId, userIds: [c.senderOpenId, s?.user_id, s?.union_id].filter((x): x is string => Boolean(x)) };
+      const a = await admission.admit(requester, messageJobId(c.messageId));
+      if (!a.ok) {
+        const notify = await admission.shouldNotify(c.senderOpenId, a.reason);
+        log.info({ reason: a.reason, notify, tenantKey: requester.tenantKey, chatId: c.chatId, openId: c.senderOpenId }, 'request refused');
+        if (notify) await this.deps.enqueuer.add({ ...m, refusal: a.reason });
+        return;
+      }
+      // Users with fewer jobs waiting go first (BullMQ priority: lower runs earlier).
+      priority = a.queued + 1;
+    }
+    const jobId = await this.deps.enqueuer.add(m, { priority });
+    log.info({ jobId, kind: p.kind, chars: p.kind === 'text' ? p.text.length : 0, quoted: p.kind === 'text' && p.quotedId !== undefined, chatType: c.chatType }, 'message queued');
   }
 
   async onCardAction(data: CardActionData): Promise<object> {
     const action = lark.normalizeCardAction(data);
     const value = action?.action.value;
     if (!action || !value || typeof value !== 'object' || !('action' in value)) return {};
+    const issued = (value as Record<string, unknown>)[ISSUED_AT];
+    if (typeof issued === 'number' && Date.now() / 1000 - issued > (this.deps.cardActionMaxAgeMs ?? 7 * 86_400_000) / 1000) {
+      this.deps.log.info({ messageId: action.messageId, ageSeconds: Math.round(Date.now() / 1000 - issued) }, 'card action refused: card too old');
+      return { toast: { type: 'warning', content: '这张卡片的按钮已过期，请在话题里直接发文字指令。' } };
+    }
     const messageId = action.messageId;
+    const admission = this.deps.admission;
+    if (admission) {
+      const requester = { tenantKey: data.tenant_key, chatId: action.chatId, userIds: [action.operator.openId] };
+      const a = await admission.admit(requester, cardActionJobId(eventKey(data, messageId, action.operator.openId, value)));
+      if (!a.ok) {
+        this.deps.log.info({ messageId, reason: a.reason }, 'card action refused');
+        return { toast: { type: 'warning', content: REFUSAL_TEXT[a.reason] } };
+      }
+    }
     // Same event re-pushed → same id; a second click is a new event and a new job.
-    const eventKey = data.event_id ?? `${messageId}-${action.operator.openId}-${JSON.stringify(value)}`;
     await this.deps.enqueuer.cardAction({
       conversation: { chatId: action.chatId, chatType: 'group', messageId, senderOpenId: action.operator.openId },
       value,
-    }, eventKey);
+    }, eventKey(data, messageId, action.operator.openId, value));
     this.deps.log.info({ messageId, action: value.action }, 'card action queued');
     return { toast: { type: 'info', content: '已收到，正在处理' } };
   }
 
   dispatcher(opts: { encryptKey?: string; verificationToken?: string } = {}): lark.EventDispatcher {
-    return new lark.EventDispatcher({ encryptKey: opts.encryptKey, verificationToken: opts.verificationToken, loggerLevel: lark.LoggerLevel.warn }).register({
+    return new lark.EventDispatcher({ encryptKey: opts.encryptKey, verificationToken: opts.verificationToken, loggerLevel: lark.LoggerLevel.warn, logger: safeLarkLogger(this.deps.log) }).register({
       'im.message.receive_v1': (data: unknown) => this.onMessage(data as ReceiveEvent),
       'card.action.trigger': (data: unknown) => this.onCardAction(data as CardActionData),
     });

@@ -5,7 +5,8 @@ import type { IncomingMessage } from '../core/message.js';
 export interface ReceiveEvent {
   event_id?: string;
   create_time?: string;
-  sender?: { sender_id?: { open_id?: string; user_id?: string; union_id?: string }; sender_type?: string };
+  tenant_key?: string;
+  sender?: { sender_id?: { open_id?: string; user_id?: string; union_id?: string }; sender_type?: string; tenant_key?: string };
   message?: lark.RawMessageEvent['message'];
 }
 
@@ -44,6 +45,16 @@ export function postToPlainText(content: string, botKeys: ReadonlySet<string>): 
   return lines.join('\n').replace(/\n{3,}/g, '\n\n').trim();
 }
 
+/**
+ * Invisible characters that change nothing for a reader but defeat routing (/help, 写全文):
+ * zero-width space/joiners, word joiner, BOM, soft hyphen, and bidi marks/overrides/isolates.
+ */
+const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+
+export function normalizeInputText(text: string): string {
+  return text.replace(INVISIBLE, '').replace(/\r\n?/g, '\n').trim();
+}
+
 function fileOf(content: string): { fileKey: string; name: string } {
   try {
     const c = JSON.parse(content) as { file_key?: string; file_name?: string };
@@ -66,12 +77,12 @@ export async function toIncoming(data: ReceiveEvent, bot: lark.BotIdentity, opts
 
   let payload: IncomingMessage['payload'];
   const quoted = raw.parent_id ? { quotedId: raw.parent_id } : {};
-  if (raw.message_type === 'text') payload = { kind: 'text', text: n.content.trim(), ...quoted };
+  if (raw.message_type === 'text') payload = { kind: 'text', text: normalizeInputText(n.content), ...quoted };
   else if (raw.message_type === 'post') {
     const botKeys = new Set(n.mentions.filter((m) => m.openId === bot.openId).map((m) => m.key));
-    payload = { kind: 'text', text: postToPlainText(raw.content, botKeys), ...quoted };
+    payload = { kind: 'text', text: normalizeInputText(postToPlainText(raw.content, botKeys)), ...quoted };
   } else if (raw.message_type === 'file') payload = { kind: 'file', file: { messageId: raw.message_id, ...fileOf(raw.content) } };
-  else payload = { kind: 'unsupported', messageType: raw.message_type };
+  else payload = { kind: 'unsupported', messageType: typeof raw.message_type === 'string' && raw.message_type ? raw.message_type : 'unknown' };
 
   return {
     accept: true,

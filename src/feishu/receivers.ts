@@ -3,7 +3,7 @@ import * as lark from '@larksuiteoapi/node-sdk';
 import type { Receiver } from '../core/receiver.js';
 import { startHttpServer, type HealthReport } from '../http-server.js';
 import type { Logger } from '../logger.js';
-import { larkLogger } from './api.js';
+import { safeLarkLogger, timeoutHttpInstance } from './sdk-safety.js';
 import type { FeishuIngest } from './enqueue-event.js';
 import { handleWebhook } from './webhook.js';
 
@@ -13,6 +13,8 @@ interface FeishuReceiverDeps {
   port: number;
   health: () => Promise<HealthReport>;
   log: Logger;
+  /** GET /metrics and /admin/queues, served beside /healthz. */
+  http?: Pick<Parameters<typeof startHttpServer>[0], 'metrics' | 'admin'>;
 }
 
 const portOf = (server: Server) => (server.address() as { port: number }).port;
@@ -32,7 +34,7 @@ export class WebhookReceiver implements Receiver {
   port?: number;
   private server?: Server;
 
-  constructor(private readonly d: FeishuReceiverDeps & { encryptKey?: string; verificationToken?: string }) {}
+  constructor(private readonly d: FeishuReceiverDeps & { encryptKey?: string; verificationToken?: string; maxSkewSeconds?: number }) {}
 
   async start(): Promise<void> {
     const { d } = this;
@@ -42,7 +44,8 @@ export class WebhookReceiver implements Receiver {
       port: d.port,
       log: d.log,
       health: d.health,
-      webhook: (body, headers) => handleWebhook(body, headers, { dispatcher, encryptKey: d.encryptKey, verificationToken: d.verificationToken, log: d.log }),
+      ...d.http,
+      webhook: (body, headers) => handleWebhook(body, headers, { dispatcher, encryptKey: d.encryptKey, verificationToken: d.verificationToken, log: d.log, maxSkewSeconds: d.maxSkewSeconds }),
     });
     this.port = portOf(this.server);
     checkIdentity(d);
@@ -61,12 +64,12 @@ export class LongConnectionReceiver implements Receiver {
   private server?: Server;
   private ws?: lark.WSClient;
 
-  constructor(private readonly d: FeishuReceiverDeps & { appId: string; appSecret: string; domain: string }) {}
+  constructor(private readonly d: FeishuReceiverDeps & { appId: string; appSecret: string; domain: string; httpTimeoutMs?: number }) {}
 
   async start(): Promise<void> {
     const { d } = this;
-    this.server = await startHttpServer({ port: d.port, log: d.log, health: d.health });
-    this.ws = new lark.WSClient({ appId: d.appId, appSecret: d.appSecret, domain: d.domain, loggerLevel: lark.LoggerLevel.warn, logger: larkLogger(d.log) });
+    this.server = await startHttpServer({ port: d.port, log: d.log, health: d.health, ...d.http });
+    this.ws = new lark.WSClient({ appId: d.appId, appSecret: d.appSecret, domain: d.domain, loggerLevel: lark.LoggerLevel.warn, logger: safeLarkLogger(d.log, [d.appSecret]), httpInstance: timeoutHttpInstance(d.httpTimeoutMs ?? 15_000) });
     await this.ws.start({ eventDispatcher: d.ingest.dispatcher() });
     this.port = portOf(this.server);
     checkIdentity(d);

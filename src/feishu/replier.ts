@@ -3,7 +3,7 @@ import type { AnswerStream, CardButton, Replier } from '../core/replier.js';
 import type { Conversation } from '../core/message.js';
 import type { Logger } from '../logger.js';
 import { FeishuApi, isCardKitRefusal } from './api.js';
-import { ANSWER_ELEMENT, answerCard, splitForCards } from './cards.js';
+import { ANSWER_ELEMENT, answerCard, cardSafeMarkdown, splitForCards } from './cards.js';
 
 export interface FeishuReplierOptions {
   /** Redis key prefix for reply state. */
@@ -152,7 +152,7 @@ class CardStream implements AnswerStream {
       const seq = await this.redis.incr(`${this.prefix}:cardseq:${ref.cardId}`);
       await this.redis.expire(`${this.prefix}:cardseq:${ref.cardId}`, 14 * 86_400);
       if (closed) await this.api.updateCard(ref.cardId, answerCard({ title: this.title, markdown, streaming: false, buttons, part }), seq);
-      else await this.api.setElementContent(ref.cardId, ANSWER_ELEMENT, markdown, seq);
+      else await this.api.setElementContent(ref.cardId, ANSWER_ELEMENT, cardSafeMarkdown(markdown), seq);
     } else {
       await this.api.patch(ref.messageId, JSON.stringify(answerCard({ title: this.title, markdown, streaming: false, buttons, part })));
     }

@@ -7,6 +7,9 @@ export interface WebhookOptions {
   encryptKey?: string;
   verificationToken?: string;
   log: Logger;
+  /** With an encrypt key: refuse X-Lark-Request-Timestamp further off than this (replays). */
+  maxSkewSeconds?: number;
+  now?: () => number;
 }
 
 export interface HttpReply {
@@ -35,6 +38,7 @@ export async function handleWebhook(rawBody: string, headers: Record<string, str
   } catch {
     return { status: 400, body: { error: 'invalid JSON' } };
   }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return { status: 400, body: { error: 'not an event object' } };
 
   if (o.encryptKey && typeof body.encrypt !== 'string') return { status: 401, body: { error: 'FEISHU_ENCRYPT_KEY is set: plaintext events are refused' } };
   if (typeof body.encrypt === 'string') {
@@ -50,6 +54,8 @@ export async function handleWebhook(rawBody: string, headers: Record<string, str
     const nonce = h('x-lark-request-nonce');
     const sig = h('x-lark-signature');
     if (ts && nonce && sig) {
+      const skew = Math.abs((o.now?.() ?? Date.now()) / 1000 - Number(ts));
+      if (!(skew <= (o.maxSkewSeconds ?? 3600))) return { status: 401, body: { error: 'request timestamp out of range' } };
       const expected = createHash('sha256').update(ts + nonce + o.encryptKey + rawBody).digest('hex');
       if (!same(expected, sig)) return { status: 401, body: { error: 'bad signature' } };
     } else if (body.type !== 'url_verification') {
@@ -65,6 +71,9 @@ export async function handleWebhook(rawBody: string, headers: Record<string, str
   }
 
   if (body.type === 'url_verification') return { status: 200, body: { challenge: body.challenge } };
+  if (body.schema !== '2.0' || typeof header?.event_type !== 'string' || typeof body.event !== 'object' || body.event === null) {
+    return { status: 400, body: { error: 'not a Feishu 2.0 event' } };
+  }
 
   // Signature and token were checked above; the dispatcher only routes (and decrypts nothing more).
   const result: unknown = await o.dispatcher.invoke(body, { needCheck: false });

@@ -19,6 +19,8 @@ export interface TurnContext {
   memory: ConversationMemory;
   now: Date;
   timezone: string;
+  /** Markings refused besides 绝密/机密/秘密 (RESTRICTED_MARKINGS). */
+  restrictedMarkings?: readonly string[];
   /** The writer's files and cloud docs; absent in console mode. */
   documents?: DocumentSource;
   cloudDocs?: CloudDocPublisher;

@@ -1,3 +1,5 @@
+import { findClassificationMarking } from '../report/classification.js';
+import { CLASSIFIED_REFUSAL } from '../core/texts.js';
 import type { DocumentOrigin } from '../core/documents.js';
 import { DOC_TEXTS } from '../core/document-texts.js';
 import { CloudDocError, DocumentError } from '../core/errors.js';
@@ -63,6 +65,12 @@ export async function documentFlow(ctx: TurnContext, origin: DocumentOrigin, wor
     return ctx.replier.sendText(c, err.userMessage, ctx.jobId);
   }
   ctx.log.info({ origin: origin.kind, kind: doc.kind, chars: doc.text.length }, 'document read');
+  // A file, quote or cloud doc carrying a 密级 marking goes no further than this.
+  const marking = findClassificationMarking(doc.text, ctx.restrictedMarkings);
+  if (marking) {
+    ctx.log.warn({ origin: origin.kind, level: marking.level }, 'refused: classification marking in a document');
+    return ctx.replier.sendText(c, CLASSIFIED_REFUSAL(marking.marking), ctx.jobId);
+  }
 
   if (opts.draft) {
     const material = materialFacts(doc.text, doc.name, MATERIAL_BUDGET_CHARS);

@@ -10,9 +10,11 @@ import { draftingFlow, type DraftButtonValue } from '../flows/drafting.js';
 import type { ReminderService } from '../reminders/scheduler.js';
 import type { TurnContext } from '../flows/context.js';
 import type { ConversationMemory } from '../core/memory.js';
-import type { Conversation } from '../core/message.js';
+import { threadKey, type Conversation } from '../core/message.js';
+import type { ThreadOwners } from '../flows/thread-owner.js';
 import type { Replier } from '../core/replier.js';
 import { MAX_INPUT_CHARS, routeText } from './router.js';
+import { findClassificationMarking } from '../report/classification.js';
 import * as T from '../core/texts.js';
 import type { CloudDocPublisher, DocumentSource } from '../core/documents.js';
 import { CLOUD_DOC_COMMAND, documentRequest, recentFileRequest } from './document-route.js';
@@ -28,6 +30,10 @@ export interface HandlerDeps {
   timezone: string;
   reminders: ReminderService;
   now?: () => Date;
+  /** Markings refused besides 绝密/机密/秘密 (RESTRICTED_MARKINGS). */
+  restrictedMarkings?: readonly string[];
+  /** Thread initiators (group threads: only they change the draft). */
+  owners?: ThreadOwners;
   /** The writer's files and cloud docs (Feishu only). */
   documents?: DocumentSource;
   cloudDocs?: CloudDocPublisher;
@@ -53,6 +59,7 @@ export class MessageHandler {
       memory: this.d.memory,
       now: this.d.now?.() ?? new Date(),
       timezone: this.d.timezone,
+      restrictedMarkings: this.d.restrictedMarkings,
       ...(this.d.documents ? { documents: this.d.documents } : {}),
       ...(this.d.cloudDocs ? { cloudDocs: this.d.cloudDocs } : {}),
     };
@@ -68,16 +75,29 @@ export class MessageHandler {
         return cloudDocFlow(ctx);
       }
       if (!isDraftButton(value)) return this.d.replier.sendText(ctx.conversation, T.BUTTON_EXPIRED, ctx.jobId);
+      if (value.command.kind !== 'export' && !(await this.mayChangeDraft(ctx.conversation, true))) {
+        job.log.info({ route: 'button', command: value.command.kind }, 'refused: not the thread initiator');
+        return this.d.replier.sendText(data.action.conversation, T.NOT_INITIATOR, ctx.jobId);
+      }
       job.log.info({ route: 'button', command: value.command.kind }, 'routed');
       return draftingFlow(ctx, value.command, { text: '', newRequest: false });
     }
-    const { conversation: c, payload } = data.message;
+    const { conversation: c, payload, refusal } = data.message;
     const ctx = this.context(c, job);
+    if (refusal) return this.d.replier.sendText(c, T.REFUSAL_TEXT[refusal], ctx.jobId);
+    // A message at a group thread's root makes its sender the thread's initiator.
+    if (c.chatType === 'group' && !c.rootId && this.d.owners) await this.d.owners.claim(threadKey(c), c.senderOpenId);
     await this.d.replier.ack(c);
     if (payload.kind === 'unsupported') {
       if (payload.messageType === 'image') return this.d.replier.sendText(c, DOC_TEXTS.image, ctx.jobId);
       await this.d.replier.sendText(c, T.UNSUPPORTED_TYPE(T.MESSAGE_TYPE_LABEL[payload.messageType] ?? `“${payload.messageType}”类型的消息`), ctx.jobId);
       return;
+    }
+    // Checked before anything else reads the text: it must not reach the model, memory or a log.
+    const marking = payload.kind === 'text' ? findClassificationMarking(payload.text, this.d.restrictedMarkings) : null;
+    if (marking) {
+      job.log.warn({ route: 'classified', level: marking.level }, 'refused: classification marking');
+      return this.d.replier.sendText(c, T.CLASSIFIED_REFUSAL(marking.marking), ctx.jobId);
     }
     const document = documentRequest(payload, ctx.now, this.d.timezone) ?? (await recentFileRequest(c, this.d.memory, payload, ctx.now, this.d.timezone));
     if (document) {
@@ -91,6 +111,11 @@ export class MessageHandler {
     }
     const route = routeText(payload.text, { now: ctx.now, timezone: this.d.timezone });
     job.log.info({ route: route.kind }, 'routed');
+    const changesDraft = route.kind === 'reset' || (route.kind === 'draft' && route.command.kind !== 'export');
+    if (changesDraft && !(await this.mayChangeDraft(c, c.chatType === 'group'))) {
+      job.log.info({ route: route.kind }, 'refused: not the thread initiator');
+      return this.d.replier.sendText(c, T.NOT_INITIATOR, ctx.jobId);
+    }
     switch (route.kind) {
       case 'help':
         return this.d.replier.sendText(c, payload.text.trim() ? T.HELP : T.EMPTY_TEXT, ctx.jobId);
@@ -121,6 +146,12 @@ export class MessageHandler {
       case 'chat':
         return chatFlow(ctx, route.text);
     }
+  }
+
+  /** In a group thread, only its initiator changes the draft (export stays open). */
+  private async mayChangeDraft(c: Conversation, group: boolean): Promise<boolean> {
+    if (!group || !this.d.owners) return true;
+    return (await this.d.owners.claim(threadKey(c), c.senderOpenId)) === c.senderOpenId;
   }
 
   /** The single error reply after the last attempt; it takes over the job's answer card. */

@@ -8,6 +8,8 @@ export interface OpenAIChatModelOptions {
   model: string;
   /** Wait for headers, and the longest silence allowed between two chunks. */
   timeoutMs: number;
+  /** Token usage of each answer, when the endpoint reports it. */
+  onUsage?: (u: { prompt: number; completion: number }) => void;
 }
 
 /** Any OpenAI-compatible chat-completions endpoint (OpenAI, DeepSeek, Qwen, Ollama, vLLM). */
@@ -43,6 +45,7 @@ export class OpenAIChatModel implements ChatModel {
           model: this.opts.model,
           messages: req.messages,
           stream: true,
+          ...(this.opts.onUsage ? { stream_options: { include_usage: true } } : {}),
           ...(req.maxTokens ? { max_tokens: req.maxTokens } : {}),
           ...(req.temperature !== undefined ? { temperature: req.temperature } : {}),
         },
@@ -50,6 +53,7 @@ export class OpenAIChatModel implements ChatModel {
       );
       for await (const chunk of stream) {
         arm();
+        if (chunk.usage) this.opts.onUsage?.({ prompt: chunk.usage.prompt_tokens ?? 0, completion: chunk.usage.completion_tokens ?? 0 });
         const delta = chunk.choices[0]?.delta?.content;
         if (delta) yield delta;
       }

@@ -15,6 +15,18 @@ export class Enqueuer {
     return { jobId, duplicate: false };
   }
 
+  /** Whether a message was queued already (a re-push). */
+  async exists(messageId: string): Promise<boolean> {
+    return Boolean(await this.queue.getJob(messageJobId(messageId)));
+  }
+
+  /** Queue a message without the duplicate lookup (the caller did it); `priority` 1 runs first. */
+  async add(message: IncomingMessage, opts: { priority?: number } = {}): Promise<string> {
+    const jobId = messageJobId(message.conversation.messageId);
+    await this.queue.add('message', { type: 'message', message }, { jobId, ...(opts.priority ? { priority: Math.min(opts.priority, 2_000_000) } : {}) });
+    return jobId;
+  }
+
   async cardAction(action: CardAction, eventKey: string): Promise<string> {
     const jobId = cardActionJobId(eventKey);
     await this.queue.add(JOB_NAMES.cardAction, { type: 'card-action', action }, { jobId });

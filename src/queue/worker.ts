@@ -1,4 +1,4 @@
-import { DelayedError, UnrecoverableError, Worker, type Job } from 'bullmq';
+import { DelayedError, Job, UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { isPermanent } from '../core/errors.js';
 import type { Logger } from '../logger.js';
@@ -23,22 +23,49 @@ export interface WorkerDeps {
   onFinalFailure: (data: JobData, jobId: string, err: unknown) => Promise<void>;
   /** Jobs with the same key run one at a time (a thread's state is read, changed and written back). */
   serialKey?: (data: JobData) => string;
+  /** Extra fields for the job's child logger (message id, chat). */
+  logContext?: (data: JobData) => Record<string, unknown>;
 }
 
-// Release only our own lock; extend it while the job runs.
-const RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
+// Take the thread's lock, or join the thread's FIFO of waiting job ids (atomically, so a release
+// in between cannot be missed).
+const ACQUIRE = `
+local cur = redis.call('get', KEYS[1])
+if (not cur) or cur == ARGV[1] then
+  redis.call('set', KEYS[1], ARGV[1], 'PX', ARGV[2])
+  redis.call('lrem', KEYS[2], 0, ARGV[1])
+  return 1
+end
+if not redis.call('lpos', KEYS[2], ARGV[1]) then redis.call('rpush', KEYS[2], ARGV[1]) end
+redis.call('pexpire', KEYS[2], 86400000)
+return 0`;
+// Release only our own lock, and hand back the next waiting job id.
+const RELEASE = `
+if redis.call('get', KEYS[1]) == ARGV[1] then
+  redis.call('del', KEYS[1])
+  return redis.call('lpop', KEYS[2])
+end
+return false`;
 const EXTEND = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end";
 
+/** A parked job wakes up by itself after this long if its wake-up call was lost (a crash). */
+const PARKED_FALLBACK_MS = 15_000;
+
 /**
- * Hand-written because open-source BullMQ has no per-key groups (a BullMQ Pro feature):
- * a job whose thread is busy goes back to the delayed set without using an attempt.
+ * Hand-written because open-source BullMQ has no per-key groups (a BullMQ Pro feature).
+ * A job whose thread is busy is parked in the delayed set (no attempt used) and its id queued
+ * on the thread; whoever releases the lock promotes the next one. Waiting costs no Redis
+ * commands per tick, and a thread's jobs run in arrival order.
  */
-async function withSerialLock<T>(d: WorkerDeps, key: string, job: Job<JobData>, token: string | undefined, run: () => Promise<T>): Promise<T> {
+async function withSerialLock<T>(d: WorkerDeps, worker: Worker<JobData>, key: string, job: Job<JobData>, token: string | undefined, run: () => Promise<T>): Promise<T> {
   const lockKey = `${d.prefix}:serial:${key}`;
+  const waitKey = `${d.prefix}:serial-wait:${key}`;
   const ttl = d.lockMs * 2;
-  const got = await d.connection.set(lockKey, job.id!, 'PX', ttl, 'NX');
-  if (!got && (await d.connection.get(lockKey)) !== job.id) {
-    await job.moveToDelayed(Date.now() + 300 + Math.floor(Math.random() * 400), token);
+  const got = await d.connection.eval(ACQUIRE, 2, lockKey, waitKey, job.id!, String(ttl));
+  if (got !== 1) {
+    await job.moveToDelayed(Date.now() + PARKED_FALLBACK_MS, token);
+    // The holder may have released between our check and the park: wake ourselves then.
+    if (!(await d.connection.exists(lockKey))) await job.promote().catch(() => undefined);
     throw new DelayedError();
   }
   const timer = setInterval(() => {
@@ -48,7 +75,18 @@ async function withSerialLock<T>(d: WorkerDeps, key: string, job: Job<JobData>, 
     return await run();
   } finally {
     clearInterval(timer);
-    await d.connection.eval(RELEASE, 1, lockKey, job.id!).catch(() => undefined);
+    const next = (await d.connection.eval(RELEASE, 2, lockKey, waitKey, job.id!).catch(() => null)) as string | null;
+    if (next) await wake(worker, next);
+  }
+}
+
+/** Move a parked job from delayed to waiting; if it is not parked yet, it wakes itself (see above). */
+async function wake(worker: Worker<JobData>, jobId: string): Promise<void> {
+  try {
+    const parked = await Job.fromId<JobData>(worker, jobId);
+    if (parked && (await parked.isDelayed())) await parked.promote();
+  } catch {
+    /* not parked (yet), or gone: the fallback delay covers it */
   }
 }
 
@@ -56,10 +94,10 @@ export function startMessageWorker(d: WorkerDeps): Worker<JobData> {
   const worker = new Worker<JobData>(
     MESSAGE_QUEUE,
     async (job: Job<JobData>, token, signal) => {
-      const log = d.log.child({ jobId: job.id, attempt: job.attemptsMade + 1 });
+      const log = d.log.child({ jobId: job.id, attempt: job.attemptsMade + 1, ...d.logContext?.(job.data) });
       const run = () => d.handle(job.data, { jobId: job.id!, attempt: job.attemptsMade + 1, signal, log });
       try {
-        if (d.serialKey) await withSerialLock(d, d.serialKey(job.data), job, token, run);
+        if (d.serialKey) await withSerialLock(d, worker, d.serialKey(job.data), job, token, run);
         else await run();
       } catch (err) {
         if (err instanceof DelayedError) throw err;

@@ -172,6 +172,7 @@ export class FakeFeishu {
   /** Feishu Tasks (reminders' deadlines). */
   readonly taskApi = new FakeTasks();
   private failures: Failure[] = [];
+  private hangs: Array<{ match: RegExp; times: number }> = [];
   private byUuid = new Map<string, FakeMessage>();
   private server!: Server;
   private wss?: WebSocketServer;
@@ -214,6 +215,11 @@ export class FakeFeishu {
   /** Make the next `times` calls whose "METHOD path" matches fail. */
   fail(match: RegExp, times: number, status = 500, code = 99991400): void {
     this.failures.push({ match, times, status, code });
+  }
+
+  /** Make the next `times` calls whose "METHOD path" matches never answer (the connection stays open). */
+  hang(match: RegExp, times: number): void {
+    this.hangs.push({ match, times });
   }
 
   /** Replies posted under a user message. */
@@ -333,6 +339,11 @@ export class FakeFeishu {
     this.calls.push({ method, path, query: Object.fromEntries(u.searchParams), body: multipart ? { multipart: Object.keys(multipart) } : body, auth: req.headers.authorization });
 
     const key = `${method} ${path}`;
+    const hang = this.hangs.find((x) => x.times > 0 && x.match.test(key));
+    if (hang) {
+      hang.times--;
+      return new Promise<never>(() => undefined);
+    }
     const failure = this.failures.find((f) => f.times > 0 && f.match.test(key));
     if (failure) {
       failure.times--;

@@ -20,7 +20,7 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-const quietLog = () => createLogger(process.env.TEST_LOG_LEVEL ?? 'silent', new Writable({ write: (_c, _e, cb) => cb() }));
+const quietLog = () => (process.env.TEST_LOG_LEVEL ? createLogger(process.env.TEST_LOG_LEVEL) : createLogger('silent', new Writable({ write: (_c, _e, cb) => cb() })));
 
 /** The whole bot in webhook mode, in this process, wired to a fake Open API and a fake model. */
 export async function startHarness(opts: { env?: Record<string, string>; llm?: FakeHandler; streamThrottleMs?: number; longConnection?: boolean } = {}): Promise<Harness> {
@@ -44,6 +44,9 @@ export async function startHarness(opts: { env?: Record<string, string>; llm?: F
     OPENAI_TIMEOUT_MS: '5000',
     JOB_BACKOFF_MS: '50',
     LOG_LEVEL: 'silent',
+    // Tests send bursts from one user; the per-user limits have their own tests.
+    USER_RATE_LIMIT: '0',
+    USER_MAX_QUEUED: '1000',
     ...opts.env,
   });
   const app = await startApp({ config, log: quietLog(), streamThrottleMs: opts.streamThrottleMs ?? 20 });

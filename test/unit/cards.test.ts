@@ -33,6 +33,6 @@ describe('answerCard', () => {
     expect(card.config.streaming_mode).toBe(true);
     expect(card.body.elements[0]).toMatchObject({ tag: 'markdown', element_id: 'answer_md', content: '一、' });
     const button = card.body.elements[2]!.columns![0]!.elements[0]!;
-    expect(button.behaviors[0]).toEqual({ type: 'callback', value: { action: 'full' } });
+    expect(button.behaviors[0]).toEqual({ type: 'callback', value: { action: 'full', iat: expect.any(Number) as number } });
   });
 });

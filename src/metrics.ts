@@ -1,0 +1,34 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { Queue } from 'bullmq';
+
+/** Prometheus metrics of one process, served at GET /metrics. */
+export class Metrics {
+  readonly registry = new Registry();
+  readonly jobDuration = new Histogram({ name: 'bigan_job_duration_seconds', help: 'Time a job attempt took, by job name and outcome', labelNames: ['name', 'outcome'] as const, buckets: [0.1, 0.5, 1, 2, 5, 10, 30, 60, 120, 300], registers: [this.registry] });
+  readonly modelFirstToken = new Histogram({ name: 'bigan_model_first_token_seconds', help: 'Time from model request to first streamed token', buckets: [0.1, 0.25, 0.5, 1, 2, 5, 10, 30], registers: [this.registry] });
+  readonly modelDuration = new Histogram({ name: 'bigan_model_request_seconds', help: 'Time a model request took, by outcome', labelNames: ['outcome'] as const, buckets: [0.5, 1, 2, 5, 10, 30, 60, 120, 300], registers: [this.registry] });
+  readonly modelTokens = new Counter({ name: 'bigan_model_tokens_total', help: 'Tokens reported by the model endpoint (usage), by kind', labelNames: ['kind'] as const, registers: [this.registry] });
+  readonly modelInFlight = new Gauge({ name: 'bigan_model_requests_in_flight', help: 'Model requests streaming now', registers: [this.registry] });
+  readonly feishuErrors = new Counter({ name: 'bigan_feishu_api_errors_total', help: 'Failed Feishu Open API calls, by operation and Feishu code (or HTTP status / network)', labelNames: ['op', 'code'] as const, registers: [this.registry] });
+  readonly repliesSent = new Counter({ name: 'bigan_replies_sent_total', help: 'Messages posted to Feishu, by message type', labelNames: ['msg_type'] as const, registers: [this.registry] });
+  readonly refusals = new Counter({ name: 'bigan_requests_refused_total', help: 'Requests refused at ingest, by reason (rate-limited, queue-full, not-allowed)', labelNames: ['reason'] as const, registers: [this.registry] });
+
+  constructor(opts: { defaultMetrics?: boolean } = {}) {
+    if (opts.defaultMetrics !== false) collectDefaultMetrics({ register: this.registry, prefix: 'bigan_' });
+  }
+
+  /** Queue depth by state, read from Redis at scrape time. */
+  watchQueue(queue: Queue): void {
+    const registry = this.registry;
+    new Gauge({
+      name: 'bigan_queue_jobs',
+      help: 'Jobs in the message queue, by state',
+      labelNames: ['state'] as const,
+      registers: [registry],
+      async collect() {
+        const counts = await queue.getJobCounts('wait', 'active', 'delayed', 'prioritized', 'waiting-children', 'completed', 'failed');
+        for (const [state, n] of Object.entries(counts)) this.set({ state }, n);
+      },
+    });
+  }
+}

@@ -1,0 +1,92 @@
+import type { Redis } from 'ioredis';
+import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+
+/** Why a request is not queued for work; the user gets one polite answer. */
+export type Refusal = 'not-allowed' | 'rate-limited' | 'queue-full';
+
+export interface AdmissionOptions {
+  prefix: string;
+  /** Requests per user per minute; 0 turns the limit off. */
+  perMinute: number;
+  /** Jobs one user may have queued or running at once. */
+  maxQueued: number;
+  allowedTenants: readonly string[];
+  allowedChats: readonly string[];
+  allowedUsers: readonly string[];
+  onRefusal?: (reason: Refusal) => void;
+  /** Resolves once the connection is usable (a fail-fast connection refuses commands while connecting). */
+  ready?: () => Promise<unknown>;
+}
+
+export interface Requester {
+  tenantKey?: string;
+  chatId: string;
+  /** open_id, plus user_id / union_id when the event has them (any may be allow-listed). */
+  userIds: readonly string[];
+}
+
+/** Entries older than this no longer count against the per-user cap (a lost release heals). */
+const QUEUED_TTL_MS = 3600_000;
+
+/**
+ * The ingest-side gate: allowlists, a per-user rate limit (rate-limiter-flexible on the same
+ * Redis, so it holds across ingest processes) and a cap on one user's queued jobs.
+ */
+export class Admission {
+  private readonly limiter?: RateLimiterRedis;
+
+  constructor(private readonly redis: Redis, private readonly o: AdmissionOptions) {
+    if (o.perMinute > 0) this.limiter = new RateLimiterRedis({ storeClient: redis, keyPrefix: `${o.prefix}:rl`, points: o.perMinute, duration: 60 });
+  }
+
+  /** Pure allowlist check; an empty list allows everyone. */
+  allowed(r: Requester): boolean {
+    const ok = (list: readonly string[], v: readonly (string | undefined)[]) => list.length === 0 || v.some((x) => x !== undefined && list.includes(x));
+    return ok(this.o.allowedTenants, [r.tenantKey]) && ok(this.o.allowedChats, [r.chatId]) && ok(this.o.allowedUsers, r.userIds);
+  }
+
+  private queuedKey(openId: string): string {
+    return `${this.o.prefix}:userjobs:${openId}`;
+  }
+
+  /**
+   * Decide for one new request. On success the job id is counted against the user's cap and
+   * `queued` tells how many the user had before (used as the job's priority: fairness).
+   */
+  async admit(r: Requester, jobId: string): Promise<{ ok: true; queued: number } | { ok: false; reason: Refusal }> {
+    if (!this.allowed(r)) return this.refuse('not-allowed');
+    await this.o.ready?.();
+    const openId = r.userIds[0] ?? 'unknown';
+    if (this.limiter) {
+      try {
+        await this.limiter.consume(openId);
+      } catch (err) {
+        if (err instanceof RateLimiterRes) return this.refuse('rate-limited');
+        throw err;
+      }
+    }
+    const key = this.queuedKey(openId);
+    const now = Date.now();
+    const res = await this.redis.multi().zremrangebyscore(key, 0, now - QUEUED_TTL_MS).zcard(key).exec();
+    const queued = Number(res?.[1]?.[1] ?? 0);
+    if (queued >= this.o.maxQueued) return this.refuse('queue-full');
+    await this.redis.multi().zadd(key, now, jobId).pexpire(key, QUEUED_TTL_MS).exec();
+    return { ok: true, queued };
+  }
+
+  /** The job ended (answered or failed for good): it no longer counts. */
+  async release(openId: string, jobId: string): Promise<void> {
+    await this.redis.zrem(this.queuedKey(openId), jobId);
+  }
+
+  /** One refusal notice per user and reason a minute: a flood gets one answer, not a thousand. */
+  async shouldNotify(openId: string, reason: Refusal): Promise<boolean> {
+    await this.o.ready?.();
+    return (await this.redis.set(`${this.o.prefix}:refused:${reason}:${openId}`, '1', 'EX', 60, 'NX')) === 'OK';
+  }
+
+  private refuse(reason: Refusal): { ok: false; reason: Refusal } {
+    this.o.onRefusal?.(reason);
+    return { ok: false, reason };
+  }
+}
