@@ -7,7 +7,7 @@ import type { JobContext } from '../queue/worker.js';
 import { FeishuApiError } from '../feishu/api.js';
 import { chatFlow } from '../flows/chat.js';
 import { critiqueFlow } from '../flows/critique.js';
-import { draftingFlow, type DraftButtonValue } from '../flows/drafting.js';
+import { draftingFlow, isDraftButton } from '../flows/drafting/index.js';
 import type { ReminderService } from '../reminders/scheduler.js';
 import type { TurnContext } from '../flows/context.js';
 import type { ConversationMemory } from './memory.js';
@@ -28,10 +28,6 @@ export interface HandlerDeps {
 }
 
 const CRITIQUE_EMPTY = '请把需要审阅的内容一起发过来，例如：“帮我看看这段：今年以来，我局……”。整篇报告可以直接粘贴（单次不超过3万字）。';
-
-function isDraftButton(v: Record<string, unknown>): v is DraftButtonValue {
-  return v.action === 'draft' && typeof v.thread === 'string' && typeof v.command === 'object' && v.command !== null;
-}
 
 /** The worker's entry point: one job → one answer in the thread. */
 export class MessageHandler {

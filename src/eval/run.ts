@@ -1,7 +1,7 @@
 /** Runs the evaluation set through the same flow service the bot uses and tabulates the scores. */
 import type { ChatModel } from '../llm/chat-model.js';
 import type { PromptLibrary } from '../llm/prompts.js';
-import { draftOutline } from '../flows/report.js';
+import { draftOutline } from '../flows/drafting/outline.js';
 import { getGenre } from '../report/genres.js';
 import { periodLabel } from '../report/period.js';
 import { parseRequest } from '../report/request.js';

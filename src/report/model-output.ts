@@ -366,3 +366,38 @@ export function streamingView(raw: string, kind: OutputKind): string {
   }
   return cleanModelOutput(visible, kind).text;
 }
+
+// ---- section texts -------------------------------------------------------------
+
+/** A cleaned section answer without the heading lines the model repeated (its own, or the part's). */
+export function sectionBody(cleaned: string, headings: readonly string[]): string {
+  const lines = cleaned.split('\n').map((l) => l.trim()).filter(Boolean);
+  const titles = headings.map((h) => h.replace(/\s/g, ''));
+  while (lines.length) {
+    const first = lines[0]!;
+    const h = parseHeading(first);
+    const title = (h ? h.title : first).replace(/\s/g, '').replace(/[。：:]$/, '');
+    if ((h && h.level <= 2 && first.length <= 40) || titles.includes(title)) lines.shift();
+    else break;
+  }
+  return lines.join('\n').trim();
+}
+
+/** Split a cleaned part answer ("（一）标题\n正文…") into section texts by heading order. */
+export function splitPartText(cleaned: string, sectionCount: number): { intro: string; sections: string[] } {
+  const sections: string[][] = [];
+  const intro: string[] = [];
+  for (const line of cleaned.split('\n').map((l) => l.trim()).filter(Boolean)) {
+    const h = parseHeading(line);
+    if (h?.level === 1) continue;
+    if (h?.level === 2) {
+      sections.push([]);
+      const rest = /^.*?[。：:](.+)$/.exec(h.title)?.[1];
+      if (rest) sections[sections.length - 1]!.push(rest.trim());
+      continue;
+    }
+    (sections.length ? sections[sections.length - 1]! : intro).push(line);
+  }
+  if (sections.length === 0 && sectionCount > 0) return { intro: '', sections: [intro.join('\n')] };
+  return { intro: intro.join('\n'), sections: sections.map((s) => s.join('\n')) };
+}

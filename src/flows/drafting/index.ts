@@ -1,14 +1,23 @@
-import type { CardButton } from '../bot/replier.js';
-import { threadKey } from '../bot/message.js';
-import { OFFLINE_NOTICE } from '../bot/texts.js';
-import type { DraftCommand, SectionTarget } from '../report/commands.js';
-import { parseRequest } from '../report/request.js';
-import { getGenre } from '../report/genres.js';
-import { periodLabel } from '../report/period.js';
-import { renderDocx } from '../export/docx.js';
-import { draftDocument, newThreadState, ReportFlowError, runDraftCommand, type ReportThreadState } from './report.js';
-import type { TurnContext } from './context.js';
-import { chatFlow } from './chat.js';
+/**
+ * The drafting flow: outline, section, revision, full draft and Word export on the
+ * thread's stored state. Services live beside it (outline, sections, full); the pure
+ * parts (offline texts, model-output cleaning, lengths) are in src/report/.
+ */
+import { threadKey } from '../../bot/message.js';
+import { OFFLINE_NOTICE } from '../../bot/texts.js';
+import type { DraftCommand } from '../../report/commands.js';
+import { parseRequest } from '../../report/request.js';
+import { getGenre } from '../../report/genres.js';
+import { periodLabel } from '../../report/period.js';
+import { renderDocx } from '../../export/docx.js';
+import type { TurnContext } from '../context.js';
+import { chatFlow } from '../chat.js';
+import { draftButtons } from './buttons.js';
+import { draftDocument } from './document.js';
+import { runDraftCommand } from './run.js';
+import { newThreadState, ReportFlowError, type ReportThreadState } from './state.js';
+
+export { isDraftButton, type DraftButtonValue } from './buttons.js';
 
 export const NO_OUTLINE_YET = '这个话题里还没有报告提纲。请先说明要写什么，例如：“帮我写一份2025年上半年市交通运输局落实意识形态工作责任制情况报告的提纲”，之后在同一话题里说“写第二部分”“写全文”“导出Word”。';
 
@@ -19,29 +28,6 @@ const TITLES: Record<Exclude<DraftCommand['kind'], 'export'>, string> = {
   full: '笔杆子 · 全文初稿',
 };
 
-/** The value a button carries back in card.action.trigger. */
-export interface DraftButtonValue {
-  action: 'draft';
-  command: DraftCommand;
-  /** The thread whose stored outline the command works on. */
-  thread: string;
-  [key: string]: unknown;
-}
-
-function buttons(thread: string, cmd: DraftCommand): CardButton[] {
-  const v = (command: DraftCommand): DraftButtonValue => ({ action: 'draft', command, thread });
-  const target: SectionTarget | undefined = cmd.kind === 'section' || cmd.kind === 'revise' ? cmd.target : undefined;
-  const out: CardButton[] = [];
-  if (target) {
-    out.push({ text: '展开此部分', value: v({ kind: 'revise', op: 'expand', target }) });
-    out.push({ text: '精简此部分', value: v({ kind: 'revise', op: 'condense', target }) });
-    out.push({ text: '重写此部分', value: v({ kind: 'revise', op: 'rewrite', target }) });
-  }
-  if (cmd.kind !== 'full') out.push({ text: '写全文', value: v({ kind: 'full' }), primary: true });
-  out.push({ text: '导出Word', value: v({ kind: 'export' }) });
-  return out;
-}
-
 /** Outline, section, revision, full draft and Word export, on the thread's stored state. */
 export async function draftingFlow(ctx: TurnContext, cmd: DraftCommand, opts: { text: string; newRequest: boolean }): Promise<void> {
   const c = ctx.conversation;
@@ -50,7 +36,7 @@ export async function draftingFlow(ctx: TurnContext, cmd: DraftCommand, opts: { 
   if (opts.newRequest || (!state && cmd.kind === 'outline')) {
     const request = parseRequest(opts.text, ctx.now);
     state = newThreadState(request, ctx.now);
-    notes.push(`按${periodLabel(request.period)}${getGenre(request.genre).name}起草${request.unit.name ? `，单位：${request.unit.name}` : ''}。`, ...request.assumptions);
+    notes.push(`按${periodLabel(request.period)}${getGenre(request.genre).name}起草${request.unit.name ? `，单位：${request.unit.name}` : ''}。`, ...request.assumptions.map((x) => `${x}。`));
   }
   if (!state) {
     // "把第二部分再展开一点" after a free-form answer: continue that conversation instead.
@@ -61,8 +47,12 @@ export async function draftingFlow(ctx: TurnContext, cmd: DraftCommand, opts: { 
   if (cmd.kind === 'export') return exportWord(ctx, state);
 
   const card = await ctx.replier.openStream(c, { key: ctx.jobId, title: TITLES[cmd.kind] });
-  const head = [ctx.model.online ? '' : OFFLINE_NOTICE, notes.length ? `> ${notes.join(' ')}` : ''].filter(Boolean).join('\n\n');
-  const withHead = (body: string) => (head ? `${head}\n\n${body}` : body);
+  // The bot's own words are plain text: no Markdown markers for the writer to clean up.
+  const headOf = (extra: string[]) => [ctx.model.online ? '' : OFFLINE_NOTICE, [...notes, ...extra].join('')].filter(Boolean).join('\n\n');
+  const withHead = (body: string, extra: string[] = []) => {
+    const head = headOf(extra);
+    return head ? `${head}\n\n${body}` : body;
+  };
   card.update(withHead('正在起草…'));
   let progress = '';
   try {
@@ -73,14 +63,15 @@ export async function draftingFlow(ctx: TurnContext, cmd: DraftCommand, opts: { 
       timezone: ctx.timezone,
       ...(ctx.signal ? { signal: ctx.signal } : {}),
       state,
-      onText: (_d, full) => card.update(withHead(progress ? `${progress}\n\n${full}` : full)),
+      onText: (_d, shown) => card.update(withHead(progress ? `${progress}\n\n${shown}` : shown || '正在起草…')),
       onProgress: (done, total) => {
         progress = `（已完成第${done}/${total}部分）`;
         card.update(withHead(progress));
       },
     });
+    if (result.removed.length) ctx.log.info({ removed: result.removed.length }, 'model chat text removed');
     await ctx.memory.setState(c, result.state);
-    await card.finish(withHead(result.text), { buttons: buttons(threadKey(c), cmd) });
+    await card.finish(withHead(result.text, result.notes), { buttons: draftButtons(threadKey(c), cmd) });
     await ctx.memory.append(c, [{ role: 'user', content: opts.text || `（按钮）${cmd.kind}` }, { role: 'assistant', content: result.text.slice(0, 4000) }], ctx.jobId);
   } catch (err) {
     if (!(err instanceof ReportFlowError)) throw err;
@@ -91,11 +82,11 @@ export async function draftingFlow(ctx: TurnContext, cmd: DraftCommand, opts: { 
 async function exportWord(ctx: TurnContext, state: ReportThreadState): Promise<void> {
   if (!state.outline) return ctx.replier.sendText(ctx.conversation, NO_OUTLINE_YET, ctx.jobId);
   const doc = draftDocument(state, ctx.now);
-  const drafted = Object.keys(state.draft.sections).length;
+  const drafted = Object.keys(state.draft.sections).filter((k) => k !== 'opening').length;
   const data = await renderDocx(doc);
   const name = `${doc.title.slice(0, 40).replace(/[\\/:*?"<>|]/g, '')}.docx`;
   await ctx.replier.sendFile(ctx.conversation, { name, data }, ctx.jobId);
   await ctx.replier.sendText(ctx.conversation, drafted
-    ? `已导出 Word（GB/T 9704 版式：标题二号小标宋，正文三号仿宋，一级标题黑体、二级标题楷体，固定行距28磅）。共 ${drafted} 个已起草的部分；未起草的部分保留了提纲标题。`
+    ? `已导出 Word（GB/T 9704 版式：标题二号小标宋，正文三号仿宋，一级标题黑体、二级标题楷体，固定行距28磅）。内容与话题里最近一次的起草和修改结果一致，共 ${drafted} 个已起草的部分；未起草的部分保留了提纲标题。`
     : '已导出 Word。目前只有提纲，正文尚未起草，文件中是提纲标题；可以先说“写全文”再导出。', ctx.jobId);
 }
