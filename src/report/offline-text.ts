@@ -25,38 +25,33 @@ function resolveVoice(text: string, req: ReportRequest): string {
   return text.replace(/党组（党委）书记/g, first ? '本人' : `${v.party}书记`).replace(/党组（党委）/g, first ? '班子' : v.party).replace(/党委（党组）/g, first ? '班子' : v.party);
 }
 
-/** Extra sentences for a section of the given role, used to reach a length. */
-function roleExtras(role: PartId | null, themeText: string, req: ReportRequest): string[] {
-  const theme = themeOf(themeText);
+/** Extra sentences for a section of the given role, used to reach a length; each names its section so no two sections repeat. */
+function roleExtras(role: PartId | null, heading: string, body: string, req: ReportRequest): string[] {
+  const theme = themeOf(heading + body);
+  const t = theme ? getTheme(theme) : undefined;
   const who = getGenre(req.genre).person === 'first' ? '本人' : unitVoice(req.unit).self;
+  const topic = heading.split(/[，,]/)[0] || heading;
   if (role === 'problems') {
-    const t = theme ? getTheme(theme) : undefined;
     return [
       t ? endStop(t.problem.detail) : '',
-      `具体表现在${placeholder(`${who}在这方面的典型事例或具体情形`)}。`,
-      `究其原因，主要是${placeholder('思想认识、制度机制、能力作风等方面的原因')}。`,
-      `对照上级要求，${placeholder('与上级要求和先进单位相比的差距')}。`,
-      `这些问题如不及时解决，${placeholder('可能造成的影响')}。`,
+      `在${topic}方面，具体表现在${placeholder(`${who}的典型事例或具体情形`)}。`,
+      `究其原因，${topic}的问题主要源于${placeholder('思想认识、制度机制、能力作风等方面的原因')}。`,
+      `对照上级关于${topic}的要求，${placeholder('存在的差距')}。`,
     ].filter(Boolean);
   }
   if (role === 'plans') {
-    const t = theme ? getTheme(theme) : undefined;
     return [
       t ? endStop(t.measure.detail) : '',
-      `由${placeholder('牵头部门和责任人')}负责，于${placeholder('完成时限')}前落实到位。`,
-      `建立${placeholder('工作台账或督办机制')}，定期调度推进情况。`,
-      `力争到${placeholder('时间节点')}，${placeholder('预期达到的工作目标')}。`,
-      `把落实情况纳入${placeholder('考核或督查事项')}，确保措施见到实效。`,
+      `围绕${topic}，由${placeholder('牵头部门和责任人')}负责，于${placeholder('完成时限')}前落实到位。`,
+      `针对${topic}建立${placeholder('工作台账或督办机制')}，定期调度推进情况。`,
+      `力争到${placeholder('时间节点')}，在${topic}上${placeholder('预期达到的工作目标')}。`,
     ].filter(Boolean);
   }
-  const t = theme ? getTheme(theme) : undefined;
   return [
     ...(t ? t.points.map((p) => `同时，${endStop(resolveVoice(p, req))}`) : []),
-    `通过建立${placeholder('相关工作机制或制度名称')}，推动工作常态长效。`,
-    `${placeholder(t ? t.factSlots[0]! : '具体数据和事例')}，取得了${placeholder('具体成效')}。`,
-    `在具体工作中，${placeholder('本节的典型做法和事例')}。`,
-    `相关做法${placeholder('得到上级肯定或推广的情况')}。`,
-    `与上年同期相比，${placeholder('工作数据的变化情况')}。`,
+    `在${topic}中，建立${placeholder('相关工作机制或制度名称')}，推动工作常态长效。`,
+    `${placeholder(t ? t.factSlots[0]! : '具体数据和事例')}，${topic}取得了${placeholder('具体成效')}。`,
+    `围绕${topic}，${placeholder('本节的典型做法和事例')}。`,
   ];
 }
 
@@ -109,7 +104,7 @@ export function offlineSectionText(outline: Outline, part: number, section: numb
     body = `${ordered.join('')}${withData}`;
   }
   if (chars === undefined) return body;
-  if (visibleLength(body) < chars * 0.8) return grow(body, roleExtras(p.partId, heading + body, req), chars);
+  if (visibleLength(body) < chars * 0.8) return grow(body, roleExtras(p.partId, heading, body, req), chars);
   if (visibleLength(body) > chars * 1.3) return shrink(body, chars, req);
   return body;
 }
@@ -122,6 +117,6 @@ export function offlineRevise(op: ReviseOp, text: string, chars: number, outline
   if (op === 'rewrite') return addr === 'opening' ? current : offlineSectionText(outline, part, section, req, chars);
   const p = outline.parts[part - 1];
   const heading = section ? p?.sections[section - 1]?.heading ?? '' : p?.heading ?? '';
-  const out = grow(current, roleExtras(p?.partId ?? null, heading + current, req), chars);
+  const out = grow(current, roleExtras(p?.partId ?? null, heading, current, req), chars);
   return out === current.trim() ? `${out}${placeholder('典型事例、具体数据')}。` : out;
 }
