@@ -401,3 +401,21 @@ export function splitPartText(cleaned: string, sectionCount: number): { intro: s
   if (sections.length === 0 && sectionCount > 0) return { intro: '', sections: [intro.join('\n')] };
   return { intro: intro.join('\n'), sections: sections.map((s) => s.join('\n')) };
 }
+
+// ---- residue -------------------------------------------------------------------
+
+/** Chat text still present in a final text: what the eval scores as “leaked”. Empty when clean. */
+export function chatResidue(text: string): string[] {
+  const out: string[] = [];
+  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  if (lines[0] && afterPreamble(lines[0]) !== null) out.push(`开场白：${excerpt(lines[0])}`);
+  for (const l of lines) {
+    const bare = bareOfMarker(l);
+    if (CLOSER.test(bare) && ADDRESSES_USER.test(bare)) out.push(`结束语：${excerpt(l)}`);
+    else if (META_LEAD.test(bare) || LENGTH_LINE.test(bare) || LEAD_IN.test(bare)) out.push(`说明：${excerpt(l)}`);
+    if (new RegExp(LENGTH_NOTE.source).test(l)) out.push(`字数说明：${excerpt(l)}`);
+    if (/^(?:#{1,6}\s|>\s?|[-*+]\s|```|\|)|\*\*|__|<\/?think>/i.test(l)) out.push(`Markdown或推理：${excerpt(l)}`);
+    if (new RegExp(`[${CJK}]"|"[${CJK}]|[${CJK}],|,[${CJK}]`).test(l)) out.push(`半角标点：${excerpt(l)}`);
+  }
+  return out;
+}
