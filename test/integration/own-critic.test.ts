@@ -17,7 +17,7 @@ import { draftSection, reviseSection } from '../../src/flows/drafting/sections.j
 import { draftFull } from '../../src/flows/drafting/full.js';
 import { newThreadState, type ReportThreadState } from '../../src/flows/drafting/state.js';
 import { startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.js';
-import { CHAT_TEXT, realisticModel, STYLES, type ModelStyle } from '../support/realistic-model.js';
+import { CHAT_TEXT, realisticModel, STYLES } from '../support/realistic-model.js';
 
 const NOW = new Date('2025-07-03T10:00:00+08:00');
 const prompts = PromptLibrary.load();
@@ -63,7 +63,7 @@ describe('the bot passes its own critic', () => {
 
     for (const style of STYLES) {
       it(`${style} style`, async () => {
-        fake.setHandler(realisticModel(style as ModelStyle));
+        fake.setHandler(realisticModel(style));
         const model = new OpenAIChatModel({ apiKey: 'k', baseURL: fake.url, model: style, timeoutMs: 10_000 });
         for (const text of REQUESTS) {
           const req = parseRequest(text, NOW);

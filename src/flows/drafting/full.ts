@@ -66,7 +66,7 @@ export async function draftFull(a: DraftFullArgs): Promise<FullResult> {
       // Some drafted, or offline: keep those, write the rest one by one.
       if (have.length) kept.push(`${partLabel}中已起草的${have.length}节`);
       for (const c of covers) {
-        if (drafted[c] !== undefined) put(c, drafted[c]!);
+        if (drafted[c] !== undefined) put(c, drafted[c]);
         else {
           const one = await draftOne(withPrefix({ ...a, onText: a.model.online ? a.onText : undefined }, prefix), outline, req, genre, c);
           texts.push(one.section);
