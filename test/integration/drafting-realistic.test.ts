@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startHarness, sleep, type Harness } from '../support/harness.js';
 import { messageIdOf, textEvent } from '../support/events.js';
 import type { FakeMessage } from '../support/fake-feishu.js';
+import { HELP } from '../../src/bot/texts.js';
 import { CHAT_TEXT, EXPANSION_MARK, realisticModel, STYLES, type ModelStyle } from '../support/realistic-model.js';
 
 let h: Harness | undefined;
@@ -126,6 +127,28 @@ describe('drafting against a realistic model, per genre', () => {
       expect(r.cards[1]).toMatch(/^（一）\S+$/m);
     });
   }
+
+  it('every drafting command in /help works from a fresh outline, in the order listed', async () => {
+    h = await startHarness({ llm: realisticModel('chatty') });
+    const line = HELP.split('\n').find((l) => l.includes('在同一话题里接着写'))!;
+    const commands = [...line.matchAll(/“([^”]+)”/g)].map((m) => m[1]!);
+    expect(commands).toEqual(['写第二部分，800字左右', '把（二）展开到500字', '写全文', '导出Word', '重写第二部分', '全部重写']);
+    const first = textEvent('帮我写一份2025年上半年市交通运输局落实意识形态工作责任制情况报告的提纲');
+    const root = messageIdOf(first);
+    await h.post(first);
+    await reply(h, root);
+    for (const cmd of commands) {
+      const before = h.llm.requests.length;
+      const ev = textEvent(cmd, { rootId: root, threadId: `omt_${root}` });
+      await h.post(ev);
+      const out = await reply(h, messageIdOf(ev), cmd === '导出Word' ? 2 : 1);
+      const text = out.map((m) => h!.feishu.textOf(m)).join('\n');
+      expect(text, cmd).not.toMatch(/还没有|没有找到|请先/);
+      const asked = h.llm.requests.slice(before).map((q) => q.messages.at(-1)!.content);
+      if (cmd === '重写第二部分') expect(asked.every((p) => p.includes('重新改写') && p.includes('所在位置：二、'))).toBe(true);
+      if (cmd === '全部重写') expect(asked.map((p) => /本次起草：(.)、/.exec(p)?.[1])).toEqual(['一', '二', '三']);
+    }
+  });
 
   it('a deputy is 直接责任人, not 第一责任人; the request’s 一个 is not a fact; a 2025 report drafted later is not dated today', async () => {
     h = await startHarness({ llm: realisticModel('markdown') });
