@@ -4,6 +4,7 @@ import { createLogger } from './logger.js';
 import { RedisUnavailableError } from './redis.js';
 import { PromptError } from './llm/prompts.js';
 import { startApp, type App } from './app.js';
+import { consoleLogDestination } from './console/console-log.js';
 
 if (existsSync('.env')) process.loadEnvFile('.env');
 
@@ -18,7 +19,8 @@ try {
   throw err;
 }
 
-const log = createLogger(config.LOG_LEVEL);
+// Console mode: the terminal is the chat, so logs go to .data/bigan.log (warnings and errors also to stderr).
+const log = config.feishuEnabled ? createLogger(config.LOG_LEVEL) : createLogger(config.LOG_LEVEL, consoleLogDestination());
 let app: App | undefined;
 let stopping = false;
 
