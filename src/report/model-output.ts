@@ -233,6 +233,9 @@ export function cleanModelOutput(raw: string, kind: OutputKind): CleanResult {
   const r = stripReasoning(raw);
   if (r.had) removed.push('推理过程（<think>）');
   let lines = markdownLines(r.text);
+  // A chat answer is conversation: only reasoning and Markdown go.
+  if (kind === 'chat') return { text: lines.map((l) => l.text).join('\n\n').trim(), removed, unsure };
+  const all = lines;
 
   // Preamble: the first line or two.
   for (let i = 0; i < 4 && lines.length; i++) {
@@ -285,6 +288,11 @@ export function cleanModelOutput(raw: string, kind: OutputKind): CleanResult {
   }
   if (lines.some((l) => l.table)) removed.push('表格（已改为文字）');
 
+  // Never answer with nothing: an answer that was all “chat” is kept as it came (the writer decides).
+  if (kept.length === 0 && all.length > 0) {
+    unsure.push(...all.map((l) => l.text));
+    kept.push(...all.map((l) => ({ ...l, text: fullWidthPunctuation(l.text) })));
+  }
   const out = isReportKind(kind) ? headingLines(kept) : kept.map((l) => l.text);
   const joiner = isReportKind(kind) ? '\n' : '\n\n';
   return { text: out.join(joiner).trim(), removed, unsure: [...new Set(unsure)] };
