@@ -19,7 +19,7 @@ export async function streamAnswer(ctx: TurnContext, opts: { title: string; mess
     raw += delta;
     since += delta.length;
     // Reasoning and a possible preamble stay hidden while streaming; re-clean on a new line or every 40 characters.
-    if (delta.includes('\n') || since >= 40) {
+    if (kind === 'chat' || delta.includes('\n') || since >= 40) {
       since = 0;
       card.update(head + streamingView(raw, kind));
     }

@@ -232,9 +232,9 @@ export function cleanModelOutput(raw: string, kind: OutputKind): CleanResult {
   const unsure: string[] = [];
   const r = stripReasoning(raw);
   if (r.had) removed.push('推理过程（<think>）');
+  // A chat answer is conversation, not a document: only reasoning goes (the card renders its Markdown).
+  if (kind === 'chat') return { text: r.text.trim(), removed, unsure };
   let lines = markdownLines(r.text);
-  // A chat answer is conversation: only reasoning and Markdown go.
-  if (kind === 'chat') return { text: lines.map((l) => l.text).join('\n\n').trim(), removed, unsure };
   const all = lines;
 
   // Preamble: the first line or two.
@@ -366,6 +366,7 @@ function headingLines(lines: Line[]): string[] {
  */
 export function streamingView(raw: string, kind: OutputKind): string {
   const visible = stripReasoning(raw).text.replace(/^\s+/, '');
+  if (kind === 'chat') return visible;
   const nl = visible.indexOf('\n');
   if (nl < 0) {
     // First line incomplete: show it only once it is long and reads as report text.
