@@ -50,7 +50,7 @@ function roleExtras(role: PartId | null, heading: string, body: string, req: Rep
   return [
     ...(t ? t.points.map((p) => `同时，${endStop(resolveVoice(p, req))}`) : []),
     `在${topic}中，建立${placeholder('相关工作机制或制度名称')}，推动工作常态长效。`,
-    `${placeholder(t ? t.factSlots[0]! : '具体数据和事例')}，${topic}取得了${placeholder('具体成效')}。`,
+    `${placeholder(t ? resolveVoice(t.factSlots[0]!, req) : '具体数据和事例')}，${topic}取得了${placeholder('具体成效')}。`,
     `围绕${topic}，${placeholder('本节的典型做法和事例')}。`,
   ];
 }
@@ -100,7 +100,7 @@ export function offlineSectionText(outline: Outline, part: number, section: numb
   } else {
     const lines = points.length ? points : theme ? getTheme(theme).points.map((x) => resolveVoice(x, req)) : [heading];
     const ordered = lines.slice(0, 9).map((pt, i) => `${toChineseNumeral(i + 1)}是${endStop(pt.replace(/^[一二三四五六七八九十]是/, ''))}`);
-    const withData = lines.some((l) => /\d|待补充/.test(l)) ? '' : `${placeholder(theme ? getTheme(theme).factSlots[0]! : '具体数据和事例')}。`;
+    const withData = lines.some((l) => /\d|待补充/.test(l)) ? '' : `${placeholder(theme ? resolveVoice(getTheme(theme).factSlots[0]!, req) : '具体数据和事例')}。`;
     body = `${ordered.join('')}${withData}`;
   }
   if (chars === undefined) return body;
