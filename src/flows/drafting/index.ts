@@ -71,7 +71,7 @@ export async function draftingFlow(ctx: TurnContext, cmd: DraftCommand, opts: { 
     });
     if (result.removed.length) ctx.log.info({ removed: result.removed.length }, 'model chat text removed');
     await ctx.memory.setState(c, result.state);
-    await card.finish(withHead(result.text, result.notes), { buttons: draftButtons(threadKey(c), cmd) });
+    await card.finish(withHead(result.text, result.notes), { buttons: draftButtons(threadKey(c), cmd, result.state.lastAddresses) });
     await ctx.memory.append(c, [{ role: 'user', content: opts.text || `（按钮）${cmd.kind}` }, { role: 'assistant', content: result.text.slice(0, 4000) }], ctx.jobId);
   } catch (err) {
     if (!(err instanceof ReportFlowError)) throw err;
