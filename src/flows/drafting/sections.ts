@@ -1,6 +1,6 @@
 // Section and revise services: draft the addressed sections, revise drafted ones by their role.
 import { isEmptyTarget, type ReviseOp, type SectionTarget } from '../../report/commands.js';
-import { addressLabel, findSection, parseAddress, type ResolvedTarget, type SectionAddress } from '../../report/draft.js';
+import { addressLabel, findSection, parseAddress, renderSections, type ResolvedTarget, type SectionAddress } from '../../report/draft.js';
 import { getGenre, type Genre } from '../../report/genres.js';
 import { headingMarker, toChineseNumeral } from '../../report/headings.js';
 import { partChars, sectionChars, splitChars, visibleLength } from '../../report/lengths.js';
@@ -80,7 +80,8 @@ export interface SectionsResult {
   removed: string[];
 }
 
-const joinShown = (outline: Outline, xs: SectionText[]): string => xs.map((s) => `${addressLabel(outline, s.address)}\n${s.text}\n\n`).join('');
+// Sections already written, laid out as the final card will show them.
+const joinShown = (outline: Outline, xs: SectionText[]): string => (xs.length ? `${renderSections(outline, xs)}\n` : '');
 
 export interface DraftSectionArgs extends FlowBase {
   state: ReportThreadState;
