@@ -52,6 +52,8 @@ function roleExtras(role: PartId | null, heading: string, body: string, req: Rep
     `在${topic}中，建立${placeholder('相关工作机制或制度名称')}，推动工作常态长效。`,
     `${placeholder(t ? resolveVoice(t.factSlots[0]!, req) : '具体数据和事例')}，${topic}取得了${placeholder('具体成效')}。`,
     `围绕${topic}，${placeholder('本节的典型做法和事例')}。`,
+    `${topic}的相关做法${placeholder('得到上级肯定或推广的情况')}。`,
+    `与上年同期相比，${topic}方面${placeholder('工作数据的变化情况')}。`,
   ];
 }
 
