@@ -169,6 +169,23 @@ describe('drafting against a realistic model, per genre', () => {
   });
 });
 
+describe('critique against a realistic model', () => {
+  it('no chat text, Markdown or reasoning in the model’s part of the critique card, in any style', async () => {
+    h = await startHarness();
+    const paste = '关于2025年上半年落实意识形态工作责任制情况的报告\n今年以来，局党组认真落实意识形态工作责任制。现将有关情况报告如下：\n一、工作开展情况\n（一）压实责任\n一是加强学习。二是完善制度。\n二、存在的问题\n（一）学习不深\n三、下一步打算\n（一）深化学习';
+    for (const style of STYLES) {
+      h.llm.setHandler(realisticModel(style));
+      const ev = textEvent(`帮我看看这段：${paste}`);
+      await h.post(ev);
+      const [card] = await reply(h, messageIdOf(ev));
+      const text = h.feishu.textOf(card!);
+      const model = text.split('综合点评（模型生成，供参考）')[1] ?? '';
+      expect(model, style).toContain('结构');
+      expect(leaks(model, style)).toEqual([]);
+    }
+  });
+});
+
 describe('the same sequence offline', () => {
   for (const g of GENRES) {
     it(`${g.genre}: works offline and exports the expanded section`, async () => {
