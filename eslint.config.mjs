@@ -29,5 +29,6 @@ export default defineConfig(
       }],
     },
   },
-  { files: ['**/*.{js,mjs}'], extends: [tseslint.configs.disableTypeChecked] },
+  { files: ['**/*.{js,mjs,cjs}'], extends: [tseslint.configs.disableTypeChecked] },
+  { files: ['**/*.cjs'], languageOptions: { globals: globals.commonjs, sourceType: 'commonjs' } },
 );

@@ -9,18 +9,18 @@ import { PromptLibrary } from './llm/prompts.js';
 import type { ChatModel } from './llm/chat-model.js';
 import { OpenAIChatModel } from './llm/openai-chat-model.js';
 import { OfflineChatModel } from './llm/offline-chat-model.js';
-import { ConversationMemory } from './bot/memory.js';
-import { MessageHandler } from './bot/handle.js';
-import { threadKey } from './bot/message.js';
-import type { Replier } from './bot/replier.js';
-import { OFFLINE_NOTICE } from './bot/texts.js';
+import { ConversationMemory } from './core/memory.js';
+import { MessageHandler } from './handler/handle.js';
+import { threadKey } from './core/message.js';
+import type { Replier } from './core/replier.js';
+import { OFFLINE_NOTICE } from './core/texts.js';
 import { conversationOf, defaultJobOptions, MESSAGE_QUEUE, type JobData } from './queue/jobs.js';
 import { Enqueuer } from './queue/enqueue.js';
 import { startMessageWorker } from './queue/worker.js';
 import { createLarkClient, FeishuApi, larkLogger } from './feishu/api.js';
 import { FeishuReplier } from './feishu/replier.js';
 import { feishuReminderSender } from './feishu/reminder-sender.js';
-import { FeishuIngest } from './feishu/ingest.js';
+import { FeishuIngest } from './feishu/enqueue-event.js';
 import { handleWebhook } from './feishu/webhook.js';
 import { ConsoleReplier } from './console/console-replier.js';
 import { runConsoleChat } from './console/console-chat.js';
@@ -96,7 +96,6 @@ export async function startApp(o: AppOptions): Promise<App> {
       log,
       handle: (data, ctx) => handler.handle(data, ctx),
       onFinalFailure: (data, jobId, err) => handler.onFinalFailure(data, jobId, err),
-      isPermanent: (err) => handler.isPermanent(err),
       serialKey: (data) => threadKey(conversationOf(data)),
     });
     const w = worker;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ConfigError } from './core/errors.js';
 
 const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
@@ -43,7 +44,7 @@ export interface Config extends Env {
   llmEnabled: boolean;
 }
 
-export class ConfigError extends Error {}
+export { ConfigError } from './core/errors.js';
 
 function isTimeZone(tz: string): boolean {
   try {

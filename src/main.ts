@@ -1,8 +1,7 @@
 import { existsSync } from 'node:fs';
-import { readConfig, ConfigError, type Config } from './config.js';
+import { readConfig, type Config } from './config.js';
+import { ConfigError, StartupError } from './core/errors.js';
 import { createLogger } from './logger.js';
-import { RedisUnavailableError } from './redis.js';
-import { PromptError } from './llm/prompts.js';
 import { startApp, type App } from './app.js';
 import { consoleLogDestination } from './console/console-log.js';
 
@@ -38,7 +37,7 @@ process.on('SIGTERM', () => void shutdown('SIGTERM'));
 try {
   app = await startApp({ config, log, onConsoleClosed: () => void shutdown('input closed') });
 } catch (err) {
-  if (err instanceof RedisUnavailableError || err instanceof PromptError) {
+  if (err instanceof StartupError) {
     process.stderr.write(`${err.message}\n`);
     process.exit(2);
   }

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { Redis, type RedisOptions } from 'ioredis';
+import { RedisUnavailableError } from './core/errors.js';
 import type { Logger } from './logger.js';
 
 export const REDIS_INSTALL_HINT = 'sudo apt-get install -y redis-server   (macOS: brew install redis)';
@@ -50,7 +51,7 @@ export function freePort(): Promise<number> {
   });
 }
 
-export class RedisUnavailableError extends Error {}
+export { RedisUnavailableError } from './core/errors.js';
 
 /**
  * REDIS_URL if given; else a Redis already on 127.0.0.1:6379; else spawn our own

@@ -1,6 +1,22 @@
 /** Helpers shared by the subcommands: usage errors and reading a UTF-8 text input. */
 import { readFile } from 'node:fs/promises';
-import type { CliIO } from './main.js';
+
+export interface CliIO {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  /** Reads all of standard input. */
+  readStdin: () => Promise<string>;
+}
+
+export interface Command {
+  name: string;
+  /** One line, Chinese, for `bigan --help`. */
+  summary: string;
+  /** Usage line(s), Chinese. */
+  usage: string;
+  /** Returns the exit code: 0 ok, 1 findings/failure, 2 usage error. */
+  run(args: string[], io: CliIO): Promise<number>;
+}
 
 /** Print the message and the command's usage to stderr; exit code 2. */
 export function usageError(io: CliIO, msg: string, usage: string): number {

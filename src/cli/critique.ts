@@ -1,7 +1,7 @@
 import { critique, formatFindingsText, type CritiqueOptions } from '../report/critique/index.js';
 import type { ReportPeriod } from '../report/period.js';
 import { readTextInput, usageError as usageErrorOf } from './common.js';
-import type { Command, CliIO } from './main.js';
+import type { Command, CliIO } from './common.js';
 
 const USAGE = [
   '用法：bigan critique [--json] [--period 2025H1|2025] [--now YYYY-MM-DD] <文件|->',

@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { renderDocx } from '../export/docx.js';
 import { splitSignOff } from '../report/layout.js';
 import { readTextInput, usageError } from './common.js';
-import type { Command, CliIO } from './main.js';
+import type { Command, CliIO } from './common.js';
 
 const USAGE = [
   '用法：bigan docx <文本文件> [-o 输出.docx]',

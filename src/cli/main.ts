@@ -4,27 +4,12 @@
  */
 import { pathToFileURL } from 'node:url';
 import { realpathSync } from 'node:fs';
-import { decodeUtf8 } from './common.js';
+import { decodeUtf8, type CliIO, type Command } from './common.js';
 import { critiqueCommand } from './critique.js';
 import { docxCommand } from './docx.js';
 import { outlineCommand } from './outline.js';
 
-export interface CliIO {
-  stdout: (s: string) => void;
-  stderr: (s: string) => void;
-  /** Reads all of standard input. */
-  readStdin: () => Promise<string>;
-}
-
-export interface Command {
-  name: string;
-  /** One line, Chinese, for `bigan --help`. */
-  summary: string;
-  /** Usage line(s), Chinese. */
-  usage: string;
-  /** Returns the exit code: 0 ok, 1 findings/failure, 2 usage error. */
-  run(args: string[], io: CliIO): Promise<number>;
-}
+export type { CliIO, Command } from './common.js';
 
 /** Listed in `bigan --help` in this order. */
 const COMMANDS = new Map<string, Command>([critiqueCommand, outlineCommand, docxCommand].map((c) => [c.name, c]));

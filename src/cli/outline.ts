@@ -3,7 +3,7 @@ import { buildOfflineOutline, renderOutline } from '../report/outline.js';
 import { periodLabel } from '../report/period.js';
 import { parseRequest } from '../report/request.js';
 import { usageError } from './common.js';
-import type { Command, CliIO } from './main.js';
+import type { Command, CliIO } from './common.js';
 
 const USAGE = [
   '用法：bigan outline "<写作需求>"',

@@ -1,8 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { AnswerStream, CardButton, Replier } from '../bot/replier.js';
-import type { Conversation } from '../bot/message.js';
-import { markdownToPlain } from '../report/model-output.js';
+import type { AnswerStream, CardButton, Replier } from '../core/replier.js';
+import type { Conversation } from '../core/message.js';
+import { markdownToPlain } from './plain-text.js';
 
 /**
  * The terminal as a chat. A terminal cannot redraw an answer that is cleaned as it

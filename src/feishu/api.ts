@@ -1,20 +1,9 @@
 import { createHash } from 'node:crypto';
 import * as lark from '@larksuiteoapi/node-sdk';
+import { FeishuApiError } from '../core/errors.js';
 import type { Logger } from '../logger.js';
 
-/** Feishu answered with a non-zero code, an HTTP error, or not at all. */
-export class FeishuApiError extends Error {
-  constructor(readonly op: string, readonly code: number | undefined, message: string, readonly httpStatus?: number) {
-    super(`feishu ${op} failed: ${code ?? httpStatus ?? 'network'} ${message}`);
-  }
-
-  /** Rate limits, server errors and network failures may pass on retry. */
-  get retryable(): boolean {
-    if (this.code === 99991400 || this.code === 230020 || this.code === 11232) return true;
-    if (this.httpStatus === 429 || (this.httpStatus !== undefined && this.httpStatus >= 500)) return true;
-    return this.code === undefined && this.httpStatus === undefined;
-  }
-}
+export { FeishuApiError } from '../core/errors.js';
 
 /** Codes that mean "CardKit is not available to this app" (scope missing, feature off). */
 const CARDKIT_REFUSED = new Set([99991672, 99991679, 200340, 300340, 10003, 99991663]);

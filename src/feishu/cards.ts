@@ -1,4 +1,4 @@
-import type { CardButton } from '../bot/replier.js';
+import type { CardButton } from '../core/replier.js';
 
 export const ANSWER_ELEMENT = 'answer_md';
 

@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
-import type { AnswerStream, CardButton, Replier } from '../bot/replier.js';
-import type { Conversation } from '../bot/message.js';
+import type { AnswerStream, CardButton, Replier } from '../core/replier.js';
+import type { Conversation } from '../core/message.js';
 import type { Logger } from '../logger.js';
 import { FeishuApi, isCardKitRefusal } from './api.js';
 import { ANSWER_ELEMENT, answerCard, splitForCards } from './cards.js';

@@ -1,6 +1,6 @@
 import type { ChatMessage } from '../llm/chat-model.js';
 import { cleanModelOutput, streamingView, type OutputKind } from '../report/model-output.js';
-import { OFFLINE_NOTICE, WORKING_TITLE } from '../bot/texts.js';
+import { OFFLINE_NOTICE, WORKING_TITLE } from '../core/texts.js';
 import type { TurnContext } from './context.js';
 import { systemMessage } from './system-prompt.js';
 

@@ -1,9 +1,9 @@
 import type { ChatModel } from '../llm/chat-model.js';
 import type { PromptLibrary } from '../llm/prompts.js';
 import type { Logger } from '../logger.js';
-import type { ConversationMemory } from '../bot/memory.js';
-import type { Conversation } from '../bot/message.js';
-import type { Replier } from '../bot/replier.js';
+import type { ConversationMemory } from '../core/memory.js';
+import type { Conversation } from '../core/message.js';
+import type { Replier } from '../core/replier.js';
 
 /** Everything a flow needs to answer one request. Built per job by the message handler. */
 export interface TurnContext {

@@ -1,8 +1,6 @@
-/** One chat turn as the model sees it. */
-export interface ChatMessage {
-  role: 'system' | 'user' | 'assistant';
-  content: string;
-}
+import type { ChatMessage } from '../core/message.js';
+
+export type { ChatMessage } from '../core/message.js';
 
 export interface ChatRequest {
   messages: ChatMessage[];

@@ -1,5 +1,5 @@
 import type { ChatModel, ChatRequest } from './chat-model.js';
-import { HELP } from '../bot/texts.js';
+import { HELP } from '../core/texts.js';
 
 /**
  * Used when no OPENAI_API_KEY is set. Flows check `online` and build outlines and

@@ -1,6 +1,6 @@
 import OpenAI, { APIError, APIUserAbortError } from 'openai';
 import type { ChatModel, ChatRequest } from './chat-model.js';
-import { LlmError } from './errors.js';
+import { LlmError } from '../core/errors.js';
 
 export interface OpenAIChatModelOptions {
   apiKey: string;

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PromptError } from '../core/errors.js';
 
 /**
  * Every prompt file and the variables it must use. A file that uses a variable not
@@ -26,7 +27,7 @@ const VAR = /\{\{\s*([a-zA-Z_][a-zA-Z0-9_]*)\s*\}\}/g;
 
 export const DEFAULT_PROMPT_DIR = fileURLToPath(new URL('../../prompts/', import.meta.url));
 
-export class PromptError extends Error {}
+export { PromptError } from '../core/errors.js';
 
 export class PromptLibrary {
   private constructor(private readonly texts: Map<string, string>) {}

@@ -1,5 +1,5 @@
 import type { Queue } from 'bullmq';
-import type { CardAction, IncomingMessage } from '../bot/message.js';
+import type { CardAction, IncomingMessage } from '../core/message.js';
 import { cardActionJobId, messageJobId, type JobData } from './jobs.js';
 
 /** The producer side: the only thing the ingest path does with an accepted event. */

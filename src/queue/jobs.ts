@@ -1,8 +1,16 @@
 import type { DefaultJobOptions } from 'bullmq';
-import type { CardAction, Conversation, IncomingMessage } from '../bot/message.js';
+import type { CardAction, Conversation, IncomingMessage } from '../core/message.js';
+
+/*
+ * Every queue's name, payload, job ids and job options (attempts, backoff, retention) live here.
+ * Retries happen only in BullMQ; the SDKs' own retries are off.
+ */
 
 /** The queue every user request travels through. */
 export const MESSAGE_QUEUE = 'messages';
+
+/** The queue of reminder fires (delayed jobs and Job Schedulers). */
+export const REMINDER_QUEUE = 'reminders';
 
 export type JobData =
   | { type: 'message'; message: IncomingMessage }
@@ -17,6 +25,7 @@ export const messageJobId = (messageId: string) => `msg-${safe(messageId)}`;
 /** One job per click: the same event re-pushed maps to the same id. */
 export const cardActionJobId = (eventKey: string) => `card-${safe(eventKey)}`;
 
+/** Job options of the message queue; attempts and backoff come from the config. */
 export function defaultJobOptions(opts: { attempts: number; backoffMs: number }): DefaultJobOptions {
   return {
     attempts: opts.attempts,
@@ -26,6 +35,29 @@ export function defaultJobOptions(opts: { attempts: number; backoffMs: number })
     removeOnFail: { age: 7 * 86_400 },
   };
 }
+
+/** One reminder fire. */
+export interface FireJobData {
+  rid: string;
+  chatId: string;
+  shortId: number;
+  version: number;
+  /** One-off fires only; recurring fires take the time from the scheduler job. */
+  fireAt?: string;
+}
+
+/** Job options of every reminder fire: a failed delivery is tried twice more. */
+export const REMINDER_JOB_OPTIONS = {
+  attempts: 3,
+  backoff: { type: 'exponential', delay: 5000 },
+  removeOnComplete: { age: 7 * 86400, count: 1000 },
+  removeOnFail: { age: 30 * 86400 },
+} as const satisfies DefaultJobOptions;
+
+/** Reminder job ids follow from the record, so they are not stored: one scheduler per recurring reminder… */
+export const reminderSchedulerId = (rid: string) => `rem-${rid}`;
+/** …and one delayed job per one-off fire of the record's current version. */
+export const reminderFireJobId = (rid: string, version: number, fireAtMs: number) => `rem-${rid}-v${version}-${fireAtMs}`;
 
 /** The conversation a job answers in; a button's `thread` value names the thread whose state it uses. */
 export function conversationOf(data: JobData): Conversation {

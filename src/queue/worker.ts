@@ -1,5 +1,6 @@
 import { DelayedError, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
+import { isPermanent } from '../core/errors.js';
 import type { Logger } from '../logger.js';
 import { MESSAGE_QUEUE, type JobData } from './jobs.js';
 
@@ -20,7 +21,6 @@ export interface WorkerDeps {
   handle: (data: JobData, ctx: JobContext) => Promise<void>;
   /** Called once when a job will not be tried again: tell the user. */
   onFinalFailure: (data: JobData, jobId: string, err: unknown) => Promise<void>;
-  isPermanent: (err: unknown) => boolean;
   /** Jobs with the same key run one at a time (a thread's state is read, changed and written back). */
   serialKey?: (data: JobData) => string;
 }
@@ -63,7 +63,8 @@ export function startMessageWorker(d: WorkerDeps): Worker<JobData> {
         else await run();
       } catch (err) {
         if (err instanceof DelayedError) throw err;
-        const permanent = d.isPermanent(err);
+        // The error contract: an edge error with retryable=false ends the job now.
+        const permanent = isPermanent(err);
         const last = permanent || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
         log.warn({ err, permanent, last }, 'job attempt failed');
         if (!last) throw err;

@@ -9,8 +9,7 @@ import {
 } from './format.js';
 import { presetSpecs, type ReminderCommand, type ReminderSpec } from './parse.js';
 import { ReminderStore, type ReminderRecord } from './store.js';
-
-export const REMINDER_QUEUE = 'reminders';
+import { REMINDER_JOB_OPTIONS as JOB_OPTS, REMINDER_QUEUE, reminderFireJobId, reminderSchedulerId as schedulerIdOf, type FireJobData } from '../queue/jobs.js';
 
 export interface ReminderTarget {
   chatId: string;
@@ -46,26 +45,8 @@ export interface ReminderServiceOptions {
   maxJitterSeconds?: number;
 }
 
-export interface FireJobData {
-  rid: string;
-  chatId: string;
-  shortId: number;
-  version: number;
-  /** One-off fires only; recurring fires take the time from the scheduler job. */
-  fireAt?: string;
-}
-
-const JOB_OPTS = {
-  attempts: 3,
-  backoff: { type: 'exponential', delay: 5000 },
-  removeOnComplete: { age: 7 * 86400, count: 1000 },
-  removeOnFail: { age: 30 * 86400 },
-};
-
-/** Job ids follow from the record, so they are not stored: one scheduler per recurring reminder… */
-const schedulerIdOf = (rid: string) => `rem-${rid}`;
 /** …and one delayed job per one-off fire of the current version. */
-const jobIdOf = (rec: ReminderRecord, fireAt: string) => `rem-${rec.rid}-v${rec.version}-${DateTime.fromISO(fireAt).toMillis()}`;
+const jobIdOf = (rec: ReminderRecord, fireAt: string) => reminderFireJobId(rec.rid, rec.version, DateTime.fromISO(fireAt).toMillis());
 
 export class ReminderService {
   readonly queue: Queue<FireJobData>;

@@ -429,11 +429,3 @@ export function chatResidue(text: string): string[] {
   return out;
 }
 
-/** The bot's own Markdown-flavoured text as plain text, paragraph breaks kept (the console prints this). */
-export function markdownToPlain(text: string): string {
-  return text
-    .split(/\n{2,}/)
-    .map((block) => markdownLines(block).map((l) => (l.listNo !== undefined && !/^\d{1,2}\./.test(l.text) ? `${l.listNo}. ${l.text}` : l.text)).join('\n'))
-    .filter(Boolean)
-    .join('\n\n');
-}

@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startHarness, sleep, type Harness } from '../support/harness.js';
 import { messageIdOf, textEvent } from '../support/events.js';
 import type { FakeMessage } from '../support/fake-feishu.js';
-import { HELP } from '../../src/bot/texts.js';
+import { HELP } from '../../src/core/texts.js';
 import { CHAT_TEXT, EXPANSION_MARK, realisticModel, STYLES, type ModelStyle } from '../support/realistic-model.js';
 
 let h: Harness | undefined;

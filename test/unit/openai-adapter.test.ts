@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { OpenAIChatModel } from '../../src/llm/openai-chat-model.js';
-import { LlmError } from '../../src/llm/errors.js';
+import { LlmError } from '../../src/core/errors.js';
 import { complete } from '../../src/llm/chat-model.js';
 import { startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.js';
 

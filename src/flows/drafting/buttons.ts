@@ -1,5 +1,5 @@
 // The one owner of the drafting buttons' payload: built here, recognised here.
-import type { CardButton } from '../../bot/replier.js';
+import type { CardButton } from '../../core/replier.js';
 import type { DraftCommand, SectionTarget } from '../../report/commands.js';
 import { parseAddress, type SectionAddress } from '../../report/draft.js';
 

@@ -3,8 +3,8 @@
  * thread's stored state. Services live beside it (outline, sections, full); the pure
  * parts (offline texts, model-output cleaning, lengths) are in src/report/.
  */
-import { threadKey } from '../../bot/message.js';
-import { OFFLINE_NOTICE } from '../../bot/texts.js';
+import { threadKey } from '../../core/message.js';
+import { OFFLINE_NOTICE } from '../../core/texts.js';
 import type { DraftCommand } from '../../report/commands.js';
 import { parseRequest } from '../../report/request.js';
 import { getGenre } from '../../report/genres.js';

@@ -1,4 +1,5 @@
 // The thread's drafting state: the one source of truth for what the writer last saw.
+import { ReportFlowError } from '../../core/errors.js';
 import type { Draft, SectionAddress } from '../../report/draft.js';
 import type { Outline } from '../../report/outline.js';
 import type { ReportRequest } from '../../report/request.js';
@@ -19,8 +20,7 @@ export function newThreadState(request: ReportRequest, now: Date): ReportThreadS
   return { version: 1, request, draft: { sections: {} }, updatedAt: now.toISOString() };
 }
 
-/** Raised for situations the writer must act on; `message` is user-facing Chinese. */
-export class ReportFlowError extends Error {}
+export { ReportFlowError };
 
 export function requireOutline(state: ReportThreadState): Outline {
   if (!state.outline) throw new ReportFlowError('还没有提纲，请先发送“列提纲”或直接描述要写的报告。');

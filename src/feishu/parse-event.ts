@@ -1,5 +1,5 @@
 import * as lark from '@larksuiteoapi/node-sdk';
-import type { IncomingMessage } from '../bot/message.js';
+import type { IncomingMessage } from '../core/message.js';
 
 /** The flattened im.message.receive_v1 the EventDispatcher hands to handlers. */
 export interface ReceiveEvent {

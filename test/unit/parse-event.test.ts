@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { postToPlainText, toIncoming, type ReceiveEvent } from '../../src/feishu/inbound.js';
+import { postToPlainText, toIncoming, type ReceiveEvent } from '../../src/feishu/parse-event.js';
 import { groupAtBot, messageEvent, textEvent } from '../support/events.js';
 
 const bot = { openId: 'ou_bot_1', name: '笔杆子' };

@@ -1,3 +1,9 @@
+/** One chat turn as the model sees it (kept here so memory needs nothing above core). */
+export interface ChatMessage {
+  role: 'system' | 'user' | 'assistant';
+  content: string;
+}
+
 /** Where a message came from and where its answer goes. Transport-neutral. */
 export interface Conversation {
   chatId: string;

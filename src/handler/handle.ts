@@ -1,20 +1,19 @@
 import type { ChatModel } from '../llm/chat-model.js';
-import { LlmError } from '../llm/errors.js';
+import { LlmError } from '../core/errors.js';
 import type { PromptLibrary } from '../llm/prompts.js';
 import type { Logger } from '../logger.js';
 import { conversationOf, type JobData } from '../queue/jobs.js';
 import type { JobContext } from '../queue/worker.js';
-import { FeishuApiError } from '../feishu/api.js';
 import { chatFlow } from '../flows/chat.js';
 import { critiqueFlow } from '../flows/critique.js';
 import { draftingFlow, isDraftButton } from '../flows/drafting/index.js';
 import type { ReminderService } from '../reminders/scheduler.js';
 import type { TurnContext } from '../flows/context.js';
-import type { ConversationMemory } from './memory.js';
-import type { Conversation } from './message.js';
-import type { Replier } from './replier.js';
+import type { ConversationMemory } from '../core/memory.js';
+import type { Conversation } from '../core/message.js';
+import type { Replier } from '../core/replier.js';
 import { MAX_INPUT_CHARS, routeText } from './router.js';
-import * as T from './texts.js';
+import * as T from '../core/texts.js';
 
 export interface HandlerDeps {
   replier: Replier;
@@ -95,13 +94,6 @@ export class MessageHandler {
       case 'chat':
         return chatFlow(ctx, route.text);
     }
-  }
-
-  /** Whether another attempt cannot help. */
-  isPermanent(err: unknown): boolean {
-    if (err instanceof LlmError) return !err.retryable;
-    if (err instanceof FeishuApiError) return !err.retryable;
-    return false;
   }
 
   /** The single error reply after the last attempt; it takes over the job's answer card. */

@@ -1,6 +1,5 @@
 import type { Redis } from 'ioredis';
-import type { ChatMessage } from '../llm/chat-model.js';
-import { threadKey, type Conversation } from './message.js';
+import { threadKey, type ChatMessage, type Conversation } from './message.js';
 
 export interface MemoryOptions {
   prefix: string;

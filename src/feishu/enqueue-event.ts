@@ -2,7 +2,7 @@ import * as lark from '@larksuiteoapi/node-sdk';
 import type { Enqueuer } from '../queue/enqueue.js';
 import type { Logger } from '../logger.js';
 import type { FeishuApi } from './api.js';
-import { toIncoming, type ReceiveEvent } from './inbound.js';
+import { toIncoming, type ReceiveEvent } from './parse-event.js';
 
 type CardActionData = lark.RawCardActionEvent & { event_id?: string };
 

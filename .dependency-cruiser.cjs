@@ -1,0 +1,90 @@
+// @ts-check
+/**
+ * The layers of src/ (docs/ARCHITECTURE.md), checked by `npm run depcheck` (part of `npm run lint`):
+ *
+ *   main → app → receivers (feishu/, console/, http-server) and handler/
+ *        → flows/, queue/, reminders' scheduling (scheduler.ts, store.ts)
+ *        → core/, llm/, report/ (pure), reminders' pure half, export/
+ *
+ * An import may only point down, never up, and there are no cycles. Type-only imports count.
+ * logger.ts is the one cross-cutting module every layer may use.
+ */
+
+/** A rule forbidding `from` to import anything in src/ outside `allowed` (folders or root files). */
+function onlyDown(name, from, allowed) {
+  const ok = allowed.map((a) => (a.endsWith('.ts') ? `src/${a.replace(/\./g, '\\.')}$` : `src/${a}/`));
+  return {
+    name,
+    severity: 'error',
+    comment: `${from} may import only: ${allowed.join(', ')}`,
+    from: { path: `^src/${from}` },
+    to: { path: '^src/', pathNot: [`^src/${from}`, ...ok.map((o) => `^${o}`)] },
+  };
+}
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-circular',
+      severity: 'error',
+      comment: 'Modules in src/ form no import cycle (type-only imports included).',
+      from: { path: '^src/' },
+      to: { circular: true },
+    },
+    onlyDown('core-is-the-floor', 'core/', ['logger.ts']),
+    onlyDown('report-is-pure-and-self-contained', 'report/', []),
+    onlyDown('llm-over-core', 'llm/', ['core', 'logger.ts']),
+    onlyDown('export-over-report', 'export/', ['report']),
+    // reminders/ has a pure half (parse, format, time) at the floor and an I/O half (scheduler.ts, store.ts)
+    // beside flows/ that takes its queue name, job ids and options from queue/jobs.ts.
+    onlyDown('pure-reminders-over-core', 'reminders/(?!scheduler\\.ts|store\\.ts)', ['core']),
+    onlyDown('reminder-scheduling-over-queue', 'reminders/(scheduler|store)\\.ts', ['reminders', 'queue', 'core', 'logger.ts']),
+    onlyDown('flows-over-core', 'flows/', ['core', 'llm', 'report', 'export', 'reminders', 'logger.ts']),
+    onlyDown('queue-over-core', 'queue/', ['core', 'logger.ts']),
+    onlyDown('handler-over-flows-and-queue', 'handler/', ['flows', 'queue', 'core', 'llm', 'report', 'reminders', 'export', 'logger.ts']),
+    onlyDown('feishu-is-a-receiver', 'feishu/', ['queue', 'core', 'reminders', 'logger.ts']),
+    onlyDown('console-is-a-receiver', 'console/', ['queue', 'core', 'reminders', 'logger.ts']),
+    onlyDown('http-server-is-a-receiver', 'http-server\\.ts', ['feishu', 'core', 'logger.ts']),
+    onlyDown('redis-is-infrastructure', 'redis\\.ts', ['core', 'logger.ts']),
+    onlyDown('config-over-core', 'config\\.ts', ['core']),
+    onlyDown('logger-is-a-leaf', 'logger\\.ts', []),
+    onlyDown('cli-uses-the-pure-core', 'cli/', ['report', 'export']),
+    onlyDown('eval-uses-flows', 'eval/', ['flows', 'llm', 'report', 'core', 'logger.ts']),
+    {
+      name: 'only-main-starts-the-app',
+      severity: 'error',
+      comment: 'app.ts is the composition root; only main.ts uses it.',
+      from: { path: '^src/', pathNot: '^src/main\\.ts$' },
+      to: { path: '^src/(app|main)\\.ts$' },
+    },
+    {
+      name: 'pure-core-has-no-io',
+      severity: 'error',
+      comment: 'src/report and the pure parts of src/reminders (parsing, formatting, time) do no I/O.',
+      from: { path: '^src/(report/|reminders/(?!scheduler\\.ts|store\\.ts))' },
+      to: {
+        dependencyTypes: ['core'],
+      },
+    },
+    {
+      name: 'pure-core-has-no-io-packages',
+      severity: 'error',
+      comment: 'src/report and the pure parts of src/reminders use no transport, queue, model or storage package.',
+      from: { path: '^src/(report/|reminders/(?!scheduler\\.ts|store\\.ts))' },
+      to: { path: 'node_modules/(ioredis|bullmq|openai|@larksuiteoapi|pino|docx|ws)/' },
+    },
+    {
+      name: 'pure-reminders-do-not-use-the-io-half',
+      severity: 'error',
+      comment: 'Parsing and formatting of reminders do not reach into the Redis store or the scheduler.',
+      from: { path: '^src/reminders/(?!scheduler\\.ts|store\\.ts)' },
+      to: { path: '^src/reminders/(scheduler|store)\\.ts$' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'] },
+  },
+};

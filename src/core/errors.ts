@@ -1,0 +1,52 @@
+/**
+ * The one error module. Two kinds of error matter to the queue:
+ * - edge errors (model, Feishu) carry `retryable`; the worker ends a job at once when it is false;
+ * - start-up errors (config, prompts, Redis) stop the process with their message and exit code 2.
+ * Anything else thrown by a job is treated as transient and retried by BullMQ.
+ */
+
+/** An error from the network edge that says whether another attempt can help. */
+export abstract class RetryableError extends Error {
+  abstract readonly retryable: boolean;
+}
+
+/** A model call failed. `status` is the HTTP status when the endpoint answered with one. */
+export class LlmError extends RetryableError {
+  constructor(message: string, readonly retryable: boolean, readonly status?: number) {
+    super(message);
+  }
+}
+
+/** Feishu answered with a non-zero code, an HTTP error, or not at all. */
+export class FeishuApiError extends RetryableError {
+  constructor(readonly op: string, readonly code: number | undefined, message: string, readonly httpStatus?: number) {
+    super(`feishu ${op} failed: ${code ?? httpStatus ?? 'network'} ${message}`);
+  }
+
+  /** Rate limits, server errors and network failures may pass on retry. */
+  override get retryable(): boolean {
+    if (this.code === 99991400 || this.code === 230020 || this.code === 11232) return true;
+    if (this.httpStatus === 429 || (this.httpStatus !== undefined && this.httpStatus >= 500)) return true;
+    return this.code === undefined && this.httpStatus === undefined;
+  }
+}
+
+/** Whether another attempt cannot help: only an edge error that says so is permanent. */
+export function isPermanent(err: unknown): boolean {
+  return err instanceof RetryableError && !err.retryable;
+}
+
+/** The bot cannot start as configured; `message` says what to fix. */
+export abstract class StartupError extends Error {}
+
+/** An environment variable is missing or invalid; the message names it. */
+export class ConfigError extends StartupError {}
+
+/** A prompt template is missing, or a variable is unknown or unset. */
+export class PromptError extends StartupError {}
+
+/** No Redis to use and none could be started. */
+export class RedisUnavailableError extends StartupError {}
+
+/** A drafting request the writer must act on (no outline yet, no such section); `message` is user-facing Chinese. */
+export class ReportFlowError extends Error {}
