@@ -87,6 +87,17 @@ describe('revise by role, offline', () => {
     expect(offlineRevise('expand', text, 400, outline, 'p3.s1', req)).toMatch(/牵头部门和责任人|完成时限|时间节点/);
   });
 
+  it('offline, 写全文，三千字 gives a longer draft than the default', async () => {
+    const { draftFull } = await import('../../src/flows/drafting/full.js');
+    const { newThreadState } = await import('../../src/flows/drafting/state.js');
+    const { OfflineChatModel } = await import('../../src/llm/offline-chat-model.js');
+    const model = new OfflineChatModel();
+    const base = { ...newThreadState(req, NOW), outline };
+    const plain = await draftFull({ model, prompts, now: NOW, state: base });
+    const long = await draftFull({ model, prompts, now: NOW, state: { ...base, request: { ...req, length: { chars: 3000 } } } });
+    expect(long.text.length).toBeGreaterThan(plain.text.length);
+  });
+
   it('offline sections respect an asked length', () => {
     const short = offlineSectionText(outline, 1, 1, req);
     const long = offlineSectionText(outline, 1, 1, req, 400);

@@ -2,7 +2,7 @@
 import { addressLabel, assembleDraft, partAddress, sectionAddress, type SectionAddress } from '../../report/draft.js';
 import { getGenre } from '../../report/genres.js';
 import { headingMarker } from '../../report/headings.js';
-import { partChars } from '../../report/lengths.js';
+import { partChars, sectionChars } from '../../report/lengths.js';
 import { splitPartText } from '../../report/model-output.js';
 
 import { renderOutline } from '../../report/outline.js';
@@ -68,7 +68,9 @@ export async function draftFull(a: DraftFullArgs): Promise<FullResult> {
       for (const c of covers) {
         if (drafted[c] !== undefined) put(c, drafted[c]);
         else {
-          const one = await draftOne(withPrefix({ ...a, onText: a.model.online ? a.onText : undefined }, prefix), outline, req, genre, c);
+          // A length the writer asked for is kept offline too: each section gets its share.
+          const asked = req.length ? (part.sections.length ? sectionChars(req, outline, i) : partChars(req, outline, i)) : undefined;
+          const one = await draftOne(withPrefix({ ...a, onText: a.model.online ? a.onText : undefined }, prefix), outline, req, genre, c, asked);
           texts.push(one.section);
           removed.push(...one.removed);
         }
