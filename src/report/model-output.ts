@@ -254,7 +254,9 @@ export function cleanModelOutput(raw: string, kind: OutputKind): CleanResult {
   }
   while (lines.length) {
     const last = bareOfMarker(lines[lines.length - 1]!.text);
-    if (!(CLOSER.test(last) || LENGTH_LINE.test(last) || /^(?:以上|上述)(?:内容|提纲|正文|稿件|文稿)?(?:仅)?供参考/.test(last))) break;
+    // A closer talks to the user or about the answer itself; “可根据实际情况调整” alone may be report text.
+    const talks = ADDRESSES_USER.test(last) || /以上|上述|本(?:提纲|稿|文)|这份|这篇|我/.test(last);
+    if (!((CLOSER.test(last) && talks) || LENGTH_LINE.test(last) || /^(?:以上|上述)(?:内容|提纲|正文|稿件|文稿)?(?:仅)?供参考/.test(last))) break;
     removed.push(`结束语“${excerpt(last)}”`);
     lines.pop();
   }

@@ -33,6 +33,10 @@ describe('cleanModelOutput', () => {
     expect(clean('**（一）压实责任**一是细化分工。', 'full').text).toBe('（一）压实责任\n一是细化分工。');
   });
 
+  it('keeps a last report sentence that merely sounds like a closer', () => {
+    expect(clean('一是细化措施。\n各部门可根据实际情况调整完善工作台账。', 'section').text).toBe('一是细化措施。\n各部门可根据实际情况调整完善工作台账。');
+  });
+
   it('turns a table into prose and says so', () => {
     const r = clean('| 事项 | 次数 |\n|---|---|\n| 专题学习 | 【待补充：次数】 |', 'section');
     expect(r.text).toBe('事项：专题学习；次数：【待补充：次数】。');
