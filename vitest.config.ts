@@ -4,8 +4,9 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     globalSetup: ['./test/support/global-setup.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 30_000,
+    // Ceilings, not budgets: tests wait on events (test/support/wait.ts); these only stop a hang.
+    testTimeout: 240_000,
+    hookTimeout: 120_000,
     pool: 'forks',
     // CI also writes a JSON summary, from which .ci/run prints a plain "N passed, N failed" line.
     reporters: process.env.CI ? ['default', ['json', { outputFile: '.data/vitest-results.json' }]] : ['default'],

@@ -1,8 +1,6 @@
-import type { Server } from 'node:http';
 import { Queue, type Worker } from 'bullmq';
-import * as lark from '@larksuiteoapi/node-sdk';
 import type { Redis } from 'ioredis';
-import type { Config } from './config.js';
+import type { Config, FeishuConfig } from './config.js';
 import type { Logger } from './logger.js';
 import { obtainRedis, producerConnection, workerConnection, type RedisHandle } from './redis.js';
 import { PromptLibrary } from './llm/prompts.js';
@@ -10,22 +8,27 @@ import type { ChatModel } from './llm/chat-model.js';
 import { OpenAIChatModel } from './llm/openai-chat-model.js';
 import { OfflineChatModel } from './llm/offline-chat-model.js';
 import { ConversationMemory } from './core/memory.js';
-import { MessageHandler } from './handler/handle.js';
 import { threadKey } from './core/message.js';
+import type { Receiver } from './core/receiver.js';
 import type { Replier } from './core/replier.js';
 import { OFFLINE_NOTICE } from './core/texts.js';
+import { MessageHandler } from './handler/handle.js';
 import { conversationOf, defaultJobOptions, MESSAGE_QUEUE, type JobData } from './queue/jobs.js';
 import { Enqueuer } from './queue/enqueue.js';
 import { startMessageWorker } from './queue/worker.js';
-import { createLarkClient, FeishuApi, larkLogger } from './feishu/api.js';
+import { createLarkClient, FeishuApi } from './feishu/api.js';
 import { FeishuReplier } from './feishu/replier.js';
 import { feishuReminderSender } from './feishu/reminder-sender.js';
 import { FeishuIngest } from './feishu/enqueue-event.js';
-import { handleWebhook } from './feishu/webhook.js';
+import { LongConnectionReceiver, WebhookReceiver } from './feishu/receivers.js';
 import { ConsoleReplier } from './console/console-replier.js';
-import { runConsoleChat } from './console/console-chat.js';
-import { startHttpServer, type HealthReport } from './http-server.js';
+import { ConsoleReceiver, consoleReminderSender } from './console/console-receiver.js';
+import type { HealthReport } from './http-server.js';
 import { ReminderService, type SendFn } from './reminders/scheduler.js';
+
+type Transport =
+  | { kind: 'feishu'; feishu: FeishuConfig; api: FeishuApi; replier: Replier; sendReminder: SendFn }
+  | { kind: 'console'; replier: ConsoleReplier; sendReminder: SendFn };
 
 export interface App {
   mode: 'ws' | 'webhook' | 'console';
@@ -52,42 +55,39 @@ export async function startApp(o: AppOptions): Promise<App> {
   const prompts = PromptLibrary.load();
   const redis: RedisHandle = await obtainRedis(config.REDIS_URL, log);
   const prefix = config.REDIS_PREFIX;
-  const mode = config.feishuEnabled ? config.FEISHU_MODE : 'console';
+  const { feishu, llm } = config;
+  const mode = feishu ? feishu.mode : 'console';
   const runsWorker = config.ROLE !== 'ingest';
   const runsIngest = config.ROLE !== 'worker';
 
-  const model: ChatModel = config.llmEnabled
-    ? new OpenAIChatModel({ apiKey: config.OPENAI_API_KEY!, baseURL: config.OPENAI_BASE_URL, model: config.OPENAI_MODEL, timeoutMs: config.OPENAI_TIMEOUT_MS })
+  const model: ChatModel = llm
+    ? new OpenAIChatModel({ apiKey: llm.apiKey, baseURL: llm.baseURL, model: llm.model, timeoutMs: llm.timeoutMs })
     : new OfflineChatModel();
-  if (!config.llmEnabled) log.warn('OPENAI_API_KEY is not set: offline mode (template outlines, rule-based critique)');
+  if (!llm) log.warn('OPENAI_API_KEY is not set: offline mode (template outlines, rule-based critique)');
 
   const closers: Array<() => Promise<unknown>> = [];
   const conn: Redis = workerConnection(redis.url);
   conn.on('error', (err) => log.warn({ err: err.message }, 'redis connection error'));
   closers.push(() => conn.quit().catch(() => undefined));
 
-  const api = config.feishuEnabled
-    ? new FeishuApi(createLarkClient({ appId: config.FEISHU_APP_ID!, appSecret: config.FEISHU_APP_SECRET!, domain: config.FEISHU_DOMAIN, log }))
-    : undefined;
-  // Console mode: the same object prints answers and tells the console chat when one is done.
-  const consoleReplier = api ? undefined : new ConsoleReplier(o.stdout);
+  // The transport: how answers and reminders go out; each renders its own way.
+  let transport: Transport;
+  if (feishu) {
+    const api = new FeishuApi(createLarkClient({ appId: feishu.appId, appSecret: feishu.appSecret, domain: feishu.domain, log }));
+    transport = { kind: 'feishu', feishu, api, replier: new FeishuReplier(api, conn, log, { prefix, throttleMs: o.streamThrottleMs }), sendReminder: feishuReminderSender(api) };
+  } else {
+    // The same object prints answers and tells the console receiver when one is done.
+    transport = { kind: 'console', replier: new ConsoleReplier(o.stdout), sendReminder: consoleReminderSender(o.stdout) };
+  }
 
   let worker: Worker<JobData> | undefined;
   if (runsWorker) {
-    const replier: Replier = api ? new FeishuReplier(api, conn, log, { prefix, throttleMs: o.streamThrottleMs }) : consoleReplier!;
-    // Reminders go where they were set: into the thread (reply to its root) or the chat.
-    const sendReminder: SendFn = api
-      ? feishuReminderSender(api)
-      : (_target, text) => {
-        (o.stdout ?? process.stdout).write(`\n笔杆子> ${text.replace(/<at user_id="[^"]*"><\/at>\s*/g, '')}\n\n`);
-        return Promise.resolve();
-      };
-    const reminders = new ReminderService({ connection: conn, prefix, timezone: config.BOT_TIMEZONE, send: sendReminder, log: log.child({ mod: 'reminders' }) });
+    const reminders = new ReminderService({ connection: conn, prefix, timezone: config.BOT_TIMEZONE, send: transport.sendReminder, log: log.child({ mod: 'reminders' }) });
     reminders.startWorker();
     closers.unshift(() => reminders.close());
 
     const memory = new ConversationMemory(conn, { prefix, turns: config.HISTORY_TURNS, maxChars: config.HISTORY_MAX_CHARS, ttlSeconds: config.HISTORY_TTL_SECONDS });
-    const handler = new MessageHandler({ replier, model, prompts, memory, log, timezone: config.BOT_TIMEZONE, reminders });
+    const handler = new MessageHandler({ replier: transport.replier, model, prompts, memory, log, timezone: config.BOT_TIMEZONE, reminders });
     worker = startMessageWorker({
       connection: conn,
       prefix,
@@ -118,35 +118,27 @@ export async function startApp(o: AppOptions): Promise<App> {
       return { ok: redisOk && workerOk !== false, mode, redis: redisOk, worker: workerOk, llm: model.online ? model.name : 'offline' };
     };
 
-    if (mode === 'console') {
-      process.stdout.write(`笔杆子 控制台模式：未配置飞书凭证（FEISHU_APP_ID / FEISHU_APP_SECRET），在此直接对话；消息同样经队列和工作进程处理。${model.online ? `模型：${model.name}` : OFFLINE_NOTICE}\n输入内容后回车（粘贴多行会合并为一条），Ctrl+D 退出。\n\n`);
-      runConsoleChat({ enqueuer, replier: consoleReplier!, input: o.stdin, output: o.stdout, onClose: () => o.onConsoleClosed?.() });
+    let receiver: Receiver;
+    if (transport.kind === 'console') {
+      receiver = new ConsoleReceiver({
+        enqueuer,
+        replier: transport.replier,
+        input: o.stdin,
+        output: o.stdout,
+        modelLine: model.online ? `模型：${model.name}` : OFFLINE_NOTICE,
+        onClose: () => o.onConsoleClosed?.(),
+      });
     } else {
-      const ingest = new FeishuIngest({ api: api!, enqueuer, log, maxAgeMs: config.MAX_EVENT_AGE_SECONDS * 1000 });
-      let server: Server;
-      if (mode === 'webhook') {
-        if (!config.FEISHU_VERIFICATION_TOKEN && !config.FEISHU_ENCRYPT_KEY) log.warn('webhook mode without FEISHU_VERIFICATION_TOKEN or FEISHU_ENCRYPT_KEY: requests cannot be authenticated');
-        const dispatcher = ingest.dispatcher();
-        server = await startHttpServer({
-          port: config.PORT,
-          log,
-          health,
-          webhook: (body, headers) => handleWebhook(body, headers, { dispatcher, encryptKey: config.FEISHU_ENCRYPT_KEY, verificationToken: config.FEISHU_VERIFICATION_TOKEN, log }),
-        });
-      } else {
-        server = await startHttpServer({ port: config.PORT, log, health });
-        const ws = new lark.WSClient({ appId: config.FEISHU_APP_ID!, appSecret: config.FEISHU_APP_SECRET!, domain: config.FEISHU_DOMAIN, loggerLevel: lark.LoggerLevel.warn, logger: larkLogger(log) });
-        await ws.start({ eventDispatcher: ingest.dispatcher() });
-        closers.unshift(() => Promise.resolve(ws.close()));
-      }
-      port = (server.address() as { port: number }).port;
-      closers.unshift(() => new Promise((r) => server.close(() => r(undefined))));
-      // Fetch the bot identity now so a wrong app id/secret shows at start, not at the first message.
-      ingest.botIdentity().then(
-        (b) => log.info({ botOpenId: b.openId }, 'bot identity loaded'),
-        (err: unknown) => log.error({ err }, 'could not read the bot identity (GET /open-apis/bot/v3/info): check FEISHU_APP_ID / FEISHU_APP_SECRET / FEISHU_DOMAIN'),
-      );
+      const { api, feishu } = transport;
+      const ingest = new FeishuIngest({ api, enqueuer, log, maxAgeMs: config.MAX_EVENT_AGE_SECONDS * 1000 });
+      const deps = { ingest, port: config.PORT, health, log };
+      receiver = feishu.mode === 'webhook'
+        ? new WebhookReceiver({ ...deps, encryptKey: feishu.encryptKey, verificationToken: feishu.verificationToken })
+        : new LongConnectionReceiver({ ...deps, appId: feishu.appId, appSecret: feishu.appSecret, domain: feishu.domain });
     }
+    await receiver.start();
+    port = receiver.port;
+    closers.unshift(() => receiver.stop());
   }
 
   log.info({ mode, role: config.ROLE, llm: model.online ? model.name : 'offline', redis: redis.origin, port }, 'bigan started');

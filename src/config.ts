@@ -37,7 +37,31 @@ export type Env = z.infer<typeof schema>;
 /** Every variable Bigan reads (each is documented in .env.example). */
 export const CONFIG_KEYS = Object.keys(schema.shape) as Array<keyof Env>;
 
+/** Present exactly when both Feishu credentials are set. */
+export interface FeishuConfig {
+  appId: string;
+  appSecret: string;
+  domain: string;
+  mode: 'ws' | 'webhook';
+  verificationToken?: string;
+  encryptKey?: string;
+}
+
+/** Present exactly when an LLM key is set. */
+export interface LlmConfig {
+  apiKey: string;
+  baseURL?: string;
+  model: string;
+  timeoutMs: number;
+}
+
+/**
+ * Every variable by its name (validated, defaulted), plus the optional parts as typed sections:
+ * code branches on `config.feishu` / `config.llm` and never asserts a variable is set.
+ */
 export interface Config extends Env {
+  feishu?: FeishuConfig;
+  llm?: LlmConfig;
   /** Feishu credentials present: otherwise the bot runs in console mode. */
   feishuEnabled: boolean;
   /** An LLM key present: otherwise the offline template model answers. */
@@ -66,5 +90,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (Boolean(c.FEISHU_APP_ID) !== Boolean(c.FEISHU_APP_SECRET)) {
     throw new ConfigError(`Invalid configuration:\n- ${c.FEISHU_APP_ID ? 'FEISHU_APP_SECRET' : 'FEISHU_APP_ID'}: required when ${c.FEISHU_APP_ID ? 'FEISHU_APP_ID' : 'FEISHU_APP_SECRET'} is set`);
   }
-  return { ...c, feishuEnabled: Boolean(c.FEISHU_APP_ID), llmEnabled: Boolean(c.OPENAI_API_KEY) };
+  const feishu: FeishuConfig | undefined = c.FEISHU_APP_ID && c.FEISHU_APP_SECRET
+    ? { appId: c.FEISHU_APP_ID, appSecret: c.FEISHU_APP_SECRET, domain: c.FEISHU_DOMAIN, mode: c.FEISHU_MODE, verificationToken: c.FEISHU_VERIFICATION_TOKEN, encryptKey: c.FEISHU_ENCRYPT_KEY }
+    : undefined;
+  const llm: LlmConfig | undefined = c.OPENAI_API_KEY
+    ? { apiKey: c.OPENAI_API_KEY, baseURL: c.OPENAI_BASE_URL, model: c.OPENAI_MODEL, timeoutMs: c.OPENAI_TIMEOUT_MS }
+    : undefined;
+  return { ...c, feishu, llm, feishuEnabled: Boolean(feishu), llmEnabled: Boolean(llm) };
 }

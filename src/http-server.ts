@@ -1,6 +1,5 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { Logger } from './logger.js';
-import type { HttpReply } from './feishu/webhook.js';
 
 export interface HealthReport {
   ok: boolean;
@@ -8,6 +7,12 @@ export interface HealthReport {
   redis: boolean;
   worker: boolean | 'not-in-this-process';
   llm: string;
+}
+
+/** What a POST handler answers. */
+export interface HttpReply {
+  status: number;
+  body: unknown;
 }
 
 const MAX_BODY = 1024 * 1024;

@@ -8,7 +8,7 @@ import type { ConsoleReplier } from './console-replier.js';
  * arrive within a few milliseconds of each other (a paste) form one message; piped
  * input is one message per line, each sent after the previous one was answered.
  */
-export function runConsoleChat(opts: { enqueuer: Enqueuer; replier: ConsoleReplier; input?: NodeJS.ReadableStream; output?: NodeJS.WritableStream; onClose: () => void }): void {
+export function runConsoleChat(opts: { enqueuer: Enqueuer; replier: ConsoleReplier; input?: NodeJS.ReadableStream; output?: NodeJS.WritableStream; onClose: () => void }): { close(): void } {
   const input = opts.input ?? process.stdin;
   const output = opts.output ?? process.stdout;
   const interactive = input === process.stdin && Boolean(process.stdin.isTTY);
@@ -64,4 +64,12 @@ export function runConsoleChat(opts: { enqueuer: Enqueuer; replier: ConsoleRepli
     if (burst.length) flushBurst();
     else advance();
   });
+  // Shutdown: stop reading; what is queued is answered by the worker or left in the queue.
+  return {
+    close: () => {
+      clearTimeout(timer);
+      rl.removeAllListeners();
+      rl.close();
+    },
+  };
 }

@@ -50,3 +50,7 @@ export const FAILURE = '抱歉，这次没能完成处理（已自动重试）�
 export const FAILURE_BAD_REQUEST = '抱歉，模型服务拒绝了这次请求（可能是密钥、模型名称或内容长度的问题），重试也无济于事。请联系管理员检查 OPENAI_API_KEY / OPENAI_MODEL 配置。';
 
 export const WORKING_TITLE = '笔杆子';
+
+/** Printed once when the bot starts in console mode; `modelLine` names the model or is OFFLINE_NOTICE. */
+export const consoleBanner = (modelLine: string) =>
+  `笔杆子 控制台模式：未配置飞书凭证（FEISHU_APP_ID / FEISHU_APP_SECRET），在此直接对话；消息同样经队列和工作进程处理。${modelLine}\n输入内容后回车（粘贴多行会合并为一条），Ctrl+D 退出。\n\n`;

@@ -204,7 +204,8 @@ export class ReminderService {
     const target: ReminderTarget = { chatId: rec.chatId };
     if (rec.threadRootMessageId) target.threadRootMessageId = rec.threadRootMessageId;
     if (mention) target.mentionOpenId = mention;
-    await this.opts.send(target, formatFired(rec.spec, fireAt, this.tz, mention), uuid);
+    // The transport renders the mention (Feishu: an <at> tag; the console: nothing).
+    await this.opts.send(target, formatFired(rec.spec, fireAt, this.tz), uuid);
     await this.store.markSent(uuid);
     this.opts.log?.info?.({ rid: rec.rid, shortId: rec.shortId, fireAt }, 'reminder sent');
     if (!rec.spec.recurrence && !rec.spec.fires.some((f) => DateTime.fromISO(f).toMillis() > ms)) {

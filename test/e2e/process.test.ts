@@ -5,6 +5,7 @@ import { FakeFeishu } from '../support/fake-feishu.js';
 import { startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.js';
 import { messageIdOf, textEvent, VERIFICATION_TOKEN } from '../support/events.js';
 import { freePort } from '../support/redis.js';
+import { EVENT_CEILING_MS } from '../support/wait.js';
 
 let bot: BotProcess | undefined;
 let feishu: FakeFeishu | undefined;
@@ -56,7 +57,7 @@ describe('the bot as a user starts it (src/main.ts in its own process)', () => {
     const ev = textEvent('你好，笔杆子');
     const res = await fetch(`http://127.0.0.1:${port}/feishu/events`, { method: 'POST', body: JSON.stringify(ev), headers: { 'content-type': 'application/json' } });
     expect(res.status).toBe(200);
-    await feishu.waitFor(() => feishu!.repliesTo(messageIdOf(ev)).some((m) => feishu!.textOf(m) === '收到，这是回答。' && !feishu!.isStreaming(m)), 20_000, 'the reply');
+    await feishu.waitFor(() => feishu!.repliesTo(messageIdOf(ev)).some((m) => feishu!.textOf(m) === '收到，这是回答。' && !feishu!.isStreaming(m)), EVENT_CEILING_MS, 'the reply');
     expect(feishu.repliesTo(messageIdOf(ev))).toHaveLength(1);
     // info logs carry ids and lengths, never the message text or secrets
     expect(bot.stdout()).not.toContain('你好，笔杆子');

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../support/harness.js';
 import { messageIdOf, textEvent } from '../support/events.js';
 import { spawnBot } from '../support/spawn.js';
+import { EVENT_CEILING_MS } from '../support/wait.js';
 
 const procs: ChildProcess[] = [];
 let h: Harness | undefined;
@@ -36,7 +37,10 @@ describe('a worker killed mid-job', () => {
   it('is picked up again by another worker and the user still gets exactly one complete answer', async () => {
     const answer = ['第一段：', '加强组织领导，', '压实主体责任。', '第二段：', '强化阵地管理，', '守牢网络阵地。'];
     // The ingest runs here; workers run as separate processes against the same Redis.
-    h = await startHarness({ env: { ROLE: 'ingest' }, llm: () => ({ chunks: answer, delayMs: 400 }) });
+    // The first worker's stream is slow (it must still be streaming when it is killed, however busy
+    // the machine); the second worker's is quick.
+    let calls = 0;
+    h = await startHarness({ env: { ROLE: 'ingest' }, llm: () => ({ chunks: answer, delayMs: ++calls === 1 ? 4000 : 100 }) });
     const workerEnv = { ROLE: 'worker', WORKER_LOCK_MS: '2000' };
     const first = workerProcess(h, workerEnv);
 
@@ -45,7 +49,7 @@ describe('a worker killed mid-job', () => {
     expect((await h.post(ev)).status).toBe(200);
 
     // Wait until the first worker is streaming into the card, then kill it without warning.
-    await h.feishu.waitFor(() => h!.feishu.repliesTo(id).length === 1 && h!.feishu.textOf(h!.feishu.repliesTo(id)[0]!).includes('加强组织领导'), 20_000, 'streaming to start');
+    await h.feishu.waitFor(() => h!.feishu.repliesTo(id).length === 1 && h!.feishu.textOf(h!.feishu.repliesTo(id)[0]!).includes('加强组织领导'), EVENT_CEILING_MS, 'streaming to start');
     first.kill('SIGKILL');
     await new Promise((r) => first.once('exit', r));
     const requestsBefore = h.llm.requests.length;
@@ -55,10 +59,10 @@ describe('a worker killed mid-job', () => {
     await h.feishu.waitFor(() => {
       const r = h!.feishu.repliesTo(id);
       return r.length >= 1 && !h!.feishu.isStreaming(r[0]!) && h!.feishu.textOf(r[0]!) === answer.join('');
-    }, 30_000, 'the answer to complete');
+    }, EVENT_CEILING_MS, 'the answer to complete');
 
     expect(h.llm.requests.length).toBe(2);
     expect(h.feishu.repliesTo(id)).toHaveLength(1);
     expect(h.feishu.messages.filter((m) => m.parent_id === id)).toHaveLength(1);
-  }, 60_000);
+  });
 });

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startHarness, sleep, type Harness } from '../support/harness.js';
 import { messageIdOf, textEvent } from '../support/events.js';
+import { EVENT_CEILING_MS } from '../support/wait.js';
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -21,7 +22,7 @@ const PASTE = [
 ].join('\n');
 
 async function finalText(x: Harness, id: string): Promise<string> {
-  await x.feishu.waitFor(() => x.feishu.repliesTo(id).some((m) => !x.feishu.isStreaming(m)), 15_000, 'the critique');
+  await x.feishu.waitFor(() => x.feishu.repliesTo(id).some((m) => !x.feishu.isStreaming(m)), EVENT_CEILING_MS, 'the critique');
   await sleep(100);
   const r = x.feishu.repliesTo(id);
   expect(r).toHaveLength(1);

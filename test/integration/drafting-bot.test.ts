@@ -4,6 +4,7 @@ import { startHarness, sleep, type Harness } from '../support/harness.js';
 import { messageIdOf, textEvent, USER_OPEN_ID, VERIFICATION_TOKEN } from '../support/events.js';
 import type { FakeRequestBody } from '../support/fake-openai.js';
 import type { FakeMessage } from '../support/fake-feishu.js';
+import { EVENT_CEILING_MS } from '../support/wait.js';
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -43,7 +44,7 @@ async function reply(x: Harness, parentId: string, count = 1): Promise<FakeMessa
   await x.feishu.waitFor(() => {
     const r = x.feishu.repliesTo(parentId);
     return r.length >= count && r.every((m) => !x.feishu.isStreaming(m) && x.feishu.textOf(m) !== '正在思考…');
-  }, 20_000, `reply to ${parentId}`);
+  }, EVENT_CEILING_MS, `reply to ${parentId}`);
   await sleep(100);
   return x.feishu.repliesTo(parentId);
 }

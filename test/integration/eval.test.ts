@@ -93,7 +93,8 @@ describe('eval harness against a fake OpenAI-compatible server', () => {
   });
 
   it('works as the npm script entry point', async () => {
-    const { stdout } = await run('npx', ['tsx', 'scripts/eval.ts', '--base-url', fake.url, '--model', 'fake-model', '--only', 'E03,E04'], { cwd: process.cwd(), timeout: 60_000 });
+    // `npm run eval` is `tsx scripts/eval.ts`: the same loader, without npx's own start-up.
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'scripts/eval.ts', '--base-url', fake.url, '--model', 'fake-model', '--only', 'E03,E04'], { cwd: process.cwd() });
     expect(stdout).toContain('| E03 |');
     expect(stdout).toContain('| E04 |');
     expect(stdout).toMatch(/\| 合计 \| +\| +\| +\| 2\/2 \|/);

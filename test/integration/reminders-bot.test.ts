@@ -8,6 +8,7 @@ import { ReminderService } from '../../src/reminders/scheduler.js';
 import { createLarkClient, FeishuApi } from '../../src/feishu/api.js';
 import { feishuReminderSender } from '../../src/feishu/reminder-sender.js';
 import { createLogger } from '../../src/logger.js';
+import { EVENT_CEILING_MS } from '../support/wait.js';
 
 let h: Harness | undefined;
 const cleanups: Array<() => Promise<unknown>> = [];
@@ -21,7 +22,7 @@ afterEach(async () => {
 async function ask(x: Harness, ev: Record<string, unknown>): Promise<string> {
   expect((await x.post(ev)).status).toBe(200);
   const id = messageIdOf(ev);
-  await x.feishu.waitFor(() => x.feishu.repliesTo(id).some((m) => !x.feishu.isStreaming(m) && x.feishu.textOf(m).length > 0), 15_000, `reply to ${id}`);
+  await x.feishu.waitFor(() => x.feishu.repliesTo(id).some((m) => !x.feishu.isStreaming(m) && x.feishu.textOf(m).length > 0), EVENT_CEILING_MS, `reply to ${id}`);
   const replies = x.feishu.repliesTo(id);
   expect(replies).toHaveLength(1);
   return x.feishu.textOf(replies[0]!);
@@ -92,7 +93,7 @@ describe('a reminder due 2 seconds ahead', () => {
       new Date(),
     );
     expect(reply).toContain('#1');
-    await feishu.waitFor(() => feishu.messages.length > 0, 10_000, 'the reminder');
+    await feishu.waitFor(() => feishu.messages.length > 0, EVENT_CEILING_MS, 'the reminder');
     await sleep(1500);
     expect(feishu.messages).toHaveLength(1);
     const m = feishu.messages[0]!;

@@ -4,6 +4,7 @@ import { Redis } from 'ioredis';
 import { startHarness, sleep, type Harness } from '../support/harness.js';
 import { encryptBody, groupAtBot, messageEvent, messageIdOf, OTHER_USER_OPEN_ID, signHeaders, textEvent } from '../support/events.js';
 import { MESSAGE_QUEUE } from '../../src/queue/jobs.js';
+import { EVENT_CEILING_MS } from '../support/wait.js';
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -22,7 +23,7 @@ async function jobCount(x: Harness): Promise<number> {
 }
 
 async function finalReply(x: Harness, messageId: string) {
-  await x.feishu.waitFor(() => x.feishu.repliesTo(messageId).some((m) => !x.feishu.isStreaming(m)), 15_000, `a finished reply to ${messageId}`);
+  await x.feishu.waitFor(() => x.feishu.repliesTo(messageId).some((m) => !x.feishu.isStreaming(m)), EVENT_CEILING_MS, `a finished reply to ${messageId}`);
   return x.feishu.repliesTo(messageId);
 }
 
@@ -129,7 +130,7 @@ describe('spine: Feishu in → BullMQ → model → streamed card in the thread'
     const ev = textEvent('你好，介绍一下你自己');
     await h.post(ev);
     const replies = await finalReply(h, messageIdOf(ev));
-    await h.feishu.waitFor(() => h!.feishu.textOf(h!.feishu.repliesTo(messageIdOf(ev))[0]!).includes('抱歉'), 15_000, 'the error text');
+    await h.feishu.waitFor(() => h!.feishu.textOf(h!.feishu.repliesTo(messageIdOf(ev))[0]!).includes('抱歉'), EVENT_CEILING_MS, 'the error text');
     await sleep(500);
     expect(h.feishu.repliesTo(messageIdOf(ev))).toHaveLength(1);
     expect(h.llm.requests).toHaveLength(3);
@@ -143,7 +144,7 @@ describe('spine: Feishu in → BullMQ → model → streamed card in the thread'
     const ev = textEvent('故障测试');
     await h.post(ev);
     const id = messageIdOf(ev);
-    await h.feishu.waitFor(() => h!.feishu.repliesTo(id).some((m) => !h!.feishu.isStreaming(m) && h!.feishu.textOf(m) === '飞书偶发故障也不丢消息'), 15_000, 'the answer');
+    await h.feishu.waitFor(() => h!.feishu.repliesTo(id).some((m) => !h!.feishu.isStreaming(m) && h!.feishu.textOf(m) === '飞书偶发故障也不丢消息'), EVENT_CEILING_MS, 'the answer');
     await sleep(300);
     expect(h.feishu.repliesTo(id)).toHaveLength(1);
     expect(h.feishu.callsTo(/reply$/).length).toBeGreaterThanOrEqual(2);
@@ -153,7 +154,7 @@ describe('spine: Feishu in → BullMQ → model → streamed card in the thread'
     h = await startHarness({ llm: () => ({ status: 401, body: { error: { message: 'invalid api key', type: 'invalid_request_error' } } }) });
     const ev = textEvent('你好');
     await h.post(ev);
-    await h.feishu.waitFor(() => h!.feishu.repliesTo(messageIdOf(ev)).some((m) => h!.feishu.textOf(m).includes('OPENAI_API_KEY')), 15_000, 'the config error');
+    await h.feishu.waitFor(() => h!.feishu.repliesTo(messageIdOf(ev)).some((m) => h!.feishu.textOf(m).includes('OPENAI_API_KEY')), EVENT_CEILING_MS, 'the config error');
     await sleep(300);
     expect(h.llm.requests).toHaveLength(1);
     expect(h.feishu.repliesTo(messageIdOf(ev))).toHaveLength(1);
@@ -165,7 +166,7 @@ describe('spine: Feishu in → BullMQ → model → streamed card in the thread'
     h.feishu.fail(/reply$/, 100, 400, 230002);
     const ev = textEvent('机器人已被移出群聊');
     await h.post(ev);
-    await h.feishu.waitFor(() => h!.feishu.callsTo(/reply$/).length >= 1, 10_000, 'the reply attempt');
+    await h.feishu.waitFor(() => h!.feishu.callsTo(/reply$/).length >= 1, EVENT_CEILING_MS, 'the reply attempt');
     await sleep(800);
     // one attempt at the answer, one at the error reply; no further attempts
     expect(h.feishu.callsTo(/reply$/)).toHaveLength(2);
@@ -274,7 +275,7 @@ describe('spine: Feishu in → BullMQ → model → streamed card in the thread'
     h.feishu.refuseCardKit = true;
     const ev = textEvent('测试降级');
     await h.post(ev);
-    await h.feishu.waitFor(() => h!.feishu.repliesTo(messageIdOf(ev)).some((m) => h!.feishu.textOf(m) === '降级也能完整回答'), 15_000, 'the patched card');
+    await h.feishu.waitFor(() => h!.feishu.repliesTo(messageIdOf(ev)).some((m) => h!.feishu.textOf(m) === '降级也能完整回答'), EVENT_CEILING_MS, 'the patched card');
     const replies = h.feishu.repliesTo(messageIdOf(ev));
     expect(replies).toHaveLength(1);
     expect(JSON.parse(replies[0]!.content)).toHaveProperty('schema', '2.0');
@@ -289,7 +290,7 @@ describe('spine: Feishu in → BullMQ → model → streamed card in the thread'
     await h.feishu.waitFor(() => {
       const r = h!.feishu.repliesTo(messageIdOf(ev));
       return r.length > 1 && r.every((m) => !h!.feishu.isStreaming(m));
-    }, 15_000, 'several closed cards');
+    }, EVENT_CEILING_MS, 'several closed cards');
     await sleep(200);
     const replies = h.feishu.repliesTo(messageIdOf(ev));
     const joined = replies.map((m) => h!.feishu.textOf(m)).join('\n\n');

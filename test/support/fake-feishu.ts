@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { randomBytes, randomUUID } from 'node:crypto';
 import protobuf from 'protobufjs';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { EVENT_CEILING_MS } from './wait.js';
 
 /** One request the bot made to the fake Open API. */
 export interface RecordedCall {
@@ -170,7 +171,7 @@ export class FakeFeishu {
     return this.calls.filter((c) => re.test(`${c.method} ${c.path}`));
   }
 
-  async waitFor(pred: () => boolean, timeoutMs = 15_000, what = 'condition'): Promise<void> {
+  async waitFor(pred: () => boolean, timeoutMs = EVENT_CEILING_MS, what = 'condition'): Promise<void> {
     const until = Date.now() + timeoutMs;
     while (!pred()) {
       if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
@@ -201,7 +202,7 @@ export class FakeFeishu {
   }
 
   /** Push an event over the long connection and wait for the client's ack frame. */
-  pushEvent(event: object, timeoutMs = 5000): Promise<WsAck> {
+  pushEvent(event: object, timeoutMs = EVENT_CEILING_MS): Promise<WsAck> {
     const socket = this.socket;
     if (!socket) return Promise.reject(new Error('no long-connection client'));
     const id = randomUUID();

@@ -1,12 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Redis } from 'ioredis';
 import { freePort } from '../../src/redis.js';
+import { EVENT_CEILING_MS } from './wait.js';
 
 export { freePort };
 
-/** Wait until a Redis answers PING. */
-export async function waitForRedis(url: string, tries = 100): Promise<void> {
-  for (let i = 0; i < tries; i++) {
+/** Wait until a Redis answers PING (a freshly spawned server on a busy machine can take seconds). */
+export async function waitForRedis(url: string, ceilingMs = EVENT_CEILING_MS): Promise<void> {
+  const until = Date.now() + ceilingMs;
+  while (Date.now() < until) {
     const c = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
     c.on('error', () => undefined);
     try {

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { EVENT_CEILING_MS } from './wait.js';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -29,7 +30,7 @@ export function spawnBot(env: Record<string, string>, opts: { stdin?: 'pipe' | '
     stdout: () => out,
     stderr: () => err,
     exited: () => exit,
-    waitForLog: async (pred, timeoutMs = 20_000) => {
+    waitForLog: async (pred, timeoutMs = EVENT_CEILING_MS) => {
       const until = Date.now() + timeoutMs;
       for (;;) {
         for (const line of out.split('\n')) {

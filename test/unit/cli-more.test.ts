@@ -1,17 +1,12 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { repoRoot } from '../support/spawn.js';
+import { runBigan } from '../support/cli.js';
 
-const run = (args: string[]) =>
-  promisify(execFile)(process.execPath, ['bin/bigan.mjs', ...args], { cwd: repoRoot }).then(
-    (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
-    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
-  );
+// In process: the subcommands read and write through the CLI's injected I/O.
+const run = (args: string[]) => runBigan(args);
 
 describe('bigan outline', () => {
   it('prints a template outline with the genre skeleton and placeholders', async () => {

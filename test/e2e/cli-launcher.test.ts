@@ -1,0 +1,19 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { repoRoot } from '../support/spawn.js';
+
+// The one test of bin/bigan.mjs itself (tsx loader, stdio and exit code forwarding); every
+// subcommand is tested in process or through the compiled CLI.
+describe('bin/bigan.mjs', () => {
+  it('runs the CLI through tsx and forwards its output and exit code', async () => {
+    const ok = await promisify(execFile)(process.execPath, ['bin/bigan.mjs', '--help'], { cwd: repoRoot });
+    expect(ok.stdout).toContain('用法：bigan <命令>');
+    const bad = await promisify(execFile)(process.execPath, ['bin/bigan.mjs', 'frobnicate'], { cwd: repoRoot }).then(
+      () => ({ code: 0, stderr: '' }),
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('未知命令：frobnicate');
+  });
+});

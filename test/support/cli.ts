@@ -1,0 +1,9 @@
+import { runCli } from '../../src/cli/main.js';
+
+/** Run a `bigan` subcommand in this process with captured output, as the terminal would see it. */
+export async function runBigan(args: string[], stdin = ''): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(args, { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), readStdin: () => Promise.resolve(stdin) });
+  return { code, stdout, stderr };
+}
