@@ -19,7 +19,7 @@ try {
 }
 
 // Console mode: the terminal is the chat, so logs go to .data/bigan.log (warnings and errors also to stderr).
-const log = config.feishuEnabled ? createLogger(config.LOG_LEVEL) : createLogger(config.LOG_LEVEL, consoleLogDestination());
+const log = config.feishu ? createLogger(config.LOG_LEVEL) : createLogger(config.LOG_LEVEL, consoleLogDestination());
 let app: App | undefined;
 let stopping = false;
 
