@@ -4,7 +4,7 @@
  *
  *   main → app → receivers (feishu/, console/, http-server) and handler/
  *        → flows/, queue/, reminders' scheduling (scheduler.ts, store.ts)
- *        → core/, llm/, report/ (pure), reminders' pure half, export/
+ *        → core/, llm/, report/ (pure), reminders' pure half, export/, documents/
  *
  * An import may only point down, never up, and there are no cycles. Type-only imports count.
  * logger.ts is the one cross-cutting module every layer may use.
@@ -35,13 +35,15 @@ module.exports = {
     onlyDown('report-is-pure-and-self-contained', 'report/', []),
     onlyDown('llm-over-core', 'llm/', ['core', 'logger.ts']),
     onlyDown('export-over-report', 'export/', ['report']),
+    // documents/: reading and annotating the writer's files (formats, not transport).
+    onlyDown('documents-over-report', 'documents/', ['report', 'core']),
     // reminders/ has a pure half (parse, format, time) at the floor and an I/O half (scheduler.ts, store.ts)
     // beside flows/ that takes its queue name, job ids and options from queue/jobs.ts.
     onlyDown('pure-reminders-over-core', 'reminders/(?!scheduler\\.ts|store\\.ts)', ['core']),
     onlyDown('reminder-scheduling-over-queue', 'reminders/(scheduler|store)\\.ts', ['reminders', 'queue', 'core', 'logger.ts']),
-    onlyDown('flows-over-core', 'flows/', ['core', 'llm', 'report', 'export', 'reminders', 'logger.ts']),
+    onlyDown('flows-over-core', 'flows/', ['core', 'llm', 'report', 'export', 'documents', 'reminders', 'logger.ts']),
     onlyDown('queue-over-core', 'queue/', ['core', 'logger.ts']),
-    onlyDown('handler-over-flows-and-queue', 'handler/', ['flows', 'queue', 'core', 'llm', 'report', 'reminders', 'export', 'logger.ts']),
+    onlyDown('handler-over-flows-and-queue', 'handler/', ['flows', 'queue', 'core', 'llm', 'report', 'reminders', 'export', 'documents', 'logger.ts']),
     onlyDown('feishu-is-a-receiver', 'feishu/', ['queue', 'core', 'reminders', 'http-server.ts', 'logger.ts']),
     onlyDown('console-is-a-receiver', 'console/', ['queue', 'core', 'reminders', 'logger.ts']),
     onlyDown('http-server-serves-receivers', 'http-server\\.ts', ['core', 'logger.ts']),

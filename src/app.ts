@@ -21,6 +21,7 @@ import { FeishuReplier } from './feishu/replier.js';
 import { feishuReminderSender } from './feishu/reminder-sender.js';
 import { FeishuIngest } from './feishu/enqueue-event.js';
 import { LongConnectionReceiver, WebhookReceiver } from './feishu/receivers.js';
+import { FeishuDocuments } from './feishu/documents.js';
 import { ConsoleReplier } from './console/console-replier.js';
 import { ConsoleReceiver, consoleReminderSender } from './console/console-receiver.js';
 import type { HealthReport } from './http-server.js';
@@ -87,7 +88,8 @@ export async function startApp(o: AppOptions): Promise<App> {
     closers.unshift(() => reminders.close());
 
     const memory = new ConversationMemory(conn, { prefix, turns: config.HISTORY_TURNS, maxChars: config.HISTORY_MAX_CHARS, ttlSeconds: config.HISTORY_TTL_SECONDS });
-    const handler = new MessageHandler({ replier: transport.replier, model, prompts, memory, log, timezone: config.BOT_TIMEZONE, reminders });
+    const documents = transport.kind === 'feishu' ? new FeishuDocuments(transport.api, { redis: conn, prefix }) : undefined;
+    const handler = new MessageHandler({ replier: transport.replier, model, prompts, memory, log, timezone: config.BOT_TIMEZONE, reminders, ...(documents ? { documents, cloudDocs: documents } : {}) });
     worker = startMessageWorker({
       connection: conn,
       prefix,

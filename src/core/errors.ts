@@ -50,3 +50,27 @@ export class RedisUnavailableError extends StartupError {}
 
 /** A drafting request the writer must act on (no outline yet, no such section); `message` is user-facing Chinese. */
 export class ReportFlowError extends Error {}
+
+/** Why a writer's document could not be used. */
+export type DocumentFailure =
+  | 'too-large' | 'too-long' | 'corrupt' | 'empty' | 'scanned' | 'legacy-doc' | 'unsupported-type'
+  | 'no-access' | 'missing-scope' | 'not-found' | 'unsupported-link' | 'unavailable';
+
+/**
+ * A document could not be read for a reason the writer (or the admin) can fix. The message
+ * is the Chinese answer itself; another attempt cannot help.
+ */
+export class DocumentError extends RetryableError {
+  readonly retryable = false;
+  constructor(readonly reason: DocumentFailure, readonly userMessage: string) {
+    super(`document unreadable: ${reason}`);
+  }
+}
+
+/** Publishing a cloud doc failed in a way the admin fixes (scopes) or the import refused; `missingScopes` names what to add. */
+export class CloudDocError extends RetryableError {
+  readonly retryable = false;
+  constructor(readonly stage: 'upload' | 'import' | 'grant', readonly detail: string, readonly missingScopes: string[] = [], readonly url?: string) {
+    super(`cloud doc ${stage} failed: ${detail}`);
+  }
+}

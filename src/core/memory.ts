@@ -63,6 +63,16 @@ export class ConversationMemory {
     await this.redis.set(this.stateKey(c), JSON.stringify(state), 'EX', Math.max(this.o.ttlSeconds, 30 * 86_400));
   }
 
+  /** The last file a user sent in a private chat, so 根据这份台账写… can follow it without quoting. */
+  async rememberFile(chatId: string, file: { messageId: string; fileKey: string; name: string }): Promise<void> {
+    await this.redis.set(`${this.o.prefix}:lastfile:${chatId}`, JSON.stringify(file), 'EX', 3600);
+  }
+
+  async recentFile(chatId: string): Promise<{ messageId: string; fileKey: string; name: string } | null> {
+    const raw = await this.redis.get(`${this.o.prefix}:lastfile:${chatId}`);
+    return raw ? (JSON.parse(raw) as { messageId: string; fileKey: string; name: string }) : null;
+  }
+
   private fit(msgs: ChatMessage[]): ChatMessage[] {
     const out: ChatMessage[] = [];
     let total = 0;

@@ -18,7 +18,10 @@ export interface Conversation {
 
 /** What the user sent, after the transport has normalised it. */
 export type Payload =
-  | { kind: 'text'; text: string }
+  /** `quotedId`: the message this one replies to (Feishu parent_id), read only when the words need it. */
+  | { kind: 'text'; text: string; quotedId?: string }
+  /** A file sent to the bot (private chat). */
+  | { kind: 'file'; file: { messageId: string; fileKey: string; name: string } }
   /** image, file, sticker, audio, …: we say what we accept. */
   | { kind: 'unsupported'; messageType: string };
 

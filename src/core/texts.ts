@@ -6,14 +6,15 @@ export const HELP = [
   '笔杆子 · 意识形态工作报告写作助手',
   '可以这样用（私聊直接发，群里请 @我）：',
   '· 起草提纲：“帮我写一份2025年上半年市交通运输局落实意识形态工作责任制情况报告的提纲”',
-  '· 在同一话题里接着写：“写第二部分，800字左右”“把（二）展开到500字”“写全文”“导出Word”；要重来就说“重写第二部分”或“全部重写”',
-  '· 审校：“帮我看看这段：……”，或直接粘贴报告原文',
+  '· 在同一话题里接着写：“写第二部分，800字左右”“把（二）展开到500字”“写全文”“导出Word”“生成云文档”；要重来就说“重写第二部分”或“全部重写”',
+  '· 审校：“帮我看看这段：……”，或直接粘贴报告原文；也可以发 Word/PDF 文件或飞书云文档链接（群里回复文件消息并 @我），Word 文件会返回带批注的副本',
+  '· 用材料起草：引用台账文件或附上云文档链接，说“根据这份台账写上半年报告提纲”',
   '· 提醒：“提醒我6月30日前交上半年意识形态报告，提前3天提醒”“我的提醒”“取消提醒 2”',
   '· 命令：/help 帮助　/reset 清空本话题的上下文',
 ].join('\n');
 
 export const UNSUPPORTED_TYPE = (label: string) =>
-  `暂时只能读文字消息和富文本消息，收到的是${label}。请把需要处理的内容以文字粘贴过来（报告原文、提纲要求或提醒事项均可）。`;
+  `暂时只能读文字、富文本消息和 Word（.docx）/ PDF / 文本文件，收到的是${label}。请把需要处理的内容以文字粘贴过来（报告原文、提纲要求或提醒事项均可），或发送文件。`;
 
 export const MESSAGE_TYPE_LABEL: Record<string, string> = {
   image: '图片',
@@ -50,6 +51,15 @@ export const FAILURE = '抱歉，这次没能完成处理（已自动重试）�
 export const FAILURE_BAD_REQUEST = '抱歉，模型服务拒绝了这次请求（可能是密钥、模型名称或内容长度的问题），重试也无济于事。请联系管理员检查 OPENAI_API_KEY / OPENAI_MODEL 配置。';
 
 export const WORKING_TITLE = '笔杆子';
+
+/** Title of the card that carries the one failure reply. */
+export const FAILURE_TITLE = '笔杆子 · 出错了';
+
+export const CRITIQUE_EMPTY = '请把需要审阅的内容一起发过来，例如：“帮我看看这段：今年以来，我局……”。整篇报告可以直接粘贴（单次不超过3万字），也可以发 Word/PDF 文件或飞书云文档链接；在群里请回复（引用）那条消息或文件并 @我。';
+
+export const BUTTON_EXPIRED = '这个按钮对应的操作已失效，请在话题里直接发文字指令。';
+
+export const REMINDER_NOT_UNDERSTOOD = '没看懂这条提醒。可以这样说：“提醒我6月30日前交上半年意识形态报告，提前3天提醒”，或“我的提醒”“取消提醒 2”。';
 
 /** Printed once when the bot starts in console mode; `modelLine` names the model or is OFFLINE_NOTICE. */
 export const consoleBanner = (modelLine: string) =>

@@ -29,7 +29,15 @@ export function createLarkClient(opts: { appId: string; appSecret: string; domai
 /** Route the SDK's own logging into pino. */
 export function larkLogger(log: Logger): lark.Logger {
   const child = log.child({ mod: 'lark-sdk' });
-  const fmt = (args: unknown[]) => args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
+  // A streamed download's error carries the response stream (circular): never let logging throw.
+  const json = (a: unknown) => {
+    try {
+      return JSON.stringify(a);
+    } catch {
+      return '[unserializable]';
+    }
+  };
+  const fmt = (args: unknown[]) => args.map((a) => (typeof a === 'string' ? a : json(a))).join(' ');
   return {
     error: (...a: unknown[]) => child.error(fmt(a)),
     warn: (...a: unknown[]) => child.warn(fmt(a)),

@@ -34,7 +34,7 @@ export class FeishuIngest {
     const p = decision.message.payload;
     const { jobId, duplicate } = await this.deps.enqueuer.message(decision.message);
     if (duplicate) log.info({ jobId }, 'duplicate delivery ignored');
-    else log.info({ jobId, kind: p.kind, chars: p.kind === 'text' ? p.text.length : 0, chatType: decision.message.conversation.chatType }, 'message queued');
+    else log.info({ jobId, kind: p.kind, chars: p.kind === 'text' ? p.text.length : 0, quoted: p.kind === 'text' && p.quotedId !== undefined, chatType: decision.message.conversation.chatType }, 'message queued');
   }
 
   async onCardAction(data: CardActionData): Promise<object> {

@@ -44,6 +44,15 @@ export function postToPlainText(content: string, botKeys: ReadonlySet<string>): 
   return lines.join('\n').replace(/\n{3,}/g, '\n\n').trim();
 }
 
+function fileOf(content: string): { fileKey: string; name: string } {
+  try {
+    const c = JSON.parse(content) as { file_key?: string; file_name?: string };
+    return { fileKey: c.file_key ?? '', name: c.file_name ?? '文件' };
+  } catch {
+    return { fileKey: '', name: '文件' };
+  }
+}
+
 /** Decide whether an event starts work, and turn it into our message shape. */
 export async function toIncoming(data: ReceiveEvent, bot: lark.BotIdentity, opts: { now: number; maxAgeMs: number }): Promise<InboundDecision> {
   const raw = data.message;
@@ -56,11 +65,13 @@ export async function toIncoming(data: ReceiveEvent, bot: lark.BotIdentity, opts
   if (n.chatType === 'group' && !n.mentionedBot) return { accept: false, reason: 'not-mentioned' };
 
   let payload: IncomingMessage['payload'];
-  if (raw.message_type === 'text') payload = { kind: 'text', text: n.content.trim() };
+  const quoted = raw.parent_id ? { quotedId: raw.parent_id } : {};
+  if (raw.message_type === 'text') payload = { kind: 'text', text: n.content.trim(), ...quoted };
   else if (raw.message_type === 'post') {
     const botKeys = new Set(n.mentions.filter((m) => m.openId === bot.openId).map((m) => m.key));
-    payload = { kind: 'text', text: postToPlainText(raw.content, botKeys) };
-  } else payload = { kind: 'unsupported', messageType: raw.message_type };
+    payload = { kind: 'text', text: postToPlainText(raw.content, botKeys), ...quoted };
+  } else if (raw.message_type === 'file') payload = { kind: 'file', file: { messageId: raw.message_id, ...fileOf(raw.content) } };
+  else payload = { kind: 'unsupported', messageType: raw.message_type };
 
   return {
     accept: true,

@@ -4,6 +4,7 @@ import type { Logger } from '../logger.js';
 import type { ConversationMemory } from '../core/memory.js';
 import type { Conversation } from '../core/message.js';
 import type { Replier } from '../core/replier.js';
+import type { CloudDocPublisher, DocumentSource } from '../core/documents.js';
 
 /** Everything a flow needs to answer one request. Built per job by the message handler. */
 export interface TurnContext {
@@ -18,4 +19,7 @@ export interface TurnContext {
   memory: ConversationMemory;
   now: Date;
   timezone: string;
+  /** The writer's files and cloud docs; absent in console mode. */
+  documents?: DocumentSource;
+  cloudDocs?: CloudDocPublisher;
 }

@@ -14,6 +14,10 @@ import type { Conversation } from '../core/message.js';
 import type { Replier } from '../core/replier.js';
 import { MAX_INPUT_CHARS, routeText } from './router.js';
 import * as T from '../core/texts.js';
+import type { CloudDocPublisher, DocumentSource } from '../core/documents.js';
+import { CLOUD_DOC_COMMAND, documentRequest, recentFileRequest } from './document-route.js';
+import { cloudDocFlow, documentFlow } from '../flows/documents.js';
+import { DOC_TEXTS } from '../core/document-texts.js';
 
 export interface HandlerDeps {
   replier: Replier;
@@ -24,9 +28,11 @@ export interface HandlerDeps {
   timezone: string;
   reminders: ReminderService;
   now?: () => Date;
+  /** The writer's files and cloud docs (Feishu only). */
+  documents?: DocumentSource;
+  cloudDocs?: CloudDocPublisher;
 }
 
-const CRITIQUE_EMPTY = '请把需要审阅的内容一起发过来，例如：“帮我看看这段：今年以来，我局……”。整篇报告可以直接粘贴（单次不超过3万字）。';
 
 /** The worker's entry point: one job → one answer in the thread. */
 export class MessageHandler {
@@ -44,6 +50,8 @@ export class MessageHandler {
       memory: this.d.memory,
       now: this.d.now?.() ?? new Date(),
       timezone: this.d.timezone,
+      ...(this.d.documents ? { documents: this.d.documents } : {}),
+      ...(this.d.cloudDocs ? { cloudDocs: this.d.cloudDocs } : {}),
     };
   }
 
@@ -52,7 +60,11 @@ export class MessageHandler {
       const { value } = data.action;
       // The button's thread carries the stored outline; the reply goes under the card.
       const ctx = this.context(conversationOf(data), job);
-      if (!isDraftButton(value)) return this.d.replier.sendText(ctx.conversation, '这个按钮对应的操作已失效，请在话题里直接发文字指令。', ctx.jobId);
+      if (value.action === 'clouddoc' && typeof value.thread === 'string') {
+        job.log.info({ route: 'button', command: 'clouddoc' }, 'routed');
+        return cloudDocFlow(ctx);
+      }
+      if (!isDraftButton(value)) return this.d.replier.sendText(ctx.conversation, T.BUTTON_EXPIRED, ctx.jobId);
       job.log.info({ route: 'button', command: value.command.kind }, 'routed');
       return draftingFlow(ctx, value.command, { text: '', newRequest: false });
     }
@@ -60,8 +72,19 @@ export class MessageHandler {
     const ctx = this.context(c, job);
     await this.d.replier.ack(c);
     if (payload.kind === 'unsupported') {
+      if (payload.messageType === 'image') return this.d.replier.sendText(c, DOC_TEXTS.image, ctx.jobId);
       await this.d.replier.sendText(c, T.UNSUPPORTED_TYPE(T.MESSAGE_TYPE_LABEL[payload.messageType] ?? `“${payload.messageType}”类型的消息`), ctx.jobId);
       return;
+    }
+    const document = documentRequest(payload, ctx.now, this.d.timezone) ?? (await recentFileRequest(c, this.d.memory, payload, ctx.now, this.d.timezone));
+    if (document) {
+      job.log.info({ route: 'document', origin: document.origin.kind, use: document.draft ? 'material' : 'critique' }, 'routed');
+      return documentFlow(ctx, document.origin, document.words, { maxChars: MAX_INPUT_CHARS, ...(document.draft ? { draft: document.draft } : {}) });
+    }
+    if (payload.kind !== 'text') return;
+    if (CLOUD_DOC_COMMAND.test(payload.text.trim())) {
+      job.log.info({ route: 'clouddoc' }, 'routed');
+      return cloudDocFlow(ctx);
     }
     const route = routeText(payload.text, { now: ctx.now, timezone: this.d.timezone });
     job.log.info({ route: route.kind }, 'routed');
@@ -86,9 +109,10 @@ export class MessageHandler {
         return this.d.replier.sendText(c, reply, ctx.jobId);
       }
       case 'critique':
-        return critiqueFlow(ctx, route.text);
+        await critiqueFlow(ctx, route.text);
+        return;
       case 'critique-empty':
-        return this.d.replier.sendText(c, CRITIQUE_EMPTY, ctx.jobId);
+        return this.d.replier.sendText(c, T.CRITIQUE_EMPTY, ctx.jobId);
       case 'draft':
         return draftingFlow(ctx, route.command, { text: payload.text, newRequest: route.newRequest });
       case 'chat':
@@ -101,7 +125,7 @@ export class MessageHandler {
     const c = conversationOf(data);
     const text = err instanceof LlmError && !err.retryable && err.status !== undefined ? T.FAILURE_BAD_REQUEST : T.FAILURE;
     this.d.log.error({ err, jobId }, 'job failed for good; telling the user');
-    const card = await this.d.replier.openStream(c, { key: jobId, title: '笔杆子 · 出错了' });
+    const card = await this.d.replier.openStream(c, { key: jobId, title: T.FAILURE_TITLE });
     await card.finish(text);
   }
 }

@@ -1,5 +1,6 @@
 import { parseReminderCommand, type ReminderCommand } from '../reminders/parse.js';
 import { parseDraftCommand, type DraftCommand } from '../report/commands.js';
+import { REMINDER_NOT_UNDERSTOOD } from '../core/texts.js';
 
 /** What a text message asks for. Pure: the worker dispatches on it. */
 export type Route =
@@ -63,7 +64,7 @@ export function routeText(raw: string, o: RouteOptions): Route {
         return { kind: 'draft', command: { kind: 'outline' }, newRequest: true };
       case 'remind': {
         const r = parseReminderCommand(rest || '我的提醒', { now: o.now, timezone: o.timezone });
-        return { kind: 'reminder', command: r ?? { kind: 'error', message: '没看懂这条提醒。可以这样说：“提醒我6月30日前交上半年意识形态报告，提前3天提醒”，或“我的提醒”“取消提醒 2”。' } };
+        return { kind: 'reminder', command: r ?? { kind: 'error', message: REMINDER_NOT_UNDERSTOOD } };
       }
       default:
         return { kind: 'unknown-command', command: `/${slash[1]!}` };

@@ -12,6 +12,9 @@ export const MESSAGE_QUEUE = 'messages';
 /** The queue of reminder fires (delayed jobs and Job Schedulers). */
 export const REMINDER_QUEUE = 'reminders';
 
+/** Job names, as BullMQ shows them: one per kind of job. */
+export const JOB_NAMES = { message: 'message', cardAction: 'card-action', reminderFire: 'fire' } as const;
+
 export type JobData =
   | { type: 'message'; message: IncomingMessage }
   | { type: 'card-action'; action: CardAction };

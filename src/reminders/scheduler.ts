@@ -9,7 +9,7 @@ import {
 } from './format.js';
 import { presetSpecs, type ReminderCommand, type ReminderSpec } from './parse.js';
 import { ReminderStore, type ReminderRecord } from './store.js';
-import { REMINDER_JOB_OPTIONS as JOB_OPTS, REMINDER_QUEUE, reminderFireJobId, reminderSchedulerId as schedulerIdOf, type FireJobData } from '../queue/jobs.js';
+import { JOB_NAMES, REMINDER_JOB_OPTIONS as JOB_OPTS, REMINDER_QUEUE, reminderFireJobId, reminderSchedulerId as schedulerIdOf, type FireJobData } from '../queue/jobs.js';
 
 export interface ReminderTarget {
   chatId: string;
@@ -161,14 +161,14 @@ export class ReminderService {
       const seconds = Math.floor(this.jitterMs(schedulerId) / 1000);
       // 5-field crons get a per-reminder seconds field as jitter; 6-field ones already have seconds.
       const pattern = rcr.cron.trim().split(/\s+/).length === 5 ? `${seconds} ${rcr.cron}` : rcr.cron;
-      await this.queue.upsertJobScheduler(schedulerId, { pattern, tz: rcr.tz }, { name: 'fire', data: base, opts: { ...JOB_OPTS } });
+      await this.queue.upsertJobScheduler(schedulerId, { pattern, tz: rcr.tz }, { name: JOB_NAMES.reminderFire, data: base, opts: { ...JOB_OPTS } });
       return;
     }
     if (!rec.spec.fires.length) return;
     await this.queue.addBulk(rec.spec.fires.map((fireAt) => {
       const jobId = jobIdOf(rec, fireAt);
       const delay = Math.max(0, DateTime.fromISO(fireAt).toMillis() + this.jitterMs(jobId) - Date.now());
-      return { name: 'fire', data: { ...base, fireAt }, opts: { ...JOB_OPTS, jobId, delay } };
+      return { name: JOB_NAMES.reminderFire, data: { ...base, fireAt }, opts: { ...JOB_OPTS, jobId, delay } };
     }));
   }
 

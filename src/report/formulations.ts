@@ -103,3 +103,95 @@ export function currentGuidance(date: Date | string): { congress: DatedMeeting; 
 }
 
 
+
+// ---------------------------------------------------------------------------------------------
+// Tables the critic reads beyond the four numbered sets. Each entry names its source; an entry
+// marked "unverified" was not confirmed in the stored corpora and is used only for warnings.
+
+const SSBF = '《党委（党组）意识形态工作责任制实施办法》(中共中央办公厅, 2015)';
+const XCTL = '《中国共产党宣传工作条例》(中共中央, 2019)';
+const ZHUNZE = '《关于新形势下党内政治生活的若干准则》(十八届六中全会, 2016-10)';
+const S819 = '习近平在全国宣传思想工作会议上的讲话 (2013-08-19), as quoted in the 实施办法 and its interpretations';
+
+/** Thoughts named after their owner: the name always carries 习近平. */
+export const NAMED_THOUGHTS: readonly string[] = [
+  '习近平文化思想', // 全国宣传思想文化工作会议, 2023-10
+  '习近平法治思想', // 中央全面依法治国工作会议, 2020-11
+  '习近平经济思想', // 中央经济工作会议, 2017-12
+  '习近平生态文明思想', // 全国生态环境保护大会, 2018-05
+  '习近平强军思想', // 党的十九大报告, 2017-10
+  '习近平外交思想', // 中央外事工作会议, 2018-06
+];
+
+/**
+ * A named set written as a list: members in their fixed order. `suffix` is shared by the members
+ * (权, 上), so a list such as 领导权、话语权、主动权 is recognised by its form; `intruders` are words
+ * that writers put in by mistake (older or neighbouring sets).
+ */
+export interface NamedSet {
+  name: string;
+  members: readonly string[];
+  /** A list is judged only when it has at least this many members of the set. */
+  minKnown: number;
+  /** ...and at least this many items: official pairs (领导权和主动权, 主导权和话语权) are not the triple. */
+  minItems?: number;
+  /** Whether the list is recognised by a shared suffix (each item ends in it). */
+  suffix?: string;
+  /** Other items seen in place of members. */
+  intruders?: readonly string[];
+  /** Separators between members in the canonical form. */
+  sep: string;
+  source: string;
+}
+
+export const NAMED_SETS: readonly NamedSet[] = [
+  { name: '意识形态工作“三权”', members: ['领导权', '管理权', '话语权'], minKnown: 2, minItems: 3, suffix: '权', intruders: ['主动权', '主导权', '控制权', '决策权'], sep: '、', source: `${SSBF}; ${S819}; the pairs 领导权和主动权 and 主导权和话语权 (十九大报告) are correct and not judged` },
+  { name: '“思想上政治上行动上”', members: ['思想上', '政治上', '行动上'], minKnown: 2, suffix: '上', sep: '', source: `${ZHUNZE}: 在思想上政治上行动上同党中央保持高度一致` },
+  { name: '宣传思想工作格局', members: ['党委统一领导', '党政齐抓共管', '宣传部门组织协调', '有关部门分工负责', '社会力量积极参与'], minKnown: 2, intruders: ['各相关部门积极配合', '相关部门积极配合', '有关部门积极配合', '各部门积极配合'], sep: '、', source: `${XCTL}; ${S819} (the four-member form without 社会力量积极参与 is also used)` },
+  { name: '意识形态工作责任制原则', members: ['属地管理', '分级负责', '谁主管谁负责'], minKnown: 2, sep: '、', source: SSBF },
+  { name: '“守土有责、守土负责、守土尽责”', members: ['守土有责', '守土负责', '守土尽责'], minKnown: 2, sep: '、', source: S819 },
+  { name: '第一责任人的“三个亲自”', members: ['重要工作亲自部署', '重要问题亲自过问', '重大事件亲自处置'], minKnown: 2, intruders: ['重要工作亲自过问', '重要问题亲自部署', '重大事件亲自过问', '重要问题亲自处置', '重大事件亲自部署', '重要事件亲自处置', '重大问题亲自过问'], sep: '、', source: SSBF },
+  { name: '“本职、失职、渎职”', members: ['是本职', '是失职', '是渎职'], minKnown: 2, suffix: '职', sep: '、', source: '常用表述“抓意识形态工作是本职、不抓是失职、抓不好是渎职” (习近平总书记讲话中的表述; exact speech and date unverified)' },
+];
+
+/** Fixed phrases whose loose spellings are wrong: pattern → the exact form. */
+export interface FixedPhrase {
+  pattern: RegExp;
+  right: string;
+  /** Whether replacing the match with `right` is always safe. */
+  safe: boolean;
+  /** Only inside a 《》 title. */
+  inTitle?: boolean;
+  source: string;
+}
+
+export const FIXED_PHRASES: readonly FixedPhrase[] = [
+  { pattern: /苗头(?:性)?的?(?:、)?倾向(?:性)?的?问题/g, right: '苗头性倾向性问题', safe: true, source: `${SSBF}（“及时发现和处置苗头性倾向性问题”；也写作“苗头性、倾向性问题”）` },
+  { pattern: /(?<![社国])[县市区镇省]情民意/g, right: '社情民意', safe: false, source: '固定用语“社情民意”（社情民意信息工作）' },
+  { pattern: /高举中国特色社会主义旗帜/g, right: '高举中国特色社会主义伟大旗帜', safe: true, source: '党的十九大、二十大报告标题（2017-10, 2022-10）' },
+  { pattern: /《(?:党章|共产党章程|中国共产党党章|党的章程)》/g, right: '《中国共产党章程》', safe: true, source: '党内法规的正式名称《中国共产党章程》（2022-10 修正）' },
+  { pattern: /意识形态责任制/g, right: '意识形态工作责任制', safe: true, inTitle: true, source: SSBF },
+  { pattern: /(?<!思想|文化)全国宣传工作会议/g, right: '全国宣传思想工作会议', safe: false, source: '全国宣传思想工作会议（2013-08-19；2018-08-21）；2023-10 为全国宣传思想文化工作会议' },
+  { pattern: /议事议程/g, right: '议事日程', safe: true, source: `${SSBF}（“纳入重要议事日程”）` },
+];
+
+/** Slogans of a finished stage: written as current work after `until` they are out of date. */
+export interface DatedSlogan {
+  pattern: RegExp;
+  name: string;
+  until: string;
+  now: string;
+  source: string;
+}
+
+export const SLOGANS: readonly DatedSlogan[] = [
+  { pattern: /决胜(?:高水平)?全面建成小康社会|全面建成小康社会决胜阶段/g, name: '决胜全面建成小康社会', until: '2021-07-01', now: '全面建设社会主义现代化国家', source: '党的十九大报告 (2017-10); 全面建成小康社会于 2021-07-01 庆祝中国共产党成立100周年大会上宣告实现' },
+  { pattern: /决战决胜脱贫攻坚|打赢脱贫攻坚战/g, name: '决战决胜脱贫攻坚', until: '2021-02-25', now: '巩固拓展脱贫攻坚成果同乡村振兴有效衔接', source: '全国脱贫攻坚总结表彰大会 (2021-02-25) 宣告脱贫攻坚战取得全面胜利' },
+];
+
+/** Bodies abolished by the 2018 reform: named as current after `until` they are out of date. */
+export const ABOLISHED_BODIES: readonly { pattern: RegExp; name: string; now: string; until: string; source: string }[] = [
+  { pattern: /卫计[局委]|卫生和?计划生育(?:委员会|局)|卫生计生[局委]/g, name: '卫生和计划生育委员会（卫计委/卫计局）', now: '卫生健康委员会（卫健委/卫健局）', until: '2019-06-30', source: '《深化党和国家机构改革方案》(2018-03)；地方机构改革 2019 年上半年完成' },
+  { pattern: /工商(?:行政管理)?局|食品药品监(?:督管理|管)局|食药监局|质监局/g, name: '工商、食药监、质监部门', now: '市场监督管理局', until: '2019-06-30', source: '《深化党和国家机构改革方案》(2018-03)' },
+  { pattern: /安监局|安全生产监督管理局/g, name: '安全生产监督管理局', now: '应急管理局', until: '2019-06-30', source: '《深化党和国家机构改革方案》(2018-03)' },
+];

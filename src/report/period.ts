@@ -57,17 +57,66 @@ export function findSpan(text: string): Exclude<PeriodSpan, 'year'> | null {
   return q ? (`Q${CN_DIGIT[q[1]!] ?? Number(q[1])}` as PeriodSpan as Exclude<PeriodSpan, 'year'>) : null;
 }
 
+/** A year that is not the report's period: 2015年以来, 自2020年, 2019年至今, 2018年起. */
+const NOT_PERIOD = /(?:以来|来|至今|起|开始|之前|以前|前后|底|末)/;
+
 /**
  * Find the period a text speaks of: "2025年上半年", "2024年度", "2025年第三季度",
- * "今年上半年" (relative to `now`). Returns null when no year can be found.
+ * "今年上半年" (relative to `now`). Returns null when no year can be found. A year needs
+ * 年 (or a span word) after it, so web dates (2022-05-10) are not periods, and
+ * "2015年以来" is a starting point, not a period.
  */
 export function findPeriod(text: string, now: Date = new Date()): ReportPeriod | null {
+  return findPeriodMatch(text, now)?.period ?? null;
+}
+
+const YEAR_RE = /(?:(20\d{2})\s*(?:年|(?=上半年|下半年|前半年|后半年|第?[一二三四1-4]季度|度))|(今年|去年|明年|本年度?)\s*年?)(度|上半年|下半年|前半年|后半年|第?[一二三四1-4]季度)?/g;
+
+function findPeriodMatch(text: string, now: Date): { period: ReportPeriod; relative: boolean; index: number } | null {
   const thisYear = now.getFullYear();
-  const m = /(20\d{2}|今年|去年|明年|本年度?)\s*年?(度|上半年|下半年|前半年|后半年|第?[一二三四1-4]季度)?/.exec(text);
-  if (!m) return null;
-  const y = m[1]!;
-  const year = /^\d+$/.test(y) ? Number(y) : y === '去年' ? thisYear - 1 : y === '明年' ? thisYear + 1 : thisYear;
-  // What follows the year decides ("2022年度" is annual even if 上半年 appears later); a bare
-  // year takes a half/quarter word from elsewhere ("2025年意识形态工作，上半年…").
-  return { year, span: (m[2] ? findSpan(m[2]) : findSpan(text)) ?? 'year' };
+  YEAR_RE.lastIndex = 0;
+  for (let m = YEAR_RE.exec(text); m; m = YEAR_RE.exec(text)) {
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 3);
+    const before = text.slice(Math.max(0, m.index - 1), m.index);
+    if (!m[3] && (NOT_PERIOD.test(after.slice(0, 2)) || /^\d|^[-/.]\d|^[0-9]{1,2}月/.test(after) || before === '自' || before === '从')) continue;
+    // 2025年3月26日 is a date, not a period (it may be the 成文日期 under the title).
+    if (!m[3] && /^\s*\d{1,2}\s*月/.test(after)) continue;
+    const y = m[1] ?? m[2]!;
+    const year = /^\d+$/.test(y) ? Number(y) : y === '去年' ? thisYear - 1 : y === '明年' ? thisYear + 1 : thisYear;
+    // What follows the year decides ("2022年度" is annual even if 上半年 appears later); a bare
+    // year takes a half/quarter word from elsewhere ("2025年意识形态工作，上半年…").
+    return { period: { year, span: (m[3] ? findSpan(m[3]) : findSpan(text)) ?? 'year' }, relative: !/^\d+$/.test(y), index: m.index };
+  }
+  return null;
+}
+
+/** How sure the critic is of a report's period: only a title with a written year is sure. */
+export type PeriodConfidence = 'high' | 'low';
+
+export interface FoundPeriod {
+  period: ReportPeriod;
+  confidence: PeriodConfidence;
+  from: 'title' | 'opening';
+}
+
+/**
+ * The period a report covers: from its title first, else from its opening paragraph (low
+ * confidence: the opening often starts with "今年以来" or a history). Page chrome must be
+ * removed by the caller; "X年以来" is never the period.
+ */
+export function findReportPeriod(title: string | null, opening: string | null, now: Date = new Date()): FoundPeriod | null {
+  if (title) {
+    const m = findPeriodMatch(title, now);
+    if (m) return { period: m.period, confidence: m.relative ? 'low' : 'high', from: 'title' };
+  }
+  if (opening) {
+    const head = opening.slice(0, 120);
+    const m = findPeriodMatch(head, now);
+    if (m) {
+      // The span may be named in the title even when the year is only in the opening.
+      const span = title ? findSpan(title) ?? (/年度|全年/.test(title) ? 'year' : null) : null;
+      return { period: { year: m.period.year, span: span ?? m.period.span }, confidence: 'low', from: 'opening' };
+    }
+  }
+  return null;
 }

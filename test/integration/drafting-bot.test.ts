@@ -78,7 +78,7 @@ describe('report drafting from a Feishu thread', () => {
     const outlineText = h.feishu.textOf(outlineCard!);
     expect(outlineText).toContain('2025年上半年');
     expect(outlineText).toMatch(/一、[\s\S]*二、[\s\S]*三、/);
-    expect(buttonValues(h, outlineCard!).map((b) => b.text)).toEqual(['写全文', '导出Word']);
+    expect(buttonValues(h, outlineCard!).map((b) => b.text)).toEqual(['写全文', '导出Word', '生成云文档']);
     expect(h.llm.requests[0]!.messages.at(-1)!.content).toContain('请为下面的写作需求拟一份报告提纲');
 
     // a follow-up in the thread uses the stored outline
@@ -87,7 +87,7 @@ describe('report drafting from a Feishu thread', () => {
     const [secCard] = await reply(h, messageIdOf(sec));
     expect(h.feishu.textOf(secCard!)).toContain('理论学习的系统性不够');
     const buttons = buttonValues(h, secCard!);
-    expect(buttons.map((b) => b.text)).toEqual(['展开此部分', '精简此部分', '重写此部分', '写全文', '导出Word']);
+    expect(buttons.map((b) => b.text)).toEqual(['展开此部分', '精简此部分', '重写此部分', '写全文', '导出Word', '生成云文档']);
 
     // a button click: toast at once, the revision under the card
     const click = await h.post(clickEvent(secCard!.message_id, buttons[0]!.value));

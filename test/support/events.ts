@@ -13,6 +13,8 @@ export interface EventOpts {
   chatId?: string;
   messageId?: string;
   rootId?: string;
+  /** The message this one quotes (reply): parent_id, and root_id when no rootId is given. */
+  parentId?: string;
   threadId?: string;
   mentions?: Array<{ key: string; openId: string; name: string }>;
   senderType?: 'user' | 'app';
@@ -31,6 +33,7 @@ export function messageEvent(messageType: string, content: object, o: EventOpts 
       message: {
         message_id: o.messageId ?? id('om_'),
         ...(o.rootId ? { root_id: o.rootId, parent_id: o.rootId } : {}),
+        ...(o.parentId ? { root_id: o.rootId ?? o.parentId, parent_id: o.parentId } : {}),
         ...(o.threadId ? { thread_id: o.threadId } : {}),
         create_time: String(o.createTime ?? Date.now()),
         update_time: String(o.createTime ?? Date.now()),

@@ -106,6 +106,12 @@ export class FakeFeishu {
   private server!: Server;
   private wss?: WebSocketServer;
   private socket?: WebSocket;
+  /**
+   * Resolves when the current client has sent its first frame (the SDK pings as the socket opens).
+   * Only then is its message listener attached: a frame pushed earlier, in the same read as the
+   * upgrade response, is dropped by the SDK, which a busy machine makes likely.
+   */
+  private socketReady?: Promise<void>;
   private pendingAcks = new Map<string, (ack: WsAck) => void>();
   url = '';
   /** Long-connection clients that connected so far. */
@@ -116,6 +122,12 @@ export class FakeFeishu {
     f.server = createServer((req, res) => {
       f.handle(req)
         .then(({ status, body }) => {
+          // Binary downloads (message resources) are served as bytes.
+          if (Buffer.isBuffer(body)) {
+            res.writeHead(status, { 'content-type': 'application/octet-stream', 'content-length': body.length });
+            res.end(body);
+            return;
+          }
           res.writeHead(status, { 'content-type': 'application/json' });
           res.end(JSON.stringify(body));
         })
@@ -186,7 +198,10 @@ export class FakeFeishu {
     this.wss.on('connection', (ws) => {
       this.wsConnections++;
       this.socket = ws;
+      let ready!: () => void;
+      this.socketReady = new Promise<void>((r) => (ready = r));
       ws.on('message', (buf: Buffer) => {
+        ready();
         const f = Frame.toObject(Frame.decode(buf), { bytes: Buffer }) as DecodedFrame;
         const id = f.headers.find((h) => h.key === 'message_id')?.value;
         if (f.method !== 1 || !id) return;
@@ -202,9 +217,10 @@ export class FakeFeishu {
   }
 
   /** Push an event over the long connection and wait for the client's ack frame. */
-  pushEvent(event: object, timeoutMs = EVENT_CEILING_MS): Promise<WsAck> {
+  async pushEvent(event: object, timeoutMs = EVENT_CEILING_MS): Promise<WsAck> {
     const socket = this.socket;
-    if (!socket) return Promise.reject(new Error('no long-connection client'));
+    if (!socket) throw new Error('no long-connection client');
+    await this.socketReady;
     const id = randomUUID();
     const frame = Frame.encode(Frame.fromObject({
       SeqID: 1, LogID: 1, service: 7, method: 1,
@@ -253,6 +269,8 @@ export class FakeFeishu {
       return { status: failure.status, body: { code: failure.code, msg: 'injected failure' } };
     }
 
+    const docs = this.handleDocuments(method, path, u.searchParams, body as Record<string, unknown>, multipart);
+    if (docs) return docs;
     if (path === '/open-apis/auth/v3/tenant_access_token/internal') return { status: 200, body: { code: 0, msg: 'ok', tenant_access_token: 't-fake-token', expire: 7200 } };
     if (path === '/callback/ws/endpoint' && this.wss) {
       return { status: 200, body: { code: 0, msg: 'ok', data: { URL: this.wsUrl, ClientConfig: { PingInterval: 120, ReconnectCount: -1, ReconnectInterval: 120, ReconnectNonce: 30 } } } };
@@ -313,6 +331,97 @@ export class FakeFeishu {
       }
     }
     return { status: 404, body: { code: 404, msg: `fake feishu: no route ${key}` } };
+  }
+
+  // ── The writer's documents: message resources, quoted messages, wiki/docx, drive import and permissions ──
+
+  /** Files users sent, by file_key: served by GET /im/v1/messages/:id/resources/:key. */
+  readonly userFiles = new Map<string, { messageId: string; name: string; data: Buffer }>();
+  /** Messages users sent, by message_id: served by GET /im/v1/messages/:id. */
+  readonly userMessages = new Map<string, { msg_type: string; content: string; chat_id: string }>();
+  /** Cloud docs (docx) by document_id, and wiki nodes by node token. */
+  readonly docs = new Map<string, { title: string; content: string }>();
+  readonly wikiNodes = new Map<string, { obj_type: string; obj_token: string; title: string }>();
+  /** Documents the app was not added to: raw_content answers 403 / 1770032. */
+  readonly deniedDocs = new Set<string>();
+  /** Files uploaded to drive (upload_all) by file_token, import tasks by ticket, and granted members. */
+  readonly driveUploads = new Map<string, { name: string; parentType: string; extra: string; data: Buffer }>();
+  readonly importTasks = new Map<string, { fileToken: string; polls: number; fileName: string }>();
+  readonly permissionMembers: Array<{ token: string; type: string; member_type: string; member_id: string; perm: string }> = [];
+  /** Make import tasks end in failure (job_status 3), as Feishu does for a file it cannot convert. */
+  failImports = false;
+  private docSeq = 0;
+
+  addUserFile(messageId: string, name: string, data: Buffer): string {
+    const key = `file_v3_00${(++this.docSeq).toString(16).padStart(6, '0')}_fake`;
+    this.userFiles.set(key, { messageId, name, data });
+    this.userMessages.set(messageId, { msg_type: 'file', content: JSON.stringify({ file_key: key, file_name: name }), chat_id: 'oc_any' });
+    return key;
+  }
+
+  addUserMessage(messageId: string, msgType: string, content: object): void {
+    this.userMessages.set(messageId, { msg_type: msgType, content: JSON.stringify(content), chat_id: 'oc_any' });
+  }
+
+  private handleDocuments(method: string, path: string, q: URLSearchParams, b: Record<string, unknown>, multipart?: ReturnType<typeof parseMultipart>): { status: number; body: unknown } | undefined {
+    let m = /^\/open-apis\/im\/v1\/messages\/([^/]+)\/resources\/([^/]+)$/.exec(path);
+    if (m && method === 'GET') {
+      const f = this.userFiles.get(m[2]!);
+      if (q.get('type') !== 'file' && q.get('type') !== 'image') return { status: 400, body: { code: 234001, msg: 'Invalid request param: type' } };
+      if (!f || f.messageId !== m[1]) return { status: 400, body: { code: 234003, msg: 'File not in msg.' } };
+      return { status: 200, body: f.data };
+    }
+    m = /^\/open-apis\/im\/v1\/messages\/([^/]+)$/.exec(path);
+    if (m && method === 'GET') {
+      const msg = this.userMessages.get(m[1]!);
+      if (!msg) return { status: 400, body: { code: 230001, msg: 'message not found' } };
+      return { status: 200, body: ok({ items: [{ message_id: m[1], msg_type: msg.msg_type, chat_id: msg.chat_id, deleted: false, updated: false, sender: { id: 'ou_someone', id_type: 'open_id', sender_type: 'user' }, body: { content: msg.content } }] }) };
+    }
+    if (path === '/open-apis/wiki/v2/spaces/get_node' && method === 'GET') {
+      const node = this.wikiNodes.get(q.get('token') ?? '');
+      if (!node) return { status: 400, body: { code: 131005, msg: 'not found' } };
+      if (this.deniedDocs.has(q.get('token')!)) return { status: 400, body: { code: 131006, msg: 'permission denied' } };
+      return { status: 200, body: ok({ node: { space_id: '7000000000000000001', node_token: q.get('token'), obj_token: node.obj_token, obj_type: node.obj_type, title: node.title, has_child: false } }) };
+    }
+    m = /^\/open-apis\/docx\/v1\/documents\/([^/]+)\/raw_content$/.exec(path);
+    if (m && method === 'GET') {
+      if (this.deniedDocs.has(m[1]!)) return { status: 403, body: { code: 1770032, msg: 'forBidden' } };
+      const doc = this.docs.get(m[1]!);
+      if (!doc) return { status: 404, body: { code: 1770002, msg: 'not found' } };
+      return { status: 200, body: ok({ content: doc.content }) };
+    }
+    if (path === '/open-apis/drive/v1/medias/upload_all' && method === 'POST') {
+      const file = multipart?.file;
+      const field = (k: string) => multipart?.[k]?.data.toString('utf8') ?? '';
+      if (!file || Number(field('size')) !== file.data.length) return { status: 400, body: { code: 1061002, msg: 'params error.' } };
+      const token = `boxcn${(++this.docSeq).toString(16).padStart(8, '0')}fake`;
+      this.driveUploads.set(token, { name: field('file_name'), parentType: field('parent_type'), extra: field('extra'), data: file.data });
+      return { status: 200, body: ok({ file_token: token }) };
+    }
+    if (path === '/open-apis/drive/v1/import_tasks' && method === 'POST') {
+      const upload = this.driveUploads.get(String(b.file_token));
+      if (!upload || upload.parentType !== 'ccm_import_open') return { status: 400, body: { code: 1069902, msg: 'file token invalid' } };
+      const ticket = `72${(++this.docSeq).toString().padStart(17, '0')}`;
+      this.importTasks.set(ticket, { fileToken: String(b.file_token), polls: 0, fileName: typeof b.file_name === 'string' ? b.file_name : upload.name });
+      return { status: 200, body: ok({ ticket }) };
+    }
+    m = /^\/open-apis\/drive\/v1\/import_tasks\/([^/]+)$/.exec(path);
+    if (m && method === 'GET') {
+      const task = this.importTasks.get(m[1]!);
+      if (!task) return { status: 400, body: { code: 1069914, msg: 'ticket not found' } };
+      // First poll: still processing, as real imports are.
+      if (task.polls++ === 0) return { status: 200, body: ok({ result: { ticket: m[1], type: 'docx', job_status: 2, job_error_msg: '', token: '', url: '', extra: [] } }) };
+      if (this.failImports) return { status: 200, body: ok({ result: { ticket: m[1], type: 'docx', job_status: 3, job_error_msg: 'docx parse failed', token: '', url: '', extra: [] } }) };
+      const token = `Fake${task.fileToken.slice(5, 13)}DocxToken`;
+      return { status: 200, body: ok({ result: { ticket: m[1], type: 'docx', job_status: 0, job_error_msg: 'success', token, url: `https://fake.feishu.cn/docx/${token}`, extra: [] } }) };
+    }
+    m = /^\/open-apis\/drive\/v1\/permissions\/([^/]+)\/members$/.exec(path);
+    if (m && method === 'POST') {
+      const member = { token: m[1]!, type: q.get('type') ?? '', member_type: String(b.member_type), member_id: String(b.member_id), perm: String(b.perm) };
+      this.permissionMembers.push(member);
+      return { status: 200, body: ok({ member: { member_type: member.member_type, member_id: member.member_id, perm: member.perm } }) };
+    }
+    return undefined;
   }
 
   private post(m: Omit<FakeMessage, 'message_id'>): { message_id: string; thread_id: string } {

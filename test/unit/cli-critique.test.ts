@@ -34,7 +34,8 @@ describe('bigan critique (real CLI)', () => {
   it('reads stdin with -, human-readable output with file:line:col', () => {
     const r = bigan(['critique', '-'], '2025年度工作报告\n开展学习，，效果好。\n');
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('<标准输入>:2:5  错误  标点符号“，”重复  → ，');
+    // Since issue 11 every line carries the hit in context and the exact replacement.
+    expect(r.stdout).toContain('<标准输入>:2:5  错误  标点符号“，”重复  开展学习〖，，〗效果好。  → 改为“，”');
     expect(r.stdout).toMatch(/共 \d+ 条：错误 \d+ 条/);
   });
 

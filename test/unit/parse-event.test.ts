@@ -11,7 +11,7 @@ describe('toIncoming', () => {
     const d = await toIncoming(flat(textEvent('你好', { rootId: 'om_root', threadId: 'omt_1' })), bot, { now, maxAgeMs: 60_000 });
     expect(d.accept).toBe(true);
     if (!d.accept) return;
-    expect(d.message.payload).toEqual({ kind: 'text', text: '你好' });
+    expect(d.message.payload).toEqual({ kind: 'text', text: '你好', quotedId: 'om_root' });
     expect(d.message.conversation).toMatchObject({ chatType: 'p2p', rootId: 'om_root', threadId: 'omt_1' });
   });
 
@@ -24,11 +24,15 @@ describe('toIncoming', () => {
     expect(none).toEqual({ accept: false, reason: 'not-mentioned' });
   });
 
-  it('drops app senders and stale events; marks other types unsupported', async () => {
+  it('drops app senders and stale events; reads files and quotes; marks other types unsupported', async () => {
     expect(await toIncoming(flat(textEvent('x', { senderType: 'app' })), bot, { now, maxAgeMs: 60_000 })).toEqual({ accept: false, reason: 'from-bot' });
     expect(await toIncoming(flat(textEvent('x', { createTime: now - 120_000 })), bot, { now, maxAgeMs: 60_000 })).toEqual({ accept: false, reason: 'stale' });
     const file = await toIncoming(flat(messageEvent('file', { file_key: 'f', file_name: 'a.docx' })), bot, { now, maxAgeMs: 60_000 });
-    expect(file.accept && file.message.payload).toEqual({ kind: 'unsupported', messageType: 'file' });
+    expect(file.accept && file.message.payload).toEqual({ kind: 'file', file: { messageId: file.accept ? file.message.conversation.messageId : '', fileKey: 'f', name: 'a.docx' } });
+    const sticker = await toIncoming(flat(messageEvent('sticker', { file_key: 's' })), bot, { now, maxAgeMs: 60_000 });
+    expect(sticker.accept && sticker.message.payload).toEqual({ kind: 'unsupported', messageType: 'sticker' });
+    const quoting = await toIncoming(flat(textEvent('帮我看看', { parentId: 'om_quoted' })), bot, { now, maxAgeMs: 60_000 });
+    expect(quoting.accept && quoting.message.payload).toEqual({ kind: 'text', text: '帮我看看', quotedId: 'om_quoted' });
   });
 });
 

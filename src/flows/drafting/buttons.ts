@@ -38,5 +38,6 @@ export function draftButtons(thread: string, cmd: DraftCommand, addresses?: read
   }
   if (cmd.kind !== 'full') out.push({ text: '写全文', value: v({ kind: 'full' }), primary: true });
   out.push({ text: '导出Word', value: v({ kind: 'export' }) });
+  out.push({ text: '生成云文档', value: { action: 'clouddoc', thread } });
   return out;
 }

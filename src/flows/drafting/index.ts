@@ -12,6 +12,7 @@ import { periodLabel } from '../../report/period.js';
 import { renderDocx } from '../../export/docx.js';
 import type { TurnContext } from '../context.js';
 import { chatFlow } from '../chat.js';
+import type { Material } from '../../documents/material.js';
 import { draftButtons } from './buttons.js';
 import { draftDocument } from './document.js';
 import { runDraftCommand } from './run.js';
@@ -29,14 +30,17 @@ const TITLES: Record<Exclude<DraftCommand['kind'], 'export'>, string> = {
 };
 
 /** Outline, section, revision, full draft and Word export, on the thread's stored state. */
-export async function draftingFlow(ctx: TurnContext, cmd: DraftCommand, opts: { text: string; newRequest: boolean }): Promise<void> {
+export async function draftingFlow(ctx: TurnContext, cmd: DraftCommand, opts: { text: string; newRequest: boolean; material?: Material }): Promise<void> {
   const c = ctx.conversation;
   let state = await ctx.memory.getState<ReportThreadState>(c);
   const notes: string[] = [];
   if (opts.newRequest || (!state && cmd.kind === 'outline')) {
-    const request = parseRequest(opts.text, ctx.now);
+    let request = parseRequest(opts.text, ctx.now);
+    // Material from a file or cloud doc: its facts are the only facts the draft may use.
+    if (opts.material) request = { ...request, facts: opts.material.facts };
     state = newThreadState(request, ctx.now);
     notes.push(`按${periodLabel(request.period)}${getGenre(request.genre).name}起草${request.unit.name ? `，单位：${request.unit.name}` : ''}。`, ...request.assumptions.map((x) => `${x}。`));
+    if (opts.material) notes.push(opts.material.note);
   }
   if (!state) {
     // "把第二部分再展开一点" after a free-form answer: continue that conversation instead.
@@ -79,12 +83,16 @@ export async function draftingFlow(ctx: TurnContext, cmd: DraftCommand, opts: { 
   }
 }
 
+/** The thread's outline and drafted sections as a GB/T 9704 Word file. */
+export async function wordFile(state: ReportThreadState, now: Date): Promise<{ name: string; data: Buffer; drafted: number }> {
+  const doc = draftDocument(state, now);
+  const data = await renderDocx(doc);
+  return { name: `${doc.title.slice(0, 40).replace(/[\\/:*?"<>|]/g, '')}.docx`, data, drafted: Object.keys(state.draft.sections).filter((k) => k !== 'opening').length };
+}
+
 async function exportWord(ctx: TurnContext, state: ReportThreadState): Promise<void> {
   if (!state.outline) return ctx.replier.sendText(ctx.conversation, NO_OUTLINE_YET, ctx.jobId);
-  const doc = draftDocument(state, ctx.now);
-  const drafted = Object.keys(state.draft.sections).filter((k) => k !== 'opening').length;
-  const data = await renderDocx(doc);
-  const name = `${doc.title.slice(0, 40).replace(/[\\/:*?"<>|]/g, '')}.docx`;
+  const { name, data, drafted } = await wordFile(state, ctx.now);
   await ctx.replier.sendFile(ctx.conversation, { name, data }, ctx.jobId);
   await ctx.replier.sendText(ctx.conversation, drafted
     ? `已导出 Word（GB/T 9704 版式：标题二号小标宋，正文三号仿宋，一级标题黑体、二级标题楷体，固定行距28磅）。内容与话题里最近一次的起草和修改结果一致，共 ${drafted} 个已起草的部分；未起草的部分保留了提纲标题。`

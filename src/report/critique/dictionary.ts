@@ -49,10 +49,15 @@ export const CONFUSIONS: readonly Confusion[] = [
   { pattern: '(?<=新闻|宣传|正面|重点)报导', right: '报道', severity: 'warning', source: `${SEED}; ${STD}（“报导”为异形词，规范用“报道”）` },
   { pattern: '(?<=严格|全面|认真|大力)推荐(?=[\\u4e00-\\u9fff]{0,10}制度)', right: '推行', severity: 'warning', source: SEED, note: '“推荐……制度”疑为“推行……制度”' },
   { pattern: '深入贯彻学习教育', right: '深入贯彻中央八项规定精神学习教育', severity: 'error', source: `${DESIGN} §3.5` },
-  { pattern: '截止(?=目前|今年|去年|本年|年底|年末|上半年|本月|[0-9０-９]|[一二三四五六七八九十]+月)', right: '截至', severity: 'warning', source: `${DOCX}（公文规范：截止/截至）`, note: '“截至”后接时间点，“截止”用于“截止日期”等' },
+  { pattern: '截止(?=目前|今年|去年|本年|年底|年末|上半年|本月|[0-9０-９XxＸ×*]|[一二三四五六七八九十]+月)', right: '截至', severity: 'warning', source: `${DOCX}（公文规范：截止/截至）`, note: '“截至”后接时间点，“截止”用于“截止日期”等' },
   { pattern: '(?<=及时|如实|真实|主动|集中|客观)反应(?=[\\u4e00-\\u9fff]{0,4}(?:问题|情况|诉求|意见|呼声))', right: '反映', severity: 'warning', source: STD },
   { pattern: '做为', right: '作为', severity: 'warning', source: STD },
   { pattern: '贯串', right: '贯穿', severity: 'info', source: `${STD}（两者皆可，公文多用“贯穿”）` },
+  { pattern: '(?<=研判|分析|工作|部门|协调|会商|联络)联系会议', right: '联席会议', severity: 'error', source: `${STD}（“联席会议”：有关方面共同参加的会议）` },
+  { pattern: '形态意识(?=工作|领域|安全|阵地|风险|责任)', right: '意识形态', severity: 'error', source: `${STD}（词序颠倒）` },
+  { pattern: '(?<=[抓做干搞管学办查改])的不(?=紧|实|够|好|到位|扎实|深入|细|严|全面|彻底|及时|牢|透)', right: '得不', severity: 'error', source: `${STD}（动词后接补语用“得”：抓得不紧）` },
+  { pattern: '(?<=报告|汇报|总结|说明)下：', right: '如下：', severity: 'error', source: `${DESIGN} §3.1（“现将有关情况报告如下：”）` },
+  { pattern: '其它(?=成员|人员|同志|领导|干部|班子|党员|委员|职工|教师|学生|群众)', right: '其他', severity: 'warning', source: `${STD}（指人用“其他”；“其它”只用于事物，公文通用“其他”）` },
   // General idioms often mistyped in this register.
   { pattern: '再接再励', right: '再接再厉', severity: 'error', source: STD },
   { pattern: '以身做则', right: '以身作则', severity: 'error', source: STD },
@@ -80,7 +85,7 @@ export const CONFUSIONS: readonly Confusion[] = [
  * (function words and short verbs). Other characters double legitimately across word
  * boundaries (学习习近平, 党委委员, 局局长, 没有有效), so they are not checked alone.
  */
-export const DOUBLING_SUSPECTS = new Set('的把被在是和还也都就并而但或不得将让学抓推加'.split(''));
+export const DOUBLING_SUSPECTS = new Set('的把被在是和还也都就并而但或不得将让学抓推加对'.split(''));
 
 /** Legitimate reduplications (AA, AABB, ABAB) that contain a doubled chunk. */
 export const REDUPLICATION_WHITELIST: readonly string[] = [

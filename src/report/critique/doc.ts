@@ -3,7 +3,8 @@
  * inferred period/unit from here instead of re-scanning the text.
  */
 import { parseHeading, type HeadingMark } from '../headings.js';
-import { findPeriod, type PeriodSpan, type ReportPeriod } from '../period.js';
+import { findReportPeriod, findSpan, type PeriodConfidence, type PeriodSpan, type ReportPeriod } from '../period.js';
+import { chromeOf, type ChromeHit } from './chrome.js';
 
 export interface Line {
   index: number;
@@ -20,6 +21,8 @@ export interface HeadingInfo {
   start: number;
   end: number;
   mark: HeadingMark;
+  /** A marker run into the text after a sentence on the same line (PDF text): "……。 二、标题". */
+  runIn?: boolean;
 }
 
 export interface Sentence {
@@ -47,12 +50,18 @@ export interface CritiqueDoc {
   sentences: Sentence[];
   /** The report title (first line when it reads like one). */
   title: Line | null;
+  /** The first half of a title split over two lines (……落实意识形态 / 工作责任制情况的报告). */
+  titleHead: Line | null;
   /** Lines that read like a report title (several in concatenated texts). */
   titleLines: Set<number>;
   /** First body paragraph after the title. */
   opening: Line | null;
   /** From the options, else from the title and opening. */
   period: ReportPeriod | null;
+  /** high: given or read from a title with a written year; low: from the opening or a relative word. */
+  periodConfidence: PeriodConfidence | null;
+  /** Page chrome by line index (breadcrumbs, metadata, 小编 intros, adverts, page numbers). */
+  chrome: Map<number, ChromeHit>;
   /** The span even when no year is given (街道上半年……总结). */
   span: PeriodSpan | null;
   unit: UnitKind | null;
@@ -68,6 +77,9 @@ function isTitleLike(text: string): boolean {
   const t = text.trim();
   return t.length >= 6 && t.length <= 60 && !/[。；！？]|[：:]$/.test(t) && TITLE_CUE.test(t);
 }
+
+/** A level-1/level-2 marker after a sentence and a space on the same line (PDF text). */
+const RUN_IN = /(?<=[\u4e00-\u9fff。；：！？”）])[ \u3000]+((?<!第)(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）)(?=[\u4e00-\u9fff]))/g;
 
 const LINE = /[^\r\n]*(?:\r\n|\r|\n|$)/g;
 const SENTENCE = /[^。！？；!?;]+[。！？；!?;]*[”’」』）)]?/g;
@@ -105,9 +117,17 @@ export function buildDoc(text: string, opts: CritiqueOptions = {}): CritiqueDoc 
   const headings: HeadingInfo[] = [];
   for (const l of paragraphs) {
     const mark = parseHeading(l.text);
-    if (!mark) continue;
-    const lead = leadOf(l.text);
-    headings.push({ line: l.index, start: l.start + lead, end: l.start + lead + mark.marker.length, mark });
+    if (mark) {
+      const lead = leadOf(l.text);
+      headings.push({ line: l.index, start: l.start + lead, end: l.start + lead + mark.marker.length, mark });
+    }
+    RUN_IN.lastIndex = 0;
+    for (let m = RUN_IN.exec(l.text); m; m = RUN_IN.exec(l.text)) {
+      const at = m.index + m[0].length - m[1]!.length;
+      const inner = parseHeading(l.text.slice(at));
+      if (!inner) continue;
+      headings.push({ line: l.index, start: l.start + at, end: l.start + at + inner.marker.length, mark: inner, runIn: true });
+    }
   }
 
   const sentences: Sentence[] = [];
@@ -120,20 +140,44 @@ export function buildDoc(text: string, opts: CritiqueOptions = {}): CritiqueDoc 
     }
   }
 
-  const headingLines = new Set(headings.map((h) => h.line));
-  const titleLines = new Set<number>(paragraphs.filter((l) => !headingLines.has(l.index) && isTitleLike(l.text)).map((l) => l.index));
-  const first = paragraphs[0];
-  const title = first && titleLines.has(first.index) ? first : null;
-  const opening = paragraphs.find((l) => (!title || l.index > title.index) && !titleLines.has(l.index) && !headingLines.has(l.index) && l.text.trim().length > 20) ?? null;
-
-  // Only the title and opening: body text is full of past years (2015年以来).
-  const period = opts.period ?? findPeriod(`${title?.text ?? ''}\n${opening?.text.slice(0, 200) ?? ''}`, now);
-  let span: PeriodSpan | null = period?.span ?? null;
-  if (!period && title) {
-    if (/上半年|前半年/.test(title.text)) span = 'H1';
-    else if (/下半年|后半年/.test(title.text)) span = 'H2';
-    else if (/年度|全年/.test(title.text)) span = 'year';
+  headings.sort((a, b) => a.start - b.start);
+  // A pasted table of contents: a run of bare headings that reappear later as the real ones.
+  const toc = tableOfContents(headings, paragraphs);
+  if (toc.size > 0) {
+    for (let i = headings.length - 1; i >= 0; i--) if (toc.has(headings[i]!.line)) headings.splice(i, 1);
   }
+  const headingLines = new Set(headings.filter((h) => !h.runIn).map((h) => h.line));
+  const chrome = new Map<number, ChromeHit>();
+  const titleLines = new Set<number>();
+  for (const l of paragraphs) {
+    const titleLike = !headingLines.has(l.index) && isTitleLike(l.text);
+    const c = toc.has(l.index) ? { kind: 'toc' as const, start: leadOf(l.text), end: l.text.trimEnd().length, message: '粘贴进来的目录（标题列表）残留' } : chromeOf(l.text, { title: titleLike });
+    if (c) chrome.set(l.index, c);
+    // A title carrying a site suffix (……报告（2）) is still the title.
+    if (titleLike && (!c || c.start > leadOf(l.text))) titleLines.add(l.index);
+  }
+  // The title: the first title-like line before the body starts, past any page chrome.
+  let title: Line | null = null;
+  for (const l of paragraphs.slice(0, 12)) {
+    if (titleLines.has(l.index)) {
+      title = l;
+      break;
+    }
+    if (headingLines.has(l.index) || (!chrome.has(l.index) && /[。；]/.test(l.text) && l.text.length > 60)) break;
+  }
+  // A title split over two lines: a short unpunctuated line right before it, not a title by itself.
+  const ti = title ? paragraphs.indexOf(title) : -1;
+  const prev = ti > 0 ? paragraphs[ti - 1]! : undefined;
+  const titleHead = prev && !chrome.has(prev.index) && !headingLines.has(prev.index) && /^[\u4e00-\u9fff0-9（）()]{4,40}$/.test(prev.text.trim()) && !TITLE_CUE.test(prev.text.trim()) && !/^(?:绝密|机密|秘密|内部|特急|加急|附件|签发|份号)/.test(prev.text.trim()) ? prev : null;
+  const opening = paragraphs.find((l) => (!title || l.index > title.index) && !titleLines.has(l.index) && !headingLines.has(l.index) && !chrome.has(l.index) && l.text.trim().length > 20) ?? null;
+
+  // Only the title, then the opening: body text is full of past years (2015年以来).
+  const titleText = title ? `${titleHead?.text.trim() ?? ''}${title.text.trim()}` : null;
+  const found = opts.period ? null : findReportPeriod(titleText, opening?.text ?? null, now);
+  const period = opts.period ?? found?.period ?? null;
+  const periodConfidence: PeriodConfidence | null = opts.period ? 'high' : found?.confidence ?? null;
+  let span: PeriodSpan | null = period?.span ?? null;
+  if (!period && titleText) span = findSpan(titleText) ?? (/年度|全年/.test(titleText) ? 'year' : null);
 
   // A pasted section ("二、存在的问题 … 三、下一步打算") is not a whole report.
   const level1 = headings.filter((h) => h.mark.level === 1);
@@ -146,14 +190,44 @@ export function buildDoc(text: string, opts: CritiqueOptions = {}): CritiqueDoc 
     headings,
     sentences,
     title,
+    titleHead,
     titleLines,
     opening,
     period,
+    periodConfidence,
+    chrome,
     span,
-    unit: title ? titleUnit(title.text) : null,
+    unit: titleText ? titleUnit(titleText) : null,
     isWholeReport,
     now,
   };
+}
+
+const tocKey = (title: string) => title.replace(/[.…·．\s\u3000]*\d*$/, '').replace(/[\s\u3000]/g, '');
+
+/** Lines of a pasted table of contents: ≥2 consecutive bare headings whose titles recur as later headings. */
+function tableOfContents(headings: HeadingInfo[], paragraphs: Line[]): Set<number> {
+  const out = new Set<number>();
+  const pos = new Map(paragraphs.map((p, i) => [p.index, i]));
+  const bare = headings.filter((h) => !h.runIn && h.mark.title.length <= 40 && !/[。；]/.test(h.mark.title));
+  let run: HeadingInfo[] = [];
+  const close = () => {
+    if (run.length >= 2) {
+      const last = run.at(-1)!.line;
+      const later = new Set(headings.filter((h) => h.line > last).map((h) => `${h.mark.marker}${tocKey(h.mark.title)}`));
+      const recurring = run.filter((h) => later.has(`${h.mark.marker}${tocKey(h.mark.title)}`)).length;
+      if (recurring >= Math.max(2, run.length - 1)) for (const h of run) out.add(h.line);
+    }
+    run = [];
+  };
+  for (const h of bare) {
+    const prev = run.at(-1);
+    const key = `${h.mark.marker}${tocKey(h.mark.title)}`;
+    if ((prev && pos.get(h.line)! !== pos.get(prev.line)! + 1) || run.some((r) => `${r.mark.marker}${tocKey(r.mark.title)}` === key)) close();
+    run.push(h);
+  }
+  close();
+  return out;
 }
 
 /** Shorten an excerpt for display. */
@@ -165,4 +239,19 @@ export function excerptOf(text: string, start: number, end: number, max = 40): s
 /** Whether a character is a CJK ideograph. */
 export function isCjk(ch: string | undefined): boolean {
   return ch !== undefined && /[\u3400-\u9fff\uf900-\ufaff]/.test(ch);
+}
+
+/** The hit with up to `around` characters either side on its line, the hit marked 〖〗. */
+export function contextOf(text: string, start: number, end: number, around = 12, max = 40): string {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  let lineEnd = text.indexOf('\n', end);
+  if (lineEnd < 0) lineEnd = text.length;
+  const a = Math.max(lineStart, start - around);
+  const b = Math.min(Math.max(lineEnd, end), end + around);
+  const flat = (s: string) => s.replace(/\s+/g, ' ');
+  let hit = flat(text.slice(start, end));
+  if (hit.length > max) hit = `${hit.slice(0, max - 1)}…`;
+  const before = flat(text.slice(a, start)).replace(/^ /, '');
+  const after = flat(text.slice(end, b)).replace(/ $/, '');
+  return `${a > lineStart ? '…' : ''}${before}〖${hit}〗${after}${b < lineEnd ? '…' : ''}`;
 }

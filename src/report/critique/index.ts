@@ -14,6 +14,13 @@ import { typoRule } from './rules/typo.js';
 import { consistencyRule } from './rules/consistency.js';
 import { duplicateRule } from './rules/duplicate.js';
 import { styleRule } from './rules/style.js';
+import { debrisRule } from './rules/debris.js';
+import { layoutRule } from './rules/layout.js';
+import { xiRule } from './rules/xi.js';
+import { periodRule } from './rules/period.js';
+import { titleRule } from './rules/title.js';
+import { contextOf } from './doc.js';
+import { lineIndex } from './format.js';
 
 export type { Finding, Category, Severity, Rule } from './types.js';
 export type { CritiqueDoc, CritiqueOptions } from './doc.js';
@@ -21,6 +28,11 @@ export { buildDoc } from './doc.js';
 export { formatFindingsBrief, formatFindingsMarkdown, formatFindingsText, lineCol } from './format.js';
 
 export const RULES: readonly Rule[] = [
+  debrisRule,
+  titleRule,
+  layoutRule,
+  xiRule,
+  periodRule,
   placeholderRule,
   markupRule,
   punctuationRule,
@@ -42,11 +54,29 @@ export function critique(text: string, opts: CritiqueOptions = {}): Finding[] {
 export function critiqueDoc(doc: CritiqueDoc): Finding[] {
   const all: Finding[] = [];
   for (const rule of RULES) all.push(...rule.check(doc));
-  return dedupe(all);
+  const pos = lineIndex(doc.text);
+  return dedupe(all).map((f) => {
+    const { line, col } = pos(f.start);
+    return { ...f, line, col, context: contextOf(doc.text, f.start, f.end) };
+  });
 }
 
-/** Sort by position; of overlapping findings in one category keep the most severe (then the first). */
+/**
+ * One finding per defect. Sort by position; of overlapping findings in one category keep the most
+ * severe (then the first); of findings on the same span keep the most severe; inside pasted page
+ * chrome (one debris finding) nothing else is reported.
+ */
 export function dedupe(findings: Finding[]): Finding[] {
+  const debris = findings.filter((f) => f.category === 'debris' && f.end - f.start > 8);
+  const inDebris = (f: Finding) => f.category !== 'debris' && debris.some((d) => f.start >= d.start && f.end <= d.end);
+  const spans = new Map<string, Finding>();
+  for (const f of findings) {
+    if (inDebris(f)) continue;
+    const key = `${f.start}:${f.end}`;
+    const prev = spans.get(key);
+    if (!prev || SEVERITY_RANK[f.severity] < SEVERITY_RANK[prev.severity]) spans.set(key, f);
+  }
+  findings = findings.filter((f) => !inDebris(f) && spans.get(`${f.start}:${f.end}`) === f);
   const sorted = [...findings].sort((a, b) => a.start - b.start || a.end - b.end || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
   const kept: Finding[] = [];
   const lastByCategory = new Map<string, number>();

@@ -10,7 +10,10 @@ export type Category =
   | 'structure'
   | 'consistency'
   | 'duplicate'
-  | 'style';
+  | 'style'
+  | 'debris'
+  | 'layout'
+  | 'period';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -24,9 +27,20 @@ export interface Finding {
   /** JS string offsets into the critiqued text, end exclusive. */
   start: number;
   end: number;
+  /** 1-based line and column (UTF-16 units) of `start`; filled in by critique(). */
+  line?: number;
+  col?: number;
   /** The offending text (possibly shortened for long spans). */
   excerpt: string;
+  /** The hit with some text either side, the hit marked 〖〗: what a writer needs to find it. */
+  context?: string;
+  /** Advice shown to the writer (may be an instruction such as 删除). */
   suggestion?: string;
+  /**
+   * Literal text that may replace [start, end) as written. Present only when applying it
+   * cannot change meaning or structure; otherwise the finding is a message without one.
+   */
+  replacement?: string;
 }
 
 export interface Rule {

@@ -15,7 +15,9 @@ describe('format', () => {
     expect(md).toMatch(/^\*\*审校结果\*\*：共 \d+ 条/);
     expect(md.indexOf('**错误**')).toBeLessThan(md.indexOf('**警告**'));
     expect(md.indexOf('**警告**')).toBeLessThan(md.indexOf('**提示**'));
-    expect(md).toContain('- 第1行：疑似错别字：“宽彻”应为“贯彻”（“宽彻”） → 贯彻');
+    // Since issue 11: line and column, the hit in context, the exact replacement or the advice.
+    expect(md).toContain('- 第1行第7列：疑似错别字：“宽彻”应为“贯彻”（一是深入学习〖宽彻〗党的二十大精神，主要领导…） → 改为“贯彻”');
+    expect(md).toContain('→ 建议：负责制');
   });
 
   it('Markdown caps the list with 另有N条', () => {
@@ -30,10 +32,10 @@ describe('format', () => {
     expect(formatFindingsMarkdown([], '正文')).toContain('未发现问题');
   });
 
-  it('text format: line:col severity message → suggestion, then a summary', () => {
+  it('text format: line:col severity message context → action, then a summary', () => {
     const t = '第一行\n开展学习，，效果好。';
     const out = formatFindingsText(run(t), t, 'a.txt').split('\n');
-    expect(out[0]).toBe('a.txt:2:5  错误  标点符号“，”重复  → ，');
+    expect(out[0]).toBe('a.txt:2:5  错误  标点符号“，”重复  开展学习〖，，〗效果好。  → 改为“，”');
     expect(out.at(-1)).toBe('共 1 条：错误 1 条，警告 0 条，提示 0 条。');
   });
 });

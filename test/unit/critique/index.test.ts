@@ -26,10 +26,11 @@ describe('critique()', () => {
     for (const x of critique(t)) expect(RULES.find((r) => r.id === x.rule)?.category).toBe(x.category);
   });
 
-  it('de-duplicates overlapping findings of one category, keeping the more severe', () => {
+  it('de-duplicates overlapping findings of one category, and findings on the same span, keeping the more severe', () => {
     const mk = (start: number, end: number, severity: Finding['severity'], category: Finding['category'] = 'punctuation'): Finding => ({ rule: 'r', category, severity, message: '测试', start, end, excerpt: '' });
     const out = dedupe([mk(0, 3, 'warning'), mk(1, 2, 'error'), mk(1, 2, 'info', 'typo'), mk(5, 6, 'info')]);
-    expect(out.map((f) => [f.start, f.severity, f.category])).toEqual([[1, 'error', 'punctuation'], [1, 'info', 'typo'], [5, 'info', 'punctuation']]);
+    // One finding per defect (issue 11): the typo hint on the very same span goes.
+    expect(out.map((f) => [f.start, f.severity, f.category])).toEqual([[1, 'error', 'punctuation'], [5, 'info', 'punctuation']]);
   });
 
   it('handles empty and whitespace-only text', () => {

@@ -7,6 +7,8 @@ const report = reporter('consistency', 'consistency');
 
 /** "全年" used as a claim about the period's own results. */
 const FULL_YEAR_CLAIM = /(?<!预计|确保|力争|争取|计划|完成)全年(?:共|累计)?(?:开展|组织|举办|召开|完成|发布|新建|举行|培训|接待|处置|发表|刊发|推送|编发|印发|下发|制定|收集|报送|排查|研判|处理|共计)|一年来|本年度(?:共|累计)/g;
+/** 下半年 work reported as done in a first-half report (下半年将… is a plan and fine). */
+const SECOND_HALF_CLAIM = /下半年(?:以来|来|共|累计|先后|相继|已经?)/g;
 const HALF_YEAR_CLAIM = /(?:^|[，。；\n])(?:上)?半年(?:来|以来)/g;
 const SELF_REF = /(?<=[我本])(局|校|院|厅|公司|集团|街道|中心(?!工作|任务|组))(?![长内外部属办区际面势])/g;
 
@@ -34,6 +36,11 @@ export const consistencyRule: Rule = {
       const label = periodWord({ year: 0, span });
       for (const { m, start, end } of matchAll(FULL_YEAR_CLAIM, t)) {
         out.push(report(doc, 'warning', start, end, `本报告是${label}报告，“${m[0].slice(0, m[0].startsWith('全年') ? 2 : 3)}”与报告期不符`, label));
+      }
+    }
+    if (span === 'H1') {
+      for (const { m, start, end } of matchAll(SECOND_HALF_CLAIM, t)) {
+        out.push(report(doc, doc.periodConfidence === 'high' ? 'warning' : 'info', start, end, `本报告是上半年报告，“${m[0]}”写的是报告期之后的工作`, '核对报告期，或改为下一步打算'));
       }
     }
     if (span === 'year' && doc.title && /年度|全年/.test(doc.title.text)) {

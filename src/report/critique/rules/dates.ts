@@ -3,6 +3,7 @@ import type { CritiqueDoc } from '../doc.js';
 import { CAMPAIGNS, MEETINGS, currentGuidance, type DatedMeeting } from '../../formulations.js';
 import { periodLabel, periodRange } from '../../period.js';
 import { matchAll, reporter } from './util.js';
+import { bySure } from './period.js';
 
 const report = reporter('dates', 'consistency');
 
@@ -55,12 +56,12 @@ export const datesRule: Rule = {
       const after = t.slice(end, end + 16);
       if (meeting.end > asOf) {
         if (/即将召开|将要召开|迎接/.test(before)) continue;
-        out.push(report(doc, 'error', start, end, `${meeting.name}于${meeting.start.slice(0, 7).replace('-', '年')}月召开，${label}报告中不应引用`, `核对报告期，或改为“${phrase}”`));
+        out.push(report(doc, bySure(doc, 'error'), start, end, `${meeting.name}于${meeting.start.slice(0, 7).replace('-', '年')}月召开，${label}报告中不应引用`, `核对报告期，或改为“${phrase}”`));
         continue;
       }
       // Stale congress cited as current guidance: "深入贯彻党的十九大精神" in 2024.
-      if (rank(meeting) < rank(current.congress) && STUDY_VERB.test(before) && /^[^，。；]{0,12}精神/.test(after) && !/以来|召开后|之后|期间/.test(after.slice(0, 4))) {
-        out.push(report(doc, 'warning', start, end, `${label}报告中把${meeting.name}作为当前指导，已过时`, `改为“${phrase}”`));
+      if (rank(meeting) < rank(current.congress) && (STUDY_VERB.test(before) || /(?:特别是|尤其是|以|和)$/.test(before)) && /^(?:会议|和[^，。；]{0,16})?精神/.test(after) && !/以来|召开后|之后|期间/.test(after.slice(0, 4))) {
+        out.push(report(doc, bySure(doc, 'warning'), start, end, `${label}报告中把${meeting.name}作为当前指导，已过时`, `改为“${phrase}”`));
       }
     }
     const year = p.year;
@@ -71,14 +72,14 @@ export const datesRule: Rule = {
       const cStart = Number(c.start.slice(0, 4));
       const cEnd = Number(c.end.slice(0, 4));
       if (`${c.start}-01` > asOf) {
-        out.push(report(doc, 'error', start, end, `${c.name}自${c.start.replace('-', '年')}月开始，${label}报告中不应出现`, '核对报告期或删除'));
+        out.push(report(doc, bySure(doc, 'error'), start, end, `${c.name}自${c.start.replace('-', '年')}月开始，${label}报告中不应出现`, '核对报告期或删除'));
         continue;
       }
       if (year >= cStart && year <= cEnd) continue;
       // A past campaign named with its own year (2021年开展党史学习教育时) is history, not current work.
       if (PAST_OK.test(clause) || /20\d{2}年/.test(clause)) continue;
       if (!RUNNING.test(before)) continue;
-      out.push(report(doc, 'warning', start, end, `${c.name}是${cStart === cEnd ? cStart : `${cStart}—${cEnd}`}年开展的学习教育，${label}报告中写成正在开展不妥`, `删去，或改为“巩固拓展${c.name}成果”等表述`));
+      out.push(report(doc, bySure(doc, 'warning'), start, end, `${c.name}是${cStart === cEnd ? cStart : `${cStart}—${cEnd}`}年开展的学习教育，${label}报告中写成正在开展不妥`, `删去，或改为“巩固拓展${c.name}成果”等表述`));
     }
     return out;
   },

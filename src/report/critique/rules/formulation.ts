@@ -1,6 +1,6 @@
 import type { Rule, Finding } from '../types.js';
 import type { CritiqueDoc } from '../doc.js';
-import { CORE_FORMULA, FIXED_FORMULATIONS, GUIDING_THOUGHT } from '../../formulations.js';
+import { CORE_FORMULA, FIXED_FORMULATIONS, FIXED_PHRASES, GUIDING_THOUGHT, NAMED_SETS, type NamedSet } from '../../formulations.js';
 import { matchAll, reporter } from './util.js';
 
 const report = reporter('formulation', 'formulation');
@@ -42,6 +42,66 @@ const EXACT: readonly { re: RegExp; right: string; name: string; onlyAfterCore?:
   { re: QUELI_THOUGHT, right: LIANGGE_QUELI.members[1]!, name: LIANGGE_QUELI.name },
 ];
 
+const esc = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const SET_INDEX = NAMED_SETS.map((set) => ({
+  set,
+  re: new RegExp([...set.members, ...(set.intruders ?? [])].sort((a, b) => b.length - a.length).map(esc).join('|'), 'g'),
+  /** What may stand between two items: a separator, or for 本职/失职/渎职 a short clause. */
+  gap: set.suffix === '职' ? /^[^。；！？\n]{0,10}$/ : /^[、，,和与及]?$/,
+}));
+
+/** Lists of a named set's items: a member or intruder missing, replaced or out of order. */
+function namedSets(doc: CritiqueDoc): ReturnType<typeof report>[] {
+  const out: ReturnType<typeof report>[] = [];
+  const t = doc.text;
+  for (const { set, re, gap } of SET_INDEX) {
+    let run: { items: string[]; start: number; end: number } | null = null;
+    const judge = () => {
+      if (run) out.push(...judgeRun(doc, set, run));
+      run = null;
+    };
+    for (const { m, start, end } of matchAll(re, t)) {
+      if (run && gap.test(t.slice(run.end, start))) {
+        run.items.push(m[0]);
+        run.end = end;
+      } else {
+        judge();
+        run = { items: [m[0]], start, end };
+      }
+    }
+    judge();
+  }
+  return out;
+}
+
+function judgeRun(doc: CritiqueDoc, set: NamedSet, run: { items: string[]; start: number; end: number }): ReturnType<typeof report>[] {
+  const known = run.items.filter((x) => set.members.includes(x));
+  const intruders = run.items.filter((x) => !set.members.includes(x));
+  const right = set.members.join(set.sep);
+  if (known.length + intruders.length < (set.minItems ?? 2) || known.length < (intruders.length > 0 ? 1 : set.minKnown)) return [];
+  if (intruders.length > 0) {
+    return [report(doc, 'error', run.start, run.end, `${set.name}应为“${right}”，此处含“${intruders.join('、')}”`, right)];
+  }
+  const order = set.members.filter((x) => known.includes(x));
+  if (new Set(known).size === known.length && order.join() !== known.join()) {
+    const safe = known.length === set.members.length && set.sep !== '' && set.suffix !== '职' ? right : undefined;
+    return [report(doc, 'warning', run.start, run.end, `${set.name}的顺序应为“${right}”`, right, safe)];
+  }
+  // A triple cited with a member missing, where the context shows the whole set is meant.
+  if (known.length < set.members.length && set.suffix === '上' && /党中央|高度一致/.test(doc.text.slice(run.end, run.end + 14))) {
+    const lost = set.members.filter((x) => !known.includes(x));
+    return [report(doc, 'error', run.start, run.end, `${set.name}缺少“${lost.join('、')}”：应为“${right}”`, right, right)];
+  }
+  return [];
+}
+
+/** Whether [start, end) sits inside a 《》 on one line (checked by scanning, not a lookbehind: faster). */
+function insideTitle(t: string, start: number, end: number): boolean {
+  const open = t.lastIndexOf('《', start);
+  const close = t.indexOf('》', end);
+  return open >= 0 && close >= 0 && start - open <= 24 && close - end <= 16 && !/[》\n]/.test(t.slice(open + 1, start)) && !/[《\n]/.test(t.slice(end, close));
+}
+
 const numeral = (n: number) => (n === 2 ? '两' : NUMERALS[n]!);
 
 export const formulationRule: Rule = {
@@ -71,18 +131,36 @@ export const formulationRule: Rule = {
           out.push(report(doc, 'error', start, end, `“${f.name}”应为${f.members.join('、')}，此处含“${others.map((o) => o + f.head).join('、')}”`, f.members.join('、')));
           continue;
         }
+        // Three of the four listed: named nearby it is wrong; alone it is almost surely a slip.
+        if (others.length === 0 && members.length < f.count && names.length === members.length && (near || members.length === f.count - 1)) {
+          const lost = canon.filter((c) => !members.includes(c)).map((c) => c + f.head);
+          out.push(report(doc, near ? 'error' : 'warning', start, end, `“${f.name}”应为${f.members.join('、')}，此处缺少“${lost.join('、')}”`, f.members.join('、')));
+          continue;
+        }
         if (others.length === 0 && members.length === f.count) {
           const order = canon.filter((c) => members.includes(c));
           if (order.join() !== members.join()) {
-            out.push(report(doc, 'warning', start, end, `“${f.name}”顺序应为${f.members.join('、')}`, f.members.join('、')));
+            out.push(report(doc, 'warning', start, end, `“${f.name}”顺序应为${f.members.join('、')}`, f.members.join('、'), f.members.join('、')));
           }
         }
       }
     }
     for (const { m, start, end } of matchAll(CORE, t)) {
       if (m[0] === CORE_FORMULA) continue;
-      // "以习近平同志为核心的党中央" may be preceded by 以 outside the match only when 以 is captured.
-      out.push(report(doc, 'error', start, end, `固定表述有误：应为“${CORE_FORMULA}”`, CORE_FORMULA));
+      // Replace only a span that already starts with 以 and ends with 党中央, so the result reads as written.
+      out.push(report(doc, 'error', start, end, `固定表述有误：应为“${CORE_FORMULA}”`, CORE_FORMULA, m[1] ? CORE_FORMULA : undefined));
+    }
+    out.push(...namedSets(doc));
+    for (const ph of FIXED_PHRASES) {
+      for (const { m, start, end } of matchAll(ph.pattern, t)) {
+        if (m[0] === ph.right || (ph.right === '苗头性倾向性问题' && m[0] === '苗头性、倾向性问题')) continue;
+        if (ph.inTitle && !insideTitle(t, start, end)) continue;
+        out.push(report(doc, 'error', start, end, `固定表述有误：应为“${ph.right}”`, ph.right, ph.safe ? ph.right : undefined));
+      }
+    }
+    // A congress is not a plenum: 党的二十大全会 (either 党的二十大 or 二十届X中全会).
+    for (const { start, end } of matchAll(/[一二三四五六七八九十]{1,3}大全会/g, t)) {
+      out.push(report(doc, 'error', start, end, '“大”（全国代表大会）与“全会”（中央委员会全体会议）混用', '写作“党的二十大”或“二十届×中全会”'));
     }
     for (const { start, end } of matchAll(CORE_REDACTED, t)) {
       out.push(report(doc, 'error', start + 1, end, `“的党中央”前缺少“以习近平同志为核心”`, CORE_FORMULA));

@@ -15,6 +15,18 @@ export const numberingRule: Rule = {
     out.push(...headingSequence(doc));
     out.push(...levelThreeStyle(doc));
     out.push(...inlineOrdinals(doc));
+    // Enclosed numerals (㈠ ㈡, ⑴, ①) are not GB/T 9704 heading markers.
+    for (const l of doc.paragraphs) {
+      const m = /^[\s\u3000]*([\u3220-\u3229\u2474-\u2487])[、.．，]?/.exec(l.text);
+      if (!m) continue;
+      const at = l.start + m[0].length - m[0].trimStart().length;
+      out.push(report(doc, 'warning', at, l.start + m[0].length, `序号“${m[0].trim()}”不是公文标题序号，应按“一、（一）1.（1）”的层级使用`, '按所在层级改为“一、”或“（一）”等'));
+    }
+    // A titled report whose sections start at （一） with no 一、 anywhere above.
+    const firstH = doc.headings.find((h) => !h.runIn);
+    if (doc.title && firstH && firstH.mark.level === 2 && !doc.headings.some((h) => h.mark.level === 1)) {
+      out.push(report(doc, 'warning', firstH.start, firstH.end, `二级标题“${firstH.mark.marker}”上面没有一级标题（“一、”）`, '补上一级标题，或把本级改为“一、二、三、”'));
+    }
     // A level-1 marker with the wrong separator: "一，" "二." before the heading text.
     for (const l of doc.paragraphs) {
       const b = level1Separator(l);
@@ -55,10 +67,9 @@ function headingSequence(doc: CritiqueDoc): Finding[] {
     } else if (number === prev) {
       out.push(report(doc, 'error', h.start, h.end, `${LEVEL_NAME[level]}序号重复：“${h.mark.marker}”前面已经出现`, std));
     } else if (number > expected) {
-      const missing = level <= 2 ? toChineseNumeral(expected) : String(expected);
-      out.push(report(doc, 'error', h.start, h.end, `${LEVEL_NAME[level]}序号不连续：缺少“${missing}”`, std));
+      out.push(report(doc, 'error', h.start, h.end, `${LEVEL_NAME[level]}序号不连续：缺少“${headingMarker(level, expected)}”`, std));
     } else {
-      out.push(report(doc, 'error', h.start, h.end, `${LEVEL_NAME[level]}序号倒退：前一个是${prev}，此处为“${h.mark.marker}”`, std));
+      out.push(report(doc, 'error', h.start, h.end, `${LEVEL_NAME[level]}序号倒退：前一个是“${headingMarker(level, prev)}”，此处为“${h.mark.marker}”`, std));
     }
     counters[level] = number;
     for (let l = level + 1; l <= 4; l++) counters[l] = 0;

@@ -12,9 +12,18 @@ const XRUN = /(?<![A-Za-z0-9_])[XxＸｘ]+(?![A-Za-z0-9_])/g;
 const XOK = /^(?:X光|X射线|x轴|X轴)/;
 /** A capital letter left by a redacted template: A总书记, A新时代 (A同志 may be a deliberate anonymisation). */
 const LETTER_NAME = /(?<![A-Za-z0-9])[A-WYZ](?=总书记|新时代)/g;
-const SYMBOLS = /(?:×{2,}|○{2,}|□+|△{2,})/g;
+const SYMBOLS = /(?:×{2,}|□+|△{2,})/g;
 const INSTRUCTION = /[【[（(]\s*(?:此处|请(?:填写|补充|根据|结合|在此|按)|待(?:补充|填|定|完善)|需(?:补充|填写)|根据(?:本单位|本地|实际)|填写|补充|插入|示例|举例)[^【】[\]（）()\n]{0,80}[】\]）)]/g;
 const EMPTY_BRACKET = /【\s*】/g;
+/** A year or date left as a template: 20xx, 202X, 20__, 20××年. */
+const YEAR_SLOT = /(?<![0-9])(?:19|20)[0-9]?(?:[XxＸｘ×]{1,2}|_{1,3}|＿{1,3})(?=\s*年)|(?<![0-9])(?:19|20)[0-9]?[XxＸｘ]{1,2}(?![A-Za-z0-9])/g;
+/** Underscore blanks in Chinese text: __区, 于_月_日, 开展_工作. */
+const BLANK = /(?:_{1,}|＿{1,})(?=[\u4e00-\u9fff，。、])/g;
+const BLANK_BEFORE = /[\u4e00-\u9fff\s，、：（“]/;
+/** 某某 is always a template name; 某 + a unit noun (某镇, 某局) in a report body too. */
+const MOU = /某某+(?:[\u4e00-\u9fff])?|(?<![\u4e00-\u9fff]某|某)某(?=(?:省|市|县|区|镇|乡|村|街道|社区|局|委|办|厅|院|校|学校|医院|公司|单位|部门|中心|支部|党委|党组|同志|书记|主任|镇长|局长)(?!些|种|一|个|项|方面|程度))/g;
+/** Chinese-circle blanks: ○○同志, 〇〇镇 when not a date digit. */
+const CIRCLES = /(?<![一二三四五六七八九十〇零])[○〇]{2,}(?![一二三四五六七八九十〇零年])/g;
 
 export const placeholderRule: Rule = {
   id: 'placeholder',
@@ -36,7 +45,10 @@ export const placeholderRule: Rule = {
       const before = t[start - 1];
       const after = t[end];
       // A lone x is a placeholder only inside Chinese text (X次, 在X委, 第X届).
-      if (m[0].length === 1 && !isCjk(before) && !isCjk(after)) continue;
+      // A lone X between spaces next to Chinese (研讨 X 次, PDF text) is one too.
+      const farBefore = t.slice(Math.max(0, start - 2), start).trimEnd().slice(-1);
+      const farAfter = t.slice(end, end + 2).trimStart()[0];
+      if (m[0].length === 1 && !isCjk(before) && !isCjk(after) && !(/\s/.test(before ?? '') && /\s/.test(after ?? '') && (isCjk(farBefore) || isCjk(farAfter)))) continue;
       out.push(report(doc, 'error', start, end, `未填写的占位符“${m[0]}”`, '填入具体数字或名称'));
     }
     for (const { m, start, end } of matchAll(LETTER_NAME, t)) {
@@ -47,6 +59,26 @@ export const placeholderRule: Rule = {
     }
     for (const { start, end } of matchAll(INSTRUCTION, t)) {
       out.push(report(doc, 'error', start, end, '文中残留写作提示或待补充标记', '按提示补全内容后删除该标记'));
+    }
+    for (const { m, start, end } of matchAll(YEAR_SLOT, t)) {
+      out.push(report(doc, 'error', start, end, `未填写的年份“${m[0]}”`, '填入具体年份'));
+    }
+    for (const { m, start, end } of matchAll(BLANK, t)) {
+      if (start > 0 && !BLANK_BEFORE.test(t[start - 1]!)) continue;
+      out.push(report(doc, 'error', start, end, `未填写的空格“${m[0]}”`, '填入具体内容'));
+    }
+    const tail = new Set(doc.paragraphs.slice(-3).filter((l) => l.text.trim().length < 30 && !/[，。；]/.test(l.text)).map((l) => l.start));
+    for (const { m, start, end } of matchAll(MOU, t)) {
+      const two = m[0].startsWith('某某');
+      // A signature that anonymises the unit (中共某市……委员会) is the writer's choice.
+      if (!two && [...tail].some((s) => start >= s && start < s + 30 && t.lastIndexOf('\n', start) < s)) continue;
+      const e = two ? start + m[0].replace(/[^某]/g, '').length : end;
+      // In the title or opening a lone 某 is a template slot; in the body it may anonymise a case (某村村民).
+      const head = [doc.title, doc.opening].some((l) => l && start >= l.start && start < l.end);
+      out.push(report(doc, two ? 'error' : head ? 'warning' : 'info', start, e, `模板代称“${t.slice(start, e)}”未替换为实际名称`, '填入实际名称'));
+    }
+    for (const { m, start, end } of matchAll(CIRCLES, t)) {
+      out.push(report(doc, 'error', start, end, `未填写的占位符“${m[0]}”`, '填入具体内容'));
     }
     for (const { start, end } of matchAll(EMPTY_BRACKET, t)) {
       out.push(report(doc, 'error', start, end, '空的方括号，疑为未填写的内容', '补全或删除'));

@@ -12,6 +12,15 @@ const HALF = /[,;:?!]/g;
 const HALF_PAREN = /\(([^()\n]{0,60})\)/g;
 const HALF_DOT = /(?<=[\u4e00-\u9fff])\.(?=[\u4e00-\u9fff]|$)/gm;
 const HALF_QUOTE = /"/g;
+/** A pair of ASCII quotes around Chinese text: one finding for the pair. */
+const HALF_QUOTE_PAIR = /"([^"\n]{1,60})"/g;
+/** Apps and platforms are not publications: “学习强国”, not 《学习强国》 (GB/T 15834-2011 §4.15: 书名号 marks titles of works). */
+const PLATFORM = /《(学习强国|微信|微信公众号|微博|抖音|快手|今日头条|视频号|小红书|钉钉|哔哩哔哩|B站|百度|知乎|头条号|企业微信|腾讯会议)》/g;
+/** Marked coordinate items take no 顿号 between them (GB/T 15834-2011 §4.5.3.5). */
+const BOOK_DUN = /》、(?=《)/g;
+const QUOTE_DUN = /”、(?=“[^“”\n]{1,20}”)/g;
+/** Plenum ordinals run together: 二中三中四中全会 → 二中、三中、四中全会. */
+const PLENUMS = /(?:[一二三四五六七八九]中){2,}(?=全会)/g;
 
 const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！' };
 const fullParens = (s: string) => s.replace('(', '（').replace(')', '）');
@@ -39,14 +48,14 @@ export const punctuationRule: Rule = {
       if (b) markerSeps.add(b.at);
     }
     for (const { m, start, end } of matchAll(DOUBLED, t)) {
-      out.push(report(doc, 'error', start, end, `标点符号“${m[1]}”重复`, m[1]));
+      out.push(report(doc, 'error', start, end, `标点符号“${m[1]}”重复`, m[1], m[1]));
     }
     for (const { m, start, end } of matchAll(MIXED, t)) {
       if (m[0][0] === m[0][1]) continue;
       out.push(report(doc, 'error', start, end, `标点符号“${m[0]}”连用`, '保留一个合适的标点'));
     }
     for (const { start, end } of matchAll(DUNHAO_DENG, t)) {
-      out.push(report(doc, 'warning', start, end, '“等”前不用顿号', '等'));
+      out.push(report(doc, 'warning', start, end, '“等”前不用顿号', '等', '等'));
     }
     for (const { m, start, end } of matchAll(HALF, t)) {
       if (markerSeps.has(start)) continue;
@@ -55,27 +64,50 @@ export const punctuationRule: Rule = {
       // Half-width marks between digits or Latin (8:30, a,b) are fine.
       if (!isCjk(before) && !(isCjk(after) && !/[0-9A-Za-z]/.test(before ?? ''))) continue;
       if (m[0] === ':' && /\d/.test(after ?? '')) continue;
-      out.push(report(doc, 'warning', start, end, `中文语境中使用了半角标点“${m[0]}”`, FULL[m[0]]));
+      out.push(report(doc, 'warning', start, end, `中文语境中使用了半角标点“${m[0]}”`, FULL[m[0]], FULL[m[0]]));
     }
     for (const { m, start, end } of matchAll(HALF_PAREN, t)) {
       if (!/[\u4e00-\u9fff]/.test(m[1]!)) continue;
       // Heading markers like "(一)" are reported by the numbering check.
       if (/^[一二三四五六七八九十\d]{1,3}$/.test(m[1]!) && doc.headings.some((h) => h.start === start)) continue;
-      out.push(report(doc, 'warning', start, end, '中文语境中使用了半角括号', `（${m[1]}）`));
+      out.push(report(doc, 'warning', start, end, '中文语境中使用了半角括号', `（${m[1]}）`, `（${m[1]}）`));
     }
+    // A stray "." may sit inside a phrase: replacing it by 。 could break the sentence, so no replacement.
     for (const { start, end } of matchAll(HALF_DOT, t)) {
       if (markerSeps.has(start)) continue;
-      out.push(report(doc, 'warning', start, end, '中文句末使用了半角句点“.”', '。'));
+      out.push(report(doc, 'warning', start, end, '中文中出现半角句点“.”', '句末改为“。”，句中则删去'));
+    }
+    const paired = new Set<number>();
+    for (const { m, start, end } of matchAll(HALF_QUOTE_PAIR, t)) {
+      if (!/[\u4e00-\u9fff]/.test(m[1]!)) continue;
+      paired.add(start).add(end - 1);
+      out.push(report(doc, 'warning', start, end, '中文语境中使用了半角引号', `“${m[1]}”`, `“${m[1]}”`));
     }
     for (const { start, end } of matchAll(HALF_QUOTE, t)) {
-      if (!isCjk(t[start - 1]) && !isCjk(t[end])) continue;
-      out.push(report(doc, 'warning', start, end, '中文语境中使用了半角引号', '“”'));
+      if (paired.has(start) || (!isCjk(t[start - 1]) && !isCjk(t[end]))) continue;
+      out.push(report(doc, 'warning', start, end, '中文语境中使用了半角引号（且不成对）', '改为全角引号“”并补齐'));
     }
+    for (const { m, start, end } of matchAll(PLATFORM, t)) {
+      out.push(report(doc, 'warning', start, end, `“${m[1]}”是平台名称，不是作品名称，不用书名号`, `“${m[1]}”`, `“${m[1]}”`));
+    }
+    for (const { start, end } of matchAll(BOOK_DUN, t)) {
+      out.push(report(doc, 'warning', start, end, '并列的书名号之间通常不用顿号', '》', '》'));
+    }
+    for (const { start, end } of matchAll(QUOTE_DUN, t)) {
+      const open = t.lastIndexOf('“', start);
+      if (open < 0 || start - open > 21 || /[”\n]/.test(t.slice(open + 1, start))) continue;
+      out.push(report(doc, 'info', start, end, '并列的引号之间通常不用顿号', '”', '”'));
+    }
+    for (const { m, start, end } of matchAll(PLENUMS, t)) {
+      const right = m[0].replace(/中(?=.)/g, '中、');
+      out.push(report(doc, 'warning', start, end, '并列的全会序数之间应加顿号', right, right));
+    }
+    out.push(...lineEnds(doc));
     for (const h of doc.headings) {
       if (h.mark.style === 'punct-after-paren') {
-        out.push(report(doc, 'error', h.start, h.end, `序号“${h.mark.marker}”后不加标点`, fullParens(h.mark.marker.slice(0, -1))));
+        out.push(report(doc, 'error', h.start, h.end, `序号“${h.mark.marker}”后不加标点`, fullParens(h.mark.marker.slice(0, -1)), fullParens(h.mark.marker.slice(0, -1))));
       } else if (h.mark.style === 'half-width-paren') {
-        out.push(report(doc, 'warning', h.start, h.end, `序号“${h.mark.marker}”应使用全角括号`, fullParens(h.mark.marker)));
+        out.push(report(doc, 'warning', h.start, h.end, `序号“${h.mark.marker}”应使用全角括号`, fullParens(h.mark.marker), fullParens(h.mark.marker)));
       }
     }
     for (const line of doc.paragraphs) out.push(...unbalanced(doc, line.text, line.start));
@@ -103,13 +135,42 @@ function unbalanced(doc: CritiqueDoc, text: string, base: number): Finding[] {
     if (k === undefined) continue;
     if (stacks[k]!.length) stacks[k]!.pop();
     else {
-      const [open, close, name] = PAIRS[k]!;
-      out.push(report(doc, 'error', base + i, base + i + 1, `${name}不成对：多出右${name}“${close}”`, `补上“${open}”或删去“${close}”`));
+      const [, close, name] = PAIRS[k]!;
+      out.push(report(doc, 'error', base + i, base + i + 1, `${name}不成对：多出右${name}（${close}）`, `补上左${name}或删去多出的右${name}`));
     }
   }
   stacks.forEach((stack, k) => {
     const [open, close, name] = PAIRS[k]!;
-    for (const i of stack) out.push(report(doc, 'error', base + i, base + i + 1, `${name}不成对：左${name}“${open}”没有对应的“${close}”`, `补上“${close}”或删去“${open}”`));
+    for (const i of stack) out.push(report(doc, 'error', base + i, base + i + 1, `${name}不成对：左${name}（${open}）没有对应的右${name}（${close}）`, `补上右${name}或删去多出的左${name}`));
   });
   return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Line ends: a paragraph that ends with a comma; a heading ending with 。 while its siblings
+ * end without (GB/T 9704 headings carry no end mark unless the writer uses one throughout).
+ */
+function lineEnds(doc: CritiqueDoc): Finding[] {
+  const out: Finding[] = [];
+  const headingLines = new Set(doc.headings.filter((h) => !h.runIn).map((h) => h.line));
+  const last = doc.paragraphs.at(-1);
+  for (const p of doc.paragraphs) {
+    if (p === last || headingLines.has(p.index) || doc.chrome.has(p.index)) continue;
+    const t = p.text.trimEnd();
+    if (/[，,]$/.test(t) && t.length >= 10) {
+      const at = p.start + t.length - 1;
+      out.push(report(doc, 'warning', at, at + 1, '段末使用了逗号', '句子完整则改为“。”，未完则与下一段连接'));
+    }
+  }
+  {
+    const hs = doc.headings.filter((h) => !h.runIn && h.mark.level <= 2);
+    const short = hs.map((h) => ({ h, title: h.mark.title.trimEnd() })).filter(({ title }) => title.length <= 30 && !/[。；！？].+/.test(title));
+    const withStop = short.filter(({ title }) => /。$/.test(title));
+    const without = short.filter(({ title }) => !/[。；！？：]$/.test(title));
+    for (const { h, title } of without.length > withStop.length ? withStop : []) {
+      const at = h.end + (h.mark.title.length - h.mark.title.trimStart().length) + title.length - 1;
+      out.push(report(doc, 'warning', at, at + 1, `同级标题多数不加句号，此处“${h.mark.marker}”标题末尾有“。”`, '删去句号', ''));
+    }
+  }
+  return out;
 }

@@ -9,7 +9,11 @@ const SET_RE = new RegExp(SET_PHRASES.join('|'), 'g');
 /** Concrete facts: figures, dates, counted items, titles of documents, names of events. */
 const FACT_RE = /\d+(?:\.\d+)?|[一二两三四五六七八九十百千万]+(?:次|场|期|人|名|个|篇|条|项|家|批|轮)|[《“][^》”]{2,30}[》”]/g;
 const MIN_PARA = 80;
-const LONG_SENTENCE = 120;
+/**
+ * Sentences of this genre are long: on the dev corpus and the seeds (729 sentences) the median is
+ * 34 characters, the 95th percentile 129 and the 99th 207. Only the outliers are worth a hint.
+ */
+const LONG_SENTENCE = 200;
 
 export const styleRule: Rule = {
   id: 'style',

@@ -50,7 +50,7 @@ export const typoRule: Rule = {
         const hit = re.exec(t);
         if (!hit) continue;
         const note = c.note ? `（${c.note}）` : '';
-        out.push(report(doc, c.severity, start, start + hit[0].length, `疑似错别字：“${hit[0]}”应为“${c.right}”${note}`, c.right));
+        out.push(report(doc, c.severity, start, start + hit[0].length, `疑似错别字：“${hit[0]}”应为“${c.right}”${note}`, c.right, c.note ? undefined : c.right));
         break;
       }
     }
@@ -68,10 +68,10 @@ export const typoRule: Rule = {
           REPEAT.lastIndex = start + 1;
           continue;
         }
-        out.push(report(doc, 'warning', start, end, `“${chunk}”字重复`, chunk));
+        out.push(report(doc, 'warning', start, end, `“${chunk}”字重复`, chunk, chunk));
         continue;
       }
-      out.push(report(doc, 'error', start, end, `词语重复：“${chunk}${chunk}”`, chunk));
+      out.push(report(doc, 'error', start, end, `词语重复：“${chunk}${chunk}”`, chunk, chunk));
     }
     return out;
   },
@@ -108,6 +108,7 @@ function legitSingle(t: string, start: number, ch: string): boolean {
     case '并': return /[合兼吞]/.test(prev);
     case '让': return /[转谦退出]/.test(prev);
     case '的': return prev === '目'; // 目的的实现
+    case '对': return /[针面核相绝比校反应一成配]/.test(prev) || next === '象'; // 针对对象, 一对对
     default: return false;
   }
 }

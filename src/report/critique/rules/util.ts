@@ -1,13 +1,40 @@
 import { excerptOf, type CritiqueDoc, type Line } from '../doc.js';
 import type { Category, Finding, Severity } from '../types.js';
 
-/** A finding factory bound to one rule. */
+/**
+ * A finding factory bound to one rule. `replacement` is literal text for [start, end), given
+ * only where applying it as written is safe; the suggestion is advice for the writer.
+ */
 export function reporter(rule: string, category: Category) {
-  return (doc: CritiqueDoc, severity: Severity, start: number, end: number, message: string, suggestion?: string): Finding => {
-    const f: Finding = { rule, category, severity, message, start, end, excerpt: excerptOf(doc.text, start, end) };
-    if (suggestion !== undefined) f.suggestion = suggestion;
+  return (doc: CritiqueDoc, severity: Severity, start: number, end: number, message: string, suggestion?: string, replacement?: string): Finding => {
+    const f: Finding = { rule, category, severity, message: nestQuotes(message), start, end, excerpt: excerptOf(doc.text, start, end) };
+    if (suggestion !== undefined) f.suggestion = nestQuotes(suggestion);
+    if (replacement !== undefined) f.replacement = replacement;
     return f;
   };
+}
+
+/** Same as `reporter` but the suggestion is the replacement (the common safe case). */
+export function fixer(rule: string, category: Category) {
+  const r = reporter(rule, category);
+  return (doc: CritiqueDoc, severity: Severity, start: number, end: number, message: string, replacement: string): Finding =>
+    r(doc, severity, start, end, message, replacement, replacement);
+}
+
+/** “…‘…’…”: a quote inside a quote takes single marks (GB/T 15834-2011 §4.1.3.3). */
+export function nestQuotes(s: string): string {
+  let depth = 0;
+  let out = '';
+  for (const c of s) {
+    if (c === '“' || c === '‘') {
+      out += depth % 2 === 1 ? '‘' : '“';
+      depth++;
+    } else if ((c === '”' || c === '’') && depth > 0) {
+      depth--;
+      out += depth % 2 === 1 ? '’' : '”';
+    } else out += c;
+  }
+  return out;
 }
 
 /** All matches of a global regex over `text`, offsets shifted by `base`. */

@@ -1,0 +1,127 @@
+/**
+ * Score the rule-based critic on a labelled corpus of real report fragments
+ * (../shared/corpus/dev: dev-NN.txt + labels.json; format in its README).
+ *
+ * Usage: npm run score:critic [-- DIR] [--now YYYY-MM-DD] [--verbose] [--json]
+ * DIR defaults to $BIGAN_DEV_CORPUS, else the first of ../shared/corpus/dev and
+ * ../../shared/corpus/dev (a worktree) that exists. Without a corpus it says so and exits 0.
+ *
+ * A finding matches a label when their spans overlap on the label's first occurrence.
+ * False alarm: an error/warning that matches no label, or that overlaps a clean span.
+ * Damaging: a finding with a replacement that is a false alarm or touches a clean span
+ * (applying it would change correct text).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { critique, type Finding } from '../src/report/critique/index.js';
+
+interface Label { doc: string; snippet: string; category: string; tier: number; note: string }
+interface Clean { doc: string; snippet: string; why: string }
+interface Span { start: number; end: number }
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const args = process.argv.slice(2);
+const verbose = args.includes('--verbose') || args.includes('-v');
+const asJson = args.includes('--json');
+const nowArg = args.indexOf('--now');
+const now = nowArg >= 0 ? new Date(`${args[nowArg + 1]}T00:00:00Z`) : new Date();
+const dirArg = args.find((a, i) => !a.startsWith('-') && args[i - 1] !== '--now');
+const candidates = dirArg ? [resolve(dirArg)] : [process.env.BIGAN_DEV_CORPUS, join(ROOT, '../shared/corpus/dev'), join(ROOT, '../../shared/corpus/dev')].filter((x): x is string => !!x);
+const dir = candidates.find((d) => existsSync(join(d, 'labels.json')));
+if (!dir) {
+  console.log(`未找到开发集（labels.json），跳过评分。查找过：${candidates.join('，')}`);
+  process.exit(0);
+}
+
+const { labels, clean_spans: cleans } = JSON.parse(readFileSync(join(dir, 'labels.json'), 'utf8')) as { labels: Label[]; clean_spans: Clean[] };
+const isWrap = (l: Label) => l.note.startsWith('PDF line-wrap space');
+const overlaps = (a: Span, b: Span) => a.start < b.end && Math.max(a.end, a.start + 1) > b.start;
+const docs = [...new Set([...labels.map((l) => l.doc), ...cleans.map((c) => c.doc)])].sort();
+
+const found = new Set<Label>();
+let chars = 0;
+let ms = 0;
+const falseAlarms: { doc: string; f: Finding; text: string }[] = [];
+const damaging: { doc: string; f: Finding; text: string; why: string }[] = [];
+let findingsTotal = 0;
+
+const texts = new Map(docs.map((d) => [d, readFileSync(join(dir, d), 'utf8')]));
+// Warm up (JIT, regex compilation) so the timing is the critic's, not the first call's.
+for (let i = 0; i < 3; i++) for (const t of texts.values()) critique(t, { now });
+
+for (const doc of docs) {
+  const text = texts.get(doc)!;
+  chars += [...text.replace(/\n$/, '')].length;
+  const t0 = performance.now();
+  for (let i = 0; i < 5; i++) critique(text, { now });
+  ms += (performance.now() - t0) / 5;
+  const findings = critique(text, { now });
+  findingsTotal += findings.length;
+  const span = (snippet: string): Span | null => {
+    const i = text.indexOf(snippet);
+    return i < 0 ? null : { start: i, end: i + snippet.length };
+  };
+  const docLabels = labels.filter((l) => l.doc === doc).map((l) => ({ l, s: span(l.snippet) }));
+  const docCleans = cleans.filter((c) => c.doc === doc).map((c) => ({ c, s: span(c.snippet) }));
+  for (const { l, s } of docLabels) if (!s) console.error(`标注片段不在文中：${doc} ${JSON.stringify(l.snippet)}`);
+  for (const f of findings) {
+    const hit = docLabels.filter(({ s }) => s && overlaps(f, s));
+    for (const { l } of hit) found.add(l);
+    const onClean = docCleans.some(({ s }) => s && overlaps(f, s));
+    const fa = f.severity !== 'info' && (hit.length === 0 || onClean);
+    if (fa) falseAlarms.push({ doc, f, text: text.slice(f.start, f.end) });
+    // SCORE_BASELINE=1 scores a critic from before `replacement` existed, when every suggestion was shown as "→ X".
+    const rep = f.replacement ?? (process.env.SCORE_BASELINE ? f.suggestion : undefined);
+    if (rep !== undefined && (onClean || hit.length === 0)) {
+      damaging.push({ doc, f, text: text.slice(f.start, f.end), why: onClean ? '在正确文本（clean span）上给出替换' : '替换了未标注为错误的文本' });
+    }
+  }
+}
+
+type Row = { n: number; hit: number };
+const table = new Map<string, { t1: Row; t2: Row }>();
+for (const l of labels) {
+  const row = table.get(l.category) ?? { t1: { n: 0, hit: 0 }, t2: { n: 0, hit: 0 } };
+  const cell = l.tier === 1 ? row.t1 : row.t2;
+  cell.n++;
+  if (found.has(l)) cell.hit++;
+  table.set(l.category, row);
+}
+const pct = (hit: number, n: number) => (n === 0 ? '—' : `${((100 * hit) / n).toFixed(1)}%`);
+const recall = (pred: (l: Label) => boolean) => {
+  const set = labels.filter(pred);
+  return { n: set.length, hit: set.filter((l) => found.has(l)).length };
+};
+const t1 = recall((l) => l.tier === 1);
+const t1NoWrap = recall((l) => l.tier === 1 && !isWrap(l));
+const t1NoWrapNoPh = recall((l) => l.tier === 1 && !isWrap(l) && l.category !== 'placeholder');
+const t2 = recall((l) => l.tier === 2);
+const perFive = (falseAlarms.length * 5000) / chars;
+
+if (asJson) {
+  console.log(JSON.stringify({ dir, docs: docs.length, chars, tier1: t1, tier1NoWrap: t1NoWrap, tier1NoWrapNoPlaceholder: t1NoWrapNoPh, tier2: t2, falseAlarms: falseAlarms.length, falseAlarmsPer5000: perFive, damaging: damaging.length, findings: findingsTotal, ms }, null, 2));
+  process.exit(0);
+}
+
+console.log(`开发集：${dir}（${docs.length} 篇，${chars} 字）`);
+console.log('\n类别            一类召回          二类召回');
+for (const [cat, { t1: a, t2: b }] of [...table].sort()) {
+  console.log(`${cat.padEnd(14)}  ${`${a.hit}/${a.n}`.padStart(7)} ${pct(a.hit, a.n).padStart(7)}   ${`${b.hit}/${b.n}`.padStart(7)} ${pct(b.hit, b.n).padStart(7)}`);
+}
+console.log(`\n一类（可规则检出）召回：${t1.hit}/${t1.n} = ${pct(t1.hit, t1.n)}`);
+console.log(`一类召回（不计 PDF 换行空格标注）：${t1NoWrap.hit}/${t1NoWrap.n} = ${pct(t1NoWrap.hit, t1NoWrap.n)}`);
+console.log(`一类召回（不计 PDF 换行空格与占位符）：${t1NoWrapNoPh.hit}/${t1NoWrapNoPh.n} = ${pct(t1NoWrapNoPh.hit, t1NoWrapNoPh.n)}`);
+console.log(`二类（需语义）召回：${t2.hit}/${t2.n} = ${pct(t2.hit, t2.n)}`);
+console.log(`误报（错误/警告，未对应标注或落在正确文本上）：${falseAlarms.length} 条，每 5000 字 ${perFive.toFixed(2)} 条`);
+console.log(`有害替换建议：${damaging.length} 条`);
+console.log(`审校耗时：${ms.toFixed(1)} ms（共 ${findingsTotal} 条意见，每万字 ${((ms * 10000) / chars).toFixed(2)} ms）`);
+
+if (verbose) {
+  console.log('\n== 漏检（一类）');
+  for (const l of labels) if (l.tier === 1 && !found.has(l) && !isWrap(l)) console.log(`  ${l.doc} [${l.category}] ${JSON.stringify(l.snippet.slice(0, 50))}`);
+  console.log('\n== 误报');
+  for (const { doc, f, text } of falseAlarms) console.log(`  ${doc} ${f.rule}/${f.severity} ${JSON.stringify(text.slice(0, 40))} ${f.message}`);
+  console.log('\n== 有害替换');
+  for (const { doc, f, text, why } of damaging) console.log(`  ${doc} ${f.rule} ${JSON.stringify(text.slice(0, 40))} → ${JSON.stringify(f.replacement ?? f.suggestion)}：${why}`);
+}

@@ -1,0 +1,30 @@
+/** What the bot says when a document cannot be used; each names what to do next. */
+
+const SAVE_AS = '请用 Word 或 WPS 打开，选择“文件 → 另存为”，保存类型选“Word 文档（*.docx）”后重新发送；或直接复制文字粘贴过来。';
+
+export const DOC_TEXTS = {
+  tooLarge: (name: string, mb: number, capMb: number) =>
+    `文件“${name}”有 ${mb.toFixed(1)} MB，超过了可处理的 ${capMb} MB。请删去图片、附件等非文字内容后另存再发，或只发送需要处理的部分。`,
+  tooLong: (name: string, chars: number, max: number) =>
+    `“${name}”约有 ${chars} 字，超过了单次审阅上限 ${max} 字。请拆成几个部分分别发送（例如每次一个一级标题下的内容）。`,
+  corrupt: (name: string, kind: string) =>
+    `文件“${name}”打不开：内容不是有效的 ${kind} 文件（可能已损坏、加密，或只是改了扩展名）。${SAVE_AS}`,
+  empty: (name: string) => `文件“${name}”里没有读到文字。请确认文件内容，或直接把文字粘贴过来。`,
+  scanned: (name: string) =>
+    `“${name}”是扫描件或图片型 PDF，没有可读取的文字层，暂时无法识别。请发送原始的 Word 文件（.docx），或用 WPS/Acrobat 的“PDF 转 Word”、OCR 识别后再发；也可以直接复制文字粘贴过来。`,
+  legacyDoc: (name: string) => `“${name}”是旧版 Word 格式（.doc），暂时读不了。${SAVE_AS}`,
+  unsupportedType: (name: string) =>
+    `暂时读不了“${name}”这种格式。目前支持 Word（.docx）、带文字层的 PDF、纯文本（.txt）和 Markdown（.md）；表格请另存为 .docx 或 PDF 再发，也可以直接复制文字粘贴过来。`,
+  image:
+    '图片里的文字暂时识别不了。请把文字复制粘贴过来，或发送 Word（.docx）/ PDF 文件；在群里可以回复（引用）文件消息并 @我。',
+  console: '控制台模式下读不了飞书文件和云文档链接。请把文字直接粘贴进来。',
+  unsupportedQuote: (label: string) => `引用的是${label}，里面没有可读的文字。请引用文字消息或 Word/PDF 文件，或直接把文字粘贴过来。`,
+  docNoAccess:
+    '笔杆子没有这篇文档的阅读权限。请文档所有者或有管理权限的人在文档右上角点「…」→「更多」→「添加文档应用」，搜索并添加“笔杆子”（授予可阅读权限）；知识库页面同样在右上角「…」中添加。添加后再发一次链接即可。',
+  missingScope: (what: string, scopes: string[]) =>
+    `应用还没有开通${what}所需的权限（${scopes.join(' 或 ')}）。请管理员在飞书开发者后台「权限管理」中开通后发布新版本，再试一次。`,
+  notFound: '没有找到这篇文档：链接可能有误，或文档已被删除。请在浏览器里打开确认后，复制地址栏里的完整链接再发。',
+  unsupportedLink: (kind: string) =>
+    `这个链接是${kind}，目前只能读取飞书新版云文档（链接含 /docx/）和其中的知识库页面（/wiki/）。请把内容复制到云文档，或直接粘贴文字。`,
+  quoteMissing: '没能读取被引用的消息（可能已撤回，或应用缺少读取群消息的权限 im:message.group_msg）。请直接把文字粘贴过来，或私聊把文件发给我。',
+} as const;

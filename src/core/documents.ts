@@ -1,0 +1,34 @@
+import type { DocLink } from './doc-links.js';
+
+/** A file attached to a message. */
+export interface FileRef {
+  messageId: string;
+  fileKey: string;
+  name: string;
+}
+
+/** Where the writer's document is. */
+export type DocumentOrigin =
+  | { kind: 'file'; file: FileRef }
+  /** The message the user's message quotes (parent_id): a file, or text. */
+  | { kind: 'quote'; messageId: string }
+  | { kind: 'link'; link: DocLink };
+
+/** A document as fetched: a file's bytes (the flow extracts its text), or text already. */
+export type FetchedDocument =
+  | { kind: 'file'; name: string; data: Buffer; file: FileRef }
+  | { kind: 'text'; source: 'cloud-doc' | 'message'; name: string; text: string };
+
+/**
+ * The port to the writer's documents. Unreadable documents throw a DocumentError whose
+ * message is the answer; transient failures throw the transport's retryable error.
+ */
+export interface DocumentSource {
+  fetch(origin: DocumentOrigin): Promise<FetchedDocument>;
+}
+
+/** The port that turns a finished .docx into an editable cloud document. */
+export interface CloudDocPublisher {
+  /** Import the file and let `editorOpenId` edit it; `key` makes a retry reuse the same import. */
+  publish(file: { name: string; data: Buffer }, editorOpenId: string, key: string): Promise<{ url: string; title: string }>;
+}

@@ -1,0 +1,143 @@
+import mammoth from 'mammoth';
+import { DocumentError } from '../core/errors.js';
+import { DOC_TEXTS } from '../core/document-texts.js';
+
+export type FileKind = 'docx' | 'pdf' | 'txt' | 'md';
+
+export interface ExtractedFile {
+  name: string;
+  kind: FileKind;
+  text: string;
+}
+
+const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
+const ZIP_MAGIC = Buffer.from('PK');
+const PDF_MAGIC = Buffer.from('%PDF');
+
+function extensionOf(name: string): string {
+  return /\.([A-Za-z0-9]+)$/.exec(name)?.[1]?.toLowerCase() ?? '';
+}
+
+/** What a file is, from its extension first and its bytes second. */
+export function fileKindOf(name: string, data?: Buffer): FileKind | 'doc' | 'image' | 'other' {
+  const ext = extensionOf(name);
+  if (ext === 'docx' || ext === 'docm' || ext === 'wps') return 'docx';
+  if (ext === 'doc') return 'doc';
+  if (ext === 'pdf') return 'pdf';
+  if (ext === 'txt' || ext === 'text') return 'txt';
+  if (ext === 'md' || ext === 'markdown') return 'md';
+  if (/^(png|jpe?g|gif|bmp|webp|heic|tiff?)$/.test(ext)) return 'image';
+  if (data?.subarray(0, 4).equals(PDF_MAGIC)) return 'pdf';
+  return 'other';
+}
+
+const decodeEntities = (s: string) =>
+  s.replace(/&(#x?[0-9a-f]+|amp|lt|gt|quot|apos|nbsp);/gi, (_m, e: string) => {
+    const k = e.toLowerCase();
+    if (k.startsWith('#x')) return String.fromCodePoint(parseInt(k.slice(2), 16));
+    if (k.startsWith('#')) return String.fromCodePoint(parseInt(k.slice(1), 10));
+    return ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' } as Record<string, string>)[k] ?? '';
+  });
+
+/**
+ * mammoth's HTML → plain text, one paragraph a line and one table row a line (cells
+ * separated by spaces), so a 台账's rows stay facts. Hand-written because mammoth's own
+ * raw-text mode puts every table cell on its own paragraph.
+ */
+export function htmlToText(html: string): string {
+  const text = html
+    // Paragraphs inside a cell stay on the row's line.
+    .replace(/<(td|th)\b[^>]*>([\s\S]*?)<\/\1>/g, (_m, _t: string, cell: string) => `${cell.replace(/<\/p>|<br\s*\/?>/g, ' ')} `)
+    .replace(/<\/(p|h[1-6]|li|tr)>|<br\s*\/?>/g, '\n')
+    .replace(/<[^>]+>/g, '');
+  return decodeEntities(text)
+    .split('\n')
+    .map((l) => l.replace(/[ \t\u00a0]+/g, ' ').trim())
+    .filter((l, i, a) => l || (i > 0 && a[i - 1]))
+    .join('\n')
+    .trim();
+}
+
+async function docxText(name: string, data: Buffer): Promise<string> {
+  if (data.subarray(0, 4).equals(OLE_MAGIC)) {
+    // An OLE container named .docx: an old .doc renamed, or a password-protected file.
+    throw new DocumentError('corrupt', DOC_TEXTS.corrupt(name, 'Word（.docx）'));
+  }
+  if (!data.subarray(0, 2).equals(ZIP_MAGIC)) throw new DocumentError('corrupt', DOC_TEXTS.corrupt(name, 'Word（.docx）'));
+  try {
+    const { value } = await mammoth.convertToHtml({ buffer: data });
+    return htmlToText(value);
+  } catch {
+    throw new DocumentError('corrupt', DOC_TEXTS.corrupt(name, 'Word（.docx）'));
+  }
+}
+
+/** The slice of pdf.js's document proxy we use (its bundled types do not resolve for the linter). */
+interface PdfProxy {
+  numPages: number;
+  getPage(n: number): Promise<{ getTextContent(): Promise<{ items: Array<{ str?: string; hasEOL?: boolean }> }> }>;
+  destroy(): Promise<void>;
+}
+
+async function pdfText(name: string, data: Buffer): Promise<string> {
+  if (!data.subarray(0, 1024).includes(PDF_MAGIC)) throw new DocumentError('corrupt', DOC_TEXTS.corrupt(name, 'PDF'));
+  const getDocumentProxy = (await import('unpdf')).getDocumentProxy as unknown as (data: Uint8Array) => Promise<PdfProxy>;
+  let pages: string[];
+  try {
+    const pdf = await getDocumentProxy(new Uint8Array(data));
+    pages = [];
+    for (let i = 1; i <= pdf.numPages; i++) {
+      const content = await (await pdf.getPage(i)).getTextContent();
+      let page = '';
+      for (const item of content.items) {
+        if (typeof item.str !== 'string') continue;
+        page += item.str + (item.hasEOL ? '\n' : '');
+      }
+      pages.push(page);
+    }
+    await pdf.destroy();
+  } catch {
+    throw new DocumentError('corrupt', DOC_TEXTS.corrupt(name, 'PDF'));
+  }
+  const text = pages.join('\n').split('\n').map((l) => l.trim()).filter(Boolean).join('\n');
+  // A text layer of a few stray characters (page numbers) is still a scan.
+  if (text.replace(/[\s\d\-—第页共/]/g, '').length < 10) throw new DocumentError('scanned', DOC_TEXTS.scanned(name));
+  return text;
+}
+
+function plainText(name: string, data: Buffer): string {
+  const utf8 = new TextDecoder('utf-8', { fatal: false }).decode(data);
+  if (!utf8.includes('\uFFFD')) return utf8.replace(/^\uFEFF/, '');
+  // Windows Notepad in China saves GBK by default.
+  try {
+    return new TextDecoder('gbk', { fatal: true }).decode(data);
+  } catch {
+    throw new DocumentError('corrupt', DOC_TEXTS.corrupt(name, '文本'));
+  }
+}
+
+/** The text of a file the writer sent; every unreadable case is a DocumentError with its answer. */
+export async function extractFile(name: string, data: Buffer): Promise<ExtractedFile> {
+  const kind = fileKindOf(name, data);
+  let text: string;
+  switch (kind) {
+    case 'docx':
+      text = await docxText(name, data);
+      break;
+    case 'pdf':
+      text = await pdfText(name, data);
+      break;
+    case 'txt':
+    case 'md':
+      text = plainText(name, data).replace(/\r\n?/g, '\n').trim();
+      break;
+    case 'doc':
+      throw new DocumentError('legacy-doc', DOC_TEXTS.legacyDoc(name));
+    case 'image':
+      throw new DocumentError('unsupported-type', DOC_TEXTS.image);
+    default:
+      throw new DocumentError('unsupported-type', DOC_TEXTS.unsupportedType(name));
+  }
+  if (!text.trim()) throw new DocumentError('empty', DOC_TEXTS.empty(name));
+  return { name, kind, text };
+}

@@ -1,0 +1,116 @@
+import type { DocumentOrigin } from '../core/documents.js';
+import { DOC_TEXTS } from '../core/document-texts.js';
+import { CloudDocError, DocumentError } from '../core/errors.js';
+import { annotateDocx, type Annotation } from '../documents/annotate.js';
+import { extractFile } from '../documents/extract.js';
+import { materialFacts } from '../documents/material.js';
+import type { DraftCommand } from '../report/commands.js';
+import { SEVERITY_LABEL } from '../report/critique/format.js';
+import type { Finding } from '../report/critique/types.js';
+import type { TurnContext } from './context.js';
+import { critiqueFlow } from './critique.js';
+import { draftingFlow, NO_OUTLINE_YET, wordFile } from './drafting/index.js';
+import type { ReportThreadState } from './drafting/state.js';
+
+/** Material facts kept for a draft: well inside a small model's context next to the prompt. */
+export const MATERIAL_BUDGET_CHARS = 6000;
+
+/** Findings → Word comments, each on its excerpt (the nth occurrence, as in the text). */
+export function findingAnnotations(text: string, findings: readonly Finding[]): Annotation[] {
+  return findings.map((f) => {
+    const excerpt = text.slice(f.start, f.end).split('\n')[0]!;
+    let occurrence = 0;
+    if (excerpt) for (let at = text.indexOf(excerpt); at >= 0 && at < f.start; at = text.indexOf(excerpt, at + 1)) occurrence++;
+    const lineStart = text.lastIndexOf('\n', Math.max(0, f.start - 1)) + 1;
+    const lineEnd = text.indexOf('\n', f.start);
+    const body = `【${SEVERITY_LABEL[f.severity]}】${f.message}${f.suggestion ? `\n建议：${f.suggestion}` : ''}`;
+    return { excerpt, occurrence, line: text.slice(lineStart, lineEnd < 0 ? undefined : lineEnd), text: body };
+  });
+}
+
+const annotatedName = (name: string) => `${name.replace(/\.(docx|docm|wps)$/i, '')}（笔杆子批注）.docx`;
+
+/** A document, read: its text, and for a Word file its bytes (to return a commented copy). */
+interface ReadDocument {
+  name: string;
+  kind: 'docx' | 'pdf' | 'txt' | 'md' | 'cloud-doc' | 'message';
+  text: string;
+  docx?: Buffer;
+}
+
+async function readDocument(ctx: TurnContext, origin: DocumentOrigin): Promise<ReadDocument> {
+  const got = await ctx.documents!.fetch(origin);
+  if (got.kind === 'text') return { name: got.name, kind: got.source, text: got.text };
+  const file = await extractFile(got.name, got.data);
+  // In a private chat a file cannot carry words: remember it for 根据这份台账写… next.
+  if (ctx.conversation.chatType === 'p2p') await ctx.memory.rememberFile(ctx.conversation.chatId, got.file);
+  return { name: got.name, kind: file.kind, text: file.text, ...(file.kind === 'docx' ? { docx: got.data } : {}) };
+}
+
+/**
+ * Read the document, then draft from it (when `draft` is given: the words asked for a draft
+ * from material) or critique it; a Word file comes back with comments.
+ */
+export async function documentFlow(ctx: TurnContext, origin: DocumentOrigin, words: string, opts: { draft?: DraftCommand; maxChars: number }): Promise<void> {
+  const c = ctx.conversation;
+  if (!ctx.documents) return ctx.replier.sendText(c, DOC_TEXTS.console, ctx.jobId);
+  let doc: ReadDocument;
+  try {
+    doc = await readDocument(ctx, origin);
+  } catch (err) {
+    if (!(err instanceof DocumentError)) throw err;
+    ctx.log.info({ origin: origin.kind, reason: err.reason }, 'document unreadable');
+    return ctx.replier.sendText(c, err.userMessage, ctx.jobId);
+  }
+  ctx.log.info({ origin: origin.kind, kind: doc.kind, chars: doc.text.length }, 'document read');
+
+  if (opts.draft) {
+    const material = materialFacts(doc.text, doc.name, MATERIAL_BUDGET_CHARS);
+    return draftingFlow(ctx, opts.draft, { text: words, newRequest: true, material });
+  }
+
+  if (doc.text.length > opts.maxChars) return ctx.replier.sendText(c, DOC_TEXTS.tooLong(doc.name, doc.text.length, opts.maxChars), ctx.jobId);
+  const findings = await critiqueFlow(ctx, doc.text, { source: doc.kind === 'message' ? doc.name : `“${doc.name}”` });
+  if (!doc.docx) return;
+  if (!findings.length) return ctx.replier.sendText(c, `规则检查没有发现需要批注的问题，所以没有生成批注版“${doc.name}”。`, ctx.jobId);
+  let annotated: { data: Buffer; placed: number };
+  try {
+    annotated = await annotateDocx(doc.docx, findingAnnotations(doc.text, findings), ctx.now);
+  } catch (err) {
+    ctx.log.warn({ err }, 'could not annotate the Word file');
+    return ctx.replier.sendText(c, '审校意见见上方卡片；这份 Word 文件的结构比较特殊，没能在原文上加批注。', ctx.jobId);
+  }
+  await ctx.replier.sendFile(c, { name: annotatedName(doc.name), data: annotated.data }, ctx.jobId);
+  await ctx.replier.sendText(c, `已在“${doc.name}”的副本上加了 ${annotated.placed} 条批注（批注人：笔杆子），每条都标在对应的原文上。用 Word 或 WPS 打开，在“审阅”中逐条查看、修改后删除批注即可。`, ctx.jobId);
+}
+
+/** 生成云文档: the thread's draft imported as a Feishu doc the requester can edit; else the .docx and what to enable. */
+export async function cloudDocFlow(ctx: TurnContext): Promise<void> {
+  const c = ctx.conversation;
+  const state = await ctx.memory.getState<ReportThreadState>(c);
+  if (!state?.outline) return ctx.replier.sendText(c, NO_OUTLINE_YET, ctx.jobId);
+  const file = await wordFile(state, ctx.now);
+  if (!ctx.cloudDocs) {
+    await ctx.replier.sendFile(c, file, ctx.jobId);
+    return ctx.replier.sendText(c, '控制台模式下没有飞书云空间，已改为导出 Word 文件。', ctx.jobId);
+  }
+  try {
+    const doc = await ctx.cloudDocs.publish(file, c.senderOpenId, ctx.jobId);
+    const drafted = file.drafted ? `含 ${file.drafted} 个已起草的部分` : '目前只有提纲';
+    return ctx.replier.sendText(c, `已生成飞书云文档《${doc.title}》（${drafted}，版式按 GB/T 9704 导入），你已获得编辑权限：\n${doc.url}`, ctx.jobId);
+  } catch (err) {
+    if (!(err instanceof CloudDocError)) throw err;
+    ctx.log.warn({ stage: err.stage, detail: err.detail }, 'cloud doc not created; sending the Word file');
+    await ctx.replier.sendFile(c, file, ctx.jobId);
+    return ctx.replier.sendText(c, cloudDocFailure(err), ctx.jobId);
+  }
+}
+
+function cloudDocFailure(e: CloudDocError): string {
+  const scopes = e.missingScopes.length ? `应用缺少权限 ${e.missingScopes.join(' 或 ')}，请管理员在飞书开发者后台「权限管理」中开通并发布新版本后再试。` : '';
+  if (e.stage === 'grant') {
+    return `云文档已生成，但没能给你开通编辑权限${scopes ? `：${scopes}` : '。'}文档目前只有应用自己能打开${e.url ? `（${e.url}）` : ''}，所以先附上同样内容的 Word 文件。`;
+  }
+  if (scopes) return `没能生成云文档：${scopes}已改为发送 Word 文件（GB/T 9704 版式），可以在飞书云盘中“导入”为云文档。`;
+  return `没能生成云文档（飞书导入未成功：${e.stage === 'import' ? '导入任务失败' : '上传失败'}）。已改为发送 Word 文件，可以稍后再点“生成云文档”，或在飞书云盘中手动“导入”。`;
+}

@@ -1,0 +1,82 @@
+/**
+ * Page chrome and pasted leftovers: what a writer brings along when copying a report from a
+ * template site, a document site, a PDF or a chat model. Patterns are by family (breadcrumb,
+ * metadata line, 小编 intro, collection marker, advert, model preamble), not by site.
+ * doc.ts uses them to keep chrome out of the title and period; the debris rule reports them.
+ */
+
+export type ChromeKind = 'toc' | 'breadcrumb' | 'meta' | 'intro' | 'collection' | 'advert' | 'template' | 'model' | 'pagenum';
+
+export interface ChromeHit {
+  kind: ChromeKind;
+  /** Offsets inside the line. */
+  start: number;
+  end: number;
+  message: string;
+}
+
+/** Breadcrumbs: 首页 > 栏目 > 文章, 当前位置：…. */
+const BREADCRUMB = /(?:当前位置|您的位置|所在位置|现在位置)[：:]|^(?:[^>＞»›\n]{1,20}\s*[>＞»›]\s*){2,}/;
+/** A web timestamp (2022-05-10 09:58:46) or a 2025-11-02 date line: pages write dates this way, reports do not. */
+const TIMESTAMP = /(?<!\d)20\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?!\d)/;
+/** Labels of page metadata fields. */
+const META_LABEL = /(?:^|[\s|｜])(?:来源|作者|发布(?:时间|日期|者)?|更新(?:时间|日期)|上传(?:日期|时间|者)|浏览(?:量|次数)?|阅读(?:量|数|次数)?|点击(?:量|数)?|字数|分享|收藏|格式|页码|页数|网站|移动端|推荐度|小编|责任编辑|编辑|免责声明|申明敬告|声明|文档介绍|文章来源|所属栏目|栏目|标签|关键词)\s*[：:]/;
+/** Document-site facts: 37.5 KB, 10页, DOC, 下载 counts. */
+const DOC_FACTS = /^[-•·*]?\s*(?:\d+(?:\.\d+)?\s*[KMG]B\b|\d+\s*页\s*[|｜]?$|(?:DOC|DOCX|PDF|PPT)X?\s*$)/i;
+/** Site navigation: several short items between | or ｜. */
+const NAV_BAR = /^(?:[^|｜\n]{1,12}[|｜]){3,}/;
+/** 小编/网友 intros and reader notices; also a model's sign-offs. */
+const INTRO = /小编|(?:下面|以下)(?:是|为)?(?:小编|网友|本站|笔者)?(?:为|给|帮)(?:您|你|大家)|(?:为|给)(?:您|你|大家)(?:整理|分享|推荐|收集|精选|带来)|供(?:大家|您|你)(?:参考|借鉴)|希望(?:对|能(?:够)?(?:帮助|对))(?:大家|您|你)|欢迎(?:大家)?(?:阅读|参考|借鉴|下载|收藏)|仅供(?:参考|学习|借鉴)|仅限(?:学习|参考)|本文旨在|范文/;
+/** Collection titles and item markers: 15篇, 精选9篇, 篇一, 篇1, 总结一 run into the text. */
+const COLLECTION = /^[^，。；]{0,40}(?:总结|报告|汇报|范文|材料|讲话|心得|体会)[^，。；]{0,6}(?:精选|优选|通用|汇编|合集)?\d{1,3}篇(?:[）)]|$)|[（(](?:精选|通用)?\d{1,3}篇[）)]|^\d{1,3}\s*篇(?=\s*(?:20\d{2}|[\u4e00-\u9fff]))|篇[一二三四五六七八九十\d]{1,2}(?:[：:]|$)|^篇[一二三四五六七八九十\d]{1,2}|^(?:总结|范文|汇报|报告)[一二三四五六七八九十](?![年个些次下是])/;
+/** Word counts a site or a model appends: （3100字）, 全文约3000字, 字数：2800. */
+const WORD_COUNT = /[（(](?:全文|正文)?(?:共|约)?约?\d{3,5}字[）)]|(?:全文|正文)约?\d{3,5}字|字数[：:]\s*\d+/;
+/** Adverts, buttons, paywalls, preview cuts. */
+const ADVERT = /预览(?:阅读)?(?:已)?结束|获取全文|扫码(?:联系|咨询|下载|获取|添加)|联系老师|定制代笔|代写|加入\s*vip|\bvip\b|立即下载|免费下载|下载本文|点击下载|购物车|我的足迹|手机阅读|阅读模式|快捷搜索|展开全文|阅读全文|收藏本文|相关推荐|相关文章|上一篇|下一篇|原创力文档|一经付费|本站(?:不|所有|规则)|侵权必究|版权归|来源[：:]\s*网络|网络整理|……略……|[（(]略[）)]|\.{4,}|👉|👈/i;
+/** Stray template headings: 引言, 摘要, 目录 on their own line. */
+const TEMPLATE_HEAD = /^(?:引言|前言|摘要|正文|目\s*录|结语)[：:]?$/;
+/** Chat-model leftovers. */
+const MODEL = /^(?:好的|当然(?:可以)?|没问题)[，,！!。]|^(?:以下|下面)(?:是|为)(?:为您|给您|您)|如需(?:调整|修改|补充|进一步|扩展|精简)|(?:可|请)根据(?:实际|本单位|具体)(?:情况)?(?:进行)?(?:修改|调整|补充|填写)|(?:以上|本文)(?:内容)?(?:仅为|为)?(?:示例|参考)|^```|^(?:注|说明|备注)[：:].{0,40}(?:字数|字|替换|修改|填写|补充)/;
+/** A PDF page number glued to the start of a line: "2 及中央…", "1 XX街道…"; or a line of its own. */
+const PAGE_NUMBER = /^(?:[-—]\s*)?\d{1,3}(?:\s*[-—])?\s+(?=[\u4e00-\u9fffXx＊*])|^\s*(?:[-—]\s*)?\d{1,3}(?:\s*[-—])?\s*$|^第\s*\d{1,3}\s*页(?:\s*[/，,]?\s*共\s*\d{1,3}\s*页)?\s*$/;
+
+const LEAD = /^[\s\u3000]*/;
+
+/** Chrome on one line, or null. A line with several cues is one finding (one defect). */
+export function chromeOf(line: string, opts: { title?: boolean } = {}): ChromeHit | null {
+  const lead = LEAD.exec(line)![0].length;
+  const t = line.slice(lead).replace(/[\s\u3000]+$/, '');
+  if (!t) return null;
+  const whole = (kind: ChromeKind, message: string): ChromeHit => ({ kind, start: lead, end: lead + t.length, message });
+  if (BREADCRUMB.test(t)) return whole('breadcrumb', '网页导航（面包屑）残留');
+  if (META_LABEL.test(t) || (TIMESTAMP.test(t) && t.length <= 60 && !/[。；]/.test(t)) || DOC_FACTS.test(t) || (NAV_BAR.test(t) && t.length <= 80)) {
+    return whole('meta', '网页信息行（来源、时间、阅读量、导航等）残留');
+  }
+  const ad = ADVERT.exec(t);
+  if (ad) {
+    // In a long paragraph only the marker itself (……略……, ......) is chrome.
+    if (t.length > 80 && /^(?:……略……|[（(]略[）)]|\.{4,}|👉|👈)$/u.test(ad[0])) return { kind: 'advert', start: lead + ad.index, end: lead + ad.index + ad[0].length, message: '网页省略或预览截断标记残留，此处内容不完整' };
+    return whole('advert', '网页广告、下载或预览提示残留');
+  }
+  if (MODEL.test(t)) return whole('model', '疑为复制大模型回答时带入的说明文字');
+  if (INTRO.test(t)) return whole('intro', '网站的导语或推荐语（“小编”“供参考”等）残留');
+  if (WORD_COUNT.test(t)) {
+    const m = WORD_COUNT.exec(t)!;
+    return { kind: 'collection', start: lead + m.index, end: lead + m.index + m[0].length, message: '网页或模型附加的字数说明残留' };
+  }
+  if (COLLECTION.test(t)) return whole('collection', '网站的合集标题或篇目标记（“N篇”“篇一”）残留');
+  if (TEMPLATE_HEAD.test(t)) return whole('template', `模板小标题“${t}”残留`);
+  const p = PAGE_NUMBER.exec(t);
+  if (p && !opts.title) {
+    const num = p[0].replace(/\s+$/, '');
+    return { kind: 'pagenum', start: lead, end: lead + (/^\s*\d/.test(t) && t.trim() === num ? t.length : num.length), message: '疑为 PDF 页码' };
+  }
+  // A site variant number appended to a title: ……报告（2）.
+  if (opts.title) {
+    const v = /[（(]\d{1,2}[）)]$/.exec(t);
+    if (v) return { kind: 'collection', start: lead + v.index, end: lead + t.length, message: '标题后的网站版本编号残留' };
+    const tag = /_[\u4e00-\u9fff]{2,16}$/.exec(t);
+    if (tag) return { kind: 'collection', start: lead + tag.index, end: lead + t.length, message: '网页标题的栏目标签残留' };
+  }
+  return null;
+}

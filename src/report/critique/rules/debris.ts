@@ -1,0 +1,95 @@
+import type { Rule, Finding } from '../types.js';
+import type { CritiqueDoc, Line } from '../doc.js';
+import { reporter } from './util.js';
+
+const report = reporter('debris', 'debris');
+
+const norm = (s: string) => s.replace(/[\s\u3000]+/g, '');
+
+/** Offset in `s` just past its first `n` non-space characters. */
+function pastChars(s: string, n: number): number {
+  let seen = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (!/[\s\u3000]/.test(s[i]!)) seen++;
+    if (seen === n) return i + 1;
+  }
+  return s.length;
+}
+
+/**
+ * Pasted page chrome and model leftovers (families in chrome.ts), one finding per block of
+ * adjacent chrome lines; a title printed twice or run into the first paragraph.
+ */
+export const debrisRule: Rule = {
+  id: 'debris',
+  category: 'debris',
+  check(doc: CritiqueDoc): Finding[] {
+    const out: Finding[] = [];
+    // Adjacent chrome lines (a seven-line download notice, 购物车/我的足迹) are one block.
+    let block: { first: Line; last: Line; lastPos: number; messages: Set<string> } | null = null;
+    const flush = () => {
+      if (!block) return;
+      const a = doc.chrome.get(block.first.index) ?? { start: 0 };
+      const z = doc.chrome.get(block.last.index) ?? { end: block.last.text.length };
+      const lines = block.last.index > block.first.index ? `（第${block.first.index + 1}—${block.last.index + 1}行）` : '';
+      out.push(report(doc, 'error', block.first.start + a.start, block.last.start + z.end, `${[...block.messages].join('；')}${lines}`, '删除'));
+      block = null;
+    };
+    doc.paragraphs.forEach((p, pos) => {
+      const adjacent = block !== null && block.lastPos === pos - 1;
+      // Items of a numbered notice (- 1、… - 7、…) go with the chrome line they continue.
+      const bullet = (l: Line) => /^[\s\u3000]*[-•·*]\s*\d{1,2}[、.．]/.test(l.text);
+      const c = doc.chrome.get(p.index) ?? (adjacent && block && bullet(block.last) && bullet(p) ? { kind: 'advert' as const, start: 0, end: p.text.length, message: '网页广告、下载或预览提示残留' } : undefined);
+      if (!c) {
+        flush();
+        return;
+      }
+      // A partial hit (a page number, a suffix on the title) stays its own finding.
+      const whole = c.start === 0 || /^[\s\u3000]*$/.test(p.text.slice(0, c.start));
+      const partial = !whole || c.end < p.text.replace(/[\s\u3000]+$/, '').length;
+      if (partial) {
+        flush();
+        const sug = c.kind === 'pagenum' ? '删除页码' : '删除';
+        out.push(report(doc, c.kind === 'pagenum' ? 'warning' : 'error', p.start + c.start, p.start + c.end, c.message, sug));
+        return;
+      }
+      if (block && adjacent) {
+        block.last = p;
+        block.lastPos = pos;
+        block.messages.add(c.message);
+      } else {
+        flush();
+        block = { first: p, last: p, lastPos: pos, messages: new Set([c.message]) };
+      }
+    });
+    flush();
+    out.push(...repeatedTitles(doc));
+    return out;
+  },
+};
+
+/** A title printed twice, or run into the paragraph after it (PDF text, pasted pages). */
+function repeatedTitles(doc: CritiqueDoc): Finding[] {
+  const out: Finding[] = [];
+  const seen: { line: Line; key: string; chrome: boolean }[] = [];
+  for (const p of doc.paragraphs.slice(0, 15)) {
+    const key = norm(p.text);
+    if (key.length < 8) continue;
+    // Repeating a page title (chrome, reported already) is how the real title starts.
+    const same = seen.find((s) => s.key === key && !s.chrome);
+    if (same && doc.titleLines.has(p.index)) {
+      out.push(report(doc, 'warning', p.start, p.end, `标题重复：与第${same.line.index + 1}行相同`, '删去重复的标题'));
+      continue;
+    }
+    const prefix = seen.find((s) => key.startsWith(s.key) && key.length > s.key.length + 4);
+    if (prefix && !doc.chrome.has(p.index)) {
+      const end = p.start + pastChars(p.text, prefix.key.length);
+      out.push(report(doc, 'warning', p.start, Math.min(p.end, end + 1), `第${prefix.line.index + 1}行的标题在此重复，并与正文连在一起`, '删去重复的标题，正文另起一段'));
+    }
+    if (doc.titleLines.has(p.index) || (doc.chrome.get(p.index)?.kind === 'collection')) {
+      // A collection title "3篇2020年度……总结" is compared without its count.
+      seen.push({ line: p, chrome: doc.chrome.has(p.index), key: key.replace(/^\d{1,3}篇|(?:精选)?\d{1,3}篇$|[（(](?:精选)?\d{1,3}篇[）)]$|篇[一二三四五六七八九十\d]{1,2}$/g, '') });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,88 @@
+import type { Rule, Finding } from '../types.js';
+import type { CritiqueDoc } from '../doc.js';
+import { matchAll, reporter } from './util.js';
+
+const report = reporter('layout', 'layout');
+
+/** A space inside Chinese running text (PDF line wraps, pasted layout): 组织 协调, 研讨 1 次, XX 街道. */
+const INNER_SPACE = /[ \u3000\u00a0]+(?=[\u4e00-\u9fff]|[0-9]{1,4}[ \u3000]?[\u4e00-\u9fff])/g;
+/** What may stand before such a space: a Chinese character, X, or a number right after one. */
+const SPACE_BEFORE = /(?:[\u4e00-\u9fff]|[\u4e00-\u9fff][0-9]{1,4}|[XxＸ])$/;
+/** A leading zero in a Chinese date: 2025年03月26日 (GB/T 9704-2012 §7.3.5.1 writes 2025年3月26日). */
+const ZERO_DATE = /20\d{2}年(?:0[1-9]月(?:[0-3]?[0-9]日)?|(?:1[0-2]|[1-9])月0[1-9]日)/g;
+/** A number with a space either side inside Chinese text: 研讨 3 次. */
+const SPACED_NUMBER = /(?<=[\u4e00-\u9fff])[ \u3000\u00a0]+([0-9]{1,4}(?:\.[0-9]+)?)[ \u3000\u00a0]+(?=[\u4e00-\u9fff])/g;
+/** A line that stops in the middle of a sentence. */
+const OPEN_END = /[\u4e00-\u9fff“]$/;
+
+export const layoutRule: Rule = {
+  id: 'layout',
+  category: 'layout',
+  check(doc: CritiqueDoc): Finding[] {
+    const out: Finding[] = [];
+    const t = doc.text;
+    const headingLines = new Set(doc.headings.filter((h) => !h.runIn).map((h) => h.line));
+    for (const h of doc.headings) {
+      if (!h.runIn) continue;
+      out.push(report(doc, 'warning', h.start, h.end, `标题序号“${h.mark.marker}”与上文连在同一行（疑为 PDF 或网页排版残留）`, '将该标题另起一行'));
+    }
+    const wholeChrome = (i: number) => {
+      const c = doc.chrome.get(i);
+      return c !== undefined && c.kind !== 'pagenum' && c.kind !== 'collection';
+    };
+    for (const p of doc.paragraphs) {
+      if (wholeChrome(p.index)) continue;
+      const spaced: [number, number][] = [];
+      for (const { m, start, end } of matchAll(SPACED_NUMBER, p.text, p.start)) {
+        spaced.push([start, end]);
+        out.push(report(doc, 'warning', start, end, '数字前后多出空格（疑为 PDF 排版残留）', '删去空格', m[1]));
+      }
+      for (const { start, end } of matchAll(INNER_SPACE, p.text, p.start)) {
+        const before = t.slice(Math.max(p.start, start - 5), start);
+        if (!SPACE_BEFORE.test(before) || (/[0-9]$/.test(before) && !/[\u4e00-\u9fff]$/.test(t[end] ?? ''))) continue;
+        if (/[0-9]/.test(t[end] ?? '') && !/[\u4e00-\u9fff]$/.test(before)) continue;
+        // Two-character names padded to align (王\u3000芳) in member lists are a 公文 convention.
+        if (end - start === 1 && /(?:^|[\s、，：:（])[\u4e00-\u9fff]$/.test(t.slice(Math.max(p.start, start - 2), start)) && /^[\u4e00-\u9fff](?:$|[\s、，。；）])/.test(t.slice(end, end + 2))) continue;
+        // A run-in heading is reported above; its space belongs to that finding.
+        if (doc.headings.some((h) => h.runIn && h.start === end) || spaced.some(([a, b]) => start >= a && end <= b)) continue;
+        out.push(report(doc, 'warning', start, end, '中文之间多出空格（疑为 PDF 换行或排版残留）', '删去空格', ''));
+      }
+    }
+    for (const { m, start, end } of matchAll(ZERO_DATE, t)) {
+      const right = m[0].replace(/(?<=[年月])0(?=\d)/g, '');
+      out.push(report(doc, 'warning', start, end, '日期中的月、日前不加“0”', right, right));
+    }
+    // A paragraph cut in the middle of a sentence: prose that stops on a character and continues in the next paragraph.
+    const paras = doc.paragraphs;
+    for (let i = 0; i + 1 < paras.length; i++) {
+      const a = paras[i]!;
+      const b = paras[i + 1]!;
+      // A heading line that carries its paragraph (（一）标题。正文……) is prose.
+      const bareHeading = headingLines.has(a.index) && !/[。；]/.test(a.text);
+      if (bareHeading || headingLines.has(b.index) || doc.titleLines.has(a.index) || wholeChrome(a.index) || wholeChrome(b.index)) continue;
+      const at = a.text.trimEnd();
+      // A heading run into the line (……。 一、压实责任) ends it properly.
+      const lastRunIn = doc.headings.filter((h) => h.runIn && h.line === a.index).at(-1);
+      if (lastRunIn && !/[。；]/.test(t.slice(lastRunIn.end, a.end))) continue;
+      if (!OPEN_END.test(at) || at.length < 12 || !/[，。；、]/.test(at)) continue;
+      if (!/^[\s\u3000]*[\u4e00-\u9fff“]/.test(b.text)) continue;
+      const end = a.start + at.length;
+      out.push(report(doc, 'warning', end - 2, b.start + Math.min(b.text.length, 4), '段末没有标点：段落疑在句子中间断开，或漏了句号', '与下一段连接成完整的句子，或补上句号'));
+    }
+    if (doc.titleHead && doc.title) {
+      out.push(report(doc, 'warning', doc.titleHead.start, doc.title.end, '标题被拆成了两行', '将标题合为一行（较长时按词意分行居中排列）'));
+    }
+    // A level-1 heading followed straight by the next level-1 heading: an empty section.
+    const level1 = doc.headings.filter((h) => !h.runIn && h.mark.level === 1);
+    for (let i = 0; i + 1 < level1.length; i++) {
+      const h = level1[i]!;
+      const next = level1[i + 1]!;
+      const between = paras.filter((p) => p.index > h.line && p.index < next.line);
+      if (between.length === 0 && next.line > h.line && !/[。；]/.test(h.mark.title)) {
+        const line = paras.find((p) => p.index === h.line)!;
+        out.push(report(doc, 'info', h.start, line.end, `“${h.mark.marker}”部分只有标题，没有内容`, '补写该部分内容或删去标题'));
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,39 @@
+import type { Rule, Finding } from '../types.js';
+import type { CritiqueDoc } from '../doc.js';
+import { reporter } from './util.js';
+
+const report = reporter('title', 'structure');
+
+/**
+ * A unit type with no name in front of it (乡镇、学校、区委宣传部): a template title. The 格式
+ * of the genre's title is 单位名称 + 关于 + 期间 + 事由 + 文种 (GB/T 9704-2012 §7.3.2; design note §3.1).
+ */
+const GENERIC_UNIT = /^(?:20\d{2}年?(?:度|上半年|下半年)?)?(?:乡镇|镇|乡|村级|社区|街道|学校|中小学|医院|单位|机关|公司|企业|区局|市局|县局|局党组|局党委|局|区委|市委|县委|镇委|区政府|市政府|县政府|市政府党组|区委宣传部|市委宣传部|县委宣传部|[区市县](?:工业)?园区)(?![\u4e00-\u9fff]{0,2}(?:路|街|村(?!级)))/;
+/** A title that starts with the subject matter: no unit at all. */
+const NO_UNIT = /^(?:20\d{2}年?(?:度)?|关于)?(?:[上下]半年)?(?:意识形态|宣传思想|落实|开展|党委（党组）)/;
+
+export const titleRule: Rule = {
+  id: 'title',
+  category: 'structure',
+  check(doc: CritiqueDoc): Finding[] {
+    const t = doc.title;
+    if (!t) return [];
+    const out: Finding[] = [];
+    const head = doc.titleHead;
+    const lead = (head ?? t).text.length - (head ?? t).text.trimStart().length;
+    const text = `${head?.text.trim() ?? ''}${t.text.trim()}`;
+    const start = (head ?? t).start + lead;
+    const bare = /(?<!\d)(20\d{2})(?![\d年])(?=[\u4e00-\u9fff])/.exec(text);
+    if (bare) {
+      if (!head) out.push(report(doc, 'warning', start + bare.index, start + bare.index + 4, `标题中年份“${bare[1]}”后缺少“年”字`, `${bare[1]}年`, `${bare[1]}年`));
+    }
+    const missing: string[] = [];
+    if (!bare && !/20\d{2}|[Xx×＊*]{2}|今年|去年|本年/.test(text)) missing.push('年份');
+    const body = text.replace(/^[XxＸ×＊*某]+/, '');
+    if ((GENERIC_UNIT.test(text) || NO_UNIT.test(text)) && body === text) missing.push('单位名称');
+    if (missing.length > 0) {
+      out.push(report(doc, 'info', start, t.end, `标题未写明${missing.join('和')}，像是模板标题`, '按“单位全称＋关于＋年份（期间）＋事由＋文种”补全标题'));
+    }
+    return out;
+  },
+};

@@ -1,0 +1,72 @@
+import type { Rule, Finding } from '../types.js';
+import type { CritiqueDoc } from '../doc.js';
+import { CORE_FORMULA, GUIDING_THOUGHT, NAMED_THOUGHTS } from '../../formulations.js';
+import { matchAll, reporter } from './util.js';
+
+const report = reporter('xi', 'formulation');
+
+/**
+ * 习近平 forms, including redacted and mangled ones: the literal name may be missing, replaced
+ * by 总书记, or masked by a site (*, ***, A). The exact forms are in formulations.ts with sources.
+ */
+/** The thought's name with 习近平 dropped or replaced (总书记新时代…, 同志新时代…). */
+const THOUGHT_NO_NAME = /(?<![习近平*＊Ａ-Ｚ A-Za-z])((?:总书记|同志|主席)?)新时代中国特色社会主义思想/g;
+/** The name dropped entirely: 以思想为指导, 用思想武装头脑. */
+const THOUGHT_EMPTY = /(?<=[以用])思想(?=为指导|为引领|武装头脑|凝心铸魂)/g;
+/** The core formula with 习近平 missing or replaced: 以总书记为核心的党中央, 以同志为核心的党中央. */
+const CORE_NO_NAME = /以(?!习近平)(?:总书记|同志|主席)?为核心的党中央/g;
+/** 习近平 before 指出/强调 without his title: 习近平指出, 习近平在……上强调. */
+const NO_TITLE = /习近平(?!总书记|同志|主席|新时代|经济|法治|强军|生态|外交|文化|关于|谈|著作|[^，。；\n]{0,6}思想)(?=(?:在[^，。；\n]{1,30}?)?(?:指出|强调|要求|深刻指出|明确指出))/g;
+/** 总书记 without 习近平 opening a quotation or a reference: 总书记指出, 学习总书记关于. */
+const NAME_DROPPED = /(?<![习近平*＊]|近平|习近平)总书记(?=(?:在[^，。；\n]{1,30}?)?(?:指出|强调|关于|重要讲话|系列重要讲话|重要指示))/g;
+/** 系列讲话 without 重要: the fixed name is 系列重要讲话 (design note §3.5). */
+const SERIES = /系列(?:讲话)/g;
+/** Named thoughts with the owner dropped: 学习贯彻文化思想. */
+const OWNERLESS_VERB = /(?:学习|贯彻|宣传|践行|落实|领悟|研究|阐释|以|用)[\u4e00-\u9fff]{0,2}$/;
+const OWNERLESS = new RegExp(`(${NAMED_THOUGHTS.map((n) => n.replace('习近平', '')).join('|')})(?!工作|阵地|战线|领域|建设|队伍|教育|宣传|文化|理论|观念|状况|动态|政治)`, 'g');
+
+export const xiRule: Rule = {
+  id: 'xi',
+  category: 'formulation',
+  check(doc: CritiqueDoc): Finding[] {
+    const out: Finding[] = [];
+    const t = doc.text;
+    for (const { m, start, end } of matchAll(THOUGHT_NO_NAME, t)) {
+      const before = t.slice(Math.max(0, start - 2), start);
+      // A masked name (***新时代…) is reported as a placeholder; a name split by a line wrap is layout.
+      if (/[*＊×X]$/.test(before) || t.slice(Math.max(0, start - 8), start).replace(/[\s\u3000]+/g, '').endsWith('习近平')) continue;
+      const lead = m[1] ? `“${m[1]}”代替了“习近平”` : '缺少“习近平”';
+      out.push(report(doc, 'error', start, end, `指导思想的名称${lead}：应为“${GUIDING_THOUGHT}”`, GUIDING_THOUGHT, GUIDING_THOUGHT));
+    }
+    for (const { start, end } of matchAll(THOUGHT_EMPTY, t)) {
+      out.push(report(doc, 'error', start, end, `“思想”前缺少名称：应为“${GUIDING_THOUGHT}”`, GUIDING_THOUGHT, GUIDING_THOUGHT));
+    }
+    for (const { start, end } of matchAll(CORE_NO_NAME, t)) {
+      out.push(report(doc, 'error', start, end, `固定表述有误：应为“${CORE_FORMULA}”`, CORE_FORMULA, CORE_FORMULA));
+    }
+    for (const { start, end } of matchAll(NO_TITLE, t)) {
+      out.push(report(doc, 'warning', start, end, '引述讲话时“习近平”后一般加“总书记”', '习近平总书记', '习近平总书记'));
+    }
+    for (const { start, end } of matchAll(NAME_DROPPED, t)) {
+      // After a full mention in the same paragraph, a short 总书记 is acceptable.
+      const para = t.slice(t.lastIndexOf('\n', start) + 1, start);
+      if (para.includes('习近平')) continue;
+      // After a full mention earlier in the report the short form is common: a hint only.
+      out.push(report(doc, t.slice(0, start).includes('习近平总书记') ? 'info' : 'warning', start, end, '“总书记”前缺少“习近平”', '习近平总书记', '习近平总书记'));
+    }
+    for (const { start, end } of matchAll(SERIES, t)) {
+      if (t.slice(start - 2, start) === '重要') continue;
+      out.push(report(doc, 'warning', start, end, '应为“系列重要讲话”', '系列重要讲话', '系列重要讲话'));
+    }
+    for (const { m, start, end } of matchAll(OWNERLESS, t)) {
+      const before = t.slice(Math.max(0, start - 4), start);
+      if (before.endsWith('习近平') || !OWNERLESS_VERB.test(before)) continue;
+      const full = `习近平${m[1]}`;
+      out.push(report(doc, 'error', start, end, `缺少“习近平”：应为“${full}”`, full, full));
+    }
+    for (const { start, end } of matchAll(/社会主义思想理论体系/g, t)) {
+      out.push(report(doc, 'warning', start, end, `“${GUIDING_THOUGHT}”后不加“理论体系”（“理论体系”属于“中国特色社会主义理论体系”）`, GUIDING_THOUGHT));
+    }
+    return out;
+  },
+};

@@ -1,0 +1,46 @@
+/**
+ * A minimal PDF with a real text layer, built by hand because no small dev dependency
+ * writes CJK text without a font file. The font is a non-embedded Type0 (Identity-H)
+ * whose CIDs are the Unicode code points; a ToUnicode CMap maps them back, which is
+ * what text extraction reads. `lines: []` gives a page with no text (a "scan").
+ */
+export function buildPdf(lines: string[]): Buffer {
+  const hex = (s: string) => [...s].map((ch) => ch.codePointAt(0)!.toString(16).padStart(4, '0')).join('');
+  const ops = ['BT', '/F1 12 Tf', '14 TL', '50 800 Td'];
+  for (const l of lines) ops.push(`<${hex(l)}> Tj`, 'T*');
+  ops.push('ET');
+  if (!lines.length) ops.splice(0, ops.length, '0.5 g', '50 50 495 742 re', 'f');
+  const stream = ops.join('\n');
+  const ranges: string[] = [];
+  for (let hi = 0; hi < 256; hi++) {
+    const h = hi.toString(16).padStart(2, '0');
+    ranges.push(`<${h}00> <${h}ff> <${h}00>`);
+  }
+  const cmap = [
+    '/CIDInit /ProcSet findresource begin', '12 dict begin', 'begincmap',
+    '/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def', '/CMapName /Adobe-Identity-UCS def', '/CMapType 2 def',
+    '1 begincodespacerange', '<0000> <ffff>', 'endcodespacerange',
+    ...Array.from({ length: 256 / 64 }, (_, i) => [`64 beginbfrange`, ...ranges.slice(i * 64, i * 64 + 64), 'endbfrange']).flat(),
+    'endcmap', 'CMapName currentdict /CMap defineresource pop', 'end', 'end',
+  ].join('\n');
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>',
+    `<< /Length ${Buffer.byteLength(stream)} >>\nstream\n${stream}\nendstream`,
+    '<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /Identity-H /DescendantFonts [6 0 R] /ToUnicode 7 0 R >>',
+    '<< /Type /Font /Subtype /CIDFontType2 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor 8 0 R /DW 1000 >>',
+    `<< /Length ${Buffer.byteLength(cmap)} >>\nstream\n${cmap}\nendstream`,
+    '<< /Type /FontDescriptor /FontName /STSong-Light /Flags 4 /FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 700 /StemV 80 >>',
+  ];
+  let out = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(Buffer.byteLength(out));
+    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = Buffer.byteLength(out);
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, 'utf8');
+}
