@@ -26,6 +26,8 @@ import { ConsoleReplier } from './console/console-replier.js';
 import { ConsoleReceiver, consoleReminderSender } from './console/console-receiver.js';
 import type { HealthReport } from './http-server.js';
 import { ReminderService, type SendFn } from './reminders/scheduler.js';
+import { setCalendarLogger } from './reminders/calendar.js';
+import { feishuTasks } from './feishu/reminder-tasks.js';
 
 type Transport =
   | { kind: 'feishu'; feishu: FeishuConfig; api: FeishuApi; replier: Replier; sendReminder: SendFn }
@@ -82,14 +84,19 @@ export async function startApp(o: AppOptions): Promise<App> {
   }
 
   let worker: Worker<JobData> | undefined;
+  let reminders: ReminderService | undefined;
+  const calendarLog = log.child({ mod: 'calendar' });
+  setCalendarLogger((obj, msg) => calendarLog.warn(obj, msg));
   if (runsWorker) {
-    const reminders = new ReminderService({ connection: conn, prefix, timezone: config.BOT_TIMEZONE, send: transport.sendReminder, log: log.child({ mod: 'reminders' }) });
-    reminders.startWorker();
-    closers.unshift(() => reminders.close());
+    const tasks = transport.kind === 'feishu' && transport.feishu.tasks ? feishuTasks(transport.api, transport.feishu.domain) : undefined;
+    const rs = new ReminderService({ connection: conn, prefix, timezone: config.BOT_TIMEZONE, send: transport.sendReminder, log: log.child({ mod: 'reminders' }), tasks });
+    reminders = rs;
+    rs.startWorker();
+    closers.unshift(() => rs.close());
 
     const memory = new ConversationMemory(conn, { prefix, turns: config.HISTORY_TURNS, maxChars: config.HISTORY_MAX_CHARS, ttlSeconds: config.HISTORY_TTL_SECONDS });
     const documents = transport.kind === 'feishu' ? new FeishuDocuments(transport.api, { redis: conn, prefix }) : undefined;
-    const handler = new MessageHandler({ replier: transport.replier, model, prompts, memory, log, timezone: config.BOT_TIMEZONE, reminders, ...(documents ? { documents, cloudDocs: documents } : {}) });
+    const handler = new MessageHandler({ replier: transport.replier, model, prompts, memory, log, timezone: config.BOT_TIMEZONE, reminders: rs, ...(documents ? { documents, cloudDocs: documents } : {}) });
     worker = startMessageWorker({
       connection: conn,
       prefix,
@@ -117,7 +124,11 @@ export async function startApp(o: AppOptions): Promise<App> {
       // The worker connection queues commands while Redis is away; do not wait on it forever.
       const redisOk = await Promise.race([conn.ping().then(() => true, () => false), new Promise<boolean>((r) => setTimeout(() => r(false), 1000).unref())]);
       const workerOk = worker ? worker.isRunning() : 'not-in-this-process';
-      return { ok: redisOk && workerOk !== false, mode, redis: redisOk, worker: workerOk, llm: model.online ? model.name : 'offline' };
+      const rs = reminders;
+      const tasks = !config.feishu?.tasks ? 'off'
+        : rs ? await Promise.race([rs.taskStatus().catch(() => 'unknown'), new Promise<string>((r) => setTimeout(() => r('unknown'), 1000).unref())])
+          : 'see worker';
+      return { ok: redisOk && workerOk !== false, mode, redis: redisOk, worker: workerOk, llm: model.online ? model.name : 'offline', details: { tasks } };
     };
 
     let receiver: Receiver;

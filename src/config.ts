@@ -12,6 +12,7 @@ const schema = z.object({
   FEISHU_MODE: z.preprocess(emptyToUndefined, z.enum(['ws', 'webhook']).default('ws')),
   FEISHU_VERIFICATION_TOKEN: optionalString,
   FEISHU_ENCRYPT_KEY: optionalString,
+  FEISHU_TASKS: z.preprocess(emptyToUndefined, z.enum(['on', 'off', 'true', 'false', '1', '0']).default('on')),
   PORT: int(3000),
   REDIS_URL: z.preprocess(emptyToUndefined, z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional()),
   OPENAI_API_KEY: optionalString,
@@ -45,6 +46,8 @@ export interface FeishuConfig {
   mode: 'ws' | 'webhook';
   verificationToken?: string;
   encryptKey?: string;
+  /** Deadline reminders also become Feishu tasks (FEISHU_TASKS). */
+  tasks: boolean;
 }
 
 /** Present exactly when an LLM key is set. */
@@ -91,7 +94,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n- ${c.FEISHU_APP_ID ? 'FEISHU_APP_SECRET' : 'FEISHU_APP_ID'}: required when ${c.FEISHU_APP_ID ? 'FEISHU_APP_ID' : 'FEISHU_APP_SECRET'} is set`);
   }
   const feishu: FeishuConfig | undefined = c.FEISHU_APP_ID && c.FEISHU_APP_SECRET
-    ? { appId: c.FEISHU_APP_ID, appSecret: c.FEISHU_APP_SECRET, domain: c.FEISHU_DOMAIN, mode: c.FEISHU_MODE, verificationToken: c.FEISHU_VERIFICATION_TOKEN, encryptKey: c.FEISHU_ENCRYPT_KEY }
+    ? { appId: c.FEISHU_APP_ID, appSecret: c.FEISHU_APP_SECRET, domain: c.FEISHU_DOMAIN, mode: c.FEISHU_MODE, verificationToken: c.FEISHU_VERIFICATION_TOKEN, encryptKey: c.FEISHU_ENCRYPT_KEY, tasks: ['on', 'true', '1'].includes(c.FEISHU_TASKS) }
     : undefined;
   const llm: LlmConfig | undefined = c.OPENAI_API_KEY
     ? { apiKey: c.OPENAI_API_KEY, baseURL: c.OPENAI_BASE_URL, model: c.OPENAI_MODEL, timeoutMs: c.OPENAI_TIMEOUT_MS }

@@ -7,6 +7,8 @@ export interface HealthReport {
   redis: boolean;
   worker: boolean | 'not-in-this-process';
   llm: string;
+  /** Optional features and why they are off, e.g. { tasks: 'no-scope: …' }. */
+  details?: Record<string, string>;
 }
 
 /** What a POST handler answers. */

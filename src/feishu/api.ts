@@ -121,6 +121,43 @@ export class FeishuApi {
       this.client.cardkit.v1.card.update({ path: { card_id: cardId }, data: { card: { type: 'card_json', data: JSON.stringify(card) }, sequence } }));
   }
 
+  // ---------- Feishu Tasks v2 (deadline reminders) ----------
+
+  /** POST /open-apis/task/v2/tasks: a task assigned to one user, idempotent per client_token. */
+  async createTask(t: { summary: string; description: string; dueMs: number; allDay: boolean; assigneeOpenId: string; link?: { url: string; title: string }; clientToken: string }): Promise<{ guid: string; url?: string }> {
+    const data = await this.call<{ task?: { guid?: string; url?: string } }>('task.create', () =>
+      this.client.task.v2.task.create({
+        params: { user_id_type: 'open_id' },
+        data: {
+          summary: t.summary,
+          description: t.description,
+          due: { timestamp: String(t.dueMs), is_all_day: t.allDay },
+          members: [{ id: t.assigneeOpenId, type: 'user', role: 'assignee' }],
+          client_token: t.clientToken,
+          ...(t.link ? { origin: { platform_i18n_name: { zh_cn: '笔杆子', en_us: 'Bigan' }, href: t.link } } : {}),
+        },
+      }));
+    if (!data.task?.guid) throw new FeishuApiError('task.create', undefined, 'no task.guid');
+    return { guid: data.task.guid, url: data.task.url };
+  }
+
+  /** GET /open-apis/task/v2/tasks/:guid → whether it is completed. */
+  async taskCompleted(guid: string): Promise<boolean> {
+    const data = await this.call<{ task?: { completed_at?: string; status?: string } }>('task.get', () =>
+      this.client.task.v2.task.get({ path: { task_guid: guid }, params: { user_id_type: 'open_id' } }));
+    const at = data.task?.completed_at;
+    return data.task?.status === 'done' || (at !== undefined && at !== '' && at !== '0');
+  }
+
+  async setTaskDue(guid: string, dueMs: number, allDay: boolean): Promise<void> {
+    await this.call('task.patch', () =>
+      this.client.task.v2.task.patch({ path: { task_guid: guid }, params: { user_id_type: 'open_id' }, data: { task: { due: { timestamp: String(dueMs), is_all_day: allDay } }, update_fields: ['due'] } }));
+  }
+
+  async deleteTask(guid: string): Promise<void> {
+    await this.call('task.delete', () => this.client.task.v2.task.delete({ path: { task_guid: guid } }));
+  }
+
   async uploadFile(name: string, data: Buffer): Promise<string> {
     const type = name.endsWith('.docx') ? 'doc' : name.endsWith('.pdf') ? 'pdf' : 'stream';
     const res = await this.call<{ file_key?: string }>('file.create', async () => {

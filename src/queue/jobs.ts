@@ -9,11 +9,11 @@ import type { CardAction, Conversation, IncomingMessage } from '../core/message.
 /** The queue every user request travels through. */
 export const MESSAGE_QUEUE = 'messages';
 
-/** The queue of reminder fires (delayed jobs and Job Schedulers). */
+/** The queue of reminder fires (one delayed job per fire) and Feishu task syncs. */
 export const REMINDER_QUEUE = 'reminders';
 
 /** Job names, as BullMQ shows them: one per kind of job. */
-export const JOB_NAMES = { message: 'message', cardAction: 'card-action', reminderFire: 'fire' } as const;
+export const JOB_NAMES = { message: 'message', cardAction: 'card-action', reminderFire: 'fire', reminderTask: 'task' } as const;
 
 export type JobData =
   | { type: 'message'; message: IncomingMessage }
@@ -39,14 +39,21 @@ export function defaultJobOptions(opts: { attempts: number; backoffMs: number })
   };
 }
 
-/** One reminder fire. */
+/** One reminder fire (job name `fire`). */
 export interface FireJobData {
   rid: string;
   chatId: string;
   shortId: number;
   version: number;
-  /** One-off fires only; recurring fires take the time from the scheduler job. */
+  /** The fire instant (ISO). Absent only on jobs of the Job Schedulers older versions used. */
   fireAt?: string;
+}
+
+/** Bring a reminder's Feishu task in line with the record: create, move the due date, or delete (job name `task`). */
+export interface TaskJobData {
+  rid: string;
+  chatId: string;
+  shortId: number;
 }
 
 /** Job options of every reminder fire: a failed delivery is tried twice more. */
@@ -57,10 +64,19 @@ export const REMINDER_JOB_OPTIONS = {
   removeOnFail: { age: 30 * 86400 },
 } as const satisfies DefaultJobOptions;
 
-/** Reminder job ids follow from the record, so they are not stored: one scheduler per recurring reminder… */
-export const reminderSchedulerId = (rid: string) => `rem-${rid}`;
-/** …and one delayed job per one-off fire of the record's current version. */
+/** Task syncs retry longer (Feishu's 429s and 5xx), from a first backoff the service may shorten in tests. */
+export const reminderTaskJobOptions = (backoffMs = 5000) => ({
+  ...REMINDER_JOB_OPTIONS,
+  attempts: 6,
+  backoff: { type: 'exponential', delay: backoffMs },
+}) satisfies DefaultJobOptions;
+
+/** Reminder job ids follow from the record, so they are not stored: one delayed job per fire of the current version… */
 export const reminderFireJobId = (rid: string, version: number, fireAtMs: number) => `rem-${rid}-v${version}-${fireAtMs}`;
+/** …one task sync per record version (`v2`) or deletion (`del`)… */
+export const reminderTaskJobId = (rid: string, key: string) => `task-${rid}-${key}`;
+/** …and, from older versions, one Job Scheduler per recurring reminder (replaced by the chain when it fires). */
+export const reminderSchedulerId = (rid: string) => `rem-${rid}`;
 
 /** The conversation a job answers in; a button's `thread` value names the thread whose state it uses. */
 export function conversationOf(data: JobData): Conversation {

@@ -1,6 +1,7 @@
 // Date resolution for reminder commands: rule-based date tokens, the single point in time, chrono fallback.
 import * as chrono from 'chrono-node';
 import { DateTime } from 'luxon';
+import { addWorkdays, firstWorkdayOfMonth, lastWorkdayOfMonth, nextAfterHoliday, toWorkday } from './calendar.js';
 import { all, DEFAULT_HOUR, durOf, fail, findTimes, overlaps, pad, PERIOD_DEFAULT, pick, spanOf, unitOf, weekdayNum, type Ctx, type DateTok, type RelTok, type Span } from './tokens.js';
 
 const DATE_RULES: { rule: string; re: RegExp }[] = [
@@ -14,9 +15,12 @@ const DATE_RULES: { rule: string; re: RegExp }[] = [
   { rule: 'quarterEnd', re: /(本|这个?|下下个?|下个?)?季度?(末|底|最后1天)/g },
   { rule: 'dayWord', re: /(大后天|后天|明天|明日|明早|明晚|今天|今日|今早|今晚)/g },
   { rule: 'weekday', re: /(这|本|下下|下)?个?(周|星期|礼拜)([1-7一二三四五六日天末])/g },
+  { rule: 'nextWorkday', re: /下1?个工作日/g },
+  { rule: 'afterHoliday', re: /(?:节后|假期后|假期结束后|放假回来|收假后)(?:的)?(?:第1个|首个)?(?:工作日|上班(?:第1天|首日|第1天)?)/g },
+  { rule: 'monthWorkday', re: /(本月|这个月|当月|下下个?月|下个?月)?(?:的)?(第1个|最后1个)工作日/g },
   { rule: 'dayOnly', re: /(?<![月\d年])(\d{1,2})[号日](?![后前]\d)/g },
 ];
-const REL_RE = /(\d+|半)(个)?(半)?(分钟|分|小时|钟头|天|日|周|星期|礼拜|月|年)(后|之后|以后|内|之内|以内)/g;
+const REL_RE = /(\d+|半)(个)?(半)?(分钟|分|小时|钟头|工作日|天|日|周|星期|礼拜|月|年)(后|之后|以后|内|之内|以内)/g;
 
 /** 下个月 / 下季度 → 1, 下下… → 2, otherwise 0. */
 const ahead = (w: string) => (w.startsWith('下下') ? 2 : w.startsWith('下') ? 1 : 0);
@@ -144,6 +148,26 @@ function resolveDate(tok: DateTok, ctx: Ctx): ResolvedDate {
       res.roll = () => ({ date: at(1), label: m[0], note: `本周的${m[0]}已经过了，按下周的${m[0]}设置${weekendNote ? `（${weekendNote}）` : ''}` });
       return res;
     }
+    case 'nextWorkday': {
+      return { date: toWorkday(today.plus({ days: 1 }), 'next'), label: '下一个工作日' };
+    }
+    case 'afterHoliday': {
+      const d = nextAfterHoliday(today);
+      if (!d) fail('没有找到接下来的节假日，请直接说日期。');
+      return { date: d, label: '节后第一个工作日', note: `节后第一个工作日按${d.month}月${d.day}日理解` };
+    }
+    case 'monthWorkday': {
+      const w = m[1] ?? '';
+      const first = (m[2] ?? '').startsWith('第');
+      const at = (k: number) => {
+        const b = today.startOf('month').plus({ months: k });
+        return first ? firstWorkdayOfMonth(b) : lastWorkdayOfMonth(b);
+      };
+      const label = `${first ? '第一个' : '最后一个'}工作日`;
+      const res: ResolvedDate = { date: at(ahead(w)), label };
+      if (!w) res.roll = () => ({ date: at(1), label, note: `本月的${label}已经过了，按下个月的${label}（${at(1).month}月${at(1).day}日）设置` });
+      return res;
+    }
     case 'dayOnly': {
       const d = Number(m[1]);
       if (d < 1 || d > 31) fail(`没有${d}号，请检查日期。`);
@@ -189,7 +213,8 @@ export function findWhen(t: string, ctx: Ctx, taken: Span[]): WhenResult | null 
       return { instant: ctx.now.plus(durOf(rel.n, rel.unit)), hasTime: true, spans: [rel], notes, label: t.slice(rel.start, rel.end) };
     }
     if (!Number.isInteger(rel.n)) fail('请说具体的天数，例如“3天后”。');
-    const day = ctx.now.startOf('day').plus(durOf(rel.n, rel.unit));
+    const today = ctx.now.startOf('day');
+    const day = rel.unit === 'workday' ? addWorkdays(today, rel.n) : today.plus(durOf(rel.n, rel.unit));
     const h = ttok ?? { hour: DEFAULT_HOUR, minute: 0 };
     if (ttok?.note) notes.push(ttok.note);
     const label = rel.within ? `${day.month}月${day.day}日` : t.slice(rel.start, rel.end);

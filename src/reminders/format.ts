@@ -1,12 +1,19 @@
 // Pure Chinese formatting for reminder replies and fired messages.
 import { DateTime } from 'luxon';
 import { formatInstant } from './cn-time.js';
-import { nextCronFires, type ReminderSpec } from './parse.js';
+import { isWorkday, yearCovered } from './calendar.js';
+import { nextIso } from './occurrences.js';
+import type { ReminderSpec } from './parse.js';
 
 export interface ReminderView {
   shortId: number;
   spec: ReminderSpec;
+  /** A Feishu task mirrors the deadline. */
+  task?: 'linked';
 }
+
+/** Feishu task of a new deadline reminder: being created, or unavailable (missing scope). */
+export type TaskState = 'syncing' | 'updating' | 'no-scope';
 
 const at = (iso: string, tz: string) => formatInstant(iso, tz);
 const deadlineText = (spec: ReminderSpec, tz: string) =>
@@ -15,18 +22,28 @@ const whatText = (what: string) => what || '（未写事项）';
 
 /** Next fire strictly after `now`, one-off or recurring. */
 export function nextFire(spec: ReminderSpec, now: Date): string | undefined {
-  if (spec.recurrence) return nextCronFires(spec.recurrence.cron, spec.recurrence.tz, now, 1)[0];
+  if (spec.recurrence) return nextIso(spec.recurrence, now, 1)[0];
   const t = now.getTime();
   return spec.fires.find((f) => DateTime.fromISO(f).toMillis() > t);
 }
 
-export function formatConfirmation(v: ReminderView, tz: string, opts: { edited?: boolean } = {}): string {
+const SHIFT_TEXT = { prev: '遇休息日提前到前一个工作日', next: '遇休息日顺延到下一个工作日', keep: '' };
+
+/** Years among the fires whose holiday arrangement is not known yet. */
+function uncoveredNote(isos: string[], tz: string): string | undefined {
+  const years = [...new Set(isos.map((f) => DateTime.fromISO(f).setZone(tz).year))].filter((y) => !yearCovered(y));
+  return years.length ? `${years.join('、')}年的法定节假日安排尚未收录，暂按周末计算工作日` : undefined;
+}
+
+export function formatConfirmation(v: ReminderView, tz: string, opts: { edited?: boolean; task?: TaskState } = {}): string {
   const { spec } = v;
   const head = opts.edited ? `✏️ 已修改提醒 #${v.shortId}` : `✅ 已设置${spec.recurrence ? '周期' : ''}提醒 #${v.shortId}`;
   const lines = [`${head}：${whatText(spec.what)}`];
   if (spec.deadline) lines.push(`截止：${deadlineText(spec, tz)}`);
   if (spec.recurrence) {
     lines.push(`周期：${spec.recurrence.description}${spec.leads.length ? `（截止日${spec.leads.join('、')}）` : ''}`);
+    const shiftText = spec.recurrence.leadWorkdays ? '' : SHIFT_TEXT[spec.recurrence.shift ?? 'keep'];
+    if (shiftText) lines.push(`休息日：${shiftText}`);
     lines.push('接下来几次：');
     for (const f of spec.recurrence.next) lines.push(`· ${at(f, tz)}`);
   } else {
@@ -34,7 +51,13 @@ export function formatConfirmation(v: ReminderView, tz: string, opts: { edited?:
     lines.push(spec.fires.length > 1 ? `共提醒${spec.fires.length}次：` : '提醒时间：');
     for (const f of spec.fires) lines.push(`· ${at(f, tz)}`);
   }
-  for (const n of spec.notes) lines.push(`注：${n}`);
+  if (opts.task === 'syncing') lines.push('飞书任务：正在为你创建（截止时间同步），在飞书“任务”里标记完成后，剩下的提醒自动停止。');
+  if (opts.task === 'updating') lines.push('飞书任务：截止时间随之更新。');
+  if (opts.task === 'no-scope') lines.push('飞书任务：应用未开通任务权限，这次只在聊天中提醒。');
+  const notes = [...spec.notes];
+  const un = uncoveredNote(spec.recurrence ? spec.recurrence.next : spec.fires, tz);
+  if (un) notes.push(un);
+  for (const n of notes) lines.push(`注：${n}`);
   lines.push(`发送“我的提醒”查看全部，“取消提醒 ${v.shortId}”取消。`);
   return lines.join('\n');
 }
@@ -44,15 +67,16 @@ export function formatList(items: ReminderView[], tz: string, now: Date, chatTyp
     return `你在${chatType === 'group' ? '本群' : '这里'}还没有提醒。可以这样说：“下周五下午3点提醒我改稿”“6月30日前交上半年意识形态报告，提前3天提醒”。`;
   }
   const lines = [`你在${chatType === 'group' ? '本群' : '这里'}的提醒（共${items.length}个）：`];
-  for (const { shortId, spec } of [...items].sort((a, b) => a.shortId - b.shortId)) {
+  for (const { shortId, spec, task } of [...items].sort((a, b) => a.shortId - b.shortId)) {
     const next = nextFire(spec, now);
     const parts = [`#${shortId} ${whatText(spec.what)}`];
     if (spec.recurrence) parts.push(`${spec.recurrence.description}`);
     if (spec.deadline) parts.push(`截止${deadlineText(spec, tz)}`);
     parts.push(next ? `下次：${at(next, tz)}` : '已无待发提醒');
+    if (task) parts.push('已同步飞书任务');
     lines.push(parts.join('｜'));
   }
-  lines.push('取消：“取消提醒 编号”；修改：“把第N个提醒改到7月5日”。');
+  lines.push('下次提醒时间均已避开周末和法定节假日（另有说明的除外）。取消：“取消提醒 编号”；修改：“把第N个提醒改到7月5日”“改到下午4点”。');
   return lines.join('\n');
 }
 
@@ -61,11 +85,14 @@ export const formatNotFound = (id: number) => `没有找到编号为 ${id} 的�
 export const formatNotOwner = (id: number, action: 'cancel' | 'edit') =>
   `抱歉，提醒 #${id} 是其他同事设置的，只有设置人可以${action === 'cancel' ? '取消' : '修改'}。你可以发送“我的提醒”查看自己的提醒。`;
 
-export function formatPreset(views: ReminderView[], tz: string): string {
-  return [
-    '已按常见节奏设置意识形态工作报告提醒（半年报告一般6月底前报送，年度报告和述职一般在12月至次年1月）：',
-    ...views.map((v) => formatConfirmation(v, tz)),
-  ].join('\n\n');
+/** “只改下一次，还是改规则？” for a full date on a recurring reminder. */
+export function formatEditQuestion(v: ReminderView, dateIso: string, ruleText: string | undefined, tz: string, notes: string[] = []): string {
+  const r = v.spec.recurrence;
+  const lines = [`提醒 #${v.shortId}（${whatText(v.spec.what)}）是周期提醒：${r?.description ?? ''}。`];
+  lines.push(`改到${at(dateIso, tz)}${notes.length ? `（${notes.join('；')}）` : ''}，请选择：`);
+  lines.push('· 回复“只改下一次”：仅下一次改到这个时间，之后仍按原周期提醒；');
+  lines.push(ruleText ? `· 回复“改规则”：以后都按“${ruleText}”提醒。` : '· 这个周期没有可改的日子；要换周期请直接说，例如“把第N个提醒改成每周四”。');
+  return lines.join('\n');
 }
 
 /** Text of a fired reminder; `mentionOpenId` adds a Feishu @ in groups. */
@@ -76,7 +103,9 @@ export function formatFired(spec: ReminderSpec, fireAt: string, tz: string, ment
     const fireDay = DateTime.fromISO(fireAt).setZone(tz).startOf('day');
     const dlDay = DateTime.fromISO(spec.deadline).setZone(tz).startOf('day');
     const days = Math.round(dlDay.diff(fireDay, 'days').days);
-    const left = days > 0 ? `，还有${days}天` : '，就是今天';
+    let work = 0;
+    for (let d = fireDay.plus({ days: 1 }); d <= dlDay && days < 400; d = d.plus({ days: 1 })) if (isWorkday(d)) work++;
+    const left = days > 0 ? `，还有${days}天${work !== days ? `（其中${work}个工作日）` : ''}` : '，就是今天';
     text += `\n截止：${deadlineText(spec, tz)}${left}`;
   }
   if (spec.recurrence) {

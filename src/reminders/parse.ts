@@ -1,17 +1,18 @@
 // Pure parser for reminder commands. No I/O; `now` and the zone are injected.
 import { DateTime } from 'luxon';
+import { addWorkdays } from './calendar.js';
 import { formatInstant, normalizeCn, toIso } from './cn-time.js';
 import { findWhen } from './dates.js';
-import { parseRecurring } from './recurrence.js';
-import { cleanWhat, DEFAULT_HOUR, DEFAULT_TZ, durOf, fail, findLeads, pad, ParseError, TIME_HINT, type Ctx, type LeadTok, type ParseOptions, type ReminderCommand, type ReminderSpec, type Span } from './tokens.js';
+import { moveToWorkday } from './occurrences.js';
+import { parseRecurring, parseWorkdayRule, shiftOfText, SHIFT_RE } from './recurrence.js';
+import { all, cleanWhat, DEFAULT_HOUR, DEFAULT_TZ, durOf, fail, findLeads, pad, ParseError, spanOf, TIME_HINT, type Ctx, type LeadTok, type ParseOptions, type PresetKey, type ReminderCommand, type ReminderSpec, type Shift, type Span } from './tokens.js';
 
-export { DEFAULT_TZ } from './tokens.js';
-export type { ParseOptions, RecurrenceSpec, ReminderCommand, ReminderSpec } from './tokens.js';
-export { nextCronFires } from './recurrence.js';
+export { DEFAULT_TZ, ParseError } from './tokens.js';
+export type { ParseOptions, RecurrenceSpec, ReminderCommand, ReminderSpec, Shift } from './tokens.js';
 
 // ---------- public entry ----------
 
-function ctxOf(opts: ParseOptions): Ctx {
+export function ctxOf(opts: ParseOptions): Ctx {
   const tz = opts.timezone ?? DEFAULT_TZ;
   return { now: DateTime.fromJSDate(opts.now).setZone(tz), tz };
 }
@@ -31,10 +32,12 @@ export function parseReminderCommand(text: string, opts: ParseOptions): Reminder
 
     const edit = /^(?:把|将)?第?(\d+)(?:个|号)?提醒(?:的时间)?(?:改到|改为|改成|改在|推迟到|提前到|调整到|调整为|调到|挪到|换到)[:，,]?(.+)$/.exec(c)
       ?? /^(?:修改|更改|调整)(?:提醒)?第?(\d+)(?:个|号)?(?:提醒)?(?:的时间)?(?:改?[为到成在]|[:，,])?(.+)$/.exec(c);
-    if (edit) {
-      const spec = parseSchedule(edit[2] ?? '', ctx);
-      return { kind: 'edit', id: Number(edit[1]), spec };
-    }
+    if (edit) return { kind: 'edit', id: Number(edit[1]), text: edit[2] ?? '' };
+    if (/^(只改|仅改|就改)(下1次|下1个|这1次|这次|下次|最近1次|1次)(就行|就好|吧)?$/.test(c)) return { kind: 'edit-choice', choice: 'once' };
+    if (/^(改规则|修改规则|改周期|规则也改|以后都改|以后都这样|全部都改|都改)(吧)?$/.test(c)) return { kind: 'edit-choice', choice: 'rule' };
+    if (/^(确认|确定|就按这个|按这个设置?)(设置|提醒)?(吧)?$/.test(c)) return { kind: 'preset-confirm' };
+    const adjust = presetAdjust(c);
+    if (adjust) return adjust;
     if (/^(修改|更改|调整)提醒/.test(c) || /^(把|将)?提醒.*(改到|改成|改为)/.test(c)) {
       return { kind: 'error', message: '要修改哪一个提醒？请这样说：“把第2个提醒改到7月5日”。发送“我的提醒”可以查看编号。' };
     }
@@ -53,32 +56,54 @@ export function parseReminderCommand(text: string, opts: ParseOptions): Reminder
   }
 }
 
-/** The two yearly reminders behind “设置意识形态报告提醒” (half-year in June, annual in December). */
-export function presetSpecs(opts: ParseOptions): ReminderSpec[] {
-  const ctx = ctxOf(opts);
-  return [
-    parseSchedule('每年6月20日提醒我准备上半年意识形态工作情况报告', ctx),
-    parseSchedule('每年12月20日提醒我准备全年意识形态工作责任制落实情况报告和述职材料', ctx),
-  ];
+const KEY_RE = /(上?半年(?:度)?|年度|全年|年终|述职)(?:工作)?(?:报告|材料|述职)?(?:的)?(?:截止)?(?:日期|时间)?(?:改到|改为|改成|改在|定在|定为|定到|调到|调整到|放在|提前到|推迟到)(.+)/;
+
+/** “半年报告改到7月8日，述职改到1月20日” → items; null when the text is not such an adjustment. */
+export function presetAdjust(c: string): ReminderCommand | null {
+  const parts = c.split(/[，,；;、]|和(?=上?半年|年度|全年|年终|述职)/).filter(Boolean);
+  const items: { key: PresetKey; text: string }[] = [];
+  for (const p of parts) {
+    const m = KEY_RE.exec(p);
+    if (!m || m.index !== 0) return null;
+    const w = m[1] ?? '';
+    const key: PresetKey = w.includes('半年') ? 'half' : w === '述职' ? 'duty' : 'annual';
+    items.push({ key, text: m[2] ?? '' });
+  }
+  return items.length ? { kind: 'preset-adjust', items } : null;
 }
 
 // ---------- schedule parsing ----------
 
-function parseSchedule(t: string, ctx: Ctx): ReminderSpec {
-  const leads = findLeads(t);
+/** Spans of the words that say how rest days are handled (removed from the reminder's text). */
+function shiftSpans(t: string): Span[] {
+  return all(SHIFT_RE, t).filter((m) => !/^提前$/.test(m[0]) && /顺延|延后|照|也|遇|碰到|赶上/.test(m[0])).map(spanOf);
+}
+
+export function parseSchedule(t: string, ctx: Ctx): ReminderSpec {
+  const shiftTaken = shiftSpans(t);
+  const leads = findLeads(t).filter((l) => !shiftTaken.some((s) => s.start <= l.start && l.end <= s.end));
+  const wd = /每(?:个|1个)?月(?:的)?(第1个|最后1个)工作日/.exec(t);
+  if (wd) return parseWorkdayRule(t, ctx, wd, (wd[1] ?? '').startsWith('第') ? 'firstWorkday' : 'lastWorkday', leads, shiftTaken);
+  const ah = /(?:每|每个|每逢|每次)(?:节|假期|长假)(?:假日)?(?:结束)?后(?:的)?(?:第1个|首个)?工作日/.exec(t);
+  if (ah) return parseWorkdayRule(t, ctx, ah, 'afterHoliday', leads, shiftTaken);
+  const weeks = /每隔?(\d+)个?(?:周|星期|礼拜)/.exec(t);
+  if (weeks && weeks[1] !== '1') return parseWorkdayRule(t, ctx, weeks, 'everyWeeks', leads, shiftTaken);
   const every = /每隔?(\d+)个?(年|季度|月|周|星期|礼拜|天|日|小时|分钟)/.exec(t);
-  if (every && every[1] !== '1') fail(`暂不支持“${every[0]}”这种间隔提醒。可以说“每周五”“每月25号”“每季度末”“每年6月20日”，或分别设置几个一次性提醒。`);
+  if (every && every[1] !== '1') fail(`暂不支持“${every[0]}”这种间隔提醒。可以说“每2周周五”“每月25号”“每月最后一个工作日”“每季度末”“每年6月20日”，或分别设置几个一次性提醒。`);
   const rec = /(工作日)每天/.exec(t)
     ?? /每(?:1个?)?(年(?!度)|半年|个?季度|个?季|个?月|周|星期|礼拜|天|日|个?工作日)/.exec(t)
     ?? /^(?:请)?(?:在)?(工作日)/.exec(t);
-  if (rec) return parseRecurring(t, ctx, rec, leads);
-  return parseOneOff(t, ctx, leads);
+  if (rec) return parseRecurring(t, ctx, rec, leads, shiftTaken);
+  return parseOneOff(t, ctx, leads, shiftTaken);
 }
 
-const VAGUE = /(下个?工作日|下周|下个?月|明年|今年|月中|上旬|中旬|下旬|过几天|改天|晚些|稍后|待会|一会儿?)/;
+const VAGUE = /(下周|下个?月|明年|今年|月中|上旬|中旬|下旬|过几天|改天|晚些|稍后|待会|一会儿?)/;
 
-function parseOneOff(t: string, ctx: Ctx, leads: LeadTok[]): ReminderSpec {
-  const when = findWhen(t, ctx, leads);
+/** Dates the user picked on purpose even though they are rest days (周六, 今天, 10分钟后). */
+const EXPLICIT_REST = /周[六日天末]|星期[六日天]|礼拜[六日天]|今天|今晚|今早|今日|分钟|小时|钟头/;
+
+function parseOneOff(t: string, ctx: Ctx, leads: LeadTok[], shiftTaken: Span[] = []): ReminderSpec {
+  const when = findWhen(t, ctx, [...leads, ...shiftTaken]);
   if (!when) {
     if (VAGUE.test(t)) fail(`“${VAGUE.exec(t)?.[1] ?? ''}”不够具体，请说明具体日期和时间，例如“6月30日下午3点”或“下周五上午9点”。`);
     fail('什么时候提醒你？请带上时间，例如“明天上午9点提醒我改稿”“10分钟后提醒我”“6月30日前交报告，提前3天提醒”。');
@@ -91,7 +116,9 @@ function parseOneOff(t: string, ctx: Ctx, leads: LeadTok[]): ReminderSpec {
   const markAfter = /^(之前|以前|前|截止|为止|到期)(?!\d)/.exec(after);
   const markBefore = /(截止(?:到|至|日期|时间)?(?:是|为)?|最晚|不晚于)$/.exec(before);
   const isDeadline = !!markAfter || !!markBefore || leads.length > 0 || !!w.within;
-  const spans: Span[] = [...w.spans, ...leads];
+  const spans: Span[] = [...w.spans, ...leads, ...shiftTaken];
+  const shift: Shift = shiftOfText(t);
+  const keepDay = EXPLICIT_REST.test(w.label) || (!w.date && w.hasTime && !w.within && !/天|周|星期|礼拜|月|年|工作日/.test(w.label));
   if (markAfter) spans.push({ start: mainSpan.end, end: mainSpan.end + markAfter[0].length });
   if (markBefore) spans.push({ start: mainSpan.start - markBefore[0].length, end: mainSpan.start });
   const what = cleanWhat(t, spans);
@@ -112,7 +139,9 @@ function parseOneOff(t: string, ctx: Ctx, leads: LeadTok[]): ReminderSpec {
     if (instant <= now) {
       fail(`${fmt(instant)}已经过去了，无法设置。请换一个将来的时间，例如“明天上午9点”。`);
     }
-    return { what, fires: [toIso(instant)], leads: [], notes };
+    const mv = keepDay ? { at: instant } : moveToWorkday(instant, shift, now);
+    if (mv.note) notes.push(mv.note);
+    return { what, fires: [toIso(mv.at)], leads: [], notes, shift };
   }
 
   // Deadline with leads
@@ -128,9 +157,15 @@ function parseOneOff(t: string, ctx: Ctx, leads: LeadTok[]): ReminderSpec {
     if (!w.hasTime && (l.unit === 'hour' || l.unit === 'minute')) {
       fail(`截止日期没有具体时刻，“${l.label}”算不出提醒时间。请说明几点截止，例如“${w.label}下午5点前”。`);
     }
-    const f = base.minus(durOf(l.n, l.unit));
-    if (f <= now) skipped.push(`${l.label}（${fmt(f)}）`);
-    else { fires.push(f); kept.push(l.label); }
+    let f = l.unit === 'workday' ? addWorkdays(base, -l.n) : base.minus(durOf(l.n, l.unit));
+    if (f <= now) { skipped.push(`${l.label}（${fmt(f)}）`); continue; }
+    if (l.unit !== 'minute' && l.unit !== 'hour') {
+      const mv = moveToWorkday(f, shift, now);
+      if (mv.at > deadlineEnd) { skipped.push(`${l.label}（${fmt(f)}，休息日且顺延会超过截止时间）`); continue; }
+      if (mv.note) notes.push(mv.note);
+      f = mv.at;
+    }
+    fires.push(f); kept.push(l.label);
   }
   const uniq = [...new Map(fires.map((f) => [f.toMillis(), f])).values()].sort((a, b) => a.toMillis() - b.toMillis());
   if (!uniq.length) {
@@ -149,7 +184,8 @@ function parseOneOff(t: string, ctx: Ctx, leads: LeadTok[]): ReminderSpec {
     deadlineHasTime: w.hasTime,
     fires: uniq.map(toIso),
     leads: kept,
-    notes,
+    notes: [...new Set(notes)],
+    shift,
   };
 }
 

@@ -1,26 +1,88 @@
-// Recurring reminders: the cron expression, its Chinese description and next fires.
-import { CronExpressionParser } from 'cron-parser';
+// Recurring reminders: the rule (cron or office-calendar rule), its Chinese description and next fires.
 import { DateTime } from 'luxon';
 import { toIso, WEEKDAY_CN } from './cn-time.js';
 import { checkYmd } from './dates.js';
-import { all, cleanWhat, DEFAULT_HOUR, fail, findTimes, overlaps, pad, spanOf, weekdayNum, type Ctx, type LeadTok, type ReminderSpec, type Span } from './tokens.js';
+import { movedNotes, nextOccurrences } from './occurrences.js';
+import { all, cleanWhat, DEFAULT_HOUR, fail, findTimes, overlaps, pad, spanOf, weekdayNum, type Ctx, type LeadTok, type RecurrenceSpec, type ReminderSpec, type Shift, type Span, type WorkdayRule } from './tokens.js';
 
-/** Next `count` cron fires after `after`, in `tz`. */
-export function nextCronFires(cron: string, tz: string, after: Date, count = 3): string[] {
-  const it = CronExpressionParser.parse(cron, { tz, currentDate: after });
-  const out: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const d = it.next().toDate();
-    out.push(toIso(DateTime.fromJSDate(d).setZone(tz)));
-  }
-  return out;
+/** The finished spec: next fires on working days, and a note for each one that moved. */
+function finish(t: string, ctx: Ctx, spans: Span[], r: RecurrenceSpec, leadLabel: string | undefined, notes: string[]): ReminderSpec {
+  const occ = nextOccurrences(r, ctx.now, 3);
+  if (!occ.length) fail('按这个周期算不出下一次提醒时间，请换个说法。');
+  const moved = movedNotes(r, occ);
+  return {
+    what: cleanWhat(t, spans),
+    fires: [],
+    recurrence: { ...r, next: occ.map((o) => toIso(o.at)) },
+    leads: leadLabel ? [leadLabel] : [],
+    notes: [...notes, ...moved],
+  };
 }
 
-export function parseRecurring(t: string, ctx: Ctx, rec: RegExpExecArray, leads: LeadTok[]): ReminderSpec {
+const RULE_TEXT: Record<Exclude<WorkdayRule['kind'], 'everyWeeks'>, string> = {
+  firstWorkday: '每月第一个工作日',
+  lastWorkday: '每月最后一个工作日',
+  workdays: '每个工作日（按法定节假日和调休安排）',
+  afterHoliday: '每个法定长假后的第一个工作日',
+};
+
+/** 每月第一个/最后一个工作日, 每个工作日, 节后第一个工作日, 每N周: rules on the office calendar. */
+export function parseWorkdayRule(t: string, ctx: Ctx, m: RegExpExecArray, kind: WorkdayRule['kind'], leads: LeadTok[], taken: Span[]): ReminderSpec {
+  const recSpan = spanOf(m);
+  const spans: Span[] = [recSpan, ...leads, ...taken];
+  if (leads.length) fail('这种周期提醒不支持提前量，请直接说提醒的日子，例如“每月最后一个工作日下午3点”。');
+  let weekdays: number[] = [];
+  let n = 0;
+  if (kind === 'everyWeeks') {
+    n = Number(m[1]);
+    if (!(n >= 2 && n <= 8)) fail('间隔周数请在2到8周之间，例如“每2周周五”。');
+    const wdRe = /(?:周|星期|礼拜)([1-7一二三四五六日天])/g;
+    for (const w of all(wdRe, t)) {
+      if (spans.some((s) => overlaps(s, spanOf(w)))) continue;
+      weekdays.push(weekdayNum(w[1] ?? ''));
+      spans.push(spanOf(w));
+    }
+    if (!weekdays.length) weekdays = [ctx.now.weekday];
+    weekdays = [...new Set(weekdays)].sort((a, b) => a - b);
+  }
+  const times = findTimes(t, spans);
+  if (times.length > 1) fail('周期提醒一次只能设一个时刻，请分开设置。');
+  const tt = times[0];
+  const notes: string[] = [];
+  if (tt) { spans.push(tt); if (tt.note) notes.push(tt.note); }
+  const hour = tt?.hour ?? DEFAULT_HOUR;
+  const minute = tt?.minute ?? 0;
+  const hhmm = `${pad(hour)}:${pad(minute)}`;
+  let rule: WorkdayRule;
+  let description: string;
+  if (kind === 'everyWeeks') {
+    const monday = ctx.now.startOf('day').minus({ days: ctx.now.weekday - 1 });
+    rule = { kind, n, weekdays, anchor: monday.toISODate() ?? '', hour, minute };
+    description = `每${n}周的星期${weekdays.map((d) => WEEKDAY_CN[d - 1]).join('、')} ${hhmm}`;
+  } else {
+    rule = { kind, hour, minute };
+    description = `${RULE_TEXT[kind]} ${hhmm}`;
+  }
+  const r: RecurrenceSpec = { cron: '', rule, tz: ctx.tz, description, next: [], shift: kind === 'everyWeeks' ? shiftOfText(t) : 'keep' };
+  return finish(t, ctx, spans, r, undefined, notes);
+}
+
+/** “遇节假日顺延” → next; “节假日也提醒” → keep; otherwise the previous working day. */
+export function shiftOfText(t: string): Shift {
+  if (/(节假日|休息日|周末|假期)(也|照常|照样)|不(用|要)(顺延|调整|避开)/.test(t)) return 'keep';
+  if (/顺延|延后到|往后顺/.test(t)) return 'next';
+  return 'prev';
+}
+/** The words that set the shift, for removal from the reminder's text. */
+export const SHIFT_RE = /[（(]?(?:如|若)?(?:遇到?|碰到|赶上)?(?:法定)?(?:节假日|假日|休息日|周末|假期)?(?:则|就)?(?:顺延|往后顺延|延后|提前|也提醒|照常提醒|照样提醒|也照常)(?:到|至)?(?:下1个|前1个|上1个)?(?:工作日)?[）)]?/g;
+
+export function parseRecurring(t: string, ctx: Ctx, rec: RegExpExecArray, leads0: LeadTok[], shiftSpans: Span[] = []): ReminderSpec {
   const kindRaw = rec[1] ?? '';
   const kind = kindRaw.replace(/^个/, '');
   const recSpan = spanOf(rec);
-  const taken: Span[] = [recSpan, ...leads];
+  const wdLead = leads0.find((l) => l.unit === 'workday');
+  const leads = leads0;
+  const taken: Span[] = [recSpan, ...leads, ...shiftSpans];
   /** What cleanWhat strips from the text; grows as parts are recognised. */
   const spans: Span[] = [...taken];
   const times = findTimes(t, taken);
@@ -37,8 +99,8 @@ export function parseRecurring(t: string, ctx: Ctx, rec: RegExpExecArray, leads:
   let leadDays = 0;
   let leadLabel: string | undefined;
   if (lead) {
-    if (lead.unit !== 'day' && lead.unit !== 'week') fail('周期提醒的提前量请按天或周说，例如“提前3天”。');
-    leadDays = lead.unit === 'week' ? lead.n * 7 : lead.n;
+    if (lead.unit !== 'day' && lead.unit !== 'week' && lead.unit !== 'workday') fail('周期提醒的提前量请按天或周说，例如“提前3天”“提前2个工作日”。');
+    leadDays = lead.unit === 'week' ? lead.n * 7 : lead.unit === 'workday' ? 0 : lead.n;
     leadLabel = lead.label;
   } else if (deadlineMark && kind !== '天' && kind !== '日' && kind !== '工作日') {
     leadDays = 1; leadLabel = '提前1天';
@@ -188,20 +250,16 @@ export function parseRecurring(t: string, ctx: Ctx, rec: RegExpExecArray, leads:
       break;
     }
     case '工作日': {
-      cron = `${minute} ${hour} * * 1-5`;
-      description = `每个工作日（周一至周五） ${hhmm}`;
-      notes.push('按周一至周五计算，不识别法定节假日和调休');
-      break;
+      return parseWorkdayRule(t, ctx, rec, 'workdays', leads, [...shiftSpans]);
     }
     default:
       return fail('没看懂这个周期，请说“每年/每半年/每季度/每月/每周/每天”。');
   }
-  const what = cleanWhat(t, spans);
-  return {
-    what,
-    fires: [],
-    recurrence: { cron, tz: ctx.tz, description, next: nextCronFires(cron, ctx.tz, ctx.now.toJSDate(), 3) },
-    leads: leadLabel ? [leadLabel] : [],
-    notes,
-  };
+  // 每天 and weekly rules on weekend days only (每周六值守) mean those days on purpose.
+  const weekendOnly = /^\d+ \d+ \* \* [06,]+$/.test(cron);
+  const said = shiftOfText(t);
+  const shift: Shift = kind === '天' || kind === '日' || weekendOnly ? 'keep' : said;
+  const r: RecurrenceSpec = { cron, tz: ctx.tz, description, next: [], shift };
+  if (wdLead) r.leadWorkdays = wdLead.n;
+  return finish(t, ctx, spans, r, leadLabel, notes);
 }

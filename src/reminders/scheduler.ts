@@ -1,15 +1,23 @@
-// BullMQ-backed reminder service: delayed jobs for one-off fires, Job Schedulers for recurrences.
+// BullMQ-backed reminder service. Every fire is one delayed job: one-off fires up front, recurring ones
+// chained (each fire schedules the next occurrence), because occurrences move off holidays one by one and a
+// cron-driven Job Scheduler cannot move a single occurrence. Deadlines are mirrored as Feishu tasks.
 import { createHash, randomBytes } from 'node:crypto';
-import { Queue, Worker, type Job } from 'bullmq';
+import { Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { DateTime } from 'luxon';
 import { toIso } from './cn-time.js';
+import { parseEdit } from './edit.js';
 import {
-  formatCancelled, formatConfirmation, formatFired, formatList, formatNotFound, formatNotOwner, formatPreset,
+  formatCancelled, formatConfirmation, formatEditQuestion, formatFired, formatList, formatNotFound, formatNotOwner, type TaskState,
 } from './format.js';
-import { presetSpecs, type ReminderCommand, type ReminderSpec } from './parse.js';
+import { nextOccurrences } from './occurrences.js';
+import { ctxOf, ParseError, type ReminderCommand, type ReminderSpec } from './parse.js';
+import { adjustProposal, formatProposal, proposalSpec, proposeCalendar, type Proposal } from './preset.js';
 import { ReminderStore, type ReminderRecord } from './store.js';
-import { JOB_NAMES, REMINDER_JOB_OPTIONS as JOB_OPTS, REMINDER_QUEUE, reminderFireJobId, reminderSchedulerId as schedulerIdOf, type FireJobData } from '../queue/jobs.js';
+import {
+  JOB_NAMES, REMINDER_JOB_OPTIONS as JOB_OPTS, REMINDER_QUEUE, reminderFireJobId, reminderSchedulerId as legacySchedulerId, reminderTaskJobId,
+  reminderTaskJobOptions, type FireJobData, type TaskJobData,
+} from '../queue/jobs.js';
 
 export interface ReminderTarget {
   chatId: string;
@@ -27,6 +35,33 @@ export interface ReminderCaller {
 
 export type SendFn = (target: ReminderTarget, text: string, uuid: string) => Promise<void>;
 
+/** Why a task call failed: the app lacks the scope, a retry may help, or it will not. */
+export class TaskError extends Error {
+  constructor(readonly reason: 'no-scope' | 'retry' | 'fail' | 'gone', message: string) {
+    super(message);
+  }
+}
+
+export interface TaskInput {
+  summary: string;
+  description: string;
+  dueMs: number;
+  allDay: boolean;
+  assigneeOpenId: string;
+  chatId: string;
+  /** Idempotency key: a retried create returns the same task. */
+  clientToken: string;
+}
+
+/** The task list the deadlines are mirrored into (Feishu Tasks v2). Errors are TaskError. */
+export interface TaskPort {
+  create(t: TaskInput): Promise<{ guid: string; url?: string }>;
+  /** Whether the task was marked done. */
+  isCompleted(guid: string): Promise<boolean>;
+  setDue(guid: string, dueMs: number, allDay: boolean): Promise<void>;
+  remove(guid: string): Promise<void>;
+}
+
 export interface ReminderLog {
   info?: (obj: object, msg?: string) => void;
   warn?: (obj: object, msg?: string) => void;
@@ -43,44 +78,86 @@ export interface ReminderServiceOptions {
   log?: ReminderLog;
   /** Random-looking but deterministic delay per fire, away from :00 spikes; default 20. */
   maxJitterSeconds?: number;
+  /** Feishu Tasks for deadlines; absent = off. */
+  tasks?: TaskPort;
+  /** First backoff of task calls (exponential); default 5000. */
+  taskBackoffMs?: number;
 }
 
-/** …and one delayed job per one-off fire of the current version. */
-const jobIdOf = (rec: ReminderRecord, fireAt: string) => reminderFireJobId(rec.rid, rec.version, DateTime.fromISO(fireAt).toMillis());
+/** One delayed job per fire of the current version. */
+const jobIdOf = (rec: Pick<ReminderRecord, 'rid' | 'version'>, fireAt: string) => reminderFireJobId(rec.rid, rec.version, DateTime.fromISO(fireAt).toMillis());
+
+const NO_SCOPE_HINT = '应用未开通飞书任务权限（task:task:write），截止日只在聊天中提醒';
 
 export class ReminderService {
-  readonly queue: Queue<FireJobData>;
+  readonly queue: Queue<FireJobData | TaskJobData>;
   private readonly store: ReminderStore;
   private readonly prefix: string;
   private readonly tz: string;
   private readonly maxJitter: number;
-  private worker?: Worker<FireJobData>;
+  private worker?: Worker<FireJobData | TaskJobData>;
 
   constructor(private readonly opts: ReminderServiceOptions) {
     this.prefix = opts.prefix ?? 'bigan';
     this.tz = opts.timezone;
     this.maxJitter = opts.maxJitterSeconds ?? 20;
-    this.queue = new Queue<FireJobData>(REMINDER_QUEUE, { connection: opts.connection, prefix: this.prefix });
+    this.queue = new Queue<FireJobData | TaskJobData>(REMINDER_QUEUE, { connection: opts.connection, prefix: this.prefix });
     this.queue.on('error', (err) => opts.log?.error?.({ err }, 'reminder queue error'));
     this.store = new ReminderStore(opts.connection, this.prefix);
   }
 
   async handle(command: ReminderCommand, caller: ReminderCaller, now: Date = new Date()): Promise<string> {
+    try {
+      return await this.dispatch(command, caller, now);
+    } catch (e) {
+      if (e instanceof ParseError) return e.message;
+      throw e;
+    }
+  }
+
+  /** For /healthz: whether deadlines reach Feishu Tasks. */
+  async taskStatus(): Promise<string> {
+    if (!this.opts.tasks) return 'off';
+    const why = await this.store.taskProblem();
+    return why ? `no-scope: ${why}` : 'on';
+  }
+
+  private async dispatch(command: ReminderCommand, caller: ReminderCaller, now: Date): Promise<string> {
     switch (command.kind) {
       case 'error':
         return command.message;
       case 'list': {
         const mine = (await this.store.listByChat(caller.chatId)).filter((r) => r.creatorOpenId === caller.openId);
-        return formatList(mine, this.tz, now, caller.chatType);
+        const tasks = await this.store.getTasks(mine.map((r) => r.rid));
+        return formatList(mine.map((r) => ({ ...r, task: tasks.get(r.rid) ? 'linked' as const : undefined })), this.tz, now, caller.chatType);
       }
       case 'set': {
         const rec = await this.create(command.spec, caller, now);
-        return formatConfirmation(rec, this.tz);
+        return formatConfirmation(rec, this.tz, { task: await this.taskStateFor(rec) });
       }
       case 'preset': {
-        const recs: ReminderRecord[] = [];
-        for (const spec of presetSpecs({ now, timezone: this.tz })) recs.push(await this.create(spec, caller, now));
-        return formatPreset(recs, this.tz);
+        const proposal = proposeCalendar(ctxOf({ now, timezone: this.tz }));
+        await this.store.setPending('preset', caller.chatId, caller.openId, proposal, 7 * 86400);
+        return formatProposal(proposal, { tasks: !!this.opts.tasks });
+      }
+      case 'preset-confirm':
+      case 'preset-adjust': {
+        let proposal = await this.store.getPending<Proposal[]>('preset', caller.chatId, caller.openId);
+        if (!proposal) {
+          return command.kind === 'preset-confirm'
+            ? '现在没有等待确认的事项。要设置意识形态报告的年度提醒，请发送“设置意识形态报告提醒”。'
+            : '现在没有待调整的报告日程。请先发送“设置意识形态报告提醒”，看过建议的日期后再调整。';
+        }
+        const ctx = ctxOf({ now, timezone: this.tz });
+        if (command.kind === 'preset-adjust') proposal = adjustProposal(proposal, command.items, ctx);
+        const specs = proposal.map((p) => proposalSpec(p, ctx));
+        await this.store.deletePending('preset', caller.chatId, caller.openId);
+        const parts: string[] = [];
+        for (const spec of specs) {
+          const rec = await this.create(spec, caller, now);
+          parts.push(formatConfirmation(rec, this.tz, { task: await this.taskStateFor(rec) }));
+        }
+        return [`已设置${specs.length}个意识形态工作报告节点：`, ...parts].join('\n\n');
       }
       case 'cancel': {
         const rec = await this.store.get(caller.chatId, command.id);
@@ -88,27 +165,54 @@ export class ReminderService {
         if (rec.creatorOpenId !== caller.openId) return formatNotOwner(command.id, 'cancel');
         await this.unschedule(rec);
         await this.store.delete(rec.chatId, rec.shortId);
-        return formatCancelled(rec);
+        const linked = (await this.store.getTasks([rec.rid])).get(rec.rid);
+        if (linked) await this.enqueueTaskSync(rec, 'del');
+        return formatCancelled(rec) + (linked ? '\n对应的飞书任务也会一并删除。' : '');
       }
       case 'edit': {
         const rec = await this.store.get(caller.chatId, command.id);
         if (!rec) return formatNotFound(command.id);
         if (rec.creatorOpenId !== caller.openId) return formatNotOwner(command.id, 'edit');
-        await this.unschedule(rec);
-        const spec: ReminderSpec = { ...command.spec, what: command.spec.what || rec.spec.what };
-        const next: ReminderRecord = { ...rec, spec, version: rec.version + 1 };
-        // Saved before scheduling, so a job due at once finds the new version.
-        await this.store.save(next);
-        await this.schedule(next);
-        return formatConfirmation(next, this.tz, { edited: true });
+        const res = parseEdit(command.text, rec.spec, { now, timezone: this.tz });
+        if (res.kind === 'ask') {
+          await this.store.setPending('edit', caller.chatId, caller.openId, { shortId: rec.shortId, version: rec.version, once: res.once, rule: res.rule }, 86400);
+          return formatEditQuestion(rec, res.date, res.ruleText, this.tz, res.once?.notes);
+        }
+        return this.applyEdit(rec, res.spec);
+      }
+      case 'edit-choice': {
+        const p = await this.store.getPending<{ shortId: number; version: number; once?: ReminderSpec; rule?: ReminderSpec }>('edit', caller.chatId, caller.openId);
+        if (!p) return '现在没有等待你选择的修改。要修改提醒，请说“把第2个提醒改到7月5日”。';
+        const rec = await this.store.get(caller.chatId, p.shortId);
+        if (!rec || rec.version !== p.version) {
+          await this.store.deletePending('edit', caller.chatId, caller.openId);
+          return `提醒 #${p.shortId} 在这期间已被修改或取消，请重新说一次要怎么改。`;
+        }
+        const spec = command.choice === 'once' ? p.once : p.rule;
+        if (!spec) return '这个提醒的周期没有可以改的日子（例如每天、每个工作日）。要换周期请直接说，例如“把第2个提醒改成每周四”；只改下一次请回复“只改下一次”。';
+        await this.store.deletePending('edit', caller.chatId, caller.openId);
+        return this.applyEdit(rec, spec);
       }
     }
   }
 
-  /** Starts the worker that delivers due reminders; safe to run in several processes. */
-  startWorker(): Worker<FireJobData> {
+  private async applyEdit(rec: ReminderRecord, spec0: ReminderSpec): Promise<string> {
+    await this.unschedule(rec);
+    const spec: ReminderSpec = { ...spec0, what: spec0.what || rec.spec.what };
+    const next: ReminderRecord = { ...rec, spec, version: rec.version + 1 };
+    // Saved before scheduling, so a job due at once finds the new version.
+    await this.store.save(next);
+    await this.schedule(next, Date.now());
+    const linked = (await this.store.getTasks([rec.rid])).get(rec.rid);
+    if (linked || spec.deadline) await this.enqueueTaskSync(next, `v${next.version}`);
+    const task = await this.taskStateFor(next);
+    return formatConfirmation(next, this.tz, { edited: true, task: task === 'syncing' && linked ? 'updating' : task });
+  }
+
+  /** Starts the worker that delivers due reminders and syncs tasks; safe to run in several processes. */
+  startWorker(): Worker<FireJobData | TaskJobData> {
     if (this.worker) return this.worker;
-    this.worker = new Worker<FireJobData>(REMINDER_QUEUE, (job) => this.fire(job), {
+    this.worker = new Worker<FireJobData | TaskJobData>(REMINDER_QUEUE, (job) => (job.name === JOB_NAMES.reminderTask ? this.syncTask(job as Job<TaskJobData>) : this.fire(job as Job<FireJobData>)), {
       connection: this.opts.connection,
       prefix: this.prefix,
       concurrency: 5,
@@ -116,10 +220,11 @@ export class ReminderService {
     this.worker.on('error', (err) => this.opts.log?.error?.({ err }, 'reminder worker error'));
     this.worker.on('failed', (job, err) => {
       const d = job?.data;
-      const ctx = { jobId: job?.id, rid: d?.rid, chatId: d?.chatId, shortId: d?.shortId, attemptsMade: job?.attemptsMade, err };
-      // 'failed' fires on every attempt; only the last one means the reminder was never delivered.
-      if (job && job.attemptsMade >= (job.opts.attempts ?? 1)) this.opts.log?.error?.(ctx, 'reminder delivery gave up');
-      else this.opts.log?.warn?.(ctx, 'reminder delivery failed, will retry');
+      const ctx = { jobId: job?.id, name: job?.name, rid: d?.rid, chatId: d?.chatId, shortId: d?.shortId, attemptsMade: job?.attemptsMade, err };
+      // 'failed' fires on every attempt; only the last one means the work was never done.
+      const last = job && (job.attemptsMade >= (job.opts.attempts ?? 1) || err instanceof UnrecoverableError);
+      if (last) this.opts.log?.error?.(ctx, job.name === JOB_NAMES.reminderTask ? 'feishu task sync gave up' : 'reminder delivery gave up');
+      else this.opts.log?.warn?.(ctx, job?.name === JOB_NAMES.reminderTask ? 'feishu task sync failed, will retry' : 'reminder delivery failed, will retry');
     });
     return this.worker;
   }
@@ -132,6 +237,12 @@ export class ReminderService {
 
   // ---------- internals ----------
 
+  private async taskStateFor(rec: ReminderRecord): Promise<TaskState | undefined> {
+    if (!rec.spec.deadline) return undefined;
+    if (!this.opts.tasks) return undefined;
+    return (await this.store.taskProblem()) ? 'no-scope' : 'syncing';
+  }
+
   private async create(spec: ReminderSpec, caller: ReminderCaller, now: Date): Promise<ReminderRecord> {
     const rec = await this.store.create({
       rid: randomBytes(6).toString('hex'),
@@ -142,7 +253,8 @@ export class ReminderService {
       threadRootMessageId: caller.rootMessageId,
       spec,
     }, now);
-    await this.schedule(rec);
+    await this.schedule(rec, Math.max(Date.now(), now.getTime()));
+    if (spec.deadline && this.opts.tasks) await this.enqueueTaskSync(rec, 'v1');
     return rec;
   }
 
@@ -152,53 +264,75 @@ export class ReminderService {
     return h % (this.maxJitter * 1000 + 1);
   }
 
-  /** Adds the jobs or the scheduler for the record's current version. */
-  private async schedule(rec: ReminderRecord): Promise<void> {
-    const base = { rid: rec.rid, chatId: rec.chatId, shortId: rec.shortId, version: rec.version };
+  private fireJob(rec: ReminderRecord, fireAt: string) {
+    const jobId = jobIdOf(rec, fireAt);
+    const delay = Math.max(0, DateTime.fromISO(fireAt).toMillis() + this.jitterMs(jobId) - Date.now());
+    const data: FireJobData = { rid: rec.rid, chatId: rec.chatId, shortId: rec.shortId, version: rec.version, fireAt };
+    return { name: JOB_NAMES.reminderFire, data, opts: { ...JOB_OPTS, jobId, delay } };
+  }
+
+  /** Adds the one-off jobs, or the job of the next occurrence after `afterMs`. */
+  private async schedule(rec: ReminderRecord, afterMs: number): Promise<void> {
     const rcr = rec.spec.recurrence;
     if (rcr) {
-      const schedulerId = schedulerIdOf(rec.rid);
-      const seconds = Math.floor(this.jitterMs(schedulerId) / 1000);
-      // 5-field crons get a per-reminder seconds field as jitter; 6-field ones already have seconds.
-      const pattern = rcr.cron.trim().split(/\s+/).length === 5 ? `${seconds} ${rcr.cron}` : rcr.cron;
-      await this.queue.upsertJobScheduler(schedulerId, { pattern, tz: rcr.tz }, { name: JOB_NAMES.reminderFire, data: base, opts: { ...JOB_OPTS } });
+      const next = nextOccurrences(rcr, DateTime.fromMillis(afterMs), 1)[0];
+      if (!next) return;
+      const fireAt = toIso(next.at);
+      await this.store.setNext(rec.rid, fireAt);
+      const j = this.fireJob(rec, fireAt);
+      await this.queue.add(j.name, j.data, j.opts);
       return;
     }
     if (!rec.spec.fires.length) return;
-    await this.queue.addBulk(rec.spec.fires.map((fireAt) => {
-      const jobId = jobIdOf(rec, fireAt);
-      const delay = Math.max(0, DateTime.fromISO(fireAt).toMillis() + this.jitterMs(jobId) - Date.now());
-      return { name: JOB_NAMES.reminderFire, data: { ...base, fireAt }, opts: { ...JOB_OPTS, jobId, delay } };
-    }));
+    await this.queue.addBulk(rec.spec.fires.map((f) => this.fireJob(rec, f)));
   }
 
   private async unschedule(rec: ReminderRecord): Promise<void> {
-    if (rec.spec.recurrence) await this.queue.removeJobScheduler(schedulerIdOf(rec.rid));
+    if (rec.spec.recurrence) {
+      await this.queue.removeJobScheduler(legacySchedulerId(rec.rid));
+      const next = await this.store.getNext(rec.rid);
+      if (next) await this.queue.remove(jobIdOf(rec, next));
+      await this.store.delNext(rec.rid);
+    }
     // remove() answers 0 for an active (locked) job; the version/record check in fire() skips it instead.
     for (const fireAt of rec.spec.fires) await this.queue.remove(jobIdOf(rec, fireAt));
   }
 
+  private async enqueueTaskSync(rec: ReminderRecord, key: string): Promise<void> {
+    if (!this.opts.tasks) return;
+    const data: TaskJobData = { rid: rec.rid, chatId: rec.chatId, shortId: rec.shortId };
+    await this.queue.add(JOB_NAMES.reminderTask, data, { ...reminderTaskJobOptions(this.opts.taskBackoffMs), jobId: reminderTaskJobId(rec.rid, key) });
+  }
+
   private fireMillis(job: Job<FireJobData>): number {
     if (job.data.fireAt) return DateTime.fromISO(job.data.fireAt).toMillis();
-    // Scheduler jobs are "repeat:<schedulerId>:<millis>": the scheduled instant, same on every retry.
+    // Legacy scheduler jobs are "repeat:<schedulerId>:<millis>": the scheduled instant, same on every retry.
     const fromId = Number(/:(\d+)$/.exec(job.id ?? '')?.[1]);
     return Number.isFinite(fromId) ? fromId : job.timestamp + (job.opts.delay ?? 0);
   }
 
   private async fire(job: Job<FireJobData>): Promise<string> {
     const d = job.data;
+    const legacy = !d.fireAt;
     const rec = await this.store.get(d.chatId, d.shortId);
-    if (!rec || rec.rid !== d.rid) {
-      // A scheduler whose record is gone would fire (and be skipped) forever: stop it.
-      if (!d.fireAt && (await this.queue.removeJobScheduler(schedulerIdOf(d.rid)))) {
-        this.opts.log?.warn?.({ rid: d.rid, chatId: d.chatId, shortId: d.shortId }, 'reminder record gone; removed its orphaned scheduler');
+    if (legacy) {
+      // A Job Scheduler from an older version: replace it by the chain (and stop it if its record is gone).
+      if (await this.queue.removeJobScheduler(legacySchedulerId(d.rid))) {
+        this.opts.log?.warn?.({ rid: d.rid, chatId: d.chatId, shortId: d.shortId }, rec ? 'replaced a legacy reminder scheduler by a chained job' : 'reminder record gone; removed its orphaned scheduler');
       }
-      return 'skipped: cancelled or edited';
     }
-    if (rec.version !== d.version) return 'skipped: cancelled or edited';
+    if (!rec || rec.rid !== d.rid || rec.version !== d.version) return 'skipped: cancelled or edited';
     const ms = this.fireMillis(job);
+    // Chain first: a retried or crashed fire re-adds the same next job id, which BullMQ ignores.
+    if (rec.spec.recurrence) await this.schedule(rec, ms);
     const uuid = `rem-${rec.rid}-${ms}`; // ≤ 50 chars: 4 + 12 + 1 + 13
     if (await this.store.wasSent(uuid)) return 'skipped: already sent';
+    if (rec.spec.deadline && !rec.spec.recurrence && (await this.taskDone(rec))) {
+      await this.unschedule(rec);
+      await this.store.deleteIfVersion(rec.chatId, rec.shortId, rec.version);
+      this.opts.log?.info?.({ rid: rec.rid, shortId: rec.shortId }, 'feishu task done; remaining lead-time reminders stopped');
+      return 'skipped: task done';
+    }
     const fireAt = toIso(DateTime.fromMillis(ms).setZone(this.tz));
     const mention = rec.chatType === 'group' ? rec.creatorOpenId : undefined;
     const target: ReminderTarget = { chatId: rec.chatId };
@@ -213,5 +347,88 @@ export class ReminderService {
       await this.store.deleteIfVersion(rec.chatId, rec.shortId, rec.version);
     }
     return 'sent';
+  }
+
+  /**
+   * Polled right before each lead-time fire (one GET), rather than subscribing to task events: it needs no
+   * extra event subscription or console setup, works in both ws and webhook mode, and cannot miss an event
+   * that arrived while the bot was down. A failed check errs on the side of reminding.
+   */
+  private async taskDone(rec: ReminderRecord): Promise<boolean> {
+    const tasks = this.opts.tasks;
+    const t = tasks && (await this.store.getTasks([rec.rid])).get(rec.rid);
+    if (!tasks || !t) return false;
+    try {
+      const done = await tasks.isCompleted(t.guid);
+      await this.store.clearTaskProblem();
+      return done;
+    } catch (err) {
+      if (err instanceof TaskError && err.reason === 'gone') return false;
+      if (err instanceof TaskError && err.reason === 'no-scope') await this.noScope(err);
+      else this.opts.log?.warn?.({ rid: rec.rid, err }, 'could not read the feishu task; reminding anyway');
+      return false;
+    }
+  }
+
+  private async noScope(err: TaskError): Promise<void> {
+    // Logged once (across processes) until a task call succeeds again.
+    if (await this.store.setTaskProblem(NO_SCOPE_HINT)) {
+      this.opts.log?.warn?.({ err: err.message }, 'feishu tasks unavailable (missing task:task:write scope?): deadlines are reminded in chat only');
+    }
+  }
+
+  private async syncTask(job: Job<TaskJobData>): Promise<string> {
+    const tasks = this.opts.tasks;
+    if (!tasks) return 'skipped: tasks off';
+    const d = job.data;
+    const found = await this.store.get(d.chatId, d.shortId);
+    const rec = found && found.rid === d.rid ? found : undefined;
+    const linked = (await this.store.getTasks([d.rid])).get(d.rid);
+    try {
+      if (!rec?.spec.deadline) {
+        if (!linked) return 'skipped: nothing to do';
+        await tasks.remove(linked.guid).catch((e: unknown) => { if (!(e instanceof TaskError && e.reason === 'gone')) throw e; });
+        await this.store.delTask(d.rid);
+        return 'task removed';
+      }
+      const dl = DateTime.fromISO(rec.spec.deadline).setZone(this.tz);
+      const allDay = !(rec.spec.deadlineHasTime ?? true);
+      const dueMs = (allDay ? dl.startOf('day') : dl).toMillis();
+      const ttl = Math.max(86400, Math.ceil((dueMs - Date.now()) / 1000) + 30 * 86400);
+      if (!linked) {
+        const created = await tasks.create({
+          summary: rec.spec.what || '截止事项',
+          description: `由笔杆子根据提醒 #${rec.shortId} 创建：${rec.spec.what || '截止事项'}，截止${allDay ? dl.toFormat('yyyy年M月d日') : dl.toFormat('yyyy年M月d日 HH:mm')}。`,
+          dueMs, allDay, assigneeOpenId: rec.creatorOpenId, chatId: rec.chatId, clientToken: `bigan-task-${rec.rid}`,
+        });
+        await this.store.setTask(d.rid, { guid: created.guid, url: created.url, dueMs }, ttl);
+        await this.store.clearTaskProblem();
+        // Cancelled while we were creating: undo.
+        const again = await this.store.get(d.chatId, d.shortId);
+        if (!again || again.rid !== d.rid) {
+          await tasks.remove(created.guid);
+          await this.store.delTask(d.rid);
+          return 'task created and removed (reminder cancelled)';
+        }
+        this.opts.log?.info?.({ rid: d.rid, shortId: d.shortId }, 'feishu task created');
+        return 'task created';
+      }
+      if (linked.dueMs !== dueMs) {
+        await tasks.setDue(linked.guid, dueMs, allDay);
+        await this.store.setTask(d.rid, { ...linked, dueMs }, ttl);
+        return 'task due updated';
+      }
+      return 'task up to date';
+    } catch (err) {
+      if (err instanceof TaskError) {
+        if (err.reason === 'no-scope') {
+          await this.noScope(err);
+          return 'skipped: no task scope';
+        }
+        if (err.reason === 'retry') throw err;
+        throw new UnrecoverableError(err.message);
+      }
+      throw err;
+    }
   }
 }

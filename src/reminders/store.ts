@@ -92,4 +92,49 @@ export class ReminderStore {
   async wasSent(uuid: string): Promise<boolean> {
     return (await this.redis.exists(this.sentKey(uuid))) === 1;
   }
+
+  // The pending fire of a recurring reminder (its job id follows from it), kept beside the record so
+  // chaining never rewrites the record an edit may be saving at the same moment.
+  private nextKey(rid: string) { return `${this.prefix}:reminder:next:${rid}`; }
+  async setNext(rid: string, fireAt: string): Promise<void> { await this.redis.set(this.nextKey(rid), fireAt); }
+  async getNext(rid: string): Promise<string | undefined> { return (await this.redis.get(this.nextKey(rid))) ?? undefined; }
+  async delNext(rid: string): Promise<void> { await this.redis.del(this.nextKey(rid)); }
+
+  // The Feishu task mirroring a deadline reminder.
+  private taskKey(rid: string) { return `${this.prefix}:reminder:task:${rid}`; }
+  async setTask(rid: string, t: LinkedTask, ttlSeconds: number): Promise<void> {
+    await this.redis.set(this.taskKey(rid), JSON.stringify(t), 'EX', ttlSeconds);
+  }
+  async getTasks(rids: string[]): Promise<Map<string, LinkedTask>> {
+    const out = new Map<string, LinkedTask>();
+    if (!rids.length) return out;
+    const vals = await this.redis.mget(rids.map((r) => this.taskKey(r)));
+    vals.forEach((v, i) => { if (v) out.set(rids[i]!, JSON.parse(v) as LinkedTask); });
+    return out;
+  }
+  async delTask(rid: string): Promise<void> { await this.redis.del(this.taskKey(rid)); }
+
+  /** Why Feishu Tasks are unavailable (missing scope), shared by all processes for /healthz. */
+  private problemKey() { return `${this.prefix}:reminder:tasks-problem`; }
+  /** True when the problem is new (so it is logged once). */
+  async setTaskProblem(why: string): Promise<boolean> {
+    return (await this.redis.set(this.problemKey(), why, 'EX', 6 * 3600, 'NX')) === 'OK';
+  }
+  async taskProblem(): Promise<string | undefined> { return (await this.redis.get(this.problemKey())) ?? undefined; }
+  async clearTaskProblem(): Promise<void> { await this.redis.del(this.problemKey()); }
+
+  /** A question waiting for the user's answer (edit choice, report calendar), per chat and user. */
+  private pendingKey(kind: string, chatId: string, openId: string) { return `${this.prefix}:reminder:pending:${kind}:${chatId}:${openId}`; }
+  async setPending(kind: string, chatId: string, openId: string, value: unknown, ttlSeconds: number): Promise<void> {
+    await this.redis.set(this.pendingKey(kind, chatId, openId), JSON.stringify(value), 'EX', ttlSeconds);
+  }
+  async getPending<T>(kind: string, chatId: string, openId: string): Promise<T | undefined> {
+    const v = await this.redis.get(this.pendingKey(kind, chatId, openId));
+    return v ? (JSON.parse(v) as T) : undefined;
+  }
+  async deletePending(kind: string, chatId: string, openId: string): Promise<void> {
+    await this.redis.del(this.pendingKey(kind, chatId, openId));
+  }
 }
+
+export interface LinkedTask { guid: string; url?: string; dueMs: number }

@@ -1,9 +1,25 @@
 // Shared types, errors and token helpers for the reminder parser. No I/O.
 import type { DateTime } from 'luxon';
 
+/** What to do with a fire time on a rest day: previous working day, next one (顺延), or nothing. */
+export type Shift = 'prev' | 'next' | 'keep';
+
+/** Recurrences a cron pattern cannot express, all on the office calendar. */
+export type WorkdayRule =
+  | { kind: 'firstWorkday' | 'lastWorkday' | 'workdays' | 'afterHoliday'; hour: number; minute: number }
+  /** Every `n` weeks on `weekdays` (1 = Monday), counted from the week of `anchor` (a Monday, ISO date). */
+  | { kind: 'everyWeeks'; n: number; weekdays: number[]; anchor: string; hour: number; minute: number };
+
 export interface RecurrenceSpec {
-  /** 5-field cron (minute hour dom month dow), evaluated in `tz`. */
+  /** 5-field cron (minute hour dom month dow), evaluated in `tz`; ignored when `rule` is set. */
   cron: string;
+  rule?: WorkdayRule;
+  /** Occurrences on rest days move (default for parsed rules: prev); `keep` for 每天. */
+  shift?: Shift;
+  /** Fire this many working days before each occurrence (the occurrence is a deadline). */
+  leadWorkdays?: number;
+  /** One occurrence moved by “只改下一次”: the fire at `replaces` happens at `at` instead. */
+  override?: { replaces: string; at: string };
   tz: string;
   /** Chinese, e.g. "每年6月20日、12月20日 09:00". */
   description: string;
@@ -18,18 +34,28 @@ export interface ReminderSpec {
   deadlineHasTime?: boolean;
   /** One-off fire instants, ascending. Empty for recurring reminders. */
   fires: string[];
+  /** How the fires were moved off rest days (kept so edits move the same way). */
+  shift?: Shift;
   recurrence?: RecurrenceSpec;
   leads: string[];
   /** Interpretation notes shown to the user (year rolled over, defaults applied, skipped leads). */
   notes: string[];
 }
 
+export type PresetKey = 'half' | 'annual' | 'duty';
+
 export type ReminderCommand =
   | { kind: 'set'; spec: ReminderSpec }
   | { kind: 'preset' }
   | { kind: 'list' }
   | { kind: 'cancel'; id: number }
-  | { kind: 'edit'; id: number; spec: ReminderSpec }
+  /** The new time as the user said it; it is read against the reminder being edited. */
+  | { kind: 'edit'; id: number; text: string }
+  /** The answer to “只改下一次，还是改规则？”. */
+  | { kind: 'edit-choice'; choice: 'once' | 'rule' }
+  | { kind: 'preset-confirm' }
+  /** “半年报告改到7月8日，述职改到1月20日”: adjust the proposed report calendar. */
+  | { kind: 'preset-adjust'; items: { key: PresetKey; text: string }[] }
   | { kind: 'error'; message: string };
 
 export interface ParseOptions {
@@ -50,7 +76,7 @@ export function fail(message: string): never {
 
 // ---------- tokens ----------
 
-export const TIME_HINT = /\d+[月日号点时:]|\d+(分钟|小时|钟头|天|周|个月|年)(后|之后|以后)|今天|今晚|明天|明早|明晚|后天|周[一二三四五六日天]|星期|礼拜|月底|月末|季度|年底|年末|每(年|月|周|天|日)|上午|下午|晚上|中午|早上/;
+export const TIME_HINT = /工作日|节后|\d+[月日号点时:]|\d+(分钟|小时|钟头|天|周|个月|年)(后|之后|以后)|今天|今晚|明天|明早|明晚|后天|周[一二三四五六日天]|星期|礼拜|月底|月末|季度|年底|年末|每(年|月|周|天|日)|上午|下午|晚上|中午|早上/;
 
 export interface Span { start: number; end: number }
 export interface DateTok extends Span {
@@ -60,13 +86,13 @@ export interface DateTok extends Span {
   period?: string;
 }
 export interface TimeTok extends Span { hour: number; minute: number; note?: string; periodOnly?: boolean }
-export interface RelTok extends Span { n: number; unit: 'minute' | 'hour' | 'day' | 'week' | 'month' | 'year'; within: boolean }
-export interface LeadTok extends Span { n: number; unit: 'minute' | 'hour' | 'day' | 'week' | 'month'; label: string }
+export interface RelTok extends Span { n: number; unit: 'minute' | 'hour' | 'day' | 'week' | 'month' | 'year' | 'workday'; within: boolean }
+export interface LeadTok extends Span { n: number; unit: 'minute' | 'hour' | 'day' | 'week' | 'month' | 'workday'; label: string }
 
 const TIME_RE = /(凌晨|早上|早晨|清晨|上午|中午|午后|下午|傍晚|晚上|夜里|夜间|晚)?(\d{1,2})(?:点钟?|时)(?:(半)|(\d{1,2})分?)?(?![\d钟])/g;
 const TIME_COLON_RE = /(凌晨|早上|早晨|清晨|上午|中午|午后|下午|傍晚|晚上|夜里|夜间|晚)?(\d{1,2}):(\d{2})/g;
 const PERIOD_RE = /(凌晨|早上|早晨|清晨|上午|中午|下午|傍晚|晚上)/g;
-const LEAD_RE = /(?:提前|之前|以前|前)(\d+|半)(个)?(分钟|小时|钟头|天|日|周|星期|礼拜|月)/g;
+const LEAD_RE = /(?:提前|之前|以前|前)(\d+|半)(个)?(分钟|小时|钟头|工作日|天|日|周|星期|礼拜|月)/g;
 
 export function all(re: RegExp, s: string): RegExpExecArray[] {
   re.lastIndex = 0;
@@ -84,6 +110,7 @@ export function unitOf(u: string | undefined): RelTok['unit'] {
     case '分钟': case '分': return 'minute';
     case '小时': case '钟头': return 'hour';
     case '天': case '日': return 'day';
+    case '工作日': return 'workday';
     case '月': return 'month';
     case '年': return 'year';
     default: return 'week'; // 周, 星期, 礼拜
@@ -111,7 +138,7 @@ export function findLeads(t: string): LeadTok[] {
     const unit = unitOf(m[3]);
     // LEAD_RE has no 年; a month lead needs 个 ("提前1个月")
     if (unit === 'year' || (unit === 'month' && !m[2])) continue;
-    const unitLabel = { minute: '分钟', hour: '小时', day: '天', week: '周', month: '个月' }[unit];
+    const unitLabel = { minute: '分钟', hour: '小时', day: '天', week: '周', month: '个月', workday: '个工作日' }[unit];
     const label = unit === 'week' && n === 1 ? '提前一周' : `提前${n === 0.5 ? '半' : n}${unit === 'hour' && n === 0.5 ? '个' : ''}${unitLabel}`;
     leads.push({ ...spanOf(m), n, unit, label });
   }
@@ -166,7 +193,7 @@ function toHour(period: string | undefined, h: number, minute: number): { hour: 
   }
 }
 
-export const durOf = (n: number, unit: RelTok['unit'] | LeadTok['unit']) => {
+export const durOf = (n: number, unit: Exclude<RelTok['unit'] | LeadTok['unit'], 'workday'>) => {
   if (n === 0.5) {
     if (unit === 'hour') return { minutes: 30 };
     if (unit === 'day') return { hours: 12 };
@@ -185,8 +212,10 @@ export function cleanWhat(t: string, spans: Span[]): string {
     .replace(/记得/g, '');
   w = w.split('\u0000')
     .map((s) => s.trim().replace(/^(请|麻烦你?|帮我|帮忙)?(在|于|到|就)?$/, ''))
-    .filter((s) => s && !/^[和与及、，,。；;：:的在要再也以]+$/.test(s))
+    .filter((s) => s && !/^[和与及、，,。；;：:的在要再也以前]+$/.test(s))
     .join('，');
   w = w.replace(/^[，,、和与及：:的在在再]+|[，,、和与及。；;：:的在再]+$/g, '').trim();
+  // normalizeCn turned 一次 into 1次; in the task text it reads better as written
+  w = w.replace(/(?<![\d.])1次/g, '一次');
   return w;
 }

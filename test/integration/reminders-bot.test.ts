@@ -8,6 +8,8 @@ import { ReminderService } from '../../src/reminders/scheduler.js';
 import { createLarkClient, FeishuApi } from '../../src/feishu/api.js';
 import { feishuReminderSender } from '../../src/feishu/reminder-sender.js';
 import { createLogger } from '../../src/logger.js';
+import { DateTime } from 'luxon';
+import { dayInfo } from '../../src/reminders/calendar.js';
 import { EVENT_CEILING_MS } from '../support/wait.js';
 
 let h: Harness | undefined;
@@ -72,6 +74,72 @@ describe('reminders from a Feishu thread', () => {
     const past = await ask(h, textEvent('提醒我2020年6月30日前交上半年报告'));
     expect(past).toMatch(/已经过去|已过|早于/);
     expect(await ask(h, textEvent('我的提醒'))).not.toContain('#1');
+  });
+});
+
+describe('working days and Feishu Tasks from a Feishu chat', () => {
+  it('moves rest-day fires and says why, mirrors a deadline as a task, keeps recurrence on edit, and cancels the task', async () => {
+    h = await startHarness();
+    const tz = 'Asia/Shanghai';
+    const today = DateTime.now().setZone(tz).startOf('day');
+    // a Saturday two to three weeks ahead that is not a 调休 working day
+    let sat = today.plus({ days: 14 + ((6 - today.weekday + 7) % 7) });
+    while (dayInfo(sat).work) sat = sat.plus({ weeks: 1 });
+    const moved = await ask(h, textEvent(`提醒我${sat.year}年${sat.month}月${sat.day}日上午10点交材料`));
+    expect(moved).toContain(`注：${sat.month}月${sat.day}日`);
+    expect(moved).toMatch(/提醒提前到\d+月\d+日（星期[一二三四五六日]）/);
+
+    let dl = today.plus({ days: 40 });
+    while (!dayInfo(dl).work) dl = dl.plus({ days: 1 });
+    const set = await ask(h, textEvent(`提醒我${dl.year}年${dl.month}月${dl.day}日前交全年意识形态工作责任制落实情况报告，提前3个工作日提醒`));
+    expect(set).toContain('#2');
+    expect(set).toContain('飞书任务：正在为你创建');
+    await h.feishu.waitFor(() => h!.feishu.taskApi.live().length === 1, EVENT_CEILING_MS, 'the Feishu task');
+    const task = h.feishu.taskApi.live()[0]!;
+    expect(task.summary).toBe('交全年意识形态工作责任制落实情况报告');
+    expect(task.members[0]).toMatchObject({ id: USER_OPEN_ID, role: 'assignee' });
+    expect(task.origin?.href?.url).toContain('openChatId=oc_p2p_chat_0001');
+
+    const rec = await ask(h, textEvent('每月25日提醒我报送舆情台账'));
+    expect(rec).toContain('#3');
+    const edited = await ask(h, textEvent('把第3个提醒改到28号'));
+    expect(edited).toContain('周期：每月28日 09:00');
+
+    const list = await ask(h, textEvent('我的提醒'));
+    expect(list).toContain('已同步飞书任务');
+    for (const line of list.split('\n').filter((l) => l.startsWith('#'))) {
+      const m = /下次：(\d+)年(\d+)月(\d+)日（星期([一二三四五六日])）/.exec(line);
+      expect(m, line).toBeTruthy();
+      expect(dayInfo(DateTime.fromObject({ year: Number(m![1]), month: Number(m![2]), day: Number(m![3]) }, { zone: tz })).work, line).toBe(true);
+    }
+
+    const health = await h.get('/healthz');
+    expect((health.body as { details?: { tasks?: string } }).details?.tasks).toBe('on');
+
+    const cancel = await ask(h, textEvent('取消提醒 2'));
+    expect(cancel).toContain('对应的飞书任务也会一并删除');
+    await h.feishu.waitFor(() => h!.feishu.taskApi.live().length === 0, EVENT_CEILING_MS, 'the task deletion');
+  });
+
+  it('the report calendar from chat: proposal, then one adjusting message sets it', async () => {
+    h = await startHarness();
+    const proposal = await ask(h, textEvent('设置意识形态报告提醒'));
+    expect(proposal).toContain('半年报告');
+    expect(proposal).toContain('年度报告');
+    expect(proposal).toContain('述职');
+    const done = await ask(h, textEvent('半年报告改到7月8日，述职改到1月22日'));
+    expect(done).toContain('已设置3个意识形态工作报告节点');
+    expect(done).toMatch(/截止：\d{4}年7月[678]日/);
+    await h.feishu.waitFor(() => h!.feishu.taskApi.live().length === 3, EVENT_CEILING_MS, 'three tasks');
+  });
+
+  it('with FEISHU_TASKS=off no task is made and /healthz says so', async () => {
+    h = await startHarness({ env: { FEISHU_TASKS: 'off' } });
+    const set = await ask(h, textEvent('提醒我下个月10号前交报告，提前2天提醒'));
+    expect(set).not.toContain('飞书任务');
+    await sleep(300);
+    expect(h.feishu.callsTo(/task\/v2/)).toHaveLength(0);
+    expect(((await h.get('/healthz')).body as { details?: { tasks?: string } }).details?.tasks).toBe('off');
   });
 });
 

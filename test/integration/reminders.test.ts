@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { CronExpressionParser } from 'cron-parser';
 import { Redis } from 'ioredis';
 import { DateTime } from 'luxon';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { parseReminderCommand, type ReminderCommand, type ReminderSpec } from '../../src/reminders/parse.js';
 import { ReminderService, type ReminderCaller, type ReminderLog, type ReminderTarget } from '../../src/reminders/scheduler.js';
 import { ReminderStore } from '../../src/reminders/store.js';
+import { dayInfo } from '../../src/reminders/calendar.js';
+import { nextFire } from '../../src/reminders/format.js';
 import { EVENT_CEILING_MS } from '../support/wait.js';
 
 const TZ = 'Asia/Shanghai';
@@ -64,15 +65,17 @@ describe('ReminderService against real Redis', () => {
 
     const r1 = await svc.handle(cmd(`提醒我${year}年6月30日前交上半年意识形态报告，提前3天提醒`), alice);
     expect(r1).toContain('✅ 已设置提醒 #1：交上半年意识形态报告');
-    expect(r1).toContain(`${year}年6月27日`);
+    // 3 days ahead, or the working day before that when it is a rest day
+    expect(r1).toMatch(new RegExp(`· ${year}年6月2[3-7]日（星期[一二三四五]）09:00`));
     const r2 = await svc.handle(cmd(`每年6月20日和12月20日提醒我准备意识形态工作报告`), alice);
     expect(r2).toContain('#2');
-    expect(await svc.queue.getDelayedCount()).toBe(2); // one one-off job + one scheduler job
+    expect(await svc.queue.getDelayedCount()).toBe(2); // one one-off job + the recurring reminder's next occurrence
+    expect(await svc.queue.getJobSchedulersCount()).toBe(0);
 
     const list = await svc.handle({ kind: 'list' }, alice);
     expect(list).toContain('共2个');
     expect(list).toContain(`#1 交上半年意识形态报告｜截止${year}年6月30日`);
-    expect(list).toMatch(/#2 准备意识形态工作报告｜每年6月20日、12月20日 09:00｜下次：\d{4}年(6月20日|12月20日)（星期.）09:00/);
+    expect(list).toMatch(/#2 准备意识形态工作报告｜每年6月20日、12月20日 09:00｜下次：\d{4}年(6月1[3-9]日|6月20日|12月1[3-9]日|12月20日)（星期[一二三四五六]）09:00/);
     // another member sees only their own
     expect(await svc.handle({ kind: 'list' }, bob)).toContain('还没有提醒');
 
@@ -80,14 +83,17 @@ describe('ReminderService against real Redis', () => {
     const oldIds = before.map((j) => j.id);
     const edited = await svc.handle(cmd(`把第1个提醒改到${year}年7月5日下午3点`), alice);
     expect(edited).toContain('✏️ 已修改提醒 #1：交上半年意识形态报告');
-    expect(edited).toContain(`${year}年7月5日`);
-    expect(edited).toContain('15:00');
+    // a date after the deadline moves the deadline; the lead time (3 days) stays
+    expect(edited).toContain(`截止：${year}年7月5日`);
+    expect(edited).toContain('提前量：提前3天');
     const after = await svc.queue.getDelayed();
     expect(after).toHaveLength(2);
-    const oneOff = after.find((j) => !String(j.id).startsWith('repeat'));
+    const oneOff = after.find((j) => j.data.shortId === 1);
     expect(oneOff?.id).toMatch(/^rem-[0-9a-f]{12}-v2-\d+$/);
     expect(oldIds).not.toContain(oneOff?.id);
-    expect(oneOff?.data.fireAt).toBe(`${year}-07-05T15:00:00+08:00`);
+    const movedTo = DateTime.fromISO((oneOff?.data as { fireAt: string }).fireAt).setZone(TZ);
+    expect(movedTo.toFormat('HH:mm')).toBe('15:00');
+    expect(movedTo >= DateTime.fromObject({ year, month: 6, day: 28 }, { zone: TZ }) && movedTo <= DateTime.fromObject({ year, month: 7, day: 2, hour: 15 }, { zone: TZ })).toBe(true);
 
     expect(await svc.handle({ kind: 'cancel', id: 1 }, alice)).toBe('🗑️ 已取消提醒 #1：交上半年意识形态报告');
     expect(await svc.handle({ kind: 'cancel', id: 2 }, alice)).toContain('已取消提醒 #2');
@@ -227,39 +233,39 @@ describe('ReminderService against real Redis', () => {
     expect(await svc.queue.getDelayedCount()).toBe(0);
   });
 
-  it('recurring schedulers land on month and year ends in Asia/Shanghai', async () => {
+  it('recurring reminders are one delayed job each, for the next occurrence on a working day', async () => {
     const sent: Sent[] = [];
     const svc = setup(`test-${randomUUID()}`, sent, { jitter: 20 });
     await svc.handle(cmd('每月31日提醒我报送舆情台账'), alice);
     await svc.handle(cmd('每年12月31日提醒我写述职报告'), alice);
     await svc.handle(cmd('每季度末提醒我研判'), alice);
-    const schedulers = await svc.queue.getJobSchedulers(0, -1, true);
-    expect(schedulers).toHaveLength(3);
+    expect(await svc.queue.getJobSchedulersCount()).toBe(0);
+    const jobs = await svc.queue.getDelayed();
+    expect(jobs).toHaveLength(3);
     const now = DateTime.now().setZone(TZ);
-    for (const s of schedulers) {
-      expect(s.tz).toBe(TZ);
-      const next = DateTime.fromMillis(s.next ?? 0).setZone(TZ);
-      expect(next.hour).toBe(9);
-      expect(next.minute).toBe(0);
-      expect(next.second).toBeLessThanOrEqual(20); // jitter
-      expect(next.day).toBe(next.daysInMonth); // always the last day of a month
-      expect(next > now).toBe(true);
-      if (s.pattern?.endsWith('31 12 *')) {
-        const thisYears = DateTime.fromObject({ year: now.year, month: 12, day: 31, hour: 9 }, { zone: TZ });
-        expect(next.year).toBe(now < thisYears ? now.year : now.year + 1);
-      }
-      if (s.pattern?.endsWith('L 3,6,9,12 *')) expect([3, 6, 9, 12]).toContain(next.month);
+    for (const j of jobs) {
+      const fireAt = DateTime.fromISO((j.data as { fireAt: string }).fireAt).setZone(TZ);
+      expect(fireAt > now).toBe(true);
+      expect(fireAt.hour).toBe(9);
+      expect(fireAt.minute).toBe(0);
+      expect(dayInfo(fireAt).work).toBe(true);
+      // the last day of its month, or the working day before it (never earlier than the 20th)
+      expect(fireAt.day).toBeGreaterThanOrEqual(20);
+      // delay = fire time + up to 20 s of per-job jitter
+      const due = j.timestamp + (j.opts.delay ?? 0);
+      expect(due - fireAt.toMillis()).toBeGreaterThanOrEqual(0);
+      expect(due - fireAt.toMillis()).toBeLessThanOrEqual(20_000);
     }
-    // The same patterns across month and year ends, from fixed instants (cron-parser is what BullMQ uses).
-    const pattern = (suffix: string) => schedulers.find((s) => s.pattern?.endsWith(suffix))?.pattern ?? '';
-    const nextAfter = (p: string, iso: string) =>
-      DateTime.fromJSDate(CronExpressionParser.parse(p, { tz: TZ, currentDate: new Date(iso) }).next().toDate()).setZone(TZ).toFormat('yyyy-MM-dd HH:mm');
-    expect(nextAfter(pattern('L * *'), '2027-01-31T10:00:00+08:00')).toBe('2027-02-28 09:00');
-    expect(nextAfter(pattern('L * *'), '2028-02-01T10:00:00+08:00')).toBe('2028-02-29 09:00');
-    expect(nextAfter(pattern('L * *'), '2026-12-31T10:00:00+08:00')).toBe('2027-01-31 09:00');
-    expect(nextAfter(pattern('31 12 *'), '2026-12-31T10:00:00+08:00')).toBe('2027-12-31 09:00');
-    expect(nextAfter(pattern('31 12 *'), '2026-12-31T08:00:00+08:00')).toBe('2026-12-31 09:00');
-    expect(nextAfter(pattern('L 3,6,9,12 *'), '2026-12-31T10:00:00+08:00')).toBe('2027-03-31 09:00');
+    // The same rules across month and year ends, from fixed instants (weekends only in years without data).
+    const nextAfter = (text: string, iso: string) => {
+      const c = parseReminderCommand(text, { now: new Date(iso), timezone: TZ });
+      if (c?.kind !== 'set' || !c.spec.recurrence) throw new Error(text);
+      return DateTime.fromISO(nextFire(c.spec, new Date(iso)) ?? '').setZone(TZ).toFormat('yyyy-MM-dd HH:mm');
+    };
+    expect(nextAfter('每月31日提醒我', '2026-01-31T10:00:00+08:00')).toBe('2026-02-28 09:00'); // the last day, a 调休 working Saturday
+    expect(nextAfter('每月31日提醒我', '2026-12-31T10:00:00+08:00')).toBe('2027-01-29 09:00');
+    expect(nextAfter('每年12月31日提醒我', '2026-12-31T08:00:00+08:00')).toBe('2026-12-31 09:00');
+    expect(nextAfter('每季度末提醒我', '2026-12-31T10:00:00+08:00')).toBe('2027-03-31 09:00');
   });
 
   it('a recurring reminder fires once per occurrence and stops after cancel', async () => {
@@ -280,14 +286,23 @@ describe('ReminderService against real Redis', () => {
     expect(sent[0]!.text).toContain('⏰ 提醒：测试周期');
   });
 
-  it('preset creates the half-year and annual reminders', async () => {
+  it('the report calendar is proposed, then confirmed into deadline reminders', async () => {
     const sent: Sent[] = [];
     const svc = setup(`test-${randomUUID()}`, sent);
-    const reply = await svc.handle(cmd('设置意识形态报告提醒'), alice);
-    expect(reply).toContain('#1');
-    expect(reply).toContain('每年6月20日 09:00');
-    expect(reply).toContain('每年12月20日 09:00');
-    expect(await svc.queue.getJobSchedulersCount()).toBe(2);
+    expect(await svc.handle(cmd('确认'), alice)).toContain('没有等待确认');
+    const proposal = await svc.handle(cmd('设置意识形态报告提醒'), alice);
+    expect(proposal).toContain('半年报告');
+    expect(proposal).toContain('述职');
+    expect(await svc.queue.getDelayedCount()).toBe(0);
+    // another member's confirmation does not take alice's proposal
+    expect(await svc.handle(cmd('确认'), bob)).toContain('没有等待确认');
+    const done = await svc.handle(cmd('确认'), alice);
+    expect(done).toContain('已设置3个意识形态工作报告节点');
+    expect(done).toContain('提前量：提前5个工作日、提前1个工作日');
+    expect(await svc.queue.getDelayedCount()).toBe(6);
+    expect(await svc.handle(cmd('确认'), alice)).toContain('没有等待确认');
+    const list = await svc.handle({ kind: 'list' }, alice);
+    expect(list).toContain('共3个');
   });
 
   it('a delivery that fails on its last attempt is logged as given up, earlier ones as retried', async () => {
@@ -314,25 +329,30 @@ describe('ReminderService against real Redis', () => {
     expect(logged[1]!.obj).toMatchObject({ rid: job!.data.rid, chatId: 'oc_group1', shortId: 1, attemptsMade: 2 });
   });
 
-  it('a recurring job whose record vanished removes its scheduler and says so', async () => {
+  it('a Job Scheduler left by an older version is replaced by the chain, or removed when its record is gone', async () => {
     const prefix = `test-${randomUUID()}`;
     const sent: Sent[] = [];
     const warned: string[] = [];
     const svc = setup(prefix, sent, { log: { warn: (_obj, msg) => warned.push(msg ?? '') } });
-    const spec: ReminderSpec = {
-      what: '测试周期', fires: [], leads: [], notes: [],
-      recurrence: { cron: '* * * * * *', tz: TZ, description: '每秒', next: [] },
-    };
-    await svc.handle({ kind: 'set', spec }, alice);
-    expect(await svc.queue.getJobSchedulersCount()).toBe(1);
-    // the record is lost behind the service's back (e.g. a manual key delete)
+    await svc.handle(cmd('每天下午5点提醒我写日志'), alice);
+    await svc.handle(cmd('每周五下午3点提醒我交周报'), alice);
+    const recs = (await svc.queue.getDelayed()).map((j) => j.data as { rid: string; chatId: string; shortId: number; version: number });
+    // what an older version stored: a scheduler per reminder, due every second here
+    for (const d of recs) {
+      await svc.queue.upsertJobScheduler(`rem-${d.rid}`, { pattern: '* * * * * *', tz: TZ }, { name: 'fire', data: { rid: d.rid, chatId: d.chatId, shortId: d.shortId, version: d.version } });
+    }
     const raw = open.conns[open.conns.length - 1]!;
-    await raw.del(`${prefix}:reminder:chat:${alice.chatId}:r:1`);
+    await raw.del(`${prefix}:reminder:chat:${alice.chatId}:r:2`); // reminder 2's record is lost
     svc.startWorker();
     await until(async () => (await svc.queue.getJobSchedulersCount()) === 0);
     expect(warned).toContain('reminder record gone; removed its orphaned scheduler');
-    expect(sent).toHaveLength(0);
-    expect(await svc.handle({ kind: 'list' }, alice)).toContain('还没有提醒');
+    expect(warned).toContain('replaced a legacy reminder scheduler by a chained job');
+    await until(() => sent.length >= 1);
+    await pause(1_500);
+    expect(sent).toHaveLength(1); // the legacy fire of reminder 1, delivered once
+    const list = await svc.handle({ kind: 'list' }, alice);
+    expect(list).toContain('#1 写日志');
+    expect(list).not.toContain('#2');
   });
 
   it('store: a finished reminder is deleted only at its own version; vanished records leave the index', async () => {

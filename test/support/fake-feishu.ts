@@ -91,6 +91,74 @@ function parseMultipart(raw: Buffer, contentType: string): Record<string, { file
   return out;
 }
 
+// ---------- Feishu Tasks v2 (reminders) ----------
+
+/** A task as the fake Open API keeps it. */
+export interface FakeTask {
+  guid: string;
+  summary: string;
+  description?: string;
+  due?: { timestamp: string; is_all_day: boolean };
+  members: Array<{ id: string; type?: string; role: string }>;
+  origin?: { href?: { url: string; title?: string } };
+  client_token?: string;
+  completed_at: string;
+  deleted: boolean;
+  url: string;
+}
+
+/** Task endpoints: create (client_token idempotent), get, patch, delete; refusals in Feishu's shapes. */
+class FakeTasks {
+  readonly tasks = new Map<string, FakeTask>();
+  /** Answer every task call as an app without the task scope (HTTP 400, code 99991672). */
+  refuse = false;
+
+  /** Mark a task done, as the user would in the Feishu client. */
+  complete(guid: string): void {
+    const t = this.tasks.get(guid);
+    if (t) t.completed_at = String(Date.now());
+  }
+
+  live(): FakeTask[] {
+    return [...this.tasks.values()].filter((t) => !t.deleted);
+  }
+
+  handle(method: string, path: string, b: Record<string, unknown>): { status: number; body: unknown } | undefined {
+    if (!path.startsWith('/open-apis/task/v2/tasks')) return undefined;
+    if (this.refuse) return { status: 400, body: { code: 99991672, msg: 'Access denied. One of the following scopes is required: [task:task:write, task:task:writeonly]. 应用尚未开通所需的应用身份权限' } };
+    if (path === '/open-apis/task/v2/tasks' && method === 'POST') {
+      if (!b.summary) return { status: 400, body: { code: 1470400, msg: 'summary is required' } };
+      const token = b.client_token as string | undefined;
+      const prior = token ? [...this.tasks.values()].find((t) => t.client_token === token) : undefined;
+      if (prior) return { status: 200, body: ok({ task: prior }) };
+      const guid = randomUUID();
+      const task: FakeTask = {
+        guid, summary: b.summary as string, description: b.description as string | undefined, due: b.due as FakeTask['due'],
+        members: (b.members as FakeTask['members'] | undefined) ?? [], origin: b.origin as FakeTask['origin'], client_token: token,
+        completed_at: '0', deleted: false, url: `https://applink.feishu.cn/client/todo/detail?guid=${guid}`,
+      };
+      this.tasks.set(guid, task);
+      return { status: 200, body: ok({ task }) };
+    }
+    const m = /^\/open-apis\/task\/v2\/tasks\/([^/]+)$/.exec(path);
+    const task = m ? this.tasks.get(m[1]!) : undefined;
+    if (!m) return undefined;
+    if (!task || task.deleted) return { status: 404, body: { code: 1470404, msg: 'task not found' } };
+    if (method === 'GET') return { status: 200, body: ok({ task: { ...task, status: task.completed_at !== '0' ? 'done' : 'todo' } }) };
+    if (method === 'DELETE') {
+      task.deleted = true;
+      return { status: 200, body: ok({}) };
+    }
+    if (method === 'PATCH') {
+      const fields = (b.update_fields as string[] | undefined) ?? [];
+      const patch = (b.task as Partial<FakeTask> | undefined) ?? {};
+      if (fields.includes('due')) task.due = patch.due;
+      return { status: 200, body: ok({ task }) };
+    }
+    return undefined;
+  }
+}
+
 /** A loopback stand-in for the Feishu Open API that the real SDK talks to. */
 export class FakeFeishu {
   readonly botOpenId = 'ou_bot_fake_000000000000000000001';
@@ -101,6 +169,8 @@ export class FakeFeishu {
   readonly files = new Map<string, { name: string; data: Buffer }>();
   /** Answer CardKit calls with a permission error (to exercise the fallback). */
   refuseCardKit = false;
+  /** Feishu Tasks (reminders' deadlines). */
+  readonly taskApi = new FakeTasks();
   private failures: Failure[] = [];
   private byUuid = new Map<string, FakeMessage>();
   private server!: Server;
@@ -301,6 +371,9 @@ export class FakeFeishu {
       this.files.set(fileKey, { name: multipart?.file_name?.data.toString('utf8') ?? file.filename ?? 'file', data: file.data });
       return { status: 200, body: ok({ file_key: fileKey }) };
     }
+
+    const tasks = this.taskApi.handle(method, path, b);
+    if (tasks) return tasks;
 
     if (path.startsWith('/open-apis/cardkit/') && this.refuseCardKit) return { status: 400, body: { code: 99991672, msg: 'Access denied: cardkit:card:write' } };
     if (path === '/open-apis/cardkit/v1/cards' && method === 'POST') {

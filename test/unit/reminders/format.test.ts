@@ -46,7 +46,8 @@ describe('confirmation', () => {
       '截止：2026年6月30日（星期二）',
       '提前量：提前3天',
       '提醒时间：',
-      '· 2026年6月27日（星期六）09:00',
+      '· 2026年6月26日（星期五）09:00',
+      '注：6月27日是星期六，提醒提前到6月26日（星期五）',
       '发送“我的提醒”查看全部，“取消提醒 2”取消。',
     ].join('\n'));
   });
@@ -54,8 +55,10 @@ describe('confirmation', () => {
   it('lists every fire for several leads', () => {
     const text = formatConfirmation({ shortId: 1, spec: spec('明年1月10日前交年度述职报告，提前一周和前一天各提醒一次') }, TZ);
     expect(text).toContain('共提醒2次');
-    expect(text).toContain('· 2027年1月3日（星期日）09:00');
-    expect(text).toContain('· 2027年1月9日（星期六）09:00');
+    // 2027 is not in the holiday data yet: weekends only, and the reply says so
+    expect(text).toContain('· 2027年1月1日（星期五）09:00');
+    expect(text).toContain('· 2027年1月8日（星期五）09:00');
+    expect(text).toContain('注：2027年的法定节假日安排尚未收录，暂按周末计算工作日');
     expect(text).toContain('提前量：提前一周、提前1天');
     expect(text).toContain('截止：2027年1月10日（星期日）');
   });
@@ -64,15 +67,17 @@ describe('confirmation', () => {
     const text = formatConfirmation({ shortId: 3, spec: spec('每年6月20日和12月20日提醒我准备意识形态工作报告') }, TZ);
     expect(text).toContain('✅ 已设置周期提醒 #3：准备意识形态工作报告');
     expect(text).toContain('周期：每年6月20日、12月20日 09:00');
-    expect(text).toContain('· 2026年6月20日（星期六）09:00');
-    expect(text).toContain('· 2026年12月20日（星期日）09:00');
+    expect(text).toContain('休息日：遇休息日提前到前一个工作日');
+    expect(text).toContain('· 2026年6月18日（星期四）09:00');
+    expect(text).toContain('· 2026年12月18日（星期五）09:00');
+    expect(text).toContain('注：6月20日（星期六）是端午假期，提醒提前到6月18日（星期四）');
   });
 
   it('shows interpretation notes and marks edits', () => {
     const text = formatConfirmation({ shortId: 4, spec: spec('6月5日提醒我交材料') }, TZ, { edited: true });
     expect(text).toContain('✏️ 已修改提醒 #4');
     expect(text).toContain('注：今年的6月5日已经过了，按明年（2027年）6月5日设置');
-    expect(text).toContain('2027年6月5日（星期六）09:00');
+    expect(text).toContain('2027年6月4日（星期五）09:00');
   });
 });
 
@@ -84,7 +89,7 @@ describe('list and results', () => {
     ], TZ, NOW, 'group');
     const lines = text.split('\n');
     expect(lines[0]).toBe('你在本群的提醒（共2个）：');
-    expect(lines[1]).toBe('#2 改稿｜下次：2026年6月19日（星期五）15:00');
+    expect(lines[1]).toBe('#2 改稿｜下次：2026年6月18日（星期四）15:00');
     expect(lines[2]).toBe('#5 报送舆情台账｜每月最后一天 09:00｜下次：2026年6月30日（星期二）09:00');
   });
   it('empty list invites an example', () => {
@@ -106,7 +111,7 @@ describe('fired text', () => {
   it('mentions the creator in a group and counts days to the deadline', () => {
     const s = spec('提醒我6月30日前交上半年意识形态报告，提前3天提醒');
     expect(formatFired(s, s.fires[0]!, TZ, 'ou_abc')).toBe(
-      '<at user_id="ou_abc"></at> ⏰ 提醒：交上半年意识形态报告\n截止：2026年6月30日（星期二），还有3天',
+      '<at user_id="ou_abc"></at> ⏰ 提醒：交上半年意识形态报告\n截止：2026年6月30日（星期二），还有4天（其中2个工作日）',
     );
   });
   it('plain text without mention in p2p; default text when no task', () => {

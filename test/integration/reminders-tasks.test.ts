@@ -1,0 +1,248 @@
+import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { DateTime } from 'luxon';
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import { createLarkClient, FeishuApi } from '../../src/feishu/api.js';
+import { feishuReminderSender } from '../../src/feishu/reminder-sender.js';
+import { feishuTasks } from '../../src/feishu/reminder-tasks.js';
+import { createLogger } from '../../src/logger.js';
+import { parseReminderCommand, type ReminderCommand, type ReminderSpec } from '../../src/reminders/parse.js';
+import { ReminderService, type ReminderCaller, type ReminderLog } from '../../src/reminders/scheduler.js';
+import { FakeFeishu } from '../support/fake-feishu.js';
+import { sleep } from '../support/harness.js';
+import { EVENT_CEILING_MS } from '../support/wait.js';
+
+const TZ = 'Asia/Shanghai';
+const cleanups: Array<() => Promise<unknown>> = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+const alice: ReminderCaller = { chatId: 'oc_group_tasks', chatType: 'group', openId: 'ou_alice_tasks', messageId: 'om_t1', rootMessageId: 'om_troot' };
+
+interface Logged { level: string; msg?: string; obj: object }
+
+async function setup(opts: { prefix?: string; feishu?: FakeFeishu; tasks?: boolean } = {}) {
+  const feishu = opts.feishu ?? (await FakeFeishu.start());
+  if (!opts.feishu) cleanups.push(() => feishu.close());
+  const conn = new Redis(inject('redisUrl'), { maxRetriesPerRequest: null });
+  cleanups.push(() => conn.quit());
+  const api = new FeishuApi(createLarkClient({ appId: 'cli_a1b2c3d4e5f60721', appSecret: 's', domain: feishu.url, log: createLogger('silent') }));
+  const logged: Logged[] = [];
+  const log: ReminderLog = {
+    info: (obj, msg) => logged.push({ level: 'info', msg, obj }),
+    warn: (obj, msg) => logged.push({ level: 'warn', msg, obj }),
+    error: (obj, msg) => logged.push({ level: 'error', msg, obj }),
+  };
+  const prefix = opts.prefix ?? `t${randomUUID().slice(0, 8)}`;
+  const service = new ReminderService({
+    connection: conn, prefix, timezone: TZ, send: feishuReminderSender(api), maxJitterSeconds: 0, log,
+    tasks: opts.tasks === false ? undefined : feishuTasks(api, feishu.url), taskBackoffMs: 100,
+  });
+  cleanups.push(() => service.close());
+  return { feishu, service, logged, prefix };
+}
+
+const cmd = (text: string, now = new Date()): ReminderCommand => {
+  const c = parseReminderCommand(text, { now, timezone: TZ });
+  if (!c) throw new Error(`not a reminder command: ${text}`);
+  return c;
+};
+/** A deadline two months ahead on a working day, as text. */
+function deadlineText(): { text: string; day: DateTime } {
+  let d = DateTime.now().setZone(TZ).plus({ days: 60 }).startOf('day');
+  while (d.weekday > 5) d = d.plus({ days: 1 });
+  return { text: `${d.year}年${d.month}月${d.day}日`, day: d };
+}
+async function until(cond: () => boolean | Promise<boolean>, ms = EVENT_CEILING_MS, what = 'condition'): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await cond())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await sleep(50);
+  }
+}
+
+describe('deadline reminders in Feishu Tasks (fake Open API, real SDK)', () => {
+  it('creates a task for the requester with the deadline, the name and a link to the chat; cancelling deletes it', async () => {
+    const { feishu, service } = await setup();
+    service.startWorker();
+    const { text, day } = deadlineText();
+    const reply = await service.handle(cmd(`提醒我${text}前交上半年意识形态工作报告，提前3个工作日提醒`), alice);
+    expect(reply).toContain('飞书任务：正在为你创建');
+    await until(() => feishu.taskApi.live().length === 1, EVENT_CEILING_MS, 'the task');
+    const task = feishu.taskApi.live()[0]!;
+    expect(task.summary).toBe('交上半年意识形态工作报告');
+    expect(task.due).toEqual({ timestamp: String(day.toMillis()), is_all_day: true });
+    expect(task.members).toEqual([{ id: 'ou_alice_tasks', type: 'user', role: 'assignee' }]);
+    expect(task.origin?.href?.url).toBe('https://applink.feishu.cn/client/chat/open?openChatId=oc_group_tasks');
+    expect(task.description).toContain('openChatId=oc_group_tasks');
+    const create = feishu.callsTo(/^POST \/open-apis\/task\/v2\/tasks$/)[0]!;
+    expect(create.query).toEqual({ user_id_type: 'open_id' });
+    expect(create.auth).toBe('Bearer t-fake-token');
+    expect(await service.handle({ kind: 'list' }, alice)).toContain('已同步飞书任务');
+
+    // a time change moves the task's due as well
+    expect(await service.handle(cmd(`把第1个提醒改到截止${text}下午5点`), alice)).toContain('飞书任务：截止时间随之更新。');
+    await until(() => feishu.taskApi.live()[0]?.due?.is_all_day === false, EVENT_CEILING_MS, 'the due update');
+    expect(feishu.taskApi.live()[0]!.due?.timestamp).toBe(String(day.set({ hour: 17 }).toMillis()));
+
+    const cancelled = await service.handle(cmd('取消提醒 1'), alice);
+    expect(cancelled).toContain('对应的飞书任务也会一并删除');
+    await until(() => feishu.taskApi.live().length === 0, EVENT_CEILING_MS, 'the deletion');
+    expect(feishu.callsTo(/^DELETE \/open-apis\/task\/v2\/tasks\//)).toHaveLength(1);
+    expect(feishu.taskApi.tasks.size).toBe(1);
+  });
+
+  it('a reminder without a deadline makes no task', async () => {
+    const { feishu, service } = await setup();
+    service.startWorker();
+    const reply = await service.handle(cmd('每月最后一个工作日下午3点提醒我报送舆情周报'), alice);
+    expect(reply).not.toContain('飞书任务');
+    await sleep(500);
+    expect(feishu.callsTo(/task\/v2/)).toHaveLength(0);
+  });
+
+  it('429 and 5xx are retried by the queue into exactly one task (client_token)', async () => {
+    const { feishu, service, logged } = await setup();
+    feishu.fail(/^POST \/open-apis\/task\/v2\/tasks$/, 1, 429, 99991400);
+    feishu.fail(/^POST \/open-apis\/task\/v2\/tasks$/, 1, 500, 1470500);
+    service.startWorker();
+    const { text } = deadlineText();
+    await service.handle(cmd(`${text}前报送全年意识形态工作责任制落实情况报告，提前5个工作日提醒我`), alice);
+    await until(() => feishu.taskApi.live().length === 1, EVENT_CEILING_MS, 'the task after retries');
+    await sleep(500);
+    expect(feishu.callsTo(/^POST \/open-apis\/task\/v2\/tasks$/)).toHaveLength(3);
+    expect(new Set(feishu.callsTo(/^POST \/open-apis\/task\/v2\/tasks$/).map((c) => (c.body as { client_token: string }).client_token)).size).toBe(1);
+    expect(feishu.taskApi.live()).toHaveLength(1);
+    expect(logged.filter((l) => l.msg === 'feishu task sync failed, will retry')).toHaveLength(2);
+    expect(await service.taskStatus()).toBe('on');
+  });
+
+  it('without the task scope: logged once, chat reminders kept, reported for /healthz', async () => {
+    const { feishu, service, logged } = await setup();
+    feishu.taskApi.refuse = true;
+    service.startWorker();
+    const { text } = deadlineText();
+    await service.handle(cmd(`提醒我${text}前交述职报告，提前3天提醒`), alice);
+    await until(async () => (await service.taskStatus()).startsWith('no-scope'), EVENT_CEILING_MS, 'the no-scope status');
+    const second = await service.handle(cmd(`提醒我${text}前交自查报告，提前2天提醒`), alice);
+    expect(second).toContain('飞书任务：应用未开通任务权限，这次只在聊天中提醒。');
+    await until(() => service.queue.getCompletedCount().then((n) => n >= 2), EVENT_CEILING_MS, 'both sync jobs');
+    expect(logged.filter((l) => /feishu tasks unavailable/.test(l.msg ?? ''))).toHaveLength(1);
+    expect(logged.filter((l) => l.level === 'error')).toHaveLength(0);
+    // the chat reminders are scheduled as usual
+    expect((await service.queue.getDelayed()).filter((j) => j.name === 'fire')).toHaveLength(2);
+    expect(await service.taskStatus()).toContain('task:task:write');
+  });
+
+  it('a 403 permission code is treated as a missing scope too', async () => {
+    const { feishu, service } = await setup();
+    feishu.fail(/task\/v2\/tasks/, 10, 403, 1470403);
+    service.startWorker();
+    const { text } = deadlineText();
+    await service.handle(cmd(`提醒我${text}前交报告，提前1天提醒`), alice);
+    await until(async () => (await service.taskStatus()).startsWith('no-scope'), EVENT_CEILING_MS, 'the no-scope status');
+    expect(feishu.taskApi.live()).toHaveLength(0);
+  });
+
+  it('a task marked done stops the remaining lead-time reminders (polled before each fire)', async () => {
+    const { feishu, service } = await setup();
+    service.startWorker();
+    const now = DateTime.now().setZone(TZ);
+    const spec: ReminderSpec = {
+      what: '交意识形态工作报告',
+      deadline: now.plus({ days: 5 }).toISO() ?? '',
+      deadlineHasTime: true,
+      fires: [now.plus({ days: 1 }).toISO() ?? '', now.plus({ days: 2 }).toISO() ?? ''],
+      leads: ['提前4天', '提前3天'],
+      notes: [],
+    };
+    await service.handle({ kind: 'set', spec }, alice);
+    await until(() => feishu.taskApi.live().length === 1, EVENT_CEILING_MS, 'the task');
+    const fires = (await service.queue.getDelayed()).filter((j) => j.name === 'fire')
+      .sort((a, b) => String((a.data as { fireAt: string }).fireAt).localeCompare(String((b.data as { fireAt: string }).fireAt)));
+    expect(fires).toHaveLength(2);
+    await fires[0]!.promote(); // the first lead-time fire comes due
+    await until(() => feishu.messages.length === 1, EVENT_CEILING_MS, 'the first lead-time reminder');
+    expect(feishu.callsTo(/^GET \/open-apis\/task\/v2\/tasks\//)).toHaveLength(1);
+    feishu.taskApi.complete(feishu.taskApi.live()[0]!.guid);
+    const second = fires[1]!;
+    await second.promote();
+    await until(() => feishu.callsTo(/^GET \/open-apis\/task\/v2\/tasks\//).length === 2, EVENT_CEILING_MS, 'the second check');
+    await until(async () => (await second.getState()) === 'completed', EVENT_CEILING_MS, 'the second fire');
+    expect(await service.queue.getJob(second.id!).then((j) => j?.returnvalue as unknown)).toBe('skipped: task done');
+    expect(feishu.messages).toHaveLength(1);
+    expect(await service.handle({ kind: 'list' }, alice)).toContain('还没有提醒');
+  });
+
+  it('a failing completion check still reminds', async () => {
+    const { feishu, service } = await setup();
+    service.startWorker();
+    const now = DateTime.now().setZone(TZ);
+    const spec: ReminderSpec = { what: '交报告', deadline: now.plus({ days: 5 }).toISO() ?? '', deadlineHasTime: true, fires: [now.plus({ days: 1 }).toISO() ?? ''], leads: ['提前4天'], notes: [] };
+    await service.handle({ kind: 'set', spec }, alice);
+    await until(() => feishu.taskApi.live().length === 1, EVENT_CEILING_MS, 'the task');
+    feishu.fail(/^GET \/open-apis\/task\/v2\/tasks\//, 5, 503, 1470500);
+    await (await service.queue.getDelayed()).find((j) => j.name === 'fire')!.promote();
+    await until(() => feishu.messages.length === 1, EVENT_CEILING_MS, 'the reminder');
+    expect(feishu.textOf(feishu.messages[0]!)).toContain('交报告');
+  });
+});
+
+describe('recurring reminders as a chain of delayed jobs', () => {
+  it('survive a restart: the chain goes on in a new service, once per occurrence', async () => {
+    const prefix = `t${randomUUID().slice(0, 8)}`;
+    const feishu = await FakeFeishu.start();
+    cleanups.push(() => feishu.close());
+    const first = await setup({ prefix, feishu, tasks: false });
+    first.service.startWorker();
+    const spec: ReminderSpec = { what: '测试周期', fires: [], leads: [], notes: [], recurrence: { cron: '*/2 * * * * *', tz: TZ, description: '每2秒', next: [], shift: 'keep' } };
+    await first.service.handle({ kind: 'set', spec }, alice);
+    await until(() => feishu.messages.length >= 1, EVENT_CEILING_MS, 'the first occurrence');
+    await first.service.close();
+    const n = feishu.messages.length;
+    await sleep(2_500);
+    const second = await setup({ prefix, feishu, tasks: false });
+    second.service.startWorker();
+    await until(() => feishu.messages.length >= n + 2, EVENT_CEILING_MS, 'occurrences after the restart');
+    expect(new Set(feishu.messages.map((m) => m.uuid)).size).toBe(feishu.messages.length);
+    // one pending job at a time
+    expect((await second.service.queue.getDelayed()).length).toBeLessThanOrEqual(1);
+    expect(await second.service.queue.getJobSchedulersCount()).toBe(0);
+    await second.service.handle({ kind: 'cancel', id: 1 }, alice);
+    expect(await second.service.queue.getDelayedCount()).toBe(0);
+  });
+
+  it('edits: 28号 keeps it monthly; a full date asks, and both answers are handled', async () => {
+    const { service } = await setup({ tasks: false });
+    await service.handle(cmd('每月25日提醒我报送舆情台账'), alice);
+    const kept = await service.handle(cmd('把第1个提醒改到28号'), alice);
+    expect(kept).toContain('✏️ 已修改提醒 #1：报送舆情台账');
+    expect(kept).toContain('周期：每月28日 09:00');
+    const asked = await service.handle(cmd('把第1个提醒改到12月3日'), alice);
+    expect(asked).toContain('请选择');
+    expect(asked).toContain('回复“改规则”：以后都按“每月3日 09:00”提醒');
+    const ruled = await service.handle(cmd('改规则'), alice);
+    expect(ruled).toContain('周期：每月3日 09:00');
+    expect(await service.handle(cmd('改规则'), alice)).toContain('没有等待你选择的修改');
+
+    await service.handle(cmd('把第1个提醒改到12月10日下午4点'), alice);
+    const once = await service.handle(cmd('只改下一次'), alice);
+    expect(once).toContain('周期：每月3日 09:00');
+    const jobs = (await service.queue.getDelayed()).filter((j) => (j.data as { shortId: number }).shortId === 1);
+    expect(jobs).toHaveLength(1);
+    const fireAt = DateTime.fromISO((jobs[0]!.data as { fireAt: string }).fireAt).setZone(TZ);
+    // 12月10日, or the working day before it in a year where it is a rest day
+    expect(fireAt.month).toBe(12);
+    expect([8, 9, 10]).toContain(fireAt.day);
+    expect(fireAt.toFormat('HH:mm')).toBe('16:00');
+
+    const timed = await service.handle(cmd('把第1个提醒改到下午5点'), alice);
+    expect(timed).toContain('周期：每月3日 17:00');
+    // bad input changes nothing
+    expect(await service.handle(cmd('把第1个提醒改到2月30日'), alice)).toContain('2月没有30日');
+    expect(await service.handle(cmd('把第1个提醒改到随便哪天'), alice)).toContain('没看懂新的时间');
+    expect(await service.handle(cmd('把第9个提醒改到28号'), alice)).toContain('没有找到编号为 9');
+    expect(await service.handle({ kind: 'list' }, alice)).toContain('#1 报送舆情台账｜每月3日 17:00');
+  });
+});
