@@ -3,6 +3,7 @@ import { readConfig, type Config } from './config.js';
 import { ConfigError, StartupError } from './core/errors.js';
 import { createLogger } from './logger.js';
 import { startApp, type App } from './app.js';
+import { consoleLogDestination } from './console/console-log.js';
 
 if (existsSync('.env')) process.loadEnvFile('.env');
 
@@ -17,7 +18,8 @@ try {
   throw err;
 }
 
-const log = createLogger(config.LOG_LEVEL);
+// Console mode: the terminal is the chat, so logs go to .data/bigan.log (warnings and errors also to stderr).
+const log = config.feishu ? createLogger(config.LOG_LEVEL) : createLogger(config.LOG_LEVEL, consoleLogDestination());
 let app: App | undefined;
 let stopping = false;
 

@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { renderDocx } from '../export/docx.js';
+import { splitSignOff } from '../report/layout.js';
 import { readTextInput, usageError } from './common.js';
 import type { Command, CliIO } from './common.js';
 
@@ -36,7 +37,9 @@ export const docxCommand: Command = {
       return 2;
     }
     const out = output ?? input.replace(/\.[^./]*$/, '') + '.docx';
-    const bytes = await renderDocx({ title: lines[first]!.trim(), body: lines.slice(first + 1).join('\n') });
+    // The trailing unit and date lines are the sign-off: set apart and right-aligned, as the bot's export does.
+    const { body, unit, date } = splitSignOff(lines.slice(first + 1));
+    const bytes = await renderDocx({ title: lines[first]!.trim(), body: body.join('\n'), ...(unit ? { unit } : {}), ...(date ? { date } : {}) });
     try {
       await writeFile(out, bytes);
     } catch (err) {

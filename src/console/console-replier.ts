@@ -2,8 +2,13 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { AnswerStream, CardButton, Replier } from '../core/replier.js';
 import type { Conversation } from '../core/message.js';
+import { markdownToPlain } from './plain-text.js';
 
-/** The terminal as a chat: streamed answers are printed as they grow. */
+/**
+ * The terminal as a chat. A terminal cannot redraw an answer that is cleaned as it
+ * streams, so each answer is printed once, when finished, as plain text (Markdown
+ * markers taken out); while it streams, one line says it is being written.
+ */
 export class ConsoleReplier implements Replier {
   /** Resolves callers waiting for "this message has been answered". */
   onAnswered?: (messageId: string) => void;
@@ -13,7 +18,7 @@ export class ConsoleReplier implements Replier {
   async ack(): Promise<void> {}
 
   sendText(c: Conversation, text: string): Promise<void> {
-    this.out.write(`\n笔杆子> ${text}\n\n`);
+    this.out.write(`\n笔杆子> ${markdownToPlain(text)}\n\n`);
     this.onAnswered?.(c.messageId);
     return Promise.resolve();
   }
@@ -28,20 +33,18 @@ export class ConsoleReplier implements Replier {
 
   openStream(c: Conversation, opts: { title: string }): Promise<AnswerStream> {
     const out = this.out;
-    let printed = '';
-    out.write(`\n${opts.title.startsWith('笔杆子') ? opts.title : `笔杆子 · ${opts.title}`}> `);
-    const write = (text: string) => {
-      // Print only what was added; if the text was rewritten, print it again in full.
-      if (text.startsWith(printed)) out.write(text.slice(printed.length));
-      else out.write(`\n${text}`);
-      printed = text;
-    };
+    const title = opts.title.startsWith('笔杆子') ? opts.title : `笔杆子 · ${opts.title}`;
+    let announced = false;
     return Promise.resolve({
-      update: write,
+      update: () => {
+        if (announced) return;
+        announced = true;
+        out.write(`\n（${title}：正在生成…）\n`);
+      },
       finish: (text: string, o?: { buttons?: CardButton[] }) => {
-        write(text);
-        if (o?.buttons?.length) out.write(`\n[可用操作：${o.buttons.map((b) => b.text).join(' / ')}——在控制台里直接输入对应文字即可]`);
-        out.write('\n\n');
+        out.write(`\n${title}>\n${markdownToPlain(text)}\n`);
+        if (o?.buttons?.length) out.write(`\n[可用操作：${o.buttons.map((b) => b.text).join(' / ')}——在控制台里直接输入对应文字即可]\n`);
+        out.write('\n');
         this.onAnswered?.(c.messageId);
         return Promise.resolve();
       },

@@ -5,6 +5,7 @@
  */
 import { AlignmentType, Document, Footer, LineRuleType, Packer, PageNumber, Paragraph, TextRun } from 'docx';
 import { parseHeading } from '../report/headings.js';
+import { breakTitle, isAddresseeLine } from '../report/layout.js';
 
 export interface DocxInput {
   title: string;
@@ -64,17 +65,18 @@ function fontTableXml(): string {
 }
 
 /** One body line → a paragraph with the heading font for its level; run-in heading text keeps the body font. */
-function bodyParagraph(line: string): Paragraph {
+function bodyParagraph(line: string, keepNext = false): Paragraph {
   const h = parseHeading(line);
   const text = line.trim();
+  if (isAddresseeLine(text)) return new Paragraph({ children: [run(text, 'body')], spacing, keepNext });
   if (h && (h.level === 1 || h.level === 2)) {
     const font: FontKey = h.level === 1 ? 'level1' : 'level2';
     // "（一）标题。正文……": only the heading sentence takes the heading font.
     const m = /^(.*?[。：:])(.+)$/.exec(text);
     const children = m && m[2]!.length > 0 && m[1]!.length <= 40 ? [run(m[1]!, font), run(m[2]!, 'body')] : [run(text, font)];
-    return new Paragraph({ children, spacing, indent });
+    return new Paragraph({ children, spacing, indent, keepNext: true });
   }
-  return new Paragraph({ children: [run(text, 'body')], spacing, indent, alignment: AlignmentType.BOTH });
+  return new Paragraph({ children: [run(text, 'body')], spacing, indent, alignment: AlignmentType.BOTH, keepNext });
 }
 
 /** Render the report as a .docx Buffer. */
@@ -85,15 +87,20 @@ export async function renderDocx(input: DocxInput): Promise<Buffer> {
   if (input.date && lines[lines.length - 1] === input.date) lines.pop();
   if (input.unit && lines[lines.length - 1] === input.unit) lines.pop();
 
+  const signed = Boolean(input.unit || input.date);
+  // A long title breaks between words only (GB/T 9704: 梯形或菱形), one line break per cut.
+  const titleRuns = breakTitle(input.title).map((l, i) => new TextRun({ text: l, break: i > 0 ? 1 : 0, size: SIZES.title, font: { eastAsia: FONTS.title.name, ascii: LATIN_FONT, hAnsi: LATIN_FONT, hint: 'eastAsia' } }));
   const children: Paragraph[] = [
-    new Paragraph({ children: [run(input.title, 'title', SIZES.title)], alignment: AlignmentType.CENTER, spacing }),
+    new Paragraph({ children: titleRuns, alignment: AlignmentType.CENTER, spacing }),
     new Paragraph({ children: [], spacing }),
-    ...lines.map(bodyParagraph),
+    // The last body paragraph keeps with the sign-off, so the signature never stands alone on a page.
+    ...lines.map((l, i) => bodyParagraph(l, signed && i === lines.length - 1)),
   ];
-  if (input.unit || input.date) {
-    children.push(new Paragraph({ children: [], spacing }));
+  if (signed) {
+    children.push(new Paragraph({ children: [], spacing, keepNext: true }));
     // 成文日期右空四字; the unit sits above it.
-    for (const l of [input.unit, input.date]) if (l) children.push(new Paragraph({ children: [run(l, 'body')], alignment: AlignmentType.RIGHT, spacing, indent: { right: 1280 } }));
+    const sign = [input.unit, input.date].filter((l): l is string => Boolean(l));
+    sign.forEach((l, i) => children.push(new Paragraph({ children: [run(l, 'body')], alignment: AlignmentType.RIGHT, spacing, indent: { right: 1280 }, keepNext: i < sign.length - 1, keepLines: true })));
   }
 
   const doc = new Document({

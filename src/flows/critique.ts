@@ -2,10 +2,10 @@ import type { Finding } from '../report/critique/types.js';
 import { buildDoc, critiqueDoc, formatFindingsBrief, formatFindingsMarkdown } from '../report/critique/index.js';
 import { periodLabel } from '../report/period.js';
 import type { TurnContext } from './context.js';
-import { systemMessage } from './system-prompt.js';
+import { critiqueSystemMessage } from './system-prompt.js';
 import { streamAnswer } from './chat.js';
 
-const MODEL_PART = '**综合点评**（模型生成，供参考）';
+const MODEL_PART = '综合点评（模型生成，供参考）';
 const OFFLINE_TAIL = '（离线模式：未配置大模型，以上为规则检查结果。配置 OPENAI_API_KEY 后，还会从结构、逻辑、具体性和套话等方面给出点评，并示范改写最薄弱的一段。）';
 
 /**
@@ -29,7 +29,8 @@ export async function critiqueFlow(ctx: TurnContext, text: string, opts: { sourc
   await streamAnswer(ctx, {
     title,
     head: `${source}${rules}\n\n---\n${MODEL_PART}\n\n`,
-    messages: [systemMessage(ctx.prompts, ctx.now, ctx.timezone), { role: 'user', content: user }],
+    messages: [critiqueSystemMessage(ctx.prompts, ctx.now, ctx.timezone), { role: 'user', content: user }],
+    kind: 'critique',
     temperature: 0.3,
     // Keep the thread's memory small: the paste is summarised, the critique kept.
     remember: `请审阅以下材料（共${text.length}字，开头：${text.slice(0, 300)}…）`,

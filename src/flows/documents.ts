@@ -11,8 +11,8 @@ import { SEVERITY_LABEL } from '../report/critique/format.js';
 import type { Finding } from '../report/critique/types.js';
 import type { TurnContext } from './context.js';
 import { critiqueFlow } from './critique.js';
-import { draftingFlow, NO_OUTLINE_YET, wordFile } from './drafting.js';
-import type { ReportThreadState } from './report.js';
+import { draftingFlow, NO_OUTLINE_YET, wordFile } from './drafting/index.js';
+import type { ReportThreadState } from './drafting/state.js';
 
 /** Material facts kept for a draft: well inside a small model's context next to the prompt. */
 export const MATERIAL_BUDGET_CHARS = 6000;

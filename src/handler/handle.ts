@@ -6,7 +6,7 @@ import { conversationOf, type JobData } from '../queue/jobs.js';
 import type { JobContext } from '../queue/worker.js';
 import { chatFlow } from '../flows/chat.js';
 import { critiqueFlow } from '../flows/critique.js';
-import { draftingFlow, type DraftButtonValue } from '../flows/drafting.js';
+import { draftingFlow, isDraftButton } from '../flows/drafting/index.js';
 import type { ReminderService } from '../reminders/scheduler.js';
 import type { TurnContext } from '../flows/context.js';
 import type { ConversationMemory } from '../core/memory.js';
@@ -39,9 +39,6 @@ export interface HandlerDeps {
   cloudDocs?: CloudDocPublisher;
 }
 
-function isDraftButton(v: Record<string, unknown>): v is DraftButtonValue {
-  return v.action === 'draft' && typeof v.thread === 'string' && typeof v.command === 'object' && v.command !== null;
-}
 
 /** The worker's entry point: one job → one answer in the thread. */
 export class MessageHandler {

@@ -9,13 +9,14 @@ import { PromptError } from '../core/errors.js';
  * leaves a variable unset or passes an unknown one.
  */
 export const PROMPT_VARIABLES = {
-  system: ['today', 'guidance'],
+  system: ['today', 'period', 'guidance'],
+  'critique-system': ['today', 'guidance'],
   chat: ['request'],
   outline: ['request', 'genre', 'period', 'person', 'length', 'title', 'opening', 'closing', 'skeleton', 'themes', 'facts'],
   'outline-repair': ['defects', 'skeleton', 'outline'],
-  section: ['outline', 'target', 'points', 'period', 'person', 'chars', 'facts'],
+  section: ['outline', 'target', 'points', 'period', 'person', 'chars', 'facts', 'role'],
   revise: ['instruction', 'chars', 'target', 'outline', 'text', 'facts'],
-  full: ['outline', 'part', 'period', 'person', 'chars', 'facts'],
+  full: ['outline', 'part', 'period', 'person', 'chars', 'facts', 'role'],
   critique: ['text', 'findings', 'period'],
 } as const satisfies Record<string, readonly string[]>;
 

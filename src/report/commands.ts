@@ -22,9 +22,10 @@ export type ReviseOp = 'expand' | 'condense' | 'rewrite';
 
 export type DraftCommand =
   | { kind: 'outline' }
-  | { kind: 'section'; target: SectionTarget }
+  | { kind: 'section'; target: SectionTarget; chars?: number }
   | { kind: 'revise'; op: ReviseOp; target: SectionTarget; chars?: number }
-  | { kind: 'full' }
+  /** redo: 全部重写 — redraft parts already drafted too. */
+  | { kind: 'full'; redo?: boolean; chars?: number }
   | { kind: 'export' };
 
 const NUM = '([一二三四五六七八九十两]{1,3}|\\d{1,2})';
@@ -66,10 +67,16 @@ export function parseDraftCommand(raw: string): DraftCommand | null {
   if (!text) return null;
   if (/(导出|生成|下载|输出|转成|转为|转换成|存为|保存为|发我)(成|为)?(word|docx|文档|文件|doc)|^(word|docx)(版|文档)?$|word版/i.test(text)) return { kind: 'export' };
   if (/提纲|大纲|框架/.test(text) && !/第.(部分|点)|[（(].[）)]/.test(text)) return { kind: 'outline' };
-  if (/全文|整篇|全稿|完整稿|完整版|通篇|初稿/.test(text) && !/(展开|精简|压缩|扩写)/.test(text)) return { kind: 'full' };
+  const chars = findCharCount(text);
+  const redo = /全部重写|全文重写|重写全文|通篇重写|整篇重写|重新写全文|重新起草全文|全部重新写|推倒重写/.test(text);
+  if (redo || (/全文|整篇|全稿|完整稿|完整版|通篇|初稿/.test(text) && !/(展开|精简|压缩|扩写)/.test(text))) {
+    const cmd: DraftCommand = { kind: 'full' };
+    if (redo) cmd.redo = true;
+    if (chars !== undefined) cmd.chars = chars;
+    return cmd;
+  }
 
   const target = parseTarget(text);
-  const chars = findCharCount(text);
   let op: ReviseOp | null = null;
   if (/展开|扩写|扩充|充实|丰富|写详细|写具体|加长|扩展|详细些|多写/.test(text)) op = 'expand';
   else if (/精简|压缩|缩写|删减|缩短|简化|精练|精炼|简短|少写|删到|压到|控制在/.test(text)) op = 'condense';
@@ -81,6 +88,10 @@ export function parseDraftCommand(raw: string): DraftCommand | null {
   }
   // "把（二）写到800字" names a length but no verb: an expansion or condensation we cannot tell apart; treat as rewrite.
   if (chars !== undefined && /(写到|改到|调整到|调整为)/.test(text) && !isEmptyTarget(target)) return { kind: 'revise', op: 'rewrite', target, chars };
-  if (/写|起草|撰写|生成|拟|草拟|来一版|出一版|续写/.test(text) && !isEmptyTarget(target)) return { kind: 'section', target };
+  if (/写|起草|撰写|生成|拟|草拟|来一版|出一版|续写/.test(text) && !isEmptyTarget(target)) {
+    const cmd: DraftCommand = { kind: 'section', target };
+    if (chars !== undefined) cmd.chars = chars;
+    return cmd;
+  }
   return null;
 }

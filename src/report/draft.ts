@@ -8,6 +8,7 @@ import { headingMarker, toChineseNumeral } from './headings.js';
 import { checkOutline, parseOutline, type Outline } from './outline.js';
 import type { PartId } from './parts.js';
 import type { SectionTarget } from './commands.js';
+import { periodRange, type ReportPeriod } from './period.js';
 
 /** 'opening' | 'p2' (text directly under part 2) | 'p1.s3' (section （三） of part 1). */
 export type SectionAddress = string;
@@ -94,6 +95,38 @@ export interface AssembleOptions {
 /** 2026-07-10 → 2026年7月10日. */
 export function chineseDate(d: Date): string {
   return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`;
+}
+
+/**
+ * The sign-off date of a report on `period`: today when today is its natural writing
+ * time (from two weeks before the period ends to two months after), else a
+ * placeholder — a 2025 上半年 report drafted in 2026 is not dated 2026.
+ */
+export function signDate(period: ReportPeriod, now: Date): string {
+  const end = Date.parse(`${periodRange(period).end}T00:00:00Z`);
+  const day = 86_400_000;
+  const t = now.getTime();
+  return t >= end - 14 * day && t <= end + 62 * day ? chineseDate(now) : placeholder('成文日期');
+}
+
+/** Drafted sections as the writer reads them: each part heading once, each section heading on its own line. */
+export function renderSections(outline: Outline, sections: ReadonlyArray<{ address: SectionAddress; text: string }>): string {
+  const lines: string[] = [];
+  let lastPart = -1;
+  for (const s of sections) {
+    if (s.address === 'opening') {
+      lines.push(s.text);
+      continue;
+    }
+    const { part, section } = parseAddress(s.address);
+    const p = outline.parts[part - 1];
+    if (!p) continue;
+    if (part !== lastPart) lines.push(`${headingMarker(1, part)}${p.heading}`);
+    lastPart = part;
+    if (section !== undefined) lines.push(`${headingMarker(2, section)}${p.sections[section - 1]?.heading ?? ''}`);
+    lines.push(s.text);
+  }
+  return lines.join('\n');
 }
 
 /** The whole report as text: title, opening, parts in order, sign-off. Missing sections show a placeholder. */

@@ -7,6 +7,9 @@ import { partSpec, type PartId } from './parts.js';
 import { periodLabel, periodRange, periodWord, type ReportPeriod } from './period.js';
 import type { ThemeId } from './themes.js';
 
+/** Who writes a personal report: the chief (第一责任人), a deputy in charge (直接责任人), or a member (一岗双责). */
+export type WriterRole = 'chief' | 'deputy' | 'member';
+
 export type GenreId = 'unit-report' | 'leader-report' | 'duty-report' | 'self-check' | 'summary-plan';
 
 export type UnitType = '局' | '委' | '办' | '厅' | '部' | '学校' | '医院' | '公司' | '乡镇' | '街道' | '县委' | '中心' | '其他';
@@ -112,6 +115,26 @@ export interface OpeningContext {
   unit: ReportUnit;
   period: ReportPeriod;
   now: Date;
+  /** The writer's role in personal genres. */
+  role?: WriterRole;
+}
+
+/** A personal report's duty clause by role: 第一责任人, 直接责任人 (分管领导职责) or 一岗双责. */
+export function roleDuty(role: WriterRole | undefined, unitName = ''): string {
+  switch (role) {
+    case 'deputy': return `认真履行${unitName}分管领域意识形态工作直接责任人职责，抓好分管领导职责范围内的意识形态工作`;
+    case 'member': return `认真落实意识形态工作“一岗双责”，把意识形态工作与分管业务工作同部署、同落实`;
+    default: return `认真履行${unitName}意识形态工作第一责任人职责`;
+  }
+}
+
+/** A personal report's title words by role. */
+function roleTitle(role: WriterRole | undefined): string {
+  switch (role) {
+    case 'deputy': return '履行意识形态工作分管领导职责';
+    case 'member': return '落实意识形态工作“一岗双责”';
+    default: return '落实意识形态工作责任制';
+  }
 }
 
 export interface Genre {
@@ -122,7 +145,7 @@ export interface Genre {
   /** What the genre is for, as told to the model. */
   description: string;
   person: 'first' | 'unit';
-  title: (unit: ReportUnit, period: ReportPeriod) => string;
+  title: (unit: ReportUnit, period: ReportPeriod, role?: WriterRole) => string;
   opening: (ctx: OpeningContext) => string;
   /** The formula that closes the opening paragraph. */
   closing: string;
@@ -146,7 +169,8 @@ function guidanceClause(ctx: OpeningContext): string {
 /** The opening of a unit genre, up to (not including) the closing formula. */
 function unitOpening(ctx: OpeningContext, middle: string): string {
   const v = unitVoice(ctx.unit);
-  return `${periodIntro(ctx.period)}，${v.party}在${superiorOf(ctx.unit)}的坚强领导下，${guidanceClause(ctx)}，${middle}，${v.whole}意识形态领域总体平稳向好。`;
+  // Two sentences: one long run-on sentence is what a leader strikes out first.
+  return `${periodIntro(ctx.period)}，${v.party}在${superiorOf(ctx.unit)}的坚强领导下，${guidanceClause(ctx)}。${v.party}${middle}，${v.whole}意识形态领域总体平稳向好。`;
 }
 
 const UNIT_PARTS: readonly GenrePart[] = [
@@ -177,9 +201,9 @@ const SPECS: readonly GenreSpec[] = [
     name: '个人落实意识形态工作责任制情况汇报',
     description: '领导干部（如党组书记、分管领导）个人向上级或在会议上汇报本人落实意识形态工作责任制的情况，以第一人称（我、本人）行文',
     person: 'first',
-    title: (_unit, p) => `关于${periodLabel(p)}落实意识形态工作责任制情况的汇报`,
+    title: (_unit, p, role) => `关于${periodLabel(p)}${roleTitle(role)}情况的汇报`,
     closing: '现将有关情况汇报如下：',
-    lead: (ctx) => `${periodIntro(ctx.period)}，本人${guidanceClause(ctx)}，认真履行${ctx.unit.name ?? ''}意识形态工作第一责任人职责，带头抓学习、管阵地、把导向、强队伍，推动意识形态工作责任制落地落实。`,
+    lead: (ctx) => `${periodIntro(ctx.period)}，本人${guidanceClause(ctx)}。本人${roleDuty(ctx.role, ctx.unit.name ?? '')}，带头抓学习、管阵地、把导向、强队伍，推动意识形态工作责任制落地落实。`,
     parts: [
       { part: 'practice', heading: () => '履职尽责情况', min: 3, max: 6 },
       { part: 'problems', heading: () => canonical('problems'), min: 2, max: 4 },
@@ -195,7 +219,7 @@ const SPECS: readonly GenreSpec[] = [
     person: 'first',
     title: (_unit, p) => `${periodLabel(p)}抓意识形态工作述职报告`,
     closing: '现将履职情况报告如下：',
-    lead: (ctx) => `${periodIntro(ctx.period)}，本人${guidanceClause(ctx)}，牢固树立“抓意识形态工作是本职、不抓是失职、抓不好是渎职”的理念，切实履行意识形态工作第一责任人职责。`,
+    lead: (ctx) => `${periodIntro(ctx.period)}，本人${guidanceClause(ctx)}。本人牢固树立“抓意识形态工作是本职、不抓是失职、抓不好是渎职”的理念，${roleDuty(ctx.role)}。`,
     parts: [
       { part: 'practice', heading: () => '主要履职情况', min: 3, max: 6 },
       { part: 'problems', heading: () => canonical('problems'), min: 2, max: 4 },
@@ -211,7 +235,7 @@ const SPECS: readonly GenreSpec[] = [
     person: 'unit',
     title: (unit, p) => `${issuerName(unit)}关于${periodLabel(p)}意识形态工作责任制落实情况的自查报告`,
     closing: '现将自查情况报告如下：',
-    lead: (ctx) => unitOpening(ctx, `根据上级关于开展意识形态工作责任制落实情况检查的通知要求，对照检查清单逐项开展自查`),
+    lead: (ctx) => unitOpening(ctx, `根据上级关于开展意识形态工作责任制落实情况检查的通知要求，对照检查清单逐项开展自查，总体看各项任务落实到位`),
     parts: [
       { part: 'practice', heading: () => '对照清单落实情况', min: 3, max: 6 },
       { part: 'problems', heading: () => '自查发现的问题', min: 2, max: 5 },

@@ -30,7 +30,12 @@ export interface Outline {
   title: string;
   opening?: string;
   parts: OutlinePart[];
+  /** Lines that are neither title, opening, heading nor point (chat text, notes, Markup): named by the check. */
+  stray?: string[];
 }
+
+/** Text that belongs to no outline element: talk to the user, notes, length remarks, leftover Markup. */
+const STRAY = /您|供参考|请随时|告诉我|希望(?:以上|这|对)|字数|^[（(]?(?:注|说明|提示|备注)[：:]|[*#|>`]|<\/?think>|^以下(?:是|为)/;
 
 /** Strip Markdown decoration a model adds: #, **bold**, bullets, quotes. */
 export function stripMarkdown(line: string): string {
@@ -61,6 +66,10 @@ export function parseOutline(text: string): Outline {
     if (/^\s*(```|---+|\*\*\*+)\s*$/.test(rawLine)) continue;
     const line = stripMarkdown(rawLine);
     if (!line) continue;
+    if (STRAY.test(rawLine.replace(/^\s*(?:#{1,6}\s|>\s?|[-*+]\s)/, '').replace(/\*\*/g, ''))) {
+      (outline.stray ??= []).push(line);
+      continue;
+    }
     const h = parseHeading(line);
     if (h && h.level === 1) {
       const { heading, rest } = splitHeading(h.title);
@@ -110,6 +119,7 @@ const partName = (p: OutlinePart, i: number) => `第${toChineseNumeral(i + 1)}�
 export function checkOutline(outline: Outline, genre: Genre): string[] {
   const defects: string[] = [];
   if (!outline.title.trim()) defects.push('缺少标题');
+  for (const l of outline.stray ?? []) defects.push(`“${l.length > 30 ? `${l.slice(0, 30)}…` : l}”既不是标题、开头段、各级标题，也不是要点，应删去`);
   if (outline.parts.length === 0) {
     defects.push('没有识别到“一、二、三、”一级标题');
     return defects;
@@ -147,7 +157,8 @@ export function checkOutline(outline: Outline, genre: Genre): string[] {
     const halves = practice.sections.map((s) => headingHalves(s.heading));
     const paired = halves.filter((h) => h.length === 2);
     halves.forEach((h, j) => {
-      if (h.length === 2 && h[0]!.length !== h[1]!.length) {
+      // 对仗 is a preference: only a clear mismatch (two or more characters) is worth a remark.
+      if (h.length === 2 && Math.abs(h[0]!.length - h[1]!.length) >= 2) {
         defects.push(`二级标题${headingMarker(2, j + 1)}“${practice.sections[j]!.heading}”前后两句字数不等（${h[0]!.length}字、${h[1]!.length}字），应改为字数相等的对仗句`);
       }
     });
@@ -218,8 +229,9 @@ function pickThemes(req: ReportRequest, genre: Genre): ThemeId[] {
 /** First-person variant of a unit-level point for 述职/个人汇报. */
 function personalise(point: string, genre: Genre, req: ReportRequest): string {
   if (genre.person !== 'first') return point.replace('党组（党委）', unitVoice(req.unit).party);
+  const duty = req.role === 'deputy' ? '本人切实履行分管领域直接责任人职责，督促分管部门' : req.role === 'member' ? '本人认真落实“一岗双责”，督促分管部门' : '本人切实履行第一责任人职责，督促班子成员';
   return point
-    .replace(/^党组（党委）书记履行第一责任人职责，班子成员/, '本人切实履行第一责任人职责，督促班子成员')
+    .replace(/^党组（党委）书记履行第一责任人职责，班子成员/, duty)
     .replace('党组（党委）', '班子')
     .replace(/^将/, '带头将');
 }
@@ -276,5 +288,5 @@ export function buildOfflineOutline(req: ReportRequest, genre: Genre = getGenre(
     };
   });
 
-  return { title: genre.title(req.unit, req.period), opening: genre.opening({ unit: req.unit, period: req.period, now }), parts };
+  return { title: genre.title(req.unit, req.period, req.role), opening: genre.opening({ unit: req.unit, period: req.period, now, ...(req.role ? { role: req.role } : {}) }), parts };
 }

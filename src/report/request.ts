@@ -3,10 +3,28 @@
  * which facts they gave. Missing essentials get a default plus one Chinese line in
  * `assumptions`, so the bot can tell the writer what it assumed.
  */
-import { getGenre, type GenreId, type ReportUnit, type UnitType } from './genres.js';
+import { getGenre, type GenreId, type ReportUnit, type UnitType, type WriterRole } from './genres.js';
 import { findPeriod, findSpan, periodLabel, type ReportPeriod } from './period.js';
 
 export type RequestIntent = 'outline' | 'full';
+
+export type { WriterRole };
+
+const ROLE_LABEL: Record<WriterRole, string> = {
+  chief: '主要负责人，履行意识形态工作第一责任人职责',
+  deputy: '分管领导，履行分管领域意识形态工作直接责任人职责',
+  member: '班子成员，落实意识形态工作“一岗双责”',
+};
+
+export const roleLabel = (r: WriterRole): string => ROLE_LABEL[r];
+
+/** The writer's role from the request: 副职 and 分管 first (副部长 contains 部长), then members, then the chief. */
+export function findRole(text: string): WriterRole | undefined {
+  if (/副(?:书记|局长|部长|主任|校长|院长|镇长|乡长|县长|市长|区长|厅长|总经理|主席)|分管(?:领导|副职|[^，。；]{0,10}(?:工作|宣传|网信|意识形态))/.test(text)) return 'deputy';
+  if (/班子成员|党组成员|党委委员|纪检组长|纪委书记/.test(text)) return 'member';
+  if (/书记|局长|部长|主任|校长|院长|镇长|乡长|县长|厅长|主要负责人|一把手|主要领导/.test(text)) return 'chief';
+  return undefined;
+}
 
 export interface ReportRequest {
   intent?: RequestIntent;
@@ -15,6 +33,8 @@ export interface ReportRequest {
   period: ReportPeriod;
   facts: string[];
   length?: { chars: number };
+  /** The writer's role, for personal genres. */
+  role?: WriterRole;
   assumptions: string[];
   /** The user's text as given, for the prompts. */
   text: string;
@@ -170,8 +190,8 @@ export function extractFacts(text: string): string[] {
       carry = `${c}，`;
       continue;
     }
-    // Length specs ("3000字") are instructions, not facts.
-    c = c.replace(new RegExp(`${AMOUNT}\\s*(?:个)?字(左右|以内|以上|上下)?`, 'g'), '').trim();
+    // Length specs ("3000字") are instructions, not facts; nor are the request's own 一个/一份/一篇.
+    c = c.replace(new RegExp(`${AMOUNT}\\s*(?:个)?字(左右|以内|以上|上下)?`, 'g'), '').replace(/一(?:个|份|篇|下)(?![次场期人名项条家批轮所处])/g, '').trim();
     if (!c) continue;
     if (REQUEST_WORDS.test(c) && !EVENT_WORDS.test(c.replace(/.*(写|起草|帮我|请)/, ''))) continue;
     const withoutDates = c.replace(/20\d{2}\s*年(度)?|[上下]半年|第?[一二三四1-4]季度/g, '');
@@ -219,6 +239,8 @@ export function parseRequest(text: string, now: Date = new Date()): ReportReques
     assumptions.push(`年度总结按${periodLabel(period)}起草`);
   }
   const req: ReportRequest = { genre, unit, period, facts: extractFacts(text), assumptions, text };
+  const role = findRole(text);
+  if (role && getGenre(genre).person === 'first') req.role = role;
   const intent = findIntent(text);
   if (intent) req.intent = intent;
   const length = findLength(text);

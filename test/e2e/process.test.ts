@@ -27,6 +27,10 @@ describe('the bot as a user starts it (src/main.ts in its own process)', () => {
     expect(out).toContain('离线模式');
     expect(out).toContain('起草提纲');
     expect(out).toContain('已清空本话题');
+    // Console mode: no JSON log lines in the chat, and the help is printed once, as plain text.
+    expect(out).not.toMatch(/^\{"level"/m);
+    expect(out.match(/起草提纲/g)).toHaveLength(1);
+    expect(out).not.toContain('**');
   });
 
   it('webhook mode: real-format events posted to /feishu/events get one threaded reply; SIGTERM stops it cleanly', async () => {

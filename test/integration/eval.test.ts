@@ -5,6 +5,7 @@ import { main } from '../../src/eval/cli.js';
 import { EVAL_CASES } from '../../src/eval/cases.js';
 import { THEMES } from '../../src/report/themes.js';
 import { startFakeOpenAI, type FakeOpenAI, type FakeRequestBody } from '../support/fake-openai.js';
+import { realisticModel, STYLES } from '../support/realistic-model.js';
 
 const run = promisify(execFile);
 
@@ -76,7 +77,9 @@ describe('eval harness against a fake OpenAI-compatible server', () => {
     // Streaming requests with the system prompt and the outline prompt; one repair round for E02.
     expect(fake.requests.every((r) => r.stream === true && r.model === 'fake-model')).toBe(true);
     expect(fake.requests.filter((r) => r.messages.at(-1)!.content.includes('逐条修正'))).toHaveLength(1);
-    expect(fake.requests.length).toBe(EVAL_CASES.length + 1);
+    // One outline (plus one repair) and one section per case: sections are where chat text shows up most.
+    expect(fake.requests.filter((r) => r.messages.at(-1)!.content.startsWith('请根据已确定的提纲'))).toHaveLength(EVAL_CASES.length);
+    expect(fake.requests.length).toBe(EVAL_CASES.length * 2 + 1);
   });
 
   it('reports HTTP errors as failed rows and exits non-zero', async () => {
@@ -109,6 +112,24 @@ describe('eval harness against a fake OpenAI-compatible server', () => {
     expect(await main(['--base-url', fake.url, '--model', 'fake-model', '--only', ' '], (s) => (out += s))).toBe(2);
     expect(out).toContain('--only 为空');
     expect(fake.requests.length).toBe(before);
+  });
+
+  it('scores “chat text leaked” per model style against the realistic fake', async () => {
+    const figures: string[] = [];
+    for (const style of STYLES) {
+      fake.setHandler(realisticModel(style));
+      let out = '';
+      const code = await main(['--base-url', fake.url, '--model', style], (s) => (out += s));
+      expect(code).toBe(0);
+      const total = out.split('\n').find((l) => l.startsWith('| 合计 '))!;
+      const cols = total.split('|').map((c) => c.trim());
+      // 闲话 (answers that carried chat text) and 泄漏 (left after cleaning).
+      figures.push(`${style}: 闲话 ${cols[12]}, ${cols[13]}, 骨架 ${cols[6]}`);
+      expect(cols[12]).toBe(`${EVAL_CASES.length}/${EVAL_CASES.length}`);
+      expect(cols[13]).toBe(`泄漏0/${EVAL_CASES.length}`);
+    }
+    console.log(figures.join('\n'));
+    fake.setHandler(fakeWriter);
   });
 
   it('prints usage without the required flags', async () => {

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 
 /** What a handler returns: text to stream, or an HTTP error (status + JSON body). */
-export type FakeReply = string | { status: number; body?: unknown } | { chunks: string[]; delayMs?: number };
+export type FakeReply = string | { status: number; body?: unknown } | { chunks: string[]; delayMs?: number; reasoning?: string[] };
 export type FakeHandler = (body: FakeRequestBody) => FakeReply | Promise<FakeReply>;
 
 /** The parsed JSON body of a chat-completions request. */
@@ -83,6 +83,12 @@ export async function startFakeOpenAI(handler: FakeHandler = () => '好的。'):
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
       const send = (obj: unknown) => res.write(`data: ${JSON.stringify(obj)}\n\n`);
       send({ id, object: 'chat.completion.chunk', created, model, choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }] });
+      // Reasoning models (DeepSeek-reasoner, vLLM with a reasoning parser) stream reasoning_content first.
+      const reasoning = typeof reply === 'string' ? [] : reply.reasoning ?? [];
+      for (const r of reasoning) {
+        if (res.destroyed) return;
+        send({ id, object: 'chat.completion.chunk', created, model, choices: [{ index: 0, delta: { reasoning_content: r }, finish_reason: null }] });
+      }
       for (const c of chunks) {
         if (delay) await sleep(delay);
         if (res.destroyed) return;

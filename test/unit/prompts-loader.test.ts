@@ -14,7 +14,7 @@ describe('PromptLibrary', () => {
   it('loads every registered prompt from prompts/', () => {
     const lib = PromptLibrary.load();
     expect(lib.render('chat', { request: '你好' })).toBe('你好');
-    const sys = lib.render('system', { today: '2026年11月22日', guidance: '党的二十大和二十届历次全会精神' });
+    const sys = lib.render('system', { period: '2025年上半年', today: '2026年11月22日', guidance: '党的二十大和二十届历次全会精神' });
     expect(sys).toContain('2026年11月22日');
     expect(sys).toContain('党的二十大和二十届历次全会精神');
     expect(Object.keys(PROMPT_VARIABLES)).toContain('system');
@@ -36,7 +36,7 @@ describe('PromptLibrary', () => {
 
   it('fails at render when a variable is missing or unknown', () => {
     const lib = PromptLibrary.load();
-    expect(() => lib.render('system', { today: 'x' } as never)).toThrow(/guidance not set/);
+    expect(() => lib.render('system', { today: 'x', period: 'y' } as never)).toThrow(/guidance not set/);
     expect(() => lib.render('chat', { request: 'x', extra: 'y' } as never)).toThrow(/unknown variable extra/);
   });
 });

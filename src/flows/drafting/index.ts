@@ -1,15 +1,24 @@
-import type { CardButton } from '../core/replier.js';
-import { threadKey } from '../core/message.js';
-import { OFFLINE_NOTICE } from '../core/texts.js';
-import type { DraftCommand, SectionTarget } from '../report/commands.js';
-import { parseRequest } from '../report/request.js';
-import { getGenre } from '../report/genres.js';
-import { periodLabel } from '../report/period.js';
-import { renderDocx } from '../export/docx.js';
-import { draftDocument, newThreadState, ReportFlowError, runDraftCommand, type ReportThreadState } from './report.js';
-import type { TurnContext } from './context.js';
-import { chatFlow } from './chat.js';
-import type { Material } from '../documents/material.js';
+/**
+ * The drafting flow: outline, section, revision, full draft and Word export on the
+ * thread's stored state. Services live beside it (outline, sections, full); the pure
+ * parts (offline texts, model-output cleaning, lengths) are in src/report/.
+ */
+import { threadKey } from '../../core/message.js';
+import { OFFLINE_NOTICE } from '../../core/texts.js';
+import type { DraftCommand } from '../../report/commands.js';
+import { parseRequest } from '../../report/request.js';
+import { getGenre } from '../../report/genres.js';
+import { periodLabel } from '../../report/period.js';
+import { renderDocx } from '../../export/docx.js';
+import type { TurnContext } from '../context.js';
+import { chatFlow } from '../chat.js';
+import type { Material } from '../../documents/material.js';
+import { draftButtons } from './buttons.js';
+import { draftDocument } from './document.js';
+import { runDraftCommand } from './run.js';
+import { newThreadState, ReportFlowError, type ReportThreadState } from './state.js';
+
+export { isDraftButton, type DraftButtonValue } from './buttons.js';
 
 export const NO_OUTLINE_YET = '这个话题里还没有报告提纲。请先说明要写什么，例如：“帮我写一份2025年上半年市交通运输局落实意识形态工作责任制情况报告的提纲”，之后在同一话题里说“写第二部分”“写全文”“导出Word”。';
 
@@ -19,30 +28,6 @@ const TITLES: Record<Exclude<DraftCommand['kind'], 'export'>, string> = {
   revise: '笔杆子 · 修改稿',
   full: '笔杆子 · 全文初稿',
 };
-
-/** The value a button carries back in card.action.trigger. */
-export interface DraftButtonValue {
-  action: 'draft';
-  command: DraftCommand;
-  /** The thread whose stored outline the command works on. */
-  thread: string;
-  [key: string]: unknown;
-}
-
-function buttons(thread: string, cmd: DraftCommand): CardButton[] {
-  const v = (command: DraftCommand): DraftButtonValue => ({ action: 'draft', command, thread });
-  const target: SectionTarget | undefined = cmd.kind === 'section' || cmd.kind === 'revise' ? cmd.target : undefined;
-  const out: CardButton[] = [];
-  if (target) {
-    out.push({ text: '展开此部分', value: v({ kind: 'revise', op: 'expand', target }) });
-    out.push({ text: '精简此部分', value: v({ kind: 'revise', op: 'condense', target }) });
-    out.push({ text: '重写此部分', value: v({ kind: 'revise', op: 'rewrite', target }) });
-  }
-  if (cmd.kind !== 'full') out.push({ text: '写全文', value: v({ kind: 'full' }), primary: true });
-  out.push({ text: '导出Word', value: v({ kind: 'export' }) });
-  out.push({ text: '生成云文档', value: { action: 'clouddoc', thread } });
-  return out;
-}
 
 /** Outline, section, revision, full draft and Word export, on the thread's stored state. */
 export async function draftingFlow(ctx: TurnContext, cmd: DraftCommand, opts: { text: string; newRequest: boolean; material?: Material }): Promise<void> {
@@ -54,7 +39,7 @@ export async function draftingFlow(ctx: TurnContext, cmd: DraftCommand, opts: { 
     // Material from a file or cloud doc: its facts are the only facts the draft may use.
     if (opts.material) request = { ...request, facts: opts.material.facts };
     state = newThreadState(request, ctx.now);
-    notes.push(`按${periodLabel(request.period)}${getGenre(request.genre).name}起草${request.unit.name ? `，单位：${request.unit.name}` : ''}。`, ...request.assumptions);
+    notes.push(`按${periodLabel(request.period)}${getGenre(request.genre).name}起草${request.unit.name ? `，单位：${request.unit.name}` : ''}。`, ...request.assumptions.map((x) => `${x}。`));
     if (opts.material) notes.push(opts.material.note);
   }
   if (!state) {
@@ -66,8 +51,12 @@ export async function draftingFlow(ctx: TurnContext, cmd: DraftCommand, opts: { 
   if (cmd.kind === 'export') return exportWord(ctx, state);
 
   const card = await ctx.replier.openStream(c, { key: ctx.jobId, title: TITLES[cmd.kind] });
-  const head = [ctx.model.online ? '' : OFFLINE_NOTICE, notes.length ? `> ${notes.join(' ')}` : ''].filter(Boolean).join('\n\n');
-  const withHead = (body: string) => (head ? `${head}\n\n${body}` : body);
+  // The bot's own words are plain text: no Markdown markers for the writer to clean up.
+  const headOf = (extra: string[]) => [ctx.model.online ? '' : OFFLINE_NOTICE, [...notes, ...extra].join('')].filter(Boolean).join('\n\n');
+  const withHead = (body: string, extra: string[] = []) => {
+    const head = headOf(extra);
+    return head ? `${head}\n\n${body}` : body;
+  };
   card.update(withHead('正在起草…'));
   let progress = '';
   try {
@@ -78,14 +67,15 @@ export async function draftingFlow(ctx: TurnContext, cmd: DraftCommand, opts: { 
       timezone: ctx.timezone,
       ...(ctx.signal ? { signal: ctx.signal } : {}),
       state,
-      onText: (_d, full) => card.update(withHead(progress ? `${progress}\n\n${full}` : full)),
+      onText: (_d, shown) => card.update(withHead(progress ? `${progress}\n\n${shown}` : shown || '正在起草…')),
       onProgress: (done, total) => {
         progress = `（已完成第${done}/${total}部分）`;
         card.update(withHead(progress));
       },
     });
+    if (result.removed.length) ctx.log.info({ removed: result.removed.length }, 'model chat text removed');
     await ctx.memory.setState(c, result.state);
-    await card.finish(withHead(result.text), { buttons: buttons(threadKey(c), cmd) });
+    await card.finish(withHead(result.text, result.notes), { buttons: draftButtons(threadKey(c), cmd, result.state.lastAddresses) });
     await ctx.memory.append(c, [{ role: 'user', content: opts.text || `（按钮）${cmd.kind}` }, { role: 'assistant', content: result.text.slice(0, 4000) }], ctx.jobId);
   } catch (err) {
     if (!(err instanceof ReportFlowError)) throw err;
@@ -97,7 +87,7 @@ export async function draftingFlow(ctx: TurnContext, cmd: DraftCommand, opts: { 
 export async function wordFile(state: ReportThreadState, now: Date): Promise<{ name: string; data: Buffer; drafted: number }> {
   const doc = draftDocument(state, now);
   const data = await renderDocx(doc);
-  return { name: `${doc.title.slice(0, 40).replace(/[\\/:*?"<>|]/g, '')}.docx`, data, drafted: Object.keys(state.draft.sections).length };
+  return { name: `${doc.title.slice(0, 40).replace(/[\\/:*?"<>|]/g, '')}.docx`, data, drafted: Object.keys(state.draft.sections).filter((k) => k !== 'opening').length };
 }
 
 async function exportWord(ctx: TurnContext, state: ReportThreadState): Promise<void> {
@@ -105,6 +95,6 @@ async function exportWord(ctx: TurnContext, state: ReportThreadState): Promise<v
   const { name, data, drafted } = await wordFile(state, ctx.now);
   await ctx.replier.sendFile(ctx.conversation, { name, data }, ctx.jobId);
   await ctx.replier.sendText(ctx.conversation, drafted
-    ? `已导出 Word（GB/T 9704 版式：标题二号小标宋，正文三号仿宋，一级标题黑体、二级标题楷体，固定行距28磅）。共 ${drafted} 个已起草的部分；未起草的部分保留了提纲标题。`
+    ? `已导出 Word（GB/T 9704 版式：标题二号小标宋，正文三号仿宋，一级标题黑体、二级标题楷体，固定行距28磅）。内容与话题里最近一次的起草和修改结果一致，共 ${drafted} 个已起草的部分；未起草的部分保留了提纲标题。`
     : '已导出 Word。目前只有提纲，正文尚未起草，文件中是提纲标题；可以先说“写全文”再导出。', ctx.jobId);
 }

@@ -1,11 +1,12 @@
-// Outline service: stream, parse, check and repair; rule-based when offline.
+// Outline service: stream, clean, parse, check and repair; rule-based when offline.
 import { getGenre, type Genre } from '../../report/genres.js';
 import { headingMarker } from '../../report/headings.js';
+import { totalChars } from '../../report/lengths.js';
 import { buildOfflineOutline, checkOutline, parseOutline, renderOutline, type Outline } from '../../report/outline.js';
 import { periodLabel } from '../../report/period.js';
 import type { ReportRequest } from '../../report/request.js';
 import { THEMES } from '../../report/themes.js';
-import { factsText, personLabel, reportSystemMessage, streamText, totalChars, type FlowBase } from './common.js';
+import { factsText, personLabel, reportSystemMessage, streamText, type FlowBase } from './model-call.js';
 
 function skeletonText(g: Genre, req: ReportRequest): string {
   return g.parts.map((p, i) => `${headingMarker(1, i + 1)}${p.heading(req.period)}（二级标题${p.min}至${p.max}个）`).join('\n');
@@ -24,6 +25,8 @@ export interface OutlineResult {
   defects: string[];
   /** True when the rule-based outline was used (offline, or the model output was unusable). */
   offline: boolean;
+  /** Chat text the cleaner took out of the model's answer (for logs and the eval). */
+  removed: string[];
 }
 
 export interface DraftOutlineArgs extends FlowBase {
@@ -33,7 +36,7 @@ export interface DraftOutlineArgs extends FlowBase {
   onRepair?: (defects: string[]) => void;
 }
 
-/** Outline: stream, parse, check; one repair round with the specific defects; rule-based when offline. */
+/** Outline: stream, clean, parse, check; one repair round with the specific defects; rule-based when offline. */
 export async function draftOutline(a: DraftOutlineArgs): Promise<OutlineResult> {
   const req = a.request;
   const genre = a.genre ?? getGenre(req.genre);
@@ -44,16 +47,17 @@ export async function draftOutline(a: DraftOutlineArgs): Promise<OutlineResult> 
     period: periodLabel(req.period),
     person: personLabel(genre, req),
     length: `全文约${totalChars(req)}字`,
-    title: genre.title(req.unit, req.period),
-    opening: genre.opening({ unit: req.unit, period: req.period, now: a.now }),
+    title: genre.title(req.unit, req.period, req.role),
+    opening: genre.opening({ unit: req.unit, period: req.period, now: a.now, ...(req.role ? { role: req.role } : {}) }),
     closing: genre.closing,
     skeleton: skeletonText(genre, req),
     themes: themesText(),
     facts: factsText(req),
   });
   const system = reportSystemMessage(a, req);
-  const first = await streamText(a, [system, { role: 'user', content: rendered }]);
-  let outline = normaliseOutline(parseOutline(first), req, genre, a.now);
+  const first = await streamText(a, [system, { role: 'user', content: rendered }], 'outline');
+  const removed = [...first.removed];
+  let outline = normaliseOutline(parseOutline(first.text), req, genre, a.now);
   let defects = checkOutline(outline, genre);
   let repaired = false;
   if (defects.length) {
@@ -61,25 +65,29 @@ export async function draftOutline(a: DraftOutlineArgs): Promise<OutlineResult> 
     const repairPrompt = a.prompts.render('outline-repair', {
       defects: defects.map((d, i) => `${i + 1}. ${d}`).join('\n'),
       skeleton: skeletonText(genre, req),
-      outline: first.trim(),
+      outline: first.text,
     });
-    const second = await streamText(a, [system, { role: 'user', content: rendered }, { role: 'assistant', content: first }, { role: 'user', content: repairPrompt }]);
-    const again = normaliseOutline(parseOutline(second), req, genre, a.now);
+    // The model sees its own answer as cleaned: chat text is not resent.
+    const second = await streamText(a, [system, { role: 'user', content: rendered }, { role: 'assistant', content: first.text }, { role: 'user', content: repairPrompt }], 'outline');
+    removed.push(...second.removed);
+    const again = normaliseOutline(parseOutline(second.text), req, genre, a.now);
     if (again.parts.length) {
       outline = again;
       repaired = true;
       defects = checkOutline(outline, genre);
     }
   }
-  if (outline.parts.length === 0) return { ...offlineOutline({ ...a, onText: undefined }, req, genre), repaired };
-  return { outline, text: renderOutline(outline), repaired, defects, offline: false };
+  if (outline.parts.length === 0) return { ...offlineOutline({ ...a, onText: undefined }, req, genre), repaired, removed };
+  // Stray lines are reported, never kept in the stored outline.
+  const { stray: _stray, ...stored } = outline;
+  return { outline: stored, text: renderOutline(stored), repaired, defects, offline: false, removed };
 }
 
 /** Fill what the model left out: the genre's title and opening. */
 function normaliseOutline(o: Outline, req: ReportRequest, genre: Genre, now: Date): Outline {
   const out = { ...o };
-  if (!out.title) out.title = genre.title(req.unit, req.period);
-  if (!out.opening && out.parts.length) out.opening = genre.opening({ unit: req.unit, period: req.period, now });
+  if (!out.title) out.title = genre.title(req.unit, req.period, req.role);
+  if (!out.opening && out.parts.length) out.opening = genre.opening({ unit: req.unit, period: req.period, now, ...(req.role ? { role: req.role } : {}) });
   return out;
 }
 
@@ -87,5 +95,5 @@ function offlineOutline(a: FlowBase, req: ReportRequest, genre: Genre): OutlineR
   const outline = buildOfflineOutline(req, genre, a.now);
   const text = renderOutline(outline);
   a.onText?.(text, text);
-  return { outline, text, repaired: false, defects: checkOutline(outline, genre), offline: true };
+  return { outline, text, repaired: false, defects: checkOutline(outline, genre), offline: true, removed: [] };
 }

@@ -1,0 +1,43 @@
+// The one owner of the drafting buttons' payload: built here, recognised here.
+import type { CardButton } from '../../core/replier.js';
+import type { DraftCommand, SectionTarget } from '../../report/commands.js';
+import { parseAddress, type SectionAddress } from '../../report/draft.js';
+
+/** The value a button carries back in card.action.trigger. */
+export interface DraftButtonValue {
+  action: 'draft';
+  command: DraftCommand;
+  /** The thread whose stored outline the command works on. */
+  thread: string;
+  [key: string]: unknown;
+}
+
+export function isDraftButton(v: Record<string, unknown>): v is DraftButtonValue {
+  return v.action === 'draft' && typeof v.thread === 'string' && typeof v.command === 'object' && v.command !== null;
+}
+
+/** What a card's buttons act on: the sections it showed, not a “（二）” that depends on what was worked on last. */
+export function shownTarget(cmd: DraftCommand, addresses: readonly SectionAddress[] = []): SectionTarget | undefined {
+  if (cmd.kind !== 'section' && cmd.kind !== 'revise') return undefined;
+  const parsed = addresses.map(parseAddress);
+  const parts = new Set(parsed.map((p) => p.part));
+  if (addresses.length === 1 && addresses[0] === 'opening') return { opening: true };
+  if (parts.size === 1 && parsed[0]!.part > 0) return addresses.length === 1 && parsed[0]!.section !== undefined ? { part: parsed[0]!.part, section: parsed[0]!.section } : { part: parsed[0]!.part };
+  return cmd.target;
+}
+
+/** The buttons under a drafting card. */
+export function draftButtons(thread: string, cmd: DraftCommand, addresses?: readonly SectionAddress[]): CardButton[] {
+  const v = (command: DraftCommand): DraftButtonValue => ({ action: 'draft', command, thread });
+  const target = shownTarget(cmd, addresses);
+  const out: CardButton[] = [];
+  if (target) {
+    out.push({ text: '展开此部分', value: v({ kind: 'revise', op: 'expand', target }) });
+    out.push({ text: '精简此部分', value: v({ kind: 'revise', op: 'condense', target }) });
+    out.push({ text: '重写此部分', value: v({ kind: 'revise', op: 'rewrite', target }) });
+  }
+  if (cmd.kind !== 'full') out.push({ text: '写全文', value: v({ kind: 'full' }), primary: true });
+  out.push({ text: '导出Word', value: v({ kind: 'export' }) });
+  out.push({ text: '生成云文档', value: { action: 'clouddoc', thread } });
+  return out;
+}

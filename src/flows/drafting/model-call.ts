@@ -1,0 +1,65 @@
+// One model call of the drafting flow: prompt context, streaming with a clean view, the cleaned answer.
+import type { ChatMessage, ChatModel } from '../../llm/chat-model.js';
+import type { PromptLibrary } from '../../llm/prompts.js';
+import { periodGuidance, unitVoice, type Genre } from '../../report/genres.js';
+import { cleanModelOutput, streamingView, type CleanResult, type OutputKind } from '../../report/model-output.js';
+import { periodLabel, periodRange } from '../../report/period.js';
+import { roleLabel, type ReportRequest } from '../../report/request.js';
+import { systemMessage } from '../system-prompt.js';
+
+/** Streaming callback: the new raw delta and the clean text to show so far (restarts on a repair round). */
+export type OnText = (delta: string, shown: string) => void;
+
+export interface FlowBase {
+  model: ChatModel;
+  prompts: PromptLibrary;
+  now: Date;
+  /** IANA zone for the date in the system prompt. */
+  timezone?: string;
+  signal?: AbortSignal;
+  onText?: OnText;
+}
+
+export function reportSystemMessage(f: FlowBase, req: ReportRequest): ChatMessage {
+  const end = periodRange(req.period).end;
+  const [y, m, d] = end.split('-').map(Number);
+  return systemMessage(f.prompts, f.now, f.timezone ?? 'Asia/Shanghai', periodGuidance(req.period, f.now).phrase, `${periodLabel(req.period)}（截至${y}年${m}月${d}日）`);
+}
+
+/** The same flow args, with onText showing `prefix` before the streamed text (multi-section progress). */
+export function withPrefix<T extends FlowBase>(f: T, prefix: string): T {
+  const onText = f.onText;
+  if (!onText || !prefix) return f;
+  return { ...f, onText: (d: string, shown: string) => onText(d, `${prefix}${shown}`) };
+}
+
+/**
+ * Stream one answer. The card sees only the streaming view (no reasoning, no
+ * preamble); the caller gets the cleaned answer. The view is recomputed on a new
+ * line or every 40 characters, not per token.
+ */
+export async function streamText(f: FlowBase, messages: ChatMessage[], kind: OutputKind): Promise<CleanResult> {
+  let raw = '';
+  let shown = '';
+  let sinceView = 0;
+  for await (const delta of f.model.stream({ messages, ...(f.signal ? { signal: f.signal } : {}), temperature: 0.4 })) {
+    raw += delta;
+    sinceView += delta.length;
+    if (f.onText) {
+      if (delta.includes('\n') || sinceView >= 40) {
+        shown = streamingView(raw, kind);
+        sinceView = 0;
+      }
+      f.onText(delta, shown);
+    }
+  }
+  return cleanModelOutput(raw, kind);
+}
+
+export const personLabel = (g: Genre, req: ReportRequest): string => {
+  if (g.person === 'first') return `第一人称（我、本人）${req.role ? `，身份：${roleLabel(req.role)}` : ''}`;
+  const v = unitVoice(req.unit);
+  return `单位口吻（${v.self}、${v.party}）`;
+};
+
+export const factsText = (req: ReportRequest): string => (req.facts.length ? req.facts.map((f, i) => `${i + 1}. ${f}`).join('\n') : '（用户未提供具体事实，所有数字和事例一律写成【待补充：……】占位）');

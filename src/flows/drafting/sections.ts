@@ -1,0 +1,216 @@
+// Section and revise services: draft the addressed sections, revise drafted ones by their role.
+import { isEmptyTarget, type ReviseOp, type SectionTarget } from '../../report/commands.js';
+import { addressLabel, findSection, parseAddress, renderSections, type ResolvedTarget, type SectionAddress } from '../../report/draft.js';
+import { getGenre, type Genre } from '../../report/genres.js';
+import { headingMarker, toChineseNumeral } from '../../report/headings.js';
+import { partChars, sectionChars, splitChars, visibleLength } from '../../report/lengths.js';
+import { sectionBody } from '../../report/model-output.js';
+import { offlineRevise, offlineSectionText } from '../../report/offline-text.js';
+import { renderOutline, type Outline } from '../../report/outline.js';
+import { partSpec, type PartId } from '../../report/parts.js';
+import { periodLabel } from '../../report/period.js';
+import type { ReportRequest } from '../../report/request.js';
+import { factsText, personLabel, reportSystemMessage, streamText, withPrefix, type FlowBase } from './model-call.js';
+import { requireOutline, withSections, ReportFlowError, type ReportThreadState, type SectionText } from './state.js';
+
+/** What a section of each role is made of: the model is told, and expansions keep to it. */
+export const ROLE_WRITING: Record<PartId | 'none', string> = {
+  practice: '写具体做法、工作机制和取得的成效，段内用“一是……二是……三是……”分层，每层先概括、后写做法，再写成效或数据',
+  problems: '只写问题的具体表现和产生原因，先概括问题，再写表现（用【待补充：……】标出需要的事例），最后分析原因；不写成绩、做法和成效',
+  plans: '写针对问题的措施：做什么、谁负责、什么时候完成，与存在问题逐条对应；不写成绩',
+  none: '按标题展开，段内用“一是……二是……三是……”分层',
+};
+
+const OP_INSTRUCTION: Record<ReviseOp, Record<PartId | 'none', string>> = {
+  expand: {
+    practice: '在原文基础上展开充实：补充具体措施、工作机制和取得的成效，不重复原文已有的层次',
+    problems: '在原文基础上展开充实：补充问题的具体表现和产生原因，不写成绩、做法和成效，不重复原文已有的内容',
+    plans: '在原文基础上展开充实：写清每项措施由谁负责、做什么、什么时候完成，不写成绩',
+    none: '在原文基础上展开充实，层次更清楚，不重复原文已有的内容',
+  },
+  condense: {
+    practice: '精简压缩：保留核心做法、全部用户事实和【待补充：……】占位，删去重复、空泛的表述',
+    problems: '精简压缩：保留问题的主要表现和原因、全部用户事实和【待补充：……】占位',
+    plans: '精简压缩：保留每项措施及其责任和时限、全部用户事实和【待补充：……】占位',
+    none: '精简压缩：保留核心内容、全部用户事实和【待补充：……】占位',
+  },
+  rewrite: {
+    practice: '重新改写：保持原意和全部事实，调整结构和措辞，写清做法、机制和成效，去掉套话和空话',
+    problems: '重新改写：保持原意和全部事实，写清问题表现和原因，不写成绩，去掉套话和空话',
+    plans: '重新改写：保持原意和全部事实，写清措施、责任和时限，去掉套话和空话',
+    none: '重新改写：保持原意和全部事实，调整结构和措辞，使表述更规范、更具体',
+  },
+};
+
+const roleOf = (outline: Outline, addr: SectionAddress): PartId | 'none' => outline.parts[parseAddress(addr).part - 1]?.partId ?? 'none';
+
+/** What a target that points nowhere asked for, so the writer sees which part or section is missing. */
+function missing(outline: Outline, target: SectionTarget, verb: '写' | '修改'): string {
+  const { partId, section } = target;
+  const byRole = partId !== undefined ? outline.parts.findIndex((p) => p.partId === partId) + 1 : 0;
+  if (partId !== undefined && byRole === 0) return `“${partSpec(partId).canonical}”部分`;
+  const part = target.part ?? (byRole || undefined);
+  if (part !== undefined) {
+    const p = outline.parts[part - 1];
+    if (!p) return `第${toChineseNumeral(part)}部分（提纲只有${outline.parts.length}个部分）`;
+    return `“${headingMarker(1, part)}${p.heading}”的${headingMarker(2, section ?? 0)}（该部分有${p.sections.length}个二级标题）`;
+  }
+  if (section !== undefined) return `第${headingMarker(2, section)}点（各部分最多有${Math.max(0, ...outline.parts.map((p) => p.sections.length))}个二级标题）`;
+  return `要${verb}的位置，请指明部分或小标题，例如“${verb === '写' ? '写第二部分' : '精简第一部分第（二）点'}”`;
+}
+
+/** A bare “（二）” means the part the writer last worked on, when it has such a section. */
+function inLastPart(state: ReportThreadState, outline: Outline, target: SectionTarget): SectionTarget {
+  if (target.section === undefined || target.part !== undefined || target.partId !== undefined) return target;
+  const last = (state.lastAddresses ?? []).map((a) => parseAddress(a).part).find((p) => p > 0);
+  if (last && (outline.parts[last - 1]?.sections.length ?? 0) >= target.section) return { ...target, part: last };
+  return target;
+}
+
+function resolve(state: ReportThreadState, outline: Outline, target: SectionTarget, verb: '写' | '修改'): ResolvedTarget {
+  const r = findSection(outline, inLastPart(state, outline, target));
+  if (!r) throw new ReportFlowError(`提纲中没有找到${missing(outline, target, verb)}。当前提纲共${outline.parts.length}个部分：${outline.parts.map((p, i) => `${headingMarker(1, i + 1)}${p.heading}`).join('；')}。`);
+  return r;
+}
+
+export interface SectionsResult {
+  sections: SectionText[];
+  state: ReportThreadState;
+  /** Chat text the cleaner took out. */
+  removed: string[];
+}
+
+// Sections already written, laid out as the final card will show them.
+const joinShown = (outline: Outline, xs: SectionText[]): string => (xs.length ? `${renderSections(outline, xs)}\n` : '');
+
+export interface DraftSectionArgs extends FlowBase {
+  state: ReportThreadState;
+  target: SectionTarget;
+  /** Length the writer asked for, split across the sections the target covers. */
+  chars?: number;
+  /** Called before each section of a multi-section target: (index, total). */
+  onProgress?: (index: number, total: number) => void;
+}
+
+/** Draft the addressed section, or every section of an addressed part, one model call each. */
+export async function draftSection(a: DraftSectionArgs): Promise<SectionsResult> {
+  const outline = requireOutline(a.state);
+  const req = a.state.request;
+  const genre = getGenre(req.genre);
+  const r = resolve(a.state, outline, a.target, '写');
+  const out: SectionText[] = [];
+  const removed: string[] = [];
+  const each = a.chars !== undefined ? splitChars(a.chars, r.covers.length) : undefined;
+  for (const [i, addr] of r.covers.entries()) {
+    a.onProgress?.(i + 1, r.covers.length);
+    const one = await draftOne(withPrefix(a, joinShown(outline, out)), outline, req, genre, addr, each);
+    out.push(one.section);
+    removed.push(...one.removed);
+  }
+  return { sections: out, state: withSections(a.state, out, a.now), removed };
+}
+
+/** Draft one address (online or from the rules) at `chars`, or the section's share of the report. */
+export async function draftOne(a: FlowBase, outline: Outline, req: ReportRequest, genre: Genre, addr: SectionAddress, chars?: number): Promise<{ section: SectionText; removed: string[] }> {
+  const label = addressLabel(outline, addr);
+  if (addr === 'opening') {
+    const text = outline.opening ?? genre.opening({ unit: req.unit, period: req.period, now: a.now, ...(req.role ? { role: req.role } : {}) });
+    a.onText?.(text, text);
+    return { section: { address: addr, label, text }, removed: [] };
+  }
+  const { part, section } = parseAddress(addr);
+  const p = outline.parts[part - 1]!;
+  const s = section !== undefined ? p.sections[section - 1] : undefined;
+  const target = chars ?? (section !== undefined ? sectionChars(req, outline, part - 1) : partChars(req, outline, part - 1));
+  if (!a.model.online) {
+    const text = offlineSectionText(outline, part, section, req, chars);
+    a.onText?.(text, text);
+    return { section: { address: addr, label, text }, removed: [] };
+  }
+  const user = a.prompts.render('section', {
+    outline: renderOutline(outline),
+    target: label,
+    points: (s ? s.points : p.points).map((pt, i) => `${i + 1}. ${pt}`).join('\n') || '（提纲中未列要点，按标题展开）',
+    period: periodLabel(req.period),
+    person: personLabel(genre, req),
+    chars: String(target),
+    facts: factsText(req),
+    role: ROLE_WRITING[p.partId ?? 'none'],
+  });
+  const r = await streamText(a, [reportSystemMessage(a, req), { role: 'user', content: user }], 'section');
+  return { section: { address: addr, label, text: sectionBody(r.text, [s?.heading ?? '', p.heading]) }, removed: r.removed };
+}
+
+export interface ReviseSectionArgs extends FlowBase {
+  state: ReportThreadState;
+  target: SectionTarget;
+  op: ReviseOp;
+  chars?: number;
+  onProgress?: (index: number, total: number) => void;
+}
+
+/**
+ * Expand, condense or rewrite drafted text by its part's role; a whole part is revised
+ * section by section. A section not drafted yet is drafted at the asked length.
+ */
+export async function reviseSection(a: ReviseSectionArgs): Promise<SectionsResult> {
+  const outline = requireOutline(a.state);
+  const req = a.state.request;
+  const genre = getGenre(req.genre);
+  const last = a.state.lastAddresses ?? [];
+  // No target named: revise what was written last.
+  const r: ResolvedTarget = isEmptyTarget(a.target) && last.length
+    ? { address: last[0]!, part: parseAddress(last[0]!).part, label: last.map((x) => addressLabel(outline, x)).join('、'), covers: last }
+    : resolve(a.state, outline, a.target, '修改');
+  // The text to revise: the drafted one, or for the opening the outline's.
+  const textOf = (addr: SectionAddress): string | undefined => a.state.draft.sections[addr] ?? (addr === 'opening' ? outline.opening : undefined);
+  // A partly drafted part: revise what is drafted. Nothing drafted yet: draft it at the asked length.
+  const drafted = r.covers.filter((addr) => textOf(addr) !== undefined);
+  const covers = drafted.length ? drafted : r.covers;
+  const out: SectionText[] = [];
+  const removed: string[] = [];
+  for (const [i, addr] of covers.entries()) {
+    a.onProgress?.(i + 1, covers.length);
+    const current = textOf(addr);
+    const f = withPrefix(a, joinShown(outline, out));
+    const asked = a.chars !== undefined ? splitChars(a.chars, covers.length) : undefined;
+    if (current === undefined) {
+      // “把（二）展开到500字” before （二） was written: write it at that length.
+      const one = await draftOne(f, outline, req, genre, addr, asked);
+      out.push(one.section);
+      removed.push(...one.removed);
+      continue;
+    }
+    const target = asked ?? defaultRevisedLength(a.op, current);
+    const label = addressLabel(outline, addr);
+    if (!a.model.online) {
+      const text = offlineRevise(a.op, current, target, outline, addr, req);
+      a.onText?.(text, text);
+      out.push({ address: addr, label, text });
+      continue;
+    }
+    const role = roleOf(outline, addr);
+    const user = a.prompts.render('revise', {
+      instruction: OP_INSTRUCTION[a.op][role],
+      chars: String(target),
+      target: label,
+      outline: renderOutline(outline),
+      text: current,
+      facts: factsText(req),
+    });
+    const res = await streamText(f, [reportSystemMessage(a, req), { role: 'user', content: user }], 'revise');
+    removed.push(...res.removed);
+    const { part, section } = parseAddress(addr);
+    const p = outline.parts[part - 1];
+    const heading = section ? p?.sections[section - 1]?.heading ?? '' : p?.heading ?? '';
+    const text = sectionBody(res.text, [heading, p?.heading ?? '']);
+    // An answer that lost the text (empty after cleaning) keeps the writer's version.
+    out.push({ address: addr, label, text: text || current });
+  }
+  return { sections: out, state: withSections(a.state, out, a.now), removed };
+}
+
+function defaultRevisedLength(op: ReviseOp, text: string): number {
+  const n = visibleLength(text);
+  return op === 'expand' ? Math.round(n * 1.6) : op === 'condense' ? Math.round(n * 0.6) : n;
+}

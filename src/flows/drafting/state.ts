@@ -1,0 +1,42 @@
+// The thread's drafting state: the one source of truth for what the writer last saw.
+import { ReportFlowError } from '../../core/errors.js';
+import type { Draft, SectionAddress } from '../../report/draft.js';
+import type { Outline } from '../../report/outline.js';
+import type { ReportRequest } from '../../report/request.js';
+
+/** Per-thread state; JSON-safe so it can live in Redis as is. */
+export interface ReportThreadState {
+  version: 1;
+  request: ReportRequest;
+  outline?: Outline;
+  draft: Draft;
+  /** Addresses written by the last section/revise command: what “再精简一点” and a bare “（二）” refer to. */
+  lastAddresses?: SectionAddress[];
+  /** ISO time of the last change. */
+  updatedAt: string;
+}
+
+export function newThreadState(request: ReportRequest, now: Date): ReportThreadState {
+  return { version: 1, request, draft: { sections: {} }, updatedAt: now.toISOString() };
+}
+
+export { ReportFlowError };
+
+export function requireOutline(state: ReportThreadState): Outline {
+  if (!state.outline) throw new ReportFlowError('还没有提纲，请先发送“列提纲”或直接描述要写的报告。');
+  return state.outline;
+}
+
+export interface SectionText {
+  address: SectionAddress;
+  label: string;
+  text: string;
+}
+
+/** The state with these section texts stored (and remembered as the last worked on). */
+export function withSections(state: ReportThreadState, sections: SectionText[], now: Date, remember = true): ReportThreadState {
+  const next = { ...state.draft.sections };
+  for (const s of sections) next[s.address] = s.text;
+  const last = remember ? { lastAddresses: sections.map((s) => s.address) } : {};
+  return { ...state, draft: { sections: next }, ...last, updatedAt: now.toISOString() };
+}

@@ -1,0 +1,433 @@
+/**
+ * The one model-output cleaner. Every flow passes a model's answer through
+ * `cleanModelOutput` before it is stored, shown as final text or exported, so nothing
+ * of a model's chat habits reaches the document: reasoning (<think>), preambles and
+ * closing remarks, meta notes (修改说明, 注：, 本部分约N字), Markdown, non-standard
+ * heading markers and half-width punctuation in Chinese text.
+ *
+ * Markdown is read with remark (mdast), not regexes: lists, quotes, tables, code and
+ * emphasis are structure a parser gets right. strip-markdown is not used because it
+ * drops ordered-list numbers (which carry the 1. point level) and merges a bold
+ * heading into the paragraph after it. The chat-text rules are hand-written: they
+ * are Chinese phrase families no library knows. What the cleaner is unsure of it
+ * keeps and reports in `unsure`; what it removed is listed in `removed`.
+ */
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import { toString } from 'mdast-util-to-string';
+import type { Nodes, PhrasingContent, RootContent } from 'mdast';
+import { parseChineseNumeral, parseHeading, toChineseNumeral } from './headings.js';
+
+export type OutputKind = 'outline' | 'section' | 'revise' | 'full' | 'critique' | 'chat';
+
+export interface CleanResult {
+  text: string;
+  /** What was taken out, as short Chinese labels with an excerpt. */
+  removed: string[];
+  /** Lines kept although they look like chat text: the writer decides. */
+  unsure: string[];
+}
+
+interface Line {
+  text: string;
+  /** From a Markdown heading. */
+  mdHeading?: number;
+  /** The line began with bold text: that text. */
+  strongLead?: string;
+  /** From an ordered list item: its number. */
+  listNo?: number;
+  quote?: boolean;
+  table?: boolean;
+}
+
+const CJK = '\\u3400-\\u9fff\\uf900-\\ufaff';
+const HAS_CJK = new RegExp(`[${CJK}]`);
+
+// ---- reasoning ---------------------------------------------------------------
+
+/** Drop <think>…</think> blocks; an unclosed one hides everything after it (still thinking). */
+export function stripReasoning(text: string): { text: string; had: boolean } {
+  let out = text.replace(/<(think|thinking|reasoning)>[\s\S]*?<\/\1>/gi, '');
+  let had = out !== text;
+  // vLLM/Ollama templates sometimes emit only the closing tag.
+  const close = /<\/(think|thinking|reasoning)>/i.exec(out);
+  if (close) {
+    out = out.slice(close.index + close[0].length);
+    had = true;
+  }
+  const open = /<(think|thinking|reasoning)>/i.exec(out);
+  if (open) {
+    out = out.slice(0, open.index);
+    had = true;
+  }
+  return { text: out, had };
+}
+
+// ---- markdown → lines ----------------------------------------------------------
+
+const parser = unified().use(remarkParse).use(remarkGfm);
+
+function phrasingLines(children: PhrasingContent[]): Line[] {
+  const lines: Line[] = [{ text: '' }];
+  const cur = () => lines[lines.length - 1]!;
+  for (const c of children) {
+    if (c.type === 'break') {
+      lines.push({ text: '' });
+      continue;
+    }
+    if (c.type === 'html') {
+      // Stray tags (<br>, <think> remnants) are not text.
+      const t = c.value.replace(/<[^>]*>/g, '');
+      if (t) cur().text += t;
+      continue;
+    }
+    const value = c.type === 'text' || c.type === 'inlineCode' ? c.value : c.type === 'image' ? c.alt ?? '' : toString(c);
+    const parts = value.split('\n');
+    parts.forEach((p, i) => {
+      if (i > 0) lines.push({ text: '' });
+      const line = cur();
+      if (c.type === 'strong' && line.text.trim() === '' && i === 0) line.strongLead = p.trim();
+      line.text += p;
+    });
+  }
+  return lines;
+}
+
+function blockLines(node: RootContent, out: Line[], flags: Partial<Line> = {}): void {
+  switch (node.type) {
+    case 'heading':
+      out.push({ ...flags, text: toString(node), mdHeading: node.depth });
+      return;
+    case 'paragraph':
+      for (const l of phrasingLines(node.children)) out.push({ ...flags, ...l });
+      return;
+    case 'list':
+      node.children.forEach((item, i) => {
+        const no = node.ordered ? (node.start ?? 1) + i : undefined;
+        item.children.forEach((child, k) => {
+          const before = out.length;
+          blockLines(child, out, flags);
+          if (k === 0 && no !== undefined && out[before]) out[before] = { ...out[before], listNo: no };
+        });
+      });
+      return;
+    case 'blockquote':
+      for (const c of node.children) blockLines(c, out, { ...flags, quote: true });
+      return;
+    case 'table': {
+      const rows = node.children.map((r) => r.children.map((cell) => toString(cell).trim()));
+      const head = rows[0] ?? [];
+      // A table becomes prose: one sentence per row, "列名：值；列名：值。"
+      for (const r of rows.slice(1)) {
+        const cells = r.map((v, i) => (head[i] && v ? `${head[i]}：${v}` : v)).filter(Boolean);
+        if (cells.length) out.push({ ...flags, text: `${cells.join('；')}。`, table: true });
+      }
+      return;
+    }
+    case 'code':
+      for (const l of node.value.split('\n')) out.push({ ...flags, text: l });
+      return;
+    case 'html': {
+      const t = node.value.replace(/<[^>]*>/g, '').trim();
+      if (t) for (const l of t.split('\n')) out.push({ ...flags, text: l });
+      return;
+    }
+    case 'thematicBreak':
+    case 'definition':
+      return;
+    default:
+      if ('children' in node) for (const c of (node as { children: Nodes[] }).children) blockLines(c as RootContent, out, flags);
+      else out.push({ ...flags, text: toString(node) });
+  }
+}
+
+/** Markdown text → plain lines with what the Markdown said about each. */
+export function markdownLines(text: string): Line[] {
+  // Full-width indentation is text, not Markdown; leading ASCII indentation would read as code.
+  const src = text.replace(/^[ \t]+(?=\S)/gm, '');
+  const root = parser.parse(src);
+  const out: Line[] = [];
+  for (const n of root.children) blockLines(n, out);
+  return out.map((l) => ({ ...l, text: l.text.replace(/^[\s\u3000]+|[\s\u3000]+$/g, '') })).filter((l) => l.text);
+}
+
+// ---- chat text -----------------------------------------------------------------
+
+const OPENER = /^(?:好的|当然(?:可以)?|没问题|收到|明白(?:了)?|可以的?|嗯|OK|以下是|以下为|下面是|下面为|这是|根据您|按照您|遵照您|结合您|为您|我将|我来|我为您|我已|已为您|针对您|您好)/i;
+const CLOSER = /(供(?:您)?参考|请随时|随时(?:告诉|联系|提出)|告诉我|希望(?:以上|这|对您|能|本)|如(?:需|有)(?:进一步|需要|其他|任何|修改|调整|补充|疑问)|如果(?:您|你)|您可以|你可以|可(?:以)?根据(?:实际|具体|单位)(?:情况)?(?:进行)?(?:调整|修改|补充|完善)|祝(?:您|工作)|欢迎(?:继续|随时)|需要我|我可以(?:继续|再|帮))/;
+const META_LEAD = /^(?:[（(]?(?:注|附注|说明|提示|温馨提示|备注|注意|修改说明|修改要点|修改思路|主要修改|修改内容|改写说明|扩写说明|精简说明|写作说明|写作思路|字数说明|字数统计|字数|参考字数|Note)\s*[：:]|[（(](?:注|说明|提示|备注)[：:])/i;
+const META_BLOCK = /^(?:修改说明|修改要点|修改思路|主要修改|主要修改内容|修改内容|改写说明|扩写说明|精简说明|写作说明|写作思路|说明|注|备注|提示|补充说明)\s*[：:]?$/;
+const LENGTH_NOTE = new RegExp(`[（(](?:本(?:部分|节|段|篇|文|稿)|全文|以上|正文|此部分)?(?:共|约|大约|计|字数[：:]?约?|合计)?\\s*[\\d一二三四五六七八九十百千两]+\\s*(?:个)?字(?:左右|以内|上下)?[）)]`, 'g');
+const LENGTH_LINE = /^(?:[（(])?(?:本(?:部分|节|段|篇|文|稿)|全文|以上|正文)?(?:共|约|大约|计|合计)?(?:字数)?[：:]?\s*(?:约)?\s*\d+\s*(?:个)?字(?:左右|以内|上下)?[）)]?[。.]?$/;
+const LEAD_IN = /^(?:以下(?:为|是)[^。]{0,40}|(?:修改|改写|扩写|精简|润色|压缩|调整)(?:后|过)的?[^。]{0,20}|(?:正文|全文|提纲)(?:内容)?如下)[：:]?$/;
+const ADDRESSES_USER = /您|请问|告诉我/;
+
+const excerpt = (s: string) => (s.length > 24 ? `${s.slice(0, 24)}…` : s);
+const bareOfMarker = (s: string) => s.replace(/^(?:\d{1,2}[.．、]|[（(][\d一二三四五六七八九十]{1,3}[）)]|[-*•·])\s*/, '');
+
+/** The part of an opening line after a chat preamble ("好的，以下是提纲：今年以来…" → "今年以来…"), or null when it is no preamble. */
+function afterPreamble(line: string): string | null {
+  if (!OPENER.test(line)) return null;
+  const m = /[：:]|[。！!](?!$)/.exec(line);
+  if (m && m.index <= 80) return line.slice(m.index + 1).trim();
+  if (/[。！!～~]$/.test(line) && line.length <= 80) return '';
+  if (line.length <= 60) return '';
+  return null;
+}
+
+// ---- headings ------------------------------------------------------------------
+
+const CN_NUM = '[一二三四五六七八九十]{1,3}';
+
+/** "第一部分：" "一．" "（一）、" "(1)" "1、" → 一、（一）1.（1）; the line unchanged when it has no marker. */
+export function normaliseHeadingMarker(line: string): string {
+  let m = new RegExp(`^第(${CN_NUM})(?:部分|章|大部分)[：:、，,.．\\s]*`).exec(line);
+  if (m) return `${m[1]}、${line.slice(m[0].length)}`;
+  m = new RegExp(`^(${CN_NUM})[．.，,]\\s*(?=[^\\d])`).exec(line);
+  if (m && !Number.isNaN(parseChineseNumeral(m[1]!))) return `${m[1]}、${line.slice(m[0].length)}`;
+  m = new RegExp(`^(${CN_NUM})、\\s+`).exec(line);
+  if (m) return `${m[1]}、${line.slice(m[0].length)}`;
+  m = new RegExp(`^[（(](${CN_NUM})[）)][、，,．.:：\\s]*`).exec(line);
+  if (m) return `（${m[1]}）${line.slice(m[0].length)}`;
+  m = /^[（(](\d{1,2})[）)][、，,．.:：\s]*/.exec(line);
+  if (m) return `（${m[1]}）${line.slice(m[0].length)}`;
+  m = /^(\d{1,2})[、．.]\s*(?!\d)/.exec(line);
+  if (m) return `${m[1]}.${line.slice(m[0].length)}`;
+  return line;
+}
+
+// ---- punctuation ---------------------------------------------------------------
+
+/** Half-width quotes, commas, colons, semicolons, marks and brackets in Chinese text → full-width. */
+export function fullWidthPunctuation(line: string): string {
+  if (!HAS_CJK.test(line)) return line;
+  let open = true;
+  let out = line.replace(/"/g, () => {
+    const q = open ? '“' : '”';
+    open = !open;
+    return q;
+  });
+  const cjk = `[${CJK}“”（）【】《》]`;
+  out = out
+    .replace(new RegExp(`(${cjk})\\s*,\\s*`, 'g'), '$1，')
+    .replace(new RegExp(`,\\s*(?=${cjk})`, 'g'), '，')
+    .replace(new RegExp(`(${cjk})\\s*;\\s*`, 'g'), '$1；')
+    .replace(new RegExp(`(${cjk})\\s*:\\s*`, 'g'), '$1：')
+    .replace(new RegExp(`(${cjk})\\?`, 'g'), '$1？')
+    .replace(new RegExp(`(${cjk})!`, 'g'), '$1！')
+    .replace(/\(([^()]*)\)/g, (all, inner: string) => (HAS_CJK.test(inner) ? `（${inner}）` : all))
+    // Spaces between Chinese characters are left over from Markdown or line joins.
+    .replace(new RegExp(`([${CJK}，。；：、“”（）])[ \\t]+(?=[${CJK}，。；：、“”（）])`, 'g'), '$1');
+  return out;
+}
+
+// ---- the cleaner ---------------------------------------------------------------
+
+const isReportKind = (k: OutputKind) => k !== 'chat' && k !== 'critique';
+
+/** Clean a model's whole answer. Pure and deterministic. */
+export function cleanModelOutput(raw: string, kind: OutputKind): CleanResult {
+  const removed: string[] = [];
+  const unsure: string[] = [];
+  const r = stripReasoning(raw);
+  if (r.had) removed.push('推理过程（<think>）');
+  // A chat answer is conversation, not a document: only reasoning goes (the card renders its Markdown).
+  if (kind === 'chat') return { text: r.text.trim(), removed, unsure };
+  let lines = markdownLines(r.text);
+  const all = lines;
+
+  // Preamble: the first line or two.
+  for (let i = 0; i < 4 && lines.length; i++) {
+    const rest = afterPreamble(lines[0]!.text);
+    if (rest === null) break;
+    removed.push(`开场白“${excerpt(lines[0]!.text)}”`);
+    if (rest) lines[0] = { ...lines[0]!, text: rest };
+    else lines.shift();
+  }
+
+  // Meta blocks ("修改说明：" and what follows it to the end) and closers, from the end.
+  const metaAt = lines.findIndex((l, i) => i > 0 && META_BLOCK.test(bareOfMarker(l.text)) && !lines.slice(i + 1).some((x) => /^[一二三四五六七八九十]+、/.test(normaliseHeadingMarker(x.text))));
+  if (metaAt > 0) {
+    removed.push(`说明“${excerpt(lines.slice(metaAt).map((l) => l.text).join(' '))}”`);
+    lines = lines.slice(0, metaAt);
+  }
+  while (lines.length) {
+    const last = bareOfMarker(lines[lines.length - 1]!.text);
+    // A closer talks to the user or about the answer itself; “可根据实际情况调整” alone may be report text.
+    const talks = ADDRESSES_USER.test(last) || /以上|上述|本(?:提纲|稿|文)|这份|这篇|我/.test(last);
+    if (!((CLOSER.test(last) && talks) || LENGTH_LINE.test(last) || /^(?:以上|上述)(?:内容|提纲|正文|稿件|文稿)?(?:仅)?供参考/.test(last))) break;
+    removed.push(`结束语“${excerpt(last)}”`);
+    lines.pop();
+  }
+
+  const kept: Line[] = [];
+  for (const l of lines) {
+    const bare = bareOfMarker(l.text);
+    if (META_LEAD.test(bare) || (l.quote && /^(?:提示|注|说明|备注|温馨提示)/.test(bare))) {
+      removed.push(`注释“${excerpt(l.text)}”`);
+      continue;
+    }
+    if (LENGTH_LINE.test(bare) || LEAD_IN.test(bare)) {
+      removed.push(`说明“${excerpt(l.text)}”`);
+      continue;
+    }
+    let text = l.text.replace(LENGTH_NOTE, (m) => {
+      removed.push(`字数说明“${m}”`);
+      return '';
+    });
+    if (!text.trim()) continue;
+    if (ADDRESSES_USER.test(text)) {
+      if (CLOSER.test(text) && text.length <= 80) {
+        removed.push(`对话“${excerpt(text)}”`);
+        continue;
+      }
+      unsure.push(text);
+    }
+    if (l.quote) unsure.push(text);
+    text = fullWidthPunctuation(text);
+    kept.push({ ...l, text });
+  }
+  if (lines.some((l) => l.table)) removed.push('表格（已改为文字）');
+
+  // Never answer with nothing: an answer that was all “chat” is kept as it came (the writer decides).
+  if (kept.length === 0 && all.length > 0) {
+    unsure.push(...all.map((l) => l.text));
+    kept.push(...all.map((l) => ({ ...l, text: fullWidthPunctuation(l.text) })));
+  }
+  const out = isReportKind(kind) ? headingLines(kept) : kept.map((l) => l.text);
+  const joiner = isReportKind(kind) ? '\n' : '\n\n';
+  return { text: out.join(joiner).trim(), removed, unsure: [...new Set(unsure)] };
+}
+
+/**
+ * Heading markers to GB/T 9704; bold or Markdown-heading items with Arabic numbers
+ * directly under a part become level 2 when the part has no （一）; a bold heading
+ * run into its paragraph gets its own line.
+ */
+function headingLines(lines: Line[]): string[] {
+  const out: string[] = [];
+  // Per part: does it use （一） itself? Then Arabic items stay points.
+  const partHasLevel2: boolean[] = [];
+  let part = -1;
+  for (const l of lines) {
+    const h = parseHeading(normaliseHeadingMarker(l.text));
+    if (h?.level === 1) part++;
+    if (h?.level === 2 && part >= 0) partHasLevel2[part] = true;
+  }
+  part = -1;
+  let level2 = 0;
+  for (const l of lines) {
+    let text = normaliseHeadingMarker(l.text);
+    // "**（一）标题**正文…" → heading line + body line.
+    if (l.strongLead && l.strongLead.length < text.length) {
+      const lead = normaliseHeadingMarker(l.strongLead);
+      const lh = parseHeading(lead);
+      if (lh && lh.level <= 2 && text.startsWith(lead)) {
+        const rest = text.slice(lead.length).replace(/^[：:。\s]+/, '');
+        if (rest) {
+          pushHeading(lead);
+          out.push(rest);
+          continue;
+        }
+      }
+    }
+    const emphasised = l.mdHeading !== undefined || (l.strongLead !== undefined && l.strongLead.length >= text.length - 1);
+    const arabic = l.listNo !== undefined ? l.listNo : /^(\d{1,2})\./.exec(text) ? Number(/^(\d{1,2})\./.exec(text)![1]) : undefined;
+    if (part >= 0 && !partHasLevel2[part] && emphasised && arabic !== undefined) {
+      level2++;
+      text = `（${toChineseNumeral(level2)}）${text.replace(/^\d{1,2}\.\s*/, '')}`;
+    } else if (l.listNo !== undefined && !/^\d{1,2}\./.test(text) && !parseHeading(text)) {
+      text = `${l.listNo}.${text}`;
+    }
+    pushHeading(text);
+  }
+  return out;
+
+  function pushHeading(text: string): void {
+    const h = parseHeading(text);
+    if (h?.level === 1) {
+      part++;
+      level2 = 0;
+      // "二、存在的问题 （一）责任传导…": a level-2 heading run onto the part heading.
+      const run = /^(.*?)\s*([（(][一二三四五六七八九十]{1,3}[）)].*)$/.exec(text);
+      if (run && run[1]!.length > 2) {
+        out.push(run[1]!.trim(), normaliseHeadingMarker(run[2]!));
+        return;
+      }
+    }
+    out.push(text);
+  }
+}
+
+// ---- streaming -----------------------------------------------------------------
+
+/**
+ * What the writer may see of an answer still streaming: reasoning hidden, and the
+ * opening line held back until it is known not to be a preamble.
+ */
+export function streamingView(raw: string, kind: OutputKind): string {
+  const visible = stripReasoning(raw).text.replace(/^\s+/, '');
+  if (kind === 'chat') return visible;
+  const nl = visible.indexOf('\n');
+  if (nl < 0) {
+    // First line incomplete: show it only once it is long and reads as report text.
+    const first = visible.replace(/^[#>*\s-]+/, '');
+    if (first.length < 40 || OPENER.test(first)) return '';
+  }
+  return cleanModelOutput(visible, kind).text;
+}
+
+// ---- section texts -------------------------------------------------------------
+
+/** A cleaned section answer without the heading lines the model repeated (its own, or the part's). */
+export function sectionBody(cleaned: string, headings: readonly string[]): string {
+  const lines = cleaned.split('\n').map((l) => l.trim()).filter(Boolean);
+  const titles = headings.map((h) => h.replace(/\s/g, ''));
+  while (lines.length) {
+    const first = lines[0]!;
+    const h = parseHeading(first);
+    const title = (h ? h.title : first).replace(/\s/g, '').replace(/[。：:]$/, '');
+    if ((h && h.level <= 2 && first.length <= 40) || titles.includes(title)) lines.shift();
+    else break;
+  }
+  return lines.join('\n').trim();
+}
+
+/** Split a cleaned part answer ("（一）标题\n正文…") into section texts by heading order. */
+export function splitPartText(cleaned: string, sectionCount: number): { intro: string; sections: string[] } {
+  const sections: string[][] = [];
+  const intro: string[] = [];
+  for (const line of cleaned.split('\n').map((l) => l.trim()).filter(Boolean)) {
+    const h = parseHeading(line);
+    if (h?.level === 1) continue;
+    if (h?.level === 2) {
+      sections.push([]);
+      const rest = /^.*?[。：:](.+)$/.exec(h.title)?.[1];
+      if (rest) sections[sections.length - 1]!.push(rest.trim());
+      continue;
+    }
+    (sections.length ? sections[sections.length - 1]! : intro).push(line);
+  }
+  if (sections.length === 0 && sectionCount > 0) return { intro: '', sections: [intro.join('\n')] };
+  return { intro: intro.join('\n'), sections: sections.map((s) => s.join('\n')) };
+}
+
+// ---- residue -------------------------------------------------------------------
+
+/** Chat text still present in a final text: what the eval scores as “leaked”. Empty when clean. */
+export function chatResidue(text: string): string[] {
+  const out: string[] = [];
+  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  if (lines[0] && afterPreamble(lines[0]) !== null) out.push(`开场白：${excerpt(lines[0])}`);
+  for (const l of lines) {
+    const bare = bareOfMarker(l);
+    if (CLOSER.test(bare) && ADDRESSES_USER.test(bare)) out.push(`结束语：${excerpt(l)}`);
+    else if (META_LEAD.test(bare) || LENGTH_LINE.test(bare) || LEAD_IN.test(bare)) out.push(`说明：${excerpt(l)}`);
+    if (new RegExp(LENGTH_NOTE.source).test(l)) out.push(`字数说明：${excerpt(l)}`);
+    if (/^(?:#{1,6}\s|>\s?|[-*+]\s|```|\|)|\*\*|__|<\/?think>/i.test(l)) out.push(`Markdown或推理：${excerpt(l)}`);
+    if (new RegExp(`[${CJK}]"|"[${CJK}]|[${CJK}],|,[${CJK}]`).test(l)) out.push(`半角标点：${excerpt(l)}`);
+  }
+  return out;
+}
+

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { chatResidue, cleanModelOutput, fullWidthPunctuation, normaliseHeadingMarker, sectionBody, splitPartText, streamingView } from '../../src/report/model-output.js';
+import { checkOutline, parseOutline } from '../../src/report/outline.js';
+import { getGenre } from '../../src/report/genres.js';
+
+const clean = (s: string, k: Parameters<typeof cleanModelOutput>[1] = 'outline') => cleanModelOutput(s, k);
+
+describe('cleanModelOutput', () => {
+  it('cuts a preamble glued onto the first line and a closing remark that became a point', () => {
+    const r = clean('好的，以下是为您拟定的提纲：今年以来，局党组认真落实责任制。现将有关情况报告如下：\n一、工作开展情况\n（一）压实政治责任，健全工作机制\n1. 专题研究部署\n2. 以上提纲供参考，如需调整请随时告诉我！');
+    expect(r.text.split('\n')[0]).toBe('今年以来，局党组认真落实责任制。现将有关情况报告如下：');
+    expect(r.text).not.toContain('供参考');
+    expect(r.removed.some((x) => x.startsWith('开场白'))).toBe(true);
+  });
+
+  it('drops notes, 修改说明 blocks and length remarks, keeps the body', () => {
+    const r = clean('一是细化责任分工。二是加强督促检查。（本部分约1800字）\n\n> 提示：数字请据实填写。\n\n*注：以上为参考写法。*\n\n修改说明：\n1. 增加了具体措施。\n2. 调整了语序。', 'revise');
+    expect(r.text).toBe('一是细化责任分工。二是加强督促检查。');
+  });
+
+  it('removes <think> blocks, a lone closing tag and an unfinished block', () => {
+    expect(clean('<think>先想结构</think>\n一、工作开展情况').text).toBe('一、工作开展情况');
+    expect(clean('想一想结构\n</think>\n一、工作开展情况').text).toBe('一、工作开展情况');
+    expect(clean('一、工作开展情况\n<think>还在想').text).toBe('一、工作开展情况');
+  });
+
+  it('turns Markdown into plain lines and normalises heading styles to 一、（一）1.（1）', () => {
+    const r = clean('# 标题\n## 第一部分：工作开展情况\n1. **压实政治责任，健全工作机制**\n   - 专题研究\n2. **强化理论武装，筑牢思想根基**\n## 二．存在的问题 （一）责任传导有温差\n（二）、阵地管理有短板\n(1)巡查不够\n1、整改');
+    expect(r.text.split('\n')).toEqual(['标题', '一、工作开展情况', '（一）压实政治责任，健全工作机制', '专题研究', '（二）强化理论武装，筑牢思想根基', '二、存在的问题', '（一）责任传导有温差', '（二）阵地管理有短板', '（1）巡查不够', '1.整改']);
+  });
+
+  it('splits a bold heading from the paragraph it was run into', () => {
+    expect(clean('**（一）压实责任**一是细化分工。', 'full').text).toBe('（一）压实责任\n一是细化分工。');
+  });
+
+  it('keeps a last report sentence that merely sounds like a closer', () => {
+    expect(clean('一是细化措施。\n各部门可根据实际情况调整完善工作台账。', 'section').text).toBe('一是细化措施。\n各部门可根据实际情况调整完善工作台账。');
+  });
+
+  it('turns a table into prose and says so', () => {
+    const r = clean('| 事项 | 次数 |\n|---|---|\n| 专题学习 | 【待补充：次数】 |', 'section');
+    expect(r.text).toBe('事项：专题学习；次数：【待补充：次数】。');
+    expect(r.removed).toContain('表格（已改为文字）');
+  });
+
+  it('makes half-width punctuation in Chinese text full-width, leaving numbers alone', () => {
+    expect(fullWidthPunctuation('深入贯彻"两个确立",做到1,000人次参与;效果好!')).toBe('深入贯彻“两个确立”，做到1,000人次参与；效果好！');
+    expect(fullWidthPunctuation('(一)学习(含线上)')).toBe('（一）学习（含线上）');
+  });
+
+  it('never drops the writer’s content: unsure lines are kept and reported', () => {
+    const r = clean('一是加强学习。\n您单位提出的建议已在会上研究。', 'section');
+    expect(r.text).toContain('您单位提出的建议已在会上研究。');
+    expect(r.unsure).toHaveLength(1);
+  });
+
+  it('normalises markers line by line', () => {
+    expect(normaliseHeadingMarker('第二部分 存在问题')).toBe('二、存在问题');
+    expect(normaliseHeadingMarker('一是加强学习')).toBe('一是加强学习');
+    expect(normaliseHeadingMarker('2025年以来')).toBe('2025年以来');
+  });
+
+  it('finds residue a final text should not have', () => {
+    expect(chatResidue('一、工作开展情况\n一是加强学习。')).toEqual([]);
+    expect(chatResidue('好的，以下是正文：\n**一是**加强学习。\n如需调整请随时告诉我。').length).toBe(3);
+  });
+});
+
+describe('section texts', () => {
+  it('drops the heading lines a model repeats before a section', () => {
+    expect(sectionBody('二、存在的问题和不足\n（一）责任传导有温差\n个别部门认识不到位。', ['责任传导有温差', '存在的问题和不足'])).toBe('个别部门认识不到位。');
+  });
+  it('splits a part into its sections', () => {
+    expect(splitPartText('（一）甲\n正文一。\n（二）乙。正文二。', 2)).toEqual({ intro: '', sections: ['正文一。', '正文二。'] });
+  });
+});
+
+describe('streamingView', () => {
+  it('holds back an opening line until it is known not to be a preamble', () => {
+    expect(streamingView('好的，以下是为您', 'section')).toBe('');
+    expect(streamingView('好的，以下是为您起草的内容：\n一是加强', 'section')).toBe('一是加强');
+    expect(streamingView('<think>推理', 'section')).toBe('');
+    expect(streamingView('今年以来，局党组坚持以习近平新时代中国特色社会主义思想为指导，认真落实意识形态工作责任制', 'section')).toContain('今年以来');
+  });
+});
+
+describe('outline check names stray lines', () => {
+  it('a line that is neither title, opening, heading nor point is a defect', () => {
+    const o = parseOutline('关于2025年上半年落实意识形态工作责任制情况的报告\n一、工作开展情况\n（一）压实责任，健全机制\n1. 专题研究\n这份提纲结合您单位的实际安排了三个部分\n二、存在的问题和不足\n三、下一步工作打算');
+    expect(o.stray).toEqual(['这份提纲结合您单位的实际安排了三个部分']);
+    expect(checkOutline(o, getGenre('unit-report')).some((d) => d.includes('既不是标题、开头段、各级标题，也不是要点'))).toBe(true);
+  });
+  it('对仗 is a preference: 5 vs 6 characters is fine, 6 vs 4 is not', () => {
+    const g = getGenre('unit-report');
+    const mk = (h: string) => parseOutline(`标题的报告\n一、工作开展情况\n（一）${h}\n1. 要点\n（二）强化理论武装，筑牢思想根基\n1. 要点\n（三）严格阵地管理，守好思想阵地\n1. 要点\n二、存在的问题和不足\n（一）认识不足\n三、下一步工作打算\n（一）提高认识`);
+    expect(checkOutline(mk('压实主体责任，健全领导体')  , g).some((d) => d.includes('字数不等'))).toBe(false);
+    expect(checkOutline(mk('压实主体责任，健全体制'), g).some((d) => d.includes('字数不等'))).toBe(true);
+  });
+});
