@@ -228,6 +228,10 @@ const isReportKind = (k: OutputKind) => k !== 'chat' && k !== 'critique';
 
 /** Clean a model's whole answer. Pure and deterministic. */
 export function cleanModelOutput(raw: string, kind: OutputKind): CleanResult {
+  return clean(raw, kind, false);
+}
+
+function clean(raw: string, kind: OutputKind, streaming: boolean): CleanResult {
   const removed: string[] = [];
   const unsure: string[] = [];
   const r = stripReasoning(raw);
@@ -235,7 +239,7 @@ export function cleanModelOutput(raw: string, kind: OutputKind): CleanResult {
   // A chat answer is conversation, not a document: only reasoning goes (the card renders its Markdown).
   if (kind === 'chat') return { text: r.text.trim(), removed, unsure };
   let lines = markdownLines(r.text);
-  const all = lines;
+  const all = [...lines];
 
   // Preamble: the first line or two.
   for (let i = 0; i < 4 && lines.length; i++) {
@@ -291,7 +295,8 @@ export function cleanModelOutput(raw: string, kind: OutputKind): CleanResult {
   if (lines.some((l) => l.table)) removed.push('表格（已改为文字）');
 
   // Never answer with nothing: an answer that was all “chat” is kept as it came (the writer decides).
-  if (kept.length === 0 && all.length > 0) {
+  // A stream is not over yet: what follows may be the report, so show nothing for now.
+  if (kept.length === 0 && all.length > 0 && !streaming) {
     unsure.push(...all.map((l) => l.text));
     kept.push(...all.map((l) => ({ ...l, text: fullWidthPunctuation(l.text) })));
   }
@@ -362,20 +367,37 @@ function headingLines(lines: Line[]): string[] {
 
 // ---- streaming -----------------------------------------------------------------
 
+/** How a closing remark, a note or a length line may begin: such a line is held back until it is complete. */
+const CLOSER_LEAD = /^(?:以上|上述|如需|如有|如果|如您|若需|若有|希望|您|你|请|祝|欢迎|需要|感谢|本(?:提纲|稿|文|部分|节|段|篇)|这份|这篇|此(?:稿|提纲)|全文|正文|注|附注|说明|提示|备注|温馨|修改|改写|扩写|精简|写作|字数|参考字数|Note|[（(|])/i;
+
+/** A line still streaming that may turn out to be a closer or a note, or is too short to tell. */
+function mayBeChat(line: string): boolean {
+  const bare = bareOfMarker(line.replace(/^[#>*_\s\u3000]+/, '')).replace(/^[*_]+/, '');
+  return bare.length < 12 || CLOSER_LEAD.test(bare) || ADDRESSES_USER.test(bare) || CLOSER.test(bare);
+}
+
 /**
- * What the writer may see of an answer still streaming: reasoning hidden, and the
- * opening line held back until it is known not to be a preamble.
+ * What the writer may see of an answer still streaming: reasoning hidden, the opening
+ * line held back until it is known not to be a preamble, and the line still arriving
+ * held back while it may be a closing remark or a note (以上…供参考, 如需调整…), so
+ * nothing flashes up that the final text drops.
  */
 export function streamingView(raw: string, kind: OutputKind): string {
   const visible = stripReasoning(raw).text.replace(/^\s+/, '');
   if (kind === 'chat') return visible;
-  const nl = visible.indexOf('\n');
+  const nl = visible.lastIndexOf('\n');
+  let shown = visible;
   if (nl < 0) {
     // First line incomplete: show it only once it is long and reads as report text.
     const first = visible.replace(/^[#>*\s-]+/, '');
-    if (first.length < 40 || OPENER.test(first)) return '';
+    if (first.length < 40 || OPENER.test(first) || mayBeChat(first)) return '';
+  } else if (mayBeChat(visible.slice(nl + 1))) {
+    shown = visible.slice(0, nl);
   }
-  return cleanModelOutput(visible, kind).text;
+  // A table's header row alone is not a table yet: it would show as a line of pipes.
+  const lines = shown.trimEnd().split('\n');
+  if (/^\s*\|/.test(lines.at(-1) ?? '') && !/^\s*\|/.test(lines.at(-2) ?? '')) shown = lines.slice(0, -1).join('\n');
+  return clean(shown, kind, true).text;
 }
 
 // ---- section texts -------------------------------------------------------------

@@ -78,9 +78,25 @@ describe('section texts', () => {
 describe('streamingView', () => {
   it('holds back an opening line until it is known not to be a preamble', () => {
     expect(streamingView('好的，以下是为您', 'section')).toBe('');
-    expect(streamingView('好的，以下是为您起草的内容：\n一是加强', 'section')).toBe('一是加强');
+    expect(streamingView('好的，以下是为您起草的内容：\n一是加强学习，坚持把这项工作摆上重要日程', 'section')).toBe('一是加强学习，坚持把这项工作摆上重要日程');
     expect(streamingView('<think>推理', 'section')).toBe('');
     expect(streamingView('今年以来，局党组坚持以习近平新时代中国特色社会主义思想为指导，认真落实意识形态工作责任制', 'section')).toContain('今年以来');
+    // A finished preamble line with nothing after it yet is still held back.
+    expect(streamingView('好的，以下是为您起草的内容：\n', 'section')).toBe('');
+  });
+
+  it('holds back a line still arriving while it may be a closer or a note, and shows it once it is report text', () => {
+    const body = '一是坚持把这项工作摆上重要日程，定期分析研判。\n';
+    for (const tail of ['以上内容仅供', '以上提纲供参考，如需调整请随', '希望以上内容对您有', '如需调整，请随时', '---', '> 提示：【待补充】处请', '*注：文中', '（本部分约18', '修改说', '| 事项 | 完成情况 |\n']) {
+      expect(streamingView(body + tail, 'section'), tail).toBe(body.trim());
+    }
+    // Complete closers go as they do from the final text.
+    expect(streamingView(`${body}以上内容仅供参考。\n`, 'section')).toBe(body.trim());
+    expect(streamingView(`${body}希望以上内容对您有帮助！如需调整，请随时告诉我。\n`, 'section')).toBe(body.trim());
+    // Report text on the line still arriving shows as it comes.
+    expect(streamingView(`${body}二是建立工作台账，明确责任分工和完成时限`, 'section')).toContain('二是建立工作台账');
+    // A finished table becomes prose.
+    expect(streamingView(`${body}| 事项 | 完成情况 |\n|---|---|\n| 专题学习 | 3次 |\n`, 'full')).toContain('事项：专题学习；完成情况：3次。');
   });
 });
 
