@@ -1,17 +1,19 @@
 /**
- * Issue 12's “done when”: for each genre, from a Feishu thread against a model that
- * writes like a real one (and offline): outline → 写第二部分，800字左右 → 把（二）展开到500字
- * → 写全文 → 导出Word. No chat text, Markdown, reasoning or length note reaches a card's
- * final text, the stored thread state or the Word file, and the file holds the expansion.
+ * Issue 12's “done when”: for each of the five genres × each realistic model style, from a
+ * Feishu thread (real openai SDK against the fake model, real Lark SDK against the fake
+ * Open API), and offline: outline → 写第二部分，800字左右 → 把（二）展开到500字 → 写全文 →
+ * 导出Word. No chat text, Markdown, reasoning or length note reaches a card's final text,
+ * the stored thread state or the Word file (read back with mammoth), and the file holds
+ * the expansion.
  */
 import { Redis } from 'ioredis';
-import JSZip from 'jszip';
-import { afterEach, describe, expect, it } from 'vitest';
+import mammoth from 'mammoth';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, sleep, type Harness } from '../support/harness.js';
 import { messageIdOf, textEvent } from '../support/events.js';
 import type { FakeMessage } from '../support/fake-feishu.js';
 import { HELP } from '../../src/core/texts.js';
-import { CHAT_TEXT, EXPANSION_MARK, realisticModel, STYLES, type ModelStyle } from '../support/realistic-model.js';
+import { CHAT_TEXT, EXPANSION_MARK, realisticModel, STYLES } from '../support/realistic-model.js';
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -19,12 +21,12 @@ afterEach(async () => {
   h = undefined;
 });
 
-const GENRES: ReadonlyArray<{ genre: string; request: string; style: ModelStyle }> = [
-  { genre: 'unit-report', request: '帮我写一份2025年上半年市交通运输局落实意识形态工作责任制情况报告的提纲', style: STYLES[0] },
-  { genre: 'leader-report', request: '帮我写一份宣传部副部长2025年上半年落实意识形态工作责任制情况个人汇报的提纲', style: STYLES[1] },
-  { genre: 'duty-report', request: '帮我写一份县文广旅体局党组书记2025年度抓意识形态工作述职报告的提纲', style: STYLES[2] },
-  { genre: 'self-check', request: '县教育局要报一个2025年上半年意识形态工作责任制落实情况自查报告，先列提纲', style: STYLES[3] },
-  { genre: 'summary-plan', request: '帮我写一份市文旅局2025年意识形态工作总结和2026年工作计划的提纲', style: STYLES[4] },
+const GENRES: ReadonlyArray<{ genre: string; request: string }> = [
+  { genre: 'unit-report', request: '帮我写一份2025年上半年市交通运输局落实意识形态工作责任制情况报告的提纲' },
+  { genre: 'leader-report', request: '帮我写一份宣传部副部长2025年上半年落实意识形态工作责任制情况个人汇报的提纲' },
+  { genre: 'duty-report', request: '帮我写一份县文广旅体局党组书记2025年度抓意识形态工作述职报告的提纲' },
+  { genre: 'self-check', request: '县教育局要报一个2025年上半年意识形态工作责任制落实情况自查报告，先列提纲' },
+  { genre: 'summary-plan', request: '帮我写一份市文旅局2025年意识形态工作总结和2026年工作计划的提纲' },
 ];
 
 async function reply(x: Harness, parentId: string, count = 1): Promise<FakeMessage[]> {
@@ -36,9 +38,9 @@ async function reply(x: Harness, parentId: string, count = 1): Promise<FakeMessa
   return x.feishu.repliesTo(parentId);
 }
 
+/** The Word file's text as a reader sees it (mammoth, as the bot reads writers' files). */
 async function docxText(data: Buffer): Promise<string> {
-  const xml = await (await JSZip.loadAsync(data)).file('word/document.xml')!.async('string');
-  return [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('\n');
+  return (await mammoth.extractRawText({ buffer: data })).value;
 }
 
 /** Every string value in the stored thread states of this run. */
@@ -63,11 +65,14 @@ function leaks(text: string, where: string): string[] {
   // Half-width commas next to Chinese, and Markdown at a line start.
   if (/[\u4e00-\u9fff],|,[\u4e00-\u9fff]/.test(text)) found.push(`${where}: half-width comma`);
   if (/^\s*(?:#{1,6}\s|>\s|[-*+]\s)/m.test(text)) found.push(`${where}: Markdown line`);
+  // Length notes in any wording: （本部分约1800字） （约500字） 全文约3000字.
+  if (/[（(](?:本(?:部分|节|段|篇|文)|全文)?(?:共|约|计)?\s*\d+\s*字(?:左右)?[）)]|(?:本部分|全文)(?:共|约)\d+字/.test(text)) found.push(`${where}: length note`);
   return found;
 }
 
-async function runSequence(x: Harness, request: string): Promise<{ cards: string[]; docx: string; expanded: string; fullCard: string }> {
+async function runSequence(x: Harness, request: string): Promise<{ cards: string[]; docx: string; expanded: string; fullCard: string; prompts: string[] }> {
   const cards: string[] = [];
+  const from = x.llm.requests.length;
   const first = textEvent(request);
   const root = messageIdOf(first);
   await x.post(first);
@@ -88,46 +93,63 @@ async function runSequence(x: Harness, request: string): Promise<{ cards: string
   const exported = await ask('导出Word', 2);
   const file = exported.find((m) => m.msg_type === 'file');
   expect(file?.file?.name).toMatch(/\.docx$/);
-  return { cards, docx: await docxText(file!.file!.data), expanded: x.feishu.textOf(expanded!), fullCard };
+  const prompts = x.llm.requests.slice(from).map((q) => q.messages.at(-1)!.content);
+  return { cards, docx: await docxText(file!.file!.data), expanded: x.feishu.textOf(expanded!), fullCard, prompts };
 }
 
-describe('drafting against a realistic model, per genre', () => {
+describe('drafting against a realistic model, per genre and model style', () => {
   for (const g of GENRES) {
-    it(`${g.genre} (${g.style} style): outline → 写第二部分，800字左右 → 把（二）展开到500字 → 写全文 → 导出Word`, async () => {
-      h = await startHarness({ llm: realisticModel(g.style) });
-      const r = await runSequence(h, g.request);
-      const prompts = h.llm.requests.map((q) => q.messages.at(-1)!.content);
+    describe(g.genre, () => {
+      // One bot per genre; each style drafts in its own thread.
+      let gh: Harness;
+      beforeAll(async () => {
+        gh = await startHarness();
+      });
+      afterAll(async () => {
+        await gh.stop();
+      });
+      for (const style of STYLES) {
+        it(`${style}: outline → 写第二部分，800字左右 → 把（二）展开到500字 → 写全文 → 导出Word`, async () => {
+          gh.llm.setHandler(realisticModel(style));
+          const statesBefore = new Set(await storedStrings(gh));
+          const r = await runSequence(gh, g.request);
+          const prompts = r.prompts;
 
-      // The length reached the model, split across the part's sections; the expansion asked for 500.
-      const sectionPrompts = prompts.filter((p) => p.startsWith('请根据已确定的提纲'));
-      expect(sectionPrompts.length).toBeGreaterThanOrEqual(2);
-      const perSection = Math.round(800 / sectionPrompts.length / 10) * 10;
-      for (const p of sectionPrompts) expect(p).toContain(`篇幅：约${perSection}字`);
-      const revise = prompts.find((p) => p.startsWith('请修改报告中的一节正文'))!;
-      expect(revise).toContain('目标篇幅：约500字');
-      expect(revise).toMatch(/所在位置：二、\S+ （二）/);
-      // A problem section is expanded with manifestations and causes, not achievements.
-      expect(revise).toContain('具体表现和产生原因');
-      expect(r.expanded).toContain(EXPANSION_MARK.problems);
+          // The length reached the model, split across the part's sections; the expansion asked for 500.
+          const sectionPrompts = prompts.filter((p) => p.startsWith('请根据已确定的提纲'));
+          expect(sectionPrompts.length).toBeGreaterThanOrEqual(2);
+          const perSection = Math.round(800 / sectionPrompts.length / 10) * 10;
+          for (const p of sectionPrompts) expect(p).toContain(`篇幅：约${perSection}字`);
+          const revise = prompts.find((p) => p.startsWith('请修改报告中的一节正文'))!;
+          expect(revise).toContain('目标篇幅：约500字');
+          expect(revise).toMatch(/所在位置：二、\S+ （二）/);
+          // A problem section is expanded with manifestations and causes, not achievements.
+          expect(revise).toContain('具体表现和产生原因');
+          expect(r.expanded).toContain(EXPANSION_MARK.problems);
 
-      // 写全文 drafted only parts one and three, and said it kept part two.
-      const fullPrompts = prompts.filter((p) => p.startsWith('请按已确定的提纲起草报告正文'));
-      expect(fullPrompts.map((p) => /本次起草：(.)、/.exec(p)?.[1])).toEqual(['一', '三']);
-      expect(r.fullCard).toContain('已保留此前起草或修改过的内容');
-      expect(r.fullCard).toContain(EXPANSION_MARK.problems);
+          // 写全文 drafted only parts one and three, and said it kept part two.
+          const fullPrompts = prompts.filter((p) => p.startsWith('请按已确定的提纲起草报告正文'));
+          expect(fullPrompts.map((p) => /本次起草：(.)、/.exec(p)?.[1])).toEqual(['一', '三']);
+          expect(r.fullCard).toContain('已保留此前起草或修改过的内容');
+          expect(r.fullCard).toContain(EXPANSION_MARK.problems);
 
-      // The Word file holds the expanded section and nothing of the model's chat.
-      expect(r.docx).toContain(EXPANSION_MARK.problems);
-      // A 2025 report drafted now is not signed with today's date.
-      expect(r.docx).toContain('【待补充：成文日期】');
-      const found = [...leaks(r.docx, 'docx'), ...r.cards.flatMap((c, i) => leaks(c, `card ${i}`)), ...(await storedStrings(h)).flatMap((s) => leaks(s, 'state'))];
-      expect(found).toEqual([]);
-      // Part headings once, section headings on their own line.
-      expect(r.cards[1]!.match(/^二、/gm)).toHaveLength(1);
-      expect(r.cards[1]).toMatch(/^（一）\S+$/m);
+          // The Word file holds the expanded section and nothing of the model's chat.
+          expect(r.docx).toContain(EXPANSION_MARK.problems);
+          // A 2025 report drafted now is not signed with today's date.
+          expect(r.docx).toContain('【待补充：成文日期】');
+          const states = (await storedStrings(gh)).filter((s) => !statesBefore.has(s));
+          const found = [...leaks(r.docx, 'docx'), ...r.cards.flatMap((c, i) => leaks(c, `card ${i}`)), ...states.flatMap((s) => leaks(s, 'state'))];
+          expect(found).toEqual([]);
+          // Part headings once, section headings on their own line.
+          expect(r.cards[1]!.match(/^二、/gm)).toHaveLength(1);
+          expect(r.cards[1]).toMatch(/^（一）\S+$/m);
+        });
+      }
     });
   }
+});
 
+describe('other drafting paths against a realistic model', () => {
   it('every drafting command in /help works from a fresh outline, in the order listed', async () => {
     h = await startHarness({ llm: realisticModel('chatty') });
     const line = HELP.split('\n').find((l) => l.includes('在同一话题里接着写'))!;
@@ -198,7 +220,7 @@ describe('the same sequence offline', () => {
       expect(r.expanded).not.toContain('同时，');
       expect(r.docx).toContain('究其原因');
       expect(r.cards[1]!.match(/^二、/gm)).toHaveLength(1);
-      const found = [...leaks(r.docx, 'docx'), ...(await storedStrings(h)).flatMap((s) => leaks(s, 'state'))];
+      const found = [...leaks(r.docx, 'docx'), ...r.cards.flatMap((c, i) => leaks(c, `card ${i}`)), ...(await storedStrings(h)).flatMap((s) => leaks(s, 'state'))];
       expect(found).toEqual([]);
     });
   }
