@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { OpenAIChatModel } from '../llm/openai-chat-model.js';
 import { PromptLibrary } from '../llm/prompts.js';
 import { EVAL_CASES } from './cases.js';
-import { formatDefects, formatTable, runEval } from './run.js';
+import { formatDefects, formatSteps, formatTable, runEval } from './run.js';
 
 export async function main(argv: string[], write: (s: string) => void = (s) => process.stdout.write(s)): Promise<number> {
   const { values } = parseArgs({
@@ -40,7 +40,7 @@ export async function main(argv: string[], write: (s: string) => void = (s) => p
   const prompts = PromptLibrary.load();
   write(`评测 ${cases.length} 个用例，模型 ${modelName} @ ${baseURL}\n`);
   const rows = await runEval({ model, prompts, cases, onRow: (r) => write(`${r.id} 完成（${r.ms}ms）\n`) });
-  write(`\n${formatTable(rows)}\n`);
+  write(`\n${formatTable(rows)}\n${formatSteps(rows)}\n`);
   const defects = formatDefects(rows);
   if (defects) write(`\n缺陷明细：\n${defects}\n`);
   return rows.some((r) => r.error) ? 1 : 0;

@@ -1,9 +1,10 @@
 /** Runs the evaluation set through the same flow service the bot uses and tabulates the scores. */
 import type { ChatModel } from '../llm/chat-model.js';
 import type { PromptLibrary } from '../llm/prompts.js';
+import { draftFull } from '../flows/drafting/full.js';
 import { draftOutline } from '../flows/drafting/outline.js';
-import { draftSection } from '../flows/drafting/sections.js';
-import { newThreadState } from '../flows/drafting/state.js';
+import { draftSection, reviseSection } from '../flows/drafting/sections.js';
+import { newThreadState, type ReportThreadState } from '../flows/drafting/state.js';
 import { chatResidue } from '../report/model-output.js';
 import { renderOutline } from '../report/outline.js';
 import { getGenre } from '../report/genres.js';
@@ -20,13 +21,27 @@ export interface EvalRow extends CaseScore {
   /** Request understanding matched the expected genre and period. */
   understood: boolean;
   repaired: boolean;
-  /** The model's raw answers carried chat text (preambles, notes, Markdown, reasoning) that was cleaned. */
-  chatty: boolean;
-  /** Chat text left in the cleaned outline or section after cleaning: the “chat text leaked” score. */
+  /** Per step run (outline, one section, its expansion, the full draft): chat text in the raw answer and left after cleaning. */
+  steps: StepScore[];
+  /** Chat text left after cleaning, labelled with its step: the “chat text leaked” score. */
   leaked: string[];
   ms: number;
   error?: string;
 }
+
+export type EvalStep = 'outline' | 'section' | 'revise' | 'full';
+export const STEP_LABEL: Record<EvalStep, string> = { outline: '提纲', section: '写一节', revise: '展开', full: '写全文' };
+const STEPS = Object.keys(STEP_LABEL) as EvalStep[];
+
+export interface StepScore {
+  step: EvalStep;
+  /** The model's raw answers carried chat text (preambles, notes, Markdown, reasoning) that the cleaner took out. */
+  chatty: boolean;
+  /** Chat text still in the cleaned text. */
+  leaked: string[];
+}
+
+const stepScore = (step: EvalStep, removed: readonly string[], texts: readonly string[]): StepScore => ({ step, chatty: removed.length > 0, leaked: texts.flatMap((t) => chatResidue(t)) });
 
 export async function runEval(opts: { model: ChatModel; prompts: PromptLibrary; cases: readonly EvalCase[]; onRow?: (row: EvalRow) => void }): Promise<EvalRow[]> {
   const rows: EvalRow[] = [];
@@ -38,15 +53,37 @@ export async function runEval(opts: { model: ChatModel; prompts: PromptLibrary; 
     const base = { id: c.id, genre: genre.short, unit: req.unit.name ?? '（未说明）', period: periodLabel(req.period), understood };
     const t0 = Date.now();
     let row: EvalRow;
+    const steps: StepScore[] = [];
+    const leakedOf = () => steps.flatMap((x) => x.leaked.map((l) => `${STEP_LABEL[x.step]}：${l}`));
+    let scores: CaseScore = { skeleton: false, numbering: false, numbers: false, formulations: false, parallel: false, defects: [] };
+    let repaired = false;
+    let step: EvalStep = 'outline';
     try {
-      const r = await draftOutline({ model: opts.model, prompts: opts.prompts, request: req, genre, now });
-      // One section as well: sections are where closing remarks and 修改说明 show up.
-      const state = { ...newThreadState(req, now), outline: r.outline };
-      const s = r.outline.parts.length > 1 ? await draftSection({ model: opts.model, prompts: opts.prompts, state, now, target: { part: 2, section: 1 } }).catch(() => undefined) : undefined;
-      const leaked = [...chatResidue(renderOutline(r.outline)), ...(s ? s.sections.flatMap((x) => chatResidue(x.text)) : [])];
-      row = { ...base, ...scoreOutline(r.outline, req, genre, now), repaired: r.repaired, chatty: r.removed.length > 0 || (s?.removed.length ?? 0) > 0, leaked, ms: Date.now() - t0 };
+      const f = { model: opts.model, prompts: opts.prompts, now };
+      const r = await draftOutline({ ...f, request: req, genre });
+      scores = scoreOutline(r.outline, req, genre, now);
+      repaired = r.repaired;
+      steps.push(stepScore('outline', r.removed, [renderOutline(r.outline)]));
+      // Then what a writer does next (写第二部分 → 把（一）展开 → 写全文): sections and revisions are where
+      // closing remarks, 修改说明 and length notes show up.
+      let state: ReportThreadState = { ...newThreadState(req, now), outline: r.outline };
+      if (r.outline.parts.length > 1) {
+        step = 'section';
+        const s = await draftSection({ ...f, state, target: { part: 2, section: 1 } });
+        steps.push(stepScore('section', s.removed, s.sections.map((x) => x.text)));
+        state = s.state;
+        step = 'revise';
+        const v = await reviseSection({ ...f, state, target: { part: 2, section: 1 }, op: 'expand', chars: 500 });
+        steps.push(stepScore('revise', v.removed, v.sections.map((x) => x.text)));
+        state = v.state;
+      }
+      step = 'full';
+      const full = await draftFull({ ...f, state });
+      steps.push(stepScore('full', full.removed, [full.text]));
+      row = { ...base, ...scores, repaired, steps, leaked: leakedOf(), ms: Date.now() - t0 };
     } catch (err) {
-      row = { ...base, skeleton: false, numbering: false, numbers: false, formulations: false, parallel: false, defects: [], repaired: false, chatty: false, leaked: [], ms: Date.now() - t0, error: (err as Error).message };
+      const failed = steps.length ? `${STEP_LABEL[step]}：${(err as Error).message}` : (err as Error).message;
+      row = { ...base, ...scores, repaired, steps, leaked: leakedOf(), ms: Date.now() - t0, error: failed };
     }
     rows.push(row);
     opts.onRow?.(row);
@@ -56,14 +93,27 @@ export async function runEval(opts: { model: ChatModel; prompts: PromptLibrary; 
 
 const mark = (b: boolean) => (b ? '✓' : '✗');
 
-/** Plain-text table, one row per case plus a totals row. */
+/** Plain-text table, one row per case plus a totals row; 闲话 and 泄漏 count steps. */
 export function formatTable(rows: readonly EvalRow[]): string {
   const header = ['编号', '文种', '单位', '时段', '理解', '骨架', '序号', '数字', '表述', '对仗', '修复', '闲话', '泄漏', '缺陷', '耗时ms'];
-  const body = rows.map((r) => [r.id, r.genre, r.unit, r.period, mark(r.understood), mark(r.skeleton), mark(r.numbering), mark(r.numbers), mark(r.formulations), mark(r.parallel), r.repaired ? '是' : '否', r.chatty ? '有' : '无', r.leaked.length ? '✗' : '✓', r.error ? '错误' : String(r.defects.length), String(r.ms)]);
+  const chatty = (r: EvalRow) => r.steps.filter((x) => x.chatty).length;
+  const leaked = (r: EvalRow) => r.steps.filter((x) => x.leaked.length > 0).length;
+  const body = rows.map((r) => [r.id, r.genre, r.unit, r.period, mark(r.understood), mark(r.skeleton), mark(r.numbering), mark(r.numbers), mark(r.formulations), mark(r.parallel), r.repaired ? '是' : '否', `${chatty(r)}/${r.steps.length}`, `${leaked(r)}/${r.steps.length}`, r.error ? '错误' : String(r.defects.length), String(r.ms)]);
   const n = rows.length;
+  const steps = rows.reduce((s, r) => s + r.steps.length, 0);
+  const sum = (f: (r: EvalRow) => number) => rows.reduce((s, r) => s + f(r), 0);
   const count = (f: (r: EvalRow) => boolean) => `${rows.filter(f).length}/${n}`;
-  body.push(['合计', '', '', '', count((r) => r.understood), count((r) => r.skeleton), count((r) => r.numbering), count((r) => r.numbers), count((r) => r.formulations), count((r) => r.parallel), String(rows.filter((r) => r.repaired).length), count((r) => r.chatty), `泄漏${rows.filter((r) => r.leaked.length > 0).length}/${n}`, String(rows.reduce((s, r) => s + r.defects.length, 0)), String(rows.reduce((s, r) => s + r.ms, 0))]);
+  body.push(['合计', '', '', '', count((r) => r.understood), count((r) => r.skeleton), count((r) => r.numbering), count((r) => r.numbers), count((r) => r.formulations), count((r) => r.parallel), String(rows.filter((r) => r.repaired).length), `${sum(chatty)}/${steps}`, `泄漏${sum(leaked)}/${steps}`, String(sum((r) => r.defects.length)), String(sum((r) => r.ms))]);
   return [header, ...body].map((cols) => `| ${cols.join(' | ')} |`).join('\n');
+}
+
+/** One line per step: how many answers carried chat text and how many still had some after cleaning. */
+export function formatSteps(rows: readonly EvalRow[]): string {
+  const parts = STEPS.map((step) => {
+    const xs = rows.flatMap((r) => r.steps.filter((x) => x.step === step));
+    return `${STEP_LABEL[step]} 闲话${xs.filter((x) => x.chatty).length}/${xs.length} 泄漏${xs.filter((x) => x.leaked.length).length}/${xs.length}`;
+  });
+  return `各步：${parts.join('；')}`;
 }
 
 /** Defect lines per case, for reading after the table. */

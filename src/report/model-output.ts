@@ -442,9 +442,11 @@ export function chatResidue(text: string): string[] {
   const out: string[] = [];
   const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
   if (lines[0] && afterPreamble(lines[0]) !== null) out.push(`开场白：${excerpt(lines[0])}`);
-  for (const l of lines) {
+  for (const [i, l] of lines.entries()) {
     const bare = bareOfMarker(l);
-    if (CLOSER.test(bare) && ADDRESSES_USER.test(bare)) out.push(`结束语：${excerpt(l)}`);
+    // The last line is judged as the cleaner judges it: a closer may talk about the answer (以上内容仅供参考).
+    const closing = i === lines.length - 1 && (/以上|上述|本(?:提纲|稿|文)|这份|这篇|我/.test(bare) || /^(?:以上|上述)(?:内容|提纲|正文|稿件|文稿)?(?:仅)?供参考/.test(bare));
+    if (CLOSER.test(bare) && (ADDRESSES_USER.test(bare) || closing)) out.push(`结束语：${excerpt(l)}`);
     else if (META_LEAD.test(bare) || LENGTH_LINE.test(bare) || LEAD_IN.test(bare)) out.push(`说明：${excerpt(l)}`);
     if (new RegExp(LENGTH_NOTE.source).test(l)) out.push(`字数说明：${excerpt(l)}`);
     if (/^(?:#{1,6}\s|>\s?|[-*+]\s|```|\|)|\*\*|__|<\/?think>/i.test(l)) out.push(`Markdown或推理：${excerpt(l)}`);

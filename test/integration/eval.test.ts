@@ -77,9 +77,14 @@ describe('eval harness against a fake OpenAI-compatible server', () => {
     // Streaming requests with the system prompt and the outline prompt; one repair round for E02.
     expect(fake.requests.every((r) => r.stream === true && r.model === 'fake-model')).toBe(true);
     expect(fake.requests.filter((r) => r.messages.at(-1)!.content.includes('逐条修正'))).toHaveLength(1);
-    // One outline (plus one repair) and one section per case: sections are where chat text shows up most.
-    expect(fake.requests.filter((r) => r.messages.at(-1)!.content.startsWith('请根据已确定的提纲'))).toHaveLength(EVAL_CASES.length);
-    expect(fake.requests.length).toBe(EVAL_CASES.length * 2 + 1);
+    // Per case: one outline (plus one repair), a section, its expansion, then the full draft (写全文),
+    // which drafts the rest part by part: sections and revisions are where chat text shows up most.
+    const asked = (start: string) => fake.requests.filter((r) => r.messages.at(-1)!.content.startsWith(start)).length;
+    expect(asked('请为下面的写作需求拟一份报告提纲')).toBe(EVAL_CASES.length);
+    expect(asked('请根据已确定的提纲')).toBeGreaterThanOrEqual(EVAL_CASES.length);
+    expect(asked('请修改报告中的一节正文')).toBe(EVAL_CASES.length);
+    expect(asked('请按已确定的提纲起草报告正文')).toBeGreaterThanOrEqual(EVAL_CASES.length);
+    expect(out).toMatch(/各步：提纲 闲话\d+\/22 泄漏0\/22；写一节 闲话\d+\/22 泄漏0\/22；展开 闲话\d+\/22 泄漏0\/22；写全文 闲话\d+\/22 泄漏0\/22/);
   });
 
   it('reports HTTP errors as failed rows and exits non-zero', async () => {
@@ -114,8 +119,9 @@ describe('eval harness against a fake OpenAI-compatible server', () => {
     expect(fake.requests.length).toBe(before);
   });
 
-  it('scores “chat text leaked” per model style against the realistic fake', async () => {
+  it('scores “chat text leaked” per model style over outline, section, expansion and full draft against the realistic fake', async () => {
     const figures: string[] = [];
+    const steps = EVAL_CASES.length * 4;
     for (const style of STYLES) {
       fake.setHandler(realisticModel(style));
       let out = '';
@@ -123,10 +129,12 @@ describe('eval harness against a fake OpenAI-compatible server', () => {
       expect(code).toBe(0);
       const total = out.split('\n').find((l) => l.startsWith('| 合计 '))!;
       const cols = total.split('|').map((c) => c.trim());
-      // 闲话 (answers that carried chat text) and 泄漏 (left after cleaning).
-      figures.push(`${style}: 闲话 ${cols[12]}, ${cols[13]}, 骨架 ${cols[6]}`);
-      expect(cols[12]).toBe(`${EVAL_CASES.length}/${EVAL_CASES.length}`);
-      expect(cols[13]).toBe(`泄漏0/${EVAL_CASES.length}`);
+      // 闲话 (answers that carried chat text) and 泄漏 (left after cleaning), counted over all steps.
+      figures.push(`${style}: 闲话 ${cols[12]}, ${cols[13]}, 骨架 ${cols[6]}; ${out.split('\n').find((l) => l.startsWith('各步：'))}`);
+      expect(cols[13]).toBe(`泄漏0/${steps}`);
+      expect(cols[6]).toBe(`${EVAL_CASES.length}/${EVAL_CASES.length}`);
+      // Every style wraps every answer in chat habits.
+      expect(cols[12]).toBe(`${steps}/${steps}`);
     }
     console.log(figures.join('\n'));
     fake.setHandler(fakeWriter);

@@ -63,6 +63,10 @@ describe('cleanModelOutput', () => {
   it('finds residue a final text should not have', () => {
     expect(chatResidue('一、工作开展情况\n一是加强学习。')).toEqual([]);
     expect(chatResidue('好的，以下是正文：\n**一是**加强学习。\n如需调整请随时告诉我。').length).toBe(3);
+    // A closer about the answer itself, at the end; the same words inside report text are not one.
+    expect(chatResidue('一是加强学习。\n以上内容仅供参考。')).toEqual(['结束语：以上内容仅供参考。']);
+    expect(chatResidue('一是加强学习。\n以上提纲可根据实际情况调整补充。')).toHaveLength(1);
+    expect(chatResidue('我局可根据实际情况调整工作安排。\n二是完善制度。')).toEqual([]);
   });
 });
 
