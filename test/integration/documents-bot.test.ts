@@ -3,7 +3,7 @@ import { startHarness, sleep, type Harness } from '../support/harness.js';
 import { groupAtBot, messageEvent, messageIdOf, textEvent, USER_OPEN_ID, VERIFICATION_TOKEN } from '../support/events.js';
 import type { FakeMessage } from '../support/fake-feishu.js';
 import type { FakeRequestBody } from '../support/fake-openai.js';
-import { buildDocx, DEFECT_REPORT, readComments } from '../support/docx-fixture.js';
+import { buildDocx, commentPackageProblems, DEFECT_REPORT, readComments } from '../support/docx-fixture.js';
 import { buildPdf } from '../support/pdf.js';
 
 let h: Harness | undefined;
@@ -56,6 +56,7 @@ describe('files sent to the bot', () => {
     expect(card).toContain('改写示范');
     const file = out.find((m) => m.msg_type === 'file');
     expect(file?.file?.name).toBe('上半年报告（笔杆子批注）.docx');
+    expect(await commentPackageProblems(file!.file!.data)).toEqual([]);
     const comments = await readComments(file!.file!.data);
     expect(comments.length).toBeGreaterThanOrEqual(3);
     expect(comments.every((c) => c.author === '笔杆子')).toBe(true);

@@ -1,4 +1,5 @@
 import JSZip from 'jszip';
+import { DOMParser } from '@xmldom/xmldom';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 
 /** A paragraph given as runs (so a phrase can straddle two runs, as in files Word has edited). */
@@ -39,3 +40,77 @@ export async function readComments(data: Buffer): Promise<Array<{ id: string; au
   });
 }
 
+
+const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+const COMMENTS_CT = 'application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml';
+const COMMENTS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments';
+
+/**
+ * Structural problems of a .docx carrying comments, as Word would meet them; empty when sound.
+ * Every part parses as XML; [Content_Types].xml declares the comments part; the document's
+ * relationships link it (unique ids); comment ids are unique; each comment has exactly one
+ * commentRangeStart, commentRangeEnd (after the start, outside runs) and commentReference (inside a run).
+ */
+export async function commentPackageProblems(data: Buffer): Promise<string[]> {
+  const problems: string[] = [];
+  const zip = await JSZip.loadAsync(data);
+  type XmlDoc = globalThis.Document;
+  const parse = async (path: string): Promise<XmlDoc | undefined> => {
+    const text = await zip.file(path)?.async('string');
+    if (text === undefined) {
+      problems.push(`${path} missing`);
+      return undefined;
+    }
+    const errors: string[] = [];
+    // xmldom 0.8 reports an unclosed tag only as a warning: any message counts.
+    const doc = new DOMParser({ errorHandler: (_level: string, msg: string) => errors.push(String(msg).split('\n')[0]!) }).parseFromString(text, 'application/xml') as unknown as XmlDoc;
+    problems.push(...errors.map((e) => `${path}: ${e}`));
+    return doc;
+  };
+  const types = await parse('[Content_Types].xml');
+  const rels = await parse('word/_rels/document.xml.rels');
+  const doc = await parse('word/document.xml');
+  const comments = await parse('word/comments.xml');
+  if (!types || !rels || !doc || !comments) return problems;
+
+  const overrides = Array.from(types.getElementsByTagName('Override')).filter((o) => o.getAttribute('PartName') === '/word/comments.xml');
+  if (overrides.length !== 1 || overrides[0]!.getAttribute('ContentType') !== COMMENTS_CT) problems.push('[Content_Types].xml: no single Override for /word/comments.xml with the comments content type');
+  const relList = Array.from(rels.getElementsByTagName('Relationship'));
+  const relIds = relList.map((r) => r.getAttribute('Id'));
+  if (new Set(relIds).size !== relIds.length) problems.push('document.xml.rels: duplicate relationship ids');
+  const links = relList.filter((r) => r.getAttribute('Type') === COMMENTS_REL);
+  if (links.length !== 1 || !['comments.xml', '/word/comments.xml'].includes(links[0]!.getAttribute('Target') ?? '')) problems.push('document.xml.rels: no single relationship to comments.xml');
+
+  const commentIds = Array.from(comments.getElementsByTagNameNS(W, 'comment')).map((c) => c.getAttributeNS(W, 'id') ?? '');
+  if (new Set(commentIds).size !== commentIds.length) problems.push(`comments.xml: duplicate ids ${commentIds.join(',')}`);
+
+  // Document order of the markers, per id.
+  const marks = new Map<string, Array<{ kind: string; order: number; parent: string }>>();
+  let order = 0;
+  const walk = (n: Node) => {
+    for (let c = n.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType !== 1) continue;
+      const el = c as Element;
+      if (el.namespaceURI === W && ['commentRangeStart', 'commentRangeEnd', 'commentReference'].includes(el.localName)) {
+        const id = el.getAttributeNS(W, 'id') ?? '';
+        marks.set(id, [...(marks.get(id) ?? []), { kind: el.localName, order: order++, parent: (el.parentNode as Element).localName }]);
+      }
+      walk(el);
+    }
+  };
+  walk(doc);
+  for (const id of commentIds) {
+    const m = marks.get(id) ?? [];
+    const one = (k: string) => m.filter((x) => x.kind === k);
+    const [s, e, r] = [one('commentRangeStart'), one('commentRangeEnd'), one('commentReference')];
+    if (s.length !== 1 || e.length !== 1 || r.length !== 1) {
+      problems.push(`comment ${id}: ${s.length} starts, ${e.length} ends, ${r.length} references`);
+      continue;
+    }
+    if (s[0]!.order > e[0]!.order) problems.push(`comment ${id}: range ends before it starts`);
+    if (s[0]!.parent === 'r' || e[0]!.parent === 'r') problems.push(`comment ${id}: range marker inside a run`);
+    if (r[0]!.parent !== 'r') problems.push(`comment ${id}: reference outside a run`);
+  }
+  for (const id of marks.keys()) if (!commentIds.includes(id)) problems.push(`document.xml: markers for comment ${id}, which comments.xml lacks`);
+  return problems;
+}

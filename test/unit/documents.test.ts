@@ -8,7 +8,7 @@ import { isMaterialRequest, materialFacts } from '../../src/documents/material.j
 import { findingAnnotations } from '../../src/flows/documents.js';
 import { CLOUD_DOC_COMMAND, documentRequest } from '../../src/handler/document-route.js';
 import { critique } from '../../src/report/critique/index.js';
-import { buildDocx, DEFECT_REPORT, readComments } from '../support/docx-fixture.js';
+import { buildDocx, commentPackageProblems, DEFECT_REPORT, readComments } from '../support/docx-fixture.js';
 import { buildPdf } from '../support/pdf.js';
 
 async function rejects(p: Promise<unknown>): Promise<DocumentError> {
@@ -95,6 +95,91 @@ describe('Word comments (批注)', () => {
     const xml = await zip.file('word/document.xml')!.async('string');
     // The first run was split so the range starts at the second 甲乙.
     expect(xml).toMatch(/甲乙丙丁<\/w:t><\/w:r><w:commentRangeStart w:id="0"\/>/);
+  });
+
+  it('writes a sound package: content type, relationship, and one start, end and reference per unique id', async () => {
+    const data = await buildDocx([
+      '关于2025年上半年落实意识形态工作责任制情况的报告',
+      // Several runs per paragraph (alternately bold), as in a file Word has edited.
+      ['局党组召开专题', '会议研究部署', '意识形态工作', '，开展学习', 'X次', '。'],
+      ['增强', '“四种', '意识”', '，坚决做到“两个维护”。'],
+      '',
+    ], [['事项', '完成情况'], ['专题学习', '【待补充：次数】'], ['舆情处置', 'XX条']]);
+    const out = await annotateDocx(data, [
+      // Spans two runs, and three runs.
+      { excerpt: '专题会议研究', occurrence: 0, text: '跨两段文字' },
+      { excerpt: '四种意识”，坚决', occurrence: 0, text: '跨三段文字' },
+      // Exactly one whole run, and inside one run.
+      { excerpt: 'X次', occurrence: 0, text: '占位符' },
+      { excerpt: '开展学习', occurrence: 0, text: '一段之内' },
+      // Two comments overlapping in one paragraph.
+      { excerpt: '意识形态工作，开展', occurrence: 0, text: '重叠' },
+      // In table cells.
+      { excerpt: 'XX条', occurrence: 0, text: '表格里的占位符' },
+      { excerpt: '专题学习', occurrence: 0, text: '表格首列' },
+      // Not found: the paragraph of its line; nothing at all: the first paragraph with text.
+      { excerpt: '不存在的话', occurrence: 0, line: '关于2025年上半年落实意识形态工作责任制情况的报告', text: '整段' },
+    ]);
+    expect(out.placed).toBe(8);
+    expect(await commentPackageProblems(out.data)).toEqual([]);
+    const c = await readComments(out.data);
+    const at = (t: string) => c.find((x) => x.text === t)?.anchored;
+    expect(at('跨两段文字')).toBe('专题会议研究');
+    expect(at('跨三段文字')).toBe('四种意识”，坚决');
+    expect(at('占位符')).toBe('X次');
+    expect(at('一段之内')).toBe('开展学习');
+    expect(at('表格里的占位符')).toBe('XX条');
+    // The first 专题学习 is in the body paragraph? No: the body says 专题会议; the table cell is the first.
+    expect(at('表格首列')).toBe('专题学习');
+    expect(at('整段')).toBe('关于2025年上半年落实意识形态工作责任制情况的报告');
+    // Formatting of split runs is kept: the bold run 会议研究部署 is still bold on both sides of the cut.
+    const xml = await (await JSZip.loadAsync(out.data)).file('word/document.xml')!.async('string');
+    expect(xml).toMatch(/<w:rPr><w:b\/>(?:<w:bCs\/>)?<\/w:rPr><w:t xml:space="preserve">会议研究<\/w:t>/);
+    // The text reads back unchanged, table included; annotating the copy again stays sound.
+    expect((await extractFile('r.docx', out.data)).text).toBe((await extractFile('r.docx', data)).text);
+    const again = await annotateDocx(out.data, [{ excerpt: '两个维护', occurrence: 0, text: '再批一次' }]);
+    expect(await commentPackageProblems(again.data)).toEqual([]);
+    expect((await readComments(again.data)).map((x) => x.id)).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8']);
+  });
+
+  it('stays sound around what Word puts between runs: proofing marks, bookmarks, tabs, existing hyperlinks', async () => {
+    const plain = await buildDocx([['开展中心组', '学习12次', '，组织研讨4次。'], '第二段']);
+    const zip = await JSZip.loadAsync(plain);
+    let xml = await zip.file('word/document.xml')!.async('string');
+    // Marks between runs, and a run with a tab before its text (a run we do not split).
+    let k = 0;
+    xml = xml.replace(/<\/w:r><w:r>/g, () => (k++ === 0 ? '</w:r><w:proofErr w:type="spellStart"/><w:bookmarkStart w:id="0" w:name="_Toc1"/><w:r>' : '</w:r><w:bookmarkEnd w:id="0"/><w:proofErr w:type="spellEnd"/><w:r>'));
+    xml = xml.replace('<w:t xml:space="preserve">第二段</w:t>', '<w:tab/><w:t xml:space="preserve">第二段</w:t>');
+    expect(k).toBe(2);
+    expect(xml).toContain('<w:tab/><w:t');
+    zip.file('word/document.xml', xml);
+    const data = await zip.generateAsync({ type: 'nodebuffer' });
+    const out = await annotateDocx(data, [
+      { excerpt: '中心组学习', occurrence: 0, text: '跨过书签' },
+      { excerpt: '二段', occurrence: 0, text: '制表符之后' },
+    ]);
+    expect(await commentPackageProblems(out.data)).toEqual([]);
+    const c = await readComments(out.data);
+    expect(c.find((x) => x.text === '跨过书签')?.anchored).toBe('中心组学习');
+    // The run with a tab is not split: the comment widens to the whole run.
+    expect(c.find((x) => x.text === '制表符之后')?.anchored).toBe('第二段');
+    expect((await extractFile('r.docx', out.data)).text).toBe((await extractFile('r.docx', data)).text);
+  });
+
+  it('the package check catches what Word would refuse', async () => {
+    const data = await buildDocx(['甲乙丙丁']);
+    const good = (await annotateDocx(data, [{ excerpt: '乙丙', occurrence: 0, text: '一' }])).data;
+    const zip = await JSZip.loadAsync(good);
+    const doc = await zip.file('word/document.xml')!.async('string');
+    const broken = async (path: string, xml: string) => {
+      const z = await JSZip.loadAsync(good);
+      z.file(path, xml);
+      return commentPackageProblems(await z.generateAsync({ type: 'nodebuffer' }));
+    };
+    expect(await broken('word/document.xml', doc.replace(/<w:commentRangeEnd w:id="0"\/>/, ''))).toEqual(['comment 0: 1 starts, 0 ends, 1 references']);
+    const types = await zip.file('[Content_Types].xml')!.async('string');
+    expect((await broken('[Content_Types].xml', types.replace(/<Override PartName="\/word\/comments.xml"[^>]*\/>/, ''))).join()).toContain('Override');
+    expect((await broken('word/document.xml', doc.replace('</w:body>', ''))).length).toBeGreaterThan(0);
   });
 
   it('adds to comments the document already has, with new ids', async () => {
