@@ -8,22 +8,30 @@ import { CloudDocError, DocumentError, FeishuApiError } from '../core/errors.js'
 import type { FeishuApi } from './api.js';
 import { postToPlainText } from './parse-event.js';
 
-/** Scopes per capability (any one of each list is enough), as the docs list them. */
+/**
+ * Scopes per capability (any one of each list is enough), as each API's page lists them
+ * (open.feishu.cn server-docs: im-v1 message get / message-resource get, wiki-v2 get_node,
+ * docx-v1 raw_content, drive-v1 media upload_all and import_task; the members API from
+ * the permission docs as our design notes record them).
+ */
 export const SCOPES = {
-  download: ['im:message:readonly', 'im:message'],
+  download: ['im:message:readonly', 'im:message', 'im:message.history:readonly'],
   quote: ['im:message:readonly', 'im:message'],
   quoteGroup: ['im:message.group_msg'],
-  wiki: ['wiki:wiki:readonly', 'wiki:node:read'],
+  wiki: ['wiki:wiki:readonly', 'wiki:node:read', 'wiki:wiki'],
   docx: ['docx:document:readonly', 'docx:document'],
-  upload: ['drive:file:upload', 'drive:drive'],
+  // medias/upload_all (not files/upload_all, whose scope is drive:file:upload).
+  upload: ['docs:document.media:upload', 'drive:drive'],
   import: ['docs:document:import', 'drive:drive'],
   grant: ['docs:permission.member:create', 'drive:drive'],
 } as const;
 
-/** "This app lacks a scope" (tenant token / user token variants). */
-const SCOPE_CODES = new Set([99991672, 99991679]);
-const NO_ACCESS = new Set([1770032, 131006, 91403, 1069902, 230027]);
-const NOT_FOUND = new Set([1770002, 131005, 230001, 234003, 1069914]);
+/** "This app lacks a scope": tenant / user token variants, and upload_all's own "no scope auth". */
+const SCOPE_CODES = new Set([99991672, 99991679, 1061073]);
+/** The app may not read this document: docx raw_content 1770032 (403), wiki get_node 131006. */
+const NO_ACCESS = new Set([1770032, 131006]);
+/** Gone or never there: docx 1770002 (404) / 1770003 (deleted), wiki 131005. */
+const NOT_FOUND = new Set([1770002, 1770003, 131005]);
 
 const MB = 1024 * 1024;
 const str = (v: unknown) => (typeof v === 'string' ? v : '');

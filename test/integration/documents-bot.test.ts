@@ -294,6 +294,19 @@ describe('drafts delivered as a cloud doc', () => {
     expect(texts(h, out)).toContain('docs:document:import');
   });
 
+  it('an upload refused for want of its scope (upload_all’s own 1061073) names the media-upload scope', async () => {
+    h = await startHarness({ llm: model });
+    const { root } = await outlineThread(h);
+    h.feishu.fail(/POST \/open-apis\/drive\/v1\/medias\/upload_all$/, 1, 403, 1061073);
+    const ev = textEvent('生成云文档', { rootId: root });
+    await h.post(ev);
+    const out = await replies(h, messageIdOf(ev), 2);
+    expect(out.some((m) => m.msg_type === 'file' && m.file?.name.endsWith('.docx'))).toBe(true);
+    expect(texts(h, out)).toContain('docs:document.media:upload');
+    expect(texts(h, out)).not.toContain('drive:file:upload');
+    expect(h.feishu.callsTo(/import_tasks/)).toHaveLength(0);
+  });
+
   it('a failed import task and a refused grant each end in the .docx and a clear answer', async () => {
     h = await startHarness({ llm: model });
     const { root } = await outlineThread(h);

@@ -477,14 +477,17 @@ export class FakeFeishu {
     if (path === '/open-apis/drive/v1/medias/upload_all' && method === 'POST') {
       const file = multipart?.file;
       const field = (k: string) => multipart?.[k]?.data.toString('utf8') ?? '';
-      if (!file || Number(field('size')) !== file.data.length) return { status: 400, body: { code: 1061002, msg: 'params error.' } };
+      if (!file) return { status: 400, body: { code: 1061002, msg: 'params error.' } };
+      if (Number(field('size')) !== file.data.length) return { status: 400, body: { code: 1062009, msg: 'the actual size is inconsistent with the parameter declaration size.' } };
       const token = `boxcn${(++this.docSeq).toString(16).padStart(8, '0')}fake`;
       this.driveUploads.set(token, { name: field('file_name'), parentType: field('parent_type'), extra: field('extra'), data: file.data });
       return { status: 200, body: ok({ file_token: token }) };
     }
     if (path === '/open-apis/drive/v1/import_tasks' && method === 'POST') {
       const upload = this.driveUploads.get(String(b.file_token));
-      if (!upload || upload.parentType !== 'ccm_import_open') return { status: 400, body: { code: 1069902, msg: 'file token invalid' } };
+      // Documented codes of the import API: 1069907 file token not found (404), 1069914 invalid file token (400).
+      if (!upload) return { status: 404, body: { code: 1069907, msg: 'file token not found' } };
+      if (upload.parentType !== 'ccm_import_open') return { status: 400, body: { code: 1069914, msg: 'invalid file token' } };
       const ticket = `72${(++this.docSeq).toString().padStart(17, '0')}`;
       this.importTasks.set(ticket, { fileToken: String(b.file_token), polls: 0, fileName: typeof b.file_name === 'string' ? b.file_name : upload.name });
       return { status: 200, body: ok({ ticket }) };
@@ -492,10 +495,12 @@ export class FakeFeishu {
     m = /^\/open-apis\/drive\/v1\/import_tasks\/([^/]+)$/.exec(path);
     if (m && method === 'GET') {
       const task = this.importTasks.get(m[1]!);
-      if (!task) return { status: 400, body: { code: 1069914, msg: 'ticket not found' } };
+      // An unknown ticket: the docs list no code for it; 1069914 (invalid token) is the nearest documented one.
+      if (!task) return { status: 400, body: { code: 1069914, msg: 'invalid file token' } };
       // First poll: still processing, as real imports are.
       if (task.polls++ === 0) return { status: 200, body: ok({ result: { ticket: m[1], type: 'docx', job_status: 2, job_error_msg: '', token: '', url: '', extra: [] } }) };
-      if (this.failImports) return { status: 200, body: ok({ result: { ticket: m[1], type: 'docx', job_status: 3, job_error_msg: 'docx parse failed', token: '', url: '', extra: [] } }) };
+      // job_status 129: the file is damaged (one of the documented failure states).
+      if (this.failImports) return { status: 200, body: ok({ result: { ticket: m[1], type: 'docx', job_status: 129, job_error_msg: 'file format damaged', token: '', url: '', extra: [] } }) };
       const token = `Fake${task.fileToken.slice(5, 13)}DocxToken`;
       return { status: 200, body: ok({ result: { ticket: m[1], type: 'docx', job_status: 0, job_error_msg: 'success', token, url: `https://fake.feishu.cn/docx/${token}`, extra: [] } }) };
     }
