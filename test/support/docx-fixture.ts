@@ -63,7 +63,7 @@ export async function commentPackageProblems(data: Buffer): Promise<string[]> {
     }
     const errors: string[] = [];
     // xmldom 0.8 reports an unclosed tag only as a warning: any message counts.
-    const doc = new DOMParser({ errorHandler: (_level: string, msg: string) => errors.push(String(msg).split('\n')[0]!) }).parseFromString(text, 'application/xml') as unknown as XmlDoc;
+    const doc = new DOMParser({ errorHandler: (_level: string, msg: string) => errors.push(String(msg).split('\n')[0] ?? '') }).parseFromString(text, 'application/xml');
     problems.push(...errors.map((e) => `${path}: ${e}`));
     return doc;
   };
