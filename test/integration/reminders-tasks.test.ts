@@ -8,7 +8,7 @@ import { feishuTasks } from '../../src/feishu/reminder-tasks.js';
 import { createLogger } from '../../src/logger.js';
 import { parseReminderCommand, type ReminderCommand, type ReminderSpec } from '../../src/reminders/parse.js';
 import { ReminderService, type ReminderCaller, type ReminderLog } from '../../src/reminders/scheduler.js';
-import { FakeFeishu } from '../support/fake-feishu.js';
+import { FakeFeishu, type FakeTask } from '../support/fake-feishu.js';
 import { sleep } from '../support/harness.js';
 import { EVENT_CEILING_MS } from '../support/wait.js';
 
@@ -62,6 +62,15 @@ async function until(cond: () => boolean | Promise<boolean>, ms = EVENT_CEILING_
   }
 }
 
+/** The task is the requester's, all-day on `day`, named `summary`, and links back to the chat. */
+function expectDeadlineTask(task: FakeTask, summary: string, day: DateTime): void {
+  expect(task.summary).toBe(summary);
+  expect(task.due).toEqual({ timestamp: String(day.toMillis()), is_all_day: true });
+  expect(task.members).toEqual([{ id: 'ou_alice_tasks', type: 'user', role: 'assignee' }]);
+  expect(task.origin?.href?.url).toBe('https://applink.feishu.cn/client/chat/open?openChatId=oc_group_tasks');
+  expect(task.description).toContain('openChatId=oc_group_tasks');
+}
+
 describe('deadline reminders in Feishu Tasks (fake Open API, real SDK)', () => {
   it('creates a task for the requester with the deadline, the name and a link to the chat; cancelling deletes it', async () => {
     const { feishu, service } = await setup();
@@ -70,12 +79,7 @@ describe('deadline reminders in Feishu Tasks (fake Open API, real SDK)', () => {
     const reply = await service.handle(cmd(`提醒我${text}前交上半年意识形态工作报告，提前3个工作日提醒`), alice);
     expect(reply).toContain('飞书任务：正在为你创建');
     await until(() => feishu.taskApi.live().length === 1, EVENT_CEILING_MS, 'the task');
-    const task = feishu.taskApi.live()[0]!;
-    expect(task.summary).toBe('交上半年意识形态工作报告');
-    expect(task.due).toEqual({ timestamp: String(day.toMillis()), is_all_day: true });
-    expect(task.members).toEqual([{ id: 'ou_alice_tasks', type: 'user', role: 'assignee' }]);
-    expect(task.origin?.href?.url).toBe('https://applink.feishu.cn/client/chat/open?openChatId=oc_group_tasks');
-    expect(task.description).toContain('openChatId=oc_group_tasks');
+    expectDeadlineTask(feishu.taskApi.live()[0]!, '交上半年意识形态工作报告', day);
     const create = feishu.callsTo(/^POST \/open-apis\/task\/v2\/tasks$/)[0]!;
     expect(create.query).toEqual({ user_id_type: 'open_id' });
     expect(create.auth).toBe('Bearer t-fake-token');
@@ -276,12 +280,8 @@ describe('recurring deadline reminders in Feishu Tasks: one task per occurrence'
     expect(reply).toContain('飞书任务：每期截止日各建一个任务');
     await until(() => feishu.taskApi.live().length === 1, EVENT_CEILING_MS, 'the task');
     const first = feishu.taskApi.live()[0]!;
-    expect(first.summary).toBe('报送舆情月报');
-    expect(first.due).toEqual({ timestamp: String(day.toMillis()), is_all_day: true });
-    expect(first.members).toEqual([{ id: 'ou_alice_tasks', type: 'user', role: 'assignee' }]);
+    expectDeadlineTask(first, '报送舆情月报', day);
     expect(first.description).toContain(`本期截止${day.toFormat('yyyy年M月d日')}`);
-    expect(first.description).toContain('openChatId=oc_group_tasks');
-    expect(first.origin?.href?.url).toBe('https://applink.feishu.cn/client/chat/open?openChatId=oc_group_tasks');
 
     // the rule moves a day: the open task's due is patched, no second task
     const e = day.day > 1 ? day.day - 1 : day.day + 1;
