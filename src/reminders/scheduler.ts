@@ -405,8 +405,11 @@ export class ReminderService {
     const r = rec.spec.recurrence;
     const occ = r && occurrenceAt(r, ms);
     const linked = (await this.store.getTasks([rec.rid])).get(rec.rid);
-    if (!r || !occ || !linked) return false;
+    if (!r || !occ) return false;
     const due = deadlineDayOf(r, occ.base).toMillis();
+    // No task yet (set while tasks were off, or by an older version): this occurrence gets one now.
+    if (!linked) await this.enqueueTaskSync(rec, `o${due}`);
+    if (!linked) return false;
     // Still linked to an earlier occurrence (its end-of-day sync has not run, e.g. the bot was down): move on.
     if (linked.dueMs < due && !linked.done) await this.syncWhenOver(rec, linked.dueMs);
     if (linked.dueMs !== due) return false;

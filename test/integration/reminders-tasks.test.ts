@@ -353,6 +353,21 @@ describe('recurring deadline reminders in Feishu Tasks: one task per occurrence'
     ]);
   });
 
+  it('a recurring deadline set while tasks were off gets its task at its next fire', async () => {
+    const prefix = `t${randomUUID().slice(0, 8)}`;
+    const feishu = await FakeFeishu.start();
+    cleanups.push(() => feishu.close());
+    const off = await setup({ prefix, feishu, tasks: false });
+    const { text, day } = monthlyDeadline();
+    expect(await off.service.handle(cmd(text), alice)).not.toContain('飞书任务');
+    await off.service.close();
+    const on = await setup({ prefix, feishu });
+    on.service.startWorker();
+    await (await fireJobs(on.service))[0]!.promote();
+    await until(() => feishu.messages.length === 1 && feishu.taskApi.live().length === 1, EVENT_CEILING_MS, 'the reminder and the task');
+    expectDeadlineTask(feishu.taskApi.live()[0]!, '报送舆情月报', day);
+  });
+
   it('without the task scope: reported for /healthz, the reply says so, the chain is unchanged', async () => {
     const { feishu, service } = await setup();
     feishu.taskApi.refuse = true;
