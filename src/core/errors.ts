@@ -31,6 +31,17 @@ export class FeishuApiError extends RetryableError {
   }
 }
 
+/** A Feishu task call (reminders' deadlines) failed: no scope, the task is gone, a retry may help, or it will not. */
+export class TaskError extends RetryableError {
+  constructor(readonly reason: 'no-scope' | 'retry' | 'fail' | 'gone', message: string) {
+    super(message);
+  }
+
+  override get retryable(): boolean {
+    return this.reason === 'retry';
+  }
+}
+
 /** Whether another attempt cannot help: only an edge error that says so is permanent. */
 export function isPermanent(err: unknown): boolean {
   return err instanceof RetryableError && !err.retryable;

@@ -73,7 +73,7 @@ export const reminderTaskJobOptions = (backoffMs = 5000) => ({
 
 /** Reminder job ids follow from the record, so they are not stored: one delayed job per fire of the current version… */
 export const reminderFireJobId = (rid: string, version: number, fireAtMs: number) => `rem-${rid}-v${version}-${fireAtMs}`;
-/** …one task sync per record version (`v2`) or deletion (`del`)… */
+/** …one task sync per record version (`v2`), deletion (`del`) or, for a recurring deadline, occurrence event (`p`/`d`/`o` + due ms)… */
 export const reminderTaskJobId = (rid: string, key: string) => `task-${rid}-${key}`;
 /** …and, from older versions, one Job Scheduler per recurring reminder (replaced by the chain when it fires). */
 export const reminderSchedulerId = (rid: string) => `rem-${rid}`;

@@ -13,7 +13,7 @@ export interface ReminderView {
 }
 
 /** Feishu task of a new deadline reminder: being created, or unavailable (missing scope). */
-export type TaskState = 'syncing' | 'updating' | 'no-scope';
+export type TaskState = 'syncing' | 'syncing-each' | 'updating' | 'no-scope';
 
 const at = (iso: string, tz: string) => formatInstant(iso, tz);
 const deadlineText = (spec: ReminderSpec, tz: string) =>
@@ -52,6 +52,7 @@ export function formatConfirmation(v: ReminderView, tz: string, opts: { edited?:
     for (const f of spec.fires) lines.push(`· ${at(f, tz)}`);
   }
   if (opts.task === 'syncing') lines.push('飞书任务：正在为你创建（截止时间同步），在飞书“任务”里标记完成后，剩下的提醒自动停止。');
+  if (opts.task === 'syncing-each') lines.push('飞书任务：每期截止日各建一个任务，先建最近一期；在飞书“任务”里标记完成后，这一期不再提醒，下一期照常提醒。');
   if (opts.task === 'updating') lines.push('飞书任务：截止时间随之更新。');
   if (opts.task === 'no-scope') lines.push('飞书任务：应用未开通任务权限，这次只在聊天中提醒。');
   const notes = [...spec.notes];

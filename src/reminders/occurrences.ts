@@ -113,3 +113,27 @@ export function movedNotes(r: RecurrenceSpec, occ: Occurrence[]): string[] {
 
 export const nextIso = (r: RecurrenceSpec, after: Date, count = 3) =>
   nextOccurrences(r, DateTime.fromJSDate(after), count).map((o) => toIso(o.at));
+
+/** Whether the rule's occurrences are deadlines (records from before `deadlineAfterDays` only had leadWorkdays). */
+export const isDeadlineRule = (r: RecurrenceSpec): boolean => r.deadlineAfterDays !== undefined || r.leadWorkdays !== undefined;
+
+/** The deadline day (its start) of an occurrence of a deadline rule; a rest day stays as said, like one-off deadlines. */
+export const deadlineDayOf = (r: RecurrenceSpec, base: DateTime): DateTime => base.setZone(r.tz).plus({ days: r.deadlineAfterDays ?? 0 }).startOf('day');
+
+/** The first deadline day of a deadline rule strictly after `after`; “只改下一次” moves a fire, never a deadline. */
+export function nextDeadline(r: RecurrenceSpec, after: DateTime): DateTime | undefined {
+  const after0 = after.setZone(r.tz);
+  let n = 0;
+  for (const base of baseInstants(r, after0.minus({ days: (r.deadlineAfterDays ?? 0) + 1 }))) {
+    if (++n > 5000) return undefined;
+    const day = deadlineDayOf(r, base);
+    if (day > after0) return day;
+  }
+  return undefined;
+}
+
+/** The occurrence a fire at `ms` belongs to (undefined for a fire the rule does not produce). */
+export function occurrenceAt(r: RecurrenceSpec, ms: number): Occurrence | undefined {
+  const o = nextOccurrences(r, DateTime.fromMillis(ms - 1), 1)[0];
+  return o && o.at.toMillis() === ms ? o : undefined;
+}

@@ -261,5 +261,7 @@ export function parseRecurring(t: string, ctx: Ctx, rec: RegExpExecArray, leads0
   const shift: Shift = kind === '天' || kind === '日' || weekendOnly ? 'keep' : said;
   const r: RecurrenceSpec = { cron, tz: ctx.tz, description, next: [], shift };
   if (wdLead) r.leadWorkdays = wdLead.n;
+  // A daily rule with 前 (每天下班前) is a habit, not a deadline worth a task each day.
+  if ((deadlineMark || lead) && kind !== '天' && kind !== '日') r.deadlineAfterDays = leadDays;
   return finish(t, ctx, spans, r, leadLabel, notes);
 }

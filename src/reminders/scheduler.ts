@@ -5,15 +5,16 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { DateTime } from 'luxon';
+import { isPermanent, TaskError } from '../core/errors.js';
 import { toIso } from './cn-time.js';
 import { parseEdit } from './edit.js';
 import {
   formatCancelled, formatConfirmation, formatEditQuestion, formatFired, formatList, formatNotFound, formatNotOwner, type TaskState,
 } from './format.js';
-import { nextOccurrences } from './occurrences.js';
+import { deadlineDayOf, isDeadlineRule, nextDeadline, nextOccurrences, occurrenceAt } from './occurrences.js';
 import { ctxOf, ParseError, type ReminderCommand, type ReminderSpec } from './parse.js';
 import { adjustProposal, formatProposal, proposalSpec, proposeCalendar, type Proposal } from './preset.js';
-import { ReminderStore, type ReminderRecord } from './store.js';
+import { ReminderStore, type LinkedTask, type ReminderRecord } from './store.js';
 import {
   JOB_NAMES, REMINDER_JOB_OPTIONS as JOB_OPTS, REMINDER_QUEUE, reminderFireJobId, reminderSchedulerId as legacySchedulerId, reminderTaskJobId,
   reminderTaskJobOptions, type FireJobData, type TaskJobData,
@@ -35,12 +36,7 @@ export interface ReminderCaller {
 
 export type SendFn = (target: ReminderTarget, text: string, uuid: string) => Promise<void>;
 
-/** Why a task call failed: the app lacks the scope, a retry may help, or it will not. */
-export class TaskError extends Error {
-  constructor(readonly reason: 'no-scope' | 'retry' | 'fail' | 'gone', message: string) {
-    super(message);
-  }
-}
+export { TaskError };
 
 export interface TaskInput {
   summary: string;
@@ -82,10 +78,17 @@ export interface ReminderServiceOptions {
   tasks?: TaskPort;
   /** First backoff of task calls (exponential); default 5000. */
   taskBackoffMs?: number;
+  /** Epoch ms for deciding which deadline is current (tests move it past a deadline); default Date.now. */
+  clock?: () => number;
 }
 
 /** One delayed job per fire of the current version. */
 const jobIdOf = (rec: Pick<ReminderRecord, 'rid' | 'version'>, fireAt: string) => reminderFireJobId(rec.rid, rec.version, DateTime.fromISO(fireAt).toMillis());
+
+const DAY_MS = 86_400_000;
+
+/** Whether the reminder has a deadline (one-off, or each occurrence of a deadline rule) that a task can mirror. */
+const hasDeadline = (spec: ReminderSpec) => !!spec.deadline || (!!spec.recurrence && isDeadlineRule(spec.recurrence));
 
 const NO_SCOPE_HINT = '应用未开通飞书任务权限（task:task:write），截止日只在聊天中提醒';
 
@@ -104,6 +107,10 @@ export class ReminderService {
     this.queue = new Queue<FireJobData | TaskJobData>(REMINDER_QUEUE, { connection: opts.connection, prefix: this.prefix });
     this.queue.on('error', (err) => opts.log?.error?.({ err }, 'reminder queue error'));
     this.store = new ReminderStore(opts.connection, this.prefix);
+  }
+
+  private now(): number {
+    return this.opts.clock?.() ?? Date.now();
   }
 
   async handle(command: ReminderCommand, caller: ReminderCaller, now: Date = new Date()): Promise<string> {
@@ -204,15 +211,24 @@ export class ReminderService {
     await this.store.save(next);
     await this.schedule(next, Date.now());
     const linked = (await this.store.getTasks([rec.rid])).get(rec.rid);
-    if (linked || spec.deadline) await this.enqueueTaskSync(next, `v${next.version}`);
+    if (linked || hasDeadline(spec)) await this.enqueueTaskSync(next, `v${next.version}`);
     const task = await this.taskStateFor(next);
-    return formatConfirmation(next, this.tz, { edited: true, task: task === 'syncing' && linked ? 'updating' : task });
+    return formatConfirmation(next, this.tz, { edited: true, task: (task === 'syncing' || task === 'syncing-each') && linked ? 'updating' : task });
   }
 
   /** Starts the worker that delivers due reminders and syncs tasks; safe to run in several processes. */
   startWorker(): Worker<FireJobData | TaskJobData> {
     if (this.worker) return this.worker;
-    this.worker = new Worker<FireJobData | TaskJobData>(REMINDER_QUEUE, (job) => (job.name === JOB_NAMES.reminderTask ? this.syncTask(job as Job<TaskJobData>) : this.fire(job as Job<FireJobData>)), {
+    const run = async (job: Job<FireJobData | TaskJobData>): Promise<string> => {
+      try {
+        return await (job.name === JOB_NAMES.reminderTask ? this.syncTask(job as Job<TaskJobData>) : this.fire(job as Job<FireJobData>));
+      } catch (err) {
+        // The error contract (core/errors.ts): an edge error that says another attempt cannot help ends the job now.
+        if (isPermanent(err)) throw new UnrecoverableError((err as Error).message);
+        throw err;
+      }
+    };
+    this.worker = new Worker<FireJobData | TaskJobData>(REMINDER_QUEUE, run, {
       connection: this.opts.connection,
       prefix: this.prefix,
       concurrency: 5,
@@ -222,9 +238,10 @@ export class ReminderService {
       const d = job?.data;
       const ctx = { jobId: job?.id, name: job?.name, rid: d?.rid, chatId: d?.chatId, shortId: d?.shortId, attemptsMade: job?.attemptsMade, err };
       // 'failed' fires on every attempt; only the last one means the work was never done.
-      const last = job && (job.attemptsMade >= (job.opts.attempts ?? 1) || err instanceof UnrecoverableError);
-      if (last) this.opts.log?.error?.(ctx, job.name === JOB_NAMES.reminderTask ? 'feishu task sync gave up' : 'reminder delivery gave up');
-      else this.opts.log?.warn?.(ctx, job?.name === JOB_NAMES.reminderTask ? 'feishu task sync failed, will retry' : 'reminder delivery failed, will retry');
+      const task = job?.name === JOB_NAMES.reminderTask;
+      if (err instanceof UnrecoverableError) this.opts.log?.error?.(ctx, task ? 'feishu task sync failed permanently, not retried' : 'reminder delivery failed permanently, not retried');
+      else if (job && job.attemptsMade >= (job.opts.attempts ?? 1)) this.opts.log?.error?.(ctx, task ? 'feishu task sync gave up' : 'reminder delivery gave up');
+      else this.opts.log?.warn?.(ctx, task ? 'feishu task sync failed, will retry' : 'reminder delivery failed, will retry');
     });
     return this.worker;
   }
@@ -238,9 +255,9 @@ export class ReminderService {
   // ---------- internals ----------
 
   private async taskStateFor(rec: ReminderRecord): Promise<TaskState | undefined> {
-    if (!rec.spec.deadline) return undefined;
-    if (!this.opts.tasks) return undefined;
-    return (await this.store.taskProblem()) ? 'no-scope' : 'syncing';
+    if (!hasDeadline(rec.spec) || !this.opts.tasks) return undefined;
+    if (await this.store.taskProblem()) return 'no-scope';
+    return rec.spec.recurrence ? 'syncing-each' : 'syncing';
   }
 
   private async create(spec: ReminderSpec, caller: ReminderCaller, now: Date): Promise<ReminderRecord> {
@@ -254,7 +271,7 @@ export class ReminderService {
       spec,
     }, now);
     await this.schedule(rec, Math.max(Date.now(), now.getTime()));
-    if (spec.deadline && this.opts.tasks) await this.enqueueTaskSync(rec, 'v1');
+    if (hasDeadline(spec) && this.opts.tasks) await this.enqueueTaskSync(rec, 'v1');
     return rec;
   }
 
@@ -298,10 +315,16 @@ export class ReminderService {
     for (const fireAt of rec.spec.fires) await this.queue.remove(jobIdOf(rec, fireAt));
   }
 
-  private async enqueueTaskSync(rec: ReminderRecord, key: string): Promise<void> {
+  private async enqueueTaskSync(rec: Pick<ReminderRecord, 'rid' | 'chatId' | 'shortId'>, key: string, delay = 0): Promise<void> {
     if (!this.opts.tasks) return;
     const data: TaskJobData = { rid: rec.rid, chatId: rec.chatId, shortId: rec.shortId };
-    await this.queue.add(JOB_NAMES.reminderTask, data, { ...reminderTaskJobOptions(this.opts.taskBackoffMs), jobId: reminderTaskJobId(rec.rid, key) });
+    await this.queue.add(JOB_NAMES.reminderTask, data, { ...reminderTaskJobOptions(this.opts.taskBackoffMs), jobId: reminderTaskJobId(rec.rid, key), delay });
+  }
+
+  /** A sync when the deadline day of a recurring reminder's task has ended: the next occurrence gets its task. */
+  private async syncWhenOver(rec: Pick<ReminderRecord, 'rid' | 'chatId' | 'shortId'>, dueMs: number): Promise<void> {
+    const end = DateTime.fromMillis(dueMs).setZone(this.tz).plus({ days: 1 }).toMillis();
+    await this.enqueueTaskSync(rec, `p${dueMs}`, Math.max(0, end - this.now()));
   }
 
   private fireMillis(job: Job<FireJobData>): number {
@@ -327,7 +350,12 @@ export class ReminderService {
     if (rec.spec.recurrence) await this.schedule(rec, ms);
     const uuid = `rem-${rec.rid}-${ms}`; // ≤ 50 chars: 4 + 12 + 1 + 13
     if (await this.store.wasSent(uuid)) return 'skipped: already sent';
-    if (rec.spec.deadline && !rec.spec.recurrence && (await this.taskDone(rec))) {
+    if (rec.spec.recurrence && isDeadlineRule(rec.spec.recurrence) && (await this.occurrenceDone(rec, ms))) {
+      this.opts.log?.info?.({ rid: rec.rid, shortId: rec.shortId }, 'feishu task of this occurrence done; its reminder skipped');
+      return 'skipped: task done';
+    }
+    const oneOffTask = rec.spec.deadline && !rec.spec.recurrence && (await this.store.getTasks([rec.rid])).get(rec.rid);
+    if (oneOffTask && (await this.taskDone(rec, oneOffTask))) {
       await this.unschedule(rec);
       await this.store.deleteIfVersion(rec.chatId, rec.shortId, rec.version);
       this.opts.log?.info?.({ rid: rec.rid, shortId: rec.shortId }, 'feishu task done; remaining lead-time reminders stopped');
@@ -354,10 +382,9 @@ export class ReminderService {
    * extra event subscription or console setup, works in both ws and webhook mode, and cannot miss an event
    * that arrived while the bot was down. A failed check errs on the side of reminding.
    */
-  private async taskDone(rec: ReminderRecord): Promise<boolean> {
+  private async taskDone(rec: ReminderRecord, t: LinkedTask): Promise<boolean> {
     const tasks = this.opts.tasks;
-    const t = tasks && (await this.store.getTasks([rec.rid])).get(rec.rid);
-    if (!tasks || !t) return false;
+    if (!tasks) return false;
     try {
       const done = await tasks.isCompleted(t.guid);
       await this.store.clearTaskProblem();
@@ -370,11 +397,51 @@ export class ReminderService {
     }
   }
 
+  /**
+   * Whether the task of the occurrence a recurring fire at `ms` belongs to was marked done. Only that
+   * occurrence's fires stop; a done task also brings the next occurrence's task forward.
+   */
+  private async occurrenceDone(rec: ReminderRecord, ms: number): Promise<boolean> {
+    const r = rec.spec.recurrence;
+    const occ = r && occurrenceAt(r, ms);
+    const linked = (await this.store.getTasks([rec.rid])).get(rec.rid);
+    if (!r || !occ) return false;
+    const due = deadlineDayOf(r, occ.base).toMillis();
+    // No task yet (set while tasks were off, or by an older version): this occurrence gets one now.
+    if (!linked) await this.enqueueTaskSync(rec, `o${due}`);
+    if (!linked) return false;
+    // Still linked to an earlier occurrence (its end-of-day sync has not run, e.g. the bot was down): move on.
+    if (linked.dueMs < due && !linked.done) await this.syncWhenOver(rec, linked.dueMs);
+    if (linked.dueMs !== due) return false;
+    if (linked.done) return true;
+    if (!(await this.taskDone(rec, linked))) return false;
+    await this.store.setTask(rec.rid, { ...linked, done: true }, Math.ceil(Math.max(DAY_MS, due + 30 * DAY_MS - this.now()) / 1000));
+    await this.enqueueTaskSync(rec, `d${due}`);
+    return true;
+  }
+
   private async noScope(err: TaskError): Promise<void> {
     // Logged once (across processes) until a task call succeeds again.
     if (await this.store.setTaskProblem(NO_SCOPE_HINT)) {
       this.opts.log?.warn?.({ err: err.message }, 'feishu tasks unavailable (missing task:task:write scope?): deadlines are reminded in chat only');
     }
+  }
+
+  /** The due date the record's task should have now; undefined when there is no deadline (left). */
+  private dueFor(rec: ReminderRecord, linked?: LinkedTask): { dueMs: number; allDay: boolean; day: DateTime } | undefined {
+    const r = rec.spec.recurrence;
+    if (r) {
+      if (!isDeadlineRule(r)) return undefined;
+      // The first occurrence whose deadline day has not ended, after one marked done.
+      const after = Math.max(this.now() - DAY_MS, linked?.done ? linked.dueMs : -Infinity);
+      const day = nextDeadline(r, DateTime.fromMillis(after).setZone(this.tz));
+      return day && { dueMs: day.toMillis(), allDay: true, day };
+    }
+    if (!rec.spec.deadline) return undefined;
+    const dl = DateTime.fromISO(rec.spec.deadline).setZone(this.tz);
+    const allDay = !(rec.spec.deadlineHasTime ?? true);
+    const day = allDay ? dl.startOf('day') : dl;
+    return { dueMs: day.toMillis(), allDay, day };
   }
 
   private async syncTask(job: Job<TaskJobData>): Promise<string> {
@@ -385,23 +452,31 @@ export class ReminderService {
     const rec = found && found.rid === d.rid ? found : undefined;
     const linked = (await this.store.getTasks([d.rid])).get(d.rid);
     try {
-      if (!rec?.spec.deadline) {
+      const due = rec && this.dueFor(rec, linked);
+      if (!rec || !due) {
         if (!linked) return 'skipped: nothing to do';
-        await tasks.remove(linked.guid).catch((e: unknown) => { if (!(e instanceof TaskError && e.reason === 'gone')) throw e; });
+        // A task the user completed stays in their list; only an open one goes.
+        if (!linked.done) await tasks.remove(linked.guid).catch((e: unknown) => { if (!(e instanceof TaskError && e.reason === 'gone')) throw e; });
         await this.store.delTask(d.rid);
         return 'task removed';
       }
-      const dl = DateTime.fromISO(rec.spec.deadline).setZone(this.tz);
-      const allDay = !(rec.spec.deadlineHasTime ?? true);
-      const dueMs = (allDay ? dl.startOf('day') : dl).toMillis();
-      const ttl = Math.max(86400, Math.ceil((dueMs - Date.now()) / 1000) + 30 * 86400);
-      if (!linked) {
+      const recurring = !!rec.spec.recurrence;
+      const ttl = Math.max(86400, Math.ceil((due.dueMs - this.now()) / 1000) + 30 * 86400);
+      // A recurring reminder's task is its current occurrence's; once that one is over (done or past) the next gets its own.
+      const over = !!linked && recurring && linked.dueMs !== due.dueMs && (!!linked.done || linked.dueMs + DAY_MS <= this.now());
+      if (!linked || over) {
+        const what = rec.spec.what || '截止事项';
+        const dueText = due.day.toFormat(due.allDay ? 'yyyy年M月d日' : 'yyyy年M月d日 HH:mm');
         const created = await tasks.create({
-          summary: rec.spec.what || '截止事项',
-          description: `由笔杆子根据提醒 #${rec.shortId} 创建：${rec.spec.what || '截止事项'}，截止${allDay ? dl.toFormat('yyyy年M月d日') : dl.toFormat('yyyy年M月d日 HH:mm')}。`,
-          dueMs, allDay, assigneeOpenId: rec.creatorOpenId, chatId: rec.chatId, clientToken: `bigan-task-${rec.rid}`,
+          summary: what,
+          description: recurring
+            ? `由笔杆子根据周期提醒 #${rec.shortId} 创建：${what}，本期截止${dueText}。标记完成后本期不再提醒，下一期会另建任务。`
+            : `由笔杆子根据提醒 #${rec.shortId} 创建：${what}，截止${dueText}。`,
+          dueMs: due.dueMs, allDay: due.allDay, assigneeOpenId: rec.creatorOpenId, chatId: rec.chatId,
+          // One task per occurrence: a retried create returns the same one.
+          clientToken: recurring ? `bigan-task-${rec.rid}-${due.dueMs}` : `bigan-task-${rec.rid}`,
         });
-        await this.store.setTask(d.rid, { guid: created.guid, url: created.url, dueMs }, ttl);
+        await this.store.setTask(d.rid, { guid: created.guid, url: created.url, dueMs: due.dueMs }, ttl);
         await this.store.clearTaskProblem();
         // Cancelled while we were creating: undo.
         const again = await this.store.get(d.chatId, d.shortId);
@@ -410,24 +485,23 @@ export class ReminderService {
           await this.store.delTask(d.rid);
           return 'task created and removed (reminder cancelled)';
         }
+        if (recurring) await this.syncWhenOver(rec, due.dueMs);
         this.opts.log?.info?.({ rid: d.rid, shortId: d.shortId }, 'feishu task created');
         return 'task created';
       }
-      if (linked.dueMs !== dueMs) {
-        await tasks.setDue(linked.guid, dueMs, allDay);
-        await this.store.setTask(d.rid, { ...linked, dueMs }, ttl);
+      if (recurring) await this.syncWhenOver(rec, due.dueMs);
+      if (linked.dueMs !== due.dueMs) {
+        await tasks.setDue(linked.guid, due.dueMs, due.allDay);
+        await this.store.setTask(d.rid, { ...linked, dueMs: due.dueMs }, ttl);
         return 'task due updated';
       }
       return 'task up to date';
     } catch (err) {
-      if (err instanceof TaskError) {
-        if (err.reason === 'no-scope') {
-          await this.noScope(err);
-          return 'skipped: no task scope';
-        }
-        if (err.reason === 'retry') throw err;
-        throw new UnrecoverableError(err.message);
+      if (err instanceof TaskError && err.reason === 'no-scope') {
+        await this.noScope(err);
+        return 'skipped: no task scope';
       }
+      // Permanent or not, the worker decides by the error contract.
       throw err;
     }
   }

@@ -137,4 +137,10 @@ export class ReminderStore {
   }
 }
 
-export interface LinkedTask { guid: string; url?: string; dueMs: number }
+export interface LinkedTask {
+  guid: string;
+  url?: string;
+  dueMs: number;
+  /** Seen done before a fire (recurring reminders: that occurrence is over). */
+  done?: boolean;
+}

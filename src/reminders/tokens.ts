@@ -18,6 +18,11 @@ export interface RecurrenceSpec {
   shift?: Shift;
   /** Fire this many working days before each occurrence (the occurrence is a deadline). */
   leadWorkdays?: number;
+  /**
+   * Set when the occurrences are deadlines (“每月25日前…，提前3天”): the deadline is this many calendar days
+   * after each occurrence's base instant (the lead the rule was moved back by; 0 with leadWorkdays).
+   */
+  deadlineAfterDays?: number;
   /** One occurrence moved by “只改下一次”: the fire at `replaces` happens at `at` instead. */
   override?: { replaces: string; at: string };
   tz: string;

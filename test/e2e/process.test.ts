@@ -1,25 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { afterEach, describe, expect, inject, it } from 'vitest';
-import { spawnBot, type BotProcess } from '../support/spawn.js';
+import { describe, expect, inject, it } from 'vitest';
+import { postEvent, startWebhookBot, useBotFixture } from '../support/bot-fixture.js';
+import { spawnBot } from '../support/spawn.js';
 import { FakeFeishu } from '../support/fake-feishu.js';
-import { startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.js';
-import { messageIdOf, textEvent, VERIFICATION_TOKEN } from '../support/events.js';
+import { startFakeOpenAI } from '../support/fake-openai.js';
+import { messageIdOf, textEvent } from '../support/events.js';
 import { freePort } from '../support/redis.js';
 import { EVENT_CEILING_MS } from '../support/wait.js';
 
-let bot: BotProcess | undefined;
-let feishu: FakeFeishu | undefined;
-let llm: FakeOpenAI | undefined;
-afterEach(async () => {
-  if (bot && bot.proc.exitCode === null) bot.proc.kill('SIGKILL');
-  await feishu?.close();
-  await llm?.close();
-  bot = feishu = llm = undefined;
-});
+const f = useBotFixture();
 
 describe('the bot as a user starts it (src/main.ts in its own process)', () => {
   it('without Feishu credentials or a model key: console chat over the queue, offline, and exits when input ends', async () => {
-    bot = spawnBot({ REDIS_URL: inject('redisUrl'), REDIS_PREFIX: `t${randomUUID().slice(0, 8)}`, LOG_LEVEL: 'warn' }, { stdin: 'pipe' });
+    const bot = (f.bot = spawnBot({ REDIS_URL: inject('redisUrl'), REDIS_PREFIX: `t${randomUUID().slice(0, 8)}`, LOG_LEVEL: 'warn' }, { stdin: 'pipe' }));
     bot.proc.stdin!.end('帮助\n/reset\n');
     expect(await bot.exited()).toBe(0);
     const out = bot.stdout();
@@ -34,30 +27,15 @@ describe('the bot as a user starts it (src/main.ts in its own process)', () => {
   });
 
   it('webhook mode: real-format events posted to /feishu/events get one threaded reply; SIGTERM stops it cleanly', async () => {
-    feishu = await FakeFeishu.start();
-    llm = await startFakeOpenAI(() => '收到，这是回答。');
+    const feishu = (f.feishu = await FakeFeishu.start());
+    f.llm = await startFakeOpenAI(() => '收到，这是回答。');
     const port = await freePort();
-    bot = spawnBot({
-      FEISHU_APP_ID: 'cli_a1b2c3d4e5f60718',
-      FEISHU_APP_SECRET: 'secret_test',
-      FEISHU_DOMAIN: feishu.url,
-      FEISHU_MODE: 'webhook',
-      FEISHU_VERIFICATION_TOKEN: VERIFICATION_TOKEN,
-      PORT: String(port),
-      REDIS_URL: inject('redisUrl'),
-      REDIS_PREFIX: `t${randomUUID().slice(0, 8)}`,
-      OPENAI_API_KEY: 'sk-test',
-      OPENAI_BASE_URL: llm.url,
-      OPENAI_MODEL: 'fake-model',
-      LOG_LEVEL: 'info',
-    });
-    await bot.waitForLog((l) => l.msg === 'bigan started');
+    const bot = await startWebhookBot(f, { port, redisUrl: inject('redisUrl') });
     const health = await fetch(`http://127.0.0.1:${port}/healthz`);
     expect(health.status).toBe(200);
     const ev = textEvent('你好，笔杆子');
-    const res = await fetch(`http://127.0.0.1:${port}/feishu/events`, { method: 'POST', body: JSON.stringify(ev), headers: { 'content-type': 'application/json' } });
-    expect(res.status).toBe(200);
-    await feishu.waitFor(() => feishu!.repliesTo(messageIdOf(ev)).some((m) => feishu!.textOf(m) === '收到，这是回答。' && !feishu!.isStreaming(m)), EVENT_CEILING_MS, 'the reply');
+    expect((await postEvent(port, ev)).status).toBe(200);
+    await feishu.waitFor(() => feishu.repliesTo(messageIdOf(ev)).some((m) => feishu.textOf(m) === '收到，这是回答。' && !feishu.isStreaming(m)), EVENT_CEILING_MS, 'the reply');
     expect(feishu.repliesTo(messageIdOf(ev))).toHaveLength(1);
     // info logs carry ids and lengths, never the message text or secrets
     expect(bot.stdout()).not.toContain('你好，笔杆子');
@@ -68,7 +46,7 @@ describe('the bot as a user starts it (src/main.ts in its own process)', () => {
   });
 
   it('exits with a message naming the variable when the configuration is invalid', async () => {
-    bot = spawnBot({ FEISHU_MODE: 'socket', REDIS_URL: inject('redisUrl') });
+    const bot = (f.bot = spawnBot({ FEISHU_MODE: 'socket', REDIS_URL: inject('redisUrl') }));
     expect(await bot.exited()).toBe(2);
     expect(bot.stderr()).toContain('FEISHU_MODE');
   });

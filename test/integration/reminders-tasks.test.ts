@@ -8,7 +8,7 @@ import { feishuTasks } from '../../src/feishu/reminder-tasks.js';
 import { createLogger } from '../../src/logger.js';
 import { parseReminderCommand, type ReminderCommand, type ReminderSpec } from '../../src/reminders/parse.js';
 import { ReminderService, type ReminderCaller, type ReminderLog } from '../../src/reminders/scheduler.js';
-import { FakeFeishu } from '../support/fake-feishu.js';
+import { FakeFeishu, type FakeTask } from '../support/fake-feishu.js';
 import { sleep } from '../support/harness.js';
 import { EVENT_CEILING_MS } from '../support/wait.js';
 
@@ -22,7 +22,7 @@ const alice: ReminderCaller = { chatId: 'oc_group_tasks', chatType: 'group', ope
 
 interface Logged { level: string; msg?: string; obj: object }
 
-async function setup(opts: { prefix?: string; feishu?: FakeFeishu; tasks?: boolean } = {}) {
+async function setup(opts: { prefix?: string; feishu?: FakeFeishu; tasks?: boolean; clock?: () => number } = {}) {
   const feishu = opts.feishu ?? (await FakeFeishu.start());
   if (!opts.feishu) cleanups.push(() => feishu.close());
   const conn = new Redis(inject('redisUrl'), { maxRetriesPerRequest: null });
@@ -37,7 +37,7 @@ async function setup(opts: { prefix?: string; feishu?: FakeFeishu; tasks?: boole
   const prefix = opts.prefix ?? `t${randomUUID().slice(0, 8)}`;
   const service = new ReminderService({
     connection: conn, prefix, timezone: TZ, send: feishuReminderSender(api), maxJitterSeconds: 0, log,
-    tasks: opts.tasks === false ? undefined : feishuTasks(api, feishu.url), taskBackoffMs: 100,
+    tasks: opts.tasks === false ? undefined : feishuTasks(api, feishu.url), taskBackoffMs: 100, clock: opts.clock,
   });
   cleanups.push(() => service.close());
   return { feishu, service, logged, prefix };
@@ -62,6 +62,15 @@ async function until(cond: () => boolean | Promise<boolean>, ms = EVENT_CEILING_
   }
 }
 
+/** The task is the requester's, all-day on `day`, named `summary`, and links back to the chat. */
+function expectDeadlineTask(task: FakeTask, summary: string, day: DateTime): void {
+  expect(task.summary).toBe(summary);
+  expect(task.due).toEqual({ timestamp: String(day.toMillis()), is_all_day: true });
+  expect(task.members).toEqual([{ id: 'ou_alice_tasks', type: 'user', role: 'assignee' }]);
+  expect(task.origin?.href?.url).toBe('https://applink.feishu.cn/client/chat/open?openChatId=oc_group_tasks');
+  expect(task.description).toContain('openChatId=oc_group_tasks');
+}
+
 describe('deadline reminders in Feishu Tasks (fake Open API, real SDK)', () => {
   it('creates a task for the requester with the deadline, the name and a link to the chat; cancelling deletes it', async () => {
     const { feishu, service } = await setup();
@@ -70,12 +79,7 @@ describe('deadline reminders in Feishu Tasks (fake Open API, real SDK)', () => {
     const reply = await service.handle(cmd(`提醒我${text}前交上半年意识形态工作报告，提前3个工作日提醒`), alice);
     expect(reply).toContain('飞书任务：正在为你创建');
     await until(() => feishu.taskApi.live().length === 1, EVENT_CEILING_MS, 'the task');
-    const task = feishu.taskApi.live()[0]!;
-    expect(task.summary).toBe('交上半年意识形态工作报告');
-    expect(task.due).toEqual({ timestamp: String(day.toMillis()), is_all_day: true });
-    expect(task.members).toEqual([{ id: 'ou_alice_tasks', type: 'user', role: 'assignee' }]);
-    expect(task.origin?.href?.url).toBe('https://applink.feishu.cn/client/chat/open?openChatId=oc_group_tasks');
-    expect(task.description).toContain('openChatId=oc_group_tasks');
+    expectDeadlineTask(feishu.taskApi.live()[0]!, '交上半年意识形态工作报告', day);
     const create = feishu.callsTo(/^POST \/open-apis\/task\/v2\/tasks$/)[0]!;
     expect(create.query).toEqual({ user_id_type: 'open_id' });
     expect(create.auth).toBe('Bearer t-fake-token');
@@ -244,5 +248,175 @@ describe('recurring reminders as a chain of delayed jobs', () => {
     expect(await service.handle(cmd('把第1个提醒改到随便哪天'), alice)).toContain('没看懂新的时间');
     expect(await service.handle(cmd('把第9个提醒改到28号'), alice)).toContain('没有找到编号为 9');
     expect(await service.handle({ kind: 'list' }, alice)).toContain('#1 报送舆情台账｜每月3日 17:00');
+  });
+});
+
+/** The next day-of-month `day` from `from` on (months without that day are skipped, as the rule does). */
+function nextDayOfMonth(from: DateTime, day: number): DateTime {
+  let m = from.startOf('month');
+  for (;;) {
+    if ((m.daysInMonth ?? 0) >= day) {
+      const d = m.set({ day });
+      if (d >= from.startOf('day')) return d;
+    }
+    m = m.plus({ months: 1 });
+  }
+}
+/** A monthly deadline 20 days ahead: this month's (or next month's) occurrence is the current one, its lead-time fire still to come. */
+function monthlyDeadline(): { text: string; day: DateTime } {
+  const day = DateTime.now().setZone(TZ).plus({ days: 20 }).startOf('day');
+  return { text: `每月${day.day}日前报送舆情月报，提前3个工作日提醒我`, day };
+}
+const taskJobs = async (service: ReminderService) => (await service.queue.getDelayed()).filter((j) => j.name === 'task');
+const fireJobs = async (service: ReminderService) => (await service.queue.getDelayed()).filter((j) => j.name === 'fire');
+
+describe('recurring deadline reminders in Feishu Tasks: one task per occurrence', () => {
+  it('creates the current occurrence\'s task, moves its due on a rule edit, and the next one once it has passed; cancelling deletes the open one', async () => {
+    let clockMs = Date.now();
+    const { feishu, service } = await setup({ clock: () => clockMs });
+    service.startWorker();
+    const { text, day } = monthlyDeadline();
+    const reply = await service.handle(cmd(text), alice);
+    expect(reply).toContain('飞书任务：每期截止日各建一个任务');
+    await until(() => feishu.taskApi.live().length === 1, EVENT_CEILING_MS, 'the task');
+    const first = feishu.taskApi.live()[0]!;
+    expectDeadlineTask(first, '报送舆情月报', day);
+    expect(first.description).toContain(`本期截止${day.toFormat('yyyy年M月d日')}`);
+
+    // the rule moves a day: the open task's due is patched, no second task
+    const e = day.day > 1 ? day.day - 1 : day.day + 1;
+    const edited = await service.handle(cmd(`把第1个提醒改到${e}号`), alice);
+    expect(edited).toContain('飞书任务：截止时间随之更新。');
+    const moved = day.set({ day: e });
+    await until(() => feishu.taskApi.live()[0]?.due?.timestamp === String(moved.toMillis()), EVENT_CEILING_MS, 'the due update');
+    expect(feishu.callsTo(/^PATCH \/open-apis\/task\/v2\/tasks\//)).toHaveLength(1);
+    expect(feishu.taskApi.live()).toHaveLength(1);
+
+    // the occurrence's deadline day ends: the sync waiting for it creates the next occurrence's task
+    const over = (await taskJobs(service)).find((j) => j.id?.endsWith(`-p${moved.toMillis()}`));
+    expect(over).toBeDefined();
+    clockMs = moved.plus({ days: 1, minutes: 1 }).toMillis();
+    await over!.promote();
+    await until(() => feishu.taskApi.live().length === 2, EVENT_CEILING_MS, 'the next occurrence\'s task');
+    const next = nextDayOfMonth(moved.plus({ days: 1 }), e);
+    const second = feishu.taskApi.live().find((t) => t.guid !== first.guid)!;
+    expect(second.due).toEqual({ timestamp: String(next.toMillis()), is_all_day: true });
+    expect(second.client_token).not.toBe(first.client_token);
+    // the past occurrence's task stays in the user's list as it was (overdue or done)
+    expect(feishu.taskApi.live().find((t) => t.guid === first.guid)?.due?.timestamp).toBe(String(moved.toMillis()));
+
+    expect(await service.handle(cmd('取消提醒 1'), alice)).toContain('对应的飞书任务也会一并删除');
+    await until(() => !feishu.taskApi.live().some((t) => t.guid === second.guid), EVENT_CEILING_MS, 'the deletion');
+    expect(feishu.callsTo(/^DELETE \/open-apis\/task\/v2\/tasks\//).map((c) => c.path)).toEqual([`/open-apis/task/v2/tasks/${second.guid}`]);
+  });
+
+  it('a task marked done skips that occurrence\'s reminder only, across a restart; the next occurrence gets a task and still reminds', async () => {
+    const prefix = `t${randomUUID().slice(0, 8)}`;
+    const feishu = await FakeFeishu.start();
+    cleanups.push(() => feishu.close());
+    const before = await setup({ prefix, feishu });
+    before.service.startWorker();
+    const { text, day } = monthlyDeadline();
+    await before.service.handle(cmd(text), alice);
+    await until(() => feishu.taskApi.live().length === 1, EVENT_CEILING_MS, 'the task');
+    const first = feishu.taskApi.live()[0]!;
+    expect(first.due?.timestamp).toBe(String(day.toMillis()));
+    await before.service.close();
+
+    const after = await setup({ prefix, feishu });
+    after.service.startWorker();
+    feishu.taskApi.complete(first.guid);
+    const fires = await fireJobs(after.service);
+    expect(fires).toHaveLength(1);
+    const fire = fires[0]!;
+    // the lead-time fire belongs to this occurrence: 3 working days or more before its deadline
+    expect(DateTime.fromISO((fire.data as { fireAt: string }).fireAt) < day).toBe(true);
+    await fire.promote();
+    await until(async () => (await fire.getState()) === 'completed', EVENT_CEILING_MS, 'the fire');
+    expect(await after.service.queue.getJob(fire.id!).then((j) => j?.returnvalue as unknown)).toBe('skipped: task done');
+    expect(feishu.messages).toHaveLength(0);
+
+    // the done task brings the next occurrence's task forward
+    await until(() => feishu.taskApi.live().length === 2, EVENT_CEILING_MS, 'the next occurrence\'s task');
+    const second = feishu.taskApi.live().find((t) => t.guid !== first.guid)!;
+    expect(second.due?.timestamp).toBe(String(nextDayOfMonth(day.plus({ days: 1 }), day.day).toMillis()));
+    expect(feishu.taskApi.live().find((t) => t.guid === first.guid)?.completed_at).not.toBe('0');
+
+    // the chain went on: the next occurrence reminds as usual
+    const nextFire = (await fireJobs(after.service))[0]!;
+    expect(DateTime.fromISO((nextFire.data as { fireAt: string }).fireAt) > DateTime.fromISO((fire.data as { fireAt: string }).fireAt)).toBe(true);
+    await nextFire.promote();
+    await until(() => feishu.messages.length === 1, EVENT_CEILING_MS, 'the next occurrence\'s reminder');
+    expect(feishu.textOf(feishu.messages[0]!)).toContain('报送舆情月报');
+    expect(feishu.callsTo(/^GET \/open-apis\/task\/v2\/tasks\//).map((c) => c.path)).toEqual([
+      `/open-apis/task/v2/tasks/${first.guid}`, `/open-apis/task/v2/tasks/${second.guid}`,
+    ]);
+  });
+
+  it('a recurring deadline set while tasks were off gets its task at its next fire', async () => {
+    const prefix = `t${randomUUID().slice(0, 8)}`;
+    const feishu = await FakeFeishu.start();
+    cleanups.push(() => feishu.close());
+    const off = await setup({ prefix, feishu, tasks: false });
+    const { text, day } = monthlyDeadline();
+    expect(await off.service.handle(cmd(text), alice)).not.toContain('飞书任务');
+    await off.service.close();
+    const on = await setup({ prefix, feishu });
+    on.service.startWorker();
+    await (await fireJobs(on.service))[0]!.promote();
+    await until(() => feishu.messages.length === 1 && feishu.taskApi.live().length === 1, EVENT_CEILING_MS, 'the reminder and the task');
+    expectDeadlineTask(feishu.taskApi.live()[0]!, '报送舆情月报', day);
+  });
+
+  it('without the task scope: reported for /healthz, the reply says so, the chain is unchanged', async () => {
+    const { feishu, service } = await setup();
+    feishu.taskApi.refuse = true;
+    service.startWorker();
+    await service.handle(cmd(monthlyDeadline().text), alice);
+    await until(async () => (await service.taskStatus()).startsWith('no-scope'), EVENT_CEILING_MS, 'the no-scope status');
+    const second = await service.handle(cmd('每季度末前报送意识形态工作分析报告，提前3个工作日提醒我'), alice);
+    expect(second).toContain('周期：每季度最后一天');
+    expect(second).toContain('飞书任务：应用未开通任务权限，这次只在聊天中提醒。');
+    expect(await fireJobs(service)).toHaveLength(2);
+  });
+});
+
+describe('the reminder worker follows the error contract (core/errors.ts)', () => {
+  const oneFire = (what: string): ReminderSpec => ({ what, fires: [DateTime.now().setZone(TZ).plus({ days: 3 }).toISO() ?? ''], leads: [], notes: [] });
+
+  it('a permanent delivery error is not retried and logged once', async () => {
+    const { feishu, service, logged } = await setup({ tasks: false });
+    service.startWorker();
+    feishu.fail(/\/reply$/, 10, 400, 230002); // the bot was removed from the chat
+    await service.handle({ kind: 'set', spec: oneFire('改稿') }, alice);
+    const fire = (await fireJobs(service))[0]!;
+    await fire.promote();
+    await until(async () => (await fire.getState()) === 'failed', EVENT_CEILING_MS, 'the failed fire');
+    expect(feishu.callsTo(/\/reply$/)).toHaveLength(1);
+    expect((await service.queue.getJob(fire.id!))?.attemptsMade).toBe(1);
+    expect(logged.filter((l) => l.level !== 'info').map((l) => l.msg)).toEqual(['reminder delivery failed permanently, not retried']);
+  });
+
+  it('a retryable delivery error is retried with the queue\'s options and delivered once', async () => {
+    const { feishu, service, logged } = await setup({ tasks: false });
+    service.startWorker();
+    feishu.fail(/\/reply$/, 1, 503, 1500);
+    await service.handle({ kind: 'set', spec: oneFire('改稿') }, alice);
+    await (await fireJobs(service))[0]!.promote();
+    await until(() => feishu.messages.length === 1, EVENT_CEILING_MS, 'the delivery after a retry');
+    expect(feishu.callsTo(/\/reply$/)).toHaveLength(2);
+    expect(logged.filter((l) => l.level !== 'info').map((l) => l.msg)).toEqual(['reminder delivery failed, will retry']);
+  });
+
+  it('a task call Feishu rejects as invalid (400, 1470400) is not retried', async () => {
+    const { feishu, service, logged } = await setup();
+    feishu.fail(/^POST \/open-apis\/task\/v2\/tasks$/, 10, 400, 1470400);
+    service.startWorker();
+    const { text } = deadlineText();
+    await service.handle(cmd(`提醒我${text}前交述职报告，提前3天提醒`), alice);
+    await until(() => logged.some((l) => l.level === 'error'), EVENT_CEILING_MS, 'the failure');
+    expect(logged.filter((l) => l.level !== 'info').map((l) => l.msg)).toEqual(['feishu task sync failed permanently, not retried']);
+    expect(feishu.callsTo(/^POST \/open-apis\/task\/v2\/tasks$/)).toHaveLength(1);
+    expect(await service.taskStatus()).toBe('on');
   });
 });

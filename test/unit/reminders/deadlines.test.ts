@@ -1,0 +1,56 @@
+import { DateTime } from 'luxon';
+import { describe, expect, it } from 'vitest';
+import { deadlineDayOf, isDeadlineRule, nextDeadline, nextOccurrences, occurrenceAt } from '../../../src/reminders/occurrences.js';
+import { parseReminderCommand, type RecurrenceSpec } from '../../../src/reminders/parse.js';
+
+const TZ = 'Asia/Shanghai';
+const NOW = new Date('2026-03-02T10:00:00+08:00');
+
+function rule(text: string): RecurrenceSpec {
+  const c = parseReminderCommand(text, { now: NOW, timezone: TZ });
+  if (c?.kind !== 'set' || !c.spec.recurrence) throw new Error(`not a recurring reminder: ${text} → ${JSON.stringify(c)}`);
+  return c.spec.recurrence;
+}
+const day = (iso: string) => DateTime.fromISO(iso, { zone: TZ }).startOf('day').toMillis();
+const after = (iso: string) => DateTime.fromISO(iso, { zone: TZ });
+
+describe('deadlines of recurring reminders (the dates their Feishu tasks are due)', () => {
+  it('a working-day lead keeps the rule on the deadline', () => {
+    const r = rule('每月25日前报送舆情月报，提前3个工作日提醒我');
+    expect(r.deadlineAfterDays).toBe(0);
+    expect(isDeadlineRule(r)).toBe(true);
+    expect(nextDeadline(r, after('2026-03-02T10:00'))?.toMillis()).toBe(day('2026-03-25'));
+    // the deadline day itself is still current; the day after, the next month's is
+    expect(nextDeadline(r, after('2026-03-24T10:00'))?.toMillis()).toBe(day('2026-03-25'));
+    expect(nextDeadline(r, after('2026-03-25T10:00'))?.toMillis()).toBe(day('2026-04-25'));
+  });
+
+  it('a calendar-day lead moves the rule back and remembers by how much', () => {
+    const r = rule('每月25日前报送舆情月报，提前3天提醒我');
+    expect(r.description).toBe('每月22日 09:00');
+    expect(r.deadlineAfterDays).toBe(3);
+    expect(nextDeadline(r, after('2026-03-02T10:00'))?.toMillis()).toBe(day('2026-03-25'));
+    const yearly = rule('每年6月30日前交半年报告，提前3天提醒我');
+    expect(nextDeadline(yearly, after('2026-03-02T10:00'))?.toMillis()).toBe(day('2026-06-30'));
+  });
+
+  it('每季度末 with a working-day lead: the last day of the quarter', () => {
+    const r = rule('每季度末前报送意识形态工作分析报告，提前3个工作日提醒我');
+    expect(nextDeadline(r, after('2026-03-02T10:00'))?.toMillis()).toBe(day('2026-03-31'));
+    expect(nextDeadline(r, after('2026-04-01T10:00'))?.toMillis()).toBe(day('2026-06-30'));
+  });
+
+  it('plain and daily rules have no deadline', () => {
+    expect(isDeadlineRule(rule('每月25日提醒我报送舆情台账'))).toBe(false);
+    expect(isDeadlineRule(rule('每天下午5点前提醒我填写工作日志'))).toBe(false);
+  });
+
+  it('a fire maps back to its occurrence and deadline', () => {
+    const r = rule('每月25日前报送舆情月报，提前3个工作日提醒我');
+    const [o] = nextOccurrences(r, after('2026-03-02T10:00'), 1);
+    expect(o).toBeDefined();
+    const back = occurrenceAt(r, o!.at.toMillis());
+    expect(back && deadlineDayOf(r, back.base).toMillis()).toBe(day('2026-03-25'));
+    expect(occurrenceAt(r, o!.at.toMillis() + 60_000)).toBeUndefined();
+  });
+});
