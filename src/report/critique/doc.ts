@@ -25,6 +25,13 @@ export interface HeadingInfo {
   runIn?: boolean;
 }
 
+/** A logical paragraph: physical lines joined where a copy wrapped a sentence (PDF, fixed-width pages). */
+export interface Block {
+  start: number;
+  end: number;
+  lines: Line[];
+}
+
 export interface Sentence {
   line: number;
   start: number;
@@ -44,8 +51,14 @@ export interface CritiqueOptions {
 export interface CritiqueDoc {
   text: string;
   lines: Line[];
-  /** Non-empty lines: in this genre each line is a paragraph. */
+  /** Non-empty lines: in this genre each line is a paragraph, unless a copy wrapped them (see blocks). */
   paragraphs: Line[];
+  /** Logical paragraphs: lines joined where one ends mid-sentence and the next continues it. */
+  blocks: Block[];
+  /** Indices of lines whose break is a soft wrap (the sentence continues on the next line). */
+  softBreaks: Set<number>;
+  /** Soft wraps are the rule, not an accident: the text was copied from a PDF or a fixed-width page. */
+  wrapped: boolean;
   headings: HeadingInfo[];
   sentences: Sentence[];
   /** The report title (first line when it reads like one). */
@@ -130,16 +143,6 @@ export function buildDoc(text: string, opts: CritiqueOptions = {}): CritiqueDoc 
     }
   }
 
-  const sentences: Sentence[] = [];
-  for (const l of paragraphs) {
-    for (const m of l.text.matchAll(SENTENCE)) {
-      const raw = m[0];
-      const lead = leadOf(raw);
-      const s = raw.slice(lead).replace(/[\s\u3000]+$/, '');
-      if (s) sentences.push({ line: l.index, start: l.start + m.index + lead, end: l.start + m.index + lead + s.length, text: s });
-    }
-  }
-
   headings.sort((a, b) => a.start - b.start);
   // A pasted table of contents: a run of bare headings that reappear later as the real ones.
   const toc = tableOfContents(headings, paragraphs);
@@ -156,6 +159,27 @@ export function buildDoc(text: string, opts: CritiqueOptions = {}): CritiqueDoc 
     // A title carrying a site suffix (……报告（2）) is still the title.
     if (titleLike && (!c || c.start > leadOf(l.text))) titleLines.add(l.index);
   }
+  const { blocks, softBreaks } = logicalParagraphs(lines, headingLines, titleLines, chrome);
+  // A wrapped copy has soft breaks in most of its prose lines; one or two are accidents (reported by layout).
+  const bodyLines = paragraphs.filter((l) => !headingLines.has(l.index) && !chrome.has(l.index) && !titleLines.has(l.index)).length;
+  const wrapped = softBreaks.size >= 3 && softBreaks.size >= 0.3 * bodyLines;
+  // A soft-wrapped line is not a title (……向区委报告，/ 专题汇报2次……).
+  for (const i of softBreaks) titleLines.delete(i + 1);
+
+  const sentences: Sentence[] = [];
+  for (const b of blocks) {
+    const bt = text.slice(b.start, b.end);
+    for (const m of bt.matchAll(SENTENCE)) {
+      const raw = m[0];
+      const lead = leadOf(raw);
+      const s = raw.slice(lead).replace(/[\s\u3000]+$/, '');
+      if (!s) continue;
+      const start = b.start + m.index + lead;
+      const line = b.lines.findLast((l) => l.start <= start) ?? b.lines[0]!;
+      sentences.push({ line: line.index, start, end: start + s.length, text: s });
+    }
+  }
+
   // The title: the first title-like line before the body starts, past any page chrome.
   let title: Line | null = null;
   for (const l of paragraphs.slice(0, 12)) {
@@ -187,6 +211,9 @@ export function buildDoc(text: string, opts: CritiqueOptions = {}): CritiqueDoc 
     text,
     lines,
     paragraphs,
+    blocks,
+    softBreaks,
+    wrapped,
     headings,
     sentences,
     title,
@@ -202,6 +229,45 @@ export function buildDoc(text: string, opts: CritiqueOptions = {}): CritiqueDoc 
     now,
   };
 }
+
+/** A line that ends a sentence (or introduces a list): 。！？；： and …, possibly before closing marks. */
+const SENTENCE_END = /(?:[。！？；：!?;:]|…)[”’」』）)》】]*[\s\u3000]*$/;
+/** An indented line starts a new paragraph in a PDF or Word copy. */
+const INDENTED = /^(?:\u3000|[ \t]{2,})/;
+
+/**
+ * Join physical lines into logical paragraphs. A break is soft when the line ends mid-sentence
+ * (no 。！？；： at its end), no blank line follows, and the next line starts no heading, title,
+ * chrome or indented paragraph; a bare heading (no 。) is never continued.
+ */
+function logicalParagraphs(lines: Line[], headingLines: Set<number>, titleLines: Set<number>, chrome: Map<number, ChromeHit>): { blocks: Block[]; softBreaks: Set<number> } {
+  const blocks: Block[] = [];
+  const softBreaks = new Set<number>();
+  let cur: Block | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (l.text.trim() === '') {
+      cur = null;
+      continue;
+    }
+    const prev = cur?.lines.at(-1);
+    const soft = prev !== undefined && prev.index === l.index - 1 && !SENTENCE_END.test(prev.text) && /[\u4e00-\u9fff，、“‘《（0-9A-Za-z]$/.test(prev.text.trimEnd()) &&
+      !(headingLines.has(prev.index) && !/[。；]/.test(prev.text)) && !titleLines.has(prev.index) && !chrome.has(prev.index) &&
+      !headingLines.has(l.index) && !(titleLines.has(l.index) && !isProse(prev)) && !chrome.has(l.index) && !INDENTED.test(l.text) && /^[\u4e00-\u9fff“‘《（0-9A-Za-z，、。；）》”]/.test(l.text);
+    if (soft && cur) {
+      softBreaks.add(prev.index);
+      cur.lines.push(l);
+      cur.end = l.end;
+    } else {
+      cur = { start: l.start, end: l.end, lines: [l] };
+      blocks.push(cur);
+    }
+  }
+  return { blocks, softBreaks };
+}
+
+/** A line of running text (not a slogan, unit name or breadcrumb): long, with clause marks. */
+const isProse = (l: Line) => l.text.trim().length >= 20 && /[，。；、]/.test(l.text);
 
 const tocKey = (title: string) => title.replace(/[.…·．\s\u3000]*\d*$/, '').replace(/[\s\u3000]/g, '');
 

@@ -53,8 +53,15 @@ export const layoutRule: Rule = {
       out.push(report(doc, 'warning', start, end, '日期中的月、日前不加“0”', right, right));
     }
     // A paragraph cut in the middle of a sentence: prose that stops on a character and continues in the next paragraph.
+    // In a wrapped copy (most prose lines break mid-sentence) the breaks are the copy's line width: one hint, not a finding per line.
     const paras = doc.paragraphs;
-    for (let i = 0; i + 1 < paras.length; i++) {
+    if (doc.wrapped) {
+      const first = Math.min(...doc.softBreaks);
+      const a = doc.lines[first]!;
+      const end = a.start + a.text.trimEnd().length;
+      out.push(report(doc, 'info', Math.max(a.start, end - 2), end, `全文有${doc.softBreaks.size}处在句子中间换行，疑为从 PDF 或网页按固定行宽复制`, '定稿前把各段合并为整段（在句子中间的换行处删除换行）'));
+    }
+    for (let i = 0; !doc.wrapped && i + 1 < paras.length; i++) {
       const a = paras[i]!;
       const b = paras[i + 1]!;
       // A heading line that carries its paragraph (（一）标题。正文……) is prose.
