@@ -83,6 +83,15 @@ export interface CritiqueDoc {
   now: Date;
 }
 
+/** A numbered line (1、 2. 一、) whose text may be a whole report's title. */
+const CHUNK = /^[\s\u3000]*((?:[一二三四五六七八九十]{1,3}|\d{1,2})[、.．]\s*)(.+)$/;
+
+/** A whole report's title: ends in 报告/汇报/总结/发言 and carries a year or 关于……的. */
+function isReportTitle(title: string): boolean {
+  const t = title.trim();
+  return t.length >= 10 && t.length <= 60 && !/[。；，]/.test(t) && /(?:报告|汇报|总结|发言|发言材料)(?:[（(][^）)]{1,10}[）)])?$/.test(t) && (/20\d{2}\s*年/.test(t) || /^关于.+的/.test(t));
+}
+
 const TITLE_CUE = /报告|汇报|总结|述职|自查|情况$/;
 
 /** Whether a line that is not a heading reads like a report title. */
@@ -149,15 +158,29 @@ export function buildDoc(text: string, opts: CritiqueOptions = {}): CritiqueDoc 
   if (toc.size > 0) {
     for (let i = headings.length - 1; i >= 0; i--) if (toc.has(headings[i]!.line)) headings.splice(i, 1);
   }
+  // Several numbered lines that are whole report titles (1、2024年……报告 / 二、关于……的汇报): reports
+  // concatenated by a template site. Their markers are chrome, the lines are titles, not sections.
+  const chunks = paragraphs.map((l) => ({ l, m: CHUNK.exec(l.text) })).filter(({ m }) => m && isReportTitle(m[2]!));
+  const chunkMarks = new Map(chunks.length >= 2 ? chunks.map(({ l, m }) => [l.index, m![1]!] as const) : []);
+  if (chunkMarks.size > 0) {
+    for (let i = headings.length - 1; i >= 0; i--) if (chunkMarks.has(headings[i]!.line) && !headings[i]!.runIn) headings.splice(i, 1);
+  }
   const headingLines = new Set(headings.filter((h) => !h.runIn).map((h) => h.line));
   const chrome = new Map<number, ChromeHit>();
   const titleLines = new Set<number>();
   for (const l of paragraphs) {
     const titleLike = !headingLines.has(l.index) && isTitleLike(l.text);
     const c = toc.has(l.index) ? { kind: 'toc' as const, start: leadOf(l.text), end: l.text.trimEnd().length, message: '粘贴进来的目录（标题列表）残留' } : chromeOf(l.text, { title: titleLike });
+    const marker = chunkMarks.get(l.index);
+    if (marker) {
+      const lead = leadOf(l.text);
+      chrome.set(l.index, { kind: 'collection', start: lead, end: lead + marker.length, message: '多篇报告拼接在一起（网站合集），此处的篇目序号残留' });
+      titleLines.add(l.index);
+      continue;
+    }
     if (c) chrome.set(l.index, c);
-    // A title carrying a site suffix (……报告（2）) is still the title.
-    if (titleLike && (!c || c.start > leadOf(l.text))) titleLines.add(l.index);
+    // A title carrying a site suffix or prefix (……报告（2）, 【精选】……报告) is still the title.
+    if (titleLike && (!c || c.start > leadOf(l.text) || (c.kind === 'collection' && c.end < l.text.trimEnd().length))) titleLines.add(l.index);
   }
   const { blocks, softBreaks } = logicalParagraphs(lines, headingLines, titleLines, chrome);
   // A wrapped copy has soft breaks in most of its prose lines; one or two are accidents (reported by layout).
