@@ -83,7 +83,12 @@ export const CONFUSIONS: readonly Confusion[] = [
   { pattern: '抓铁留痕', right: '抓铁有痕', severity: 'warning', source: '“踏石留印、抓铁有痕”（习近平在十八届中央纪委二次全会上的讲话，2013-01-22）' },
   { pattern: '踏实留印', right: '踏石留印', severity: 'error', source: '“踏石留印、抓铁有痕”（十八届中央纪委二次全会讲话，2013-01-22）' },
   // 既……又……: the correlative is 既; 即 ("namely") does not pair with 又/也.
-  { pattern: '(?<![立随当旋亦意])即(?=(?:要[^，。；！？\\n]{1,24}[，、][又也]要|有[^，。；！？\\n]{1,24}[，、][又也]有|能[^，。；！？\\n]{1,24}[，、][又也]能|是[^，。；！？\\n]{1,24}[，、][又也]是|讲[^，。；！？\\n]{1,24}[，、][又也]讲|抓[^，。；！？\\n]{1,24}[，、][又也]抓))', right: '既', severity: 'error', source: `${STD}（关联词“既……又（也）……”）` },
+  { pattern: '(?<![立随当旋亦意])即要(?=[^，。；！？\\n]{1,24}[，、][又也]要)', right: '既要', severity: 'error', source: `${STD}（关联词“既……又（也）……”）` },
+  { pattern: '(?<![立随当旋亦意])即有(?=[^，。；！？\\n]{1,24}[，、][又也]有)', right: '既有', severity: 'error', source: `${STD}（关联词“既……又（也）……”）` },
+  { pattern: '(?<![立随当旋亦意])即能(?=[^，。；！？\\n]{1,24}[，、][又也]能)', right: '既能', severity: 'error', source: `${STD}（关联词“既……又（也）……”）` },
+  { pattern: '(?<![立随当旋亦意])即是(?=[^，。；！？\\n]{1,24}[，、][又也]是)', right: '既是', severity: 'error', source: `${STD}（关联词“既……又（也）……”）` },
+  { pattern: '(?<![立随当旋亦意])即讲(?=[^，。；！？\\n]{1,24}[，、][又也]讲)', right: '既讲', severity: 'error', source: `${STD}（关联词“既……又（也）……”）` },
+  { pattern: '(?<![立随当旋亦意])即抓(?=[^，。；！？\\n]{1,24}[，、][又也]抓)', right: '既抓', severity: 'error', source: `${STD}（关联词“既……又（也）……”）` },
   // 截至 a point in time; 截止 a deadline (截止日期). The reverse confusion of the 截止 entry above.
   { pattern: '截至(?=日期|时间[为是：:])', right: '截止', severity: 'warning', source: `${DOCX}（公文规范：截止/截至）`, note: '“截止日期”“截止时间”用“截止”' },
   { pattern: '必需(?=坚持|把|加强|落实|切实|深入|认真|做到|始终|严格)', right: '必须', severity: 'error', source: `${STD}（“必需”指不可缺少的，作副词用“必须”）` },
