@@ -26,7 +26,9 @@ const DOC_FACTS = /^[-•·*]?\s*(?:\d+(?:\.\d+)?\s*[KMG]B\b|\d+\s*页\s*[|｜]?
 /** Site navigation: several short items between | or ｜. */
 const NAV_BAR = /^(?:[^|｜\n]{1,12}[|｜]){3,}/;
 /** 小编/网友 intros and reader notices; also a model's sign-offs. */
-const INTRO = /小编|您好[，,！!]?\s*欢迎|欢迎(?:您)?(?:访问|光临)|^欢迎(?:您)?来到|本文由[^，。；]{0,24}(?:整理|提供|发布|编辑|上传|收集)|(?:感谢|谢谢)(?:您|你)?的?(?:阅读|访问|浏览)|(?:下面|以下)(?:是|为)?(?:小编|网友|本站|笔者)?(?:为|给|帮)(?:您|你|大家)|(?:为|给)(?:您|你|大家)(?:整理|分享|推荐|收集|精选|带来)|供(?:大家|您|你)(?:参考|借鉴)|希望(?:对|能(?:够)?(?:帮助|对))(?:大家|您|你)|欢迎(?:大家)?(?:阅读|参考|借鉴|下载|收藏)|仅供(?:参考|学习|借鉴)|仅限(?:学习|参考)|本文旨在|范文/;
+const INTRO = /小编|(?:下面|以下)(?:是|为)?(?:小编|网友|本站|笔者)?(?:为|给|帮)(?:您|你|大家)|(?:为|给)(?:您|你|大家)(?:整理|分享|推荐|收集|精选|带来)|供(?:大家|您|你)(?:参考|借鉴)|希望(?:对|能(?:够)?(?:帮助|对))(?:大家|您|你)|欢迎(?:大家)?(?:阅读|参考|借鉴|下载|收藏)|仅供(?:参考|学习|借鉴)|仅限(?:学习|参考)|本文旨在|范文/;
+/** A site's greeting or reposting note: 您好，欢迎访问…, 欢迎光临, 本文由…整理, 感谢您的阅读. */
+const GREETING = /您好[，,！!]?\s*欢迎|欢迎(?:您)?(?:访问|光临)|^欢迎(?:您)?来到|本文由[^，。；]{0,24}(?:整理|提供|发布|编辑|上传|收集)|(?:感谢|谢谢)(?:您|你)?的?(?:阅读|访问|浏览)/;
 /** Collection titles and item markers: 15篇, 精选9篇, 篇一, 篇1, 总结一 run into the text. */
 const COLLECTION = /^[^，。；]{0,40}(?:总结|报告|汇报|范文|材料|讲话|心得|体会)[^，。；]{0,6}(?:精选|优选|通用|汇编|合集)?\d{1,3}篇(?:[）)]|$)|[（(](?:精选|通用)?\d{1,3}篇[）)]|^\d{1,3}\s*篇(?=\s*(?:20\d{2}|[\u4e00-\u9fff]))|篇[一二三四五六七八九十\d]{1,2}(?:[：:]|$)|^篇[一二三四五六七八九十\d]{1,2}|^(?:总结|范文|汇报|报告)[一二三四五六七八九十](?![年个些次下是])/;
 /** Word counts a site or a model appends: （3100字）, 全文约3000字, 字数：2800. */
@@ -78,6 +80,10 @@ export function chromeOf(line: string, opts: { title?: boolean } = {}): ChromeHi
     return whole('advert', '网页广告、下载或预览提示残留');
   }
   if (MODEL.test(t)) return whole('model', '疑为复制大模型回答时带入的说明文字');
+  if (GREETING.test(t)) return whole('intro', '网站的欢迎语或转载说明残留');
+  // A title with a site word (……总结范文) is still the title: only the word is chrome.
+  const deco = opts.title ? titleDecoration(t) : null;
+  if (deco && !INTRO.test(t.slice(0, deco.start) + t.slice(deco.end))) return { kind: 'collection', start: lead + deco.start, end: lead + deco.end, message: `标题上的网站修饰词“${t.slice(deco.start, deco.end)}”残留（范文网站的标题写法）` };
   if (INTRO.test(t)) return whole('intro', '网站的导语或推荐语（“小编”“供参考”等）残留');
   if (WORD_COUNT.test(t)) {
     const m = WORD_COUNT.exec(t)!;
@@ -92,8 +98,6 @@ export function chromeOf(line: string, opts: { title?: boolean } = {}): ChromeHi
   }
   // A site variant number appended to a title: ……报告（2）.
   if (opts.title) {
-    const deco = titleDecoration(t);
-    if (deco) return { kind: 'collection', start: lead + deco.start, end: lead + deco.end, message: `标题上的网站修饰词“${t.slice(deco.start, deco.end)}”残留（范文网站的标题写法）` };
     const v = /[（(]\d{1,2}[）)]$/.exec(t);
     if (v) return { kind: 'collection', start: lead + v.index, end: lead + t.length, message: '标题后的网站版本编号残留' };
     const tag = /_[\u4e00-\u9fff]{2,16}$/.exec(t);

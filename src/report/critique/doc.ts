@@ -187,7 +187,10 @@ export function buildDoc(text: string, opts: CritiqueOptions = {}): CritiqueDoc 
   const bodyLines = paragraphs.filter((l) => !headingLines.has(l.index) && !chrome.has(l.index) && !titleLines.has(l.index)).length;
   const wrapped = softBreaks.size >= 3 && softBreaks.size >= 0.3 * bodyLines;
   // A soft-wrapped line is not a title (……向区委报告，/ 专题汇报2次……).
-  for (const i of softBreaks) titleLines.delete(i + 1);
+  for (const i of softBreaks) {
+    titleLines.delete(i + 1);
+    if (/，/.test(lines[i]!.text)) titleLines.delete(i);
+  }
 
   const sentences: Sentence[] = [];
   for (const b of blocks) {
@@ -275,7 +278,7 @@ function logicalParagraphs(lines: Line[], headingLines: Set<number>, titleLines:
     }
     const prev = cur?.lines.at(-1);
     const soft = prev !== undefined && prev.index === l.index - 1 && !SENTENCE_END.test(prev.text) && /[\u4e00-\u9fff，、“‘《（0-9A-Za-z]$/.test(prev.text.trimEnd()) &&
-      !(headingLines.has(prev.index) && !/[。；]/.test(prev.text)) && !titleLines.has(prev.index) && !chrome.has(prev.index) &&
+      !(headingLines.has(prev.index) && !/[。；]/.test(prev.text)) && !(titleLines.has(prev.index) && !/，/.test(prev.text)) && !chrome.has(prev.index) &&
       !headingLines.has(l.index) && !(titleLines.has(l.index) && !isProse(prev)) && !chrome.has(l.index) && !INDENTED.test(l.text) && /^[\u4e00-\u9fff“‘《（0-9A-Za-z，、。；）》”]/.test(l.text);
     if (soft && cur) {
       softBreaks.add(prev.index);
