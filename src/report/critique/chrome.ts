@@ -81,9 +81,6 @@ export function chromeOf(line: string, opts: { title?: boolean } = {}): ChromeHi
   }
   if (MODEL.test(t)) return whole('model', '疑为复制大模型回答时带入的说明文字');
   if (GREETING.test(t)) return whole('intro', '网站的欢迎语或转载说明残留');
-  // A title with a site word (……总结范文) is still the title: only the word is chrome.
-  const deco = opts.title ? titleDecoration(t) : null;
-  if (deco && !INTRO.test(t.slice(0, deco.start) + t.slice(deco.end))) return { kind: 'collection', start: lead + deco.start, end: lead + deco.end, message: `标题上的网站修饰词“${t.slice(deco.start, deco.end)}”残留（范文网站的标题写法）` };
   if (INTRO.test(t)) return whole('intro', '网站的导语或推荐语（“小编”“供参考”等）残留');
   if (WORD_COUNT.test(t)) {
     const m = WORD_COUNT.exec(t)!;
@@ -98,6 +95,8 @@ export function chromeOf(line: string, opts: { title?: boolean } = {}): ChromeHi
   }
   // A site variant number appended to a title: ……报告（2）.
   if (opts.title) {
+    const deco = titleDecoration(t);
+    if (deco) return { kind: 'collection', start: lead + deco.start, end: lead + deco.end, message: `标题上的网站修饰词“${t.slice(deco.start, deco.end)}”残留（范文网站的标题写法）` };
     const v = /[（(]\d{1,2}[）)]$/.exec(t);
     if (v) return { kind: 'collection', start: lead + v.index, end: lead + t.length, message: '标题后的网站版本编号残留' };
     const tag = /_[\u4e00-\u9fff]{2,16}$/.exec(t);

@@ -76,7 +76,7 @@ describe('page chrome: greetings, title decorations, collections', () => {
   });
 
   it('reports a decoration on the title line itself', () => {
-    for (const [title, deco] of [['【精品】街道2024年意识形态工作总结', '【精品】'], ['街道2024年意识形态工作总结（通用版）', '（通用版）'], ['街道2024年意识形态工作总结范文', '范文']] as const) {
+    for (const [title, deco] of [['【精品】街道2024年意识形态工作总结', '【精品】'], ['街道2024年意识形态工作总结（通用版）', '（通用版）'], ['街道2024年意识形态工作总结精编', '精编']] as const) {
       const t = `${title}\n2024年，街道党工委认真落实意识形态工作责任制。`;
       const d = run(t).filter((f) => f.rule === 'debris');
       expect(d.map((f) => t.slice(f.start, f.end)), title).toEqual([deco]);

@@ -51,7 +51,7 @@ export const placeholderRule: Rule = {
       const farBefore = t.slice(Math.max(0, start - 2), start).trimEnd().slice(-1);
       const farAfter = t.slice(end, end + 2).trimStart()[0];
       // "X 区委" at a line start or after a mark: a slot before a unit noun, unless Latin text precedes (Model X 公司).
-      const latinBefore = /[A-Za-z0-9][ \u3000]?$/.test(t.slice(Math.max(0, start - 2), start));
+      const latinBefore = /[A-Za-z][ \u3000]?$/.test(t.slice(Math.max(0, start - 2), start));
       const unitSlot = UNIT_AFTER.test(t.slice(end, end + 4)) && !latinBefore;
       if (m[0].length === 1 && latinBefore && !isCjk(after)) continue;
       if (m[0].length === 1 && !unitSlot && !isCjk(before) && !isCjk(after) && !(/\s/.test(before ?? '') && /\s/.test(after ?? '') && (isCjk(farBefore) || isCjk(farAfter)))) continue;
