@@ -3,7 +3,7 @@
  * clean fixture of our own (test/fixtures/critique/); the clean-* ones are also run by clean.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { buildDoc } from '../../../src/report/critique/index.js';
+import { buildDoc, formatFindingsMarkdown, formatFindingsText } from '../../../src/report/critique/index.js';
 import { fixture, hits, run, serious, NOW } from './helpers.js';
 
 const seriousSpans = (t: string, rule?: string) =>
@@ -159,5 +159,18 @@ describe('placeholders before a unit noun', () => {
 
   it('leaves X光, X射线, iPhone X, Model X alone', () => {
     expect(seriousSpans(fixture('clean-placeholder-latin.txt'))).toEqual([]);
+  });
+});
+
+describe('the new findings on every surface', () => {
+  it('the chat card, the CLI text and JSON carry them with line, column and context', () => {
+    const t = `${fixture('xi-short.txt')}${fixture('pairs-order.txt')}`;
+    const found = run(t);
+    const card = formatFindingsMarkdown(found, t);
+    expect(card).toContain('第3行第12列：“习思想”不是规范简称');
+    expect(card).toContain('→ 改为“苗头性倾向性”');
+    expect(formatFindingsText(found, t, 'a.txt')).toContain('a.txt:3:12  警告  “习思想”不是规范简称');
+    const json = JSON.parse(JSON.stringify(found)) as typeof found;
+    expect(json.find((f) => f.excerpt === '习思想')).toMatchObject({ line: 3, col: 12, context: '党组理论学习中心组围绕〖习思想〗开展专题研讨3次。' });
   });
 });
