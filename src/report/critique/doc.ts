@@ -182,10 +182,16 @@ export function buildDoc(text: string, opts: CritiqueOptions = {}): CritiqueDoc 
     // A title carrying a site suffix or prefix (……报告（2）, 【精选】……报告) is still the title.
     if (titleLike && (!c || c.start > leadOf(l.text) || (c.kind === 'collection' && c.end < l.text.trimEnd().length))) titleLines.add(l.index);
   }
-  const { blocks, softBreaks } = logicalParagraphs(lines, headingLines, titleLines, chrome);
   // A wrapped copy has soft breaks in most of its prose lines; one or two are accidents (reported by layout).
   const bodyLines = paragraphs.filter((l) => !headingLines.has(l.index) && !chrome.has(l.index) && !titleLines.has(l.index)).length;
-  const wrapped = softBreaks.size >= 3 && softBreaks.size >= 0.3 * bodyLines;
+  const systematic = (n: number) => n >= 3 && n >= 0.3 * bodyLines;
+  let { blocks, softBreaks } = logicalParagraphs(lines, headingLines, titleLines, chrome);
+  // Some page copies put a blank line after every wrapped line: then blank lines are not paragraph breaks.
+  if (!systematic(softBreaks.size)) {
+    const gaps = logicalParagraphs(lines, headingLines, titleLines, chrome, true);
+    if (systematic(gaps.softBreaks.size - softBreaks.size)) ({ blocks, softBreaks } = gaps);
+  }
+  const wrapped = systematic(softBreaks.size);
   // A soft-wrapped line is not a title (……向区委报告，/ 专题汇报2次……).
   for (const i of softBreaks) {
     titleLines.delete(i + 1);
@@ -266,18 +272,18 @@ const INDENTED = /^(?:\u3000|[ \t]{2,})/;
  * (no 。！？；： at its end), no blank line follows, and the next line starts no heading, title,
  * chrome or indented paragraph; a bare heading (no 。) is never continued.
  */
-function logicalParagraphs(lines: Line[], headingLines: Set<number>, titleLines: Set<number>, chrome: Map<number, ChromeHit>): { blocks: Block[]; softBreaks: Set<number> } {
+function logicalParagraphs(lines: Line[], headingLines: Set<number>, titleLines: Set<number>, chrome: Map<number, ChromeHit>, acrossBlank = false): { blocks: Block[]; softBreaks: Set<number> } {
   const blocks: Block[] = [];
   const softBreaks = new Set<number>();
   let cur: Block | null = null;
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     if (l.text.trim() === '') {
-      cur = null;
+      if (!acrossBlank) cur = null;
       continue;
     }
     const prev = cur?.lines.at(-1);
-    const soft = prev !== undefined && prev.index === l.index - 1 && !SENTENCE_END.test(prev.text) && /[\u4e00-\u9fff，、“‘《（0-9A-Za-z]$/.test(prev.text.trimEnd()) &&
+    const soft = prev !== undefined && (acrossBlank || prev.index === l.index - 1) && !SENTENCE_END.test(prev.text) && /[\u4e00-\u9fff，、“‘《（0-9A-Za-z]$/.test(prev.text.trimEnd()) &&
       !(headingLines.has(prev.index) && !/[。；]/.test(prev.text)) && !(titleLines.has(prev.index) && !/，/.test(prev.text)) && !chrome.has(prev.index) &&
       !headingLines.has(l.index) && !(titleLines.has(l.index) && !isProse(prev)) && !chrome.has(l.index) && !INDENTED.test(l.text) && /^[\u4e00-\u9fff“‘《（0-9A-Za-z，、。；）》”]/.test(l.text);
     if (soft && cur) {

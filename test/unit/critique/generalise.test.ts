@@ -28,6 +28,12 @@ describe('line wraps (logical paragraphs)', () => {
     expect(buildDoc(t, { now: NOW }).wrapped).toBe(true);
   });
 
+  it('treats blank lines as wraps when a page copy puts one after every wrapped line', () => {
+    const t = fixture('clean-wrapped-h1.txt').trimEnd().split('\n').join('\n\n');
+    expect(serious(run(t)).map((f) => `${f.rule} ${t.slice(f.start, f.end)}`)).toEqual([]);
+    expect(buildDoc(t, { now: NOW }).wrapped).toBe(true);
+  });
+
   it('still finds a pair left open in its logical paragraph', () => {
     const p = '今年以来，我们认真学习《中国共产党宣传工作条例，对照条例要求逐条梳理本单位的工作短板，建立问题清单和整改台账，推动各项制度落实落细。';
     const t = `关于2024年度意识形态工作的报告\n${wrap(p, 20)}\n${wrap(p.replace('《', '（'), 20)}\n${wrap(p.replace('《', '“'), 20)}`;
