@@ -160,7 +160,7 @@ describe('order of fixed pairs and sets', () => {
 describe('placeholders before a unit noun', () => {
   it('finds X 区, XX县, X区, （X 单位）', () => {
     const t = fixture('placeholder-x-unit.txt');
-    expect(hits(run(t), t, 'placeholder').map(([s]) => s)).toEqual(['X', 'XX', 'X', 'X']);
+    expect(hits(run(t), t, 'placeholder').map(([s]) => s)).toEqual(['X', 'XX', 'X', 'X', '×']);
   });
 
   it('leaves X光, X射线, iPhone X, Model X alone', () => {
