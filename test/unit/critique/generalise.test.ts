@@ -28,6 +28,13 @@ describe('line wraps (logical paragraphs)', () => {
     expect(buildDoc(t, { now: NOW }).wrapped).toBe(true);
   });
 
+  it('a title wrapped with the rest of a wrapped copy is a hint, not a warning', () => {
+    const body = fixture('clean-wrapped-annual.txt').split('\n').slice(1).join('\n');
+    const t = `中共云溪县文化和旅游局党组关于2025年度落实意识形态工作责\n任制情况的报告\n${body}`;
+    expect(serious(run(t)).map((f) => `${f.rule} ${t.slice(f.start, f.end)}`)).toEqual([]);
+    expect(run(t).find((f) => f.message === '标题被拆成了两行')?.severity).toBe('info');
+  });
+
   it('treats blank lines as wraps when a page copy puts one after every wrapped line', () => {
     const t = fixture('clean-wrapped-h1.txt').trimEnd().split('\n').join('\n\n');
     expect(serious(run(t)).map((f) => `${f.rule} ${t.slice(f.start, f.end)}`)).toEqual([]);
