@@ -152,6 +152,32 @@ export const NAMED_SETS: readonly NamedSet[] = [
   { name: '“守土有责、守土负责、守土尽责”', members: ['守土有责', '守土负责', '守土尽责'], minKnown: 2, sep: '、', source: S819 },
   { name: '第一责任人的“三个亲自”', members: ['重要工作亲自部署', '重要问题亲自过问', '重大事件亲自处置'], minKnown: 2, intruders: ['重要工作亲自过问', '重要问题亲自部署', '重大事件亲自过问', '重要问题亲自处置', '重大事件亲自部署', '重要事件亲自处置', '重大问题亲自过问'], sep: '、', source: SSBF },
   { name: '“本职、失职、渎职”', members: ['是本职', '是失职', '是渎职'], minKnown: 2, suffix: '职', sep: '、', source: '常用表述“抓意识形态工作是本职、不抓是失职、抓不好是渎职” (习近平总书记讲话中的表述; exact speech and date unverified)' },
+  { name: '宣传思想工作的使命任务', members: ['举旗帜', '聚民心', '育新人', '兴文化', '展形象'], minKnown: 3, sep: '、', source: '习近平在全国宣传思想工作会议上的讲话 (2018-08-21)' },
+  { name: '主题教育的总要求', members: ['学思想', '强党性', '重实践', '建新功'], minKnown: 3, sep: '、', source: '学习贯彻习近平新时代中国特色社会主义思想主题教育工作会议 (2023-04-03)' },
+  { name: '党史学习教育的目标要求', members: ['学史明理', '学史增信', '学史崇德', '学史力行'], minKnown: 3, sep: '、', source: '党史学习教育动员大会讲话 (2021-02-20)' },
+  { name: '党纪学习教育的要求', members: ['学纪', '知纪', '明纪', '守纪'], minKnown: 3, sep: '、', source: '《关于在全党开展党纪学习教育的通知》(中共中央办公厅, 2024-04)' },
+  { name: '“学懂弄通做实”', members: ['学懂', '弄通', '做实'], minKnown: 3, sep: '', source: '党的十九大后学习贯彻新思想的要求（习近平在新进中央委员会委员、候补委员学习贯彻党的十九大精神研讨班上的讲话, 2018-01-05）' },
+  { name: '“真学真懂真信真用”', members: ['真学', '真懂', '真信', '真用'], minKnown: 3, sep: '', source: '中共中央《关于认真学习宣传贯彻党的十九大精神的决定》(2017-10)（“真学真懂真信真用”）' },
+];
+
+/**
+ * Two-member fixed compounds whose order is fixed: the reversed form (倾向性苗头性) is a slip.
+ * Only pairs whose reversal is not itself an established phrase.
+ */
+export interface OrderedPair {
+  first: string;
+  second: string;
+  /** The joiner of the fixed form ('' for 苗头性倾向性); a reversed list with another joiner is only a hint. */
+  joiner: string;
+  source: string;
+}
+
+export const ORDERED_PAIRS: readonly OrderedPair[] = [
+  { first: '苗头性', second: '倾向性', joiner: '', source: `${SSBF}（“苗头性倾向性问题”）` },
+  { first: '守正', second: '创新', joiner: '', source: '党的二十大报告 (2022-10)：“必须坚持守正创新”' },
+  { first: '学思', second: '践悟', joiner: '', source: '“学思践悟”（习近平在中央党校建校80周年庆祝大会暨2013年春季学期开学典礼上的讲话, 2013-03-01）' },
+  { first: '踏石留印', second: '抓铁有痕', joiner: '、', source: '十八届中央纪委二次全会讲话 (2013-01-22)' },
+  { first: '党风廉政建设', second: '反腐败斗争', joiner: '和', source: '党的十八大以来历次中央纪委全会公报（“党风廉政建设和反腐败斗争”）' },
 ];
 
 /** Fixed phrases whose loose spellings are wrong: pattern → the exact form. */
@@ -173,6 +199,34 @@ export const FIXED_PHRASES: readonly FixedPhrase[] = [
   { pattern: /意识形态责任制/g, right: '意识形态工作责任制', safe: true, inTitle: true, source: SSBF },
   { pattern: /(?<!思想|文化)全国宣传工作会议/g, right: '全国宣传思想工作会议', safe: false, source: '全国宣传思想工作会议（2013-08-19；2018-08-21）；2023-10 为全国宣传思想文化工作会议' },
   { pattern: /议事议程/g, right: '议事日程', safe: true, source: `${SSBF}（“纳入重要议事日程”）` },
+];
+
+/**
+ * Founding dates for named anniversaries: "建党100周年" is 1921 + 100 = 2021. A report that celebrates
+ * an anniversary as current work in another year has the wrong year or a pasted text.
+ */
+export interface Anniversary {
+  name: string;
+  /** How reports name the event before N周年 (alternation source, no groups). */
+  names: string;
+  year: number;
+  source: string;
+}
+
+export const ANNIVERSARIES: readonly Anniversary[] = [
+  { name: '中国共产党成立', names: '中国共产党成立|中国共产党建党|中国共产党|建党|党的生日|党成立|党的', year: 1921, source: '中国共产党第一次全国代表大会, 1921-07（七一为建党纪念日）' },
+  { name: '中华人民共和国成立', names: '中华人民共和国成立|新中国成立|建国|共和国成立', year: 1949, source: '中华人民共和国成立, 1949-10-01' },
+  { name: '改革开放', names: '改革开放', year: 1978, source: '十一届三中全会, 1978-12-18（庆祝改革开放40周年大会 2018-12-18）' },
+  { name: '中国人民解放军建军', names: '中国人民解放军建军|人民军队建军|建军|人民军队创建|八一建军节', year: 1927, source: '南昌起义, 1927-08-01（建军节）' },
+  { name: '中国人民抗日战争胜利', names: '中国人民抗日战争暨世界反法西斯战争胜利|中国人民抗日战争胜利|抗日战争胜利|抗战胜利', year: 1945, source: '抗战胜利纪念日 9月3日, 1945（全国人大常委会 2014-02 决定）' },
+  { name: '红军长征胜利', names: '红军长征胜利|长征胜利', year: 1936, source: '红军三大主力会宁会师, 1936-10（纪念红军长征胜利80周年大会 2016-10-21）' },
+  { name: '五四运动', names: '五四运动', year: 1919, source: '五四运动, 1919-05-04' },
+  { name: '中国共产主义青年团成立', names: '中国共产主义青年团成立|共青团成立|建团', year: 1922, source: '中国社会主义青年团第一次全国代表大会, 1922-05' },
+  { name: '香港回归祖国', names: '香港回归祖国|香港回归', year: 1997, source: '1997-07-01' },
+  { name: '澳门回归祖国', names: '澳门回归祖国|澳门回归', year: 1999, source: '1999-12-20' },
+  { name: '中国人民志愿军抗美援朝出国作战', names: '中国人民志愿军抗美援朝出国作战|抗美援朝出国作战|抗美援朝', year: 1950, source: '1950-10-25' },
+  { name: '毛泽东同志诞辰', names: '毛泽东同志诞辰|毛泽东诞辰', year: 1893, source: '1893-12-26' },
+  { name: '邓小平同志诞辰', names: '邓小平同志诞辰|邓小平诞辰', year: 1904, source: '1904-08-22' },
 ];
 
 /** Slogans of a finished stage: written as current work after `until` they are out of date. */

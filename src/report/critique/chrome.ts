@@ -27,6 +27,8 @@ const DOC_FACTS = /^[-•·*]?\s*(?:\d+(?:\.\d+)?\s*[KMG]B\b|\d+\s*页\s*[|｜]?
 const NAV_BAR = /^(?:[^|｜\n]{1,12}[|｜]){3,}/;
 /** 小编/网友 intros and reader notices; also a model's sign-offs. */
 const INTRO = /小编|(?:下面|以下)(?:是|为)?(?:小编|网友|本站|笔者)?(?:为|给|帮)(?:您|你|大家)|(?:为|给)(?:您|你|大家)(?:整理|分享|推荐|收集|精选|带来)|供(?:大家|您|你)(?:参考|借鉴)|希望(?:对|能(?:够)?(?:帮助|对))(?:大家|您|你)|欢迎(?:大家)?(?:阅读|参考|借鉴|下载|收藏)|仅供(?:参考|学习|借鉴)|仅限(?:学习|参考)|本文旨在|范文/;
+/** A site's greeting or reposting note: 您好，欢迎访问…, 欢迎光临, 本文由…整理, 感谢您的阅读. */
+const GREETING = /您好[，,！!]?\s*欢迎|欢迎(?:您)?(?:访问|光临)|^欢迎(?:您)?来到|本文由[^，。；]{0,24}(?:整理|提供|发布|编辑|上传|收集)|(?:感谢|谢谢)(?:您|你)?的?(?:阅读|访问|浏览)/;
 /** Collection titles and item markers: 15篇, 精选9篇, 篇一, 篇1, 总结一 run into the text. */
 const COLLECTION = /^[^，。；]{0,40}(?:总结|报告|汇报|范文|材料|讲话|心得|体会)[^，。；]{0,6}(?:精选|优选|通用|汇编|合集)?\d{1,3}篇(?:[）)]|$)|[（(](?:精选|通用)?\d{1,3}篇[）)]|^\d{1,3}\s*篇(?=\s*(?:20\d{2}|[\u4e00-\u9fff]))|篇[一二三四五六七八九十\d]{1,2}(?:[：:]|$)|^篇[一二三四五六七八九十\d]{1,2}|^(?:总结|范文|汇报|报告)[一二三四五六七八九十](?![年个些次下是])/;
 /** Word counts a site or a model appends: （3100字）, 全文约3000字, 字数：2800. */
@@ -41,6 +43,25 @@ const MODEL = /^(?:好的|当然(?:可以)?|没问题)[，,！!。]|^(?:以下|�
 const PAGE_NUMBER = /^(?:[-—]\s*)?\d{1,3}(?:\s*[-—])?\s+(?=[\u4e00-\u9fffXx＊*])|^\s*(?:[-—]\s*)?\d{1,3}(?:\s*[-—])?\s*$|^第\s*\d{1,3}\s*页(?:\s*[/，,]?\s*共\s*\d{1,3}\s*页)?\s*$/;
 
 const LEAD = /^[\s\u3000]*/;
+
+/** Words template sites hang on a title: 精选, 精编, 优选, 通用, 范文, 最新, 精品, 热门, 完整版, 汇编. */
+const DECO_WORD = '精选|精编|优选|通用|范文|范本|最新|精品|热门|推荐|完整版|word版|可编辑|汇编|大全|合集';
+/** …报告（通用5篇）, …报告【精选】, …报告精编, …总结范文 at the end; 【精品】, 最新 at the start. */
+const DECO_END = new RegExp(`(?:[（(【\\[]\\s*(?:${DECO_WORD})[^（）()【】\\[\\]]{0,8}[）)】\\]]|[-_—·\\s]*(?:${DECO_WORD})(?:版|范例|\\d{1,2}篇)?)$`, 'i');
+const DECO_START = new RegExp(`^(?:【[^】]{1,10}】|(?:${DECO_WORD})(?=[\\u4e00-\\u9fff0-9]))`, 'i');
+/** Stripped for comparing a decorated page title with the title proper. */
+export function undecorated(title: string): string {
+  return title.replace(DECO_END, '').replace(DECO_START, '');
+}
+
+/** A decoration on a title line (offsets inside the trimmed line), or null. */
+export function titleDecoration(t: string): { start: number; end: number } | null {
+  const e = DECO_END.exec(t);
+  if (e && e.index > 4) return { start: e.index, end: t.length };
+  const s = DECO_START.exec(t);
+  if (s && s[0].length < t.length - 4) return { start: 0, end: s[0].length };
+  return null;
+}
 
 /** Chrome on one line, or null. A line with several cues is one finding (one defect). */
 export function chromeOf(line: string, opts: { title?: boolean } = {}): ChromeHit | null {
@@ -59,6 +80,7 @@ export function chromeOf(line: string, opts: { title?: boolean } = {}): ChromeHi
     return whole('advert', '网页广告、下载或预览提示残留');
   }
   if (MODEL.test(t)) return whole('model', '疑为复制大模型回答时带入的说明文字');
+  if (GREETING.test(t)) return whole('intro', '网站的欢迎语或转载说明残留');
   if (INTRO.test(t)) return whole('intro', '网站的导语或推荐语（“小编”“供参考”等）残留');
   if (WORD_COUNT.test(t)) {
     const m = WORD_COUNT.exec(t)!;
@@ -73,6 +95,8 @@ export function chromeOf(line: string, opts: { title?: boolean } = {}): ChromeHi
   }
   // A site variant number appended to a title: ……报告（2）.
   if (opts.title) {
+    const deco = titleDecoration(t);
+    if (deco) return { kind: 'collection', start: lead + deco.start, end: lead + deco.end, message: `标题上的网站修饰词“${t.slice(deco.start, deco.end)}”残留（范文网站的标题写法）` };
     const v = /[（(]\d{1,2}[）)]$/.exec(t);
     if (v) return { kind: 'collection', start: lead + v.index, end: lead + t.length, message: '标题后的网站版本编号残留' };
     const tag = /_[\u4e00-\u9fff]{2,16}$/.exec(t);

@@ -6,7 +6,7 @@ import type { Severity } from './types.js';
 
 export interface Confusion {
   /**
-   * Regex source matching the wrong form: an optional leading lookbehind, then the literal
+   * Regex source matching the wrong form: an optional leading lookbehind (positive or negative), then the literal
    * the match starts with (used as the scan key), then optional lookaheads. No capture groups.
    */
   pattern: string;
@@ -58,6 +58,40 @@ export const CONFUSIONS: readonly Confusion[] = [
   { pattern: '(?<=[抓做干搞管学办查改])的不(?=紧|实|够|好|到位|扎实|深入|细|严|全面|彻底|及时|牢|透)', right: '得不', severity: 'error', source: `${STD}（动词后接补语用“得”：抓得不紧）` },
   { pattern: '(?<=报告|汇报|总结|说明)下：', right: '如下：', severity: 'error', source: `${DESIGN} §3.1（“现将有关情况报告如下：”）` },
   { pattern: '其它(?=成员|人员|同志|领导|干部|班子|党员|委员|职工|教师|学生|群众)', right: '其他', severity: 'warning', source: `${STD}（指人用“其他”；“其它”只用于事物，公文通用“其他”）` },
+  // Near-homophones in fixed political words (issue 11). Each wrong form is no word in this register.
+  { pattern: '(?<=(?:开展|推进|参加|参与|启动|深化|第[一二]批|思想|使命”?)[“”]?)主体教育', right: '主题教育', severity: 'error', source: `${DESIGN} §3.7（“不忘初心、牢记使命”主题教育 2019；学习贯彻习近平新时代中国特色社会主义思想主题教育 2023）`, note: '学习教育活动的名称是“主题教育”' },
+  { pattern: '主体教育(?=成果|期间|领导小组|办公室|动员|总结|专题|工作会议|各项|以来)', right: '主题教育', severity: 'error', source: `${DESIGN} §3.7` },
+  { pattern: '主体党日', right: '主题党日', severity: 'error', source: STD },
+  { pattern: '遵崇', right: '尊崇', severity: 'error', source: `${STD}（“尊崇党章”，见《中国共产党章程》总纲；“遵崇”不成词）` },
+  { pattern: '灌彻', right: '贯彻', severity: 'error', source: STD },
+  { pattern: '意识型态', right: '意识形态', severity: 'error', source: `${STD}（“意识型态”为台湾用法，大陆规范词形为“意识形态”）` },
+  { pattern: '党风廉正(?=建设)', right: '党风廉政', severity: 'error', source: `${STD}（“党风廉政建设”）` },
+  { pattern: '不忘出心', right: '不忘初心', severity: 'error', source: STD },
+  { pattern: '砥励前行', right: '砥砺前行', severity: 'error', source: STD },
+  { pattern: '一以惯之', right: '一以贯之', severity: 'error', source: STD },
+  { pattern: '旗织鲜明', right: '旗帜鲜明', severity: 'error', source: STD },
+  { pattern: '常抓不泄', right: '常抓不懈', severity: 'error', source: STD },
+  { pattern: '坚持不泄', right: '坚持不懈', severity: 'error', source: STD },
+  { pattern: '凝新聚力', right: '凝心聚力', severity: 'error', source: STD },
+  { pattern: '弛而不息', right: '驰而不息', severity: 'error', source: `${STD}（作风建设“驰而不息”，十八届中央纪委三次全会讲话 2014-01）` },
+  { pattern: '久久为公', right: '久久为功', severity: 'error', source: STD },
+  { pattern: '标本兼制', right: '标本兼治', severity: 'error', source: STD },
+  { pattern: '实是求是', right: '实事求是', severity: 'error', source: STD },
+  { pattern: '与时具进', right: '与时俱进', severity: 'error', source: STD },
+  { pattern: '防范于未然', right: '防患于未然', severity: 'error', source: STD },
+  { pattern: '风轻气正', right: '风清气正', severity: 'error', source: STD },
+  { pattern: '抓铁留痕', right: '抓铁有痕', severity: 'warning', source: '“踏石留印、抓铁有痕”（习近平在十八届中央纪委二次全会上的讲话，2013-01-22）' },
+  { pattern: '踏实留印', right: '踏石留印', severity: 'error', source: '“踏石留印、抓铁有痕”（十八届中央纪委二次全会讲话，2013-01-22）' },
+  // 既……又……: the correlative is 既; 即 ("namely") does not pair with 又/也.
+  { pattern: '(?<![立随当旋亦意])即要(?=[^，。；！？\\n]{1,24}[，、][又也]要)', right: '既要', severity: 'error', source: `${STD}（关联词“既……又（也）……”）` },
+  { pattern: '(?<![立随当旋亦意])即有(?=[^，。；！？\\n]{1,24}[，、][又也]有)', right: '既有', severity: 'error', source: `${STD}（关联词“既……又（也）……”）` },
+  { pattern: '(?<![立随当旋亦意])即能(?=[^，。；！？\\n]{1,24}[，、][又也]能)', right: '既能', severity: 'error', source: `${STD}（关联词“既……又（也）……”）` },
+  { pattern: '(?<![立随当旋亦意])即是(?=[^，。；！？\\n]{1,24}[，、][又也]是)', right: '既是', severity: 'error', source: `${STD}（关联词“既……又（也）……”）` },
+  { pattern: '(?<![立随当旋亦意])即讲(?=[^，。；！？\\n]{1,24}[，、][又也]讲)', right: '既讲', severity: 'error', source: `${STD}（关联词“既……又（也）……”）` },
+  { pattern: '(?<![立随当旋亦意])即抓(?=[^，。；！？\\n]{1,24}[，、][又也]抓)', right: '既抓', severity: 'error', source: `${STD}（关联词“既……又（也）……”）` },
+  // 截至 a point in time; 截止 a deadline (截止日期). The reverse confusion of the 截止 entry above.
+  { pattern: '截至(?=日期|时间[为是：:])', right: '截止', severity: 'warning', source: `${DOCX}（公文规范：截止/截至）`, note: '“截止日期”“截止时间”用“截止”' },
+  { pattern: '必需(?=坚持|把|加强|落实|切实|深入|认真|做到|始终|严格)', right: '必须', severity: 'error', source: `${STD}（“必需”指不可缺少的，作副词用“必须”）` },
   // General idioms often mistyped in this register.
   { pattern: '再接再励', right: '再接再厉', severity: 'error', source: STD },
   { pattern: '以身做则', right: '以身作则', severity: 'error', source: STD },

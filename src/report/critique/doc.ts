@@ -25,6 +25,13 @@ export interface HeadingInfo {
   runIn?: boolean;
 }
 
+/** A logical paragraph: physical lines joined where a copy wrapped a sentence (PDF, fixed-width pages). */
+export interface Block {
+  start: number;
+  end: number;
+  lines: Line[];
+}
+
 export interface Sentence {
   line: number;
   start: number;
@@ -44,8 +51,14 @@ export interface CritiqueOptions {
 export interface CritiqueDoc {
   text: string;
   lines: Line[];
-  /** Non-empty lines: in this genre each line is a paragraph. */
+  /** Non-empty lines: in this genre each line is a paragraph, unless a copy wrapped them (see blocks). */
   paragraphs: Line[];
+  /** Logical paragraphs: lines joined where one ends mid-sentence and the next continues it. */
+  blocks: Block[];
+  /** Indices of lines whose break is a soft wrap (the sentence continues on the next line). */
+  softBreaks: Set<number>;
+  /** Soft wraps are the rule, not an accident: the text was copied from a PDF or a fixed-width page. */
+  wrapped: boolean;
   headings: HeadingInfo[];
   sentences: Sentence[];
   /** The report title (first line when it reads like one). */
@@ -68,6 +81,15 @@ export interface CritiqueDoc {
   /** Whole report (title or several level-1 headings) rather than a pasted paragraph. */
   isWholeReport: boolean;
   now: Date;
+}
+
+/** A numbered line (1、 2. 一、) whose text may be a whole report's title. */
+const CHUNK = /^[\s\u3000]*((?:[一二三四五六七八九十]{1,3}|\d{1,2})[、.．]\s*)(.+)$/;
+
+/** A whole report's title: ends in 报告/汇报/总结/发言 and carries a year or 关于……的. */
+function isReportTitle(title: string): boolean {
+  const t = title.trim();
+  return t.length >= 10 && t.length <= 60 && !/[。；，]/.test(t) && /(?:报告|汇报|总结|发言|发言材料)(?:[（(][^）)]{1,10}[）)])?$/.test(t) && (/20\d{2}\s*年/.test(t) || /^关于.+的/.test(t));
 }
 
 const TITLE_CUE = /报告|汇报|总结|述职|自查|情况$/;
@@ -130,21 +152,18 @@ export function buildDoc(text: string, opts: CritiqueOptions = {}): CritiqueDoc 
     }
   }
 
-  const sentences: Sentence[] = [];
-  for (const l of paragraphs) {
-    for (const m of l.text.matchAll(SENTENCE)) {
-      const raw = m[0];
-      const lead = leadOf(raw);
-      const s = raw.slice(lead).replace(/[\s\u3000]+$/, '');
-      if (s) sentences.push({ line: l.index, start: l.start + m.index + lead, end: l.start + m.index + lead + s.length, text: s });
-    }
-  }
-
   headings.sort((a, b) => a.start - b.start);
   // A pasted table of contents: a run of bare headings that reappear later as the real ones.
   const toc = tableOfContents(headings, paragraphs);
   if (toc.size > 0) {
     for (let i = headings.length - 1; i >= 0; i--) if (toc.has(headings[i]!.line)) headings.splice(i, 1);
+  }
+  // Several numbered lines that are whole report titles (1、2024年……报告 / 二、关于……的汇报): reports
+  // concatenated by a template site. Their markers are chrome, the lines are titles, not sections.
+  const chunks = paragraphs.map((l) => ({ l, m: CHUNK.exec(l.text) })).filter(({ m }) => m && isReportTitle(m[2]!));
+  const chunkMarks = new Map(chunks.length >= 2 ? chunks.map(({ l, m }) => [l.index, m![1]!] as const) : []);
+  if (chunkMarks.size > 0) {
+    for (let i = headings.length - 1; i >= 0; i--) if (chunkMarks.has(headings[i]!.line) && !headings[i]!.runIn) headings.splice(i, 1);
   }
   const headingLines = new Set(headings.filter((h) => !h.runIn).map((h) => h.line));
   const chrome = new Map<number, ChromeHit>();
@@ -152,10 +171,47 @@ export function buildDoc(text: string, opts: CritiqueOptions = {}): CritiqueDoc 
   for (const l of paragraphs) {
     const titleLike = !headingLines.has(l.index) && isTitleLike(l.text);
     const c = toc.has(l.index) ? { kind: 'toc' as const, start: leadOf(l.text), end: l.text.trimEnd().length, message: '粘贴进来的目录（标题列表）残留' } : chromeOf(l.text, { title: titleLike });
+    const marker = chunkMarks.get(l.index);
+    if (marker) {
+      const lead = leadOf(l.text);
+      chrome.set(l.index, { kind: 'collection', start: lead, end: lead + marker.length, message: '多篇报告拼接在一起（网站合集），此处的篇目序号残留' });
+      titleLines.add(l.index);
+      continue;
+    }
     if (c) chrome.set(l.index, c);
-    // A title carrying a site suffix (……报告（2）) is still the title.
-    if (titleLike && (!c || c.start > leadOf(l.text))) titleLines.add(l.index);
+    // A title carrying a site suffix or prefix (……报告（2）, 【精选】……报告) is still the title.
+    if (titleLike && (!c || c.start > leadOf(l.text) || (c.kind === 'collection' && c.end < l.text.trimEnd().length))) titleLines.add(l.index);
   }
+  // A wrapped copy has soft breaks in most of its prose lines; one or two are accidents (reported by layout).
+  const bodyLines = paragraphs.filter((l) => !headingLines.has(l.index) && !chrome.has(l.index) && !titleLines.has(l.index)).length;
+  const systematic = (n: number) => n >= 3 && n >= 0.3 * bodyLines;
+  let { blocks, softBreaks } = logicalParagraphs(lines, headingLines, titleLines, chrome);
+  // Some page copies put a blank line after every wrapped line: then blank lines are not paragraph breaks.
+  if (!systematic(softBreaks.size)) {
+    const gaps = logicalParagraphs(lines, headingLines, titleLines, chrome, true);
+    if (systematic(gaps.softBreaks.size - softBreaks.size)) ({ blocks, softBreaks } = gaps);
+  }
+  const wrapped = systematic(softBreaks.size);
+  // A soft-wrapped line is not a title (……向区委报告，/ 专题汇报2次……).
+  for (const i of softBreaks) {
+    titleLines.delete(i + 1);
+    if (/，/.test(lines[i]!.text)) titleLines.delete(i);
+  }
+
+  const sentences: Sentence[] = [];
+  for (const b of blocks) {
+    const bt = text.slice(b.start, b.end);
+    for (const m of bt.matchAll(SENTENCE)) {
+      const raw = m[0];
+      const lead = leadOf(raw);
+      const s = raw.slice(lead).replace(/[\s\u3000]+$/, '');
+      if (!s) continue;
+      const start = b.start + m.index + lead;
+      const line = b.lines.findLast((l) => l.start <= start) ?? b.lines[0]!;
+      sentences.push({ line: line.index, start, end: start + s.length, text: s });
+    }
+  }
+
   // The title: the first title-like line before the body starts, past any page chrome.
   let title: Line | null = null;
   for (const l of paragraphs.slice(0, 12)) {
@@ -187,6 +243,9 @@ export function buildDoc(text: string, opts: CritiqueOptions = {}): CritiqueDoc 
     text,
     lines,
     paragraphs,
+    blocks,
+    softBreaks,
+    wrapped,
     headings,
     sentences,
     title,
@@ -202,6 +261,45 @@ export function buildDoc(text: string, opts: CritiqueOptions = {}): CritiqueDoc 
     now,
   };
 }
+
+/** A line that ends a sentence (or introduces a list): 。！？；： and …, possibly before closing marks. */
+const SENTENCE_END = /(?:[。！？；：!?;:]|…)[”’」』）)》】]*[\s\u3000]*$/;
+/** An indented line starts a new paragraph in a PDF or Word copy. */
+const INDENTED = /^(?:\u3000|[ \t]{2,})/;
+
+/**
+ * Join physical lines into logical paragraphs. A break is soft when the line ends mid-sentence
+ * (no 。！？；： at its end), no blank line follows, and the next line starts no heading, title,
+ * chrome or indented paragraph; a bare heading (no 。) is never continued.
+ */
+function logicalParagraphs(lines: Line[], headingLines: Set<number>, titleLines: Set<number>, chrome: Map<number, ChromeHit>, acrossBlank = false): { blocks: Block[]; softBreaks: Set<number> } {
+  const blocks: Block[] = [];
+  const softBreaks = new Set<number>();
+  let cur: Block | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (l.text.trim() === '') {
+      if (!acrossBlank) cur = null;
+      continue;
+    }
+    const prev = cur?.lines.at(-1);
+    const soft = prev !== undefined && (acrossBlank || prev.index === l.index - 1) && !SENTENCE_END.test(prev.text) && /[\u4e00-\u9fff，、“‘《（0-9A-Za-z]$/.test(prev.text.trimEnd()) &&
+      !(headingLines.has(prev.index) && !/[。；]/.test(prev.text)) && !(titleLines.has(prev.index) && !/，/.test(prev.text)) && !chrome.has(prev.index) &&
+      !headingLines.has(l.index) && !(titleLines.has(l.index) && !isProse(prev)) && !chrome.has(l.index) && !INDENTED.test(l.text) && /^[\u4e00-\u9fff“‘《（0-9A-Za-z，、。；）》”]/.test(l.text);
+    if (soft && cur) {
+      softBreaks.add(prev.index);
+      cur.lines.push(l);
+      cur.end = l.end;
+    } else {
+      cur = { start: l.start, end: l.end, lines: [l] };
+      blocks.push(cur);
+    }
+  }
+  return { blocks, softBreaks };
+}
+
+/** A line of running text (not a slogan, unit name or breadcrumb): long, with clause marks. */
+const isProse = (l: Line) => l.text.trim().length >= 20 && /[，。；、]/.test(l.text);
 
 const tocKey = (title: string) => title.replace(/[.…·．\s\u3000]*\d*$/, '').replace(/[\s\u3000]/g, '');
 

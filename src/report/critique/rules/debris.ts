@@ -1,6 +1,7 @@
 import type { Rule, Finding } from '../types.js';
 import type { CritiqueDoc, Line } from '../doc.js';
 import { reporter } from './util.js';
+import { undecorated } from '../chrome.js';
 
 const report = reporter('debris', 'debris');
 
@@ -63,18 +64,33 @@ export const debrisRule: Rule = {
       }
     });
     flush();
-    out.push(...repeatedTitles(doc));
-    return out;
+    const repeated = repeatedTitles(doc);
+    // A whole duplicated page title replaces the finding on its decoration.
+    return [...out.filter((f) => !repeated.some((r) => r.start <= f.start && r.end >= f.end && r.end - r.start > f.end - f.start)), ...repeated];
   },
 };
+
+/** A title line whose chrome is only a decoration (……报告精选, 【精品】……), not the whole line. */
+function isDecorated(doc: CritiqueDoc, l: Line): boolean {
+  const c = doc.chrome.get(l.index);
+  if (!c || c.kind !== 'collection') return false;
+  const lead = l.text.length - l.text.trimStart().length;
+  return c.start > lead || c.end < l.text.trimEnd().length;
+}
 
 /** A title printed twice, or run into the paragraph after it (PDF text, pasted pages). */
 function repeatedTitles(doc: CritiqueDoc): Finding[] {
   const out: Finding[] = [];
   const seen: { line: Line; key: string; chrome: boolean }[] = [];
   for (const p of doc.paragraphs.slice(0, 15)) {
-    const key = norm(p.text);
+    const key = norm(undecorated(p.text.trim()));
     if (key.length < 8) continue;
+    // The page's own decorated title (……报告精选) followed by the title proper: the first is debris.
+    // (A decorated line that is chrome as a whole is already in a chrome block.)
+    const decorated = seen.find((s) => s.key === key && s.chrome && isDecorated(doc, s.line) && norm(s.line.text) !== norm(p.text));
+    if (decorated && doc.titleLines.has(p.index) && !doc.chrome.has(p.index)) {
+      out.push(report(doc, 'error', decorated.line.start, decorated.line.end, `网页标题（带网站修饰词）与第${p.index + 1}行的标题重复`, '删除'));
+    }
     // Repeating a page title (chrome, reported already) is how the real title starts.
     const same = seen.find((s) => s.key === key && !s.chrome);
     if (same && doc.titleLines.has(p.index)) {

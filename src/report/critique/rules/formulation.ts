@@ -1,6 +1,6 @@
 import type { Rule, Finding } from '../types.js';
 import type { CritiqueDoc } from '../doc.js';
-import { CORE_FORMULA, FIXED_FORMULATIONS, FIXED_PHRASES, GUIDING_THOUGHT, NAMED_SETS, type NamedSet } from '../../formulations.js';
+import { CORE_FORMULA, FIXED_FORMULATIONS, FIXED_PHRASES, GUIDING_THOUGHT, NAMED_SETS, ORDERED_PAIRS, type NamedSet } from '../../formulations.js';
 import { matchAll, reporter } from './util.js';
 
 const report = reporter('formulation', 'formulation');
@@ -102,6 +102,9 @@ function insideTitle(t: string, start: number, end: number): boolean {
   return open >= 0 && close >= 0 && start - open <= 24 && close - end <= 16 && !/[》\n]/.test(t.slice(open + 1, start)) && !/[《\n]/.test(t.slice(end, close));
 }
 
+/** Reversed fixed pairs: 倾向性苗头性, 创新守正, 反腐败斗争和党风廉政建设. */
+const REVERSED = ORDERED_PAIRS.map((p) => ({ p, re: new RegExp(`${esc(p.second)}([、和与]?)${esc(p.first)}`, 'g') }));
+
 const numeral = (n: number) => (n === 2 ? '两' : NUMERALS[n]!);
 
 export const formulationRule: Rule = {
@@ -151,6 +154,14 @@ export const formulationRule: Rule = {
       out.push(report(doc, 'error', start, end, `固定表述有误：应为“${CORE_FORMULA}”`, CORE_FORMULA, m[1] ? CORE_FORMULA : undefined));
     }
     out.push(...namedSets(doc));
+    for (const { p, re } of REVERSED) {
+      for (const { m, start, end } of matchAll(re, t)) {
+        const right = `${p.first}${m[1]}${p.second}`;
+        // 倾向性、苗头性 is a two-item list some writers use: a hint; the fixed compound reversed is a slip.
+        const fixed = m[1] === p.joiner;
+        out.push(report(doc, fixed ? 'warning' : 'info', start, end, `固定表述的顺序应为“${p.first}${p.joiner}${p.second}”`, right, fixed ? right : undefined));
+      }
+    }
     for (const ph of FIXED_PHRASES) {
       for (const { m, start, end } of matchAll(ph.pattern, t)) {
         if (m[0] === ph.right || (ph.right === '苗头性倾向性问题' && m[0] === '苗头性、倾向性问题')) continue;

@@ -39,7 +39,7 @@ export const layoutRule: Rule = {
       }
       for (const { start, end } of matchAll(INNER_SPACE, p.text, p.start)) {
         const before = t.slice(Math.max(p.start, start - 5), start);
-        if (!SPACE_BEFORE.test(before) || (/[0-9]$/.test(before) && !/[\u4e00-\u9fff]$/.test(t[end] ?? ''))) continue;
+        if (!SPACE_BEFORE.test(before) || /[A-WYZa-wyz][ \u3000]?[XxＸ]$/.test(before) || (/[0-9]$/.test(before) && !/[\u4e00-\u9fff]$/.test(t[end] ?? ''))) continue;
         if (/[0-9]/.test(t[end] ?? '') && !/[\u4e00-\u9fff]$/.test(before)) continue;
         // Two-character names padded to align (王\u3000芳) in member lists are a 公文 convention.
         if (end - start === 1 && /(?:^|[\s、，：:（])[\u4e00-\u9fff]$/.test(t.slice(Math.max(p.start, start - 2), start)) && /^[\u4e00-\u9fff](?:$|[\s、，。；）])/.test(t.slice(end, end + 2))) continue;
@@ -53,8 +53,15 @@ export const layoutRule: Rule = {
       out.push(report(doc, 'warning', start, end, '日期中的月、日前不加“0”', right, right));
     }
     // A paragraph cut in the middle of a sentence: prose that stops on a character and continues in the next paragraph.
+    // In a wrapped copy (most prose lines break mid-sentence) the breaks are the copy's line width: one hint, not a finding per line.
     const paras = doc.paragraphs;
-    for (let i = 0; i + 1 < paras.length; i++) {
+    if (doc.wrapped) {
+      const first = Math.min(...doc.softBreaks);
+      const a = doc.lines[first]!;
+      const end = a.start + a.text.trimEnd().length;
+      out.push(report(doc, 'info', Math.max(a.start, end - 2), end, `全文有${doc.softBreaks.size}处在句子中间换行，疑为从 PDF 或网页按固定行宽复制`, '定稿前把各段合并为整段（在句子中间的换行处删除换行）'));
+    }
+    for (let i = 0; !doc.wrapped && i + 1 < paras.length; i++) {
       const a = paras[i]!;
       const b = paras[i + 1]!;
       // A heading line that carries its paragraph (（一）标题。正文……) is prose.
@@ -70,7 +77,8 @@ export const layoutRule: Rule = {
       out.push(report(doc, 'warning', end - 2, b.start + Math.min(b.text.length, 4), '段末没有标点：段落疑在句子中间断开，或漏了句号', '与下一段连接成完整的句子，或补上句号'));
     }
     if (doc.titleHead && doc.title) {
-      out.push(report(doc, 'warning', doc.titleHead.start, doc.title.end, '标题被拆成了两行', '将标题合为一行（较长时按词意分行居中排列）'));
+      // In a wrapped copy the title wraps like every other line: a hint.
+      out.push(report(doc, doc.wrapped ? 'info' : 'warning', doc.titleHead.start, doc.title.end, '标题被拆成了两行', '将标题合为一行（较长时按词意分行居中排列）'));
     }
     // A level-1 heading followed straight by the next level-1 heading: an empty section.
     const level1 = doc.headings.filter((h) => !h.runIn && h.mark.level === 1);

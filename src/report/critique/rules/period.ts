@@ -1,6 +1,6 @@
 import type { Rule, Finding, Severity } from '../types.js';
 import type { CritiqueDoc } from '../doc.js';
-import { ABOLISHED_BODIES, SLOGANS } from '../../formulations.js';
+import { ABOLISHED_BODIES, ANNIVERSARIES, SLOGANS } from '../../formulations.js';
 import { periodLabel, periodRange } from '../../period.js';
 import { matchAll, reporter } from './util.js';
 
@@ -8,6 +8,35 @@ const report = reporter('period', 'period');
 
 /** Past context: a slogan or body named as history is fine. */
 const HISTORY = /以来|期间|当时|曾|原|前身|更名|改革前|回顾|历史|时期|年代/;
+
+const CN = '零一二三四五六七八九';
+/** 七十五 → 75, 一百零三 → 103, 百 → 100; digits as they are. */
+function anniversaryNumber(s: string): number {
+  if (/^\d+$/.test(s)) return Number(s);
+  const digit = (c: string | undefined) => (c === undefined || c === '' ? 1 : c === '两' ? 2 : CN.indexOf(c));
+  s = s.replace(/^两(?=百)/, '二');
+  const m = /^(?:([一二两三四五六七八九])?百)?零?(?:([一二两三四五六七八九])?十)?([一二三四五六七八九])?$/.exec(s);
+  if (!m || s === '') return NaN;
+  const hundreds = s.includes('百') ? digit(m[1]) : 0;
+  const tens = s.includes('十') ? digit(m[2]) : 0;
+  return hundreds * 100 + tens * 10 + (m[3] ? CN.indexOf(m[3]) : 0);
+}
+
+const ANNIVERSARY_RE = new RegExp(`(?:${ANNIVERSARIES.map((a) => a.names).join('|')})\\s*(?:(\\d{1,3}|[一二两三四五六七八九十百零]{1,5})\\s*周年|百年)`, 'g');
+const ANNIVERSARY_NAME = ANNIVERSARIES.map((a) => ({ a, re: new RegExp(`^(?:${a.names})`) }));
+/** Celebrating it as the period's own work. */
+const CELEBRATE = /庆祝|纪念|迎接|喜迎|献礼|围绕|结合|契机|隆重|主题/;
+/** Preparing next year's anniversary is work of this period. */
+const AHEAD = /迎接|喜迎|献礼|将|拟|计划|下一步|明年|筹备/;
+
+/** The clause (between ，。；) around a span. */
+function clauseOf(t: string, start: number, end: number): string {
+  let a = start;
+  while (a > 0 && !/[，。；！？\n]/.test(t[a - 1]!) && start - a < 40) a--;
+  let b = end;
+  while (b < t.length && !/[，。；！？\n]/.test(t[b]!) && b - end < 40) b++;
+  return t.slice(a, b);
+}
 
 /** With an uncertain period no date check raises an error; a warning becomes a hint. */
 export function bySure(doc: CritiqueDoc, severity: Severity): Severity {
@@ -43,6 +72,22 @@ export const periodRule: Rule = {
         if (HISTORY.test(clause(start))) continue;
         out.push(report(doc, bySure(doc, 'warning'), start, end, `“${m[0]}”已在2018年机构改革中撤并，${label}报告中应使用现名`, `核对机构名称，如“${b.now}”`));
       }
+    }
+    // A named anniversary celebrated as current work: its year is founding + N (新中国成立75周年 → 2024).
+    for (const { m, start, end } of matchAll(ANNIVERSARY_RE, t)) {
+      const hit = ANNIVERSARY_NAME.find(({ re }) => re.test(m[0]));
+      if (!hit) continue;
+      const n = m[1] === undefined ? 100 : anniversaryNumber(m[1]);
+      if (!Number.isFinite(n) || n <= 0) continue;
+      const year = hit.a.year + n;
+      // The sentence so far (up to 30 characters).
+      const before = t.slice(Math.max(0, start - 30), start).split(/[。；！？\n]/).at(-1)!;
+      const near = before.slice(-16);
+      // Citing the anniversary speech (在庆祝……100周年大会上的讲话) or history (以来, 回顾, a year named) is not current work.
+      if (!CELEBRATE.test(near) || HISTORY.test(near) || /[自在]/.test(near.slice(-6)) || /大会|讲话|座谈会|重要指示/.test(t.slice(end, end + 12))) continue;
+      if (/(?:19|20)\d{2}\s*年|去年|前年|当年|已经|曾经/.test(clauseOf(t, start, end))) continue;
+      if (year === p.year || (year === p.year + 1 && AHEAD.test(before))) continue;
+      out.push(report(doc, bySure(doc, 'warning'), start, end, `“${m[0]}”是${year}年（${hit.a.name}于${hit.a.year}年），与${label}报告不符`, `核对周年数或报告年份：${p.year}年是${hit.a.name}${p.year - hit.a.year}周年`));
     }
     // A half-year or quarterly report that dates work after its own end: 2025年9月 in an H1 report.
     if (p.span !== 'year') {

@@ -9,10 +9,12 @@ const BOLD = /(?<=^|[\s。；：，、“（])\*\*([^*\n]{1,60}?)\*\*(?=$|[\s。
 const STARS = /[*＊]+/g;
 /** X/x runs standing for a number or a name. */
 const XRUN = /(?<![A-Za-z0-9_])[XxＸｘ]+(?![A-Za-z0-9_])/g;
-const XOK = /^(?:X光|X射线|x轴|X轴)/;
+const XOK = /^(?:X光|X射线|x轴|X轴|X线)/;
+/** A unit noun after "X " or "XX ": X 区委, XX 县, X 单位 (a PDF space between the slot and the unit). */
+const UNIT_AFTER = /^[ \u3000\u00a0]?(?:省|市|县|区|镇|乡|村|街道|社区|局|委|办|部|厅|院|校|所|站|中心|单位|公司|集团|支部|党委|党组|支行|分局|学校|医院)/;
 /** A capital letter left by a redacted template: A总书记, A新时代 (A同志 may be a deliberate anonymisation). */
 const LETTER_NAME = /(?<![A-Za-z0-9])[A-WYZ](?=总书记|新时代)/g;
-const SYMBOLS = /(?:×{2,}|□+|△{2,})/g;
+const SYMBOLS = /(?:×{2,}|□+|△{2,}|×(?=[ \u3000]?(?:省|市|县|区|镇|乡|村|街道|社区|局|委|单位|公司)))/g;
 const INSTRUCTION = /[【[（(]\s*(?:此处|请(?:填写|补充|根据|结合|在此|按)|待(?:补充|填|定|完善)|需(?:补充|填写)|根据(?:本单位|本地|实际)|填写|补充|插入|示例|举例)[^【】[\]（）()\n]{0,80}[】\]）)]/g;
 const EMPTY_BRACKET = /【\s*】/g;
 /** A year or date left as a template: 20xx, 202X, 20__, 20××年. */
@@ -48,7 +50,11 @@ export const placeholderRule: Rule = {
       // A lone X between spaces next to Chinese (研讨 X 次, PDF text) is one too.
       const farBefore = t.slice(Math.max(0, start - 2), start).trimEnd().slice(-1);
       const farAfter = t.slice(end, end + 2).trimStart()[0];
-      if (m[0].length === 1 && !isCjk(before) && !isCjk(after) && !(/\s/.test(before ?? '') && /\s/.test(after ?? '') && (isCjk(farBefore) || isCjk(farAfter)))) continue;
+      // "X 区委" at a line start or after a mark: a slot before a unit noun, unless Latin text precedes (Model X 公司).
+      const latinBefore = /[A-Za-z][ \u3000]?$/.test(t.slice(Math.max(0, start - 2), start));
+      const unitSlot = UNIT_AFTER.test(t.slice(end, end + 4)) && !latinBefore;
+      if (m[0].length === 1 && latinBefore && !isCjk(after)) continue;
+      if (m[0].length === 1 && !unitSlot && !isCjk(before) && !isCjk(after) && !(/\s/.test(before ?? '') && /\s/.test(after ?? '') && (isCjk(farBefore) || isCjk(farAfter)))) continue;
       out.push(report(doc, 'error', start, end, `未填写的占位符“${m[0]}”`, '填入具体数字或名称'));
     }
     for (const { m, start, end } of matchAll(LETTER_NAME, t)) {

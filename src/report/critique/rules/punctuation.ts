@@ -110,7 +110,8 @@ export const punctuationRule: Rule = {
         out.push(report(doc, 'warning', h.start, h.end, `序号“${h.mark.marker}”应使用全角括号`, fullParens(h.mark.marker), fullParens(h.mark.marker)));
       }
     }
-    for (const line of doc.paragraphs) out.push(...unbalanced(doc, line.text, line.start));
+    // Pairs are judged over logical paragraphs: a copy may wrap （…） or “…” over two lines.
+    for (const b of doc.blocks) out.push(...unbalanced(doc, doc.text.slice(b.start, b.end), b.start));
     return out;
   },
 };
@@ -155,7 +156,8 @@ function lineEnds(doc: CritiqueDoc): Finding[] {
   const headingLines = new Set(doc.headings.filter((h) => !h.runIn).map((h) => h.line));
   const last = doc.paragraphs.at(-1);
   for (const p of doc.paragraphs) {
-    if (p === last || headingLines.has(p.index) || doc.chrome.has(p.index)) continue;
+    // A comma at a soft wrap is the copy's line width, not the paragraph's end.
+    if (p === last || headingLines.has(p.index) || doc.chrome.has(p.index) || doc.softBreaks.has(p.index)) continue;
     const t = p.text.trimEnd();
     if (/[，,]$/.test(t) && t.length >= 10) {
       const at = p.start + t.length - 1;

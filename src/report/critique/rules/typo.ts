@@ -8,7 +8,7 @@ const report = reporter('typo', 'typo');
 /** The literal a pattern's match starts with: after a leading lookbehind, up to the first operator. */
 export function confusionKey(pattern: string): string {
   let i = 0;
-  if (pattern.startsWith('(?<=')) {
+  if (pattern.startsWith('(?<=') || pattern.startsWith('(?<!')) {
     let depth = 0;
     for (; i < pattern.length; i++) {
       if (pattern[i] === '\\') i++;

@@ -25,6 +25,18 @@ const SERIES = /系列(?:讲话)/g;
 const OWNERLESS_VERB = /(?:学习|贯彻|宣传|践行|落实|领悟|研究|阐释|以|用)[\u4e00-\u9fff]{0,2}$/;
 const OWNERLESS = new RegExp(`(${NAMED_THOUGHTS.map((n) => n.replace('习近平', '')).join('|')})(?!工作|阵地|战线|领域|建设|队伍|教育|宣传|文化|理论|观念|状况|动态|政治)`, 'g');
 
+/**
+ * Short forms of the thought's name: 新思想 (a common shorthand, accepted after a full mention) and
+ * 习思想 (never a formal name). Not: 学习思想政治, 创新思想, or a series of 新X (新理念新思想新战略, 新思想、新观念).
+ */
+const SHORT_THOUGHT = /[新习]思想/g;
+/** 学习思想政治 (习思想 inside 学习思想); 创新思想, 新理念新思想 (新思想 inside a word or a series). */
+const XI_BEFORE_NOT = /[学练复研见演补温预自]$/;
+const NEW_BEFORE_NOT = /(?:[创革更清出全最崭]|新[\u4e00-\u9fff]{1,2}[、和与及]?)$/;
+const SHORT_AFTER_NOT = /^(?:[、和与及]?新[\u4e00-\u9fff]|观念|解放|政治|理论|文化|[上中里])/;
+/** The full name, also when a copy wrapped it over two lines. */
+const FULL_WRAPPED = new RegExp(GUIDING_THOUGHT.split('').join('[\\s\\u3000]*'));
+
 export const xiRule: Rule = {
   id: 'xi',
   category: 'formulation',
@@ -37,6 +49,22 @@ export const xiRule: Rule = {
       if (/[*＊×X]$/.test(before) || t.slice(Math.max(0, start - 8), start).replace(/[\s\u3000]+/g, '').endsWith('习近平')) continue;
       const lead = m[1] ? `“${m[1]}”代替了“习近平”` : '缺少“习近平”';
       out.push(report(doc, 'error', start, end, `指导思想的名称${lead}：应为“${GUIDING_THOUGHT}”`, GUIDING_THOUGHT, GUIDING_THOUGHT));
+    }
+    const shortSeen = new Set<string>();
+    let fullAt: number | undefined;
+    for (const { m, start, end } of matchAll(SHORT_THOUGHT, t)) {
+      const before = t.slice(Math.max(0, start - 4), start);
+      if ((m[0] === '习思想' ? XI_BEFORE_NOT : NEW_BEFORE_NOT).test(before) || SHORT_AFTER_NOT.test(t.slice(end, end + 3))) continue;
+      // One finding per form: the first short mention is where the full name belongs.
+      if (shortSeen.has(m[0])) continue;
+      // 新思想 after the full name (in this text, wraps ignored) is the accepted shorthand.
+      fullAt ??= t.indexOf(GUIDING_THOUGHT) >= 0 ? t.indexOf(GUIDING_THOUGHT) : (FULL_WRAPPED.exec(t)?.index ?? -1);
+      const fullBefore = fullAt >= 0 && fullAt < start;
+      if (m[0] === '新思想' && fullBefore) continue;
+      shortSeen.add(m[0]);
+      const why = m[0] === '习思想' ? '“习思想”不是规范简称' : '“新思想”是简称，文中此前没有出现全称';
+      const advice = m[0] === '习思想' ? `改为“${GUIDING_THOUGHT}”` : `首次出现时写全称“${GUIDING_THOUGHT}”，之后可简称“新思想”`;
+      out.push(report(doc, 'warning', start, end, `${why}：正式报告中应写“${GUIDING_THOUGHT}”`, advice));
     }
     for (const { start, end } of matchAll(THOUGHT_EMPTY, t)) {
       out.push(report(doc, 'error', start, end, `“思想”前缺少名称：应为“${GUIDING_THOUGHT}”`, GUIDING_THOUGHT, GUIDING_THOUGHT));
