@@ -188,6 +188,10 @@ export interface FixedPhrase {
   safe: boolean;
   /** Only inside a 《》 title. */
   inTitle?: boolean;
+  /** A usage that is only discouraged (a warning, not an error). */
+  discouraged?: boolean;
+  /** What to say instead of the plain “应为”. */
+  why?: string;
   source: string;
 }
 
@@ -199,6 +203,10 @@ export const FIXED_PHRASES: readonly FixedPhrase[] = [
   { pattern: /意识形态责任制/g, right: '意识形态工作责任制', safe: true, inTitle: true, source: SSBF },
   { pattern: /(?<!思想|文化)全国宣传工作会议/g, right: '全国宣传思想工作会议', safe: false, source: '全国宣传思想工作会议（2013-08-19；2018-08-21）；2023-10 为全国宣传思想文化工作会议' },
   { pattern: /议事议程/g, right: '议事日程', safe: true, source: `${SSBF}（“纳入重要议事日程”）` },
+  // The banner is 中国特色社会主义; the thought is what one 全面贯彻 or takes as 指导, not a banner one 高举.
+  { pattern: /高举(?:习近平)?新时代中国特色社会主义思想(?:伟大)?旗帜/g, right: '高举中国特色社会主义伟大旗帜', safe: false, discouraged: true, why: '“伟大旗帜”指中国特色社会主义；对思想一般说“以……为指导”“全面贯彻”', source: '党的二十大报告 (2022-10)：“高举中国特色社会主义伟大旗帜，全面贯彻新时代中国特色社会主义思想”' },
+  // The third clause of the 本职/失职/渎职 saying is 抓不好, whatever verb the first two use.
+  { pattern: /不抓是失职[、，,]\s*抓(?!不好)[\u4e00-\u9fff]{1,3}是渎职/g, right: '不抓是失职、抓不好是渎职', safe: false, source: '常用表述“抓意识形态工作是本职、不抓是失职、抓不好是渎职”（见 NAMED_SETS 中的来源说明）' },
 ];
 
 /**

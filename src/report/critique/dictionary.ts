@@ -31,6 +31,10 @@ export const CONFUSIONS: readonly Confusion[] = [
   { pattern: '负责则', right: '负责制', severity: 'error', source: SEED, note: '若原意为“主要领导负总责”，请改为“负总责”' },
   { pattern: '一岗双则', right: '一岗双责', severity: 'error', source: STD },
   { pattern: '(?<=履职|守土|尽职)尽则', right: '尽责', severity: 'error', source: STD },
+  // 则 for 责 in 负总责 (总则 alone is a word: 第一章 总则).
+  { pattern: '(?<=负)总则', right: '总责', severity: 'error', source: STD },
+  // A period word written with its 年 twice (上半年年): the second 年 is a slip; 年年 before 度/初/底 is another word.
+  { pattern: '(?<=[上下]半)年年(?![度初底末中终])', right: '年', severity: 'warning', source: STD },
   { pattern: '主题责任', right: '主体责任', severity: 'error', source: SEED },
   { pattern: '布署', right: '部署', severity: 'error', source: STD },
   { pattern: '部暑', right: '部署', severity: 'error', source: STD },

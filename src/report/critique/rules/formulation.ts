@@ -43,9 +43,18 @@ const EXACT: readonly { re: RegExp; right: string; name: string; onlyAfterCore?:
 ];
 
 const esc = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/**
+ * A member written with half of it changed (部署管理 for 属地管理, 属地负责 for 属地管理): same length, same
+ * first or last two characters. Only for 4-character members of sets without a shared suffix; such an item
+ * counts only in a list that already holds two true members (judgeRun).
+ */
+const nearForms = (set: NamedSet): string[] => set.suffix ? [] : set.members.filter((x) => x.length === 4).flatMap((x) => [
+  `${esc(x.slice(0, 2))}[\\u4e00-\\u9fff]{${x.length - 2}}`,
+  `[\\u4e00-\\u9fff]{${x.length - 2}}${esc(x.slice(-2))}`,
+]);
 const SET_INDEX = NAMED_SETS.map((set) => ({
   set,
-  re: new RegExp([...set.members, ...(set.intruders ?? [])].sort((a, b) => b.length - a.length).map(esc).join('|'), 'g'),
+  re: new RegExp([...[...set.members, ...(set.intruders ?? [])].sort((a, b) => b.length - a.length).map(esc), ...nearForms(set)].join('|'), 'g'),
   /** What may stand between two items: a separator, or for 本职/失职/渎职 a short clause. */
   gap: set.suffix === '职' ? /^[^。；！？\n]{0,10}$/ : /^[、，,和与及]?$/,
 }));
@@ -77,6 +86,8 @@ function namedSets(doc: CritiqueDoc): ReturnType<typeof report>[] {
 function judgeRun(doc: CritiqueDoc, set: NamedSet, run: { items: string[]; start: number; end: number }): ReturnType<typeof report>[] {
   const known = run.items.filter((x) => set.members.includes(x));
   const intruders = run.items.filter((x) => !set.members.includes(x));
+  // A near form (not a listed intruder) is judged only beside two true members.
+  if (intruders.some((x) => !(set.intruders ?? []).includes(x)) && known.length < 2) return [];
   const right = set.members.join(set.sep);
   if (known.length + intruders.length < (set.minItems ?? 2) || known.length < (intruders.length > 0 ? 1 : set.minKnown)) return [];
   if (intruders.length > 0) {
@@ -166,7 +177,7 @@ export const formulationRule: Rule = {
       for (const { m, start, end } of matchAll(ph.pattern, t)) {
         if (m[0] === ph.right || (ph.right === '苗头性倾向性问题' && m[0] === '苗头性、倾向性问题')) continue;
         if (ph.inTitle && !insideTitle(t, start, end)) continue;
-        out.push(report(doc, 'error', start, end, `固定表述有误：应为“${ph.right}”`, ph.right, ph.safe ? ph.right : undefined));
+        out.push(report(doc, ph.discouraged ? 'warning' : 'error', start, end, ph.why ? `${ph.why}：宜为“${ph.right}”` : `固定表述有误：应为“${ph.right}”`, ph.right, ph.safe ? ph.right : undefined));
       }
     }
     // A congress is not a plenum: 党的二十大全会 (either 党的二十大 or 二十届X中全会).

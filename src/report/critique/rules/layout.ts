@@ -43,6 +43,9 @@ export const layoutRule: Rule = {
         if (/[0-9]/.test(t[end] ?? '') && !/[\u4e00-\u9fff]$/.test(before)) continue;
         // Two-character names padded to align (王\u3000芳) in member lists are a 公文 convention.
         if (end - start === 1 && /(?:^|[\s、，：:（])[\u4e00-\u9fff]$/.test(t.slice(Math.max(p.start, start - 2), start)) && /^[\u4e00-\u9fff](?:$|[\s、，。；）])/.test(t.slice(end, end + 2))) continue;
+        // A space between two long phrases on a line without sentence punctuation separates them (two titles
+        // on a page's title line, a heading and its subtitle); deleting it would fuse them.
+        if (!/[。，；：！？,;:]/.test(p.text) && /[\u4e00-\u9fff]{6}$/.test(t.slice(p.start, start)) && /^[\u4e00-\u9fff]{6}/.test(t.slice(end, p.end))) continue;
         // A run-in heading is reported above; its space belongs to that finding.
         if (doc.headings.some((h) => h.runIn && h.start === end) || spaced.some(([a, b]) => start >= a && end <= b)) continue;
         out.push(report(doc, 'warning', start, end, '中文之间多出空格（疑为 PDF 换行或排版残留）', '删去空格', ''));

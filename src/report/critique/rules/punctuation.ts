@@ -7,7 +7,7 @@ const report = reporter('punctuation', 'punctuation');
 const DOUBLED = /([，。、；：！？])\1+/g;
 /** Two different sentence marks in a row: ，。 、， ；。 */
 const MIXED = /[，、；：][，。、；：]|。[，、；：]/g;
-const DUNHAO_DENG = /、等(?![一二三四五六七八九十\d])/g;
+const DUNHAO_DENG = /、等(?![一二三四五六七八九十\d]|[靠待同于级候到额量比价效距高])/g;
 const HALF = /[,;:?!]/g;
 const HALF_PAREN = /\(([^()\n]{0,60})\)/g;
 const HALF_DOT = /(?<=[\u4e00-\u9fff])\.(?=[\u4e00-\u9fff]|$)/gm;

@@ -13,6 +13,9 @@ const CUES: Record<PartId, RegExp> = {
   plans: /下一步|今后|打算|(?:20\d{2}|明)年[，,]?[\u4e00-\u9fff]{0,6}将|将(?:进一步|继续|持续|着力)/,
 };
 
+/** Below this length a text is more likely an excerpt than a whole report (whole reports of the genre run 2,000–6,000 characters). */
+const WHOLE_REPORT_CHARS = 1500;
+
 const PART_NAME: Record<PartId, string> = { practice: '主要做法', problems: '存在的问题', plans: '下一步打算' };
 
 export const structureRule: Rule = {
@@ -37,7 +40,9 @@ export const structureRule: Rule = {
     }
     if (missing.length > 0) {
       const names = missing.map((id) => `“${PART_NAME[id]}”`).join('');
-      out.push(report(doc, 'warning', anchor.start, anchor.end, `未找到${names}部分：此类报告一般包括主要做法、存在的问题、下一步打算三部分`, `补写${names}部分`));
+      // A short text may be an excerpt: the missing parts may just not have been pasted.
+      const short = doc.text.length < WHOLE_REPORT_CHARS;
+      out.push(report(doc, short ? 'info' : 'warning', anchor.start, anchor.end, `未找到${names}部分：此类报告一般包括主要做法、存在的问题、下一步打算三部分${short ? '（如只贴了一部分，可忽略）' : ''}`, `补写${names}部分`));
     }
     if (doc.titleLines.size <= 1) out.push(...correspondence(doc, parts));
     return out;

@@ -34,6 +34,9 @@ for (const c of CONFUSIONS) {
 }
 const KEY_RE = new RegExp([...BY_KEY.keys()].sort((a, b) => b.length - a.length).join('|'), 'g');
 
+/** A year directly before a period word, without 年. */
+const YEAR_NO_NIAN = /(20\d{2})(?=[上下]半年|第[一二三四1-4]季度|前三季度|全年)/g;
+
 /** A CJK chunk of 1–4 characters written twice in a row. */
 const REPEAT = /([\u4e00-\u9fff]{1,4})\1/g;
 const WHITELIST = [...REDUPLICATION_WHITELIST].sort((a, b) => b.length - a.length);
@@ -53,6 +56,11 @@ export const typoRule: Rule = {
         out.push(report(doc, c.severity, start, start + hit[0].length, `疑似错别字：“${hit[0]}”应为“${c.right}”${note}`, c.right, c.note ? undefined : c.right));
         break;
       }
+    }
+    // A year run into a period word (2023上半年): 年 is missing. The title rule judges the title line.
+    for (const { m, start } of matchAll(YEAR_NO_NIAN, t)) {
+      if (/[\d.\-/]/.test(t[start - 1] ?? '') || (doc.title && start >= doc.title.start && start < doc.title.end)) continue;
+      out.push(report(doc, 'warning', start, start + 4, `年份“${m[1]}”后缺少“年”字`, `${m[1]}年`, `${m[1]}年`));
     }
     REPEAT.lastIndex = 0;
     for (let m = REPEAT.exec(t); m; m = REPEAT.exec(t)) {

@@ -88,8 +88,15 @@ export const xiRule: Rule = {
     }
     for (const { m, start, end } of matchAll(OWNERLESS, t)) {
       const before = t.slice(Math.max(0, start - 4), start);
-      if (before.endsWith('习近平') || !OWNERLESS_VERB.test(before)) continue;
+      if (before.endsWith('习近平')) continue;
       const full = `习近平${m[1]}`;
+      // A title in the owner's place (总书记文化思想) is the same defect as in the guiding thought's name.
+      const title = /(?:总书记|同志|主席)$/.exec(before)?.[0];
+      if (title) {
+        out.push(report(doc, 'error', start - title.length, end, `“${title}”代替了“习近平”：应为“${full}”`, full, full));
+        continue;
+      }
+      if (!OWNERLESS_VERB.test(before)) continue;
       out.push(report(doc, 'error', start, end, `缺少“习近平”：应为“${full}”`, full, full));
     }
     for (const { start, end } of matchAll(/社会主义思想理论体系/g, t)) {
