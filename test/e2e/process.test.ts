@@ -51,9 +51,12 @@ describe('the bot as a user starts it (src/main.ts in its own process)', () => {
       OPENAI_MODEL: 'fake-model',
       LOG_LEVEL: 'info',
     });
-    await bot.waitForLog((l) => l.msg === 'bigan started');
+    await bot.waitForLog((l) => l.msg === 'bigan started' && l.role === 'all');
+    // ROLE=all: the worker runs in its own process; /healthz is green once it is up.
+    await bot.waitForLog((l) => l.msg === 'bigan started' && l.proc === 'worker');
     const health = await fetch(`http://127.0.0.1:${port}/healthz`);
     expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ ok: true, worker: true });
     const ev = textEvent('你好，笔杆子');
     const res = await fetch(`http://127.0.0.1:${port}/feishu/events`, { method: 'POST', body: JSON.stringify(ev), headers: { 'content-type': 'application/json' } });
     expect(res.status).toBe(200);
