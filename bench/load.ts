@@ -7,7 +7,7 @@
  *   npm run bench:load -- --events 1000 --concurrency 30 --stream 2000 --wc 64 --isolation process
  *   npm run bench:load -- --bot channel ...   (the minimal bot on the SDK's LarkChannel, bench/channel-bot.ts)
  */
-import { appendFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
@@ -118,4 +118,7 @@ const row = {
 };
 console.table([row]);
 const file = fileURLToPath(new URL('../BENCHMARKS.md', import.meta.url));
-appendFileSync(file, `| ${row.date} | ${row.bot} | ${row.load}${a.note ? `, ${a.note}` : ''} | ${row.ackP50} | ${row.ackP99} | ${row.deliveriesPerSec} | ${row.non200} | ${row.firstVisibleP50} / ${row.firstVisibleP99} | ${row.completion} | ${row.peakStreams} | ${row.rssMainMb} + ${row.rssWorkerMb} | ${row.feishuCallsPerAnswer} | ${row.lost} | ${row.duplicated} | ${row.loadavg} | ${machine()} |\n`);
+const line = `| ${row.date} | ${row.bot} | ${row.load}${a.note ? `, ${a.note}` : ''} | ${row.ackP50} | ${row.ackP99} | ${row.deliveriesPerSec} | ${row.non200} | ${row.firstVisibleP50} / ${row.firstVisibleP99} | ${row.completion} | ${row.peakStreams} | ${row.rssMainMb} + ${row.rssWorkerMb} | ${row.feishuCallsPerAnswer} | ${row.lost} | ${row.duplicated} | ${row.loadavg} | ${machine()} |\n`;
+const MARK = '<!-- bench:load inserts rows above this line -->';
+const doc = readFileSync(file, 'utf8');
+writeFileSync(file, doc.includes(MARK) ? doc.replace(MARK, line + MARK) : doc + line);

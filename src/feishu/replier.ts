@@ -82,6 +82,7 @@ class CardStream implements AnswerStream {
   private pending = '';
   private pushed = '';
   private timer: NodeJS.Timeout | undefined;
+  private lastUpdateAt = 0;
   private chain: Promise<void> = Promise.resolve();
   private failed: Error | undefined;
   private readonly stateKey: string;
@@ -117,10 +118,12 @@ class CardStream implements AnswerStream {
     if (this.timer || this.failed) return;
     const floor = this.mode === 'patch' ? Math.max(this.throttleMs, 1000) : this.throttleMs;
     const gap = Math.min(Math.max(floor, MAX_GAP_MS), floor + markdown.length * GAP_PER_CHAR_MS);
+    // Spaced from the last update, so the first words show at once.
     this.timer = setTimeout(() => {
       this.timer = undefined;
+      this.lastUpdateAt = Date.now();
       this.enqueue(() => this.push(this.pending, false));
-    }, gap);
+    }, Math.max(0, this.lastUpdateAt + gap - Date.now()));
   }
 
   async finish(markdown: string, opts?: { buttons?: CardButton[] }): Promise<void> {
