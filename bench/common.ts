@@ -132,3 +132,19 @@ export async function bundleChannelBot(): Promise<string> {
   await build({ entryPoints: [join(root, 'bench', 'channel-bot.ts')], bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile: out, logLevel: 'warning' });
   return out;
 }
+
+/** CPU seconds (user + system) used so far by a process and, summed, by its descendants (Linux /proc). */
+export function cpuTree(pid: number): { main: number; others: number } {
+  const tick = 100;
+  const cpuOf = (p: number) => {
+    try {
+      const f = readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      return (Number(f[11]) + Number(f[12])) / tick;
+    } catch {
+      return 0;
+    }
+  };
+  let others = 0;
+  for (const p of rssTree(pid).keys()) if (p !== pid) others += cpuOf(p);
+  return { main: cpuOf(pid), others };
+}

@@ -13,12 +13,13 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { messageIdOf, textEvent, VERIFICATION_TOKEN } from '../test/support/events.js';
 import type { FakeMessage } from '../test/support/fake-feishu.js';
-import { bundleChannelBot, load, machine, now, PIECES, quantile, startBotProcess, startFakes, watchRss } from './common.js';
+import { bundleChannelBot, cpuTree, load, machine, now, PIECES, quantile, startBotProcess, startFakes, watchRss } from './common.js';
 
 const { values: a } = parseArgs({
   options: {
     events: { type: 'string', default: '300' },
     concurrency: { type: 'string', default: '30' },
+    rate: { type: 'string', default: '0' },
     stream: { type: 'string', default: '2000' },
     wc: { type: 'string', default: '64' },
     isolation: { type: 'string', default: 'process' },
@@ -29,6 +30,7 @@ const { values: a } = parseArgs({
 });
 const events = Number(a.events);
 const concurrency = Number(a.concurrency);
+const rate = Number(a.rate);
 const streamMs = Number(a.stream);
 const wc = Number(a.wc);
 
@@ -78,18 +80,30 @@ const scan = () => {
 };
 const scanner = setInterval(scan, 50);
 
-await Promise.all(Array.from({ length: concurrency }, async () => {
-  while (next < deliveries.length) {
-    const ev = deliveries[next++]!;
-    const id = messageIdOf(ev);
-    const t0 = performance.now();
-    if (!postedAt.has(id)) postedAt.set(id, t0);
-    const res = await fetch(url, { method: 'POST', body: JSON.stringify(ev), headers: { 'content-type': 'application/json' } });
-    await res.text();
-    acks.push(performance.now() - t0);
-    if (res.status !== 200) non200++;
+const postOne = async (ev: Record<string, unknown>) => {
+  const id = messageIdOf(ev);
+  const t0 = performance.now();
+  if (!postedAt.has(id)) postedAt.set(id, t0);
+  const res = await fetch(url, { method: 'POST', body: JSON.stringify(ev), headers: { 'content-type': 'application/json' } });
+  await res.text();
+  acks.push(performance.now() - t0);
+  if (res.status !== 200) non200++;
+};
+if (rate > 0) {
+  // Open loop, as Feishu pushes: deliveries go out at a fixed rate whatever the acks take.
+  const inFlight: Promise<void>[] = [];
+  for (let i = 0; i < deliveries.length; i++) {
+    const due = started + (i * 1000) / rate;
+    if (due > performance.now()) await new Promise((r) => setTimeout(r, due - performance.now()));
+    inFlight.push(postOne(deliveries[i]!));
   }
-}));
+  await Promise.all(inFlight);
+} else {
+  // Closed loop: C posts in flight at once (ack latency is then C / throughput).
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    while (next < deliveries.length) await postOne(deliveries[next++]!);
+  }));
+}
 const ingestSecs = (performance.now() - started) / 1000;
 const loadDuring = load();
 const deadline = Date.now() + Math.max(600_000, streamMs * events);
@@ -101,6 +115,7 @@ const completion = (performance.now() - started) / 1000;
 await new Promise((r) => setTimeout(r, 2000));
 scan();
 const mem = rss.stop();
+const cpu = cpuTree(bot.proc.pid!);
 const lost = ids.filter((id) => !completed.has(id)).length;
 const duplicated = ids.filter((id) => (replies.get(id) ?? []).length > 1).length;
 const calls = feishu.calls.length;
@@ -110,15 +125,16 @@ await fakes.stop();
 const row = {
   date: now(),
   bot: `${a.bot === 'channel' ? 'LarkChannel' : `bigan ${a.isolation}`} (${a.entry})`,
-  load: `${events}×2 @${concurrency}, stream ${streamMs} ms, WORKER_CONCURRENCY=${wc}`,
+  load: `${events}×2 ${rate > 0 ? `at ${rate}/s` : `@${concurrency}`}, stream ${streamMs} ms${a.bot === 'channel' ? '' : `, WORKER_CONCURRENCY=${wc}`}`,
   ackP50: quantile(acks, 0.5).toFixed(1), ackP99: quantile(acks, 0.99).toFixed(1), deliveriesPerSec: (deliveries.length / ingestSecs).toFixed(0), non200,
   firstVisibleP50: (quantile([...firstVisible.values()], 0.5) / 1000).toFixed(2), firstVisibleP99: (quantile([...firstVisible.values()], 0.99) / 1000).toFixed(2),
   completion: completion.toFixed(1), peakStreams: llm.streaming().peak, rssMainMb: mem.rootMb, rssWorkerMb: mem.othersMb, rssTotalMb: mem.totalMb,
   feishuCallsPerAnswer: (calls / events).toFixed(1), lost, duplicated, loadavg: loadDuring,
+  cpuMainS: cpu.main.toFixed(1), cpuWorkerS: cpu.others.toFixed(1), cpuBenchS: (process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6).toFixed(1),
 };
 console.table([row]);
 const file = fileURLToPath(new URL('../BENCHMARKS.md', import.meta.url));
-const line = `| ${row.date} | ${row.bot} | ${row.load}${a.note ? `, ${a.note}` : ''} | ${row.ackP50} | ${row.ackP99} | ${row.deliveriesPerSec} | ${row.non200} | ${row.firstVisibleP50} / ${row.firstVisibleP99} | ${row.completion} | ${row.peakStreams} | ${row.rssMainMb} + ${row.rssWorkerMb} | ${row.feishuCallsPerAnswer} | ${row.lost} | ${row.duplicated} | ${row.loadavg} | ${machine()} |\n`;
+const line = `| ${row.date} | ${row.bot} | ${row.load}${a.note ? `, ${a.note}` : ''} | ${row.ackP50} | ${row.ackP99} | ${row.deliveriesPerSec} | ${row.non200} | ${row.firstVisibleP50} / ${row.firstVisibleP99} | ${row.completion} | ${row.peakStreams} | ${row.rssMainMb} + ${row.rssWorkerMb} | ${row.cpuMainS} + ${row.cpuWorkerS} / ${row.cpuBenchS} | ${row.feishuCallsPerAnswer} | ${row.lost} | ${row.duplicated} | ${row.loadavg} | ${machine()} |\n`;
 const MARK = '<!-- bench:load inserts rows above this line -->';
 const doc = readFileSync(file, 'utf8');
 writeFileSync(file, doc.includes(MARK) ? doc.replace(MARK, line + MARK) : doc + line);

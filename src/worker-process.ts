@@ -1,4 +1,5 @@
 import { fork } from 'node:child_process';
+import { setPriority } from 'node:os';
 import { isMainThread, parentPort, Worker as Thread } from 'node:worker_threads';
 import type { Logger } from './logger.js';
 
@@ -41,6 +42,13 @@ function start(isolation: Isolation, entry: string, env: NodeJS.ProcessEnv, log:
     };
   }
   const cp = fork(entry, [SUPERVISED_FLAG], { env, execArgv: process.execArgv });
+  // When the cores are busy, acks (a few ms of CPU each, with Feishu waiting) go before model and card
+  // work (throughput): the worker runs at a lower CPU priority.
+  try {
+    if (cp.pid) setPriority(cp.pid, WORKER_NICE);
+  } catch {
+    /* not permitted here: same priority */
+  }
   return {
     pid: cp.pid ?? 'unknown',
     send: (m) => {
@@ -63,6 +71,8 @@ export interface WorkerSupervisor {
 }
 
 const MAX_RESTART_DELAY_MS = 30_000;
+/** Niceness of a worker process (0 is the default, 19 the lowest priority). */
+const WORKER_NICE = 10;
 
 export function superviseWorker(o: { entry: string; env: NodeJS.ProcessEnv; isolation: Isolation; log: Logger }): WorkerSupervisor {
   let handle: Handle | undefined;
