@@ -73,6 +73,9 @@ describe('ROLE=all runs the worker apart from ingest', () => {
     expect(feishu.repliesTo(messageIdOf(b))).toHaveLength(1);
     expect(llm.requests.length).toBe(3);
     expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+    // /metrics includes the worker's registry: job durations are observed only there.
+    const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+    expect(metrics).toMatch(/^bigan_job_duration_seconds_count\{[^}]*outcome="completed"[^}]*\} [1-9]/m);
 
     bot.proc.kill('SIGTERM');
     expect(await bot.exited()).toBe(0);
