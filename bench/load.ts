@@ -26,6 +26,7 @@ const { values: a } = parseArgs({
     bot: { type: 'string', default: 'bigan' },
     note: { type: 'string', default: '' },
     entry: { type: 'string', default: 'dist' },
+    'node-options': { type: 'string', default: '' },
   },
 });
 const events = Number(a.events);
@@ -42,6 +43,7 @@ const env: Record<string, string> = {
   OPENAI_MODEL: 'fake', LOG_LEVEL: 'warn', WORKER_CONCURRENCY: String(wc), WORKER_ISOLATION: a.isolation,
   USER_RATE_LIMIT: '0', USER_MAX_QUEUED: '100000', OPENAI_TIMEOUT_MS: String(Math.max(60_000, streamMs * 2)),
 };
+if (a['node-options']) env.NODE_OPTIONS = a['node-options'];
 // dist: compiled JavaScript run by node, as in the Docker image (`npm run bench:load` builds it first);
 // tsx: as `npm start` runs it (tsx's transpiler adds about 100 MB per process).
 const script = a.entry === 'tsx' ? (a.bot === 'channel' ? 'bench/channel-bot.ts' : 'src/main.ts')
@@ -134,7 +136,7 @@ const row = {
 };
 console.table([row]);
 const file = fileURLToPath(new URL('../BENCHMARKS.md', import.meta.url));
-const line = `| ${row.date} | ${row.bot} | ${row.load}${a.note ? `, ${a.note}` : ''} | ${row.ackP50} | ${row.ackP99} | ${row.deliveriesPerSec} | ${row.non200} | ${row.firstVisibleP50} / ${row.firstVisibleP99} | ${row.completion} | ${row.peakStreams} | ${row.rssMainMb} + ${row.rssWorkerMb} | ${row.cpuMainS} + ${row.cpuWorkerS} / ${row.cpuBenchS} | ${row.feishuCallsPerAnswer} | ${row.lost} | ${row.duplicated} | ${row.loadavg} | ${machine()} |\n`;
+const line = `| ${row.date} | ${row.bot} | ${row.load}${a['node-options'] ? `, NODE_OPTIONS=${a['node-options']}` : ''}${a.note ? `, ${a.note}` : ''} | ${row.ackP50} | ${row.ackP99} | ${row.deliveriesPerSec} | ${row.non200} | ${row.firstVisibleP50} / ${row.firstVisibleP99} | ${row.completion} | ${row.peakStreams} | ${row.rssMainMb} + ${row.rssWorkerMb} | ${row.cpuMainS} + ${row.cpuWorkerS} / ${row.cpuBenchS} | ${row.feishuCallsPerAnswer} | ${row.lost} | ${row.duplicated} | ${row.loadavg} | ${machine()} |\n`;
 const MARK = '<!-- bench:load inserts rows above this line -->';
 const doc = readFileSync(file, 'utf8');
 writeFileSync(file, doc.includes(MARK) ? doc.replace(MARK, line + MARK) : doc + line);

@@ -18,7 +18,6 @@ import { Enqueuer } from './queue/enqueue.js';
 import { Admission, type AdmissionOptions } from './queue/admission.js';
 import { ThreadOwners } from './flows/thread-owner.js';
 import { Metrics } from './metrics.js';
-import { adminHandler } from './admin.js';
 import { MeteredChatModel } from './llm/metered-chat-model.js';
 import { startMessageWorker } from './queue/worker.js';
 import { createLarkClient, FeishuApi } from './feishu/api.js';
@@ -134,7 +133,8 @@ export async function startApp(o: AppOptions): Promise<App> {
       const theirs = await supervisor?.ask('metrics', 1000);
       return { contentType: metrics.registry.contentType, body: theirs ? await metrics.merged([theirs]) : await metrics.registry.metrics() };
     },
-    admin: config.ADMIN_TOKEN ? adminHandler([statsQueue], config.ADMIN_TOKEN) : undefined,
+    // Loaded only when turned on: Bull Board and Express cost about 20 MB in every process otherwise.
+    admin: config.ADMIN_TOKEN && !o.supervised ? (await import('./admin.js')).adminHandler([statsQueue], config.ADMIN_TOKEN) : undefined,
   };
 
   // The transport: how answers and reminders go out; each renders its own way.
