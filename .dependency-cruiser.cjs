@@ -48,6 +48,7 @@ module.exports = {
     onlyDown('console-is-a-receiver', 'console/', ['queue', 'core', 'reminders', 'logger.ts']),
     onlyDown('http-server-serves-receivers', 'http-server\\.ts', ['core', 'logger.ts']),
     onlyDown('redis-is-infrastructure', 'redis\\.ts', ['core', 'logger.ts']),
+    onlyDown('worker-process-is-infrastructure', 'worker-process\\.ts', ['logger.ts']),
     onlyDown('config-over-core', 'config\\.ts', ['core']),
     onlyDown('logger-is-a-leaf', 'logger\\.ts', []),
     onlyDown('cli-uses-the-pure-core', 'cli/', ['report', 'export']),

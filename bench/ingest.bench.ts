@@ -28,6 +28,8 @@ export async function benchIngest(runs = 200): Promise<BenchResult[]> {
     FEISHU_APP_ID: 'cli_a1b2c3d4e5f60719', FEISHU_APP_SECRET: 'secret', FEISHU_DOMAIN: feishu.url, FEISHU_MODE: 'webhook',
     FEISHU_VERIFICATION_TOKEN: VERIFICATION_TOKEN, PORT: '0', REDIS_URL: redis.url, OPENAI_API_KEY: 'sk-bench',
     OPENAI_BASE_URL: llm.url, OPENAI_MODEL: 'fake', LOG_LEVEL: 'silent',
+    // One user sends every event: the per-user limits (10 a minute by default) would refuse them.
+    USER_RATE_LIMIT: '0', USER_MAX_QUEUED: '1000',
   });
   const app = await startApp({ config, log: silent, streamThrottleMs: 50 });
   const url = `http://127.0.0.1:${app.port}/feishu/events`;

@@ -1,91 +1,142 @@
 /**
- * Load run (issue 13): N events, each delivered twice (Feishu re-push), posted C at a time to the
- * webhook of one ROLE=all process, while the fake model streams each answer over STREAM_MS.
- * Loopback only; bounded by N. Prints and appends a row to BENCHMARKS.md.
- * Usage: npx tsx bench/load.ts [events=300] [concurrency=30] [streamMs=2000] [workerConcurrency=64]
+ * Load run (issue 13): N events, each delivered twice (Feishu re-push), posted C at a time to a bot's
+ * webhook while the fake model streams each answer over STREAM_MS. The fakes (Open API, model, a
+ * private redis-server) run in this process; the bot runs in its own process, so its RSS is its own.
+ * Loopback only; bounded by N. Prints a row and appends it to BENCHMARKS.md.
+ *
+ *   npm run bench:load -- --events 1000 --concurrency 30 --stream 2000 --wc 64 --isolation process
+ *   npm run bench:load -- --bot channel ...   (the minimal bot on the SDK's LarkChannel, bench/channel-bot.ts)
  */
-import { appendFileSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Writable } from 'node:stream';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { readConfig } from '../src/config.js';
-import { createLogger } from '../src/logger.js';
-import { obtainRedis } from '../src/redis.js';
-import { startApp } from '../src/app.js';
-import { FakeFeishu } from '../test/support/fake-feishu.js';
-import { startFakeOpenAI } from '../test/support/fake-openai.js';
-import { freePort } from '../test/support/redis.js';
 import { messageIdOf, textEvent, VERIFICATION_TOKEN } from '../test/support/events.js';
+import type { FakeMessage } from '../test/support/fake-feishu.js';
+import { bundleChannelBot, cpuTree, load, machine, now, PIECES, quantile, startBotProcess, startFakes, watchRss } from './common.js';
 
-const [events = 300, concurrency = 30, streamMs = 2000, workerConcurrency = 64] = process.argv.slice(2).map(Number);
-const q = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? NaN;
-};
-
-const silent = createLogger('silent', new Writable({ write: (_c, _e, cb) => cb() }));
-const redis = await obtainRedis(undefined, silent, { localUrl: `redis://127.0.0.1:${await freePort()}`, dataDir: join(mkdtempSync(join(tmpdir(), 'bigan-load-')), 'redis') });
-const feishu = await FakeFeishu.start();
-const pieces = 20;
-const llm = await startFakeOpenAI(() => ({ chunks: Array.from({ length: pieces }, (_v, i) => `第${i + 1}段内容。`), delayMs: streamMs / pieces }));
-const config = readConfig({
-  FEISHU_APP_ID: 'cli_a1b2c3d4e5f6071a', FEISHU_APP_SECRET: 'secret', FEISHU_DOMAIN: feishu.url, FEISHU_MODE: 'webhook',
-  FEISHU_VERIFICATION_TOKEN: VERIFICATION_TOKEN, PORT: '0', REDIS_URL: redis.url, OPENAI_API_KEY: 'sk-bench', OPENAI_BASE_URL: llm.url,
-  OPENAI_MODEL: 'fake', LOG_LEVEL: 'silent', WORKER_CONCURRENCY: String(workerConcurrency), USER_RATE_LIMIT: '0', USER_MAX_QUEUED: '100000',
+const { values: a } = parseArgs({
+  options: {
+    events: { type: 'string', default: '300' },
+    concurrency: { type: 'string', default: '30' },
+    rate: { type: 'string', default: '0' },
+    stream: { type: 'string', default: '2000' },
+    wc: { type: 'string', default: '64' },
+    isolation: { type: 'string', default: 'process' },
+    bot: { type: 'string', default: 'bigan' },
+    note: { type: 'string', default: '' },
+    entry: { type: 'string', default: 'dist' },
+    'node-options': { type: 'string', default: '' },
+  },
 });
-const app = await startApp({ config, log: silent, streamThrottleMs: 200 });
-const url = `http://127.0.0.1:${app.port}/feishu/events`;
+const events = Number(a.events);
+const concurrency = Number(a.concurrency);
+const rate = Number(a.rate);
+const streamMs = Number(a.stream);
+const wc = Number(a.wc);
+
+const fakes = await startFakes(streamMs);
+const { feishu, llm } = fakes;
+const env: Record<string, string> = {
+  FEISHU_APP_ID: 'cli_a1b2c3d4e5f6071a', FEISHU_APP_SECRET: 'secret', FEISHU_DOMAIN: feishu.url, FEISHU_MODE: 'webhook',
+  FEISHU_VERIFICATION_TOKEN: VERIFICATION_TOKEN, REDIS_URL: fakes.redis.url, OPENAI_API_KEY: 'sk-bench', OPENAI_BASE_URL: llm.url,
+  OPENAI_MODEL: 'fake', LOG_LEVEL: 'warn', WORKER_CONCURRENCY: String(wc), WORKER_ISOLATION: a.isolation,
+  USER_RATE_LIMIT: '0', USER_MAX_QUEUED: '100000', OPENAI_TIMEOUT_MS: String(Math.max(60_000, streamMs * 2)),
+};
+if (a['node-options']) env.NODE_OPTIONS = a['node-options'];
+// dist: compiled JavaScript run by node, as in the Docker image (`npm run bench:load` builds it first);
+// tsx: as `npm start` runs it (tsx's transpiler adds about 100 MB per process).
+const script = a.entry === 'tsx' ? (a.bot === 'channel' ? 'bench/channel-bot.ts' : 'src/main.ts')
+  : a.bot === 'channel' ? await bundleChannelBot() : 'dist/main.js';
+const bot = await startBotProcess(script, env);
+const url = `http://127.0.0.1:${bot.port}/feishu/events`;
+const rss = watchRss(bot.proc.pid!);
 
 // Distinct users and chats so per-thread serialisation does not dominate.
 const evs = Array.from({ length: events }, (_v, i) => textEvent(`负载测试消息${i}`, { senderOpenId: `ou_load_${i}`, chatId: `oc_load_${i}` }));
+const ids = evs.map(messageIdOf);
 const deliveries = evs.flatMap((ev) => [ev, ev]);
+const postedAt = new Map<string, number>();
 const acks: number[] = [];
 let non200 = 0;
-let peakRss = 0;
-const rssTimer = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
 const started = performance.now();
 let next = 0;
-await Promise.all(Array.from({ length: concurrency }, async () => {
-  while (next < deliveries.length) {
-    const ev = deliveries[next++]!;
-    const t0 = performance.now();
-    const res = await fetch(url, { method: 'POST', body: JSON.stringify(ev), headers: { 'content-type': 'application/json' } });
-    await res.text();
-    acks.push(performance.now() - t0);
-    if (res.status !== 200) non200++;
-  }
-}));
-const ingestSecs = (performance.now() - started) / 1000;
+
+// Follow the cards: first visible chunk and completion per event, read from the fake Open API.
+const replies = new Map<string, FakeMessage[]>();
+let seen = 0;
 const firstVisible = new Map<string, number>();
-const deadline = Date.now() + 600_000;
-const done = () => evs.every((ev) => feishu.repliesTo(messageIdOf(ev)).some((m) => !feishu.isStreaming(m)));
-while (!done() && Date.now() < deadline) {
-  for (const ev of evs) {
-    const id = messageIdOf(ev);
-    if (!firstVisible.has(id) && feishu.repliesTo(id).some((m) => feishu.textOf(m).includes('第1段'))) firstVisible.set(id, performance.now() - started);
+const completed = new Map<string, number>();
+const scan = () => {
+  for (; seen < feishu.messages.length; seen++) {
+    const m = feishu.messages[seen]!;
+    if (m.parent_id) replies.set(m.parent_id, [...(replies.get(m.parent_id) ?? []), m]);
   }
-  await new Promise((r) => setTimeout(r, 50));
+  const t = performance.now();
+  for (const id of ids) {
+    if (completed.has(id)) continue;
+    const text = (replies.get(id) ?? []).map((m) => feishu.textOf(m)).join('');
+    if (!firstVisible.has(id) && text.includes('第1段')) firstVisible.set(id, t - postedAt.get(id)!);
+    if (text.includes(`第${PIECES}段`)) completed.set(id, t - started);
+  }
+};
+const scanner = setInterval(scan, 50);
+
+const postOne = async (ev: Record<string, unknown>) => {
+  const id = messageIdOf(ev);
+  const t0 = performance.now();
+  if (!postedAt.has(id)) postedAt.set(id, t0);
+  const res = await fetch(url, { method: 'POST', body: JSON.stringify(ev), headers: { 'content-type': 'application/json' } });
+  await res.text();
+  acks.push(performance.now() - t0);
+  if (res.status !== 200) non200++;
+};
+if (rate > 0) {
+  // Open loop, as Feishu pushes: deliveries go out at a fixed rate whatever the acks take.
+  const inFlight: Promise<void>[] = [];
+  for (let i = 0; i < deliveries.length; i++) {
+    const due = started + (i * 1000) / rate;
+    if (due > performance.now()) await new Promise((r) => setTimeout(r, due - performance.now()));
+    inFlight.push(postOne(deliveries[i]!));
+  }
+  await Promise.all(inFlight);
+} else {
+  // Closed loop: C posts in flight at once (ack latency is then C / throughput).
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    while (next < deliveries.length) await postOne(deliveries[next++]!);
+  }));
 }
+const ingestSecs = (performance.now() - started) / 1000;
+const loadDuring = load();
+const deadline = Date.now() + Math.max(600_000, streamMs * events);
+while (completed.size < ids.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+scan();
+clearInterval(scanner);
 const completion = (performance.now() - started) / 1000;
-clearInterval(rssTimer);
-const lost = evs.filter((ev) => !feishu.repliesTo(messageIdOf(ev)).some((m) => !feishu.isStreaming(m))).length;
-const duplicated = evs.filter((ev) => feishu.repliesTo(messageIdOf(ev)).length > 1).length;
-const ftv = [...firstVisible.values()];
-await app.stop();
-await feishu.close();
-await llm.close();
-await redis.stop();
+// Let late duplicates show up before counting them.
+await new Promise((r) => setTimeout(r, 2000));
+scan();
+const mem = rss.stop();
+const cpu = cpuTree(bot.proc.pid!);
+const lost = ids.filter((id) => !completed.has(id)).length;
+const duplicated = ids.filter((id) => (replies.get(id) ?? []).length > 1).length;
+const calls = feishu.calls.length;
+await bot.stop();
+await fakes.stop();
 
 const row = {
-  date: new Date().toISOString().slice(0, 16).replace('T', ' '),
-  load: `${events}×2 @${concurrency}, stream ${streamMs} ms, WORKER_CONCURRENCY=${workerConcurrency}, ROLE=all`,
-  ackP50: q(acks, 0.5).toFixed(1), ackP99: q(acks, 0.99).toFixed(1), eventsPerSec: (deliveries.length / ingestSecs).toFixed(0), non200,
-  firstVisibleP50: (q(ftv, 0.5) / 1000).toFixed(2), completion: completion.toFixed(1), peakRssMb: (peakRss / 2 ** 20).toFixed(0), lost, duplicated,
+  date: now(),
+  bot: `${a.bot === 'channel' ? 'LarkChannel' : `bigan ${a.isolation}`} (${a.entry})`,
+  load: `${events}×2 ${rate > 0 ? `at ${rate}/s` : `@${concurrency}`}, stream ${streamMs} ms${a.bot === 'channel' ? '' : `, WORKER_CONCURRENCY=${wc}`}`,
+  ackP50: quantile(acks, 0.5).toFixed(1), ackP99: quantile(acks, 0.99).toFixed(1), deliveriesPerSec: (deliveries.length / ingestSecs).toFixed(0), non200,
+  firstVisibleP50: (quantile([...firstVisible.values()], 0.5) / 1000).toFixed(2), firstVisibleP99: (quantile([...firstVisible.values()], 0.99) / 1000).toFixed(2),
+  completion: completion.toFixed(1), peakStreams: llm.streaming().peak, rssMainMb: mem.rootMb, rssWorkerMb: mem.othersMb, rssTotalMb: mem.totalMb,
+  feishuCallsPerAnswer: (calls / events).toFixed(1), lost, duplicated, loadavg: loadDuring,
+  cpuMainS: cpu.main.toFixed(1), cpuWorkerS: cpu.others.toFixed(1), cpuBenchS: (process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6).toFixed(1),
 };
 console.table([row]);
-const machine = `${cpus()[0]?.model.trim() ?? 'unknown'} ×${cpus().length}, Node ${process.version}`;
 const file = fileURLToPath(new URL('../BENCHMARKS.md', import.meta.url));
-if (!existsSync(file)) writeFileSync(file, '# Benchmarks\n');
-appendFileSync(file, `| ${row.date} | ${row.load} | ${row.ackP50} | ${row.ackP99} | ${row.eventsPerSec} | ${row.non200} | ${row.firstVisibleP50} | ${row.completion} | ${row.peakRssMb} | ${row.lost} | ${row.duplicated} | ${machine} |\n`);
+const line = `| ${row.date} | ${row.bot} | ${row.load}${a['node-options'] ? `, NODE_OPTIONS=${a['node-options']}` : ''}${a.note ? `, ${a.note}` : ''} | ${row.ackP50} | ${row.ackP99} | ${row.deliveriesPerSec} | ${row.non200} | ${row.firstVisibleP50} / ${row.firstVisibleP99} | ${row.completion} | ${row.peakStreams} | ${row.rssMainMb} + ${row.rssWorkerMb} | ${row.cpuMainS} + ${row.cpuWorkerS} / ${row.cpuBenchS} | ${row.feishuCallsPerAnswer} | ${row.lost} | ${row.duplicated} | ${row.loadavg} | ${machine()} |\n`;
+const MARK = '<!-- bench:load inserts rows above this line -->';
+const doc = readFileSync(file, 'utf8');
+writeFileSync(file, doc.includes(MARK) ? doc.replace(MARK, line + MARK) : doc + line);

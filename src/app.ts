@@ -18,7 +18,6 @@ import { Enqueuer } from './queue/enqueue.js';
 import { Admission, type AdmissionOptions } from './queue/admission.js';
 import { ThreadOwners } from './flows/thread-owner.js';
 import { Metrics } from './metrics.js';
-import { adminHandler } from './admin.js';
 import { MeteredChatModel } from './llm/metered-chat-model.js';
 import { startMessageWorker } from './queue/worker.js';
 import { createLarkClient, FeishuApi } from './feishu/api.js';
@@ -33,6 +32,7 @@ import { startHttpServer, type HealthReport } from './http-server.js';
 import { ReminderService, type SendFn } from './reminders/scheduler.js';
 import { setCalendarLogger } from './reminders/calendar.js';
 import { feishuTasks } from './feishu/reminder-tasks.js';
+import { superviseWorker, type WorkerSupervisor } from './worker-process.js';
 
 type Transport =
   | { kind: 'feishu'; feishu: FeishuConfig; api: FeishuApi; replier: Replier; sendReminder: SendFn }
@@ -42,6 +42,9 @@ export interface App {
   mode: 'ws' | 'webhook' | 'console';
   /** The HTTP port actually bound (healthz, webhook). */
   port?: number;
+  health(): Promise<HealthReport>;
+  /** This process's metrics (prom-client JSON), for a supervisor to merge. */
+  metricsJson(): Promise<unknown>;
   stop(): Promise<void>;
 }
 
@@ -55,6 +58,13 @@ export interface AppOptions {
   onConsoleClosed?: () => void;
   /** Throttle of streamed card updates. */
   streamThrottleMs?: number;
+  /**
+   * The entry point to start again as the worker (main.ts). Given, ROLE=all with Feishu runs only
+   * ingest in this process and the worker apart (WORKER_ISOLATION), so acks never wait behind it.
+   */
+  workerEntry?: string;
+  /** This process is such a worker: no HTTP server, and the supervisor reports queue depth. */
+  supervised?: boolean;
 }
 
 /** The composition root: builds every adapter from the config and starts the roles asked for. */
@@ -66,7 +76,8 @@ export async function startApp(o: AppOptions): Promise<App> {
   const mode = feishu ? feishu.mode : 'console';
   // A console chat left running beside a deployed bot must not share its queue.
   const prefix = mode === 'console' ? `${config.REDIS_PREFIX}-console` : config.REDIS_PREFIX;
-  const runsWorker = config.ROLE !== 'ingest';
+  const splitWorker = config.ROLE === 'all' && mode !== 'console' && !!o.workerEntry && config.WORKER_ISOLATION !== 'none';
+  const runsWorker = config.ROLE !== 'ingest' && !splitWorker;
   const runsIngest = config.ROLE !== 'worker';
 
   const metrics = new Metrics();
@@ -94,6 +105,7 @@ export async function startApp(o: AppOptions): Promise<App> {
   if (!llm) log.warn('OPENAI_API_KEY is not set: offline mode (template outlines, rule-based critique)');
 
   const closers: Array<() => Promise<unknown>> = [];
+  let stopDeadline = Infinity;
   const conn: Redis = workerConnection(redis.url);
   conn.on('error', (err) => log.warn({ err: err.message }, 'redis connection error'));
   try {
@@ -107,10 +119,22 @@ export async function startApp(o: AppOptions): Promise<App> {
   const statsQueue = new Queue<JobData>(MESSAGE_QUEUE, { connection: conn, prefix });
   statsQueue.on('error', (err) => log.warn({ err: err.message }, 'queue error'));
   closers.push(() => statsQueue.close());
-  metrics.watchQueue(statsQueue);
+  if (!o.supervised) metrics.watchQueue(statsQueue);
+
+  let supervisor: WorkerSupervisor | undefined;
+  if (splitWorker && config.WORKER_ISOLATION !== 'none') {
+    // The worker gets this process's settings, and the Redis it resolved (maybe one it spawned).
+    const s = superviseWorker({ entry: o.workerEntry!, env: { ...process.env, ROLE: 'worker', REDIS_URL: redis.url }, isolation: config.WORKER_ISOLATION, log });
+    supervisor = s;
+    closers.unshift(() => s.stop(Math.max(250, stopDeadline - Date.now() - 500)));
+  }
   const httpExtras = {
-    metrics: async () => ({ contentType: metrics.registry.contentType, body: await metrics.registry.metrics() }),
-    admin: config.ADMIN_TOKEN ? adminHandler([statsQueue], config.ADMIN_TOKEN) : undefined,
+    metrics: async () => {
+      const theirs = await supervisor?.ask('metrics', 1000);
+      return { contentType: metrics.registry.contentType, body: theirs ? await metrics.merged([theirs]) : await metrics.registry.metrics() };
+    },
+    // Loaded only when turned on: Bull Board and Express cost about 20 MB in every process otherwise.
+    admin: config.ADMIN_TOKEN && !o.supervised ? (await import('./admin.js')).adminHandler([statsQueue], config.ADMIN_TOKEN) : undefined,
   };
 
   // The transport: how answers and reminders go out; each renders its own way.
@@ -173,16 +197,17 @@ export async function startApp(o: AppOptions): Promise<App> {
   const health = async (): Promise<HealthReport> => {
     // The worker connection queues commands while Redis is away; do not wait on it forever.
     const redisOk = await Promise.race([conn.ping().then(() => true, () => false), new Promise<boolean>((r) => setTimeout(() => r(false), 1000).unref())]);
-    const workerOk = worker ? worker.isRunning() : 'not-in-this-process';
+    const theirs = supervisor ? ((await supervisor.ask('health', 1500)) as HealthReport | undefined) : undefined;
+    const workerOk = worker ? worker.isRunning() : supervisor ? theirs?.worker === true : 'not-in-this-process';
     const rs = reminders;
     const tasks = !config.feishu?.tasks ? 'off'
       : rs ? await Promise.race([rs.taskStatus().catch(() => 'unknown'), new Promise<string>((r) => setTimeout(() => r('unknown'), 1000).unref())])
-        : 'see worker';
+        : supervisor ? theirs?.details?.tasks ?? 'unknown' : 'see worker';
     return { ok: redisOk && workerOk !== false, mode, redis: redisOk, worker: workerOk, llm: model.online ? model.name : 'offline', details: { tasks } };
   };
 
   let port: number | undefined;
-  if (!runsIngest) {
+  if (!runsIngest && !o.supervised) {
     // ROLE=worker: /healthz, /metrics and the admin board only.
     const server = await startHttpServer({ port: config.PORT, log, health, ...httpExtras });
     port = (server.address() as { port: number }).port;
@@ -227,11 +252,14 @@ export async function startApp(o: AppOptions): Promise<App> {
   return {
     mode,
     port,
+    health,
+    metricsJson: () => metrics.registry.getMetricsAsJSON(),
     stop: () => {
+      supervisor?.stopping();
       stopping ??= (async () => {
         // Each step is bounded: an unreachable Redis or Feishu must not keep the process alive.
-        const deadline = Date.now() + config.SHUTDOWN_GRACE_MS + 2000;
-        for (const c of closers) await bounded(c(), Math.max(250, deadline - Date.now())).catch((err: unknown) => log.warn({ err }, 'shutdown step failed'));
+        stopDeadline = Date.now() + config.SHUTDOWN_GRACE_MS + 2000;
+        for (const c of closers) await bounded(c(), Math.max(250, stopDeadline - Date.now())).catch((err: unknown) => log.warn({ err }, 'shutdown step failed'));
       })();
       return stopping;
     },

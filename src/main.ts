@@ -1,11 +1,15 @@
 import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { readConfig, type Config } from './config.js';
 import { ConfigError, StartupError } from './core/errors.js';
 import { createLogger } from './logger.js';
 import { startApp, type App } from './app.js';
 import { consoleLogDestination } from './console/console-log.js';
+import { supervisedChannel } from './worker-process.js';
 
-if (existsSync('.env')) process.loadEnvFile('.env');
+// A supervised worker (ROLE=all) got its whole environment from its supervisor.
+const channel = supervisedChannel();
+if (!channel && existsSync('.env')) process.loadEnvFile('.env');
 
 let config: Config;
 try {
@@ -19,7 +23,8 @@ try {
 }
 
 // Console mode: the terminal is the chat, so logs go to .data/bigan.log (warnings and errors also to stderr).
-const log = config.feishu ? createLogger(config.LOG_LEVEL) : createLogger(config.LOG_LEVEL, consoleLogDestination());
+const base = config.feishu ? createLogger(config.LOG_LEVEL) : createLogger(config.LOG_LEVEL, consoleLogDestination());
+const log = channel ? base.child({ proc: 'worker' }) : base;
 let app: App | undefined;
 let stopping = false;
 
@@ -38,9 +43,18 @@ async function shutdown(why: string): Promise<void> {
 
 process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
+channel?.onStop(() => void shutdown('supervisor'));
+channel?.answer('health', async () => app?.health());
+channel?.answer('metrics', async () => app?.metricsJson());
 
 try {
-  app = await startApp({ config, log, onConsoleClosed: () => void shutdown('input closed') });
+  app = await startApp({
+    config,
+    log,
+    onConsoleClosed: () => void shutdown('input closed'),
+    workerEntry: fileURLToPath(import.meta.url),
+    supervised: !!channel,
+  });
 } catch (err) {
   if (err instanceof StartupError) {
     process.stderr.write(`${err.message}\n`);

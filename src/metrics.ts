@@ -1,4 +1,4 @@
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { AggregatorRegistry, Counter, Gauge, Histogram, Registry, collectDefaultMetrics, type MetricObjectWithValues, type MetricValue } from 'prom-client';
 import type { Queue } from 'bullmq';
 
 /** Prometheus metrics of one process, served at GET /metrics. */
@@ -15,6 +15,12 @@ export class Metrics {
 
   constructor(opts: { defaultMetrics?: boolean } = {}) {
     if (opts.defaultMetrics !== false) collectDefaultMetrics({ register: this.registry, prefix: 'bigan_' });
+  }
+
+  /** This process's metrics summed with other processes' (a supervised worker's getMetricsAsJSON). */
+  async merged(others: unknown[]): Promise<string> {
+    const all = [await this.registry.getMetricsAsJSON(), ...others] as MetricObjectWithValues<MetricValue<string>>[][];
+    return AggregatorRegistry.aggregate(all).metrics();
   }
 
   /** Queue depth by state, read from Redis at scrape time. */

@@ -20,6 +20,15 @@ interface CardRef {
 }
 
 /**
+ * CardKit needs a strictly increasing sequence per card, across attempts and processes. Each
+ * attempt reserves a block with one INCRBY instead of a Redis round trip per update.
+ */
+const SEQ_BLOCK = 1000;
+/** Longer text costs more per update (the whole element is sent), so updates thin out with length. */
+const GAP_PER_CHAR_MS = 0.5;
+const MAX_GAP_MS = 3000;
+
+/**
  * Replies in the message's thread. Streaming goes through CardKit, hand-written rather
  * than the SDK Channel's controller because we need per-job reply `uuid`s and must
  * resume the same card after a worker crash (the Channel offers neither); when CardKit
@@ -73,9 +82,12 @@ class CardStream implements AnswerStream {
   private pending = '';
   private pushed = '';
   private timer: NodeJS.Timeout | undefined;
+  private lastUpdateAt = 0;
   private chain: Promise<void> = Promise.resolve();
   private failed: Error | undefined;
   private readonly stateKey: string;
+  /** Reserved sequence numbers per card id: next to use, last reserved. */
+  private readonly seqs = new Map<string, { next: number; end: number }>();
 
   constructor(
     private readonly api: FeishuApi,
@@ -104,11 +116,14 @@ class CardStream implements AnswerStream {
   update(markdown: string): void {
     this.pending = markdown;
     if (this.timer || this.failed) return;
-    const gap = this.mode === 'patch' ? Math.max(this.throttleMs, 1000) : this.throttleMs;
+    const floor = this.mode === 'patch' ? Math.max(this.throttleMs, 1000) : this.throttleMs;
+    const gap = Math.min(Math.max(floor, MAX_GAP_MS), floor + markdown.length * GAP_PER_CHAR_MS);
+    // Spaced from the last update, so the first words show at once.
     this.timer = setTimeout(() => {
       this.timer = undefined;
+      this.lastUpdateAt = Date.now();
       this.enqueue(() => this.push(this.pending, false));
-    }, gap);
+    }, Math.max(0, this.lastUpdateAt + gap - Date.now()));
   }
 
   async finish(markdown: string, opts?: { buttons?: CardButton[] }): Promise<void> {
@@ -149,8 +164,7 @@ class CardStream implements AnswerStream {
     const ref = this.cards[i]!;
     const part = { index: i };
     if (this.mode === 'cardkit' && ref.cardId) {
-      const seq = await this.redis.incr(`${this.prefix}:cardseq:${ref.cardId}`);
-      await this.redis.expire(`${this.prefix}:cardseq:${ref.cardId}`, 14 * 86_400);
+      const seq = await this.nextSeq(ref.cardId);
       if (closed) await this.api.updateCard(ref.cardId, answerCard({ title: this.title, markdown, streaming: false, buttons, part }), seq);
       else await this.api.setElementContent(ref.cardId, ANSWER_ELEMENT, cardSafeMarkdown(markdown), seq);
     } else {
@@ -182,8 +196,21 @@ class CardStream implements AnswerStream {
     await this.save();
   }
 
+  private async nextSeq(cardId: string): Promise<number> {
+    let s = this.seqs.get(cardId);
+    if (!s || s.next > s.end) {
+      const key = `${this.prefix}:cardseq:${cardId}`;
+      const res = await this.redis.multi().incrby(key, SEQ_BLOCK).expire(key, 14 * 86_400).exec();
+      const end = Number(res?.[0]?.[1]);
+      if (res?.[0]?.[0] || !Number.isFinite(end)) throw res?.[0]?.[0] ?? new Error('could not reserve card sequence numbers');
+      s = { next: end - SEQ_BLOCK + 1, end };
+      this.seqs.set(cardId, s);
+    }
+    return s.next++;
+  }
+
   private async save(): Promise<void> {
-    await this.redis.hset(this.stateKey, { cards: JSON.stringify(this.cards), mode: this.mode });
-    await this.redis.expire(this.stateKey, 2 * 86_400);
+    // One round trip: the card ids must be stored before the reply that shows them.
+    await this.redis.multi().hset(this.stateKey, { cards: JSON.stringify(this.cards), mode: this.mode }).expire(this.stateKey, 2 * 86_400).exec();
   }
 }

@@ -33,6 +33,7 @@ describe('the bot as a user starts it (src/main.ts in its own process)', () => {
     const bot = await startWebhookBot(f, { port, redisUrl: inject('redisUrl') });
     const health = await fetch(`http://127.0.0.1:${port}/healthz`);
     expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ ok: true, worker: true });
     const ev = textEvent('你好，笔杆子');
     expect((await postEvent(port, ev)).status).toBe(200);
     await feishu.waitFor(() => feishu.repliesTo(messageIdOf(ev)).some((m) => feishu.textOf(m) === '收到，这是回答。' && !feishu.isStreaming(m)), EVENT_CEILING_MS, 'the reply');

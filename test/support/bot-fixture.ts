@@ -51,7 +51,11 @@ export async function startWebhookBot(f: BotFixture, o: { port: number; redisUrl
     ...env,
   });
   f.bot = bot;
-  await bot.waitForLog((l) => l.msg === 'bigan started');
+  await bot.waitForLog((l) => l.msg === 'bigan started' && l.proc !== 'worker');
+  // ROLE=all runs the worker in its own process: wait for it too, so /healthz is green and jobs run.
+  if ((env.ROLE ?? 'all') === 'all' && (env.WORKER_ISOLATION ?? 'process') !== 'none') {
+    await bot.waitForLog((l) => l.msg === 'bigan started' && l.proc === 'worker');
+  }
   return bot;
 }
 

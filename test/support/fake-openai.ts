@@ -18,6 +18,8 @@ export interface FakeOpenAI {
   url: string;
   /** Every request body received, in order. */
   requests: FakeRequestBody[];
+  /** Streams open now, and the most open at once (benchmarks). */
+  streaming(): { now: number; peak: number };
   setHandler(fn: FakeHandler): void;
   close(): Promise<void>;
 }
@@ -49,6 +51,8 @@ export async function startFakeOpenAI(handler: FakeHandler = () => '好的。'):
   let current = handler;
   const requests: FakeRequestBody[] = [];
   let seq = 0;
+  let open = 0;
+  let peak = 0;
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     void (async () => {
@@ -81,6 +85,8 @@ export async function startFakeOpenAI(handler: FakeHandler = () => '好的。'):
         return;
       }
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
+      peak = Math.max(peak, ++open);
+      res.once('close', () => open--);
       const send = (obj: unknown) => res.write(`data: ${JSON.stringify(obj)}\n\n`);
       send({ id, object: 'chat.completion.chunk', created, model, choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }] });
       // Reasoning models (DeepSeek-reasoner, vLLM with a reasoning parser) stream reasoning_content first.
@@ -107,6 +113,7 @@ export async function startFakeOpenAI(handler: FakeHandler = () => '好的。'):
   return {
     url: `http://127.0.0.1:${port}/v1`,
     requests,
+    streaming: () => ({ now: open, peak }),
     setHandler: (fn) => {
       current = fn;
     },

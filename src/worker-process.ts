@@ -1,0 +1,183 @@
+import { fork } from 'node:child_process';
+import { setPriority } from 'node:os';
+import { isMainThread, parentPort, Worker as Thread } from 'node:worker_threads';
+import type { Logger } from './logger.js';
+
+/**
+ * ROLE=all runs the worker apart from the ingest event loop (issue 13: acks never wait behind
+ * model work): the entry point is started again as a supervised worker, in a child process
+ * (default) or a worker thread. The supervisor restarts a worker that dies, forwards the stop,
+ * and asks it for health and metrics over the IPC channel.
+ */
+export type Isolation = 'process' | 'thread';
+
+/** Passed as an argument (not an env variable) so a process manager's own IPC cannot be mistaken for ours. */
+export const SUPERVISED_FLAG = '--bigan-supervised-worker';
+
+type Question = 'health' | 'metrics';
+type ToWorker = { t: 'stop' } | { t: 'ask'; id: number; what: Question };
+type FromWorker = { t: 'answer'; id: number; value: unknown };
+
+interface Handle {
+  pid: number | string;
+  send(m: ToWorker): void;
+  /** Ask it to drain and exit. */
+  stop(): void;
+  kill(): void;
+  onMessage(f: (m: FromWorker) => void): void;
+  onExit(f: (code: number | null, signal: string | null) => void): void;
+}
+
+function start(isolation: Isolation, entry: string, env: NodeJS.ProcessEnv, log: Logger): Handle {
+  if (isolation === 'thread') {
+    const th = new Thread(entry, { argv: [SUPERVISED_FLAG], env, execArgv: process.execArgv });
+    th.on('error', (err) => log.error({ err }, 'worker thread error'));
+    return {
+      pid: `thread-${th.threadId}`,
+      send: (m) => th.postMessage(m),
+      stop: () => th.postMessage({ t: 'stop' } satisfies ToWorker),
+      kill: () => void th.terminate(),
+      onMessage: (f) => th.on('message', f),
+      onExit: (f) => th.on('exit', (code) => f(code, null)),
+    };
+  }
+  const cp = fork(entry, [SUPERVISED_FLAG], { env, execArgv: process.execArgv });
+  // When the cores are busy, acks (a few ms of CPU each, with Feishu waiting) go before model and card
+  // work (throughput): the worker runs at a lower CPU priority.
+  try {
+    if (cp.pid) setPriority(cp.pid, WORKER_NICE);
+  } catch {
+    /* not permitted here: same priority */
+  }
+  return {
+    pid: cp.pid ?? 'unknown',
+    send: (m) => {
+      if (cp.connected) cp.send(m);
+    },
+    stop: () => cp.kill('SIGTERM'),
+    kill: () => cp.kill('SIGKILL'),
+    onMessage: (f) => cp.on('message', (m) => f(m as FromWorker)),
+    onExit: (f) => cp.on('exit', (code, signal) => f(code, signal)),
+  };
+}
+
+export interface WorkerSupervisor {
+  /** Ask the running worker; undefined when none answers in time. */
+  ask(what: Question, timeoutMs: number): Promise<unknown>;
+  /** No restarts from now on (called as soon as shutdown begins). */
+  stopping(): void;
+  /** Drain the worker, bounded: after `ms` it is killed. */
+  stop(ms: number): Promise<void>;
+}
+
+const MAX_RESTART_DELAY_MS = 30_000;
+/** Niceness of a worker process (0 is the default, 19 the lowest priority). */
+const WORKER_NICE = 10;
+
+export function superviseWorker(o: { entry: string; env: NodeJS.ProcessEnv; isolation: Isolation; log: Logger }): WorkerSupervisor {
+  let handle: Handle | undefined;
+  let exited: Promise<void> = Promise.resolve();
+  let ending = false;
+  let delay = 1000;
+  let nextId = 0;
+  const waiting = new Map<number, (v: unknown) => void>();
+
+  const launch = () => {
+    const startedAt = Date.now();
+    const h = start(o.isolation, o.entry, o.env, o.log);
+    handle = h;
+    o.log.info({ pid: h.pid, isolation: o.isolation }, 'worker process started');
+    h.onMessage((m) => {
+      if (m.t === 'answer') waiting.get(m.id)?.(m.value);
+    });
+    exited = new Promise((resolve) => h.onExit((code, signal) => {
+      handle = undefined;
+      resolve();
+      if (ending) return;
+      // A worker that ran a while gets a quick restart; one that keeps dying backs off.
+      delay = Date.now() - startedAt > 60_000 ? 1000 : Math.min(delay * 2, MAX_RESTART_DELAY_MS);
+      o.log.error({ pid: h.pid, code, signal, restartInMs: delay }, 'worker process exited; restarting it');
+      setTimeout(() => {
+        if (!ending) launch();
+      }, delay).unref();
+    }));
+  };
+  launch();
+  // Never leave an orphan behind, whatever ends this process.
+  process.on('exit', () => handle?.kill());
+
+  return {
+    ask: (what, timeoutMs) => {
+      const h = handle;
+      if (!h) return Promise.resolve(undefined);
+      const id = ++nextId;
+      return new Promise((resolve) => {
+        const timer = setTimeout(() => done(undefined), timeoutMs);
+        timer.unref();
+        const done = (v: unknown) => {
+          clearTimeout(timer);
+          waiting.delete(id);
+          resolve(v);
+        };
+        waiting.set(id, done);
+        h.send({ t: 'ask', id, what });
+      });
+    },
+    stopping: () => {
+      ending = true;
+    },
+    stop: async (ms) => {
+      ending = true;
+      const h = handle;
+      if (!h) return;
+      h.stop();
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<'late'>((r) => (timer = setTimeout(() => r('late'), ms)));
+      const outcome = await Promise.race([exited.then(() => 'exited' as const), late]);
+      clearTimeout(timer);
+      if (outcome === 'late') {
+        o.log.warn({ pid: h.pid }, 'worker process did not stop in time; killing it');
+        h.kill();
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 1000).unref())]);
+      }
+    },
+  };
+}
+
+/** The worker's side of the channel, when this process or thread is a supervised worker. */
+export interface SupervisedChannel {
+  onStop(f: () => void): void;
+  answer(what: Question, f: () => Promise<unknown>): void;
+}
+
+export function supervisedChannel(): SupervisedChannel | undefined {
+  if (!process.argv.includes(SUPERVISED_FLAG)) return undefined;
+  const port = !isMainThread ? parentPort : undefined;
+  const send = (m: FromWorker) => {
+    if (port) port.postMessage(m);
+    else if (process.connected) process.send?.(m);
+  };
+  const listen = (f: (m: ToWorker) => void) => {
+    if (port) port.on('message', f);
+    else process.on('message', (m) => f(m as ToWorker));
+  };
+  const answers = new Map<Question, () => Promise<unknown>>();
+  listen((m) => {
+    if (m.t !== 'ask') return;
+    const f = answers.get(m.what);
+    if (!f) return;
+    f().then((value) => send({ t: 'answer', id: m.id, value }), () => send({ t: 'answer', id: m.id, value: undefined }));
+  });
+  return {
+    onStop: (f) => {
+      listen((m) => {
+        if (m.t === 'stop') f();
+      });
+      // The supervisor is gone (killed hard): stop rather than run unsupervised.
+      if (!port) process.on('disconnect', f);
+    },
+    answer: (what, f) => {
+      answers.set(what, f);
+    },
+  };
+}
