@@ -1,4 +1,3 @@
-import JSZip from 'jszip';
 
 /** One comment to place: the text it is about (an excerpt of the document) and what to say. */
 export interface Annotation {
@@ -94,6 +93,8 @@ function commentXml(id: number, text: string, date: string): string {
  * to an existing document; everything else in the file is left byte for byte.
  */
 export async function annotateDocx(data: Buffer, annotations: readonly Annotation[], now: Date = new Date()): Promise<{ data: Buffer; placed: number }> {
+  // Loaded on first use, like the parsers: most workers never annotate a file.
+  const { default: JSZip } = await import('jszip');
   const zip = await JSZip.loadAsync(data);
   const docFile = zip.file('word/document.xml');
   if (!docFile) throw new Error('not a Word document: word/document.xml missing');

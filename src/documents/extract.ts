@@ -1,4 +1,3 @@
-import mammoth from 'mammoth';
 import { DocumentError } from '../core/errors.js';
 import { DOC_TEXTS } from '../core/document-texts.js';
 
@@ -65,6 +64,8 @@ async function docxText(name: string, data: Buffer): Promise<string> {
   }
   if (!data.subarray(0, 2).equals(ZIP_MAGIC)) throw new DocumentError('corrupt', DOC_TEXTS.corrupt(name, 'Word（.docx）'));
   try {
+    // Loaded on first use: the parser is ~15 MB of memory a worker that never sees a file does not need.
+    const { default: mammoth } = await import('mammoth');
     const { value } = await mammoth.convertToHtml({ buffer: data });
     return htmlToText(value);
   } catch {

@@ -27,6 +27,8 @@ const SEQ_BLOCK = 1000;
 /** Longer text costs more per update (the whole element is sent), so updates thin out with length. */
 const GAP_PER_CHAR_MS = 0.5;
 const MAX_GAP_MS = 3000;
+/** The default minimum gap; the per-character growth scales with a configured gap (tests stream fast). */
+const DEFAULT_THROTTLE_MS = 400;
 
 /**
  * Replies in the message's thread. Streaming goes through CardKit, hand-written rather
@@ -39,7 +41,7 @@ export class FeishuReplier implements Replier {
   private readonly cardChars: number;
 
   constructor(private readonly api: FeishuApi, private readonly redis: Redis, private readonly log: Logger, private readonly opts: FeishuReplierOptions) {
-    this.throttleMs = opts.throttleMs ?? 400;
+    this.throttleMs = opts.throttleMs ?? DEFAULT_THROTTLE_MS;
     this.cardChars = opts.cardChars ?? 6000;
   }
 
@@ -117,7 +119,7 @@ class CardStream implements AnswerStream {
     this.pending = markdown;
     if (this.timer || this.failed) return;
     const floor = this.mode === 'patch' ? Math.max(this.throttleMs, 1000) : this.throttleMs;
-    const gap = Math.min(Math.max(floor, MAX_GAP_MS), floor + markdown.length * GAP_PER_CHAR_MS);
+    const gap = Math.min(Math.max(floor, MAX_GAP_MS), floor + markdown.length * GAP_PER_CHAR_MS * (this.throttleMs / DEFAULT_THROTTLE_MS));
     // Spaced from the last update, so the first words show at once.
     this.timer = setTimeout(() => {
       this.timer = undefined;

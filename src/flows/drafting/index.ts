@@ -9,7 +9,6 @@ import type { DraftCommand } from '../../report/commands.js';
 import { parseRequest } from '../../report/request.js';
 import { getGenre } from '../../report/genres.js';
 import { periodLabel } from '../../report/period.js';
-import { renderDocx } from '../../export/docx.js';
 import type { TurnContext } from '../context.js';
 import { chatFlow } from '../chat.js';
 import type { Material } from '../../documents/material.js';
@@ -86,6 +85,8 @@ export async function draftingFlow(ctx: TurnContext, cmd: DraftCommand, opts: { 
 /** The thread's outline and drafted sections as a GB/T 9704 Word file. */
 export async function wordFile(state: ReportThreadState, now: Date): Promise<{ name: string; data: Buffer; drafted: number }> {
   const doc = draftDocument(state, now);
+  // Loaded on first export: the Word writer is ~10 MB a worker that only streams answers does not need.
+  const { renderDocx } = await import('../../export/docx.js');
   const data = await renderDocx(doc);
   return { name: `${doc.title.slice(0, 40).replace(/[\\/:*?"<>|]/g, '')}.docx`, data, drafted: Object.keys(state.draft.sections).filter((k) => k !== 'opening').length };
 }
