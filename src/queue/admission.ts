@@ -28,6 +28,15 @@ export interface Requester {
 /** Entries older than this no longer count against the per-user cap (a lost release heals). */
 const QUEUED_TTL_MS = 3600_000;
 
+/** Drop stale entries, then add the job if the user is under the cap: returns how many were queued before, or -1. */
+const CLAIM_SLOT = `
+redis.call('ZREMRANGEBYSCORE', KEYS[1], 0, ARGV[2])
+local n = redis.call('ZCARD', KEYS[1])
+if n >= tonumber(ARGV[3]) then return -1 end
+redis.call('ZADD', KEYS[1], ARGV[1], ARGV[4])
+redis.call('PEXPIRE', KEYS[1], ARGV[5])
+return n`;
+
 /**
  * The ingest-side gate: allowlists, a per-user rate limit (rate-limiter-flexible on the same
  * Redis, so it holds across ingest processes) and a cap on one user's queued jobs.
@@ -65,12 +74,11 @@ export class Admission {
         throw err;
       }
     }
-    const key = this.queuedKey(openId);
+    // Count and claim in one atomic script: one round trip on the ingest path, and two ingest processes
+    // cannot both take the user's last slot.
     const now = Date.now();
-    const res = await this.redis.multi().zremrangebyscore(key, 0, now - QUEUED_TTL_MS).zcard(key).exec();
-    const queued = Number(res?.[1]?.[1] ?? 0);
-    if (queued >= this.o.maxQueued) return this.refuse('queue-full');
-    await this.redis.multi().zadd(key, now, jobId).pexpire(key, QUEUED_TTL_MS).exec();
+    const queued = Number(await this.redis.eval(CLAIM_SLOT, 1, this.queuedKey(openId), now, now - QUEUED_TTL_MS, this.o.maxQueued, jobId, QUEUED_TTL_MS));
+    if (queued < 0) return this.refuse('queue-full');
     return { ok: true, queued };
   }
 
