@@ -1,0 +1,39 @@
+/**
+ * The per-user queue cap on the real Redis: counting and claiming a slot is one atomic step, so
+ * concurrent requests (several ingest processes) cannot overshoot the cap.
+ */
+import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { Admission } from '../../src/queue/admission.js';
+
+let redis: Redis;
+beforeAll(() => {
+  redis = new Redis(inject('redisUrl'));
+});
+afterAll(async () => {
+  await redis.quit();
+});
+
+const gate = (maxQueued: number) => new Admission(redis, { prefix: `t${randomUUID().slice(0, 8)}`, perMinute: 0, maxQueued, allowedTenants: [], allowedChats: [], allowedUsers: [] });
+const user = { chatId: 'oc_1', userIds: ['ou_writer'] };
+
+describe('per-user queue cap', () => {
+  it('twenty concurrent requests against a cap of three: exactly three are admitted, in order of arrival', async () => {
+    const a = gate(3);
+    const results = await Promise.all(Array.from({ length: 20 }, (_v, i) => a.admit(user, `job-${i}`)));
+    const ok = results.filter((r) => r.ok);
+    expect(ok).toHaveLength(3);
+    expect(ok.map((r) => (r.ok ? r.queued : -1)).sort()).toEqual([0, 1, 2]);
+    expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.reason === 'queue-full')).toBe(true);
+  });
+
+  it('a released job frees its slot; another user has slots of their own', async () => {
+    const a = gate(1);
+    expect(await a.admit(user, 'job-a')).toEqual({ ok: true, queued: 0 });
+    expect(await a.admit(user, 'job-b')).toEqual({ ok: false, reason: 'queue-full' });
+    expect(await a.admit({ chatId: 'oc_1', userIds: ['ou_other'] }, 'job-c')).toEqual({ ok: true, queued: 0 });
+    await a.release('ou_writer', 'job-a');
+    expect(await a.admit(user, 'job-b')).toEqual({ ok: true, queued: 0 });
+  });
+});
