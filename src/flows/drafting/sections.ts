@@ -141,12 +141,8 @@ export async function draftOne(a: FlowBase, outline: Outline, req: ReportRequest
   return { section: { address: addr, label, text: sectionBody(r.text, [s?.heading ?? '', p.heading]) }, removed: r.removed };
 }
 
-export interface ReviseSectionArgs extends FlowBase {
-  state: ReportThreadState;
-  target: SectionTarget;
+export interface ReviseSectionArgs extends DraftSectionArgs {
   op: ReviseOp;
-  chars?: number;
-  onProgress?: (index: number, total: number) => void;
 }
 
 /**
