@@ -50,9 +50,9 @@ export interface BotProc {
  * Start a bot process and wait until GET /healthz answers 200: compiled JavaScript as `node FILE`
  * (how the Docker image runs), TypeScript through tsx (how `npm start` runs).
  */
-export async function startBotProcess(script: string, env: Record<string, string>, cwd = root): Promise<BotProc> {
+export async function startBotProcess(script: string, env: Record<string, string>, cwd = root, nodeArgs: string[] = []): Promise<BotProc> {
   const port = await freePort();
-  const args = script.endsWith('.ts') ? ['--import', 'tsx', script] : [script];
+  const args = [...nodeArgs, ...(script.endsWith('.ts') ? ['--import', 'tsx', script] : [script])];
   const proc = spawn(process.execPath, args, {
     cwd,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: String(port), ...env },

@@ -218,7 +218,7 @@ export async function startApp(o: AppOptions): Promise<App> {
     producer.on('error', (err) => log.warn({ err: err.message }, 'redis producer connection error'));
     const queue = new Queue<JobData>(MESSAGE_QUEUE, { connection: producer, prefix, defaultJobOptions: defaultJobOptions({ attempts: config.JOB_ATTEMPTS, backoffMs: config.JOB_BACKOFF_MS }) });
     queue.on('error', (err) => log.warn({ err: err.message }, 'queue error'));
-    const enqueuer = new Enqueuer(queue);
+    const enqueuer = new Enqueuer(queue, producer);
     closers.push(() => queue.close(), () => producer.quit().catch(() => undefined));
 
 

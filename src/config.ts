@@ -26,7 +26,7 @@ const schema = z.object({
   BOT_TIMEZONE: z.preprocess(emptyToUndefined, z.string().default('Asia/Shanghai')).refine(isTimeZone, 'is not an IANA time zone'),
   REDIS_PREFIX: z.preprocess(emptyToUndefined, z.string().regex(/^(?:[A-Za-z0-9_-]+|\{[A-Za-z0-9_-]+\})$/, 'letters, digits, _ and - only, optionally wrapped in {} as a Redis Cluster hash tag').default('bigan')),
   ROLE: z.preprocess(emptyToUndefined, z.enum(['all', 'ingest', 'worker']).default('all')),
-  WORKER_CONCURRENCY: int(128, 1),
+  WORKER_CONCURRENCY: int(512, 1),
   WORKER_ISOLATION: z.preprocess(emptyToUndefined, z.enum(['process', 'thread', 'none']).default('process')),
   JOB_ATTEMPTS: int(3, 1),
   JOB_BACKOFF_MS: int(2000, 0),

@@ -37,6 +37,8 @@ redis.call('ZADD', KEYS[1], ARGV[1], ARGV[4])
 redis.call('PEXPIRE', KEYS[1], ARGV[5])
 return n`;
 
+type ClaimingRedis = Redis & { bigan_claim_slot(key: string, ...args: (string | number)[]): Promise<number> };
+
 /**
  * The ingest-side gate: allowlists, a per-user rate limit (rate-limiter-flexible on the same
  * Redis, so it holds across ingest processes) and a cap on one user's queued jobs.
@@ -45,6 +47,8 @@ export class Admission {
   private readonly limiter?: RateLimiterRedis;
 
   constructor(private readonly redis: Redis, private readonly o: AdmissionOptions) {
+    // EVALSHA with ioredis's NOSCRIPT fallback: the script body is not sent on every ack.
+    if (!('bigan_claim_slot' in redis)) redis.defineCommand('bigan_claim_slot', { numberOfKeys: 1, lua: CLAIM_SLOT });
     if (o.perMinute > 0) this.limiter = new RateLimiterRedis({ storeClient: redis, keyPrefix: `${o.prefix}:rl`, points: o.perMinute, duration: 60 });
   }
 
@@ -77,7 +81,7 @@ export class Admission {
     // Count and claim in one atomic script: one round trip on the ingest path, and two ingest processes
     // cannot both take the user's last slot.
     const now = Date.now();
-    const queued = Number(await this.redis.eval(CLAIM_SLOT, 1, this.queuedKey(openId), now, now - QUEUED_TTL_MS, this.o.maxQueued, jobId, QUEUED_TTL_MS));
+    const queued = Number(await (this.redis as ClaimingRedis).bigan_claim_slot(this.queuedKey(openId), now, now - QUEUED_TTL_MS, this.o.maxQueued, jobId, QUEUED_TTL_MS));
     if (queued < 0) return this.refuse('queue-full');
     return { ok: true, queued };
   }

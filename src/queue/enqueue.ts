@@ -1,10 +1,12 @@
 import type { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
 import type { CardAction, IncomingMessage } from '../core/message.js';
 import { cardActionJobId, JOB_NAMES, messageJobId, type JobData } from './jobs.js';
 
 /** The producer side: the only thing the ingest path does with an accepted event. */
 export class Enqueuer {
-  constructor(private readonly queue: Queue<JobData>) {}
+  /** `redis`: the queue's own connection, for the cheap duplicate check. */
+  constructor(private readonly queue: Queue<JobData>, private readonly redis: Redis) {}
 
   /** Queue a message once; `duplicate` is true for a re-push of one already queued (nothing is added). */
   async message(message: IncomingMessage): Promise<{ jobId: string; duplicate: boolean }> {
@@ -17,7 +19,10 @@ export class Enqueuer {
 
   /** Whether a message was queued already (a re-push). */
   async exists(messageId: string): Promise<boolean> {
-    return Boolean(await this.queue.getJob(messageJobId(messageId)));
+    // EXISTS on the job hash, not getJob: that reads and parses the whole job on every ack.
+    // The connection refuses commands while it connects (no offline queue); the queue knows when it is up.
+    await this.queue.waitUntilReady();
+    return (await this.redis.exists(this.queue.toKey(messageJobId(messageId)))) === 1;
   }
 
   /** Queue a message without the duplicate lookup (the caller did it); `priority` 1 runs first. */
