@@ -105,3 +105,16 @@ describe('over-eager rules made safe', () => {
     expect(seriousText(short)).toEqual([]);
   });
 });
+
+describe('a 一是/二是 list whose middle item lost its 是', () => {
+  const spansOf = (t: string) => run(t).filter((f) => f.rule === 'numbering').map((f) => [t.slice(f.start, f.end), f.severity, f.message]);
+  it('二是…三加快…四是 points at the bare 三, not at the 四是 that follows', () => {
+    const t = '今年着力抓好四项工作。一是抓学习，落实第一议题制度。二是抓责任，逐级签订责任书。三加快推进阵地建设，完善管理台账。四是抓队伍，分层开展培训。\n';
+    expect(spansOf(t)).toEqual([['三', 'warning', '段内序号“三”后缺“是”：前后是“二是”“四是”']]);
+  });
+  it('a whole list, a list with an item really missing, and 三 starting an ordinary word stay as before', () => {
+    expect(spansOf('今年着力抓好四项工作。一是抓学习。二是抓责任。三是抓阵地。四是抓队伍。\n')).toEqual([]);
+    expect(spansOf('今年着力抓好几项工作。一是抓学习。二是抓责任。四是抓队伍。\n')).toEqual([['四是', 'warning', '段内序号不连续：“二是”之后是“四是”']]);
+    expect(spansOf('今年着力抓好两项工作。一是抓学习。二是抓责任。三年来，各项制度逐步完善。\n')).toEqual([]);
+  });
+});

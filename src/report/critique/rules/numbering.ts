@@ -98,6 +98,7 @@ function inlineOrdinals(doc: CritiqueDoc): Finding[] {
   const out: Finding[] = [];
   const headingLines = new Set(doc.headings.map((h) => h.line));
   let last = 0;
+  let lastEnd = 0;
   let lastDi = 0;
   for (const p of doc.paragraphs) {
     if (headingLines.has(p.index) || doc.titleLines.has(p.index)) {
@@ -108,18 +109,26 @@ function inlineOrdinals(doc: CritiqueDoc): Finding[] {
     for (const o of findInlineOrdinals(p.text)) {
       const start = p.start + o.index;
       const end = start + o.text.length;
+      const dropped = last > 0 && o.number === last + 2 ? droppedSuffix(doc.text, lastEnd, start, last + 1) : undefined;
       if (o.number === last + 1 || o.number === 1) {
         // In order, or a new list.
       } else if (last === 0) {
         // A list that starts mid-way (二是 after a comma-led 一是) is not reliably detectable.
       } else if (o.number === last) {
         out.push(report(doc, 'warning', start, end, `段内序号“${o.text}”重复`, `${toChineseNumeral(last + 1)}${o.text.slice(-1)}`));
+      } else if (dropped !== undefined) {
+        // 二是…三切实…四是: the list is whole, the 是 of its middle item fell out.
+        const at = dropped;
+        const numeral = toChineseNumeral(last + 1);
+        const suffix = o.text.slice(-1);
+        out.push(report(doc, 'warning', at, at + numeral.length, `段内序号“${numeral}”后缺“${suffix}”：前后是“${toChineseNumeral(last)}${suffix}”“${o.text}”`, `${numeral}${suffix}`));
       } else if (o.number > last + 1) {
         out.push(report(doc, 'warning', start, end, `段内序号不连续：“${toChineseNumeral(last)}${o.text.slice(-1)}”之后是“${o.text}”`, `${toChineseNumeral(last + 1)}${o.text.slice(-1)}`));
       } else {
         out.push(report(doc, 'warning', start, end, `段内序号倒退：“${toChineseNumeral(last)}${o.text.slice(-1)}”之后是“${o.text}”`, `${toChineseNumeral(last + 1)}${o.text.slice(-1)}`));
       }
       last = o.number;
+      lastEnd = end;
     }
     const d = DI_ORDINAL.exec(p.text);
     if (d) {
@@ -132,4 +141,20 @@ function inlineOrdinals(doc: CritiqueDoc): Finding[] {
     }
   }
   return out;
+}
+
+/**
+ * Where, between two items of a 一是/二是 list, the missing item's bare numeral starts a sentence
+ * (三切实加强…): its offset, or undefined.
+ */
+function droppedSuffix(text: string, from: number, to: number, n: number): number | undefined {
+  const numeral = toChineseNumeral(n);
+  const re = new RegExp(`[。；;！？\\n][\\s\u3000]*${numeral}(?=[\u4e00-\u9fff])`, 'g');
+  const span = text.slice(from, to);
+  for (let m = re.exec(span); m; m = re.exec(span)) {
+    const at = from + m.index + m[0].length - numeral.length;
+    // 三是 / 三要 would have been found as an item; a bare numeral followed by a character is the drop.
+    if (!/[是要]/.test(text[at + numeral.length] ?? '')) return at;
+  }
+  return undefined;
 }
