@@ -82,7 +82,7 @@ const scanner = setInterval(scan, 50);
 
 /** bench/poster.mjs: the posting loop on its own thread. */
 interface PosterResult { sentAt: number[]; ackMs: number[]; status: number[]; startedAt: number; endedAt: number }
-const input = { url, bodies: deliveries.map((ev) => JSON.stringify(ev)), ids: deliveries.map(messageIdOf), concurrency, rate };
+const input = { url, bodies: deliveries.map((ev) => JSON.stringify(ev)), concurrency, rate };
 const poster = new Worker(new URL('./poster.mjs', import.meta.url), { workerData: input });
 const posted = await new Promise<PosterResult>((resolve, reject) => {
   poster.once('message', resolve);
@@ -97,7 +97,7 @@ const acks = posted.ackMs;
 const non200 = posted.status.filter((s) => s !== 200).length;
 // Each event's first post, as epoch ms (deliveries are [ev, ev, …] in order).
 const postedAt = new Map<string, number>();
-input.ids.forEach((id, i) => { if (!postedAt.has(id)) postedAt.set(id, posted.sentAt[i]!); });
+deliveries.forEach((ev, i) => { const id = messageIdOf(ev); if (!postedAt.has(id)) postedAt.set(id, posted.sentAt[i]!); });
 const ingestSecs = (posted.endedAt - posted.startedAt) / 1000;
 const loadDuring = load();
 const deadline = Date.now() + Math.max(600_000, streamMs * events);

@@ -76,8 +76,9 @@ export async function startApp(o: AppOptions): Promise<App> {
   const mode = feishu ? feishu.mode : 'console';
   // A console chat left running beside a deployed bot must not share its queue.
   const prefix = mode === 'console' ? `${config.REDIS_PREFIX}-console` : config.REDIS_PREFIX;
-  const splitWorker = config.ROLE === 'all' && mode !== 'console' && !!o.workerEntry && config.WORKER_ISOLATION !== 'none';
-  const runsWorker = config.ROLE !== 'ingest' && !splitWorker;
+  const isolation = config.WORKER_ISOLATION;
+  const apart = config.ROLE === 'all' && mode !== 'console' && o.workerEntry && isolation !== 'none' ? { entry: o.workerEntry, isolation } : undefined;
+  const runsWorker = config.ROLE !== 'ingest' && !apart;
   const runsIngest = config.ROLE !== 'worker';
 
   const metrics = new Metrics();
@@ -122,9 +123,9 @@ export async function startApp(o: AppOptions): Promise<App> {
   if (!o.supervised) metrics.watchQueue(statsQueue);
 
   let supervisor: WorkerSupervisor | undefined;
-  if (splitWorker && config.WORKER_ISOLATION !== 'none') {
+  if (apart) {
     // The worker gets this process's settings, and the Redis it resolved (maybe one it spawned).
-    const s = superviseWorker({ entry: o.workerEntry!, env: { ...process.env, ROLE: 'worker', REDIS_URL: redis.url }, isolation: config.WORKER_ISOLATION, log });
+    const s = superviseWorker({ ...apart, env: { ...process.env, ROLE: 'worker', REDIS_URL: redis.url }, log });
     supervisor = s;
     closers.unshift(() => s.stop(Math.max(250, stopDeadline - Date.now() - 500)));
   }

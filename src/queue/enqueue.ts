@@ -10,11 +10,9 @@ export class Enqueuer {
 
   /** Queue a message once; `duplicate` is true for a re-push of one already queued (nothing is added). */
   async message(message: IncomingMessage): Promise<{ jobId: string; duplicate: boolean }> {
-    const jobId = messageJobId(message.conversation.messageId);
     // Only for the log line: concurrent re-pushes can both pass this, and the jobId still de-duplicates them.
-    if (await this.queue.getJob(jobId)) return { jobId, duplicate: true };
-    await this.queue.add(JOB_NAMES.message, { type: 'message', message }, { jobId });
-    return { jobId, duplicate: false };
+    if (await this.exists(message.conversation.messageId)) return { jobId: messageJobId(message.conversation.messageId), duplicate: true };
+    return { jobId: await this.add(message), duplicate: false };
   }
 
   /** Whether a message was queued already (a re-push). */
@@ -28,7 +26,7 @@ export class Enqueuer {
   /** Queue a message without the duplicate lookup (the caller did it); `priority` 1 runs first. */
   async add(message: IncomingMessage, opts: { priority?: number } = {}): Promise<string> {
     const jobId = messageJobId(message.conversation.messageId);
-    await this.queue.add('message', { type: 'message', message }, { jobId, ...(opts.priority ? { priority: Math.min(opts.priority, 2_000_000) } : {}) });
+    await this.queue.add(JOB_NAMES.message, { type: 'message', message }, { jobId, ...(opts.priority ? { priority: Math.min(opts.priority, 2_000_000) } : {}) });
     return jobId;
   }
 

@@ -118,10 +118,9 @@ function inlineOrdinals(doc: CritiqueDoc): Finding[] {
         out.push(report(doc, 'warning', start, end, `段内序号“${o.text}”重复`, `${toChineseNumeral(last + 1)}${o.text.slice(-1)}`));
       } else if (dropped !== undefined) {
         // 二是…三切实…四是: the list is whole, the 是 of its middle item fell out.
-        const at = dropped;
         const numeral = toChineseNumeral(last + 1);
         const suffix = o.text.slice(-1);
-        out.push(report(doc, 'warning', at, at + numeral.length, `段内序号“${numeral}”后缺“${suffix}”：前后是“${toChineseNumeral(last)}${suffix}”“${o.text}”`, `${numeral}${suffix}`));
+        out.push(report(doc, 'warning', dropped, dropped + numeral.length, `段内序号“${numeral}”后缺“${suffix}”：前后是“${toChineseNumeral(last)}${suffix}”“${o.text}”`, `${numeral}${suffix}`));
       } else if (o.number > last + 1) {
         out.push(report(doc, 'warning', start, end, `段内序号不连续：“${toChineseNumeral(last)}${o.text.slice(-1)}”之后是“${o.text}”`, `${toChineseNumeral(last + 1)}${o.text.slice(-1)}`));
       } else {
