@@ -1,9 +1,14 @@
 /**
  * Word export laid out per GB/T 9704-2012: A4, margins 37/35/28/26 mm, title 二号
  * 方正小标宋简体 centred, body 三号 仿宋_GB2312, level-1 headings 黑体, level-2 楷体_GB2312,
- * exact 28 pt line spacing, first-line indent of two characters, page numbers "— 1 —".
+ * level-3 仿宋_GB2312, exact 28 pt line spacing, first-line indent of two characters; page
+ * numbers "— 1 —" in 四号 宋体, odd pages right and even pages left, one character in.
+ *
+ * Every paragraph takes a named style (公文标题, 一级标题, 二级标题, 三级标题, 公文正文, 落款, 页码),
+ * so the writer restyles all 一级标题 at once and the headings' outline levels fill Word's
+ * navigation pane (导航窗格) and a table of contents.
  */
-import { AlignmentType, Document, Footer, LineRuleType, Packer, PageNumber, Paragraph, TextRun } from 'docx';
+import { AlignmentType, Document, Footer, LineRuleType, Packer, PageNumber, Paragraph, TextRun, type IParagraphStyleOptions, type IRunStylePropertiesOptions } from 'docx';
 import { parseHeading } from '../report/headings.js';
 import { breakTitle, isAddresseeLine } from '../report/layout.js';
 
@@ -21,7 +26,7 @@ export interface DocxInput {
  * Fonts. A run names one font per script (w:rFonts eastAsia for Chinese, ascii/hAnsi
  * for digits and Latin); it cannot list a fallback chain. Word falls back through the
  * font table instead: when the named font is not installed it tries the entry's
- * w:altName, then matches by charset/family/pitch. So runs name the official
+ * w:altName, then matches by charset/family/pitch. So styles name the official
  * GB fonts and word/fontTable.xml gives each the common Windows substitute
  * (仿宋_GB2312 → 仿宋, 楷体_GB2312 → 楷体, 方正小标宋简体 → 宋体), which is what
  * WPS-produced 公文 files do as well.
@@ -40,19 +45,94 @@ const LATIN_FONT = 'Times New Roman';
 const SIZES = { title: 44, body: 32, pageNumber: 28 } as const;
 /** Exact line height 28 pt in twips. */
 const LINE_TWIPS = 560;
+/** One character of 三号 (16 pt) and of 四号 (14 pt), in twips. */
+const BODY_CHAR_TWIPS = 320;
+const PAGE_NUMBER_CHAR_TWIPS = 280;
 const MARGINS_MM = { top: 37, bottom: 35, left: 28, right: 26 } as const;
+/**
+ * The page number's dash line sits 7 mm below the type area (GB/T 9704 §7.5): the footer's
+ * baseline distance from the page edge is the bottom margin less 7 mm less one 四号 line.
+ */
+const FOOTER_MM = MARGINS_MM.bottom - 7 - 5;
 
 type FontKey = keyof typeof FONTS;
+
+/** Style ids (stable, ASCII) and the names the writer sees in Word's style gallery. */
+export const STYLES = {
+  body: { id: 'GwBody', name: '公文正文' },
+  title: { id: 'GwTitle', name: '公文标题' },
+  heading1: { id: 'GwHeading1', name: '一级标题' },
+  heading2: { id: 'GwHeading2', name: '二级标题' },
+  heading3: { id: 'GwHeading3', name: '三级标题' },
+  signOff: { id: 'GwSignOff', name: '落款' },
+  pageOdd: { id: 'GwPageOdd', name: '页码（单页）' },
+  pageEven: { id: 'GwPageEven', name: '页码（双页）' },
+  bodyChar: { id: 'GwBodyChar', name: '正文文字' },
+} as const;
 
 // Rounded, not floored (docx's helper floors): A4 is 11906 × 16838 twips.
 const mm = (v: number) => Math.round((v * 1440) / 25.4);
 
-const run = (text: string, font: FontKey, size: number = SIZES.body) =>
-  new TextRun({ text, size, font: { eastAsia: FONTS[font].name, ascii: LATIN_FONT, hAnsi: LATIN_FONT, hint: 'eastAsia' } });
+const fontOf = (font: FontKey) => ({ eastAsia: FONTS[font].name, ascii: LATIN_FONT, hAnsi: LATIN_FONT, hint: 'eastAsia' as const });
+const runStyle = (font: FontKey, size: number = SIZES.body): IRunStylePropertiesOptions => ({ font: fontOf(font), size });
 
 const spacing = { line: LINE_TWIPS, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
 // Two characters of 三号: firstLineChars for Word, the twip value for other readers.
-const indent = { firstLineChars: 200, firstLine: 640 };
+const indent = { firstLineChars: 200, firstLine: 2 * BODY_CHAR_TWIPS };
+
+/** The document's styles, all built from the GB/T 9704 values above. */
+function paragraphStyles(): IParagraphStyleOptions[] {
+  const heading = (key: 'heading1' | 'heading2' | 'heading3', font: FontKey, outlineLevel: number): IParagraphStyleOptions => ({
+    ...STYLES[key],
+    basedOn: STYLES.body.id,
+    next: STYLES.body.id,
+    quickFormat: true,
+    run: runStyle(font),
+    // outlineLevel 0 is Word's "1级": the navigation pane and a TOC list the paragraph at that depth.
+    paragraph: { outlineLevel, keepNext: true, keepLines: true },
+  });
+  const pageNumber = (key: 'pageOdd' | 'pageEven', side: 'left' | 'right'): IParagraphStyleOptions => ({
+    ...STYLES[key],
+    quickFormat: false,
+    run: runStyle('pageNumber', SIZES.pageNumber),
+    paragraph: {
+      alignment: side === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+      // 单页码居右空一字，双页码居左空一字.
+      indent: side === 'right' ? { right: PAGE_NUMBER_CHAR_TWIPS } : { left: PAGE_NUMBER_CHAR_TWIPS },
+    },
+  });
+  return [
+    {
+      ...STYLES.body,
+      basedOn: 'Normal',
+      next: STYLES.body.id,
+      quickFormat: true,
+      run: runStyle('body'),
+      paragraph: { spacing, indent, alignment: AlignmentType.BOTH },
+    },
+    {
+      ...STYLES.title,
+      basedOn: STYLES.body.id,
+      next: STYLES.body.id,
+      quickFormat: true,
+      run: runStyle('title', SIZES.title),
+      paragraph: { alignment: AlignmentType.CENTER, indent: { firstLineChars: 0, firstLine: 0 }, keepNext: true, keepLines: true },
+    },
+    heading('heading1', 'level1', 0),
+    heading('heading2', 'level2', 1),
+    heading('heading3', 'body', 2),
+    {
+      ...STYLES.signOff,
+      basedOn: STYLES.body.id,
+      next: STYLES.body.id,
+      quickFormat: true,
+      // 成文日期右空四字; the unit sits above it.
+      paragraph: { alignment: AlignmentType.RIGHT, indent: { firstLineChars: 0, firstLine: 0, right: 4 * BODY_CHAR_TWIPS }, keepLines: true },
+    },
+    pageNumber('pageOdd', 'right'),
+    pageNumber('pageEven', 'left'),
+  ];
+}
 
 function fontTableXml(): string {
   const entries = [...Object.values(FONTS), { name: LATIN_FONT, alt: '', family: 'roman', pitch: 'variable' }]
@@ -64,19 +144,38 @@ function fontTableXml(): string {
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">${entries}</w:fonts>`;
 }
 
-/** One body line → a paragraph with the heading font for its level; run-in heading text keeps the body font. */
+const HEADING_STYLE = { 1: STYLES.heading1.id, 2: STYLES.heading2.id, 3: STYLES.heading3.id } as const;
+
+/** One body line → a paragraph in the style of its level; run-in text after a heading sentence keeps the body font. */
 function bodyParagraph(line: string, keepNext = false): Paragraph {
   const h = parseHeading(line);
   const text = line.trim();
-  if (isAddresseeLine(text)) return new Paragraph({ children: [run(text, 'body')], spacing, keepNext });
-  if (h && (h.level === 1 || h.level === 2)) {
-    const font: FontKey = h.level === 1 ? 'level1' : 'level2';
-    // "（一）标题。正文……": only the heading sentence takes the heading font.
-    const m = /^(.*?[。：:])(.+)$/.exec(text);
-    const children = m && m[2]!.length > 0 && m[1]!.length <= 40 ? [run(m[1]!, font), run(m[2]!, 'body')] : [run(text, font)];
-    return new Paragraph({ children, spacing, indent, keepNext: true });
+  if (isAddresseeLine(text)) {
+    // A 主送机关 line is flush left.
+    return new Paragraph({ style: STYLES.body.id, children: [new TextRun(text)], indent: { firstLineChars: 0, firstLine: 0 }, keepNext });
   }
-  return new Paragraph({ children: [run(text, 'body')], spacing, indent, alignment: AlignmentType.BOTH, keepNext });
+  if (h && h.level <= 3) {
+    const style = HEADING_STYLE[h.level as 1 | 2 | 3];
+    // "（一）标题。正文……": the heading sentence takes the style's font, the rest the body's (a character
+    // style, so restyling 二级标题 changes the heading sentences only). A paragraph is not kept with the next.
+    const m = /^(.*?[。：:])(.+)$/.exec(text);
+    if (m && m[2]!.length > 0 && m[1]!.length <= 40) {
+      return new Paragraph({ style, children: [new TextRun(m[1]!), new TextRun({ text: m[2]!, style: STYLES.bodyChar.id })], keepNext, keepLines: false });
+    }
+    // A long level-3 line is a paragraph that starts with a number: body text, not a heading.
+    if (h.level === 3 && text.length > 40) return new Paragraph({ style: STYLES.body.id, children: [new TextRun(text)], keepNext });
+    return new Paragraph({ style, children: [new TextRun(text)] });
+  }
+  return new Paragraph({ style: STYLES.body.id, children: [new TextRun(text)], keepNext });
+}
+
+function pageFooter(side: 'left' | 'right'): Footer {
+  return new Footer({
+    children: [new Paragraph({
+      style: side === 'right' ? STYLES.pageOdd.id : STYLES.pageEven.id,
+      children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'] })],
+    })],
+  });
 }
 
 /** Render the report as a .docx Buffer. */
@@ -89,23 +188,29 @@ export async function renderDocx(input: DocxInput): Promise<Buffer> {
 
   const signed = Boolean(input.unit || input.date);
   // A long title breaks between words only (GB/T 9704: 梯形或菱形), one line break per cut.
-  const titleRuns = breakTitle(input.title).map((l, i) => new TextRun({ text: l, break: i > 0 ? 1 : 0, size: SIZES.title, font: { eastAsia: FONTS.title.name, ascii: LATIN_FONT, hAnsi: LATIN_FONT, hint: 'eastAsia' } }));
+  const titleRuns = breakTitle(input.title).map((l, i) => new TextRun({ text: l, break: i > 0 ? 1 : 0 }));
   const children: Paragraph[] = [
-    new Paragraph({ children: titleRuns, alignment: AlignmentType.CENTER, spacing }),
-    new Paragraph({ children: [], spacing }),
+    new Paragraph({ style: STYLES.title.id, children: titleRuns }),
+    new Paragraph({ style: STYLES.body.id, children: [] }),
     // The last body paragraph keeps with the sign-off, so the signature never stands alone on a page.
     ...lines.map((l, i) => bodyParagraph(l, signed && i === lines.length - 1)),
   ];
   if (signed) {
-    children.push(new Paragraph({ children: [], spacing, keepNext: true }));
-    // 成文日期右空四字; the unit sits above it.
+    children.push(new Paragraph({ style: STYLES.body.id, children: [], keepNext: true }));
     const sign = [input.unit, input.date].filter((l): l is string => Boolean(l));
-    sign.forEach((l, i) => children.push(new Paragraph({ children: [run(l, 'body')], alignment: AlignmentType.RIGHT, spacing, indent: { right: 1280 }, keepNext: i < sign.length - 1, keepLines: true })));
+    sign.forEach((l, i) => children.push(new Paragraph({ style: STYLES.signOff.id, children: [new TextRun(l)], keepNext: i < sign.length - 1 })));
   }
 
   const doc = new Document({
     creator: '笔杆子',
     title: input.title,
+    // Odd and even pages carry different footers: the number sits right on odd pages, left on even ones.
+    evenAndOddHeaderAndFooters: true,
+    styles: {
+      default: { document: { run: runStyle('body'), paragraph: { spacing } } },
+      paragraphStyles: paragraphStyles(),
+      characterStyles: [{ ...STYLES.bodyChar, quickFormat: false, run: runStyle('body') }],
+    },
     sections: [{
       properties: {
         page: {
@@ -115,17 +220,11 @@ export async function renderDocx(input: DocxInput): Promise<Buffer> {
             bottom: mm(MARGINS_MM.bottom),
             left: mm(MARGINS_MM.left),
             right: mm(MARGINS_MM.right),
+            footer: mm(FOOTER_MM),
           },
         },
       },
-      footers: {
-        default: new Footer({
-          children: [new Paragraph({
-            alignment: AlignmentType.CENTER,
-            children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], size: SIZES.pageNumber, font: { eastAsia: FONTS.pageNumber.name, ascii: LATIN_FONT, hAnsi: LATIN_FONT } })],
-          })],
-        }),
-      },
+      footers: { default: pageFooter('right'), even: pageFooter('left') },
       children,
     }],
   });
