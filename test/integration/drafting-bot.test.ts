@@ -1,10 +1,10 @@
-import JSZip from 'jszip';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startHarness, sleep, type Harness } from '../support/harness.js';
 import { messageIdOf, textEvent, USER_OPEN_ID, VERIFICATION_TOKEN } from '../support/events.js';
 import type { FakeRequestBody } from '../support/fake-openai.js';
 import type { FakeMessage } from '../support/fake-feishu.js';
 import { EVENT_CEILING_MS } from '../support/wait.js';
+import { readWordPackage } from '../support/wordml.js';
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -63,10 +63,6 @@ function clickEvent(messageId: string, value: Record<string, unknown>): Record<s
   };
 }
 
-async function docxFonts(data: Buffer): Promise<string> {
-  const zip = await JSZip.loadAsync(data);
-  return zip.file('word/document.xml')!.async('string');
-}
 
 describe('report drafting from a Feishu thread', () => {
   it('outline → section → button expand → full draft → Word file, all in the thread', async () => {
@@ -110,14 +106,12 @@ describe('report drafting from a Feishu thread', () => {
     const file = out.find((m) => m.msg_type === 'file');
     expect(file?.file).toBeDefined();
     expect(file!.file!.name).toMatch(/\.docx$/);
-    const xml = await docxFonts(file!.file!.data);
-    expect(xml).toContain('仿宋_GB2312');
-    expect(xml).toContain('黑体');
-    expect(xml).toContain('楷体_GB2312');
-    expect(xml).toContain('w:line="560"');
-    expect(xml).toContain('主要做法');
+    const { paragraphs } = await readWordPackage(file!.file!.data);
+    const fonts = new Set(paragraphs.flatMap((p) => p.runs.map((r) => r.props.eastAsia)));
+    for (const f of ['仿宋_GB2312', '黑体', '楷体_GB2312']) expect(fonts).toContain(f);
+    expect(paragraphs.find((p) => p.text.includes('主要做法'))!.props).toMatchObject({ line: 560, lineRule: 'exact' });
     // the sign-off is set apart, right-aligned, not run into the body
-    expect(xml).toMatch(/<w:jc w:val="right"\/>[\s\S]*?中共市交通运输局党组/);
+    expect(paragraphs.find((p) => p.text === '中共市交通运输局党组')!.props.jc).toBe('right');
   });
 
   it('works offline: template outline with placeholders, full draft and export, and says it is offline', async () => {

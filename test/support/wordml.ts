@@ -69,7 +69,7 @@ const parseXml = (xml: string): globalThis.Document => {
   const errors: string[] = [];
   const doc = new DOMParser({ errorHandler: { warning: (m: string) => errors.push(m), error: (m: string) => errors.push(m), fatalError: (m: string) => errors.push(m) } }).parseFromString(xml, 'application/xml');
   if (errors.length) throw new Error(`XML does not parse: ${errors[0]}`);
-  return doc as unknown as globalThis.Document;
+  return doc;
 };
 
 /** xmldom 0.8's NodeList is not iterable. */
@@ -131,11 +131,11 @@ export async function readWordPackage(data: Buffer): Promise<WordPackage> {
   const part = async (path: string) => parseXml(await zip.file(path)!.async('string'));
   const stylesDoc = await part('word/styles.xml');
   const styles = new Map<string, StyleInfo>();
-  for (const s of kids(stylesDoc.documentElement as El, 'style')) {
+  for (const s of kids(stylesDoc.documentElement, 'style')) {
     const id = attr(s, 'styleId')!;
     styles.set(id, { id, type: attr(s, 'type')!, name: attr(kid(s, 'name'), 'val') ?? '', basedOn: attr(kid(s, 'basedOn'), 'val'), pPr: kid(s, 'pPr'), rPr: kid(s, 'rPr') });
   }
-  const defaults = kid(stylesDoc.documentElement as El, 'docDefaults');
+  const defaults = kid(stylesDoc.documentElement, 'docDefaults');
   const base: Props = {};
   applyPPr(base, kid(kid(defaults, 'pPrDefault'), 'pPr'));
   applyRPr(base, kid(kid(defaults, 'rPrDefault'), 'rPr'));
@@ -167,7 +167,7 @@ export async function readWordPackage(data: Buffer): Promise<WordPackage> {
   };
 
   const docXml = await part('word/document.xml');
-  const body = kid(docXml.documentElement as El, 'body')!;
+  const body = kid(docXml.documentElement, 'body')!;
   const paragraphs = kids(body, 'p').map(paragraph);
   const sectPr = kid(body, 'sectPr')!;
 

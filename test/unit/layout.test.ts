@@ -5,11 +5,14 @@ import JSZip from 'jszip';
 import { docxCommand } from '../../src/cli/docx.js';
 import { describe, expect, it } from 'vitest';
 import { renderDocx } from '../../src/export/docx.js';
+import { readWordPackage, type ParaInfo } from '../support/wordml.js';
 import { breakTitle, isAddresseeLine, splitSignOff } from '../../src/report/layout.js';
 
-async function paragraphs(buf: Buffer): Promise<Array<{ xml: string; text: string }>> {
+/** Paragraphs with their raw XML and the properties they end up with (styles resolved). */
+async function paragraphs(buf: Buffer): Promise<Array<ParaInfo & { xml: string }>> {
   const doc = await (await JSZip.loadAsync(buf)).file('word/document.xml')!.async('string');
-  return [...doc.matchAll(/<w:p>[\s\S]*?<\/w:p>|<w:p [\s\S]*?<\/w:p>/g)].map((m) => ({ xml: m[0], text: [...m[0].matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join('') }));
+  const xml = [...doc.matchAll(/<w:p>[\s\S]*?<\/w:p>|<w:p [\s\S]*?<\/w:p>/g)].map((m) => m[0]);
+  return (await readWordPackage(buf)).paragraphs.map((p, i) => ({ ...p, xml: xml[i]! }));
 }
 
 describe('layout of a plain-text report', () => {
@@ -43,13 +46,12 @@ describe('layout of a plain-text report', () => {
     const ps = await paragraphs(buf);
     expect(ps[0]!.xml).toContain('<w:br/>');
     const addressee = ps.find((p) => p.text === '县委：')!;
-    expect(addressee.xml).not.toContain('w:firstLine');
-    expect(ps.find((p) => p.text.startsWith('今年以来'))!.xml).toContain('w:firstLine');
+    expect(addressee.props).toMatchObject({ firstLine: 0, firstLineChars: 0 });
+    expect(ps.find((p) => p.text.startsWith('今年以来'))!.props).toMatchObject({ firstLineChars: 200 });
     const last = ps.find((p) => p.text === '一是加强学习。')!;
-    expect(last.xml).toContain('<w:keepNext/>');
+    expect(last.props.keepNext).toBe(true);
     const unit = ps.find((p) => p.text === '中共市交通运输局党组')!;
-    expect(unit.xml).toContain('<w:jc w:val="right"/>');
-    expect(unit.xml).toContain('<w:keepNext/>');
+    expect(unit.props).toMatchObject({ jc: 'right', keepNext: true });
   });
 
   it('bigan docx lays the sign-off of a plain-text report out as the bot’s export does', async () => {
@@ -62,8 +64,8 @@ describe('layout of a plain-text report', () => {
     expect(code).toBe(0);
     const ps = await paragraphs(readFileSync(join(dir, 'r.docx')));
     expect(ps[0]!.xml).toContain('<w:br/>');
-    expect(ps.find((p) => p.text === '市委：')!.xml).not.toContain('w:firstLine');
-    expect(ps.find((p) => p.text === '一是加强学习。')!.xml).toContain('<w:keepNext/>');
-    for (const t of ['中共市交通运输局党组', '2025年7月3日']) expect(ps.find((p) => p.text === t)!.xml).toContain('<w:jc w:val="right"/>');
+    expect(ps.find((p) => p.text === '市委：')!.props.firstLineChars).toBe(0);
+    expect(ps.find((p) => p.text === '一是加强学习。')!.props.keepNext).toBe(true);
+    for (const t of ['中共市交通运输局党组', '2025年7月3日']) expect(ps.find((p) => p.text === t)!.props.jc).toBe('right');
   });
 });
