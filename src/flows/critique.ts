@@ -1,5 +1,5 @@
 import type { Finding } from '../report/critique/types.js';
-import { buildDoc, critiqueDoc, formatFindingsBrief, formatFindingsMarkdown } from '../report/critique/index.js';
+import { buildDoc, critiqueDoc, formatFindingsBrief, formatFindingsCard } from '../report/critique/index.js';
 import { periodLabel } from '../report/period.js';
 import type { TurnContext } from './context.js';
 import { critiqueSystemMessage } from './system-prompt.js';
@@ -8,27 +8,80 @@ import { streamAnswer } from './chat.js';
 const MODEL_PART = '综合点评（模型生成，供参考）';
 const OFFLINE_TAIL = '（离线模式：未配置大模型，以上为规则检查结果。配置 OPENAI_API_KEY 后，还会从结构、逻辑、具体性和套话等方面给出点评，并示范改写最薄弱的一段。）';
 
+/** A Word file the findings came back on as comments. */
+export interface AnnotatedCopy {
+  name: string;
+  data: Buffer;
+}
+
+export interface CritiqueOptions {
+  /** How the card names what was read: “报告.pdf”, or a quoted message's label. */
+  source?: string;
+  /** The file's name: attachments are named after it. */
+  fileName?: string;
+  /**
+   * A Word file: a copy with every finding as a comment on its text, or null when the file's
+   * structure does not allow it (then the full list is attached instead, when the card cannot hold it).
+   */
+  annotate?: (findings: readonly Finding[]) => Promise<AnnotatedCopy | null>;
+}
+
+/** “报告.docx” → 报告（审校意见清单）.docx; a paste → 审校意见清单（共N条）.docx. */
+const listName = (fileName: string | undefined, count: number) =>
+  fileName ? `${fileName.replace(/\.[A-Za-z0-9]{1,5}$/, '')}（审校意见清单）.docx` : `审校意见清单（共${count}条）.docx`;
+
 /**
- * Rule findings at once, then the model's critique streamed into the same card. Returns
- * the findings (a Word file gets them back as comments). `source` names a document.
+ * Rule findings at once, then the model's critique streamed into the same card. Every finding
+ * stays reachable: a Word file comes back with all of them as comments; otherwise, when the card
+ * cannot list them all, the complete list is attached as a Word table. Attachments go out before
+ * the card, so a model failure cannot lose them; the card says where they are. Returns the findings.
  */
-export async function critiqueFlow(ctx: TurnContext, text: string, opts: { source?: string } = {}): Promise<Finding[]> {
+export async function critiqueFlow(ctx: TurnContext, text: string, opts: CritiqueOptions = {}): Promise<Finding[]> {
   // The critic infers the report's period from its title and opening, not from dates in the body.
   const doc = buildDoc(text, { now: ctx.now });
   const findings = critiqueDoc(doc);
-  const rules = formatFindingsMarkdown(findings, text);
   ctx.log.info({ chars: text.length, findings: findings.length, errors: findings.filter((f) => f.severity === 'error').length }, 'critique');
+  const c = ctx.conversation;
+
+  let note: string | undefined;
+  let annotated: AnnotatedCopy | null = null;
+  if (opts.annotate) {
+    if (findings.length === 0) note = `规则检查没有发现需要批注的问题，所以没有生成批注版${opts.source ?? ''}。`;
+    else {
+      try {
+        annotated = await opts.annotate(findings);
+      } catch (err) {
+        ctx.log.warn({ err }, 'could not annotate the Word file');
+      }
+      note = annotated
+        ? `全部 ${findings.length} 条意见已作为批注加在附件《${annotated.name}》上（批注人：笔杆子），每条标在对应的原文处；用 Word 或 WPS 打开，在“审阅”中逐条查看，修改后删除批注即可。`
+        : '这份 Word 文件的结构比较特殊，没能在原文上加批注。';
+    }
+  }
+  let card = formatFindingsCard(findings, text, { ...(note ? { fullList: note } : {}) });
+  let list: AnnotatedCopy | null = null;
+  if (!annotated && !card.complete) {
+    const name = listName(opts.fileName, findings.length);
+    const { renderFindingsDocx } = await import('../export/findings-docx.js');
+    list = { name, data: await renderFindingsDocx({ source: opts.source ?? '粘贴的文字', text, findings, now: ctx.now, timezone: ctx.timezone }) };
+    const where = `全部 ${findings.length} 条（位置、原文和修改建议）见附件《${name}》。`;
+    card = formatFindingsCard(findings, text, { fullList: note ? `${note}${where}` : where });
+  }
+  // The files first: a failing model stream below must not take them with it.
+  if (annotated) await ctx.replier.sendFile(c, annotated, ctx.jobId);
+  if (list) await ctx.replier.sendFile(c, list, `${ctx.jobId}-list`);
+
   const title = '笔杆子 · 审校意见';
   const source = opts.source ? `> 审阅对象：${opts.source}（共${text.length}字）\n\n` : '';
   if (!ctx.model.online) {
-    const card = await ctx.replier.openStream(ctx.conversation, { key: ctx.jobId, title });
-    await card.finish(`${source}${rules}\n\n${OFFLINE_TAIL}`);
+    const stream = await ctx.replier.openStream(c, { key: ctx.jobId, title });
+    await stream.finish(`${source}${card.markdown}\n\n${OFFLINE_TAIL}`);
     return findings;
   }
   const user = ctx.prompts.render('critique', { text, findings: formatFindingsBrief(findings, text), period: doc.period ? periodLabel(doc.period) : '未注明（请从文中判断）' });
   await streamAnswer(ctx, {
     title,
-    head: `${source}${rules}\n\n---\n${MODEL_PART}\n\n`,
+    head: `${source}${card.markdown}\n\n---\n${MODEL_PART}\n\n`,
     messages: [critiqueSystemMessage(ctx.prompts, ctx.now, ctx.timezone), { role: 'user', content: user }],
     kind: 'critique',
     temperature: 0.3,

@@ -78,18 +78,16 @@ export async function documentFlow(ctx: TurnContext, origin: DocumentOrigin, wor
   }
 
   if (doc.text.length > opts.maxChars) return ctx.replier.sendText(c, DOC_TEXTS.tooLong(doc.name, doc.text.length, opts.maxChars), ctx.jobId);
-  const findings = await critiqueFlow(ctx, doc.text, { source: doc.kind === 'message' ? doc.name : `“${doc.name}”` });
-  if (!doc.docx) return;
-  if (!findings.length) return ctx.replier.sendText(c, `规则检查没有发现需要批注的问题，所以没有生成批注版“${doc.name}”。`, ctx.jobId);
-  let annotated: { data: Buffer; placed: number };
-  try {
-    annotated = await annotateDocx(doc.docx, findingAnnotations(doc.text, findings), ctx.now);
-  } catch (err) {
-    ctx.log.warn({ err }, 'could not annotate the Word file');
-    return ctx.replier.sendText(c, '审校意见见上方卡片；这份 Word 文件的结构比较特殊，没能在原文上加批注。', ctx.jobId);
-  }
-  await ctx.replier.sendFile(c, { name: annotatedName(doc.name), data: annotated.data }, ctx.jobId);
-  await ctx.replier.sendText(c, `已在“${doc.name}”的副本上加了 ${annotated.placed} 条批注（批注人：笔杆子），每条都标在对应的原文上。用 Word 或 WPS 打开，在“审阅”中逐条查看、修改后删除批注即可。`, ctx.jobId);
+  const docx = doc.docx;
+  await critiqueFlow(ctx, doc.text, {
+    source: doc.kind === 'message' ? doc.name : `“${doc.name}”`,
+    ...(doc.kind === 'message' ? {} : { fileName: doc.name }),
+    // A Word file comes back with every finding as a comment on its text.
+    ...(docx ? { annotate: async (findings: readonly Finding[]) => {
+      const out = await annotateDocx(docx, findingAnnotations(doc.text, findings), ctx.now);
+      return out.placed > 0 ? { name: annotatedName(doc.name), data: out.data } : null;
+    } } : {}),
+  });
 }
 
 /** 生成云文档: the thread's draft imported as a Feishu doc the requester can edit; else the .docx and what to enable. */

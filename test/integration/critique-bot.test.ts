@@ -2,6 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startHarness, sleep, type Harness } from '../support/harness.js';
 import { messageIdOf, textEvent } from '../support/events.js';
 import { EVENT_CEILING_MS } from '../support/wait.js';
+import { longReport } from '../support/long-report.js';
+import { readWordPackage } from '../support/wordml.js';
+import { critique } from '../../src/report/critique/index.js';
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -63,6 +66,51 @@ describe('critique from a Feishu message', () => {
     expect(text).toContain('审校结果');
     expect(text).toContain('离线模式');
     expect(h.llm.requests).toHaveLength(0);
+  });
+
+  it('a long paste: counts by category and severity, a few of each severity, and every finding in an attached list', async () => {
+    h = await startHarness({ llm: () => '一、结构：三部分齐全。' });
+    const paste = longReport(80);
+    const expected = critique(paste, { now: new Date() });
+    const ev = textEvent(`帮我看看这份报告：\n${paste}`);
+    await h.post(ev);
+    const id = messageIdOf(ev);
+    await h.feishu.waitFor(() => {
+      const r = h!.feishu.repliesTo(id);
+      return r.some((m) => m.msg_type === 'file') && r.some((m) => m.msg_type === 'interactive' && !h!.feishu.isStreaming(m));
+    }, EVENT_CEILING_MS, 'the list file and the finished card');
+    const replies = h.feishu.repliesTo(id);
+    const file = replies.find((m) => m.msg_type === 'file')!;
+    const card = h.feishu.textOf(replies.find((m) => m.msg_type === 'interactive')!);
+    const total = Number(/共 (\d+) 条/.exec(card)![1]);
+    expect(total).toBe(expected.length);
+    expect(total).toBeGreaterThan(150);
+    // Counts by severity and by category.
+    expect(card).toMatch(/错误 \d+ 条，警告 \d+ 条/);
+    expect(card).toMatch(/按类别.*标点 \d+（错误 \d+）.*占位待补 \d+/);
+    // Errors do not crowd out warnings: both sections list findings.
+    const section = (name: string) => card.split(`**${name}**`)[1]?.split(/\n\*\*|\n\n/)[0] ?? '';
+    expect(section('错误').split('\n').filter((l) => l.startsWith('- 第')).length).toBeGreaterThanOrEqual(6);
+    expect(section('警告').split('\n').filter((l) => l.startsWith('- 第')).length).toBeGreaterThanOrEqual(3);
+    // Several kinds of error, not only the most frequent one.
+    for (const kind of ['未填写的占位符', '标点符号', '疑似错别字', '固定表述有误']) expect(section('错误')).toContain(kind);
+    // The card says what it left out and where everything is; the list has one row per finding.
+    const name = `审校意见清单（共${total}条）.docx`;
+    expect(card).toMatch(new RegExp(`另有 \\d+ 条未列出；全部 ${total} 条（位置、原文和修改建议）见附件《${name.replace(/[()（）]/g, '.')}》`));
+    expect(file.file!.name).toBe(name);
+    const [table] = (await readWordPackage(file.file!.data)).tables;
+    expect(table![0]).toEqual(['序号', '位置', '级别', '类别', '问题', '原文（〖〗内为问题所在）', '修改建议']);
+    const rows = table!.slice(1);
+    expect(rows).toHaveLength(total);
+    const sorted = [...expected].sort((a, b) => a.start - b.start);
+    rows.forEach((r, i) => {
+      expect(r[1]).toBe(`第${sorted[i]!.line}行第${sorted[i]!.col}列`);
+      expect(r[4]).toBe(sorted[i]!.message);
+      expect(r[5]).toContain('〖');
+    });
+    // The file went out before the model's critique started streaming into the card.
+    expect(replies.indexOf(file)).toBeLessThan(replies.findIndex((m) => m.msg_type === 'interactive'));
+    expect(card).toContain('一、结构：三部分齐全。');
   });
 
   it('asks for the text when only "审阅一下" is sent', async () => {

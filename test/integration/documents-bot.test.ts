@@ -48,8 +48,9 @@ describe('files sent to the bot', () => {
     const data = await buildDocx(DEFECT_REPORT);
     const ev = fileMessage(h, '上半年报告.docx', data);
     await h.post(ev);
-    const out = await replies(h, messageIdOf(ev), 3);
-    const card = h.feishu.textOf(out[0]!);
+    const out = await replies(h, messageIdOf(ev), 2);
+    expect(out).toHaveLength(2);
+    const card = h.feishu.textOf(out.find((m) => m.msg_type === 'interactive')!);
     expect(card).toContain('审阅对象：“上半年报告.docx”');
     expect(card).toContain('审校结果');
     expect(card).toContain('四个意识');
@@ -62,7 +63,9 @@ describe('files sent to the bot', () => {
     expect(comments.every((c) => c.author === '笔杆子')).toBe(true);
     expect(comments.find((c) => c.text.includes('四个意识'))?.anchored).toContain('四种意识');
     expect(comments.some((c) => c.anchored.includes('X'))).toBe(true);
-    expect(h.feishu.textOf(out.at(-1)!)).toMatch(/加了 \d+ 条批注/);
+    // The card says where every finding is: all of them, as comments on the attached copy (sent first).
+    expect(card).toContain(`全部 ${comments.length} 条意见已作为批注加在附件《上半年报告（笔杆子批注）.docx》上`);
+    expect(out[0]).toBe(file);
     // The download went through the message resource API as a file.
     const dl = h.feishu.callsTo(/GET \/open-apis\/im\/v1\/messages\/[^/]+\/resources\//);
     expect(dl).toHaveLength(1);

@@ -57,6 +57,8 @@ export interface ParaInfo {
 export interface WordPackage {
   styles: Map<string, StyleInfo>;
   paragraphs: ParaInfo[];
+  /** Tables of the body: rows of cell texts (a cell's paragraphs joined by a line break). */
+  tables: string[][][];
   /** Footer paragraphs by footer type (default, even, first). */
   footers: Map<string, ParaInfo[]>;
   /** Field instructions (PAGE) by footer type. */
@@ -170,6 +172,7 @@ export async function readWordPackage(data: Buffer): Promise<WordPackage> {
   const body = kid(docXml.documentElement, 'body')!;
   const paragraphs = kids(body, 'p').map(paragraph);
   const sectPr = kid(body, 'sectPr')!;
+  const tables = kids(body, 'tbl').map((t) => kids(t, 'tr').map((tr) => kids(tr, 'tc').map((tc) => kids(tc, 'p').map((p) => paragraph(p).text).join('\n'))));
 
   const relsDoc = await part('word/_rels/document.xml.rels');
   const targets = new Map<string, string>();
@@ -186,7 +189,7 @@ export async function readWordPackage(data: Buffer): Promise<WordPackage> {
     footerFields.set(type, [...instr, ...simple]);
   }
   const settings = (await part('word/settings.xml')).documentElement as El;
-  return { styles, paragraphs, footers, footerFields, settings, sectPr };
+  return { styles, paragraphs, tables, footers, footerFields, settings, sectPr };
 }
 
 /** The child elements of a parent, by local name, in the WordprocessingML namespace. */

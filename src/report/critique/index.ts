@@ -25,7 +25,7 @@ import { lineIndex } from './format.js';
 export type { Finding, Category, Severity, Rule } from './types.js';
 export type { CritiqueDoc, CritiqueOptions } from './doc.js';
 export { buildDoc } from './doc.js';
-export { formatFindingsBrief, formatFindingsMarkdown, formatFindingsText, lineCol } from './format.js';
+export { formatFindingsBrief, formatFindingsCard, formatFindingsMarkdown, formatFindingsText, lineCol } from './format.js';
 
 export const RULES: readonly Rule[] = [
   debrisRule,

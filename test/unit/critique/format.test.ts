@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatFindingsMarkdown, formatFindingsText, lineCol } from '../../../src/report/critique/format.js';
+import { findingRows, formatFindingsCard, formatFindingsMarkdown, formatFindingsText, lineCol } from '../../../src/report/critique/format.js';
+import type { Finding } from '../../../src/report/critique/types.js';
 import { fixture, run } from './helpers.js';
 
 describe('format', () => {
@@ -58,5 +59,52 @@ describe('formatFindingsBrief', () => {
     expect(brief).toHaveLength(4);
     expect(brief[3]).toMatch(/^另有\d+条未列出。$/);
     expect(formatFindingsBrief([], '')).toContain('未发现问题');
+  });
+});
+
+describe('formatFindingsCard (long critiques)', () => {
+  const f = (i: number, severity: Finding['severity'], category: Finding['category'], message = `问题${category}${severity}`): Finding =>
+    ({ rule: category, category, severity, message, start: i * 10, end: i * 10 + 2, excerpt: 'ab', context: `〖ab〗${i}` });
+  // Ten characters a line: finding i is on line i + 1.
+  const text = '正文内容正文内容。\n'.repeat(400);
+
+  it('every severity gets places, however many errors; error categories take turns', () => {
+    const findings = [
+      ...Array.from({ length: 60 }, (_, i) => f(i, 'error', 'placeholder', `占位${i}`)),
+      ...Array.from({ length: 5 }, (_, i) => f(100 + i, 'error', 'typo', `错字${i}`)),
+      ...Array.from({ length: 30 }, (_, i) => f(200 + i, 'warning', 'layout', `空格${i}`)),
+      f(300, 'info', 'style'),
+    ];
+    const card = formatFindingsCard(findings, text, { maxItems: 12 });
+    const lines = card.markdown.split('\n');
+    const section = (name: string) => lines.slice(lines.indexOf(`**${name}**`) + 1).filter((l, i, a) => a.slice(0, i + 1).every((x) => x.startsWith('- ')));
+    expect(section('错误').length).toBeGreaterThanOrEqual(5);
+    expect(section('警告').length).toBeGreaterThanOrEqual(4);
+    expect(section('提示')).toHaveLength(1);
+    // Placeholders are the most frequent error, but the typos are listed too.
+    expect(section('错误').some((l) => l.includes('错字'))).toBe(true);
+    expect(card.markdown).toContain('**按类别**：占位待补 60（错误 60）；错别字 5（错误 5）；排版 30（警告 30）；文风 1（提示 1）');
+    expect(card.complete).toBe(false);
+    expect(card.markdown).toMatch(new RegExp(`另有${findings.length - card.shown}条未列出。$`));
+  });
+
+  it('names where the full list is; a fold that names every line counts as shown', () => {
+    const findings = Array.from({ length: 6 }, (_, i) => f(i, 'warning', 'layout', '中文之间多出空格'));
+    const card = formatFindingsCard(findings, text);
+    expect(card.markdown).toContain('同类问题另有3处（第4、5、6行）');
+    expect(card).toMatchObject({ shown: 6, complete: true });
+    const many = Array.from({ length: 20 }, (_, i) => f(i, 'warning', 'layout', '中文之间多出空格'));
+    const big = formatFindingsCard(many, text, { fullList: '全部 20 条见附件《清单.docx》。' });
+    expect(big).toMatchObject({ shown: 3, complete: false });
+    expect(big.markdown).toMatch(/同类问题另有17处（第4、5、6、7、8、9、10、11等行）/);
+    expect(big.markdown.endsWith('卡片上列出最需要处理的 3 条，另有 17 条未列出；全部 20 条见附件《清单.docx》。')).toBe(true);
+  });
+});
+
+describe('findingRows (the full list)', () => {
+  it('every finding in text order with its place, labels, context and action', () => {
+    const t = '第一行\n开展学习，，效果好。';
+    const rows = findingRows(run(t), t);
+    expect(rows).toEqual([{ n: 1, line: 2, col: 5, severity: '错误', category: '标点', message: '标点符号“，”重复', context: '开展学习〖，，〗效果好。', action: '改为“，”' }]);
   });
 });
