@@ -57,7 +57,7 @@ export async function renderFindingsDocx(input: FindingsListInput): Promise<Buff
       properties: { page: { size: { orientation: PageOrientation.LANDSCAPE, width: 16838, height: 11906 }, margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 } } },
       children: [
         para('审校意见清单', { bold: true, size: 32, center: true }),
-        para(`审阅对象：${input.source}（共${input.text.length}字）　生成：笔杆子，${dateLabel(input.now, input.timezone ?? 'Asia/Shanghai')}`),
+        para(`审阅对象：${input.source}（共${input.text.length}字）\u3000生成：笔杆子，${dateLabel(input.now, input.timezone ?? 'Asia/Shanghai')}`),
         para(`审校结果：${severitySummary(input.findings)}`),
         para(`按类别：${categorySummary(input.findings).join('；')}`),
         para('位置按所审文字的行和列计（第几行第几列）；〖〗内是有问题的文字；“修改建议”给出可以直接替换的写法，或应当如何修改。规则检查难免误报，请逐条判断。'),

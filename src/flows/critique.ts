@@ -1,5 +1,6 @@
 import type { Finding } from '../report/critique/types.js';
 import { buildDoc, critiqueDoc, formatFindingsBrief, formatFindingsCard } from '../report/critique/index.js';
+import { findingsOnOriginal, rejoinPdfText } from '../report/critique/pdf.js';
 import { periodLabel } from '../report/period.js';
 import type { TurnContext } from './context.js';
 import { critiqueSystemMessage } from './system-prompt.js';
@@ -19,6 +20,8 @@ export interface CritiqueOptions {
   source?: string;
   /** The file's name: attachments are named after it. */
   fileName?: string;
+  /** The text is a PDF's text layer: its line wraps, page numbers and layout spaces are undone before the rules run. */
+  pdf?: boolean;
   /**
    * A Word file: a copy with every finding as a comment on its text, or null when the file's
    * structure does not allow it (then the full list is attached instead, when the card cannot hold it).
@@ -37,10 +40,14 @@ const listName = (fileName: string | undefined, count: number) =>
  * the card, so a model failure cannot lose them; the card says where they are. Returns the findings.
  */
 export async function critiqueFlow(ctx: TurnContext, text: string, opts: CritiqueOptions = {}): Promise<Finding[]> {
+  // A PDF's lines are the page's, not the writer's: the rules read it rejoined, findings point into the PDF's text.
+  const rejoined = opts.pdf ? rejoinPdfText(text) : null;
+  const read = rejoined?.text ?? text;
   // The critic infers the report's period from its title and opening, not from dates in the body.
-  const doc = buildDoc(text, { now: ctx.now });
-  const findings = critiqueDoc(doc);
-  ctx.log.info({ chars: text.length, findings: findings.length, errors: findings.filter((f) => f.severity === 'error').length }, 'critique');
+  const doc = buildDoc(read, { now: ctx.now, fromPdf: Boolean(rejoined) });
+  const onRead = critiqueDoc(doc);
+  const findings = rejoined ? findingsOnOriginal(onRead, rejoined, text) : onRead;
+  ctx.log.info({ chars: text.length, findings: findings.length, errors: findings.filter((f) => f.severity === 'error').length, ...(rejoined ? { pdf: rejoined.stats } : {}) }, 'critique');
   const c = ctx.conversation;
 
   let note: string | undefined;
@@ -78,7 +85,8 @@ export async function critiqueFlow(ctx: TurnContext, text: string, opts: Critiqu
     await stream.finish(`${source}${card.markdown}\n\n${OFFLINE_TAIL}`);
     return findings;
   }
-  const user = ctx.prompts.render('critique', { text, findings: formatFindingsBrief(findings, text), period: doc.period ? periodLabel(doc.period) : '未注明（请从文中判断）' });
+  // The model reads whole paragraphs (the rejoined text) and the findings placed in it.
+  const user = ctx.prompts.render('critique', { text: read, findings: formatFindingsBrief(onRead, read), period: doc.period ? periodLabel(doc.period) : '未注明（请从文中判断）' });
   await streamAnswer(ctx, {
     title,
     head: `${source}${card.markdown}\n\n---\n${MODEL_PART}\n\n`,

@@ -82,6 +82,7 @@ export async function documentFlow(ctx: TurnContext, origin: DocumentOrigin, wor
   await critiqueFlow(ctx, doc.text, {
     source: doc.kind === 'message' ? doc.name : `“${doc.name}”`,
     ...(doc.kind === 'message' ? {} : { fileName: doc.name }),
+    pdf: doc.kind === 'pdf',
     // A Word file comes back with every finding as a comment on its text.
     ...(docx ? { annotate: async (findings: readonly Finding[]) => {
       const out = await annotateDocx(docx, findingAnnotations(doc.text, findings), ctx.now);

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startHarness, sleep, type Harness } from '../support/harness.js';
 import { groupAtBot, messageEvent, messageIdOf, textEvent, USER_OPEN_ID, VERIFICATION_TOKEN } from '../support/events.js';
@@ -83,6 +84,24 @@ describe('files sent to the bot', () => {
     expect(h.feishu.repliesTo(messageIdOf(ev))).toHaveLength(1);
     expect(texts(h, out)).toContain('审阅对象：“报告.pdf”');
     expect(texts(h, out)).toContain('四个意识');
+  });
+
+  it('a real PDF (printed by LibreOffice): its layout is not blamed on the writer, and findings point at its lines', async () => {
+    h = await startHarness({ llm: model });
+    const pdf = (name: string) => readFileSync(new URL(`../fixtures/pdf/${name}.pdf`, import.meta.url));
+    const clean = fileMessage(h, '网信办报告.pdf', pdf('sets-wrap'));
+    await h.post(clean);
+    const card = texts(h, await replies(h, messageIdOf(clean)));
+    expect(card).toContain('审校结果**：未发现问题');
+    // The model reads whole paragraphs: the named set wrapped over two PDF lines is one phrase again.
+    expect(h.llm.requests.at(-1)!.messages.at(-1)!.content).toContain('坚定道路自信、理论自信、制度自信、文化自信');
+
+    const defects = fileMessage(h, '有问题的报告.pdf', pdf('defects'));
+    await h.post(defects);
+    const found = texts(h, await replies(h, messageIdOf(defects)));
+    expect(found).toContain('第7行第17列：疑似错别字：“宽彻”应为“贯彻”');
+    expect(found).toContain('责任意识');
+    expect(found).not.toMatch(/空格|页码|模板标题|拆成了两行/);
   });
 
   it.each([

@@ -5,7 +5,12 @@
  * page numbers “— N —” right on odd pages, left on even ones.
  */
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { extractFile } from '../../src/documents/extract.js';
 import { renderDocx } from '../../src/export/docx.js';
+import { buildDoc, critique, critiqueDoc } from '../../src/report/critique/index.js';
+import { findingsOnOriginal, rejoinPdfText } from '../../src/report/critique/pdf.js';
+import { splitSignOff } from '../../src/report/layout.js';
 import { convert, skipWithoutSoffice } from '../support/soffice.js';
 
 interface OutlineItem { title: string; items: OutlineItem[] }
@@ -71,5 +76,21 @@ describe.skipIf(skipWithoutSoffice('Word export opened by LibreOffice'))('the Wo
     } finally {
       await pdf.destroy();
     }
+  });
+  it('a PDF printed from the export now is critiqued like its source text (the committed PDF fixtures are not stale)', async () => {
+    const NOW = new Date('2026-01-15T00:00:00Z');
+    const src = readFileSync(new URL('../fixtures/pdf/sets-wrap.txt', import.meta.url), 'utf8');
+    const lines = src.split('\n');
+    const { body, unit, date } = splitSignOff(lines.slice(1));
+    const pdf = await convert(await renderDocx({ title: lines[0]!, body: body.join('\n'), ...(unit ? { unit } : {}), ...(date ? { date } : {}) }), 'docx', 'pdf');
+    const text = (await extractFile('a.pdf', pdf)).text;
+    // The PDF really wraps the title and a named set, and numbers its pages.
+    expect(text.split('\n')[0]).not.toContain('报告');
+    expect(text).toMatch(/^— 1 —$/m);
+    const r = rejoinPdfText(text);
+    const found = findingsOnOriginal(critiqueDoc(buildDoc(r.text, { now: NOW, fromPdf: true })), r, text);
+    expect(found).toEqual([]);
+    expect(critique(src, { now: NOW })).toEqual([]);
+    expect(critique(text, { now: NOW }).length).toBeGreaterThan(5);
   });
 });

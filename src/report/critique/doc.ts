@@ -46,6 +46,8 @@ export type UnitKind = '局' | '校' | '院' | '公司' | '厅' | '街道' | '�
 export interface CritiqueOptions {
   now?: Date;
   period?: ReportPeriod;
+  /** The text came from a PDF's text layer (already rejoined, see pdf.ts): its line layout is the PDF's, not the writer's. */
+  fromPdf?: boolean;
 }
 
 export interface CritiqueDoc {
@@ -59,6 +61,8 @@ export interface CritiqueDoc {
   softBreaks: Set<number>;
   /** Soft wraps are the rule, not an accident: the text was copied from a PDF or a fixed-width page. */
   wrapped: boolean;
+  /** Read from a PDF: spaces, line breaks and a title over two lines may be the PDF's layout, not the writer's. */
+  fromPdf: boolean;
   headings: HeadingInfo[];
   sentences: Sentence[];
   /** The report title (first line when it reads like one). */
@@ -246,6 +250,7 @@ export function buildDoc(text: string, opts: CritiqueOptions = {}): CritiqueDoc 
     blocks,
     softBreaks,
     wrapped,
+    fromPdf: opts.fromPdf ?? false,
     headings,
     sentences,
     title,

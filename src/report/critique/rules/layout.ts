@@ -23,13 +23,16 @@ export const layoutRule: Rule = {
     const t = doc.text;
     const headingLines = new Set(doc.headings.filter((h) => !h.runIn).map((h) => h.line));
     for (const h of doc.headings) {
-      if (!h.runIn) continue;
+      // In a PDF's text a heading on the line before's baseline is the extraction's doing.
+      if (!h.runIn || doc.fromPdf) continue;
       out.push(report(doc, 'warning', h.start, h.end, `标题序号“${h.mark.marker}”与上文连在同一行（疑为 PDF 或网页排版残留）`, '将该标题另起一行'));
     }
     const wholeChrome = (i: number) => {
       const c = doc.chrome.get(i);
       return c !== undefined && c.kind !== 'pagenum' && c.kind !== 'collection';
     };
+    // A PDF's spaces between Chinese characters may be typed or may be the layout's: one hint, not a finding each.
+    const pdfSpaces: [number, number][] = [];
     for (const p of doc.paragraphs) {
       if (wholeChrome(p.index)) continue;
       const spaced: [number, number][] = [];
@@ -48,8 +51,13 @@ export const layoutRule: Rule = {
         if (!/[。，；：！？,;:]/.test(p.text) && /[\u4e00-\u9fff]{6}$/.test(t.slice(p.start, start)) && /^[\u4e00-\u9fff]{6}/.test(t.slice(end, p.end))) continue;
         // A run-in heading is reported above; its space belongs to that finding.
         if (doc.headings.some((h) => h.runIn && h.start === end) || spaced.some(([a, b]) => start >= a && end <= b)) continue;
-        out.push(report(doc, 'warning', start, end, '中文之间多出空格（疑为 PDF 换行或排版残留）', '删去空格', ''));
+        if (doc.fromPdf) pdfSpaces.push([start, end]);
+        else out.push(report(doc, 'warning', start, end, '中文之间多出空格（疑为 PDF 换行或排版残留）', '删去空格', ''));
       }
+    }
+    if (pdfSpaces.length > 0) {
+      const [start, end] = pdfSpaces[0]!;
+      out.push(report(doc, 'info', start, end, `PDF 文字中有${pdfSpaces.length}处汉字之间的空格，可能是原稿多打的空格，也可能是 PDF 排版所致`, '在原 Word 稿中核对这些位置，删去多余的空格'));
     }
     for (const { m, start, end } of matchAll(ZERO_DATE, t)) {
       const right = m[0].replace(/(?<=[年月])0(?=\d)/g, '');
@@ -58,7 +66,7 @@ export const layoutRule: Rule = {
     // A paragraph cut in the middle of a sentence: prose that stops on a character and continues in the next paragraph.
     // In a wrapped copy (most prose lines break mid-sentence) the breaks are the copy's line width: one hint, not a finding per line.
     const paras = doc.paragraphs;
-    if (doc.wrapped) {
+    if (doc.wrapped && !doc.fromPdf) {
       const first = Math.min(...doc.softBreaks);
       const a = doc.lines[first]!;
       const end = a.start + a.text.trimEnd().length;
@@ -79,7 +87,8 @@ export const layoutRule: Rule = {
       const end = a.start + at.length;
       out.push(report(doc, 'warning', end - 2, b.start + Math.min(b.text.length, 4), '段末没有标点：段落疑在句子中间断开，或漏了句号', '与下一段连接成完整的句子，或补上句号'));
     }
-    if (doc.titleHead && doc.title) {
+    // A PDF sets a long title over several lines (GB/T 9704 §7.3.3); only a pasted copy has it split by mistake.
+    if (doc.titleHead && doc.title && !doc.fromPdf) {
       // In a wrapped copy the title wraps like every other line: a hint.
       out.push(report(doc, doc.wrapped ? 'info' : 'warning', doc.titleHead.start, doc.title.end, '标题被拆成了两行', '将标题合为一行（较长时按词意分行居中排列）'));
     }
