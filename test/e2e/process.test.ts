@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, inject, it } from 'vitest';
 import { postEvent, startWebhookBot, useBotFixture } from '../support/bot-fixture.js';
-import { spawnBot } from '../support/spawn.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot, spawnBot } from '../support/spawn.js';
+import { longReport } from '../support/long-report.js';
+import { readWordPackage } from '../support/wordml.js';
 import { FakeFeishu } from '../support/fake-feishu.js';
 import { startFakeOpenAI } from '../support/fake-openai.js';
 import { messageIdOf, textEvent } from '../support/events.js';
@@ -24,6 +28,20 @@ describe('the bot as a user starts it (src/main.ts in its own process)', () => {
     expect(out).not.toMatch(/^\{"level"/m);
     expect(out.match(/起草提纲/g)).toHaveLength(1);
     expect(out).not.toContain('**');
+  });
+
+  it('console mode: a long critique writes the complete list to a file and prints where it is', async () => {
+    const bot = (f.bot = spawnBot({ REDIS_URL: inject('redisUrl'), REDIS_PREFIX: `t${randomUUID().slice(0, 8)}`, LOG_LEVEL: 'warn' }, { stdin: 'pipe' }));
+    // Piped input is one message a line: the report's paragraphs go on one line.
+    bot.proc.stdin!.end(`帮我看看这份报告：${longReport(80).replace(/\n/g, '')}\n`);
+    expect(await bot.exited()).toBe(0);
+    const out = bot.stdout();
+    const total = Number(/共 (\d+) 条（错误/.exec(out)![1]);
+    const path = /已生成文件：(.+（共\d+条）\.docx)/.exec(out)![1]!;
+    expect(path).toBe(join(repoRoot, '.data', 'exports', `审校意见清单（共${total}条）.docx`));
+    expect(out).toContain(`见附件《审校意见清单（共${total}条）.docx》`);
+    const [table] = (await readWordPackage(readFileSync(path))).tables;
+    expect(table!.slice(1)).toHaveLength(total);
   });
 
   it('webhook mode: real-format events posted to /feishu/events get one threaded reply; SIGTERM stops it cleanly', async () => {
