@@ -1,9 +1,9 @@
 import { mkdtempSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { runBigan } from '../support/cli.js';
+import { readWordPackage } from '../support/wordml.js';
 
 // In process: the subcommands read and write through the CLI's injected I/O.
 const run = (args: string[]) => runBigan(args);
@@ -40,11 +40,11 @@ describe('bigan docx', () => {
     expect(r.code).toBe(0);
     const out = join(dir, 'report.docx');
     expect(existsSync(out)).toBe(true);
-    const xml = await (await JSZip.loadAsync(readFileSync(out))).file('word/document.xml')!.async('string');
-    expect(xml).toContain('方正小标宋简体');
-    expect(xml).toContain('黑体');
-    expect(xml).toContain('楷体_GB2312');
-    expect(xml).toContain('压实责任');
+    const { paragraphs } = await readWordPackage(readFileSync(out));
+    const font = (start: string) => paragraphs.find((p) => p.text.startsWith(start))!.props.eastAsia;
+    expect(font('关于2025年')).toBe('方正小标宋简体');
+    expect(font('一、主要做法')).toBe('黑体');
+    expect(font('（一）压实责任')).toBe('楷体_GB2312');
   });
 
   it('refuses a missing or empty file clearly', async () => {
