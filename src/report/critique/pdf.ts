@@ -99,6 +99,8 @@ function titleBlock(lines: SrcLine[], skip: Set<number>): number[] {
   for (let i = 0; i < lines.length && block.length < 4; i++) {
     if (skip.has(i)) continue;
     const t = lines[i]!.text;
+    // The issuer's banner (……文件) and the document number (X宣发〔2025〕3号) stand above the title, apart.
+    if (!block.length && /(?:文件|〔\s*\d{4}\s*〕\s*\d+\s*号)$/.test(t.replace(/\s+/g, ''))) continue;
     if (SENTENCE_MARK.test(t) || /^[（(]/.test(t) || DATE_LINE.test(t) || parseHeading(t)) break;
     text += t.replace(/\s+/g, '');
     if (text.length > 60) break;

@@ -128,6 +128,11 @@ describe('rejoinPdfText', () => {
     expect(found.map((f) => [f.severity, f.message])).toEqual([['info', 'PDF 文字中有1处汉字之间的空格，可能是原稿多打的空格，也可能是 PDF 排版所致']]);
   });
 
+  it('joins a title over three lines below the issuer’s banner and document number, and not with them', () => {
+    const text = ['中共青川县委宣传部文件', '青宣发〔2025〕 12 号', '中共青川县委宣传部', '关于2025年上半年落实意识形态', '工作责任制情况的报告', '县委：', ...PARA].join('\n');
+    expect(rejoinPdfText(text).text.split('\n').slice(0, 4)).toEqual(['中共青川县委宣传部文件', '青宣发〔2025〕12号', '中共青川县委宣传部关于2025年上半年落实意识形态工作责任制情况的报告', '县委：']);
+  });
+
   it('leaves text with no common line width alone (one paragraph per line)', () => {
     const text = '第一段话写完了。\n第二段也写完了，\n第三段。';
     expect(rejoinPdfText(text).text).toBe('第一段话写完了。\n第二段也写完了，第三段。');
