@@ -217,9 +217,11 @@ export interface DraftCheck {
 export function checkDraft(text: string, facts: readonly string[], genre?: Genre): DraftCheck {
   const outline = parseOutline(text);
   const defects: string[] = [];
-  const hasOpeningFormula = /(报告|汇报)如下[：:]/.test(text);
-  if (!hasOpeningFormula) defects.push('开头段缺少“现将有关情况报告如下：”之类的承启语');
-  if (genre) defects.push(...checkOutline(outline, genre).filter((d) => !/下没有要点/.test(d)));
+  // The genre's own formula (汇报如下 in a 个人汇报), any 报告/汇报如下 without a genre.
+  const formula = /[^。；！？，,\n]*如下[：:]/.exec(text)?.[0] ?? '';
+  const hasOpeningFormula = genre ? genre.closingFits.test(formula) : /(报告|汇报)如下[：:]/.test(formula);
+  if (!hasOpeningFormula) defects.push(`开头段缺少“${genre?.closing ?? '现将有关情况报告如下：'}”之类的承启语`);
+  if (genre) defects.push(...checkOutline(outline, genre).filter((d) => !/下没有要点|^开头段/.test(d)));
   const suspicious = suspiciousNumbers(text, facts);
   if (suspicious.length) defects.push(`出现用户未提供的数字：${[...new Set(suspicious.map((s) => s.text))].slice(0, 8).join('、')}，应改为【待补充：…】占位`);
   const informal = text.match(INFORMAL_PLACEHOLDER_RE) ?? [];

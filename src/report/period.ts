@@ -120,3 +120,47 @@ export function findReportPeriod(title: string | null, opening: string | null, n
   }
   return null;
 }
+
+/** A span from the months a record covers: one half, else the year. */
+function spanOfMonths(months: readonly number[]): PeriodSpan {
+  if (months.length && months.every((m) => m <= 6)) return 'H1';
+  if (months.length && months.every((m) => m >= 7)) return 'H2';
+  return 'year';
+}
+
+// 2025年3月12日, 2025-03-12, 2025.3.12, 2025/3/12, 2025年3月: a dated entry.
+const DATED = /(20\d{2})\s*(?:年\s*|[-/.．])(\d{1,2})\s*(?:月|[-/.．]\d{1,2}|(?=\D))/g;
+// 3月12日, 3月: an entry dated within the title's year.
+const MONTH_ONLY = /(?<![\d年./\-．])(\d{1,2})\s*月/g;
+
+/**
+ * The period a record of facts (a 台账, a ledger sheet, a list of activities) covers:
+ * a written year in its title (first lines, then its file name) with the half or quarter
+ * the title names, else the months of its entries; without a title year, the year most of
+ * its dated entries carry and the months of those. Never relative words (今年): a record
+ * is read after the year it was kept. Null when it names no year.
+ */
+export function recordsPeriod(text: string, name = ''): ReportPeriod | null {
+  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  const titles = [...lines.slice(0, 3).filter((l) => l.length <= 60), name.replace(/\.[A-Za-z0-9]+$/, '')];
+  const byYear = new Map<number, number[]>();
+  for (const m of text.matchAll(DATED)) {
+    const month = Number(m[2]);
+    if (month < 1 || month > 12) continue;
+    const y = Number(m[1]);
+    byYear.set(y, [...(byYear.get(y) ?? []), month]);
+  }
+  for (const t of titles) {
+    const m = findPeriodMatch(t, new Date(0));
+    if (!m || m.relative) continue;
+    const named = /年度|全年/.test(t) ? 'year' : findSpan(t);
+    if (named) return { year: m.period.year, span: named };
+    // A bare year: the entries' months say which part of it the record covers.
+    const months = [...(byYear.get(m.period.year) ?? []), ...[...text.replace(DATED, '').matchAll(MONTH_ONLY)].map((x) => Number(x[1])).filter((n) => n >= 1 && n <= 12)];
+    return { year: m.period.year, span: spanOfMonths(months) };
+  }
+  const years = [...byYear.entries()].sort((a, b) => b[1].length - a[1].length || b[0] - a[0]);
+  const top = years[0];
+  if (!top) return null;
+  return { year: top[0], span: spanOfMonths(top[1]) };
+}

@@ -7,6 +7,7 @@ import { splitPartText } from '../../report/model-output.js';
 
 import { renderOutline } from '../../report/outline.js';
 import { periodLabel } from '../../report/period.js';
+import { requestOpening } from '../../report/request.js';
 import { draftSignOff } from './document.js';
 import { factsText, personLabel, reportSystemMessage, streamText, withPrefix, type FlowBase } from './model-call.js';
 import { draftOutline } from './outline.js';
@@ -45,7 +46,7 @@ export async function draftFull(a: DraftFullArgs): Promise<FullResult> {
   const texts: SectionText[] = [];
   const kept: string[] = [];
   const put = (address: SectionAddress, text: string) => texts.push({ address, label: addressLabel(outline, address), text });
-  const opening = drafted.opening ?? outline.opening ?? genre.opening({ unit: req.unit, period: req.period, now: a.now, ...(req.role ? { role: req.role } : {}) });
+  const opening = drafted.opening ?? outline.opening ?? requestOpening(req, a.now);
   put('opening', opening);
   const total = outline.parts.length;
   // What the card shows while later parts stream.

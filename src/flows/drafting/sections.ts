@@ -9,7 +9,7 @@ import { offlineRevise, offlineSectionText } from '../../report/offline-text.js'
 import { renderOutline, type Outline } from '../../report/outline.js';
 import { partSpec, type PartId } from '../../report/parts.js';
 import { periodLabel } from '../../report/period.js';
-import type { ReportRequest } from '../../report/request.js';
+import { requestOpening, type ReportRequest } from '../../report/request.js';
 import { factsText, personLabel, reportSystemMessage, streamText, withPrefix, type FlowBase } from './model-call.js';
 import { requireOutline, withSections, ReportFlowError, type ReportThreadState, type SectionText } from './state.js';
 
@@ -114,7 +114,7 @@ export async function draftSection(a: DraftSectionArgs): Promise<SectionsResult>
 export async function draftOne(a: FlowBase, outline: Outline, req: ReportRequest, genre: Genre, addr: SectionAddress, chars?: number): Promise<{ section: SectionText; removed: string[] }> {
   const label = addressLabel(outline, addr);
   if (addr === 'opening') {
-    const text = outline.opening ?? genre.opening({ unit: req.unit, period: req.period, now: a.now, ...(req.role ? { role: req.role } : {}) });
+    const text = outline.opening ?? requestOpening(req, a.now);
     a.onText?.(text, text);
     return { section: { address: addr, label, text }, removed: [] };
   }
