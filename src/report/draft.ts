@@ -38,6 +38,35 @@ export function addressLabel(outline: Outline, addr: SectionAddress): string {
   return section ? `${head} ${headingMarker(2, section)}${p.sections[section - 1]?.heading ?? ''}` : head;
 }
 
+/**
+ * Addresses as a writer reads them in a notice, each part named once: 第一部分“工作开展情况及主要做法”
+ * (all its sections), 第一部分的（二）“强化理论武装，筑牢思想根基”, 第二部分的（一）、（三）, 开头段.
+ */
+export function describeAddresses(outline: Outline, addresses: readonly SectionAddress[]): string {
+  const out: string[] = [];
+  const byPart = new Map<number, number[]>();
+  for (const a of addresses) {
+    const { part, section } = parseAddress(a);
+    if (part === 0) {
+      if (!out.includes('开头段')) out.push('开头段');
+      continue;
+    }
+    const list = byPart.get(part) ?? [];
+    if (section !== undefined && !list.includes(section)) list.push(section);
+    byPart.set(part, list);
+  }
+  for (const [part, sections] of [...byPart.entries()].sort((x, y) => x[0] - y[0])) {
+    const p = outline.parts[part - 1];
+    if (!p) continue;
+    const name = `第${toChineseNumeral(part)}部分`;
+    const whole = sections.length === 0 || sections.length >= p.sections.length;
+    if (whole) out.push(`${name}“${p.heading}”`);
+    else if (sections.length === 1) out.push(`${name}的${headingMarker(2, sections[0]!)}“${p.sections[sections[0]! - 1]?.heading ?? ''}”`);
+    else out.push(`${name}的${[...sections].sort((x, y) => x - y).map((n) => headingMarker(2, n)).join('、')}`);
+  }
+  return out.join('、');
+}
+
 export interface ResolvedTarget {
   address: SectionAddress;
   /** 1-based part number; 0 for the opening. */

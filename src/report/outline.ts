@@ -258,6 +258,16 @@ export function renderOutline(outline: Outline): string {
   return lines.join('\n').trim();
 }
 
+/**
+ * Outline text as the writer will see it in the end: parsed and rendered, so points are
+ * numbered per section (a Markdown list run on across sections says 3.…12.) and stray
+ * lines are out. For the view of an outline still streaming; the text itself when nothing parses.
+ */
+export function layoutOutline(text: string): string {
+  const { stray: _stray, ...kept } = parseOutline(text);
+  return renderOutline(kept) || text;
+}
+
 /** How many practice sections fit the requested length. */
 function practiceCount(req: ReportRequest, genre: Genre): number {
   const spec = genre.parts.find((g) => g.part === 'practice')!;

@@ -14,6 +14,7 @@ import { chatFlow } from '../chat.js';
 import type { Material } from '../../documents/material.js';
 import { draftButtons } from './buttons.js';
 import { draftDocument } from './document.js';
+import { progressLabel } from './model-call.js';
 import { runDraftCommand } from './run.js';
 import { newThreadState, ReportFlowError, type ReportThreadState } from './state.js';
 
@@ -59,7 +60,10 @@ export async function draftingFlow(ctx: TurnContext, cmd: DraftCommand, opts: { 
     return head ? `${head}\n\n${body}` : body;
   };
   card.update(withHead('正在起草…'));
+  // The label counts finished parts; the text written so far stays under it between parts.
   let progress = '';
+  let body = '';
+  const show = () => card.update(withHead([progress, body || '正在起草…'].filter(Boolean).join('\n\n')));
   try {
     const result = await runDraftCommand(cmd, {
       model: ctx.model,
@@ -68,10 +72,13 @@ export async function draftingFlow(ctx: TurnContext, cmd: DraftCommand, opts: { 
       timezone: ctx.timezone,
       ...(ctx.signal ? { signal: ctx.signal } : {}),
       state,
-      onText: (_d, shown) => card.update(withHead(progress ? `${progress}\n\n${shown}` : shown || '正在起草…')),
-      onProgress: (done, total) => {
-        progress = `（已完成第${done}/${total}部分）`;
-        card.update(withHead(progress));
+      onText: (_d, shown) => {
+        body = shown || body;
+        show();
+      },
+      onProgress: (p) => {
+        progress = progressLabel(p);
+        show();
       },
     });
     if (result.removed.length) ctx.log.info({ removed: result.removed.length }, 'model chat text removed');

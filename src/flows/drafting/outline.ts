@@ -2,7 +2,7 @@
 import { getGenre, type Genre } from '../../report/genres.js';
 import { headingMarker } from '../../report/headings.js';
 import { totalChars } from '../../report/lengths.js';
-import { buildOfflineOutline, checkOutline, parseOutline, renderOutline, type Outline } from '../../report/outline.js';
+import { buildOfflineOutline, checkOutline, layoutOutline, parseOutline, renderOutline, type Outline } from '../../report/outline.js';
 import { periodLabel } from '../../report/period.js';
 import { requestOpening, requestTitle, type ReportRequest } from '../../report/request.js';
 import { THEMES } from '../../report/themes.js';
@@ -57,7 +57,7 @@ export async function draftOutline(a: DraftOutlineArgs): Promise<OutlineResult> 
     facts: factsText(req),
   });
   const system = reportSystemMessage(a, req);
-  const first = await streamText(a, [system, { role: 'user', content: rendered }], 'outline');
+  const first = await streamText(a, [system, { role: 'user', content: rendered }], 'outline', layoutOutline);
   const removed = [...first.removed];
   let outline = normaliseOutline(parseOutline(first.text), own, a.now);
   let defects = checkOutline(outline, genre, own);
@@ -72,7 +72,7 @@ export async function draftOutline(a: DraftOutlineArgs): Promise<OutlineResult> 
       closing: genre.closing,
     });
     // The model sees its own answer as cleaned: chat text is not resent.
-    const second = await streamText(a, [system, { role: 'user', content: rendered }, { role: 'assistant', content: first.text }, { role: 'user', content: repairPrompt }], 'outline');
+    const second = await streamText(a, [system, { role: 'user', content: rendered }, { role: 'assistant', content: first.text }, { role: 'user', content: repairPrompt }], 'outline', layoutOutline);
     removed.push(...second.removed);
     const again = normaliseOutline(parseOutline(second.text), own, a.now);
     if (again.parts.length) {
