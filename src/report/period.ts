@@ -81,6 +81,8 @@ function findPeriodMatch(text: string, now: Date): { period: ReportPeriod; relat
     if (!m[3] && (NOT_PERIOD.test(after.slice(0, 2)) || /^\d|^[-/.]\d|^[0-9]{1,2}月/.test(after) || before === '自' || before === '从')) continue;
     // 2025年3月26日 is a date, not a period (it may be the 成文日期 under the title).
     if (!m[3] && /^\s*\d{1,2}\s*月/.test(after)) continue;
+    // 参照去年的报告: a document to follow, not the period written about.
+    if (m[2] && /^的?(?:报告|材料|总结|汇报|述职|范文|稿)/.test(after) && /(?:参照|参考|照着|按照|仿照|对照|根据|比照)$/.test(text.slice(Math.max(0, m.index - 4), m.index))) continue;
     const y = m[1] ?? m[2]!;
     const year = /^\d+$/.test(y) ? Number(y) : y === '去年' ? thisYear - 1 : y === '明年' ? thisYear + 1 : thisYear;
     // What follows the year decides ("2022年度" is annual even if 上半年 appears later); a bare

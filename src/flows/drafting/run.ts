@@ -28,8 +28,9 @@ export function reviseNotes(outline: Outline, op: ReviseOp, r: Pick<ReviseResult
   const notes: string[] = [];
   if (r.drafted) {
     const { addresses, chars, usual } = r.drafted;
-    const why = asked !== undefined ? `按要求的篇幅` : op === 'condense' ? `按“精简”写得比默认篇幅（约${usual}字）短` : op === 'expand' ? `按“展开”写得比默认篇幅（约${usual}字）长` : '按默认篇幅';
-    notes.push(`${describeAddresses(outline, addresses)}此前还没有起草，已${why}直接起草，共约${chars}字。`);
+    const how = asked !== undefined ? `已按要求的篇幅（约${asked}字）直接起草` : op === 'rewrite' ? '已直接起草' : `已按“${OP_WORD[op]}”的要求直接起草了${op === 'condense' ? '较短' : '较长'}的稿子`;
+    const usualNote = asked === undefined && op !== 'rewrite' ? `（默认篇幅约${usual}字）` : '';
+    notes.push(`${describeAddresses(outline, addresses)}此前还没有起草，${how}，共约${Math.round(chars / 10) * 10}字${usualNote}。`);
   }
   if (r.skipped.length) notes.push(`${describeAddresses(outline, r.skipped)}还没有起草，这次只${OP_WORD[op]}了已起草的部分。`);
   return notes;

@@ -165,7 +165,7 @@ export interface ReviseSectionArgs extends DraftSectionArgs {
 }
 
 export interface ReviseResult extends SectionsResult {
-  /** Nothing of the target was drafted: it was drafted now, at `chars` in all (`usual` by default). */
+  /** Nothing of the target was drafted: drafted now, `chars` visible characters in all (`usual` by default). */
   drafted?: { addresses: SectionAddress[]; chars: number; usual: number };
   /** Sections of the target not drafted yet, left alone because others were revised. */
   skipped: SectionAddress[];
@@ -207,8 +207,16 @@ export async function reviseSection(a: ReviseSectionArgs): Promise<ReviseResult>
     if (current === undefined) {
       // “精简第一部分” before it was written: write it short; “把（二）展开到500字”: at 500.
       const chars = asked ?? Math.max(50, Math.round((usualChars(req, outline, addr) * UNDRAFTED_SHARE[a.op]) / 10) * 10);
-      freshChars += chars;
-      const one = await draftOne(f, outline, req, genre, addr, chars);
+      let one: { section: SectionText; removed: string[] };
+      if (a.model.online || asked !== undefined || a.op === 'rewrite') one = await draftOne(f, outline, req, genre, addr, a.model.online ? chars : asked);
+      else {
+        // Offline: the rule-based section as 写 gives it, then condensed or expanded, so 精简 is never longer than 写.
+        const plain = (await draftOne({ ...f, onText: undefined }, outline, req, genre, addr)).section;
+        const text = offlineRevise(a.op, plain.text, chars, outline, addr, req);
+        f.onText?.(text, text);
+        one = { section: { ...plain, text }, removed: [] };
+      }
+      freshChars += visibleLength(one.section.text);
       out.push(one.section);
       removed.push(...one.removed);
       continue;
