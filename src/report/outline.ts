@@ -166,7 +166,7 @@ function mentionsPost(title: string, post: string): boolean {
   const t = title.replace(/\s|中共/g, '');
   const p = post.replace(/\s|中共/g, '');
   if (t.includes(p)) return true;
-  const office = /[^、]{0,6}(?:党组|党委)?副?(?:书记|局长|部长|主任|校长|院长|镇长|乡长|县长|市长|区长|厅长|处长|科长|所长|馆长|站长|社长|台长|总经理|董事长|主席|组长)$/.exec(p.split('、').pop() ?? p)?.[0];
+  const office = /[^、]{0,3}(?:党组|党委)?副?(?:书记|局长|部长|主任|校长|院长|镇长|乡长|县长|市长|区长|厅长|处长|科长|所长|馆长|站长|社长|台长|总经理|董事长|主席|组长)$/.exec(p.split('、').pop() ?? p)?.[0];
   return !!office && t.includes(office);
 }
 

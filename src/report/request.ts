@@ -165,7 +165,8 @@ export function findPost(text: string, unit?: ReportUnit | null): string | undef
   for (const seg of segments) {
     // "市水利局分管意识形态工作的副局长" → 市水利局副局长.
     const run = seg.replace(PERIOD_LEAD, '').replace(/分管[\u4e00-\u9fa5、]{0,16}?的(?=[\u4e00-\u9fa5]{0,6}副)/, '').replace(/^[、]+/, '');
-    const m = POST_RE.exec(run);
+    // 向县委书记汇报: the one reported to, not the writer.
+    const m = /^[向对在]/.test(run) ? null : POST_RE.exec(run);
     if (!m) continue;
     const post = m[1]!;
     if (!POST_ALONE.test(post)) return post;
@@ -267,7 +268,7 @@ function resolvePeriod(text: string, now: Date, material: MaterialContext | unde
   }
   const period = defaultPeriod(text, now);
   const why = material?.model ? `（材料“${material.source}”是往期报告或范文，只参考写法，时段不按它定）` : material ? `（材料“${material.source}”中没有写明年份）` : '';
-  assumptions.push(`未说明时段，按${periodLabel(period)}起草${why}`);
+  assumptions.push(`未说明${findSpan(text) ? '年份' : '时段'}，按${periodLabel(period)}起草${why}`);
   return period;
 }
 

@@ -150,7 +150,8 @@ describe('item 6: each genre’s own shape, against a model that answers in the 
 
   for (const g of GENRES) {
     it(`${g.shape[0]}: repaired once when the model gets it right the second time`, async () => {
-      h = await startHarness({ llm: wrongGenre(realisticModel(g.style), 'once') });
+      // Slow chunks: the repair streams long enough for the card to show it.
+      h = await startHarness({ llm: slow(wrongGenre(realisticModel(g.style), 'once')), streamThrottleMs: 5 });
       const t = await thread(h, g.request);
       expect(h.llm.requests).toHaveLength(2);
       const repair = h.llm.requests[1]!.messages.at(-1)!.content;
@@ -159,6 +160,10 @@ describe('item 6: each genre’s own shape, against a model that answers in the 
       for (const s of g.shape) expect(t.card, s).toContain(s);
       expect(t.card).not.toContain('提纲自检仍有以下问题');
       expect(t.card).not.toContain('工作开展情况及主要做法');
+      // While the repair streams, the card says so and keeps the first outline until the new one arrives.
+      const repairing = cardUpdates(h, 0).filter((u) => u.includes('提纲自检发现'));
+      expect(repairing.length).toBeGreaterThan(0);
+      expect(repairing[0]).toMatch(/^一、/m);
     });
   }
 

@@ -87,6 +87,7 @@ describe('the writer’s post', () => {
     expect(findPost('我是局长，写个人汇报', { name: '市财政局', type: '局' })).toBe('市财政局局长');
     expect(findPost('我是局长，写个人汇报')).toBeUndefined();
     expect(findPost('我是班子成员，写个人汇报')).toBeUndefined();
+    expect(findPost('写一份向县委书记汇报的个人落实情况汇报')).toBeUndefined();
   });
 
   it('goes into the personal titles; unit genres carry none', () => {
@@ -144,6 +145,13 @@ describe('each genre’s own shape', () => {
       const own = { ...r, genre: g.id, ...(g.person === 'first' ? { post: '县委宣传部部长' } : {}) };
       expect(checkOutline(buildOfflineOutline(own, g, NOW), g, own), g.id).toEqual([]);
     }
+  });
+
+  it('accepts the post written with its unit shortened, not another post', () => {
+    const req = { ...parseRequest('帮我写一份县委宣传部部长2025年度抓意识形态工作述职报告', NOW) };
+    const o = (title: string) => ({ ...buildOfflineOutline(req, getGenre('duty-report'), NOW), title });
+    expect(genreDefects(o('宣传部部长2025年度抓意识形态工作述职报告'), getGenre('duty-report'), req)).toEqual([]);
+    expect(genreDefects(o('县委宣传部副部长2025年度抓意识形态工作述职报告'), getGenre('duty-report'), req).join('')).toContain('标题缺少汇报人的职务“县委宣传部部长”');
   });
 
   it('checks the title’s year against the period and finds the closing formula', () => {

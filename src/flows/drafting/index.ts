@@ -80,6 +80,11 @@ export async function draftingFlow(ctx: TurnContext, cmd: DraftCommand, opts: { 
         progress = progressLabel(p);
         show();
       },
+      // The outline on the card stays while the model repairs it; the label says what is going on.
+      onRepair: (defects) => {
+        progress = `（提纲自检发现${defects.length}处问题，正在修改）`;
+        show();
+      },
     });
     if (result.removed.length) ctx.log.info({ removed: result.removed.length }, 'model chat text removed');
     await ctx.memory.setState(c, result.state);

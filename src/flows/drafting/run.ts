@@ -36,7 +36,7 @@ export function reviseNotes(outline: Outline, op: ReviseOp, r: Pick<ReviseResult
   return notes;
 }
 
-export async function runDraftCommand(cmd: Exclude<DraftCommand, { kind: 'export' }>, a: FlowBase & { state: ReportThreadState; onProgress?: (p: Progress) => void }): Promise<CommandResult> {
+export async function runDraftCommand(cmd: Exclude<DraftCommand, { kind: 'export' }>, a: FlowBase & { state: ReportThreadState; onProgress?: (p: Progress) => void; onRepair?: (defects: string[]) => void }): Promise<CommandResult> {
   switch (cmd.kind) {
     case 'outline': {
       const o = await draftOutline({ ...a, request: a.state.request });
