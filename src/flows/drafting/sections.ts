@@ -208,7 +208,7 @@ export async function reviseSection(a: ReviseSectionArgs): Promise<ReviseResult>
       // “精简第一部分” before it was written: write it short; “把（二）展开到500字”: at 500.
       const chars = asked ?? Math.max(50, Math.round((usualChars(req, outline, addr) * UNDRAFTED_SHARE[a.op]) / 10) * 10);
       let one: { section: SectionText; removed: string[] };
-      if (a.model.online || asked !== undefined || a.op === 'rewrite') one = await draftOne(f, outline, req, genre, addr, a.model.online ? chars : asked);
+      if (a.model.online || asked !== undefined || a.op === 'rewrite' || addr === 'opening') one = await draftOne(f, outline, req, genre, addr, a.model.online ? chars : asked);
       else {
         // Offline: the rule-based section as 写 gives it, then condensed or expanded, so 精简 is never longer than 写.
         const plain = (await draftOne({ ...f, onText: undefined }, outline, req, genre, addr)).section;
