@@ -7,7 +7,7 @@ import { getGenre, placeholder, unitVoice, type Genre } from './genres.js';
 import { headingMarker, parseHeading, toChineseNumeral } from './headings.js';
 import { classifyPart, partSpec, type PartId } from './parts.js';
 import { findPeriod, periodLabel, type ReportPeriod } from './period.js';
-import { requestOpening, requestTitle, type ReportRequest } from './request.js';
+import { POST_WORD, requestOpening, requestTitle, type ReportRequest } from './request.js';
 import { getTheme, themeOf, type ThemeId } from './themes.js';
 
 export interface OutlineSection {
@@ -161,12 +161,12 @@ export function genreDefects(outline: Outline, genre: Genre, req?: ReportRequest
   return out;
 }
 
-/** A title names the post when it has it whole, or its last office (宣传部部长) and the unit. */
+/** A title names the post when it has it whole, or its office with the last characters of the unit (县委宣传部部长 → 宣传部部长). */
 function mentionsPost(title: string, post: string): boolean {
   const t = title.replace(/\s|中共/g, '');
   const p = post.replace(/\s|中共/g, '');
   if (t.includes(p)) return true;
-  const office = /[^、]{0,3}(?:党组|党委)?副?(?:书记|局长|部长|主任|校长|院长|镇长|乡长|县长|市长|区长|厅长|处长|科长|所长|馆长|站长|社长|台长|总经理|董事长|主席|组长)$/.exec(p.split('、').pop() ?? p)?.[0];
+  const office = new RegExp(`[^、]{0,3}${POST_WORD}$`).exec(p.split('、').pop() ?? p)?.[0];
   return !!office && t.includes(office);
 }
 

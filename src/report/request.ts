@@ -152,7 +152,7 @@ export function findUnit(text: string): ReportUnit | null {
 }
 
 // Posts a personal report is written by; 副 and a Party-body lead (党组书记, 党委副书记) included.
-const POST_WORD = '(?:党组|党委|党工委|党总支|党支部)?副?(?:书记|局长|部长|主任|校长|院长|镇长|乡长|县长|市长|区长|厅长|处长|科长|所长|馆长|站长|社长|台长|总经理|董事长|主席|组长)';
+export const POST_WORD = '(?:党组|党委|党工委|党总支|党支部)?副?(?:书记|局长|部长|主任|校长|院长|镇长|乡长|县长|市长|区长|厅长|处长|科长|所长|馆长|站长|社长|台长|总经理|董事长|主席|组长)';
 const POST_RE = new RegExp(`^([\\u4e00-\\u9fa5、]{0,24}?${POST_WORD})(?![\\u4e00-\\u9fa5]{0,1}(?:成员|科员|助理))`);
 const POST_ALONE = new RegExp(`^${POST_WORD}$`);
 
