@@ -40,11 +40,11 @@ export interface CaseScore {
 }
 
 export function scoreOutline(outline: Outline, req: ReportRequest, genre: Genre, now: Date): CaseScore {
-  const defects = checkOutline(outline, genre);
+  const defects = checkOutline(outline, genre, req);
   const text = renderOutline(outline);
   const suspicious = suspiciousNumbers(text, req.facts);
   const forms = formulationDefects(text, req, now);
-  const skeleton = !defects.some((d) => /缺少|位置不对|二级标题，应为|没有识别|一一对应|没有对应/.test(d));
+  const skeleton = !defects.some((d) => /缺少|位置不对|二级标题，应为|没有识别|一一对应|没有对应|的写法|应写作/.test(d));
   const numbering = !defects.some((d) => /序号/.test(d));
   const parallel = !defects.some((d) => /对仗|句式不统一/.test(d));
   const all = [...defects, ...suspicious.map((s) => `编造数字“${s.text}”：${s.context}`), ...forms];

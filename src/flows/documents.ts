@@ -73,7 +73,7 @@ export async function documentFlow(ctx: TurnContext, origin: DocumentOrigin, wor
   }
 
   if (opts.draft) {
-    const material = materialFacts(doc.text, doc.name, MATERIAL_BUDGET_CHARS);
+    const material = materialFacts(doc.text, doc.name, MATERIAL_BUDGET_CHARS, words);
     return draftingFlow(ctx, opts.draft, { text: words, newRequest: true, material });
   }
 

@@ -13,7 +13,7 @@ export const PROMPT_VARIABLES = {
   'critique-system': ['today', 'guidance'],
   chat: ['request'],
   outline: ['request', 'genre', 'period', 'person', 'length', 'title', 'opening', 'closing', 'skeleton', 'themes', 'facts'],
-  'outline-repair': ['defects', 'skeleton', 'outline'],
+  'outline-repair': ['defects', 'skeleton', 'outline', 'title', 'closing'],
   section: ['outline', 'target', 'points', 'period', 'person', 'chars', 'facts', 'role'],
   revise: ['instruction', 'chars', 'target', 'outline', 'text', 'facts'],
   full: ['outline', 'part', 'period', 'person', 'chars', 'facts', 'role'],

@@ -38,6 +38,35 @@ export function addressLabel(outline: Outline, addr: SectionAddress): string {
   return section ? `${head} ${headingMarker(2, section)}${p.sections[section - 1]?.heading ?? ''}` : head;
 }
 
+/**
+ * Addresses as a writer reads them in a notice, each part named once: 第一部分“工作开展情况及主要做法”
+ * (all its sections), 第一部分的（二）“强化理论武装，筑牢思想根基”, 第二部分的（一）、（三）, 开头段.
+ */
+export function describeAddresses(outline: Outline, addresses: readonly SectionAddress[]): string {
+  const out: string[] = [];
+  const byPart = new Map<number, number[]>();
+  for (const a of addresses) {
+    const { part, section } = parseAddress(a);
+    if (part === 0) {
+      if (!out.includes('开头段')) out.push('开头段');
+      continue;
+    }
+    const list = byPart.get(part) ?? [];
+    if (section !== undefined && !list.includes(section)) list.push(section);
+    byPart.set(part, list);
+  }
+  for (const [part, sections] of [...byPart.entries()].sort((x, y) => x[0] - y[0])) {
+    const p = outline.parts[part - 1];
+    if (!p) continue;
+    const name = `第${toChineseNumeral(part)}部分`;
+    const whole = sections.length === 0 || sections.length >= p.sections.length;
+    if (whole) out.push(`${name}“${p.heading}”`);
+    else if (sections.length === 1) out.push(`${name}的${headingMarker(2, sections[0]!)}“${p.sections[sections[0]! - 1]?.heading ?? ''}”`);
+    else out.push(`${name}的${[...sections].sort((x, y) => x - y).map((n) => headingMarker(2, n)).join('、')}`);
+  }
+  return out.join('、');
+}
+
 export interface ResolvedTarget {
   address: SectionAddress;
   /** 1-based part number; 0 for the opening. */
@@ -217,9 +246,11 @@ export interface DraftCheck {
 export function checkDraft(text: string, facts: readonly string[], genre?: Genre): DraftCheck {
   const outline = parseOutline(text);
   const defects: string[] = [];
-  const hasOpeningFormula = /(报告|汇报)如下[：:]/.test(text);
-  if (!hasOpeningFormula) defects.push('开头段缺少“现将有关情况报告如下：”之类的承启语');
-  if (genre) defects.push(...checkOutline(outline, genre).filter((d) => !/下没有要点/.test(d)));
+  // The genre's own formula (汇报如下 in a 个人汇报), any 报告/汇报如下 without a genre.
+  const formula = /[^。；！？，,\n]*如下[：:]/.exec(text)?.[0] ?? '';
+  const hasOpeningFormula = genre ? genre.closingFits.test(formula) : /(报告|汇报)如下[：:]/.test(formula);
+  if (!hasOpeningFormula) defects.push(`开头段缺少“${genre?.closing ?? '现将有关情况报告如下：'}”之类的承启语`);
+  if (genre) defects.push(...checkOutline(outline, genre).filter((d) => !/下没有要点|^开头段/.test(d)));
   const suspicious = suspiciousNumbers(text, facts);
   if (suspicious.length) defects.push(`出现用户未提供的数字：${[...new Set(suspicious.map((s) => s.text))].slice(0, 8).join('、')}，应改为【待补充：…】占位`);
   const informal = text.match(INFORMAL_PLACEHOLDER_RE) ?? [];

@@ -109,6 +109,13 @@ export interface GenrePart {
   /** Allowed number of level-2 sections. */
   min: number;
   max: number;
+  /**
+   * Whether a heading that announces this part is worded the genre's way (a 个人汇报's
+   * 履职尽责情况, not a unit's 工作开展情况); any wording of the part fits when absent.
+   */
+  fits?: (heading: string, p: ReportPeriod) => boolean;
+  /** What the genre's heading for the part says, for the defect line and the repair prompt. */
+  rule?: (p: ReportPeriod) => string;
 }
 
 export interface OpeningContext {
@@ -145,10 +152,17 @@ export interface Genre {
   /** What the genre is for, as told to the model. */
   description: string;
   person: 'first' | 'unit';
-  title: (unit: ReportUnit, period: ReportPeriod, role?: WriterRole) => string;
+  /** The title; `post` is the writer's post in a personal genre (县委宣传部部长). */
+  title: (unit: ReportUnit, period: ReportPeriod, role?: WriterRole, post?: string) => string;
+  /** Whether a title is worded as this genre's (its kind word at the end, next year's plan named). */
+  titleFits: (title: string, p: ReportPeriod) => boolean;
+  /** What this genre's title says, for the defect line. */
+  titleRule: (p: ReportPeriod) => string;
   opening: (ctx: OpeningContext) => string;
   /** The formula that closes the opening paragraph. */
   closing: string;
+  /** The closing formulas this genre accepts (a 个人汇报 汇报如下, a 述职 述职如下 or 报告如下). */
+  closingFits: RegExp;
   parts: readonly GenrePart[];
   defaultThemes: readonly ThemeId[];
 }
@@ -173,8 +187,11 @@ function unitOpening(ctx: OpeningContext, middle: string): string {
   return `${periodIntro(ctx.period)}，${v.party}在${superiorOf(ctx.unit)}的坚强领导下，${guidanceClause(ctx)}。${v.party}${middle}，${v.whole}意识形态领域总体平稳向好。`;
 }
 
+// Words of a personal report's part 1 (本人履职); a unit report's part 1 is the unit's work.
+const PERSONAL_PRACTICE = /履职|履责|尽责|述职|本人|个人/;
+
 const UNIT_PARTS: readonly GenrePart[] = [
-  { part: 'practice', heading: () => canonical('practice'), min: 3, max: 6 },
+  { part: 'practice', heading: () => canonical('practice'), min: 3, max: 6, fits: (h) => !PERSONAL_PRACTICE.test(h), rule: () => '单位报告写单位的工作开展情况和主要做法，不写个人履职' },
   { part: 'problems', heading: () => canonical('problems'), min: 2, max: 5 },
   { part: 'plans', heading: () => canonical('plans'), min: 2, max: 5 },
 ];
@@ -190,7 +207,10 @@ const SPECS: readonly GenreSpec[] = [
     description: '单位党组（党委）向上级党委报告一个时段（半年或全年）落实意识形态工作责任制的情况，以单位口吻（我局、局党组）行文',
     person: 'unit',
     title: (unit, p) => `${issuerName(unit)}关于${periodLabel(p)}落实意识形态工作责任制情况的报告`,
+    titleFits: (t) => /报告$/.test(t) && !/汇报$|述职|自查|自评|总结/.test(t),
+    titleRule: () => '单位报告的标题写作“……关于……情况的报告”',
     closing: '现将有关情况报告如下：',
+    closingFits: /报告如下[：:]?$/,
     lead: (ctx) => unitOpening(ctx, `认真落实《党委（党组）意识形态工作责任制实施办法》，牢牢掌握意识形态工作领导权、管理权、话语权，${periodWord(ctx.period)}意识形态工作责任制得到有效落实`),
     parts: UNIT_PARTS,
     defaultThemes: ['leadership', 'theory', 'positions', 'network', 'team'],
@@ -201,13 +221,16 @@ const SPECS: readonly GenreSpec[] = [
     name: '个人落实意识形态工作责任制情况汇报',
     description: '领导干部（如党组书记、分管领导）个人向上级或在会议上汇报本人落实意识形态工作责任制的情况，以第一人称（我、本人）行文',
     person: 'first',
-    title: (_unit, p, role) => `关于${periodLabel(p)}${roleTitle(role)}情况的汇报`,
+    title: (_unit, p, role, post) => `${post ?? ''}关于${periodLabel(p)}${roleTitle(role)}情况的汇报`,
+    titleFits: (t) => /汇报$/.test(t) && !/述职/.test(t),
+    titleRule: () => '个人汇报的标题写作“（职务）关于……情况的汇报”',
     closing: '现将有关情况汇报如下：',
+    closingFits: /汇报如下[：:]?$/,
     lead: (ctx) => `${periodIntro(ctx.period)}，本人${guidanceClause(ctx)}。本人${roleDuty(ctx.role, ctx.unit.name ?? '')}，带头抓学习、管阵地、把导向、强队伍，推动意识形态工作责任制落地落实。`,
     parts: [
-      { part: 'practice', heading: () => '履职尽责情况', min: 3, max: 6 },
+      { part: 'practice', heading: () => '履职尽责情况', min: 3, max: 6, fits: (h) => /履职|履责|尽责/.test(h), rule: () => '个人汇报写本人履职尽责情况，不写单位的工作开展情况' },
       { part: 'problems', heading: () => canonical('problems'), min: 2, max: 4 },
-      { part: 'plans', heading: () => '下一步努力方向', min: 2, max: 4 },
+      { part: 'plans', heading: () => '下一步努力方向', min: 2, max: 4, fits: (h) => /努力方向|改进方向/.test(h), rule: () => '个人汇报写本人下一步的努力方向，不写单位的工作打算' },
     ],
     defaultThemes: ['leadership', 'theory', 'positions', 'network'],
   },
@@ -217,11 +240,14 @@ const SPECS: readonly GenreSpec[] = [
     name: '抓意识形态工作述职报告',
     description: '领导干部在述职评议中报告本人抓意识形态工作的履职情况，以第一人称（我、本人）行文，突出本人亲自部署、亲自过问、亲自处置',
     person: 'first',
-    title: (_unit, p) => `${periodLabel(p)}抓意识形态工作述职报告`,
-    closing: '现将履职情况报告如下：',
+    title: (_unit, p, _role, post) => `${post ?? ''}${periodLabel(p)}抓意识形态工作述职报告`,
+    titleFits: (t) => /述职/.test(t) && /报告$/.test(t),
+    titleRule: () => '述职报告的标题写作“（职务）……抓意识形态工作述职报告”',
+    closing: '现将本人履职情况述职如下：',
+    closingFits: /(述职|报告)如下[：:]?$/,
     lead: (ctx) => `${periodIntro(ctx.period)}，本人${guidanceClause(ctx)}。本人牢固树立“抓意识形态工作是本职、不抓是失职、抓不好是渎职”的理念，${roleDuty(ctx.role)}。`,
     parts: [
-      { part: 'practice', heading: () => '主要履职情况', min: 3, max: 6 },
+      { part: 'practice', heading: () => '主要履职情况', min: 3, max: 6, fits: (h) => /履职|履责|尽责|述职/.test(h), rule: () => '述职报告写本人的履职情况，不写单位的工作开展情况' },
       { part: 'problems', heading: () => canonical('problems'), min: 2, max: 4 },
       { part: 'plans', heading: () => canonical('plans'), min: 2, max: 4 },
     ],
@@ -234,12 +260,15 @@ const SPECS: readonly GenreSpec[] = [
     description: '单位对照上级下发的检查清单或考核细则逐项自查，报告落实情况、自查发现的问题和整改措施，以单位口吻行文',
     person: 'unit',
     title: (unit, p) => `${issuerName(unit)}关于${periodLabel(p)}意识形态工作责任制落实情况的自查报告`,
+    titleFits: (t) => /(自查|自评)(情况)?报告$/.test(t),
+    titleRule: () => '自查报告的标题写作“……关于……落实情况的自查报告”',
     closing: '现将自查情况报告如下：',
+    closingFits: /报告如下[：:]?$/,
     lead: (ctx) => unitOpening(ctx, `根据上级关于开展意识形态工作责任制落实情况检查的通知要求，对照检查清单逐项开展自查，总体看各项任务落实到位`),
     parts: [
-      { part: 'practice', heading: () => '对照清单落实情况', min: 3, max: 6 },
-      { part: 'problems', heading: () => '自查发现的问题', min: 2, max: 5 },
-      { part: 'plans', heading: () => '整改措施及下一步打算', min: 2, max: 5 },
+      { part: 'practice', heading: () => '对照清单落实情况', min: 3, max: 6, fits: (h) => /对照|清单|逐项|自查|检查/.test(h), rule: () => '自查报告逐项对照检查清单写落实情况' },
+      { part: 'problems', heading: () => '自查发现的问题', min: 2, max: 5, fits: (h) => /自查|检查|查摆|查找|对照|发现/.test(h), rule: () => '自查报告写自查发现的问题' },
+      { part: 'plans', heading: () => '整改措施及下一步打算', min: 2, max: 5, fits: (h) => /整改|改进|纠正/.test(h), rule: () => '自查报告写针对所查问题的整改措施' },
     ],
     defaultThemes: ['leadership', 'theory', 'positions', 'network', 'inspection'],
   },
@@ -250,16 +279,24 @@ const SPECS: readonly GenreSpec[] = [
     description: '单位年度意识形态工作总结，并提出下一年度工作计划，以单位口吻行文',
     person: 'unit',
     title: (unit, p) => `${issuerName(unit)}${p.year}年度意识形态工作总结及${p.year + 1}年工作计划`,
+    titleFits: (t, p) => /总结/.test(t) && nextYearPlan(p).test(t),
+    titleRule: (p) => `总结及计划的标题写明“${p.year}年度……工作总结及${p.year + 1}年工作计划”`,
     closing: '现将有关情况报告如下：',
+    closingFits: /(报告|总结)如下[：:]?$/,
     lead: (ctx) => unitOpening(ctx, '统筹推进理论武装、阵地管理、网络治理和队伍建设，意识形态工作各项任务有效落实'),
     parts: [
-      { part: 'practice', heading: (p) => `${p.year}年主要工作情况`, min: 3, max: 6 },
+      { part: 'practice', heading: (p) => `${p.year}年主要工作情况`, min: 3, max: 6, fits: (h) => !PERSONAL_PRACTICE.test(h), rule: (p) => `总结写单位${p.year}年的主要工作情况` },
       { part: 'problems', heading: () => canonical('problems'), min: 2, max: 5 },
-      { part: 'plans', heading: (p) => `${p.year + 1}年工作计划`, min: 2, max: 6 },
+      { part: 'plans', heading: (p) => `${p.year + 1}年工作计划`, min: 2, max: 6, fits: (h, p) => nextYearPlan(p).test(h), rule: (p) => `计划部分写明${p.year + 1}年的工作计划，不写笼统的“下一步打算”` },
     ],
     defaultThemes: ['leadership', 'theory', 'publicity', 'network', 'civilization'],
   },
 ];
+
+/** “2026年工作计划”, “2026年意识形态工作打算”: next year named, then what is planned. */
+function nextYearPlan(p: ReportPeriod): RegExp {
+  return new RegExp(`${p.year + 1}年[^，。；]{0,12}(?:计划|打算|安排|思路|要点)`);
+}
 
 export const GENRES: readonly Genre[] = SPECS.map(({ lead, ...g }) => ({ ...g, opening: (ctx: OpeningContext) => `${lead(ctx)}${g.closing}` }));
 

@@ -6,7 +6,8 @@
 import { getGenre, placeholder, unitVoice, type Genre } from './genres.js';
 import { headingMarker, parseHeading, toChineseNumeral } from './headings.js';
 import { classifyPart, partSpec, type PartId } from './parts.js';
-import type { ReportRequest } from './request.js';
+import { findPeriod, periodLabel, type ReportPeriod } from './period.js';
+import { POST_WORD, requestOpening, requestTitle, type ReportRequest } from './request.js';
 import { getTheme, themeOf, type ThemeId } from './themes.js';
 
 export interface OutlineSection {
@@ -115,8 +116,62 @@ export function headingHalves(heading: string): string[] {
 
 const partName = (p: OutlinePart, i: number) => `第${toChineseNumeral(i + 1)}部分“${p.heading}”`;
 
+const quote = (s: string, n = 30) => `“${s.length > n ? `${s.slice(0, n)}…` : s}”`;
+
+/** The formula an opening ends with (现将有关情况报告如下：), if it has one. */
+export function closingFormula(opening: string): string | undefined {
+  return /[^。；！？，,]*如下[：:]?\s*$/.exec(opening.trim())?.[0]?.trim() || undefined;
+}
+
+/**
+ * The genre's own shape (design §3.1 and its variants): the title's kind word, the writer's post in a
+ * personal title, the period's year, the opening's closing formula and each part's heading in the
+ * genre's words. `req` adds what only the request knows (period, post, the title to propose).
+ */
+export function genreDefects(outline: Outline, genre: Genre, req?: ReportRequest): string[] {
+  const out: string[] = [];
+  const period: ReportPeriod | undefined = req?.period;
+  const title = outline.title.trim();
+  const expected = req && req.genre === genre.id ? `，如${quote(requestTitle(req), 60)}` : '';
+  // Without the request, the title's own period stands in (next year's plan is named from it).
+  const p = period ?? findPeriod(title) ?? { year: 2000, span: 'year' as const };
+  if (title) {
+    if (!genre.titleFits(title, p)) out.push(`标题${quote(title, 40)}不是${genre.short}的写法：${genre.titleRule(p)}${expected}`);
+    if (period) {
+      const years = [...title.matchAll(/(20\d{2})年/g)].map((m) => Number(m[1]));
+      if (!years.length) out.push(`标题缺少报告时段，应写明${periodLabel(period)}`);
+      else if (!years.includes(period.year)) out.push(`标题中的年份（${years.join('、')}年）与报告时段${periodLabel(period)}不符`);
+    }
+    const post = req?.post;
+    if (post && genre.person === 'first' && !mentionsPost(title, post)) out.push(`标题缺少汇报人的职务“${post}”${expected}`);
+  }
+  if (outline.opening) {
+    const formula = closingFormula(outline.opening);
+    if (!formula) out.push(`开头段缺少承启语，应以“${genre.closing}”结尾`);
+    else if (!genre.closingFits.test(formula)) out.push(`开头段以“${formula}”结尾，${genre.short}应写作“${genre.closing}”`);
+  }
+  for (const gp of genre.parts) {
+    if (!gp.fits) continue;
+    outline.parts.forEach((part, i) => {
+      if (part.partId !== gp.part || gp.fits!(part.heading, p)) return;
+      const suggest = period ? `，应写作“${gp.heading(period)}”` : '';
+      out.push(`${partName(part, i)}的标题不合${genre.short}的写法：${gp.rule?.(p) ?? `应写作“${gp.heading(p)}”`}${suggest}`);
+    });
+  }
+  return out;
+}
+
+/** A title names the post when it has it whole, or its office with the last characters of the unit (县委宣传部部长 → 宣传部部长). */
+function mentionsPost(title: string, post: string): boolean {
+  const t = title.replace(/\s|中共/g, '');
+  const p = post.replace(/\s|中共/g, '');
+  if (t.includes(p)) return true;
+  const office = new RegExp(`[^、]{0,3}${POST_WORD}$`).exec(p.split('、').pop() ?? p)?.[0];
+  return !!office && t.includes(office);
+}
+
 /** Defects of an outline against its genre, as Chinese lines for the writer and the repair prompt. */
-export function checkOutline(outline: Outline, genre: Genre): string[] {
+export function checkOutline(outline: Outline, genre: Genre, req?: ReportRequest): string[] {
   const defects: string[] = [];
   if (!outline.title.trim()) defects.push('缺少标题');
   for (const l of outline.stray ?? []) defects.push(`“${l.length > 30 ? `${l.slice(0, 30)}…` : l}”既不是标题、开头段、各级标题，也不是要点，应删去`);
@@ -139,7 +194,8 @@ export function checkOutline(outline: Outline, genre: Genre): string[] {
     const idx = found.indexOf(gp.part);
     const label = partSpec(gp.part).canonical;
     if (idx < 0) {
-      defects.push(`缺少“${label}”部分（可用标题：${gp.heading({ year: 2000, span: 'year' }).replace('2000年', '本年').replace('2001年', '下一年')}）`);
+      const heading = req ? gp.heading(req.period) : gp.heading({ year: 2000, span: 'year' }).replace('2000年', '本年').replace('2001年', '下一年');
+      defects.push(`缺少“${label}”部分（可用标题：${heading}）`);
       continue;
     }
     if (idx < last) defects.push(`“${label}”部分的位置不对，各部分应按“工作开展情况、存在问题、下一步打算”的顺序排列`);
@@ -182,6 +238,7 @@ export function checkOutline(outline: Outline, genre: Genre): string[] {
       }
     });
   }
+  defects.push(...genreDefects(outline, genre, req));
   return defects;
 }
 
@@ -199,6 +256,16 @@ export function renderOutline(outline: Outline): string {
     });
   });
   return lines.join('\n').trim();
+}
+
+/**
+ * Outline text as the writer will see it in the end: parsed and rendered, so points are
+ * numbered per section (a Markdown list run on across sections says 3.…12.) and stray
+ * lines are out. For the view of an outline still streaming; the text itself when nothing parses.
+ */
+export function layoutOutline(text: string): string {
+  const { stray: _stray, ...kept } = parseOutline(text);
+  return renderOutline(kept) || text;
 }
 
 /** How many practice sections fit the requested length. */
@@ -288,5 +355,6 @@ export function buildOfflineOutline(req: ReportRequest, genre: Genre = getGenre(
     };
   });
 
-  return { title: genre.title(req.unit, req.period, req.role), opening: genre.opening({ unit: req.unit, period: req.period, now, ...(req.role ? { role: req.role } : {}) }), parts };
+  const own = { ...req, genre: genre.id };
+  return { title: requestTitle(own), opening: requestOpening(own, now), parts };
 }

@@ -81,6 +81,8 @@ function findPeriodMatch(text: string, now: Date): { period: ReportPeriod; relat
     if (!m[3] && (NOT_PERIOD.test(after.slice(0, 2)) || /^\d|^[-/.]\d|^[0-9]{1,2}月/.test(after) || before === '自' || before === '从')) continue;
     // 2025年3月26日 is a date, not a period (it may be the 成文日期 under the title).
     if (!m[3] && /^\s*\d{1,2}\s*月/.test(after)) continue;
+    // 参照去年的报告: a document to follow, not the period written about.
+    if (m[2] && /^的?(?:报告|材料|总结|汇报|述职|范文|稿)/.test(after) && /(?:参照|参考|照着|按照|仿照|对照|根据|比照)$/.test(text.slice(Math.max(0, m.index - 4), m.index))) continue;
     const y = m[1] ?? m[2]!;
     const year = /^\d+$/.test(y) ? Number(y) : y === '去年' ? thisYear - 1 : y === '明年' ? thisYear + 1 : thisYear;
     // What follows the year decides ("2022年度" is annual even if 上半年 appears later); a bare
@@ -119,4 +121,48 @@ export function findReportPeriod(title: string | null, opening: string | null, n
     }
   }
   return null;
+}
+
+/** A span from the months a record covers: one half, else the year. */
+function spanOfMonths(months: readonly number[]): PeriodSpan {
+  if (months.length && months.every((m) => m <= 6)) return 'H1';
+  if (months.length && months.every((m) => m >= 7)) return 'H2';
+  return 'year';
+}
+
+// 2025年3月12日, 2025-03-12, 2025.3.12, 2025/3/12, 2025年3月: a dated entry.
+const DATED = /(20\d{2})\s*(?:年\s*|[-/.．])(\d{1,2})\s*(?:月|[-/.．]\d{1,2}|(?=\D))/g;
+// 3月12日, 3月: an entry dated within the title's year.
+const MONTH_ONLY = /(?<![\d年./\-．])(\d{1,2})\s*月/g;
+
+/**
+ * The period a record of facts (a 台账, a ledger sheet, a list of activities) covers:
+ * a written year in its title (first lines, then its file name) with the half or quarter
+ * the title names, else the months of its entries; without a title year, the year most of
+ * its dated entries carry and the months of those. Never relative words (今年): a record
+ * is read after the year it was kept. Null when it names no year.
+ */
+export function recordsPeriod(text: string, name = ''): ReportPeriod | null {
+  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  const titles = [...lines.slice(0, 3).filter((l) => l.length <= 60), name.replace(/\.[A-Za-z0-9]+$/, '')];
+  const byYear = new Map<number, number[]>();
+  for (const m of text.matchAll(DATED)) {
+    const month = Number(m[2]);
+    if (month < 1 || month > 12) continue;
+    const y = Number(m[1]);
+    byYear.set(y, [...(byYear.get(y) ?? []), month]);
+  }
+  for (const t of titles) {
+    const m = findPeriodMatch(t, new Date(0));
+    if (!m || m.relative) continue;
+    const named = /年度|全年/.test(t) ? 'year' : findSpan(t);
+    if (named) return { year: m.period.year, span: named };
+    // A bare year: the entries' months say which part of it the record covers.
+    const months = [...(byYear.get(m.period.year) ?? []), ...[...text.replace(DATED, '').matchAll(MONTH_ONLY)].map((x) => Number(x[1])).filter((n) => n >= 1 && n <= 12)];
+    return { year: m.period.year, span: spanOfMonths(months) };
+  }
+  const years = [...byYear.entries()].sort((a, b) => b[1].length - a[1].length || b[0] - a[0]);
+  const top = years[0];
+  if (!top) return null;
+  return { year: top[0], span: spanOfMonths(top[1]) };
 }

@@ -35,6 +35,8 @@ export interface ReportRequest {
   length?: { chars: number };
   /** The writer's role, for personal genres. */
   role?: WriterRole;
+  /** The writer's post as the request names it, for a personal genre's title: 县委宣传部部长. */
+  post?: string;
   assumptions: string[];
   /** The user's text as given, for the prompts. */
   text: string;
@@ -149,6 +151,29 @@ export function findUnit(text: string): ReportUnit | null {
   return null;
 }
 
+// Posts a personal report is written by; 副 and a Party-body lead (党组书记, 党委副书记) included.
+export const POST_WORD = '(?:党组|党委|党工委|党总支|党支部)?副?(?:书记|局长|部长|主任|校长|院长|镇长|乡长|县长|市长|区长|厅长|处长|科长|所长|馆长|站长|社长|台长|总经理|董事长|主席|组长)';
+const POST_RE = new RegExp(`^([\\u4e00-\\u9fa5、]{0,24}?${POST_WORD})(?![\\u4e00-\\u9fa5]{0,1}(?:成员|科员|助理))`);
+const POST_ALONE = new RegExp(`^${POST_WORD}$`);
+
+/**
+ * The writer's post as named in the request (县委宣传部部长, 县文广旅体局党组书记), for a
+ * personal genre's title. A bare 局长 gets the unit's name in front; without one it is no post.
+ */
+export function findPost(text: string, unit?: ReportUnit | null): string | undefined {
+  const segments = text.replace(STOP, '|').split(/[|\s，。,：:；;！!？?“”"'（）()《》\d]+/);
+  for (const seg of segments) {
+    // "市水利局分管意识形态工作的副局长" → 市水利局副局长.
+    const run = seg.replace(PERIOD_LEAD, '').replace(/分管[\u4e00-\u9fa5、]{0,16}?的(?=[\u4e00-\u9fa5]{0,6}副)/, '').replace(/^[、]+/, '');
+    // 向县委书记汇报: the one reported to, not the writer.
+    const m = /^[向对在]/.test(run) ? null : POST_RE.exec(run);
+    if (!m) continue;
+    const post = m[1]!;
+    if (!POST_ALONE.test(post)) return post;
+    return unit?.name ? `${unit.name}${post}` : undefined;
+  }
+  return undefined;
+}
 
 /**
  * The period a writer most likely means when the text names none, or names only a
@@ -211,8 +236,44 @@ function findIntent(text: string): RequestIntent | undefined {
   return undefined;
 }
 
-/** Understand a free-text request. Pure: `now` decides the default period. */
-export function parseRequest(text: string, now: Date = new Date()): ReportRequest {
+/** What the material a draft is built on says about the period. */
+export interface MaterialContext {
+  /** Its name, for the assumption line. */
+  source: string;
+  /** The period fact material records; absent for a model document or an undated record. */
+  period?: ReportPeriod;
+  /** A model document (last year's report): its period is not the draft's. */
+  model?: boolean;
+}
+
+/**
+ * The report's period: the request's, else the fact material's (the year it records, the
+ * half the request names or the material covers), else the writer's likely one by `now`;
+ * with the assumption line that says which.
+ */
+function resolvePeriod(text: string, now: Date, material: MaterialContext | undefined, assumptions: string[]): ReportPeriod {
+  const asked = findPeriod(text, now);
+  const recorded = material?.model ? undefined : material?.period;
+  if (asked) {
+    if (recorded && recorded.year !== asked.year) {
+      assumptions.push(`材料“${material!.source}”记的是${periodLabel(recorded)}的情况，已按你说的${periodLabel(asked)}起草`);
+    }
+    return asked;
+  }
+  if (recorded) {
+    const span = findSpan(text) ?? (/全年|年度|一年来/.test(text) ? 'year' : null);
+    const period: ReportPeriod = { year: recorded.year, span: span ?? recorded.span };
+    assumptions.push(`未说明${span ? '年份' : '时段'}，按材料“${material!.source}”所记的${periodLabel(period)}起草`);
+    return period;
+  }
+  const period = defaultPeriod(text, now);
+  const why = material?.model ? `（材料“${material.source}”是往期报告或范文，只参考写法，时段不按它定）` : material ? `（材料“${material.source}”中没有写明年份）` : '';
+  assumptions.push(`未说明${findSpan(text) ? '年份' : '时段'}，按${periodLabel(period)}起草${why}`);
+  return period;
+}
+
+/** Understand a free-text request. Pure: `now` decides the default period; material, when given, its period. */
+export function parseRequest(text: string, now: Date = new Date(), opts: { material?: MaterialContext } = {}): ReportRequest {
   const assumptions: string[] = [];
   let genre = findGenre(text);
   if (!genre) {
@@ -229,11 +290,7 @@ export function parseRequest(text: string, now: Date = new Date()): ReportReques
   } else if (!unit.name) {
     assumptions.push('未说明单位全称，标题和落款暂用【待补充：单位名称】');
   }
-  let period = findPeriod(text, now);
-  if (!period) {
-    period = defaultPeriod(text, now);
-    assumptions.push(`未说明时段，按${periodLabel(period)}起草`);
-  }
+  let period = resolvePeriod(text, now, opts.material, assumptions);
   if (genre === 'summary-plan' && period.span !== 'year') {
     period = { year: period.year, span: 'year' };
     assumptions.push(`年度总结按${periodLabel(period)}起草`);
@@ -241,9 +298,21 @@ export function parseRequest(text: string, now: Date = new Date()): ReportReques
   const req: ReportRequest = { genre, unit, period, facts: extractFacts(text), assumptions, text };
   const role = findRole(text);
   if (role && getGenre(genre).person === 'first') req.role = role;
+  const post = getGenre(genre).person === 'first' ? findPost(text, unit) : undefined;
+  if (post) req.post = post;
   const intent = findIntent(text);
   if (intent) req.intent = intent;
   const length = findLength(text);
   if (length) req.length = length;
   return req;
+}
+
+/** The genre's title for this request: unit, period, and in a personal genre the writer's role and post. */
+export function requestTitle(req: ReportRequest): string {
+  return getGenre(req.genre).title(req.unit, req.period, req.role, req.post);
+}
+
+/** The genre's opening paragraph for this request. */
+export function requestOpening(req: ReportRequest, now: Date): string {
+  return getGenre(req.genre).opening({ unit: req.unit, period: req.period, now, ...(req.role ? { role: req.role } : {}) });
 }

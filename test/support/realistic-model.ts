@@ -290,3 +290,29 @@ export function realisticModel(style: ModelStyle): FakeHandler {
     return wrap(style, kind, bodyFor(b, kind, style));
   };
 }
+
+// ---- the wrong genre -----------------------------------------------------------
+
+/** How the model gets the genre wrong: 'once' only in its first outline (a repair fixes it); 'always' also after the repair prompt. */
+export type GenreFault = 'once' | 'always';
+
+/**
+ * The same model, writing outlines in a unit report's shape whatever genre it was asked for, the
+ * way models fall back on the commonest genre: a “……情况的报告” title without the writer's post,
+ * “现将有关情况报告如下：”, and the unit report's part headings (工作开展情况及主要做法 …
+ * 下一步工作打算) in place of 履职尽责情况, the checklist, or next year's plan.
+ */
+export function wrongGenre(base: FakeHandler, fault: GenreFault = 'always'): FakeHandler {
+  return (b) => {
+    const kind = answerKind(b);
+    if (kind !== 'outline' && !(kind === 'repair' && fault === 'always')) return base(b);
+    const first = firstUser(b);
+    const period = inline(first, '报告时段：');
+    const rewritten = first
+      .replace(/(标题（照此使用[^\n]*\n)[^\n]*/, `$1关于${period}落实意识形态工作责任制情况的报告`)
+      .replace(/(开头段写法参考[^\n]*\n[^\n]*?)现将[^\n]*?如下：/, '$1现将有关情况报告如下：')
+      .replace(/(正文结构[^\n]*\n)(?:[^\n]+\n)+/, (_m, head: string) => `${head}一、工作开展情况及主要做法（二级标题3至6个）\n二、存在的问题和不足（二级标题2至5个）\n三、下一步工作打算（二级标题2至5个）\n`);
+    // A copy: the fake server keeps the request as the bot sent it.
+    return base({ ...b, messages: b.messages.map((m) => (m.role === 'user' && m.content === first ? { ...m, content: rewritten } : m)) });
+  };
+}

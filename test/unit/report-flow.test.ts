@@ -98,9 +98,10 @@ describe('draftSection / reviseSection', () => {
       return `${heading}\n一是具体表现之一。二是【待补充：具体事例】。`;
     });
     const progress: number[] = [];
-    const r = await draftSection({ model, prompts, state, now: NOW, target: { partId: 'problems' }, onProgress: (i) => progress.push(i) });
+    const r = await draftSection({ model, prompts, state, now: NOW, target: { partId: 'problems' }, onProgress: (p) => progress.push(p.done) });
     expect(r.sections.map((s) => s.address)).toEqual(['p2.s1', 'p2.s2', 'p2.s3']);
-    expect(progress).toEqual([1, 2, 3]);
+    // Finished sections are counted, not the one being written.
+    expect(progress).toEqual([0, 1, 2]);
     expect(r.sections[0]!.text).toBe('一是具体表现之一。二是【待补充：具体事例】。');
     expect(r.state.draft.sections['p2.s2']).toBeDefined();
     expect(state.draft.sections['p2.s2']).toBeUndefined();
@@ -200,13 +201,13 @@ describe('draftFull', () => {
     });
     const progress: string[] = [];
     const shown: string[] = [];
-    const r = await draftFull({ model, prompts, state, now: NOW, onProgress: (d, t) => progress.push(`${d}/${t}`), onText: (_d, full) => shown.push(full) });
+    const r = await draftFull({ model, prompts, state, now: NOW, onProgress: (p) => progress.push(`${p.done}/${p.total}`), onText: (_d, full) => shown.push(full) });
     // While part 3 streams, the card still shows parts 1 and 2.
     const midPart3 = shown.find((t) => t.includes('三、下一步工作打算\n（一）'))!;
     expect(midPart3).toContain('一、工作开展情况及主要做法');
     expect(midPart3).toContain('二、存在的问题和不足');
     expect(shown.at(-1)).toBe(r.text);
-    expect(progress).toEqual(['1/3', '2/3', '3/3']);
+    expect(progress).toEqual(['0/3', '1/3', '2/3', '3/3']);
     expect(model.calls).toHaveLength(3);
     expect(r.text).not.toContain('本节正文');
     expect(r.text.split('\n').slice(-2)).toEqual(['中共市交通运输局党组', '2025年7月3日']);

@@ -27,7 +27,8 @@ describe('genres', () => {
     for (const g of GENRES) {
       const o = g.opening({ unit: { name: '市交通运输局', type: '局' }, period: { year: 2025, span: 'year' }, now: new Date('2026-01-10T10:00:00+08:00') });
       expect(o.endsWith(g.closing)).toBe(true);
-      expect(o).toMatch(/(报告|汇报)如下：$/);
+      expect(o).toMatch(/(报告|汇报|述职)如下：$/);
+      expect(g.closingFits.test(o)).toBe(true);
       expect(o).toContain('党的二十大和二十届历次全会精神');
     }
     const early = getGenre('unit-report').opening({ unit: { name: '市发改委', type: '委' }, period: { year: 2023, span: 'H1' }, now: NOW });

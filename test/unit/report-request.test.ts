@@ -48,7 +48,7 @@ const ROWS: Row[] = [
   { text: '帮我写一份意识形态工作责任制落实情况报告', now: new Date('2026-12-10T10:00:00+08:00'), genre: 'unit-report', type: '其他', year: 2026, span: 'year', assumes: /未说明时段，按2026年度起草/ },
   { text: '市生态环境局意识形态工作责任制落实情况报告', now: new Date('2026-07-05T10:00:00+08:00'), genre: 'unit-report', unit: '市生态环境局', type: '局', year: 2026, span: 'H1', assumes: /未说明时段，按2026年上半年起草/ },
   { text: '市生态环境局意识形态工作责任制落实情况报告', now: new Date('2027-01-20T10:00:00+08:00'), genre: 'unit-report', unit: '市生态环境局', type: '局', year: 2026, span: 'year', assumes: /按2026年度/ },
-  { text: '写个上半年的意识形态工作报告', genre: 'unit-report', type: '其他', year: 2025, span: 'H1', assumes: /未说明时段，按2025年上半年起草/ },
+  { text: '写个上半年的意识形态工作报告', genre: 'unit-report', type: '其他', year: 2025, span: 'H1', assumes: /未说明年份，按2025年上半年起草/ },
   { text: '下半年的意识形态报告', now: new Date('2025-12-20T10:00:00+08:00'), genre: 'unit-report', type: '其他', year: 2025, span: 'H2' },
   { text: '三季度意识形态工作报告', now: new Date('2025-10-09T10:00:00+08:00'), genre: 'unit-report', type: '其他', year: 2025, span: 'Q3' },
   { text: '县农业农村局2025年上半年意识形态报告，1500字左右', genre: 'unit-report', unit: '县农业农村局', type: '局', year: 2025, span: 'H1', chars: 1500, facts: 0 },

@@ -1,33 +1,37 @@
 // Full draft: the parts not drafted yet (all of them on 全部重写), then the assembled report.
 import { addressLabel, assembleDraft, partAddress, sectionAddress, type SectionAddress } from '../../report/draft.js';
 import { getGenre } from '../../report/genres.js';
-import { headingMarker } from '../../report/headings.js';
+import { headingMarker, parseHeading } from '../../report/headings.js';
 import { partChars, sectionChars } from '../../report/lengths.js';
 import { splitPartText } from '../../report/model-output.js';
 
 import { renderOutline } from '../../report/outline.js';
 import { periodLabel } from '../../report/period.js';
+import { requestOpening } from '../../report/request.js';
 import { draftSignOff } from './document.js';
-import { factsText, personLabel, reportSystemMessage, streamText, withPrefix, type FlowBase } from './model-call.js';
+import { factsText, personLabel, reportSystemMessage, streamText, withPrefix, type FlowBase, type Progress } from './model-call.js';
 import { draftOutline } from './outline.js';
-import { draftOne, ROLE_WRITING } from './sections.js';
+import { draftOne, ROLE_WRITING, shownBefore } from './sections.js';
 import { withSections, type ReportThreadState, type SectionText } from './state.js';
 
 export interface DraftFullArgs extends FlowBase {
   state: ReportThreadState;
   /** 全部重写: redraft parts already drafted too. */
   redo?: boolean;
-  /** After each part: (partsDone, total). */
-  onProgress?: (done: number, total: number) => void;
+  /** Before each part and once all are done: how many parts are finished. */
+  onProgress?: (p: Progress) => void;
 }
 
 export interface FullResult {
   text: string;
   state: ReportThreadState;
-  /** Labels of the parts kept as the writer last saw them. */
-  kept: string[];
+  /** The parts (or sections) kept as the writer last saw them. */
+  kept: SectionAddress[];
   removed: string[];
 }
+
+// A level-1 heading the model wrote although told not to: the card already shows the part's.
+const withoutPartHeading = (view: string): string => view.split('\n').filter((l) => parseHeading(l)?.level !== 1).join('\n');
 
 /** Full draft, one part at a time (so the card can show progress), then assembled with title and sign-off. */
 export async function draftFull(a: DraftFullArgs): Promise<FullResult> {
@@ -43,34 +47,35 @@ export async function draftFull(a: DraftFullArgs): Promise<FullResult> {
   const genre = getGenre(req.genre);
   const drafted = a.redo ? {} : state.draft.sections;
   const texts: SectionText[] = [];
-  const kept: string[] = [];
+  const kept: SectionAddress[] = [];
   const put = (address: SectionAddress, text: string) => texts.push({ address, label: addressLabel(outline, address), text });
-  const opening = drafted.opening ?? outline.opening ?? genre.opening({ unit: req.unit, period: req.period, now: a.now, ...(req.role ? { role: req.role } : {}) });
+  const opening = drafted.opening ?? outline.opening ?? requestOpening(req, a.now);
   put('opening', opening);
   const total = outline.parts.length;
-  // What the card shows while later parts stream.
-  let doneText = `${outline.title}\n${opening}\n`;
+  // What the card shows before `next` streams: the title, everything written, and `next`'s headings.
+  const shown = (next: SectionAddress): string => `${outline.title}\n${shownBefore(outline, texts, next)}`;
   for (const [i, part] of outline.parts.entries()) {
     const partNo = i + 1;
-    const first = texts.length;
+    a.onProgress?.({ done: i, total, unit: '部分' });
     const covers = part.sections.length ? part.sections.map((_s, j) => sectionAddress(partNo, j + 1)) : [partAddress(partNo)];
     const have = covers.filter((c) => drafted[c] !== undefined);
     const partLabel = `${headingMarker(1, partNo)}${part.heading}`;
-    const prefix = `${doneText}${partLabel}\n`;
     if (have.length === covers.length) {
       // Everything drafted: keep it as the writer last saw it.
       if (drafted[partAddress(partNo)] !== undefined && part.sections.length) put(partAddress(partNo), drafted[partAddress(partNo)]!);
       for (const c of covers) put(c, drafted[c]!);
-      kept.push(partLabel);
+      kept.push(partAddress(partNo));
     } else if (have.length > 0 || !a.model.online) {
       // Some drafted, or offline: keep those, write the rest one by one.
-      if (have.length) kept.push(`${partLabel}中已起草的${have.length}节`);
+      kept.push(...have);
       for (const c of covers) {
         if (drafted[c] !== undefined) put(c, drafted[c]);
         else {
           // A length the writer asked for is kept offline too: each section gets its share.
           const asked = req.length ? (part.sections.length ? sectionChars(req, outline, i) : partChars(req, outline, i)) : undefined;
-          const one = await draftOne(withPrefix({ ...a, onText: a.model.online ? a.onText : undefined }, prefix), outline, req, genre, c, asked);
+          const f = withPrefix({ ...a, onText: a.model.online ? a.onText : undefined }, shown(c));
+          f.onText?.('', '');
+          const one = await draftOne(f, outline, req, genre, c, asked);
           texts.push(one.section);
           removed.push(...one.removed);
         }
@@ -85,7 +90,9 @@ export async function draftFull(a: DraftFullArgs): Promise<FullResult> {
         facts: factsText(req),
         role: ROLE_WRITING[part.partId ?? 'none'],
       });
-      const res = await streamText(withPrefix(a, prefix), [reportSystemMessage(a, req), { role: 'user', content: user }], 'full');
+      const f = withPrefix(a, shown(partAddress(partNo)));
+      f.onText?.('', '');
+      const res = await streamText(f, [reportSystemMessage(a, req), { role: 'user', content: user }], 'full', withoutPartHeading);
       removed.push(...res.removed);
       const split = splitPartText(res.text, part.sections.length);
       if (part.sections.length === 0) put(partAddress(partNo), [split.intro, ...split.sections].filter(Boolean).join('\n'));
@@ -97,13 +104,11 @@ export async function draftFull(a: DraftFullArgs): Promise<FullResult> {
         });
       }
     }
-    doneText += `${partLabel}\n${texts.slice(first).map((t) => t.text).join('\n')}\n`;
-    a.onProgress?.(partNo, total);
   }
+  a.onProgress?.({ done: total, total, unit: '部分' });
   // The full draft does not change what “再精简一点” refers to.
   state = withSections(state, texts, a.now, false);
   const text = assembleDraft(outline, state.draft, draftSignOff(state, a.now));
   a.onText?.(text, text);
   return { text, state, kept, removed };
 }
-

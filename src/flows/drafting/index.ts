@@ -14,6 +14,7 @@ import { chatFlow } from '../chat.js';
 import type { Material } from '../../documents/material.js';
 import { draftButtons } from './buttons.js';
 import { draftDocument } from './document.js';
+import { progressLabel } from './model-call.js';
 import { runDraftCommand } from './run.js';
 import { newThreadState, ReportFlowError, type ReportThreadState } from './state.js';
 
@@ -34,9 +35,11 @@ export async function draftingFlow(ctx: TurnContext, cmd: DraftCommand, opts: { 
   let state = await ctx.memory.getState<ReportThreadState>(c);
   const notes: string[] = [];
   if (opts.newRequest || (!state && cmd.kind === 'outline')) {
-    let request = parseRequest(opts.text, ctx.now);
-    // Material from a file or cloud doc: its facts are the only facts the draft may use.
-    if (opts.material) request = { ...request, facts: opts.material.facts };
+    const m = opts.material;
+    // Material from a file or cloud doc: its facts are the only facts the draft may use, and
+    // fact material (a 台账, not last year's report) says the period when the words do not.
+    let request = parseRequest(opts.text, ctx.now, m ? { material: { source: m.source, model: m.model, ...(m.period ? { period: m.period } : {}) } } : {});
+    if (m) request = { ...request, facts: m.facts };
     state = newThreadState(request, ctx.now);
     notes.push(`按${periodLabel(request.period)}${getGenre(request.genre).name}起草${request.unit.name ? `，单位：${request.unit.name}` : ''}。`, ...request.assumptions.map((x) => `${x}。`));
     if (opts.material) notes.push(opts.material.note);
@@ -57,7 +60,10 @@ export async function draftingFlow(ctx: TurnContext, cmd: DraftCommand, opts: { 
     return head ? `${head}\n\n${body}` : body;
   };
   card.update(withHead('正在起草…'));
+  // The label counts finished parts; the text written so far stays under it between parts.
   let progress = '';
+  let body = '';
+  const show = () => card.update(withHead([progress, body || '正在起草…'].filter(Boolean).join('\n\n')));
   try {
     const result = await runDraftCommand(cmd, {
       model: ctx.model,
@@ -66,10 +72,18 @@ export async function draftingFlow(ctx: TurnContext, cmd: DraftCommand, opts: { 
       timezone: ctx.timezone,
       ...(ctx.signal ? { signal: ctx.signal } : {}),
       state,
-      onText: (_d, shown) => card.update(withHead(progress ? `${progress}\n\n${shown}` : shown || '正在起草…')),
-      onProgress: (done, total) => {
-        progress = `（已完成第${done}/${total}部分）`;
-        card.update(withHead(progress));
+      onText: (_d, shown) => {
+        body = shown || body;
+        show();
+      },
+      onProgress: (p) => {
+        progress = progressLabel(p);
+        show();
+      },
+      // The outline on the card stays while the model repairs it; the label says what is going on.
+      onRepair: (defects) => {
+        progress = `（提纲自检发现${defects.length}处问题，正在修改）`;
+        show();
       },
     });
     if (result.removed.length) ctx.log.info({ removed: result.removed.length }, 'model chat text removed');

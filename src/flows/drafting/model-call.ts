@@ -10,6 +10,23 @@ import { systemMessage } from '../system-prompt.js';
 /** Streaming callback: the new raw delta and the clean text to show so far (restarts on a repair round). */
 export type OnText = (delta: string, shown: string) => void;
 
+/**
+ * Where an answer written in several steps (parts of a full draft, sections of a part) is:
+ * `done` steps are finished and, while `done < total`, step `done + 1` is being written.
+ */
+export interface Progress {
+  done: number;
+  total: number;
+  unit: '部分' | '节';
+}
+
+/** The card's progress label: it counts finished steps only, and names the one being written. */
+export function progressLabel(p: Progress): string {
+  if (p.done >= p.total) return `（已完成${p.total}/${p.total}${p.unit}）`;
+  const writing = `正在起草第${p.done + 1}/${p.total}${p.unit}`;
+  return p.done === 0 ? `（${writing}）` : `（已完成${p.done}/${p.total}${p.unit}，${writing}）`;
+}
+
 export interface FlowBase {
   model: ChatModel;
   prompts: PromptLibrary;
@@ -35,10 +52,11 @@ export function withPrefix<T extends FlowBase>(f: T, prefix: string): T {
 
 /**
  * Stream one answer. The card sees only the streaming view (no reasoning, no
- * preamble); the caller gets the cleaned answer. The view is recomputed on a new
- * line or every 40 characters, not per token.
+ * preamble), laid out by `layout` when given (an outline as its final rendering, so
+ * nothing renumbers at the end); the caller gets the cleaned answer. The view is
+ * recomputed on a new line or every 40 characters, not per token.
  */
-export async function streamText(f: FlowBase, messages: ChatMessage[], kind: OutputKind): Promise<CleanResult> {
+export async function streamText(f: FlowBase, messages: ChatMessage[], kind: OutputKind, layout?: (view: string) => string): Promise<CleanResult> {
   let raw = '';
   let shown = '';
   let sinceView = 0;
@@ -47,7 +65,8 @@ export async function streamText(f: FlowBase, messages: ChatMessage[], kind: Out
     sinceView += delta.length;
     if (f.onText) {
       if (delta.includes('\n') || sinceView >= 40) {
-        shown = streamingView(raw, kind);
+        const view = streamingView(raw, kind);
+        shown = layout && view ? layout(view) : view;
         sinceView = 0;
       }
       f.onText(delta, shown);

@@ -2,14 +2,14 @@
 import { getGenre, type Genre } from '../../report/genres.js';
 import { headingMarker } from '../../report/headings.js';
 import { totalChars } from '../../report/lengths.js';
-import { buildOfflineOutline, checkOutline, parseOutline, renderOutline, type Outline } from '../../report/outline.js';
+import { buildOfflineOutline, checkOutline, layoutOutline, parseOutline, renderOutline, type Outline } from '../../report/outline.js';
 import { periodLabel } from '../../report/period.js';
-import type { ReportRequest } from '../../report/request.js';
+import { requestOpening, requestTitle, type ReportRequest } from '../../report/request.js';
 import { THEMES } from '../../report/themes.js';
 import { factsText, personLabel, reportSystemMessage, streamText, type FlowBase } from './model-call.js';
 
 function skeletonText(g: Genre, req: ReportRequest): string {
-  return g.parts.map((p, i) => `${headingMarker(1, i + 1)}${p.heading(req.period)}（二级标题${p.min}至${p.max}个）`).join('\n');
+  return g.parts.map((p, i) => `${headingMarker(1, i + 1)}${p.heading(req.period)}（二级标题${p.min}至${p.max}个${p.rule ? `；${p.rule(req.period)}` : ''}）`).join('\n');
 }
 
 function themesText(): string {
@@ -41,24 +41,26 @@ export async function draftOutline(a: DraftOutlineArgs): Promise<OutlineResult> 
   const req = a.request;
   const genre = a.genre ?? getGenre(req.genre);
   if (!a.model.online) return offlineOutline(a, req, genre);
+  // The request as this genre's (a test or the eval may pass another genre).
+  const own = { ...req, genre: genre.id };
   const rendered = a.prompts.render('outline', {
     request: req.text,
     genre: `${genre.name}：${genre.description}`,
     period: periodLabel(req.period),
     person: personLabel(genre, req),
     length: `全文约${totalChars(req)}字`,
-    title: genre.title(req.unit, req.period, req.role),
-    opening: genre.opening({ unit: req.unit, period: req.period, now: a.now, ...(req.role ? { role: req.role } : {}) }),
+    title: requestTitle(own),
+    opening: requestOpening(own, a.now),
     closing: genre.closing,
     skeleton: skeletonText(genre, req),
     themes: themesText(),
     facts: factsText(req),
   });
   const system = reportSystemMessage(a, req);
-  const first = await streamText(a, [system, { role: 'user', content: rendered }], 'outline');
+  const first = await streamText(a, [system, { role: 'user', content: rendered }], 'outline', layoutOutline);
   const removed = [...first.removed];
-  let outline = normaliseOutline(parseOutline(first.text), req, genre, a.now);
-  let defects = checkOutline(outline, genre);
+  let outline = normaliseOutline(parseOutline(first.text), own, a.now);
+  let defects = checkOutline(outline, genre, own);
   let repaired = false;
   if (defects.length) {
     a.onRepair?.(defects);
@@ -66,15 +68,17 @@ export async function draftOutline(a: DraftOutlineArgs): Promise<OutlineResult> 
       defects: defects.map((d, i) => `${i + 1}. ${d}`).join('\n'),
       skeleton: skeletonText(genre, req),
       outline: first.text,
+      title: requestTitle(own),
+      closing: genre.closing,
     });
     // The model sees its own answer as cleaned: chat text is not resent.
-    const second = await streamText(a, [system, { role: 'user', content: rendered }, { role: 'assistant', content: first.text }, { role: 'user', content: repairPrompt }], 'outline');
+    const second = await streamText(a, [system, { role: 'user', content: rendered }, { role: 'assistant', content: first.text }, { role: 'user', content: repairPrompt }], 'outline', layoutOutline);
     removed.push(...second.removed);
-    const again = normaliseOutline(parseOutline(second.text), req, genre, a.now);
+    const again = normaliseOutline(parseOutline(second.text), own, a.now);
     if (again.parts.length) {
       outline = again;
       repaired = true;
-      defects = checkOutline(outline, genre);
+      defects = checkOutline(outline, genre, own);
     }
   }
   if (outline.parts.length === 0) return { ...offlineOutline({ ...a, onText: undefined }, req, genre), repaired, removed };
@@ -84,10 +88,10 @@ export async function draftOutline(a: DraftOutlineArgs): Promise<OutlineResult> 
 }
 
 /** Fill what the model left out: the genre's title and opening. */
-function normaliseOutline(o: Outline, req: ReportRequest, genre: Genre, now: Date): Outline {
+function normaliseOutline(o: Outline, req: ReportRequest, now: Date): Outline {
   const out = { ...o };
-  if (!out.title) out.title = genre.title(req.unit, req.period, req.role);
-  if (!out.opening && out.parts.length) out.opening = genre.opening({ unit: req.unit, period: req.period, now, ...(req.role ? { role: req.role } : {}) });
+  if (!out.title) out.title = requestTitle(req);
+  if (!out.opening && out.parts.length) out.opening = requestOpening(req, now);
   return out;
 }
 
@@ -95,5 +99,5 @@ function offlineOutline(a: FlowBase, req: ReportRequest, genre: Genre): OutlineR
   const outline = buildOfflineOutline(req, genre, a.now);
   const text = renderOutline(outline);
   a.onText?.(text, text);
-  return { outline, text, repaired: false, defects: checkOutline(outline, genre), offline: true, removed: [] };
+  return { outline, text, repaired: false, defects: checkOutline(outline, genre, { ...req, genre: genre.id }), offline: true, removed: [] };
 }

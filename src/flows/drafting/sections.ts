@@ -9,8 +9,8 @@ import { offlineRevise, offlineSectionText } from '../../report/offline-text.js'
 import { renderOutline, type Outline } from '../../report/outline.js';
 import { partSpec, type PartId } from '../../report/parts.js';
 import { periodLabel } from '../../report/period.js';
-import type { ReportRequest } from '../../report/request.js';
-import { factsText, personLabel, reportSystemMessage, streamText, withPrefix, type FlowBase } from './model-call.js';
+import { requestOpening, type ReportRequest } from '../../report/request.js';
+import { factsText, personLabel, reportSystemMessage, streamText, withPrefix, type FlowBase, type Progress } from './model-call.js';
 import { requireOutline, withSections, ReportFlowError, type ReportThreadState, type SectionText } from './state.js';
 
 /** What a section of each role is made of: the model is told, and expansions keep to it. */
@@ -80,16 +80,27 @@ export interface SectionsResult {
   removed: string[];
 }
 
-// Sections already written, laid out as the final card will show them.
-const joinShown = (outline: Outline, xs: SectionText[]): string => (xs.length ? `${renderSections(outline, xs)}\n` : '');
+/**
+ * What the card shows before `next` streams: the sections written so far and `next`'s own
+ * headings, laid out as the final card will show them. Shown at once, so the card keeps
+ * what is written while the model has not answered yet.
+ */
+export const shownBefore = (outline: Outline, done: readonly SectionText[], next: SectionAddress): string => renderSections(outline, [...done, { address: next, text: '' }]);
+
+/** The flow args for streaming `next` after `done`, with the card already showing them. */
+function nextStep<T extends FlowBase>(a: T, outline: Outline, done: readonly SectionText[], next: SectionAddress): T {
+  const f = withPrefix(a, shownBefore(outline, done, next));
+  f.onText?.('', '');
+  return f;
+}
 
 export interface DraftSectionArgs extends FlowBase {
   state: ReportThreadState;
   target: SectionTarget;
   /** Length the writer asked for, split across the sections the target covers. */
   chars?: number;
-  /** Called before each section of a multi-section target: (index, total). */
-  onProgress?: (index: number, total: number) => void;
+  /** Before each section of a multi-section target: how many are finished. */
+  onProgress?: (p: Progress) => void;
 }
 
 /** Draft the addressed section, or every section of an addressed part, one model call each. */
@@ -102,26 +113,32 @@ export async function draftSection(a: DraftSectionArgs): Promise<SectionsResult>
   const removed: string[] = [];
   const each = a.chars !== undefined ? splitChars(a.chars, r.covers.length) : undefined;
   for (const [i, addr] of r.covers.entries()) {
-    a.onProgress?.(i + 1, r.covers.length);
-    const one = await draftOne(withPrefix(a, joinShown(outline, out)), outline, req, genre, addr, each);
+    if (r.covers.length > 1) a.onProgress?.({ done: i, total: r.covers.length, unit: '节' });
+    const one = await draftOne(nextStep(a, outline, out, addr), outline, req, genre, addr, each);
     out.push(one.section);
     removed.push(...one.removed);
   }
   return { sections: out, state: withSections(a.state, out, a.now), removed };
 }
 
+/** The length a section (or a part without sections) gets by default: its share of the report. */
+export function usualChars(req: ReportRequest, outline: Outline, addr: SectionAddress): number {
+  const { part, section } = parseAddress(addr);
+  return section !== undefined ? sectionChars(req, outline, part - 1) : partChars(req, outline, part - 1);
+}
+
 /** Draft one address (online or from the rules) at `chars`, or the section's share of the report. */
 export async function draftOne(a: FlowBase, outline: Outline, req: ReportRequest, genre: Genre, addr: SectionAddress, chars?: number): Promise<{ section: SectionText; removed: string[] }> {
   const label = addressLabel(outline, addr);
   if (addr === 'opening') {
-    const text = outline.opening ?? genre.opening({ unit: req.unit, period: req.period, now: a.now, ...(req.role ? { role: req.role } : {}) });
+    const text = outline.opening ?? requestOpening(req, a.now);
     a.onText?.(text, text);
     return { section: { address: addr, label, text }, removed: [] };
   }
   const { part, section } = parseAddress(addr);
   const p = outline.parts[part - 1]!;
   const s = section !== undefined ? p.sections[section - 1] : undefined;
-  const target = chars ?? (section !== undefined ? sectionChars(req, outline, part - 1) : partChars(req, outline, part - 1));
+  const target = chars ?? usualChars(req, outline, addr);
   if (!a.model.online) {
     const text = offlineSectionText(outline, part, section, req, chars);
     a.onText?.(text, text);
@@ -137,19 +154,32 @@ export async function draftOne(a: FlowBase, outline: Outline, req: ReportRequest
     facts: factsText(req),
     role: ROLE_WRITING[p.partId ?? 'none'],
   });
-  const r = await streamText(a, [reportSystemMessage(a, req), { role: 'user', content: user }], 'section');
-  return { section: { address: addr, label, text: sectionBody(r.text, [s?.heading ?? '', p.heading]) }, removed: r.removed };
+  const headings = [s?.heading ?? '', p.heading];
+  // The card already shows the headings: a heading the model repeats is not shown twice.
+  const r = await streamText(a, [reportSystemMessage(a, req), { role: 'user', content: user }], 'section', (view) => sectionBody(view, headings));
+  return { section: { address: addr, label, text: sectionBody(r.text, headings) }, removed: r.removed };
 }
 
 export interface ReviseSectionArgs extends DraftSectionArgs {
   op: ReviseOp;
 }
 
+export interface ReviseResult extends SectionsResult {
+  /** Nothing of the target was drafted: drafted now, `chars` visible characters in all (`usual` by default). */
+  drafted?: { addresses: SectionAddress[]; chars: number; usual: number };
+  /** Sections of the target not drafted yet, left alone because others were revised. */
+  skipped: SectionAddress[];
+}
+
+/** How long a target not drafted yet is written on 精简/展开/重写: shorter, longer or as usual. */
+const UNDRAFTED_SHARE: Record<ReviseOp, number> = { condense: 0.6, expand: 1.5, rewrite: 1 };
+
 /**
  * Expand, condense or rewrite drafted text by its part's role; a whole part is revised
- * section by section. A section not drafted yet is drafted at the asked length.
+ * section by section. A target not drafted yet is drafted at the asked length, else at a
+ * length that does what was asked: 精简 below the usual share, 展开 above it.
  */
-export async function reviseSection(a: ReviseSectionArgs): Promise<SectionsResult> {
+export async function reviseSection(a: ReviseSectionArgs): Promise<ReviseResult> {
   const outline = requireOutline(a.state);
   const req = a.state.request;
   const genre = getGenre(req.genre);
@@ -163,16 +193,30 @@ export async function reviseSection(a: ReviseSectionArgs): Promise<SectionsResul
   // A partly drafted part: revise what is drafted. Nothing drafted yet: draft it at the asked length.
   const drafted = r.covers.filter((addr) => textOf(addr) !== undefined);
   const covers = drafted.length ? drafted : r.covers;
+  const skipped = drafted.length ? r.covers.filter((addr) => textOf(addr) === undefined) : [];
+  const fresh = drafted.length === 0;
+  const usual = covers.reduce((n, addr) => n + usualChars(req, outline, addr), 0);
   const out: SectionText[] = [];
   const removed: string[] = [];
+  let freshChars = 0;
   for (const [i, addr] of covers.entries()) {
-    a.onProgress?.(i + 1, covers.length);
+    if (covers.length > 1) a.onProgress?.({ done: i, total: covers.length, unit: '节' });
     const current = textOf(addr);
-    const f = withPrefix(a, joinShown(outline, out));
+    const f = nextStep(a, outline, out, addr);
     const asked = a.chars !== undefined ? splitChars(a.chars, covers.length) : undefined;
     if (current === undefined) {
-      // “把（二）展开到500字” before （二） was written: write it at that length.
-      const one = await draftOne(f, outline, req, genre, addr, asked);
+      // “精简第一部分” before it was written: write it short; “把（二）展开到500字”: at 500.
+      const chars = asked ?? Math.max(50, Math.round((usualChars(req, outline, addr) * UNDRAFTED_SHARE[a.op]) / 10) * 10);
+      let one: { section: SectionText; removed: string[] };
+      if (a.model.online || asked !== undefined || a.op === 'rewrite' || addr === 'opening') one = await draftOne(f, outline, req, genre, addr, a.model.online ? chars : asked);
+      else {
+        // Offline: the rule-based section as 写 gives it, then condensed or expanded, so 精简 is never longer than 写.
+        const plain = (await draftOne({ ...f, onText: undefined }, outline, req, genre, addr)).section;
+        const text = offlineRevise(a.op, plain.text, chars, outline, addr, req);
+        f.onText?.(text, text);
+        one = { section: { ...plain, text }, removed: [] };
+      }
+      freshChars += visibleLength(one.section.text);
       out.push(one.section);
       removed.push(...one.removed);
       continue;
@@ -181,7 +225,7 @@ export async function reviseSection(a: ReviseSectionArgs): Promise<SectionsResul
     const label = addressLabel(outline, addr);
     if (!a.model.online) {
       const text = offlineRevise(a.op, current, target, outline, addr, req);
-      a.onText?.(text, text);
+      f.onText?.(text, text);
       out.push({ address: addr, label, text });
       continue;
     }
@@ -194,16 +238,23 @@ export async function reviseSection(a: ReviseSectionArgs): Promise<SectionsResul
       text: current,
       facts: factsText(req),
     });
-    const res = await streamText(f, [reportSystemMessage(a, req), { role: 'user', content: user }], 'revise');
-    removed.push(...res.removed);
     const { part, section } = parseAddress(addr);
     const p = outline.parts[part - 1];
-    const heading = section ? p?.sections[section - 1]?.heading ?? '' : p?.heading ?? '';
-    const text = sectionBody(res.text, [heading, p?.heading ?? '']);
+    const headings = [section ? p?.sections[section - 1]?.heading ?? '' : p?.heading ?? '', p?.heading ?? ''];
+    const res = await streamText(f, [reportSystemMessage(a, req), { role: 'user', content: user }], 'revise', (view) => sectionBody(view, headings));
+    removed.push(...res.removed);
+    const text = sectionBody(res.text, headings);
     // An answer that lost the text (empty after cleaning) keeps the writer's version.
     out.push({ address: addr, label, text: text || current });
   }
-  return { sections: out, state: withSections(a.state, out, a.now), removed };
+  const freshOnes = fresh ? covers.filter((addr) => addr !== 'opening') : [];
+  return {
+    sections: out,
+    state: withSections(a.state, out, a.now),
+    removed,
+    skipped,
+    ...(freshOnes.length ? { drafted: { addresses: freshOnes, chars: freshChars, usual } } : {}),
+  };
 }
 
 function defaultRevisedLength(op: ReviseOp, text: string): number {
