@@ -287,12 +287,14 @@ function bounded<T>(p: Promise<T>, ms: number): Promise<T | undefined> {
   return Promise.race([p, limit]).finally(() => clearTimeout(timer));
 }
 
-/** Let active jobs finish, but not forever: cut-off jobs become stalled and are retried elsewhere. */
+/**
+ * Let active jobs finish, but not forever: after the grace their signals are aborted, and the
+ * worker puts each one back in the queue (queue/worker.ts), to be resumed on the same card.
+ */
 async function closeWorker(worker: Worker, log: Logger, graceMs = 10_000): Promise<void> {
   const timer = setTimeout(() => {
-    log.warn('worker did not drain in time; cancelling active jobs');
+    log.warn('worker did not drain in time; interrupting active jobs (they resume after the restart)');
     worker.cancelAllJobs('shutdown');
-    void worker.close(true);
   }, graceMs);
   try {
     await worker.close();
