@@ -51,6 +51,18 @@ const schema = z.object({
   CARD_ACTION_MAX_AGE_SECONDS: int(7 * 86_400, 1),
   ADMIN_TOKEN: optionalString,
   MODEL_CONCURRENCY: int(0, 0),
+
+  // --- Hostile files: what reading one document may cost, in a parser process of its own (issue 20) ---
+  DOC_MAX_FILE_MB: int(20, 1),
+  DOC_MAX_UNZIPPED_MB: int(64, 1),
+  DOC_MAX_PART_MB: int(8, 1),
+  DOC_MAX_ZIP_PARTS: int(1000, 1),
+  DOC_MAX_PDF_PAGES: int(300, 1),
+  DOC_MAX_CHARS: int(200_000, 1000),
+  DOC_PARSE_TIMEOUT_MS: int(60_000, 1),
+  DOC_PARSER_HEAP_MB: int(768, 32),
+  DOC_PARSER_MAX_RSS_MB: int(1024, 64),
+  DOC_PARSER_CONCURRENCY: int(2, 1),
 });
 
 export type Env = z.infer<typeof schema>;
