@@ -65,7 +65,7 @@ describe('OpenAIChatModel against an OpenAI-compatible SSE server', () => {
     srv = await startFakeOpenAI(() => reply);
     const seen: string[] = [];
     const err = await (async () => {
-      for await (const d of model(srv!.url).stream({ messages: [{ role: 'user', content: 'x' }] })) seen.push(d);
+      for await (const d of model(srv.url).stream({ messages: [{ role: 'user', content: 'x' }] })) seen.push(d);
     })().catch((e: unknown) => e);
     expect(err).toBeInstanceOf(LlmError);
     expect((err as LlmError).retryable).toBe(true);
@@ -83,7 +83,7 @@ describe('OpenAIChatModel against an OpenAI-compatible SSE server', () => {
     srv = await startFakeOpenAI(() => ({ chunks: ['开头', '后面', '结尾'], delayMs: 300 }));
     const ac = new AbortController();
     const err = await (async () => {
-      for await (const _d of model(srv!.url, 5000).stream({ messages: [{ role: 'user', content: 'x' }], signal: ac.signal })) ac.abort('shutdown');
+      for await (const _d of model(srv.url, 5000).stream({ messages: [{ role: 'user', content: 'x' }], signal: ac.signal })) ac.abort('shutdown');
     })().catch((e: unknown) => e);
     expect(err).toBeInstanceOf(LlmError);
     expect((err as LlmError).message).toContain('cancelled');
