@@ -43,7 +43,8 @@ interface ReadDocument {
 }
 
 async function readDocument(ctx: TurnContext, parser: DocumentParser, origin: DocumentOrigin): Promise<ReadDocument> {
-  const got = await ctx.documents!.fetch(origin);
+  const c = ctx.conversation;
+  const got = await ctx.documents!.fetch(origin, { openId: c.senderOpenId, chatId: c.chatId, ...(c.senderExternal ? { external: true } : {}) });
   if (got.kind === 'text') return { name: got.name, kind: got.source, text: got.text };
   const file = await parser.extract(got.name, got.data, { key: ctx.jobId, ...(ctx.signal ? { signal: ctx.signal } : {}) });
   // In a private chat a file cannot carry words: remember it for 根据这份台账写… next.
