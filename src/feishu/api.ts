@@ -185,10 +185,15 @@ export class FeishuApi {
     return (data.items ?? []).map((m) => ({ memberType: m.member_type ?? '', memberId: m.member_id ?? '', perm: m.perm ?? '' }));
   }
 
-  /** POST /open-apis/drive/v1/metas/batch_query?user_id_type=open_id: the document owner's open_id. */
+  /**
+   * POST /open-apis/drive/v1/metas/batch_query?user_id_type=open_id: the document owner's open_id. A
+   * document in `failed_list` throws with its code (970003: the app may not see it; 970005: no such document).
+   */
   async docOwner(token: string, type: 'docx' | 'wiki'): Promise<string | undefined> {
-    const data = await this.call<{ metas?: Array<{ doc_token?: string; owner_id?: string }> }>('meta.batch_query', () =>
+    const data = await this.call<{ metas?: Array<{ doc_token?: string; owner_id?: string }>; failed_list?: Array<{ token?: string; code?: number }> }>('meta.batch_query', () =>
       this.client.drive.v1.meta.batchQuery({ params: { user_id_type: 'open_id' }, data: { request_docs: [{ doc_token: token, doc_type: type }] } }));
+    const failed = data.failed_list?.find((f) => f.token === token);
+    if (failed) throw new FeishuApiError('meta.batch_query', failed.code, 'in failed_list', failed.code === 970003 ? 403 : 404);
     return data.metas?.find((m) => m.doc_token === token)?.owner_id;
   }
 

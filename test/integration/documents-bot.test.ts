@@ -19,7 +19,7 @@ async function replies(x: Harness, id: string, count = 1): Promise<FakeMessage[]
   await x.feishu.waitFor(() => {
     const r = x.feishu.repliesTo(id);
     return r.length >= count && r.every((m) => !x.feishu.isStreaming(m));
-  }, 20_000, `${count} replies to ${id}`);
+  }, undefined, `${count} replies to ${id}`);
   await sleep(150);
   return x.feishu.repliesTo(id);
 }
