@@ -14,7 +14,7 @@ import type { ParseReply, ParseRequest } from './parser-child.js';
 import type { DocumentParser, ParseCall } from './parser.js';
 
 /** How a parse ended, for logs and metrics (never the file's name or text). */
-export type ParseOutcome = 'ok' | 'refused' | 'crashed' | 'quarantined' | 'cancelled';
+export type ParseOutcome = 'ok' | 'refused' | 'crashed' | 'quarantined' | 'cancelled' | 'busy';
 
 /** Where crashed files are remembered (core/quarantine.ts over Redis). */
 export interface ParseQuarantine {
@@ -57,6 +57,19 @@ function rssOf(pid: number): number | undefined {
   }
 }
 
+/** CPU time (user + system) a process has used, in ms, from /proc (clock ticks of 10 ms). */
+function cpuMsOf(pid: number): number | undefined {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(f[11]) + Number(f[12])) * 10;
+  } catch {
+    return undefined;
+  }
+}
+
+const HAS_PROC = process.platform === 'linux';
+
+/** The file made its parser exceed a limit: the file's fault, so it is quarantined. */
 class Crash extends Error {}
 
 /**
@@ -113,7 +126,7 @@ export class SandboxedParser implements DocumentParser {
         throw crashed();
       }
       await q?.end(jobKey);
-      report('cancelled');
+      report(call.signal?.aborted ? 'cancelled' : 'busy', (err as Error).message);
       throw err;
     } finally {
       if (slot) this.release();
@@ -162,10 +175,17 @@ export class SandboxedParser implements DocumentParser {
         if (!killedFor) killedFor = why;
         child.kill('SIGKILL');
       };
-      const timer = setTimeout(() => kill(`over the time limit (${this.o.timeoutMs} ms)`), this.o.timeoutMs);
+      // The time limit counts the parser's CPU time where /proc tells it, so a busy machine (the parser
+      // runs at the lowest priority) does not make an ordinary file look hostile; the wall clock is
+      // then only a backstop, and running into it is the machine's fault, not the file's.
+      const wallMs = HAS_PROC ? Math.max(4 * this.o.timeoutMs, 30_000) : this.o.timeoutMs;
+      const timer = setTimeout(() => kill(HAS_PROC ? 'busy' : `over the time limit (${this.o.timeoutMs} ms)`), wallMs);
       const watch = setInterval(() => {
-        const rss = child.pid ? rssOf(child.pid) : undefined;
+        if (!child.pid) return;
+        const rss = rssOf(child.pid);
         if (rss !== undefined && rss > this.o.maxRssMb * 1024 * 1024) kill(`over the memory limit (${Math.round(rss / 1048576)} MB resident)`);
+        const cpu = cpuMsOf(child.pid);
+        if (cpu !== undefined && cpu > this.o.timeoutMs) kill(`over the CPU-time limit (${this.o.timeoutMs} ms)`);
       }, 100);
       const onAbort = () => kill('cancelled');
       signal?.addEventListener('abort', onAbort, { once: true });
@@ -190,6 +210,8 @@ export class SandboxedParser implements DocumentParser {
         if (settled) return;
         done();
         if (killedFor === 'cancelled') return reject(new Error('document parse cancelled'));
+        // Retried by BullMQ like any transient failure; never a quarantine.
+        if (killedFor === 'busy') return reject(new Error(`document parse did not finish within ${wallMs} ms (machine busy)`));
         const oom = /heap out of memory|Reached heap limit/i.test(stderr);
         reject(new Crash(killedFor || (oom ? 'over the heap limit' : `parser exited (${sig ?? code})`)));
       });

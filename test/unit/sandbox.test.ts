@@ -10,14 +10,14 @@ function memoryQuarantine(): ParseQuarantine & { files: Set<string>; marks: Map<
   const marks = new Map<string, string>();
   return {
     files, marks,
-    has: async (sha) => files.has(sha),
-    add: async (sha) => void files.add(sha),
-    begin: async (key, sha) => {
+    has: (sha) => Promise.resolve(files.has(sha)),
+    add: (sha) => Promise.resolve(void files.add(sha)),
+    begin: (key, sha) => {
       const prior = marks.get(key);
       marks.set(key, sha);
-      return prior !== sha;
+      return Promise.resolve(prior !== sha);
     },
-    end: async (key) => void marks.delete(key),
+    end: (key) => Promise.resolve(void marks.delete(key)),
   };
 }
 
