@@ -7,6 +7,7 @@ import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { benchCritique, type BenchResult } from './critique.bench.js';
 import { benchIngest } from './ingest.bench.js';
+import { benchHostile, recordHostile } from './hostile.bench.js';
 
 const BENCHES: (() => Promise<BenchResult | BenchResult[]>)[] = [() => benchCritique(), () => benchIngest()];
 
@@ -25,3 +26,8 @@ for (const r of results) {
   appendFileSync(file, `| ${date} | ${r.name} | ${r.chars} | ${r.runs} | ${r.medianMs.toFixed(2)} | ${r.p95Ms.toFixed(2)} | ${machine} | ${process.version} |\n`);
 }
 console.log(`已追加到 ${file}`);
+
+// Hostile files (issue 20): worker memory before and after a burst of bombs, beside innocent users.
+const hostile = await benchHostile();
+console.log(hostile);
+console.log(`BENCHMARKS.md: ${recordHostile(hostile)}`);

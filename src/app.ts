@@ -26,6 +26,8 @@ import { feishuReminderSender } from './feishu/reminder-sender.js';
 import { FeishuIngest } from './feishu/enqueue-event.js';
 import { LongConnectionReceiver, WebhookReceiver } from './feishu/receivers.js';
 import { FeishuDocuments } from './feishu/documents.js';
+import { SandboxedParser } from './documents/sandbox.js';
+import { FileQuarantine } from './core/quarantine.js';
 import { ConsoleReplier } from './console/console-replier.js';
 import { ConsoleReceiver, consoleReminderSender } from './console/console-receiver.js';
 import { startHttpServer, type HealthReport } from './http-server.js';
@@ -163,8 +165,9 @@ export async function startApp(o: AppOptions): Promise<App> {
     closers.unshift(() => rs.close());
 
     const memory = new ConversationMemory(conn, { prefix, turns: config.HISTORY_TURNS, maxChars: config.HISTORY_MAX_CHARS, ttlSeconds: config.HISTORY_TTL_SECONDS });
-    const documents = transport.kind === 'feishu' ? new FeishuDocuments(transport.api, { redis: conn, prefix }) : undefined;
-    const handler = new MessageHandler({ replier: transport.replier, model, prompts, memory, log, timezone: config.BOT_TIMEZONE, reminders: rs, restrictedMarkings: config.RESTRICTED_MARKINGS, owners: new ThreadOwners(conn, { prefix, ttlSeconds: config.HISTORY_TTL_SECONDS }), ...(documents ? { documents, cloudDocs: documents } : {}) });
+    const documents = transport.kind === 'feishu' ? new FeishuDocuments(transport.api, { redis: conn, prefix, maxFileBytes: config.DOC_MAX_FILE_MB * MB }) : undefined;
+    const parser = documents ? documentParser(config, conn, prefix, log, metrics) : undefined;
+    const handler = new MessageHandler({ replier: transport.replier, model, prompts, memory, log, timezone: config.BOT_TIMEZONE, reminders: rs, restrictedMarkings: config.RESTRICTED_MARKINGS, owners: new ThreadOwners(conn, { prefix, ttlSeconds: config.HISTORY_TTL_SECONDS }), ...(documents && parser ? { documents, parser, cloudDocs: documents } : {}) });
     worker = startMessageWorker({
       connection: conn,
       prefix,
@@ -267,6 +270,33 @@ export async function startApp(o: AppOptions): Promise<App> {
   };
 }
 
+const MB = 1024 * 1024;
+
+/** Files are read in a parser process per file, under the DOC_* limits; crashed files are quarantined for a week. */
+function documentParser(config: Config, conn: Redis, prefix: string, log: Logger, metrics: Metrics): SandboxedParser {
+  const plog = log.child({ mod: 'documents' });
+  return new SandboxedParser({
+    limits: {
+      maxUnzippedBytes: config.DOC_MAX_UNZIPPED_MB * MB,
+      maxPartBytes: config.DOC_MAX_PART_MB * MB,
+      maxZipParts: config.DOC_MAX_ZIP_PARTS,
+      maxPdfPages: config.DOC_MAX_PDF_PAGES,
+      maxChars: config.DOC_MAX_CHARS,
+    },
+    heapMb: config.DOC_PARSER_HEAP_MB,
+    maxRssMb: config.DOC_PARSER_MAX_RSS_MB,
+    timeoutMs: config.DOC_PARSE_TIMEOUT_MS,
+    concurrency: config.DOC_PARSER_CONCURRENCY,
+    quarantine: new FileQuarantine(conn, { prefix, ttlSeconds: 7 * 86_400, inflightSeconds: Math.max(600, Math.ceil((2 * config.DOC_PARSE_TIMEOUT_MS) / 1000)) }),
+    onOutcome: ({ op, outcome, why, ms }) => {
+      metrics.documentParses.inc({ outcome });
+      const fields = { op, outcome, why, ms };
+      if (outcome === 'crashed' || outcome === 'quarantined') plog.warn(fields, 'document parser refused a file for good');
+      else plog.info(fields, 'document parsed');
+    },
+  });
+}
+
 function admissionOptions(config: Config): AdmissionOptions {
   return {
     prefix: config.REDIS_PREFIX,
@@ -287,12 +317,14 @@ function bounded<T>(p: Promise<T>, ms: number): Promise<T | undefined> {
   return Promise.race([p, limit]).finally(() => clearTimeout(timer));
 }
 
-/** Let active jobs finish, but not forever: cut-off jobs become stalled and are retried elsewhere. */
+/**
+ * Let active jobs finish, but not forever: after the grace their signals are aborted, and the
+ * worker puts each one back in the queue (queue/worker.ts), to be resumed on the same card.
+ */
 async function closeWorker(worker: Worker, log: Logger, graceMs = 10_000): Promise<void> {
   const timer = setTimeout(() => {
-    log.warn('worker did not drain in time; cancelling active jobs');
+    log.warn('worker did not drain in time; interrupting active jobs (they resume after the restart)');
     worker.cancelAllJobs('shutdown');
-    void worker.close(true);
   }, graceMs);
   try {
     await worker.close();

@@ -15,6 +15,7 @@ const schema = z.object({
   FEISHU_MODE: z.preprocess(emptyToUndefined, z.enum(['ws', 'webhook']).default('ws')),
   FEISHU_VERIFICATION_TOKEN: optionalString,
   FEISHU_ENCRYPT_KEY: optionalString,
+  FEISHU_WEBHOOK_INSECURE: z.preprocess(emptyToUndefined, z.enum(['1', '0', 'true', 'false']).default('0')),
   FEISHU_TASKS: z.preprocess(emptyToUndefined, z.enum(['on', 'off', 'true', 'false', '1', '0']).default('on')),
   PORT: int(3000),
   REDIS_URL: z.preprocess(emptyToUndefined, z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional()),
@@ -50,6 +51,18 @@ const schema = z.object({
   CARD_ACTION_MAX_AGE_SECONDS: int(7 * 86_400, 1),
   ADMIN_TOKEN: optionalString,
   MODEL_CONCURRENCY: int(0, 0),
+
+  // --- Hostile files: what reading one document may cost, in a parser process of its own (issue 20) ---
+  DOC_MAX_FILE_MB: int(20, 1),
+  DOC_MAX_UNZIPPED_MB: int(64, 1),
+  DOC_MAX_PART_MB: int(8, 1),
+  DOC_MAX_ZIP_PARTS: int(1000, 1),
+  DOC_MAX_PDF_PAGES: int(300, 1),
+  DOC_MAX_CHARS: int(200_000, 1000),
+  DOC_PARSE_TIMEOUT_MS: int(60_000, 1),
+  DOC_PARSER_HEAP_MB: int(768, 32),
+  DOC_PARSER_MAX_RSS_MB: int(1024, 64),
+  DOC_PARSER_CONCURRENCY: int(2, 1),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -111,6 +124,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const c = parsed.data;
   if (Boolean(c.FEISHU_APP_ID) !== Boolean(c.FEISHU_APP_SECRET)) {
     throw new ConfigError(`Invalid configuration:\n- ${c.FEISHU_APP_ID ? 'FEISHU_APP_SECRET' : 'FEISHU_APP_ID'}: required when ${c.FEISHU_APP_ID ? 'FEISHU_APP_ID' : 'FEISHU_APP_SECRET'} is set`);
+  }
+  // A webhook that authenticates nothing would run forged events; refuse it unless asked for (local tests).
+  const insecure = c.FEISHU_WEBHOOK_INSECURE === '1' || c.FEISHU_WEBHOOK_INSECURE === 'true';
+  if (c.FEISHU_APP_ID && c.FEISHU_MODE === 'webhook' && c.ROLE !== 'worker' && !c.FEISHU_VERIFICATION_TOKEN && !c.FEISHU_ENCRYPT_KEY && !insecure) {
+    throw new ConfigError('FEISHU_MODE=webhook refuses to start without FEISHU_VERIFICATION_TOKEN or FEISHU_ENCRYPT_KEY (set FEISHU_WEBHOOK_INSECURE=1 only for local testing).');
   }
   const feishu: FeishuConfig | undefined = c.FEISHU_APP_ID && c.FEISHU_APP_SECRET
     ? { appId: c.FEISHU_APP_ID, appSecret: c.FEISHU_APP_SECRET, domain: c.FEISHU_DOMAIN, mode: c.FEISHU_MODE, verificationToken: c.FEISHU_VERIFICATION_TOKEN, encryptKey: c.FEISHU_ENCRYPT_KEY, tasks: ['on', 'true', '1'].includes(c.FEISHU_TASKS) }

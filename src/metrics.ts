@@ -11,6 +11,7 @@ export class Metrics {
   readonly modelInFlight = new Gauge({ name: 'bigan_model_requests_in_flight', help: 'Model requests streaming now', registers: [this.registry] });
   readonly feishuErrors = new Counter({ name: 'bigan_feishu_api_errors_total', help: 'Failed Feishu Open API calls, by operation and Feishu code (or HTTP status / network)', labelNames: ['op', 'code'] as const, registers: [this.registry] });
   readonly repliesSent = new Counter({ name: 'bigan_replies_sent_total', help: 'Messages posted to Feishu, by message type', labelNames: ['msg_type'] as const, registers: [this.registry] });
+  readonly documentParses = new Counter({ name: 'bigan_document_parses_total', help: 'Files read in the parser process, by outcome (ok, refused, crashed, quarantined, cancelled, busy: over the wall-clock backstop, retried)', labelNames: ['outcome'] as const, registers: [this.registry] });
   readonly refusals = new Counter({ name: 'bigan_requests_refused_total', help: 'Requests refused at ingest, by reason (rate-limited, queue-full, not-allowed)', labelNames: ['reason'] as const, registers: [this.registry] });
 
   constructor(opts: { defaultMetrics?: boolean } = {}) {

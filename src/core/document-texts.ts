@@ -27,4 +27,17 @@ export const DOC_TEXTS = {
   unsupportedLink: (kind: string) =>
     `这个链接是${kind}，目前只能读取飞书新版云文档（链接含 /docx/）和其中的知识库页面（/wiki/）。请把内容复制到云文档，或直接粘贴文字。`,
   quoteMissing: '没能读取被引用的消息（可能已撤回，或应用缺少读取群消息的权限 im:message.group_msg）。请直接把文字粘贴过来，或私聊把文件发给我。',
+  // Issue 20: files that would cost more to read than any real report does.
+  unzippedTooLarge: (name: string, mb: number, capMb: number) =>
+    `文件“${name}”解压后过大：有 ${mb.toFixed(1)} MB，超过了可处理的 ${Math.round(capMb)} MB（可能嵌入了大量图片、对象，或是特殊构造的文件）。请删去图片、附件等非文字内容，另存为新的 .docx 再发；或直接复制文字粘贴过来。`,
+  tooManyParts: (name: string, parts: number, max: number) =>
+    `文件“${name}”内部有 ${parts} 个组成部分，超过了可处理的 ${max} 个，不像普通的 Word 文档。请用 Word 或 WPS 打开后另存为新的 .docx 再发，或直接复制文字粘贴过来。`,
+  tooManyPages: (name: string, pages: number, max: number) =>
+    `“${name}”页数过多：有 ${pages} 页，超过了可处理的 ${max} 页。请只发送需要处理的部分（可用 WPS 或 Acrobat 的“提取页面”），或发送 Word 原文件；也可以直接复制文字粘贴过来。`,
+  parserCrashed: (name: string) =>
+    `文件“${name}”解压后过大、页数过多或结构过于复杂，读取时超出了资源上限。为了不影响其他同事的请求，已停止处理，这份文件也不会再自动重试。请另存为新的 .docx（或只保留需要处理的部分）后重新发送，或直接复制文字粘贴过来。`,
+  // Issue 20: a document is read for someone only if they may read it themselves.
+  notShared:
+    '没能确认你本人有这篇文档的阅读权限，所以没有读取它的内容。请文档所有者任选一种方式后再发一次链接：①在文档右上角「分享」中把你（或本群）添加为协作者，可阅读即可；②把链接分享设为「组织内获得链接的人可阅读」。通过部门、用户组或知识库成员获得的权限，笔杆子暂时无法核实。',
+  quoteElsewhere: '被引用的消息不在本会话里，没有读取。请在原会话中引用，或直接把文字粘贴过来。',
 } as const;

@@ -19,12 +19,21 @@ export type FetchedDocument =
   | { kind: 'file'; name: string; data: Buffer; file: FileRef }
   | { kind: 'text'; source: 'cloud-doc' | 'message'; name: string; text: string };
 
+/** Who asks: a document is read for them only if they may read it themselves. */
+export interface Requester {
+  openId: string;
+  /** The chat they asked in (they are in it). */
+  chatId: string;
+  /** From another tenant: a tenant-wide link share does not cover them. */
+  external?: boolean;
+}
+
 /**
  * The port to the writer's documents. Unreadable documents throw a DocumentError whose
  * message is the answer; transient failures throw the transport's retryable error.
  */
 export interface DocumentSource {
-  fetch(origin: DocumentOrigin): Promise<FetchedDocument>;
+  fetch(origin: DocumentOrigin, requester: Requester): Promise<FetchedDocument>;
 }
 
 /** The port that turns a finished .docx into an editable cloud document. */

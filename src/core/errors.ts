@@ -68,7 +68,11 @@ export class ReportFlowError extends Error {}
 /** Why a writer's document could not be used. */
 export type DocumentFailure =
   | 'too-large' | 'too-long' | 'corrupt' | 'empty' | 'scanned' | 'legacy-doc' | 'unsupported-type'
-  | 'no-access' | 'missing-scope' | 'not-found' | 'unsupported-link' | 'unavailable';
+  | 'no-access' | 'missing-scope' | 'not-found' | 'unsupported-link' | 'unavailable'
+  /** The parser process died on it (memory, time): quarantined, never parsed again. */
+  | 'too-complex'
+  /** Nothing proves the requester may read this cloud doc (the app may): read nothing. */
+  | 'not-shared';
 
 /**
  * A document could not be read for a reason the writer (or the admin) can fix. The message

@@ -14,6 +14,8 @@ export interface Conversation {
   rootId?: string;
   threadId?: string;
   senderOpenId: string;
+  /** The sender belongs to another tenant than the app's (an external member of a group). */
+  senderExternal?: boolean;
 }
 
 /** What the user sent, after the transport has normalised it. */

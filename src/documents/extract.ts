@@ -1,5 +1,7 @@
 import { DocumentError } from '../core/errors.js';
 import { DOC_TEXTS } from '../core/document-texts.js';
+import { DEFAULT_PARSE_LIMITS, type ParseLimits } from './limits.js';
+import { checkedDocx } from './zip-guard.js';
 
 export type FileKind = 'docx' | 'pdf' | 'txt' | 'md';
 
@@ -7,6 +9,8 @@ export interface ExtractedFile {
   name: string;
   kind: FileKind;
   text: string;
+  /** Reading stopped at the character limit (limits.maxChars). */
+  truncated?: boolean;
 }
 
 const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
@@ -57,16 +61,19 @@ export function htmlToText(html: string): string {
     .trim();
 }
 
-async function docxText(name: string, data: Buffer): Promise<string> {
+async function docxText(name: string, data: Buffer, limits: ParseLimits): Promise<string> {
   if (data.subarray(0, 4).equals(OLE_MAGIC)) {
     // An OLE container named .docx: an old .doc renamed, or a password-protected file.
     throw new DocumentError('corrupt', DOC_TEXTS.corrupt(name, 'Word（.docx）'));
   }
   if (!data.subarray(0, 2).equals(ZIP_MAGIC)) throw new DocumentError('corrupt', DOC_TEXTS.corrupt(name, 'Word（.docx）'));
+  // Sizes checked before anything inflates; mammoth gets the XML parts only, stored uncompressed.
+  const checked = await checkedDocx(name, data, limits);
   try {
     // Loaded on first use: the parser is ~15 MB of memory a worker that never sees a file does not need.
     const { default: mammoth } = await import('mammoth');
-    const { value } = await mammoth.convertToHtml({ buffer: data });
+    // Images are never read (their parts were left out above): an empty <img> the text conversion drops.
+    const { value } = await mammoth.convertToHtml({ buffer: checked }, { convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })) });
     return htmlToText(value);
   } catch {
     throw new DocumentError('corrupt', DOC_TEXTS.corrupt(name, 'Word（.docx）'));
@@ -80,14 +87,25 @@ interface PdfProxy {
   destroy(): Promise<void>;
 }
 
-async function pdfText(name: string, data: Buffer): Promise<string> {
+async function pdfText(name: string, data: Buffer, limits: ParseLimits): Promise<string> {
   if (!data.subarray(0, 1024).includes(PDF_MAGIC)) throw new DocumentError('corrupt', DOC_TEXTS.corrupt(name, 'PDF'));
   const getDocumentProxy = (await import('unpdf')).getDocumentProxy as unknown as (data: Uint8Array) => Promise<PdfProxy>;
   let pages: string[];
+  let pdf: PdfProxy;
   try {
-    const pdf = await getDocumentProxy(new Uint8Array(data));
+    pdf = await getDocumentProxy(new Uint8Array(data));
+  } catch {
+    throw new DocumentError('corrupt', DOC_TEXTS.corrupt(name, 'PDF'));
+  }
+  if (pdf.numPages > limits.maxPdfPages) {
+    await pdf.destroy().catch(() => undefined);
+    throw new DocumentError('too-long', DOC_TEXTS.tooManyPages(name, pdf.numPages, limits.maxPdfPages));
+  }
+  try {
     pages = [];
-    for (let i = 1; i <= pdf.numPages; i++) {
+    let chars = 0;
+    // Pages past the character limit are not read at all.
+    for (let i = 1; i <= pdf.numPages && chars <= limits.maxChars; i++) {
       const content = await (await pdf.getPage(i)).getTextContent();
       let page = '';
       for (const item of content.items) {
@@ -95,6 +113,7 @@ async function pdfText(name: string, data: Buffer): Promise<string> {
         page += item.str + (item.hasEOL ? '\n' : '');
       }
       pages.push(page);
+      chars += page.length;
     }
     await pdf.destroy();
   } catch {
@@ -117,16 +136,19 @@ function plainText(name: string, data: Buffer): string {
   }
 }
 
-/** The text of a file the writer sent; every unreadable case is a DocumentError with its answer. */
-export async function extractFile(name: string, data: Buffer): Promise<ExtractedFile> {
+/**
+ * The text of a file the writer sent, read under `limits`; every unreadable case is a
+ * DocumentError with its answer. Runs in the parser process (documents/sandbox.ts).
+ */
+export async function extractFile(name: string, data: Buffer, limits: ParseLimits = DEFAULT_PARSE_LIMITS): Promise<ExtractedFile> {
   const kind = fileKindOf(name, data);
   let text: string;
   switch (kind) {
     case 'docx':
-      text = await docxText(name, data);
+      text = await docxText(name, data, limits);
       break;
     case 'pdf':
-      text = await pdfText(name, data);
+      text = await pdfText(name, data, limits);
       break;
     case 'txt':
     case 'md':
@@ -140,5 +162,6 @@ export async function extractFile(name: string, data: Buffer): Promise<Extracted
       throw new DocumentError('unsupported-type', DOC_TEXTS.unsupportedType(name));
   }
   if (!text.trim()) throw new DocumentError('empty', DOC_TEXTS.empty(name));
+  if (text.length > limits.maxChars) return { name, kind, text: text.slice(0, limits.maxChars), truncated: true };
   return { name, kind, text };
 }

@@ -168,4 +168,45 @@ export class FeishuApi {
     if (!res.file_key) throw new FeishuApiError('file.create', undefined, 'no file_key');
     return res.file_key;
   }
+
+  // ---------- Who may read a cloud document (issue 20: the requester's right, not the app's) ----------
+
+  /** GET /open-apis/drive/v2/permissions/:token/public?type=…: the link-share setting (link_share_entity). */
+  async docLinkShare(token: string, type: 'docx' | 'wiki'): Promise<string | undefined> {
+    const data = await this.call<{ permission_public?: { link_share_entity?: string } }>('permission.public.get', () =>
+      this.client.drive.v2.permissionPublic.get({ path: { token: enc(token) }, params: { type } }));
+    return data.permission_public?.link_share_entity;
+  }
+
+  /** GET /open-apis/drive/v1/permissions/:token/members?type=…: the collaborators (users, chats, departments, groups, wiki members). */
+  async docMembers(token: string, type: 'docx' | 'wiki'): Promise<Array<{ memberType: string; memberId: string; perm: string }>> {
+    const data = await this.call<{ items?: Array<{ member_type?: string; member_id?: string; perm?: string }> }>('permission.member.list', () =>
+      this.client.drive.v1.permissionMember.list({ path: { token: enc(token) }, params: { type, fields: 'type' } }));
+    return (data.items ?? []).map((m) => ({ memberType: m.member_type ?? '', memberId: m.member_id ?? '', perm: m.perm ?? '' }));
+  }
+
+  /**
+   * POST /open-apis/drive/v1/metas/batch_query?user_id_type=open_id: the document owner's open_id. A
+   * document in `failed_list` throws with its code (970003: the app may not see it; 970005: no such document).
+   */
+  async docOwner(token: string, type: 'docx' | 'wiki'): Promise<string | undefined> {
+    const data = await this.call<{ metas?: Array<{ doc_token?: string; owner_id?: string }>; failed_list?: Array<{ token?: string; code?: number }> }>('meta.batch_query', () =>
+      this.client.drive.v1.meta.batchQuery({ params: { user_id_type: 'open_id' }, data: { request_docs: [{ doc_token: token, doc_type: type }] } }));
+    const failed = data.failed_list?.find((f) => f.token === token);
+    if (failed) throw new FeishuApiError('meta.batch_query', failed.code, 'in failed_list', failed.code === 970003 ? 403 : 404);
+    return data.metas?.find((m) => m.doc_token === token)?.owner_id;
+  }
+
+  /** GET /open-apis/im/v1/chats/:chat_id/members?member_id_type=open_id, paged: whether `openId` is in the chat (the bot must be in it). */
+  async chatHasMember(chatId: string, openId: string, maxPages = 20): Promise<boolean> {
+    let pageToken: string | undefined;
+    for (let page = 0; page < maxPages; page++) {
+      const data = await this.call<{ items?: Array<{ member_id?: string }>; has_more?: boolean; page_token?: string }>('chat.members.get', () =>
+        this.client.im.v1.chatMembers.get({ path: { chat_id: enc(chatId) }, params: { member_id_type: 'open_id', page_size: 100, ...(pageToken ? { page_token: pageToken } : {}) } }));
+      if (data.items?.some((m) => m.member_id === openId)) return true;
+      if (!data.has_more || !data.page_token) return false;
+      pageToken = data.page_token;
+    }
+    return false;
+  }
 }

@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import type * as lark from '@larksuiteoapi/node-sdk';
 import type { Redis } from 'ioredis';
-import type { CloudDocPublisher, DocumentOrigin, DocumentSource, FetchedDocument, FileRef } from '../core/documents.js';
+import type { CloudDocPublisher, DocumentOrigin, DocumentSource, FetchedDocument, FileRef, Requester } from '../core/documents.js';
 import type { DocLink } from '../core/doc-links.js';
 import { DOC_TEXTS } from '../core/document-texts.js';
 import { CloudDocError, DocumentError, FeishuApiError } from '../core/errors.js';
@@ -24,7 +24,16 @@ export const SCOPES = {
   upload: ['docs:document.media:upload', 'drive:drive'],
   import: ['docs:document:import', 'drive:drive'],
   grant: ['docs:permission.member:create', 'drive:drive'],
+  // Proving the requester may read a cloud doc (issue 20; docs/DOCUMENT-ACCESS.md).
+  linkShare: ['docs:permission.setting:read', 'docs:doc', 'docx:document', 'drive:drive', 'drive:drive:readonly', 'wiki:wiki'],
+  members: ['docs:permission.member:retrieve', 'docs:doc', 'drive:drive', 'wiki:wiki'],
+  owner: ['drive:drive.metadata:readonly', 'drive:drive'],
+  chatMembers: ['im:chat.members:read', 'im:chat:readonly', 'im:chat'],
 } as const;
+
+/** Link-share settings that let anyone in the tenant (or anyone at all) read with the link. */
+const TENANT_READABLE = new Set(['tenant_readable', 'tenant_editable', 'partner_tenant_readable', 'partner_tenant_editable']);
+const ANYONE_READABLE = new Set(['anyone_readable', 'anyone_editable']);
 
 /** "This app lacks a scope": tenant / user token variants, and upload_all's own "no scope auth". */
 const SCOPE_CODES = new Set([99991672, 99991679, 1061073]);
@@ -91,20 +100,54 @@ export class FeishuDocuments implements DocumentSource, CloudDocPublisher {
   private readonly client: lark.Client;
   private readonly maxBytes: number;
 
-  constructor(api: FeishuApi, private readonly o: FeishuDocumentsOptions = {}) {
+  constructor(private readonly api: FeishuApi, private readonly o: FeishuDocumentsOptions = {}) {
     this.client = api.client;
     this.maxBytes = o.maxFileBytes ?? 20 * MB;
   }
 
-  async fetch(origin: DocumentOrigin): Promise<FetchedDocument> {
+  /** A file the requester sent is theirs; a quote must come from their chat; a cloud doc must be shared with them. */
+  async fetch(origin: DocumentOrigin, requester: Requester): Promise<FetchedDocument> {
     switch (origin.kind) {
       case 'file':
         return this.readFile(origin.file);
       case 'quote':
-        return this.readQuoted(origin.messageId);
+        return this.readQuoted(origin.messageId, requester);
       case 'link':
-        return this.readLink(origin.link);
+        return this.readLink(origin.link, requester);
     }
+  }
+
+  /**
+   * Proof that the requester may read the document, from what Feishu says about it (the app's own
+   * access proves nothing about theirs): a link share open to the tenant or to anyone, the owner,
+   * or a collaborator that is the requester or a chat they are in. Departments, user groups and
+   * wiki-space members cannot be checked with the app's identity and do not count. Without proof,
+   * nothing of the document is read.
+   */
+  private async requireReader(token: string, type: 'docx' | 'wiki', who: Requester): Promise<void> {
+    let refused = 0;
+    const ask = async <T>(what: 'linkShare' | 'members' | 'owner' | 'chatMembers', f: () => Promise<T>): Promise<T | undefined> => {
+      try {
+        return await f();
+      } catch (err) {
+        if (!(err instanceof FeishuApiError) || err.retryable) throw err;
+        if (SCOPE_CODES.has(err.code ?? -1)) throw new DocumentError('missing-scope', DOC_TEXTS.missingScope('核实你对这篇文档的阅读权限', [...SCOPES[what]]));
+        // Refused (the app may not see this setting, or the chat): no proof from this source.
+        if (NO_ACCESS.has(err.code ?? -1) || err.httpStatus === 403 || err.code === 1063002) refused++;
+        return undefined;
+      }
+    };
+    const share = await ask('linkShare', () => this.api.docLinkShare(token, type));
+    if (share && (ANYONE_READABLE.has(share) || (TENANT_READABLE.has(share) && !who.external))) return;
+    if ((await ask('owner', () => this.api.docOwner(token, type))) === who.openId) return;
+    const members = (await ask('members', () => this.api.docMembers(token, type))) ?? [];
+    if (members.some((m) => m.memberType === 'openid' && m.memberId === who.openId)) return;
+    const chats = members.filter((m) => m.memberType === 'openchat').map((m) => m.memberId);
+    if (chats.includes(who.chatId)) return;
+    for (const chat of chats.slice(0, 10)) if (await ask('chatMembers', () => this.api.chatHasMember(chat, who.openId))) return;
+    // The app itself was refused everything: it was never added to the document.
+    if (refused >= 3) throw new DocumentError('no-access', DOC_TEXTS.docNoAccess);
+    throw new DocumentError('not-shared', DOC_TEXTS.notShared);
   }
 
   private async readFile(f: FileRef): Promise<FetchedDocument> {
@@ -146,8 +189,8 @@ export class FeishuDocuments implements DocumentSource, CloudDocPublisher {
     return Buffer.concat(chunks);
   }
 
-  private async readQuoted(messageId: string): Promise<FetchedDocument> {
-    type Item = { message_id?: string; msg_type?: string; body?: { content?: string }; upper_message_id?: string; deleted?: boolean };
+  private async readQuoted(messageId: string, who: Requester): Promise<FetchedDocument> {
+    type Item = { message_id?: string; msg_type?: string; chat_id?: string; body?: { content?: string }; upper_message_id?: string; deleted?: boolean };
     let item: Item | undefined;
     try {
       const res = check('message.get', await this.client.im.v1.message.get({ path: { message_id: messageId } }));
@@ -156,6 +199,8 @@ export class FeishuDocuments implements DocumentSource, CloudDocPublisher {
       throw this.mapError(await apiError('message.get', err), 'quote');
     }
     if (!item || item.deleted) throw new DocumentError('not-found', DOC_TEXTS.quoteMissing);
+    // Readable because the requester sees the chat it was said in: the chat they are asking in.
+    if (item.chat_id && item.chat_id !== who.chatId) throw new DocumentError('no-access', DOC_TEXTS.quoteElsewhere);
     const content = item.body?.content ?? '';
     const parsed = (() => {
       try {
@@ -186,7 +231,7 @@ export class FeishuDocuments implements DocumentSource, CloudDocPublisher {
     }
   }
 
-  private async readLink(link: DocLink): Promise<FetchedDocument> {
+  private async readLink(link: DocLink, who: Requester): Promise<FetchedDocument> {
     if (link.kind === 'other') throw new DocumentError('unsupported-link', DOC_TEXTS.unsupportedLink(link.label ?? '这种文档'));
     let docId = link.token;
     let title = '';
@@ -204,6 +249,8 @@ export class FeishuDocuments implements DocumentSource, CloudDocPublisher {
       docId = node.obj_token;
       title = node.title ?? '';
     }
+    // Before a single line is read: may the requester read it? (Permissions of a wiki page live on its node.)
+    await this.requireReader(link.kind === 'wiki' ? link.token : docId, link.kind === 'wiki' ? 'wiki' : 'docx', who);
     let text: string;
     try {
       const res = check('docx.raw_content', await this.client.docx.v1.document.rawContent({ path: { document_id: docId }, params: { lang: 0 } }));

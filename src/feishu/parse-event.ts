@@ -94,6 +94,7 @@ export async function toIncoming(data: ReceiveEvent, bot: lark.BotIdentity, opts
         ...(raw.root_id ? { rootId: raw.root_id } : {}),
         ...(raw.thread_id ? { threadId: raw.thread_id } : {}),
         senderOpenId: data.sender?.sender_id?.open_id ?? n.senderId,
+        ...(data.sender?.tenant_key && data.tenant_key && data.sender.tenant_key !== data.tenant_key ? { senderExternal: true } : {}),
       },
       payload,
       createdAt: created,

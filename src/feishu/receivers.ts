@@ -38,7 +38,8 @@ export class WebhookReceiver implements Receiver {
 
   async start(): Promise<void> {
     const { d } = this;
-    if (!d.verificationToken && !d.encryptKey) d.log.warn('webhook mode without FEISHU_VERIFICATION_TOKEN or FEISHU_ENCRYPT_KEY: requests cannot be authenticated');
+    // config.ts refuses this unless FEISHU_WEBHOOK_INSECURE is set; say so on every start.
+    if (!d.verificationToken && !d.encryptKey) d.log.warn('FEISHU_WEBHOOK_INSECURE: webhook requests are not authenticated (local testing only)');
     const dispatcher = d.ingest.dispatcher();
     this.server = await startHttpServer({
       port: d.port,

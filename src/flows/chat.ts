@@ -1,4 +1,5 @@
 import type { ChatMessage } from '../llm/chat-model.js';
+import { LlmError } from '../core/errors.js';
 import { cleanModelOutput, streamingView, type OutputKind } from '../report/model-output.js';
 import { OFFLINE_NOTICE, WORKING_TITLE } from '../core/texts.js';
 import type { TurnContext } from './context.js';
@@ -25,6 +26,8 @@ export async function streamAnswer(ctx: TurnContext, opts: { title: string; mess
     }
   }
   const out = cleanModelOutput(raw, kind).text;
+  // Reasoning and nothing else is no answer: retried like an empty stream, never shown or remembered.
+  if (!out.trim()) throw new LlmError('model answer empty once its reasoning is removed', true);
   await card.finish(head + out);
   await ctx.memory.append(ctx.conversation, [{ role: 'user', content: opts.remember }, { role: 'assistant', content: out }], ctx.jobId);
   return out;

@@ -5,6 +5,7 @@ import type { ConversationMemory } from '../core/memory.js';
 import type { Conversation } from '../core/message.js';
 import type { Replier } from '../core/replier.js';
 import type { CloudDocPublisher, DocumentSource } from '../core/documents.js';
+import type { DocumentParser } from '../documents/parser.js';
 
 /** Everything a flow needs to answer one request. Built per job by the message handler. */
 export interface TurnContext {
@@ -23,5 +24,7 @@ export interface TurnContext {
   restrictedMarkings?: readonly string[];
   /** The writer's files and cloud docs; absent in console mode. */
   documents?: DocumentSource;
+  /** Reads and annotates files apart from the worker; present with `documents`. */
+  parser?: DocumentParser;
   cloudDocs?: CloudDocPublisher;
 }

@@ -58,6 +58,7 @@ export async function critiqueFlow(ctx: TurnContext, text: string, opts: Critiqu
       try {
         annotated = await opts.annotate(findings);
       } catch (err) {
+        if (ctx.signal?.aborted) throw err;
         ctx.log.warn({ err }, 'could not annotate the Word file');
       }
       note = annotated

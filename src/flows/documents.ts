@@ -3,8 +3,8 @@ import { CLASSIFIED_REFUSAL } from '../core/texts.js';
 import type { DocumentOrigin } from '../core/documents.js';
 import { DOC_TEXTS } from '../core/document-texts.js';
 import { CloudDocError, DocumentError } from '../core/errors.js';
-import { annotateDocx, type Annotation } from '../documents/annotate.js';
-import { extractFile } from '../documents/extract.js';
+import type { Annotation } from '../documents/annotate.js';
+import type { DocumentParser } from '../documents/parser.js';
 import { materialFacts } from '../documents/material.js';
 import type { DraftCommand } from '../report/commands.js';
 import { SEVERITY_LABEL } from '../report/critique/format.js';
@@ -38,15 +38,18 @@ interface ReadDocument {
   kind: 'docx' | 'pdf' | 'txt' | 'md' | 'cloud-doc' | 'message';
   text: string;
   docx?: Buffer;
+  /** Reading stopped at the character limit. */
+  truncated?: boolean;
 }
 
-async function readDocument(ctx: TurnContext, origin: DocumentOrigin): Promise<ReadDocument> {
-  const got = await ctx.documents!.fetch(origin);
+async function readDocument(ctx: TurnContext, parser: DocumentParser, origin: DocumentOrigin): Promise<ReadDocument> {
+  const c = ctx.conversation;
+  const got = await ctx.documents!.fetch(origin, { openId: c.senderOpenId, chatId: c.chatId, ...(c.senderExternal ? { external: true } : {}) });
   if (got.kind === 'text') return { name: got.name, kind: got.source, text: got.text };
-  const file = await extractFile(got.name, got.data);
+  const file = await parser.extract(got.name, got.data, { key: ctx.jobId, ...(ctx.signal ? { signal: ctx.signal } : {}) });
   // In a private chat a file cannot carry words: remember it for 根据这份台账写… next.
   if (ctx.conversation.chatType === 'p2p') await ctx.memory.rememberFile(ctx.conversation.chatId, got.file);
-  return { name: got.name, kind: file.kind, text: file.text, ...(file.kind === 'docx' ? { docx: got.data } : {}) };
+  return { name: got.name, kind: file.kind, text: file.text, ...(file.kind === 'docx' ? { docx: got.data } : {}), ...(file.truncated ? { truncated: true } : {}) };
 }
 
 /**
@@ -55,10 +58,11 @@ async function readDocument(ctx: TurnContext, origin: DocumentOrigin): Promise<R
  */
 export async function documentFlow(ctx: TurnContext, origin: DocumentOrigin, words: string, opts: { draft?: DraftCommand; maxChars: number }): Promise<void> {
   const c = ctx.conversation;
-  if (!ctx.documents) return ctx.replier.sendText(c, DOC_TEXTS.console, ctx.jobId);
+  const parser = ctx.parser;
+  if (!ctx.documents || !parser) return ctx.replier.sendText(c, DOC_TEXTS.console, ctx.jobId);
   let doc: ReadDocument;
   try {
-    doc = await readDocument(ctx, origin);
+    doc = await readDocument(ctx, parser, origin);
   } catch (err) {
     if (!(err instanceof DocumentError)) throw err;
     ctx.log.info({ origin: origin.kind, reason: err.reason }, 'document unreadable');
@@ -77,15 +81,15 @@ export async function documentFlow(ctx: TurnContext, origin: DocumentOrigin, wor
     return draftingFlow(ctx, opts.draft, { text: words, newRequest: true, material });
   }
 
-  if (doc.text.length > opts.maxChars) return ctx.replier.sendText(c, DOC_TEXTS.tooLong(doc.name, doc.text.length, opts.maxChars), ctx.jobId);
+  if (doc.text.length > opts.maxChars || doc.truncated) return ctx.replier.sendText(c, DOC_TEXTS.tooLong(doc.name, doc.text.length, opts.maxChars), ctx.jobId);
   const docx = doc.docx;
   await critiqueFlow(ctx, doc.text, {
     source: doc.kind === 'message' ? doc.name : `“${doc.name}”`,
     ...(doc.kind === 'message' ? {} : { fileName: doc.name }),
     pdf: doc.kind === 'pdf',
-    // A Word file comes back with every finding as a comment on its text.
+    // A Word file comes back with every finding as a comment on its text (written in the parser process).
     ...(docx ? { annotate: async (findings: readonly Finding[]) => {
-      const out = await annotateDocx(docx, findingAnnotations(doc.text, findings), ctx.now);
+      const out = await parser.annotate(doc.name, docx, findingAnnotations(doc.text, findings), ctx.now, { key: ctx.jobId, ...(ctx.signal ? { signal: ctx.signal } : {}) });
       return out.placed > 0 ? { name: annotatedName(doc.name), data: out.data } : null;
     } } : {}),
   });

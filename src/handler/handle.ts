@@ -17,6 +17,7 @@ import { MAX_INPUT_CHARS, routeText } from './router.js';
 import { findClassificationMarking } from '../report/classification.js';
 import * as T from '../core/texts.js';
 import type { CloudDocPublisher, DocumentSource } from '../core/documents.js';
+import type { DocumentParser } from '../documents/parser.js';
 import { CLOUD_DOC_COMMAND, documentRequest, recentFileRequest } from './document-route.js';
 import { cloudDocFlow, documentFlow } from '../flows/documents.js';
 import { DOC_TEXTS } from '../core/document-texts.js';
@@ -36,6 +37,8 @@ export interface HandlerDeps {
   owners?: ThreadOwners;
   /** The writer's files and cloud docs (Feishu only). */
   documents?: DocumentSource;
+  /** Reads files apart from the worker (documents/sandbox.ts); given with `documents`. */
+  parser?: DocumentParser;
   cloudDocs?: CloudDocPublisher;
 }
 
@@ -58,6 +61,7 @@ export class MessageHandler {
       timezone: this.d.timezone,
       restrictedMarkings: this.d.restrictedMarkings,
       ...(this.d.documents ? { documents: this.d.documents } : {}),
+      ...(this.d.parser ? { parser: this.d.parser } : {}),
       ...(this.d.cloudDocs ? { cloudDocs: this.d.cloudDocs } : {}),
     };
   }

@@ -1,4 +1,5 @@
 import type { ChatModel, ChatRequest } from './chat-model.js';
+import { LlmError } from '../core/errors.js';
 
 /** What the wrapper reports; the composition root turns it into Prometheus metrics. */
 export interface ModelMeter {
@@ -36,7 +37,8 @@ export class MeteredChatModel implements ChatModel {
       const abort = () => {
         const i = this.waiting.indexOf(go);
         if (i >= 0) this.waiting.splice(i, 1);
-        reject(new Error('model call cancelled while waiting for a model slot'));
+        // Cancelled (shutdown): retryable, like a cancelled stream.
+        reject(new LlmError('model call cancelled while waiting for a model slot', true));
       };
       signal?.addEventListener('abort', abort, { once: true });
       this.waiting.push(go);

@@ -51,15 +51,24 @@ export class OpenAIChatModel implements ChatModel {
         },
         { signal: idle.signal },
       );
+      let finish: string | null | undefined;
+      let content = 0;
       for await (const chunk of stream) {
         arm();
         if (chunk.usage) this.opts.onUsage?.({ prompt: chunk.usage.prompt_tokens ?? 0, completion: chunk.usage.completion_tokens ?? 0 });
-        const delta = chunk.choices[0]?.delta?.content;
-        if (delta) yield delta;
+        const choice = chunk.choices[0];
+        finish = choice?.finish_reason ?? finish;
+        const delta = choice?.delta?.content;
+        if (delta) {
+          content += delta.trim().length;
+          yield delta;
+        }
       }
       // An abort mid-stream ends the loop silently instead of throwing.
       if (stalled) throw new LlmError(`model stream stalled for ${this.opts.timeoutMs} ms`, true);
-      if (req.signal?.aborted) throw new LlmError('model call cancelled', false);
+      // Cancelled (shutdown): another attempt can finish it, so never permanent.
+      if (req.signal?.aborted) throw new LlmError('model call cancelled', true);
+      incomplete(finish, content);
     } catch (err) {
       throw classify(err, stalled, this.opts.timeoutMs);
     } finally {
@@ -69,10 +78,22 @@ export class OpenAIChatModel implements ChatModel {
   }
 }
 
+/**
+ * Only a stream that ended with a finish reason and said something is an answer: a connection
+ * closed early (no finish reason, no [DONE]), a cut at the token limit or an empty 200 would be
+ * shown and remembered as if complete. Another attempt may pass; a content filter will not.
+ */
+function incomplete(finish: string | null | undefined, contentChars: number): void {
+  if (!finish) throw new LlmError('model stream ended without a finish reason (truncated)', true);
+  if (finish === 'length') throw new LlmError('model answer cut off at the token limit (finish_reason length)', true);
+  if (finish === 'content_filter') throw new LlmError('model answer stopped by the provider\'s content filter', false);
+  if (contentChars === 0) throw new LlmError(`model answered nothing (finish_reason ${finish})`, true);
+}
+
 function classify(err: unknown, stalled: boolean, timeoutMs: number): LlmError {
   if (err instanceof LlmError) return err;
   if (stalled) return new LlmError(`model stream stalled for ${timeoutMs} ms`, true);
-  if (err instanceof APIUserAbortError) return new LlmError('model call cancelled', false);
+  if (err instanceof APIUserAbortError) return new LlmError('model call cancelled', true);
   if (err instanceof APIError) {
     const status: number | undefined = err.status as number | undefined;
     // 429 and 5xx may pass; other 4xx (bad key, unknown model, bad request) will not.

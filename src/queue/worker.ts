@@ -101,6 +101,13 @@ export function startMessageWorker(d: WorkerDeps): Worker<JobData> {
         else await run();
       } catch (err) {
         if (err instanceof DelayedError) throw err;
+        if (signal?.aborted) {
+          // Cut short by shutdown: not a failure. Back to the queue without spending an attempt; the
+          // next worker (this one after a restart) resumes the same card and finishes it once.
+          log.info({ reason: String(signal.reason ?? 'cancelled') }, 'job interrupted; left to be resumed');
+          await job.moveToDelayed(Date.now(), token);
+          throw new DelayedError();
+        }
         // The error contract: an edge error with retryable=false ends the job now.
         const permanent = isPermanent(err);
         const last = permanent || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);

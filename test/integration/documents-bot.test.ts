@@ -20,7 +20,7 @@ async function replies(x: Harness, id: string, count = 1): Promise<FakeMessage[]
   await x.feishu.waitFor(() => {
     const r = x.feishu.repliesTo(id);
     return r.length >= count && r.every((m) => !x.feishu.isStreaming(m));
-  }, 20_000, `${count} replies to ${id}`);
+  }, undefined, `${count} replies to ${id}`);
   await sleep(150);
   return x.feishu.repliesTo(id);
 }
@@ -222,6 +222,9 @@ describe('cloud-doc and wiki links', () => {
     h = await startHarness({ llm: model });
     h.feishu.docs.set('DocxToken0001abcd', { title: '上半年报告', content: REPORT_LINES.join('\n') });
     h.feishu.wikiNodes.set('WikiNode0001abcd', { obj_type: 'docx', obj_token: 'DocxToken0001abcd', title: '知识库里的报告' });
+    // The requester's right to read: the doc is open to the tenant by link, the wiki page shared with them.
+    h.feishu.docAccess.set('DocxToken0001abcd', { linkShare: 'tenant_readable' });
+    h.feishu.docAccess.set('WikiNode0001abcd', { members: [{ member_type: 'openid', member_id: USER_OPEN_ID, perm: 'view' }] });
     const a = textEvent('帮我看看 https://tenant.feishu.cn/docx/DocxToken0001abcd');
     const b = textEvent('https://tenant.feishu.cn/wiki/WikiNode0001abcd?from=from_copylink');
     await h.post(a);
@@ -243,6 +246,7 @@ describe('cloud-doc and wiki links', () => {
     expect(texts(h, await replies(h, messageIdOf(denied)))).toContain('「添加文档应用」');
 
     h.feishu.docs.set('DocxScope0000001', { title: 'x', content: 'x' });
+    h.feishu.docAccess.set('DocxScope0000001', { linkShare: 'tenant_readable' });
     h.feishu.fail(/raw_content/, 1, 400, 99991672);
     const scope = textEvent('帮我看看 https://a.feishu.cn/docx/DocxScope0000001');
     await h.post(scope);
@@ -261,6 +265,7 @@ describe('cloud-doc and wiki links', () => {
   it('a link with “根据…写” is drafting material', async () => {
     h = await startHarness({ llm: model });
     h.feishu.docs.set('DocxLedger000001', { title: '台账', content: '2月召开意识形态工作专题会议2次\n开展网络安全宣传周活动，发放资料600份' });
+    h.feishu.docAccess.set('DocxLedger000001', { owner: USER_OPEN_ID });
     const ev = textEvent('根据 https://a.feishu.cn/docx/DocxLedger000001 写上半年报告提纲');
     await h.post(ev);
     await replies(h, messageIdOf(ev));

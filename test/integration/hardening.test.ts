@@ -296,7 +296,7 @@ describe('observability', () => {
 describe('two bots on one Redis', () => {
   it('refuses to start a bot of another app id on a prefix a live instance holds; the console chat uses its own prefix', async () => {
     h = await startHarness();
-    const base = { FEISHU_APP_SECRET: 's', FEISHU_DOMAIN: h.feishu.url, FEISHU_MODE: 'webhook', PORT: '0', REDIS_URL: h.redisUrl, REDIS_PREFIX: h.prefix, LOG_LEVEL: 'silent' };
+    const base = { FEISHU_APP_SECRET: 's', FEISHU_DOMAIN: h.feishu.url, FEISHU_MODE: 'webhook', FEISHU_VERIFICATION_TOKEN: 'tok', PORT: '0', REDIS_URL: h.redisUrl, REDIS_PREFIX: h.prefix, LOG_LEVEL: 'silent' };
     const quiet = createLogger('silent', new Writable({ write: (_c, _e, cb) => cb() }));
     await expect(startApp({ config: readConfig({ ...base, FEISHU_APP_ID: 'cli_ffffffffffffffff' }), log: quiet })).rejects.toThrow(/REDIS_PREFIX "t[0-9a-f]+" is in use by a running instance of app cli_a1b2c3d4e5f60718/);
     // Another instance of the same app may join (several ingest/worker processes).

@@ -350,7 +350,7 @@ export class FakeFeishu {
       return { status: failure.status, body: { code: failure.code, msg: 'injected failure' } };
     }
 
-    const docs = this.handleDocuments(method, path, u.searchParams, body as Record<string, unknown>, multipart);
+    const docs = this.handleDocuments(method, path, u.searchParams, body as Record<string, unknown>, multipart) ?? this.handlePermissions(method, path, u.searchParams, body as Record<string, unknown>);
     if (docs) return docs;
     if (path === '/open-apis/auth/v3/tenant_access_token/internal') return { status: 200, body: { code: 0, msg: 'ok', tenant_access_token: 't-fake-token', expire: 7200 } };
     if (path === '/callback/ws/endpoint' && this.wss) {
@@ -434,17 +434,72 @@ export class FakeFeishu {
   readonly permissionMembers: Array<{ token: string; type: string; member_type: string; member_id: string; perm: string }> = [];
   /** Make import tasks end in failure (job_status 3), as Feishu does for a file it cannot convert. */
   failImports = false;
+  /**
+   * Who may read each cloud doc or wiki node (by token), as the permission APIs report it:
+   * link_share_entity, owner open_id, collaborators. Unset: link sharing closed, an owner who is
+   * nobody in the tests, no collaborators. A token in deniedDocs answers 403 / 1063002.
+   */
+  readonly docAccess = new Map<string, { linkShare?: string; owner?: string; members?: Array<{ member_type: string; member_id: string; perm: string; type?: string }> }>();
+  /** Members (open_ids) of chats the bot is in, served by GET /im/v1/chats/:id/members, 2 a page. */
+  readonly chatMembers = new Map<string, string[]>();
   private docSeq = 0;
 
-  addUserFile(messageId: string, name: string, data: Buffer): string {
+  /** A file a user sent, in `chatId` (by default the group chat the test events come from). */
+  addUserFile(messageId: string, name: string, data: Buffer, chatId = 'oc_group_chat_0001'): string {
     const key = `file_v3_00${(++this.docSeq).toString(16).padStart(6, '0')}_fake`;
     this.userFiles.set(key, { messageId, name, data });
-    this.userMessages.set(messageId, { msg_type: 'file', content: JSON.stringify({ file_key: key, file_name: name }), chat_id: 'oc_any' });
+    this.userMessages.set(messageId, { msg_type: 'file', content: JSON.stringify({ file_key: key, file_name: name }), chat_id: chatId });
     return key;
   }
 
-  addUserMessage(messageId: string, msgType: string, content: object): void {
-    this.userMessages.set(messageId, { msg_type: msgType, content: JSON.stringify(content), chat_id: 'oc_any' });
+  addUserMessage(messageId: string, msgType: string, content: object, chatId = 'oc_group_chat_0001'): void {
+    this.userMessages.set(messageId, { msg_type: msgType, content: JSON.stringify(content), chat_id: chatId });
+  }
+
+  /**
+   * The permission APIs (drive v2 public settings, v1 collaborators, v1 metas) and chat members,
+   * in Feishu's documented shapes and refusals: 403 / 1063002 when the app may not see a
+   * document's permissions, 400 / 1063001 for a token that does not exist, failed_list codes
+   * 970003 / 970005 in metas.
+   */
+  private handlePermissions(method: string, path: string, q: URLSearchParams, b: Record<string, unknown>): { status: number; body: unknown } | undefined {
+    const known = (token: string) => this.docs.has(token) || this.wikiNodes.has(token);
+    const access = (token: string) => this.docAccess.get(token) ?? {};
+    let m = /^\/open-apis\/drive\/v2\/permissions\/([^/]+)\/public$/.exec(path);
+    if (m && method === 'GET') {
+      const token = decodeURIComponent(m[1]!);
+      if (!q.get('type')) return { status: 400, body: { code: 1063001, msg: 'Invalid parameter' } };
+      if (this.deniedDocs.has(token)) return { status: 403, body: { code: 1063002, msg: 'Permission denied' } };
+      if (!known(token)) return { status: 400, body: { code: 1063001, msg: 'Invalid parameter' } };
+      return { status: 200, body: ok({ permission_public: { external_access_entity: 'closed', security_entity: 'anyone_can_view', comment_entity: 'anyone_can_view', share_entity: 'anyone', manage_collaborator_entity: 'collaborator_can_view', link_share_entity: access(token).linkShare ?? 'closed', copy_entity: 'anyone_can_view', lock_switch: false } }) };
+    }
+    m = /^\/open-apis\/drive\/v1\/permissions\/([^/]+)\/members$/.exec(path);
+    if (m && method === 'GET') {
+      const token = decodeURIComponent(m[1]!);
+      if (this.deniedDocs.has(token)) return { status: 403, body: { code: 1063002, msg: 'Permission denied' } };
+      if (!known(token)) return { status: 400, body: { code: 1063001, msg: 'Invalid parameter' } };
+      return { status: 200, body: ok({ items: (access(token).members ?? []).map((x) => ({ perm_type: 'container', type: x.member_type === 'openchat' ? 'chat' : 'user', ...x })) }) };
+    }
+    if (path === '/open-apis/drive/v1/metas/batch_query' && method === 'POST') {
+      const docs = (b.request_docs as Array<{ doc_token: string; doc_type: string }> | undefined) ?? [];
+      const metas = docs.filter((d) => known(d.doc_token) && !this.deniedDocs.has(d.doc_token)).map((d) => ({
+        doc_token: d.doc_token, doc_type: d.doc_type, title: this.docs.get(d.doc_token)?.title ?? this.wikiNodes.get(d.doc_token)?.title ?? '', owner_id: access(d.doc_token).owner ?? 'ou_owner_not_in_these_tests_000001',
+        create_time: '1735689600', latest_modify_user: access(d.doc_token).owner ?? 'ou_owner_not_in_these_tests_000001', latest_modify_time: '1735689600',
+      }));
+      const failed = docs.filter((d) => !known(d.doc_token) || this.deniedDocs.has(d.doc_token)).map((d) => ({ token: d.doc_token, code: this.deniedDocs.has(d.doc_token) ? 970003 : 970005 }));
+      return { status: 200, body: ok({ metas, failed_list: failed }) };
+    }
+    m = /^\/open-apis\/im\/v1\/chats\/([^/]+)\/members$/.exec(path);
+    if (m && method === 'GET') {
+      const members = this.chatMembers.get(decodeURIComponent(m[1]!));
+      // The bot is not in the chat (code as the chat APIs use it; not checked against a live tenant).
+      if (!members) return { status: 400, body: { code: 232011, msg: 'Operator can NOT be out of the chat.' } };
+      const from = Number(q.get('page_token') ?? 0);
+      const page = members.slice(from, from + 2);
+      const more = from + 2 < members.length;
+      return { status: 200, body: ok({ items: page.map((id) => ({ member_id_type: 'open_id', member_id: id, name: '同事', tenant_key: 'tenant_test' })), page_token: more ? String(from + 2) : '', has_more: more, member_total: members.length }) };
+    }
+    return undefined;
   }
 
   private handleDocuments(method: string, path: string, q: URLSearchParams, b: Record<string, unknown>, multipart?: ReturnType<typeof parseMultipart>): { status: number; body: unknown } | undefined {

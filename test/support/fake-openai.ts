@@ -1,8 +1,19 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-/** What a handler returns: text to stream, or an HTTP error (status + JSON body). */
-export type FakeReply = string | { status: number; body?: unknown } | { chunks: string[]; delayMs?: number; reasoning?: string[] };
+/**
+ * How a stream ends: `normal` (finish_reason stop, then [DONE]); `cut` (the connection is destroyed
+ * after the chunks, as a proxy or a crashed server does); `eof` (the body ends cleanly with neither
+ * a finish reason nor [DONE]); `done-only` ([DONE] without any finish reason); `length` (finish_reason
+ * length, the token limit); `content_filter` (the provider's filter stopped it).
+ */
+export type StreamEnd = 'normal' | 'cut' | 'eof' | 'done-only' | 'length' | 'content_filter';
+
+/**
+ * What a handler returns: text to stream, an HTTP error (status + JSON body), chunks, or an empty
+ * 200 (`{ empty: true }`: the event-stream headers and nothing else).
+ */
+export type FakeReply = string | { status: number; body?: unknown } | { empty: true } | { chunks: string[]; delayMs?: number; reasoning?: string[]; end?: StreamEnd };
 export type FakeHandler = (body: FakeRequestBody) => FakeReply | Promise<FakeReply>;
 
 /** The parsed JSON body of a chat-completions request. */
@@ -74,7 +85,13 @@ export async function startFakeOpenAI(handler: FakeHandler = () => '好的。'):
         res.end(JSON.stringify(reply.body ?? { error: { message: `fake error ${reply.status}`, type: 'server_error' } }));
         return;
       }
+      if (typeof reply === 'object' && 'empty' in reply) {
+        res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+        res.end();
+        return;
+      }
       const chunks = typeof reply === 'string' ? chunkText(reply) : reply.chunks;
+      const end: StreamEnd = typeof reply === 'string' ? 'normal' : reply.end ?? 'normal';
       const delay = typeof reply === 'string' ? 0 : reply.delayMs ?? 0;
       const id = `chatcmpl-fake-${++seq}`;
       const created = Math.floor(Date.now() / 1000);
@@ -100,7 +117,15 @@ export async function startFakeOpenAI(handler: FakeHandler = () => '好的。'):
         if (res.destroyed) return;
         send({ id, object: 'chat.completion.chunk', created, model, choices: [{ index: 0, delta: { content: c }, finish_reason: null }] });
       }
-      send({ id, object: 'chat.completion.chunk', created, model, choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] });
+      if (end === 'cut') {
+        res.destroy();
+        return;
+      }
+      if (end === 'eof') {
+        res.end();
+        return;
+      }
+      if (end !== 'done-only') send({ id, object: 'chat.completion.chunk', created, model, choices: [{ index: 0, delta: {}, finish_reason: end === 'normal' ? 'stop' : end }] });
       res.end('data: [DONE]\n\n');
     })().catch((err: unknown) => {
       if (!res.headersSent) res.writeHead(500);

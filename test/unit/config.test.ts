@@ -38,6 +38,23 @@ describe('readConfig', () => {
     expect(() => readConfig(env)).toThrow(name);
   });
 
+  it('refuses webhook mode with neither a verification token nor an encrypt key, in one line, unless FEISHU_WEBHOOK_INSECURE is set', () => {
+    const app = { FEISHU_APP_ID: 'cli_a1b2c3d4e5f60718', FEISHU_APP_SECRET: 'b', FEISHU_MODE: 'webhook' };
+    expect(() => readConfig(app)).toThrow(ConfigError);
+    try {
+      readConfig(app);
+    } catch (err) {
+      expect((err as Error).message).not.toContain('\n');
+      expect((err as Error).message).toMatch(/FEISHU_VERIFICATION_TOKEN or FEISHU_ENCRYPT_KEY.*FEISHU_WEBHOOK_INSECURE=1/);
+    }
+    expect(readConfig({ ...app, FEISHU_VERIFICATION_TOKEN: 'v' }).feishu?.mode).toBe('webhook');
+    expect(readConfig({ ...app, FEISHU_ENCRYPT_KEY: 'k' }).feishu?.mode).toBe('webhook');
+    expect(readConfig({ ...app, FEISHU_WEBHOOK_INSECURE: '1' }).feishu?.mode).toBe('webhook');
+    // A worker receives no webhooks; the long connection is authenticated by the SDK.
+    expect(readConfig({ ...app, ROLE: 'worker' }).feishu?.mode).toBe('webhook');
+    expect(readConfig({ ...app, FEISHU_MODE: 'ws' }).feishu?.mode).toBe('ws');
+  });
+
   it('accepts any base URL for Feishu and the model', () => {
     const c = readConfig({ FEISHU_APP_ID: 'cli_a1b2c3d4e5f60718', FEISHU_APP_SECRET: 'b', FEISHU_DOMAIN: 'http://127.0.0.1:9999', OPENAI_API_KEY: 'k', OPENAI_BASE_URL: 'http://localhost:11434/v1', OPENAI_MODEL: 'qwen2.5:14b' });
     expect(c.feishuEnabled && c.llmEnabled).toBe(true);

@@ -52,4 +52,41 @@ describe('OpenAIChatModel against an OpenAI-compatible SSE server', () => {
     expect(err).toBeInstanceOf(LlmError);
     expect((err as LlmError).retryable).toBe(true);
   });
+
+  it.each([
+    ['the connection closed mid-stream', { chunks: ['一、', '总体'], end: 'cut' as const }, /model/],
+    ['the body ended without a finish reason or [DONE]', { chunks: ['一、', '总体'], end: 'eof' as const }, /without a finish reason/],
+    ['[DONE] came without a finish reason', { chunks: ['一、', '总体'], end: 'done-only' as const }, /without a finish reason/],
+    ['the answer hit the token limit', { chunks: ['一、', '总体'], end: 'length' as const }, /token limit/],
+    ['a 200 with an empty event stream', { empty: true as const }, /without a finish reason/],
+    ['a finished stream with no text', { chunks: [] }, /answered nothing/],
+    ['a finished stream of whitespace', { chunks: ['  ', '\n'] }, /answered nothing/],
+  ])('an incomplete answer is a retryable error, not a short answer: %s', async (_what, reply, message) => {
+    srv = await startFakeOpenAI(() => reply);
+    const seen: string[] = [];
+    const err = await (async () => {
+      for await (const d of model(srv.url).stream({ messages: [{ role: 'user', content: 'x' }] })) seen.push(d);
+    })().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(LlmError);
+    expect((err as LlmError).retryable).toBe(true);
+    expect((err as LlmError).message).toMatch(message);
+  });
+
+  it('a content filter stop is permanent (another attempt gets the same filter)', async () => {
+    srv = await startFakeOpenAI(() => ({ chunks: ['一、'], end: 'content_filter' }));
+    const err = await complete(model(srv.url), { messages: [{ role: 'user', content: 'x' }] }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(LlmError);
+    expect((err as LlmError).retryable).toBe(false);
+  });
+
+  it('a call cancelled by its signal (shutdown) is retryable, never permanent', async () => {
+    srv = await startFakeOpenAI(() => ({ chunks: ['开头', '后面', '结尾'], delayMs: 300 }));
+    const ac = new AbortController();
+    const err = await (async () => {
+      for await (const _d of model(srv.url, 5000).stream({ messages: [{ role: 'user', content: 'x' }], signal: ac.signal })) ac.abort('shutdown');
+    })().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(LlmError);
+    expect((err as LlmError).message).toContain('cancelled');
+    expect((err as LlmError).retryable).toBe(true);
+  });
 });

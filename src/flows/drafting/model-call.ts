@@ -1,5 +1,6 @@
 // One model call of the drafting flow: prompt context, streaming with a clean view, the cleaned answer.
 import type { ChatMessage, ChatModel } from '../../llm/chat-model.js';
+import { LlmError } from '../../core/errors.js';
 import type { PromptLibrary } from '../../llm/prompts.js';
 import { periodGuidance, unitVoice, type Genre } from '../../report/genres.js';
 import { cleanModelOutput, streamingView, type CleanResult, type OutputKind } from '../../report/model-output.js';
@@ -72,7 +73,10 @@ export async function streamText(f: FlowBase, messages: ChatMessage[], kind: Out
       f.onText(delta, shown);
     }
   }
-  return cleanModelOutput(raw, kind);
+  const out = cleanModelOutput(raw, kind);
+  // Reasoning and nothing else is no answer: retried like an empty stream, never stored as a draft.
+  if (!out.text.trim()) throw new LlmError('model answer empty once its reasoning is removed', true);
+  return out;
 }
 
 export const personLabel = (g: Genre, req: ReportRequest): string => {

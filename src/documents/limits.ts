@@ -1,0 +1,25 @@
+/**
+ * What one document may cost to read (issue 20). Every limit is a config variable
+ * (DOC_* in config.ts); these defaults match .env.example.
+ */
+export interface ParseLimits {
+  /** Sum of every zip part's uncompressed size, declared and actually inflated. */
+  maxUnzippedBytes: number;
+  /** One part the reader inflates (document.xml and the like). */
+  maxPartBytes: number;
+  /** Parts in one zip package. */
+  maxZipParts: number;
+  maxPdfPages: number;
+  /** Characters extracted; reading stops past this and the text is marked truncated. */
+  maxChars: number;
+}
+
+const MB = 1024 * 1024;
+
+export const DEFAULT_PARSE_LIMITS: ParseLimits = {
+  maxUnzippedBytes: 64 * MB,
+  maxPartBytes: 8 * MB,
+  maxZipParts: 1000,
+  maxPdfPages: 300,
+  maxChars: 200_000,
+};

@@ -1,0 +1,40 @@
+/**
+ * The document parser process: started by documents/sandbox.ts for one file, answers once over
+ * IPC and exits. Nothing else imports this module. Its heap, memory and time are limited by the
+ * parent, so whatever a file does here, the worker serving everyone else is untouched.
+ */
+import { DocumentError } from '../core/errors.js';
+import { annotateDocx, type Annotation } from './annotate.js';
+import { extractFile } from './extract.js';
+import type { ParseLimits } from './limits.js';
+import { readZipParts } from './zip-guard.js';
+
+export type ParseRequest =
+  | { op: 'extract'; name: string; data: Uint8Array; limits: ParseLimits }
+  | { op: 'annotate'; name: string; data: Uint8Array; limits: ParseLimits; annotations: Annotation[]; now: number };
+
+export type ParseReply =
+  | { ok: true; value: unknown }
+  | { ok: false; reason: DocumentError['reason']; userMessage: string }
+  | { ok: false; error: string };
+
+async function run(req: ParseRequest): Promise<ParseReply> {
+  const data = Buffer.from(req.data.buffer, req.data.byteOffset, req.data.byteLength);
+  try {
+    if (req.op === 'extract') return { ok: true, value: await extractFile(req.name, data, req.limits) };
+    // The annotator opens the package with JSZip: its parts are checked first, as for reading.
+    await readZipParts(req.name, data, req.limits);
+    return { ok: true, value: await annotateDocx(data, req.annotations, new Date(req.now)) };
+  } catch (err) {
+    if (err instanceof DocumentError) return { ok: false, reason: err.reason, userMessage: err.userMessage };
+    return { ok: false, error: (err as Error)?.message ?? String(err) };
+  }
+}
+
+if (process.send) {
+  // The worker is gone (killed): stop rather than parse for nobody.
+  process.on('disconnect', () => process.exit(1));
+  process.once('message', (req: ParseRequest) => {
+    void run(req).then((reply) => process.send!(reply, () => process.exit(0)));
+  });
+}

@@ -1,0 +1,18 @@
+import type { Annotation } from './annotate.js';
+import type { ExtractedFile } from './extract.js';
+
+/** Per call: the job's key (a retry of the same job uses the same one) and its cancel signal. */
+export interface ParseCall {
+  key: string;
+  signal?: AbortSignal;
+}
+
+/**
+ * Reading and annotating the writer's files, apart from everything else (documents/sandbox.ts:
+ * a process per file, with its own heap, memory and time limits). Every unreadable case is a
+ * DocumentError whose message is the answer, including a file that killed the parser.
+ */
+export interface DocumentParser {
+  extract(name: string, data: Buffer, call: ParseCall): Promise<ExtractedFile>;
+  annotate(name: string, data: Buffer, annotations: readonly Annotation[], now: Date, call: ParseCall): Promise<{ data: Buffer; placed: number }>;
+}
