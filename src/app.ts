@@ -29,7 +29,8 @@ import { FeishuDocuments } from './feishu/documents.js';
 import { ConsoleReplier } from './console/console-replier.js';
 import { ConsoleReceiver, consoleReminderSender } from './console/console-receiver.js';
 import { startHttpServer, type HealthReport } from './http-server.js';
-import { ReminderService, type SendFn } from './reminders/scheduler.js';
+import { ReminderService } from './reminders/service/index.js';
+import type { SendFn } from './core/reminders.js';
 import { setCalendarLogger } from './reminders/calendar.js';
 import { feishuTasks } from './feishu/reminder-tasks.js';
 import { superviseWorker, type WorkerSupervisor } from './worker-process.js';
@@ -65,6 +66,8 @@ export interface AppOptions {
   workerEntry?: string;
   /** This process is such a worker: no HTTP server, and the supervisor reports queue depth. */
   supervised?: boolean;
+  /** The clock (epoch ms) the worker reads “now” from: reminders, periods; tests pin it. Default Date.now. */
+  clock?: () => number;
 }
 
 /** The composition root: builds every adapter from the config and starts the roles asked for. */
@@ -157,14 +160,15 @@ export async function startApp(o: AppOptions): Promise<App> {
   setCalendarLogger((obj, msg) => calendarLog.warn(obj, msg));
   if (runsWorker) {
     const tasks = transport.kind === 'feishu' && transport.feishu.tasks ? feishuTasks(transport.api, transport.feishu.domain) : undefined;
-    const rs = new ReminderService({ connection: conn, prefix, timezone: config.BOT_TIMEZONE, send: transport.sendReminder, log: log.child({ mod: 'reminders' }), tasks });
+    const rs = new ReminderService({ connection: conn, prefix, timezone: config.BOT_TIMEZONE, send: transport.sendReminder, log: log.child({ mod: 'reminders' }), tasks, concurrency: config.REMINDER_CONCURRENCY, clock: o.clock });
     reminders = rs;
     rs.startWorker();
     closers.unshift(() => rs.close());
 
     const memory = new ConversationMemory(conn, { prefix, turns: config.HISTORY_TURNS, maxChars: config.HISTORY_MAX_CHARS, ttlSeconds: config.HISTORY_TTL_SECONDS });
     const documents = transport.kind === 'feishu' ? new FeishuDocuments(transport.api, { redis: conn, prefix }) : undefined;
-    const handler = new MessageHandler({ replier: transport.replier, model, prompts, memory, log, timezone: config.BOT_TIMEZONE, reminders: rs, restrictedMarkings: config.RESTRICTED_MARKINGS, owners: new ThreadOwners(conn, { prefix, ttlSeconds: config.HISTORY_TTL_SECONDS }), ...(documents ? { documents, cloudDocs: documents } : {}) });
+    const clock = o.clock;
+    const handler = new MessageHandler({ replier: transport.replier, model, prompts, memory, log, timezone: config.BOT_TIMEZONE, reminders: rs, ...(clock ? { now: () => new Date(clock()) } : {}), restrictedMarkings: config.RESTRICTED_MARKINGS, owners: new ThreadOwners(conn, { prefix, ttlSeconds: config.HISTORY_TTL_SECONDS }), ...(documents ? { documents, cloudDocs: documents } : {}) });
     worker = startMessageWorker({
       connection: conn,
       prefix,

@@ -50,6 +50,9 @@ const schema = z.object({
   CARD_ACTION_MAX_AGE_SECONDS: int(7 * 86_400, 1),
   ADMIN_TOKEN: optionalString,
   MODEL_CONCURRENCY: int(0, 0),
+
+  // --- Reminders ---
+  REMINDER_CONCURRENCY: int(5, 1),
 });
 
 export type Env = z.infer<typeof schema>;

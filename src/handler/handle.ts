@@ -7,7 +7,7 @@ import type { JobContext } from '../queue/worker.js';
 import { chatFlow } from '../flows/chat.js';
 import { critiqueFlow } from '../flows/critique.js';
 import { draftingFlow, isDraftButton } from '../flows/drafting/index.js';
-import type { ReminderService } from '../reminders/scheduler.js';
+import type { ReminderService } from '../reminders/service/index.js';
 import type { TurnContext } from '../flows/context.js';
 import type { ConversationMemory } from '../core/memory.js';
 import { threadKey, type Conversation } from '../core/message.js';
@@ -131,6 +131,8 @@ export class MessageHandler {
           messageId: c.messageId,
           rootMessageId: c.rootId ?? c.messageId,
         }, ctx.now);
+        // “好的” with no question of ours waiting is chat.
+        if (reply === null) return chatFlow(ctx, payload.text);
         return this.d.replier.sendText(c, reply, ctx.jobId);
       }
       case 'critique':

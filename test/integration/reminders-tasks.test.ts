@@ -7,7 +7,7 @@ import { feishuReminderSender } from '../../src/feishu/reminder-sender.js';
 import { feishuTasks } from '../../src/feishu/reminder-tasks.js';
 import { createLogger } from '../../src/logger.js';
 import { parseReminderCommand, type ReminderCommand, type ReminderSpec } from '../../src/reminders/parse.js';
-import { ReminderService, type ReminderCaller, type ReminderLog } from '../../src/reminders/scheduler.js';
+import { ReminderService, type ReminderCaller, type ReminderLog } from '../../src/reminders/service/index.js';
 import { FakeFeishu, type FakeTask } from '../support/fake-feishu.js';
 import { sleep } from '../support/harness.js';
 import { EVENT_CEILING_MS } from '../support/wait.js';

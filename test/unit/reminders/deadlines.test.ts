@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { deadlineDayOf, isDeadlineRule, nextDeadline, nextOccurrences, occurrenceAt } from '../../../src/reminders/occurrences.js';
+import { deadlineDayOf, isDeadlineRule, nextDeadline, nextOccurrences, occurrenceAt } from '../../../src/reminders/rule.js';
 import { parseReminderCommand, type RecurrenceSpec } from '../../../src/reminders/parse.js';
 
 const TZ = 'Asia/Shanghai';
@@ -15,9 +15,10 @@ const day = (iso: string) => DateTime.fromISO(iso, { zone: TZ }).startOf('day').
 const after = (iso: string) => DateTime.fromISO(iso, { zone: TZ });
 
 describe('deadlines of recurring reminders (the dates their Feishu tasks are due)', () => {
-  it('a working-day lead keeps the rule on the deadline', () => {
+  it('the rule\'s instants are the deadlines; the leads fire before each', () => {
     const r = rule('每月25日前报送舆情月报，提前3个工作日提醒我');
-    expect(r.deadlineAfterDays).toBe(0);
+    expect(r.rule).toEqual({ freq: 'monthly', monthDays: [25], hour: 9, minute: 0 });
+    expect(r.leads).toEqual([{ n: 3, unit: 'workday', label: '提前3个工作日' }]);
     expect(isDeadlineRule(r)).toBe(true);
     expect(nextDeadline(r, after('2026-03-02T10:00'))?.toMillis()).toBe(day('2026-03-25'));
     // the deadline day itself is still current; the day after, the next month's is
@@ -25,10 +26,10 @@ describe('deadlines of recurring reminders (the dates their Feishu tasks are due
     expect(nextDeadline(r, after('2026-03-25T10:00'))?.toMillis()).toBe(day('2026-04-25'));
   });
 
-  it('a calendar-day lead moves the rule back and remembers by how much', () => {
+  it('a calendar-day lead keeps the rule on the deadline too', () => {
     const r = rule('每月25日前报送舆情月报，提前3天提醒我');
-    expect(r.description).toBe('每月22日 09:00');
-    expect(r.deadlineAfterDays).toBe(3);
+    expect(r.description).toBe('每月25日 09:00');
+    expect(r.leads).toEqual([{ n: 3, unit: 'day', label: '提前3天' }]);
     expect(nextDeadline(r, after('2026-03-02T10:00'))?.toMillis()).toBe(day('2026-03-25'));
     const yearly = rule('每年6月30日前交半年报告，提前3天提醒我');
     expect(nextDeadline(yearly, after('2026-03-02T10:00'))?.toMillis()).toBe(day('2026-06-30'));
@@ -43,6 +44,18 @@ describe('deadlines of recurring reminders (the dates their Feishu tasks are due
   it('plain and daily rules have no deadline', () => {
     expect(isDeadlineRule(rule('每月25日提醒我报送舆情台账'))).toBe(false);
     expect(isDeadlineRule(rule('每天下午5点前提醒我填写工作日志'))).toBe(false);
+  });
+
+  it('with several leads, each fire maps back to its deadline and lead', () => {
+    const r = rule('每月25日前报送舆情月报，提前3个工作日和1个工作日提醒我');
+    const occ = nextOccurrences(r, after('2026-03-02T10:00'), 4);
+    expect(occ.map((o) => [o.at.toISODate(), o.lead?.label, deadlineDayOf(r, o.base).toISODate()])).toEqual([
+      ['2026-03-20', '提前3个工作日', '2026-03-25'],
+      ['2026-03-24', '提前1个工作日', '2026-03-25'],
+      ['2026-04-22', '提前3个工作日', '2026-04-25'],
+      ['2026-04-24', '提前1个工作日', '2026-04-25'],
+    ]);
+    for (const o of occ) expect(occurrenceAt(r, o.at.toMillis())?.lead).toEqual(o.lead);
   });
 
   it('a fire maps back to its occurrence and deadline', () => {
