@@ -41,6 +41,7 @@ const schema = z.object({
   REDIS_COMMAND_TIMEOUT_MS: int(1000, 50),
   SHUTDOWN_GRACE_MS: int(10_000, 0),
   USER_RATE_LIMIT: int(10, 0),
+  USER_COMMAND_RATE_LIMIT: int(60, 0),
   USER_MAX_QUEUED: int(5, 1),
   ALLOWED_TENANT_KEYS: csv,
   ALLOWED_CHAT_IDS: csv,

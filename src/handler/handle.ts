@@ -79,9 +79,9 @@ export class MessageHandler {
       job.log.info({ route: 'button', command: value.command.kind }, 'routed');
       return draftingFlow(ctx, value.command, { text: '', newRequest: false });
     }
-    const { conversation: c, payload, refusal } = data.message;
+    const { conversation: c, payload, refusal, retryAt } = data.message;
     const ctx = this.context(c, job);
-    if (refusal) return this.d.replier.sendText(c, T.REFUSAL_TEXT[refusal], ctx.jobId);
+    if (refusal) return this.d.replier.sendText(c, T.refusalText(refusal, retryAt ? this.waitUntil(retryAt) : undefined), ctx.jobId);
     // A message at a group thread's root makes its sender the thread's initiator.
     if (c.chatType === 'group' && !c.rootId && this.d.owners) await this.d.owners.claim(threadKey(c), c.senderOpenId);
     await this.d.replier.ack(c);
@@ -145,6 +145,12 @@ export class MessageHandler {
       case 'chat':
         return chatFlow(ctx, route.text);
     }
+  }
+
+  /** How long until `retryAt` (ms, real time: the rate limiter's clock), and that moment in the bot's zone. */
+  private waitUntil(retryAt: number): { seconds: number; clock: string } {
+    const clock = new Intl.DateTimeFormat('zh-CN', { timeZone: this.d.timezone, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(new Date(retryAt));
+    return { seconds: Math.max(1, Math.ceil((retryAt - Date.now()) / 1000)), clock };
   }
 
   /** In a group thread, only its initiator changes the draft (export stays open). */
