@@ -78,7 +78,7 @@ export function formatConfirmation(v: ReminderView, tz: string, opts: { edited?:
   if (opts.task === 'syncing-each') lines.push('飞书任务：每期截止日各建一个任务，先建最近一期；在飞书“任务”里标记完成后，这一期不再提醒，下一期照常提醒。');
   if (opts.task === 'updating') lines.push('飞书任务：截止时间随之更新。');
   if (opts.task === 'unchanged') lines.push('飞书任务：截止时间不变。');
-  if (opts.task === 'done') lines.push('飞书任务：已标记完成，不再改动；剩下的提醒照新时间发送。');
+  if (opts.task === 'done') lines.push('飞书任务：已标记完成，任务不再改动，剩下的提醒也不再发送；如仍需提醒，请在飞书任务里取消完成。');
   if (opts.task === 'no-scope') lines.push('飞书任务：应用未开通任务权限，这次只在聊天中提醒。');
   const notes = [...spec.notes];
   const un = uncoveredNote(spec.recurrence ? spec.recurrence.next : spec.fires, tz);

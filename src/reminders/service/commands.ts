@@ -163,7 +163,8 @@ export class ReminderCommands {
     await this.store.save(next);
     await this.schedule.schedule(next, this.o.now());
     await this.store.setFocus(caller.chatId, caller.openId, [next.shortId]);
-    const linked = await this.tasks.linked(rec.rid);
+    // A one-off deadline's task the writer already ticked off stays as it is (one GET, before the sync is queued).
+    const linked = await this.tasks.linkedOrDone(rec);
     if (linked || hasDeadline(spec)) await this.tasks.enqueue(next, `v${next.version}`);
     let task: TaskState | undefined = await this.tasks.stateFor(next);
     if (linked && task !== 'no-scope') {

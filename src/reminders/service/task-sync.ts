@@ -54,6 +54,15 @@ export class TaskSync {
     return (await this.store.getTasks([rid])).get(rid);
   }
 
+  /** The linked task; for a one-off deadline, asked once whether the writer marked it done (then remembered). */
+  async linkedOrDone(rec: ReminderRecord): Promise<LinkedTask | undefined> {
+    const linked = await this.linked(rec.rid);
+    if (!linked || linked.done || rec.spec.recurrence || !(await this.taskDone(rec, linked))) return linked;
+    const done = { ...linked, done: true };
+    await this.store.setTask(rec.rid, done, Math.ceil(Math.max(DAY_MS, linked.dueMs + 30 * DAY_MS - this.o.now()) / 1000));
+    return done;
+  }
+
   async enqueue(rec: Pick<ReminderRecord, 'rid' | 'chatId' | 'shortId'>, key: string, delay = 0): Promise<void> {
     if (!this.o.tasks) return;
     const data: TaskJobData = { rid: rec.rid, chatId: rec.chatId, shortId: rec.shortId };
@@ -180,6 +189,8 @@ export class TaskSync {
         return 'task created';
       }
       if (recurring) await this.syncWhenOver(rec, due.dueMs);
+      // A one-off task marked done is the writer's record of it: left as it is.
+      if (linked.done && !recurring) return 'task done: left as it is';
       if (linked.dueMs !== due.dueMs) {
         await tasks.setDue(linked.guid, due.dueMs, due.allDay);
         await this.store.setTask(d.rid, { ...linked, dueMs: due.dueMs }, ttl);
