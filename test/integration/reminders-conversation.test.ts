@@ -23,7 +23,7 @@ afterEach(async () => {
 
 const alice: ReminderCaller = { chatId: 'oc_conv', chatType: 'p2p', openId: 'ou_alice_conv', messageId: 'om_c1' };
 
-async function setup(opts: { tasks?: FakeFeishu } = {}) {
+function setup(opts: { tasks?: FakeFeishu } = {}) {
   const connection = new Redis(inject('redisUrl'), { maxRetriesPerRequest: null });
   cleanups.push(() => connection.quit());
   const tasks = opts.tasks && feishuTasks(new FeishuApi(createLarkClient({ appId: 'cli_a1b2c3d4e5f60723', appSecret: 's', domain: opts.tasks.url, log: createLogger('silent') })), opts.tasks.url);
@@ -51,7 +51,7 @@ async function until(cond: () => boolean | Promise<boolean>, what: string): Prom
 
 describe('改到下午4点: the reminder just set or listed', () => {
   it('edits the one just set, keeping its rule', async () => {
-    const { say } = await setup();
+    const { say } = setup();
     expect(await say('每周一上午9点开例会（遇节假日顺延）')).toContain('✅ 已设置周期提醒 #1：开例会');
     const edited = await say('改到下午4点');
     expect(edited).toContain('✏️ 已修改提醒 #1：开例会');
@@ -64,7 +64,7 @@ describe('改到下午4点: the reminder just set or listed', () => {
   });
 
   it('after a list of several asks which one; “第2个” answers', async () => {
-    const { say } = await setup();
+    const { say } = setup();
     await say('提醒我6月30日前交上半年意识形态报告，提前3天提醒');
     await say('每月25日提醒我报送舆情台账');
     expect(await say('我的提醒')).toContain('共2个');
@@ -85,7 +85,7 @@ describe('改到下午4点: the reminder just set or listed', () => {
   });
 
   it('a list of one is that one; with nothing set or listed it asks for the number', async () => {
-    const { say } = await setup();
+    const { say } = setup();
     expect(await say('改到下午4点')).toBe('要修改哪一个提醒？请带上编号，例如“把第2个提醒改到下午4点”。发送“我的提醒”可以查看编号。');
     await say('下周五下午3点提醒我改稿');
     await say('我的提醒');
@@ -99,7 +99,7 @@ describe('改到下午4点: the reminder just set or listed', () => {
 
 describe('要设为提醒吗？', () => {
   it('a time without a recurrence or deadline is asked about; “是” sets it', async () => {
-    const { say, service } = await setup();
+    const { say, service } = setup();
     const asked = await say('明天下午3点开会');
     expect(asked).toBe([
       '“明天下午3点开会”要设为提醒吗？',
@@ -116,7 +116,7 @@ describe('要设为提醒吗？', () => {
   });
 
   it('a recurrence or a deadline is set at once, without asking', async () => {
-    const { say } = await setup();
+    const { say } = setup();
     expect(await say('每周一上午9点开例会（遇节假日顺延）')).toContain('✅ 已设置周期提醒 #1：开例会');
     expect(await say('6月30日前交上半年意识形态报告')).toContain('✅ 已设置提醒 #2：交上半年意识形态报告');
   });
@@ -124,7 +124,7 @@ describe('要设为提醒吗？', () => {
 
 describe('several leads on a recurring deadline', () => {
   it('one fire job at a time, walking the leads of each deadline', async () => {
-    const { say, service } = await setup();
+    const { say, service } = setup();
     const reply = await say('每月25日前报送舆情月报，提前3个工作日和1个工作日提醒我');
     expect(reply).toContain('周期：每月25日截止，提前3个工作日、提前1个工作日各提醒一次（09:00）');
     expect(reply).toContain('· 2026年6月22日（星期一）09:00（6月25日截止，提前3个工作日）');
@@ -138,7 +138,7 @@ describe('tasks tell the truth on edits (issue 19 item 5)', () => {
   it('a moved deadline moves the task; a new reminder time before it leaves the task; a done task is reported done', async () => {
     const feishu = await FakeFeishu.start();
     cleanups.push(() => feishu.close());
-    const { say, service } = await setup({ tasks: feishu });
+    const { say, service } = setup({ tasks: feishu });
     service.startWorker();
     await say('提醒我7月20日前交半年报告，提前3天提醒');
     await until(() => feishu.taskApi.live().length === 1, 'the task');
