@@ -71,6 +71,8 @@ const AFFIRM = /^(?:是|是的|对|对的|要|要的|需要|好|好的|好啊|�
 /** Words that make a short message a question or a writing request, not a reminder. */
 const NOT_A_REMINDER = /[?？]|吗|呢$|怎么|如何|什么|哪|为什么|是否|能否|可不可以|有没有|多少|几(?![点号日月个天周])|^(请|麻烦你?)?(帮我|给我|帮忙)?(写|起草|拟|草拟|撰写|润色|改写|生成|整理|列|翻译|总结|概括|解释|介绍|审阅|看看)/;
 const RECURRING = /每(?:隔?\d+个?)?(?:年|半年|季度|季|个?月|周|星期|礼拜|天|日|个?工作日)|工作日每天|每逢|节后第?1个工作日/;
+/** A time of day or a particular day, beyond the recurrence word itself. */
+const SPECIFIC = /\d{1,2}(?:[点时:]|[日号])|上午|下午|晚上|中午|早上|凌晨|傍晚|周[一二三四五六日天1-7]|星期|礼拜|底|末|工作日|节后/;
 const DEADLINE = /\d[日号]?(?:之前|以前|前)(?!\d)|(?:底|末|周[一二三四五六日天])(?:之前|以前|前)|截止|最晚|不晚于/;
 
 /**
@@ -90,7 +92,8 @@ export function implicitReminder(text: string, opts: ParseOptions): ReminderComm
     throw e;
   }
   if (!spec.what) return null;
-  if (RECURRING.test(t) || DEADLINE.test(t)) return { kind: 'set', spec };
+  // “每天都要学习” has a recurrence but says no time or day: asked about, not set.
+  if ((RECURRING.test(t) || DEADLINE.test(t)) && SPECIFIC.test(t)) return { kind: 'set', spec };
   return { kind: 'offer', text: t, spec };
 }
 

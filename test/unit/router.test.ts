@@ -79,6 +79,8 @@ describe('reminders without “提醒我”', () => {
     expect(c).toMatchObject({ kind: 'offer', text: '明天下午3点开会' });
     expect(c?.kind === 'offer' && c.spec.fires).toEqual(['2026-11-23T15:00:00+08:00']);
     expect(command('是')).toEqual({ kind: 'affirm' });
+    // a recurrence without a time or a day is asked about too
+    expect(command('每天都要学习理论')).toMatchObject({ kind: 'offer' });
     expect(command('好的')).toEqual({ kind: 'affirm' });
   });
 

@@ -67,3 +67,21 @@ describe('deadlines of recurring reminders (the dates their Feishu tasks are due
     expect(occurrenceAt(r, o!.at.toMillis() + 60_000)).toBeUndefined();
   });
 });
+
+describe('recurring deadlines at the turn of the year and on 29 February (pinned “now”)', () => {
+  const next = (text: string, iso: string) => {
+    const c = parseReminderCommand(text, { now: new Date(iso), timezone: TZ });
+    if (c?.kind !== 'set' || !c.spec.recurrence) throw new Error(`not a recurring reminder: ${text}`);
+    return c.spec.recurrence.next.map((f) => f.slice(0, 16));
+  };
+  it('2026-12-31 23:59: the next deadlines are next year\'s', () => {
+    expect(next('每月25日前报送舆情月报，提前3个工作日和1个工作日提醒我', '2026-12-31T23:59:00+08:00').slice(0, 2)).toEqual(['2027-01-20T09:00', '2027-01-22T09:00']);
+    expect(next('每年12月31日前报送年度报告，提前5个工作日提醒我', '2026-12-31T23:59:00+08:00')[0]).toBe('2027-12-24T09:00');
+    expect(next('每季度末前报送分析报告，提前3个工作日提醒', '2026-12-31T23:59:00+08:00')[0]).toBe('2027-03-26T09:00');
+  });
+  it('2028-02-29 08:00: the last day of February is the 29th', () => {
+    expect(next('每月31日提醒我报送台账', '2028-02-29T08:00:00+08:00')[0]).toBe('2028-02-29T09:00');
+    // its working-day lead (the 28th) has passed: the next deadline is March's
+    expect(next('每月底前交台账，提前1个工作日提醒我', '2028-02-29T08:00:00+08:00')[0]).toBe('2028-03-30T09:00');
+  });
+});
