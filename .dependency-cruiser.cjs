@@ -3,7 +3,7 @@
  * The layers of src/ (docs/ARCHITECTURE.md), checked by `npm run depcheck` (part of `npm run lint`):
  *
  *   main → app → receivers (feishu/, console/, http-server) and handler/
- *        → flows/, queue/, reminders' scheduling (scheduler.ts, store.ts)
+ *        → flows/, queue/, reminders' service (reminders/service/: commands, jobs, delivery, task sync, store)
  *        → core/, llm/, report/ (pure), reminders' pure half, export/, documents/
  *
  * An import may only point down, never up, and there are no cycles. Type-only imports count.
@@ -37,10 +37,10 @@ module.exports = {
     onlyDown('export-over-report', 'export/', ['report']),
     // documents/: reading and annotating the writer's files (formats, not transport).
     onlyDown('documents-over-report', 'documents/', ['report', 'core']),
-    // reminders/ has a pure half (parse, format, time) at the floor and an I/O half (scheduler.ts, store.ts)
-    // beside flows/ that takes its queue name, job ids and options from queue/jobs.ts.
-    onlyDown('pure-reminders-over-core', 'reminders/(?!scheduler\\.ts|store\\.ts)', ['core']),
-    onlyDown('reminder-scheduling-over-queue', 'reminders/(scheduler|store)\\.ts', ['reminders', 'queue', 'core', 'logger.ts']),
+    // reminders/ has a pure half (parse, rule, format, calendar) at the floor and an I/O half (reminders/service/)
+    // beside flows/ that takes its queue name, job ids, options and worker from queue/.
+    onlyDown('pure-reminders-over-core', 'reminders/(?!service/)', ['core']),
+    onlyDown('reminder-service-over-queue', 'reminders/service/', ['reminders', 'queue', 'core', 'logger.ts']),
     onlyDown('flows-over-core', 'flows/', ['core', 'llm', 'report', 'export', 'documents', 'reminders', 'logger.ts']),
     onlyDown('queue-over-core', 'queue/', ['core', 'logger.ts']),
     onlyDown('handler-over-flows-and-queue', 'handler/', ['flows', 'queue', 'core', 'llm', 'report', 'reminders', 'export', 'documents', 'logger.ts']),
@@ -64,7 +64,7 @@ module.exports = {
       name: 'pure-core-has-no-io',
       severity: 'error',
       comment: 'src/report and the pure parts of src/reminders (parsing, formatting, time) do no I/O.',
-      from: { path: '^src/(report/|reminders/(?!scheduler\\.ts|store\\.ts))' },
+      from: { path: '^src/(report/|reminders/(?!service/))' },
       to: {
         dependencyTypes: ['core'],
       },
@@ -73,15 +73,15 @@ module.exports = {
       name: 'pure-core-has-no-io-packages',
       severity: 'error',
       comment: 'src/report and the pure parts of src/reminders use no transport, queue, model or storage package.',
-      from: { path: '^src/(report/|reminders/(?!scheduler\\.ts|store\\.ts))' },
+      from: { path: '^src/(report/|reminders/(?!service/))' },
       to: { path: 'node_modules/(ioredis|bullmq|openai|@larksuiteoapi|pino|docx|ws)/' },
     },
     {
       name: 'pure-reminders-do-not-use-the-io-half',
       severity: 'error',
-      comment: 'Parsing and formatting of reminders do not reach into the Redis store or the scheduler.',
-      from: { path: '^src/reminders/(?!scheduler\\.ts|store\\.ts)' },
-      to: { path: '^src/reminders/(scheduler|store)\\.ts$' },
+      comment: 'Parsing and formatting of reminders do not reach into the Redis store or the service.',
+      from: { path: '^src/reminders/(?!service/)' },
+      to: { path: '^src/reminders/service/' },
     },
   ],
   options: {

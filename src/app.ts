@@ -13,6 +13,9 @@ import type { Receiver } from './core/receiver.js';
 import type { Replier } from './core/replier.js';
 import { OFFLINE_NOTICE } from './core/texts.js';
 import { MessageHandler } from './handler/handle.js';
+import { routeNeedsModel, routeText } from './handler/router.js';
+import { documentRequest } from './handler/document-route.js';
+import type { IncomingMessage } from './core/message.js';
 import { conversationOf, defaultJobOptions, MESSAGE_QUEUE, type JobData } from './queue/jobs.js';
 import { Enqueuer } from './queue/enqueue.js';
 import { Admission, type AdmissionOptions } from './queue/admission.js';
@@ -31,7 +34,8 @@ import { FileQuarantine } from './core/quarantine.js';
 import { ConsoleReplier } from './console/console-replier.js';
 import { ConsoleReceiver, consoleReminderSender } from './console/console-receiver.js';
 import { startHttpServer, type HealthReport } from './http-server.js';
-import { ReminderService, type SendFn } from './reminders/scheduler.js';
+import { ReminderService } from './reminders/service/index.js';
+import type { SendFn } from './core/reminders.js';
 import { setCalendarLogger } from './reminders/calendar.js';
 import { feishuTasks } from './feishu/reminder-tasks.js';
 import { superviseWorker, type WorkerSupervisor } from './worker-process.js';
@@ -67,6 +71,8 @@ export interface AppOptions {
   workerEntry?: string;
   /** This process is such a worker: no HTTP server, and the supervisor reports queue depth. */
   supervised?: boolean;
+  /** The clock (epoch ms) the worker reads “now” from: reminders, periods; tests pin it. Default Date.now. */
+  clock?: () => number;
 }
 
 /** The composition root: builds every adapter from the config and starts the roles asked for. */
@@ -159,7 +165,7 @@ export async function startApp(o: AppOptions): Promise<App> {
   setCalendarLogger((obj, msg) => calendarLog.warn(obj, msg));
   if (runsWorker) {
     const tasks = transport.kind === 'feishu' && transport.feishu.tasks ? feishuTasks(transport.api, transport.feishu.domain) : undefined;
-    const rs = new ReminderService({ connection: conn, prefix, timezone: config.BOT_TIMEZONE, send: transport.sendReminder, log: log.child({ mod: 'reminders' }), tasks });
+    const rs = new ReminderService({ connection: conn, prefix, timezone: config.BOT_TIMEZONE, send: transport.sendReminder, log: log.child({ mod: 'reminders' }), tasks, concurrency: config.REMINDER_CONCURRENCY, clock: o.clock });
     reminders = rs;
     rs.startWorker();
     closers.unshift(() => rs.close());
@@ -167,7 +173,8 @@ export async function startApp(o: AppOptions): Promise<App> {
     const memory = new ConversationMemory(conn, { prefix, turns: config.HISTORY_TURNS, maxChars: config.HISTORY_MAX_CHARS, ttlSeconds: config.HISTORY_TTL_SECONDS });
     const documents = transport.kind === 'feishu' ? new FeishuDocuments(transport.api, { redis: conn, prefix, maxFileBytes: config.DOC_MAX_FILE_MB * MB }) : undefined;
     const parser = documents ? documentParser(config, conn, prefix, log, metrics) : undefined;
-    const handler = new MessageHandler({ replier: transport.replier, model, prompts, memory, log, timezone: config.BOT_TIMEZONE, reminders: rs, restrictedMarkings: config.RESTRICTED_MARKINGS, owners: new ThreadOwners(conn, { prefix, ttlSeconds: config.HISTORY_TTL_SECONDS }), ...(documents && parser ? { documents, parser, cloudDocs: documents } : {}) });
+    const clock = o.clock;
+    const handler = new MessageHandler({ replier: transport.replier, model, prompts, memory, log, timezone: config.BOT_TIMEZONE, reminders: rs, ...(clock ? { now: () => new Date(clock()) } : {}), restrictedMarkings: config.RESTRICTED_MARKINGS, owners: new ThreadOwners(conn, { prefix, ttlSeconds: config.HISTORY_TTL_SECONDS }), ...(documents && parser ? { documents, parser, cloudDocs: documents } : {}) });
     worker = startMessageWorker({
       connection: conn,
       prefix,
@@ -239,7 +246,7 @@ export async function startApp(o: AppOptions): Promise<App> {
     } else {
       const { api, feishu } = transport;
       const admission = new Admission(producer, { ...admissionOptions(config), ready: () => queue.waitUntilReady(), onRefusal: (reason) => metrics.refusals.inc({ reason }) });
-      const ingest = new FeishuIngest({ api, enqueuer, log, admission, maxAgeMs: config.MAX_EVENT_AGE_SECONDS * 1000, cardActionMaxAgeMs: config.CARD_ACTION_MAX_AGE_SECONDS * 1000 });
+      const ingest = new FeishuIngest({ api, enqueuer, log, admission, needsModel: (m) => needsModel(m, config.BOT_TIMEZONE, new Date(o.clock?.() ?? Date.now())), maxAgeMs: config.MAX_EVENT_AGE_SECONDS * 1000, cardActionMaxAgeMs: config.CARD_ACTION_MAX_AGE_SECONDS * 1000 });
       const deps = { ingest, port: config.PORT, health, log, http: httpExtras };
       receiver = feishu.mode === 'webhook'
         ? new WebhookReceiver({ ...deps, encryptKey: feishu.encryptKey, verificationToken: feishu.verificationToken, maxSkewSeconds: config.WEBHOOK_MAX_SKEW_SECONDS })
@@ -297,10 +304,19 @@ function documentParser(config: Config, conn: Redis, prefix: string, log: Logger
   });
 }
 
+/** Which rate limit a message counts against: the router's own decision (files and quotes may need the model). */
+function needsModel(m: IncomingMessage, timezone: string, now: Date): boolean {
+  const p = m.payload;
+  if (p.kind !== 'text') return p.kind === 'file';
+  if (p.quotedId !== undefined || documentRequest(p, now, timezone)) return true;
+  return routeNeedsModel(routeText(p.text, { now, timezone }));
+}
+
 function admissionOptions(config: Config): AdmissionOptions {
   return {
     prefix: config.REDIS_PREFIX,
     perMinute: config.USER_RATE_LIMIT,
+    commandsPerMinute: config.USER_COMMAND_RATE_LIMIT,
     maxQueued: config.USER_MAX_QUEUED,
     allowedTenants: config.ALLOWED_TENANT_KEYS,
     allowedChats: config.ALLOWED_CHAT_IDS,

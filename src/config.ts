@@ -42,6 +42,7 @@ const schema = z.object({
   REDIS_COMMAND_TIMEOUT_MS: int(1000, 50),
   SHUTDOWN_GRACE_MS: int(10_000, 0),
   USER_RATE_LIMIT: int(10, 0),
+  USER_COMMAND_RATE_LIMIT: int(60, 0),
   USER_MAX_QUEUED: int(5, 1),
   ALLOWED_TENANT_KEYS: csv,
   ALLOWED_CHAT_IDS: csv,
@@ -63,6 +64,8 @@ const schema = z.object({
   DOC_PARSER_HEAP_MB: int(768, 32),
   DOC_PARSER_MAX_RSS_MB: int(1024, 64),
   DOC_PARSER_CONCURRENCY: int(2, 1),
+  // --- Reminders ---
+  REMINDER_CONCURRENCY: int(5, 1),
 });
 
 export type Env = z.infer<typeof schema>;

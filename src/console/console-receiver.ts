@@ -1,7 +1,7 @@
 import type { Receiver } from '../core/receiver.js';
 import { consoleBanner } from '../core/texts.js';
 import type { Enqueuer } from '../queue/enqueue.js';
-import type { SendFn } from '../reminders/scheduler.js';
+import type { SendFn } from '../core/reminders.js';
 import { runConsoleChat } from './console-chat.js';
 import type { ConsoleReplier } from './console-replier.js';
 

@@ -34,7 +34,9 @@ export interface IncomingMessage {
   /** When the user sent it (ms). */
   createdAt: number;
   /** Set when ingest refused the request: the job only tells the user why. */
-  refusal?: 'not-allowed' | 'rate-limited' | 'queue-full';
+  refusal?: 'not-allowed' | 'rate-limited' | 'commands-rate-limited' | 'queue-full';
+  /** A rate-limited request: when (ms) the user may try again. */
+  retryAt?: number;
 }
 
 /** A button press on one of our cards: the data of a BullMQ `card-action` job. */

@@ -56,12 +56,25 @@ export const WORKING_TITLE = '笔杆子';
 export const CLASSIFIED_REFUSAL = (marking: string) =>
   `检测到密级标志“${marking}”，本条消息未作处理，也未保存或转发。涉密内容不得发送到外部模型。请删除涉密内容、改用已脱密或公开的文本后再发；涉密材料请在涉密网络和设备上按保密规定处理。`;
 
-/** Answers to requests ingest refused (allowlists, per-user rate limit, per-user queue cap). */
-export const REFUSAL_TEXT: Record<'not-allowed' | 'rate-limited' | 'queue-full', string> = {
+/** Answers to requests ingest refused (allowlists, per-user rate limits, per-user queue cap). */
+export const REFUSAL_TEXT: Record<'not-allowed' | 'rate-limited' | 'commands-rate-limited' | 'queue-full', string> = {
   'not-allowed': '抱歉，笔杆子暂未对你所在的组织或会话开放。如需使用，请联系管理员。',
   'rate-limited': '请求过于频繁，请稍后再试。',
+  'commands-rate-limited': '请求过于频繁，请稍后再试。',
   'queue-full': '你还有几条请求正在处理，请等前面的完成后再发。',
 };
+
+/**
+ * A rate-limited request's answer with when to try again: `seconds` from now, `clock` (HH:mm:ss) in the
+ * bot's zone when known. The model's limit says that reminder commands do not count against it.
+ */
+export function refusalText(reason: keyof typeof REFUSAL_TEXT, wait?: { seconds: number; clock?: string }): string {
+  if (!wait || (reason !== 'rate-limited' && reason !== 'commands-rate-limited')) return REFUSAL_TEXT[reason];
+  const when = `约${wait.seconds}秒后${wait.clock ? `（${wait.clock}之后）` : ''}可以再发`;
+  return reason === 'rate-limited'
+    ? `请求过于频繁，请稍后再试：${when}。这个限制只管需要大模型的请求（起草、审校、问答）；“我的提醒”、设置和取消提醒不受影响，现在就可以发。`
+    : `请求过于频繁，请稍后再试：${when}。`;
+}
 
 export const NOT_INITIATOR = '只有发起人可以修改这份稿子。如需在此基础上修改，可以点“导出Word”拿到文件，或另起一个话题让我重新起草。';
 

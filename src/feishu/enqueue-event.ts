@@ -2,7 +2,8 @@ import * as lark from '@larksuiteoapi/node-sdk';
 import type { Enqueuer } from '../queue/enqueue.js';
 import type { Admission } from '../queue/admission.js';
 import { cardActionJobId, messageJobId } from '../queue/jobs.js';
-import { REFUSAL_TEXT } from '../core/texts.js';
+import { refusalText } from '../core/texts.js';
+import type { IncomingMessage } from '../core/message.js';
 import type { Logger } from '../logger.js';
 import type { FeishuApi } from './api.js';
 import { safeLarkLogger } from './sdk-safety.js';
@@ -20,7 +21,11 @@ const eventKey = (data: CardActionData, messageId: string, openId: string, value
 export class FeishuIngest {
   private bot?: Promise<lark.BotIdentity>;
 
-  constructor(private readonly deps: { api: FeishuApi; enqueuer: Enqueuer; log: Logger; maxAgeMs: number; cardActionMaxAgeMs?: number; admission?: Admission }) {}
+  constructor(private readonly deps: {
+    api: FeishuApi; enqueuer: Enqueuer; log: Logger; maxAgeMs: number; cardActionMaxAgeMs?: number; admission?: Admission;
+    /** Whether answering may need the model (the router decides; app.ts passes it): which rate limit counts it. */
+    needsModel?: (m: IncomingMessage) => boolean;
+  }) {}
 
   /** The bot's own open_id, fetched once (retried on the next event if it failed). */
   botIdentity(): Promise<lark.BotIdentity> {
@@ -58,11 +63,11 @@ export class FeishuIngest {
     if (admission) {
       const s = data.sender?.sender_id;
       const requester = { tenantKey: data.tenant_key ?? data.sender?.tenant_key, chatId: c.chatId, userIds: [c.senderOpenId, s?.user_id, s?.union_id].filter((x): x is string => Boolean(x)) };
-      const a = await admission.admit(requester, messageJobId(c.messageId));
+      const a = await admission.admit(requester, messageJobId(c.messageId), { model: this.deps.needsModel?.(m) ?? true });
       if (!a.ok) {
         const notify = await admission.shouldNotify(c.senderOpenId, a.reason);
-        log.info({ reason: a.reason, notify, tenantKey: requester.tenantKey, chatId: c.chatId, openId: c.senderOpenId }, 'request refused');
-        if (notify) await this.deps.enqueuer.add({ ...m, refusal: a.reason });
+        log.info({ reason: a.reason, notify, retryAfterMs: a.retryAfterMs, tenantKey: requester.tenantKey, chatId: c.chatId, openId: c.senderOpenId }, 'request refused');
+        if (notify) await this.deps.enqueuer.add({ ...m, refusal: a.reason, ...(a.retryAfterMs ? { retryAt: Date.now() + a.retryAfterMs } : {}) });
         return;
       }
       // Users with fewer jobs waiting go first (BullMQ priority: lower runs earlier).
@@ -88,7 +93,7 @@ export class FeishuIngest {
       const a = await admission.admit(requester, cardActionJobId(eventKey(data, messageId, action.operator.openId, value)));
       if (!a.ok) {
         this.deps.log.info({ messageId, reason: a.reason }, 'card action refused');
-        return { toast: { type: 'warning', content: REFUSAL_TEXT[a.reason] } };
+        return { toast: { type: 'warning', content: refusalText(a.reason, a.retryAfterMs ? { seconds: Math.ceil(a.retryAfterMs / 1000) } : undefined) } };
       }
     }
     // Same event re-pushed → same id; a second click is a new event and a new job.

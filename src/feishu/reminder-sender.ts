@@ -1,4 +1,4 @@
-import type { SendFn } from '../reminders/scheduler.js';
+import type { SendFn } from '../core/reminders.js';
 import type { FeishuApi } from './api.js';
 
 /** Deliver a fired reminder where it was set: into its thread, else into the chat; in a group it @-mentions its creator. */

@@ -1,4 +1,4 @@
-import { TaskError, type TaskPort } from '../reminders/scheduler.js';
+import { TaskError, type TaskPort } from '../core/reminders.js';
 import { FeishuApiError, type FeishuApi } from './api.js';
 
 /** Codes that mean the app may not use Tasks: scope not granted (99991672/99991679) or no permission (1470403). */

@@ -7,7 +7,7 @@ import type { JobContext } from '../queue/worker.js';
 import { chatFlow } from '../flows/chat.js';
 import { critiqueFlow } from '../flows/critique.js';
 import { draftingFlow, isDraftButton } from '../flows/drafting/index.js';
-import type { ReminderService } from '../reminders/scheduler.js';
+import type { ReminderService } from '../reminders/service/index.js';
 import type { TurnContext } from '../flows/context.js';
 import type { ConversationMemory } from '../core/memory.js';
 import { threadKey, type Conversation } from '../core/message.js';
@@ -83,9 +83,9 @@ export class MessageHandler {
       job.log.info({ route: 'button', command: value.command.kind }, 'routed');
       return draftingFlow(ctx, value.command, { text: '', newRequest: false });
     }
-    const { conversation: c, payload, refusal } = data.message;
+    const { conversation: c, payload, refusal, retryAt } = data.message;
     const ctx = this.context(c, job);
-    if (refusal) return this.d.replier.sendText(c, T.REFUSAL_TEXT[refusal], ctx.jobId);
+    if (refusal) return this.d.replier.sendText(c, T.refusalText(refusal, retryAt ? this.waitUntil(retryAt) : undefined), ctx.jobId);
     // A message at a group thread's root makes its sender the thread's initiator.
     if (c.chatType === 'group' && !c.rootId && this.d.owners) await this.d.owners.claim(threadKey(c), c.senderOpenId);
     await this.d.replier.ack(c);
@@ -135,6 +135,8 @@ export class MessageHandler {
           messageId: c.messageId,
           rootMessageId: c.rootId ?? c.messageId,
         }, ctx.now);
+        // “好的” with no question of ours waiting is chat.
+        if (reply === null) return chatFlow(ctx, payload.text);
         return this.d.replier.sendText(c, reply, ctx.jobId);
       }
       case 'critique':
@@ -147,6 +149,12 @@ export class MessageHandler {
       case 'chat':
         return chatFlow(ctx, route.text);
     }
+  }
+
+  /** How long until `retryAt` (ms, real time: the rate limiter's clock), and that moment in the bot's zone. */
+  private waitUntil(retryAt: number): { seconds: number; clock: string } {
+    const clock = new Intl.DateTimeFormat('zh-CN', { timeZone: this.d.timezone, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(new Date(retryAt));
+    return { seconds: Math.max(1, Math.ceil((retryAt - Date.now()) / 1000)), clock };
   }
 
   /** In a group thread, only its initiator changes the draft (export stays open). */

@@ -1,4 +1,4 @@
-import { parseReminderCommand, type ReminderCommand } from '../reminders/parse.js';
+import { implicitReminder, parseReminderCommand, type ReminderCommand } from '../reminders/parse.js';
 import { parseDraftCommand, type DraftCommand } from '../report/commands.js';
 import { REMINDER_NOT_UNDERSTOOD } from '../core/texts.js';
 
@@ -45,6 +45,24 @@ export interface RouteOptions {
   timezone: string;
 }
 
+/**
+ * Whether answering the route may need the model. Ingest counts such requests against the limit that
+ * protects the model, and the rest (reminder commands, help) against a larger bucket of their own.
+ * Conservative: a critique request without text may pick up a file sent before; “好的”/“第2个” may be chat.
+ */
+export function routeNeedsModel(route: Route): boolean {
+  switch (route.kind) {
+    case 'help': case 'reset': case 'unknown-command': case 'too-long':
+      return false;
+    case 'reminder':
+      return route.command.kind === 'affirm' || route.command.kind === 'pick';
+    case 'draft':
+      return route.command.kind !== 'export';
+    default:
+      return true;
+  }
+}
+
 export function routeText(raw: string, o: RouteOptions): Route {
   const text = raw.trim();
   if (!text || HELP_WORDS.test(text)) return { kind: 'help' };
@@ -89,5 +107,8 @@ export function routeText(raw: string, o: RouteOptions): Route {
     return { kind: 'draft', command: draft, newRequest };
   }
   if (REPORT_REQUEST.test(text) && /报告|汇报|述职|总结/.test(text)) return { kind: 'draft', command: { kind: 'full' }, newRequest: true };
+  // Last: a short message with a time and a recurrence or deadline is a reminder; with a time only, we ask.
+  const implicit = implicitReminder(text, { now: o.now, timezone: o.timezone });
+  if (implicit) return { kind: 'reminder', command: implicit };
   return { kind: 'chat', text };
 }

@@ -1,13 +1,18 @@
 import type { Redis } from 'ioredis';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 
-/** Why a request is not queued for work; the user gets one polite answer. */
-export type Refusal = 'not-allowed' | 'rate-limited' | 'queue-full';
+/**
+ * Why a request is not queued for work; the user gets one polite answer. `rate-limited`: the limit that
+ * protects the model; `commands-rate-limited`: the larger one for commands that need no model (我的提醒).
+ */
+export type Refusal = 'not-allowed' | 'rate-limited' | 'commands-rate-limited' | 'queue-full';
 
 export interface AdmissionOptions {
   prefix: string;
-  /** Requests per user per minute; 0 turns the limit off. */
+  /** Requests per user per minute that may need the model; 0 turns the limit off. */
   perMinute: number;
+  /** Requests per user per minute that need no model (reminder commands, help); 0 turns the limit off. */
+  commandsPerMinute?: number;
   /** Jobs one user may have queued or running at once. */
   maxQueued: number;
   allowedTenants: readonly string[];
@@ -45,11 +50,14 @@ type ClaimingRedis = Redis & { bigan_claim_slot(key: string, ...args: (string | 
  */
 export class Admission {
   private readonly limiter?: RateLimiterRedis;
+  private readonly commandLimiter?: RateLimiterRedis;
 
   constructor(private readonly redis: Redis, private readonly o: AdmissionOptions) {
     // EVALSHA with ioredis's NOSCRIPT fallback: the script body is not sent on every ack.
     if (!('bigan_claim_slot' in redis)) redis.defineCommand('bigan_claim_slot', { numberOfKeys: 1, lua: CLAIM_SLOT });
     if (o.perMinute > 0) this.limiter = new RateLimiterRedis({ storeClient: redis, keyPrefix: `${o.prefix}:rl`, points: o.perMinute, duration: 60 });
+    // Two buckets: reading one's reminders must not wait behind the model's limit.
+    if ((o.commandsPerMinute ?? 0) > 0) this.commandLimiter = new RateLimiterRedis({ storeClient: redis, keyPrefix: `${o.prefix}:rlc`, points: o.commandsPerMinute!, duration: 60 });
   }
 
   /** Pure allowlist check; an empty list allows everyone. */
@@ -64,17 +72,21 @@ export class Admission {
 
   /**
    * Decide for one new request. On success the job id is counted against the user's cap and
-   * `queued` tells how many the user had before (used as the job's priority: fairness).
+   * `queued` tells how many the user had before (used as the job's priority: fairness). `model: false`
+   * (a command that needs no model) counts against the commands' bucket instead of the model's.
+   * A rate-limited refusal says how long until the user may try again.
    */
-  async admit(r: Requester, jobId: string): Promise<{ ok: true; queued: number } | { ok: false; reason: Refusal }> {
+  async admit(r: Requester, jobId: string, opts: { model?: boolean } = {}): Promise<{ ok: true; queued: number } | { ok: false; reason: Refusal; retryAfterMs?: number }> {
     if (!this.allowed(r)) return this.refuse('not-allowed');
     await this.o.ready?.();
     const openId = r.userIds[0] ?? 'unknown';
-    if (this.limiter) {
+    const model = opts.model ?? true;
+    const limiter = model ? this.limiter : this.commandLimiter;
+    if (limiter) {
       try {
-        await this.limiter.consume(openId);
+        await limiter.consume(openId);
       } catch (err) {
-        if (err instanceof RateLimiterRes) return this.refuse('rate-limited');
+        if (err instanceof RateLimiterRes) return { ...this.refuse(model ? 'rate-limited' : 'commands-rate-limited'), retryAfterMs: Math.max(1000, err.msBeforeNext) };
         throw err;
       }
     }

@@ -45,8 +45,8 @@ export interface FireJobData {
   chatId: string;
   shortId: number;
   version: number;
-  /** The fire instant (ISO). Absent only on jobs of the Job Schedulers older versions used. */
-  fireAt?: string;
+  /** The fire instant (ISO). */
+  fireAt: string;
 }
 
 /** Bring a reminder's Feishu task in line with the record: create, move the due date, or delete (job name `task`). */
@@ -73,10 +73,8 @@ export const reminderTaskJobOptions = (backoffMs = 5000) => ({
 
 /** Reminder job ids follow from the record, so they are not stored: one delayed job per fire of the current version… */
 export const reminderFireJobId = (rid: string, version: number, fireAtMs: number) => `rem-${rid}-v${version}-${fireAtMs}`;
-/** …one task sync per record version (`v2`), deletion (`del`) or, for a recurring deadline, occurrence event (`p`/`d`/`o` + due ms)… */
+/** …and one task sync per record version (`v2`), deletion (`del`) or, for a recurring deadline, occurrence event (`p`/`d`/`o` + due ms). */
 export const reminderTaskJobId = (rid: string, key: string) => `task-${rid}-${key}`;
-/** …and, from older versions, one Job Scheduler per recurring reminder (replaced by the chain when it fires). */
-export const reminderSchedulerId = (rid: string) => `rem-${rid}`;
 
 /** The conversation a job answers in; a button's `thread` value names the thread whose state it uses. */
 export function conversationOf(data: JobData): Conversation {

@@ -90,31 +90,61 @@ async function wake(worker: Worker<JobData>, jobId: string): Promise<void> {
   }
 }
 
-export function startMessageWorker(d: WorkerDeps): Worker<JobData> {
-  const worker = new Worker<JobData>(
-    MESSAGE_QUEUE,
-    async (job: Job<JobData>, token, signal) => {
-      const log = d.log.child({ jobId: job.id, attempt: job.attemptsMade + 1, ...d.logContext?.(job.data) });
-      const run = () => d.handle(job.data, { jobId: job.id!, attempt: job.attemptsMade + 1, signal, log });
+/** The few log methods a worker uses (a pino logger, or a test's recorder). */
+export interface WorkerLog {
+  info?: (obj: object, msg?: string) => void;
+  warn?: (obj: object, msg?: string) => void;
+  error?: (obj: object, msg?: string) => void;
+}
+
+export interface QueueWorkerDeps<D> {
+  queue: string;
+  connection: Redis;
+  prefix: string;
+  concurrency: number;
+  /** Lock duration (and stalled-check interval from it); BullMQ's default when absent. */
+  lockMs?: number;
+  log: WorkerLog;
+  /** What the job is, for the failure lines: “reminder delivery” → “reminder delivery gave up”. */
+  label: (job: Job<D>) => string;
+  /** Fields for the failure lines (ids, never message bodies). */
+  logContext?: (job: Job<D>) => Record<string, unknown>;
+  process: (job: Job<D>, token: string | undefined, signal: AbortSignal | undefined) => Promise<unknown>;
+  /** Called once when a job will not be tried again (its last attempt, a permanent error, too many stalls). */
+  onFinalFailure?: (job: Job<D>, err: unknown) => Promise<void>;
+}
+
+/**
+ * A BullMQ worker under the one error contract (core/errors.ts): an error that says another attempt cannot
+ * help ends the job at once; anything else is retried with the job's options; the last failure is reported
+ * once. Every queue's worker is built here.
+ */
+export function startQueueWorker<D>(d: QueueWorkerDeps<D>): Worker<D> {
+  const worker = new Worker<D>(
+    d.queue,
+    async (job: Job<D>, token, signal) => {
       try {
-        if (d.serialKey) await withSerialLock(d, worker, d.serialKey(job.data), job, token, run);
-        else await run();
+        return await d.process(job, token, signal);
       } catch (err) {
         if (err instanceof DelayedError) throw err;
         if (signal?.aborted) {
           // Cut short by shutdown: not a failure. Back to the queue without spending an attempt; the
           // next worker (this one after a restart) resumes the same card and finishes it once.
-          log.info({ reason: String(signal.reason ?? 'cancelled') }, 'job interrupted; left to be resumed');
+          d.log.info?.({ jobId: job.id, name: job.name, ...d.logContext?.(job), reason: String(signal.reason ?? 'cancelled') }, 'job interrupted; left to be resumed');
           await job.moveToDelayed(Date.now(), token);
           throw new DelayedError();
         }
         // The error contract: an edge error with retryable=false ends the job now.
         const permanent = isPermanent(err);
         const last = permanent || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-        log.warn({ err, permanent, last }, 'job attempt failed');
-        if (!last) throw err;
+        const ctx = { jobId: job.id, name: job.name, ...d.logContext?.(job), attemptsMade: job.attemptsMade + 1, err };
+        if (!last) {
+          d.log.warn?.(ctx, `${d.label(job)} failed, will retry`);
+          throw err;
+        }
+        d.log.error?.(ctx, permanent ? `${d.label(job)} failed permanently, not retried` : `${d.label(job)} gave up`);
         // Even if telling the user fails (Feishu down), the job must end here, not retry.
-        await d.onFinalFailure(job.data, job.id!, err).catch((e: unknown) => log.error({ err: e }, 'could not post the error reply'));
+        if (d.onFinalFailure) await d.onFinalFailure(job, err).catch((e: unknown) => d.log.error?.({ jobId: job.id, err: e }, 'could not report the failure'));
         throw new UnrecoverableError((err as Error)?.message ?? String(err));
       }
     },
@@ -122,17 +152,38 @@ export function startMessageWorker(d: WorkerDeps): Worker<JobData> {
       connection: d.connection,
       prefix: d.prefix,
       concurrency: d.concurrency,
-      lockDuration: d.lockMs,
-      stalledInterval: Math.max(1000, Math.floor(d.lockMs / 2)),
+      ...(d.lockMs ? { lockDuration: d.lockMs, stalledInterval: Math.max(1000, Math.floor(d.lockMs / 2)) } : {}),
       maxStalledCount: 2,
     },
   );
   worker.on('failed', (job, err) => {
-    // A job that stalled too often never reaches the processor's catch: tell the user here.
+    // A job that stalled too often never reaches the processor's catch: report it here.
     if (job && /stalled more than allowable limit/.test(err.message)) {
-      d.onFinalFailure(job.data, job.id!, err).catch((e: unknown) => d.log.error({ err: e, jobId: job.id }, 'could not report a stalled job'));
+      d.log.error?.({ jobId: job.id, name: job.name, ...d.logContext?.(job), err }, `${d.label(job)} stalled too often, not retried`);
+      d.onFinalFailure?.(job, err).catch((e: unknown) => d.log.error?.({ err: e, jobId: job.id }, 'could not report a stalled job'));
     }
   });
-  worker.on('error', (err) => d.log.error({ err }, 'worker error'));
+  worker.on('error', (err) => d.log.error?.({ err }, 'worker error'));
+  return worker;
+}
+
+export function startMessageWorker(d: WorkerDeps): Worker<JobData> {
+  const worker: Worker<JobData> = startQueueWorker<JobData>({
+    queue: MESSAGE_QUEUE,
+    connection: d.connection,
+    prefix: d.prefix,
+    concurrency: d.concurrency,
+    lockMs: d.lockMs,
+    log: d.log,
+    label: () => 'job',
+    logContext: (job) => d.logContext?.(job.data) ?? {},
+    process: async (job, token, signal) => {
+      const log = d.log.child({ jobId: job.id, attempt: job.attemptsMade + 1, ...d.logContext?.(job.data) });
+      const run = () => d.handle(job.data, { jobId: job.id!, attempt: job.attemptsMade + 1, signal, log });
+      if (d.serialKey) await withSerialLock(d, worker, d.serialKey(job.data), job, token, run);
+      else await run();
+    },
+    onFinalFailure: (job, err) => d.onFinalFailure(job.data, job.id!, err),
+  });
   return worker;
 }

@@ -1,10 +1,12 @@
 // Edits read against the reminder being edited: what the user did not change stays (recurrence, date, time).
 import { DateTime } from 'luxon';
-import { normalizeCn, toIso, WEEKDAY_CN } from './cn-time.js';
+import { normalizeCn, toIso } from './cn-time.js';
 import { findWhen } from './dates.js';
-import { moveToWorkday, movedNotes, nextOccurrences } from './occurrences.js';
+import { moveToWorkday } from './occurrences.js';
 import { ctxOf, parseSchedule } from './parse.js';
-import { fail, findTimes, pad, weekdayNum, type ParseOptions, type RecurrenceSpec, type ReminderSpec } from './tokens.js';
+import { describeRule, listedCount, movedNotes, nextOccurrences, withTimeText } from './rule.js';
+import { fail, findTimes, pad, weekdayNum, type ParseOptions, type ReminderSpec } from './tokens.js';
+import type { RecurrenceSpec, Rule } from './types.js';
 
 export type EditResult =
   | { kind: 'spec'; spec: ReminderSpec }
@@ -14,57 +16,48 @@ export type EditResult =
 /** An unambiguous clock phrase for the parser (bare 1–6点 would read as afternoon). */
 const clock = (h: number, m: number) => `${h < 6 ? '凌晨' : h < 12 ? '上午' : '下午'}${h}点${m}分`;
 
-const cronFields = (r: RecurrenceSpec) => r.cron.trim().split(/\s+/);
-
-/** Chinese description of the cron forms the parser produces. */
-export function describeCron(cron: string): string {
-  const [mi, h, dom, mon, dow] = cron.trim().split(/\s+/);
-  const hhmm = `${pad(Number(h))}:${pad(Number(mi))}`;
-  if (dow && dow !== '*') {
-    const days = dow.split(',').map(Number);
-    return days.length === 7 ? `每天 ${hhmm}` : `每周${days.map((d) => WEEKDAY_CN[(d + 6) % 7]).join('、')} ${hhmm}`;
-  }
-  if (dom === '*') return `每天 ${hhmm}`;
-  const day = dom === 'L' ? '最后一天' : `${dom ?? ''}日`;
-  if (!mon || mon === '*') return `每月${dom === 'L' ? '最后一天' : (dom ?? '').split(',').map((d) => `${d}日`).join('、')} ${hhmm}`;
-  if (mon === '1,4,7,10') return `每季度首月（1月、4月、7月、10月）${day} ${hhmm}`;
-  if (mon === '3,6,9,12' && dom === 'L') return `每季度最后一天（3月、6月、9月、12月底） ${hhmm}`;
-  return `每年${mon.split(',').map((m) => `${m}月${day}`).join('、')} ${hhmm}`;
-}
-
-/** A recurrence with a new cron (or time), its description and next fires recomputed. */
-function withRecurrence(old: ReminderSpec, r: RecurrenceSpec, now: DateTime, extraNotes: string[] = []): ReminderSpec {
-  const base: RecurrenceSpec = { ...r };
+/** A recurrence with a new rule (or time), its description and next fires recomputed. */
+function withRecurrence(old: ReminderSpec, r: RecurrenceSpec, now: DateTime, extraNotes: string[] = [], description = describeRule(r.rule)): ReminderSpec {
+  const base: RecurrenceSpec = { ...r, description };
   delete base.override;
-  if (!base.rule) base.description = describeCron(base.cron);
-  const occ = nextOccurrences(base, now, 3);
+  const occ = nextOccurrences(base, now, listedCount(base));
   if (!occ.length) fail('按修改后的周期算不出下一次提醒时间，请换个说法。');
   return { ...old, recurrence: { ...base, next: occ.map((o) => toIso(o.at)) }, notes: [...extraNotes, ...movedNotes(base, occ)] };
 }
 
-function setCron(r: RecurrenceSpec, patch: Partial<Record<'mi' | 'h' | 'dom' | 'mon' | 'dow', string>>): RecurrenceSpec {
-  const [mi, h, dom, mon, dow] = cronFields(r);
-  const f = { mi, h, dom, mon, dow, ...patch };
-  return { ...r, cron: [f.mi, f.h, f.dom, f.mon, f.dow].join(' ') };
+/** A rule moved to a day of the month: yearly rules keep their months, the others become monthly. */
+function onMonthDay(r: RecurrenceSpec, d: number, time: { hour: number; minute: number }): RecurrenceSpec {
+  const rl = r.rule;
+  if (rl.freq === 'yearly') return { ...r, rule: { freq: 'yearly', months: rl.months, monthDays: [d], ...time } };
+  // A workday rule or a daily one had no rest-day move of its own: a day of the month moves to the day before.
+  const shift = rl.freq === 'monthly' && !rl.workday ? r.shift : r.shift === 'next' ? 'next' : 'prev';
+  return { ...r, shift, rule: { freq: 'monthly', monthDays: [d === 31 ? -1 : d], ...time } };
 }
 
 /** The rule a date turns a recurrence into (“改规则”); undefined when the rule's shape has no day to change. */
-function ruleFromDate(r: RecurrenceSpec, d: DateTime): RecurrenceSpec | undefined {
+function ruleFromDate(r: RecurrenceSpec, d: DateTime, time: { hour: number; minute: number }): RecurrenceSpec | undefined {
   const rl = r.rule;
-  if (rl && rl.kind !== 'firstWorkday' && rl.kind !== 'lastWorkday') return undefined;
-  if (rl) return { cron: `${rl.minute} ${rl.hour} ${d.day} * *`, tz: r.tz, description: '', next: [], shift: 'prev' };
-  const [, , dom, mon, dow] = cronFields(r);
-  if (dow && dow !== '*') return setCron(r, { dow: String(d.weekday % 7) });
-  if (dom === '*') return undefined; // 每天
-  if (!mon || mon === '*' || mon === '1,4,7,10' || mon === '3,6,9,12') return setCron(r, { dom: String(d.day) });
-  const months = mon.split(',').map(Number);
-  if (months.length === 1) return setCron(r, { dom: String(d.day), mon: String(d.month) });
-  // 每半年 etc.: move every month of the rule by the same amount
-  const nearest = months.reduce((a, b) => (Math.abs(b - d.month) < Math.abs(a - d.month) ? b : a));
-  const delta = d.month - nearest;
-  const moved = [...new Set(months.map((m) => ((m - 1 + delta + 12) % 12) + 1))].sort((a, b) => a - b);
-  return setCron(r, { dom: String(d.day), mon: moved.join(',') });
+  switch (rl.freq) {
+    case 'daily': case 'afterHoliday':
+      return undefined;
+    case 'weekly':
+      return (rl.interval ?? 1) > 1 ? undefined : { ...r, rule: { ...rl, weekdays: [d.weekday], ...time } };
+    case 'monthly':
+      return onMonthDay(r, d.day, time);
+    case 'yearly': {
+      const months = [...(rl.months ?? [])].sort((a, b) => a - b);
+      if (months.length === 4) return onMonthDay(r, d.day, time); // 每季度: the day, in the same months
+      if (months.length === 1) return { ...r, rule: { freq: 'yearly', months: [d.month], monthDays: [d.day], ...time } };
+      // 每半年 etc.: move every month of the rule by the same amount
+      const nearest = months.reduce((a, b) => (Math.abs(b - d.month) < Math.abs(a - d.month) ? b : a));
+      const delta = d.month - nearest;
+      const moved = [...new Set(months.map((m) => ((m - 1 + delta + 12) % 12) + 1))].sort((a, b) => a - b);
+      return { ...r, rule: { freq: 'yearly', months: moved, monthDays: [d.day], ...time } };
+    }
+  }
 }
+
+const timeOf = (rl: Rule) => ({ hour: rl.hour, minute: rl.minute });
 
 export function parseEdit(text: string, old: ReminderSpec, opts: ParseOptions): EditResult {
   const ctx = ctxOf(opts);
@@ -83,56 +76,63 @@ export function parseEdit(text: string, old: ReminderSpec, opts: ParseOptions): 
 
   if (r) {
     if (!when) fail('没看懂新的时间，请这样说：“把第2个提醒改到28号”“改到下午4点”或“改成每周四”。');
+    const time = newTime ? { hour: newTime.hour, minute: newTime.minute } : timeOf(r.rule);
     if (timeOnly && newTime) {
-      if (r.rule) return { kind: 'spec', spec: withRecurrence(old, { ...r, rule: { ...r.rule, hour: newTime.hour, minute: newTime.minute }, description: r.description.replace(/\d\d:\d\d$/, `${pad(newTime.hour)}:${pad(newTime.minute)}`) }, ctx.now) };
-      return { kind: 'spec', spec: withRecurrence(old, setCron(r, { mi: String(newTime.minute), h: String(newTime.hour) }), ctx.now) };
+      return { kind: 'spec', spec: withRecurrence(old, { ...r, rule: { ...r.rule, ...time } }, ctx.now, [], withTimeText(r.description, time.hour, time.minute)) };
     }
     const label = t.slice(when.spans[0]!.start, when.spans[0]!.end);
     const dayOnly = /^(\d{1,2})[号日]$/.exec(label);
     const weekday = /^(?:周|星期|礼拜)([1-7一二三四五六日天])$/.exec(label);
-    const timePatch = newTime ? { mi: String(newTime.minute), h: String(newTime.hour) } : {};
     if (dayOnly) {
       const d = Number(dayOnly[1]);
       if (d < 1 || d > 31) fail(`没有${d}号，请检查日期。`);
-      const base = r.rule ? { cron: `${r.rule.minute} ${r.rule.hour} * * *`, tz: r.tz, description: '', next: [], shift: 'prev' as const } : r;
-      const [, , dom, , dow] = cronFields(base);
-      if (dow && dow !== '*') fail('这是每周的提醒，请说改到周几，例如“改到周四”；要改成每月的提醒请说“改成每月28号”。');
-      const notes = d >= 29 ? [`没有${d}日的月份不提醒（要每月最后一天请说“改成每月底”）`] : [];
-      const mon = dom === '*' ? { mon: '*' } : {};
-      return { kind: 'spec', spec: withRecurrence(old, setCron(base, { dom: d === 31 && (dom === '*' || cronFields(base)[3] === '*') ? 'L' : String(d), ...mon, ...timePatch }), ctx.now, notes) };
+      if (r.rule.freq === 'weekly') fail('这是每周的提醒，请说改到周几，例如“改到周四”；要改成每月的提醒请说“改成每月28号”。');
+      const lastDay = d === 31 && r.rule.freq !== 'yearly';
+      const notes = lastDay ? ['不是每个月都有31日，按每月最后一天提醒'] : d >= 29 ? [`没有${d}日的月份不提醒（要每月最后一天请说“改成每月底”）`] : [];
+      return { kind: 'spec', spec: withRecurrence(old, onMonthDay(r, d, time), ctx.now, notes) };
     }
     if (weekday) {
-      const [, , , , dow] = cronFields(r);
-      if (r.rule || !dow || dow === '*') fail('这不是每周的提醒。要改成每周几，请说“改成每周四”。');
-      const n = weekdayNum(weekday[1] ?? '') % 7;
-      return { kind: 'spec', spec: withRecurrence(old, setCron(r, { dow: String(n), ...timePatch }), ctx.now) };
+      if (r.rule.freq !== 'weekly') fail('这不是每周的提醒。要改成每周几，请说“改成每周四”。');
+      const n = weekdayNum(weekday[1] ?? '');
+      return { kind: 'spec', spec: withRecurrence(old, { ...r, rule: { ...r.rule, weekdays: [n], ...time } }, ctx.now) };
     }
-    // A full date: only the next occurrence, or the rule?
-    const day = (when.date?.date ?? when.instant).startOf('day');
+    // A full date: only the next occurrence, or the rule? A day already past this year means the next such day.
+    const notes: string[] = [];
+    let day = (when.date?.date ?? when.instant).startOf('day');
     const next = nextOccurrences(r, ctx.now, 1)[0];
     if (!next) fail('这个周期提醒已经没有下一次了。');
-    const at0 = day.set({ hour: newTime?.hour ?? next.at.hour, minute: newTime?.minute ?? next.at.minute });
+    let at0 = day.set({ hour: newTime?.hour ?? next.at.hour, minute: newTime?.minute ?? next.at.minute });
+    if (at0 <= ctx.now && when.date?.roll) {
+      const rolled = when.date.roll();
+      day = rolled.date;
+      at0 = day.set({ hour: at0.hour, minute: at0.minute });
+      if (rolled.note) notes.push(rolled.note);
+    }
     if (at0 <= ctx.now) fail(`${at0.month}月${at0.day}日${pad(at0.hour)}:${pad(at0.minute)}已经过去了，请换一个将来的时间。`);
-    const mv = moveToWorkday(at0, r.shift ?? 'prev', ctx.now);
-    const at = mv.at;
-    const once: ReminderSpec = { ...old, recurrence: { ...r, override: { replaces: toIso(next.at), at: toIso(at) } }, notes: mv.note ? [mv.note] : [] };
-    once.recurrence!.next = nextOccurrences(once.recurrence!, ctx.now, 3).map((o) => toIso(o.at));
-    let ruleR = ruleFromDate(r, at0);
-    if (ruleR && newTime) ruleR = setCron(ruleR, timePatch);
+    const mv = moveToWorkday(at0, r.shift === 'next' ? 'next' : r.shift === 'keep' ? 'keep' : 'prev', ctx.now);
+    if (mv.note) notes.push(mv.note);
+    const once: ReminderSpec = { ...old, recurrence: { ...r, override: { replaces: toIso(next.at), at: toIso(mv.at) } }, notes };
+    once.recurrence!.next = nextOccurrences(once.recurrence!, ctx.now, listedCount(r)).map((o) => toIso(o.at));
+    const ruleR = ruleFromDate(r, at0, time);
     const rule = ruleR ? withRecurrence(old, ruleR, ctx.now) : undefined;
-    return { kind: 'ask', date: toIso(at), once, rule, ruleText: rule?.recurrence?.description };
+    return { kind: 'ask', date: toIso(mv.at), once, rule, ruleText: rule?.recurrence?.description };
   }
 
   // One-off reminders: a new time keeps the date(s); a new date keeps the time.
   if (!when) fail('没看懂新的时间，请这样说：“把第2个提醒改到7月5日”或“改到下午4点”。');
   if (timeOnly && newTime) {
     const fires = old.fires.map((f) => DateTime.fromISO(f).setZone(ctx.tz).set({ hour: newTime.hour, minute: newTime.minute }))
-      .filter((f) => f > ctx.now);
+      .filter((f) => f > ctx.now).map(toIso);
     if (!fires.length) fail(`改成${pad(newTime.hour)}:${pad(newTime.minute)}以后，提醒时间都已经过去了。请连日期一起说，例如“改到明天${pad(newTime.hour)}:${pad(newTime.minute)}”。`);
-    return { kind: 'spec', spec: { ...old, fires: fires.map(toIso), notes: [] } };
+    return { kind: 'spec', spec: { ...old, fires, notes: [] } };
   }
   let day = (when.date?.date ?? when.instant).startOf('day');
-  if (when.date?.roll && day < ctx.now.startOf('day')) day = when.date.roll().date;
+  const rollNotes: string[] = [];
+  if (when.date?.roll && day < ctx.now.startOf('day')) {
+    const rolled = when.date.roll();
+    day = rolled.date;
+    if (rolled.note) rollNotes.push(rolled.note);
+  }
   const ymd = `${day.year}年${day.month}月${day.day}日`;
   const oldFire = old.fires[0] ? DateTime.fromISO(old.fires[0]).setZone(ctx.tz) : undefined;
   if (old.deadline) {
@@ -143,14 +143,14 @@ export function parseEdit(text: string, old: ReminderSpec, opts: ParseOptions): 
       const at0 = day.set({ hour: time.hour, minute: time.minute });
       if (at0 <= ctx.now) fail(`${at0.month}月${at0.day}日${pad(at0.hour)}:${pad(at0.minute)}已经过去了，请换一个将来的时间。`);
       const mv = moveToWorkday(at0, old.shift ?? 'prev', ctx.now);
-      return { kind: 'spec', spec: { ...old, fires: [toIso(mv.at)], leads: [], notes: [...(mv.note ? [mv.note] : []), '截止时间不变；要改截止日请说“截止改到7月10日”'] } };
+      return { kind: 'spec', spec: { ...old, fires: [toIso(mv.at)], leads: [], notes: [...rollNotes, ...(mv.note ? [mv.note] : []), '截止时间不变；要改截止日请说“截止改到7月10日”'] } };
     }
     const time = newTime ? clock(newTime.hour, newTime.minute) : old.deadlineHasTime ? clock(oldDl.hour, oldDl.minute) : '';
     const leads = old.leads.length ? `，${old.leads.join('和')}提醒` : '';
     const spec = parseSchedule(`${ymd}${time}前${what || '截止'}${leads}`, ctx);
-    return { kind: 'spec', spec: { ...spec, what } };
+    return { kind: 'spec', spec: { ...spec, what, notes: [...rollNotes, ...spec.notes] } };
   }
   const time = newTime ?? (when.hasTime ? { hour: when.instant.hour, minute: when.instant.minute } : oldFire ? { hour: oldFire.hour, minute: oldFire.minute } : { hour: 9, minute: 0 });
   const spec = parseSchedule(`${ymd}${clock(time.hour, time.minute)}提醒我${what}`, ctx);
-  return { kind: 'spec', spec: { ...spec, what } };
+  return { kind: 'spec', spec: { ...spec, what, notes: [...rollNotes, ...spec.notes] } };
 }

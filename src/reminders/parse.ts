@@ -8,7 +8,7 @@ import { parseRecurring, parseWorkdayRule, shiftOfText, SHIFT_RE } from './recur
 import { all, cleanWhat, DEFAULT_HOUR, DEFAULT_TZ, durOf, fail, findLeads, pad, ParseError, spanOf, TIME_HINT, type Ctx, type LeadTok, type ParseOptions, type PresetKey, type ReminderCommand, type ReminderSpec, type Shift, type Span } from './tokens.js';
 
 export { DEFAULT_TZ, ParseError } from './tokens.js';
-export type { ParseOptions, RecurrenceSpec, ReminderCommand, ReminderSpec, Shift } from './tokens.js';
+export type { Lead, ParseOptions, RecurrenceSpec, ReminderCommand, ReminderSpec, Rule, Shift } from './tokens.js';
 
 // ---------- public entry ----------
 
@@ -33,6 +33,11 @@ export function parseReminderCommand(text: string, opts: ParseOptions): Reminder
     const edit = /^(?:把|将)?第?(\d+)(?:个|号)?提醒(?:的时间)?(?:改到|改为|改成|改在|推迟到|提前到|调整到|调整为|调到|挪到|换到)[:，,]?(.+)$/.exec(c)
       ?? /^(?:修改|更改|调整)(?:提醒)?第?(\d+)(?:个|号)?(?:提醒)?(?:的时间)?(?:改?[为到成在]|[:，,])?(.+)$/.exec(c);
     if (edit) return { kind: 'edit', id: Number(edit[1]), text: edit[2] ?? '' };
+    const bare = BARE_EDIT.exec(c);
+    if (bare && EDIT_TIME.test(bare[1] ?? '')) return { kind: 'edit', text: bare[1] ?? '' };
+    const pick = /^(?:第|#)?(\d{1,3})(?:个|号)?(?:提醒)?(?:吧)?$/.exec(c);
+    if (pick) return { kind: 'pick', id: Number(pick[1]) };
+    if (AFFIRM.test(c)) return { kind: 'affirm' };
     if (/^(只改|仅改|就改)(下1次|下1个|这1次|这次|下次|最近1次|1次)(就行|就好|吧)?$/.test(c)) return { kind: 'edit-choice', choice: 'once' };
     if (/^(改规则|修改规则|改周期|规则也改|以后都改|以后都这样|全部都改|都改)(吧)?$/.test(c)) return { kind: 'edit-choice', choice: 'rule' };
     if (/^(确认|确定|就按这个|按这个设置?)(设置|提醒)?(吧)?$/.test(c)) return { kind: 'preset-confirm' };
@@ -54,6 +59,42 @@ export function parseReminderCommand(text: string, opts: ParseOptions): Reminder
     if (e instanceof ParseError) return { kind: 'error', message: e.message };
     throw e;
   }
+}
+
+/** “改到下午4点”, “那就改成每周四”: an edit without a number (the reminder just set or listed). */
+const BARE_EDIT = /^(?:那就|那|就|请|帮我|麻烦)?(?:把|将)?(?:它|这个提醒|这条提醒|提醒|时间)?(?:的时间)?(?:改到|改为|改成|改在|推迟到|提前到|调整到|调整为|调到|挪到|换到)[:，,]?(.+?)(?:吧|好了|就行)?$/;
+/** What such an edit must carry: a time, a day or a new rule (“改成更正式的语气” is not one). */
+const EDIT_TIME = new RegExp(`^(?:${TIME_HINT.source}|\\d{1,4}[年月号日/.-]|今年|明年|后年|截止|[下本这]个?(?:周|星期|礼拜|月|工作日)|下下)`);
+/** Yes to “要设为提醒吗？”. */
+const AFFIRM = /^(?:是|是的|对|对的|要|要的|需要|好|好的|好啊|可以|行|嗯|嗯嗯|ok|OK|设吧|设置吧|帮我设|帮我设置|设为提醒|设置提醒|设成提醒|要设|要设置)(?:的|吧|啊|呀|，?设吧|，?设为提醒|，?谢谢)?$/;
+
+/** Words that make a short message a question or a writing request, not a reminder. */
+const NOT_A_REMINDER = /[?？]|吗|呢$|怎么|如何|什么|哪|为什么|是否|能否|可不可以|有没有|多少|几(?![点号日月个天周])|^(请|麻烦你?)?(帮我|给我|帮忙)?(写|起草|拟|草拟|撰写|润色|改写|生成|整理|列|翻译|总结|概括|解释|介绍|审阅|看看)/;
+const RECURRING = /每(?:隔?\d+个?)?(?:年|半年|季度|季|个?月|周|星期|礼拜|天|日|个?工作日)|工作日每天|每逢|节后第?1个工作日/;
+/** A time of day or a particular day, beyond the recurrence word itself. */
+const SPECIFIC = /\d{1,2}(?:[点时:]|[日号])|上午|下午|晚上|中午|早上|凌晨|傍晚|周[一二三四五六日天1-7]|星期|礼拜|底|末|工作日|节后/;
+const DEADLINE = /\d[日号]?(?:之前|以前|前)(?!\d)|(?:底|末|周[一二三四五六日天])(?:之前|以前|前)|截止|最晚|不晚于/;
+
+/**
+ * A short message that says when but not “提醒我” (“每周一上午9点开例会（遇节假日顺延）”, “6月30日前交
+ * 半年报告”): with a recurrence or a deadline it is a reminder; with only a time (“明天下午3点开会”) it may be
+ * one, so the bot asks. The router asks this last, after drafting, critique and pastes; null means chat.
+ */
+export function implicitReminder(text: string, opts: ParseOptions): ReminderCommand | null {
+  const t = normalizeCn(stripMentions(text));
+  if (t.length > 60 || /\n/.test(t) || /提醒|叫我|通知我/.test(t) || NOT_A_REMINDER.test(t) || !TIME_HINT.test(t)) return null;
+  const ctx = ctxOf(opts);
+  let spec: ReminderSpec;
+  try {
+    spec = parseSchedule(t, ctx);
+  } catch (e) {
+    if (e instanceof ParseError) return null;
+    throw e;
+  }
+  if (!spec.what) return null;
+  // “每天都要学习” has a recurrence but says no time or day: asked about, not set.
+  if ((RECURRING.test(t) || DEADLINE.test(t)) && SPECIFIC.test(t)) return { kind: 'set', spec };
+  return { kind: 'offer', text: t, spec };
 }
 
 const KEY_RE = /(上?半年(?:度)?|年度|全年|年终|述职)(?:工作)?(?:报告|材料|述职)?(?:的)?(?:截止)?(?:日期|时间)?(?:改到|改为|改成|改在|定在|定为|定到|调到|调整到|放在|提前到|推迟到)(.+)/;

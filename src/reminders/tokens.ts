@@ -1,51 +1,9 @@
 // Shared types, errors and token helpers for the reminder parser. No I/O.
 import type { DateTime } from 'luxon';
 
-/** What to do with a fire time on a rest day: previous working day, next one (顺延), or nothing. */
-export type Shift = 'prev' | 'next' | 'keep';
+import type { ReminderSpec } from './types.js';
 
-/** Recurrences a cron pattern cannot express, all on the office calendar. */
-export type WorkdayRule =
-  | { kind: 'firstWorkday' | 'lastWorkday' | 'workdays' | 'afterHoliday'; hour: number; minute: number }
-  /** Every `n` weeks on `weekdays` (1 = Monday), counted from the week of `anchor` (a Monday, ISO date). */
-  | { kind: 'everyWeeks'; n: number; weekdays: number[]; anchor: string; hour: number; minute: number };
-
-export interface RecurrenceSpec {
-  /** 5-field cron (minute hour dom month dow), evaluated in `tz`; ignored when `rule` is set. */
-  cron: string;
-  rule?: WorkdayRule;
-  /** Occurrences on rest days move (default for parsed rules: prev); `keep` for 每天. */
-  shift?: Shift;
-  /** Fire this many working days before each occurrence (the occurrence is a deadline). */
-  leadWorkdays?: number;
-  /**
-   * Set when the occurrences are deadlines (“每月25日前…，提前3天”): the deadline is this many calendar days
-   * after each occurrence's base instant (the lead the rule was moved back by; 0 with leadWorkdays).
-   */
-  deadlineAfterDays?: number;
-  /** One occurrence moved by “只改下一次”: the fire at `replaces` happens at `at` instead. */
-  override?: { replaces: string; at: string };
-  tz: string;
-  /** Chinese, e.g. "每年6月20日、12月20日 09:00". */
-  description: string;
-  /** Next few fire instants (ISO with offset). */
-  next: string[];
-}
-
-export interface ReminderSpec {
-  what: string;
-  deadline?: string;
-  /** False when the deadline was a bare date ("6月30日前"). */
-  deadlineHasTime?: boolean;
-  /** One-off fire instants, ascending. Empty for recurring reminders. */
-  fires: string[];
-  /** How the fires were moved off rest days (kept so edits move the same way). */
-  shift?: Shift;
-  recurrence?: RecurrenceSpec;
-  leads: string[];
-  /** Interpretation notes shown to the user (year rolled over, defaults applied, skipped leads). */
-  notes: string[];
-}
+export type { Lead, RecurrenceSpec, ReminderSpec, Rule, Shift } from './types.js';
 
 export type PresetKey = 'half' | 'annual' | 'duty';
 
@@ -54,8 +12,17 @@ export type ReminderCommand =
   | { kind: 'preset' }
   | { kind: 'list' }
   | { kind: 'cancel'; id: number }
-  /** The new time as the user said it; it is read against the reminder being edited. */
-  | { kind: 'edit'; id: number; text: string }
+  /**
+   * The new time as the user said it; it is read against the reminder being edited. Without `id`
+   * (“改到下午4点”) it edits the reminder just set or listed, or asks which one.
+   */
+  | { kind: 'edit'; id?: number; text: string }
+  /** “第2个”: the answer to “要改哪一个？”. */
+  | { kind: 'pick'; id: number }
+  /** A message that reads like a reminder without saying 提醒 (“明天下午3点开会”): ask “要设为提醒吗？” first. */
+  | { kind: 'offer'; text: string; spec: ReminderSpec }
+  /** “是”/“要”: the answer to “要设为提醒吗？”. */
+  | { kind: 'affirm' }
   /** The answer to “只改下一次，还是改规则？”. */
   | { kind: 'edit-choice'; choice: 'once' | 'rule' }
   | { kind: 'preset-confirm' }
@@ -134,18 +101,28 @@ export function pick<T extends Span>(cands: T[], taken: Span[] = []): T[] {
   return out;
 }
 
+/** A further lead sharing the first one's 提前: “提前3个工作日和1个工作日”, “提前一周、3天”. */
+const MORE_LEAD_RE = /^(?:和|、|及|与|,|，|以及)(?:提前)?(\d+|半)(个)?(分钟|小时|钟头|工作日|天|日|周|星期|礼拜|月)/;
+
 export function findLeads(t: string): LeadTok[] {
   const leads: LeadTok[] = [];
-  for (const m of all(LEAD_RE, t)) {
+  const add = (m: RegExpExecArray, start: number) => {
     // "6月30日前" + digits of the next clause is not a lead; a lead needs a unit right after the number
     const raw = m[1] ?? '';
     const n = raw === '半' ? 0.5 : Number(raw);
     const unit = unitOf(m[3]);
     // LEAD_RE has no 年; a month lead needs 个 ("提前1个月")
-    if (unit === 'year' || (unit === 'month' && !m[2])) continue;
+    if (unit === 'year' || (unit === 'month' && !m[2])) return false;
     const unitLabel = { minute: '分钟', hour: '小时', day: '天', week: '周', month: '个月', workday: '个工作日' }[unit];
     const label = unit === 'week' && n === 1 ? '提前一周' : `提前${n === 0.5 ? '半' : n}${unit === 'hour' && n === 0.5 ? '个' : ''}${unitLabel}`;
-    leads.push({ ...spanOf(m), n, unit, label });
+    leads.push({ start, end: start + m[0].length, n, unit, label });
+    return true;
+  };
+  let end = 0;
+  for (const m of all(LEAD_RE, t)) {
+    if (m.index < end || !add(m, m.index)) continue;
+    end = m.index + m[0].length;
+    for (let more = MORE_LEAD_RE.exec(t.slice(end)); more && add(more, end); more = MORE_LEAD_RE.exec(t.slice(end))) end += more[0].length;
   }
   const same = /当天(也|再)?(提醒)?/.exec(t);
   if (same) leads.push({ ...spanOf(same), n: 0, unit: 'day', label: '当天' });

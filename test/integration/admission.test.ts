@@ -37,3 +37,27 @@ describe('per-user queue cap', () => {
     expect(await a.admit(user, 'job-b')).toEqual({ ok: true, queued: 0 });
   });
 });
+
+describe('two rate limits (issue 19 item 6)', () => {
+  const limits = (perMinute: number, commandsPerMinute: number) => new Admission(redis, { prefix: `t${randomUUID().slice(0, 8)}`, perMinute, commandsPerMinute, maxQueued: 100, allowedTenants: [], allowedChats: [], allowedUsers: [] });
+
+  it('commands that need no model use a bucket of their own; a refusal says how long to wait', async () => {
+    const a = limits(2, 3);
+    expect(await a.admit(user, 'm1')).toMatchObject({ ok: true });
+    expect(await a.admit(user, 'm2')).toMatchObject({ ok: true });
+    const refused = await a.admit(user, 'm3');
+    expect(refused).toMatchObject({ ok: false, reason: 'rate-limited' });
+    const wait = refused.ok ? 0 : refused.retryAfterMs ?? 0;
+    expect(wait).toBeGreaterThan(0);
+    expect(wait).toBeLessThanOrEqual(60_000);
+    for (const id of ['c1', 'c2', 'c3']) expect(await a.admit(user, id, { model: false })).toMatchObject({ ok: true });
+    expect(await a.admit(user, 'c4', { model: false })).toMatchObject({ ok: false, reason: 'commands-rate-limited' });
+  });
+
+  it('without a commands limit, commands are not limited at all', async () => {
+    const a = limits(1, 0);
+    expect(await a.admit(user, 'm1')).toMatchObject({ ok: true });
+    expect(await a.admit(user, 'm2')).toMatchObject({ ok: false, reason: 'rate-limited' });
+    for (let i = 0; i < 5; i++) expect(await a.admit(user, `c${i}`, { model: false })).toMatchObject({ ok: true });
+  });
+});

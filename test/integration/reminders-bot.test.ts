@@ -4,7 +4,7 @@ import { Redis } from 'ioredis';
 import { startHarness, sleep, type Harness } from '../support/harness.js';
 import { groupAtBot, messageIdOf, OTHER_USER_OPEN_ID, textEvent, USER_OPEN_ID } from '../support/events.js';
 import { FakeFeishu } from '../support/fake-feishu.js';
-import { ReminderService } from '../../src/reminders/scheduler.js';
+import { ReminderService } from '../../src/reminders/service/index.js';
 import { createLarkClient, FeishuApi } from '../../src/feishu/api.js';
 import { feishuReminderSender } from '../../src/feishu/reminder-sender.js';
 import { createLogger } from '../../src/logger.js';

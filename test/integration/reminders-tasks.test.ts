@@ -7,7 +7,7 @@ import { feishuReminderSender } from '../../src/feishu/reminder-sender.js';
 import { feishuTasks } from '../../src/feishu/reminder-tasks.js';
 import { createLogger } from '../../src/logger.js';
 import { parseReminderCommand, type ReminderCommand, type ReminderSpec } from '../../src/reminders/parse.js';
-import { ReminderService, type ReminderCaller, type ReminderLog } from '../../src/reminders/scheduler.js';
+import { ReminderService, type ReminderCaller, type ReminderLog } from '../../src/reminders/service/index.js';
 import { FakeFeishu, type FakeTask } from '../support/fake-feishu.js';
 import { sleep } from '../support/harness.js';
 import { EVENT_CEILING_MS } from '../support/wait.js';
@@ -198,20 +198,28 @@ describe('recurring reminders as a chain of delayed jobs', () => {
     const prefix = `t${randomUUID().slice(0, 8)}`;
     const feishu = await FakeFeishu.start();
     cleanups.push(() => feishu.close());
-    const first = await setup({ prefix, feishu, tasks: false });
+    // A pinned clock; each fire is promoted by hand.
+    const clock = () => Date.parse('2026-06-10T08:00:00+08:00');
+    const first = await setup({ prefix, feishu, tasks: false, clock });
     first.service.startWorker();
-    const spec: ReminderSpec = { what: '测试周期', fires: [], leads: [], notes: [], recurrence: { cron: '*/2 * * * * *', tz: TZ, description: '每2秒', next: [], shift: 'keep' } };
+    const spec: ReminderSpec = { what: '测试周期', fires: [], leads: [], notes: [], recurrence: { rule: { freq: 'daily', hour: 9, minute: 0 }, tz: TZ, description: '每天 09:00', next: [], shift: 'keep' } };
     await first.service.handle({ kind: 'set', spec }, alice);
-    await until(() => feishu.messages.length >= 1, EVENT_CEILING_MS, 'the first occurrence');
+    const promoteNext = async (service: ReminderService, n: number) => {
+      const jobs = await fireJobs(service);
+      expect(jobs).toHaveLength(1);
+      await jobs[0]!.promote();
+      await until(() => feishu.messages.length >= n, EVENT_CEILING_MS, `occurrence ${n}`);
+      await until(async () => (await jobs[0]!.getState()) === 'completed', EVENT_CEILING_MS, 'the fire job');
+    };
+    await promoteNext(first.service, 1);
     await first.service.close();
-    const n = feishu.messages.length;
-    await sleep(2_500);
-    const second = await setup({ prefix, feishu, tasks: false });
+    const second = await setup({ prefix, feishu, tasks: false, clock });
     second.service.startWorker();
-    await until(() => feishu.messages.length >= n + 2, EVENT_CEILING_MS, 'occurrences after the restart');
-    expect(new Set(feishu.messages.map((m) => m.uuid)).size).toBe(feishu.messages.length);
+    await promoteNext(second.service, 2);
+    await promoteNext(second.service, 3);
+    expect(new Set(feishu.messages.map((m) => m.uuid)).size).toBe(3);
     // one pending job at a time
-    expect((await second.service.queue.getDelayed()).length).toBeLessThanOrEqual(1);
+    expect(await second.service.queue.getDelayedCount()).toBe(1);
     expect(await second.service.queue.getJobSchedulersCount()).toBe(0);
     await second.service.handle({ kind: 'cancel', id: 1 }, alice);
     expect(await second.service.queue.getDelayedCount()).toBe(0);

@@ -23,7 +23,11 @@ export interface Harness {
 const quietLog = () => (process.env.TEST_LOG_LEVEL ? createLogger(process.env.TEST_LOG_LEVEL) : createLogger('silent', new Writable({ write: (_c, _e, cb) => cb() })));
 
 /** The whole bot in webhook mode, in this process, wired to a fake Open API and a fake model. */
-export async function startHarness(opts: { env?: Record<string, string>; llm?: FakeHandler; streamThrottleMs?: number; longConnection?: boolean } = {}): Promise<Harness> {
+export async function startHarness(opts: {
+  env?: Record<string, string>; llm?: FakeHandler; streamThrottleMs?: number; longConnection?: boolean;
+  /** The worker's clock (epoch ms): reminders and report periods read “now” from it. */
+  clock?: () => number;
+} = {}): Promise<Harness> {
   const feishu = await FakeFeishu.start();
   if (opts.longConnection) await feishu.enableWebSocket();
   const llm = await startFakeOpenAI(opts.llm ?? (() => '好的，这是模型的回答。'));
@@ -49,7 +53,7 @@ export async function startHarness(opts: { env?: Record<string, string>; llm?: F
     USER_MAX_QUEUED: '1000',
     ...opts.env,
   });
-  const app = await startApp({ config, log: quietLog(), streamThrottleMs: opts.streamThrottleMs ?? 20 });
+  const app = await startApp({ config, log: quietLog(), streamThrottleMs: opts.streamThrottleMs ?? 20, ...(opts.clock ? { clock: opts.clock } : {}) });
   const base = `http://127.0.0.1:${app.port}`;
   const request = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
     const raw = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeCron, parseEdit, type EditResult } from '../../../src/reminders/edit.js';
+import { parseEdit, type EditResult } from '../../../src/reminders/edit.js';
+import { describeRule } from '../../../src/reminders/rule.js';
 import { ParseError, parseReminderCommand, type ReminderSpec } from '../../../src/reminders/parse.js';
 
 // Wednesday 2026-06-10 10:00 Beijing time (端午 6/19–6/21).
@@ -20,7 +21,7 @@ describe('edits of recurring reminders keep the recurrence', () => {
 
   it('a day number keeps it monthly (把第2个提醒改到28号 → 每月28日)', () => {
     const s = edited(parseEdit('28号', monthly, opts));
-    expect(s.recurrence?.cron).toBe('0 9 28 * *');
+    expect(s.recurrence?.rule).toEqual({ freq: 'monthly', monthDays: [28], hour: 9, minute: 0 });
     expect(s.recurrence?.description).toBe('每月28日 09:00');
     expect(s.recurrence?.next).toEqual(['2026-06-26T09:00', '2026-07-28T09:00', '2026-08-28T09:00'].map(bj));
     expect(s.notes).toContain('6月28日是星期日，提醒提前到6月26日（星期五）');
@@ -29,10 +30,10 @@ describe('edits of recurring reminders keep the recurrence', () => {
 
   it('a new time keeps the day', () => {
     const s = edited(parseEdit('下午4点', monthly, opts));
-    expect(s.recurrence?.cron).toBe('0 16 25 * *');
+    expect(s.recurrence?.rule).toEqual({ freq: 'monthly', monthDays: [25], hour: 16, minute: 0 });
     expect(s.recurrence?.next[0]).toBe(bj('2026-06-25T16:00'));
     const r = edited(parseEdit('下午4点', spec('每月最后一个工作日下午3点提醒我报送舆情周报'), opts));
-    expect(r.recurrence?.rule).toEqual({ kind: 'lastWorkday', hour: 16, minute: 0 });
+    expect(r.recurrence?.rule).toEqual({ freq: 'monthly', workday: 'last', hour: 16, minute: 0 });
     expect(r.recurrence?.description).toBe('每月最后一个工作日 16:00');
   });
 
@@ -43,7 +44,7 @@ describe('edits of recurring reminders keep the recurrence', () => {
     expect(r.date).toBe(bj('2026-07-03T09:00'));
     expect(r.once?.recurrence?.override).toEqual({ replaces: bj('2026-06-25T09:00'), at: bj('2026-07-03T09:00') });
     expect(r.once?.recurrence?.next).toEqual(['2026-07-03T09:00', '2026-07-24T09:00', '2026-08-25T09:00'].map(bj));
-    expect(r.rule?.recurrence?.cron).toBe('0 9 5 * *');
+    expect(r.rule?.recurrence?.rule).toEqual({ freq: 'monthly', monthDays: [5], hour: 9, minute: 0 });
     expect(r.ruleText).toBe('每月5日 09:00');
     expect(r.rule?.recurrence?.override).toBeUndefined();
   });
@@ -57,13 +58,13 @@ describe('edits of recurring reminders keep the recurrence', () => {
   it('yearly: the rule moves to the new month and day', () => {
     const r = parseEdit('7月5日', spec('每年6月20日提醒我写报告'), opts);
     if (r.kind !== 'ask') throw new Error('expected a question');
-    expect(r.rule?.recurrence?.cron).toBe('0 9 5 7 *');
+    expect(r.rule?.recurrence?.rule).toEqual({ freq: 'yearly', months: [7], monthDays: [5], hour: 9, minute: 0 });
     expect(r.once?.recurrence?.next.slice(0, 2)).toEqual(['2026-07-03T09:00', '2027-06-18T09:00'].map(bj));
   });
 
   it('weekly: a weekday changes the day, a day number is refused', () => {
     const weekly = spec('每周五下午3点提醒我交周报');
-    expect(edited(parseEdit('周四', weekly, opts)).recurrence?.cron).toBe('0 15 * * 4');
+    expect(edited(parseEdit('周四', weekly, opts)).recurrence?.rule).toEqual({ freq: 'weekly', weekdays: [4], hour: 15, minute: 0 });
     expect(() => parseEdit('28号', weekly, opts)).toThrow(/请说改到周几/);
   });
 
@@ -76,7 +77,7 @@ describe('edits of recurring reminders keep the recurrence', () => {
   });
 
   it('a new rule said outright replaces the old one; bad dates are refused', () => {
-    expect(edited(parseEdit('每周四', monthly, opts)).recurrence?.cron).toBe('0 9 * * 4');
+    expect(edited(parseEdit('每周四', monthly, opts)).recurrence?.rule).toEqual({ freq: 'weekly', weekdays: [4], hour: 9, minute: 0 });
     expect(() => parseEdit('2月30日', monthly, opts)).toThrow(ParseError);
   });
 });
@@ -108,12 +109,51 @@ describe('edits of one-off reminders', () => {
   });
 });
 
-describe('describeCron', () => {
+describe('edits of recurring deadlines keep their leads', () => {
+  const leads = spec('每月25日前报送舆情月报，提前3个工作日和1个工作日提醒我');
+  it('a day number moves the deadline; both leads follow it', () => {
+    const s = edited(parseEdit('28号', leads, opts));
+    expect(s.recurrence?.rule).toEqual({ freq: 'monthly', monthDays: [28], hour: 9, minute: 0 });
+    expect(s.recurrence?.leads?.map((l) => l.label)).toEqual(['提前3个工作日', '提前1个工作日']);
+    // 6/28 is a Sunday: three working days before it is Wednesday the 24th
+    expect(s.recurrence?.next).toEqual(['2026-06-24T09:00', '2026-06-26T09:00', '2026-07-23T09:00', '2026-07-27T09:00'].map(bj));
+  });
+  it('a new time keeps deadlines and leads', () => {
+    const s = edited(parseEdit('下午4点', leads, opts));
+    expect(s.recurrence?.description).toBe('每月25日 16:00');
+    expect(s.recurrence?.next[0]).toBe(bj('2026-06-22T16:00'));
+  });
+  it('a workday rule given a day of the month moves off rest days to the day before', () => {
+    const s = edited(parseEdit('28号', spec('每月最后一个工作日下午3点提醒我报送舆情周报'), opts));
+    expect(s.recurrence?.rule).toEqual({ freq: 'monthly', monthDays: [28], hour: 15, minute: 0 });
+    expect(s.recurrence?.shift).toBe('prev');
+    expect(s.recurrence?.next[0]).toBe(bj('2026-06-26T15:00'));
+  });
+});
+
+describe('dates already past this year (issue 19 item 3)', () => {
+  it('a recurring reminder asks, meaning next year\'s day', () => {
+    const r = parseEdit('3月5日', spec('每月25日提醒我报送舆情台账'), opts);
+    if (r.kind !== 'ask') throw new Error('expected a question');
+    expect(r.date).toBe(bj('2027-03-05T09:00'));
+    expect(r.once?.notes.join()).toContain('按明年（2027年）3月5日设置');
+    expect(r.ruleText).toBe('每月5日 09:00');
+  });
+  it('a one-off reminder rolls to next year and says so', () => {
+    const s = edited(parseEdit('3月5日', spec('下周五下午3点提醒我改稿'), opts));
+    expect(s.fires).toEqual([bj('2027-03-05T15:00')]);
+    expect(s.notes.join()).toContain('按明年（2027年）3月5日设置');
+  });
+});
+
+describe('describeRule', () => {
   it('describes the forms the parser produces', () => {
-    expect(describeCron('0 9 L * *')).toBe('每月最后一天 09:00');
-    expect(describeCron('30 8 * * 1,3')).toBe('每周一、三 08:30');
-    expect(describeCron('0 9 10 1,4,7,10 *')).toBe('每季度首月（1月、4月、7月、10月）10日 09:00');
-    expect(describeCron('0 9 20 6,12 *')).toBe('每年6月20日、12月20日 09:00');
-    expect(describeCron('0 9 * * *')).toBe('每天 09:00');
+    expect(describeRule({ freq: 'monthly', monthDays: [-1], hour: 9, minute: 0 })).toBe('每月最后一天 09:00');
+    expect(describeRule({ freq: 'weekly', weekdays: [1, 3], hour: 8, minute: 30 })).toBe('每周一、三 08:30');
+    expect(describeRule({ freq: 'yearly', months: [1, 4, 7, 10], monthDays: [10], hour: 9, minute: 0 })).toBe('每季度首月（1月、4月、7月、10月）10日 09:00');
+    expect(describeRule({ freq: 'yearly', months: [6, 12], monthDays: [20], hour: 9, minute: 0 })).toBe('每年6月20日、12月20日 09:00');
+    expect(describeRule({ freq: 'daily', hour: 9, minute: 0 })).toBe('每天 09:00');
+    expect(describeRule({ freq: 'weekly', weekdays: [5], interval: 2, anchor: '2026-06-08', hour: 15, minute: 0 })).toBe('每2周的星期五 15:00');
+    expect(describeRule({ freq: 'monthly', workday: 'first', hour: 9, minute: 0 })).toBe('每月第一个工作日 09:00');
   });
 });

@@ -81,6 +81,34 @@ describe('confirmation', () => {
   });
 });
 
+describe('recurring deadlines with several leads (issue 19 item 4)', () => {
+  it('the confirmation lists the next fires, each with its deadline and lead', () => {
+    const text = formatConfirmation({ shortId: 6, spec: spec('每月25日前报送舆情月报，提前3个工作日和1个工作日提醒我') }, TZ);
+    expect(text).toBe([
+      '✅ 已设置周期提醒 #6：报送舆情月报',
+      '周期：每月25日截止，提前3个工作日、提前1个工作日各提醒一次（09:00）',
+      '接下来几次：',
+      '· 2026年6月22日（星期一）09:00（6月25日截止，提前3个工作日）',
+      '· 2026年6月24日（星期三）09:00（6月25日截止，提前1个工作日）',
+      '· 2026年7月22日（星期三）09:00（7月25日截止，提前3个工作日）',
+      '· 2026年7月24日（星期五）09:00（7月25日截止，提前1个工作日）',
+      '发送“我的提醒”查看全部，“取消提醒 6”取消。',
+    ].join('\n'));
+  });
+  it('a period end with a calendar-day lead says how rest days move', () => {
+    const text = formatConfirmation({ shortId: 7, spec: spec('每季度末前提醒我研判，提前3天') }, TZ);
+    expect(text).toContain('周期：每季度最后一天（3月、6月、9月、12月底）截止，提前3天提醒（09:00）');
+    expect(text).toContain('休息日：遇休息日提前到前一个工作日');
+    expect(text).toContain('· 2026年9月24日（星期四）09:00（9月30日截止，提前3天）');
+    expect(text).toContain('注：9月27日（星期日）是中秋假期，提醒提前到9月24日（星期四）');
+  });
+  it('the list and the fired text name the deadline', () => {
+    const s = spec('每月25日前报送舆情月报，提前3个工作日和1个工作日提醒我');
+    expect(formatList([{ shortId: 1, spec: s }], TZ, NOW, 'p2p')).toContain('#1 报送舆情月报｜每月25日截止，提前3个工作日、提前1个工作日各提醒一次（09:00）｜下次：2026年6月22日（星期一）09:00');
+    expect(formatFired(s, s.recurrence!.next[1]!, TZ)).toBe('⏰ 提醒：报送舆情月报\n截止：2026年6月25日（星期四），还有1天\n（周期提醒：每月25日截止，提前3个工作日、提前1个工作日各提醒一次（09:00））');
+  });
+});
+
 describe('list and results', () => {
   it('lists with next fire as absolute date and weekday', () => {
     const text = formatList([
@@ -120,6 +148,6 @@ describe('fired text', () => {
     const r = spec('每周五下午3点提醒我交周报');
     expect(formatFired(r, r.recurrence!.next[0]!, TZ)).toBe('⏰ 提醒：交周报\n（周期提醒：每周五 15:00）');
     const l = spec('每年6月30日前交报告，提前一周提醒');
-    expect(formatFired(l, l.recurrence!.next[0]!, TZ)).toBe('⏰ 提醒：交报告\n（周期提醒：每年6月23日 09:00，截止日提前一周）');
+    expect(formatFired(l, l.recurrence!.next[0]!, TZ)).toBe('⏰ 提醒：交报告\n截止：2026年6月30日（星期二），还有7天（其中5个工作日）\n（周期提醒：每年6月30日截止，提前一周提醒（09:00））');
   });
 });

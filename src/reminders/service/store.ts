@@ -1,6 +1,6 @@
 // Redis persistence of reminder records: one hash per reminder, a per-chat id counter and index set.
 import type { Redis } from 'ioredis';
-import type { ReminderSpec } from './parse.js';
+import type { ReminderSpec } from '../types.js';
 
 export interface ReminderRecord {
   /** Global id, used in job ids and send uuids (no colons). */
@@ -134,6 +134,16 @@ export class ReminderStore {
   }
   async deletePending(kind: string, chatId: string, openId: string): Promise<void> {
     await this.redis.del(this.pendingKey(kind, chatId, openId));
+  }
+
+  /** The reminders a user just set, edited or listed in a chat: what “改到下午4点” without a number means. */
+  private focusKey(chatId: string, openId: string) { return `${this.prefix}:reminder:focus:${chatId}:${openId}`; }
+  async setFocus(chatId: string, openId: string, shortIds: number[]): Promise<void> {
+    await this.redis.set(this.focusKey(chatId, openId), JSON.stringify(shortIds), 'EX', 86400);
+  }
+  async getFocus(chatId: string, openId: string): Promise<number[]> {
+    const v = await this.redis.get(this.focusKey(chatId, openId));
+    return v ? (JSON.parse(v) as number[]) : [];
   }
 }
 
