@@ -164,7 +164,8 @@ export async function startApp(o: AppOptions): Promise<App> {
 
     const memory = new ConversationMemory(conn, { prefix, turns: config.HISTORY_TURNS, maxChars: config.HISTORY_MAX_CHARS, ttlSeconds: config.HISTORY_TTL_SECONDS });
     const documents = transport.kind === 'feishu' ? new FeishuDocuments(transport.api, { redis: conn, prefix }) : undefined;
-    const handler = new MessageHandler({ replier: transport.replier, model, prompts, memory, log, timezone: config.BOT_TIMEZONE, reminders: rs, restrictedMarkings: config.RESTRICTED_MARKINGS, owners: new ThreadOwners(conn, { prefix, ttlSeconds: config.HISTORY_TTL_SECONDS }), ...(documents ? { documents, cloudDocs: documents } : {}) });
+    // The console's banner already says the bot is offline; Feishu answers say it each time.
+    const handler = new MessageHandler({ replier: transport.replier, model, prompts, memory, log, timezone: config.BOT_TIMEZONE, reminders: rs, restrictedMarkings: config.RESTRICTED_MARKINGS, owners: new ThreadOwners(conn, { prefix, ttlSeconds: config.HISTORY_TTL_SECONDS }), ...(documents ? { documents, cloudDocs: documents } : {}), offlineNoticeShown: transport.kind === 'console' });
     worker = startMessageWorker({
       connection: conn,
       prefix,

@@ -37,6 +37,8 @@ export interface HandlerDeps {
   /** The writer's files and cloud docs (Feishu only). */
   documents?: DocumentSource;
   cloudDocs?: CloudDocPublisher;
+  /** The transport told the user once that the bot is offline (the console banner): answers do not repeat it. */
+  offlineNoticeShown?: boolean;
 }
 
 
@@ -56,6 +58,7 @@ export class MessageHandler {
       memory: this.d.memory,
       now: this.d.now?.() ?? new Date(),
       timezone: this.d.timezone,
+      offlineNotice: this.d.model.online || this.d.offlineNoticeShown ? '' : T.OFFLINE_NOTICE,
       restrictedMarkings: this.d.restrictedMarkings,
       ...(this.d.documents ? { documents: this.d.documents } : {}),
       ...(this.d.cloudDocs ? { cloudDocs: this.d.cloudDocs } : {}),

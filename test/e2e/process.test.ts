@@ -7,22 +7,29 @@ import { startFakeOpenAI } from '../support/fake-openai.js';
 import { messageIdOf, textEvent } from '../support/events.js';
 import { freePort } from '../support/redis.js';
 import { EVENT_CEILING_MS } from '../support/wait.js';
+import { OFFLINE_NOTICE } from '../../src/core/texts.js';
 
 const f = useBotFixture();
 
 describe('the bot as a user starts it (src/main.ts in its own process)', () => {
   it('without Feishu credentials or a model key: console chat over the queue, offline, and exits when input ends', async () => {
-    const bot = (f.bot = spawnBot({ REDIS_URL: inject('redisUrl'), REDIS_PREFIX: `t${randomUUID().slice(0, 8)}`, LOG_LEVEL: 'warn' }, { stdin: 'pipe' }));
-    bot.proc.stdin!.end('帮助\n/reset\n');
+    // Logging at every level: none of it may reach the terminal the chat is using.
+    const bot = (f.bot = spawnBot({ REDIS_URL: inject('redisUrl'), REDIS_PREFIX: `t${randomUUID().slice(0, 8)}`, LOG_LEVEL: 'trace' }, { stdin: 'pipe' }));
+    bot.proc.stdin!.end('帮助\n你好\n帮我写一份2025年上半年市交通运输局落实意识形态工作责任制情况报告的提纲\n/reset\n');
     expect(await bot.exited()).toBe(0);
     const out = bot.stdout();
     expect(out).toContain('控制台模式');
     expect(out).toContain('离线模式');
     expect(out).toContain('起草提纲');
+    expect(out).toContain('一、工作开展情况');
     expect(out).toContain('已清空本话题');
-    // Console mode: no JSON log lines in the chat, and the help is printed once, as plain text.
-    expect(out).not.toMatch(/^\{"level"/m);
-    expect(out.match(/起草提纲/g)).toHaveLength(1);
+    // Console mode: no log line in the chat or on stderr (the offline warning goes to the log file),
+    // the offline notice once, in the banner, and the help printed once, as plain text.
+    expect(out).not.toMatch(/^\{"level"|"msg":/m);
+    expect(bot.stderr()).toBe('');
+    expect(out.split(OFFLINE_NOTICE)).toHaveLength(2);
+    expect(out.indexOf(OFFLINE_NOTICE)).toBeLessThan(out.indexOf('笔杆子>'));
+    expect(out.match(/起草提纲/g)).toHaveLength(2);
     expect(out).not.toContain('**');
   });
 
