@@ -96,9 +96,11 @@ const isBreakTag = (html: string) => /^<br\s*\/?>$/i.test(html.trim());
 function canonicalDelimiters(src: string): string {
   return src
     .replace(/＊＊/g, '**')
-    .replace(new RegExp(`(?<![_\\w])__(?=[${CJK}“（【《])|(?<=[${CJK}”）】》。，；：！？、])__(?![_\\w])`, 'g'), '**')
+    // Only where a line has two such runs: a lone “__” is a fill-in blank (于____年__月).
+    .replace(/^.*$/gm, (line) => ((line.match(CJK_UNDERSCORES) ?? []).length >= 2 ? line.replace(CJK_UNDERSCORES, '**') : line))
     .replace(new RegExp(`^(#{1,6})(?=[${CJK}（【“])`, 'gm'), '$1 ');
 }
+const CJK_UNDERSCORES = new RegExp(`(?<![_\\w])__(?=[${CJK}“（【《])|(?<=[${CJK}”）】》。，；：！？、])__(?![_\\w])`, 'g');
 
 /** Delimiter runs left as text after parsing (`**` never closed): markup, not words. */
 const ORPHAN_STARS = /\*{2,}/g;
@@ -351,6 +353,7 @@ function clean(raw: string, kind: OutputKind, streaming: boolean): CleanResult {
     removed.push(`说明“${excerpt(lines.slice(metaAt).map((l) => l.text).join(' '))}”`);
     lines = lines.slice(0, metaAt);
   }
+  trimTrailingPleasantry(lines, removed);
   while (lines.length) {
     const last = bareOfMarker(lines[lines.length - 1]!.text);
     // A closer talks to the user or about the answer itself; “可根据实际情况调整” alone may be report text.
