@@ -22,8 +22,9 @@ export async function streamAnswer(ctx: TurnContext, opts: { title: string; mess
   for await (const delta of ctx.model.stream({ messages: opts.messages, signal: ctx.signal, ...(opts.temperature !== undefined ? { temperature: opts.temperature } : {}) })) {
     raw += delta;
     since += delta.length;
-    // Reasoning, a possible preamble and half-arrived markup stay hidden; re-clean on a new line or every 40 characters.
-    if (delta.includes('\n') || since >= 40) {
+    // Reasoning, a possible preamble and half-arrived markup stay hidden. Re-cleaning parses the whole
+    // answer: on every delta while it is short (cheap), then on a new line or every 40 characters.
+    if (raw.length < 400 || delta.includes('\n') || since >= 40) {
       since = 0;
       card.update(head + streamingView(raw, kind));
     }

@@ -547,6 +547,18 @@ function mayBeChat(line: string): boolean {
   return bare.length < 12 || CLOSER_LEAD.test(bare) || ADDRESSES_USER.test(bare) || CLOSER.test(bare);
 }
 
+const PLEASANTRY_WORDS = ['好的', '当然可以', '当然没问题', '没问题', '收到', '明白了', '可以的', '嗯', 'ok', '您好', '你好'];
+const LEAD_IN_WORDS = ['以下', '下面', '接下来', '为您', '给您', '这是', '这里是', '针对您', '根据您', '按照您', '关于您', '我来', '我将', '我为您', '我给您', '我整理了'];
+
+/** The first line of a chat answer, still arriving, may yet be (or end) a pleasantry or a lead-in the final text drops. */
+function mayStillBePreamble(line: string): boolean {
+  const rest = line.slice(chatPreambleCut(line)).toLowerCase();
+  if (!rest) return true;
+  if ([...PLEASANTRY_WORDS, ...LEAD_IN_WORDS].some((w) => w.startsWith(rest) || (rest.startsWith(w) && rest.length <= w.length + 1 && !/[\u3400-\u9fff]$/.test(rest.slice(w.length))))) return true;
+  // A lead-in ends with a colon: “以下是几点建议：”.
+  return LEAD_IN_WORDS.some((w) => rest.startsWith(w)) && !/[：:。！？!?]/.test(rest) && rest.length <= 40;
+}
+
 /**
  * What the writer may see of an answer still streaming: reasoning hidden, the opening
  * line held back until it is known not to be a preamble, and the line still arriving
@@ -558,9 +570,10 @@ export function streamingView(raw: string, kind: OutputKind): string {
   const nl = visible.lastIndexOf('\n');
   let shown = visible;
   if (nl < 0) {
-    // First line incomplete: show it only once it is long and reads as report text.
     const first = visible.replace(/^[#>*\s-]+/, '');
-    if (first.length < 40 || OPENER.test(first) || mayBeChat(first)) return '';
+    // A chat answer shows as it comes once its opening can no longer turn out to be a pleasantry;
+    // a report's first line only once it is long and reads as report text.
+    if (kind === 'chat' ? mayStillBePreamble(first) : first.length < 40 || OPENER.test(first) || mayBeChat(first)) return '';
   } else if (mayBeChat(visible.slice(nl + 1))) {
     shown = visible.slice(0, nl);
   }

@@ -35,7 +35,7 @@ describe('the bot as a user starts it (src/main.ts in its own process)', () => {
 
   it('webhook mode: real-format events posted to /feishu/events get one threaded reply; SIGTERM stops it cleanly', async () => {
     const feishu = (f.feishu = await FakeFeishu.start());
-    f.llm = await startFakeOpenAI(() => '收到，这是回答。');
+    f.llm = await startFakeOpenAI(() => '半年报告一般先写总体情况，再分三部分展开。');
     const port = await freePort();
     const bot = await startWebhookBot(f, { port, redisUrl: inject('redisUrl') });
     const health = await fetch(`http://127.0.0.1:${port}/healthz`);
@@ -43,7 +43,7 @@ describe('the bot as a user starts it (src/main.ts in its own process)', () => {
     expect(await health.json()).toMatchObject({ ok: true, worker: true });
     const ev = textEvent('你好，笔杆子');
     expect((await postEvent(port, ev)).status).toBe(200);
-    await feishu.waitFor(() => feishu.repliesTo(messageIdOf(ev)).some((m) => feishu.textOf(m) === '收到，这是回答。' && !feishu.isStreaming(m)), EVENT_CEILING_MS, 'the reply');
+    await feishu.waitFor(() => feishu.repliesTo(messageIdOf(ev)).some((m) => feishu.textOf(m) === '半年报告一般先写总体情况，再分三部分展开。' && !feishu.isStreaming(m)), EVENT_CEILING_MS, 'the reply');
     expect(feishu.repliesTo(messageIdOf(ev))).toHaveLength(1);
     // info logs carry ids and lengths, never the message text or secrets
     expect(bot.stdout()).not.toContain('你好，笔杆子');
