@@ -259,6 +259,8 @@ function chatPreambleCut(line: string): number {
 /** Closing pleasantries of a chat answer: they talk about the conversation, not the subject. */
 const PLEASANTRY = /供(?:您)?参考|请随时|随时(?:告诉|联系|提出|找我|问我)|告诉我|希望(?:以上|这些|这|对您|对你|能|本|我的)|如(?:需|有)(?:进一步|需要|其他|任何|疑问|问题)|如果(?:您|你)(?:还)?(?:有|需要)(?:其他|任何|进一步|更多)?(?:问题|需要|疑问|帮助)|祝(?:您|你|工作)|欢迎(?:继续|随时)|需要我|我可以(?:继续|再|帮)/;
 const talksAboutAnswer = (s: string) => ADDRESSES_USER.test(s) || /以上|上述|本(?:提纲|稿|文)|这份|这篇|我/.test(s);
+/** Talks to the writer or about the answer, not as a unit about its own work (我局将…如有问题…). */
+const talksToWriter = (s: string) => /您|你|请问|告诉我|以上|上述|本(?:提纲|稿|文)|这份|这篇/.test(s) || /(?:^|[，。！!])我(?:可以|来|会|再|将(?:继续|为您))/.test(s);
 /** A note that only disclaims the answer ("注：以上内容供参考。"), as opposed to one with content. */
 const DISCLAIMER = /参考|仅供|以上|上述|实际情况|据实|核实|酌情|调整|修改/;
 
@@ -269,7 +271,7 @@ const sentences = (line: string): string[] => line.match(/[^。！？!?]+[。！
 function withoutTrailingPleasantry(line: string): { text: string; cut: string } {
   const parts = sentences(line);
   let n = parts.length;
-  while (n > 0 && PLEASANTRY.test(parts[n - 1]!) && talksAboutAnswer(parts[n - 1]!) && parts[n - 1]!.length <= 40) n--;
+  while (n > 0 && PLEASANTRY.test(parts[n - 1]!) && talksToWriter(parts[n - 1]!) && parts[n - 1]!.length <= 40) n--;
   return { text: parts.slice(0, n).join(''), cut: parts.slice(n).join('') };
 }
 
@@ -435,7 +437,7 @@ function chatLines(input: Line[], removed: string[]): Line[] {
   };
   const isPleasantry = (l: Line) => {
     const bare = bareOfMarker(l.text);
-    return (PLEASANTRY.test(bare) && talksAboutAnswer(bare) && bare.length <= 60) || LENGTH_LINE.test(bare) || /^(?:以上|上述)(?:内容|建议|意见|回答)?(?:仅)?供(?:您)?参考/.test(bare);
+    return (PLEASANTRY.test(bare) && (talksToWriter(bare) || /^祝/.test(bare)) && bare.length <= 60) || LENGTH_LINE.test(bare) || /^(?:以上|上述)(?:内容|建议|意见|回答)?(?:仅)?供(?:您)?参考/.test(bare);
   };
   while (lines.length && (isPleasantry(lines[lines.length - 1]!) || isNote(lines[lines.length - 1]!))) {
     removed.push(`结束语“${excerpt(lines[lines.length - 1]!.text)}”`);
@@ -636,7 +638,7 @@ export function chatResidue(text: string): string[] {
     const closing = i === lines.length - 1 && (/以上|上述|本(?:提纲|稿|文)|这份|这篇|我/.test(bare) || /^(?:以上|上述)(?:内容|提纲|正文|稿件|文稿)?(?:仅)?供参考/.test(bare));
     if (CLOSER.test(bare) && (ADDRESSES_USER.test(bare) || closing)) out.push(`结束语：${excerpt(l)}`);
     else if (META_LEAD.test(bare) || LENGTH_LINE.test(bare) || LEAD_IN.test(bare)) out.push(`说明：${excerpt(l)}`);
-    else if (PLEASANTRY.test(bare) && talksAboutAnswer(bare)) out.push(`客套话：${excerpt(l)}`);
+    else if (PLEASANTRY.test(bare) && (talksToWriter(bare) || /^祝/.test(bare))) out.push(`客套话：${excerpt(l)}`);
     if (new RegExp(LENGTH_NOTE.source).test(l)) out.push(`字数说明：${excerpt(l)}`);
     if (MARKUP_RESIDUE.test(l)) out.push(`Markdown或推理：${excerpt(l)}`);
     if (new RegExp(`[${CJK}]"|"[${CJK}]|[${CJK}],|,[${CJK}]`).test(l)) out.push(`半角标点：${excerpt(l)}`);

@@ -109,6 +109,9 @@ describe('the shapes Chinese models write (CJK-friendly Markdown, HTML, full-wid
   it('a note followed by “希望对您有所帮助！”, and a closer run onto the last sentence, both go', () => {
     expect(clean('一是加强学习。\n\n*注：文中【待补充】处请据实填写。*\n\n希望对您有所帮助！', 'section').text).toBe('一是加强学习。');
     expect(clean('一是加强学习。二是完善制度。希望以上内容对您有所帮助！', 'section').text).toBe('一是加强学习。二是完善制度。');
+    // A unit speaking of its own work is report text, even when it sounds like an offer.
+    expect(clean('一是加强学习。如有问题，我局将第一时间整改到位。', 'section').text).toBe('一是加强学习。如有问题，我局将第一时间整改到位。');
+    expect(chatResidue('一是加强学习。\n如有问题，我局将第一时间整改到位。')).toEqual([]);
   });
 
   it('chatResidue sees what a reader would see as markup', () => {
@@ -129,6 +132,11 @@ describe('free-chat answers', () => {
   it('keep advice addressed to the writer, notes with content, and list numbers', () => {
     const r = chat('好的，以下是几点建议：\n\n1. **先列提纲**：您可以先定三个部分。\n2. **再写正文**：逐部分起草。\n\n- 标题写明时段\n- 数字据实填写\n\n注：半年报告一般在7月10日前报送。\n\n如有其他问题，请随时告诉我。');
     expect(r.text).toBe('1. 先列提纲：您可以先定三个部分。\n2. 再写正文：逐部分起草。\n\n· 标题写明时段\n· 数字据实填写\n\n注：半年报告一般在7月10日前报送。');
+  });
+
+  it('a closing wish or an offer on a line of its own goes; advice addressed to the writer stays', () => {
+    expect(chat('先列提纲，再起草。\n\n祝工作顺利！').text).toBe('先列提纲，再起草。');
+    expect(chat('您可以先把台账整理好。\n\n如果您需要，我可以再写一个开头段示例。\n\n再列提纲。').text).toBe('您可以先把台账整理好。\n\n再列提纲。');
   });
 
   it('a short answer that is only an interjection and content keeps the content', () => {
