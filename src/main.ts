@@ -4,7 +4,7 @@ import { readConfig, type Config } from './config.js';
 import { ConfigError, StartupError } from './core/errors.js';
 import { createLogger } from './logger.js';
 import { startApp, type App } from './app.js';
-import { consoleLogDestination } from './console/console-log.js';
+import { consoleLogDestination, routeConsoleToLog } from './console/console-log.js';
 import { supervisedChannel } from './worker-process.js';
 
 // A supervised worker (ROLE=all) got its whole environment from its supervisor.
@@ -22,9 +22,11 @@ try {
   throw err;
 }
 
-// Console mode: the terminal is the chat, so logs go to .data/bigan.log (warnings and errors also to stderr).
+// Console mode: the terminal is the chat, so logs go to .data/bigan.log; only a fatal error reaches stderr, as one plain line.
 const base = config.feishu ? createLogger(config.LOG_LEVEL) : createLogger(config.LOG_LEVEL, consoleLogDestination());
 const log = channel ? base.child({ proc: 'worker' }) : base;
+// Libraries that print with console.* (BullMQ's Redis version and eviction warnings) would land in the chat.
+if (!config.feishu) routeConsoleToLog(log);
 let app: App | undefined;
 let stopping = false;
 

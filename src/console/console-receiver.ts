@@ -25,7 +25,7 @@ export class ConsoleReceiver implements Receiver {
   constructor(private readonly o: ConsoleReceiverOptions) {}
 
   start(): Promise<void> {
-    process.stdout.write(consoleBanner(this.o.modelLine));
+    (this.o.output ?? process.stdout).write(consoleBanner(this.o.modelLine));
     this.chat = runConsoleChat({ enqueuer: this.o.enqueuer, replier: this.o.replier, input: this.o.input, output: this.o.output, onClose: this.o.onClose });
     return Promise.resolve();
   }

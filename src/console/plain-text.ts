@@ -1,10 +1,12 @@
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
+import remarkCjkFriendly from 'remark-cjk-friendly/parseOnly';
 import { toString } from 'mdast-util-to-string';
 import type { RootContent } from 'mdast';
 
-const parser = unified().use(remarkParse).use(remarkGfm);
+// CJK-friendly emphasis, as in report/model-output.ts: `**……。**下文` is bold, not text with asterisks.
+const parser = unified().use(remarkParse).use(remarkGfm).use(remarkCjkFriendly);
 
 function block(node: RootContent, out: string[], depth = 0): void {
   const pad = '　'.repeat(depth);

@@ -1,9 +1,14 @@
-/** `npm run eval -- --base-url URL --model NAME [--api-key KEY] [--only E01,E02] [--timeout-ms N]` */
+/**
+ * `npm run eval -- --base-url URL --model NAME [--api-key KEY] [--only E01,E02] [--timeout-ms N] [--allow-leaks]`
+ *
+ * Exit codes: 0 all steps ran and nothing leaked; 1 a model call failed; 3 some step's cleaned text
+ * still had chat text or markup (unless --allow-leaks); 2 bad arguments.
+ */
 import { parseArgs } from 'node:util';
 import { OpenAIChatModel } from '../llm/openai-chat-model.js';
 import { PromptLibrary } from '../llm/prompts.js';
 import { EVAL_CASES } from './cases.js';
-import { formatDefects, formatSteps, formatTable, runEval } from './run.js';
+import { formatDefects, formatSteps, formatTable, leakedSteps, runEval } from './run.js';
 
 export async function main(argv: string[], write: (s: string) => void = (s) => process.stdout.write(s)): Promise<number> {
   const { values } = parseArgs({
@@ -14,13 +19,14 @@ export async function main(argv: string[], write: (s: string) => void = (s) => p
       'api-key': { type: 'string' },
       only: { type: 'string' },
       'timeout-ms': { type: 'string' },
+      'allow-leaks': { type: 'boolean' },
     },
     allowPositionals: false,
   });
   const baseURL = values['base-url'];
   const modelName = values.model;
   if (!baseURL || !modelName) {
-    write('用法：npm run eval -- --base-url URL --model NAME [--api-key KEY] [--only E01,E02]\n');
+    write('用法：npm run eval -- --base-url URL --model NAME [--api-key KEY] [--only E01,E02] [--allow-leaks]\n');
     return 2;
   }
   const timeoutMs = Number(values['timeout-ms'] ?? 120_000);
@@ -43,5 +49,11 @@ export async function main(argv: string[], write: (s: string) => void = (s) => p
   write(`\n${formatTable(rows)}\n${formatSteps(rows)}\n`);
   const defects = formatDefects(rows);
   if (defects) write(`\n缺陷明细：\n${defects}\n`);
-  return rows.some((r) => r.error) ? 1 : 0;
+  if (rows.some((r) => r.error)) return 1;
+  const leaks = leakedSteps(rows);
+  if (leaks > 0) {
+    write(`\n有 ${leaks} 步清理后仍留有闲话或排版标记${values['allow-leaks'] ? '（--allow-leaks：不算失败）' : '，评测不通过（加 --allow-leaks 可放行）'}。\n`);
+    if (!values['allow-leaks']) return 3;
+  }
+  return 0;
 }

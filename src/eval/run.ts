@@ -5,7 +5,8 @@ import { draftFull } from '../flows/drafting/full.js';
 import { draftOutline } from '../flows/drafting/outline.js';
 import { draftSection, reviseSection } from '../flows/drafting/sections.js';
 import { newThreadState, type ReportThreadState } from '../flows/drafting/state.js';
-import { chatResidue } from '../report/model-output.js';
+import { chatMessages } from '../flows/chat.js';
+import { chatResidue, cleanModelOutput } from '../report/model-output.js';
 import { renderOutline } from '../report/outline.js';
 import { getGenre } from '../report/genres.js';
 import { periodLabel } from '../report/period.js';
@@ -21,7 +22,7 @@ export interface EvalRow extends CaseScore {
   /** Request understanding matched the expected genre and period. */
   understood: boolean;
   repaired: boolean;
-  /** Per step run (outline, one section, its expansion, the full draft): chat text in the raw answer and left after cleaning. */
+  /** Per step run (outline, one section, its expansion, the full draft, a free-chat question): chat text in the raw answer and left after cleaning. */
   steps: StepScore[];
   /** Chat text left after cleaning, labelled with its step: the “chat text leaked” score. */
   leaked: string[];
@@ -29,8 +30,11 @@ export interface EvalRow extends CaseScore {
   error?: string;
 }
 
-export type EvalStep = 'outline' | 'section' | 'revise' | 'full';
-export const STEP_LABEL: Record<EvalStep, string> = { outline: '提纲', section: '写一节', revise: '展开', full: '写全文' };
+export type EvalStep = 'outline' | 'section' | 'revise' | 'full' | 'chat';
+export const STEP_LABEL: Record<EvalStep, string> = { outline: '提纲', section: '写一节', revise: '展开', full: '写全文', chat: '闲聊' };
+
+/** The free-chat question each case ends with, in the thread of its draft. */
+export const CHAT_QUESTION = '这份报告的开头段怎么写更好？给我几点建议。';
 const STEPS = Object.keys(STEP_LABEL) as EvalStep[];
 
 export interface StepScore {
@@ -80,6 +84,13 @@ export async function runEval(opts: { model: ChatModel; prompts: PromptLibrary; 
       step = 'full';
       const full = await draftFull({ ...f, state });
       steps.push(stepScore('full', full.removed, [full.text]));
+      // A free-chat question, asked and cleaned as the chat flow does: chat answers are where preambles,
+      // “希望对您有所帮助” and bold labels live.
+      step = 'chat';
+      let raw = '';
+      for await (const d of opts.model.stream({ messages: chatMessages(opts.prompts, now, 'Asia/Shanghai', [], CHAT_QUESTION) })) raw += d;
+      const chat = cleanModelOutput(raw, 'chat');
+      steps.push(stepScore('chat', chat.removed, [chat.text]));
       row = { ...base, ...scores, repaired, steps, leaked: leakedOf(), ms: Date.now() - t0 };
     } catch (err) {
       const failed = steps.length ? `${STEP_LABEL[step]}：${(err as Error).message}` : (err as Error).message;
@@ -115,6 +126,9 @@ export function formatSteps(rows: readonly EvalRow[]): string {
   });
   return `各步：${parts.join('；')}`;
 }
+
+/** Steps whose cleaned text still had chat text or markup in it, over all rows. */
+export const leakedSteps = (rows: readonly EvalRow[]): number => rows.reduce((n, r) => n + r.steps.filter((x) => x.leaked.length > 0).length, 0);
 
 /** Defect lines per case, for reading after the table. */
 export function formatDefects(rows: readonly EvalRow[]): string {

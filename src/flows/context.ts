@@ -20,6 +20,11 @@ export interface TurnContext {
   memory: ConversationMemory;
   now: Date;
   timezone: string;
+  /**
+   * Put at the head of each answer when no model is configured; empty when online, or when
+   * the transport already said so once (the console's banner).
+   */
+  offlineNotice: string;
   /** Markings refused besides 绝密/机密/秘密 (RESTRICTED_MARKINGS). */
   restrictedMarkings?: readonly string[];
   /** The writer's files and cloud docs; absent in console mode. */

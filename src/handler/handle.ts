@@ -40,6 +40,8 @@ export interface HandlerDeps {
   /** Reads files apart from the worker (documents/sandbox.ts); given with `documents`. */
   parser?: DocumentParser;
   cloudDocs?: CloudDocPublisher;
+  /** The transport told the user once that the bot is offline (the console banner): answers do not repeat it. */
+  offlineNoticeShown?: boolean;
 }
 
 
@@ -59,6 +61,7 @@ export class MessageHandler {
       memory: this.d.memory,
       now: this.d.now?.() ?? new Date(),
       timezone: this.d.timezone,
+      offlineNotice: this.d.model.online || this.d.offlineNoticeShown ? '' : T.OFFLINE_NOTICE,
       restrictedMarkings: this.d.restrictedMarkings,
       ...(this.d.documents ? { documents: this.d.documents } : {}),
       ...(this.d.parser ? { parser: this.d.parser } : {}),

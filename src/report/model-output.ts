@@ -6,17 +6,24 @@
  * heading markers and half-width punctuation in Chinese text.
  *
  * Markdown is read with remark (mdast), not regexes: lists, quotes, tables, code and
- * emphasis are structure a parser gets right. strip-markdown is not used because it
- * drops ordered-list numbers (which carry the 1. point level) and merges a bold
- * heading into the paragraph after it. The chat-text rules are hand-written: they
- * are Chinese phrase families no library knows. What the cleaner is unsure of it
- * keeps and reports in `unsure`; what it removed is listed in `removed`.
+ * emphasis are structure a parser gets right. CommonMark does not close `**` between a
+ * full stop and a Chinese character (`**……。**一是`), so remark-cjk-friendly extends the
+ * parser for CJK text. strip-markdown is not used because it drops ordered-list numbers
+ * (which carry the 1. point level) and merges a bold heading into the paragraph after
+ * it. The chat-text rules are hand-written: they are Chinese phrase families no
+ * library knows. What the cleaner is unsure of it keeps and reports in `unsure`; what
+ * it removed is listed in `removed`.
+ *
+ * Free-chat answers get the same treatment with rules of their own (`kind: 'chat'`):
+ * a chat answer is conversation, so only the pleasantries around it go, and lists keep
+ * their numbers; no Markdown marker reaches the writer on any path.
  */
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
-import { toString } from 'mdast-util-to-string';
-import type { Nodes, PhrasingContent, RootContent } from 'mdast';
+import remarkCjkFriendly from 'remark-cjk-friendly/parseOnly';
+import { toString as mdToString } from 'mdast-util-to-string';
+import type { Nodes, PhrasingContent, RootContent, TableCell } from 'mdast';
 import { parseChineseNumeral, parseHeading, toChineseNumeral } from './headings.js';
 
 export type OutputKind = 'outline' | 'section' | 'revise' | 'full' | 'critique' | 'chat';
@@ -35,10 +42,16 @@ interface Line {
   mdHeading?: number;
   /** The line began with bold text: that text. */
   strongLead?: string;
+  /** Every bold run of the line and where it starts. */
+  strongs?: { at: number; text: string }[];
   /** From an ordered list item: its number. */
   listNo?: number;
+  /** From an unordered list item's first line. */
+  bullet?: boolean;
   quote?: boolean;
   table?: boolean;
+  /** The Markdown block (paragraph, or a whole list) the line came from: lines of one block stay together in chat answers. */
+  block?: number;
 }
 
 const CJK = '\\u3400-\\u9fff\\uf900-\\ufaff';
@@ -66,90 +79,132 @@ export function stripReasoning(text: string): { text: string; had: boolean } {
 
 // ---- markdown → lines ----------------------------------------------------------
 
-const parser = unified().use(remarkParse).use(remarkGfm);
+const parser = unified().use(remarkParse).use(remarkGfm).use(remarkCjkFriendly);
 
-function phrasingLines(children: PhrasingContent[]): Line[] {
+/** Text of a node without raw HTML (`<u>`, `<br>` are markup, not words). */
+const toString = (node: Nodes | Nodes[]): string => mdToString(node, { includeHtml: false });
+
+const isBreakTag = (html: string) => /^<br\s*\/?>$/i.test(html.trim());
+
+/**
+ * Delimiters the model wrote in a form the parser does not take as Markdown, turned
+ * into the form it does, so remark (not a regex) decides what pairs with what:
+ * full-width ＊＊ is **; a __ run touching Chinese text is ** (CommonMark refuses
+ * intraword underscores, which exist for snake_case, not for Chinese); a heading's
+ * #s with no space before the Chinese title get the space.
+ */
+function canonicalDelimiters(src: string): string {
+  return src
+    .replace(/＊＊/g, '**')
+    // Only where a line has two such runs: a lone “__” is a fill-in blank (于____年__月).
+    .replace(/^.*$/gm, (line) => ((line.match(CJK_UNDERSCORES) ?? []).length >= 2 ? line.replace(CJK_UNDERSCORES, '**') : line))
+    .replace(new RegExp(`^(#{1,6})(?=[${CJK}（【“])`, 'gm'), '$1 ');
+}
+const CJK_UNDERSCORES = new RegExp(`(?<![_\\w])__(?=[${CJK}“（【《])|(?<=[${CJK}”）】》。，；：！？、])__(?![_\\w])`, 'g');
+
+/** Delimiter runs left as text after parsing (`**` never closed): markup, not words. */
+const ORPHAN_STARS = /\*{2,}/g;
+
+function phrasingLines(children: PhrasingContent[], removed: string[]): Line[] {
   const lines: Line[] = [{ text: '' }];
   const cur = () => lines[lines.length - 1]!;
   for (const c of children) {
-    if (c.type === 'break') {
+    if (c.type === 'break' || (c.type === 'html' && isBreakTag(c.value))) {
       lines.push({ text: '' });
       continue;
     }
     if (c.type === 'html') {
-      // Stray tags (<br>, <think> remnants) are not text.
+      // Stray tags (<u>, <think> remnants) are not text; what they wrap is a text node of its own.
       const t = c.value.replace(/<[^>]*>/g, '');
       if (t) cur().text += t;
       continue;
     }
-    const value = c.type === 'text' || c.type === 'inlineCode' ? c.value : c.type === 'image' ? c.alt ?? '' : toString(c);
+    let value = c.type === 'text' || c.type === 'inlineCode' ? c.value : c.type === 'image' ? c.alt ?? '' : toString(c);
+    if (c.type !== 'inlineCode' && value.includes('**')) {
+      removed.push('未配对的加粗标记“**”');
+      value = value.replace(ORPHAN_STARS, '');
+    }
     const parts = value.split('\n');
     parts.forEach((p, i) => {
       if (i > 0) lines.push({ text: '' });
       const line = cur();
-      if (c.type === 'strong' && line.text.trim() === '' && i === 0) line.strongLead = p.trim();
+      if (c.type === 'strong' && i === 0) {
+        if (line.text.trim() === '') line.strongLead = p.trim();
+        (line.strongs ??= []).push({ at: line.text.length, text: p.trim() });
+      }
       line.text += p;
     });
   }
   return lines;
 }
 
-function blockLines(node: RootContent, out: Line[], flags: Partial<Line> = {}): void {
+/** A table cell's text; a <br> inside a cell separates items. */
+const cellText = (cell: TableCell): string =>
+  cell.children.map((c) => (c.type === 'html' && isBreakTag(c.value) ? '，' : toString(c))).join('').trim();
+
+function blockLines(node: RootContent, out: Line[], removed: string[], flags: Partial<Line> = {}): void {
+  const block = flags.block ?? out.length + 1;
   switch (node.type) {
     case 'heading':
-      out.push({ ...flags, text: toString(node), mdHeading: node.depth });
+      out.push({ ...flags, block, text: toString(node).replace(ORPHAN_STARS, ''), mdHeading: node.depth });
       return;
     case 'paragraph':
-      for (const l of phrasingLines(node.children)) out.push({ ...flags, ...l });
+      for (const l of phrasingLines(node.children, removed)) out.push({ ...flags, block, ...l });
       return;
     case 'list':
       node.children.forEach((item, i) => {
         const no = node.ordered ? (node.start ?? 1) + i : undefined;
         item.children.forEach((child, k) => {
           const before = out.length;
-          blockLines(child, out, flags);
-          if (k === 0 && no !== undefined && out[before]) out[before] = { ...out[before], listNo: no };
+          blockLines(child, out, removed, { ...flags, block });
+          if (k === 0 && out[before]) out[before] = no !== undefined ? { ...out[before], listNo: no } : { ...out[before], bullet: true };
         });
       });
       return;
     case 'blockquote':
-      for (const c of node.children) blockLines(c, out, { ...flags, quote: true });
+      for (const c of node.children) blockLines(c, out, removed, { ...flags, quote: true });
       return;
     case 'table': {
-      const rows = node.children.map((r) => r.children.map((cell) => toString(cell).trim()));
+      const rows = node.children.map((r) => r.children.map(cellText));
       const head = rows[0] ?? [];
       // A table becomes prose: one sentence per row, "列名：值；列名：值。"
       for (const r of rows.slice(1)) {
         const cells = r.map((v, i) => (head[i] && v ? `${head[i]}：${v}` : v)).filter(Boolean);
-        if (cells.length) out.push({ ...flags, text: `${cells.join('；')}。`, table: true });
+        if (cells.length) out.push({ ...flags, block, text: `${cells.join('；')}。`, table: true });
       }
       return;
     }
     case 'code':
-      for (const l of node.value.split('\n')) out.push({ ...flags, text: l });
+      for (const l of node.value.split('\n')) out.push({ ...flags, block, text: l });
       return;
     case 'html': {
-      const t = node.value.replace(/<[^>]*>/g, '').trim();
-      if (t) for (const l of t.split('\n')) out.push({ ...flags, text: l });
+      const t = node.value.replace(/<br\s*\/?>/gi, '\n').replace(/<[^>]*>/g, '').trim();
+      if (t) for (const l of t.split('\n')) out.push({ ...flags, block, text: l });
       return;
     }
     case 'thematicBreak':
     case 'definition':
       return;
     default:
-      if ('children' in node) for (const c of (node as { children: Nodes[] }).children) blockLines(c as RootContent, out, flags);
-      else out.push({ ...flags, text: toString(node) });
+      if ('children' in node) for (const c of (node as { children: Nodes[] }).children) blockLines(c as RootContent, out, removed, flags);
+      else out.push({ ...flags, block, text: toString(node) });
   }
 }
 
 /** Markdown text → plain lines with what the Markdown said about each. */
-export function markdownLines(text: string): Line[] {
+export function markdownLines(text: string, removed: string[] = []): Line[] {
   // Full-width indentation is text, not Markdown; leading ASCII indentation would read as code.
-  const src = text.replace(/^[ \t]+(?=\S)/gm, '');
+  const src = canonicalDelimiters(text.replace(/^[ \t]+(?=\S)/gm, ''));
   const root = parser.parse(src);
   const out: Line[] = [];
-  for (const n of root.children) blockLines(n, out);
-  return out.map((l) => ({ ...l, text: l.text.replace(/^[\s\u3000]+|[\s\u3000]+$/g, '') })).filter((l) => l.text);
+  for (const n of root.children) blockLines(n, out, removed);
+  return out
+    .map((l) => {
+      const lead = /^[\s\u3000]*/.exec(l.text)![0].length;
+      const text = l.text.replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
+      return lead && l.strongs ? { ...l, text, strongs: l.strongs.map((x) => ({ ...x, at: x.at - lead })) } : { ...l, text };
+    })
+    .filter((l) => l.text);
 }
 
 // ---- chat text -----------------------------------------------------------------
@@ -166,14 +221,58 @@ const ADDRESSES_USER = /您|请问|告诉我/;
 const excerpt = (s: string) => (s.length > 24 ? `${s.slice(0, 24)}…` : s);
 const bareOfMarker = (s: string) => s.replace(/^(?:\d{1,2}[.．、]|[（(][\d一二三四五六七八九十]{1,3}[）)]|[-*•·])\s*/, '');
 
-/** The part of an opening line after a chat preamble ("好的，以下是提纲：今年以来…" → "今年以来…"), or null when it is no preamble. */
-function afterPreamble(line: string): string | null {
+/** Where an opening line's content begins after a chat preamble ("好的，以下是提纲：今年以来…" → at 今), or null when it has none. */
+function preambleCut(line: string): number | null {
   if (!OPENER.test(line)) return null;
   const m = /[：:]|[。！!](?!$)/.exec(line);
-  if (m && m.index <= 80) return line.slice(m.index + 1).trim();
-  if (/[。！!～~]$/.test(line) && line.length <= 80) return '';
-  if (line.length <= 60) return '';
+  if (m && m.index <= 80) return m.index + 1;
+  if (/[。！!～~]$/.test(line) && line.length <= 80) return line.length;
+  if (line.length <= 60) return line.length;
   return null;
+}
+
+/** The part of an opening line after a chat preamble, or null when it is no preamble. */
+function afterPreamble(line: string): string | null {
+  const at = preambleCut(line);
+  return at === null ? null : line.slice(at).trim();
+}
+
+// A chat answer's opening pleasantries: interjections, then a lead-in ending in a colon.
+const INTERJECTION = /^(?:好的|好|当然(?:可以|没问题)?|没问题|收到|明白(?:了)?|可以的?|嗯|OK|您好|你好)(?:呀|啊|的|呢|哈)?[！!。，,～~\s]+/i;
+const CHAT_LEAD_IN = /^(?:以下|下面|接下来|为您|给您|这是|这里是|针对您|根据您|按照您|关于您|我(?:来|将|为您|给您|整理了))[^。！？!?：:\n]{0,40}[：:]\s*/;
+
+/** Where a chat answer's first line begins after its pleasantries ("当然可以！这类报告…" → at 这); 0 when it has none. */
+function chatPreambleCut(line: string): number {
+  let at = 0;
+  for (let i = 0; i < 3; i++) {
+    const m = INTERJECTION.exec(line.slice(at));
+    if (!m) break;
+    at += m[0].length;
+  }
+  const lead = CHAT_LEAD_IN.exec(line.slice(at));
+  if (lead) at += lead[0].length;
+  // "当然可以" alone, with no punctuation after it.
+  if (at === 0 && /^(?:好的|当然可以|没问题|收到|明白了?)[！!。～~]*$/.test(line)) return line.length;
+  return at;
+}
+
+/** Closing pleasantries of a chat answer: they talk about the conversation, not the subject. */
+const PLEASANTRY = /供(?:您)?参考|请随时|随时(?:告诉|联系|提出|找我|问我)|告诉我|希望(?:以上|这些|这|对您|对你|能|本|我的)|如(?:需|有)(?:进一步|需要|其他|任何|疑问|问题)|如果(?:您|你)(?:还)?(?:有|需要)(?:其他|任何|进一步|更多)?(?:问题|需要|疑问|帮助)|祝(?:您|你|工作)|欢迎(?:继续|随时)|需要我|我可以(?:继续|再|帮)/;
+const talksAboutAnswer = (s: string) => ADDRESSES_USER.test(s) || /以上|上述|本(?:提纲|稿|文)|这份|这篇|我/.test(s);
+/** Talks to the writer or about the answer, not as a unit about its own work (我局将…如有问题…). */
+const talksToWriter = (s: string) => /您|你|请问|告诉我|以上|上述|本(?:提纲|稿|文)|这份|这篇/.test(s) || /(?:^|[，。！!])我(?:可以|来|会|再|将(?:继续|为您))/.test(s);
+/** A note that only disclaims the answer ("注：以上内容供参考。"), as opposed to one with content. */
+const DISCLAIMER = /参考|仅供|以上|上述|实际情况|据实|核实|酌情|调整|修改/;
+
+/** Sentences of a line, each with its closing punctuation. */
+const sentences = (line: string): string[] => line.match(/[^。！？!?]+[。！？!?]*|[。！？!?]+/g) ?? [line];
+
+/** The line without closing pleasantries run onto its end ("……最后通读定稿。希望对您有所帮助！"). */
+function withoutTrailingPleasantry(line: string): { text: string; cut: string } {
+  const parts = sentences(line);
+  let n = parts.length;
+  while (n > 0 && PLEASANTRY.test(parts[n - 1]!) && talksToWriter(parts[n - 1]!) && parts[n - 1]!.length <= 40) n--;
+  return { text: parts.slice(0, n).join(''), cut: parts.slice(n).join('') };
 }
 
 // ---- headings ------------------------------------------------------------------
@@ -236,17 +335,17 @@ function clean(raw: string, kind: OutputKind, streaming: boolean): CleanResult {
   const unsure: string[] = [];
   const r = stripReasoning(raw);
   if (r.had) removed.push('推理过程（<think>）');
-  // A chat answer is conversation, not a document: only reasoning goes (the card renders its Markdown).
-  if (kind === 'chat') return { text: r.text.trim(), removed, unsure };
-  let lines = markdownLines(r.text);
+  let lines = markdownLines(r.text, removed);
   const all = [...lines];
+  if (kind === 'chat') return finish(chatLines(lines, removed), all, kind, removed, unsure, streaming);
 
   // Preamble: the first line or two.
   for (let i = 0; i < 4 && lines.length; i++) {
-    const rest = afterPreamble(lines[0]!.text);
-    if (rest === null) break;
-    removed.push(`开场白“${excerpt(lines[0]!.text)}”`);
-    if (rest) lines[0] = { ...lines[0]!, text: rest };
+    const first = lines[0]!;
+    const at = preambleCut(first.text);
+    if (at === null) break;
+    removed.push(`开场白“${excerpt(first.text)}”`);
+    if (first.text.slice(at).trim()) lines[0] = cutStart(first, at);
     else lines.shift();
   }
 
@@ -256,14 +355,15 @@ function clean(raw: string, kind: OutputKind, streaming: boolean): CleanResult {
     removed.push(`说明“${excerpt(lines.slice(metaAt).map((l) => l.text).join(' '))}”`);
     lines = lines.slice(0, metaAt);
   }
+  trimTrailingPleasantry(lines, removed);
   while (lines.length) {
     const last = bareOfMarker(lines[lines.length - 1]!.text);
     // A closer talks to the user or about the answer itself; “可根据实际情况调整” alone may be report text.
-    const talks = ADDRESSES_USER.test(last) || /以上|上述|本(?:提纲|稿|文)|这份|这篇|我/.test(last);
-    if (!((CLOSER.test(last) && talks) || LENGTH_LINE.test(last) || /^(?:以上|上述)(?:内容|提纲|正文|稿件|文稿)?(?:仅)?供参考/.test(last))) break;
+    if (!((CLOSER.test(last) && talksAboutAnswer(last)) || LENGTH_LINE.test(last) || /^(?:以上|上述)(?:内容|提纲|正文|稿件|文稿)?(?:仅)?供参考/.test(last))) break;
     removed.push(`结束语“${excerpt(last)}”`);
     lines.pop();
   }
+  trimTrailingPleasantry(lines, removed);
 
   const kept: Line[] = [];
   for (const l of lines) {
@@ -292,17 +392,88 @@ function clean(raw: string, kind: OutputKind, streaming: boolean): CleanResult {
     text = fullWidthPunctuation(text);
     kept.push({ ...l, text });
   }
-  if (lines.some((l) => l.table)) removed.push('表格（已改为文字）');
+  return finish(kept, all, kind, removed, unsure, streaming);
+}
 
-  // Never answer with nothing: an answer that was all “chat” is kept as it came (the writer decides).
+/** The line without its first `at` characters (a preamble): bold runs move with the text, one now at the start leads it. */
+function cutStart(l: Line, at: number): Line {
+  const tail = l.text.slice(at);
+  const off = at + tail.length - tail.trimStart().length;
+  const strongs = (l.strongs ?? []).filter((x) => x.at >= off).map((x) => ({ ...x, at: x.at - off }));
+  return { ...l, text: tail.trim(), strongs, strongLead: strongs.find((x) => x.at === 0)?.text };
+}
+
+/** Closing pleasantries glued onto the last line go; the line stays. */
+function trimTrailingPleasantry(lines: Line[], removed: string[]): void {
+  const last = lines[lines.length - 1];
+  if (!last) return;
+  const t = withoutTrailingPleasantry(last.text);
+  if (!t.cut || !t.text.trim()) return;
+  removed.push(`结束语“${excerpt(t.cut)}”`);
+  lines[lines.length - 1] = { ...last, text: t.text.trim() };
+}
+
+/**
+ * A free-chat answer: the answer is the conversation, so only what surrounds it goes
+ * (opening pleasantries and lead-ins, closing offers and wishes, notes that merely
+ * disclaim the answer, length remarks); advice that mentions 您 stays.
+ */
+function chatLines(input: Line[], removed: string[]): Line[] {
+  let lines = [...input];
+  for (let i = 0; i < 2 && lines.length; i++) {
+    const first = lines[0]!;
+    const at = chatPreambleCut(first.text);
+    if (at === 0) break;
+    removed.push(`开场白“${excerpt(first.text.slice(0, at))}”`);
+    if (first.text.slice(at).trim()) {
+      lines[0] = cutStart(first, at);
+      break;
+    }
+    lines.shift();
+  }
+  const isNote = (l: Line) => {
+    const bare = bareOfMarker(l.text);
+    return (META_LEAD.test(bare) || (l.quote && /^(?:提示|注|说明|备注|温馨提示)/.test(bare))) && DISCLAIMER.test(bare);
+  };
+  const isPleasantry = (l: Line) => {
+    const bare = bareOfMarker(l.text);
+    return (PLEASANTRY.test(bare) && (talksToWriter(bare) || /^祝/.test(bare)) && bare.length <= 60) || LENGTH_LINE.test(bare) || /^(?:以上|上述)(?:内容|建议|意见|回答)?(?:仅)?供(?:您)?参考/.test(bare);
+  };
+  while (lines.length && (isPleasantry(lines[lines.length - 1]!) || isNote(lines[lines.length - 1]!))) {
+    removed.push(`结束语“${excerpt(lines[lines.length - 1]!.text)}”`);
+    lines.pop();
+  }
+  trimTrailingPleasantry(lines, removed);
+  lines = lines.filter((l) => {
+    if (isNote(l)) removed.push(`注释“${excerpt(l.text)}”`);
+    else if (isPleasantry(l)) removed.push(`对话“${excerpt(l.text)}”`);
+    else return true;
+    return false;
+  });
+  return lines.map((l) => ({ ...l, text: fullWidthPunctuation(l.text.replace(LENGTH_NOTE, '')) })).filter((l) => l.text.trim());
+}
+
+/** Join the kept lines for the kind; an answer that was all “chat” is kept as it came (the writer decides). */
+function finish(kept: Line[], all: Line[], kind: OutputKind, removed: string[], unsure: string[], streaming: boolean): CleanResult {
+  if (all.some((l) => l.table)) removed.push('表格（已改为文字）');
   // A stream is not over yet: what follows may be the report, so show nothing for now.
   if (kept.length === 0 && all.length > 0 && !streaming) {
     unsure.push(...all.map((l) => l.text));
     kept.push(...all.map((l) => ({ ...l, text: fullWidthPunctuation(l.text) })));
   }
-  const out = isReportKind(kind) ? headingLines(kept) : kept.map((l) => l.text);
-  const joiner = isReportKind(kind) ? '\n' : '\n\n';
-  return { text: out.join(joiner).trim(), removed, unsure: [...new Set(unsure)] };
+  const text = isReportKind(kind) ? headingLines(kept).join('\n') : conversationText(kept);
+  return { text: text.trim(), removed: [...new Set(removed)], unsure: [...new Set(unsure)] };
+}
+
+/** Chat and critique text: list items keep their number (or a ·), blocks stay apart by a blank line. */
+function conversationText(lines: Line[]): string {
+  let out = '';
+  lines.forEach((l, i) => {
+    const marked = l.listNo !== undefined && !/^\d{1,2}[.．、]/.test(l.text) ? `${l.listNo}. ${l.text}` : l.bullet ? `· ${l.text}` : l.text;
+    if (i > 0) out += l.block !== undefined && l.block === lines[i - 1]!.block ? '\n' : '\n\n';
+    out += marked;
+  });
+  return out;
 }
 
 /**
@@ -349,7 +520,9 @@ function headingLines(lines: Line[]): string[] {
   }
   return out;
 
-  function pushHeading(text: string): void {
+  function pushHeading(raw: string): void {
+    // “（一）压实责任：” from `**（一）压实责任：**` or `1. **压实责任**：`: headings end without punctuation.
+    const text = /^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])[^：:]+[：:]$/.test(raw) ? raw.slice(0, -1) : raw;
     const h = parseHeading(text);
     if (h?.level === 1) {
       part++;
@@ -376,6 +549,18 @@ function mayBeChat(line: string): boolean {
   return bare.length < 12 || CLOSER_LEAD.test(bare) || ADDRESSES_USER.test(bare) || CLOSER.test(bare);
 }
 
+const PLEASANTRY_WORDS = ['好的', '当然可以', '当然没问题', '没问题', '收到', '明白了', '可以的', '嗯', 'ok', '您好', '你好'];
+const LEAD_IN_WORDS = ['以下', '下面', '接下来', '为您', '给您', '这是', '这里是', '针对您', '根据您', '按照您', '关于您', '我来', '我将', '我为您', '我给您', '我整理了'];
+
+/** The first line of a chat answer, still arriving, may yet be (or end) a pleasantry or a lead-in the final text drops. */
+function mayStillBePreamble(line: string): boolean {
+  const rest = line.slice(chatPreambleCut(line)).toLowerCase();
+  if (!rest) return true;
+  if ([...PLEASANTRY_WORDS, ...LEAD_IN_WORDS].some((w) => w.startsWith(rest) || (rest.startsWith(w) && rest.length <= w.length + 1 && !/[\u3400-\u9fff]$/.test(rest.slice(w.length))))) return true;
+  // A lead-in ends with a colon: “以下是几点建议：”.
+  return LEAD_IN_WORDS.some((w) => rest.startsWith(w)) && !/[：:。！？!?]/.test(rest) && rest.length <= 40;
+}
+
 /**
  * What the writer may see of an answer still streaming: reasoning hidden, the opening
  * line held back until it is known not to be a preamble, and the line still arriving
@@ -384,16 +569,18 @@ function mayBeChat(line: string): boolean {
  */
 export function streamingView(raw: string, kind: OutputKind): string {
   const visible = stripReasoning(raw).text.replace(/^\s+/, '');
-  if (kind === 'chat') return visible;
   const nl = visible.lastIndexOf('\n');
   let shown = visible;
   if (nl < 0) {
-    // First line incomplete: show it only once it is long and reads as report text.
     const first = visible.replace(/^[#>*\s-]+/, '');
-    if (first.length < 40 || OPENER.test(first) || mayBeChat(first)) return '';
+    // A chat answer shows as it comes once its opening can no longer turn out to be a pleasantry;
+    // a report's first line only once it is long and reads as report text.
+    if (kind === 'chat' ? mayStillBePreamble(first) : first.length < 40 || OPENER.test(first) || mayBeChat(first)) return '';
   } else if (mayBeChat(visible.slice(nl + 1))) {
     shown = visible.slice(0, nl);
   }
+  // A tag or delimiter run still arriving (`<u`, `</`, `*`) is not text yet.
+  if (shown === visible) shown = shown.replace(/(?:<\/?[A-Za-z]?[^>\n]*|[*＊_~`#|]+)$/, '');
   // A table's header row alone is not a table yet: it would show as a line of pipes.
   const lines = shown.trimEnd().split('\n');
   if (/^\s*\|/.test(lines.at(-1) ?? '') && !/^\s*\|/.test(lines.at(-2) ?? '')) shown = lines.slice(0, -1).join('\n');
@@ -437,6 +624,9 @@ export function splitPartText(cleaned: string, sectionCount: number): { intro: s
 
 // ---- residue -------------------------------------------------------------------
 
+/** Markdown, HTML and reasoning tags as a reader would see them in plain text. */
+const MARKUP_RESIDUE = new RegExp(`^(?:#{1,6}|>\\s?|[-*+]\\s|\`\`\`|\\|)|\\*\\*|＊＊|(?<!_)__(?!_)|</?[A-Za-z][A-Za-z0-9]*(?:\\s[^>]*)?/?>`);
+
 /** Chat text still present in a final text: what the eval scores as “leaked”. Empty when clean. */
 export function chatResidue(text: string): string[] {
   const out: string[] = [];
@@ -448,8 +638,9 @@ export function chatResidue(text: string): string[] {
     const closing = i === lines.length - 1 && (/以上|上述|本(?:提纲|稿|文)|这份|这篇|我/.test(bare) || /^(?:以上|上述)(?:内容|提纲|正文|稿件|文稿)?(?:仅)?供参考/.test(bare));
     if (CLOSER.test(bare) && (ADDRESSES_USER.test(bare) || closing)) out.push(`结束语：${excerpt(l)}`);
     else if (META_LEAD.test(bare) || LENGTH_LINE.test(bare) || LEAD_IN.test(bare)) out.push(`说明：${excerpt(l)}`);
+    else if (PLEASANTRY.test(bare) && (talksToWriter(bare) || /^祝/.test(bare))) out.push(`客套话：${excerpt(l)}`);
     if (new RegExp(LENGTH_NOTE.source).test(l)) out.push(`字数说明：${excerpt(l)}`);
-    if (/^(?:#{1,6}\s|>\s?|[-*+]\s|```|\|)|\*\*|__|<\/?think>/i.test(l)) out.push(`Markdown或推理：${excerpt(l)}`);
+    if (MARKUP_RESIDUE.test(l)) out.push(`Markdown或推理：${excerpt(l)}`);
     if (new RegExp(`[${CJK}]"|"[${CJK}]|[${CJK}],|,[${CJK}]`).test(l)) out.push(`半角标点：${excerpt(l)}`);
   }
   return out;

@@ -11,22 +11,29 @@ import { startFakeOpenAI } from '../support/fake-openai.js';
 import { messageIdOf, textEvent } from '../support/events.js';
 import { freePort } from '../support/redis.js';
 import { EVENT_CEILING_MS } from '../support/wait.js';
+import { OFFLINE_NOTICE } from '../../src/core/texts.js';
 
 const f = useBotFixture();
 
 describe('the bot as a user starts it (src/main.ts in its own process)', () => {
   it('without Feishu credentials or a model key: console chat over the queue, offline, and exits when input ends', async () => {
-    const bot = (f.bot = spawnBot({ REDIS_URL: inject('redisUrl'), REDIS_PREFIX: `t${randomUUID().slice(0, 8)}`, LOG_LEVEL: 'warn' }, { stdin: 'pipe' }));
-    bot.proc.stdin!.end('帮助\n/reset\n');
+    // Logging at every level: none of it may reach the terminal the chat is using.
+    const bot = (f.bot = spawnBot({ REDIS_URL: inject('redisUrl'), REDIS_PREFIX: `t${randomUUID().slice(0, 8)}`, LOG_LEVEL: 'trace' }, { stdin: 'pipe' }));
+    bot.proc.stdin!.end('帮助\n你好\n帮我写一份2025年上半年市交通运输局落实意识形态工作责任制情况报告的提纲\n/reset\n');
     expect(await bot.exited()).toBe(0);
     const out = bot.stdout();
     expect(out).toContain('控制台模式');
     expect(out).toContain('离线模式');
     expect(out).toContain('起草提纲');
+    expect(out).toContain('一、工作开展情况');
     expect(out).toContain('已清空本话题');
-    // Console mode: no JSON log lines in the chat, and the help is printed once, as plain text.
-    expect(out).not.toMatch(/^\{"level"/m);
-    expect(out.match(/起草提纲/g)).toHaveLength(1);
+    // Console mode: no log line in the chat or on stderr (the offline warning goes to the log file),
+    // the offline notice once, in the banner, and the help printed once, as plain text.
+    expect(out).not.toMatch(/^\{"level"|"msg":/m);
+    expect(bot.stderr()).toBe('');
+    expect(out.split(OFFLINE_NOTICE)).toHaveLength(2);
+    expect(out.indexOf(OFFLINE_NOTICE)).toBeLessThan(out.indexOf('笔杆子>'));
+    expect(out.match(/起草提纲/g)).toHaveLength(2);
     expect(out).not.toContain('**');
   });
 
@@ -46,7 +53,7 @@ describe('the bot as a user starts it (src/main.ts in its own process)', () => {
 
   it('webhook mode: real-format events posted to /feishu/events get one threaded reply; SIGTERM stops it cleanly', async () => {
     const feishu = (f.feishu = await FakeFeishu.start());
-    f.llm = await startFakeOpenAI(() => '收到，这是回答。');
+    f.llm = await startFakeOpenAI(() => '半年报告一般先写总体情况，再分三部分展开。');
     const port = await freePort();
     const bot = await startWebhookBot(f, { port, redisUrl: inject('redisUrl') });
     const health = await fetch(`http://127.0.0.1:${port}/healthz`);
@@ -54,7 +61,7 @@ describe('the bot as a user starts it (src/main.ts in its own process)', () => {
     expect(await health.json()).toMatchObject({ ok: true, worker: true });
     const ev = textEvent('你好，笔杆子');
     expect((await postEvent(port, ev)).status).toBe(200);
-    await feishu.waitFor(() => feishu.repliesTo(messageIdOf(ev)).some((m) => feishu.textOf(m) === '收到，这是回答。' && !feishu.isStreaming(m)), EVENT_CEILING_MS, 'the reply');
+    await feishu.waitFor(() => feishu.repliesTo(messageIdOf(ev)).some((m) => feishu.textOf(m) === '半年报告一般先写总体情况，再分三部分展开。' && !feishu.isStreaming(m)), EVENT_CEILING_MS, 'the reply');
     expect(feishu.repliesTo(messageIdOf(ev))).toHaveLength(1);
     // info logs carry ids and lengths, never the message text or secrets
     expect(bot.stdout()).not.toContain('你好，笔杆子');

@@ -3,6 +3,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/eval/cli.js';
 import { EVAL_CASES } from '../../src/eval/cases.js';
+import { CHAT_QUESTION } from '../../src/eval/run.js';
 import { THEMES } from '../../src/report/themes.js';
 import { startFakeOpenAI, type FakeOpenAI, type FakeRequestBody } from '../support/fake-openai.js';
 import { realisticModel, STYLES } from '../support/realistic-model.js';
@@ -25,6 +26,7 @@ function block(prompt: string, label: string): string[] {
  */
 function fakeWriter(body: FakeRequestBody): string {
   const prompt = body.messages[body.messages.length - 1]!.content;
+  if (prompt.includes(CHAT_QUESTION)) return '当然可以！开头段先写时段和总体情况，再用“现将有关情况报告如下：”引出正文。\n\n**建议**：先写指导思想，再写总体成效。\n\n*注：以上内容供参考。*\n\n希望对您有所帮助！';
   const first = body.messages.find((m) => m.role === 'user')!.content;
   const repair = prompt.includes('逐条修正');
   const title = block(first, '标题（照此使用')[0]!;
@@ -84,7 +86,24 @@ describe('eval harness against a fake OpenAI-compatible server', () => {
     expect(asked('请根据已确定的提纲')).toBeGreaterThanOrEqual(EVAL_CASES.length);
     expect(asked('请修改报告中的一节正文')).toBe(EVAL_CASES.length);
     expect(asked('请按已确定的提纲起草报告正文')).toBeGreaterThanOrEqual(EVAL_CASES.length);
-    expect(out).toMatch(/各步：提纲 闲话\d+\/22 泄漏0\/22；写一节 闲话\d+\/22 泄漏0\/22；展开 闲话\d+\/22 泄漏0\/22；写全文 闲话\d+\/22 泄漏0\/22/);
+    expect(out).toMatch(/各步：提纲 闲话\d+\/22 泄漏0\/22；写一节 闲话\d+\/22 泄漏0\/22；展开 闲话\d+\/22 泄漏0\/22；写全文 闲话\d+\/22 泄漏0\/22；闲聊 闲话22\/22 泄漏0\/22/);
+    // Each case ends with a free-chat question, cleaned as the chat flow cleans it.
+    expect(fake.requests.filter((r) => r.messages.at(-1)!.content.includes(CHAT_QUESTION))).toHaveLength(EVAL_CASES.length);
+  });
+
+  it('exits non-zero when a cleaned text still has chat text in it, unless --allow-leaks', async () => {
+    // A closing offer too long to be a mere pleasantry: the cleaner keeps it (never loses content), the eval counts it.
+    const offer = '如需进一步修改，您可以随时告诉我需要调整的地方，我会根据您单位的具体要求和实际情况，帮您逐段完善这份材料的每一个部分，直到满意为止。';
+    fake.setHandler((body) => (body.messages.at(-1)!.content.includes(CHAT_QUESTION) ? `开头段先写时段和总体情况。\n\n${offer}` : fakeWriter(body)));
+    let out = '';
+    expect(await main(['--base-url', fake.url, '--model', 'fake-model', '--only', 'E03,E04'], (s) => (out += s))).toBe(3);
+    expect(out).toMatch(/\| 合计 .*\| 泄漏2\/10 \|/);
+    expect(out).toContain('有 2 步清理后仍留有闲话或排版标记，评测不通过（加 --allow-leaks 可放行）');
+    expect(out).toMatch(/E03：.*闲话泄漏：闲聊：结束语：如需进一步修改/);
+    out = '';
+    expect(await main(['--base-url', fake.url, '--model', 'fake-model', '--only', 'E03', '--allow-leaks'], (s) => (out += s))).toBe(0);
+    expect(out).toContain('（--allow-leaks：不算失败）');
+    fake.setHandler(fakeWriter);
   });
 
   it('reports HTTP errors as failed rows and exits non-zero', async () => {
@@ -119,9 +138,9 @@ describe('eval harness against a fake OpenAI-compatible server', () => {
     expect(fake.requests.length).toBe(before);
   });
 
-  it('scores “chat text leaked” per model style over outline, section, expansion and full draft against the realistic fake', async () => {
+  it('scores “chat text leaked” per model style over outline, section, expansion, full draft and a chat question against the realistic fake', async () => {
     const figures: string[] = [];
-    const steps = EVAL_CASES.length * 4;
+    const steps = EVAL_CASES.length * 5;
     for (const style of STYLES) {
       fake.setHandler(realisticModel(style));
       let out = '';

@@ -10,8 +10,8 @@ import { messageIdOf, textEvent } from '../support/events.js';
 import { realisticModel, STYLES } from '../support/realistic-model.js';
 import type { FakeReply } from '../support/fake-openai.js';
 
-/** Chat text: preambles, reasoning, notes, length lines and closers, also their first words. */
-const CHAT = ['好的', '以下是', '为您', '推理草稿', '起草思路', '<think>', '</think>', '以上', '供参考', '如需', '随时告诉我', '希望', '提示', '注：', '修改说', '本部分约', '（本部分', '---'];
+/** Chat text: preambles, reasoning, notes, length lines and closers, also their first words; Markdown and HTML. */
+const CHAT = ['好的', '当然可以', '以下是', '为您', '推理草稿', '起草思路', '<think>', '</think>', '以上', '供参考', '如需', '随时告诉我', '希望', '提示', '注：', '修改说', '本部分约', '（本部分', '---', '**', '＊', '__', '<br', '<u', '##'];
 
 let h: Harness;
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 /**
  * While an answer streams, the writer never sees reasoning (a <think> block or
- * reasoning_content deltas) or an opening chat line flash up and vanish.
+ * reasoning_content deltas), an opening chat line or Markdown/HTML markup flash up and vanish.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OpenAIChatModel } from '../../src/llm/openai-chat-model.js';
@@ -14,7 +14,8 @@ import { realisticModel, STYLES } from '../support/realistic-model.js';
 
 const NOW = new Date('2025-07-03T10:00:00+08:00');
 const prompts = PromptLibrary.load();
-const NEVER_SHOWN = ['好的', '以下是', '为您', '推理草稿', '起草思路', '<think>', '</think>'];
+// Chat text and markup, half-arrived tokens included (the fake cuts chunks inside `**` and `<br>`).
+const NEVER_SHOWN = ['好的', '当然可以', '以下是', '为您', '推理草稿', '起草思路', '<think>', '</think>', '*', '＊', '__', '<', '#', '|'];
 
 let fake: FakeOpenAI;
 beforeAll(async () => {

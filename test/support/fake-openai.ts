@@ -51,6 +51,30 @@ const chunkText = (text: string, size = 24): string[] => {
   return out.length ? out : [''];
 };
 
+/** Markup a chunk boundary may fall inside, as it does with real tokenizers. */
+const SPLIT_INSIDE = ['**', '＊＊', '__', '<think>', '</think>', '<br>', '<u>', '</u>', '|---|', '##'];
+
+/**
+ * Chunks of about `size` characters, cut also in the middle of every markup token
+ * (`*|*`, `<thi|nk>`, `<b|r>`): a stream view must not show half a token.
+ */
+export function messyChunks(text: string, size = 9): string[] {
+  const cuts = new Set<number>();
+  for (let i = size; i < text.length; i += size) cuts.add(i);
+  for (const token of SPLIT_INSIDE) {
+    for (let at = text.indexOf(token); at >= 0; at = text.indexOf(token, at + token.length)) cuts.add(at + Math.ceil(token.length / 2));
+  }
+  const sorted = [...cuts].filter((c) => c > 0 && c < text.length).sort((a, b) => a - b);
+  const out: string[] = [];
+  let from = 0;
+  for (const c of sorted) {
+    out.push(text.slice(from, c));
+    from = c;
+  }
+  out.push(text.slice(from));
+  return out.filter(Boolean);
+}
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**

@@ -4,21 +4,26 @@
  * a clean report text (built from the prompt: title, skeleton, target, original
  * text) wrapped in one real model's chat habits:
  *
- * - markdown:  GPT-4o-mini style: # headings, **bold**, bullets, a rule and a friendly closer.
- * - chatty:    DeepSeek-chat style: a preamble glued onto the first line, “> 提示：”, “*注：*”,
+ * - markdown:  GPT-4o-mini / Qwen-chat style: # headings, each paragraph's lead sentence in bold
+ *              as `**……。**下文` (CommonMark leaves that unclosed without CJK-friendly parsing),
+ *              bullets, a rule and a friendly closer.
+ * - chatty:    DeepSeek-chat style: a preamble glued onto the first line, a run-in bold heading
+ *              `**（一）标题：**正文`, “> 提示：”, “*注：*” followed by “希望对您有所帮助！”,
  *              “修改说明：1.… 2.…” after a revision, “（本部分约N字）”, a closing offer.
- * - think:     a reasoning model served by Ollama: a whole <think>…</think> block in the content.
+ * - think:     a reasoning model served by Ollama: a whole <think>…</think> block in the content,
+ *              `__一、……__` headings, `<u>` around placeholders.
  * - reasoning: DeepSeek-reasoner / vLLM with a reasoning parser: reasoning_content deltas,
- *              then a “以下是…：” lead-in and a Markdown table.
- * - headings:  Qwen style: 第一部分：, （一）、, 1、, “1. **…**” at level 2, half-width quotes and
- *              commas, a table, “以上内容仅供参考。”
+ *              then a “以下是…：” lead-in, `<br>` between sentences and a Markdown table.
+ * - headings:  Qwen style: 第一部分：, （一）、, 1、, “1. **…**：” at level 2, full-width ＊＊bold＊＊,
+ *              half-width quotes and commas, a table, “以上内容仅供参考。”
  *
  * Seven answer kinds (outline, section, expand, condense, rewrite, full part, critique)
- * × five styles = 35 answers. `CHAT_TEXT` lists what must never reach a card's final
- * text, the stored thread state or the Word file.
+ * plus free chat, × five styles. Chunks are cut inside markup tokens (fake-openai.ts
+ * `messyChunks`). `CHAT_TEXT` lists what must never reach a card's final text, the
+ * stored thread state or the Word file.
  */
 import { THEMES } from '../../src/report/themes.js';
-import type { FakeHandler, FakeReply, FakeRequestBody } from './fake-openai.js';
+import { messyChunks, type FakeHandler, type FakeReply, type FakeRequestBody } from './fake-openai.js';
 
 export const STYLES = ['markdown', 'chatty', 'think', 'reasoning', 'headings'] as const;
 export type ModelStyle = (typeof STYLES)[number];
@@ -28,6 +33,7 @@ export type AnswerKind = 'outline' | 'section' | 'expand' | 'condense' | 'rewrit
 export const CHAT_TEXT: readonly string[] = [
   '好的', '以下是', '为您', '供参考', '随时告诉我', '希望以上', '提示：', '注：', '修改说明', '本部分约', '推理草稿',
   '<think>', '</think>', '**', '##', '|', '---', '第一部分：', '（一）、', '1、', '"', '如需调整', '起草思路',
+  '当然可以', '希望对您有所帮助', '＊', '__', '<br', '<u>', '</u>', '#',
 ];
 
 /** A sentence only an expansion writes, per role: the export must hold it after 写全文. */
@@ -169,14 +175,14 @@ function fullLines(b: FakeRequestBody): Line[] {
   return lines;
 }
 
-function sectionText(b: FakeRequestBody): { role: Role; heading: string; body: string; part: string } {
+function sectionText(b: FakeRequestBody): { role: Role; heading: string; body: string; part: string; no: string } {
   const p = lastUser(b);
   const target = inline(p, '本次起草：');
   const role = roleOf(inline(p, '本节写法：'));
   const m = /^([一二三四五六七八九十])、(\S+)(?:\s+（([一二三四五六七八九十])）(.+))?$/.exec(target);
   const partNo = m ? CN.indexOf(m[1]!) + 1 : 1;
   const secNo = m?.[3] ? CN.indexOf(m[3]) + 1 : 1;
-  return { role, heading: m?.[4] ?? m?.[2] ?? target, part: m?.[2] ?? '', body: sectionBody(role, partNo, secNo) };
+  return { role, heading: m?.[4] ?? m?.[2] ?? target, part: m?.[2] ?? '', no: CN[secNo - 1]!, body: sectionBody(role, partNo, secNo) };
 }
 
 function reviseText(b: FakeRequestBody, kind: 'expand' | 'condense' | 'rewrite'): { role: Role; body: string } {
@@ -206,6 +212,24 @@ const CRITIQUE_CORE = [
 
 const REASONING = '推理草稿：用户需要一份材料，我先确定结构，再逐条展开，注意不要编造数字。';
 
+/** “一是A。二是B。【待补充：…】。” → its sentences. */
+const sentencesOf = (text: string) => text.match(/[^。]+。?/g) ?? [text];
+
+function renderBody(text: string, style: ModelStyle): string {
+  const [lead = '', ...rest] = sentencesOf(text);
+  switch (style) {
+    // The lead sentence bold, closed after the full stop and followed by text: `**……。**下文`.
+    case 'markdown': return `**${lead}**${rest.join('')}`;
+    // Qwen: half-width commas and the placeholder in full-width bold.
+    case 'headings': return text.replace(/，/g, ',').replace(/(【待补充：[^】]*】)/g, '＊＊$1＊＊');
+    // Ollama-served models stress a phrase with __ inside the sentence and underline what the writer must fill in.
+    case 'think': return text.replace(/^(一是)?([^，。]+)/, '$1__$2__').replace(/(【待补充：[^】]*】)/g, '<u>$1</u>');
+    // vLLM answers break sentences with HTML line breaks.
+    case 'reasoning': return sentencesOf(text).join('<br>');
+    case 'chatty': return text;
+  }
+}
+
 function render(lines: Line[], style: ModelStyle, inOutline = false): string[] {
   return lines.map((l) => {
     const n = l.n ?? 1;
@@ -215,11 +239,11 @@ function render(lines: Line[], style: ModelStyle, inOutline = false): string[] {
       case 'h1':
         if (style === 'markdown') return `## ${CN[n - 1]}、${l.text}`;
         if (style === 'headings') return `第${CN[n - 1]}部分：${l.text}`;
-        if (style === 'think') return `**${CN[n - 1]}、${l.text}**`;
+        if (style === 'think') return `__${CN[n - 1]}、${l.text}__`;
         return `${CN[n - 1]}、${l.text}`;
       case 'h2':
         if (style === 'markdown') return `### （${CN[n - 1]}）${l.text}`;
-        if (style === 'headings') return inOutline ? `${n}. **${l.text}**` : `（${CN[n - 1]}）、${l.text}`;
+        if (style === 'headings') return inOutline ? `${n}. **${l.text}**：` : `（${CN[n - 1]}）、${l.text}`;
         if (style === 'reasoning') return `**（${CN[n - 1]}）${l.text}**`;
         return `（${CN[n - 1]}）${l.text}`;
       case 'point':
@@ -227,10 +251,21 @@ function render(lines: Line[], style: ModelStyle, inOutline = false): string[] {
         if (style === 'headings') return `   - ${l.text}`;
         return `${n}. ${l.text}`;
       case 'body':
-        return style === 'markdown' ? l.text.replace(/(一是|二是)/g, '**$1**') : style === 'headings' ? l.text.replace(/，/g, ',') : l.text;
+        return renderBody(l.text, style);
     }
   });
 }
+
+const REASONING_CHAT = '推理草稿：用户问的是写作方法，按步骤回答即可。';
+
+/** What the free-chat answers look like, per style: the habits a chat card must lose. */
+const CHAT_ANSWER: Record<ModelStyle, string> = {
+  markdown: ['## 写作建议', '', '**先列提纲。**再逐部分起草，最后通读定稿。', '', '- 标题写明单位和时段', '- 数字据实填写', '', '---', '', '希望以上内容对您有帮助！如需调整，请随时告诉我。'].join('\n'),
+  chatty: ['当然可以！这类报告一般先列提纲，再逐部分起草。', '', '**建议**：先把本期的工作台账整理好，再动笔。', '', '*注：以上内容供参考。*', '', '希望对您有所帮助！'].join('\n'),
+  think: ['<think>', REASONING_CHAT, '</think>', '', '__要点__：先列提纲，再逐部分起草。<br>每写完一部分，对照提纲检查一遍，<u>数字</u>要据实填写。'].join('\n'),
+  reasoning: ['以下是我的建议：', '', '| 步骤 | 做法 |', '|---|---|', '| 第一步 | 列提纲 |', '| 第二步 | 逐部分起草<br>通读定稿 |'].join('\n'),
+  headings: ['1. **先列提纲**：明确三个部分。', '2. **再写正文**：逐部分起草。', '', '＊＊关键＊＊是数字要据实填写。', '', '以上内容仅供参考。'].join('\n'),
+};
 
 function wrap(style: ModelStyle, kind: AnswerKind | 'repair', body: string[]): FakeReply {
   const text = (() => {
@@ -238,26 +273,29 @@ function wrap(style: ModelStyle, kind: AnswerKind | 'repair', body: string[]): F
       case 'markdown':
         return [...body, '', '---', '', kind === 'critique' ? '希望以上意见对您有帮助！' : '希望以上内容对您有帮助！如需调整，请随时告诉我。'].join('\n');
       case 'chatty': {
-        const lead = kind === 'outline' || kind === 'repair' ? '好的，以下是为您拟定的提纲：' : kind === 'critique' ? '好的，以下是我的审阅意见：' : '好的，以下是为您起草的内容：';
+        const lead = kind === 'outline' || kind === 'repair' ? '好的，以下是为您拟定的提纲：' : kind === 'critique' ? '好的，以下是我的审阅意见：' : '当然可以！以下是为您起草的内容：';
         const tail = kind === 'expand' || kind === 'rewrite' || kind === 'condense'
           ? ['', '修改说明：', '1. 补充了具体内容。', '2. 调整了部分表述。']
-          : kind === 'full' ? ['', '（本部分约1800字）'] : kind === 'section' ? ['', '*注：文中【待补充】处请据实填写。*'] : ['', '> 提示：【待补充】处请根据实际情况填写。', '', '以上提纲供参考，如需调整请随时告诉我！'];
+          : kind === 'full' ? ['', '（本部分约1800字）'] : kind === 'section' ? ['', '*注：文中【待补充】处请据实填写。*', '', '希望对您有所帮助！'] : ['', '> 提示：【待补充】处请根据实际情况填写。', '', '以上提纲供参考，如需调整请随时告诉我！'];
         return [`${lead}${body[0] ?? ''}`, ...body.slice(1), ...tail].join('\n');
       }
       case 'think':
         return [`<think>\n${REASONING}\n先写标题，再写各部分。\n</think>`, '', ...body].join('\n');
       case 'reasoning': {
-        const table = kind === 'full' ? ['', '| 事项 | 完成情况 |', '|---|---|', '| 专题学习 | 【待补充：次数】 |'] : [];
+        const table = kind === 'full' ? ['', '| 事项 | 完成情况 |', '|---|---|', '| 专题学习<br>理论宣讲 | 【待补充：次数】 |'] : [];
         return ['以下是起草的正文：', '', ...body, ...table].join('\n');
       }
       case 'headings':
         return [...body, '', '以上内容仅供参考。'].join('\n');
     }
   })();
-  const chunks: string[] = [];
-  for (let i = 0; i < text.length; i += 9) chunks.push(text.slice(i, i + 9));
-  return style === 'reasoning' ? { chunks, reasoning: [REASONING.slice(0, 12), REASONING.slice(12), '（起草思路到此）'] } : { chunks };
+  return reply(style, text);
 }
+
+const reply = (style: ModelStyle, text: string): FakeReply => {
+  const chunks = messyChunks(text, 9);
+  return style === 'reasoning' ? { chunks, reasoning: [REASONING.slice(0, 12), REASONING.slice(12), '（起草思路到此）'] } : { chunks };
+};
 
 /** The answer body (before the chat habits) for one request. */
 function bodyFor(b: FakeRequestBody, kind: AnswerKind | 'repair', style: ModelStyle): string[] {
@@ -271,6 +309,8 @@ function bodyFor(b: FakeRequestBody, kind: AnswerKind | 'repair', style: ModelSt
       const s = sectionText(b);
       // Real models repeat the heading (and often the part heading) before the text.
       const head = style === 'markdown' ? [`### ${s.heading}`] : style === 'headings' ? [`第二部分：${s.part}`, `（一）、${s.heading}`] : [];
+      // DeepSeek runs the heading into the paragraph in bold: `**（一）标题：**正文`.
+      if (style === 'chatty') return [`**（${s.no}）${s.heading}：**${s.body}`];
       return [...head, ...render([{ kind: 'body', text: s.body }], style)];
     }
     case 'expand':
@@ -278,7 +318,11 @@ function bodyFor(b: FakeRequestBody, kind: AnswerKind | 'repair', style: ModelSt
     case 'rewrite':
       return render([{ kind: 'body', text: reviseText(b, kind).body }], style);
     case 'critique':
-      return style === 'markdown' ? CRITIQUE_CORE.map((l) => `### ${l.slice(0, 2)}\n- ${l.slice(2)}`) : CRITIQUE_CORE;
+      if (style === 'markdown') return CRITIQUE_CORE.map((l) => `### ${l.slice(0, 2)}\n- ${l.slice(2)}`);
+      // `**标题：**正文` and `1. **……**：`: a bold label closed after its colon.
+      if (style === 'chatty') return CRITIQUE_CORE.map((l) => l.replace(/^(.{2}[^：]*：)/, '**$1**'));
+      if (style === 'headings') return CRITIQUE_CORE.map((l, i) => l.replace(/^.、([^：]*)：/, `${i + 1}. **$1**：`));
+      return CRITIQUE_CORE;
   }
 }
 
@@ -286,7 +330,7 @@ function bodyFor(b: FakeRequestBody, kind: AnswerKind | 'repair', style: ModelSt
 export function realisticModel(style: ModelStyle): FakeHandler {
   return (b) => {
     const kind = answerKind(b);
-    if (kind === 'chat') return wrap(style, 'critique', ['这是一个关于报告写作的问题，建议先列提纲。']);
+    if (kind === 'chat') return reply(style, CHAT_ANSWER[style]);
     return wrap(style, kind, bodyFor(b, kind, style));
   };
 }

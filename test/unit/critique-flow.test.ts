@@ -33,6 +33,7 @@ function consoleTurn(): { ctx: TurnContext; out: () => string; dir: string } {
     prompts: PromptLibrary.load(),
     // The offline critique keeps nothing in the thread's memory.
     memory: {} as ConversationMemory,
+    offlineNotice: '',
     now: NOW,
     timezone: 'Asia/Shanghai',
   };

@@ -70,6 +70,89 @@ describe('cleanModelOutput', () => {
   });
 });
 
+describe('the shapes Chinese models write (CJK-friendly Markdown, HTML, full-width marks)', () => {
+  it('`**……。**下文`: bold closed after a full stop and followed by text is bold, not asterisks', () => {
+    expect(clean('**一是坚持把这项工作摆上重要日程。**二是建立工作台账。', 'section').text).toBe('一是坚持把这项工作摆上重要日程。二是建立工作台账。');
+    expect(clean('**加强“三会一课”（重点）。**按季度开展。', 'section').text).toBe('加强“三会一课”（重点）。按季度开展。');
+  });
+
+  it('`**标题：**正文`: a run-in heading gets its own line, without the colon; a run-in label stays text', () => {
+    expect(clean('**（一）压实责任：**一是细化分工。', 'full').text).toBe('（一）压实责任\n一是细化分工。');
+    expect(clean('当然可以！以下是为您起草的内容：**（二）强化学习：**一是专题学习。', 'section').text).toBe('（二）强化学习\n一是专题学习。');
+    expect(clean('**主要做法：**一是细化分工。', 'section').text).toBe('主要做法：一是细化分工。');
+  });
+
+  it('`1. **……**：` items under a part become （一） headings without the colon', () => {
+    const r = clean('一、工作开展情况\n1. **压实主体责任，健全领导体制**：\n   - 专题研究\n2. **强化理论武装，筑牢思想根基**：', 'outline');
+    expect(r.text.split('\n')).toEqual(['一、工作开展情况', '（一）压实主体责任，健全领导体制', '专题研究', '（二）强化理论武装，筑牢思想根基']);
+  });
+
+  it('`__……__` in Chinese text, a full-width ＊＊, #s without a space: the parser reads them once made canonical', () => {
+    expect(clean('__一、工作开展情况__\n一是__坚持专题学习__，做到常态长效。', 'full').text).toBe('一、工作开展情况\n一是坚持专题学习，做到常态长效。');
+    expect(clean('具体表现在＊＊【待补充：典型事例】＊＊。', 'section').text).toBe('具体表现在【待补充：典型事例】。');
+    expect(clean('##一、工作开展情况\n###（一）压实责任', 'outline').text).toBe('一、工作开展情况\n（一）压实责任');
+    // Fill-in blanks are underscores too, and stay.
+    expect(clean('于____年__月前完成整改。', 'section').text).toBe('于____年__月前完成整改。');
+  });
+
+  it('`<br>` breaks the line, `<u>` goes and keeps its words; a `<br>` inside a table cell separates items', () => {
+    expect(clean('一是专题学习。<br>二是完善制度，<u>【待补充：次数】</u>次。', 'section').text).toBe('一是专题学习。\n二是完善制度，【待补充：次数】次。');
+    expect(clean('| 事项 | 完成情况 |\n|---|---|\n| 专题学习<br>理论宣讲 | 【待补充：次数】 |', 'section').text).toBe('事项：专题学习，理论宣讲；完成情况：【待补充：次数】。');
+  });
+
+  it('a `**` the model never closed goes, and says so', () => {
+    const r = clean('一是**加强学习。二是完善制度。', 'section');
+    expect(r.text).toBe('一是加强学习。二是完善制度。');
+    expect(r.removed).toContain('未配对的加粗标记“**”');
+  });
+
+  it('a note followed by “希望对您有所帮助！”, and a closer run onto the last sentence, both go', () => {
+    expect(clean('一是加强学习。\n\n*注：文中【待补充】处请据实填写。*\n\n希望对您有所帮助！', 'section').text).toBe('一是加强学习。');
+    expect(clean('一是加强学习。二是完善制度。希望以上内容对您有所帮助！', 'section').text).toBe('一是加强学习。二是完善制度。');
+    // A unit speaking of its own work is report text, even when it sounds like an offer.
+    expect(clean('一是加强学习。如有问题，我局将第一时间整改到位。', 'section').text).toBe('一是加强学习。如有问题，我局将第一时间整改到位。');
+    expect(chatResidue('一是加强学习。\n如有问题，我局将第一时间整改到位。')).toEqual([]);
+  });
+
+  it('chatResidue sees what a reader would see as markup', () => {
+    for (const t of ['一是**加强', '正文<br>二是', '正文<u>x</u>', '＊＊x＊＊', '一是__x__', '#一、工作', '| 事项 |']) expect(chatResidue(t), t).not.toEqual([]);
+    expect(chatResidue('于____年完成。1 < 2，3 > 2。')).toEqual([]);
+  });
+});
+
+describe('free-chat answers', () => {
+  const chat = (s: string) => cleanModelOutput(s, 'chat');
+
+  it('lose the preamble, the bold, the disclaiming note and the closing wish', () => {
+    const r = chat('当然可以！这类报告一般先列提纲，再逐部分起草。\n\n**建议**：先把本期的工作台账整理好，再动笔。\n\n*注：以上内容供参考。*\n\n希望对您有所帮助！');
+    expect(r.text).toBe('这类报告一般先列提纲，再逐部分起草。\n\n建议：先把本期的工作台账整理好，再动笔。');
+    expect(r.removed.some((x) => x.startsWith('开场白'))).toBe(true);
+  });
+
+  it('keep advice addressed to the writer, notes with content, and list numbers', () => {
+    const r = chat('好的，以下是几点建议：\n\n1. **先列提纲**：您可以先定三个部分。\n2. **再写正文**：逐部分起草。\n\n- 标题写明时段\n- 数字据实填写\n\n注：半年报告一般在7月10日前报送。\n\n如有其他问题，请随时告诉我。');
+    expect(r.text).toBe('1. 先列提纲：您可以先定三个部分。\n2. 再写正文：逐部分起草。\n\n· 标题写明时段\n· 数字据实填写\n\n注：半年报告一般在7月10日前报送。');
+  });
+
+  it('a closing wish or an offer on a line of its own goes; advice addressed to the writer stays', () => {
+    expect(chat('先列提纲，再起草。\n\n祝工作顺利！').text).toBe('先列提纲，再起草。');
+    expect(chat('您可以先把台账整理好。\n\n如果您需要，我可以再写一个开头段示例。\n\n再列提纲。').text).toBe('您可以先把台账整理好。\n\n再列提纲。');
+  });
+
+  it('a short answer that is only an interjection and content keeps the content', () => {
+    expect(chat('可以的，季度报告一般分三部分。').text).toBe('季度报告一般分三部分。');
+    expect(chat('<think>想想</think>\n## 要点\n\n先列提纲。').text).toBe('要点\n\n先列提纲。');
+  });
+
+  it('stream without markup or a preamble flashing up', () => {
+    const raw = '当然可以！这类报告一般先列提纲。\n\n**建议**：先整理台账，<u>数字</u>据实填写。';
+    for (let i = 1; i <= raw.length; i++) {
+      const v = streamingView(raw.slice(0, i), 'chat');
+      expect(v, raw.slice(0, i)).not.toMatch(/当然|[*<]/);
+    }
+  });
+});
+
 describe('section texts', () => {
   it('drops the heading lines a model repeats before a section', () => {
     expect(sectionBody('二、存在的问题和不足\n（一）责任传导有温差\n个别部门认识不到位。', ['责任传导有温差', '存在的问题和不足'])).toBe('个别部门认识不到位。');

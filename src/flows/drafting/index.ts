@@ -4,7 +4,6 @@
  * parts (offline texts, model-output cleaning, lengths) are in src/report/.
  */
 import { threadKey } from '../../core/message.js';
-import { OFFLINE_NOTICE } from '../../core/texts.js';
 import type { DraftCommand } from '../../report/commands.js';
 import { parseRequest } from '../../report/request.js';
 import { getGenre } from '../../report/genres.js';
@@ -54,7 +53,7 @@ export async function draftingFlow(ctx: TurnContext, cmd: DraftCommand, opts: { 
 
   const card = await ctx.replier.openStream(c, { key: ctx.jobId, title: TITLES[cmd.kind] });
   // The bot's own words are plain text: no Markdown markers for the writer to clean up.
-  const headOf = (extra: string[]) => [ctx.model.online ? '' : OFFLINE_NOTICE, [...notes, ...extra].join('')].filter(Boolean).join('\n\n');
+  const headOf = (extra: string[]) => [ctx.offlineNotice, [...notes, ...extra].join('')].filter(Boolean).join('\n\n');
   const withHead = (body: string, extra: string[] = []) => {
     const head = headOf(extra);
     return head ? `${head}\n\n${body}` : body;
