@@ -14,6 +14,32 @@ const ZERO_DATE = /20\d{2}年(?:0[1-9]月(?:[0-3]?[0-9]日)?|(?:1[0-2]|[1-9])月
 const SPACED_NUMBER = /(?<=[\u4e00-\u9fff])[ \u3000\u00a0]+([0-9]{1,4}(?:\.[0-9]+)?)[ \u3000\u00a0]+(?=[\u4e00-\u9fff])/g;
 /** A line that stops in the middle of a sentence. */
 const OPEN_END = /[\u4e00-\u9fff“]$/;
+/**
+ * Spans of deliberate spacing: short phrases set apart by spaces (抓机遇 迎挑战 出特色 创品牌: two or more
+ * spaces at most six characters apart, which a PDF line wrap never makes), or a motto of two equal phrases
+ * standing alone on its line, in quotation marks or as a clause (守初心 担使命).
+ */
+function sloganSpans(text: string, base: number): [number, number][] {
+  const out: [number, number][] = [];
+  const spaces = [...text.matchAll(/(?<=[\u4e00-\u9fff])[ \u3000]{1,2}(?=[\u4e00-\u9fff])/g)].map((m) => [m.index, m.index + m[0].length] as const);
+  let i = 0;
+  while (i < spaces.length) {
+    let j = i;
+    while (j + 1 < spaces.length && /^[\u4e00-\u9fff]{2,6}$/.test(text.slice(spaces[j]![1], spaces[j + 1]![0]))) j++;
+    if (j > i) out.push([base + spaces[i]![0], base + spaces[j]![1]]);
+    else {
+      const [a, b] = spaces[i]!;
+      const left = /[\u4e00-\u9fff]+$/.exec(text.slice(0, a))?.[0] ?? '';
+      const right = /^[\u4e00-\u9fff]+/.exec(text.slice(b))?.[0] ?? '';
+      const before = text[a - left.length - 1];
+      const after = text[b + right.length];
+      const alone = (!before || /[“‘「（(：:\s]/.test(before)) && (!after || /[”’」）)。，；！\s]/.test(after));
+      if (alone && left.length === right.length && left.length >= 3 && left.length <= 5) out.push([base + a, base + b]);
+    }
+    i = j + 1;
+  }
+  return out;
+}
 
 export const layoutRule: Rule = {
   id: 'layout',
@@ -28,16 +54,25 @@ export const layoutRule: Rule = {
     }
     const wholeChrome = (i: number) => {
       const c = doc.chrome.get(i);
-      return c !== undefined && c.kind !== 'pagenum' && c.kind !== 'collection';
+      const line = doc.lines[i]!.text;
+      return c !== undefined && c.kind !== 'pagenum' && c.kind !== 'collection' && c.start <= line.length - line.trimStart().length && c.end >= line.trimEnd().length;
     };
     for (const p of doc.paragraphs) {
       if (wholeChrome(p.index)) continue;
+      // Deliberate spacing (slogans, mottos) and partial chrome (one finding of its own) are left alone.
+      const keep = sloganSpans(p.text, p.start);
+      const c = doc.chrome.get(p.index);
+      if (c) keep.push([p.start + c.start, p.start + c.end]);
+      const kept = (a: number, b: number) => keep.some(([x, y]) => a >= x && b <= y);
+      if (c?.kind === 'advert' && c.start > 0 && c.end < p.text.trimEnd().length) out.push(...resumedCut(doc, p.start, p.text, c.start, c.end));
       const spaced: [number, number][] = [];
       for (const { m, start, end } of matchAll(SPACED_NUMBER, p.text, p.start)) {
+        if (kept(start, end)) continue;
         spaced.push([start, end]);
         out.push(report(doc, 'warning', start, end, '数字前后多出空格（疑为 PDF 排版残留）', '删去空格', m[1]));
       }
       for (const { start, end } of matchAll(INNER_SPACE, p.text, p.start)) {
+        if (kept(start, end)) continue;
         const before = t.slice(Math.max(p.start, start - 5), start);
         if (!SPACE_BEFORE.test(before) || /[A-WYZa-wyz][ \u3000]?[XxＸ]$/.test(before) || (/[0-9]$/.test(before) && !/[\u4e00-\u9fff]$/.test(t[end] ?? ''))) continue;
         if (/[0-9]/.test(t[end] ?? '') && !/[\u4e00-\u9fff]$/.test(before)) continue;
@@ -75,6 +110,8 @@ export const layoutRule: Rule = {
       const lastRunIn = doc.headings.filter((h) => h.runIn && h.line === a.index).at(-1);
       if (lastRunIn && !/[。；]/.test(t.slice(lastRunIn.end, a.end))) continue;
       if (!OPEN_END.test(at) || at.length < 12 || !/[，。；、]/.test(at)) continue;
+      // An unnumbered heading of two short phrases (强化组织领导，落实工作责任) over a long paragraph.
+      if (/^[\s\u3000]*[\u4e00-\u9fff]{2,12}[，、][\u4e00-\u9fff]{2,12}$/.test(at) && b.text.trim().length > 2 * at.trim().length) continue;
       if (!/^[\s\u3000]*[\u4e00-\u9fff“]/.test(b.text)) continue;
       const end = a.start + at.length;
       out.push(report(doc, 'warning', end - 2, b.start + Math.min(b.text.length, 4), '段末没有标点：段落疑在句子中间断开，或漏了句号', '与下一段连接成完整的句子，或补上句号'));
@@ -97,3 +134,13 @@ export const layoutRule: Rule = {
     return out;
   },
 };
+
+/** Text after a paywall cut that picks up in the middle of a sentence: the missing part made it a fragment. */
+function resumedCut(doc: CritiqueDoc, base: number, line: string, cutStart: number, cutEnd: number): Finding[] {
+  const before = line.slice(0, cutStart).trimEnd();
+  const after = line.slice(cutEnd);
+  if (/[。！？；：]$/.test(before) || !/^[\u4e00-\u9fff“]/.test(after)) return [];
+  const stop = after.search(/[，。；：！？、]/);
+  const len = Math.min(stop < 0 ? after.length : stop, 8);
+  return [report(doc, 'warning', base + cutEnd, base + cutEnd + len, '截断处之后的文字从半句话接起，与前文不连贯', '补全被隐藏的内容，或删去残句')];
+}
