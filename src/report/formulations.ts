@@ -197,6 +197,8 @@ export interface FixedPhrase {
   safe: boolean;
   /** Only inside a 《》 title. */
   inTitle?: boolean;
+  /** Only after text matching this (tested on the 24 characters before the match; a lookbehind would be slow). */
+  after?: RegExp;
   /** A usage that is only discouraged (a warning, not an error). */
   discouraged?: boolean;
   /** What to say instead of the plain “应为”. */
@@ -219,7 +221,7 @@ export const FIXED_PHRASES: readonly FixedPhrase[] = [
   { pattern: /不忘初心[，,][ \u3000]*牢记使命(?=”?主题教育)/g, right: '不忘初心、牢记使命', safe: true, why: '主题教育名称“不忘初心、牢记使命”中间用顿号', source: '《中共中央关于在全党开展“不忘初心、牢记使命”主题教育的意见》(2019-05)' },
   { pattern: /团结稳定鼓劲[，,；; \u3000]正面宣传为主/g, right: '团结稳定鼓劲、正面宣传为主', safe: true, why: '方针“团结稳定鼓劲、正面宣传为主”中间用顿号', source: `${S819}；${XCTL}（“坚持团结稳定鼓劲、正面宣传为主”）` },
   // A campaign is a 主题教育, not a 主题活动.
-  { pattern: /(?<=(?:不忘初心、?牢记使命|新时代中国特色社会主义思想)”?)主题活动/g, right: '主题教育', safe: true, why: '学习教育的名称是“主题教育”', source: `${DOC.replace('3.6', '3.7')}（“不忘初心、牢记使命”主题教育 2019；学习贯彻习近平新时代中国特色社会主义思想主题教育 2023）` },
+  { pattern: /主题活动/g, after: /(?:不忘初心、?牢记使命|新时代中国特色社会主义思想)”?$/, right: '主题教育', safe: true, why: '学习教育的名称是“主题教育”', source: `${DOC.replace('3.6', '3.7')}（“不忘初心、牢记使命”主题教育 2019；学习贯彻习近平新时代中国特色社会主义思想主题教育 2023）` },
   { pattern: /高举(?!中国特色)社会主义(?:伟大)?旗帜/g, right: '高举中国特色社会主义伟大旗帜', safe: true, source: '党的十九大、二十大报告标题（2017-10, 2022-10）' },
   { pattern: /党的一项极(?:其|为|度)重要的工作/g, right: '党的一项极端重要的工作', safe: true, source: `${S819}（“意识形态工作是党的一项极端重要的工作”）` },
   { pattern: /倾向的?苗头(?:性)?的?问题|倾向性的?苗头的?问题/g, right: '苗头性倾向性问题', safe: true, source: `${SSBF}（“苗头性倾向性问题”）` },

@@ -94,10 +94,13 @@ function isReportTitle(title: string): boolean {
 
 const TITLE_CUE = /报告|汇报|总结|述职|自查|情况$/;
 
+/** A plan or working paper titled with its year or 关于: 2025年意识形态工作要点, 关于……的实施方案. */
+const PLAN_TITLE = /(?:要点|计划|方案|打算|安排|材料)$/;
+
 /** Whether a line that is not a heading reads like a report title. */
 function isTitleLike(text: string): boolean {
   const t = text.trim();
-  return t.length >= 6 && t.length <= 60 && !/[。；！？]|[：:]$/.test(t) && TITLE_CUE.test(t);
+  return t.length >= 6 && t.length <= 60 && !/[。；！？]|[：:]$/.test(t) && (TITLE_CUE.test(t) || (PLAN_TITLE.test(t) && (/20\d{2}\s*年/.test(t) || /^关于/.test(t))));
 }
 
 /** A level-1/level-2 marker after a sentence and a space on the same line (PDF text). */

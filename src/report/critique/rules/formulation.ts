@@ -157,23 +157,25 @@ const numeral = (n: number) => (n === 2 ? '两' : NUMERALS[n]!);
 /** Spun forms of fixed terms → the term (伪原创 near-synonym swaps). */
 const SPUN = new Map(SPUN_TERMS.flatMap((x) => x.spun.map((f) => [f, x.right] as const)));
 const SPUN_RE = new RegExp([...SPUN.keys()].sort((a, b) => b.length - a.length).map(esc).join('|'), 'g');
-/** Numeral terms with Arabic digits in place of their numerals: 第1责任人, 1岗双责, 进1步. */
+/** Numeral terms with Arabic digits in place of their numerals: 第1责任人, 1岗双责, 进1步 (one pass for all). */
 const DIGIT_OF: Record<string, string> = { 一: '1１', 二: '2２', 两: '2２', 三: '3３', 四: '4４', 五: '5５', 八: '8８' };
-const DIGIT_TERMS = NUMERAL_TERMS.map((term) => ({
-  term,
-  re: new RegExp(term.split('').map((c) => (DIGIT_OF[c] ? `[${c}${DIGIT_OF[c]}]` : esc(c))).join(''), 'g'),
-}));
+const DIGIT_TERMS = new RegExp(NUMERAL_TERMS.map((term) => term.split('').map((c) => (DIGIT_OF[c] ? `[${c}${DIGIT_OF[c]}]` : esc(c))).join('')).join('|'), 'g');
+const DIGIT_TERM_OF = (form: string) => NUMERAL_TERMS.find((term) => term.length === form.length && [...term].every((c, i) => c === form[i] || (DIGIT_OF[c] ?? '').includes(form[i]!)));
 /** A congress or plenum numbered with digits: 党的19大, 党的109大 (a spinner's 十 → 10), 19届4中全会. */
-const CONGRESS_DIGITS = /党的\s*(\d{1,3})\s*大|(?<![\d])(\d{1,3})\s*届\s*([\d一二三四五六七八九])\s*中全会/g;
+const CONGRESS_DIGITS = /党的\s*(\d{1,3})\s*大/g;
+const PLENUM_DIGITS = /(\d{1,3})\s*届\s*([\d一二三四五六七八九])\s*中全会/g;
 /** 19 → 十九, 109 (十 as 10, then 9) → 十九, 20 → 二十. */
 function congressNumeral(d: string): string | null {
   const n = /^10\d$/.test(d) ? 10 + Number(d[2]) : Number(d);
   return n >= 1 && n <= 30 ? toChineseNumeral(n) : null;
 }
 /** 县宣传部 without the 委 of the Party committee (not 县委宣传部, 党委宣传部, 宣传部门, 省市县宣传部 lists). */
-const ORGAN = new RegExp(`(?<![省市县区州旗委各全、和与及级])([省市县区州旗])(${ORGAN_DEPARTMENTS.join('|')})(?!门)`, 'g');
+const ORGAN = new RegExp(`([省市县区州旗])(${ORGAN_DEPARTMENTS.join('|')})(?!门)`, 'g');
+const ORGAN_BEFORE = /[省市县区州旗委各全、和与及级]/;
 /** A county or city Party committee written 县党委 (it is 县委), after a name: 通山县党委, XX市党委. */
-const COUNTY_PARTY = /(?<=[\u4e00-\u9fffXxＸ＊*]{2})([县市省])党委(?![（(]党组|委员|和政府|、|及)/g;
+const COUNTY_PARTY = /([县市省])党委(?![（(]党组|委员|和政府|、|及)/g;
+const NAME_BEFORE = /[\u4e00-\u9fffXxＸ＊*]{2}$/;
+const NOT_NAME = /[省市县区各全本该、和与及级]$/;
 /** The 学习强国 platform's name broken across words: 学习 强国, 学习近平台 (学习平台 with 近 spliced in). */
 const PLATFORM_BROKEN = /学习[ \u3000]+强国|学习近平台/g;
 
@@ -236,6 +238,7 @@ export const formulationRule: Rule = {
       for (const { m, start, end } of matchAll(ph.pattern, t)) {
         if (m[0] === ph.right || (ph.right === '苗头性倾向性问题' && m[0] === '苗头性、倾向性问题')) continue;
         if (ph.inTitle && !insideTitle(t, start, end)) continue;
+        if (ph.after && !ph.after.test(t.slice(Math.max(0, start - 24), start))) continue;
         out.push(report(doc, ph.discouraged ? 'warning' : 'error', start, end, ph.why ? `${ph.why}：宜为“${ph.right}”` : `固定表述有误：应为“${ph.right}”`, ph.right, ph.safe ? ph.right : undefined));
       }
     }
@@ -243,22 +246,32 @@ export const formulationRule: Rule = {
       const right = SPUN.get(m[0])!;
       out.push(report(doc, 'error', start, end, `固定用语被改写：“${m[0]}”应为“${right}”（疑为近义词替换的“伪原创”文本）`, right, right));
     }
-    for (const { term, re } of DIGIT_TERMS) {
-      for (const { m, start, end } of matchAll(re, t)) {
-        if (m[0] === term || /[\d０-９]/.test(t[start - 1] ?? '') || /[\d０-９]/.test(t[end] ?? '')) continue;
+    if (/[0-9０-９]/.test(t)) {
+      for (const { m, start, end } of matchAll(DIGIT_TERMS, t)) {
+        const term = DIGIT_TERM_OF(m[0]);
+        if (!term || m[0] === term || /[\d０-９]/.test(t[start - 1] ?? '') || /[\d０-９]/.test(t[end] ?? '')) continue;
         out.push(report(doc, 'error', start, end, `固定用语中的数字应写汉字：“${m[0]}”应为“${term}”（GB/T 15835）`, term, term));
       }
-    }
-    for (const { m, start, end } of matchAll(CONGRESS_DIGITS, t)) {
-      const right = m[1] !== undefined ? (congressNumeral(m[1]) ? `党的${congressNumeral(m[1])}大` : null)
-        : congressNumeral(m[2]!) ? `${congressNumeral(m[2]!)}届${/\d/.test(m[3]!) ? toChineseNumeral(Number(m[3])) : m[3]}中全会` : null;
-      out.push(report(doc, 'error', start, end, `党代会、全会的届次用汉字：“${m[0]}”${right ? `应为“${right}”` : '有误'}`, right ?? '写作“党的二十大”“二十届三中全会”', right ?? undefined));
+      for (const { m, start, end } of matchAll(CONGRESS_DIGITS, t)) {
+        const n = congressNumeral(m[1]!);
+        const right = n ? `党的${n}大` : null;
+        out.push(report(doc, 'error', start, end, `党代会的届次用汉字：“${m[0]}”${right ? `应为“${right}”` : '有误'}`, right ?? '写作“党的二十大”', right ?? undefined));
+      }
+      for (const { m, start, end } of matchAll(PLENUM_DIGITS, t)) {
+        if (/\d/.test(t[start - 1] ?? '')) continue;
+        const n = congressNumeral(m[1]!);
+        const right = n ? `${n}届${/\d/.test(m[2]!) ? toChineseNumeral(Number(m[2])) : m[2]}中全会` : null;
+        out.push(report(doc, 'error', start, end, `全会的届次用汉字：“${m[0]}”${right ? `应为“${right}”` : '有误'}`, right ?? '写作“二十届三中全会”', right ?? undefined));
+      }
     }
     for (const { m, start, end } of matchAll(ORGAN, t)) {
+      if (ORGAN_BEFORE.test(t[start - 1] ?? '')) continue;
       const right = `${m[1]}委${m[2]}`;
       out.push(report(doc, 'warning', start, end, `党委工作机关的名称是“${right}”（级别＋委＋部门），此处缺“委”字`, right, right));
     }
     for (const { m, start, end } of matchAll(COUNTY_PARTY, t)) {
+      const before = t.slice(Math.max(0, start - 2), start);
+      if (!NAME_BEFORE.test(before) || NOT_NAME.test(before)) continue;
       const right = `${m[1]}委`;
       out.push(report(doc, 'warning', start, end, `地方党委的名称是“${right}”，不写“${m[0]}”`, right, right));
     }

@@ -15,6 +15,13 @@ const SPACED_NUMBER = /(?<=[\u4e00-\u9fff])[ \u3000\u00a0]+([0-9]{1,4}(?:\.[0-9]
 /** A line that stops in the middle of a sentence. */
 const OPEN_END = /[\u4e00-\u9fff“]$/;
 /**
+ * A title run into the paragraph after it, with or without a space: ……自查报告（一）强化……, ……研判报告2024年上半年，局在…….
+ * The title part: ends in a document kind, names a year or 关于 and the subject; the rest starts a sentence.
+ */
+const RUN_IN_TITLE = /^[\s\u3000]*((?:关于)?[^，。；：！？、\n]{6,60}?(?:报告|汇报|总结|研判材料|汇报材料|方案|要点|计划))(精选|精编|范文|[（(]?(?:通用|精选)?\d{1,2}篇[）)]?)?([ \u3000]*)(?=20\d{2}年|今年|一年来|近年来|本年度|[上下]半年|为(?:认真|深入|进一步|全面|切实|扎实|贯彻)|[（(][一二三四五六七八九十][）)]|[一二三四五六七八九十]、|我(?:局|镇|乡|院|校|县|区|市|委|单位|中心|公司|们)|在[\u4e00-\u9fff]{1,12}(?:领导|指导|关心|支持)|根据|按照)/;
+const TITLE_BODY = /意识形态|宣传思想|工作|责任制|党建|述职|自查/;
+
+/**
  * Spans of deliberate spacing: short phrases set apart by spaces (抓机遇 迎挑战 出特色 创品牌: two or more
  * spaces at most six characters apart, which a PDF line wrap never makes), or a motto of two equal phrases
  * standing alone on its line, in quotation marks or as a clause (守初心 担使命).
@@ -57,6 +64,20 @@ export const layoutRule: Rule = {
       const line = doc.lines[i]!.text;
       return c !== undefined && c.kind !== 'pagenum' && c.kind !== 'collection' && c.start <= line.length - line.trimStart().length && c.end >= line.trimEnd().length;
     };
+    // A title run into the first paragraph (a page that printed title and text as one block).
+    const runIn = new Set<number>();
+    for (const p of doc.paragraphs.slice(0, 6)) {
+      if (wholeChrome(p.index) || (doc.title && p.index === doc.title.index) || headingLines.has(p.index)) continue;
+      const m = RUN_IN_TITLE.exec(p.text);
+      if (!m || !/[。；]/.test(p.text.slice(m[0].length)) || !TITLE_BODY.test(m[1]!) || !/20\d{2}|关于|上半年|下半年|年度|情况/.test(m[1]!) || /向|按照|根据|要求|每|现将|已经?/.test(m[1]!)) continue;
+      // A title printed twice (the page title, then the title run into the text) is the debris rule's.
+      const key = m[1]!.replace(/[\s\u3000]/g, '');
+      if (doc.paragraphs.some((q) => q.index < p.index && q.text.replace(/[\s\u3000]/g, '').includes(key))) break;
+      const end = p.start + m[0].length;
+      if (m[3]) runIn.add(end - m[3].length);
+      out.push(report(doc, 'warning', end - m[3]!.length - (m[2]?.length ?? 0) - 2, end + 2, `标题“${m[1]!.trim()}”与正文连在一起`, '标题单独成行，正文另起一段'));
+      break;
+    }
     for (const p of doc.paragraphs) {
       if (wholeChrome(p.index)) continue;
       // Deliberate spacing (slogans, mottos) and partial chrome (one finding of its own) are left alone.
@@ -72,7 +93,7 @@ export const layoutRule: Rule = {
         out.push(report(doc, 'warning', start, end, '数字前后多出空格（疑为 PDF 排版残留）', '删去空格', m[1]));
       }
       for (const { start, end } of matchAll(INNER_SPACE, p.text, p.start)) {
-        if (kept(start, end)) continue;
+        if (kept(start, end) || runIn.has(start)) continue;
         const before = t.slice(Math.max(p.start, start - 5), start);
         if (!SPACE_BEFORE.test(before) || /[A-WYZa-wyz][ \u3000]?[XxＸ]$/.test(before) || (/[0-9]$/.test(before) && !/[\u4e00-\u9fff]$/.test(t[end] ?? ''))) continue;
         if (/[0-9]/.test(t[end] ?? '') && !/[\u4e00-\u9fff]$/.test(before)) continue;
