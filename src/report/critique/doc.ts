@@ -5,6 +5,7 @@
 import { parseHeading, type HeadingMark } from '../headings.js';
 import { findReportPeriod, findSpan, type PeriodConfidence, type PeriodSpan, type ReportPeriod } from '../period.js';
 import { chromeOf, type ChromeHit } from './chrome.js';
+import type { UnitWord } from './types.js';
 
 export interface Line {
   index: number;
@@ -46,6 +47,8 @@ export type UnitKind = '局' | '校' | '院' | '公司' | '厅' | '街道' | '�
 export interface CritiqueOptions {
   now?: Date;
   period?: ReportPeriod;
+  /** The unit's own word list (source “单位规定”). */
+  unitWords?: readonly UnitWord[];
 }
 
 export interface CritiqueDoc {
@@ -81,6 +84,7 @@ export interface CritiqueDoc {
   /** Whole report (title or several level-1 headings) rather than a pasted paragraph. */
   isWholeReport: boolean;
   now: Date;
+  unitWords: readonly UnitWord[];
 }
 
 /** A numbered line (1、 2. 一、) whose text may be a whole report's title. */
@@ -266,6 +270,7 @@ export function buildDoc(text: string, opts: CritiqueOptions = {}): CritiqueDoc 
     unit: titleText ? titleUnit(titleText) : null,
     isWholeReport,
     now,
+    unitWords: opts.unitWords ?? [],
   };
 }
 

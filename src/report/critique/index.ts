@@ -19,10 +19,13 @@ import { layoutRule } from './rules/layout.js';
 import { xiRule } from './rules/xi.js';
 import { periodRule } from './rules/period.js';
 import { titleRule } from './rules/title.js';
+import { countsRule, numbersRule } from './rules/numbers.js';
+import { evidenceRule } from './rules/evidence.js';
+import { unitWordsRule } from './rules/unit-words.js';
 import { contextOf } from './doc.js';
 import { lineIndex } from './format.js';
 
-export type { Finding, Category, Severity, Rule } from './types.js';
+export type { Finding, Category, Severity, Rule, UnitWord } from './types.js';
 export type { CritiqueDoc, CritiqueOptions } from './doc.js';
 export { buildDoc } from './doc.js';
 export { formatFindingsBrief, formatFindingsMarkdown, formatFindingsText, lineCol } from './format.js';
@@ -44,6 +47,10 @@ export const RULES: readonly Rule[] = [
   consistencyRule,
   duplicateRule,
   styleRule,
+  numbersRule,
+  countsRule,
+  evidenceRule,
+  unitWordsRule,
 ];
 
 export function critique(text: string, opts: CritiqueOptions = {}): Finding[] {
@@ -72,7 +79,7 @@ const serious = (f: Finding) => f.severity !== 'info';
  * The rules a local edit can affect (words, marks, spaces, sentences). The others judge the whole report
  * (its title, period, numbering, parts), which one replacement inside a sentence does not change.
  */
-const LOCAL_RULES = new Set(['typo', 'formulation', 'xi', 'punctuation', 'placeholder', 'layout', 'duplicate', 'markup']);
+const LOCAL_RULES = new Set(['typo', 'formulation', 'xi', 'punctuation', 'placeholder', 'layout', 'duplicate', 'markup', 'unit-words']);
 
 function runLocal(text: string, opts: CritiqueOptions): Finding[] {
   const doc = buildDoc(text, opts);
@@ -91,7 +98,7 @@ interface Window { start: number; end: number; fixes: Finding[] }
  * as written and once fixed, and only a window where something new appears is checked fix by fix.
  */
 function recheckReplacements(doc: CritiqueDoc, findings: Finding[]): Finding[] {
-  const opts = { now: doc.now, ...(doc.period ? { period: doc.period } : {}) };
+  const opts = { now: doc.now, unitWords: doc.unitWords, ...(doc.period ? { period: doc.period } : {}) };
   const windows: Window[] = [];
   for (const f of findings) {
     if (f.replacement === undefined) continue;

@@ -13,7 +13,10 @@ export type Category =
   | 'style'
   | 'debris'
   | 'layout'
-  | 'period';
+  | 'period'
+  | 'numbers'
+  | 'evidence'
+  | 'unit';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -36,6 +39,8 @@ export interface Finding {
   context?: string;
   /** Advice shown to the writer (may be an instruction such as 删除). */
   suggestion?: string;
+  /** Where the rule comes from when it is not the critic's own table: “单位规定” for the unit's word list. */
+  source?: string;
   /**
    * Literal text that may replace [start, end) as written. Present only when applying it
    * cannot change meaning or structure; otherwise the finding is a message without one.
@@ -50,3 +55,16 @@ export interface Rule {
 }
 
 export const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/**
+ * An entry of a unit's own word list (慎用词, 禁用词, 改为): kept per tenant and group by the chat layer,
+ * applied by the critic with the source “单位规定”.
+ */
+export interface UnitWord {
+  word: string;
+  /** The unit's preferred form (for kind 'replace'; advice for the others). */
+  replacement?: string;
+  /** avoid: 慎用 (a warning); forbid: 禁用 (an error); replace: 改为 replacement (a warning with the fix). */
+  kind: 'avoid' | 'forbid' | 'replace';
+  note?: string;
+}
