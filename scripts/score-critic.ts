@@ -80,16 +80,21 @@ for (const doc of docs) {
     const hit = docLabels.filter(({ s }) => s && overlaps(f, s));
     for (const { l } of hit) found.add(l);
     if (f.severity !== 'info') for (const { l } of hit) foundWarn.add(l);
-    if (f.severity !== 'info' && f.replacement !== undefined) {
-      // Judge the fix over the union of the finding and the label span.
-      for (const { l, s } of hit) {
-        if (l.fix === undefined || !s) continue;
-        const a = Math.min(s.start, f.start);
-        const b = Math.max(s.end, f.end);
-        const got = text.slice(a, f.start) + f.replacement + text.slice(f.end, b);
-        const want = text.slice(a, s.start) + l.fix + text.slice(s.end, b);
-        if (got !== want) wrongFixes.push({ doc, f, text: text.slice(f.start, f.end), want, got });
+    // Judge a fix over the union of the finding and the labels it hits, all of which must state their fix
+    // (a finding that fixes several labels at once is right when it does what all their fixes do).
+    const judged = hit.filter(({ s }) => s).sort((x, y) => x.s!.start - y.s!.start);
+    if (f.severity !== 'info' && f.replacement !== undefined && judged.length > 0 && judged.every(({ l }) => l.fix !== undefined) && judged.every(({ s }, i) => i === 0 || s!.start >= judged[i - 1]!.s!.end)) {
+      const a = Math.min(judged[0]!.s!.start, f.start);
+      const b = Math.max(judged.at(-1)!.s!.end, f.end);
+      const got = text.slice(a, f.start) + f.replacement + text.slice(f.end, b);
+      let want = '';
+      let at = a;
+      for (const { l, s } of judged) {
+        want += text.slice(at, s!.start) + l.fix;
+        at = s!.end;
       }
+      want += text.slice(at, b);
+      if (got !== want) wrongFixes.push({ doc, f, text: text.slice(f.start, f.end), want, got });
     }
     const onClean = docCleans.some(({ s }) => s && overlaps(f, s));
     const fa = f.severity !== 'info' && (hit.length === 0 || onClean);

@@ -40,7 +40,7 @@ export const duplicateRule: Rule = {
     const postings = new Map<string, number[]>();
     const cands: { s: Sentence; norm: string; grams?: Set<string> }[] = [];
     for (const s of doc.sentences) {
-      if (LEAD_IN.test(s.text)) continue;
+      if (LEAD_IN.test(s.text) || doc.chrome.has(s.line)) continue;
       const norm = normalize(s.text);
       // Titles repeated in glued texts count too, at a lower length.
       if (norm.length < (doc.titleLines.has(s.line) ? 10 : MIN_LEN)) continue;
