@@ -5,7 +5,6 @@
 import { parseHeading, type HeadingMark } from '../headings.js';
 import { findReportPeriod, findSpan, type PeriodConfidence, type PeriodSpan, type ReportPeriod } from '../period.js';
 import { chromeOf, type ChromeHit } from './chrome.js';
-import type { UnitWord } from './types.js';
 
 export interface Line {
   index: number;
@@ -43,6 +42,19 @@ export interface Sentence {
 
 /** Kinds of units a report speaks for, as used in 我局/本校/我公司. */
 export type UnitKind = '局' | '校' | '院' | '公司' | '厅' | '街道' | '中心';
+
+/**
+ * An entry of a unit's own word list (慎用词, 禁用词, 改为): kept per tenant and group by the chat layer,
+ * applied by the critic with the source “单位规定”.
+ */
+export interface UnitWord {
+  word: string;
+  /** The unit's preferred form (for kind 'replace'; advice for the others). */
+  replacement?: string;
+  /** avoid: 慎用 (a warning); forbid: 禁用 (an error); replace: 改为 replacement (a warning with the fix). */
+  kind: 'avoid' | 'forbid' | 'replace';
+  note?: string;
+}
 
 export interface CritiqueOptions {
   now?: Date;

@@ -25,8 +25,8 @@ import { unitWordsRule } from './rules/unit-words.js';
 import { contextOf } from './doc.js';
 import { lineIndex } from './format.js';
 
-export type { Finding, Category, Severity, Rule, UnitWord } from './types.js';
-export type { CritiqueDoc, CritiqueOptions } from './doc.js';
+export type { Finding, Category, Severity, Rule } from './types.js';
+export type { CritiqueDoc, CritiqueOptions, UnitWord } from './doc.js';
 export { buildDoc } from './doc.js';
 export { formatFindingsBrief, formatFindingsMarkdown, formatFindingsText, lineCol } from './format.js';
 

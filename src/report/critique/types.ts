@@ -56,15 +56,3 @@ export interface Rule {
 
 export const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-/**
- * An entry of a unit's own word list (慎用词, 禁用词, 改为): kept per tenant and group by the chat layer,
- * applied by the critic with the source “单位规定”.
- */
-export interface UnitWord {
-  word: string;
-  /** The unit's preferred form (for kind 'replace'; advice for the others). */
-  replacement?: string;
-  /** avoid: 慎用 (a warning); forbid: 禁用 (an error); replace: 改为 replacement (a warning with the fix). */
-  kind: 'avoid' | 'forbid' | 'replace';
-  note?: string;
-}

@@ -12,8 +12,10 @@ const SPACE_BEFORE = /(?:[\u4e00-\u9fff]|[\u4e00-\u9fff][0-9]{1,4}|[XxＸ])$/;
 const ZERO_DATE = /20\d{2}年(?:0[1-9]月(?:[0-3]?[0-9]日)?|(?:1[0-2]|[1-9])月0[1-9]日)/g;
 /** A number with a space either side inside Chinese text: 研讨 3 次. */
 const SPACED_NUMBER = /(?<=[\u4e00-\u9fff])[ \u3000\u00a0]+([0-9]{1,4}(?:\.[0-9]+)?)[ \u3000\u00a0]+(?=[\u4e00-\u9fff])/g;
+/** A paragraph that is an item of a list: 一是, 一、, （一）, 1., 第一, a bullet. */
+const ITEM_START = /^[\s\u3000]*(?:[一二三四五六七八九十]{1,2}[是要、]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、]|第[一二三四五六七八九十]{1,2}[，、,：:]|[-•·*])/;
 /** A line that stops in the middle of a sentence. */
-const OPEN_END = /[\u4e00-\u9fff“]$/;
+const OPEN_END = /[\u4e00-\u9fff“，、]$/;
 /**
  * A title run into the paragraph after it, with or without a space: ……自查报告（一）强化……, ……研判报告2024年上半年，局在…….
  * The title part: ends in a document kind, names a year or 关于 and the subject; the rest starts a sentence.
@@ -130,12 +132,21 @@ export const layoutRule: Rule = {
       // A heading run into the line (……。 一、压实责任) ends it properly.
       const lastRunIn = doc.headings.filter((h) => h.runIn && h.line === a.index).at(-1);
       if (lastRunIn && !/[。；]/.test(t.slice(lastRunIn.end, a.end))) continue;
+      // A sentence broken after ；: the next paragraph finishes it, and the two are no list of items.
+      if (at.endsWith('；') && at.length >= 20 && !ITEM_START.test(a.text) && !ITEM_START.test(b.text) && /。$/.test(b.text.trimEnd()) && !/；$/.test(paras[i + 2]?.text.trimEnd() ?? '') && !/；$/.test(paras[i - 1]?.text.trimEnd() ?? '')) {
+        const end = a.start + at.length;
+        out.push(report(doc, 'warning', end - 1, b.start + Math.min(b.text.length, 4), '段末是分号，下一段接着同一句话：句子在此断开了', '与下一段连接成完整的句子'));
+        continue;
+      }
       if (!OPEN_END.test(at) || at.length < 12 || !/[，。；、]/.test(at)) continue;
+      // A comma or 顿号 at the end of a paragraph after a blank line is the punctuation rule's (段末使用了逗号).
+      const mark = /[，、]$/.test(at);
+      if (mark && !doc.softBreaks.has(a.index)) continue;
       // An unnumbered heading of two short phrases (强化组织领导，落实工作责任) over a long paragraph.
       if (/^[\s\u3000]*[\u4e00-\u9fff]{2,12}[，、][\u4e00-\u9fff]{2,12}$/.test(at) && b.text.trim().length > 2 * at.trim().length) continue;
       if (!/^[\s\u3000]*[\u4e00-\u9fff“]/.test(b.text)) continue;
       const end = a.start + at.length;
-      out.push(report(doc, 'warning', end - 2, b.start + Math.min(b.text.length, 4), '段末没有标点：段落疑在句子中间断开，或漏了句号', '与下一段连接成完整的句子，或补上句号'));
+      out.push(report(doc, 'warning', end - 2, b.start + Math.min(b.text.length, 4), mark ? `段末是${at.endsWith('、') ? '顿号' : '逗号'}：句子在此断开了` : '段末没有标点：段落疑在句子中间断开，或漏了句号', mark ? '与下一段连接成完整的句子' : '与下一段连接成完整的句子，或补上句号'));
     }
     if (doc.titleHead && doc.title) {
       // In a wrapped copy the title wraps like every other line: a hint.

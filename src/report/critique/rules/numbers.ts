@@ -183,6 +183,8 @@ function toArabic(s: string): string {
  */
 const ANNOUNCED = /(?:存在|有|主要有|主要存在|表现在|体现在|表现为|做好|抓好|突出|围绕|从|包括|做到|实现|采取|推出|如下|以下)(?:以下|如下)?([两二三四五六七八九十])(?:个|项|条|点|大|种|类)(?:方面)?(?:的)?(?:问题|不足|短板|措施|举措|做法|特点|成效|方面|任务|重点|环节|工作|亮点|经验|打算)(?:和不足|与不足)?[：:。]/g;
 
+const reportCount = reporter('counts', 'numbers');
+
 export const countsRule: Rule = {
   id: 'counts',
   category: 'numbers',
@@ -224,7 +226,7 @@ export const countsRule: Rule = {
         }
       }
       if (items < 2 || items === n || (items < n && !closed)) continue;
-      out.push(report(doc, 'warning', start, end - 1, `前文说“${t.slice(start, end - 1)}”，下文列了${items}条（按${kind}计）`, `核对条数：改为“${toCn(items)}”或补齐缺少的条目`));
+      out.push(reportCount(doc, 'warning', start, end - 1, `前文说“${t.slice(start, end - 1)}”，下文列了${items}条（按${kind}计）`, `核对条数：改为“${toCn(items)}”或补齐缺少的条目`));
     }
     return out;
   },
