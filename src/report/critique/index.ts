@@ -94,8 +94,8 @@ interface Window { start: number; end: number; fixes: Finding[] }
 /**
  * Every replacement is checked by running the rules again with the fix applied: a fix that brings a new
  * error or warning (or leaves its own) is not safe to apply as written, so it becomes advice. Each fix is
- * read in its window (its sentence and one either side); all windows go through the rules together, once
- * as written and once fixed, and only a window where something new appears is checked fix by fix.
+ * read in its window (the sentence it is in); all windows go through the rules together, once as written
+ * and once fixed, and only a window where something new appears is checked fix by fix.
  */
 function recheckReplacements(doc: CritiqueDoc, findings: Finding[]): Finding[] {
   const opts = { now: doc.now, unitWords: doc.unitWords, ...(doc.period ? { period: doc.period } : {}) };
@@ -107,8 +107,8 @@ function recheckReplacements(doc: CritiqueDoc, findings: Finding[]): Finding[] {
     const inBlock = doc.sentences.filter((x) => x.start >= b.start && x.end <= b.end);
     const i = inBlock.findIndex((x) => x.end > f.start);
     const j = inBlock.findLastIndex((x) => x.start < f.end);
-    const start = i <= 0 ? b.start : inBlock[i - 1]!.start;
-    const end = j < 0 || j >= inBlock.length - 1 ? b.end : inBlock[j + 1]!.end;
+    const start = i < 0 ? b.start : inBlock[i]!.start;
+    const end = j < 0 ? b.end : Math.max(inBlock[j]!.end, f.end);
     const last = windows.at(-1);
     if (last && start < last.end) {
       last.end = Math.max(last.end, end);
