@@ -87,6 +87,7 @@ describe('organ names: 级别 + 委 + 部门', () => {
   });
   it('the right names, 宣传部门, level lists and units whose 党委 is right pass', () => {
     expect(spans('县委宣传部、党委宣传部和省市县宣传部门参加，乡镇党委、社区党委、园区党委、县直单位党委负责落实。\n', 'formulation')).toEqual([]);
+    expect(spans('社区宣传部、园区组织部和城市宣传部负责联络。\n', 'formulation')).toEqual([]);
   });
 });
 

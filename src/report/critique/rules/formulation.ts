@@ -171,7 +171,8 @@ function congressNumeral(d: string): string | null {
 }
 /** 县宣传部 without the 委 of the Party committee (not 县委宣传部, 党委宣传部, 宣传部门, 省市县宣传部 lists). */
 const ORGAN = new RegExp(`([省市县区州旗])(${ORGAN_DEPARTMENTS.join('|')})(?!门)`, 'g');
-const ORGAN_BEFORE = /[省市县区州旗委各全、和与及级]/;
+/** Before the level: another level (省市县宣传部 lists), 委, or a word that makes 区/市 no level (社区, 园区, 城市, 超市). */
+const ORGAN_BEFORE = /[省市县区州旗委各全、和与及级社园景校厂矿林垦营辖片港湾苑城都街超夜集股门小]/;
 /** A county or city Party committee written 县党委 (it is 县委), after a name: 通山县党委, XX市党委. */
 const COUNTY_PARTY = /([县市省])党委(?![（(]党组|委员|和政府|、|及)/g;
 const NAME_BEFORE = /[\u4e00-\u9fffXxＸ＊*]{2}$/;
