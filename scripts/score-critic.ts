@@ -6,8 +6,13 @@
  * DIR defaults to $BIGAN_DEV_CORPUS, else the first of ../shared/corpus/dev and
  * ../../shared/corpus/dev (a worktree) that exists. Without a corpus it says so and exits 0.
  *
- * A finding matches a label when their spans overlap on the label's first occurrence.
+ * A finding matches a label when their spans overlap on the label's occurrence (the first, or
+ * the `nth` (0-based) when the label says so). Recall is given at any severity and at warning or
+ * above (the target counts only what the writer is warned about).
  * False alarm: an error/warning that matches no label, or that overlaps a clean span.
+ * Wrong fix: an error/warning whose replacement, applied, does not give the label's `fix` (a label
+ * may state the right correction of its snippet; '' = delete). Counted with the false alarms in the
+ * stricter figure, as the round-3 target asks.
  * Damaging: a finding with a replacement that is a false alarm or touches a clean span
  * (applying it would change correct text).
  */
@@ -16,8 +21,8 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { critique, type Finding } from '../src/report/critique/index.js';
 
-interface Label { doc: string; snippet: string; category: string; tier: number; note: string }
-interface Clean { doc: string; snippet: string; why: string }
+interface Label { doc: string; snippet: string; category: string; tier: number; note: string; nth?: number; fix?: string }
+interface Clean { doc: string; snippet: string; why: string; nth?: number }
 interface Span { start: number; end: number }
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -40,6 +45,8 @@ const overlaps = (a: Span, b: Span) => a.start < b.end && Math.max(a.end, a.star
 const docs = [...new Set([...labels.map((l) => l.doc), ...cleans.map((c) => c.doc)])].sort();
 
 const found = new Set<Label>();
+const foundWarn = new Set<Label>();
+const wrongFixes: { doc: string; f: Finding; text: string; want: string; got: string }[] = [];
 let chars = 0;
 let ms = 0;
 const falseAlarms: { doc: string; f: Finding; text: string }[] = [];
@@ -58,16 +65,37 @@ for (const doc of docs) {
   ms += (performance.now() - t0) / 5;
   const findings = critique(text, { now });
   findingsTotal += findings.length;
-  const span = (snippet: string): Span | null => {
-    const i = text.indexOf(snippet);
-    return i < 0 ? null : { start: i, end: i + snippet.length };
+  const span = (snippet: string, nth = 0): Span | null => {
+    let i = -1;
+    for (let k = 0; k <= nth; k++) {
+      i = text.indexOf(snippet, i + 1);
+      if (i < 0) return null;
+    }
+    return { start: i, end: i + snippet.length };
   };
-  const docLabels = labels.filter((l) => l.doc === doc).map((l) => ({ l, s: span(l.snippet) }));
-  const docCleans = cleans.filter((c) => c.doc === doc).map((c) => ({ c, s: span(c.snippet) }));
+  const docLabels = labels.filter((l) => l.doc === doc).map((l) => ({ l, s: span(l.snippet, l.nth) }));
+  const docCleans = cleans.filter((c) => c.doc === doc).map((c) => ({ c, s: span(c.snippet, c.nth) }));
   for (const { l, s } of docLabels) if (!s) console.error(`标注片段不在文中：${doc} ${JSON.stringify(l.snippet)}`);
   for (const f of findings) {
     const hit = docLabels.filter(({ s }) => s && overlaps(f, s));
     for (const { l } of hit) found.add(l);
+    if (f.severity !== 'info') for (const { l } of hit) foundWarn.add(l);
+    // Judge a fix over the union of the finding and the labels it hits, all of which must state their fix
+    // (a finding that fixes several labels at once is right when it does what all their fixes do).
+    const judged = hit.filter(({ s }) => s).sort((x, y) => x.s!.start - y.s!.start);
+    if (f.severity !== 'info' && f.replacement !== undefined && judged.length > 0 && judged.every(({ l }) => l.fix !== undefined) && judged.every(({ s }, i) => i === 0 || s!.start >= judged[i - 1]!.s!.end)) {
+      const a = Math.min(judged[0]!.s!.start, f.start);
+      const b = Math.max(judged.at(-1)!.s!.end, f.end);
+      const got = text.slice(a, f.start) + f.replacement + text.slice(f.end, b);
+      let want = '';
+      let at = a;
+      for (const { l, s } of judged) {
+        want += text.slice(at, s!.start) + l.fix;
+        at = s!.end;
+      }
+      want += text.slice(at, b);
+      if (got !== want) wrongFixes.push({ doc, f, text: text.slice(f.start, f.end), want, got });
+    }
     const onClean = docCleans.some(({ s }) => s && overlaps(f, s));
     const fa = f.severity !== 'info' && (hit.length === 0 || onClean);
     if (fa) falseAlarms.push({ doc, f, text: text.slice(f.start, f.end) });
@@ -89,18 +117,22 @@ for (const l of labels) {
   table.set(l.category, row);
 }
 const pct = (hit: number, n: number) => (n === 0 ? '—' : `${((100 * hit) / n).toFixed(1)}%`);
-const recall = (pred: (l: Label) => boolean) => {
+const recall = (pred: (l: Label) => boolean, seen: Set<Label> = found) => {
   const set = labels.filter(pred);
-  return { n: set.length, hit: set.filter((l) => found.has(l)).length };
+  return { n: set.length, hit: set.filter((l) => seen.has(l)).length };
 };
 const t1 = recall((l) => l.tier === 1);
 const t1NoWrap = recall((l) => l.tier === 1 && !isWrap(l));
 const t1NoWrapNoPh = recall((l) => l.tier === 1 && !isWrap(l) && l.category !== 'placeholder');
 const t2 = recall((l) => l.tier === 2);
+const t1Warn = recall((l) => l.tier === 1, foundWarn);
+const t1WarnNoPh = recall((l) => l.tier === 1 && l.category !== 'placeholder', foundWarn);
 const perFive = (falseAlarms.length * 5000) / chars;
+const wrongFixFindings = new Set(wrongFixes.map((w) => w.f));
+const perFiveStrict = ((falseAlarms.length + [...wrongFixFindings].filter((f) => !falseAlarms.some((x) => x.f === f)).length) * 5000) / chars;
 
 if (asJson) {
-  console.log(JSON.stringify({ dir, docs: docs.length, chars, tier1: t1, tier1NoWrap: t1NoWrap, tier1NoWrapNoPlaceholder: t1NoWrapNoPh, tier2: t2, falseAlarms: falseAlarms.length, falseAlarmsPer5000: perFive, damaging: damaging.length, findings: findingsTotal, ms }, null, 2));
+  console.log(JSON.stringify({ dir, docs: docs.length, chars, tier1: t1, tier1NoWrap: t1NoWrap, tier1NoWrapNoPlaceholder: t1NoWrapNoPh, tier2: t2, tier1AtWarning: t1Warn, tier1AtWarningNoPlaceholder: t1WarnNoPh, falseAlarms: falseAlarms.length, falseAlarmsPer5000: perFive, wrongFixes: wrongFixFindings.size, falseAlarmsWithWrongFixesPer5000: perFiveStrict, damaging: damaging.length, findings: findingsTotal, ms }, null, 2));
   process.exit(0);
 }
 
@@ -112,8 +144,10 @@ for (const [cat, { t1: a, t2: b }] of [...table].sort()) {
 console.log(`\n一类（可规则检出）召回：${t1.hit}/${t1.n} = ${pct(t1.hit, t1.n)}`);
 console.log(`一类召回（不计 PDF 换行空格标注）：${t1NoWrap.hit}/${t1NoWrap.n} = ${pct(t1NoWrap.hit, t1NoWrap.n)}`);
 console.log(`一类召回（不计 PDF 换行空格与占位符）：${t1NoWrapNoPh.hit}/${t1NoWrapNoPh.n} = ${pct(t1NoWrapNoPh.hit, t1NoWrapNoPh.n)}`);
+console.log(`一类召回（警告及以上）：${t1Warn.hit}/${t1Warn.n} = ${pct(t1Warn.hit, t1Warn.n)}；不计占位符：${t1WarnNoPh.hit}/${t1WarnNoPh.n} = ${pct(t1WarnNoPh.hit, t1WarnNoPh.n)}`);
 console.log(`二类（需语义）召回：${t2.hit}/${t2.n} = ${pct(t2.hit, t2.n)}`);
 console.log(`误报（错误/警告，未对应标注或落在正确文本上）：${falseAlarms.length} 条，每 5000 字 ${perFive.toFixed(2)} 条`);
+console.log(`替换不对（标注给了正确改法而替换结果不同）：${wrongFixFindings.size} 条；误报连同替换不对：每 5000 字 ${perFiveStrict.toFixed(2)} 条`);
 console.log(`有害替换建议：${damaging.length} 条`);
 console.log(`审校耗时：${ms.toFixed(1)} ms（共 ${findingsTotal} 条意见，每万字 ${((ms * 10000) / chars).toFixed(2)} ms）`);
 
@@ -122,6 +156,10 @@ if (verbose) {
   for (const l of labels) if (l.tier === 1 && !found.has(l) && !isWrap(l)) console.log(`  ${l.doc} [${l.category}] ${JSON.stringify(l.snippet.slice(0, 50))}`);
   console.log('\n== 误报');
   for (const { doc, f, text } of falseAlarms) console.log(`  ${doc} ${f.rule}/${f.severity} ${JSON.stringify(text.slice(0, 40))} ${f.message}`);
+  console.log('\n== 替换不对');
+  for (const { doc, f, text, want, got } of wrongFixes) console.log(`  ${doc} ${f.rule} ${JSON.stringify(text.slice(0, 40))}：应为 ${JSON.stringify(want)}，替换后 ${JSON.stringify(got)}`);
+  console.log('\n== 一类标注只得到提示（info）');
+  for (const l of labels) if (l.tier === 1 && found.has(l) && !foundWarn.has(l)) console.log(`  ${l.doc} [${l.category}] ${JSON.stringify(l.snippet.slice(0, 50))}`);
   console.log('\n== 有害替换');
   for (const { doc, f, text, why } of damaging) console.log(`  ${doc} ${f.rule} ${JSON.stringify(text.slice(0, 40))} → ${JSON.stringify(f.replacement ?? f.suggestion)}：${why}`);
 }

@@ -141,6 +141,12 @@ export interface NamedSet {
   intruders?: readonly string[];
   /** Separators between members in the canonical form. */
   sep: string;
+  /**
+   * Offsets of the two-character words a member may have changed and still be recognised (long members
+   * only): 重要工作亲身部署, 重大事件亲自处理 change a word in 亲自部署. Other words may be adapted by the writer
+   * (党组统一领导 for 党委统一领导), so they are not near forms.
+   */
+  nearAt?: readonly number[];
   source: string;
 }
 
@@ -150,7 +156,7 @@ export const NAMED_SETS: readonly NamedSet[] = [
   { name: '宣传思想工作格局', members: ['党委统一领导', '党政齐抓共管', '宣传部门组织协调', '有关部门分工负责', '社会力量积极参与'], minKnown: 2, intruders: ['各相关部门积极配合', '相关部门积极配合', '有关部门积极配合', '各部门积极配合'], sep: '、', source: `${XCTL}; ${S819} (the four-member form without 社会力量积极参与 is also used)` },
   { name: '意识形态工作责任制原则', members: ['属地管理', '分级负责', '谁主管谁负责'], minKnown: 2, sep: '、', source: SSBF },
   { name: '“守土有责、守土负责、守土尽责”', members: ['守土有责', '守土负责', '守土尽责'], minKnown: 2, sep: '、', source: S819 },
-  { name: '第一责任人的“三个亲自”', members: ['重要工作亲自部署', '重要问题亲自过问', '重大事件亲自处置'], minKnown: 2, intruders: ['重要工作亲自过问', '重要问题亲自部署', '重大事件亲自过问', '重要问题亲自处置', '重大事件亲自部署', '重要事件亲自处置', '重大问题亲自过问'], sep: '、', source: SSBF },
+  { name: '第一责任人的“三个亲自”', members: ['重要工作亲自部署', '重要问题亲自过问', '重大事件亲自处置'], minKnown: 2, intruders: ['重要工作亲自过问', '重要问题亲自部署', '重大事件亲自过问', '重要问题亲自处置', '重大事件亲自部署', '重要事件亲自处置', '重大问题亲自过问'], sep: '、', nearAt: [4, 6], source: SSBF },
   { name: '“本职、失职、渎职”', members: ['是本职', '是失职', '是渎职'], minKnown: 2, suffix: '职', sep: '、', source: '常用表述“抓意识形态工作是本职、不抓是失职、抓不好是渎职” (习近平总书记讲话中的表述; exact speech and date unverified)' },
   { name: '宣传思想工作的使命任务', members: ['举旗帜', '聚民心', '育新人', '兴文化', '展形象'], minKnown: 3, sep: '、', source: '习近平在全国宣传思想工作会议上的讲话 (2018-08-21)' },
   { name: '主题教育的总要求', members: ['学思想', '强党性', '重实践', '建新功'], minKnown: 3, sep: '、', source: '学习贯彻习近平新时代中国特色社会主义思想主题教育工作会议 (2023-04-03)' },
@@ -158,6 +164,9 @@ export const NAMED_SETS: readonly NamedSet[] = [
   { name: '党纪学习教育的要求', members: ['学纪', '知纪', '明纪', '守纪'], minKnown: 3, sep: '、', source: '《关于在全党开展党纪学习教育的通知》(中共中央办公厅, 2024-04)' },
   { name: '“学懂弄通做实”', members: ['学懂', '弄通', '做实'], minKnown: 3, sep: '', source: '党的十九大后学习贯彻新思想的要求（习近平在新进中央委员会委员、候补委员学习贯彻党的十九大精神研讨班上的讲话, 2018-01-05）' },
   { name: '“真学真懂真信真用”', members: ['真学', '真懂', '真信', '真用'], minKnown: 3, sep: '', source: '中共中央《关于认真学习宣传贯彻党的十九大精神的决定》(2017-10)（“真学真懂真信真用”）' },
+  { name: '意识形态工作的“三个关乎”', members: ['关乎旗帜', '关乎道路', '关乎国家政治安全'], minKnown: 2, intruders: ['关乎政治安全', '关乎国家安全', '关乎政治方向', '关乎国家安全稳定'], sep: '、', source: `${S819}（“意识形态工作……关乎旗帜、关乎道路、关乎国家政治安全”）` },
+  { name: '“政治判断力、政治领悟力、政治执行力”', members: ['政治判断力', '政治领悟力', '政治执行力'], minKnown: 2, suffix: '力', intruders: ['政治鉴别力', '政治洞察力', '政治理解力'], sep: '、', source: '中共中央政治局民主生活会 (2020-12-24/25) 上的要求“不断提高政治判断力、政治领悟力、政治执行力”' },
+  { name: '第一责任人的“三个带头”', members: ['带头抓意识形态工作', '带头管阵地把导向强队伍', '带头批评错误观点和错误倾向'], minKnown: 2, sep: '，', source: SSBF },
 ];
 
 /**
@@ -188,6 +197,8 @@ export interface FixedPhrase {
   safe: boolean;
   /** Only inside a 《》 title. */
   inTitle?: boolean;
+  /** Only after text matching this (tested on the 24 characters before the match; a lookbehind would be slow). */
+  after?: RegExp;
   /** A usage that is only discouraged (a warning, not an error). */
   discouraged?: boolean;
   /** What to say instead of the plain “应为”. */
@@ -205,6 +216,17 @@ export const FIXED_PHRASES: readonly FixedPhrase[] = [
   { pattern: /议事议程/g, right: '议事日程', safe: true, source: `${SSBF}（“纳入重要议事日程”）` },
   // The banner is 中国特色社会主义; the thought is what one 全面贯彻 or takes as 指导, not a banner one 高举.
   { pattern: /高举(?:习近平)?新时代中国特色社会主义思想(?:伟大)?旗帜/g, right: '高举中国特色社会主义伟大旗帜', safe: false, discouraged: true, why: '“伟大旗帜”指中国特色社会主义；对思想一般说“以……为指导”“全面贯彻”', source: '党的二十大报告 (2022-10)：“高举中国特色社会主义伟大旗帜，全面贯彻新时代中国特色社会主义思想”' },
+  // Marks inside fixed formulas: the campaign's name keeps its 、; the 方针 its 、.
+  { pattern: /不忘初心[ \u3000]*牢记[ \u3000]*使命/g, right: '不忘初心、牢记使命', safe: true, why: '“不忘初心、牢记使命”中间有顿号', source: '《中共中央关于在全党开展“不忘初心、牢记使命”主题教育的意见》(2019-05)' },
+  { pattern: /不忘初心[，,][ \u3000]*牢记使命(?=”?主题教育)/g, right: '不忘初心、牢记使命', safe: true, why: '主题教育名称“不忘初心、牢记使命”中间用顿号', source: '《中共中央关于在全党开展“不忘初心、牢记使命”主题教育的意见》(2019-05)' },
+  { pattern: /团结稳定鼓劲[，,；; \u3000]正面宣传为主/g, right: '团结稳定鼓劲、正面宣传为主', safe: true, why: '方针“团结稳定鼓劲、正面宣传为主”中间用顿号', source: `${S819}；${XCTL}（“坚持团结稳定鼓劲、正面宣传为主”）` },
+  // A campaign is a 主题教育, not a 主题活动.
+  { pattern: /主题活动/g, after: /(?:不忘初心、?牢记使命|新时代中国特色社会主义思想)”?$/, right: '主题教育', safe: true, why: '学习教育的名称是“主题教育”', source: `${DOC.replace('3.6', '3.7')}（“不忘初心、牢记使命”主题教育 2019；学习贯彻习近平新时代中国特色社会主义思想主题教育 2023）` },
+  { pattern: /高举(?!中国特色)社会主义(?:伟大)?旗帜/g, right: '高举中国特色社会主义伟大旗帜', safe: true, source: '党的十九大、二十大报告标题（2017-10, 2022-10）' },
+  { pattern: /党的一项极(?:其|为|度)重要的工作/g, right: '党的一项极端重要的工作', safe: true, source: `${S819}（“意识形态工作是党的一项极端重要的工作”）` },
+  { pattern: /倾向的?苗头(?:性)?的?问题|倾向性的?苗头的?问题/g, right: '苗头性倾向性问题', safe: true, source: `${SSBF}（“苗头性倾向性问题”）` },
+  // The order and marks of 思想上政治上行动上 when the words lost their 上 or their order (在政治、思想、行动上).
+  { pattern: /(?:思想|政治|行动)上?[、，]?(?:思想|政治|行动)上?[、，]?(?:思想|政治|行动)上(?=[\u4e00-\u9fff]{0,4}(?:同|与|和)(?:以习近平同志为核心的)?党中央)/g, right: '思想上政治上行动上', safe: true, why: '固定表述为“思想上政治上行动上”', source: `${ZHUNZE}: 在思想上政治上行动上同党中央保持高度一致` },
   // The third clause of the 本职/失职/渎职 saying is 抓不好, whatever verb the first two use.
   { pattern: /不抓是失职[、，,]\s*抓(?!不好)[\u4e00-\u9fff]{1,3}是渎职/g, right: '不抓是失职、抓不好是渎职', safe: false, source: '常用表述“抓意识形态工作是本职、不抓是失职、抓不好是渎职”（见 NAMED_SETS 中的来源说明）' },
 ];
@@ -257,3 +279,52 @@ export const ABOLISHED_BODIES: readonly { pattern: RegExp; name: string; now: st
   { pattern: /工商(?:行政管理)?局|食品药品监(?:督管理|管)局|食药监局|质监局/g, name: '工商、食药监、质监部门', now: '市场监督管理局', until: '2019-06-30', source: '《深化党和国家机构改革方案》(2018-03)' },
   { pattern: /安监局|安全生产监督管理局/g, name: '安全生产监督管理局', now: '应急管理局', until: '2019-06-30', source: '《深化党和国家机构改革方案》(2018-03)' },
 ];
+
+/**
+ * Fixed terms of the genre as a spinning tool (伪原创) rewrites them: one word swapped for a near-synonym
+ * (责任 → 职责, 错误 → 毛病, 倾向 → 偏向, 亲自 → 亲身, 统筹 → 兼顾, 协调 → 调和, 指导 → 指点, 发展 → 成长).
+ * Only spun forms that are no established phrase are listed (领导职责, 纠正错误偏向 are words, so they are not).
+ */
+export interface SpunTerm {
+  right: string;
+  spun: readonly string[];
+  source: string;
+}
+
+const SPIN = '近义词替换的“伪原创”改写（同义词据《现代汉语词典》第7版）';
+
+export const SPUN_TERMS: readonly SpunTerm[] = [
+  { right: '第一责任人', spun: ['第一职责人', '第一义务人', '第一担负人'], source: `${SSBF}; ${SPIN}` },
+  { right: '主体责任', spun: ['主体职责', '主体义务', '主体担负'], source: `${SSBF}; ${SPIN}` },
+  { right: '直接责任', spun: ['直接职责', '直接义务'], source: `${SSBF}; ${SPIN}` },
+  { right: '一岗双责', spun: ['一岗两责', '一岗双职'], source: `${SSBF}; ${SPIN}` },
+  { right: '错误观点', spun: ['毛病观点', '过错观点', '毛病看法', '错误看法', '谬误观点'], source: `${SSBF}（“带头批评错误观点和错误倾向”）; ${SPIN}` },
+  { right: '错误倾向', spun: ['毛病偏向', '毛病倾向', '过错倾向', '过错偏向', '谬误倾向'], source: `${SSBF}; ${SPIN}` },
+  { right: '统筹协调指导', spun: ['兼顾调和指点', '兼顾协调指导', '统筹调和指导', '统筹协调指点', '兼顾调和指导', '统筹和谐指导'], source: `${SSBF}（“抓好统筹协调指导工作”）; ${SPIN}` },
+  { right: '科学发展观', spun: ['科学成长观', '科学开展观', '科学进展观', '科学生长观'], source: `《中国共产党章程》总纲; ${SPIN}` },
+  { right: '“三个代表”重要思想', spun: ['三个代表主要思想', '三个代表紧张思想', '三个代表重要思惟'], source: `《中国共产党章程》总纲; ${SPIN}` },
+  { right: '亲自部署', spun: ['亲身部署', '切身部署'], source: `${SSBF}（“重要工作亲自部署”）; ${SPIN}` },
+  { right: '亲自过问', spun: ['亲身过问', '切身过问'], source: `${SSBF}; ${SPIN}` },
+  { right: '亲自处置', spun: ['亲身处置', '亲身处理', '切身处置'], source: `${SSBF}; ${SPIN}` },
+  { right: '意识形态', spun: ['认识形态', '意识形状'], source: `${SSBF}; ${SPIN}` },
+  { right: '极端重要', spun: ['极度重要', '极端主要', '极其主要'], source: `${S819}; ${SPIN}` },
+  { right: '舆论导向', spun: ['言论导向', '舆论引导向'], source: `${S819}（“牢牢把握正确的舆论导向”）; ${SPIN}` },
+];
+
+/**
+ * Terms with a numeral that a spinning tool or a careless copy writes with Arabic digits (第1责任人, 1岗双责,
+ * 进1步, 党的19大). The numeral belongs to the word: GB/T 15835-2011 §4.2 (words, set phrases and
+ * abbreviations that contain a numeral keep the Chinese numeral).
+ */
+export const NUMERAL_TERMS: readonly string[] = [
+  '一岗双责', '第一责任人', '第一线', '进一步', '一把手', '三会一课', '两学一做', '四个意识', '四个自信', '两个维护',
+  '两个确立', '第一议题', '三审三校', '一级抓一级', '一以贯之', '两个巩固', '两个大局', '四个全面', '五位一体',
+  '第一时间', '一盘棋', '八项规定', '三重一大', '两个责任', '一体推进',
+];
+
+/**
+ * Party organs of a county, city or province: 县委宣传部 (级别 + 委 + 部门). A 县宣传部 drops the 委.
+ * 《中国共产党地方委员会工作条例》(2015-12): the working organs are the 地方党委's own departments.
+ */
+export const ORGAN_DEPARTMENTS: readonly string[] = ['宣传部', '组织部', '统战部'];
+export const ORGAN_SOURCE = '《中国共产党地方委员会工作条例》(2015-12)；党委工作机关名称为“县委宣传部”等';

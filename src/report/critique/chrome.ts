@@ -15,14 +15,24 @@ export interface ChromeHit {
   message: string;
 }
 
-/** Breadcrumbs: 首页 > 栏目 > 文章, 当前位置：…. */
-const BREADCRUMB = /(?:当前位置|您的位置|所在位置|现在位置)[：:]|^(?:[^>＞»›\n]{1,20}\s*[>＞»›]\s*){2,}/;
+/** Breadcrumbs: 首页 > 栏目 > 文章, 当前位置：…, and a portal's 首页>>信息公开>>部门文件 (a doubled >). */
+const BREADCRUMB = /(?:当前位置|您的位置|所在位置|现在位置)[：:]|^(?:[^>＞»›\n]{1,20}\s*(?:[>＞»›]{1,2}|->)\s*){2,}|^(?:首页|网站首页|主页)\s*(?:[>＞»›]{1,2}|->)/;
 /** A web timestamp (2022-05-10 09:58:46) or a 2025-11-02 date line: pages write dates this way, reports do not. */
 const TIMESTAMP = /(?<!\d)20\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?!\d)/;
 /** Labels of page metadata fields. */
-const META_LABEL = /(?:^|[\s|｜])(?:来源|作者|发布(?:时间|日期|者)?|更新(?:时间|日期)|上传(?:日期|时间|者)|浏览(?:量|次数)?|阅读(?:量|数|次数)?|点击(?:量|数)?|字数|分享|收藏|格式|页码|页数|网站|移动端|推荐度|小编|责任编辑|编辑|免责声明|申明敬告|声明|文档介绍|文章来源|所属栏目|栏目|标签|关键词)\s*[：:]/;
-/** Document-site facts: 37.5 KB, 10页, DOC, 下载 counts. */
-const DOC_FACTS = /^[-•·*]?\s*(?:\d+(?:\.\d+)?\s*[KMG]B\b|\d+\s*页\s*[|｜]?$|(?:DOC|DOCX|PDF|PPT)X?\s*$)/i;
+const META_LABEL = /(?:^|[\s|｜•·])(?:来源|作者|发布(?:时间|日期|者)?|更新(?:时间|日期)|上传(?:日期|时间|者)|浏览(?:量|次数)?|阅读(?:量|数|次数)?|点击(?:量|数)?|字数|分享|收藏|格式|页码|页数|网站|移动端|推荐度|小编|责任编辑|编辑|免责声明|申明敬告|声明|文档介绍|文章来源|所属栏目|栏目|标签|关键词)\s*[：:]/;
+/**
+ * The metadata table of a government portal's 信息公开 page (GB/T 9704 has none of these on a document):
+ * 索引号, 主题分类, 发布机构, 成文日期, 发文字号, 有效性 ... A label alone on its line is chrome too, and so
+ * is the short value line under it.
+ */
+const PORTAL_META = /(?:^|[\s|｜•·])(?:索引号|信息索引号|主题分类|体裁分类|组配分类|服务对象分类|信息分类|公开分类|分类|发布机构|发文机构|发文机关|所属机构|信息来源|生成日期|成文日期|发文日期|公开日期|印发日期|发文字号|文号|有效性|时效性|公开方式|公开范围|公开形式|公开时限|内容概述|主题词|信息名称|名称)\s*[：:]/;
+/** A portal's account and accessibility bar: 登录 | 注册, 无障碍, 长者模式, 繁体, 网站地图, 字号 大 中 小, 打印本页. */
+const PORTAL_BAR = /^(?:[【[]?\s*)?(?:登录|注册|无障碍|长者模式|关怀版|繁體|繁体|简体|English|网站地图|设为首页|加入收藏|返回顶部|打印本页|关闭窗口|打印|关闭|我要纠错|字号|字体)(?:\s*[|｜/／·、：:]?\s*(?:登录|注册|无障碍(?:浏览|阅读)?|长者模式|关怀版|繁體|繁体|简体|English|网站地图|设为首页|加入收藏|返回顶部|打印本页|关闭窗口|打印|关闭|我要纠错|分享|收藏|[大中小](?:\s|$)|[【】[\]]))*\s*$|^[【[]?\s*字(?:号|体)\s*[：:]?\s*[大中小]\s*[大中小]?\s*[大中小]?\s*[】\]]?|(?:^|\s)(?:登录|登陆)\s*[|｜/／]\s*注册(?:\s|$)|扫一扫在手机(?:上)?(?:打开|查看|浏览)/;
+/** Document-site facts: 37.5 KB, 10页, DOC, 下载 counts, a file name as the page title (……报告.docx). */
+const DOC_FACTS = /^[-•·*]?\s*(?:\d+(?:\.\d+)?\s*[KMG]B\b|\d+\s*页\s*[|｜]?$|(?:DOC|DOCX|PDF|PPT)X?\s*$)|\.(?:docx?|pdf|wps|pptx?)\s*$/i;
+/** A Markdown-like table row copied from a listing page: | 标题 | 日期 |, or a row of bare pipes. */
+const TABLE_ROW = /^[|｜](?:[^|｜\n]*[|｜]){1,}\s*$|^[^|｜\n]{2,60}(?:\s*[|｜]\s*[^|｜\n]{0,40}){1,}\s*[|｜]\s*$/;
 /** Site navigation: several short items between | or ｜. */
 const NAV_BAR = /^(?:[^|｜\n]{1,12}[|｜]){3,}/;
 /** 小编/网友 intros and reader notices; also a model's sign-offs. */
@@ -34,7 +44,10 @@ const COLLECTION = /^[^，。；]{0,40}(?:总结|报告|汇报|范文|材料|讲
 /** Word counts a site or a model appends: （3100字）, 全文约3000字, 字数：2800. */
 const WORD_COUNT = /[（(](?:全文|正文)?(?:共|约)?约?\d{3,5}字[）)]|(?:全文|正文)约?\d{3,5}字|字数[：:]\s*\d+/;
 /** Adverts, buttons, paywalls, preview cuts. */
-const ADVERT = /预览(?:阅读)?(?:已)?结束|获取全文|扫码(?:联系|咨询|下载|获取|添加)|联系老师|定制代笔|代写|加入\s*vip|\bvip\b|立即下载|免费下载|下载本文|点击下载|购物车|我的足迹|手机阅读|阅读模式|快捷搜索|展开全文|阅读全文|收藏本文|相关推荐|相关文章|上一篇|下一篇|原创力文档|一经付费|本站(?:不|所有|规则)|侵权必究|版权归|来源[：:]\s*网络|网络整理|由会员(?:分享|上传)|可在线阅读|\d{1,3}页珍藏版|请在[^，。；\n]{1,12}上搜索|^(?:正文|全文)?(?:一键)?复制(?:正文|全文)?$|……略……|[（(]略[）)]|\.{4,}|👉|👈/i;
+const ADVERT = /此处隐藏\s*\d+\s*个?字|隐藏了?\s*\d+\s*个?字|下载后(?:可)?(?:查看|阅读)|(?:剩余|还剩)\s*\d+\s*(?:个?字|页)(?:未读)?|试读(?:已)?结束|(?:VIP|会员)专(?:享|免)|侵权投诉|付费(?:下载|阅读|后)|预览(?:阅读)?(?:已)?结束|获取全文|扫码(?:联系|咨询|下载|获取|添加)|联系老师|定制代笔|代写|加入\s*vip|\bvip\b|立即下载|免费下载|下载本文|点击下载|购物车|我的足迹|手机阅读|阅读模式|快捷搜索|展开全文|阅读全文|收藏本文|相关推荐|相关文章|上一篇|下一篇|原创力文档|一经付费|本站(?:不|所有|规则)|侵权必究|版权归|来源[：:]\s*网络|网络整理|由会员(?:分享|上传)|可在线阅读|\d{1,3}页珍藏版|请在[^，。；\n]{1,12}上搜索|^(?:正文|全文)?(?:一键)?复制(?:正文|全文)?$|……略……|[（(]略[）)]|\.{4,}|👉|👈/i;
+/** A paywall marker with the dots around it: ……此处隐藏619个字……, …剩余800字未读…. */
+export const PAYWALL_CUT = /[.…·\s]*(?:此处隐藏|隐藏了?|剩余|还剩)\s*\d+\s*个?字(?:未读)?[，,]?(?:下载后(?:可)?(?:查看|阅读)(?:全文)?)?[.…·\s]*/;
+
 /** Stray template headings: 引言, 摘要, 目录 on their own line. */
 const TEMPLATE_HEAD = /^(?:引言|前言|摘要|正文|目\s*录|结语)[：:]?$/;
 /** Chat-model leftovers. */
@@ -70,6 +83,12 @@ export function chromeOf(line: string, opts: { title?: boolean } = {}): ChromeHi
   if (!t) return null;
   const whole = (kind: ChromeKind, message: string): ChromeHit => ({ kind, start: lead, end: lead + t.length, message });
   if (BREADCRUMB.test(t)) return whole('breadcrumb', '网页导航（面包屑）残留');
+  if ((PORTAL_META.test(t) && !/[。；]/.test(t) && t.length <= 120) || (PORTAL_BAR.test(t) && t.length <= 60)) {
+    return whole('meta', '政府网站页面的信息栏（索引号、发布机构、成文日期、登录注册、字号等）残留');
+  }
+  if (TABLE_ROW.test(t) && (opts.title || TIMESTAMP.test(t) || /^[|｜\s]*$/.test(t.replace(/[-—:：\s]/g, '')) || /(?:报告|汇报|总结|计划|要点|方案)\s*[|｜]/.test(t))) {
+    return whole('meta', '网页表格行（标题、日期等）残留');
+  }
   if (META_LABEL.test(t) || (TIMESTAMP.test(t) && t.length <= 60 && !/[。；]/.test(t)) || DOC_FACTS.test(t) || (NAV_BAR.test(t) && t.length <= 80)) {
     return whole('meta', '网页信息行（来源、时间、阅读量、导航等）残留');
   }
@@ -77,6 +96,9 @@ export function chromeOf(line: string, opts: { title?: boolean } = {}): ChromeHi
   if (ad) {
     // In a long paragraph only the marker itself (……略……, ......) is chrome.
     if (t.length > 80 && /^(?:……略……|[（(]略[）)]|\.{4,}|👉|👈)$/u.test(ad[0])) return { kind: 'advert', start: lead + ad.index, end: lead + ad.index + ad[0].length, message: '网页省略或预览截断标记残留，此处内容不完整' };
+    // A document-sharing site's paywall cut inside a paragraph (……此处隐藏619个字……): only the marker, with its dots.
+    const cut = t.length > 60 ? PAYWALL_CUT.exec(t) : null;
+    if (cut) return { kind: 'advert', start: lead + cut.index, end: lead + cut.index + cut[0].length, message: '文档分享网站的付费隐藏标记残留，此处缺了一段内容（下载后才可见）' };
     return whole('advert', '网页广告、下载或预览提示残留');
   }
   if (MODEL.test(t)) return whole('model', '疑为复制大模型回答时带入的说明文字');

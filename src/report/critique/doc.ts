@@ -43,11 +43,26 @@ export interface Sentence {
 /** Kinds of units a report speaks for, as used in 我局/本校/我公司. */
 export type UnitKind = '局' | '校' | '院' | '公司' | '厅' | '街道' | '中心';
 
+/**
+ * An entry of a unit's own word list (慎用词, 禁用词, 改为): kept per tenant and group by the chat layer,
+ * applied by the critic with the source “单位规定”.
+ */
+export interface UnitWord {
+  word: string;
+  /** The unit's preferred form (for kind 'replace'; advice for the others). */
+  replacement?: string;
+  /** avoid: 慎用 (a warning); forbid: 禁用 (an error); replace: 改为 replacement (a warning with the fix). */
+  kind: 'avoid' | 'forbid' | 'replace';
+  note?: string;
+}
+
 export interface CritiqueOptions {
   now?: Date;
   period?: ReportPeriod;
   /** The text came from a PDF's text layer (already rejoined, see pdf.ts): its line layout is the PDF's, not the writer's. */
   fromPdf?: boolean;
+  /** The unit's own word list (source “单位规定”). */
+  unitWords?: readonly UnitWord[];
 }
 
 export interface CritiqueDoc {
@@ -85,6 +100,7 @@ export interface CritiqueDoc {
   /** Whole report (title or several level-1 headings) rather than a pasted paragraph. */
   isWholeReport: boolean;
   now: Date;
+  unitWords: readonly UnitWord[];
 }
 
 /** A numbered line (1、 2. 一、) whose text may be a whole report's title. */
@@ -98,10 +114,13 @@ function isReportTitle(title: string): boolean {
 
 const TITLE_CUE = /报告|汇报|总结|述职|自查|情况$/;
 
+/** A plan or working paper titled with its year or 关于: 2025年意识形态工作要点, 关于……的实施方案. */
+const PLAN_TITLE = /(?:要点|计划|方案|打算|安排|材料)$/;
+
 /** Whether a line that is not a heading reads like a report title. */
 function isTitleLike(text: string): boolean {
   const t = text.trim();
-  return t.length >= 6 && t.length <= 60 && !/[。；！？]|[：:]$/.test(t) && TITLE_CUE.test(t);
+  return t.length >= 6 && t.length <= 60 && !/[。；！？]|[：:]$/.test(t) && (TITLE_CUE.test(t) || (PLAN_TITLE.test(t) && (/20\d{2}\s*年/.test(t) || /^关于/.test(t))));
 }
 
 /** A level-1/level-2 marker after a sentence and a space on the same line (PDF text). */
@@ -172,9 +191,13 @@ export function buildDoc(text: string, opts: CritiqueOptions = {}): CritiqueDoc 
   const headingLines = new Set(headings.filter((h) => !h.runIn).map((h) => h.line));
   const chrome = new Map<number, ChromeHit>();
   const titleLines = new Set<number>();
+  let labelOnly = false;
   for (const l of paragraphs) {
     const titleLike = !headingLines.has(l.index) && isTitleLike(l.text);
-    const c = toc.has(l.index) ? { kind: 'toc' as const, start: leadOf(l.text), end: l.text.trimEnd().length, message: '粘贴进来的目录（标题列表）残留' } : chromeOf(l.text, { title: titleLike });
+    let c = toc.has(l.index) ? { kind: 'toc' as const, start: leadOf(l.text), end: l.text.trimEnd().length, message: '粘贴进来的目录（标题列表）残留' } : chromeOf(l.text, { title: titleLike });
+    // A portal's metadata table puts the value under its label (索引号： / 6107280000/2024-001005).
+    if (!c && labelOnly && !titleLike && l.text.trim().length <= 40 && !/[，。；]/.test(l.text) && (/\d/.test(l.text) || /(?:局|委|办|部|厅|院|政府|网站|中心|处|室|其他|有效|无|主动公开|全文公开)$/.test(l.text.trim()))) c = { kind: 'meta', start: leadOf(l.text), end: l.text.trimEnd().length, message: '网页信息行（来源、时间、阅读量、导航等）残留' };
+    labelOnly = c?.kind === 'meta' && /[：:]$/.test(l.text.trimEnd());
     const marker = chunkMarks.get(l.index);
     if (marker) {
       const lead = leadOf(l.text);
@@ -264,6 +287,7 @@ export function buildDoc(text: string, opts: CritiqueOptions = {}): CritiqueDoc 
     unit: titleText ? titleUnit(titleText) : null,
     isWholeReport,
     now,
+    unitWords: opts.unitWords ?? [],
   };
 }
 

@@ -33,6 +33,8 @@ export const CATEGORY_LABEL: Record<Category, string> = {
   placeholder: '占位待补',
   period: '时效',
   consistency: '前后一致',
+  numbers: '数字核对',
+  unit: '单位规定',
   numbering: '序号层级',
   structure: '结构',
   punctuation: '标点',
@@ -41,6 +43,7 @@ export const CATEGORY_LABEL: Record<Category, string> = {
   duplicate: '重复',
   layout: '排版',
   style: '文风',
+  evidence: '缺少支撑',
 };
 
 /** Within one severity, what a leader would catch first: political formulations, then typos, then the rest. */

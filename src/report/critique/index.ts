@@ -19,11 +19,14 @@ import { layoutRule } from './rules/layout.js';
 import { xiRule } from './rules/xi.js';
 import { periodRule } from './rules/period.js';
 import { titleRule } from './rules/title.js';
+import { countsRule, numbersRule } from './rules/numbers.js';
+import { evidenceRule } from './rules/evidence.js';
+import { unitWordsRule } from './rules/unit-words.js';
 import { contextOf } from './doc.js';
 import { lineIndex } from './format.js';
 
 export type { Finding, Category, Severity, Rule } from './types.js';
-export type { CritiqueDoc, CritiqueOptions } from './doc.js';
+export type { CritiqueDoc, CritiqueOptions, UnitWord } from './doc.js';
 export { buildDoc } from './doc.js';
 export { formatFindingsBrief, formatFindingsCard, formatFindingsMarkdown, formatFindingsText, lineCol } from './format.js';
 
@@ -44,6 +47,10 @@ export const RULES: readonly Rule[] = [
   consistencyRule,
   duplicateRule,
   styleRule,
+  numbersRule,
+  countsRule,
+  evidenceRule,
+  unitWordsRule,
 ];
 
 export function critique(text: string, opts: CritiqueOptions = {}): Finding[] {
@@ -52,13 +59,118 @@ export function critique(text: string, opts: CritiqueOptions = {}): Finding[] {
 
 /** Run every rule on an already parsed document (callers that also need its period or unit). */
 export function critiqueDoc(doc: CritiqueDoc): Finding[] {
-  const all: Finding[] = [];
-  for (const rule of RULES) all.push(...rule.check(doc));
+  const found = recheckReplacements(doc, runRules(doc));
   const pos = lineIndex(doc.text);
-  return dedupe(all).map((f) => {
+  return found.map((f) => {
     const { line, col } = pos(f.start);
     return { ...f, line, col, context: contextOf(doc.text, f.start, f.end) };
   });
+}
+
+function runRules(doc: CritiqueDoc): Finding[] {
+  const all: Finding[] = [];
+  for (const rule of RULES) all.push(...rule.check(doc));
+  return dedupe(all);
+}
+
+const serious = (f: Finding) => f.severity !== 'info';
+
+/**
+ * The rules a local edit can affect (words, marks, spaces, sentences). The others judge the whole report
+ * (its title, period, numbering, parts), which one replacement inside a sentence does not change.
+ */
+const LOCAL_RULES = new Set(['typo', 'formulation', 'xi', 'punctuation', 'placeholder', 'layout', 'duplicate', 'markup', 'unit-words']);
+
+function runLocal(text: string, opts: CritiqueOptions): Finding[] {
+  const doc = buildDoc(text, opts);
+  const all: Finding[] = [];
+  for (const rule of RULES) if (LOCAL_RULES.has(rule.id)) all.push(...rule.check(doc));
+  return dedupe(all).filter(serious);
+}
+
+type Edit = { f: Finding; a: number; z: number; rep: string };
+interface Window { start: number; end: number; fixes: Finding[] }
+
+/**
+ * Every replacement is checked by running the rules again with the fix applied: a fix that brings a new
+ * error or warning (or leaves its own) is not safe to apply as written, so it becomes advice. Each fix is
+ * read in its window (the sentence it is in); all windows go through the rules together, once as written
+ * and once fixed, and only a window where something new appears is checked fix by fix.
+ */
+function recheckReplacements(doc: CritiqueDoc, findings: Finding[]): Finding[] {
+  const opts = { now: doc.now, unitWords: doc.unitWords, ...(doc.period ? { period: doc.period } : {}) };
+  const windows: Window[] = [];
+  for (const f of findings) {
+    if (f.replacement === undefined) continue;
+    const b = doc.blocks.find((x) => x.start <= f.start && f.end <= x.end);
+    if (!b) continue;
+    const inBlock = doc.sentences.filter((x) => x.start >= b.start && x.end <= b.end);
+    const i = inBlock.findIndex((x) => x.end > f.start);
+    const j = inBlock.findLastIndex((x) => x.start < f.end);
+    const start = i < 0 ? b.start : inBlock[i]!.start;
+    const end = j < 0 ? b.end : Math.max(inBlock[j]!.end, f.end);
+    const last = windows.at(-1);
+    if (last && start < last.end) {
+      last.end = Math.max(last.end, end);
+      last.fixes.push(f);
+    } else windows.push({ start, end, fixes: [f] });
+  }
+  if (windows.length === 0) return findings;
+  const edits = (w: Window, fixes: Finding[]): Edit[] => fixes.map((f) => ({ f, a: f.start - w.start, z: f.end - w.start, rep: f.replacement! })).filter((e, k, all) => k === 0 || e.a >= all[k - 1]!.z);
+  const suspect = checkWindows(doc.text, windows.map((w) => ({ w, edits: edits(w, w.fixes) })), opts);
+  const downgrade = new Map<Finding, Finding>();
+  for (const w of suspect) {
+    for (const f of w.fixes) {
+      if (checkWindows(doc.text, [{ w, edits: edits(w, [f]) }], opts).length === 0) continue;
+      const { replacement, ...rest } = f;
+      downgrade.set(f, { ...rest, suggestion: `${f.suggestion && f.suggestion !== replacement ? `${f.suggestion}；` : ''}可考虑改为“${replacement}”，但照此替换后会引出新的问题，请人工核对` });
+    }
+  }
+  return downgrade.size === 0 ? findings : findings.map((f) => downgrade.get(f) ?? f);
+}
+
+/** The windows where the edits bring an error or warning that was not there (the fixed findings excepted). */
+function checkWindows(text: string, items: { w: Window; edits: Edit[] }[], opts: CritiqueOptions): Window[] {
+  const SEP = '\n\n';
+  let orig = '';
+  let fixed = '';
+  const spans = items.map(({ w, edits }) => {
+    const o = text.slice(w.start, w.end);
+    let f = '';
+    let last = 0;
+    for (const e of edits) {
+      f += o.slice(last, e.a) + e.rep;
+      last = e.z;
+    }
+    f += o.slice(last);
+    const at = { w, edits, o: orig.length, f: fixed.length, fLen: f.length };
+    orig += o + SEP;
+    fixed += f + SEP;
+    return at;
+  });
+  const before = runLocal(orig, opts);
+  const after = runLocal(fixed, opts);
+  const bad = new Set<Window>();
+  for (const g of after) {
+    const sp = spans.findLast((x) => x.f <= g.start);
+    if (!sp || g.start > sp.f + sp.fLen) continue;
+    // Back to the window's original offsets: text after an edit moves by its delta; inside an edit maps to its start.
+    const back = (i: number) => {
+      let shift = 0;
+      for (const e of sp.edits) {
+        const at = e.a + shift;
+        if (i <= at) break;
+        if (i < at + e.rep.length) return e.a;
+        shift += e.rep.length - (e.z - e.a);
+      }
+      return i - shift;
+    };
+    const s = sp.o + back(g.start - sp.f);
+    const e = Math.max(sp.o + back(g.end - sp.f), s + 1);
+    const known = before.some((o) => o.rule === g.rule && o.start < e && Math.max(o.end, o.start + 1) > s && !sp.edits.some((x) => x.f.rule === o.rule && o.start === sp.o + x.a && o.end === sp.o + x.z));
+    if (!known) bad.add(sp.w);
+  }
+  return [...bad];
 }
 
 /**

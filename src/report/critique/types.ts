@@ -13,7 +13,10 @@ export type Category =
   | 'style'
   | 'debris'
   | 'layout'
-  | 'period';
+  | 'period'
+  | 'numbers'
+  | 'evidence'
+  | 'unit';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -36,6 +39,8 @@ export interface Finding {
   context?: string;
   /** Advice shown to the writer (may be an instruction such as 删除). */
   suggestion?: string;
+  /** Where the rule comes from when it is not the critic's own table: “单位规定” for the unit's word list. */
+  source?: string;
   /**
    * Literal text that may replace [start, end) as written. Present only when applying it
    * cannot change meaning or structure; otherwise the finding is a message without one.
@@ -50,3 +55,4 @@ export interface Rule {
 }
 
 export const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+

@@ -54,6 +54,11 @@ export const datesRule: Rule = {
       const meeting = MEETING_BY_NAME.get(m[0])!;
       const before = t.slice(Math.max(0, start - 12), start);
       const after = t.slice(end, end + 16);
+      // A meeting already held before the period, greeted as coming (以优异成绩迎接党的二十大召开 in 2023).
+      if (meeting.end < pStart && /(?:迎接|喜迎|即将召开|将要召开)$/.test(before) && /^(?:胜利)?召开/.test(after)) {
+        out.push(report(doc, bySure(doc, 'warning'), start, end, `${meeting.name}已于${meeting.start.slice(0, 7).replace('-', '年')}月召开，${label}报告中不应写作“迎接……召开”`, `改为“深入学习贯彻${phrase}”`));
+        continue;
+      }
       if (meeting.end > asOf) {
         if (/即将召开|将要召开|迎接/.test(before)) continue;
         out.push(report(doc, bySure(doc, 'error'), start, end, `${meeting.name}于${meeting.start.slice(0, 7).replace('-', '年')}月召开，${label}报告中不应引用`, `核对报告期，或改为“${phrase}”`));

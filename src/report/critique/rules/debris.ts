@@ -99,7 +99,17 @@ function repeatedTitles(doc: CritiqueDoc): Finding[] {
     }
     const prefix = seen.find((s) => key.startsWith(s.key) && key.length > s.key.length + 4);
     if (prefix && !doc.chrome.has(p.index)) {
-      const end = p.start + pastChars(p.text, prefix.key.length);
+      let at = pastChars(p.text, prefix.key.length);
+      // A page that printed the title again (with its 3 篇 count) before the text: one finding for the run.
+      for (let k = 0; k < 3; k++) {
+        const rest = /^[\s\u3000]*(?:\d{1,3}[\s\u3000]*篇[\s\u3000]*)?/.exec(p.text.slice(at))![0];
+        if (!norm(p.text.slice(at + rest.length)).startsWith(prefix.key)) {
+          if (/篇/.test(rest)) at += rest.trimEnd().length;
+          break;
+        }
+        at += rest.length + pastChars(p.text.slice(at + rest.length), prefix.key.length);
+      }
+      const end = p.start + at;
       out.push(report(doc, 'warning', p.start, Math.min(p.end, end + 1), `第${prefix.line.index + 1}行的标题在此重复，并与正文连在一起`, '删去重复的标题，正文另起一段'));
     }
     if (doc.titleLines.has(p.index) || (doc.chrome.get(p.index)?.kind === 'collection')) {

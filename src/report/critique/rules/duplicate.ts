@@ -14,6 +14,8 @@ const LONG = 50;
 const LONG_OVERLAP = 0.72;
 
 const normalize = (s: string) => s.replace(/[^\u4e00-\u9fff0-9A-Za-z]/g, '');
+/** The lead-in that restates the title (现将2025年……情况报告如下：) is the genre's formula, not a repeat. */
+const LEAD_IN = /现将|(?:报告|汇报|总结|述职|说明|通报)如下|特此(?:报告|汇报)/;
 
 /**
  * Similarity of two bigram sets: Dice, or for long sentences the overlap coefficient,
@@ -38,6 +40,7 @@ export const duplicateRule: Rule = {
     const postings = new Map<string, number[]>();
     const cands: { s: Sentence; norm: string; grams?: Set<string> }[] = [];
     for (const s of doc.sentences) {
+      if (LEAD_IN.test(s.text) || doc.chrome.has(s.line)) continue;
       const norm = normalize(s.text);
       // Titles repeated in glued texts count too, at a lower length.
       if (norm.length < (doc.titleLines.has(s.line) ? 10 : MIN_LEN)) continue;

@@ -1,6 +1,7 @@
 import type { Rule, Finding } from '../types.js';
 import type { CritiqueDoc } from '../doc.js';
-import { CORE_FORMULA, FIXED_FORMULATIONS, FIXED_PHRASES, GUIDING_THOUGHT, NAMED_SETS, ORDERED_PAIRS, type NamedSet } from '../../formulations.js';
+import { CORE_FORMULA, FIXED_FORMULATIONS, FIXED_PHRASES, GUIDING_THOUGHT, NAMED_SETS, NUMERAL_TERMS, ORDERED_PAIRS, ORGAN_DEPARTMENTS, SPUN_TERMS, type NamedSet } from '../../formulations.js';
+import { toChineseNumeral } from '../../headings.js';
 import { matchAll, reporter } from './util.js';
 
 const report = reporter('formulation', 'formulation');
@@ -43,18 +44,36 @@ const EXACT: readonly { re: RegExp; right: string; name: string; onlyAfterCore?:
 ];
 
 const esc = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** An item as a copy may break it: a PDF line-wrap space may fall between any two characters. */
+const spaced = (x: string) => x.split('').map(esc).join('[ \\u3000]?');
+const squeeze = (x: string) => x.replace(/[ \u3000]/g, '');
+/** Members long enough (6+) that one changed word still identifies them (重要工作亲身部署, 重大事件亲自处理). */
+const isLong = (x: string) => x.length >= 6;
 /**
- * A member written with half of it changed (部署管理 for 属地管理, 属地负责 for 属地管理): same length, same
- * first or last two characters. Only for 4-character members of sets without a shared suffix; such an item
- * counts only in a list that already holds two true members (judgeRun).
+ * A member written with part of it changed. 4-character members of sets without a shared suffix: same
+ * length, same first or last two characters (部署管理 for 属地管理); such an item counts only in a list that
+ * already holds two true members. Long members: one aligned two-character word changed.
  */
-const nearForms = (set: NamedSet): string[] => set.suffix ? [] : set.members.filter((x) => x.length === 4).flatMap((x) => [
-  `${esc(x.slice(0, 2))}[\\u4e00-\\u9fff]{${x.length - 2}}`,
-  `[\\u4e00-\\u9fff]{${x.length - 2}}${esc(x.slice(-2))}`,
-]);
+const nearForms = (set: NamedSet): string[] => set.members.flatMap((x) => {
+  if (x.length === 4 && !set.suffix) return [`${esc(x.slice(0, 2))}[\\u4e00-\\u9fff]{${x.length - 2}}`, `[\\u4e00-\\u9fff]{${x.length - 2}}${esc(x.slice(-2))}`];
+  if (!isLong(x) || !set.nearAt) return [];
+  const out: string[] = [];
+  for (const i of set.nearAt) out.push(`${esc(x.slice(0, i))}[\\u4e00-\\u9fff]{2}${esc(x.slice(i + 2))}`);
+  return out;
+});
+/** The member an item is a near form of, or -1. */
+function nearMember(set: NamedSet, item: string): number {
+  return set.members.findIndex((x) => {
+    if (x.length !== item.length || x === item) return false;
+    if (x.length === 4 && !set.suffix) return x.slice(0, 2) === item.slice(0, 2) || x.slice(-2) === item.slice(-2);
+    if (!isLong(x) || !set.nearAt) return false;
+    const diff = [...x].map((c, i) => (c === item[i] ? -1 : i)).filter((i) => i >= 0);
+    return diff.length <= 2 && set.nearAt.some((a) => diff.every((i) => i === a || i === a + 1));
+  });
+}
 const SET_INDEX = NAMED_SETS.map((set) => ({
   set,
-  re: new RegExp([...[...set.members, ...(set.intruders ?? [])].sort((a, b) => b.length - a.length).map(esc), ...nearForms(set)].join('|'), 'g'),
+  re: new RegExp([...[...set.members, ...(set.intruders ?? [])].sort((a, b) => b.length - a.length).map(spaced), ...nearForms(set)].join('|'), 'g'),
   /** What may stand between two items: a separator, or for 本职/失职/渎职 a short clause. */
   gap: set.suffix === '职' ? /^[^。；！？\n]{0,10}$/ : /^[、，,和与及]?$/,
 }));
@@ -64,18 +83,19 @@ function namedSets(doc: CritiqueDoc): ReturnType<typeof report>[] {
   const out: ReturnType<typeof report>[] = [];
   const t = doc.text;
   for (const { set, re, gap } of SET_INDEX) {
-    let run: { items: string[]; start: number; end: number } | null = null;
+    let run: { items: string[]; gaps: string[]; start: number; end: number } | null = null;
     const judge = () => {
       if (run) out.push(...judgeRun(doc, set, run));
       run = null;
     };
     for (const { m, start, end } of matchAll(re, t)) {
       if (run && gap.test(t.slice(run.end, start))) {
-        run.items.push(m[0]);
+        run.items.push(squeeze(m[0]));
+        run.gaps.push(t.slice(run.end, start));
         run.end = end;
       } else {
         judge();
-        run = { items: [m[0]], start, end };
+        run = { items: [squeeze(m[0])], gaps: [], start, end };
       }
     }
     judge();
@@ -83,20 +103,36 @@ function namedSets(doc: CritiqueDoc): ReturnType<typeof report>[] {
   return out;
 }
 
-function judgeRun(doc: CritiqueDoc, set: NamedSet, run: { items: string[]; start: number; end: number }): ReturnType<typeof report>[] {
+function judgeRun(doc: CritiqueDoc, set: NamedSet, run: { items: string[]; gaps: string[]; start: number; end: number }): ReturnType<typeof report>[] {
   const known = run.items.filter((x) => set.members.includes(x));
-  const intruders = run.items.filter((x) => !set.members.includes(x));
-  // A near form (not a listed intruder) is judged only beside two true members.
-  if (intruders.some((x) => !(set.intruders ?? []).includes(x)) && known.length < 2) return [];
+  const listed = run.items.filter((x) => (set.intruders ?? []).includes(x));
+  const near = run.items.filter((x) => !set.members.includes(x) && !listed.includes(x));
+  const nearIdx = near.map((x) => nearMember(set, x));
+  const longNear = near.length > 0 && nearIdx.every((i) => i >= 0 && isLong(set.members[i]!));
+  // A short near form is judged only beside two true members; long near forms identify their member.
+  if (near.length > 0 && (longNear ? known.length + near.length < 2 : known.length < 2)) return [];
+  const intruders = [...listed, ...near];
   const right = set.members.join(set.sep);
-  if (known.length + intruders.length < (set.minItems ?? 2) || known.length < (intruders.length > 0 ? 1 : set.minKnown)) return [];
+  const count = known.length + (longNear ? near.length : 0);
+  if (known.length + intruders.length < (set.minItems ?? 2) || count < (intruders.length > 0 ? 1 : set.minKnown)) return [];
+  // The whole set written out in its own separators: the canonical form can replace it as written.
+  const whole = run.items.length === set.members.length && run.gaps.every((g) => g === set.sep);
   if (intruders.length > 0) {
-    return [report(doc, 'error', run.start, run.end, `${set.name}应为“${right}”，此处含“${intruders.join('、')}”`, right)];
+    // Each item in its member's place (an intruder stands for the member whose place it takes): safe to replace.
+    const mapped = whole && run.items.every((x, k) => x === set.members[k] || listed.includes(x) || nearMember(set, x) === k) && (near.length === 0 || longNear);
+    return [report(doc, 'error', run.start, run.end, `${set.name}应为“${right}”，此处含“${intruders.join('、')}”`, right, mapped ? right : undefined)];
   }
   const order = set.members.filter((x) => known.includes(x));
   if (new Set(known).size === known.length && order.join() !== known.join()) {
     const safe = known.length === set.members.length && set.sep !== '' && set.suffix !== '职' ? right : undefined;
     return [report(doc, 'warning', run.start, run.end, `${set.name}的顺序应为“${right}”`, right, safe)];
+  }
+  // Marks: 思想上政治上、行动上 (the set takes none), 守土有责、守土负责，守土尽责 (one kind throughout).
+  if (known.length === set.members.length && run.items.length === known.length && set.suffix !== '职') {
+    const marks = new Set(run.gaps);
+    if ((set.sep === '' && marks.size > 1) || (set.sep === '、' && marks.has('、') && (marks.has('，') || marks.has(',')))) {
+      return [report(doc, 'warning', run.start, run.end, `${set.name}中的标点应统一为“${right}”`, right, right)];
+    }
   }
   // A triple cited with a member missing, where the context shows the whole set is meant.
   if (known.length < set.members.length && set.suffix === '上' && /党中央|高度一致/.test(doc.text.slice(run.end, run.end + 14))) {
@@ -117,6 +153,32 @@ function insideTitle(t: string, start: number, end: number): boolean {
 const REVERSED = ORDERED_PAIRS.map((p) => ({ p, re: new RegExp(`${esc(p.second)}([、和与]?)${esc(p.first)}`, 'g') }));
 
 const numeral = (n: number) => (n === 2 ? '两' : NUMERALS[n]!);
+
+/** Spun forms of fixed terms → the term (伪原创 near-synonym swaps). */
+const SPUN = new Map(SPUN_TERMS.flatMap((x) => x.spun.map((f) => [f, x.right] as const)));
+const SPUN_RE = new RegExp([...SPUN.keys()].sort((a, b) => b.length - a.length).map(esc).join('|'), 'g');
+/** Numeral terms with Arabic digits in place of their numerals: 第1责任人, 1岗双责, 进1步 (one pass for all). */
+const DIGIT_OF: Record<string, string> = { 一: '1１', 二: '2２', 两: '2２', 三: '3３', 四: '4４', 五: '5５', 八: '8８' };
+const DIGIT_TERMS = new RegExp(NUMERAL_TERMS.map((term) => term.split('').map((c) => (DIGIT_OF[c] ? `[${c}${DIGIT_OF[c]}]` : esc(c))).join('')).join('|'), 'g');
+const DIGIT_TERM_OF = (form: string) => NUMERAL_TERMS.find((term) => term.length === form.length && [...term].every((c, i) => c === form[i] || (DIGIT_OF[c] ?? '').includes(form[i]!)));
+/** A congress or plenum numbered with digits: 党的19大, 党的109大 (a spinner's 十 → 10), 19届4中全会. */
+const CONGRESS_DIGITS = /党的\s*(\d{1,3})\s*大/g;
+const PLENUM_DIGITS = /(\d{1,3})\s*届\s*([\d一二三四五六七八九])\s*中全会/g;
+/** 19 → 十九, 109 (十 as 10, then 9) → 十九, 20 → 二十. */
+function congressNumeral(d: string): string | null {
+  const n = /^10\d$/.test(d) ? 10 + Number(d[2]) : Number(d);
+  return n >= 1 && n <= 30 ? toChineseNumeral(n) : null;
+}
+/** 县宣传部 without the 委 of the Party committee (not 县委宣传部, 党委宣传部, 宣传部门, 省市县宣传部 lists). */
+const ORGAN = new RegExp(`([省市县区州旗])(${ORGAN_DEPARTMENTS.join('|')})(?!门)`, 'g');
+/** Before the level: another level (省市县宣传部 lists), 委, or a word that makes 区/市 no level (社区, 园区, 城市, 超市). */
+const ORGAN_BEFORE = /[省市县区州旗委各全、和与及级社园景校厂矿林垦营辖片港湾苑城都街超夜集股门小]/;
+/** A county or city Party committee written 县党委 (it is 县委), after a name: 通山县党委, XX市党委. */
+const COUNTY_PARTY = /([县市省])党委(?![（(]党组|委员|和政府|、|及)/g;
+const NAME_BEFORE = /[\u4e00-\u9fffXxＸ＊*]{2}$/;
+const NOT_NAME = /[省市县区各全本该、和与及级]$/;
+/** The 学习强国 platform's name broken across words: 学习 强国, 学习近平台 (学习平台 with 近 spliced in). */
+const PLATFORM_BROKEN = /学习[ \u3000]+强国|学习近平台/g;
 
 export const formulationRule: Rule = {
   id: 'formulation',
@@ -177,8 +239,46 @@ export const formulationRule: Rule = {
       for (const { m, start, end } of matchAll(ph.pattern, t)) {
         if (m[0] === ph.right || (ph.right === '苗头性倾向性问题' && m[0] === '苗头性、倾向性问题')) continue;
         if (ph.inTitle && !insideTitle(t, start, end)) continue;
+        if (ph.after && !ph.after.test(t.slice(Math.max(0, start - 24), start))) continue;
         out.push(report(doc, ph.discouraged ? 'warning' : 'error', start, end, ph.why ? `${ph.why}：宜为“${ph.right}”` : `固定表述有误：应为“${ph.right}”`, ph.right, ph.safe ? ph.right : undefined));
       }
+    }
+    for (const { m, start, end } of matchAll(SPUN_RE, t)) {
+      const right = SPUN.get(m[0])!;
+      out.push(report(doc, 'error', start, end, `固定用语被改写：“${m[0]}”应为“${right}”（疑为近义词替换的“伪原创”文本）`, right, right));
+    }
+    if (/[0-9０-９]/.test(t)) {
+      for (const { m, start, end } of matchAll(DIGIT_TERMS, t)) {
+        const term = DIGIT_TERM_OF(m[0]);
+        if (!term || m[0] === term || /[\d０-９]/.test(t[start - 1] ?? '') || /[\d０-９]/.test(t[end] ?? '')) continue;
+        out.push(report(doc, 'error', start, end, `固定用语中的数字应写汉字：“${m[0]}”应为“${term}”（GB/T 15835）`, term, term));
+      }
+      for (const { m, start, end } of matchAll(CONGRESS_DIGITS, t)) {
+        const n = congressNumeral(m[1]!);
+        const right = n ? `党的${n}大` : null;
+        out.push(report(doc, 'error', start, end, `党代会的届次用汉字：“${m[0]}”${right ? `应为“${right}”` : '有误'}`, right ?? '写作“党的二十大”', right ?? undefined));
+      }
+      for (const { m, start, end } of matchAll(PLENUM_DIGITS, t)) {
+        if (/\d/.test(t[start - 1] ?? '')) continue;
+        const n = congressNumeral(m[1]!);
+        const right = n ? `${n}届${/\d/.test(m[2]!) ? toChineseNumeral(Number(m[2])) : m[2]}中全会` : null;
+        out.push(report(doc, 'error', start, end, `全会的届次用汉字：“${m[0]}”${right ? `应为“${right}”` : '有误'}`, right ?? '写作“二十届三中全会”', right ?? undefined));
+      }
+    }
+    for (const { m, start, end } of matchAll(ORGAN, t)) {
+      if (ORGAN_BEFORE.test(t[start - 1] ?? '')) continue;
+      const right = `${m[1]}委${m[2]}`;
+      out.push(report(doc, 'warning', start, end, `党委工作机关的名称是“${right}”（级别＋委＋部门），此处缺“委”字`, right, right));
+    }
+    for (const { m, start, end } of matchAll(COUNTY_PARTY, t)) {
+      const before = t.slice(Math.max(0, start - 2), start);
+      if (!NAME_BEFORE.test(before) || NOT_NAME.test(before)) continue;
+      const right = `${m[1]}委`;
+      out.push(report(doc, 'warning', start, end, `地方党委的名称是“${right}”，不写“${m[0]}”`, right, right));
+    }
+    for (const { m, start, end } of matchAll(PLATFORM_BROKEN, t)) {
+      const right = m[0].startsWith('学习近') ? '学习平台' : '学习强国';
+      out.push(report(doc, 'error', start, end, `平台名称被拆开或改写：“${m[0].replace(/[ \u3000]+/, ' ')}”应为“${right}”（“学习强国”学习平台）`, right, right));
     }
     // A congress is not a plenum: 党的二十大全会 (either 党的二十大 or 二十届X中全会).
     for (const { start, end } of matchAll(/[一二三四五六七八九十]{1,3}大全会/g, t)) {

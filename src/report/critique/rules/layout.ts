@@ -12,8 +12,43 @@ const SPACE_BEFORE = /(?:[\u4e00-\u9fff]|[\u4e00-\u9fff][0-9]{1,4}|[XxＸ])$/;
 const ZERO_DATE = /20\d{2}年(?:0[1-9]月(?:[0-3]?[0-9]日)?|(?:1[0-2]|[1-9])月0[1-9]日)/g;
 /** A number with a space either side inside Chinese text: 研讨 3 次. */
 const SPACED_NUMBER = /(?<=[\u4e00-\u9fff])[ \u3000\u00a0]+([0-9]{1,4}(?:\.[0-9]+)?)[ \u3000\u00a0]+(?=[\u4e00-\u9fff])/g;
+/** A paragraph that is an item of a list: 一是, 一、, （一）, 1., 第一, a bullet. */
+const ITEM_START = /^[\s\u3000]*(?:[一二三四五六七八九十]{1,2}[是要、]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、]|第[一二三四五六七八九十]{1,2}[，、,：:]|[-•·*])/;
 /** A line that stops in the middle of a sentence. */
-const OPEN_END = /[\u4e00-\u9fff“]$/;
+const OPEN_END = /[\u4e00-\u9fff“，、]$/;
+/**
+ * A title run into the paragraph after it, with or without a space: ……自查报告（一）强化……, ……研判报告2024年上半年，局在…….
+ * The title part: ends in a document kind, names a year or 关于 and the subject; the rest starts a sentence.
+ */
+const RUN_IN_TITLE = /^[\s\u3000]*((?:关于)?[^，。；：！？、\n]{6,60}?(?:报告|汇报|总结|研判材料|汇报材料|方案|要点|计划))(精选|精编|范文|[（(]?(?:通用|精选)?\d{1,2}篇[）)]?)?([ \u3000]*)(?=20\d{2}年|今年|一年来|近年来|本年度|[上下]半年|为(?:认真|深入|进一步|全面|切实|扎实|贯彻)|[（(][一二三四五六七八九十][）)]|[一二三四五六七八九十]、|我(?:局|镇|乡|院|校|县|区|市|委|单位|中心|公司|们)|在[\u4e00-\u9fff]{1,12}(?:领导|指导|关心|支持)|根据|按照)/;
+const TITLE_BODY = /意识形态|宣传思想|工作|责任制|党建|述职|自查/;
+
+/**
+ * Spans of deliberate spacing: short phrases set apart by spaces (抓机遇 迎挑战 出特色 创品牌: two or more
+ * spaces at most six characters apart, which a PDF line wrap never makes), or a motto of two equal phrases
+ * standing alone on its line, in quotation marks or as a clause (守初心 担使命).
+ */
+function sloganSpans(text: string, base: number): [number, number][] {
+  const out: [number, number][] = [];
+  const spaces = [...text.matchAll(/(?<=[\u4e00-\u9fff])[ \u3000]{1,2}(?=[\u4e00-\u9fff])/g)].map((m) => [m.index, m.index + m[0].length] as const);
+  let i = 0;
+  while (i < spaces.length) {
+    let j = i;
+    while (j + 1 < spaces.length && /^[\u4e00-\u9fff]{2,6}$/.test(text.slice(spaces[j]![1], spaces[j + 1]![0]))) j++;
+    if (j > i) out.push([base + spaces[i]![0], base + spaces[j]![1]]);
+    else {
+      const [a, b] = spaces[i]!;
+      const left = /[\u4e00-\u9fff]+$/.exec(text.slice(0, a))?.[0] ?? '';
+      const right = /^[\u4e00-\u9fff]+/.exec(text.slice(b))?.[0] ?? '';
+      const before = text[a - left.length - 1];
+      const after = text[b + right.length];
+      const alone = (!before || /[“‘「（(：:\s]/.test(before)) && (!after || /[”’」）)。，；！\s]/.test(after));
+      if (alone && left.length === right.length && left.length >= 3 && left.length <= 5) out.push([base + a, base + b]);
+    }
+    i = j + 1;
+  }
+  return out;
+}
 
 export const layoutRule: Rule = {
   id: 'layout',
@@ -29,18 +64,41 @@ export const layoutRule: Rule = {
     }
     const wholeChrome = (i: number) => {
       const c = doc.chrome.get(i);
-      return c !== undefined && c.kind !== 'pagenum' && c.kind !== 'collection';
+      const line = doc.lines[i]!.text;
+      return c !== undefined && c.kind !== 'pagenum' && c.kind !== 'collection' && c.start <= line.length - line.trimStart().length && c.end >= line.trimEnd().length;
     };
     // A PDF's spaces between Chinese characters may be typed or may be the layout's: one hint, not a finding each.
     const pdfSpaces: [number, number][] = [];
+    // A title run into the first paragraph (a page that printed title and text as one block).
+    const runIn = new Set<number>();
+    for (const p of doc.paragraphs.slice(0, 6)) {
+      if (wholeChrome(p.index) || (doc.title && p.index === doc.title.index) || headingLines.has(p.index)) continue;
+      const m = RUN_IN_TITLE.exec(p.text);
+      if (!m || !/[。；]/.test(p.text.slice(m[0].length)) || !TITLE_BODY.test(m[1]!) || !/20\d{2}|关于|上半年|下半年|年度|情况/.test(m[1]!) || /向|按照|根据|要求|每|现将|已经?/.test(m[1]!)) continue;
+      // A title printed twice (the page title, then the title run into the text) is the debris rule's.
+      const key = m[1]!.replace(/[\s\u3000]/g, '');
+      if (doc.paragraphs.some((q) => q.index < p.index && q.text.replace(/[\s\u3000]/g, '').includes(key))) break;
+      const end = p.start + m[0].length;
+      if (m[3]) runIn.add(end - m[3].length);
+      out.push(report(doc, 'warning', end - m[3]!.length - (m[2]?.length ?? 0) - 2, end + 2, `标题“${m[1]!.trim()}”与正文连在一起`, '标题单独成行，正文另起一段'));
+      break;
+    }
     for (const p of doc.paragraphs) {
       if (wholeChrome(p.index)) continue;
+      // Deliberate spacing (slogans, mottos) and partial chrome (one finding of its own) are left alone.
+      const keep = sloganSpans(p.text, p.start);
+      const c = doc.chrome.get(p.index);
+      if (c) keep.push([p.start + c.start, p.start + c.end]);
+      const kept = (a: number, b: number) => keep.some(([x, y]) => a >= x && b <= y);
+      if (c?.kind === 'advert' && c.start > 0 && c.end < p.text.trimEnd().length) out.push(...resumedCut(doc, p.start, p.text, c.start, c.end));
       const spaced: [number, number][] = [];
       for (const { m, start, end } of matchAll(SPACED_NUMBER, p.text, p.start)) {
+        if (kept(start, end)) continue;
         spaced.push([start, end]);
         out.push(report(doc, 'warning', start, end, '数字前后多出空格（疑为 PDF 排版残留）', '删去空格', m[1]));
       }
       for (const { start, end } of matchAll(INNER_SPACE, p.text, p.start)) {
+        if (kept(start, end) || runIn.has(start)) continue;
         const before = t.slice(Math.max(p.start, start - 5), start);
         if (!SPACE_BEFORE.test(before) || /[A-WYZa-wyz][ \u3000]?[XxＸ]$/.test(before) || (/[0-9]$/.test(before) && !/[\u4e00-\u9fff]$/.test(t[end] ?? ''))) continue;
         if (/[0-9]/.test(t[end] ?? '') && !/[\u4e00-\u9fff]$/.test(before)) continue;
@@ -82,10 +140,21 @@ export const layoutRule: Rule = {
       // A heading run into the line (……。 一、压实责任) ends it properly.
       const lastRunIn = doc.headings.filter((h) => h.runIn && h.line === a.index).at(-1);
       if (lastRunIn && !/[。；]/.test(t.slice(lastRunIn.end, a.end))) continue;
+      // A sentence broken after ；: the next paragraph finishes it, and the two are no list of items.
+      if (at.endsWith('；') && at.length >= 20 && !ITEM_START.test(a.text) && !ITEM_START.test(b.text) && /。$/.test(b.text.trimEnd()) && !/；$/.test(paras[i + 2]?.text.trimEnd() ?? '') && !/；$/.test(paras[i - 1]?.text.trimEnd() ?? '')) {
+        const end = a.start + at.length;
+        out.push(report(doc, 'warning', end - 1, b.start + Math.min(b.text.length, 4), '段末是分号，下一段接着同一句话：句子在此断开了', '与下一段连接成完整的句子'));
+        continue;
+      }
       if (!OPEN_END.test(at) || at.length < 12 || !/[，。；、]/.test(at)) continue;
+      // A comma or 顿号 at the end of a paragraph after a blank line is the punctuation rule's (段末使用了逗号).
+      const mark = /[，、]$/.test(at);
+      if (mark && !doc.softBreaks.has(a.index)) continue;
+      // An unnumbered heading of two short phrases (强化组织领导，落实工作责任) over a long paragraph.
+      if (/^[\s\u3000]*[\u4e00-\u9fff]{2,12}[，、][\u4e00-\u9fff]{2,12}$/.test(at) && b.text.trim().length > 2 * at.trim().length) continue;
       if (!/^[\s\u3000]*[\u4e00-\u9fff“]/.test(b.text)) continue;
       const end = a.start + at.length;
-      out.push(report(doc, 'warning', end - 2, b.start + Math.min(b.text.length, 4), '段末没有标点：段落疑在句子中间断开，或漏了句号', '与下一段连接成完整的句子，或补上句号'));
+      out.push(report(doc, 'warning', end - 2, b.start + Math.min(b.text.length, 4), mark ? `段末是${at.endsWith('、') ? '顿号' : '逗号'}：句子在此断开了` : '段末没有标点：段落疑在句子中间断开，或漏了句号', mark ? '与下一段连接成完整的句子' : '与下一段连接成完整的句子，或补上句号'));
     }
     // A PDF sets a long title over several lines (GB/T 9704 §7.3.3); only a pasted copy has it split by mistake.
     if (doc.titleHead && doc.title && !doc.fromPdf) {
@@ -106,3 +175,13 @@ export const layoutRule: Rule = {
     return out;
   },
 };
+
+/** Text after a paywall cut that picks up in the middle of a sentence: the missing part made it a fragment. */
+function resumedCut(doc: CritiqueDoc, base: number, line: string, cutStart: number, cutEnd: number): Finding[] {
+  const before = line.slice(0, cutStart).trimEnd();
+  const after = line.slice(cutEnd);
+  if (/[。！？；：]$/.test(before) || !/^[\u4e00-\u9fff“]/.test(after)) return [];
+  const stop = after.search(/[，。；：！？、]/);
+  const len = Math.min(stop < 0 ? after.length : stop, 8);
+  return [report(doc, 'warning', base + cutEnd, base + cutEnd + len, '截断处之后的文字从半句话接起，与前文不连贯', '补全被隐藏的内容，或删去残句')];
+}

@@ -1,7 +1,7 @@
 import type { Rule, Finding, Severity } from '../types.js';
 import type { CritiqueDoc } from '../doc.js';
 import { ABOLISHED_BODIES, ANNIVERSARIES, SLOGANS } from '../../formulations.js';
-import { periodLabel, periodRange } from '../../period.js';
+import { findPeriod, periodLabel, periodRange } from '../../period.js';
 import { matchAll, reporter } from './util.js';
 
 const report = reporter('period', 'period');
@@ -88,6 +88,16 @@ export const periodRule: Rule = {
       if (/(?:19|20)\d{2}\s*年|去年|前年|当年|已经|曾经/.test(clauseOf(t, start, end))) continue;
       if (year === p.year || (year === p.year + 1 && AHEAD.test(before))) continue;
       out.push(report(doc, bySure(doc, 'warning'), start, end, `“${m[0]}”是${year}年（${hit.a.name}于${hit.a.year}年），与${label}报告不符`, `核对周年数或报告年份：${p.year}年是${hit.a.name}${p.year - hit.a.year}周年`));
+    }
+    // The title's year against the year the body opens with (2023年……报告 / 2022年，我局……): a pasted or reused text.
+    if (doc.periodConfidence === 'high' && doc.opening && doc.title && !doc.titleLines.has(doc.opening.index)) {
+      const head = doc.opening.text.split(/[。；]/)[0]!.slice(0, 60);
+      const body = findPeriod(head, doc.now);
+      const at = /20\d{2}/.exec(head);
+      if (body && at && body.year !== p.year && /^[\s\u3000]*(?:20\d{2}|今年|去年)/.test(head)) {
+        const s = doc.opening.start + at.index;
+        out.push(report(doc, 'warning', s, s + 4, `标题是${p.year}年，正文开头写的是${body.year}年`, '核对报告年份：标题和正文应一致'));
+      }
     }
     // A half-year or quarterly report that dates work after its own end: 2025年9月 in an H1 report.
     if (p.span !== 'year') {

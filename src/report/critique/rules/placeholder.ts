@@ -24,6 +24,28 @@ const BLANK = /(?:_{1,}|＿{1,})(?=[\u4e00-\u9fff，。、])/g;
 const BLANK_BEFORE = /[\u4e00-\u9fff\s，、：（“]/;
 /** 某某 is always a template name; 某 + a unit noun (某镇, 某局) in a report body too. */
 const MOU = /某某+(?:[\u4e00-\u9fff])?|(?<![\u4e00-\u9fff]某|某)某(?=(?:省|市|县|区|镇|乡|村|街道|社区|局|委|办|厅|院|校|学校|医院|公司|单位|部门|中心|支部|党委|党组|同志|书记|主任|镇长|局长)(?!些|种|一|个|项|方面|程度))/g;
+/**
+ * A run of one capital letter standing for a name or a word: AA, AAA, ZZ (正确ZZ方向). X runs are above;
+ * not AAAA级 (a scenic-spot grade), QQ, or roman numerals (II, III).
+ */
+const LETTER_RUN = /([A-HJ-PR-UWYZ])\1+(?![A-Za-z0-9]|级)/g;
+/**
+ * Collocations of the genre whose key word a masked copy replaces with letters: 正确ZD方向 (政治), DW书记
+ * (党委), ZZ站位. A letter token that fills such a slot and recurs in Chinese text is a mask wherever it occurs.
+ */
+const MASK_SLOT_BEFORE = /^(?:方向|责任|站位|纪律|规矩|意识|生态|立场|担当|定力|判断力|领悟力|执行力|建设|委|组|员|支部|中央|的领导|风廉政|性|课|史|章|务|费|书记|总书记|新时代|同志|思想)/;
+const MASK_SLOT_AFTER = /(?:正确|讲|旗帜鲜明讲|全面从严治|坚持|加强|以)$/;
+const LETTER_TOKEN = /[A-Z]{2,4}(?![A-Za-z0-9])/g;
+/** Acronyms that occur in reports as themselves. */
+const ACRONYMS = new Set(['APP', 'PPT', 'GDP', 'AI', 'VR', 'AR', 'QQ', 'CEO', 'PDF', 'OA', 'LED', 'WIFI', 'KPI', 'PPP', 'IP', 'ID', 'UP', 'VIP', 'CPU', 'GPS', 'ETC', 'EMS', 'MBA', 'CT', 'DNA', 'ICU', 'ISO', 'PM', 'AM', 'TV', 'USB', 'CD', 'KTV', 'NGO', 'WTO', 'UN', 'CBD', 'CCTV', 'CPC', 'HR', 'IT', 'OK', 'LOGO', 'BIM', 'GIS', 'SOS', 'EPC', 'UI', 'CPI', 'PPI', 'IPO', 'ERP', 'CRM', 'SARS', 'WHO', 'NBA', 'MV', 'DV', 'II', 'III', 'IV', 'VI', 'VII', 'VIII', 'IX', 'XI', 'XII', 'PC', 'NO', 'WPS', 'DOC', 'SCI', 'EI', 'SSCI', 'CSSCI']);
+/** A year cut to its first two digits: 20上半年, 20年上半年, 20年度工作. */
+const CUT_YEAR = /20(?=[上下]半年|年[上下]半年|年第[一二三四]季度|第[一二三四]季度|年度(?:意识形态|工作|落实|述职|考核))/g;
+const CUT_YEAR_BEFORE = /[0-9０-９近前后约多余第逾]/;
+/** 年上半年 with no year before it (关于年上半年……, a line that starts 年上半年). */
+const MISSING_YEAR = /年(?=[上下]半年|第[一二三四]季度)/g;
+/** What may stand before such a 年: a year, a slot, a relative word (今年, 同年, 次年). */
+const YEAR_BEFORE = /[0-9０-９一二三四五六七八九十〇零XxＸｘ×*＊_＿今去明前后同本当半全每该次近头首末往历逐]/;
+
 /** Chinese-circle blanks: ○○同志, 〇〇镇 when not a date digit. */
 const CIRCLES = /(?<![一二三四五六七八九十〇零])[○〇]{2,}(?![一二三四五六七八九十〇零年])/g;
 
@@ -56,6 +78,20 @@ export const placeholderRule: Rule = {
       if (m[0].length === 1 && latinBefore && !isCjk(after)) continue;
       if (m[0].length === 1 && !unitSlot && !isCjk(before) && !isCjk(after) && !(/\s/.test(before ?? '') && /\s/.test(after ?? '') && (isCjk(farBefore) || isCjk(farAfter)))) continue;
       out.push(report(doc, 'error', start, end, `未填写的占位符“${m[0]}”`, '填入具体数字或名称'));
+    }
+    for (const { m, start, end } of matchAll(LETTER_RUN, t)) {
+      if (/[A-Za-z0-9]/.test(t[start - 1] ?? '')) continue;
+      if (m[0] === 'QQ' || m[0] === 'WW' || (!isCjk(t[start - 1]) && !isCjk(t[end]) && !/[ \u3000]/.test(t[start - 1] ?? '') && !/[ \u3000]/.test(t[end] ?? ''))) continue;
+      out.push(report(doc, 'error', start, end, `未填写的占位符“${m[0]}”（字母代替了文字）`, '填入具体名称或文字'));
+    }
+    out.push(...maskTokens(doc));
+    for (const { m, start, end } of matchAll(CUT_YEAR, t)) {
+      if (CUT_YEAR_BEFORE.test(t[start - 1] ?? '')) continue;
+      out.push(report(doc, 'error', start, end, `年份“${m[0]}”不完整`, '写全四位年份，如“2025年”'));
+    }
+    for (const { start, end } of matchAll(MISSING_YEAR, t)) {
+      if (YEAR_BEFORE.test(t[start - 1] ?? '')) continue;
+      out.push(report(doc, 'error', start, end, '“年”前缺少年份', '补上年份，如“2025年”'));
     }
     for (const { m, start, end } of matchAll(LETTER_NAME, t)) {
       out.push(report(doc, 'error', start, end, `疑似未替换的代称“${m[0]}${t.slice(end, end + 3)}”`, '删去字母或补全称谓'));
@@ -92,3 +128,28 @@ export const placeholderRule: Rule = {
     return out;
   },
 };
+
+/** Letter tokens (DW, ZZ) that fill a known collocation slot and recur: every occurrence is a mask. */
+function maskTokens(doc: CritiqueDoc) {
+  const t = doc.text;
+  const seen = new Map<string, { start: number; end: number; slot: boolean }[]>();
+  for (const { m, start, end } of matchAll(LETTER_TOKEN, t)) {
+    const tok = m[0];
+    if (/[A-Za-z0-9]/.test(t[start - 1] ?? '')) continue;
+    // Same-letter runs are reported above.
+    if (ACRONYMS.has(tok) || /^(.)\1+$/.test(tok) || /^X+$/.test(tok)) continue;
+    if (!isCjk(t[start - 1]) && !isCjk(t[end])) continue;
+    const slot = MASK_SLOT_BEFORE.test(t.slice(end, end + 4)) || MASK_SLOT_AFTER.test(t.slice(Math.max(0, start - 6), start));
+    const list = seen.get(tok) ?? [];
+    list.push({ start, end, slot });
+    seen.set(tok, list);
+  }
+  const out = [];
+  for (const [tok, list] of seen) {
+    if (list.length < 2 || !list.some((x) => x.slot)) continue;
+    const s = list.find((x) => x.slot)!;
+    const where = `${t.slice(Math.max(0, s.start - 2), s.start)}${tok}${t.slice(s.end, s.end + 2)}`.replace(/^[^\u4e00-\u9fff]+|[^\u4e00-\u9fff]+$/g, '');
+    for (const x of list) out.push(report(doc, 'error', x.start, x.end, `“${tok}”疑为用字母遮盖的文字（在“${where}”这样的固定搭配里反复出现）`, '还原为原来的文字'));
+  }
+  return out;
+}

@@ -159,13 +159,15 @@ function lineEnds(doc: CritiqueDoc): Finding[] {
     // A comma at a soft wrap is the copy's line width, not the paragraph's end.
     if (p === last || headingLines.has(p.index) || doc.chrome.has(p.index) || doc.softBreaks.has(p.index)) continue;
     const t = p.text.trimEnd();
-    if (/[，,]$/.test(t) && t.length >= 10) {
+    if (/[，,、]$/.test(t) && t.length >= 10) {
       const at = p.start + t.length - 1;
-      out.push(report(doc, 'warning', at, at + 1, '段末使用了逗号', '句子完整则改为“。”，未完则与下一段连接'));
+      const mark = t.endsWith('、') ? '顿号' : '逗号';
+      out.push(report(doc, 'warning', at, at + 1, `段末使用了${mark}：句子在此断开了`, '句子完整则改为“。”，未完则与下一段连接'));
     }
   }
-  {
-    const hs = doc.headings.filter((h) => !h.runIn && h.mark.level <= 2);
+  // Siblings are headings of one level: 一、主要做法 and （一）加强领导。 follow different conventions.
+  for (const level of [1, 2] as const) {
+    const hs = doc.headings.filter((h) => !h.runIn && h.mark.level === level);
     const short = hs.map((h) => ({ h, title: h.mark.title.trimEnd() })).filter(({ title }) => title.length <= 30 && !/[。；！？].+/.test(title));
     const withStop = short.filter(({ title }) => /。$/.test(title));
     const without = short.filter(({ title }) => !/[。；！？：]$/.test(title));
