@@ -237,7 +237,8 @@ describe('critique rows', () => {
     for (const [name, data] of files) {
       const ev = fileEvent(name, data, chatId);
       await h.post(ev);
-      const out = await replies(messageIdOf(ev), name.endsWith('.docx') ? 3 : 1);
+      // A .docx: the annotated copy, then the card that says where the comments are.
+      const out = await replies(messageIdOf(ev), name.endsWith('.docx') ? 2 : 1);
       expect(texts(out), name).toContain(`审阅对象：“${name}”`);
       expect(texts(out), name).toContain('四个意识');
       if (name.endsWith('.docx')) {
@@ -258,6 +259,9 @@ describe('critique rows', () => {
   it('A 飞书云文档 (/docx/…) or 知识库 (/wiki/…) link → read through the Open API and critiqued', async () => {
     h.feishu.docs.set('DocxContract0001', { title: '上半年报告', content: DEFECTS.join('\n') });
     h.feishu.wikiNodes.set('WikiContract0001', { obj_type: 'docx', obj_token: 'DocxContract0001', title: '知识库里的报告' });
+    // Shared with the organisation, so the requester may read it (docs/DOCUMENT-ACCESS.md).
+    h.feishu.docAccess.set('DocxContract0001', { linkShare: 'tenant_readable' });
+    h.feishu.docAccess.set('WikiContract0001', { linkShare: 'tenant_readable' });
     expect((await send('https://tenant.feishu.cn/docx/DocxContract0001', { chatId })).text).toContain('四个意识');
     const wiki = await send('https://tenant.feishu.cn/wiki/WikiContract0001', { chatId });
     expect(wiki.text).toContain('知识库里的报告');
@@ -280,6 +284,7 @@ describe('critique rows', () => {
     expect(quoted.text).toMatch(/^一、/m);
     executed.add('(quoting a file, or with a cloud-doc link)');
     h.feishu.docs.set('DocxContractLedg', { title: '台账', content: '2月召开意识形态工作专题会议2次\n开展网络安全宣传周活动，发放资料600份' });
+    h.feishu.docAccess.set('DocxContractLedg', { linkShare: 'tenant_readable' });
     const linked = await send('根据 https://a.feishu.cn/docx/DocxContractLedg 写上半年报告提纲', { chatId, example: 'with a cloud-doc link' });
     expect(linked.text).toMatch(/从材料.*中取用了 \d+ 条事实/);
   });
