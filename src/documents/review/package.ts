@@ -106,7 +106,8 @@ export class DocxPackage {
     if (existing) return existing;
     const spec = COMMENT_PARTS[path];
     const prefix = spec.root.split(':')[0]!;
-    const sourced = new SourcedXml(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<${spec.root} xmlns:${prefix}="${spec.ns}" xmlns:w="${NS.w}" xmlns:w14="${NS.w14}" xmlns:w15="${NS.w15}" xmlns:mc="${NS.mc}" mc:Ignorable="w14 w15"/>`, path);
+    const decls = Object.entries({ [prefix]: spec.ns, w: NS.w, w14: NS.w14, w15: NS.w15, mc: NS.mc }).map(([k, v]) => ` xmlns:${k}="${v}"`).join('');
+    const sourced = new SourcedXml(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<${spec.root}${decls} mc:Ignorable="w14 w15"/>`, path);
     const doc = sourced.doc;
     this.parsed.set(path, sourced);
     this.touch(path);
