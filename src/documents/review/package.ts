@@ -79,6 +79,10 @@ export class DocxPackage {
     return this.zip.file(path)?.async('string');
   }
 
+  async bytes(path: string): Promise<Buffer | undefined> {
+    return this.zip.file(path)?.async('nodebuffer');
+  }
+
   /** The parsed part, or undefined when the package has none. */
   async part(path: string): Promise<XmlDocument | undefined> {
     const done = this.parsed.get(path);
