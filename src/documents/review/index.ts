@@ -146,6 +146,7 @@ export async function reviewDocx(input: Buffer, decisions: readonly CommentDecis
   // Later offsets first within a paragraph, so earlier ones stay valid; overlapping edits are refused.
   const all = planned.flatMap((p) => p.edits.map((e) => ({ p, e }))).sort((x, y) => x.e.paragraph - y.e.paragraph || y.e.start - x.e.start);
   const done: Edit[] = [];
+  const made: Array<ReviewChange & { start: number }> = [];
   for (const { p, e } of all) {
     if (done.some((o) => o.paragraph === e.paragraph && e.start < o.end && o.start < e.end)) {
       p.refusals.push('out-of-range');
@@ -155,6 +156,9 @@ export async function reviewDocx(input: Buffer, decisions: readonly CommentDecis
     if (r.ok) {
       p.applied++;
       done.push(e);
+      const commentId = p.item.comment.id;
+      if (r.deleted) made.push({ commentId, kind: 'deletion', text: r.deleted, paragraph: e.paragraph, start: e.start });
+      if (r.inserted) made.push({ commentId, kind: 'insertion', text: r.inserted, paragraph: e.paragraph, start: e.start });
     } else p.refusals.push(r.refusal!);
   }
 
@@ -175,11 +179,10 @@ export async function reviewDocx(input: Buffer, decisions: readonly CommentDecis
   const guard = await guardDocx(input, docx, () => allowed);
   if (!guard.ok) return { ok: false, message: REVIEW_TEXT.guardBlocked, guard };
 
-  const out = await readReview(docx);
-  const changes: ReviewChange[] = out.changes.filter((c) => c.author === BOT_AUTHOR).map((c) => {
-    const owner = planned.find((p) => p.applied && p.regions.some((r) => r.paragraph === c.paragraph));
-    return { ...(owner ? { commentId: owner.item.comment.id } : {}), kind: c.kind, text: c.text, paragraph: c.paragraph };
-  });
+  // In reading order; at one place the deletion before the insertion, as Word shows them.
+  const changes: ReviewChange[] = made
+    .sort((a, b) => a.paragraph - b.paragraph || a.start - b.start || (a.kind === 'deletion' ? -1 : 1))
+    .map(({ start: _start, ...c }) => c);
   const widened = planned.filter((p) => p.applied && p.scope !== 'range').map((p) => ({ commentId: p.item.comment.id, scope: p.scope }));
   return { ok: true, docx, replies, changes, widened, guard };
 }
