@@ -39,9 +39,11 @@ export function readFodt(data: Buffer): OdfDocument {
   const body = list(doc.getElementsByTagNameNS(OFFICE, 'text'))[0]!;
   const open = new Set<string>();
   let accepted = '';
-  const walk = (n: Node) => {
+  const walk = (n: Node, inPara: boolean) => {
     for (let c: Node | null = n.firstChild; c; c = c.nextSibling) {
       if (c.nodeType === 3) {
+        // Pretty-printing between paragraphs is not text.
+        if (!inPara) continue;
         const t = (c as Text).data;
         for (const id of open) changes.get(id)!.text += t;
         if (![...open].some((id) => changes.get(id)!.kind === 'deletion')) accepted += t;
@@ -54,12 +56,13 @@ export function readFodt(data: Buffer): OdfDocument {
       if (el.namespaceURI === TEXT && el.localName === 'change-start') open.add(el.getAttributeNS(TEXT, 'change-id') ?? '');
       else if (el.namespaceURI === TEXT && el.localName === 'change-end') open.delete(el.getAttributeNS(TEXT, 'change-id') ?? '');
       else {
-        walk(el);
-        if (el.namespaceURI === TEXT && (el.localName === 'p' || el.localName === 'h')) accepted += '\n';
+        const para = el.namespaceURI === TEXT && (el.localName === 'p' || el.localName === 'h');
+        walk(el, inPara || para);
+        if (para) accepted += '\n';
       }
     }
   };
-  walk(body);
+  walk(body, false);
   const annotations = list(doc.getElementsByTagNameNS(OFFICE, 'annotation')).map((a) => ({
     author: list(a.getElementsByTagNameNS(DC, 'creator'))[0]?.textContent ?? '',
     text: list(a.getElementsByTagNameNS(TEXT, 'p')).map((p) => p.textContent ?? '').join('\n'),
