@@ -152,5 +152,6 @@ export const REVIEW_TEXT = {
   leaderChange: '该处有领导本人的修订，为免覆盖未改动',
   objectInside: '该处含图片或对象，未改动',
   outOfRange: '拟改内容超出批注范围，按规则不改',
+  commentsDenied: '笔杆子读不到这份云文档的评论：请文档所有者把文档分享给笔杆子（可阅读即可），并请管理员在飞书开发者后台为应用开通“获取云文档中的评论”权限（docs:document.comment:read）；要在评论里回复，还需开通“添加、回复云文档中的评论”（docs:document.comment:create）。',
   guardBlocked: '改后的文档没有通过改动核查（批注范围外的文字有变化），已停止输出，原文件未动。请把文档再发一次，或联系管理员。',
 } as const;
