@@ -8,7 +8,8 @@ import type { ReviewComment, ReviewDocument } from './model.js';
 
 /** One element of a comment or reply's content (list-file-comment: reply_element). */
 export interface DriveReplyElement {
-  type: 'text_run' | 'docs_link' | 'person' | string;
+  /** text_run, docs_link or person (others may come; their text is ignored). */
+  type: string;
   text_run?: { text: string };
   docs_link?: { url: string };
   person?: { user_id: string };
