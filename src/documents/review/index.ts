@@ -258,3 +258,17 @@ export async function critiqueRevisions(input: Buffer, opts: { now: Date; findin
   const guard = await guardDocx(input, docx, () => done.map((e) => ({ paragraph: e.paragraph, start: e.start, end: e.end })));
   return guard.ok ? { docx, revised, commented: advice.length, guard } : undefined;
 }
+
+/** The model's decisions (report/review-answer.ts) as reviewDocx decisions, by list number. */
+export function decisionsFromModel(items: readonly ReviewItem[], model: ReadonlyArray<{ n: number; text?: string; scope: Scope; reply: CommentReply }>): CommentDecision[] {
+  return items.map((item) => {
+    const m = model.find((x) => x.n === item.n);
+    if (!m) return { commentId: item.comment.id, reply: { kind: 'kept', what: '原文保留', reason: '模型没有给出这一条的处理意见' } };
+    return { commentId: item.comment.id, ...(m.text !== undefined ? { rewrite: { text: m.text, scope: m.scope } } : {}), reply: m.reply };
+  });
+}
+
+/** What the model is told about each listed comment (prompts/review-comments.md). */
+export function promptComments(review: ReviewDocument, items: readonly ReviewItem[]): Array<{ n: number; cls: CommentClass; text: string; quoted: string; paragraph: string }> {
+  return items.map((i) => ({ n: i.n, cls: i.cls, text: i.comment.text, quoted: i.comment.range?.quoted ?? '', paragraph: i.comment.range ? review.paragraphs[i.comment.range.start.paragraph]!.text : '' }));
+}
