@@ -4,7 +4,7 @@
  */
 import { parseHeading, type HeadingMark } from '../headings.js';
 import { findReportPeriod, findSpan, type PeriodConfidence, type PeriodSpan, type ReportPeriod } from '../period.js';
-import { chromeOf, type ChromeHit } from './chrome.js';
+import { undecorated, chromeOf, type ChromeHit } from './chrome.js';
 
 export interface Line {
   index: number;
@@ -299,6 +299,14 @@ export function buildDoc(text: string, opts: CritiqueOptions = {}): CritiqueDoc 
       break;
     }
     if (headingLines.has(l.index) || (!chrome.has(l.index) && /[。；]/.test(l.text) && l.text.length > 60)) break;
+  }
+  // A page title without a year, then the title proper with it (……自评报告 / 时间：… / 2021年上半年……自评报告):
+  // the dated line is the report's title.
+  if (title && !/20\d{2}/.test(title.text)) {
+    const core = undecorated(title.text.trim()).replace(/[（(][^）)]*[）)]$/, '').slice(-8);
+    const i = paragraphs.indexOf(title);
+    const proper = paragraphs.slice(i + 1, i + 6).find((l) => titleLines.has(l.index) && /20\d{2}\s*年/.test(l.text) && l.text.includes(core));
+    if (proper) title = proper;
   }
   // A title split over two lines: a short unpunctuated line right before it, not a title by itself.
   const ti = title ? paragraphs.indexOf(title) : -1;
