@@ -94,7 +94,7 @@ describe('placeholders and repeated items', () => {
     const t = '宣传思想工作情况汇报材料，现报告如下，请审阅并提出意见建议。\n今年以来，工作有序推进。某局党组高度重视，某局党组书记带头抓，某局班子成员分工负责。\n';
     expect(run(t).filter((f) => f.rule === 'placeholder').map((f) => f.severity)).toEqual(['warning', 'warning', 'warning']);
     // One 某村 in the body anonymises a case: a hint.
-    const one = '2024年度工作报告\n今年以来，局党组及时回应了某村村民反映的问题，未造成不良影响。\n';
+    const one = '2024年度工作报告\n今年以来，局党组认真落实意识形态工作责任制，每季度研判一次。\n一、舆情处置\n局党组及时回应了某村村民反映的问题，未造成不良影响。\n';
     expect(run(one).filter((f) => f.rule === 'placeholder').map((f) => f.severity)).toEqual(['info']);
   });
   it('an item twice in a 、 list is a warning without a fix; the tail of a longer word is not', () => {
