@@ -97,6 +97,10 @@ describe('placeholders and repeated items', () => {
     const one = '2024年度工作报告\n今年以来，局党组认真落实意识形态工作责任制，每季度研判一次。\n一、舆情处置\n局党组及时回应了某村村民反映的问题，未造成不良影响。\n';
     expect(run(one).filter((f) => f.rule === 'placeholder').map((f) => f.severity)).toEqual(['info']);
   });
+  it('某 before a school or group noun in the title (某中学, 某集团) is a template slot', () => {
+    const t = '某中学党委关于2024年意识形态工作的报告\n今年以来，学校党委认真落实意识形态工作责任制，每季度研判一次。\n';
+    expect(run(t).filter((f) => f.rule === 'placeholder').map((f) => [t.slice(f.start, f.end), f.severity])).toEqual([['某', 'warning']]);
+  });
   it('an item twice in a 、 list is a warning without a fix; the tail of a longer word is not', () => {
     expect(spans('覆盖各支部、总支、总支、党委。\n', 'typo')).toEqual([['总支、总支', 'warning', null]]);
     expect(spans('共6个党委、党委直属支部参加。\n', 'typo')).toEqual([]);
