@@ -98,7 +98,7 @@ describe('placeholders and repeated items', () => {
     expect(run(one).filter((f) => f.rule === 'placeholder').map((f) => f.severity)).toEqual(['info']);
   });
   it('某 before a school or group noun in the title (某中学, 某集团) is a template slot', () => {
-    const t = '某中学党委关于2024年意识形态工作的报告\n今年以来，学校党委认真落实意识形态工作责任制，每季度研判一次。\n';
+    const t = '某中学党委关于2024年意识形态工作的报告\n今年以来，学校党委认真落实意识形态工作责任制，每季度研判一次。\n一、主要做法\n学校党委每月开展一次集中学习。\n二、下一步打算\n继续抓好课堂和网络阵地管理。\n';
     expect(run(t).filter((f) => f.rule === 'placeholder').map((f) => [t.slice(f.start, f.end), f.severity])).toEqual([['某', 'warning']]);
   });
   it('an item twice in a 、 list is a warning without a fix; the tail of a longer word is not', () => {
