@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startHarness, sleep, type Harness } from '../support/harness.js';
+import { appSettled } from '../support/queues.js';
 import { groupAtBot, messageEvent, messageIdOf, textEvent, USER_OPEN_ID, VERIFICATION_TOKEN } from '../support/events.js';
 import type { FakeMessage } from '../support/fake-feishu.js';
 import type { FakeRequestBody } from '../support/fake-openai.js';
@@ -80,7 +81,7 @@ describe('files sent to the bot', () => {
     const ev = fileMessage(h, '报告.pdf', buildPdf(REPORT_LINES));
     await h.post(ev);
     const out = await replies(h, messageIdOf(ev));
-    await sleep(300);
+    await appSettled(h);
     expect(h.feishu.repliesTo(messageIdOf(ev))).toHaveLength(1);
     expect(texts(h, out)).toContain('审阅对象：“报告.pdf”');
     expect(texts(h, out)).toContain('四个意识');

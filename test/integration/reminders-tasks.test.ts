@@ -9,6 +9,7 @@ import { createLogger } from '../../src/logger.js';
 import { parseReminderCommand, type ReminderCommand, type ReminderSpec } from '../../src/reminders/parse.js';
 import { ReminderService, type ReminderCaller, type ReminderLog } from '../../src/reminders/service/index.js';
 import { FakeFeishu, type FakeTask } from '../support/fake-feishu.js';
+import { queueSettled } from '../support/queues.js';
 import { sleep } from '../support/harness.js';
 import { EVENT_CEILING_MS } from '../support/wait.js';
 
@@ -102,7 +103,7 @@ describe('deadline reminders in Feishu Tasks (fake Open API, real SDK)', () => {
     service.startWorker();
     const reply = await service.handle(cmd('每月最后一个工作日下午3点提醒我报送舆情周报'), alice);
     expect(reply).not.toContain('飞书任务');
-    await sleep(500);
+    await queueSettled(service.queue, { delayed: false });
     expect(feishu.callsTo(/task\/v2/)).toHaveLength(0);
   });
 
@@ -114,7 +115,7 @@ describe('deadline reminders in Feishu Tasks (fake Open API, real SDK)', () => {
     const { text } = deadlineText();
     await service.handle(cmd(`${text}前报送全年意识形态工作责任制落实情况报告，提前5个工作日提醒我`), alice);
     await until(() => feishu.taskApi.live().length === 1, EVENT_CEILING_MS, 'the task after retries');
-    await sleep(500);
+    await queueSettled(service.queue, { delayed: false });
     expect(feishu.callsTo(/^POST \/open-apis\/task\/v2\/tasks$/)).toHaveLength(3);
     expect(new Set(feishu.callsTo(/^POST \/open-apis\/task\/v2\/tasks$/).map((c) => (c.body as { client_token: string }).client_token)).size).toBe(1);
     expect(feishu.taskApi.live()).toHaveLength(1);
