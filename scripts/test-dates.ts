@@ -11,6 +11,7 @@ export const INSTANTS = [
   '2026-02-18T10:00:00+08:00', // inside the published 2026 Spring Festival holiday
   '2028-02-29T10:00:00+08:00', // a leap day, two years beyond the package
   '2026-06-30T10:00:00+08:00', // the end of the first half-year
+  '2027-01-01T00:30:00+08:00', // Beijing's new year while UTC is still in 2026
 ];
 
 /** Suites whose expectations are computed from the injected now. */

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseRequest } from '../../src/report/request.js';
 import { periodRange } from '../../src/report/period.js';
+import { chineseDate } from '../../src/report/draft.js';
 import { PromptLibrary } from '../../src/llm/prompts.js';
 import { systemMessage } from '../../src/flows/system-prompt.js';
 import { reportSystemMessage } from '../../src/flows/drafting/model-call.js';
@@ -36,5 +37,17 @@ describe(`period rules at now = ${NOW.toISO()}`, () => {
     const msg = reportSystemMessage({ model: undefined as never, prompts, now, timezone: TZ }, req);
     expect(msg.content).toContain(today);
     expect(msg.content).toContain('截至2025年6月30日');
+  });
+});
+
+describe('the year turns in Beijing, not in the process’s own time zone', () => {
+  // 2027-01-01 00:30 in Beijing is still 2026-12-31 16:30 UTC: the period must follow Beijing.
+  const justAfter = new Date('2027-01-01T00:30:00+08:00');
+  it('今年 and the default period use the Beijing year at 00:30 on 1 January', () => {
+    expect(parseRequest('写今年上半年意识形态工作情况报告', justAfter).period).toEqual({ year: 2027, span: 'H1' });
+    expect(parseRequest('写去年全年意识形态工作责任制落实情况报告', justAfter).period.year).toBe(2026);
+  });
+  it('the sign-off date is Beijing’s calendar date', () => {
+    expect(chineseDate(justAfter)).toBe('2027年1月1日');
   });
 });
