@@ -13,9 +13,7 @@ import type { Receiver } from './core/receiver.js';
 import type { Replier } from './core/replier.js';
 import { OFFLINE_NOTICE } from './core/texts.js';
 import { MessageHandler } from './handler/handle.js';
-import { routeNeedsModel, routeText } from './handler/router.js';
-import { documentRequest } from './handler/document-route.js';
-import type { IncomingMessage } from './core/message.js';
+import { messageNeedsModel } from './handler/routes.js';
 import { conversationOf, defaultJobOptions, MESSAGE_QUEUE, type JobData } from './queue/jobs.js';
 import { Enqueuer } from './queue/enqueue.js';
 import { Admission, type AdmissionOptions } from './queue/admission.js';
@@ -247,7 +245,7 @@ export async function startApp(o: AppOptions): Promise<App> {
     } else {
       const { api, feishu } = transport;
       const admission = new Admission(producer, { ...admissionOptions(config), ready: () => queue.waitUntilReady(), onRefusal: (reason) => metrics.refusals.inc({ reason }) });
-      const ingest = new FeishuIngest({ api, enqueuer, log, admission, needsModel: (m) => needsModel(m, config.BOT_TIMEZONE, new Date(o.clock?.() ?? Date.now())), maxAgeMs: config.MAX_EVENT_AGE_SECONDS * 1000, cardActionMaxAgeMs: config.CARD_ACTION_MAX_AGE_SECONDS * 1000 });
+      const ingest = new FeishuIngest({ api, enqueuer, log, admission, needsModel: (m) => messageNeedsModel(m.payload, { timezone: config.BOT_TIMEZONE, now: new Date(o.clock?.() ?? Date.now()) }), maxAgeMs: config.MAX_EVENT_AGE_SECONDS * 1000, cardActionMaxAgeMs: config.CARD_ACTION_MAX_AGE_SECONDS * 1000 });
       const deps = { ingest, port: config.PORT, health, log, http: httpExtras };
       receiver = feishu.mode === 'webhook'
         ? new WebhookReceiver({ ...deps, encryptKey: feishu.encryptKey, verificationToken: feishu.verificationToken, maxSkewSeconds: config.WEBHOOK_MAX_SKEW_SECONDS })
@@ -303,14 +301,6 @@ function documentParser(config: Config, conn: Redis, prefix: string, log: Logger
       else plog.info(fields, 'document parsed');
     },
   });
-}
-
-/** Which rate limit a message counts against: the router's own decision (files and quotes may need the model). */
-function needsModel(m: IncomingMessage, timezone: string, now: Date): boolean {
-  const p = m.payload;
-  if (p.kind !== 'text') return p.kind === 'file';
-  if (p.quotedId !== undefined || documentRequest(p, now, timezone)) return true;
-  return routeNeedsModel(routeText(p.text, { now, timezone }));
 }
 
 function admissionOptions(config: Config): AdmissionOptions {
