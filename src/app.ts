@@ -20,6 +20,7 @@ import { Admission, type AdmissionOptions } from './queue/admission.js';
 import { ThreadOwners } from './flows/thread-owner.js';
 import { Metrics } from './metrics.js';
 import { MeteredChatModel } from './llm/metered-chat-model.js';
+import { KeptAnswers } from './llm/kept-answers.js';
 import { startMessageWorker } from './queue/worker.js';
 import { createLarkClient, FeishuApi } from './feishu/api.js';
 import { FeishuReplier } from './feishu/replier.js';
@@ -173,7 +174,7 @@ export async function startApp(o: AppOptions): Promise<App> {
     const parser = documents ? documentParser(config, conn, prefix, log, metrics) : undefined;
     const clock = o.clock;
     // The console's banner already says the bot is offline; Feishu answers say it each time.
-    const handler = new MessageHandler({ replier: transport.replier, model, prompts, memory, log, timezone: config.BOT_TIMEZONE, reminders: rs, ...(clock ? { now: () => new Date(clock()) } : {}), restrictedMarkings: config.RESTRICTED_MARKINGS, owners: new ThreadOwners(conn, { prefix, ttlSeconds: config.HISTORY_TTL_SECONDS }), ...(documents && parser ? { documents, parser, cloudDocs: documents } : {}), offlineNoticeShown: transport.kind === 'console' });
+    const handler = new MessageHandler({ replier: transport.replier, model, prompts, memory, log, timezone: config.BOT_TIMEZONE, reminders: rs, ...(clock ? { now: () => new Date(clock()) } : {}), restrictedMarkings: config.RESTRICTED_MARKINGS, answers: new KeptAnswers(conn, { prefix }), owners: new ThreadOwners(conn, { prefix, ttlSeconds: config.HISTORY_TTL_SECONDS }), ...(documents && parser ? { documents, parser, cloudDocs: documents } : {}), offlineNoticeShown: transport.kind === 'console' });
     worker = startMessageWorker({
       connection: conn,
       prefix,

@@ -6,7 +6,9 @@ function classify(err: unknown): TaskError {
   if (!(err instanceof FeishuApiError)) return new TaskError('retry', err instanceof Error ? err.message : String(err));
   if (err.kind === 'no-scope' || err.httpStatus === 403) return new TaskError('no-scope', err.message);
   if (err.kind === 'not-found') return new TaskError('gone', err.message);
-  return new TaskError(err.retryable ? 'retry' : 'fail', err.message);
+  const t = new TaskError(err.retryable ? 'retry' : 'fail', err.message);
+  if (err.retryAfterMs !== undefined) t.retryAfterMs = err.retryAfterMs;
+  return t;
 }
 
 /** The AppLink that opens a chat in the Feishu (or Lark) client. */

@@ -2,7 +2,7 @@ import type { Redis } from 'ioredis';
 import type { AnswerStream, CardButton, Replier } from '../core/replier.js';
 import type { Conversation } from '../core/message.js';
 import type { Logger } from '../logger.js';
-import { FeishuApi, isCardKitRefusal } from './api.js';
+import { FeishuApi, FeishuApiError, isCardKitRefusal } from './api.js';
 import { ANSWER_ELEMENT, answerCard, cardSafeMarkdown, splitForCards } from './cards.js';
 
 export interface FeishuReplierOptions {
@@ -87,6 +87,8 @@ class CardStream implements AnswerStream {
   private lastUpdateAt = 0;
   private chain: Promise<void> = Promise.resolve();
   private failed: Error | undefined;
+  /** Rate-limited: no update before then; what arrives meanwhile is coalesced into the latest text. */
+  private pausedUntil = 0;
   private readonly stateKey: string;
   /** Reserved sequence numbers per card id: next to use, last reserved. */
   private readonly seqs = new Map<string, { next: number; end: number }>();
@@ -120,25 +122,31 @@ class CardStream implements AnswerStream {
     if (this.timer || this.failed) return;
     const floor = this.mode === 'patch' ? Math.max(this.throttleMs, 1000) : this.throttleMs;
     const gap = Math.min(Math.max(floor, MAX_GAP_MS), floor + markdown.length * GAP_PER_CHAR_MS * (this.throttleMs / DEFAULT_THROTTLE_MS));
-    // Spaced from the last update, so the first words show at once.
+    // Spaced from the last update, so the first words show at once; after a rate limit, not before its reset.
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.lastUpdateAt = Date.now();
       this.enqueue(() => this.push(this.pending, false));
-    }, Math.max(0, this.lastUpdateAt + gap - Date.now()));
+    }, Math.max(0, this.lastUpdateAt + gap - Date.now(), this.pausedUntil - Date.now()));
   }
 
   async finish(markdown: string, opts?: { buttons?: CardButton[] }): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
-    this.enqueue(() => this.push(markdown, true, opts?.buttons));
+    this.enqueue(() => this.push(markdown, true, opts?.buttons), true);
     await this.chain;
     if (this.failed) throw this.failed;
   }
 
-  private enqueue(step: () => Promise<void>): void {
+  private enqueue(step: () => Promise<void>, final = false): void {
     this.chain = this.chain.then(step).catch((err: unknown) => {
-      // Intermediate updates are best-effort; the final push must succeed or the job retries.
+      if (!final && err instanceof FeishuApiError && err.kind === 'rate-limited') {
+        // Throttled mid-stream: wait out the reset, then send only the latest text (the final push tries anyway).
+        this.pausedUntil = Date.now() + (err.retryAfterMs ?? 1000);
+        this.log.info({ key: this.key, retryAfterMs: err.retryAfterMs }, 'card updates rate-limited; coalescing until the reset');
+        return;
+      }
+      // Intermediate updates are best-effort; the final push must succeed or the job retries (after the reset).
       this.failed ??= err instanceof Error ? err : new Error(String(err));
       this.log.warn({ err, key: this.key }, 'card update failed');
     });

@@ -1,4 +1,5 @@
 import type { ChatModel } from '../llm/chat-model.js';
+import type { KeptAnswers } from '../llm/kept-answers.js';
 import { LlmError } from '../core/errors.js';
 import type { PromptLibrary } from '../llm/prompts.js';
 import type { Logger } from '../logger.js';
@@ -39,6 +40,8 @@ export interface HandlerDeps {
   /** Reads files apart from the worker (documents/sandbox.ts); given with `documents`. */
   parser?: DocumentParser;
   cloudDocs?: CloudDocPublisher;
+  /** A job's complete model answers, kept for its retries (the model is not asked twice). */
+  answers?: KeptAnswers;
   /** The transport told the user once that the bot is offline (the console banner): answers do not repeat it. */
   offlineNoticeShown?: boolean;
 }
@@ -97,14 +100,14 @@ export class MessageHandler {
     });
   }
 
-  private context(c: Conversation, job: JobContext): TurnContext {
+  private context(c: Conversation, job: JobContext, model: ChatModel): TurnContext {
     return {
       conversation: c,
       jobId: job.jobId,
       signal: job.signal,
       log: job.log,
       replier: this.d.replier,
-      model: this.d.model,
+      model,
       prompts: this.d.prompts,
       memory: this.d.memory,
       now: this.d.now?.() ?? new Date(),
@@ -122,7 +125,14 @@ export class MessageHandler {
     const conversation = data.type === 'card-action' ? conversationOf(data) : data.message.conversation;
     const payload = data.type === 'message' ? data.message.payload : undefined;
     const text = payload?.kind === 'text' ? payload.text : '';
-    return this.run({ data, ctx: this.context(conversation, job), conversation, text });
+    const kept = this.d.answers?.forJob(this.d.model, job.jobId);
+    try {
+      await this.run({ data, ctx: this.context(conversation, job, kept?.model ?? this.d.model), conversation, text });
+    } catch (err) {
+      // The model answered but the answer was no use (only reasoning, …): the retry asks again.
+      if (err instanceof LlmError) await kept?.forget().catch(() => undefined);
+      throw err;
+    }
   }
 
   private decide(t: Turn): Promise<Route> {
