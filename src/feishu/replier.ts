@@ -89,6 +89,8 @@ class CardStream implements AnswerStream {
   private failed: Error | undefined;
   /** Rate-limited: no update before then; what arrives meanwhile is coalesced into the latest text. */
   private pausedUntil = 0;
+  /** This stream's turn on the card (issue 20 item 7): a later stream of the same key (the next attempt, the failure reply) owns it. */
+  private owner = 0;
   private readonly stateKey: string;
   /** Reserved sequence numbers per card id: next to use, last reserved. */
   private readonly seqs = new Map<string, { next: number; end: number }>();
@@ -107,8 +109,9 @@ class CardStream implements AnswerStream {
     this.stateKey = `${prefix}:reply:${key}`;
   }
 
-  /** Resume the cards of an earlier attempt, or open the first one. */
+  /** Take the card over from any earlier attempt, then resume its cards or open the first one. */
   async start(): Promise<void> {
+    this.owner = await this.redis.hincrby(this.stateKey, 'owner', 1);
     const saved = await this.redis.hgetall(this.stateKey);
     if (saved.cards) {
       this.cards = JSON.parse(saved.cards) as CardRef[];
@@ -152,8 +155,21 @@ class CardStream implements AnswerStream {
     });
   }
 
+  /**
+   * Whether this stream still owns the card. Asked before every update, so an older attempt's leftover
+   * update (a timer that fires after it failed, a stalled job's first run) never overwrites a newer state;
+   * in CardKit mode the newer attempt's higher sequence block refuses it at Feishu as well.
+   */
+  private async owns(): Promise<boolean> {
+    const current = Number(await this.redis.hget(this.stateKey, 'owner'));
+    if (current === this.owner) return true;
+    this.log.info({ key: this.key, attempt: this.owner, owner: current }, 'card owned by a newer attempt; update dropped');
+    return false;
+  }
+
   private async push(text: string, final: boolean, buttons?: CardButton[]): Promise<void> {
     if (!final && (text === this.pushed || this.failed)) return;
+    if (!(await this.owns())) return;
     if (final) this.failed = undefined;
     const pieces = splitForCards(text, this.cardChars);
     for (let i = 0; i < pieces.length; i++) {

@@ -25,7 +25,7 @@ const safe = (s: string) => s.replace(/[^A-Za-z0-9_-]/g, '_');
 /** De-duplicates Feishu's re-pushes: the same message_id can only be queued once. */
 export const messageJobId = (messageId: string) => `msg-${safe(messageId)}`;
 
-/** One job per click: the same event re-pushed maps to the same id. */
+/** One job per button (card, user, value): a re-pushed event or a second press maps to the same id. */
 export const cardActionJobId = (eventKey: string) => `card-${safe(eventKey)}`;
 
 /**
