@@ -13,15 +13,14 @@ import type { Receiver } from './core/receiver.js';
 import type { Replier } from './core/replier.js';
 import { OFFLINE_NOTICE } from './core/texts.js';
 import { MessageHandler } from './handler/handle.js';
-import { routeNeedsModel, routeText } from './handler/router.js';
-import { documentRequest } from './handler/document-route.js';
-import type { IncomingMessage } from './core/message.js';
+import { messageNeedsModel } from './handler/routes.js';
 import { conversationOf, defaultJobOptions, MESSAGE_QUEUE, type JobData } from './queue/jobs.js';
 import { Enqueuer } from './queue/enqueue.js';
 import { Admission, type AdmissionOptions } from './queue/admission.js';
 import { ThreadOwners } from './flows/thread-owner.js';
 import { Metrics } from './metrics.js';
 import { MeteredChatModel } from './llm/metered-chat-model.js';
+import { KeptAnswers } from './llm/kept-answers.js';
 import { startMessageWorker } from './queue/worker.js';
 import { createLarkClient, FeishuApi } from './feishu/api.js';
 import { FeishuReplier } from './feishu/replier.js';
@@ -93,24 +92,68 @@ function calendarDetails(now: number, tz: string): Record<string, string> {
   return out;
 }
 
+/** What the builders share: the config, the log, the Redis connection and prefix, metrics, and the shutdown steps. */
+interface Base {
+  o: AppOptions;
+  config: Config;
+  log: Logger;
+  redis: RedisHandle;
+  conn: Redis;
+  prefix: string;
+  mode: App['mode'];
+  metrics: Metrics;
+  shutdown: Shutdown;
+  /** The app's one “now”. */
+  clock: Clock;
+}
+
 /** The composition root: builds every adapter from the config and starts the roles asked for. */
 export async function startApp(o: AppOptions): Promise<App> {
   const { config, log } = o;
-  const clock = clockOf(o.clock);
   // Official arrangements first: a bad line stops the start, naming the file and line.
   setArrangements(config.HOLIDAY_PATH ? loadArrangements(config.HOLIDAY_PATH) : []);
   const prompts = PromptLibrary.load();
-  const redis: RedisHandle = await obtainRedis(config.REDIS_URL, log);
-  const { feishu, llm } = config;
-  const mode = feishu ? feishu.mode : 'console';
-  // A console chat left running beside a deployed bot must not share its queue.
-  const prefix = mode === 'console' ? `${config.REDIS_PREFIX}-console` : config.REDIS_PREFIX;
-  const isolation = config.WORKER_ISOLATION;
-  const apart = config.ROLE === 'all' && mode !== 'console' && o.workerEntry && isolation !== 'none' ? { entry: o.workerEntry, isolation } : undefined;
-  const runsWorker = config.ROLE !== 'ingest' && !apart;
-  const runsIngest = config.ROLE !== 'worker';
-
+  const mode = config.feishu ? config.feishu.mode : 'console';
+  const apart = config.ROLE === 'all' && mode !== 'console' && o.workerEntry && config.WORKER_ISOLATION !== 'none' ? { entry: o.workerEntry, isolation: config.WORKER_ISOLATION } : undefined;
   const metrics = new Metrics();
+  const model = buildModel(config, metrics, log);
+  const base = await buildStores(o, mode, metrics);
+  const { conn, shutdown } = base;
+  const statsQueue = watchQueue(base);
+  const supervisor = apart ? superviseApart(base, apart) : undefined;
+  const httpExtras = {
+    metrics: async () => {
+      const theirs = await supervisor?.ask('metrics', 1000);
+      return { contentType: metrics.registry.contentType, body: theirs ? await metrics.merged([theirs]) : await metrics.registry.metrics() };
+    },
+    // Loaded only when turned on: Bull Board and Express cost about 20 MB in every process otherwise.
+    admin: config.ADMIN_TOKEN && !o.supervised ? (await import('./admin.js')).adminHandler([statsQueue], config.ADMIN_TOKEN) : undefined,
+  };
+  const transport = buildTransport(base);
+  const workers = config.ROLE !== 'ingest' && !apart ? startWorkers(base, transport, model, prompts) : undefined;
+  const health = healthCheck(base, model, workers, supervisor);
+
+  let port: number | undefined;
+  if (config.ROLE === 'worker' && !o.supervised) port = await serveHealthOnly(base, health, httpExtras);
+  if (config.ROLE !== 'worker') port = await startReceiver(base, transport, model, health, httpExtras);
+
+  log.info({ mode, role: config.ROLE, llm: model.online ? model.name : 'offline', redis: base.redis.origin, port }, 'bigan started');
+  shutdown.last(() => conn.quit().catch(() => undefined), () => base.redis.stop());
+  return {
+    mode,
+    port,
+    health,
+    metricsJson: () => metrics.registry.getMetricsAsJSON(),
+    stop: () => {
+      supervisor?.stopping();
+      return shutdown.run();
+    },
+  };
+}
+
+/** The model: the OpenAI-compatible adapter, or the offline templates without a key; metered and capped (MODEL_CONCURRENCY). */
+function buildModel(config: Config, metrics: Metrics, log: Logger): ChatModel {
+  const { llm } = config;
   const baseModel: ChatModel = llm
     ? new OpenAIChatModel({
       apiKey: llm.apiKey, baseURL: llm.baseURL, model: llm.model, timeoutMs: llm.timeoutMs,
@@ -120,8 +163,9 @@ export async function startApp(o: AppOptions): Promise<App> {
       },
     })
     : new OfflineChatModel();
+  if (!llm) log.warn('OPENAI_API_KEY is not set: offline mode (template outlines, rule-based critique)');
   // Concurrent model requests are capped apart from concurrent jobs (MODEL_CONCURRENCY).
-  const model: ChatModel = new MeteredChatModel(baseModel, {
+  return new MeteredChatModel(baseModel, {
     maxConcurrent: config.MODEL_CONCURRENCY,
     meter: {
       started: () => metrics.modelInFlight.inc(),
@@ -132,168 +176,202 @@ export async function startApp(o: AppOptions): Promise<App> {
       },
     },
   });
-  if (!llm) log.warn('OPENAI_API_KEY is not set: offline mode (template outlines, rule-based critique)');
+}
 
-  const closers: Array<() => Promise<unknown>> = [];
-  let stopDeadline = Infinity;
+/** Redis (given, local or spawned), the worker connection, and this app's claim on its prefix. */
+async function buildStores(o: AppOptions, mode: App['mode'], metrics: Metrics): Promise<Base> {
+  const { config, log } = o;
+  const redis = await obtainRedis(config.REDIS_URL, log);
+  // A console chat left running beside a deployed bot must not share its queue.
+  const prefix = mode === 'console' ? `${config.REDIS_PREFIX}-console` : config.REDIS_PREFIX;
+  const shutdown = new Shutdown(config.SHUTDOWN_GRACE_MS, log);
   const conn: Redis = workerConnection(redis.url);
   conn.on('error', (err) => log.warn({ err: err.message }, 'redis connection error'));
   try {
-    closers.push(await claimPrefix(conn, prefix, feishu?.appId ?? 'console'));
+    shutdown.last(await claimPrefix(conn, prefix, config.feishu?.appId ?? 'console'));
   } catch (err) {
     conn.disconnect();
     await redis.stop();
     throw err;
   }
-  // Queue depth for /metrics and the admin board, in every role.
-  const statsQueue = new Queue<JobData>(MESSAGE_QUEUE, { connection: conn, prefix });
-  statsQueue.on('error', (err) => log.warn({ err: err.message }, 'queue error'));
-  closers.push(() => statsQueue.close());
-  if (!o.supervised) metrics.watchQueue(statsQueue);
+  return { o, config, log, redis, conn, prefix, mode, metrics, shutdown, clock: clockOf(o.clock) };
+}
 
-  let supervisor: WorkerSupervisor | undefined;
-  if (apart) {
-    // The worker gets this process's settings, and the Redis it resolved (maybe one it spawned).
-    const s = superviseWorker({ ...apart, env: { ...process.env, ROLE: 'worker', REDIS_URL: redis.url }, log });
-    supervisor = s;
-    closers.unshift(() => s.stop(Math.max(250, stopDeadline - Date.now() - 500)));
-  }
-  const httpExtras = {
-    metrics: async () => {
-      const theirs = await supervisor?.ask('metrics', 1000);
-      return { contentType: metrics.registry.contentType, body: theirs ? await metrics.merged([theirs]) : await metrics.registry.metrics() };
-    },
-    // Loaded only when turned on: Bull Board and Express cost about 20 MB in every process otherwise.
-    admin: config.ADMIN_TOKEN && !o.supervised ? (await import('./admin.js')).adminHandler([statsQueue], config.ADMIN_TOKEN) : undefined,
-  };
+/** Queue depth for /metrics and the admin board, in every role. */
+function watchQueue(b: Base): Queue<JobData> {
+  const statsQueue = new Queue<JobData>(MESSAGE_QUEUE, { connection: b.conn, prefix: b.prefix });
+  statsQueue.on('error', (err) => b.log.warn({ err: err.message }, 'queue error'));
+  b.shutdown.last(() => statsQueue.close());
+  if (!b.o.supervised) b.metrics.watchQueue(statsQueue);
+  return statsQueue;
+}
 
-  // The transport: how answers and reminders go out; each renders its own way.
-  let transport: Transport;
-  if (feishu) {
-    const api = new FeishuApi(createLarkClient({ appId: feishu.appId, appSecret: feishu.appSecret, domain: feishu.domain, log, httpTimeoutMs: config.FEISHU_HTTP_TIMEOUT_MS }), {
-      onError: (op, code) => metrics.feishuErrors.inc({ op, code }),
-      onSent: (msgType) => metrics.repliesSent.inc({ msg_type: msgType }),
-    });
-    transport = { kind: 'feishu', feishu, api, replier: new FeishuReplier(api, conn, log, { prefix, throttleMs: o.streamThrottleMs }), sendReminder: feishuReminderSender(api) };
-  } else {
+/** ROLE=all with Feishu: the worker runs apart, with this process's settings and the Redis it resolved (maybe one it spawned). */
+function superviseApart(b: Base, apart: { entry: string; isolation: 'process' | 'thread' }): WorkerSupervisor {
+  const s = superviseWorker({ ...apart, env: { ...process.env, ROLE: 'worker', REDIS_URL: b.redis.url }, log: b.log });
+  b.shutdown.first(() => s.stop(Math.max(250, b.shutdown.left() - 500)));
+  return s;
+}
+
+/** The transport: how answers and reminders go out; each renders its own way. */
+function buildTransport(b: Base): Transport {
+  const { config, log, metrics, o } = b;
+  const feishu = config.feishu;
+  if (!feishu) {
     // The same object prints answers and tells the console receiver when one is done.
-    transport = { kind: 'console', replier: new ConsoleReplier(o.stdout), sendReminder: consoleReminderSender(o.stdout) };
+    return { kind: 'console', replier: new ConsoleReplier(o.stdout), sendReminder: consoleReminderSender(o.stdout) };
   }
+  const api = new FeishuApi(createLarkClient({ appId: feishu.appId, appSecret: feishu.appSecret, domain: feishu.domain, log, httpTimeoutMs: config.FEISHU_HTTP_TIMEOUT_MS }), {
+    onError: (op, code) => metrics.feishuErrors.inc({ op, code }),
+    onSent: (msgType) => metrics.repliesSent.inc({ msg_type: msgType }),
+  });
+  return { kind: 'feishu', feishu, api, replier: new FeishuReplier(api, b.conn, log, { prefix: b.prefix, throttleMs: o.streamThrottleMs }), sendReminder: feishuReminderSender(api) };
+}
 
-  let worker: Worker<JobData> | undefined;
-  let reminders: ReminderService | undefined;
-  if (runsWorker) {
-    const tasks = transport.kind === 'feishu' && transport.feishu.tasks ? feishuTasks(transport.api, transport.feishu.domain) : undefined;
-    const rs = new ReminderService({ connection: conn, prefix, timezone: config.BOT_TIMEZONE, send: transport.sendReminder, log: log.child({ mod: 'reminders' }), tasks, concurrency: config.REMINDER_CONCURRENCY, clock: () => clock.now() });
-    reminders = rs;
-    rs.startWorker();
-    closers.unshift(() => rs.close());
+interface Workers {
+  worker: Worker<JobData>;
+  reminders: ReminderService;
+}
 
-    const memory = new ConversationMemory(conn, { prefix, turns: config.HISTORY_TURNS, maxChars: config.HISTORY_MAX_CHARS, ttlSeconds: config.HISTORY_TTL_SECONDS });
-    const documents = transport.kind === 'feishu' ? new FeishuDocuments(transport.api, { redis: conn, prefix, maxFileBytes: config.DOC_MAX_FILE_MB * MB }) : undefined;
-    const parser = documents ? documentParser(config, conn, prefix, log, metrics) : undefined;
-    // The console's banner already says the bot is offline; Feishu answers say it each time.
-    const handler = new MessageHandler({ replier: transport.replier, model, prompts, memory, log, timezone: config.BOT_TIMEZONE, reminders: rs, now: () => new Date(clock.now()), restrictedMarkings: config.RESTRICTED_MARKINGS, owners: new ThreadOwners(conn, { prefix, ttlSeconds: config.HISTORY_TTL_SECONDS }), ...(documents && parser ? { documents, parser, cloudDocs: documents } : {}), offlineNoticeShown: transport.kind === 'console' });
-    worker = startMessageWorker({
-      connection: conn,
-      prefix,
-      concurrency: config.WORKER_CONCURRENCY,
-      lockMs: config.WORKER_LOCK_MS,
-      log,
-      handle: (data, ctx) => handler.handle(data, ctx),
-      onFinalFailure: (data, jobId, err) => handler.onFinalFailure(data, jobId, err),
-      serialKey: (data) => threadKey(conversationOf(data)),
-      logContext: (data) => ({ messageId: conversationOf(data).messageId, chatId: conversationOf(data).chatId }),
-    });
-    const w = worker;
-    closers.unshift(() => closeWorker(w, log, config.SHUTDOWN_GRACE_MS));
-    // A job that ended no longer counts against its user's queued-jobs cap.
-    const queuedCap = new Admission(conn, admissionOptions(config));
-    const release = (job: Job<JobData> | undefined) => {
-      if (job?.id) queuedCap.release(conversationOf(job.data).senderOpenId, job.id).catch(() => undefined);
-    };
-    const took = (job: Job<JobData>) => (job.finishedOn && job.processedOn ? (job.finishedOn - job.processedOn) / 1000 : 0);
-    w.on('completed', (job) => {
-      release(job);
-      metrics.jobDuration.observe({ name: job.name, outcome: 'completed' }, took(job));
-    });
-    w.on('failed', (job, err) => {
-      if (!job || err instanceof DelayedError) return;
-      metrics.jobDuration.observe({ name: job.name, outcome: 'failed' }, took(job));
-      if (err instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1)) release(job);
-    });
-  }
+/** The worker role: the reminder service and the message worker with its handler. */
+function startWorkers(b: Base, transport: Transport, model: ChatModel, prompts: PromptLibrary): Workers {
+  const { config, log, conn, prefix, metrics, o } = b;
+  const tasks = transport.kind === 'feishu' && transport.feishu.tasks ? feishuTasks(transport.api, transport.feishu.domain) : undefined;
+  const reminders = new ReminderService({ connection: conn, prefix, timezone: config.BOT_TIMEZONE, send: transport.sendReminder, log: log.child({ mod: 'reminders' }), tasks, concurrency: config.REMINDER_CONCURRENCY, clock: () => b.clock.now() });
+  reminders.startWorker();
+  b.shutdown.first(() => reminders.close());
 
-  const health = async (): Promise<HealthReport> => {
+  const memory = new ConversationMemory(conn, { prefix, turns: config.HISTORY_TURNS, maxChars: config.HISTORY_MAX_CHARS, ttlSeconds: config.HISTORY_TTL_SECONDS });
+  const documents = transport.kind === 'feishu' ? new FeishuDocuments(transport.api, { redis: conn, prefix, maxFileBytes: config.DOC_MAX_FILE_MB * MB }) : undefined;
+  const parser = documents ? documentParser(config, conn, prefix, log, metrics) : undefined;
+  // The console's banner already says the bot is offline; Feishu answers say it each time.
+  const handler = new MessageHandler({ replier: transport.replier, model, prompts, memory, log, timezone: config.BOT_TIMEZONE, reminders, now: () => new Date(b.clock.now()), restrictedMarkings: config.RESTRICTED_MARKINGS, answers: new KeptAnswers(conn, { prefix }), owners: new ThreadOwners(conn, { prefix, ttlSeconds: config.HISTORY_TTL_SECONDS }), ...(documents && parser ? { documents, parser, cloudDocs: documents } : {}), offlineNoticeShown: transport.kind === 'console' });
+  const worker = startMessageWorker({
+    connection: conn,
+    prefix,
+    concurrency: config.WORKER_CONCURRENCY,
+    lockMs: config.WORKER_LOCK_MS,
+    log,
+    handle: (data, ctx) => handler.handle(data, ctx),
+    onFinalFailure: (data, jobId, err) => handler.onFinalFailure(data, jobId, err),
+    serialKey: (data) => threadKey(conversationOf(data)),
+    logContext: (data) => ({ messageId: conversationOf(data).messageId, chatId: conversationOf(data).chatId }),
+  });
+  b.shutdown.first(() => closeWorker(worker, log, config.SHUTDOWN_GRACE_MS));
+  releaseOnEnd(b, worker);
+  return { worker, reminders };
+}
+
+/** A job that ended no longer counts against its user's queued-jobs cap; job durations for /metrics. */
+function releaseOnEnd(b: Base, w: Worker<JobData>): void {
+  const queuedCap = new Admission(b.conn, admissionOptions(b.config));
+  const release = (job: Job<JobData> | undefined) => {
+    if (job?.id) queuedCap.release(conversationOf(job.data).senderOpenId, job.id).catch(() => undefined);
+  };
+  const took = (job: Job<JobData>) => (job.finishedOn && job.processedOn ? (job.finishedOn - job.processedOn) / 1000 : 0);
+  w.on('completed', (job) => {
+    release(job);
+    b.metrics.jobDuration.observe({ name: job.name, outcome: 'completed' }, took(job));
+  });
+  w.on('failed', (job, err) => {
+    if (!job || err instanceof DelayedError) return;
+    b.metrics.jobDuration.observe({ name: job.name, outcome: 'failed' }, took(job));
+    if (err instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1)) release(job);
+  });
+}
+
+/** /healthz: Redis, the worker (here or over IPC), the model, Feishu tasks. */
+function healthCheck(b: Base, model: ChatModel, workers: Workers | undefined, supervisor: WorkerSupervisor | undefined): () => Promise<HealthReport> {
+  const { config, conn, mode } = b;
+  return async () => {
     // The worker connection queues commands while Redis is away; do not wait on it forever.
     const redisOk = await Promise.race([conn.ping().then(() => true, () => false), new Promise<boolean>((r) => setTimeout(() => r(false), 1000).unref())]);
     const theirs = supervisor ? ((await supervisor.ask('health', 1500)) as HealthReport | undefined) : undefined;
-    const workerOk = worker ? worker.isRunning() : supervisor ? theirs?.worker === true : 'not-in-this-process';
-    const rs = reminders;
+    const workerOk = workers ? workers.worker.isRunning() : supervisor ? theirs?.worker === true : 'not-in-this-process';
+    const rs = workers?.reminders;
     const tasks = !config.feishu?.tasks ? 'off'
       : rs ? await Promise.race([rs.taskStatus().catch(() => 'unknown'), new Promise<string>((r) => setTimeout(() => r('unknown'), 1000).unref())])
         : supervisor ? theirs?.details?.tasks ?? 'unknown' : 'see worker';
-    return { ok: redisOk && workerOk !== false, mode, redis: redisOk, worker: workerOk, llm: model.online ? model.name : 'offline', details: { tasks, calendar: calendarDetails(clock.now(), config.BOT_TIMEZONE) } };
+    return { ok: redisOk && workerOk !== false, mode, redis: redisOk, worker: workerOk, llm: model.online ? model.name : 'offline', details: { tasks, calendar: calendarDetails(b.clock.now(), config.BOT_TIMEZONE) } };
   };
+}
 
-  let port: number | undefined;
-  if (!runsIngest && !o.supervised) {
-    // ROLE=worker: /healthz, /metrics and the admin board only.
-    const server = await startHttpServer({ port: config.PORT, log, health, ...httpExtras });
-    port = (server.address() as { port: number }).port;
-    closers.unshift(() => new Promise((r) => server.close(() => r(undefined))));
+/** What every HTTP server of the app serves besides its own routes: merged metrics and the admin board. */
+type HttpExtras = Pick<Parameters<typeof startHttpServer>[0], 'metrics' | 'admin'>;
+
+/** ROLE=worker: /healthz, /metrics and the admin board only. */
+async function serveHealthOnly(b: Base, health: () => Promise<HealthReport>, http: HttpExtras): Promise<number> {
+  const server = await startHttpServer({ port: b.config.PORT, log: b.log, health, ...http });
+  b.shutdown.first(() => new Promise((r) => server.close(() => r(undefined))));
+  return (server.address() as { port: number }).port;
+}
+
+/** The ingest role: the producer queue and the receiver (console, long connection or webhook) with admission. */
+async function startReceiver(b: Base, transport: Transport, model: ChatModel, health: () => Promise<HealthReport>, http: HttpExtras): Promise<number | undefined> {
+  const { config, log, o, prefix, metrics } = b;
+  const producer = producerConnection(b.redis.url, config.REDIS_COMMAND_TIMEOUT_MS);
+  producer.on('error', (err) => log.warn({ err: err.message }, 'redis producer connection error'));
+  const queue = new Queue<JobData>(MESSAGE_QUEUE, { connection: producer, prefix, defaultJobOptions: defaultJobOptions({ attempts: config.JOB_ATTEMPTS, backoffMs: config.JOB_BACKOFF_MS }) });
+  queue.on('error', (err) => log.warn({ err: err.message }, 'queue error'));
+  const enqueuer = new Enqueuer(queue, producer);
+  b.shutdown.last(() => queue.close(), () => producer.quit().catch(() => undefined));
+
+  let receiver: Receiver;
+  if (transport.kind === 'console') {
+    receiver = new ConsoleReceiver({
+      enqueuer,
+      replier: transport.replier,
+      input: o.stdin,
+      output: o.stdout,
+      modelLine: model.online ? `模型：${model.name}` : OFFLINE_NOTICE,
+      onClose: () => o.onConsoleClosed?.(),
+    });
+  } else {
+    const { api, feishu } = transport;
+    const admission = new Admission(producer, { ...admissionOptions(config), ready: () => queue.waitUntilReady(), onRefusal: (reason) => metrics.refusals.inc({ reason }) });
+    const ingest = new FeishuIngest({ api, enqueuer, log, admission, needsModel: (m) => messageNeedsModel(m.payload, { timezone: config.BOT_TIMEZONE, now: new Date(b.clock.now()) }), maxAgeMs: config.MAX_EVENT_AGE_SECONDS * 1000, cardActionMaxAgeMs: config.CARD_ACTION_MAX_AGE_SECONDS * 1000 });
+    const deps = { ingest, port: config.PORT, health, log, http };
+    receiver = feishu.mode === 'webhook'
+      ? new WebhookReceiver({ ...deps, encryptKey: feishu.encryptKey, verificationToken: feishu.verificationToken, maxSkewSeconds: config.WEBHOOK_MAX_SKEW_SECONDS })
+      : new LongConnectionReceiver({ ...deps, appId: feishu.appId, appSecret: feishu.appSecret, domain: feishu.domain, httpTimeoutMs: config.FEISHU_HTTP_TIMEOUT_MS });
   }
-  if (runsIngest) {
-    const producer = producerConnection(redis.url, config.REDIS_COMMAND_TIMEOUT_MS);
-    producer.on('error', (err) => log.warn({ err: err.message }, 'redis producer connection error'));
-    const queue = new Queue<JobData>(MESSAGE_QUEUE, { connection: producer, prefix, defaultJobOptions: defaultJobOptions({ attempts: config.JOB_ATTEMPTS, backoffMs: config.JOB_BACKOFF_MS }) });
-    queue.on('error', (err) => log.warn({ err: err.message }, 'queue error'));
-    const enqueuer = new Enqueuer(queue, producer);
-    closers.push(() => queue.close(), () => producer.quit().catch(() => undefined));
+  await receiver.start();
+  b.shutdown.first(() => receiver.stop());
+  return receiver.port;
+}
 
+/**
+ * The shutdown steps, in order: what must stop first (receiver, workers, the supervised worker) is put
+ * at the front, connections at the back. Each step is bounded: an unreachable Redis or Feishu must not
+ * keep the process alive.
+ */
+class Shutdown {
+  private readonly steps: Array<() => Promise<unknown>> = [];
+  private deadline = Infinity;
+  private running?: Promise<void>;
 
-    let receiver: Receiver;
-    if (transport.kind === 'console') {
-      receiver = new ConsoleReceiver({
-        enqueuer,
-        replier: transport.replier,
-        input: o.stdin,
-        output: o.stdout,
-        modelLine: model.online ? `模型：${model.name}` : OFFLINE_NOTICE,
-        onClose: () => o.onConsoleClosed?.(),
-      });
-    } else {
-      const { api, feishu } = transport;
-      const admission = new Admission(producer, { ...admissionOptions(config), ready: () => queue.waitUntilReady(), onRefusal: (reason) => metrics.refusals.inc({ reason }) });
-      const ingest = new FeishuIngest({ api, enqueuer, log, admission, needsModel: (m) => needsModel(m, config.BOT_TIMEZONE, new Date(clock.now())), maxAgeMs: config.MAX_EVENT_AGE_SECONDS * 1000, cardActionMaxAgeMs: config.CARD_ACTION_MAX_AGE_SECONDS * 1000 });
-      const deps = { ingest, port: config.PORT, health, log, http: httpExtras };
-      receiver = feishu.mode === 'webhook'
-        ? new WebhookReceiver({ ...deps, encryptKey: feishu.encryptKey, verificationToken: feishu.verificationToken, maxSkewSeconds: config.WEBHOOK_MAX_SKEW_SECONDS })
-        : new LongConnectionReceiver({ ...deps, appId: feishu.appId, appSecret: feishu.appSecret, domain: feishu.domain, httpTimeoutMs: config.FEISHU_HTTP_TIMEOUT_MS });
-    }
-    await receiver.start();
-    port = receiver.port;
-    closers.unshift(() => receiver.stop());
+  constructor(private readonly graceMs: number, private readonly log: Logger) {}
+
+  first(step: () => Promise<unknown>): void {
+    this.steps.unshift(step);
   }
 
-  log.info({ mode, role: config.ROLE, llm: model.online ? model.name : 'offline', redis: redis.origin, port }, 'bigan started');
-  closers.push(() => conn.quit().catch(() => undefined), () => redis.stop());
-  let stopping: Promise<void> | undefined;
-  return {
-    mode,
-    port,
-    health,
-    metricsJson: () => metrics.registry.getMetricsAsJSON(),
-    stop: () => {
-      supervisor?.stopping();
-      stopping ??= (async () => {
-        // Each step is bounded: an unreachable Redis or Feishu must not keep the process alive.
-        stopDeadline = Date.now() + config.SHUTDOWN_GRACE_MS + 2000;
-        for (const c of closers) await bounded(c(), Math.max(250, stopDeadline - Date.now())).catch((err: unknown) => log.warn({ err }, 'shutdown step failed'));
-      })();
-      return stopping;
-    },
-  };
+  last(...steps: Array<() => Promise<unknown>>): void {
+    this.steps.push(...steps);
+  }
+
+  /** Milliseconds left before the shutdown deadline (Infinity before shutdown starts). */
+  left(): number {
+    return this.deadline - Date.now();
+  }
+
+  run(): Promise<void> {
+    this.running ??= (async () => {
+      this.deadline = Date.now() + this.graceMs + 2000;
+      for (const step of this.steps) await bounded(step(), Math.max(250, this.left())).catch((err: unknown) => this.log.warn({ err }, 'shutdown step failed'));
+    })();
+    return this.running;
+  }
 }
 
 const MB = 1024 * 1024;
@@ -321,14 +399,6 @@ function documentParser(config: Config, conn: Redis, prefix: string, log: Logger
       else plog.info(fields, 'document parsed');
     },
   });
-}
-
-/** Which rate limit a message counts against: the router's own decision (files and quotes may need the model). */
-function needsModel(m: IncomingMessage, timezone: string, now: Date): boolean {
-  const p = m.payload;
-  if (p.kind !== 'text') return p.kind === 'file';
-  if (p.quotedId !== undefined || documentRequest(p, now, timezone)) return true;
-  return routeNeedsModel(routeText(p.text, { now, timezone }));
 }
 
 function admissionOptions(config: Config): AdmissionOptions {

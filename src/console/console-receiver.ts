@@ -19,7 +19,6 @@ export interface ConsoleReceiverOptions {
 
 /** The terminal as a receiver: lines typed (or piped) become queued messages. */
 export class ConsoleReceiver implements Receiver {
-  readonly mode = 'console';
   private chat?: { close(): void };
 
   constructor(private readonly o: ConsoleReceiverOptions) {}

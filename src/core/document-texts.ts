@@ -39,5 +39,8 @@ export const DOC_TEXTS = {
   // Issue 20: a document is read for someone only if they may read it themselves.
   notShared:
     '没能确认你本人有这篇文档的阅读权限，所以没有读取它的内容。请文档所有者任选一种方式后再发一次链接：①在文档右上角「分享」中把你（或本群）添加为协作者，可阅读即可；②把链接分享设为「组织内获得链接的人可阅读」。通过部门、用户组或知识库成员获得的权限，笔杆子暂时无法核实。',
+  downloadFailed: (code: number | undefined) =>
+    `没能下载这个文件（飞书返回 ${code ?? '错误'}）。请重新发送文件；如果文件来自合并转发的聊天记录，请先单独转发给我。`,
+  docFailed: (code: number | undefined) => `读取这篇文档时飞书返回错误（${code ?? '未知'}）。请确认链接可以打开，稍后再试。`,
   quoteElsewhere: '被引用的消息不在本会话里，没有读取。请在原会话中引用，或直接把文字粘贴过来。',
 } as const;

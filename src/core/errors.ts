@@ -8,6 +8,8 @@
 /** An error from the network edge that says whether another attempt can help. */
 export abstract class RetryableError extends Error {
   abstract readonly retryable: boolean;
+  /** How long the next attempt should wait at least (a rate limit's reset), when the edge said. */
+  retryAfterMs?: number;
 }
 
 /** A model call failed. `status` is the HTTP status when the endpoint answered with one. */
@@ -17,17 +19,23 @@ export class LlmError extends RetryableError {
   }
 }
 
-/** Feishu answered with a non-zero code, an HTTP error, or not at all. */
+/**
+ * Feishu answered with a non-zero code, an HTTP error, or not at all. The gateway (feishu/api.ts)
+ * builds it with its kind from the one code table (feishu/codes.ts); core does not read codes.
+ */
 export class FeishuApiError extends RetryableError {
-  constructor(readonly op: string, readonly code: number | undefined, message: string, readonly httpStatus?: number) {
+  constructor(
+    readonly op: string,
+    readonly code: number | undefined,
+    message: string,
+    readonly httpStatus: number | undefined,
+    /** What it means (feishu/codes.ts#FeishuErrorKind) and whether another attempt can help. */
+    readonly kind: string,
+    readonly retryable: boolean,
+    retryAfterMs?: number,
+  ) {
     super(`feishu ${op} failed: ${code ?? httpStatus ?? 'network'} ${message}`);
-  }
-
-  /** Rate limits, server errors and network failures may pass on retry. */
-  override get retryable(): boolean {
-    if (this.code === 99991400 || this.code === 230020 || this.code === 11232) return true;
-    if (this.httpStatus === 429 || (this.httpStatus !== undefined && this.httpStatus >= 500)) return true;
-    return this.code === undefined && this.httpStatus === undefined;
+    if (retryAfterMs !== undefined) this.retryAfterMs = retryAfterMs;
   }
 }
 

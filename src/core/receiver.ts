@@ -4,7 +4,6 @@
  * worker answers them through the transport's Replier.
  */
 export interface Receiver {
-  readonly mode: 'console' | 'ws' | 'webhook';
   /** Resolves once events can arrive. */
   start(): Promise<void>;
   /** Stops taking events; jobs already queued stay in the queue. */

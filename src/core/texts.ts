@@ -83,6 +83,8 @@ export const FAILURE_TITLE = '笔杆子 · 出错了';
 
 export const CRITIQUE_EMPTY = '请把需要审阅的内容一起发过来，例如：“帮我看看这段：今年以来，我局……”。整篇报告可以直接粘贴（单次不超过3万字），也可以发 Word/PDF 文件或飞书云文档链接；在群里请回复（引用）那条消息或文件并 @我。';
 
+/** The toast for a second press of a button whose first press is queued, running or done. */
+export const BUTTON_UNDER_WAY = '这个按钮已经按过，正在处理，结果会发在这个话题里，请稍候。';
 export const BUTTON_EXPIRED = '这个按钮对应的操作已失效，请在话题里直接发文字指令。';
 
 export const REMINDER_NOT_UNDERSTOOD = '没看懂这条提醒。可以这样说：“提醒我6月30日前交上半年意识形态报告，提前3天提醒”，或“我的提醒”“取消提醒 2”。';

@@ -1,14 +1,15 @@
 import { createHash } from 'node:crypto';
+import type { Readable } from 'node:stream';
 import * as lark from '@larksuiteoapi/node-sdk';
 import { FeishuApiError } from '../core/errors.js';
 import type { Logger } from '../logger.js';
 import { safeLarkLogger, timeoutHttpInstance } from './sdk-safety.js';
+import { feishuErrorKind, rateLimitWait, retryableKind } from './codes.js';
 
 export { FeishuApiError } from '../core/errors.js';
 
-/** Codes that mean "CardKit is not available to this app" (scope missing, feature off). */
-const CARDKIT_REFUSED = new Set([99991672, 99991679, 200340, 300340, 10003, 99991663]);
-export const isCardKitRefusal = (e: unknown) => e instanceof FeishuApiError && (CARDKIT_REFUSED.has(e.code ?? -1) || e.httpStatus === 403 || e.httpStatus === 404);
+/** CardKit is not there for this app (refused, scope missing, feature off): patch a plain card instead. */
+export const isCardKitRefusal = (e: unknown) => e instanceof FeishuApiError && ['cardkit-refused', 'no-scope', 'no-access', 'not-found'].includes(e.kind);
 
 interface Res<T> { code?: number; msg?: string; data?: T }
 
@@ -37,8 +38,43 @@ export interface FeishuApiHooks {
   onSent?: (msgType: string) => void;
 }
 
+/** The one way a FeishuApiError is made: its kind and retryability from feishu/codes.ts, a rate limit's wait from its header. */
+export function feishuError(op: string, code: number | undefined, message: string, httpStatus?: number, headers?: Record<string, unknown>): FeishuApiError {
+  const kind = feishuErrorKind(code, httpStatus);
+  return new FeishuApiError(op, code, message, httpStatus, kind, retryableKind(kind), kind === 'rate-limited' ? rateLimitWait(headers) : undefined);
+}
+
+/** The SDK's thrown axios error (JSON, text or streamed body) → FeishuApiError. */
+async function thrownError(op: string, err: unknown): Promise<FeishuApiError> {
+  if (err instanceof FeishuApiError) return err;
+  const e = err as { response?: { status?: number; data?: unknown; headers?: Record<string, unknown> }; message?: string };
+  let data = e.response?.data as Res<unknown> | Readable | string | undefined;
+  if (data && typeof data === 'object' && 'pipe' in data) {
+    const chunks: Buffer[] = [];
+    try {
+      for await (const c of data) chunks.push(Buffer.from(c as Buffer));
+      data = Buffer.concat(chunks).toString('utf8');
+    } catch {
+      data = undefined;
+    }
+  }
+  if (typeof data === 'string') {
+    try {
+      data = JSON.parse(data) as Res<unknown>;
+    } catch {
+      data = undefined;
+    }
+  }
+  return feishuError(op, data?.code, data?.msg ?? e.message ?? 'error', e.response?.status, e.response?.headers);
+}
+
+/**
+ * The one Feishu gateway: every Open API call Bigan makes goes through `call` — ids encoded in paths,
+ * the SDK's axios instance with its timeout (createLarkClient), errors classified by feishu/codes.ts
+ * (retries stay in BullMQ), and the metrics hook.
+ */
 export class FeishuApi {
-  constructor(readonly client: lark.Client, private readonly hooks: FeishuApiHooks = {}) {}
+  constructor(private readonly client: lark.Client, private readonly hooks: FeishuApiHooks = {}) {}
 
   private async call<T>(op: string, fn: () => Promise<Res<T> | undefined>): Promise<T> {
     try {
@@ -54,23 +90,20 @@ export class FeishuApi {
     try {
       res = await fn();
     } catch (err) {
-      const e = err as { response?: { status?: number; data?: Res<unknown> }; message?: string };
-      throw new FeishuApiError(op, e.response?.data?.code, e.response?.data?.msg ?? e.message ?? 'error', e.response?.status);
+      throw await thrownError(op, err);
     }
-    if (!res || (res.code !== undefined && res.code !== 0)) throw new FeishuApiError(op, res?.code, res?.msg ?? 'empty response');
+    if (!res || (res.code !== undefined && res.code !== 0)) throw feishuError(op, res?.code, res?.msg ?? 'empty response');
     return (res.data ?? {}) as T;
   }
 
   async botInfo(): Promise<{ openId: string; name: string }> {
-    let res: { code?: number; msg?: string; bot?: { open_id?: string; app_name?: string } };
-    try {
-      res = await this.client.request({ url: '/open-apis/bot/v3/info', method: 'GET' });
-    } catch (err) {
-      const e = err as { response?: { status?: number }; message?: string };
-      throw new FeishuApiError('bot.info', undefined, e.message ?? 'error', e.response?.status);
-    }
-    if (res.code !== 0 || !res.bot?.open_id) throw new FeishuApiError('bot.info', res.code, res.msg ?? 'no bot.open_id');
-    return { openId: res.bot.open_id, name: res.bot.app_name ?? '' };
+    // This endpoint answers `bot` beside `code`, not under `data`.
+    const data = await this.call<{ bot?: { open_id?: string; app_name?: string } }>('bot.info', async () => {
+      const r = await this.client.request<{ code?: number; msg?: string; bot?: { open_id?: string; app_name?: string } }>({ url: '/open-apis/bot/v3/info', method: 'GET' });
+      return r && r.code === 0 ? { code: 0, data: { bot: r.bot } } : r;
+    });
+    if (!data.bot?.open_id) throw feishuError('bot.info', undefined, 'no bot.open_id');
+    return { openId: data.bot.open_id, name: data.bot.app_name ?? '' };
   }
 
   /** Reply to a message; in its thread unless the chat cannot have threads (230071). */
@@ -81,7 +114,7 @@ export class FeishuApi {
     try {
       data = await send(true);
     } catch (err) {
-      if (!(err instanceof FeishuApiError && err.code === 230071)) throw err;
+      if (!(err instanceof FeishuApiError && err.kind === 'no-thread')) throw err;
       data = await send(false);
     }
     this.hooks.onSent?.(msgType);
@@ -107,7 +140,7 @@ export class FeishuApi {
   async createCard(card: object): Promise<string> {
     const data = await this.call<{ card_id?: string }>('card.create', () =>
       this.client.cardkit.v1.card.create({ data: { type: 'card_json', data: JSON.stringify(card) } }));
-    if (!data.card_id) throw new FeishuApiError('card.create', undefined, 'no card_id');
+    if (!data.card_id) throw feishuError('card.create', undefined, 'no card_id');
     return data.card_id;
   }
 
@@ -137,25 +170,25 @@ export class FeishuApi {
           ...(t.link ? { origin: { platform_i18n_name: { zh_cn: '笔杆子', en_us: 'Bigan' }, href: t.link } } : {}),
         },
       }));
-    if (!data.task?.guid) throw new FeishuApiError('task.create', undefined, 'no task.guid');
+    if (!data.task?.guid) throw feishuError('task.create', undefined, 'no task.guid');
     return { guid: data.task.guid, url: data.task.url };
   }
 
   /** GET /open-apis/task/v2/tasks/:guid → whether it is completed. */
   async taskCompleted(guid: string): Promise<boolean> {
     const data = await this.call<{ task?: { completed_at?: string; status?: string } }>('task.get', () =>
-      this.client.task.v2.task.get({ path: { task_guid: guid }, params: { user_id_type: 'open_id' } }));
+      this.client.task.v2.task.get({ path: { task_guid: enc(guid) }, params: { user_id_type: 'open_id' } }));
     const at = data.task?.completed_at;
     return data.task?.status === 'done' || (at !== undefined && at !== '' && at !== '0');
   }
 
   async setTaskDue(guid: string, dueMs: number, allDay: boolean): Promise<void> {
     await this.call('task.patch', () =>
-      this.client.task.v2.task.patch({ path: { task_guid: guid }, params: { user_id_type: 'open_id' }, data: { task: { due: { timestamp: String(dueMs), is_all_day: allDay } }, update_fields: ['due'] } }));
+      this.client.task.v2.task.patch({ path: { task_guid: enc(guid) }, params: { user_id_type: 'open_id' }, data: { task: { due: { timestamp: String(dueMs), is_all_day: allDay } }, update_fields: ['due'] } }));
   }
 
   async deleteTask(guid: string): Promise<void> {
-    await this.call('task.delete', () => this.client.task.v2.task.delete({ path: { task_guid: guid } }));
+    await this.call('task.delete', () => this.client.task.v2.task.delete({ path: { task_guid: enc(guid) } }));
   }
 
   async uploadFile(name: string, data: Buffer): Promise<string> {
@@ -165,7 +198,7 @@ export class FeishuApi {
       // This endpoint's SDK wrapper returns the data object itself.
       return r && 'file_key' in r ? { code: 0, data: r } : (r as Res<{ file_key?: string }>);
     });
-    if (!res.file_key) throw new FeishuApiError('file.create', undefined, 'no file_key');
+    if (!res.file_key) throw feishuError('file.create', undefined, 'no file_key');
     return res.file_key;
   }
 
@@ -193,7 +226,7 @@ export class FeishuApi {
     const data = await this.call<{ metas?: Array<{ doc_token?: string; owner_id?: string }>; failed_list?: Array<{ token?: string; code?: number }> }>('meta.batch_query', () =>
       this.client.drive.v1.meta.batchQuery({ params: { user_id_type: 'open_id' }, data: { request_docs: [{ doc_token: token, doc_type: type }] } }));
     const failed = data.failed_list?.find((f) => f.token === token);
-    if (failed) throw new FeishuApiError('meta.batch_query', failed.code, 'in failed_list', failed.code === 970003 ? 403 : 404);
+    if (failed) throw feishuError('meta.batch_query', failed.code, 'in failed_list');
     return data.metas?.find((m) => m.doc_token === token)?.owner_id;
   }
 
@@ -208,5 +241,69 @@ export class FeishuApi {
       pageToken = data.page_token;
     }
     return false;
+  }
+
+  // ---------- The writer's files, quoted messages and cloud docs; drafts imported as cloud docs ----------
+
+  /** GET …/messages/:id/resources/:key?type=file: the file as a stream and its headers (the caller caps the size). */
+  async messageResource(messageId: string, fileKey: string): Promise<{ stream: Readable; headers: Record<string, unknown> }> {
+    const data = await this.call<{ stream: Readable; headers: Record<string, unknown> }>('message.resource', async () => {
+      const r = await this.client.im.v1.messageResource.get({ path: { message_id: enc(messageId), file_key: enc(fileKey) }, params: { type: 'file' } });
+      return { code: 0, data: { stream: r.getReadableStream(), headers: (r.headers ?? {}) as Record<string, unknown> } };
+    });
+    return data;
+  }
+
+  /** GET /open-apis/im/v1/messages/:id: the message (a quoted one). */
+  async messageGet<Item>(messageId: string): Promise<Item | undefined> {
+    const data = await this.call<{ items?: Item[] }>('message.get', () => this.client.im.v1.message.get({ path: { message_id: enc(messageId) } }) as Promise<Res<{ items?: Item[] }>>);
+    return data.items?.[0];
+  }
+
+  /** GET /open-apis/wiki/v2/spaces/get_node?token=…: what a wiki page is. */
+  async wikiNode(token: string): Promise<{ obj_type?: string; obj_token?: string; title?: string } | undefined> {
+    const data = await this.call<{ node?: { obj_type?: string; obj_token?: string; title?: string } }>('wiki.get_node', () => this.client.wiki.v2.space.getNode({ params: { token } }));
+    return data.node;
+  }
+
+  /** GET /open-apis/docx/v1/documents/:id/raw_content: a document's plain text. */
+  async docxRawContent(documentId: string): Promise<string> {
+    const data = await this.call<{ content?: string }>('docx.raw_content', () => this.client.docx.v1.document.rawContent({ path: { document_id: enc(documentId) }, params: { lang: 0 } }));
+    return data.content ?? '';
+  }
+
+  /** POST /open-apis/drive/v1/medias/upload_all (parent ccm_import_open): a .docx to import. */
+  async uploadImportMedia(name: string, data: Buffer): Promise<string | undefined> {
+    const res = await this.call<{ file_token?: string }>('upload', async () => {
+      const r = await this.client.drive.v1.media.uploadAll({
+        data: { file_name: name, parent_type: 'ccm_import_open', parent_node: '', size: data.length, extra: JSON.stringify({ obj_type: 'docx', file_extension: 'docx' }), file: data },
+      });
+      // This endpoint's SDK wrapper returns the data object itself.
+      return { code: 0, data: { file_token: r?.file_token } };
+    });
+    return res.file_token;
+  }
+
+  /** POST /open-apis/drive/v1/import_tasks: import an uploaded .docx as a cloud document. */
+  async createImportTask(fileToken: string, title: string): Promise<string | undefined> {
+    const data = await this.call<{ ticket?: string }>('import_task.create', () => this.client.drive.v1.importTask.create({
+      data: { file_extension: 'docx', file_token: fileToken, type: 'docx', file_name: title, point: { mount_type: 1, mount_key: '' } },
+    }));
+    return data.ticket;
+  }
+
+  /** GET /open-apis/drive/v1/import_tasks/:ticket. */
+  async importTask(ticket: string): Promise<{ job_status?: number; job_error_msg?: string; token?: string; url?: string } | undefined> {
+    const data = await this.call<{ result?: { job_status?: number; job_error_msg?: string; token?: string; url?: string } }>('import_task.get', () => this.client.drive.v1.importTask.get({ path: { ticket: enc(ticket) } }));
+    return data.result;
+  }
+
+  /** POST /open-apis/drive/v1/permissions/:token/members?type=docx: let one user edit, without a notification. */
+  async grantEdit(token: string, openId: string): Promise<void> {
+    await this.call('permission.member.create', () => this.client.drive.v1.permissionMember.create({
+      path: { token: enc(token) },
+      params: { type: 'docx', need_notification: false },
+      data: { member_type: 'openid', member_id: openId, perm: 'edit' },
+    }));
   }
 }

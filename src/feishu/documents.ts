@@ -1,11 +1,10 @@
 import type { Readable } from 'node:stream';
-import type * as lark from '@larksuiteoapi/node-sdk';
 import type { Redis } from 'ioredis';
 import type { CloudDocPublisher, DocumentOrigin, DocumentSource, FetchedDocument, FileRef, Requester } from '../core/documents.js';
 import type { DocLink } from '../core/doc-links.js';
 import { DOC_TEXTS } from '../core/document-texts.js';
 import { CloudDocError, DocumentError, FeishuApiError } from '../core/errors.js';
-import type { FeishuApi } from './api.js';
+import { feishuError, type FeishuApi } from './api.js';
 import { postToPlainText } from './parse-event.js';
 
 /**
@@ -35,13 +34,6 @@ export const SCOPES = {
 const TENANT_READABLE = new Set(['tenant_readable', 'tenant_editable', 'partner_tenant_readable', 'partner_tenant_editable']);
 const ANYONE_READABLE = new Set(['anyone_readable', 'anyone_editable']);
 
-/** "This app lacks a scope": tenant / user token variants, and upload_all's own "no scope auth". */
-const SCOPE_CODES = new Set([99991672, 99991679, 1061073]);
-/** The app may not read this document: docx raw_content 1770032 (403), wiki get_node 131006. */
-const NO_ACCESS = new Set([1770032, 131006]);
-/** Gone or never there: docx 1770002 (404) / 1770003 (deleted), wiki 131005. */
-const NOT_FOUND = new Set([1770002, 1770003, 131005]);
-
 const MB = 1024 * 1024;
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
@@ -65,43 +57,11 @@ function cardText(node: unknown): string {
   return [...own, ...rest].filter(Boolean).join('\n');
 }
 
-/** Turn the SDK's thrown axios error (JSON or streamed body) into a FeishuApiError. */
-async function apiError(op: string, err: unknown): Promise<FeishuApiError> {
-  if (err instanceof FeishuApiError) return err;
-  const e = err as { response?: { status?: number; data?: unknown }; message?: string };
-  let data = e.response?.data as { code?: number; msg?: string } | Readable | string | undefined;
-  if (data && typeof data === 'object' && 'pipe' in data) {
-    const chunks: Buffer[] = [];
-    try {
-      for await (const c of data) chunks.push(Buffer.from(c as Buffer));
-      data = Buffer.concat(chunks).toString('utf8');
-    } catch {
-      data = undefined;
-    }
-  }
-  if (typeof data === 'string') {
-    try {
-      data = JSON.parse(data) as { code?: number; msg?: string };
-    } catch {
-      data = undefined;
-    }
-  }
-  const body = data;
-  return new FeishuApiError(op, body?.code, body?.msg ?? e.message ?? 'error', e.response?.status);
-}
-
-function check<T extends { code?: number; msg?: string }>(op: string, res: T | undefined): T {
-  if (!res || (res.code !== undefined && res.code !== 0)) throw new FeishuApiError(op, res?.code, res?.msg ?? 'empty response');
-  return res;
-}
-
 /** Reading the writer's files, quoted messages and cloud docs; importing drafts as cloud docs. */
 export class FeishuDocuments implements DocumentSource, CloudDocPublisher {
-  private readonly client: lark.Client;
   private readonly maxBytes: number;
 
   constructor(private readonly api: FeishuApi, private readonly o: FeishuDocumentsOptions = {}) {
-    this.client = api.client;
     this.maxBytes = o.maxFileBytes ?? 20 * MB;
   }
 
@@ -131,9 +91,9 @@ export class FeishuDocuments implements DocumentSource, CloudDocPublisher {
         return await f();
       } catch (err) {
         if (!(err instanceof FeishuApiError) || err.retryable) throw err;
-        if (SCOPE_CODES.has(err.code ?? -1)) throw new DocumentError('missing-scope', DOC_TEXTS.missingScope('核实你对这篇文档的阅读权限', [...SCOPES[what]]));
+        if (err.kind === 'no-scope') throw new DocumentError('missing-scope', DOC_TEXTS.missingScope('核实你对这篇文档的阅读权限', [...SCOPES[what]]));
         // Refused (the app may not see this setting, or the chat): no proof from this source.
-        if (NO_ACCESS.has(err.code ?? -1) || err.httpStatus === 403 || err.code === 1063002) refused++;
+        if (err.kind === 'no-access') refused++;
         return undefined;
       }
     };
@@ -159,11 +119,9 @@ export class FeishuDocuments implements DocumentSource, CloudDocPublisher {
     let stream: Readable;
     let headers: Record<string, unknown>;
     try {
-      const res = await this.client.im.v1.messageResource.get({ path: { message_id: f.messageId, file_key: f.fileKey }, params: { type: 'file' } });
-      stream = res.getReadableStream();
-      headers = (res.headers ?? {}) as Record<string, unknown>;
+      ({ stream, headers } = await this.api.messageResource(f.messageId, f.fileKey));
     } catch (err) {
-      throw this.mapError(await apiError('message.resource', err), 'download');
+      throw this.mapError(err, 'download');
     }
     const declared = Number(headers['content-length']);
     const tooLarge = (bytes: number) => new DocumentError('too-large', DOC_TEXTS.tooLarge(f.name, bytes / MB, Math.round(this.maxBytes / MB)));
@@ -184,7 +142,7 @@ export class FeishuDocuments implements DocumentSource, CloudDocPublisher {
       }
     } catch (err) {
       if (err instanceof DocumentError) throw err;
-      throw new FeishuApiError('message.resource', undefined, 'download interrupted');
+      throw feishuError('message.resource', undefined, 'download interrupted');
     }
     return Buffer.concat(chunks);
   }
@@ -193,10 +151,9 @@ export class FeishuDocuments implements DocumentSource, CloudDocPublisher {
     type Item = { message_id?: string; msg_type?: string; chat_id?: string; body?: { content?: string }; upper_message_id?: string; deleted?: boolean };
     let item: Item | undefined;
     try {
-      const res = check('message.get', await this.client.im.v1.message.get({ path: { message_id: messageId } }));
-      item = (res.data?.items as Item[] | undefined)?.[0];
+      item = await this.api.messageGet<Item>(messageId);
     } catch (err) {
-      throw this.mapError(await apiError('message.get', err), 'quote');
+      throw this.mapError(err, 'quote');
     }
     if (!item || item.deleted) throw new DocumentError('not-found', DOC_TEXTS.quoteMissing);
     // Readable because the requester sees the chat it was said in: the chat they are asking in.
@@ -239,10 +196,9 @@ export class FeishuDocuments implements DocumentSource, CloudDocPublisher {
       type Node = { obj_type?: string; obj_token?: string; title?: string };
       let node: Node | undefined;
       try {
-        const res = check('wiki.get_node', await this.client.wiki.v2.space.getNode({ params: { token: link.token } }));
-        node = res.data?.node;
+        node = await this.api.wikiNode(link.token);
       } catch (err) {
-        throw this.mapError(await apiError('wiki.get_node', err), 'wiki');
+        throw this.mapError(err, 'wiki');
       }
       if (!node?.obj_token) throw new DocumentError('not-found', DOC_TEXTS.notFound);
       if (node.obj_type !== 'docx') throw new DocumentError('unsupported-link', DOC_TEXTS.unsupportedLink(`知识库里的${node.obj_type === 'sheet' ? '电子表格' : node.obj_type === 'bitable' ? '多维表格' : node.obj_type === 'doc' ? '旧版文档' : '非文档页面'}`));
@@ -253,30 +209,29 @@ export class FeishuDocuments implements DocumentSource, CloudDocPublisher {
     await this.requireReader(link.kind === 'wiki' ? link.token : docId, link.kind === 'wiki' ? 'wiki' : 'docx', who);
     let text: string;
     try {
-      const res = check('docx.raw_content', await this.client.docx.v1.document.rawContent({ path: { document_id: docId }, params: { lang: 0 } }));
-      text = (res.data?.content ?? '').replace(/\r\n?/g, '\n').trim();
+      text = (await this.api.docxRawContent(docId)).replace(/\r\n?/g, '\n').trim();
     } catch (err) {
-      throw this.mapError(await apiError('docx.raw_content', err), 'docx');
+      throw this.mapError(err, 'docx');
     }
     const name = title || text.split('\n')[0]!.slice(0, 40) || '云文档';
     if (!text) throw new DocumentError('empty', DOC_TEXTS.empty(name));
     return { kind: 'text', source: 'cloud-doc', name, text };
   }
 
-  /** Permanent refusals become the answer; rate limits and server errors stay retryable. */
-  private mapError(e: FeishuApiError, what: 'download' | 'quote' | 'wiki' | 'docx'): Error {
-    if (e.retryable) return e;
-    const code = e.code ?? -1;
-    if (SCOPE_CODES.has(code)) {
+  /** Permanent refusals become the answer (the sentence feishu/codes.ts names); rate limits and server errors stay retryable. */
+  private mapError(err: unknown, what: 'download' | 'quote' | 'wiki' | 'docx'): Error {
+    if (!(err instanceof FeishuApiError) || err.retryable) return err as Error;
+    const shown = err.code ?? err.httpStatus;
+    if (err.kind === 'no-scope') {
       const label = { download: '读取消息中的文件', quote: '读取被引用的消息', wiki: '读取知识库页面', docx: '读取云文档' }[what];
       const scopes = what === 'download' ? SCOPES.download : what === 'quote' ? [...SCOPES.quote, ...SCOPES.quoteGroup] : what === 'wiki' ? SCOPES.wiki : SCOPES.docx;
       return new DocumentError('missing-scope', DOC_TEXTS.missingScope(label, [...scopes]));
     }
     if (what === 'quote') return new DocumentError('unavailable', DOC_TEXTS.quoteMissing);
-    if (what === 'download') return new DocumentError('unavailable', `没能下载这个文件（飞书返回 ${code === -1 ? e.httpStatus ?? '错误' : code}）。请重新发送文件；如果文件来自合并转发的聊天记录，请先单独转发给我。`);
-    if (NO_ACCESS.has(code) || e.httpStatus === 403) return new DocumentError('no-access', DOC_TEXTS.docNoAccess);
-    if (NOT_FOUND.has(code) || e.httpStatus === 404) return new DocumentError('not-found', DOC_TEXTS.notFound);
-    return new DocumentError('unavailable', `读取这篇文档时飞书返回错误（${code === -1 ? e.httpStatus ?? '未知' : code}）。请确认链接可以打开，稍后再试。`);
+    if (what === 'download') return new DocumentError('unavailable', DOC_TEXTS.downloadFailed(shown));
+    if (err.kind === 'no-access') return new DocumentError('no-access', DOC_TEXTS.docNoAccess);
+    if (err.kind === 'not-found') return new DocumentError('not-found', DOC_TEXTS.notFound);
+    return new DocumentError('unavailable', DOC_TEXTS.docFailed(shown));
   }
 
   async publish(file: { name: string; data: Buffer }, editorOpenId: string, key: string): Promise<{ url: string; title: string }> {
@@ -287,20 +242,16 @@ export class FeishuDocuments implements DocumentSource, CloudDocPublisher {
       if (!this.o.redis) return;
       await this.o.redis.multi().hset(stepKey, field, value).expire(stepKey, 86_400).exec();
     };
-    const refused = async (stage: 'upload' | 'import' | 'grant', err: unknown, scopes: readonly string[], url?: string): Promise<Error> => {
-      const e = await apiError(stage, err);
-      if (e.retryable) return e;
-      return new CloudDocError(stage, `${e.code ?? e.httpStatus ?? ''} ${e.message}`, SCOPE_CODES.has(e.code ?? -1) || e.httpStatus === 403 ? [...scopes] : [], url);
+    const refused = (stage: 'upload' | 'import' | 'grant', err: unknown, scopes: readonly string[], url?: string): Error => {
+      if (!(err instanceof FeishuApiError) || err.retryable) return err as Error;
+      return new CloudDocError(stage, `${err.code ?? err.httpStatus ?? ''} ${err.message}`, err.kind === 'no-scope' || err.httpStatus === 403 ? [...scopes] : [], url);
     };
     let fileToken: string | undefined = done.fileToken;
     if (!fileToken) {
       try {
-        const res = await this.client.drive.v1.media.uploadAll({
-          data: { file_name: file.name, parent_type: 'ccm_import_open', parent_node: '', size: file.data.length, extra: JSON.stringify({ obj_type: 'docx', file_extension: 'docx' }), file: file.data },
-        });
-        fileToken = res?.file_token;
+        fileToken = await this.api.uploadImportMedia(file.name, file.data);
       } catch (err) {
-        throw await refused('upload', err, SCOPES.upload);
+        throw refused('upload', err, SCOPES.upload);
       }
     }
     if (!fileToken) throw new CloudDocError('upload', 'no file_token');
@@ -309,12 +260,9 @@ export class FeishuDocuments implements DocumentSource, CloudDocPublisher {
     let ticket: string | undefined = done.ticket;
     if (!ticket) {
       try {
-        const res = check('import_task.create', await this.client.drive.v1.importTask.create({
-          data: { file_extension: 'docx', file_token: fileToken, type: 'docx', file_name: title, point: { mount_type: 1, mount_key: '' } },
-        }));
-        ticket = res.data?.ticket;
+        ticket = await this.api.createImportTask(fileToken, title);
       } catch (err) {
-        throw await refused('import', err, SCOPES.import);
+        throw refused('import', err, SCOPES.import);
       }
     }
     if (!ticket) throw new CloudDocError('import', 'no ticket');
@@ -324,9 +272,9 @@ export class FeishuDocuments implements DocumentSource, CloudDocPublisher {
     for (let i = 0; i < (this.o.pollAttempts ?? 30); i++) {
       await new Promise((r) => setTimeout(r, this.o.pollMs ?? 1000));
       try {
-        result = check('import_task.get', await this.client.drive.v1.importTask.get({ path: { ticket } })).data?.result;
+        result = await this.api.importTask(ticket);
       } catch (err) {
-        throw await refused('import', err, SCOPES.import);
+        throw refused('import', err, SCOPES.import);
       }
       // 0 done, 1 initialising, 2 processing; anything else is a failed import.
       if (result?.job_status === 0 || (result?.job_status !== 1 && result?.job_status !== 2)) break;
@@ -335,13 +283,9 @@ export class FeishuDocuments implements DocumentSource, CloudDocPublisher {
       throw new CloudDocError('import', result?.job_status === 1 || result?.job_status === 2 ? 'import still running after polling' : `job_status ${result?.job_status ?? '?'}: ${result?.job_error_msg ?? ''}`);
     }
     try {
-      check('permission.member.create', await this.client.drive.v1.permissionMember.create({
-        path: { token: result.token },
-        params: { type: 'docx', need_notification: false },
-        data: { member_type: 'openid', member_id: editorOpenId, perm: 'edit' },
-      }));
+      await this.api.grantEdit(result.token, editorOpenId);
     } catch (err) {
-      const e = await refused('grant', err, SCOPES.grant, result.url);
+      const e = refused('grant', err, SCOPES.grant, result.url);
       if (e instanceof CloudDocError) throw new CloudDocError('grant', e.detail, e.missingScopes.length ? e.missingScopes : [...SCOPES.grant], result.url);
       throw e;
     }

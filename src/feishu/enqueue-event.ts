@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto';
 import * as lark from '@larksuiteoapi/node-sdk';
 import type { Enqueuer } from '../queue/enqueue.js';
 import type { Admission } from '../queue/admission.js';
 import { cardActionJobId, messageJobId } from '../queue/jobs.js';
-import { refusalText } from '../core/texts.js';
+import { BUTTON_UNDER_WAY, refusalText } from '../core/texts.js';
 import type { IncomingMessage } from '../core/message.js';
 import type { Logger } from '../logger.js';
 import type { FeishuApi } from './api.js';
@@ -12,7 +13,11 @@ import { toIncoming, type ReceiveEvent } from './parse-event.js';
 
 type CardActionData = lark.RawCardActionEvent & { event_id?: string; tenant_key?: string };
 
-const eventKey = (data: CardActionData, messageId: string, openId: string, value: object) => data.event_id ?? `${messageId}-${openId}-${JSON.stringify(value)}`;
+/**
+ * One job per button, not per press: the card, the user and the button's value. A second press of the
+ * same button (or Feishu delivering the click twice) maps to the same job id, so it runs once.
+ */
+const buttonKey = (messageId: string, openId: string, value: object) => `${messageId}-${openId}-${createHash('sha1').update(JSON.stringify(value)).digest('base64url')}`;
 
 /**
  * The ingest path: validate, de-duplicate (by job id), enqueue, return. Nothing here
@@ -87,20 +92,25 @@ export class FeishuIngest {
       return { toast: { type: 'warning', content: '这张卡片的按钮已过期，请在话题里直接发文字指令。' } };
     }
     const messageId = action.messageId;
+    const key = buttonKey(messageId, action.operator.openId, value);
+    if (await this.deps.enqueuer.jobExists(cardActionJobId(key))) {
+      this.deps.log.info({ messageId, action: (value as Record<string, unknown>).action, eventId: data.event_id }, 'button pressed again; the first press runs');
+      return { toast: { type: 'info', content: BUTTON_UNDER_WAY } };
+    }
     const admission = this.deps.admission;
     if (admission) {
       const requester = { tenantKey: data.tenant_key, chatId: action.chatId, userIds: [action.operator.openId] };
-      const a = await admission.admit(requester, cardActionJobId(eventKey(data, messageId, action.operator.openId, value)));
+      const a = await admission.admit(requester, cardActionJobId(key));
       if (!a.ok) {
         this.deps.log.info({ messageId, reason: a.reason }, 'card action refused');
         return { toast: { type: 'warning', content: refusalText(a.reason, a.retryAfterMs ? { seconds: Math.ceil(a.retryAfterMs / 1000) } : undefined) } };
       }
     }
-    // Same event re-pushed → same id; a second click is a new event and a new job.
+    // Same button (re-pushed or pressed again at once) → same job id: BullMQ adds it once.
     await this.deps.enqueuer.cardAction({
       conversation: { chatId: action.chatId, chatType: 'group', messageId, senderOpenId: action.operator.openId },
       value,
-    }, eventKey(data, messageId, action.operator.openId, value));
+    }, key);
     this.deps.log.info({ messageId, action: value.action }, 'card action queued');
     return { toast: { type: 'info', content: '已收到，正在处理' } };
   }

@@ -30,7 +30,6 @@ function checkIdentity(d: FeishuReceiverDeps): void {
 
 /** Events over HTTP: POST /feishu/events, checked and decrypted by webhook.ts. */
 export class WebhookReceiver implements Receiver {
-  readonly mode = 'webhook';
   port?: number;
   private server?: Server;
 
@@ -60,7 +59,6 @@ export class WebhookReceiver implements Receiver {
 
 /** Events over the SDK's long connection (WSClient); HTTP serves only GET /healthz. */
 export class LongConnectionReceiver implements Receiver {
-  readonly mode = 'ws';
   port?: number;
   private server?: Server;
   private ws?: lark.WSClient;

@@ -1,16 +1,14 @@
 import { TaskError, type TaskPort } from '../core/reminders.js';
 import { FeishuApiError, type FeishuApi } from './api.js';
 
-/** Codes that mean the app may not use Tasks: scope not granted (99991672/99991679) or no permission (1470403). */
-const NO_SCOPE = new Set([99991672, 99991679, 1470403]);
-/** The task is gone (deleted in Feishu). */
-const GONE = new Set([1470404]);
-
+/** Sorted by the kind feishu/codes.ts gives the error. */
 function classify(err: unknown): TaskError {
   if (!(err instanceof FeishuApiError)) return new TaskError('retry', err instanceof Error ? err.message : String(err));
-  if (NO_SCOPE.has(err.code ?? -1) || err.httpStatus === 403) return new TaskError('no-scope', err.message);
-  if (GONE.has(err.code ?? -1) || err.httpStatus === 404) return new TaskError('gone', err.message);
-  return new TaskError(err.retryable ? 'retry' : 'fail', err.message);
+  if (err.kind === 'no-scope' || err.httpStatus === 403) return new TaskError('no-scope', err.message);
+  if (err.kind === 'not-found') return new TaskError('gone', err.message);
+  const t = new TaskError(err.retryable ? 'retry' : 'fail', err.message);
+  if (err.retryAfterMs !== undefined) t.retryAfterMs = err.retryAfterMs;
+  return t;
 }
 
 /** The AppLink that opens a chat in the Feishu (or Lark) client. */

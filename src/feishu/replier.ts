@@ -2,7 +2,7 @@ import type { Redis } from 'ioredis';
 import type { AnswerStream, CardButton, Replier } from '../core/replier.js';
 import type { Conversation } from '../core/message.js';
 import type { Logger } from '../logger.js';
-import { FeishuApi, isCardKitRefusal } from './api.js';
+import { FeishuApi, FeishuApiError, isCardKitRefusal } from './api.js';
 import { ANSWER_ELEMENT, answerCard, cardSafeMarkdown, splitForCards } from './cards.js';
 
 export interface FeishuReplierOptions {
@@ -87,6 +87,10 @@ class CardStream implements AnswerStream {
   private lastUpdateAt = 0;
   private chain: Promise<void> = Promise.resolve();
   private failed: Error | undefined;
+  /** Rate-limited: no update before then; what arrives meanwhile is coalesced into the latest text. */
+  private pausedUntil = 0;
+  /** This stream's turn on the card (issue 20 item 7): a later stream of the same key (the next attempt, the failure reply) owns it. */
+  private owner = 0;
   private readonly stateKey: string;
   /** Reserved sequence numbers per card id: next to use, last reserved. */
   private readonly seqs = new Map<string, { next: number; end: number }>();
@@ -105,8 +109,9 @@ class CardStream implements AnswerStream {
     this.stateKey = `${prefix}:reply:${key}`;
   }
 
-  /** Resume the cards of an earlier attempt, or open the first one. */
+  /** Take the card over from any earlier attempt, then resume its cards or open the first one. */
   async start(): Promise<void> {
+    this.owner = await this.redis.hincrby(this.stateKey, 'owner', 1);
     const saved = await this.redis.hgetall(this.stateKey);
     if (saved.cards) {
       this.cards = JSON.parse(saved.cards) as CardRef[];
@@ -120,32 +125,51 @@ class CardStream implements AnswerStream {
     if (this.timer || this.failed) return;
     const floor = this.mode === 'patch' ? Math.max(this.throttleMs, 1000) : this.throttleMs;
     const gap = Math.min(Math.max(floor, MAX_GAP_MS), floor + markdown.length * GAP_PER_CHAR_MS * (this.throttleMs / DEFAULT_THROTTLE_MS));
-    // Spaced from the last update, so the first words show at once.
+    // Spaced from the last update, so the first words show at once; after a rate limit, not before its reset.
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.lastUpdateAt = Date.now();
       this.enqueue(() => this.push(this.pending, false));
-    }, Math.max(0, this.lastUpdateAt + gap - Date.now()));
+    }, Math.max(0, this.lastUpdateAt + gap - Date.now(), this.pausedUntil - Date.now()));
   }
 
   async finish(markdown: string, opts?: { buttons?: CardButton[] }): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
-    this.enqueue(() => this.push(markdown, true, opts?.buttons));
+    this.enqueue(() => this.push(markdown, true, opts?.buttons), true);
     await this.chain;
     if (this.failed) throw this.failed;
   }
 
-  private enqueue(step: () => Promise<void>): void {
+  private enqueue(step: () => Promise<void>, final = false): void {
     this.chain = this.chain.then(step).catch((err: unknown) => {
-      // Intermediate updates are best-effort; the final push must succeed or the job retries.
+      if (!final && err instanceof FeishuApiError && err.kind === 'rate-limited') {
+        // Throttled mid-stream: wait out the reset, then send only the latest text (the final push tries anyway).
+        this.pausedUntil = Date.now() + (err.retryAfterMs ?? 1000);
+        this.log.info({ key: this.key, retryAfterMs: err.retryAfterMs }, 'card updates rate-limited; coalescing until the reset');
+        return;
+      }
+      // Intermediate updates are best-effort; the final push must succeed or the job retries (after the reset).
       this.failed ??= err instanceof Error ? err : new Error(String(err));
       this.log.warn({ err, key: this.key }, 'card update failed');
     });
   }
 
+  /**
+   * Whether this stream still owns the card. Asked before every update, so an older attempt's leftover
+   * update (a timer that fires after it failed, a stalled job's first run) never overwrites a newer state;
+   * in CardKit mode the newer attempt's higher sequence block refuses it at Feishu as well.
+   */
+  private async owns(): Promise<boolean> {
+    const current = Number(await this.redis.hget(this.stateKey, 'owner'));
+    if (current === this.owner) return true;
+    this.log.info({ key: this.key, attempt: this.owner, owner: current }, 'card owned by a newer attempt; update dropped');
+    return false;
+  }
+
   private async push(text: string, final: boolean, buttons?: CardButton[]): Promise<void> {
     if (!final && (text === this.pushed || this.failed)) return;
+    if (!(await this.owns())) return;
     if (final) this.failed = undefined;
     const pieces = splitForCards(text, this.cardChars);
     for (let i = 0; i < pieces.length; i++) {

@@ -1,4 +1,5 @@
 import type { ChatModel } from '../llm/chat-model.js';
+import type { KeptAnswers } from '../llm/kept-answers.js';
 import { LlmError } from '../core/errors.js';
 import type { PromptLibrary } from '../llm/prompts.js';
 import type { Logger } from '../logger.js';
@@ -6,21 +7,20 @@ import { conversationOf, type JobData } from '../queue/jobs.js';
 import type { JobContext } from '../queue/worker.js';
 import { chatFlow } from '../flows/chat.js';
 import { critiqueFlow } from '../flows/critique.js';
-import { draftingFlow, isDraftButton } from '../flows/drafting/index.js';
+import { draftingFlow } from '../flows/drafting/index.js';
 import type { ReminderService } from '../reminders/service/index.js';
 import type { TurnContext } from '../flows/context.js';
 import type { ConversationMemory } from '../core/memory.js';
-import { threadKey, type Conversation } from '../core/message.js';
+import type { Conversation } from '../core/message.js';
 import type { ThreadOwners } from '../flows/thread-owner.js';
 import type { Replier } from '../core/replier.js';
-import { MAX_INPUT_CHARS, routeText } from './router.js';
-import { findClassificationMarking } from '../report/classification.js';
 import * as T from '../core/texts.js';
 import type { CloudDocPublisher, DocumentSource } from '../core/documents.js';
 import type { DocumentParser } from '../documents/parser.js';
-import { CLOUD_DOC_COMMAND, documentRequest, recentFileRequest } from './document-route.js';
 import { cloudDocFlow, documentFlow } from '../flows/documents.js';
 import { DOC_TEXTS } from '../core/document-texts.js';
+import { MAX_INPUT_CHARS, routeButton, routeChangesDraft, routeMessage, routeWithRecentFile, type Route } from './routes.js';
+import { ack, classification, compose, initiator, refusal, route, threadOwner, type Turn } from './middleware.js';
 
 export interface HandlerDeps {
   replier: Replier;
@@ -40,23 +40,74 @@ export interface HandlerDeps {
   /** Reads files apart from the worker (documents/sandbox.ts); given with `documents`. */
   parser?: DocumentParser;
   cloudDocs?: CloudDocPublisher;
+  /** A job's complete model answers, kept for its retries (the model is not asked twice). */
+  answers?: KeptAnswers;
   /** The transport told the user once that the bot is offline (the console banner): answers do not repeat it. */
   offlineNoticeShown?: boolean;
 }
 
+/** A route's flow: the one place a route kind meets the code that answers it. */
+type Flows = { [K in Route['kind']]: (t: Turn & { route: Extract<Route, { kind: K }> }, d: HandlerDeps) => Promise<void> };
 
-/** The worker's entry point: one job → one answer in the thread. */
+const FLOWS: Flows = {
+  help: ({ ctx, conversation: c, route: r }) => ctx.replier.sendText(c, r.empty ? T.EMPTY_TEXT : T.HELP, ctx.jobId),
+  reset: async ({ ctx, conversation: c }, d) => {
+    await d.memory.clear(c);
+    await ctx.replier.sendText(c, T.RESET_DONE, ctx.jobId);
+  },
+  'unknown-command': ({ ctx, conversation: c, route: r }) => ctx.replier.sendText(c, T.UNKNOWN_COMMAND(r.command), ctx.jobId),
+  'too-long': ({ ctx, conversation: c, route: r }) => ctx.replier.sendText(c, T.TOO_LONG(r.length, MAX_INPUT_CHARS), ctx.jobId),
+  reminder: async ({ ctx, conversation: c, route: r, text }, d) => {
+    const reply = await d.reminders.handle(r.command, {
+      chatId: c.chatId,
+      chatType: c.chatType,
+      openId: c.senderOpenId,
+      messageId: c.messageId,
+      rootMessageId: c.rootId ?? c.messageId,
+    }, ctx.now);
+    // “好的” with no question of ours waiting is chat.
+    if (reply === null) return chatFlow(ctx, text);
+    return ctx.replier.sendText(c, reply, ctx.jobId);
+  },
+  critique: ({ ctx, route: r }) => critiqueFlow(ctx, r.text).then(() => undefined),
+  'critique-empty': ({ ctx, conversation: c }) => ctx.replier.sendText(c, T.CRITIQUE_EMPTY, ctx.jobId),
+  draft: ({ ctx, route: r, text }) => draftingFlow(ctx, r.command, { text, newRequest: r.newRequest }),
+  chat: ({ ctx, route: r }) => chatFlow(ctx, r.text),
+  clouddoc: ({ ctx }) => cloudDocFlow(ctx),
+  document: ({ ctx, route: { document: doc } }) => documentFlow(ctx, doc.origin, doc.words, { maxChars: MAX_INPUT_CHARS, ...(doc.draft ? { draft: doc.draft } : {}) }),
+  unsupported: ({ ctx, conversation: c, route: r }) => r.messageType === 'image'
+    ? ctx.replier.sendText(c, DOC_TEXTS.image, ctx.jobId)
+    : ctx.replier.sendText(c, T.UNSUPPORTED_TYPE(T.MESSAGE_TYPE_LABEL[r.messageType] ?? `“${r.messageType}”类型的消息`), ctx.jobId),
+  'button-expired': ({ ctx, conversation: c }) => ctx.replier.sendText(c, T.BUTTON_EXPIRED, ctx.jobId),
+};
+
+/** The worker's entry point: one job → the checks before routes → one route → its flow → one answer in the thread. */
 export class MessageHandler {
-  constructor(private readonly d: HandlerDeps) {}
+  private readonly run: (t: Turn) => Promise<void>;
 
-  private context(c: Conversation, job: JobContext): TurnContext {
+  constructor(private readonly d: HandlerDeps) {
+    // Order matters: nothing reads the text before the classification check; the initiator check needs the route.
+    this.run = compose([
+      refusal((retryAt) => this.waitUntil(retryAt)),
+      threadOwner(d.owners),
+      ack,
+      classification(d.restrictedMarkings),
+      route((t) => this.decide(t)),
+      initiator(d.owners, routeChangesDraft),
+    ], (t) => {
+      const r = t.route!;
+      return (FLOWS[r.kind] as (t: Turn, d: HandlerDeps) => Promise<void>)(t, this.d);
+    });
+  }
+
+  private context(c: Conversation, job: JobContext, model: ChatModel): TurnContext {
     return {
       conversation: c,
       jobId: job.jobId,
       signal: job.signal,
       log: job.log,
       replier: this.d.replier,
-      model: this.d.model,
+      model,
       prompts: this.d.prompts,
       memory: this.d.memory,
       now: this.d.now?.() ?? new Date(),
@@ -70,100 +121,32 @@ export class MessageHandler {
   }
 
   async handle(data: JobData, job: JobContext): Promise<void> {
-    if (data.type === 'card-action') {
-      const { value } = data.action;
-      // The button's thread carries the stored outline; the reply goes under the card.
-      const ctx = this.context(conversationOf(data), job);
-      if (value.action === 'clouddoc' && typeof value.thread === 'string') {
-        job.log.info({ route: 'button', command: 'clouddoc' }, 'routed');
-        return cloudDocFlow(ctx);
-      }
-      if (!isDraftButton(value)) return this.d.replier.sendText(ctx.conversation, T.BUTTON_EXPIRED, ctx.jobId);
-      if (value.command.kind !== 'export' && !(await this.mayChangeDraft(ctx.conversation, true))) {
-        job.log.info({ route: 'button', command: value.command.kind }, 'refused: not the thread initiator');
-        return this.d.replier.sendText(data.action.conversation, T.NOT_INITIATOR, ctx.jobId);
-      }
-      job.log.info({ route: 'button', command: value.command.kind }, 'routed');
-      return draftingFlow(ctx, value.command, { text: '', newRequest: false });
+    // The button's thread carries the stored outline; the reply goes under the card.
+    const conversation = data.type === 'card-action' ? conversationOf(data) : data.message.conversation;
+    const payload = data.type === 'message' ? data.message.payload : undefined;
+    const text = payload?.kind === 'text' ? payload.text : '';
+    const kept = this.d.answers?.forJob(this.d.model, job.jobId);
+    try {
+      await this.run({ data, ctx: this.context(conversation, job, kept?.model ?? this.d.model), conversation, text });
+    } catch (err) {
+      // The model answered but the answer was no use (only reasoning, …): the retry asks again.
+      if (err instanceof LlmError) await kept?.forget().catch(() => undefined);
+      throw err;
     }
-    const { conversation: c, payload, refusal, retryAt } = data.message;
-    const ctx = this.context(c, job);
-    if (refusal) return this.d.replier.sendText(c, T.refusalText(refusal, retryAt ? this.waitUntil(retryAt) : undefined), ctx.jobId);
-    // A message at a group thread's root makes its sender the thread's initiator.
-    if (c.chatType === 'group' && !c.rootId && this.d.owners) await this.d.owners.claim(threadKey(c), c.senderOpenId);
-    await this.d.replier.ack(c);
-    if (payload.kind === 'unsupported') {
-      if (payload.messageType === 'image') return this.d.replier.sendText(c, DOC_TEXTS.image, ctx.jobId);
-      await this.d.replier.sendText(c, T.UNSUPPORTED_TYPE(T.MESSAGE_TYPE_LABEL[payload.messageType] ?? `“${payload.messageType}”类型的消息`), ctx.jobId);
-      return;
-    }
-    // Checked before anything else reads the text: it must not reach the model, memory or a log.
-    const marking = payload.kind === 'text' ? findClassificationMarking(payload.text, this.d.restrictedMarkings) : null;
-    if (marking) {
-      job.log.warn({ route: 'classified', level: marking.level }, 'refused: classification marking');
-      return this.d.replier.sendText(c, T.CLASSIFIED_REFUSAL(marking.marking), ctx.jobId);
-    }
-    const document = documentRequest(payload, ctx.now, this.d.timezone) ?? (await recentFileRequest(c, this.d.memory, payload, ctx.now, this.d.timezone));
-    if (document) {
-      job.log.info({ route: 'document', origin: document.origin.kind, use: document.draft ? 'material' : 'critique' }, 'routed');
-      return documentFlow(ctx, document.origin, document.words, { maxChars: MAX_INPUT_CHARS, ...(document.draft ? { draft: document.draft } : {}) });
-    }
-    if (payload.kind !== 'text') return;
-    if (CLOUD_DOC_COMMAND.test(payload.text.trim())) {
-      job.log.info({ route: 'clouddoc' }, 'routed');
-      return cloudDocFlow(ctx);
-    }
-    const route = routeText(payload.text, { now: ctx.now, timezone: this.d.timezone });
-    job.log.info({ route: route.kind }, 'routed');
-    const changesDraft = route.kind === 'reset' || (route.kind === 'draft' && route.command.kind !== 'export');
-    if (changesDraft && !(await this.mayChangeDraft(c, c.chatType === 'group'))) {
-      job.log.info({ route: route.kind }, 'refused: not the thread initiator');
-      return this.d.replier.sendText(c, T.NOT_INITIATOR, ctx.jobId);
-    }
-    switch (route.kind) {
-      case 'help':
-        return this.d.replier.sendText(c, payload.text.trim() ? T.HELP : T.EMPTY_TEXT, ctx.jobId);
-      case 'reset':
-        await this.d.memory.clear(c);
-        return this.d.replier.sendText(c, T.RESET_DONE, ctx.jobId);
-      case 'unknown-command':
-        return this.d.replier.sendText(c, T.UNKNOWN_COMMAND(route.command), ctx.jobId);
-      case 'too-long':
-        return this.d.replier.sendText(c, T.TOO_LONG(route.length, MAX_INPUT_CHARS), ctx.jobId);
-      case 'reminder': {
-        const reply = await this.d.reminders.handle(route.command, {
-          chatId: c.chatId,
-          chatType: c.chatType,
-          openId: c.senderOpenId,
-          messageId: c.messageId,
-          rootMessageId: c.rootId ?? c.messageId,
-        }, ctx.now);
-        // “好的” with no question of ours waiting is chat.
-        if (reply === null) return chatFlow(ctx, payload.text);
-        return this.d.replier.sendText(c, reply, ctx.jobId);
-      }
-      case 'critique':
-        await critiqueFlow(ctx, route.text);
-        return;
-      case 'critique-empty':
-        return this.d.replier.sendText(c, T.CRITIQUE_EMPTY, ctx.jobId);
-      case 'draft':
-        return draftingFlow(ctx, route.command, { text: payload.text, newRequest: route.newRequest });
-      case 'chat':
-        return chatFlow(ctx, route.text);
-    }
+  }
+
+  private decide(t: Turn): Promise<Route> {
+    if (t.data.type === 'card-action') return Promise.resolve(routeButton(t.data.action.value));
+    const o = { now: t.ctx.now, timezone: this.d.timezone };
+    const { payload } = t.data.message;
+    const c = t.conversation;
+    return routeWithRecentFile(routeMessage(payload, o), payload, c.chatType === 'p2p', o, () => this.d.memory.recentFile(c.chatId));
   }
 
   /** How long until `retryAt` (ms, real time: the rate limiter's clock), and that moment in the bot's zone. */
   private waitUntil(retryAt: number): { seconds: number; clock: string } {
     const clock = new Intl.DateTimeFormat('zh-CN', { timeZone: this.d.timezone, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(new Date(retryAt));
     return { seconds: Math.max(1, Math.ceil((retryAt - Date.now()) / 1000)), clock };
-  }
-
-  /** In a group thread, only its initiator changes the draft (export stays open). */
-  private async mayChangeDraft(c: Conversation, group: boolean): Promise<boolean> {
-    if (!group || !this.d.owners) return true;
-    return (await this.d.owners.claim(threadKey(c), c.senderOpenId)) === c.senderOpenId;
   }
 
   /** The single error reply after the last attempt; it takes over the job's answer card. */

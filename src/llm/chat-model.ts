@@ -6,8 +6,6 @@ export interface ChatRequest {
   messages: ChatMessage[];
   /** Aborts the request (job cancelled, shutdown). */
   signal?: AbortSignal;
-  /** Upper bound on the answer, in tokens. */
-  maxTokens?: number;
   temperature?: number;
 }
 
@@ -24,11 +22,4 @@ export interface ChatModel {
   /** False for the offline adapter: flows then fall back to rule-based output. */
   readonly online: boolean;
   stream(req: ChatRequest): ChatStream;
-}
-
-/** Collect a whole answer from a stream. */
-export async function complete(model: ChatModel, req: ChatRequest): Promise<string> {
-  let out = '';
-  for await (const d of model.stream(req)) out += d;
-  return out;
 }

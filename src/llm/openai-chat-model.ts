@@ -46,7 +46,6 @@ export class OpenAIChatModel implements ChatModel {
           messages: req.messages,
           stream: true,
           ...(this.opts.onUsage ? { stream_options: { include_usage: true } } : {}),
-          ...(req.maxTokens ? { max_tokens: req.maxTokens } : {}),
           ...(req.temperature !== undefined ? { temperature: req.temperature } : {}),
         },
         { signal: idle.signal },

@@ -16,11 +16,16 @@ export class Enqueuer {
   }
 
   /** Whether a message was queued already (a re-push). */
-  async exists(messageId: string): Promise<boolean> {
+  exists(messageId: string): Promise<boolean> {
+    return this.jobExists(messageJobId(messageId));
+  }
+
+  /** Whether a job id was queued already (a re-push, a second press of a button); kept while the queue keeps the job. */
+  async jobExists(jobId: string): Promise<boolean> {
     // EXISTS on the job hash, not getJob: that reads and parses the whole job on every ack.
     // The connection refuses commands while it connects (no offline queue); the queue knows when it is up.
     await this.queue.waitUntilReady();
-    return (await this.redis.exists(this.queue.toKey(messageJobId(messageId)))) === 1;
+    return (await this.redis.exists(this.queue.toKey(jobId))) === 1;
   }
 
   /** Queue a message without the duplicate lookup (the caller did it); `priority` 1 runs first. */
@@ -30,8 +35,9 @@ export class Enqueuer {
     return jobId;
   }
 
-  async cardAction(action: CardAction, eventKey: string): Promise<string> {
-    const jobId = cardActionJobId(eventKey);
+  /** Queue a button press; `buttonKey` names the button, so a second press of it is the same job. */
+  async cardAction(action: CardAction, buttonKey: string): Promise<string> {
+    const jobId = cardActionJobId(buttonKey);
     await this.queue.add(JOB_NAMES.cardAction, { type: 'card-action', action }, { jobId });
     return jobId;
   }

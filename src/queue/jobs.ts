@@ -25,14 +25,22 @@ const safe = (s: string) => s.replace(/[^A-Za-z0-9_-]/g, '_');
 /** De-duplicates Feishu's re-pushes: the same message_id can only be queued once. */
 export const messageJobId = (messageId: string) => `msg-${safe(messageId)}`;
 
-/** One job per click: the same event re-pushed maps to the same id. */
+/** One job per button (card, user, value): a re-pushed event or a second press maps to the same id. */
 export const cardActionJobId = (eventKey: string) => `card-${safe(eventKey)}`;
+
+/**
+ * The backoff of every queue: exponential (with jitter), but never shorter than a rate limit's reset
+ * when the edge said when (`retryAfterMs`, e.g. Feishu's `x-ogw-ratelimit-reset`); computed by
+ * queue/worker.ts#retryDelay, BullMQ's custom backoff strategy.
+ */
+export const RETRY_BACKOFF = 'exponential-or-reset';
+export const retryBackoff = (delay: number, jitter = 0) => ({ type: RETRY_BACKOFF, delay, ...(jitter ? { jitter } : {}) });
 
 /** Job options of the message queue; attempts and backoff come from the config. */
 export function defaultJobOptions(opts: { attempts: number; backoffMs: number }): DefaultJobOptions {
   return {
     attempts: opts.attempts,
-    backoff: { type: 'exponential', delay: opts.backoffMs, jitter: 0.2 },
+    backoff: retryBackoff(opts.backoffMs, 0.2),
     // Completed ids stay ≥ 24 h so a late re-push (Feishu retries for ~7 h) is still a duplicate.
     removeOnComplete: { age: 2 * 86_400 },
     removeOnFail: { age: 7 * 86_400 },
@@ -59,7 +67,7 @@ export interface TaskJobData {
 /** Job options of every reminder fire: a failed delivery is tried twice more. */
 export const REMINDER_JOB_OPTIONS = {
   attempts: 3,
-  backoff: { type: 'exponential', delay: 5000 },
+  backoff: retryBackoff(5000),
   removeOnComplete: { age: 7 * 86400, count: 1000 },
   removeOnFail: { age: 30 * 86400 },
 } as const satisfies DefaultJobOptions;
@@ -68,7 +76,7 @@ export const REMINDER_JOB_OPTIONS = {
 export const reminderTaskJobOptions = (backoffMs = 5000) => ({
   ...REMINDER_JOB_OPTIONS,
   attempts: 6,
-  backoff: { type: 'exponential', delay: backoffMs },
+  backoff: retryBackoff(backoffMs),
 }) satisfies DefaultJobOptions;
 
 /** Reminder job ids follow from the record, so they are not stored: one delayed job per fire of the current version… */

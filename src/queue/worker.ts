@@ -1,6 +1,6 @@
-import { DelayedError, Job, UnrecoverableError, Worker } from 'bullmq';
+import { DelayedError, Job, UnrecoverableError, Worker, type MinimalJob } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { isPermanent } from '../core/errors.js';
+import { isPermanent, RetryableError } from '../core/errors.js';
 import type { Logger } from '../logger.js';
 import { MESSAGE_QUEUE, type JobData } from './jobs.js';
 
@@ -90,6 +90,18 @@ async function wake(worker: Worker<JobData>, jobId: string): Promise<void> {
   }
 }
 
+/**
+ * BullMQ's backoff for RETRY_BACKOFF (queue/jobs.ts): exponential from the job's delay, with its jitter,
+ * and at least as long as the edge asked to wait (a rate limit's reset, bounded where it is read).
+ */
+export function retryDelay(attemptsMade: number, backoff: { delay?: number; jitter?: number } | undefined, err: unknown): number {
+  const max = Math.round(2 ** Math.max(0, attemptsMade - 1) * (backoff?.delay ?? 1000));
+  const jitter = backoff?.jitter ?? 0;
+  const base = jitter > 0 ? Math.floor(max * (1 - jitter) + Math.random() * max * jitter) : max;
+  const wait = err instanceof RetryableError ? err.retryAfterMs : undefined;
+  return wait !== undefined ? Math.max(wait, base) : base;
+}
+
 /** The few log methods a worker uses (a pino logger, or a test's recorder). */
 export interface WorkerLog {
   info?: (obj: object, msg?: string) => void;
@@ -154,6 +166,12 @@ export function startQueueWorker<D>(d: QueueWorkerDeps<D>): Worker<D> {
       concurrency: d.concurrency,
       ...(d.lockMs ? { lockDuration: d.lockMs, stalledInterval: Math.max(1000, Math.floor(d.lockMs / 2)) } : {}),
       maxStalledCount: 2,
+      settings: {
+        backoffStrategy: (attemptsMade: number, _type?: string, err?: Error, job?: MinimalJob) => {
+          const b = job?.opts.backoff;
+          return retryDelay(attemptsMade, typeof b === 'object' ? b : undefined, err);
+        },
+      },
     },
   );
   worker.on('failed', (job, err) => {

@@ -3,10 +3,9 @@
  * deterministic checks the eval harness scores (skeleton, placeholders instead of
  * invented numbers).
  */
-import { placeholder, type Genre } from './genres.js';
+import { placeholder } from './genres.js';
 import { headingMarker, toChineseNumeral } from './headings.js';
-import { checkOutline, parseOutline, type Outline } from './outline.js';
-import type { PartId } from './parts.js';
+import type { Outline } from './outline.js';
 import type { SectionTarget } from './commands.js';
 import { beijingDate, periodRange, type ReportPeriod } from './period.js';
 
@@ -104,16 +103,6 @@ export function findSection(outline: Outline, target: SectionTarget): ResolvedTa
   return { address, part: partNo, label: addressLabel(outline, address), covers };
 }
 
-/** Every address of an outline, in reading order. */
-export function allAddresses(outline: Outline): SectionAddress[] {
-  const out: SectionAddress[] = ['opening'];
-  outline.parts.forEach((p, i) => {
-    out.push(partAddress(i + 1));
-    p.sections.forEach((_s, j) => out.push(sectionAddress(i + 1, j + 1)));
-  });
-  return out;
-}
-
 export interface AssembleOptions {
   /** Sign-off unit; a placeholder when missing. */
   unit?: string;
@@ -183,8 +172,9 @@ export function assembleBody(outline: Outline, draft: Draft): string {
 }
 
 /** Visible placeholders: 【待补充：…】 plus the informal ones (X次, *次, XX, ***). */
-const PLACEHOLDER_RE = /【待补充[：:][^】]*】|【[^】]{1,20}】/g;
-const INFORMAL_PLACEHOLDER_RE = /(?<![A-Za-z])[Xx×*＊]{1,3}(?=[次场期篇人名个项条家余])|\*{3,}|(?<![A-Za-z])XX(?![A-Za-z])/g;
+/** A placeholder and the informal ones (XX次, ***) a draft must not use; exported for the draft checks in the tests. */
+export const PLACEHOLDER_RE = /【待补充[：:][^】]*】|【[^】]{1,20}】/g;
+export const INFORMAL_PLACEHOLDER_RE = /(?<![A-Za-z])[Xx×*＊]{1,3}(?=[次场期篇人名个项条家余])|\*{3,}|(?<![A-Za-z])XX(?![A-Za-z])/g;
 
 // Numbers that are part of set phrases, not facts: 四个意识, 一岗双责, 第一议题, 二十大 …
 const SET_PHRASES = /四个意识|四个自信|两个维护|两个确立|两个结合|一岗双责|三会一课|三审三校|三级审核|第一议题|第一责任人|第一时间|五位一体|四个全面|十八大|十九大|二十大|二十届|十九届|十八届|[一二三四五六七]中全会|八项规定|两学一做|四史|两个大局|一盘棋|一把手|三重一大|四风|十四五|十五五|一线|八个严禁|两微一端/g;
@@ -227,43 +217,4 @@ export function suspiciousNumbers(text: string, facts: readonly string[]): Numbe
     }
   }
   return out;
-}
-
-export interface DraftCheck {
-  /** Chinese defect lines (skeleton, numbering, invented numbers, placeholder style). */
-  defects: string[];
-  placeholders: number;
-  suspicious: NumberFinding[];
-  /** Roles of the level-1 headings found, in order. */
-  parts: (PartId | null)[];
-  hasTitle: boolean;
-  hasOpeningFormula: boolean;
-}
-
-/**
- * Deterministic draft check: skeleton completeness for the genre, placeholders rather
- * than invented numbers. `facts` are the user's own clauses; numbers found there are fine.
- */
-export function checkDraft(text: string, facts: readonly string[], genre?: Genre): DraftCheck {
-  const outline = parseOutline(text);
-  const defects: string[] = [];
-  // The genre's own formula (汇报如下 in a 个人汇报), any 报告/汇报如下 without a genre.
-  const formula = /[^。；！？，,\n]*如下[：:]/.exec(text)?.[0] ?? '';
-  const hasOpeningFormula = genre ? genre.closingFits.test(formula) : /(报告|汇报)如下[：:]/.test(formula);
-  if (!hasOpeningFormula) defects.push(`开头段缺少“${genre?.closing ?? '现将有关情况报告如下：'}”之类的承启语`);
-  if (genre) defects.push(...checkOutline(outline, genre).filter((d) => !/下没有要点|^开头段/.test(d)));
-  const suspicious = suspiciousNumbers(text, facts);
-  if (suspicious.length) defects.push(`出现用户未提供的数字：${[...new Set(suspicious.map((s) => s.text))].slice(0, 8).join('、')}，应改为【待补充：…】占位`);
-  const informal = text.match(INFORMAL_PLACEHOLDER_RE) ?? [];
-  if (informal.length) defects.push(`使用了不规范的占位符：${[...new Set(informal)].join('、')}，应写作【待补充：…】`);
-  if (/\|.*\|.*\|/.test(text)) defects.push('出现了表格，正文应为连续段落');
-  if (/[A-Za-z]{4,}/.test(text.replace(/word|docx/gi, ''))) defects.push('出现了英文单词');
-  return {
-    defects,
-    placeholders: (text.match(PLACEHOLDER_RE) ?? []).length,
-    suspicious,
-    parts: outline.parts.map((p) => p.partId),
-    hasTitle: outline.title.length > 0,
-    hasOpeningFormula,
-  };
 }

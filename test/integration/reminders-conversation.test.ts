@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { routeText } from '../../src/handler/router.js';
+import { routeText } from '../../src/handler/routes.js';
 import { createLarkClient, FeishuApi } from '../../src/feishu/api.js';
 import { feishuTasks } from '../../src/feishu/reminder-tasks.js';
 import { createLogger } from '../../src/logger.js';

@@ -11,6 +11,9 @@ export interface RecordedCall {
   query: Record<string, string>;
   body: unknown;
   auth?: string;
+  /** When it arrived (ms) and whether it was refused as rate-limited. */
+  at?: number;
+  limited?: boolean;
 }
 
 /** A message the bot posted (deduplicated by uuid, as Feishu does). */
@@ -173,6 +176,7 @@ export class FakeFeishu {
   readonly taskApi = new FakeTasks();
   private failures: Failure[] = [];
   private hangs: Array<{ match: RegExp; times: number }> = [];
+  private limits: Array<{ match: RegExp; until: number }> = [];
   private byUuid = new Map<string, FakeMessage>();
   private server!: Server;
   private wss?: WebSocketServer;
@@ -192,14 +196,14 @@ export class FakeFeishu {
     const f = new FakeFeishu();
     f.server = createServer((req, res) => {
       f.handle(req)
-        .then(({ status, body }) => {
+        .then(({ status, body, headers }) => {
           // Binary downloads (message resources) are served as bytes.
           if (Buffer.isBuffer(body)) {
             res.writeHead(status, { 'content-type': 'application/octet-stream', 'content-length': body.length });
             res.end(body);
             return;
           }
-          res.writeHead(status, { 'content-type': 'application/json' });
+          res.writeHead(status, { 'content-type': 'application/json', ...headers });
           res.end(JSON.stringify(body));
         })
         .catch((err: unknown) => {
@@ -215,6 +219,16 @@ export class FakeFeishu {
   /** Make the next `times` calls whose "METHOD path" matches fail. */
   fail(match: RegExp, times: number, status = 500, code = 99991400): void {
     this.failures.push({ match, times, status, code });
+  }
+
+  /**
+   * Throttle every call whose "METHOD path" matches for `ms` from now, in Feishu's documented shape: HTTP 429,
+   * code 99991400, and `x-ogw-ratelimit-reset` (seconds until the limit resets).
+   */
+  rateLimit(match: RegExp, ms: number): { until: number } {
+    const limit = { match, until: Date.now() + ms };
+    this.limits.push(limit);
+    return limit;
   }
 
   /** Make the next `times` calls whose "METHOD path" matches never answer (the connection stays open). */
@@ -324,7 +338,7 @@ export class FakeFeishu {
     return `${prefix}${randomBytes(12).toString('hex')}`;
   }
 
-  private async handle(req: IncomingMessage): Promise<{ status: number; body: unknown }> {
+  private async handle(req: IncomingMessage): Promise<{ status: number; body: unknown; headers?: Record<string, string> }> {
     const u = new URL(req.url ?? '/', 'http://x');
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
@@ -336,9 +350,16 @@ export class FakeFeishu {
     else if (raw.length) body = JSON.parse(raw.toString('utf8'));
     const path = u.pathname;
     const method = req.method ?? 'GET';
-    this.calls.push({ method, path, query: Object.fromEntries(u.searchParams), body: multipart ? { multipart: Object.keys(multipart) } : body, auth: req.headers.authorization });
+    const call: RecordedCall = { method, path, query: Object.fromEntries(u.searchParams), body: multipart ? { multipart: Object.keys(multipart) } : body, auth: req.headers.authorization, at: Date.now() };
+    this.calls.push(call);
 
     const key = `${method} ${path}`;
+    const limit = this.limits.find((l) => l.until > Date.now() && l.match.test(key));
+    if (limit) {
+      call.limited = true;
+      const reset = String(Math.max(1, Math.ceil((limit.until - Date.now()) / 1000)));
+      return { status: 429, body: { code: 99991400, msg: 'request trigger frequency limit' }, headers: { 'x-ogw-ratelimit-limit': '5', 'x-ogw-ratelimit-reset': reset } };
+    }
     const hang = this.hangs.find((x) => x.times > 0 && x.match.test(key));
     if (hang) {
       hang.times--;

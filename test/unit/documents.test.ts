@@ -6,7 +6,7 @@ import { extractFile, htmlToText } from '../../src/documents/extract.js';
 import { findDocLink, withoutLink } from '../../src/core/doc-links.js';
 import { isMaterialRequest, materialFacts } from '../../src/documents/material.js';
 import { findingAnnotations } from '../../src/flows/documents.js';
-import { CLOUD_DOC_COMMAND, documentRequest } from '../../src/handler/document-route.js';
+import { CLOUD_DOC_COMMAND, documentRequest } from '../../src/handler/routes.js';
 import { critique } from '../../src/report/critique/index.js';
 import { buildDocx, commentPackageProblems, DEFECT_REPORT, readComments } from '../support/docx-fixture.js';
 import { buildPdf } from '../support/pdf.js';

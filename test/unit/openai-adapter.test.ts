@@ -1,8 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { OpenAIChatModel } from '../../src/llm/openai-chat-model.js';
 import { LlmError } from '../../src/core/errors.js';
-import { complete } from '../../src/llm/chat-model.js';
+import type { ChatModel, ChatRequest } from '../../src/llm/chat-model.js';
 import { startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.js';
+
+/** Collect a whole answer from a stream. */
+async function complete(model: ChatModel, req: ChatRequest): Promise<string> {
+  let out = '';
+  for await (const d of model.stream(req)) out += d;
+  return out;
+}
 
 let srv: FakeOpenAI | undefined;
 afterEach(async () => {

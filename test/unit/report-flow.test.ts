@@ -7,7 +7,7 @@ import { draftSection, reviseSection } from '../../src/flows/drafting/sections.j
 import { runDraftCommand } from '../../src/flows/drafting/run.js';
 import { newThreadState, ReportFlowError, type ReportThreadState } from '../../src/flows/drafting/state.js';
 import { parseDraftCommand } from '../../src/report/commands.js';
-import { checkDraft } from '../../src/report/draft.js';
+import { checkDraft } from '../support/draft-check.js';
 import { getGenre } from '../../src/report/genres.js';
 import { buildOfflineOutline, renderOutline } from '../../src/report/outline.js';
 import { parseRequest } from '../../src/report/request.js';

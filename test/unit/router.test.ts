@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { routeNeedsModel, routeText, MAX_INPUT_CHARS } from '../../src/handler/router.js';
+import { routeNeedsModel, routeText, MAX_INPUT_CHARS } from '../../src/handler/routes.js';
 
 const o = { now: new Date('2026-11-22T10:00:00+08:00'), timezone: 'Asia/Shanghai' };
 const kind = (t: string) => routeText(t, o).kind;

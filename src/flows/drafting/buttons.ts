@@ -1,4 +1,4 @@
-// The one owner of the drafting buttons' payload: built here, recognised here.
+// The one owner of the buttons' payload: built here (draftButtons), read back here (decodeButton).
 import type { CardButton } from '../../core/replier.js';
 import type { DraftCommand, SectionTarget } from '../../report/commands.js';
 import { parseAddress, type SectionAddress } from '../../report/draft.js';
@@ -12,8 +12,24 @@ export interface DraftButtonValue {
   [key: string]: unknown;
 }
 
+/** The 生成云文档 button: publish the thread's stored draft. */
+export interface CloudDocButtonValue {
+  action: 'clouddoc';
+  thread: string;
+  [key: string]: unknown;
+}
+
 export function isDraftButton(v: Record<string, unknown>): v is DraftButtonValue {
   return v.action === 'draft' && typeof v.thread === 'string' && typeof v.command === 'object' && v.command !== null;
+}
+
+/** What a pressed button asks for; undefined when the payload is not (or no longer) ours. */
+export type ButtonIntent = { kind: 'draft'; command: DraftCommand; thread: string } | { kind: 'clouddoc'; thread: string };
+
+export function decodeButton(v: Record<string, unknown>): ButtonIntent | undefined {
+  if (v.action === 'clouddoc' && typeof v.thread === 'string') return { kind: 'clouddoc', thread: v.thread };
+  if (isDraftButton(v)) return { kind: 'draft', command: v.command, thread: v.thread };
+  return undefined;
 }
 
 /** What a card's buttons act on: the sections it showed, not a “（二）” that depends on what was worked on last. */
@@ -38,6 +54,7 @@ export function draftButtons(thread: string, cmd: DraftCommand, addresses?: read
   }
   if (cmd.kind !== 'full') out.push({ text: '写全文', value: v({ kind: 'full' }), primary: true });
   out.push({ text: '导出Word', value: v({ kind: 'export' }) });
-  out.push({ text: '生成云文档', value: { action: 'clouddoc', thread } });
+  const cloudDoc: CloudDocButtonValue = { action: 'clouddoc', thread };
+  out.push({ text: '生成云文档', value: cloudDoc });
   return out;
 }

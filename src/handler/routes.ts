@@ -1,0 +1,226 @@
+/**
+ * The one route table: a message (text, file, link, quote) or a button press becomes exactly one
+ * `Route`. The text is read once. `handle.ts` runs the checks before a route (its middleware list)
+ * and then the route's flow; nothing else decides what the user asked for.
+ *
+ * Adding a command: one entry in SLASH_COMMANDS and/or TEXT_RULES below, a `Route` kind, and its flow
+ * in `handle.ts#FLOWS` (docs/ARCHITECTURE.md, "How to add a command").
+ */
+import type { DocumentOrigin, FileRef } from '../core/documents.js';
+import { findDocLink, withoutLink } from '../core/doc-links.js';
+import type { Payload } from '../core/message.js';
+import { REMINDER_NOT_UNDERSTOOD } from '../core/texts.js';
+import { isMaterialRequest } from '../documents/material.js';
+import { decodeButton } from '../flows/drafting/buttons.js';
+import { implicitReminder, parseReminderCommand, type ReminderCommand } from '../reminders/parse.js';
+import { parseDraftCommand, type DraftCommand } from '../report/commands.js';
+
+/** A message about a document: where it is, the words with it, and the draft they ask for (else a critique). */
+export interface DocumentRoute {
+  origin: DocumentOrigin;
+  words: string;
+  draft?: DraftCommand;
+}
+
+/** What a message or a button asks for. Pure: the worker dispatches on it, ingest picks a rate limit by it. */
+export type Route =
+  /** `empty`: the message had no words (a bare @-mention, or a quote with nothing said). */
+  | { kind: 'help'; empty?: true }
+  | { kind: 'reset' }
+  | { kind: 'unknown-command'; command: string }
+  | { kind: 'too-long'; length: number }
+  | { kind: 'reminder'; command: ReminderCommand }
+  | { kind: 'critique'; text: string }
+  | { kind: 'critique-empty' }
+  | { kind: 'draft'; command: DraftCommand; newRequest: boolean }
+  | { kind: 'chat'; text: string }
+  | { kind: 'clouddoc' }
+  | { kind: 'document'; document: DocumentRoute }
+  | { kind: 'unsupported'; messageType: string }
+  /** A button whose payload we no longer understand. */
+  | { kind: 'button-expired' };
+
+/** What a route produced from text alone (before files, links and quotes are considered). */
+export type TextRoute = Exclude<Route, { kind: 'document' | 'unsupported' | 'button-expired' }>;
+
+export const MAX_INPUT_CHARS = 30_000;
+
+export interface RouteOptions {
+  now: Date;
+  timezone: string;
+}
+
+const HELP_WORDS = /^(帮助|help|菜单|使用说明|说明|你能做什么|你会什么|怎么用|功能)[？?。!！]*$/i;
+
+/** 帮我看看 / 请审阅一下这段 / 点评下面的材料： … */
+const CRITIQUE_LEAD = /^(?:请|麻烦|帮我|帮忙|请帮我|你)?(?:审阅|审校|校对|审核|审一下|审一审|看看|看一下|看一看|瞧瞧|点评|评价|检查|把关|挑挑毛病|提提意见|提点意见|改改|修改意见)(?:一下|下)?(?:这段|这篇|这份|下面|以下|如下|我的)?(?:的)?(?:内容|文字|段落|材料|报告|稿子|稿件|初稿|文稿)?[？?。，,:：\s]*/;
+
+/** A new report the user asks for: 帮我写一份…报告 / 起草…述职报告 / …报告的提纲. */
+const REPORT_REQUEST = /(写|起草|草拟|拟|撰写|生成|出)(一份|一篇|一个|个|份|篇)?[\s\S]{0,60}(报告|汇报|述职|总结|提纲|大纲)/;
+
+/** 生成云文档 / 转成飞书文档 / 导出云文档 / /云文档 */
+export const CLOUD_DOC_COMMAND = /^(?:[/／]云文档|(?:请|帮我)?(?:生成|导出|转成|转为|存为|保存为|做成)(?:飞书)?(?:云文档|在线文档|飞书文档))[。！!]?$/;
+
+/** Words that point at a document the message quotes. */
+const POINTS_AT_DOCUMENT = /台账|材料|附件|文件|文档|这份|这个|这篇|这些|以上|上面|该文|此文/;
+
+/** Slash commands: `/name rest`. One entry per name (aliases share a builder). */
+const slash = {
+  help: (): TextRoute => ({ kind: 'help' }),
+  reset: (): TextRoute => ({ kind: 'reset' }),
+  critique: (rest: string): TextRoute => (rest ? { kind: 'critique', text: rest } : { kind: 'critique-empty' }),
+  outline: (): TextRoute => ({ kind: 'draft', command: { kind: 'outline' }, newRequest: true }),
+  remind: (rest: string, o: RouteOptions): TextRoute => {
+    const r = parseReminderCommand(rest || '我的提醒', o);
+    return { kind: 'reminder', command: r ?? { kind: 'error', message: REMINDER_NOT_UNDERSTOOD } };
+  },
+  clouddoc: (): TextRoute => ({ kind: 'clouddoc' }),
+};
+const SLASH_COMMANDS: Record<string, (rest: string, o: RouteOptions) => TextRoute> = {
+  help: slash.help, 帮助: slash.help,
+  reset: slash.reset, 清空: slash.reset, 重置: slash.reset,
+  critique: slash.critique, 审阅: slash.critique, 审校: slash.critique,
+  outline: slash.outline, 提纲: slash.outline,
+  remind: slash.remind, 提醒: slash.remind, reminders: slash.remind,
+  云文档: slash.clouddoc,
+};
+
+/** Pasted report text: long and shaped like a document, not a request. */
+function looksPasted(text: string): boolean {
+  if (text.length < 200) return false;
+  const lines = text.split('\n').filter((l) => l.trim()).length;
+  const sentences = (text.match(/[。；！？]/g) ?? []).length;
+  return (lines >= 3 || sentences >= 5) && !/^(帮我|请|麻烦)?(写|起草|草拟|撰写|生成)/.test(text);
+}
+
+/** Plain-text rules, asked in order; the first that answers decides. Chat is what is left. */
+const TEXT_RULES: ReadonlyArray<(text: string, o: RouteOptions) => TextRoute | null> = [
+  (text) => (CLOUD_DOC_COMMAND.test(text) ? { kind: 'clouddoc' } : null),
+  (text, o) => {
+    const command = parseReminderCommand(text, o);
+    return command ? { kind: 'reminder', command } : null;
+  },
+  (text) => {
+    const lead = CRITIQUE_LEAD.exec(text);
+    if (!lead || lead[0].length === 0 || !/审|校|看|瞧|评|检查|把关|毛病|意见|改/.test(lead[0])) return null;
+    const body = text.slice(lead[0].length).trim();
+    if (body.length >= 10) return { kind: 'critique', text: body };
+    return body.length === 0 ? { kind: 'critique-empty' } : null;
+  },
+  (text) => (looksPasted(text) ? { kind: 'critique', text } : null),
+  (text) => {
+    const command = parseDraftCommand(text);
+    if (!command) return null;
+    // "…报告的提纲" and "帮我写一份…报告" start a new report; "写第二部分" works on the thread's outline.
+    const newRequest = command.kind === 'outline' || (command.kind === 'full' && REPORT_REQUEST.test(text) && text.length > 12);
+    return { kind: 'draft', command, newRequest };
+  },
+  (text) => (REPORT_REQUEST.test(text) && /报告|汇报|述职|总结/.test(text) ? { kind: 'draft', command: { kind: 'full' }, newRequest: true } : null),
+  // Last: a short message with a time and a recurrence or deadline is a reminder; with a time only, we ask.
+  (text, o) => {
+    const command = implicitReminder(text, o);
+    return command ? { kind: 'reminder', command } : null;
+  },
+];
+
+/** What a text asks for, read on its own. */
+export function routeText(raw: string, o: RouteOptions): TextRoute {
+  const text = raw.trim();
+  if (!text) return { kind: 'help', empty: true };
+  if (HELP_WORDS.test(text)) return { kind: 'help' };
+  if (text.length > MAX_INPUT_CHARS) return { kind: 'too-long', length: text.length };
+  const s = /^[/／]([^\s/]+)\s*([\s\S]*)$/.exec(text);
+  if (s) {
+    const command = SLASH_COMMANDS[s[1]!.toLowerCase()];
+    return command ? command(s[2]!.trim(), o) : { kind: 'unknown-command', command: `/${s[1]!}` };
+  }
+  for (const rule of TEXT_RULES) {
+    const route = rule(text, o);
+    if (route) return route;
+  }
+  return { kind: 'chat', text };
+}
+
+/**
+ * What a message asks for: a file, a cloud-doc link, a quoted document (when the words ask for a
+ * critique or a draft from material), or what its text says. The text is read once.
+ */
+export function routeMessage(payload: Payload, o: RouteOptions): Route {
+  if (payload.kind === 'file') return { kind: 'document', document: { origin: { kind: 'file', file: payload.file }, words: '' } };
+  if (payload.kind === 'unsupported') return { kind: 'unsupported', messageType: payload.messageType };
+  const text = payload.text.trim();
+  const isSlash = /^[/／]/.test(text);
+  const link = isSlash ? undefined : findDocLink(text);
+  if (link) {
+    const words = withoutLink(text, link);
+    return document({ kind: 'link', link }, words, isMaterialRequest(words) ? routeText(words, o) : undefined);
+  }
+  const route = routeText(payload.text, o);
+  if (payload.quotedId && !isSlash && (route.kind === 'critique-empty' || (route.kind === 'help' && route.empty) || asksMaterial(text))) {
+    return document({ kind: 'quote', messageId: payload.quotedId }, text, route);
+  }
+  return route;
+}
+
+/**
+ * In a private chat a file cannot carry words: 根据这份台账写… right after a file (within the hour,
+ * not quoting anything) means that file. `recentFile` looks it up only when the words ask for it.
+ */
+export async function routeWithRecentFile(route: Route, payload: Payload, p2p: boolean, o: RouteOptions, recentFile: () => Promise<FileRef | null | undefined>): Promise<Route> {
+  if (route.kind === 'document' || !p2p || payload.kind !== 'text' || !asksMaterial(payload.text)) return route;
+  const file = await recentFile();
+  const words = payload.text.trim();
+  return file ? document({ kind: 'file', file }, words, routeText(words, o)) : route;
+}
+
+/** A button press: its payload (owned by flows/drafting/buttons.ts) read back. */
+export function routeButton(value: Record<string, unknown>): Route {
+  const b = decodeButton(value);
+  if (!b) return { kind: 'button-expired' };
+  if (b.kind === 'clouddoc') return { kind: 'clouddoc' };
+  return { kind: 'draft', command: b.command, newRequest: false };
+}
+
+/** The document a route is about, if it is one (the shape ingest and the unit tests read). */
+export function documentRequest(payload: Payload, now: Date, timezone: string): DocumentRoute | undefined {
+  const route = routeMessage(payload, { now, timezone });
+  return route.kind === 'document' ? route.document : undefined;
+}
+
+/** Whether a route changes the thread's draft: in a group thread only its initiator may. */
+export function routeChangesDraft(route: Route): boolean {
+  return route.kind === 'reset' || (route.kind === 'draft' && route.command.kind !== 'export');
+}
+
+/**
+ * Whether answering the route may need the model. Ingest counts such requests against the limit that
+ * protects the model, and the rest (reminder commands, help) against a larger bucket of their own.
+ * Conservative: a critique request without text may pick up a file sent before; “好的”/“第2个” may be chat.
+ */
+export function routeNeedsModel(route: Route): boolean {
+  switch (route.kind) {
+    case 'help': case 'reset': case 'unknown-command': case 'too-long': case 'unsupported': case 'button-expired':
+      return false;
+    case 'reminder':
+      return route.command.kind === 'affirm' || route.command.kind === 'pick';
+    case 'draft':
+      return route.command.kind !== 'export';
+    default:
+      return true;
+  }
+}
+
+/** Which rate limit a message counts against (a quote may be a document the worker reads). */
+export function messageNeedsModel(payload: Payload, o: RouteOptions): boolean {
+  if (payload.kind === 'text' && payload.quotedId !== undefined) return true;
+  return routeNeedsModel(routeMessage(payload, o));
+}
+
+const asksMaterial = (text: string) => isMaterialRequest(text) && POINTS_AT_DOCUMENT.test(text);
+
+/** 根据…写提纲 / 写全文: the draft the words ask for (an outline unless they name another). */
+function document(origin: DocumentOrigin, words: string, wordsRoute: TextRoute | undefined): Route {
+  const d: DocumentRoute = { origin, words };
+  if (isMaterialRequest(words)) d.draft = wordsRoute?.kind === 'draft' && wordsRoute.command.kind !== 'export' ? wordsRoute.command : { kind: 'outline' };
+  return { kind: 'document', document: d };
+}
