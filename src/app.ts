@@ -235,7 +235,7 @@ interface Workers {
 
 /** The worker role: the reminder service and the message worker with its handler. */
 function startWorkers(b: Base, transport: Transport, model: ChatModel, prompts: PromptLibrary): Workers {
-  const { config, log, conn, prefix, metrics, o } = b;
+  const { config, log, conn, prefix, metrics } = b;
   const tasks = transport.kind === 'feishu' && transport.feishu.tasks ? feishuTasks(transport.api, transport.feishu.domain) : undefined;
   const reminders = new ReminderService({ connection: conn, prefix, timezone: config.BOT_TIMEZONE, send: transport.sendReminder, log: log.child({ mod: 'reminders' }), tasks, concurrency: config.REMINDER_CONCURRENCY, clock: () => b.clock.now() });
   reminders.startWorker();
