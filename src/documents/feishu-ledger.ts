@@ -16,7 +16,8 @@ export interface SheetMeta {
   sheet_id: string;
   title: string;
   hidden?: boolean;
-  resource_type?: 'sheet' | 'bitable' | '#UNSUPPORTED_TYPE' | string;
+  /** sheet, bitable or #UNSUPPORTED_TYPE. */
+  resource_type?: string;
   grid_properties?: { row_count?: number; column_count?: number };
   merges?: Array<{ start_row_index: number; end_row_index: number; start_column_index: number; end_column_index: number }>;
 }

@@ -58,7 +58,7 @@ function cellText(v: unknown): string {
     if (o.text !== undefined) return cellText(o.text);
     return '';
   }
-  return String(v).replace(/\s+/g, ' ').trim();
+  return (typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : '').replace(/\s+/g, ' ').trim();
 }
 
 const looksLikeData = (s: string) => /^\d|^20\d{2}[年\-/.]|\d+\s*(?:次|场|人|条|篇|个|项)$/.test(s) || /\d{1,2}月\d{1,2}日/.test(s);
