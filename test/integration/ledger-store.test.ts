@@ -70,7 +70,8 @@ describe('provenance (issue 23 item 5)', () => {
 describe('unit profile (issue 23 item 6)', () => {
   it('takes the unit, its 上级党委, the role and the periods, never a name', () => {
     const p = parseUnitProfile('我们单位是中共青山县委宣传部，上级党委是中共青山县委，我是部长张三，每半年和年底各报一次');
-    expect(p).toEqual({ unit: '中共青山县委宣传部', superior: '中共青山县委', role: expect.any(String), periods: ['H1', 'H2', 'year'] });
+    expect(p).toMatchObject({ unit: '中共青山县委宣传部', superior: '中共青山县委', periods: ['H1', 'H2', 'year'] });
+    expect(p.role).toBeDefined();
     expect(JSON.stringify(p)).not.toContain('张三');
     expect(profileLine(p)).toMatch(/^按本群已确认的单位信息（单位：中共青山县委宣传部；上级党委：中共青山县委；身份：.+；通常报送：半年、年度报告）起草/);
     expect(profileQuestion({ unit: '中共青山县委宣传部' })).toBe('为了以后不再每次询问，请确认一次：上级党委、通常报送哪些时段（半年、年度）。不需要提供任何人的姓名。');
