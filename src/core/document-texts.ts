@@ -14,7 +14,7 @@ export const DOC_TEXTS = {
     `“${name}”是扫描件或图片型 PDF，没有可读取的文字层，暂时无法识别。请发送原始的 Word 文件（.docx），或用 WPS/Acrobat 的“PDF 转 Word”、OCR 识别后再发；也可以直接复制文字粘贴过来。`,
   legacyDoc: (name: string) => `“${name}”是旧版 Word 格式（.doc），暂时读不了。${SAVE_AS}`,
   unsupportedType: (name: string) =>
-    `暂时读不了“${name}”这种格式。目前支持 Word（.docx）、带文字层的 PDF、纯文本（.txt）和 Markdown（.md）；表格请另存为 .docx 或 PDF 再发，也可以直接复制文字粘贴过来。`,
+    `暂时读不了“${name}”这种格式。目前支持 Word（.docx）、带文字层的 PDF、纯文本（.txt）、Markdown（.md），以及作为台账的 Excel（.xlsx）和 CSV 表格；也可以直接复制文字粘贴过来。`,
   image:
     '图片里的文字暂时识别不了。请把文字复制粘贴过来，或发送 Word（.docx）/ PDF 文件；在群里可以回复（引用）文件消息并 @我。',
   console: '控制台模式下读不了飞书文件和云文档链接。请把文字直接粘贴进来。',
@@ -42,5 +42,14 @@ export const DOC_TEXTS = {
   downloadFailed: (code: number | undefined) =>
     `没能下载这个文件（飞书返回 ${code ?? '错误'}）。请重新发送文件；如果文件来自合并转发的聊天记录，请先单独转发给我。`,
   docFailed: (code: number | undefined) => `读取这篇文档时飞书返回错误（${code ?? '未知'}）。请确认链接可以打开，稍后再试。`,
+  // Issue 23: 台账 in spreadsheets.
+  encryptedWorkbook: (name: string) =>
+    `表格“${name}”设置了打开密码，读不了。请在 Excel 或 WPS 中打开它，在“文件 → 信息 → 保护工作簿 → 用密码进行加密”（WPS：“文件 → 文档加密 → 密码加密”）里清空密码并保存，再重新发送；也可以另存一份不加密的副本发过来。`,
+  tooManyRows: (name: string, rows: number, max: number) =>
+    `表格“${name}”有 ${rows} 行数据，超过了一次可读取的 ${max} 行。请只保留本期（例如本半年）的行，或按月份拆成几个文件分别发送。`,
+  emptySheet: (name: string) => `表格“${name}”里没有数据行（只有表头或是空表）。请确认发的是填好的台账，或直接把内容粘贴过来。`,
+  corruptSheet: (name: string, kind: string) =>
+    `表格“${name}”打不开：内容不是有效的 ${kind} 文件（可能已损坏，或只是改了扩展名）。请用 Excel 或 WPS 打开后另存为 .xlsx 再发，或把内容复制粘贴过来。`,
+  legacyXls: (name: string) => `“${name}”是旧版 Excel 格式（.xls），暂时读不了。请用 Excel 或 WPS 打开，“另存为”Excel 工作簿（*.xlsx）后重新发送。`,
   quoteElsewhere: '被引用的消息不在本会话里，没有读取。请在原会话中引用，或直接把文字粘贴过来。',
 } as const;

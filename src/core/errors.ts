@@ -83,7 +83,9 @@ export type DocumentFailure =
   /** The parser process died on it (memory, time): quarantined, never parsed again. */
   | 'too-complex'
   /** Nothing proves the requester may read this cloud doc (the app may): read nothing. */
-  | 'not-shared';
+  | 'not-shared'
+  /** A password-protected workbook (an encrypted OOXML package is a CFB container). */
+  | 'encrypted';
 
 /**
  * A document could not be read for a reason the writer (or the admin) can fix. The message

@@ -1,9 +1,10 @@
 import { DocumentError } from '../core/errors.js';
 import { DOC_TEXTS } from '../core/document-texts.js';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits } from './limits.js';
+import { isSpreadsheetName, ledgerText, readLedger, type LedgerFile } from './ledger.js';
 import { checkedDocx } from './zip-guard.js';
 
-export type FileKind = 'docx' | 'pdf' | 'txt' | 'md';
+export type FileKind = 'docx' | 'pdf' | 'txt' | 'md' | 'xlsx' | 'csv';
 
 export interface ExtractedFile {
   name: string;
@@ -11,6 +12,8 @@ export interface ExtractedFile {
   text: string;
   /** Reading stopped at the character limit (limits.maxChars). */
   truncated?: boolean;
+  /** A spreadsheet 台账: its sheets and one fact per row, each with its address. */
+  ledger?: LedgerFile;
 }
 
 const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
@@ -22,8 +25,10 @@ function extensionOf(name: string): string {
 }
 
 /** What a file is, from its extension first and its bytes second. */
-export function fileKindOf(name: string, data?: Buffer): FileKind | 'doc' | 'image' | 'other' {
+export function fileKindOf(name: string, data?: Buffer): FileKind | 'doc' | 'xls' | 'image' | 'other' {
   const ext = extensionOf(name);
+  const sheet = isSpreadsheetName(name);
+  if (sheet) return sheet;
   if (ext === 'docx' || ext === 'docm' || ext === 'wps') return 'docx';
   if (ext === 'doc') return 'doc';
   if (ext === 'pdf') return 'pdf';
@@ -154,6 +159,15 @@ export async function extractFile(name: string, data: Buffer, limits: ParseLimit
     case 'md':
       text = plainText(name, data).replace(/\r\n?/g, '\n').trim();
       break;
+    case 'xlsx':
+    case 'csv':
+    case 'xls': {
+      // readLedger answers .xls in words; a sheet's text is its rows, each with its address.
+      const ledger = await readLedger(name, data, limits);
+      text = ledgerText(ledger);
+      if (text.length > limits.maxChars) return { name, kind: ledger.kind, text: text.slice(0, limits.maxChars), truncated: true, ledger };
+      return { name, kind: ledger.kind, text, ledger };
+    }
     case 'doc':
       throw new DocumentError('legacy-doc', DOC_TEXTS.legacyDoc(name));
     case 'image':

@@ -12,6 +12,8 @@ export interface ParseLimits {
   maxPdfPages: number;
   /** Characters extracted; reading stops past this and the text is marked truncated. */
   maxChars: number;
+  /** Data rows read from one spreadsheet (all sheets); more is refused in words. Default 5000. */
+  maxLedgerRows?: number;
 }
 
 const MB = 1024 * 1024;
@@ -22,4 +24,5 @@ export const DEFAULT_PARSE_LIMITS: ParseLimits = {
   maxZipParts: 1000,
   maxPdfPages: 300,
   maxChars: 200_000,
+  maxLedgerRows: 5000,
 };

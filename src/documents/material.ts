@@ -1,5 +1,8 @@
+import { modelExample } from '../report/material/carry-over.js';
+import { decideKind, kindStatement, readsAsReport, targetPeriod, type KindDecision, type MaterialKind } from '../report/material/kind.js';
+import type { SourcedFact } from '../report/material/facts.js';
 import { recordsPeriod, type ReportPeriod } from '../report/period.js';
-import { extractFacts } from '../report/request.js';
+import { defaultPeriod, extractFacts } from '../report/request.js';
 
 /**
  * 根据这份台账写… / 参考附件起草… / 用上面的材料写提纲: the writer wants a draft built on
@@ -25,27 +28,36 @@ export interface Material {
   facts: string[];
   /** How many the material held before condensing. */
   found: number;
-  /** One line for the card: what was taken from where. */
+  /** One line for the card: how the file was taken (model or facts), what was taken, how to correct it. */
   note: string;
+  /** How the file was taken and why (issue 23). */
+  kind: KindDecision;
+  /**
+   * A model's text for the prompt, every number, date, event, title and quotation already
+   * marked 【待更新：去年为“……”】: structure and phrasing only. Absent for fact material.
+   */
+  example?: string;
+  /** The model's own text (unmarked), for carry-over marking and the overlap cap on the draft. */
+  modelText?: string;
 }
 
-// Words that ask to follow a document's form: 参照去年的报告写, 按这篇范文的格式.
-const MODEL_WORDS = /范文|模板|样稿|样本|仿照|模仿|照着|(?:按|照|参照|参考)[^，。]{0,8}(?:格式|写法)|(?:去年|上年|往年|上一年|以前|之前)的?[\s\S]{0,6}(?:报告|汇报|总结|述职|材料)/;
-const LEDGER_NAME = /台账|清单|明细|统计|登记|记录|一览|汇总表|台帐/;
-const REPORT_TITLE = /(?:报告|汇报|总结|述职报告|计划|情况)(?:[（(](?:定稿|终稿|送审稿|修改稿|初稿)[）)])?$/;
+export interface MaterialOptions {
+  /** The clock, for the current period when neither the words nor the material name one. */
+  now?: Date;
+  /** The writer's correction (这份是台账 / 这份是范文). */
+  correction?: MaterialKind;
+  /** A table (spreadsheet, bitable): facts unless corrected. */
+  tabular?: boolean;
+  /** This period's facts from other material in the same request, for the model's marking. */
+  facts?: readonly SourcedFact[];
+}
 
 /**
- * Whether material is a model document rather than facts: the words ask to follow it, or
- * it reads as a finished report (a report title, then the 如下 formula or 一、 headings)
- * and is not named as a ledger. A later issue lets the writer say which is which.
+ * Whether material is a model document rather than facts: the words ask to follow it, or it
+ * reads as a finished report and is not named as a ledger (report/material/kind.ts decides).
  */
 export function isModelDocument(text: string, source: string, words = ''): boolean {
-  if (MODEL_WORDS.test(words)) return true;
-  if (LEDGER_NAME.test(source) || /台账|台帐/.test(words)) return false;
-  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
-  const title = lines.slice(0, 3).find((l) => l.length <= 60 && REPORT_TITLE.test(l));
-  if (!title || LEDGER_NAME.test(title)) return false;
-  return /如下[：:]/.test(text) || lines.filter((l) => /^[一二三四五六七八九十]、/.test(l)).length >= 2;
+  return decideKind({ text, source }, words).kind === 'model';
 }
 
 /** Rank a fact for keeping: numbers and named events first, short over long. */
@@ -61,7 +73,7 @@ function weight(f: string): number {
  * and when they do not fit, the weightiest kept in their original order and the note says
  * how many were left out. The period comes from fact material only (see `isModelDocument`).
  */
-export function materialFacts(text: string, source: string, budget: number, words = ''): Material {
+export function materialFacts(text: string, source: string, budget: number, words = '', opts: MaterialOptions = {}): Material {
   const seen = new Set<string>();
   // Whole lines and sentences, not the request parser's comma clauses: a 台账 row or a
   // sentence keeps its subject next to its number.
@@ -90,7 +102,15 @@ export function materialFacts(text: string, source: string, budget: number, word
   const note = !all.length
     ? `材料“${source}”里没有找到可用的数字、事例或名称，起草时这些内容仍以【待补充】占位。`
     : `从材料“${source}”中取用了 ${facts.length} 条事实（其中 ${numbers} 条含数字），起草只使用这些事实，其余一律以【待补充】占位${facts.length < all.length ? `；材料较长，共找到 ${all.length} 条，按篇幅上限优先保留了含数字和具名事项的 ${facts.length} 条` : ''}。`;
-  const model = isModelDocument(text, source, words);
-  const period = model ? undefined : recordsPeriod(text, source) ?? undefined;
-  return { source, model, ...(period ? { period } : {}), facts, found: all.length, note };
+  const target = targetPeriod(words, opts.now ?? new Date(), readsAsReport(text, source) ? [] : [recordsPeriod(text, source)].filter((p): p is ReportPeriod => !!p), defaultPeriod(words, opts.now ?? new Date())).period;
+  const kind = decideKind({ text, source, ...(opts.tabular ? { tabular: true } : {}) }, words, target, opts.correction);
+  if (kind.kind === 'model') {
+    // Last period's facts are never this period's: none is taken, and the text the prompt
+    // sees has each of them marked already.
+    const marked = modelExample(text, opts.facts ?? []).text;
+    const example = marked.length > budget ? `${marked.slice(0, budget - 1)}…` : marked;
+    return { source, model: true, kind, facts: [], found: 0, note: kindStatement(source, kind, target), example, modelText: text };
+  }
+  const period = recordsPeriod(text, source) ?? undefined;
+  return { source, model: false, kind, ...(period ? { period } : {}), facts, found: all.length, note: `${kindStatement(source, kind, target)}${note}` };
 }

@@ -35,7 +35,7 @@ const annotatedName = (name: string) => `${name.replace(/\.(docx|docm|wps)$/i, '
 /** A document, read: its text, and for a Word file its bytes (to return a commented copy). */
 interface ReadDocument {
   name: string;
-  kind: 'docx' | 'pdf' | 'txt' | 'md' | 'cloud-doc' | 'message';
+  kind: 'docx' | 'pdf' | 'txt' | 'md' | 'xlsx' | 'csv' | 'cloud-doc' | 'message';
   text: string;
   docx?: Buffer;
   /** Reading stopped at the character limit. */
@@ -76,11 +76,14 @@ export async function documentFlow(ctx: TurnContext, origin: DocumentOrigin, wor
     return ctx.replier.sendText(c, CLASSIFIED_REFUSAL(marking.marking), ctx.jobId);
   }
 
+  const table = doc.kind === 'xlsx' || doc.kind === 'csv';
   if (opts.draft) {
-    const material = materialFacts(doc.text, doc.name, MATERIAL_BUDGET_CHARS, words);
+    const material = materialFacts(doc.text, doc.name, MATERIAL_BUDGET_CHARS, words, { now: ctx.now, ...(table ? { tabular: true } : {}) });
     return draftingFlow(ctx, opts.draft, { text: words, newRequest: true, material });
   }
 
+  // A spreadsheet is a 台账: material for a draft, not a text to proofread.
+  if (table) return ctx.replier.sendText(c, `“${doc.name}”是一份表格台账，读到 ${doc.text.split('\n').filter((l) => /第\d+行）$/.test(l)).length} 行记录。要用它起草，请说“根据这份台账写……”（例如“根据这份台账写上半年报告”）；私聊里直接发这句话即可，群里请回复（引用）这份文件并 @我。`, ctx.jobId);
   if (doc.text.length > opts.maxChars || doc.truncated) return ctx.replier.sendText(c, DOC_TEXTS.tooLong(doc.name, doc.text.length, opts.maxChars), ctx.jobId);
   const docx = doc.docx;
   await critiqueFlow(ctx, doc.text, {

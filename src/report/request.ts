@@ -40,6 +40,11 @@ export interface ReportRequest {
   assumptions: string[];
   /** The user's text as given, for the prompts. */
   text: string;
+  /**
+   * A model document (last period's report, a 范文) with its facts already marked
+   * 【待更新】: the prompts show it as an example of structure and phrasing, never as facts.
+   */
+  example?: { source: string; text: string };
 }
 
 /** 五百 → 500, 两千 → 2000, 一千五百 → 1500, 1万 → 10000; NaN otherwise. */

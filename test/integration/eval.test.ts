@@ -3,6 +3,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/eval/cli.js';
 import { EVAL_CASES } from '../../src/eval/cases.js';
+import { FABRICATION_CASES } from '../../src/eval/fabrication.js';
 import { CHAT_QUESTION } from '../../src/eval/run.js';
 import { THEMES } from '../../src/report/themes.js';
 import { startFakeOpenAI, type FakeOpenAI, type FakeRequestBody } from '../support/fake-openai.js';
@@ -82,7 +83,8 @@ describe('eval harness against a fake OpenAI-compatible server', () => {
     // Per case: one outline (plus one repair), a section, its expansion, then the full draft (写全文),
     // which drafts the rest part by part: sections and revisions are where chat text shows up most.
     const asked = (start: string) => fake.requests.filter((r) => r.messages.at(-1)!.content.startsWith(start)).length;
-    expect(asked('请为下面的写作需求拟一份报告提纲')).toBe(EVAL_CASES.length);
+    // The anti-fabrication cases (F…) draft an outline each too.
+    expect(asked('请为下面的写作需求拟一份报告提纲')).toBe(EVAL_CASES.length + FABRICATION_CASES.length);
     expect(asked('请根据已确定的提纲')).toBeGreaterThanOrEqual(EVAL_CASES.length);
     expect(asked('请修改报告中的一节正文')).toBe(EVAL_CASES.length);
     expect(asked('请按已确定的提纲起草报告正文')).toBeGreaterThanOrEqual(EVAL_CASES.length);

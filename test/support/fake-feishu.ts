@@ -162,6 +162,76 @@ class FakeTasks {
   }
 }
 
+// ---------- 飞书电子表格, 多维表格 and OCR (issue 23: 台账 material) ----------
+
+/** A spreadsheet as the fake keeps it: sheets with their metadata and cell values (rows). */
+export interface FakeSpreadsheet {
+  sheets: Array<{ sheet_id: string; title: string; hidden?: boolean; resource_type?: string; merges?: Array<{ start_row_index: number; end_row_index: number; start_column_index: number; end_column_index: number }>; values: unknown[][] }>;
+}
+
+/** A bitable as the fake keeps it: tables with their fields and records. */
+export interface FakeBitable {
+  tables: Map<string, { name: string; fields: Array<{ field_id: string; field_name: string; type: number; ui_type?: string }>; records: Array<{ record_id: string; fields: Record<string, unknown> }> }>;
+}
+
+/**
+ * Sheets v3 query + v2 values, bitable v1 fields + records/search, and OCR basic_recognize,
+ * in their documented shapes (paths and scopes in docs/MATERIAL.md). Refusals as Feishu
+ * gives them: a bitable the app may not read answers HTTP 200 with code 1254302; an image
+ * over 5 MB, code 1150101.
+ */
+export class FakeTables {
+  readonly spreadsheets = new Map<string, FakeSpreadsheet>();
+  readonly bitables = new Map<string, FakeBitable>();
+  /** Bitables (by app token) the app has no access to. */
+  readonly deniedBitables = new Set<string>();
+  /** Image (decoded bytes' SHA-less key: its base64 prefix) → OCR lines; anything else → none. */
+  readonly ocr: Array<{ match: (image: Buffer) => boolean; lines: string[] }> = [];
+
+  handle(method: string, path: string, query: URLSearchParams, b: Record<string, unknown>): { status: number; body: unknown } | undefined {
+    let m = /^\/open-apis\/sheets\/v3\/spreadsheets\/([^/]+)\/sheets\/query$/.exec(path);
+    if (m && method === 'GET') {
+      const ss = this.spreadsheets.get(m[1]!);
+      if (!ss) return { status: 200, body: { code: 1310214, msg: 'spreadsheet not found' } };
+      return { status: 200, body: ok({ sheets: ss.sheets.map((x, i) => ({ sheet_id: x.sheet_id, title: x.title, index: i, hidden: x.hidden ?? false, resource_type: x.resource_type ?? 'sheet', grid_properties: { frozen_row_count: 0, frozen_column_count: 0, row_count: Math.max(200, x.values.length), column_count: 20 }, merges: x.merges ?? [] })) }) };
+    }
+    m = /^\/open-apis\/sheets\/v2\/spreadsheets\/([^/]+)\/values\/([^/]+)$/.exec(path);
+    if (m && method === 'GET') {
+      const ss = this.spreadsheets.get(m[1]!);
+      const range = decodeURIComponent(m[2]!);
+      const sheet = ss?.sheets.find((x) => x.sheet_id === range.split('!')[0]);
+      if (!ss || !sheet) return { status: 200, body: { code: 1310214, msg: 'spreadsheet not found' } };
+      // Unformatted dates come back as serial numbers unless asked otherwise, as documented.
+      const formatted = query.get('dateTimeRenderOption') === 'FormattedString';
+      const values = sheet.values.map((r) => r.map((v) => (v instanceof Date ? (formatted ? v.toISOString().slice(0, 10).replace(/-/g, '/') : (v.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000) : v)));
+      return { status: 200, body: ok({ revision: 3, spreadsheetToken: m[1], valueRange: { majorDimension: 'ROWS', range: `${sheet.sheet_id}!A1:${String.fromCharCode(64 + Math.max(1, ...values.map((r) => r.length)))}${values.length}`, revision: 3, values } }) };
+    }
+    m = /^\/open-apis\/bitable\/v1\/apps\/([^/]+)\/tables\/([^/]+)\/(fields|records\/search)$/.exec(path);
+    if (m) {
+      if (this.deniedBitables.has(m[1]!)) return { status: 200, body: { code: 1254302, msg: 'Permission denied.' } };
+      const table = this.bitables.get(m[1]!)?.tables.get(m[2]!);
+      if (!table) return { status: 200, body: { code: 1254040, msg: 'BaseTokenNotFound' } };
+      if (m[3] === 'fields' && method === 'GET') return { status: 200, body: ok({ has_more: false, page_token: '', total: table.fields.length, items: table.fields.map((f) => ({ ...f, property: null, is_primary: f === table.fields[0] })) }) };
+      if (m[3] === 'records/search' && method === 'POST') {
+        const size = Math.min(500, Number(query.get('page_size') ?? 20));
+        const from = Number(query.get('page_token') || 0);
+        const items = table.records.slice(from, from + size).map((r) => ({ record_id: r.record_id, fields: r.fields }));
+        const more = from + size < table.records.length;
+        void b;
+        return { status: 200, body: ok({ has_more: more, ...(more ? { page_token: String(from + size) } : {}), total: table.records.length, items }) };
+      }
+    }
+    if (path === '/open-apis/optical_char_recognition/v1/image/basic_recognize' && method === 'POST') {
+      const image = typeof b.image === 'string' ? b.image : '';
+      if (!image || image.length >= 5 * 1024 * 1024) return { status: 400, body: { code: 1150101, msg: 'invalid param: image' } };
+      const bytes = Buffer.from(image, 'base64');
+      const hit = this.ocr.find((o) => o.match(bytes));
+      return { status: 200, body: ok({ text_list: hit?.lines ?? [] }) };
+    }
+    return undefined;
+  }
+}
+
 /** A loopback stand-in for the Feishu Open API that the real SDK talks to. */
 export class FakeFeishu {
   readonly botOpenId = 'ou_bot_fake_000000000000000000001';
@@ -174,6 +244,8 @@ export class FakeFeishu {
   refuseCardKit = false;
   /** Feishu Tasks (reminders' deadlines). */
   readonly taskApi = new FakeTasks();
+  /** 飞书电子表格, 多维表格 and OCR (台账 material). */
+  readonly tableApi = new FakeTables();
   private failures: Failure[] = [];
   private hangs: Array<{ match: RegExp; times: number }> = [];
   private limits: Array<{ match: RegExp; until: number }> = [];
@@ -406,6 +478,8 @@ export class FakeFeishu {
 
     const tasks = this.taskApi.handle(method, path, b);
     if (tasks) return tasks;
+    const tables = this.tableApi.handle(method, path, u.searchParams, b);
+    if (tables) return tables;
 
     if (path.startsWith('/open-apis/cardkit/') && this.refuseCardKit) return { status: 400, body: { code: 99991672, msg: 'Access denied: cardkit:card:write' } };
     if (path === '/open-apis/cardkit/v1/cards' && method === 'POST') {

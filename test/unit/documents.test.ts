@@ -48,7 +48,8 @@ describe('extracting text from files', () => {
     const doc = await rejects(extractFile('旧报告.doc', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0, 0])));
     expect(doc.userMessage).toContain('另存为');
     expect((await rejects(extractFile('照片.jpg', Buffer.from([0xff, 0xd8])))).userMessage).toContain('复制');
-    expect((await rejects(extractFile('表.xlsx', Buffer.from('PK')))).reason).toBe('unsupported-type');
+    expect((await rejects(extractFile('演示.pptx', Buffer.from('PK')))).reason).toBe('unsupported-type');
+    expect((await rejects(extractFile('表.xlsx', Buffer.from('PK')))).reason).toBe('corrupt');
     expect((await rejects(extractFile('坏.docx', Buffer.from('not a zip at all')))).reason).toBe('corrupt');
     expect((await rejects(extractFile('坏.docx', Buffer.from('PK\u0003\u0004garbage')))).reason).toBe('corrupt');
     expect((await rejects(extractFile('坏.pdf', Buffer.from('%PDF-1.4 broken')))).reason).toBe('corrupt');

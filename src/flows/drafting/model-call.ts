@@ -85,4 +85,9 @@ export const personLabel = (g: Genre, req: ReportRequest): string => {
   return `单位口吻（${v.self}、${v.party}）`;
 };
 
-export const factsText = (req: ReportRequest): string => (req.facts.length ? req.facts.map((f, i) => `${i + 1}. ${f}`).join('\n') : '（用户未提供具体事实，所有数字和事例一律写成【待补充：……】占位）');
+export const factsText = (req: ReportRequest): string => {
+  const facts = req.facts.length ? req.facts.map((f, i) => `${i + 1}. ${f}`).join('\n') : '（用户未提供具体事实，所有数字和事例一律写成【待补充：……】占位）';
+  if (!req.example) return facts;
+  // The model is shown as a sample of form; its facts were marked before it got here.
+  return `${facts}\n\n【范文（仅供参考结构、标题层次和写法，不是本期事实）】来源：“${req.example.source}”。其中的【待更新：……】是往期的情况，不得写成本期事实：本期有对应事实的用本期事实，没有的保留【待更新：……】原样；不要整句照抄范文。\n<<<范文开始\n${req.example.text}\n范文结束>>>`;
+};

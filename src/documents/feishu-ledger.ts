@@ -1,0 +1,180 @@
+/**
+ * Pure mappers from Feishu's read APIs to the one fact model (issue 23 item 3, the API half):
+ * 飞书电子表格 (sheets v3 query + v2 values), 多维表格 (bitable v1 fields + records/search)
+ * and Feishu OCR (optical_char_recognition v1 basic_recognize). Shapes as documented; the
+ * paths and scopes are in docs/MATERIAL.md. The transport that calls them comes with the
+ * gateway refactor.
+ */
+import { DocumentError } from '../core/errors.js';
+import type { SourcedFact } from '../report/material/facts.js';
+import { rowText, shapeSheet, type LedgerRow, type LedgerSheet } from './ledger.js';
+
+// ---- 飞书电子表格 ----
+
+/** One sheet of `GET /sheets/v3/spreadsheets/:token/sheets/query` → data.sheets[]. */
+export interface SheetMeta {
+  sheet_id: string;
+  title: string;
+  hidden?: boolean;
+  /** sheet, bitable or #UNSUPPORTED_TYPE. */
+  resource_type?: string;
+  grid_properties?: { row_count?: number; column_count?: number };
+  merges?: Array<{ start_row_index: number; end_row_index: number; start_column_index: number; end_column_index: number }>;
+}
+
+/** `GET /sheets/v2/spreadsheets/:token/values/:range` → data.valueRange. */
+export interface ValueRange {
+  range: string;
+  majorDimension?: 'ROWS' | 'COLUMNS';
+  values: unknown[][] | null;
+}
+
+/** A cell of the values API: a string or number, null, or rich segments (text, mention, url). */
+export function sheetCellText(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return String(v).replace(/\s+/g, ' ').trim();
+  if (Array.isArray(v)) return v.map(sheetCellText).join('');
+  const o = v as { text?: unknown; link?: string };
+  return o.text !== undefined ? sheetCellText(o.text) : '';
+}
+
+/** A1 column letters → 0-based index. */
+const colIndex = (letters: string) => [...letters.toUpperCase()].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0) - 1;
+
+/** The first row and column a range starts at (0-based): sheetId!B3:F40 → 2, 1. */
+export function rangeStart(range: string): { row: number; col: number } {
+  const m = /!([A-Za-z]+)(\d+)?/.exec(range);
+  return m ? { row: m[2] ? Number(m[2]) - 1 : 0, col: colIndex(m[1]!) } : { row: 0, col: 0 };
+}
+
+/**
+ * A sheet's values as a 台账: merged ranges (from the query call, not the values call) take
+ * their top-left value, rows keep their number as the writer sees it.
+ */
+export function sheetToLedger(meta: SheetMeta, values: ValueRange): LedgerSheet {
+  const start = rangeStart(values.range);
+  const raw = (values.values ?? []).map((r) => (r ?? []).map(sheetCellText));
+  const width = Math.max(0, ...raw.map((r) => r.length));
+  const grid = raw.map((r) => Array.from({ length: width }, (_, c) => r[c] ?? ''));
+  for (const m of meta.merges ?? []) {
+    const r0 = m.start_row_index - start.row;
+    const c0 = m.start_column_index - start.col;
+    const master = grid[r0]?.[c0] ?? '';
+    for (let r = Math.max(0, r0); r <= m.end_row_index - start.row && r < grid.length; r++) {
+      for (let c = Math.max(0, c0); c <= m.end_column_index - start.col && c < width; c++) if (!grid[r]![c]) grid[r]![c] = master;
+    }
+  }
+  const rows: LedgerRow[] = grid.map((cells, k) => ({ row: start.row + k + 1, cells }));
+  return shapeSheet(meta.title, rows, width);
+}
+
+/** Facts of a 飞书电子表格 sheet, each with its address (spreadsheet · sheet · row). */
+export function sheetFacts(spreadsheet: string, sheet: LedgerSheet): SourcedFact[] {
+  return sheet.rows
+    .map((r) => ({ text: rowText(sheet.headers, r.cells), address: { origin: 'sheet' as const, source: spreadsheet, sheet: sheet.name, row: r.row } }))
+    .filter((f) => f.text);
+}
+
+// ---- 多维表格 ----
+
+/** `GET /bitable/v1/apps/:app_token/tables/:table_id/fields` → data.items[]. */
+export interface BitableField {
+  field_id: string;
+  field_name: string;
+  /** 1 text, 2 number, 3 single select, 4 multi select, 5 date, 7 checkbox, 11 person, 15 url, 1001/1002 created/modified time, 1005 auto number … */
+  type: number;
+  ui_type?: string;
+}
+
+/** `POST …/records/search` → data.items[]. */
+export interface BitableRecord {
+  record_id: string;
+  fields: Record<string, unknown>;
+}
+
+const DATE_TYPES = new Set([5, 1001, 1002]);
+
+/** A date field's ms timestamp as the writer's calendar date (China time, no DST). */
+function msToDate(ms: number): string {
+  const d = new Date(ms + 8 * 3600_000);
+  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
+}
+
+/** A bitable cell as text: text segments joined, options listed, dates as dates; people and attachments never (no names inferred). */
+export function bitableCellText(v: unknown, field?: BitableField): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number' && field && DATE_TYPES.has(field.type)) return msToDate(v);
+  if (typeof v === 'string' || typeof v === 'number') return String(v).replace(/\s+/g, ' ').trim();
+  if (typeof v === 'boolean') return v ? '是' : '';
+  if (field?.type === 11 || field?.ui_type === 'User' || field?.type === 17) return '';
+  if (Array.isArray(v)) return v.map((x) => (typeof x === 'string' ? x : bitableCellText(x))).filter(Boolean).join(typeof v[0] === 'string' ? '、' : '');
+  const o = v as { text?: unknown; link?: string; value?: unknown };
+  if (o.text !== undefined) return bitableCellText(o.text);
+  if (o.value !== undefined) return bitableCellText(o.value, field);
+  return '';
+}
+
+/** Records of one bitable table as a 台账 sheet; the record id stands in for a row number. */
+export function bitableToLedger(table: string, fields: readonly BitableField[], records: readonly BitableRecord[]): { sheet: LedgerSheet; ids: string[] } {
+  const shown = fields.filter((f) => f.type !== 11 && f.type !== 17 && f.ui_type !== 'User' && f.ui_type !== 'Attachment');
+  const rows = records.map((r, k) => ({ row: k + 1, cells: shown.map((f) => bitableCellText(r.fields[f.field_name], f)) })).filter((r) => r.cells.some(Boolean));
+  const ids = records.filter((r) => shown.some((f) => bitableCellText(r.fields[f.field_name], f))).map((r) => r.record_id);
+  return { sheet: { name: table, headers: shown.map((f) => f.field_name), rows }, ids };
+}
+
+/** Facts of a 多维表格 table, each addressed by its record id. */
+export function bitableFacts(base: string, table: string, fields: readonly BitableField[], records: readonly BitableRecord[]): SourcedFact[] {
+  const { sheet, ids } = bitableToLedger(table, fields, records);
+  return sheet.rows
+    .map((r, k) => ({ text: rowText(sheet.headers, r.cells), address: { origin: 'bitable' as const, source: base, sheet: table, record: ids[k]! } }))
+    .filter((f) => f.text);
+}
+
+/** What the bot says when a table cannot be read, by Feishu's error code. */
+export function tableReadError(code: number, what: '多维表格' | '电子表格'): DocumentError {
+  if (code === 1254302 || code === 91403 || code === 1254303 || code === 99991672 || code === 99991679) {
+    return new DocumentError('no-access', `笔杆子没有这份${what}的读取权限。请表格所有者在右上角「…」→「更多」→「添加文档应用」中添加“笔杆子”（可阅读）；开启了高级权限的多维表格，还需在高级权限设置中给它可阅读的角色。添加后再发一次链接即可。`);
+  }
+  if (code === 1254040 || code === 1254041 || code === 1254003 || code === 1254004 || code === 91402) {
+    return new DocumentError('not-found', `没有找到这份${what}：链接可能有误，或表格已被删除。请在浏览器里打开确认后，复制地址栏里的完整链接再发。`);
+  }
+  return new DocumentError('unavailable', `飞书暂时没能返回这份${what}的内容（错误码 ${code}）。请稍后再发一次链接。`);
+}
+
+// ---- OCR ----
+
+/** Feishu OCR's limit on one image (the doc: under 5 MB; whether raw or base64 is unverified, so base64 is counted). */
+export const OCR_MAX_BYTES = 5 * 1024 * 1024;
+
+/** The request body for `POST /optical_char_recognition/v1/image/basic_recognize`, or the answer when the image is too big. */
+export function ocrRequest(name: string, image: Buffer): { image: string } {
+  const base64 = image.toString('base64');
+  if (base64.length >= OCR_MAX_BYTES) {
+    throw new DocumentError('too-large', `图片“${name}”有 ${(image.length / 1048576).toFixed(1)} MB，超过了文字识别一次可处理的 5 MB（按编码后计算约 3.7 MB 的原图）。请截取有文字的部分、降低分辨率后再发，或直接把文字粘贴过来。`);
+  }
+  return { image: base64 };
+}
+
+export interface OcrResult {
+  name: string;
+  lines: string[];
+  /** Shown back before use: OCR of a table comes back as loose lines. */
+  check: string;
+}
+
+/** `data.text_list` of basic_recognize → lines to confirm; nothing is used before the writer confirms. */
+export function ocrResult(name: string, response: { data?: { text_list?: string[] } }): OcrResult {
+  const lines = (response.data?.text_list ?? []).map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean);
+  const check = lines.length
+    ? `识别结果，请核对（图片“${name}”，共 ${lines.length} 行）：\n${lines.map((l, i) => `${i + 1}. ${l}`).join('\n')}\n\n核对无误请回复“确认”；有错可以直接发改好的文字。确认前这些内容不会用于起草。`
+    : `图片“${name}”里没有识别出文字。请换一张清晰的照片，或直接把文字粘贴过来。`;
+  return { name, lines, check };
+}
+
+/** Confirmed OCR lines as facts, each addressed by image and line. */
+export function ocrFacts(result: OcrResult): SourcedFact[] {
+  return result.lines.map((text, i) => ({ text, address: { origin: 'ocr' as const, source: result.name, row: i + 1 } }));
+}
+
+/** Whether the writer's reply confirms an OCR result. */
+export const confirmsOcr = (text: string): boolean => /^(?:@\S+\s*)?(?:确认|无误|没问题|对的?|正确|可以)[。！!]?$/.test(text.trim());
