@@ -22,6 +22,7 @@ import { Admission, type AdmissionOptions } from './queue/admission.js';
 import { ThreadOwners } from './flows/thread-owner.js';
 import { Metrics } from './metrics.js';
 import { MeteredChatModel } from './llm/metered-chat-model.js';
+import { GuardedChatModel } from './llm/guarded-chat-model.js';
 import { startMessageWorker } from './queue/worker.js';
 import { createLarkClient, FeishuApi } from './feishu/api.js';
 import { FeishuReplier } from './feishu/replier.js';
@@ -90,14 +91,15 @@ export async function startApp(o: AppOptions): Promise<App> {
   const runsIngest = config.ROLE !== 'worker';
 
   const metrics = new Metrics();
+  // The online model sees masked personal data and its answers pass the output guard (issue 26).
   const baseModel: ChatModel = llm
-    ? new OpenAIChatModel({
+    ? new GuardedChatModel(new OpenAIChatModel({
       apiKey: llm.apiKey, baseURL: llm.baseURL, model: llm.model, timeoutMs: llm.timeoutMs,
       onUsage: (u) => {
         metrics.modelTokens.inc({ kind: 'prompt' }, u.prompt);
         metrics.modelTokens.inc({ kind: 'completion' }, u.completion);
       },
-    })
+    }), { maskPii: config.PII_MASKING, log })
     : new OfflineChatModel();
   // Concurrent model requests are capped apart from concurrent jobs (MODEL_CONCURRENCY).
   const model: ChatModel = new MeteredChatModel(baseModel, {

@@ -40,6 +40,8 @@ export interface ReportRequest {
   assumptions: string[];
   /** The user's text as given, for the prompts. */
   text: string;
+  /** The facts came from this material (a file, cloud doc or quote), not the writer's words: the prompts frame them as material. */
+  factsFrom?: string;
 }
 
 /** 五百 → 500, 两千 → 2000, 一千五百 → 1500, 1万 → 10000; NaN otherwise. */

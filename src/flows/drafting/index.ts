@@ -38,7 +38,7 @@ export async function draftingFlow(ctx: TurnContext, cmd: DraftCommand, opts: { 
     // Material from a file or cloud doc: its facts are the only facts the draft may use, and
     // fact material (a 台账, not last year's report) says the period when the words do not.
     let request = parseRequest(opts.text, ctx.now, m ? { material: { source: m.source, model: m.model, ...(m.period ? { period: m.period } : {}) } } : {});
-    if (m) request = { ...request, facts: m.facts };
+    if (m) request = { ...request, facts: m.facts, factsFrom: m.source };
     state = newThreadState(request, ctx.now);
     notes.push(`按${periodLabel(request.period)}${getGenre(request.genre).name}起草${request.unit.name ? `，单位：${request.unit.name}` : ''}。`, ...request.assumptions.map((x) => `${x}。`));
     if (opts.material) notes.push(opts.material.note);

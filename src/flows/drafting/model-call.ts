@@ -7,6 +7,7 @@ import { cleanModelOutput, streamingView, type CleanResult, type OutputKind } fr
 import { periodLabel, periodRange } from '../../report/period.js';
 import { roleLabel, type ReportRequest } from '../../report/request.js';
 import { systemMessage } from '../system-prompt.js';
+import { asMaterial } from '../../llm/spotlight.js';
 
 /** Streaming callback: the new raw delta and the clean text to show so far (restarts on a repair round). */
 export type OnText = (delta: string, shown: string) => void;
@@ -85,4 +86,9 @@ export const personLabel = (g: Genre, req: ReportRequest): string => {
   return `单位口吻（${v.self}、${v.party}）`;
 };
 
-export const factsText = (req: ReportRequest): string => (req.facts.length ? req.facts.map((f, i) => `${i + 1}. ${f}`).join('\n') : '（用户未提供具体事实，所有数字和事例一律写成【待补充：……】占位）');
+export const factsText = (req: ReportRequest): string => {
+  if (!req.facts.length) return '（用户未提供具体事实，所有数字和事例一律写成【待补充：……】占位）';
+  const list = req.facts.map((f, i) => `${i + 1}. ${f}`).join('\n');
+  // Facts read from a file or a quote are material, never instructions (spotlighting, issue 26).
+  return req.factsFrom ? asMaterial(list, req.factsFrom) : list;
+};
