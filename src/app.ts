@@ -177,7 +177,7 @@ export async function startApp(o: AppOptions): Promise<App> {
     const parser = documents ? documentParser(config, conn, prefix, log, metrics) : undefined;
     const clock = o.clock;
     // The console's banner already says the bot is offline; Feishu answers say it each time.
-    const handler = new MessageHandler({ replier: transport.replier, model, prompts, memory, log, timezone: config.BOT_TIMEZONE, reminders: rs, ...(clock ? { now: () => new Date(clock()) } : {}), restrictedMarkings: config.RESTRICTED_MARKINGS, owners: new ThreadOwners(conn, { prefix, ttlSeconds: config.HISTORY_TTL_SECONDS }), ...(documents && parser ? { documents, parser, cloudDocs: documents } : {}), offlineNoticeShown: transport.kind === 'console' });
+    const handler = new MessageHandler({ replier: transport.replier, model, prompts, memory, log, timezone: config.BOT_TIMEZONE, reminders: rs, ...(clock ? { now: () => new Date(clock()) } : {}), restrictedMarkings: config.RESTRICTED_MARKINGS, owners: new ThreadOwners(conn, { prefix, ttlSeconds: config.HISTORY_TTL_SECONDS }), ...(documents && parser ? { documents, parser, cloudDocs: documents } : {}), offlineNoticeShown: transport.kind === 'console', aiLabelFooter: config.AI_LABEL_FOOTER });
     worker = startMessageWorker({
       connection: conn,
       prefix,

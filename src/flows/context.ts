@@ -32,4 +32,6 @@ export interface TurnContext {
   /** Reads and annotates files apart from the worker; present with `documents`. */
   parser?: DocumentParser;
   cloudDocs?: CloudDocPublisher;
+  /** Exported Word files also print the AI label in their footer (AI_LABEL_FOOTER). */
+  aiLabelFooter?: boolean;
 }

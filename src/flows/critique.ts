@@ -6,6 +6,7 @@ import type { TurnContext } from './context.js';
 import { critiqueSystemMessage } from './system-prompt.js';
 import { streamAnswer } from './chat.js';
 import { asMaterial } from '../llm/spotlight.js';
+import { contentIdFor, GENERATOR } from '../export/ai-label.js';
 
 const MODEL_PART = '综合点评（模型生成，供参考）';
 const OFFLINE_TAIL = '（离线模式：未配置大模型，以上为规则检查结果。配置 OPENAI_API_KEY 后，还会从结构、逻辑、具体性和套话等方面给出点评，并示范改写最薄弱的一段。）';
@@ -72,7 +73,7 @@ export async function critiqueFlow(ctx: TurnContext, text: string, opts: Critiqu
   if (!annotated && !card.complete) {
     const name = listName(opts.fileName, findings.length);
     const { renderFindingsDocx } = await import('../export/findings-docx.js');
-    list = { name, data: await renderFindingsDocx({ source: opts.source ?? '粘贴的文字', text, findings, now: ctx.now, timezone: ctx.timezone }) };
+    list = { name, data: await renderFindingsDocx({ source: opts.source ?? '粘贴的文字', text, findings, now: ctx.now, timezone: ctx.timezone, label: { generator: GENERATOR, model: '规则审校（未调用模型）', time: ctx.now, contentId: contentIdFor(ctx.jobId, 'findings', text) } }) };
     const where = `全部 ${findings.length} 条（位置、原文和修改建议）见附件《${name}》。`;
     card = formatFindingsCard(findings, text, { fullList: note ? `${note}${where}` : where });
   }

@@ -11,7 +11,7 @@ import { SEVERITY_LABEL } from '../report/critique/format.js';
 import type { Finding } from '../report/critique/types.js';
 import type { TurnContext } from './context.js';
 import { critiqueFlow } from './critique.js';
-import { draftingFlow, NO_OUTLINE_YET, wordFile } from './drafting/index.js';
+import { draftingFlow, exportLabel, NO_OUTLINE_YET, wordFile } from './drafting/index.js';
 import type { ReportThreadState } from './drafting/state.js';
 
 /** Material facts kept for a draft: well inside a small model's context next to the prompt. */
@@ -100,7 +100,7 @@ export async function cloudDocFlow(ctx: TurnContext): Promise<void> {
   const c = ctx.conversation;
   const state = await ctx.memory.getState<ReportThreadState>(c);
   if (!state?.outline) return ctx.replier.sendText(c, NO_OUTLINE_YET, ctx.jobId);
-  const file = await wordFile(state, ctx.now);
+  const file = await wordFile(state, ctx.now, exportLabel(ctx));
   if (!ctx.cloudDocs) {
     await ctx.replier.sendFile(c, file, ctx.jobId);
     return ctx.replier.sendText(c, '控制台模式下没有飞书云空间，已改为导出 Word 文件。', ctx.jobId);

@@ -42,6 +42,8 @@ export interface HandlerDeps {
   cloudDocs?: CloudDocPublisher;
   /** The transport told the user once that the bot is offline (the console banner): answers do not repeat it. */
   offlineNoticeShown?: boolean;
+  /** AI_LABEL_FOOTER: exported Word files print the AI label in the footer. */
+  aiLabelFooter?: boolean;
 }
 
 
@@ -66,6 +68,7 @@ export class MessageHandler {
       ...(this.d.documents ? { documents: this.d.documents } : {}),
       ...(this.d.parser ? { parser: this.d.parser } : {}),
       ...(this.d.cloudDocs ? { cloudDocs: this.d.cloudDocs } : {}),
+      ...(this.d.aiLabelFooter ? { aiLabelFooter: true } : {}),
     };
   }
 
