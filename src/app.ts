@@ -23,6 +23,7 @@ import { ThreadOwners } from './flows/thread-owner.js';
 import { Metrics } from './metrics.js';
 import { MeteredChatModel } from './llm/metered-chat-model.js';
 import { GuardedChatModel } from './llm/guarded-chat-model.js';
+import { AuditLog } from './core/audit.js';
 import { startMessageWorker } from './queue/worker.js';
 import { createLarkClient, FeishuApi } from './feishu/api.js';
 import { FeishuReplier } from './feishu/replier.js';
@@ -139,13 +140,16 @@ export async function startApp(o: AppOptions): Promise<App> {
     supervisor = s;
     closers.unshift(() => s.stop(Math.max(250, stopDeadline - Date.now() - 500)));
   }
+  // The audit trail lives in a stream without a TTL: an allkeys-* eviction policy could drop it (docs/DATA.md).
+  const audit = new AuditLog(conn, { prefix, retentionDays: config.AUDIT_RETENTION_DAYS });
+  if (runsIngest) void warnOnEviction(conn, log);
   const httpExtras = {
     metrics: async () => {
       const theirs = await supervisor?.ask('metrics', 1000);
       return { contentType: metrics.registry.contentType, body: theirs ? await metrics.merged([theirs]) : await metrics.registry.metrics() };
     },
     // Loaded only when turned on: Bull Board and Express cost about 20 MB in every process otherwise.
-    admin: config.ADMIN_TOKEN && !o.supervised ? (await import('./admin.js')).adminHandler([statsQueue], config.ADMIN_TOKEN) : undefined,
+    admin: config.ADMIN_TOKEN && !o.supervised ? (await import('./admin.js')).adminHandler([statsQueue], config.ADMIN_TOKEN, { audit }) : undefined,
   };
 
   // The transport: how answers and reminders go out; each renders its own way.
@@ -177,7 +181,7 @@ export async function startApp(o: AppOptions): Promise<App> {
     const parser = documents ? documentParser(config, conn, prefix, log, metrics) : undefined;
     const clock = o.clock;
     // The console's banner already says the bot is offline; Feishu answers say it each time.
-    const handler = new MessageHandler({ replier: transport.replier, model, prompts, memory, log, timezone: config.BOT_TIMEZONE, reminders: rs, ...(clock ? { now: () => new Date(clock()) } : {}), restrictedMarkings: config.RESTRICTED_MARKINGS, owners: new ThreadOwners(conn, { prefix, ttlSeconds: config.HISTORY_TTL_SECONDS }), ...(documents && parser ? { documents, parser, cloudDocs: documents } : {}), offlineNoticeShown: transport.kind === 'console', aiLabelFooter: config.AI_LABEL_FOOTER });
+    const handler = new MessageHandler({ replier: transport.replier, model, prompts, memory, log, timezone: config.BOT_TIMEZONE, reminders: rs, ...(clock ? { now: () => new Date(clock()) } : {}), restrictedMarkings: config.RESTRICTED_MARKINGS, owners: new ThreadOwners(conn, { prefix, ttlSeconds: config.HISTORY_TTL_SECONDS }), ...(documents && parser ? { documents, parser, cloudDocs: documents } : {}), offlineNoticeShown: transport.kind === 'console', aiLabelFooter: config.AI_LABEL_FOOTER, audit });
     worker = startMessageWorker({
       connection: conn,
       prefix,
@@ -324,7 +328,18 @@ function admissionOptions(config: Config): AdmissionOptions {
     allowedTenants: config.ALLOWED_TENANT_KEYS,
     allowedChats: config.ALLOWED_CHAT_IDS,
     allowedUsers: config.ALLOWED_USER_IDS,
+    auditRetentionDays: config.AUDIT_RETENTION_DAYS,
   };
+}
+
+/** The audit stream has no TTL; under an allkeys-* policy Redis may still evict it when memory runs out. */
+async function warnOnEviction(conn: Redis, log: Logger): Promise<void> {
+  try {
+    const [, policy] = (await conn.config('GET', 'maxmemory-policy')) as [string, string];
+    if (policy?.startsWith('allkeys-')) log.warn({ policy }, 'maxmemory-policy may evict the audit trail: use noeviction or a volatile-* policy (docs/DATA.md)');
+  } catch {
+    // CONFIG may be disabled on a managed Redis: nothing to check.
+  }
 }
 
 function bounded<T>(p: Promise<T>, ms: number): Promise<T | undefined> {

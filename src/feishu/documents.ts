@@ -279,7 +279,7 @@ export class FeishuDocuments implements DocumentSource, CloudDocPublisher {
     return new DocumentError('unavailable', `读取这篇文档时飞书返回错误（${code === -1 ? e.httpStatus ?? '未知' : code}）。请确认链接可以打开，稍后再试。`);
   }
 
-  async publish(file: { name: string; data: Buffer }, editorOpenId: string, key: string): Promise<{ url: string; title: string }> {
+  async publish(file: { name: string; data: Buffer }, editorOpenId: string, key: string): Promise<{ url: string; title: string; token?: string }> {
     const title = file.name.replace(/\.docx$/i, '');
     const stepKey = `${this.o.prefix ?? 'bigan'}:clouddoc:${key}`;
     const done: Record<string, string> = this.o.redis ? await this.o.redis.hgetall(stepKey) : {};
@@ -345,6 +345,6 @@ export class FeishuDocuments implements DocumentSource, CloudDocPublisher {
       if (e instanceof CloudDocError) throw new CloudDocError('grant', e.detail, e.missingScopes.length ? e.missingScopes : [...SCOPES.grant], result.url);
       throw e;
     }
-    return { url: result.url, title };
+    return { url: result.url, title, token: result.token };
   }
 }

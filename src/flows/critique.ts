@@ -51,6 +51,7 @@ export async function critiqueFlow(ctx: TurnContext, text: string, opts: Critiqu
   const findings = rejoined ? findingsOnOriginal(onRead, rejoined, text) : onRead;
   ctx.log.info({ chars: text.length, findings: findings.length, errors: findings.filter((f) => f.severity === 'error').length, ...(rejoined ? { pdf: rejoined.stats } : {}) }, 'critique');
   const c = ctx.conversation;
+  if (ctx.audit) ctx.audit.kind = opts.fileName ? 'file-critique' : 'critique';
 
   let note: string | undefined;
   let annotated: AnnotatedCopy | null = null;

@@ -21,6 +21,7 @@ import type { DocumentParser } from '../documents/parser.js';
 import { CLOUD_DOC_COMMAND, documentRequest, recentFileRequest } from './document-route.js';
 import { cloudDocFlow, documentFlow } from '../flows/documents.js';
 import { DOC_TEXTS } from '../core/document-texts.js';
+import type { AuditLog, AuditNote } from '../core/audit.js';
 
 export interface HandlerDeps {
   replier: Replier;
@@ -44,6 +45,8 @@ export interface HandlerDeps {
   offlineNoticeShown?: boolean;
   /** AI_LABEL_FOOTER: exported Word files print the AI label in the footer. */
   aiLabelFooter?: boolean;
+  /** The audit trail: one record per job, written when it ends (issue 26). */
+  audit?: AuditLog;
 }
 
 
@@ -51,8 +54,12 @@ export interface HandlerDeps {
 export class MessageHandler {
   constructor(private readonly d: HandlerDeps) {}
 
-  private context(c: Conversation, job: JobContext): TurnContext {
+  /** Jobs' audit notes until their record is written (a failed attempt's note serves the final failure). */
+  private readonly notes = new Map<string, AuditNote>();
+
+  private context(c: Conversation, job: JobContext, audit?: AuditNote): TurnContext {
     return {
+      ...(audit ? { audit } : {}),
       conversation: c,
       jobId: job.jobId,
       signal: job.signal,
@@ -73,24 +80,54 @@ export class MessageHandler {
   }
 
   async handle(data: JobData, job: JobContext): Promise<void> {
+    const note: AuditNote = this.notes.get(job.jobId) ?? { docs: [] };
+    note.docs = [];
+    this.notes.set(job.jobId, note);
+    await this.route(data, job, note);
+    await this.recordAudit(data, job.jobId, note, note.kind === 'refusal' ? 'refused' : 'ok');
+  }
+
+  /** The job's one audit record: ids, kind, documents, model and prompt version; never text. A failed write is logged, never the job's failure. */
+  private async recordAudit(data: JobData, jobId: string, note: AuditNote, outcome: string): Promise<void> {
+    this.notes.delete(jobId);
+    if (!this.d.audit || note.skip) return;
+    const c = conversationOf(data);
+    try {
+      await this.d.audit.record({
+        time: (this.d.now?.() ?? new Date()).getTime(), chat: c.chatId, user: c.senderOpenId, kind: note.kind ?? 'message',
+        ...(note.reason ? { reason: note.reason } : {}), docs: [...new Set(note.docs)],
+        ...(this.d.model.online ? { model: this.d.model.name } : { model: 'offline' }), prompt: this.d.prompts.version, outcome, job: jobId,
+        ...(note.content ? { content: note.content } : {}), ...(note.docToken ? { docToken: note.docToken } : {}),
+      });
+    } catch (err) {
+      this.d.log.error({ err: (err as Error)?.message, jobId }, 'audit record not written');
+    }
+  }
+
+  private async route(data: JobData, job: JobContext, note: AuditNote): Promise<void> {
     if (data.type === 'card-action') {
       const { value } = data.action;
       // The button's thread carries the stored outline; the reply goes under the card.
-      const ctx = this.context(conversationOf(data), job);
+      const ctx = this.context(conversationOf(data), job, note);
       if (value.action === 'clouddoc' && typeof value.thread === 'string') {
         job.log.info({ route: 'button', command: 'clouddoc' }, 'routed');
+        note.kind = 'clouddoc';
         return cloudDocFlow(ctx);
       }
       if (!isDraftButton(value)) return this.d.replier.sendText(ctx.conversation, T.BUTTON_EXPIRED, ctx.jobId);
       if (value.command.kind !== 'export' && !(await this.mayChangeDraft(ctx.conversation, true))) {
+        Object.assign(note, { kind: 'refusal', reason: 'not-initiator' });
         job.log.info({ route: 'button', command: value.command.kind }, 'refused: not the thread initiator');
         return this.d.replier.sendText(data.action.conversation, T.NOT_INITIATOR, ctx.jobId);
       }
       job.log.info({ route: 'button', command: value.command.kind }, 'routed');
+      note.kind = value.command.kind;
       return draftingFlow(ctx, value.command, { text: '', newRequest: false });
     }
     const { conversation: c, payload, refusal, retryAt } = data.message;
-    const ctx = this.context(c, job);
+    const ctx = this.context(c, job, note);
+    // Recorded by the admission script when it refused.
+    if (refusal) note.skip = true;
     if (refusal) return this.d.replier.sendText(c, T.refusalText(refusal, retryAt ? this.waitUntil(retryAt) : undefined), ctx.jobId);
     // A message at a group thread's root makes its sender the thread's initiator.
     if (c.chatType === 'group' && !c.rootId && this.d.owners) await this.d.owners.claim(threadKey(c), c.senderOpenId);
@@ -104,11 +141,13 @@ export class MessageHandler {
     const marking = payload.kind === 'text' ? findClassificationMarking(payload.text, this.d.restrictedMarkings) : null;
     if (marking) {
       job.log.warn({ route: 'classified', level: marking.level }, 'refused: classification marking');
+      Object.assign(note, { kind: 'refusal', reason: 'classified' });
       return this.d.replier.sendText(c, T.CLASSIFIED_REFUSAL(marking.marking), ctx.jobId);
     }
     const document = documentRequest(payload, ctx.now, this.d.timezone) ?? (await recentFileRequest(c, this.d.memory, payload, ctx.now, this.d.timezone));
     if (document) {
       job.log.info({ route: 'document', origin: document.origin.kind, use: document.draft ? 'material' : 'critique' }, 'routed');
+      note.kind = document.draft ? 'material' : 'file-critique';
       return documentFlow(ctx, document.origin, document.words, { maxChars: MAX_INPUT_CHARS, ...(document.draft ? { draft: document.draft } : {}) });
     }
     if (payload.kind !== 'text') return;
@@ -118,9 +157,11 @@ export class MessageHandler {
     }
     const route = routeText(payload.text, { now: ctx.now, timezone: this.d.timezone });
     job.log.info({ route: route.kind }, 'routed');
+    note.kind = route.kind === 'draft' ? route.command.kind : route.kind;
     const changesDraft = route.kind === 'reset' || (route.kind === 'draft' && route.command.kind !== 'export');
     if (changesDraft && !(await this.mayChangeDraft(c, c.chatType === 'group'))) {
       job.log.info({ route: route.kind }, 'refused: not the thread initiator');
+      Object.assign(note, { kind: 'refusal', reason: 'not-initiator' });
       return this.d.replier.sendText(c, T.NOT_INITIATOR, ctx.jobId);
     }
     switch (route.kind) {
@@ -172,6 +213,7 @@ export class MessageHandler {
   /** The single error reply after the last attempt; it takes over the job's answer card. */
   async onFinalFailure(data: JobData, jobId: string, err: unknown): Promise<void> {
     const c = conversationOf(data);
+    await this.recordAudit(data, jobId, this.notes.get(jobId) ?? { docs: [] }, 'failed');
     const text = err instanceof LlmError && !err.retryable && err.status !== undefined ? T.FAILURE_BAD_REQUEST : T.FAILURE;
     this.d.log.error({ err, jobId }, 'job failed for good; telling the user');
     const card = await this.d.replier.openStream(c, { key: jobId, title: T.FAILURE_TITLE });

@@ -50,6 +50,7 @@ export async function draftingFlow(ctx: TurnContext, cmd: DraftCommand, opts: { 
     return ctx.replier.sendText(c, NO_OUTLINE_YET, ctx.jobId);
   }
 
+  if (ctx.audit) ctx.audit.kind = cmd.kind;
   if (cmd.kind === 'export') return exportWord(ctx, state);
 
   const card = await ctx.replier.openStream(c, { key: ctx.jobId, title: TITLES[cmd.kind] });
@@ -111,7 +112,8 @@ export const exportLabel = (ctx: TurnContext) => ({ generator: GENERATOR, model:
 
 async function exportWord(ctx: TurnContext, state: ReportThreadState): Promise<void> {
   if (!state.outline) return ctx.replier.sendText(ctx.conversation, NO_OUTLINE_YET, ctx.jobId);
-  const { name, data, drafted } = await wordFile(state, ctx.now, exportLabel(ctx));
+  const { name, data, drafted, contentId } = await wordFile(state, ctx.now, exportLabel(ctx));
+  if (ctx.audit && contentId) ctx.audit.content = contentId;
   await ctx.replier.sendFile(ctx.conversation, { name, data }, ctx.jobId);
   await ctx.replier.sendText(ctx.conversation, drafted
     ? `已导出 Word（GB/T 9704 版式：标题二号小标宋，正文三号仿宋，一级标题黑体、二级标题楷体，固定行距28磅）。内容与话题里最近一次的起草和修改结果一致，共 ${drafted} 个已起草的部分；未起草的部分保留了提纲标题。`
