@@ -43,7 +43,9 @@ module.exports = {
     onlyDown('reminder-service-over-queue', 'reminders/service/', ['reminders', 'queue', 'core', 'logger.ts']),
     onlyDown('flows-over-core', 'flows/', ['core', 'llm', 'report', 'export', 'documents', 'reminders', 'logger.ts']),
     onlyDown('queue-over-core', 'queue/', ['core', 'logger.ts']),
-    onlyDown('handler-over-flows-and-queue', 'handler/', ['flows', 'queue', 'core', 'llm', 'report', 'reminders', 'export', 'documents', 'logger.ts']),
+    // privacy/: deletion and scrubbing across the stores (memory, reminders, the queues' job records).
+    onlyDown('privacy-over-queue', 'privacy/', ['queue', 'core', 'logger.ts']),
+    onlyDown('handler-over-flows-and-queue', 'handler/', ['flows', 'queue', 'privacy', 'core', 'llm', 'report', 'reminders', 'export', 'documents', 'logger.ts']),
     onlyDown('feishu-is-a-receiver', 'feishu/', ['queue', 'core', 'reminders', 'http-server.ts', 'logger.ts']),
     onlyDown('console-is-a-receiver', 'console/', ['queue', 'core', 'reminders', 'logger.ts']),
     onlyDown('http-server-serves-receivers', 'http-server\\.ts', ['core', 'logger.ts']),

@@ -24,6 +24,7 @@ import { Metrics } from './metrics.js';
 import { MeteredChatModel } from './llm/metered-chat-model.js';
 import { GuardedChatModel } from './llm/guarded-chat-model.js';
 import { AuditLog } from './core/audit.js';
+import { Forgetting } from './privacy/forget.js';
 import { startMessageWorker } from './queue/worker.js';
 import { createLarkClient, FeishuApi } from './feishu/api.js';
 import { FeishuReplier } from './feishu/replier.js';
@@ -142,6 +143,8 @@ export async function startApp(o: AppOptions): Promise<App> {
   }
   // The audit trail lives in a stream without a TTL: an allkeys-* eviction policy could drop it (docs/DATA.md).
   const audit = new AuditLog(conn, { prefix, retentionDays: config.AUDIT_RETENTION_DAYS });
+  const forgetting = new Forgetting(conn, { prefix, auditRetentionDays: config.AUDIT_RETENTION_DAYS });
+  closers.push(() => forgetting.close());
   if (runsIngest) void warnOnEviction(conn, log);
   const httpExtras = {
     metrics: async () => {
@@ -149,7 +152,7 @@ export async function startApp(o: AppOptions): Promise<App> {
       return { contentType: metrics.registry.contentType, body: theirs ? await metrics.merged([theirs]) : await metrics.registry.metrics() };
     },
     // Loaded only when turned on: Bull Board and Express cost about 20 MB in every process otherwise.
-    admin: config.ADMIN_TOKEN && !o.supervised ? (await import('./admin.js')).adminHandler([statsQueue], config.ADMIN_TOKEN, { audit }) : undefined,
+    admin: config.ADMIN_TOKEN && !o.supervised ? (await import('./admin.js')).adminHandler([statsQueue], config.ADMIN_TOKEN, { audit, purge: (t) => (t.user ? forgetting.forgetUser(t.user, { by: 'operator' }) : forgetting.purgeChat(t.chat!)) }) : undefined,
   };
 
   // The transport: how answers and reminders go out; each renders its own way.
@@ -181,7 +184,7 @@ export async function startApp(o: AppOptions): Promise<App> {
     const parser = documents ? documentParser(config, conn, prefix, log, metrics) : undefined;
     const clock = o.clock;
     // The console's banner already says the bot is offline; Feishu answers say it each time.
-    const handler = new MessageHandler({ replier: transport.replier, model, prompts, memory, log, timezone: config.BOT_TIMEZONE, reminders: rs, ...(clock ? { now: () => new Date(clock()) } : {}), restrictedMarkings: config.RESTRICTED_MARKINGS, owners: new ThreadOwners(conn, { prefix, ttlSeconds: config.HISTORY_TTL_SECONDS }), ...(documents && parser ? { documents, parser, cloudDocs: documents } : {}), offlineNoticeShown: transport.kind === 'console', aiLabelFooter: config.AI_LABEL_FOOTER, audit });
+    const handler = new MessageHandler({ replier: transport.replier, model, prompts, memory, log, timezone: config.BOT_TIMEZONE, reminders: rs, ...(clock ? { now: () => new Date(clock()) } : {}), restrictedMarkings: config.RESTRICTED_MARKINGS, owners: new ThreadOwners(conn, { prefix, ttlSeconds: config.HISTORY_TTL_SECONDS }), ...(documents && parser ? { documents, parser, cloudDocs: documents } : {}), offlineNoticeShown: transport.kind === 'console', aiLabelFooter: config.AI_LABEL_FOOTER, audit, forget: forgetting });
     worker = startMessageWorker({
       connection: conn,
       prefix,

@@ -22,6 +22,7 @@ import { CLOUD_DOC_COMMAND, documentRequest, recentFileRequest } from './documen
 import { cloudDocFlow, documentFlow } from '../flows/documents.js';
 import { DOC_TEXTS } from '../core/document-texts.js';
 import type { AuditLog, AuditNote } from '../core/audit.js';
+import type { Forgetting } from '../privacy/forget.js';
 
 export interface HandlerDeps {
   replier: Replier;
@@ -47,6 +48,8 @@ export interface HandlerDeps {
   aiLabelFooter?: boolean;
   /** The audit trail: one record per job, written when it ends (issue 26). */
   audit?: AuditLog;
+  /** /reset scrubs the thread's text from the queue's job records too. */
+  forget?: Forgetting;
 }
 
 
@@ -169,6 +172,7 @@ export class MessageHandler {
         return this.d.replier.sendText(c, payload.text.trim() ? T.HELP : T.EMPTY_TEXT, ctx.jobId);
       case 'reset':
         await this.d.memory.clear(c);
+        await this.d.forget?.scrubThread(c, ctx.jobId);
         return this.d.replier.sendText(c, T.RESET_DONE, ctx.jobId);
       case 'unknown-command':
         return this.d.replier.sendText(c, T.UNKNOWN_COMMAND(route.command), ctx.jobId);
