@@ -3,6 +3,9 @@
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startHarness, type Harness } from '../support/harness.js';
 import { messageIdOf, OTHER_USER_OPEN_ID, textEvent, USER_OPEN_ID } from '../support/events.js';
 import { eventually } from '../support/wait.js';
@@ -89,6 +92,12 @@ describe('the audit trail', () => {
       const cli = await runBigan(['audit', '--format', 'csv', '--user', USER_OPEN_ID]);
       expect(cli.code).toBe(0);
       expect(cli.stdout.trim().split('\r\n')).toHaveLength(1 + 7);
+      // The README's example, as written.
+      const file = join(mkdtempSync(join(tmpdir(), 'bigan-audit-')), 'audit.csv');
+      const readme = await runBigan(['audit', '--since', '2026-01-01', '--format', 'csv', '-o', file]);
+      expect(readme.code).toBe(0);
+      expect(readFileSync(file, 'utf8').startsWith('id,time,')).toBe(true);
+      expect(readme.stderr).toContain('已导出');
       const bad = await runBigan(['audit', '--since', '昨天']);
       expect(bad.code).toBe(2);
     } finally {
