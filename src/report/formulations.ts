@@ -156,7 +156,7 @@ export const NAMED_SETS: readonly NamedSet[] = [
   { name: '宣传思想工作格局', members: ['党委统一领导', '党政齐抓共管', '宣传部门组织协调', '有关部门分工负责', '社会力量积极参与'], minKnown: 2, intruders: ['各相关部门积极配合', '相关部门积极配合', '有关部门积极配合', '各部门积极配合'], sep: '、', source: `${XCTL}; ${S819} (the four-member form without 社会力量积极参与 is also used)` },
   { name: '意识形态工作责任制原则', members: ['属地管理', '分级负责', '谁主管谁负责'], minKnown: 2, sep: '、', source: SSBF },
   { name: '“守土有责、守土负责、守土尽责”', members: ['守土有责', '守土负责', '守土尽责'], minKnown: 2, sep: '、', source: S819 },
-  { name: '第一责任人的“三个亲自”', members: ['重要工作亲自部署', '重要问题亲自过问', '重大事件亲自处置'], minKnown: 2, intruders: ['重要工作亲自过问', '重要问题亲自部署', '重大事件亲自过问', '重要问题亲自处置', '重大事件亲自部署', '重要事件亲自处置', '重大问题亲自过问'], sep: '、', nearAt: [4, 6], source: SSBF },
+  { name: '第一责任人的“三个亲自”', members: ['重要工作亲自部署', '重要问题亲自过问', '重大事件亲自处置'], minKnown: 2, intruders: ['重要工作亲自过问', '重要问题亲自部署', '重大事件亲自过问', '重要问题亲自处置', '重大事件亲自部署', '重要事件亲自处置', '重大问题亲自过问'], sep: '、', nearAt: [2, 4, 6], source: `${SSBF} (the nouns 工作/问题/事件 are as fixed as the verbs: 重大问题亲自处置 is a slip)` },
   { name: '“本职、失职、渎职”', members: ['是本职', '是失职', '是渎职'], minKnown: 2, suffix: '职', sep: '、', source: '常用表述“抓意识形态工作是本职、不抓是失职、抓不好是渎职” (习近平总书记讲话中的表述; exact speech and date unverified)' },
   { name: '宣传思想工作的使命任务', members: ['举旗帜', '聚民心', '育新人', '兴文化', '展形象'], minKnown: 3, sep: '、', source: '习近平在全国宣传思想工作会议上的讲话 (2018-08-21)' },
   { name: '主题教育的总要求', members: ['学思想', '强党性', '重实践', '建新功'], minKnown: 3, sep: '、', source: '学习贯彻习近平新时代中国特色社会主义思想主题教育工作会议 (2023-04-03)' },
@@ -187,6 +187,7 @@ export const ORDERED_PAIRS: readonly OrderedPair[] = [
   { first: '学思', second: '践悟', joiner: '', source: '“学思践悟”（习近平在中央党校建校80周年庆祝大会暨2013年春季学期开学典礼上的讲话, 2013-03-01）' },
   { first: '踏石留印', second: '抓铁有痕', joiner: '、', source: '十八届中央纪委二次全会讲话 (2013-01-22)' },
   { first: '党风廉政建设', second: '反腐败斗争', joiner: '和', source: '党的十八大以来历次中央纪委全会公报（“党风廉政建设和反腐败斗争”）' },
+  { first: '领导权', second: '主动权', joiner: '和', source: 'the pair 领导权和主动权 recorded with the 三权 set above (领导权 first, as in 实施办法 2015 “牢牢掌握意识形态工作领导权”); 主动权和领导权 is no established phrase' },
 ];
 
 /** Fixed phrases whose loose spellings are wrong: pattern → the exact form. */
@@ -203,6 +204,8 @@ export interface FixedPhrase {
   discouraged?: boolean;
   /** What to say instead of the plain “应为”. */
   why?: string;
+  /** A match that is wholly this form is a widespread variant: a hint without replacement. */
+  variant?: RegExp;
   source: string;
 }
 
@@ -226,7 +229,7 @@ export const FIXED_PHRASES: readonly FixedPhrase[] = [
   { pattern: /党的一项极(?:其|为|度)重要的工作/g, right: '党的一项极端重要的工作', safe: true, source: `${S819}（“意识形态工作是党的一项极端重要的工作”）` },
   { pattern: /倾向的?苗头(?:性)?的?问题|倾向性的?苗头的?问题/g, right: '苗头性倾向性问题', safe: true, source: `${SSBF}（“苗头性倾向性问题”）` },
   // The order and marks of 思想上政治上行动上 when the words lost their 上 or their order (在政治、思想、行动上).
-  { pattern: /(?:思想|政治|行动)上?[、，]?(?:思想|政治|行动)上?[、，]?(?:思想|政治|行动)上(?=[\u4e00-\u9fff]{0,4}(?:同|与|和)(?:以习近平同志为核心的)?党中央)/g, right: '思想上政治上行动上', safe: true, why: '固定表述为“思想上政治上行动上”', source: `${ZHUNZE}: 在思想上政治上行动上同党中央保持高度一致` },
+  { pattern: /(?:思想|政治|行动)上?[、，]?(?:思想|政治|行动)上?[、，]?(?:思想|政治|行动)上(?=[\u4e00-\u9fff]{0,4}(?:同|与|和)(?:以习近平同志为核心的)?党中央)/g, right: '思想上政治上行动上', safe: true, why: '固定表述为“思想上政治上行动上”', variant: /^思想上、政治上、行动上$/, source: `${ZHUNZE}: 在思想上政治上行动上同党中央保持高度一致` },
   // The third clause of the 本职/失职/渎职 saying is 抓不好, whatever verb the first two use.
   { pattern: /不抓是失职[、，,]\s*抓(?!不好)[\u4e00-\u9fff]{1,3}是渎职/g, right: '不抓是失职、抓不好是渎职', safe: false, source: '常用表述“抓意识形态工作是本职、不抓是失职、抓不好是渎职”（见 NAMED_SETS 中的来源说明）' },
 ];

@@ -45,6 +45,26 @@ describe('bigan critique (real CLI)', () => {
     expect((JSON.parse(r.stdout) as Finding[]).map((f) => f.severity)).toEqual(['warning']);
   });
 
+  it('--words reads the unit word list file (typed lines or the exported JSON) and marks its findings 单位规定', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bigan-words-'));
+    const words = join(dir, 'words.txt');
+    writeFileSync(words, '慎用：抓手\n“街道办”改为“街道办事处”\n');
+    const r = bigan(['critique', '--json', '--words', words, '-'], '2025年度工作报告\n以学习为抓手，街道办每季度研判一次。\n');
+    const unit = (JSON.parse(r.stdout) as Finding[]).filter((f) => f.rule === 'unit-words');
+    expect(unit.map((f) => [f.excerpt, f.source, f.replacement ?? null])).toEqual([['抓手', '单位规定', null], ['街道办', '单位规定', '街道办事处']]);
+    const json = join(dir, 'words.json');
+    writeFileSync(json, JSON.stringify({ format: 'bigan-unit-words', version: 1, source: '单位规定', entries: [{ word: '抓手', kind: 'forbid' }] }));
+    const j = bigan(['critique', '--words', json, '-'], '2025年度工作报告\n以学习为抓手。\n');
+    expect(j.code).toBe(1);
+    expect(j.stdout).toContain('单位规定禁用“抓手”');
+    const bad = join(dir, 'bad.txt');
+    writeFileSync(bad, '随便一句话\n');
+    const b = bigan(['critique', '--words', bad, '-'], '2025年度工作报告\n正文。\n');
+    expect(b.code).toBe(2);
+    expect(b.stderr).toContain('词表第1行无法识别');
+    expect(bigan(['critique', '--words']).stderr).toContain('选项 --words 缺少取值');
+  });
+
   it('usage errors exit 2 with a Chinese message', () => {
     const missing = bigan(['critique', `${FIX}no-such-file.txt`]);
     expect(missing.code).toBe(2);

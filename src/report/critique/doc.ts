@@ -4,7 +4,7 @@
  */
 import { parseHeading, type HeadingMark } from '../headings.js';
 import { findReportPeriod, findSpan, type PeriodConfidence, type PeriodSpan, type ReportPeriod } from '../period.js';
-import { chromeOf, type ChromeHit } from './chrome.js';
+import { undecorated, chromeOf, type ChromeHit } from './chrome.js';
 
 export interface Line {
   index: number;
@@ -124,7 +124,37 @@ function isTitleLike(text: string): boolean {
 }
 
 /** A level-1/level-2 marker after a sentence and a space on the same line (PDF text). */
-const RUN_IN = /(?<=[\u4e00-\u9fff。；：！？”）])[ \u3000]+((?<!第)(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）)(?=[\u4e00-\u9fff]))/g;
+const RUN_IN = /(?<=[\u4e00-\u9fff。；：！？”）])[ \u3000]+((?<!第)(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）)(?=[\u4e00-\u9fff]|[ \u3000]*$))/g;
+/**
+ * The same with no space, on a page stored as one line (……汇报如下。一、上半年……情况（一）强化……): a level-1
+ * marker right after a full stop, and a （一） right after the short heading text such a marker opens.
+ */
+const RUN_IN_TIGHT = /(?<=[。！？])((?:[一二三四五六七八九十]{1,3}、)(?=[\u4e00-\u9fff]))/g;
+const RUN_IN_SUB = /^[一二三四五六七八九十]{1,3}、[^，。；：！？、“”《》（）\n]{4,30}?(（[一二三四五六七八九十]{1,3}）)(?=[\u4e00-\u9fff])/;
+/**
+ * A document-sharing site splits a preview into numbered chunks: 1、 at the very start, then 2、 3、 at
+ * the start of lines that continue the previous line's sentence or heading. Such numbers are chrome.
+ */
+function shareChunks(lines: readonly Line[]): Map<number, string> {
+  const marks = new Map<number, string>();
+  const first = lines.find((l) => l.text.trim() !== '');
+  const m0 = first ? /^[\s\u3000]*1、/.exec(first.text) : null;
+  if (!first || !m0) return marks;
+  let next = 2;
+  let prev = first;
+  const found: [number, string][] = [[first.index, m0[0]]];
+  for (const l of lines.slice(first.index + 1)) {
+    if (l.text.trim() === '') continue;
+    const m = new RegExp(`^[\\s\\u3000]*${next}、`).exec(l.text);
+    if (m && !/[。！？：；]$/.test(prev.text.trimEnd())) {
+      found.push([l.index, m[0]]);
+      next++;
+    }
+    prev = l;
+  }
+  if (found.length >= 2) for (const [i, mk] of found) marks.set(i, mk);
+  return marks;
+}
 
 const LINE = /[^\r\n]*(?:\r\n|\r|\n|$)/g;
 const SENTENCE = /[^。！？；!?;]+[。！？；!?;]*[”’」』）)]?/g;
@@ -173,6 +203,18 @@ export function buildDoc(text: string, opts: CritiqueOptions = {}): CritiqueDoc 
       if (!inner) continue;
       headings.push({ line: l.index, start: l.start + at, end: l.start + at + inner.marker.length, mark: inner, runIn: true });
     }
+    RUN_IN_TIGHT.lastIndex = 0;
+    for (let m = RUN_IN_TIGHT.exec(l.text); m; m = RUN_IN_TIGHT.exec(l.text)) {
+      const inner = parseHeading(l.text.slice(m.index));
+      if (!inner) continue;
+      headings.push({ line: l.index, start: l.start + m.index, end: l.start + m.index + inner.marker.length, mark: inner, runIn: true });
+      const sub = RUN_IN_SUB.exec(l.text.slice(m.index));
+      const subMark = sub ? parseHeading(sub[1]!) : null;
+      if (sub && subMark) {
+        const at = m.index + sub[0].length - sub[1]!.length;
+        headings.push({ line: l.index, start: l.start + at, end: l.start + at + subMark.marker.length, mark: subMark, runIn: true });
+      }
+    }
   }
 
   headings.sort((a, b) => a.start - b.start);
@@ -185,6 +227,10 @@ export function buildDoc(text: string, opts: CritiqueOptions = {}): CritiqueDoc 
   // concatenated by a template site. Their markers are chrome, the lines are titles, not sections.
   const chunks = paragraphs.map((l) => ({ l, m: CHUNK.exec(l.text) })).filter(({ m }) => m && isReportTitle(m[2]!));
   const chunkMarks = new Map(chunks.length >= 2 ? chunks.map(({ l, m }) => [l.index, m![1]!] as const) : []);
+  const shared = shareChunks(lines);
+  if (shared.size > 0) {
+    for (let i = headings.length - 1; i >= 0; i--) if (shared.has(headings[i]!.line) && !headings[i]!.runIn && headings[i]!.start - lines[headings[i]!.line]!.start < shared.get(headings[i]!.line)!.length) headings.splice(i, 1);
+  }
   if (chunkMarks.size > 0) {
     for (let i = headings.length - 1; i >= 0; i--) if (chunkMarks.has(headings[i]!.line) && !headings[i]!.runIn) headings.splice(i, 1);
   }
@@ -198,6 +244,12 @@ export function buildDoc(text: string, opts: CritiqueOptions = {}): CritiqueDoc 
     // A portal's metadata table puts the value under its label (索引号： / 6107280000/2024-001005).
     if (!c && labelOnly && !titleLike && l.text.trim().length <= 40 && !/[，。；]/.test(l.text) && (/\d/.test(l.text) || /(?:局|委|办|部|厅|院|政府|网站|中心|处|室|其他|有效|无|主动公开|全文公开)$/.test(l.text.trim()))) c = { kind: 'meta', start: leadOf(l.text), end: l.text.trimEnd().length, message: '网页信息行（来源、时间、阅读量、导航等）残留' };
     labelOnly = c?.kind === 'meta' && /[：:]$/.test(l.text.trimEnd());
+    const piece = shared.get(l.index);
+    if (piece) {
+      const lead = leadOf(l.text);
+      chrome.set(l.index, { kind: 'collection', start: lead, end: piece.length, message: '文档分享网站的分段序号残留（预览被切成了1、2、3、几段）' });
+      continue;
+    }
     const marker = chunkMarks.get(l.index);
     if (marker) {
       const lead = leadOf(l.text);
@@ -248,11 +300,24 @@ export function buildDoc(text: string, opts: CritiqueOptions = {}): CritiqueDoc 
     }
     if (headingLines.has(l.index) || (!chrome.has(l.index) && /[。；]/.test(l.text) && l.text.length > 60)) break;
   }
+  // A page title without a year, then the title proper with it (……自评报告 / 时间：… / 2021年上半年……自评报告):
+  // the dated line is the report's title.
+  if (title && !/20\d{2}/.test(title.text)) {
+    const core = undecorated(title.text.trim()).replace(/[（(][^）)]*[）)]$/, '').slice(-8);
+    const i = paragraphs.indexOf(title);
+    const proper = paragraphs.slice(i + 1, i + 6).find((l) => titleLines.has(l.index) && /20\d{2}\s*年/.test(l.text) && l.text.includes(core));
+    if (proper) title = proper;
+  }
   // A title split over two lines: a short unpunctuated line right before it, not a title by itself.
   const ti = title ? paragraphs.indexOf(title) : -1;
   const prev = ti > 0 ? paragraphs[ti - 1]! : undefined;
   const titleHead = prev && !chrome.has(prev.index) && !headingLines.has(prev.index) && /^[\u4e00-\u9fff0-9（）()]{4,40}$/.test(prev.text.trim()) && !TITLE_CUE.test(prev.text.trim()) && !/^(?:绝密|机密|秘密|内部|特急|加急|附件|签发|份号)/.test(prev.text.trim()) ? prev : null;
-  const opening = paragraphs.find((l) => (!title || l.index > title.index) && !titleLines.has(l.index) && !headingLines.has(l.index) && !chrome.has(l.index) && l.text.trim().length > 20) ?? null;
+  // A line that only carries a chunk number or a page number is still text.
+  const mostlyChrome = (l: Line) => {
+    const c = chrome.get(l.index);
+    return !!c && c.end - c.start >= 0.5 * l.text.trim().length;
+  };
+  const opening = paragraphs.find((l) => (!title || l.index > title.index) && !titleLines.has(l.index) && !headingLines.has(l.index) && !mostlyChrome(l) && l.text.trim().length > 20) ?? null;
 
   // Only the title, then the opening: body text is full of past years (2015年以来).
   const titleText = title ? `${titleHead?.text.trim() ?? ''}${title.text.trim()}` : null;

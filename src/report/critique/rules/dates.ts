@@ -64,6 +64,15 @@ export const datesRule: Rule = {
         out.push(report(doc, bySure(doc, 'error'), start, end, `${meeting.name}于${meeting.start.slice(0, 7).replace('-', '年')}月召开，${label}报告中不应引用`, `核对报告期，或改为“${phrase}”`));
         continue;
       }
+      // A plenum cited in the guidance formula (十九大和十九届四中全会精神) when a later plenum of the same
+      // congress had closed before the period began: the formula names the latest one.
+      if (meeting.kind === 'plenum' && /大和$/.test(before) && /^精神/.test(after)) {
+        const later = MEETINGS.filter((x) => x.kind === 'plenum' && x.congress === meeting.congress && x.start > meeting.start && x.end < pStart).at(-1);
+        if (later) {
+          out.push(report(doc, bySure(doc, 'warning'), start, end, `${label}报告中以${meeting.name}精神作为当前指导，此前${later.name}已经召开`, `改为“${phrase}”`));
+          continue;
+        }
+      }
       // Stale congress cited as current guidance: "深入贯彻党的十九大精神" in 2024.
       if (rank(meeting) < rank(current.congress) && (STUDY_VERB.test(before) || /(?:特别是|尤其是|以|和)$/.test(before)) && /^(?:会议|和[^，。；]{0,16})?精神/.test(after) && !/以来|召开后|之后|期间/.test(after.slice(0, 4))) {
         out.push(report(doc, bySure(doc, 'warning'), start, end, `${label}报告中把${meeting.name}作为当前指导，已过时`, `改为“${phrase}”`));
@@ -83,6 +92,9 @@ export const datesRule: Rule = {
       if (year >= cStart && year <= cEnd) continue;
       // A past campaign named with its own year (2021年开展党史学习教育时) is history, not current work.
       if (PAST_OK.test(clause) || /20\d{2}年/.test(clause)) continue;
+      // A campaign carried on as 常态化制度化 in the same sentence (开展“两学一做”学习教育，推进其常态化制度化) is still running.
+      const sentence = t.slice(Math.max(t.lastIndexOf('。', start), t.lastIndexOf('\n', start)) + 1, (t.slice(end).search(/[。\n]/) + 1 || t.length - end + 1) + end - 1);
+      if (new RegExp(`${m[0].replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[”"]?[\\u4e00-\\u9fff]{0,4}常态化`).test(sentence)) continue;
       if (!RUNNING.test(before)) continue;
       out.push(report(doc, bySure(doc, 'warning'), start, end, `${c.name}是${cStart === cEnd ? cStart : `${cStart}—${cEnd}`}年开展的学习教育，${label}报告中写成正在开展不妥`, `删去，或改为“巩固拓展${c.name}成果”等表述`));
     }

@@ -127,6 +127,10 @@ function judgeRun(doc: CritiqueDoc, set: NamedSet, run: { items: string[]; gaps:
     const safe = known.length === set.members.length && set.sep !== '' && set.suffix !== '职' ? right : undefined;
     return [report(doc, 'warning', run.start, run.end, `${set.name}的顺序应为“${right}”`, right, safe)];
   }
+  // A set whose members are run together without the 、 it takes (学纪知纪明纪守纪).
+  if (known.length === set.members.length && run.items.length === known.length && set.sep === '、' && run.gaps.every((g) => g === '') && set.suffix !== '职') {
+    return [report(doc, 'warning', run.start, run.end, `${set.name}的各项之间应有顿号：“${right}”`, right, right)];
+  }
   // Marks: 思想上政治上、行动上 (the set takes none), 守土有责、守土负责，守土尽责 (one kind throughout).
   if (known.length === set.members.length && run.items.length === known.length && set.suffix !== '职') {
     const marks = new Set(run.gaps);
@@ -238,8 +242,24 @@ export const formulationRule: Rule = {
     for (const ph of FIXED_PHRASES) {
       for (const { m, start, end } of matchAll(ph.pattern, t)) {
         if (m[0] === ph.right || (ph.right === '苗头性倾向性问题' && m[0] === '苗头性、倾向性问题')) continue;
-        if (ph.inTitle && !insideTitle(t, start, end)) continue;
         if (ph.after && !ph.after.test(t.slice(Math.max(0, start - 24), start))) continue;
+        if (ph.variant?.test(m[0])) {
+          out.push(report(doc, 'info', start, end, `${ph.why ?? '固定表述'}：多数正式文本写作“${ph.right}”`, ph.right));
+          continue;
+        }
+        if (ph.inTitle) {
+          // The report's own title: the name is wrong; a document named in 《》: only a central one is sure
+          // (a unit's own 《局意识形态责任制清单》 is what the unit called it).
+          const own = doc.title !== null && start >= doc.title.start && end <= doc.title.end;
+          const book = insideTitle(t, start, end) ? t.slice(t.lastIndexOf('《', start), t.indexOf('》', end) + 1) : null;
+          if (!own && !book) continue;
+          if (book && !own && !/党委|党组|中共|实施办法|实施细则|中央/.test(book)) {
+            out.push(report(doc, 'info', start, end, `文件名中的“${m[0]}”一般写作“${ph.right}”（如是本单位文件的原名，可不改）`, `核对文件原名；规范说法为“${ph.right}”`));
+            continue;
+          }
+          out.push(report(doc, own ? 'warning' : 'error', start, end, `固定表述有误：应为“${ph.right}”`, ph.right, ph.safe ? ph.right : undefined));
+          continue;
+        }
         out.push(report(doc, ph.discouraged ? 'warning' : 'error', start, end, ph.why ? `${ph.why}：宜为“${ph.right}”` : `固定表述有误：应为“${ph.right}”`, ph.right, ph.safe ? ph.right : undefined));
       }
     }

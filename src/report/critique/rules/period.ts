@@ -84,7 +84,9 @@ export const periodRule: Rule = {
       const before = t.slice(Math.max(0, start - 30), start).split(/[。；！？\n]/).at(-1)!;
       const near = before.slice(-16);
       // Citing the anniversary speech (在庆祝……100周年大会上的讲话) or history (以来, 回顾, a year named) is not current work.
-      if (!CELEBRATE.test(near) || HISTORY.test(near) || /[自在]/.test(near.slice(-6)) || /大会|讲话|座谈会|重要指示/.test(t.slice(end, end + 12))) continue;
+      // Celebrated as this year's: a celebration word before, 今年 right before, or 庆典/之际 right after.
+      const current = CELEBRATE.test(near) || /(?:今年|本年|年内)[^，。；]{0,2}$/.test(near) || /^\s*(?:之际|庆典|庆祝活动|纪念活动|系列活动)/.test(t.slice(end, end + 8));
+      if (!current || HISTORY.test(near) || /[自在]/.test(near.slice(-6)) || /大会|讲话|座谈会|重要指示/.test(t.slice(end, end + 12))) continue;
       if (/(?:19|20)\d{2}\s*年|去年|前年|当年|已经|曾经/.test(clauseOf(t, start, end))) continue;
       if (year === p.year || (year === p.year + 1 && AHEAD.test(before))) continue;
       out.push(report(doc, bySure(doc, 'warning'), start, end, `“${m[0]}”是${year}年（${hit.a.name}于${hit.a.year}年），与${label}报告不符`, `核对周年数或报告年份：${p.year}年是${hit.a.name}${p.year - hit.a.year}周年`));

@@ -22,8 +22,9 @@ const YEAR_SLOT = /(?<![0-9])(?:19|20)[0-9]?(?:[XxＸｘ×]{1,2}|_{1,3}|＿{1,3}
 /** Underscore blanks in Chinese text: __区, 于_月_日, 开展_工作. */
 const BLANK = /(?:_{1,}|＿{1,})(?=[\u4e00-\u9fff，。、])/g;
 const BLANK_BEFORE = /[\u4e00-\u9fff\s，、：（“]/;
+const MOU_NOUN = /^(?:街道|社区|学校|中学|小学|大学|学院|幼儿园|医院|公司|集团|单位|部门|中心|支部|党委|党组|[省市县区镇乡村局委办厅院校])/;
 /** 某某 is always a template name; 某 + a unit noun (某镇, 某局) in a report body too. */
-const MOU = /某某+(?:[\u4e00-\u9fff])?|(?<![\u4e00-\u9fff]某|某)某(?=(?:省|市|县|区|镇|乡|村|街道|社区|局|委|办|厅|院|校|学校|医院|公司|单位|部门|中心|支部|党委|党组|同志|书记|主任|镇长|局长)(?!些|种|一|个|项|方面|程度))/g;
+const MOU = /某某+(?:[\u4e00-\u9fff])?|(?<![\u4e00-\u9fff]某|某)某(?=(?:省|市|县|区|镇|乡|村|街道|社区|局|委|办|厅|院|校|学校|中学|小学|大学|学院|幼儿园|医院|公司|集团|单位|部门|中心|支部|党委|党组|同志|书记|主任|镇长|局长)(?!些|种|一|个|项|方面|程度))/g;
 /**
  * A run of one capital letter standing for a name or a word: AA, AAA, ZZ (正确ZZ方向). X runs are above;
  * not AAAA级 (a scenic-spot grade), QQ, or roman numerals (II, III).
@@ -110,6 +111,10 @@ export const placeholderRule: Rule = {
       out.push(report(doc, 'error', start, end, `未填写的空格“${m[0]}”`, '填入具体内容'));
     }
     const tail = new Set(doc.paragraphs.slice(-3).filter((l) => l.text.trim().length < 30 && !/[，。；]/.test(l.text)).map((l) => l.start));
+    // The same 某局 written again and again is the report's own unit left anonymous, not a case (某村村民).
+    const seen = new Map<string, number>();
+    const keyOf = (m: RegExpExecArray, end: number) => m[0] + (MOU_NOUN.exec(t.slice(end, end + 4))?.[0] ?? '');
+    for (const { m, end } of matchAll(MOU, t)) seen.set(keyOf(m, end), (seen.get(keyOf(m, end)) ?? 0) + 1);
     for (const { m, start, end } of matchAll(MOU, t)) {
       const two = m[0].startsWith('某某');
       // A signature that anonymises the unit (中共某市……委员会) is the writer's choice.
@@ -117,7 +122,7 @@ export const placeholderRule: Rule = {
       const e = two ? start + m[0].replace(/[^某]/g, '').length : end;
       // In the title or opening a lone 某 is a template slot; in the body it may anonymise a case (某村村民).
       const head = [doc.title, doc.opening].some((l) => l && start >= l.start && start < l.end);
-      out.push(report(doc, two ? 'error' : head ? 'warning' : 'info', start, e, `模板代称“${t.slice(start, e)}”未替换为实际名称`, '填入实际名称'));
+      out.push(report(doc, two ? 'error' : head || (seen.get(keyOf(m, end)) ?? 0) >= 3 ? 'warning' : 'info', start, e, `模板代称“${t.slice(start, e)}”未替换为实际名称`, '填入实际名称'));
     }
     for (const { m, start, end } of matchAll(CIRCLES, t)) {
       out.push(report(doc, 'error', start, end, `未填写的占位符“${m[0]}”`, '填入具体内容'));

@@ -62,6 +62,15 @@ export const typoRule: Rule = {
       if (/[\d.\-/]/.test(t[start - 1] ?? '') || (doc.title && start >= doc.title.start && start < doc.title.end)) continue;
       out.push(report(doc, 'warning', start, start + 4, `年份“${m[1]}”后缺少“年”字`, `${m[1]}年`, `${m[1]}年`));
     }
+    // The same item twice in a list (党委、党委、总支): no replacement, the writer may have meant another item.
+    if (t.includes('、')) {
+      for (const { m, start, end } of matchAll(LIST_REPEAT, t)) {
+        // The first copy must be a whole item: after a mark, a count (共3个党委、党委) or a line start, not the
+        // tail of a longer word (基层党委、党委).
+        if (/[\u4e00-\u9fff]/.test(t[start - 1] ?? '') && !/[个名家所处类项]/.test(t[start - 1]!)) continue;
+        out.push(report(doc, 'warning', start, end, `列举中“${m[1]}”重复出现`, '删去重复的一项，或改为原本要写的另一项'));
+      }
+    }
     REPEAT.lastIndex = 0;
     for (let m = REPEAT.exec(t); m; m = REPEAT.exec(t)) {
       const chunk = m[1]!;
@@ -84,6 +93,9 @@ export const typoRule: Rule = {
     return out;
   },
 };
+
+/** An item repeated in a 、 list: 党委、党委. Both copies are whole items (a mark or line edge around them). */
+const LIST_REPEAT = /([\u4e00-\u9fff]{2,6})、\1(?=[、，。；）)\n]|$)/g;
 
 /** A whitelisted reduplication covers [start, end). */
 function whitelisted(t: string, start: number, end: number): boolean {

@@ -22,6 +22,9 @@ export const unitWordsRule: Rule = {
     const out: Finding[] = [];
     for (const { m, start, end } of matchAll(re, doc.text)) {
       const w = byWord.get(m[0])!;
+      // 街道办 → 街道办事处: text that already reads the unit's form is no hit (nor is the fixed text).
+      const k = w.replacement ? w.replacement.indexOf(w.word) : -1;
+      if (k >= 0 && doc.text.startsWith(w.replacement!, start - k)) continue;
       const note = w.note ? `（${w.note}）` : '';
       let f: Finding;
       if (w.kind === 'replace' && w.replacement !== undefined) {
