@@ -98,7 +98,7 @@ describe('stored data', () => {
     for (const k of after) {
       if (k === auditKey(h.prefix)) continue;
       const type = await redis.type(k);
-      const dump = type === 'string' ? await redis.get(k) : type === 'hash' ? JSON.stringify(await redis.hgetall(k)) : type === 'list' ? JSON.stringify(await redis.lrange(k, 0, -1)) : type === 'set' ? JSON.stringify(await redis.smembers(k)) : type === 'zset' ? JSON.stringify(await redis.zrange(k, 0, -1)) : '';
+      const dump = type === 'string' ? await redis.get(k) : type === 'hash' ? JSON.stringify(await redis.hgetall(k)) : type === 'list' ? JSON.stringify(await redis.lrange(k, 0, -1)) : type === 'set' ? JSON.stringify(await redis.smembers(k)) : type === 'zset' ? JSON.stringify(await redis.zrange(k, '0', '-1')) : '';
       expect(dump ?? '', k).not.toContain(USER_OPEN_ID);
     }
     // The other user's data is still there.
