@@ -142,7 +142,11 @@ export async function startApp(o: AppOptions): Promise<App> {
     closers.unshift(() => s.stop(Math.max(250, stopDeadline - Date.now() - 500)));
   }
   // The audit trail lives in a stream without a TTL: an allkeys-* eviction policy could drop it (docs/DATA.md).
-  const audit = new AuditLog(conn, { prefix, retentionDays: config.AUDIT_RETENTION_DAYS });
+  const month = new Intl.DateTimeFormat('en-CA', { timeZone: config.BOT_TIMEZONE, year: 'numeric', month: '2-digit' });
+  const audit = new AuditLog(conn, {
+    prefix, retentionDays: config.AUDIT_RETENTION_DAYS,
+    onRecord: (r) => metrics.usage.inc({ month: month.format(new Date(r.time)).slice(0, 7), chat: r.chat ?? '未知', department: '未知', kind: r.kind, outcome: r.outcome }),
+  });
   const forgetting = new Forgetting(conn, { prefix, auditRetentionDays: config.AUDIT_RETENTION_DAYS });
   closers.push(() => forgetting.close());
   if (runsIngest) void warnOnEviction(conn, log);

@@ -84,7 +84,7 @@ export interface AuditQuery {
 }
 
 export class AuditLog {
-  constructor(private readonly redis: Redis, private readonly o: { prefix: string; retentionDays: number }) {}
+  constructor(private readonly redis: Redis, private readonly o: { prefix: string; retentionDays: number; onRecord?: (r: AuditRecord) => void }) {}
 
   get key(): string {
     return auditKey(this.o.prefix);
@@ -96,7 +96,9 @@ export class AuditLog {
   }
 
   async record(r: AuditRecord): Promise<string> {
-    return (await this.redis.xadd(this.key, 'MINID', '~', this.minId(), '*', ...auditFields(r))) as string;
+    const id = (await this.redis.xadd(this.key, 'MINID', '~', this.minId(), '*', ...auditFields(r))) as string;
+    this.o.onRecord?.(r);
+    return id;
   }
 
   async query(q: AuditQuery = {}): Promise<Array<AuditRecord & { id: string }>> {

@@ -11,8 +11,8 @@ export type GuardKind = 'system-prompt' | 'mention' | 'url' | 'feishu-id';
 
 /** A verbatim run of the system prompt this long is a leak (fixed expressions it lists are shorter). */
 export const LEAK_MIN_CHARS = 40;
-/** Characters held back while streaming, so a span that is still arriving is never half shown. */
-const HOLD = LEAK_MIN_CHARS + 8;
+/** The beginnings of a link, a mention or an id at the end of what has arrived: held until they end. */
+const PARTIAL_RE = /(?:h(?:t(?:t(?:p(?:s)?(?::\/{0,2})?)?)?)?|w{1,3}\.?|[@＠][^\s]{0,4}|o(?:[cunm](?:_[0-9A-Za-z]{0,9})?)?)$/i;
 
 const URL_RE = /(?:https?:\/\/|www\.)[^\s<>"'“”‘’（）()【】《》，。；、！？]+/gi;
 const AT_RE = /<at\b[^>]*>[^<]{0,80}?<\/at>|<at\b[^>]*>|<\/at>|[@＠](?:所有人|全体成员|all\b|_all\b)/gi;
@@ -24,6 +24,8 @@ interface Span {
   /** Null: removed; else the replacement (a restored personal value). */
   replace: string | null;
   kind?: GuardKind;
+  /** Still arriving: held, never removed or shown yet. */
+  open?: boolean;
 }
 
 const hostOf = (url: string): string => url.replace(/^(?:https?:\/\/)?/i, '').split(/[/?#:]/)[0]!.toLowerCase();
@@ -63,10 +65,19 @@ export class OutputGuard {
   private flush(final: boolean): string {
     const window = this.raw.slice(this.done);
     const spans = this.spans(window);
-    let cut = final ? window.length : Math.max(0, window.length - HOLD);
+    let cut = window.length;
     if (!final) {
+      // Held back only what may still become a span: a tail the system prompt contains, a link, mention or id beginning.
+      for (let i = Math.max(0, window.length - LEAK_MIN_CHARS); i < window.length; i++) {
+        if (this.inSystem(window.slice(i))) {
+          cut = i;
+          break;
+        }
+      }
+      const partial = PARTIAL_RE.exec(window);
+      if (partial) cut = Math.min(cut, partial.index);
       // A span reaching the end may still grow; a tag or placeholder still open may become one.
-      for (const s of spans) if (s.end >= window.length) cut = Math.min(cut, s.start);
+      for (const s of spans) if (s.end >= window.length || s.open) cut = Math.min(cut, s.start);
       const lt = window.lastIndexOf('<');
       if (lt >= 0 && window.length - lt < 240 && !window.includes('>', lt)) cut = Math.min(cut, lt);
       const open = OPEN_PLACEHOLDER_RE.exec(window);
@@ -95,7 +106,10 @@ export class OutputGuard {
     }
     for (const m of text.matchAll(URL_RE)) {
       const url = m[0].replace(/[.,;:!?]+$/, '');
-      if (!this.hosts.has(hostOf(url))) spans.push({ start: m.index, end: m.index + url.length, replace: null, kind: 'url' });
+      // A link reaching the end may still be arriving (its trailing dot may be its next label's).
+      const open = m.index + m[0].length >= text.length;
+      const allowed = this.hosts.has(hostOf(url));
+      if (open || !allowed) spans.push({ start: m.index, end: m.index + url.length, replace: allowed ? url : null, kind: 'url', ...(open ? { open } : {}) });
     }
     for (const m of text.matchAll(ID_RE)) {
       if (!this.given.includes(m[0])) spans.push({ start: m.index, end: m.index + m[0].length, replace: null, kind: 'feishu-id' });
@@ -122,11 +136,15 @@ export class OutputGuard {
     return out;
   }
 
+  private inSystem(x: string): boolean {
+    return this.system.some((p) => p.includes(x));
+  }
+
   /** Runs of at least LEAK_MIN_CHARS characters copied from a system message the request did not also carry. */
   private leaks(text: string): Span[] {
     if (!this.system.length) return [];
     const out: Span[] = [];
-    const inSystem = (s: string) => this.system.some((p) => p.includes(s));
+    const inSystem = (x: string) => this.inSystem(x);
     let i = 0;
     while (i + LEAK_MIN_CHARS <= text.length) {
       if (!inSystem(text.slice(i, i + LEAK_MIN_CHARS))) {

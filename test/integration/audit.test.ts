@@ -105,6 +105,15 @@ describe('the audit trail', () => {
       delete process.env.REDIS_PREFIX;
     }
 
+    // Usage for the office: counts by month, chat and kind, from the same records.
+    const metrics = await (await fetch(`http://127.0.0.1:${h.app.port}/metrics`)).text();
+    const outline = metrics.split('\n').find((l) => l.startsWith('bigan_usage_total{') && l.includes('kind="outline"'));
+    expect(outline).toMatch(/chat="oc_p2p_chat_0001"/);
+    expect(outline).toMatch(/department="未知"/);
+    expect(outline).toMatch(/month="\d{4}-\d{2}"/);
+    expect(outline?.trim().endsWith(' 1')).toBe(true);
+    for (const marker of ['甲乙丙', '庚辛壬癸']) expect(metrics).not.toContain(marker);
+
     const denied = await fetch(`http://127.0.0.1:${h.app.port}/admin/audit`);
     expect(denied.status).toBe(401);
     const badQuery = await adminGet(h, '/admin/audit?since=yesterday');
