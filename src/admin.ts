@@ -4,6 +4,7 @@ import type { Queue } from 'bullmq';
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
+import { toCsv, toJsonl, type AuditLog, type AuditQuery } from './core/audit.js';
 
 export const ADMIN_BASE = '/admin/queues';
 
@@ -25,8 +26,47 @@ const same = (a: string, b: string) => {
   return x.length === y.length && timingSafeEqual(x, y);
 };
 
-/** Bull Board over our queues, mounted at /admin/queues, behind ADMIN_TOKEN. */
-export function adminHandler(queues: Queue[], adminToken: string): Handler {
+/** An operator's purge of one user's or one chat's data (the deletion service). */
+export type Purge = (target: { user?: string; chat?: string }) => Promise<{ deleted: number; kept: string[] }>;
+
+export interface AdminExtras {
+  audit?: AuditLog;
+  purge?: Purge;
+}
+
+/** 2026-01-01 or 2026-01-01T08:00:00Z or epoch ms → ms; undefined when absent; NaN when bad. */
+function timeParam(v: string | null): number | undefined {
+  if (v === null || v === '') return undefined;
+  return /^\d+$/.test(v) ? Number(v) : Date.parse(v);
+}
+
+/** GET /admin/audit?since=&until=&user=&chat=&kind=&format=csv|jsonl: the audit trail as a download. */
+async function auditExport(audit: AuditLog, url: URL, res: ServerResponse): Promise<void> {
+  const since = timeParam(url.searchParams.get('since'));
+  const until = timeParam(url.searchParams.get('until'));
+  const format = url.searchParams.get('format') ?? 'jsonl';
+  if (Number.isNaN(since) || Number.isNaN(until) || (format !== 'csv' && format !== 'jsonl')) {
+    res.writeHead(400, { 'content-type': 'application/json; charset=utf-8' });
+    res.end(JSON.stringify({ error: 'since/until: a date (2026-01-01), an ISO time or epoch ms; format: csv or jsonl' }));
+    return;
+  }
+  const q: AuditQuery = {};
+  if (since !== undefined) q.since = since;
+  if (until !== undefined) q.until = until;
+  for (const k of ['user', 'chat', 'kind'] as const) {
+    const v = url.searchParams.get(k);
+    if (v) q[k] = v;
+  }
+  const records = await audit.query(q);
+  res.writeHead(200, {
+    'content-type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8',
+    'content-disposition': `attachment; filename="bigan-audit.${format}"`,
+  });
+  res.end(format === 'csv' ? toCsv(records) : toJsonl(records));
+}
+
+/** Bull Board over our queues at /admin/queues; the audit export at /admin/audit and purge at /admin/purge; all behind ADMIN_TOKEN. */
+export function adminHandler(queues: Queue[], adminToken: string, extras: AdminExtras = {}): Handler {
   const server = new ExpressAdapter();
   server.setBasePath(ADMIN_BASE);
   createBullBoard({ queues: queues.map((q) => new BullMQAdapter(q)), serverAdapter: server });
@@ -36,6 +76,34 @@ export function adminHandler(queues: Queue[], adminToken: string): Handler {
     if (!token || !same(token, adminToken)) {
       res.writeHead(401, { 'content-type': 'application/json; charset=utf-8', 'www-authenticate': 'Basic realm="bigan admin"' });
       res.end(JSON.stringify({ error: 'ADMIN_TOKEN required' }));
+      return;
+    }
+    const url = new URL(req.url!, 'http://admin');
+    if (url.pathname === '/admin/audit' && req.method === 'GET' && extras.audit) {
+      void auditExport(extras.audit, url, res).catch(() => {
+        if (!res.headersSent) res.writeHead(503);
+        res.end();
+      });
+      return;
+    }
+    if (url.pathname === '/admin/purge' && req.method === 'POST' && extras.purge) {
+      const user = url.searchParams.get('user') ?? undefined;
+      const chat = url.searchParams.get('chat') ?? undefined;
+      if (!user === !chat) {
+        res.writeHead(400, { 'content-type': 'application/json; charset=utf-8' });
+        res.end(JSON.stringify({ error: 'give exactly one of user=<open_id> or chat=<chat_id>' }));
+        return;
+      }
+      void extras.purge(user ? { user } : { chat: chat! }).then((r) => {
+        res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+        res.end(JSON.stringify(r));
+      }, () => {
+        res.writeHead(503).end();
+      });
+      return;
+    }
+    if (!url.pathname.startsWith(ADMIN_BASE)) {
+      res.writeHead(404).end();
       return;
     }
     // Mounted like express's app.use(base, board): the board sees paths below the base.

@@ -20,6 +20,9 @@ import { Admission, type AdmissionOptions } from './queue/admission.js';
 import { ThreadOwners } from './flows/thread-owner.js';
 import { Metrics } from './metrics.js';
 import { MeteredChatModel } from './llm/metered-chat-model.js';
+import { GuardedChatModel } from './llm/guarded-chat-model.js';
+import { AuditLog } from './core/audit.js';
+import { Forgetting } from './privacy/forget.js';
 import { KeptAnswers } from './llm/kept-answers.js';
 import { startMessageWorker } from './queue/worker.js';
 import { createLarkClient, FeishuApi } from './feishu/api.js';
@@ -121,16 +124,17 @@ export async function startApp(o: AppOptions): Promise<App> {
   const { conn, shutdown } = base;
   const statsQueue = watchQueue(base);
   const supervisor = apart ? superviseApart(base, apart) : undefined;
+  const { audit, forgetting } = buildRecords(base);
   const httpExtras = {
     metrics: async () => {
       const theirs = await supervisor?.ask('metrics', 1000);
       return { contentType: metrics.registry.contentType, body: theirs ? await metrics.merged([theirs]) : await metrics.registry.metrics() };
     },
     // Loaded only when turned on: Bull Board and Express cost about 20 MB in every process otherwise.
-    admin: config.ADMIN_TOKEN && !o.supervised ? (await import('./admin.js')).adminHandler([statsQueue], config.ADMIN_TOKEN) : undefined,
+    admin: config.ADMIN_TOKEN && !o.supervised ? (await import('./admin.js')).adminHandler([statsQueue], config.ADMIN_TOKEN, { audit, purge: (t) => (t.user ? forgetting.forgetUser(t.user, { by: 'operator' }) : forgetting.purgeChat(t.chat!)) }) : undefined,
   };
   const transport = buildTransport(base);
-  const workers = config.ROLE !== 'ingest' && !apart ? startWorkers(base, transport, model, prompts) : undefined;
+  const workers = config.ROLE !== 'ingest' && !apart ? startWorkers(base, transport, model, prompts, { audit, forgetting }) : undefined;
   const health = healthCheck(base, model, workers, supervisor);
 
   let port: number | undefined;
@@ -154,14 +158,15 @@ export async function startApp(o: AppOptions): Promise<App> {
 /** The model: the OpenAI-compatible adapter, or the offline templates without a key; metered and capped (MODEL_CONCURRENCY). */
 function buildModel(config: Config, metrics: Metrics, log: Logger): ChatModel {
   const { llm } = config;
+  // The online model sees masked personal data and its answers pass the output guard (issue 26).
   const baseModel: ChatModel = llm
-    ? new OpenAIChatModel({
+    ? new GuardedChatModel(new OpenAIChatModel({
       apiKey: llm.apiKey, baseURL: llm.baseURL, model: llm.model, timeoutMs: llm.timeoutMs,
       onUsage: (u) => {
         metrics.modelTokens.inc({ kind: 'prompt' }, u.prompt);
         metrics.modelTokens.inc({ kind: 'completion' }, u.completion);
       },
-    })
+    }), { maskPii: config.PII_MASKING, log })
     : new OfflineChatModel();
   if (!llm) log.warn('OPENAI_API_KEY is not set: offline mode (template outlines, rule-based critique)');
   // Concurrent model requests are capped apart from concurrent jobs (MODEL_CONCURRENCY).
@@ -234,7 +239,7 @@ interface Workers {
 }
 
 /** The worker role: the reminder service and the message worker with its handler. */
-function startWorkers(b: Base, transport: Transport, model: ChatModel, prompts: PromptLibrary): Workers {
+function startWorkers(b: Base, transport: Transport, model: ChatModel, prompts: PromptLibrary, records: Records): Workers {
   const { config, log, conn, prefix, metrics } = b;
   const tasks = transport.kind === 'feishu' && transport.feishu.tasks ? feishuTasks(transport.api, transport.feishu.domain) : undefined;
   const reminders = new ReminderService({ connection: conn, prefix, timezone: config.BOT_TIMEZONE, send: transport.sendReminder, log: log.child({ mod: 'reminders' }), tasks, concurrency: config.REMINDER_CONCURRENCY, clock: () => b.clock.now() });
@@ -245,7 +250,7 @@ function startWorkers(b: Base, transport: Transport, model: ChatModel, prompts: 
   const documents = transport.kind === 'feishu' ? new FeishuDocuments(transport.api, { redis: conn, prefix, maxFileBytes: config.DOC_MAX_FILE_MB * MB }) : undefined;
   const parser = documents ? documentParser(config, conn, prefix, log, metrics) : undefined;
   // The console's banner already says the bot is offline; Feishu answers say it each time.
-  const handler = new MessageHandler({ replier: transport.replier, model, prompts, memory, log, timezone: config.BOT_TIMEZONE, reminders, now: () => new Date(b.clock.now()), restrictedMarkings: config.RESTRICTED_MARKINGS, answers: new KeptAnswers(conn, { prefix }), owners: new ThreadOwners(conn, { prefix, ttlSeconds: config.HISTORY_TTL_SECONDS }), ...(documents && parser ? { documents, parser, cloudDocs: documents } : {}), offlineNoticeShown: transport.kind === 'console' });
+  const handler = new MessageHandler({ replier: transport.replier, model, prompts, memory, log, timezone: config.BOT_TIMEZONE, reminders, now: () => new Date(b.clock.now()), restrictedMarkings: config.RESTRICTED_MARKINGS, answers: new KeptAnswers(conn, { prefix }), owners: new ThreadOwners(conn, { prefix, ttlSeconds: config.HISTORY_TTL_SECONDS }), ...(documents && parser ? { documents, parser, cloudDocs: documents } : {}), offlineNoticeShown: transport.kind === 'console', aiLabelFooter: config.AI_LABEL_FOOTER, audit: records.audit, forget: records.forgetting });
   const worker = startMessageWorker({
     connection: conn,
     prefix,
@@ -410,7 +415,37 @@ function admissionOptions(config: Config): AdmissionOptions {
     allowedTenants: config.ALLOWED_TENANT_KEYS,
     allowedChats: config.ALLOWED_CHAT_IDS,
     allowedUsers: config.ALLOWED_USER_IDS,
+    auditRetentionDays: config.AUDIT_RETENTION_DAYS,
   };
+}
+
+interface Records {
+  audit: AuditLog;
+  forgetting: Forgetting;
+}
+
+/** The audit trail and deletion (issue 26). The audit stream has no TTL: an allkeys-* eviction policy could drop it (docs/DATA.md). */
+function buildRecords(b: Base): Records {
+  const { config, conn, prefix, metrics, log } = b;
+  const month = new Intl.DateTimeFormat('en-CA', { timeZone: config.BOT_TIMEZONE, year: 'numeric', month: '2-digit' });
+  const audit = new AuditLog(conn, {
+    prefix, retentionDays: config.AUDIT_RETENTION_DAYS,
+    onRecord: (r) => metrics.usage.inc({ month: month.format(new Date(r.time)).slice(0, 7), chat: r.chat ?? '未知', department: '未知', kind: r.kind, outcome: r.outcome }),
+  });
+  const forgetting = new Forgetting(conn, { prefix, auditRetentionDays: config.AUDIT_RETENTION_DAYS });
+  b.shutdown.last(() => forgetting.close());
+  if (config.ROLE !== 'worker') void warnOnEviction(conn, log);
+  return { audit, forgetting };
+}
+
+/** The audit stream has no TTL; under an allkeys-* policy Redis may still evict it when memory runs out. */
+async function warnOnEviction(conn: Redis, log: Logger): Promise<void> {
+  try {
+    const [, policy] = (await conn.config('GET', 'maxmemory-policy')) as [string, string];
+    if (policy?.startsWith('allkeys-')) log.warn({ policy }, 'maxmemory-policy may evict the audit trail: use noeviction or a volatile-* policy (docs/DATA.md)');
+  } catch {
+    // CONFIG may be disabled on a managed Redis: nothing to check.
+  }
 }
 
 function bounded<T>(p: Promise<T>, ms: number): Promise<T | undefined> {

@@ -68,6 +68,13 @@ const schema = z.object({
   REMINDER_CONCURRENCY: int(5, 1),
   /** A file or directory of official holiday arrangements (.txt line format or .ics); beats the package's data. */
   HOLIDAY_PATH: optionalString,
+
+  // --- Deployment in an office: privacy, labels, audit (issue 26) ---
+  /** 身份证号, 手机号 and bank card numbers are masked before the model and restored in its answer. */
+  PII_MASKING: z.preprocess(emptyToUndefined, z.enum(['on', 'off', 'true', 'false', '1', '0']).default('on')).transform((s) => ['on', 'true', '1'].includes(s)),
+  /** A visible “AI-generated” footer line in exported Word files (the metadata label is always there). */
+  AI_LABEL_FOOTER: z.preprocess(emptyToUndefined, z.enum(['on', 'off', 'true', 'false', '1', '0']).default('off')).transform((s) => ['on', 'true', '1'].includes(s)),
+  AUDIT_RETENTION_DAYS: int(180, 180),
 });
 
 export type Env = z.infer<typeof schema>;

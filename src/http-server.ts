@@ -68,7 +68,7 @@ export function startHttpServer(opts: {
       );
       return;
     }
-    if (opts.admin && (path === '/admin/queues' || path?.startsWith('/admin/queues/'))) {
+    if (opts.admin && (path === '/admin/queues' || path?.startsWith('/admin/'))) {
       opts.admin(req, res);
       return;
     }

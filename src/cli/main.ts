@@ -8,11 +8,12 @@ import { decodeUtf8, type CliIO, type Command } from './common.js';
 import { critiqueCommand } from './critique.js';
 import { docxCommand } from './docx.js';
 import { outlineCommand } from './outline.js';
+import { auditCommand } from './audit.js';
 
 export type { CliIO, Command } from './common.js';
 
 /** Listed in `bigan --help` in this order. */
-const COMMANDS = new Map<string, Command>([critiqueCommand, outlineCommand, docxCommand].map((c) => [c.name, c]));
+const COMMANDS = new Map<string, Command>([critiqueCommand, outlineCommand, docxCommand, auditCommand].map((c) => [c.name, c]));
 
 function helpText(): string {
   const width = Math.max(...[...COMMANDS.keys()].map((k) => k.length));

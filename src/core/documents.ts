@@ -39,5 +39,5 @@ export interface DocumentSource {
 /** The port that turns a finished .docx into an editable cloud document. */
 export interface CloudDocPublisher {
   /** Import the file and let `editorOpenId` edit it; `key` makes a retry reuse the same import. */
-  publish(file: { name: string; data: Buffer }, editorOpenId: string, key: string): Promise<{ url: string; title: string }>;
+  publish(file: { name: string; data: Buffer }, editorOpenId: string, key: string): Promise<{ url: string; title: string; token?: string }>;
 }

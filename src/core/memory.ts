@@ -1,6 +1,9 @@
 import type { Redis } from 'ioredis';
 import { threadKey, type ChatMessage, type Conversation } from './message.js';
 
+/** The set of memory keys written for a user's messages (ids only). */
+export const userKeysKey = (prefix: string, openId: string) => `${prefix}:ukeys:${openId}`;
+
 export interface MemoryOptions {
   prefix: string;
   /** Messages kept per conversation (user + assistant each count one). */
@@ -43,6 +46,7 @@ export class ConversationMemory {
       tx.ltrim(k, -this.o.turns, -1);
       tx.expire(k, this.o.ttlSeconds);
     }
+    this.index(tx, c, this.keys(c));
     await tx.exec();
   }
 
@@ -60,7 +64,20 @@ export class ConversationMemory {
   }
 
   async setState(c: Conversation, state: unknown): Promise<void> {
-    await this.redis.set(this.stateKey(c), JSON.stringify(state), 'EX', Math.max(this.o.ttlSeconds, 30 * 86_400));
+    const tx = this.redis.multi().set(this.stateKey(c), JSON.stringify(state), 'EX', this.stateTtl());
+    this.index(tx, c, [this.stateKey(c)]);
+    await tx.exec();
+  }
+
+  private stateTtl(): number {
+    return Math.max(this.o.ttlSeconds, 30 * 86_400);
+  }
+
+  /** Which keys hold a user's threads: “删除我的数据” finds them here (they outlive the queue's job records). */
+  private index(tx: ReturnType<Redis['multi']>, c: Conversation, keys: string[]): void {
+    const k = userKeysKey(this.o.prefix, c.senderOpenId);
+    tx.sadd(k, ...keys);
+    tx.expire(k, this.stateTtl());
   }
 
   /** The last file a user sent in a private chat, so 根据这份台账写… can follow it without quoting. */

@@ -11,6 +11,7 @@
 import { AlignmentType, Document, Footer, LineRuleType, Packer, PageNumber, Paragraph, TextRun, type IParagraphStyleOptions, type IRunStylePropertiesOptions } from 'docx';
 import { parseHeading } from '../report/headings.js';
 import { breakTitle, isAddresseeLine } from '../report/layout.js';
+import { FOOTER_LABEL, labelProperties, type AiLabel } from './ai-label.js';
 
 export interface DocxInput {
   title: string;
@@ -20,6 +21,8 @@ export interface DocxInput {
   unit?: string;
   /** Sign-off date: 2026年7月10日. */
   date?: string;
+  /** Generated text carries the implicit AI label (custom properties), and the footer line when asked. */
+  label?: AiLabel;
 }
 
 /**
@@ -169,13 +172,14 @@ function bodyParagraph(line: string, keepNext = false): Paragraph {
   return new Paragraph({ style: STYLES.body.id, children: [new TextRun(text)], keepNext });
 }
 
-function pageFooter(side: 'left' | 'right'): Footer {
-  return new Footer({
-    children: [new Paragraph({
-      style: side === 'right' ? STYLES.pageOdd.id : STYLES.pageEven.id,
-      children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'] })],
-    })],
+function pageFooter(side: 'left' | 'right', label?: string): Footer {
+  const number = new Paragraph({
+    style: side === 'right' ? STYLES.pageOdd.id : STYLES.pageEven.id,
+    children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'] })],
   });
+  // The explicit label sits under the page number, small, so the 公文 layout above it is unchanged.
+  const line = label ? [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: label, size: 18 })] })] : [];
+  return new Footer({ children: [number, ...line] });
 }
 
 /** Render the report as a .docx Buffer. */
@@ -204,6 +208,7 @@ export async function renderDocx(input: DocxInput): Promise<Buffer> {
   const doc = new Document({
     creator: '笔杆子',
     title: input.title,
+    ...(input.label ? { customProperties: labelProperties(input.label) } : {}),
     // Odd and even pages carry different footers: the number sits right on odd pages, left on even ones.
     evenAndOddHeaderAndFooters: true,
     styles: {
@@ -224,7 +229,7 @@ export async function renderDocx(input: DocxInput): Promise<Buffer> {
           },
         },
       },
-      footers: { default: pageFooter('right'), even: pageFooter('left') },
+      footers: { default: pageFooter('right', input.label?.footer ? FOOTER_LABEL : undefined), even: pageFooter('left', input.label?.footer ? FOOTER_LABEL : undefined) },
       children,
     }],
   });

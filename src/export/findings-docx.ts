@@ -6,6 +6,7 @@
 import { AlignmentType, Document, Packer, PageOrientation, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { categorySummary, findingRows, severitySummary } from '../report/critique/format.js';
 import type { Finding } from '../report/critique/types.js';
+import { labelProperties, type AiLabel } from './ai-label.js';
 
 export interface FindingsListInput {
   /** What was critiqued, as the card names it: “报告.pdf” or 粘贴的文字. */
@@ -16,6 +17,8 @@ export interface FindingsListInput {
   /** When the list was made (the injected clock). */
   now: Date;
   timezone?: string;
+  /** The implicit label: the list is the bot's output (rule findings), marked like every file it makes. */
+  label?: AiLabel;
 }
 
 /** 五号 (10.5 pt) 宋体: the usual size for a working table. */
@@ -52,6 +55,7 @@ export async function renderFindingsDocx(input: FindingsListInput): Promise<Buff
   const doc = new Document({
     creator: '笔杆子',
     title: `审校意见清单：${input.source}`,
+    ...(input.label ? { customProperties: labelProperties(input.label) } : {}),
     styles: { default: { document: { run: { font: FONT, size: SIZE } } } },
     sections: [{
       properties: { page: { size: { orientation: PageOrientation.LANDSCAPE, width: 16838, height: 11906 }, margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 } } },

@@ -234,7 +234,7 @@ export class FeishuDocuments implements DocumentSource, CloudDocPublisher {
     return new DocumentError('unavailable', DOC_TEXTS.docFailed(shown));
   }
 
-  async publish(file: { name: string; data: Buffer }, editorOpenId: string, key: string): Promise<{ url: string; title: string }> {
+  async publish(file: { name: string; data: Buffer }, editorOpenId: string, key: string): Promise<{ url: string; title: string; token?: string }> {
     const title = file.name.replace(/\.docx$/i, '');
     const stepKey = `${this.o.prefix ?? 'bigan'}:clouddoc:${key}`;
     const done: Record<string, string> = this.o.redis ? await this.o.redis.hgetall(stepKey) : {};
@@ -289,6 +289,6 @@ export class FeishuDocuments implements DocumentSource, CloudDocPublisher {
       if (e instanceof CloudDocError) throw new CloudDocError('grant', e.detail, e.missingScopes.length ? e.missingScopes : [...SCOPES.grant], result.url);
       throw e;
     }
-    return { url: result.url, title };
+    return { url: result.url, title, token: result.token };
   }
 }

@@ -6,6 +6,7 @@ import type { Conversation } from '../core/message.js';
 import type { Replier } from '../core/replier.js';
 import type { CloudDocPublisher, DocumentSource } from '../core/documents.js';
 import type { DocumentParser } from '../documents/parser.js';
+import type { AuditNote } from '../core/audit.js';
 
 /** Everything a flow needs to answer one request. Built per job by the message handler. */
 export interface TurnContext {
@@ -32,4 +33,8 @@ export interface TurnContext {
   /** Reads and annotates files apart from the worker; present with `documents`. */
   parser?: DocumentParser;
   cloudDocs?: CloudDocPublisher;
+  /** The job's audit note: flows say what kind of job it was and which documents it read or made. */
+  audit?: AuditNote;
+  /** Exported Word files also print the AI label in their footer (AI_LABEL_FOOTER). */
+  aiLabelFooter?: boolean;
 }

@@ -5,6 +5,8 @@ import { periodLabel } from '../report/period.js';
 import type { TurnContext } from './context.js';
 import { critiqueSystemMessage } from './system-prompt.js';
 import { streamAnswer } from './chat.js';
+import { asMaterial } from '../llm/spotlight.js';
+import { contentIdFor, GENERATOR } from '../export/ai-label.js';
 
 const MODEL_PART = '综合点评（模型生成，供参考）';
 const OFFLINE_TAIL = '（离线模式：未配置大模型，以上为规则检查结果。配置 OPENAI_API_KEY 后，还会从结构、逻辑、具体性和套话等方面给出点评，并示范改写最薄弱的一段。）';
@@ -49,6 +51,7 @@ export async function critiqueFlow(ctx: TurnContext, text: string, opts: Critiqu
   const findings = rejoined ? findingsOnOriginal(onRead, rejoined, text) : onRead;
   ctx.log.info({ chars: text.length, findings: findings.length, errors: findings.filter((f) => f.severity === 'error').length, ...(rejoined ? { pdf: rejoined.stats } : {}) }, 'critique');
   const c = ctx.conversation;
+  if (ctx.audit) ctx.audit.kind = opts.fileName ? 'file-critique' : 'critique';
 
   let note: string | undefined;
   let annotated: AnnotatedCopy | null = null;
@@ -71,7 +74,7 @@ export async function critiqueFlow(ctx: TurnContext, text: string, opts: Critiqu
   if (!annotated && !card.complete) {
     const name = listName(opts.fileName, findings.length);
     const { renderFindingsDocx } = await import('../export/findings-docx.js');
-    list = { name, data: await renderFindingsDocx({ source: opts.source ?? '粘贴的文字', text, findings, now: ctx.now, timezone: ctx.timezone }) };
+    list = { name, data: await renderFindingsDocx({ source: opts.source ?? '粘贴的文字', text, findings, now: ctx.now, timezone: ctx.timezone, label: { generator: GENERATOR, model: '规则审校（未调用模型）', time: ctx.now, contentId: contentIdFor(ctx.jobId, 'findings', text) } }) };
     const where = `全部 ${findings.length} 条（位置、原文和修改建议）见附件《${name}》。`;
     card = formatFindingsCard(findings, text, { fullList: note ? `${note}${where}` : where });
   }
@@ -87,15 +90,19 @@ export async function critiqueFlow(ctx: TurnContext, text: string, opts: Critiqu
     return findings;
   }
   // The model reads whole paragraphs (the rejoined text) and the findings placed in it.
-  const user = ctx.prompts.render('critique', { text: read, findings: formatFindingsBrief(onRead, read), period: doc.period ? periodLabel(doc.period) : '未注明（请从文中判断）' });
-  await streamAnswer(ctx, {
+  // The text under review is material, whoever pasted it: never instructions (spotlighting, issue 26).
+  const user = ctx.prompts.render('critique', { text: asMaterial(read, opts.source ?? '待审文本'), findings: onRead.length ? asMaterial(formatFindingsBrief(onRead, read), '规则审校意见（含原文摘录）') : formatFindingsBrief(onRead, read), period: doc.period ? periodLabel(doc.period) : '未注明（请从文中判断）' });
+  const answer = await streamAnswer(ctx, {
     title,
     head: `${source}${card.markdown}\n\n---\n${MODEL_PART}\n\n`,
     messages: [critiqueSystemMessage(ctx.prompts, ctx.now, ctx.timezone), { role: 'user', content: user }],
     kind: 'critique',
     temperature: 0.3,
     // Keep the thread's memory small: the paste is summarised, the critique kept.
-    remember: `请审阅以下材料（共${text.length}字，开头：${text.slice(0, 300)}…）`,
+    remember: `请审阅以下材料（共${text.length}字）。${asMaterial(`${text.slice(0, 300)}…`, `${opts.source ?? '待审文本'}的开头`)}`,
   });
+  // An answer without the numbered opinions the prompt asks for (an injected “skip the review”) is flagged;
+  // the rule findings above it stand either way, and the part is labelled as the model's.
+  if (!/[一二三四五]、/.test(answer)) ctx.log.warn({ chars: answer.length }, 'model critique off task: no numbered opinions');
   return findings;
 }

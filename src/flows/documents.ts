@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { findClassificationMarking } from '../report/classification.js';
 import { CLASSIFIED_REFUSAL } from '../core/texts.js';
 import type { DocumentOrigin } from '../core/documents.js';
@@ -11,7 +12,7 @@ import { SEVERITY_LABEL } from '../report/critique/format.js';
 import type { Finding } from '../report/critique/types.js';
 import type { TurnContext } from './context.js';
 import { critiqueFlow } from './critique.js';
-import { draftingFlow, NO_OUTLINE_YET, wordFile } from './drafting/index.js';
+import { draftingFlow, exportLabel, NO_OUTLINE_YET, wordFile } from './drafting/index.js';
 import type { ReportThreadState } from './drafting/state.js';
 
 /** Material facts kept for a draft: well inside a small model's context next to the prompt. */
@@ -44,8 +45,10 @@ interface ReadDocument {
 
 async function readDocument(ctx: TurnContext, parser: DocumentParser, origin: DocumentOrigin): Promise<ReadDocument> {
   const c = ctx.conversation;
+  ctx.audit?.docs.push(origin.kind === 'link' ? `doc:${origin.link.token}` : origin.kind === 'file' ? `file:${origin.file.fileKey}` : `msg:${origin.messageId}`);
   const got = await ctx.documents!.fetch(origin, { openId: c.senderOpenId, chatId: c.chatId, ...(c.senderExternal ? { external: true } : {}) });
   if (got.kind === 'text') return { name: got.name, kind: got.source, text: got.text };
+  ctx.audit?.docs.push(`sha256:${createHash('sha256').update(got.data).digest('hex')}`);
   const file = await parser.extract(got.name, got.data, { key: ctx.jobId, ...(ctx.signal ? { signal: ctx.signal } : {}) });
   // In a private chat a file cannot carry words: remember it for 根据这份台账写… next.
   if (ctx.conversation.chatType === 'p2p') await ctx.memory.rememberFile(ctx.conversation.chatId, got.file);
@@ -73,6 +76,7 @@ export async function documentFlow(ctx: TurnContext, origin: DocumentOrigin, wor
   const marking = findClassificationMarking(doc.text, ctx.restrictedMarkings);
   if (marking) {
     ctx.log.warn({ origin: origin.kind, level: marking.level }, 'refused: classification marking in a document');
+    if (ctx.audit) Object.assign(ctx.audit, { kind: 'refusal', reason: 'classified' });
     return ctx.replier.sendText(c, CLASSIFIED_REFUSAL(marking.marking), ctx.jobId);
   }
 
@@ -103,13 +107,16 @@ export async function cloudDocFlow(ctx: TurnContext): Promise<void> {
   const c = ctx.conversation;
   const state = await ctx.memory.getState<ReportThreadState>(c);
   if (!state?.outline) return ctx.replier.sendText(c, NO_OUTLINE_YET, ctx.jobId);
-  const file = await wordFile(state, ctx.now);
+  const file = await wordFile(state, ctx.now, exportLabel(ctx));
   if (!ctx.cloudDocs) {
     await ctx.replier.sendFile(c, file, ctx.jobId);
     return ctx.replier.sendText(c, '控制台模式下没有飞书云空间，已改为导出 Word 文件。', ctx.jobId);
   }
   try {
+    if (ctx.audit) Object.assign(ctx.audit, { kind: 'clouddoc', ...(file.contentId ? { content: file.contentId } : {}) });
     const doc = await ctx.cloudDocs.publish(file, c.senderOpenId, ctx.jobId);
+    // The import does not keep custom properties: the trail pairs the label's content id with the doc.
+    if (ctx.audit && doc.token) ctx.audit.docToken = doc.token;
     const drafted = file.drafted ? `含 ${file.drafted} 个已起草的部分` : '目前只有提纲';
     return ctx.replier.sendText(c, `已生成飞书云文档《${doc.title}》（${drafted}，版式按 GB/T 9704 导入），你已获得编辑权限：\n${doc.url}`, ctx.jobId);
   } catch (err) {

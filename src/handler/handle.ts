@@ -21,6 +21,8 @@ import { cloudDocFlow, documentFlow } from '../flows/documents.js';
 import { DOC_TEXTS } from '../core/document-texts.js';
 import { MAX_INPUT_CHARS, routeButton, routeChangesDraft, routeMessage, routeWithRecentFile, type Route } from './routes.js';
 import { ack, classification, compose, initiator, refusal, route, threadOwner, type Turn } from './middleware.js';
+import type { AuditLog, AuditNote } from '../core/audit.js';
+import type { Forgetting } from '../privacy/forget.js';
 
 export interface HandlerDeps {
   replier: Replier;
@@ -44,6 +46,12 @@ export interface HandlerDeps {
   answers?: KeptAnswers;
   /** The transport told the user once that the bot is offline (the console banner): answers do not repeat it. */
   offlineNoticeShown?: boolean;
+  /** AI_LABEL_FOOTER: exported Word files print the AI label in the footer. */
+  aiLabelFooter?: boolean;
+  /** The audit trail: one record per job, written when it ends (issue 26). */
+  audit?: AuditLog;
+  /** /reset scrubs the thread's text from the queue's job records too. */
+  forget?: Forgetting;
 }
 
 /** A route's flow: the one place a route kind meets the code that answers it. */
@@ -53,6 +61,7 @@ const FLOWS: Flows = {
   help: ({ ctx, conversation: c, route: r }) => ctx.replier.sendText(c, r.empty ? T.EMPTY_TEXT : T.HELP, ctx.jobId),
   reset: async ({ ctx, conversation: c }, d) => {
     await d.memory.clear(c);
+    await d.forget?.scrubThread(c, ctx.jobId);
     await ctx.replier.sendText(c, T.RESET_DONE, ctx.jobId);
   },
   'unknown-command': ({ ctx, conversation: c, route: r }) => ctx.replier.sendText(c, T.UNKNOWN_COMMAND(r.command), ctx.jobId),
@@ -100,8 +109,12 @@ export class MessageHandler {
     });
   }
 
-  private context(c: Conversation, job: JobContext, model: ChatModel): TurnContext {
+  /** Jobs' audit notes until their record is written (a failed attempt's note serves the final failure). */
+  private readonly notes = new Map<string, AuditNote>();
+
+  private context(c: Conversation, job: JobContext, model: ChatModel, audit?: AuditNote): TurnContext {
     return {
+      ...(audit ? { audit } : {}),
       conversation: c,
       jobId: job.jobId,
       signal: job.signal,
@@ -117,6 +130,7 @@ export class MessageHandler {
       ...(this.d.documents ? { documents: this.d.documents } : {}),
       ...(this.d.parser ? { parser: this.d.parser } : {}),
       ...(this.d.cloudDocs ? { cloudDocs: this.d.cloudDocs } : {}),
+      ...(this.d.aiLabelFooter ? { aiLabelFooter: true } : {}),
     };
   }
 
@@ -126,8 +140,14 @@ export class MessageHandler {
     const payload = data.type === 'message' ? data.message.payload : undefined;
     const text = payload?.kind === 'text' ? payload.text : '';
     const kept = this.d.answers?.forJob(this.d.model, job.jobId);
+    const note: AuditNote = this.notes.get(job.jobId) ?? { docs: [] };
+    note.docs = [];
+    this.notes.set(job.jobId, note);
     try {
-      await this.run({ data, ctx: this.context(conversation, job, kept?.model ?? this.d.model), conversation, text });
+      const turn: Turn = { data, ctx: this.context(conversation, job, kept?.model ?? this.d.model, note), conversation, text };
+      await this.run(turn);
+      if (!note.kind && turn.route) note.kind = turn.route.kind === 'draft' ? turn.route.command.kind : turn.route.kind;
+      await this.recordAudit(data, job.jobId, note, note.kind === 'refusal' ? 'refused' : 'ok');
     } catch (err) {
       // The model answered but the answer was no use (only reasoning, …): the retry asks again.
       if (err instanceof LlmError) await kept?.forget().catch(() => undefined);
@@ -149,9 +169,27 @@ export class MessageHandler {
     return { seconds: Math.max(1, Math.ceil((retryAt - Date.now()) / 1000)), clock };
   }
 
+  /** The job's one audit record: ids, kind, documents, model and prompt version; never text. A failed write is logged, never the job's failure. */
+  private async recordAudit(data: JobData, jobId: string, note: AuditNote, outcome: string): Promise<void> {
+    this.notes.delete(jobId);
+    if (!this.d.audit || note.skip) return;
+    const c = conversationOf(data);
+    try {
+      await this.d.audit.record({
+        time: (this.d.now?.() ?? new Date()).getTime(), chat: c.chatId, user: c.senderOpenId, kind: note.kind ?? 'message',
+        ...(note.reason ? { reason: note.reason } : {}), docs: [...new Set(note.docs)],
+        ...(this.d.model.online ? { model: this.d.model.name } : { model: 'offline' }), prompt: this.d.prompts.version, outcome, job: jobId,
+        ...(note.content ? { content: note.content } : {}), ...(note.docToken ? { docToken: note.docToken } : {}),
+      });
+    } catch (err) {
+      this.d.log.error({ err: (err as Error)?.message, jobId }, 'audit record not written');
+    }
+  }
+
   /** The single error reply after the last attempt; it takes over the job's answer card. */
   async onFinalFailure(data: JobData, jobId: string, err: unknown): Promise<void> {
     const c = conversationOf(data);
+    await this.recordAudit(data, jobId, this.notes.get(jobId) ?? { docs: [] }, 'failed');
     const text = err instanceof LlmError && !err.retryable && err.status !== undefined ? T.FAILURE_BAD_REQUEST : T.FAILURE;
     this.d.log.error({ err, jobId }, 'job failed for good; telling the user');
     const card = await this.d.replier.openStream(c, { key: jobId, title: T.FAILURE_TITLE });

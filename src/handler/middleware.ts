@@ -36,6 +36,8 @@ export function refusal(waitUntil: (retryAt: number) => { seconds: number; clock
   return async (t, next) => {
     if (t.data.type !== 'message' || !t.data.message.refusal) return next();
     const { refusal: reason, retryAt } = t.data.message;
+    // The admission script recorded this refusal in the audit trail already.
+    if (t.ctx.audit) t.ctx.audit.skip = true;
     return t.ctx.replier.sendText(t.conversation, T.refusalText(reason, retryAt ? waitUntil(retryAt) : undefined), t.ctx.jobId);
   };
 }
@@ -61,6 +63,7 @@ export function classification(restrictedMarkings: readonly string[] | undefined
     const marking = t.text ? findClassificationMarking(t.text, restrictedMarkings) : null;
     if (!marking) return next();
     t.ctx.log.warn({ route: 'classified', level: marking.level }, 'refused: classification marking');
+    if (t.ctx.audit) Object.assign(t.ctx.audit, { kind: 'refusal', reason: 'classified' });
     return t.ctx.replier.sendText(t.conversation, T.CLASSIFIED_REFUSAL(marking.marking), t.ctx.jobId);
   };
 }
@@ -84,6 +87,7 @@ export function initiator(owners: ThreadOwners | undefined, changesDraft: (r: Ro
     if (!t.route || !changesDraft(t.route) || c.chatType !== 'group' || !owners) return next();
     if ((await owners.claim(threadKey(c), c.senderOpenId)) === c.senderOpenId) return next();
     t.ctx.log.info({ route: t.route.kind }, 'refused: not the thread initiator');
+    if (t.ctx.audit) Object.assign(t.ctx.audit, { kind: 'refusal', reason: 'not-initiator' });
     return t.ctx.replier.sendText(c, T.NOT_INITIATOR, t.ctx.jobId);
   };
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,7 +32,14 @@ export const DEFAULT_PROMPT_DIR = fileURLToPath(new URL('../../prompts/', import
 export { PromptError } from '../core/errors.js';
 
 export class PromptLibrary {
-  private constructor(private readonly texts: Map<string, string>) {}
+  /** The prompts' version for the audit trail: the first 12 hex of a SHA-256 over every file, by name. */
+  readonly version: string;
+
+  private constructor(private readonly texts: Map<string, string>) {
+    const h = createHash('sha256');
+    for (const name of [...texts.keys()].sort()) h.update(`${name}\0${texts.get(name)}\0`);
+    this.version = h.digest('hex').slice(0, 12);
+  }
 
   /** Load and validate every prompt in `dir`. */
   static load(dir: string = DEFAULT_PROMPT_DIR): PromptLibrary {

@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { AuditLog, auditFields, auditKey, type AuditRecord } from '../core/audit.js';
 
 /**
  * Why a request is not queued for work; the user gets one polite answer. `rate-limited`: the limit that
@@ -21,6 +22,8 @@ export interface AdmissionOptions {
   onRefusal?: (reason: Refusal) => void;
   /** Resolves once the connection is usable (a fail-fast connection refuses commands while connecting). */
   ready?: () => Promise<unknown>;
+  /** Refusals go to the audit trail (AUDIT_RETENTION_DAYS); a full queue is recorded by the claiming script itself. */
+  auditRetentionDays?: number;
 }
 
 export interface Requester {
@@ -33,16 +36,25 @@ export interface Requester {
 /** Entries older than this no longer count against the per-user cap (a lost release heals). */
 const QUEUED_TTL_MS = 3600_000;
 
-/** Drop stale entries, then add the job if the user is under the cap: returns how many were queued before, or -1. */
+/**
+ * Drop stale entries, then add the job if the user is under the cap: returns how many were queued before,
+ * or -1. A refusal is appended to the audit stream (KEYS[2]) in the same script, so it is recorded in the
+ * round trip that decides it: ARGV[6] is the oldest id to keep, ARGV[7..] the record's field/value pairs.
+ */
 const CLAIM_SLOT = `
 redis.call('ZREMRANGEBYSCORE', KEYS[1], 0, ARGV[2])
 local n = redis.call('ZCARD', KEYS[1])
-if n >= tonumber(ARGV[3]) then return -1 end
+if n >= tonumber(ARGV[3]) then
+  if KEYS[2] ~= '' and #ARGV > 6 then
+    redis.call('XADD', KEYS[2], 'MINID', '~', ARGV[6], '*', unpack(ARGV, 7))
+  end
+  return -1
+end
 redis.call('ZADD', KEYS[1], ARGV[1], ARGV[4])
 redis.call('PEXPIRE', KEYS[1], ARGV[5])
 return n`;
 
-type ClaimingRedis = Redis & { bigan_claim_slot(key: string, ...args: (string | number)[]): Promise<number> };
+type ClaimingRedis = Redis & { bigan_claim_slot(key: string, audit: string, ...args: (string | number)[]): Promise<number> };
 
 /**
  * The ingest-side gate: allowlists, a per-user rate limit (rate-limiter-flexible on the same
@@ -51,10 +63,12 @@ type ClaimingRedis = Redis & { bigan_claim_slot(key: string, ...args: (string | 
 export class Admission {
   private readonly limiter?: RateLimiterRedis;
   private readonly commandLimiter?: RateLimiterRedis;
+  private readonly audit?: AuditLog;
 
   constructor(private readonly redis: Redis, private readonly o: AdmissionOptions) {
     // EVALSHA with ioredis's NOSCRIPT fallback: the script body is not sent on every ack.
-    if (!('bigan_claim_slot' in redis)) redis.defineCommand('bigan_claim_slot', { numberOfKeys: 1, lua: CLAIM_SLOT });
+    if (!('bigan_claim_slot' in redis)) redis.defineCommand('bigan_claim_slot', { numberOfKeys: 2, lua: CLAIM_SLOT });
+    if (o.auditRetentionDays) this.audit = new AuditLog(redis, { prefix: o.prefix, retentionDays: o.auditRetentionDays });
     if (o.perMinute > 0) this.limiter = new RateLimiterRedis({ storeClient: redis, keyPrefix: `${o.prefix}:rl`, points: o.perMinute, duration: 60 });
     // Two buckets: reading one's reminders must not wait behind the model's limit.
     if ((o.commandsPerMinute ?? 0) > 0) this.commandLimiter = new RateLimiterRedis({ storeClient: redis, keyPrefix: `${o.prefix}:rlc`, points: o.commandsPerMinute!, duration: 60 });
@@ -77,7 +91,12 @@ export class Admission {
    * A rate-limited refusal says how long until the user may try again.
    */
   async admit(r: Requester, jobId: string, opts: { model?: boolean } = {}): Promise<{ ok: true; queued: number } | { ok: false; reason: Refusal; retryAfterMs?: number }> {
-    if (!this.allowed(r)) return this.refuse('not-allowed');
+    const record = (reason: Refusal): AuditRecord => ({ time: Date.now(), ...(r.tenantKey ? { tenant: r.tenantKey } : {}), chat: r.chatId, ...(r.userIds[0] ? { user: r.userIds[0] } : {}), kind: 'refusal', reason, outcome: 'refused', job: jobId });
+    if (!this.allowed(r)) {
+      await this.o.ready?.();
+      await this.audit?.record(record('not-allowed'));
+      return this.refuse('not-allowed');
+    }
     await this.o.ready?.();
     const openId = r.userIds[0] ?? 'unknown';
     const model = opts.model ?? true;
@@ -86,14 +105,20 @@ export class Admission {
       try {
         await limiter.consume(openId);
       } catch (err) {
-        if (err instanceof RateLimiterRes) return { ...this.refuse(model ? 'rate-limited' : 'commands-rate-limited'), retryAfterMs: Math.max(1000, err.msBeforeNext) };
+        if (err instanceof RateLimiterRes) {
+          const reason = model ? 'rate-limited' : 'commands-rate-limited';
+          // The limiter's own script decided; the record follows in the next command.
+          await this.audit?.record(record(reason));
+          return { ...this.refuse(reason), retryAfterMs: Math.max(1000, err.msBeforeNext) };
+        }
         throw err;
       }
     }
     // Count and claim in one atomic script: one round trip on the ingest path, and two ingest processes
     // cannot both take the user's last slot.
     const now = Date.now();
-    const queued = Number(await (this.redis as ClaimingRedis).bigan_claim_slot(this.queuedKey(openId), now, now - QUEUED_TTL_MS, this.o.maxQueued, jobId, QUEUED_TTL_MS));
+    const audit = this.audit ? [this.audit.minId(now), ...auditFields(record('queue-full'))] : [];
+    const queued = Number(await (this.redis as ClaimingRedis).bigan_claim_slot(this.queuedKey(openId), this.audit ? auditKey(this.o.prefix) : '', now, now - QUEUED_TTL_MS, this.o.maxQueued, jobId, QUEUED_TTL_MS, ...audit));
     if (queued < 0) return this.refuse('queue-full');
     return { ok: true, queued };
   }

@@ -45,6 +45,8 @@ export interface ReportRequest {
    * 【待更新】: the prompts show it as an example of structure and phrasing, never as facts.
    */
   example?: { source: string; text: string };
+  /** The facts came from this material (a file, cloud doc or quote), not the writer's words: the prompts frame them as material. */
+  factsFrom?: string;
 }
 
 /** 五百 → 500, 两千 → 2000, 一千五百 → 1500, 1万 → 10000; NaN otherwise. */

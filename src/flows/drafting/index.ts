@@ -11,6 +11,7 @@ import { periodLabel } from '../../report/period.js';
 import type { TurnContext } from '../context.js';
 import { chatFlow } from '../chat.js';
 import type { Material } from '../../documents/material.js';
+import { contentIdFor, GENERATOR, type AiLabel } from '../../export/ai-label.js';
 import { draftButtons } from './buttons.js';
 import { draftDocument } from './document.js';
 import { progressLabel } from './model-call.js';
@@ -39,7 +40,8 @@ export async function draftingFlow(ctx: TurnContext, cmd: DraftCommand, opts: { 
     // fact material (a 台账, not last year's report) says the period when the words do not.
     let request = parseRequest(opts.text, ctx.now, m ? { material: { source: m.source, model: m.model, ...(m.period ? { period: m.period } : {}) } } : {});
     // A model lends form only: the writer's own words stay the facts, its text goes in as an example.
-    if (m) request = m.model ? { ...request, ...(m.example ? { example: { source: m.source, text: m.example } } : {}) } : { ...request, facts: m.facts };
+    // Facts from a file or cloud doc are framed as material, never instructions (issue 26).
+    if (m) request = m.model ? { ...request, ...(m.example ? { example: { source: m.source, text: m.example } } : {}) } : { ...request, facts: m.facts, factsFrom: m.source };
     state = newThreadState(request, ctx.now);
     notes.push(`按${periodLabel(request.period)}${getGenre(request.genre).name}起草${request.unit.name ? `，单位：${request.unit.name}` : ''}。`, ...request.assumptions.map((x) => `${x}。`));
     if (opts.material) notes.push(opts.material.note);
@@ -50,6 +52,7 @@ export async function draftingFlow(ctx: TurnContext, cmd: DraftCommand, opts: { 
     return ctx.replier.sendText(c, NO_OUTLINE_YET, ctx.jobId);
   }
 
+  if (ctx.audit) ctx.audit.kind = cmd.kind;
   if (cmd.kind === 'export') return exportWord(ctx, state);
 
   const card = await ctx.replier.openStream(c, { key: ctx.jobId, title: TITLES[cmd.kind] });
@@ -97,17 +100,22 @@ export async function draftingFlow(ctx: TurnContext, cmd: DraftCommand, opts: { 
 }
 
 /** The thread's outline and drafted sections as a GB/T 9704 Word file. */
-export async function wordFile(state: ReportThreadState, now: Date): Promise<{ name: string; data: Buffer; drafted: number }> {
+export async function wordFile(state: ReportThreadState, now: Date, label?: Omit<AiLabel, 'contentId' | 'time'> & { jobId: string }): Promise<{ name: string; data: Buffer; drafted: number; contentId?: string }> {
   const doc = draftDocument(state, now);
   // Loaded on first export: the Word writer is ~10 MB a worker that only streams answers does not need.
   const { renderDocx } = await import('../../export/docx.js');
-  const data = await renderDocx(doc);
-  return { name: `${doc.title.slice(0, 40).replace(/[\\/:*?"<>|]/g, '')}.docx`, data, drafted: Object.keys(state.draft.sections).filter((k) => k !== 'opening').length };
+  const contentId = label ? contentIdFor(label.jobId, doc.title, doc.body) : undefined;
+  const data = await renderDocx({ ...doc, ...(label && contentId ? { label: { generator: label.generator, model: label.model, time: now, contentId, ...(label.footer ? { footer: true } : {}) } } : {}) });
+  return { name: `${doc.title.slice(0, 40).replace(/[\\/:*?"<>|]/g, '')}.docx`, data, drafted: Object.keys(state.draft.sections).filter((k) => k !== 'opening').length, ...(contentId ? { contentId } : {}) };
 }
+
+/** The implicit label's facts for a file this job exports. */
+export const exportLabel = (ctx: TurnContext) => ({ generator: GENERATOR, model: ctx.model.online ? ctx.model.name : '离线模板（未调用模型）', jobId: ctx.jobId, ...(ctx.aiLabelFooter ? { footer: true } : {}) });
 
 async function exportWord(ctx: TurnContext, state: ReportThreadState): Promise<void> {
   if (!state.outline) return ctx.replier.sendText(ctx.conversation, NO_OUTLINE_YET, ctx.jobId);
-  const { name, data, drafted } = await wordFile(state, ctx.now);
+  const { name, data, drafted, contentId } = await wordFile(state, ctx.now, exportLabel(ctx));
+  if (ctx.audit && contentId) ctx.audit.content = contentId;
   await ctx.replier.sendFile(ctx.conversation, { name, data }, ctx.jobId);
   await ctx.replier.sendText(ctx.conversation, drafted
     ? `已导出 Word（GB/T 9704 版式：标题二号小标宋，正文三号仿宋，一级标题黑体、二级标题楷体，固定行距28磅）。内容与话题里最近一次的起草和修改结果一致，共 ${drafted} 个已起草的部分；未起草的部分保留了提纲标题。`

@@ -7,6 +7,7 @@ import { cleanModelOutput, streamingView, type CleanResult, type OutputKind } fr
 import { periodLabel, periodRange } from '../../report/period.js';
 import { roleLabel, type ReportRequest } from '../../report/request.js';
 import { systemMessage } from '../system-prompt.js';
+import { asMaterial } from '../../llm/spotlight.js';
 
 /** Streaming callback: the new raw delta and the clean text to show so far (restarts on a repair round). */
 export type OnText = (delta: string, shown: string) => void;
@@ -86,8 +87,10 @@ export const personLabel = (g: Genre, req: ReportRequest): string => {
 };
 
 export const factsText = (req: ReportRequest): string => {
-  const facts = req.facts.length ? req.facts.map((f, i) => `${i + 1}. ${f}`).join('\n') : '（用户未提供具体事实，所有数字和事例一律写成【待补充：……】占位）';
+  const list = req.facts.map((f, i) => `${i + 1}. ${f}`).join('\n');
+  // Facts read from a file or a quote are material, never instructions (spotlighting, issue 26).
+  const facts = !req.facts.length ? '（用户未提供具体事实，所有数字和事例一律写成【待补充：……】占位）' : req.factsFrom ? asMaterial(list, req.factsFrom) : list;
   if (!req.example) return facts;
   // The model is shown as a sample of form; its facts were marked before it got here.
-  return `${facts}\n\n【范文（仅供参考结构、标题层次和写法，不是本期事实）】来源：“${req.example.source}”。其中的【待更新：……】是往期的情况，不得写成本期事实：本期有对应事实的用本期事实，没有的保留【待更新：……】原样；不要整句照抄范文。\n<<<范文开始\n${req.example.text}\n范文结束>>>`;
+  return `${facts}\n\n【范文（仅供参考结构、标题层次和写法，不是本期事实）】来源：“${req.example.source}”。其中的【待更新：……】是往期的情况，不得写成本期事实：本期有对应事实的用本期事实，没有的保留【待更新：……】原样；不要整句照抄范文。\n${asMaterial(req.example.text, req.example.source)}`;
 };

@@ -1,0 +1,175 @@
+import type { Redis } from 'ioredis';
+import { Queue, type Job } from 'bullmq';
+import { AuditLog } from '../core/audit.js';
+import { userKeysKey } from '../core/memory.js';
+import { threadKey, type Conversation } from '../core/message.js';
+import { conversationOf, MESSAGE_QUEUE, REMINDER_QUEUE, type FireJobData, type JobData } from '../queue/jobs.js';
+
+/** What the deletion keeps, and why; the answer to the user names it. */
+export const KEPT_RECORDS = ['审计记录（网络安全法第二十一条要求网络日志留存不少于六个月；只含时间、会话和用户标识、任务类型，不含消息和文档内容）'];
+
+export interface ForgetResult {
+  /** Redis keys deleted, plus queue jobs removed or scrubbed. */
+  deleted: number;
+  kept: string[];
+}
+
+/** Every key of one pattern, by SCAN (never KEYS: it blocks a shared Redis). */
+async function scanAll(redis: Redis, match: string): Promise<string[]> {
+  const out: string[] = [];
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', match, 'COUNT', 500);
+    out.push(...keys);
+    cursor = next;
+  } while (cursor !== '0');
+  return out;
+}
+
+/** The text a scrubbed job keeps: none. Ids, chat and sender stay so re-pushes remain de-duplicated. */
+function scrubbed(data: JobData): JobData {
+  if (data.type !== 'message') return data;
+  const p = data.message.payload;
+  return { ...data, message: { ...data.message, payload: p.kind === 'text' ? { kind: 'text', text: '' } : p.kind === 'file' ? { kind: 'file', file: { ...p.file, name: '' } } : p } };
+}
+
+/**
+ * Deletion (issue 26): `/reset` scrubs one thread's text everywhere it is stored, and “删除我的数据”
+ * (or an operator's purge) deletes everything stored about a user or a chat — except the audit trail,
+ * which the law requires and which holds no text. Each deletion is itself audited.
+ */
+export class Forgetting {
+  private readonly messages: Queue;
+  private readonly reminders: Queue;
+  private readonly audit: AuditLog;
+
+  constructor(private readonly redis: Redis, private readonly o: { prefix: string; auditRetentionDays: number; now?: () => Date }) {
+    this.messages = new Queue(MESSAGE_QUEUE, { connection: redis, prefix: o.prefix });
+    this.reminders = new Queue(REMINDER_QUEUE, { connection: redis, prefix: o.prefix });
+    this.audit = new AuditLog(redis, { prefix: o.prefix, retentionDays: o.auditRetentionDays });
+  }
+
+  private k(...parts: string[]): string {
+    return [this.o.prefix, ...parts].join(':');
+  }
+
+  private async jobs(queue: Queue): Promise<Job[]> {
+    return (await queue.getJobs(['completed', 'failed', 'waiting', 'delayed', 'prioritized', 'wait'])).filter((j): j is Job => Boolean(j));
+  }
+
+  /** `/reset`: the thread's history and draft go, and its jobs keep their ids but lose their text. */
+  async scrubThread(c: Conversation, exceptJobId?: string): Promise<number> {
+    const thread = threadKey(c);
+    const keys = [this.k('hist', 't', thread), this.k('state', thread)];
+    if (c.chatType === 'p2p' && !c.rootId && !c.threadId) keys.push(this.k('hist', 'c', c.chatId));
+    let n = await this.redis.del(...keys);
+    for (const job of await this.jobs(this.messages)) {
+      if (!job.id || job.id === exceptJobId) continue;
+      const jc = conversationOf(job.data as JobData);
+      // A private chat outside threads is one conversation: all of its unthreaded jobs.
+      const chatLevel = c.chatType === 'p2p' && !c.rootId && !c.threadId && !jc.rootId && !jc.threadId;
+      if (jc.chatId !== c.chatId || (threadKey(jc) !== thread && !chatLevel)) continue;
+      await job.updateData(scrubbed(job.data as JobData));
+      // Each unthreaded message of the chat also keeps its own turn under its id.
+      if (chatLevel) n += await this.redis.del(this.k('hist', 't', threadKey(jc)));
+      n++;
+    }
+    return n;
+  }
+
+  /**
+   * Everything about one user: the threads they wrote in (history, drafts and versions), their last file,
+   * reminders they created with their delivery jobs and task links, pending questions, rate-limit and
+   * queue counters, thread ownership, and their queued or finished jobs. Group threads they wrote in go
+   * whole (a draft there is theirs with the others'); reminders others created stay.
+   */
+  async forgetUser(openId: string, o: { exceptJobId?: string; by?: string } = {}): Promise<ForgetResult> {
+    let deleted = 0;
+    const del = async (keys: string[]) => {
+      if (keys.length) deleted += await this.redis.del(...keys);
+    };
+    // Threads: the memory index, thread ownership, and the conversations of the user's jobs.
+    const threadKeys = new Set(await this.redis.smembers(userKeysKey(this.o.prefix, openId)));
+    for (const owner of await scanAll(this.redis, this.k('owner', '*'))) {
+      if ((await this.redis.get(owner)) !== openId) continue;
+      const thread = owner.slice(this.k('owner', '').length);
+      threadKeys.add(this.k('hist', 't', thread)).add(this.k('state', thread)).add(owner);
+    }
+    for (const job of await this.jobs(this.messages)) {
+      const data = job.data as JobData;
+      const c = conversationOf(data);
+      if (c.senderOpenId !== openId) continue;
+      threadKeys.add(this.k('hist', 't', threadKey(c))).add(this.k('state', threadKey(c)));
+      if (c.chatType === 'p2p') threadKeys.add(this.k('hist', 'c', c.chatId)).add(this.k('lastfile', c.chatId));
+      if (job.id === o.exceptJobId) continue;
+      // An active job cannot be removed; it is scrubbed instead.
+      try {
+        await job.remove();
+      } catch {
+        await job.updateData(scrubbed(data));
+      }
+      deleted++;
+    }
+    await del([...threadKeys, userKeysKey(this.o.prefix, openId)]);
+
+    // Reminders the user created, their next-fire marks, task links and delivery jobs.
+    const rids = new Set<string>();
+    for (const rec of await scanAll(this.redis, this.k('reminder', 'chat', '*', 'r', '*'))) {
+      const raw = await this.redis.hget(rec, 'data');
+      if (!raw) continue;
+      const r = JSON.parse(raw) as { rid: string; chatId: string; shortId: number; creatorOpenId: string };
+      if (r.creatorOpenId !== openId) continue;
+      rids.add(r.rid);
+      await this.redis.srem(this.k('reminder', 'chat', r.chatId, 'ids'), String(r.shortId));
+      await del([rec, this.k('reminder', 'next', r.rid), this.k('reminder', 'task', r.rid)]);
+    }
+    for (const job of await this.jobs(this.reminders)) {
+      if (!rids.has((job.data as FireJobData).rid)) continue;
+      await job.remove().catch(() => undefined);
+      deleted++;
+    }
+    // Per-user counters and pending questions.
+    const perUser = [
+      ...(await scanAll(this.redis, this.k('reminder', 'pending', '*', '*', openId))),
+      ...(await scanAll(this.redis, this.k('reminder', 'focus', '*', openId))),
+      ...(await scanAll(this.redis, this.k('refused', '*', openId))),
+      this.k('userjobs', openId), this.k('rl', openId), this.k('rlc', openId),
+    ];
+    await del(perUser);
+    await this.audit.record({ time: (this.o.now?.() ?? new Date()).getTime(), user: openId, kind: 'delete-user', outcome: 'ok', ...(o.by ? { reason: o.by } : {}) });
+    return { deleted, kept: KEPT_RECORDS };
+  }
+
+  /** An operator's purge of one chat: its threads, reminders and jobs (the audit trail stays). */
+  async purgeChat(chatId: string): Promise<ForgetResult> {
+    let deleted = 0;
+    const keys = new Set<string>([this.k('hist', 'c', chatId), this.k('lastfile', chatId)]);
+    for (const job of await this.jobs(this.messages)) {
+      const c = conversationOf(job.data as JobData);
+      if (c.chatId !== chatId) continue;
+      keys.add(this.k('hist', 't', threadKey(c))).add(this.k('state', threadKey(c))).add(this.k('owner', threadKey(c)));
+      await job.remove().catch(() => job.updateData(scrubbed(job.data as JobData)));
+      deleted++;
+    }
+    const reminderKeys = await scanAll(this.redis, this.k('reminder', 'chat', chatId, '*'));
+    const rids = new Set<string>();
+    for (const rec of reminderKeys.filter((k) => k.includes(':r:'))) {
+      const raw = await this.redis.hget(rec, 'data');
+      if (raw) rids.add((JSON.parse(raw) as { rid: string }).rid);
+    }
+    for (const rid of rids) keys.add(this.k('reminder', 'next', rid)).add(this.k('reminder', 'task', rid));
+    for (const job of await this.jobs(this.reminders)) {
+      if ((job.data as FireJobData).chatId !== chatId) continue;
+      await job.remove().catch(() => undefined);
+      deleted++;
+    }
+    const all = [...keys, ...reminderKeys];
+    if (all.length) deleted += await this.redis.del(...all);
+    await this.audit.record({ time: (this.o.now?.() ?? new Date()).getTime(), chat: chatId, kind: 'purge-chat', outcome: 'ok' });
+    return { deleted, kept: KEPT_RECORDS };
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([this.messages.close(), this.reminders.close()]);
+  }
+}
