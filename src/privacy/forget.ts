@@ -49,6 +49,12 @@ export class Forgetting {
     this.audit = new AuditLog(redis, { prefix: o.prefix, retentionDays: o.auditRetentionDays });
   }
 
+  /** A job's kept model answers (llm/kept-answers.ts) hold the answer text. */
+  private async dropAnswers(jobId: string): Promise<number> {
+    const keys = await scanAll(this.redis, this.k('answer', `${jobId}:*`));
+    return keys.length ? this.redis.del(...keys) : 0;
+  }
+
   private k(...parts: string[]): string {
     return [this.o.prefix, ...parts].join(':');
   }
@@ -70,6 +76,7 @@ export class Forgetting {
       const chatLevel = c.chatType === 'p2p' && !c.rootId && !c.threadId && !jc.rootId && !jc.threadId;
       if (jc.chatId !== c.chatId || (threadKey(jc) !== thread && !chatLevel)) continue;
       await job.updateData(scrubbed(job.data as JobData));
+      n += await this.dropAnswers(job.id);
       // Each unthreaded message of the chat also keeps its own turn under its id.
       if (chatLevel) n += await this.redis.del(this.k('hist', 't', threadKey(jc)));
       n++;
@@ -102,6 +109,7 @@ export class Forgetting {
       threadKeys.add(this.k('hist', 't', threadKey(c))).add(this.k('state', threadKey(c)));
       if (c.chatType === 'p2p') threadKeys.add(this.k('hist', 'c', c.chatId)).add(this.k('lastfile', c.chatId));
       if (job.id === o.exceptJobId) continue;
+      if (job.id) deleted += await this.dropAnswers(job.id);
       // An active job cannot be removed; it is scrubbed instead.
       try {
         await job.remove();
@@ -149,6 +157,7 @@ export class Forgetting {
       if (c.chatId !== chatId) continue;
       keys.add(this.k('hist', 't', threadKey(c))).add(this.k('state', threadKey(c))).add(this.k('owner', threadKey(c)));
       await job.remove().catch(() => job.updateData(scrubbed(job.data as JobData)));
+      if (job.id) deleted += await this.dropAnswers(job.id);
       deleted++;
     }
     const reminderKeys = await scanAll(this.redis, this.k('reminder', 'chat', chatId, '*'));
