@@ -16,7 +16,8 @@ import { MessageHandler } from './handler/handle.js';
 import { routeNeedsModel, routeText } from './handler/router.js';
 import { documentRequest } from './handler/document-route.js';
 import type { IncomingMessage } from './core/message.js';
-import { conversationOf, defaultJobOptions, MESSAGE_QUEUE, type JobData } from './queue/jobs.js';
+import { conversationOf, defaultJobOptions, MESSAGE_QUEUE, REMINDER_QUEUE, type JobData } from './queue/jobs.js';
+import { releaseDeadWorkerJobs } from './queue/recover.js';
 import { Enqueuer } from './queue/enqueue.js';
 import { Admission, type AdmissionOptions } from './queue/admission.js';
 import { ThreadOwners } from './flows/thread-owner.js';
@@ -38,7 +39,7 @@ import { ReminderService } from './reminders/service/index.js';
 import type { SendFn } from './core/reminders.js';
 import { setCalendarLogger } from './reminders/calendar.js';
 import { feishuTasks } from './feishu/reminder-tasks.js';
-import { superviseWorker, type WorkerSupervisor } from './worker-process.js';
+import { superviseWorker, type WorkerIds, type WorkerSupervisor } from './worker-process.js';
 
 type Transport =
   | { kind: 'feishu'; feishu: FeishuConfig; api: FeishuApi; replier: Replier; sendReminder: SendFn }
@@ -51,6 +52,8 @@ export interface App {
   health(): Promise<HealthReport>;
   /** This process's metrics (prom-client JSON), for a supervisor to merge. */
   metricsJson(): Promise<unknown>;
+  /** The BullMQ workers this process runs, by queue (a supervised worker announces them). */
+  workers(): WorkerIds;
   stop(): Promise<void>;
 }
 
@@ -79,7 +82,7 @@ export interface AppOptions {
 export async function startApp(o: AppOptions): Promise<App> {
   const { config, log } = o;
   const prompts = PromptLibrary.load();
-  const redis: RedisHandle = await obtainRedis(config.REDIS_URL, log);
+  const redis: RedisHandle = await obtainRedis(config.redis, log);
   const { feishu, llm } = config;
   const mode = feishu ? feishu.mode : 'console';
   // A console chat left running beside a deployed bot must not share its queue.
@@ -115,7 +118,7 @@ export async function startApp(o: AppOptions): Promise<App> {
 
   const closers: Array<() => Promise<unknown>> = [];
   let stopDeadline = Infinity;
-  const conn: Redis = workerConnection(redis.url);
+  const conn: Redis = workerConnection(redis.target);
   conn.on('error', (err) => log.warn({ err: err.message }, 'redis connection error'));
   try {
     closers.push(await claimPrefix(conn, prefix, feishu?.appId ?? 'console'));
@@ -133,7 +136,13 @@ export async function startApp(o: AppOptions): Promise<App> {
   let supervisor: WorkerSupervisor | undefined;
   if (apart) {
     // The worker gets this process's settings, and the Redis it resolved (maybe one it spawned).
-    const s = superviseWorker({ ...apart, env: { ...process.env, ROLE: 'worker', REDIS_URL: redis.url }, log });
+    const onDied = async (dead: WorkerIds) => {
+      for (const [queue, id] of Object.entries(dead)) {
+        const n = await releaseDeadWorkerJobs(conn, prefix, queue, [id]);
+        if (n) log.warn({ queue, jobs: n }, 'released the dead worker\'s active jobs for the restarted worker');
+      }
+    };
+    const s = superviseWorker({ ...apart, onDied, env: { ...process.env, ROLE: 'worker', ...(redis.target.kind === 'single' ? { REDIS_URL: redis.target.url } : {}) }, log });
     supervisor = s;
     closers.unshift(() => s.stop(Math.max(250, stopDeadline - Date.now() - 500)));
   }
@@ -160,6 +169,7 @@ export async function startApp(o: AppOptions): Promise<App> {
   }
 
   let worker: Worker<JobData> | undefined;
+  const workerIds: WorkerIds = {};
   let reminders: ReminderService | undefined;
   const calendarLog = log.child({ mod: 'calendar' });
   setCalendarLogger((obj, msg) => calendarLog.warn(obj, msg));
@@ -167,7 +177,7 @@ export async function startApp(o: AppOptions): Promise<App> {
     const tasks = transport.kind === 'feishu' && transport.feishu.tasks ? feishuTasks(transport.api, transport.feishu.domain) : undefined;
     const rs = new ReminderService({ connection: conn, prefix, timezone: config.BOT_TIMEZONE, send: transport.sendReminder, log: log.child({ mod: 'reminders' }), tasks, concurrency: config.REMINDER_CONCURRENCY, clock: o.clock });
     reminders = rs;
-    rs.startWorker();
+    workerIds[REMINDER_QUEUE] = rs.startWorker().id;
     closers.unshift(() => rs.close());
 
     const memory = new ConversationMemory(conn, { prefix, turns: config.HISTORY_TURNS, maxChars: config.HISTORY_MAX_CHARS, ttlSeconds: config.HISTORY_TTL_SECONDS });
@@ -188,6 +198,7 @@ export async function startApp(o: AppOptions): Promise<App> {
       logContext: (data) => ({ messageId: conversationOf(data).messageId, chatId: conversationOf(data).chatId }),
     });
     const w = worker;
+    workerIds[MESSAGE_QUEUE] = w.id;
     closers.unshift(() => closeWorker(w, log, config.SHUTDOWN_GRACE_MS));
     // A job that ended no longer counts against its user's queued-jobs cap.
     const queuedCap = new Admission(conn, admissionOptions(config));
@@ -226,7 +237,7 @@ export async function startApp(o: AppOptions): Promise<App> {
     closers.unshift(() => new Promise((r) => server.close(() => r(undefined))));
   }
   if (runsIngest) {
-    const producer = producerConnection(redis.url, config.REDIS_COMMAND_TIMEOUT_MS);
+    const producer = producerConnection(redis.target, config.REDIS_COMMAND_TIMEOUT_MS);
     producer.on('error', (err) => log.warn({ err: err.message }, 'redis producer connection error'));
     const queue = new Queue<JobData>(MESSAGE_QUEUE, { connection: producer, prefix, defaultJobOptions: defaultJobOptions({ attempts: config.JOB_ATTEMPTS, backoffMs: config.JOB_BACKOFF_MS }) });
     queue.on('error', (err) => log.warn({ err: err.message }, 'queue error'));
@@ -266,6 +277,7 @@ export async function startApp(o: AppOptions): Promise<App> {
     port,
     health,
     metricsJson: () => metrics.registry.getMetricsAsJSON(),
+    workers: () => ({ ...workerIds }),
     stop: () => {
       supervisor?.stopping();
       stopping ??= (async () => {
