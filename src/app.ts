@@ -37,7 +37,11 @@ import { ConsoleReceiver, consoleReminderSender } from './console/console-receiv
 import { startHttpServer, type HealthReport } from './http-server.js';
 import { ReminderService } from './reminders/service/index.js';
 import type { SendFn } from './core/reminders.js';
-import { setCalendarLogger } from './reminders/calendar.js';
+import { calendarSource, setArrangements } from './reminders/calendar.js';
+import { loadArrangements } from './reminders/service/holiday-files.js';
+import { clockOf, type Clock } from './core/clock.js';
+import { createRequire } from 'node:module';
+import { DateTime } from 'luxon';
 import { feishuTasks } from './feishu/reminder-tasks.js';
 import { superviseWorker, type WorkerIds, type WorkerSupervisor } from './worker-process.js';
 
@@ -74,13 +78,30 @@ export interface AppOptions {
   workerEntry?: string;
   /** This process is such a worker: no HTTP server, and the supervisor reports queue depth. */
   supervised?: boolean;
-  /** The clock (epoch ms) the worker reads “now” from: reminders, periods; tests pin it. Default Date.now. */
-  clock?: () => number;
+  /** The app's one “now” (core/clock.ts): reminders, the calendar, periods, drafting; tests pin it. Default: the system clock. */
+  clock?: Clock | (() => number);
+}
+
+const PACKAGE_CALENDAR = `chinese-days ${(createRequire(import.meta.url)('chinese-days/package.json') as { version: string }).version}`;
+
+/** Where each year in use (this one, the next, any loaded) takes its holidays from, for /healthz. */
+function calendarDetails(now: number, tz: string): Record<string, string> {
+  const year = DateTime.fromMillis(now, { zone: tz }).year;
+  const out: Record<string, string> = {};
+  for (let y = year - 1; y <= year + 2; y++) {
+    const c = calendarSource(y);
+    if (c.source === 'loaded') out[y] = `file ${c.origin ?? ''}`;
+    else if (y >= year) out[y] = c.source === 'package' ? PACKAGE_CALENDAR : 'rule (全国年节及纪念日放假办法; 调休 not published)';
+  }
+  return out;
 }
 
 /** The composition root: builds every adapter from the config and starts the roles asked for. */
 export async function startApp(o: AppOptions): Promise<App> {
   const { config, log } = o;
+  const clock = clockOf(o.clock);
+  // Official arrangements first: a bad line stops the start, naming the file and line.
+  setArrangements(config.HOLIDAY_PATH ? loadArrangements(config.HOLIDAY_PATH) : []);
   const prompts = PromptLibrary.load();
   const redis: RedisHandle = await obtainRedis(config.redis, log);
   const { feishu, llm } = config;
@@ -171,11 +192,9 @@ export async function startApp(o: AppOptions): Promise<App> {
   let worker: Worker<JobData> | undefined;
   const workerIds: WorkerIds = {};
   let reminders: ReminderService | undefined;
-  const calendarLog = log.child({ mod: 'calendar' });
-  setCalendarLogger((obj, msg) => calendarLog.warn(obj, msg));
   if (runsWorker) {
     const tasks = transport.kind === 'feishu' && transport.feishu.tasks ? feishuTasks(transport.api, transport.feishu.domain) : undefined;
-    const rs = new ReminderService({ connection: conn, prefix, timezone: config.BOT_TIMEZONE, send: transport.sendReminder, log: log.child({ mod: 'reminders' }), tasks, concurrency: config.REMINDER_CONCURRENCY, clock: o.clock });
+    const rs = new ReminderService({ connection: conn, prefix, timezone: config.BOT_TIMEZONE, send: transport.sendReminder, log: log.child({ mod: 'reminders' }), tasks, concurrency: config.REMINDER_CONCURRENCY, clock: () => clock.now() });
     reminders = rs;
     workerIds[REMINDER_QUEUE] = rs.startWorker().id;
     closers.unshift(() => rs.close());
@@ -183,9 +202,8 @@ export async function startApp(o: AppOptions): Promise<App> {
     const memory = new ConversationMemory(conn, { prefix, turns: config.HISTORY_TURNS, maxChars: config.HISTORY_MAX_CHARS, ttlSeconds: config.HISTORY_TTL_SECONDS });
     const documents = transport.kind === 'feishu' ? new FeishuDocuments(transport.api, { redis: conn, prefix, maxFileBytes: config.DOC_MAX_FILE_MB * MB }) : undefined;
     const parser = documents ? documentParser(config, conn, prefix, log, metrics) : undefined;
-    const clock = o.clock;
     // The console's banner already says the bot is offline; Feishu answers say it each time.
-    const handler = new MessageHandler({ replier: transport.replier, model, prompts, memory, log, timezone: config.BOT_TIMEZONE, reminders: rs, ...(clock ? { now: () => new Date(clock()) } : {}), restrictedMarkings: config.RESTRICTED_MARKINGS, owners: new ThreadOwners(conn, { prefix, ttlSeconds: config.HISTORY_TTL_SECONDS }), ...(documents && parser ? { documents, parser, cloudDocs: documents } : {}), offlineNoticeShown: transport.kind === 'console' });
+    const handler = new MessageHandler({ replier: transport.replier, model, prompts, memory, log, timezone: config.BOT_TIMEZONE, reminders: rs, now: () => new Date(clock.now()), restrictedMarkings: config.RESTRICTED_MARKINGS, owners: new ThreadOwners(conn, { prefix, ttlSeconds: config.HISTORY_TTL_SECONDS }), ...(documents && parser ? { documents, parser, cloudDocs: documents } : {}), offlineNoticeShown: transport.kind === 'console' });
     worker = startMessageWorker({
       connection: conn,
       prefix,
@@ -226,7 +244,7 @@ export async function startApp(o: AppOptions): Promise<App> {
     const tasks = !config.feishu?.tasks ? 'off'
       : rs ? await Promise.race([rs.taskStatus().catch(() => 'unknown'), new Promise<string>((r) => setTimeout(() => r('unknown'), 1000).unref())])
         : supervisor ? theirs?.details?.tasks ?? 'unknown' : 'see worker';
-    return { ok: redisOk && workerOk !== false, mode, redis: redisOk, worker: workerOk, llm: model.online ? model.name : 'offline', details: { tasks } };
+    return { ok: redisOk && workerOk !== false, mode, redis: redisOk, worker: workerOk, llm: model.online ? model.name : 'offline', details: { tasks, calendar: calendarDetails(clock.now(), config.BOT_TIMEZONE) } };
   };
 
   let port: number | undefined;
@@ -258,7 +276,7 @@ export async function startApp(o: AppOptions): Promise<App> {
     } else {
       const { api, feishu } = transport;
       const admission = new Admission(producer, { ...admissionOptions(config), ready: () => queue.waitUntilReady(), onRefusal: (reason) => metrics.refusals.inc({ reason }) });
-      const ingest = new FeishuIngest({ api, enqueuer, log, admission, needsModel: (m) => needsModel(m, config.BOT_TIMEZONE, new Date(o.clock?.() ?? Date.now())), maxAgeMs: config.MAX_EVENT_AGE_SECONDS * 1000, cardActionMaxAgeMs: config.CARD_ACTION_MAX_AGE_SECONDS * 1000 });
+      const ingest = new FeishuIngest({ api, enqueuer, log, admission, needsModel: (m) => needsModel(m, config.BOT_TIMEZONE, new Date(clock.now())), maxAgeMs: config.MAX_EVENT_AGE_SECONDS * 1000, cardActionMaxAgeMs: config.CARD_ACTION_MAX_AGE_SECONDS * 1000 });
       const deps = { ingest, port: config.PORT, health, log, http: httpExtras };
       receiver = feishu.mode === 'webhook'
         ? new WebhookReceiver({ ...deps, encryptKey: feishu.encryptKey, verificationToken: feishu.verificationToken, maxSkewSeconds: config.WEBHOOK_MAX_SKEW_SECONDS })

@@ -76,6 +76,8 @@ const schema = z.object({
   DOC_PARSER_CONCURRENCY: int(2, 1),
   // --- Reminders ---
   REMINDER_CONCURRENCY: int(5, 1),
+  /** A file or directory of official holiday arrangements (.txt line format or .ics); beats the package's data. */
+  HOLIDAY_PATH: optionalString,
 });
 
 export type Env = z.infer<typeof schema>;

@@ -9,7 +9,7 @@ export interface HealthReport {
   worker: boolean | 'not-in-this-process';
   llm: string;
   /** Optional features and why they are off, e.g. { tasks: 'no-scope: …' }. */
-  details?: Record<string, string>;
+  details?: Record<string, unknown>;
 }
 
 /** What a POST handler answers. */

@@ -59,6 +59,9 @@ export class PromptError extends StartupError {}
 /** No Redis to use and none could be started. */
 export class RedisUnavailableError extends StartupError {}
 
+/** A holiday arrangement under HOLIDAY_PATH cannot be read; the message names the file and line. */
+export class HolidayFileError extends StartupError {}
+
 /** Another app's live instance already uses this REDIS_PREFIX. */
 export class PrefixInUseError extends StartupError {}
 

@@ -1,7 +1,7 @@
 // Pure Chinese formatting for reminder replies and fired messages.
 import { DateTime } from 'luxon';
 import { formatInstant } from './cn-time.js';
-import { isWorkday, yearCovered } from './calendar.js';
+import { isWorkday, uncoveredLine } from './calendar.js';
 import { isDeadlineRule, nextIso, occurrenceAt } from './rule.js';
 import type { RecurrenceSpec, ReminderSpec } from './types.js';
 
@@ -51,12 +51,20 @@ function fireFor(r: RecurrenceSpec, iso: string, tz: string): string {
 }
 
 /** Years among the fires whose holiday arrangement is not known yet. */
-function uncoveredNote(isos: string[], tz: string): string | undefined {
-  const years = [...new Set(isos.map((f) => DateTime.fromISO(f).setZone(tz).year))].filter((y) => !yearCovered(y));
-  return years.length ? `${years.join('、')}年的法定节假日安排尚未收录，暂按周末计算工作日` : undefined;
+/** The 调休尚未公布 line a confirmation of `spec` carries, if any of its years is known only by the rule. */
+export function calendarNoteOf(spec: ReminderSpec, tz: string): string | undefined {
+  return uncoveredLine(yearsOf(spec, tz));
 }
 
-export function formatConfirmation(v: ReminderView, tz: string, opts: { edited?: boolean; task?: TaskState } = {}): string {
+/** The years a confirmation of `spec` relies on: its fires, deadline, and days its notes name with a year. */
+export function yearsOf(spec: ReminderSpec, tz: string): number[] {
+  const isos = [...(spec.recurrence ? spec.recurrence.next : spec.fires), ...(spec.deadline ? [spec.deadline] : [])];
+  const named = spec.notes.flatMap((n) => [...n.matchAll(/(\d{4})年/g)].map((m) => Number(m[1])));
+  return [...isos.map((f) => DateTime.fromISO(f).setZone(tz).year), ...named];
+}
+
+/** `calendarNote: false`: the caller says the 调休尚未公布 line once for several confirmations. */
+export function formatConfirmation(v: ReminderView, tz: string, opts: { edited?: boolean; task?: TaskState; calendarNote?: boolean } = {}): string {
   const { spec } = v;
   const head = opts.edited ? `✏️ 已修改提醒 #${v.shortId}` : `✅ 已设置${spec.recurrence ? '周期' : ''}提醒 #${v.shortId}`;
   const lines = [`${head}：${whatText(spec.what)}`];
@@ -81,7 +89,7 @@ export function formatConfirmation(v: ReminderView, tz: string, opts: { edited?:
   if (opts.task === 'done') lines.push('飞书任务：已标记完成，任务不再改动，剩下的提醒也不再发送；如仍需提醒，请在飞书任务里取消完成。');
   if (opts.task === 'no-scope') lines.push('飞书任务：应用未开通任务权限，这次只在聊天中提醒。');
   const notes = [...spec.notes];
-  const un = uncoveredNote(spec.recurrence ? spec.recurrence.next : spec.fires, tz);
+  const un = opts.calendarNote === false ? undefined : calendarNoteOf(spec, tz);
   if (un) notes.push(un);
   for (const n of notes) lines.push(`注：${n}`);
   lines.push(`发送“我的提醒”查看全部，“取消提醒 ${v.shortId}”取消。`);

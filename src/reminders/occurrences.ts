@@ -18,7 +18,9 @@ export function moveToWorkday(d: DateTime, shift: Shift, now?: DateTime): Moved 
     dir = 'next';
     at = toWorkday(d, 'next');
   }
-  const why = dayInfo(d).holiday ? `${md(d)}是${restReason(d)}` : `${d.month}月${d.day}日是${restReason(d)}`;
+  // A day in another year is named with its year, so the reply can say that year's 调休 is not known yet.
+  const y = d.year !== at.year ? `${d.year}年` : '';
+  const why = dayInfo(d).holiday ? `${y}${md(d)}是${restReason(d)}` : `${y}${d.month}月${d.day}日是${restReason(d)}`;
   const makeup = dayInfo(at).makeup ? '，调休上班日' : '';
   return { at, note: `${why}，提醒${dir === 'prev' ? '提前' : '顺延'}到${md(at)}${makeup}` };
 }

@@ -1,7 +1,7 @@
 // The report calendar behind “设置意识形态报告提醒”: the unit's usual deadlines for the coming year,
 // proposed as working-day dates, then accepted or adjusted in one message.
 import { DateTime } from 'luxon';
-import { toWorkday, restReason, yearCovered } from './calendar.js';
+import { toWorkday, restReason, uncoveredLine } from './calendar.js';
 import { normalizeCn, toIso, WEEKDAY_CN } from './cn-time.js';
 import { findWhen } from './dates.js';
 import { parseSchedule } from './parse.js';
@@ -63,8 +63,8 @@ export function formatProposal(ps: Proposal[], opts: { tasks?: boolean } = {}): 
     lines.push(`${i + 1}. ${p.name}：${md(d)}前${p.what}（通常${item?.when ?? ''}）`);
     if (p.note) lines.push(`   注：${p.note}`);
   });
-  const years = [...new Set(ps.map((p) => DateTime.fromISO(p.deadline, { setZone: true }).year))].filter((y) => !yearCovered(y));
-  if (years.length) lines.push(`注：${years.join('、')}年的法定节假日安排尚未收录，这些日期暂按周末计算，请留意调休。`);
+  const un = uncoveredLine(ps.map((p) => DateTime.fromISO(p.deadline, { setZone: true }).year));
+  if (un) lines.push(`注：${un}。`);
   lines.push(`每个节点提前5个工作日和1个工作日各提醒一次${opts.tasks ? '，并在飞书任务中建立待办' : ''}。`);
   lines.push('回复“确认”按此设置；要调整请一句话说清楚，例如“半年报告改到7月8日，述职改到1月22日”（调整后直接设置）。');
   return lines.join('\n');

@@ -8,7 +8,7 @@ import { headingMarker, toChineseNumeral } from './headings.js';
 import { checkOutline, parseOutline, type Outline } from './outline.js';
 import type { PartId } from './parts.js';
 import type { SectionTarget } from './commands.js';
-import { periodRange, type ReportPeriod } from './period.js';
+import { beijingDate, periodRange, type ReportPeriod } from './period.js';
 
 /** 'opening' | 'p2' (text directly under part 2) | 'p1.s3' (section （三） of part 1). */
 export type SectionAddress = string;
@@ -123,7 +123,8 @@ export interface AssembleOptions {
 
 /** 2026-07-10 → 2026年7月10日. */
 export function chineseDate(d: Date): string {
-  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`;
+  const { year, month, day } = beijingDate(d);
+  return `${year}年${month}月${day}日`;
 }
 
 /**

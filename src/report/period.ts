@@ -57,6 +57,15 @@ export function findSpan(text: string): Exclude<PeriodSpan, 'year'> | null {
   return q ? (`Q${CN_DIGIT[q[1]!] ?? Number(q[1])}` as PeriodSpan as Exclude<PeriodSpan, 'year'>) : null;
 }
 
+/**
+ * Beijing's calendar date of an instant. China keeps UTC+8 all year (no DST), so a fixed offset is
+ * exact and keeps report/ free of timezone data; the process's own zone (often UTC) is never used.
+ */
+export function beijingDate(now: Date): { year: number; month: number; day: number } {
+  const d = new Date(now.getTime() + 8 * 3600_000);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
 /** A year that is not the report's period: 2015年以来, 自2020年, 2019年至今, 2018年起. */
 const NOT_PERIOD = /(?:以来|来|至今|起|开始|之前|以前|前后|底|末)/;
 
@@ -73,7 +82,7 @@ export function findPeriod(text: string, now: Date = new Date()): ReportPeriod |
 const YEAR_RE = /(?:(20\d{2})\s*(?:年|(?=上半年|下半年|前半年|后半年|第?[一二三四1-4]季度|度))|(今年|去年|明年|本年度?)\s*年?)(度|上半年|下半年|前半年|后半年|第?[一二三四1-4]季度)?/g;
 
 function findPeriodMatch(text: string, now: Date): { period: ReportPeriod; relative: boolean; index: number } | null {
-  const thisYear = now.getFullYear();
+  const thisYear = beijingDate(now).year;
   YEAR_RE.lastIndex = 0;
   for (let m = YEAR_RE.exec(text); m; m = YEAR_RE.exec(text)) {
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 3);

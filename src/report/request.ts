@@ -4,7 +4,7 @@
  * `assumptions`, so the bot can tell the writer what it assumed.
  */
 import { getGenre, type GenreId, type ReportUnit, type UnitType, type WriterRole } from './genres.js';
-import { findPeriod, findSpan, periodLabel, type ReportPeriod } from './period.js';
+import { beijingDate, findPeriod, findSpan, periodLabel, type ReportPeriod } from './period.js';
 
 export type RequestIntent = 'outline' | 'full';
 
@@ -181,8 +181,7 @@ export function findPost(text: string, unit?: ReportUnit | null): string | undef
  * ones from November to March of the next year.
  */
 export function defaultPeriod(text: string, now: Date): ReportPeriod {
-  const y = now.getFullYear();
-  const m = now.getMonth() + 1;
+  const { year: y, month: m } = beijingDate(now);
   const span = findSpan(text);
   if (span === 'H1') return { year: m >= 5 ? y : y - 1, span };
   if (span === 'H2') return { year: m >= 11 ? y : y - 1, span };

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startHarness, sleep, type Harness } from '../support/harness.js';
+import { startHarness, type Harness } from '../support/harness.js';
+import { appSettled } from '../support/queues.js';
 import { messageIdOf, textEvent } from '../support/events.js';
 import { EVENT_CEILING_MS } from '../support/wait.js';
 import { longReport } from '../support/long-report.js';
@@ -26,7 +27,8 @@ const PASTE = [
 
 async function finalText(x: Harness, id: string): Promise<string> {
   await x.feishu.waitFor(() => x.feishu.repliesTo(id).some((m) => !x.feishu.isStreaming(m)), EVENT_CEILING_MS, 'the critique');
-  await sleep(100);
+  // the thread's job has finished, not just its card: nothing more is on its way
+  await appSettled(x);
   const r = x.feishu.repliesTo(id);
   expect(r).toHaveLength(1);
   return x.feishu.textOf(r[0]!);

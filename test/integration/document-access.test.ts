@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startHarness, sleep, type Harness } from '../support/harness.js';
+import { startHarness, type Harness } from '../support/harness.js';
+import { appSettled } from '../support/queues.js';
 import { groupAtBot, messageIdOf, OTHER_USER_OPEN_ID, textEvent, USER_OPEN_ID } from '../support/events.js';
 import type { FakeMessage } from '../support/fake-feishu.js';
 
@@ -16,7 +17,8 @@ const DOC = 'DocxShared000001';
 async function answer(x: Harness, ev: Record<string, unknown>): Promise<string> {
   const id = messageIdOf(ev);
   await x.feishu.waitFor(() => x.feishu.repliesTo(id).some((m: FakeMessage) => !x.feishu.isStreaming(m)), undefined, `the answer to ${id}`);
-  await sleep(150);
+  // the thread's job has finished, not just its card: nothing more is on its way
+  await appSettled(x);
   return x.feishu.repliesTo(id).map((m) => x.feishu.textOf(m)).join('\n---\n');
 }
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startHarness, sleep, type Harness } from '../support/harness.js';
+import { startHarness, type Harness } from '../support/harness.js';
+import { appSettled } from '../support/queues.js';
 import { groupAtBot, messageEvent, messageIdOf, textEvent, USER_OPEN_ID, VERIFICATION_TOKEN } from '../support/events.js';
 import type { FakeMessage } from '../support/fake-feishu.js';
 import type { FakeRequestBody } from '../support/fake-openai.js';
@@ -21,7 +22,8 @@ async function replies(x: Harness, id: string, count = 1): Promise<FakeMessage[]
     const r = x.feishu.repliesTo(id);
     return r.length >= count && r.every((m) => !x.feishu.isStreaming(m));
   }, undefined, `${count} replies to ${id}`);
-  await sleep(150);
+  // the thread's job has finished, not just its card: nothing more is on its way
+  await appSettled(x);
   return x.feishu.repliesTo(id);
 }
 
@@ -80,7 +82,7 @@ describe('files sent to the bot', () => {
     const ev = fileMessage(h, '报告.pdf', buildPdf(REPORT_LINES));
     await h.post(ev);
     const out = await replies(h, messageIdOf(ev));
-    await sleep(300);
+    await appSettled(h);
     expect(h.feishu.repliesTo(messageIdOf(ev))).toHaveLength(1);
     expect(texts(h, out)).toContain('审阅对象：“报告.pdf”');
     expect(texts(h, out)).toContain('四个意识');
@@ -298,7 +300,8 @@ describe('drafts delivered as a cloud doc', () => {
     expect(cardJson).toContain('生成云文档');
     await h.post(clickEvent(card.message_id, { action: 'clouddoc', thread: root }));
     await h.feishu.waitFor(() => h!.feishu.repliesTo(card.message_id).length >= 1, 20_000, 'the cloud doc reply');
-    await sleep(150);
+    // the thread's job has finished, not just its card: nothing more is on its way
+    await appSettled(h);
     const text = texts(h, h.feishu.repliesTo(card.message_id));
     expect(text).toMatch(/已生成飞书云文档《.+》/);
     expect(text).toMatch(/https:\/\/fake\.feishu\.cn\/docx\/\S+/);

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startHarness, sleep, type Harness } from '../support/harness.js';
+import { startHarness, type Harness } from '../support/harness.js';
+import { appSettled } from '../support/queues.js';
 import { messageIdOf, textEvent, USER_OPEN_ID, VERIFICATION_TOKEN } from '../support/events.js';
 import type { FakeRequestBody } from '../support/fake-openai.js';
 import type { FakeMessage } from '../support/fake-feishu.js';
@@ -45,7 +46,8 @@ async function reply(x: Harness, parentId: string, count = 1): Promise<FakeMessa
     const r = x.feishu.repliesTo(parentId);
     return r.length >= count && r.every((m) => !x.feishu.isStreaming(m) && x.feishu.textOf(m) !== '正在思考…');
   }, EVENT_CEILING_MS, `reply to ${parentId}`);
-  await sleep(100);
+  // the thread's job has finished, not just its card: nothing more is on its way
+  await appSettled(x);
   return x.feishu.repliesTo(parentId);
 }
 

@@ -9,7 +9,8 @@
 import { Redis } from 'ioredis';
 import mammoth from 'mammoth';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, sleep, type Harness } from '../support/harness.js';
+import { startHarness, type Harness } from '../support/harness.js';
+import { appSettled } from '../support/queues.js';
 import { messageIdOf, textEvent } from '../support/events.js';
 import type { FakeMessage } from '../support/fake-feishu.js';
 import { HELP } from '../../src/core/texts.js';
@@ -34,7 +35,8 @@ async function reply(x: Harness, parentId: string, count = 1): Promise<FakeMessa
     const r = x.feishu.repliesTo(parentId);
     return r.length >= count && r.every((m) => !x.feishu.isStreaming(m) && x.feishu.textOf(m) !== '正在思考…');
   }, 60_000, `reply to ${parentId}`);
-  await sleep(50);
+  // the thread's job has finished, not just its card: nothing more is on its way
+  await appSettled(x);
   return x.feishu.repliesTo(parentId);
 }
 

@@ -7,6 +7,7 @@ import { readConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { startApp } from '../../src/app.js';
 import { startHarness, sleep, type Harness } from '../support/harness.js';
+import { appSettled } from '../support/queues.js';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { encryptBody, groupAtBot, messageEvent, messageIdOf, OTHER_USER_OPEN_ID, textEvent, USER_OPEN_ID, VERIFICATION_TOKEN } from '../support/events.js';
 import { startPrivateRedis } from '../support/redis.js';
@@ -33,7 +34,7 @@ describe('classified text never reaches the model', () => {
     const internal = textEvent('内部资料　注意保存\n帮我看看这段：今年以来，我局坚持……');
     expect((await h.post(internal)).status).toBe(200);
     expect(await finalText(h, messageIdOf(internal))).toContain('内部资料');
-    await sleep(200);
+    await appSettled(h);
     expect(h.llm.requests).toHaveLength(0);
   });
 });
@@ -109,7 +110,7 @@ describe('webhook input that is malformed, oversized, replayed or crafted', () =
     const broken = textEvent('x');
     (broken.event as { message: Record<string, unknown> }).message.content = 42;
     expect((await h.post(broken)).status).toBe(200);
-    await sleep(500);
+    await appSettled(h);
     expect(h.feishu.messages.length).toBeLessThanOrEqual(1);
     for (const m of h.feishu.messages) expect(h.feishu.textOf(m)).not.toContain('undefined');
   });
@@ -135,7 +136,7 @@ describe('webhook input that is malformed, oversized, replayed or crafted', () =
     const res = await h.post(clickEvent('om_card_old', value));
     expect(res.status).toBe(200);
     expect(JSON.stringify(res.body)).toContain('已过期');
-    await sleep(300);
+    await appSettled(h);
     expect(h.feishu.messages).toHaveLength(0);
   });
 
@@ -177,7 +178,7 @@ describe('abuse and access', () => {
     expect(await finalText(h, messageIdOf(other))).toContain('模型的回答');
     const x = h;
     await x.feishu.waitFor(() => flood.filter((ev) => x.feishu.repliesTo(messageIdOf(ev)).some((m) => !x.feishu.isStreaming(m))).length >= 4, 15_000, 'the flood answers');
-    await sleep(500);
+    await appSettled(h);
     const texts = flood.map((ev) => x.feishu.repliesTo(messageIdOf(ev)).map((m) => x.feishu.textOf(m)).join(''));
     expect(texts.filter((t) => t.includes('模型的回答'))).toHaveLength(3);
     expect(texts.filter((t) => t.includes('请求过于频繁，请稍后再试'))).toHaveLength(1);
@@ -233,7 +234,7 @@ describe('abuse and access', () => {
       .body.elements.find((e) => e.tag === 'column_set')!.columns![0]!.elements[0]!.behaviors[0]!.value;
     expect((await h.post(clickEvent(card.message_id, value, OTHER_USER_OPEN_ID))).status).toBe(200);
     await x.feishu.waitFor(() => x.feishu.repliesTo(card.message_id).length > 0, 15_000, 'the button answer');
-    await sleep(300);
+    await appSettled(h);
     expect(x.feishu.textOf(x.feishu.repliesTo(card.message_id)[0]!)).toContain('只有发起人可以修改这份稿子');
     expect(h.llm.requests.length).toBe(requests);
     // The initiator may.

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startHarness, sleep, type Harness } from '../support/harness.js';
+import { startHarness, type Harness } from '../support/harness.js';
+import { appSettled } from '../support/queues.js';
 import { messageEvent, messageIdOf, textEvent } from '../support/events.js';
 import { buildManyPagePdf } from '../support/pdf-hostile.js';
 import { docxBomb } from '../support/zip-bomb.js';
@@ -28,7 +29,8 @@ function fileMessage(x: Harness, name: string, data: Buffer, who: string): Recor
 
 async function finished(x: Harness, evs: Array<Record<string, unknown>>, what: string): Promise<Map<string, string>> {
   await x.feishu.waitFor(() => evs.every((ev) => x.feishu.repliesTo(messageIdOf(ev)).some((m) => !x.feishu.isStreaming(m))), undefined, what);
-  await sleep(200);
+  // the thread's job has finished, not just its card: nothing more is on its way
+  await appSettled(x);
   return new Map(evs.map((ev) => [messageIdOf(ev), x.feishu.repliesTo(messageIdOf(ev)).map((m) => x.feishu.textOf(m)).join('\n---\n')]));
 }
 

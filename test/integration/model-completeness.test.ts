@@ -1,6 +1,7 @@
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startHarness, sleep, type Harness } from '../support/harness.js';
+import { startHarness, type Harness } from '../support/harness.js';
+import { appSettled } from '../support/queues.js';
 import { messageIdOf, textEvent } from '../support/events.js';
 import type { FakeReply } from '../support/fake-openai.js';
 import { FAILURE } from '../../src/core/texts.js';
@@ -56,7 +57,7 @@ describe('model streams that end wrong', () => {
     await h.post(ev);
     expect(await finalText(h, messageIdOf(ev))).toBe(FAILURE);
     expect(h.llm.requests).toHaveLength(3);
-    await sleep(200);
+    await appSettled(h);
     expect(h.feishu.repliesTo(messageIdOf(ev))).toHaveLength(1);
     expect((await kept(h)).turns).toEqual([]);
   });

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { Redis } from 'ioredis';
-import { startHarness, sleep, type Harness } from '../support/harness.js';
+import { startHarness, type Harness } from '../support/harness.js';
+import { queueSettled } from '../support/queues.js';
+import { appSettled } from '../support/queues.js';
 import { groupAtBot, messageIdOf, OTHER_USER_OPEN_ID, textEvent, USER_OPEN_ID } from '../support/events.js';
 import { FakeFeishu } from '../support/fake-feishu.js';
 import { ReminderService } from '../../src/reminders/service/index.js';
@@ -137,7 +139,7 @@ describe('working days and Feishu Tasks from a Feishu chat', () => {
     h = await startHarness({ env: { FEISHU_TASKS: 'off' } });
     const set = await ask(h, textEvent('提醒我下个月10号前交报告，提前2天提醒'));
     expect(set).not.toContain('飞书任务');
-    await sleep(300);
+    await appSettled(h);
     expect(h.feishu.callsTo(/task\/v2/)).toHaveLength(0);
     expect(((await h.get('/healthz')).body as { details?: { tasks?: string } }).details?.tasks).toBe('off');
   });
@@ -162,7 +164,8 @@ describe('a reminder due 2 seconds ahead', () => {
     );
     expect(reply).toContain('#1');
     await feishu.waitFor(() => feishu.messages.length > 0, EVENT_CEILING_MS, 'the reminder');
-    await sleep(1500);
+    // the one-off's only job has run and nothing is left delayed: no second delivery can come
+    await queueSettled(service.queue);
     expect(feishu.messages).toHaveLength(1);
     const m = feishu.messages[0]!;
     expect(m.parent_id).toBe('om_root_1');

@@ -9,6 +9,7 @@ import { createLogger } from '../../src/logger.js';
 import { parseReminderCommand, type ReminderCommand, type ReminderSpec } from '../../src/reminders/parse.js';
 import { ReminderService, type ReminderCaller, type ReminderLog } from '../../src/reminders/service/index.js';
 import { FakeFeishu, type FakeTask } from '../support/fake-feishu.js';
+import { queueSettled } from '../support/queues.js';
 import { sleep } from '../support/harness.js';
 import { EVENT_CEILING_MS } from '../support/wait.js';
 
@@ -102,7 +103,7 @@ describe('deadline reminders in Feishu Tasks (fake Open API, real SDK)', () => {
     service.startWorker();
     const reply = await service.handle(cmd('每月最后一个工作日下午3点提醒我报送舆情周报'), alice);
     expect(reply).not.toContain('飞书任务');
-    await sleep(500);
+    await queueSettled(service.queue, { delayed: false });
     expect(feishu.callsTo(/task\/v2/)).toHaveLength(0);
   });
 
@@ -114,7 +115,7 @@ describe('deadline reminders in Feishu Tasks (fake Open API, real SDK)', () => {
     const { text } = deadlineText();
     await service.handle(cmd(`${text}前报送全年意识形态工作责任制落实情况报告，提前5个工作日提醒我`), alice);
     await until(() => feishu.taskApi.live().length === 1, EVENT_CEILING_MS, 'the task after retries');
-    await sleep(500);
+    await queueSettled(service.queue, { delayed: false });
     expect(feishu.callsTo(/^POST \/open-apis\/task\/v2\/tasks$/)).toHaveLength(3);
     expect(new Set(feishu.callsTo(/^POST \/open-apis\/task\/v2\/tasks$/).map((c) => (c.body as { client_token: string }).client_token)).size).toBe(1);
     expect(feishu.taskApi.live()).toHaveLength(1);
@@ -225,41 +226,44 @@ describe('recurring reminders as a chain of delayed jobs', () => {
     expect(await second.service.queue.getDelayedCount()).toBe(0);
   });
 
-  it('edits: 28号 keeps it monthly; a full date asks, and both answers are handled', async () => {
-    const { service } = await setup({ tasks: false });
-    await service.handle(cmd('每月25日提醒我报送舆情台账'), alice);
-    const kept = await service.handle(cmd('把第1个提醒改到28号'), alice);
+  it('edits: 28号 keeps it monthly; a full date asks, and both answers are handled (clock pinned after 12月3日)', async () => {
+    // Sunday 2026-12-06 10:00 Beijing: 12月3日 has passed this year (issue 18's failing case, issue 19 item 3)
+    const now = Date.parse('2026-12-06T10:00:00+08:00');
+    const { service } = await setup({ tasks: false, clock: () => now });
+    const say = (text: string) => service.handle(cmd(text, new Date(now)), alice);
+    await say('每月25日提醒我报送舆情台账');
+    const kept = await say('把第1个提醒改到28号');
     expect(kept).toContain('✏️ 已修改提醒 #1：报送舆情台账');
     expect(kept).toContain('周期：每月28日 09:00');
-    // Days computed from the clock, so the edit is to a future day whatever the date the suite runs.
-    const a = DateTime.now().setZone(TZ).plus({ days: 40 });
-    // b: two days after the rule's next occurrence, before the one after it (a.day is never today's day)
-    const b = nextDayOfMonth(DateTime.now().setZone(TZ), a.day).plus({ days: 2 });
-    const asked = await service.handle(cmd(`把第1个提醒改到${a.year}年${a.month}月${a.day}日`), alice);
+    const asked = await say('把第1个提醒改到12月3日');
+    console.log(`[item 3] 把第1个提醒改到12月3日 on 2026-12-06:\n${asked}`);
+    expect(asked).not.toContain('已经过去');
     expect(asked).toContain('请选择');
-    expect(asked).toContain(`回复“改规则”：以后都按“每月${a.day}日 09:00”提醒`);
-    const ruled = await service.handle(cmd('改规则'), alice);
-    expect(ruled).toContain(`周期：每月${a.day}日 09:00`);
-    expect(await service.handle(cmd('改规则'), alice)).toContain('没有等待你选择的修改');
+    expect(asked).toContain('按明年（2027年）12月3日设置');
+    expect(asked).toContain('回复“改规则”：以后都按“每月3日 09:00”提醒');
+    const ruled = await say('改规则');
+    expect(ruled).toContain('周期：每月3日 09:00');
+    // 2027-01-03 is a Sunday after 元旦 (a statutory rest day): the day before that is 2026-12-31
+    expect(ruled).toContain('· 2026年12月31日（星期四）09:00');
+    expect(await say('改规则')).toContain('没有等待你选择的修改');
 
-    await service.handle(cmd(`把第1个提醒改到${b.year}年${b.month}月${b.day}日下午4点`), alice);
-    const once = await service.handle(cmd('只改下一次'), alice);
-    expect(once).toContain(`周期：每月${a.day}日 09:00`);
+    const again = await say('把第1个提醒改到12月30日下午4点');
+    expect(again).toContain('请选择');
+    const once = await say('只改下一次');
+    expect(once).toContain('周期：每月3日 09:00');
     const jobs = (await service.queue.getDelayed()).filter((j) => (j.data as { shortId: number }).shortId === 1);
     expect(jobs).toHaveLength(1);
-    const fireAt = DateTime.fromISO((jobs[0]!.data as { fireAt: string }).fireAt).setZone(TZ);
-    // that day, or a working day shortly before it when it is a rest day
-    expect(fireAt.startOf('day') <= b.startOf('day')).toBe(true);
-    expect(fireAt.startOf('day') >= b.startOf('day').minus({ days: 9 })).toBe(true);
-    expect(fireAt.toFormat('HH:mm')).toBe('16:00');
+    // the next one (January's, moved to 2026-12-31 by 元旦) happens on 2026-12-30 16:00 instead; the rest keep the rule
+    expect((jobs[0]!.data as { fireAt: string }).fireAt).toBe('2026-12-30T16:00:00+08:00');
+    expect(once).toContain('· 2026年12月30日（星期三）16:00');
 
-    const timed = await service.handle(cmd('把第1个提醒改到下午5点'), alice);
-    expect(timed).toContain(`周期：每月${a.day}日 17:00`);
+    const timed = await say('把第1个提醒改到下午5点');
+    expect(timed).toContain('周期：每月3日 17:00');
     // bad input changes nothing
-    expect(await service.handle(cmd('把第1个提醒改到2月30日'), alice)).toContain('2月没有30日');
-    expect(await service.handle(cmd('把第1个提醒改到随便哪天'), alice)).toContain('没看懂新的时间');
-    expect(await service.handle(cmd('把第9个提醒改到28号'), alice)).toContain('没有找到编号为 9');
-    expect(await service.handle({ kind: 'list' }, alice)).toContain(`#1 报送舆情台账｜每月${a.day}日 17:00`);
+    expect(await say('把第1个提醒改到2月30日')).toContain('2月没有30日');
+    expect(await say('把第1个提醒改到随便哪天')).toContain('没看懂新的时间');
+    expect(await say('把第9个提醒改到28号')).toContain('没有找到编号为 9');
+    expect(await service.handle({ kind: 'list' }, alice, new Date(now))).toContain('#1 报送舆情台账｜每月3日 17:00');
   });
 });
 

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { startHarness, sleep, type Harness } from '../support/harness.js';
+import { appSettled } from '../support/queues.js';
 import { encryptBody, groupAtBot, messageEvent, messageIdOf, OTHER_USER_OPEN_ID, signHeaders, textEvent } from '../support/events.js';
 import { MESSAGE_QUEUE } from '../../src/queue/jobs.js';
 import { EVENT_CEILING_MS } from '../support/wait.js';
@@ -67,7 +68,7 @@ describe('spine: Feishu in → BullMQ → model → streamed card in the thread'
     const again = structuredClone(ev);
     (again.header as { event_id: string }).event_id = 'ev_repush_later';
     expect((await h.post(again)).status).toBe(200);
-    await sleep(600);
+    await appSettled(h);
     expect(h.feishu.repliesTo(id)).toHaveLength(1);
     expect(h.llm.requests).toHaveLength(1);
     expect(await jobCount(h)).toBe(1);
@@ -83,7 +84,7 @@ describe('spine: Feishu in → BullMQ → model → streamed card in the thread'
     expect((await h.post(at)).status).toBe(200);
     const replies = await finalReply(h, messageIdOf(at));
     expect(replies).toHaveLength(1);
-    await sleep(400);
+    await appSettled(h);
     expect(h.feishu.repliesTo(messageIdOf(plain))).toHaveLength(0);
     expect(h.feishu.repliesTo(messageIdOf(otherMention))).toHaveLength(0);
     expect(h.llm.requests).toHaveLength(1);
@@ -131,7 +132,7 @@ describe('spine: Feishu in → BullMQ → model → streamed card in the thread'
     await h.post(ev);
     const replies = await finalReply(h, messageIdOf(ev));
     await h.feishu.waitFor(() => h!.feishu.textOf(h!.feishu.repliesTo(messageIdOf(ev))[0]!).includes('抱歉'), EVENT_CEILING_MS, 'the error text');
-    await sleep(500);
+    await appSettled(h);
     expect(h.feishu.repliesTo(messageIdOf(ev))).toHaveLength(1);
     expect(h.llm.requests).toHaveLength(3);
     expect(h.feishu.textOf(replies[0]!)).toContain('已自动重试');
@@ -145,7 +146,7 @@ describe('spine: Feishu in → BullMQ → model → streamed card in the thread'
     await h.post(ev);
     const id = messageIdOf(ev);
     await h.feishu.waitFor(() => h!.feishu.repliesTo(id).some((m) => !h!.feishu.isStreaming(m) && h!.feishu.textOf(m) === '飞书偶发故障也不丢消息'), EVENT_CEILING_MS, 'the answer');
-    await sleep(300);
+    await appSettled(h);
     expect(h.feishu.repliesTo(id)).toHaveLength(1);
     expect(h.feishu.callsTo(/reply$/).length).toBeGreaterThanOrEqual(2);
   });
@@ -155,7 +156,7 @@ describe('spine: Feishu in → BullMQ → model → streamed card in the thread'
     const ev = textEvent('你好');
     await h.post(ev);
     await h.feishu.waitFor(() => h!.feishu.repliesTo(messageIdOf(ev)).some((m) => h!.feishu.textOf(m).includes('OPENAI_API_KEY')), EVENT_CEILING_MS, 'the config error');
-    await sleep(300);
+    await appSettled(h);
     expect(h.llm.requests).toHaveLength(1);
     expect(h.feishu.repliesTo(messageIdOf(ev))).toHaveLength(1);
   });
@@ -167,7 +168,7 @@ describe('spine: Feishu in → BullMQ → model → streamed card in the thread'
     const ev = textEvent('机器人已被移出群聊');
     await h.post(ev);
     await h.feishu.waitFor(() => h!.feishu.callsTo(/reply$/).length >= 1, EVENT_CEILING_MS, 'the reply attempt');
-    await sleep(800);
+    await appSettled(h);
     // one attempt at the answer, one at the error reply; no further attempts
     expect(h.feishu.callsTo(/reply$/)).toHaveLength(2);
     expect(h.llm.requests).toHaveLength(0);
@@ -192,7 +193,7 @@ describe('spine: Feishu in → BullMQ → model → streamed card in the thread'
     // encrypted with another key
     const enc3 = JSON.stringify({ encrypt: encryptBody(ev, 'another-key') });
     expect((await h.post(enc3, signHeaders(enc3, 'enc_key_test'))).status).toBe(401);
-    await sleep(300);
+    await appSettled(h);
     expect(await jobCount(h)).toBe(0);
     expect(h.feishu.messages).toHaveLength(0);
     // and the genuine one goes through
@@ -209,7 +210,7 @@ describe('spine: Feishu in → BullMQ → model → streamed card in the thread'
     const ok = await h.post({ challenge: 'abc123', token: 'vt_test_0123456789abcdef', type: 'url_verification' });
     expect(ok).toEqual({ status: 200, body: { challenge: 'abc123' } });
     expect((await h.post('not json')).status).toBe(400);
-    await sleep(200);
+    await appSettled(h);
     expect(await jobCount(h)).toBe(0);
   });
 
@@ -291,7 +292,7 @@ describe('spine: Feishu in → BullMQ → model → streamed card in the thread'
       const r = h!.feishu.repliesTo(messageIdOf(ev));
       return r.length > 1 && r.every((m) => !h!.feishu.isStreaming(m));
     }, EVENT_CEILING_MS, 'several closed cards');
-    await sleep(200);
+    await appSettled(h);
     const replies = h.feishu.repliesTo(messageIdOf(ev));
     const joined = replies.map((m) => h!.feishu.textOf(m)).join('\n\n');
     expect(joined.replace(/\s/g, '')).toBe(long.replace(/\s/g, ''));
@@ -309,7 +310,7 @@ describe('spine: Feishu in → BullMQ → model → streamed card in the thread'
     expect(h.feishu.textOf(u!)).toContain('不认识的命令“/frobnicate”');
     const [l] = await finalReply(h, messageIdOf(long));
     expect(h.feishu.textOf(l!)).toContain('30001');
-    await sleep(300);
+    await appSettled(h);
     expect(h.feishu.repliesTo(messageIdOf(stale))).toHaveLength(0);
     expect(h.feishu.repliesTo(messageIdOf(fromBot))).toHaveLength(0);
     expect(h.llm.requests).toHaveLength(0);

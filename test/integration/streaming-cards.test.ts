@@ -5,7 +5,8 @@
  * card element update, so each intermediate state is checked, not just the last.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, sleep, type Harness } from '../support/harness.js';
+import { startHarness, type Harness } from '../support/harness.js';
+import { appSettled } from '../support/queues.js';
 import { messageIdOf, textEvent } from '../support/events.js';
 import { realisticModel, STYLES } from '../support/realistic-model.js';
 import type { FakeReply } from '../support/fake-openai.js';
@@ -26,7 +27,8 @@ async function done(parentId: string, count = 1): Promise<void> {
     const r = h.feishu.repliesTo(parentId);
     return r.length >= count && r.every((m) => !h.feishu.isStreaming(m) && h.feishu.textOf(m) !== '正在思考…');
   }, 60_000, `reply to ${parentId}`);
-  await sleep(50);
+  // the thread's job has finished, not just its card: nothing more is on its way
+  await appSettled(h);
 }
 
 describe('streamed card updates', () => {

@@ -4,8 +4,9 @@ import { randomBytes } from 'node:crypto';
 import type { ReminderCaller } from '../../core/reminders.js';
 import { parseEdit } from '../edit.js';
 import {
-  formatCancelled, formatConfirmation, formatEditQuestion, formatList, formatNotFound, formatNotOwner, formatOffer, formatWhich, ruleText, type TaskState,
+  formatCancelled, formatConfirmation, formatEditQuestion, formatList, formatNotFound, formatNotOwner, formatOffer, formatWhich, ruleText, yearsOf, type TaskState,
 } from '../format.js';
+import { uncoveredLine } from '../calendar.js';
 import { ctxOf, ParseError, parseSchedule, type ReminderCommand } from '../parse.js';
 import { adjustProposal, formatProposal, proposalSpec, proposeCalendar, type Proposal } from '../preset.js';
 import type { ReminderSpec } from '../types.js';
@@ -134,10 +135,12 @@ export class ReminderCommands {
     for (const spec of specs) {
       const rec = await this.create(spec, caller, now);
       ids.push(rec.shortId);
-      parts.push(formatConfirmation(rec, this.o.timezone, { task: await this.tasks.stateFor(rec) }));
+      parts.push(formatConfirmation(rec, this.o.timezone, { task: await this.tasks.stateFor(rec), calendarNote: false }));
     }
     await this.store.setFocus(caller.chatId, caller.openId, ids);
-    return [`已设置${specs.length}个意识形态工作报告节点：`, ...parts].join('\n\n');
+    // One 调休尚未公布 line for the whole answer, covering every year the deadlines touch.
+    const note = uncoveredLine(specs.flatMap((s) => yearsOf(s, this.o.timezone)));
+    return [`已设置${specs.length}个意识形态工作报告节点：`, ...parts, ...(note ? [`注：${note}`] : [])].join('\n\n');
   }
 
   private async edit(id: number, text: string, caller: ReminderCaller, now: Date): Promise<string> {

@@ -55,10 +55,11 @@ describe('confirmation', () => {
   it('lists every fire for several leads', () => {
     const text = formatConfirmation({ shortId: 1, spec: spec('明年1月10日前交年度述职报告，提前一周和前一天各提醒一次') }, TZ);
     expect(text).toContain('共提醒2次');
-    // 2027 is not in the holiday data yet: weekends only, and the reply says so
-    expect(text).toContain('· 2027年1月1日（星期五）09:00');
+    // 2027 is not in the package yet: the statutory rule (元旦 is a rest day), and the reply says 调休 is unknown
+    expect(text).toContain('· 2026年12月31日（星期四）09:00');
+    expect(text).toContain('注：2027年1月3日是星期日，提醒提前到12月31日（星期四）');
     expect(text).toContain('· 2027年1月8日（星期五）09:00');
-    expect(text).toContain('注：2027年的法定节假日安排尚未收录，暂按周末计算工作日');
+    expect(text).toContain('注：2027年调休尚未公布：法定节假日按《全国年节及纪念日放假办法》推算，补假和调休上班日以国务院办公厅通知为准');
     expect(text).toContain('提前量：提前一周、提前1天');
     expect(text).toContain('截止：2027年1月10日（星期日）');
   });

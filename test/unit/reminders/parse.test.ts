@@ -19,7 +19,7 @@ function errorOf(cmd: ReminderCommand | null): string {
 // [phrase, expected one-off fire times (Asia/Shanghai), expected task text or undefined to skip]
 const ONE_OFF: [string, string[], string?][] = [
   ['提醒我6月30日前交上半年意识形态报告，提前3天提醒', ['2026-06-26T09:00'], '交上半年意识形态报告'],
-  ['明年1月10日前交年度述职报告，提前一周和前一天各提醒一次', ['2027-01-01T09:00', '2027-01-08T09:00'], '交年度述职报告'],
+  ['明年1月10日前交年度述职报告，提前一周和前一天各提醒一次', ['2026-12-31T09:00', '2027-01-08T09:00'], '交年度述职报告'],
   ['下周五下午3点提醒我改稿', ['2026-06-18T15:00'], '改稿'],
   ['10分钟后提醒我', ['2026-06-10T10:10'], ''],
   ['月底提醒我报送舆情台账', ['2026-06-30T09:00'], '报送舆情台账'],
@@ -211,14 +211,15 @@ describe('year and month ends (now = 2026-12-30 10:00 星期三)', () => {
   const END = new Date('2026-12-30T10:00:00+08:00');
   it.each([
     ['明天提醒我', '2026-12-31T09:00'],
-    ['后天提醒我', '2027-01-01T09:00'],
+    // 元旦 is a rest day by the statutory rule: the day before
+    ['后天提醒我', '2026-12-31T09:00'],
     ['下个月5号提醒我', '2027-01-05T09:00'],
     ['月底提醒我', '2026-12-31T09:00'],
     ['季度末提醒我', '2026-12-31T09:00'],
     ['下季度末提醒我', '2027-03-31T09:00'],
     ['1月5日提醒我', '2027-01-05T09:00'],
     ['下周一提醒我', '2027-01-04T09:00'],
-    // 2027 has no holiday data yet: weekends only, so Sunday 2月28日 moves to Friday
+    // 2027 调休 is not published yet: Sunday 2月28日 moves to Friday
     ['2月28日提醒我', '2027-02-26T09:00'],
   ])('%s', (text, fire) => {
     expect(spec(parse(text, END)).fires).toEqual([bj(fire)]);

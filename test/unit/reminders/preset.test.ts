@@ -22,7 +22,7 @@ describe('the report calendar', () => {
     expect(text).toContain('3. 述职：2027年1月20日（星期三）前完成意识形态工作述职材料（通常民主生活会前，一般为1月中下旬）');
     expect(text).not.toContain('飞书任务');
     expect(formatProposal(ps, { tasks: true })).toContain('并在飞书任务中建立待办');
-    expect(text).toContain('2027年的法定节假日安排尚未收录');
+    expect(text).toContain('2027年调休尚未公布');
     expect(text).toContain('回复“确认”');
   });
 

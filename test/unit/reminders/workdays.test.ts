@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { addWorkdays, dayInfo, nextAfterHoliday, setCalendarLogger, yearCovered } from '../../../src/reminders/calendar.js';
+import { addWorkdays, dayInfo, nextAfterHoliday, yearCovered } from '../../../src/reminders/calendar.js';
 import { formatConfirmation, formatList } from '../../../src/reminders/format.js';
 import { parseReminderCommand, type ReminderSpec } from '../../../src/reminders/parse.js';
 
@@ -78,8 +78,9 @@ const TABLE: [string, string, string[], string?][] = [
   [APR, '提醒我5月6日前交报告，提前2个工作日提醒', ['2026-04-29T09:00'], '交报告'],
   [APR, '每周六上午9点提醒我加班值守', ['2026-04-25T09:00', '2026-05-02T09:00', '2026-05-09T09:00'], '加班值守'],
   // A year the holiday data does not cover yet: weekends only
-  ['2026-11-30T10:00', '2027年1月1日提醒我', ['2027-01-01T09:00']],
-  ['2026-11-30T10:00', '2027年1月3日提醒我交总结', ['2027-01-01T09:00'], '交总结'],
+  // 元旦 2027 (Friday) is a statutory rest day even before the 2027 arrangement is published
+  ['2026-11-30T10:00', '2027年1月1日提醒我', ['2026-12-31T09:00']],
+  ['2026-11-30T10:00', '2027年1月3日提醒我交总结', ['2026-12-31T09:00'], '交总结'],
 ];
 
 describe('working-day phrasings across holidays (exact fire times)', () => {
@@ -109,8 +110,8 @@ describe('the confirmation says when and why a time moved', () => {
   });
   it('marks years without holiday data', () => {
     const text = formatConfirmation({ shortId: 3, spec: spec('2027年1月3日提醒我交总结', '2026-11-30T10:00') }, TZ);
-    expect(text).toContain('注：1月3日是星期日，提醒提前到1月1日（星期五）');
-    expect(text).toContain('注：2027年的法定节假日安排尚未收录，暂按周末计算工作日');
+    expect(text).toContain('注：2027年1月3日是星期日，提醒提前到12月31日（星期四）');
+    expect(text).toContain('注：2027年调休尚未公布');
   });
   it('我的提醒 shows each next fire on a working day', () => {
     const now = new Date(bj('2026-09-29T10:00'));
@@ -124,22 +125,15 @@ describe('the confirmation says when and why a time moved', () => {
 });
 
 describe('the calendar', () => {
-  it('knows 2026 from the library and falls back to weekends for uncovered years, logging once per year', () => {
-    const logged: number[] = [];
-    setCalendarLogger((obj) => logged.push((obj as { year: number }).year));
-    try {
-      expect(yearCovered(2026)).toBe(true);
-      expect(dayInfo(DateTime.fromISO('2026-10-10', { zone: TZ }))).toEqual({ work: true, holiday: '国庆节', makeup: true, covered: true });
-      expect(dayInfo(DateTime.fromISO('2026-10-01', { zone: TZ }))).toMatchObject({ work: false, holiday: '国庆节' });
-      // far enough ahead that no library release can cover it
-      const y = 2099;
-      expect(dayInfo(DateTime.fromObject({ year: y, month: 10, day: 1 }, { zone: TZ }))).toMatchObject({ work: true, covered: false });
-      expect(dayInfo(DateTime.fromObject({ year: y, month: 10, day: 3 }, { zone: TZ }))).toMatchObject({ work: false, covered: false });
-      yearCovered(y);
-      expect(logged.filter((x) => x === y)).toEqual([y]);
-    } finally {
-      setCalendarLogger(undefined);
-    }
+  it('knows 2026 from the library and computes uncovered years from the statutory rule', () => {
+    expect(yearCovered(2026)).toBe(true);
+    expect(dayInfo(DateTime.fromISO('2026-10-10', { zone: TZ }))).toEqual({ work: true, holiday: '国庆节', makeup: true, covered: true, source: 'package' });
+    expect(dayInfo(DateTime.fromISO('2026-10-01', { zone: TZ }))).toMatchObject({ work: false, holiday: '国庆节' });
+    // far enough ahead that no library release can cover it: 国庆 1–3 October by the rule, 调休 unknown
+    const y = 2099;
+    expect(yearCovered(y)).toBe(false);
+    expect(dayInfo(DateTime.fromObject({ year: y, month: 10, day: 1 }, { zone: TZ }))).toMatchObject({ work: false, holiday: '国庆节', covered: false, source: 'rule' });
+    expect(dayInfo(DateTime.fromObject({ year: y, month: 10, day: 6 }, { zone: TZ }))).toMatchObject({ work: true, covered: false });
   });
   it('counts working days across 调休', () => {
     const d = DateTime.fromISO('2026-02-13T09:00', { zone: TZ });
