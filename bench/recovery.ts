@@ -25,7 +25,7 @@ async function until(pred: () => boolean, what: string, ms = 180_000): Promise<v
 
 const load0 = loadavg();
 const redis = await startPrivateRedis();
-const rows: Array<{ resumeMs: number; answeredMs: number; restartMs: number; cards: number; modelCalls: number }> = [];
+const rows: Array<{ readyMs: number; resumeMs: number; answeredMs: number; restartMs: number; cards: number; modelCalls: number }> = [];
 for (let i = 0; i < rounds; i++) {
   const feishu = await FakeFeishu.start();
   let calls = 0;
@@ -38,7 +38,8 @@ for (let i = 0; i < rounds; i++) {
     OPENAI_API_KEY: 'sk-bench', OPENAI_BASE_URL: llm.url, OPENAI_MODEL: 'fake-model', LOG_LEVEL: 'info',
   });
   try {
-    await bot.waitForLog((l) => l.msg === 'bigan started' && l.proc === 'worker', 180_000);
+    await bot.waitForLog((l) => l.msg === 'bigan started' && l.proc === 'worker', 300_000);
+    console.error(`round ${i + 1}: bot started`);
     const pid = (await bot.waitForLog((l) => l.msg === 'worker process started')).pid as number;
     const ev = textEvent(`第${i + 1}轮消息`);
     await fetch(`http://127.0.0.1:${port}/feishu/events`, { method: 'POST', body: JSON.stringify(ev), headers: { 'content-type': 'application/json' } });
@@ -48,10 +49,14 @@ for (let i = 0; i < rounds; i++) {
     process.kill(pid, 'SIGKILL');
     await bot.waitForLog((l) => l.msg === 'worker process started' && l.pid !== pid, 180_000);
     const restartMs = Date.now() - t0;
+    // The restarted worker is ready (its first stalled check runs as it starts).
+    await until(() => bot.stdout().split('\n').filter((l) => l.includes('"bigan started"') && l.includes('"proc":"worker"')).length >= 2, 'the restarted worker to start');
+    const readyMs = Date.now() - t0;
     await until(() => llm.requests.length >= 2, 'the resumed model request');
     const resumeMs = Date.now() - t0;
     await until(() => feishu.repliesTo(id).some((m) => !feishu.isStreaming(m) && feishu.textOf(m) === chunks.join('')), 'the answer');
-    rows.push({ restartMs, resumeMs, answeredMs: Date.now() - t0, cards: feishu.repliesTo(id).length, modelCalls: llm.requests.length });
+    console.error(`round ${i + 1}: restart ${restartMs} ms, ready ${readyMs} ms, resumed ${resumeMs} ms`);
+    rows.push({ restartMs, readyMs, resumeMs, answeredMs: Date.now() - t0, cards: feishu.repliesTo(id).length, modelCalls: llm.requests.length });
   } finally {
     bot.proc.kill('SIGTERM');
     await bot.exited();
@@ -65,5 +70,5 @@ const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length
 console.table(rows);
 console.log(JSON.stringify({
   date: new Date().toISOString(), nproc: cpus().length, cpu: cpus()[0]?.model.trim(), loadavgBefore: load0.map((x) => x.toFixed(2)), loadavgAfter: load1.map((x) => x.toFixed(2)),
-  rounds, medianRestartMs: med(rows.map((r) => r.restartMs)), medianResumeMs: med(rows.map((r) => r.resumeMs)), maxResumeMs: Math.max(...rows.map((r) => r.resumeMs)), medianAnsweredMs: med(rows.map((r) => r.answeredMs)),
+  rounds, medianRestartMs: med(rows.map((r) => r.restartMs)), medianReadyMs: med(rows.map((r) => r.readyMs)), medianResumeMs: med(rows.map((r) => r.resumeMs)), maxResumeMs: Math.max(...rows.map((r) => r.resumeMs)), medianAnsweredMs: med(rows.map((r) => r.answeredMs)),
 }));
