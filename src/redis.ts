@@ -53,11 +53,6 @@ export function connectRedis(target: RedisTarget | string, extra: RedisOptions =
   return cluster as unknown as Redis;
 }
 
-/** Whether a client is a cluster client (BullMQ and MOVED handling differ). */
-export function isCluster(conn: Redis): boolean {
-  return (conn as unknown) instanceof Cluster;
-}
-
 /** A Redis connection for BullMQ workers (blocking commands need maxRetriesPerRequest: null). */
 export function workerConnection(target: RedisTarget | string, extra: RedisOptions = {}): Redis {
   return connectRedis(target, { maxRetriesPerRequest: null, ...extra });
