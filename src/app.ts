@@ -14,7 +14,8 @@ import type { Replier } from './core/replier.js';
 import { OFFLINE_NOTICE } from './core/texts.js';
 import { MessageHandler } from './handler/handle.js';
 import { messageNeedsModel } from './handler/routes.js';
-import { conversationOf, defaultJobOptions, MESSAGE_QUEUE, type JobData } from './queue/jobs.js';
+import { conversationOf, defaultJobOptions, MESSAGE_QUEUE, REMINDER_QUEUE, type JobData } from './queue/jobs.js';
+import { releaseDeadWorkerJobs } from './queue/recover.js';
 import { Enqueuer } from './queue/enqueue.js';
 import { Admission, type AdmissionOptions } from './queue/admission.js';
 import { ThreadOwners } from './flows/thread-owner.js';
@@ -44,7 +45,7 @@ import { clockOf, type Clock } from './core/clock.js';
 import { createRequire } from 'node:module';
 import { DateTime } from 'luxon';
 import { feishuTasks } from './feishu/reminder-tasks.js';
-import { superviseWorker, type WorkerSupervisor } from './worker-process.js';
+import { superviseWorker, type WorkerIds, type WorkerSupervisor } from './worker-process.js';
 
 type Transport =
   | { kind: 'feishu'; feishu: FeishuConfig; api: FeishuApi; replier: Replier; sendReminder: SendFn }
@@ -57,6 +58,8 @@ export interface App {
   health(): Promise<HealthReport>;
   /** This process's metrics (prom-client JSON), for a supervisor to merge. */
   metricsJson(): Promise<unknown>;
+  /** The BullMQ workers this process runs, by queue (a supervised worker announces them). */
+  workers(): WorkerIds;
   stop(): Promise<void>;
 }
 
@@ -148,6 +151,7 @@ export async function startApp(o: AppOptions): Promise<App> {
     port,
     health,
     metricsJson: () => metrics.registry.getMetricsAsJSON(),
+    workers: (): WorkerIds => (workers ? { [REMINDER_QUEUE]: workers.reminderWorkerId, [MESSAGE_QUEUE]: workers.worker.id } : {}),
     stop: () => {
       supervisor?.stopping();
       return shutdown.run();
@@ -186,11 +190,11 @@ function buildModel(config: Config, metrics: Metrics, log: Logger): ChatModel {
 /** Redis (given, local or spawned), the worker connection, and this app's claim on its prefix. */
 async function buildStores(o: AppOptions, mode: App['mode'], metrics: Metrics): Promise<Base> {
   const { config, log } = o;
-  const redis = await obtainRedis(config.REDIS_URL, log);
+  const redis = await obtainRedis(config.redis, log);
   // A console chat left running beside a deployed bot must not share its queue.
   const prefix = mode === 'console' ? `${config.REDIS_PREFIX}-console` : config.REDIS_PREFIX;
   const shutdown = new Shutdown(config.SHUTDOWN_GRACE_MS, log);
-  const conn: Redis = workerConnection(redis.url);
+  const conn: Redis = workerConnection(redis.target);
   conn.on('error', (err) => log.warn({ err: err.message }, 'redis connection error'));
   try {
     shutdown.last(await claimPrefix(conn, prefix, config.feishu?.appId ?? 'console'));
@@ -213,7 +217,14 @@ function watchQueue(b: Base): Queue<JobData> {
 
 /** ROLE=all with Feishu: the worker runs apart, with this process's settings and the Redis it resolved (maybe one it spawned). */
 function superviseApart(b: Base, apart: { entry: string; isolation: 'process' | 'thread' }): WorkerSupervisor {
-  const s = superviseWorker({ ...apart, env: { ...process.env, ROLE: 'worker', REDIS_URL: b.redis.url }, log: b.log });
+  // When the worker dies, its active jobs are released at once for the restarted worker (issue 25 item 6).
+  const onDied = async (dead: WorkerIds) => {
+    for (const [queue, id] of Object.entries(dead)) {
+      const n = await releaseDeadWorkerJobs(b.conn, b.prefix, queue, [id]);
+      if (n) b.log.warn({ queue, jobs: n }, 'released the dead worker\'s active jobs for the restarted worker');
+    }
+  };
+  const s = superviseWorker({ ...apart, onDied, env: { ...process.env, ROLE: 'worker', ...(b.redis.target.kind === 'single' ? { REDIS_URL: b.redis.target.url } : {}) }, log: b.log });
   b.shutdown.first(() => s.stop(Math.max(250, b.shutdown.left() - 500)));
   return s;
 }
@@ -234,6 +245,7 @@ function buildTransport(b: Base): Transport {
 }
 
 interface Workers {
+  reminderWorkerId: string;
   worker: Worker<JobData>;
   reminders: ReminderService;
 }
@@ -243,7 +255,7 @@ function startWorkers(b: Base, transport: Transport, model: ChatModel, prompts: 
   const { config, log, conn, prefix, metrics } = b;
   const tasks = transport.kind === 'feishu' && transport.feishu.tasks ? feishuTasks(transport.api, transport.feishu.domain) : undefined;
   const reminders = new ReminderService({ connection: conn, prefix, timezone: config.BOT_TIMEZONE, send: transport.sendReminder, log: log.child({ mod: 'reminders' }), tasks, concurrency: config.REMINDER_CONCURRENCY, clock: () => b.clock.now() });
-  reminders.startWorker();
+  const reminderWorkerId = reminders.startWorker().id;
   b.shutdown.first(() => reminders.close());
 
   const memory = new ConversationMemory(conn, { prefix, turns: config.HISTORY_TURNS, maxChars: config.HISTORY_MAX_CHARS, ttlSeconds: config.HISTORY_TTL_SECONDS });
@@ -264,7 +276,7 @@ function startWorkers(b: Base, transport: Transport, model: ChatModel, prompts: 
   });
   b.shutdown.first(() => closeWorker(worker, log, config.SHUTDOWN_GRACE_MS));
   releaseOnEnd(b, worker);
-  return { worker, reminders };
+  return { worker, reminders, reminderWorkerId };
 }
 
 /** A job that ended no longer counts against its user's queued-jobs cap; job durations for /metrics. */
@@ -314,7 +326,7 @@ async function serveHealthOnly(b: Base, health: () => Promise<HealthReport>, htt
 /** The ingest role: the producer queue and the receiver (console, long connection or webhook) with admission. */
 async function startReceiver(b: Base, transport: Transport, model: ChatModel, health: () => Promise<HealthReport>, http: HttpExtras): Promise<number | undefined> {
   const { config, log, o, prefix, metrics } = b;
-  const producer = producerConnection(b.redis.url, config.REDIS_COMMAND_TIMEOUT_MS);
+  const producer = producerConnection(b.redis.target, config.REDIS_COMMAND_TIMEOUT_MS);
   producer.on('error', (err) => log.warn({ err: err.message }, 'redis producer connection error'));
   const queue = new Queue<JobData>(MESSAGE_QUEUE, { connection: producer, prefix, defaultJobOptions: defaultJobOptions({ attempts: config.JOB_ATTEMPTS, backoffMs: config.JOB_BACKOFF_MS }) });
   queue.on('error', (err) => log.warn({ err: err.message }, 'queue error'));

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ConfigError } from './core/errors.js';
+import type { RedisNode, RedisTarget } from './core/redis-target.js';
 
 const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
@@ -19,6 +20,15 @@ const schema = z.object({
   FEISHU_TASKS: z.preprocess(emptyToUndefined, z.enum(['on', 'off', 'true', 'false', '1', '0']).default('on')),
   PORT: int(3000),
   REDIS_URL: z.preprocess(emptyToUndefined, z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional()),
+  // A cluster (seed nodes) or a Sentinel-managed master instead of one REDIS_URL (issue 25).
+  REDIS_CLUSTER_NODES: csv,
+  REDIS_SENTINELS: csv,
+  REDIS_SENTINEL_NAME: z.preprocess(emptyToUndefined, z.string().default('mymaster')),
+  REDIS_SENTINEL_PASSWORD: optionalString,
+  REDIS_USERNAME: optionalString,
+  REDIS_PASSWORD: optionalString,
+  REDIS_TLS: z.preprocess(emptyToUndefined, z.enum(['on', 'off', 'true', 'false', '1', '0']).default('off')),
+  REDIS_DB: int(0, 0),
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: z.preprocess(emptyToUndefined, z.url().optional()),
   OPENAI_MODEL: z.preprocess(emptyToUndefined, z.string().default('gpt-4o-mini')),
@@ -107,6 +117,8 @@ export interface LlmConfig {
  * code branches on `config.feishu` / `config.llm` and never asserts a variable is set.
  */
 export interface Config extends Env {
+  /** Where Redis is, when configured; absent: the local one or a spawned one. */
+  redis?: RedisTarget;
   feishu?: FeishuConfig;
   llm?: LlmConfig;
   /** Feishu credentials present: otherwise the bot runs in console mode. */
@@ -148,5 +160,44 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const llm: LlmConfig | undefined = c.OPENAI_API_KEY
     ? { apiKey: c.OPENAI_API_KEY, baseURL: c.OPENAI_BASE_URL, model: c.OPENAI_MODEL, timeoutMs: c.OPENAI_TIMEOUT_MS }
     : undefined;
-  return { ...c, feishu, llm, feishuEnabled: Boolean(feishu), llmEnabled: Boolean(llm) };
+  const redis = redisTarget(c);
+  // In a cluster every BullMQ key of a queue must hash to one slot: the prefix becomes a hash tag.
+  const prefix = redis?.kind === 'cluster' && !c.REDIS_PREFIX.startsWith('{') ? `{${c.REDIS_PREFIX}}` : c.REDIS_PREFIX;
+  return { ...c, REDIS_PREFIX: prefix, redis, feishu, llm, feishuEnabled: Boolean(feishu), llmEnabled: Boolean(llm) };
+}
+
+const on = (v: string) => ['on', 'true', '1'].includes(v);
+
+/** `host:port` or `redis[s]://[user:password@]host:port`; the URL form may carry credentials and TLS. */
+function parseNode(entry: string, name: string): RedisNode & { tls?: boolean; username?: string; password?: string } {
+  if (/^rediss?:\/\//.test(entry)) {
+    const u = new URL(entry);
+    const port = Number(u.port || 6379);
+    return { host: u.hostname, port, tls: u.protocol === 'rediss:', ...(u.username ? { username: decodeURIComponent(u.username) } : {}), ...(u.password ? { password: decodeURIComponent(u.password) } : {}) };
+  }
+  const m = /^(\[[^\]]+\]|[^:\s]+):(\d{1,5})$/.exec(entry);
+  if (!m || Number(m[2]) < 1 || Number(m[2]) > 65_535) throw new ConfigError(`Invalid configuration:\n- ${name}: "${entry}" is not host:port or a redis:// URL`);
+  return { host: m[1]!.replace(/^\[|\]$/g, ''), port: Number(m[2]) };
+}
+
+function redisTarget(c: Env): RedisTarget | undefined {
+  const given = [c.REDIS_URL && 'REDIS_URL', c.REDIS_CLUSTER_NODES.length && 'REDIS_CLUSTER_NODES', c.REDIS_SENTINELS.length && 'REDIS_SENTINELS'].filter(Boolean);
+  if (given.length > 1) throw new ConfigError(`Invalid configuration:\n- ${given.join(', ')}: set only one of them (one server, a cluster, or Sentinel)`);
+  const creds = { ...(c.REDIS_USERNAME ? { username: c.REDIS_USERNAME } : {}), ...(c.REDIS_PASSWORD ? { password: c.REDIS_PASSWORD } : {}) };
+  if (c.REDIS_CLUSTER_NODES.length) {
+    const nodes = c.REDIS_CLUSTER_NODES.map((e) => parseNode(e, 'REDIS_CLUSTER_NODES'));
+    const first = nodes.find((n) => n.username || n.password);
+    return {
+      kind: 'cluster', nodes: nodes.map(({ host, port }) => ({ host, port })), tls: on(c.REDIS_TLS) || nodes.some((n) => n.tls),
+      ...(first?.username ? { username: first.username } : {}), ...(first?.password ? { password: first.password } : {}), ...creds,
+    };
+  }
+  if (c.REDIS_SENTINELS.length) {
+    return {
+      kind: 'sentinel', sentinels: c.REDIS_SENTINELS.map((e) => parseNode(e, 'REDIS_SENTINELS')).map(({ host, port }) => ({ host, port })),
+      name: c.REDIS_SENTINEL_NAME, tls: on(c.REDIS_TLS), ...creds, ...(c.REDIS_DB ? { db: c.REDIS_DB } : {}),
+      ...(c.REDIS_SENTINEL_PASSWORD ? { sentinelPassword: c.REDIS_SENTINEL_PASSWORD } : {}),
+    };
+  }
+  return c.REDIS_URL ? { kind: 'single', url: c.REDIS_URL } : undefined;
 }

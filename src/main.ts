@@ -57,6 +57,8 @@ try {
     workerEntry: fileURLToPath(import.meta.url),
     supervised: !!channel,
   });
+  // The supervisor releases these workers' jobs at once if this process dies.
+  channel?.announce(app.workers());
 } catch (err) {
   if (err instanceof StartupError) {
     process.stderr.write(`${err.message}\n`);

@@ -2,30 +2,68 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
-import { Redis, type RedisOptions } from 'ioredis';
+import { Cluster, Redis, type RedisOptions } from 'ioredis';
 import { PrefixInUseError, RedisUnavailableError } from './core/errors.js';
+import type { RedisTarget } from './core/redis-target.js';
 import type { Logger } from './logger.js';
+
+export type { RedisNode, RedisTarget } from './core/redis-target.js';
 
 export const REDIS_INSTALL_HINT = 'sudo apt-get install -y redis-server   (macOS: brew install redis)';
 
 export interface RedisHandle {
+  /** A printable description (a URL for one server). */
   url: string;
+  target: RedisTarget;
   /** How we got it: configured, the default local one, or spawned by us. */
   origin: 'configured' | 'local' | 'spawned';
   stop(): Promise<void>;
 }
 
+function describe(t: RedisTarget): string {
+  if (t.kind === 'single') return t.url;
+  const list = (t.kind === 'cluster' ? t.nodes : t.sentinels).map((n) => `${n.host}:${n.port}`).join(',');
+  return t.kind === 'cluster' ? `cluster ${list}` : `sentinel ${t.name}@${list}`;
+}
+
+/**
+ * The one place a Redis client is made. A cluster client is returned under the Redis type: Bigan
+ * only sends commands (and MULTI / Lua on one hash slot), which both clients expose alike.
+ */
+export function connectRedis(target: RedisTarget | string, extra: RedisOptions = {}): Redis {
+  const t: RedisTarget = typeof target === 'string' ? { kind: 'single', url: target } : target;
+  if (t.kind === 'single') return new Redis(t.url, extra);
+  const auth = { ...(t.username ? { username: t.username } : {}), ...(t.password ? { password: t.password } : {}) };
+  const tls = t.tls ? { tls: {} } : {};
+  if (t.kind === 'sentinel') {
+    return new Redis({
+      ...extra, ...auth, ...tls, sentinels: t.sentinels, name: t.name, ...(t.db ? { db: t.db } : {}),
+      ...(t.sentinelPassword ? { sentinelPassword: t.sentinelPassword } : {}),
+      ...(t.tls ? { enableTLSForSentinelMode: true, sentinelTLS: {} } : {}),
+    });
+  }
+  const { enableOfflineQueue, lazyConnect, ...perNode } = extra;
+  const cluster = new Cluster(t.nodes, {
+    redisOptions: { ...perNode, ...auth, ...tls },
+    ...(enableOfflineQueue !== undefined ? { enableOfflineQueue } : {}),
+    ...(lazyConnect !== undefined ? { lazyConnect } : {}),
+    // Managed clusters announce node names that TLS certificates are issued for: keep them as given.
+    ...(t.tls ? { dnsLookup: (address: string, cb: (err: Error | null, a: string) => void) => cb(null, address) } : {}),
+  });
+  return cluster as unknown as Redis;
+}
+
 /** A Redis connection for BullMQ workers (blocking commands need maxRetriesPerRequest: null). */
-export function workerConnection(url: string, extra: RedisOptions = {}): Redis {
-  return new Redis(url, { maxRetriesPerRequest: null, ...extra });
+export function workerConnection(target: RedisTarget | string, extra: RedisOptions = {}): Redis {
+  return connectRedis(target, { maxRetriesPerRequest: null, ...extra });
 }
 
 /**
  * A connection for the ingest path: fail fast instead of queueing commands while Redis is down,
  * and time out commands a frozen Redis never answers, so Feishu gets a 5xx and re-pushes.
  */
-export function producerConnection(url: string, commandTimeoutMs = 1000): Redis {
-  return new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2000, commandTimeout: commandTimeoutMs });
+export function producerConnection(target: RedisTarget | string, commandTimeoutMs = 1000): Redis {
+  return connectRedis(target, { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2000, commandTimeout: commandTimeoutMs });
 }
 
 async function reachable(url: string): Promise<boolean> {
@@ -57,17 +95,20 @@ export function freePort(): Promise<number> {
 export { RedisUnavailableError } from './core/errors.js';
 
 /**
- * REDIS_URL if given; else a Redis already on 127.0.0.1:6379; else spawn our own
+ * The configured target (REDIS_URL, REDIS_CLUSTER_NODES or REDIS_SENTINELS) if given; else a Redis already on 127.0.0.1:6379; else spawn our own
  * redis-server with AOF under ./.data (reminders live only in Redis).
  */
-export async function obtainRedis(configured: string | undefined, log: Logger, o: { dataDir?: string; localUrl?: string } = {}): Promise<RedisHandle> {
+export async function obtainRedis(configured: RedisTarget | string | undefined, log: Logger, o: { dataDir?: string; localUrl?: string } = {}): Promise<RedisHandle> {
   const noop = () => Promise.resolve();
-  if (configured) return { url: configured, origin: 'configured', stop: noop };
+  if (configured) {
+    const target: RedisTarget = typeof configured === 'string' ? { kind: 'single', url: configured } : configured;
+    return { url: describe(target), target, origin: 'configured', stop: noop };
+  }
   const local = o.localUrl ?? 'redis://127.0.0.1:6379';
   const dataDir = o.dataDir ?? resolve('.data/redis');
   if (await reachable(local)) {
     log.info({ url: local }, 'using the local Redis');
-    return { url: local, origin: 'local', stop: noop };
+    return { url: local, target: { kind: 'single', url: local }, origin: 'local', stop: noop };
   }
   const probe = spawnSync('redis-server', ['--version'], { stdio: 'ignore' });
   if (probe.error || probe.status !== 0) {
@@ -85,6 +126,7 @@ export async function obtainRedis(configured: string | undefined, log: Logger, o
   log.info({ url, dataDir }, 'started a private redis-server (AOF on)');
   return {
     url,
+    target: { kind: 'single', url },
     origin: 'spawned',
     stop: () => new Promise<void>((res) => {
       if (proc.exitCode !== null) return res();

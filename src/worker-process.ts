@@ -16,7 +16,10 @@ export const SUPERVISED_FLAG = '--bigan-supervised-worker';
 
 type Question = 'health' | 'metrics';
 type ToWorker = { t: 'stop' } | { t: 'ask'; id: number; what: Question };
-type FromWorker = { t: 'answer'; id: number; value: unknown };
+/** `hello` names the BullMQ workers (queue → worker id) the child runs, so their jobs can be released if it dies. */
+type FromWorker = { t: 'answer'; id: number; value: unknown } | { t: 'hello'; workers: WorkerIds };
+/** BullMQ worker ids by queue name. */
+export type WorkerIds = Record<string, string>;
 
 interface Handle {
   pid: number | string;
@@ -74,7 +77,18 @@ const MAX_RESTART_DELAY_MS = 30_000;
 /** Niceness of a worker process (0 is the default, 19 the lowest priority). */
 const WORKER_NICE = 10;
 
-export function superviseWorker(o: { entry: string; env: NodeJS.ProcessEnv; isolation: Isolation; log: Logger }): WorkerSupervisor {
+export interface SuperviseOptions {
+  entry: string;
+  env: NodeJS.ProcessEnv;
+  isolation: Isolation;
+  log: Logger;
+  /** Called when the worker died, before it is restarted: release the jobs it held (issue 25 item 6). */
+  onDied?: (workers: WorkerIds) => Promise<void>;
+  /** Called when a worker announced itself (tests and benchmarks wait on it). */
+  onHello?: (workers: WorkerIds) => void;
+}
+
+export function superviseWorker(o: SuperviseOptions): WorkerSupervisor {
   let handle: Handle | undefined;
   let exited: Promise<void> = Promise.resolve();
   let ending = false;
@@ -87,8 +101,13 @@ export function superviseWorker(o: { entry: string; env: NodeJS.ProcessEnv; isol
     const h = start(o.isolation, o.entry, o.env, o.log);
     handle = h;
     o.log.info({ pid: h.pid, isolation: o.isolation }, 'worker process started');
+    let announced: WorkerIds = {};
     h.onMessage((m) => {
       if (m.t === 'answer') waiting.get(m.id)?.(m.value);
+      if (m.t === 'hello') {
+        announced = m.workers;
+        o.onHello?.(m.workers);
+      }
     });
     exited = new Promise((resolve) => h.onExit((code, signal) => {
       handle = undefined;
@@ -97,9 +116,11 @@ export function superviseWorker(o: { entry: string; env: NodeJS.ProcessEnv; isol
       // A worker that ran a while gets a quick restart; one that keeps dying backs off.
       delay = Date.now() - startedAt > 60_000 ? 1000 : Math.min(delay * 2, MAX_RESTART_DELAY_MS);
       o.log.error({ pid: h.pid, code, signal, restartInMs: delay }, 'worker process exited; restarting it');
-      setTimeout(() => {
+      // Its jobs go back before the new worker starts: the new one's first stalled check takes them.
+      const released = o.onDied ? o.onDied(announced).catch((err: unknown) => o.log.warn({ err }, 'could not release the dead worker\'s jobs')) : Promise.resolve();
+      void released.then(() => setTimeout(() => {
         if (!ending) launch();
-      }, delay).unref();
+      }, delay).unref());
     }));
   };
   launch();
@@ -147,6 +168,8 @@ export function superviseWorker(o: { entry: string; env: NodeJS.ProcessEnv; isol
 /** The worker's side of the channel, when this process or thread is a supervised worker. */
 export interface SupervisedChannel {
   onStop(f: () => void): void;
+  /** Tell the supervisor which BullMQ workers run here. */
+  announce(workers: WorkerIds): void;
   answer(what: Question, f: () => Promise<unknown>): void;
 }
 
@@ -179,5 +202,6 @@ export function supervisedChannel(): SupervisedChannel | undefined {
     answer: (what, f) => {
       answers.set(what, f);
     },
+    announce: (workers) => send({ t: 'hello', workers }),
   };
 }
