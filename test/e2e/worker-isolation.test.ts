@@ -74,8 +74,13 @@ describe('ROLE=all runs the worker apart from ingest', () => {
     expect(llm.requests.length).toBe(3);
     expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
     // /metrics includes the worker's registry: job durations are observed only there.
-    const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
-    expect(metrics).toMatch(/^bigan_job_duration_seconds_count\{[^}]*outcome="completed"[^}]*\} [1-9]/m);
+    // The card is final a moment before BullMQ marks the job completed: wait for the observation.
+    const completed = /^bigan_job_duration_seconds_count\{[^}]*outcome="completed"[^}]*\} [1-9]/m;
+    const metrics = await eventually(async () => {
+      const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+      return completed.test(text) ? text : undefined;
+    }, 'a completed job in /metrics');
+    expect(metrics).toMatch(completed);
 
     bot.proc.kill('SIGTERM');
     expect(await bot.exited()).toBe(0);
