@@ -2,6 +2,7 @@ import { getGenre } from '../report/genres.js';
 import { buildOfflineOutline, renderOutline } from '../report/outline.js';
 import { periodLabel } from '../report/period.js';
 import { parseRequest } from '../report/request.js';
+import { clockOf, nowDate } from '../core/clock.js';
 import { usageError } from './common.js';
 import type { Command, CliIO } from './common.js';
 
@@ -20,7 +21,7 @@ export const outlineCommand: Command = {
     const text = args.join(' ').trim();
     if (!text) return Promise.resolve(usageError(io, '缺少写作需求', USAGE));
     if (text.startsWith('-')) return Promise.resolve(usageError(io, `未知选项：${text.split(/\s/)[0]}`, USAGE));
-    const now = new Date();
+    const now = nowDate(clockOf(io.clock));
     const req = parseRequest(text, now);
     const genre = getGenre(req.genre);
     const notes = [`按${periodLabel(req.period)}${genre.name}起草。`, ...req.assumptions];
