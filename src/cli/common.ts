@@ -1,14 +1,13 @@
 /** Helpers shared by the subcommands: usage errors and reading a UTF-8 text input. */
 import { readFile } from 'node:fs/promises';
-import type { Clock } from '../core/clock.js';
 
 export interface CliIO {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
   /** Reads all of standard input. */
   readStdin: () => Promise<string>;
-  /** “Today” for periods and 今年 (core/clock.ts); tests pin it. Default: the system clock. */
-  clock?: Clock;
+  /** “Today” for periods and 今年; tests pin it. Default: the system's date. */
+  now?: () => Date;
 }
 
 export interface Command {

@@ -3,7 +3,6 @@ import type { ReportPeriod } from '../report/period.js';
 import { parseUnitWordsFile } from '../report/unit-words.js';
 import { readTextInput, usageError as usageErrorOf } from './common.js';
 import type { Command, CliIO } from './common.js';
-import { clockOf, nowDate } from '../core/clock.js';
 
 const USAGE = [
   '用法：bigan critique [--json] [--period 2025H1|2025] [--now YYYY-MM-DD] [--words 词表文件] <文件|->',
@@ -87,7 +86,7 @@ export const critiqueCommand: Command = {
       return 2;
     }
 
-    const findings = critique(text, { now: nowDate(clockOf(io.clock)), ...opts });
+    const findings = critique(text, { now: io.now?.() ?? new Date(), ...opts });
     if (json) io.stdout(`${JSON.stringify(findings, null, 2)}\n`);
     else io.stdout(`${formatFindingsText(findings, text, file === '-' ? '<标准输入>' : file)}\n`);
     return findings.some((f) => f.severity === 'error') ? 1 : 0;

@@ -5,6 +5,6 @@ import { SUITE_NOW, testClock } from './clock.js';
 export async function runBigan(args: string[], stdin = ''): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const code = await runCli(args, { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), readStdin: () => Promise.resolve(stdin), clock: testClock(SUITE_NOW) });
+  const code = await runCli(args, { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), readStdin: () => Promise.resolve(stdin), now: () => new Date(testClock(SUITE_NOW).now()) });
   return { code, stdout, stderr };
 }

@@ -99,7 +99,7 @@ describe('bigan critique: bad input (in process)', () => {
     const { runCli } = await import('../../src/cli/main.js');
     let stdout = '';
     let stderr = '';
-    const code = await runCli(args, { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), readStdin: () => Promise.resolve(stdin), clock: testClock(SUITE_NOW) });
+    const code = await runCli(args, { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), readStdin: () => Promise.resolve(stdin), now: () => new Date(testClock(SUITE_NOW).now()) });
     return { code, stdout, stderr };
   }
 
