@@ -18,6 +18,7 @@ export const PROMPT_VARIABLES = {
   revise: ['instruction', 'chars', 'target', 'outline', 'text', 'facts'],
   full: ['outline', 'part', 'period', 'person', 'chars', 'facts', 'role'],
   critique: ['text', 'findings', 'period'],
+  'review-comments': ['comments', 'material'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type PromptName = keyof typeof PROMPT_VARIABLES;

@@ -18,7 +18,7 @@ afterEach(async () => {
   h = undefined;
 });
 
-async function finalText(x: Harness, messageId: string, timeoutMs = 15_000): Promise<string> {
+async function finalText(x: Harness, messageId: string, timeoutMs = 60_000): Promise<string> {
   await x.feishu.waitFor(() => x.feishu.repliesTo(messageId).some((m) => !x.feishu.isStreaming(m)), timeoutMs, `a finished reply to ${messageId}`);
   return x.feishu.textOf(x.feishu.repliesTo(messageId).find((m) => !x.feishu.isStreaming(m))!);
 }

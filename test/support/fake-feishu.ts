@@ -350,7 +350,7 @@ export class FakeFeishu {
       return { status: failure.status, body: { code: failure.code, msg: 'injected failure' } };
     }
 
-    const docs = this.handleDocuments(method, path, u.searchParams, body as Record<string, unknown>, multipart) ?? this.handlePermissions(method, path, u.searchParams, body as Record<string, unknown>);
+    const docs = this.handleDocuments(method, path, u.searchParams, body as Record<string, unknown>, multipart) ?? this.handlePermissions(method, path, u.searchParams, body as Record<string, unknown>) ?? this.handleComments(method, path, u.searchParams, body as Record<string, unknown>);
     if (docs) return docs;
     if (path === '/open-apis/auth/v3/tenant_access_token/internal') return { status: 200, body: { code: 0, msg: 'ok', tenant_access_token: 't-fake-token', expire: 7200 } };
     if (path === '/callback/ws/endpoint' && this.wss) {
@@ -415,6 +415,57 @@ export class FakeFeishu {
       }
     }
     return { status: 404, body: { code: 404, msg: `fake feishu: no route ${key}` } };
+  }
+
+  // ── Cloud-doc comments (Drive v1 file comments, docs/REVIEW.md) ──
+
+  /**
+   * Comments by file token, in the shape GET /drive/v1/files/:token/comments returns them (a
+   * comment's first reply is its text). Replies the app posts are appended to reply_list.
+   */
+  readonly driveComments = new Map<string, Array<{ comment_id: string; is_solved: boolean; is_whole: boolean; reply_list: { replies: unknown[] } }>>();
+  /** Files whose comments the app may not read or answer: 403 / 1069303 (no comment permission). */
+  readonly commentDenied = new Set<string>();
+  /** Seconds stamped on replies the app posts (a fixed clock: tests never depend on the day). */
+  commentClock = 1_783_000_000;
+  /** Replies the app posted, in order. */
+  readonly commentReplies: Array<{ fileToken: string; commentId: string; text: string }> = [];
+
+  private handleComments(method: string, path: string, q: URLSearchParams, b: Record<string, unknown>): { status: number; body: unknown } | undefined {
+    const m = /^\/open-apis\/drive\/v1\/files\/([^/]+)\/comments(?:\/([^/]+)\/replies)?$/.exec(path);
+    if (!m) return undefined;
+    const token = decodeURIComponent(m[1]!);
+    if (!q.get('file_type')) return { status: 400, body: { code: 1069302, msg: 'param error' } };
+    if (this.commentDenied.has(token)) return { status: 403, body: { code: 1069303, msg: 'forbidden' } };
+    const list = this.driveComments.get(token);
+    if (!list) return { status: 404, body: { code: 1069307, msg: 'not exist' } };
+    const page = <T,>(items: T[], max: number) => {
+      const size = Math.min(Number(q.get('page_size') ?? 50) || 50, max);
+      const from = Number(q.get('page_token') ?? 0) || 0;
+      const slice = items.slice(from, from + size);
+      const more = from + size < items.length;
+      return { items: slice, has_more: more, ...(more ? { page_token: String(from + size) } : {}) };
+    };
+    if (!m[2] && method === 'GET') {
+      // Both filters default to false, as documented: pass them to get what you mean.
+      const solved = q.get('is_solved') === 'true';
+      const whole = q.get('is_whole') === 'true';
+      const wanted = list.filter((c) => c.is_solved === solved && (q.has('is_whole') ? c.is_whole === whole : true));
+      return { status: 200, body: ok(page(wanted, 100)) };
+    }
+    const comment = list.find((c) => c.comment_id === decodeURIComponent(m[2] ?? ''));
+    if (!comment) return { status: 404, body: { code: 1069307, msg: 'not exist' } };
+    if (method === 'GET') return { status: 200, body: ok(page(comment.reply_list.replies, 100)) };
+    if (method === 'POST') {
+      const elements = ((b.content as { elements?: Array<{ type?: string; text_run?: { text?: string } }> })?.elements) ?? [];
+      const text = elements.map((e) => e.text_run?.text ?? '').join('');
+      if (!elements.length || elements.length > 100 || text.length > 10_000) return { status: 400, body: { code: 1069302, msg: 'param error' } };
+      const reply = { reply_id: this.newId('7'), user_id: this.botOpenId, create_time: this.commentClock, update_time: this.commentClock++, content: { elements } };
+      comment.reply_list.replies.push(reply);
+      this.commentReplies.push({ fileToken: token, commentId: comment.comment_id, text });
+      return { status: 200, body: ok(reply) };
+    }
+    return undefined;
   }
 
   // ── The writer's documents: message resources, quoted messages, wiki/docx, drive import and permissions ──
