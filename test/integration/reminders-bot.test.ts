@@ -41,9 +41,12 @@ describe('reminders from a Feishu thread', () => {
       const d = h!.now().plus({ days: offsetDays });
       return { y: d.year, m: d.month, d: d.day };
     };
-    const deadline = day(40);
-    const fire = day(37);
-    const moved = day(45);
+    // A deadline about 40 days on whose lead-time fire (3 days before) is a working day, so it is not moved.
+    let ahead = 40;
+    while (!dayInfo(h.now().plus({ days: ahead - 3 })).work) ahead++;
+    const deadline = day(ahead);
+    const fire = day(ahead - 3);
+    const moved = day(ahead + 5);
     const set = await ask(h, textEvent(`提醒我${deadline.y}年${deadline.m}月${deadline.d}日前交年度意识形态工作报告，提前3天提醒`));
     expect(set).toContain('#1');
     expect(set).toContain(`${fire.m}月${fire.d}日`);
