@@ -15,7 +15,8 @@ export const INSTANTS = [
 ];
 
 /** Suites whose expectations are computed from the injected now. */
-const AT_EACH = ['test/unit/reminders', 'test/unit/period-dates.test.ts'];
+// The two bot suites run on a clock that starts at the instant and runs with real time (test/support/clock.ts).
+const AT_EACH = ['test/unit/reminders', 'test/unit/period-dates.test.ts', 'test/integration/reminders-bot.test.ts', 'test/integration/drafting-bot.test.ts'];
 /** Suites pinned to their own instants (today-independent): run once, without BIGAN_TEST_NOW. */
 const PINNED = [
   'test/unit/reminders', 'test/unit/period-dates.test.ts', 'test/unit/drafting-period-genre.test.ts', 'test/unit/report-request.test.ts',

@@ -6,6 +6,8 @@ export interface CliIO {
   stderr: (s: string) => void;
   /** Reads all of standard input. */
   readStdin: () => Promise<string>;
+  /** “Today” for periods and 今年; tests pin it. Default: the system's date. */
+  now?: () => Date;
 }
 
 export interface Command {

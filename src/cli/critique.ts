@@ -86,7 +86,7 @@ export const critiqueCommand: Command = {
       return 2;
     }
 
-    const findings = critique(text, opts);
+    const findings = critique(text, { now: io.now?.() ?? new Date(), ...opts });
     if (json) io.stdout(`${JSON.stringify(findings, null, 2)}\n`);
     else io.stdout(`${formatFindingsText(findings, text, file === '-' ? '<标准输入>' : file)}\n`);
     return findings.some((f) => f.severity === 'error') ? 1 : 0;

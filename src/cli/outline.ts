@@ -20,7 +20,7 @@ export const outlineCommand: Command = {
     const text = args.join(' ').trim();
     if (!text) return Promise.resolve(usageError(io, '缺少写作需求', USAGE));
     if (text.startsWith('-')) return Promise.resolve(usageError(io, `未知选项：${text.split(/\s/)[0]}`, USAGE));
-    const now = new Date();
+    const now = io.now?.() ?? new Date();
     const req = parseRequest(text, now);
     const genre = getGenre(req.genre);
     const notes = [`按${periodLabel(req.period)}${genre.name}起草。`, ...req.assumptions];

@@ -73,7 +73,7 @@ describe('critique from a Feishu message', () => {
   it('a long paste: counts by category and severity, a few of each severity, and every finding in an attached list', async () => {
     h = await startHarness({ llm: () => '一、结构：三部分齐全。' });
     const paste = longReport(80);
-    const expected = critique(paste, { now: new Date() });
+    const expected = critique(paste, { now: new Date(h.clock.now()) });
     const ev = textEvent(`帮我看看这份报告：\n${paste}`);
     await h.post(ev);
     const id = messageIdOf(ev);

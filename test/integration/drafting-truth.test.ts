@@ -6,6 +6,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../support/harness.js';
+import { SUITE_NOW, testNow } from '../support/clock.js';
 import { groupAtBot, messageIdOf, textEvent } from '../support/events.js';
 import type { FakeMessage } from '../support/fake-feishu.js';
 import type { FakeHandler, FakeReply } from '../support/fake-openai.js';
@@ -99,8 +100,8 @@ describe('item 4: 精简/展开 on a part not drafted yet', () => {
 });
 
 describe('item 5: the period of a draft from material', () => {
-  // Computed from the clock: the 台账 is always last year's, so today's period is always wrong.
-  const year = new Date().getFullYear() - 1;
+  // Computed from the harness's clock (its Beijing year): the 台账 is always last year's, so the current period is always wrong.
+  const year = testNow(SUITE_NOW).year - 1;
 
   it('a 台账 titled with last year’s first half gives that period, in the assumption line, the prompt and the title', async () => {
     h = await startHarness({ llm: realisticModel('markdown') });

@@ -301,12 +301,12 @@ describe('two bots on one Redis', () => {
     const quiet = createLogger('silent', new Writable({ write: (_c, _e, cb) => cb() }));
     await expect(startApp({ config: readConfig({ ...base, FEISHU_APP_ID: 'cli_ffffffffffffffff' }), log: quiet })).rejects.toThrow(/REDIS_PREFIX "t[0-9a-f]+" is in use by a running instance of app cli_a1b2c3d4e5f60718/);
     // Another instance of the same app may join (several ingest/worker processes).
-    const sibling = await startApp({ config: readConfig({ ...base, FEISHU_APP_ID: 'cli_a1b2c3d4e5f60718', ROLE: 'worker' }), log: quiet });
+    const sibling = await startApp({ config: readConfig({ ...base, FEISHU_APP_ID: 'cli_a1b2c3d4e5f60718', ROLE: 'worker' }), log: quiet, clock: h.clock });
     const conn = new Redis(h.redisUrl);
     expect(await conn.get(`${h.prefix}:app`)).toBe('cli_a1b2c3d4e5f60718');
     await sibling.stop();
     // A console chat on the same REDIS_PREFIX works on `<prefix>-console` and does not clash.
-    const consoleApp = await startApp({ config: readConfig({ REDIS_URL: h.redisUrl, REDIS_PREFIX: h.prefix, LOG_LEVEL: 'silent' }), log: quiet, stdin: new PassThrough(), stdout: new PassThrough() });
+    const consoleApp = await startApp({ config: readConfig({ REDIS_URL: h.redisUrl, REDIS_PREFIX: h.prefix, LOG_LEVEL: 'silent' }), log: quiet, clock: h.clock, stdin: new PassThrough(), stdout: new PassThrough() });
     expect(await conn.get(`${h.prefix}-console:app`)).toBe('console');
     await consoleApp.stop();
     await conn.quit();

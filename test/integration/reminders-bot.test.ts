@@ -13,6 +13,7 @@ import { createLogger } from '../../src/logger.js';
 import { DateTime } from 'luxon';
 import { dayInfo } from '../../src/reminders/calendar.js';
 import { EVENT_CEILING_MS } from '../support/wait.js';
+import { testRunningClock } from '../support/clock.js';
 
 let h: Harness | undefined;
 const cleanups: Array<() => Promise<unknown>> = [];
@@ -35,15 +36,17 @@ async function ask(x: Harness, ev: Record<string, unknown>): Promise<string> {
 describe('reminders from a Feishu thread', () => {
   it('set → list with absolute next fire time → edit → cancel, answered in the thread', async () => {
     h = await startHarness();
-    // Dates relative to today, so the test means the same thing on any day.
+    // Dates relative to the app's clock, so the test means the same thing on any day.
     const day = (offsetDays: number) => {
-      const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'numeric', day: 'numeric' }).formatToParts(new Date(Date.now() + offsetDays * 86_400_000));
-      const get = (t: string) => Number(parts.find((p) => p.type === t)!.value);
-      return { y: get('year'), m: get('month'), d: get('day') };
+      const d = h!.now().plus({ days: offsetDays });
+      return { y: d.year, m: d.month, d: d.day };
     };
-    const deadline = day(40);
-    const fire = day(37);
-    const moved = day(45);
+    // A deadline about 40 days on whose lead-time fire (3 days before) is a working day, so it is not moved.
+    let ahead = 40;
+    while (!dayInfo(h.now().plus({ days: ahead - 3 })).work) ahead++;
+    const deadline = day(ahead);
+    const fire = day(ahead - 3);
+    const moved = day(ahead + 5);
     const set = await ask(h, textEvent(`提醒我${deadline.y}年${deadline.m}月${deadline.d}日前交年度意识形态工作报告，提前3天提醒`));
     expect(set).toContain('#1');
     expect(set).toContain(`${fire.m}月${fire.d}日`);
@@ -83,7 +86,7 @@ describe('working days and Feishu Tasks from a Feishu chat', () => {
   it('moves rest-day fires and says why, mirrors a deadline as a task, keeps recurrence on edit, and cancels the task', async () => {
     h = await startHarness();
     const tz = 'Asia/Shanghai';
-    const today = DateTime.now().setZone(tz).startOf('day');
+    const today = h.now().setZone(tz).startOf('day');
     // a Saturday two to three weeks ahead that is not a 调休 working day
     let sat = today.plus({ days: 14 + ((6 - today.weekday + 7) % 7) });
     while (dayInfo(sat).work) sat = sat.plus({ weeks: 1 });
@@ -153,14 +156,15 @@ describe('a reminder due 2 seconds ahead', () => {
     cleanups.push(() => conn.quit());
     const log = createLogger('silent');
     const api = new FeishuApi(createLarkClient({ appId: 'cli_a1b2c3d4e5f60720', appSecret: 's', domain: feishu.url, log }));
-    const service = new ReminderService({ connection: conn, prefix: `t${randomUUID().slice(0, 8)}`, timezone: 'Asia/Shanghai', send: feishuReminderSender(api), maxJitterSeconds: 0 });
+    const clock = testRunningClock();
+    const service = new ReminderService({ connection: conn, prefix: `t${randomUUID().slice(0, 8)}`, timezone: 'Asia/Shanghai', send: feishuReminderSender(api), maxJitterSeconds: 0, clock: () => clock.now() });
     cleanups.push(() => service.close());
     service.startWorker();
-    const fireAt = new Date(Date.now() + 2000).toISOString();
+    const fireAt = new Date(clock.now() + 2000).toISOString();
     const reply = await service.handle(
       { kind: 'set', spec: { what: '交意识形态工作报告', fires: [fireAt], leads: [], notes: [] } },
       { chatId: 'oc_group_1', chatType: 'group', openId: USER_OPEN_ID, messageId: 'om_set_1', rootMessageId: 'om_root_1' },
-      new Date(),
+      new Date(clock.now()),
     );
     expect(reply).toContain('#1');
     await feishu.waitFor(() => feishu.messages.length > 0, EVENT_CEILING_MS, 'the reminder');

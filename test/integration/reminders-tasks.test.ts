@@ -12,8 +12,12 @@ import { FakeFeishu, type FakeTask } from '../support/fake-feishu.js';
 import { queueSettled } from '../support/queues.js';
 import { sleep } from '../support/harness.js';
 import { EVENT_CEILING_MS } from '../support/wait.js';
+import { testRunningClock, zonedNow } from '../support/clock.js';
 
 const TZ = 'Asia/Shanghai';
+/** The suite's clock: BIGAN_TEST_NOW or 2026-12-06 10:00 Beijing, running with real time (fires wait real delays). */
+const suiteClock = testRunningClock();
+const suiteNow = () => zonedNow(suiteClock);
 const cleanups: Array<() => Promise<unknown>> = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
@@ -38,20 +42,20 @@ async function setup(opts: { prefix?: string; feishu?: FakeFeishu; tasks?: boole
   const prefix = opts.prefix ?? `t${randomUUID().slice(0, 8)}`;
   const service = new ReminderService({
     connection: conn, prefix, timezone: TZ, send: feishuReminderSender(api), maxJitterSeconds: 0, log,
-    tasks: opts.tasks === false ? undefined : feishuTasks(api, feishu.url), taskBackoffMs: 100, clock: opts.clock,
+    tasks: opts.tasks === false ? undefined : feishuTasks(api, feishu.url), taskBackoffMs: 100, clock: opts.clock ?? (() => suiteClock.now()),
   });
   cleanups.push(() => service.close());
   return { feishu, service, logged, prefix };
 }
 
-const cmd = (text: string, now = new Date()): ReminderCommand => {
+const cmd = (text: string, now = new Date(suiteClock.now())): ReminderCommand => {
   const c = parseReminderCommand(text, { now, timezone: TZ });
   if (!c) throw new Error(`not a reminder command: ${text}`);
   return c;
 };
 /** A deadline two months ahead on a working day, as text. */
 function deadlineText(): { text: string; day: DateTime } {
-  let d = DateTime.now().setZone(TZ).plus({ days: 60 }).startOf('day');
+  let d = suiteNow().plus({ days: 60 }).startOf('day');
   while (d.weekday > 5) d = d.plus({ days: 1 });
   return { text: `${d.year}年${d.month}月${d.day}日`, day: d };
 }
@@ -153,7 +157,7 @@ describe('deadline reminders in Feishu Tasks (fake Open API, real SDK)', () => {
   it('a task marked done stops the remaining lead-time reminders (polled before each fire)', async () => {
     const { feishu, service } = await setup();
     service.startWorker();
-    const now = DateTime.now().setZone(TZ);
+    const now = suiteNow();
     const spec: ReminderSpec = {
       what: '交意识形态工作报告',
       deadline: now.plus({ days: 5 }).toISO() ?? '',
@@ -183,7 +187,7 @@ describe('deadline reminders in Feishu Tasks (fake Open API, real SDK)', () => {
   it('a failing completion check still reminds', async () => {
     const { feishu, service } = await setup();
     service.startWorker();
-    const now = DateTime.now().setZone(TZ);
+    const now = suiteNow();
     const spec: ReminderSpec = { what: '交报告', deadline: now.plus({ days: 5 }).toISO() ?? '', deadlineHasTime: true, fires: [now.plus({ days: 1 }).toISO() ?? ''], leads: ['提前4天'], notes: [] };
     await service.handle({ kind: 'set', spec }, alice);
     await until(() => feishu.taskApi.live().length === 1, EVENT_CEILING_MS, 'the task');
@@ -280,7 +284,7 @@ function nextDayOfMonth(from: DateTime, day: number): DateTime {
 }
 /** A monthly deadline 20 days ahead: this month's (or next month's) occurrence is the current one, its lead-time fire still to come. */
 function monthlyDeadline(): { text: string; day: DateTime } {
-  const day = DateTime.now().setZone(TZ).plus({ days: 20 }).startOf('day');
+  const day = suiteNow().plus({ days: 20 }).startOf('day');
   return { text: `每月${day.day}日前报送舆情月报，提前3个工作日提醒我`, day };
 }
 const taskJobs = async (service: ReminderService) => (await service.queue.getDelayed()).filter((j) => j.name === 'task');
@@ -288,7 +292,7 @@ const fireJobs = async (service: ReminderService) => (await service.queue.getDel
 
 describe('recurring deadline reminders in Feishu Tasks: one task per occurrence', () => {
   it('creates the current occurrence\'s task, moves its due on a rule edit, and the next one once it has passed; cancelling deletes the open one', async () => {
-    let clockMs = Date.now();
+    let clockMs = suiteClock.now();
     const { feishu, service } = await setup({ clock: () => clockMs });
     service.startWorker();
     const { text, day } = monthlyDeadline();
@@ -398,7 +402,7 @@ describe('recurring deadline reminders in Feishu Tasks: one task per occurrence'
 });
 
 describe('the reminder worker follows the error contract (core/errors.ts)', () => {
-  const oneFire = (what: string): ReminderSpec => ({ what, fires: [DateTime.now().setZone(TZ).plus({ days: 3 }).toISO() ?? ''], leads: [], notes: [] });
+  const oneFire = (what: string): ReminderSpec => ({ what, fires: [suiteNow().plus({ days: 3 }).toISO() ?? ''], leads: [], notes: [] });
 
   it('a permanent delivery error is not retried and logged once', async () => {
     const { feishu, service, logged } = await setup({ tasks: false });

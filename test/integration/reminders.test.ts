@@ -8,8 +8,13 @@ import { ReminderStore } from '../../src/reminders/service/store.js';
 import { dayInfo } from '../../src/reminders/calendar.js';
 import { nextFire } from '../../src/reminders/format.js';
 import { EVENT_CEILING_MS } from '../support/wait.js';
+import { testRunningClock, zonedNow } from '../support/clock.js';
+import { queueSettled } from '../support/queues.js';
 
 const TZ = 'Asia/Shanghai';
+/** The suite's clock: BIGAN_TEST_NOW or 2026-12-06 10:00 Beijing, running with real time (fires wait real delays). */
+const suiteClock = testRunningClock();
+const suiteNow = () => zonedNow(suiteClock);
 interface Sent { target: ReminderTarget; text: string; uuid: string; at: number }
 
 const open: { services: ReminderService[]; conns: Redis[] } = { services: [], conns: [] };
@@ -23,7 +28,7 @@ function setup(prefix: string, sent: Sent[], opts: { jitter?: number; log?: Remi
     timezone: TZ,
     maxJitterSeconds: opts.jitter ?? 0,
     log: opts.log,
-    clock: opts.clock,
+    clock: opts.clock ?? (() => suiteClock.now()),
     send: (target, text, uuid) => { sent.push({ target, text, uuid, at: Date.now() }); return Promise.resolve(); },
   });
   open.services.push(service);
@@ -39,13 +44,13 @@ const alice: ReminderCaller = { chatId: 'oc_group1', chatType: 'group', openId: 
 const bob: ReminderCaller = { ...alice, openId: 'ou_bob', messageId: 'om_2' };
 const p2p: ReminderCaller = { chatId: 'oc_p2p', chatType: 'p2p', openId: 'ou_alice', messageId: 'om_3' };
 
-const cmd = (text: string, now = new Date()): ReminderCommand => {
+const cmd = (text: string, now = new Date(suiteClock.now())): ReminderCommand => {
   const c = parseReminderCommand(text, { now, timezone: TZ });
   if (!c) throw new Error(`not a reminder command: ${text}`);
   return c;
 };
 const inSeconds = (s: number, what = '改稿'): ReminderCommand => {
-  const at = DateTime.now().setZone(TZ).plus({ seconds: s }).toISO({ suppressMilliseconds: false }) ?? '';
+  const at = suiteNow().plus({ seconds: s }).toISO({ suppressMilliseconds: false }) ?? '';
   const spec: ReminderSpec = { what, fires: [at], leads: [], notes: [] };
   return { kind: 'set', spec };
 };
@@ -56,13 +61,12 @@ async function until(cond: () => boolean | Promise<boolean>, ms = EVENT_CEILING_
     await new Promise((r) => setTimeout(r, 100));
   }
 }
-const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('ReminderService against real Redis', () => {
   it('set → list → edit → cancel', async () => {
     const sent: Sent[] = [];
     const svc = setup(`test-${randomUUID()}`, sent);
-    const year = DateTime.now().setZone(TZ).year + 1;
+    const year = suiteNow().year + 1;
 
     const r1 = await svc.handle(cmd(`提醒我${year}年6月30日前交上半年意识形态报告，提前3天提醒`), alice);
     expect(r1).toContain('✅ 已设置提醒 #1：交上半年意识形态报告');
@@ -114,7 +118,7 @@ describe('ReminderService against real Redis', () => {
     const t0 = Date.now();
     await svc.handle(inSeconds(2), alice);
     await until(() => sent.length >= 1);
-    await pause(2_000);
+    await queueSettled(svc.queue); // no job left that could send again
     expect(sent).toHaveLength(1);
     const s = sent[0]!;
     expect(s.at - t0).toBeGreaterThanOrEqual(1_500);
@@ -144,12 +148,11 @@ describe('ReminderService against real Redis', () => {
     first.startWorker();
     await first.handle(inSeconds(3), alice);
     await first.close();
-    await pause(500);
 
     const second = setup(prefix, sent);
     second.startWorker();
     await until(() => sent.length >= 1);
-    await pause(2_000);
+    await queueSettled(second.queue);
     expect(sent).toHaveLength(1);
     expect(sent[0]!.text).toContain('改稿');
   });
@@ -164,7 +167,7 @@ describe('ReminderService against real Redis', () => {
     await a.handle(inSeconds(1), alice);
     await a.handle(inSeconds(1, '交材料'), alice);
     await until(() => sent.length >= 2);
-    await pause(1_500);
+    await queueSettled(a.queue);
     expect(sent.map((s) => s.text).sort()).toEqual(['⏰ 提醒：交材料', '⏰ 提醒：改稿']);
   });
 
@@ -176,14 +179,16 @@ describe('ReminderService against real Redis', () => {
     expect(await svc.handle({ kind: 'cancel', id: 1 }, alice)).toContain('已取消');
     // the edit moves reminder 2 far away; its old 1-second job must not deliver
     await svc.handle(inSeconds(1, '旧时间'), alice);
-    const year = DateTime.now().setZone(TZ).year + 1;
+    const year = suiteNow().year + 1;
     const oldJob = (await svc.queue.getDelayed())[0]!;
     await svc.handle(cmd(`把第2个提醒改到${year}年3月1日`), alice);
     // a job of the old version that escaped removal (e.g. it was already active) is skipped by the worker
     const stale = await svc.queue.add('fire', oldJob.data, { jobId: `stale-${randomUUID()}` });
     await until(async () => (await stale.getState()) === 'completed');
     expect(await svc.queue.getJob(stale.id!).then((j) => j?.returnvalue as unknown)).toBe('skipped: cancelled or edited');
-    await pause(2_500);
+    // Only the edited reminder's job (next year) is left, and nothing else is pending: nothing can fire now.
+    expect(await svc.queue.getDelayedCount()).toBe(1);
+    await queueSettled(svc.queue, { delayed: false });
     expect(sent).toHaveLength(0);
     expect(await svc.handle({ kind: 'list' }, alice)).toContain(`#2 旧时间｜下次：${year}年3月1日`);
   });
@@ -208,7 +213,7 @@ describe('ReminderService against real Redis', () => {
     svc.startWorker();
     await svc.handle(inSeconds(1), alice);
     await until(() => calls.length >= 2);
-    await pause(1_000);
+    await queueSettled(svc.queue);
     expect(calls).toHaveLength(2);
     expect(calls[0]).toBe(calls[1]);
     expect(delivered.size).toBe(1);
@@ -243,7 +248,7 @@ describe('ReminderService against real Redis', () => {
     expect(await svc.queue.getJobSchedulersCount()).toBe(0);
     const jobs = await svc.queue.getDelayed();
     expect(jobs).toHaveLength(3);
-    const now = DateTime.now().setZone(TZ);
+    const now = suiteNow();
     for (const j of jobs) {
       const fireAt = DateTime.fromISO((j.data as { fireAt: string }).fireAt).setZone(TZ);
       expect(fireAt > now).toBe(true);
@@ -253,7 +258,8 @@ describe('ReminderService against real Redis', () => {
       // the last day of its month, or the working day before it (never earlier than the 20th)
       expect(fireAt.day).toBeGreaterThanOrEqual(20);
       // delay = fire time + up to 20 s of per-job jitter
-      const due = j.timestamp + (j.opts.delay ?? 0);
+      // BullMQ's timestamp and delay are real time; the suite's clock is offset from it
+      const due = j.timestamp + (j.opts.delay ?? 0) + suiteClock.offsetMs;
       expect(due - fireAt.toMillis()).toBeGreaterThanOrEqual(0);
       expect(due - fireAt.toMillis()).toBeLessThanOrEqual(20_000);
     }
@@ -345,7 +351,7 @@ describe('ReminderService against real Redis', () => {
     open.conns.push(redis);
     const store = new ReminderStore(redis, prefix);
     const input = { rid: 'abc', chatId: 'oc_x', chatType: 'p2p' as const, creatorOpenId: 'ou_a', sourceMessageId: 'om', spec: { what: 'x', fires: [], leads: [], notes: [] } };
-    const rec = await store.create(input, new Date());
+    const rec = await store.create(input, new Date(suiteClock.now()));
     await store.save({ ...rec, version: 2 }); // edited meanwhile
     expect(await store.deleteIfVersion('oc_x', rec.shortId, 1)).toBe(false);
     expect((await store.get('oc_x', rec.shortId))?.version).toBe(2);
@@ -353,9 +359,9 @@ describe('ReminderService against real Redis', () => {
     expect(await store.get('oc_x', rec.shortId)).toBeUndefined();
     expect(await store.deleteIfVersion('oc_x', rec.shortId, 2)).toBe(false);
 
-    const a = await store.create(input, new Date());
-    const b = await store.create(input, new Date());
-    const c = await store.create(input, new Date());
+    const a = await store.create(input, new Date(suiteClock.now()));
+    const b = await store.create(input, new Date(suiteClock.now()));
+    const c = await store.create(input, new Date(suiteClock.now()));
     await redis.del(`${prefix}:reminder:chat:oc_x:r:${b.shortId}`);
     expect((await store.listByChat('oc_x')).map((r) => r.shortId)).toEqual([a.shortId, c.shortId]);
     expect(await redis.smembers(`${prefix}:reminder:chat:oc_x:ids`)).not.toContain(String(b.shortId));

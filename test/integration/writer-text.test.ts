@@ -22,6 +22,7 @@ import type { FakeMessage } from '../support/fake-feishu.js';
 import { startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.js';
 import { realisticModel, STYLES, type ModelStyle } from '../support/realistic-model.js';
 import { EVENT_CEILING_MS } from '../support/wait.js';
+import { testRunningClock } from '../support/clock.js';
 
 const REQUEST = '帮我写一份2025年上半年市交通运输局落实意识形态工作责任制情况报告的提纲';
 const COMMANDS = ['写第二部分，800字左右', '精简第一部分', '写全文', '导出Word', '生成云文档'] as const;
@@ -151,7 +152,7 @@ describe('no markup or chat text in anything the writer reads or exports', () =>
       stdout.on('data', (d: Buffer) => (out += d.toString()));
       let closed!: () => void;
       const done = new Promise<void>((r) => (closed = r));
-      const app = await startApp({ config, log: createLogger('silent'), stdin: Readable.from([`${lines.join('\n')}\n`]), stdout, onConsoleClosed: () => closed() });
+      const app = await startApp({ config, log: createLogger('silent'), clock: testRunningClock(), stdin: Readable.from([`${lines.join('\n')}\n`]), stdout, onConsoleClosed: () => closed() });
       try {
         await done;
       } finally {

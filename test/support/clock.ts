@@ -20,3 +20,25 @@ export const testClock = (pinned: string): Clock => fixedClock(testNowIso(pinned
 
 /** The suite's now in the bot's zone, for computing expected dates from it. */
 export const testNow = (pinned: string): DateTime => DateTime.fromMillis(testClock(pinned).now(), { zone: TZ });
+
+/** The instant the integration suites start at unless BIGAN_TEST_NOW says otherwise. */
+export const SUITE_NOW = '2026-12-06T10:00:00+08:00';
+
+/** A clock that reads a fixed instant now and then advances with real time. */
+export interface RunningClock extends Clock {
+  /** This clock minus the real one: BullMQ's delays are real time, so a job due at clock time t runs at real time t − offsetMs. */
+  offsetMs: number;
+}
+
+/**
+ * The clock of suites whose jobs wait real delays (the app computes delay = fire − clock.now(), and
+ * BullMQ waits it in real time): it starts at the harness's instant (or `pinned`) and runs with real
+ * time, so the calendar is pinned and a reminder set for “2秒后” still fires in 2 s.
+ */
+export function testRunningClock(pinned: string = SUITE_NOW): RunningClock {
+  const offsetMs = Date.parse(testNowIso(pinned)) - Date.now();
+  return { offsetMs, now: () => Date.now() + offsetMs };
+}
+
+/** A clock's now in the bot's zone. */
+export const zonedNow = (c: Clock): DateTime => DateTime.fromMillis(c.now(), { zone: TZ });

@@ -7,6 +7,9 @@ import { startApp, type App } from '../../src/app.js';
 import { FakeFeishu } from './fake-feishu.js';
 import { startFakeOpenAI, type FakeHandler, type FakeOpenAI } from './fake-openai.js';
 import { VERIFICATION_TOKEN } from './events.js';
+import type { DateTime } from 'luxon';
+import { clockOf, type Clock } from '../../src/core/clock.js';
+import { testRunningClock, zonedNow } from './clock.js';
 
 export interface Harness {
   app: App;
@@ -14,6 +17,10 @@ export interface Harness {
   llm: FakeOpenAI;
   prefix: string;
   redisUrl: string;
+  /** The app's clock: by default it starts at the suite's instant (BIGAN_TEST_NOW or 2026-12-06 10:00 Beijing) and runs. */
+  clock: Clock;
+  /** The app's now in the bot's zone (Asia/Shanghai): expected dates are computed from it. */
+  now(): DateTime;
   /** POST a body to /feishu/events as Feishu would. */
   post(body: unknown, headers?: Record<string, string>): Promise<{ status: number; body: unknown }>;
   get(path: string): Promise<{ status: number; body: unknown }>;
@@ -25,8 +32,8 @@ const quietLog = () => (process.env.TEST_LOG_LEVEL ? createLogger(process.env.TE
 /** The whole bot in webhook mode, in this process, wired to a fake Open API and a fake model. */
 export async function startHarness(opts: {
   env?: Record<string, string>; llm?: FakeHandler; streamThrottleMs?: number; longConnection?: boolean;
-  /** The worker's clock (epoch ms): reminders and report periods read “now” from it. */
-  clock?: () => number;
+  /** The app's clock: reminders and report periods read “now” from it. Default: testRunningClock(). */
+  clock?: Clock | (() => number);
 } = {}): Promise<Harness> {
   const feishu = await FakeFeishu.start();
   if (opts.longConnection) await feishu.enableWebSocket();
@@ -53,7 +60,8 @@ export async function startHarness(opts: {
     USER_MAX_QUEUED: '1000',
     ...opts.env,
   });
-  const app = await startApp({ config, log: quietLog(), streamThrottleMs: opts.streamThrottleMs ?? 20, ...(opts.clock ? { clock: opts.clock } : {}) });
+  const clock = opts.clock ? clockOf(opts.clock) : testRunningClock();
+  const app = await startApp({ config, log: quietLog(), streamThrottleMs: opts.streamThrottleMs ?? 20, clock });
   const base = `http://127.0.0.1:${app.port}`;
   const request = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
     const raw = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
@@ -73,6 +81,8 @@ export async function startHarness(opts: {
     llm,
     prefix,
     redisUrl,
+    clock,
+    now: () => zonedNow(clock),
     post: (body, headers) => request('POST', '/feishu/events', body, headers),
     get: (path) => request('GET', path),
     stop: async () => {

@@ -5,6 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Finding } from '../../src/report/critique/index.js';
+import { SUITE_NOW, testClock } from '../support/clock.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const FIX = `${ROOT}test/fixtures/critique/`;
@@ -98,7 +99,7 @@ describe('bigan critique: bad input (in process)', () => {
     const { runCli } = await import('../../src/cli/main.js');
     let stdout = '';
     let stderr = '';
-    const code = await runCli(args, { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), readStdin: () => Promise.resolve(stdin) });
+    const code = await runCli(args, { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), readStdin: () => Promise.resolve(stdin), now: () => new Date(testClock(SUITE_NOW).now()) });
     return { code, stdout, stderr };
   }
 
