@@ -35,7 +35,6 @@ const usageError = (io: CliIO, msg: string) => usageErrorOf(io, msg, USAGE);
 
 export const critiqueCommand: Command = {
   name: 'critique',
-  summary: '规则审校：检查报告中的占位符、标点、序号、固定表述等问题',
   usage: USAGE,
   async run(args: string[], io: CliIO): Promise<number> {
     let json = false;
