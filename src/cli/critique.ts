@@ -1,6 +1,5 @@
 import { critique, formatFindingsText, type CritiqueOptions } from '../report/critique/index.js';
 import type { ReportPeriod } from '../report/period.js';
-import { parseUnitWordsFile } from '../report/unit-words.js';
 import { readTextInput, usageError as usageErrorOf } from './common.js';
 import type { Command, CliIO } from './common.js';
 
@@ -70,6 +69,8 @@ export const critiqueCommand: Command = {
       if (wordsFile === '-' && file === '-') return usageError(io, '词表和报告不能都从标准输入读取');
       const raw = await readTextInput(io, wordsFile);
       if (raw === null) return 2;
+      // Loaded only here: its zod schema is most of `critique`'s start-up otherwise.
+      const { parseUnitWordsFile } = await import('../report/unit-words.js');
       const parsed = parseUnitWordsFile(raw);
       if (!parsed.ok) {
         io.stderr(`${wordsFile}：${parsed.error}\n`);
