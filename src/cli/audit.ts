@@ -20,7 +20,6 @@ function parseTime(v: string, end: boolean): number {
 
 export const auditCommand: Command = {
   name: 'audit',
-  summary: '查询、导出审计记录（CSV 或 JSON Lines）',
   usage: USAGE,
   async run(args: string[], io: CliIO): Promise<number> {
     const q: AuditQuery = {};

@@ -10,10 +10,16 @@ export interface CliIO {
   now?: () => Date;
 }
 
-export interface Command {
+/** What `bigan --help` lists; the command's module is imported only when it runs. */
+export interface CommandEntry {
   name: string;
   /** One line, Chinese, for `bigan --help`. */
   summary: string;
+  load: () => Promise<Command>;
+}
+
+export interface Command {
+  name: string;
   /** Usage line(s), Chinese. */
   usage: string;
   /** Returns the exit code: 0 ok, 1 findings/failure, 2 usage error. */

@@ -1,6 +1,5 @@
 import { critique, formatFindingsText, type CritiqueOptions } from '../report/critique/index.js';
 import type { ReportPeriod } from '../report/period.js';
-import { parseUnitWordsFile } from '../report/unit-words.js';
 import { readTextInput, usageError as usageErrorOf } from './common.js';
 import type { Command, CliIO } from './common.js';
 
@@ -35,7 +34,6 @@ const usageError = (io: CliIO, msg: string) => usageErrorOf(io, msg, USAGE);
 
 export const critiqueCommand: Command = {
   name: 'critique',
-  summary: '规则审校：检查报告中的占位符、标点、序号、固定表述等问题',
   usage: USAGE,
   async run(args: string[], io: CliIO): Promise<number> {
     let json = false;
@@ -71,6 +69,8 @@ export const critiqueCommand: Command = {
       if (wordsFile === '-' && file === '-') return usageError(io, '词表和报告不能都从标准输入读取');
       const raw = await readTextInput(io, wordsFile);
       if (raw === null) return 2;
+      // Loaded only here: its zod schema is most of `critique`'s start-up otherwise.
+      const { parseUnitWordsFile } = await import('../report/unit-words.js');
       const parsed = parseUnitWordsFile(raw);
       if (!parsed.ok) {
         io.stderr(`${wordsFile}：${parsed.error}\n`);

@@ -13,7 +13,6 @@ const USAGE = [
 
 export const docxCommand: Command = {
   name: 'docx',
-  summary: '把文本报告排成 GB/T 9704 版式的 Word 文档',
   usage: USAGE,
   async run(args: string[], io: CliIO): Promise<number> {
     let input: string | undefined;

@@ -14,7 +14,6 @@ const USAGE = [
 
 export const outlineCommand: Command = {
   name: 'outline',
-  summary: '按文种模板生成提纲（离线）',
   usage: USAGE,
   run(args: string[], io: CliIO): Promise<number> {
     const text = args.join(' ').trim();

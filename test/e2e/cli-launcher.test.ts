@@ -3,10 +3,10 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../support/spawn.js';
 
-// The one test of bin/bigan.mjs itself (tsx loader, stdio and exit code forwarding); every
+// The one test of bin/bigan.mjs itself (compiled dist/ when current, else tsx; output and exit code); every
 // subcommand is tested in process or through the compiled CLI.
 describe('bin/bigan.mjs', () => {
-  it('runs the CLI through tsx and forwards its output and exit code', async () => {
+  it('runs the CLI (compiled or through tsx) and forwards its output and exit code', async () => {
     const ok = await promisify(execFile)(process.execPath, ['bin/bigan.mjs', '--help'], { cwd: repoRoot });
     expect(ok.stdout).toContain('用法：bigan <命令>');
     const bad = await promisify(execFile)(process.execPath, ['bin/bigan.mjs', 'frobnicate'], { cwd: repoRoot }).then(
