@@ -11,6 +11,7 @@ export const HELP = [
   '· 用材料起草：引用台账文件或附上云文档链接，说“根据这份台账写上半年报告提纲”',
   '· 提醒：“提醒我6月30日前交上半年意识形态报告，提前3天提醒”“我的提醒”“取消提醒 2”',
   '· 命令：/help 帮助　/reset 清空本话题的上下文',
+  '· 删除我的数据：发“删除我的数据”，确认后删除笔杆子保存的你的对话、稿子和提醒（法律要求留存的审计记录除外）',
 ].join('\n');
 
 export const UNSUPPORTED_TYPE = (label: string) =>
@@ -92,3 +93,12 @@ export const REMINDER_NOT_UNDERSTOOD = '没看懂这条提醒。可以这样说�
 /** Printed once when the bot starts in console mode; `modelLine` names the model or is OFFLINE_NOTICE. */
 export const consoleBanner = (modelLine: string) =>
   `笔杆子 控制台模式：未配置飞书凭证（FEISHU_APP_ID / FEISHU_APP_SECRET），在此直接对话；消息同样经队列和工作进程处理。${modelLine}\n输入内容后回车（粘贴多行会合并为一条），Ctrl+D 退出。\n\n`;
+
+/** “删除我的数据”: the confirmation card, and the answers to its buttons. */
+export const FORGET_TITLE = '笔杆子 · 删除我的数据';
+export const FORGET_ASK = '确认删除笔杆子保存的你的全部数据吗？包括你参与的话题的对话记录、提纲和稿子的各个版本、你设的提醒及其任务、排队和已完成的请求记录。删除后无法恢复。\n\n法律要求留存的审计记录不删除（只含时间、会话和用户标识、任务类型，不含消息和文档内容）。\n\n请点“确认删除”或“取消”；不能点按钮时，在本会话回复“确认删除”或“取消删除”。';
+export const FORGET_DONE = (deleted: number, kept: readonly string[]) =>
+  `已删除你的数据（共 ${deleted} 项：对话记录、提纲和稿子、提醒及其任务、请求记录）。\n\n按法律要求保留：\n${kept.map((k) => `· ${k}`).join('\n')}\n本次删除本身也记入了审计记录。`;
+export const FORGET_CANCELLED = '已取消，你的数据没有删除。';
+export const FORGET_NOT_YOURS = '只有发出“删除我的数据”的本人可以确认删除。如需删除你自己的数据，请自己发送“删除我的数据”。';
+export const FORGET_NOTHING_PENDING = '没有待确认的删除请求。如需删除你的数据，请先发送“删除我的数据”。';

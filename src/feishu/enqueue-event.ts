@@ -17,7 +17,8 @@ type CardActionData = lark.RawCardActionEvent & { event_id?: string; tenant_key?
  * One job per button, not per press: the card, the user and the button's value. A second press of the
  * same button (or Feishu delivering the click twice) maps to the same job id, so it runs once.
  */
-const buttonKey = (messageId: string, openId: string, value: object) => `${messageId}-${openId}-${createHash('sha1').update(JSON.stringify(value)).digest('base64url')}`;
+// The presser is hashed in, not spelled out: a job id is a Redis key name, and 删除我的数据 must leave none with the open_id.
+const buttonKey = (messageId: string, openId: string, value: object) => `${messageId}-${createHash('sha1').update(openId).update('\n').update(JSON.stringify(value)).digest('base64url')}`;
 
 /**
  * The ingest path: validate, de-duplicate (by job id), enqueue, return. Nothing here

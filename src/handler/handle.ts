@@ -22,7 +22,8 @@ import { DOC_TEXTS } from '../core/document-texts.js';
 import { MAX_INPUT_CHARS, routeButton, routeChangesDraft, routeMessage, routeWithRecentFile, type Route } from './routes.js';
 import { ack, classification, compose, initiator, refusal, route, threadOwner, type Turn } from './middleware.js';
 import type { AuditLog, AuditNote } from '../core/audit.js';
-import type { Forgetting } from '../privacy/forget.js';
+import { userTag, type Forgetting } from '../privacy/forget.js';
+import { forgetButtons } from '../flows/drafting/buttons.js';
 
 export interface HandlerDeps {
   replier: Replier;
@@ -88,7 +89,33 @@ const FLOWS: Flows = {
     ? ctx.replier.sendText(c, DOC_TEXTS.image, ctx.jobId)
     : ctx.replier.sendText(c, T.UNSUPPORTED_TYPE(T.MESSAGE_TYPE_LABEL[r.messageType] ?? `“${r.messageType}”类型的消息`), ctx.jobId),
   'button-expired': ({ ctx, conversation: c }) => ctx.replier.sendText(c, T.BUTTON_EXPIRED, ctx.jobId),
+  // 删除我的数据: the request itself is neither remembered nor sent to the model.
+  'forget-ask': async ({ ctx, conversation: c }, d) => {
+    if (!d.forget) return ctx.replier.sendText(c, T.FAILURE, ctx.jobId);
+    await d.forget.ask(c.senderOpenId, c.chatId);
+    const card = await ctx.replier.openStream(c, { key: ctx.jobId, title: T.FORGET_TITLE });
+    await card.finish(T.FORGET_ASK, { buttons: forgetButtons(userTag(c.senderOpenId)) });
+  },
+  'forget-confirm': async ({ ctx, conversation: c, route: r }, d) => {
+    const refused = await forgetRefusal(c, r.requester, d);
+    if (refused) return ctx.replier.sendText(c, refused, ctx.jobId);
+    const result = await d.forget!.forgetUser(c.senderOpenId, { exceptJobId: ctx.jobId, by: 'user' });
+    await ctx.replier.sendText(c, T.FORGET_DONE(result.deleted, result.kept), ctx.jobId);
+  },
+  'forget-cancel': async ({ ctx, conversation: c, route: r }, d) => {
+    const refused = await forgetRefusal(c, r.requester, d);
+    if (refused) return ctx.replier.sendText(c, refused, ctx.jobId);
+    await d.forget!.cancel(c.senderOpenId);
+    await ctx.replier.sendText(c, T.FORGET_CANCELLED, ctx.jobId);
+  },
 };
+
+/** Only the asker confirms or cancels: a button carries their tag; a typed answer needs their open question in this chat. */
+async function forgetRefusal(c: Conversation, requester: string | undefined, d: HandlerDeps): Promise<string | undefined> {
+  if (!d.forget) return T.FAILURE;
+  if (requester !== undefined) return requester === userTag(c.senderOpenId) ? undefined : T.FORGET_NOT_YOURS;
+  return (await d.forget.asked(c.senderOpenId, c.chatId)) ? undefined : T.FORGET_NOTHING_PENDING;
+}
 
 /** The worker's entry point: one job → the checks before routes → one route → its flow → one answer in the thread. */
 export class MessageHandler {

@@ -37,6 +37,11 @@ export type Route =
   | { kind: 'clouddoc' }
   | { kind: 'document'; document: DocumentRoute }
   | { kind: 'unsupported'; messageType: string }
+  /** “删除我的数据”: ask for confirmation; never stored, never sent to the model. */
+  | { kind: 'forget-ask' }
+  /** The confirmation: a button (with the asker's tag) or, where there are no buttons, typed. */
+  | { kind: 'forget-confirm'; requester?: string }
+  | { kind: 'forget-cancel'; requester?: string }
   /** A button whose payload we no longer understand. */
   | { kind: 'button-expired' };
 
@@ -60,6 +65,11 @@ const REPORT_REQUEST = /(写|起草|草拟|拟|撰写|生成|出)(一份|一篇|
 
 /** 生成云文档 / 转成飞书文档 / 导出云文档 / /云文档 */
 export const CLOUD_DOC_COMMAND = /^(?:[/／]云文档|(?:请|帮我)?(?:生成|导出|转成|转为|存为|保存为|做成)(?:飞书)?(?:云文档|在线文档|飞书文档))[。！!]?$/;
+
+/** 删除我的数据 / 清除我的数据 / 删除我的所有数据 (a whole message, so a report quoting it is not one). */
+const FORGET_ASK = /^(?:请|帮我)?(?:删除|清除|删掉|清空)(?:我的)?(?:所有|全部)?(?:个人)?数据[。！!]?$/;
+const FORGET_CONFIRM = /^确认删除[。！!]?$/;
+const FORGET_CANCEL = /^取消删除[。！!]?$/;
 
 /** Words that point at a document the message quotes. */
 const POINTS_AT_DOCUMENT = /台账|材料|附件|文件|文档|这份|这个|这篇|这些|以上|上面|该文|此文/;
@@ -95,6 +105,7 @@ function looksPasted(text: string): boolean {
 
 /** Plain-text rules, asked in order; the first that answers decides. Chat is what is left. */
 const TEXT_RULES: ReadonlyArray<(text: string, o: RouteOptions) => TextRoute | null> = [
+  (text) => (FORGET_ASK.test(text) ? { kind: 'forget-ask' } : FORGET_CONFIRM.test(text) ? { kind: 'forget-confirm' } : FORGET_CANCEL.test(text) ? { kind: 'forget-cancel' } : null),
   (text) => (CLOUD_DOC_COMMAND.test(text) ? { kind: 'clouddoc' } : null),
   (text, o) => {
     const command = parseReminderCommand(text, o);
@@ -178,6 +189,7 @@ export function routeButton(value: Record<string, unknown>): Route {
   const b = decodeButton(value);
   if (!b) return { kind: 'button-expired' };
   if (b.kind === 'clouddoc') return { kind: 'clouddoc' };
+  if (b.kind === 'forget') return { kind: b.op === 'confirm' ? 'forget-confirm' : 'forget-cancel', requester: b.requester };
   return { kind: 'draft', command: b.command, newRequest: false };
 }
 
@@ -199,7 +211,7 @@ export function routeChangesDraft(route: Route): boolean {
  */
 export function routeNeedsModel(route: Route): boolean {
   switch (route.kind) {
-    case 'help': case 'reset': case 'unknown-command': case 'too-long': case 'unsupported': case 'button-expired':
+    case 'help': case 'reset': case 'unknown-command': case 'forget-ask': case 'forget-confirm': case 'forget-cancel': case 'too-long': case 'unsupported': case 'button-expired':
       return false;
     case 'reminder':
       return route.command.kind === 'affirm' || route.command.kind === 'pick';

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { Queue, type Job } from 'bullmq';
 import { AuditLog } from '../core/audit.js';
@@ -12,6 +13,22 @@ export interface ForgetResult {
   /** Redis keys deleted, plus queue jobs removed or scrubbed. */
   deleted: number;
   kept: string[];
+}
+
+/** How long a “删除我的数据” waits for its typed confirmation. */
+const ASK_TTL_SECONDS = 600;
+
+/** A stable tag for an open_id: what buttons and the pending-ask key carry, so neither stores the id itself. */
+export function userTag(openId: string): string {
+  return createHash('sha256').update(`bigan-forget:${openId}`).digest('hex').slice(0, 24);
+}
+
+/** The job that runs the deletion keeps no text and no user id once it ends (its id keeps re-pushes de-duplicated). */
+function anonymised(data: JobData): JobData {
+  const s = scrubbed(data);
+  if (s.type === 'message') return { ...s, message: { ...s.message, conversation: { ...s.message.conversation, senderOpenId: '' } } };
+  if (s.type === 'card-action') return { ...s, action: { ...s.action, conversation: { ...s.action.conversation, senderOpenId: '' } } };
+  return s;
 }
 
 /** Every key of one pattern, by SCAN (never KEYS: it blocks a shared Redis). */
@@ -61,6 +78,20 @@ export class Forgetting {
 
   private async jobs(queue: Queue): Promise<Job[]> {
     return (await queue.getJobs(['completed', 'failed', 'waiting', 'delayed', 'prioritized', 'wait'])).filter((j): j is Job => Boolean(j));
+  }
+
+  /** “删除我的数据” asked in a chat: a typed “确认删除” there (no buttons in console mode) confirms it. */
+  async ask(openId: string, chatId: string): Promise<void> {
+    await this.redis.set(this.k('forget', 'ask', userTag(openId)), chatId, 'EX', ASK_TTL_SECONDS);
+  }
+
+  /** Whether the user asked in this chat and has not confirmed or cancelled yet. */
+  async asked(openId: string, chatId: string): Promise<boolean> {
+    return (await this.redis.get(this.k('forget', 'ask', userTag(openId)))) === chatId;
+  }
+
+  async cancel(openId: string): Promise<void> {
+    await this.redis.del(this.k('forget', 'ask', userTag(openId)));
   }
 
   /** `/reset`: the thread's history and draft go, and its jobs keep their ids but lose their text. */
@@ -141,9 +172,14 @@ export class Forgetting {
       ...(await scanAll(this.redis, this.k('reminder', 'pending', '*', '*', openId))),
       ...(await scanAll(this.redis, this.k('reminder', 'focus', '*', openId))),
       ...(await scanAll(this.redis, this.k('refused', '*', openId))),
-      this.k('userjobs', openId), this.k('rl', openId), this.k('rlc', openId),
+      this.k('userjobs', openId), this.k('rl', openId), this.k('rlc', openId), this.k('forget', 'ask', userTag(openId)),
     ];
     await del(perUser);
+    // The job running this deletion cannot be removed while it runs: it keeps neither text nor the user's id.
+    if (o.exceptJobId) {
+      const self = await this.messages.getJob(o.exceptJobId);
+      if (self) await self.updateData(anonymised(self.data as JobData)).catch(() => undefined);
+    }
     await this.audit.record({ time: (this.o.now?.() ?? new Date()).getTime(), user: openId, kind: 'delete-user', outcome: 'ok', ...(o.by ? { reason: o.by } : {}) });
     return { deleted, kept: KEPT_RECORDS };
   }

@@ -13,7 +13,7 @@ import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HELP, RESET_DONE } from '../../src/core/texts.js';
+import { FORGET_ASK, FORGET_CANCELLED, HELP, RESET_DONE } from '../../src/core/texts.js';
 import { REMINDER_QUEUE } from '../../src/queue/jobs.js';
 import { buildDocx, DEFECT_REPORT, readComments } from '../support/docx-fixture.js';
 import { groupAtBot, messageEvent, messageIdOf, textEvent, USER_OPEN_ID, VERIFICATION_TOKEN, type EventOpts } from '../support/events.js';
@@ -203,6 +203,41 @@ describe('drafting rows', () => {
     expect((await inThread('/reset')).text).toBe(RESET_DONE);
     // the thread's outline is gone: a drafting command says what to do first
     expect((await inThread('写全文', { example: '写全文 after /reset' })).text).toContain('还没有报告提纲');
+  });
+});
+
+// ---- deletion ---------------------------------------------------------------------------------------------
+
+describe('deletion row', () => {
+  const chatId = 'oc_p2p_contract_forget';
+  // A user of their own: the deletion must not take the other rows' data with it.
+  const senderOpenId = 'ou_contract_forget_00000000000000001';
+  const pressed = (messageId: string, value: Record<string, unknown>) => ({
+    schema: '2.0',
+    header: { event_id: `ev_forget_${messageId}_${String(value.op)}`, token: VERIFICATION_TOKEN, create_time: String(Date.now() * 1000), event_type: 'card.action.trigger', tenant_key: 'tenant_test', app_id: 'cli_a1b2c3d4e5f60718' },
+    event: { operator: { open_id: senderOpenId }, token: 'c-token', action: { value, tag: 'button' }, host: 'im_message', context: { open_message_id: messageId, open_chat_id: chatId } },
+  });
+  const ask = async (text: string) => {
+    const r = await send(text, { chatId, senderOpenId });
+    expect(r.text).toBe(FORGET_ASK);
+    const card = h.feishu.cardOf(r.out[0]!) as { body: { elements: Array<{ tag: string; columns?: Array<{ elements: Array<{ text: { content: string }; behaviors: Array<{ value: Record<string, unknown> }> }> }> }> } };
+    const set = card.body.elements.find((e) => e.tag === 'column_set');
+    return { card: r.out[0]!, buttons: (set?.columns ?? []).map((c) => ({ text: c.elements[0]!.text.content, value: c.elements[0]!.behaviors[0]!.value })) };
+  };
+
+  it('删除我的数据 · 清除我的数据 · 删除我的所有数据 → a confirmation card; 确认删除 deletes and names what the law keeps', async () => {
+    const calls = h.llm.requests.length;
+    const first = await ask('删除我的数据');
+    const cancel = first.buttons.find((b) => b.text === '取消')!;
+    await h.post(pressed(first.card.message_id, cancel.value));
+    await h.feishu.waitFor(() => h.feishu.repliesTo(first.card.message_id).some((m) => h.feishu.textOf(m) === FORGET_CANCELLED), EVENT_CEILING_MS, 'cancelled');
+    await ask('清除我的数据');
+    const last = await ask('删除我的所有数据');
+    const confirm = last.buttons.find((b) => b.text === '确认删除')!;
+    await h.post(pressed(last.card.message_id, confirm.value));
+    await h.feishu.waitFor(() => h.feishu.repliesTo(last.card.message_id).some((m) => h.feishu.textOf(m).includes('已删除你的数据')), EVENT_CEILING_MS, 'deleted');
+    expect(texts(h.feishu.repliesTo(last.card.message_id))).toContain('审计记录');
+    expect(h.llm.requests.length).toBe(calls);
   });
 });
 

@@ -17,6 +17,13 @@ describe('routeText', () => {
     ['/frob x', 'unknown-command'],
     ['你好', 'chat'],
     ['意识形态工作和宣传工作有什么区别', 'chat'],
+    ['删除我的数据', 'forget-ask'],
+    ['清除我的数据。', 'forget-ask'],
+    ['删除我的所有数据', 'forget-ask'],
+    ['确认删除', 'forget-confirm'],
+    ['取消删除', 'forget-cancel'],
+    // Only the whole message asks: a sentence about deleting data is chat.
+    ['怎样删除我的数据里的敏感词', 'chat'],
   ])('%s → %s', (text, k) => {
     expect(kind(text)).toBe(k);
   });

@@ -1,4 +1,4 @@
-// The one owner of the buttons' payload: built here (draftButtons), read back here (decodeButton).
+// The one owner of the buttons' payload: built here (draftButtons, forgetButtons), read back here (decodeButton).
 import type { CardButton } from '../../core/replier.js';
 import type { DraftCommand, SectionTarget } from '../../report/commands.js';
 import { parseAddress, type SectionAddress } from '../../report/draft.js';
@@ -19,14 +19,24 @@ export interface CloudDocButtonValue {
   [key: string]: unknown;
 }
 
+/** The “删除我的数据” card's buttons. `requester` is a tag of the asker's open_id (never the id itself: the payload is stored with the job). */
+export interface ForgetButtonValue {
+  action: 'forget';
+  op: 'confirm' | 'cancel';
+  requester: string;
+  [key: string]: unknown;
+}
+
 export function isDraftButton(v: Record<string, unknown>): v is DraftButtonValue {
   return v.action === 'draft' && typeof v.thread === 'string' && typeof v.command === 'object' && v.command !== null;
 }
 
 /** What a pressed button asks for; undefined when the payload is not (or no longer) ours. */
-export type ButtonIntent = { kind: 'draft'; command: DraftCommand; thread: string } | { kind: 'clouddoc'; thread: string };
+export type ButtonIntent = { kind: 'draft'; command: DraftCommand; thread: string } | { kind: 'clouddoc'; thread: string }
+  | { kind: 'forget'; op: 'confirm' | 'cancel'; requester: string };
 
 export function decodeButton(v: Record<string, unknown>): ButtonIntent | undefined {
+  if (v.action === 'forget' && (v.op === 'confirm' || v.op === 'cancel') && typeof v.requester === 'string') return { kind: 'forget', op: v.op, requester: v.requester };
   if (v.action === 'clouddoc' && typeof v.thread === 'string') return { kind: 'clouddoc', thread: v.thread };
   if (isDraftButton(v)) return { kind: 'draft', command: v.command, thread: v.thread };
   return undefined;
@@ -57,4 +67,10 @@ export function draftButtons(thread: string, cmd: DraftCommand, addresses?: read
   const cloudDoc: CloudDocButtonValue = { action: 'clouddoc', thread };
   out.push({ text: '生成云文档', value: cloudDoc });
   return out;
+}
+
+/** The confirmation card's buttons for “删除我的数据”. */
+export function forgetButtons(requesterTag: string): CardButton[] {
+  const v = (op: ForgetButtonValue['op']): ForgetButtonValue => ({ action: 'forget', op, requester: requesterTag });
+  return [{ text: '确认删除', value: v('confirm'), primary: true }, { text: '取消', value: v('cancel') }];
 }
