@@ -14,6 +14,8 @@ import { isMaterialRequest } from '../documents/material.js';
 import { decodeButton } from '../flows/drafting/buttons.js';
 import { implicitReminder, parseReminderCommand, type ReminderCommand } from '../reminders/parse.js';
 import { parseDraftCommand, type DraftCommand } from '../report/commands.js';
+import { parseWordCommand } from '../report/unit-words.js';
+import { EXPORT_WORDS, type WordListRequest } from '../flows/unit-words.js';
 
 /** A message about a document: where it is, the words with it, and the draft they ask for (else a critique). */
 export interface DocumentRoute {
@@ -35,6 +37,8 @@ export type Route =
   | { kind: 'draft'; command: DraftCommand; newRequest: boolean }
   | { kind: 'chat'; text: string }
   | { kind: 'clouddoc' }
+  /** The unit's own word list: add, change, remove, list, export. */
+  | { kind: 'unit-words'; request: WordListRequest }
   | { kind: 'document'; document: DocumentRoute }
   | { kind: 'unsupported'; messageType: string }
   /** A button whose payload we no longer understand. */
@@ -96,6 +100,11 @@ function looksPasted(text: string): boolean {
 /** Plain-text rules, asked in order; the first that answers decides. Chat is what is left. */
 const TEXT_RULES: ReadonlyArray<(text: string, o: RouteOptions) => TextRoute | null> = [
   (text) => (CLOUD_DOC_COMMAND.test(text) ? { kind: 'clouddoc' } : null),
+  (text) => {
+    if (EXPORT_WORDS.test(text)) return { kind: 'unit-words', request: { kind: 'export' } };
+    const command = parseWordCommand(text);
+    return command ? { kind: 'unit-words', request: { kind: 'command', command } } : null;
+  },
   (text, o) => {
     const command = parseReminderCommand(text, o);
     return command ? { kind: 'reminder', command } : null;
@@ -199,7 +208,7 @@ export function routeChangesDraft(route: Route): boolean {
  */
 export function routeNeedsModel(route: Route): boolean {
   switch (route.kind) {
-    case 'help': case 'reset': case 'unknown-command': case 'too-long': case 'unsupported': case 'button-expired':
+    case 'help': case 'reset': case 'unknown-command': case 'too-long': case 'unsupported': case 'button-expired': case 'unit-words':
       return false;
     case 'reminder':
       return route.command.kind === 'affirm' || route.command.kind === 'pick';
