@@ -15,7 +15,7 @@ import { decodeButton } from '../flows/drafting/buttons.js';
 import { implicitReminder, parseReminderCommand, type ReminderCommand } from '../reminders/parse.js';
 import { parseDraftCommand, type DraftCommand } from '../report/commands.js';
 import { parseWordCommand } from '../report/unit-words.js';
-import { EXPORT_WORDS, type WordListRequest } from '../flows/unit-words.js';
+import { EXPORT_WORDS, IMPORT_WORDS, isWordListFile, type WordListRequest } from '../flows/unit-words.js';
 
 /** A message about a document: where it is, the words with it, and the draft they ask for (else a critique). */
 export interface DocumentRoute {
@@ -102,6 +102,7 @@ const TEXT_RULES: ReadonlyArray<(text: string, o: RouteOptions) => TextRoute | n
   (text) => (CLOUD_DOC_COMMAND.test(text) ? { kind: 'clouddoc' } : null),
   (text) => {
     if (EXPORT_WORDS.test(text)) return { kind: 'unit-words', request: { kind: 'export' } };
+    if (IMPORT_WORDS.test(text)) return { kind: 'unit-words', request: { kind: 'import' } };
     const command = parseWordCommand(text);
     return command ? { kind: 'unit-words', request: { kind: 'command', command } } : null;
   },
@@ -155,6 +156,7 @@ export function routeText(raw: string, o: RouteOptions): TextRoute {
  * critique or a draft from material), or what its text says. The text is read once.
  */
 export function routeMessage(payload: Payload, o: RouteOptions): Route {
+  if (payload.kind === 'file' && isWordListFile(payload.file.name)) return { kind: 'unit-words', request: { kind: 'import', origin: { kind: 'file', file: payload.file } } };
   if (payload.kind === 'file') return { kind: 'document', document: { origin: { kind: 'file', file: payload.file }, words: '' } };
   if (payload.kind === 'unsupported') return { kind: 'unsupported', messageType: payload.messageType };
   const text = payload.text.trim();
@@ -165,6 +167,8 @@ export function routeMessage(payload: Payload, o: RouteOptions): Route {
     return document({ kind: 'link', link }, words, isMaterialRequest(words) ? routeText(words, o) : undefined);
   }
   const route = routeText(payload.text, o);
+  // 导入词表 in reply to a file: that file.
+  if (route.kind === 'unit-words' && route.request.kind === 'import' && payload.quotedId && !isSlash) return { kind: 'unit-words', request: { kind: 'import', origin: { kind: 'quote', messageId: payload.quotedId } } };
   if (payload.quotedId && !isSlash && (route.kind === 'critique-empty' || (route.kind === 'help' && route.empty) || asksMaterial(text))) {
     return document({ kind: 'quote', messageId: payload.quotedId }, text, route);
   }

@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../support/harness.js';
 import { appSettled } from '../support/queues.js';
-import { groupAtBot, messageIdOf } from '../support/events.js';
+import { groupAtBot, messageEvent, messageIdOf } from '../support/events.js';
 import { EVENT_CEILING_MS } from '../support/wait.js';
 import { parseUnitWordsFile } from '../../src/report/unit-words.js';
 
@@ -83,5 +83,42 @@ describe('the unit word list in chat', () => {
     const parsed = parseUnitWordsFile(file.file!.data.toString('utf8'));
     expect(parsed).toEqual({ ok: true, list: { scope: { group: GROUP_A }, entries: [{ word: '圆满成功', kind: 'forbid' }] } });
     expect(h.feishu.textOf(replies.find((m) => m.msg_type !== 'file')!)).toContain('共1条');
+  });
+
+  it('a file named 词表 sent in a private chat, or quoted with 导入词表 in a group, is merged into that chat’s list', async () => {
+    h = await startHarness({ env: { OPENAI_API_KEY: '' } });
+    const x = h;
+    const file = (name: string, data: string, chatId: string) => {
+      const ev = messageEvent('file', { file_key: 'placeholder', file_name: name }, { chatId });
+      const msg = (ev.event as { message: { message_id: string; content: string } }).message;
+      const key = x.feishu.addUserFile(msg.message_id, name, Buffer.from(data, 'utf8'), chatId);
+      msg.content = JSON.stringify({ file_key: key, file_name: name });
+      return ev;
+    };
+    const P2P = 'oc_p2p_words_import';
+    const ev = file('本单位词表.txt', '# 我局规定\n慎用：圆满成功\n“街道办”改为“街道办事处”\n', P2P);
+    await x.post(ev);
+    await x.feishu.waitFor(() => x.feishu.repliesTo(messageIdOf(ev)).length > 0, EVENT_CEILING_MS, 'the import');
+    await appSettled(x);
+    expect(x.feishu.textOf(x.feishu.repliesTo(messageIdOf(ev))[0]!)).toContain('已导入词表：新增2条，更新0条，现共2条');
+    const p2pList = await (async () => {
+      const q = messageEvent('text', { text: '查看本单位词表' }, { chatId: P2P });
+      await x.post(q);
+      await x.feishu.waitFor(() => x.feishu.repliesTo(messageIdOf(q)).length > 0, EVENT_CEILING_MS, 'the list');
+      await appSettled(x);
+      return x.feishu.textOf(x.feishu.repliesTo(messageIdOf(q))[0]!);
+    })();
+    expect(p2pList).toContain('本单位词表共2条');
+
+    // In a group: reply to the file with 导入词表; a bad line is named and nothing changes.
+    // (A group's file message reaches the bot only when quoted: the fake Open API holds it.)
+    x.feishu.addUserFile('om_words_bad_file', '词表.txt', Buffer.from('慎用：圆满成功\n这一行不是词表\n', 'utf8'), GROUP_A);
+    const reply = groupAtBot('导入词表', x.feishu.botOpenId, { chatId: GROUP_A, parentId: 'om_words_bad_file' });
+    await x.post(reply);
+    await x.feishu.waitFor(() => x.feishu.repliesTo(messageIdOf(reply)).length > 0, EVENT_CEILING_MS, 'the refusal');
+    await appSettled(x);
+    expect(x.feishu.textOf(x.feishu.repliesTo(messageIdOf(reply))[0]!)).toContain('没有导入：词表第2行无法识别');
+    expect(await say(x, '查看本单位词表', GROUP_A)).toContain('本单位词表还是空的');
+    expect(await say(x, '导入词表', GROUP_A)).toContain('请把词表文件');
   });
 });
