@@ -4,6 +4,9 @@ import { threadKey, type ChatMessage, type Conversation } from './message.js';
 /** The set of memory keys written for a user's messages (ids only). */
 export const userKeysKey = (prefix: string, openId: string) => `${prefix}:ukeys:${openId}`;
 
+/** A chat's own word list (issue 24): durable, no TTL; the prefix is the app's, so the key is per tenant and chat. */
+export const unitWordsKey = (prefix: string, chatId: string) => `${prefix}:words:${chatId}`;
+
 export interface MemoryOptions {
   prefix: string;
   /** Messages kept per conversation (user + assistant each count one). */
@@ -56,6 +59,15 @@ export class ConversationMemory {
 
   private stateKey(c: Conversation): string {
     return `${this.o.prefix}:state:${threadKey(c)}`;
+  }
+
+  /** The chat's word list as stored (the file format of report/unit-words.ts), or null. */
+  async unitWords(chatId: string): Promise<string | null> {
+    return this.redis.get(unitWordsKey(this.o.prefix, chatId));
+  }
+
+  async setUnitWords(chatId: string, file: string): Promise<void> {
+    await this.redis.set(unitWordsKey(this.o.prefix, chatId), file);
   }
 
   async getState<T>(c: Conversation): Promise<T | null> {

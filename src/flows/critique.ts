@@ -7,6 +7,7 @@ import { critiqueSystemMessage } from './system-prompt.js';
 import { streamAnswer } from './chat.js';
 import { asMaterial } from '../llm/spotlight.js';
 import { contentIdFor, GENERATOR } from '../export/ai-label.js';
+import { unitWordsFor } from './unit-words.js';
 
 const MODEL_PART = '综合点评（模型生成，供参考）';
 const OFFLINE_TAIL = '（离线模式：未配置大模型，以上为规则检查结果。配置 OPENAI_API_KEY 后，还会从结构、逻辑、具体性和套话等方面给出点评，并示范改写最薄弱的一段。）';
@@ -46,7 +47,9 @@ export async function critiqueFlow(ctx: TurnContext, text: string, opts: Critiqu
   const rejoined = opts.pdf ? rejoinPdfText(text) : null;
   const read = rejoined?.text ?? text;
   // The critic infers the report's period from its title and opening, not from dates in the body.
-  const doc = buildDoc(read, { now: ctx.now, fromPdf: Boolean(rejoined) });
+  // The chat's own word list applies too, each finding sourced “单位规定”.
+  const unitWords = await unitWordsFor(ctx);
+  const doc = buildDoc(read, { now: ctx.now, fromPdf: Boolean(rejoined), unitWords });
   const onRead = critiqueDoc(doc);
   const findings = rejoined ? findingsOnOriginal(onRead, rejoined, text) : onRead;
   ctx.log.info({ chars: text.length, findings: findings.length, errors: findings.filter((f) => f.severity === 'error').length, ...(rejoined ? { pdf: rejoined.stats } : {}) }, 'critique');

@@ -18,6 +18,7 @@ import * as T from '../core/texts.js';
 import type { CloudDocPublisher, DocumentSource } from '../core/documents.js';
 import type { DocumentParser } from '../documents/parser.js';
 import { cloudDocFlow, documentFlow } from '../flows/documents.js';
+import { unitWordsFlow } from '../flows/unit-words.js';
 import { DOC_TEXTS } from '../core/document-texts.js';
 import { MAX_INPUT_CHARS, routeButton, routeChangesDraft, routeMessage, routeWithRecentFile, type Route } from './routes.js';
 import { ack, classification, compose, initiator, refusal, route, threadOwner, type Turn } from './middleware.js';
@@ -84,6 +85,7 @@ const FLOWS: Flows = {
   draft: ({ ctx, route: r, text }) => draftingFlow(ctx, r.command, { text, newRequest: r.newRequest }),
   chat: ({ ctx, route: r }) => chatFlow(ctx, r.text),
   clouddoc: ({ ctx }) => cloudDocFlow(ctx),
+  'unit-words': ({ ctx, route: r }) => unitWordsFlow(ctx, r.request),
   document: ({ ctx, route: { document: doc } }) => documentFlow(ctx, doc.origin, doc.words, { maxChars: MAX_INPUT_CHARS, ...(doc.draft ? { draft: doc.draft } : {}) }),
   unsupported: ({ ctx, conversation: c, route: r }) => r.messageType === 'image'
     ? ctx.replier.sendText(c, DOC_TEXTS.image, ctx.jobId)

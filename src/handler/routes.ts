@@ -14,6 +14,8 @@ import { isMaterialRequest } from '../documents/material.js';
 import { decodeButton } from '../flows/drafting/buttons.js';
 import { implicitReminder, parseReminderCommand, type ReminderCommand } from '../reminders/parse.js';
 import { parseDraftCommand, type DraftCommand } from '../report/commands.js';
+import { parseWordCommand } from '../report/unit-words.js';
+import { EXPORT_WORDS, IMPORT_WORDS, isWordListFile, type WordListRequest } from '../flows/unit-words.js';
 
 /** A message about a document: where it is, the words with it, and the draft they ask for (else a critique). */
 export interface DocumentRoute {
@@ -35,6 +37,8 @@ export type Route =
   | { kind: 'draft'; command: DraftCommand; newRequest: boolean }
   | { kind: 'chat'; text: string }
   | { kind: 'clouddoc' }
+  /** The unit's own word list: add, change, remove, list, export. */
+  | { kind: 'unit-words'; request: WordListRequest }
   | { kind: 'document'; document: DocumentRoute }
   | { kind: 'unsupported'; messageType: string }
   /** “删除我的数据”: ask for confirmation; never stored, never sent to the model. */
@@ -107,6 +111,12 @@ function looksPasted(text: string): boolean {
 const TEXT_RULES: ReadonlyArray<(text: string, o: RouteOptions) => TextRoute | null> = [
   (text) => (FORGET_ASK.test(text) ? { kind: 'forget-ask' } : FORGET_CONFIRM.test(text) ? { kind: 'forget-confirm' } : FORGET_CANCEL.test(text) ? { kind: 'forget-cancel' } : null),
   (text) => (CLOUD_DOC_COMMAND.test(text) ? { kind: 'clouddoc' } : null),
+  (text) => {
+    if (EXPORT_WORDS.test(text)) return { kind: 'unit-words', request: { kind: 'export' } };
+    if (IMPORT_WORDS.test(text)) return { kind: 'unit-words', request: { kind: 'import' } };
+    const command = parseWordCommand(text);
+    return command ? { kind: 'unit-words', request: { kind: 'command', command } } : null;
+  },
   (text, o) => {
     const command = parseReminderCommand(text, o);
     return command ? { kind: 'reminder', command } : null;
@@ -157,6 +167,7 @@ export function routeText(raw: string, o: RouteOptions): TextRoute {
  * critique or a draft from material), or what its text says. The text is read once.
  */
 export function routeMessage(payload: Payload, o: RouteOptions): Route {
+  if (payload.kind === 'file' && isWordListFile(payload.file.name)) return { kind: 'unit-words', request: { kind: 'import', origin: { kind: 'file', file: payload.file } } };
   if (payload.kind === 'file') return { kind: 'document', document: { origin: { kind: 'file', file: payload.file }, words: '' } };
   if (payload.kind === 'unsupported') return { kind: 'unsupported', messageType: payload.messageType };
   const text = payload.text.trim();
@@ -167,6 +178,8 @@ export function routeMessage(payload: Payload, o: RouteOptions): Route {
     return document({ kind: 'link', link }, words, isMaterialRequest(words) ? routeText(words, o) : undefined);
   }
   const route = routeText(payload.text, o);
+  // 导入词表 in reply to a file: that file.
+  if (route.kind === 'unit-words' && route.request.kind === 'import' && payload.quotedId && !isSlash) return { kind: 'unit-words', request: { kind: 'import', origin: { kind: 'quote', messageId: payload.quotedId } } };
   if (payload.quotedId && !isSlash && (route.kind === 'critique-empty' || (route.kind === 'help' && route.empty) || asksMaterial(text))) {
     return document({ kind: 'quote', messageId: payload.quotedId }, text, route);
   }
@@ -211,7 +224,7 @@ export function routeChangesDraft(route: Route): boolean {
  */
 export function routeNeedsModel(route: Route): boolean {
   switch (route.kind) {
-    case 'help': case 'reset': case 'unknown-command': case 'forget-ask': case 'forget-confirm': case 'forget-cancel': case 'too-long': case 'unsupported': case 'button-expired':
+    case 'help': case 'reset': case 'unknown-command': case 'forget-ask': case 'forget-confirm': case 'forget-cancel': case 'too-long': case 'unsupported': case 'button-expired': case 'unit-words':
       return false;
     case 'reminder':
       return route.command.kind === 'affirm' || route.command.kind === 'pick';

@@ -70,12 +70,14 @@ describe('stored data', () => {
     const others = [
       textEvent('帮我写一份2025年度意识形态工作责任制落实情况报告提纲', { senderOpenId: OTHER_USER_OPEN_ID, chatId: 'oc_p2p_chat_0002' }),
       groupAtBot('下周一上午9点提醒我开会', h.feishu.botOpenId, { senderOpenId: OTHER_USER_OPEN_ID }),
+      groupAtBot('把“圆满成功”加入慎用词', h.feishu.botOpenId, { senderOpenId: OTHER_USER_OPEN_ID }),
     ];
     for (const ev of others) await ask(h, redis, ev, ++n);
 
     const families = documentedFamilies(h.prefix);
     const keys = await scan(redis, `${h.prefix}:*`);
     expect(keys.length).toBeGreaterThan(20);
+    expect(keys).toContain(`${h.prefix}:words:oc_group_chat_0001`);
     const undocumented = keys.filter((k) => !families.some((f) => f.test(k)));
     expect(undocumented).toEqual([]);
 
@@ -104,6 +106,8 @@ describe('stored data', () => {
     // The other user's data is still there.
     expect(after.some((k) => k.includes(':hist:c:oc_p2p_chat_0002'))).toBe(true);
     expect(after.some((k) => /:reminder:chat:oc_group_chat_0001:r:/.test(k))).toBe(true);
+    // The group's word list is the unit's, not a writer's: it stays.
+    expect(after).toContain(`${h.prefix}:words:oc_group_chat_0001`);
     // The deletion is itself in the audit trail.
     const trail = await redis.xrange(auditKey(h.prefix), '-', '+');
     expect(trail.some(([, f]) => f.includes('delete-user'))).toBe(true);

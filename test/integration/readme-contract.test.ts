@@ -463,6 +463,26 @@ describe('reminder rows', () => {
   });
 });
 
+// ---- the unit's word list ---------------------------------------------------------------------------------
+
+describe('word list rows', () => {
+  it('把“圆满成功”加入慎用词 · “街道办”改为“街道办事处” · 查看本单位词表 · 把“圆满成功”从词表中删除 · 导出本单位词表', async () => {
+    const chatId = 'oc_group_contract_words';
+    const g = { group: true, chatId };
+    expect((await send('把“圆满成功”加入慎用词', g)).text).toContain('已记下：“圆满成功”列为慎用词');
+    expect((await send('“街道办”改为“街道办事处”', g)).text).toContain('已记下：“街道办”改为“街道办事处”');
+    const card = await send('帮我看看这段：\n今年以来，街道办组织专题学习6次，各项工作取得圆满成功。现将有关情况报告如下。', { ...g, example: 'critique with the word list' });
+    expect(card.text).toContain('单位规定慎用“圆满成功”');
+    expect(card.text).toContain('单位规定：“街道办”改为“街道办事处”');
+    expect((await send('查看本单位词表', g)).text).toContain('本单位词表共2条');
+    expect((await send('把“圆满成功”从词表中删除', g)).text).toContain('已从本单位词表中删除“圆满成功”');
+    const exported = await send('导出本单位词表', { ...g, count: 2 });
+    const file = exported.out.find((m) => m.msg_type === 'file')!;
+    expect(file.file!.name).toBe('本单位词表.json');
+    expect(JSON.parse(file.file!.data.toString('utf8'))).toMatchObject({ format: 'bigan-unit-words', entries: [{ word: '街道办', kind: 'replace', replacement: '街道办事处' }] });
+  });
+});
+
 // ---- the contract itself -----------------------------------------------------------------------------------
 
 describe('every advertised example was run', () => {
