@@ -15,8 +15,8 @@ function planter(body: FakeRequestBody): string {
   if (prompt.startsWith('请为下面的写作需求拟一份报告提纲')) {
     return '好的，以下是提纲：\n\n**中共青山县委宣传部关于2026年上半年落实意识形态工作责任制情况的报告**\n\n现将有关情况报告如下：\n\n## 一、工作开展情况\n（一）强化理论武装\n（二）加强阵地管理\n## 二、存在的问题\n（一）队伍力量薄弱\n## 三、下一步工作打算\n（一）持续抓好理论武装';
   }
-  // The full-draft prompt carries the facts and the model example, not the request words.
-  const id = !all.includes('范文开始') ? 'F01' : all.includes('集中学习15次') ? 'F02' : 'F03';
+  // The full-draft prompt carries the facts and the model example (its 【范文…】 label), not the request words.
+  const id = !all.includes('【范文') ? 'F01' : all.includes('集中学习15次') ? 'F02' : 'F03';
   const c = FABRICATION_CASES.find((x) => x.id === id)!;
   const planted = c.planted.map((p) => p.text);
   const body1 = [

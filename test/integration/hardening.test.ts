@@ -8,6 +8,7 @@ import { createLogger } from '../../src/logger.js';
 import { startApp } from '../../src/app.js';
 import { startHarness, sleep, type Harness } from '../support/harness.js';
 import { appSettled } from '../support/queues.js';
+import { eventually } from '../support/wait.js';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { encryptBody, groupAtBot, messageEvent, messageIdOf, OTHER_USER_OPEN_ID, textEvent, USER_OPEN_ID, VERIFICATION_TOKEN } from '../support/events.js';
 import { startPrivateRedis } from '../support/redis.js';
@@ -193,7 +194,14 @@ describe('abuse and access', () => {
     expect(await finalText(h, messageIdOf(evs[2]!))).toContain('正在处理');
     expect(await finalText(h, messageIdOf(evs[0]!))).toContain('慢的回答');
     expect(await finalText(h, messageIdOf(evs[1]!))).toContain('慢的回答');
-    // Once answered, the user may send again.
+    // Once answered, the user may send again: the slot is freed when BullMQ marks the job completed,
+    // a moment after the card is final (a refusal within the minute would get no second notice).
+    const redis = new Redis(h.redisUrl);
+    try {
+      await eventually(async () => ((await redis.zcard(`${h!.prefix}:userjobs:${USER_OPEN_ID}`)) === 0 ? true : undefined), 'the user\'s queued jobs released');
+    } finally {
+      redis.disconnect();
+    }
     const later = textEvent('之后的消息');
     expect((await h.post(later)).status).toBe(200);
     expect(await finalText(h, messageIdOf(later))).toContain('慢的回答');
