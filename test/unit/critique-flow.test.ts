@@ -31,8 +31,8 @@ function consoleTurn(): { ctx: TurnContext; out: () => string; dir: string } {
     replier: new ConsoleReplier(sink, dir),
     model: new OfflineChatModel(),
     prompts: PromptLibrary.load(),
-    // The offline critique keeps nothing in the thread's memory.
-    memory: {} as ConversationMemory,
+    // The offline critique keeps nothing in the thread's memory; the chat has no unit word list.
+    memory: { unitWords: async () => null } as unknown as ConversationMemory,
     offlineNotice: '',
     now: NOW,
     timezone: 'Asia/Shanghai',
