@@ -32,7 +32,7 @@ function consoleTurn(): { ctx: TurnContext; out: () => string; dir: string } {
     model: new OfflineChatModel(),
     prompts: PromptLibrary.load(),
     // The offline critique keeps nothing in the thread's memory; the chat has no unit word list.
-    memory: { unitWords: async () => null } as unknown as ConversationMemory,
+    memory: { unitWords: () => Promise.resolve(null) } as unknown as ConversationMemory,
     offlineNotice: '',
     now: NOW,
     timezone: 'Asia/Shanghai',
