@@ -7,12 +7,13 @@
  *        → core/, llm/, report/ (pure), reminders' pure half, export/, documents/
  *
  * An import may only point down, never up, and there are no cycles. Type-only imports count.
- * logger.ts is the one cross-cutting module every layer may use.
+ * logger.ts is the one cross-cutting module every layer may use; text/ (pure text helpers: the one Chinese-numeral
+ * reader) is the floor under every layer, so every layer may import it and it imports nothing of ours.
  */
 
-/** A rule forbidding `from` to import anything in src/ outside `allowed` (folders or root files). */
+/** A rule forbidding `from` to import anything in src/ outside `allowed` (folders or root files) and text/. */
 function onlyDown(name, from, allowed) {
-  const ok = allowed.map((a) => (a.endsWith('.ts') ? `src/${a.replace(/\./g, '\\.')}$` : `src/${a}/`));
+  const ok = [...allowed, 'text'].map((a) => (a.endsWith('.ts') ? `src/${a.replace(/\./g, '\\.')}$` : `src/${a}/`));
   return {
     name,
     severity: 'error',
@@ -30,6 +31,13 @@ module.exports = {
       comment: 'Modules in src/ form no import cycle (type-only imports included).',
       from: { path: '^src/' },
       to: { circular: true },
+    },
+    {
+      name: 'text-is-the-pure-floor',
+      severity: 'error',
+      comment: 'text/ imports nothing of ours: every layer stands on it.',
+      from: { path: '^src/text/' },
+      to: { path: '^src/', pathNot: '^src/text/' },
     },
     onlyDown('core-is-the-floor', 'core/', ['logger.ts']),
     onlyDown('report-is-pure-and-self-contained', 'report/', []),
@@ -66,8 +74,8 @@ module.exports = {
     {
       name: 'pure-core-has-no-io',
       severity: 'error',
-      comment: 'src/report and the pure parts of src/reminders (parsing, formatting, time) do no I/O.',
-      from: { path: '^src/(report/|reminders/(?!service/))' },
+      comment: 'src/report, src/text and the pure parts of src/reminders (parsing, formatting, time) do no I/O.',
+      from: { path: '^src/(report/|text/|reminders/(?!service/))' },
       to: {
         dependencyTypes: ['core'],
       },
@@ -75,8 +83,8 @@ module.exports = {
     {
       name: 'pure-core-has-no-io-packages',
       severity: 'error',
-      comment: 'src/report and the pure parts of src/reminders use no transport, queue, model or storage package.',
-      from: { path: '^src/(report/|reminders/(?!service/))' },
+      comment: 'src/report, src/text and the pure parts of src/reminders use no transport, queue, model or storage package.',
+      from: { path: '^src/(report/|text/|reminders/(?!service/))' },
       to: { path: 'node_modules/(ioredis|bullmq|openai|@larksuiteoapi|pino|docx|ws)/' },
     },
     {
