@@ -18,7 +18,6 @@ import { progressLabel } from './model-call.js';
 import { runDraftCommand } from './run.js';
 import { newThreadState, ReportFlowError, type ReportThreadState } from './state.js';
 
-export { isDraftButton, type DraftButtonValue } from './buttons.js';
 
 export const NO_OUTLINE_YET = '这个话题里还没有报告提纲。请先说明要写什么，例如：“帮我写一份2025年上半年市交通运输局落实意识形态工作责任制情况报告的提纲”，之后在同一话题里说“写第二部分”“写全文”“导出Word”。';
 
