@@ -2,7 +2,7 @@
  * Issue 26 item 3, chat side: “删除我的数据” asks with a 确认删除 / 取消 card; the asker's press deletes
  * everything stored about them (a scan of Redis finds neither their open_id nor their words, outside the
  * audit stream) and their reminders' Feishu tasks (seen deleted by the fake Open API, a failed deletion retried),
- * audit stream), another user's data stays, and another user's press is refused.
+ * another user's data stays, and another user's press is refused.
  */
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
