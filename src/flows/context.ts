@@ -7,6 +7,8 @@ import type { Replier } from '../core/replier.js';
 import type { CloudDocPublisher, DocumentSource } from '../core/documents.js';
 import type { DocumentParser } from '../documents/parser.js';
 import type { AuditNote } from '../core/audit.js';
+import type { ReviewStore } from './review-store.js';
+import type { ThreadOwners } from './thread-owner.js';
 
 /** Everything a flow needs to answer one request. Built per job by the message handler. */
 export interface TurnContext {
@@ -35,6 +37,10 @@ export interface TurnContext {
   cloudDocs?: CloudDocPublisher;
   /** The job's audit note: flows say what kind of job it was and which documents it read or made. */
   audit?: AuditNote;
+  /** The review loop's lists, reviewers and versions (issue 22). */
+  reviews?: ReviewStore;
+  /** Group threads' owners: who may have a reviewed document revised. */
+  owners?: ThreadOwners;
   /** Exported Word files also print the AI label in their footer (AI_LABEL_FOOTER). */
   aiLabelFooter?: boolean;
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { findClassificationMarking } from '../report/classification.js';
 import { CLASSIFIED_REFUSAL } from '../core/texts.js';
-import type { DocumentOrigin } from '../core/documents.js';
+import type { DocumentOrigin, FileRef } from '../core/documents.js';
 import { DOC_TEXTS } from '../core/document-texts.js';
 import { CloudDocError, DocumentError } from '../core/errors.js';
 import type { Annotation } from '../documents/annotate.js';
@@ -14,6 +14,7 @@ import type { TurnContext } from './context.js';
 import { critiqueFlow } from './critique.js';
 import { draftingFlow, exportLabel, NO_OUTLINE_YET, wordFile } from './drafting/index.js';
 import type { ReportThreadState } from './drafting/state.js';
+import { critiqueRevisionFlow, HANDLE_COMMENTS, offerReview, REVISE_BY_CRITIQUE } from './review.js';
 
 /** Material facts kept for a draft: well inside a small model's context next to the prompt. */
 export const MATERIAL_BUDGET_CHARS = 6000;
@@ -39,9 +40,14 @@ interface ReadDocument {
   kind: 'docx' | 'pdf' | 'txt' | 'md' | 'xlsx' | 'csv' | 'cloud-doc' | 'message';
   text: string;
   docx?: Buffer;
+  /** The message file it came from (a file or a quoted file). */
+  file?: FileRef;
   /** Reading stopped at the character limit. */
   truncated?: boolean;
 }
+
+/** An OLE compound file named .docx: a password-protected (encrypted) Word file. */
+const CFB = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 
 async function readDocument(ctx: TurnContext, parser: DocumentParser, origin: DocumentOrigin): Promise<ReadDocument> {
   const c = ctx.conversation;
@@ -49,10 +55,15 @@ async function readDocument(ctx: TurnContext, parser: DocumentParser, origin: Do
   const got = await ctx.documents!.fetch(origin, { openId: c.senderOpenId, chatId: c.chatId, ...(c.senderExternal ? { external: true } : {}) });
   if (got.kind === 'text') return { name: got.name, kind: got.source, text: got.text };
   ctx.audit?.docs.push(`sha256:${createHash('sha256').update(got.data).digest('hex')}`);
+  // An encrypted Word file is told apart before extraction, which could only call it a legacy .doc.
+  if (ctx.reviews && /\.docx$/i.test(got.name) && got.data.subarray(0, 8).equals(CFB)) {
+    const r = await parser.review(got.name, got.data, { kind: 'inspect' }, ctx.now, { key: ctx.jobId, ...(ctx.signal ? { signal: ctx.signal } : {}) });
+    if (r.kind === 'encrypted') throw new DocumentError('corrupt', r.message);
+  }
   const file = await parser.extract(got.name, got.data, { key: ctx.jobId, ...(ctx.signal ? { signal: ctx.signal } : {}) });
   // In a private chat a file cannot carry words: remember it for 根据这份台账写… next.
   if (ctx.conversation.chatType === 'p2p') await ctx.memory.rememberFile(ctx.conversation.chatId, got.file);
-  return { name: got.name, kind: file.kind, text: file.text, ...(file.kind === 'docx' ? { docx: got.data } : {}), ...(file.truncated ? { truncated: true } : {}) };
+  return { name: got.name, kind: file.kind, text: file.text, file: got.file, ...(file.kind === 'docx' ? { docx: got.data } : {}), ...(file.truncated ? { truncated: true } : {}) };
 }
 
 /**
@@ -90,7 +101,16 @@ export async function documentFlow(ctx: TurnContext, origin: DocumentOrigin, wor
   if (table) return ctx.replier.sendText(c, `“${doc.name}”是一份表格台账，读到 ${doc.text.split('\n').filter((l) => /第\d+行）$/.test(l)).length} 行记录。要用它起草，请说“根据这份台账写……”（例如“根据这份台账写上半年报告”）；私聊里直接发这句话即可，群里请回复（引用）这份文件并 @我。`, ctx.jobId);
   if (doc.text.length > opts.maxChars || doc.truncated) return ctx.replier.sendText(c, DOC_TEXTS.tooLong(doc.name, doc.text.length, opts.maxChars), ctx.jobId);
   const docx = doc.docx;
+  // The review loop (issue 22): 按审校意见修订 returns the critic's fixes as revisions; a file with 批注 gets their list.
+  let note: string | undefined;
+  if (docx && ctx.reviews && REVISE_BY_CRITIQUE.test(words)) return critiqueRevisionFlow(ctx, { name: doc.name, data: docx });
+  if (docx && doc.file && ctx.reviews) {
+    const offered = await offerReview(ctx, { name: doc.name, data: docx, source: { kind: 'file', file: doc.file, name: doc.name } });
+    if (offered.kind !== 'critique') return;
+    note = offered.note;
+  } else if (HANDLE_COMMENTS.test(words) && doc.kind !== 'docx' && doc.kind !== 'cloud-doc') note = '只有 Word（.docx）文件和飞书云文档能按批注修改；这份文件已按审校处理。';
   await critiqueFlow(ctx, doc.text, {
+    ...(note ? { note } : {}),
     source: doc.kind === 'message' ? doc.name : `“${doc.name}”`,
     ...(doc.kind === 'message' ? {} : { fileName: doc.name }),
     pdf: doc.kind === 'pdf',

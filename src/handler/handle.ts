@@ -19,6 +19,8 @@ import type { CloudDocPublisher, DocumentSource } from '../core/documents.js';
 import type { DocumentParser } from '../documents/parser.js';
 import { cloudDocFlow, documentFlow } from '../flows/documents.js';
 import { unitWordsFlow } from '../flows/unit-words.js';
+import { REVIEW_TEXTS, reviewAnswerFlow, reviewerFlow, versionFlow } from '../flows/review.js';
+import type { ReviewStore } from '../flows/review-store.js';
 import { DOC_TEXTS } from '../core/document-texts.js';
 import { MAX_INPUT_CHARS, routeButton, routeChangesDraft, routeMessage, routeWithRecentFile, type Route } from './routes.js';
 import { ack, classification, compose, initiator, refusal, route, threadOwner, type Turn } from './middleware.js';
@@ -57,6 +59,8 @@ export interface HandlerDeps {
   forget?: Forgetting;
   /** DRAFT_TTL_DAYS: what 保留 promises. */
   draftTtlDays?: number;
+  /** The review loop's lists, reviewers and versions (issue 22). */
+  reviews?: ReviewStore;
 }
 
 /** A route's flow: the one place a route kind meets the code that answers it. */
@@ -94,6 +98,13 @@ const FLOWS: Flows = {
     ? ctx.replier.sendText(c, DOC_TEXTS.image, ctx.jobId)
     : ctx.replier.sendText(c, T.UNSUPPORTED_TYPE(T.MESSAGE_TYPE_LABEL[r.messageType] ?? `“${r.messageType}”类型的消息`), ctx.jobId),
   'button-expired': ({ ctx, conversation: c }) => ctx.replier.sendText(c, T.BUTTON_EXPIRED, ctx.jobId),
+  // 全部处理 with no list waiting in the thread is an ordinary message (the button says there is none).
+  'review-answer': async ({ ctx, conversation: c, route: r }) => {
+    if (await reviewAnswerFlow(ctx, r.all ? { all: true } : r.text)) return;
+    return r.all ? ctx.replier.sendText(c, REVIEW_TEXTS.nothingPending, ctx.jobId) : chatFlow(ctx, r.text);
+  },
+  'review-version': ({ ctx, route: r }) => versionFlow(ctx, r.op),
+  reviewer: ({ ctx, data }) => reviewerFlow(ctx, data.type === 'message' && data.message.payload.kind === 'text' ? data.message.payload.mentions ?? [] : []),
   // 删除我的数据: the request itself is neither remembered nor sent to the model.
   'forget-ask': async ({ ctx, conversation: c }, d) => {
     if (!d.forget) return ctx.replier.sendText(c, T.FAILURE, ctx.jobId);
@@ -164,6 +175,8 @@ export class MessageHandler {
       ...(this.d.parser ? { parser: this.d.parser } : {}),
       ...(this.d.cloudDocs ? { cloudDocs: this.d.cloudDocs } : {}),
       ...(this.d.aiLabelFooter ? { aiLabelFooter: true } : {}),
+      ...(this.d.reviews ? { reviews: this.d.reviews } : {}),
+      ...(this.d.owners ? { owners: this.d.owners } : {}),
     };
   }
 

@@ -105,8 +105,8 @@ export class Forgetting {
   /** `/reset`: the thread's history and draft go, and its jobs keep their ids but lose their text. */
   async scrubThread(c: Conversation, exceptJobId?: string): Promise<number> {
     const thread = threadKey(c);
-    const keys = [this.k('hist', 't', thread), this.k('state', thread)];
-    if (c.chatType === 'p2p' && !c.rootId && !c.threadId) keys.push(this.k('hist', 'c', c.chatId));
+    const keys = [this.k('hist', 't', thread), this.k('state', thread), this.k('review', thread), this.k('versions', thread)];
+    if (c.chatType === 'p2p' && !c.rootId && !c.threadId) keys.push(this.k('hist', 'c', c.chatId), this.k('review', 'c', c.chatId));
     let n = await this.redis.del(...keys);
     n += await this.reminders.remove(draftExpiryJobId(thread)).catch(() => 0);
     for (const job of await this.jobs(this.messages)) {
@@ -140,14 +140,14 @@ export class Forgetting {
     for (const owner of await scanAll(this.redis, this.k('owner', '*'))) {
       if ((await this.redis.get(owner)) !== openId) continue;
       const thread = owner.slice(this.k('owner', '').length);
-      threadKeys.add(this.k('hist', 't', thread)).add(this.k('state', thread)).add(owner);
+      threadKeys.add(this.k('hist', 't', thread)).add(this.k('state', thread)).add(this.k('review', thread)).add(this.k('versions', thread)).add(owner);
     }
     for (const job of await this.jobs(this.messages)) {
       const data = job.data as JobData;
       const c = conversationOf(data);
       if (c.senderOpenId !== openId) continue;
-      threadKeys.add(this.k('hist', 't', threadKey(c))).add(this.k('state', threadKey(c)));
-      if (c.chatType === 'p2p') threadKeys.add(this.k('hist', 'c', c.chatId)).add(this.k('lastfile', c.chatId));
+      threadKeys.add(this.k('hist', 't', threadKey(c))).add(this.k('state', threadKey(c))).add(this.k('review', threadKey(c))).add(this.k('versions', threadKey(c)));
+      if (c.chatType === 'p2p') threadKeys.add(this.k('hist', 'c', c.chatId)).add(this.k('lastfile', c.chatId)).add(this.k('review', 'c', c.chatId));
       if (job.id === o.exceptJobId) continue;
       if (job.id) deleted += await this.dropAnswers(job.id);
       // An active job cannot be removed; it is scrubbed instead.
@@ -206,11 +206,11 @@ export class Forgetting {
   /** An operator's purge of one chat: its threads, reminders and jobs (the audit trail stays). */
   async purgeChat(chatId: string): Promise<ForgetResult> {
     let deleted = 0;
-    const keys = new Set<string>([this.k('hist', 'c', chatId), this.k('lastfile', chatId)]);
+    const keys = new Set<string>([this.k('hist', 'c', chatId), this.k('lastfile', chatId), this.k('review', 'c', chatId)]);
     for (const job of await this.jobs(this.messages)) {
       const c = conversationOf(job.data as JobData);
       if (c.chatId !== chatId) continue;
-      keys.add(this.k('hist', 't', threadKey(c))).add(this.k('state', threadKey(c))).add(this.k('owner', threadKey(c)));
+      keys.add(this.k('hist', 't', threadKey(c))).add(this.k('state', threadKey(c))).add(this.k('review', threadKey(c))).add(this.k('versions', threadKey(c))).add(this.k('owner', threadKey(c)));
       await job.remove().catch(() => job.updateData(scrubbed(job.data as JobData)));
       if (job.id) deleted += await this.dropAnswers(job.id);
       deleted++;
