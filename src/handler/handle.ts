@@ -17,7 +17,7 @@ import type { Replier } from '../core/replier.js';
 import * as T from '../core/texts.js';
 import type { CloudDocPublisher, DocumentSource } from '../core/documents.js';
 import type { DocumentParser } from '../documents/parser.js';
-import { cloudDocFlow, documentFlow } from '../flows/documents.js';
+import { cloudDocFlow, documentFlow, materialKindFlow, whereFromFlow } from '../flows/documents.js';
 import { unitWordsFlow } from '../flows/unit-words.js';
 import { DOC_TEXTS } from '../core/document-texts.js';
 import { MAX_INPUT_CHARS, routeButton, routeChangesDraft, routeMessage, routeWithRecentFile, type Route } from './routes.js';
@@ -91,6 +91,8 @@ const FLOWS: Flows = {
     ? ctx.replier.sendText(c, DOC_TEXTS.image, ctx.jobId)
     : ctx.replier.sendText(c, T.UNSUPPORTED_TYPE(T.MESSAGE_TYPE_LABEL[r.messageType] ?? `“${r.messageType}”类型的消息`), ctx.jobId),
   'button-expired': ({ ctx, conversation: c }) => ctx.replier.sendText(c, T.BUTTON_EXPIRED, ctx.jobId),
+  'material-kind': ({ ctx, route: r }) => materialKindFlow(ctx, r.correction),
+  'where-from': ({ ctx, route: r }) => whereFromFlow(ctx, r.text),
   // 删除我的数据: the request itself is neither remembered nor sent to the model.
   'forget-ask': async ({ ctx, conversation: c }, d) => {
     if (!d.forget) return ctx.replier.sendText(c, T.FAILURE, ctx.jobId);

@@ -11,6 +11,7 @@ import { findDocLink, withoutLink } from '../core/doc-links.js';
 import type { Payload } from '../core/message.js';
 import { REMINDER_NOT_UNDERSTOOD } from '../core/texts.js';
 import { isMaterialRequest } from '../documents/material.js';
+import { parseKindCorrection, type KindCorrection } from '../report/material/kind.js';
 import { decodeButton } from '../flows/drafting/buttons.js';
 import { implicitReminder, parseReminderCommand, type ReminderCommand } from '../reminders/parse.js';
 import { parseDraftCommand, type DraftCommand } from '../report/commands.js';
@@ -47,7 +48,11 @@ export type Route =
   | { kind: 'forget-confirm'; requester?: string }
   | { kind: 'forget-cancel'; requester?: string }
   /** A button whose payload we no longer understand. */
-  | { kind: 'button-expired' };
+  | { kind: 'button-expired' }
+  /** “这份是台账” / “第二个文件是范文”: how a file of the thread's material is taken. */
+  | { kind: 'material-kind'; correction: KindCorrection }
+  /** “这句出自哪里？”: the draft's stored provenance. */
+  | { kind: 'where-from'; text: string };
 
 /** What a route produced from text alone (before files, links and quotes are considered). */
 export type TextRoute = Exclude<Route, { kind: 'document' | 'unsupported' | 'button-expired' }>;
@@ -107,9 +112,17 @@ function looksPasted(text: string): boolean {
   return (lines >= 3 || sentences >= 5) && !/^(帮我|请|麻烦)?(写|起草|草拟|撰写|生成)/.test(text);
 }
 
+/** “‘集中学习15次’这句出自哪里？” / 这句话的出处是什么 / 这个数字哪来的 */
+const WHERE_FROM = /(?:出自哪里|出自哪儿|出处是?(?:什么|哪里)?|从哪(?:里|儿)?来的?|哪来的|有什么依据|依据是什么)[？?。]?$/;
+
 /** Plain-text rules, asked in order; the first that answers decides. Chat is what is left. */
 const TEXT_RULES: ReadonlyArray<(text: string, o: RouteOptions) => TextRoute | null> = [
   (text) => (FORGET_ASK.test(text) ? { kind: 'forget-ask' } : FORGET_CONFIRM.test(text) ? { kind: 'forget-confirm' } : FORGET_CANCEL.test(text) ? { kind: 'forget-cancel' } : null),
+  (text) => {
+    const correction = parseKindCorrection(text);
+    return correction ? { kind: 'material-kind', correction } : null;
+  },
+  (text) => (text.length <= 300 && WHERE_FROM.test(text) ? { kind: 'where-from', text } : null),
   (text) => (CLOUD_DOC_COMMAND.test(text) ? { kind: 'clouddoc' } : null),
   (text) => {
     if (EXPORT_WORDS.test(text)) return { kind: 'unit-words', request: { kind: 'export' } };
@@ -214,7 +227,7 @@ export function documentRequest(payload: Payload, now: Date, timezone: string): 
 
 /** Whether a route changes the thread's draft: in a group thread only its initiator may. */
 export function routeChangesDraft(route: Route): boolean {
-  return route.kind === 'reset' || (route.kind === 'draft' && route.command.kind !== 'export');
+  return route.kind === 'reset' || route.kind === 'material-kind' || (route.kind === 'draft' && route.command.kind !== 'export');
 }
 
 /**
@@ -224,7 +237,7 @@ export function routeChangesDraft(route: Route): boolean {
  */
 export function routeNeedsModel(route: Route): boolean {
   switch (route.kind) {
-    case 'help': case 'reset': case 'unknown-command': case 'forget-ask': case 'forget-confirm': case 'forget-cancel': case 'too-long': case 'unsupported': case 'button-expired': case 'unit-words':
+    case 'help': case 'reset': case 'unknown-command': case 'forget-ask': case 'forget-confirm': case 'forget-cancel': case 'too-long': case 'unsupported': case 'button-expired': case 'unit-words': case 'where-from':
       return false;
     case 'reminder':
       return route.command.kind === 'affirm' || route.command.kind === 'pick';
