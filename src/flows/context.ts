@@ -7,6 +7,7 @@ import type { Replier } from '../core/replier.js';
 import type { CloudDocPublisher, DocumentSource } from '../core/documents.js';
 import type { DocumentParser } from '../documents/parser.js';
 import type { AuditNote } from '../core/audit.js';
+import type { LedgerStore } from '../documents/ledger-store.js';
 
 /** Everything a flow needs to answer one request. Built per job by the message handler. */
 export interface TurnContext {
@@ -37,4 +38,6 @@ export interface TurnContext {
   audit?: AuditNote;
   /** Exported Word files also print the AI label in their footer (AI_LABEL_FOOTER). */
   aiLabelFooter?: boolean;
+  /** The unit's 台账 (记一笔), per chat, no TTL; absent where nothing is stored. */
+  ledger?: LedgerStore;
 }

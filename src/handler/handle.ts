@@ -25,6 +25,8 @@ import { ack, classification, compose, initiator, refusal, route, threadOwner, t
 import type { AuditLog, AuditNote } from '../core/audit.js';
 import { userTag, type Forgetting } from '../privacy/forget.js';
 import { forgetButtons } from '../flows/drafting/buttons.js';
+import type { LedgerStore } from '../documents/ledger-store.js';
+import { ledgerFlow } from '../flows/ledger.js';
 
 export interface HandlerDeps {
   replier: Replier;
@@ -54,6 +56,8 @@ export interface HandlerDeps {
   audit?: AuditLog;
   /** /reset scrubs the thread's text from the queue's job records too. */
   forget?: Forgetting;
+  /** The unit's 台账 (记一笔). */
+  ledger?: LedgerStore;
 }
 
 /** A route's flow: the one place a route kind meets the code that answers it. */
@@ -93,6 +97,7 @@ const FLOWS: Flows = {
   'button-expired': ({ ctx, conversation: c }) => ctx.replier.sendText(c, T.BUTTON_EXPIRED, ctx.jobId),
   'material-kind': ({ ctx, route: r }) => materialKindFlow(ctx, r.correction),
   'where-from': ({ ctx, route: r }) => whereFromFlow(ctx, r.text),
+  ledger: ({ ctx, route: r }) => ledgerFlow(ctx, r.op),
   // 删除我的数据: the request itself is neither remembered nor sent to the model.
   'forget-ask': async ({ ctx, conversation: c }, d) => {
     if (!d.forget) return ctx.replier.sendText(c, T.FAILURE, ctx.jobId);
@@ -162,6 +167,7 @@ export class MessageHandler {
       ...(this.d.parser ? { parser: this.d.parser } : {}),
       ...(this.d.cloudDocs ? { cloudDocs: this.d.cloudDocs } : {}),
       ...(this.d.aiLabelFooter ? { aiLabelFooter: true } : {}),
+      ...(this.d.ledger ? { ledger: this.d.ledger } : {}),
     };
   }
 

@@ -5,6 +5,7 @@ import { markCarryOver } from '../../report/material/carry-over.js';
 import { checkMaterialDraft } from '../../report/material/check.js';
 import { whereFrom } from '../../report/material/provenance.js';
 import type { ReportThreadState } from './state.js';
+import { periodLabel } from '../../report/period.js';
 
 export interface CheckedDraft {
   text: string;
@@ -21,7 +22,8 @@ export function checkAgainstMaterial(state: ReportThreadState, text: string): Ch
   const sections = model
     ? Object.fromEntries(Object.entries(state.draft.sections).map(([k, v]) => [k, markCarryOver(v, model, m.facts).text]))
     : state.draft.sections;
-  const check = checkMaterialDraft(text, { facts: m.facts, words: m.words, ...(model ? { model } : {}) });
+  // The period the report is for (the request's, stated in the assumption line) is the writer's too.
+  const check = checkMaterialDraft(text, { facts: m.facts, words: `${m.words}\n${periodLabel(state.request.period)}`, ...(model ? { model } : {}) });
   return { text: check.text, state: { ...state, draft: { ...state.draft, sections }, provenance: check.provenance }, notes: check.notes };
 }
 
