@@ -9,6 +9,7 @@ import type { DocumentParser } from '../documents/parser.js';
 import type { AuditNote } from '../core/audit.js';
 import type { ReviewStore } from './review-store.js';
 import type { ThreadOwners } from './thread-owner.js';
+import type { LedgerStore } from '../documents/ledger-store.js';
 
 /** Everything a flow needs to answer one request. Built per job by the message handler. */
 export interface TurnContext {
@@ -43,4 +44,6 @@ export interface TurnContext {
   owners?: ThreadOwners;
   /** Exported Word files also print the AI label in their footer (AI_LABEL_FOOTER). */
   aiLabelFooter?: boolean;
+  /** The unit's 台账 (记一笔), per chat, no TTL; absent where nothing is stored. */
+  ledger?: LedgerStore;
 }

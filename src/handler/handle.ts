@@ -17,7 +17,7 @@ import type { Replier } from '../core/replier.js';
 import * as T from '../core/texts.js';
 import type { CloudDocPublisher, DocumentSource } from '../core/documents.js';
 import type { DocumentParser } from '../documents/parser.js';
-import { cloudDocFlow, documentFlow } from '../flows/documents.js';
+import { cloudDocFlow, documentFlow, materialKindFlow, whereFromFlow } from '../flows/documents.js';
 import { unitWordsFlow } from '../flows/unit-words.js';
 import { REVIEW_TEXTS, reviewAnswerFlow, reviewerFlow, versionFlow } from '../flows/review.js';
 import type { ReviewStore } from '../flows/review-store.js';
@@ -28,6 +28,8 @@ import type { AuditLog, AuditNote } from '../core/audit.js';
 import { userTag, type Forgetting } from '../privacy/forget.js';
 import { forgetButtons } from '../flows/drafting/buttons.js';
 import { keepDraft } from '../flows/drafting/expiry.js';
+import type { LedgerStore } from '../documents/ledger-store.js';
+import { ledgerFlow } from '../flows/ledger.js';
 
 export interface HandlerDeps {
   replier: Replier;
@@ -61,6 +63,8 @@ export interface HandlerDeps {
   draftTtlDays?: number;
   /** The review loop's lists, reviewers and versions (issue 22). */
   reviews?: ReviewStore;
+  /** The unit's 台账 (记一笔). */
+  ledger?: LedgerStore;
 }
 
 /** A route's flow: the one place a route kind meets the code that answers it. */
@@ -105,6 +109,9 @@ const FLOWS: Flows = {
   },
   'review-version': ({ ctx, route: r }) => versionFlow(ctx, r.op),
   reviewer: ({ ctx, data }) => reviewerFlow(ctx, data.type === 'message' && data.message.payload.kind === 'text' ? data.message.payload.mentions ?? [] : []),
+  'material-kind': ({ ctx, route: r }) => materialKindFlow(ctx, r.correction),
+  'where-from': ({ ctx, route: r }) => whereFromFlow(ctx, r.text),
+  ledger: ({ ctx, route: r }) => ledgerFlow(ctx, r.op),
   // 删除我的数据: the request itself is neither remembered nor sent to the model.
   'forget-ask': async ({ ctx, conversation: c }, d) => {
     if (!d.forget) return ctx.replier.sendText(c, T.FAILURE, ctx.jobId);
@@ -177,6 +184,7 @@ export class MessageHandler {
       ...(this.d.aiLabelFooter ? { aiLabelFooter: true } : {}),
       ...(this.d.reviews ? { reviews: this.d.reviews } : {}),
       ...(this.d.owners ? { owners: this.d.owners } : {}),
+      ...(this.d.ledger ? { ledger: this.d.ledger } : {}),
     };
   }
 

@@ -194,13 +194,41 @@ export class Forgetting {
       this.k('userjobs', openId), this.k('rl', openId), this.k('rlc', openId), this.k('forget', 'ask', userTag(openId)),
     ];
     await del(perUser);
+    const ledger = await this.forgetLedgerEntries(openId);
+    deleted += ledger.deleted;
     // The job running this deletion cannot be removed while it runs: it keeps neither text nor the user's id.
     if (o.exceptJobId) {
       const self = await this.messages.getJob(o.exceptJobId);
       if (self) await self.updateData(anonymised(self.data as JobData)).catch(() => undefined);
     }
     await this.audit.record({ time: (this.o.now?.() ?? new Date()).getTime(), user: openId, kind: 'delete-user', outcome: tasks.retrying ? 'partial' : 'ok', ...(o.by ? { reason: o.by } : {}) });
-    return { deleted, kept: KEPT_RECORDS, shared: SHARED_KEPT, tasks };
+    const kept = ledger.anonymised ? [...KEPT_RECORDS, `你在群里记入单位台账的 ${ledger.anonymised} 条记录（记一笔）：它们是单位的工作记录，内容保留，已去掉你的用户标识`] : KEPT_RECORDS;
+    return { deleted, kept, shared: SHARED_KEPT, tasks };
+  }
+
+  /**
+   * 记一笔 entries the user recorded: those of a private chat are deleted; those of a group are the
+   * unit's 台账 and stay, without the user's id.
+   */
+  private async forgetLedgerEntries(openId: string): Promise<{ deleted: number; anonymised: number }> {
+    let deleted = 0;
+    let anonymised = 0;
+    for (const key of await scanAll(this.redis, this.k('ledger', '*', 'entries'))) {
+      const byDate = key.replace(/:entries$/, ':byDate');
+      for (const [id, raw] of Object.entries(await this.redis.hgetall(key))) {
+        const e = JSON.parse(raw) as { by?: string; scope?: string };
+        if (e.by !== openId) continue;
+        if (e.scope === 'p2p') {
+          await this.redis.multi().hdel(key, id).zrem(byDate, id).exec();
+          deleted++;
+        } else {
+          delete e.by;
+          await this.redis.hset(key, id, JSON.stringify(e));
+          anonymised++;
+        }
+      }
+    }
+    return { deleted, anonymised };
   }
 
   /** An operator's purge of one chat: its threads, reminders and jobs (the audit trail stays). */
@@ -215,6 +243,7 @@ export class Forgetting {
       if (job.id) deleted += await this.dropAnswers(job.id);
       deleted++;
     }
+    for (const part of ['entries', 'byDate', 'seq']) keys.add(this.k('ledger', chatId, part));
     const reminderKeys = await scanAll(this.redis, this.k('reminder', 'chat', chatId, '*'));
     const rids = new Set<string>();
     for (const rec of reminderKeys.filter((k) => k.includes(':r:'))) {
