@@ -10,7 +10,7 @@ import { critiqueFlow } from '../flows/critique.js';
 import { draftingFlow } from '../flows/drafting/index.js';
 import type { ReminderService } from '../reminders/service/index.js';
 import type { TurnContext } from '../flows/context.js';
-import type { ConversationMemory } from '../core/memory.js';
+import type { ConversationMemory } from '../stores/memory.js';
 import type { Conversation } from '../core/message.js';
 import type { ThreadOwners } from '../flows/thread-owner.js';
 import type { Replier } from '../core/replier.js';
@@ -22,7 +22,7 @@ import { unitWordsFlow } from '../flows/unit-words.js';
 import { DOC_TEXTS } from '../core/document-texts.js';
 import { MAX_INPUT_CHARS, routeButton, routeChangesDraft, routeMessage, routeWithRecentFile, type Route } from './routes.js';
 import { ack, classification, compose, initiator, refusal, route, threadOwner, type Turn } from './middleware.js';
-import type { AuditLog, AuditNote } from '../core/audit.js';
+import type { AuditLog, AuditNote } from '../stores/audit.js';
 import { userTag, type Forgetting } from '../privacy/forget.js';
 import { forgetButtons } from '../flows/drafting/buttons.js';
 

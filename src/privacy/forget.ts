@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { Queue, type Job } from 'bullmq';
-import { AuditLog } from '../core/audit.js';
-import { userKeysKey } from '../core/memory.js';
+import { AuditLog } from '../stores/audit.js';
+import { userKeysKey } from '../stores/memory.js';
 import { threadKey, type Conversation } from '../core/message.js';
 import { conversationOf, MESSAGE_QUEUE, REMINDER_QUEUE, type FireJobData, type JobData } from '../queue/jobs.js';
 
