@@ -14,7 +14,7 @@ import type { Replier } from './core/replier.js';
 import { OFFLINE_NOTICE } from './core/texts.js';
 import { MessageHandler } from './handler/handle.js';
 import { messageNeedsModel } from './handler/routes.js';
-import { conversationOf, defaultJobOptions, MESSAGE_QUEUE, REMINDER_QUEUE, type JobData } from './queue/jobs.js';
+import { conversationOf, defaultJobOptions, DRAFT_EXPIRY_JOB, MESSAGE_QUEUE, REMINDER_QUEUE, type JobData } from './queue/jobs.js';
 import { releaseDeadWorkerJobs } from './queue/recover.js';
 import { Enqueuer } from './queue/enqueue.js';
 import { Admission, type AdmissionOptions } from './queue/admission.js';
@@ -24,6 +24,8 @@ import { MeteredChatModel } from './llm/metered-chat-model.js';
 import { GuardedChatModel } from './llm/guarded-chat-model.js';
 import { AuditLog } from './stores/audit.js';
 import { Forgetting } from './privacy/forget.js';
+import { DraftExpiry } from './privacy/draft-expiry.js';
+import { expiryNotice } from './flows/drafting/expiry.js';
 import { KeptAnswers } from './llm/kept-answers.js';
 import { startMessageWorker } from './queue/worker.js';
 import { createLarkClient, FeishuApi } from './feishu/api.js';
@@ -127,7 +129,8 @@ export async function startApp(o: AppOptions): Promise<App> {
   const { conn, shutdown } = base;
   const statsQueue = watchQueue(base);
   const supervisor = apart ? superviseApart(base, apart) : undefined;
-  const { audit, forgetting } = buildRecords(base);
+  const transport = buildTransport(base);
+  const { audit, forgetting } = buildRecords(base, transport);
   const httpExtras = {
     metrics: async () => {
       const theirs = await supervisor?.ask('metrics', 1000);
@@ -136,7 +139,6 @@ export async function startApp(o: AppOptions): Promise<App> {
     // Loaded only when turned on: Bull Board and Express cost about 20 MB in every process otherwise.
     admin: config.ADMIN_TOKEN && !o.supervised ? (await import('./admin.js')).adminHandler([statsQueue], config.ADMIN_TOKEN, { audit, purge: (t) => (t.user ? forgetting.forgetUser(t.user, { by: 'operator' }) : forgetting.purgeChat(t.chat!)) }) : undefined,
   };
-  const transport = buildTransport(base);
   const workers = config.ROLE !== 'ingest' && !apart ? startWorkers(base, transport, model, prompts, { audit, forgetting }) : undefined;
   const health = healthCheck(base, model, workers, supervisor);
 
@@ -254,15 +256,19 @@ interface Workers {
 function startWorkers(b: Base, transport: Transport, model: ChatModel, prompts: PromptLibrary, records: Records): Workers {
   const { config, log, conn, prefix, metrics } = b;
   const tasks = transport.kind === 'feishu' && transport.feishu.tasks ? feishuTasks(transport.api, transport.feishu.domain) : undefined;
-  const reminders = new ReminderService({ connection: conn, prefix, timezone: config.BOT_TIMEZONE, send: transport.sendReminder, log: log.child({ mod: 'reminders' }), tasks, concurrency: config.REMINDER_CONCURRENCY, clock: () => b.clock.now() });
+  // A draft's expiry warning (issue 26) rides on the reminder queue and its worker.
+  const expiry = new DraftExpiry(conn, { prefix, ttlDays: config.DRAFT_TTL_DAYS, warningDays: config.DRAFT_EXPIRY_WARNING_DAYS, now: () => b.clock.now() });
+  b.shutdown.last(() => expiry.close());
+  const otherJobs = { [DRAFT_EXPIRY_JOB]: expiry.process(expiryNotice(transport.replier, { timezone: config.BOT_TIMEZONE, ttlDays: config.DRAFT_TTL_DAYS })) };
+  const reminders = new ReminderService({ connection: conn, prefix, timezone: config.BOT_TIMEZONE, send: transport.sendReminder, log: log.child({ mod: 'reminders' }), tasks, concurrency: config.REMINDER_CONCURRENCY, clock: () => b.clock.now(), otherJobs });
   const reminderWorkerId = reminders.startWorker().id;
   b.shutdown.first(() => reminders.close());
 
-  const memory = new ConversationMemory(conn, { prefix, turns: config.HISTORY_TURNS, maxChars: config.HISTORY_MAX_CHARS, ttlSeconds: config.HISTORY_TTL_SECONDS });
+  const memory = new ConversationMemory(conn, { prefix, turns: config.HISTORY_TURNS, maxChars: config.HISTORY_MAX_CHARS, ttlSeconds: config.HISTORY_TTL_SECONDS, draftTtlSeconds: config.DRAFT_TTL_DAYS * 86_400, onStateSaved: (c) => expiry.schedule(c) });
   const documents = transport.kind === 'feishu' ? new FeishuDocuments(transport.api, { redis: conn, prefix, maxFileBytes: config.DOC_MAX_FILE_MB * MB }) : undefined;
   const parser = documents ? documentParser(config, conn, prefix, log, metrics) : undefined;
   // The console's banner already says the bot is offline; Feishu answers say it each time.
-  const handler = new MessageHandler({ replier: transport.replier, model, prompts, memory, log, timezone: config.BOT_TIMEZONE, reminders, now: () => new Date(b.clock.now()), restrictedMarkings: config.RESTRICTED_MARKINGS, answers: new KeptAnswers(conn, { prefix }), owners: new ThreadOwners(conn, { prefix, ttlSeconds: config.HISTORY_TTL_SECONDS }), ...(documents && parser ? { documents, parser, cloudDocs: documents } : {}), offlineNoticeShown: transport.kind === 'console', aiLabelFooter: config.AI_LABEL_FOOTER, audit: records.audit, forget: records.forgetting });
+  const handler = new MessageHandler({ replier: transport.replier, model, prompts, memory, log, timezone: config.BOT_TIMEZONE, reminders, now: () => new Date(b.clock.now()), restrictedMarkings: config.RESTRICTED_MARKINGS, answers: new KeptAnswers(conn, { prefix }), owners: new ThreadOwners(conn, { prefix, ttlSeconds: config.HISTORY_TTL_SECONDS }), ...(documents && parser ? { documents, parser, cloudDocs: documents } : {}), offlineNoticeShown: transport.kind === 'console', aiLabelFooter: config.AI_LABEL_FOOTER, audit: records.audit, forget: records.forgetting, draftTtlDays: config.DRAFT_TTL_DAYS });
   const worker = startMessageWorker({
     connection: conn,
     prefix,
@@ -437,14 +443,16 @@ interface Records {
 }
 
 /** The audit trail and deletion (issue 26). The audit stream has no TTL: an allkeys-* eviction policy could drop it (docs/DATA.md). */
-function buildRecords(b: Base): Records {
+function buildRecords(b: Base, transport: Transport): Records {
   const { config, conn, prefix, metrics, log } = b;
   const month = new Intl.DateTimeFormat('en-CA', { timeZone: config.BOT_TIMEZONE, year: 'numeric', month: '2-digit' });
   const audit = new AuditLog(conn, {
     prefix, retentionDays: config.AUDIT_RETENTION_DAYS,
     onRecord: (r) => metrics.usage.inc({ month: month.format(new Date(r.time)).slice(0, 7), chat: r.chat ?? '未知', department: '未知', kind: r.kind, outcome: r.outcome }),
   });
-  const forgetting = new Forgetting(conn, { prefix, auditRetentionDays: config.AUDIT_RETENTION_DAYS });
+  // “删除我的数据” deletes the user's reminders' Feishu tasks too.
+  const tasks = transport.kind === 'feishu' && transport.feishu.tasks ? feishuTasks(transport.api, transport.feishu.domain) : undefined;
+  const forgetting = new Forgetting(conn, { prefix, auditRetentionDays: config.AUDIT_RETENTION_DAYS, now: () => new Date(b.clock.now()), ...(tasks ? { tasks } : {}) });
   b.shutdown.last(() => forgetting.close());
   if (config.ROLE !== 'worker') void warnOnEviction(conn, log);
   return { audit, forgetting };

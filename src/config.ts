@@ -85,6 +85,10 @@ const schema = z.object({
   /** A visible “AI-generated” footer line in exported Word files (the metadata label is always there). */
   AI_LABEL_FOOTER: z.preprocess(emptyToUndefined, z.enum(['on', 'off', 'true', 'false', '1', '0']).default('off')).transform((s) => ['on', 'true', '1'].includes(s)),
   AUDIT_RETENTION_DAYS: int(180, 180),
+  /** Days a thread's draft is kept after its last change (or the writer's 保留). */
+  DRAFT_TTL_DAYS: int(30, 1),
+  /** Days before a draft expires that its writer is told in the thread (保留 / 导出Word); 0 = no warning. */
+  DRAFT_EXPIRY_WARNING_DAYS: int(3, 0),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -25,6 +25,7 @@ import { ack, classification, compose, initiator, refusal, route, threadOwner, t
 import type { AuditLog, AuditNote } from '../stores/audit.js';
 import { userTag, type Forgetting } from '../privacy/forget.js';
 import { forgetButtons } from '../flows/drafting/buttons.js';
+import { keepDraft } from '../flows/drafting/expiry.js';
 
 export interface HandlerDeps {
   replier: Replier;
@@ -54,6 +55,8 @@ export interface HandlerDeps {
   audit?: AuditLog;
   /** /reset scrubs the thread's text from the queue's job records too. */
   forget?: Forgetting;
+  /** DRAFT_TTL_DAYS: what 保留 promises. */
+  draftTtlDays?: number;
 }
 
 /** A route's flow: the one place a route kind meets the code that answers it. */
@@ -102,8 +105,9 @@ const FLOWS: Flows = {
     const refused = await forgetRefusal(c, r.requester, d);
     if (refused) return ctx.replier.sendText(c, refused, ctx.jobId);
     const result = await d.forget!.forgetUser(c.senderOpenId, { exceptJobId: ctx.jobId, by: 'user' });
-    await ctx.replier.sendText(c, T.FORGET_DONE(result.deleted, result.kept), ctx.jobId);
+    await ctx.replier.sendText(c, T.FORGET_DONE(result.deleted, result.kept, { ...(result.shared ? { shared: result.shared } : {}), ...(result.tasks ? { tasks: result.tasks } : {}) }), ctx.jobId);
   },
+  'draft-keep': ({ ctx }, d) => keepDraft(ctx, d.draftTtlDays ?? 30),
   'forget-cancel': async ({ ctx, conversation: c, route: r }, d) => {
     const refused = await forgetRefusal(c, r.requester, d);
     if (refused) return ctx.replier.sendText(c, refused, ctx.jobId);

@@ -46,6 +46,8 @@ export type Route =
   /** The confirmation: a button (with the asker's tag) or, where there are no buttons, typed. */
   | { kind: 'forget-confirm'; requester?: string }
   | { kind: 'forget-cancel'; requester?: string }
+  /** 保留: keep the thread's draft another DRAFT_TTL_DAYS (the expiry warning's answer). */
+  | { kind: 'draft-keep' }
   /** A button whose payload we no longer understand. */
   | { kind: 'button-expired' };
 
@@ -74,6 +76,8 @@ export const CLOUD_DOC_COMMAND = /^(?:[/／]云文档|(?:请|帮我)?(?:生成|�
 const FORGET_ASK = /^(?:请|帮我)?(?:删除|清除|删掉|清空)(?:我的)?(?:所有|全部)?(?:个人)?数据[。！!]?$/;
 const FORGET_CONFIRM = /^确认删除[。！!]?$/;
 const FORGET_CANCEL = /^取消删除[。！!]?$/;
+/** 保留 / 保留稿子: the answer to a draft's expiry warning (a whole message). */
+const KEEP_DRAFT = /^(?:请|帮我)?(?:继续)?保留(?:这份|这篇|一下)?(?:稿子|草稿|文稿|稿件|提纲)?[。！!]?$/;
 
 /** Words that point at a document the message quotes. */
 const POINTS_AT_DOCUMENT = /台账|材料|附件|文件|文档|这份|这个|这篇|这些|以上|上面|该文|此文/;
@@ -111,6 +115,7 @@ function looksPasted(text: string): boolean {
 const TEXT_RULES: ReadonlyArray<(text: string, o: RouteOptions) => TextRoute | null> = [
   (text) => (FORGET_ASK.test(text) ? { kind: 'forget-ask' } : FORGET_CONFIRM.test(text) ? { kind: 'forget-confirm' } : FORGET_CANCEL.test(text) ? { kind: 'forget-cancel' } : null),
   (text) => (CLOUD_DOC_COMMAND.test(text) ? { kind: 'clouddoc' } : null),
+  (text) => (KEEP_DRAFT.test(text) ? { kind: 'draft-keep' } : null),
   (text) => {
     if (EXPORT_WORDS.test(text)) return { kind: 'unit-words', request: { kind: 'export' } };
     if (IMPORT_WORDS.test(text)) return { kind: 'unit-words', request: { kind: 'import' } };
@@ -202,6 +207,7 @@ export function routeButton(value: Record<string, unknown>): Route {
   const b = decodeButton(value);
   if (!b) return { kind: 'button-expired' };
   if (b.kind === 'clouddoc') return { kind: 'clouddoc' };
+  if (b.kind === 'keep') return { kind: 'draft-keep' };
   if (b.kind === 'forget') return { kind: b.op === 'confirm' ? 'forget-confirm' : 'forget-cancel', requester: b.requester };
   return { kind: 'draft', command: b.command, newRequest: false };
 }
@@ -224,7 +230,7 @@ export function routeChangesDraft(route: Route): boolean {
  */
 export function routeNeedsModel(route: Route): boolean {
   switch (route.kind) {
-    case 'help': case 'reset': case 'unknown-command': case 'forget-ask': case 'forget-confirm': case 'forget-cancel': case 'too-long': case 'unsupported': case 'button-expired': case 'unit-words':
+    case 'help': case 'reset': case 'unknown-command': case 'forget-ask': case 'forget-confirm': case 'forget-cancel': case 'too-long': case 'unsupported': case 'button-expired': case 'unit-words': case 'draft-keep':
       return false;
     case 'reminder':
       return route.command.kind === 'affirm' || route.command.kind === 'pick';

@@ -4,15 +4,23 @@ import { Queue, type Job } from 'bullmq';
 import { AuditLog } from '../stores/audit.js';
 import { userKeysKey } from '../stores/memory.js';
 import { threadKey, type Conversation } from '../core/message.js';
-import { conversationOf, MESSAGE_QUEUE, REMINDER_QUEUE, type FireJobData, type JobData } from '../queue/jobs.js';
+import { TaskError, type TaskPort } from '../core/reminders.js';
+import { conversationOf, DRAFT_EXPIRY_JOB, draftExpiryJobId, JOB_NAMES, MESSAGE_QUEUE, REMINDER_QUEUE, reminderTaskJobId, reminderTaskJobOptions, type DraftExpiryJobData, type FireJobData, type JobData, type TaskJobData } from '../queue/jobs.js';
 
 /** What the deletion keeps, and why; the answer to the user names it. */
 export const KEPT_RECORDS = ['审计记录（网络安全法第二十一条要求网络日志留存不少于六个月；只含时间、会话和用户标识、任务类型，不含消息和文档内容）'];
+
+/** Entries the user added to lists the unit shares: kept, and they never held the user's open_id. */
+export const SHARED_KEPT = ['本单位词表（慎用词、禁用词及改法）是全单位共用的，保留；词表只记词语，不记录是谁添加的'];
 
 export interface ForgetResult {
   /** Redis keys deleted, plus queue jobs removed or scrubbed. */
   deleted: number;
   kept: string[];
+  /** Shared entries kept without the user's id (SHARED_KEPT). */
+  shared?: string[];
+  /** Feishu tasks of the user's reminders deleted now, and those left to a retried task job (Feishu failed). */
+  tasks?: { deleted: number; retrying: number };
 }
 
 /** How long a “删除我的数据” waits for its typed confirmation. */
@@ -60,7 +68,7 @@ export class Forgetting {
   private readonly reminders: Queue;
   private readonly audit: AuditLog;
 
-  constructor(private readonly redis: Redis, private readonly o: { prefix: string; auditRetentionDays: number; now?: () => Date }) {
+  constructor(private readonly redis: Redis, private readonly o: { prefix: string; auditRetentionDays: number; now?: () => Date; tasks?: TaskPort }) {
     this.messages = new Queue(MESSAGE_QUEUE, { connection: redis, prefix: o.prefix });
     this.reminders = new Queue(REMINDER_QUEUE, { connection: redis, prefix: o.prefix });
     this.audit = new AuditLog(redis, { prefix: o.prefix, retentionDays: o.auditRetentionDays });
@@ -100,6 +108,7 @@ export class Forgetting {
     const keys = [this.k('hist', 't', thread), this.k('state', thread)];
     if (c.chatType === 'p2p' && !c.rootId && !c.threadId) keys.push(this.k('hist', 'c', c.chatId));
     let n = await this.redis.del(...keys);
+    n += await this.reminders.remove(draftExpiryJobId(thread)).catch(() => 0);
     for (const job of await this.jobs(this.messages)) {
       if (!job.id || job.id === exceptJobId) continue;
       const jc = conversationOf(job.data as JobData);
@@ -151,8 +160,9 @@ export class Forgetting {
     }
     await del([...threadKeys, userKeysKey(this.o.prefix, openId)]);
 
-    // Reminders the user created, their next-fire marks, task links and delivery jobs.
+    // Reminders the user created, their next-fire marks, task links and delivery jobs; their Feishu tasks.
     const rids = new Set<string>();
+    const tasks = { deleted: 0, retrying: 0 };
     for (const rec of await scanAll(this.redis, this.k('reminder', 'chat', '*', 'r', '*'))) {
       const raw = await this.redis.hget(rec, 'data');
       if (!raw) continue;
@@ -160,10 +170,19 @@ export class Forgetting {
       if (r.creatorOpenId !== openId) continue;
       rids.add(r.rid);
       await this.redis.srem(this.k('reminder', 'chat', r.chatId, 'ids'), String(r.shortId));
-      await del([rec, this.k('reminder', 'next', r.rid), this.k('reminder', 'task', r.rid)]);
+      const removed = await this.removeTask(r);
+      if (removed === 'retrying') tasks.retrying++;
+      else if (removed === 'deleted') tasks.deleted++;
+      await del([rec, this.k('reminder', 'next', r.rid), ...(removed === 'retrying' ? [] : [this.k('reminder', 'task', r.rid)])]);
+      // With the record gone, the task job deletes the linked task (and then its link), retrying as Feishu allows.
+      if (removed === 'retrying') await this.reminders.add(JOB_NAMES.reminderTask, { rid: r.rid, chatId: r.chatId, shortId: r.shortId } satisfies TaskJobData, { ...reminderTaskJobOptions(), jobId: reminderTaskJobId(r.rid, 'forget') });
     }
     for (const job of await this.jobs(this.reminders)) {
-      if (!rids.has((job.data as FireJobData).rid)) continue;
+      if (job.name === DRAFT_EXPIRY_JOB) {
+        // A draft's expiry warning: its thread goes with the user's threads (or it was the user's change).
+        const d = job.data as DraftExpiryJobData;
+        if (d.conversation.senderOpenId !== openId && !threadKeys.has(this.k('state', d.thread))) continue;
+      } else if (job.name === JOB_NAMES.reminderTask || !rids.has((job.data as FireJobData).rid)) continue;
       await job.remove().catch(() => undefined);
       deleted++;
     }
@@ -180,8 +199,8 @@ export class Forgetting {
       const self = await this.messages.getJob(o.exceptJobId);
       if (self) await self.updateData(anonymised(self.data as JobData)).catch(() => undefined);
     }
-    await this.audit.record({ time: (this.o.now?.() ?? new Date()).getTime(), user: openId, kind: 'delete-user', outcome: 'ok', ...(o.by ? { reason: o.by } : {}) });
-    return { deleted, kept: KEPT_RECORDS };
+    await this.audit.record({ time: (this.o.now?.() ?? new Date()).getTime(), user: openId, kind: 'delete-user', outcome: tasks.retrying ? 'partial' : 'ok', ...(o.by ? { reason: o.by } : {}) });
+    return { deleted, kept: KEPT_RECORDS, shared: SHARED_KEPT, tasks };
   }
 
   /** An operator's purge of one chat: its threads, reminders and jobs (the audit trail stays). */
@@ -212,6 +231,28 @@ export class Forgetting {
     if (all.length) deleted += await this.redis.del(...all);
     await this.audit.record({ time: (this.o.now?.() ?? new Date()).getTime(), chat: chatId, kind: 'purge-chat', outcome: 'ok' });
     return { deleted, kept: KEPT_RECORDS };
+  }
+
+  /**
+   * A deleted reminder's Feishu task goes too, done or not (it is the user's data; the reminder service
+   * itself leaves a completed task in the user's list). When Feishu fails, the reminder queue's task job
+   * retries: with the record gone it deletes the linked task, then its link.
+   */
+  private async removeTask(r: { rid: string; chatId: string; shortId: number }): Promise<'deleted' | 'none' | 'retrying'> {
+    const raw = await this.redis.get(this.k('reminder', 'task', r.rid));
+    if (!raw) return 'none';
+    const linked = JSON.parse(raw) as { guid: string; done?: boolean };
+    if (!this.o.tasks) return 'none';
+    try {
+      await this.o.tasks.remove(linked.guid);
+      return 'deleted';
+    } catch (err) {
+      if (err instanceof TaskError && err.reason === 'gone') return 'deleted';
+      if (err instanceof TaskError && err.reason === 'no-scope') return 'none';
+      // The task job leaves a task marked done alone: this one must go all the same.
+      if (linked.done) await this.redis.set(this.k('reminder', 'task', r.rid), JSON.stringify({ ...linked, done: false }), 'KEEPTTL');
+      return 'retrying';
+    }
   }
 
   async close(): Promise<void> {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { DefaultJobOptions } from 'bullmq';
 import type { CardAction, Conversation, IncomingMessage } from '../core/message.js';
 
@@ -83,6 +84,20 @@ export const reminderTaskJobOptions = (backoffMs = 5000) => ({
 export const reminderFireJobId = (rid: string, version: number, fireAtMs: number) => `rem-${rid}-v${version}-${fireAtMs}`;
 /** …and one task sync per record version (`v2`), deletion (`del`) or, for a recurring deadline, occurrence event (`p`/`d`/`o` + due ms). */
 export const reminderTaskJobId = (rid: string, key: string) => `task-${rid}-${key}`;
+
+/** A draft's expiry warning (job name `draft-expiry`, on the reminder queue): ids only, never text. */
+export interface DraftExpiryJobData {
+  /** The thread key whose state expires. */
+  thread: string;
+  chatId: string;
+  /** The message that last changed the draft: the warning replies to it, in its thread. */
+  conversation: Conversation;
+  /** When the draft expires (ms, the app's clock). */
+  expiresAt: number;
+}
+export const DRAFT_EXPIRY_JOB = 'draft-expiry';
+/** One warning per thread: a new change replaces it. Hashed: a custom BullMQ id must not contain ':'. */
+export const draftExpiryJobId = (thread: string) => `draft-expiry-${createHash('sha256').update(thread).digest('hex').slice(0, 24)}`;
 
 /** The conversation a job answers in; a button's `thread` value names the thread whose state it uses. */
 export function conversationOf(data: JobData): Conversation {

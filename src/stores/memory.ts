@@ -14,6 +14,10 @@ export interface MemoryOptions {
   /** Total characters kept; the oldest turns go first. */
   maxChars: number;
   ttlSeconds: number;
+  /** How long a thread's draft is kept after its last change (DRAFT_TTL_DAYS); default max(ttlSeconds, 30 days). */
+  draftTtlSeconds?: number;
+  /** Called after a draft is stored: the expiry warning is (re)scheduled from here. */
+  onStateSaved?: (c: Conversation) => Promise<void>;
 }
 
 /**
@@ -79,10 +83,11 @@ export class ConversationMemory {
     const tx = this.redis.multi().set(this.stateKey(c), JSON.stringify(state), 'EX', this.stateTtl());
     this.index(tx, c, [this.stateKey(c)]);
     await tx.exec();
+    await this.o.onStateSaved?.(c);
   }
 
   private stateTtl(): number {
-    return Math.max(this.o.ttlSeconds, 30 * 86_400);
+    return this.o.draftTtlSeconds ?? Math.max(this.o.ttlSeconds, 30 * 86_400);
   }
 
   /** Which keys hold a user's threads: “删除我的数据” finds them here (they outlive the queue's job records). */

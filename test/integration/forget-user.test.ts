@@ -1,7 +1,8 @@
 /**
  * Issue 26 item 3, chat side: “删除我的数据” asks with a 确认删除 / 取消 card; the asker's press deletes
  * everything stored about them (a scan of Redis finds neither their open_id nor their words, outside the
- * audit stream), another user's data stays, and another user's press is refused.
+ * audit stream) and their reminders' Feishu tasks (seen deleted by the fake Open API, a failed deletion retried),
+ * another user's data stays, and another user's press is refused.
  */
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -9,6 +10,7 @@ import { startHarness, type Harness } from '../support/harness.js';
 import { messageIdOf, textEvent, VERIFICATION_TOKEN } from '../support/events.js';
 import type { FakeMessage } from '../support/fake-feishu.js';
 import { EVENT_CEILING_MS } from '../support/wait.js';
+import { appSettled } from '../support/queues.js';
 import { FORGET_ASK, FORGET_CANCELLED, FORGET_NOT_YOURS, FORGET_NOTHING_PENDING } from '../../src/core/texts.js';
 import { auditKey } from '../../src/stores/audit.js';
 
@@ -97,6 +99,10 @@ describe('删除我的数据', () => {
     redis = new Redis(h.redisUrl);
     await seed(h, A);
     await seed(h, B);
+    // Each deadline reminder became a Feishu task (FEISHU_TASKS), assigned to its creator.
+    const taskOf = (u: User) => h!.feishu.taskApi.live().find((t) => t.members.some((m) => m.id === u));
+    await h.feishu.waitFor(() => !!taskOf(A) && !!taskOf(B), EVENT_CEILING_MS, 'both tasks');
+    const taskA = taskOf(A)!.guid;
     const before = await dump(h);
     expect(holding(before, A).length).toBeGreaterThan(0);
     expect(holding(before, UNIT[A]).length).toBeGreaterThan(0);
@@ -119,6 +125,11 @@ describe('删除我的数据', () => {
     await h.feishu.waitFor(() => h!.feishu.repliesTo(ask.message_id).some((m) => h!.feishu.textOf(m).includes('已删除你的数据')), EVENT_CEILING_MS, 'deletion done');
     const done = h.feishu.repliesTo(ask.message_id).find((m) => h!.feishu.textOf(m).includes('已删除你的数据'))!;
     expect(h.feishu.textOf(done)).toContain('审计记录');
+    // The reminder's Feishu task went through the task API; the shared word list is named as kept.
+    expect(h.feishu.textOf(done)).toContain('1 个任务');
+    expect(h.feishu.textOf(done)).toContain('本单位词表');
+    expect(h.feishu.taskApi.tasks.get(taskA)!.deleted).toBe(true);
+    expect(taskOf(B)).toBeDefined();
     // A second press of the same button is told the first one runs (or ran).
     expect(JSON.stringify((await press(h, A, ask, confirm!.value)).body)).toContain('已经按过');
 
@@ -136,6 +147,27 @@ describe('删除我的数据', () => {
     const stored = (k: string) => /:(hist|state|reminder|owner):/.test(k);
     expect(holding(before, B).filter(stored).length).toBeGreaterThan(0);
     expect(holding(before, B).filter((k) => stored(k) && !after.has(k))).toEqual([]);
+  });
+
+  it('a task Feishu will not delete right now is deleted by the retried task job; the answer says so', async () => {
+    h = await startHarness({ clock: () => NOW });
+    redis = new Redis(h.redisUrl);
+    await say(h, A, REMIND[A]);
+    await h.feishu.waitFor(() => h!.feishu.taskApi.live().length === 1, EVENT_CEILING_MS, 'the task');
+    const guid = h.feishu.taskApi.live()[0]!.guid;
+    // The writer had marked it done: it goes all the same.
+    h.feishu.taskApi.complete(guid);
+    h.feishu.fail(/^DELETE \/open-apis\/task\/v2\/tasks\//, 1);
+    await say(h, A, '删除我的数据');
+    const done = await say(h, A, '确认删除');
+    expect(h.feishu.textOf(done)).toContain('1 个飞书任务暂时删不掉');
+    await h.feishu.waitFor(() => h!.feishu.taskApi.tasks.get(guid)!.deleted, EVENT_CEILING_MS, 'the retried deletion');
+    await appSettled(h);
+    const audit = auditKey(h.prefix);
+    const after = await dump(h);
+    expect([...after.keys()].filter((k) => k.includes(':reminder:task:'))).toEqual([]);
+    expect(holding(after, A, audit)).toEqual([]);
+    expect(after.get(audit)).toContain('partial');
   });
 
   it('取消 keeps everything; a typed 确认删除 (console has no buttons) works in the chat that asked', async () => {

@@ -27,17 +27,25 @@ export interface ForgetButtonValue {
   [key: string]: unknown;
 }
 
+/** The expiry warning's 保留 button: keep the thread's draft another DRAFT_TTL_DAYS. */
+export interface KeepButtonValue {
+  action: 'draft-keep';
+  thread: string;
+  [key: string]: unknown;
+}
+
 export function isDraftButton(v: Record<string, unknown>): v is DraftButtonValue {
   return v.action === 'draft' && typeof v.thread === 'string' && typeof v.command === 'object' && v.command !== null;
 }
 
 /** What a pressed button asks for; undefined when the payload is not (or no longer) ours. */
 export type ButtonIntent = { kind: 'draft'; command: DraftCommand; thread: string } | { kind: 'clouddoc'; thread: string }
-  | { kind: 'forget'; op: 'confirm' | 'cancel'; requester: string };
+  | { kind: 'forget'; op: 'confirm' | 'cancel'; requester: string } | { kind: 'keep'; thread: string };
 
 export function decodeButton(v: Record<string, unknown>): ButtonIntent | undefined {
   if (v.action === 'forget' && (v.op === 'confirm' || v.op === 'cancel') && typeof v.requester === 'string') return { kind: 'forget', op: v.op, requester: v.requester };
   if (v.action === 'clouddoc' && typeof v.thread === 'string') return { kind: 'clouddoc', thread: v.thread };
+  if (v.action === 'draft-keep' && typeof v.thread === 'string') return { kind: 'keep', thread: v.thread };
   if (isDraftButton(v)) return { kind: 'draft', command: v.command, thread: v.thread };
   return undefined;
 }
@@ -73,4 +81,11 @@ export function draftButtons(thread: string, cmd: DraftCommand, addresses?: read
 export function forgetButtons(requesterTag: string): CardButton[] {
   const v = (op: ForgetButtonValue['op']): ForgetButtonValue => ({ action: 'forget', op, requester: requesterTag });
   return [{ text: '确认删除', value: v('confirm'), primary: true }, { text: '取消', value: v('cancel') }];
+}
+
+/** The expiry warning's buttons: 保留 and 导出Word. */
+export function expiryButtons(thread: string): CardButton[] {
+  const keep: KeepButtonValue = { action: 'draft-keep', thread };
+  const exportWord: DraftButtonValue = { action: 'draft', command: { kind: 'export' }, thread };
+  return [{ text: '保留', value: keep, primary: true }, { text: '导出Word', value: exportWord }];
 }

@@ -35,6 +35,8 @@ export interface ReminderServiceOptions {
   concurrency?: number;
   /** The clock (epoch ms): “now” for commands, job delays and deadlines; default Date.now. */
   clock?: () => number;
+  /** Other delayed jobs sharing this queue and its worker, by job name (a draft's expiry warning). */
+  otherJobs?: Record<string, (job: Job) => Promise<string>>;
 }
 
 export class ReminderService {
@@ -78,9 +80,13 @@ export class ReminderService {
       prefix: this.opts.prefix ?? 'bigan',
       concurrency: this.opts.concurrency ?? 1,
       log: this.opts.log ?? {},
-      label: (job) => (job.name === JOB_NAMES.reminderTask ? 'feishu task sync' : 'reminder delivery'),
+      label: (job) => (job.name === JOB_NAMES.reminderTask ? 'feishu task sync' : job.name === JOB_NAMES.reminderFire ? 'reminder delivery' : job.name),
       logContext: (job) => ({ rid: job.data.rid, chatId: job.data.chatId, shortId: job.data.shortId }),
-      process: (job) => (job.name === JOB_NAMES.reminderTask ? this.tasks.sync(job as Job<TaskJobData>) : this.delivery.fire(job as Job<FireJobData>)),
+      process: (job) => {
+        const other = this.opts.otherJobs?.[job.name];
+        if (other) return other(job);
+        return job.name === JOB_NAMES.reminderTask ? this.tasks.sync(job as Job<TaskJobData>) : this.delivery.fire(job as Job<FireJobData>);
+      },
     });
     return this.worker;
   }
