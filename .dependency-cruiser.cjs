@@ -4,7 +4,8 @@
  *
  *   main → app → receivers (feishu/, console/, http-server) and handler/
  *        → flows/, queue/, reminders' service (reminders/service/: commands, jobs, delivery, task sync, store)
- *        → core/, llm/, report/ (pure), reminders' pure half, export/, documents/
+ *        → core/ (types and ports), stores/ (Redis stores), llm/, report/ (pure), reminders' pure half, export/,
+ *          documents/
  *
  * An import may only point down, never up, and there are no cycles. Type-only imports count.
  * logger.ts is the one cross-cutting module every layer may use; text/ (pure text helpers: the one Chinese-numeral
@@ -41,6 +42,8 @@ module.exports = {
     },
     onlyDown('core-is-the-floor', 'core/', ['logger.ts']),
     onlyDown('report-is-pure-and-self-contained', 'report/', []),
+    // stores/: the Redis implementations (thread memory, audit stream, document quarantine) beside the ports in core/.
+    onlyDown('stores-over-core', 'stores/', ['core', 'logger.ts']),
     onlyDown('llm-over-core', 'llm/', ['core', 'logger.ts']),
     onlyDown('export-over-report', 'export/', ['report']),
     // documents/: reading and annotating the writer's files (formats, not transport).
@@ -49,11 +52,11 @@ module.exports = {
     // beside flows/ that takes its queue name, job ids, options and worker from queue/.
     onlyDown('pure-reminders-over-core', 'reminders/(?!service/)', ['core']),
     onlyDown('reminder-service-over-queue', 'reminders/service/', ['reminders', 'queue', 'core', 'logger.ts']),
-    onlyDown('flows-over-core', 'flows/', ['core', 'llm', 'report', 'export', 'documents', 'reminders', 'logger.ts']),
-    onlyDown('queue-over-core', 'queue/', ['core', 'logger.ts']),
+    onlyDown('flows-over-core', 'flows/', ['core', 'stores', 'llm', 'report', 'export', 'documents', 'reminders', 'logger.ts']),
+    onlyDown('queue-over-core', 'queue/', ['core', 'stores', 'logger.ts']),
     // privacy/: deletion and scrubbing across the stores (memory, reminders, the queues' job records).
-    onlyDown('privacy-over-queue', 'privacy/', ['queue', 'core', 'logger.ts']),
-    onlyDown('handler-over-flows-and-queue', 'handler/', ['flows', 'queue', 'privacy', 'core', 'llm', 'report', 'reminders', 'export', 'documents', 'logger.ts']),
+    onlyDown('privacy-over-queue', 'privacy/', ['queue', 'core', 'stores', 'logger.ts']),
+    onlyDown('handler-over-flows-and-queue', 'handler/', ['flows', 'queue', 'privacy', 'core', 'stores', 'llm', 'report', 'reminders', 'export', 'documents', 'logger.ts']),
     onlyDown('feishu-is-a-receiver', 'feishu/', ['queue', 'core', 'reminders', 'http-server.ts', 'logger.ts']),
     onlyDown('console-is-a-receiver', 'console/', ['queue', 'core', 'reminders', 'logger.ts']),
     onlyDown('http-server-serves-receivers', 'http-server\\.ts', ['core', 'logger.ts']),
@@ -61,8 +64,8 @@ module.exports = {
     onlyDown('worker-process-is-infrastructure', 'worker-process\\.ts', ['logger.ts']),
     onlyDown('config-over-core', 'config\\.ts', ['core']),
     onlyDown('logger-is-a-leaf', 'logger\\.ts', []),
-    // cli/audit.ts reads the audit trail through core/audit.ts (the one store module), nothing else of core/.
-    onlyDown('cli-uses-the-pure-core', 'cli/', ['report', 'export', 'core/audit.ts']),
+    // cli/audit.ts reads the audit trail through stores/audit.ts (the one store module), nothing of core/.
+    onlyDown('cli-uses-the-pure-core', 'cli/', ['report', 'export', 'stores/audit.ts']),
     onlyDown('eval-uses-flows', 'eval/', ['flows', 'llm', 'report', 'core', 'logger.ts']),
     {
       name: 'only-main-starts-the-app',

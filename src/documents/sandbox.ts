@@ -17,7 +17,7 @@ import type { DocumentParser, ParseCall } from './parser.js';
 /** How a parse ended, for logs and metrics (never the file's name or text). */
 export type ParseOutcome = 'ok' | 'refused' | 'crashed' | 'quarantined' | 'cancelled' | 'busy';
 
-/** Where crashed files are remembered (core/quarantine.ts over Redis). */
+/** Where crashed files are remembered (stores/quarantine.ts over Redis). */
 export interface ParseQuarantine {
   has(sha: string): Promise<boolean>;
   add(sha: string): Promise<void>;

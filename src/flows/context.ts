@@ -1,12 +1,12 @@
 import type { ChatModel } from '../llm/chat-model.js';
 import type { PromptLibrary } from '../llm/prompts.js';
 import type { Logger } from '../logger.js';
-import type { ConversationMemory } from '../core/memory.js';
+import type { ConversationMemory } from '../stores/memory.js';
 import type { Conversation } from '../core/message.js';
 import type { Replier } from '../core/replier.js';
 import type { CloudDocPublisher, DocumentSource } from '../core/documents.js';
 import type { DocumentParser } from '../documents/parser.js';
-import type { AuditNote } from '../core/audit.js';
+import type { AuditNote } from '../stores/audit.js';
 import type { ReviewStore } from './review-store.js';
 import type { ThreadOwners } from './thread-owner.js';
 import type { LedgerStore } from '../documents/ledger-store.js';

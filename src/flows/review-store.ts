@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { userKeysKey } from '../core/memory.js';
+import { userKeysKey } from '../stores/memory.js';
 import { threadKey, type Conversation } from '../core/message.js';
 import type { FileRef } from '../core/documents.js';
 import type { ReviewListItem } from '../documents/review/jobs.js';

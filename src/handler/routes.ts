@@ -7,7 +7,7 @@
  * in `handle.ts#FLOWS` (docs/ARCHITECTURE.md, "How to add a command").
  */
 import type { DocumentOrigin, FileRef } from '../core/documents.js';
-import { findDocLink, withoutLink } from '../core/doc-links.js';
+import { findDocLink, withoutLink } from '../documents/doc-links.js';
 import type { Payload } from '../core/message.js';
 import { REMINDER_NOT_UNDERSTOOD } from '../core/texts.js';
 import { isMaterialRequest } from '../documents/material.js';

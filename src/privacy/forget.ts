@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { Queue, type Job } from 'bullmq';
-import { AuditLog } from '../core/audit.js';
-import { userKeysKey } from '../core/memory.js';
+import { AuditLog } from '../stores/audit.js';
+import { userKeysKey } from '../stores/memory.js';
 import { threadKey, type Conversation } from '../core/message.js';
 import { TaskError, type TaskPort } from '../core/reminders.js';
 import { conversationOf, DRAFT_EXPIRY_JOB, draftExpiryJobId, JOB_NAMES, MESSAGE_QUEUE, REMINDER_QUEUE, reminderTaskJobId, reminderTaskJobOptions, type DraftExpiryJobData, type FireJobData, type JobData, type TaskJobData } from '../queue/jobs.js';

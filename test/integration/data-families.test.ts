@@ -7,7 +7,7 @@ import { Queue } from 'bullmq';
 import { startHarness, type Harness } from '../support/harness.js';
 import { groupAtBot, messageIdOf, OTHER_USER_OPEN_ID, textEvent, USER_OPEN_ID } from '../support/events.js';
 import { eventually } from '../support/wait.js';
-import { auditKey } from '../../src/core/audit.js';
+import { auditKey } from '../../src/stores/audit.js';
 import { messageJobId, MESSAGE_QUEUE, type JobData } from '../../src/queue/jobs.js';
 
 let h: Harness | undefined;

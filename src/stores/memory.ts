@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { threadKey, type ChatMessage, type Conversation } from './message.js';
+import { threadKey, type ChatMessage, type Conversation } from '../core/message.js';
 
 /** The set of memory keys written for a user's messages (ids only). */
 export const userKeysKey = (prefix: string, openId: string) => `${prefix}:ukeys:${openId}`;
