@@ -124,3 +124,14 @@ describe('layout breaks of a PDF copy', () => {
     expect(seriousRules(t)).toEqual([]);
   });
 });
+
+describe('claims without evidence: a numeral inside a quoted formula is no figure', () => {
+  it('显著提升 next to “两个维护” is still a claim without evidence', () => {
+    const t = '2024年宣传思想工作总结\n通过学习，干部的政治素质得到显著提升，坚决做到“两个维护”。\n';
+    expect(spans(t, 'evidence')).toEqual([['显著提升', 'info', null]]);
+  });
+  it('显著提升 with a real figure is not', () => {
+    const t = '2024年宣传思想工作总结\n通过学习，干部的政治素质得到显著提升，参学率达到98%。\n';
+    expect(spans(t, 'evidence')).toEqual([]);
+  });
+});
