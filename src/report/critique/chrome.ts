@@ -45,6 +45,12 @@ const COLLECTION = /^[^，。；]{0,40}(?:总结|报告|汇报|范文|材料|讲
 const WORD_COUNT = /[（(](?:全文|正文)?(?:共|约)?约?\d{3,5}字[）)]|(?:全文|正文)约?\d{3,5}字|字数[：:]\s*\d+/;
 /** Adverts, buttons, paywalls, preview cuts. */
 const ADVERT = /此处隐藏\s*\d+\s*个?字|隐藏了?\s*\d+\s*个?字|下载后(?:可)?(?:查看|阅读)|(?:剩余|还剩)\s*\d+\s*(?:个?字|页)(?:未读)?|试读(?:已)?结束|(?:VIP|会员)专(?:享|免)|侵权投诉|付费(?:下载|阅读|后)|预览(?:阅读)?(?:已)?结束|获取全文|扫码(?:联系|咨询|下载|获取|添加)|联系老师|定制代笔|代写|加入\s*vip|\bvip\b|立即下载|免费下载|下载本文|点击下载|购物车|我的足迹|手机阅读|阅读模式|快捷搜索|展开全文|阅读全文|收藏本文|相关推荐|相关文章|上一篇|下一篇|原创力文档|一经付费|本站(?:不|所有|规则)|侵权必究|版权归|来源[：:]\s*网络|网络整理|由会员(?:分享|上传)|可在线阅读|\d{1,3}页珍藏版|请在[^，。；\n]{1,12}上搜索|^(?:正文|全文)?(?:一键)?复制(?:正文|全文)?$|……略……|[（(]略[）)]|\.{4,}|👉|👈|共计\s*\d{3,6}\s*个?字|预计阅读(?:时长|时间)|(?:阅读|查看|浏览)(?:全部|完整|全文|更多)[^。！\n]{0,8}(?:需要|需|请)先?(?:登录|登陆|注册)|(?:登录|登陆)后(?:即可)?(?:阅读|查看|浏览)(?:全部|全文|完整)/i;
+/**
+ * A sharing site's numbered notice (- 1、下载前……, - 2、如有侵权……): a bulleted, numbered line that speaks of the
+ * site's documents, downloads, service or rights — at least two such words, since a report's own list is about its work.
+ */
+const SITE_NOTICE_LINE = /^[-•·*]\s*\d{1,2}[、.．]/;
+const SITE_WORDS = /文档|下载|本站|平台|网站|客服|版权|侵权|权益|付费|退款|预览|上传|用户/g;
 /** A paywall marker with the dots around it: ……此处隐藏619个字……, …剩余800字未读…. */
 export const PAYWALL_CUT = /[.…·\s]*(?:此处隐藏|隐藏了?|剩余|还剩)\s*\d+\s*个?字(?:未读)?[，,]?(?:下载后(?:可)?(?:查看|阅读)(?:全文)?)?[.…·\s]*/;
 
@@ -92,6 +98,7 @@ export function chromeOf(line: string, opts: { title?: boolean } = {}): ChromeHi
   if (META_LABEL.test(t) || (TIMESTAMP.test(t) && t.length <= 60 && !/[。；]/.test(t)) || DOC_FACTS.test(t) || (NAV_BAR.test(t) && t.length <= 80)) {
     return whole('meta', '网页信息行（来源、时间、阅读量、导航等）残留');
   }
+  if (SITE_NOTICE_LINE.test(t) && new Set(t.match(SITE_WORDS) ?? []).size >= 2) return whole('advert', '文档分享网站的下载须知或版权声明残留');
   const ad = ADVERT.exec(t);
   if (ad) {
     // In a long paragraph only the marker itself (……略……, ......) is chrome.

@@ -124,3 +124,32 @@ describe('layout breaks of a PDF copy', () => {
     expect(seriousRules(t)).toEqual([]);
   });
 });
+
+describe('claims without evidence: a numeral inside a quoted formula is no figure', () => {
+  it('显著提升 next to “两个维护” is still a claim without evidence', () => {
+    const t = '2024年宣传思想工作总结\n通过学习，干部的政治素质得到显著提升，坚决做到“两个维护”。\n';
+    expect(spans(t, 'evidence')).toEqual([['显著提升', 'info', null]]);
+  });
+  it('显著提升 with a real figure is not', () => {
+    const t = '2024年宣传思想工作总结\n通过学习，干部的政治素质得到显著提升，参学率达到98%。\n';
+    expect(spans(t, 'evidence')).toEqual([]);
+  });
+});
+
+describe('after the blind r8 run: a sharing site’s numbered notice, and 总书记对……的重要指示', () => {
+  it('numbered notice lines about the site’s documents, downloads or rights are one chrome block', () => {
+    const t = '2024年宣传思想工作总结\n- 1、本站文档均由用户上传，下载前请核对内容。\n- 2、如涉及侵权，请联系客服处理，核实后删除。\n2024年，支部按季度研究宣传思想工作。\n';
+    expect(spans(t, 'debris')).toEqual([['- 1、本站文档均由用户上传，下载前请核对内容。\n- 2、如涉及侵权，请联系客服处理，核实后删除。', 'error', null]]);
+    expect(run(t).filter((f) => f.rule === 'markup')).toEqual([]);
+  });
+  it('a report’s own bulleted list is no notice', () => {
+    const t = '2024年宣传思想工作总结\n- 1、建立学习制度，按月组织学习。\n- 2、管好宣传阵地，落实审核制度。\n';
+    expect(run(t).filter((f) => f.rule === 'debris')).toEqual([]);
+  });
+  it('总书记对……作出的重要指示 without 习近平', () => {
+    const t = '2024年宣传思想工作总结\n支部认真学习总书记对宣传思想工作作出的重要指示。\n';
+    expect(spans(t, 'xi')).toEqual([['总书记', 'warning', '习近平总书记']]);
+    const ok = '2024年宣传思想工作总结\n支部认真学习习近平总书记对宣传思想工作作出的重要指示。\n';
+    expect(run(ok).filter((f) => f.rule === 'xi')).toEqual([]);
+  });
+});
