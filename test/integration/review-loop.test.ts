@@ -9,11 +9,11 @@ import { guardDocx, regionsOf } from '../../src/documents/review/guard.js';
 import { readReview } from '../../src/documents/review/read.js';
 import { startHarness, type Harness } from '../support/harness.js';
 import { appSettled } from '../support/queues.js';
-import { messageEvent, messageIdOf, textEvent } from '../support/events.js';
+import { messageIdOf, textEvent } from '../support/events.js';
 import type { FakeMessage } from '../support/fake-feishu.js';
 import type { FakeRequestBody } from '../support/fake-openai.js';
 import { readFodt } from '../support/odf.js';
-import { fixture } from '../support/review-docx.js';
+import { fileMessage, fixture } from '../support/review-docx.js';
 import { convert, skipWithoutSoffice } from '../support/soffice.js';
 
 let h: Harness | undefined;
@@ -21,15 +21,6 @@ afterEach(async () => {
   await h?.stop();
   h = undefined;
 });
-
-/** A private (or group) file message whose file the fake Open API holds. */
-export function fileMessage(x: Harness, name: string, data: Buffer, o: Parameters<typeof messageEvent>[2] = {}): Record<string, unknown> {
-  const ev = messageEvent('file', { file_key: 'placeholder', file_name: name }, o);
-  const msg = (ev.event as { message: { message_id: string; content: string } }).message;
-  const key = x.feishu.addUserFile(msg.message_id, name, data);
-  msg.content = JSON.stringify({ file_key: key, file_name: name });
-  return ev;
-}
 
 /** Replies under a message once `count` are there and none is streaming, and the app is idle. */
 async function replies(x: Harness, id: string, count = 1): Promise<FakeMessage[]> {
