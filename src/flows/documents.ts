@@ -14,7 +14,8 @@ import type { TurnContext } from './context.js';
 import { critiqueFlow } from './critique.js';
 import { draftingFlow, exportLabel, NO_OUTLINE_YET, wordFile } from './drafting/index.js';
 import type { ReportThreadState } from './drafting/state.js';
-import { critiqueRevisionFlow, HANDLE_COMMENTS, offerReview, REVISE_BY_CRITIQUE } from './review.js';
+import { critiqueRevisionFlow, HANDLE_COMMENTS, mayRevise, offerReview, REVIEW_TEXTS, REVISE_BY_CRITIQUE } from './review.js';
+import { threadKey } from '../core/message.js';
 import { CLOUD_COMMENT_WORDS, offerCloudReview } from './review-cloud.js';
 
 /** Material facts kept for a draft: well inside a small model's context next to the prompt. */
@@ -110,8 +111,10 @@ export async function documentFlow(ctx: TurnContext, origin: DocumentOrigin, wor
   if (doc.text.length > opts.maxChars || doc.truncated) return ctx.replier.sendText(c, DOC_TEXTS.tooLong(doc.name, doc.text.length, opts.maxChars), ctx.jobId);
   const docx = doc.docx;
   // The review loop (issue 22): 按审校意见修订 returns the critic's fixes as revisions; a file with 批注 gets their list.
-  if (docx && ctx.reviews && REVISE_BY_CRITIQUE.test(words)) return critiqueRevisionFlow(ctx, { name: doc.name, data: docx });
-  if (docx && doc.file && ctx.reviews) {
+  if (docx && ctx.reviews && REVISE_BY_CRITIQUE.test(words)) {
+    if (await mayRevise(ctx, threadKey(c))) return critiqueRevisionFlow(ctx, { name: doc.name, data: docx });
+    note = REVIEW_TEXTS.notAllowed;
+  } else if (docx && doc.file && ctx.reviews) {
     const offered = await offerReview(ctx, { name: doc.name, data: docx, source: { kind: 'file', file: doc.file, name: doc.name } });
     if (offered.kind !== 'critique') return;
     note = offered.note;

@@ -15,7 +15,7 @@ import { cloudAnswerFlow } from './review-cloud.js';
 import { listCard, mayRevise, modelDecisions, pickedItems, REVIEW_TITLE, reviewButtons } from './review-common.js';
 import type { PendingReview, ReviewSource } from './review-store.js';
 
-export { REVIEW_TITLE, reviewButtons } from './review-common.js';
+export { mayRevise, REVIEW_TITLE, reviewButtons } from './review-common.js';
 export type { ReviewButtonValue } from './review-common.js';
 
 

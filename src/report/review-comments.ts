@@ -93,7 +93,8 @@ function cnNumber(s: string): number | undefined {
  * “1-3”); or all but some (“除了2都改”). Undefined when the message is not an answer at all.
  */
 export function parseReviewAnswer(message: string, count: number): ReviewAnswer | undefined {
-  const t = message.replace(/\s+/g, '').replace(/<at[^>]*>[^<]*<\/at>|@\S+?(?=[，,。]|$)/g, '');
+  // “处理 1 3 5”: a space between numbers separates them (before spaces go).
+  const t = message.replace(/([\d一二两三四五六七八九十])\s+(?=[\d一二两三四五六七八九十])/g, '$1、').replace(/\s+/g, '').replace(/<at[^>]*>[^<]*<\/at>|@\S+?(?=[，,。]|$)/g, '');
   if (/^(都|全部)?(不(用|要|必)?(处理|改|修改)|取消|算了)/.test(t)) return { kind: 'none' };
   const NUM = '(\\d{1,3}|[一二两三四五六七八九十]{1,3})';
   const nums: number[] = [];
