@@ -85,6 +85,14 @@ const schema = z.object({
   /** A visible “AI-generated” footer line in exported Word files (the metadata label is always there). */
   AI_LABEL_FOOTER: z.preprocess(emptyToUndefined, z.enum(['on', 'off', 'true', 'false', '1', '0']).default('off')).transform((s) => ['on', 'true', '1'].includes(s)),
   AUDIT_RETENTION_DAYS: int(180, 180),
+
+  // --- The writers' verdicts on findings (issue 24 item 6; docs/CRITIC.md, “Verdicts”) ---
+  /** Days a 误报/有用 verdict is kept (rule id and excerpt hash only). */
+  VERDICT_RETENTION_DAYS: int(365, 1),
+  /** A rule whose false-alarm share reaches this (0..1) is reported in /healthz details… */
+  VERDICT_ALARM_SHARE: z.preprocess(emptyToUndefined, z.coerce.number().min(0).max(1).default(0.3)),
+  /** …once it has at least this many verdicts. */
+  VERDICT_ALARM_MIN: int(10, 1),
 });
 
 export type Env = z.infer<typeof schema>;

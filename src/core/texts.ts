@@ -77,6 +77,9 @@ export function refusalText(reason: keyof typeof REFUSAL_TEXT, wait?: { seconds:
     : `请求过于频繁，请稍后再试：${when}。`;
 }
 
+/** A verdict button pressed by someone other than the critique's requester (card ownership). */
+export const NOT_CARD_OWNER = '只有请我审校的人可以标记这些意见是“误报”还是“有用”。你也可以把稿子发给我，单独审校一次。';
+
 export const NOT_INITIATOR = '只有发起人可以修改这份稿子。如需在此基础上修改，可以点“导出Word”拿到文件，或另起一个话题让我重新起草。';
 
 /** Title of the card that carries the one failure reply. */

@@ -7,6 +7,7 @@ import type { Replier } from '../core/replier.js';
 import type { CloudDocPublisher, DocumentSource } from '../core/documents.js';
 import type { DocumentParser } from '../documents/parser.js';
 import type { AuditNote } from '../core/audit.js';
+import type { VerdictStore } from '../core/verdicts.js';
 
 /** Everything a flow needs to answer one request. Built per job by the message handler. */
 export interface TurnContext {
@@ -37,4 +38,6 @@ export interface TurnContext {
   audit?: AuditNote;
   /** Exported Word files also print the AI label in their footer (AI_LABEL_FOOTER). */
   aiLabelFooter?: boolean;
+  /** The writers' verdicts on findings (误报/有用); absent where they are not kept. */
+  verdicts?: VerdictStore;
 }

@@ -19,6 +19,8 @@ import type { CloudDocPublisher, DocumentSource } from '../core/documents.js';
 import type { DocumentParser } from '../documents/parser.js';
 import { cloudDocFlow, documentFlow } from '../flows/documents.js';
 import { unitWordsFlow } from '../flows/unit-words.js';
+import { verdictButtonFlow } from '../flows/verdicts.js';
+import type { VerdictStore } from '../core/verdicts.js';
 import { DOC_TEXTS } from '../core/document-texts.js';
 import { MAX_INPUT_CHARS, routeButton, routeChangesDraft, routeMessage, routeWithRecentFile, type Route } from './routes.js';
 import { ack, classification, compose, initiator, refusal, route, threadOwner, type Turn } from './middleware.js';
@@ -54,6 +56,8 @@ export interface HandlerDeps {
   audit?: AuditLog;
   /** /reset scrubs the thread's text from the queue's job records too. */
   forget?: Forgetting;
+  /** The writers' verdicts on findings (issue 24 item 6). */
+  verdicts?: VerdictStore;
 }
 
 /** A route's flow: the one place a route kind meets the code that answers it. */
@@ -91,6 +95,7 @@ const FLOWS: Flows = {
     ? ctx.replier.sendText(c, DOC_TEXTS.image, ctx.jobId)
     : ctx.replier.sendText(c, T.UNSUPPORTED_TYPE(T.MESSAGE_TYPE_LABEL[r.messageType] ?? `“${r.messageType}”类型的消息`), ctx.jobId),
   'button-expired': ({ ctx, conversation: c }) => ctx.replier.sendText(c, T.BUTTON_EXPIRED, ctx.jobId),
+  verdict: ({ ctx, route: r }) => verdictButtonFlow(ctx, r),
   // 删除我的数据: the request itself is neither remembered nor sent to the model.
   'forget-ask': async ({ ctx, conversation: c }, d) => {
     if (!d.forget) return ctx.replier.sendText(c, T.FAILURE, ctx.jobId);
@@ -160,6 +165,7 @@ export class MessageHandler {
       ...(this.d.parser ? { parser: this.d.parser } : {}),
       ...(this.d.cloudDocs ? { cloudDocs: this.d.cloudDocs } : {}),
       ...(this.d.aiLabelFooter ? { aiLabelFooter: true } : {}),
+      ...(this.d.verdicts ? { verdicts: this.d.verdicts } : {}),
     };
   }
 

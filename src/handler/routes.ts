@@ -47,10 +47,12 @@ export type Route =
   | { kind: 'forget-confirm'; requester?: string }
   | { kind: 'forget-cancel'; requester?: string }
   /** A button whose payload we no longer understand. */
-  | { kind: 'button-expired' };
+  | { kind: 'button-expired' }
+  /** 误报 / 有用 on one finding of a critique's feedback card (issue 24 item 6). */
+  | { kind: 'verdict'; card: string; n: number; option: string };
 
 /** What a route produced from text alone (before files, links and quotes are considered). */
-export type TextRoute = Exclude<Route, { kind: 'document' | 'unsupported' | 'button-expired' }>;
+export type TextRoute = Exclude<Route, { kind: 'document' | 'unsupported' | 'button-expired' | 'verdict' }>;
 
 export const MAX_INPUT_CHARS = 30_000;
 
@@ -202,6 +204,7 @@ export function routeButton(value: Record<string, unknown>): Route {
   const b = decodeButton(value);
   if (!b) return { kind: 'button-expired' };
   if (b.kind === 'clouddoc') return { kind: 'clouddoc' };
+  if (b.kind === 'verdict') return { kind: 'verdict', card: b.card, n: b.n, option: b.option };
   if (b.kind === 'forget') return { kind: b.op === 'confirm' ? 'forget-confirm' : 'forget-cancel', requester: b.requester };
   return { kind: 'draft', command: b.command, newRequest: false };
 }
@@ -214,7 +217,8 @@ export function documentRequest(payload: Payload, now: Date, timezone: string): 
 
 /** Whether a route changes the thread's draft: in a group thread only its initiator may. */
 export function routeChangesDraft(route: Route): boolean {
-  return route.kind === 'reset' || (route.kind === 'draft' && route.command.kind !== 'export');
+  // A critique's verdicts are its initiator's too (card ownership).
+  return route.kind === 'reset' || route.kind === 'verdict' || (route.kind === 'draft' && route.command.kind !== 'export');
 }
 
 /**
@@ -224,7 +228,7 @@ export function routeChangesDraft(route: Route): boolean {
  */
 export function routeNeedsModel(route: Route): boolean {
   switch (route.kind) {
-    case 'help': case 'reset': case 'unknown-command': case 'forget-ask': case 'forget-confirm': case 'forget-cancel': case 'too-long': case 'unsupported': case 'button-expired': case 'unit-words':
+    case 'help': case 'reset': case 'unknown-command': case 'forget-ask': case 'forget-confirm': case 'forget-cancel': case 'too-long': case 'unsupported': case 'button-expired': case 'unit-words': case 'verdict':
       return false;
     case 'reminder':
       return route.command.kind === 'affirm' || route.command.kind === 'pick';

@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import { Queue, type Job } from 'bullmq';
 import { AuditLog } from '../core/audit.js';
 import { userKeysKey } from '../core/memory.js';
+import type { VerdictStore } from '../core/verdicts.js';
 import { threadKey, type Conversation } from '../core/message.js';
 import { conversationOf, MESSAGE_QUEUE, REMINDER_QUEUE, type FireJobData, type JobData } from '../queue/jobs.js';
 
@@ -60,7 +61,7 @@ export class Forgetting {
   private readonly reminders: Queue;
   private readonly audit: AuditLog;
 
-  constructor(private readonly redis: Redis, private readonly o: { prefix: string; auditRetentionDays: number; now?: () => Date }) {
+  constructor(private readonly redis: Redis, private readonly o: { prefix: string; auditRetentionDays: number; now?: () => Date; verdicts?: VerdictStore }) {
     this.messages = new Queue(MESSAGE_QUEUE, { connection: redis, prefix: o.prefix });
     this.reminders = new Queue(REMINDER_QUEUE, { connection: redis, prefix: o.prefix });
     this.audit = new AuditLog(redis, { prefix: o.prefix, retentionDays: o.auditRetentionDays });
@@ -175,6 +176,8 @@ export class Forgetting {
       this.k('userjobs', openId), this.k('rl', openId), this.k('rlc', openId), this.k('forget', 'ask', userTag(openId)),
     ];
     await del(perUser);
+    // Their 误报/有用 verdicts (rule ids and hashes, under a tag of their id).
+    if (this.o.verdicts) deleted += await this.o.verdicts.forgetUser(openId);
     // The job running this deletion cannot be removed while it runs: it keeps neither text nor the user's id.
     if (o.exceptJobId) {
       const self = await this.messages.getJob(o.exceptJobId);
@@ -210,6 +213,7 @@ export class Forgetting {
     }
     const all = [...keys, ...reminderKeys];
     if (all.length) deleted += await this.redis.del(...all);
+    if (this.o.verdicts) deleted += await this.o.verdicts.purgeChat(chatId);
     await this.audit.record({ time: (this.o.now?.() ?? new Date()).getTime(), chat: chatId, kind: 'purge-chat', outcome: 'ok' });
     return { deleted, kept: KEPT_RECORDS };
   }
