@@ -51,7 +51,7 @@ export function verdictSummary(falseAlarms: number, useful: number): string {
 /** What the card of a critique says above its rows. */
 export function verdictCardIntro(total: number, shown: number): string {
   const more = total > shown ? `（前 ${shown} 条；其余 ${total - shown} 条可在 Word 批注下回复）` : '';
-  return `上面的审校意见准不准？逐条选“误报”或“有用”${more}，只记录规则名和原文的指纹，不记录原文。`;
+  return `上面的审校意见准不准？请逐条标记误报或有用${more}。只记录规则名和原文的指纹，不记录原文。`;
 }
 
 /** A row's label: where and what kind, never the text itself (the card's state is stored). */
