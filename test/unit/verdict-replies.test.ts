@@ -9,6 +9,8 @@ import { openReview } from '../../src/documents/review/read.js';
 import { readWordVerdicts } from '../../src/documents/verdict-replies.js';
 import { findingTag } from '../../src/report/verdicts.js';
 import { buildDocx } from '../support/docx-fixture.js';
+import { convert, skipWithoutSoffice } from '../support/soffice.js';
+import { EVENT_CEILING_MS } from '../support/wait.js';
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 const NOW = new Date('2026-12-06T02:00:00Z');
@@ -74,4 +76,14 @@ describe('verdicts in a returned Word file', () => {
     expect(found?.verdicts.map((v) => [v.rule, v.verdict])).toEqual([['formulation', 'false-alarm']]);
     expect(found?.otherComments).toBe(0);
   });
+});
+
+describe.skipIf(skipWithoutSoffice('a returned .docx saved by LibreOffice'))('a returned file saved by LibreOffice', () => {
+  it('the replies LibreOffice writes back (its own comments.xml and threading) still count', async () => {
+    const data = await withReplies(await annotated(), [{ comment: 0, text: '误报' }, { comment: 1, text: '有用' }]);
+    const saved = await convert(data, 'docx', 'docx:MS Word 2007 XML');
+    const found = await readWordVerdicts(saved);
+    expect(found?.verdicts.map((v) => [v.rule, v.verdict]).sort()).toEqual([['formulation', 'useful'], ['placeholder', 'false-alarm']]);
+    expect(found?.otherComments).toBe(0);
+  }, EVENT_CEILING_MS);
 });
