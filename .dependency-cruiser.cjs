@@ -54,7 +54,8 @@ module.exports = {
     onlyDown('config-over-core', 'config\\.ts', ['core']),
     onlyDown('logger-is-a-leaf', 'logger\\.ts', []),
     // cli/audit.ts reads the audit trail through core/audit.ts (the one store module), nothing else of core/.
-    onlyDown('cli-uses-the-pure-core', 'cli/', ['report', 'export', 'core/audit.ts']),
+    // cli/verdicts.ts reads the writers' verdicts through core/verdicts.ts the same way.
+    onlyDown('cli-uses-the-pure-core', 'cli/', ['report', 'export', 'core/audit.ts', 'core/verdicts.ts']),
     onlyDown('eval-uses-flows', 'eval/', ['flows', 'llm', 'report', 'core', 'logger.ts']),
     {
       name: 'only-main-starts-the-app',

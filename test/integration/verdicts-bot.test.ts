@@ -12,6 +12,7 @@ import { appSettled } from '../support/queues.js';
 import { groupAtBot, messageEvent, messageIdOf, OTHER_USER_OPEN_ID, textEvent, USER_OPEN_ID, VERIFICATION_TOKEN } from '../support/events.js';
 import type { FakeMessage } from '../support/fake-feishu.js';
 import { eventually } from '../support/wait.js';
+import { runBigan } from '../support/cli.js';
 import { buildDocx, DEFECT_REPORT } from '../support/docx-fixture.js';
 import { NOT_CARD_OWNER } from '../../src/core/texts.js';
 import { VERDICT_CARD_TITLE } from '../../src/flows/verdicts.js';
@@ -148,6 +149,21 @@ describe('the writer\'s verdict on each finding', () => {
     expect(csv.split('\r\n')[0]).toBe('time,tenant,chat,user,rule,hash,verdict,via,id');
     expect(csv).not.toContain('X次');
     expect(csv).not.toContain(USER_OPEN_ID);
+
+    // The operator's command line reads the same records.
+    process.env.REDIS_URL = h.redisUrl;
+    process.env.REDIS_PREFIX = h.prefix;
+    try {
+      const cli = await runBigan(['verdicts', '--format', 'csv']);
+      expect(cli.code).toBe(0);
+      expect(cli.stdout.trim().split('\r\n')).toHaveLength(2);
+      const summary = await runBigan(['verdicts', '--format', 'summary']);
+      expect(summary.stdout).toBe('placeholder\t误报 1\t有用 0\t误报占比 100%\n');
+      expect((await runBigan(['verdicts', '--since', '昨天'])).code).toBe(2);
+    } finally {
+      delete process.env.REDIS_URL;
+      delete process.env.REDIS_PREFIX;
+    }
 
     // One false alarm out of one: over the configured share, so /healthz names the rule.
     const health = (await h.get('/healthz')).body as { details: { verdicts: { alarms: Array<{ rule: string; share: number; total: number }> } } };
