@@ -8,6 +8,7 @@ import { threadKey } from '../core/message.js';
 import type { ChoiceCard } from '../core/replier.js';
 import { excerptHash, type VerdictCardState } from '../core/verdicts.js';
 import * as T from '../core/texts.js';
+import { RetryableError } from '../core/errors.js';
 import type { Finding } from '../report/critique/types.js';
 import { VERDICT_LABEL, VERDICT_OPTION, verdictCardIntro, verdictOfOption, verdictRowLabel, verdictSummary, type Verdict } from '../report/verdicts.js';
 import type { WordVerdicts } from '../documents/verdict-replies.js';
@@ -56,7 +57,13 @@ export async function sendVerdictCard(ctx: TurnContext, findings: readonly Findi
     rows: ordered.slice(0, MAX_VERDICT_ROWS).map((f) => ({ rule: f.rule, hash: excerptHash(text.slice(f.start, f.end) || f.excerpt), label: verdictRowLabel(f, f.line ?? lineOf(text, f.start)) })),
   };
   await ctx.verdicts.saveCard(key, state);
-  await ctx.replier.sendChoiceCard(c, render(state, key, new Map()), `${ctx.jobId}-verdicts`);
+  try {
+    await ctx.replier.sendChoiceCard(c, render(state, key, new Map()), `${ctx.jobId}-verdicts`);
+  } catch (err) {
+    // The critique is answered already: a card Feishu refuses for good must not turn it into a failure (a rate limit or 5xx retries).
+    if (ctx.signal?.aborted || !(err instanceof RetryableError) || err.retryable) throw err;
+    ctx.log.warn({ err }, 'feedback card refused; the critique stands without it');
+  }
 }
 
 /** A press on the feedback card: record it, then redraw the card with every row's verdict so far. */

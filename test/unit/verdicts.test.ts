@@ -7,6 +7,9 @@ import { decodeButton, verdictValue } from '../../src/flows/drafting/buttons.js'
 import { routeButton, routeChangesDraft, routeNeedsModel } from '../../src/handler/routes.js';
 import { excerptHash, verdictUser } from '../../src/core/verdicts.js';
 import type { ChoiceCard } from '../../src/core/replier.js';
+import { FeishuApiError } from '../../src/core/errors.js';
+import { sendVerdictCard } from '../../src/flows/verdicts.js';
+import type { TurnContext } from '../../src/flows/context.js';
 
 describe('a reply that is a verdict', () => {
   it.each([['误报', 'false-alarm'], ['误报。', 'false-alarm'], [' 这条是误报！', 'false-alarm'], ['不是问题', 'false-alarm'], ['有用', 'useful'], ['有用。', 'useful'], ['已采纳', 'useful']] as const)('%s → %s', (text, verdict) => {
@@ -88,5 +91,20 @@ describe('the feedback card', () => {
     const r = routeButton({ ...verdictValue('k1', 0, 'om_t'), option: 'fp' });
     expect(routeNeedsModel(r)).toBe(false);
     expect(routeChangesDraft(r)).toBe(true);
+  });
+});
+
+describe('the feedback card is never the critique\'s failure', () => {
+  const finding = { rule: 'placeholder', category: 'placeholder', severity: 'error', message: '占位符', start: 0, end: 2, excerpt: 'X次' } as const;
+  const ctx = (err: Error) => ({
+    conversation: { chatId: 'oc_1', chatType: 'p2p', messageId: 'om_1', senderOpenId: 'ou_1' },
+    jobId: 'msg-om_1',
+    log: { warn: () => undefined, info: () => undefined },
+    verdicts: { saveCard: () => Promise.resolve() },
+    replier: { sendChoiceCard: () => Promise.reject(err) },
+  }) as unknown as TurnContext;
+  it('a card Feishu refuses for good is logged and skipped; a retryable failure retries the job', async () => {
+    await expect(sendVerdictCard(ctx(new FeishuApiError('message.reply', 230099, 'element exceeds the limit', 400, 'bad-request', false)), [finding], 'X次')).resolves.toBeUndefined();
+    await expect(sendVerdictCard(ctx(new FeishuApiError('message.reply', 99991400, 'rate limited', 429, 'rate-limited', true)), [finding], 'X次')).rejects.toThrow('rate limited');
   });
 });
