@@ -111,7 +111,7 @@ export class FeishuIngest {
     }
     // Same button (re-pushed or pressed again at once) → same job id: BullMQ adds it once.
     await this.deps.enqueuer.cardAction({
-      conversation: { chatId: action.chatId, chatType: 'group', messageId, senderOpenId: action.operator.openId },
+      conversation: { chatId: action.chatId, chatType: 'group', messageId, senderOpenId: action.operator.openId, ...(data.tenant_key ? { tenantKey: data.tenant_key } : {}) },
       value,
     }, key);
     this.deps.log.info({ messageId, action: value.action }, 'card action queued');

@@ -74,7 +74,7 @@ export async function verdictButtonFlow(ctx: TurnContext, press: { card: string;
   const row = state?.rows[press.n];
   if (!ctx.verdicts || !state || !row || !verdict) return ctx.replier.sendText(c, T.BUTTON_EXPIRED, ctx.jobId);
   if (ctx.audit) ctx.audit.kind = 'verdict';
-  const changed = await ctx.verdicts.record({ id: recordId(press.card, press.n), time: ctx.now.getTime(), chat: c.chatId, openId: c.senderOpenId, rule: row.rule, hash: row.hash, verdict, via: 'card' });
+  const changed = await ctx.verdicts.record({ id: recordId(press.card, press.n), time: ctx.now.getTime(), ...(c.tenantKey ? { tenant: c.tenantKey } : {}), chat: c.chatId, openId: c.senderOpenId, rule: row.rule, hash: row.hash, verdict, via: 'card' });
   ctx.log.info({ rule: row.rule, verdict, changed }, 'finding verdict');
   const chosen = new Map<number, Verdict>();
   for (let n = 0; n < state.rows.length; n++) {
@@ -98,7 +98,7 @@ export async function takeWordVerdicts(ctx: TurnContext, found: WordVerdicts, fi
     else useful++;
     if (!ctx.verdicts) continue;
     const id = `w:${createHash('sha256').update(`${c.chatId}\n${fileHash}\n${v.commentId}`).digest('base64url').slice(0, 16)}`;
-    await ctx.verdicts.record({ id, time: ctx.now.getTime(), chat: c.chatId, openId: c.senderOpenId, rule: v.rule, hash: v.hash, verdict: v.verdict, via: 'word' });
+    await ctx.verdicts.record({ id, time: ctx.now.getTime(), ...(c.tenantKey ? { tenant: c.tenantKey } : {}), chat: c.chatId, openId: c.senderOpenId, rule: v.rule, hash: v.hash, verdict: v.verdict, via: 'word' });
   }
   if (found.verdicts.length) ctx.log.info({ falseAlarms, useful, otherComments: found.otherComments }, 'verdicts from a Word file');
   const onlyVerdicts = found.verdicts.length > 0 && found.otherComments === 0 && found.otherReplies === 0;

@@ -142,7 +142,7 @@ describe('the writer\'s verdict on each finding', () => {
     expect(await metric(h, counter)).toBe(1);
     const jsonl = (await exported(h, 'jsonl')).trim().split('\n').map((l) => JSON.parse(l) as Json);
     expect(jsonl).toHaveLength(1);
-    expect(jsonl[0]).toMatchObject({ rule: 'placeholder', verdict: 'false-alarm', via: 'card', chat: 'oc_p2p_chat_0001' });
+    expect(jsonl[0]).toMatchObject({ rule: 'placeholder', verdict: 'false-alarm', via: 'card', chat: 'oc_p2p_chat_0001', tenant: 'tenant_test' });
     expect(String(jsonl[0]!.hash)).toMatch(/^[0-9a-f]{12}$/);
     // Never the text, never the open_id.
     const csv = await exported(h, 'csv');
@@ -249,6 +249,7 @@ describe('the writer\'s verdict on each finding', () => {
     expect(h.llm.requests.length).toBe(requests);
     const rec = (await exported(h, 'jsonl')).trim().split('\n').map((l) => JSON.parse(l) as Json);
     expect(rec.map((r) => `${String(r.via)}:${String(r.verdict)}`).sort()).toEqual(['word:false-alarm', 'word:useful']);
+    expect(rec.every((r) => r.tenant === 'tenant_test')).toBe(true);
     const tags = review.comments.slice(0, 2).map((c) => /〔([a-z-]+)#([0-9a-f]{12})〕/.exec(c.text)!);
     expect(rec.map((r) => `${String(r.rule)}#${String(r.hash)}`).sort()).toEqual(tags.map((t) => `${t[1]}#${t[2]}`).sort());
 
