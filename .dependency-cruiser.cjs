@@ -64,8 +64,8 @@ module.exports = {
     onlyDown('worker-process-is-infrastructure', 'worker-process\\.ts', ['logger.ts']),
     onlyDown('config-over-core', 'config\\.ts', ['core']),
     onlyDown('logger-is-a-leaf', 'logger\\.ts', []),
-    // cli/audit.ts reads the audit trail through stores/audit.ts (the one store module), nothing of core/.
-    onlyDown('cli-uses-the-pure-core', 'cli/', ['report', 'export', 'stores/audit.ts']),
+    // cli/audit.ts and cli/verdicts.ts read the audit trail and the writers' verdicts through their stores, nothing of core/.
+    onlyDown('cli-uses-the-pure-core', 'cli/', ['report', 'export', 'stores/audit.ts', 'stores/verdicts.ts']),
     onlyDown('eval-uses-flows', 'eval/', ['flows', 'llm', 'report', 'core', 'logger.ts']),
     {
       name: 'only-main-starts-the-app',

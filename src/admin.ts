@@ -5,6 +5,8 @@ import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import { toCsv, toJsonl, type AuditLog, type AuditQuery } from './stores/audit.js';
+import type { VerdictStore } from './stores/verdicts.js';
+import { verdictsCsv, verdictsJsonl } from './report/verdicts.js';
 
 export const ADMIN_BASE = '/admin/queues';
 
@@ -31,6 +33,8 @@ export type Purge = (target: { user?: string; chat?: string }) => Promise<{ dele
 
 export interface AdminExtras {
   audit?: AuditLog;
+  /** The writers' 误报/有用 verdicts, exported for tuning the rules at /admin/verdicts. */
+  verdicts?: VerdictStore;
   purge?: Purge;
 }
 
@@ -65,6 +69,25 @@ async function auditExport(audit: AuditLog, url: URL, res: ServerResponse): Prom
   res.end(format === 'csv' ? toCsv(records) : toJsonl(records));
 }
 
+/** GET /admin/verdicts?since=&until=&rule=&format=csv|jsonl: the writers' verdicts (no text) for tuning the rules. */
+async function verdictExport(store: VerdictStore, url: URL, res: ServerResponse): Promise<void> {
+  const since = timeParam(url.searchParams.get('since'));
+  const until = timeParam(url.searchParams.get('until'));
+  const format = url.searchParams.get('format') ?? 'jsonl';
+  if (Number.isNaN(since) || Number.isNaN(until) || (format !== 'csv' && format !== 'jsonl')) {
+    res.writeHead(400, { 'content-type': 'application/json; charset=utf-8' });
+    res.end(JSON.stringify({ error: 'since/until: a date (2026-01-01), an ISO time or epoch ms; format: csv or jsonl' }));
+    return;
+  }
+  const rule = url.searchParams.get('rule');
+  const records = (await store.list({ ...(since !== undefined ? { since } : {}), ...(until !== undefined ? { until } : {}) })).filter((r) => !rule || r.rule === rule);
+  res.writeHead(200, {
+    'content-type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8',
+    'content-disposition': `attachment; filename="bigan-verdicts.${format}"`,
+  });
+  res.end(format === 'csv' ? verdictsCsv(records) : verdictsJsonl(records));
+}
+
 /** Bull Board over our queues at /admin/queues; the audit export at /admin/audit and purge at /admin/purge; all behind ADMIN_TOKEN. */
 export function adminHandler(queues: Queue[], adminToken: string, extras: AdminExtras = {}): Handler {
   const server = new ExpressAdapter();
@@ -81,6 +104,13 @@ export function adminHandler(queues: Queue[], adminToken: string, extras: AdminE
     const url = new URL(req.url!, 'http://admin');
     if (url.pathname === '/admin/audit' && req.method === 'GET' && extras.audit) {
       void auditExport(extras.audit, url, res).catch(() => {
+        if (!res.headersSent) res.writeHead(503);
+        res.end();
+      });
+      return;
+    }
+    if (url.pathname === '/admin/verdicts' && req.method === 'GET' && extras.verdicts) {
+      void verdictExport(extras.verdicts, url, res).catch(() => {
         if (!res.headersSent) res.writeHead(503);
         res.end();
       });

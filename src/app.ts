@@ -20,6 +20,8 @@ import { Enqueuer } from './queue/enqueue.js';
 import { Admission, type AdmissionOptions } from './queue/admission.js';
 import { ThreadOwners } from './flows/thread-owner.js';
 import { ReviewStore } from './flows/review-store.js';
+import { VerdictStore } from './stores/verdicts.js';
+import { alarmingRules, countByRule } from './report/verdicts.js';
 import { Metrics } from './metrics.js';
 import { MeteredChatModel } from './llm/metered-chat-model.js';
 import { GuardedChatModel } from './llm/guarded-chat-model.js';
@@ -132,17 +134,17 @@ export async function startApp(o: AppOptions): Promise<App> {
   const statsQueue = watchQueue(base);
   const supervisor = apart ? superviseApart(base, apart) : undefined;
   const transport = buildTransport(base);
-  const { audit, forgetting } = buildRecords(base, transport);
+  const { audit, forgetting, verdicts } = buildRecords(base, transport);
   const httpExtras = {
     metrics: async () => {
       const theirs = await supervisor?.ask('metrics', 1000);
       return { contentType: metrics.registry.contentType, body: theirs ? await metrics.merged([theirs]) : await metrics.registry.metrics() };
     },
     // Loaded only when turned on: Bull Board and Express cost about 20 MB in every process otherwise.
-    admin: config.ADMIN_TOKEN && !o.supervised ? (await import('./admin.js')).adminHandler([statsQueue], config.ADMIN_TOKEN, { audit, purge: (t) => (t.user ? forgetting.forgetUser(t.user, { by: 'operator' }) : forgetting.purgeChat(t.chat!)) }) : undefined,
+    admin: config.ADMIN_TOKEN && !o.supervised ? (await import('./admin.js')).adminHandler([statsQueue], config.ADMIN_TOKEN, { audit, verdicts, purge: (t) => (t.user ? forgetting.forgetUser(t.user, { by: 'operator' }) : forgetting.purgeChat(t.chat!)) }) : undefined,
   };
-  const workers = config.ROLE !== 'ingest' && !apart ? startWorkers(base, transport, model, prompts, { audit, forgetting }) : undefined;
-  const health = healthCheck(base, model, workers, supervisor);
+  const workers = config.ROLE !== 'ingest' && !apart ? startWorkers(base, transport, model, prompts, { audit, forgetting, verdicts }) : undefined;
+  const health = healthCheck(base, model, workers, supervisor, verdicts);
 
   let port: number | undefined;
   if (config.ROLE === 'worker' && !o.supervised) port = await serveHealthOnly(base, health, httpExtras);
@@ -270,7 +272,7 @@ function startWorkers(b: Base, transport: Transport, model: ChatModel, prompts: 
   const documents = transport.kind === 'feishu' ? new FeishuDocuments(transport.api, { redis: conn, prefix, maxFileBytes: config.DOC_MAX_FILE_MB * MB }) : undefined;
   const parser = documents ? documentParser(config, conn, prefix, log, metrics) : undefined;
   // The console's banner already says the bot is offline; Feishu answers say it each time.
-  const handler = new MessageHandler({ replier: transport.replier, model, prompts, memory, log, timezone: config.BOT_TIMEZONE, reminders, now: () => new Date(b.clock.now()), restrictedMarkings: config.RESTRICTED_MARKINGS, answers: new KeptAnswers(conn, { prefix }), owners: new ThreadOwners(conn, { prefix, ttlSeconds: config.HISTORY_TTL_SECONDS }), ...(documents && parser ? { documents, parser, cloudDocs: documents, comments: documents } : {}), offlineNoticeShown: transport.kind === 'console', aiLabelFooter: config.AI_LABEL_FOOTER, audit: records.audit, forget: records.forgetting, draftTtlDays: config.DRAFT_TTL_DAYS, reviews: new ReviewStore(conn, { prefix, ttlSeconds: config.HISTORY_TTL_SECONDS }), ledger: new LedgerStore(conn, `${prefix}:`) });
+  const handler = new MessageHandler({ replier: transport.replier, model, prompts, memory, log, timezone: config.BOT_TIMEZONE, reminders, now: () => new Date(b.clock.now()), restrictedMarkings: config.RESTRICTED_MARKINGS, answers: new KeptAnswers(conn, { prefix }), owners: new ThreadOwners(conn, { prefix, ttlSeconds: config.HISTORY_TTL_SECONDS }), ...(documents && parser ? { documents, parser, cloudDocs: documents, comments: documents } : {}), offlineNoticeShown: transport.kind === 'console', aiLabelFooter: config.AI_LABEL_FOOTER, audit: records.audit, forget: records.forgetting, draftTtlDays: config.DRAFT_TTL_DAYS, reviews: new ReviewStore(conn, { prefix, ttlSeconds: config.HISTORY_TTL_SECONDS }), ledger: new LedgerStore(conn, `${prefix}:`), verdicts: records.verdicts });
   const worker = startMessageWorker({
     connection: conn,
     prefix,
@@ -306,7 +308,7 @@ function releaseOnEnd(b: Base, w: Worker<JobData>): void {
 }
 
 /** /healthz: Redis, the worker (here or over IPC), the model, Feishu tasks. */
-function healthCheck(b: Base, model: ChatModel, workers: Workers | undefined, supervisor: WorkerSupervisor | undefined): () => Promise<HealthReport> {
+function healthCheck(b: Base, model: ChatModel, workers: Workers | undefined, supervisor: WorkerSupervisor | undefined, verdicts?: VerdictStore): () => Promise<HealthReport> {
   const { config, conn, mode } = b;
   return async () => {
     // The worker connection queues commands while Redis is away; do not wait on it forever.
@@ -317,7 +319,10 @@ function healthCheck(b: Base, model: ChatModel, workers: Workers | undefined, su
     const tasks = !config.feishu?.tasks ? 'off'
       : rs ? await Promise.race([rs.taskStatus().catch(() => 'unknown'), new Promise<string>((r) => setTimeout(() => r('unknown'), 1000).unref())])
         : supervisor ? theirs?.details?.tasks ?? 'unknown' : 'see worker';
-    return { ok: redisOk && workerOk !== false, mode, redis: redisOk, worker: workerOk, llm: model.online ? model.name : 'offline', details: { tasks, calendar: calendarDetails(b.clock.now(), config.BOT_TIMEZONE) } };
+    // Rules the writers keep marking 误报 (issue 24 item 6): a signal to tune them, not a failure.
+    const level = { share: config.VERDICT_ALARM_SHARE, min: config.VERDICT_ALARM_MIN };
+    const alarms = verdicts && redisOk ? await Promise.race([verdicts.list().then((r) => alarmingRules(countByRule(r), level), () => 'unknown' as const), new Promise<'unknown'>((r) => setTimeout(() => r('unknown'), 1000).unref())]) : undefined;
+    return { ok: redisOk && workerOk !== false, mode, redis: redisOk, worker: workerOk, llm: model.online ? model.name : 'offline', details: { tasks, calendar: calendarDetails(b.clock.now(), config.BOT_TIMEZONE), ...(alarms ? { verdicts: { ...level, alarms } } : {}) } };
   };
 }
 
@@ -442,6 +447,7 @@ function admissionOptions(config: Config): AdmissionOptions {
 interface Records {
   audit: AuditLog;
   forgetting: Forgetting;
+  verdicts: VerdictStore;
 }
 
 /** The audit trail and deletion (issue 26). The audit stream has no TTL: an allkeys-* eviction policy could drop it (docs/DATA.md). */
@@ -452,12 +458,13 @@ function buildRecords(b: Base, transport: Transport): Records {
     prefix, retentionDays: config.AUDIT_RETENTION_DAYS,
     onRecord: (r) => metrics.usage.inc({ month: month.format(new Date(r.time)).slice(0, 7), chat: r.chat ?? '未知', department: '未知', kind: r.kind, outcome: r.outcome }),
   });
+  const verdicts = new VerdictStore(conn, { prefix, retentionDays: config.VERDICT_RETENTION_DAYS, onRecorded: (rule, verdict) => metrics.findingVerdicts.inc({ rule, verdict }) });
   // “删除我的数据” deletes the user's reminders' Feishu tasks too.
   const tasks = transport.kind === 'feishu' && transport.feishu.tasks ? feishuTasks(transport.api, transport.feishu.domain) : undefined;
-  const forgetting = new Forgetting(conn, { prefix, auditRetentionDays: config.AUDIT_RETENTION_DAYS, now: () => new Date(b.clock.now()), ...(tasks ? { tasks } : {}) });
+  const forgetting = new Forgetting(conn, { prefix, auditRetentionDays: config.AUDIT_RETENTION_DAYS, now: () => new Date(b.clock.now()), verdicts, ...(tasks ? { tasks } : {}) });
   b.shutdown.last(() => forgetting.close());
   if (config.ROLE !== 'worker') void warnOnEviction(conn, log);
-  return { audit, forgetting };
+  return { audit, forgetting, verdicts };
 }
 
 /** The audit stream has no TTL; under an allkeys-* policy Redis may still evict it when memory runs out. */

@@ -89,6 +89,14 @@ const schema = z.object({
   DRAFT_TTL_DAYS: int(30, 1),
   /** Days before a draft expires that its writer is told in the thread (保留 / 导出Word); 0 = no warning. */
   DRAFT_EXPIRY_WARNING_DAYS: int(3, 0),
+
+  // --- The writers' verdicts on findings (issue 24 item 6; docs/CRITIC.md, “Verdicts”) ---
+  /** Days a 误报/有用 verdict is kept (rule id and excerpt hash only). */
+  VERDICT_RETENTION_DAYS: int(365, 1),
+  /** A rule whose false-alarm share reaches this (0..1) is reported in /healthz details… */
+  VERDICT_ALARM_SHARE: z.preprocess(emptyToUndefined, z.coerce.number().min(0).max(1).default(0.3)),
+  /** …once it has at least this many verdicts. */
+  VERDICT_ALARM_MIN: int(10, 1),
 });
 
 export type Env = z.infer<typeof schema>;

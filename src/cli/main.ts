@@ -17,6 +17,7 @@ const ENTRIES: CommandEntry[] = [
   { name: 'outline', summary: '按文种模板生成提纲（离线）', load: async () => (await import('./outline.js')).outlineCommand },
   { name: 'docx', summary: '把文本报告排成 GB/T 9704 版式的 Word 文档', load: async () => (await import('./docx.js')).docxCommand },
   { name: 'audit', summary: '查询、导出审计记录（CSV 或 JSON Lines）', load: async () => (await import('./audit.js')).auditCommand },
+  { name: 'verdicts', summary: '导出写作者对审校意见的反馈（误报/有用，CSV、JSON Lines 或按规则汇总）', load: async () => (await import('./verdicts.js')).verdictsCommand },
 ];
 const COMMANDS = new Map(ENTRIES.map((c) => [c.name, c]));
 

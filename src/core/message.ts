@@ -16,6 +16,8 @@ export interface Conversation {
   senderOpenId: string;
   /** The sender belongs to another tenant than the app's (an external member of a group). */
   senderExternal?: boolean;
+  /** The tenant the event came from (Feishu's tenant_key), where the transport knows it. */
+  tenantKey?: string;
 }
 
 /** What the user sent, after the transport has normalised it. */

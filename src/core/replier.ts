@@ -7,6 +7,22 @@ export interface CardButton {
   primary?: boolean;
 }
 
+/** One line of a choice card: a label and its options; `value` comes back with the chosen option's id as `option`. */
+export interface ChoiceRow {
+  label: string;
+  value: Record<string, unknown>;
+  options: ReadonlyArray<{ id: string; text: string }>;
+  /** The option chosen so far (shown as chosen). */
+  chosen?: string;
+}
+
+/** A card of rows to choose on (the writer's verdicts on findings); redrawn whole after each choice. */
+export interface ChoiceCard {
+  title: string;
+  intro: string;
+  rows: ChoiceRow[];
+}
+
 /** A streamed answer: one or more cards in the thread (long answers roll over to new cards). */
 export interface AnswerStream {
   /** Replace the whole answer text so far (throttled inside). */
@@ -25,4 +41,8 @@ export interface Replier {
   openStream(c: Conversation, opts: { key: string; title: string }): Promise<AnswerStream>;
   sendText(c: Conversation, text: string, key: string): Promise<void>;
   sendFile(c: Conversation, file: { name: string; data: Buffer }, key: string): Promise<void>;
+  /** A card of choices in the thread (transports without buttons leave it out). */
+  sendChoiceCard?(c: Conversation, card: ChoiceCard, key: string): Promise<void>;
+  /** Redraw the choice card a button was pressed on (`c.messageId` is that card's message). */
+  updateChoiceCard?(c: Conversation, card: ChoiceCard): Promise<void>;
 }

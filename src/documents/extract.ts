@@ -1,4 +1,5 @@
 import { DocumentError } from '../core/errors.js';
+import { readWordVerdicts, type WordVerdicts } from './verdict-replies.js';
 import { DOC_TEXTS } from '../core/document-texts.js';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits } from './limits.js';
 import { isSpreadsheetName, ledgerText, readLedger, type LedgerFile } from './ledger.js';
@@ -14,6 +15,8 @@ export interface ExtractedFile {
   truncated?: boolean;
   /** A spreadsheet 台账: its sheets and one fact per row, each with its address. */
   ledger?: LedgerFile;
+  /** A returned Word file: the writer's 误报/有用 replies under the bot's comments (issue 24 item 6). */
+  verdicts?: WordVerdicts;
 }
 
 const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
@@ -176,6 +179,8 @@ export async function extractFile(name: string, data: Buffer, limits: ParseLimit
       throw new DocumentError('unsupported-type', DOC_TEXTS.unsupportedType(name));
   }
   if (!text.trim()) throw new DocumentError('empty', DOC_TEXTS.empty(name));
-  if (text.length > limits.maxChars) return { name, kind, text: text.slice(0, limits.maxChars), truncated: true };
-  return { name, kind, text };
+  // The package passed the size checks above; replies that cannot be read are no verdicts, not a broken file.
+  const verdicts = kind === 'docx' ? await readWordVerdicts(data).catch(() => undefined) : undefined;
+  if (text.length > limits.maxChars) return { name, kind, text: text.slice(0, limits.maxChars), truncated: true, ...(verdicts ? { verdicts } : {}) };
+  return { name, kind, text, ...(verdicts ? { verdicts } : {}) };
 }

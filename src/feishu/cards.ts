@@ -1,4 +1,4 @@
-import type { CardButton } from '../core/replier.js';
+import type { CardButton, ChoiceCard } from '../core/replier.js';
 
 export const ANSWER_ELEMENT = 'answer_md';
 
@@ -68,4 +68,49 @@ export function splitForCards(text: string, limit: number): string[] {
   }
   out.push(rest);
   return out;
+}
+
+/** Rows of buttons (a column set each: 7 components) up to this many; beyond, one select per row (1 component). */
+export const CHOICE_BUTTON_ROWS = 12;
+
+/**
+ * A choice card (core/replier.ts#ChoiceCard): few rows as a label with one button per option, many
+ * rows as one select each, so 40 or more rows stay under Feishu's 200 components and 30 KB. A button
+ * carries its option in its value; a select's option comes back as `action.option` (ingest folds it in).
+ */
+export function choiceCard(card: ChoiceCard): object {
+  const iat = Math.floor(Date.now() / 1000);
+  const value = (v: Record<string, unknown>) => ({ ...v, [ISSUED_AT]: iat });
+  const compact = card.rows.length > CHOICE_BUTTON_ROWS;
+  const rows = card.rows.map((r) => {
+    const chosen = r.options.find((o) => o.id === r.chosen);
+    if (compact) {
+      return {
+        tag: 'select_static',
+        width: 'fill',
+        placeholder: { tag: 'plain_text', content: `${r.label}：请选择` },
+        options: r.options.map((o) => ({ text: { tag: 'plain_text', content: `${r.label}：${o.text}` }, value: o.id })),
+        ...(chosen ? { initial_option: chosen.id } : {}),
+        behaviors: [{ type: 'callback', value: value(r.value) }],
+      };
+    }
+    return {
+      tag: 'column_set',
+      horizontal_spacing: '8px',
+      columns: [
+        { tag: 'column', width: 'weighted', weight: 3, vertical_align: 'center', elements: [{ tag: 'markdown', content: cardSafeMarkdown(chosen ? `${r.label}\u3000**已标：${chosen.text}**` : r.label) }] },
+        ...r.options.map((o) => ({
+          tag: 'column',
+          width: 'auto',
+          elements: [{ tag: 'button', text: { tag: 'plain_text', content: o.id === r.chosen ? `✓ ${o.text}` : o.text }, type: o.id === r.chosen ? 'primary' : 'default', size: 'small', behaviors: [{ type: 'callback', value: value({ ...r.value, option: o.id }) }] }],
+        })),
+      ],
+    };
+  });
+  return {
+    schema: '2.0',
+    config: { update_multi: true, summary: { content: card.title } },
+    header: { title: { tag: 'plain_text', content: card.title }, template: 'grey' },
+    body: { elements: [{ tag: 'markdown', content: cardSafeMarkdown(card.intro) }, ...rows] },
+  };
 }

@@ -85,8 +85,10 @@ export class FeishuIngest {
 
   async onCardAction(data: CardActionData): Promise<object> {
     const action = lark.normalizeCardAction(data);
-    const value = action?.action.value;
-    if (!action || !value || typeof value !== 'object' || !('action' in value)) return {};
+    const raw = action?.action.value;
+    if (!action || !raw || typeof raw !== 'object' || !('action' in raw)) return {};
+    // A select (the verdict card's compact rows) says what was chosen beside its value: one value per choice, so one job each.
+    const value = typeof action.action.option === 'string' ? { ...raw, option: action.action.option } : raw;
     const issued = (value as Record<string, unknown>)[ISSUED_AT];
     if (typeof issued === 'number' && Date.now() / 1000 - issued > (this.deps.cardActionMaxAgeMs ?? 7 * 86_400_000) / 1000) {
       this.deps.log.info({ messageId: action.messageId, ageSeconds: Math.round(Date.now() / 1000 - issued) }, 'card action refused: card too old');
@@ -109,7 +111,7 @@ export class FeishuIngest {
     }
     // Same button (re-pushed or pressed again at once) → same job id: BullMQ adds it once.
     await this.deps.enqueuer.cardAction({
-      conversation: { chatId: action.chatId, chatType: 'group', messageId, senderOpenId: action.operator.openId },
+      conversation: { chatId: action.chatId, chatType: 'group', messageId, senderOpenId: action.operator.openId, ...(data.tenant_key ? { tenantKey: data.tenant_key } : {}) },
       value,
     }, key);
     this.deps.log.info({ messageId, action: value.action }, 'card action queued');

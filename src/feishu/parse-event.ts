@@ -98,6 +98,7 @@ export async function toIncoming(data: ReceiveEvent, bot: lark.BotIdentity, opts
         ...(raw.thread_id ? { threadId: raw.thread_id } : {}),
         senderOpenId: data.sender?.sender_id?.open_id ?? n.senderId,
         ...(data.sender?.tenant_key && data.tenant_key && data.sender.tenant_key !== data.tenant_key ? { senderExternal: true } : {}),
+        ...(data.tenant_key ? { tenantKey: data.tenant_key } : {}),
       },
       payload,
       createdAt: created,

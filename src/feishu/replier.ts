@@ -1,9 +1,9 @@
 import type { Redis } from 'ioredis';
-import type { AnswerStream, CardButton, Replier } from '../core/replier.js';
+import type { AnswerStream, CardButton, ChoiceCard, Replier } from '../core/replier.js';
 import type { Conversation } from '../core/message.js';
 import type { Logger } from '../logger.js';
 import { FeishuApi, FeishuApiError, isCardKitRefusal } from './api.js';
-import { ANSWER_ELEMENT, answerCard, cardSafeMarkdown, splitForCards } from './cards.js';
+import { ANSWER_ELEMENT, answerCard, cardSafeMarkdown, choiceCard, splitForCards } from './cards.js';
 
 export interface FeishuReplierOptions {
   /** Redis key prefix for reply state. */
@@ -69,6 +69,15 @@ export class FeishuReplier implements Replier {
       await this.redis.set(stateKey, fileKey, 'EX', 86_400);
     }
     await this.api.reply(c.messageId, 'file', JSON.stringify({ file_key: fileKey }), `${key}-f`);
+  }
+
+  /** A plain (not CardKit) card, so a press can redraw it with one message patch. */
+  async sendChoiceCard(c: Conversation, card: ChoiceCard, key: string): Promise<void> {
+    await this.api.reply(c.messageId, 'interactive', JSON.stringify(choiceCard(card)), `${key}-c`);
+  }
+
+  async updateChoiceCard(c: Conversation, card: ChoiceCard): Promise<void> {
+    await this.api.patch(c.messageId, JSON.stringify(choiceCard(card)));
   }
 
   async openStream(c: Conversation, opts: { key: string; title: string }): Promise<AnswerStream> {

@@ -10,6 +10,7 @@ import type { AuditNote } from '../stores/audit.js';
 import type { ReviewStore } from './review-store.js';
 import type { ThreadOwners } from './thread-owner.js';
 import type { LedgerStore } from '../documents/ledger-store.js';
+import type { VerdictStore } from '../stores/verdicts.js';
 
 /** Everything a flow needs to answer one request. Built per job by the message handler. */
 export interface TurnContext {
@@ -48,4 +49,6 @@ export interface TurnContext {
   aiLabelFooter?: boolean;
   /** The unit's 台账 (记一笔), per chat, no TTL; absent where nothing is stored. */
   ledger?: LedgerStore;
+  /** The writers' verdicts on findings (误报/有用); absent where they are not kept. */
+  verdicts?: VerdictStore;
 }

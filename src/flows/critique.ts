@@ -8,6 +8,7 @@ import { streamAnswer } from './chat.js';
 import { asMaterial } from '../llm/spotlight.js';
 import { contentIdFor, GENERATOR } from '../export/ai-label.js';
 import { unitWordsFor } from './unit-words.js';
+import { sendVerdictCard } from './verdicts.js';
 
 const MODEL_PART = '综合点评（模型生成，供参考）';
 const OFFLINE_TAIL = '（离线模式：未配置大模型，以上为规则检查结果。配置 OPENAI_API_KEY 后，还会从结构、逻辑、具体性和套话等方面给出点评，并示范改写最薄弱的一段。）';
@@ -70,7 +71,7 @@ export async function critiqueFlow(ctx: TurnContext, text: string, opts: Critiqu
         ctx.log.warn({ err }, 'could not annotate the Word file');
       }
       note = annotated
-        ? `全部 ${findings.length} 条意见已作为批注加在附件《${annotated.name}》上（批注人：笔杆子），每条标在对应的原文处；用 Word 或 WPS 打开，在“审阅”中逐条查看，修改后删除批注即可。`
+        ? `全部 ${findings.length} 条意见已作为批注加在附件《${annotated.name}》上（批注人：笔杆子），每条标在对应的原文处；用 Word 或 WPS 打开，在“审阅”中逐条查看，修改后删除批注即可。觉得哪条不准，可以在那条批注下回复“误报”（有用就回复“有用”），再把文件发给我。`
         : '这份 Word 文件的结构比较特殊，没能在原文上加批注。';
     }
   }
@@ -92,6 +93,7 @@ export async function critiqueFlow(ctx: TurnContext, text: string, opts: Critiqu
   if (!ctx.model.online) {
     const stream = await ctx.replier.openStream(c, { key: ctx.jobId, title });
     await stream.finish(`${source}${card.markdown}\n\n${OFFLINE_TAIL}`);
+    await sendVerdictCard(ctx, findings, text);
     return findings;
   }
   // The model reads whole paragraphs (the rejoined text) and the findings placed in it.
@@ -109,5 +111,7 @@ export async function critiqueFlow(ctx: TurnContext, text: string, opts: Critiqu
   // An answer without the numbered opinions the prompt asks for (an injected “skip the review”) is flagged;
   // the rule findings above it stand either way, and the part is labelled as the model's.
   if (!/[一二三四五]、/.test(answer)) ctx.log.warn({ chars: answer.length }, 'model critique off task: no numbered opinions');
+  // Under the critique: 误报 / 有用 per finding (issue 24 item 6).
+  await sendVerdictCard(ctx, findings, text);
   return findings;
 }

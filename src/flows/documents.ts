@@ -11,8 +11,12 @@ import type { SourcedFact } from '../report/material/facts.js';
 import type { DraftCommand } from '../report/commands.js';
 import { SEVERITY_LABEL } from '../report/critique/format.js';
 import type { Finding } from '../report/critique/types.js';
+import { findingTag } from '../report/verdicts.js';
+import { excerptHash } from '../stores/verdicts.js';
 import type { TurnContext } from './context.js';
 import { critiqueFlow } from './critique.js';
+import { takeWordVerdicts } from './verdicts.js';
+import type { WordVerdicts } from '../documents/verdict-replies.js';
 import { draftingFlow, exportLabel, NO_OUTLINE_YET, wordFile } from './drafting/index.js';
 import type { ReportThreadState } from './drafting/state.js';
 import { critiqueRevisionFlow, HANDLE_COMMENTS, mayRevise, offerReview, REVIEW_TEXTS, REVISE_BY_CRITIQUE } from './review.js';
@@ -32,7 +36,8 @@ export function findingAnnotations(text: string, findings: readonly Finding[]): 
     if (excerpt) for (let at = text.indexOf(excerpt); at >= 0 && at < f.start; at = text.indexOf(excerpt, at + 1)) occurrence++;
     const lineStart = text.lastIndexOf('\n', Math.max(0, f.start - 1)) + 1;
     const lineEnd = text.indexOf('\n', f.start);
-    const body = `【${SEVERITY_LABEL[f.severity]}】${f.message}${f.suggestion ? `\n建议：${f.suggestion}` : ''}`;
+    // The tag lets a reply “误报”/“有用” under the comment be traced to its rule (flows/verdicts.ts), without the text.
+    const body = `【${SEVERITY_LABEL[f.severity]}】${f.message}${f.suggestion ? `\n建议：${f.suggestion}` : ''}\n${findingTag(f.rule, excerptHash(text.slice(f.start, f.end) || f.excerpt))}`;
     return { excerpt, occurrence, line: text.slice(lineStart, lineEnd < 0 ? undefined : lineEnd), text: body };
   });
 }
@@ -51,6 +56,8 @@ interface ReadDocument {
   truncated?: boolean;
   /** A spreadsheet's rows as facts, each with file · sheet · row. */
   facts?: SourcedFact[];
+  /** A returned Word file's 误报/有用 replies under the bot's comments, and the file's SHA-256. */
+  verdicts?: { found: WordVerdicts; sha: string };
 }
 
 /** An OLE compound file named .docx: a password-protected (encrypted) Word file. */
@@ -61,7 +68,8 @@ async function readDocument(ctx: TurnContext, parser: DocumentParser, origin: Do
   ctx.audit?.docs.push(origin.kind === 'link' ? `doc:${origin.link.token}` : origin.kind === 'file' ? `file:${origin.file.fileKey}` : `msg:${origin.messageId}`);
   const got = await ctx.documents!.fetch(origin, { openId: c.senderOpenId, chatId: c.chatId, ...(c.senderExternal ? { external: true } : {}) });
   if (got.kind === 'text') return { name: got.name, kind: got.source, text: got.text };
-  ctx.audit?.docs.push(`sha256:${createHash('sha256').update(got.data).digest('hex')}`);
+  const sha = createHash('sha256').update(got.data).digest('hex');
+  ctx.audit?.docs.push(`sha256:${sha}`);
   // An encrypted Word file is told apart before extraction, which could only call it a legacy .doc.
   if (ctx.reviews && /\.docx$/i.test(got.name) && got.data.subarray(0, 8).equals(CFB)) {
     const r = await parser.review(got.name, got.data, { kind: 'inspect' }, ctx.now, { key: ctx.jobId, ...(ctx.signal ? { signal: ctx.signal } : {}) });
@@ -70,7 +78,7 @@ async function readDocument(ctx: TurnContext, parser: DocumentParser, origin: Do
   const file = await parser.extract(got.name, got.data, { key: ctx.jobId, ...(ctx.signal ? { signal: ctx.signal } : {}) });
   // In a private chat a file cannot carry words: remember it for 根据这份台账写… next.
   if (ctx.conversation.chatType === 'p2p') await ctx.memory.rememberFile(ctx.conversation.chatId, got.file);
-  return { name: got.name, kind: file.kind, text: file.text, file: got.file, ...(file.kind === 'docx' ? { docx: got.data } : {}), ...(file.truncated ? { truncated: true } : {}), ...(file.ledger ? { facts: file.ledger.facts } : {}) };
+  return { name: got.name, kind: file.kind, text: file.text, file: got.file, ...(file.kind === 'docx' ? { docx: got.data } : {}), ...(file.truncated ? { truncated: true } : {}), ...(file.ledger ? { facts: file.ledger.facts } : {}), ...(file.verdicts ? { verdicts: { found: file.verdicts, sha } } : {}) };
 }
 
 /**
@@ -104,6 +112,9 @@ export async function documentFlow(ctx: TurnContext, origin: DocumentOrigin, wor
     if (ctx.audit) Object.assign(ctx.audit, { kind: 'refusal', reason: 'classified' });
     return ctx.replier.sendText(c, CLASSIFIED_REFUSAL(marking.marking), ctx.jobId);
   }
+
+  // A file returned with 误报/有用 under our comments: recorded; when that is all it carries, answered here.
+  if (doc.verdicts && (await takeWordVerdicts(ctx, doc.verdicts.found, doc.verdicts.sha)).answered) return;
 
   const table = doc.kind === 'xlsx' || doc.kind === 'csv';
   if (opts.draft) {

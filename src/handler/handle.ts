@@ -21,6 +21,8 @@ import { cloudDocFlow, documentFlow, materialKindFlow, whereFromFlow } from '../
 import { unitWordsFlow } from '../flows/unit-words.js';
 import { REVIEW_TEXTS, reviewAnswerFlow, reviewerFlow, versionFlow } from '../flows/review.js';
 import type { ReviewStore } from '../flows/review-store.js';
+import { verdictButtonFlow } from '../flows/verdicts.js';
+import type { VerdictStore } from '../stores/verdicts.js';
 import { DOC_TEXTS } from '../core/document-texts.js';
 import { MAX_INPUT_CHARS, routeButton, routeChangesDraft, routeMessage, routeWithRecentFile, type Route } from './routes.js';
 import { ack, classification, compose, initiator, refusal, route, threadOwner, type Turn } from './middleware.js';
@@ -67,6 +69,8 @@ export interface HandlerDeps {
   reviews?: ReviewStore;
   /** The unit's 台账 (记一笔). */
   ledger?: LedgerStore;
+  /** The writers' verdicts on findings (issue 24 item 6). */
+  verdicts?: VerdictStore;
 }
 
 /** A route's flow: the one place a route kind meets the code that answers it. */
@@ -114,6 +118,7 @@ const FLOWS: Flows = {
   'material-kind': ({ ctx, route: r }) => materialKindFlow(ctx, r.correction),
   'where-from': ({ ctx, route: r }) => whereFromFlow(ctx, r.text),
   ledger: ({ ctx, route: r }) => ledgerFlow(ctx, r.op),
+  verdict: ({ ctx, route: r }) => verdictButtonFlow(ctx, r),
   // 删除我的数据: the request itself is neither remembered nor sent to the model.
   'forget-ask': async ({ ctx, conversation: c }, d) => {
     if (!d.forget) return ctx.replier.sendText(c, T.FAILURE, ctx.jobId);
@@ -188,6 +193,7 @@ export class MessageHandler {
       ...(this.d.reviews ? { reviews: this.d.reviews } : {}),
       ...(this.d.owners ? { owners: this.d.owners } : {}),
       ...(this.d.ledger ? { ledger: this.d.ledger } : {}),
+      ...(this.d.verdicts ? { verdicts: this.d.verdicts } : {}),
     };
   }
 

@@ -88,6 +88,6 @@ export function initiator(owners: ThreadOwners | undefined, changesDraft: (r: Ro
     if ((await owners.claim(threadKey(c), c.senderOpenId)) === c.senderOpenId) return next();
     t.ctx.log.info({ route: t.route.kind }, 'refused: not the thread initiator');
     if (t.ctx.audit) Object.assign(t.ctx.audit, { kind: 'refusal', reason: 'not-initiator' });
-    return t.ctx.replier.sendText(c, T.NOT_INITIATOR, t.ctx.jobId);
+    return t.ctx.replier.sendText(c, t.route.kind === 'verdict' ? T.NOT_CARD_OWNER : T.NOT_INITIATOR, t.ctx.jobId);
   };
 }

@@ -64,10 +64,12 @@ export type Route =
   /** “这句出自哪里？”: the draft's stored provenance. */
   | { kind: 'where-from'; text: string }
   /** The unit's 台账: 记一笔, 查看台账, 导出台账, 修改/删除第N条, 根据本半年台账写报告. */
-  | { kind: 'ledger'; op: LedgerOp };
+  | { kind: 'ledger'; op: LedgerOp }
+  /** 误报 / 有用 on one finding of a critique's feedback card (issue 24 item 6). */
+  | { kind: 'verdict'; card: string; n: number; option: string };
 
 /** What a route produced from text alone (before files, links and quotes are considered). */
-export type TextRoute = Exclude<Route, { kind: 'document' | 'unsupported' | 'button-expired' }>;
+export type TextRoute = Exclude<Route, { kind: 'document' | 'unsupported' | 'button-expired' | 'verdict' }>;
 
 export const MAX_INPUT_CHARS = 30_000;
 
@@ -264,6 +266,7 @@ export function routeButton(value: Record<string, unknown>): Route {
   if (b.kind === 'clouddoc') return { kind: 'clouddoc' };
   if (b.kind === 'keep') return { kind: 'draft-keep' };
   if (b.kind === 'review') return { kind: 'review-answer', text: '全部处理', all: true };
+  if (b.kind === 'verdict') return { kind: 'verdict', card: b.card, n: b.n, option: b.option };
   if (b.kind === 'forget') return { kind: b.op === 'confirm' ? 'forget-confirm' : 'forget-cancel', requester: b.requester };
   return { kind: 'draft', command: b.command, newRequest: false };
 }
@@ -276,7 +279,8 @@ export function documentRequest(payload: Payload, now: Date, timezone: string): 
 
 /** Whether a route changes the thread's draft: in a group thread only its initiator may. */
 export function routeChangesDraft(route: Route): boolean {
-  return route.kind === 'reset' || route.kind === 'reviewer' || route.kind === 'material-kind' || (route.kind === 'ledger' && route.op.kind === 'draft') || (route.kind === 'draft' && route.command.kind !== 'export');
+  // A critique's verdicts are its initiator's too (card ownership).
+  return route.kind === 'reset' || route.kind === 'reviewer' || route.kind === 'verdict' || route.kind === 'material-kind' || (route.kind === 'ledger' && route.op.kind === 'draft') || (route.kind === 'draft' && route.command.kind !== 'export');
 }
 
 /**
@@ -286,7 +290,7 @@ export function routeChangesDraft(route: Route): boolean {
  */
 export function routeNeedsModel(route: Route): boolean {
   switch (route.kind) {
-    case 'help': case 'reset': case 'unknown-command': case 'forget-ask': case 'forget-confirm': case 'forget-cancel': case 'too-long': case 'unsupported': case 'button-expired': case 'unit-words': case 'draft-keep': case 'review-version': case 'reviewer': case 'where-from':
+    case 'help': case 'reset': case 'unknown-command': case 'forget-ask': case 'forget-confirm': case 'forget-cancel': case 'too-long': case 'unsupported': case 'button-expired': case 'unit-words': case 'draft-keep': case 'review-version': case 'reviewer': case 'where-from': case 'verdict':
       return false;
     case 'reminder':
       return route.command.kind === 'affirm' || route.command.kind === 'pick';

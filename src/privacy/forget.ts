@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import { Queue, type Job } from 'bullmq';
 import { AuditLog } from '../stores/audit.js';
 import { userKeysKey } from '../stores/memory.js';
+import type { VerdictStore } from '../stores/verdicts.js';
 import { threadKey, type Conversation } from '../core/message.js';
 import { TaskError, type TaskPort } from '../core/reminders.js';
 import { conversationOf, DRAFT_EXPIRY_JOB, draftExpiryJobId, JOB_NAMES, MESSAGE_QUEUE, REMINDER_QUEUE, reminderTaskJobId, reminderTaskJobOptions, type DraftExpiryJobData, type FireJobData, type JobData, type TaskJobData } from '../queue/jobs.js';
@@ -68,7 +69,7 @@ export class Forgetting {
   private readonly reminders: Queue;
   private readonly audit: AuditLog;
 
-  constructor(private readonly redis: Redis, private readonly o: { prefix: string; auditRetentionDays: number; now?: () => Date; tasks?: TaskPort }) {
+  constructor(private readonly redis: Redis, private readonly o: { prefix: string; auditRetentionDays: number; now?: () => Date; tasks?: TaskPort; verdicts?: VerdictStore }) {
     this.messages = new Queue(MESSAGE_QUEUE, { connection: redis, prefix: o.prefix });
     this.reminders = new Queue(REMINDER_QUEUE, { connection: redis, prefix: o.prefix });
     this.audit = new AuditLog(redis, { prefix: o.prefix, retentionDays: o.auditRetentionDays });
@@ -196,6 +197,8 @@ export class Forgetting {
     await del(perUser);
     const ledger = await this.forgetLedgerEntries(openId);
     deleted += ledger.deleted;
+    // Their 误报/有用 verdicts (rule ids and hashes, under a tag of their id).
+    if (this.o.verdicts) deleted += await this.o.verdicts.forgetUser(openId);
     // The job running this deletion cannot be removed while it runs: it keeps neither text nor the user's id.
     if (o.exceptJobId) {
       const self = await this.messages.getJob(o.exceptJobId);
@@ -258,6 +261,7 @@ export class Forgetting {
     }
     const all = [...keys, ...reminderKeys];
     if (all.length) deleted += await this.redis.del(...all);
+    if (this.o.verdicts) deleted += await this.o.verdicts.purgeChat(chatId);
     await this.audit.record({ time: (this.o.now?.() ?? new Date()).getTime(), chat: chatId, kind: 'purge-chat', outcome: 'ok' });
     return { deleted, kept: KEPT_RECORDS };
   }

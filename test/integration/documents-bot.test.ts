@@ -52,7 +52,9 @@ describe('files sent to the bot', () => {
     const ev = fileMessage(h, '上半年报告.docx', data);
     await h.post(ev);
     const out = await replies(h, messageIdOf(ev), 2);
-    expect(out).toHaveLength(2);
+    // The commented copy, the critique card, and the 误报/有用 feedback card under it (issue 24 item 6).
+    expect(out).toHaveLength(3);
+    expect(h.feishu.textOf(out[2]!)).toContain('误报');
     const card = h.feishu.textOf(out.find((m) => m.msg_type === 'interactive')!);
     expect(card).toContain('审阅对象：“上半年报告.docx”');
     expect(card).toContain('审校结果');
@@ -83,7 +85,8 @@ describe('files sent to the bot', () => {
     await h.post(ev);
     const out = await replies(h, messageIdOf(ev));
     await appSettled(h);
-    expect(h.feishu.repliesTo(messageIdOf(ev))).toHaveLength(1);
+    // The critique card and its feedback card.
+    expect(h.feishu.repliesTo(messageIdOf(ev))).toHaveLength(2);
     expect(texts(h, out)).toContain('审阅对象：“报告.pdf”');
     expect(texts(h, out)).toContain('四个意识');
   });

@@ -554,6 +554,19 @@ describe('review rows', () => {
   });
 });
 
+describe('word list in /help', () => {
+  it('the /help examples with ‘’ quotes do what the README rows do', async () => {
+    const chatId = 'oc_group_contract_words_help';
+    const g = { group: true, chatId };
+    expect((await send('把‘圆满成功’加入慎用词', g)).text).toContain('已记下：“圆满成功”列为慎用词');
+    expect((await send('‘街道办’改为‘街道办事处’', g)).text).toContain('已记下：“街道办”改为“街道办事处”');
+    expect((await send('查看本单位词表', g)).text).toContain('本单位词表共2条');
+    expect((await send('把‘圆满成功’从词表中删除', g)).text).toContain('已从本单位词表中删除“圆满成功”');
+    const exported = await send('导出本单位词表', { ...g, count: 2 });
+    expect(exported.out.find((m) => m.msg_type === 'file')!.file!.name).toBe('本单位词表.json');
+  });
+});
+
 // ---- the contract itself -----------------------------------------------------------------------------------
 
 describe('every advertised example was run', () => {

@@ -34,7 +34,8 @@ async function say(x: Harness, text: string, chatId: string): Promise<string> {
   const id = messageIdOf(ev);
   await x.feishu.waitFor(() => x.feishu.repliesTo(id).some((m) => m.msg_type !== 'file' && !x.feishu.isStreaming(m)), EVENT_CEILING_MS, text);
   await appSettled(x);
-  const replies = x.feishu.repliesTo(id).filter((m) => m.msg_type !== 'file');
+  // A critique's answer card may be followed by its 误报/有用 feedback card (issue 24 item 6).
+  const replies = x.feishu.repliesTo(id).filter((m) => m.msg_type !== 'file' && !/^笔杆子 · 意见反馈$/.test(String((x.feishu.cardOf(m) as { header?: { title?: { content?: string } } } | undefined)?.header?.title?.content)));
   expect(replies).toHaveLength(1);
   return x.feishu.textOf(replies[0]!);
 }

@@ -1,4 +1,4 @@
-// The one owner of the buttons' payload: built here (draftButtons, forgetButtons), read back here (decodeButton).
+// The one owner of the buttons' payload: built here (draftButtons, forgetButtons, verdictValue), read back here (decodeButton).
 import type { CardButton } from '../../core/replier.js';
 import type { DraftCommand, SectionTarget } from '../../report/commands.js';
 import { parseAddress, type SectionAddress } from '../../report/draft.js';
@@ -34,6 +34,24 @@ export interface KeepButtonValue {
   [key: string]: unknown;
 }
 
+/**
+ * A verdict on one finding of a critique (issue 24 item 6): `card` names the feedback card's stored
+ * rows, `n` the row, `option` the choice (a button carries it; a select's comes back beside the value).
+ */
+export interface VerdictButtonValue {
+  action: 'verdict';
+  card: string;
+  n: number;
+  /** The critique's thread: its initiator owns the card (handler/middleware.ts#initiator). */
+  thread: string;
+  option?: string;
+  [key: string]: unknown;
+}
+
+export function verdictValue(card: string, n: number, thread: string): VerdictButtonValue {
+  return { action: 'verdict', card, n, thread };
+}
+
 export function isDraftButton(v: Record<string, unknown>): v is DraftButtonValue {
   return v.action === 'draft' && typeof v.thread === 'string' && typeof v.command === 'object' && v.command !== null;
 }
@@ -42,10 +60,12 @@ export function isDraftButton(v: Record<string, unknown>): v is DraftButtonValue
 export type ButtonIntent = { kind: 'draft'; command: DraftCommand; thread: string } | { kind: 'clouddoc'; thread: string }
   | { kind: 'forget'; op: 'confirm' | 'cancel'; requester: string } | { kind: 'keep'; thread: string }
   /** 全部处理 under a list of 批注 (flows/review.ts builds it). */
-  | { kind: 'review'; thread: string };
+  | { kind: 'review'; thread: string }
+  | { kind: 'verdict'; card: string; n: number; option: string };
 
 export function decodeButton(v: Record<string, unknown>): ButtonIntent | undefined {
   if (v.action === 'forget' && (v.op === 'confirm' || v.op === 'cancel') && typeof v.requester === 'string') return { kind: 'forget', op: v.op, requester: v.requester };
+  if (v.action === 'verdict' && typeof v.card === 'string' && typeof v.n === 'number' && typeof v.option === 'string') return { kind: 'verdict', card: v.card, n: v.n, option: v.option };
   if (v.action === 'clouddoc' && typeof v.thread === 'string') return { kind: 'clouddoc', thread: v.thread };
   if (v.action === 'draft-keep' && typeof v.thread === 'string') return { kind: 'keep', thread: v.thread };
   if (v.action === 'review' && v.op === 'all' && typeof v.thread === 'string') return { kind: 'review', thread: v.thread };
