@@ -5,6 +5,7 @@ import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import { toCsv, toJsonl, type AuditLog, type AuditQuery } from './core/audit.js';
+import { usageCsv, usageJsonl, type UsageRow } from './core/usage.js';
 
 export const ADMIN_BASE = '/admin/queues';
 
@@ -29,9 +30,13 @@ const same = (a: string, b: string) => {
 /** An operator's purge of one user's or one chat's data (the deletion service). */
 export type Purge = (target: { user?: string; chat?: string }) => Promise<{ deleted: number; kept: string[] }>;
 
+/** The office's usage summary over a time range (ms, inclusive), from the audit trail. */
+export type UsageReport = (q: { since?: number; until?: number }) => Promise<UsageRow[]>;
+
 export interface AdminExtras {
   audit?: AuditLog;
   purge?: Purge;
+  usage?: UsageReport;
 }
 
 /** 2026-01-01 or 2026-01-01T08:00:00Z or epoch ms → ms; undefined when absent; NaN when bad. */
@@ -65,6 +70,28 @@ async function auditExport(audit: AuditLog, url: URL, res: ServerResponse): Prom
   res.end(format === 'csv' ? toCsv(records) : toJsonl(records));
 }
 
+/** GET /admin/usage?month=2026-12 (or since=&until=)&format=csv|jsonl: counts per month, chat and department. */
+async function usageExport(usage: UsageReport, url: URL, res: ServerResponse): Promise<void> {
+  const month = url.searchParams.get('month');
+  const m = month ? /^(\d{4})-(\d{2})$/.exec(month) : null;
+  // A month is taken generously (±1 day around UTC bounds); the rows are bucketed in the bot's zone.
+  const since = m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, 1) - 86_400_000 : timeParam(url.searchParams.get('since'));
+  const until = m ? Date.UTC(Number(m[1]), Number(m[2]), 1) + 86_400_000 : timeParam(url.searchParams.get('until'));
+  const format = url.searchParams.get('format') ?? 'jsonl';
+  if ((month && !m) || Number.isNaN(since) || Number.isNaN(until) || (format !== 'csv' && format !== 'jsonl')) {
+    res.writeHead(400, { 'content-type': 'application/json; charset=utf-8' });
+    res.end(JSON.stringify({ error: 'month: 2026-12, or since/until: a date, an ISO time or epoch ms; format: csv or jsonl' }));
+    return;
+  }
+  let rows = await usage({ ...(since !== undefined ? { since } : {}), ...(until !== undefined ? { until } : {}) });
+  if (month) rows = rows.filter((r) => r.month === month);
+  res.writeHead(200, {
+    'content-type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8',
+    'content-disposition': `attachment; filename="bigan-usage${month ? `-${month}` : ''}.${format}"`,
+  });
+  res.end(format === 'csv' ? usageCsv(rows) : usageJsonl(rows));
+}
+
 /** Bull Board over our queues at /admin/queues; the audit export at /admin/audit and purge at /admin/purge; all behind ADMIN_TOKEN. */
 export function adminHandler(queues: Queue[], adminToken: string, extras: AdminExtras = {}): Handler {
   const server = new ExpressAdapter();
@@ -81,6 +108,13 @@ export function adminHandler(queues: Queue[], adminToken: string, extras: AdminE
     const url = new URL(req.url!, 'http://admin');
     if (url.pathname === '/admin/audit' && req.method === 'GET' && extras.audit) {
       void auditExport(extras.audit, url, res).catch(() => {
+        if (!res.headersSent) res.writeHead(503);
+        res.end();
+      });
+      return;
+    }
+    if (url.pathname === '/admin/usage' && req.method === 'GET' && extras.usage) {
+      void usageExport(extras.usage, url, res).catch(() => {
         if (!res.headersSent) res.writeHead(503);
         res.end();
       });

@@ -14,6 +14,7 @@ export class Metrics {
   readonly documentParses = new Counter({ name: 'bigan_document_parses_total', help: 'Files read in the parser process, by outcome (ok, refused, crashed, quarantined, cancelled, busy: over the wall-clock backstop, retried)', labelNames: ['outcome'] as const, registers: [this.registry] });
   /** Usage for the office (issue 26): counts only, by month (the bot's zone), chat, department (未知 until the contact scope is used) and kind of job. */
   readonly usage = new Counter({ name: 'bigan_usage_total', help: 'Jobs and refusals by month, chat, department and kind (counts only, from the audit trail)', labelNames: ['month', 'chat', 'department', 'kind', 'outcome'] as const, registers: [this.registry] });
+  readonly usageFindings = new Counter({ name: 'bigan_usage_findings_total', help: 'Rule findings of critiques by month, chat, department and family (counts only, from the audit trail)', labelNames: ['month', 'chat', 'department', 'family'] as const, registers: [this.registry] });
   readonly refusals = new Counter({ name: 'bigan_requests_refused_total', help: 'Requests refused at ingest, by reason (rate-limited, queue-full, not-allowed)', labelNames: ['reason'] as const, registers: [this.registry] });
 
   constructor(opts: { defaultMetrics?: boolean } = {}) {
