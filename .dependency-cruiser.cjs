@@ -4,15 +4,17 @@
  *
  *   main → app → receivers (feishu/, console/, http-server) and handler/
  *        → flows/, queue/, reminders' service (reminders/service/: commands, jobs, delivery, task sync, store)
- *        → core/, llm/, report/ (pure), reminders' pure half, export/, documents/
+ *        → core/ (types and ports), stores/ (Redis stores), llm/, report/ (pure), reminders' pure half, export/,
+ *          documents/
  *
  * An import may only point down, never up, and there are no cycles. Type-only imports count.
- * logger.ts is the one cross-cutting module every layer may use.
+ * logger.ts is the one cross-cutting module every layer may use; text/ (pure text helpers: the one Chinese-numeral
+ * reader) is the floor under every layer, so every layer may import it and it imports nothing of ours.
  */
 
-/** A rule forbidding `from` to import anything in src/ outside `allowed` (folders or root files). */
+/** A rule forbidding `from` to import anything in src/ outside `allowed` (folders or root files) and text/. */
 function onlyDown(name, from, allowed) {
-  const ok = allowed.map((a) => (a.endsWith('.ts') ? `src/${a.replace(/\./g, '\\.')}$` : `src/${a}/`));
+  const ok = [...allowed, 'text'].map((a) => (a.endsWith('.ts') ? `src/${a.replace(/\./g, '\\.')}$` : `src/${a}/`));
   return {
     name,
     severity: 'error',
@@ -31,8 +33,17 @@ module.exports = {
       from: { path: '^src/' },
       to: { circular: true },
     },
+    {
+      name: 'text-is-the-pure-floor',
+      severity: 'error',
+      comment: 'text/ imports nothing of ours: every layer stands on it.',
+      from: { path: '^src/text/' },
+      to: { path: '^src/', pathNot: '^src/text/' },
+    },
     onlyDown('core-is-the-floor', 'core/', ['logger.ts']),
     onlyDown('report-is-pure-and-self-contained', 'report/', []),
+    // stores/: the Redis implementations (thread memory, audit stream, document quarantine) beside the ports in core/.
+    onlyDown('stores-over-core', 'stores/', ['core', 'logger.ts']),
     onlyDown('llm-over-core', 'llm/', ['core', 'logger.ts']),
     onlyDown('export-over-report', 'export/', ['report']),
     // documents/: reading and annotating the writer's files (formats, not transport).
@@ -41,11 +52,11 @@ module.exports = {
     // beside flows/ that takes its queue name, job ids, options and worker from queue/.
     onlyDown('pure-reminders-over-core', 'reminders/(?!service/)', ['core']),
     onlyDown('reminder-service-over-queue', 'reminders/service/', ['reminders', 'queue', 'core', 'logger.ts']),
-    onlyDown('flows-over-core', 'flows/', ['core', 'llm', 'report', 'export', 'documents', 'reminders', 'logger.ts']),
-    onlyDown('queue-over-core', 'queue/', ['core', 'logger.ts']),
+    onlyDown('flows-over-core', 'flows/', ['core', 'stores', 'llm', 'report', 'export', 'documents', 'reminders', 'logger.ts']),
+    onlyDown('queue-over-core', 'queue/', ['core', 'stores', 'logger.ts']),
     // privacy/: deletion and scrubbing across the stores (memory, reminders, the queues' job records).
-    onlyDown('privacy-over-queue', 'privacy/', ['queue', 'core', 'logger.ts']),
-    onlyDown('handler-over-flows-and-queue', 'handler/', ['flows', 'queue', 'privacy', 'core', 'llm', 'report', 'reminders', 'export', 'documents', 'logger.ts']),
+    onlyDown('privacy-over-queue', 'privacy/', ['queue', 'core', 'stores', 'logger.ts']),
+    onlyDown('handler-over-flows-and-queue', 'handler/', ['flows', 'queue', 'privacy', 'core', 'stores', 'llm', 'report', 'reminders', 'export', 'documents', 'logger.ts']),
     onlyDown('feishu-is-a-receiver', 'feishu/', ['queue', 'core', 'reminders', 'http-server.ts', 'logger.ts']),
     onlyDown('console-is-a-receiver', 'console/', ['queue', 'core', 'reminders', 'logger.ts']),
     onlyDown('http-server-serves-receivers', 'http-server\\.ts', ['core', 'logger.ts']),
@@ -53,8 +64,8 @@ module.exports = {
     onlyDown('worker-process-is-infrastructure', 'worker-process\\.ts', ['logger.ts']),
     onlyDown('config-over-core', 'config\\.ts', ['core']),
     onlyDown('logger-is-a-leaf', 'logger\\.ts', []),
-    // cli/audit.ts reads the audit trail through core/audit.ts (the one store module), nothing else of core/.
-    onlyDown('cli-uses-the-pure-core', 'cli/', ['report', 'export', 'core/audit.ts']),
+    // cli/audit.ts reads the audit trail through stores/audit.ts (the one store module), nothing of core/.
+    onlyDown('cli-uses-the-pure-core', 'cli/', ['report', 'export', 'stores/audit.ts']),
     onlyDown('eval-uses-flows', 'eval/', ['flows', 'llm', 'report', 'core', 'logger.ts']),
     {
       name: 'only-main-starts-the-app',
@@ -66,8 +77,8 @@ module.exports = {
     {
       name: 'pure-core-has-no-io',
       severity: 'error',
-      comment: 'src/report and the pure parts of src/reminders (parsing, formatting, time) do no I/O.',
-      from: { path: '^src/(report/|reminders/(?!service/))' },
+      comment: 'src/report, src/text and the pure parts of src/reminders (parsing, formatting, time) do no I/O.',
+      from: { path: '^src/(report/|text/|reminders/(?!service/))' },
       to: {
         dependencyTypes: ['core'],
       },
@@ -75,8 +86,8 @@ module.exports = {
     {
       name: 'pure-core-has-no-io-packages',
       severity: 'error',
-      comment: 'src/report and the pure parts of src/reminders use no transport, queue, model or storage package.',
-      from: { path: '^src/(report/|reminders/(?!service/))' },
+      comment: 'src/report, src/text and the pure parts of src/reminders use no transport, queue, model or storage package.',
+      from: { path: '^src/(report/|text/|reminders/(?!service/))' },
       to: { path: 'node_modules/(ioredis|bullmq|openai|@larksuiteoapi|pino|docx|ws)/' },
     },
     {

@@ -20,7 +20,7 @@ export default defineConfig(
   },
   {
     // The domain core stays pure: no transport, queue, LLM or I/O imports.
-    files: ['src/report/**/*.ts'],
+    files: ['src/report/**/*.ts', 'src/text/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [

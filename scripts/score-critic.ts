@@ -3,11 +3,14 @@
  * (../shared/corpus/dev: dev-NN.txt + labels.json; format in its README).
  *
  * Usage: npm run score:critic [-- DIR] [--now YYYY-MM-DD] [--verbose] [--json]
+ * A text may open with a provenance header (lines starting with "# ", then a line "---"), which is skipped.
  * DIR defaults to $BIGAN_DEV_CORPUS, else the first of ../shared/corpus/dev and
  * ../../shared/corpus/dev (a worktree) that exists. Without a corpus it says so and exits 0.
  *
  * A finding matches a label when their spans overlap on the label's occurrence (the first, or
- * the `nth` (0-based) when the label says so). Recall is given at any severity and at warning or
+ * the `nth` (0-based) when the label says so) and the finding is not much longer than the label
+ * (with --strict-span: at most 3 × its length + 40 characters, so a whole paragraph marked as chrome
+ * locates nothing in it). Recall is given at any severity and at warning or
  * above (the target counts only what the writer is warned about).
  * False alarm: an error/warning that matches no label, or that overlaps a clean span.
  * Wrong fix: an error/warning whose replacement, applied, does not give the label's `fix` (a label
@@ -29,6 +32,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
 const verbose = args.includes('--verbose') || args.includes('-v');
 const asJson = args.includes('--json');
+const strictSpan = args.includes('--strict-span');
 const nowArg = args.indexOf('--now');
 const now = nowArg >= 0 ? new Date(`${args[nowArg + 1]}T00:00:00Z`) : new Date();
 const dirArg = args.find((a, i) => !a.startsWith('-') && args[i - 1] !== '--now');
@@ -53,7 +57,10 @@ const falseAlarms: { doc: string; f: Finding; text: string }[] = [];
 const damaging: { doc: string; f: Finding; text: string; why: string }[] = [];
 let findingsTotal = 0;
 
-const texts = new Map(docs.map((d) => [d, readFileSync(join(dir, d), 'utf8')]));
+// A held-out text may open with a provenance header ("# source: …" lines, then "---"); the critic and the
+// labels see only what follows it.
+const stripHeader = (t: string) => (t.startsWith('# ') && t.includes('\n---\n') ? t.slice(t.indexOf('\n---\n') + 5) : t);
+const texts = new Map(docs.map((d) => [d, stripHeader(readFileSync(join(dir, d), 'utf8'))]));
 // Warm up (JIT, regex compilation) so the timing is the critic's, not the first call's.
 for (let i = 0; i < 3; i++) for (const t of texts.values()) critique(t, { now });
 
@@ -77,7 +84,8 @@ for (const doc of docs) {
   const docCleans = cleans.filter((c) => c.doc === doc).map((c) => ({ c, s: span(c.snippet, c.nth) }));
   for (const { l, s } of docLabels) if (!s) console.error(`标注片段不在文中：${doc} ${JSON.stringify(l.snippet)}`);
   for (const f of findings) {
-    const hit = docLabels.filter(({ s }) => s && overlaps(f, s));
+    // --strict-span: a finding that covers far more than the label (a whole paragraph called chrome) does not locate it.
+    const hit = docLabels.filter(({ s }) => s && overlaps(f, s) && (!strictSpan || f.end - f.start <= 3 * (s.end - s.start) + 40));
     for (const { l } of hit) found.add(l);
     if (f.severity !== 'info') for (const { l } of hit) foundWarn.add(l);
     // Judge a fix over the union of the finding and the labels it hits, all of which must state their fix

@@ -4,7 +4,7 @@ import type { Queue } from 'bullmq';
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
-import { toCsv, toJsonl, type AuditLog, type AuditQuery } from './core/audit.js';
+import { toCsv, toJsonl, type AuditLog, type AuditQuery } from './stores/audit.js';
 import { usageCsv, usageJsonl, type UsageRow } from './core/usage.js';
 
 export const ADMIN_BASE = '/admin/queues';

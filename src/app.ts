@@ -7,7 +7,7 @@ import { PromptLibrary } from './llm/prompts.js';
 import type { ChatModel } from './llm/chat-model.js';
 import { OpenAIChatModel } from './llm/openai-chat-model.js';
 import { OfflineChatModel } from './llm/offline-chat-model.js';
-import { ConversationMemory } from './core/memory.js';
+import { ConversationMemory } from './stores/memory.js';
 import { threadKey } from './core/message.js';
 import type { Receiver } from './core/receiver.js';
 import type { Replier } from './core/replier.js';
@@ -19,10 +19,11 @@ import { releaseDeadWorkerJobs } from './queue/recover.js';
 import { Enqueuer } from './queue/enqueue.js';
 import { Admission, type AdmissionOptions } from './queue/admission.js';
 import { ThreadOwners } from './flows/thread-owner.js';
+import { ReviewStore } from './flows/review-store.js';
 import { Metrics } from './metrics.js';
 import { MeteredChatModel } from './llm/metered-chat-model.js';
 import { GuardedChatModel } from './llm/guarded-chat-model.js';
-import { AuditLog, type AuditRecord } from './core/audit.js';
+import { AuditLog, type AuditRecord } from './stores/audit.js';
 import { Forgetting } from './privacy/forget.js';
 import { DraftExpiry } from './privacy/draft-expiry.js';
 import { monthOf, parseFindings, UNKNOWN_DEPARTMENT, usageSummary } from './core/usage.js';
@@ -38,7 +39,7 @@ import { FeishuIngest } from './feishu/enqueue-event.js';
 import { LongConnectionReceiver, WebhookReceiver } from './feishu/receivers.js';
 import { FeishuDocuments } from './feishu/documents.js';
 import { SandboxedParser } from './documents/sandbox.js';
-import { FileQuarantine } from './core/quarantine.js';
+import { FileQuarantine } from './stores/quarantine.js';
 import { ConsoleReplier } from './console/console-replier.js';
 import { ConsoleReceiver, consoleReminderSender } from './console/console-receiver.js';
 import { startHttpServer, type HealthReport } from './http-server.js';
@@ -51,6 +52,7 @@ import { createRequire } from 'node:module';
 import { DateTime } from 'luxon';
 import { feishuTasks } from './feishu/reminder-tasks.js';
 import { superviseWorker, type WorkerIds, type WorkerSupervisor } from './worker-process.js';
+import { LedgerStore } from './documents/ledger-store.js';
 
 type Transport =
   | { kind: 'feishu'; feishu: FeishuConfig; api: FeishuApi; replier: Replier; sendReminder: SendFn }
@@ -271,7 +273,7 @@ function startWorkers(b: Base, transport: Transport, model: ChatModel, prompts: 
   const documents = transport.kind === 'feishu' ? new FeishuDocuments(transport.api, { redis: conn, prefix, maxFileBytes: config.DOC_MAX_FILE_MB * MB }) : undefined;
   const parser = documents ? documentParser(config, conn, prefix, log, metrics) : undefined;
   // The console's banner already says the bot is offline; Feishu answers say it each time.
-  const handler = new MessageHandler({ replier: transport.replier, model, prompts, memory, log, timezone: config.BOT_TIMEZONE, reminders, now: () => new Date(b.clock.now()), restrictedMarkings: config.RESTRICTED_MARKINGS, answers: new KeptAnswers(conn, { prefix }), owners: new ThreadOwners(conn, { prefix, ttlSeconds: config.HISTORY_TTL_SECONDS }), ...(documents && parser ? { documents, parser, cloudDocs: documents } : {}), offlineNoticeShown: transport.kind === 'console', aiLabelFooter: config.AI_LABEL_FOOTER, audit: records.audit, forget: records.forgetting, draftTtlDays: config.DRAFT_TTL_DAYS });
+  const handler = new MessageHandler({ replier: transport.replier, model, prompts, memory, log, timezone: config.BOT_TIMEZONE, reminders, now: () => new Date(b.clock.now()), restrictedMarkings: config.RESTRICTED_MARKINGS, answers: new KeptAnswers(conn, { prefix }), owners: new ThreadOwners(conn, { prefix, ttlSeconds: config.HISTORY_TTL_SECONDS }), ...(documents && parser ? { documents, parser, cloudDocs: documents } : {}), offlineNoticeShown: transport.kind === 'console', aiLabelFooter: config.AI_LABEL_FOOTER, audit: records.audit, forget: records.forgetting, draftTtlDays: config.DRAFT_TTL_DAYS, reviews: new ReviewStore(conn, { prefix, ttlSeconds: config.HISTORY_TTL_SECONDS }), ledger: new LedgerStore(conn, `${prefix}:`) });
   const worker = startMessageWorker({
     connection: conn,
     prefix,

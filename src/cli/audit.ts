@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { Redis } from 'ioredis';
-import { AuditLog, toCsv, toJsonl, type AuditQuery } from '../core/audit.js';
+import { AuditLog, toCsv, toJsonl, type AuditQuery } from '../stores/audit.js';
 import { usageError } from './common.js';
 import type { Command, CliIO } from './common.js';
 

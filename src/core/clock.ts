@@ -21,5 +21,3 @@ export function fixedClock(iso: string): Clock {
   if (Number.isNaN(ms)) throw new Error(`not an ISO instant: ${iso}`);
   return { now: () => ms };
 }
-
-export const nowDate = (c: Clock): Date => new Date(c.now());

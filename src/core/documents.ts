@@ -1,4 +1,11 @@
-import type { DocLink } from './doc-links.js';
+/** A Feishu cloud-document link found in a message. */
+export interface DocLink {
+  kind: 'docx' | 'wiki' | 'other';
+  token: string;
+  url: string;
+  /** For `other`: what it is, in Chinese (表格, 多维表格, 旧版文档 …). */
+  label?: string;
+}
 
 /** A file attached to a message. */
 export interface FileRef {

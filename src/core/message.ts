@@ -21,7 +21,7 @@ export interface Conversation {
 /** What the user sent, after the transport has normalised it. */
 export type Payload =
   /** `quotedId`: the message this one replies to (Feishu parent_id), read only when the words need it. */
-  | { kind: 'text'; text: string; quotedId?: string }
+  | { kind: 'text'; text: string; quotedId?: string; mentions?: Array<{ name: string; openId: string }> }
   /** A file sent to the bot (private chat). */
   | { kind: 'file'; file: { messageId: string; fileKey: string; name: string } }
   /** image, file, sticker, audio, …: we say what we accept. */

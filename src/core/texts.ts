@@ -97,7 +97,7 @@ export const consoleBanner = (modelLine: string) =>
 
 /** “删除我的数据”: the confirmation card, and the answers to its buttons. */
 export const FORGET_TITLE = '笔杆子 · 删除我的数据';
-export const FORGET_ASK = '确认删除笔杆子保存的你的全部数据吗？包括你参与的话题的对话记录、提纲和稿子的各个版本、你设的提醒及其任务、排队和已完成的请求记录。删除后无法恢复。\n\n法律要求留存的审计记录不删除（只含时间、会话和用户标识、任务类型，不含消息和文档内容）。\n\n请点“确认删除”或“取消”；不能点按钮时，在本会话回复“确认删除”或“取消删除”。';
+export const FORGET_ASK = '确认删除笔杆子保存的你的全部数据吗？包括你参与的话题的对话记录、提纲和稿子的各个版本、你设的提醒及其任务、你在私聊里记的台账（记一笔）、排队和已完成的请求记录。删除后无法恢复。你在群里记入单位台账的条目是单位的工作记录：内容保留，去掉你的用户标识。\n\n法律要求留存的审计记录不删除（只含时间、会话和用户标识、任务类型，不含消息和文档内容）。\n\n请点“确认删除”或“取消”；不能点按钮时，在本会话回复“确认删除”或“取消删除”。';
 export const FORGET_DONE = (deleted: number, kept: readonly string[], o: { shared?: readonly string[]; tasks?: { deleted: number; retrying: number } } = {}) =>
   `已删除你的数据（共 ${deleted} 项：对话记录、提纲和稿子、提醒及其任务、请求记录）。`
   + (o.tasks?.deleted ? `其中包括你的提醒在飞书任务中建的 ${o.tasks.deleted} 个任务。` : '')

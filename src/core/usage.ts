@@ -1,10 +1,20 @@
-import type { AuditRecord } from './audit.js';
 
 /**
  * Usage for the office (issue 26): a monthly summary per chat and department, counted from the audit trail
  * (counts only, never text). The department comes from the contact API when its scope is granted, else 未知.
  */
 export const UNKNOWN_DEPARTMENT = '未知';
+
+/** What the summary reads of an audit record (stores/audit.ts#AuditRecord has these fields). */
+export interface UsageRecord {
+  time: number;
+  chat?: string;
+  user?: string;
+  kind: string;
+  outcome: string;
+  /** `typo:2 formulation:1` */
+  findings?: string;
+}
 
 /** A user's department (open_department_id), or 未知; cached by whoever supplies it. */
 export type DepartmentOf = (openId: string | undefined) => Promise<string>;
@@ -56,7 +66,7 @@ export function monthOf(ms: number, timezone: string): string {
 }
 
 /** The summary rows, by month, chat and department, in that order. */
-export async function usageSummary(records: Iterable<AuditRecord>, o: { timezone: string; departmentOf: DepartmentOf }): Promise<UsageRow[]> {
+export async function usageSummary(records: Iterable<UsageRecord>, o: { timezone: string; departmentOf: DepartmentOf }): Promise<UsageRow[]> {
   const rows = new Map<string, UsageRow>();
   for (const r of records) {
     if (r.kind === 'delete-user' || r.kind === 'purge-chat') continue;

@@ -3,7 +3,7 @@
  * (review/): no maintained Node library adds comments to an existing document. Every part and
  * element we do not touch keeps its bytes.
  */
-import { anchorComment, appendComment, BOT_AUTHOR, commentWriter } from './review/comments.js';
+import { anchorComment, appendComment, commentWriter } from './review/comments.js';
 import { openReview } from './review/read.js';
 import { mapParagraph, splitAt } from './review/text-map.js';
 
@@ -17,8 +17,6 @@ export interface Annotation {
   line?: string;
   text: string;
 }
-
-export const COMMENT_AUTHOR = BOT_AUTHOR;
 
 /** A copy of a .docx with each annotation as a Word comment anchored on its excerpt. */
 export async function annotateDocx(data: Buffer, annotations: readonly Annotation[], now: Date = new Date()): Promise<{ data: Buffer; placed: number }> {

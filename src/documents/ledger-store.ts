@@ -11,8 +11,10 @@ export interface LedgerEntry extends LedgerEntryInput {
   id: string;
   /** ISO time it was recorded or last edited. */
   at: string;
-  /** Open id of whoever recorded it (never shown as a name). */
+  /** Open id of whoever recorded it (never shown as a name); removed when they ask to forget their data. */
   by?: string;
+  /** Recorded in a private chat (deleted with its author's data) or a group (the unit's record: anonymised). */
+  scope?: 'p2p' | 'group';
 }
 
 const dayScore = (date: string) => Number(date.replace(/-/g, ''));
@@ -25,9 +27,9 @@ export class LedgerStore {
   }
 
   /** Keep an entry; returns it with its id (a per-chat sequence: 1, 2, 3 …). */
-  async add(chatId: string, input: LedgerEntryInput, now: Date, by?: string): Promise<LedgerEntry> {
+  async add(chatId: string, input: LedgerEntryInput, now: Date, by?: string, scope?: 'p2p' | 'group'): Promise<LedgerEntry> {
     const id = String(await this.redis.incr(this.key(chatId, 'seq')));
-    const entry: LedgerEntry = { ...input, id, at: now.toISOString(), ...(by ? { by } : {}) };
+    const entry: LedgerEntry = { ...input, id, at: now.toISOString(), ...(by ? { by } : {}), ...(scope ? { scope } : {}) };
     await this.redis
       .multi()
       .hset(this.key(chatId, 'entries'), id, JSON.stringify(entry))

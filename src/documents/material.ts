@@ -39,6 +39,8 @@ export interface Material {
   example?: string;
   /** The model's own text (unmarked), for carry-over marking and the overlap cap on the draft. */
   modelText?: string;
+  /** The facts taken, each with its address (file · sheet · row, record, line): what provenance traces to. */
+  sourced: SourcedFact[];
 }
 
 export interface MaterialOptions {
@@ -50,6 +52,21 @@ export interface MaterialOptions {
   tabular?: boolean;
   /** This period's facts from other material in the same request, for the model's marking. */
   facts?: readonly SourcedFact[];
+  /** The material's facts with their addresses as read (a spreadsheet's rows, a bitable's records). */
+  sourced?: readonly SourcedFact[];
+  /** How the material reached the bot, for the address of a fact read from its text. */
+  origin?: 'file' | 'message';
+}
+
+/** A 台账 line as ledgerText writes it: the row's text, then （sheet·第N行）. */
+const ROW_SUFFIX = /（([^（）]*)·第(\d+)行）$/;
+
+/** A kept fact line with its address: the row a 台账 line names, else the line of the text it was read from. */
+function sourcedOf(line: string, text: string, source: string, origin: 'file' | 'message'): SourcedFact {
+  const row = ROW_SUFFIX.exec(line);
+  if (row) return { text: line.slice(0, row.index), address: { origin: 'file', source, sheet: row[1]!, row: Number(row[2]) } };
+  const at = text.split('\n').findIndex((l) => l.replace(/\s+/g, ' ').includes(line.slice(0, 20)));
+  return { text: line, address: { origin, source, ...(at >= 0 ? { row: at + 1 } : {}) } };
 }
 
 /**
@@ -109,8 +126,42 @@ export function materialFacts(text: string, source: string, budget: number, word
     // sees has each of them marked already.
     const marked = modelExample(text, opts.facts ?? []).text;
     const example = marked.length > budget ? `${marked.slice(0, budget - 1)}…` : marked;
-    return { source, model: true, kind, facts: [], found: 0, note: kindStatement(source, kind, target), example, modelText: text };
+    return { source, model: true, kind, facts: [], found: 0, note: kindStatement(source, kind, target), example, modelText: text, sourced: [] };
   }
   const period = recordsPeriod(text, source) ?? undefined;
-  return { source, model: false, kind, ...(period ? { period } : {}), facts, found: all.length, note: `${kindStatement(source, kind, target)}${note}` };
+  const kept = new Set(facts.map((f) => f.replace(ROW_SUFFIX, '')));
+  const sourced = opts.sourced ? opts.sourced.filter((f) => kept.has(f.text) || !facts.length) : facts.map((f) => sourcedOf(f, text, source, opts.origin ?? 'file'));
+  return { source, model: false, kind, ...(period ? { period } : {}), facts, found: all.length, note: `${kindStatement(source, kind, target)}${note}`, sourced: sourced.length ? sourced : facts.map((f) => sourcedOf(f, text, source, opts.origin ?? 'file')) };
+}
+
+/** One file, link or message given with a drafting request, as read: kept with the thread so a correction can re-decide it. */
+export interface MaterialItem {
+  source: string;
+  text: string;
+  tabular?: boolean;
+  origin?: 'file' | 'message';
+  /** Facts with their addresses as read (spreadsheet rows, bitable records, confirmed OCR lines). */
+  sourced?: SourcedFact[];
+  /** The writer's correction of how it is taken. */
+  correction?: MaterialKind;
+}
+
+/**
+ * Every item of a request taken as a model or as facts (each deciding on its own, the words
+ * and the writer's corrections applied), then each model's example marked against the
+ * facts of all the others: last year's 12次 shows as this period's 15次 where a 台账 counts it.
+ */
+export function buildMaterials(items: readonly MaterialItem[], words: string, budget: number, now: Date): Material[] {
+  const each = Math.max(1500, Math.floor(budget / Math.max(1, items.length)));
+  const opts = (it: MaterialItem, facts?: readonly SourcedFact[]): MaterialOptions => ({
+    now,
+    ...(it.correction ? { correction: it.correction } : {}),
+    ...(it.tabular ? { tabular: true } : {}),
+    ...(it.sourced ? { sourced: it.sourced } : {}),
+    ...(it.origin ? { origin: it.origin } : {}),
+    ...(facts ? { facts } : {}),
+  });
+  const first = items.map((it) => materialFacts(it.text, it.source, each, words, opts(it)));
+  const facts = first.filter((m) => !m.model).flatMap((m) => m.sourced);
+  return items.map((it, i) => (first[i]!.model ? materialFacts(it.text, it.source, each, words, opts(it, facts)) : first[i]!));
 }

@@ -11,12 +11,13 @@ import type { Annotation } from './annotate.js';
 import type { ExtractedFile } from './extract.js';
 import type { ParseLimits } from './limits.js';
 import type { ParseReply, ParseRequest } from './parser-child.js';
+import type { ApplyResult, CritiqueResult, InspectResult, ReviewJob } from './review/jobs.js';
 import type { DocumentParser, ParseCall } from './parser.js';
 
 /** How a parse ended, for logs and metrics (never the file's name or text). */
 export type ParseOutcome = 'ok' | 'refused' | 'crashed' | 'quarantined' | 'cancelled' | 'busy';
 
-/** Where crashed files are remembered (core/quarantine.ts over Redis). */
+/** Where crashed files are remembered (stores/quarantine.ts over Redis). */
 export interface ParseQuarantine {
   has(sha: string): Promise<boolean>;
   add(sha: string): Promise<void>;
@@ -34,7 +35,7 @@ export interface SandboxOptions {
   /** Parser processes at once; more files wait their turn. */
   concurrency: number;
   quarantine?: ParseQuarantine;
-  onOutcome?: (o: { op: 'extract' | 'annotate'; outcome: ParseOutcome; why?: string; ms: number }) => void;
+  onOutcome?: (o: { op: 'extract' | 'annotate' | 'review'; outcome: ParseOutcome; why?: string; ms: number }) => void;
 }
 
 /** The parser's entry beside this file: .ts under tsx or vitest, .js once compiled. */
@@ -92,6 +93,16 @@ export class SandboxedParser implements DocumentParser {
   async annotate(name: string, data: Buffer, annotations: readonly Annotation[], now: Date, call: ParseCall): Promise<{ data: Buffer; placed: number }> {
     const r = (await this.run({ op: 'annotate', name, data, limits: this.o.limits, annotations: [...annotations], now: now.getTime() }, call)) as { data: Uint8Array; placed: number };
     return { data: Buffer.from(r.data.buffer, r.data.byteOffset, r.data.byteLength), placed: r.placed };
+  }
+
+  review(name: string, data: Buffer, job: { kind: 'inspect' }, now: Date, call: ParseCall): Promise<InspectResult>;
+  review(name: string, data: Buffer, job: Extract<ReviewJob, { kind: 'apply' }>, now: Date, call: ParseCall): Promise<ApplyResult>;
+  review(name: string, data: Buffer, job: { kind: 'critique' }, now: Date, call: ParseCall): Promise<CritiqueResult>;
+  async review(name: string, data: Buffer, job: ReviewJob, now: Date, call: ParseCall): Promise<InspectResult | ApplyResult | CritiqueResult> {
+    const r = (await this.run({ op: 'review', name, data, limits: this.o.limits, job, now: now.getTime() }, { ...call, key: `${call.key}:${job.kind}` })) as InspectResult | ApplyResult | CritiqueResult;
+    // Bytes come back over IPC as a Uint8Array: a Buffer again for the callers.
+    if (r && 'docx' in r && r.docx) return { ...r, docx: Buffer.from(r.docx.buffer, r.docx.byteOffset, r.docx.byteLength) };
+    return r;
   }
 
   private async run(req: ParseRequest, call: ParseCall): Promise<unknown> {

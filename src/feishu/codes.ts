@@ -80,9 +80,6 @@ export function feishuErrorKind(code: number | undefined, status: number | undef
 /** Only throttling and Feishu's own failures may pass on another attempt. */
 export const retryableKind = (k: FeishuErrorKind): boolean => k === 'rate-limited' || k === 'server';
 
-/** The user sentence a code maps to, if any. */
-export const sentenceOf = (code: number | undefined): FeishuCode['sentence'] => (code !== undefined ? FEISHU_CODES.get(code)?.sentence : undefined);
-
 /** The cap on how long a retry waits for a rate limit to reset, whatever the header says. */
 export const MAX_RATE_LIMIT_WAIT_MS = 120_000;
 

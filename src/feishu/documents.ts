@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import type { Redis } from 'ioredis';
 import type { CloudDocPublisher, DocumentOrigin, DocumentSource, FetchedDocument, FileRef, Requester } from '../core/documents.js';
-import type { DocLink } from '../core/doc-links.js';
+import type { DocLink } from '../core/documents.js';
 import { DOC_TEXTS } from '../core/document-texts.js';
 import { CloudDocError, DocumentError, FeishuApiError } from '../core/errors.js';
 import { feishuError, type FeishuApi } from './api.js';

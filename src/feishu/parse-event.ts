@@ -77,7 +77,10 @@ export async function toIncoming(data: ReceiveEvent, bot: lark.BotIdentity, opts
 
   let payload: IncomingMessage['payload'];
   const quoted = raw.parent_id ? { quotedId: raw.parent_id } : {};
-  if (raw.message_type === 'text') payload = { kind: 'text', text: normalizeInputText(n.content), ...quoted };
+  // People the writer @-mentioned besides the bot (“@某某 审稿” names a reviewer by them).
+  const people = n.mentions.filter((m) => m.openId && m.openId !== bot.openId && !m.isBot).map((m) => ({ name: m.name ?? '', openId: m.openId! }));
+  const mentions = people.length ? { mentions: people } : {};
+  if (raw.message_type === 'text') payload = { kind: 'text', text: normalizeInputText(n.content), ...quoted, ...mentions };
   else if (raw.message_type === 'post') {
     const botKeys = new Set(n.mentions.filter((m) => m.openId === bot.openId).map((m) => m.key));
     payload = { kind: 'text', text: normalizeInputText(postToPlainText(raw.content, botKeys)), ...quoted };

@@ -1,12 +1,15 @@
 import type { ChatModel } from '../llm/chat-model.js';
 import type { PromptLibrary } from '../llm/prompts.js';
 import type { Logger } from '../logger.js';
-import type { ConversationMemory } from '../core/memory.js';
+import type { ConversationMemory } from '../stores/memory.js';
 import type { Conversation } from '../core/message.js';
 import type { Replier } from '../core/replier.js';
 import type { CloudDocPublisher, DocumentSource } from '../core/documents.js';
 import type { DocumentParser } from '../documents/parser.js';
-import type { AuditNote } from '../core/audit.js';
+import type { AuditNote } from '../stores/audit.js';
+import type { ReviewStore } from './review-store.js';
+import type { ThreadOwners } from './thread-owner.js';
+import type { LedgerStore } from '../documents/ledger-store.js';
 
 /** Everything a flow needs to answer one request. Built per job by the message handler. */
 export interface TurnContext {
@@ -35,6 +38,12 @@ export interface TurnContext {
   cloudDocs?: CloudDocPublisher;
   /** The job's audit note: flows say what kind of job it was and which documents it read or made. */
   audit?: AuditNote;
+  /** The review loop's lists, reviewers and versions (issue 22). */
+  reviews?: ReviewStore;
+  /** Group threads' owners: who may have a reviewed document revised. */
+  owners?: ThreadOwners;
   /** Exported Word files also print the AI label in their footer (AI_LABEL_FOOTER). */
   aiLabelFooter?: boolean;
+  /** The unit's 台账 (记一笔), per chat, no TTL; absent where nothing is stored. */
+  ledger?: LedgerStore;
 }

@@ -30,6 +30,8 @@ export interface CritiqueOptions {
    * structure does not allow it (then the full list is attached instead, when the card cannot hold it).
    */
   annotate?: (findings: readonly Finding[]) => Promise<AnnotatedCopy | null>;
+  /** One line at the head of the card (e.g. that the Word file had no 批注 to work on). */
+  note?: string;
 }
 
 /** “报告.docx” → 报告（审校意见清单）.docx; a paste → 审校意见清单（共N条）.docx. */
@@ -91,7 +93,7 @@ export async function critiqueFlow(ctx: TurnContext, text: string, opts: Critiqu
   if (list) await ctx.replier.sendFile(c, list, `${ctx.jobId}-list`);
 
   const title = '笔杆子 · 审校意见';
-  const source = opts.source ? `> 审阅对象：${opts.source}（共${text.length}字）\n\n` : '';
+  const source = `${opts.note ? `${opts.note}\n\n` : ''}${opts.source ? `> 审阅对象：${opts.source}（共${text.length}字）\n\n` : ''}`;
   if (!ctx.model.online) {
     const stream = await ctx.replier.openStream(c, { key: ctx.jobId, title });
     await stream.finish(`${source}${card.markdown}\n\n${OFFLINE_TAIL}`);

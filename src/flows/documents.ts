@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import { findClassificationMarking } from '../report/classification.js';
 import { CLASSIFIED_REFUSAL } from '../core/texts.js';
-import type { DocumentOrigin } from '../core/documents.js';
+import type { DocumentOrigin, FileRef } from '../core/documents.js';
 import { DOC_TEXTS } from '../core/document-texts.js';
 import { CloudDocError, DocumentError } from '../core/errors.js';
 import type { Annotation } from '../documents/annotate.js';
 import type { DocumentParser } from '../documents/parser.js';
-import { materialFacts } from '../documents/material.js';
+import { buildMaterials, type MaterialItem } from '../documents/material.js';
+import type { SourcedFact } from '../report/material/facts.js';
 import type { DraftCommand } from '../report/commands.js';
 import { SEVERITY_LABEL } from '../report/critique/format.js';
 import type { Finding } from '../report/critique/types.js';
@@ -14,6 +15,9 @@ import type { TurnContext } from './context.js';
 import { critiqueFlow } from './critique.js';
 import { draftingFlow, exportLabel, NO_OUTLINE_YET, wordFile } from './drafting/index.js';
 import type { ReportThreadState } from './drafting/state.js';
+import { critiqueRevisionFlow, HANDLE_COMMENTS, offerReview, REVISE_BY_CRITIQUE } from './review.js';
+import { answerWhereFrom } from './drafting/material-check.js';
+import type { KindCorrection } from '../report/material/kind.js';
 
 /** Material facts kept for a draft: well inside a small model's context next to the prompt. */
 export const MATERIAL_BUDGET_CHARS = 6000;
@@ -39,9 +43,16 @@ interface ReadDocument {
   kind: 'docx' | 'pdf' | 'txt' | 'md' | 'xlsx' | 'csv' | 'cloud-doc' | 'message';
   text: string;
   docx?: Buffer;
+  /** The message file it came from (a file or a quoted file). */
+  file?: FileRef;
   /** Reading stopped at the character limit. */
   truncated?: boolean;
+  /** A spreadsheet's rows as facts, each with file · sheet · row. */
+  facts?: SourcedFact[];
 }
+
+/** An OLE compound file named .docx: a password-protected (encrypted) Word file. */
+const CFB = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 
 async function readDocument(ctx: TurnContext, parser: DocumentParser, origin: DocumentOrigin): Promise<ReadDocument> {
   const c = ctx.conversation;
@@ -49,10 +60,15 @@ async function readDocument(ctx: TurnContext, parser: DocumentParser, origin: Do
   const got = await ctx.documents!.fetch(origin, { openId: c.senderOpenId, chatId: c.chatId, ...(c.senderExternal ? { external: true } : {}) });
   if (got.kind === 'text') return { name: got.name, kind: got.source, text: got.text };
   ctx.audit?.docs.push(`sha256:${createHash('sha256').update(got.data).digest('hex')}`);
+  // An encrypted Word file is told apart before extraction, which could only call it a legacy .doc.
+  if (ctx.reviews && /\.docx$/i.test(got.name) && got.data.subarray(0, 8).equals(CFB)) {
+    const r = await parser.review(got.name, got.data, { kind: 'inspect' }, ctx.now, { key: ctx.jobId, ...(ctx.signal ? { signal: ctx.signal } : {}) });
+    if (r.kind === 'encrypted') throw new DocumentError('corrupt', r.message);
+  }
   const file = await parser.extract(got.name, got.data, { key: ctx.jobId, ...(ctx.signal ? { signal: ctx.signal } : {}) });
   // In a private chat a file cannot carry words: remember it for 根据这份台账写… next.
   if (ctx.conversation.chatType === 'p2p') await ctx.memory.rememberFile(ctx.conversation.chatId, got.file);
-  return { name: got.name, kind: file.kind, text: file.text, ...(file.kind === 'docx' ? { docx: got.data } : {}), ...(file.truncated ? { truncated: true } : {}) };
+  return { name: got.name, kind: file.kind, text: file.text, file: got.file, ...(file.kind === 'docx' ? { docx: got.data } : {}), ...(file.truncated ? { truncated: true } : {}), ...(file.ledger ? { facts: file.ledger.facts } : {}) };
 }
 
 /**
@@ -82,15 +98,37 @@ export async function documentFlow(ctx: TurnContext, origin: DocumentOrigin, wor
 
   const table = doc.kind === 'xlsx' || doc.kind === 'csv';
   if (opts.draft) {
-    const material = materialFacts(doc.text, doc.name, MATERIAL_BUDGET_CHARS, words, { now: ctx.now, ...(table ? { tabular: true } : {}) });
-    return draftingFlow(ctx, opts.draft, { text: words, newRequest: true, material });
+    const items: MaterialItem[] = [];
+    // In a private chat the other files sent within the hour go with it (last year's report and the 台账).
+    if (c.chatType === 'p2p') {
+      const here = origin.kind === 'file' ? origin.file.fileKey : undefined;
+      for (const f of (await ctx.memory.recentFiles(c.chatId)).filter((x) => x.fileKey !== here).slice(-4)) {
+        try {
+          const more = await readDocument(ctx, parser, { kind: 'file', file: f });
+          if (!findClassificationMarking(more.text, ctx.restrictedMarkings)) items.push(asItem(more));
+        } catch (err) {
+          if (!(err instanceof DocumentError)) throw err;
+          ctx.log.info({ reason: err.reason }, 'an earlier file unreadable; drafting without it');
+        }
+      }
+    }
+    return draftWithMaterial(ctx, opts.draft, words, [...items, asItem(doc)]);
   }
 
   // A spreadsheet is a 台账: material for a draft, not a text to proofread.
   if (table) return ctx.replier.sendText(c, `“${doc.name}”是一份表格台账，读到 ${doc.text.split('\n').filter((l) => /第\d+行）$/.test(l)).length} 行记录。要用它起草，请说“根据这份台账写……”（例如“根据这份台账写上半年报告”）；私聊里直接发这句话即可，群里请回复（引用）这份文件并 @我。`, ctx.jobId);
   if (doc.text.length > opts.maxChars || doc.truncated) return ctx.replier.sendText(c, DOC_TEXTS.tooLong(doc.name, doc.text.length, opts.maxChars), ctx.jobId);
   const docx = doc.docx;
+  // The review loop (issue 22): 按审校意见修订 returns the critic's fixes as revisions; a file with 批注 gets their list.
+  let note: string | undefined;
+  if (docx && ctx.reviews && REVISE_BY_CRITIQUE.test(words)) return critiqueRevisionFlow(ctx, { name: doc.name, data: docx });
+  if (docx && doc.file && ctx.reviews) {
+    const offered = await offerReview(ctx, { name: doc.name, data: docx, source: { kind: 'file', file: doc.file, name: doc.name } });
+    if (offered.kind !== 'critique') return;
+    note = offered.note;
+  } else if (HANDLE_COMMENTS.test(words) && doc.kind !== 'docx' && doc.kind !== 'cloud-doc') note = '只有 Word（.docx）文件和飞书云文档能按批注修改；这份文件已按审校处理。';
   await critiqueFlow(ctx, doc.text, {
+    ...(note ? { note } : {}),
     source: doc.kind === 'message' ? doc.name : `“${doc.name}”`,
     ...(doc.kind === 'message' ? {} : { fileName: doc.name }),
     pdf: doc.kind === 'pdf',
@@ -100,6 +138,54 @@ export async function documentFlow(ctx: TurnContext, origin: DocumentOrigin, wor
       return out.placed > 0 ? { name: annotatedName(doc.name), data: out.data } : null;
     } } : {}),
   });
+}
+
+const asItem = (doc: ReadDocument): MaterialItem => ({
+  source: doc.name,
+  text: doc.text,
+  origin: doc.kind === 'message' ? 'message' : 'file',
+  ...(doc.kind === 'xlsx' || doc.kind === 'csv' ? { tabular: true } : {}),
+  ...(doc.facts ? { sourced: doc.facts } : {}),
+});
+
+/** Draft from the items, each taken as a model or as facts (one line each on the card). */
+export function draftWithMaterial(ctx: TurnContext, cmd: DraftCommand, words: string, items: MaterialItem[]): Promise<void> {
+  const taken = buildMaterials(items, words, MATERIAL_BUDGET_CHARS, ctx.now);
+  return draftingFlow(ctx, cmd, { text: words, newRequest: true, materials: { taken, items } });
+}
+
+/**
+ * “这份是台账” / “第二个文件是范文”: the thread's material re-decided with the correction, and the
+ * same request drafted again.
+ */
+export async function materialKindFlow(ctx: TurnContext, correction: KindCorrection): Promise<void> {
+  const c = ctx.conversation;
+  const state = await ctx.memory.getState<ReportThreadState>(c);
+  const m = state?.material;
+  if (!m?.items.length) return ctx.replier.sendText(c, NO_MATERIAL_TO_CORRECT, ctx.jobId);
+  const current = buildMaterials(m.items, m.words, MATERIAL_BUDGET_CHARS, ctx.now);
+  let at: number | undefined;
+  if (correction.index !== undefined) at = correction.index - 1;
+  else if (correction.name) at = m.items.findIndex((it) => it.source.includes(correction.name!) || correction.name!.includes(it.source.replace(/\.[A-Za-z0-9]+$/, '')));
+  else {
+    // “这份”: the one file, else the one taken the other way.
+    const other = current.map((x, i) => ((x.model ? 'model' : 'facts') !== correction.kind ? i : -1)).filter((i) => i >= 0);
+    at = m.items.length === 1 ? 0 : other.length === 1 ? other[0] : undefined;
+  }
+  if (at === undefined || at < 0 || at >= m.items.length) {
+    const list = m.items.map((it, i) => `第${i + 1}个：“${it.source}”`).join('；');
+    return ctx.replier.sendText(c, `这个话题里有 ${m.items.length} 份材料（${list}），请说明是哪一份，例如“第二个文件是台账”。`, ctx.jobId);
+  }
+  const items = m.items.map((it, i) => (i === at ? { ...it, correction: correction.kind } : it));
+  return draftWithMaterial(ctx, m.command, m.words, items);
+}
+
+export const NO_MATERIAL_TO_CORRECT = '这个话题里还没有用材料起草的稿子。请先发文件并说明用途，例如“参考去年的报告，根据这份台账写2026年上半年报告”。';
+
+/** “这句出自哪里？” */
+export async function whereFromFlow(ctx: TurnContext, question: string): Promise<void> {
+  const state = await ctx.memory.getState<ReportThreadState>(ctx.conversation);
+  return ctx.replier.sendText(ctx.conversation, answerWhereFrom(state, question), ctx.jobId);
 }
 
 /** 生成云文档: the thread's draft imported as a Feishu doc the requester can edit; else the .docx and what to enable. */

@@ -10,23 +10,27 @@ import { critiqueFlow } from '../flows/critique.js';
 import { draftingFlow } from '../flows/drafting/index.js';
 import type { ReminderService } from '../reminders/service/index.js';
 import type { TurnContext } from '../flows/context.js';
-import type { ConversationMemory } from '../core/memory.js';
+import type { ConversationMemory } from '../stores/memory.js';
 import type { Conversation } from '../core/message.js';
 import type { ThreadOwners } from '../flows/thread-owner.js';
 import type { Replier } from '../core/replier.js';
 import * as T from '../core/texts.js';
 import type { CloudDocPublisher, DocumentSource } from '../core/documents.js';
 import type { DocumentParser } from '../documents/parser.js';
-import { cloudDocFlow, documentFlow } from '../flows/documents.js';
+import { cloudDocFlow, documentFlow, materialKindFlow, whereFromFlow } from '../flows/documents.js';
 import { unitWordsFlow } from '../flows/unit-words.js';
+import { REVIEW_TEXTS, reviewAnswerFlow, reviewerFlow, versionFlow } from '../flows/review.js';
+import type { ReviewStore } from '../flows/review-store.js';
 import { DOC_TEXTS } from '../core/document-texts.js';
 import { MAX_INPUT_CHARS, routeButton, routeChangesDraft, routeMessage, routeWithRecentFile, type Route } from './routes.js';
 import { ack, classification, compose, initiator, refusal, route, threadOwner, type Turn } from './middleware.js';
-import type { AuditLog, AuditNote } from '../core/audit.js';
+import type { AuditLog, AuditNote } from '../stores/audit.js';
 import { formatFindings } from '../core/usage.js';
 import { userTag, type Forgetting } from '../privacy/forget.js';
 import { forgetButtons } from '../flows/drafting/buttons.js';
 import { keepDraft } from '../flows/drafting/expiry.js';
+import type { LedgerStore } from '../documents/ledger-store.js';
+import { ledgerFlow } from '../flows/ledger.js';
 
 export interface HandlerDeps {
   replier: Replier;
@@ -58,6 +62,10 @@ export interface HandlerDeps {
   forget?: Forgetting;
   /** DRAFT_TTL_DAYS: what 保留 promises. */
   draftTtlDays?: number;
+  /** The review loop's lists, reviewers and versions (issue 22). */
+  reviews?: ReviewStore;
+  /** The unit's 台账 (记一笔). */
+  ledger?: LedgerStore;
 }
 
 /** A route's flow: the one place a route kind meets the code that answers it. */
@@ -95,6 +103,16 @@ const FLOWS: Flows = {
     ? ctx.replier.sendText(c, DOC_TEXTS.image, ctx.jobId)
     : ctx.replier.sendText(c, T.UNSUPPORTED_TYPE(T.MESSAGE_TYPE_LABEL[r.messageType] ?? `“${r.messageType}”类型的消息`), ctx.jobId),
   'button-expired': ({ ctx, conversation: c }) => ctx.replier.sendText(c, T.BUTTON_EXPIRED, ctx.jobId),
+  // 全部处理 with no list waiting in the thread is an ordinary message (the button says there is none).
+  'review-answer': async ({ ctx, conversation: c, route: r }) => {
+    if (await reviewAnswerFlow(ctx, r.all ? { all: true } : r.text)) return;
+    return r.all ? ctx.replier.sendText(c, REVIEW_TEXTS.nothingPending, ctx.jobId) : chatFlow(ctx, r.text);
+  },
+  'review-version': ({ ctx, route: r }) => versionFlow(ctx, r.op),
+  reviewer: ({ ctx, data }) => reviewerFlow(ctx, data.type === 'message' && data.message.payload.kind === 'text' ? data.message.payload.mentions ?? [] : []),
+  'material-kind': ({ ctx, route: r }) => materialKindFlow(ctx, r.correction),
+  'where-from': ({ ctx, route: r }) => whereFromFlow(ctx, r.text),
+  ledger: ({ ctx, route: r }) => ledgerFlow(ctx, r.op),
   // 删除我的数据: the request itself is neither remembered nor sent to the model.
   'forget-ask': async ({ ctx, conversation: c }, d) => {
     if (!d.forget) return ctx.replier.sendText(c, T.FAILURE, ctx.jobId);
@@ -165,6 +183,9 @@ export class MessageHandler {
       ...(this.d.parser ? { parser: this.d.parser } : {}),
       ...(this.d.cloudDocs ? { cloudDocs: this.d.cloudDocs } : {}),
       ...(this.d.aiLabelFooter ? { aiLabelFooter: true } : {}),
+      ...(this.d.reviews ? { reviews: this.d.reviews } : {}),
+      ...(this.d.owners ? { owners: this.d.owners } : {}),
+      ...(this.d.ledger ? { ledger: this.d.ledger } : {}),
     };
   }
 

@@ -7,15 +7,18 @@
  * in `handle.ts#FLOWS` (docs/ARCHITECTURE.md, "How to add a command").
  */
 import type { DocumentOrigin, FileRef } from '../core/documents.js';
-import { findDocLink, withoutLink } from '../core/doc-links.js';
+import { findDocLink, withoutLink } from '../documents/doc-links.js';
 import type { Payload } from '../core/message.js';
 import { REMINDER_NOT_UNDERSTOOD } from '../core/texts.js';
 import { isMaterialRequest } from '../documents/material.js';
+import { parseKindCorrection, type KindCorrection } from '../report/material/kind.js';
+import type { LedgerOp } from '../flows/ledger.js';
 import { decodeButton } from '../flows/drafting/buttons.js';
 import { implicitReminder, parseReminderCommand, type ReminderCommand } from '../reminders/parse.js';
 import { parseDraftCommand, type DraftCommand } from '../report/commands.js';
 import { parseWordCommand } from '../report/unit-words.js';
 import { EXPORT_WORDS, IMPORT_WORDS, isWordListFile, type WordListRequest } from '../flows/unit-words.js';
+import { HANDLE_COMMENTS, REVISE_BY_CRITIQUE } from '../flows/review.js';
 
 /** A message about a document: where it is, the words with it, and the draft they ask for (else a critique). */
 export interface DocumentRoute {
@@ -49,7 +52,19 @@ export type Route =
   /** 保留: keep the thread's draft another DRAFT_TTL_DAYS (the expiry warning's answer). */
   | { kind: 'draft-keep' }
   /** A button whose payload we no longer understand. */
-  | { kind: 'button-expired' };
+  | { kind: 'button-expired' }
+  /** The answer to a list of 批注: 全部处理 / 处理 1 3 (typed), or the 全部处理 button (`all`). */
+  | { kind: 'review-answer'; text: string; all?: true }
+  /** 这版改了什么 / 改回上一版 (issue 22 item 7). */
+  | { kind: 'review-version'; op: 'changes' | 'restore' }
+  /** “@某某 审稿”: the owner names reviewers of the thread's draft (issue 22 item 8). */
+  | { kind: 'reviewer' }
+  /** “这份是台账” / “第二个文件是范文”: how a file of the thread's material is taken. */
+  | { kind: 'material-kind'; correction: KindCorrection }
+  /** “这句出自哪里？”: the draft's stored provenance. */
+  | { kind: 'where-from'; text: string }
+  /** The unit's 台账: 记一笔, 查看台账, 导出台账, 修改/删除第N条, 根据本半年台账写报告. */
+  | { kind: 'ledger'; op: LedgerOp };
 
 /** What a route produced from text alone (before files, links and quotes are considered). */
 export type TextRoute = Exclude<Route, { kind: 'document' | 'unsupported' | 'button-expired' }>;
@@ -78,6 +93,13 @@ const FORGET_CONFIRM = /^确认删除[。！!]?$/;
 const FORGET_CANCEL = /^取消删除[。！!]?$/;
 /** 保留 / 保留稿子: the answer to a draft's expiry warning (a whole message). */
 const KEEP_DRAFT = /^(?:请|帮我)?(?:继续)?保留(?:这份|这篇|一下)?(?:稿子|草稿|文稿|稿件|提纲)?[。！!]?$/;
+
+/** 全部处理 / 处理 1、3 / 处理第二条 / 不处理 / 除了2都改: an answer to a list of 批注 (read by report/review-comments.ts). */
+const REVIEW_ANSWER = /^(?:全部处理|全都处理|都处理|逐条处理|一并处理|全部修改|全改|(?:请|麻烦)?处理\s*(?:第\s*)?[\d一二两三四五六七八九十]|(?:都|全部)?不(?:用|要|必)?处理(?:批注)?[。！!]?$|除(?:了|去|开)?\s*(?:第\s*)?[\d一二两三四五六七八九十][\s\S]{0,20}(?:都|全部)?(?:处理|改))/;
+const VERSION_CHANGES = /^(?:这(?:一)?版|这次|刚才)(?:都)?改了(?:什么|哪些|啥)[？?。]*$/;
+const VERSION_RESTORE = /^(?:改回|恢复|退回|回到)(?:到)?上一(?:个)?版(?:本)?[。！!]*$/;
+/** @某某 审稿 / @张三 @李四 审稿: the owner names reviewers (the mentions come with the message). */
+const NAME_REVIEWER = /^(?:(?:请|由)?@\S+\s*)+(?:来)?(?:审稿|审核|审阅)[。！!]*$/;
 
 /** Words that point at a document the message quotes. */
 const POINTS_AT_DOCUMENT = /台账|材料|附件|文件|文档|这份|这个|这篇|这些|以上|上面|该文|此文/;
@@ -111,9 +133,42 @@ function looksPasted(text: string): boolean {
   return (lines >= 3 || sentences >= 5) && !/^(帮我|请|麻烦)?(写|起草|草拟|撰写|生成)/.test(text);
 }
 
+/** “‘集中学习15次’这句出自哪里？” / 这句话的出处是什么 / 这个数字哪来的 */
+const WHERE_FROM = /(?:出自哪里|出自哪儿|出处是?(?:什么|哪里)?|从哪(?:里|儿)?来的?|哪来的|有什么依据|依据是什么)[？?。]?$/;
+
+const LEDGER_ADD = /^(?:记一笔|记上一笔|台账记一笔)/;
+const LEDGER_LIST = /^(?:查看|看看|列出|显示)?(?:本单位|我们的|我的)?台账(?:列表|记录|清单)?[？?。]?$|^(?:查看|列出)(?:本单位|我们的|我的)?台账/;
+const LEDGER_EXPORT = /^(?:导出|下载)(?:本单位|我们的|我的)?台账(?:为?(?:Excel|excel|表格|xlsx))?[。！!]?$/;
+const LEDGER_REMOVE = /^(?:删除|删掉|去掉)(?:台账)?第\s*(\d+)\s*条(?:台账|记录)?[。！!]?$/;
+const LEDGER_EDIT = /^(?:修改|更正|改)(?:台账)?第\s*(\d+)\s*条(?:台账|记录)?\s*(?:为|成)?[：:，,]\s*(.+)$/s;
+/** 根据本半年台账写报告 / 用本年度的台账写报告: the 记一笔 entries, not a file. */
+const LEDGER_DRAFT = /(?:本|这|今)(?:半年|年度?|季度|期)(?:的|记的)?台账|(?:记一笔|记的|已记的?)(?:的)?台账/;
+
+function ledgerRoute(text: string): TextRoute | null {
+  if (LEDGER_ADD.test(text)) return { kind: 'ledger', op: { kind: 'add', text } };
+  if (LEDGER_EXPORT.test(text)) return { kind: 'ledger', op: { kind: 'export' } };
+  if (LEDGER_LIST.test(text)) return { kind: 'ledger', op: { kind: 'list' } };
+  const rm = LEDGER_REMOVE.exec(text);
+  if (rm) return { kind: 'ledger', op: { kind: 'remove', id: rm[1]! } };
+  const ed = LEDGER_EDIT.exec(text);
+  if (ed) return { kind: 'ledger', op: { kind: 'edit', id: ed[1]!, text: ed[2]!.trim() } };
+  if (LEDGER_DRAFT.test(text) && isMaterialRequest(text)) {
+    const command = parseDraftCommand(text);
+    return { kind: 'ledger', op: { kind: 'draft', command: command && command.kind !== 'export' ? command : REPORT_REQUEST.test(text) ? { kind: 'full' } : { kind: 'outline' }, words: text } };
+  }
+  return null;
+}
+
 /** Plain-text rules, asked in order; the first that answers decides. Chat is what is left. */
 const TEXT_RULES: ReadonlyArray<(text: string, o: RouteOptions) => TextRoute | null> = [
   (text) => (FORGET_ASK.test(text) ? { kind: 'forget-ask' } : FORGET_CONFIRM.test(text) ? { kind: 'forget-confirm' } : FORGET_CANCEL.test(text) ? { kind: 'forget-cancel' } : null),
+  (text) => (REVIEW_ANSWER.test(text) ? { kind: 'review-answer', text } : VERSION_CHANGES.test(text) ? { kind: 'review-version', op: 'changes' } : VERSION_RESTORE.test(text) ? { kind: 'review-version', op: 'restore' } : NAME_REVIEWER.test(text) ? { kind: 'reviewer' } : null),
+  (text) => {
+    const correction = parseKindCorrection(text);
+    return correction ? { kind: 'material-kind', correction } : null;
+  },
+  (text) => (text.length <= 300 && WHERE_FROM.test(text) ? { kind: 'where-from', text } : null),
+  ledgerRoute,
   (text) => (CLOUD_DOC_COMMAND.test(text) ? { kind: 'clouddoc' } : null),
   (text) => (KEEP_DRAFT.test(text) ? { kind: 'draft-keep' } : null),
   (text) => {
@@ -185,7 +240,7 @@ export function routeMessage(payload: Payload, o: RouteOptions): Route {
   const route = routeText(payload.text, o);
   // 导入词表 in reply to a file: that file.
   if (route.kind === 'unit-words' && route.request.kind === 'import' && payload.quotedId && !isSlash) return { kind: 'unit-words', request: { kind: 'import', origin: { kind: 'quote', messageId: payload.quotedId } } };
-  if (payload.quotedId && !isSlash && (route.kind === 'critique-empty' || (route.kind === 'help' && route.empty) || asksMaterial(text))) {
+  if (payload.quotedId && !isSlash && (route.kind === 'critique-empty' || (route.kind === 'help' && route.empty) || asksMaterial(text) || asksReview(text))) {
     return document({ kind: 'quote', messageId: payload.quotedId }, text, route);
   }
   return route;
@@ -196,7 +251,7 @@ export function routeMessage(payload: Payload, o: RouteOptions): Route {
  * not quoting anything) means that file. `recentFile` looks it up only when the words ask for it.
  */
 export async function routeWithRecentFile(route: Route, payload: Payload, p2p: boolean, o: RouteOptions, recentFile: () => Promise<FileRef | null | undefined>): Promise<Route> {
-  if (route.kind === 'document' || !p2p || payload.kind !== 'text' || !asksMaterial(payload.text)) return route;
+  if (route.kind === 'document' || route.kind === 'ledger' || !p2p || payload.kind !== 'text' || !(asksMaterial(payload.text) || asksReview(payload.text))) return route;
   const file = await recentFile();
   const words = payload.text.trim();
   return file ? document({ kind: 'file', file }, words, routeText(words, o)) : route;
@@ -208,6 +263,7 @@ export function routeButton(value: Record<string, unknown>): Route {
   if (!b) return { kind: 'button-expired' };
   if (b.kind === 'clouddoc') return { kind: 'clouddoc' };
   if (b.kind === 'keep') return { kind: 'draft-keep' };
+  if (b.kind === 'review') return { kind: 'review-answer', text: '全部处理', all: true };
   if (b.kind === 'forget') return { kind: b.op === 'confirm' ? 'forget-confirm' : 'forget-cancel', requester: b.requester };
   return { kind: 'draft', command: b.command, newRequest: false };
 }
@@ -220,7 +276,7 @@ export function documentRequest(payload: Payload, now: Date, timezone: string): 
 
 /** Whether a route changes the thread's draft: in a group thread only its initiator may. */
 export function routeChangesDraft(route: Route): boolean {
-  return route.kind === 'reset' || (route.kind === 'draft' && route.command.kind !== 'export');
+  return route.kind === 'reset' || route.kind === 'reviewer' || route.kind === 'material-kind' || (route.kind === 'ledger' && route.op.kind === 'draft') || (route.kind === 'draft' && route.command.kind !== 'export');
 }
 
 /**
@@ -230,10 +286,12 @@ export function routeChangesDraft(route: Route): boolean {
  */
 export function routeNeedsModel(route: Route): boolean {
   switch (route.kind) {
-    case 'help': case 'reset': case 'unknown-command': case 'forget-ask': case 'forget-confirm': case 'forget-cancel': case 'too-long': case 'unsupported': case 'button-expired': case 'unit-words': case 'draft-keep':
+    case 'help': case 'reset': case 'unknown-command': case 'forget-ask': case 'forget-confirm': case 'forget-cancel': case 'too-long': case 'unsupported': case 'button-expired': case 'unit-words': case 'draft-keep': case 'review-version': case 'reviewer': case 'where-from':
       return false;
     case 'reminder':
       return route.command.kind === 'affirm' || route.command.kind === 'pick';
+    case 'ledger':
+      return route.op.kind === 'draft';
     case 'draft':
       return route.command.kind !== 'export';
     default:
@@ -248,6 +306,8 @@ export function messageNeedsModel(payload: Payload, o: RouteOptions): boolean {
 }
 
 const asksMaterial = (text: string) => isMaterialRequest(text) && POINTS_AT_DOCUMENT.test(text);
+/** 按审校意见修订 / 处理批注 about a file (quoted, or in a private chat the one just sent). */
+const asksReview = (text: string) => text.length <= 40 && (REVISE_BY_CRITIQUE.test(text) || HANDLE_COMMENTS.test(text));
 
 /** 根据…写提纲 / 写全文: the draft the words ask for (an outline unless they name another). */
 function document(origin: DocumentOrigin, words: string, wordsRoute: TextRoute | undefined): Route {

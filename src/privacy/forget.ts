@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { Queue, type Job } from 'bullmq';
-import { AuditLog } from '../core/audit.js';
-import { userKeysKey } from '../core/memory.js';
+import { AuditLog } from '../stores/audit.js';
+import { userKeysKey } from '../stores/memory.js';
 import { threadKey, type Conversation } from '../core/message.js';
 import { TaskError, type TaskPort } from '../core/reminders.js';
 import { conversationOf, DRAFT_EXPIRY_JOB, draftExpiryJobId, JOB_NAMES, MESSAGE_QUEUE, REMINDER_QUEUE, reminderTaskJobId, reminderTaskJobOptions, type DraftExpiryJobData, type FireJobData, type JobData, type TaskJobData } from '../queue/jobs.js';
@@ -105,8 +105,8 @@ export class Forgetting {
   /** `/reset`: the thread's history and draft go, and its jobs keep their ids but lose their text. */
   async scrubThread(c: Conversation, exceptJobId?: string): Promise<number> {
     const thread = threadKey(c);
-    const keys = [this.k('hist', 't', thread), this.k('state', thread)];
-    if (c.chatType === 'p2p' && !c.rootId && !c.threadId) keys.push(this.k('hist', 'c', c.chatId));
+    const keys = [this.k('hist', 't', thread), this.k('state', thread), this.k('review', thread), this.k('versions', thread)];
+    if (c.chatType === 'p2p' && !c.rootId && !c.threadId) keys.push(this.k('hist', 'c', c.chatId), this.k('review', 'c', c.chatId));
     let n = await this.redis.del(...keys);
     n += await this.reminders.remove(draftExpiryJobId(thread)).catch(() => 0);
     for (const job of await this.jobs(this.messages)) {
@@ -140,14 +140,14 @@ export class Forgetting {
     for (const owner of await scanAll(this.redis, this.k('owner', '*'))) {
       if ((await this.redis.get(owner)) !== openId) continue;
       const thread = owner.slice(this.k('owner', '').length);
-      threadKeys.add(this.k('hist', 't', thread)).add(this.k('state', thread)).add(owner);
+      threadKeys.add(this.k('hist', 't', thread)).add(this.k('state', thread)).add(this.k('review', thread)).add(this.k('versions', thread)).add(owner);
     }
     for (const job of await this.jobs(this.messages)) {
       const data = job.data as JobData;
       const c = conversationOf(data);
       if (c.senderOpenId !== openId) continue;
-      threadKeys.add(this.k('hist', 't', threadKey(c))).add(this.k('state', threadKey(c)));
-      if (c.chatType === 'p2p') threadKeys.add(this.k('hist', 'c', c.chatId)).add(this.k('lastfile', c.chatId));
+      threadKeys.add(this.k('hist', 't', threadKey(c))).add(this.k('state', threadKey(c))).add(this.k('review', threadKey(c))).add(this.k('versions', threadKey(c)));
+      if (c.chatType === 'p2p') threadKeys.add(this.k('hist', 'c', c.chatId)).add(this.k('lastfile', c.chatId)).add(this.k('review', 'c', c.chatId));
       if (job.id === o.exceptJobId) continue;
       if (job.id) deleted += await this.dropAnswers(job.id);
       // An active job cannot be removed; it is scrubbed instead.
@@ -194,27 +194,56 @@ export class Forgetting {
       this.k('userjobs', openId), this.k('rl', openId), this.k('rlc', openId), this.k('forget', 'ask', userTag(openId)),
     ];
     await del(perUser);
+    const ledger = await this.forgetLedgerEntries(openId);
+    deleted += ledger.deleted;
     // The job running this deletion cannot be removed while it runs: it keeps neither text nor the user's id.
     if (o.exceptJobId) {
       const self = await this.messages.getJob(o.exceptJobId);
       if (self) await self.updateData(anonymised(self.data as JobData)).catch(() => undefined);
     }
     await this.audit.record({ time: (this.o.now?.() ?? new Date()).getTime(), user: openId, kind: 'delete-user', outcome: tasks.retrying ? 'partial' : 'ok', ...(o.by ? { reason: o.by } : {}) });
-    return { deleted, kept: KEPT_RECORDS, shared: SHARED_KEPT, tasks };
+    const kept = ledger.anonymised ? [...KEPT_RECORDS, `你在群里记入单位台账的 ${ledger.anonymised} 条记录（记一笔）：它们是单位的工作记录，内容保留，已去掉你的用户标识`] : KEPT_RECORDS;
+    return { deleted, kept, shared: SHARED_KEPT, tasks };
+  }
+
+  /**
+   * 记一笔 entries the user recorded: those of a private chat are deleted; those of a group are the
+   * unit's 台账 and stay, without the user's id.
+   */
+  private async forgetLedgerEntries(openId: string): Promise<{ deleted: number; anonymised: number }> {
+    let deleted = 0;
+    let anonymised = 0;
+    for (const key of await scanAll(this.redis, this.k('ledger', '*', 'entries'))) {
+      const byDate = key.replace(/:entries$/, ':byDate');
+      for (const [id, raw] of Object.entries(await this.redis.hgetall(key))) {
+        const e = JSON.parse(raw) as { by?: string; scope?: string };
+        if (e.by !== openId) continue;
+        if (e.scope === 'p2p') {
+          await this.redis.multi().hdel(key, id).zrem(byDate, id).exec();
+          deleted++;
+        } else {
+          delete e.by;
+          await this.redis.hset(key, id, JSON.stringify(e));
+          anonymised++;
+        }
+      }
+    }
+    return { deleted, anonymised };
   }
 
   /** An operator's purge of one chat: its threads, reminders and jobs (the audit trail stays). */
   async purgeChat(chatId: string): Promise<ForgetResult> {
     let deleted = 0;
-    const keys = new Set<string>([this.k('hist', 'c', chatId), this.k('lastfile', chatId)]);
+    const keys = new Set<string>([this.k('hist', 'c', chatId), this.k('lastfile', chatId), this.k('review', 'c', chatId)]);
     for (const job of await this.jobs(this.messages)) {
       const c = conversationOf(job.data as JobData);
       if (c.chatId !== chatId) continue;
-      keys.add(this.k('hist', 't', threadKey(c))).add(this.k('state', threadKey(c))).add(this.k('owner', threadKey(c)));
+      keys.add(this.k('hist', 't', threadKey(c))).add(this.k('state', threadKey(c))).add(this.k('review', threadKey(c))).add(this.k('versions', threadKey(c))).add(this.k('owner', threadKey(c)));
       await job.remove().catch(() => job.updateData(scrubbed(job.data as JobData)));
       if (job.id) deleted += await this.dropAnswers(job.id);
       deleted++;
     }
+    for (const part of ['entries', 'byDate', 'seq']) keys.add(this.k('ledger', chatId, part));
     const reminderKeys = await scanAll(this.redis, this.k('reminder', 'chat', chatId, '*'));
     const retry: Array<{ rid: string; chatId: string; shortId: number }> = [];
     for (const rec of reminderKeys.filter((k) => k.includes(':r:'))) {

@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
-import { AuditLog, auditFields, auditKey, type AuditRecord } from '../core/audit.js';
+import { AuditLog, auditFields, auditKey, type AuditRecord } from '../stores/audit.js';
 
 /**
  * Why a request is not queued for work; the user gets one polite answer. `rate-limited`: the limit that

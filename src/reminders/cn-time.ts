@@ -1,30 +1,10 @@
 // Pure helpers for Chinese time text: numeral normalisation and date formatting.
 import { DateTime } from 'luxon';
+import { parseNumeral } from '../text/numerals.js';
 
-const DIGIT: Record<string, number> = {
-  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
-};
-
-/** Value of a Chinese numeral up to 9999 (十二, 二十五, 一百, 二〇二七); undefined if not one. */
+/** Value of a numeral in a time text up to 9999 (十二, 二十五, 一百, 廿三, 二〇二七); undefined if not one. */
 export function cnNumber(s: string): number | undefined {
-  if (/^\d+$/.test(s)) return Number(s);
-  if (!/^[零〇一二两三四五六七八九十百千]+$/.test(s)) return undefined;
-  // Digit-by-digit years: 二〇二七
-  if (!/[十百千]/.test(s)) {
-    let v = 0;
-    for (const ch of s) v = v * 10 + (DIGIT[ch] ?? 0);
-    return v;
-  }
-  let total = 0;
-  let cur = 0;
-  for (const ch of s) {
-    const d = DIGIT[ch];
-    if (d !== undefined) { cur = d; continue; }
-    const unit = ch === '十' ? 10 : ch === '百' ? 100 : 1000;
-    total += (cur === 0 ? 1 : cur) * unit;
-    cur = 0;
-  }
-  return total + cur;
+  return parseNumeral(s, { sequence: true, max: 9999 });
 }
 
 const UNIT_AFTER = '(?=年|月|日|号|点|时|分钟|分|小时|个|天|周|星期|礼拜|钟头|刻|次|半)';
@@ -35,7 +15,7 @@ const UNIT_AFTER = '(?=年|月|日|号|点|时|分钟|分|小时|个|天|周|星
  */
 export function normalizeCn(text: string): string {
   let t = text.normalize('NFKC').replace(/：/g, ':').replace(/\s+/g, ' ').trim();
-  const re = new RegExp(`(周|星期|礼拜)?([零〇一二两三四五六七八九十百千]+)${UNIT_AFTER}`, 'g');
+  const re = new RegExp(`(周|星期|礼拜)?([零〇一二两三四五六七八九十百千廿卅]+)${UNIT_AFTER}`, 'g');
   t = t.replace(re, (m: string, wk: string | undefined, num: string) => {
     // "周一" + "天"/"次" etc: keep the weekday
     if (wk && num.length === 1) return m;

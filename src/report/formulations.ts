@@ -330,4 +330,3 @@ export const NUMERAL_TERMS: readonly string[] = [
  * 《中国共产党地方委员会工作条例》(2015-12): the working organs are the 地方党委's own departments.
  */
 export const ORGAN_DEPARTMENTS: readonly string[] = ['宣传部', '组织部', '统战部'];
-export const ORGAN_SOURCE = '《中国共产党地方委员会工作条例》(2015-12)；党委工作机关名称为“县委宣传部”等';

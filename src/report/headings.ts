@@ -3,27 +3,14 @@
  * 一是/二是/三是 sequence. Shared by the outline parser and the numbering rule.
  */
 
-const DIGITS = '零一二三四五六七八九';
+import { formatNumeral, parseNumeral } from '../text/numerals.js';
 
-/** 1 → 一, 12 → 十二, 20 → 二十, 35 → 三十五 (up to 99). */
-export function toChineseNumeral(n: number): string {
-  if (n < 10) return DIGITS[n]!;
-  const tens = Math.floor(n / 10);
-  const ones = n % 10;
-  return `${tens === 1 ? '' : DIGITS[tens]!}十${ones ? DIGITS[ones]! : ''}`;
-}
+/** 1 → 一, 12 → 十二, 20 → 二十, 35 → 三十五. */
+export const toChineseNumeral = formatNumeral;
 
-/** 一 → 1, 十二 → 12, 二十 → 20; NaN when it is not a numeral. */
+/** A heading or ordinal number in Chinese, 一 → 1, 十二 → 12, 二十 → 20 (up to 九十九); NaN when it is not one. */
 export function parseChineseNumeral(s: string): number {
-  if (!/^[零一二两三四五六七八九十]+$/.test(s)) return NaN;
-  const v = (c: string) => (c === '两' ? 2 : DIGITS.indexOf(c));
-  const i = s.indexOf('十');
-  if (i < 0) return s.length === 1 ? v(s) : NaN;
-  if (s.indexOf('十', i + 1) >= 0) return NaN;
-  const tens = i === 0 ? 1 : v(s.slice(0, i));
-  const rest = s.slice(i + 1);
-  const ones = rest === '' ? 0 : rest.length === 1 ? v(rest) : NaN;
-  return tens * 10 + ones;
+  return parseNumeral(s, { arabic: false, literary: false, max: 99 }) ?? NaN;
 }
 
 export type HeadingLevel = 1 | 2 | 3 | 4;

@@ -1,3 +1,5 @@
+import { parseNumeral } from '../text/numerals.js';
+
 /** The span of time a report covers. */
 export type PeriodSpan = 'year' | 'H1' | 'H2' | 'Q1' | 'Q2' | 'Q3' | 'Q4';
 
@@ -47,14 +49,12 @@ export function periodRange(p: ReportPeriod): { start: string; end: string } {
 }
 
 
-const CN_DIGIT: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4 };
-
 /** The half or quarter a text names (上半年, 后半年, 第三季度, 2季度), if any. */
 export function findSpan(text: string): Exclude<PeriodSpan, 'year'> | null {
   if (/上半年|前半年/.test(text)) return 'H1';
   if (/下半年|后半年/.test(text)) return 'H2';
   const q = /([一二三四1-4])季度/.exec(text);
-  return q ? (`Q${CN_DIGIT[q[1]!] ?? Number(q[1])}` as PeriodSpan as Exclude<PeriodSpan, 'year'>) : null;
+  return q ? (`Q${parseNumeral(q[1]!)!}` as PeriodSpan as Exclude<PeriodSpan, 'year'>) : null;
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import { getGenre, type GenreId, type ReportUnit, type UnitType, type WriterRole } from './genres.js';
 import { beijingDate, findPeriod, findSpan, periodLabel, type ReportPeriod } from './period.js';
+import { parseNumeral } from '../text/numerals.js';
 
 export type RequestIntent = 'outline' | 'full';
 
@@ -51,29 +52,10 @@ export interface ReportRequest {
 
 /** 五百 → 500, 两千 → 2000, 一千五百 → 1500, 1万 → 10000; NaN otherwise. */
 export function parseChineseAmount(s: string): number {
-  if (/^\d+(\.\d+)?$/.test(s)) return Number(s);
-  const mixed = /^(\d+(?:\.\d+)?)([千万])$/.exec(s);
-  if (mixed) return Number(mixed[1]) * (mixed[2] === '千' ? 1000 : 10000);
-  let total = 0;
-  let section = 0;
-  let digit = 0;
-  for (const c of s) {
-    const d = c === '两' ? 2 : '零一二三四五六七八九'.indexOf(c);
-    if (d >= 0) { digit = d; continue; }
-    const unit = c === '十' ? 10 : c === '百' ? 100 : c === '千' ? 1000 : c === '万' ? 10000 : 0;
-    if (!unit) return NaN;
-    if (unit === 10000) {
-      total += (section + digit) * 10000;
-      section = 0;
-    } else {
-      section += (digit || 1) * unit;
-    }
-    digit = 0;
-  }
-  return total + section + digit;
+  return parseNumeral(s, { fraction: true }) ?? NaN;
 }
 
-const AMOUNT = '(\\d+(?:\\.\\d+)?[千万]?|[零一二两三四五六七八九十百千万]+)';
+const AMOUNT = '([\\d０-９]+(?:[.．][\\d０-９]+)?[千万]?|[零一二两三四五六七八九十百千万]+)';
 
 const CHARS_RE = new RegExp(`${AMOUNT}\\s*(?:个)?字`);
 

@@ -3,6 +3,7 @@
  * before anything changes, the writer's answer (全部处理 / picked numbers), and the wording of the
  * replies 笔杆子 leaves on each comment. Pure: no document or network here.
  */
+import { parseNumeral } from '../text/numerals.js';
 
 export const COMMENT_CLASSES = ['rewrite', 'data', 'delete', 'structure', 'political', 'format', 'question'] as const;
 export type CommentClass = (typeof COMMENT_CLASSES)[number];
@@ -72,16 +73,8 @@ export type ReviewAnswer =
   | { kind: 'some'; numbers: number[] }
   | { kind: 'invalid'; bad: number[] };
 
-const CN_DIGIT: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-
-/** 一..九十九 as a number (the writer may say 第三条). */
-function cnNumber(s: string): number | undefined {
-  if (/^\d+$/.test(s)) return Number(s);
-  const m = /^([一二两三四五六七八九])?(十)?([一二三四五六七八九])?$/.exec(s);
-  if (!m || !s) return undefined;
-  if (!m[2]) return m[1] && !m[3] ? CN_DIGIT[m[1]] : undefined;
-  return (m[1] ? CN_DIGIT[m[1]]! : 1) * 10 + (m[3] ? CN_DIGIT[m[3]]! : 0);
-}
+/** A number the writer gives, in digits or Chinese (the writer may say 第三条). */
+const cnNumber = (s: string): number | undefined => parseNumeral(s);
 
 /**
  * The writer's answer to the list: 全部处理 / 都改; 不处理; picked numbers (“1、3”, “第二条和第四条”,

@@ -11,7 +11,7 @@ import { messageIdOf, OTHER_USER_OPEN_ID, textEvent, USER_OPEN_ID } from '../sup
 import { eventually } from '../support/wait.js';
 import { runBigan } from '../support/cli.js';
 import { Admission } from '../../src/queue/admission.js';
-import { AuditLog, auditKey } from '../../src/core/audit.js';
+import { AuditLog, auditKey } from '../../src/stores/audit.js';
 
 let h: Harness | undefined;
 afterEach(async () => {

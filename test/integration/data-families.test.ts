@@ -7,7 +7,7 @@ import { Queue } from 'bullmq';
 import { startHarness, type Harness } from '../support/harness.js';
 import { groupAtBot, messageIdOf, OTHER_USER_OPEN_ID, textEvent, USER_OPEN_ID } from '../support/events.js';
 import { eventually } from '../support/wait.js';
-import { auditKey } from '../../src/core/audit.js';
+import { auditKey } from '../../src/stores/audit.js';
 import { messageJobId, MESSAGE_QUEUE, type JobData } from '../../src/queue/jobs.js';
 
 let h: Harness | undefined;
@@ -65,6 +65,8 @@ describe('stored data', () => {
       textEvent('明天上午10点提醒我交舆情台账'),
       groupAtBot('帮我写一份2025年度抓意识形态工作述职报告提纲', h.feishu.botOpenId, { senderOpenId: USER_OPEN_ID }),
       textEvent('你好，上一条收到了吗'),
+      textEvent('记一笔：6月12日召开意识形态工作研判会，分析研判3类问题'),
+      groupAtBot('记一笔：6月15日开展网络安全宣传周活动', h.feishu.botOpenId, { senderOpenId: USER_OPEN_ID }),
     ];
     for (const ev of mine) await ask(h, redis, ev, ++n);
     const others = [
@@ -108,6 +110,10 @@ describe('stored data', () => {
     expect(after.some((k) => /:reminder:chat:oc_group_chat_0001:r:/.test(k))).toBe(true);
     // The group's word list is the unit's, not a writer's: it stays.
     expect(after).toContain(`${h.prefix}:words:oc_group_chat_0001`);
+    // 记一笔: the private chat's entry is gone; the group's stays as the unit's record, without the user's id.
+    expect(JSON.stringify(await redis.hgetall(`${h.prefix}:ledger:oc_p2p_chat_0001:entries`))).not.toContain('研判会');
+    expect(JSON.stringify(await redis.hgetall(`${h.prefix}:ledger:oc_group_chat_0001:entries`))).toContain('网络安全宣传周');
+    expect(body.kept.join('')).toContain('单位台账的 1 条记录');
     // The deletion is itself in the audit trail.
     const trail = await redis.xrange(auditKey(h.prefix), '-', '+');
     expect(trail.some(([, f]) => f.includes('delete-user'))).toBe(true);

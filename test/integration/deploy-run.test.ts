@@ -17,7 +17,7 @@ import { eventually } from '../support/wait.js';
 import { appSettled } from '../support/queues.js';
 import { buildDocx, DEFECT_REPORT } from '../support/docx-fixture.js';
 import { realisticModel } from '../support/realistic-model.js';
-import { auditKey } from '../../src/core/audit.js';
+import { auditKey } from '../../src/stores/audit.js';
 
 const TOKEN = 'admin-token-deploy-run-0123';
 const USERS = ['ou_run_u1_aaaaaaaaaaaaaaaaaaaaaaaaaaaaa', 'ou_run_u2_bbbbbbbbbbbbbbbbbbbbbbbbbbbbb', 'ou_run_u3_ccccccccccccccccccccccccccccc', 'ou_run_u4_ddddddddddddddddddddddddddddd'] as const;

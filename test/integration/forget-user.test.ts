@@ -12,7 +12,7 @@ import type { FakeMessage } from '../support/fake-feishu.js';
 import { EVENT_CEILING_MS } from '../support/wait.js';
 import { appSettled } from '../support/queues.js';
 import { FORGET_ASK, FORGET_CANCELLED, FORGET_NOT_YOURS, FORGET_NOTHING_PENDING } from '../../src/core/texts.js';
-import { auditKey } from '../../src/core/audit.js';
+import { auditKey } from '../../src/stores/audit.js';
 
 const A = 'ou_forget_aaaaaaaaaaaaaaaaaaaaaaaaaaaa1';
 const B = 'ou_forget_bbbbbbbbbbbbbbbbbbbbbbbbbbbb2';

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { ConsoleReplier } from '../../src/console/console-replier.js';
-import type { ConversationMemory } from '../../src/core/memory.js';
+import type { ConversationMemory } from '../../src/stores/memory.js';
 import { critiqueFlow, type CritiqueOptions } from '../../src/flows/critique.js';
 import type { TurnContext } from '../../src/flows/context.js';
 import { OfflineChatModel } from '../../src/llm/offline-chat-model.js';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { annotateDocx } from '../../src/documents/annotate.js';
 import { DocumentError } from '../../src/core/errors.js';
 import { extractFile, htmlToText } from '../../src/documents/extract.js';
-import { findDocLink, withoutLink } from '../../src/core/doc-links.js';
+import { findDocLink, withoutLink } from '../../src/documents/doc-links.js';
 import { isMaterialRequest, materialFacts } from '../../src/documents/material.js';
 import { findingAnnotations } from '../../src/flows/documents.js';
 import { CLOUD_DOC_COMMAND, documentRequest } from '../../src/handler/routes.js';

@@ -40,12 +40,15 @@ export function isDraftButton(v: Record<string, unknown>): v is DraftButtonValue
 
 /** What a pressed button asks for; undefined when the payload is not (or no longer) ours. */
 export type ButtonIntent = { kind: 'draft'; command: DraftCommand; thread: string } | { kind: 'clouddoc'; thread: string }
-  | { kind: 'forget'; op: 'confirm' | 'cancel'; requester: string } | { kind: 'keep'; thread: string };
+  | { kind: 'forget'; op: 'confirm' | 'cancel'; requester: string } | { kind: 'keep'; thread: string }
+  /** 全部处理 under a list of 批注 (flows/review.ts builds it). */
+  | { kind: 'review'; thread: string };
 
 export function decodeButton(v: Record<string, unknown>): ButtonIntent | undefined {
   if (v.action === 'forget' && (v.op === 'confirm' || v.op === 'cancel') && typeof v.requester === 'string') return { kind: 'forget', op: v.op, requester: v.requester };
   if (v.action === 'clouddoc' && typeof v.thread === 'string') return { kind: 'clouddoc', thread: v.thread };
   if (v.action === 'draft-keep' && typeof v.thread === 'string') return { kind: 'keep', thread: v.thread };
+  if (v.action === 'review' && v.op === 'all' && typeof v.thread === 'string') return { kind: 'review', thread: v.thread };
   if (isDraftButton(v)) return { kind: 'draft', command: v.command, thread: v.thread };
   return undefined;
 }

@@ -10,7 +10,8 @@ import { getGenre } from '../../report/genres.js';
 import { periodLabel } from '../../report/period.js';
 import type { TurnContext } from '../context.js';
 import { chatFlow } from '../chat.js';
-import type { Material } from '../../documents/material.js';
+import type { Material, MaterialItem } from '../../documents/material.js';
+import { checkAgainstMaterial } from './material-check.js';
 import { contentIdFor, GENERATOR, type AiLabel } from '../../export/ai-label.js';
 import { draftButtons } from './buttons.js';
 import { draftDocument } from './document.js';
@@ -18,7 +19,6 @@ import { progressLabel } from './model-call.js';
 import { runDraftCommand } from './run.js';
 import { newThreadState, ReportFlowError, type ReportThreadState } from './state.js';
 
-export { isDraftButton, type DraftButtonValue } from './buttons.js';
 
 export const NO_OUTLINE_YET = '这个话题里还没有报告提纲。请先说明要写什么，例如：“帮我写一份2025年上半年市交通运输局落实意识形态工作责任制情况报告的提纲”，之后在同一话题里说“写第二部分”“写全文”“导出Word”。';
 
@@ -30,21 +30,32 @@ const TITLES: Record<Exclude<DraftCommand['kind'], 'export'>, string> = {
 };
 
 /** Outline, section, revision, full draft and Word export, on the thread's stored state. */
-export async function draftingFlow(ctx: TurnContext, cmd: DraftCommand, opts: { text: string; newRequest: boolean; material?: Material }): Promise<void> {
+export async function draftingFlow(ctx: TurnContext, cmd: DraftCommand, opts: { text: string; newRequest: boolean; material?: Material; materials?: { taken: Material[]; items: MaterialItem[] } }): Promise<void> {
   const c = ctx.conversation;
   let state = await ctx.memory.getState<ReportThreadState>(c);
   const notes: string[] = [];
+  // Lines each on their own line under the head: one per file (how it was taken).
+  const kindLines: string[] = [];
   if (opts.newRequest || (!state && cmd.kind === 'outline')) {
-    const m = opts.material;
+    const taken = opts.materials?.taken ?? (opts.material ? [opts.material] : []);
+    const model = taken.find((x) => x.model);
+    const factual = taken.filter((x) => !x.model);
+    const period = factual.find((x) => x.period)?.period;
+    const first = factual[0] ?? model;
     // Material from a file or cloud doc: its facts are the only facts the draft may use, and
     // fact material (a 台账, not last year's report) says the period when the words do not.
-    let request = parseRequest(opts.text, ctx.now, m ? { material: { source: m.source, model: m.model, ...(m.period ? { period: m.period } : {}) } } : {});
-    // A model lends form only: the writer's own words stay the facts, its text goes in as an example.
+    let request = parseRequest(opts.text, ctx.now, first ? { material: { source: first.source, model: !factual.length, ...(period ? { period } : {}) } } : {});
+    // A model lends form only: its text goes in as an example, every fact in it already marked.
     // Facts from a file or cloud doc are framed as material, never instructions (issue 26).
-    if (m) request = m.model ? { ...request, ...(m.example ? { example: { source: m.source, text: m.example } } : {}) } : { ...request, facts: m.facts, factsFrom: m.source };
+    if (model?.example) request = { ...request, example: { source: model.source, text: model.example } };
+    if (factual.length) request = { ...request, facts: factual.flatMap((x) => x.facts), factsFrom: factual.map((x) => x.source).join('、') };
     state = newThreadState(request, ctx.now);
+    if (taken.length && cmd.kind !== 'export') {
+      const items = opts.materials?.items ?? [];
+      state.material = { items, words: opts.text, command: cmd, facts: factual.flatMap((x) => x.sourced), ...(model?.modelText ? { model: { source: model.source, text: model.modelText } } : {}) };
+    }
     notes.push(`按${periodLabel(request.period)}${getGenre(request.genre).name}起草${request.unit.name ? `，单位：${request.unit.name}` : ''}。`, ...request.assumptions.map((x) => `${x}。`));
-    if (opts.material) notes.push(opts.material.note);
+    kindLines.push(...taken.map((x) => x.note));
   }
   if (!state) {
     // "把第二部分再展开一点" after a free-form answer: continue that conversation instead.
@@ -57,7 +68,7 @@ export async function draftingFlow(ctx: TurnContext, cmd: DraftCommand, opts: { 
 
   const card = await ctx.replier.openStream(c, { key: ctx.jobId, title: TITLES[cmd.kind] });
   // The bot's own words are plain text: no Markdown markers for the writer to clean up.
-  const headOf = (extra: string[]) => [ctx.offlineNotice, [...notes, ...extra].join('')].filter(Boolean).join('\n\n');
+  const headOf = (extra: string[]) => [ctx.offlineNotice, [...notes, ...extra].join(''), kindLines.join('\n')].filter(Boolean).join('\n\n');
   const withHead = (body: string, extra: string[] = []) => {
     const head = headOf(extra);
     return head ? `${head}\n\n${body}` : body;
@@ -90,9 +101,12 @@ export async function draftingFlow(ctx: TurnContext, cmd: DraftCommand, opts: { 
       },
     });
     if (result.removed.length) ctx.log.info({ removed: result.removed.length }, 'model chat text removed');
-    await ctx.memory.setState(c, result.state);
-    await card.finish(withHead(result.text, result.notes), { buttons: draftButtons(threadKey(c), cmd, result.state.lastAddresses) });
-    await ctx.memory.append(c, [{ role: 'user', content: opts.text || `（按钮）${cmd.kind}` }, { role: 'assistant', content: result.text.slice(0, 4000) }], ctx.jobId);
+    // A draft built on material: carried-over facts marked, every fact traced, before it is shown or exported.
+    const checked = checkAgainstMaterial(result.state, result.text);
+    await ctx.memory.setState(c, checked.state);
+    const shown = checked.notes.length ? `${checked.text}\n\n${checked.notes.join('\n\n')}` : checked.text;
+    await card.finish(withHead(shown, result.notes), { buttons: draftButtons(threadKey(c), cmd, result.state.lastAddresses) });
+    await ctx.memory.append(c, [{ role: 'user', content: opts.text || `（按钮）${cmd.kind}` }, { role: 'assistant', content: checked.text.slice(0, 4000) }], ctx.jobId);
   } catch (err) {
     if (!(err instanceof ReportFlowError)) throw err;
     await card.finish(withHead(err.message));

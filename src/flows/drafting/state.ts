@@ -3,6 +3,24 @@ import { ReportFlowError } from '../../core/errors.js';
 import type { Draft, SectionAddress } from '../../report/draft.js';
 import type { Outline } from '../../report/outline.js';
 import type { ReportRequest } from '../../report/request.js';
+import type { DraftCommand } from '../../report/commands.js';
+import type { SourcedFact } from '../../report/material/facts.js';
+import type { Provenance } from '../../report/material/provenance.js';
+import type { MaterialItem } from '../../documents/material.js';
+
+/** The material a draft was built on (issue 23): what every later draft of the thread is checked against. */
+export interface ThreadMaterial {
+  /** Each file as read, in the order given: a correction (第二个文件是台账) re-decides it. */
+  items: MaterialItem[];
+  /** The request's words. */
+  words: string;
+  /** What the request asked for, repeated when a correction re-runs it. */
+  command: Exclude<DraftCommand, { kind: 'export' }>;
+  /** This period's facts, each with its address. */
+  facts: SourcedFact[];
+  /** The model (last period's report), unmarked: for carry-over marking and the verbatim cap. */
+  model?: { source: string; text: string };
+}
 
 /** Per-thread state; JSON-safe so it can live in Redis as is. */
 export interface ReportThreadState {
@@ -14,6 +32,10 @@ export interface ReportThreadState {
   lastAddresses?: SectionAddress[];
   /** ISO time of the last change. */
   updatedAt: string;
+  /** The material the draft is built on, when it is. */
+  material?: ThreadMaterial;
+  /** Where each fact-bearing piece of the last draft came from (“这句出自哪里？”). */
+  provenance?: Provenance;
 }
 
 export function newThreadState(request: ReportRequest, now: Date): ReportThreadState {

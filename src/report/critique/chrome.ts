@@ -15,8 +15,8 @@ export interface ChromeHit {
   message: string;
 }
 
-/** Breadcrumbs: 首页 > 栏目 > 文章, 当前位置：…, and a portal's 首页>>信息公开>>部门文件 (a doubled >). */
-const BREADCRUMB = /(?:当前位置|您的位置|所在位置|现在位置)[：:]|^(?:[^>＞»›\n]{1,20}\s*(?:[>＞»›]{1,2}|->)\s*){2,}|^(?:首页|网站首页|主页)\s*(?:[>＞»›]{1,2}|->)/;
+/** Breadcrumbs: 首页 > 栏目 > 文章, 当前位置：… (also 当前位置 : 首页), a portal's 首页>>信息公开>>部门文件 (a doubled >), and a breadcrumb's second line (> 信息公开 > 年度报告). */
+const BREADCRUMB = /(?:当前位置|您的位置|所在位置|现在位置)\s*[：:]|^[>＞»›]\s*[^>＞»›\n]{1,20}\s*[>＞»›]|^(?:[^>＞»›\n]{1,20}\s*(?:[>＞»›]{1,2}|->)\s*){2,}|^(?:首页|网站首页|主页)\s*(?:[>＞»›]{1,2}|->)/;
 /** A web timestamp (2022-05-10 09:58:46) or a 2025-11-02 date line: pages write dates this way, reports do not. */
 const TIMESTAMP = /(?<!\d)20\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?!\d)/;
 /** Labels of page metadata fields. */
@@ -29,8 +29,8 @@ const META_LABEL = /(?:^|[\s|｜•·])(?:来源|作者|发布(?:时间|日期|�
 const PORTAL_META = /(?:^|[\s|｜•·])(?:索引号|信息索引号|主题分类|体裁分类|组配分类|服务对象分类|信息分类|公开分类|分类|发布机构|发文机构|发文机关|所属机构|信息来源|生成日期|成文日期|发文日期|公开日期|印发日期|发文字号|文号|有效性|时效性|公开方式|公开范围|公开形式|公开时限|内容概述|主题词|信息名称|名称)\s*[：:]/;
 /** A portal's account and accessibility bar: 登录 | 注册, 无障碍, 长者模式, 繁体, 网站地图, 字号 大 中 小, 打印本页. */
 const PORTAL_BAR = /^(?:[【[]?\s*)?(?:登录|注册|无障碍|长者模式|关怀版|繁體|繁体|简体|English|网站地图|设为首页|加入收藏|返回顶部|打印本页|关闭窗口|打印|关闭|我要纠错|字号|字体)(?:\s*[|｜/／·、：:]?\s*(?:登录|注册|无障碍(?:浏览|阅读)?|长者模式|关怀版|繁體|繁体|简体|English|网站地图|设为首页|加入收藏|返回顶部|打印本页|关闭窗口|打印|关闭|我要纠错|分享|收藏|[大中小](?:\s|$)|[【】[\]]))*\s*$|^[【[]?\s*字(?:号|体)\s*[：:]?\s*[大中小]\s*[大中小]?\s*[大中小]?\s*[】\]]?|(?:^|\s)(?:登录|登陆)\s*[|｜/／]\s*注册(?:\s|$)|扫一扫在手机(?:上)?(?:打开|查看|浏览)/;
-/** Document-site facts: 37.5 KB, 10页, DOC, 下载 counts, a file name as the page title (……报告.docx). */
-const DOC_FACTS = /^[-•·*]?\s*(?:\d+(?:\.\d+)?\s*[KMG]B\b|\d+\s*页\s*[|｜]?$|(?:DOC|DOCX|PDF|PPT)X?\s*$)|\.(?:docx?|pdf|wps|pptx?)\s*$/i;
+/** Document-site facts: 37.5 KB, 10页, DOC, 下载 counts, a file name as the page title (……报告.docx), 文档介绍 over the preview. */
+const DOC_FACTS = /^(?:文档介绍|文档简介|资料简介|内容简介)$|^[-•·*]?\s*(?:\d+(?:\.\d+)?\s*[KMG]B\b|\d+\s*页\s*[|｜]?$|(?:DOC|DOCX|PDF|PPT)X?\s*$)|\.(?:docx?|pdf|wps|pptx?)\s*$/i;
 /** A Markdown-like table row copied from a listing page: | 标题 | 日期 |, or a row of bare pipes. */
 const TABLE_ROW = /^[|｜](?:[^|｜\n]*[|｜]){1,}\s*$|^[^|｜\n]{2,60}(?:\s*[|｜]\s*[^|｜\n]{0,40}){1,}\s*[|｜]\s*$/;
 /** Site navigation: several short items between | or ｜. */
@@ -45,6 +45,12 @@ const COLLECTION = /^[^，。；]{0,40}(?:总结|报告|汇报|范文|材料|讲
 const WORD_COUNT = /[（(](?:全文|正文)?(?:共|约)?约?\d{3,5}字[）)]|(?:全文|正文)约?\d{3,5}字|字数[：:]\s*\d+/;
 /** Adverts, buttons, paywalls, preview cuts. */
 const ADVERT = /此处隐藏\s*\d+\s*个?字|隐藏了?\s*\d+\s*个?字|下载后(?:可)?(?:查看|阅读)|(?:剩余|还剩)\s*\d+\s*(?:个?字|页)(?:未读)?|试读(?:已)?结束|(?:VIP|会员)专(?:享|免)|侵权投诉|付费(?:下载|阅读|后)|预览(?:阅读)?(?:已)?结束|获取全文|扫码(?:联系|咨询|下载|获取|添加)|联系老师|定制代笔|代写|加入\s*vip|\bvip\b|立即下载|免费下载|下载本文|点击下载|购物车|我的足迹|手机阅读|阅读模式|快捷搜索|展开全文|阅读全文|收藏本文|相关推荐|相关文章|上一篇|下一篇|原创力文档|一经付费|本站(?:不|所有|规则)|侵权必究|版权归|来源[：:]\s*网络|网络整理|由会员(?:分享|上传)|可在线阅读|\d{1,3}页珍藏版|请在[^，。；\n]{1,12}上搜索|^(?:正文|全文)?(?:一键)?复制(?:正文|全文)?$|……略……|[（(]略[）)]|\.{4,}|👉|👈|共计\s*\d{3,6}\s*个?字|预计阅读(?:时长|时间)|(?:阅读|查看|浏览)(?:全部|完整|全文|更多)[^。！\n]{0,8}(?:需要|需|请)先?(?:登录|登陆|注册)|(?:登录|登陆)后(?:即可)?(?:阅读|查看|浏览)(?:全部|全文|完整)/i;
+/**
+ * A sharing site's numbered notice (- 1、下载前……, - 2、如有侵权……): a bulleted, numbered line that speaks of the
+ * site's documents, downloads, service or rights — at least two such words, since a report's own list is about its work.
+ */
+const SITE_NOTICE_LINE = /^[-•·*]\s*\d{1,2}[、.．]/;
+const SITE_WORDS = /文档|下载|本站|平台|网站|客服|版权|侵权|权益|付费|退款|预览|上传|用户/g;
 /** A paywall marker with the dots around it: ……此处隐藏619个字……, …剩余800字未读…. */
 export const PAYWALL_CUT = /[.…·\s]*(?:此处隐藏|隐藏了?|剩余|还剩)\s*\d+\s*个?字(?:未读)?[，,]?(?:下载后(?:可)?(?:查看|阅读)(?:全文)?)?[.…·\s]*/;
 
@@ -58,7 +64,7 @@ const PAGE_NUMBER = /^(?:[-—]\s*)?\d{1,3}(?:\s*[-—])?\s+(?=[\u4e00-\u9fffXx�
 const LEAD = /^[\s\u3000]*/;
 
 /** Words template sites hang on a title: 精选, 精编, 优选, 通用, 范文, 最新, 精品, 热门, 完整版, 汇编. */
-const DECO_WORD = '精选|精编|优选|通用|范文|范本|最新|精品|热门|推荐|完整版|word版|可编辑|汇编|大全|合集';
+export const DECO_WORD = '精选|精编|优选|通用|范文|范本|最新|精品|热门|推荐|完整版|word版|可编辑|汇编|大全|合集';
 /** …报告（通用5篇）, …报告【精选】, …报告精编, …总结范文 at the end; 【精品】, 最新 at the start. */
 const DECO_END = new RegExp(`(?:[（(【\\[]\\s*(?:${DECO_WORD})[^（）()【】\\[\\]]{0,8}[）)】\\]]|[-_—·\\s]*(?:${DECO_WORD})(?:版|范例|\\d{1,2}篇)?)$`, 'i');
 const DECO_START = new RegExp(`^(?:【[^】]{1,10}】|(?:${DECO_WORD})(?=[\\u4e00-\\u9fff0-9]))`, 'i');
@@ -92,6 +98,7 @@ export function chromeOf(line: string, opts: { title?: boolean } = {}): ChromeHi
   if (META_LABEL.test(t) || (TIMESTAMP.test(t) && t.length <= 60 && !/[。；]/.test(t)) || DOC_FACTS.test(t) || (NAV_BAR.test(t) && t.length <= 80)) {
     return whole('meta', '网页信息行（来源、时间、阅读量、导航等）残留');
   }
+  if (SITE_NOTICE_LINE.test(t) && new Set(t.match(SITE_WORDS) ?? []).size >= 2) return whole('advert', '文档分享网站的下载须知或版权声明残留');
   const ad = ADVERT.exec(t);
   if (ad) {
     // In a long paragraph only the marker itself (……略……, ......) is chrome.
@@ -103,7 +110,10 @@ export function chromeOf(line: string, opts: { title?: boolean } = {}): ChromeHi
   }
   if (MODEL.test(t)) return whole('model', '疑为复制大模型回答时带入的说明文字');
   if (GREETING.test(t)) return whole('intro', '网站的欢迎语或转载说明残留');
-  if (INTRO.test(t)) return whole('intro', '网站的导语或推荐语（“小编”“供参考”等）残留');
+  // 范文 closing a line, or closing a title that the body follows after a space, is a title decoration (below);
+  // 范文 alone does not make a long paragraph an intro: a PDF copy puts the decorated title and the body on one line.
+  const intro = t.replace(/范文(?=$|[\s\u3000]+[^\s\u3000])/g, '');
+  if (INTRO.test(intro) && (intro.length <= 150 || INTRO.test(intro.replace(/范文/g, '')))) return whole('intro', '网站的导语或推荐语（“小编”“供参考”等）残留');
   if (WORD_COUNT.test(t)) {
     const m = WORD_COUNT.exec(t)!;
     return { kind: 'collection', start: lead + m.index, end: lead + m.index + m[0].length, message: '网页或模型附加的字数说明残留' };

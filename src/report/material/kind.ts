@@ -5,6 +5,7 @@
  * writer may correct it (“这份是台账”).
  */
 import { findPeriod, findReportPeriod, periodLabel, type ReportPeriod } from '../period.js';
+import { parseNumeral } from '../../text/numerals.js';
 
 export type MaterialKind = 'model' | 'facts';
 
@@ -111,8 +112,6 @@ export interface KindCorrection {
   name?: string;
 }
 
-const CN_ORD: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5 };
-
 /**
  * The writer correcting how a file was taken: 这份是台账 / 这份是范文 / 第二个文件是台账 /
  * 《去年报告》是范文不是台账 / 去年的报告只是参考. Null when the words are not a correction.
@@ -123,7 +122,7 @@ export function parseKindCorrection(text: string): KindCorrection | null {
   const m = /^(?:(这份|这个|这篇|上面的?|刚才的?|那份)|第([一二两三四五1-5])(?:份|个|篇)|《([^》]{1,30})》|“([^”]{1,30})”|([^，。\s]{1,20}?))(?:文件|材料|附件|文档|表格?)?(?:其实|实际上|应该)?(?:是|算|当作?|作为)(?:本期的?|今年的?)?(台账|台帐|事实材料|事实|数据|记录|范文|模板|样稿|参考|往年的?报告|去年的?报告)(?:[，,]?(?:不是|而不是)[^。]{0,8})?[。！!]?$/.exec(t);
   if (!m) return null;
   const kind: MaterialKind = /范文|模板|样稿|参考|报告/.test(m[6]!) ? 'model' : 'facts';
-  if (m[2]) return { kind, index: CN_ORD[m[2]] ?? Number(m[2]) };
+  if (m[2]) return { kind, index: parseNumeral(m[2])! };
   const name = m[3] ?? m[4] ?? m[5];
   if (name && !/^(它|这|那)$/.test(name)) return { kind, name };
   return { kind };

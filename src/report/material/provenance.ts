@@ -39,6 +39,8 @@ const bare = (s: string) => s.replace(/[\s“”‘’"《》，,。]/g, '');
 /** Whether `fact` supports `t`: the same number and measure, the same date, or the name within it. */
 function supports(fact: SourcedFact, factKeys: Set<string>, t: FactToken): boolean {
   if (factKeys.has(tokenKey(t))) return true;
+  // 8月12日 is the 台账's 2026年8月12日 (the year is the report's).
+  if (t.kind === 'date' && !/年/.test(t.text)) return [...factKeys].some((k) => /^20\d{2}年/.test(k) && k.replace(/^20\d{2}年/, '') === tokenKey(t));
   if (t.kind === 'number' || t.kind === 'date') return false;
   const name = bare(t.text);
   const text = bare(fact.text);

@@ -4,6 +4,7 @@
  * both work on these, so what one marks the other traces.
  */
 import { SET_PHRASES } from '../draft.js';
+import { parseNumeral } from '../../text/numerals.js';
 
 export type TokenKind = 'number' | 'date' | 'title' | 'quote' | 'meeting' | 'campaign';
 
@@ -29,23 +30,11 @@ const TITLE_RE = /《[^》\n]{2,60}》/g;
 const QUOTE_RE = /“([^”\n]{6,80})”/g;
 const VERB = '(?:组织召开|召开了?|举办了?|举行了?|组织了?|参加了?|开展了?|启动了?|部署了?|推进了?)';
 const MEETING_RE = new RegExp(`${VERB}\\s*((?:[\\u4e00-\\u9fa5“”《》0-9]{0,18}?)(?:专题会议|工作会议|研判会议|会议|研判会|座谈会|推进会|部署会|动员会|交流会|报告会|分析会|联席会|专题会|培训班|读书班|宣讲会|论坛|大会))`, 'g');
-const CAMPAIGN_RE = new RegExp(`${VERB}\\s*((?:[\\u4e00-\\u9fa5“”《》0-9]{2,20}?)(?:专项行动|行动|活动|竞赛|评选|宣传月|宣传周|学习教育|主题教育|集中整治|专项整治))(?=[，。；、,;\\s）)]|$)`, 'g');
+const CAMPAIGN_RE = new RegExp(`${VERB}\\s*((?:[\\u4e00-\\u9fa5“”《》0-9]{2,20}?)(?:专项行动|行动|活动|竞赛|评选|宣传月|宣传周|学习教育|主题教育|集中整治|专项整治))(?=[，。；、,;\\s）)\\d一二两三四五六七八九十]|$)`, 'g');
 const PLACEHOLDER_RE = /【[^】]*】/g;
 const NUMBERING_RE = /^[\s\u3000]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.．、])/gm;
-const CN_VALUE: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-
-/** 十二 → 12, 三 → 3, 一百二十 → 120 (small counts only). */
-function cnValue(s: string): number {
-  let total = 0;
-  let digit = 0;
-  for (const c of s) {
-    if (c in CN_VALUE) digit = CN_VALUE[c]!;
-    else if (c === '十') { total += (digit || 1) * 10; digit = 0; }
-    else if (c === '百') { total += (digit || 1) * 100; digit = 0; }
-    else if (c === '千') { total += (digit || 1) * 1000; digit = 0; }
-  }
-  return total + digit;
-}
+/** 十二 → 12, 三 → 3, 一百二十 → 120; NaN when the characters are no numeral (一二). */
+const cnValue = (s: string): number => parseNumeral(s) ?? NaN;
 
 const LEAD = /^(?:并|共|累计|全年|上半年|下半年|本年度|今年|去年|先后|分别|已|均|全部|合计|其中|一共|组织|开展|召开|举办|完成|处置|排查|推送|发布|刊发|新建|培训|覆盖|参加|参与|受理|办理|收集|监测|发现)+/;
 
@@ -103,6 +92,8 @@ export function factTokens(text: string): FactToken[] {
     // 第3次 is an ordinal; 2.0版 and A4 are not counts.
     if (before === '第' || /[A-Za-z]/.test(before)) continue;
     const value = m[1] !== undefined ? Number(m[1]) : cnValue(m[3]!);
+    // 三五次 is an estimate, not a count.
+    if (Number.isNaN(value)) continue;
     const unit = (m[2] ?? m[4] ?? '').replace('％', '%');
     // A Chinese numeral needs its measure word; 一次 reads as an article.
     if (m[3] !== undefined && value === 1) continue;

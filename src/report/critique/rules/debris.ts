@@ -1,7 +1,7 @@
 import type { Rule, Finding } from '../types.js';
 import type { CritiqueDoc, Line } from '../doc.js';
 import { reporter } from './util.js';
-import { undecorated } from '../chrome.js';
+import { DECO_WORD, undecorated } from '../chrome.js';
 
 const report = reporter('debris', 'debris');
 
@@ -109,7 +109,9 @@ function repeatedTitles(doc: CritiqueDoc): Finding[] {
         }
         at += rest.length + pastChars(p.text.slice(at + rest.length), prefix.key.length);
       }
-      const end = p.start + at;
+      // The repeat keeps the page's decoration (……总结范文) and the space before the body: both go with it.
+      const tail = new RegExp(`^(?:${DECO_WORD})?[\\s\\u3000]*`).exec(p.text.slice(at))![0].length;
+      const end = p.start + at + (tail > 0 ? tail - 1 : 0);
       out.push(report(doc, 'warning', p.start, Math.min(p.end, end + 1), `第${prefix.line.index + 1}行的标题在此重复，并与正文连在一起`, '删去重复的标题，正文另起一段'));
     }
     if (doc.titleLines.has(p.index) || (doc.chrome.get(p.index)?.kind === 'collection')) {

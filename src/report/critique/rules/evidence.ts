@@ -37,7 +37,8 @@ export const evidenceRule: Rule = {
         const clause = s.text.slice(0, start - s.start);
         if (FUTURE.test(clause.split(/[，,]/).at(-1) ?? '')) continue;
         const next = sentences[i + 1];
-        const around = s.text + (next?.text ?? '');
+        // A numeral inside a quoted formula (“两个确立”, “三会一课”) names a slogan; it is no figure.
+        const around = (s.text + (next?.text ?? '')).replace(/“[^“”\n]{1,16}”/g, '“”');
         if (EVIDENCE.test(around)) continue;
         out.push(report(doc, 'info', start, end, `“${m[0]}”缺少数据或对比支撑（同句和下一句都没有数字、比例或前后对比）`, '补上具体数字或与以往的对比，或删去修饰语'));
         break;

@@ -11,6 +11,10 @@ const SPACE_BEFORE = /(?:[\u4e00-\u9fff]|[\u4e00-\u9fff][0-9]{1,4}|[XxＸ])$/;
 /** A leading zero in a Chinese date: 2025年03月26日 (GB/T 9704-2012 §7.3.5.1 writes 2025年3月26日). */
 const ZERO_DATE = /20\d{2}年(?:0[1-9]月(?:[0-3]?[0-9]日)?|(?:1[0-2]|[1-9])月0[1-9]日)/g;
 /** A number with a space either side inside Chinese text: 研讨 3 次. */
+/** A number with a space on one side only: 2025 年 at a line start, 、17 个, 工作4 次 (a PDF extraction's spacing). */
+const ONE_SIDE_NUMBER = /[0-9]{1,4}(?:\.[0-9]+)?[ \u3000\u00a0]+(?=[年月日次个项名人场篇余件期批家条届位所座万亿元%％])/g;
+/** A space after a full-width comma, 顿号, semicolon or full stop inside a paragraph (Chinese marks carry their own space). */
+const SPACE_AFTER_MARK = /[，、；。][ \u3000\u00a0]+(?=[\u4e00-\u9fff0-9“])/g;
 const SPACED_NUMBER = /(?<=[\u4e00-\u9fff])[ \u3000\u00a0]+([0-9]{1,4}(?:\.[0-9]+)?)[ \u3000\u00a0]+(?=[\u4e00-\u9fff])/g;
 /** A paragraph that is an item of a list: 一是, 一、, （一）, 1., 第一, a bullet. */
 const ITEM_START = /^[\s\u3000]*(?:[一二三四五六七八九十]{1,2}[是要、]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、]|第[一二三四五六七八九十]{1,2}[，、,：:]|[-•·*])/;
@@ -49,6 +53,15 @@ function sloganSpans(text: string, base: number): [number, number][] {
   }
   return out;
 }
+
+/**
+ * A heading run into its first sentence after a space, on a page stored as one line: 一、加强组织领导，落实……责任制 按照……。
+ * The heading is short and has no full stop; what follows the space is a sentence.
+ */
+const HEAD_THEN_BODY = /(?:^|[。；：][ \u3000]*)[ \u3000]*(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）)[^。；：！？\s\u3000]{4,40}([ \u3000]+)(?=[\u4e00-\u9fff“][^。\n]{8,}。)/g;
+
+/** A line holding only a year, a heading marker or a quotation mark (a PDF copy set 2025 / 年…, 一、 / 标题, " / 引文). */
+const LONE_TOKEN = /^([\s\u3000]*)((?:19|20)\d{2}|[一二三四五六七八九十]{1,3}、|["“”])[\s\u3000]*$/;
 
 export const layoutRule: Rule = {
   id: 'layout',
@@ -91,11 +104,30 @@ export const layoutRule: Rule = {
       if (c) keep.push([p.start + c.start, p.start + c.end]);
       const kept = (a: number, b: number) => keep.some(([x, y]) => a >= x && b <= y);
       if (c?.kind === 'advert' && c.start > 0 && c.end < p.text.trimEnd().length) out.push(...resumedCut(doc, p.start, p.text, c.start, c.end));
+      for (const { m, end } of matchAll(HEAD_THEN_BODY, p.text, p.start)) {
+        const start = end - m[1]!.length;
+        if (kept(start, end) || doc.fromPdf) continue;
+        runIn.add(start);
+        out.push(report(doc, 'warning', start, end, '标题与正文连在同一行（疑为 PDF 或网页排版残留）', '标题单独成行，正文另起一段'));
+      }
       const spaced: [number, number][] = [];
       for (const { m, start, end } of matchAll(SPACED_NUMBER, p.text, p.start)) {
         if (kept(start, end)) continue;
         spaced.push([start, end]);
         out.push(report(doc, 'warning', start, end, '数字前后多出空格（疑为 PDF 排版残留）', '删去空格', m[1]));
+      }
+      for (const { m, start, end } of matchAll(ONE_SIDE_NUMBER, p.text, p.start)) {
+        const num = m[0].trimEnd();
+        if (kept(start, end) || /[0-9A-Za-z. \u3000\u00a0]/.test(t[start - 1] ?? '') || spaced.some(([a, b]) => start < b && end > a)) continue;
+        spaced.push([start, end]);
+        out.push(report(doc, 'warning', start, end, '数字后多出空格（疑为 PDF 排版残留）', '删去空格', num));
+      }
+      for (const { m, start, end } of matchAll(SPACE_AFTER_MARK, p.text, p.start)) {
+        const mark = m[0][0]!;
+        // A heading run into the line after a full stop is reported as such; its space goes with it.
+        if (kept(start, end) || doc.headings.some((h) => h.runIn && h.start === end) || /^(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）)/.test(t.slice(end, end + 5))) continue;
+        spaced.push([start + 1, end]);
+        out.push(report(doc, 'warning', start, end, `“${mark}”后多出空格（疑为 PDF 排版残留）`, '删去空格', mark));
       }
       for (const { start, end } of matchAll(INNER_SPACE, p.text, p.start)) {
         if (kept(start, end) || runIn.has(start)) continue;
@@ -155,6 +187,24 @@ export const layoutRule: Rule = {
       if (!/^[\s\u3000]*[\u4e00-\u9fff“]/.test(b.text)) continue;
       const end = a.start + at.length;
       out.push(report(doc, 'warning', end - 2, b.start + Math.min(b.text.length, 4), mark ? `段末是${at.endsWith('、') ? '顿号' : '逗号'}：句子在此断开了` : '段末没有标点：段落疑在句子中间断开，或漏了句号', mark ? '与下一段连接成完整的句子' : '与下一段连接成完整的句子，或补上句号'));
+    }
+    // A preview that stops mid-sentence right before the sharing site's footer (file name, download notice).
+    const lastProse = [...paras].reverse().find((p) => !wholeChrome(p.index));
+    if (lastProse && lastProse !== paras.at(-1) && !headingLines.has(lastProse.index) && !doc.titleLines.has(lastProse.index)) {
+      const at = lastProse.text.trimEnd();
+      if (OPEN_END.test(at) && at.length >= 30 && /[，。；]/.test(at) && /[\u4e00-\u9fff]$/.test(at)) {
+        const end = lastProse.start + at.length;
+        out.push(report(doc, 'warning', end - 2, end, '正文在句子中间中断（疑为网页预览截断），后面只剩网页信息', '补全缺失的内容'));
+      }
+    }
+    // A number, a heading marker or a quotation mark alone on its line, the text it belongs to on the next.
+    for (let i = 0; i + 1 < doc.lines.length; i++) {
+      const a = doc.lines[i]!;
+      const b = doc.lines[i + 1]!;
+      const lone = LONE_TOKEN.exec(a.text);
+      if (!lone || !/^[\s\u3000]*[\u4e00-\u9fff“"0-9。，；、]/.test(b.text) || wholeChrome(a.index) || wholeChrome(b.index)) continue;
+      const start = a.start + lone.index + lone[1]!.length;
+      out.push(report(doc, 'warning', start, start + lone[2]!.length, `“${lone[2]}”单独占了一行，与下一行的文字断开了`, '与下一行连接'));
     }
     // A PDF sets a long title over several lines (GB/T 9704 §7.3.3); only a pasted copy has it split by mistake.
     if (doc.titleHead && doc.title && !doc.fromPdf) {

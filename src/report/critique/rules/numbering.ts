@@ -129,6 +129,15 @@ function inlineOrdinals(doc: CritiqueDoc): Finding[] {
       last = o.number;
       lastEnd = end;
     }
+    // 一是…二是…。三切实…: the last item of a list lost its 是 (nothing after it to show the gap).
+    if (last >= 2 && lastEnd > p.start && lastEnd <= p.end) {
+      const at = droppedTail(doc.text, lastEnd, p.start + p.text.length, last + 1);
+      if (at !== undefined) {
+        const numeral = toChineseNumeral(last + 1);
+        out.push(report(doc, 'warning', at, at + numeral.length, `段内序号“${numeral}”后缺“是”：前面是“${toChineseNumeral(last)}是”`, `${numeral}是`, `${numeral}是`));
+        last = 0;
+      }
+    }
     const d = DI_ORDINAL.exec(p.text);
     if (d) {
       const n = parseChineseNumeral(d[1]!);
@@ -140,6 +149,21 @@ function inlineOrdinals(doc: CritiqueDoc): Finding[] {
     }
   }
   return out;
+}
+
+/** Verbs an item of a 一是/二是 list opens with (三切实履行…), so that 三年来, 三个方面, 三会一课 are not taken for items. */
+const ITEM_VERB = /^(?:切实|加强|强化|扎实|深入|持续|坚持|严格|注重|抓好|做好|完善|健全|狠抓|认真|积极|主动|着力|全面|突出|建立|推进|开展|落实|提升|创新|规范|加大|夯实|筑牢|聚焦|压实|用好|紧扣|围绕|精心|广泛|定期|抓实|强调|加快|发挥|组织|召开|制定|严守)/;
+
+/** After the last item of a 一是/二是 list, a sentence that opens with the next bare numeral and an item verb. */
+function droppedTail(text: string, from: number, to: number, n: number): number | undefined {
+  const numeral = toChineseNumeral(n);
+  const re = new RegExp(`[。；;！？][\\s\u3000]*${numeral}(?=[\u4e00-\u9fff])`, 'g');
+  const span = text.slice(from, to);
+  for (let m = re.exec(span); m; m = re.exec(span)) {
+    const at = from + m.index + m[0].length - numeral.length;
+    if (ITEM_VERB.test(text.slice(at + numeral.length, at + numeral.length + 2))) return at;
+  }
+  return undefined;
 }
 
 /**

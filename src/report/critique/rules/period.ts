@@ -3,24 +3,15 @@ import type { CritiqueDoc } from '../doc.js';
 import { ABOLISHED_BODIES, ANNIVERSARIES, SLOGANS } from '../../formulations.js';
 import { findPeriod, periodLabel, periodRange } from '../../period.js';
 import { matchAll, reporter } from './util.js';
+import { parseNumeral } from '../../../text/numerals.js';
 
 const report = reporter('period', 'period');
 
 /** Past context: a slogan or body named as history is fine. */
 const HISTORY = /以来|期间|当时|曾|原|前身|更名|改革前|回顾|历史|时期|年代/;
 
-const CN = '零一二三四五六七八九';
 /** 七十五 → 75, 一百零三 → 103, 百 → 100; digits as they are. */
-function anniversaryNumber(s: string): number {
-  if (/^\d+$/.test(s)) return Number(s);
-  const digit = (c: string | undefined) => (c === undefined || c === '' ? 1 : c === '两' ? 2 : CN.indexOf(c));
-  s = s.replace(/^两(?=百)/, '二');
-  const m = /^(?:([一二两三四五六七八九])?百)?零?(?:([一二两三四五六七八九])?十)?([一二三四五六七八九])?$/.exec(s);
-  if (!m || s === '') return NaN;
-  const hundreds = s.includes('百') ? digit(m[1]) : 0;
-  const tens = s.includes('十') ? digit(m[2]) : 0;
-  return hundreds * 100 + tens * 10 + (m[3] ? CN.indexOf(m[3]) : 0);
-}
+const anniversaryNumber = (s: string): number => parseNumeral(s, { max: 999 }) ?? NaN;
 
 const ANNIVERSARY_RE = new RegExp(`(?:${ANNIVERSARIES.map((a) => a.names).join('|')})\\s*(?:(\\d{1,3}|[一二两三四五六七八九十百零]{1,5})\\s*周年|百年)`, 'g');
 const ANNIVERSARY_NAME = ANNIVERSARIES.map((a) => ({ a, re: new RegExp(`^(?:${a.names})`) }));

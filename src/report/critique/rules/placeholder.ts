@@ -17,6 +17,16 @@ const LETTER_NAME = /(?<![A-Za-z0-9])[A-WYZ](?=总书记|新时代)/g;
 const SYMBOLS = /(?:×{2,}|□+|△{2,}|×(?=[ \u3000]?(?:省|市|县|区|镇|乡|村|街道|社区|局|委|单位|公司)))/g;
 const INSTRUCTION = /[【[（(]\s*(?:此处|请(?:填写|补充|根据|结合|在此|按)|待(?:补充|填|定|完善)|需(?:补充|填写)|根据(?:本单位|本地|实际)|填写|补充|插入|示例|举例)[^【】[\]（）()\n]{0,80}[】\]）)]/g;
 const EMPTY_BRACKET = /【\s*】/g;
+/** A bracket whose text ends in a writing instruction: 《*（相关文件、方案，请结合实际添加）》. */
+const INSTRUCTION_TAIL = /[【[（(][^【】[\]（）()\n]{0,60}(?:请|可|需)(?:结合|根据|按照?)(?:实际|本单位|具体)(?:情况)?(?:添加|填写|修改|补充|调整|完善|选用)[^【】[\]（）()\n]{0,10}[】\]）)]/g;
+/**
+ * Blanks where a site cut a number or a name out and left the space: 党的 大 (the congress number), 现将 年以来
+ * and 《 县 年…》 (the year). Only after a word a year follows as an object or a unit name, never after a numeral.
+ */
+const CUT_CONGRESS = /党的[ \u3000]+(?=大|届)/g;
+const CUT_YEAR_BLANK = /[ \u3000]+年(?=[\u4e00-\u9fff])/g;
+const CUT_YEAR_BLANK_BEFORE = /[将至于在自从县市区省镇乡局委《（]$/;
+const CUT_YEAR_BLANK_AFTER = /^年(?:轻|龄|级|代|华|迈|货|会|鉴|画|糕|味|关|头|底|终|初)/;
 /** A year or date left as a template: 20xx, 202X, 20__, 20××年. */
 const YEAR_SLOT = /(?<![0-9])(?:19|20)[0-9]?(?:[XxＸｘ×]{1,2}|_{1,3}|＿{1,3})(?=\s*年)|(?<![0-9])(?:19|20)[0-9]?[XxＸｘ]{1,2}(?![A-Za-z0-9])/g;
 /** Underscore blanks in Chinese text: __区, 于_月_日, 开展_工作. */
@@ -99,6 +109,16 @@ export const placeholderRule: Rule = {
     }
     for (const { m, start, end } of matchAll(SYMBOLS, t)) {
       out.push(report(doc, 'error', start, end, `未填写的占位符“${m[0]}”`, '填入具体内容'));
+    }
+    for (const { start, end } of matchAll(INSTRUCTION_TAIL, t)) {
+      out.push(report(doc, 'error', start, end, '文中残留写作提示（括号里要求结合实际填写）', '按提示补全内容后删除该标记'));
+    }
+    for (const { start, end } of matchAll(CUT_CONGRESS, t)) {
+      out.push(report(doc, 'error', start, end + 1, '“党的”与“大”之间缺了届次（疑为原文被删去）', '补上届次，如“党的二十大”'));
+    }
+    for (const { start, end } of matchAll(CUT_YEAR_BLANK, t)) {
+      if (!CUT_YEAR_BLANK_BEFORE.test(t.slice(Math.max(0, start - 1), start)) || CUT_YEAR_BLANK_AFTER.test(t.slice(end - 1, end + 1))) continue;
+      out.push(report(doc, 'error', start, end, '“年”前缺少年份（空格处疑为被删去的年份）', '补上年份，如“2025年”'));
     }
     for (const { start, end } of matchAll(INSTRUCTION, t)) {
       out.push(report(doc, 'error', start, end, '文中残留写作提示或待补充标记', '按提示补全内容后删除该标记'));

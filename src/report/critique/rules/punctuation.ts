@@ -9,6 +9,10 @@ const DOUBLED = /([，。、；：！？])\1+/g;
 const MIXED = /[，、；：][，。、；：]|。[，、；：]/g;
 const DUNHAO_DENG = /、等(?![一二三四五六七八九十\d]|[靠待同于级候到额量比价效距高])/g;
 const HALF = /[,;:?!]/g;
+/** Look-alike marks for the colon: the ratio sign ∶ (U+2236) and the modifier colon ꞉ (U+A789) between Chinese words. */
+const FAKE_COLON = /[∶꞉](?=[\s\u3000]*(?:$|[\u4e00-\u9fff“]))/gm;
+/** 、 before 及/以及, which already join the last item (GB/T 15834-2011 §4.5.3); not 及时, 及早, 及格, 及第. */
+const DUN_JOIN = /、(?=以及|及(?![时早格第]))/g;
 const HALF_PAREN = /\(([^()\n]{0,60})\)/g;
 const HALF_DOT = /(?<=[\u4e00-\u9fff])\.(?=[\u4e00-\u9fff]|$)/gm;
 const HALF_QUOTE = /"/g;
@@ -56,6 +60,12 @@ export const punctuationRule: Rule = {
     }
     for (const { start, end } of matchAll(DUNHAO_DENG, t)) {
       out.push(report(doc, 'warning', start, end, '“等”前不用顿号', '等', '等'));
+    }
+    for (const { m, start, end } of matchAll(FAKE_COLON, t)) {
+      out.push(report(doc, 'warning', start, end, `“${m[0]}”是比号，不是冒号`, '：', '：'));
+    }
+    for (const { start, end } of matchAll(DUN_JOIN, t)) {
+      out.push(report(doc, 'warning', start, end, `“${t.slice(end, end + (t.startsWith('以及', end) ? 2 : 1))}”前不用顿号`, '删去顿号', ''));
     }
     for (const { m, start, end } of matchAll(HALF, t)) {
       if (markerSeps.has(start)) continue;

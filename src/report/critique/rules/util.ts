@@ -14,13 +14,6 @@ export function reporter(rule: string, category: Category) {
   };
 }
 
-/** Same as `reporter` but the suggestion is the replacement (the common safe case). */
-export function fixer(rule: string, category: Category) {
-  const r = reporter(rule, category);
-  return (doc: CritiqueDoc, severity: Severity, start: number, end: number, message: string, replacement: string): Finding =>
-    r(doc, severity, start, end, message, replacement, replacement);
-}
-
 /** “…‘…’…”: a quote inside a quote takes single marks (GB/T 15834-2011 §4.1.3.3). */
 export function nestQuotes(s: string): string {
   let depth = 0;

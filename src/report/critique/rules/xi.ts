@@ -10,15 +10,17 @@ const report = reporter('xi', 'formulation');
  * by 总书记, or masked by a site (*, ***, A). The exact forms are in formulations.ts with sources.
  */
 /** The thought's name with 习近平 dropped or replaced (总书记新时代…, 同志新时代…). */
-const THOUGHT_NO_NAME = /(?<![习近平*＊Ａ-Ｚ A-Za-z])((?:总书记|同志|主席)?)新时代中国特色社会主义思想/g;
+const THOUGHT_NO_NAME = /(?<![习近平*＊Ａ-ＺA-Za-z])((?:总书记|同志|主席)?)新时代中国特色社会主义思想/g;
+/** 习总书记: an informal short form, never written in a report. */
+const XI_SHORT = /习总书记/g;
 /** The name dropped entirely: 以思想为指导, 用思想武装头脑. */
 const THOUGHT_EMPTY = /(?<=[以用])思想(?=为指导|为引领|武装头脑|凝心铸魂)/g;
 /** The core formula with 习近平 missing or replaced: 以总书记为核心的党中央, 以同志为核心的党中央. */
 const CORE_NO_NAME = /以(?!习近平)(?:总书记|同志|主席)?为核心的党中央/g;
 /** 习近平 before 指出/强调 without his title: 习近平指出, 习近平在……上强调. */
 const NO_TITLE = /习近平(?!总书记|同志|主席|新时代|经济|法治|强军|生态|外交|文化|关于|谈|著作|[^，。；\n]{0,6}思想)(?=(?:在[^，。；\n]{1,30}?)?(?:指出|强调|要求|深刻指出|明确指出))/g;
-/** 总书记 without 习近平 opening a quotation or a reference: 总书记指出, 学习总书记关于. */
-const NAME_DROPPED = /(?<![习近平*＊]|近平|习近平)总书记(?=(?:在[^，。；\n]{1,30}?)?(?:指出|强调|关于|重要讲话|系列重要讲话|重要指示))/g;
+/** 总书记 without 习近平 opening a quotation or a reference: 总书记指出, 学习总书记关于, 总书记对……作出的重要指示. */
+const NAME_DROPPED = /(?<![近平*＊]|近平|习近平)总书记(?=(?:在[^，。；\n]{1,30}?)?(?:指出|强调|关于|重要讲话|系列重要讲话|重要指示)|对[^，。；\n]{1,24}?(?:作出|做出)?的?重要(?:指示|批示|讲话))/g;
 /** 系列讲话 without 重要: the fixed name is 系列重要讲话 (design note §3.5). */
 const SERIES = /系列(?:讲话)/g;
 /** Named thoughts with the owner dropped: 学习贯彻文化思想. */
@@ -48,7 +50,10 @@ export const xiRule: Rule = {
       // A masked name (***新时代…) is reported as a placeholder; a name split by a line wrap is layout.
       if (/[*＊×X]$/.test(before) || t.slice(Math.max(0, start - 8), start).replace(/[\s\u3000]+/g, '').endsWith('习近平')) continue;
       const lead = m[1] ? `“${m[1]}”代替了“习近平”` : '缺少“习近平”';
-      out.push(report(doc, 'error', start, end, `指导思想的名称${lead}：应为“${GUIDING_THOUGHT}”`, GUIDING_THOUGHT, GUIDING_THOUGHT));
+      // A blank where a site cut the name out (贯彻 新时代…): the blank goes with the fix.
+      const blank = m[1] ? 0 : (/[ \u3000]+$/.exec(t.slice(Math.max(0, start - 4), start))?.[0].length ?? 0);
+      const at = blank > 0 && /[\u4e00-\u9fff]/.test(t[start - blank - 1] ?? '') ? start - blank : start;
+      out.push(report(doc, 'error', at, end, `指导思想的名称${lead}：应为“${GUIDING_THOUGHT}”`, GUIDING_THOUGHT, GUIDING_THOUGHT));
     }
     const shortSeen = new Set<string>();
     let fullAt: number | undefined;
@@ -72,10 +77,17 @@ export const xiRule: Rule = {
     for (const { start, end } of matchAll(CORE_NO_NAME, t)) {
       out.push(report(doc, 'error', start, end, `固定表述有误：应为“${CORE_FORMULA}”`, CORE_FORMULA, CORE_FORMULA));
     }
+    for (const { start, end } of matchAll(XI_SHORT, t)) {
+      // 学习总书记…: the 习 belongs to 学习.
+      if (XI_BEFORE_NOT.test(t.slice(Math.max(0, start - 1), start))) continue;
+      out.push(report(doc, 'warning', start, end, '“习总书记”是口语简称，报告中应写“习近平总书记”', '习近平总书记', '习近平总书记'));
+    }
     for (const { start, end } of matchAll(NO_TITLE, t)) {
       out.push(report(doc, 'warning', start, end, '引述讲话时“习近平”后一般加“总书记”', '习近平总书记', '习近平总书记'));
     }
     for (const { start, end } of matchAll(NAME_DROPPED, t)) {
+      // 习总书记 is its own finding; 学习总书记… is the verb 学习 before a dropped name.
+      if (t[start - 1] === '习' && !XI_BEFORE_NOT.test(t.slice(Math.max(0, start - 2), start - 1))) continue;
       // After a full mention in the same paragraph, a short 总书记 is acceptable.
       const para = t.slice(t.lastIndexOf('\n', start) + 1, start);
       if (para.includes('习近平')) continue;

@@ -1,11 +1,5 @@
-/** A Feishu cloud-document link found in a message. */
-export interface DocLink {
-  kind: 'docx' | 'wiki' | 'other';
-  token: string;
-  url: string;
-  /** For `other`: what it is, in Chinese (表格, 多维表格, 旧版文档 …). */
-  label?: string;
-}
+// Reading Feishu cloud-document links out of a message's text (the link's type is the port's, core/documents.ts).
+import type { DocLink } from '../core/documents.js';
 
 const OTHER_LABELS: Record<string, string> = { sheets: '电子表格', base: '多维表格', bitable: '多维表格', docs: '旧版文档', doc: '旧版文档', mindnotes: '思维笔记', slides: '幻灯片', file: '云盘文件', drive: '云盘文件夹' };
 

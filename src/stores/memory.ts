@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { threadKey, type ChatMessage, type Conversation } from './message.js';
+import { threadKey, type ChatMessage, type Conversation } from '../core/message.js';
 
 /** The set of memory keys written for a user's messages (ids only). */
 export const userKeysKey = (prefix: string, openId: string) => `${prefix}:ukeys:${openId}`;
@@ -98,13 +98,23 @@ export class ConversationMemory {
   }
 
   /** The last file a user sent in a private chat, so 根据这份台账写… can follow it without quoting. */
+  /** The files sent in a private chat within the hour, newest last (up to five): one request may use them all. */
   async rememberFile(chatId: string, file: { messageId: string; fileKey: string; name: string }): Promise<void> {
-    await this.redis.set(`${this.o.prefix}:lastfile:${chatId}`, JSON.stringify(file), 'EX', 3600);
+    const key = `${this.o.prefix}:lastfile:${chatId}`;
+    const kept = (await this.recentFiles(chatId)).filter((f) => f.fileKey !== file.fileKey);
+    await this.redis.set(key, JSON.stringify([...kept, file].slice(-5)), 'EX', 3600);
   }
 
   async recentFile(chatId: string): Promise<{ messageId: string; fileKey: string; name: string } | null> {
+    return (await this.recentFiles(chatId)).at(-1) ?? null;
+  }
+
+  async recentFiles(chatId: string): Promise<Array<{ messageId: string; fileKey: string; name: string }>> {
     const raw = await this.redis.get(`${this.o.prefix}:lastfile:${chatId}`);
-    return raw ? (JSON.parse(raw) as { messageId: string; fileKey: string; name: string }) : null;
+    if (!raw) return [];
+    const v = JSON.parse(raw) as unknown;
+    // One file (the form before several were kept) or a list.
+    return (Array.isArray(v) ? v : [v]) as Array<{ messageId: string; fileKey: string; name: string }>;
   }
 
   private fit(msgs: ChatMessage[]): ChatMessage[] {

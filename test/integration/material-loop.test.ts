@@ -1,0 +1,120 @@
+/**
+ * Issue 23, done when: “参考去年的报告，根据这份台账写2026年上半年报告” with last year's report
+ * (.docx written by the docx library) and a 台账 (.xlsx written by exceljs), against a messy model
+ * fake that carries last year's numbers and events into the draft: none of them is left unmarked,
+ * every 台账 fact carries its row, the 同比表 lists the changed figures, and “这句出自哪里？”
+ * answers from the stored provenance.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { startHarness, type Harness } from '../support/harness.js';
+import { appSettled } from '../support/queues.js';
+import { messageEvent, messageIdOf, textEvent } from '../support/events.js';
+import type { FakeMessage } from '../support/fake-feishu.js';
+import type { FakeRequestBody } from '../support/fake-openai.js';
+import { buildDocx } from '../support/docx-fixture.js';
+
+let h: Harness | undefined;
+afterEach(async () => {
+  await h?.stop();
+  h = undefined;
+});
+
+async function replies(x: Harness, id: string, count = 1): Promise<FakeMessage[]> {
+  await x.feishu.waitFor(() => {
+    const r = x.feishu.repliesTo(id);
+    return r.length >= count && r.every((m) => !x.feishu.isStreaming(m));
+  }, 60_000, `${count} replies to ${id}`);
+  await appSettled(x);
+  return x.feishu.repliesTo(id);
+}
+const texts = (x: Harness, ms: FakeMessage[]) => ms.map((m) => x.feishu.textOf(m)).join('\n---\n');
+
+function fileMessage(x: Harness, name: string, data: Buffer): Record<string, unknown> {
+  const ev = messageEvent('file', { file_key: 'placeholder', file_name: name });
+  const msg = (ev.event as { message: { message_id: string; content: string } }).message;
+  const key = x.feishu.addUserFile(msg.message_id, name, data);
+  msg.content = JSON.stringify({ file_key: key, file_name: name });
+  return ev;
+}
+
+export const LAST_YEAR = [
+  '中共青山县委宣传部关于2025年上半年落实意识形态工作责任制情况的报告',
+  '县委：',
+  '2025年上半年，我部坚持以习近平新时代中国特色社会主义思想为指导，现将有关情况报告如下：',
+  '一、工作开展情况',
+  '（一）强化理论武装。理论中心组集中学习12次，举办“青山讲堂”理论宣讲活动28场。',
+  '（二）加强阵地管理。召开全县网络意识形态工作联席会议2次，印发《青山县网络阵地管理办法》。',
+  '二、存在的问题',
+  '网评员队伍力量薄弱。',
+  '三、下一步工作打算',
+  '持续抓好理论武装。',
+];
+
+/** The 台账: a title row merged across, a header, dated rows with counts. */
+export async function ledgerXlsx(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('学习记录');
+  ws.mergeCells('A1:D1');
+  ws.getCell('A1').value = '2026年上半年意识形态工作台账';
+  ws.addRow(['序号', '日期', '事项', '次数']);
+  ws.addRow([1, '2026年3月20日', '召开意识形态工作研判会，分析研判网络舆情', 1]);
+  ws.addRow([2, '2026年4月', '理论中心组集中学习', 15]);
+  ws.addRow([3, '2026年5月', '开展网络安全宣传周活动，发放资料600份', '']);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** A messy model: preamble, Markdown, and a draft that copies last year's figures and events. */
+export function carrier(body: FakeRequestBody): string {
+  const p = body.messages.at(-1)!.content;
+  if (p.startsWith('请为下面的写作需求拟一份报告提纲')) {
+    return '好的，以下是提纲：\n\n**关于2026年上半年落实意识形态工作责任制情况的报告**\n\n现将有关情况报告如下：\n\n## 一、工作开展情况\n（一）强化理论武装\n（二）加强阵地管理\n## 二、存在的问题\n（一）队伍力量薄弱\n## 三、下一步工作打算\n（一）持续抓好理论武装';
+  }
+  return [
+    '当然可以！以下是正文：',
+    '',
+    '理论中心组集中学习12次，举办“青山讲堂”理论宣讲活动28场。3月20日召开意识形态工作研判会，分析研判网络舆情。',
+    '召开全县网络意识形态工作联席会议2次，印发《青山县网络阵地管理办法》。',
+    '',
+    '希望对您有帮助！',
+  ].join('\n');
+}
+
+const LAST_YEAR_PIECES = ['12次', '28场', '“青山讲堂”理论宣讲活动', '全县网络意识形态工作联席会议', '《青山县网络阵地管理办法》'];
+
+describe('material true to its period (issue 23, done when)', () => {
+  it('last year’s report as a model and an .xlsx 台账 as facts: nothing of last year unmarked, rows kept, 同比表, 出处', async () => {
+    h = await startHarness({ llm: carrier });
+    const report = fileMessage(h, '去年的报告.docx', await buildDocx(LAST_YEAR));
+    await h.post(report);
+    await replies(h, messageIdOf(report));
+    const ledger = fileMessage(h, '台账.xlsx', await ledgerXlsx());
+    await h.post(ledger);
+    await replies(h, messageIdOf(ledger));
+
+    const ask = textEvent('参考去年的报告，根据这份台账写2026年上半年报告');
+    await h.post(ask);
+    const card = texts(h, await replies(h, messageIdOf(ask)));
+    // One line per file: how each was taken.
+    expect(card).toContain('“去年的报告.docx”作为范文使用');
+    expect(card).toContain('“台账.xlsx”作为本期事实材料使用');
+    // Nothing of last year's report outside a 【待更新】 mark.
+    const unmarked = card.replace(/【[^】]*】/g, '');
+    const draftPart = unmarked.slice(unmarked.indexOf('工作开展情况'));
+    for (const piece of LAST_YEAR_PIECES) expect(draftPart.split('同比表')[0], piece).not.toContain(piece);
+    expect(card).toContain('【待更新：去年为“28场”】');
+    // The 同比表: last year's 12次 becomes this period's 15次 from its row.
+    expect(card).toMatch(/同比表（项目 · 上期 · 本期 · 来源）\n[^\n]*集中学习[^\n]* · 12次 · 15次 · “台账\.xlsx”·学习记录·第4行/);
+    expect(card).toMatch(/与范文逐字相同的连续文字均不超过 20 个字|有 \d+ 句与范文连续相同超过 20 个字/);
+    // The model's facts never reach the prompt as facts.
+    const prompts = h.llm.requests.map((r) => r.messages.at(-1)!.content).join('\n');
+    expect(prompts).toContain('【待更新：去年为“28场”】');
+    expect(prompts).toContain('第4行');
+
+    const thread = { rootId: messageIdOf(ask), threadId: `omt_${messageIdOf(ask)}` };
+    const where = textEvent('“3月20日召开意识形态工作研判会”这句出自哪里？', thread);
+    await h.post(where);
+    const answer = texts(h, await replies(h, messageIdOf(where)));
+    expect(answer).toContain('“台账.xlsx”·学习记录·第3行');
+  });
+});

@@ -1,0 +1,160 @@
+/**
+ * Issue 22's Done-when, end to end through the bot: a .docx saved by LibreOffice with seven leader
+ * comments (one per kind) is posted over the fake Open API; the card lists them; 全部处理 runs the
+ * messy model fake; the returned .docx has seven replies, tracked changes only inside the commented
+ * ranges (the change guard run on it), and LibreOffice reads the changes back. Offline too.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { guardDocx, regionsOf } from '../../src/documents/review/guard.js';
+import { readReview } from '../../src/documents/review/read.js';
+import { startHarness, type Harness } from '../support/harness.js';
+import { appSettled } from '../support/queues.js';
+import { messageEvent, messageIdOf, textEvent } from '../support/events.js';
+import type { FakeMessage } from '../support/fake-feishu.js';
+import type { FakeRequestBody } from '../support/fake-openai.js';
+import { readFodt } from '../support/odf.js';
+import { fixture } from '../support/review-docx.js';
+import { convert, skipWithoutSoffice } from '../support/soffice.js';
+
+let h: Harness | undefined;
+afterEach(async () => {
+  await h?.stop();
+  h = undefined;
+});
+
+/** A private (or group) file message whose file the fake Open API holds. */
+export function fileMessage(x: Harness, name: string, data: Buffer, o: Parameters<typeof messageEvent>[2] = {}): Record<string, unknown> {
+  const ev = messageEvent('file', { file_key: 'placeholder', file_name: name }, o);
+  const msg = (ev.event as { message: { message_id: string; content: string } }).message;
+  const key = x.feishu.addUserFile(msg.message_id, name, data);
+  msg.content = JSON.stringify({ file_key: key, file_name: name });
+  return ev;
+}
+
+/** Replies under a message once `count` are there and none is streaming, and the app is idle. */
+async function replies(x: Harness, id: string, count = 1): Promise<FakeMessage[]> {
+  await x.feishu.waitFor(() => {
+    const r = x.feishu.repliesTo(id);
+    return r.length >= count && r.every((m) => !x.feishu.isStreaming(m));
+  }, undefined, `${count} replies to ${id}`);
+  await appSettled(x);
+  return x.feishu.repliesTo(id);
+}
+
+/**
+ * The messy model: reasoning, a preamble, bold labels and full-width colons, a block out of order,
+ * a closing note — as Chinese chat models answer the review prompt.
+ */
+export function messyReviewModel(body: FakeRequestBody): string {
+  const p = body.messages.at(-1)!.content;
+  if (!p.includes('领导在报告稿上写了批注')) return '一、结构：三部分齐全。\n二、改写示范：……';
+  return [
+    '<think>先看批注清单，逐条处理。</think>',
+    '好的，以下是逐条处理结果：',
+    '',
+    '**【1】已修改**',
+    '范围：原文',
+    '改为：增强“四个意识”',
+    '说明：按规范提法改为“四个意识”',
+    '',
+    '【2】 **已修改**',
+    '改为：“（二）”',
+    '说明：序号改为（二）',
+    '',
+    '【4】需要补充',
+    '改为：组织中心组专题学习【待补充：次数】次',
+    '补充：上半年中心组专题学习的次数',
+    '',
+    '【3】需要补充',
+    '**补充**：“三单”具体指哪三张清单',
+    '',
+    '【5】已修改',
+    '改为：干部职工学习热情高涨，形成了比学赶超的良好氛围。',
+    '说明：口语改为书面表述',
+    '',
+    '【6】已修改',
+    '范围：整段',
+    '改为：一是理论学习不够深入，学用结合不紧。二是阵地管理有薄弱环节，新媒体账号审核把关不严。',
+    '说明：压缩为两句',
+    '',
+    '【7】已修改',
+    '改为：',
+    '说明：删去该句',
+    '',
+    '注：以上修改仅供参考，请结合实际把握。',
+  ].join('\n');
+}
+
+const texts = (x: Harness, ms: FakeMessage[]) => ms.map((m) => x.feishu.textOf(m)).join('\n---\n');
+
+describe('the review loop on a Word file', () => {
+  it('lists seven comments, and 全部处理 returns the .docx with seven replies and revisions only inside the comments (LibreOffice reads them)', async () => {
+    h = await startHarness({ llm: messyReviewModel });
+    const input = fixture('leader-review.docx');
+    const ev = fileMessage(h, '上半年报告.docx', input);
+    await h.post(ev);
+    const [card] = await replies(h, messageIdOf(ev));
+    const list = h.feishu.textOf(card!);
+    expect(list).toContain('共 7 条批注：改写 1、补数据 1、删去 1、结构 1、提法 1、格式 1、提问 1');
+    expect(list).toContain('1.【提法】“增强“四种意识””——李主任：提法不准，按规范表述改');
+    expect(list).toContain('回复“全部处理”');
+    expect(h.llm.requests).toHaveLength(0);
+    console.log(`CARD TRANSCRIPT (list):\n${list}`);
+
+    // The writer answers in the card's thread.
+    const answer = textEvent('全部处理', { rootId: messageIdOf(ev) });
+    await h.post(answer);
+    const out = await replies(h, messageIdOf(answer), 2);
+    const file = out.find((m) => m.msg_type === 'file')!;
+    expect(file.file!.name).toBe('上半年报告（笔杆子修订）.docx');
+    const done = texts(h, out.filter((m) => m.msg_type !== 'file'));
+    console.log(`CARD TRANSCRIPT (result):\n${done}`);
+    expect(done).toContain('好的，逐条处理全部 7 条批注。');
+    expect(done).toContain('1.【提法】“增强“四种意识””改为“增强“四个意识””。回复：已修改：按规范提法改为“四个意识”');
+    expect(done).toContain('3.【提问】原文未改动。回复：需要你补充：【“三单”具体指哪三张清单】');
+    expect(done).toContain('7.【删去】删去“另外，机关食堂伙食改善工作也取得了明显成效。”。回复：已修改：删去该句');
+    // The model saw the comments as material, and none of its preamble or note reached the card.
+    expect(h.llm.requests[0]!.messages.at(-1)!.content).toContain('提法不准，按规范表述改');
+    expect(done).not.toMatch(/以下是|仅供参考|think/);
+
+    const docx = file.file!.data;
+    const review = await readReview(docx);
+    const replies7 = review.comments.filter((c) => c.author === '李主任').map((c) => c.replies.filter((r) => r.author === '笔杆子').length);
+    expect(replies7).toEqual([1, 1, 1, 1, 1, 1, 1]);
+    // The guard, run again on the output: nothing changed outside the commented ranges (6 widened to its paragraph).
+    const before = await readReview(input);
+    const guard = await guardDocx(input, docx, (r) => r.comments.flatMap((c) => regionsOf(r, c, c.id === '5' ? 'paragraph' : 'range')));
+    expect(guard.ok).toBe(true);
+    expect(before.comments).toHaveLength(7);
+
+    if (skipWithoutSoffice('the bot’s revised .docx opened in LibreOffice')) return;
+    const odf = readFodt(await convert(docx, 'docx', 'fodt'));
+    const ours = odf.changes.filter((c) => c.author === '笔杆子');
+    expect(ours.some((c) => c.kind === 'insertion' && c.text === '增强“四个意识”')).toBe(true);
+    expect(ours.some((c) => c.kind === 'insertion' && c.text === '（二）')).toBe(true);
+    expect(ours.some((c) => c.kind === 'deletion' && c.text === '另外，机关食堂伙食改善工作也取得了明显成效。')).toBe(true);
+    expect(odf.changes.filter((c) => c.author === '李主任').map((c) => [c.kind, c.text])).toEqual([['insertion', '认真'], ['deletion', '切实']]);
+    expect(odf.annotations.filter((a) => a.author === '笔杆子')).toHaveLength(7);
+  });
+
+  it('offline: the critic’s exact fixes become revisions and every other comment is answered 需要配置大模型后处理', async () => {
+    h = await startHarness({ env: { OPENAI_API_KEY: '' } });
+    const ev = fileMessage(h, '上半年报告.docx', fixture('leader-review.docx'));
+    await h.post(ev);
+    await replies(h, messageIdOf(ev));
+    const answer = textEvent('处理 1、5、7', { rootId: messageIdOf(ev) });
+    await h.post(answer);
+    const out = await replies(h, messageIdOf(answer), 2);
+    const file = out.find((m) => m.msg_type === 'file')!;
+    const done = texts(h, out.filter((m) => m.msg_type !== 'file'));
+    expect(done).toContain('好的，处理第 1、5、7 条，其余逐条回复“未修改”。');
+    expect(done).toContain('离线模式');
+    const review = await readReview(file.file!.data);
+    const answers = review.comments.filter((c) => c.author === '李主任').map((c) => c.replies.find((r) => r.author === '笔杆子')!.text);
+    expect(answers).toHaveLength(7);
+    expect(answers[4]).toMatch(/^已修改：.*再接再厉/);
+    expect(answers[0]).toMatch(/^需要配置大模型后处理/);
+    expect(answers[1]).toBe('未修改：原文保留（这次没有选择处理这一条）');
+    expect(h.llm.requests).toHaveLength(0);
+  });
+});
