@@ -48,3 +48,20 @@ export interface CloudDocPublisher {
   /** Import the file and let `editorOpenId` edit it; `key` makes a retry reuse the same import. */
   publish(file: { name: string; data: Buffer }, editorOpenId: string, key: string): Promise<{ url: string; title: string; token?: string }>;
 }
+
+/** A cloud doc's unresolved comments and its blocks, as the Open API gives them (shapes: docs/REVIEW.md). */
+export interface CloudComments {
+  /** The docx document id: the file token of the Drive comment API. */
+  fileToken: string;
+  title: string;
+  url: string;
+  blocks: unknown[];
+  comments: unknown[];
+}
+
+/** The port to a cloud doc's comments (issue 22): read them for a requester who may read the doc, answer each in its thread. */
+export interface CommentSource {
+  /** DocumentError for the link (access, type); the transport's error for a refused comment call. */
+  comments(link: DocLink, requester: Requester): Promise<CloudComments>;
+  reply(fileToken: string, commentId: string, text: string): Promise<void>;
+}

@@ -313,4 +313,34 @@ export class FeishuApi {
       data: { member_type: 'openid', member_id: openId, perm: 'edit' },
     }));
   }
+
+  /**
+   * GET /open-apis/drive/v1/files/:token/comments?file_type=docx: one page of a document's unresolved
+   * comments, local (划词) or whole-document (docs/REVIEW.md: both filters default to false, so each is asked).
+   */
+  async fileComments(fileToken: string, whole: boolean, pageToken?: string): Promise<{ items: unknown[]; next?: string }> {
+    const data = await this.call<{ items?: unknown[]; has_more?: boolean; page_token?: string }>('drive.comment.list', () => this.client.drive.v1.fileComment.list({
+      path: { file_token: enc(fileToken) },
+      params: { file_type: 'docx', is_solved: false, is_whole: whole, page_size: 100, user_id_type: 'open_id', ...(pageToken ? { page_token: pageToken } : {}) },
+    }));
+    return { items: data.items ?? [], ...(data.has_more && data.page_token ? { next: data.page_token } : {}) };
+  }
+
+  /** POST /open-apis/drive/v1/files/:token/comments/:comment_id/replies?file_type=docx: answer in the comment's own thread. */
+  async replyFileComment(fileToken: string, commentId: string, content: { elements: Array<{ type: string; text_run?: { text: string } }> }): Promise<void> {
+    await this.call('drive.comment.reply', () => this.client.drive.v1.fileCommentReply.create({
+      path: { file_token: enc(fileToken), comment_id: enc(commentId) },
+      params: { file_type: 'docx' },
+      data: { content } as never,
+    }));
+  }
+
+  /** GET /open-apis/docx/v1/documents/:id/blocks: one page of a document's blocks (comment ids on blocks and runs). */
+  async docxBlocks(documentId: string, pageToken?: string): Promise<{ items: unknown[]; next?: string }> {
+    const data = await this.call<{ items?: unknown[]; has_more?: boolean; page_token?: string }>('docx.blocks', () => this.client.docx.v1.documentBlock.list({
+      path: { document_id: enc(documentId) },
+      params: { page_size: 500, ...(pageToken ? { page_token: pageToken } : {}) },
+    }));
+    return { items: data.items ?? [], ...(data.has_more && data.page_token ? { next: data.page_token } : {}) };
+  }
 }

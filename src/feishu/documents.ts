@@ -1,7 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { Redis } from 'ioredis';
-import type { CloudDocPublisher, DocumentOrigin, DocumentSource, FetchedDocument, FileRef, Requester } from '../core/documents.js';
-import type { DocLink } from '../core/documents.js';
+import type { CloudComments, CloudDocPublisher, CommentSource, DocumentOrigin, DocumentSource, DocLink, FetchedDocument, FileRef, Requester } from '../core/documents.js';
 import { DOC_TEXTS } from '../core/document-texts.js';
 import { CloudDocError, DocumentError, FeishuApiError } from '../core/errors.js';
 import { feishuError, type FeishuApi } from './api.js';
@@ -58,7 +57,7 @@ function cardText(node: unknown): string {
 }
 
 /** Reading the writer's files, quoted messages and cloud docs; importing drafts as cloud docs. */
-export class FeishuDocuments implements DocumentSource, CloudDocPublisher {
+export class FeishuDocuments implements DocumentSource, CloudDocPublisher, CommentSource {
   private readonly maxBytes: number;
 
   constructor(private readonly api: FeishuApi, private readonly o: FeishuDocumentsOptions = {}) {
@@ -188,7 +187,8 @@ export class FeishuDocuments implements DocumentSource, CloudDocPublisher {
     }
   }
 
-  private async readLink(link: DocLink, who: Requester): Promise<FetchedDocument> {
+  /** A docx or wiki link → the document id and title, once the requester is known to be allowed to read it. */
+  private async resolveLink(link: DocLink, who: Requester): Promise<{ docId: string; title: string }> {
     if (link.kind === 'other') throw new DocumentError('unsupported-link', DOC_TEXTS.unsupportedLink(link.label ?? '这种文档'));
     let docId = link.token;
     let title = '';
@@ -207,6 +207,11 @@ export class FeishuDocuments implements DocumentSource, CloudDocPublisher {
     }
     // Before a single line is read: may the requester read it? (Permissions of a wiki page live on its node.)
     await this.requireReader(link.kind === 'wiki' ? link.token : docId, link.kind === 'wiki' ? 'wiki' : 'docx', who);
+    return { docId, title };
+  }
+
+  private async readLink(link: DocLink, who: Requester): Promise<FetchedDocument> {
+    const { docId, title } = await this.resolveLink(link, who);
     let text: string;
     try {
       text = (await this.api.docxRawContent(docId)).replace(/\r\n?/g, '\n').trim();
@@ -216,6 +221,39 @@ export class FeishuDocuments implements DocumentSource, CloudDocPublisher {
     const name = title || text.split('\n')[0]!.slice(0, 40) || '云文档';
     if (!text) throw new DocumentError('empty', DOC_TEXTS.empty(name));
     return { kind: 'text', source: 'cloud-doc', name, text };
+  }
+
+  /** Every unresolved comment (local and whole-document, all pages) and the blocks they sit on. */
+  async comments(link: DocLink, who: Requester): Promise<CloudComments> {
+    const { docId, title } = await this.resolveLink(link, who);
+    const comments: unknown[] = [];
+    for (const whole of [false, true]) {
+      let page: string | undefined;
+      do {
+        const r = await this.api.fileComments(docId, whole, page);
+        comments.push(...r.items);
+        page = r.next;
+      } while (page);
+    }
+    const blocks: unknown[] = [];
+    let page: string | undefined;
+    try {
+      do {
+        const r = await this.api.docxBlocks(docId, page);
+        blocks.push(...r.items);
+        page = r.next;
+      } while (page);
+    } catch (err) {
+      throw this.mapError(err, 'docx');
+    }
+    // A docx's title is its page block's text (block_type 1).
+    const pageBlock = blocks.find((b) => (b as { block_type?: number }).block_type === 1) as { page?: { elements?: Array<{ text_run?: { content?: string } }> } } | undefined;
+    const pageTitle = (pageBlock?.page?.elements ?? []).map((e) => e.text_run?.content ?? '').join('').trim();
+    return { fileToken: docId, title: title || pageTitle, url: link.url, blocks, comments };
+  }
+
+  async reply(fileToken: string, commentId: string, text: string): Promise<void> {
+    await this.api.replyFileComment(fileToken, commentId, { elements: [{ type: 'text_run', text_run: { text: text.slice(0, 10_000) } }] });
   }
 
   /** Permanent refusals become the answer (the sentence feishu/codes.ts names); rate limits and server errors stay retryable. */

@@ -4,7 +4,7 @@ import type { Logger } from '../logger.js';
 import type { ConversationMemory } from '../stores/memory.js';
 import type { Conversation } from '../core/message.js';
 import type { Replier } from '../core/replier.js';
-import type { CloudDocPublisher, DocumentSource } from '../core/documents.js';
+import type { CloudDocPublisher, CommentSource, DocumentSource } from '../core/documents.js';
 import type { DocumentParser } from '../documents/parser.js';
 import type { AuditNote } from '../stores/audit.js';
 import type { ReviewStore } from './review-store.js';
@@ -36,6 +36,8 @@ export interface TurnContext {
   /** Reads and annotates files apart from the worker; present with `documents`. */
   parser?: DocumentParser;
   cloudDocs?: CloudDocPublisher;
+  /** A cloud doc's comments: listed and answered in their threads (issue 22). */
+  comments?: CommentSource;
   /** The job's audit note: flows say what kind of job it was and which documents it read or made. */
   audit?: AuditNote;
   /** The review loop's lists, reviewers and versions (issue 22). */

@@ -15,9 +15,11 @@ import type { TurnContext } from './context.js';
 import { critiqueFlow } from './critique.js';
 import { draftingFlow, exportLabel, NO_OUTLINE_YET, wordFile } from './drafting/index.js';
 import type { ReportThreadState } from './drafting/state.js';
-import { critiqueRevisionFlow, HANDLE_COMMENTS, offerReview, REVISE_BY_CRITIQUE } from './review.js';
+import { critiqueRevisionFlow, HANDLE_COMMENTS, mayRevise, offerReview, REVIEW_TEXTS, REVISE_BY_CRITIQUE } from './review.js';
 import { answerWhereFrom } from './drafting/material-check.js';
 import type { KindCorrection } from '../report/material/kind.js';
+import { threadKey } from '../core/message.js';
+import { CLOUD_COMMENT_WORDS, offerCloudReview } from './review-cloud.js';
 
 /** Material facts kept for a draft: well inside a small model's context next to the prompt. */
 export const MATERIAL_BUDGET_CHARS = 6000;
@@ -79,6 +81,13 @@ export async function documentFlow(ctx: TurnContext, origin: DocumentOrigin, wor
   const c = ctx.conversation;
   const parser = ctx.parser;
   if (!ctx.documents || !parser) return ctx.replier.sendText(c, DOC_TEXTS.console, ctx.jobId);
+  // A cloud doc's comments (issue 22): listed when the words speak of 批注 or 评论.
+  let note: string | undefined;
+  if (origin.kind === 'link' && !opts.draft && ctx.comments && ctx.reviews && CLOUD_COMMENT_WORDS.test(words)) {
+    const offered = await offerCloudReview(ctx, origin.link);
+    if (offered.kind !== 'critique') return;
+    note = offered.note;
+  }
   let doc: ReadDocument;
   try {
     doc = await readDocument(ctx, parser, origin);
@@ -120,13 +129,14 @@ export async function documentFlow(ctx: TurnContext, origin: DocumentOrigin, wor
   if (doc.text.length > opts.maxChars || doc.truncated) return ctx.replier.sendText(c, DOC_TEXTS.tooLong(doc.name, doc.text.length, opts.maxChars), ctx.jobId);
   const docx = doc.docx;
   // The review loop (issue 22): 按审校意见修订 returns the critic's fixes as revisions; a file with 批注 gets their list.
-  let note: string | undefined;
-  if (docx && ctx.reviews && REVISE_BY_CRITIQUE.test(words)) return critiqueRevisionFlow(ctx, { name: doc.name, data: docx });
-  if (docx && doc.file && ctx.reviews) {
+  if (docx && ctx.reviews && REVISE_BY_CRITIQUE.test(words)) {
+    if (await mayRevise(ctx, threadKey(c))) return critiqueRevisionFlow(ctx, { name: doc.name, data: docx });
+    note = REVIEW_TEXTS.notAllowed;
+  } else if (docx && doc.file && ctx.reviews) {
     const offered = await offerReview(ctx, { name: doc.name, data: docx, source: { kind: 'file', file: doc.file, name: doc.name } });
     if (offered.kind !== 'critique') return;
     note = offered.note;
-  } else if (HANDLE_COMMENTS.test(words) && doc.kind !== 'docx' && doc.kind !== 'cloud-doc') note = '只有 Word（.docx）文件和飞书云文档能按批注修改；这份文件已按审校处理。';
+  } else if (!note && HANDLE_COMMENTS.test(words) && doc.kind !== 'docx' && doc.kind !== 'cloud-doc') note = '只有 Word（.docx）文件和飞书云文档能按批注修改；这份文件已按审校处理。';
   await critiqueFlow(ctx, doc.text, {
     ...(note ? { note } : {}),
     source: doc.kind === 'message' ? doc.name : `“${doc.name}”`,

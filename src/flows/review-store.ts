@@ -2,12 +2,13 @@ import type { Redis } from 'ioredis';
 import { userKeysKey } from '../stores/memory.js';
 import { threadKey, type Conversation } from '../core/message.js';
 import type { FileRef } from '../core/documents.js';
+import type { DocLink } from '../core/documents.js';
 import type { ReviewListItem } from '../documents/review/jobs.js';
 
 /** Where the reviewed document is: a file the writer sent, or a cloud doc (its token and the document id to read). */
 export type ReviewSource =
   | { kind: 'file'; file: FileRef; name: string }
-  | { kind: 'cloud'; fileToken: string; url: string; title: string };
+  | { kind: 'cloud'; link: DocLink; fileToken: string; title: string };
 
 /** A list shown to the writer, waiting for 全部处理 or numbers. */
 export interface PendingReview {

@@ -4,23 +4,20 @@
  * the rules offline) → the revised copy with tracked changes and one reply per comment, its change
  * list on the card, and every version kept. The document work runs in the parser process.
  */
-import { LlmError } from '../core/errors.js';
 import { threadKey } from '../core/message.js';
-import type { CardButton } from '../core/replier.js';
-import type { CommentDecision, ReviewChange, ReviewReply } from '../documents/review/index.js';
+import type { ReviewChange, ReviewReply } from '../documents/review/index.js';
 import type { ApplyResult, ReviewListItem } from '../documents/review/jobs.js';
-import { asMaterial } from '../llm/spotlight.js';
-import { parseReviewModelAnswer, reviewPromptComments } from '../report/review-answer.js';
-import { ANSWER_PROMPT, CLASS_LABEL, describeAnswer, parseReviewAnswer, type ReviewAnswer } from '../report/review-comments.js';
+import { CLASS_LABEL, describeAnswer, parseReviewAnswer, type ReviewAnswer } from '../report/review-comments.js';
+
+export { HANDLE_COMMENTS, REVISE_BY_CRITIQUE } from '../report/review-comments.js';
 import type { TurnContext } from './context.js';
+import { cloudAnswerFlow } from './review-cloud.js';
+import { listCard, mayRevise, modelDecisions, pickedItems, REVIEW_TITLE, reviewButtons } from './review-common.js';
 import type { PendingReview, ReviewSource } from './review-store.js';
 
-export const REVIEW_TITLE = '笔杆子 · 按批注修改';
+export { mayRevise, REVIEW_TITLE, reviewButtons } from './review-common.js';
+export type { ReviewButtonValue } from './review-common.js';
 
-/** 按审校意见修订 / 按审校意见改 / 把审校意见改进去 (on a file or a quoted file). */
-export const REVISE_BY_CRITIQUE = /按(照)?(审校|审阅|校对)(意见|结果)(修订|修改|改)|把(审校|校对)意见(改进去|改上|落实)/;
-/** 处理批注 / 按批注修改 / 按批注改: the words that ask for the review loop on a link or quoted file. */
-export const HANDLE_COMMENTS = /(处理|按|根据|照)(领导(的)?)?(批注|评论)(修改|改|修订|处理)?|批注.{0,4}(处理|修改|改一下|改改)/;
 
 /** “<原名>（笔杆子修订）.docx” */
 export const revisedName = (name: string) => `${name.replace(/\.(docx|docm)$/i, '')}（笔杆子修订）.docx`;
@@ -36,30 +33,6 @@ export const REVIEW_TEXTS = {
   noVersions: '这个话题里还没有按批注修改过的版本。',
   noPrevious: '没有更早的版本可以改回。',
 };
-
-/** The button under the list: 全部处理 (numbers are typed). */
-export interface ReviewButtonValue {
-  action: 'review';
-  op: 'all';
-  thread: string;
-  [key: string]: unknown;
-}
-
-export const reviewButtons = (thread: string): CardButton[] => [{ text: '全部处理', value: { action: 'review', op: 'all', thread } satisfies ReviewButtonValue, primary: true }];
-
-/** The card that lists the comments before anything changes. */
-export function listCard(summary: string, lines: readonly string[], resolved: number, source: string): string {
-  const done = resolved ? `\n（另有 ${resolved} 条已解决的批注，不再处理。）` : '';
-  return `> 文档：${source}\n\n**${summary}**\n\n${lines.join('\n')}${done}\n\n${ANSWER_PROMPT}`;
-}
-
-/** May this person have the document revised? In a private chat yes; in a group the thread's owner or a named reviewer. */
-export async function mayRevise(ctx: TurnContext, thread: string): Promise<boolean> {
-  const c = ctx.conversation;
-  if (c.chatType !== 'group' || !ctx.owners) return true;
-  if ((await ctx.owners.claim(thread, c.senderOpenId)) === c.senderOpenId) return true;
-  return Boolean(ctx.reviews && (await ctx.reviews.reviewers(thread)).includes(c.senderOpenId));
-}
 
 /**
  * A .docx read for a critique: when it carries 批注, show the list and wait for the answer
@@ -94,27 +67,6 @@ export async function pendingAnswer(ctx: TurnContext, text: string | { all: true
   if (!pending) return undefined;
   const answer = typeof text !== 'string' ? { kind: 'all' as const } : parseReviewAnswer(text, pending.items.length);
   return answer ? { thread, pending, answer } : undefined;
-}
-
-const pickedItems = (items: readonly ReviewListItem[], a: ReviewAnswer) =>
-  a.kind === 'all' ? [...items] : a.kind === 'some' ? items.filter((i) => a.numbers.includes(i.n)) : [];
-
-/** The model's decisions for the picked comments (only those on text it may revise). */
-async function modelDecisions(ctx: TurnContext, picked: readonly ReviewListItem[], update: (s: string) => void): Promise<CommentDecision[]> {
-  const onText = picked.filter((i) => i.target === 'text');
-  if (!onText.length) return [];
-  const user = ctx.prompts.render('review-comments', { comments: asMaterial(reviewPromptComments(onText), '领导批注清单'), material: '（本话题没有提供材料）' });
-  let raw = '';
-  for await (const delta of ctx.model.stream({ messages: [{ role: 'user', content: user }], ...(ctx.signal ? { signal: ctx.signal } : {}), temperature: 0.2 })) {
-    raw += delta;
-    update(`正在逐条处理 ${onText.length} 条批注…（已收到 ${raw.length} 字）`);
-  }
-  if (!raw.trim()) throw new LlmError('model answer empty', true);
-  const byN = new Map(onText.map((i) => [i.n, i]));
-  return parseReviewModelAnswer(raw, onText).map((m) => {
-    const item = byN.get(m.n)!;
-    return { commentId: item.commentId, ...(m.text !== undefined ? { rewrite: { text: m.text, scope: m.scope } } : {}), reply: m.reply };
-  });
 }
 
 /** The change list by comment: “1.【提法】删去“四种意识”，插入“四个意识”” and the reply. */
@@ -156,8 +108,11 @@ export async function reviewAnswerFlow(ctx: TurnContext, text: string | { all: t
     return true;
   }
   if (ctx.audit) ctx.audit.kind = 'review';
+  if (pending.source.kind === 'cloud') {
+    await cloudAnswerFlow(ctx, thread, pending, answer);
+    return true;
+  }
   const source = pending.source;
-  if (source.kind !== 'file') return false;
   const got2 = await ctx.documents!.fetch({ kind: 'file', file: source.file }, { openId: c.senderOpenId, chatId: c.chatId, ...(c.senderExternal ? { external: true } : {}) });
   if (got2.kind !== 'file') throw new Error('a reviewed file came back as text');
   const card = await ctx.replier.openStream(c, { key: ctx.jobId, title: REVIEW_TITLE });

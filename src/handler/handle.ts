@@ -15,7 +15,7 @@ import type { Conversation } from '../core/message.js';
 import type { ThreadOwners } from '../flows/thread-owner.js';
 import type { Replier } from '../core/replier.js';
 import * as T from '../core/texts.js';
-import type { CloudDocPublisher, DocumentSource } from '../core/documents.js';
+import type { CloudDocPublisher, CommentSource, DocumentSource } from '../core/documents.js';
 import type { DocumentParser } from '../documents/parser.js';
 import { cloudDocFlow, documentFlow, materialKindFlow, whereFromFlow } from '../flows/documents.js';
 import { unitWordsFlow } from '../flows/unit-words.js';
@@ -50,6 +50,8 @@ export interface HandlerDeps {
   /** Reads files apart from the worker (documents/sandbox.ts); given with `documents`. */
   parser?: DocumentParser;
   cloudDocs?: CloudDocPublisher;
+  /** A cloud doc's comments (issue 22). */
+  comments?: CommentSource;
   /** A job's complete model answers, kept for its retries (the model is not asked twice). */
   answers?: KeptAnswers;
   /** The transport told the user once that the bot is offline (the console banner): answers do not repeat it. */
@@ -182,6 +184,7 @@ export class MessageHandler {
       ...(this.d.documents ? { documents: this.d.documents } : {}),
       ...(this.d.parser ? { parser: this.d.parser } : {}),
       ...(this.d.cloudDocs ? { cloudDocs: this.d.cloudDocs } : {}),
+      ...(this.d.comments ? { comments: this.d.comments } : {}),
       ...(this.d.aiLabelFooter ? { aiLabelFooter: true } : {}),
       ...(this.d.reviews ? { reviews: this.d.reviews } : {}),
       ...(this.d.owners ? { owners: this.d.owners } : {}),

@@ -18,7 +18,7 @@ import { implicitReminder, parseReminderCommand, type ReminderCommand } from '..
 import { parseDraftCommand, type DraftCommand } from '../report/commands.js';
 import { parseWordCommand } from '../report/unit-words.js';
 import { EXPORT_WORDS, IMPORT_WORDS, isWordListFile, type WordListRequest } from '../flows/unit-words.js';
-import { HANDLE_COMMENTS, REVISE_BY_CRITIQUE } from '../flows/review.js';
+import { HANDLE_COMMENTS, REVISE_BY_CRITIQUE } from '../report/review-comments.js';
 
 /** A message about a document: where it is, the words with it, and the draft they ask for (else a critique). */
 export interface DocumentRoute {

@@ -64,6 +64,11 @@ export function commentListLines(items: readonly ListedComment[]): string[] {
   return items.map((c) => `${c.n}.【${CLASS_LABEL[c.cls].short}】${c.quoted ? `“${clip(c.quoted)}”` : '（未落在正文）'}——${c.author ? `${c.author}：` : ''}${clip(c.text, 40)}`);
 }
 
+/** 按审校意见修订 / 按审校意见改 / 把审校意见改进去 (on a file or a quoted file). */
+export const REVISE_BY_CRITIQUE = /按(照)?(审校|审阅|校对)(意见|结果)(修订|修改|改)|把(审校|校对)意见(改进去|改上|落实)/;
+/** 处理批注 / 按批注修改 / 按批注改: the words that ask for the review loop on a link or quoted file. */
+export const HANDLE_COMMENTS = /(处理|按|根据|照)(领导(的)?)?(批注|评论)(修改|改|修订|处理)?|批注.{0,4}(处理|修改|改一下|改改)/;
+
 /** The question under the list, naming the two ways to answer. */
 export const ANSWER_PROMPT = '回复“全部处理”，或回复要处理的序号（如“处理 1、3”）；不处理的批注也会逐条回复原因。';
 
@@ -81,7 +86,8 @@ const cnNumber = (s: string): number | undefined => parseNumeral(s);
  * “1-3”); or all but some (“除了2都改”). Undefined when the message is not an answer at all.
  */
 export function parseReviewAnswer(message: string, count: number): ReviewAnswer | undefined {
-  const t = message.replace(/\s+/g, '').replace(/<at[^>]*>[^<]*<\/at>|@\S+?(?=[，,。]|$)/g, '');
+  // “处理 1 3 5”: a space between numbers separates them (before spaces go).
+  const t = message.replace(/([\d一二两三四五六七八九十])\s+(?=[\d一二两三四五六七八九十])/g, '$1、').replace(/\s+/g, '').replace(/<at[^>]*>[^<]*<\/at>|@\S+?(?=[，,。]|$)/g, '');
   if (/^(都|全部)?(不(用|要|必)?(处理|改|修改)|取消|算了)/.test(t)) return { kind: 'none' };
   const NUM = '(\\d{1,3}|[一二两三四五六七八九十]{1,3})';
   const nums: number[] = [];

@@ -6,6 +6,7 @@ import { Redis } from 'ioredis';
 import { Queue } from 'bullmq';
 import { startHarness, type Harness } from '../support/harness.js';
 import { groupAtBot, messageIdOf, OTHER_USER_OPEN_ID, textEvent, USER_OPEN_ID } from '../support/events.js';
+import { fileMessage, fixture } from '../support/review-docx.js';
 import { eventually } from '../support/wait.js';
 import { auditKey } from '../../src/stores/audit.js';
 import { messageJobId, MESSAGE_QUEUE, type JobData } from '../../src/queue/jobs.js';
@@ -67,6 +68,7 @@ describe('stored data', () => {
       textEvent('你好，上一条收到了吗'),
       textEvent('记一笔：6月12日召开意识形态工作研判会，分析研判3类问题'),
       groupAtBot('记一笔：6月15日开展网络安全宣传周活动', h.feishu.botOpenId, { senderOpenId: USER_OPEN_ID }),
+      fileMessage(h, '上半年报告.docx', fixture('leader-review.docx')),
     ];
     for (const ev of mine) await ask(h, redis, ev, ++n);
     const others = [
@@ -80,6 +82,7 @@ describe('stored data', () => {
     const keys = await scan(redis, `${h.prefix}:*`);
     expect(keys.length).toBeGreaterThan(20);
     expect(keys).toContain(`${h.prefix}:words:oc_group_chat_0001`);
+    expect(keys).toContain(`${h.prefix}:versions:${messageIdOf(mine.at(-1)!)}`);
     const undocumented = keys.filter((k) => !families.some((f) => f.test(k)));
     expect(undocumented).toEqual([]);
 
@@ -95,9 +98,9 @@ describe('stored data', () => {
     expect(after.filter((k) => k.includes(USER_OPEN_ID))).toEqual([]);
     for (const ev of mine) {
       const id = messageIdOf(ev);
-      expect(after.filter((k) => k.endsWith(`:${id}`) && /:(hist|state|owner):/.test(k))).toEqual([]);
+      expect(after.filter((k) => k.endsWith(`:${id}`) && /:(hist|state|owner|review|versions):/.test(k))).toEqual([]);
     }
-    expect(after.some((k) => k.includes(':hist:c:oc_p2p_chat_0001'))).toBe(false);
+    expect(after.some((k) => k.includes(':hist:c:oc_p2p_chat_0001') || k.includes(':review:c:oc_p2p_chat_0001'))).toBe(false);
     // Values too: no remaining key's value carries the user's open_id, except the audit stream.
     for (const k of after) {
       if (k === auditKey(h.prefix)) continue;

@@ -514,6 +514,77 @@ describe('draft expiry row', () => {
   });
 });
 
+// ---- the review loop (issue 22) ---------------------------------------------------------------------------
+
+describe('review rows', () => {
+  const leader = () => readFileSync(new URL('../fixtures/review/leader-review.docx', import.meta.url));
+  const plain = () => readFileSync(new URL('../fixtures/review/plain-report.docx', import.meta.url));
+
+  it('A Word (.docx) file with the leader’s 批注 · 全部处理 · 处理 1 3 5 → the list, then the revised copy with a reply under every comment', async () => {
+    const chatId = 'oc_p2p_contract_review';
+    const ev = fileEvent('上半年报告.docx', leader(), chatId);
+    await h.post(ev);
+    const list = texts(await replies(messageIdOf(ev)));
+    expect(list).toContain('共 7 条批注：改写 1、补数据 1、删去 1、结构 1、提法 1、格式 1、提问 1');
+    executed.add('A Word (.docx) file with the leader\'s 批注');
+    const some = await send('处理 1 3 5', { chatId, rootId: messageIdOf(ev), count: 2 });
+    expect(some.text).toContain('好的，处理第 1、3、5 条');
+    expect(some.out.find((m) => m.msg_type === 'file')?.file?.name).toBe('上半年报告（笔杆子修订）.docx');
+    const all = await send('全部处理', { chatId, rootId: messageIdOf(ev), count: 2 });
+    expect(all.text).toContain('好的，逐条处理全部 7 条批注。');
+    expect(all.text).toMatch(/7 条批注逐条回复/);
+    // 这版改了什么 · 改回上一版
+    expect((await send('这版改了什么', { chatId, rootId: messageIdOf(ev) })).text).toContain('按批注列出');
+    const back = await send('改回上一版', { chatId, rootId: messageIdOf(ev), count: 2 });
+    expect(back.text).toContain('已改回上一版');
+  });
+
+  it('(in a group: reply to the file and @笔杆子 处理批注) · @张三 审稿 (in a group, by the thread’s owner)', async () => {
+    const chatId = 'oc_group_contract_review';
+    h.feishu.addUserFile('om_contract_review_group', '上半年报告.docx', leader(), chatId);
+    const r = await send('处理批注', { group: true, chatId, parentId: 'om_contract_review_group', example: '(in a group: reply to the file and @笔杆子 处理批注)' });
+    expect(r.text).toContain('共 7 条批注');
+    executed.add('处理批注');
+    const named = await send('@_user_2 审稿', { group: true, chatId, rootId: 'om_contract_review_group', example: '@张三 审稿', mentions: [{ key: '@_user_1', openId: h.feishu.botOpenId, name: '笔杆子' }, { key: '@_user_2', openId: 'ou_contract_reviewer', name: '张三' }] });
+    expect(named.text).toContain('张三 可以审这份稿子');
+    executed.add('(in a group, by the thread\'s owner)');
+  });
+
+  it('处理批注 with a cloud-doc link (or 按批注修改 with a 知识库 link) → the unresolved comments listed, then answered in their threads', async () => {
+    const chatId = 'oc_p2p_contract_cloud_review';
+    h.feishu.docs.set('DocxContractRev1', { title: '上半年报告', content: '局党组增强“四种意识”，要再接再励。' });
+    h.feishu.docAccess.set('DocxContractRev1', { linkShare: 'tenant_readable' });
+    h.feishu.docBlocks.set('DocxContractRev1', [
+      { block_id: 'DocxContractRev1', block_type: 1, page: { elements: [{ text_run: { content: '上半年报告' } }] } },
+      { block_id: 'doxcnR1', block_type: 2, comment_ids: ['7301', '7302'], text: { elements: [{ text_run: { content: '局党组增强“四种意识”，要再接再励。' } }] } },
+    ]);
+    const words = (t: string) => ({ elements: [{ type: 'text_run', text_run: { text: t } }] });
+    const comment = (id: string, quote: string, t: string) => ({ comment_id: id, user_id: 'ou_leader', create_time: 1_782_900_000, is_solved: false, is_whole: false, quote, reply_list: { replies: [{ reply_id: `${id}1`, user_id: 'ou_leader', create_time: 1_782_900_000, content: words(t) }] } });
+    h.feishu.driveComments.set('DocxContractRev1', [comment('7301', '增强“四种意识”', '提法不准'), comment('7302', '要再接再励。', '这句不通顺，润色')]);
+    h.feishu.wikiNodes.set('WikiContractRev1', { obj_type: 'docx', obj_token: 'DocxContractRev1', title: '知识库里的报告' });
+    h.feishu.docAccess.set('WikiContractRev1', { linkShare: 'tenant_readable' });
+    const listed = await send('处理批注 https://tenant.feishu.cn/docx/DocxContractRev1', { chatId, example: '处理批注 https://tenant.feishu.cn/docx/…' });
+    expect(listed.text).toContain('共 2 条批注');
+    const wiki = await send('按批注修改 https://tenant.feishu.cn/wiki/WikiContractRev1', { chatId, example: '(or 按批注修改 with a 知识库 link)' });
+    expect(wiki.text).toContain('云文档《知识库里的报告》');
+    const done = await send('全部处理', { chatId, rootId: listed.id });
+    expect(done.text).toContain('没有把任何评论标为“已解决”');
+    expect(h.feishu.commentReplies.filter((c) => c.fileToken === 'DocxContractRev1').map((c) => c.commentId).sort()).toEqual(['7301', '7302']);
+  });
+
+  it('按审校意见修订 (quoting a .docx, or right after sending one) → the critique’s fixes as tracked changes', async () => {
+    const chatId = 'oc_p2p_contract_revise';
+    const ev = fileEvent('报告.docx', plain(), chatId);
+    await h.post(ev);
+    expect(texts(await replies(messageIdOf(ev)))).toContain('这份文档没有批注，已按审校处理。');
+    const after = await send('按审校意见修订', { chatId, count: 2 });
+    expect(after.out.find((m) => m.msg_type === 'file')?.file?.name).toBe('报告（笔杆子修订）.docx');
+    h.feishu.addUserFile('om_contract_revise_quoted', '报告.docx', plain(), 'oc_group_contract_review');
+    const quoted = await send('按审校意见修订', { group: true, chatId: 'oc_group_contract_review', parentId: 'om_contract_revise_quoted', count: 2, example: '(quoting a .docx, or right after sending one)' });
+    expect(quoted.text).toContain('已按审校意见修订');
+  });
+});
+
 // ---- the contract itself -----------------------------------------------------------------------------------
 
 describe('every advertised example was run', () => {

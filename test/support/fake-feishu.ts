@@ -585,6 +585,8 @@ export class FakeFeishu {
   /** Cloud docs (docx) by document_id, and wiki nodes by node token. */
   readonly docs = new Map<string, { title: string; content: string }>();
   readonly wikiNodes = new Map<string, { obj_type: string; obj_token: string; title: string }>();
+  /** A document's blocks (GET /docx/v1/documents/:id/blocks, paged by 2 to exercise paging); else made from its content's lines. */
+  readonly docBlocks = new Map<string, unknown[]>();
   /** Documents the app was not added to: raw_content answers 403 / 1770032. */
   readonly deniedDocs = new Set<string>();
   /** Files uploaded to drive (upload_all) by file_token, import tasks by ticket, and granted members. */
@@ -680,6 +682,17 @@ export class FakeFeishu {
       if (!node) return { status: 400, body: { code: 131005, msg: 'not found' } };
       if (this.deniedDocs.has(q.get('token')!)) return { status: 400, body: { code: 131006, msg: 'permission denied' } };
       return { status: 200, body: ok({ node: { space_id: '7000000000000000001', node_token: q.get('token'), obj_token: node.obj_token, obj_type: node.obj_type, title: node.title, has_child: false } }) };
+    }
+    m = /^\/open-apis\/docx\/v1\/documents\/([^/]+)\/blocks$/.exec(path);
+    if (m && method === 'GET') {
+      if (this.deniedDocs.has(m[1]!)) return { status: 403, body: { code: 1770032, msg: 'forBidden' } };
+      const doc = this.docs.get(m[1]!);
+      const blocks = this.docBlocks.get(m[1]!) ?? (doc ? [{ block_id: m[1], block_type: 1, page: { elements: [{ text_run: { content: doc.title } }] } }, ...doc.content.split('\n').map((t, i) => ({ block_id: `doxcn${i}`, block_type: 2, text: { elements: [{ text_run: { content: t } }] } }))] : undefined);
+      if (!blocks) return { status: 404, body: { code: 1770002, msg: 'not found' } };
+      const size = Math.min(Number(q.get('page_size') ?? 500) || 500, 2);
+      const from = Number(q.get('page_token') ?? 0) || 0;
+      const more = from + size < blocks.length;
+      return { status: 200, body: ok({ items: blocks.slice(from, from + size), has_more: more, ...(more ? { page_token: String(from + size) } : {}) }) };
     }
     m = /^\/open-apis\/docx\/v1\/documents\/([^/]+)\/raw_content$/.exec(path);
     if (m && method === 'GET') {

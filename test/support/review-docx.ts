@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { DOMParser, XMLSerializer } from '@xmldom/xmldom';
+import { messageEvent } from './events.js';
+import type { Harness } from './harness.js';
 
 const DIR = join(import.meta.dirname, '..', 'fixtures', 'review');
 export const fixture = (name: string): Buffer => readFileSync(join(DIR, name));
@@ -40,3 +42,13 @@ export const MODEL_DECISIONS = (at: (quoted: string) => { start: number; end: nu
 function shift(r: { start: number; end: number }, from: number, to: number) {
   return { start: r.start + from, end: r.start + to };
 }
+
+/** A private (or group) file message whose file the fake Open API holds. */
+export function fileMessage(x: Harness, name: string, data: Buffer, o: Parameters<typeof messageEvent>[2] = {}): Record<string, unknown> {
+  const ev = messageEvent('file', { file_key: 'placeholder', file_name: name }, o);
+  const msg = (ev.event as { message: { message_id: string; content: string } }).message;
+  const key = x.feishu.addUserFile(msg.message_id, name, data);
+  msg.content = JSON.stringify({ file_key: key, file_name: name });
+  return ev;
+}
+

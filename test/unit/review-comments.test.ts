@@ -45,6 +45,7 @@ describe('the leader’s comments classified by rules', () => {
 describe('the writer’s answer to the list', () => {
   it('reads 全部处理, picked numbers, ranges, Chinese numerals, exclusions and refusals', () => {
     expect(parseReviewAnswer('全部处理', 6)).toEqual({ kind: 'all' });
+    expect(parseReviewAnswer('处理 1 3 5', 6)).toEqual({ kind: 'some', numbers: [1, 3, 5] });
     expect(parseReviewAnswer('都改吧', 6)).toEqual({ kind: 'all' });
     expect(parseReviewAnswer('处理 1、3', 6)).toEqual({ kind: 'some', numbers: [1, 3] });
     expect(parseReviewAnswer('1,3，5', 6)).toEqual({ kind: 'some', numbers: [1, 3, 5] });

@@ -145,3 +145,33 @@ describe('which rate limit a message counts against (issue 19 item 6)', () => {
     expect(routeNeedsModel(routeText(text, o))).toBe(model);
   });
 });
+
+describe('the review loop’s words (issue 22)', () => {
+  it.each([
+    ['全部处理', 'review-answer'],
+    ['处理 1 3 5', 'review-answer'],
+    ['处理第二条', 'review-answer'],
+    ['除了2都改', 'review-answer'],
+    ['不处理', 'review-answer'],
+    ['这版改了什么', 'review-version'],
+    ['这次改了哪些？', 'review-version'],
+    ['改回上一版', 'review-version'],
+    ['@张三 审稿', 'reviewer'],
+    // Not answers: ordinary sentences with the same words.
+    ['这件事怎么处理比较好', 'chat'],
+    ['审稿的时候要注意什么', 'chat'],
+  ])('%s → %s', (text, k) => {
+    expect(kind(text)).toBe(k);
+  });
+
+  it('按审校意见修订 or 处理批注 quoting a file is about that file; a link with 处理批注 keeps the words', async () => {
+    const { routeMessage } = await import('../../src/handler/routes.js');
+    for (const text of ['按审校意见修订', '处理批注', '按批注修改']) {
+      const r = routeMessage({ kind: 'text', text, quotedId: 'om_file' }, o);
+      expect(r.kind, text).toBe('document');
+    }
+    const link = routeMessage({ kind: 'text', text: '处理批注 https://a.feishu.cn/docx/DocxAbc123' }, o);
+    expect(link.kind === 'document' && link.document.words).toBe('处理批注');
+    expect(routeNeedsModel({ kind: 'review-version', op: 'changes' })).toBe(false);
+  });
+});

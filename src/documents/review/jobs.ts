@@ -3,7 +3,7 @@
  * plain, serialisable requests and answers, so the file is opened apart from the worker like any other.
  */
 import type { CommentClass } from '../../report/review-comments.js';
-import { critiqueRevisions, inspectDocx, offlineDecisions, promptComments, reviewDocx, type CommentDecision, type ReviewChange, type ReviewReply, type Scope } from './index.js';
+import { critiqueRevisions, inspectDocx, offlineDecisions, promptComments, reviewDocx, type CommentDecision, type ReviewDocument, type ReviewItem, type ReviewChange, type ReviewReply, type Scope } from './index.js';
 import { readReview } from './read.js';
 
 /** One listed comment as the flow keeps it (no document structure, only what the card and the model need). */
@@ -35,14 +35,18 @@ export type ApplyResult =
 
 export type CritiqueResult = { docx: Uint8Array; revised: number; commented: number } | null;
 
+/** The listed comments as the flow keeps them (a Word file's or a cloud doc's). */
+export function listItems(review: ReviewDocument, items: readonly ReviewItem[]): ReviewListItem[] {
+  const prompt = promptComments(review, items);
+  return items.map((i, k): ReviewListItem => ({
+    n: i.n, commentId: i.comment.id, cls: i.cls, author: i.comment.author, text: i.comment.text, quoted: i.comment.range?.quoted ?? '', paragraph: prompt[k]!.paragraph, target: i.comment.target,
+  }));
+}
+
 export async function reviewInspect(data: Buffer): Promise<InspectResult> {
   const r = await inspectDocx(data);
   if (r.kind !== 'ok') return { kind: r.kind, message: r.message };
-  const prompt = promptComments(r.review, r.items);
-  const items = r.items.map((i, k): ReviewListItem => ({
-    n: i.n, commentId: i.comment.id, cls: i.cls, author: i.comment.author, text: i.comment.text, quoted: i.comment.range?.quoted ?? '', paragraph: prompt[k]!.paragraph, target: i.comment.target,
-  }));
-  return { kind: 'ok', items, summary: r.summary, lines: r.lines, resolved: r.resolved };
+  return { kind: 'ok', items: listItems(r.review, r.items), summary: r.summary, lines: r.lines, resolved: r.resolved };
 }
 
 export async function reviewApply(data: Buffer, job: Extract<ReviewJob, { kind: 'apply' }>, now: Date): Promise<ApplyResult> {

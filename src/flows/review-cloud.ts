@@ -1,0 +1,127 @@
+/**
+ * The review loop on a 飞书云文档 (issue 22 item 5): the unresolved comments listed on the same card as
+ * a Word file's; on the writer's answer each comment is answered in its own thread, and the revisions
+ * go into a revised copy imported beside the document (Feishu has no suggestion mode to accept or
+ * reject an in-place edit). Comments are never resolved: that is the writer's call.
+ */
+import type { DocLink } from '../core/documents.js';
+import { CloudDocError, DocumentError, FeishuApiError } from '../core/errors.js';
+import { threadKey } from '../core/message.js';
+import { blocksOf, cloudCommentRefusal, cloudReview, type DriveComment } from '../documents/review/cloud.js';
+import { reviseBlocks } from '../documents/review/cloud-revise.js';
+import { offlineDecisions, reviewItems, type CommentDecision, type ReviewDocument } from '../documents/review/index.js';
+import { listItems } from '../documents/review/jobs.js';
+import { CLASS_LABEL, commentListLines, commentSummary, describeAnswer, REVIEW_TEXT, type ReviewAnswer } from '../report/review-comments.js';
+import type { TurnContext } from './context.js';
+import { listCard, mayRevise, modelDecisions, pickedItems, REVIEW_TITLE, reviewButtons } from './review-common.js';
+import type { PendingReview } from './review-store.js';
+
+/** Words with a cloud-doc link that ask for its comments: 处理批注 / 按批注修改 / 看看批注 / 评论. */
+export const CLOUD_COMMENT_WORDS = /批注|评论/;
+
+type Read = { ok: true; fileToken: string; title: string; review: ReviewDocument } | { ok: false; message: string };
+
+/** The doc's comments and blocks as a review; a refusal in words (the scope to add, or the link's own problem). */
+async function readCloud(ctx: TurnContext, link: DocLink): Promise<Read> {
+  const c = ctx.conversation;
+  try {
+    const got = await ctx.comments!.comments(link, { openId: c.senderOpenId, chatId: c.chatId, ...(c.senderExternal ? { external: true } : {}) });
+    const review = cloudReview(blocksOf(got.blocks as Parameters<typeof blocksOf>[0]), got.comments as DriveComment[]);
+    return { ok: true, fileToken: got.fileToken, title: got.title || review.paragraphs[0]?.text.slice(0, 40) || '云文档', review };
+  } catch (err) {
+    if (err instanceof DocumentError) return { ok: false, message: err.userMessage };
+    if (err instanceof FeishuApiError && !err.retryable) {
+      const said = err.code !== undefined ? cloudCommentRefusal(err.code) : undefined;
+      if (said) return { ok: false, message: said };
+      if (err.kind === 'no-scope' || err.kind === 'no-access') return { ok: false, message: REVIEW_TEXT.commentsDenied };
+    }
+    throw err;
+  }
+}
+
+/**
+ * A cloud-doc link with 批注 in the words: its unresolved comments listed ('listed'), a refusal said
+ * ('answered'), or, with no unresolved comment, the critique goes on with a note.
+ */
+export async function offerCloudReview(ctx: TurnContext, link: DocLink): Promise<{ kind: 'listed' | 'answered' } | { kind: 'critique'; note: string }> {
+  const c = ctx.conversation;
+  const r = await readCloud(ctx, link);
+  if (!r.ok) {
+    await ctx.replier.sendText(c, r.message, ctx.jobId);
+    return { kind: 'answered' };
+  }
+  const items = reviewItems(r.review);
+  if (!items.length) return { kind: 'critique', note: '这份云文档没有未解决的评论，已按审校处理。' };
+  const thread = threadKey(c);
+  if (!(await mayRevise(ctx, thread))) return { kind: 'critique', note: '只有文稿的主人（或主人用“@某某 审稿”指定的审稿人）可以让我按批注修改，下面只给出审校意见。' };
+  if (ctx.audit) ctx.audit.kind = 'review-list';
+  const list = listItems(r.review, items);
+  await ctx.reviews!.setPending(c, thread, { source: { kind: 'cloud', link, fileToken: r.fileToken, title: r.title }, items: list, sender: c.senderOpenId, at: ctx.now.getTime() });
+  await ctx.reviews!.addVersion(thread, { direction: 'in', name: r.title, url: link.url, at: ctx.now.getTime() }, `${ctx.jobId}:in`);
+  const lines = commentListLines(list.map((i) => ({ n: i.n, cls: i.cls, author: '', text: i.text, quoted: i.quoted })));
+  const card = await ctx.replier.openStream(c, { key: ctx.jobId, title: REVIEW_TITLE });
+  await card.finish(listCard(commentSummary(list.map((i) => i.cls)), lines, 0, `云文档《${r.title}》`), { buttons: reviewButtons(thread) });
+  return { kind: 'listed' };
+}
+
+/** The revised copy as a .docx: the title, then each block's text (the import makes it a cloud doc). */
+async function revisedDocx(title: string, paragraphs: readonly string[]): Promise<Buffer> {
+  const { Document, Packer, Paragraph, HeadingLevel } = await import('docx');
+  const doc = new Document({ creator: '笔杆子', title, sections: [{ children: [new Paragraph({ text: title, heading: HeadingLevel.TITLE }), ...paragraphs.map((t) => new Paragraph({ text: t }))] }] });
+  return Buffer.from(await Packer.toBuffer(doc));
+}
+
+/** 全部处理 / numbers on a cloud doc's list: answer every comment in its thread, the revisions in a copy beside it. */
+export async function cloudAnswerFlow(ctx: TurnContext, thread: string, pending: PendingReview, answer: Exclude<ReviewAnswer, { kind: 'invalid' }>): Promise<void> {
+  const c = ctx.conversation;
+  if (pending.source.kind !== 'cloud') return;
+  const source = pending.source;
+  const card = await ctx.replier.openStream(c, { key: ctx.jobId, title: REVIEW_TITLE });
+  const head = describeAnswer(answer, pending.items.length);
+  card.update(head);
+  // Read again: comments may have been answered or resolved since the list was shown.
+  const r = await readCloud(ctx, source.link);
+  if (!r.ok) return card.finish(`${head}\n\n${r.message}`);
+  const items = reviewItems(r.review);
+  const picked = pickedItems(pending.items, answer);
+  const pickedIds = new Set(picked.map((i) => i.commentId));
+  let decisions: CommentDecision[];
+  if (ctx.model.online) decisions = await modelDecisions(ctx, picked, (s) => card.update(`${head}\n\n${s}`));
+  else decisions = offlineDecisions(r.review).filter((d) => pickedIds.has(d.commentId));
+  const revision = reviseBlocks(r.review, items, decisions);
+
+  // The revised copy goes beside the document (the existing import), else as a .docx in the thread.
+  let copy = '';
+  if (revision.changes.length) {
+    const name = `${r.title}（笔杆子修订）.docx`;
+    const data = await revisedDocx(`${r.title}（笔杆子修订）`, revision.paragraphs);
+    try {
+      if (!ctx.cloudDocs) throw new CloudDocError('upload', 'no cloud docs in this transport');
+      const doc = await ctx.cloudDocs.publish({ name, data }, c.senderOpenId, `${ctx.jobId}-copy`);
+      copy = doc.url;
+    } catch (err) {
+      if (!(err instanceof CloudDocError)) throw err;
+      ctx.log.warn({ stage: err.stage }, 'revised copy not imported; sending the Word file');
+      await ctx.replier.sendFile(c, { name, data }, ctx.jobId);
+    }
+  }
+  // One reply per comment in its own thread; a retry does not answer a comment twice.
+  let answered = 0;
+  for (const reply of revision.replies) {
+    const text = reply.revised && copy ? `${reply.text}（修订稿：${copy}）` : reply.text;
+    const existing = r.review.byId.get(reply.commentId)?.replies ?? [];
+    if (!existing.some((x) => x.text === text)) await ctx.comments!.reply(r.fileToken, reply.commentId, text);
+    answered++;
+  }
+  const byId = new Map(pending.items.map((i) => [i.commentId, i]));
+  const lines = revision.replies.map((x) => {
+    const item = byId.get(x.commentId);
+    const q = (t: string) => `“${t.length > 40 ? `${t.slice(0, 40)}…` : t}”`;
+    const ch = revision.changes.filter((k) => k.commentId === x.commentId).map((k) => (k.to ? `${q(k.from)}改为${q(k.to)}` : `删去${q(k.from)}`)).join('，');
+    return `${item?.n ?? x.n}.【${item ? CLASS_LABEL[item.cls].short : '批注'}】${ch ? `${ch}。` : '原文未改动。'}回复：${x.text}`;
+  });
+  await ctx.reviews!.addVersion(thread, { direction: 'out', name: `${r.title}（笔杆子修订）`, ...(copy ? { url: copy } : {}), changes: lines, at: ctx.now.getTime() }, `${ctx.jobId}:out`);
+  const where = copy ? `修订稿已导入为新的云文档（原文档未改动）：${copy}` : revision.changes.length ? '修订稿见附件（没能导入为云文档）。' : '没有需要改动的文字，未生成修订稿。';
+  const offlineTail = ctx.model.online ? '' : '\n\n（离线模式：未配置大模型，只改了审校规则能确定的错误，其余评论回复“需要配置大模型后处理”。）';
+  await card.finish(`${head}\n\n已在云文档《${r.title}》的 ${answered} 条评论下逐条回复，没有把任何评论标为“已解决”（是否解决由你决定）。${where}\n\n${lines.join('\n')}${offlineTail}`);
+}
