@@ -7,6 +7,7 @@ import { ExpressAdapter } from '@bull-board/express';
 import { toCsv, toJsonl, type AuditLog, type AuditQuery } from './stores/audit.js';
 import type { VerdictStore } from './stores/verdicts.js';
 import { verdictsCsv, verdictsJsonl } from './report/verdicts.js';
+import { usageCsv, usageJsonl, type UsageRow } from './core/usage.js';
 
 export const ADMIN_BASE = '/admin/queues';
 
@@ -31,11 +32,15 @@ const same = (a: string, b: string) => {
 /** An operator's purge of one user's or one chat's data (the deletion service). */
 export type Purge = (target: { user?: string; chat?: string }) => Promise<{ deleted: number; kept: string[] }>;
 
+/** The office's usage summary over a time range (ms, inclusive), from the audit trail. */
+export type UsageReport = (q: { since?: number; until?: number }) => Promise<UsageRow[]>;
+
 export interface AdminExtras {
   audit?: AuditLog;
   /** The writers' 误报/有用 verdicts, exported for tuning the rules at /admin/verdicts. */
   verdicts?: VerdictStore;
   purge?: Purge;
+  usage?: UsageReport;
 }
 
 /** 2026-01-01 or 2026-01-01T08:00:00Z or epoch ms → ms; undefined when absent; NaN when bad. */
@@ -88,6 +93,28 @@ async function verdictExport(store: VerdictStore, url: URL, res: ServerResponse)
   res.end(format === 'csv' ? verdictsCsv(records) : verdictsJsonl(records));
 }
 
+/** GET /admin/usage?month=2026-12 (or since=&until=)&format=csv|jsonl: counts per month, chat and department. */
+async function usageExport(usage: UsageReport, url: URL, res: ServerResponse): Promise<void> {
+  const month = url.searchParams.get('month');
+  const m = month ? /^(\d{4})-(\d{2})$/.exec(month) : null;
+  // A month is taken generously (±1 day around UTC bounds); the rows are bucketed in the bot's zone.
+  const since = m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, 1) - 86_400_000 : timeParam(url.searchParams.get('since'));
+  const until = m ? Date.UTC(Number(m[1]), Number(m[2]), 1) + 86_400_000 : timeParam(url.searchParams.get('until'));
+  const format = url.searchParams.get('format') ?? 'jsonl';
+  if ((month && !m) || Number.isNaN(since) || Number.isNaN(until) || (format !== 'csv' && format !== 'jsonl')) {
+    res.writeHead(400, { 'content-type': 'application/json; charset=utf-8' });
+    res.end(JSON.stringify({ error: 'month: 2026-12, or since/until: a date, an ISO time or epoch ms; format: csv or jsonl' }));
+    return;
+  }
+  let rows = await usage({ ...(since !== undefined ? { since } : {}), ...(until !== undefined ? { until } : {}) });
+  if (month) rows = rows.filter((r) => r.month === month);
+  res.writeHead(200, {
+    'content-type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8',
+    'content-disposition': `attachment; filename="bigan-usage${month ? `-${month}` : ''}.${format}"`,
+  });
+  res.end(format === 'csv' ? usageCsv(rows) : usageJsonl(rows));
+}
+
 /** Bull Board over our queues at /admin/queues; the audit export at /admin/audit and purge at /admin/purge; all behind ADMIN_TOKEN. */
 export function adminHandler(queues: Queue[], adminToken: string, extras: AdminExtras = {}): Handler {
   const server = new ExpressAdapter();
@@ -111,6 +138,13 @@ export function adminHandler(queues: Queue[], adminToken: string, extras: AdminE
     }
     if (url.pathname === '/admin/verdicts' && req.method === 'GET' && extras.verdicts) {
       void verdictExport(extras.verdicts, url, res).catch(() => {
+        if (!res.headersSent) res.writeHead(503);
+        res.end();
+      });
+      return;
+    }
+    if (url.pathname === '/admin/usage' && req.method === 'GET' && extras.usage) {
+      void usageExport(extras.usage, url, res).catch(() => {
         if (!res.headersSent) res.writeHead(503);
         res.end();
       });

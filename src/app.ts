@@ -25,9 +25,12 @@ import { alarmingRules, countByRule } from './report/verdicts.js';
 import { Metrics } from './metrics.js';
 import { MeteredChatModel } from './llm/metered-chat-model.js';
 import { GuardedChatModel } from './llm/guarded-chat-model.js';
-import { AuditLog } from './stores/audit.js';
+import { AuditLog, type AuditRecord } from './stores/audit.js';
 import { Forgetting } from './privacy/forget.js';
 import { DraftExpiry } from './privacy/draft-expiry.js';
+import { monthOf, parseFindings, UNKNOWN_DEPARTMENT, usageSummary } from './core/usage.js';
+import { feishuDepartments, noDepartments } from './feishu/departments.js';
+import type { UsageReport } from './admin.js';
 import { expiryNotice } from './flows/drafting/expiry.js';
 import { KeptAnswers } from './llm/kept-answers.js';
 import { startMessageWorker } from './queue/worker.js';
@@ -134,16 +137,16 @@ export async function startApp(o: AppOptions): Promise<App> {
   const statsQueue = watchQueue(base);
   const supervisor = apart ? superviseApart(base, apart) : undefined;
   const transport = buildTransport(base);
-  const { audit, forgetting, verdicts } = buildRecords(base, transport);
+  const { audit, forgetting, verdicts, usage } = buildRecords(base, transport);
   const httpExtras = {
     metrics: async () => {
       const theirs = await supervisor?.ask('metrics', 1000);
       return { contentType: metrics.registry.contentType, body: theirs ? await metrics.merged([theirs]) : await metrics.registry.metrics() };
     },
     // Loaded only when turned on: Bull Board and Express cost about 20 MB in every process otherwise.
-    admin: config.ADMIN_TOKEN && !o.supervised ? (await import('./admin.js')).adminHandler([statsQueue], config.ADMIN_TOKEN, { audit, verdicts, purge: (t) => (t.user ? forgetting.forgetUser(t.user, { by: 'operator' }) : forgetting.purgeChat(t.chat!)) }) : undefined,
+    admin: config.ADMIN_TOKEN && !o.supervised ? (await import('./admin.js')).adminHandler([statsQueue], config.ADMIN_TOKEN, { audit, verdicts, usage, purge: (t) => (t.user ? forgetting.forgetUser(t.user, { by: 'operator' }) : forgetting.purgeChat(t.chat!)) }) : undefined,
   };
-  const workers = config.ROLE !== 'ingest' && !apart ? startWorkers(base, transport, model, prompts, { audit, forgetting, verdicts }) : undefined;
+  const workers = config.ROLE !== 'ingest' && !apart ? startWorkers(base, transport, model, prompts, { audit, forgetting, verdicts, usage }) : undefined;
   const health = healthCheck(base, model, workers, supervisor, verdicts);
 
   let port: number | undefined;
@@ -448,23 +451,32 @@ interface Records {
   audit: AuditLog;
   forgetting: Forgetting;
   verdicts: VerdictStore;
+  /** The office's usage summary (/admin/usage). */
+  usage: UsageReport;
 }
 
 /** The audit trail and deletion (issue 26). The audit stream has no TTL: an allkeys-* eviction policy could drop it (docs/DATA.md). */
 function buildRecords(b: Base, transport: Transport): Records {
   const { config, conn, prefix, metrics, log } = b;
-  const month = new Intl.DateTimeFormat('en-CA', { timeZone: config.BOT_TIMEZONE, year: 'numeric', month: '2-digit' });
+  // Departments from the contact API when its scope is granted (cached in this process), else 未知.
+  const departmentOf = transport.kind === 'feishu' ? feishuDepartments(transport.api) : noDepartments;
+  const countUsage = async (r: AuditRecord) => {
+    const labels = { month: monthOf(r.time, config.BOT_TIMEZONE), chat: r.chat ?? UNKNOWN_DEPARTMENT, department: await departmentOf(r.user) };
+    metrics.usage.inc({ ...labels, kind: r.kind, outcome: r.outcome });
+    for (const [family, n] of Object.entries(parseFindings(r.findings))) metrics.usageFindings.inc({ ...labels, family }, n);
+  };
   const audit = new AuditLog(conn, {
     prefix, retentionDays: config.AUDIT_RETENTION_DAYS,
-    onRecord: (r) => metrics.usage.inc({ month: month.format(new Date(r.time)).slice(0, 7), chat: r.chat ?? '未知', department: '未知', kind: r.kind, outcome: r.outcome }),
+    onRecord: (r) => void countUsage(r).catch(() => undefined),
   });
   const verdicts = new VerdictStore(conn, { prefix, retentionDays: config.VERDICT_RETENTION_DAYS, onRecorded: (rule, verdict) => metrics.findingVerdicts.inc({ rule, verdict }) });
+  const usage = (q: { since?: number; until?: number }) => audit.query(q).then((records) => usageSummary(records, { timezone: config.BOT_TIMEZONE, departmentOf }));
   // “删除我的数据” deletes the user's reminders' Feishu tasks too.
   const tasks = transport.kind === 'feishu' && transport.feishu.tasks ? feishuTasks(transport.api, transport.feishu.domain) : undefined;
   const forgetting = new Forgetting(conn, { prefix, auditRetentionDays: config.AUDIT_RETENTION_DAYS, now: () => new Date(b.clock.now()), verdicts, ...(tasks ? { tasks } : {}) });
   b.shutdown.last(() => forgetting.close());
   if (config.ROLE !== 'worker') void warnOnEviction(conn, log);
-  return { audit, forgetting, verdicts };
+  return { audit, forgetting, verdicts, usage };
 }
 
 /** The audit stream has no TTL; under an allkeys-* policy Redis may still evict it when memory runs out. */

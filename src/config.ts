@@ -161,6 +161,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (Boolean(c.FEISHU_APP_ID) !== Boolean(c.FEISHU_APP_SECRET)) {
     throw new ConfigError(`Invalid configuration:\n- ${c.FEISHU_APP_ID ? 'FEISHU_APP_SECRET' : 'FEISHU_APP_ID'}: required when ${c.FEISHU_APP_ID ? 'FEISHU_APP_ID' : 'FEISHU_APP_SECRET'} is set`);
   }
+  // A warning as early as the expiry itself would come right after every change.
+  if (c.DRAFT_EXPIRY_WARNING_DAYS >= c.DRAFT_TTL_DAYS) {
+    throw new ConfigError(`Invalid configuration:\n- DRAFT_EXPIRY_WARNING_DAYS: must be less than DRAFT_TTL_DAYS (${c.DRAFT_TTL_DAYS}), or 0 for no warning`);
+  }
   // A webhook that authenticates nothing would run forged events; refuse it unless asked for (local tests).
   const insecure = c.FEISHU_WEBHOOK_INSECURE === '1' || c.FEISHU_WEBHOOK_INSECURE === 'true';
   if (c.FEISHU_APP_ID && c.FEISHU_MODE === 'webhook' && c.ROLE !== 'worker' && !c.FEISHU_VERIFICATION_TOKEN && !c.FEISHU_ENCRYPT_KEY && !insecure) {

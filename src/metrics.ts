@@ -16,6 +16,7 @@ export class Metrics {
   readonly usage = new Counter({ name: 'bigan_usage_total', help: 'Jobs and refusals by month, chat, department and kind (counts only, from the audit trail)', labelNames: ['month', 'chat', 'department', 'kind', 'outcome'] as const, registers: [this.registry] });
   /** The writers' verdicts on findings (issue 24 item 6): recorded or changed, by rule id and verdict (false-alarm, useful). */
   readonly findingVerdicts = new Counter({ name: 'bigan_finding_verdicts_total', help: 'Writers\' verdicts on critique findings (误报/有用), by rule and verdict', labelNames: ['rule', 'verdict'] as const, registers: [this.registry] });
+  readonly usageFindings = new Counter({ name: 'bigan_usage_findings_total', help: 'Rule findings of critiques by month, chat, department and family (counts only, from the audit trail)', labelNames: ['month', 'chat', 'department', 'family'] as const, registers: [this.registry] });
   readonly refusals = new Counter({ name: 'bigan_requests_refused_total', help: 'Requests refused at ingest, by reason (rate-limited, queue-full, not-allowed)', labelNames: ['reason'] as const, registers: [this.registry] });
 
   constructor(opts: { defaultMetrics?: boolean } = {}) {

@@ -187,6 +187,13 @@ export class FeishuApi {
       this.client.task.v2.task.patch({ path: { task_guid: enc(guid) }, params: { user_id_type: 'open_id' }, data: { task: { due: { timestamp: String(dueMs), is_all_day: allDay } }, update_fields: ['due'] } }));
   }
 
+  /** A user's departments (open_department_id) from the contact API; needs a contact scope and the user in the app's range. */
+  async userDepartments(openId: string): Promise<string[]> {
+    const data = await this.call<{ user?: { department_ids?: string[] } }>('contact.user.get', () =>
+      this.client.contact.v3.user.get({ path: { user_id: enc(openId) }, params: { user_id_type: 'open_id', department_id_type: 'open_department_id' } }));
+    return data.user?.department_ids ?? [];
+  }
+
   async deleteTask(guid: string): Promise<void> {
     await this.call('task.delete', () => this.client.task.v2.task.delete({ path: { task_guid: enc(guid) } }));
   }

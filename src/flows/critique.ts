@@ -57,7 +57,12 @@ export async function critiqueFlow(ctx: TurnContext, text: string, opts: Critiqu
   const findings = rejoined ? findingsOnOriginal(onRead, rejoined, text) : onRead;
   ctx.log.info({ chars: text.length, findings: findings.length, errors: findings.filter((f) => f.severity === 'error').length, ...(rejoined ? { pdf: rejoined.stats } : {}) }, 'critique');
   const c = ctx.conversation;
-  if (ctx.audit) ctx.audit.kind = opts.fileName ? 'file-critique' : 'critique';
+  if (ctx.audit) {
+    ctx.audit.kind = opts.fileName ? 'file-critique' : 'critique';
+    // Counts by family for the office's usage summary (issue 26): never the findings' text.
+    ctx.audit.findings = {};
+    for (const f of findings) ctx.audit.findings[f.category] = (ctx.audit.findings[f.category] ?? 0) + 1;
+  }
 
   let note: string | undefined;
   let annotated: AnnotatedCopy | null = null;

@@ -27,6 +27,7 @@ import { DOC_TEXTS } from '../core/document-texts.js';
 import { MAX_INPUT_CHARS, routeButton, routeChangesDraft, routeMessage, routeWithRecentFile, type Route } from './routes.js';
 import { ack, classification, compose, initiator, refusal, route, threadOwner, type Turn } from './middleware.js';
 import type { AuditLog, AuditNote } from '../stores/audit.js';
+import { formatFindings } from '../core/usage.js';
 import { userTag, type Forgetting } from '../privacy/forget.js';
 import { forgetButtons } from '../flows/drafting/buttons.js';
 import { keepDraft } from '../flows/drafting/expiry.js';
@@ -243,6 +244,7 @@ export class MessageHandler {
         ...(note.reason ? { reason: note.reason } : {}), docs: [...new Set(note.docs)],
         ...(this.d.model.online ? { model: this.d.model.name } : { model: 'offline' }), prompt: this.d.prompts.version, outcome, job: jobId,
         ...(note.content ? { content: note.content } : {}), ...(note.docToken ? { docToken: note.docToken } : {}),
+        ...(note.findings ? { findings: formatFindings(note.findings) } : {}),
       });
     } catch (err) {
       this.d.log.error({ err: (err as Error)?.message, jobId }, 'audit record not written');

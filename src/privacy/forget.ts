@@ -248,21 +248,27 @@ export class Forgetting {
     }
     for (const part of ['entries', 'byDate', 'seq']) keys.add(this.k('ledger', chatId, part));
     const reminderKeys = await scanAll(this.redis, this.k('reminder', 'chat', chatId, '*'));
-    const rids = new Set<string>();
+    const retry: Array<{ rid: string; chatId: string; shortId: number }> = [];
     for (const rec of reminderKeys.filter((k) => k.includes(':r:'))) {
       const raw = await this.redis.hget(rec, 'data');
-      if (raw) rids.add((JSON.parse(raw) as { rid: string }).rid);
+      if (!raw) continue;
+      const r = JSON.parse(raw) as { rid: string; chatId: string; shortId: number };
+      // The chat's reminders' Feishu tasks go too (a failure is retried by the task job once the record is gone).
+      if ((await this.removeTask(r)) === 'retrying') retry.push(r);
+      else keys.add(this.k('reminder', 'task', r.rid));
+      keys.add(this.k('reminder', 'next', r.rid));
     }
-    for (const rid of rids) keys.add(this.k('reminder', 'next', rid)).add(this.k('reminder', 'task', rid));
     for (const job of await this.jobs(this.reminders)) {
+      // Fires, task syncs and expiry warnings of the chat (a failed task deletion is queued again below).
       if ((job.data as FireJobData).chatId !== chatId) continue;
       await job.remove().catch(() => undefined);
       deleted++;
     }
     const all = [...keys, ...reminderKeys];
     if (all.length) deleted += await this.redis.del(...all);
+    for (const r of retry) await this.reminders.add(JOB_NAMES.reminderTask, { rid: r.rid, chatId: r.chatId, shortId: r.shortId } satisfies TaskJobData, { ...reminderTaskJobOptions(), jobId: reminderTaskJobId(r.rid, 'forget') });
     if (this.o.verdicts) deleted += await this.o.verdicts.purgeChat(chatId);
-    await this.audit.record({ time: (this.o.now?.() ?? new Date()).getTime(), chat: chatId, kind: 'purge-chat', outcome: 'ok' });
+    await this.audit.record({ time: (this.o.now?.() ?? new Date()).getTime(), chat: chatId, kind: 'purge-chat', outcome: retry.length ? 'partial' : 'ok' });
     return { deleted, kept: KEPT_RECORDS };
   }
 

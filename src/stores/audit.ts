@@ -27,6 +27,8 @@ export interface AuditRecord {
   /** The implicit label's content id of a file the job exported, and the cloud doc it was imported as. */
   content?: string;
   docToken?: string;
+  /** A critique's rule findings by family, counts only: `typo:2 formulation:1` (core/usage.ts). */
+  findings?: string;
 }
 
 /** What a job learns about itself for its audit record as it runs (the handler writes the record at the end). */
@@ -39,10 +41,12 @@ export interface AuditNote {
   docToken?: string;
   /** Already recorded elsewhere (an admission refusal's notice). */
   skip?: boolean;
+  /** A critique's rule findings by family (counts). */
+  findings?: Record<string, number>;
 }
 
 /** Field names in the stream, in a fixed order (CSV columns too). */
-export const AUDIT_COLUMNS = ['time', 'tenant', 'chat', 'user', 'kind', 'reason', 'docs', 'model', 'prompt', 'outcome', 'job', 'content', 'docToken'] as const;
+export const AUDIT_COLUMNS = ['time', 'tenant', 'chat', 'user', 'kind', 'reason', 'docs', 'model', 'prompt', 'outcome', 'job', 'content', 'docToken', 'findings'] as const;
 
 export const auditKey = (prefix: string) => `${prefix}:audit`;
 

@@ -73,7 +73,7 @@ describe('the audit trail', () => {
     const csv = await adminGet(h, '/admin/audit?format=csv&kind=refusal');
     expect(csv.type).toContain('text/csv');
     const rows = csv.text.trim().split('\r\n');
-    expect(rows[0]).toBe('id,time,tenant,chat,user,kind,reason,docs,model,prompt,outcome,job,content,docToken');
+    expect(rows[0]).toBe('id,time,tenant,chat,user,kind,reason,docs,model,prompt,outcome,job,content,docToken,findings');
     expect(rows).toHaveLength(3);
 
     // None of the sent text, whole or any line of it, is in either export.

@@ -14,7 +14,8 @@ import { Redis } from 'ioredis';
 import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FORGET_ASK, FORGET_CANCELLED, HELP, RESET_DONE } from '../../src/core/texts.js';
-import { REMINDER_QUEUE } from '../../src/queue/jobs.js';
+import { draftExpiryJobId, REMINDER_QUEUE } from '../../src/queue/jobs.js';
+import { EXPIRY_TITLE } from '../../src/flows/drafting/expiry.js';
 import { buildDocx, DEFECT_REPORT, readComments } from '../support/docx-fixture.js';
 import { groupAtBot, messageEvent, messageIdOf, textEvent, USER_OPEN_ID, VERIFICATION_TOKEN, type EventOpts } from '../support/events.js';
 import type { FakeMessage } from '../support/fake-feishu.js';
@@ -480,6 +481,36 @@ describe('word list rows', () => {
     const file = exported.out.find((m) => m.msg_type === 'file')!;
     expect(file.file!.name).toBe('本单位词表.json');
     expect(JSON.parse(file.file!.data.toString('utf8'))).toMatchObject({ format: 'bigan-unit-words', entries: [{ word: '街道办', kind: 'replace', replacement: '街道办事处' }] });
+  });
+});
+
+// ---- keeping a draft ----------------------------------------------------------------------------------------
+
+describe('draft expiry row', () => {
+  it('保留 (or the button on the expiry warning) → the draft kept another 30 days; the warning comes before expiry', async () => {
+    const chatId = 'oc_p2p_contract_keep';
+    const first = await send(REQUEST, { chatId, example: 'the outline 保留 keeps' });
+    const kept = await send('保留', { chatId, rootId: first.id, threadId: `omt_${first.id}` });
+    expect(kept.text).toMatch(/^已保留这个话题里的稿子，保存到\d{4}年\d{1,2}月\d{1,2}日/);
+    // The warning comes due (promoted: the clock is pinned) in the thread, with 保留 and 导出Word.
+    const conn = new Redis(h.redisUrl, { maxRetriesPerRequest: null });
+    const queue = new Queue(REMINDER_QUEUE, { connection: conn, prefix: h.prefix });
+    try {
+      await (await queue.getJob(draftExpiryJobId(first.id)))!.promote();
+      const isWarning = (m: FakeMessage) => JSON.stringify(h.feishu.cardOf(m) ?? {}).includes(EXPIRY_TITLE) && !h.feishu.isStreaming(m);
+      await h.feishu.waitFor(() => h.feishu.messages.some(isWarning), EVENT_CEILING_MS, 'the expiry warning');
+      const warning = h.feishu.messages.find(isWarning)!;
+      expect(h.feishu.textOf(warning)).toContain('到期删除');
+      const card = h.feishu.cardOf(warning) as { body: { elements: Array<{ tag: string; columns?: Array<{ elements: Array<{ text: { content: string }; behaviors: Array<{ value: Record<string, unknown> }> }> }> }> } };
+      const buttons = (card.body.elements.find((e) => e.tag === 'column_set')?.columns ?? []).map((c) => ({ text: c.elements[0]!.text.content, value: c.elements[0]!.behaviors[0]!.value }));
+      expect(buttons.map((b) => b.text)).toEqual(['保留', '导出Word']);
+      await h.post(clickEvent(warning.message_id, buttons[0]!.value, chatId));
+      await h.feishu.waitFor(() => h.feishu.repliesTo(warning.message_id).some((m) => h.feishu.textOf(m).startsWith('已保留')), EVENT_CEILING_MS, 'kept by the button');
+      executed.add('(or the button on the expiry warning)');
+    } finally {
+      await queue.close();
+      await conn.quit();
+    }
   });
 });
 

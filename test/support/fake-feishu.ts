@@ -246,6 +246,9 @@ export class FakeFeishu {
   readonly taskApi = new FakeTasks();
   /** 飞书电子表格, 多维表格 and OCR (台账 material). */
   readonly tableApi = new FakeTables();
+  /** Contact API (usage by department): department ids by open_id; `refuseContact` = the contact scope is not granted. */
+  readonly departments = new Map<string, string[]>();
+  refuseContact = false;
   private failures: Failure[] = [];
   private hangs: Array<{ match: RegExp; times: number }> = [];
   private limits: Array<{ match: RegExp; until: number }> = [];
@@ -474,6 +477,16 @@ export class FakeFeishu {
       const fileKey = this.newId('file_v3_');
       this.files.set(fileKey, { name: multipart?.file_name?.data.toString('utf8') ?? file.filename ?? 'file', data: file.data });
       return { status: 200, body: ok({ file_key: fileKey }) };
+    }
+
+    m = /^\/open-apis\/contact\/v3\/users\/([^/]+)$/.exec(path);
+    if (m && method === 'GET') {
+      if (this.refuseContact) return { status: 400, body: { code: 99991672, msg: 'Access denied. One of the following scopes is required: [contact:user.department:readonly, contact:contact:readonly_as_app]. 应用尚未开通所需的应用身份权限' } };
+      const id = decodeURIComponent(m[1]!);
+      const depts = this.departments.get(id);
+      // A user outside the app's contact range, as Feishu answers it.
+      if (!depts) return { status: 400, body: { code: 41050, msg: 'no user authority error' } };
+      return { status: 200, body: ok({ user: { open_id: id, department_ids: depts } }) };
     }
 
     const tasks = this.taskApi.handle(method, path, b);

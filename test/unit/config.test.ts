@@ -33,6 +33,8 @@ describe('readConfig', () => {
     [{ FEISHU_APP_ID: 'cli_a1b2c3d4e5f60718' }, 'FEISHU_APP_SECRET'],
     [{ FEISHU_APP_ID: 'cli_x', FEISHU_APP_SECRET: 's' }, 'FEISHU_APP_ID'],
     [{ FEISHU_APP_SECRET: 's' }, 'FEISHU_APP_ID'],
+    [{ DRAFT_TTL_DAYS: '7', DRAFT_EXPIRY_WARNING_DAYS: '7' }, 'DRAFT_EXPIRY_WARNING_DAYS'],
+    [{ DRAFT_TTL_DAYS: '0' }, 'DRAFT_TTL_DAYS'],
   ])('names the variable in the error: %o', (env, name) => {
     expect(() => readConfig(env)).toThrow(ConfigError);
     expect(() => readConfig(env)).toThrow(name);
