@@ -1,8 +1,11 @@
 /** A Feishu cloud-document link found in a message. */
 export interface DocLink {
-  kind: 'docx' | 'wiki' | 'other';
+  /** sheet: 飞书电子表格; bitable: 多维表格 (issue 23: read as a 台账). */
+  kind: 'docx' | 'wiki' | 'sheet' | 'bitable' | 'other';
   token: string;
   url: string;
+  /** A 多维表格 link's ?table=, or a 电子表格 link's ?sheet=. */
+  table?: string;
   /** For `other`: what it is, in Chinese (表格, 多维表格, 旧版文档 …). */
   label?: string;
 }
@@ -18,6 +21,10 @@ export function findDocLink(text: string): DocLink | undefined {
   if (!m) return undefined;
   const type = m[1]!;
   if (type === 'docx' || type === 'wiki') return { kind: type, token: m[2]!, url: m[0] };
+  const rest = text.slice(m.index + m[0].length).split(/[\s，。]/, 1)[0]!;
+  const table = /[?&](?:table|sheet)=([A-Za-z0-9]+)/.exec(rest)?.[1];
+  if (type === 'sheets') return { kind: 'sheet', token: m[2]!, url: m[0], ...(table ? { table } : {}) };
+  if (type === 'base' || type === 'bitable') return { kind: 'bitable', token: m[2]!, url: m[0], ...(table ? { table } : {}) };
   return { kind: 'other', token: m[2]!, url: m[0], label: OTHER_LABELS[type] ?? '这种文档' };
 }
 

@@ -7,6 +7,7 @@ import { CloudDocError, DocumentError } from '../core/errors.js';
 import type { Annotation } from '../documents/annotate.js';
 import type { DocumentParser } from '../documents/parser.js';
 import { buildMaterials, type MaterialItem } from '../documents/material.js';
+import { bitableFacts, sheetFacts, sheetToLedger, type BitableField, type BitableRecord, type SheetMeta, type ValueRange } from '../documents/feishu-ledger.js';
 import type { SourcedFact } from '../report/material/facts.js';
 import type { DraftCommand } from '../report/commands.js';
 import { SEVERITY_LABEL } from '../report/critique/format.js';
@@ -39,7 +40,7 @@ const annotatedName = (name: string) => `${name.replace(/\.(docx|docm|wps)$/i, '
 /** A document, read: its text, and for a Word file its bytes (to return a commented copy). */
 interface ReadDocument {
   name: string;
-  kind: 'docx' | 'pdf' | 'txt' | 'md' | 'xlsx' | 'csv' | 'cloud-doc' | 'message';
+  kind: 'docx' | 'pdf' | 'txt' | 'md' | 'xlsx' | 'csv' | 'cloud-doc' | 'message' | 'sheet' | 'bitable' | 'forward';
   text: string;
   docx?: Buffer;
   /** Reading stopped at the character limit. */
@@ -53,6 +54,14 @@ async function readDocument(ctx: TurnContext, parser: DocumentParser, origin: Do
   ctx.audit?.docs.push(origin.kind === 'link' ? `doc:${origin.link.token}` : origin.kind === 'file' ? `file:${origin.file.fileKey}` : `msg:${origin.messageId}`);
   const got = await ctx.documents!.fetch(origin, { openId: c.senderOpenId, chatId: c.chatId, ...(c.senderExternal ? { external: true } : {}) });
   if (got.kind === 'text') return { name: got.name, kind: got.source, text: got.text };
+  if (got.kind === 'facts') return { name: got.name, kind: got.source, text: got.text, facts: got.facts };
+  if (got.kind === 'sheet' || got.kind === 'bitable') {
+    const facts = got.kind === 'sheet'
+      ? got.sheets.flatMap((x) => (x.values ? sheetFacts(got.name, sheetToLedger(x.meta as SheetMeta, x.values as ValueRange)) : []))
+      : got.tables.flatMap((t) => bitableFacts(got.name, t.name, t.fields as BitableField[], t.records as BitableRecord[]));
+    if (!facts.length) throw new DocumentError('empty', DOC_TEXTS.emptySheet(got.name));
+    return { name: got.name, kind: got.kind, text: facts.map((f) => f.text).join('\n'), facts };
+  }
   ctx.audit?.docs.push(`sha256:${createHash('sha256').update(got.data).digest('hex')}`);
   const file = await parser.extract(got.name, got.data, { key: ctx.jobId, ...(ctx.signal ? { signal: ctx.signal } : {}) });
   // In a private chat a file cannot carry words: remember it for 根据这份台账写… next.
@@ -85,7 +94,7 @@ export async function documentFlow(ctx: TurnContext, origin: DocumentOrigin, wor
     return ctx.replier.sendText(c, CLASSIFIED_REFUSAL(marking.marking), ctx.jobId);
   }
 
-  const table = doc.kind === 'xlsx' || doc.kind === 'csv';
+  const table = doc.kind === 'xlsx' || doc.kind === 'csv' || doc.kind === 'sheet' || doc.kind === 'bitable';
   if (opts.draft) {
     const items: MaterialItem[] = [];
     // In a private chat the other files sent within the hour go with it (last year's report and the 台账).
@@ -105,7 +114,8 @@ export async function documentFlow(ctx: TurnContext, origin: DocumentOrigin, wor
   }
 
   // A spreadsheet is a 台账: material for a draft, not a text to proofread.
-  if (table) return ctx.replier.sendText(c, `“${doc.name}”是一份表格台账，读到 ${doc.text.split('\n').filter((l) => /第\d+行）$/.test(l)).length} 行记录。要用它起草，请说“根据这份台账写……”（例如“根据这份台账写上半年报告”）；私聊里直接发这句话即可，群里请回复（引用）这份文件并 @我。`, ctx.jobId);
+  if (doc.kind === 'forward') return ctx.replier.sendText(c, `这是一组合并转发的聊天记录，读到 ${doc.facts?.length ?? 0} 条消息。要用它起草，请回复（引用）它并说“根据这些记录写……”；每条事实会注明消息时间。`, ctx.jobId);
+  if (table) return ctx.replier.sendText(c, `“${doc.name}”是一份表格台账，读到 ${doc.facts?.length ?? doc.text.split('\n').filter((l) => /第\d+行）$/.test(l)).length} 行记录。要用它起草，请说“根据这份台账写……”（例如“根据这份台账写上半年报告”）；私聊里直接发这句话即可，群里请回复（引用）这份文件并 @我。`, ctx.jobId);
   if (doc.text.length > opts.maxChars || doc.truncated) return ctx.replier.sendText(c, DOC_TEXTS.tooLong(doc.name, doc.text.length, opts.maxChars), ctx.jobId);
   const docx = doc.docx;
   await critiqueFlow(ctx, doc.text, {
@@ -123,8 +133,8 @@ export async function documentFlow(ctx: TurnContext, origin: DocumentOrigin, wor
 const asItem = (doc: ReadDocument): MaterialItem => ({
   source: doc.name,
   text: doc.text,
-  origin: doc.kind === 'message' ? 'message' : 'file',
-  ...(doc.kind === 'xlsx' || doc.kind === 'csv' ? { tabular: true } : {}),
+  origin: doc.kind === 'message' || doc.kind === 'forward' ? 'message' : 'file',
+  ...(doc.kind === 'xlsx' || doc.kind === 'csv' || doc.kind === 'sheet' || doc.kind === 'bitable' || doc.kind === 'forward' ? { tabular: true } : {}),
   ...(doc.facts ? { sourced: doc.facts } : {}),
 });
 

@@ -118,3 +118,45 @@ describe('material true to its period (issue 23, done when)', () => {
     expect(answer).toContain('“台账.xlsx”·学习记录·第3行');
   });
 });
+
+describe('a 多维表格 link as the 台账 (issue 23, done when)', () => {
+  it('reads the linked table through the Open API (people never), each fact addressed by its record', async () => {
+    h = await startHarness({ llm: carrier });
+    const ms = (d: string) => Date.parse(`${d}T00:00:00+08:00`);
+    h.feishu.tableApi.bitables.set('BascnLedger00001', {
+      tables: new Map([['tblLedger000001', {
+        name: '学习记录',
+        fields: [{ field_id: 'f1', field_name: '日期', type: 5 }, { field_id: 'f2', field_name: '事项', type: 1 }, { field_id: 'f3', field_name: '次数', type: 2 }, { field_id: 'f4', field_name: '负责人', type: 11, ui_type: 'User' }],
+        records: [
+          { record_id: 'recA1', fields: { 日期: ms('2026-03-20'), 事项: [{ type: 'text', text: '召开意识形态工作研判会，分析研判网络舆情' }], 次数: 1, 负责人: [{ id: 'ou_x', name: '张三' }] } },
+          { record_id: 'recA2', fields: { 日期: ms('2026-04-01'), 事项: '理论中心组集中学习', 次数: 15, 负责人: [{ id: 'ou_y', name: '李四' }] } },
+        ],
+      }]]),
+    });
+    h.feishu.docAccess.set('BascnLedger00001', { linkShare: 'tenant_readable' });
+    const report = fileMessage(h, '去年的报告.docx', await buildDocx(LAST_YEAR));
+    await h.post(report);
+    await replies(h, messageIdOf(report));
+    const ask = textEvent('参考去年的报告，根据这个多维表格写2026年上半年报告 https://example.feishu.cn/base/BascnLedger00001?table=tblLedger000001&view=vewX');
+    await h.post(ask);
+    const card = texts(h, await replies(h, messageIdOf(ask)));
+    expect(card).toContain('“去年的报告.docx”作为范文使用');
+    expect(card).toContain('“学习记录”作为本期事实材料使用');
+    expect(card).toMatch(/集中学习[^\n]* · 12次 · 15次 · 多维表格“学习记录”·学习记录·记录recA2/);
+    const unmarked = card.replace(/【[^】]*】/g, '');
+    for (const piece of LAST_YEAR_PIECES) expect(unmarked.slice(unmarked.indexOf('工作开展情况')).split('同比表')[0], piece).not.toContain(piece);
+    const prompts = h.llm.requests.map((r) => r.messages.at(-1)!.content).join('\n');
+    expect(prompts).not.toMatch(/张三|李四/);
+  });
+
+  it('a 多维表格 the app may not read gets the way to add it, and no model call', async () => {
+    h = await startHarness({ llm: carrier });
+    h.feishu.tableApi.bitables.set('BascnDenied00001', { tables: new Map() });
+    h.feishu.tableApi.deniedBitables.add('BascnDenied00001');
+    h.feishu.docAccess.set('BascnDenied00001', { linkShare: 'tenant_readable' });
+    const ask = textEvent('根据这个多维表格写2026年上半年报告 https://example.feishu.cn/base/BascnDenied00001?table=tblX0000001');
+    await h.post(ask);
+    expect(texts(h, await replies(h, messageIdOf(ask)))).toContain('没有这份多维表格的读取权限');
+    expect(h.llm.requests).toHaveLength(0);
+  });
+});

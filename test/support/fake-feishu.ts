@@ -206,6 +206,13 @@ export class FakeTables {
       const values = sheet.values.map((r) => r.map((v) => (v instanceof Date ? (formatted ? v.toISOString().slice(0, 10).replace(/-/g, '/') : (v.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000) : v)));
       return { status: 200, body: ok({ revision: 3, spreadsheetToken: m[1], valueRange: { majorDimension: 'ROWS', range: `${sheet.sheet_id}!A1:${String.fromCharCode(64 + Math.max(1, ...values.map((r) => r.length)))}${values.length}`, revision: 3, values } }) };
     }
+    m = /^\/open-apis\/bitable\/v1\/apps\/([^/]+)\/tables$/.exec(path);
+    if (m && method === 'GET') {
+      if (this.deniedBitables.has(m[1]!)) return { status: 200, body: { code: 1254302, msg: 'Permission denied.' } };
+      const base = this.bitables.get(m[1]!);
+      if (!base) return { status: 200, body: { code: 1254040, msg: 'BaseTokenNotFound' } };
+      return { status: 200, body: ok({ has_more: false, page_token: '', total: base.tables.size, items: [...base.tables].map(([id, t]) => ({ table_id: id, revision: 1, name: t.name })) }) };
+    }
     m = /^\/open-apis\/bitable\/v1\/apps\/([^/]+)\/tables\/([^/]+)\/(fields|records\/search)$/.exec(path);
     if (m) {
       if (this.deniedBitables.has(m[1]!)) return { status: 200, body: { code: 1254302, msg: 'Permission denied.' } };
@@ -609,7 +616,7 @@ export class FakeFeishu {
    * 970003 / 970005 in metas.
    */
   private handlePermissions(method: string, path: string, q: URLSearchParams, b: Record<string, unknown>): { status: number; body: unknown } | undefined {
-    const known = (token: string) => this.docs.has(token) || this.wikiNodes.has(token);
+    const known = (token: string) => this.docs.has(token) || this.wikiNodes.has(token) || this.tableApi.bitables.has(token) || this.tableApi.spreadsheets.has(token);
     const access = (token: string) => this.docAccess.get(token) ?? {};
     let m = /^\/open-apis\/drive\/v2\/permissions\/([^/]+)\/public$/.exec(path);
     if (m && method === 'GET') {
