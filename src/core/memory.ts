@@ -112,6 +112,15 @@ export class ConversationMemory {
     return (Array.isArray(v) ? v : [v]) as Array<{ messageId: string; fileKey: string; name: string }>;
   }
 
+  /** A photo's OCR lines waiting for (or given) the writer's confirmation in a private chat: an hour, like its files. */
+  async setOcr(chatId: string, value: string): Promise<void> {
+    await this.redis.set(`${this.o.prefix}:ocr:${chatId}`, value, 'EX', 3600);
+  }
+
+  async ocr(chatId: string): Promise<string | null> {
+    return this.redis.get(`${this.o.prefix}:ocr:${chatId}`);
+  }
+
   private fit(msgs: ChatMessage[]): ChatMessage[] {
     const out: ChatMessage[] = [];
     let total = 0;

@@ -6,7 +6,8 @@ import { DOC_TEXTS } from '../core/document-texts.js';
 import { CloudDocError, DocumentError } from '../core/errors.js';
 import type { Annotation } from '../documents/annotate.js';
 import type { DocumentParser } from '../documents/parser.js';
-import { buildMaterials, type MaterialItem } from '../documents/material.js';
+import { buildMaterials, isMaterialRequest, type MaterialItem } from '../documents/material.js';
+import { confirmedOcrItems } from './photo.js';
 import { bitableFacts, sheetFacts, sheetToLedger, type BitableField, type BitableRecord, type SheetMeta, type ValueRange } from '../documents/feishu-ledger.js';
 import type { SourcedFact } from '../report/material/facts.js';
 import type { DraftCommand } from '../report/commands.js';
@@ -96,21 +97,9 @@ export async function documentFlow(ctx: TurnContext, origin: DocumentOrigin, wor
 
   const table = doc.kind === 'xlsx' || doc.kind === 'csv' || doc.kind === 'sheet' || doc.kind === 'bitable';
   if (opts.draft) {
-    const items: MaterialItem[] = [];
     // In a private chat the other files sent within the hour go with it (last year's report and the 台账).
-    if (c.chatType === 'p2p') {
-      const here = origin.kind === 'file' ? origin.file.fileKey : undefined;
-      for (const f of (await ctx.memory.recentFiles(c.chatId)).filter((x) => x.fileKey !== here).slice(-4)) {
-        try {
-          const more = await readDocument(ctx, parser, { kind: 'file', file: f });
-          if (!findClassificationMarking(more.text, ctx.restrictedMarkings)) items.push(asItem(more));
-        } catch (err) {
-          if (!(err instanceof DocumentError)) throw err;
-          ctx.log.info({ reason: err.reason }, 'an earlier file unreadable; drafting without it');
-        }
-      }
-    }
-    return draftWithMaterial(ctx, opts.draft, words, [...items, asItem(doc)]);
+    const items = c.chatType === 'p2p' ? await recentItems(ctx, parser, origin.kind === 'file' ? origin.file.fileKey : undefined) : [];
+    return draftWithMaterial(ctx, opts.draft, words, [...items, ...(c.chatType === 'p2p' ? await confirmedOcrItems(ctx) : []), asItem(doc)]);
   }
 
   // A spreadsheet is a 台账: material for a draft, not a text to proofread.
@@ -137,6 +126,33 @@ const asItem = (doc: ReadDocument): MaterialItem => ({
   ...(doc.kind === 'xlsx' || doc.kind === 'csv' || doc.kind === 'sheet' || doc.kind === 'bitable' || doc.kind === 'forward' ? { tabular: true } : {}),
   ...(doc.facts ? { sourced: doc.facts } : {}),
 });
+
+/** The other files of a private chat sent within the hour, read; one that cannot be read is left out (logged). */
+async function recentItems(ctx: TurnContext, parser: DocumentParser, except?: string): Promise<MaterialItem[]> {
+  const items: MaterialItem[] = [];
+  for (const f of (await ctx.memory.recentFiles(ctx.conversation.chatId)).filter((x) => x.fileKey !== except).slice(-4)) {
+    try {
+      const more = await readDocument(ctx, parser, { kind: 'file', file: f });
+      if (!findClassificationMarking(more.text, ctx.restrictedMarkings)) items.push(asItem(more));
+    } catch (err) {
+      if (!(err instanceof DocumentError)) throw err;
+      ctx.log.info({ reason: err.reason }, 'an earlier file unreadable; drafting without it');
+    }
+  }
+  return items;
+}
+
+/**
+ * A new request asking to draft from material (根据这张照片写…) with no file: a photo's confirmed
+ * recognition in this private chat is that material; otherwise an ordinary draft.
+ */
+export async function draftOrFromPhoto(ctx: TurnContext, cmd: DraftCommand, text: string, newRequest: boolean): Promise<void> {
+  if (newRequest && cmd.kind !== 'export' && ctx.conversation.chatType === 'p2p' && isMaterialRequest(text)) {
+    const photos = await confirmedOcrItems(ctx);
+    if (photos.length) return draftWithMaterial(ctx, cmd, text, [...(ctx.parser && ctx.documents ? await recentItems(ctx, ctx.parser) : []), ...photos]);
+  }
+  return draftingFlow(ctx, cmd, { text, newRequest });
+}
 
 /** Draft from the items, each taken as a model or as facts (one line each on the card). */
 export function draftWithMaterial(ctx: TurnContext, cmd: DraftCommand, words: string, items: MaterialItem[]): Promise<void> {

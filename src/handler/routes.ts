@@ -55,10 +55,12 @@ export type Route =
   /** “这句出自哪里？”: the draft's stored provenance. */
   | { kind: 'where-from'; text: string }
   /** The unit's 台账: 记一笔, 查看台账, 导出台账, 修改/删除第N条, 根据本半年台账写报告. */
-  | { kind: 'ledger'; op: LedgerOp };
+  | { kind: 'ledger'; op: LedgerOp }
+  /** A photo: OCR, shown back for the writer to confirm. */
+  | { kind: 'photo'; image: { messageId: string; imageKey: string } };
 
 /** What a route produced from text alone (before files, links and quotes are considered). */
-export type TextRoute = Exclude<Route, { kind: 'document' | 'unsupported' | 'button-expired' }>;
+export type TextRoute = Exclude<Route, { kind: 'document' | 'unsupported' | 'button-expired' | 'photo' }>;
 
 export const MAX_INPUT_CHARS = 30_000;
 
@@ -210,6 +212,7 @@ export function routeMessage(payload: Payload, o: RouteOptions): Route {
   if (payload.kind === 'file' && isWordListFile(payload.file.name)) return { kind: 'unit-words', request: { kind: 'import', origin: { kind: 'file', file: payload.file } } };
   if (payload.kind === 'file') return { kind: 'document', document: { origin: { kind: 'file', file: payload.file }, words: '' } };
   if (payload.kind === 'unsupported') return { kind: 'unsupported', messageType: payload.messageType };
+  if (payload.kind === 'image') return { kind: 'photo', image: payload.image };
   const text = payload.text.trim();
   const isSlash = /^[/／]/.test(text);
   const link = isSlash ? undefined : findDocLink(text);
@@ -264,7 +267,7 @@ export function routeChangesDraft(route: Route): boolean {
  */
 export function routeNeedsModel(route: Route): boolean {
   switch (route.kind) {
-    case 'help': case 'reset': case 'unknown-command': case 'forget-ask': case 'forget-confirm': case 'forget-cancel': case 'too-long': case 'unsupported': case 'button-expired': case 'unit-words': case 'where-from':
+    case 'help': case 'reset': case 'unknown-command': case 'forget-ask': case 'forget-confirm': case 'forget-cancel': case 'too-long': case 'unsupported': case 'button-expired': case 'unit-words': case 'where-from': case 'photo':
       return false;
     case 'reminder':
       return route.command.kind === 'affirm' || route.command.kind === 'pick';

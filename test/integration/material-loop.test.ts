@@ -160,3 +160,51 @@ describe('a 多维表格 link as the 台账 (issue 23, done when)', () => {
     expect(h.llm.requests).toHaveLength(0);
   });
 });
+
+/** A photo message whose bytes the fake Open API serves under its image key. */
+function photoMessage(x: Harness, data: Buffer): Record<string, unknown> {
+  const ev = messageEvent('image', { image_key: 'placeholder' });
+  const msg = (ev.event as { message: { message_id: string; content: string } }).message;
+  const key = x.feishu.addUserFile(msg.message_id, 'photo.jpg', data);
+  msg.content = JSON.stringify({ image_key: key });
+  return ev;
+}
+
+describe('a photo of the paper 台账 (issue 23, done when)', () => {
+  it('OCR is shown for checking, used only after “确认”, and each fact is addressed by image and line', async () => {
+    h = await startHarness({ llm: carrier });
+    const photo = Buffer.from('JPEG-of-a-paper-ledger-2026-H1');
+    h.feishu.tableApi.ocr.push({ match: (b) => b.equals(photo), lines: ['2026年3月20日 召开意识形态工作研判会，分析研判网络舆情', '2026年4月 理论中心组集中学习15次'] });
+    const report = fileMessage(h, '去年的报告.docx', await buildDocx(LAST_YEAR));
+    await h.post(report);
+    await replies(h, messageIdOf(report));
+    const before = h.llm.requests.length;
+    const pic = photoMessage(h, photo);
+    await h.post(pic);
+    const check = texts(h, await replies(h, messageIdOf(pic)));
+    expect(check).toMatch(/^识别结果，请核对（图片“[^”]+”，共 2 行）：\n1\. 2026年3月20日 召开意识形态工作研判会/);
+    expect(check).toContain('确认前这些内容不会用于起草');
+    expect(h.llm.requests.length).toBe(before);
+    expect(h.feishu.calls.some((c) => c.path === '/open-apis/optical_char_recognition/v1/image/basic_recognize')).toBe(true);
+
+    const ok = textEvent('确认');
+    await h.post(ok);
+    expect(texts(h, await replies(h, messageIdOf(ok)))).toContain('已确认图片');
+
+    const ask = textEvent('参考去年的报告，根据这张照片写2026年上半年报告');
+    await h.post(ask);
+    const card = texts(h, await replies(h, messageIdOf(ask)));
+    expect(card).toContain('“去年的报告.docx”作为范文使用');
+    expect(card).toMatch(/集中学习[^\n]* · 12次 · 15次 · 图片“[^”]+”识别结果·第2行/);
+    const unmarked = card.replace(/【[^】]*】/g, '');
+    for (const piece of LAST_YEAR_PIECES) expect(unmarked.slice(unmarked.indexOf('工作开展情况')).split('同比表')[0], piece).not.toContain(piece);
+  });
+
+  it('a photo over the OCR limit gets the limit in words and no OCR call', async () => {
+    h = await startHarness({ llm: carrier });
+    const pic = photoMessage(h, Buffer.alloc(4 * 1024 * 1024, 7));
+    await h.post(pic);
+    expect(texts(h, await replies(h, messageIdOf(pic)))).toMatch(/超过了文字识别一次可处理的 5 MB/);
+    expect(h.feishu.calls.some((c) => c.path.includes('optical_char_recognition'))).toBe(false);
+  });
+});
