@@ -22,7 +22,10 @@ export async function photoFlow(ctx: TurnContext, image: { messageId: string; im
   if (ctx.audit) ctx.audit.kind = 'ocr';
   const name = `图片${image.messageId.slice(-6)}`;
   try {
-    const bytes = await docs.image(image.messageId, image.imageKey, { openId: c.senderOpenId, chatId: c.chatId });
+    const bytes = await docs.image(image.messageId, image.imageKey, { openId: c.senderOpenId, chatId: c.chatId }).catch((err: unknown) => {
+      if (!(err instanceof DocumentError)) throw err;
+      throw new DocumentError(err.reason, `没能读取这张图片，所以无法识别其中的文字。${err.userMessage}也可以直接把文字粘贴过来。`);
+    });
     const lines = await docs.ocr(ocrRequest(name, bytes));
     const result = ocrResult(name, { data: { text_list: lines } });
     if (result.lines.length) await ctx.memory.setOcr(c.chatId, JSON.stringify({ result, confirmed: false } satisfies PendingOcr));

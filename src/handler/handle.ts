@@ -26,6 +26,7 @@ import { userTag, type Forgetting } from '../privacy/forget.js';
 import { forgetButtons } from '../flows/drafting/buttons.js';
 import type { LedgerStore } from '../documents/ledger-store.js';
 import { ledgerFlow } from '../flows/ledger.js';
+import { profileFlow } from '../flows/profile.js';
 import { confirmsPendingOcr, ocrConfirmFlow, photoFlow } from '../flows/photo.js';
 
 export interface HandlerDeps {
@@ -101,6 +102,7 @@ const FLOWS: Flows = {
   'where-from': ({ ctx, route: r }) => whereFromFlow(ctx, r.text),
   ledger: ({ ctx, route: r }) => ledgerFlow(ctx, r.op),
   photo: ({ ctx, route: r }) => photoFlow(ctx, r.image),
+  profile: ({ ctx, route: r }) => profileFlow(ctx, r.text),
   // 删除我的数据: the request itself is neither remembered nor sent to the model.
   'forget-ask': async ({ ctx, conversation: c }, d) => {
     if (!d.forget) return ctx.replier.sendText(c, T.FAILURE, ctx.jobId);

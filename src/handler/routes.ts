@@ -56,6 +56,8 @@ export type Route =
   | { kind: 'where-from'; text: string }
   /** The unit's 台账: 记一笔, 查看台账, 导出台账, 修改/删除第N条, 根据本半年台账写报告. */
   | { kind: 'ledger'; op: LedgerOp }
+  /** “我们单位是……，上级党委是……”: the chat's unit profile. */
+  | { kind: 'profile'; text: string }
   /** A photo: OCR, shown back for the writer to confirm. */
   | { kind: 'photo'; image: { messageId: string; imageKey: string } };
 
@@ -120,6 +122,9 @@ function looksPasted(text: string): boolean {
 /** “‘集中学习15次’这句出自哪里？” / 这句话的出处是什么 / 这个数字哪来的 */
 const WHERE_FROM = /(?:出自哪里|出自哪儿|出处是?(?:什么|哪里)?|从哪(?:里|儿)?来的?|哪来的|有什么依据|依据是什么)[？?。]?$/;
 
+/** The unit profile, stated: 我们单位是… / 单位全称：… / 上级党委是… */
+const PROFILE_STATEMENT = /^(?:我们(?:的)?单位(?:全称)?(?:是|为|：|:)|本单位(?:全称)?(?:是|为|：|:)|单位全称(?:是|为|：|:)|上级党委(?:是|为|：|:)|单位信息[：:])/;
+
 const LEDGER_ADD = /^(?:记一笔|记上一笔|台账记一笔)/;
 const LEDGER_LIST = /^(?:查看|看看|列出|显示)?(?:本单位|我们的|我的)?台账(?:列表|记录|清单)?[？?。]?$|^(?:查看|列出)(?:本单位|我们的|我的)?台账/;
 const LEDGER_EXPORT = /^(?:导出|下载)(?:本单位|我们的|我的)?台账(?:为?(?:Excel|excel|表格|xlsx))?[。！!]?$/;
@@ -152,6 +157,7 @@ const TEXT_RULES: ReadonlyArray<(text: string, o: RouteOptions) => TextRoute | n
   },
   (text) => (text.length <= 300 && WHERE_FROM.test(text) ? { kind: 'where-from', text } : null),
   ledgerRoute,
+  (text) => (text.length <= 200 && PROFILE_STATEMENT.test(text) ? { kind: 'profile', text } : null),
   (text) => (CLOUD_DOC_COMMAND.test(text) ? { kind: 'clouddoc' } : null),
   (text) => {
     if (EXPORT_WORDS.test(text)) return { kind: 'unit-words', request: { kind: 'export' } };
@@ -267,7 +273,7 @@ export function routeChangesDraft(route: Route): boolean {
  */
 export function routeNeedsModel(route: Route): boolean {
   switch (route.kind) {
-    case 'help': case 'reset': case 'unknown-command': case 'forget-ask': case 'forget-confirm': case 'forget-cancel': case 'too-long': case 'unsupported': case 'button-expired': case 'unit-words': case 'where-from': case 'photo':
+    case 'help': case 'reset': case 'unknown-command': case 'forget-ask': case 'forget-confirm': case 'forget-cancel': case 'too-long': case 'unsupported': case 'button-expired': case 'unit-words': case 'where-from': case 'photo': case 'profile':
       return false;
     case 'reminder':
       return route.command.kind === 'affirm' || route.command.kind === 'pick';

@@ -215,7 +215,7 @@ export class Forgetting {
   /** An operator's purge of one chat: its threads, reminders and jobs (the audit trail stays). */
   async purgeChat(chatId: string): Promise<ForgetResult> {
     let deleted = 0;
-    const keys = new Set<string>([this.k('hist', 'c', chatId), this.k('lastfile', chatId), this.k('ocr', chatId)]);
+    const keys = new Set<string>([this.k('hist', 'c', chatId), this.k('lastfile', chatId), this.k('ocr', chatId), this.k('profile', chatId)]);
     for (const job of await this.jobs(this.messages)) {
       const c = conversationOf(job.data as JobData);
       if (c.chatId !== chatId) continue;
