@@ -340,7 +340,8 @@ export class FeishuDocuments implements DocumentSource, CloudDocPublisher {
       if (it.msg_type === 'text') text = str((JSON.parse(content || '{}') as { text?: unknown }).text).replace(/@_user_\d+\s*/g, '').trim();
       else if (it.msg_type === 'post') text = postToPlainText(content, new Set());
       else if (it.msg_type !== 'merge_forward') skipped++;
-      const time = it.create_time ? new Date(Number(it.create_time)).toISOString() : undefined;
+      // The writer's clock (China time, no DST), as the address shows it: 2026-03-20T10:00+08:00.
+      const time = it.create_time ? `${new Date(Number(it.create_time) + 8 * 3600_000).toISOString().slice(0, 16)}+08:00` : undefined;
       for (const line of text.split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean)) facts.push({ text: line, address: { origin: 'message', source: '合并转发的聊天记录', ...(time ? { time } : {}) } });
     }
     if (!facts.length) throw new DocumentError('empty', `这组合并转发的聊天记录里没有可读的文字${skipped ? `（其中 ${skipped} 条是图片或文件，转发后的附件飞书不允许应用读取，请直接发给我）` : ''}。`);

@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { startHarness, type Harness } from '../support/harness.js';
 import { appSettled } from '../support/queues.js';
-import { messageEvent, messageIdOf, textEvent } from '../support/events.js';
+import { groupAtBot, messageEvent, messageIdOf, textEvent } from '../support/events.js';
 import type { FakeMessage } from '../support/fake-feishu.js';
 import type { FakeRequestBody } from '../support/fake-openai.js';
 import { buildDocx } from '../support/docx-fixture.js';
@@ -206,5 +206,29 @@ describe('a photo of the paper 台账 (issue 23, done when)', () => {
     await h.post(pic);
     expect(texts(h, await replies(h, messageIdOf(pic)))).toMatch(/超过了文字识别一次可处理的 5 MB/);
     expect(h.feishu.calls.some((c) => c.path.includes('optical_char_recognition'))).toBe(false);
+  });
+});
+
+describe('合并转发 as material (issue 23 item 3)', () => {
+  it('a quoted merge-forward: its sub-messages are facts, each traced to its message time', async () => {
+    h = await startHarness({ llm: carrier });
+    h.feishu.addUserMessage('om_forward_1', 'merge_forward', { content: 'Merged and Forwarded Message' });
+    const at = (iso: string) => String(Date.parse(iso));
+    h.feishu.forwardChildren.set('om_forward_1', [
+      { message_id: 'om_sub_2', msg_type: 'text', content: JSON.stringify({ text: '4月理论中心组集中学习15次' }), create_time: at('2026-04-30T09:00:00+08:00') },
+      { message_id: 'om_sub_1', msg_type: 'text', content: JSON.stringify({ text: '3月20日召开意识形态工作研判会，分析研判网络舆情' }), create_time: at('2026-03-20T10:00:00+08:00') },
+      { message_id: 'om_sub_3', msg_type: 'image', content: JSON.stringify({ image_key: 'img_x' }), create_time: at('2026-05-01T10:00:00+08:00') },
+    ]);
+    const ask = groupAtBot('根据这些聊天记录写2026年上半年报告', h.feishu.botOpenId, { parentId: 'om_forward_1' });
+    await h.post(ask);
+    const card = texts(h, await replies(h, messageIdOf(ask)));
+    expect(card).toContain('“合并转发的聊天记录”作为本期事实材料使用');
+    const prompts = h.llm.requests.map((r) => r.messages.at(-1)!.content).join('\n');
+    expect(prompts.indexOf('3月20日召开意识形态工作研判会')).toBeLessThan(prompts.indexOf('4月理论中心组集中学习15次'));
+    // The quote's root is the forward: the thread (and its draft) is keyed by it.
+    const thread = { rootId: 'om_forward_1' };
+    const where = groupAtBot('“3月20日召开意识形态工作研判会”这句出自哪里？', h.feishu.botOpenId, thread);
+    await h.post(where);
+    expect(texts(h, await replies(h, messageIdOf(where)))).toContain('转发消息（2026-03-20 10:00）');
   });
 });

@@ -605,6 +605,9 @@ export class FakeFeishu {
     return key;
   }
 
+  /** Sub-messages of merge-forwards, by the forward's id: GET /im/v1/messages/:id returns them after it (upper_message_id set). */
+  readonly forwardChildren = new Map<string, Array<{ message_id: string; msg_type: string; content: string; create_time: string }>>();
+
   addUserMessage(messageId: string, msgType: string, content: object, chatId = 'oc_group_chat_0001'): void {
     this.userMessages.set(messageId, { msg_type: msgType, content: JSON.stringify(content), chat_id: chatId });
   }
@@ -667,7 +670,8 @@ export class FakeFeishu {
     if (m && method === 'GET') {
       const msg = this.userMessages.get(m[1]!);
       if (!msg) return { status: 400, body: { code: 230001, msg: 'message not found' } };
-      return { status: 200, body: ok({ items: [{ message_id: m[1], msg_type: msg.msg_type, chat_id: msg.chat_id, deleted: false, updated: false, sender: { id: 'ou_someone', id_type: 'open_id', sender_type: 'user' }, body: { content: msg.content } }] }) };
+      const children = (this.forwardChildren.get(m[1]!) ?? []).map((x) => ({ message_id: x.message_id, msg_type: x.msg_type, create_time: x.create_time, upper_message_id: m![1], deleted: false, updated: false, sender: { id: 'ou_original_sender', id_type: 'open_id', sender_type: 'user' }, body: { content: x.content } }));
+      return { status: 200, body: ok({ items: [{ message_id: m[1], msg_type: msg.msg_type, chat_id: msg.chat_id, deleted: false, updated: false, sender: { id: 'ou_someone', id_type: 'open_id', sender_type: 'user' }, body: { content: msg.content } }, ...children] }) };
     }
     if (path === '/open-apis/wiki/v2/spaces/get_node' && method === 'GET') {
       const node = this.wikiNodes.get(q.get('token') ?? '');
