@@ -103,6 +103,9 @@ describe('material true to its period (issue 23, done when)', () => {
     const draftPart = unmarked.slice(unmarked.indexOf('工作开展情况'));
     for (const piece of LAST_YEAR_PIECES) expect(draftPart.split('同比表')[0], piece).not.toContain(piece);
     expect(card).toContain('【待更新：去年为“28场”】');
+    expect(card).toContain('【待更新：去年为“全县网络意识形态工作联席会议”】');
+    // One 同比表 row per changed figure, however often the draft repeats it.
+    expect(card.match(/ · 12次 · 15次 · /g)).toHaveLength(1);
     // The 同比表: last year's 12次 becomes this period's 15次 from its row.
     expect(card).toMatch(/同比表（项目 · 上期 · 本期 · 来源）\n[^\n]*集中学习[^\n]* · 12次 · 15次 · “台账\.xlsx”·学习记录·第4行/);
     expect(card).toMatch(/与范文逐字相同的连续文字均不超过 20 个字|有 \d+ 句与范文连续相同超过 20 个字/);
