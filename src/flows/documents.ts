@@ -57,11 +57,14 @@ async function readDocument(ctx: TurnContext, parser: DocumentParser, origin: Do
   if (got.kind === 'text') return { name: got.name, kind: got.source, text: got.text };
   if (got.kind === 'facts') return { name: got.name, kind: got.source, text: got.text, facts: got.facts };
   if (got.kind === 'sheet' || got.kind === 'bitable') {
+    const sheets = got.kind === 'sheet' ? got.sheets.filter((x) => x.values).map((x) => sheetToLedger(x.meta as SheetMeta, x.values as ValueRange)) : [];
     const facts = got.kind === 'sheet'
-      ? got.sheets.flatMap((x) => (x.values ? sheetFacts(got.name, sheetToLedger(x.meta as SheetMeta, x.values as ValueRange)) : []))
+      ? sheets.flatMap((x) => sheetFacts(got.name, x))
       : got.tables.flatMap((t) => bitableFacts(got.name, t.name, t.fields as BitableField[], t.records as BitableRecord[]));
     if (!facts.length) throw new DocumentError('empty', DOC_TEXTS.emptySheet(got.name));
-    return { name: got.name, kind: got.kind, text: facts.map((f) => f.text).join('\n'), facts };
+    // A sheet's title row (2026年上半年……台账) says the period the 台账 records.
+    const titles = sheets.map((x) => x.title).filter((t): t is string => !!t);
+    return { name: got.name, kind: got.kind, text: [...titles, ...facts.map((f) => f.text)].join('\n'), facts };
   }
   ctx.audit?.docs.push(`sha256:${createHash('sha256').update(got.data).digest('hex')}`);
   const file = await parser.extract(got.name, got.data, { key: ctx.jobId, ...(ctx.signal ? { signal: ctx.signal } : {}) });

@@ -235,3 +235,27 @@ describe('合并转发 as material (issue 23 item 3)', () => {
     expect(texts(h, await replies(h, messageIdOf(where)))).toContain('转发消息（2026-03-20 10:00）');
   });
 });
+
+describe('a 飞书电子表格 kept in the wiki as the 台账 (issue 23 item 3)', () => {
+  it('the wiki node leads to the sheet; merged cells filled, title and header recognised, rows addressed', async () => {
+    h = await startHarness({ llm: carrier });
+    h.feishu.tableApi.spreadsheets.set('shtLedger000001', {
+      sheets: [{
+        sheet_id: 'sQ1w2e', title: '研判记录',
+        merges: [{ start_row_index: 0, end_row_index: 0, start_column_index: 0, end_column_index: 2 }, { start_row_index: 2, end_row_index: 3, start_column_index: 0, end_column_index: 0 }],
+        values: [['2026年上半年舆情研判台账', null, null], ['月份', '事项', '次数'], ['3月', [{ type: 'text', text: '召开意识形态工作研判会' }], 2], [null, '专题研判网络舆情', 1]],
+      }],
+    });
+    h.feishu.wikiNodes.set('WikiSheetLedger01', { obj_token: 'shtLedger000001', obj_type: 'sheet', title: '舆情研判台账' });
+    h.feishu.docAccess.set('WikiSheetLedger01', { linkShare: 'tenant_readable' });
+    const ask = textEvent('根据这个台账写上半年报告提纲 https://example.feishu.cn/wiki/WikiSheetLedger01');
+    await h.post(ask);
+    const card = texts(h, await replies(h, messageIdOf(ask)));
+    expect(card).toContain('“舆情研判台账”作为本期事实材料使用');
+    // The title row names the period: the draft is for it, and says so.
+    expect(card).toContain('按材料“舆情研判台账”所记的2026年上半年起草');
+    const prompts = h.llm.requests.map((r) => r.messages.at(-1)!.content).join('\n');
+    expect(prompts).toContain('3月，召开意识形态工作研判会2次');
+    expect(prompts).toContain('3月，专题研判网络舆情1次');
+  });
+});
