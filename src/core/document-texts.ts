@@ -1,3 +1,4 @@
+import { DocumentError } from './errors.js';
 /** What the bot says when a document cannot be used; each names what to do next. */
 
 const SAVE_AS = '请用 Word 或 WPS 打开，选择“文件 → 另存为”，保存类型选“Word 文档（*.docx）”后重新发送；或直接复制文字粘贴过来。';
@@ -53,3 +54,14 @@ export const DOC_TEXTS = {
   legacyXls: (name: string) => `“${name}”是旧版 Excel 格式（.xls），暂时读不了。请用 Excel 或 WPS 打开，“另存为”Excel 工作簿（*.xlsx）后重新发送。`,
   quoteElsewhere: '被引用的消息不在本会话里，没有读取。请在原会话中引用，或直接把文字粘贴过来。',
 } as const;
+
+/** What the bot says when a table cannot be read, by Feishu's error code. */
+export function tableReadError(code: number, what: '多维表格' | '电子表格'): DocumentError {
+  if (code === 1254302 || code === 91403 || code === 1254303 || code === 99991672 || code === 99991679) {
+    return new DocumentError('no-access', `笔杆子没有这份${what}的读取权限。请表格所有者在右上角「…」→「更多」→「添加文档应用」中添加“笔杆子”（可阅读）；开启了高级权限的多维表格，还需在高级权限设置中给它可阅读的角色。添加后再发一次链接即可。`);
+  }
+  if (code === 1254040 || code === 1254041 || code === 1254003 || code === 1254004 || code === 91402) {
+    return new DocumentError('not-found', `没有找到这份${what}：链接可能有误，或表格已被删除。请在浏览器里打开确认后，复制地址栏里的完整链接再发。`);
+  }
+  return new DocumentError('unavailable', `飞书暂时没能返回这份${what}的内容（错误码 ${code}）。请稍后再发一次链接。`);
+}

@@ -1,8 +1,11 @@
 /** A Feishu cloud-document link found in a message. */
 export interface DocLink {
-  kind: 'docx' | 'wiki' | 'other';
+  /** sheet: 飞书电子表格; bitable: 多维表格 (issue 23: read as a 台账). */
+  kind: 'docx' | 'wiki' | 'sheet' | 'bitable' | 'other';
   token: string;
   url: string;
+  /** A 多维表格 link's ?table=, or a 电子表格 link's ?sheet=. */
+  table?: string;
   /** For `other`: what it is, in Chinese (表格, 多维表格, 旧版文档 …). */
   label?: string;
 }
@@ -21,10 +24,22 @@ export type DocumentOrigin =
   | { kind: 'quote'; messageId: string }
   | { kind: 'link'; link: DocLink };
 
+/** A fact read from a table, a photo or a forwarded message, with where it is (the shape of report/material's SourcedFact). */
+export interface AddressedFact {
+  text: string;
+  address: { origin: 'sheet' | 'bitable' | 'ocr' | 'message'; source: string; sheet?: string; row?: number; record?: string; time?: string };
+}
+
 /** A document as fetched: a file's bytes (the flow extracts its text), or text already. */
 export type FetchedDocument =
   | { kind: 'file'; name: string; data: Buffer; file: FileRef }
-  | { kind: 'text'; source: 'cloud-doc' | 'message'; name: string; text: string };
+  | { kind: 'text'; source: 'cloud-doc' | 'message'; name: string; text: string }
+  /** A 飞书电子表格 as the Open API gave it: each sheet's metadata (merges) and values (documents/feishu-ledger.ts maps them). */
+  | { kind: 'sheet'; name: string; sheets: Array<{ meta: unknown; values: unknown }> }
+  /** A 多维表格 as the Open API gave it: each table's fields and records. */
+  | { kind: 'bitable'; name: string; tables: Array<{ name: string; fields: unknown[]; records: unknown[] }> }
+  /** A merge-forward's sub-messages: facts with their message time. */
+  | { kind: 'facts'; source: 'forward'; name: string; text: string; facts: AddressedFact[] };
 
 /** Who asks: a document is read for them only if they may read it themselves. */
 export interface Requester {
@@ -41,6 +56,10 @@ export interface Requester {
  */
 export interface DocumentSource {
   fetch(origin: DocumentOrigin, requester: Requester): Promise<FetchedDocument>;
+  /** A photo the writer sent (in this chat), as bytes. */
+  image?(messageId: string, imageKey: string, requester: Requester): Promise<Buffer>;
+  /** Feishu's OCR of one image (`{ image: base64 }`, under 5 MB) → its text lines. */
+  ocr?(body: { image: string }): Promise<string[]>;
 }
 
 /** The port that turns a finished .docx into an editable cloud document. */

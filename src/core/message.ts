@@ -26,7 +26,9 @@ export type Payload =
   | { kind: 'text'; text: string; quotedId?: string; mentions?: Array<{ name: string; openId: string }> }
   /** A file sent to the bot (private chat). */
   | { kind: 'file'; file: { messageId: string; fileKey: string; name: string } }
-  /** image, file, sticker, audio, …: we say what we accept. */
+  /** A photo sent to the bot (private chat): read by OCR, used once the writer confirms (issue 23). */
+  | { kind: 'image'; image: { messageId: string; imageKey: string } }
+  /** sticker, audio, …: we say what we accept. */
   | { kind: 'unsupported'; messageType: string };
 
 /** One accepted inbound message: the data of a BullMQ `message` job. */

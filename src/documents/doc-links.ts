@@ -12,6 +12,10 @@ export function findDocLink(text: string): DocLink | undefined {
   if (!m) return undefined;
   const type = m[1]!;
   if (type === 'docx' || type === 'wiki') return { kind: type, token: m[2]!, url: m[0] };
+  const rest = text.slice(m.index + m[0].length).split(/[\s，。]/, 1)[0]!;
+  const table = /[?&](?:table|sheet)=([A-Za-z0-9]+)/.exec(rest)?.[1];
+  if (type === 'sheets') return { kind: 'sheet', token: m[2]!, url: m[0], ...(table ? { table } : {}) };
+  if (type === 'base' || type === 'bitable') return { kind: 'bitable', token: m[2]!, url: m[0], ...(table ? { table } : {}) };
   return { kind: 'other', token: m[2]!, url: m[0], label: OTHER_LABELS[type] ?? '这种文档' };
 }
 

@@ -212,14 +212,14 @@ export class FeishuApi {
   // ---------- Who may read a cloud document (issue 20: the requester's right, not the app's) ----------
 
   /** GET /open-apis/drive/v2/permissions/:token/public?type=…: the link-share setting (link_share_entity). */
-  async docLinkShare(token: string, type: 'docx' | 'wiki'): Promise<string | undefined> {
+  async docLinkShare(token: string, type: 'docx' | 'wiki' | 'sheet' | 'bitable'): Promise<string | undefined> {
     const data = await this.call<{ permission_public?: { link_share_entity?: string } }>('permission.public.get', () =>
       this.client.drive.v2.permissionPublic.get({ path: { token: enc(token) }, params: { type } }));
     return data.permission_public?.link_share_entity;
   }
 
   /** GET /open-apis/drive/v1/permissions/:token/members?type=…: the collaborators (users, chats, departments, groups, wiki members). */
-  async docMembers(token: string, type: 'docx' | 'wiki'): Promise<Array<{ memberType: string; memberId: string; perm: string }>> {
+  async docMembers(token: string, type: 'docx' | 'wiki' | 'sheet' | 'bitable'): Promise<Array<{ memberType: string; memberId: string; perm: string }>> {
     const data = await this.call<{ items?: Array<{ member_type?: string; member_id?: string; perm?: string }> }>('permission.member.list', () =>
       this.client.drive.v1.permissionMember.list({ path: { token: enc(token) }, params: { type, fields: 'type' } }));
     return (data.items ?? []).map((m) => ({ memberType: m.member_type ?? '', memberId: m.member_id ?? '', perm: m.perm ?? '' }));
@@ -229,7 +229,7 @@ export class FeishuApi {
    * POST /open-apis/drive/v1/metas/batch_query?user_id_type=open_id: the document owner's open_id. A
    * document in `failed_list` throws with its code (970003: the app may not see it; 970005: no such document).
    */
-  async docOwner(token: string, type: 'docx' | 'wiki'): Promise<string | undefined> {
+  async docOwner(token: string, type: 'docx' | 'wiki' | 'sheet' | 'bitable'): Promise<string | undefined> {
     const data = await this.call<{ metas?: Array<{ doc_token?: string; owner_id?: string }>; failed_list?: Array<{ token?: string; code?: number }> }>('meta.batch_query', () =>
       this.client.drive.v1.meta.batchQuery({ params: { user_id_type: 'open_id' }, data: { request_docs: [{ doc_token: token, doc_type: type }] } }));
     const failed = data.failed_list?.find((f) => f.token === token);
@@ -342,5 +342,65 @@ export class FeishuApi {
       params: { page_size: 500, ...(pageToken ? { page_token: pageToken } : {}) },
     }));
     return { items: data.items ?? [], ...(data.has_more && data.page_token ? { next: data.page_token } : {}) };
+  }
+
+  // ---------- 台账 material (issue 23): 飞书电子表格, 多维表格, OCR, merge-forward children ----------
+
+  /** Any Open API path the SDK has no typed wrapper for (or one too new for its types), through the same `call`. */
+  private raw<T>(op: string, method: 'GET' | 'POST', url: string, opts: { params?: Record<string, string | number>; data?: object } = {}): Promise<T> {
+    return this.call<T>(op, () => this.client.request<Res<T>>({ url, method, ...(opts.params ? { params: opts.params } : {}), ...(opts.data ? { data: opts.data } : {}) }));
+  }
+
+  /** GET /open-apis/sheets/v3/spreadsheets/:token/sheets/query: the sheets with their merges. */
+  async sheetsQuery<Sheet>(token: string): Promise<Sheet[]> {
+    return (await this.raw<{ sheets?: Sheet[] }>('sheets.query', 'GET', `/open-apis/sheets/v3/spreadsheets/${enc(token)}/sheets/query`)).sheets ?? [];
+  }
+
+  /** GET /open-apis/sheets/v2/spreadsheets/:token/values/:range, formatted (dates as dates, formulas by their result). */
+  async sheetValues<Range>(token: string, range: string): Promise<Range | undefined> {
+    const data = await this.raw<{ valueRange?: Range }>('sheets.values', 'GET', `/open-apis/sheets/v2/spreadsheets/${enc(token)}/values/${enc(range)}`, { params: { valueRenderOption: 'FormattedValue', dateTimeRenderOption: 'FormattedString' } });
+    return data.valueRange;
+  }
+
+  /** GET /open-apis/bitable/v1/apps/:app_token/tables: the tables of a base (a link without ?table=). */
+  async bitableTables(appToken: string): Promise<Array<{ table_id: string; name: string }>> {
+    return (await this.raw<{ items?: Array<{ table_id: string; name: string }> }>('bitable.tables', 'GET', `/open-apis/bitable/v1/apps/${enc(appToken)}/tables`, { params: { page_size: 100 } })).items ?? [];
+  }
+
+  /** GET …/tables/:table_id/fields (one page of up to 100 fields: a 台账 has far fewer). */
+  async bitableFields<Field>(appToken: string, tableId: string): Promise<Field[]> {
+    return (await this.raw<{ items?: Field[] }>('bitable.fields', 'GET', `/open-apis/bitable/v1/apps/${enc(appToken)}/tables/${enc(tableId)}/fields`, { params: { page_size: 100 } })).items ?? [];
+  }
+
+  /** POST …/tables/:table_id/records/search, 500 a page, up to `max` records. */
+  async bitableRecords<Rec>(appToken: string, tableId: string, max: number): Promise<{ items: Rec[]; more: boolean }> {
+    const items: Rec[] = [];
+    let pageToken = '';
+    for (;;) {
+      const data = await this.raw<{ items?: Rec[]; has_more?: boolean; page_token?: string }>('bitable.records', 'POST', `/open-apis/bitable/v1/apps/${enc(appToken)}/tables/${enc(tableId)}/records/search`, { params: { page_size: 500, ...(pageToken ? { page_token: pageToken } : {}) }, data: {} });
+      items.push(...(data.items ?? []));
+      if (!data.has_more || !data.page_token) return { items, more: false };
+      if (items.length >= max) return { items, more: true };
+      pageToken = data.page_token;
+    }
+  }
+
+  /** POST /open-apis/optical_char_recognition/v1/image/basic_recognize: the text lines of an image (base64 under 5 MB). */
+  async ocr(body: { image: string }): Promise<{ data: { text_list?: string[] } }> {
+    return { data: await this.raw<{ text_list?: string[] }>('ocr.basic_recognize', 'POST', '/open-apis/optical_char_recognition/v1/image/basic_recognize', { data: body }) };
+  }
+
+  /** GET …/messages/:id/resources/:key?type=image: a user's photo. */
+  async messageImage(messageId: string, imageKey: string): Promise<{ stream: Readable; headers: Record<string, unknown> }> {
+    return this.call<{ stream: Readable; headers: Record<string, unknown> }>('message.resource', async () => {
+      const r = await this.client.im.v1.messageResource.get({ path: { message_id: enc(messageId), file_key: enc(imageKey) }, params: { type: 'image' } });
+      return { code: 0, data: { stream: r.getReadableStream(), headers: (r.headers ?? {}) as Record<string, unknown> } };
+    });
+  }
+
+  /** GET /open-apis/im/v1/messages/:id: every item (a merge-forward returns itself and all its sub-messages). */
+  async messageItems<Item>(messageId: string): Promise<Item[]> {
+    const data = await this.call<{ items?: Item[] }>('message.get', () => this.client.im.v1.message.get({ path: { message_id: enc(messageId) } }) as Promise<Res<{ items?: Item[] }>>);
+    return data.items ?? [];
   }
 }

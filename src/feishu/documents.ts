@@ -1,8 +1,9 @@
 import type { Readable } from 'node:stream';
 import type { Redis } from 'ioredis';
-import type { CloudComments, CloudDocPublisher, CommentSource, DocumentOrigin, DocumentSource, DocLink, FetchedDocument, FileRef, Requester } from '../core/documents.js';
+import type { AddressedFact, CloudComments, CloudDocPublisher, CommentSource, DocumentOrigin, DocumentSource, DocLink, FetchedDocument, FileRef, Requester } from '../core/documents.js';
 import { DOC_TEXTS } from '../core/document-texts.js';
 import { CloudDocError, DocumentError, FeishuApiError } from '../core/errors.js';
+import { tableReadError } from '../core/document-texts.js';
 import { feishuError, type FeishuApi } from './api.js';
 import { postToPlainText } from './parse-event.js';
 
@@ -27,6 +28,10 @@ export const SCOPES = {
   members: ['docs:permission.member:retrieve', 'docs:doc', 'drive:drive', 'wiki:wiki'],
   owner: ['drive:drive.metadata:readonly', 'drive:drive'],
   chatMembers: ['im:chat.members:read', 'im:chat:readonly', 'im:chat'],
+  // 台账 material (docs/MATERIAL.md): sheets v3/v2, bitable v1.
+  sheets: ['sheets:spreadsheet:readonly', 'drive:drive:readonly'],
+  bitable: ['base:record:retrieve', 'bitable:app:readonly'],
+  ocr: ['optical_char_recognition:image'],
 } as const;
 
 /** Link-share settings that let anyone in the tenant (or anyone at all) read with the link. */
@@ -41,6 +46,8 @@ export interface FeishuDocumentsOptions {
   redis?: Redis;
   prefix?: string;
   maxFileBytes?: number;
+  /** Rows a 台账 may have (DEFAULT_PARSE_LIMITS.maxLedgerRows). */
+  maxLedgerRows?: number;
   /** Import-task polling. */
   pollMs?: number;
   pollAttempts?: number;
@@ -83,7 +90,7 @@ export class FeishuDocuments implements DocumentSource, CloudDocPublisher, Comme
    * wiki-space members cannot be checked with the app's identity and do not count. Without proof,
    * nothing of the document is read.
    */
-  private async requireReader(token: string, type: 'docx' | 'wiki', who: Requester): Promise<void> {
+  private async requireReader(token: string, type: 'docx' | 'wiki' | 'sheet' | 'bitable', who: Requester): Promise<void> {
     let refused = 0;
     const ask = async <T>(what: 'linkShare' | 'members' | 'owner' | 'chatMembers', f: () => Promise<T>): Promise<T | undefined> => {
       try {
@@ -176,6 +183,8 @@ export class FeishuDocuments implements DocumentSource, CloudDocPublisher, Comme
         return this.readFile({ messageId: item.message_id ?? messageId, fileKey: str(parsed.file_key), name: str(parsed.file_name) || '文件' });
       case 'image':
         throw new DocumentError('unsupported-type', DOC_TEXTS.image);
+      case 'merge_forward':
+        return this.readForward(item.message_id ?? messageId, who);
       case 'interactive': {
         // A card (often our own draft): its text lives in the elements' content/text strings.
         const text = cardText(parsed).trim();
@@ -187,8 +196,11 @@ export class FeishuDocuments implements DocumentSource, CloudDocPublisher, Comme
     }
   }
 
-  /** A docx or wiki link → the document id and title, once the requester is known to be allowed to read it. */
-  private async resolveLink(link: DocLink, who: Requester): Promise<{ docId: string; title: string }> {
+  /**
+   * A docx or wiki link → the document id and title, once the requester is known to be allowed to read it;
+   * with `tables`, a wiki node holding a 台账 (电子表格, 多维表格) is read as the table.
+   */
+  private async resolveLink(link: DocLink, who: Requester, tables = false): Promise<{ docId: string; title: string } | { table: FetchedDocument }> {
     if (link.kind === 'other') throw new DocumentError('unsupported-link', DOC_TEXTS.unsupportedLink(link.label ?? '这种文档'));
     let docId = link.token;
     let title = '';
@@ -201,6 +213,11 @@ export class FeishuDocuments implements DocumentSource, CloudDocPublisher, Comme
         throw this.mapError(err, 'wiki');
       }
       if (!node?.obj_token) throw new DocumentError('not-found', DOC_TEXTS.notFound);
+      // A 台账 kept in the wiki: the node's permissions, then the table itself.
+      if (tables && (node.obj_type === 'sheet' || node.obj_type === 'bitable')) {
+        await this.requireReader(link.token, 'wiki', who);
+        return { table: node.obj_type === 'sheet' ? await this.readSheet(node.obj_token, undefined, node.title) : await this.readBitable(node.obj_token, undefined, node.title) };
+      }
       if (node.obj_type !== 'docx') throw new DocumentError('unsupported-link', DOC_TEXTS.unsupportedLink(`知识库里的${node.obj_type === 'sheet' ? '电子表格' : node.obj_type === 'bitable' ? '多维表格' : node.obj_type === 'doc' ? '旧版文档' : '非文档页面'}`));
       docId = node.obj_token;
       title = node.title ?? '';
@@ -211,7 +228,13 @@ export class FeishuDocuments implements DocumentSource, CloudDocPublisher, Comme
   }
 
   private async readLink(link: DocLink, who: Requester): Promise<FetchedDocument> {
-    const { docId, title } = await this.resolveLink(link, who);
+    if (link.kind === 'sheet' || link.kind === 'bitable') {
+      await this.requireReader(link.token, link.kind, who);
+      return link.kind === 'sheet' ? this.readSheet(link.token, link.table) : this.readBitable(link.token, link.table);
+    }
+    const resolved = await this.resolveLink(link, who, true);
+    if ('table' in resolved) return resolved.table;
+    const { docId, title } = resolved;
     let text: string;
     try {
       text = (await this.api.docxRawContent(docId)).replace(/\r\n?/g, '\n').trim();
@@ -225,7 +248,9 @@ export class FeishuDocuments implements DocumentSource, CloudDocPublisher, Comme
 
   /** Every unresolved comment (local and whole-document, all pages) and the blocks they sit on. */
   async comments(link: DocLink, who: Requester): Promise<CloudComments> {
-    const { docId, title } = await this.resolveLink(link, who);
+    const resolved = await this.resolveLink(link, who);
+    if ('table' in resolved) throw new DocumentError('unsupported-link', DOC_TEXTS.unsupportedLink('表格'));
+    const { docId, title } = resolved;
     const comments: unknown[] = [];
     for (const whole of [false, true]) {
       let page: string | undefined;
@@ -254,6 +279,118 @@ export class FeishuDocuments implements DocumentSource, CloudDocPublisher, Comme
 
   async reply(fileToken: string, commentId: string, text: string): Promise<void> {
     await this.api.replyFileComment(fileToken, commentId, { elements: [{ type: 'text_run', text_run: { text: text.slice(0, 10_000) } }] });
+  }
+
+  /** A 飞书电子表格: every visible sheet (or the linked one) with its merges and formatted values. */
+  private async readSheet(token: string, only?: string, title?: string): Promise<FetchedDocument> {
+    const name = title || '电子表格';
+    const max = this.o.maxLedgerRows ?? 5000;
+    type Meta = { sheet_id: string; hidden?: boolean; resource_type?: string; grid_properties?: { row_count?: number } };
+    try {
+      const metas = (await this.api.sheetsQuery<Meta>(token)).filter((m) => !m.hidden && (m.resource_type ?? 'sheet') === 'sheet' && (!only || m.sheet_id === only));
+      const sheets: Array<{ meta: unknown; values: unknown }> = [];
+      for (const meta of metas) {
+        // Refused before any value is read.
+        const rows = meta.grid_properties?.row_count ?? 0;
+        if (rows > 2 * max + 10) throw new DocumentError('too-long', DOC_TEXTS.tooManyRows(name, rows, max));
+        sheets.push({ meta, values: await this.api.sheetValues<unknown>(token, meta.sheet_id) });
+      }
+      return { kind: 'sheet', name, sheets };
+    } catch (err) {
+      throw this.tableError(err, '电子表格', SCOPES.sheets);
+    }
+  }
+
+  /** A 多维表格: the linked table (else each table) with its fields and records, up to the row limit. */
+  private async readBitable(appToken: string, only?: string, title?: string): Promise<FetchedDocument> {
+    const name = title || '多维表格';
+    const max = this.o.maxLedgerRows ?? 5000;
+    try {
+      const all = await this.api.bitableTables(appToken);
+      const list = only ? all.filter((t) => t.table_id === only) : all;
+      if (!list.length) throw new DocumentError('not-found', `没有找到链接里的这张数据表：它可能已被删除。请在多维表格里打开要用的数据表，复制地址栏里的完整链接再发。`);
+      // The base's own name needs another scope: the table's name (学习记录) names the material.
+      const shown = title || (list.length === 1 ? list[0]!.name : name);
+      const tables: Array<{ name: string; fields: unknown[]; records: unknown[] }> = [];
+      let total = 0;
+      for (const t of list) {
+        const fields = await this.api.bitableFields<unknown>(appToken, t.table_id);
+        const { items, more } = await this.api.bitableRecords<unknown>(appToken, t.table_id, max + 1);
+        total += items.length;
+        if (more || total > max) throw new DocumentError('too-long', DOC_TEXTS.tooManyRows(name, total, max));
+        tables.push({ name: t.name, fields, records: items });
+      }
+      return { kind: 'bitable', name: shown, tables };
+    } catch (err) {
+      throw this.tableError(err, '多维表格', SCOPES.bitable);
+    }
+  }
+
+  /** A table's refusal in words (by Feishu's code); rate limits and server errors stay retryable. */
+  private tableError(err: unknown, what: '多维表格' | '电子表格', scopes: readonly string[]): Error {
+    if (!(err instanceof FeishuApiError) || err.retryable) return err as Error;
+    if (err.kind === 'no-scope') return new DocumentError('missing-scope', DOC_TEXTS.missingScope(`读取${what}`, [...scopes]));
+    return tableReadError(err.code ?? err.httpStatus ?? 0, what);
+  }
+
+  /** A photo from a message in the requester's chat. */
+  async image(messageId: string, imageKey: string, who: Requester): Promise<Buffer> {
+    void who;
+    let stream: Readable;
+    try {
+      ({ stream } = await this.api.messageImage(messageId, imageKey));
+    } catch (err) {
+      throw this.mapError(err, 'download');
+    }
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for await (const c of stream) {
+      total += (c as Buffer).length;
+      if (total > this.maxBytes) {
+        stream.destroy();
+        throw new DocumentError('too-large', DOC_TEXTS.tooLarge('图片', total / MB, Math.round(this.maxBytes / MB)));
+      }
+      chunks.push(c as Buffer);
+    }
+    return Buffer.concat(chunks);
+  }
+
+  /** Feishu's OCR; the QPS limit answers as a rate limit, retried by the job like any other. */
+  async ocr(body: { image: string }): Promise<string[]> {
+    try {
+      return (await this.api.ocr(body)).data.text_list ?? [];
+    } catch (err) {
+      if (!(err instanceof FeishuApiError) || err.retryable) throw err;
+      if (err.kind === 'no-scope') throw new DocumentError('missing-scope', DOC_TEXTS.missingScope('识别图片中的文字', [...SCOPES.ocr]));
+      throw new DocumentError('unavailable', `飞书文字识别没能处理这张图片（错误码 ${err.code ?? err.httpStatus ?? '未知'}）。请换一张清晰、小于 5 MB 的照片，或直接把文字粘贴过来。`);
+    }
+  }
+
+  /** A merge-forward's sub-messages (one call returns them all), in time order, each a fact with its time. */
+  private async readForward(messageId: string, who: Requester): Promise<FetchedDocument> {
+    type Item = { message_id?: string; msg_type?: string; chat_id?: string; body?: { content?: string }; upper_message_id?: string; create_time?: string; deleted?: boolean };
+    let items: Item[];
+    try {
+      items = await this.api.messageItems<Item>(messageId);
+    } catch (err) {
+      throw this.mapError(err, 'quote');
+    }
+    const top = items.find((i) => i.message_id === messageId);
+    if (top?.chat_id && top.chat_id !== who.chatId) throw new DocumentError('no-access', DOC_TEXTS.quoteElsewhere);
+    const facts: AddressedFact[] = [];
+    let skipped = 0;
+    for (const it of items.filter((i) => i.message_id !== messageId && !i.deleted).sort((a, b) => Number(a.create_time ?? 0) - Number(b.create_time ?? 0))) {
+      const content = it.body?.content ?? '';
+      let text = '';
+      if (it.msg_type === 'text') text = str((JSON.parse(content || '{}') as { text?: unknown }).text).replace(/@_user_\d+\s*/g, '').trim();
+      else if (it.msg_type === 'post') text = postToPlainText(content, new Set());
+      else if (it.msg_type !== 'merge_forward') skipped++;
+      // The writer's clock (China time, no DST), as the address shows it: 2026-03-20T10:00+08:00.
+      const time = it.create_time ? `${new Date(Number(it.create_time) + 8 * 3600_000).toISOString().slice(0, 16)}+08:00` : undefined;
+      for (const line of text.split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean)) facts.push({ text: line, address: { origin: 'message', source: '合并转发的聊天记录', ...(time ? { time } : {}) } });
+    }
+    if (!facts.length) throw new DocumentError('empty', `这组合并转发的聊天记录里没有可读的文字${skipped ? `（其中 ${skipped} 条是图片或文件，转发后的附件飞书不允许应用读取，请直接发给我）` : ''}。`);
+    return { kind: 'facts', source: 'forward', name: '合并转发的聊天记录', text: facts.map((f) => f.text).join('\n'), facts };
   }
 
   /** Permanent refusals become the answer (the sentence feishu/codes.ts names); rate limits and server errors stay retryable. */

@@ -85,7 +85,10 @@ export async function toIncoming(data: ReceiveEvent, bot: lark.BotIdentity, opts
     const botKeys = new Set(n.mentions.filter((m) => m.openId === bot.openId).map((m) => m.key));
     payload = { kind: 'text', text: normalizeInputText(postToPlainText(raw.content, botKeys)), ...quoted };
   } else if (raw.message_type === 'file') payload = { kind: 'file', file: { messageId: raw.message_id, ...fileOf(raw.content) } };
-  else payload = { kind: 'unsupported', messageType: typeof raw.message_type === 'string' && raw.message_type ? raw.message_type : 'unknown' };
+  else if (raw.message_type === 'image' && typeof raw.content === 'string' && /"image_key"/.test(raw.content)) {
+    const key = (JSON.parse(raw.content) as { image_key?: unknown }).image_key;
+    payload = typeof key === 'string' && key ? { kind: 'image', image: { messageId: raw.message_id, imageKey: key } } : { kind: 'unsupported', messageType: 'image' };
+  } else payload = { kind: 'unsupported', messageType: typeof raw.message_type === 'string' && raw.message_type ? raw.message_type : 'unknown' };
 
   return {
     accept: true,

@@ -6,7 +6,9 @@ import { DOC_TEXTS } from '../core/document-texts.js';
 import { CloudDocError, DocumentError } from '../core/errors.js';
 import type { Annotation } from '../documents/annotate.js';
 import type { DocumentParser } from '../documents/parser.js';
-import { buildMaterials, type MaterialItem } from '../documents/material.js';
+import { buildMaterials, isMaterialRequest, type MaterialItem } from '../documents/material.js';
+import { confirmedOcrItems } from './photo.js';
+import { bitableFacts, sheetFacts, sheetToLedger, type BitableField, type BitableRecord, type SheetMeta, type ValueRange } from '../documents/feishu-ledger.js';
 import type { SourcedFact } from '../report/material/facts.js';
 import type { DraftCommand } from '../report/commands.js';
 import { SEVERITY_LABEL } from '../report/critique/format.js';
@@ -47,7 +49,7 @@ const annotatedName = (name: string) => `${name.replace(/\.(docx|docm|wps)$/i, '
 /** A document, read: its text, and for a Word file its bytes (to return a commented copy). */
 interface ReadDocument {
   name: string;
-  kind: 'docx' | 'pdf' | 'txt' | 'md' | 'xlsx' | 'csv' | 'cloud-doc' | 'message';
+  kind: 'docx' | 'pdf' | 'txt' | 'md' | 'xlsx' | 'csv' | 'cloud-doc' | 'message' | 'sheet' | 'bitable' | 'forward';
   text: string;
   docx?: Buffer;
   /** The message file it came from (a file or a quoted file). */
@@ -68,6 +70,17 @@ async function readDocument(ctx: TurnContext, parser: DocumentParser, origin: Do
   ctx.audit?.docs.push(origin.kind === 'link' ? `doc:${origin.link.token}` : origin.kind === 'file' ? `file:${origin.file.fileKey}` : `msg:${origin.messageId}`);
   const got = await ctx.documents!.fetch(origin, { openId: c.senderOpenId, chatId: c.chatId, ...(c.senderExternal ? { external: true } : {}) });
   if (got.kind === 'text') return { name: got.name, kind: got.source, text: got.text };
+  if (got.kind === 'facts') return { name: got.name, kind: got.source, text: got.text, facts: got.facts };
+  if (got.kind === 'sheet' || got.kind === 'bitable') {
+    const sheets = got.kind === 'sheet' ? got.sheets.filter((x) => x.values).map((x) => sheetToLedger(x.meta as SheetMeta, x.values as ValueRange)) : [];
+    const facts = got.kind === 'sheet'
+      ? sheets.flatMap((x) => sheetFacts(got.name, x))
+      : got.tables.flatMap((t) => bitableFacts(got.name, t.name, t.fields as BitableField[], t.records as BitableRecord[]));
+    if (!facts.length) throw new DocumentError('empty', DOC_TEXTS.emptySheet(got.name));
+    // A sheet's title row (2026年上半年……台账) says the period the 台账 records.
+    const titles = sheets.map((x) => x.title).filter((t): t is string => !!t);
+    return { name: got.name, kind: got.kind, text: [...titles, ...facts.map((f) => f.text)].join('\n'), facts };
+  }
   const sha = createHash('sha256').update(got.data).digest('hex');
   ctx.audit?.docs.push(`sha256:${sha}`);
   // An encrypted Word file is told apart before extraction, which could only call it a legacy .doc.
@@ -116,27 +129,16 @@ export async function documentFlow(ctx: TurnContext, origin: DocumentOrigin, wor
   // A file returned with 误报/有用 under our comments: recorded; when that is all it carries, answered here.
   if (doc.verdicts && (await takeWordVerdicts(ctx, doc.verdicts.found, doc.verdicts.sha)).answered) return;
 
-  const table = doc.kind === 'xlsx' || doc.kind === 'csv';
+  const table = doc.kind === 'xlsx' || doc.kind === 'csv' || doc.kind === 'sheet' || doc.kind === 'bitable';
   if (opts.draft) {
-    const items: MaterialItem[] = [];
     // In a private chat the other files sent within the hour go with it (last year's report and the 台账).
-    if (c.chatType === 'p2p') {
-      const here = origin.kind === 'file' ? origin.file.fileKey : undefined;
-      for (const f of (await ctx.memory.recentFiles(c.chatId)).filter((x) => x.fileKey !== here).slice(-4)) {
-        try {
-          const more = await readDocument(ctx, parser, { kind: 'file', file: f });
-          if (!findClassificationMarking(more.text, ctx.restrictedMarkings)) items.push(asItem(more));
-        } catch (err) {
-          if (!(err instanceof DocumentError)) throw err;
-          ctx.log.info({ reason: err.reason }, 'an earlier file unreadable; drafting without it');
-        }
-      }
-    }
-    return draftWithMaterial(ctx, opts.draft, words, [...items, asItem(doc)]);
+    const items = c.chatType === 'p2p' ? await recentItems(ctx, parser, origin.kind === 'file' ? origin.file.fileKey : undefined) : [];
+    return draftWithMaterial(ctx, opts.draft, words, [...items, ...(c.chatType === 'p2p' ? await confirmedOcrItems(ctx) : []), asItem(doc)]);
   }
 
   // A spreadsheet is a 台账: material for a draft, not a text to proofread.
-  if (table) return ctx.replier.sendText(c, `“${doc.name}”是一份表格台账，读到 ${doc.text.split('\n').filter((l) => /第\d+行）$/.test(l)).length} 行记录。要用它起草，请说“根据这份台账写……”（例如“根据这份台账写上半年报告”）；私聊里直接发这句话即可，群里请回复（引用）这份文件并 @我。`, ctx.jobId);
+  if (doc.kind === 'forward') return ctx.replier.sendText(c, `这是一组合并转发的聊天记录，读到 ${doc.facts?.length ?? 0} 条消息。要用它起草，请回复（引用）它并说“根据这些记录写……”；每条事实会注明消息时间。`, ctx.jobId);
+  if (table) return ctx.replier.sendText(c, `“${doc.name}”是一份表格台账，读到 ${doc.facts?.length ?? doc.text.split('\n').filter((l) => /第\d+行）$/.test(l)).length} 行记录。要用它起草，请说“根据这份台账写……”（例如“根据这份台账写上半年报告”）；私聊里直接发这句话即可，群里请回复（引用）这份文件并 @我。`, ctx.jobId);
   if (doc.text.length > opts.maxChars || doc.truncated) return ctx.replier.sendText(c, DOC_TEXTS.tooLong(doc.name, doc.text.length, opts.maxChars), ctx.jobId);
   const docx = doc.docx;
   // The review loop (issue 22): 按审校意见修订 returns the critic's fixes as revisions; a file with 批注 gets their list.
@@ -164,10 +166,37 @@ export async function documentFlow(ctx: TurnContext, origin: DocumentOrigin, wor
 const asItem = (doc: ReadDocument): MaterialItem => ({
   source: doc.name,
   text: doc.text,
-  origin: doc.kind === 'message' ? 'message' : 'file',
-  ...(doc.kind === 'xlsx' || doc.kind === 'csv' ? { tabular: true } : {}),
+  origin: doc.kind === 'message' || doc.kind === 'forward' ? 'message' : 'file',
+  ...(doc.kind === 'xlsx' || doc.kind === 'csv' || doc.kind === 'sheet' || doc.kind === 'bitable' || doc.kind === 'forward' ? { tabular: true } : {}),
   ...(doc.facts ? { sourced: doc.facts } : {}),
 });
+
+/** The other files of a private chat sent within the hour, read; one that cannot be read is left out (logged). */
+async function recentItems(ctx: TurnContext, parser: DocumentParser, except?: string): Promise<MaterialItem[]> {
+  const items: MaterialItem[] = [];
+  for (const f of (await ctx.memory.recentFiles(ctx.conversation.chatId)).filter((x) => x.fileKey !== except).slice(-4)) {
+    try {
+      const more = await readDocument(ctx, parser, { kind: 'file', file: f });
+      if (!findClassificationMarking(more.text, ctx.restrictedMarkings)) items.push(asItem(more));
+    } catch (err) {
+      if (!(err instanceof DocumentError)) throw err;
+      ctx.log.info({ reason: err.reason }, 'an earlier file unreadable; drafting without it');
+    }
+  }
+  return items;
+}
+
+/**
+ * A new request asking to draft from material (根据这张照片写…) with no file: a photo's confirmed
+ * recognition in this private chat is that material; otherwise an ordinary draft.
+ */
+export async function draftOrFromPhoto(ctx: TurnContext, cmd: DraftCommand, text: string, newRequest: boolean): Promise<void> {
+  if (newRequest && cmd.kind !== 'export' && ctx.conversation.chatType === 'p2p' && isMaterialRequest(text)) {
+    const photos = await confirmedOcrItems(ctx);
+    if (photos.length) return draftWithMaterial(ctx, cmd, text, [...(ctx.parser && ctx.documents ? await recentItems(ctx, ctx.parser) : []), ...photos]);
+  }
+  return draftingFlow(ctx, cmd, { text, newRequest });
+}
 
 /** Draft from the items, each taken as a model or as facts (one line each on the card). */
 export function draftWithMaterial(ctx: TurnContext, cmd: DraftCommand, words: string, items: MaterialItem[]): Promise<void> {

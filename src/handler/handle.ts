@@ -7,7 +7,6 @@ import { conversationOf, type JobData } from '../queue/jobs.js';
 import type { JobContext } from '../queue/worker.js';
 import { chatFlow } from '../flows/chat.js';
 import { critiqueFlow } from '../flows/critique.js';
-import { draftingFlow } from '../flows/drafting/index.js';
 import type { ReminderService } from '../reminders/service/index.js';
 import type { TurnContext } from '../flows/context.js';
 import type { ConversationMemory } from '../stores/memory.js';
@@ -17,7 +16,7 @@ import type { Replier } from '../core/replier.js';
 import * as T from '../core/texts.js';
 import type { CloudDocPublisher, CommentSource, DocumentSource } from '../core/documents.js';
 import type { DocumentParser } from '../documents/parser.js';
-import { cloudDocFlow, documentFlow, materialKindFlow, whereFromFlow } from '../flows/documents.js';
+import { cloudDocFlow, documentFlow, draftOrFromPhoto, materialKindFlow, whereFromFlow } from '../flows/documents.js';
 import { unitWordsFlow } from '../flows/unit-words.js';
 import { REVIEW_TEXTS, reviewAnswerFlow, reviewerFlow, versionFlow } from '../flows/review.js';
 import type { ReviewStore } from '../flows/review-store.js';
@@ -33,6 +32,8 @@ import { forgetButtons } from '../flows/drafting/buttons.js';
 import { keepDraft } from '../flows/drafting/expiry.js';
 import type { LedgerStore } from '../documents/ledger-store.js';
 import { ledgerFlow } from '../flows/ledger.js';
+import { profileFlow } from '../flows/profile.js';
+import { confirmsPendingOcr, ocrConfirmFlow, photoFlow } from '../flows/photo.js';
 
 export interface HandlerDeps {
   replier: Replier;
@@ -87,6 +88,8 @@ const FLOWS: Flows = {
   'unknown-command': ({ ctx, conversation: c, route: r }) => ctx.replier.sendText(c, T.UNKNOWN_COMMAND(r.command), ctx.jobId),
   'too-long': ({ ctx, conversation: c, route: r }) => ctx.replier.sendText(c, T.TOO_LONG(r.length, MAX_INPUT_CHARS), ctx.jobId),
   reminder: async ({ ctx, conversation: c, route: r, text }, d) => {
+    // “确认” with a photo's recognition waiting in this chat confirms that.
+    if (await confirmsPendingOcr(ctx, text)) return ocrConfirmFlow(ctx);
     const reply = await d.reminders.handle(r.command, {
       chatId: c.chatId,
       chatType: c.chatType,
@@ -100,7 +103,7 @@ const FLOWS: Flows = {
   },
   critique: ({ ctx, route: r }) => critiqueFlow(ctx, r.text).then(() => undefined),
   'critique-empty': ({ ctx, conversation: c }) => ctx.replier.sendText(c, T.CRITIQUE_EMPTY, ctx.jobId),
-  draft: ({ ctx, route: r, text }) => draftingFlow(ctx, r.command, { text, newRequest: r.newRequest }),
+  draft: ({ ctx, route: r, text }) => draftOrFromPhoto(ctx, r.command, text, r.newRequest),
   chat: ({ ctx, route: r }) => chatFlow(ctx, r.text),
   clouddoc: ({ ctx }) => cloudDocFlow(ctx),
   'unit-words': ({ ctx, route: r }) => unitWordsFlow(ctx, r.request),
@@ -120,6 +123,8 @@ const FLOWS: Flows = {
   'where-from': ({ ctx, route: r }) => whereFromFlow(ctx, r.text),
   ledger: ({ ctx, route: r }) => ledgerFlow(ctx, r.op),
   verdict: ({ ctx, route: r }) => verdictButtonFlow(ctx, r),
+  photo: ({ ctx, route: r }) => photoFlow(ctx, r.image),
+  profile: ({ ctx, route: r }) => profileFlow(ctx, r.text),
   // 删除我的数据: the request itself is neither remembered nor sent to the model.
   'forget-ask': async ({ ctx, conversation: c }, d) => {
     if (!d.forget) return ctx.replier.sendText(c, T.FAILURE, ctx.jobId);

@@ -66,10 +66,14 @@ export type Route =
   /** The unit's 台账: 记一笔, 查看台账, 导出台账, 修改/删除第N条, 根据本半年台账写报告. */
   | { kind: 'ledger'; op: LedgerOp }
   /** 误报 / 有用 on one finding of a critique's feedback card (issue 24 item 6). */
-  | { kind: 'verdict'; card: string; n: number; option: string };
+  | { kind: 'verdict'; card: string; n: number; option: string }
+  /** “我们单位是……，上级党委是……”: the chat's unit profile. */
+  | { kind: 'profile'; text: string }
+  /** A photo: OCR, shown back for the writer to confirm. */
+  | { kind: 'photo'; image: { messageId: string; imageKey: string } };
 
 /** What a route produced from text alone (before files, links and quotes are considered). */
-export type TextRoute = Exclude<Route, { kind: 'document' | 'unsupported' | 'button-expired' | 'verdict' }>;
+export type TextRoute = Exclude<Route, { kind: 'document' | 'unsupported' | 'button-expired' | 'verdict' | 'photo' }>;
 
 export const MAX_INPUT_CHARS = 30_000;
 
@@ -138,6 +142,9 @@ function looksPasted(text: string): boolean {
 /** “‘集中学习15次’这句出自哪里？” / 这句话的出处是什么 / 这个数字哪来的 */
 const WHERE_FROM = /(?:出自哪里|出自哪儿|出处是?(?:什么|哪里)?|从哪(?:里|儿)?来的?|哪来的|有什么依据|依据是什么)[？?。]?$/;
 
+/** The unit profile, stated: 我们单位是… / 单位全称：… / 上级党委是… */
+const PROFILE_STATEMENT = /^(?:我们(?:的)?单位(?:全称)?(?:是|为|：|:)|本单位(?:全称)?(?:是|为|：|:)|单位全称(?:是|为|：|:)|上级党委(?:是|为|：|:)|单位信息[：:])/;
+
 const LEDGER_ADD = /^(?:记一笔|记上一笔|台账记一笔)/;
 const LEDGER_LIST = /^(?:查看|看看|列出|显示)?(?:本单位|我们的|我的)?台账(?:列表|记录|清单)?[？?。]?$|^(?:查看|列出)(?:本单位|我们的|我的)?台账/;
 const LEDGER_EXPORT = /^(?:导出|下载)(?:本单位|我们的|我的)?台账(?:为?(?:Excel|excel|表格|xlsx))?[。！!]?$/;
@@ -171,6 +178,7 @@ const TEXT_RULES: ReadonlyArray<(text: string, o: RouteOptions) => TextRoute | n
   },
   (text) => (text.length <= 300 && WHERE_FROM.test(text) ? { kind: 'where-from', text } : null),
   ledgerRoute,
+  (text) => (text.length <= 200 && PROFILE_STATEMENT.test(text) ? { kind: 'profile', text } : null),
   (text) => (CLOUD_DOC_COMMAND.test(text) ? { kind: 'clouddoc' } : null),
   (text) => (KEEP_DRAFT.test(text) ? { kind: 'draft-keep' } : null),
   (text) => {
@@ -232,6 +240,7 @@ export function routeMessage(payload: Payload, o: RouteOptions): Route {
   if (payload.kind === 'file' && isWordListFile(payload.file.name)) return { kind: 'unit-words', request: { kind: 'import', origin: { kind: 'file', file: payload.file } } };
   if (payload.kind === 'file') return { kind: 'document', document: { origin: { kind: 'file', file: payload.file }, words: '' } };
   if (payload.kind === 'unsupported') return { kind: 'unsupported', messageType: payload.messageType };
+  if (payload.kind === 'image') return { kind: 'photo', image: payload.image };
   const text = payload.text.trim();
   const isSlash = /^[/／]/.test(text);
   const link = isSlash ? undefined : findDocLink(text);
@@ -290,7 +299,7 @@ export function routeChangesDraft(route: Route): boolean {
  */
 export function routeNeedsModel(route: Route): boolean {
   switch (route.kind) {
-    case 'help': case 'reset': case 'unknown-command': case 'forget-ask': case 'forget-confirm': case 'forget-cancel': case 'too-long': case 'unsupported': case 'button-expired': case 'unit-words': case 'draft-keep': case 'review-version': case 'reviewer': case 'where-from': case 'verdict':
+    case 'help': case 'reset': case 'unknown-command': case 'forget-ask': case 'forget-confirm': case 'forget-cancel': case 'too-long': case 'unsupported': case 'button-expired': case 'unit-words': case 'draft-keep': case 'review-version': case 'reviewer': case 'where-from': case 'verdict': case 'photo': case 'profile':
       return false;
     case 'reminder':
       return route.command.kind === 'affirm' || route.command.kind === 'pick';

@@ -148,7 +148,7 @@ export class Forgetting {
       const c = conversationOf(data);
       if (c.senderOpenId !== openId) continue;
       threadKeys.add(this.k('hist', 't', threadKey(c))).add(this.k('state', threadKey(c))).add(this.k('review', threadKey(c))).add(this.k('versions', threadKey(c)));
-      if (c.chatType === 'p2p') threadKeys.add(this.k('hist', 'c', c.chatId)).add(this.k('lastfile', c.chatId)).add(this.k('review', 'c', c.chatId));
+      if (c.chatType === 'p2p') threadKeys.add(this.k('hist', 'c', c.chatId)).add(this.k('lastfile', c.chatId)).add(this.k('review', 'c', c.chatId)).add(this.k('ocr', c.chatId));
       if (job.id === o.exceptJobId) continue;
       if (job.id) deleted += await this.dropAnswers(job.id);
       // An active job cannot be removed; it is scrubbed instead.
@@ -237,7 +237,7 @@ export class Forgetting {
   /** An operator's purge of one chat: its threads, reminders and jobs (the audit trail stays). */
   async purgeChat(chatId: string): Promise<ForgetResult> {
     let deleted = 0;
-    const keys = new Set<string>([this.k('hist', 'c', chatId), this.k('lastfile', chatId), this.k('review', 'c', chatId)]);
+    const keys = new Set<string>([this.k('hist', 'c', chatId), this.k('lastfile', chatId), this.k('review', 'c', chatId), this.k('ocr', chatId), this.k('profile', chatId)]);
     for (const job of await this.jobs(this.messages)) {
       const c = conversationOf(job.data as JobData);
       if (c.chatId !== chatId) continue;

@@ -117,6 +117,24 @@ export class ConversationMemory {
     return (Array.isArray(v) ? v : [v]) as Array<{ messageId: string; fileKey: string; name: string }>;
   }
 
+  /** The unit profile a chat confirmed (report/material/profile.ts, JSON): the unit's, durable, no TTL. */
+  async unitProfile(chatId: string): Promise<string | null> {
+    return this.redis.get(`${this.o.prefix}:profile:${chatId}`);
+  }
+
+  async setUnitProfile(chatId: string, json: string): Promise<void> {
+    await this.redis.set(`${this.o.prefix}:profile:${chatId}`, json);
+  }
+
+  /** A photo's OCR lines waiting for (or given) the writer's confirmation in a private chat: an hour, like its files. */
+  async setOcr(chatId: string, value: string): Promise<void> {
+    await this.redis.set(`${this.o.prefix}:ocr:${chatId}`, value, 'EX', 3600);
+  }
+
+  async ocr(chatId: string): Promise<string | null> {
+    return this.redis.get(`${this.o.prefix}:ocr:${chatId}`);
+  }
+
   private fit(msgs: ChatMessage[]): ChatMessage[] {
     const out: ChatMessage[] = [];
     let total = 0;

@@ -140,11 +140,13 @@ describe('files sent to the bot', () => {
     expect(outlinePrompt).toContain('开展意识形态领域风险隐患排查 2轮');
   });
 
-  it('an image says to copy the text or send a file', async () => {
+  it('an image is read by OCR (issue 23); one without text says to paste the text instead', async () => {
     h = await startHarness();
-    const ev = messageEvent('image', { image_key: 'img_v3_x' });
+    const ev = messageEvent('image', { image_key: 'placeholder' });
+    const msg = (ev.event as { message: { message_id: string; content: string } }).message;
+    msg.content = JSON.stringify({ image_key: h.feishu.addUserFile(msg.message_id, 'blank.png', Buffer.from('no text here')) });
     await h.post(ev);
-    expect(texts(h, await replies(h, messageIdOf(ev)))).toMatch(/复制.*\.docx/);
+    expect(texts(h, await replies(h, messageIdOf(ev)))).toMatch(/没有识别出文字.*粘贴/);
   });
 
   it('a download refused for a missing scope names the scope; a 500 is retried', async () => {
@@ -264,7 +266,8 @@ describe('cloud-doc and wiki links', () => {
 
     const sheet = textEvent('https://a.feishu.cn/sheets/SheetToken00001');
     await h.post(sheet);
-    expect(texts(h, await replies(h, messageIdOf(sheet)))).toContain('电子表格');
+    // A 电子表格 is read as a 台账 now (issue 23), after the same check of the requester's right.
+    expect(texts(h, await replies(h, messageIdOf(sheet)))).toContain('阅读权限');
     expect(h.llm.requests).toHaveLength(0);
   });
 

@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { startHarness, type Harness } from '../support/harness.js';
 import { appSettled } from '../support/queues.js';
-import { messageEvent, messageIdOf, textEvent } from '../support/events.js';
+import { groupAtBot, messageEvent, messageIdOf, textEvent } from '../support/events.js';
 import type { FakeMessage } from '../support/fake-feishu.js';
 import type { FakeRequestBody } from '../support/fake-openai.js';
 import { buildDocx } from '../support/docx-fixture.js';
@@ -103,6 +103,9 @@ describe('material true to its period (issue 23, done when)', () => {
     const draftPart = unmarked.slice(unmarked.indexOf('工作开展情况'));
     for (const piece of LAST_YEAR_PIECES) expect(draftPart.split('同比表')[0], piece).not.toContain(piece);
     expect(card).toContain('【待更新：去年为“28场”】');
+    expect(card).toContain('【待更新：去年为“全县网络意识形态工作联席会议”】');
+    // One 同比表 row per changed figure, however often the draft repeats it.
+    expect(card.match(/ · 12次 · 15次 · /g)).toHaveLength(1);
     // The 同比表: last year's 12次 becomes this period's 15次 from its row.
     expect(card).toMatch(/同比表（项目 · 上期 · 本期 · 来源）\n[^\n]*集中学习[^\n]* · 12次 · 15次 · “台账\.xlsx”·学习记录·第4行/);
     expect(card).toMatch(/与范文逐字相同的连续文字均不超过 20 个字|有 \d+ 句与范文连续相同超过 20 个字/);
@@ -116,5 +119,143 @@ describe('material true to its period (issue 23, done when)', () => {
     await h.post(where);
     const answer = texts(h, await replies(h, messageIdOf(where)));
     expect(answer).toContain('“台账.xlsx”·学习记录·第3行');
+  });
+});
+
+describe('a 多维表格 link as the 台账 (issue 23, done when)', () => {
+  it('reads the linked table through the Open API (people never), each fact addressed by its record', async () => {
+    h = await startHarness({ llm: carrier });
+    const ms = (d: string) => Date.parse(`${d}T00:00:00+08:00`);
+    h.feishu.tableApi.bitables.set('BascnLedger00001', {
+      tables: new Map([['tblLedger000001', {
+        name: '学习记录',
+        fields: [{ field_id: 'f1', field_name: '日期', type: 5 }, { field_id: 'f2', field_name: '事项', type: 1 }, { field_id: 'f3', field_name: '次数', type: 2 }, { field_id: 'f4', field_name: '负责人', type: 11, ui_type: 'User' }],
+        records: [
+          { record_id: 'recA1', fields: { 日期: ms('2026-03-20'), 事项: [{ type: 'text', text: '召开意识形态工作研判会，分析研判网络舆情' }], 次数: 1, 负责人: [{ id: 'ou_x', name: '张三' }] } },
+          { record_id: 'recA2', fields: { 日期: ms('2026-04-01'), 事项: '理论中心组集中学习', 次数: 15, 负责人: [{ id: 'ou_y', name: '李四' }] } },
+        ],
+      }]]),
+    });
+    h.feishu.docAccess.set('BascnLedger00001', { linkShare: 'tenant_readable' });
+    const report = fileMessage(h, '去年的报告.docx', await buildDocx(LAST_YEAR));
+    await h.post(report);
+    await replies(h, messageIdOf(report));
+    const ask = textEvent('参考去年的报告，根据这个多维表格写2026年上半年报告 https://example.feishu.cn/base/BascnLedger00001?table=tblLedger000001&view=vewX');
+    await h.post(ask);
+    const card = texts(h, await replies(h, messageIdOf(ask)));
+    expect(card).toContain('“去年的报告.docx”作为范文使用');
+    expect(card).toContain('“学习记录”作为本期事实材料使用');
+    expect(card).toMatch(/集中学习[^\n]* · 12次 · 15次 · 多维表格“学习记录”·学习记录·记录recA2/);
+    const unmarked = card.replace(/【[^】]*】/g, '');
+    for (const piece of LAST_YEAR_PIECES) expect(unmarked.slice(unmarked.indexOf('工作开展情况')).split('同比表')[0], piece).not.toContain(piece);
+    const prompts = h.llm.requests.map((r) => r.messages.at(-1)!.content).join('\n');
+    expect(prompts).not.toMatch(/张三|李四/);
+  });
+
+  it('a 多维表格 the app may not read gets the way to add it, and no model call', async () => {
+    h = await startHarness({ llm: carrier });
+    h.feishu.tableApi.bitables.set('BascnDenied00001', { tables: new Map() });
+    h.feishu.tableApi.deniedBitables.add('BascnDenied00001');
+    h.feishu.docAccess.set('BascnDenied00001', { linkShare: 'tenant_readable' });
+    const ask = textEvent('根据这个多维表格写2026年上半年报告 https://example.feishu.cn/base/BascnDenied00001?table=tblX0000001');
+    await h.post(ask);
+    expect(texts(h, await replies(h, messageIdOf(ask)))).toContain('没有这份多维表格的读取权限');
+    expect(h.llm.requests).toHaveLength(0);
+  });
+});
+
+/** A photo message whose bytes the fake Open API serves under its image key. */
+function photoMessage(x: Harness, data: Buffer): Record<string, unknown> {
+  const ev = messageEvent('image', { image_key: 'placeholder' });
+  const msg = (ev.event as { message: { message_id: string; content: string } }).message;
+  const key = x.feishu.addUserFile(msg.message_id, 'photo.jpg', data);
+  msg.content = JSON.stringify({ image_key: key });
+  return ev;
+}
+
+describe('a photo of the paper 台账 (issue 23, done when)', () => {
+  it('OCR is shown for checking, used only after “确认”, and each fact is addressed by image and line', async () => {
+    h = await startHarness({ llm: carrier });
+    const photo = Buffer.from('JPEG-of-a-paper-ledger-2026-H1');
+    h.feishu.tableApi.ocr.push({ match: (b) => b.equals(photo), lines: ['2026年3月20日 召开意识形态工作研判会，分析研判网络舆情', '2026年4月 理论中心组集中学习15次'] });
+    const report = fileMessage(h, '去年的报告.docx', await buildDocx(LAST_YEAR));
+    await h.post(report);
+    await replies(h, messageIdOf(report));
+    const before = h.llm.requests.length;
+    const pic = photoMessage(h, photo);
+    await h.post(pic);
+    const check = texts(h, await replies(h, messageIdOf(pic)));
+    expect(check).toMatch(/^识别结果，请核对（图片“[^”]+”，共 2 行）：\n1\. 2026年3月20日 召开意识形态工作研判会/);
+    expect(check).toContain('确认前这些内容不会用于起草');
+    expect(h.llm.requests.length).toBe(before);
+    expect(h.feishu.calls.some((c) => c.path === '/open-apis/optical_char_recognition/v1/image/basic_recognize')).toBe(true);
+
+    const ok = textEvent('确认');
+    await h.post(ok);
+    expect(texts(h, await replies(h, messageIdOf(ok)))).toContain('已确认图片');
+
+    const ask = textEvent('参考去年的报告，根据这张照片写2026年上半年报告');
+    await h.post(ask);
+    const card = texts(h, await replies(h, messageIdOf(ask)));
+    expect(card).toContain('“去年的报告.docx”作为范文使用');
+    expect(card).toMatch(/集中学习[^\n]* · 12次 · 15次 · 图片“[^”]+”识别结果·第2行/);
+    const unmarked = card.replace(/【[^】]*】/g, '');
+    for (const piece of LAST_YEAR_PIECES) expect(unmarked.slice(unmarked.indexOf('工作开展情况')).split('同比表')[0], piece).not.toContain(piece);
+  });
+
+  it('a photo over the OCR limit gets the limit in words and no OCR call', async () => {
+    h = await startHarness({ llm: carrier });
+    const pic = photoMessage(h, Buffer.alloc(4 * 1024 * 1024, 7));
+    await h.post(pic);
+    expect(texts(h, await replies(h, messageIdOf(pic)))).toMatch(/超过了文字识别一次可处理的 5 MB/);
+    expect(h.feishu.calls.some((c) => c.path.includes('optical_char_recognition'))).toBe(false);
+  });
+});
+
+describe('合并转发 as material (issue 23 item 3)', () => {
+  it('a quoted merge-forward: its sub-messages are facts, each traced to its message time', async () => {
+    h = await startHarness({ llm: carrier });
+    h.feishu.addUserMessage('om_forward_1', 'merge_forward', { content: 'Merged and Forwarded Message' });
+    const at = (iso: string) => String(Date.parse(iso));
+    h.feishu.forwardChildren.set('om_forward_1', [
+      { message_id: 'om_sub_2', msg_type: 'text', content: JSON.stringify({ text: '4月理论中心组集中学习15次' }), create_time: at('2026-04-30T09:00:00+08:00') },
+      { message_id: 'om_sub_1', msg_type: 'text', content: JSON.stringify({ text: '3月20日召开意识形态工作研判会，分析研判网络舆情' }), create_time: at('2026-03-20T10:00:00+08:00') },
+      { message_id: 'om_sub_3', msg_type: 'image', content: JSON.stringify({ image_key: 'img_x' }), create_time: at('2026-05-01T10:00:00+08:00') },
+    ]);
+    const ask = groupAtBot('根据这些聊天记录写2026年上半年报告', h.feishu.botOpenId, { parentId: 'om_forward_1' });
+    await h.post(ask);
+    const card = texts(h, await replies(h, messageIdOf(ask)));
+    expect(card).toContain('“合并转发的聊天记录”作为本期事实材料使用');
+    const prompts = h.llm.requests.map((r) => r.messages.at(-1)!.content).join('\n');
+    expect(prompts.indexOf('3月20日召开意识形态工作研判会')).toBeLessThan(prompts.indexOf('4月理论中心组集中学习15次'));
+    // The quote's root is the forward: the thread (and its draft) is keyed by it.
+    const thread = { rootId: 'om_forward_1' };
+    const where = groupAtBot('“3月20日召开意识形态工作研判会”这句出自哪里？', h.feishu.botOpenId, thread);
+    await h.post(where);
+    expect(texts(h, await replies(h, messageIdOf(where)))).toContain('转发消息（2026-03-20 10:00）');
+  });
+});
+
+describe('a 飞书电子表格 kept in the wiki as the 台账 (issue 23 item 3)', () => {
+  it('the wiki node leads to the sheet; merged cells filled, title and header recognised, rows addressed', async () => {
+    h = await startHarness({ llm: carrier });
+    h.feishu.tableApi.spreadsheets.set('shtLedger000001', {
+      sheets: [{
+        sheet_id: 'sQ1w2e', title: '研判记录',
+        merges: [{ start_row_index: 0, end_row_index: 0, start_column_index: 0, end_column_index: 2 }, { start_row_index: 2, end_row_index: 3, start_column_index: 0, end_column_index: 0 }],
+        values: [['2026年上半年舆情研判台账', null, null], ['月份', '事项', '次数'], ['3月', [{ type: 'text', text: '召开意识形态工作研判会' }], 2], [null, '专题研判网络舆情', 1]],
+      }],
+    });
+    h.feishu.wikiNodes.set('WikiSheetLedger01', { obj_token: 'shtLedger000001', obj_type: 'sheet', title: '舆情研判台账' });
+    h.feishu.docAccess.set('WikiSheetLedger01', { linkShare: 'tenant_readable' });
+    const ask = textEvent('根据这个台账写上半年报告提纲 https://example.feishu.cn/wiki/WikiSheetLedger01');
+    await h.post(ask);
+    const card = texts(h, await replies(h, messageIdOf(ask)));
+    expect(card).toContain('“舆情研判台账”作为本期事实材料使用');
+    // The title row names the period: the draft is for it, and says so.
+    expect(card).toContain('按材料“舆情研判台账”所记的2026年上半年起草');
+    const prompts = h.llm.requests.map((r) => r.messages.at(-1)!.content).join('\n');
+    expect(prompts).toContain('3月，召开意识形态工作研判会2次');
+    expect(prompts).toContain('3月，专题研判网络舆情1次');
   });
 });

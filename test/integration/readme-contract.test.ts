@@ -326,6 +326,56 @@ describe('critique rows', () => {
   });
 });
 
+// ---- material: model and facts, 台账, unit profile (issue 23) ---------------------------------------------
+
+describe('material rows', () => {
+  const LAST_YEAR = ['中共青山县委宣传部关于2025年上半年落实意识形态工作责任制情况的报告', '县委：', '2025年上半年，我部坚持以习近平新时代中国特色社会主义思想为指导，现将有关情况报告如下：', '一、工作开展情况', '理论中心组集中学习12次，举办“青山讲堂”理论宣讲活动28场。', '二、存在的问题', '网评员队伍力量薄弱。', '三、下一步工作打算', '持续抓好理论武装。'];
+
+  it('参考去年的报告，根据这份台账写2026年上半年报告 · 这份是台账 · ‘…’这句出自哪里？', async () => {
+    const chatId = 'oc_p2p_contract_material';
+    const { default: ExcelJS } = await import('exceljs');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('学习记录');
+    ws.addRow(['日期', '事项', '次数']);
+    ws.addRow(['2026年3月20日', '召开意识形态工作研判会，分析研判网络舆情', 1]);
+    ws.addRow(['2026年4月', '理论中心组集中学习', 15]);
+    for (const [name, data] of [['去年的报告.docx', await buildDocx(LAST_YEAR)], ['台账.xlsx', Buffer.from(await wb.xlsx.writeBuffer())]] as const) {
+      const ev = fileEvent(name, data, chatId);
+      await h.post(ev);
+      await replies(messageIdOf(ev));
+    }
+    const r = await send('参考去年的报告，根据这份台账写2026年上半年报告', { chatId });
+    expect(r.text).toContain('“去年的报告.docx”作为范文使用');
+    expect(r.text).toContain('“台账.xlsx”作为本期事实材料使用');
+    expect(r.text).toMatch(/与范文逐字相同的连续文字均不超过 20 个字|句与范文连续相同超过 20 个字/);
+    expect(r.text.replace(/【[^】]*】/g, '')).not.toMatch(/28场|“青山讲堂”/);
+    const thread = { chatId, rootId: r.id, threadId: `omt_${r.id}` };
+    const where = await send('‘召开意识形态工作研判会’这句出自哪里？', thread);
+    expect(where.text).toMatch(/“台账\.xlsx”·学习记录·第\d+行|没有找到这句话/);
+    const corrected = await send('这份是台账', thread);
+    expect(corrected.text).toContain('“去年的报告.docx”作为本期事实材料使用（按你的更正）');
+  });
+
+  it('记一笔 · 查看台账 · 修改第1条 · 导出台账 · 根据本半年台账写报告 · 删除第1条', async () => {
+    const chatId = 'oc_p2p_contract_ledger';
+    expect((await send('记一笔：6月2日召开意识形态工作研判会，分析研判3类问题', { chatId })).text).toContain('已记入本单位台账：2026年6月2日');
+    expect((await send('查看台账', { chatId })).text).toContain('第1条 · 2026年6月2日 · 召开意识形态工作研判会，分析研判3类问题');
+    expect((await send('修改第1条：6月5日召开意识形态工作研判会，分析研判3类问题', { chatId })).text).toContain('已修改台账第1条：2026年6月5日');
+    const exported = await send('导出台账', { chatId, count: 2 });
+    expect(exported.out.find((m) => m.msg_type === 'file')?.file?.name).toBe('本单位台账.xlsx');
+    const draft = await send('根据本半年台账写报告', { chatId });
+    expect(draft.text).toContain('“本单位台账（2026年上半年，1 条）”作为本期事实材料使用');
+    expect((await send('删除第1条', { chatId })).text).toBe('已删除台账第1条。');
+  });
+
+  it('我们单位是中共青山县委宣传部，上级党委是中共青山县委，每半年报送 → kept and used', async () => {
+    const chatId = 'oc_p2p_contract_profile';
+    expect((await send('我们单位是中共青山县委宣传部，上级党委是中共青山县委，每半年报送', { chatId })).text).toContain('单位：中共青山县委宣传部；上级党委：中共青山县委');
+    const next = await send('帮我写一份2026年上半年意识形态工作责任制落实情况报告的提纲', { chatId });
+    expect(next.text).toContain('按本群已确认的单位信息（单位：中共青山县委宣传部');
+  });
+});
+
 // ---- reminders -------------------------------------------------------------------------------------------
 
 describe('reminder rows', () => {

@@ -206,6 +206,13 @@ export class FakeTables {
       const values = sheet.values.map((r) => r.map((v) => (v instanceof Date ? (formatted ? v.toISOString().slice(0, 10).replace(/-/g, '/') : (v.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000) : v)));
       return { status: 200, body: ok({ revision: 3, spreadsheetToken: m[1], valueRange: { majorDimension: 'ROWS', range: `${sheet.sheet_id}!A1:${String.fromCharCode(64 + Math.max(1, ...values.map((r) => r.length)))}${values.length}`, revision: 3, values } }) };
     }
+    m = /^\/open-apis\/bitable\/v1\/apps\/([^/]+)\/tables$/.exec(path);
+    if (m && method === 'GET') {
+      if (this.deniedBitables.has(m[1]!)) return { status: 200, body: { code: 1254302, msg: 'Permission denied.' } };
+      const base = this.bitables.get(m[1]!);
+      if (!base) return { status: 200, body: { code: 1254040, msg: 'BaseTokenNotFound' } };
+      return { status: 200, body: ok({ has_more: false, page_token: '', total: base.tables.size, items: [...base.tables].map(([id, t]) => ({ table_id: id, revision: 1, name: t.name })) }) };
+    }
     m = /^\/open-apis\/bitable\/v1\/apps\/([^/]+)\/tables\/([^/]+)\/(fields|records\/search)$/.exec(path);
     if (m) {
       if (this.deniedBitables.has(m[1]!)) return { status: 200, body: { code: 1254302, msg: 'Permission denied.' } };
@@ -613,6 +620,9 @@ export class FakeFeishu {
     return key;
   }
 
+  /** Sub-messages of merge-forwards, by the forward's id: GET /im/v1/messages/:id returns them after it (upper_message_id set). */
+  readonly forwardChildren = new Map<string, Array<{ message_id: string; msg_type: string; content: string; create_time: string }>>();
+
   addUserMessage(messageId: string, msgType: string, content: object, chatId = 'oc_group_chat_0001'): void {
     this.userMessages.set(messageId, { msg_type: msgType, content: JSON.stringify(content), chat_id: chatId });
   }
@@ -624,7 +634,7 @@ export class FakeFeishu {
    * 970003 / 970005 in metas.
    */
   private handlePermissions(method: string, path: string, q: URLSearchParams, b: Record<string, unknown>): { status: number; body: unknown } | undefined {
-    const known = (token: string) => this.docs.has(token) || this.wikiNodes.has(token);
+    const known = (token: string) => this.docs.has(token) || this.wikiNodes.has(token) || this.tableApi.bitables.has(token) || this.tableApi.spreadsheets.has(token);
     const access = (token: string) => this.docAccess.get(token) ?? {};
     let m = /^\/open-apis\/drive\/v2\/permissions\/([^/]+)\/public$/.exec(path);
     if (m && method === 'GET') {
@@ -675,7 +685,8 @@ export class FakeFeishu {
     if (m && method === 'GET') {
       const msg = this.userMessages.get(m[1]!);
       if (!msg) return { status: 400, body: { code: 230001, msg: 'message not found' } };
-      return { status: 200, body: ok({ items: [{ message_id: m[1], msg_type: msg.msg_type, chat_id: msg.chat_id, deleted: false, updated: false, sender: { id: 'ou_someone', id_type: 'open_id', sender_type: 'user' }, body: { content: msg.content } }] }) };
+      const children = (this.forwardChildren.get(m[1]!) ?? []).map((x) => ({ message_id: x.message_id, msg_type: x.msg_type, create_time: x.create_time, upper_message_id: m![1], deleted: false, updated: false, sender: { id: 'ou_original_sender', id_type: 'open_id', sender_type: 'user' }, body: { content: x.content } }));
+      return { status: 200, body: ok({ items: [{ message_id: m[1], msg_type: msg.msg_type, chat_id: msg.chat_id, deleted: false, updated: false, sender: { id: 'ou_someone', id_type: 'open_id', sender_type: 'user' }, body: { content: msg.content } }, ...children] }) };
     }
     if (path === '/open-apis/wiki/v2/spaces/get_node' && method === 'GET') {
       const node = this.wikiNodes.get(q.get('token') ?? '');

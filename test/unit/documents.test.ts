@@ -196,7 +196,10 @@ describe('links, material and what a message asks for', () => {
   it('finds docx and wiki links on any Feishu host and names other kinds', () => {
     expect(findDocLink('帮我看看 https://abc.feishu.cn/docx/AbCdEfGh12345678?from=x')).toMatchObject({ kind: 'docx', token: 'AbCdEfGh12345678' });
     expect(findDocLink('https://x.larksuite.com/wiki/WikiToken12345')).toMatchObject({ kind: 'wiki', token: 'WikiToken12345' });
-    expect(findDocLink('https://x.feishu.cn/sheets/Sheet1234567')).toMatchObject({ kind: 'other', label: '电子表格' });
+    // 飞书电子表格 and 多维表格 are read as 台账 (issue 23), with the linked sheet or table.
+    expect(findDocLink('https://x.feishu.cn/sheets/Sheet1234567?sheet=s1a2b3')).toMatchObject({ kind: 'sheet', token: 'Sheet1234567', table: 's1a2b3' });
+    expect(findDocLink('根据 https://x.feishu.cn/base/Bascn1234567?table=tbl1234&view=v 写')).toMatchObject({ kind: 'bitable', token: 'Bascn1234567', table: 'tbl1234' });
+    expect(findDocLink('https://x.feishu.cn/mindnotes/Mind1234567')).toMatchObject({ kind: 'other', label: '思维笔记' });
     expect(findDocLink('https://example.com/docx/AbCdEfGh12345678')).toBeUndefined();
     const l = findDocLink('根据 https://a.feishu.cn/wiki/WikiToken12345?x=1 写上半年报告提纲')!;
     expect(withoutLink('根据 https://a.feishu.cn/wiki/WikiToken12345?x=1 写上半年报告提纲', l)).toBe('根据 写上半年报告提纲');

@@ -5,7 +5,8 @@
  */
 import { threadKey } from '../../core/message.js';
 import type { DraftCommand } from '../../report/commands.js';
-import { parseRequest } from '../../report/request.js';
+import { findUnit, parseRequest } from '../../report/request.js';
+import { applyProfile } from '../profile.js';
 import { getGenre } from '../../report/genres.js';
 import { periodLabel } from '../../report/period.js';
 import type { TurnContext } from '../context.js';
@@ -44,7 +45,9 @@ export async function draftingFlow(ctx: TurnContext, cmd: DraftCommand, opts: { 
     const first = factual[0] ?? model;
     // Material from a file or cloud doc: its facts are the only facts the draft may use, and
     // fact material (a 台账, not last year's report) says the period when the words do not.
-    let request = parseRequest(opts.text, ctx.now, first ? { material: { source: first.source, model: !factual.length, ...(period ? { period } : {}) } } : {});
+    // The chat's confirmed unit profile fills in the unit the words leave out, and is said at the head.
+    const profile = await applyProfile(ctx, opts.text, !!findUnit(opts.text)?.name);
+    let request = parseRequest(profile.words, ctx.now, first ? { material: { source: first.source, model: !factual.length, ...(period ? { period } : {}) } } : {});
     // A model lends form only: its text goes in as an example, every fact in it already marked.
     // Facts from a file or cloud doc are framed as material, never instructions (issue 26).
     if (model?.example) request = { ...request, example: { source: model.source, text: model.example } };
@@ -55,7 +58,8 @@ export async function draftingFlow(ctx: TurnContext, cmd: DraftCommand, opts: { 
       state.material = { items, words: opts.text, command: cmd, facts: factual.flatMap((x) => x.sourced), ...(model?.modelText ? { model: { source: model.source, text: model.modelText } } : {}) };
     }
     notes.push(`按${periodLabel(request.period)}${getGenre(request.genre).name}起草${request.unit.name ? `，单位：${request.unit.name}` : ''}。`, ...request.assumptions.map((x) => `${x}。`));
-    kindLines.push(...taken.map((x) => x.note));
+    if (profile.line) notes.push(profile.line);
+    kindLines.push(...taken.map((x) => x.note), ...(profile.question ? [profile.question] : []));
   }
   if (!state) {
     // "把第二部分再展开一点" after a free-form answer: continue that conversation instead.

@@ -27,10 +27,12 @@ export function checkMaterialDraft(draft: string, opts: { facts: readonly Source
   const notes: string[] = [];
   const stale = carried.marks.filter((m) => !m.from).length;
   if (stale) notes.push(`范文中的 ${stale} 处往期数字、日期或事项本期材料里没有，已标为【待更新】，请补上本期情况或删去。`);
-  const yoy = yoyText(carried.yoy);
+  // One row per item and change, however often the draft repeats it.
+  const rows = carried.yoy.filter((r, i, all) => all.findIndex((x) => x.item === r.item && x.previous === r.previous && x.current === r.current) === i);
+  const yoy = yoyText(rows);
   if (yoy) notes.push(yoy);
   const list = untraceableList(provenance);
   if (list) notes.push(list);
   if (opts.model) notes.push(overlapStatement(cap, overlap.length));
-  return { text: carried.text, marks: carried.marks, yoy: carried.yoy, provenance, overlap, notes };
+  return { text: carried.text, marks: carried.marks, yoy: rows, provenance, overlap, notes };
 }

@@ -1,0 +1,50 @@
+/**
+ * The unit profile (issue 23 item 6): asked once when a draft has to leave the unit open,
+ * confirmed in words, stored per chat without any person's name, then reused by every draft
+ * and shown in its assumption line.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { Redis } from 'ioredis';
+import { startHarness, type Harness } from '../support/harness.js';
+import { appSettled } from '../support/queues.js';
+import { messageIdOf, textEvent } from '../support/events.js';
+
+let h: Harness | undefined;
+afterEach(async () => {
+  await h?.stop();
+  h = undefined;
+});
+
+describe('unit profile', () => {
+  it('asks once, keeps the profile without names, and reuses it in the next draft', async () => {
+    h = await startHarness({ env: { OPENAI_API_KEY: '' } });
+    const x = h;
+    const say = async (t: string) => {
+      const ev = textEvent(t);
+      await x.post(ev);
+      await x.feishu.waitFor(() => x.feishu.repliesTo(messageIdOf(ev)).length > 0 && x.feishu.repliesTo(messageIdOf(ev)).every((m) => !x.feishu.isStreaming(m)), 60_000, 'reply');
+      await appSettled(x);
+      return x.feishu.repliesTo(messageIdOf(ev)).map((m) => x.feishu.textOf(m)).join('\n');
+    };
+    const first = await say('帮我写一份2026年上半年意识形态工作责任制落实情况报告的提纲');
+    expect(first).toContain('为了以后不再每次询问，请确认一次：单位全称');
+    const again = await say('帮我写一份2026年上半年意识形态工作责任制落实情况报告的提纲');
+    expect(again).not.toContain('请确认一次');
+
+    const kept = await say('我们单位是中共青山县委宣传部，上级党委是中共青山县委，部长张三，每半年报送一次');
+    expect(kept).toContain('单位：中共青山县委宣传部；上级党委：中共青山县委');
+    const redis = new Redis(x.redisUrl);
+    try {
+      const raw = (await redis.get(`${x.prefix}:profile:oc_p2p_chat_0001`)) ?? '';
+      expect(raw).toContain('中共青山县委宣传部');
+      expect(raw).not.toContain('张三');
+    } finally {
+      redis.disconnect();
+    }
+
+    const next = await say('帮我写一份2026年上半年意识形态工作责任制落实情况报告的提纲');
+    expect(next).toMatch(/按本群已确认的单位信息（单位：中共青山县委宣传部；上级党委：中共青山县委；[^）]*通常报送：半年报告）起草/);
+    expect(next).toContain('中共青山县委宣传部关于');
+    expect(next).not.toContain('未说明单位名称');
+  });
+});
