@@ -10,6 +10,7 @@ import { getGenre } from '../../report/genres.js';
 import { periodLabel } from '../../report/period.js';
 import type { TurnContext } from '../context.js';
 import { chatFlow } from '../chat.js';
+import { openCardBeside } from '../model-stream.js';
 import type { Material } from '../../documents/material.js';
 import { contentIdFor, GENERATOR, type AiLabel } from '../../export/ai-label.js';
 import { draftButtons } from './buttons.js';
@@ -55,7 +56,8 @@ export async function draftingFlow(ctx: TurnContext, cmd: DraftCommand, opts: { 
   if (ctx.audit) ctx.audit.kind = cmd.kind;
   if (cmd.kind === 'export') return exportWord(ctx, state);
 
-  const card = await ctx.replier.openStream(c, { key: ctx.jobId, title: TITLES[cmd.kind] });
+  // The model request starts at once; the card opens beside it (issue 25).
+  const card = openCardBeside(ctx.replier, c, { key: ctx.jobId, title: TITLES[cmd.kind] });
   // The bot's own words are plain text: no Markdown markers for the writer to clean up.
   const headOf = (extra: string[]) => [ctx.offlineNotice, [...notes, ...extra].join('')].filter(Boolean).join('\n\n');
   const withHead = (body: string, extra: string[] = []) => {
