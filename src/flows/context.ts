@@ -1,4 +1,5 @@
 import type { ChatModel } from '../llm/chat-model.js';
+import type { Writer } from './writer.js';
 import type { PromptLibrary } from '../llm/prompts.js';
 import type { Logger } from '../logger.js';
 import type { ConversationMemory } from '../core/memory.js';
@@ -17,6 +18,8 @@ export interface TurnContext {
   log: Logger;
   replier: Replier;
   model: ChatModel;
+  /** Who writes reports and critique commentary: the model or the rules (chosen once in app.ts). */
+  writer: Writer;
   prompts: PromptLibrary;
   memory: ConversationMemory;
   now: Date;

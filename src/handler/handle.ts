@@ -1,3 +1,4 @@
+import type { Writer } from '../flows/writer.js';
 import type { ChatModel } from '../llm/chat-model.js';
 import type { KeptAnswers } from '../llm/kept-answers.js';
 import { LlmError } from '../core/errors.js';
@@ -29,6 +30,8 @@ import { forgetButtons } from '../flows/drafting/buttons.js';
 export interface HandlerDeps {
   replier: Replier;
   model: ChatModel;
+  /** The model's writer or the rules' (app.ts chooses once). */
+  writer: Writer;
   prompts: PromptLibrary;
   memory: ConversationMemory;
   log: Logger;
@@ -150,6 +153,7 @@ export class MessageHandler {
       log: job.log,
       replier: this.d.replier,
       model,
+      writer: this.d.writer,
       prompts: this.d.prompts,
       memory: this.d.memory,
       now: this.d.now?.() ?? new Date(),

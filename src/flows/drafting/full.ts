@@ -1,17 +1,14 @@
 // Full draft: the parts not drafted yet (all of them on 全部重写), then the assembled report.
 import { addressLabel, assembleDraft, partAddress, sectionAddress, type SectionAddress } from '../../report/draft.js';
 import { getGenre } from '../../report/genres.js';
-import { headingMarker, parseHeading } from '../../report/headings.js';
 import { partChars, sectionChars } from '../../report/lengths.js';
-import { splitPartText } from '../../report/model-output.js';
 
-import { renderOutline } from '../../report/outline.js';
-import { periodLabel } from '../../report/period.js';
 import { requestOpening } from '../../report/request.js';
 import { draftSignOff } from './document.js';
-import { factsText, personLabel, reportSystemMessage, streamText, withPrefix, type FlowBase, type Progress } from './model-call.js';
+import { withPrefix, type FlowBase, type Progress } from './model-call.js';
 import { draftOutline } from './outline.js';
-import { draftOne, ROLE_WRITING, shownBefore } from './sections.js';
+import { draftOne, shownBefore } from './sections.js';
+import { writerOf } from './writers.js';
 import { withSections, type ReportThreadState, type SectionText } from './state.js';
 
 export interface DraftFullArgs extends FlowBase {
@@ -29,9 +26,6 @@ export interface FullResult {
   kept: SectionAddress[];
   removed: string[];
 }
-
-// A level-1 heading the model wrote although told not to: the card already shows the part's.
-const withoutPartHeading = (view: string): string => view.split('\n').filter((l) => parseHeading(l)?.level !== 1).join('\n');
 
 /** Full draft, one part at a time (so the card can show progress), then assembled with title and sign-off. */
 export async function draftFull(a: DraftFullArgs): Promise<FullResult> {
@@ -59,21 +53,20 @@ export async function draftFull(a: DraftFullArgs): Promise<FullResult> {
     a.onProgress?.({ done: i, total, unit: '部分' });
     const covers = part.sections.length ? part.sections.map((_s, j) => sectionAddress(partNo, j + 1)) : [partAddress(partNo)];
     const have = covers.filter((c) => drafted[c] !== undefined);
-    const partLabel = `${headingMarker(1, partNo)}${part.heading}`;
     if (have.length === covers.length) {
       // Everything drafted: keep it as the writer last saw it.
       if (drafted[partAddress(partNo)] !== undefined && part.sections.length) put(partAddress(partNo), drafted[partAddress(partNo)]!);
       for (const c of covers) put(c, drafted[c]!);
       kept.push(partAddress(partNo));
-    } else if (have.length > 0 || !a.model.online) {
-      // Some drafted, or offline: keep those, write the rest one by one.
+    } else if (have.length > 0) {
+      // Some drafted: keep those, write the rest one by one.
       kept.push(...have);
       for (const c of covers) {
         if (drafted[c] !== undefined) put(c, drafted[c]);
         else {
-          // A length the writer asked for is kept offline too: each section gets its share.
+          // A length the writer asked for is kept: each section gets its share.
           const asked = req.length ? (part.sections.length ? sectionChars(req, outline, i) : partChars(req, outline, i)) : undefined;
-          const f = withPrefix({ ...a, onText: a.model.online ? a.onText : undefined }, shown(c));
+          const f = withPrefix(a, shown(c));
           f.onText?.('', '');
           const one = await draftOne(f, outline, req, genre, c, asked);
           texts.push(one.section);
@@ -81,28 +74,11 @@ export async function draftFull(a: DraftFullArgs): Promise<FullResult> {
         }
       }
     } else {
-      const user = a.prompts.render('full', {
-        outline: renderOutline(outline),
-        part: partLabel,
-        period: periodLabel(req.period),
-        person: personLabel(genre, req),
-        chars: String(partChars(req, outline, i)),
-        facts: factsText(req),
-        role: ROLE_WRITING[part.partId ?? 'none'],
-      });
       const f = withPrefix(a, shown(partAddress(partNo)));
       f.onText?.('', '');
-      const res = await streamText(f, [reportSystemMessage(a, req), { role: 'user', content: user }], 'full', withoutPartHeading);
+      const res = await writerOf(a).part(f, { outline, req, genre, part: partNo });
+      texts.push(...res.texts);
       removed.push(...res.removed);
-      const split = splitPartText(res.text, part.sections.length);
-      if (part.sections.length === 0) put(partAddress(partNo), [split.intro, ...split.sections].filter(Boolean).join('\n'));
-      else {
-        if (split.intro) put(partAddress(partNo), split.intro);
-        part.sections.forEach((_s, j) => {
-          const t = split.sections[j];
-          if (t) put(sectionAddress(partNo, j + 1), t);
-        });
-      }
     }
   }
   a.onProgress?.({ done: total, total, unit: '部分' });

@@ -72,6 +72,7 @@ export async function draftingFlow(ctx: TurnContext, cmd: DraftCommand, opts: { 
   try {
     const result = await runDraftCommand(cmd, {
       model: ctx.model,
+      writer: ctx.writer,
       prompts: ctx.prompts,
       now: ctx.now,
       timezone: ctx.timezone,
@@ -112,7 +113,7 @@ export async function wordFile(state: ReportThreadState, now: Date, label?: Omit
 }
 
 /** The implicit label's facts for a file this job exports. */
-export const exportLabel = (ctx: TurnContext) => ({ generator: GENERATOR, model: ctx.model.online ? ctx.model.name : '离线模板（未调用模型）', jobId: ctx.jobId, ...(ctx.aiLabelFooter ? { footer: true } : {}) });
+export const exportLabel = (ctx: TurnContext) => ({ generator: GENERATOR, model: ctx.writer.author(ctx.model), jobId: ctx.jobId, ...(ctx.aiLabelFooter ? { footer: true } : {}) });
 
 async function exportWord(ctx: TurnContext, state: ReportThreadState): Promise<void> {
   if (!state.outline) return ctx.replier.sendText(ctx.conversation, NO_OUTLINE_YET, ctx.jobId);

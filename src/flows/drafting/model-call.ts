@@ -1,9 +1,9 @@
 // One model call of the drafting flow: prompt context, streaming with a clean view, the cleaned answer.
-import type { ChatMessage, ChatModel } from '../../llm/chat-model.js';
-import type { PromptLibrary } from '../../llm/prompts.js';
+import type { ChatMessage } from '../../llm/chat-model.js';
+import type { Writer, WriteArgs } from '../writer.js';
 import { periodGuidance, unitVoice, type Genre } from '../../report/genres.js';
 import type { CleanResult, OutputKind } from '../../report/model-output.js';
-import { streamText as streamModel, type OnText } from '../model-stream.js';
+import { streamText as streamModel } from '../model-stream.js';
 import { periodLabel, periodRange } from '../../report/period.js';
 import { roleLabel, type ReportRequest } from '../../report/request.js';
 import { systemMessage } from '../system-prompt.js';
@@ -28,14 +28,9 @@ export function progressLabel(p: Progress): string {
   return p.done === 0 ? `（${writing}）` : `（已完成${p.done}/${p.total}${p.unit}，${writing}）`;
 }
 
-export interface FlowBase {
-  model: ChatModel;
-  prompts: PromptLibrary;
-  now: Date;
-  /** IANA zone for the date in the system prompt. */
-  timezone?: string;
-  signal?: AbortSignal;
-  onText?: OnText;
+export interface FlowBase extends WriteArgs {
+  /** Who writes: the model or the rules, chosen once in the composition root (the model when not given). */
+  writer?: Writer;
 }
 
 export function reportSystemMessage(f: FlowBase, req: ReportRequest): ChatMessage {
