@@ -38,6 +38,8 @@ export interface TurnContext {
   cloudDocs?: CloudDocPublisher;
   /** The job's audit note: flows say what kind of job it was and which documents it read or made. */
   audit?: AuditNote;
+  /** Steps of one answer drafted at once (DRAFT_CONCURRENCY), and the part length above which a full draft's part is split (DRAFT_PART_CHARS). */
+  draftConcurrency?: { sections: number; partChars?: number };
   /** Exported Word files also print the AI label in their footer (AI_LABEL_FOOTER). */
   aiLabelFooter?: boolean;
 }

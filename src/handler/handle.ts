@@ -51,6 +51,8 @@ export interface HandlerDeps {
   answers?: KeptAnswers;
   /** The transport told the user once that the bot is offline (the console banner): answers do not repeat it. */
   offlineNoticeShown?: boolean;
+  /** DRAFT_CONCURRENCY and DRAFT_PART_CHARS: steps of one answer drafted at once, and when a part is split. */
+  draftConcurrency?: { sections: number; partChars?: number };
   /** AI_LABEL_FOOTER: exported Word files print the AI label in the footer. */
   aiLabelFooter?: boolean;
   /** The audit trail: one record per job, written when it ends (issue 26). */
@@ -164,6 +166,7 @@ export class MessageHandler {
       ...(this.d.parser ? { parser: this.d.parser } : {}),
       ...(this.d.cloudDocs ? { cloudDocs: this.d.cloudDocs } : {}),
       ...(this.d.aiLabelFooter ? { aiLabelFooter: true } : {}),
+      ...(this.d.draftConcurrency ? { draftConcurrency: this.d.draftConcurrency } : {}),
     };
   }
 

@@ -17,7 +17,7 @@ import { draftButtons } from './buttons.js';
 import { draftDocument } from './document.js';
 import { progressLabel } from './model-call.js';
 import { runDraftCommand } from './run.js';
-import { newThreadState, ReportFlowError, type ReportThreadState } from './state.js';
+import { IncompleteDraft, newThreadState, ReportFlowError, type ReportThreadState } from './state.js';
 
 export { isDraftButton, type DraftButtonValue } from './buttons.js';
 
@@ -73,6 +73,8 @@ export async function draftingFlow(ctx: TurnContext, cmd: DraftCommand, opts: { 
     const result = await runDraftCommand(cmd, {
       model: ctx.model,
       writer: ctx.writer,
+      ...(ctx.draftConcurrency ? { parallel: ctx.draftConcurrency.sections } : {}),
+      ...(ctx.draftConcurrency?.partChars ? { splitPartsOver: ctx.draftConcurrency.partChars } : {}),
       prompts: ctx.prompts,
       now: ctx.now,
       timezone: ctx.timezone,
@@ -97,6 +99,11 @@ export async function draftingFlow(ctx: TurnContext, cmd: DraftCommand, opts: { 
     await card.finish(withHead(result.text, result.notes), { buttons: draftButtons(threadKey(c), cmd, result.state.lastAddresses) });
     await ctx.memory.append(c, [{ role: 'user', content: opts.text || `（按钮）${cmd.kind}` }, { role: 'assistant', content: result.text.slice(0, 4000) }], ctx.jobId);
   } catch (err) {
+    if (err instanceof IncompleteDraft) {
+      // What was written stays in the thread's draft; the job fails with the cause (retried, then one clear message).
+      await ctx.memory.setState(c, err.state);
+      throw err.error;
+    }
     if (!(err instanceof ReportFlowError)) throw err;
     await card.finish(withHead(err.message));
   }

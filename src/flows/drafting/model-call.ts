@@ -31,19 +31,16 @@ export function progressLabel(p: Progress): string {
 export interface FlowBase extends WriteArgs {
   /** Who writes: the model or the rules, chosen once in the composition root (the model when not given). */
   writer?: Writer;
+  /** Sections (or parts) of one answer drafted at once: the per-thread cap (DRAFT_CONCURRENCY); 1 when not given. */
+  parallel?: number;
+  /** With `parallel` above 1, a full draft's part longer than this (visible characters) is written section by section. */
+  splitPartsOver?: number;
 }
 
 export function reportSystemMessage(f: FlowBase, req: ReportRequest): ChatMessage {
   const end = periodRange(req.period).end;
   const [y, m, d] = end.split('-').map(Number);
   return systemMessage(f.prompts, f.now, f.timezone ?? 'Asia/Shanghai', periodGuidance(req.period, f.now).phrase, `${periodLabel(req.period)}（截至${y}年${m}月${d}日）`);
-}
-
-/** The same flow args, with onText showing `prefix` before the streamed text (multi-section progress). */
-export function withPrefix<T extends FlowBase>(f: T, prefix: string): T {
-  const onText = f.onText;
-  if (!onText || !prefix) return f;
-  return { ...f, onText: (d: string, shown: string) => onText(d, `${prefix}${shown}`) };
 }
 
 /** Every drafting step streams through the one loop, at the drafting temperature. */

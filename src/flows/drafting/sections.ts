@@ -7,9 +7,12 @@ import { partChars, sectionChars, splitChars, visibleLength } from '../../report
 import { type Outline } from '../../report/outline.js';
 import { partSpec } from '../../report/parts.js';
 import { requestOpening, type ReportRequest } from '../../report/request.js';
-import { withPrefix, type FlowBase, type Progress } from './model-call.js';
+import type { FlowBase, Progress } from './model-call.js';
 import { writerOf } from './writers.js';
-import { requireOutline, withSections, ReportFlowError, type ReportThreadState, type SectionText } from './state.js';
+import { runInOrder, StepsFailed, type Step } from './in-order.js';
+import type { OnText } from '../model-stream.js';
+import type { Written } from '../writer.js';
+import { IncompleteDraft, requireOutline, withSections, ReportFlowError, type ReportThreadState, type SectionText } from './state.js';
 
 export { ROLE_WRITING } from './model-writer.js';
 
@@ -56,13 +59,6 @@ export interface SectionsResult {
  */
 export const shownBefore = (outline: Outline, done: readonly SectionText[], next: SectionAddress): string => renderSections(outline, [...done, { address: next, text: '' }]);
 
-/** The flow args for streaming `next` after `done`, with the card already showing them. */
-function nextStep<T extends FlowBase>(a: T, outline: Outline, done: readonly SectionText[], next: SectionAddress): T {
-  const f = withPrefix(a, shownBefore(outline, done, next));
-  f.onText?.('', '');
-  return f;
-}
-
 export interface DraftSectionArgs extends FlowBase {
   state: ReportThreadState;
   target: SectionTarget;
@@ -78,16 +74,37 @@ export async function draftSection(a: DraftSectionArgs): Promise<SectionsResult>
   const req = a.state.request;
   const genre = getGenre(req.genre);
   const r = resolve(a.state, outline, a.target, '写');
-  const out: SectionText[] = [];
-  const removed: string[] = [];
   const each = a.chars !== undefined ? splitChars(a.chars, r.covers.length) : undefined;
-  for (const [i, addr] of r.covers.entries()) {
-    if (r.covers.length > 1) a.onProgress?.({ done: i, total: r.covers.length, unit: '节' });
-    const one = await draftOne(nextStep(a, outline, out, addr), outline, req, genre, addr, each);
-    out.push(one.section);
-    removed.push(...one.removed);
+  const steps = r.covers.map((addr): Step<Written> => ({ run: (onText) => draftOne(stepArgs(a, onText), outline, req, genre, addr, each) }));
+  const results = await inOrderSteps(a, outline, r.covers, steps);
+  const out = results.map((x) => x.section);
+  return { sections: out, state: withSections(a.state, out, a.now), removed: results.flatMap((x) => x.removed) };
+}
+
+/** A step's args: its own onText (the runner puts the finished steps and headings above it). */
+const stepArgs = <T extends FlowBase>(a: T, onText: OnText | undefined): T => ({ ...a, onText });
+
+/**
+ * Sections drafted at once (FlowBase.parallel), shown in order under their headings; progress counts the
+ * sections finished before the one shown. A failed section leaves the others' text in StepsFailed.
+ */
+async function inOrderSteps<T extends { section: SectionText }>(a: FlowBase & { state: ReportThreadState; onProgress?: (p: Progress) => void }, outline: Outline, covers: readonly SectionAddress[], steps: Array<Step<T>>): Promise<T[]> {
+  const total = covers.length;
+  try {
+    return await runInOrder(steps, {
+      limit: a.parallel ?? 1,
+      prefix: (i, results) => shownBefore(outline, results.slice(0, i).map((x) => x!.section), covers[i]!),
+      ...(a.onText ? { onText: a.onText } : {}),
+      onHead: (i) => {
+        if (total > 1 && i < total) a.onProgress?.({ done: i, total, unit: '节' });
+      },
+    });
+  } catch (err) {
+    if (!(err instanceof StepsFailed)) throw err;
+    // The sections that were written are kept in the thread's draft.
+    const done = (err.results as ReadonlyArray<T | undefined>).flatMap((x) => (x ? [x.section] : []));
+    throw new IncompleteDraft(withSections(a.state, done, a.now), err.error);
   }
-  return { sections: out, state: withSections(a.state, out, a.now), removed };
 }
 
 /** The length a section (or a part without sections) gets by default: its share of the report. */
@@ -142,28 +159,24 @@ export async function reviseSection(a: ReviseSectionArgs): Promise<ReviseResult>
   const skipped = drafted.length ? r.covers.filter((addr) => textOf(addr) === undefined) : [];
   const fresh = drafted.length === 0;
   const usual = covers.reduce((n, addr) => n + usualChars(req, outline, addr), 0);
-  const out: SectionText[] = [];
-  const removed: string[] = [];
-  let freshChars = 0;
-  for (const [i, addr] of covers.entries()) {
-    if (covers.length > 1) a.onProgress?.({ done: i, total: covers.length, unit: '节' });
-    const current = textOf(addr);
-    const f = nextStep(a, outline, out, addr);
-    const asked = a.chars !== undefined ? splitChars(a.chars, covers.length) : undefined;
-    if (current === undefined) {
-      // “精简第一部分” before it was written: write it short; “把（二）展开到500字”: at 500.
-      const chars = asked ?? Math.max(50, Math.round((usualChars(req, outline, addr) * UNDRAFTED_SHARE[a.op]) / 10) * 10);
-      const one = addr === 'opening' ? await draftOne(f, outline, req, genre, addr) : await writerOf(a).reviseFresh(f, { outline, req, genre, addr, op: a.op, chars, ...(asked !== undefined ? { asked } : {}) });
-      freshChars += visibleLength(one.section.text);
-      out.push(one.section);
-      removed.push(...one.removed);
-      continue;
-    }
-    const target = asked ?? defaultRevisedLength(a.op, current);
-    const res = await writerOf(a).revise(f, { outline, req, genre, addr, op: a.op, chars: target, current });
-    removed.push(...res.removed);
-    out.push({ address: addr, label: addressLabel(outline, addr), text: res.text });
-  }
+  const asked = a.chars !== undefined ? splitChars(a.chars, covers.length) : undefined;
+  const steps = covers.map((addr): Step<Written> => ({
+    run: async (onText) => {
+      const f = stepArgs(a, onText);
+      const current = textOf(addr);
+      if (current === undefined) {
+        // “精简第一部分” before it was written: write it short; “把（二）展开到500字”: at 500.
+        const chars = asked ?? Math.max(50, Math.round((usualChars(req, outline, addr) * UNDRAFTED_SHARE[a.op]) / 10) * 10);
+        return addr === 'opening' ? draftOne(f, outline, req, genre, addr) : writerOf(a).reviseFresh(f, { outline, req, genre, addr, op: a.op, chars, ...(asked !== undefined ? { asked } : {}) });
+      }
+      const res = await writerOf(a).revise(f, { outline, req, genre, addr, op: a.op, chars: asked ?? defaultRevisedLength(a.op, current), current });
+      return { section: { address: addr, label: addressLabel(outline, addr), text: res.text }, removed: res.removed };
+    },
+  }));
+  const results = await inOrderSteps(a, outline, covers, steps);
+  const out = results.map((x) => x.section);
+  const removed = results.flatMap((x) => x.removed);
+  const freshChars = fresh ? out.reduce((n, x) => n + visibleLength(x.text), 0) : 0;
   const freshOnes = fresh ? covers.filter((addr) => addr !== 'opening') : [];
   return {
     sections: out,
