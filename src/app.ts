@@ -22,6 +22,8 @@ import { ThreadOwners } from './flows/thread-owner.js';
 import { ReviewStore } from './flows/review-store.js';
 import { VerdictStore } from './stores/verdicts.js';
 import { alarmingRules, countByRule } from './report/verdicts.js';
+import type { Writer } from './flows/writer.js';
+import { MODEL_WRITER, RULES_WRITER } from './flows/drafting/writers.js';
 import { Metrics } from './metrics.js';
 import { MeteredChatModel } from './llm/metered-chat-model.js';
 import { GuardedChatModel } from './llm/guarded-chat-model.js';
@@ -168,6 +170,11 @@ export async function startApp(o: AppOptions): Promise<App> {
   };
 }
 
+/** Who writes reports and critique commentary: the model with a key, the templates and rules without. Asked here only. */
+function buildWriter(config: Config): Writer {
+  return config.llm ? MODEL_WRITER : RULES_WRITER;
+}
+
 /** The model: the OpenAI-compatible adapter, or the offline templates without a key; metered and capped (MODEL_CONCURRENCY). */
 function buildModel(config: Config, metrics: Metrics, log: Logger): ChatModel {
   const { llm } = config;
@@ -275,7 +282,7 @@ function startWorkers(b: Base, transport: Transport, model: ChatModel, prompts: 
   const documents = transport.kind === 'feishu' ? new FeishuDocuments(transport.api, { redis: conn, prefix, maxFileBytes: config.DOC_MAX_FILE_MB * MB }) : undefined;
   const parser = documents ? documentParser(config, conn, prefix, log, metrics) : undefined;
   // The console's banner already says the bot is offline; Feishu answers say it each time.
-  const handler = new MessageHandler({ replier: transport.replier, model, prompts, memory, log, timezone: config.BOT_TIMEZONE, reminders, now: () => new Date(b.clock.now()), restrictedMarkings: config.RESTRICTED_MARKINGS, answers: new KeptAnswers(conn, { prefix }), owners: new ThreadOwners(conn, { prefix, ttlSeconds: config.HISTORY_TTL_SECONDS }), ...(documents && parser ? { documents, parser, cloudDocs: documents, comments: documents } : {}), offlineNoticeShown: transport.kind === 'console', aiLabelFooter: config.AI_LABEL_FOOTER, audit: records.audit, forget: records.forgetting, draftTtlDays: config.DRAFT_TTL_DAYS, reviews: new ReviewStore(conn, { prefix, ttlSeconds: config.HISTORY_TTL_SECONDS }), ledger: new LedgerStore(conn, `${prefix}:`), verdicts: records.verdicts });
+  const handler = new MessageHandler({ replier: transport.replier, model, writer: buildWriter(config), prompts, memory, log, timezone: config.BOT_TIMEZONE, reminders, now: () => new Date(b.clock.now()), restrictedMarkings: config.RESTRICTED_MARKINGS, answers: new KeptAnswers(conn, { prefix }), owners: new ThreadOwners(conn, { prefix, ttlSeconds: config.HISTORY_TTL_SECONDS }), ...(documents && parser ? { documents, parser, cloudDocs: documents, comments: documents } : {}), offlineNoticeShown: transport.kind === 'console', aiLabelFooter: config.AI_LABEL_FOOTER, audit: records.audit, forget: records.forgetting, draftTtlDays: config.DRAFT_TTL_DAYS, reviews: new ReviewStore(conn, { prefix, ttlSeconds: config.HISTORY_TTL_SECONDS }), ledger: new LedgerStore(conn, `${prefix}:`), verdicts: records.verdicts, draftConcurrency: { sections: config.DRAFT_CONCURRENCY, ...(config.DRAFT_PART_CHARS ? { partChars: config.DRAFT_PART_CHARS } : {}) } });
   const worker = startMessageWorker({
     connection: conn,
     prefix,

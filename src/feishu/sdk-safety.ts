@@ -1,3 +1,5 @@
+import http from 'node:http';
+import https from 'node:https';
 import * as lark from '@larksuiteoapi/node-sdk';
 import type { Logger } from '../logger.js';
 
@@ -82,7 +84,10 @@ type ReqOpts = Parameters<HttpInstance['request']>[0];
  * call: a Feishu call that never answers fails, and the job's retry takes over.
  */
 export function timeoutHttpInstance(timeoutMs: number, base: HttpInstance = lark.defaultHttpInstance as unknown as HttpInstance): HttpInstance {
-  const req = <R>(o: ReqOpts): Promise<R> => base.request<unknown, R>({ ...o, timeout: o.timeout ?? timeoutMs });
+  // Kept-alive connections: a card update or reply does not pay a new TCP (and TLS) handshake (issue 25).
+  // LIFO hands out the most recently used socket, the one least likely to have been closed by the peer.
+  const agents = { httpAgent: new http.Agent({ keepAlive: true, scheduling: 'lifo' }), httpsAgent: new https.Agent({ keepAlive: true, scheduling: 'lifo' }) };
+  const req = <R>(o: ReqOpts): Promise<R> => base.request<unknown, R>({ ...agents, ...o, timeout: o.timeout ?? timeoutMs });
   const withUrl = (method: string) => <T = unknown, R = T>(url: string, o: ReqOpts = {}) => req<R>({ ...o, url, method });
   const withData = (method: string) => <T = unknown, R = T, D = unknown>(url: string, data?: D, o: ReqOpts = {}) => req<R>({ ...o, url, method, data });
   return {

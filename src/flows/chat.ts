@@ -1,6 +1,6 @@
 import type { ChatMessage } from '../llm/chat-model.js';
-import { LlmError } from '../core/errors.js';
-import { cleanModelOutput, streamingView, type OutputKind } from '../report/model-output.js';
+import type { OutputKind } from '../report/model-output.js';
+import { openCardBeside, streamText } from './model-stream.js';
 import type { PromptLibrary } from '../llm/prompts.js';
 import { WORKING_TITLE } from '../core/texts.js';
 import type { TurnContext } from './context.js';
@@ -14,27 +14,14 @@ import { systemMessage } from './system-prompt.js';
  * marker, preamble, closing pleasantry or disclaiming note reaches the writer.
  */
 export async function streamAnswer(ctx: TurnContext, opts: { title: string; messages: ChatMessage[]; remember: string; head?: string; temperature?: number; kind?: OutputKind }): Promise<string> {
-  const card = await ctx.replier.openStream(ctx.conversation, { key: ctx.jobId, title: opts.title });
+  // The model request starts now; the card opens beside it and shows the text once both are there.
+  const card = openCardBeside(ctx.replier, ctx.conversation, { key: ctx.jobId, title: opts.title });
   const head = opts.head ?? (ctx.offlineNotice ? `${ctx.offlineNotice}\n\n` : '');
   const kind = opts.kind ?? 'chat';
   if (head) card.update(head);
-  let raw = '';
-  let since = 0;
-  for await (const delta of ctx.model.stream({ messages: opts.messages, signal: ctx.signal, ...(opts.temperature !== undefined ? { temperature: opts.temperature } : {}) })) {
-    raw += delta;
-    since += delta.length;
-    // Reasoning, a possible preamble and half-arrived markup stay hidden. Re-cleaning parses the whole
-    // answer: on every delta while it is short (cheap), then on a new line or every 40 characters.
-    if (raw.length < 400 || delta.includes('\n') || since >= 40) {
-      since = 0;
-      card.update(head + streamingView(raw, kind));
-    }
-  }
-  const cleaned = cleanModelOutput(raw, kind);
+  const cleaned = await streamText({ model: ctx.model, ...(ctx.signal ? { signal: ctx.signal } : {}), onText: (_d, shown) => card.update(head + shown) }, opts.messages, kind, { eagerUntil: 400, ...(opts.temperature !== undefined ? { temperature: opts.temperature } : {}) });
   if (cleaned.removed.length) ctx.log.info({ kind, removed: cleaned.removed.length }, 'model chat text removed');
   const out = cleaned.text;
-  // Reasoning and nothing else is no answer: retried like an empty stream, never shown or remembered.
-  if (!out.trim()) throw new LlmError('model answer empty once its reasoning is removed', true);
   await card.finish(head + out);
   await ctx.memory.append(ctx.conversation, [{ role: 'user', content: opts.remember }, { role: 'assistant', content: out }], ctx.jobId);
   return out;

@@ -1,4 +1,5 @@
 import type { ChatModel } from '../llm/chat-model.js';
+import type { Writer } from './writer.js';
 import type { PromptLibrary } from '../llm/prompts.js';
 import type { Logger } from '../logger.js';
 import type { ConversationMemory } from '../stores/memory.js';
@@ -21,6 +22,8 @@ export interface TurnContext {
   log: Logger;
   replier: Replier;
   model: ChatModel;
+  /** Who writes reports and critique commentary: the model or the rules (chosen once in app.ts). */
+  writer: Writer;
   prompts: PromptLibrary;
   memory: ConversationMemory;
   now: Date;
@@ -45,6 +48,8 @@ export interface TurnContext {
   reviews?: ReviewStore;
   /** Group threads' owners: who may have a reviewed document revised. */
   owners?: ThreadOwners;
+  /** Steps of one answer drafted at once (DRAFT_CONCURRENCY), and the part length above which a full draft's part is split (DRAFT_PART_CHARS). */
+  draftConcurrency?: { sections: number; partChars?: number };
   /** Exported Word files also print the AI label in their footer (AI_LABEL_FOOTER). */
   aiLabelFooter?: boolean;
   /** The unit's 台账 (记一笔), per chat, no TTL; absent where nothing is stored. */

@@ -3,15 +3,12 @@ import { buildDoc, critiqueDoc, formatFindingsBrief, formatFindingsCard } from '
 import { findingsOnOriginal, rejoinPdfText } from '../report/critique/pdf.js';
 import { periodLabel } from '../report/period.js';
 import type { TurnContext } from './context.js';
-import { critiqueSystemMessage } from './system-prompt.js';
-import { streamAnswer } from './chat.js';
+import { openCardBeside } from './model-stream.js';
 import { asMaterial } from '../llm/spotlight.js';
 import { contentIdFor, GENERATOR } from '../export/ai-label.js';
 import { unitWordsFor } from './unit-words.js';
 import { sendVerdictCard } from './verdicts.js';
 
-const MODEL_PART = '综合点评（模型生成，供参考）';
-const OFFLINE_TAIL = '（离线模式：未配置大模型，以上为规则检查结果。配置 OPENAI_API_KEY 后，还会从结构、逻辑、具体性和套话等方面给出点评，并示范改写最薄弱的一段。）';
 
 /** A Word file the findings came back on as comments. */
 export interface AnnotatedCopy {
@@ -93,26 +90,24 @@ export async function critiqueFlow(ctx: TurnContext, text: string, opts: Critiqu
   if (annotated) await ctx.replier.sendFile(c, annotated, ctx.jobId);
   if (list) await ctx.replier.sendFile(c, list, `${ctx.jobId}-list`);
 
-  const title = '笔杆子 · 审校意见';
   const source = `${opts.note ? `${opts.note}\n\n` : ''}${opts.source ? `> 审阅对象：${opts.source}（共${text.length}字）\n\n` : ''}`;
-  if (!ctx.model.online) {
-    const stream = await ctx.replier.openStream(c, { key: ctx.jobId, title });
-    await stream.finish(`${source}${card.markdown}\n\n${OFFLINE_TAIL}`);
+  // The commentary streams beside the card opening (issue 25); the rules' writer adds none.
+  const stream = openCardBeside(ctx.replier, c, { key: ctx.jobId, title: '笔杆子 · 审校意见' });
+  // The model reads whole paragraphs (the rejoined text) and the findings placed in it.
+  // The text under review is material, whoever pasted it: never instructions (spotlighting, issue 26).
+  const answer = await ctx.writer.critique({ model: ctx.model, prompts: ctx.prompts, now: ctx.now, timezone: ctx.timezone, ...(ctx.signal ? { signal: ctx.signal } : {}), card: stream }, {
+    head: `${source}${card.markdown}`,
+    material: asMaterial(read, opts.source ?? '待审文本'),
+    findingsBrief: onRead.length ? asMaterial(formatFindingsBrief(onRead, read), '规则审校意见（含原文摘录）') : formatFindingsBrief(onRead, read),
+    period: doc.period ? periodLabel(doc.period) : '未注明（请从文中判断）',
+  });
+  if (!answer) {
+    // Under the critique: 误报 / 有用 per finding (issue 24 item 6).
     await sendVerdictCard(ctx, findings, text);
     return findings;
   }
-  // The model reads whole paragraphs (the rejoined text) and the findings placed in it.
-  // The text under review is material, whoever pasted it: never instructions (spotlighting, issue 26).
-  const user = ctx.prompts.render('critique', { text: asMaterial(read, opts.source ?? '待审文本'), findings: onRead.length ? asMaterial(formatFindingsBrief(onRead, read), '规则审校意见（含原文摘录）') : formatFindingsBrief(onRead, read), period: doc.period ? periodLabel(doc.period) : '未注明（请从文中判断）' });
-  const answer = await streamAnswer(ctx, {
-    title,
-    head: `${source}${card.markdown}\n\n---\n${MODEL_PART}\n\n`,
-    messages: [critiqueSystemMessage(ctx.prompts, ctx.now, ctx.timezone), { role: 'user', content: user }],
-    kind: 'critique',
-    temperature: 0.3,
-    // Keep the thread's memory small: the paste is summarised, the critique kept.
-    remember: `请审阅以下材料（共${text.length}字）。${asMaterial(`${text.slice(0, 300)}…`, `${opts.source ?? '待审文本'}的开头`)}`,
-  });
+  // Keep the thread's memory small: the paste is summarised, the critique kept.
+  await ctx.memory.append(c, [{ role: 'user', content: `请审阅以下材料（共${text.length}字）。${asMaterial(`${text.slice(0, 300)}…`, `${opts.source ?? '待审文本'}的开头`)}` }, { role: 'assistant', content: answer }], ctx.jobId);
   // An answer without the numbered opinions the prompt asks for (an injected “skip the review”) is flagged;
   // the rule findings above it stand either way, and the part is labelled as the model's.
   if (!/[一二三四五]、/.test(answer)) ctx.log.warn({ chars: answer.length }, 'model critique off task: no numbered opinions');

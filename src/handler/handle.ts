@@ -1,3 +1,4 @@
+import type { Writer } from '../flows/writer.js';
 import type { ChatModel } from '../llm/chat-model.js';
 import type { KeptAnswers } from '../llm/kept-answers.js';
 import { LlmError } from '../core/errors.js';
@@ -38,6 +39,8 @@ import { confirmsPendingOcr, ocrConfirmFlow, photoFlow } from '../flows/photo.js
 export interface HandlerDeps {
   replier: Replier;
   model: ChatModel;
+  /** The model's writer or the rules' (app.ts chooses once). */
+  writer: Writer;
   prompts: PromptLibrary;
   memory: ConversationMemory;
   log: Logger;
@@ -59,6 +62,8 @@ export interface HandlerDeps {
   answers?: KeptAnswers;
   /** The transport told the user once that the bot is offline (the console banner): answers do not repeat it. */
   offlineNoticeShown?: boolean;
+  /** DRAFT_CONCURRENCY and DRAFT_PART_CHARS: steps of one answer drafted at once, and when a part is split. */
+  draftConcurrency?: { sections: number; partChars?: number };
   /** AI_LABEL_FOOTER: exported Word files print the AI label in the footer. */
   aiLabelFooter?: boolean;
   /** The audit trail: one record per job, written when it ends (issue 26). */
@@ -185,6 +190,7 @@ export class MessageHandler {
       log: job.log,
       replier: this.d.replier,
       model,
+      writer: this.d.writer,
       prompts: this.d.prompts,
       memory: this.d.memory,
       now: this.d.now?.() ?? new Date(),
@@ -200,6 +206,7 @@ export class MessageHandler {
       ...(this.d.owners ? { owners: this.d.owners } : {}),
       ...(this.d.ledger ? { ledger: this.d.ledger } : {}),
       ...(this.d.verdicts ? { verdicts: this.d.verdicts } : {}),
+      ...(this.d.draftConcurrency ? { draftConcurrency: this.d.draftConcurrency } : {}),
     };
   }
 

@@ -51,10 +51,19 @@ export function threadOwner(owners: ThreadOwners | undefined): Middleware {
   };
 }
 
-/** “Working on it” on the user's message (buttons answer with a toast at ingest instead). */
+/**
+ * “Working on it” on the user's message (buttons answer with a toast at ingest instead). The reaction
+ * goes out beside the answer, not before it, so the model request does not wait on it (issue 25); the
+ * turn still ends only once it is done. A reaction is a courtesy: its failure is logged, never the job's.
+ */
 export const ack: Middleware = async (t, next) => {
-  if (t.data.type === 'message') await t.ctx.replier.ack(t.conversation);
-  return next();
+  if (t.data.type !== 'message') return next();
+  const acking = t.ctx.replier.ack(t.conversation).catch((err: unknown) => t.ctx.log.warn({ err }, 'could not add the working reaction'));
+  try {
+    await next();
+  } finally {
+    await acking;
+  }
 };
 
 /** Checked before anything else reads the text: it must not reach the model, memory or a log. */

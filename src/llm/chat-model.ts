@@ -19,7 +19,7 @@ export type ChatStream = AsyncIterable<string>;
 export interface ChatModel {
   /** Short human-readable name for logs and the "which model" line. */
   readonly name: string;
-  /** False for the offline adapter: flows then fall back to rule-based output. */
+  /** False for the offline adapter (logs, /healthz, the offline notice); flows get the rules' writer instead of asking. */
   readonly online: boolean;
   stream(req: ChatRequest): ChatStream;
 }

@@ -2,8 +2,8 @@ import type { ChatModel, ChatRequest } from './chat-model.js';
 import { HELP } from '../core/texts.js';
 
 /**
- * Used when no OPENAI_API_KEY is set. Flows check `online` and build outlines and
- * critiques from the domain rules; free chat gets this deterministic answer.
+ * Used when no OPENAI_API_KEY is set. Reports and critiques come from the rules' writer
+ * (flows/drafting/rules-writer.ts, chosen in app.ts); free chat gets this deterministic answer.
  */
 export class OfflineChatModel implements ChatModel {
   readonly online = false;

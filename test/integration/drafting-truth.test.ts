@@ -185,7 +185,8 @@ describe('item 6: each genre’s own shape, against a model that answers in the 
 
 describe('item 7: streaming that tells the truth', () => {
   it('写全文: the label counts finished parts, the written text stays between parts, nothing snaps', async () => {
-    h = await startHarness({ llm: slow(realisticModel('chatty')), streamThrottleMs: 5 });
+    // Parts one after another, so every part streams on the card (parallel drafting: drafting-parallel.test.ts).
+    h = await startHarness({ llm: slow(realisticModel('chatty')), streamThrottleMs: 5, env: { DRAFT_CONCURRENCY: '1' } });
     const t = await thread(h, '帮我写一份2025年上半年市交通运输局落实意识形态工作责任制情况报告的提纲');
     const heads = ['一、工作开展情况及主要做法', '二、存在的问题和不足', '三、下一步工作打算'];
     const from = h.feishu.calls.length;

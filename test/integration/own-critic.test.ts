@@ -4,6 +4,7 @@
  * HTTP) once cleaned, raise no error or warning — only the 【待补充：…】 placeholders the
  * writer is meant to fill.
  */
+import { RULES_WRITER } from '../../src/flows/drafting/writers.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OpenAIChatModel } from '../../src/llm/openai-chat-model.js';
 import { OfflineChatModel } from '../../src/llm/offline-chat-model.js';
@@ -42,12 +43,12 @@ describe('the bot passes its own critic', () => {
     const model = new OfflineChatModel();
     for (const text of REQUESTS) {
       const req = parseRequest(text, NOW);
-      const o = await draftOutline({ model, prompts, request: req, now: NOW });
+      const o = await draftOutline({ model, writer: RULES_WRITER, prompts, request: req, now: NOW });
       expect(complaints(o.text), `${req.genre} outline`).toEqual([]);
       let state: ReportThreadState = { ...newThreadState(req, NOW), outline: o.outline };
-      state = (await draftSection({ model, prompts, state, now: NOW, target: { part: 2 }, chars: 800 })).state;
-      state = (await reviseSection({ model, prompts, state, now: NOW, target: { part: 2, section: 2 }, op: 'expand', chars: 500 })).state;
-      const full = await draftFull({ model, prompts, state, now: NOW });
+      state = (await draftSection({ model, writer: RULES_WRITER, prompts, state, now: NOW, target: { part: 2 }, chars: 800 })).state;
+      state = (await reviseSection({ model, writer: RULES_WRITER, prompts, state, now: NOW, target: { part: 2, section: 2 }, op: 'expand', chars: 500 })).state;
+      const full = await draftFull({ model, writer: RULES_WRITER, prompts, state, now: NOW });
       expect(complaints(full.text), `${req.genre} full`).toEqual([]);
     }
   });

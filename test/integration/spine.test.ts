@@ -171,7 +171,8 @@ describe('spine: Feishu in → BullMQ → model → streamed card in the thread'
     await appSettled(h);
     // one attempt at the answer, one at the error reply; no further attempts
     expect(h.feishu.callsTo(/reply$/)).toHaveLength(2);
-    expect(h.llm.requests).toHaveLength(0);
+    // The model request starts beside the card (issue 25), so it may have gone out once; never again.
+    expect(h.llm.requests.length).toBeLessThanOrEqual(1);
     expect(await jobCount(h)).toBe(1);
     expect(h.feishu.messages).toHaveLength(0);
   });

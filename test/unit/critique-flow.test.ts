@@ -2,6 +2,7 @@
  * The critique flow in console mode (the real ConsoleReplier, offline model): a long critique's
  * card and where the rest of the findings are. The Feishu side is in test/integration.
  */
+import { RULES_WRITER } from '../../src/flows/drafting/writers.js';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,6 +31,7 @@ function consoleTurn(): { ctx: TurnContext; out: () => string; dir: string } {
     log: createLogger('silent'),
     replier: new ConsoleReplier(sink, dir),
     model: new OfflineChatModel(),
+    writer: RULES_WRITER,
     prompts: PromptLibrary.load(),
     // The offline critique keeps nothing in the thread's memory; the chat has no unit word list.
     memory: { unitWords: () => Promise.resolve(null) } as unknown as ConversationMemory,

@@ -2,6 +2,7 @@
  * Issue 18, items 4 and 7 (flow level, scripted model): commands on undrafted parts do what
  * was asked and say so once; progress counts finished parts; the card keeps what is written.
  */
+import { RULES_WRITER } from '../../src/flows/drafting/writers.js';
 import { describe, expect, it } from 'vitest';
 import type { ChatModel, ChatRequest } from '../../src/llm/chat-model.js';
 import { PromptLibrary } from '../../src/llm/prompts.js';
@@ -36,7 +37,7 @@ const lastUser = (req: ChatRequest) => req.messages[req.messages.length - 1]!.co
 const sectionReply = () => '一是做法。二是【待补充：具体数据】。';
 
 async function withOutline(): Promise<ReportThreadState> {
-  const o = await draftOutline({ model: offline, prompts, request, now: NOW });
+  const o = await draftOutline({ model: offline, writer: RULES_WRITER, prompts, request, now: NOW });
   return { ...newThreadState(request, NOW), outline: o.outline };
 }
 
@@ -63,20 +64,20 @@ describe('精简/展开 on a part not drafted yet', () => {
   it('offline: 精简 is never longer than 写, 展开 is longer; an asked length is kept and named', async () => {
     const state = await withOutline();
     const len = (r: { sections: { text: string }[] }) => r.sections.reduce((n, s) => n + visibleLength(s.text), 0);
-    const plain = len(await draftSection({ model: offline, prompts, state, now: NOW, target: { part: 1 } }));
-    const short = await reviseSection({ model: offline, prompts, state, now: NOW, target: { part: 1 }, op: 'condense' });
-    const long = await reviseSection({ model: offline, prompts, state, now: NOW, target: { part: 1 }, op: 'expand' });
+    const plain = len(await draftSection({ model: offline, writer: RULES_WRITER, prompts, state, now: NOW, target: { part: 1 } }));
+    const short = await reviseSection({ model: offline, writer: RULES_WRITER, prompts, state, now: NOW, target: { part: 1 }, op: 'condense' });
+    const long = await reviseSection({ model: offline, writer: RULES_WRITER, prompts, state, now: NOW, target: { part: 1 }, op: 'expand' });
     expect(len(short)).toBeLessThanOrEqual(plain);
     expect(len(long)).toBeGreaterThan(plain);
     expect(short.drafted!.chars).toBe(len(short));
-    const asked = await reviseSection({ model: offline, prompts, state, now: NOW, target: { part: 1 }, op: 'condense', chars: 400 });
+    const asked = await reviseSection({ model: offline, writer: RULES_WRITER, prompts, state, now: NOW, target: { part: 1 }, op: 'condense', chars: 400 });
     expect(reviseNotes(state.outline!, 'condense', asked, 400)[0]).toMatch(/^第一部分“工作开展情况及主要做法”此前还没有起草，已按要求的篇幅（约400字）直接起草，共约\d+字。$/);
   });
 
   it('a partly drafted part: revises what is drafted and says which sections it left', async () => {
     let state = await withOutline();
-    state = (await draftSection({ model: offline, prompts, state, now: NOW, target: { part: 1, section: 1 } })).state;
-    const r = await reviseSection({ model: offline, prompts, state, now: NOW, target: { part: 1 }, op: 'condense' });
+    state = (await draftSection({ model: offline, writer: RULES_WRITER, prompts, state, now: NOW, target: { part: 1, section: 1 } })).state;
+    const r = await reviseSection({ model: offline, writer: RULES_WRITER, prompts, state, now: NOW, target: { part: 1 }, op: 'condense' });
     expect(r.sections.map((s) => s.address)).toEqual(['p1.s1']);
     expect(r.drafted).toBeUndefined();
     const n = state.outline!.parts[0]!.sections.length;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { RULES_WRITER } from '../../src/flows/drafting/writers.js';
 import type { ChatModel, ChatRequest } from '../../src/llm/chat-model.js';
 import { PromptLibrary } from '../../src/llm/prompts.js';
 import { draftOutline } from '../../src/flows/drafting/outline.js';
@@ -93,8 +94,8 @@ describe('revise by role, offline', () => {
     const { OfflineChatModel } = await import('../../src/llm/offline-chat-model.js');
     const model = new OfflineChatModel();
     const base = { ...newThreadState(req, NOW), outline };
-    const plain = await draftFull({ model, prompts, now: NOW, state: base });
-    const long = await draftFull({ model, prompts, now: NOW, state: { ...base, request: { ...req, length: { chars: 3000 } } } });
+    const plain = await draftFull({ model, writer: RULES_WRITER, prompts, now: NOW, state: base });
+    const long = await draftFull({ model, writer: RULES_WRITER, prompts, now: NOW, state: { ...base, request: { ...req, length: { chars: 3000 } } } });
     expect(long.text.length).toBeGreaterThan(plain.text.length);
   });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { RULES_WRITER } from '../../src/flows/drafting/writers.js';
 import type { ChatModel, ChatRequest } from '../../src/llm/chat-model.js';
 import { PromptLibrary } from '../../src/llm/prompts.js';
 import { draftFull } from '../../src/flows/drafting/full.js';
@@ -39,7 +40,7 @@ const offline = new ScriptModel(() => { throw new Error('offline model must not 
 describe('draftOutline', () => {
   it('offline: builds the rule-based outline without calling the model', async () => {
     const seen: string[] = [];
-    const r = await draftOutline({ model: offline, prompts, request, now: NOW, onText: (_d, full) => seen.push(full) });
+    const r = await draftOutline({ model: offline, writer: RULES_WRITER, prompts, request, now: NOW, onText: (_d, full) => seen.push(full) });
     expect(r).toMatchObject({ offline: true, repaired: false, defects: [] });
     expect(seen).toEqual([r.text]);
     expect(r.text).toContain('【待补充：');
@@ -85,7 +86,7 @@ describe('draftOutline', () => {
 });
 
 async function stateWithOutline(): Promise<ReportThreadState> {
-  const o = await draftOutline({ model: offline, prompts, request, now: NOW });
+  const o = await draftOutline({ model: offline, writer: RULES_WRITER, prompts, request, now: NOW });
   return { ...newThreadState(request, NOW), outline: o.outline };
 }
 
@@ -110,7 +111,7 @@ describe('draftSection / reviseSection', () => {
 
   it('offline: drafts one section from its points with 一是/二是 and placeholders', async () => {
     const state = await stateWithOutline();
-    const r = await draftSection({ model: offline, prompts, state, now: NOW, target: { section: 2 } });
+    const r = await draftSection({ model: offline, writer: RULES_WRITER, prompts, state, now: NOW, target: { section: 2 } });
     expect(r.sections).toHaveLength(1);
     expect(r.sections[0]!.text).toMatch(/^一是.*二是/);
     expect(r.sections[0]!.text).toContain('中心组开展专题学习6次');
@@ -118,29 +119,29 @@ describe('draftSection / reviseSection', () => {
 
   it('revises drafted text offline, and drafts undrafted text at the asked length (issue 12 changes the refusal)', async () => {
     let state = await stateWithOutline();
-    const fresh = await reviseSection({ model: offline, prompts, state, now: NOW, target: { section: 1 }, op: 'expand', chars: 300 });
+    const fresh = await reviseSection({ model: offline, writer: RULES_WRITER, prompts, state, now: NOW, target: { section: 1 }, op: 'expand', chars: 300 });
     expect(fresh.sections[0]!.text.replace(/\s/g, '').length).toBeGreaterThanOrEqual(240);
-    state = (await draftSection({ model: offline, prompts, state, now: NOW, target: { section: 1 } })).state;
+    state = (await draftSection({ model: offline, writer: RULES_WRITER, prompts, state, now: NOW, target: { section: 1 } })).state;
     const before = state.draft.sections['p1.s1']!;
-    const expanded = await reviseSection({ model: offline, prompts, state, now: NOW, target: { section: 1 }, op: 'expand', chars: before.length + 60 });
+    const expanded = await reviseSection({ model: offline, writer: RULES_WRITER, prompts, state, now: NOW, target: { section: 1 }, op: 'expand', chars: before.length + 60 });
     expect(expanded.sections[0]!.text.length).toBeGreaterThan(before.length);
     expect(expanded.sections[0]!.text.startsWith(before)).toBe(true);
-    const condensed = await reviseSection({ model: offline, prompts, state: expanded.state, now: NOW, target: { section: 1 }, op: 'condense', chars: 40 });
+    const condensed = await reviseSection({ model: offline, writer: RULES_WRITER, prompts, state: expanded.state, now: NOW, target: { section: 1 }, op: 'condense', chars: 40 });
     expect(condensed.sections[0]!.text.length).toBeLessThan(expanded.sections[0]!.text.length);
   });
 
   it('without a target, revises what was written last', async () => {
     let state = await stateWithOutline();
-    state = (await draftSection({ model: offline, prompts, state, now: NOW, target: { part: 1, section: 2 } })).state;
+    state = (await draftSection({ model: offline, writer: RULES_WRITER, prompts, state, now: NOW, target: { part: 1, section: 2 } })).state;
     expect(state.lastAddresses).toEqual(['p1.s2']);
-    const r = await reviseSection({ model: offline, prompts, state, now: NOW, target: {}, op: 'condense', chars: 30 });
+    const r = await reviseSection({ model: offline, writer: RULES_WRITER, prompts, state, now: NOW, target: {}, op: 'condense', chars: 30 });
     expect(r.sections.map((s) => s.address)).toEqual(['p1.s2']);
-    await expect(reviseSection({ model: offline, prompts, state: await stateWithOutline(), now: NOW, target: {}, op: 'condense' })).rejects.toThrow(/提纲中没有找到/);
+    await expect(reviseSection({ model: offline, writer: RULES_WRITER, prompts, state: await stateWithOutline(), now: NOW, target: {}, op: 'condense' })).rejects.toThrow(/提纲中没有找到/);
   });
 
   it('names the part or section that does not exist, in Chinese', async () => {
     const state = await stateWithOutline();
-    const args = { model: offline, prompts, state, now: NOW };
+    const args = { model: offline, writer: RULES_WRITER, prompts, state, now: NOW };
     await expect(draftSection({ ...args, target: { part: 5 } })).rejects.toThrow(/提纲中没有找到第五部分（提纲只有3个部分）。当前提纲共3个部分：一、/);
     await expect(reviseSection({ ...args, target: { part: 2, section: 9 }, op: 'condense' })).rejects.toThrow(/提纲中没有找到“二、存在的问题和不足”的（九）（该部分有3个二级标题）/);
     await expect(reviseSection({ ...args, target: { partId: 'problems', section: 7 }, op: 'expand' })).rejects.toThrow(/“二、存在的问题和不足”的（七）/);
@@ -156,24 +157,24 @@ describe('draftSection / reviseSection', () => {
   it('writes the genre opening when asked to revise an opening that has neither a draft nor an outline opening', async () => {
     const state = await stateWithOutline();
     const bare = { ...state, outline: { ...state.outline!, opening: undefined } } as ReportThreadState;
-    const o = await reviseSection({ model: offline, prompts, state: bare, now: NOW, target: { opening: true }, op: 'expand' });
+    const o = await reviseSection({ model: offline, writer: RULES_WRITER, prompts, state: bare, now: NOW, target: { opening: true }, op: 'expand' });
     expect(o.sections[0]!.text).toMatch(/现将有关情况报告如下：$/);
-    const r = await reviseSection({ model: offline, prompts, state, now: NOW, target: { opening: true }, op: 'condense', chars: 60 });
+    const r = await reviseSection({ model: offline, writer: RULES_WRITER, prompts, state, now: NOW, target: { opening: true }, op: 'condense', chars: 60 });
     expect(r.sections.map((s) => s.address)).toEqual(['opening']);
   });
 
   it('revises only the drafted sections of a partly drafted part', async () => {
     let state = await stateWithOutline();
-    state = (await draftSection({ model: offline, prompts, state, now: NOW, target: { part: 2, section: 2 } })).state;
-    const drafted = await reviseSection({ model: offline, prompts, state, now: NOW, target: { part: 3 }, op: 'condense' });
+    state = (await draftSection({ model: offline, writer: RULES_WRITER, prompts, state, now: NOW, target: { part: 2, section: 2 } })).state;
+    const drafted = await reviseSection({ model: offline, writer: RULES_WRITER, prompts, state, now: NOW, target: { part: 3 }, op: 'condense' });
     expect(drafted.sections.map((s) => s.address)).toEqual(['p3.s1', 'p3.s2', 'p3.s3']);
-    const r = await reviseSection({ model: offline, prompts, state, now: NOW, target: { part: 2 }, op: 'condense' });
+    const r = await reviseSection({ model: offline, writer: RULES_WRITER, prompts, state, now: NOW, target: { part: 2 }, op: 'condense' });
     expect(r.sections.map((s) => s.address)).toEqual(['p2.s2']);
   });
 
   it('online: revise sends the instruction, target length and original text', async () => {
     let state = await stateWithOutline();
-    state = (await draftSection({ model: offline, prompts, state, now: NOW, target: { section: 1 } })).state;
+    state = (await draftSection({ model: offline, writer: RULES_WRITER, prompts, state, now: NOW, target: { section: 1 } })).state;
     const model = new ScriptModel(() => '一是压实责任。');
     const r = await reviseSection({ model, prompts, state, now: NOW, target: { section: 1 }, op: 'condense', chars: 200 });
     const prompt = lastUser(model.calls[0]!);
@@ -218,7 +219,7 @@ describe('draftFull', () => {
 
   it('offline: complete draft, facts kept, no invented numbers; state survives JSON', async () => {
     const state = newThreadState(request, NOW);
-    const r = await draftFull({ model: offline, prompts, state, now: NOW });
+    const r = await draftFull({ model: offline, writer: RULES_WRITER, prompts, state, now: NOW });
     const check = checkDraft(r.text, request.facts, genre);
     expect(check.defects).toEqual([]);
     expect(r.text).toContain('处置网络舆情3条');
@@ -232,7 +233,7 @@ describe('draftFull', () => {
     expect(r.state.outline!.parts).toHaveLength(3);
     const clean = await runDraftCommand({ kind: 'outline' }, { model: new ScriptModel(() => goodOutline()), prompts, state: newThreadState(request, NOW), now: NOW });
     expect(clean.text).not.toContain('没能识别出');
-    const rules = await runDraftCommand({ kind: 'outline' }, { model: offline, prompts, state: newThreadState(request, NOW), now: NOW });
+    const rules = await runDraftCommand({ kind: 'outline' }, { model: offline, writer: RULES_WRITER, prompts, state: newThreadState(request, NOW), now: NOW });
     expect(rules.text).not.toContain('没能识别出');
   });
 
@@ -241,7 +242,7 @@ describe('draftFull', () => {
     for (const cmd of ['列提纲', '写第二部分', '精简第二部分第（一）点', '写全文']) {
       const parsed = parseDraftCommand(cmd);
       if (!parsed || parsed.kind === 'export') throw new Error(cmd);
-      const r = await runDraftCommand(parsed, { model: offline, prompts, state, now: NOW });
+      const r = await runDraftCommand(parsed, { model: offline, writer: RULES_WRITER, prompts, state, now: NOW });
       expect(r.text.length).toBeGreaterThan(0);
       state = r.state;
     }

@@ -1,18 +1,16 @@
 // Full draft: the parts not drafted yet (all of them on 全部重写), then the assembled report.
 import { addressLabel, assembleDraft, partAddress, sectionAddress, type SectionAddress } from '../../report/draft.js';
 import { getGenre } from '../../report/genres.js';
-import { headingMarker, parseHeading } from '../../report/headings.js';
 import { partChars, sectionChars } from '../../report/lengths.js';
-import { splitPartText } from '../../report/model-output.js';
 
-import { renderOutline } from '../../report/outline.js';
-import { periodLabel } from '../../report/period.js';
 import { requestOpening } from '../../report/request.js';
 import { draftSignOff } from './document.js';
-import { factsText, personLabel, reportSystemMessage, streamText, withPrefix, type FlowBase, type Progress } from './model-call.js';
+import { type FlowBase, type Progress } from './model-call.js';
 import { draftOutline } from './outline.js';
-import { draftOne, ROLE_WRITING, shownBefore } from './sections.js';
-import { withSections, type ReportThreadState, type SectionText } from './state.js';
+import { draftOne, shownBefore } from './sections.js';
+import { writerOf } from './writers.js';
+import { runInOrder, StepsFailed, type Step } from './in-order.js';
+import { IncompleteDraft, withSections, type ReportThreadState, type SectionText } from './state.js';
 
 export interface DraftFullArgs extends FlowBase {
   state: ReportThreadState;
@@ -30,9 +28,6 @@ export interface FullResult {
   removed: string[];
 }
 
-// A level-1 heading the model wrote although told not to: the card already shows the part's.
-const withoutPartHeading = (view: string): string => view.split('\n').filter((l) => parseHeading(l)?.level !== 1).join('\n');
-
 /** Full draft, one part at a time (so the card can show progress), then assembled with title and sign-off. */
 export async function draftFull(a: DraftFullArgs): Promise<FullResult> {
   let state = a.state;
@@ -46,65 +41,63 @@ export async function draftFull(a: DraftFullArgs): Promise<FullResult> {
   const req = state.request;
   const genre = getGenre(req.genre);
   const drafted = a.redo ? {} : state.draft.sections;
-  const texts: SectionText[] = [];
   const kept: SectionAddress[] = [];
-  const put = (address: SectionAddress, text: string) => texts.push({ address, label: addressLabel(outline, address), text });
-  const opening = drafted.opening ?? outline.opening ?? requestOpening(req, a.now);
-  put('opening', opening);
+  const textAt = (address: SectionAddress, t: string): SectionText => ({ address, label: addressLabel(outline, address), text: t });
+  const opening = textAt('opening', drafted.opening ?? outline.opening ?? requestOpening(req, a.now));
   const total = outline.parts.length;
-  // What the card shows before `next` streams: the title, everything written, and `next`'s headings.
-  const shown = (next: SectionAddress): string => `${outline.title}\n${shownBefore(outline, texts, next)}`;
+  // One model call per part (one voice, one first-byte wait); a long part is written section by section when
+  // several are written at once, so the draft takes about as long as its longest step, not its longest part.
+  const perSection = (i: number) => (a.parallel ?? 1) > 1 && a.splitPartsOver !== undefined && partChars(req, outline, i) > a.splitPartsOver;
+  const steps: Array<Step<{ texts: SectionText[]; removed: string[] }> & { part: number; first: SectionAddress }> = [];
+  const keep = (part: number, texts: SectionText[]) => steps.push({ part, first: texts[0]!.address, done: { texts, removed: [] }, run: () => Promise.resolve({ texts, removed: [] }) });
   for (const [i, part] of outline.parts.entries()) {
     const partNo = i + 1;
-    a.onProgress?.({ done: i, total, unit: '部分' });
     const covers = part.sections.length ? part.sections.map((_s, j) => sectionAddress(partNo, j + 1)) : [partAddress(partNo)];
     const have = covers.filter((c) => drafted[c] !== undefined);
-    const partLabel = `${headingMarker(1, partNo)}${part.heading}`;
     if (have.length === covers.length) {
       // Everything drafted: keep it as the writer last saw it.
-      if (drafted[partAddress(partNo)] !== undefined && part.sections.length) put(partAddress(partNo), drafted[partAddress(partNo)]!);
-      for (const c of covers) put(c, drafted[c]!);
+      const intro = drafted[partAddress(partNo)] !== undefined && part.sections.length ? [textAt(partAddress(partNo), drafted[partAddress(partNo)]!)] : [];
+      keep(i, [...intro, ...covers.map((c) => textAt(c, drafted[c]!))]);
       kept.push(partAddress(partNo));
-    } else if (have.length > 0 || !a.model.online) {
-      // Some drafted, or offline: keep those, write the rest one by one.
+    } else if (have.length > 0 || perSection(i)) {
+      // Some drafted: keep those, write the rest section by section.
       kept.push(...have);
+      // A length the writer asked for is kept: each section gets its share.
+      const asked = req.length ? (part.sections.length ? sectionChars(req, outline, i) : partChars(req, outline, i)) : undefined;
       for (const c of covers) {
-        if (drafted[c] !== undefined) put(c, drafted[c]);
-        else {
-          // A length the writer asked for is kept offline too: each section gets its share.
-          const asked = req.length ? (part.sections.length ? sectionChars(req, outline, i) : partChars(req, outline, i)) : undefined;
-          const f = withPrefix({ ...a, onText: a.model.online ? a.onText : undefined }, shown(c));
-          f.onText?.('', '');
-          const one = await draftOne(f, outline, req, genre, c, asked);
-          texts.push(one.section);
-          removed.push(...one.removed);
-        }
+        if (drafted[c] !== undefined) keep(i, [textAt(c, drafted[c])]);
+        else steps.push({ part: i, first: c, run: async (onText) => {
+          const one = await draftOne({ ...a, onText }, outline, req, genre, c, asked);
+          return { texts: [one.section], removed: one.removed };
+        } });
       }
     } else {
-      const user = a.prompts.render('full', {
-        outline: renderOutline(outline),
-        part: partLabel,
-        period: periodLabel(req.period),
-        person: personLabel(genre, req),
-        chars: String(partChars(req, outline, i)),
-        facts: factsText(req),
-        role: ROLE_WRITING[part.partId ?? 'none'],
-      });
-      const f = withPrefix(a, shown(partAddress(partNo)));
-      f.onText?.('', '');
-      const res = await streamText(f, [reportSystemMessage(a, req), { role: 'user', content: user }], 'full', withoutPartHeading);
-      removed.push(...res.removed);
-      const split = splitPartText(res.text, part.sections.length);
-      if (part.sections.length === 0) put(partAddress(partNo), [split.intro, ...split.sections].filter(Boolean).join('\n'));
-      else {
-        if (split.intro) put(partAddress(partNo), split.intro);
-        part.sections.forEach((_s, j) => {
-          const t = split.sections[j];
-          if (t) put(sectionAddress(partNo, j + 1), t);
-        });
-      }
+      steps.push({ part: i, first: partAddress(partNo), run: (onText) => writerOf(a).part({ ...a, onText }, { outline, req, genre, part: partNo }) });
     }
   }
+  let shownPart = -1;
+  const finished = (results: ReadonlyArray<{ texts: SectionText[] } | undefined>) => [opening, ...results.flatMap((x) => x?.texts ?? [])];
+  let results: Array<{ texts: SectionText[]; removed: string[] }>;
+  try {
+    results = await runInOrder(steps, {
+      limit: a.parallel ?? 1,
+      // What the card shows before a step's text: the title, everything written before it, and its headings.
+      prefix: (i, done) => `${outline.title}\n${shownBefore(outline, finished(done.slice(0, i)), steps[i]!.first)}`,
+      ...(a.onText ? { onText: a.onText } : {}),
+      onHead: (h) => {
+        const part = h < steps.length ? steps[h]!.part : total;
+        if (part === shownPart || part === total) return;
+        shownPart = part;
+        a.onProgress?.({ done: part, total, unit: '部分' });
+      },
+    });
+  } catch (err) {
+    if (!(err instanceof StepsFailed)) throw err;
+    // The parts that were written are kept in the thread's draft: 写全文 again writes only the rest.
+    throw new IncompleteDraft(withSections(state, finished(err.results as typeof results), a.now, false), err.error);
+  }
+  removed.push(...results.flatMap((x) => x.removed));
+  const texts = finished(results);
   a.onProgress?.({ done: total, total, unit: '部分' });
   // The full draft does not change what “再精简一点” refers to.
   state = withSections(state, texts, a.now, false);

@@ -11,6 +11,7 @@ import { getGenre } from '../../report/genres.js';
 import { periodLabel } from '../../report/period.js';
 import type { TurnContext } from '../context.js';
 import { chatFlow } from '../chat.js';
+import { openCardBeside } from '../model-stream.js';
 import type { Material, MaterialItem } from '../../documents/material.js';
 import { checkAgainstMaterial } from './material-check.js';
 import { contentIdFor, GENERATOR, type AiLabel } from '../../export/ai-label.js';
@@ -18,7 +19,7 @@ import { draftButtons } from './buttons.js';
 import { draftDocument } from './document.js';
 import { progressLabel } from './model-call.js';
 import { runDraftCommand } from './run.js';
-import { newThreadState, ReportFlowError, type ReportThreadState } from './state.js';
+import { IncompleteDraft, newThreadState, ReportFlowError, type ReportThreadState } from './state.js';
 
 
 export const NO_OUTLINE_YET = '这个话题里还没有报告提纲。请先说明要写什么，例如：“帮我写一份2025年上半年市交通运输局落实意识形态工作责任制情况报告的提纲”，之后在同一话题里说“写第二部分”“写全文”“导出Word”。';
@@ -70,7 +71,8 @@ export async function draftingFlow(ctx: TurnContext, cmd: DraftCommand, opts: { 
   if (ctx.audit) ctx.audit.kind = cmd.kind;
   if (cmd.kind === 'export') return exportWord(ctx, state);
 
-  const card = await ctx.replier.openStream(c, { key: ctx.jobId, title: TITLES[cmd.kind] });
+  // The model request starts at once; the card opens beside it (issue 25).
+  const card = openCardBeside(ctx.replier, c, { key: ctx.jobId, title: TITLES[cmd.kind] });
   // The bot's own words are plain text: no Markdown markers for the writer to clean up.
   const headOf = (extra: string[]) => [ctx.offlineNotice, [...notes, ...extra].join(''), kindLines.join('\n')].filter(Boolean).join('\n\n');
   const withHead = (body: string, extra: string[] = []) => {
@@ -85,6 +87,9 @@ export async function draftingFlow(ctx: TurnContext, cmd: DraftCommand, opts: { 
   try {
     const result = await runDraftCommand(cmd, {
       model: ctx.model,
+      writer: ctx.writer,
+      ...(ctx.draftConcurrency ? { parallel: ctx.draftConcurrency.sections } : {}),
+      ...(ctx.draftConcurrency?.partChars ? { splitPartsOver: ctx.draftConcurrency.partChars } : {}),
       prompts: ctx.prompts,
       now: ctx.now,
       timezone: ctx.timezone,
@@ -112,6 +117,11 @@ export async function draftingFlow(ctx: TurnContext, cmd: DraftCommand, opts: { 
     await card.finish(withHead(shown, result.notes), { buttons: draftButtons(threadKey(c), cmd, result.state.lastAddresses) });
     await ctx.memory.append(c, [{ role: 'user', content: opts.text || `（按钮）${cmd.kind}` }, { role: 'assistant', content: checked.text.slice(0, 4000) }], ctx.jobId);
   } catch (err) {
+    if (err instanceof IncompleteDraft) {
+      // What was written stays in the thread's draft; the job fails with the cause (retried, then one clear message).
+      await ctx.memory.setState(c, err.state);
+      throw err.error;
+    }
     if (!(err instanceof ReportFlowError)) throw err;
     await card.finish(withHead(err.message));
   }
@@ -128,7 +138,7 @@ export async function wordFile(state: ReportThreadState, now: Date, label?: Omit
 }
 
 /** The implicit label's facts for a file this job exports. */
-export const exportLabel = (ctx: TurnContext) => ({ generator: GENERATOR, model: ctx.model.online ? ctx.model.name : '离线模板（未调用模型）', jobId: ctx.jobId, ...(ctx.aiLabelFooter ? { footer: true } : {}) });
+export const exportLabel = (ctx: TurnContext) => ({ generator: GENERATOR, model: ctx.writer.author(ctx.model), jobId: ctx.jobId, ...(ctx.aiLabelFooter ? { footer: true } : {}) });
 
 async function exportWord(ctx: TurnContext, state: ReportThreadState): Promise<void> {
   if (!state.outline) return ctx.replier.sendText(ctx.conversation, NO_OUTLINE_YET, ctx.jobId);

@@ -1,16 +1,15 @@
 // One model call of the drafting flow: prompt context, streaming with a clean view, the cleaned answer.
-import type { ChatMessage, ChatModel } from '../../llm/chat-model.js';
-import { LlmError } from '../../core/errors.js';
-import type { PromptLibrary } from '../../llm/prompts.js';
+import type { ChatMessage } from '../../llm/chat-model.js';
+import type { Writer, WriteArgs } from '../writer.js';
 import { periodGuidance, unitVoice, type Genre } from '../../report/genres.js';
-import { cleanModelOutput, streamingView, type CleanResult, type OutputKind } from '../../report/model-output.js';
+import type { CleanResult, OutputKind } from '../../report/model-output.js';
+import { streamText as streamModel } from '../model-stream.js';
 import { periodLabel, periodRange } from '../../report/period.js';
 import { roleLabel, type ReportRequest } from '../../report/request.js';
 import { systemMessage } from '../system-prompt.js';
 import { asMaterial } from '../../llm/spotlight.js';
 
-/** Streaming callback: the new raw delta and the clean text to show so far (restarts on a repair round). */
-export type OnText = (delta: string, shown: string) => void;
+export type { OnText } from '../model-stream.js';
 
 /**
  * Where an answer written in several steps (parts of a full draft, sections of a part) is:
@@ -29,14 +28,13 @@ export function progressLabel(p: Progress): string {
   return p.done === 0 ? `（${writing}）` : `（已完成${p.done}/${p.total}${p.unit}，${writing}）`;
 }
 
-export interface FlowBase {
-  model: ChatModel;
-  prompts: PromptLibrary;
-  now: Date;
-  /** IANA zone for the date in the system prompt. */
-  timezone?: string;
-  signal?: AbortSignal;
-  onText?: OnText;
+export interface FlowBase extends WriteArgs {
+  /** Who writes: the model or the rules, chosen once in the composition root (the model when not given). */
+  writer?: Writer;
+  /** Sections (or parts) of one answer drafted at once: the per-thread cap (DRAFT_CONCURRENCY); 1 when not given. */
+  parallel?: number;
+  /** With `parallel` above 1, a full draft's part longer than this (visible characters) is written section by section. */
+  splitPartsOver?: number;
 }
 
 export function reportSystemMessage(f: FlowBase, req: ReportRequest): ChatMessage {
@@ -45,40 +43,9 @@ export function reportSystemMessage(f: FlowBase, req: ReportRequest): ChatMessag
   return systemMessage(f.prompts, f.now, f.timezone ?? 'Asia/Shanghai', periodGuidance(req.period, f.now).phrase, `${periodLabel(req.period)}（截至${y}年${m}月${d}日）`);
 }
 
-/** The same flow args, with onText showing `prefix` before the streamed text (multi-section progress). */
-export function withPrefix<T extends FlowBase>(f: T, prefix: string): T {
-  const onText = f.onText;
-  if (!onText || !prefix) return f;
-  return { ...f, onText: (d: string, shown: string) => onText(d, `${prefix}${shown}`) };
-}
-
-/**
- * Stream one answer. The card sees only the streaming view (no reasoning, no
- * preamble), laid out by `layout` when given (an outline as its final rendering, so
- * nothing renumbers at the end); the caller gets the cleaned answer. The view is
- * recomputed on a new line or every 40 characters, not per token.
- */
-export async function streamText(f: FlowBase, messages: ChatMessage[], kind: OutputKind, layout?: (view: string) => string): Promise<CleanResult> {
-  let raw = '';
-  let shown = '';
-  let sinceView = 0;
-  for await (const delta of f.model.stream({ messages, ...(f.signal ? { signal: f.signal } : {}), temperature: 0.4 })) {
-    raw += delta;
-    sinceView += delta.length;
-    if (f.onText) {
-      if (delta.includes('\n') || sinceView >= 40) {
-        const view = streamingView(raw, kind);
-        shown = layout && view ? layout(view) : view;
-        sinceView = 0;
-      }
-      f.onText(delta, shown);
-    }
-  }
-  const out = cleanModelOutput(raw, kind);
-  // Reasoning and nothing else is no answer: retried like an empty stream, never stored as a draft.
-  if (!out.text.trim()) throw new LlmError('model answer empty once its reasoning is removed', true);
-  return out;
-}
+/** Every drafting step streams through the one loop, at the drafting temperature. */
+export const streamText = (f: FlowBase, messages: ChatMessage[], kind: OutputKind, layout?: (view: string) => string): Promise<CleanResult> =>
+  streamModel(f, messages, kind, { temperature: 0.4, ...(layout ? { layout } : {}) });
 
 export const personLabel = (g: Genre, req: ReportRequest): string => {
   if (g.person === 'first') return `第一人称（我、本人）${req.role ? `，身份：${roleLabel(req.role)}` : ''}`;

@@ -41,7 +41,7 @@ export async function runDraftCommand(cmd: Exclude<DraftCommand, { kind: 'export
     case 'outline': {
       const o = await draftOutline({ ...a, request: a.state.request });
       // A fallback and the defects left after the repair round are shown, not hidden: the writer decides.
-      const fallback = o.offline && a.model.online ? `\n\n${MODEL_OUTLINE_UNUSABLE}` : '';
+      const fallback = o.fallback ? `\n\n${MODEL_OUTLINE_UNUSABLE}` : '';
       const note = o.defects.length ? `\n\n提纲自检仍有以下问题，请留意或让我重写：\n${o.defects.map((d, i) => `${i + 1}. ${d}`).join('\n')}` : '';
       // A new outline starts a new draft: sections of the old one no longer fit.
       return { text: o.text + fallback + note, state: { ...a.state, outline: o.outline, draft: { sections: {} }, lastAddresses: [], updatedAt: a.now.toISOString() }, notes: [], removed: o.removed };

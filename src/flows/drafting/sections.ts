@@ -4,45 +4,17 @@ import { addressLabel, findSection, parseAddress, renderSections, type ResolvedT
 import { getGenre, type Genre } from '../../report/genres.js';
 import { headingMarker, toChineseNumeral } from '../../report/headings.js';
 import { partChars, sectionChars, splitChars, visibleLength } from '../../report/lengths.js';
-import { sectionBody } from '../../report/model-output.js';
-import { offlineRevise, offlineSectionText } from '../../report/offline-text.js';
-import { renderOutline, type Outline } from '../../report/outline.js';
-import { partSpec, type PartId } from '../../report/parts.js';
-import { periodLabel } from '../../report/period.js';
+import { type Outline } from '../../report/outline.js';
+import { partSpec } from '../../report/parts.js';
 import { requestOpening, type ReportRequest } from '../../report/request.js';
-import { factsText, personLabel, reportSystemMessage, streamText, withPrefix, type FlowBase, type Progress } from './model-call.js';
-import { requireOutline, withSections, ReportFlowError, type ReportThreadState, type SectionText } from './state.js';
+import type { FlowBase, Progress } from './model-call.js';
+import { writerOf } from './writers.js';
+import { runInOrder, StepsFailed, type Step } from './in-order.js';
+import type { OnText } from '../model-stream.js';
+import type { Written } from '../writer.js';
+import { IncompleteDraft, requireOutline, withSections, ReportFlowError, type ReportThreadState, type SectionText } from './state.js';
 
-/** What a section of each role is made of: the model is told, and expansions keep to it. */
-export const ROLE_WRITING: Record<PartId | 'none', string> = {
-  practice: '写具体做法、工作机制和取得的成效，段内用“一是……二是……三是……”分层，每层先概括、后写做法，再写成效或数据',
-  problems: '只写问题的具体表现和产生原因，先概括问题，再写表现（用【待补充：……】标出需要的事例），最后分析原因；不写成绩、做法和成效',
-  plans: '写针对问题的措施：做什么、谁负责、什么时候完成，与存在问题逐条对应；不写成绩',
-  none: '按标题展开，段内用“一是……二是……三是……”分层',
-};
-
-const OP_INSTRUCTION: Record<ReviseOp, Record<PartId | 'none', string>> = {
-  expand: {
-    practice: '在原文基础上展开充实：补充具体措施、工作机制和取得的成效，不重复原文已有的层次',
-    problems: '在原文基础上展开充实：补充问题的具体表现和产生原因，不写成绩、做法和成效，不重复原文已有的内容',
-    plans: '在原文基础上展开充实：写清每项措施由谁负责、做什么、什么时候完成，不写成绩',
-    none: '在原文基础上展开充实，层次更清楚，不重复原文已有的内容',
-  },
-  condense: {
-    practice: '精简压缩：保留核心做法、全部用户事实和【待补充：……】占位，删去重复、空泛的表述',
-    problems: '精简压缩：保留问题的主要表现和原因、全部用户事实和【待补充：……】占位',
-    plans: '精简压缩：保留每项措施及其责任和时限、全部用户事实和【待补充：……】占位',
-    none: '精简压缩：保留核心内容、全部用户事实和【待补充：……】占位',
-  },
-  rewrite: {
-    practice: '重新改写：保持原意和全部事实，调整结构和措辞，写清做法、机制和成效，去掉套话和空话',
-    problems: '重新改写：保持原意和全部事实，写清问题表现和原因，不写成绩，去掉套话和空话',
-    plans: '重新改写：保持原意和全部事实，写清措施、责任和时限，去掉套话和空话',
-    none: '重新改写：保持原意和全部事实，调整结构和措辞，使表述更规范、更具体',
-  },
-};
-
-const roleOf = (outline: Outline, addr: SectionAddress): PartId | 'none' => outline.parts[parseAddress(addr).part - 1]?.partId ?? 'none';
+export { ROLE_WRITING } from './model-writer.js';
 
 /** What a target that points nowhere asked for, so the writer sees which part or section is missing. */
 function missing(outline: Outline, target: SectionTarget, verb: '写' | '修改'): string {
@@ -87,13 +59,6 @@ export interface SectionsResult {
  */
 export const shownBefore = (outline: Outline, done: readonly SectionText[], next: SectionAddress): string => renderSections(outline, [...done, { address: next, text: '' }]);
 
-/** The flow args for streaming `next` after `done`, with the card already showing them. */
-function nextStep<T extends FlowBase>(a: T, outline: Outline, done: readonly SectionText[], next: SectionAddress): T {
-  const f = withPrefix(a, shownBefore(outline, done, next));
-  f.onText?.('', '');
-  return f;
-}
-
 export interface DraftSectionArgs extends FlowBase {
   state: ReportThreadState;
   target: SectionTarget;
@@ -109,16 +74,37 @@ export async function draftSection(a: DraftSectionArgs): Promise<SectionsResult>
   const req = a.state.request;
   const genre = getGenre(req.genre);
   const r = resolve(a.state, outline, a.target, '写');
-  const out: SectionText[] = [];
-  const removed: string[] = [];
   const each = a.chars !== undefined ? splitChars(a.chars, r.covers.length) : undefined;
-  for (const [i, addr] of r.covers.entries()) {
-    if (r.covers.length > 1) a.onProgress?.({ done: i, total: r.covers.length, unit: '节' });
-    const one = await draftOne(nextStep(a, outline, out, addr), outline, req, genre, addr, each);
-    out.push(one.section);
-    removed.push(...one.removed);
+  const steps = r.covers.map((addr): Step<Written> => ({ run: (onText) => draftOne(stepArgs(a, onText), outline, req, genre, addr, each) }));
+  const results = await inOrderSteps(a, outline, r.covers, steps);
+  const out = results.map((x) => x.section);
+  return { sections: out, state: withSections(a.state, out, a.now), removed: results.flatMap((x) => x.removed) };
+}
+
+/** A step's args: its own onText (the runner puts the finished steps and headings above it). */
+const stepArgs = <T extends FlowBase>(a: T, onText: OnText | undefined): T => ({ ...a, onText });
+
+/**
+ * Sections drafted at once (FlowBase.parallel), shown in order under their headings; progress counts the
+ * sections finished before the one shown. A failed section leaves the others' text in StepsFailed.
+ */
+async function inOrderSteps<T extends { section: SectionText }>(a: FlowBase & { state: ReportThreadState; onProgress?: (p: Progress) => void }, outline: Outline, covers: readonly SectionAddress[], steps: Array<Step<T>>): Promise<T[]> {
+  const total = covers.length;
+  try {
+    return await runInOrder(steps, {
+      limit: a.parallel ?? 1,
+      prefix: (i, results) => shownBefore(outline, results.slice(0, i).map((x) => x!.section), covers[i]!),
+      ...(a.onText ? { onText: a.onText } : {}),
+      onHead: (i) => {
+        if (total > 1 && i < total) a.onProgress?.({ done: i, total, unit: '节' });
+      },
+    });
+  } catch (err) {
+    if (!(err instanceof StepsFailed)) throw err;
+    // The sections that were written are kept in the thread's draft.
+    const done = (err.results as ReadonlyArray<T | undefined>).flatMap((x) => (x ? [x.section] : []));
+    throw new IncompleteDraft(withSections(a.state, done, a.now), err.error);
   }
-  return { sections: out, state: withSections(a.state, out, a.now), removed };
 }
 
 /** The length a section (or a part without sections) gets by default: its share of the report. */
@@ -127,37 +113,14 @@ export function usualChars(req: ReportRequest, outline: Outline, addr: SectionAd
   return section !== undefined ? sectionChars(req, outline, part - 1) : partChars(req, outline, part - 1);
 }
 
-/** Draft one address (online or from the rules) at `chars`, or the section's share of the report. */
+/** Draft one address with the flow's writer at `chars`, or the section's share of the report; the opening is the outline's. */
 export async function draftOne(a: FlowBase, outline: Outline, req: ReportRequest, genre: Genre, addr: SectionAddress, chars?: number): Promise<{ section: SectionText; removed: string[] }> {
-  const label = addressLabel(outline, addr);
   if (addr === 'opening') {
     const text = outline.opening ?? requestOpening(req, a.now);
     a.onText?.(text, text);
-    return { section: { address: addr, label, text }, removed: [] };
+    return { section: { address: addr, label: addressLabel(outline, addr), text }, removed: [] };
   }
-  const { part, section } = parseAddress(addr);
-  const p = outline.parts[part - 1]!;
-  const s = section !== undefined ? p.sections[section - 1] : undefined;
-  const target = chars ?? usualChars(req, outline, addr);
-  if (!a.model.online) {
-    const text = offlineSectionText(outline, part, section, req, chars);
-    a.onText?.(text, text);
-    return { section: { address: addr, label, text }, removed: [] };
-  }
-  const user = a.prompts.render('section', {
-    outline: renderOutline(outline),
-    target: label,
-    points: (s ? s.points : p.points).map((pt, i) => `${i + 1}. ${pt}`).join('\n') || '（提纲中未列要点，按标题展开）',
-    period: periodLabel(req.period),
-    person: personLabel(genre, req),
-    chars: String(target),
-    facts: factsText(req),
-    role: ROLE_WRITING[p.partId ?? 'none'],
-  });
-  const headings = [s?.heading ?? '', p.heading];
-  // The card already shows the headings: a heading the model repeats is not shown twice.
-  const r = await streamText(a, [reportSystemMessage(a, req), { role: 'user', content: user }], 'section', (view) => sectionBody(view, headings));
-  return { section: { address: addr, label, text: sectionBody(r.text, headings) }, removed: r.removed };
+  return writerOf(a).section(a, { outline, req, genre, addr, ...(chars !== undefined ? { chars } : {}) });
 }
 
 export interface ReviseSectionArgs extends DraftSectionArgs {
@@ -196,57 +159,24 @@ export async function reviseSection(a: ReviseSectionArgs): Promise<ReviseResult>
   const skipped = drafted.length ? r.covers.filter((addr) => textOf(addr) === undefined) : [];
   const fresh = drafted.length === 0;
   const usual = covers.reduce((n, addr) => n + usualChars(req, outline, addr), 0);
-  const out: SectionText[] = [];
-  const removed: string[] = [];
-  let freshChars = 0;
-  for (const [i, addr] of covers.entries()) {
-    if (covers.length > 1) a.onProgress?.({ done: i, total: covers.length, unit: '节' });
-    const current = textOf(addr);
-    const f = nextStep(a, outline, out, addr);
-    const asked = a.chars !== undefined ? splitChars(a.chars, covers.length) : undefined;
-    if (current === undefined) {
-      // “精简第一部分” before it was written: write it short; “把（二）展开到500字”: at 500.
-      const chars = asked ?? Math.max(50, Math.round((usualChars(req, outline, addr) * UNDRAFTED_SHARE[a.op]) / 10) * 10);
-      let one: { section: SectionText; removed: string[] };
-      if (a.model.online || asked !== undefined || a.op === 'rewrite' || addr === 'opening') one = await draftOne(f, outline, req, genre, addr, a.model.online ? chars : asked);
-      else {
-        // Offline: the rule-based section as 写 gives it, then condensed or expanded, so 精简 is never longer than 写.
-        const plain = (await draftOne({ ...f, onText: undefined }, outline, req, genre, addr)).section;
-        const text = offlineRevise(a.op, plain.text, chars, outline, addr, req);
-        f.onText?.(text, text);
-        one = { section: { ...plain, text }, removed: [] };
+  const asked = a.chars !== undefined ? splitChars(a.chars, covers.length) : undefined;
+  const steps = covers.map((addr): Step<Written> => ({
+    run: async (onText) => {
+      const f = stepArgs(a, onText);
+      const current = textOf(addr);
+      if (current === undefined) {
+        // “精简第一部分” before it was written: write it short; “把（二）展开到500字”: at 500.
+        const chars = asked ?? Math.max(50, Math.round((usualChars(req, outline, addr) * UNDRAFTED_SHARE[a.op]) / 10) * 10);
+        return addr === 'opening' ? draftOne(f, outline, req, genre, addr) : writerOf(a).reviseFresh(f, { outline, req, genre, addr, op: a.op, chars, ...(asked !== undefined ? { asked } : {}) });
       }
-      freshChars += visibleLength(one.section.text);
-      out.push(one.section);
-      removed.push(...one.removed);
-      continue;
-    }
-    const target = asked ?? defaultRevisedLength(a.op, current);
-    const label = addressLabel(outline, addr);
-    if (!a.model.online) {
-      const text = offlineRevise(a.op, current, target, outline, addr, req);
-      f.onText?.(text, text);
-      out.push({ address: addr, label, text });
-      continue;
-    }
-    const role = roleOf(outline, addr);
-    const user = a.prompts.render('revise', {
-      instruction: OP_INSTRUCTION[a.op][role],
-      chars: String(target),
-      target: label,
-      outline: renderOutline(outline),
-      text: current,
-      facts: factsText(req),
-    });
-    const { part, section } = parseAddress(addr);
-    const p = outline.parts[part - 1];
-    const headings = [section ? p?.sections[section - 1]?.heading ?? '' : p?.heading ?? '', p?.heading ?? ''];
-    const res = await streamText(f, [reportSystemMessage(a, req), { role: 'user', content: user }], 'revise', (view) => sectionBody(view, headings));
-    removed.push(...res.removed);
-    const text = sectionBody(res.text, headings);
-    // An answer that lost the text (empty after cleaning) keeps the writer's version.
-    out.push({ address: addr, label, text: text || current });
-  }
+      const res = await writerOf(a).revise(f, { outline, req, genre, addr, op: a.op, chars: asked ?? defaultRevisedLength(a.op, current), current });
+      return { section: { address: addr, label: addressLabel(outline, addr), text: res.text }, removed: res.removed };
+    },
+  }));
+  const results = await inOrderSteps(a, outline, covers, steps);
+  const out = results.map((x) => x.section);
+  const removed = results.flatMap((x) => x.removed);
+  const freshChars = fresh ? out.reduce((n, x) => n + visibleLength(x.text), 0) : 0;
   const freshOnes = fresh ? covers.filter((addr) => addr !== 'opening') : [];
   return {
     sections: out,

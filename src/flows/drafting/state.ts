@@ -62,3 +62,13 @@ export function withSections(state: ReportThreadState, sections: SectionText[], 
   const last = remember ? { lastAddresses: sections.map((s) => s.address) } : {};
   return { ...state, draft: { sections: next }, ...last, updatedAt: now.toISOString() };
 }
+
+/**
+ * Some steps of a multi-section answer failed: `state` holds the ones that were written (the draft is
+ * kept), `error` is why the rest were not. The flow stores the state, then fails with the error.
+ */
+export class IncompleteDraft extends Error {
+  constructor(readonly state: ReportThreadState, readonly error: unknown) {
+    super(error instanceof Error ? error.message : String(error));
+  }
+}
