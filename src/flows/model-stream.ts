@@ -20,6 +20,8 @@ export interface StreamOptions {
   temperature?: number;
   /** Re-clean on every delta until the answer is this long (free text; a report's half-written line waits for its end). */
   eagerUntil?: number;
+  /** The answer as it came (a structured answer its own parser reads tolerantly); still refused when empty. */
+  raw?: true;
 }
 
 /**
@@ -43,6 +45,10 @@ export async function streamText(f: StreamArgs, messages: ChatMessage[], kind: O
     }
     // Every delta is passed on (a watcher may keep the raw text); the view only changes as above.
     f.onText(delta, shown);
+  }
+  if (o.raw) {
+    if (!raw.trim()) throw new LlmError('model answer empty', true);
+    return { text: raw, removed: [], unsure: [] };
   }
   const out = cleanModelOutput(raw, kind);
   // Reasoning and nothing else is no answer: retried like an empty stream, never shown or stored.

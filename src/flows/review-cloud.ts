@@ -13,7 +13,7 @@ import { offlineDecisions, reviewItems, type CommentDecision, type ReviewDocumen
 import { listItems } from '../documents/review/jobs.js';
 import { CLASS_LABEL, commentListLines, commentSummary, describeAnswer, REVIEW_TEXT, type ReviewAnswer } from '../report/review-comments.js';
 import type { TurnContext } from './context.js';
-import { listCard, mayRevise, modelDecisions, pickedItems, REVIEW_TITLE, reviewButtons } from './review-common.js';
+import { listCard, mayRevise, writerDecisions, pickedItems, REVIEW_TITLE, reviewButtons } from './review-common.js';
 import type { PendingReview } from './review-store.js';
 
 /** Words with a cloud-doc link that ask for its comments: 处理批注 / 按批注修改 / 看看批注 / 评论. */
@@ -85,9 +85,8 @@ export async function cloudAnswerFlow(ctx: TurnContext, thread: string, pending:
   const items = reviewItems(r.review);
   const picked = pickedItems(pending.items, answer);
   const pickedIds = new Set(picked.map((i) => i.commentId));
-  let decisions: CommentDecision[];
-  if (ctx.model.online) decisions = await modelDecisions(ctx, picked, (s) => card.update(`${head}\n\n${s}`));
-  else decisions = offlineDecisions(r.review).filter((d) => pickedIds.has(d.commentId));
+  const decided = await writerDecisions(ctx, picked, (s) => card.update(`${head}\n\n${s}`));
+  const decisions: CommentDecision[] = decided ?? offlineDecisions(r.review).filter((d) => pickedIds.has(d.commentId));
   const revision = reviseBlocks(r.review, items, decisions);
 
   // The revised copy goes beside the document (the existing import), else as a .docx in the thread.
@@ -122,6 +121,6 @@ export async function cloudAnswerFlow(ctx: TurnContext, thread: string, pending:
   });
   await ctx.reviews!.addVersion(thread, { direction: 'out', name: `${r.title}（笔杆子修订）`, ...(copy ? { url: copy } : {}), changes: lines, at: ctx.now.getTime() }, `${ctx.jobId}:out`);
   const where = copy ? `修订稿已导入为新的云文档（原文档未改动）：${copy}` : revision.changes.length ? '修订稿见附件（没能导入为云文档）。' : '没有需要改动的文字，未生成修订稿。';
-  const offlineTail = ctx.model.online ? '' : '\n\n（离线模式：未配置大模型，只改了审校规则能确定的错误，其余评论回复“需要配置大模型后处理”。）';
+  const offlineTail = decided ? '' : '\n\n（离线模式：未配置大模型，只改了审校规则能确定的错误，其余评论回复“需要配置大模型后处理”。）';
   await card.finish(`${head}\n\n已在云文档《${r.title}》的 ${answered} 条评论下逐条回复，没有把任何评论标为“已解决”（是否解决由你决定）。${where}\n\n${lines.join('\n')}${offlineTail}`);
 }

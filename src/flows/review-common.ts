@@ -1,5 +1,4 @@
 /** What the review loop's two flows (Word file, cloud doc) share: the card, the button, who may revise, the model's decisions. */
-import { LlmError } from '../core/errors.js';
 import type { CardButton } from '../core/replier.js';
 import type { CommentDecision } from '../documents/review/index.js';
 import type { ReviewListItem } from '../documents/review/jobs.js';
@@ -37,17 +36,22 @@ export async function mayRevise(ctx: TurnContext, thread: string): Promise<boole
 export const pickedItems = (items: readonly ReviewListItem[], a: ReviewAnswer) =>
   a.kind === 'all' ? [...items] : a.kind === 'some' ? items.filter((i) => a.numbers.includes(i.n)) : [];
 
-/** The model's decisions for the picked comments (only those on text it may revise). */
-export async function modelDecisions(ctx: TurnContext, picked: readonly ReviewListItem[], update: (s: string) => void): Promise<CommentDecision[]> {
+/**
+ * The writer's decisions for the picked comments (only those on text may be revised); null where the
+ * rules decide (no model: the critic's exact fixes, every other comment answered that a model is needed).
+ */
+export async function writerDecisions(ctx: TurnContext, picked: readonly ReviewListItem[], update: (s: string) => void): Promise<CommentDecision[] | null> {
   const onText = picked.filter((i) => i.target === 'text');
+  let got = 0;
+  const raw = await ctx.writer.reviewComments({
+    model: ctx.model, prompts: ctx.prompts, now: ctx.now, timezone: ctx.timezone, ...(ctx.signal ? { signal: ctx.signal } : {}),
+    onText: (delta) => {
+      got += delta.length;
+      update(`正在逐条处理 ${onText.length} 条批注…（已收到 ${got} 字）`);
+    },
+  }, { comments: asMaterial(reviewPromptComments(onText), '领导批注清单'), count: onText.length });
+  if (raw === null) return null;
   if (!onText.length) return [];
-  const user = ctx.prompts.render('review-comments', { comments: asMaterial(reviewPromptComments(onText), '领导批注清单'), material: '（本话题没有提供材料）' });
-  let raw = '';
-  for await (const delta of ctx.model.stream({ messages: [{ role: 'user', content: user }], ...(ctx.signal ? { signal: ctx.signal } : {}), temperature: 0.2 })) {
-    raw += delta;
-    update(`正在逐条处理 ${onText.length} 条批注…（已收到 ${raw.length} 字）`);
-  }
-  if (!raw.trim()) throw new LlmError('model answer empty', true);
   const byN = new Map(onText.map((i) => [i.n, i]));
   return parseReviewModelAnswer(raw, onText).map((m) => {
     const item = byN.get(m.n)!;

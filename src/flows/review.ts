@@ -12,7 +12,7 @@ import { CLASS_LABEL, describeAnswer, parseReviewAnswer, type ReviewAnswer } fro
 export { HANDLE_COMMENTS, REVISE_BY_CRITIQUE } from '../report/review-comments.js';
 import type { TurnContext } from './context.js';
 import { cloudAnswerFlow } from './review-cloud.js';
-import { listCard, mayRevise, modelDecisions, pickedItems, REVIEW_TITLE, reviewButtons } from './review-common.js';
+import { listCard, mayRevise, writerDecisions, pickedItems, REVIEW_TITLE, reviewButtons } from './review-common.js';
 import type { PendingReview, ReviewSource } from './review-store.js';
 
 export { mayRevise, REVIEW_TITLE, reviewButtons } from './review-common.js';
@@ -119,8 +119,9 @@ export async function reviewAnswerFlow(ctx: TurnContext, text: string | { all: t
   const head = describeAnswer(answer, pending.items.length);
   card.update(head);
   const picked = pickedItems(pending.items, answer);
-  const decisions = ctx.model.online ? await modelDecisions(ctx, picked, (s) => card.update(`${head}\n\n${s}`)) : [];
-  const offline = ctx.model.online ? undefined : { commentIds: picked.map((i) => i.commentId) };
+  const decided = await writerDecisions(ctx, picked, (s) => card.update(`${head}\n\n${s}`));
+  const decisions = decided ?? [];
+  const offline = decided ? undefined : { commentIds: picked.map((i) => i.commentId) };
   const out: ApplyResult = await ctx.parser!.review(source.name, got2.data, { kind: 'apply', decisions, ...(offline ? { offline } : {}) }, ctx.now, { key: ctx.jobId, ...(ctx.signal ? { signal: ctx.signal } : {}) });
   if (!out.ok) {
     await card.finish(`${head}\n\n${out.message}`);
@@ -132,7 +133,7 @@ export async function reviewAnswerFlow(ctx: TurnContext, text: string | { all: t
   const lines = changeLines(pending.items, out.changes, out.replies);
   await ctx.reviews!.addVersion(thread, { direction: 'out', name, docx: data.toString('base64'), changes: lines, at: ctx.now.getTime() }, `${ctx.jobId}:out`);
   const counts = `共 ${out.changes.filter((x) => x.kind === 'insertion').length} 处插入、${out.changes.filter((x) => x.kind === 'deletion').length} 处删除（修订作者“笔杆子”），${out.replies.length} 条批注逐条回复。`;
-  const offlineTail = ctx.model.online ? '' : '\n\n（离线模式：未配置大模型，只改了审校规则能确定的错误，其余批注回复“需要配置大模型后处理”。）';
+  const offlineTail = decided ? '' : '\n\n（离线模式：未配置大模型，只改了审校规则能确定的错误，其余批注回复“需要配置大模型后处理”。）';
   await card.finish(`${head}\n\n已返回附件《${name}》：${counts}在 Word 或 WPS 的“审阅”中逐条接受或拒绝。\n\n${lines.join('\n')}${offlineTail}`);
   return true;
 }

@@ -75,6 +75,12 @@ export interface CritiqueJob {
   period: string;
 }
 
+/** The leader's comments a review revises (issue 22): the prompt's list of them, framed as material. */
+export interface ReviewJob {
+  comments: string;
+  count: number;
+}
+
 export interface Writer {
   /** Who wrote it, as an exported file's AI label names it. */
   author(model: ChatModel): string;
@@ -89,4 +95,9 @@ export interface Writer {
   revise(a: WriteArgs, job: SectionJob & { op: ReviseOp; chars: number; current: string }): Promise<{ text: string; removed: string[] }>;
   /** Finish the critique card: the rule findings and, where there is one, the commentary (returned; '' without). */
   critique(a: WriteArgs & { card: AnswerStream }, job: CritiqueJob): Promise<string>;
+  /**
+   * The review loop's decisions on the leader's comments: the model's answer (the flow parses it), or
+   * null where the rules decide (the critic's exact fixes only; every other comment asks for a model).
+   */
+  reviewComments(a: WriteArgs, job: ReviewJob): Promise<string | null>;
 }

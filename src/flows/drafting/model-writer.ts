@@ -206,4 +206,11 @@ export const MODEL_WRITER: Writer = {
     await a.card.finish(head + out.text);
     return out.text;
   },
+
+  async reviewComments(a, job) {
+    if (!job.count) return '';
+    const user = a.prompts.render('review-comments', { comments: job.comments, material: '（本话题没有提供材料）' });
+    const out = await streamModel({ model: a.model, ...(a.signal ? { signal: a.signal } : {}), ...(a.onText ? { onText: a.onText } : {}) }, [{ role: 'user', content: user }], 'chat', { temperature: 0.2, raw: true });
+    return out.text;
+  },
 };

@@ -58,4 +58,9 @@ export const RULES_WRITER: Writer = {
     await a.card.finish(`${job.head}\n\n${OFFLINE_TAIL}`);
     return '';
   },
+
+  // The rules decide a review: the critic's exact fixes in the commented passages, nothing else.
+  async reviewComments() {
+    return null;
+  },
 };
