@@ -626,7 +626,8 @@ describe('review rows', () => {
     const chatId = 'oc_p2p_contract_revise';
     const ev = fileEvent('报告.docx', plain(), chatId);
     await h.post(ev);
-    expect(texts(await replies(messageIdOf(ev)))).toContain('这份文档没有批注，已按审校处理。');
+    // The annotated copy, then the critique card (which says so).
+    expect(texts(await replies(messageIdOf(ev), 2))).toContain('这份文档没有批注，已按审校处理。');
     const after = await send('按审校意见修订', { chatId, count: 2 });
     expect(after.out.find((m) => m.msg_type === 'file')?.file?.name).toBe('报告（笔杆子修订）.docx');
     h.feishu.addUserFile('om_contract_revise_quoted', '报告.docx', plain(), 'oc_group_contract_review');
