@@ -17,6 +17,13 @@ export interface ChromeHit {
 
 /** Breadcrumbs: 首页 > 栏目 > 文章, 当前位置：… (also 当前位置 : 首页), a portal's 首页>>信息公开>>部门文件 (a doubled >), and a breadcrumb's second line (> 信息公开 > 年度报告). */
 const BREADCRUMB = /(?:当前位置|您的位置|所在位置|现在位置)\s*[：:]|^[>＞»›]\s*[^>＞»›\n]{1,20}\s*[>＞»›]|^(?:[^>＞»›\n]{1,20}\s*(?:[>＞»›]{1,2}|->)\s*){2,}|^(?:首页|网站首页|主页)\s*(?:[>＞»›]{1,2}|->)/;
+/** A site's header line: the site's name and 首页 (范文之家 首页), a link bar no report has. */
+const SITE_HOME = /^[^\s，。；：:、]{2,16}[ \u3000]*(?:网站)?首页$/;
+/** A portal column code before the page heading (3-8-20-3…), and a listing tag with empty brackets (… -报告 []). */
+const COLUMN_CODE = /^\d{1,3}(?:-\d{1,3}){2,}(?=[\u4e00-\u9fff])/;
+const LIST_TAG = /[ \u3000]+[-－][ \u3000]*[\u4e00-\u9fff]{2,6}[ \u3000]*\[[ \u3000]*\][ \u3000]*/;
+/** An image's file name left where the picture was (ab.jpg, IMG_2031.png). */
+const IMAGE_FILE = /^[\w.-]{1,60}\.(?:jpe?g|png|gif|webp|bmp)$/i;
 /** A web timestamp (2022-05-10 09:58:46) or a 2025-11-02 date line: pages write dates this way, reports do not. */
 const TIMESTAMP = /(?<!\d)20\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?!\d)/;
 /** Labels of page metadata fields. */
@@ -88,7 +95,12 @@ export function chromeOf(line: string, opts: { title?: boolean } = {}): ChromeHi
   const t = line.slice(lead).replace(/[\s\u3000]+$/, '');
   if (!t) return null;
   const whole = (kind: ChromeKind, message: string): ChromeHit => ({ kind, start: lead, end: lead + t.length, message });
-  if (BREADCRUMB.test(t)) return whole('breadcrumb', '网页导航（面包屑）残留');
+  if (BREADCRUMB.test(t) || SITE_HOME.test(t)) return whole('breadcrumb', '网页导航（面包屑）残留');
+  if (IMAGE_FILE.test(t)) return whole('meta', '网页图片的文件名残留');
+  const code = COLUMN_CODE.exec(t);
+  if (code) return { kind: 'meta', start: lead, end: lead + code[0].length, message: '网站栏目编号残留' };
+  const tag = LIST_TAG.exec(t);
+  if (tag) return { kind: 'meta', start: lead + tag.index, end: lead + tag.index + tag[0].length, message: '网页列表的栏目标签残留' };
   if ((PORTAL_META.test(t) && !/[。；]/.test(t) && t.length <= 120) || (PORTAL_BAR.test(t) && t.length <= 60)) {
     return whole('meta', '政府网站页面的信息栏（索引号、发布机构、成文日期、登录注册、字号等）残留');
   }

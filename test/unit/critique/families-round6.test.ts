@@ -31,3 +31,28 @@ describe('the title doubled where a copy deleted the name', () => {
     expect(serious(run(t)).filter((f) => t.slice(f.start, f.end).includes('总书记'))).toEqual([]);
   });
 });
+
+describe('page chrome from more kinds of site', () => {
+  it("a site's header line (name + 首页) is one chrome finding; its space is not fixed", () => {
+    const t = '范文之家 首页\n\n2021年宣传思想工作总结\n2021年，局党组按季度研究宣传思想工作。\n';
+    expect(run(t).filter((f) => f.start < 8).map((f) => [f.rule, t.slice(f.start, f.end), f.replacement ?? null])).toEqual([['debris', '范文之家 首页', null]]);
+  });
+  it('an image file name on its own line, a column code before a portal heading, a listing tag', () => {
+    const t = '12-4-7-1实验中学党支部意识形态工作自查\n\n实验中学党支部意识形态工作自查报告 -自查 [] 一、基本情况\n党支部按季度研究意识形态工作。\n\nIMG_2031.png\n';
+    const debris = spans(t, 'debris').map(([s]) => s);
+    expect(debris).toContain('12-4-7-1');
+    expect(debris.some((d) => String(d).includes('-自查 []'))).toBe(true);
+    expect(debris).toContain('IMG_2031.png');
+  });
+  it('a heading line and a slogan with 首页 inside, a date range and a file name in a sentence are no chrome', () => {
+    const t = '2021年宣传思想工作总结\n党支部在网站首页开设“学习园地”专栏，2021-2022学年共更新12期，附件“学习园地.png”已上报。\n';
+    expect(run(t).filter((f) => f.rule === 'debris')).toEqual([]);
+  });
+});
+
+describe('the title doubled after the full name', () => {
+  it('习近平总书记总书记 is a plain repeat: 总书记', () => {
+    const t = '2024年宣传思想工作总结\n镇党委深入学习习近平总书记总书记关于文化建设的重要论述。\n';
+    expect(serious(run(t)).filter((f) => t.slice(f.start, f.end).includes('总书记')).map((f) => [t.slice(f.start, f.end), f.replacement])).toEqual([['总书记总书记', '总书记']]);
+  });
+});
