@@ -130,6 +130,8 @@ const RUN_IN = /(?<=[\u4e00-\u9fff。；：！？”）])[ \u3000]+((?<!第)(?:[
  * marker right after a full stop, and a （一） right after the short heading text such a marker opens.
  */
 const RUN_IN_TIGHT = /(?<=[。！？])((?:[一二三四五六七八九十]{1,3}、)(?=[\u4e00-\u9fff]))/g;
+/** A level-1 heading run in after a lead-in's colon and closing the line (……总结如下：一、加强组织领导). */
+const RUN_IN_COLON = /(?<=[：:])([一二三四五六七八九十]{1,3}、)(?=[^。；！？：:\n]{2,40}$)/g;
 const RUN_IN_SUB = /^[一二三四五六七八九十]{1,3}、[^，。；：！？、“”《》（）\n]{4,30}?(（[一二三四五六七八九十]{1,3}）)(?=[\u4e00-\u9fff])/;
 /**
  * A document-sharing site splits a preview into numbered chunks: 1、 at the very start, then 2、 3、 at
@@ -202,6 +204,11 @@ export function buildDoc(text: string, opts: CritiqueOptions = {}): CritiqueDoc 
       const inner = parseHeading(l.text.slice(at));
       if (!inner) continue;
       headings.push({ line: l.index, start: l.start + at, end: l.start + at + inner.marker.length, mark: inner, runIn: true });
+    }
+    RUN_IN_COLON.lastIndex = 0;
+    for (let m = RUN_IN_COLON.exec(l.text.trimEnd()); m; m = RUN_IN_COLON.exec(l.text.trimEnd())) {
+      const inner = parseHeading(l.text.slice(m.index));
+      if (inner) headings.push({ line: l.index, start: l.start + m.index, end: l.start + m.index + inner.marker.length, mark: inner, runIn: true });
     }
     RUN_IN_TIGHT.lastIndex = 0;
     for (let m = RUN_IN_TIGHT.exec(l.text); m; m = RUN_IN_TIGHT.exec(l.text)) {
