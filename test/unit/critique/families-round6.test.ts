@@ -69,3 +69,39 @@ describe('a level-1 heading run in after the lead-in’s colon', () => {
     expect(serious(run(u))).toEqual([]);
   });
 });
+
+describe('marks: look-alike quotes, the year bracket of a document number, a comma before a full stop, a ( never closed', () => {
+  it('each is one finding with the right correction', () => {
+    const t = '2021年宣传思想工作总结\n根据县委办〔2021〕3号和【2021】7号文件要求，乡党委坚持用〝两个维护〞统领工作，各项工作取得实效， 。\n乡党委(分管领导 张三 李四按季度研究宣传思想工作。\n';
+    expect(spans(t, 'punctuation')).toEqual([
+      ['【2021】', 'warning', '〔2021〕'],
+      ['〝', 'warning', '“'],
+      ['〞', 'warning', '”'],
+      ['， ', 'warning', ''],
+      ['(', 'warning', null],
+    ]);
+  });
+  it('a court case number, an aside in paired half-width brackets and 〔2021〕 are clean', () => {
+    const t = '2021年宣传思想工作总结\n依照（2021）京0105民初123号判决和县委办〔2021〕3号文件，乡党委(含各支部)按季度研究宣传思想工作。\n';
+    expect(run(t).filter((f) => f.rule === 'punctuation' && f.severity !== 'info' && !f.message.includes('半角'))).toEqual([]);
+    expect(run(t).filter((f) => f.message.includes('没有对应的右括号'))).toEqual([]);
+  });
+});
+
+describe('a heading number with a space before its text', () => {
+  it('（一） 加强 loses the space; 1. 开展 is the accepted list style', () => {
+    const t = '2021年宣传思想工作总结\n一、主要工作\n（一） 加强理论学习\n1. 开展中心组学习。党委中心组全年集中学习12次。\n';
+    expect(spans(t, 'layout').filter(([, s]) => s !== 'info')).toEqual([[' ', 'warning', '']]);
+  });
+  it('1.5亿元 and a line that starts with a decimal are no heading numbers', () => {
+    const t = '2021年宣传思想工作总结\n一、主要工作\n（一）加强理论学习\n1.5 万人次参加了线上学习。\n';
+    expect(run(t).filter((f) => f.message === '标题序号后多出空格')).toEqual([]);
+  });
+});
+
+describe('empty quotes where a name was cut out', () => {
+  it('实施“”规划 is a blank; quotes with text are not', () => {
+    const t = '2006年宣传思想工作总结\n今年是实施“”规划的开局之年，也是落实“十一五”规划的关键一年。\n';
+    expect(spans(t, 'placeholder')).toEqual([['“”', 'error', null]]);
+  });
+});
