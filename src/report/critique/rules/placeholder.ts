@@ -17,6 +17,8 @@ const LETTER_NAME = /(?<![A-Za-z0-9])[A-WYZ](?=总书记|新时代|谈治国理�
 const SYMBOLS = /(?:×{2,}|□+|△{2,}|×(?=[ \u3000]?(?:省|市|县|区|镇|乡|村|街道|社区|局|委|单位|公司)))/g;
 const INSTRUCTION = /[【[（(]\s*(?:此处|请(?:填写|补充|根据|结合|在此|按)|待(?:补充|填|定|完善)|需(?:补充|填写)|根据(?:本单位|本地|实际)|填写|补充|插入|示例|举例)[^【】[\]（）()\n]{0,80}[】\]）)]/g;
 const EMPTY_BRACKET = /【\s*】/g;
+/** Empty quotation marks where a name was cut out (实施“”规划). */
+const EMPTY_QUOTE = /“[ \u3000]*”(?=[\u4e00-\u9fff])/g;
 /** A bracket whose text ends in a writing instruction: 《*（相关文件、方案，请结合实际添加）》. */
 const INSTRUCTION_TAIL = /[【[（(][^【】[\]（）()\n]{0,60}(?:请|可|需)(?:结合|根据|按照?)(?:实际|本单位|具体)(?:情况)?(?:添加|填写|修改|补充|调整|完善|选用)[^【】[\]（）()\n]{0,10}[】\]）)]/g;
 /**
@@ -146,6 +148,9 @@ export const placeholderRule: Rule = {
     }
     for (const { m, start, end } of matchAll(CIRCLES, t)) {
       out.push(report(doc, 'error', start, end, `未填写的占位符“${m[0]}”`, '填入具体内容'));
+    }
+    for (const { start, end } of matchAll(EMPTY_QUOTE, t)) {
+      out.push(report(doc, 'error', start, end, '引号里是空的，疑为名称被删去', '补上引号中的名称'));
     }
     for (const { start, end } of matchAll(EMPTY_BRACKET, t)) {
       out.push(report(doc, 'error', start, end, '空的方括号，疑为未填写的内容', '补全或删除'));
