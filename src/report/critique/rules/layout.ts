@@ -3,6 +3,8 @@ import type { CritiqueDoc } from '../doc.js';
 import { matchAll, reporter } from './util.js';
 
 const report = reporter('layout', 'layout');
+/** The spaces after a line-initial （一）; “1. 正文” after a dot is the accepted list style (clean fixtures). */
+const HEADING_NUMBER_SPACE = /(?<=^[ \u3000]*（[一二三四五六七八九十]{1,3}）)[ \u3000]+(?=[\u4e00-\u9fff])/gm;
 
 /** A space inside Chinese running text (PDF line wraps, pasted layout): 组织 协调, 研讨 1 次, XX 街道. */
 const INNER_SPACE = /[ \u3000\u00a0]+(?=[\u4e00-\u9fff]|[0-9]{1,4}[ \u3000]?[\u4e00-\u9fff])/g;
@@ -212,6 +214,11 @@ export const layoutRule: Rule = {
       out.push(report(doc, doc.wrapped ? 'info' : 'warning', doc.titleHead.start, doc.title.end, '标题被拆成了两行', '将标题合为一行（较长时按词意分行居中排列）'));
     }
     // A level-1 heading followed straight by the next level-1 heading: an empty section.
+    // A space between （一） and its heading text: the bracket already separates them.
+    for (const { start, end } of matchAll(HEADING_NUMBER_SPACE, t)) {
+      if (doc.chrome.has(doc.lines.findIndex((l) => l.start <= start && start <= l.start + l.text.length))) continue;
+      out.push(report(doc, 'warning', start, end, '标题序号后多出空格', '删去空格', ''));
+    }
     const level1 = doc.headings.filter((h) => !h.runIn && h.mark.level === 1);
     for (let i = 0; i + 1 < level1.length; i++) {
       const h = level1[i]!;
