@@ -105,3 +105,21 @@ describe('empty quotes where a name was cut out', () => {
     expect(spans(t, 'placeholder')).toEqual([['“”', 'error', null]]);
   });
 });
+
+describe('masks between brackets and marks', () => {
+  it('（**）and（**、**、**）are masks, not Markdown bold', () => {
+    const t = '2023年宣传工作总结\n荣获省级先进个人1人（**）、市级好人3人（**、**、**）。\n';
+    expect(spans(t, 'placeholder').map(([s]) => s)).toEqual(['**', '**', '**', '**']);
+  });
+  it('Markdown bold around words is still bold', () => {
+    const t = '2023年宣传工作总结\n（**强化理论武装**）党委中心组全年集中学习12次。\n';
+    expect(run(t).filter((f) => f.rule === 'placeholder')).toEqual([]);
+  });
+});
+
+describe('截止 before a point in time', () => {
+  it('截止日前 → 截至日前', () => {
+    const t = '2023年宣传工作总结\n截止日前已开展各类宣讲60余次。\n';
+    expect(spans(t, 'typo').map(([s]) => s)).toEqual(['截止']);
+  });
+});

@@ -5,7 +5,8 @@ import { matchAll, reporter } from './util.js';
 const report = reporter('placeholder', 'placeholder');
 
 /** Markdown bold around a short span: **加强组织领导** (not a placeholder). */
-const BOLD = /(?<=^|[\s。；：，、“（])\*\*([^*\n]{1,60}?)\*\*(?=$|[\s。；：，、”）])/gm;
+/** Markdown bold: ** around words. Two masks with only marks between (（**、**）) are no bold. */
+const BOLD = /(?<=^|[\s。；：，、“（])\*\*(?![）)、，。；：\s])(?=[^*\n]*?[\u4e00-\u9fffA-Za-z0-9][^*\n]*?\*\*)([^*\n]{1,60}?)(?<![（(、，\s])\*\*(?=$|[\s。；：，、”）])/gm;
 const STARS = /[*＊]+/g;
 /** X/x runs standing for a number or a name. */
 const XRUN = /(?<![A-Za-z0-9_])[XxＸｘ]+(?![A-Za-z0-9_])/g;
