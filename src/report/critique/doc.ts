@@ -245,11 +245,15 @@ export function buildDoc(text: string, opts: CritiqueOptions = {}): CritiqueDoc 
   const chrome = new Map<number, ChromeHit>();
   const titleLines = new Set<number>();
   let labelOnly = false;
+  let afterCollection = false;
   for (const l of paragraphs) {
     const titleLike = !headingLines.has(l.index) && isTitleLike(l.text);
     let c = toc.has(l.index) ? { kind: 'toc' as const, start: leadOf(l.text), end: l.text.trimEnd().length, message: '粘贴进来的目录（标题列表）残留' } : chromeOf(l.text, { title: titleLike });
     // A portal's metadata table puts the value under its label (索引号： / 6107280000/2024-001005).
     if (!c && labelOnly && !titleLike && l.text.trim().length <= 40 && !/[，。；]/.test(l.text) && (/\d/.test(l.text) || /(?:局|委|办|部|厅|院|政府|网站|中心|处|室|其他|有效|无|主动公开|全文公开)$/.test(l.text.trim()))) c = { kind: 'meta', start: leadOf(l.text), end: l.text.trimEnd().length, message: '网页信息行（来源、时间、阅读量、导航等）残留' };
+    // A template site's byline: a bare name (王小明, 李老师) right under its collection title (……总结（通用10篇）).
+    if (!c && afterCollection && /^[\u4e00-\u9fff]{2,4}(?:老师)?$/.test(l.text.trim())) c = { kind: 'meta', start: leadOf(l.text), end: l.text.trimEnd().length, message: '范文网站的作者署名残留' };
+    afterCollection = c?.kind === 'collection' && c.start <= leadOf(l.text) && c.end >= l.text.trimEnd().length - 8;
     labelOnly = c?.kind === 'meta' && /[：:]$/.test(l.text.trimEnd());
     const piece = shared.get(l.index);
     if (piece) {

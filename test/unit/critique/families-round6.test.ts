@@ -123,3 +123,15 @@ describe('截止 before a point in time', () => {
     expect(spans(t, 'typo').map(([s]) => s)).toEqual(['截止']);
   });
 });
+
+describe("a template site's byline under its collection title", () => {
+  it('a bare name (or 某老师) right under ……（通用8篇） is chrome', () => {
+    const t = '宣传思想工作总结（通用8篇）\n\n王小明\n\n宣传思想工作总结 篇1\n\n2021年，局党组按季度研究宣传思想工作。\n';
+    const debris = run(t).filter((f) => f.rule === 'debris');
+    expect(debris.some((f) => f.start <= t.indexOf('王小明') && f.end >= t.indexOf('王小明') + 3)).toBe(true);
+  });
+  it('a name under a report title, or a signature at the end, is not', () => {
+    const t = '2021年宣传思想工作总结\n\n王小明\n\n2021年，局党组按季度研究宣传思想工作。\n\n李老师\n';
+    expect(run(t).filter((f) => f.rule === 'debris')).toEqual([]);
+  });
+});
