@@ -150,3 +150,14 @@ describe('text resuming mid-phrase after a cut notice on its own line', () => {
     expect(run(t).filter((f) => f.message.includes('半句话'))).toEqual([]);
   });
 });
+
+describe("a 文秘 site's member-only cut on its own line", () => {
+  it('……（某网省略458字，正式会员可完整阅读）…… is one chrome finding', () => {
+    const t = '2023年宣传工作总结\n全年在省级以上媒体发表文章25篇。\n……（某文秘网省略458字，正式会员可完整阅读）……\n二是培育新风尚，开展活动30余次。\n';
+    expect(spans(t, 'debris').map(([s]) => s)).toEqual(['……（某文秘网省略458字，正式会员可完整阅读）……']);
+  });
+  it('会员 and 省略 in a report sentence are no chrome', () => {
+    const t = '2023年工会工作总结\n工会组织会员阅读红色书籍，工会会员可阅读馆藏图书，读书会省略了开场环节，全年开展活动30余次。\n';
+    expect(run(t).filter((f) => f.rule === 'debris')).toEqual([]);
+  });
+});
