@@ -253,7 +253,8 @@ export function buildDoc(text: string, opts: CritiqueOptions = {}): CritiqueDoc 
     if (!c && labelOnly && !titleLike && l.text.trim().length <= 40 && !/[，。；]/.test(l.text) && (/\d/.test(l.text) || /(?:局|委|办|部|厅|院|政府|网站|中心|处|室|其他|有效|无|主动公开|全文公开)$/.test(l.text.trim()))) c = { kind: 'meta', start: leadOf(l.text), end: l.text.trimEnd().length, message: '网页信息行（来源、时间、阅读量、导航等）残留' };
     // A template site's byline: a bare name (王小明, 李老师) right under its collection title (……总结（通用10篇）).
     if (!c && afterCollection && /^[\u4e00-\u9fff]{2,4}(?:老师)?$/.test(l.text.trim())) c = { kind: 'meta', start: leadOf(l.text), end: l.text.trimEnd().length, message: '范文网站的作者署名残留' };
-    afterCollection = c?.kind === 'collection' && c.start <= leadOf(l.text) && c.end >= l.text.trimEnd().length - 8;
+    // The collection title may be one chrome line or a title whose decoration （通用10篇） closes it.
+    afterCollection = !!c && c.end >= l.text.trimEnd().length - 8 && /\d{1,3}篇|篇[一二三四五六七八九十\d]/.test(l.text.slice(c.start, c.end));
     labelOnly = c?.kind === 'meta' && /[：:]$/.test(l.text.trimEnd());
     const piece = shared.get(l.index);
     if (piece) {

@@ -130,6 +130,10 @@ describe("a template site's byline under its collection title", () => {
     const debris = run(t).filter((f) => f.rule === 'debris');
     expect(debris.some((f) => f.start <= t.indexOf('王小明') && f.end >= t.indexOf('王小明') + 3)).toBe(true);
   });
+  it('also under a title whose decoration （通用10篇） closes it', () => {
+    const t = '宣传工作总结范文（通用10篇）\n\n李老师\n\n宣传工作总结 篇1\n\n2021年，局党组按季度研究宣传思想工作。\n';
+    expect(run(t).some((f) => f.rule === 'debris' && f.start <= t.indexOf('李老师') && f.end >= t.indexOf('李老师') + 3)).toBe(true);
+  });
   it('a name under a report title, or a signature at the end, is not', () => {
     const t = '2021年宣传思想工作总结\n\n王小明\n\n2021年，局党组按季度研究宣传思想工作。\n\n李老师\n';
     expect(run(t).filter((f) => f.rule === 'debris')).toEqual([]);
