@@ -17,6 +17,13 @@ export interface ChromeHit {
 
 /** Breadcrumbs: 首页 > 栏目 > 文章, 当前位置：… (also 当前位置 : 首页), a portal's 首页>>信息公开>>部门文件 (a doubled >), and a breadcrumb's second line (> 信息公开 > 年度报告). */
 const BREADCRUMB = /(?:当前位置|您的位置|所在位置|现在位置)\s*[：:]|^[>＞»›]\s*[^>＞»›\n]{1,20}\s*[>＞»›]|^(?:[^>＞»›\n]{1,20}\s*(?:[>＞»›]{1,2}|->)\s*){2,}|^(?:首页|网站首页|主页)\s*(?:[>＞»›]{1,2}|->)/;
+/** A site's header line: the site's name and 首页 (范文之家 首页), a link bar no report has. */
+const SITE_HOME = /^[^\s，。；：:、]{2,16}[ \u3000]*(?:网站)?首页$/;
+/** A portal column code before the page heading (3-8-20-3…), and a listing tag with empty brackets (… -报告 []). */
+const COLUMN_CODE = /^\d{1,3}(?:-\d{1,3}){2,}(?=[\u4e00-\u9fff])/;
+const LIST_TAG = /[ \u3000]+[-－][ \u3000]*[\u4e00-\u9fff]{2,6}[ \u3000]*\[[ \u3000]*\][ \u3000]*/;
+/** An image's file name left where the picture was (ab.jpg, IMG_2031.png). */
+const IMAGE_FILE = /^[\w.-]{1,60}\.(?:jpe?g|png|gif|webp|bmp)$/i;
 /** A web timestamp (2022-05-10 09:58:46) or a 2025-11-02 date line: pages write dates this way, reports do not. */
 const TIMESTAMP = /(?<!\d)20\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?!\d)/;
 /** Labels of page metadata fields. */
@@ -44,7 +51,7 @@ const COLLECTION = /^[^，。；]{0,40}(?:总结|报告|汇报|范文|材料|讲
 /** Word counts a site or a model appends: （3100字）, 全文约3000字, 字数：2800. */
 const WORD_COUNT = /[（(](?:全文|正文)?(?:共|约)?约?\d{3,5}字[）)]|(?:全文|正文)约?\d{3,5}字|字数[：:]\s*\d+/;
 /** Adverts, buttons, paywalls, preview cuts. */
-const ADVERT = /此处隐藏\s*\d+\s*个?字|隐藏了?\s*\d+\s*个?字|下载后(?:可)?(?:查看|阅读)|(?:剩余|还剩)\s*\d+\s*(?:个?字|页)(?:未读)?|试读(?:已)?结束|(?:VIP|会员)专(?:享|免)|侵权投诉|付费(?:下载|阅读|后)|预览(?:阅读)?(?:已)?结束|获取全文|扫码(?:联系|咨询|下载|获取|添加)|联系老师|定制代笔|代写|加入\s*vip|\bvip\b|立即下载|免费下载|下载本文|点击下载|购物车|我的足迹|手机阅读|阅读模式|快捷搜索|展开全文|阅读全文|收藏本文|相关推荐|相关文章|上一篇|下一篇|原创力文档|一经付费|本站(?:不|所有|规则)|侵权必究|版权归|来源[：:]\s*网络|网络整理|由会员(?:分享|上传)|可在线阅读|\d{1,3}页珍藏版|请在[^，。；\n]{1,12}上搜索|^(?:正文|全文)?(?:一键)?复制(?:正文|全文)?$|……略……|[（(]略[）)]|\.{4,}|👉|👈|共计\s*\d{3,6}\s*个?字|预计阅读(?:时长|时间)|(?:阅读|查看|浏览)(?:全部|完整|全文|更多)[^。！\n]{0,8}(?:需要|需|请)先?(?:登录|登陆|注册)|(?:登录|登陆)后(?:即可)?(?:阅读|查看|浏览)(?:全部|全文|完整)/i;
+const ADVERT = /此处隐藏\s*\d+\s*个?字|省略\s*\d+\s*个?字|(?:正式|VIP|vip)会员可(?:完整|全文)?阅读|隐藏了?\s*\d+\s*个?字|下载后(?:可)?(?:查看|阅读)|(?:剩余|还剩)\s*\d+\s*(?:个?字|页)(?:未读)?|试读(?:已)?结束|(?:VIP|会员)专(?:享|免)|侵权投诉|付费(?:下载|阅读|后)|预览(?:阅读)?(?:已)?结束|获取全文|扫码(?:联系|咨询|下载|获取|添加)|联系老师|定制代笔|代写|加入\s*vip|\bvip\b|立即下载|免费下载|下载本文|点击下载|购物车|我的足迹|手机阅读|阅读模式|快捷搜索|展开全文|阅读全文|收藏本文|相关推荐|相关文章|上一篇|下一篇|原创力文档|一经付费|本站(?:不|所有|规则)|侵权必究|版权归|来源[：:]\s*网络|网络整理|由会员(?:分享|上传)|可在线阅读|\d{1,3}页珍藏版|请在[^，。；\n]{1,12}上搜索|^(?:正文|全文)?(?:一键)?复制(?:正文|全文)?$|……略……|[（(]略[）)]|\.{4,}|👉|👈|共计\s*\d{3,6}\s*个?字|预计阅读(?:时长|时间)|(?:阅读|查看|浏览)(?:全部|完整|全文|更多)[^。！\n]{0,8}(?:需要|需|请)先?(?:登录|登陆|注册)|(?:登录|登陆)后(?:即可)?(?:阅读|查看|浏览)(?:全部|全文|完整)/i;
 /**
  * A sharing site's numbered notice (- 1、下载前……, - 2、如有侵权……): a bulleted, numbered line that speaks of the
  * site's documents, downloads, service or rights — at least two such words, since a report's own list is about its work.
@@ -88,7 +95,12 @@ export function chromeOf(line: string, opts: { title?: boolean } = {}): ChromeHi
   const t = line.slice(lead).replace(/[\s\u3000]+$/, '');
   if (!t) return null;
   const whole = (kind: ChromeKind, message: string): ChromeHit => ({ kind, start: lead, end: lead + t.length, message });
-  if (BREADCRUMB.test(t)) return whole('breadcrumb', '网页导航（面包屑）残留');
+  if (BREADCRUMB.test(t) || SITE_HOME.test(t)) return whole('breadcrumb', '网页导航（面包屑）残留');
+  if (IMAGE_FILE.test(t)) return whole('meta', '网页图片的文件名残留');
+  const code = COLUMN_CODE.exec(t);
+  if (code) return { kind: 'meta', start: lead, end: lead + code[0].length, message: '网站栏目编号残留' };
+  const tag = LIST_TAG.exec(t);
+  if (tag) return { kind: 'meta', start: lead + tag.index, end: lead + tag.index + tag[0].length, message: '网页列表的栏目标签残留' };
   if ((PORTAL_META.test(t) && !/[。；]/.test(t) && t.length <= 120) || (PORTAL_BAR.test(t) && t.length <= 60)) {
     return whole('meta', '政府网站页面的信息栏（索引号、发布机构、成文日期、登录注册、字号等）残留');
   }

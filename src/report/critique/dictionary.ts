@@ -53,7 +53,7 @@ export const CONFUSIONS: readonly Confusion[] = [
   { pattern: '(?<=新闻|宣传|正面|重点)报导', right: '报道', severity: 'warning', source: `${SEED}; ${STD}（“报导”为异形词，规范用“报道”）` },
   { pattern: '(?<=严格|全面|认真|大力)推荐(?=[\\u4e00-\\u9fff]{0,10}制度)', right: '推行', severity: 'warning', source: SEED, note: '“推荐……制度”疑为“推行……制度”' },
   { pattern: '深入贯彻学习教育', right: '深入贯彻中央八项规定精神学习教育', severity: 'error', source: `${DESIGN} §3.5` },
-  { pattern: '截止(?=目前|今年|去年|本年|年底|年末|上半年|本月|[0-9０-９XxＸ×*]|[一二三四五六七八九十]+月)', right: '截至', severity: 'warning', source: `${DOCX}（公文规范：截止/截至）`, note: '“截至”后接时间点，“截止”用于“截止日期”等' },
+  { pattern: '截止(?=目前|日前|今年|去年|本年|年底|年末|上半年|本月|[0-9０-９XxＸ×*]|[一二三四五六七八九十]+月)', right: '截至', severity: 'warning', source: `${DOCX}（公文规范：截止/截至）`, note: '“截至”后接时间点，“截止”用于“截止日期”等' },
   { pattern: '(?<=及时|如实|真实|主动|集中|客观)反应(?=[\\u4e00-\\u9fff]{0,4}(?:问题|情况|诉求|意见|呼声))', right: '反映', severity: 'warning', source: STD },
   { pattern: '做为', right: '作为', severity: 'warning', source: STD },
   { pattern: '贯串', right: '贯穿', severity: 'info', source: `${STD}（两者皆可，公文多用“贯穿”）` },

@@ -130,6 +130,8 @@ const RUN_IN = /(?<=[\u4e00-\u9fff。；：！？”）])[ \u3000]+((?<!第)(?:[
  * marker right after a full stop, and a （一） right after the short heading text such a marker opens.
  */
 const RUN_IN_TIGHT = /(?<=[。！？])((?:[一二三四五六七八九十]{1,3}、)(?=[\u4e00-\u9fff]))/g;
+/** A level-1 heading run in after a lead-in's colon and closing the line (……总结如下：一、加强组织领导). */
+const RUN_IN_COLON = /(?<=[：:])([一二三四五六七八九十]{1,3}、)(?=[^。；！？：:\n]{2,40}$)/g;
 const RUN_IN_SUB = /^[一二三四五六七八九十]{1,3}、[^，。；：！？、“”《》（）\n]{4,30}?(（[一二三四五六七八九十]{1,3}）)(?=[\u4e00-\u9fff])/;
 /**
  * A document-sharing site splits a preview into numbered chunks: 1、 at the very start, then 2、 3、 at
@@ -203,6 +205,11 @@ export function buildDoc(text: string, opts: CritiqueOptions = {}): CritiqueDoc 
       if (!inner) continue;
       headings.push({ line: l.index, start: l.start + at, end: l.start + at + inner.marker.length, mark: inner, runIn: true });
     }
+    RUN_IN_COLON.lastIndex = 0;
+    for (let m = RUN_IN_COLON.exec(l.text.trimEnd()); m; m = RUN_IN_COLON.exec(l.text.trimEnd())) {
+      const inner = parseHeading(l.text.slice(m.index));
+      if (inner) headings.push({ line: l.index, start: l.start + m.index, end: l.start + m.index + inner.marker.length, mark: inner, runIn: true });
+    }
     RUN_IN_TIGHT.lastIndex = 0;
     for (let m = RUN_IN_TIGHT.exec(l.text); m; m = RUN_IN_TIGHT.exec(l.text)) {
       const inner = parseHeading(l.text.slice(m.index));
@@ -238,11 +245,16 @@ export function buildDoc(text: string, opts: CritiqueOptions = {}): CritiqueDoc 
   const chrome = new Map<number, ChromeHit>();
   const titleLines = new Set<number>();
   let labelOnly = false;
+  let afterCollection = false;
   for (const l of paragraphs) {
     const titleLike = !headingLines.has(l.index) && isTitleLike(l.text);
     let c = toc.has(l.index) ? { kind: 'toc' as const, start: leadOf(l.text), end: l.text.trimEnd().length, message: '粘贴进来的目录（标题列表）残留' } : chromeOf(l.text, { title: titleLike });
     // A portal's metadata table puts the value under its label (索引号： / 6107280000/2024-001005).
     if (!c && labelOnly && !titleLike && l.text.trim().length <= 40 && !/[，。；]/.test(l.text) && (/\d/.test(l.text) || /(?:局|委|办|部|厅|院|政府|网站|中心|处|室|其他|有效|无|主动公开|全文公开)$/.test(l.text.trim()))) c = { kind: 'meta', start: leadOf(l.text), end: l.text.trimEnd().length, message: '网页信息行（来源、时间、阅读量、导航等）残留' };
+    // A template site's byline: a bare name (王小明, 李老师) right under its collection title (……总结（通用10篇）).
+    if (!c && afterCollection && /^[\u4e00-\u9fff]{2,4}(?:老师)?$/.test(l.text.trim())) c = { kind: 'meta', start: leadOf(l.text), end: l.text.trimEnd().length, message: '范文网站的作者署名残留' };
+    // The collection title may be one chrome line or a title whose decoration （通用10篇） closes it.
+    afterCollection = !!c && c.end >= l.text.trimEnd().length - 8 && /\d{1,3}篇|篇[一二三四五六七八九十\d]/.test(l.text.slice(c.start, c.end));
     labelOnly = c?.kind === 'meta' && /[：:]$/.test(l.text.trimEnd());
     const piece = shared.get(l.index);
     if (piece) {

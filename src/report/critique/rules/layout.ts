@@ -3,6 +3,10 @@ import type { CritiqueDoc } from '../doc.js';
 import { matchAll, reporter } from './util.js';
 
 const report = reporter('layout', 'layout');
+/** A notice that the site left text out here (省略458字, 此处隐藏619个字, 剩余800字未读). */
+const CUT_NOTICE = /(?:省略|隐藏了?|剩余|还剩)\s*\d+\s*个?字/;
+/** The spaces after a line-initial （一）; “1. 正文” after a dot is the accepted list style (clean fixtures). */
+const HEADING_NUMBER_SPACE = /(?<=^[ \u3000]*（[一二三四五六七八九十]{1,3}）)[ \u3000]+(?=[\u4e00-\u9fff])/gm;
 
 /** A space inside Chinese running text (PDF line wraps, pasted layout): 组织 协调, 研讨 1 次, XX 街道. */
 const INNER_SPACE = /[ \u3000\u00a0]+(?=[\u4e00-\u9fff]|[0-9]{1,4}[ \u3000]?[\u4e00-\u9fff])/g;
@@ -96,6 +100,17 @@ export const layoutRule: Rule = {
       out.push(report(doc, 'warning', end - m[3]!.length - (m[2]?.length ?? 0) - 2, end + 2, `标题“${m[1]!.trim()}”与正文连在一起`, '标题单独成行，正文另起一段'));
       break;
     }
+    // A member-only or paywall cut on a line of its own, between a sentence left open and text that resumes mid-phrase.
+    doc.paragraphs.forEach((p, i) => {
+      const prev = doc.paragraphs[i - 1];
+      const next = doc.paragraphs[i + 1];
+      if (!prev || !next || !wholeChrome(p.index) || !CUT_NOTICE.test(p.text) || wholeChrome(prev.index) || wholeChrome(next.index)) return;
+      // A heading or the title before the cut ends without a mark by nature.
+      if (headingLines.has(prev.index) || doc.title?.index === prev.index) return;
+      // resumedCut reads the cut as [cutStart, cutEnd) of one line: here the last character before it, then the next line.
+      const last = prev.text.trimEnd().slice(-1);
+      out.push(...resumedCut(doc, next.start - 1, last + next.text, 1, 1));
+    });
     for (const p of doc.paragraphs) {
       if (wholeChrome(p.index)) continue;
       // Deliberate spacing (slogans, mottos) and partial chrome (one finding of its own) are left alone.
@@ -212,6 +227,11 @@ export const layoutRule: Rule = {
       out.push(report(doc, doc.wrapped ? 'info' : 'warning', doc.titleHead.start, doc.title.end, '标题被拆成了两行', '将标题合为一行（较长时按词意分行居中排列）'));
     }
     // A level-1 heading followed straight by the next level-1 heading: an empty section.
+    // A space between （一） and its heading text: the bracket already separates them.
+    for (const { start, end } of matchAll(HEADING_NUMBER_SPACE, t)) {
+      if (doc.chrome.has(doc.lines.findIndex((l) => l.start <= start && start <= l.start + l.text.length))) continue;
+      out.push(report(doc, 'warning', start, end, '标题序号后多出空格', '删去空格', ''));
+    }
     const level1 = doc.headings.filter((h) => !h.runIn && h.mark.level === 1);
     for (let i = 0; i + 1 < level1.length; i++) {
       const h = level1[i]!;

@@ -5,18 +5,21 @@ import { matchAll, reporter } from './util.js';
 const report = reporter('placeholder', 'placeholder');
 
 /** Markdown bold around a short span: **加强组织领导** (not a placeholder). */
-const BOLD = /(?<=^|[\s。；：，、“（])\*\*([^*\n]{1,60}?)\*\*(?=$|[\s。；：，、”）])/gm;
+/** Markdown bold: ** around words. Two masks with only marks between (（**、**）) are no bold. */
+const BOLD = /(?<=^|[\s。；：，、“（])\*\*(?![）)、，。；：\s])(?=[^*\n]*?[\u4e00-\u9fffA-Za-z0-9][^*\n]*?\*\*)([^*\n]{1,60}?)(?<![（(、，\s])\*\*(?=$|[\s。；：，、”）])/gm;
 const STARS = /[*＊]+/g;
 /** X/x runs standing for a number or a name. */
 const XRUN = /(?<![A-Za-z0-9_])[XxＸｘ]+(?![A-Za-z0-9_])/g;
 const XOK = /^(?:X光|X射线|x轴|X轴|X线)/;
 /** A unit noun after "X " or "XX ": X 区委, XX 县, X 单位 (a PDF space between the slot and the unit). */
 const UNIT_AFTER = /^[ \u3000\u00a0]?(?:省|市|县|区|镇|乡|村|街道|社区|局|委|办|部|厅|院|校|所|站|中心|单位|公司|集团|支部|党委|党组|支行|分局|学校|医院)/;
-/** A capital letter left by a redacted template: A总书记, A新时代 (A同志 may be a deliberate anonymisation). */
-const LETTER_NAME = /(?<![A-Za-z0-9])[A-WYZ](?=总书记|新时代)/g;
+/** A capital letter left by a redacted template: A总书记, A新时代, 《A谈治国理政》 (A同志 may be a deliberate anonymisation). */
+const LETTER_NAME = /(?<![A-Za-z0-9])[A-WYZ](?=总书记|新时代|谈治国理政)/g;
 const SYMBOLS = /(?:×{2,}|□+|△{2,}|×(?=[ \u3000]?(?:省|市|县|区|镇|乡|村|街道|社区|局|委|单位|公司)))/g;
 const INSTRUCTION = /[【[（(]\s*(?:此处|请(?:填写|补充|根据|结合|在此|按)|待(?:补充|填|定|完善)|需(?:补充|填写)|根据(?:本单位|本地|实际)|填写|补充|插入|示例|举例)[^【】[\]（）()\n]{0,80}[】\]）)]/g;
 const EMPTY_BRACKET = /【\s*】/g;
+/** Empty quotation marks where a name was cut out (实施“”规划). */
+const EMPTY_QUOTE = /“[ \u3000]*”(?=[\u4e00-\u9fff])/g;
 /** A bracket whose text ends in a writing instruction: 《*（相关文件、方案，请结合实际添加）》. */
 const INSTRUCTION_TAIL = /[【[（(][^【】[\]（）()\n]{0,60}(?:请|可|需)(?:结合|根据|按照?)(?:实际|本单位|具体)(?:情况)?(?:添加|填写|修改|补充|调整|完善|选用)[^【】[\]（）()\n]{0,10}[】\]）)]/g;
 /**
@@ -146,6 +149,9 @@ export const placeholderRule: Rule = {
     }
     for (const { m, start, end } of matchAll(CIRCLES, t)) {
       out.push(report(doc, 'error', start, end, `未填写的占位符“${m[0]}”`, '填入具体内容'));
+    }
+    for (const { start, end } of matchAll(EMPTY_QUOTE, t)) {
+      out.push(report(doc, 'error', start, end, '引号里是空的，疑为名称被删去', '补上引号中的名称'));
     }
     for (const { start, end } of matchAll(EMPTY_BRACKET, t)) {
       out.push(report(doc, 'error', start, end, '空的方括号，疑为未填写的内容', '补全或删除'));

@@ -11,6 +11,14 @@ const DUNHAO_DENG = /、等(?![一二三四五六七八九十\d]|[靠待同于�
 const HALF = /[,;:?!]/g;
 /** Look-alike marks for the colon: the ratio sign ∶ (U+2236) and the modifier colon ꞉ (U+A789) between Chinese words. */
 const FAKE_COLON = /[∶꞉](?=[\s\u3000]*(?:$|[\u4e00-\u9fff“]))/gm;
+/** Look-alike quotation marks (GB/T 15834 uses “ ”): the CJK double prime quotes 〝 〞 〟 a converter or an old font leaves. */
+const FAKE_QUOTE = /[〝〞〟]/g;
+/** A year in a document number in square or round brackets (【2020】5号): GB/T 9704-2012 §7.2.4 uses 六角括号 〔〕. */
+const DOC_NO_BRACKET = /[【[［(（]\s*((?:19|20)\d{2})\s*[】\]］)）](?=\s*第?\d{1,4}\s*号)/g;
+/** A comma left before a full stop (…实效， 。). */
+const COMMA_BEFORE_STOP = /[，,][ \u3000]*(?=。)/g;
+/** A half-width ( opened after Chinese text and never closed in its paragraph. */
+const OPEN_HALF_PAREN = /(?<=[\u4e00-\u9fff，。；：])\((?=[^()（）\n]*$)/gm;
 /** 、 before 及/以及, which already join the last item (GB/T 15834-2011 §4.5.3); not 及时, 及早, 及格, 及第. */
 const DUN_JOIN = /、(?=以及|及(?![时早格第]))/g;
 const HALF_PAREN = /\(([^()\n]{0,60})\)/g;
@@ -60,6 +68,19 @@ export const punctuationRule: Rule = {
     }
     for (const { start, end } of matchAll(DUNHAO_DENG, t)) {
       out.push(report(doc, 'warning', start, end, '“等”前不用顿号', '等', '等'));
+    }
+    for (const { m, start, end } of matchAll(FAKE_QUOTE, t)) {
+      const right = m[0] === '〝' ? '“' : '”';
+      out.push(report(doc, 'warning', start, end, `“${m[0]}”不是规范的引号，应为“${right}”`, right, right));
+    }
+    for (const { m, start, end } of matchAll(DOC_NO_BRACKET, t)) {
+      out.push(report(doc, 'warning', start, end, '发文字号中的年份用六角括号“〔〕”', `〔${m[1]}〕`, `〔${m[1]}〕`));
+    }
+    for (const { start, end } of matchAll(COMMA_BEFORE_STOP, t)) {
+      out.push(report(doc, 'warning', start, end, '句号前多出逗号', '删去逗号', ''));
+    }
+    for (const { start, end } of matchAll(OPEN_HALF_PAREN, t)) {
+      out.push(report(doc, 'warning', start, end, '半角左括号“(”没有对应的右括号', '改为全角括号“（）”并补上右括号'));
     }
     for (const { m, start, end } of matchAll(FAKE_COLON, t)) {
       out.push(report(doc, 'warning', start, end, `“${m[0]}”是比号，不是冒号`, '：', '：'));

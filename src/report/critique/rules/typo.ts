@@ -80,6 +80,11 @@ export const typoRule: Rule = {
         REPEAT.lastIndex = start + 1;
         continue;
       }
+      // 总书记总书记 without 习近平 before it is a name deleted between two titles: the xi rule restores 习近平.
+      if (chunk === '总书记' && t.slice(Math.max(0, start - 3), start) !== '习近平') {
+        REPEAT.lastIndex = start + 1;
+        continue;
+      }
       if (chunk.length === 1) {
         if (!DOUBLING_SUSPECTS.has(chunk) || legitSingle(t, start, chunk)) {
           REPEAT.lastIndex = start + 1;

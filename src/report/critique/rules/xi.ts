@@ -20,7 +20,9 @@ const CORE_NO_NAME = /以(?!习近平)(?:总书记|同志|主席)?为核心的�
 /** 习近平 before 指出/强调 without his title: 习近平指出, 习近平在……上强调. */
 const NO_TITLE = /习近平(?!总书记|同志|主席|新时代|经济|法治|强军|生态|外交|文化|关于|谈|著作|[^，。；\n]{0,6}思想)(?=(?:在[^，。；\n]{1,30}?)?(?:指出|强调|要求|深刻指出|明确指出))/g;
 /** 总书记 without 习近平 opening a quotation or a reference: 总书记指出, 学习总书记关于, 总书记对……作出的重要指示. */
-const NAME_DROPPED = /(?<![近平*＊]|近平|习近平)总书记(?=(?:在[^，。；\n]{1,30}?)?(?:指出|强调|关于|重要讲话|系列重要讲话|重要指示)|对[^，。；\n]{1,24}?(?:作出|做出)?的?重要(?:指示|批示|讲话))/g;
+const NAME_DROPPED = /(?<![近平*＊A-Za-z]|近平|习近平)总书记(?=(?:在[^，。；\n]{1,30}?)?(?:指出|强调|关于|重要讲话|系列重要讲话|重要指示)|对[^，。；\n]{1,24}?(?:作出|做出)?的?重要(?:指示|批示|讲话))/g;
+/** The title doubled where a site deleted the name between (习近平总书记 → 总书记总书记). */
+const DOUBLED_TITLE = /(?<!习近平)总书记总书记/g;
 /** 系列讲话 without 重要: the fixed name is 系列重要讲话 (design note §3.5). */
 const SERIES = /系列(?:讲话)/g;
 /** Named thoughts with the owner dropped: 学习贯彻文化思想. */
@@ -85,7 +87,12 @@ export const xiRule: Rule = {
     for (const { start, end } of matchAll(NO_TITLE, t)) {
       out.push(report(doc, 'warning', start, end, '引述讲话时“习近平”后一般加“总书记”', '习近平总书记', '习近平总书记'));
     }
+    for (const { start, end } of matchAll(DOUBLED_TITLE, t)) {
+      out.push(report(doc, 'error', start, end, '“总书记”重复出现，疑为删去了“习近平”：应为“习近平总书记”', '习近平总书记', '习近平总书记'));
+    }
     for (const { start, end } of matchAll(NAME_DROPPED, t)) {
+      // The second copy of a doubled title is reported above.
+      if (t.slice(Math.max(0, start - 3), start) === '总书记') continue;
       // 习总书记 is its own finding; 学习总书记… is the verb 学习 before a dropped name.
       if (t[start - 1] === '习' && !XI_BEFORE_NOT.test(t.slice(Math.max(0, start - 2), start - 1))) continue;
       // After a full mention in the same paragraph, a short 总书记 is acceptable.
