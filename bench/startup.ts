@@ -7,7 +7,7 @@
  * process (Node and the libraries every Bigan process loads). Loopback only.
  * Prints a table and inserts rows into BENCHMARKS.md.
  *
- *   npm run build && npx tsx bench/startup.ts --runs 3
+ *   npm run build && npx tsx bench/startup.ts --runs 3 [--base DIR]
  */
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -19,7 +19,7 @@ import { VERIFICATION_TOKEN } from '../test/support/events.js';
 import { freePort } from '../test/support/redis.js';
 import { bundleChannelBot, load, machine, now, root, rssTree, startFakes } from './common.js';
 
-const { values: a } = parseArgs({ options: { runs: { type: 'string', default: '3' }, idle: { type: 'string', default: '8000' }, note: { type: 'string', default: '' }, only: { type: 'string', default: '' } } });
+const { values: a } = parseArgs({ options: { runs: { type: 'string', default: '3' }, idle: { type: 'string', default: '8000' }, note: { type: 'string', default: '' }, only: { type: 'string', default: '' }, base: { type: 'string', default: '' } } });
 const runs = Number(a.runs);
 const idleMs = Number(a.idle);
 
@@ -35,22 +35,24 @@ const FLOOR = `import '@larksuiteoapi/node-sdk'; import 'bullmq'; import 'ioredi
 import { createServer } from 'node:http';
 createServer((_q, r) => r.end('{"ok":true}')).listen(Number(process.env.PORT), '127.0.0.1');`;
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-const BOTS: Record<string, { cmd: string; args: string[] }> = {
+// --base DIR: another checkout with its own dist/ (e.g. the commit before a change), started in the same batch.
+const BOTS: Record<string, { cmd: string; args: string[]; cwd?: string }> = {
   'bigan node dist/main.js': { cmd: process.execPath, args: ['dist/main.js'] },
   'LarkChannel (peer)': { cmd: process.execPath, args: [channelJs] },
   'bigan npm start': { cmd: npm, args: ['start', '--silent'] },
   // The floor of one Bigan process: Node with the libraries every process of it loads, and nothing else.
+  ...(a.base ? { [`bigan node dist/main.js at ${a.base}`]: { cmd: process.execPath, args: ['dist/main.js'], cwd: a.base } } : {}),
   'floor: one process, Node + Lark SDK + bullmq + ioredis + prom-client + pino + zod': { cmd: process.execPath, args: ['--input-type=module', '-e', FLOOR] },
 };
 
 interface Row { bot: string; healthyMs: number; workerUpMs: number; rssMb: number; mainMb: number; procs: number }
 
 async function once(name: string): Promise<Row> {
-  const { cmd, args } = BOTS[name]!;
+  const { cmd, args, cwd } = BOTS[name]!;
   const port = await freePort();
   const t0 = performance.now();
   // Its own process group, so npm's children are ended with it.
-  const proc = spawn(cmd, args, { cwd: root, env: { ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'], detached: true });
+  const proc = spawn(cmd, args, { cwd: cwd ?? root, env: { ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'], detached: true });
   let healthyMs: number | undefined;
   let workerUpMs: number;
   for (;;) {
