@@ -100,12 +100,14 @@ export function superviseWorker(o: SuperviseOptions): WorkerSupervisor {
   let exited: Promise<void> = Promise.resolve();
   let ending = false;
   let everUp = false;
+  let launches = 0;
   let delay = 1000;
   let nextId = 0;
   const waiting = new Map<number, (v: unknown) => void>();
 
   const launch = () => {
     const startedAt = Date.now();
+    launches++;
     const h = start(o.isolation, o.entry, o.env, o.log);
     handle = h;
     o.log.info({ pid: h.pid, isolation: o.isolation }, 'worker process started');
@@ -154,7 +156,8 @@ export function superviseWorker(o: SuperviseOptions): WorkerSupervisor {
         h.send({ t: 'ask', id, what });
       });
     },
-    starting: () => !everUp && handle !== undefined,
+    // Only the very first start: a worker that died before it ever started is down, not starting.
+    starting: () => !everUp && launches === 1 && handle !== undefined,
     stopping: () => {
       ending = true;
     },
