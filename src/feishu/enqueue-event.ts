@@ -86,14 +86,7 @@ export class FeishuIngest {
     }
     // Users with fewer jobs waiting go first (BullMQ priority: lower runs earlier).
     const priority = a.queued + 1;
-    let jobId: string;
-    try {
-      jobId = await this.deps.enqueuer.add(m, { priority });
-    } catch (err) {
-      // Not queued: the re-push Feishu sends after a failed ack must be admitted again, not taken for a duplicate.
-      await admission.forget(pending).catch(() => undefined);
-      throw err;
-    }
+    const jobId = await this.deps.enqueuer.add(m, { priority });
     log.info({ jobId, kind: p.kind, chars: p.kind === 'text' ? p.text.length : 0, quoted: p.kind === 'text' && p.quotedId !== undefined, chatType: c.chatType }, 'message queued');
   }
 
@@ -127,10 +120,7 @@ export class FeishuIngest {
     await this.deps.enqueuer.cardAction({
       conversation: { chatId: action.chatId, chatType: 'group', messageId, senderOpenId: action.operator.openId },
       value,
-    }, key).catch(async (err: unknown) => {
-      await admission?.forget(cardActionJobId(key)).catch(() => undefined);
-      throw err;
-    });
+    }, key);
     this.deps.log.info({ messageId, action: value.action }, 'card action queued');
     return { toast: { type: 'info', content: '已收到，正在处理' } };
   }

@@ -36,48 +36,51 @@ export interface Requester {
 
 /** Entries older than this no longer count against the per-user cap (a lost release heals). */
 const QUEUED_TTL_MS = 3600_000;
-/** An admitted job not yet in the queue: a re-push within this window is the same delivery (the first one adds it). */
-const IN_FLIGHT_MS = 10_000;
 const RATE_WINDOW_MS = 60_000;
 /** How long a refused event is remembered, so its re-push is neither recorded nor answered again. */
 const DEFAULT_REFUSED_MEMORY_MS = 3600_000;
 
 /**
  * The whole ingest decision in one script, so an ack costs one round trip before the job is added:
- * de-duplication (the job's hash, or this event's mark), the allowlist's verdict (decided in the process,
+ * de-duplication (the job's hash, or this event's refusal), the allowlist's verdict (decided in the process,
  * recorded here), the rate limit, the per-user queued cap, the refusal's audit record and whether its
  * notice is due. Atomic, so two ingest processes cannot both take a user's last slot or both record a
- * refusal of one event.
+ * refusal of one event. An admitted event leaves no mark: the job's hash is what makes its re-push a
+ * duplicate, so a script that ran after its caller gave up (a frozen Redis, a timeout) cannot hide the
+ * re-push Feishu sends after the failed ack. Concurrent deliveries of one event may both be admitted; BullMQ
+ * adds the job id once, and the cap counts the id once.
  *
  * The rate limit is written here rather than with rate-limiter-flexible (whose fixed-window counter it
  * keeps, key name included): that library's own script is a round trip of its own and not atomic with the cap.
  *
- * KEYS: 1 the job's hash ('' = not checked), 2 the event's mark, 3 the rate-limit counter ('' = no limit),
- * 4 the user's queued set, 5 the audit stream ('' = none), 6 not-allowed notice, 7 rate-limit notice,
- * 8 queue-full notice.
+ * KEYS: 1 the job's hash, 2 the event's mark, 3 the rate-limit counter, 4 the user's queued set, 5 the audit
+ * stream, 6 not-allowed notice, 7 rate-limit notice, 8 queue-full notice. A key that is not used (no job
+ * hash to check, no limit, no audit) is given as KEYS[2]: every key must be a real one on the prefix's slot,
+ * or a Redis Cluster refuses the script (CROSSSLOT).
  * ARGV: 1 now, 2 job id, 3 '1' when the allowlist refused, 4 rate points, 5 rate window ms, 6 the rate
- * refusal's reason, 7 queued cap, 8 queued TTL ms, 9 in-flight ms, 10 refusal memory ms (0: a refused event may be tried again), 11 audit MINID,
- * 12.. the record's field/value pairs (its reason filled in here).
+ * refusal's reason, 7 queued cap, 8 queued TTL ms, 9 refusal memory ms (0: a refused event may be tried again), 10 audit MINID,
+ * 11.. the record's field/value pairs (its reason filled in here).
  * Returns {'dup'}, {'ok', queued before} or {'refused', reason, retry after ms, notify 0/1}.
  */
 const ADMIT = `
-if KEYS[1] ~= '' and redis.call('EXISTS', KEYS[1]) == 1 then return {'dup'} end
+local none = KEYS[2]
+if KEYS[1] ~= none and redis.call('EXISTS', KEYS[1]) == 1 then return {'dup'} end
 local mark = redis.call('GET', KEYS[2])
-if mark and (mark == 'r' or tonumber(mark) + tonumber(ARGV[9]) > tonumber(ARGV[1])) then return {'dup'} end
+if mark == 'r' then return {'dup'} end
 local function refuse(reason, notice, retry)
-  if KEYS[5] ~= '' and #ARGV > 11 then
+  if KEYS[5] ~= none and #ARGV > 10 then
     local f = {}
-    for i = 12, #ARGV do f[#f + 1] = ARGV[i] end
+    for i = 11, #ARGV do f[#f + 1] = ARGV[i] end
     for i = 1, #f - 1, 2 do if f[i] == 'reason' then f[i + 1] = reason end end
-    redis.call('XADD', KEYS[5], 'MINID', '~', ARGV[11], '*', unpack(f))
+    redis.call('XADD', KEYS[5], 'MINID', '~', ARGV[10], '*', unpack(f))
   end
-  if tonumber(ARGV[10]) > 0 then redis.call('SET', KEYS[2], 'r', 'PX', ARGV[10]) end
+  if tonumber(ARGV[9]) > 0 then redis.call('SET', KEYS[2], 'r', 'PX', ARGV[9]) end
   local notify = 0
   if redis.call('SET', notice, '1', 'PX', 60000, 'NX') then notify = 1 end
   return {'refused', reason, retry, notify}
 end
 if ARGV[3] == '1' then return refuse('not-allowed', KEYS[6], 0) end
-if KEYS[3] ~= '' then
+if KEYS[3] ~= none then
   redis.call('SET', KEYS[3], 0, 'PX', ARGV[5], 'NX')
   local used = redis.call('INCR', KEYS[3])
   local ttl = redis.call('PTTL', KEYS[3])
@@ -92,7 +95,6 @@ local n = redis.call('ZCARD', KEYS[4])
 if n >= tonumber(ARGV[7]) then return refuse('queue-full', KEYS[8], 0) end
 redis.call('ZADD', KEYS[4], ARGV[1], ARGV[2])
 redis.call('PEXPIRE', KEYS[4], ARGV[8])
-redis.call('SET', KEYS[2], ARGV[1], 'PX', math.max(tonumber(ARGV[9]), tonumber(ARGV[10])))
 return {'ok', n}`;
 
 type AdmittingRedis = Redis & { bigan_admit(...keysAndArgs: (string | number)[]): Promise<[string, ...(string | number)[]]> };
@@ -125,7 +127,7 @@ export class Admission {
 
   /**
    * Decide for one new request, in one round trip. `duplicate`: the job is queued already, or this event
-   * was admitted or refused a moment ago (a re-push): nothing was counted or recorded. On success the
+   * was refused within the hour (a re-push): nothing was counted or recorded. On success the
    * job id is counted against the user's cap and `queued` tells how many the user had before (used as
    * the job's priority: fairness). `model: false` (a command that needs no model) counts against the
    * commands' bucket instead of the model's. A refusal is in the audit trail when this returns; a
@@ -139,15 +141,16 @@ export class Admission {
     const openId = r.userIds[0] ?? 'unknown';
     const model = opts.model ?? true;
     const points = model ? this.o.perMinute : this.o.commandsPerMinute ?? 0;
-    const rateKey = points > 0 ? `${p}:${model ? 'rl' : 'rlc'}:${openId}` : '';
+    const mark = `${p}:ack:${jobId}`;
+    const rateKey = points > 0 ? `${p}:${model ? 'rl' : 'rlc'}:${openId}` : mark;
     const rateReason: Refusal = model ? 'rate-limited' : 'commands-rate-limited';
     const now = Date.now();
     const days = this.o.auditRetentionDays ?? 0;
     const record: AuditRecord = { time: now, ...(r.tenantKey ? { tenant: r.tenantKey } : {}), chat: r.chatId, ...(r.userIds[0] ? { user: r.userIds[0] } : {}), kind: 'refusal', reason: '?', outcome: 'refused', job: jobId };
     const notice = (reason: Refusal) => `${p}:refused:${reason}:${openId}`;
     const res = await (this.redis as AdmittingRedis).bigan_admit(
-      opts.jobKey ?? '', `${p}:ack:${jobId}`, rateKey, this.queuedKey(openId), days > 0 ? auditKey(p) : '', notice('not-allowed'), notice(rateReason), notice('queue-full'),
-      now, jobId, this.allowed(r) ? '0' : '1', points, RATE_WINDOW_MS, rateReason, this.o.maxQueued, QUEUED_TTL_MS, IN_FLIGHT_MS, opts.rememberRefusal === false ? 0 : this.o.refusedMemoryMs ?? DEFAULT_REFUSED_MEMORY_MS,
+      opts.jobKey ?? mark, mark, rateKey, this.queuedKey(openId), days > 0 ? auditKey(p) : mark, notice('not-allowed'), notice(rateReason), notice('queue-full'),
+      now, jobId, this.allowed(r) ? '0' : '1', points, RATE_WINDOW_MS, rateReason, this.o.maxQueued, QUEUED_TTL_MS, opts.rememberRefusal === false ? 0 : this.o.refusedMemoryMs ?? DEFAULT_REFUSED_MEMORY_MS,
       String(Math.max(0, now - days * 86_400_000)), ...(days > 0 ? auditFields(record) : []),
     );
     if (res[0] === 'dup') return { ok: false, duplicate: true };
@@ -156,11 +159,6 @@ export class Admission {
     this.o.onRefusal?.(reason);
     const retry = Number(res[2]);
     return { ok: false, reason, notify: Number(res[3]) === 1, ...(retry > 0 ? { retryAfterMs: Math.max(1000, retry) } : {}) };
-  }
-
-  /** An admitted job could not be queued (Redis failed after the script): a re-push may try again at once. */
-  async forget(jobId: string): Promise<void> {
-    await this.redis.del(`${this.o.prefix}:ack:${jobId}`);
   }
 
   /** The job ended (answered or failed for good): it no longer counts. */
