@@ -61,7 +61,8 @@ export async function startBotProcess(script: string, env: Record<string, string
   const exited = new Promise((r) => proc.once('exit', r));
   for (let i = 0; ; i++) {
     if (proc.exitCode !== null) throw new Error(`${script} exited ${proc.exitCode}`);
-    const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false);
+    // The worker included: during its first start Bigan's /healthz is already 200 with `worker: "starting"`.
+    const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then(async (r) => r.ok && !(await r.text()).includes('"starting"'), () => false);
     if (ok) break;
     if (i > 1200) throw new Error(`${script} did not become healthy`);
     await new Promise((r) => setTimeout(r, 100));

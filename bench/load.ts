@@ -27,6 +27,8 @@ const { values: a } = parseArgs({
     bot: { type: 'string', default: 'bigan' },
     note: { type: 'string', default: '' },
     entry: { type: 'string', default: 'dist' },
+    // Another checkout with its own dist/ (e.g. the commit before a change), for a before/after in one batch.
+    cwd: { type: 'string', default: '' },
     'node-options': { type: 'string', default: '' },
     // --cpu-prof is refused in NODE_OPTIONS; given here it profiles the bot and its supervised worker.
     'cpu-prof': { type: 'string', default: '' },
@@ -51,7 +53,7 @@ if (a['node-options']) env.NODE_OPTIONS = a['node-options'];
 // tsx: as `npm start` runs it (tsx's transpiler adds about 100 MB per process).
 const script = a.entry === 'tsx' ? (a.bot === 'channel' ? 'bench/channel-bot.ts' : 'src/main.ts')
   : a.bot === 'channel' ? await bundleChannelBot() : 'dist/main.js';
-const bot = await startBotProcess(script, env, undefined, a['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${a['cpu-prof']}`] : []);
+const bot = await startBotProcess(script, env, a.cwd || undefined, a['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${a['cpu-prof']}`] : []);
 const url = `http://127.0.0.1:${bot.port}/feishu/events`;
 const rss = watchRss(bot.proc.pid!);
 
@@ -120,7 +122,7 @@ await fakes.stop();
 const visibleAfter = [...firstVisible].map(([id, t]) => t - postedAt.get(id)!);
 const row = {
   date: now(),
-  bot: `${a.bot === 'channel' ? 'LarkChannel' : `bigan ${a.isolation}`} (${a.entry})`,
+  bot: `${a.bot === 'channel' ? 'LarkChannel' : `bigan ${a.isolation}`} (${a.entry}${a.cwd ? ` at ${a.cwd}` : ''})`,
   load: `${events}×2 ${rate > 0 ? `at ${rate}/s` : `@${concurrency}`}, stream ${streamMs} ms${a.bot === 'channel' ? '' : `, WORKER_CONCURRENCY=${wc}`}`,
   ackP50: quantile(acks, 0.5).toFixed(1), ackP99: quantile(acks, 0.99).toFixed(1), deliveriesPerSec: (deliveries.length / ingestSecs).toFixed(0), non200,
   firstVisibleP50: (quantile(visibleAfter, 0.5) / 1000).toFixed(2), firstVisibleP99: (quantile(visibleAfter, 0.99) / 1000).toFixed(2),

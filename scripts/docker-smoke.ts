@@ -16,7 +16,8 @@ execFileSync('docker', ['run', '-d', '--name', 'bigan-e2e', '--network', 'host',
   '-e', `FEISHU_VERIFICATION_TOKEN=${VERIFICATION_TOKEN}`, '-e', `FEISHU_DOMAIN=${f.feishu.url}`,
   '-e', 'OPENAI_API_KEY=sk-test', '-e', `OPENAI_BASE_URL=${f.llm.url}`, '-e', 'OPENAI_MODEL=fake-model', 'bigan:local']);
 for (let i = 0; i < 60; i++) {
-  try { const r = await fetch(`http://127.0.0.1:${port}/healthz`); if (r.ok) { console.log('healthz', r.status, await r.text()); break; } } catch { /* not up yet */ }
+  // Green with the worker included: `worker: "starting"` is 200 too, while the worker's first start runs.
+  try { const r = await fetch(`http://127.0.0.1:${port}/healthz`); const body = await r.text(); if (r.ok && !body.includes('"starting"')) { console.log('healthz', r.status, body); break; } } catch { /* not up yet */ }
   await new Promise((r) => setTimeout(r, 500));
 }
 const ev = textEvent('你好，笔杆子');

@@ -5,58 +5,45 @@ import type { Logger } from './logger.js';
 import { claimPrefix, obtainRedis, producerConnection, workerConnection, type RedisHandle } from './redis.js';
 import { PromptLibrary } from './llm/prompts.js';
 import type { ChatModel } from './llm/chat-model.js';
-import { OpenAIChatModel } from './llm/openai-chat-model.js';
-import { OfflineChatModel } from './llm/offline-chat-model.js';
-import { ConversationMemory } from './stores/memory.js';
 import { threadKey } from './core/message.js';
 import type { Receiver } from './core/receiver.js';
 import type { Replier } from './core/replier.js';
 import { OFFLINE_NOTICE } from './core/texts.js';
-import { MessageHandler } from './handler/handle.js';
 import { messageNeedsModel } from './handler/routes.js';
 import { conversationOf, defaultJobOptions, DRAFT_EXPIRY_JOB, MESSAGE_QUEUE, REMINDER_QUEUE, type JobData } from './queue/jobs.js';
 import { releaseDeadWorkerJobs } from './queue/recover.js';
 import { Enqueuer } from './queue/enqueue.js';
 import { Admission, type AdmissionOptions } from './queue/admission.js';
-import { ThreadOwners } from './flows/thread-owner.js';
-import { ReviewStore } from './flows/review-store.js';
-import { VerdictStore } from './stores/verdicts.js';
-import { alarmingRules, countByRule } from './report/verdicts.js';
-import type { Writer } from './flows/writer.js';
-import { MODEL_WRITER, RULES_WRITER } from './flows/drafting/writers.js';
 import { Metrics } from './metrics.js';
-import { MeteredChatModel } from './llm/metered-chat-model.js';
-import { GuardedChatModel } from './llm/guarded-chat-model.js';
 import { AuditLog, type AuditRecord } from './stores/audit.js';
 import { Forgetting } from './privacy/forget.js';
-import { DraftExpiry } from './privacy/draft-expiry.js';
+import { VerdictStore } from './stores/verdicts.js';
+import { alarmingRules, countByRule } from './report/verdicts.js';
 import { monthOf, parseFindings, UNKNOWN_DEPARTMENT, usageSummary } from './core/usage.js';
 import { feishuDepartments, noDepartments } from './feishu/departments.js';
 import type { UsageReport } from './admin.js';
-import { expiryNotice } from './flows/drafting/expiry.js';
-import { KeptAnswers } from './llm/kept-answers.js';
-import { startMessageWorker } from './queue/worker.js';
+import { feishuTasks } from './feishu/reminder-tasks.js';
+import type { Writer } from './flows/writer.js';
 import { createLarkClient, FeishuApi } from './feishu/api.js';
 import { FeishuReplier } from './feishu/replier.js';
 import { feishuReminderSender } from './feishu/reminder-sender.js';
 import { FeishuIngest } from './feishu/enqueue-event.js';
 import { LongConnectionReceiver, WebhookReceiver } from './feishu/receivers.js';
-import { FeishuDocuments } from './feishu/documents.js';
-import { SandboxedParser } from './documents/sandbox.js';
-import { FileQuarantine } from './stores/quarantine.js';
-import { ConsoleReplier } from './console/console-replier.js';
-import { ConsoleReceiver, consoleReminderSender } from './console/console-receiver.js';
+import type { SandboxedParser } from './documents/sandbox.js';
+import type { FileQuarantine } from './stores/quarantine.js';
+import type { ConsoleReplier } from './console/console-replier.js';
 import { startHttpServer, type HealthReport } from './http-server.js';
-import { ReminderService } from './reminders/service/index.js';
+import type { ReminderService } from './reminders/service/index.js';
 import type { SendFn } from './core/reminders.js';
 import { calendarSource, setArrangements } from './reminders/calendar.js';
 import { loadArrangements } from './reminders/service/holiday-files.js';
 import { clockOf, type Clock } from './core/clock.js';
 import { createRequire } from 'node:module';
 import { DateTime } from 'luxon';
-import { feishuTasks } from './feishu/reminder-tasks.js';
 import { superviseWorker, type WorkerIds, type WorkerSupervisor } from './worker-process.js';
-import { LedgerStore } from './documents/ledger-store.js';
+
+/** What ingest knows of the model: its name, and whether it is online. */
+type ModelInfo = Pick<ChatModel, 'name' | 'online'>;
 
 type Transport =
   | { kind: 'feishu'; feishu: FeishuConfig; api: FeishuApi; replier: Replier; sendReminder: SendFn }
@@ -72,6 +59,12 @@ export interface App {
   /** The BullMQ workers this process runs, by queue (a supervised worker announces them). */
   workers(): WorkerIds;
   stop(): Promise<void>;
+}
+
+/** A worker process started before the app (main.ts); `onDied` tells it how to release a dead worker's jobs. */
+export interface EarlyWorker {
+  supervisor: WorkerSupervisor;
+  onDied(f: (dead: WorkerIds) => Promise<void>): void;
 }
 
 export interface AppOptions {
@@ -91,6 +84,8 @@ export interface AppOptions {
   workerEntry?: string;
   /** This process is such a worker: no HTTP server, and the supervisor reports queue depth. */
   supervised?: boolean;
+  /** ROLE=all: the worker main.ts started already, in parallel with this start (it adopts it instead of starting one). */
+  worker?: EarlyWorker;
   /** The app's one “now” (core/clock.ts): reminders, the calendar, periods, drafting; tests pin it. Default: the system clock. */
   clock?: Clock | (() => number);
 }
@@ -133,12 +128,14 @@ export async function startApp(o: AppOptions): Promise<App> {
   const mode = config.feishu ? config.feishu.mode : 'console';
   const apart = config.ROLE === 'all' && mode !== 'console' && o.workerEntry && config.WORKER_ISOLATION !== 'none' ? { entry: o.workerEntry, isolation: config.WORKER_ISOLATION } : undefined;
   const metrics = new Metrics();
-  const model = buildModel(config, metrics, log);
+  // Ingest apart from its worker never calls the model: it only names it (/healthz, the start line).
+  const fullModel = apart ? undefined : await buildModel(config, metrics, log);
+  const model: ModelInfo = fullModel ?? { online: Boolean(config.llm), name: config.llm?.model ?? 'offline' };
   const base = await buildStores(o, mode, metrics);
   const { conn, shutdown } = base;
   const statsQueue = watchQueue(base);
-  const supervisor = apart ? superviseApart(base, apart) : undefined;
-  const transport = buildTransport(base);
+  const supervisor = apart ? superviseApart(base, apart, o.worker) : undefined;
+  const transport = await buildTransport(base);
   const { audit, forgetting, verdicts, usage } = buildRecords(base, transport);
   const httpExtras = {
     metrics: async () => {
@@ -148,7 +145,7 @@ export async function startApp(o: AppOptions): Promise<App> {
     // Loaded only when turned on: Bull Board and Express cost about 20 MB in every process otherwise.
     admin: config.ADMIN_TOKEN && !o.supervised ? (await import('./admin.js')).adminHandler([statsQueue], config.ADMIN_TOKEN, { audit, verdicts, usage, purge: (t) => (t.user ? forgetting.forgetUser(t.user, { by: 'operator' }) : forgetting.purgeChat(t.chat!)) }) : undefined,
   };
-  const workers = config.ROLE !== 'ingest' && !apart ? startWorkers(base, transport, model, prompts, { audit, forgetting, verdicts, usage }) : undefined;
+  const workers = config.ROLE !== 'ingest' && fullModel ? await startWorkers(base, transport, fullModel, prompts, { audit, forgetting, verdicts, usage }) : undefined;
   const health = healthCheck(base, model, workers, supervisor, verdicts);
 
   let port: number | undefined;
@@ -171,13 +168,18 @@ export async function startApp(o: AppOptions): Promise<App> {
 }
 
 /** Who writes reports and critique commentary: the model with a key, the templates and rules without. Asked here only. */
-function buildWriter(config: Config): Writer {
+async function buildWriter(config: Config): Promise<Writer> {
+  const { MODEL_WRITER, RULES_WRITER } = await import('./flows/drafting/writers.js');
   return config.llm ? MODEL_WRITER : RULES_WRITER;
 }
 
 /** The model: the OpenAI-compatible adapter, or the offline templates without a key; metered and capped (MODEL_CONCURRENCY). */
-function buildModel(config: Config, metrics: Metrics, log: Logger): ChatModel {
+async function buildModel(config: Config, metrics: Metrics, log: Logger): Promise<ChatModel> {
   const { llm } = config;
+  // Loaded here, not at the top: an ingest process never needs the model's SDK (issue 25 item 3).
+  const [{ OpenAIChatModel }, { OfflineChatModel }, { GuardedChatModel }, { MeteredChatModel }] = await Promise.all([
+    import('./llm/openai-chat-model.js'), import('./llm/offline-chat-model.js'), import('./llm/guarded-chat-model.js'), import('./llm/metered-chat-model.js'),
+  ]);
   // The online model sees masked personal data and its answers pass the output guard (issue 26).
   const baseModel: ChatModel = llm
     ? new GuardedChatModel(new OpenAIChatModel({
@@ -232,7 +234,7 @@ function watchQueue(b: Base): Queue<JobData> {
 }
 
 /** ROLE=all with Feishu: the worker runs apart, with this process's settings and the Redis it resolved (maybe one it spawned). */
-function superviseApart(b: Base, apart: { entry: string; isolation: 'process' | 'thread' }): WorkerSupervisor {
+function superviseApart(b: Base, apart: { entry: string; isolation: 'process' | 'thread' }, early?: EarlyWorker): WorkerSupervisor {
   // When the worker dies, its active jobs are released at once for the restarted worker (issue 25 item 6).
   const onDied = async (dead: WorkerIds) => {
     for (const [queue, id] of Object.entries(dead)) {
@@ -240,16 +242,18 @@ function superviseApart(b: Base, apart: { entry: string; isolation: 'process' | 
       if (n) b.log.warn({ queue, jobs: n }, 'released the dead worker\'s active jobs for the restarted worker');
     }
   };
-  const s = superviseWorker({ ...apart, onDied, env: { ...process.env, ROLE: 'worker', ...(b.redis.target.kind === 'single' ? { REDIS_URL: b.redis.target.url } : {}) }, log: b.log });
+  early?.onDied(onDied);
+  const s = early?.supervisor ?? superviseWorker({ ...apart, onDied, env: { ...process.env, ROLE: 'worker', ...(b.redis.target.kind === 'single' ? { REDIS_URL: b.redis.target.url } : {}) }, log: b.log });
   b.shutdown.first(() => s.stop(Math.max(250, b.shutdown.left() - 500)));
   return s;
 }
 
 /** The transport: how answers and reminders go out; each renders its own way. */
-function buildTransport(b: Base): Transport {
+async function buildTransport(b: Base): Promise<Transport> {
   const { config, log, metrics, o } = b;
   const feishu = config.feishu;
   if (!feishu) {
+    const [{ ConsoleReplier }, { consoleReminderSender }] = await Promise.all([import('./console/console-replier.js'), import('./console/console-receiver.js')]);
     // The same object prints answers and tells the console receiver when one is done.
     return { kind: 'console', replier: new ConsoleReplier(o.stdout), sendReminder: consoleReminderSender(o.stdout) };
   }
@@ -267,8 +271,16 @@ interface Workers {
 }
 
 /** The worker role: the reminder service and the message worker with its handler. */
-function startWorkers(b: Base, transport: Transport, model: ChatModel, prompts: PromptLibrary, records: Records): Workers {
+async function startWorkers(b: Base, transport: Transport, model: ChatModel, prompts: PromptLibrary, records: Records): Promise<Workers> {
   const { config, log, conn, prefix, metrics } = b;
+  // The worker's modules load only where a worker runs: an ingest process stays lean (issue 25 item 3).
+  const [{ ReminderService }, { ConversationMemory }, { FeishuDocuments }, { MessageHandler }, { KeptAnswers }, { ThreadOwners }, { startMessageWorker }, { SandboxedParser }, { FileQuarantine }] = await Promise.all([
+    import('./reminders/service/index.js'), import('./stores/memory.js'), import('./feishu/documents.js'), import('./handler/handle.js'),
+    import('./llm/kept-answers.js'), import('./flows/thread-owner.js'), import('./queue/worker.js'), import('./documents/sandbox.js'), import('./stores/quarantine.js'),
+  ]);
+  const [{ ReviewStore }, { LedgerStore }, { DraftExpiry }, { expiryNotice }, writer] = await Promise.all([
+    import('./flows/review-store.js'), import('./documents/ledger-store.js'), import('./privacy/draft-expiry.js'), import('./flows/drafting/expiry.js'), buildWriter(config),
+  ]);
   const tasks = transport.kind === 'feishu' && transport.feishu.tasks ? feishuTasks(transport.api, transport.feishu.domain) : undefined;
   // A draft's expiry warning (issue 26) rides on the reminder queue and its worker.
   const expiry = new DraftExpiry(conn, { prefix, ttlDays: config.DRAFT_TTL_DAYS, warningDays: config.DRAFT_EXPIRY_WARNING_DAYS, now: () => b.clock.now() });
@@ -280,9 +292,9 @@ function startWorkers(b: Base, transport: Transport, model: ChatModel, prompts: 
 
   const memory = new ConversationMemory(conn, { prefix, turns: config.HISTORY_TURNS, maxChars: config.HISTORY_MAX_CHARS, ttlSeconds: config.HISTORY_TTL_SECONDS, draftTtlSeconds: config.DRAFT_TTL_DAYS * 86_400, onStateSaved: (c) => expiry.schedule(c) });
   const documents = transport.kind === 'feishu' ? new FeishuDocuments(transport.api, { redis: conn, prefix, maxFileBytes: config.DOC_MAX_FILE_MB * MB }) : undefined;
-  const parser = documents ? documentParser(config, conn, prefix, log, metrics) : undefined;
+  const parser = documents ? documentParser(config, conn, prefix, log, metrics, SandboxedParser, FileQuarantine) : undefined;
   // The console's banner already says the bot is offline; Feishu answers say it each time.
-  const handler = new MessageHandler({ replier: transport.replier, model, writer: buildWriter(config), prompts, memory, log, timezone: config.BOT_TIMEZONE, reminders, now: () => new Date(b.clock.now()), restrictedMarkings: config.RESTRICTED_MARKINGS, answers: new KeptAnswers(conn, { prefix }), owners: new ThreadOwners(conn, { prefix, ttlSeconds: config.HISTORY_TTL_SECONDS }), ...(documents && parser ? { documents, parser, cloudDocs: documents, comments: documents } : {}), offlineNoticeShown: transport.kind === 'console', aiLabelFooter: config.AI_LABEL_FOOTER, audit: records.audit, forget: records.forgetting, draftTtlDays: config.DRAFT_TTL_DAYS, reviews: new ReviewStore(conn, { prefix, ttlSeconds: config.HISTORY_TTL_SECONDS }), ledger: new LedgerStore(conn, `${prefix}:`), verdicts: records.verdicts, draftConcurrency: { sections: config.DRAFT_CONCURRENCY, ...(config.DRAFT_PART_CHARS ? { partChars: config.DRAFT_PART_CHARS } : {}) } });
+  const handler = new MessageHandler({ replier: transport.replier, model, writer, prompts, memory, log, timezone: config.BOT_TIMEZONE, reminders, now: () => new Date(b.clock.now()), restrictedMarkings: config.RESTRICTED_MARKINGS, answers: new KeptAnswers(conn, { prefix }), owners: new ThreadOwners(conn, { prefix, ttlSeconds: config.HISTORY_TTL_SECONDS }), ...(documents && parser ? { documents, parser, cloudDocs: documents, comments: documents } : {}), offlineNoticeShown: transport.kind === 'console', aiLabelFooter: config.AI_LABEL_FOOTER, audit: records.audit, forget: records.forgetting, draftTtlDays: config.DRAFT_TTL_DAYS, reviews: new ReviewStore(conn, { prefix, ttlSeconds: config.DRAFT_TTL_DAYS * 86_400 }), ledger: new LedgerStore(conn, `${prefix}:`), verdicts: records.verdicts, draftConcurrency: { sections: config.DRAFT_CONCURRENCY, ...(config.DRAFT_PART_CHARS ? { partChars: config.DRAFT_PART_CHARS } : {}) } });
   const worker = startMessageWorker({
     connection: conn,
     prefix,
@@ -318,13 +330,14 @@ function releaseOnEnd(b: Base, w: Worker<JobData>): void {
 }
 
 /** /healthz: Redis, the worker (here or over IPC), the model, Feishu tasks. */
-function healthCheck(b: Base, model: ChatModel, workers: Workers | undefined, supervisor: WorkerSupervisor | undefined, verdicts?: VerdictStore): () => Promise<HealthReport> {
+function healthCheck(b: Base, model: ModelInfo, workers: Workers | undefined, supervisor: WorkerSupervisor | undefined, verdicts?: VerdictStore): () => Promise<HealthReport> {
   const { config, conn, mode } = b;
   return async () => {
     // The worker connection queues commands while Redis is away; do not wait on it forever.
     const redisOk = await Promise.race([conn.ping().then(() => true, () => false), new Promise<boolean>((r) => setTimeout(() => r(false), 1000).unref())]);
     const theirs = supervisor ? ((await supervisor.ask('health', 1500)) as HealthReport | undefined) : undefined;
-    const workerOk = workers ? workers.worker.isRunning() : supervisor ? theirs?.worker === true : 'not-in-this-process';
+    // A worker on its first start is not a failure: ingest takes events and queues them meanwhile.
+    const workerOk = workers ? workers.worker.isRunning() : supervisor ? theirs?.worker === true || (supervisor.starting() ? 'starting' as const : false) : 'not-in-this-process';
     const rs = workers?.reminders;
     const tasks = !config.feishu?.tasks ? 'off'
       : rs ? await Promise.race([rs.taskStatus().catch(() => 'unknown'), new Promise<string>((r) => setTimeout(() => r('unknown'), 1000).unref())])
@@ -347,7 +360,7 @@ async function serveHealthOnly(b: Base, health: () => Promise<HealthReport>, htt
 }
 
 /** The ingest role: the producer queue and the receiver (console, long connection or webhook) with admission. */
-async function startReceiver(b: Base, transport: Transport, model: ChatModel, health: () => Promise<HealthReport>, http: HttpExtras): Promise<number | undefined> {
+async function startReceiver(b: Base, transport: Transport, model: ModelInfo, health: () => Promise<HealthReport>, http: HttpExtras): Promise<number | undefined> {
   const { config, log, o, prefix, metrics } = b;
   const producer = producerConnection(b.redis.target, config.REDIS_COMMAND_TIMEOUT_MS);
   producer.on('error', (err) => log.warn({ err: err.message }, 'redis producer connection error'));
@@ -358,6 +371,7 @@ async function startReceiver(b: Base, transport: Transport, model: ChatModel, he
 
   let receiver: Receiver;
   if (transport.kind === 'console') {
+    const { ConsoleReceiver } = await import('./console/console-receiver.js');
     receiver = new ConsoleReceiver({
       enqueuer,
       replier: transport.replier,
@@ -417,9 +431,9 @@ class Shutdown {
 const MB = 1024 * 1024;
 
 /** Files are read in a parser process per file, under the DOC_* limits; crashed files are quarantined for a week. */
-function documentParser(config: Config, conn: Redis, prefix: string, log: Logger, metrics: Metrics): SandboxedParser {
+function documentParser(config: Config, conn: Redis, prefix: string, log: Logger, metrics: Metrics, Parser: typeof SandboxedParser, Quarantine: typeof FileQuarantine): SandboxedParser {
   const plog = log.child({ mod: 'documents' });
-  return new SandboxedParser({
+  return new Parser({
     limits: {
       maxUnzippedBytes: config.DOC_MAX_UNZIPPED_MB * MB,
       maxPartBytes: config.DOC_MAX_PART_MB * MB,
@@ -431,7 +445,7 @@ function documentParser(config: Config, conn: Redis, prefix: string, log: Logger
     maxRssMb: config.DOC_PARSER_MAX_RSS_MB,
     timeoutMs: config.DOC_PARSE_TIMEOUT_MS,
     concurrency: config.DOC_PARSER_CONCURRENCY,
-    quarantine: new FileQuarantine(conn, { prefix, ttlSeconds: 7 * 86_400, inflightSeconds: Math.max(600, Math.ceil((2 * config.DOC_PARSE_TIMEOUT_MS) / 1000)) }),
+    quarantine: new Quarantine(conn, { prefix, ttlSeconds: 7 * 86_400, inflightSeconds: Math.max(600, Math.ceil((2 * config.DOC_PARSE_TIMEOUT_MS) / 1000)) }),
     onOutcome: ({ op, outcome, why, ms }) => {
       metrics.documentParses.inc({ outcome });
       const fields = { op, outcome, why, ms };

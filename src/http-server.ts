@@ -6,7 +6,8 @@ export interface HealthReport {
   ok: boolean;
   mode: string;
   redis: boolean;
-  worker: boolean | 'not-in-this-process';
+  /** `starting`: ROLE=all's worker process is still on its first start (events are queued meanwhile). */
+  worker: boolean | 'starting' | 'not-in-this-process';
   llm: string;
   /** Optional features and why they are off, e.g. { tasks: 'no-scope: …' }. */
   details?: Record<string, unknown>;

@@ -3,9 +3,9 @@ import { fileURLToPath } from 'node:url';
 import { readConfig, type Config } from './config.js';
 import { ConfigError, StartupError } from './core/errors.js';
 import { createLogger } from './logger.js';
-import { startApp, type App } from './app.js';
+import type { App, EarlyWorker } from './app.js';
 import { consoleLogDestination, routeConsoleToLog } from './console/console-log.js';
-import { supervisedChannel } from './worker-process.js';
+import { supervisedChannel, superviseWorker, type WorkerIds } from './worker-process.js';
 
 // A supervised worker (ROLE=all) got its whole environment from its supervisor.
 const channel = supervisedChannel();
@@ -30,6 +30,23 @@ if (!config.feishu) routeConsoleToLog(log);
 let app: App | undefined;
 let stopping = false;
 
+/**
+ * ROLE=all with Feishu and a configured Redis: the worker process starts now, while this process is still
+ * loading its own modules (issue 25 item 3), instead of after this process's start. Without REDIS_URL the
+ * app may spawn a redis-server first, and starts the worker itself once it knows the URL.
+ */
+function startWorkerEarly(): EarlyWorker | undefined {
+  if (channel || config.ROLE !== 'all' || !config.feishu || config.WORKER_ISOLATION === 'none' || !config.redis) return undefined;
+  let died: ((w: WorkerIds) => Promise<void>) | undefined;
+  const supervisor = superviseWorker({
+    entry: fileURLToPath(import.meta.url), isolation: config.WORKER_ISOLATION, log,
+    env: { ...process.env, ROLE: 'worker' },
+    onDied: (w) => died?.(w) ?? Promise.resolve(),
+  });
+  return { supervisor, onDied: (f) => (died = f) };
+}
+const early = startWorkerEarly();
+
 async function shutdown(why: string): Promise<void> {
   if (stopping) return;
   stopping = true;
@@ -50,12 +67,15 @@ channel?.answer('health', async () => app?.health());
 channel?.answer('metrics', async () => app?.metricsJson());
 
 try {
+  // Imported here, after the worker was started: the app's modules take a while to load.
+  const { startApp } = await import('./app.js');
   app = await startApp({
     config,
     log,
     onConsoleClosed: () => void shutdown('input closed'),
     workerEntry: fileURLToPath(import.meta.url),
     supervised: !!channel,
+    ...(early ? { worker: early } : {}),
   });
   // The supervisor releases these workers' jobs at once if this process dies.
   channel?.announce(app.workers());

@@ -24,6 +24,8 @@ export type WorkerIds = Record<string, string>;
 interface Handle {
   pid: number | string;
   send(m: ToWorker): void;
+  /** Lower its CPU priority (once it has started: a niced start-up is starved on busy cores, and /healthz waits for it). */
+  lowerPriority(): void;
   /** Ask it to drain and exit. */
   stop(): void;
   kill(): void;
@@ -38,6 +40,7 @@ function start(isolation: Isolation, entry: string, env: NodeJS.ProcessEnv, log:
     return {
       pid: `thread-${th.threadId}`,
       send: (m) => th.postMessage(m),
+      lowerPriority: () => undefined,
       stop: () => th.postMessage({ t: 'stop' } satisfies ToWorker),
       kill: () => void th.terminate(),
       onMessage: (f) => th.on('message', f),
@@ -45,15 +48,17 @@ function start(isolation: Isolation, entry: string, env: NodeJS.ProcessEnv, log:
     };
   }
   const cp = fork(entry, [SUPERVISED_FLAG], { env, execArgv: process.execArgv });
-  // When the cores are busy, acks (a few ms of CPU each, with Feishu waiting) go before model and card
-  // work (throughput): the worker runs at a lower CPU priority.
-  try {
-    if (cp.pid) setPriority(cp.pid, WORKER_NICE);
-  } catch {
-    /* not permitted here: same priority */
-  }
   return {
     pid: cp.pid ?? 'unknown',
+    // When the cores are busy, acks (a few ms of CPU each, with Feishu waiting) go before model and card
+    // work (throughput): the worker runs at a lower CPU priority.
+    lowerPriority: () => {
+      try {
+        if (cp.pid) setPriority(cp.pid, WORKER_NICE);
+      } catch {
+        /* not permitted here, or gone: same priority */
+      }
+    },
     send: (m) => {
       if (cp.connected) cp.send(m);
     },
@@ -67,6 +72,8 @@ function start(isolation: Isolation, entry: string, env: NodeJS.ProcessEnv, log:
 export interface WorkerSupervisor {
   /** Ask the running worker; undefined when none answers in time. */
   ask(what: Question, timeoutMs: number): Promise<unknown>;
+  /** True until the first worker has announced itself: it is starting, not down. */
+  starting(): boolean;
   /** No restarts from now on (called as soon as shutdown begins). */
   stopping(): void;
   /** Drain the worker, bounded: after `ms` it is killed. */
@@ -92,12 +99,15 @@ export function superviseWorker(o: SuperviseOptions): WorkerSupervisor {
   let handle: Handle | undefined;
   let exited: Promise<void> = Promise.resolve();
   let ending = false;
+  let everUp = false;
+  let launches = 0;
   let delay = 1000;
   let nextId = 0;
   const waiting = new Map<number, (v: unknown) => void>();
 
   const launch = () => {
     const startedAt = Date.now();
+    launches++;
     const h = start(o.isolation, o.entry, o.env, o.log);
     handle = h;
     o.log.info({ pid: h.pid, isolation: o.isolation }, 'worker process started');
@@ -106,6 +116,8 @@ export function superviseWorker(o: SuperviseOptions): WorkerSupervisor {
       if (m.t === 'answer') waiting.get(m.id)?.(m.value);
       if (m.t === 'hello') {
         announced = m.workers;
+        everUp = true;
+        h.lowerPriority();
         o.onHello?.(m.workers);
       }
     });
@@ -144,6 +156,8 @@ export function superviseWorker(o: SuperviseOptions): WorkerSupervisor {
         h.send({ t: 'ask', id, what });
       });
     },
+    // Only the very first start: a worker that died before it ever started is down, not starting.
+    starting: () => !everUp && launches === 1 && handle !== undefined,
     stopping: () => {
       ending = true;
     },

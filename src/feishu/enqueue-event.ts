@@ -60,25 +60,32 @@ export class FeishuIngest {
     const m = decision.message;
     const p = m.payload;
     const c = m.conversation;
-    if (await this.deps.enqueuer.exists(c.messageId)) {
-      log.info({ jobId: messageJobId(c.messageId) }, 'duplicate delivery ignored');
-      return;
-    }
-    let priority: number | undefined;
     const admission = this.deps.admission;
-    if (admission) {
-      const s = data.sender?.sender_id;
-      const requester = { tenantKey: data.tenant_key ?? data.sender?.tenant_key, chatId: c.chatId, userIds: [c.senderOpenId, s?.user_id, s?.union_id].filter((x): x is string => Boolean(x)) };
-      const a = await admission.admit(requester, messageJobId(c.messageId), { model: this.deps.needsModel?.(m) ?? true });
-      if (!a.ok) {
-        const notify = await admission.shouldNotify(c.senderOpenId, a.reason);
-        log.info({ reason: a.reason, notify, retryAfterMs: a.retryAfterMs, tenantKey: requester.tenantKey, chatId: c.chatId, openId: c.senderOpenId }, 'request refused');
-        if (notify) await this.deps.enqueuer.add({ ...m, refusal: a.reason, ...(a.retryAfterMs ? { retryAt: Date.now() + a.retryAfterMs } : {}) });
+    if (!admission) {
+      if (await this.deps.enqueuer.exists(c.messageId)) {
+        log.info({ jobId: messageJobId(c.messageId) }, 'duplicate delivery ignored');
         return;
       }
-      // Users with fewer jobs waiting go first (BullMQ priority: lower runs earlier).
-      priority = a.queued + 1;
+      const jobId = await this.deps.enqueuer.add(m);
+      log.info({ jobId, kind: p.kind, chatType: c.chatType }, 'message queued');
+      return;
     }
+    // One round trip decides (duplicate, allowlist, rate limit, cap, the refusal's audit record), one adds the job.
+    const s = data.sender?.sender_id;
+    const requester = { tenantKey: data.tenant_key ?? data.sender?.tenant_key, chatId: c.chatId, userIds: [c.senderOpenId, s?.user_id, s?.union_id].filter((x): x is string => Boolean(x)) };
+    const pending = messageJobId(c.messageId);
+    const a = await admission.admit(requester, pending, { model: this.deps.needsModel?.(m) ?? true, jobKey: this.deps.enqueuer.jobKey(pending) });
+    if (!a.ok && a.duplicate) {
+      log.info({ jobId: pending }, 'duplicate delivery ignored');
+      return;
+    }
+    if (!a.ok) {
+      log.info({ reason: a.reason, notify: a.notify, retryAfterMs: a.retryAfterMs, tenantKey: requester.tenantKey, chatId: c.chatId, openId: c.senderOpenId }, 'request refused');
+      if (a.notify) await this.deps.enqueuer.add({ ...m, refusal: a.reason, ...(a.retryAfterMs ? { retryAt: Date.now() + a.retryAfterMs } : {}) });
+      return;
+    }
+    // Users with fewer jobs waiting go first (BullMQ priority: lower runs earlier).
+    const priority = a.queued + 1;
     const jobId = await this.deps.enqueuer.add(m, { priority });
     log.info({ jobId, kind: p.kind, chars: p.kind === 'text' ? p.text.length : 0, quoted: p.kind === 'text' && p.quotedId !== undefined, chatType: c.chatType }, 'message queued');
   }
@@ -96,14 +103,16 @@ export class FeishuIngest {
     }
     const messageId = action.messageId;
     const key = buttonKey(messageId, action.operator.openId, value);
-    if (await this.deps.enqueuer.jobExists(cardActionJobId(key))) {
+    const pressedAgain = () => {
       this.deps.log.info({ messageId, action: (value as Record<string, unknown>).action, eventId: data.event_id }, 'button pressed again; the first press runs');
       return { toast: { type: 'info', content: BUTTON_UNDER_WAY } };
-    }
+    };
     const admission = this.deps.admission;
+    if (!admission && await this.deps.enqueuer.jobExists(cardActionJobId(key))) return pressedAgain();
     if (admission) {
       const requester = { tenantKey: data.tenant_key, chatId: action.chatId, userIds: [action.operator.openId] };
-      const a = await admission.admit(requester, cardActionJobId(key));
+      const a = await admission.admit(requester, cardActionJobId(key), { jobKey: this.deps.enqueuer.jobKey(cardActionJobId(key)), rememberRefusal: false });
+      if (!a.ok && a.duplicate) return pressedAgain();
       if (!a.ok) {
         this.deps.log.info({ messageId, reason: a.reason }, 'card action refused');
         return { toast: { type: 'warning', content: refusalText(a.reason, a.retryAfterMs ? { seconds: Math.ceil(a.retryAfterMs / 1000) } : undefined) } };

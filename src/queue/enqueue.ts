@@ -20,6 +20,11 @@ export class Enqueuer {
     return this.jobExists(messageJobId(messageId));
   }
 
+  /** The Redis key of a job's hash (what the admission script checks for a duplicate). */
+  jobKey(jobId: string): string {
+    return this.queue.toKey(jobId);
+  }
+
   /** Whether a job id was queued already (a re-push, a second press of a button); kept while the queue keeps the job. */
   async jobExists(jobId: string): Promise<boolean> {
     // EXISTS on the job hash, not getJob: that reads and parses the whole job on every ack.

@@ -1,5 +1,6 @@
 // Date resolution for reminder commands: rule-based date tokens, the single point in time, chrono fallback.
-import * as chrono from 'chrono-node';
+// Only the Chinese locale: the package's root loads all fifteen (about 11 MB in each process, issue 25 item 3).
+import * as chronoZh from 'chrono-node/zh';
 import { DateTime } from 'luxon';
 import { addWorkdays, firstWorkdayOfMonth, lastWorkdayOfMonth, nextAfterHoliday, toWorkday } from './calendar.js';
 import { all, DEFAULT_HOUR, durOf, fail, findTimes, overlaps, pad, PERIOD_DEFAULT, pick, spanOf, unitOf, weekdayNum, type Ctx, type DateTok, type RelTok, type Span } from './tokens.js';
@@ -251,7 +252,7 @@ export function findWhen(t: string, ctx: Ctx, taken: Span[]): WhenResult | null 
 /** chrono zh.hans for forms the rules above don't know; only trusted when the day is certain. */
 function chronoFallback(t: string, ctx: Ctx, taken: Span[]): WhenResult | null {
   const offset = ctx.now.offset; // chrono ignores IANA names; minutes work
-  const results = chrono.zh.hans.parse(t, { instant: ctx.now.toJSDate(), timezone: offset }, { forwardDate: true });
+  const results = chronoZh.hans.parse(t, { instant: ctx.now.toJSDate(), timezone: offset }, { forwardDate: true });
   for (const r of results) {
     const span = { start: r.index, end: r.index + r.text.length };
     if (taken.some((s) => overlaps(s, span))) continue;

@@ -28,30 +28,46 @@ export class ConversationMemory {
   constructor(private readonly redis: Redis, private readonly o: MemoryOptions) {}
 
   private keys(c: Conversation): string[] {
-    const keys = [`${this.o.prefix}:hist:t:${threadKey(c)}`];
-    // A private-chat message outside any thread continues the chat-level conversation.
-    if (c.chatType === 'p2p' && !c.rootId && !c.threadId) keys.push(`${this.o.prefix}:hist:c:${c.chatId}`);
-    return keys;
+    const chat = this.chatLevel(c);
+    return [`${this.o.prefix}:hist:t:${threadKey(c)}`, ...(chat ? [chat] : [])];
+  }
+
+  /** Outside a thread in a private chat: the chat-level conversation continues (a list of its threads' ids). */
+  private chatLevel(c: Conversation): string | undefined {
+    return c.chatType === 'p2p' && !c.rootId && !c.threadId ? `${this.o.prefix}:hist:c:${c.chatId}` : undefined;
   }
 
   async history(c: Conversation): Promise<ChatMessage[]> {
-    const keys = this.keys(c);
-    for (const k of keys.slice().reverse()) {
-      const raw = await this.redis.lrange(k, 0, -1);
-      if (raw.length) return this.fit(raw.map((r) => JSON.parse(r) as ChatMessage));
+    const chat = this.chatLevel(c);
+    if (chat) {
+      // Each exchange is stored once, in its own thread; the chat-level list names those threads in order
+      // and the conversation is their opening exchanges (one pipelined round trip for all of them).
+      const ids = await this.redis.lrange(chat, 0, -1);
+      if (ids.length) {
+        const got = await this.redis.pipeline(ids.map((id) => ['lrange', `${this.o.prefix}:hist:t:${id}`, '0', '1'])).exec();
+        const raw = (got ?? []).flatMap(([err, v]) => (err ? [] : (v as string[])));
+        if (raw.length) return this.fit(raw.map((r) => JSON.parse(r) as ChatMessage));
+      }
     }
-    return [];
+    const raw = await this.redis.lrange(`${this.o.prefix}:hist:t:${threadKey(c)}`, 0, -1);
+    return raw.length ? this.fit(raw.map((r) => JSON.parse(r) as ChatMessage)) : [];
   }
 
   /** Append one exchange; `onceKey` makes a retried job append it only once. */
   async append(c: Conversation, turns: ChatMessage[], onceKey: string): Promise<void> {
     const first = await this.redis.set(`${this.o.prefix}:appended:${onceKey}`, '1', 'EX', 86_400, 'NX');
     if (!first || this.o.turns === 0) return;
+    // The text is written once, to the thread; a private chat's chat-level list only gets the thread's id.
+    const k = `${this.o.prefix}:hist:t:${threadKey(c)}`;
     const tx = this.redis.multi();
-    for (const k of this.keys(c)) {
-      tx.rpush(k, ...turns.map((t) => JSON.stringify(t)));
-      tx.ltrim(k, -this.o.turns, -1);
-      tx.expire(k, this.o.ttlSeconds);
+    tx.rpush(k, ...turns.map((t) => JSON.stringify(t)));
+    tx.ltrim(k, -this.o.turns, -1);
+    tx.expire(k, this.o.ttlSeconds);
+    const chat = this.chatLevel(c);
+    if (chat) {
+      tx.rpush(chat, threadKey(c));
+      tx.ltrim(chat, -Math.max(1, Math.ceil(this.o.turns / Math.max(1, turns.length))), -1);
+      tx.expire(chat, this.o.ttlSeconds);
     }
     this.index(tx, c, this.keys(c));
     await tx.exec();
