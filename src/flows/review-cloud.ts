@@ -8,9 +8,7 @@ import type { DocLink } from '../core/documents.js';
 import { CloudDocError, DocumentError, FeishuApiError } from '../core/errors.js';
 import { threadKey } from '../core/message.js';
 import { blocksOf, cloudCommentRefusal, cloudReview, type DriveComment } from '../documents/review/cloud.js';
-import { reviseBlocks } from '../documents/review/cloud-revise.js';
-import { offlineDecisions, reviewItems, type CommentDecision, type ReviewDocument } from '../documents/review/index.js';
-import { listItems } from '../documents/review/jobs.js';
+import type { CommentDecision, ReviewDocument } from '../documents/review/index.js';
 import { CLASS_LABEL, commentListLines, commentSummary, describeAnswer, REVIEW_TEXT, type ReviewAnswer } from '../report/review-comments.js';
 import type { TurnContext } from './context.js';
 import { listCard, mayRevise, writerDecisions, pickedItems, REVIEW_TITLE, reviewButtons } from './review-common.js';
@@ -22,6 +20,12 @@ export const CLOUD_COMMENT_WORDS = /批注|评论/;
 type Read = { ok: true; fileToken: string; title: string; review: ReviewDocument } | { ok: false; message: string };
 
 /** The doc's comments and blocks as a review; a refusal in words (the scope to add, or the link's own problem). */
+/** The review modules shared with Word files, loaded on first use: they pull in an XML DOM an idle worker need not hold. */
+async function wordHalf() {
+  const [index, jobs, revise] = await Promise.all([import('../documents/review/index.js'), import('../documents/review/jobs.js'), import('../documents/review/cloud-revise.js')]);
+  return { reviewItems: index.reviewItems, offlineDecisions: index.offlineDecisions, listItems: jobs.listItems, reviseBlocks: revise.reviseBlocks };
+}
+
 async function readCloud(ctx: TurnContext, link: DocLink): Promise<Read> {
   const c = ctx.conversation;
   try {
@@ -50,6 +54,7 @@ export async function offerCloudReview(ctx: TurnContext, link: DocLink): Promise
     await ctx.replier.sendText(c, r.message, ctx.jobId);
     return { kind: 'answered' };
   }
+  const { reviewItems, listItems } = await wordHalf();
   const items = reviewItems(r.review);
   if (!items.length) return { kind: 'critique', note: '这份云文档没有未解决的评论，已按审校处理。' };
   const thread = threadKey(c);
@@ -82,6 +87,7 @@ export async function cloudAnswerFlow(ctx: TurnContext, thread: string, pending:
   // Read again: comments may have been answered or resolved since the list was shown.
   const r = await readCloud(ctx, source.link);
   if (!r.ok) return card.finish(`${head}\n\n${r.message}`);
+  const { reviewItems, offlineDecisions, reviseBlocks } = await wordHalf();
   const items = reviewItems(r.review);
   const picked = pickedItems(pending.items, answer);
   const pickedIds = new Set(picked.map((i) => i.commentId));
