@@ -56,11 +56,12 @@ export const DOC_TEXTS = {
 } as const;
 
 /** What the bot says when a table cannot be read, by Feishu's error code. */
-export function tableReadError(code: number, what: '多维表格' | '电子表格'): DocumentError {
-  if (code === 1254302 || code === 91403 || code === 1254303 || code === 99991672 || code === 99991679) {
+/** A 台账 table's refusal in words, by the kind feishu/codes.ts gives its code (the one table of Feishu codes). */
+export function tableReadError(kind: string, code: number, what: '多维表格' | '电子表格'): DocumentError {
+  if (kind === 'no-access') {
     return new DocumentError('no-access', `笔杆子没有这份${what}的读取权限。请表格所有者在右上角「…」→「更多」→「添加文档应用」中添加“笔杆子”（可阅读）；开启了高级权限的多维表格，还需在高级权限设置中给它可阅读的角色。添加后再发一次链接即可。`);
   }
-  if (code === 1254040 || code === 1254041 || code === 1254003 || code === 1254004 || code === 91402) {
+  if (kind === 'not-found') {
     return new DocumentError('not-found', `没有找到这份${what}：链接可能有误，或表格已被删除。请在浏览器里打开确认后，复制地址栏里的完整链接再发。`);
   }
   return new DocumentError('unavailable', `飞书暂时没能返回这份${what}的内容（错误码 ${code}）。请稍后再发一次链接。`);

@@ -330,7 +330,7 @@ export class FeishuDocuments implements DocumentSource, CloudDocPublisher, Comme
   private tableError(err: unknown, what: '多维表格' | '电子表格', scopes: readonly string[]): Error {
     if (!(err instanceof FeishuApiError) || err.retryable) return err as Error;
     if (err.kind === 'no-scope') return new DocumentError('missing-scope', DOC_TEXTS.missingScope(`读取${what}`, [...scopes]));
-    return tableReadError(err.code ?? err.httpStatus ?? 0, what);
+    return tableReadError(err.kind, err.code ?? err.httpStatus ?? 0, what);
   }
 
   /** A photo from a message in the requester's chat. */

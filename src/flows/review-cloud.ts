@@ -7,7 +7,7 @@
 import type { DocLink } from '../core/documents.js';
 import { CloudDocError, DocumentError, FeishuApiError } from '../core/errors.js';
 import { threadKey } from '../core/message.js';
-import { blocksOf, cloudCommentRefusal, cloudReview, type DriveComment } from '../documents/review/cloud.js';
+import { blocksOf, cloudReview, type DriveComment } from '../documents/review/cloud.js';
 import type { CommentDecision, ReviewDocument } from '../documents/review/index.js';
 import { CLASS_LABEL, commentListLines, commentSummary, describeAnswer, REVIEW_TEXT, type ReviewAnswer } from '../report/review-comments.js';
 import type { TurnContext } from './context.js';
@@ -35,8 +35,6 @@ async function readCloud(ctx: TurnContext, link: DocLink): Promise<Read> {
   } catch (err) {
     if (err instanceof DocumentError) return { ok: false, message: err.userMessage };
     if (err instanceof FeishuApiError && !err.retryable) {
-      const said = err.code !== undefined ? cloudCommentRefusal(err.code) : undefined;
-      if (said) return { ok: false, message: said };
       if (err.kind === 'no-scope' || err.kind === 'no-access') return { ok: false, message: REVIEW_TEXT.commentsDenied };
     }
     throw err;

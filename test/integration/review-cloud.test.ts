@@ -5,9 +5,10 @@
  */
 import * as lark from '@larksuiteoapi/node-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { blocksOf, cloudCommentRefusal, cloudReview, replyBody, type DriveComment } from '../../src/documents/review/cloud.js';
+import { blocksOf, cloudReview, replyBody, type DriveComment } from '../../src/documents/review/cloud.js';
 import { offlineDecisions, reviewItems } from '../../src/documents/review/index.js';
-import { commentSummary, replyText } from '../../src/report/review-comments.js';
+import { commentSummary, replyText, REVIEW_TEXT } from '../../src/report/review-comments.js';
+import { feishuErrorKind } from '../../src/feishu/codes.js';
 import { FakeFeishu } from '../support/fake-feishu.js';
 
 const TOKEN = 'DocxReview00000001';
@@ -81,6 +82,7 @@ describe('cloud-doc comments', () => {
     const err = await client.drive.v1.fileComment.list({ path: { file_token: 'DocxNoAccess000001' }, params: { file_type: 'docx' } }).then(() => undefined, (e: { response?: { data?: { code?: number } } }) => e);
     const code = err?.response?.data?.code ?? 0;
     expect(code).toBe(1069303);
-    expect(cloudCommentRefusal(code)).toContain('docs:document.comment:read');
+    expect(feishuErrorKind(code, 400)).toBe('no-access');
+    expect(REVIEW_TEXT.commentsDenied).toContain('docs:document.comment:read');
   });
 });

@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addressLabel } from '../../src/report/material/facts.js';
+import { feishuErrorKind } from '../../src/feishu/codes.js';
 import { bitableFacts, confirmsOcr, ocrFacts, ocrRequest, ocrResult, sheetFacts, sheetToLedger, tableReadError, type BitableField, type BitableRecord, type SheetMeta, type ValueRange } from '../../src/documents/feishu-ledger.js';
 import { FakeFeishu } from '../support/fake-feishu.js';
 
@@ -74,10 +75,11 @@ describe('多维表格', () => {
   it('a bitable the app may not read, or that is gone, gets a clear answer', async () => {
     const denied = await call('POST', '/open-apis/bitable/v1/apps/bascnSECRET/tables/tblX/records/search', {});
     expect(denied.code).toBe(1254302);
-    expect(tableReadError(denied.code, '多维表格').userMessage).toContain('添加文档应用');
+    expect(tableReadError(feishuErrorKind(denied.code, 400), denied.code, '多维表格').userMessage).toContain('添加文档应用');
     const gone = await call('GET', '/open-apis/bitable/v1/apps/bascnNOPE/tables/tblX/fields');
-    expect(tableReadError(gone.code, '多维表格')).toMatchObject({ reason: 'not-found' });
-    expect(tableReadError(1254607, '多维表格').userMessage).toContain('稍后');
+    expect(tableReadError(feishuErrorKind(gone.code, 404), gone.code, '多维表格')).toMatchObject({ reason: 'not-found' });
+    expect(feishuErrorKind(1254607, 400)).toBe('server');
+    expect(tableReadError('refused', 1254999, '多维表格').userMessage).toContain('稍后');
   });
 });
 

@@ -3,7 +3,6 @@
  * (docs/REVIEW.md) mapped onto ReviewComment, so a cloud doc's comments are listed, classified and
  * answered like a Word file's. Pure: the calls themselves belong to the Feishu gateway.
  */
-import { REVIEW_TEXT } from '../../report/review-comments.js';
 import type { ReviewComment, ReviewDocument } from './model.js';
 
 /** One element of a comment or reply's content (list-file-comment: reply_element). */
@@ -116,7 +115,3 @@ export function replyBody(text: string): { content: { elements: DriveReplyElemen
   return { content: { elements: [{ type: 'text_run', text_run: { text: text.slice(0, 10_000) } }] } };
 }
 
-/** The writer's answer for a Drive comment API refusal: 1069303 is a missing scope or share, said in words. */
-export function cloudCommentRefusal(code: number): string | undefined {
-  return code === 1069303 ? REVIEW_TEXT.commentsDenied : undefined;
-}
