@@ -16,10 +16,10 @@ export const INSTANTS = [
 
 /** Suites whose expectations are computed from the injected now. */
 // The two bot suites run on a clock that starts at the instant and runs with real time (test/support/clock.ts).
-const AT_EACH = ['test/unit/reminders', 'test/unit/period-dates.test.ts', 'test/integration/reminders-bot.test.ts', 'test/integration/drafting-bot.test.ts'];
+const AT_EACH = ['test/unit/reminders', 'test/unit/report/period-dates.test.ts', 'test/integration/reminders-bot.test.ts', 'test/integration/drafting-bot.test.ts'];
 /** Suites pinned to their own instants (today-independent): run once, without BIGAN_TEST_NOW. */
 const PINNED = [
-  'test/unit/reminders', 'test/unit/period-dates.test.ts', 'test/unit/drafting-period-genre.test.ts', 'test/unit/report-request.test.ts',
+  'test/unit/reminders', 'test/unit/report/period-dates.test.ts', 'test/unit/flows/drafting/drafting-period-genre.test.ts', 'test/unit/report/report-request.test.ts',
   'test/integration/calendar.test.ts', 'test/integration/reminders-conversation.test.ts',
 ];
 
