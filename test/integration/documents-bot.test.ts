@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../support/harness.js';
-import { appSettled } from '../support/queues.js';
+import { appSettled, settledReplies } from '../support/queues.js';
 import { groupAtBot, messageEvent, messageIdOf, textEvent, USER_OPEN_ID, VERIFICATION_TOKEN } from '../support/events.js';
 import type { FakeMessage } from '../support/fake-feishu.js';
 import type { FakeRequestBody } from '../support/fake-openai.js';
@@ -17,15 +17,7 @@ afterEach(async () => {
 const REPORT_LINES = DEFECT_REPORT.map((p) => (Array.isArray(p) ? p.join('') : p));
 
 /** All replies under a message once none is streaming any more and `count` have arrived. */
-async function replies(x: Harness, id: string, count = 1): Promise<FakeMessage[]> {
-  await x.feishu.waitFor(() => {
-    const r = x.feishu.repliesTo(id);
-    return r.length >= count && r.every((m) => !x.feishu.isStreaming(m));
-  }, undefined, `${count} replies to ${id}`);
-  // the thread's job has finished, not just its card: nothing more is on its way
-  await appSettled(x);
-  return x.feishu.repliesTo(id);
-}
+const replies = settledReplies;
 
 const texts = (x: Harness, ms: FakeMessage[]) => ms.map((m) => x.feishu.textOf(m)).join('\n---\n');
 

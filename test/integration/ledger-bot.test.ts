@@ -6,9 +6,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { startHarness, type Harness } from '../support/harness.js';
-import { appSettled } from '../support/queues.js';
+import { settledReplies } from '../support/queues.js';
 import { messageIdOf, textEvent } from '../support/events.js';
-import type { FakeMessage } from '../support/fake-feishu.js';
 import type { FakeRequestBody } from '../support/fake-openai.js';
 
 let h: Harness | undefined;
@@ -17,14 +16,7 @@ afterEach(async () => {
   h = undefined;
 });
 
-async function replies(x: Harness, id: string, count = 1): Promise<FakeMessage[]> {
-  await x.feishu.waitFor(() => {
-    const r = x.feishu.repliesTo(id);
-    return r.length >= count && r.every((m) => !x.feishu.isStreaming(m));
-  }, 60_000, `${count} replies to ${id}`);
-  await appSettled(x);
-  return x.feishu.repliesTo(id);
-}
+const replies = settledReplies;
 
 function model(body: FakeRequestBody): string {
   const p = body.messages.at(-1)!.content;

@@ -8,7 +8,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { startHarness, type Harness } from '../support/harness.js';
-import { appSettled } from '../support/queues.js';
+import { settledReplies } from '../support/queues.js';
 import { groupAtBot, messageEvent, messageIdOf, textEvent } from '../support/events.js';
 import type { FakeMessage } from '../support/fake-feishu.js';
 import type { FakeRequestBody } from '../support/fake-openai.js';
@@ -20,14 +20,7 @@ afterEach(async () => {
   h = undefined;
 });
 
-async function replies(x: Harness, id: string, count = 1): Promise<FakeMessage[]> {
-  await x.feishu.waitFor(() => {
-    const r = x.feishu.repliesTo(id);
-    return r.length >= count && r.every((m) => !x.feishu.isStreaming(m));
-  }, 60_000, `${count} replies to ${id}`);
-  await appSettled(x);
-  return x.feishu.repliesTo(id);
-}
+const replies = settledReplies;
 const texts = (x: Harness, ms: FakeMessage[]) => ms.map((m) => x.feishu.textOf(m)).join('\n---\n');
 
 function fileMessage(x: Harness, name: string, data: Buffer): Record<string, unknown> {

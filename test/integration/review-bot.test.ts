@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readReview } from '../../src/documents/review/read.js';
 import { startHarness, type Harness } from '../support/harness.js';
-import { appSettled } from '../support/queues.js';
+import { settledReplies } from '../support/queues.js';
 import { groupAtBot, messageIdOf, OTHER_USER_OPEN_ID, textEvent, USER_OPEN_ID } from '../support/events.js';
 import type { FakeMessage } from '../support/fake-feishu.js';
 import { editPart, fileMessage, fixture, W } from '../support/review-docx.js';
@@ -16,14 +16,7 @@ afterEach(async () => {
   h = undefined;
 });
 
-async function replies(x: Harness, id: string, count = 1): Promise<FakeMessage[]> {
-  await x.feishu.waitFor(() => {
-    const r = x.feishu.repliesTo(id);
-    return r.length >= count && r.every((m) => !x.feishu.isStreaming(m));
-  }, undefined, `${count} replies to ${id}`);
-  await appSettled(x);
-  return x.feishu.repliesTo(id);
-}
+const replies = settledReplies;
 const texts = (x: Harness, ms: FakeMessage[]) => ms.filter((m) => m.msg_type !== 'file').map((m) => x.feishu.textOf(m)).join('\n---\n');
 const offline = () => startHarness({ env: { OPENAI_API_KEY: '' } });
 

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { guardDocx, regionsOf } from '../../src/documents/review/guard.js';
 import { readReview } from '../../src/documents/review/read.js';
 import { startHarness, type Harness } from '../support/harness.js';
-import { appSettled } from '../support/queues.js';
+import { settledReplies } from '../support/queues.js';
 import { messageIdOf, textEvent } from '../support/events.js';
 import type { FakeMessage } from '../support/fake-feishu.js';
 import type { FakeRequestBody } from '../support/fake-openai.js';
@@ -23,14 +23,7 @@ afterEach(async () => {
 });
 
 /** Replies under a message once `count` are there and none is streaming, and the app is idle. */
-async function replies(x: Harness, id: string, count = 1): Promise<FakeMessage[]> {
-  await x.feishu.waitFor(() => {
-    const r = x.feishu.repliesTo(id);
-    return r.length >= count && r.every((m) => !x.feishu.isStreaming(m));
-  }, undefined, `${count} replies to ${id}`);
-  await appSettled(x);
-  return x.feishu.repliesTo(id);
-}
+const replies = settledReplies;
 
 /**
  * The messy model: reasoning, a preamble, bold labels and full-width colons, a block out of order,

@@ -19,7 +19,7 @@ import { startApp } from '../../src/app.js';
 import { startHarness, type Harness } from '../support/harness.js';
 import { messageIdOf, textEvent } from '../support/events.js';
 import type { FakeMessage } from '../support/fake-feishu.js';
-import { startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.js';
+import { startFakeOpenAI, type FakeHandler, type FakeOpenAI } from '../support/fake-openai.js';
 import { realisticModel, STYLES, type ModelStyle } from '../support/realistic-model.js';
 import { EVENT_CEILING_MS } from '../support/wait.js';
 import { testRunningClock } from '../support/clock.js';
@@ -59,6 +59,15 @@ async function docxTexts(data: Buffer): Promise<string> {
   return out.join('\n');
 }
 
+/**
+ * A model streams over time (here 2 ms a chunk). An instant answer can arrive whole before the card opens
+ * beside the request (issue 25), leaving no intermediate state on the card to check.
+ */
+const paced = (f: FakeHandler): FakeHandler => async (b) => {
+  const r = await f(b);
+  return typeof r === 'object' && 'chunks' in r ? { ...r, delayMs: r.delayMs ?? 2 } : r;
+};
+
 describe('no markup or chat text in anything the writer reads or exports', () => {
   describe('a Feishu thread', () => {
     let h: Harness;
@@ -79,7 +88,7 @@ describe('no markup or chat text in anything the writer reads or exports', () =>
 
     for (const style of STYLES) {
       it(`${style}: outline → 写第二部分，800字左右 → 精简第一部分 → 写全文 → 导出Word → 生成云文档, and a free-chat question`, async () => {
-        h.llm.setHandler(realisticModel(style));
+        h.llm.setHandler(paced(realisticModel(style)));
         const callsBefore = h.feishu.calls.length;
         const uploadsBefore = new Set(h.feishu.driveUploads.keys());
         const first = textEvent(REQUEST);

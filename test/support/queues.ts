@@ -8,6 +8,7 @@ import { Queue, type JobType } from 'bullmq';
 import { Redis } from 'ioredis';
 import { MESSAGE_QUEUE, REMINDER_QUEUE } from '../../src/queue/jobs.js';
 import { eventually } from './wait.js';
+import type { FakeFeishu, FakeMessage } from './fake-feishu.js';
 
 type Counted = Pick<Queue, 'getJobCounts'>;
 
@@ -38,4 +39,14 @@ export async function appSettled(x: { redisUrl: string; prefix: string }): Promi
     await reminders.close();
     await connection.quit();
   }
+}
+
+/** The replies to a message once `count` have arrived and none is streaming, and the app has settled: nothing more is on its way. */
+export async function settledReplies(x: { redisUrl: string; prefix: string; feishu: FakeFeishu }, id: string, count = 1): Promise<FakeMessage[]> {
+  await x.feishu.waitFor(() => {
+    const r = x.feishu.repliesTo(id);
+    return r.length >= count && r.every((m) => !x.feishu.isStreaming(m));
+  }, undefined, `${count} replies to ${id}`);
+  await appSettled(x);
+  return x.feishu.repliesTo(id);
 }
