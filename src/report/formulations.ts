@@ -147,6 +147,14 @@ export interface NamedSet {
    * (党组统一领导 for 党委统一领导), so they are not near forms.
    */
   nearAt?: readonly number[];
+  /**
+   * Members share this prefix (同部署, 同落实): a same-length item with it counts as a near form only in a whole
+   * list where it stands in the one missing member's place (同部署、同执行、同检查、同考核); shorter lists of
+   * other 同 items (同部署、同推进、同考核) are the writer's own and are not judged.
+   */
+  prefix?: string;
+  /** The set is cited whole: a list of all members but one, in order, is reported (a warning in quotes, else a hint). */
+  whole?: boolean;
   source: string;
 }
 
@@ -166,6 +174,8 @@ export const NAMED_SETS: readonly NamedSet[] = [
   { name: '“真学真懂真信真用”', members: ['真学', '真懂', '真信', '真用'], minKnown: 3, sep: '', source: '中共中央《关于认真学习宣传贯彻党的十九大精神的决定》(2017-10)（“真学真懂真信真用”）' },
   { name: '意识形态工作的“三个关乎”', members: ['关乎旗帜', '关乎道路', '关乎国家政治安全'], minKnown: 2, intruders: ['关乎政治安全', '关乎国家安全', '关乎政治方向', '关乎国家安全稳定'], sep: '、', source: `${S819}（“意识形态工作……关乎旗帜、关乎道路、关乎国家政治安全”）` },
   { name: '“政治判断力、政治领悟力、政治执行力”', members: ['政治判断力', '政治领悟力', '政治执行力'], minKnown: 2, suffix: '力', intruders: ['政治鉴别力', '政治洞察力', '政治理解力'], sep: '、', source: '中共中央政治局民主生活会 (2020-12-24/25) 上的要求“不断提高政治判断力、政治领悟力、政治执行力”' },
+  { name: '责任制“四同”要求', members: ['同部署', '同落实', '同检查', '同考核'], minKnown: 3, prefix: '同', whole: true, sep: '、', source: `${SSBF}（“……紧密结合，一同部署、一同落实、一同检查、一同考核”；报告中通常简作“同部署、同落实、同检查、同考核”）` },
+  { name: '责任制“四同”要求', members: ['一同部署', '一同落实', '一同检查', '一同考核'], minKnown: 3, prefix: '一同', whole: true, sep: '、', source: `${SSBF}（“……紧密结合，一同部署、一同落实、一同检查、一同考核”）` },
   { name: '第一责任人的“三个带头”', members: ['带头抓意识形态工作', '带头管阵地把导向强队伍', '带头批评错误观点和错误倾向'], minKnown: 2, sep: '，', source: SSBF },
 ];
 
@@ -304,7 +314,9 @@ export const SPUN_TERMS: readonly SpunTerm[] = [
   { right: '错误观点', spun: ['毛病观点', '过错观点', '毛病看法', '错误看法', '谬误观点'], source: `${SSBF}（“带头批评错误观点和错误倾向”）; ${SPIN}` },
   { right: '错误倾向', spun: ['毛病偏向', '毛病倾向', '过错倾向', '过错偏向', '谬误倾向'], source: `${SSBF}; ${SPIN}` },
   { right: '统筹协调指导', spun: ['兼顾调和指点', '兼顾协调指导', '统筹调和指导', '统筹协调指点', '兼顾调和指导', '统筹和谐指导'], source: `${SSBF}（“抓好统筹协调指导工作”）; ${SPIN}` },
-  { right: '科学发展观', spun: ['科学成长观', '科学开展观', '科学进展观', '科学生长观'], source: `《中国共产党章程》总纲; ${SPIN}` },
+  { right: '科学发展观', spun: ['科学成长观', '科学开展观', '科学进展观', '科学生长观', '科学展开观', '科学发达观', '科学开拓观'], source: `《中国共产党章程》总纲; ${SPIN}` },
+  { right: '发展是第一要务', spun: ['开展是第一要务', '进展是第一要务', '生长是第一要务'], source: `党的十六大报告 (2002-11) 与二十大报告 (2022-10)：“发展是党执政兴国的第一要务”（quoted from memory, not found in the stored corpora）; ${SPIN}` },
+  { right: '发展第一要务', spun: ['开展第一要务', '进展第一要务', '生长第一要务'], source: `the short form of 发展是第一要务 (entry above), common in reports; ${SPIN}` },
   { right: '“三个代表”重要思想', spun: ['三个代表主要思想', '三个代表紧张思想', '三个代表重要思惟'], source: `《中国共产党章程》总纲; ${SPIN}` },
   { right: '亲自部署', spun: ['亲身部署', '切身部署'], source: `${SSBF}（“重要工作亲自部署”）; ${SPIN}` },
   { right: '亲自过问', spun: ['亲身过问', '切身过问'], source: `${SSBF}; ${SPIN}` },

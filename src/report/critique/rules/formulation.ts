@@ -55,6 +55,11 @@ const isLong = (x: string) => x.length >= 6;
  * already holds two true members. Long members: one aligned two-character word changed.
  */
 const nearForms = (set: NamedSet): string[] => set.members.flatMap((x) => {
+  // A prefix set's stray item: the prefix and other characters, none of them the prefix's last (同时同部署 keeps 同部署).
+  if (set.prefix) {
+    const last = esc(set.prefix.slice(-1));
+    return x === set.members[0] ? [`${esc(set.prefix)}(?:(?!${last})[\\u4e00-\\u9fff]){${x.length - set.prefix.length}}`] : [];
+  }
   if (x.length === 4 && !set.suffix) return [`${esc(x.slice(0, 2))}[\\u4e00-\\u9fff]{${x.length - 2}}`, `[\\u4e00-\\u9fff]{${x.length - 2}}${esc(x.slice(-2))}`];
   if (!isLong(x) || !set.nearAt) return [];
   const out: string[] = [];
@@ -107,12 +112,13 @@ function judgeRun(doc: CritiqueDoc, set: NamedSet, run: { items: string[]; gaps:
   const known = run.items.filter((x) => set.members.includes(x));
   const listed = run.items.filter((x) => (set.intruders ?? []).includes(x));
   const near = run.items.filter((x) => !set.members.includes(x) && !listed.includes(x));
+  const right = set.members.join(set.sep);
+  if (set.prefix && near.length > 0) return prefixNear(doc, set, run, near);
   const nearIdx = near.map((x) => nearMember(set, x));
   const longNear = near.length > 0 && nearIdx.every((i) => i >= 0 && isLong(set.members[i]!));
   // A short near form is judged only beside two true members; long near forms identify their member.
   if (near.length > 0 && (longNear ? known.length + near.length < 2 : known.length < 2)) return [];
   const intruders = [...listed, ...near];
-  const right = set.members.join(set.sep);
   const count = known.length + (longNear ? near.length : 0);
   if (known.length + intruders.length < (set.minItems ?? 2) || count < (intruders.length > 0 ? 1 : set.minKnown)) return [];
   // The whole set written out in its own separators: the canonical form can replace it as written.
@@ -138,12 +144,32 @@ function judgeRun(doc: CritiqueDoc, set: NamedSet, run: { items: string[]; gaps:
       return [report(doc, 'warning', run.start, run.end, `${set.name}中的标点应统一为“${right}”`, right, right)];
     }
   }
+  // A set cited whole with one member dropped (同部署、同检查、同考核): in quotes it claims the exact form.
+  if (set.whole && known.length === set.members.length - 1 && run.items.length === known.length && new Set(known).size === known.length && run.gaps.every((g) => g === set.sep)) {
+    const lost = set.members.filter((x) => !known.includes(x));
+    const quoted = /[“‘"「]/.test(doc.text[run.start - 1] ?? '') && /[”’"」]/.test(doc.text[run.end] ?? '');
+    return [report(doc, quoted ? 'warning' : 'info', run.start, run.end, `${set.name}为“${right}”，此处缺少“${lost.join('、')}”${quoted ? '' : '（如是有意简写，可不改）'}`, right, quoted ? right : undefined)];
+  }
   // A triple cited with a member missing, where the context shows the whole set is meant.
   if (known.length < set.members.length && set.suffix === '上' && /党中央|高度一致/.test(doc.text.slice(run.end, run.end + 14))) {
     const lost = set.members.filter((x) => !known.includes(x));
     return [report(doc, 'error', run.start, run.end, `${set.name}缺少“${lost.join('、')}”：应为“${right}”`, right, right)];
   }
   return [];
+}
+
+/**
+ * A prefix set's stray item (同执行) is judged only where it is sure to stand for a member: a whole list, in the
+ * set's marks, every other item the member of its place, the stray item in the one missing member's place.
+ */
+function prefixNear(doc: CritiqueDoc, set: NamedSet, run: { items: string[]; gaps: string[]; start: number; end: number }, near: string[]): ReturnType<typeof report>[] {
+  const lost = set.members.filter((x) => !run.items.includes(x));
+  const at = run.items.indexOf(near[0]!);
+  const placed = near.length === 1 && lost.length === 1 && run.items.length === set.members.length && at === set.members.indexOf(lost[0]!)
+    && run.items.every((x, k) => k === at || x === set.members[k]) && run.gaps.every((g) => g === set.sep);
+  if (!placed) return [];
+  const right = set.members.join(set.sep);
+  return [report(doc, 'error', run.start, run.end, `${set.name}应为“${right}”，此处“${near[0]}”应为“${lost[0]}”`, right, right)];
 }
 
 /** Whether [start, end) sits inside a 《》 on one line (checked by scanning, not a lookbehind: faster). */
