@@ -88,6 +88,12 @@ describe('按审校意见修订 on a cloud doc', () => {
     const listed = texts(h, await replies(h, messageIdOf(what)));
     expect(listed).toContain('《知识库里的报告（笔杆子修订）》（第 1 版）改了这些');
     expect(listed).toContain('“再接再励”改为“再接再厉”');
+
+    // The original was never edited: “改回上一版” points to it.
+    const back = textEvent('改回上一版', { rootId: messageIdOf(ev) });
+    await h.post(back);
+    expect(texts(h, await replies(h, messageIdOf(back)))).toBe('上一版就是云文档《知识库里的报告》本身：修订都在另导入的修订稿里，原文档没有被改动，直接用它即可：https://tenant.feishu.cn/wiki/WikiCritiqueRev01');
+    expect(editsOriginal(h)).toBe(false);
   });
 
   it('when the import fails the revised copy comes as a Word file, and the card says so', async () => {
