@@ -25,7 +25,7 @@ import { critiqueRevisionFlow, HANDLE_COMMENTS, mayRevise, offerReview, REVIEW_T
 import { answerWhereFrom } from './drafting/material-check.js';
 import type { KindCorrection } from '../report/material/kind.js';
 import { threadKey } from '../core/message.js';
-import { CLOUD_COMMENT_WORDS, offerCloudReview } from './review-cloud.js';
+import { CLOUD_COMMENT_WORDS, cloudCritiqueRevisionFlow, offerCloudReview } from './review-cloud.js';
 
 /** Material facts kept for a draft: well inside a small model's context next to the prompt. */
 export const MATERIAL_BUDGET_CHARS = 6000;
@@ -142,7 +142,11 @@ export async function documentFlow(ctx: TurnContext, origin: DocumentOrigin, wor
   if (doc.text.length > opts.maxChars || doc.truncated) return ctx.replier.sendText(c, DOC_TEXTS.tooLong(doc.name, doc.text.length, opts.maxChars), ctx.jobId);
   const docx = doc.docx;
   // The review loop (issue 22): 按审校意见修订 returns the critic's fixes as revisions; a file with 批注 gets their list.
-  if (docx && ctx.reviews && REVISE_BY_CRITIQUE.test(words)) {
+  // The same on a cloud doc: the fixes in a revised copy imported beside it, the original untouched.
+  if (origin.kind === 'link' && doc.kind === 'cloud-doc' && ctx.reviews && REVISE_BY_CRITIQUE.test(words)) {
+    if (await mayRevise(ctx, threadKey(c))) return cloudCritiqueRevisionFlow(ctx, { title: doc.name, text: doc.text, url: origin.link.url });
+    note = REVIEW_TEXTS.notAllowed;
+  } else if (docx && ctx.reviews && REVISE_BY_CRITIQUE.test(words)) {
     if (await mayRevise(ctx, threadKey(c))) return critiqueRevisionFlow(ctx, { name: doc.name, data: docx });
     note = REVIEW_TEXTS.notAllowed;
   } else if (docx && doc.file && ctx.reviews) {

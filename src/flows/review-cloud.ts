@@ -10,9 +10,11 @@ import { threadKey } from '../core/message.js';
 import { blocksOf, cloudReview, type DriveComment } from '../documents/review/cloud.js';
 import type { CommentDecision, ReviewDocument } from '../documents/review/index.js';
 import { CLASS_LABEL, commentListLines, commentSummary, describeAnswer, REVIEW_TEXT, type ReviewAnswer } from '../report/review-comments.js';
+import { buildDoc, critiqueDoc } from '../report/critique/index.js';
 import type { TurnContext } from './context.js';
 import { listCard, mayRevise, writerDecisions, pickedItems, REVIEW_TITLE, reviewButtons } from './review-common.js';
 import type { PendingReview } from './review-store.js';
+import { unitWordsFor } from './unit-words.js';
 
 /** Words with a cloud-doc link that ask for its comments: 处理批注 / 按批注修改 / 看看批注 / 评论. */
 export const CLOUD_COMMENT_WORDS = /批注|评论/;
@@ -23,7 +25,7 @@ type Read = { ok: true; fileToken: string; title: string; review: ReviewDocument
 /** The review modules shared with Word files, loaded on first use: they pull in an XML DOM an idle worker need not hold. */
 async function wordHalf() {
   const [index, jobs, revise] = await Promise.all([import('../documents/review/index.js'), import('../documents/review/jobs.js'), import('../documents/review/cloud-revise.js')]);
-  return { reviewItems: index.reviewItems, offlineDecisions: index.offlineDecisions, listItems: jobs.listItems, reviseBlocks: revise.reviseBlocks };
+  return { reviewItems: index.reviewItems, offlineDecisions: index.offlineDecisions, listItems: jobs.listItems, reviseBlocks: revise.reviseBlocks, critiqueLines: revise.critiqueLines };
 }
 
 async function readCloud(ctx: TurnContext, link: DocLink): Promise<Read> {
@@ -127,4 +129,55 @@ export async function cloudAnswerFlow(ctx: TurnContext, thread: string, pending:
   const where = copy ? `修订稿已导入为新的云文档（原文档未改动）：${copy}` : revision.changes.length ? '修订稿见附件（没能导入为云文档）。' : '没有需要改动的文字，未生成修订稿。';
   const offlineTail = decided ? '' : '\n\n（离线模式：未配置大模型，只改了审校规则能确定的错误，其余评论回复“需要配置大模型后处理”。）';
   await card.finish(`${head}\n\n已在云文档《${r.title}》的 ${answered} 条评论下逐条回复，没有把任何评论标为“已解决”（是否解决由你决定）。${where}\n\n${lines.join('\n')}${offlineTail}`);
+}
+
+/** How many advice-only findings the card lists one by one (the rest counted). */
+const ADVICE_ON_CARD = 30;
+
+/**
+ * 按审校意见修订 on a cloud doc: the critic's exact, safe replacements applied in a revised copy imported
+ * beside the document (the original is not edited); the advice-only findings listed on the card.
+ */
+export async function cloudCritiqueRevisionFlow(ctx: TurnContext, doc: { title: string; text: string; url: string }): Promise<void> {
+  const c = ctx.conversation;
+  if (ctx.audit) ctx.audit.kind = 'review-critique';
+  const findings = critiqueDoc(buildDoc(doc.text, { now: ctx.now, unitWords: await unitWordsFor(ctx) }));
+  const { critiqueLines } = await wordHalf();
+  const r = critiqueLines(doc.text, findings);
+  if (!r.fixes.length && !r.advice.length) return ctx.replier.sendText(c, '审校规则没有发现需要修订或列出的地方，云文档原样未动。', ctx.jobId);
+  const card = await ctx.replier.openStream(c, { key: ctx.jobId, title: '笔杆子 · 按审校意见修订' });
+  card.update(`正在按审校意见修订云文档《${doc.title}》…`);
+  const copyTitle = `${doc.title}（笔杆子修订）`;
+  let copy = '';
+  let attached = '';
+  if (r.fixes.length) {
+    // raw_content starts with the title; the copy has its own.
+    const body = r.paragraphs[0]?.trim() === doc.title ? r.paragraphs.slice(1) : r.paragraphs;
+    const file = { name: `${copyTitle}.docx`, data: await revisedDocx(copyTitle, body) };
+    try {
+      if (!ctx.cloudDocs) throw new CloudDocError('upload', 'no cloud docs in this transport');
+      copy = (await ctx.cloudDocs.publish(file, c.senderOpenId, `${ctx.jobId}-copy`)).url;
+    } catch (err) {
+      if (!(err instanceof CloudDocError)) throw err;
+      ctx.log.warn({ stage: err.stage }, 'revised copy not imported; sending the Word file');
+      await ctx.replier.sendFile(c, file, ctx.jobId);
+      attached = file.name;
+    }
+  }
+  const q = (t: string) => `“${t.length > 40 ? `${t.slice(0, 40)}…` : t}”`;
+  const fixLines = r.fixes.map((f, i) => `${i + 1}. ${f.to ? `${q(f.from)}改为${q(f.to)}` : `删去${q(f.from)}`}（${f.message}）`);
+  const adviceLines = r.advice.slice(0, ADVICE_ON_CARD).map((f, i) => `${i + 1}. ${q(f.excerpt)}：${f.message}${f.suggestion ? `（建议：${f.suggestion}）` : ''}`);
+  if (r.advice.length > ADVICE_ON_CARD) adviceLines.push(`……另有 ${r.advice.length - ADVICE_ON_CARD} 条，发送链接并说“审校”可看完整清单。`);
+  if (ctx.reviews) {
+    const thread = threadKey(c);
+    await ctx.reviews.addVersion(thread, { direction: 'in', name: doc.title, url: doc.url, at: ctx.now.getTime() }, `${ctx.jobId}:in`);
+    if (r.fixes.length) await ctx.reviews.addVersion(thread, { direction: 'out', name: copyTitle, ...(copy ? { url: copy } : {}), changes: [`按审校意见：${r.fixes.length} 处修订`, ...fixLines], at: ctx.now.getTime() }, `${ctx.jobId}:out`);
+  }
+  const where = copy
+    ? `修订稿已导入为新的云文档（原文档未改动）：${copy}`
+    : attached ? `修订稿见附件《${attached}》（没能导入为云文档；原文档未改动）。` : '没有确定的错误可改，未生成修订稿，原文档未改动。';
+  const parts = [`已按审校意见修订云文档《${doc.title}》：${r.fixes.length} 处确定的错误已改在修订稿里，${r.advice.length} 条需要斟酌的意见只列出、未改动。${where}`];
+  if (r.fixes.length) parts.push(`**已改（飞书云文档没有修订模式，这些改动不能逐条接受或拒绝，请对照原文档核对）**\n${fixLines.join('\n')}`);
+  if (adviceLines.length) parts.push(`**需要斟酌（未改动）**\n${adviceLines.join('\n')}`);
+  await card.finish(parts.join('\n\n'));
 }

@@ -168,8 +168,13 @@ export async function versionFlow(ctx: TurnContext, op: 'changes' | 'restore'): 
     return ctx.replier.sendText(c, `《${out.name}》（第 ${all.filter((v) => v.direction === 'out').length} 版）改了这些，按批注列出：\n${(out.changes ?? []).join('\n')}`, ctx.jobId);
   }
   // The version before the last one that went out: the one it was made from.
-  const prev = all.slice(0, at).reverse().find((v) => v.docx);
-  if (!prev?.docx) return ctx.replier.sendText(c, REVIEW_TEXTS.noPrevious, ctx.jobId);
+  const prev = all.slice(0, at).reverse().find((v) => v.docx || v.url);
+  if (!prev) return ctx.replier.sendText(c, REVIEW_TEXTS.noPrevious, ctx.jobId);
+  // A cloud doc's revisions went into a copy: the previous version is the document itself, never edited.
+  if (!prev.docx) {
+    await ctx.reviews!.addVersion(thread, { direction: 'out', name: prev.name, url: prev.url!, changes: [`改回上一版：《${prev.name}》`], at: ctx.now.getTime() }, `${ctx.jobId}:restore`);
+    return ctx.replier.sendText(c, `上一版就是云文档《${prev.name}》本身：修订都在另导入的修订稿里，原文档没有被改动，直接用它即可：${prev.url!}`, ctx.jobId);
+  }
   await ctx.replier.sendFile(c, { name: prev.name, data: Buffer.from(prev.docx, 'base64') }, ctx.jobId);
   await ctx.reviews!.addVersion(thread, { direction: 'out', name: prev.name, docx: prev.docx, changes: [`改回上一版：《${prev.name}》`], at: ctx.now.getTime() }, `${ctx.jobId}:restore`);
   return ctx.replier.sendText(c, `已改回上一版：附件《${prev.name}》（${prev.direction === 'in' ? '收到的原稿' : '上一次修改后的稿子'}）。`, `${ctx.jobId}-text`);

@@ -634,6 +634,22 @@ describe('review rows', () => {
     const quoted = await send('按审校意见修订', { group: true, chatId: 'oc_group_contract_review', parentId: 'om_contract_revise_quoted', count: 2, example: '(quoting a .docx, or right after sending one)' });
     expect(quoted.text).toContain('已按审校意见修订');
   });
+
+  it('按审校意见修订 with a cloud-doc link (or with a 知识库 link) → the fixes in a copy beside it, the advice on the card', async () => {
+    const chatId = 'oc_p2p_contract_cloud_revise';
+    h.feishu.docs.set('DocxContractCrit1', { title: '上半年报告', content: '上半年报告\n局党组增强“四种意识”，要再接再励。' });
+    h.feishu.docAccess.set('DocxContractCrit1', { linkShare: 'tenant_readable' });
+    h.feishu.wikiNodes.set('WikiContractCrit1', { obj_type: 'docx', obj_token: 'DocxContractCrit1', title: '知识库里的报告' });
+    h.feishu.docAccess.set('WikiContractCrit1', { linkShare: 'tenant_readable' });
+    const imports = h.feishu.importTasks.size;
+    const link = await send('按审校意见修订 https://tenant.feishu.cn/docx/DocxContractCrit1', { chatId, example: '按审校意见修订 https://tenant.feishu.cn/docx/…' });
+    expect(link.text).toContain('已按审校意见修订云文档《上半年报告》：1 处确定的错误已改在修订稿里，1 条需要斟酌的意见只列出、未改动。修订稿已导入为新的云文档（原文档未改动）');
+    expect(link.text).toContain('“再接再励”改为“再接再厉”');
+    const wiki = await send('按审校意见修订 https://tenant.feishu.cn/wiki/WikiContractCrit1', { chatId, example: '(or with a 知识库 link)' });
+    expect(wiki.text).toContain('已按审校意见修订云文档《知识库里的报告》');
+    expect(h.feishu.importTasks.size).toBe(imports + 2);
+    expect(h.feishu.calls.some((c) => c.method !== 'GET' && c.path.includes('/documents/DocxContractCrit1'))).toBe(false);
+  });
 });
 
 describe('word list in /help', () => {

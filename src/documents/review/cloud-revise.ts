@@ -4,6 +4,7 @@
  * same rules as on a Word file: a revision stays inside its comment's range (widened only as said),
  * overlapping revisions are refused, and every listed comment gets exactly one reply.
  */
+import type { Finding } from '../../report/critique/types.js';
 import { REVIEW_TEXT, replyText, type CommentReply } from '../../report/review-comments.js';
 import { regionsOf, type Scope } from './guard.js';
 import type { CommentDecision, ReviewItem } from './index.js';
@@ -73,3 +74,48 @@ export function reviseBlocks(review: ReviewDocument, items: readonly ReviewItem[
   return { paragraphs, changes, replies };
 }
 
+
+/** 按审校意见修订 on a cloud doc: the critic's exact fixes applied to the text's lines, the rest advice only. */
+export interface CloudCritiqueRevision {
+  /** Each line of the text after the fixes. */
+  paragraphs: string[];
+  fixes: Array<{ from: string; to: string; message: string }>;
+  /** Findings without a literal replacement (or spanning lines, or overlapping a fix): listed, never applied. */
+  advice: Finding[];
+}
+
+export function critiqueLines(text: string, findings: readonly Finding[]): CloudCritiqueRevision {
+  const lines = text.split('\n');
+  const starts: number[] = [];
+  let at = 0;
+  for (const l of lines) {
+    starts.push(at);
+    at += l.length + 1;
+  }
+  const lineOf = (off: number) => {
+    let i = 0;
+    while (i + 1 < starts.length && starts[i + 1]! <= off) i++;
+    return i;
+  };
+  const exact: Finding[] = [];
+  const advice: Finding[] = [];
+  for (const f of findings) {
+    const one = f.end > f.start && lineOf(f.start) === lineOf(f.end - 1) && !text.slice(f.start, f.end).includes('\n');
+    (f.replacement !== undefined && one ? exact : advice).push(f);
+  }
+  // From the last to the first, so earlier offsets stay valid; a fix overlapping one applied becomes advice.
+  const done: Finding[] = [];
+  const out = [...lines];
+  for (const f of [...exact].sort((x, y) => y.start - x.start)) {
+    if (done.some((o) => f.start < o.end && o.start < f.end)) {
+      advice.push(f);
+      continue;
+    }
+    const i = lineOf(f.start);
+    const s = f.start - starts[i]!;
+    out[i] = out[i]!.slice(0, s) + f.replacement! + out[i]!.slice(f.end - starts[i]!);
+    done.push(f);
+  }
+  const fixes = done.sort((x, y) => x.start - y.start).map((f) => ({ from: text.slice(f.start, f.end), to: f.replacement!, message: f.message }));
+  return { paragraphs: out, fixes, advice: advice.sort((x, y) => x.start - y.start) };
+}
