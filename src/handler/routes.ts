@@ -178,7 +178,8 @@ const TEXT_RULES: ReadonlyArray<(text: string, o: RouteOptions) => TextRoute | n
     const correction = parseKindCorrection(text);
     return correction ? { kind: 'material-kind', correction } : null;
   },
-  (text) => (text.length <= 300 && WHERE_FROM.test(text) ? { kind: 'where-from', text } : null),
+  // 导出Word带出处 ends like a question about a source; it is an export.
+  (text) => (text.length <= 300 && WHERE_FROM.test(text) && parseDraftCommand(text)?.kind !== 'export' ? { kind: 'where-from', text } : null),
   ledgerRoute,
   (text) => (text.length <= 200 && PROFILE_STATEMENT.test(text) ? { kind: 'profile', text } : null),
   (text) => (CLOUD_DOC_COMMAND.test(text) ? { kind: 'clouddoc' } : null),

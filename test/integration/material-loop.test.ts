@@ -7,6 +7,8 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { DOMParser } from '@xmldom/xmldom';
 import { startHarness, type Harness } from '../support/harness.js';
 import { settledReplies } from '../support/queues.js';
 import { groupAtBot, messageEvent, type EventOpts, messageIdOf, OTHER_USER_OPEN_ID, textEvent, USER_OPEN_ID, VERIFICATION_TOKEN } from '../support/events.js';
@@ -113,8 +115,46 @@ describe('material true to its period (issue 23, done when)', () => {
     await h.post(where);
     const answer = texts(h, await replies(h, messageIdOf(where)));
     expect(answer).toContain('“台账.xlsx”·学习记录·第3行');
+
+    // 导出Word（附出处）: one Word comment per fact-bearing sentence, naming its sources; plain 导出Word has none.
+    const withSources = await exported(h, '导出Word（附出处）', thread);
+    expect(withSources.note).toMatch(/出处已作为 \d+ 条 Word 批注附在文中/);
+    expect(withSources.comments.length).toBeGreaterThanOrEqual(2);
+    expect(withSources.comments.join('\n')).toContain('“台账.xlsx”·学习记录·第3行');
+    expect(withSources.comments.every((c) => c.startsWith('出处：'))).toBe(true);
+    // Each comment is anchored: a range around its sentence and a reference mark.
+    expect(withSources.anchors).toBe(withSources.comments.length);
+    const study = withSources.commented.find((p) => p.includes('3月20日召开意识形态工作研判会'));
+    expect(study).toBeDefined();
+    const plain = await exported(h, '导出Word', thread);
+    expect(plain.comments).toHaveLength(0);
+    expect(plain.anchors).toBe(0);
+    expect((await exported(h, '导出Word带出处', thread)).comments).toHaveLength(withSources.comments.length);
   });
 });
+
+/** Export in the thread; the file's comments (word/comments.xml) and the paragraphs carrying their ranges, read with a real XML DOM. */
+async function exported(x: Harness, words: string, thread: { rootId: string; threadId: string }): Promise<{ note: string; comments: string[]; anchors: number; commented: string[] }> {
+  const ev = textEvent(words, thread);
+  await x.post(ev);
+  const out = await replies(x, messageIdOf(ev));
+  const file = out.find((m) => m.file)?.file;
+  expect(file?.name).toMatch(/\.docx$/);
+  const zip = await JSZip.loadAsync(file!.data);
+  const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+  const parse = async (path: string) => {
+    const xml = await zip.file(path)?.async('string');
+    return xml ? new DOMParser().parseFromString(xml, 'text/xml') : undefined;
+  };
+  const textOf = (el: Element) => Array.from(el.getElementsByTagNameNS(W, 't')).map((t) => t.textContent ?? '').join('');
+  const commentsXml = await parse('word/comments.xml');
+  const comments = commentsXml ? Array.from(commentsXml.getElementsByTagNameNS(W, 'comment')).map((c) => Array.from(c.getElementsByTagNameNS(W, 'p')).map(textOf).join('\n')) : [];
+  const doc = (await parse('word/document.xml'))!;
+  const paragraphs = Array.from(doc.getElementsByTagNameNS(W, 'p'));
+  const commented = paragraphs.filter((p) => p.getElementsByTagNameNS(W, 'commentRangeStart').length > 0).map(textOf);
+  const anchors = doc.getElementsByTagNameNS(W, 'commentReference').length;
+  return { note: texts(x, out.filter((m) => !m.file)), comments, anchors, commented };
+}
 
 describe('a 多维表格 link as the 台账 (issue 23, done when)', () => {
   it('reads the linked table through the Open API (people never), each fact addressed by its record', async () => {
