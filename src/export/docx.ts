@@ -8,7 +8,7 @@
  * so the writer restyles all 一级标题 at once and the headings' outline levels fill Word's
  * navigation pane (导航窗格) and a table of contents.
  */
-import { AlignmentType, Document, Footer, LineRuleType, Packer, PageNumber, Paragraph, TextRun, type IParagraphStyleOptions, type IRunStylePropertiesOptions } from 'docx';
+import { AlignmentType, CommentRangeEnd, CommentRangeStart, CommentReference, Document, Footer, LineRuleType, Packer, PageNumber, Paragraph, TextRun, type IParagraphStyleOptions, type ParagraphChild, type IRunStylePropertiesOptions } from 'docx';
 import { parseHeading } from '../report/headings.js';
 import { breakTitle, isAddresseeLine } from '../report/layout.js';
 import { FOOTER_LABEL, labelProperties, type AiLabel } from './ai-label.js';
@@ -23,6 +23,10 @@ export interface DocxInput {
   date?: string;
   /** Generated text carries the implicit AI label (custom properties), and the footer line when asked. */
   label?: AiLabel;
+  /** Word comments: each on the body paragraph holding `sentence` (导出Word（附出处）). */
+  notes?: Array<{ sentence: string; note: string }>;
+  /** The comments' date (the injected clock; docx would take the wall clock). */
+  notesDate?: Date;
 }
 
 /**
@@ -150,12 +154,12 @@ function fontTableXml(): string {
 const HEADING_STYLE = { 1: STYLES.heading1.id, 2: STYLES.heading2.id, 3: STYLES.heading3.id } as const;
 
 /** One body line → a paragraph in the style of its level; run-in text after a heading sentence keeps the body font. */
-function bodyParagraph(line: string, keepNext = false): Paragraph {
+function bodyParagraph(line: string, keepNext = false, ids: readonly number[] = []): Paragraph {
   const h = parseHeading(line);
   const text = line.trim();
   if (isAddresseeLine(text)) {
     // A 主送机关 line is flush left.
-    return new Paragraph({ style: STYLES.body.id, children: [new TextRun(text)], indent: { firstLineChars: 0, firstLine: 0 }, keepNext });
+    return new Paragraph({ style: STYLES.body.id, children: commented([new TextRun(text)], ids), indent: { firstLineChars: 0, firstLine: 0 }, keepNext });
   }
   if (h && h.level <= 3) {
     const style = HEADING_STYLE[h.level as 1 | 2 | 3];
@@ -163,13 +167,13 @@ function bodyParagraph(line: string, keepNext = false): Paragraph {
     // style, so restyling 二级标题 changes the heading sentences only). A paragraph is not kept with the next.
     const m = /^(.*?[。：:])(.+)$/.exec(text);
     if (m && m[2]!.length > 0 && m[1]!.length <= 40) {
-      return new Paragraph({ style, children: [new TextRun(m[1]!), new TextRun({ text: m[2]!, style: STYLES.bodyChar.id })], keepNext, keepLines: false });
+      return new Paragraph({ style, children: commented([new TextRun(m[1]!), new TextRun({ text: m[2]!, style: STYLES.bodyChar.id })], ids), keepNext, keepLines: false });
     }
     // A long level-3 line is a paragraph that starts with a number: body text, not a heading.
-    if (h.level === 3 && text.length > 40) return new Paragraph({ style: STYLES.body.id, children: [new TextRun(text)], keepNext });
-    return new Paragraph({ style, children: [new TextRun(text)] });
+    if (h.level === 3 && text.length > 40) return new Paragraph({ style: STYLES.body.id, children: commented([new TextRun(text)], ids), keepNext });
+    return new Paragraph({ style, children: commented([new TextRun(text)], ids) });
   }
-  return new Paragraph({ style: STYLES.body.id, children: [new TextRun(text)], keepNext });
+  return new Paragraph({ style: STYLES.body.id, children: commented([new TextRun(text)], ids), keepNext });
 }
 
 function pageFooter(side: 'left' | 'right', label?: string): Footer {
@@ -182,6 +186,12 @@ function pageFooter(side: 'left' | 'right', label?: string): Footer {
   return new Footer({ children: [number, ...line] });
 }
 
+/** A paragraph's runs inside the ranges of its comments, each range closed by its reference mark. */
+function commented(runs: TextRun[], ids: readonly number[]): ParagraphChild[] {
+  if (!ids.length) return runs;
+  return [...ids.map((id) => new CommentRangeStart(id)), ...runs, ...ids.map((id) => new CommentRangeEnd(id)), ...ids.map((id) => new TextRun({ children: [new CommentReference(id)] }))];
+}
+
 /** Render the report as a .docx Buffer. */
 export async function renderDocx(input: DocxInput): Promise<Buffer> {
   const lines = input.body.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
@@ -191,13 +201,23 @@ export async function renderDocx(input: DocxInput): Promise<Buffer> {
   if (input.unit && lines[lines.length - 1] === input.unit) lines.pop();
 
   const signed = Boolean(input.unit || input.date);
+  // Each note on the first body line holding its sentence (compared without spaces), ids in order.
+  const flat = lines.map((l) => l.replace(/\s+/g, ''));
+  const commentIds: number[][] = lines.map(() => []);
+  const comments: Array<{ id: number; note: string }> = [];
+  for (const n of input.notes ?? []) {
+    const at = flat.findIndex((l) => l.includes(n.sentence.replace(/\s+/g, '')));
+    if (at < 0) continue;
+    commentIds[at]!.push(comments.length);
+    comments.push({ id: comments.length, note: n.note });
+  }
   // A long title breaks between words only (GB/T 9704: 梯形或菱形), one line break per cut.
   const titleRuns = breakTitle(input.title).map((l, i) => new TextRun({ text: l, break: i > 0 ? 1 : 0 }));
   const children: Paragraph[] = [
     new Paragraph({ style: STYLES.title.id, children: titleRuns }),
     new Paragraph({ style: STYLES.body.id, children: [] }),
     // The last body paragraph keeps with the sign-off, so the signature never stands alone on a page.
-    ...lines.map((l, i) => bodyParagraph(l, signed && i === lines.length - 1)),
+    ...lines.map((l, i) => bodyParagraph(l, signed && i === lines.length - 1, commentIds[i])),
   ];
   if (signed) {
     children.push(new Paragraph({ style: STYLES.body.id, children: [], keepNext: true }));
@@ -211,6 +231,7 @@ export async function renderDocx(input: DocxInput): Promise<Buffer> {
     ...(input.label ? { customProperties: labelProperties(input.label) } : {}),
     // Odd and even pages carry different footers: the number sits right on odd pages, left on even ones.
     evenAndOddHeaderAndFooters: true,
+    ...(comments.length ? { comments: { children: comments.map((c) => ({ id: c.id, author: '笔杆子', initials: '笔', ...(input.notesDate ? { date: input.notesDate } : {}), children: c.note.split('\n').map((l) => new Paragraph({ children: [new TextRun(l)] })) })) } } : {}),
     styles: {
       default: { document: { run: runStyle('body'), paragraph: { spacing } } },
       paragraphStyles: paragraphStyles(),

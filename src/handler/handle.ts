@@ -34,7 +34,7 @@ import { keepDraft } from '../flows/drafting/expiry.js';
 import type { LedgerStore } from '../documents/ledger-store.js';
 import { ledgerFlow } from '../flows/ledger.js';
 import { profileFlow } from '../flows/profile.js';
-import { confirmsPendingOcr, ocrConfirmFlow, photoFlow } from '../flows/photo.js';
+import { confirmsPendingOcr, ocrButtonFlow, ocrConfirmFlow, photoFlow } from '../flows/photo.js';
 
 export interface HandlerDeps {
   replier: Replier;
@@ -128,7 +128,8 @@ const FLOWS: Flows = {
   'where-from': ({ ctx, route: r }) => whereFromFlow(ctx, r.text),
   ledger: ({ ctx, route: r }) => ledgerFlow(ctx, r.op),
   verdict: ({ ctx, route: r }) => verdictButtonFlow(ctx, r),
-  photo: ({ ctx, route: r }) => photoFlow(ctx, r.image),
+  photo: ({ ctx, route: r }) => photoFlow(ctx, r.image, userTag(ctx.conversation.senderOpenId)),
+  'ocr-button': ({ ctx, route: r }) => ocrButtonFlow(ctx, r.op, r.sender === userTag(ctx.conversation.senderOpenId)),
   profile: ({ ctx, route: r }) => profileFlow(ctx, r.text),
   // 删除我的数据: the request itself is neither remembered nor sent to the model.
   'forget-ask': async ({ ctx, conversation: c }, d) => {

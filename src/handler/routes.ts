@@ -70,10 +70,12 @@ export type Route =
   /** “我们单位是……，上级党委是……”: the chat's unit profile. */
   | { kind: 'profile'; text: string }
   /** A photo: OCR, shown back for the writer to confirm. */
-  | { kind: 'photo'; image: { messageId: string; imageKey: string } };
+  | { kind: 'photo'; image: { messageId: string; imageKey: string } }
+  /** 确认 / 作废 pressed under an OCR result; `sender` tags the photo's sender. */
+  | { kind: 'ocr-button'; op: 'confirm' | 'discard'; sender: string };
 
 /** What a route produced from text alone (before files, links and quotes are considered). */
-export type TextRoute = Exclude<Route, { kind: 'document' | 'unsupported' | 'button-expired' | 'verdict' | 'photo' }>;
+export type TextRoute = Exclude<Route, { kind: 'document' | 'unsupported' | 'button-expired' | 'verdict' | 'photo' | 'ocr-button' }>;
 
 export const MAX_INPUT_CHARS = 30_000;
 
@@ -176,7 +178,8 @@ const TEXT_RULES: ReadonlyArray<(text: string, o: RouteOptions) => TextRoute | n
     const correction = parseKindCorrection(text);
     return correction ? { kind: 'material-kind', correction } : null;
   },
-  (text) => (text.length <= 300 && WHERE_FROM.test(text) ? { kind: 'where-from', text } : null),
+  // 导出Word带出处 ends like a question about a source; it is an export.
+  (text) => (text.length <= 300 && WHERE_FROM.test(text) && parseDraftCommand(text)?.kind !== 'export' ? { kind: 'where-from', text } : null),
   ledgerRoute,
   (text) => (text.length <= 200 && PROFILE_STATEMENT.test(text) ? { kind: 'profile', text } : null),
   (text) => (CLOUD_DOC_COMMAND.test(text) ? { kind: 'clouddoc' } : null),
@@ -277,6 +280,7 @@ export function routeButton(value: Record<string, unknown>): Route {
   if (b.kind === 'review') return { kind: 'review-answer', text: '全部处理', all: true };
   if (b.kind === 'verdict') return { kind: 'verdict', card: b.card, n: b.n, option: b.option };
   if (b.kind === 'forget') return { kind: b.op === 'confirm' ? 'forget-confirm' : 'forget-cancel', requester: b.requester };
+  if (b.kind === 'ocr') return { kind: 'ocr-button', op: b.op, sender: b.sender };
   return { kind: 'draft', command: b.command, newRequest: false };
 }
 
@@ -299,7 +303,7 @@ export function routeChangesDraft(route: Route): boolean {
  */
 export function routeNeedsModel(route: Route): boolean {
   switch (route.kind) {
-    case 'help': case 'reset': case 'unknown-command': case 'forget-ask': case 'forget-confirm': case 'forget-cancel': case 'too-long': case 'unsupported': case 'button-expired': case 'unit-words': case 'draft-keep': case 'review-version': case 'reviewer': case 'where-from': case 'verdict': case 'photo': case 'profile':
+    case 'help': case 'reset': case 'unknown-command': case 'forget-ask': case 'forget-confirm': case 'forget-cancel': case 'too-long': case 'unsupported': case 'button-expired': case 'unit-words': case 'draft-keep': case 'review-version': case 'reviewer': case 'where-from': case 'verdict': case 'photo': case 'profile': case 'ocr-button':
       return false;
     case 'reminder':
       return route.command.kind === 'affirm' || route.command.kind === 'pick';

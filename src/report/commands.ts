@@ -26,7 +26,8 @@ export type DraftCommand =
   | { kind: 'revise'; op: ReviseOp; target: SectionTarget; chars?: number }
   /** redo: 全部重写 — redraft parts already drafted too. */
   | { kind: 'full'; redo?: boolean; chars?: number }
-  | { kind: 'export' };
+  /** sources: 导出Word（附出处） — one Word comment per fact-bearing sentence naming its sources. */
+  | { kind: 'export'; sources?: true };
 
 const NUM = '([一二三四五六七八九十两]{1,3}|\\d{1,2})';
 const num = (s: string): number => (/^\d+$/.test(s) ? Number(s) : parseChineseNumeral(s));
@@ -65,7 +66,7 @@ export const isEmptyTarget = (t: SectionTarget): boolean => t.part === undefined
 export function parseDraftCommand(raw: string): DraftCommand | null {
   const text = raw.replace(/\s+/g, '').replace(/^@\S+?(?=[\u4e00-\u9fa5])/, '');
   if (!text) return null;
-  if (/(导出|生成|下载|输出|转成|转为|转换成|存为|保存为|发我)(成|为)?(word|docx|文档|文件|doc)|^(word|docx)(版|文档)?$|word版/i.test(text)) return { kind: 'export' };
+  if (/(导出|生成|下载|输出|转成|转为|转换成|存为|保存为|发我)(成|为)?(word|docx|文档|文件|doc)|^(word|docx)(版|文档)?$|word版/i.test(text)) return /[附带含]出处|出处批注/.test(text) ? { kind: 'export', sources: true } : { kind: 'export' };
   if (/提纲|大纲|框架/.test(text) && !/第.(部分|点)|[（(].[）)]/.test(text)) return { kind: 'outline' };
   const chars = findCharCount(text);
   const redo = /全部重写|全文重写|重写全文|通篇重写|整篇重写|重新写全文|重新起草全文|全部重新写|推倒重写/.test(text);

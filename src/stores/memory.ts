@@ -147,6 +147,10 @@ export class ConversationMemory {
     await this.redis.set(`${this.o.prefix}:ocr:${chatId}`, value, 'EX', 3600);
   }
 
+  async clearOcr(chatId: string): Promise<void> {
+    await this.redis.del(`${this.o.prefix}:ocr:${chatId}`);
+  }
+
   async ocr(chatId: string): Promise<string | null> {
     return this.redis.get(`${this.o.prefix}:ocr:${chatId}`);
   }

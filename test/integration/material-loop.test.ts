@@ -7,12 +7,15 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { DOMParser } from '@xmldom/xmldom';
 import { startHarness, type Harness } from '../support/harness.js';
 import { settledReplies } from '../support/queues.js';
-import { groupAtBot, messageEvent, messageIdOf, textEvent } from '../support/events.js';
+import { groupAtBot, messageEvent, type EventOpts, messageIdOf, OTHER_USER_OPEN_ID, textEvent, USER_OPEN_ID, VERIFICATION_TOKEN } from '../support/events.js';
 import type { FakeMessage } from '../support/fake-feishu.js';
 import type { FakeRequestBody } from '../support/fake-openai.js';
 import { buildDocx } from '../support/docx-fixture.js';
+import { BUTTON_UNDER_WAY } from '../../src/core/texts.js';
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -112,8 +115,46 @@ describe('material true to its period (issue 23, done when)', () => {
     await h.post(where);
     const answer = texts(h, await replies(h, messageIdOf(where)));
     expect(answer).toContain('“台账.xlsx”·学习记录·第3行');
+
+    // 导出Word（附出处）: one Word comment per fact-bearing sentence, naming its sources; plain 导出Word has none.
+    const withSources = await exported(h, '导出Word（附出处）', thread);
+    expect(withSources.note).toMatch(/出处已作为 \d+ 条 Word 批注附在文中/);
+    expect(withSources.comments.length).toBeGreaterThanOrEqual(2);
+    expect(withSources.comments.join('\n')).toContain('“台账.xlsx”·学习记录·第3行');
+    expect(withSources.comments.every((c) => c.startsWith('出处：'))).toBe(true);
+    // Each comment is anchored: a range around its sentence and a reference mark.
+    expect(withSources.anchors).toBe(withSources.comments.length);
+    const study = withSources.commented.find((p) => p.includes('3月20日召开意识形态工作研判会'));
+    expect(study).toBeDefined();
+    const plain = await exported(h, '导出Word', thread);
+    expect(plain.comments).toHaveLength(0);
+    expect(plain.anchors).toBe(0);
+    expect((await exported(h, '导出Word带出处', thread)).comments).toHaveLength(withSources.comments.length);
   });
 });
+
+/** Export in the thread; the file's comments (word/comments.xml) and the paragraphs carrying their ranges, read with a real XML DOM. */
+async function exported(x: Harness, words: string, thread: { rootId: string; threadId: string }): Promise<{ note: string; comments: string[]; anchors: number; commented: string[] }> {
+  const ev = textEvent(words, thread);
+  await x.post(ev);
+  const out = await replies(x, messageIdOf(ev));
+  const file = out.find((m) => m.file)?.file;
+  expect(file?.name).toMatch(/\.docx$/);
+  const zip = await JSZip.loadAsync(file!.data);
+  const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+  const parse = async (path: string) => {
+    const xml = await zip.file(path)?.async('string');
+    return xml ? new DOMParser().parseFromString(xml, 'text/xml') : undefined;
+  };
+  const textOf = (el: Element) => Array.from(el.getElementsByTagNameNS(W, 't')).map((t) => t.textContent ?? '').join('');
+  const commentsXml = await parse('word/comments.xml');
+  const comments = commentsXml ? Array.from(commentsXml.getElementsByTagNameNS(W, 'comment')).map((c) => Array.from(c.getElementsByTagNameNS(W, 'p')).map(textOf).join('\n')) : [];
+  const doc = (await parse('word/document.xml'))!;
+  const paragraphs = Array.from(doc.getElementsByTagNameNS(W, 'p'));
+  const commented = paragraphs.filter((p) => p.getElementsByTagNameNS(W, 'commentRangeStart').length > 0).map(textOf);
+  const anchors = doc.getElementsByTagNameNS(W, 'commentReference').length;
+  return { note: texts(x, out.filter((m) => !m.file)), comments, anchors, commented };
+}
 
 describe('a 多维表格 link as the 台账 (issue 23, done when)', () => {
   it('reads the linked table through the Open API (people never), each fact addressed by its record', async () => {
@@ -157,9 +198,25 @@ describe('a 多维表格 link as the 台账 (issue 23, done when)', () => {
   });
 });
 
+/** A press of a card's button, as Feishu posts card.action.trigger. */
+function clickEvent(messageId: string, value: Record<string, unknown>, o: { openId?: string; chatId?: string } = {}): Record<string, unknown> {
+  return {
+    schema: '2.0',
+    header: { event_id: `ev_${Math.random().toString(36).slice(2)}`, token: VERIFICATION_TOKEN, create_time: String(Date.now() * 1000), event_type: 'card.action.trigger', tenant_key: 'tenant_test', app_id: 'cli_a1b2c3d4e5f60718' },
+    event: { operator: { open_id: o.openId ?? USER_OPEN_ID }, token: 'c-token', action: { tag: 'button', value }, host: 'im_message', context: { open_message_id: messageId, open_chat_id: o.chatId ?? 'oc_p2p_chat_0001' } },
+  };
+}
+
+/** The buttons of a card reply: text and the value it posts back. */
+function cardButtons(x: Harness, m: FakeMessage): Array<{ text: string; value: Record<string, unknown> }> {
+  const card = x.feishu.cardOf(m) as { body: { elements: Array<{ tag: string; columns?: Array<{ elements: Array<{ text: { content: string }; behaviors: Array<{ value: Record<string, unknown> }> }> }> }> } };
+  const set = card.body.elements.find((e) => e.tag === 'column_set');
+  return (set?.columns ?? []).map((c) => ({ text: c.elements[0]!.text.content, value: c.elements[0]!.behaviors[0]!.value }));
+}
+
 /** A photo message whose bytes the fake Open API serves under its image key. */
-function photoMessage(x: Harness, data: Buffer): Record<string, unknown> {
-  const ev = messageEvent('image', { image_key: 'placeholder' });
+function photoMessage(x: Harness, data: Buffer, o: EventOpts = {}): Record<string, unknown> {
+  const ev = messageEvent('image', { image_key: 'placeholder' }, o);
   const msg = (ev.event as { message: { message_id: string; content: string } }).message;
   const key = x.feishu.addUserFile(msg.message_id, 'photo.jpg', data);
   msg.content = JSON.stringify({ image_key: key });
@@ -194,6 +251,51 @@ describe('a photo of the paper 台账 (issue 23, done when)', () => {
     expect(card).toMatch(/集中学习[^\n]* · 12次 · 15次 · 图片“[^”]+”识别结果·第2行/);
     const unmarked = card.replace(/【[^】]*】/g, '');
     for (const piece of LAST_YEAR_PIECES) expect(unmarked.slice(unmarked.indexOf('工作开展情况')).split('同比表')[0], piece).not.toContain(piece);
+  });
+
+  it('the recognition card has 确认 and 作废 buttons: a second press changes nothing, and in a group only the photo\'s sender may press', async () => {
+    h = await startHarness({ llm: carrier });
+    const photo = Buffer.from('JPEG-of-a-paper-ledger-buttons');
+    h.feishu.tableApi.ocr.push({ match: (b) => b.equals(photo), lines: ['2026年5月 理论中心组集中学习9次'] });
+    const pic = photoMessage(h, photo);
+    await h.post(pic);
+    const [card] = await replies(h, messageIdOf(pic));
+    expect(h.feishu.textOf(card!)).toMatch(/^识别结果，请核对/);
+    const buttons = cardButtons(h, card!);
+    expect(buttons.map((b) => b.text)).toEqual(['确认', '作废']);
+    const confirm = buttons[0]!.value;
+
+    await h.post(clickEvent(card!.message_id, confirm));
+    await h.feishu.waitFor(() => texts(h!, h!.feishu.repliesTo(card!.message_id)).includes('已确认图片'), undefined, 'the confirmation');
+    // The same press again: one job per button, so the second is told the first runs, and nothing is confirmed twice.
+    const again = await h.post(clickEvent(card!.message_id, confirm));
+    expect(again.body).toMatchObject({ toast: { content: BUTTON_UNDER_WAY } });
+    // 确认 typed after the button is no longer an answer to the recognition.
+    const typed = textEvent('确认');
+    await h.post(typed);
+    expect(texts(h, await replies(h, messageIdOf(typed)))).not.toContain('已确认图片');
+    expect(texts(h, h.feishu.repliesTo(card!.message_id)).match(/已确认图片/g)).toHaveLength(1);
+
+    // The confirmed lines are this period's facts.
+    const ask = textEvent('根据这张照片写2026年上半年报告');
+    await h.post(ask);
+    expect(texts(h, await replies(h, messageIdOf(ask)))).toMatch(/“图片[^”]+”作为本期事实材料使用[\s\S]*取用了 1 条事实/);
+
+    // A group: someone else's press is refused and the recognition stays pending; 作废 by the sender drops it.
+    const groupPhoto = Buffer.from('JPEG-of-a-paper-ledger-group');
+    h.feishu.tableApi.ocr.push({ match: (b) => b.equals(groupPhoto), lines: ['2026年6月 召开意识形态工作专题会议'] });
+    // (A post with an image can @-mention the bot in a group; the image event stands in for it.)
+    const gpic = photoMessage(h, groupPhoto, { chatType: 'group', mentions: [{ key: '@_user_1', openId: h.feishu.botOpenId, name: '笔杆子' }] });
+    await h.post(gpic);
+    const [gcard] = await replies(h, messageIdOf(gpic));
+    const [gConfirm, gDiscard] = cardButtons(h, gcard!).map((b) => b.value);
+    await h.post(clickEvent(gcard!.message_id, gConfirm!, { openId: OTHER_USER_OPEN_ID, chatId: 'oc_group_chat_0001' }));
+    await h.feishu.waitFor(() => texts(h!, h!.feishu.repliesTo(gcard!.message_id)).includes('只有发这张照片的人'), undefined, 'the refusal');
+    await h.post(clickEvent(gcard!.message_id, gDiscard!, { chatId: 'oc_group_chat_0001' }));
+    await h.feishu.waitFor(() => texts(h!, h!.feishu.repliesTo(gcard!.message_id)).includes('已作废'), undefined, 'the discard');
+    await h.post(clickEvent(gcard!.message_id, gConfirm!, { chatId: 'oc_group_chat_0001' }));
+    await h.feishu.waitFor(() => texts(h!, h!.feishu.repliesTo(gcard!.message_id)).includes('没有待核对的识别结果'), undefined, 'nothing left to confirm');
+    expect(texts(h, h.feishu.repliesTo(gcard!.message_id))).not.toContain('已确认图片');
   });
 
   it('a photo over the OCR limit gets the limit in words and no OCR call', async () => {

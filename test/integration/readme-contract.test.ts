@@ -352,6 +352,17 @@ describe('material rows', () => {
     const thread = { chatId, rootId: r.id, threadId: `omt_${r.id}` };
     const where = await send('‘召开意识形态工作研判会’这句出自哪里？', thread);
     expect(where.text).toMatch(/“台账\.xlsx”·学习记录·第\d+行|没有找到这句话/);
+    // 导出Word（附出处）: the .docx carries Word comments naming the sources.
+    for (const words of ['导出Word（附出处）', '导出Word带出处']) {
+      const exp = await send(words, { ...thread, count: 2 });
+      expect(exp.text).toMatch(/出处已作为 \d+ 条 Word 批注附在文中/);
+      const file = exp.out.find((m) => m.msg_type === 'file')?.file;
+      const notes = await readComments(file!.data);
+      expect(notes.length).toBeGreaterThan(0);
+      expect(notes.every((n) => n.author === '笔杆子' && n.anchored.length > 0)).toBe(true);
+      // Each names its pieces' sources (here the draft is an outline: its year is the writer's words).
+      for (const n of notes) expect(n.text).toMatch(/^出处：“[^”]+”：(?:你的原话|表述库|“台账\.xlsx”·学习记录·第\d+行|找不到出处，请核实)/);
+    }
     const corrected = await send('这份是台账', thread);
     expect(corrected.text).toContain('“去年的报告.docx”作为本期事实材料使用（按你的更正）');
   });

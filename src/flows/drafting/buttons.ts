@@ -48,6 +48,14 @@ export interface VerdictButtonValue {
   [key: string]: unknown;
 }
 
+/** The buttons under “识别结果，请核对”: `sender` is a tag of the photo's sender (handler's userTag), who alone may answer in a group. */
+export interface OcrButtonValue {
+  action: 'ocr';
+  op: 'confirm' | 'discard';
+  sender: string;
+  [key: string]: unknown;
+}
+
 export function verdictValue(card: string, n: number, thread: string): VerdictButtonValue {
   return { action: 'verdict', card, n, thread };
 }
@@ -61,7 +69,8 @@ export type ButtonIntent = { kind: 'draft'; command: DraftCommand; thread: strin
   | { kind: 'forget'; op: 'confirm' | 'cancel'; requester: string } | { kind: 'keep'; thread: string }
   /** 全部处理 under a list of 批注 (flows/review.ts builds it). */
   | { kind: 'review'; thread: string }
-  | { kind: 'verdict'; card: string; n: number; option: string };
+  | { kind: 'verdict'; card: string; n: number; option: string }
+  | { kind: 'ocr'; op: 'confirm' | 'discard'; sender: string };
 
 export function decodeButton(v: Record<string, unknown>): ButtonIntent | undefined {
   if (v.action === 'forget' && (v.op === 'confirm' || v.op === 'cancel') && typeof v.requester === 'string') return { kind: 'forget', op: v.op, requester: v.requester };
@@ -69,6 +78,7 @@ export function decodeButton(v: Record<string, unknown>): ButtonIntent | undefin
   if (v.action === 'clouddoc' && typeof v.thread === 'string') return { kind: 'clouddoc', thread: v.thread };
   if (v.action === 'draft-keep' && typeof v.thread === 'string') return { kind: 'keep', thread: v.thread };
   if (v.action === 'review' && v.op === 'all' && typeof v.thread === 'string') return { kind: 'review', thread: v.thread };
+  if (v.action === 'ocr' && (v.op === 'confirm' || v.op === 'discard') && typeof v.sender === 'string') return { kind: 'ocr', op: v.op, sender: v.sender };
   if (isDraftButton(v)) return { kind: 'draft', command: v.command, thread: v.thread };
   return undefined;
 }
@@ -111,4 +121,10 @@ export function expiryButtons(thread: string): CardButton[] {
   const keep: KeepButtonValue = { action: 'draft-keep', thread };
   const exportWord: DraftButtonValue = { action: 'draft', command: { kind: 'export' }, thread };
   return [{ text: '保留', value: keep, primary: true }, { text: '导出Word', value: exportWord }];
+}
+
+/** 确认 / 作废 under an OCR result (the typed 确认 does the same). */
+export function ocrButtons(senderTag: string): CardButton[] {
+  const v = (op: OcrButtonValue['op']): OcrButtonValue => ({ action: 'ocr', op, sender: senderTag });
+  return [{ text: '确认', value: v('confirm'), primary: true }, { text: '作废', value: v('discard') }];
 }

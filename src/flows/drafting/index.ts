@@ -15,6 +15,7 @@ import { openCardBeside } from '../model-stream.js';
 import type { Material, MaterialItem } from '../../documents/material.js';
 import { checkAgainstMaterial } from './material-check.js';
 import { contentIdFor, GENERATOR, type AiLabel } from '../../export/ai-label.js';
+import { sourceNotes } from '../../report/material/provenance.js';
 import { draftButtons } from './buttons.js';
 import { draftDocument } from './document.js';
 import { progressLabel } from './model-call.js';
@@ -69,7 +70,7 @@ export async function draftingFlow(ctx: TurnContext, cmd: DraftCommand, opts: { 
   }
 
   if (ctx.audit) ctx.audit.kind = cmd.kind;
-  if (cmd.kind === 'export') return exportWord(ctx, state);
+  if (cmd.kind === 'export') return exportWord(ctx, state, cmd.sources === true);
 
   // The model request starts at once; the card opens beside it (issue 25).
   const card = openCardBeside(ctx.replier, c, { key: ctx.jobId, title: TITLES[cmd.kind] });
@@ -128,24 +129,29 @@ export async function draftingFlow(ctx: TurnContext, cmd: DraftCommand, opts: { 
 }
 
 /** The thread's outline and drafted sections as a GB/T 9704 Word file. */
-export async function wordFile(state: ReportThreadState, now: Date, label?: Omit<AiLabel, 'contentId' | 'time'> & { jobId: string }): Promise<{ name: string; data: Buffer; drafted: number; contentId?: string }> {
+export async function wordFile(state: ReportThreadState, now: Date, label?: Omit<AiLabel, 'contentId' | 'time'> & { jobId: string }, o: { sources?: boolean } = {}): Promise<{ name: string; data: Buffer; drafted: number; contentId?: string; notes: number }> {
   const doc = draftDocument(state, now);
   // Loaded on first export: the Word writer is ~10 MB a worker that only streams answers does not need.
   const { renderDocx } = await import('../../export/docx.js');
   const contentId = label ? contentIdFor(label.jobId, doc.title, doc.body) : undefined;
-  const data = await renderDocx({ ...doc, ...(label && contentId ? { label: { generator: label.generator, model: label.model, time: now, contentId, ...(label.footer ? { footer: true } : {}) } } : {}) });
-  return { name: `${doc.title.slice(0, 40).replace(/[\\/:*?"<>|]/g, '')}.docx`, data, drafted: Object.keys(state.draft.sections).filter((k) => k !== 'opening').length, ...(contentId ? { contentId } : {}) };
+  const notes = o.sources && state.provenance ? sourceNotes(state.provenance) : [];
+  const data = await renderDocx({ ...doc, ...(notes.length ? { notes, notesDate: now } : {}), ...(label && contentId ? { label: { generator: label.generator, model: label.model, time: now, contentId, ...(label.footer ? { footer: true } : {}) } } : {}) });
+  return { name: `${doc.title.slice(0, 40).replace(/[\\/:*?"<>|]/g, '')}.docx`, data, drafted: Object.keys(state.draft.sections).filter((k) => k !== 'opening').length, notes: notes.length, ...(contentId ? { contentId } : {}) };
 }
 
 /** The implicit label's facts for a file this job exports. */
 export const exportLabel = (ctx: TurnContext) => ({ generator: GENERATOR, model: ctx.writer.author(ctx.model), jobId: ctx.jobId, ...(ctx.aiLabelFooter ? { footer: true } : {}) });
 
-async function exportWord(ctx: TurnContext, state: ReportThreadState): Promise<void> {
+async function exportWord(ctx: TurnContext, state: ReportThreadState, sources: boolean): Promise<void> {
   if (!state.outline) return ctx.replier.sendText(ctx.conversation, NO_OUTLINE_YET, ctx.jobId);
-  const { name, data, drafted, contentId } = await wordFile(state, ctx.now, exportLabel(ctx));
+  const { name, data, drafted, contentId, notes } = await wordFile(state, ctx.now, exportLabel(ctx), { sources });
   if (ctx.audit && contentId) ctx.audit.content = contentId;
   await ctx.replier.sendFile(ctx.conversation, { name, data }, ctx.jobId);
-  await ctx.replier.sendText(ctx.conversation, drafted
+  // One answer: what was exported, and (附出处) how many sources went in as comments.
+  const noted = !sources ? '' : notes
+    ? `\n出处已作为 ${notes} 条 Word 批注附在文中：每句含数字、日期、会议、活动、文件名或引语的话一条，写明它来自哪份台账的哪一行、哪条消息、表述库还是你的原话；找不到出处的标明“请核实”。`
+    : '\n这份稿子没有依据材料起草（或还没有含事实的句子），没有可附的出处，导出的是普通 Word。依据台账或材料起草后再说“导出Word（附出处）”。';
+  await ctx.replier.sendText(ctx.conversation, (drafted
     ? `已导出 Word（GB/T 9704 版式：标题二号小标宋，正文三号仿宋，一级标题黑体、二级标题楷体，固定行距28磅）。内容与话题里最近一次的起草和修改结果一致，共 ${drafted} 个已起草的部分；未起草的部分保留了提纲标题。`
-    : '已导出 Word。目前只有提纲，正文尚未起草，文件中是提纲标题；可以先说“写全文”再导出。', ctx.jobId);
+    : '已导出 Word。目前只有提纲，正文尚未起草，文件中是提纲标题；可以先说“写全文”再导出。') + noted, ctx.jobId);
 }

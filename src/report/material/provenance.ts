@@ -77,12 +77,20 @@ export function untraceableList(p: Provenance, max = 10): string {
   return `以下 ${p.untraceable.length} 处在材料和你的原话里都找不到出处，导出前请核实或改为【待补充】：\n${lines.join('\n')}${more}`;
 }
 
+/** One line per piece: its text and its sources (or that it has none). */
+const sourceLines = (s: TracedSentence): string => s.tokens
+  .map((t) => `“${t.token.text}”：${t.sources.length ? [...new Set(t.sources.map(addressLabel))].join('；') : '找不到出处，请核实'}`)
+  .join('\n');
+
+/** The Word comments of 导出Word（附出处）: each fact-bearing sentence and what it names its sources as. */
+export function sourceNotes(p: Provenance): Array<{ sentence: string; note: string }> {
+  return p.sentences.map((s) => ({ sentence: s.sentence, note: `出处：\n${sourceLines(s)}` }));
+}
+
 /** 这句出自哪里？: the sources of the draft sentence that best matches `query`. */
 export function whereFrom(p: Provenance, query: string): string {
   const q = bare(query.replace(/@\S+|这一?句话?|出自哪里|有什么出处|的出处|出处|哪来的|从哪来的?|是|[？?：:]/g, ''));
   const hit = p.sentences.find((s) => q.length >= 4 && bare(s.sentence).includes(q)) ?? p.sentences.find((s) => q.length >= 4 && q.includes(bare(s.sentence).slice(0, 12)));
   if (!hit) return '没有找到这句话，请把要查的句子原文（或其中一段）复制过来再问。';
-  return hit.tokens
-    .map((t) => `“${t.token.text}”：${t.sources.length ? [...new Set(t.sources.map(addressLabel))].join('；') : '找不到出处，请核实'}`)
-    .join('\n');
+  return sourceLines(hit);
 }

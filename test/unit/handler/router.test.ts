@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { routeNeedsModel, routeText, MAX_INPUT_CHARS } from '../../../src/handler/routes.js';
+import { routeButton, routeNeedsModel, routeText, MAX_INPUT_CHARS } from '../../../src/handler/routes.js';
 
 const o = { now: new Date('2026-11-22T10:00:00+08:00'), timezone: 'Asia/Shanghai' };
 const kind = (t: string) => routeText(t, o).kind;
@@ -59,6 +59,12 @@ describe('routeText', () => {
     expect(routeText('把（二）展开到500字', o)).toMatchObject({ kind: 'draft', command: { kind: 'revise', op: 'expand', chars: 500 }, newRequest: false });
     expect(routeText('写全文', o)).toMatchObject({ kind: 'draft', command: { kind: 'full' }, newRequest: false });
     expect(routeText('导出Word', o)).toMatchObject({ kind: 'draft', command: { kind: 'export' }, newRequest: false });
+    // Ends like a question about a source, but is an export with the sources as comments.
+    expect(routeText('导出Word带出处', o)).toMatchObject({ kind: 'draft', command: { kind: 'export', sources: true } });
+    expect(routeText('导出Word（附出处）', o)).toMatchObject({ kind: 'draft', command: { kind: 'export', sources: true } });
+    expect(routeText('这个数的出处是什么？', o)).toMatchObject({ kind: 'where-from' });
+    expect(routeButton({ action: 'ocr', op: 'confirm', sender: 'tag' })).toEqual({ kind: 'ocr-button', op: 'confirm', sender: 'tag' });
+    expect(routeButton({ action: 'ocr', op: 'again', sender: 'tag' })).toEqual({ kind: 'button-expired' });
   });
 });
 

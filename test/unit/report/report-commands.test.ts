@@ -27,6 +27,8 @@ const ROWS: [string, DraftCommand | null][] = [
   ['导出文档', { kind: 'export' }],
   ['生成word', { kind: 'export' }],
   ['下载docx', { kind: 'export' }],
+  ['导出Word（附出处）', { kind: 'export', sources: true }],
+  ['导出Word带出处', { kind: 'export', sources: true }],
   ['列提纲', { kind: 'outline' }],
   ['重新出个大纲', { kind: 'outline' }],
   ['先写提纲', { kind: 'outline' }],
