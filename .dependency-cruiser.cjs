@@ -42,8 +42,9 @@ module.exports = {
     },
     onlyDown('core-is-the-floor', 'core/', ['logger.ts']),
     onlyDown('report-is-pure-and-self-contained', 'report/', []),
-    // stores/: the Redis implementations (thread memory, audit stream, document quarantine) beside the ports in core/.
-    onlyDown('stores-over-core', 'stores/', ['core', 'logger.ts']),
+    // stores/: the Redis implementations (thread memory, audit stream, document quarantine, verdicts) beside the ports
+    // in core/; a store may use the pure report/ types it keeps (a verdict record).
+    onlyDown('stores-over-core', 'stores/', ['core', 'report', 'logger.ts']),
     onlyDown('llm-over-core', 'llm/', ['core', 'logger.ts']),
     onlyDown('export-over-report', 'export/', ['report']),
     // documents/: reading and annotating the writer's files (formats, not transport).

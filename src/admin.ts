@@ -49,48 +49,50 @@ function timeParam(v: string | null): number | undefined {
   return /^\d+$/.test(v) ? Number(v) : Date.parse(v);
 }
 
-/** GET /admin/audit?since=&until=&user=&chat=&kind=&format=csv|jsonl: the audit trail as a download. */
-async function auditExport(audit: AuditLog, url: URL, res: ServerResponse): Promise<void> {
+/** An export's time range and format from the query, or undefined once a 400 has been sent. */
+function exportQuery(url: URL, res: ServerResponse): { since?: number; until?: number; format: 'csv' | 'jsonl' } | undefined {
   const since = timeParam(url.searchParams.get('since'));
   const until = timeParam(url.searchParams.get('until'));
   const format = url.searchParams.get('format') ?? 'jsonl';
   if (Number.isNaN(since) || Number.isNaN(until) || (format !== 'csv' && format !== 'jsonl')) {
     res.writeHead(400, { 'content-type': 'application/json; charset=utf-8' });
     res.end(JSON.stringify({ error: 'since/until: a date (2026-01-01), an ISO time or epoch ms; format: csv or jsonl' }));
-    return;
+    return undefined;
   }
+  return { ...(since !== undefined ? { since } : {}), ...(until !== undefined ? { until } : {}), format };
+}
+
+/** Send an export as a download named `name`.csv or .jsonl. */
+function sendExport(res: ServerResponse, format: 'csv' | 'jsonl', name: string, body: string): void {
+  res.writeHead(200, {
+    'content-type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8',
+    'content-disposition': `attachment; filename="${name}.${format}"`,
+  });
+  res.end(body);
+}
+
+/** GET /admin/audit?since=&until=&user=&chat=&kind=&format=csv|jsonl: the audit trail as a download. */
+async function auditExport(audit: AuditLog, url: URL, res: ServerResponse): Promise<void> {
+  const e = exportQuery(url, res);
+  if (!e) return;
   const q: AuditQuery = {};
-  if (since !== undefined) q.since = since;
-  if (until !== undefined) q.until = until;
+  if (e.since !== undefined) q.since = e.since;
+  if (e.until !== undefined) q.until = e.until;
   for (const k of ['user', 'chat', 'kind'] as const) {
     const v = url.searchParams.get(k);
     if (v) q[k] = v;
   }
   const records = await audit.query(q);
-  res.writeHead(200, {
-    'content-type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8',
-    'content-disposition': `attachment; filename="bigan-audit.${format}"`,
-  });
-  res.end(format === 'csv' ? toCsv(records) : toJsonl(records));
+  sendExport(res, e.format, 'bigan-audit', e.format === 'csv' ? toCsv(records) : toJsonl(records));
 }
 
 /** GET /admin/verdicts?since=&until=&rule=&format=csv|jsonl: the writers' verdicts (no text) for tuning the rules. */
 async function verdictExport(store: VerdictStore, url: URL, res: ServerResponse): Promise<void> {
-  const since = timeParam(url.searchParams.get('since'));
-  const until = timeParam(url.searchParams.get('until'));
-  const format = url.searchParams.get('format') ?? 'jsonl';
-  if (Number.isNaN(since) || Number.isNaN(until) || (format !== 'csv' && format !== 'jsonl')) {
-    res.writeHead(400, { 'content-type': 'application/json; charset=utf-8' });
-    res.end(JSON.stringify({ error: 'since/until: a date (2026-01-01), an ISO time or epoch ms; format: csv or jsonl' }));
-    return;
-  }
+  const e = exportQuery(url, res);
+  if (!e) return;
   const rule = url.searchParams.get('rule');
-  const records = (await store.list({ ...(since !== undefined ? { since } : {}), ...(until !== undefined ? { until } : {}) })).filter((r) => !rule || r.rule === rule);
-  res.writeHead(200, {
-    'content-type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8',
-    'content-disposition': `attachment; filename="bigan-verdicts.${format}"`,
-  });
-  res.end(format === 'csv' ? verdictsCsv(records) : verdictsJsonl(records));
+  const records = (await store.list({ ...(e.since !== undefined ? { since: e.since } : {}), ...(e.until !== undefined ? { until: e.until } : {}) })).filter((r) => !rule || r.rule === rule);
+  sendExport(res, e.format, 'bigan-verdicts', e.format === 'csv' ? verdictsCsv(records) : verdictsJsonl(records));
 }
 
 /** GET /admin/usage?month=2026-12 (or since=&until=)&format=csv|jsonl: counts per month, chat and department. */
@@ -108,11 +110,7 @@ async function usageExport(usage: UsageReport, url: URL, res: ServerResponse): P
   }
   let rows = await usage({ ...(since !== undefined ? { since } : {}), ...(until !== undefined ? { until } : {}) });
   if (month) rows = rows.filter((r) => r.month === month);
-  res.writeHead(200, {
-    'content-type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8',
-    'content-disposition': `attachment; filename="bigan-usage${month ? `-${month}` : ''}.${format}"`,
-  });
-  res.end(format === 'csv' ? usageCsv(rows) : usageJsonl(rows));
+  sendExport(res, format, `bigan-usage${month ? `-${month}` : ''}`, format === 'csv' ? usageCsv(rows) : usageJsonl(rows));
 }
 
 /** Bull Board over our queues at /admin/queues; the audit export at /admin/audit and purge at /admin/purge; all behind ADMIN_TOKEN. */

@@ -60,3 +60,9 @@ export async function readTextInput(io: CliIO, file: string): Promise<string | n
     return null;
   }
 }
+
+/** A day (2026-01-01) means its start in Beijing time (for `end`, its last millisecond); else an ISO time or epoch ms. NaN when bad. */
+export function parseCliTime(v: string, end: boolean): number {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return Date.parse(`${v}T00:00:00+08:00`) + (end ? 86_400_000 - 1 : 0);
+  return /^\d+$/.test(v) ? Number(v) : Date.parse(v);
+}

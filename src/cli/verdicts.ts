@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { Redis } from 'ioredis';
 import { VerdictStore } from '../stores/verdicts.js';
 import { alarmingRules, countByRule, verdictsCsv, verdictsJsonl } from '../report/verdicts.js';
-import { usageError } from './common.js';
+import { parseCliTime, usageError } from './common.js';
 import type { Command, CliIO } from './common.js';
 
 const USAGE = [
@@ -12,12 +12,6 @@ const USAGE = [
   '反馈和来源（卡片或 Word 批注回复），不含原文。--format summary 按规则汇总误报和有用的条数及误报占比。',
   '连接 REDIS_URL（默认 redis://127.0.0.1:6379），键前缀 REDIS_PREFIX（默认 bigan）。默认输出 JSON Lines 到标准输出。',
 ].join('\n');
-
-/** A day (2026-01-01) means its start in Beijing time; for --until, its end. */
-function parseTime(v: string, end: boolean): number {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return Date.parse(`${v}T00:00:00+08:00`) + (end ? 86_400_000 - 1 : 0);
-  return /^\d+$/.test(v) ? Number(v) : Date.parse(v);
-}
 
 export const verdictsCommand: Command = {
   name: 'verdicts',
@@ -34,7 +28,7 @@ export const verdictsCommand: Command = {
       if (v === undefined) return usageError(io, `参数 ${a} 缺少值`, USAGE);
       i++;
       if (a === '--since' || a === '--until') {
-        const t = parseTime(v, a === '--until');
+        const t = parseCliTime(v, a === '--until');
         if (Number.isNaN(t)) return usageError(io, `无法识别的时间：${v}`, USAGE);
         q[a === '--since' ? 'since' : 'until'] = t;
       } else if (a === '--format') {

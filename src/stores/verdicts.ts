@@ -7,22 +7,10 @@
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 
-export type Verdict = 'false-alarm' | 'useful';
+import type { Verdict, VerdictRecord } from '../report/verdicts.js';
 
-/** One stored verdict (the same shape report/verdicts.ts exports and counts). */
-export interface VerdictRecord {
-  /** Stable per finding and source: the same finding judged again replaces its verdict. */
-  id: string;
-  time: number;
-  tenant?: string;
-  chat: string;
-  /** verdictUser(open_id), never the id. */
-  user: string;
-  rule: string;
-  hash: string;
-  verdict: Verdict;
-  via: 'card' | 'word';
-}
+// The record's shape is report/verdicts.ts's, which counts and exports it.
+export type { Verdict, VerdictRecord };
 
 /** The excerpt's fingerprint: enough to tell findings apart, useless to read the text back. */
 export function excerptHash(excerpt: string): string {
