@@ -332,6 +332,13 @@ function releaseOnEnd(b: Base, w: Worker<JobData>): void {
 /** /healthz: Redis, the worker (here or over IPC), the model, Feishu tasks. */
 function healthCheck(b: Base, model: ModelInfo, workers: Workers | undefined, supervisor: WorkerSupervisor | undefined, verdicts?: VerdictStore): () => Promise<HealthReport> {
   const { config, conn, mode } = b;
+  // A probe reads every stored verdict only when they changed since the last probe (two cheap reads otherwise).
+  let seen: { stamp: string; alarms: ReturnType<typeof alarmingRules> } | undefined;
+  const verdictAlarms = async (store: VerdictStore, level: { share: number; min: number }) => {
+    const stamp = await store.stamp();
+    if (seen?.stamp !== stamp) seen = { stamp, alarms: alarmingRules(countByRule(await store.list()), level) };
+    return seen.alarms;
+  };
   return async () => {
     // The worker connection queues commands while Redis is away; do not wait on it forever.
     const redisOk = await Promise.race([conn.ping().then(() => true, () => false), new Promise<boolean>((r) => setTimeout(() => r(false), 1000).unref())]);
@@ -344,7 +351,7 @@ function healthCheck(b: Base, model: ModelInfo, workers: Workers | undefined, su
         : supervisor ? theirs?.details?.tasks ?? 'unknown' : 'see worker';
     // Rules the writers keep marking 误报 (issue 24 item 6): a signal to tune them, not a failure.
     const level = { share: config.VERDICT_ALARM_SHARE, min: config.VERDICT_ALARM_MIN };
-    const alarms = verdicts && redisOk ? await Promise.race([verdicts.list().then((r) => alarmingRules(countByRule(r), level), () => 'unknown' as const), new Promise<'unknown'>((r) => setTimeout(() => r('unknown'), 1000).unref())]) : undefined;
+    const alarms = verdicts && redisOk ? await Promise.race([verdictAlarms(verdicts, level), new Promise<'unknown'>((r) => setTimeout(() => r('unknown'), 1000).unref())]).catch(() => 'unknown' as const) : undefined;
     return { ok: redisOk && workerOk !== false, mode, redis: redisOk, worker: workerOk, llm: model.online ? model.name : 'offline', details: { tasks, calendar: calendarDetails(b.clock.now(), config.BOT_TIMEZONE), ...(alarms ? { verdicts: { ...level, alarms } } : {}) } };
   };
 }

@@ -84,6 +84,12 @@ export class VerdictStore {
   }
 
   /** Every record in time order, optionally within [since, until]. */
+  /** Changes whenever a verdict is recorded, replaced, trimmed or deleted: the count and the newest time. */
+  async stamp(): Promise<string> {
+    const [count, newest] = await Promise.all([this.redis.zcard(this.k('time')), this.redis.zrange(this.k('time'), '-1', '-1', 'WITHSCORES')]);
+    return `${count}:${newest[1] ?? ''}`;
+  }
+
   async list(q: { since?: number; until?: number } = {}): Promise<VerdictRecord[]> {
     const ids = await this.redis.zrangebyscore(this.k('time'), q.since ?? '-inf', q.until ?? '+inf');
     if (!ids.length) return [];
