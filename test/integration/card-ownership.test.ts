@@ -5,9 +5,10 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { startHarness, sleep, type Harness } from '../support/harness.js';
-import { messageIdOf, textEvent, USER_OPEN_ID, VERIFICATION_TOKEN } from '../support/events.js';
+import { messageIdOf, textEvent, cardActionEvent } from '../support/events.js';
 import type { FakeMessage } from '../support/fake-feishu.js';
 import { EVENT_CEILING_MS } from '../support/wait.js';
+import { appSettled } from '../support/queues.js';
 import { FAILURE } from '../../src/core/texts.js';
 
 let h: Harness | undefined;
@@ -24,13 +25,7 @@ async function settled(x: Harness, parentId: string): Promise<FakeMessage[]> {
   return x.feishu.repliesTo(parentId);
 }
 
-function clickEvent(messageId: string, value: Record<string, unknown>, eventId: string): Record<string, unknown> {
-  return {
-    schema: '2.0',
-    header: { event_id: eventId, token: VERIFICATION_TOKEN, create_time: String(Date.now() * 1000), event_type: 'card.action.trigger', tenant_key: 'tenant_test', app_id: 'cli_a1b2c3d4e5f60718' },
-    event: { operator: { open_id: USER_OPEN_ID }, token: 'c-card-update-token', action: { value, tag: 'button' }, host: 'im_message', context: { open_message_id: messageId, open_chat_id: 'oc_p2p_chat_0001' } },
-  };
-}
+const clickEvent = (messageId: string, value: Record<string, unknown>, eventId: string) => cardActionEvent(messageId, value, { eventId });
 
 function buttons(x: Harness, m: FakeMessage): Array<{ text: string; value: Record<string, unknown> }> {
   const card = x.feishu.cardOf(m) as { body: { elements: Array<{ tag: string; columns?: Array<{ elements: Array<{ text: { content: string }; behaviors: Array<{ value: Record<string, unknown> }> }> }> }> } };
@@ -79,7 +74,8 @@ describe('idempotent buttons', () => {
     // A third press after it finished: still the one draft.
     const c = await h.post(clickEvent(outline!.message_id, full.value, 'ev_press_3'));
     expect(JSON.stringify(c.body)).toContain('已经按过');
-    await sleep(300);
+    // Nothing is left in the queues to send a second draft: then the count is final.
+    await appSettled(h);
     const cards = h.feishu.repliesTo(outline!.message_id);
     expect(cards.map((m) => h!.feishu.textOf(m)).filter((t) => t.includes('三、'))).toHaveLength(1);
     // The full draft asked the model once per part at most, once.

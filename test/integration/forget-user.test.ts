@@ -7,7 +7,7 @@
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../support/harness.js';
-import { messageIdOf, textEvent, VERIFICATION_TOKEN } from '../support/events.js';
+import { messageIdOf, textEvent, cardActionEvent } from '../support/events.js';
 import type { FakeMessage } from '../support/fake-feishu.js';
 import { EVENT_CEILING_MS } from '../support/wait.js';
 import { appSettled } from '../support/queues.js';
@@ -48,14 +48,7 @@ async function say(x: Harness, user: User, text: string): Promise<FakeMessage> {
   return replies[replies.length - 1]!;
 }
 
-let presses = 0;
-function press(x: Harness, user: User, m: FakeMessage, value: Record<string, unknown>) {
-  return x.post({
-    schema: '2.0',
-    header: { event_id: `ev_forget_${++presses}`, token: VERIFICATION_TOKEN, create_time: String(Date.now() * 1000), event_type: 'card.action.trigger', tenant_key: 'tenant_test', app_id: 'cli_a1b2c3d4e5f60718' },
-    event: { operator: { open_id: user }, token: 'c-card-update-token', action: { value, tag: 'button' }, host: 'im_message', context: { open_message_id: m.message_id, open_chat_id: CHAT[A] } },
-  });
-}
+const press = (x: Harness, user: User, m: FakeMessage, value: Record<string, unknown>) => x.post(cardActionEvent(m.message_id, value, { openId: user, chatId: CHAT[A] }));
 
 function buttons(x: Harness, m: FakeMessage): Array<{ text: string; value: Record<string, unknown> }> {
   const card = x.feishu.cardOf(m) as { body: { elements: Array<{ tag: string; columns?: Array<{ elements: Array<{ text: { content: string }; behaviors: Array<{ value: Record<string, unknown> }> }> }> }> } };

@@ -11,7 +11,7 @@ import JSZip from 'jszip';
 import { DOMParser } from '@xmldom/xmldom';
 import { startHarness, type Harness } from '../support/harness.js';
 import { settledReplies } from '../support/queues.js';
-import { groupAtBot, messageEvent, type EventOpts, messageIdOf, OTHER_USER_OPEN_ID, textEvent, USER_OPEN_ID, VERIFICATION_TOKEN } from '../support/events.js';
+import { groupAtBot, messageEvent, type EventOpts, messageIdOf, OTHER_USER_OPEN_ID, textEvent, cardActionEvent } from '../support/events.js';
 import type { FakeMessage } from '../support/fake-feishu.js';
 import type { FakeRequestBody } from '../support/fake-openai.js';
 import { buildDocx } from '../support/docx-fixture.js';
@@ -199,13 +199,7 @@ describe('a 多维表格 link as the 台账 (issue 23, done when)', () => {
 });
 
 /** A press of a card's button, as Feishu posts card.action.trigger. */
-function clickEvent(messageId: string, value: Record<string, unknown>, o: { openId?: string; chatId?: string } = {}): Record<string, unknown> {
-  return {
-    schema: '2.0',
-    header: { event_id: `ev_${Math.random().toString(36).slice(2)}`, token: VERIFICATION_TOKEN, create_time: String(Date.now() * 1000), event_type: 'card.action.trigger', tenant_key: 'tenant_test', app_id: 'cli_a1b2c3d4e5f60718' },
-    event: { operator: { open_id: o.openId ?? USER_OPEN_ID }, token: 'c-token', action: { tag: 'button', value }, host: 'im_message', context: { open_message_id: messageId, open_chat_id: o.chatId ?? 'oc_p2p_chat_0001' } },
-  };
-}
+const clickEvent = (messageId: string, value: Record<string, unknown>, o: { openId?: string; chatId?: string } = {}) => cardActionEvent(messageId, value, o);
 
 /** The buttons of a card reply: text and the value it posts back. */
 function cardButtons(x: Harness, m: FakeMessage): Array<{ text: string; value: Record<string, unknown> }> {

@@ -9,7 +9,7 @@ import JSZip from 'jszip';
 import { DOMParser, XMLSerializer } from '@xmldom/xmldom';
 import { startHarness, type Harness } from '../support/harness.js';
 import { appSettled } from '../support/queues.js';
-import { groupAtBot, messageEvent, messageIdOf, OTHER_USER_OPEN_ID, textEvent, USER_OPEN_ID, VERIFICATION_TOKEN } from '../support/events.js';
+import { groupAtBot, messageEvent, messageIdOf, OTHER_USER_OPEN_ID, textEvent, USER_OPEN_ID, cardActionEvent } from '../support/events.js';
 import type { FakeMessage } from '../support/fake-feishu.js';
 import { eventually } from '../support/wait.js';
 import { runBigan } from '../support/cli.js';
@@ -31,13 +31,8 @@ const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 /** Our own text with a placeholder, a broken 四个意识 and a title-shaped first line: a handful of findings. */
 const PASTE = '帮我看看这段：\n2025年上半年落实意识形态工作责任制情况报告\n局党组召开专题会议X次，增强“四种意识”。现将有关情况报告如下：\n一、主要做法\n二、存在问题\n三、下一步打算';
 
-function clickEvent(messageId: string, action: { value: Record<string, unknown>; tag?: string; option?: string }, o: { openId?: string; chatId?: string } = {}): Record<string, unknown> {
-  return {
-    schema: '2.0',
-    header: { event_id: `ev_${Math.random().toString(36).slice(2)}`, token: VERIFICATION_TOKEN, create_time: String(Date.now() * 1000), event_type: 'card.action.trigger', tenant_key: 'tenant_test', app_id: 'cli_a1b2c3d4e5f60718' },
-    event: { operator: { open_id: o.openId ?? USER_OPEN_ID }, token: 'c-token', action: { tag: action.tag ?? 'button', value: action.value, ...(action.option ? { option: action.option } : {}) }, host: 'im_message', context: { open_message_id: messageId, open_chat_id: o.chatId ?? 'oc_p2p_chat_0001' } },
-  };
-}
+const clickEvent = (messageId: string, action: { value: Record<string, unknown>; tag?: string; option?: string }, o: { openId?: string; chatId?: string } = {}) =>
+  cardActionEvent(messageId, action.value, { ...o, ...(action.tag ? { tag: action.tag } : {}), ...(action.option ? { option: action.option } : {}) });
 
 type Json = Record<string, unknown>;
 interface ButtonRow { label: string; buttons: Array<{ text: string; type: string; value: Json }> }

@@ -1,4 +1,4 @@
-import { createCipheriv, createHash, randomBytes } from 'node:crypto';
+import { createCipheriv, createHash, randomBytes, randomUUID } from 'node:crypto';
 
 /** Our own im.message.receive_v1 fixtures, shaped after Feishu's documented samples. */
 let n = 0;
@@ -68,4 +68,15 @@ export function signHeaders(rawBody: string, encryptKey: string, tamper = false)
   const nonce = randomBytes(8).toString('hex');
   const sig = createHash('sha256').update(ts + nonce + encryptKey + rawBody).digest('hex');
   return { 'x-lark-request-timestamp': ts, 'x-lark-request-nonce': nonce, 'x-lark-signature': tamper ? sig.replace(/^./, (c) => (c === 'a' ? 'b' : 'a')) : sig };
+}
+
+let cardActions = 0;
+
+/** A press of a card's button (or a select's choice), as Feishu posts card.action.trigger (schema 2.0). */
+export function cardActionEvent(messageId: string, value: Record<string, unknown>, o: { openId?: string; chatId?: string; eventId?: string; tag?: string; option?: string; token?: string } = {}): Record<string, unknown> {
+  return {
+    schema: '2.0',
+    header: { event_id: o.eventId ?? `ev_card_${++cardActions}_${randomUUID().slice(0, 8)}`, token: VERIFICATION_TOKEN, create_time: String(Date.now() * 1000), event_type: 'card.action.trigger', tenant_key: 'tenant_test', app_id: 'cli_a1b2c3d4e5f60718' },
+    event: { operator: { open_id: o.openId ?? USER_OPEN_ID }, token: o.token ?? 'c-card-update-token', action: { tag: o.tag ?? 'button', value, ...(o.option ? { option: o.option } : {}) }, host: 'im_message', context: { open_message_id: messageId, open_chat_id: o.chatId ?? 'oc_p2p_chat_0001' } },
+  };
 }
