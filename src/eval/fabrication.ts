@@ -29,7 +29,8 @@ export interface FabricationCase {
   planted: Array<{ kind: 'meeting' | 'title' | 'number' | 'last-year' | 'campaign' | 'quote'; text: string }>;
 }
 
-const LAST_YEAR_REPORT = [
+/** Last period's report the anti-fabrication cases (and the material end-to-end test) take as the model. */
+export const LAST_YEAR_REPORT = [
   '中共青山县委宣传部关于2025年上半年落实意识形态工作责任制情况的报告',
   '县委：',
   '2025年上半年，我部坚持以习近平新时代中国特色社会主义思想为指导，现将有关情况报告如下：',

@@ -5,6 +5,8 @@
  * every 台账 fact carries its row, the 同比表 lists the changed figures, and “这句出自哪里？”
  * answers from the stored provenance.
  */
+import { fileMessage } from '../support/review-docx.js';
+import { LAST_YEAR_REPORT } from '../../src/eval/fabrication.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
@@ -26,26 +28,7 @@ afterEach(async () => {
 const replies = settledReplies;
 const texts = (x: Harness, ms: FakeMessage[]) => ms.map((m) => x.feishu.textOf(m)).join('\n---\n');
 
-function fileMessage(x: Harness, name: string, data: Buffer): Record<string, unknown> {
-  const ev = messageEvent('file', { file_key: 'placeholder', file_name: name });
-  const msg = (ev.event as { message: { message_id: string; content: string } }).message;
-  const key = x.feishu.addUserFile(msg.message_id, name, data);
-  msg.content = JSON.stringify({ file_key: key, file_name: name });
-  return ev;
-}
-
-export const LAST_YEAR = [
-  '中共青山县委宣传部关于2025年上半年落实意识形态工作责任制情况的报告',
-  '县委：',
-  '2025年上半年，我部坚持以习近平新时代中国特色社会主义思想为指导，现将有关情况报告如下：',
-  '一、工作开展情况',
-  '（一）强化理论武装。理论中心组集中学习12次，举办“青山讲堂”理论宣讲活动28场。',
-  '（二）加强阵地管理。召开全县网络意识形态工作联席会议2次，印发《青山县网络阵地管理办法》。',
-  '二、存在的问题',
-  '网评员队伍力量薄弱。',
-  '三、下一步工作打算',
-  '持续抓好理论武装。',
-];
+const LAST_YEAR = LAST_YEAR_REPORT.split('\n');
 
 /** The 台账: a title row merged across, a header, dated rows with counts. */
 export async function ledgerXlsx(): Promise<Buffer> {
