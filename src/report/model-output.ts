@@ -567,6 +567,23 @@ function mayStillBePreamble(line: string): boolean {
  * held back while it may be a closing remark or a note (以上…供参考, 如需调整…), so
  * nothing flashes up that the final text drops.
  */
+/**
+ * The line still arriving may hold an emphasis opener whose closer has not come (`一是__加强学习`):
+ * the Markdown parser reads it as literal text, so it is dropped here until its closer arrives.
+ */
+function withoutOpenEmphasis(text: string): string {
+  const nl = text.lastIndexOf('\n') + 1;
+  let line = text.slice(nl);
+  for (const d of ['**', '__', '＊＊', '~~']) {
+    const n = line.split(d).length - 1;
+    if (n % 2 === 1) {
+      const at = line.lastIndexOf(d);
+      line = line.slice(0, at) + line.slice(at + d.length);
+    }
+  }
+  return text.slice(0, nl) + line;
+}
+
 export function streamingView(raw: string, kind: OutputKind): string {
   const visible = stripReasoning(raw).text.replace(/^\s+/, '');
   const nl = visible.lastIndexOf('\n');
@@ -580,7 +597,7 @@ export function streamingView(raw: string, kind: OutputKind): string {
     shown = visible.slice(0, nl);
   }
   // A tag or delimiter run still arriving (`<u`, `</`, `*`) is not text yet.
-  if (shown === visible) shown = shown.replace(/(?:<\/?[A-Za-z]?[^>\n]*|[*＊_~`#|]+)$/, '');
+  if (shown === visible) shown = withoutOpenEmphasis(shown.replace(/(?:<\/?[A-Za-z]?[^>\n]*|[*＊_~`#|]+)$/, ''));
   // A table's header row alone is not a table yet: it would show as a line of pipes.
   const lines = shown.trimEnd().split('\n');
   if (/^\s*\|/.test(lines.at(-1) ?? '') && !/^\s*\|/.test(lines.at(-2) ?? '')) shown = lines.slice(0, -1).join('\n');

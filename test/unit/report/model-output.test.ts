@@ -185,6 +185,15 @@ describe('streamingView', () => {
     // A finished table becomes prose.
     expect(streamingView(`${body}| 事项 | 完成情况 |\n|---|---|\n| 专题学习 | 3次 |\n`, 'full')).toContain('事项：专题学习；完成情况：3次。');
   });
+
+  it('never shows an emphasis opener whose closer is still arriving, at any cut of the stream', () => {
+    const raw = '一、总体情况\n一是__加强理论学习__，扎实推进各项工作落实落细。\n二是**健全工作机制**，压实责任。\n三是＊＊强化阵地管理＊＊，守好主阵地。\n';
+    for (let i = 1; i <= raw.length; i++) {
+      const v = streamingView(raw.slice(0, i), 'section');
+      expect(v, raw.slice(0, i)).not.toMatch(/__|\*\*|＊＊/);
+    }
+    expect(streamingView(raw, 'section')).toContain('二是健全工作机制，压实责任。');
+  });
 });
 
 describe('outline check names stray lines', () => {
