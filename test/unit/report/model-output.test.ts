@@ -194,6 +194,25 @@ describe('streamingView', () => {
     }
     expect(streamingView(raw, 'section')).toContain('二是健全工作机制，压实责任。');
   });
+
+  it('no cut of any chat model’s habits (bold, run-in headings, <think>, <u>, <br>, tables, ＊＊) shows markup or chat text', () => {
+    const habits = [
+      '# 关于上半年工作的报告\n\n## 一、主要做法\n\n**坚持把学习摆在首位。**全年组织集中学习12次，扎实推进各项工作。\n\n- **强化阵地管理**：对各类阵地开展排查。\n\n---\n\n希望以上内容对您有所帮助！',
+      '当然可以！以下是为您起草的内容：**（一）强化理论武装：**坚持第一议题制度，全年学习12次。\n> 提示：【待补充：具体数字】处请据实填写。\n*注：*文中数字为示例。\n希望对您有所帮助！如需调整，请随时告诉我。',
+      '<think>\n先想结构。\n</think>\n\n__一、主要做法__\n一是__加强理论学习__，推进各项工作落实落细，<u>【待补充：学习次数】</u>次。',
+      '以下是起草的正文：\n一是加强学习。<br>二是健全机制。\n\n| 事项 | 完成情况 |\n|---|---|\n| 专题学习 | 3次 |\n\n以上内容仅供参考。',
+      '第一部分：主要做法\n（一）、加强学习\n1. **健全机制**：压实各级责任，定期分析研判。\n＊＊强化阵地管理＊＊，守好主阵地。',
+    ];
+    const forbidden = ['**', '＊', '#', '__', '<br', '<u>', '</u>', '<think>', '|', '当然可以', '希望以上', '随时告诉我', '以下是'];
+    for (const raw of habits) {
+      for (const kind of ['section', 'full', 'chat'] as const) {
+        for (let i = 1; i <= raw.length; i++) {
+          const v = streamingView(raw.slice(0, i), kind);
+          expect(forbidden.filter((f) => v.includes(f)), `${kind}: ${raw.slice(0, i)}`).toEqual([]);
+        }
+      }
+    }
+  });
 });
 
 describe('outline check names stray lines', () => {
