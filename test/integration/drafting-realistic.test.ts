@@ -135,12 +135,12 @@ describe('drafting against a realistic model, per genre and model style', () => 
           const r = await runSequence(gh, g.request);
           const prompts = r.prompts;
 
-          // The length reached the model, split across the part's sections; the expansion asked for 500.
-          const sectionPrompts = prompts.filter((p) => p.startsWith('请根据已确定的提纲'));
+          // The length reached the model, split across the part's sections (写第二部分, before the expansion); the expansion asked for 500.
+          const revise = prompts.find((p) => p.startsWith('请修改报告中的一节正文'))!;
+          const sectionPrompts = prompts.slice(0, prompts.indexOf(revise)).filter((p) => p.startsWith('请根据已确定的提纲'));
           expect(sectionPrompts.length).toBeGreaterThanOrEqual(2);
           const perSection = Math.round(800 / sectionPrompts.length / 10) * 10;
           for (const p of sectionPrompts) expect(p).toContain(`篇幅：约${perSection}字`);
-          const revise = prompts.find((p) => p.startsWith('请修改报告中的一节正文'))!;
           expect(revise).toContain('目标篇幅：约500字');
           expect(revise).toMatch(/所在位置：二、\S+ （二）/);
           // A problem section is expanded with manifestations and causes, not achievements.
