@@ -205,7 +205,7 @@ describe('parallel drafting (issue 25)', () => {
     expect(lines[0]).toMatch(/^第一部分的（二）“[^”]+”没能写成（模型服务拒绝了这次请求），其余内容已写好并保存在本话题的稿子里；稍后发送“写全文”即可只补写这一处。$/);
     for (const m of DEFAULT_STEPS.filter((x) => x !== sectionMarker('一', '二'))) expect(failed).toContain(m);
     // The gap is marked where the section goes, never left empty.
-    const gap = failed.indexOf('【待补充：本节正文');
+    const gap = failed.indexOf('【待补充：本节未能写成，发送“写全文”即可补写】');
     expect(gap).toBeGreaterThan(failed.indexOf(sectionMarker('一', '一')));
     expect(gap).toBeLessThan(failed.indexOf(sectionMarker('一', '三')));
     // The model is fine again: only that section is asked, the rest comes back as it was written.

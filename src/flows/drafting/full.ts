@@ -1,6 +1,6 @@
 // Full draft: the parts not drafted yet (all of them on 全部重写), then the assembled report.
 import { addressLabel, assembleDraft, partAddress, sectionAddress, type SectionAddress } from '../../report/draft.js';
-import { getGenre } from '../../report/genres.js';
+import { getGenre, placeholder } from '../../report/genres.js';
 import { partChars, sectionChars } from '../../report/lengths.js';
 
 import { requestOpening } from '../../report/request.js';
@@ -96,7 +96,9 @@ export async function draftFull(a: DraftFullArgs): Promise<FullResult> {
     // The parts that were written are kept in the thread's draft: 写全文 again writes only the rest.
     const partial = withSections(state, finished(err.results as typeof results), a.now, false);
     const failed = err.failed.flatMap((i) => steps[i]!.covers);
-    throw new IncompleteDraft(partial, err.error, failed, assembleDraft(outline, partial.draft, draftSignOff(partial, a.now)));
+    // Shown, not stored: the failed places say how they get written.
+    const shown = { sections: { ...partial.draft.sections, ...Object.fromEntries(failed.map((f) => [f, placeholder('本节未能写成，发送“写全文”即可补写')])) } };
+    throw new IncompleteDraft(partial, err.error, failed, assembleDraft(outline, shown, draftSignOff(partial, a.now)));
   }
   removed.push(...results.flatMap((x) => x.removed));
   const texts = finished(results);
