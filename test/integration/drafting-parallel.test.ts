@@ -218,6 +218,23 @@ describe('parallel drafting (issue 25)', () => {
     expect(card).not.toContain('没能写成');
   });
 
+  it('写第一部分 with a section that fails for good: the other sections are shown and kept, with one line naming it', async () => {
+    h = await startHarness({ env: { JOB_ATTEMPTS: '1' }, llm: withSteps((part, section, answer) =>
+      part === '一' && section === '三' ? { status: 400, body: { error: { message: 'context length exceeded', type: 'invalid_request_error' } } } : answer) });
+    const ask = await thread(h);
+    const card = await ask('写第一部分');
+    expect(card).not.toContain(FAILURE_BAD_REQUEST);
+    expect(card.split('\n').filter((l) => l.includes('没能写成'))).toEqual([expect.stringMatching(/^第一部分的（三）“[^”]+”没能写成（模型服务拒绝了这次请求），其余内容已写好并保存在本话题的稿子里；稍后再发一次同样的要求即可重写。$/)]);
+    for (const s of ['一', '二', '四']) expect(card).toContain(sectionMarker('一', s));
+    expect(card).toContain('【待补充：本节未能写成，见上方说明】');
+    // The three written sections are in the thread's draft: 写全文 asks only for the rest.
+    const asked = h.llm.requests.length;
+    await ask('写全文');
+    const steps = h.llm.requests.slice(asked).filter(isStep).map((b) => `${partOf(b)}${sectionOf(b) ?? ''}`);
+    expect(steps).toContain('一三');
+    expect(steps.filter((x) => ['一一', '一二', '一四'].includes(x))).toEqual([]);
+  });
+
   it('a part that fails for good (one answer per part): the other parts are kept and the line names the part', async () => {
     h = await startHarness({ env: { DRAFT_CONCURRENCY: '3', DRAFT_PART_CHARS: '0', JOB_ATTEMPTS: '1' }, llm: withParts((part, answer) =>
       part === '二' ? { status: 400, body: { error: { message: 'context length exceeded', type: 'invalid_request_error' } } } : answer) });
