@@ -62,10 +62,10 @@ const schema = z.object({
   CARD_ACTION_MAX_AGE_SECONDS: int(7 * 86_400, 1),
   ADMIN_TOKEN: optionalString,
   MODEL_CONCURRENCY: int(0, 0),
-  /** Sections of one answer (写全文, 全部重写, a whole part) drafted at once, per thread (issue 25). */
-  DRAFT_CONCURRENCY: int(4, 1),
+  /** Steps of one answer (写全文, 全部重写, a whole part) drafted at once, per thread (issue 25; 8 and 600 measured in BENCHMARKS.md). */
+  DRAFT_CONCURRENCY: int(8, 1),
   /** A full draft's part longer than this is written section by section when DRAFT_CONCURRENCY > 1 (0: never). */
-  DRAFT_PART_CHARS: int(0, 0),
+  DRAFT_PART_CHARS: int(600, 0),
 
   // --- Hostile files: what reading one document may cost, in a parser process of its own (issue 20) ---
   DOC_MAX_FILE_MB: int(20, 1),

@@ -20,6 +20,16 @@ export class LlmError extends RetryableError {
 }
 
 /**
+ * The model's answer arrived whole but a flow found nothing usable in it (empty, only reasoning): the retry
+ * asks again rather than replay the kept answer. Other model errors keep what the job's other calls answered.
+ */
+export class UnusableAnswerError extends LlmError {
+  constructor(message: string) {
+    super(message, true);
+  }
+}
+
+/**
  * Feishu answered with a non-zero code, an HTTP error, or not at all. The gateway (feishu/api.ts)
  * builds it with its kind from the one code table (feishu/codes.ts); core does not read codes.
  */

@@ -19,6 +19,8 @@ export interface TurnContext {
   /** Idempotency base for every outbound call of this job. */
   jobId: string;
   signal?: AbortSignal;
+  /** No retry follows a failure of this run: a flow shows what it has rather than fail (a partial draft). */
+  lastAttempt?: boolean;
   log: Logger;
   replier: Replier;
   model: ChatModel;

@@ -1,6 +1,6 @@
 // The one loop that streams a model answer (chat, critique commentary, every drafting step), and the card opened beside it.
 import type { ChatMessage, ChatModel } from '../llm/chat-model.js';
-import { LlmError } from '../core/errors.js';
+import { UnusableAnswerError } from '../core/errors.js';
 import type { Conversation } from '../core/message.js';
 import type { AnswerStream, Replier } from '../core/replier.js';
 import { cleanModelOutput, streamingView, type CleanResult, type OutputKind } from '../report/model-output.js';
@@ -47,12 +47,12 @@ export async function streamText(f: StreamArgs, messages: ChatMessage[], kind: O
     f.onText(delta, shown);
   }
   if (o.raw) {
-    if (!raw.trim()) throw new LlmError('model answer empty', true);
+    if (!raw.trim()) throw new UnusableAnswerError('model answer empty');
     return { text: raw, removed: [], unsure: [] };
   }
   const out = cleanModelOutput(raw, kind);
   // Reasoning and nothing else is no answer: retried like an empty stream, never shown or stored.
-  if (!out.text.trim()) throw new LlmError('model answer empty once its reasoning is removed', true);
+  if (!out.text.trim()) throw new UnusableAnswerError('model answer empty once its reasoning is removed');
   return out;
 }
 

@@ -1,7 +1,7 @@
 import type { Writer } from '../flows/writer.js';
 import type { ChatModel } from '../llm/chat-model.js';
 import type { KeptAnswers } from '../llm/kept-answers.js';
-import { LlmError } from '../core/errors.js';
+import { LlmError, UnusableAnswerError } from '../core/errors.js';
 import type { PromptLibrary } from '../llm/prompts.js';
 import type { Logger } from '../logger.js';
 import { conversationOf, type JobData } from '../queue/jobs.js';
@@ -188,6 +188,7 @@ export class MessageHandler {
       conversation: c,
       jobId: job.jobId,
       signal: job.signal,
+      ...(job.attempt >= (job.attempts ?? 1) ? { lastAttempt: true } : {}),
       log: job.log,
       replier: this.d.replier,
       model,
@@ -226,8 +227,9 @@ export class MessageHandler {
       if (!note.kind && turn.route) note.kind = turn.route.kind === 'draft' ? turn.route.command.kind : turn.route.kind;
       await this.recordAudit(data, job.jobId, note, note.kind === 'refusal' ? 'refused' : 'ok');
     } catch (err) {
-      // The model answered but the answer was no use (only reasoning, …): the retry asks again.
-      if (err instanceof LlmError) await kept?.forget().catch(() => undefined);
+      // The model answered but the answer was no use (only reasoning, …): the retry asks again. Any other
+      // failure (one of several steps drafted at once) keeps the answers the other calls gave.
+      if (err instanceof UnusableAnswerError) await kept?.forget().catch(() => undefined);
       throw err;
     }
   }

@@ -15,9 +15,9 @@ export const PROMPT_VARIABLES = {
   chat: ['request'],
   outline: ['request', 'genre', 'period', 'person', 'length', 'title', 'opening', 'closing', 'skeleton', 'themes', 'facts'],
   'outline-repair': ['defects', 'skeleton', 'outline', 'title', 'closing'],
-  section: ['outline', 'target', 'points', 'period', 'person', 'chars', 'facts', 'role'],
+  section: ['outline', 'target', 'points', 'period', 'person', 'chars', 'facts', 'role', 'neighbours', 'style'],
   revise: ['instruction', 'chars', 'target', 'outline', 'text', 'facts'],
-  full: ['outline', 'part', 'period', 'person', 'chars', 'facts', 'role'],
+  full: ['outline', 'part', 'period', 'person', 'chars', 'facts', 'role', 'neighbours', 'style'],
   critique: ['text', 'findings', 'period'],
   'review-comments': ['comments', 'material'],
 } as const satisfies Record<string, readonly string[]>;

@@ -8,6 +8,8 @@ export interface JobContext {
   jobId: string;
   /** 1 for the first run. */
   attempt: number;
+  /** The attempts the job has in all (JOB_ATTEMPTS); absent: this is the only one. */
+  attempts?: number;
   signal?: AbortSignal;
   log: Logger;
 }
@@ -197,7 +199,7 @@ export function startMessageWorker(d: WorkerDeps): Worker<JobData> {
     logContext: (job) => d.logContext?.(job.data) ?? {},
     process: async (job, token, signal) => {
       const log = d.log.child({ jobId: job.id, attempt: job.attemptsMade + 1, ...d.logContext?.(job.data) });
-      const run = () => d.handle(job.data, { jobId: job.id!, attempt: job.attemptsMade + 1, signal, log });
+      const run = () => d.handle(job.data, { jobId: job.id!, attempt: job.attemptsMade + 1, attempts: job.opts.attempts ?? 1, signal, log });
       if (d.serialKey) await withSerialLock(d, worker, d.serialKey(job.data), job, token, run);
       else await run();
     },

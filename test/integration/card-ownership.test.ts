@@ -78,8 +78,13 @@ describe('idempotent buttons', () => {
     await appSettled(h);
     const cards = h.feishu.repliesTo(outline!.message_id);
     expect(cards.map((m) => h!.feishu.textOf(m)).filter((t) => t.includes('三、'))).toHaveLength(1);
-    // The full draft asked the model once per part at most, once.
-    const asked = h.llm.requests.length - requests;
-    expect(asked).toBeLessThanOrEqual(3);
+    // The full draft ran once: each of its steps (a part, or a long part's section, DRAFT_PART_CHARS) asked once,
+    // so no more prompts than the outline has sections.
+    const sections = h.feishu.textOf(outline!).split('\n').filter((l) => /^（[一二三四五六七八九十]+）/.test(l)).length;
+    const asked = h.llm.requests.slice(requests).map((q) => String(q.messages.at(-1)!.content));
+    expect(sections).toBeGreaterThanOrEqual(3);
+    expect(asked.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(asked).size).toBe(asked.length);
+    expect(asked.length).toBeLessThanOrEqual(sections);
   });
 });

@@ -62,6 +62,24 @@ async function storedStrings(x: Harness): Promise<string[]> {
   }
 }
 
+/** A full draft's step: a whole part, or one section of a long part. */
+const isDraftStep = (p: string) => p.startsWith('请按已确定的提纲起草报告正文') || p.startsWith('请根据已确定的提纲');
+
+/**
+ * The parts a full draft's prompts cover, in order. A part is asked either once whole or once per section
+ * (each section once), never both.
+ */
+function partsAsked(prompts: readonly string[]): string[] {
+  const steps = prompts.map((p) => ({ part: /本次起草：(.)、/.exec(p)?.[1] ?? '?', section: /本次起草：.、\S+ （(.)）/.exec(p)?.[1], whole: p.startsWith('请按已确定的提纲起草报告正文') }));
+  const parts = [...new Set(steps.map((x) => x.part))].sort((a, b) => '一二三四五六'.indexOf(a) - '一二三四五六'.indexOf(b));
+  for (const part of parts) {
+    const mine = steps.filter((x) => x.part === part);
+    if (mine.some((x) => x.whole)) expect(mine, `part ${part}`).toHaveLength(1);
+    else expect(new Set(mine.map((x) => x.section)).size, `part ${part}: each section once`).toBe(mine.length);
+  }
+  return parts;
+}
+
 function leaks(text: string, where: string): string[] {
   const found = CHAT_TEXT.filter((c) => text.includes(c)).map((c) => `${where}: “${c}”`);
   // Half-width commas next to Chinese, and Markdown at a line start.
@@ -117,21 +135,22 @@ describe('drafting against a realistic model, per genre and model style', () => 
           const r = await runSequence(gh, g.request);
           const prompts = r.prompts;
 
-          // The length reached the model, split across the part's sections; the expansion asked for 500.
-          const sectionPrompts = prompts.filter((p) => p.startsWith('请根据已确定的提纲'));
+          // The length reached the model, split across the part's sections (写第二部分, before the expansion); the expansion asked for 500.
+          const revise = prompts.find((p) => p.startsWith('请修改报告中的一节正文'))!;
+          const sectionPrompts = prompts.slice(0, prompts.indexOf(revise)).filter((p) => p.startsWith('请根据已确定的提纲'));
           expect(sectionPrompts.length).toBeGreaterThanOrEqual(2);
           const perSection = Math.round(800 / sectionPrompts.length / 10) * 10;
           for (const p of sectionPrompts) expect(p).toContain(`篇幅：约${perSection}字`);
-          const revise = prompts.find((p) => p.startsWith('请修改报告中的一节正文'))!;
           expect(revise).toContain('目标篇幅：约500字');
           expect(revise).toMatch(/所在位置：二、\S+ （二）/);
           // A problem section is expanded with manifestations and causes, not achievements.
           expect(revise).toContain('具体表现和产生原因');
           expect(r.expanded).toContain(EXPANSION_MARK.problems);
 
-          // 写全文 drafted only parts one and three, and said it kept part two.
-          const fullPrompts = prompts.filter((p) => p.startsWith('请按已确定的提纲起草报告正文'));
-          expect(fullPrompts.map((p) => /本次起草：(.)、/.exec(p)?.[1])).toEqual(['一', '三']);
+          // 写全文 drafted only parts one and three (a long part section by section, DRAFT_PART_CHARS), and said it kept part two.
+          const fullStep = prompts.slice(prompts.indexOf(revise) + 1);
+          expect(fullStep.every(isDraftStep)).toBe(true);
+          expect(partsAsked(fullStep)).toEqual(['一', '三']);
           expect(r.fullCard).toContain('已保留此前起草或修改过的内容');
           expect(r.fullCard).toContain(EXPANSION_MARK.problems);
 
@@ -171,7 +190,10 @@ describe('other drafting paths against a realistic model', () => {
       expect(text, cmd).not.toMatch(/还没有|没有找到|请先/);
       const asked = h.llm.requests.slice(before).map((q) => q.messages.at(-1)!.content);
       if (cmd === '重写第二部分') expect(asked.every((p) => p.includes('重新改写') && p.includes('所在位置：二、'))).toBe(true);
-      if (cmd === '全部重写') expect(asked.map((p) => /本次起草：(.)、/.exec(p)?.[1])).toEqual(['一', '二', '三']);
+      if (cmd === '全部重写') {
+        expect(asked.every(isDraftStep)).toBe(true);
+        expect(partsAsked(asked)).toEqual(['一', '二', '三']);
+      }
     }
   });
 

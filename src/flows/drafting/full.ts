@@ -1,6 +1,6 @@
 // Full draft: the parts not drafted yet (all of them on 全部重写), then the assembled report.
 import { addressLabel, assembleDraft, partAddress, sectionAddress, type SectionAddress } from '../../report/draft.js';
-import { getGenre } from '../../report/genres.js';
+import { getGenre, placeholder } from '../../report/genres.js';
 import { partChars, sectionChars } from '../../report/lengths.js';
 
 import { requestOpening } from '../../report/request.js';
@@ -48,8 +48,8 @@ export async function draftFull(a: DraftFullArgs): Promise<FullResult> {
   // One model call per part (one voice, one first-byte wait); a long part is written section by section when
   // several are written at once, so the draft takes about as long as its longest step, not its longest part.
   const perSection = (i: number) => (a.parallel ?? 1) > 1 && a.splitPartsOver !== undefined && partChars(req, outline, i) > a.splitPartsOver;
-  const steps: Array<Step<{ texts: SectionText[]; removed: string[] }> & { part: number; first: SectionAddress }> = [];
-  const keep = (part: number, texts: SectionText[]) => steps.push({ part, first: texts[0]!.address, done: { texts, removed: [] }, run: () => Promise.resolve({ texts, removed: [] }) });
+  const steps: Array<Step<{ texts: SectionText[]; removed: string[] }> & { part: number; first: SectionAddress; covers: SectionAddress[] }> = [];
+  const keep = (part: number, texts: SectionText[]) => steps.push({ part, first: texts[0]!.address, covers: texts.map((t) => t.address), done: { texts, removed: [] }, run: () => Promise.resolve({ texts, removed: [] }) });
   for (const [i, part] of outline.parts.entries()) {
     const partNo = i + 1;
     const covers = part.sections.length ? part.sections.map((_s, j) => sectionAddress(partNo, j + 1)) : [partAddress(partNo)];
@@ -66,13 +66,13 @@ export async function draftFull(a: DraftFullArgs): Promise<FullResult> {
       const asked = req.length ? (part.sections.length ? sectionChars(req, outline, i) : partChars(req, outline, i)) : undefined;
       for (const c of covers) {
         if (drafted[c] !== undefined) keep(i, [textAt(c, drafted[c])]);
-        else steps.push({ part: i, first: c, run: async (onText) => {
+        else steps.push({ part: i, first: c, covers: [c], run: async (onText) => {
           const one = await draftOne({ ...a, onText }, outline, req, genre, c, asked);
           return { texts: [one.section], removed: one.removed };
         } });
       }
     } else {
-      steps.push({ part: i, first: partAddress(partNo), run: (onText) => writerOf(a).part({ ...a, onText }, { outline, req, genre, part: partNo }) });
+      steps.push({ part: i, first: partAddress(partNo), covers, run: (onText) => writerOf(a).part({ ...a, onText }, { outline, req, genre, part: partNo }) });
     }
   }
   let shownPart = -1;
@@ -94,7 +94,11 @@ export async function draftFull(a: DraftFullArgs): Promise<FullResult> {
   } catch (err) {
     if (!(err instanceof StepsFailed)) throw err;
     // The parts that were written are kept in the thread's draft: 写全文 again writes only the rest.
-    throw new IncompleteDraft(withSections(state, finished(err.results as typeof results), a.now, false), err.error);
+    const partial = withSections(state, finished(err.results as typeof results), a.now, false);
+    const failed = err.failed.flatMap((i) => steps[i]!.covers);
+    // Shown, not stored: the failed places say how they get written.
+    const shown = { sections: { ...partial.draft.sections, ...Object.fromEntries(failed.map((f) => [f, placeholder('本节未能写成，发送“写全文”即可补写')])) } };
+    throw new IncompleteDraft(partial, err.error, failed, assembleDraft(outline, shown, draftSignOff(partial, a.now)));
   }
   removed.push(...results.flatMap((x) => x.removed));
   const texts = finished(results);

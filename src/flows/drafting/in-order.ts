@@ -8,9 +8,9 @@ export interface Step<T> {
   run: (onText: OnText | undefined) => Promise<T>;
 }
 
-/** Steps that did not all finish: the results of those that did, by index, and the first error. */
+/** Steps that did not all finish: the results of those that did, by index, the failed steps' indexes, and the first error. */
 export class StepsFailed<T> extends Error {
-  constructor(readonly results: ReadonlyArray<T | undefined>, readonly error: unknown) {
+  constructor(readonly results: ReadonlyArray<T | undefined>, readonly error: unknown, readonly failed: readonly number[] = []) {
     super(error instanceof Error ? error.message : String(error));
   }
 }
@@ -39,6 +39,7 @@ export async function runInOrder<T>(steps: ReadonlyArray<Step<T>>, o: InOrderOpt
   const live: string[] = steps.map(() => '');
   let head = -1;
   let failure: { error: unknown } | undefined;
+  const failed: number[] = [];
 
   const show = (i: number, delta: string) => {
     if (i === head && o.onText) o.onText(delta, o.prefix(i, results) + live[i]);
@@ -69,11 +70,12 @@ export async function runInOrder<T>(steps: ReadonlyArray<Step<T>>, o: InOrderOpt
         advance();
       } catch (err) {
         failure ??= { error: err };
+        failed.push(i);
       }
     }
   };
   advance();
   await Promise.all(Array.from({ length: Math.max(1, Math.min(o.limit, n)) }, worker));
-  if (failure) throw new StepsFailed(results, failure.error);
+  if (failure) throw new StepsFailed(results, failure.error, failed.sort((x, y) => x - y));
   return results as T[];
 }

@@ -5,6 +5,9 @@
  */
 import { threadKey } from '../../core/message.js';
 import type { DraftCommand } from '../../report/commands.js';
+import { describeAddresses, type SectionAddress } from '../../report/draft.js';
+import type { Outline } from '../../report/outline.js';
+import { isPermanent } from '../../core/errors.js';
 import { findUnit, parseRequest } from '../../report/request.js';
 import { applyProfile } from '../profile.js';
 import { getGenre } from '../../report/genres.js';
@@ -31,6 +34,13 @@ const TITLES: Record<Exclude<DraftCommand['kind'], 'export'>, string> = {
   revise: '笔杆子 · 修改稿',
   full: '笔杆子 · 全文初稿',
 };
+
+/** The one line over a draft some of whose steps failed for good: which ones, why, and how to finish it. */
+export function partialLine(outline: Outline, failed: readonly SectionAddress[], error: unknown, kind: Exclude<DraftCommand['kind'], 'export'>): string {
+  const why = isPermanent(error) ? '模型服务拒绝了这次请求' : '模型服务重试后仍未答复';
+  const how = kind === 'full' ? '稍后发送“写全文”即可只补写这一处' : '稍后再发一次同样的要求即可重写';
+  return `${describeAddresses(outline, failed) || '部分内容'}没能写成（${why}），其余内容已写好并保存在本话题的稿子里；${how}。`;
+}
 
 /** Outline, section, revision, full draft and Word export, on the thread's stored state. */
 export async function draftingFlow(ctx: TurnContext, cmd: DraftCommand, opts: { text: string; newRequest: boolean; material?: Material; materials?: { taken: Material[]; items: MaterialItem[] } }): Promise<void> {
@@ -119,9 +129,18 @@ export async function draftingFlow(ctx: TurnContext, cmd: DraftCommand, opts: { 
     await ctx.memory.append(c, [{ role: 'user', content: opts.text || `（按钮）${cmd.kind}` }, { role: 'assistant', content: checked.text.slice(0, 4000) }], ctx.jobId);
   } catch (err) {
     if (err instanceof IncompleteDraft) {
-      // What was written stays in the thread's draft; the job fails with the cause (retried, then one clear message).
-      await ctx.memory.setState(c, err.state);
-      throw err.error;
+      // Cut short by shutdown, or a retry follows (the steps that finished are not asked again: their answers are kept per job).
+      if (ctx.signal?.aborted || !(ctx.lastAttempt || isPermanent(err.error))) throw err.error;
+      // No retry left: what was written is the writer's draft, shown and kept, with one line on what failed.
+      const checked = checkAgainstMaterial(err.state, err.text);
+      await ctx.memory.setState(c, checked.state);
+      ctx.log.warn({ err: err.error, failed: err.failed.length }, 'draft kept without the steps that failed');
+      if (ctx.audit) ctx.audit.reason = 'partial';
+      const outline = err.state.outline;
+      const line = outline ? partialLine(outline, err.failed, err.error, cmd.kind) : '';
+      const shown = checked.notes.length ? `${checked.text}\n\n${checked.notes.join('\n\n')}` : checked.text;
+      await card.finish(withHead(shown, line ? [line] : []), { buttons: draftButtons(threadKey(c), cmd, checked.state.lastAddresses) });
+      return;
     }
     if (!(err instanceof ReportFlowError)) throw err;
     await card.finish(withHead(err.message));

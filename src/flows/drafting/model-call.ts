@@ -53,6 +53,21 @@ export const personLabel = (g: Genre, req: ReportRequest): string => {
   return `单位口吻（${v.self}、${v.party}）`;
 };
 
+/**
+ * The style every drafting step of one report is told, word for word: sections written at the same time
+ * by separate model calls keep one voice because each gets the same notes.
+ */
+export const styleNotes = (g: Genre, req: ReportRequest): string => {
+  const v = unitVoice(req.unit);
+  const names = g.person === 'first' ? '用第一人称“我”“本人”，单位称谓按实际写' : `称本单位为“${v.self}”，党组织为“${v.party}”，全单位为“${v.whole}”，全文统一`;
+  return [
+    `1. 口吻与称谓：${names}，不写“党组（党委）”这类未定的并列称谓。`,
+    '2. 做法和措施段内用“一是……二是……三是……”分层，每层先用一句概括，再写具体做法，最后写成效或数据。',
+    '3. 用语平实规范，用陈述句，不用口号式排比和感叹句；数字用阿拉伯数字；不写开场白、结束语、字数说明和修改说明。',
+    '4. 各部分、各节分头同时起草，只写本次起草的内容；同一个事例、数字、做法只在最相关的一节写一次。',
+  ].join('\n');
+};
+
 export const factsText = (req: ReportRequest): string => {
   const list = req.facts.map((f, i) => `${i + 1}. ${f}`).join('\n');
   // Facts read from a file or a quote are material, never instructions (spotlighting, issue 26).

@@ -14,7 +14,7 @@ import { totalChars } from '../../report/lengths.js';
 import { critiqueSystemMessage } from '../system-prompt.js';
 import { streamText as streamModel } from '../model-stream.js';
 import type { CritiqueJob, OutlineResult, Writer, Written } from '../writer.js';
-import { factsText, personLabel, reportSystemMessage, streamText } from './model-call.js';
+import { factsText, personLabel, reportSystemMessage, streamText, styleNotes } from './model-call.js';
 import { RULES_WRITER } from './rules-writer.js';
 import type { SectionText } from './state.js';
 
@@ -73,6 +73,26 @@ function headingsOf(outline: Outline, addr: string): string[] {
   const { part, section } = parseAddress(addr);
   const p = outline.parts[part - 1];
   return [section ? p?.sections[section - 1]?.heading ?? '' : p?.heading ?? '', p?.heading ?? ''];
+}
+
+const pointsOf = (points: readonly string[]): string => (points.length ? points.join('；') : '按标题展开');
+
+/**
+ * What the steps written beside this one cover, so that nothing is written twice: the section's place in its
+ * part, its sibling sections with their points, and the other parts. A part without sections: the other parts.
+ */
+export function neighboursText(outline: Outline, part: number, section?: number): string {
+  const p = outline.parts[part - 1]!;
+  const others = outline.parts.flatMap((q, i) => (i === part - 1 ? [] : [`${headingMarker(1, i + 1)}${q.heading}`])).join('；');
+  const lines: string[] = [];
+  if (section !== undefined) {
+    lines.push(`本节是“${headingMarker(1, part)}${p.heading}”${p.sections.length}节中的第${headingMarker(2, section)}节。同一部分的其他各节由别人同时起草，本节不要写它们的内容：`);
+    p.sections.forEach((s, j) => {
+      if (j + 1 !== section) lines.push(`${headingMarker(2, j + 1)}${s.heading}：${pointsOf(s.points)}`);
+    });
+  }
+  if (others) lines.push(`其他部分另行起草，本${section !== undefined ? '节' : '部分'}不写：${others}`);
+  return lines.join('\n') || '（无）';
 }
 
 export const MODEL_WRITER: Writer = {
@@ -142,6 +162,8 @@ export const MODEL_WRITER: Writer = {
       chars: String(target),
       facts: factsText(req),
       role: ROLE_WRITING[p.partId ?? 'none'],
+      neighbours: neighboursText(outline, part, section),
+      style: styleNotes(genre, req),
     });
     const headings = [s?.heading ?? '', p.heading];
     const r = await streamText(a, [reportSystemMessage(a, req), { role: 'user', content: user }], 'section', (view) => sectionBody(view, headings));
@@ -160,6 +182,8 @@ export const MODEL_WRITER: Writer = {
       chars: String(partChars(req, outline, job.part - 1)),
       facts: factsText(req),
       role: ROLE_WRITING[part.partId ?? 'none'],
+      neighbours: neighboursText(outline, job.part),
+      style: styleNotes(genre, req),
     });
     const res = await streamText(a, [reportSystemMessage(a, req), { role: 'user', content: user }], 'full', withoutPartHeading);
     const split = splitPartText(res.text, part.sections.length);

@@ -1,7 +1,7 @@
 // Section and revise services: draft the addressed sections, revise drafted ones by their role.
 import { isEmptyTarget, type ReviseOp, type SectionTarget } from '../../report/commands.js';
 import { addressLabel, findSection, parseAddress, renderSections, type ResolvedTarget, type SectionAddress } from '../../report/draft.js';
-import { getGenre, type Genre } from '../../report/genres.js';
+import { getGenre, placeholder, type Genre } from '../../report/genres.js';
 import { headingMarker, toChineseNumeral } from '../../report/headings.js';
 import { partChars, sectionChars, splitChars, visibleLength } from '../../report/lengths.js';
 import { type Outline } from '../../report/outline.js';
@@ -101,9 +101,11 @@ async function inOrderSteps<T extends { section: SectionText }>(a: FlowBase & { 
     });
   } catch (err) {
     if (!(err instanceof StepsFailed)) throw err;
-    // The sections that were written are kept in the thread's draft.
-    const done = (err.results as ReadonlyArray<T | undefined>).flatMap((x) => (x ? [x.section] : []));
-    throw new IncompleteDraft(withSections(a.state, done, a.now), err.error);
+    // The sections that were written are kept in the thread's draft; a failed one shows a placeholder.
+    const results = err.results as ReadonlyArray<T | undefined>;
+    const done = results.flatMap((x) => (x ? [x.section] : []));
+    const shown = covers.map((address, i) => results[i]?.section ?? { address, text: a.state.draft.sections[address] ?? placeholder('本节未能写成，见上方说明') });
+    throw new IncompleteDraft(withSections(a.state, done, a.now), err.error, err.failed.map((i) => covers[i]!), renderSections(outline, shown));
   }
 }
 

@@ -65,10 +65,12 @@ export function withSections(state: ReportThreadState, sections: SectionText[], 
 
 /**
  * Some steps of a multi-section answer failed: `state` holds the ones that were written (the draft is
- * kept), `error` is why the rest were not. The flow stores the state, then fails with the error.
+ * kept), `failed` the addresses not written, `text` the answer as it stands (a placeholder where a step
+ * failed), `error` why. Before the last attempt the flow fails with the error (the retry asks again, the
+ * finished steps' answers kept); on the last one it shows `text` with one line naming what failed.
  */
 export class IncompleteDraft extends Error {
-  constructor(readonly state: ReportThreadState, readonly error: unknown) {
+  constructor(readonly state: ReportThreadState, readonly error: unknown, readonly failed: readonly SectionAddress[] = [], readonly text = '') {
     super(error instanceof Error ? error.message : String(error));
   }
 }

@@ -13,9 +13,10 @@ const KEY: Partial<Record<PromptName, RegExp[]>> = {
   system: [/【待补充：/, /绝不编造/, /对仗/, /字数相等/, /不使用英文/, /表格/, /四个意识/],
   outline: [/【待补充：/, /3至6个/, /一一对应/, /对仗/, /不得缺少/],
   'outline-repair': [/逐条修正/, /一一对应|逐条对应/, /不得新增/],
-  section: [/【待补充：/, /一是……二是……三是/, /不要重复本节标题/],
+  // The shared style (一是……二是……, 称谓) comes in as {{style}}, the same for every step of a draft.
+  section: [/【待补充：/, /全文统一的写法/, /与相邻各节的分工/, /不要重复本节标题/],
   revise: [/【待补充：/, /必须保留/],
-  full: [/【待补充：/, /（一）标题/, /不要写一级标题/],
+  full: [/【待补充：/, /（一）标题/, /不要写一级标题/, /全文统一的写法/, /与其他部分的分工/],
 };
 
 describe('prompts', () => {

@@ -99,6 +99,19 @@ describe('revise by role, offline', () => {
     expect(long.text.length).toBeGreaterThan(plain.text.length);
   });
 
+  it('offline, the default parallel drafting (DRAFT_CONCURRENCY 8, parts over 600 by section) gives the same draft as one part after another', async () => {
+    const { draftFull } = await import('../../../../src/flows/drafting/full.js');
+    const { newThreadState } = await import('../../../../src/flows/drafting/state.js');
+    const { OfflineChatModel } = await import('../../../../src/llm/offline-chat-model.js');
+    const model = new OfflineChatModel();
+    for (const request of [req, { ...req, length: { chars: 5000 } }]) {
+      const state = { ...newThreadState(request, NOW), outline };
+      const one = await draftFull({ model, writer: RULES_WRITER, prompts, now: NOW, state });
+      const parallel = await draftFull({ model, writer: RULES_WRITER, prompts, now: NOW, state, parallel: 8, splitPartsOver: 600 });
+      expect(parallel.text).toBe(one.text);
+    }
+  });
+
   it('offline sections respect an asked length', () => {
     const short = offlineSectionText(outline, 1, 1, req);
     const long = offlineSectionText(outline, 1, 1, req, 400);

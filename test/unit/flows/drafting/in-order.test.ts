@@ -52,6 +52,7 @@ describe('runInOrder', () => {
     expect(err).toBeInstanceOf(StepsFailed);
     expect((err as StepsFailed<string>).results).toEqual(['甲', undefined, '丙']);
     expect((err as StepsFailed<string>).message).toBe('model down');
+    expect((err as StepsFailed<string>).failed).toEqual([1]);
   });
 
   it('steps already done are shown as they are, not run', async () => {
