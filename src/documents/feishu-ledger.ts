@@ -196,7 +196,7 @@ export function scanResult(name: string, read: readonly ScanPageResult[], total:
       pages.push(p.page);
     }
   }
-  if (total > cap) notes.push(`这份 PDF 共 ${total} 页，扫描件每次只识别前 ${cap} 页，第${cap + 1}～${total}页没有读取；需要的话，请把后面的页拆成单独的 PDF 再发。`);
+  if (total > cap) notes.push(`这份 PDF 共 ${total} 页，扫描件每次只识别前 ${cap} 页，${cap + 1 === total ? `第${total}页` : `第${cap + 1}～${total}页`}没有读取；需要的话，请把后面的页拆成单独的 PDF 再发。`);
   const tail = notes.length ? `\n\n${notes.join('\n')}` : '';
   const check = lines.length
     ? `识别结果，请核对（扫描件“${name}”，识别了 ${Math.min(total, cap)} 页，共 ${lines.length} 行）：\n${shown.join('\n')}${tail}\n\n${CHECK_END}`

@@ -60,7 +60,7 @@ describe('scanned PDFs for OCR', () => {
     const medium = await encodePage(noise(2000, 2000), 2000, 2000);
     expect(medium).toMatchObject({ type: 'jpeg' });
     if ('data' in medium) expect(jpeg.decode(medium.data).width).toBe(2000);
-    const huge = await encodePage(noise(3500, 3500), 3500, 3500);
+    const huge = await encodePage(noise(2500, 2500), 2500, 2500);
     expect(huge).toHaveProperty('over');
     if ('over' in huge) expect(huge.over).toBeGreaterThan(3.75 * 1048576);
   });
