@@ -140,7 +140,7 @@ async function exported(x: Harness, words: string, thread: { rootId: string; thr
 }
 
 describe('a 多维表格 link as the 台账 (issue 23, done when)', () => {
-  it('reads the linked table through the Open API (people never), each fact addressed by its record', async () => {
+  it('reads the linked table through the Open API (people never), each fact addressed as 《base》·table·row', async () => {
     h = await startHarness({ llm: carrier });
     const ms = (d: string) => Date.parse(`${d}T00:00:00+08:00`);
     h.feishu.tableApi.bitables.set('BascnLedger00001', {
@@ -169,6 +169,12 @@ describe('a 多维表格 link as the 台账 (issue 23, done when)', () => {
     for (const piece of LAST_YEAR_PIECES) expect(unmarked.slice(unmarked.indexOf('工作开展情况')).split('同比表')[0], piece).not.toContain(piece);
     const prompts = h.llm.requests.map((r) => r.messages.at(-1)!.content).join('\n');
     expect(prompts).not.toMatch(/张三|李四/);
+    // The provenance list and 导出Word（附出处） name the base too.
+    const thread = { rootId: messageIdOf(ask), threadId: `omt_${messageIdOf(ask)}` };
+    const where = textEvent('“3月20日召开意识形态工作研判会”这句出自哪里？', thread);
+    await h.post(where);
+    expect(texts(h, await replies(h, messageIdOf(where)))).toContain('《2026年意识形态工作台账》·学习记录·第1行');
+    expect((await exported(h, '导出Word（附出处）', thread)).comments.join('\n')).toContain('《2026年意识形态工作台账》·学习记录·第1行');
   });
 
   it('a 多维表格 the app may not read gets the way to add it, and no model call', async () => {

@@ -164,6 +164,17 @@ describe('a scanned PDF through Feishu OCR (issue 23 item 3)', () => {
   });
 });
 
+describe('a mixed PDF (issue 23 item 3)', () => {
+  it('mostly text: read as text and critiqued, its scanned page named rather than silently skipped; no OCR', async () => {
+    h = await startHarness();
+    const pdf = fileMessage(h, '混合.pdf', fixture('mixed.pdf'));
+    await h.post(pdf);
+    const out = texts(h, await settledReplies(h, messageIdOf(pdf)));
+    expect(out).toContain('第2页没有文字层（扫描页或空白页），这些页的内容没有审阅');
+    expect(ocrCalls(h)).toBe(0);
+  });
+});
+
 describe('重新识别 (issue 23 item 3)', () => {
   it('a photo: the image fetched again, recognised anew on a new card that replaces the pending one; the old card acts no more', async () => {
     h = await startHarness();
