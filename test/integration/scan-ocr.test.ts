@@ -140,6 +140,21 @@ describe('a scanned PDF through Feishu OCR (issue 23 item 3)', () => {
     expect(ocrCalls(h)).toBe(1);
   });
 
+  it('the tenant’s OCR quota spent elsewhere: a refused page waits the reset Feishu gives and is tried again, not the whole job', async () => {
+    h = await startHarness();
+    answerByPage(h);
+    // Other apps of the tenant use the quota: one call a second is left for us.
+    h.feishu.tableApi.ocrQps = 1;
+    const pdf = fileMessage(h, '台账扫描件.pdf', fixture('ledger-scan.pdf'));
+    await h.post(pdf);
+    const check = texts(h, await settledReplies(h, messageIdOf(pdf)));
+    expect(check).toContain('识别了 3 页，共 4 行');
+    expect(h.feishu.tableApi.ocrCalls).toHaveLength(3);
+    expect(h.feishu.calls.filter((c) => c.path === OCR_PATH).length).toBeGreaterThan(3);
+    // The file was read once: the retries were the page's, not the job's.
+    expect(downloads(h, messageIdOf(pdf))).toBe(1);
+  });
+
   it('OCR refused for a missing scope: the scope named in words, nothing kept', async () => {
     h = await startHarness();
     h.feishu.tableApi.refuseOcr = true;
