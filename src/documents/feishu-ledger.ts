@@ -178,7 +178,7 @@ export type ScanPageResult =
  * A scanned PDF's pages → lines to confirm, numbered per page (第N页 · line), with what was not read
  * said in words: a page over the OCR limit, and the pages past the cap.
  */
-export function scanResult(name: string, read: readonly ScanPageResult[], total: number, cap: number): OcrResult {
+export function scanResult(name: string, read: readonly ScanPageResult[], total: number, cap: number, stoppedAfter?: number): OcrResult {
   const lines: string[] = [];
   const pages: number[] = [];
   const shown: string[] = [];
@@ -196,10 +196,12 @@ export function scanResult(name: string, read: readonly ScanPageResult[], total:
       pages.push(p.page);
     }
   }
+  const upto = Math.min(total, cap);
+  if (stoppedAfter !== undefined && stoppedAfter < upto) notes.push(`这份扫描件的图片较大，读取用时到了上限：只识别了前 ${stoppedAfter} 页，第${stoppedAfter + 1 === upto ? upto : `${stoppedAfter + 1}～${upto}`}页没有识别；请把这些页拆成单独的 PDF（或降低扫描分辨率）再发。`);
   if (total > cap) notes.push(`这份 PDF 共 ${total} 页，扫描件每次只识别前 ${cap} 页，${cap + 1 === total ? `第${total}页` : `第${cap + 1}～${total}页`}没有读取；需要的话，请把后面的页拆成单独的 PDF 再发。`);
   const tail = notes.length ? `\n\n${notes.join('\n')}` : '';
   const check = lines.length
-    ? `识别结果，请核对（扫描件“${name}”，识别了 ${Math.min(total, cap)} 页，共 ${lines.length} 行）：\n${shown.join('\n')}${tail}\n\n${CHECK_END}`
+    ? `识别结果，请核对（扫描件“${name}”，识别了 ${stoppedAfter ?? upto} 页，共 ${lines.length} 行）：\n${shown.join('\n')}${tail}\n\n${CHECK_END}`
     : `扫描件“${name}”里没有识别出文字。请换一份清晰的扫描件，或直接把文字粘贴过来。${tail}`;
   return { name, lines, pages, check };
 }

@@ -16,6 +16,11 @@ export interface ParseLimits {
   maxLedgerRows?: number;
   /** Pages of a scanned PDF sent to OCR (the first N); the rest are named, not read. Default 10. */
   maxScanPages?: number;
+  /**
+   * CPU time the scan may spend on page pictures before it stops and says which pages it left
+   * (half the parser's time limit, so a big scan is answered rather than killed and quarantined).
+   */
+  scanBudgetMs?: number;
 }
 
 const MB = 1024 * 1024;

@@ -82,6 +82,8 @@ export interface ScannedPdf {
   /** Pages read (the first `cap`). */
   cap: number;
   items: ScanPage[];
+  /** The CPU budget ran out after this many pages (fewer than the cap): the rest were left. */
+  stoppedAfter?: number;
 }
 
 /** pdf.js's decoded image: `kind` 1 is 1 bit a pixel (packed rows, 1 = white), 2 RGB, 3 RGBA. */
@@ -150,11 +152,17 @@ async function largestImage(page: PdfPage): Promise<DecodedImage | undefined> {
  * page gives its picture (PNG, or JPEG when PNG is over the limit), a picture over the limit its size.
  */
 export async function scanPdf(name: string, data: Buffer, limits: ParseLimits, cap: number): Promise<ScannedPdf> {
+  const started = process.cpuUsage();
+  const spentMs = () => {
+    const u = process.cpuUsage(started);
+    return (u.user + u.system) / 1000;
+  };
   const pdf = await openPdf(name, data, limits);
   const items: ScanPage[] = [];
   try {
     const upto = Math.min(pdf.numPages, cap);
     for (let n = 1; n <= upto; n++) {
+      if (n > 1 && limits.scanBudgetMs !== undefined && spentMs() > limits.scanBudgetMs) return { pages: pdf.numPages, cap, items, stoppedAfter: n - 1 };
       const page = await pdf.getPage(n);
       const { text, meaningful } = await pageText(page);
       if (meaningful >= SCAN_TEXT_CHARS) {

@@ -36,8 +36,8 @@ export async function scannedPdfFlow(ctx: TurnContext, pdf: { name: string; data
       const lines = await recognise(ctx, `${pdf.name} 第${item.page}页`, Buffer.from(item.data.buffer, item.data.byteOffset, item.data.byteLength));
       read.set(item.page, { page: item.page, lines, from: 'ocr' });
     });
-    ctx.log.info({ pages: scan.pages, read: scan.items.length, ocr: images.length }, 'scanned pdf recognised');
-    const result = scanResult(pdf.name, [...read.values()].sort((a, b) => a.page - b.page), scan.pages, scan.cap);
+    ctx.log.info({ pages: scan.pages, read: scan.items.length, ocr: images.length, stoppedAfter: scan.stoppedAfter }, 'scanned pdf recognised');
+    const result = scanResult(pdf.name, [...read.values()].sort((a, b) => a.page - b.page), scan.pages, scan.cap, scan.stoppedAfter);
     return await showRecognition(ctx, result, { kind: 'pdf', file: pdf.file }, senderTag);
   } catch (err) {
     if (!(err instanceof DocumentError)) throw err;

@@ -117,6 +117,10 @@ describe('OCR', () => {
     expect(r.check).toContain('这份 PDF 共 12 页，扫描件每次只识别前 4 页，第5～12页没有读取');
     expect(ocrFacts(r).map((f) => addressLabel(f.address))).toEqual(['扫描件“台账.pdf”识别结果·第1页·第1行', '扫描件“台账.pdf”识别结果·第1页·第2行', '扫描件“台账.pdf”识别结果·第3页·第1行']);
     expect(scanResult('空白.pdf', [{ page: 1, skipped: 'blank' }], 1, 10).check).toContain('没有识别出文字');
+    const slow = scanResult('大扫描件.pdf', [{ page: 1, lines: ['第一页'], from: 'ocr' }], 12, 10, 1);
+    expect(slow.check).toContain('识别了 1 页，共 1 行');
+    expect(slow.check).toContain('只识别了前 1 页，第2～10页没有识别');
+    expect(slow.check).toContain('这份 PDF 共 12 页，扫描件每次只识别前 10 页，第11～12页没有读取');
   });
 
   it('an image over the 5 MB limit is answered before any call; the fake refuses one as Feishu does', async () => {

@@ -33,6 +33,12 @@ describe('scanned PDFs for OCR', () => {
     expect(widths).toEqual([1001, 1002]);
   });
 
+  it('past its CPU budget the scan stops after a page and says where, rather than run into the parser’s kill', async () => {
+    const scan = await scanPdf('台账.pdf', fixture('ledger-scan.pdf'), { ...DEFAULT_PARSE_LIMITS, scanBudgetMs: 0 }, 10);
+    expect(scan).toMatchObject({ pages: 3, cap: 10, stoppedAfter: 1 });
+    expect(scan.items.map((i) => i.page)).toEqual([1]);
+  });
+
   it('extract refuses a scan as “scanned” (the flow then OCRs it); a mixed PDF keeps its text page and names the scanned one', async () => {
     expect((await rejects(extractFile('台账.pdf', fixture('ledger-scan.pdf')))).reason).toBe('scanned');
     const mixed = await extractFile('混合.pdf', fixture('mixed.pdf'));
