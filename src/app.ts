@@ -447,6 +447,8 @@ function documentParser(config: Config, conn: Redis, prefix: string, log: Logger
       maxZipParts: config.DOC_MAX_ZIP_PARTS,
       maxPdfPages: config.DOC_MAX_PDF_PAGES,
       maxChars: config.DOC_MAX_CHARS,
+      maxScanPages: config.OCR_MAX_PDF_PAGES,
+      scanBudgetMs: Math.floor(config.DOC_PARSE_TIMEOUT_MS / 2),
     },
     heapMb: config.DOC_PARSER_HEAP_MB,
     maxRssMb: config.DOC_PARSER_MAX_RSS_MB,

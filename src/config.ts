@@ -73,6 +73,8 @@ const schema = z.object({
   DOC_MAX_PART_MB: int(8, 1),
   DOC_MAX_ZIP_PARTS: int(1000, 1),
   DOC_MAX_PDF_PAGES: int(300, 1),
+  /** Pages of a scanned PDF sent to Feishu's OCR, the first N (issue 23); the rest are named, not read. */
+  OCR_MAX_PDF_PAGES: int(10, 1),
   DOC_MAX_CHARS: int(200_000, 1000),
   DOC_PARSE_TIMEOUT_MS: int(60_000, 1),
   DOC_PARSER_HEAP_MB: int(768, 32),

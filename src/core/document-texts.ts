@@ -13,6 +13,8 @@ export const DOC_TEXTS = {
   empty: (name: string) => `文件“${name}”里没有读到文字。请确认文件内容，或直接把文字粘贴过来。`,
   scanned: (name: string) =>
     `“${name}”是扫描件或图片型 PDF，没有可读取的文字层，暂时无法识别。请发送原始的 Word 文件（.docx），或用 WPS/Acrobat 的“PDF 转 Word”、OCR 识别后再发；也可以直接复制文字粘贴过来。`,
+  encryptedPdf: (name: string) =>
+    `“${name}”设置了打开密码，读不了。请用 WPS 或 Acrobat 打开后取消密码（“文件 → 属性 → 安全性”或“文档加密”），另存为新的 PDF 再发；也可以直接把文字粘贴过来。`,
   legacyDoc: (name: string) => `“${name}”是旧版 Word 格式（.doc），暂时读不了。${SAVE_AS}`,
   unsupportedType: (name: string) =>
     `暂时读不了“${name}”这种格式。目前支持 Word（.docx）、带文字层的 PDF、纯文本（.txt）、Markdown（.md），以及作为台账的 Excel（.xlsx）和 CSV 表格；也可以直接复制文字粘贴过来。`,

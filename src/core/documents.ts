@@ -27,7 +27,7 @@ export type DocumentOrigin =
 /** A fact read from a table, a photo or a forwarded message, with where it is (the shape of report/material's SourcedFact). */
 export interface AddressedFact {
   text: string;
-  address: { origin: 'sheet' | 'bitable' | 'ocr' | 'message'; source: string; sheet?: string; row?: number; record?: string; time?: string };
+  address: { origin: 'sheet' | 'bitable' | 'ocr' | 'message'; source: string; sheet?: string; page?: number; row?: number; record?: string; time?: string };
 }
 
 /** A document as fetched: a file's bytes (the flow extracts its text), or text already. */
@@ -37,7 +37,7 @@ export type FetchedDocument =
   /** A 飞书电子表格 as the Open API gave it: each sheet's metadata (merges) and values (documents/feishu-ledger.ts maps them). */
   | { kind: 'sheet'; name: string; sheets: Array<{ meta: unknown; values: unknown }> }
   /** A 多维表格 as the Open API gave it: each table's fields and records. */
-  | { kind: 'bitable'; name: string; tables: Array<{ name: string; fields: unknown[]; records: unknown[] }> }
+  | { kind: 'bitable'; name: string; /** The base's own title, when Feishu gave it. */ base?: string; tables: Array<{ name: string; fields: unknown[]; records: unknown[] }> }
   /** A merge-forward's sub-messages: facts with their message time. */
   | { kind: 'facts'; source: 'forward'; name: string; text: string; facts: AddressedFact[] };
 

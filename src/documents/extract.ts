@@ -4,6 +4,7 @@ import { DOC_TEXTS } from '../core/document-texts.js';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits } from './limits.js';
 import { isSpreadsheetName, ledgerText, readLedger, type LedgerFile } from './ledger.js';
 import { checkedDocx } from './zip-guard.js';
+import { openPdf, pageText, SCAN_TEXT_CHARS } from './pdf-scan.js';
 
 export type FileKind = 'docx' | 'pdf' | 'txt' | 'md' | 'xlsx' | 'csv';
 
@@ -17,6 +18,8 @@ export interface ExtractedFile {
   ledger?: LedgerFile;
   /** A returned Word file: the writer's 误报/有用 replies under the bot's comments (issue 24 item 6). */
   verdicts?: WordVerdicts;
+  /** A PDF that is mostly text: its pages without a text layer (scans or blank), 1-based. */
+  imageOnlyPages?: number[];
 }
 
 const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
@@ -88,49 +91,32 @@ async function docxText(name: string, data: Buffer, limits: ParseLimits): Promis
   }
 }
 
-/** The slice of pdf.js's document proxy we use (its bundled types do not resolve for the linter). */
-interface PdfProxy {
-  numPages: number;
-  getPage(n: number): Promise<{ getTextContent(): Promise<{ items: Array<{ str?: string; hasEOL?: boolean }> }> }>;
-  destroy(): Promise<void>;
-}
-
-async function pdfText(name: string, data: Buffer, limits: ParseLimits): Promise<string> {
-  if (!data.subarray(0, 1024).includes(PDF_MAGIC)) throw new DocumentError('corrupt', DOC_TEXTS.corrupt(name, 'PDF'));
-  const getDocumentProxy = (await import('unpdf')).getDocumentProxy as unknown as (data: Uint8Array) => Promise<PdfProxy>;
-  let pages: string[];
-  let pdf: PdfProxy;
+/**
+ * A PDF's text layer. A PDF whose pages are mostly scans (no text layer, or a few stray characters
+ * such as page numbers) is refused as 'scanned': with Feishu at hand the flow then sends its pages
+ * to OCR (documents/pdf-scan.ts), text pages included as they are. A PDF that is mostly text is read
+ * as text, and its image-only pages are named (`imageOnlyPages`) rather than silently left out.
+ */
+async function pdfText(name: string, data: Buffer, limits: ParseLimits): Promise<{ text: string; imageOnlyPages: number[] }> {
+  const pdf = await openPdf(name, data, limits);
+  const pages: string[] = [];
+  const imageOnly: number[] = [];
   try {
-    pdf = await getDocumentProxy(new Uint8Array(data));
-  } catch {
-    throw new DocumentError('corrupt', DOC_TEXTS.corrupt(name, 'PDF'));
-  }
-  if (pdf.numPages > limits.maxPdfPages) {
-    await pdf.destroy().catch(() => undefined);
-    throw new DocumentError('too-long', DOC_TEXTS.tooManyPages(name, pdf.numPages, limits.maxPdfPages));
-  }
-  try {
-    pages = [];
     let chars = 0;
     // Pages past the character limit are not read at all.
     for (let i = 1; i <= pdf.numPages && chars <= limits.maxChars; i++) {
-      const content = await (await pdf.getPage(i)).getTextContent();
-      let page = '';
-      for (const item of content.items) {
-        if (typeof item.str !== 'string') continue;
-        page += item.str + (item.hasEOL ? '\n' : '');
-      }
-      pages.push(page);
-      chars += page.length;
+      const { text, meaningful } = await pageText(await pdf.getPage(i));
+      if (meaningful < SCAN_TEXT_CHARS) imageOnly.push(i);
+      pages.push(text);
+      chars += text.length;
     }
     await pdf.destroy();
   } catch {
     throw new DocumentError('corrupt', DOC_TEXTS.corrupt(name, 'PDF'));
   }
   const text = pages.join('\n').split('\n').map((l) => l.trim()).filter(Boolean).join('\n');
-  // A text layer of a few stray characters (page numbers) is still a scan.
-  if (text.replace(/[\s\d\-—第页共/]/g, '').length < 10) throw new DocumentError('scanned', DOC_TEXTS.scanned(name));
-  return text;
+  if (text.replace(/[\s\d\-—第页共/]/g, '').length < SCAN_TEXT_CHARS || imageOnly.length * 2 > pages.length) throw new DocumentError('scanned', DOC_TEXTS.scanned(name));
+  return { text, imageOnlyPages: imageOnly };
 }
 
 function plainText(name: string, data: Buffer): string {
@@ -151,12 +137,13 @@ function plainText(name: string, data: Buffer): string {
 export async function extractFile(name: string, data: Buffer, limits: ParseLimits = DEFAULT_PARSE_LIMITS): Promise<ExtractedFile> {
   const kind = fileKindOf(name, data);
   let text: string;
+  let imageOnlyPages: number[] = [];
   switch (kind) {
     case 'docx':
       text = await docxText(name, data, limits);
       break;
     case 'pdf':
-      text = await pdfText(name, data, limits);
+      ({ text, imageOnlyPages } = await pdfText(name, data, limits));
       break;
     case 'txt':
     case 'md':
@@ -181,6 +168,7 @@ export async function extractFile(name: string, data: Buffer, limits: ParseLimit
   if (!text.trim()) throw new DocumentError('empty', DOC_TEXTS.empty(name));
   // The package passed the size checks above; replies that cannot be read are no verdicts, not a broken file.
   const verdicts = kind === 'docx' ? await readWordVerdicts(data).catch(() => undefined) : undefined;
-  if (text.length > limits.maxChars) return { name, kind, text: text.slice(0, limits.maxChars), truncated: true, ...(verdicts ? { verdicts } : {}) };
-  return { name, kind, text, ...(verdicts ? { verdicts } : {}) };
+  const pages = imageOnlyPages.length ? { imageOnlyPages } : {};
+  if (text.length > limits.maxChars) return { name, kind, text: text.slice(0, limits.maxChars), truncated: true, ...(verdicts ? { verdicts } : {}), ...pages };
+  return { name, kind, text, ...(verdicts ? { verdicts } : {}), ...pages };
 }

@@ -122,11 +122,11 @@ export function bitableToLedger(table: string, fields: readonly BitableField[], 
   return { sheet: { name: table, headers: shown.map((f) => f.field_name), rows }, ids };
 }
 
-/** Facts of a 多维表格 table, each addressed by its record id. */
+/** Facts of a 多维表格 table, each addressed by base · table · row (the record's place as read), its record id kept. */
 export function bitableFacts(base: string, table: string, fields: readonly BitableField[], records: readonly BitableRecord[]): SourcedFact[] {
   const { sheet, ids } = bitableToLedger(table, fields, records);
   return sheet.rows
-    .map((r, k) => ({ text: rowText(sheet.headers, r.cells), address: { origin: 'bitable' as const, source: base, sheet: table, record: ids[k]! } }))
+    .map((r, k) => ({ text: rowText(sheet.headers, r.cells), address: { origin: 'bitable' as const, source: base, sheet: table, row: r.row, record: ids[k]! } }))
     .filter((f) => f.text);
 }
 
@@ -150,22 +150,72 @@ export function ocrRequest(name: string, image: Buffer): { image: string } {
 export interface OcrResult {
   name: string;
   lines: string[];
+  /** A scanned PDF's: the page of each line (1-based), parallel to `lines`. */
+  pages?: number[];
   /** Shown back before use: OCR of a table comes back as loose lines. */
   check: string;
 }
 
+const CHECK_END = '核对无误请回复“确认”；有错可以直接发改好的文字。确认前这些内容不会用于起草。';
+const clean = (lines: readonly string[]) => lines.map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean);
+
 /** `data.text_list` of basic_recognize → lines to confirm; nothing is used before the writer confirms. */
 export function ocrResult(name: string, response: { data?: { text_list?: string[] } }): OcrResult {
-  const lines = (response.data?.text_list ?? []).map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean);
+  const lines = clean(response.data?.text_list ?? []);
   const check = lines.length
-    ? `识别结果，请核对（图片“${name}”，共 ${lines.length} 行）：\n${lines.map((l, i) => `${i + 1}. ${l}`).join('\n')}\n\n核对无误请回复“确认”；有错可以直接发改好的文字。确认前这些内容不会用于起草。`
+    ? `识别结果，请核对（图片“${name}”，共 ${lines.length} 行）：\n${lines.map((l, i) => `${i + 1}. ${l}`).join('\n')}\n\n${CHECK_END}`
     : `图片“${name}”里没有识别出文字。请换一张清晰的照片，或直接把文字粘贴过来。`;
   return { name, lines, check };
 }
 
-/** Confirmed OCR lines as facts, each addressed by image and line. */
+/** One page of a scanned PDF as read: recognised by OCR, its own text layer, or why it was not read. */
+export type ScanPageResult =
+  | { page: number; lines: string[]; from: 'ocr' | 'text' }
+  | { page: number; skipped: 'too-large'; bytes: number }
+  | { page: number; skipped: 'blank' };
+
+/**
+ * A scanned PDF's pages → lines to confirm, numbered per page (第N页 · line), with what was not read
+ * said in words: a page over the OCR limit, and the pages past the cap.
+ */
+export function scanResult(name: string, read: readonly ScanPageResult[], total: number, cap: number, stoppedAfter?: number): OcrResult {
+  const lines: string[] = [];
+  const pages: number[] = [];
+  const shown: string[] = [];
+  const notes: string[] = [];
+  for (const p of read) {
+    if ('skipped' in p) {
+      if (p.skipped === 'too-large') notes.push(`第${p.page}页的扫描图片有 ${(p.bytes / 1048576).toFixed(1)} MB，超过了文字识别一次可处理的 5 MB（按编码后计算），没有识别；请降低扫描分辨率（如 200 dpi、黑白）后重新导出这一页再发。`);
+      continue;
+    }
+    const got = clean(p.lines);
+    if (!got.length) continue;
+    shown.push(`第${p.page}页${p.from === 'text' ? '（文字页，按原文读取）' : ''}：`, ...got.map((l, i) => `${i + 1}. ${l}`));
+    for (const l of got) {
+      lines.push(l);
+      pages.push(p.page);
+    }
+  }
+  const upto = Math.min(total, cap);
+  if (stoppedAfter !== undefined && stoppedAfter < upto) notes.push(`这份扫描件的图片较大，读取用时到了上限：只识别了前 ${stoppedAfter} 页，第${stoppedAfter + 1 === upto ? upto : `${stoppedAfter + 1}～${upto}`}页没有识别；请把这些页拆成单独的 PDF（或降低扫描分辨率）再发。`);
+  if (total > cap) notes.push(`这份 PDF 共 ${total} 页，扫描件每次只识别前 ${cap} 页，${cap + 1 === total ? `第${total}页` : `第${cap + 1}～${total}页`}没有读取；需要的话，请把后面的页拆成单独的 PDF 再发。`);
+  const tail = notes.length ? `\n\n${notes.join('\n')}` : '';
+  const check = lines.length
+    ? `识别结果，请核对（扫描件“${name}”，识别了 ${stoppedAfter ?? upto} 页，共 ${lines.length} 行）：\n${shown.join('\n')}${tail}\n\n${CHECK_END}`
+    : `扫描件“${name}”里没有识别出文字。请换一份清晰的扫描件，或直接把文字粘贴过来。${tail}`;
+  return { name, lines, pages, check };
+}
+
+/** Confirmed OCR lines as facts, each addressed by image and line, or by file, page and line. */
 export function ocrFacts(result: OcrResult): SourcedFact[] {
-  return result.lines.map((text, i) => ({ text, address: { origin: 'ocr' as const, source: result.name, row: i + 1 } }));
+  const seen = new Map<number, number>();
+  return result.lines.map((text, i) => {
+    const page = result.pages?.[i];
+    if (page === undefined) return { text, address: { origin: 'ocr' as const, source: result.name, row: i + 1 } };
+    const row = (seen.get(page) ?? 0) + 1;
+    seen.set(page, row);
+    return { text, address: { origin: 'ocr' as const, source: result.name, page, row } };
+  });
 }
 
 /** Whether the writer's reply confirms an OCR result. */

@@ -14,6 +14,13 @@ export interface ParseLimits {
   maxChars: number;
   /** Data rows read from one spreadsheet (all sheets); more is refused in words. Default 5000. */
   maxLedgerRows?: number;
+  /** Pages of a scanned PDF sent to OCR (the first N); the rest are named, not read. Default 10. */
+  maxScanPages?: number;
+  /**
+   * CPU time the scan may spend on page pictures before it stops and says which pages it left
+   * (half the parser's time limit, so a big scan is answered rather than killed and quarantined).
+   */
+  scanBudgetMs?: number;
 }
 
 const MB = 1024 * 1024;
@@ -25,4 +32,5 @@ export const DEFAULT_PARSE_LIMITS: ParseLimits = {
   maxPdfPages: 300,
   maxChars: 200_000,
   maxLedgerRows: 5000,
+  maxScanPages: 10,
 };

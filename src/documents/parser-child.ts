@@ -6,6 +6,7 @@
 import { DocumentError } from '../core/errors.js';
 import { annotateDocx, type Annotation } from './annotate.js';
 import { extractFile } from './extract.js';
+import { DEFAULT_SCAN_PAGES, scanPdf } from './pdf-scan.js';
 import type { ParseLimits } from './limits.js';
 import { readZipParts } from './zip-guard.js';
 import { reviewInspect, reviewApply, reviewCritique, type ReviewJob } from './review/jobs.js';
@@ -14,7 +15,9 @@ export type ParseRequest =
   | { op: 'extract'; name: string; data: Uint8Array; limits: ParseLimits }
   | { op: 'annotate'; name: string; data: Uint8Array; limits: ParseLimits; annotations: Annotation[]; now: number }
   /** The review loop (issue 22): inspect the comments, revise by decisions, or revise by the critic. */
-  | { op: 'review'; name: string; data: Uint8Array; limits: ParseLimits; job: ReviewJob; now: number };
+  | { op: 'review'; name: string; data: Uint8Array; limits: ParseLimits; job: ReviewJob; now: number }
+  /** A scanned PDF's first pages for OCR (issue 23): text pages' lines, scanned pages' pictures. */
+  | { op: 'scan'; name: string; data: Uint8Array; limits: ParseLimits };
 
 export type ParseReply =
   | { ok: true; value: unknown }
@@ -25,6 +28,7 @@ async function run(req: ParseRequest): Promise<ParseReply> {
   const data = Buffer.from(req.data.buffer, req.data.byteOffset, req.data.byteLength);
   try {
     if (req.op === 'extract') return { ok: true, value: await extractFile(req.name, data, req.limits) };
+    if (req.op === 'scan') return { ok: true, value: await scanPdf(req.name, data, req.limits, req.limits.maxScanPages ?? DEFAULT_SCAN_PAGES) };
     // The annotator and the reviewer open the package with JSZip: its parts are checked first, as for
     // reading (a file that is no zip at all, e.g. an encrypted one, is told apart by the reviewer itself).
     if (req.op !== 'review' || data.subarray(0, 2).toString('latin1') === 'PK') await readZipParts(req.name, data, req.limits);

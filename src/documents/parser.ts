@@ -1,5 +1,6 @@
 import type { Annotation } from './annotate.js';
 import type { ExtractedFile } from './extract.js';
+import type { ScannedPdf } from './pdf-scan.js';
 import type { ApplyResult, CritiqueResult, InspectResult, ReviewJob } from './review/jobs.js';
 
 /** Per call: the job's key (a retry of the same job uses the same one) and its cancel signal. */
@@ -15,6 +16,8 @@ export interface ParseCall {
  */
 export interface DocumentParser {
   extract(name: string, data: Buffer, call: ParseCall): Promise<ExtractedFile>;
+  /** A scanned PDF (extract said 'scanned'): its first pages, each its text or its picture for OCR. */
+  scan(name: string, data: Buffer, call: ParseCall): Promise<ScannedPdf>;
   annotate(name: string, data: Buffer, annotations: readonly Annotation[], now: Date, call: ParseCall): Promise<{ data: Buffer; placed: number }>;
   /** The review loop on a .docx (issue 22): its comments listed, revised by decisions, or revised by the critic. */
   review(name: string, data: Buffer, job: { kind: 'inspect' }, now: Date, call: ParseCall): Promise<InspectResult>;

@@ -9,6 +9,7 @@ import { DOC_TEXTS } from '../core/document-texts.js';
 import { DocumentError } from '../core/errors.js';
 import type { Annotation } from './annotate.js';
 import type { ExtractedFile } from './extract.js';
+import type { ScannedPdf } from './pdf-scan.js';
 import type { ParseLimits } from './limits.js';
 import type { ParseReply, ParseRequest } from './parser-child.js';
 import type { ApplyResult, CritiqueResult, InspectResult, ReviewJob } from './review/jobs.js';
@@ -35,7 +36,7 @@ export interface SandboxOptions {
   /** Parser processes at once; more files wait their turn. */
   concurrency: number;
   quarantine?: ParseQuarantine;
-  onOutcome?: (o: { op: 'extract' | 'annotate' | 'review'; outcome: ParseOutcome; why?: string; ms: number }) => void;
+  onOutcome?: (o: { op: 'extract' | 'annotate' | 'review' | 'scan'; outcome: ParseOutcome; why?: string; ms: number }) => void;
 }
 
 /** The parser's entry beside this file: .ts under tsx or vitest, .js once compiled. */
@@ -88,6 +89,10 @@ export class SandboxedParser implements DocumentParser {
 
   async extract(name: string, data: Buffer, call: ParseCall): Promise<ExtractedFile> {
     return (await this.run({ op: 'extract', name, data, limits: this.o.limits }, call)) as ExtractedFile;
+  }
+
+  async scan(name: string, data: Buffer, call: ParseCall): Promise<ScannedPdf> {
+    return (await this.run({ op: 'scan', name, data, limits: this.o.limits }, { ...call, key: `${call.key}:scan` })) as ScannedPdf;
   }
 
   async annotate(name: string, data: Buffer, annotations: readonly Annotation[], now: Date, call: ParseCall): Promise<{ data: Buffer; placed: number }> {

@@ -362,6 +362,11 @@ export class FeishuApi {
     return data.valueRange;
   }
 
+  /** GET /open-apis/bitable/v1/apps/:app_token: the base's own metadata (data.app: app_token, name, revision, is_advanced, time_zone). */
+  async bitableApp(appToken: string): Promise<{ name?: string }> {
+    return (await this.raw<{ app?: { name?: string } }>('bitable.app', 'GET', `/open-apis/bitable/v1/apps/${enc(appToken)}`)).app ?? {};
+  }
+
   /** GET /open-apis/bitable/v1/apps/:app_token/tables: the tables of a base (a link without ?table=). */
   async bitableTables(appToken: string): Promise<Array<{ table_id: string; name: string }>> {
     return (await this.raw<{ items?: Array<{ table_id: string; name: string }> }>('bitable.tables', 'GET', `/open-apis/bitable/v1/apps/${enc(appToken)}/tables`, { params: { page_size: 100 } })).items ?? [];

@@ -301,16 +301,16 @@ export class FeishuDocuments implements DocumentSource, CloudDocPublisher, Comme
     }
   }
 
-  /** A 多维表格: the linked table (else each table) with its fields and records, up to the row limit. */
+  /** A 多维表格: the base's title, and the linked table (else each table) with its fields and records, up to the row limit. */
   private async readBitable(appToken: string, only?: string, title?: string): Promise<FetchedDocument> {
-    const name = title || '多维表格';
     const max = this.o.maxLedgerRows ?? 5000;
     try {
       const all = await this.api.bitableTables(appToken);
       const list = only ? all.filter((t) => t.table_id === only) : all;
       if (!list.length) throw new DocumentError('not-found', `没有找到链接里的这张数据表：它可能已被删除。请在多维表格里打开要用的数据表，复制地址栏里的完整链接再发。`);
-      // The base's own name needs another scope: the table's name (学习记录) names the material.
-      const shown = title || (list.length === 1 ? list[0]!.name : name);
+      // Facts are named by the base (《2026年意识形态台账》·学习记录·第2行); its title is the base's own metadata.
+      const base = (await this.api.bitableApp(appToken)).name?.trim() || title || undefined;
+      const name = base || (list.length === 1 ? list[0]!.name : '多维表格');
       const tables: Array<{ name: string; fields: unknown[]; records: unknown[] }> = [];
       let total = 0;
       for (const t of list) {
@@ -320,7 +320,7 @@ export class FeishuDocuments implements DocumentSource, CloudDocPublisher, Comme
         if (more || total > max) throw new DocumentError('too-long', DOC_TEXTS.tooManyRows(name, total, max));
         tables.push({ name: t.name, fields, records: items });
       }
-      return { kind: 'bitable', name: shown, tables };
+      return { kind: 'bitable', name, ...(base ? { base } : {}), tables };
     } catch (err) {
       throw this.tableError(err, '多维表格', SCOPES.bitable);
     }

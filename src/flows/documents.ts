@@ -8,6 +8,7 @@ import type { Annotation } from '../documents/annotate.js';
 import type { DocumentParser } from '../documents/parser.js';
 import { buildMaterials, isMaterialRequest, type MaterialItem } from '../documents/material.js';
 import { confirmedOcrItems } from './photo.js';
+import { ScannedPdf, scannedPdfFlow } from './scan.js';
 import { bitableFacts, sheetFacts, sheetToLedger, type BitableField, type BitableRecord, type SheetMeta, type ValueRange } from '../documents/feishu-ledger.js';
 import type { SourcedFact } from '../report/material/facts.js';
 import type { DraftCommand } from '../report/commands.js';
@@ -60,6 +61,8 @@ interface ReadDocument {
   facts?: SourcedFact[];
   /** A returned Word file's 误报/有用 replies under the bot's comments, and the file's SHA-256. */
   verdicts?: { found: WordVerdicts; sha: string };
+  /** A PDF that is mostly text: its pages without a text layer, named in the answer. */
+  imageOnlyPages?: number[];
 }
 
 /** An OLE compound file named .docx: a password-protected (encrypted) Word file. */
@@ -75,7 +78,7 @@ async function readDocument(ctx: TurnContext, parser: DocumentParser, origin: Do
     const sheets = got.kind === 'sheet' ? got.sheets.filter((x) => x.values).map((x) => sheetToLedger(x.meta as SheetMeta, x.values as ValueRange)) : [];
     const facts = got.kind === 'sheet'
       ? sheets.flatMap((x) => sheetFacts(got.name, x))
-      : got.tables.flatMap((t) => bitableFacts(got.name, t.name, t.fields as BitableField[], t.records as BitableRecord[]));
+      : got.tables.flatMap((t) => bitableFacts(got.base ?? got.name, t.name, t.fields as BitableField[], t.records as BitableRecord[]));
     if (!facts.length) throw new DocumentError('empty', DOC_TEXTS.emptySheet(got.name));
     // A sheet's title row (2026年上半年……台账) says the period the 台账 records.
     const titles = sheets.map((x) => x.title).filter((t): t is string => !!t);
@@ -88,17 +91,21 @@ async function readDocument(ctx: TurnContext, parser: DocumentParser, origin: Do
     const r = await parser.review(got.name, got.data, { kind: 'inspect' }, ctx.now, { key: ctx.jobId, ...(ctx.signal ? { signal: ctx.signal } : {}) });
     if (r.kind === 'encrypted') throw new DocumentError('corrupt', r.message);
   }
-  const file = await parser.extract(got.name, got.data, { key: ctx.jobId, ...(ctx.signal ? { signal: ctx.signal } : {}) });
+  const file = await parser.extract(got.name, got.data, { key: ctx.jobId, ...(ctx.signal ? { signal: ctx.signal } : {}) }).catch((err: unknown) => {
+    // A scanned PDF: its bytes go on to OCR (flows/scan.ts) rather than being fetched again.
+    if (err instanceof DocumentError && err.reason === 'scanned') throw new ScannedPdf(got.name, got.data, got.file, err.userMessage);
+    throw err;
+  });
   // In a private chat a file cannot carry words: remember it for 根据这份台账写… next.
   if (ctx.conversation.chatType === 'p2p') await ctx.memory.rememberFile(ctx.conversation.chatId, got.file);
-  return { name: got.name, kind: file.kind, text: file.text, file: got.file, ...(file.kind === 'docx' ? { docx: got.data } : {}), ...(file.truncated ? { truncated: true } : {}), ...(file.ledger ? { facts: file.ledger.facts } : {}), ...(file.verdicts ? { verdicts: { found: file.verdicts, sha } } : {}) };
+  return { name: got.name, kind: file.kind, text: file.text, file: got.file, ...(file.kind === 'docx' ? { docx: got.data } : {}), ...(file.truncated ? { truncated: true } : {}), ...(file.ledger ? { facts: file.ledger.facts } : {}), ...(file.verdicts ? { verdicts: { found: file.verdicts, sha } } : {}), ...(file.imageOnlyPages ? { imageOnlyPages: file.imageOnlyPages } : {}) };
 }
 
 /**
  * Read the document, then draft from it (when `draft` is given: the words asked for a draft
  * from material) or critique it; a Word file comes back with comments.
  */
-export async function documentFlow(ctx: TurnContext, origin: DocumentOrigin, words: string, opts: { draft?: DraftCommand; maxChars: number }): Promise<void> {
+export async function documentFlow(ctx: TurnContext, origin: DocumentOrigin, words: string, opts: { draft?: DraftCommand; maxChars: number; senderTag?: string }): Promise<void> {
   const c = ctx.conversation;
   const parser = ctx.parser;
   if (!ctx.documents || !parser) return ctx.replier.sendText(c, DOC_TEXTS.console, ctx.jobId);
@@ -113,6 +120,7 @@ export async function documentFlow(ctx: TurnContext, origin: DocumentOrigin, wor
   try {
     doc = await readDocument(ctx, parser, origin);
   } catch (err) {
+    if (err instanceof ScannedPdf && opts.senderTag !== undefined) return scannedPdfFlow(ctx, { name: err.fileName, data: err.data, file: err.file }, opts.senderTag);
     if (!(err instanceof DocumentError)) throw err;
     ctx.log.info({ origin: origin.kind, reason: err.reason }, 'document unreadable');
     return ctx.replier.sendText(c, err.userMessage, ctx.jobId);
@@ -154,6 +162,7 @@ export async function documentFlow(ctx: TurnContext, origin: DocumentOrigin, wor
     if (offered.kind !== 'critique') return;
     note = offered.note;
   } else if (!note && HANDLE_COMMENTS.test(words) && doc.kind !== 'docx' && doc.kind !== 'cloud-doc') note = '只有 Word（.docx）文件和飞书云文档能按批注修改；这份文件已按审校处理。';
+  if (!note && doc.imageOnlyPages?.length) note = imageOnlyNote(doc.imageOnlyPages);
   await critiqueFlow(ctx, doc.text, {
     ...(note ? { note } : {}),
     source: doc.kind === 'message' ? doc.name : `“${doc.name}”`,
@@ -166,6 +175,10 @@ export async function documentFlow(ctx: TurnContext, origin: DocumentOrigin, wor
     } } : {}),
   });
 }
+
+/** A mostly-text PDF's scanned pages are said, not silently skipped (a mostly-scanned one goes to OCR instead). */
+const imageOnlyNote = (pages: readonly number[]) =>
+  `第${pages.slice(0, 10).join('、')}页${pages.length > 10 ? `等 ${pages.length} 页` : ''}没有文字层（扫描页或空白页），这些页的内容没有审阅；需要的话，请把这几页单独导出为 PDF 发来识别。`;
 
 const asItem = (doc: ReadDocument): MaterialItem => ({
   source: doc.name,

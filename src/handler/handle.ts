@@ -112,7 +112,7 @@ const FLOWS: Flows = {
   chat: ({ ctx, route: r }) => chatFlow(ctx, r.text),
   clouddoc: ({ ctx }) => cloudDocFlow(ctx),
   'unit-words': ({ ctx, route: r }) => unitWordsFlow(ctx, r.request),
-  document: ({ ctx, route: { document: doc } }) => documentFlow(ctx, doc.origin, doc.words, { maxChars: MAX_INPUT_CHARS, ...(doc.draft ? { draft: doc.draft } : {}) }),
+  document: ({ ctx, route: { document: doc } }) => documentFlow(ctx, doc.origin, doc.words, { maxChars: MAX_INPUT_CHARS, senderTag: userTag(ctx.conversation.senderOpenId), ...(doc.draft ? { draft: doc.draft } : {}) }),
   unsupported: ({ ctx, conversation: c, route: r }) => r.messageType === 'image'
     ? ctx.replier.sendText(c, DOC_TEXTS.image, ctx.jobId)
     : ctx.replier.sendText(c, T.UNSUPPORTED_TYPE(T.MESSAGE_TYPE_LABEL[r.messageType] ?? `“${r.messageType}”类型的消息`), ctx.jobId),
@@ -129,7 +129,7 @@ const FLOWS: Flows = {
   ledger: ({ ctx, route: r }) => ledgerFlow(ctx, r.op),
   verdict: ({ ctx, route: r }) => verdictButtonFlow(ctx, r),
   photo: ({ ctx, route: r }) => photoFlow(ctx, r.image, userTag(ctx.conversation.senderOpenId)),
-  'ocr-button': ({ ctx, route: r }) => ocrButtonFlow(ctx, r.op, r.sender === userTag(ctx.conversation.senderOpenId)),
+  'ocr-button': ({ ctx, route: r }) => ocrButtonFlow(ctx, r.op, { tag: r.sender, pressedBySender: r.sender === userTag(ctx.conversation.senderOpenId) }, r.run),
   profile: ({ ctx, route: r }) => profileFlow(ctx, r.text),
   // 删除我的数据: the request itself is neither remembered nor sent to the model.
   'forget-ask': async ({ ctx, conversation: c }, d) => {

@@ -72,7 +72,7 @@ export type Route =
   /** A photo: OCR, shown back for the writer to confirm. */
   | { kind: 'photo'; image: { messageId: string; imageKey: string } }
   /** 确认 / 作废 pressed under an OCR result; `sender` tags the photo's sender. */
-  | { kind: 'ocr-button'; op: 'confirm' | 'discard'; sender: string };
+  | { kind: 'ocr-button'; op: 'confirm' | 'discard' | 'retry'; sender: string; run?: string };
 
 /** What a route produced from text alone (before files, links and quotes are considered). */
 export type TextRoute = Exclude<Route, { kind: 'document' | 'unsupported' | 'button-expired' | 'verdict' | 'photo' | 'ocr-button' }>;
@@ -280,7 +280,7 @@ export function routeButton(value: Record<string, unknown>): Route {
   if (b.kind === 'review') return { kind: 'review-answer', text: '全部处理', all: true };
   if (b.kind === 'verdict') return { kind: 'verdict', card: b.card, n: b.n, option: b.option };
   if (b.kind === 'forget') return { kind: b.op === 'confirm' ? 'forget-confirm' : 'forget-cancel', requester: b.requester };
-  if (b.kind === 'ocr') return { kind: 'ocr-button', op: b.op, sender: b.sender };
+  if (b.kind === 'ocr') return { kind: 'ocr-button', op: b.op, sender: b.sender, ...(b.run ? { run: b.run } : {}) };
   return { kind: 'draft', command: b.command, newRequest: false };
 }
 

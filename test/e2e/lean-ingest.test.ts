@@ -26,7 +26,7 @@ afterEach(async () => {
 });
 
 /** Packages only a worker needs, or only on first use. */
-const HEAVY = ['docx', 'mammoth', 'unpdf', 'exceljs', 'jszip', '@bull-board/api', '@bull-board/express', '@xmldom/xmldom', 'yauzl'];
+const HEAVY = ['docx', 'mammoth', 'unpdf', 'exceljs', 'jszip', '@bull-board/api', '@bull-board/express', '@xmldom/xmldom', 'yauzl', 'pngjs', 'jpeg-js'];
 const WORKER_ONLY_PACKAGES = ['openai', 'unified', 'remark-parse'];
 const WORKER_ONLY_MODULES = ['src/handler/handle.ts', 'src/queue/worker.ts', 'src/llm/openai-chat-model.ts', 'src/documents/sandbox.ts', 'src/reminders/service/index.ts', 'src/flows/chat.ts', 'src/flows/drafting/index.ts'];
 const pkg = (urls: string[], name: string) => urls.some((u) => u.includes(`/node_modules/${name}/`));

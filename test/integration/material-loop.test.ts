@@ -140,10 +140,11 @@ async function exported(x: Harness, words: string, thread: { rootId: string; thr
 }
 
 describe('a 多维表格 link as the 台账 (issue 23, done when)', () => {
-  it('reads the linked table through the Open API (people never), each fact addressed by its record', async () => {
+  it('reads the linked table through the Open API (people never), each fact addressed as 《base》·table·row', async () => {
     h = await startHarness({ llm: carrier });
     const ms = (d: string) => Date.parse(`${d}T00:00:00+08:00`);
     h.feishu.tableApi.bitables.set('BascnLedger00001', {
+      name: '2026年意识形态工作台账',
       tables: new Map([['tblLedger000001', {
         name: '学习记录',
         fields: [{ field_id: 'f1', field_name: '日期', type: 5 }, { field_id: 'f2', field_name: '事项', type: 1 }, { field_id: 'f3', field_name: '次数', type: 2 }, { field_id: 'f4', field_name: '负责人', type: 11, ui_type: 'User' }],
@@ -161,12 +162,19 @@ describe('a 多维表格 link as the 台账 (issue 23, done when)', () => {
     await h.post(ask);
     const card = texts(h, await replies(h, messageIdOf(ask)));
     expect(card).toContain('“去年的报告.docx”作为范文使用');
-    expect(card).toContain('“学习记录”作为本期事实材料使用');
-    expect(card).toMatch(/集中学习[^\n]* · 12次 · 15次 · 多维表格“学习记录”·学习记录·记录recA2/);
+    expect(card).toContain('“2026年意识形态工作台账”作为本期事实材料使用');
+    // Named by the base's title (GET /bitable/v1/apps/:app_token), the table and the row.
+    expect(card).toMatch(/集中学习[^\n]* · 12次 · 15次 · 《2026年意识形态工作台账》·学习记录·第2行/);
     const unmarked = card.replace(/【[^】]*】/g, '');
     for (const piece of LAST_YEAR_PIECES) expect(unmarked.slice(unmarked.indexOf('工作开展情况')).split('同比表')[0], piece).not.toContain(piece);
     const prompts = h.llm.requests.map((r) => r.messages.at(-1)!.content).join('\n');
     expect(prompts).not.toMatch(/张三|李四/);
+    // The provenance list and 导出Word（附出处） name the base too.
+    const thread = { rootId: messageIdOf(ask), threadId: `omt_${messageIdOf(ask)}` };
+    const where = textEvent('“3月20日召开意识形态工作研判会”这句出自哪里？', thread);
+    await h.post(where);
+    expect(texts(h, await replies(h, messageIdOf(where)))).toContain('《2026年意识形态工作台账》·学习记录·第1行');
+    expect((await exported(h, '导出Word（附出处）', thread)).comments.join('\n')).toContain('《2026年意识形态工作台账》·学习记录·第1行');
   });
 
   it('a 多维表格 the app may not read gets the way to add it, and no model call', async () => {
@@ -239,7 +247,7 @@ describe('a photo of the paper 台账 (issue 23, done when)', () => {
     const [card] = await replies(h, messageIdOf(pic));
     expect(h.feishu.textOf(card!)).toMatch(/^识别结果，请核对/);
     const buttons = cardButtons(h, card!);
-    expect(buttons.map((b) => b.text)).toEqual(['确认', '作废']);
+    expect(buttons.map((b) => b.text)).toEqual(['确认', '作废', '重新识别']);
     const confirm = buttons[0]!.value;
 
     await h.post(clickEvent(card!.message_id, confirm));
@@ -267,7 +275,7 @@ describe('a photo of the paper 台账 (issue 23, done when)', () => {
     const [gcard] = await replies(h, messageIdOf(gpic));
     const [gConfirm, gDiscard] = cardButtons(h, gcard!).map((b) => b.value);
     await h.post(clickEvent(gcard!.message_id, gConfirm!, { openId: OTHER_USER_OPEN_ID, chatId: 'oc_group_chat_0001' }));
-    await h.feishu.waitFor(() => texts(h!, h!.feishu.repliesTo(gcard!.message_id)).includes('只有发这张照片的人'), undefined, 'the refusal');
+    await h.feishu.waitFor(() => texts(h!, h!.feishu.repliesTo(gcard!.message_id)).includes('只有发这张照片或这份扫描件的人'), undefined, 'the refusal');
     await h.post(clickEvent(gcard!.message_id, gDiscard!, { chatId: 'oc_group_chat_0001' }));
     await h.feishu.waitFor(() => texts(h!, h!.feishu.repliesTo(gcard!.message_id)).includes('已作废'), undefined, 'the discard');
     await h.post(clickEvent(gcard!.message_id, gConfirm!, { chatId: 'oc_group_chat_0001' }));

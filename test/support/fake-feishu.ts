@@ -171,6 +171,8 @@ export interface FakeSpreadsheet {
 
 /** A bitable as the fake keeps it: tables with their fields and records. */
 export interface FakeBitable {
+  /** The base's own title (GET /bitable/v1/apps/:app_token → data.app.name). */
+  name?: string;
   tables: Map<string, { name: string; fields: Array<{ field_id: string; field_name: string; type: number; ui_type?: string }>; records: Array<{ record_id: string; fields: Record<string, unknown> }> }>;
 }
 
@@ -187,8 +189,14 @@ export class FakeTables {
   readonly deniedBitables = new Set<string>();
   /** Image (decoded bytes' SHA-less key: its base64 prefix) → OCR lines; anything else → none. */
   readonly ocr: Array<{ match: (image: Buffer) => boolean; lines: string[] }> = [];
+  /** The app lacks optical_char_recognition:image: every OCR call is refused with 99991672. */
+  refuseOcr = false;
+  /** Every image the OCR call received, in order, with when it came (ms). */
+  readonly ocrCalls: Array<{ image: Buffer; at: number }> = [];
+  /** Feishu's tenant-wide OCR quota: more calls than this within one second are refused with 99991400. */
+  ocrQps = 20;
 
-  handle(method: string, path: string, query: URLSearchParams, b: Record<string, unknown>): { status: number; body: unknown } | undefined {
+  handle(method: string, path: string, query: URLSearchParams, b: Record<string, unknown>): { status: number; body: unknown; headers?: Record<string, string> } | undefined {
     let m = /^\/open-apis\/sheets\/v3\/spreadsheets\/([^/]+)\/sheets\/query$/.exec(path);
     if (m && method === 'GET') {
       const ss = this.spreadsheets.get(m[1]!);
@@ -205,6 +213,13 @@ export class FakeTables {
       const formatted = query.get('dateTimeRenderOption') === 'FormattedString';
       const values = sheet.values.map((r) => r.map((v) => (v instanceof Date ? (formatted ? v.toISOString().slice(0, 10).replace(/-/g, '/') : (v.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000) : v)));
       return { status: 200, body: ok({ revision: 3, spreadsheetToken: m[1], valueRange: { majorDimension: 'ROWS', range: `${sheet.sheet_id}!A1:${String.fromCharCode(64 + Math.max(1, ...values.map((r) => r.length)))}${values.length}`, revision: 3, values } }) };
+    }
+    m = /^\/open-apis\/bitable\/v1\/apps\/([^/]+)$/.exec(path);
+    if (m && method === 'GET') {
+      if (this.deniedBitables.has(m[1]!)) return { status: 200, body: { code: 1254302, msg: 'Permission denied.' } };
+      const base = this.bitables.get(m[1]!);
+      if (!base) return { status: 200, body: { code: 1254040, msg: 'BaseTokenNotFound' } };
+      return { status: 200, body: ok({ app: { app_token: m[1], name: base.name ?? '', revision: 7, is_advanced: false, time_zone: 'Asia/Shanghai' } }) };
     }
     m = /^\/open-apis\/bitable\/v1\/apps\/([^/]+)\/tables$/.exec(path);
     if (m && method === 'GET') {
@@ -229,9 +244,13 @@ export class FakeTables {
       }
     }
     if (path === '/open-apis/optical_char_recognition/v1/image/basic_recognize' && method === 'POST') {
+      if (this.refuseOcr) return { status: 400, body: { code: 99991672, msg: 'Access denied. One of the following scopes is required: [optical_char_recognition:image].' } };
+      const now = Date.now();
+      if (this.ocrCalls.filter((c) => now - c.at < 1000).length >= this.ocrQps) return { status: 429, body: { code: 99991400, msg: 'request trigger frequency limit' }, headers: { 'x-ogw-ratelimit-reset': '1' } };
       const image = typeof b.image === 'string' ? b.image : '';
       if (!image || image.length >= 5 * 1024 * 1024) return { status: 400, body: { code: 1150101, msg: 'invalid param: image' } };
       const bytes = Buffer.from(image, 'base64');
+      this.ocrCalls.push({ image: bytes, at: now });
       const hit = this.ocr.find((o) => o.match(bytes));
       return { status: 200, body: ok({ text_list: hit?.lines ?? [] }) };
     }

@@ -1,3 +1,4 @@
+import { deflateSync } from 'node:zlib';
 /**
  * A minimal PDF with a real text layer, built by hand because no small dev dependency
  * writes CJK text without a font file. The font is a non-embedded Type0 (Identity-H)
@@ -43,4 +44,48 @@ export function buildPdf(lines: string[]): Buffer {
   out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
   out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   return Buffer.from(out, 'utf8');
+}
+
+/**
+ * A PDF whose pages are each one 8-bit grey picture and nothing else, Flate-compressed by zlib:
+ * a scan as the simplest scanner software writes it. For pictures too big to keep as fixtures
+ * (test/fixtures/scan/ holds the LibreOffice-made ones).
+ */
+export function buildImagePdf(pages: Array<{ width: number; height: number; grey: Buffer }>): Buffer {
+  const parts: Buffer[] = [];
+  const offsets: number[] = [];
+  let size = 0;
+  const push = (b: Buffer | string) => {
+    const buf = typeof b === 'string' ? Buffer.from(b, 'latin1') : b;
+    parts.push(buf);
+    size += buf.length;
+  };
+  const obj = (n: number, body: Buffer | string, stream?: Buffer) => {
+    offsets[n] = size;
+    push(`${n} 0 obj\n`);
+    push(body);
+    if (stream) {
+      push('\nstream\n');
+      push(stream);
+      push('\nendstream');
+    }
+    push('\nendobj\n');
+  };
+  push('%PDF-1.4\n');
+  const kids = pages.map((_, i) => `${3 + i * 3} 0 R`).join(' ');
+  obj(1, '<< /Type /Catalog /Pages 2 0 R >>');
+  obj(2, `<< /Type /Pages /Kids [${kids}] /Count ${pages.length} >>`);
+  pages.forEach((p, i) => {
+    const page = 3 + i * 3;
+    const content = Buffer.from('q 595 0 0 842 0 0 cm /Im0 Do Q', 'latin1');
+    const data = deflateSync(p.grey);
+    obj(page, `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im0 ${page + 2} 0 R >> >> /Contents ${page + 1} 0 R >>`);
+    obj(page + 1, `<< /Length ${content.length} >>`, content);
+    obj(page + 2, `<< /Type /XObject /Subtype /Image /Width ${p.width} /Height ${p.height} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode /Length ${data.length} >>`, data);
+  });
+  const count = 3 + pages.length * 3;
+  const xref = size;
+  push(`xref\n0 ${count}\n0000000000 65535 f \n${offsets.slice(1, count).map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`);
+  push(`trailer\n<< /Size ${count} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`);
+  return Buffer.concat(parts);
 }

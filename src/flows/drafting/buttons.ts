@@ -51,8 +51,10 @@ export interface VerdictButtonValue {
 /** The buttons under “识别结果，请核对”: `sender` is a tag of the photo's sender (handler's userTag), who alone may answer in a group. */
 export interface OcrButtonValue {
   action: 'ocr';
-  op: 'confirm' | 'discard';
+  op: 'confirm' | 'discard' | 'retry';
   sender: string;
+  /** The job whose result the card shows: 重新识别 replaces it, and the old card's buttons then act no more. */
+  run?: string;
   [key: string]: unknown;
 }
 
@@ -70,7 +72,7 @@ export type ButtonIntent = { kind: 'draft'; command: DraftCommand; thread: strin
   /** 全部处理 under a list of 批注 (flows/review.ts builds it). */
   | { kind: 'review'; thread: string }
   | { kind: 'verdict'; card: string; n: number; option: string }
-  | { kind: 'ocr'; op: 'confirm' | 'discard'; sender: string };
+  | { kind: 'ocr'; op: 'confirm' | 'discard' | 'retry'; sender: string; run?: string };
 
 export function decodeButton(v: Record<string, unknown>): ButtonIntent | undefined {
   if (v.action === 'forget' && (v.op === 'confirm' || v.op === 'cancel') && typeof v.requester === 'string') return { kind: 'forget', op: v.op, requester: v.requester };
@@ -78,7 +80,7 @@ export function decodeButton(v: Record<string, unknown>): ButtonIntent | undefin
   if (v.action === 'clouddoc' && typeof v.thread === 'string') return { kind: 'clouddoc', thread: v.thread };
   if (v.action === 'draft-keep' && typeof v.thread === 'string') return { kind: 'keep', thread: v.thread };
   if (v.action === 'review' && v.op === 'all' && typeof v.thread === 'string') return { kind: 'review', thread: v.thread };
-  if (v.action === 'ocr' && (v.op === 'confirm' || v.op === 'discard') && typeof v.sender === 'string') return { kind: 'ocr', op: v.op, sender: v.sender };
+  if (v.action === 'ocr' && (v.op === 'confirm' || v.op === 'discard' || v.op === 'retry') && typeof v.sender === 'string') return { kind: 'ocr', op: v.op, sender: v.sender, ...(typeof v.run === 'string' ? { run: v.run } : {}) };
   if (isDraftButton(v)) return { kind: 'draft', command: v.command, thread: v.thread };
   return undefined;
 }
@@ -123,8 +125,8 @@ export function expiryButtons(thread: string): CardButton[] {
   return [{ text: '保留', value: keep, primary: true }, { text: '导出Word', value: exportWord }];
 }
 
-/** 确认 / 作废 under an OCR result (the typed 确认 does the same). */
-export function ocrButtons(senderTag: string): CardButton[] {
-  const v = (op: OcrButtonValue['op']): OcrButtonValue => ({ action: 'ocr', op, sender: senderTag });
-  return [{ text: '确认', value: v('confirm'), primary: true }, { text: '作废', value: v('discard') }];
+/** 确认 / 作废 / 重新识别 under an OCR result (the typed 确认 does the same as the first). */
+export function ocrButtons(senderTag: string, run?: string): CardButton[] {
+  const v = (op: OcrButtonValue['op']): OcrButtonValue => ({ action: 'ocr', op, sender: senderTag, ...(run ? { run } : {}) });
+  return [{ text: '确认', value: v('confirm'), primary: true }, { text: '作废', value: v('discard') }, { text: '重新识别', value: v('retry') }];
 }

@@ -12,6 +12,8 @@ export interface FactAddress {
   source: string;
   /** Worksheet (file or 飞书电子表格) or bitable table name. */
   sheet?: string;
+  /** A scanned PDF's page (1-based); `row` is then the line on that page. */
+  page?: number;
   /** 1-based row as the writer sees it in the program (header rows counted). */
   row?: number;
   /** A bitable record id or a 记一笔 entry id. */
@@ -32,7 +34,7 @@ export interface SourcedFact {
   cells?: Record<string, string>;
 }
 
-/** “台账.xlsx”·学习记录·第5行 / 多维表格“舆情台账”·记录 rec1 / 你的原话. */
+/** “台账.xlsx”·学习记录·第5行 / 《舆情台账》·舆情记录·第2行 / 扫描件“台账.pdf”识别结果·第2页·第3行 / 你的原话. */
 export function addressLabel(a: FactAddress): string {
   const parts: string[] = [];
   switch (a.origin) {
@@ -44,10 +46,11 @@ export function addressLabel(a: FactAddress): string {
       parts.push(`飞书电子表格“${a.source}”`);
       break;
     case 'bitable':
-      parts.push(`多维表格“${a.source}”`);
+      // 《2026年意识形态台账》·学习记录·第2行: the base by its title, as the writer finds it in Feishu.
+      parts.push(`《${a.source}》`);
       break;
     case 'ocr':
-      parts.push(`图片“${a.source}”识别结果`);
+      parts.push(a.page !== undefined ? `扫描件“${a.source}”识别结果` : `图片“${a.source}”识别结果`);
       break;
     case 'message':
       parts.push(`转发消息${a.time ? `（${a.time.slice(0, 16).replace('T', ' ')}）` : ''}`);
@@ -59,8 +62,9 @@ export function addressLabel(a: FactAddress): string {
       parts.push(`“${a.source}”`);
   }
   if (a.sheet) parts.push(a.sheet);
+  if (a.page !== undefined) parts.push(`第${a.page}页`);
   if (a.row !== undefined) parts.push(`第${a.row}行`);
-  if (a.record && a.origin === 'bitable') parts.push(`记录${a.record}`);
+  if (a.record && a.origin === 'bitable' && a.row === undefined) parts.push(`记录${a.record}`);
   return parts.join('·');
 }
 

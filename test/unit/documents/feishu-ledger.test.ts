@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addressLabel } from '../../../src/report/material/facts.js';
 import { feishuErrorKind } from '../../../src/feishu/codes.js';
-import { bitableFacts, confirmsOcr, ocrFacts, ocrRequest, ocrResult, sheetFacts, sheetToLedger, tableReadError, type BitableField, type BitableRecord, type SheetMeta, type ValueRange } from '../../../src/documents/feishu-ledger.js';
+import { bitableFacts, confirmsOcr, ocrFacts, ocrRequest, ocrResult, scanResult, sheetFacts, sheetToLedger, tableReadError, type BitableField, type BitableRecord, type SheetMeta, type ValueRange } from '../../../src/documents/feishu-ledger.js';
 import { FakeFeishu } from '../../support/fake-feishu.js';
 
 let fake: FakeFeishu;
@@ -29,6 +29,7 @@ beforeAll(async () => {
     }],
   });
   fake.tableApi.bitables.set('bascnLEDGER', {
+    name: '2026年意识形态工作台账',
     tables: new Map([['tblSTUDY', {
       name: '学习记录',
       fields: [
@@ -69,7 +70,14 @@ describe('多维表格', () => {
     const facts = bitableFacts('意识形态台账', '学习记录', fields.data.items, records.data.items);
     expect(facts.map((f) => f.text)).toEqual(['2026年6月12日，理论中心组集中学习，参加23人', '2026年3月5日，专题党课']);
     expect(facts.map((f) => f.text).join('')).not.toContain('张三');
-    expect(addressLabel(facts[0]!.address)).toBe('多维表格“意识形态台账”·学习记录·记录recA1');
+    // Named by the base's title, the table and the row as read; the record id is kept beside it.
+    expect(addressLabel(facts[0]!.address)).toBe('《意识形态台账》·学习记录·第1行');
+    expect(facts[1]!.address).toMatchObject({ row: 2, record: 'recA2' });
+  });
+
+  it('the base’s own title comes from GET /bitable/v1/apps/:app_token (data.app.name)', async () => {
+    const app = await call<{ app: { app_token: string; name: string } }>('GET', '/open-apis/bitable/v1/apps/bascnLEDGER');
+    expect(app.data.app).toMatchObject({ app_token: 'bascnLEDGER', name: '2026年意识形态工作台账' });
   });
 
   it('a bitable the app may not read, or that is gone, gets a clear answer', async () => {
@@ -94,6 +102,25 @@ describe('OCR', () => {
     expect(confirmsOcr('不对，是4类')).toBe(false);
     expect(addressLabel(ocrFacts(r)[1]!.address)).toBe('图片“台账照片.jpg”识别结果·第2行');
     expect(ocrResult('空白.jpg', { data: { text_list: [] } }).check).toContain('没有识别出文字');
+  });
+
+  it('a scanned PDF’s pages → lines numbered per page, facts addressed as file · 第N页 · line, what was not read said', () => {
+    const r = scanResult('台账.pdf', [
+      { page: 1, lines: ['2026年3月20日 召开研判会', ' 理论中心组集中学习15次 '], from: 'ocr' },
+      { page: 2, skipped: 'too-large', bytes: 6 * 1048576 },
+      { page: 3, lines: ['网络安全宣传周'], from: 'text' },
+      { page: 4, skipped: 'blank' },
+    ], 12, 4);
+    expect(r.lines).toEqual(['2026年3月20日 召开研判会', '理论中心组集中学习15次', '网络安全宣传周']);
+    expect(r.check.split('\n').slice(0, 6)).toEqual(['识别结果，请核对（扫描件“台账.pdf”，识别了 4 页，共 3 行）：', '第1页：', '1. 2026年3月20日 召开研判会', '2. 理论中心组集中学习15次', '第3页（文字页，按原文读取）：', '1. 网络安全宣传周']);
+    expect(r.check).toContain('第2页的扫描图片有 6.0 MB，超过了文字识别一次可处理的 5 MB');
+    expect(r.check).toContain('这份 PDF 共 12 页，扫描件每次只识别前 4 页，第5～12页没有读取');
+    expect(ocrFacts(r).map((f) => addressLabel(f.address))).toEqual(['扫描件“台账.pdf”识别结果·第1页·第1行', '扫描件“台账.pdf”识别结果·第1页·第2行', '扫描件“台账.pdf”识别结果·第3页·第1行']);
+    expect(scanResult('空白.pdf', [{ page: 1, skipped: 'blank' }], 1, 10).check).toContain('没有识别出文字');
+    const slow = scanResult('大扫描件.pdf', [{ page: 1, lines: ['第一页'], from: 'ocr' }], 12, 10, 1);
+    expect(slow.check).toContain('识别了 1 页，共 1 行');
+    expect(slow.check).toContain('只识别了前 1 页，第2～10页没有识别');
+    expect(slow.check).toContain('这份 PDF 共 12 页，扫描件每次只识别前 10 页，第11～12页没有读取');
   });
 
   it('an image over the 5 MB limit is answered before any call; the fake refuses one as Feishu does', async () => {

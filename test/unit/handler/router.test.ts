@@ -65,6 +65,8 @@ describe('routeText', () => {
     expect(routeText('这个数的出处是什么？', o)).toMatchObject({ kind: 'where-from' });
     expect(routeButton({ action: 'ocr', op: 'confirm', sender: 'tag' })).toEqual({ kind: 'ocr-button', op: 'confirm', sender: 'tag' });
     expect(routeButton({ action: 'ocr', op: 'again', sender: 'tag' })).toEqual({ kind: 'button-expired' });
+    // 重新识别, and the run a card shows (a replaced card's buttons act no more).
+    expect(routeButton({ action: 'ocr', op: 'retry', sender: 'tag', run: 'job-1' })).toEqual({ kind: 'ocr-button', op: 'retry', sender: 'tag', run: 'job-1' });
   });
 });
 
