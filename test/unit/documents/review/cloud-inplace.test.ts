@@ -9,7 +9,7 @@ import { guardInPlace, planInPlace, spliceElements } from '../../../../src/docum
 
 const run = (content: string, style?: Record<string, unknown>): RawElement => ({ text_run: { content, ...(style ? { text_element_style: style } : {}) } });
 const mention: RawElement = { mention_user: { user_id: 'ou_x', text_element_style: {} } };
-const doc: RawElement = { mention_doc: { token: 'doxT', obj_type: 22, url: 'https://x.feishu.cn/docx/doxT', title: '《办法》' } };
+const doc = { mention_doc: { token: 'doxT', obj_type: 22, url: 'https://x.feishu.cn/docx/doxT', title: '《办法》' } } as RawElement;
 const eq: RawElement = { equation: { content: 'x^2\n' } };
 const text = (els: readonly RawElement[]) => els.map((e) => e.text_run?.content ?? e.mention_doc?.title ?? '').join('');
 
