@@ -9,7 +9,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../support/harness.js';
 import { settledReplies } from '../support/queues.js';
-import { cardActionEvent, messageIdOf, textEvent, USER_OPEN_ID } from '../support/events.js';
+import { cardActionEvent, groupAtBot, messageIdOf, OTHER_USER_OPEN_ID, textEvent, USER_OPEN_ID } from '../support/events.js';
 import type { FakeMessage } from '../support/fake-feishu.js';
 import type { FakeRequestBody } from '../support/fake-openai.js';
 
@@ -273,6 +273,20 @@ describe('直接改原文档: a cloud doc edited in place', () => {
     expect(out).toContain('没能确认你本人有这篇文档的编辑权限');
     expect(h.feishu.blockEdits).toHaveLength(0);
     expect(h.feishu.commentReplies).toHaveLength(0);
+  });
+
+  it('in a group, only the thread’s owner (or a named reviewer) may have the document edited in place', async () => {
+    h = await startHarness({ llm: messyModel });
+    cloudDoc(h);
+    const ev = groupAtBot(`处理批注 ${LINK}`, h.feishu.botOpenId);
+    await h.post(ev);
+    expect(texts(h, await settledReplies(h, messageIdOf(ev)))).toContain('共 6 条批注');
+    const other = groupAtBot('直接改原文档', h.feishu.botOpenId, { rootId: messageIdOf(ev), senderOpenId: OTHER_USER_OPEN_ID });
+    await h.post(other);
+    expect(texts(h, await settledReplies(h, messageIdOf(other)))).toContain('只有文稿的主人');
+    expect(h.feishu.blockEdits).toHaveLength(0);
+    expect(h.feishu.commentReplies).toHaveLength(0);
+    expect(reviewRequests(h)).toHaveLength(0);
   });
 
   it('offline: only the critic’s exact replacements are made in place; the other comments wait for a model', async () => {
