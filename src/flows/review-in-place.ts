@@ -84,11 +84,9 @@ async function editInPlace(ctx: TurnContext, thread: string, pending: PendingRev
   // A retried job goes on from the version it stored (the model is not asked twice).
   let version = (await reviews.versions(thread)).find((v) => v.once === once);
   let answeredBefore: Map<string, string[]> | undefined;
-  let offline = false;
   if (!version?.inPlace) {
     const planned = await plan(ctx, source.link, pending, answer, (s) => card.update(`${head}\n\n${s}`));
     if (planned.kind === 'stop') return card.finish(`${head}\n\n${planned.message}`);
-    offline = planned.offline;
     answeredBefore = planned.answered;
     version = planned.version;
     // The old elements are kept before anything is written.
@@ -130,7 +128,7 @@ async function editInPlace(ctx: TurnContext, thread: string, pending: PendingRev
   const where = edit.blocks.length
     ? `已直接修改云文档《${edit.title}》中的 ${edit.blocks.length} 个段落（${edit.link.url}），并在 ${edit.replies.length} 条评论下逐条回复，没有把任何评论标为“已解决”（是否解决由你决定）。\n${IN_PLACE_TEXTS.cannotReject}`
     : `${IN_PLACE_TEXTS.nothingToChange(edit.title)}已在 ${edit.replies.length} 条评论下逐条回复，没有把任何评论标为“已解决”。`;
-  const offlineTail = offline ? '\n\n（离线模式：未配置大模型，只改了审校规则能确定的错误，其余评论回复“需要配置大模型后处理”。）' : '';
+  const offlineTail = edit.offline ? '\n\n（离线模式：未配置大模型，只改了审校规则能确定的错误，其余评论回复“需要配置大模型后处理”。）' : '';
   await card.finish(`${head}\n\n${where}\n\n${(version.changes ?? []).join('\n')}${offlineTail}`);
 }
 
@@ -149,7 +147,7 @@ async function existingReplies(ctx: TurnContext, link: DocLink): Promise<Map<str
   return new Map([...r.review.byId.values()].filter((x) => !x.parentId).map((x) => [x.id, x.replies.map((y) => y.text)]));
 }
 
-type Planned = { kind: 'stop'; message: string } | { kind: 'go'; version: ReviewVersion & { inPlace: InPlaceEdit }; offline: boolean; answered: Map<string, string[]> };
+type Planned = { kind: 'stop'; message: string } | { kind: 'go'; version: ReviewVersion & { inPlace: InPlaceEdit }; answered: Map<string, string[]> };
 
 /** Read, decide, revise, re-read the blocks just before the edit, check for conflicts, plan the elements and guard them. */
 async function plan(ctx: TurnContext, link: DocLink, pending: PendingReview, answer: Exclude<ReviewAnswer, { kind: 'invalid' | 'none' }>, update: (s: string) => void): Promise<Planned> {
@@ -194,9 +192,9 @@ async function plan(ctx: TurnContext, link: DocLink, pending: PendingReview, ans
   const inPlace: InPlaceEdit = {
     link, fileToken: fresh.fileToken, title: r.title, ...(fresh.revision !== undefined ? { revision: fresh.revision } : {}),
     blocks: edits.edits.map((e) => ({ blockId: e.blockId, paragraph: e.paragraph, before: e.before, after: e.after, beforeText: e.beforeText, afterText: e.afterText })),
-    replies, applied: false,
+    replies, applied: false, ...(decided === null ? { offline: true } : {}),
   };
-  return { kind: 'go', offline: decided === null, answered, version: { direction: 'out', name: `${r.title}（原文档直接修改）`, url: link.url, changes: lines, inPlace, at: ctx.now.getTime() } };
+  return { kind: 'go', answered, version: { direction: 'out', name: `${r.title}（原文档直接修改）`, url: link.url, changes: lines, inPlace, at: ctx.now.getTime() } };
 }
 
 /** 改回上一版 after an in-place edit: the blocks' elements put back, unless someone changed them since. */

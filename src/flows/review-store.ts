@@ -49,6 +49,8 @@ export interface InPlaceEdit {
   replies: Array<{ commentId: string; text: string }>;
   /** Set once the PATCH went through: an edit refused (permission) or never made stays false. */
   applied: boolean;
+  /** Decided by the rules (no model): only the critic's exact replacements were made. */
+  offline?: boolean;
   /** This version is 改回上一版 of an in-place edit: the blocks were put back. */
   restored?: boolean;
 }
