@@ -83,4 +83,11 @@ export interface CommentSource {
   /** DocumentError for the link (access, type); the transport's error for a refused comment call. */
   comments(link: DocLink, requester: Requester): Promise<CloudComments>;
   reply(fileToken: string, commentId: string, text: string): Promise<void>;
+  /**
+   * The document's blocks read again for an in-place edit, once the requester is known to be allowed
+   * to edit it (DocumentError otherwise), with its revision id.
+   */
+  blocksForEdit(link: DocLink, requester: Requester): Promise<{ fileToken: string; blocks: unknown[]; revision?: number }>;
+  /** Each block's element list replaced (the transport's error when refused: no edit permission, rate limit). */
+  editBlocks(fileToken: string, updates: ReadonlyArray<{ blockId: string; elements: unknown[] }>, key: string): Promise<{ revision?: number }>;
 }

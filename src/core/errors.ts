@@ -94,6 +94,8 @@ export type DocumentFailure =
   | 'too-complex'
   /** Nothing proves the requester may read this cloud doc (the app may): read nothing. */
   | 'not-shared'
+  /** Nothing proves the requester may edit this cloud doc: the bot does not edit it for them. */
+  | 'not-editor'
   /** A password-protected workbook (an encrypted OOXML package is a CFB container). */
   | 'encrypted';
 

@@ -16,6 +16,12 @@ interface Res<T> { code?: number; msg?: string; data?: T }
 /** The SDK puts path parameters into the URL as they are; ids come from events, so encode them. */
 const enc = (id: string) => encodeURIComponent(id);
 
+/** A docx edit's `client_token` in the UUID form Feishu's examples use, the same for the same key (a retry is idempotent). */
+export function docxClientToken(key: string): string {
+  const h = createHash('sha1').update(key).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
 /** Feishu caps `uuid` at 50 characters; long keys are hashed. */
 export function feishuUuid(key: string): string {
   return key.length <= 50 ? key : `h${createHash('sha1').update(key).digest('base64url')}`;
@@ -342,6 +348,28 @@ export class FeishuApi {
       params: { page_size: 500, ...(pageToken ? { page_token: pageToken } : {}) },
     }));
     return { items: data.items ?? [], ...(data.has_more && data.page_token ? { next: data.page_token } : {}) };
+  }
+
+  /** GET /open-apis/docx/v1/documents/:id: the document's revision_id (comments bump it too, so it only dates a read). */
+  async docxRevision(documentId: string): Promise<number | undefined> {
+    const data = await this.call<{ document?: { revision_id?: number } }>('docx.get', () => this.client.docx.v1.document.get({ path: { document_id: enc(documentId) } }));
+    return data.document?.revision_id;
+  }
+
+  /**
+   * PATCH /open-apis/docx/v1/documents/:id/blocks/batch_update: each block's whole element list replaced
+   * (`update_text_elements`), at most 200 blocks a request, no block twice; against the latest revision
+   * (-1), idempotent per `client_token` (docs/REVIEW.md). Edits are limited to 3/s per document (429) and
+   * 3/s per app (400 / 99991400): a refusal is a rate-limited FeishuApiError, retried by BullMQ. `key`
+   * becomes the client_token.
+   */
+  async docxBatchUpdate(documentId: string, updates: ReadonlyArray<{ blockId: string; elements: unknown[] }>, key: string): Promise<{ revision?: number }> {
+    const data = await this.call<{ document_revision_id?: number }>('docx.blocks.batch_update', () => this.client.docx.v1.documentBlock.batchUpdate({
+      path: { document_id: enc(documentId) },
+      params: { document_revision_id: -1, client_token: docxClientToken(key) },
+      data: { requests: updates.map((u) => ({ block_id: u.blockId, update_text_elements: { elements: u.elements } })) } as never,
+    }));
+    return data.document_revision_id !== undefined ? { revision: data.document_revision_id } : {};
   }
 
   // ---------- 台账 material (issue 23): 飞书电子表格, 多维表格, OCR, merge-forward children ----------

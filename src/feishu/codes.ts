@@ -43,7 +43,14 @@ export const FEISHU_CODES: ReadonlyMap<number, FeishuCode> = new Map([
   [99991679, c('no-scope', 'app scope not granted (user token)', 'missingScope')],
   [1061073, c('no-scope', 'drive medias/upload_all: no scope auth', 'missingScope')],
   [1470403, c('no-scope', 'task v2: no permission to use tasks', 'missingScope')],
-  [1770032, c('no-access', 'docx raw_content: no permission to read this document', 'docNoAccess')],
+  // The same code on a read (raw_content, blocks) and on an edit (blocks batch_update, PATCH a block): the
+  // review loop's in-place edit answers it with the edit permission to grant (docs/REVIEW.md).
+  [1770032, c('no-access', 'docx: forbidden (no permission to read, or to edit, this document)', 'docNoAccess')],
+  [1770001, c('refused', 'docx: invalid parameter')],
+  [1770019, c('refused', 'docx batch_update: the same block id twice in one request')],
+  [1770021, c('refused', 'docx edit: document_revision_id older than the latest by more than 1000')],
+  [1770024, c('refused', 'docx edit: invalid operation on this block')],
+  [1770033, c('refused', 'docx edit: text longer than 10,485,760 characters')],
   [131006, c('no-access', 'wiki get_node: no permission to this node', 'docNoAccess')],
   [1063002, c('no-access', 'drive permission: the app may not see this setting', 'docNoAccess')],
   [970003, c('no-access', 'drive metas batch_query: the app may not see this document', 'docNoAccess')],

@@ -37,6 +37,10 @@ export const SCOPES = {
 /** Link-share settings that let anyone in the tenant (or anyone at all) read with the link. */
 const TENANT_READABLE = new Set(['tenant_readable', 'tenant_editable', 'partner_tenant_readable', 'partner_tenant_editable']);
 const ANYONE_READABLE = new Set(['anyone_readable', 'anyone_editable']);
+const TENANT_EDITABLE = new Set(['tenant_editable', 'partner_tenant_editable']);
+const ANYONE_EDITABLE = new Set(['anyone_editable']);
+/** Collaborator permissions that include editing (drive v1 permission members: view, edit, full_access). */
+const EDIT_PERMS = new Set(['edit', 'full_access']);
 
 const MB = 1024 * 1024;
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
@@ -90,7 +94,7 @@ export class FeishuDocuments implements DocumentSource, CloudDocPublisher, Comme
    * wiki-space members cannot be checked with the app's identity and do not count. Without proof,
    * nothing of the document is read.
    */
-  private async requireReader(token: string, type: 'docx' | 'wiki' | 'sheet' | 'bitable', who: Requester): Promise<void> {
+  private async requireReader(token: string, type: 'docx' | 'wiki' | 'sheet' | 'bitable', who: Requester, edit = false): Promise<void> {
     let refused = 0;
     const ask = async <T>(what: 'linkShare' | 'members' | 'owner' | 'chatMembers', f: () => Promise<T>): Promise<T | undefined> => {
       try {
@@ -104,16 +108,17 @@ export class FeishuDocuments implements DocumentSource, CloudDocPublisher, Comme
       }
     };
     const share = await ask('linkShare', () => this.api.docLinkShare(token, type));
-    if (share && (ANYONE_READABLE.has(share) || (TENANT_READABLE.has(share) && !who.external))) return;
+    const [anyone, tenant] = edit ? [ANYONE_EDITABLE, TENANT_EDITABLE] : [ANYONE_READABLE, TENANT_READABLE];
+    if (share && (anyone.has(share) || (tenant.has(share) && !who.external))) return;
     if ((await ask('owner', () => this.api.docOwner(token, type))) === who.openId) return;
-    const members = (await ask('members', () => this.api.docMembers(token, type))) ?? [];
+    const members = ((await ask('members', () => this.api.docMembers(token, type))) ?? []).filter((m) => !edit || EDIT_PERMS.has(m.perm));
     if (members.some((m) => m.memberType === 'openid' && m.memberId === who.openId)) return;
     const chats = members.filter((m) => m.memberType === 'openchat').map((m) => m.memberId);
     if (chats.includes(who.chatId)) return;
     for (const chat of chats.slice(0, 10)) if (await ask('chatMembers', () => this.api.chatHasMember(chat, who.openId))) return;
     // The app itself was refused everything: it was never added to the document.
     if (refused >= 3) throw new DocumentError('no-access', DOC_TEXTS.docNoAccess);
-    throw new DocumentError('not-shared', DOC_TEXTS.notShared);
+    throw edit ? new DocumentError('not-editor', DOC_TEXTS.notEditor) : new DocumentError('not-shared', DOC_TEXTS.notShared);
   }
 
   private async readFile(f: FileRef): Promise<FetchedDocument> {
@@ -200,7 +205,7 @@ export class FeishuDocuments implements DocumentSource, CloudDocPublisher, Comme
    * A docx or wiki link → the document id and title, once the requester is known to be allowed to read it;
    * with `tables`, a wiki node holding a 台账 (电子表格, 多维表格) is read as the table.
    */
-  private async resolveLink(link: DocLink, who: Requester, tables = false): Promise<{ docId: string; title: string } | { table: FetchedDocument }> {
+  private async resolveLink(link: DocLink, who: Requester, tables = false, edit = false): Promise<{ docId: string; title: string } | { table: FetchedDocument }> {
     if (link.kind === 'other') throw new DocumentError('unsupported-link', DOC_TEXTS.unsupportedLink(link.label ?? '这种文档'));
     let docId = link.token;
     let title = '';
@@ -223,7 +228,7 @@ export class FeishuDocuments implements DocumentSource, CloudDocPublisher, Comme
       title = node.title ?? '';
     }
     // Before a single line is read: may the requester read it? (Permissions of a wiki page live on its node.)
-    await this.requireReader(link.kind === 'wiki' ? link.token : docId, link.kind === 'wiki' ? 'wiki' : 'docx', who);
+    await this.requireReader(link.kind === 'wiki' ? link.token : docId, link.kind === 'wiki' ? 'wiki' : 'docx', who, edit);
     return { docId, title };
   }
 
@@ -260,6 +265,14 @@ export class FeishuDocuments implements DocumentSource, CloudDocPublisher, Comme
         page = r.next;
       } while (page);
     }
+    const blocks = await this.allBlocks(docId);
+    // A docx's title is its page block's text (block_type 1).
+    const pageBlock = blocks.find((b) => (b as { block_type?: number }).block_type === 1) as { page?: { elements?: Array<{ text_run?: { content?: string } }> } } | undefined;
+    const pageTitle = (pageBlock?.page?.elements ?? []).map((e) => e.text_run?.content ?? '').join('').trim();
+    return { fileToken: docId, title: title || pageTitle, url: link.url, blocks, comments };
+  }
+
+  private async allBlocks(docId: string): Promise<unknown[]> {
     const blocks: unknown[] = [];
     let page: string | undefined;
     try {
@@ -271,10 +284,31 @@ export class FeishuDocuments implements DocumentSource, CloudDocPublisher, Comme
     } catch (err) {
       throw this.mapError(err, 'docx');
     }
-    // A docx's title is its page block's text (block_type 1).
-    const pageBlock = blocks.find((b) => (b as { block_type?: number }).block_type === 1) as { page?: { elements?: Array<{ text_run?: { content?: string } }> } } | undefined;
-    const pageTitle = (pageBlock?.page?.elements ?? []).map((e) => e.text_run?.content ?? '').join('').trim();
-    return { fileToken: docId, title: title || pageTitle, url: link.url, blocks, comments };
+    return blocks;
+  }
+
+  /** The blocks read again just before an in-place edit, for a requester who may edit the document (not only read it). */
+  async blocksForEdit(link: DocLink, who: Requester): Promise<{ fileToken: string; blocks: unknown[]; revision?: number }> {
+    const resolved = await this.resolveLink(link, who, false, true);
+    if ('table' in resolved) throw new DocumentError('unsupported-link', DOC_TEXTS.unsupportedLink('表格'));
+    let revision: number | undefined;
+    try {
+      revision = await this.api.docxRevision(resolved.docId);
+    } catch (err) {
+      throw this.mapError(err, 'docx');
+    }
+    const blocks = await this.allBlocks(resolved.docId);
+    return { fileToken: resolved.docId, blocks, ...(revision !== undefined ? { revision } : {}) };
+  }
+
+  /** Batch updates of at most 200 blocks (Feishu's cap), each with its own client_token so a retried job repeats none. */
+  async editBlocks(fileToken: string, updates: ReadonlyArray<{ blockId: string; elements: unknown[] }>, key: string): Promise<{ revision?: number }> {
+    let revision: number | undefined;
+    for (let i = 0; i < updates.length; i += 200) {
+      const r = await this.api.docxBatchUpdate(fileToken, updates.slice(i, i + 200), `${key}:${i / 200}`);
+      revision = r.revision ?? revision;
+    }
+    return revision !== undefined ? { revision } : {};
   }
 
   async reply(fileToken: string, commentId: string, text: string): Promise<void> {

@@ -8,7 +8,9 @@ import type { DocLink } from '../core/documents.js';
 import { CloudDocError, DocumentError, FeishuApiError } from '../core/errors.js';
 import { threadKey } from '../core/message.js';
 import { blocksOf, cloudReview, type DriveComment } from '../documents/review/cloud.js';
+import type { CloudRevision } from '../documents/review/cloud-revise.js';
 import type { CommentDecision, ReviewDocument } from '../documents/review/index.js';
+import type { ReviewListItem } from '../documents/review/jobs.js';
 import { CLASS_LABEL, commentListLines, commentSummary, describeAnswer, REVIEW_TEXT, type ReviewAnswer } from '../report/review-comments.js';
 import { buildDoc, critiqueDoc } from '../report/critique/index.js';
 import type { TurnContext } from './context.js';
@@ -19,21 +21,22 @@ import { unitWordsFor } from './unit-words.js';
 /** Words with a cloud-doc link that ask for its comments: 处理批注 / 按批注修改 / 看看批注 / 评论. */
 export const CLOUD_COMMENT_WORDS = /批注|评论/;
 
-type Read = { ok: true; fileToken: string; title: string; review: ReviewDocument } | { ok: false; message: string };
+export type CloudRead = { ok: true; fileToken: string; title: string; review: ReviewDocument; blockIds: string[] } | { ok: false; message: string };
 
-/** The doc's comments and blocks as a review; a refusal in words (the scope to add, or the link's own problem). */
 /** The review modules shared with Word files, loaded on first use: they pull in an XML DOM an idle worker need not hold. */
 async function wordHalf() {
   const [index, jobs, revise] = await Promise.all([import('../documents/review/index.js'), import('../documents/review/jobs.js'), import('../documents/review/cloud-revise.js')]);
   return { reviewItems: index.reviewItems, offlineDecisions: index.offlineDecisions, listItems: jobs.listItems, reviseBlocks: revise.reviseBlocks, critiqueLines: revise.critiqueLines };
 }
 
-async function readCloud(ctx: TurnContext, link: DocLink): Promise<Read> {
+/** The doc's comments and blocks as a review; a refusal in words (the scope to add, or the link's own problem). */
+export async function readCloud(ctx: TurnContext, link: DocLink): Promise<CloudRead> {
   const c = ctx.conversation;
   try {
     const got = await ctx.comments!.comments(link, { openId: c.senderOpenId, chatId: c.chatId, ...(c.senderExternal ? { external: true } : {}) });
-    const review = cloudReview(blocksOf(got.blocks as Parameters<typeof blocksOf>[0]), got.comments as DriveComment[]);
-    return { ok: true, fileToken: got.fileToken, title: got.title || review.paragraphs[0]?.text.slice(0, 40) || '云文档', review };
+    const blocks = blocksOf(got.blocks as Parameters<typeof blocksOf>[0]);
+    const review = cloudReview(blocks, got.comments as DriveComment[]);
+    return { ok: true, fileToken: got.fileToken, title: got.title || review.paragraphs[0]?.text.slice(0, 40) || '云文档', review, blockIds: blocks.map((b) => b.block_id) };
   } catch (err) {
     if (err instanceof DocumentError) return { ok: false, message: err.userMessage };
     if (err instanceof FeishuApiError && !err.retryable) {
@@ -65,8 +68,24 @@ export async function offerCloudReview(ctx: TurnContext, link: DocLink): Promise
   await ctx.reviews!.addVersion(thread, { direction: 'in', name: r.title, url: link.url, at: ctx.now.getTime() }, `${ctx.jobId}:in`);
   const lines = commentListLines(list.map((i) => ({ n: i.n, cls: i.cls, author: '', text: i.text, quoted: i.quoted })));
   const card = await ctx.replier.openStream(c, { key: ctx.jobId, title: REVIEW_TITLE });
-  await card.finish(listCard(commentSummary(list.map((i) => i.cls)), lines, 0, `云文档《${r.title}》`), { buttons: reviewButtons(thread) });
+  await card.finish(listCard(commentSummary(list.map((i) => i.cls)), lines, 0, `云文档《${r.title}》`, true), { buttons: reviewButtons(thread, true) });
   return { kind: 'listed' };
+}
+
+const quoted = (t: string) => `“${t.length > 40 ? `${t.slice(0, 40)}…` : t}”`;
+
+/** What one comment changed: “甲”改为“乙”，删去“丙” (empty when nothing). */
+export const commentChanges = (revision: Pick<CloudRevision, 'changes'>, commentId: string): string =>
+  revision.changes.filter((k) => k.commentId === commentId).map((k) => (k.to ? `${quoted(k.from)}改为${quoted(k.to)}` : `删去${quoted(k.from)}`)).join('，');
+
+/** The change list by comment: “1.【提法】“甲”改为“乙”。回复：……”. */
+export function cloudChangeLines(items: readonly ReviewListItem[], revision: Pick<CloudRevision, 'changes' | 'replies'>, reply: (commentId: string, text: string) => string = (_, t) => t): string[] {
+  const byId = new Map(items.map((i) => [i.commentId, i]));
+  return revision.replies.map((x) => {
+    const item = byId.get(x.commentId);
+    const ch = commentChanges(revision, x.commentId);
+    return `${item?.n ?? x.n}.【${item ? CLASS_LABEL[item.cls].short : '批注'}】${ch ? `${ch}。` : '原文未改动。'}回复：${reply(x.commentId, x.text)}`;
+  });
 }
 
 /** The revised copy as a .docx: the title, then each block's text (the import makes it a cloud doc). */
@@ -118,13 +137,7 @@ export async function cloudAnswerFlow(ctx: TurnContext, thread: string, pending:
     if (!existing.some((x) => x.text === text)) await ctx.comments!.reply(r.fileToken, reply.commentId, text);
     answered++;
   }
-  const byId = new Map(pending.items.map((i) => [i.commentId, i]));
-  const lines = revision.replies.map((x) => {
-    const item = byId.get(x.commentId);
-    const q = (t: string) => `“${t.length > 40 ? `${t.slice(0, 40)}…` : t}”`;
-    const ch = revision.changes.filter((k) => k.commentId === x.commentId).map((k) => (k.to ? `${q(k.from)}改为${q(k.to)}` : `删去${q(k.from)}`)).join('，');
-    return `${item?.n ?? x.n}.【${item ? CLASS_LABEL[item.cls].short : '批注'}】${ch ? `${ch}。` : '原文未改动。'}回复：${x.text}`;
-  });
+  const lines = cloudChangeLines(pending.items, revision);
   await ctx.reviews!.addVersion(thread, { direction: 'out', name: `${r.title}（笔杆子修订）`, ...(copy ? { url: copy } : {}), changes: lines, at: ctx.now.getTime() }, `${ctx.jobId}:out`);
   const where = copy ? `修订稿已导入为新的云文档（原文档未改动）：${copy}` : revision.changes.length ? '修订稿见附件（没能导入为云文档）。' : '没有需要改动的文字，未生成修订稿。';
   const offlineTail = decided ? '' : '\n\n（离线模式：未配置大模型，只改了审校规则能确定的错误，其余评论回复“需要配置大模型后处理”。）';
@@ -164,7 +177,7 @@ export async function cloudCritiqueRevisionFlow(ctx: TurnContext, doc: { title: 
       attached = file.name;
     }
   }
-  const q = (t: string) => `“${t.length > 40 ? `${t.slice(0, 40)}…` : t}”`;
+  const q = quoted;
   const fixLines = r.fixes.map((f, i) => `${i + 1}. ${f.to ? `${q(f.from)}改为${q(f.to)}` : `删去${q(f.from)}`}（${f.message}）`);
   const adviceLines = r.advice.slice(0, ADVICE_ON_CARD).map((f, i) => `${i + 1}. ${q(f.excerpt)}：${f.message}${f.suggestion ? `（建议：${f.suggestion}）` : ''}`);
   if (r.advice.length > ADVICE_ON_CARD) adviceLines.push(`……另有 ${r.advice.length - ADVICE_ON_CARD} 条，发送链接并说“审校”可看完整清单。`);

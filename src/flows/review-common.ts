@@ -9,20 +9,26 @@ import type { TurnContext } from './context.js';
 
 export const REVIEW_TITLE = '笔杆子 · 按批注修改';
 
-/** The button under the list: 全部处理 (numbers are typed). */
+/** The buttons under the list: 全部处理 (numbers are typed), and under a cloud doc's list 直接改原文档. */
 export interface ReviewButtonValue {
   action: 'review';
-  op: 'all';
+  op: 'all' | 'in-place';
   thread: string;
   [key: string]: unknown;
 }
 
-export const reviewButtons = (thread: string): CardButton[] => [{ text: '全部处理', value: { action: 'review', op: 'all', thread } satisfies ReviewButtonValue, primary: true }];
+export const reviewButtons = (thread: string, cloud = false): CardButton[] => [
+  { text: '全部处理', value: { action: 'review', op: 'all', thread } satisfies ReviewButtonValue, primary: true },
+  ...(cloud ? [{ text: '直接改原文档', value: { action: 'review', op: 'in-place', thread } satisfies ReviewButtonValue }] : []),
+];
+
+/** Under a cloud doc's list: the second way, and what it cannot do. */
+export const IN_PLACE_PROMPT = '默认把修订放进另导入的修订稿；回复“直接改原文档”则直接改在原文档上（飞书云文档没有修订模式，直接改动不能逐条接受或拒绝，可用“改回上一版”撤销）。';
 
 /** The card that lists the comments before anything changes. */
-export function listCard(summary: string, lines: readonly string[], resolved: number, source: string): string {
+export function listCard(summary: string, lines: readonly string[], resolved: number, source: string, cloud = false): string {
   const done = resolved ? `\n（另有 ${resolved} 条已解决的批注，不再处理。）` : '';
-  return `> 文档：${source}\n\n**${summary}**\n\n${lines.join('\n')}${done}\n\n${ANSWER_PROMPT}`;
+  return `> 文档：${source}\n\n**${summary}**\n\n${lines.join('\n')}${done}\n\n${ANSWER_PROMPT}${cloud ? `\n${IN_PLACE_PROMPT}` : ''}`;
 }
 
 /** May this person have the document revised? In a private chat yes; in a group the thread's owner or a named reviewer. */

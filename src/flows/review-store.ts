@@ -29,7 +29,30 @@ export interface ReviewVersion {
   url?: string;
   /** What changed, one line per comment (an output). */
   changes?: string[];
+  /** A cloud doc edited in place: each block's elements before and after, so 改回上一版 can put them back. */
+  inPlace?: InPlaceEdit;
   at: number;
+  /** The job step that added it (set by addVersion). */
+  once?: string;
+}
+
+/** The blocks of a cloud doc edited in place (issue 22 item 5), kept as a version before the edit is made. */
+export interface InPlaceEdit {
+  link: DocLink;
+  fileToken: string;
+  title: string;
+  /** The document's revision_id read just before the edit, and the one the edit answered. */
+  revision?: number;
+  revisionAfter?: number;
+  blocks: Array<{ blockId: string; paragraph: number; before: unknown[]; after: unknown[]; beforeText: string; afterText: string }>;
+  /** The reply each listed comment gets once the edit is made. */
+  replies: Array<{ commentId: string; text: string }>;
+  /** Set once the PATCH went through: an edit refused (permission) or never made stays false. */
+  applied: boolean;
+  /** Decided by the rules (no model): only the critic's exact replacements were made. */
+  offline?: boolean;
+  /** This version is 改回上一版 of an in-place edit: the blocks were put back. */
+  restored?: boolean;
 }
 
 interface ThreadReview {
@@ -111,11 +134,20 @@ export class ReviewStore {
   async addVersion(thread: string, v: ReviewVersion, once: string): Promise<void> {
     const k = this.versionsKey(thread);
     const all = await this.versions(thread);
-    if (all.some((x) => (x as ReviewVersion & { once?: string }).once === once)) return;
+    if (all.some((x) => x.once === once)) return;
     const { docx, ...rest } = v;
     // A version too big to keep whole keeps its name and change list.
     const entry = { ...rest, once, ...(docx && docx.length <= (MAX_VERSION_BYTES * 4) / 3 ? { docx } : {}) };
     await this.redis.multi().rpush(k, JSON.stringify(entry)).ltrim(k, -MAX_VERSIONS, -1).expire(k, this.ttl()).exec();
+  }
+
+  /** Change fields of the version a job step added (an in-place edit marked applied once the PATCH went through). */
+  async markVersion(thread: string, once: string, change: (v: ReviewVersion) => ReviewVersion): Promise<void> {
+    const k = this.versionsKey(thread);
+    const all = await this.versions(thread);
+    const i = all.findIndex((v) => v.once === once);
+    if (i < 0) return;
+    await this.redis.lset(k, i, JSON.stringify(change(all[i]!)));
   }
 
   async versions(thread: string): Promise<ReviewVersion[]> {

@@ -12,6 +12,7 @@ import { CLASS_LABEL, describeAnswer, parseReviewAnswer, type ReviewAnswer } fro
 export { HANDLE_COMMENTS, REVISE_BY_CRITIQUE } from '../report/review-comments.js';
 import type { TurnContext } from './context.js';
 import { cloudAnswerFlow } from './review-cloud.js';
+import { restoreInPlace } from './review-in-place.js';
 import { listCard, mayRevise, writerDecisions, pickedItems, REVIEW_TITLE, reviewButtons } from './review-common.js';
 import type { PendingReview, ReviewSource } from './review-store.js';
 
@@ -160,13 +161,16 @@ export async function critiqueRevisionFlow(ctx: TurnContext, doc: { name: string
 export async function versionFlow(ctx: TurnContext, op: 'changes' | 'restore'): Promise<void> {
   const c = ctx.conversation;
   const thread = ctx.reviews ? await ctx.reviews.threadFor(c) : threadKey(c);
-  const all = ctx.reviews ? await ctx.reviews.versions(thread) : [];
+  // An in-place edit that was refused (or never made) is no version of the document.
+  const all = (ctx.reviews ? await ctx.reviews.versions(thread) : []).filter((v) => !v.inPlace || v.inPlace.applied);
   const lastOut = all.map((v, i) => [v, i] as const).filter(([v]) => v.direction === 'out').at(-1);
   if (!lastOut) return ctx.replier.sendText(c, REVIEW_TEXTS.noVersions, ctx.jobId);
   const [out, at] = lastOut;
   if (op === 'changes') {
     return ctx.replier.sendText(c, `《${out.name}》（第 ${all.filter((v) => v.direction === 'out').length} 版）改了这些，按批注列出：\n${(out.changes ?? []).join('\n')}`, ctx.jobId);
   }
+  // A cloud doc edited in place: its blocks put back in place.
+  if (out.inPlace) return restoreInPlace(ctx, thread, out);
   // The version before the last one that went out: the one it was made from.
   const prev = all.slice(0, at).reverse().find((v) => v.docx || v.url);
   if (!prev) return ctx.replier.sendText(c, REVIEW_TEXTS.noPrevious, ctx.jobId);

@@ -20,6 +20,7 @@ import type { DocumentParser } from '../documents/parser.js';
 import { cloudDocFlow, documentFlow, draftOrFromPhoto, materialKindFlow, whereFromFlow } from '../flows/documents.js';
 import { unitWordsFlow } from '../flows/unit-words.js';
 import { REVIEW_TEXTS, reviewAnswerFlow, reviewerFlow, versionFlow } from '../flows/review.js';
+import { reviewInPlaceFlow } from '../flows/review-in-place.js';
 import type { ReviewStore } from '../flows/review-store.js';
 import { verdictButtonFlow } from '../flows/verdicts.js';
 import type { VerdictStore } from '../stores/verdicts.js';
@@ -122,6 +123,7 @@ const FLOWS: Flows = {
     if (await reviewAnswerFlow(ctx, r.all ? { all: true } : r.text)) return;
     return r.all ? ctx.replier.sendText(c, REVIEW_TEXTS.nothingPending, ctx.jobId) : chatFlow(ctx, r.text);
   },
+  'review-in-place': ({ ctx, route: r }) => reviewInPlaceFlow(ctx, r.all ? { all: true } : r.text),
   'review-version': ({ ctx, route: r }) => versionFlow(ctx, r.op),
   reviewer: ({ ctx, data }) => reviewerFlow(ctx, data.type === 'message' && data.message.payload.kind === 'text' ? data.message.payload.mentions ?? [] : []),
   'material-kind': ({ ctx, route: r }) => materialKindFlow(ctx, r.correction),

@@ -18,7 +18,7 @@ import { implicitReminder, parseReminderCommand, type ReminderCommand } from '..
 import { parseDraftCommand, type DraftCommand } from '../report/commands.js';
 import { parseWordCommand } from '../report/unit-words.js';
 import { EXPORT_WORDS, IMPORT_WORDS, isWordListFile, type WordListRequest } from '../flows/unit-words.js';
-import { HANDLE_COMMENTS, REVISE_BY_CRITIQUE } from '../report/review-comments.js';
+import { EDIT_IN_PLACE, HANDLE_COMMENTS, REVISE_BY_CRITIQUE } from '../report/review-comments.js';
 
 /** A message about a document: where it is, the words with it, and the draft they ask for (else a critique). */
 export interface DocumentRoute {
@@ -55,6 +55,8 @@ export type Route =
   | { kind: 'button-expired' }
   /** The answer to a list of 批注: 全部处理 / 处理 1 3 (typed), or the 全部处理 button (`all`). */
   | { kind: 'review-answer'; text: string; all?: true }
+  /** 直接改原文档 / 在原文档上改 (typed, maybe after numbers) or its button under a cloud doc's list: the blocks edited in place. */
+  | { kind: 'review-in-place'; text: string; all?: true }
   /** 这版改了什么 / 改回上一版 (issue 22 item 7). */
   | { kind: 'review-version'; op: 'changes' | 'restore' }
   /** “@某某 审稿”: the owner names reviewers of the thread's draft (issue 22 item 8). */
@@ -173,7 +175,8 @@ function ledgerRoute(text: string): TextRoute | null {
 /** Plain-text rules, asked in order; the first that answers decides. Chat is what is left. */
 const TEXT_RULES: ReadonlyArray<(text: string, o: RouteOptions) => TextRoute | null> = [
   (text) => (FORGET_ASK.test(text) ? { kind: 'forget-ask' } : FORGET_CONFIRM.test(text) ? { kind: 'forget-confirm' } : FORGET_CANCEL.test(text) ? { kind: 'forget-cancel' } : null),
-  (text) => (REVIEW_ANSWER.test(text) ? { kind: 'review-answer', text } : VERSION_CHANGES.test(text) ? { kind: 'review-version', op: 'changes' } : VERSION_RESTORE.test(text) ? { kind: 'review-version', op: 'restore' } : NAME_REVIEWER.test(text) ? { kind: 'reviewer' } : null),
+  // 全部处理，直接改原文档 is the in-place answer, not 全部处理.
+  (text) => (text.length <= 40 && EDIT_IN_PLACE.test(text) ? { kind: 'review-in-place', text } : REVIEW_ANSWER.test(text) ? { kind: 'review-answer', text } : VERSION_CHANGES.test(text) ? { kind: 'review-version', op: 'changes' } : VERSION_RESTORE.test(text) ? { kind: 'review-version', op: 'restore' } : NAME_REVIEWER.test(text) ? { kind: 'reviewer' } : null),
   (text) => {
     const correction = parseKindCorrection(text);
     return correction ? { kind: 'material-kind', correction } : null;
@@ -277,7 +280,7 @@ export function routeButton(value: Record<string, unknown>): Route {
   if (!b) return { kind: 'button-expired' };
   if (b.kind === 'clouddoc') return { kind: 'clouddoc' };
   if (b.kind === 'keep') return { kind: 'draft-keep' };
-  if (b.kind === 'review') return { kind: 'review-answer', text: '全部处理', all: true };
+  if (b.kind === 'review') return b.inPlace ? { kind: 'review-in-place', text: '直接改原文档', all: true } : { kind: 'review-answer', text: '全部处理', all: true };
   if (b.kind === 'verdict') return { kind: 'verdict', card: b.card, n: b.n, option: b.option };
   if (b.kind === 'forget') return { kind: b.op === 'confirm' ? 'forget-confirm' : 'forget-cancel', requester: b.requester };
   if (b.kind === 'ocr') return { kind: 'ocr-button', op: b.op, sender: b.sender, ...(b.run ? { run: b.run } : {}) };

@@ -69,6 +69,14 @@ export const REVISE_BY_CRITIQUE = /按(照)?(审校|审阅|校对)(意见|结果
 /** 处理批注 / 按批注修改 / 按批注改: the words that ask for the review loop on a link or quoted file. */
 export const HANDLE_COMMENTS = /(处理|按|根据|照)(领导(的)?)?(批注|评论)(修改|改|修订|处理)?|批注.{0,4}(处理|修改|改一下|改改)/;
 
+/**
+ * 直接改原文档 / 在原文档上改 / 改原文 (optionally after the numbers: “处理 1 3，直接改原文档”): the
+ * answer to a cloud doc's list that edits the commented blocks in place instead of importing a copy.
+ */
+export const EDIT_IN_PLACE = /^(?:(?:全部|全都|都)处理|处理[\d一二两三四五六七八九十\s、,，和第条]+|除(?:了|去|开)?[\d一二两三四五六七八九十\s、,，和第条]+都?(?:处理|改))?[，,、\s]*(?:请|麻烦)?(?:你)?(?:直接|就)?(?:改(?:在)?原(?:文档|云文档|文|稿)(?:上|里|中)?|在原(?:文档|云文档|文|稿)(?:上|里|中)?(?:直接)?(?:改|修改))(?:吧|就行|即可|就好)?[。！!]?$/;
+/** The in-place words taken off, leaving the numbers (if any) for parseReviewAnswer. */
+export const stripInPlace = (text: string): string => text.replace(/[，,、\s]*(?:请|麻烦)?(?:你)?(?:直接|就)?(?:改(?:在)?原(?:文档|云文档|文|稿)(?:上|里|中)?|在原(?:文档|云文档|文|稿)(?:上|里|中)?(?:直接)?(?:改|修改))(?:吧|就行|即可|就好)?[。！!]?$/, '').trim();
+
 /** The question under the list, naming the two ways to answer. */
 export const ANSWER_PROMPT = '回复“全部处理”，或回复要处理的序号（如“处理 1、3”）；不处理的批注也会逐条回复原因。';
 
@@ -151,6 +159,7 @@ export const REVIEW_TEXT = {
   leaderChange: '该处有领导本人的修订，为免覆盖未改动',
   objectInside: '该处含图片或对象，未改动',
   outOfRange: '拟改内容超出批注范围，按规则不改',
+  inlineElement: '这段文字里有@提及、文档链接或公式，直接改原文档会破坏它们，未改动；可回复“全部处理”在修订稿里改',
   commentsDenied: '笔杆子读不到这份云文档的评论：请文档所有者把文档分享给笔杆子（可阅读即可），并请管理员在飞书开发者后台为应用开通“获取云文档中的评论”权限（docs:document.comment:read）；要在评论里回复，还需开通“添加、回复云文档中的评论”（docs:document.comment:create）。',
   guardBlocked: '改后的文档没有通过改动核查（批注范围外的文字有变化），已停止输出，原文件未动。请把文档再发一次，或联系管理员。',
 } as const;

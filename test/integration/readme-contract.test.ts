@@ -614,7 +614,8 @@ describe('review rows', () => {
   it('处理批注 with a cloud-doc link (or 按批注修改 with a 知识库 link) → the unresolved comments listed, then answered in their threads', async () => {
     const chatId = 'oc_p2p_contract_cloud_review';
     h.feishu.docs.set('DocxContractRev1', { title: '上半年报告', content: '局党组增强“四种意识”，要再接再励。' });
-    h.feishu.docAccess.set('DocxContractRev1', { linkShare: 'tenant_readable' });
+    // Editable by the tenant: 直接改原文档 needs the requester to be an editor, not only a reader.
+    h.feishu.docAccess.set('DocxContractRev1', { linkShare: 'tenant_editable' });
     h.feishu.docBlocks.set('DocxContractRev1', [
       { block_id: 'DocxContractRev1', block_type: 1, page: { elements: [{ text_run: { content: '上半年报告' } }] } },
       { block_id: 'doxcnR1', block_type: 2, comment_ids: ['7301', '7302'], text: { elements: [{ text_run: { content: '局党组增强“四种意识”，要再接再励。' } }] } },
@@ -631,6 +632,14 @@ describe('review rows', () => {
     const done = await send('全部处理', { chatId, rootId: listed.id });
     expect(done.text).toContain('没有把任何评论标为“已解决”');
     expect(h.feishu.commentReplies.filter((c) => c.fileToken === 'DocxContractRev1').map((c) => c.commentId).sort()).toEqual(['7301', '7302']);
+    // 直接改原文档 (or 在原文档上改): the same list, the blocks edited in place this time.
+    expect(listed.text).toContain('直接改原文档');
+    const inPlace = await send('直接改原文档', { chatId, rootId: listed.id });
+    expect(inPlace.text).toContain('直接改在原文档上');
+    expect(inPlace.text).toContain('没有把任何评论标为“已解决”');
+    const again = await send('在原文档上改', { chatId, rootId: listed.id, example: '(or 在原文档上改)' });
+    expect(again.text).toContain('直接改在原文档上');
+    expect(h.feishu.driveComments.get('DocxContractRev1')!.every((c) => !c.is_solved)).toBe(true);
   });
 
   it('按审校意见修订 (quoting a .docx, or right after sending one) → the critique’s fixes as tracked changes', async () => {

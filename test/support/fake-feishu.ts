@@ -613,6 +613,76 @@ export class FakeFeishu {
   readonly wikiNodes = new Map<string, { obj_type: string; obj_token: string; title: string }>();
   /** A document's blocks (GET /docx/v1/documents/:id/blocks, paged by 2 to exercise paging); else made from its content's lines. */
   readonly docBlocks = new Map<string, unknown[]>();
+  /** Documents the app may read but not edit: an edit (PATCH a block, batch_update) answers 403 / 1770032. */
+  readonly editDenied = new Set<string>();
+  /** Every block edit applied, in order (what a test checks was written, and how often). */
+  readonly blockEdits: Array<{ documentId: string; blockId: string; elements: unknown[]; revision: number }> = [];
+  private revisions = new Map<string, number>();
+  private clientTokens = new Map<string, unknown>();
+
+  /** A document's revision_id: 1 when created, one more for every edit (comments bump it too in Feishu; here only edits). */
+  revisionOf(documentId: string): number {
+    return this.revisions.get(documentId) ?? 1;
+  }
+
+  /**
+   * PATCH …/blocks/:block_id and …/blocks/batch_update, in Feishu's documented shapes and refusals: 403 /
+   * 1770032 without edit permission; 400 / 1770001 for a request without update_text_elements, an element
+   * with no (or more than one) kind, or more than 200 requests; 1770019 for a block twice; 404 / 1770002 for
+   * a block not in the document; 1770021 for a document_revision_id more than 1000 behind. The block's
+   * element list is replaced whole; a client_token seen before returns its first answer without editing again.
+   */
+  private editBlocks(documentId: string, requests: unknown[] | undefined, q: URLSearchParams, batch: boolean): { status: number; body: unknown } {
+    if (this.deniedDocs.has(documentId) || this.editDenied.has(documentId)) return { status: 403, body: { code: 1770032, msg: 'forBidden' } };
+    const doc = this.docs.get(documentId);
+    if (!doc) return { status: 404, body: { code: 1770002, msg: 'not found' } };
+    const token = q.get('client_token');
+    if (token && this.clientTokens.has(`${documentId}:${token}`)) return { status: 200, body: ok(this.clientTokens.get(`${documentId}:${token}`)) };
+    const rev = Number(q.get('document_revision_id') ?? -1);
+    if (rev !== -1 && this.revisionOf(documentId) - rev > 1000) return { status: 400, body: { code: 1770021, msg: 'document revision too old' } };
+    const list = requests ?? [];
+    if (!list.length || list.length > 200) return { status: 400, body: { code: 1770001, msg: 'invalid param' } };
+    const ids = list.map((r) => (r as { block_id?: string }).block_id);
+    if (new Set(ids).size !== ids.length) return { status: 400, body: { code: 1770019, msg: 'repeated block id' } };
+    const KINDS = ['text_run', 'mention_user', 'mention_doc', 'reminder', 'file', 'inline_block', 'equation', 'link_preview'];
+    if (!this.docBlocks.has(documentId)) {
+      this.docBlocks.set(documentId, [{ block_id: documentId, block_type: 1, page: { elements: [{ text_run: { content: doc.title } }] } }, ...doc.content.split('\n').map((t, i) => ({ block_id: `doxcn${i}`, block_type: 2, text: { elements: [{ text_run: { content: t } }] } }))]);
+    }
+    const blocks = this.docBlocks.get(documentId) as Array<Record<string, unknown> & { block_id: string }>;
+    const planned: Array<{ block: Record<string, unknown>; key: string; elements: unknown[] }> = [];
+    for (const r of list as Array<{ block_id?: string; update_text_elements?: { elements?: unknown[] } }>) {
+      const block = blocks.find((x) => x.block_id === r.block_id);
+      if (!block) return { status: 404, body: { code: 1770002, msg: 'block not found' } };
+      const elements = r.update_text_elements?.elements;
+      const key = Object.keys(block).find((k) => typeof block[k] === 'object' && block[k] !== null && 'elements' in (block[k]));
+      if (!elements || !key) return { status: 400, body: { code: 1770001, msg: 'invalid param' } };
+      for (const e of elements) {
+        const kinds = Object.keys(e as object).filter((k) => KINDS.includes(k));
+        if (kinds.length !== 1 || Object.keys(e as object).length !== 1) return { status: 400, body: { code: 1770001, msg: 'invalid param: text element' } };
+        const run = (e as { text_run?: { content?: unknown } }).text_run;
+        if (run && typeof run.content !== 'string') return { status: 400, body: { code: 1770001, msg: 'invalid param: text_run.content' } };
+      }
+      planned.push({ block, key, elements });
+    }
+    // All or nothing, like Feishu's batch: nothing is written until every request is valid.
+    const revision = this.revisionOf(documentId) + 1;
+    this.revisions.set(documentId, revision);
+    for (const p of planned) {
+      p.block[p.key] = { ...(p.block[p.key] as object), elements: structuredClone(p.elements) };
+      this.blockEdits.push({ documentId, blockId: String(p.block.block_id), elements: structuredClone(p.elements), revision });
+    }
+    // Keep raw_content in step with the blocks (the page block is the title).
+    doc.content = blocks.filter((x) => x.block_type !== 1).map((x) => {
+      const k = Object.keys(x).find((kk) => typeof x[kk] === 'object' && x[kk] !== null && 'elements' in (x[kk]));
+      return k ? ((x[k] as { elements: Array<{ text_run?: { content?: string }; mention_doc?: { title?: string } }> }).elements).map((e) => e.text_run?.content ?? e.mention_doc?.title ?? '').join('') : '';
+    }).join('\n');
+    const data = batch
+      ? { blocks: planned.map((p) => structuredClone(p.block)), document_revision_id: revision, ...(token ? { client_token: token } : {}) }
+      : { block: structuredClone(planned[0]!.block), document_revision_id: revision, ...(token ? { client_token: token } : {}) };
+    if (token) this.clientTokens.set(`${documentId}:${token}`, data);
+    return { status: 200, body: ok(data) };
+  }
+
   /** Documents the app was not added to: raw_content answers 403 / 1770032. */
   readonly deniedDocs = new Set<string>();
   /** Files uploaded to drive (upload_all) by file_token, import tasks by ticket, and granted members. */
@@ -724,6 +794,15 @@ export class FakeFeishu {
       const more = from + size < blocks.length;
       return { status: 200, body: ok({ items: blocks.slice(from, from + size), has_more: more, ...(more ? { page_token: String(from + size) } : {}) }) };
     }
+    m = /^\/open-apis\/docx\/v1\/documents\/([^/]+)$/.exec(path);
+    if (m && method === 'GET') {
+      if (this.deniedDocs.has(m[1]!)) return { status: 403, body: { code: 1770032, msg: 'forBidden' } };
+      const doc = this.docs.get(m[1]!);
+      if (!doc) return { status: 404, body: { code: 1770002, msg: 'not found' } };
+      return { status: 200, body: ok({ document: { document_id: m[1], revision_id: this.revisionOf(m[1]!), title: doc.title, display_setting: { show_authors: true, show_create_time: false, show_pv: false, show_uv: false, show_like_count: false, show_comment_count: false, show_related_matters: false } } }) };
+    }
+    m = /^\/open-apis\/docx\/v1\/documents\/([^/]+)\/blocks\/([^/]+)$/.exec(path);
+    if (m && method === 'PATCH') return this.editBlocks(m[1]!, m[2] === 'batch_update' ? (b.requests as unknown[] | undefined) : [{ ...b, block_id: decodeURIComponent(m[2]!) }], q, m[2] === 'batch_update');
     m = /^\/open-apis\/docx\/v1\/documents\/([^/]+)\/raw_content$/.exec(path);
     if (m && method === 'GET') {
       if (this.deniedDocs.has(m[1]!)) return { status: 403, body: { code: 1770032, msg: 'forBidden' } };

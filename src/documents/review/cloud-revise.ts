@@ -6,7 +6,7 @@
  */
 import type { Finding } from '../../report/critique/types.js';
 import { REVIEW_TEXT, replyText, type CommentReply } from '../../report/review-comments.js';
-import { regionsOf, type Scope } from './guard.js';
+import { regionsOf, type Region, type Scope } from './guard.js';
 import type { CommentDecision, ReviewItem } from './index.js';
 import { flatOffset, posOf, type ReviewDocument } from './model.js';
 
@@ -16,6 +16,10 @@ export interface CloudRevision {
   /** What changed, per comment: the old passage and the new one. */
   changes: Array<{ commentId: string; from: string; to: string }>;
   replies: Array<{ commentId: string; n: number; text: string; revised: boolean }>;
+  /** The replacements applied, in the input blocks' offsets (an in-place edit makes the same ones). */
+  applied: Array<{ commentId: string; paragraph: number; start: number; end: number; text: string }>;
+  /** The regions each revised comment was allowed (its range, widened only as its reply says): the change guard's input. */
+  allowed: Region[];
 }
 
 interface Span { paragraph: number; start: number; end: number; text: string; commentId: string }
@@ -71,7 +75,12 @@ export function reviseBlocks(review: ReviewDocument, items: readonly ReviewItem[
     if (applied && p.scope !== 'range') text += p.scope === 'sentence' ? '（改动扩大到整句）' : '（改动扩大到整段）';
     return { commentId: c.id, n, text, revised: applied };
   });
-  return { paragraphs, changes, replies };
+  const allowed = items.flatMap(({ comment: c }) => {
+    const p = plannedReply.get(c.id)!;
+    return done.some((s) => s.commentId === c.id) ? regionsOf(review, c, p.scope) : [];
+  });
+  const applied = done.map(({ commentId, paragraph, start, end, text }) => ({ commentId, paragraph, start, end, text }));
+  return { paragraphs, changes, replies, applied, allowed };
 }
 
 

@@ -48,22 +48,31 @@ export interface CloudBlock {
   comment_ids: string[];
 }
 
-const TEXT_KEYS = ['text', 'heading1', 'heading2', 'heading3', 'heading4', 'heading5', 'heading6', 'heading7', 'heading8', 'heading9', 'bullet', 'ordered', 'quote', 'todo', 'callout'];
+export const TEXT_KEYS = ['text', 'heading1', 'heading2', 'heading3', 'heading4', 'heading5', 'heading6', 'heading7', 'heading8', 'heading9', 'bullet', 'ordered', 'quote', 'todo', 'callout'];
 
-interface RawBlock { block_id: string; comment_ids?: string[]; [k: string]: unknown }
-interface RawElement { text_run?: { content?: string; text_element_style?: { comment_ids?: string[] } }; mention_doc?: { title?: string } }
+export interface RawBlock { block_id: string; comment_ids?: string[]; [k: string]: unknown }
+/** One text element of a block (docx v1 TextElement): text_run, mention_user, mention_doc, equation, reminder, file, inline_block, …. */
+export interface RawElement { text_run?: { content?: string; text_element_style?: { comment_ids?: string[] } }; mention_doc?: { title?: string }; [k: string]: unknown }
+
+/** The text an element contributes to its block's text: a run's content, a linked doc's title; mentions, equations and the rest none. */
+export const blockElementText = (e: RawElement): string => e.text_run?.content ?? e.mention_doc?.title ?? '';
+
+/** A text block's element list and the key it sits under (text, heading1, bullet, …); undefined for other blocks. */
+export function textElements(b: RawBlock): { key: string; elements: RawElement[] } | undefined {
+  const key = TEXT_KEYS.find((k) => b[k] !== undefined);
+  return key ? { key, elements: (b[key] as { elements?: RawElement[] }).elements ?? [] } : undefined;
+}
 
 /** Blocks from GET /open-apis/docx/v1/documents/:id/blocks with their text; comment ids from the block and from its runs. */
 export function blocksOf(items: readonly RawBlock[]): CloudBlock[] {
   const out: CloudBlock[] = [];
   for (const b of items) {
-    const key = TEXT_KEYS.find((k) => b[k] !== undefined);
-    if (!key) continue;
-    const elements = ((b[key] as { elements?: RawElement[] }).elements ?? []);
+    const got = textElements(b);
+    if (!got) continue;
     const ids = new Set(b.comment_ids ?? []);
     let text = '';
-    for (const e of elements) {
-      text += e.text_run?.content ?? e.mention_doc?.title ?? '';
+    for (const e of got.elements) {
+      text += blockElementText(e);
       for (const id of e.text_run?.text_element_style?.comment_ids ?? []) ids.add(id);
     }
     out.push({ block_id: b.block_id, text, comment_ids: [...ids] });

@@ -69,8 +69,8 @@ export function isDraftButton(v: Record<string, unknown>): v is DraftButtonValue
 /** What a pressed button asks for; undefined when the payload is not (or no longer) ours. */
 export type ButtonIntent = { kind: 'draft'; command: DraftCommand; thread: string } | { kind: 'clouddoc'; thread: string }
   | { kind: 'forget'; op: 'confirm' | 'cancel'; requester: string } | { kind: 'keep'; thread: string }
-  /** 全部处理 under a list of 批注 (flows/review.ts builds it). */
-  | { kind: 'review'; thread: string }
+  /** 全部处理 under a list of 批注, or 直接改原文档 under a cloud doc's (flows/review-common.ts builds them). */
+  | { kind: 'review'; thread: string; inPlace?: true }
   | { kind: 'verdict'; card: string; n: number; option: string }
   | { kind: 'ocr'; op: 'confirm' | 'discard' | 'retry'; sender: string; run?: string };
 
@@ -80,6 +80,7 @@ export function decodeButton(v: Record<string, unknown>): ButtonIntent | undefin
   if (v.action === 'clouddoc' && typeof v.thread === 'string') return { kind: 'clouddoc', thread: v.thread };
   if (v.action === 'draft-keep' && typeof v.thread === 'string') return { kind: 'keep', thread: v.thread };
   if (v.action === 'review' && v.op === 'all' && typeof v.thread === 'string') return { kind: 'review', thread: v.thread };
+  if (v.action === 'review' && v.op === 'in-place' && typeof v.thread === 'string') return { kind: 'review', thread: v.thread, inPlace: true };
   if (v.action === 'ocr' && (v.op === 'confirm' || v.op === 'discard' || v.op === 'retry') && typeof v.sender === 'string') return { kind: 'ocr', op: v.op, sender: v.sender, ...(typeof v.run === 'string' ? { run: v.run } : {}) };
   if (isDraftButton(v)) return { kind: 'draft', command: v.command, thread: v.thread };
   return undefined;

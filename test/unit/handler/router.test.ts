@@ -165,6 +165,13 @@ describe('the review loop’s words (issue 22)', () => {
     ['这次改了哪些？', 'review-version'],
     ['改回上一版', 'review-version'],
     ['@张三 审稿', 'reviewer'],
+    ['直接改原文档', 'review-in-place'],
+    ['在原文档上改', 'review-in-place'],
+    ['改原文', 'review-in-place'],
+    ['全部处理，直接改原文档', 'review-in-place'],
+    ['处理 1 3，在原文档上改', 'review-in-place'],
+    ['就改原文吧', 'review-in-place'],
+    ['原文怎么改', 'chat'],
     // Not answers: ordinary sentences with the same words.
     ['这件事怎么处理比较好', 'chat'],
     ['审稿的时候要注意什么', 'chat'],
@@ -181,5 +188,11 @@ describe('the review loop’s words (issue 22)', () => {
     const link = routeMessage({ kind: 'text', text: '处理批注 https://a.feishu.cn/docx/DocxAbc123' }, o);
     expect(link.kind === 'document' && link.document.words).toBe('处理批注');
     expect(routeNeedsModel({ kind: 'review-version', op: 'changes' })).toBe(false);
+  });
+
+  it('the 直接改原文档 button under a cloud doc’s list routes like the typed words', async () => {
+    const { routeButton } = await import('../../../src/handler/routes.js');
+    expect(routeButton({ action: 'review', op: 'in-place', thread: 't' })).toEqual({ kind: 'review-in-place', text: '直接改原文档', all: true });
+    expect(routeButton({ action: 'review', op: 'all', thread: 't' })).toEqual({ kind: 'review-answer', text: '全部处理', all: true });
   });
 });
