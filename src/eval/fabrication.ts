@@ -15,6 +15,7 @@ import type { SourcedFact } from '../report/material/facts.js';
 import { factTokens, tokenKey } from '../report/material/tokens.js';
 import { getGenre } from '../report/genres.js';
 import { parseRequest } from '../report/request.js';
+import { periodRange } from '../report/period.js';
 
 export interface FabricationCase {
   id: string;
@@ -90,7 +91,7 @@ export async function runFabrication(opts: { model: ChatModel; prompts: PromptLi
       const f = { model: opts.model, prompts: opts.prompts, now };
       const o = await draftOutline({ ...f, request: req, genre });
       const full = await draftFull({ ...f, state: { ...newThreadState(req, now), outline: o.outline } });
-      const check = checkMaterialDraft(full.text, { facts, words: c.text, ...(c.model ? { model: c.model } : {}) });
+      const check = checkMaterialDraft(full.text, { facts, words: c.text, ...(c.model ? { model: c.model, period: periodRange(req.period) } : {}) });
       const flagged = check.provenance.untraceable.map((u) => u.token.text);
       const present = c.planted.filter((p) => full.text.includes(p.text));
       const missed = present.filter((p) => outsideMarks(check.text, p.text) && !flagged.some((t) => t.includes(p.text) || p.text.includes(t))).map((p) => p.text);
