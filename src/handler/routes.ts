@@ -14,7 +14,7 @@ import { isMaterialRequest } from '../documents/material.js';
 import { parseKindCorrection, type KindCorrection } from '../report/material/kind.js';
 import type { LedgerOp } from '../flows/ledger.js';
 import { decodeButton } from '../flows/drafting/buttons.js';
-import { implicitReminder, parseReminderCommand, type ReminderCommand } from '../reminders/parse.js';
+import { implicitReminder, parseLedgerReminder, parseReminderCommand, type ReminderCommand } from '../reminders/parse.js';
 import { parseDraftCommand, type DraftCommand } from '../report/commands.js';
 import { POST_WORD } from '../report/request.js';
 import { parseWordCommand } from '../report/unit-words.js';
@@ -184,6 +184,11 @@ const TEXT_RULES: ReadonlyArray<(text: string, o: RouteOptions) => TextRoute | n
   },
   // 导出Word带出处 ends like a question about a source; it is an export.
   (text) => (text.length <= 300 && WHERE_FROM.test(text) && parseDraftCommand(text)?.kind !== 'export' ? { kind: 'where-from', text } : null),
+  // “每月25日提醒记台账” / “取消记台账提醒”: a reminder whose fires post the month's 台账.
+  (text, o) => {
+    const command = parseLedgerReminder(text, o);
+    return command ? { kind: 'reminder', command } : null;
+  },
   ledgerRoute,
   (text) => (text.length <= 200 && (PROFILE_STATEMENT.test(text) || (text.length <= 60 && PROFILE_SELF.test(text) && !WRITING_WORDS.test(text))) ? { kind: 'profile', text } : null),
   (text) => (CLOUD_DOC_COMMAND.test(text) ? { kind: 'clouddoc' } : null),
