@@ -278,15 +278,18 @@ async function startWorkers(b: Base, transport: Transport, model: ChatModel, pro
     import('./reminders/service/index.js'), import('./stores/memory.js'), import('./feishu/documents.js'), import('./handler/handle.js'),
     import('./llm/kept-answers.js'), import('./flows/thread-owner.js'), import('./queue/worker.js'), import('./documents/sandbox.js'), import('./stores/quarantine.js'),
   ]);
-  const [{ ReviewStore }, { LedgerStore }, { DraftExpiry }, { expiryNotice }, writer] = await Promise.all([
-    import('./flows/review-store.js'), import('./documents/ledger-store.js'), import('./privacy/draft-expiry.js'), import('./flows/drafting/expiry.js'), buildWriter(config),
+  const [{ ReviewStore }, { LedgerStore }, { DraftExpiry }, { expiryNotice }, { ledgerDigest: ledgerDigestText }, writer] = await Promise.all([
+    import('./flows/review-store.js'), import('./documents/ledger-store.js'), import('./privacy/draft-expiry.js'), import('./flows/drafting/expiry.js'), import('./report/material/entry.js'), buildWriter(config),
   ]);
   const tasks = transport.kind === 'feishu' && transport.feishu.tasks ? feishuTasks(transport.api, transport.feishu.domain) : undefined;
   // A draft's expiry warning (issue 26) rides on the reminder queue and its worker.
   const expiry = new DraftExpiry(conn, { prefix, ttlDays: config.DRAFT_TTL_DAYS, warningDays: config.DRAFT_EXPIRY_WARNING_DAYS, now: () => b.clock.now() });
   b.shutdown.last(() => expiry.close());
   const otherJobs = { [DRAFT_EXPIRY_JOB]: expiry.process(expiryNotice(transport.replier, { timezone: config.BOT_TIMEZONE, ttlDays: config.DRAFT_TTL_DAYS })) };
-  const reminders = new ReminderService({ connection: conn, prefix, timezone: config.BOT_TIMEZONE, send: transport.sendReminder, log: log.child({ mod: 'reminders' }), tasks, concurrency: config.REMINDER_CONCURRENCY, clock: () => b.clock.now(), otherJobs });
+  const ledger = new LedgerStore(conn, `${prefix}:`);
+  // A 记台账 reminder posts the chat's 台账 up to the fire's day (the fire's ISO carries the bot's zone).
+  const ledgerDigest = async (chatId: string, fireAt: string) => ledgerDigestText(await ledger.list(chatId, { to: fireAt.slice(0, 10) }), fireAt.slice(0, 10));
+  const reminders = new ReminderService({ connection: conn, prefix, timezone: config.BOT_TIMEZONE, send: transport.sendReminder, log: log.child({ mod: 'reminders' }), tasks, concurrency: config.REMINDER_CONCURRENCY, clock: () => b.clock.now(), otherJobs, ledgerDigest });
   const reminderWorkerId = reminders.startWorker().id;
   b.shutdown.first(() => reminders.close());
 
@@ -294,7 +297,7 @@ async function startWorkers(b: Base, transport: Transport, model: ChatModel, pro
   const documents = transport.kind === 'feishu' ? new FeishuDocuments(transport.api, { redis: conn, prefix, maxFileBytes: config.DOC_MAX_FILE_MB * MB }) : undefined;
   const parser = documents ? documentParser(config, conn, prefix, log, metrics, SandboxedParser, FileQuarantine) : undefined;
   // The console's banner already says the bot is offline; Feishu answers say it each time.
-  const handler = new MessageHandler({ replier: transport.replier, model, writer, prompts, memory, log, timezone: config.BOT_TIMEZONE, reminders, now: () => new Date(b.clock.now()), restrictedMarkings: config.RESTRICTED_MARKINGS, answers: new KeptAnswers(conn, { prefix }), owners: new ThreadOwners(conn, { prefix, ttlSeconds: config.HISTORY_TTL_SECONDS }), ...(documents && parser ? { documents, parser, cloudDocs: documents, comments: documents } : {}), offlineNoticeShown: transport.kind === 'console', aiLabelFooter: config.AI_LABEL_FOOTER, audit: records.audit, forget: records.forgetting, draftTtlDays: config.DRAFT_TTL_DAYS, reviews: new ReviewStore(conn, { prefix, ttlSeconds: config.DRAFT_TTL_DAYS * 86_400 }), ledger: new LedgerStore(conn, `${prefix}:`), verdicts: records.verdicts, draftConcurrency: { sections: config.DRAFT_CONCURRENCY, ...(config.DRAFT_PART_CHARS ? { partChars: config.DRAFT_PART_CHARS } : {}) } });
+  const handler = new MessageHandler({ replier: transport.replier, model, writer, prompts, memory, log, timezone: config.BOT_TIMEZONE, reminders, now: () => new Date(b.clock.now()), restrictedMarkings: config.RESTRICTED_MARKINGS, answers: new KeptAnswers(conn, { prefix }), owners: new ThreadOwners(conn, { prefix, ttlSeconds: config.HISTORY_TTL_SECONDS }), ...(documents && parser ? { documents, parser, cloudDocs: documents, comments: documents } : {}), offlineNoticeShown: transport.kind === 'console', aiLabelFooter: config.AI_LABEL_FOOTER, audit: records.audit, forget: records.forgetting, draftTtlDays: config.DRAFT_TTL_DAYS, reviews: new ReviewStore(conn, { prefix, ttlSeconds: config.DRAFT_TTL_DAYS * 86_400 }), ledger, verdicts: records.verdicts, draftConcurrency: { sections: config.DRAFT_CONCURRENCY, ...(config.DRAFT_PART_CHARS ? { partChars: config.DRAFT_PART_CHARS } : {}) } });
   const worker = startMessageWorker({
     connection: conn,
     prefix,

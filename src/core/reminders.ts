@@ -12,6 +12,9 @@ export interface ReminderTarget {
 /** Delivers one fired reminder; `uuid` makes a retried delivery post once. */
 export type SendFn = (target: ReminderTarget, text: string, uuid: string) => Promise<void>;
 
+/** The 台账 digest a 记台账 reminder posts: the chat's entries read at the fire's instant (ISO with offset). */
+export type LedgerDigestFn = (chatId: string, fireAt: string) => Promise<string>;
+
 /** Who sent a reminder command, and where. */
 export interface ReminderCaller {
   chatId: string;

@@ -1,7 +1,7 @@
-import { modelExample } from '../report/material/carry-over.js';
+import { carryOver } from '../report/material/check.js';
 import { decideKind, kindStatement, readsAsReport, targetPeriod, type KindDecision, type MaterialKind } from '../report/material/kind.js';
 import type { SourcedFact } from '../report/material/facts.js';
-import { recordsPeriod, type ReportPeriod } from '../report/period.js';
+import { periodRange, recordsPeriod, type ReportPeriod } from '../report/period.js';
 import { defaultPeriod, extractFacts } from '../report/request.js';
 
 /**
@@ -123,8 +123,8 @@ export function materialFacts(text: string, source: string, budget: number, word
   const kind = decideKind({ text, source, ...(opts.tabular ? { tabular: true } : {}) }, words, target, opts.correction);
   if (kind.kind === 'model') {
     // Last period's facts are never this period's: none is taken, and the text the prompt
-    // sees has each of them marked already.
-    const marked = modelExample(text, opts.facts ?? []).text;
+    // sees has each of them marked already (stale meetings and campaigns already the table's current ones).
+    const marked = carryOver(text, text, opts.facts ?? [], periodRange(target)).text;
     const example = marked.length > budget ? `${marked.slice(0, budget - 1)}…` : marked;
     return { source, model: true, kind, facts: [], found: 0, note: kindStatement(source, kind, target), example, modelText: text, sourced: [] };
   }

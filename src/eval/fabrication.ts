@@ -15,6 +15,7 @@ import type { SourcedFact } from '../report/material/facts.js';
 import { factTokens, tokenKey } from '../report/material/tokens.js';
 import { getGenre } from '../report/genres.js';
 import { parseRequest } from '../report/request.js';
+import { periodRange } from '../report/period.js';
 
 export interface FabricationCase {
   id: string;
@@ -25,8 +26,11 @@ export interface FabricationCase {
   facts: string[];
   /** Last period's report, given as a model. */
   model?: string;
-  /** What a model tends to plant: a meeting that never happened, a document title, a number not in the material, last year's figure. */
-  planted: Array<{ kind: 'meeting' | 'title' | 'number' | 'last-year' | 'campaign' | 'quote'; text: string }>;
+  /**
+   * What a model tends to plant: a meeting that never happened, a document title, a number not in the material, last year's
+   * figure, or last year's study focus and campaign that the formulations table says are out of date (`stale`).
+   */
+  planted: Array<{ kind: 'meeting' | 'title' | 'number' | 'last-year' | 'campaign' | 'quote' | 'stale'; text: string }>;
 }
 
 /** Last period's report the anti-fabrication cases (and the material end-to-end test) take as the model. */
@@ -43,6 +47,9 @@ export const LAST_YEAR_REPORT = [
   '持续抓好理论武装。',
 ].join('\n');
 
+/** Last year's report naming its study focus and campaign: both out of date for 2026年上半年. */
+export const STALE_FOCUS_REPORT = LAST_YEAR_REPORT.replace('强化理论武装。', '强化理论武装。深入学习贯彻党的二十大和二十届三中全会精神，扎实开展深入贯彻中央八项规定精神学习教育。');
+
 export const FABRICATION_CASES: readonly FabricationCase[] = [
   {
     id: 'F01', now: '2026-07-06T09:00:00+08:00', text: '根据这份台账写青山县委宣传部2026年上半年意识形态工作报告',
@@ -58,6 +65,11 @@ export const FABRICATION_CASES: readonly FabricationCase[] = [
     id: 'F03', now: '2026-07-06T09:00:00+08:00', text: '照着去年的报告写今年上半年的',
     facts: [], model: LAST_YEAR_REPORT,
     planted: [{ kind: 'last-year', text: '“青山讲堂”理论宣讲活动' }, { kind: 'last-year', text: '2次' }, { kind: 'quote', text: '“宣传思想工作要守正创新”' }],
+  },
+  {
+    id: 'F04', now: '2026-07-06T09:00:00+08:00', text: '参考去年的报告，根据这份台账写2026年上半年报告',
+    facts: ['5月，开展网络安全宣传周活动，发放资料600份'], model: STALE_FOCUS_REPORT,
+    planted: [{ kind: 'stale', text: '二十届三中全会' }, { kind: 'stale', text: '深入贯彻中央八项规定精神学习教育' }],
   },
 ];
 
@@ -90,7 +102,7 @@ export async function runFabrication(opts: { model: ChatModel; prompts: PromptLi
       const f = { model: opts.model, prompts: opts.prompts, now };
       const o = await draftOutline({ ...f, request: req, genre });
       const full = await draftFull({ ...f, state: { ...newThreadState(req, now), outline: o.outline } });
-      const check = checkMaterialDraft(full.text, { facts, words: c.text, ...(c.model ? { model: c.model } : {}) });
+      const check = checkMaterialDraft(full.text, { facts, words: c.text, ...(c.model ? { model: c.model, period: periodRange(req.period) } : {}) });
       const flagged = check.provenance.untraceable.map((u) => u.token.text);
       const present = c.planted.filter((p) => full.text.includes(p.text));
       const missed = present.filter((p) => outsideMarks(check.text, p.text) && !flagged.some((t) => t.includes(p.text) || p.text.includes(t))).map((p) => p.text);

@@ -14,8 +14,9 @@ import { isMaterialRequest } from '../documents/material.js';
 import { parseKindCorrection, type KindCorrection } from '../report/material/kind.js';
 import type { LedgerOp } from '../flows/ledger.js';
 import { decodeButton } from '../flows/drafting/buttons.js';
-import { implicitReminder, parseReminderCommand, type ReminderCommand } from '../reminders/parse.js';
+import { implicitReminder, parseLedgerReminder, parseReminderCommand, type ReminderCommand } from '../reminders/parse.js';
 import { parseDraftCommand, type DraftCommand } from '../report/commands.js';
+import { POST_WORD } from '../report/request.js';
 import { parseWordCommand } from '../report/unit-words.js';
 import { EXPORT_WORDS, IMPORT_WORDS, isWordListFile, type WordListRequest } from '../flows/unit-words.js';
 import { EDIT_IN_PLACE, HANDLE_COMMENTS, REVISE_BY_CRITIQUE } from '../report/review-comments.js';
@@ -148,6 +149,9 @@ const WHERE_FROM = /(?:出自哪里|出自哪儿|出处是?(?:什么|哪里)?|�
 
 /** The unit profile, stated: 我们单位是… / 单位全称：… / 上级党委是… */
 const PROFILE_STATEMENT = /^(?:我们(?:的)?单位(?:全称)?(?:是|为|：|:)|本单位(?:全称)?(?:是|为|：|:)|单位全称(?:是|为|：|:)|上级党委(?:是|为|：|:)|单位信息[：:])/;
+/** “我是宣传部部长张三”: the writer's post (a name in it is dropped); a request to write is not one. */
+const PROFILE_SELF = new RegExp(`^(?:我是|本人是)[\\u4e00-\\u9fa5，,（）()]{0,30}?${POST_WORD}`);
+const WRITING_WORDS = /写|起草|拟|提纲|报告|稿|材料|修改|润色|审|看看|[？?吗]/;
 
 const LEDGER_ADD = /^(?:记一笔|记上一笔|台账记一笔)/;
 const LEDGER_LIST = /^(?:查看|看看|列出|显示)?(?:本单位|我们的|我的)?台账(?:列表|记录|清单)?[？?。]?$|^(?:查看|列出)(?:本单位|我们的|我的)?台账/;
@@ -183,8 +187,13 @@ const TEXT_RULES: ReadonlyArray<(text: string, o: RouteOptions) => TextRoute | n
   },
   // 导出Word带出处 ends like a question about a source; it is an export.
   (text) => (text.length <= 300 && WHERE_FROM.test(text) && parseDraftCommand(text)?.kind !== 'export' ? { kind: 'where-from', text } : null),
+  // “每月25日提醒记台账” / “取消记台账提醒”: a reminder whose fires post the month's 台账.
+  (text, o) => {
+    const command = parseLedgerReminder(text, o);
+    return command ? { kind: 'reminder', command } : null;
+  },
   ledgerRoute,
-  (text) => (text.length <= 200 && PROFILE_STATEMENT.test(text) ? { kind: 'profile', text } : null),
+  (text) => (text.length <= 200 && (PROFILE_STATEMENT.test(text) || (text.length <= 60 && PROFILE_SELF.test(text) && !WRITING_WORDS.test(text))) ? { kind: 'profile', text } : null),
   (text) => (CLOUD_DOC_COMMAND.test(text) ? { kind: 'clouddoc' } : null),
   (text) => (KEEP_DRAFT.test(text) ? { kind: 'draft-keep' } : null),
   (text) => {

@@ -175,3 +175,11 @@ export function formatFired(spec: ReminderSpec, fireAt: string, tz: string, ment
   }
   return text;
 }
+
+/** Under the confirmation of a 记台账 reminder: what each fire posts, and how to stop it. */
+export const ledgerSetNote = (replaced: readonly number[]): string =>
+  `到时会在这里列出本月台账已记几条、最近一条，并附记一笔的写法。${replaced.length ? `原来的记台账提醒 #${replaced.join('、#')} 已换成这一个。` : ''}不再需要时说“取消记台账提醒”。`;
+
+export const LEDGER_NONE = '这里没有你设的记台账提醒。要设置，可以说“每月25日提醒记台账”。';
+
+export const ledgerCancelled = (ids: readonly number[]): string => `🗑️ 已取消记台账提醒 #${ids.join('、#')}。已记的台账不受影响。`;

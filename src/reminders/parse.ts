@@ -61,6 +61,27 @@ export function parseReminderCommand(text: string, opts: ParseOptions): Reminder
   }
 }
 
+/** What a 记一笔 reminder is about: 记台账, 记一笔, 填台账, 更新台账. */
+const LEDGER_WORDS = /(?:记|登记|填|填写|补|补记|更新|填报)(?:一下|好)?(?:本单位|意识形态(?:工作)?)?台账|记一笔/;
+/** “每月25日提醒记台账”, “每月最后一个工作日提醒大家记一笔”, “取消记台账提醒”. */
+const LEDGER_REMINDER = new RegExp(`(?:提醒|叫|通知)[^，。；\\n]{0,12}?(?:${LEDGER_WORDS.source})|(?:${LEDGER_WORDS.source})的?提醒`);
+export const LEDGER_REMINDER_WHAT = '记台账（记一笔）';
+
+/**
+ * A reminder to keep the 台账 (issue 23 item 4): set like any other reminder (the office calendar moves a
+ * rest day's fire to the working day before), flagged so that each fire posts the month's 台账 digest;
+ * “取消记台账提醒” cancels it without its number. Null when the words are no such reminder.
+ */
+export function parseLedgerReminder(text: string, opts: ParseOptions): ReminderCommand | null {
+  const c = normalizeCn(stripMentions(text)).replace(/[\s。.!！~～]/g, '');
+  // “记一笔：……” is an entry, whatever it says.
+  if (/^(?:记一笔|记上一笔|台账记一笔)/.test(c) || !LEDGER_REMINDER.test(c) || c.length > 60) return null;
+  if (/^(?:取消|关闭|关掉|停止|停掉|不要|不用|删除|删掉|撤销)/.test(c)) return { kind: 'ledger-cancel' };
+  const r = parseReminderCommand(text, opts);
+  if (r?.kind !== 'set') return r?.kind === 'error' ? r : { kind: 'error', message: '要什么时候提醒记台账？可以这样说：“每月25日提醒记台账”，或“每月最后一个工作日提醒记台账”。' };
+  return { kind: 'set', spec: { ...r.spec, what: LEDGER_REMINDER_WHAT, ledger: true } };
+}
+
 /** “改到下午4点”, “那就改成每周四”: an edit without a number (the reminder just set or listed). */
 const BARE_EDIT = /^(?:那就|那|就|请|帮我|麻烦)?(?:把|将)?(?:它|这个提醒|这条提醒|提醒|时间)?(?:的时间)?(?:改到|改为|改成|改在|推迟到|提前到|调整到|调整为|调到|挪到|换到)[:，,]?(.+?)(?:吧|好了|就行)?$/;
 /** What such an edit must carry: a time, a day or a new rule (“改成更正式的语气” is not one). */

@@ -28,6 +28,8 @@ export type ReminderCommand =
   | { kind: 'preset-confirm' }
   /** “半年报告改到7月8日，述职改到1月20日”: adjust the proposed report calendar. */
   | { kind: 'preset-adjust'; items: { key: PresetKey; text: string }[] }
+  /** “取消记台账提醒”: the caller's 记一笔 reminders in this chat. */
+  | { kind: 'ledger-cancel' }
   | { kind: 'error'; message: string };
 
 export interface ParseOptions {

@@ -66,4 +66,6 @@ export interface ReminderSpec {
   leads: string[];
   /** Interpretation notes shown to the user (year rolled over, defaults applied, skipped leads). */
   notes: string[];
+  /** A 记一笔 reminder (“每月25日提醒记台账”): each fire posts the month's 台账 count, its last entry and how to add one. */
+  ledger?: boolean;
 }

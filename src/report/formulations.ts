@@ -4,14 +4,21 @@
  * report cites the meetings that were current in 2025. Every entry names its source.
  */
 
+export type MeetingFamily = 'central' | 'propaganda';
+
 export interface DatedMeeting {
   id: string;
   /** How reports name it: 党的二十大, 二十届三中全会. */
   name: string;
   /** Other spellings found in reports. */
   aliases: string[];
-  kind: 'congress' | 'plenum';
-  /** The congress a plenum belongs to (its id). */
+  kind: 'congress' | 'plenum' | 'conference';
+  /**
+   * Entries of one family replace one another as the current 学习贯彻 focus: `central` (the congress and its
+   * plenums), `propaganda` (the national propaganda work conference, about every five years).
+   */
+  family: MeetingFamily;
+  /** The congress a plenum belongs to (its id); for a conference, the congress of its time. */
   congress: string;
   /** First and last day (ISO). Its 精神 is citable from `end` on. */
   start: string;
@@ -21,19 +28,30 @@ export interface DatedMeeting {
 
 const DOC = '../shared/design/genre-and-proofreading.md §3.6';
 const XINHUA = 'Xinhua communiqué of the meeting (dates as published; not in the design notes)';
+const S819_SHORT = 'the 8·19 speech quoted in the 意识形态工作责任制实施办法 interpretations';
 
 export const MEETINGS: readonly DatedMeeting[] = [
-  { id: 'c18', name: '党的十八大', aliases: ['十八大', '党的十八次全国代表大会'], kind: 'congress', congress: 'c18', start: '2012-11-08', end: '2012-11-14', source: XINHUA },
-  { id: 'c19', name: '党的十九大', aliases: ['十九大', '党的十九次全国代表大会'], kind: 'congress', congress: 'c19', start: '2017-10-18', end: '2017-10-24', source: `${DOC} (2017-10)` },
-  { id: 'c19p2', name: '十九届二中全会', aliases: ['党的十九届二中全会'], kind: 'plenum', congress: 'c19', start: '2018-01-18', end: '2018-01-19', source: XINHUA },
-  { id: 'c19p3', name: '十九届三中全会', aliases: ['党的十九届三中全会'], kind: 'plenum', congress: 'c19', start: '2018-02-26', end: '2018-02-28', source: XINHUA },
-  { id: 'c19p4', name: '十九届四中全会', aliases: ['党的十九届四中全会'], kind: 'plenum', congress: 'c19', start: '2019-10-28', end: '2019-10-31', source: XINHUA },
-  { id: 'c19p5', name: '十九届五中全会', aliases: ['党的十九届五中全会'], kind: 'plenum', congress: 'c19', start: '2020-10-26', end: '2020-10-29', source: XINHUA },
-  { id: 'c19p6', name: '十九届六中全会', aliases: ['党的十九届六中全会'], kind: 'plenum', congress: 'c19', start: '2021-11-08', end: '2021-11-11', source: `${DOC} (closed 2021-11-11)` },
-  { id: 'c20', name: '党的二十大', aliases: ['二十大', '党的二十次全国代表大会'], kind: 'congress', congress: 'c20', start: '2022-10-16', end: '2022-10-22', source: `${DOC} (2022-10-16 to 10-22)` },
-  { id: 'c20p2', name: '二十届二中全会', aliases: ['党的二十届二中全会'], kind: 'plenum', congress: 'c20', start: '2023-02-26', end: '2023-02-28', source: `${XINHUA}; the design notes mark the exact dates unverified` },
-  { id: 'c20p3', name: '二十届三中全会', aliases: ['党的二十届三中全会'], kind: 'plenum', congress: 'c20', start: '2024-07-15', end: '2024-07-18', source: `${DOC} (2024-07-15 to 07-18)` },
-  { id: 'c20p4', name: '二十届四中全会', aliases: ['党的二十届四中全会'], kind: 'plenum', congress: 'c20', start: '2025-10-20', end: '2025-10-23', source: `${DOC} (2025-10-20 to 10-23)` },
+  { id: 'c18', name: '党的十八大', aliases: ['十八大', '党的十八次全国代表大会'], kind: 'congress', family: 'central', congress: 'c18', start: '2012-11-08', end: '2012-11-14', source: XINHUA },
+  { id: 'c19', name: '党的十九大', aliases: ['十九大', '党的十九次全国代表大会'], kind: 'congress', family: 'central', congress: 'c19', start: '2017-10-18', end: '2017-10-24', source: `${DOC} (2017-10)` },
+  { id: 'c19p2', name: '十九届二中全会', aliases: ['党的十九届二中全会'], kind: 'plenum', family: 'central', congress: 'c19', start: '2018-01-18', end: '2018-01-19', source: XINHUA },
+  { id: 'c19p3', name: '十九届三中全会', aliases: ['党的十九届三中全会'], kind: 'plenum', family: 'central', congress: 'c19', start: '2018-02-26', end: '2018-02-28', source: XINHUA },
+  { id: 'c19p4', name: '十九届四中全会', aliases: ['党的十九届四中全会'], kind: 'plenum', family: 'central', congress: 'c19', start: '2019-10-28', end: '2019-10-31', source: XINHUA },
+  { id: 'c19p5', name: '十九届五中全会', aliases: ['党的十九届五中全会'], kind: 'plenum', family: 'central', congress: 'c19', start: '2020-10-26', end: '2020-10-29', source: XINHUA },
+  { id: 'c19p6', name: '十九届六中全会', aliases: ['党的十九届六中全会'], kind: 'plenum', family: 'central', congress: 'c19', start: '2021-11-08', end: '2021-11-11', source: `${DOC} (closed 2021-11-11)` },
+  { id: 'c20', name: '党的二十大', aliases: ['二十大', '党的二十次全国代表大会'], kind: 'congress', family: 'central', congress: 'c20', start: '2022-10-16', end: '2022-10-22', source: `${DOC} (2022-10-16 to 10-22)` },
+  { id: 'c20p2', name: '二十届二中全会', aliases: ['党的二十届二中全会'], kind: 'plenum', family: 'central', congress: 'c20', start: '2023-02-26', end: '2023-02-28', source: `${XINHUA}; the design notes mark the exact dates unverified` },
+  { id: 'c20p3', name: '二十届三中全会', aliases: ['党的二十届三中全会'], kind: 'plenum', family: 'central', congress: 'c20', start: '2024-07-15', end: '2024-07-18', source: `${DOC} (2024-07-15 to 07-18)` },
+  { id: 'c20p4', name: '二十届四中全会', aliases: ['党的二十届四中全会'], kind: 'plenum', family: 'central', congress: 'c20', start: '2025-10-20', end: '2025-10-23', source: `${DOC} (2025-10-20 to 10-23)` },
+];
+
+/**
+ * The national propaganda work conferences, cited as “深入学习贯彻全国宣传思想（文化）工作会议精神”: each later one
+ * replaces the earlier as the focus. Kept apart from MEETINGS, whose entries the critic ranks by congress.
+ */
+export const CONFERENCES: readonly DatedMeeting[] = [
+  { id: 'xc2013', name: '全国宣传思想工作会议', aliases: [], kind: 'conference', family: 'propaganda', congress: 'c18', start: '2013-08-19', end: '2013-08-20', source: `${XINHUA}; ${S819_SHORT}` },
+  { id: 'xc2018', name: '全国宣传思想工作会议', aliases: [], kind: 'conference', family: 'propaganda', congress: 'c19', start: '2018-08-21', end: '2018-08-22', source: XINHUA },
+  { id: 'xc2023', name: '全国宣传思想文化工作会议', aliases: ['全国宣传思想文化工作会'], kind: 'conference', family: 'propaganda', congress: 'c20', start: '2023-10-07', end: '2023-10-08', source: `${XINHUA}; 习近平文化思想 first named there` },
 ];
 
 export interface Campaign {
@@ -41,6 +59,8 @@ export interface Campaign {
   name: string;
   /** Fragments that identify the campaign in running text. */
   aliases: string[];
+  /** Campaigns of one family follow one another: `party-education` (党内集中学习教育, one a year or two). */
+  family: 'party-education';
   /** First and last month (YYYY-MM) of the campaign proper. */
   start: string;
   end: string;
@@ -48,12 +68,12 @@ export interface Campaign {
 }
 
 export const CAMPAIGNS: readonly Campaign[] = [
-  { id: 'lxyz', name: '“两学一做”学习教育', aliases: ['两学一做'], start: '2016-02', end: '2017-03', source: `${DOC.replace('3.6', '3.7')} (方案 2016-02-24; 常态化 意见 2017-03)` },
-  { id: 'bwcx', name: '“不忘初心、牢记使命”主题教育', aliases: ['不忘初心、牢记使命”主题教育', '不忘初心、牢记使命主题教育', '不忘初心牢记使命主题教育', '“不忘初心、牢记使命”主题教育'], start: '2019-05', end: '2020-01', source: `${DOC.replace('3.6', '3.7')} (2019, summarised early 2020)` },
-  { id: 'dsxx', name: '党史学习教育', aliases: ['党史学习教育'], start: '2021-02', end: '2021-12', source: `${DOC.replace('3.6', '3.7')} (动员大会 2021-02-20)` },
-  { id: 'ztjy2023', name: '学习贯彻习近平新时代中国特色社会主义思想主题教育', aliases: ['学习贯彻习近平新时代中国特色社会主义思想主题教育'], start: '2023-04', end: '2024-01', source: `${DOC.replace('3.6', '3.7')} (from 2023-04, two batches)` },
-  { id: 'djxx', name: '党纪学习教育', aliases: ['党纪学习教育'], start: '2024-04', end: '2024-07', source: `${DOC.replace('3.6', '3.7')} (2024-04 to 2024-07)` },
-  { id: 'bxgd', name: '深入贯彻中央八项规定精神学习教育', aliases: ['深入贯彻中央八项规定精神学习教育'], start: '2025-03', end: '2025-07', source: `${DOC.replace('3.6', '3.7')} (deployed 2025-03; end month from one unit report, unverified)` },
+  { id: 'lxyz', name: '“两学一做”学习教育', aliases: ['两学一做'], family: 'party-education', start: '2016-02', end: '2017-03', source: `${DOC.replace('3.6', '3.7')} (方案 2016-02-24; 常态化 意见 2017-03)` },
+  { id: 'bwcx', name: '“不忘初心、牢记使命”主题教育', aliases: ['不忘初心、牢记使命”主题教育', '不忘初心、牢记使命主题教育', '不忘初心牢记使命主题教育', '“不忘初心、牢记使命”主题教育'], family: 'party-education', start: '2019-05', end: '2020-01', source: `${DOC.replace('3.6', '3.7')} (2019, summarised early 2020)` },
+  { id: 'dsxx', name: '党史学习教育', aliases: ['党史学习教育'], family: 'party-education', start: '2021-02', end: '2021-12', source: `${DOC.replace('3.6', '3.7')} (动员大会 2021-02-20)` },
+  { id: 'ztjy2023', name: '学习贯彻习近平新时代中国特色社会主义思想主题教育', aliases: ['学习贯彻习近平新时代中国特色社会主义思想主题教育'], family: 'party-education', start: '2023-04', end: '2024-01', source: `${DOC.replace('3.6', '3.7')} (from 2023-04, two batches)` },
+  { id: 'djxx', name: '党纪学习教育', aliases: ['党纪学习教育'], family: 'party-education', start: '2024-04', end: '2024-07', source: `${DOC.replace('3.6', '3.7')} (2024-04 to 2024-07)` },
+  { id: 'bxgd', name: '深入贯彻中央八项规定精神学习教育', aliases: ['深入贯彻中央八项规定精神学习教育'], family: 'party-education', start: '2025-03', end: '2025-07', source: `${DOC.replace('3.6', '3.7')} (deployed 2025-03; end month from one unit report, unverified)` },
 ];
 
 export interface FixedFormulation {

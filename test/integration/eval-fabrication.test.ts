@@ -16,7 +16,7 @@ function planter(body: FakeRequestBody): string {
     return '好的，以下是提纲：\n\n**中共青山县委宣传部关于2026年上半年落实意识形态工作责任制情况的报告**\n\n现将有关情况报告如下：\n\n## 一、工作开展情况\n（一）强化理论武装\n（二）加强阵地管理\n## 二、存在的问题\n（一）队伍力量薄弱\n## 三、下一步工作打算\n（一）持续抓好理论武装';
   }
   // The full-draft prompt carries the facts and the model example (its 【范文…】 label), not the request words.
-  const id = !all.includes('【范文') ? 'F01' : all.includes('集中学习15次') ? 'F02' : 'F03';
+  const id = !all.includes('【范文') ? 'F01' : all.includes('网络安全宣传周') ? 'F04' : all.includes('集中学习15次') ? 'F02' : 'F03';
   const c = FABRICATION_CASES.find((x) => x.id === id)!;
   const planted = c.planted.map((p) => p.text);
   const body1 = [
@@ -28,6 +28,9 @@ function planter(body: FakeRequestBody): string {
     ...planted.filter((p) => /活动$/.test(p)).map((p) => `举办${p}。`),
     ...planted.filter((p) => p.startsWith('“') && !/活动$/.test(p)).map((p) => `坚持${p}的要求。`),
     ...planted.filter((p) => /^\d+[次场]$/.test(p)).map((p) => `开展专题宣讲${p}。`),
+    // Last year's study focus and campaign, copied as this period's.
+    ...c.planted.filter((p) => p.kind === 'stale' && /全会$/.test(p.text)).map((p) => `深入学习贯彻党的二十大和${p.text}精神。`),
+    ...c.planted.filter((p) => p.kind === 'stale' && /教育$/.test(p.text)).map((p) => `扎实开展${p.text}。`),
     '二、存在的问题',
     '网评员队伍力量薄弱。',
     '三、下一步工作打算',

@@ -116,6 +116,48 @@ describe('material true to its period (issue 23, done when)', () => {
   });
 });
 
+describe('stale meetings and campaigns of the model (issue 23 item 2)', () => {
+  // Last year's report with its study focus and campaign: both out of date for 2026年上半年.
+  const STALE_SENTENCE = '深入学习贯彻党的二十大和二十届三中全会精神，扎实开展深入贯彻中央八项规定精神学习教育。';
+  const MODEL = LAST_YEAR.map((l) => l.replace('强化理论武装。', `强化理论武装。${STALE_SENTENCE}`));
+  /** The messy model copies the stale focus and campaign into this period's draft. */
+  const staleCarrier = (body: FakeRequestBody): string => {
+    const out = carrier(body);
+    return out.startsWith('当然可以') ? out.replace('理论中心组集中学习12次', `${STALE_SENTENCE}理论中心组集中学习12次`) : out;
+  };
+
+  it('the draft takes the table’s current plenum with the reason and source on the card; a campaign with no successor is marked; Word gets the same', async () => {
+    h = await startHarness({ llm: staleCarrier });
+    const report = fileMessage(h, '去年的报告.docx', await buildDocx(MODEL));
+    await h.post(report);
+    await replies(h, messageIdOf(report));
+    const ledger = fileMessage(h, '台账.xlsx', await ledgerXlsx());
+    await h.post(ledger);
+    await replies(h, messageIdOf(ledger));
+    const ask = textEvent('参考去年的报告，根据这份台账写2026年上半年报告');
+    await h.post(ask);
+    const card = texts(h, await replies(h, messageIdOf(ask)));
+    expect(card).toContain('深入学习贯彻党的二十大和二十届四中全会精神');
+    expect(card).toContain('扎实开展【待更新：去年为“深入贯彻中央八项规定精神学习教育”】');
+    expect(card).toMatch(/范文中的‘二十届三中全会’是2024年的提法，本期按表述库改为‘二十届四中全会’（来源：表述库，2025年10月20日至23日召开；[^）]+）。/);
+    expect(card).toContain('范文中的‘深入贯彻中央八项规定精神学习教育’是2025年的提法，表述库里没有本期接续的提法，已标为【待更新】');
+    expect(card.replace(/【[^】]*】/g, '')).not.toContain('三中全会精神');
+    // The example the drafting prompts see already has the current entries.
+    const prompts = h.llm.requests.map((r) => r.messages.at(-1)!.content).filter((p) => p.includes('仅供参考结构')).join('\n');
+    expect(prompts).toContain('二十届四中全会精神');
+    expect(prompts).not.toContain('二十届三中全会精神');
+
+    // The stored draft carries the change too: the exported Word file says 四中全会.
+    const thread = { rootId: messageIdOf(ask), threadId: `omt_${messageIdOf(ask)}` };
+    const ev = textEvent('导出Word', thread);
+    await h.post(ev);
+    const file = (await replies(h, messageIdOf(ev))).find((m) => m.file)?.file;
+    const xml = (await (await JSZip.loadAsync(file!.data)).file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
+    expect(xml).toContain('二十届四中全会精神');
+    expect(xml).not.toContain('二十届三中全会');
+  });
+});
+
 /** Export in the thread; the file's comments (word/comments.xml) and the paragraphs carrying their ranges, read with a real XML DOM. */
 async function exported(x: Harness, words: string, thread: { rootId: string; threadId: string }): Promise<{ note: string; comments: string[]; anchors: number; commented: string[] }> {
   const ev = textEvent(words, thread);

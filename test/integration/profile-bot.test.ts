@@ -47,4 +47,34 @@ describe('unit profile', () => {
     expect(next).toContain('中共青山县委宣传部关于');
     expect(next).not.toContain('未说明单位名称');
   });
+
+  it('“我是宣传部部长张三”: keeps the post, says names are not kept, stores and shows no name', async () => {
+    h = await startHarness({ env: { OPENAI_API_KEY: '' } });
+    const x = h;
+    const say = async (t: string) => {
+      const ev = textEvent(t);
+      await x.post(ev);
+      await x.feishu.waitFor(() => x.feishu.repliesTo(messageIdOf(ev)).length > 0 && x.feishu.repliesTo(messageIdOf(ev)).every((m) => !x.feishu.isStreaming(m)), 60_000, 'reply');
+      await appSettled(x);
+      return x.feishu.repliesTo(messageIdOf(ev)).map((m) => x.feishu.textOf(m)).join('\n');
+    };
+    const self = await say('我是宣传部部长张三');
+    expect(self).toContain('身份：主要负责人');
+    expect(self).toContain('不保存任何人的姓名，刚才提到的姓名已略去');
+    expect(self).not.toContain('张三');
+    const more = await say('我们单位是中共青山县委宣传部，由刘洋同志担任副部长，分管网信');
+    expect(more).toContain('单位：中共青山县委宣传部');
+    expect(more).toContain('身份：分管领导');
+    expect(more).not.toMatch(/刘洋|张三/);
+    const redis = new Redis(x.redisUrl);
+    try {
+      const raw = (await redis.get(`${x.prefix}:profile:oc_p2p_chat_0001`)) ?? '';
+      expect(raw).toContain('"role":"deputy"');
+      expect(raw).not.toMatch(/张三|刘洋/);
+    } finally {
+      redis.disconnect();
+    }
+    const next = await say('帮我写一份2026年上半年意识形态工作责任制落实情况报告的提纲');
+    expect(next).not.toMatch(/张三|刘洋/);
+  });
 });

@@ -384,6 +384,48 @@ describe('material rows', () => {
     expect((await send('我们单位是中共青山县委宣传部，上级党委是中共青山县委，每半年报送', { chatId })).text).toContain('单位：中共青山县委宣传部；上级党委：中共青山县委');
     const next = await send('帮我写一份2026年上半年意识形态工作责任制落实情况报告的提纲', { chatId });
     expect(next.text).toContain('按本群已确认的单位信息（单位：中共青山县委宣传部');
+    const self = await send('我是宣传部部长张三', { chatId });
+    expect(self.text).toContain('身份：主要负责人');
+    expect(self.text).toContain('不保存任何人的姓名');
+    expect(self.text).not.toContain('张三');
+  });
+
+  it('每月25日提醒记台账 · 取消记台账提醒: the fire posts the month’s 台账, once', async () => {
+    now = JUNE;
+    const chatId = 'oc_p2p_contract_ledger_remind';
+    await send('记一笔：6月2日召开意识形态工作研判会，分析研判3类问题', { chatId, example: '记一笔 (for the reminder)' });
+    const set = await send('每月25日提醒记台账', { chatId });
+    expect(set.text).toContain('✅ 已设置周期提醒 #1：记台账（记一笔）');
+    expect(set.text).toContain('· 2026年6月25日（星期四）09:00');
+    expect(footer(set.text)).toEqual(['取消记台账提醒']);
+    const conn = new Redis(h.redisUrl, { maxRetriesPerRequest: null });
+    const queue = new Queue(REMINDER_QUEUE, { connection: conn, prefix: h.prefix });
+    const digest = (m: FakeMessage) => h.feishu.textOf(m).includes('⏰ 提醒：记台账（记一笔）');
+    try {
+      // The fire comes due (promoted: the clock is pinned) and posts the month's 台账 as it stands.
+      const [job] = (await queue.getDelayed()).filter((j) => j.name === 'fire' && (j.data as { chatId: string }).chatId === chatId);
+      expect((job!.data as { fireAt: string }).fireAt).toBe('2026-06-25T09:00:00+08:00');
+      await job!.promote();
+      await h.feishu.waitFor(() => h.feishu.messages.some(digest), EVENT_CEILING_MS, 'the 记台账 reminder');
+      for (const end = Date.now() + EVENT_CEILING_MS; (await job!.getState()) !== 'completed';) {
+        if (Date.now() > end) throw new Error('the fire job did not complete');
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      const fired = h.feishu.messages.filter(digest);
+      expect(fired).toHaveLength(1);
+      const text = h.feishu.textOf(fired[0]!);
+      expect(text).toContain('本月（2026年6月）台账已记 1 条。');
+      expect(text).toContain('最近一条：第1条 · 2026年6月2日 · 召开意识形态工作研判会，分析研判3类问题');
+      expect(text).toContain('记一笔：6月25日召开意识形态工作研判会，分析研判3类问题');
+      // The next month's fire is already waiting; the cancel removes it.
+      expect((await queue.getDelayed()).some((j) => (j.data as { chatId: string }).chatId === chatId)).toBe(true);
+      expect((await send('取消记台账提醒', { chatId })).text).toBe('🗑️ 已取消记台账提醒 #1。已记的台账不受影响。');
+      expect((await queue.getDelayed()).some((j) => (j.data as { chatId: string }).chatId === chatId)).toBe(false);
+      expect((await send('取消记台账提醒', { chatId, example: '取消记台账提醒 (again)' })).text).toBe('这里没有你设的记台账提醒。要设置，可以说“每月25日提醒记台账”。');
+    } finally {
+      await queue.close();
+      await conn.quit();
+    }
   });
 });
 
@@ -695,7 +737,7 @@ describe('every advertised example was run', () => {
     expect(advertised.filter((e) => !executed.has(e))).toEqual([]);
   });
   it('the bot’s own footers', () => {
-    expect([...footerExamples].sort()).toEqual(['取消提醒 1', '取消提醒 2', '取消提醒 编号', '全部重写', '我的提醒', '改到下午4点', '明天上午9点提醒我交材料', '把第N个提醒改到7月5日', '重写第二部分'].sort());
+    expect([...footerExamples].sort()).toEqual(['取消提醒 1', '取消记台账提醒', '取消提醒 2', '取消提醒 编号', '全部重写', '我的提醒', '改到下午4点', '明天上午9点提醒我交材料', '把第N个提醒改到7月5日', '重写第二部分'].sort());
     expect([...footerExamples].filter((e) => !executed.has(e))).toEqual([]);
   });
 });

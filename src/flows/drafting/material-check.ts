@@ -1,11 +1,10 @@
 // The material check on every draft built on material (issue 23 items 2 and 5): carried-over facts
 // marked in the stored sections and the shown text, provenance kept for “这句出自哪里？”, the notes
 // (marks, 同比表, untraceable list, verbatim cap) for the card before anything is exported.
-import { markCarryOver } from '../../report/material/carry-over.js';
-import { checkMaterialDraft } from '../../report/material/check.js';
+import { carryOver, checkMaterialDraft } from '../../report/material/check.js';
 import { whereFrom } from '../../report/material/provenance.js';
 import type { ReportThreadState } from './state.js';
-import { periodLabel } from '../../report/period.js';
+import { periodLabel, periodRange } from '../../report/period.js';
 
 export interface CheckedDraft {
   text: string;
@@ -19,11 +18,13 @@ export function checkAgainstMaterial(state: ReportThreadState, text: string): Ch
   const m = state.material;
   if (!m) return { text, state, notes: [] };
   const model = m.model?.text;
+  // Stale meetings and campaigns are judged against the period the report is for.
+  const period = periodRange(state.request.period);
   const sections = model
-    ? Object.fromEntries(Object.entries(state.draft.sections).map(([k, v]) => [k, markCarryOver(v, model, m.facts).text]))
+    ? Object.fromEntries(Object.entries(state.draft.sections).map(([k, v]) => [k, carryOver(v, model, m.facts, period).text]))
     : state.draft.sections;
   // The period the report is for (the request's, stated in the assumption line) is the writer's too.
-  const check = checkMaterialDraft(text, { facts: m.facts, words: `${m.words}\n${periodLabel(state.request.period)}`, ...(model ? { model } : {}) });
+  const check = checkMaterialDraft(text, { facts: m.facts, words: `${m.words}\n${periodLabel(state.request.period)}`, ...(model ? { model, period } : {}) });
   return { text: check.text, state: { ...state, draft: { ...state.draft, sections }, provenance: check.provenance }, notes: check.notes };
 }
 

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import type { ReminderCaller } from '../../core/reminders.js';
 import { parseEdit } from '../edit.js';
 import {
-  formatCancelled, formatConfirmation, formatEditQuestion, formatList, formatNotFound, formatNotOwner, formatOffer, formatWhich, ruleText, yearsOf, type TaskState,
+  formatCancelled, formatConfirmation, ledgerCancelled, ledgerSetNote, LEDGER_NONE, formatEditQuestion, formatList, formatNotFound, formatNotOwner, formatOffer, formatWhich, ruleText, yearsOf, type TaskState,
 } from '../format.js';
 import { uncoveredLine } from '../calendar.js';
 import { ctxOf, ParseError, parseSchedule, type ReminderCommand } from '../parse.js';
@@ -74,6 +74,16 @@ export class ReminderCommands {
         if (!proposal) return '现在没有待调整的报告日程。请先发送“设置意识形态报告提醒”，看过建议的日期后再调整。';
         return this.confirmPreset(adjustProposal(proposal, command.items, ctxOf({ now, timezone: tz })), caller, now);
       }
+      case 'ledger-cancel': {
+        const all = (await this.store.listByChat(caller.chatId)).filter((r) => r.spec.ledger);
+        const mine = all.filter((r) => r.creatorOpenId === caller.openId);
+        if (!mine.length) return all.length ? formatNotOwner(all[0]!.shortId, 'cancel') : LEDGER_NONE;
+        for (const rec of mine) {
+          await this.schedule.unschedule(rec);
+          await this.store.delete(rec.chatId, rec.shortId);
+        }
+        return ledgerCancelled(mine.map((r) => r.shortId));
+      }
       case 'cancel': {
         const rec = await this.store.get(caller.chatId, command.id);
         if (!rec) return formatNotFound(command.id);
@@ -121,9 +131,16 @@ export class ReminderCommands {
   }
 
   private async set(spec: ReminderSpec, caller: ReminderCaller, now: Date): Promise<string> {
+    // One 记台账 reminder per writer and chat: a new one replaces the old, so a month never gets two.
+    const replaced = spec.ledger ? (await this.mine(caller)).filter((r) => r.spec.ledger) : [];
+    for (const old of replaced) {
+      await this.schedule.unschedule(old);
+      await this.store.delete(old.chatId, old.shortId);
+    }
     const rec = await this.create(spec, caller, now);
     await this.store.setFocus(caller.chatId, caller.openId, [rec.shortId]);
-    return formatConfirmation(rec, this.o.timezone, { task: await this.tasks.stateFor(rec) });
+    const text = formatConfirmation(rec, this.o.timezone, { task: await this.tasks.stateFor(rec) });
+    return spec.ledger ? `${text}\n${ledgerSetNote(replaced.map((r) => r.shortId))}` : text;
   }
 
   private async confirmPreset(proposal: Proposal[], caller: ReminderCaller, now: Date): Promise<string> {

@@ -2,7 +2,7 @@
 // the next fire of a recurrence and deliver once (the send uuid follows from reminder and fire time).
 import type { Job } from 'bullmq';
 import { DateTime } from 'luxon';
-import type { ReminderTarget, SendFn } from '../../core/reminders.js';
+import type { LedgerDigestFn, ReminderTarget, SendFn } from '../../core/reminders.js';
 import { toIso } from '../cn-time.js';
 import { formatFired } from '../format.js';
 import { isDeadlineRule } from '../rule.js';
@@ -17,7 +17,7 @@ export class Delivery {
     private readonly store: ReminderStore,
     private readonly schedule: FireSchedule,
     private readonly tasks: TaskSync,
-    private readonly o: { send: SendFn; timezone: string; log?: WorkerLog },
+    private readonly o: { send: SendFn; timezone: string; log?: WorkerLog; ledgerDigest?: LedgerDigestFn },
   ) {}
 
   async fire(job: Job<FireJobData>): Promise<string> {
@@ -46,7 +46,9 @@ export class Delivery {
     if (rec.threadRootMessageId) target.threadRootMessageId = rec.threadRootMessageId;
     // The transport renders the mention (Feishu: an <at> tag; the console: nothing).
     if (rec.chatType === 'group') target.mentionOpenId = rec.creatorOpenId;
-    await this.o.send(target, formatFired(rec.spec, fireAt, this.o.timezone), uuid);
+    // A 记台账 reminder carries the month's 台账 as it stands when it fires.
+    const digest = rec.spec.ledger && this.o.ledgerDigest ? `\n${await this.o.ledgerDigest(rec.chatId, fireAt)}` : '';
+    await this.o.send(target, `${formatFired(rec.spec, fireAt, this.o.timezone)}${digest}`, uuid);
     await this.store.markSent(uuid);
     this.o.log?.info?.({ rid: rec.rid, shortId: rec.shortId, fireAt }, 'reminder sent');
     if (!r && !rec.spec.fires.some((f) => DateTime.fromISO(f).toMillis() > ms)) {

@@ -4,7 +4,7 @@
 import type { Job, Worker } from 'bullmq';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import type { ReminderCaller, SendFn, TaskPort } from '../../core/reminders.js';
+import type { LedgerDigestFn, ReminderCaller, SendFn, TaskPort } from '../../core/reminders.js';
 import type { ReminderCommand } from '../parse.js';
 import { JOB_NAMES, REMINDER_QUEUE, type FireJobData, type TaskJobData } from '../../queue/jobs.js';
 import { startQueueWorker, type WorkerLog } from '../../queue/worker.js';
@@ -35,6 +35,8 @@ export interface ReminderServiceOptions {
   concurrency?: number;
   /** The clock (epoch ms): “now” for commands, job delays and deadlines; default Date.now. */
   clock?: () => number;
+  /** The 台账 digest a 记台账 reminder posts (“每月25日提醒记台账”); absent = the plain reminder line only. */
+  ledgerDigest?: LedgerDigestFn;
   /** Other delayed jobs sharing this queue and its worker, by job name (a draft's expiry warning). */
   otherJobs?: Record<string, (job: Job) => Promise<string>>;
 }
@@ -56,7 +58,7 @@ export class ReminderService {
     const schedule = new FireSchedule(this.queue, store, { maxJitterSeconds: opts.maxJitterSeconds ?? 20, now: this.now });
     this.tasks = new TaskSync(this.queue, store, { tasks: opts.tasks, timezone: opts.timezone, backoffMs: opts.taskBackoffMs, log: opts.log, now: this.now });
     this.commands = new ReminderCommands(store, schedule, this.tasks, { timezone: opts.timezone, now: this.now });
-    this.delivery = new Delivery(store, schedule, this.tasks, { send: opts.send, timezone: opts.timezone, log: opts.log });
+    this.delivery = new Delivery(store, schedule, this.tasks, { send: opts.send, timezone: opts.timezone, log: opts.log, ...(opts.ledgerDigest ? { ledgerDigest: opts.ledgerDigest } : {}) });
   }
 
   /**

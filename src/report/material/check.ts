@@ -7,11 +7,14 @@
 import { markCarryOver, overlapStatement, verbatimOverlap, VERBATIM_CAP, yoyText, type CarryOverMark, type OverlapFinding, type PreviousWord, type YoyRow } from './carry-over.js';
 import type { SourcedFact } from './facts.js';
 import { traceDraft, untraceableList, wordsSource, type Provenance } from './provenance.js';
+import { replaceStale, staleNotes, type PeriodDays, type StaleChange } from './stale.js';
 
 export interface MaterialCheck {
   /** The draft with carried-over facts marked or replaced. */
   text: string;
   marks: CarryOverMark[];
+  /** Stale meetings and campaigns of the model replaced from the formulations table (or marked). */
+  stale: StaleChange[];
   yoy: YoyRow[];
   provenance: Provenance;
   overlap: OverlapFinding[];
@@ -19,12 +22,21 @@ export interface MaterialCheck {
   notes: string[];
 }
 
-export function checkMaterialDraft(draft: string, opts: { facts: readonly SourcedFact[]; words: string; model?: string; previous?: PreviousWord; cap?: number }): MaterialCheck {
-  const carried = opts.model ? markCarryOver(draft, opts.model, opts.facts, opts.previous) : { text: draft, marks: [], yoy: [] };
+/**
+ * A draft's text with the model's carry-over handled: stale meetings and campaigns replaced from the
+ * formulations table (given the period being reported on), then the model's other facts marked.
+ */
+export function carryOver(draft: string, model: string, facts: readonly SourcedFact[], period?: PeriodDays, word?: PreviousWord): ReturnType<typeof markCarryOver> & { stale: StaleChange[] } {
+  const fresh = period ? replaceStale(draft, model, period, word) : { text: draft, changes: [] };
+  return { ...markCarryOver(fresh.text, model, facts, word), stale: fresh.changes };
+}
+
+export function checkMaterialDraft(draft: string, opts: { facts: readonly SourcedFact[]; words: string; model?: string; period?: PeriodDays; previous?: PreviousWord; cap?: number }): MaterialCheck {
+  const carried = opts.model ? carryOver(draft, opts.model, opts.facts, opts.period, opts.previous) : { text: draft, marks: [], yoy: [], stale: [] };
   const provenance = traceDraft(carried.text, [...opts.facts, wordsSource(opts.words)]);
   const cap = opts.cap ?? VERBATIM_CAP;
   const overlap = opts.model ? verbatimOverlap(carried.text, opts.model, cap) : [];
-  const notes: string[] = [];
+  const notes: string[] = [...staleNotes(carried.stale)];
   const stale = carried.marks.filter((m) => !m.from).length;
   if (stale) notes.push(`范文中的 ${stale} 处往期数字、日期或事项本期材料里没有，已标为【待更新】，请补上本期情况或删去。`);
   // One row per item and change, however often the draft repeats it.
@@ -34,5 +46,5 @@ export function checkMaterialDraft(draft: string, opts: { facts: readonly Source
   const list = untraceableList(provenance);
   if (list) notes.push(list);
   if (opts.model) notes.push(overlapStatement(cap, overlap.length));
-  return { text: carried.text, marks: carried.marks, yoy: rows, provenance, overlap, notes };
+  return { text: carried.text, marks: carried.marks, stale: carried.stale, yoy: rows, provenance, overlap, notes };
 }

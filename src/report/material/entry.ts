@@ -68,3 +68,29 @@ export const entryAdded = (e: LedgerEntryInput, count: number): string => {
   const [y, m, d] = e.date.split('-').map(Number);
   return `已记入本单位台账：${y}年${m}月${d}日，${e.text}${e.dated ? '' : '（没写日期，按今天记）'}。台账现有 ${count} 条；发“查看台账”列出，“导出台账”得到 Excel 文件，“根据本半年台账写报告”会用到它们。`;
 };
+
+/** An entry as the 记台账 reminder lists it. */
+export interface DigestEntry {
+  id: string;
+  date: string;
+  text: string;
+}
+
+const dayLabel = (iso: string) => {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+};
+
+/**
+ * What a 记台账 reminder posts on `day` (ISO, the writer's calendar day): how many entries this month
+ * has so far, the latest one, and a 记一笔 line to copy. `entries` are the chat's, in date order.
+ */
+export function ledgerDigest(entries: readonly DigestEntry[], day: string): string {
+  const [y, m] = day.split('-').map(Number) as [number, number];
+  const month = entries.filter((e) => e.date.slice(0, 7) === day.slice(0, 7) && e.date <= day);
+  const last = entries.filter((e) => e.date <= day).at(-1);
+  const lines = [month.length ? `本月（${y}年${m}月）台账已记 ${month.length} 条。` : `本月（${y}年${m}月）台账还没有记录。`];
+  if (last) lines.push(`最近一条：第${last.id}条 · ${dayLabel(last.date)} · ${last.text.length > 40 ? `${last.text.slice(0, 39)}…` : last.text}`);
+  lines.push('补记本月的工作，照下面的格式发一条即可（日期和内容换成实际的）：', `记一笔：${m}月${Number(day.slice(8, 10))}日召开意识形态工作研判会，分析研判3类问题`, '发“查看台账”列出全部，“导出台账”得到 Excel 文件；不再需要提醒请说“取消记台账提醒”。');
+  return lines.join('\n');
+}
