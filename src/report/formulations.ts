@@ -30,6 +30,21 @@ const DOC = '../shared/design/genre-and-proofreading.md §3.6';
 const XINHUA = 'Xinhua communiqué of the meeting (dates as published; not in the design notes)';
 const S819_SHORT = 'the 8·19 speech quoted in the 意识形态工作责任制实施办法 interpretations';
 
+const ymd = (iso: string) => `${Number(iso.slice(0, 4))}年${Number(iso.slice(5, 7))}月${iso.length > 7 ? `${Number(iso.slice(8, 10))}日` : ''}`;
+/** 2025年10月20日至23日召开: a meeting's dates in words. */
+export const meetingDays = (m: DatedMeeting) => `${ymd(m.start)}至${m.end.slice(0, 7) === m.start.slice(0, 7) ? `${Number(m.end.slice(8, 10))}日` : ymd(m.end)}召开`;
+/** 2025年3月至7月开展: a campaign's months in words. */
+export const campaignMonths = (c: Campaign) => `${ymd(c.start)}至${c.end.slice(0, 4) === c.start.slice(0, 4) ? `${Number(c.end.slice(5, 7))}月` : ymd(c.end)}开展`;
+
+/**
+ * What a writer reads as an entry's source on a card or in a Word comment. The `source` fields are the
+ * team's research notes (English, with paths) and never reach a writer.
+ */
+export function citationOf(e: DatedMeeting | Campaign): string {
+  if ('kind' in e) return `${e.name}，${meetingDays(e)}，以新华社发布的会议消息为准`;
+  return `${e.name}，${campaignMonths(e)}，以中央的部署文件为准`;
+}
+
 export const MEETINGS: readonly DatedMeeting[] = [
   { id: 'c18', name: '党的十八大', aliases: ['十八大', '党的十八次全国代表大会'], kind: 'congress', family: 'central', congress: 'c18', start: '2012-11-08', end: '2012-11-14', source: XINHUA },
   { id: 'c19', name: '党的十九大', aliases: ['十九大', '党的十九次全国代表大会'], kind: 'congress', family: 'central', congress: 'c19', start: '2017-10-18', end: '2017-10-24', source: `${DOC} (2017-10)` },

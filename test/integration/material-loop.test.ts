@@ -139,7 +139,9 @@ describe('stale meetings and campaigns of the model (issue 23 item 2)', () => {
     const card = texts(h, await replies(h, messageIdOf(ask)));
     expect(card).toContain('深入学习贯彻党的二十大和二十届四中全会精神');
     expect(card).toContain('扎实开展【待更新：去年为“深入贯彻中央八项规定精神学习教育”】');
-    expect(card).toMatch(/范文中的‘二十届三中全会’是2024年的提法，本期按表述库改为‘二十届四中全会’（来源：表述库，2025年10月20日至23日召开；[^）]+）。/);
+    expect(card).toContain('范文中的‘二十届三中全会’是2024年的提法，本期按表述库改为‘二十届四中全会’（来源：表述库：二十届四中全会，2025年10月20日至23日召开，以新华社发布的会议消息为准）。');
+    // The table's research notes (English, with paths) never reach the writer.
+    expect(card).not.toMatch(/Xinhua|design|\.md\b|§/);
     expect(card).toContain('范文中的‘深入贯彻中央八项规定精神学习教育’是2025年的提法，表述库里没有本期接续的提法，已标为【待更新】');
     expect(card.replace(/【[^】]*】/g, '')).not.toContain('三中全会精神');
     // The example the drafting prompts see already has the current entries.

@@ -3,7 +3,7 @@
  * title, quotation) mapped to where it came from (a 台账 row, a message, the formulations
  * table, the writer's words), and the list of pieces nothing supports, shown before export.
  */
-import { CAMPAIGNS, MEETINGS } from '../formulations.js';
+import { CAMPAIGNS, MEETINGS, citationOf } from '../formulations.js';
 import { addressLabel, type FactAddress, type SourcedFact } from './facts.js';
 import { factTokens, tokenKey, type FactToken } from './tokens.js';
 
@@ -26,8 +26,8 @@ export interface Provenance {
 /** The formulations table as sources: national meetings and campaigns, each with its own citation. */
 export function formulationSources(): SourcedFact[] {
   return [
-    ...MEETINGS.flatMap((m) => [m.name, ...m.aliases].map((a) => ({ text: a, address: { origin: 'formulation' as const, source: '表述库', note: m.source } }))),
-    ...CAMPAIGNS.flatMap((c) => c.aliases.map((a) => ({ text: a.replace(/[“”]/g, ''), address: { origin: 'formulation' as const, source: '表述库', note: c.source } }))),
+    ...MEETINGS.flatMap((m) => [m.name, ...m.aliases].map((a) => ({ text: a, address: { origin: 'formulation' as const, source: '表述库', note: citationOf(m) } }))),
+    ...CAMPAIGNS.flatMap((c) => c.aliases.map((a) => ({ text: a.replace(/[“”]/g, ''), address: { origin: 'formulation' as const, source: '表述库', note: citationOf(c) } }))),
   ];
 }
 

@@ -5,7 +5,7 @@
  * becomes the table's current entry, with the reason for the card; where the table has no dated
  * successor (a campaign of a past year and none since) it becomes 【待更新：去年为“……”】.
  */
-import { CAMPAIGNS, CONFERENCES, MEETINGS, type Campaign, type DatedMeeting } from '../formulations.js';
+import { CAMPAIGNS, CONFERENCES, MEETINGS, campaignMonths, citationOf, meetingDays, type Campaign, type DatedMeeting } from '../formulations.js';
 import { staleMark, type PreviousWord } from './carry-over.js';
 
 export interface StaleChange {
@@ -49,10 +49,6 @@ const FOCUS_AFTER = /^(?:会议)?精神|^和[^，。；\n]{0,16}?精神/;
 const PAST_OK = /常态化|长效化|成果|巩固|拓展|延伸|以来|期间|回头看|20\d{2}年/;
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const year = (iso: string) => iso.slice(0, 4);
-const ymd = (iso: string) => `${Number(iso.slice(0, 4))}年${Number(iso.slice(5, 7))}月${iso.length > 7 ? `${Number(iso.slice(8, 10))}日` : ''}`;
-/** 2025年10月20日至23日召开 / 2025年3月至7月开展: the table's dates in words. */
-const days = (m: DatedMeeting) => `${ymd(m.start)}至${m.end.slice(0, 7) === m.start.slice(0, 7) ? `${Number(m.end.slice(8, 10))}日` : ymd(m.end)}召开`;
-const months = (c: Campaign) => `${ymd(c.start)}至${c.end.slice(0, 4) === c.start.slice(0, 4) ? `${Number(c.end.slice(5, 7))}月` : ymd(c.end)}开展`;
 const span = (a: string, b: string) => (year(a) === year(b) ? year(a) : `${year(a)}—${year(b)}`);
 
 /** The entry of `family` that is the focus through the period: the latest closed before it began. */
@@ -78,21 +74,21 @@ export function staleEntries(model: string, period: PeriodDays): StaleEntry[] {
     // A congress is replaced only by a newer congress; a plenum by the newest plenum (or congress).
     const next = m.kind === 'congress' ? MEETINGS.filter((x) => x.kind === 'congress' && x.end < period.start).at(-1)! : central;
     if (next.id === m.id || next.end <= m.end) continue;
-    out.push({ kind: 'meeting', names: namesOf(m), display: m.name, years: year(m.end), successor: { name: next.name, source: next.source, dates: days(next) } });
+    out.push({ kind: 'meeting', names: namesOf(m), display: m.name, years: year(m.end), successor: { name: next.name, source: citationOf(next), dates: meetingDays(next) } });
   }
   const conference = focusBefore(CONFERENCES, period.start);
   // Conferences share a name across years (全国宣传思想工作会议 2013, 2018): only a differently named successor replaces one.
   for (const name of [...new Set(CONFERENCES.map((c) => c.name))]) {
     const latest = CONFERENCES.filter((c) => c.name === name && c.end < period.start).at(-1);
     if (!latest || !conference || conference.name === name || conference.end <= latest.end || !named(namesOf(latest))) continue;
-    out.push({ kind: 'meeting', names: namesOf(latest), display: name, years: year(latest.end), successor: { name: conference.name, source: conference.source, dates: days(conference) } });
+    out.push({ kind: 'meeting', names: namesOf(latest), display: name, years: year(latest.end), successor: { name: conference.name, source: citationOf(conference), dates: meetingDays(conference) } });
   }
   const from = period.start.slice(0, 7);
   const to = period.end.slice(0, 7);
   for (const c of CAMPAIGNS) {
     if (c.end >= from || !campaignNames(c).some((n) => model.includes(n))) continue;
     const next = CAMPAIGNS.filter((x) => x.family === c.family && x.start <= to && x.end >= from).at(-1);
-    out.push({ kind: 'campaign', names: campaignNames(c), display: c.name, years: span(c.start, c.end), ...(next ? { successor: { name: next.name, source: next.source, dates: months(next) } } : {}) });
+    out.push({ kind: 'campaign', names: campaignNames(c), display: c.name, years: span(c.start, c.end), ...(next ? { successor: { name: next.name, source: citationOf(next), dates: campaignMonths(next) } } : {}) });
   }
   for (const e of out) e.names.sort((a, b) => b.length - a.length);
   return out;
@@ -142,7 +138,7 @@ export function replaceStale(draft: string, model: string, period: PeriodDays, w
     // 党的二十届三中全会 → 党的二十届四中全会: the writer's 党的 is kept.
     return hit.startsWith('党的') && !e.successor.name.startsWith('党的') ? `党的${e.successor.name}` : e.successor.name;
   });
-  const changes = entries.filter((e) => counts.has(e)).map((e) => ({ was: e.display, years: e.years, count: counts.get(e)!, ...(e.successor ? { now: e.successor.name, source: `表述库，${e.successor.dates}；${e.successor.source}` } : {}) }));
+  const changes = entries.filter((e) => counts.has(e)).map((e) => ({ was: e.display, years: e.years, count: counts.get(e)!, ...(e.successor ? { now: e.successor.name, source: `表述库：${e.successor.source}` } : {}) }));
   return { text, changes };
 }
 

@@ -42,9 +42,10 @@ describe('stale meetings and campaigns replaced from the table', () => {
     expect(r.text).toBe('上半年，我局深入学习贯彻党的二十届三中全会精神，扎实开展深入贯彻中央八项规定精神学习教育，传达学习全国宣传思想文化工作会议精神。');
     const notes = staleNotes(r.changes);
     expect(notes).toHaveLength(3);
-    expect(notes[0]).toMatch(/^范文中的‘二十届二中全会’是2023年的提法，本期按表述库改为‘二十届三中全会’（来源：表述库，2024年7月15日至18日召开；.+）。$/);
-    expect(notes).toContain(notes.find((n) => n.startsWith('范文中的‘全国宣传思想工作会议’是2018年的提法，本期按表述库改为‘全国宣传思想文化工作会议’（来源：表述库，2023年10月7日至8日召开；')));
-    expect(notes.join('\n')).toContain('范文中的‘党纪学习教育’是2024年的提法，本期按表述库改为‘深入贯彻中央八项规定精神学习教育’（来源：表述库，2025年3月至7月开展；');
+    expect(notes[0]).toBe('范文中的‘二十届二中全会’是2023年的提法，本期按表述库改为‘二十届三中全会’（来源：表述库：二十届三中全会，2024年7月15日至18日召开，以新华社发布的会议消息为准）。');
+    expect(notes.join('\n')).not.toMatch(/[A-Za-z§]/);
+    expect(notes).toContain(notes.find((n) => n.startsWith('范文中的‘全国宣传思想工作会议’是2018年的提法，本期按表述库改为‘全国宣传思想文化工作会议’（来源：表述库：全国宣传思想文化工作会议，2023年10月7日至8日召开，')));
+    expect(notes.join('\n')).toContain('范文中的‘党纪学习教育’是2024年的提法，本期按表述库改为‘深入贯彻中央八项规定精神学习教育’（来源：表述库：深入贯彻中央八项规定精神学习教育，2025年3月至7月开展，');
   });
 
   it('with no dated successor the campaign stays 【待更新：去年为“……”】', () => {
