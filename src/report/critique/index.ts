@@ -79,7 +79,7 @@ const serious = (f: Finding) => f.severity !== 'info';
  * The rules a local edit can affect (words, marks, spaces, sentences). The others judge the whole report
  * (its title, period, numbering, parts), which one replacement inside a sentence does not change.
  */
-const LOCAL_RULES = new Set(['typo', 'formulation', 'xi', 'punctuation', 'placeholder', 'layout', 'duplicate', 'markup', 'unit-words']);
+const LOCAL_RULES = new Set(['typo', 'formulation', 'xi', 'punctuation', 'placeholder', 'layout', 'duplicate', 'markup', 'unit-words', 'numbering', 'title']);
 
 function runLocal(text: string, opts: CritiqueOptions): Finding[] {
   const doc = buildDoc(text, opts);

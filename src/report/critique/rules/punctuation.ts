@@ -71,7 +71,7 @@ export const punctuationRule: Rule = {
     }
     for (const { m, start, end } of matchAll(FAKE_QUOTE, t)) {
       const right = m[0] === '〝' ? '“' : '”';
-      out.push(report(doc, 'warning', start, end, `“${m[0]}”不是规范的引号，应为“${right}”`, right, right));
+      out.push(report(doc, 'warning', start, end, `“${m[0]}”不是规范的引号，应为${right === '“' ? '左' : '右'}引号`, right, right));
     }
     for (const { m, start, end } of matchAll(DOC_NO_BRACKET, t)) {
       out.push(report(doc, 'warning', start, end, '发文字号中的年份用六角括号“〔〕”', `〔${m[1]}〕`, `〔${m[1]}〕`));
@@ -88,14 +88,18 @@ export const punctuationRule: Rule = {
     for (const { start, end } of matchAll(DUN_JOIN, t)) {
       out.push(report(doc, 'warning', start, end, `“${t.slice(end, end + (t.startsWith('以及', end) ? 2 : 1))}”前不用顿号`, '删去顿号', ''));
     }
-    for (const { m, start, end } of matchAll(HALF, t)) {
-      if (markerSeps.has(start)) continue;
+    for (const { m, start, end: first } of matchAll(HALF, t)) {
+      if (markerSeps.has(start) || t[start - 1] === m[0]) continue;
+      // A run of the same mark (,,) is one defect: two fixes to ，would leave ，，.
+      let end = first;
+      while (t[end] === m[0]) end++;
       const before = t[start - 1];
       const after = t[end];
       // Half-width marks between digits or Latin (8:30, a,b) are fine.
       if (!isCjk(before) && !(isCjk(after) && !/[0-9A-Za-z]/.test(before ?? ''))) continue;
       if (m[0] === ':' && /\d/.test(after ?? '')) continue;
-      out.push(report(doc, 'warning', start, end, `中文语境中使用了半角标点“${m[0]}”`, FULL[m[0]], FULL[m[0]]));
+      if (end - start > 1) out.push(report(doc, 'error', start, end, `标点符号“${t.slice(start, end)}”重复，且是半角`, FULL[m[0]], FULL[m[0]]));
+      else out.push(report(doc, 'warning', start, end, `中文语境中使用了半角标点“${m[0]}”`, FULL[m[0]], FULL[m[0]]));
     }
     for (const { m, start, end } of matchAll(HALF_PAREN, t)) {
       if (!/[\u4e00-\u9fff]/.test(m[1]!)) continue;
