@@ -9,6 +9,7 @@ const DOUBLED = /([，。、；：！？])\1+/g;
 const MIXED = /[，、；：][，。、；：]|。[，、；：]/g;
 const DUNHAO_DENG = /、等(?![一二三四五六七八九十\d]|[靠待同于级候到额量比价效距高])/g;
 const HALF = /[,;:?!]/g;
+const DASHES = /—+/g;
 /** Look-alike marks for the colon: the ratio sign ∶ (U+2236) and the modifier colon ꞉ (U+A789) between Chinese words. */
 const FAKE_COLON = /[∶꞉](?=[\s\u3000]*(?:$|[\u4e00-\u9fff“]))/gm;
 /** Look-alike quotation marks (GB/T 15834 uses “ ”): the CJK double prime quotes 〝 〞 〟 a converter or an old font leaves. */
@@ -81,6 +82,11 @@ export const punctuationRule: Rule = {
     }
     for (const { start, end } of matchAll(OPEN_HALF_PAREN, t)) {
       out.push(report(doc, 'warning', start, end, '半角左括号“(”没有对应的右括号', '改为全角括号“（）”并补上右括号'));
+    }
+    // A dash is two em dashes (——, GB/T 15834-2011 §4.9); one between two Chinese words is half of it.
+    for (const { m, start, end } of matchAll(DASHES, t)) {
+      if (m[0].length !== 1 || !isCjk(t[start - 1]) || !isCjk(t[end])) continue;
+      out.push(report(doc, 'warning', start, end, '破折号应占两个字的位置，写作“——”', '——', '——'));
     }
     for (const { m, start, end } of matchAll(FAKE_COLON, t)) {
       out.push(report(doc, 'warning', start, end, `“${m[0]}”是比号，不是冒号`, '：', '：'));
