@@ -120,8 +120,6 @@ export function chromeOf(line: string, opts: { title?: boolean } = {}): ChromeHi
   if (PORTAL_FOOTER.test(t)) return whole('meta', '政府网站页面的分享、打印、登录栏残留');
   if (SITE_SLOGAN.test(t)) return whole('intro', '网站名称和宣传语残留');
   if (COLLECTION_ITEM.test(t)) return whole('collection', '网站合集的篇目标记（标题后加序号）残留');
-  const joined = opts.title ? JOINED_TITLE.exec(t) : null;
-  if (joined && joined.index > 4) return { kind: 'collection', start: lead + joined.index, end: lead + t.length, message: '页面标题后用“|”接上了另一篇文章的标题' };
   if (TABLE_ROW.test(t) && (opts.title || TIMESTAMP.test(t) || /^[|｜\s]*$/.test(t.replace(/[-—:：\s]/g, '')) || /(?:报告|汇报|总结|计划|要点|方案)\s*[|｜]/.test(t))) {
     return whole('meta', '网页表格行（标题、日期等）残留');
   }
@@ -157,6 +155,8 @@ export function chromeOf(line: string, opts: { title?: boolean } = {}): ChromeHi
   }
   // A site variant number appended to a title: ……报告（2）.
   if (opts.title) {
+    const joined = JOINED_TITLE.exec(t);
+    if (joined && joined.index > 4 && !/[：:]/.test(t)) return { kind: 'collection', start: lead + joined.index, end: lead + t.length, message: '页面标题后用“|”接上了另一篇文章的标题' };
     const deco = titleDecoration(t);
     if (deco) return { kind: 'collection', start: lead + deco.start, end: lead + deco.end, message: `标题上的网站修饰词“${t.slice(deco.start, deco.end)}”残留（范文网站的标题写法）` };
     const v = /[（(]\d{1,2}[）)]$/.exec(t);

@@ -425,7 +425,9 @@ function tableOfContents(headings: HeadingInfo[], paragraphs: Line[]): Set<numbe
       const last = run.at(-1)!.line;
       const later = new Set(headings.filter((h) => h.line > last).map((h) => `${h.mark.marker}${tocKey(h.mark.title)}`));
       const recurring = run.filter((h) => later.has(`${h.mark.marker}${tocKey(h.mark.title)}`)).length;
-      if (recurring >= Math.max(2, run.length - 1)) for (const h of run) out.add(h.line);
+      // An outline of three or more bare headings whose first comes back later is one too (a cut page may not show the rest).
+      const restart = run.length >= 3 && later.has(`${run[0]!.mark.marker}${tocKey(run[0]!.mark.title)}`);
+      if (recurring >= Math.max(2, run.length - 1) || restart) for (const h of run) out.add(h.line);
     }
     run = [];
   };

@@ -34,6 +34,13 @@ describe('chrome by site type', () => {
   });
 });
 
+describe('an outline above the body', () => {
+  it('three bare headings in a row whose first comes back later are an outline, so the body restarting at 一、 is no backward number', () => {
+    const t = '2022年镇意识形态工作总结\n\n一、主要工作开展情况\n\n二、存在的不足\n\n三、下一步打算\n\n2022年，镇党委认真落实意识形态工作责任制。现将有关情况总结如下：\n\n一、主要工作开展情况\n\n镇党委把意识形态工作纳入重要议事日程，全年专题研究4次。\n';
+    expect(spans(t, 'numbering')).toEqual([]);
+  });
+});
+
 describe('markup before a heading', () => {
   it('a quote mark > before 一、 is reported and the heading is still read as one', () => {
     const t = '关于2025年落实意识形态工作责任制情况的报告\n局党组认真落实责任制。现将有关情况报告如下：\n>一、压实工作责任\n局党组把意识形态工作摆上重要日程\n（一）健全制度。制定了工作清单。\n';
