@@ -271,6 +271,12 @@ export const FIXED_PHRASES: readonly FixedPhrase[] = [
   // A campaign is a 主题教育, not a 主题活动.
   { pattern: /主题活动/g, after: /(?:不忘初心、?牢记使命|新时代中国特色社会主义思想)”?$/, right: '主题教育', safe: true, why: '学习教育的名称是“主题教育”', source: `${DOC.replace('3.6', '3.7')}（“不忘初心、牢记使命”主题教育 2019；学习贯彻习近平新时代中国特色社会主义思想主题教育 2023）` },
   { pattern: /高举(?!中国特色)社会主义(?:伟大)?旗帜/g, right: '高举中国特色社会主义伟大旗帜', safe: true, source: '党的十九大、二十大报告标题（2017-10, 2022-10）' },
+  // The formula with 极端 dropped (意识形态工作是党的一项重要工作) weakens a quoted judgement: a warning with the exact form.
+  { pattern: /党的一项重要工作/g, after: /意识形态工作(?:始终)?是$/, right: '党的一项极端重要的工作', safe: true, discouraged: true, why: '原话是“意识形态工作是党的一项极端重要的工作”', source: `${S819}（“意识形态工作是党的一项极端重要的工作”）` },
+  // The 方针 with 稳定 dropped (团结鼓劲，正面宣传为主).
+  { pattern: /团结鼓劲[、，,；; \u3000]?正面宣传为主/g, right: '团结稳定鼓劲、正面宣传为主', safe: true, why: '方针是“团结稳定鼓劲、正面宣传为主”', source: `${S819}；${XCTL}（“坚持团结稳定鼓劲、正面宣传为主”）` },
+  // 围绕中心、服务大局: the second member is the 大局, never the 中心 again.
+  { pattern: /围绕中心[、，, \u3000]?服务中心(?!主|阵|站|建)/g, right: '围绕中心、服务大局', safe: true, why: '固定表述为“围绕中心、服务大局”', source: `${S819}（宣传思想工作“围绕中心、服务大局”）；${XCTL}` },
   { pattern: /党的一项极(?:其|为|度)重要的工作/g, right: '党的一项极端重要的工作', safe: true, source: `${S819}（“意识形态工作是党的一项极端重要的工作”）` },
   { pattern: /倾向的?苗头(?:性)?的?问题|倾向性的?苗头的?问题/g, right: '苗头性倾向性问题', safe: true, source: `${SSBF}（“苗头性倾向性问题”）` },
   // The order and marks of 思想上政治上行动上 when the words lost their 上 or their order (在政治、思想、行动上).
@@ -357,6 +363,7 @@ export const SPUN_TERMS: readonly SpunTerm[] = [
   { right: '亲自过问', spun: ['亲身过问', '切身过问'], source: `${SSBF}; ${SPIN}` },
   { right: '亲自处置', spun: ['亲身处置', '亲身处理', '切身处置'], source: `${SSBF}; ${SPIN}` },
   { right: '意识形态', spun: ['认识形态', '意识形状'], source: `${SSBF}; ${SPIN}` },
+  { right: '监督检查范围', spun: ['监督坚持范围'], source: `${SSBF}（“纳入……监督检查范围”）; ${SPIN}` },
   { right: '极端重要', spun: ['极度重要', '极端主要', '极其主要'], source: `${S819}; ${SPIN}` },
   { right: '舆论导向', spun: ['言论导向', '舆论引导向'], source: `${S819}（“牢牢把握正确的舆论导向”）; ${SPIN}` },
 ];

@@ -36,6 +36,14 @@ const META_LABEL = /(?:^|[\s|｜•·])(?:来源|作者|发布(?:时间|日期|�
 const PORTAL_META = /(?:^|[\s|｜•·])(?:索引号|信息索引号|主题分类|体裁分类|组配分类|服务对象分类|信息分类|公开分类|分类|发布机构|发文机构|发文机关|所属机构|信息来源|生成日期|成文日期|发文日期|公开日期|印发日期|发文字号|文号|有效性|时效性|公开方式|公开范围|公开形式|公开时限|内容概述|主题词|信息名称|名称)\s*[：:]/;
 /** A portal's account and accessibility bar: 登录 | 注册, 无障碍, 长者模式, 繁体, 网站地图, 字号 大 中 小, 打印本页. */
 const PORTAL_BAR = /^(?:[【[]?\s*)?(?:登录|注册|无障碍|长者模式|关怀版|繁體|繁体|简体|English|网站地图|设为首页|加入收藏|返回顶部|打印本页|关闭窗口|打印|关闭|我要纠错|字号|字体)(?:\s*[|｜/／·、：:]?\s*(?:登录|注册|无障碍(?:浏览|阅读)?|长者模式|关怀版|繁體|繁体|简体|English|网站地图|设为首页|加入收藏|返回顶部|打印本页|关闭窗口|打印|关闭|我要纠错|分享|收藏|[大中小](?:\s|$)|[【】[\]]))*\s*$|^[【[]?\s*字(?:号|体)\s*[：:]?\s*[大中小]\s*[大中小]?\s*[大中小]?\s*[】\]]?|(?:^|\s)(?:登录|登陆)\s*[|｜/／]\s*注册(?:\s|$)|扫一扫在手机(?:上)?(?:打开|查看|浏览)/;
+/** A portal page's footer bar, each item on its own line: 分享到：, 【打印正文】, a lone × (a closed dialog), 用户登录. */
+const PORTAL_FOOTER = /^(?:分享到[：:]?|【(?:打印正文|打印本页|关闭窗口|打印|关闭|返回顶部)】(?:\s*【(?:打印正文|打印本页|关闭窗口|打印|关闭|返回顶部)】)*|[×✕]|用户登录|用户注册)$/;
+/** A site's name and slogan as the first line (某某创作网，一手好文，受用一生): a name ending in 网 before a comma, no sentence mark. */
+const SITE_SLOGAN = /^[\u4e00-\u9fffA-Za-z0-9]{2,8}(?<!互联|局域|因特|电|政务|物联|管|铁丝|天|法|渔)(?:网|网站|文库)[，,][^。；！？!?]{2,24}$/;
+/** A collection's item marker: the page title with a number run on (……工作总结1) on its own line. */
+const COLLECTION_ITEM = /^[^，。；\s]{2,40}(?:总结|报告|汇报|要点|方案|计划|材料|体会)\d{1,2}$/;
+/** A second document's title joined to the page title by a bar (……总结|2020年……要点). */
+const JOINED_TITLE = /[ \u3000]*[|｜][ \u3000]*[^|｜]{2,40}(?:总结|报告|汇报|要点|方案|计划)$/;
 /** Document-site facts: 37.5 KB, 10页, DOC, 下载 counts, a file name as the page title (……报告.docx), 文档介绍 over the preview. */
 const DOC_FACTS = /^(?:文档介绍|文档简介|资料简介|内容简介)$|^[-•·*]?\s*(?:\d+(?:\.\d+)?\s*[KMG]B\b|\d+\s*页\s*[|｜]?$|(?:DOC|DOCX|PDF|PPT)X?\s*$)|\.(?:docx?|pdf|wps|pptx?)\s*$/i;
 /** A Markdown-like table row copied from a listing page: | 标题 | 日期 |, or a row of bare pipes. */
@@ -80,8 +88,13 @@ export function undecorated(title: string): string {
   return title.replace(DECO_END, '').replace(DECO_START, '');
 }
 
+/** A decoration between a title's two parts (……工作总结范文及工作计划). */
+const DECO_MID = /(?<=总结|报告|汇报|材料)(?:范文|精选|精编|优选)(?=及|和|与)/;
+
 /** A decoration on a title line (offsets inside the trimmed line), or null. */
 export function titleDecoration(t: string): { start: number; end: number } | null {
+  const mid = DECO_MID.exec(t);
+  if (mid) return { start: mid.index, end: mid.index + mid[0].length };
   const e = DECO_END.exec(t);
   if (e && e.index > 4) return { start: e.index, end: t.length };
   const s = DECO_START.exec(t);
@@ -104,6 +117,9 @@ export function chromeOf(line: string, opts: { title?: boolean } = {}): ChromeHi
   if ((PORTAL_META.test(t) && !/[。；]/.test(t) && t.length <= 120) || (PORTAL_BAR.test(t) && t.length <= 60)) {
     return whole('meta', '政府网站页面的信息栏（索引号、发布机构、成文日期、登录注册、字号等）残留');
   }
+  if (PORTAL_FOOTER.test(t)) return whole('meta', '政府网站页面的分享、打印、登录栏残留');
+  if (SITE_SLOGAN.test(t)) return whole('intro', '网站名称和宣传语残留');
+  if (COLLECTION_ITEM.test(t)) return whole('collection', '网站合集的篇目标记（标题后加序号）残留');
   if (TABLE_ROW.test(t) && (opts.title || TIMESTAMP.test(t) || /^[|｜\s]*$/.test(t.replace(/[-—:：\s]/g, '')) || /(?:报告|汇报|总结|计划|要点|方案)\s*[|｜]/.test(t))) {
     return whole('meta', '网页表格行（标题、日期等）残留');
   }
@@ -124,7 +140,7 @@ export function chromeOf(line: string, opts: { title?: boolean } = {}): ChromeHi
   if (GREETING.test(t)) return whole('intro', '网站的欢迎语或转载说明残留');
   // 范文 closing a line, or closing a title that the body follows after a space, is a title decoration (below);
   // 范文 alone does not make a long paragraph an intro: a PDF copy puts the decorated title and the body on one line.
-  const intro = t.replace(/范文(?=$|[\s\u3000]+[^\s\u3000])/g, '');
+  const intro = t.replace(/范文(?=$|[\s\u3000]+[^\s\u3000]|及|和|与)/g, '');
   if (INTRO.test(intro) && (intro.length <= 150 || INTRO.test(intro.replace(/范文/g, '')))) return whole('intro', '网站的导语或推荐语（“小编”“供参考”等）残留');
   if (WORD_COUNT.test(t)) {
     const m = WORD_COUNT.exec(t)!;
@@ -139,6 +155,8 @@ export function chromeOf(line: string, opts: { title?: boolean } = {}): ChromeHi
   }
   // A site variant number appended to a title: ……报告（2）.
   if (opts.title) {
+    const joined = JOINED_TITLE.exec(t);
+    if (joined && joined.index > 4 && !/[：:]/.test(t)) return { kind: 'collection', start: lead + joined.index, end: lead + t.length, message: '页面标题后用“|”接上了另一篇文章的标题' };
     const deco = titleDecoration(t);
     if (deco) return { kind: 'collection', start: lead + deco.start, end: lead + deco.end, message: `标题上的网站修饰词“${t.slice(deco.start, deco.end)}”残留（范文网站的标题写法）` };
     const v = /[（(]\d{1,2}[）)]$/.exec(t);

@@ -36,6 +36,10 @@ export const CONFUSIONS: readonly Confusion[] = [
   // A period word written with its 年 twice (上半年年): the second 年 is a slip; 年年 before 度/初/底 is another word.
   { pattern: '(?<=[上下]半)年年(?![度初底末中终])', right: '年', severity: 'warning', source: STD },
   { pattern: '主题责任', right: '主体责任', severity: 'error', source: SEED },
+  // 涉及 already says 到: 涉及到 is redundant (语义重复).
+  { pattern: '涉及到', right: '涉及', severity: 'warning', source: `${STD}（“涉及”已含“到”的意思）` },
+  // 作出 with abstract objects of decisions (部署, 决定, 批示); 做出 is for things made.
+  { pattern: '做出(?=安排部署|工作部署|部署|决定|决策|重要指示|重要批示|指示|批示|规定)', right: '作出', severity: 'warning', source: `${STD}（“作出决定”“作出部署”）` },
   { pattern: '布署', right: '部署', severity: 'error', source: STD },
   { pattern: '部暑', right: '部署', severity: 'error', source: STD },
   { pattern: '布暑', right: '部署', severity: 'error', source: STD },

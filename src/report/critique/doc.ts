@@ -180,6 +180,9 @@ function titleUnit(title: string): UnitKind | null {
   return null;
 }
 
+/** A Markdown quote mark before a heading marker. */
+export const QUOTE_BEFORE_HEADING = /^[\s\u3000]*[>＞][\s\u3000]*(?=[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）)/;
+
 export function buildDoc(text: string, opts: CritiqueOptions = {}): CritiqueDoc {
   const now = opts.now ?? new Date();
   const lines: Line[] = [];
@@ -193,9 +196,11 @@ export function buildDoc(text: string, opts: CritiqueOptions = {}): CritiqueDoc 
 
   const headings: HeadingInfo[] = [];
   for (const l of paragraphs) {
-    const mark = parseHeading(l.text);
+    // A Markdown quote mark left before a heading (>一、……) hides the heading: read through it (the markup rule reports it).
+    const quoted = QUOTE_BEFORE_HEADING.exec(l.text);
+    const mark = parseHeading(quoted ? l.text.slice(quoted[0].length) : l.text);
     if (mark) {
-      const lead = leadOf(l.text);
+      const lead = quoted ? quoted[0].length : leadOf(l.text);
       headings.push({ line: l.index, start: l.start + lead, end: l.start + lead + mark.marker.length, mark });
     }
     RUN_IN.lastIndex = 0;
@@ -420,7 +425,9 @@ function tableOfContents(headings: HeadingInfo[], paragraphs: Line[]): Set<numbe
       const last = run.at(-1)!.line;
       const later = new Set(headings.filter((h) => h.line > last).map((h) => `${h.mark.marker}${tocKey(h.mark.title)}`));
       const recurring = run.filter((h) => later.has(`${h.mark.marker}${tocKey(h.mark.title)}`)).length;
-      if (recurring >= Math.max(2, run.length - 1)) for (const h of run) out.add(h.line);
+      // An outline of three or more bare headings whose first comes back later is one too (a cut page may not show the rest).
+      const restart = run.length >= 3 && later.has(`${run[0]!.mark.marker}${tocKey(run[0]!.mark.title)}`);
+      if (recurring >= Math.max(2, run.length - 1) || restart) for (const h of run) out.add(h.line);
     }
     run = [];
   };

@@ -79,7 +79,7 @@ const serious = (f: Finding) => f.severity !== 'info';
  * The rules a local edit can affect (words, marks, spaces, sentences). The others judge the whole report
  * (its title, period, numbering, parts), which one replacement inside a sentence does not change.
  */
-const LOCAL_RULES = new Set(['typo', 'formulation', 'xi', 'punctuation', 'placeholder', 'layout', 'duplicate', 'markup', 'unit-words']);
+const LOCAL_RULES = new Set(['typo', 'formulation', 'xi', 'punctuation', 'placeholder', 'layout', 'duplicate', 'markup', 'unit-words', 'numbering', 'title']);
 
 function runLocal(text: string, opts: CritiqueOptions): Finding[] {
   const doc = buildDoc(text, opts);
@@ -117,11 +117,11 @@ function recheckReplacements(doc: CritiqueDoc, findings: Finding[]): Finding[] {
   }
   if (windows.length === 0) return findings;
   const edits = (w: Window, fixes: Finding[]): Edit[] => fixes.map((f) => ({ f, a: f.start - w.start, z: f.end - w.start, rep: f.replacement! })).filter((e, k, all) => k === 0 || e.a >= all[k - 1]!.z);
-  const suspect = checkWindows(doc.text, windows.map((w) => ({ w, edits: edits(w, w.fixes) })), opts);
+  const suspect = checkWindows(doc.text, windows.map((w) => ({ w, edits: edits(w, w.fixes) })), opts, findings);
   const downgrade = new Map<Finding, Finding>();
   for (const w of suspect) {
     for (const f of w.fixes) {
-      if (checkWindows(doc.text, [{ w, edits: edits(w, [f]) }], opts).length === 0) continue;
+      if (checkWindows(doc.text, [{ w, edits: edits(w, [f]) }], opts, findings).length === 0) continue;
       const { replacement, ...rest } = f;
       downgrade.set(f, { ...rest, suggestion: `${f.suggestion && f.suggestion !== replacement ? `${f.suggestion}；` : ''}可考虑改为“${replacement}”，但照此替换后会引出新的问题，请人工核对` });
     }
@@ -129,8 +129,57 @@ function recheckReplacements(doc: CritiqueDoc, findings: Finding[]): Finding[] {
   return downgrade.size === 0 ? findings : findings.map((f) => downgrade.get(f) ?? f);
 }
 
-/** The windows where the edits bring an error or warning that was not there (the fixed findings excepted). */
-function checkWindows(text: string, items: { w: Window; edits: Edit[] }[], opts: CritiqueOptions): Window[] {
+/**
+ * The windows where the edits bring an error or warning that was not there (the fixed findings excepted).
+ * The fixed windows go through the rules first. A finding there that the whole text already has (same rule,
+ * same place, not one being fixed) is old; only windows left with anything else go through again, as
+ * written and fixed, to tell new findings from old ones. Most fixes leave their window clean or as it was.
+ */
+function checkWindows(text: string, items: { w: Window; edits: Edit[] }[], opts: CritiqueOptions, known: Finding[]): Window[] {
+  const first = joinWindows(text, items);
+  const after = runLocal(first.fixed, opts);
+  const busy = new Set<number>();
+  for (const g of after) {
+    const k = first.spans.findLastIndex((x) => x.f <= g.start);
+    const sp = first.spans[k];
+    if (!sp || g.start > sp.f + sp.fLen || busy.has(k)) continue;
+    const [s, e] = toOriginal(sp, g);
+    const fixing = new Set(sp.edits.map((x) => x.f));
+    const old = known.some((o) => o.rule === g.rule && serious(o) && !fixing.has(o) && o.start < sp.w.start + e && Math.max(o.end, o.start + 1) > sp.w.start + s);
+    if (!old) busy.add(k);
+  }
+  if (busy.size === 0) return [];
+  if (busy.size === items.length) return compareWindows(first, runLocal(first.orig, opts), after);
+  const again = joinWindows(text, items.filter((_, k) => busy.has(k)));
+  return compareWindows(again, runLocal(again.orig, opts), runLocal(again.fixed, opts));
+}
+
+type Span = Joined['spans'][number];
+
+/** A finding in a fixed window, back at the window's original offsets: text after an edit moves by its delta; inside an edit maps to its start. */
+function toOriginal(sp: Span, g: Finding): [number, number] {
+  const back = (i: number) => {
+    let shift = 0;
+    for (const e of sp.edits) {
+      const at = e.a + shift;
+      if (i <= at) break;
+      if (i < at + e.rep.length) return e.a;
+      shift += e.rep.length - (e.z - e.a);
+    }
+    return i - shift;
+  };
+  const s = back(g.start - sp.f);
+  return [s, Math.max(back(g.end - sp.f), s + 1)];
+}
+
+interface Joined {
+  orig: string;
+  fixed: string;
+  spans: { w: Window; edits: Edit[]; o: number; f: number; fLen: number }[];
+}
+
+/** The windows as written and fixed, each joined into one text (a blank line between windows). */
+function joinWindows(text: string, items: { w: Window; edits: Edit[] }[]): Joined {
   const SEP = '\n\n';
   let orig = '';
   let fixed = '';
@@ -148,25 +197,17 @@ function checkWindows(text: string, items: { w: Window; edits: Edit[] }[], opts:
     fixed += f + SEP;
     return at;
   });
-  const before = runLocal(orig, opts);
-  const after = runLocal(fixed, opts);
+  return { orig, fixed, spans };
+}
+
+function compareWindows({ spans }: Joined, before: Finding[], after: Finding[]): Window[] {
   const bad = new Set<Window>();
   for (const g of after) {
     const sp = spans.findLast((x) => x.f <= g.start);
     if (!sp || g.start > sp.f + sp.fLen) continue;
-    // Back to the window's original offsets: text after an edit moves by its delta; inside an edit maps to its start.
-    const back = (i: number) => {
-      let shift = 0;
-      for (const e of sp.edits) {
-        const at = e.a + shift;
-        if (i <= at) break;
-        if (i < at + e.rep.length) return e.a;
-        shift += e.rep.length - (e.z - e.a);
-      }
-      return i - shift;
-    };
-    const s = sp.o + back(g.start - sp.f);
-    const e = Math.max(sp.o + back(g.end - sp.f), s + 1);
+    const [a, z] = toOriginal(sp, g);
+    const s = sp.o + a;
+    const e = sp.o + z;
     const known = before.some((o) => o.rule === g.rule && o.start < e && Math.max(o.end, o.start + 1) > s && !sp.edits.some((x) => x.f.rule === o.rule && o.start === sp.o + x.a && o.end === sp.o + x.z));
     if (!known) bad.add(sp.w);
   }

@@ -6,6 +6,9 @@ import { DECO_WORD, undecorated } from '../chrome.js';
 const report = reporter('debris', 'debris');
 
 const norm = (s: string) => s.replace(/[\s\u3000]+/g, '');
+/** A title's key without its year and a site's decoration words. */
+const loose = (key: string) => key.replace(/^20\d{2}年度?/, '').replace(new RegExp(DECO_WORD, 'g'), '');
+const leadOf = (s: string) => s.length - s.trimStart().length;
 
 /** Offset in `s` just past its first `n` non-space characters. */
 function pastChars(s: string, n: number): number {
@@ -113,6 +116,13 @@ function repeatedTitles(doc: CritiqueDoc): Finding[] {
       const tail = new RegExp(`^(?:${DECO_WORD})?[\\s\\u3000]*`).exec(p.text.slice(at))![0].length;
       const end = p.start + at + (tail > 0 ? tail - 1 : 0);
       out.push(report(doc, 'warning', p.start, Math.min(p.end, end + 1), `第${prefix.line.index + 1}行的标题在此重复，并与正文连在一起`, '删去重复的标题，正文另起一段'));
+    }
+    // The title printed again without its year and decoration, run into the text after spaces (宣传部工作总结  全县……).
+    const copy = prefix ? undefined : seen.find((s) => loose(s.key).length >= 8 && loose(s.key) !== s.key && key.startsWith(loose(s.key)) && key.length > loose(s.key).length + 4);
+    if (copy && !doc.chrome.has(p.index) && !doc.titleLines.has(p.index)) {
+      const at = pastChars(p.text, loose(copy.key).length);
+      const gap = /^[ \u3000]+/.exec(p.text.slice(at));
+      if (gap) out.push(report(doc, 'warning', p.start + leadOf(p.text), p.start + at + gap[0].length, `第${copy.line.index + 1}行的标题在此重复，并与正文连在一起`, '删去重复的标题，正文另起一段'));
     }
     if (doc.titleLines.has(p.index) || (doc.chrome.get(p.index)?.kind === 'collection')) {
       // A collection title "3篇2020年度……总结" is compared without its count.

@@ -30,6 +30,103 @@ function similarity(a: Set<string>, b: Set<string>): number {
   return small.size >= LONG ? Math.max(dice, overlap + (SIMILAR - LONG_OVERLAP)) : dice;
 }
 
+/**
+ * 4-character shingles → the candidate sentences holding them, in order: open addressing over typed arrays,
+ * keys compared character by character. (A Map keyed by fresh 4-character strings with an array per shingle
+ * was most of this rule's time.)
+ */
+class ShingleIndex {
+  private readonly mask: number;
+  /** Slot → shingle record + 1 (0 = empty). */
+  private readonly slots: Int32Array;
+  /** Per shingle record: where it first occurred (candidate, offset), its list of candidates, size, last one. */
+  private readonly who: Int32Array;
+  private readonly off: Int32Array;
+  private readonly head: Int32Array;
+  private readonly tail: Int32Array;
+  private readonly size: Int32Array;
+  private readonly last: Int32Array;
+  private records = 0;
+  /** List nodes: candidate and next node (-1 ends); one per distinct shingle per candidate. */
+  private readonly nodeId: Int32Array;
+  private readonly nodeNext: Int32Array;
+  private nodes = 0;
+  private counts = new Int32Array(64);
+
+  /** `total`: the candidates' characters together, an upper bound on shingles and list nodes. */
+  constructor(total: number, private readonly textOf: (id: number) => string) {
+    let cap = 64;
+    while (cap < 2 * total) cap *= 2;
+    this.mask = cap - 1;
+    this.slots = new Int32Array(cap);
+    const n = total + 1;
+    this.who = new Int32Array(n);
+    this.off = new Int32Array(n);
+    this.head = new Int32Array(n);
+    this.tail = new Int32Array(n);
+    this.size = new Int32Array(n);
+    this.last = new Int32Array(n);
+    this.nodeId = new Int32Array(n);
+    this.nodeNext = new Int32Array(n);
+  }
+
+  /** Index candidate `id`; for each earlier candidate sharing a rare shingle, how many distinct shingles they share. */
+  add(text: string, id: number): { hits: [number, number][]; distinct: number } {
+    if (this.counts.length <= id) {
+      const c = new Int32Array(this.counts.length * 2);
+      c.set(this.counts);
+      this.counts = c;
+    }
+    const touched: number[] = [];
+    let distinct = 0;
+    for (let i = 0; i + SHINGLE <= text.length; i++) {
+      let r = this.find(text, i);
+      if (r < 0) {
+        this.slots[~r] = this.records + 1;
+        r = this.records++;
+        this.who[r] = id;
+        this.off[r] = i;
+        this.head[r] = -1;
+      } else if (this.last[r] === id && this.size[r]! > 0) continue;
+      else if (this.size[r]! < MAX_POSTINGS) {
+        for (let n = this.head[r]!; n >= 0; n = this.nodeNext[n]!) {
+          const j = this.nodeId[n]!;
+          if (this.counts[j]!++ === 0) touched.push(j);
+        }
+      }
+      distinct++;
+      const n = this.nodes++;
+      this.nodeId[n] = id;
+      this.nodeNext[n] = -1;
+      if (this.head[r]! < 0) this.head[r] = n;
+      else this.nodeNext[this.tail[r]!] = n;
+      this.tail[r] = n;
+      this.size[r]!++;
+      this.last[r] = id;
+    }
+    const hits = touched.map((j): [number, number] => [j, this.counts[j]!]);
+    for (const j of touched) this.counts[j] = 0;
+    return { hits, distinct };
+  }
+
+  /** The record of text[i, i+4), or ~(the empty slot where it goes). */
+  private find(text: string, i: number): number {
+    const a = text.charCodeAt(i);
+    const b = text.charCodeAt(i + 1);
+    const c = text.charCodeAt(i + 2);
+    const d = text.charCodeAt(i + 3);
+    let h = Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b) ^ Math.imul(c, 0xc2b2ae35) ^ Math.imul(d, 0x27d4eb2f);
+    h ^= h >>> 15;
+    for (let slot = h & this.mask; ; slot = (slot + 1) & this.mask) {
+      const v = this.slots[slot]!;
+      if (v === 0) return ~slot;
+      const t = this.textOf(this.who[v - 1]!);
+      const o = this.off[v - 1]!;
+      if (t.charCodeAt(o) === a && t.charCodeAt(o + 1) === b && t.charCodeAt(o + 2) === c && t.charCodeAt(o + 3) === d) return v - 1;
+    }
+  }
+}
+
 export const duplicateRule: Rule = {
   id: 'duplicate',
   category: 'duplicate',
@@ -37,11 +134,12 @@ export const duplicateRule: Rule = {
     const out: Finding[] = [];
     const lineNo = (s: Sentence) => s.line + 1;
     const exact = new Map<string, Sentence>();
-    const postings = new Map<string, number[]>();
     const cands: { s: Sentence; norm: string; grams?: Set<string> }[] = [];
-    for (const s of doc.sentences) {
-      if (LEAD_IN.test(s.text) || doc.chrome.has(s.line)) continue;
-      const norm = normalize(s.text);
+    const norms = doc.sentences.map((s) => (LEAD_IN.test(s.text) || doc.chrome.has(s.line) ? '' : normalize(s.text)));
+    const index = new ShingleIndex(norms.reduce((n, x) => n + (x.length >= MIN_LEN ? x.length : 0), 0), (id) => cands[id]!.norm);
+    for (const [k, s] of doc.sentences.entries()) {
+      const norm = norms[k]!;
+      if (!norm) continue;
       // Titles repeated in glued texts count too, at a lower length.
       if (norm.length < (doc.titleLines.has(s.line) ? 10 : MIN_LEN)) continue;
       const prior = exact.get(norm);
@@ -54,22 +152,11 @@ export const duplicateRule: Rule = {
       // Near duplicates: candidates share many 4-gram shingles; the index keeps this near-linear.
       const id = cands.length;
       cands.push({ s, norm });
-      const hits = new Map<number, number>();
-      const seen = new Set<string>();
-      for (let i = 0; i + SHINGLE <= norm.length; i++) {
-        const g = norm.slice(i, i + SHINGLE);
-        if (seen.has(g)) continue;
-        seen.add(g);
-        const list = postings.get(g);
-        if (list) {
-          if (list.length < MAX_POSTINGS) for (const j of list) hits.set(j, (hits.get(j) ?? 0) + 1);
-          list.push(id);
-        } else postings.set(g, [id]);
-      }
+      const { hits, distinct } = index.add(norm, id);
       let best: { j: number; score: number } | null = null;
       for (const [j, n] of hits) {
         const other = cands[j]!;
-        if (n < 0.4 * Math.min(seen.size, other.norm.length - SHINGLE + 1)) continue;
+        if (n < 0.4 * Math.min(distinct, other.norm.length - SHINGLE + 1)) continue;
         const me = cands[id]!;
         me.grams ??= bigrams(norm);
         other.grams ??= bigrams(other.norm);

@@ -123,6 +123,10 @@ function judgeRun(doc: CritiqueDoc, set: NamedSet, run: { items: string[]; gaps:
   if (known.length + intruders.length < (set.minItems ?? 2) || count < (intruders.length > 0 ? 1 : set.minKnown)) return [];
   // The whole set written out in its own separators: the canonical form can replace it as written.
   const whole = run.items.length === set.members.length && run.gaps.every((g) => g === set.sep);
+  // All members there and one more (领导权、主动权、管理权和话语权): the official pair 领导权和主动权 merged in, not a wrong set.
+  if (intruders.length > 0 && set.members.every((x) => known.includes(x))) {
+    return [report(doc, 'info', run.start, run.end, `${set.name}的规范表述为“${right}”，此处另列了“${intruders.join('、')}”`, right)];
+  }
   if (intruders.length > 0) {
     // Each item in its member's place (an intruder stands for the member whose place it takes): safe to replace.
     const mapped = whole && run.items.every((x, k) => x === set.members[k] || listed.includes(x) || nearMember(set, x) === k) && (near.length === 0 || longNear);
@@ -278,7 +282,11 @@ export const formulationRule: Rule = {
           // (a unit's own 《局意识形态责任制清单》 is what the unit called it).
           const own = doc.title !== null && start >= doc.title.start && end <= doc.title.end;
           const book = insideTitle(t, start, end) ? t.slice(t.lastIndexOf('《', start), t.indexOf('》', end) + 1) : null;
-          if (!own && !book) continue;
+          // In the body the system is named too: 落实意识形态责任制 is the short form of its name.
+          if (!own && !book) {
+            out.push(report(doc, 'warning', start, end, `固定表述有误：应为“${ph.right}”`, ph.right, ph.safe ? ph.right : undefined));
+            continue;
+          }
           if (book && !own && !/党委|党组|中共|实施办法|实施细则|中央/.test(book)) {
             out.push(report(doc, 'info', start, end, `文件名中的“${m[0]}”一般写作“${ph.right}”（如是本单位文件的原名，可不改）`, `核对文件原名；规范说法为“${ph.right}”`));
             continue;

@@ -1,6 +1,6 @@
 import type { Rule, Finding } from '../types.js';
-import type { CritiqueDoc } from '../doc.js';
 import { matchAll, reporter } from './util.js';
+import { QUOTE_BEFORE_HEADING, type CritiqueDoc } from '../doc.js';
 
 const report = reporter('markup', 'markup');
 
@@ -43,6 +43,12 @@ export const markupRule: Rule = {
     }
     for (const { start, end } of matchAll(INVISIBLE, t)) {
       out.push(report(doc, 'warning', start, end, '含不可见字符（零宽字符），疑为复制网页时带入', '删除'));
+    }
+    for (const p of doc.paragraphs) {
+      const q = QUOTE_BEFORE_HEADING.exec(p.text);
+      if (!q) continue;
+      const at = p.start + q[0].search(/[>＞]/);
+      out.push(report(doc, 'error', at, at + 1, '标题前残留网页引用标记“>”', '删除', ''));
     }
     for (const { m, start, end } of matchAll(PAGE_DEBRIS, t)) {
       out.push(report(doc, 'error', start, end, `网页残留文字“${m[0].trim()}”`, '删除'));

@@ -9,6 +9,7 @@ const DOUBLED = /([，。、；：！？])\1+/g;
 const MIXED = /[，、；：][，。、；：]|。[，、；：]/g;
 const DUNHAO_DENG = /、等(?![一二三四五六七八九十\d]|[靠待同于级候到额量比价效距高])/g;
 const HALF = /[,;:?!]/g;
+const DASHES = /—+/g;
 /** Look-alike marks for the colon: the ratio sign ∶ (U+2236) and the modifier colon ꞉ (U+A789) between Chinese words. */
 const FAKE_COLON = /[∶꞉](?=[\s\u3000]*(?:$|[\u4e00-\u9fff“]))/gm;
 /** Look-alike quotation marks (GB/T 15834 uses “ ”): the CJK double prime quotes 〝 〞 〟 a converter or an old font leaves. */
@@ -71,7 +72,7 @@ export const punctuationRule: Rule = {
     }
     for (const { m, start, end } of matchAll(FAKE_QUOTE, t)) {
       const right = m[0] === '〝' ? '“' : '”';
-      out.push(report(doc, 'warning', start, end, `“${m[0]}”不是规范的引号，应为“${right}”`, right, right));
+      out.push(report(doc, 'warning', start, end, `“${m[0]}”不是规范的引号，应为${right === '“' ? '左' : '右'}引号`, right, right));
     }
     for (const { m, start, end } of matchAll(DOC_NO_BRACKET, t)) {
       out.push(report(doc, 'warning', start, end, '发文字号中的年份用六角括号“〔〕”', `〔${m[1]}〕`, `〔${m[1]}〕`));
@@ -82,20 +83,29 @@ export const punctuationRule: Rule = {
     for (const { start, end } of matchAll(OPEN_HALF_PAREN, t)) {
       out.push(report(doc, 'warning', start, end, '半角左括号“(”没有对应的右括号', '改为全角括号“（）”并补上右括号'));
     }
+    // A dash is two em dashes (——, GB/T 15834-2011 §4.9); one between two Chinese words is half of it.
+    for (const { m, start, end } of matchAll(DASHES, t)) {
+      if (m[0].length !== 1 || !isCjk(t[start - 1]) || !isCjk(t[end])) continue;
+      out.push(report(doc, 'warning', start, end, '破折号应占两个字的位置，写作“——”', '——', '——'));
+    }
     for (const { m, start, end } of matchAll(FAKE_COLON, t)) {
       out.push(report(doc, 'warning', start, end, `“${m[0]}”是比号，不是冒号`, '：', '：'));
     }
     for (const { start, end } of matchAll(DUN_JOIN, t)) {
       out.push(report(doc, 'warning', start, end, `“${t.slice(end, end + (t.startsWith('以及', end) ? 2 : 1))}”前不用顿号`, '删去顿号', ''));
     }
-    for (const { m, start, end } of matchAll(HALF, t)) {
-      if (markerSeps.has(start)) continue;
+    for (const { m, start, end: first } of matchAll(HALF, t)) {
+      if (markerSeps.has(start) || t[start - 1] === m[0]) continue;
+      // A run of the same mark (,,) is one defect: two fixes to ，would leave ，，.
+      let end = first;
+      while (t[end] === m[0]) end++;
       const before = t[start - 1];
       const after = t[end];
       // Half-width marks between digits or Latin (8:30, a,b) are fine.
       if (!isCjk(before) && !(isCjk(after) && !/[0-9A-Za-z]/.test(before ?? ''))) continue;
       if (m[0] === ':' && /\d/.test(after ?? '')) continue;
-      out.push(report(doc, 'warning', start, end, `中文语境中使用了半角标点“${m[0]}”`, FULL[m[0]], FULL[m[0]]));
+      if (end - start > 1) out.push(report(doc, 'error', start, end, `标点符号“${t.slice(start, end)}”重复，且是半角`, FULL[m[0]], FULL[m[0]]));
+      else out.push(report(doc, 'warning', start, end, `中文语境中使用了半角标点“${m[0]}”`, FULL[m[0]], FULL[m[0]]));
     }
     for (const { m, start, end } of matchAll(HALF_PAREN, t)) {
       if (!/[\u4e00-\u9fff]/.test(m[1]!)) continue;

@@ -99,6 +99,11 @@ export const xiRule: Rule = {
       const para = t.slice(t.lastIndexOf('\n', start) + 1, start);
       if (para.includes('习近平')) continue;
       // After a full mention earlier in the report the short form is common: a hint only.
+      // 国家总书记: a spinner's or a careless writer's word in the name's place (the office is 国家主席); it goes with the fix.
+      if (t.startsWith('国家', start - 2)) {
+        out.push(report(doc, 'warning', start - 2, end, '“国家总书记”不是规范称谓，应为“习近平总书记”', '习近平总书记', '习近平总书记'));
+        continue;
+      }
       out.push(report(doc, t.slice(0, start).includes('习近平总书记') ? 'info' : 'warning', start, end, '“总书记”前缺少“习近平”', '习近平总书记', '习近平总书记'));
     }
     for (const { start, end } of matchAll(SERIES, t)) {
