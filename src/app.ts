@@ -243,7 +243,7 @@ function superviseApart(b: Base, apart: { entry: string; isolation: 'process' | 
     }
   };
   early?.onDied(onDied);
-  const s = early?.supervisor ?? superviseWorker({ ...apart, onDied, env: { ...process.env, ROLE: 'worker', ...(b.redis.target.kind === 'single' ? { REDIS_URL: b.redis.target.url } : {}) }, log: b.log });
+  const s = early?.supervisor ?? superviseWorker({ ...apart, nice: b.config.WORKER_NICE, onDied, env: { ...process.env, ROLE: 'worker', ...(b.redis.target.kind === 'single' ? { REDIS_URL: b.redis.target.url } : {}) }, log: b.log });
   b.shutdown.first(() => s.stop(Math.max(250, b.shutdown.left() - 500)));
   return s;
 }

@@ -39,7 +39,7 @@ function startWorkerEarly(): EarlyWorker | undefined {
   if (channel || config.ROLE !== 'all' || !config.feishu || config.WORKER_ISOLATION === 'none' || !config.redis) return undefined;
   let died: ((w: WorkerIds) => Promise<void>) | undefined;
   const supervisor = superviseWorker({
-    entry: fileURLToPath(import.meta.url), isolation: config.WORKER_ISOLATION, log,
+    entry: fileURLToPath(import.meta.url), isolation: config.WORKER_ISOLATION, nice: config.WORKER_NICE, log,
     env: { ...process.env, ROLE: 'worker' },
     onDied: (w) => died?.(w) ?? Promise.resolve(),
   });
