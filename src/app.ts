@@ -33,6 +33,7 @@ import type { SandboxedParser } from './documents/sandbox.js';
 import type { FileQuarantine } from './stores/quarantine.js';
 import type { ConsoleReplier } from './console/console-replier.js';
 import { startHttpServer, type HealthReport } from './http-server.js';
+import type { EarlyServer } from './early-http.js';
 import type { ReminderService } from './reminders/service/index.js';
 import type { SendFn } from './core/reminders.js';
 import { calendarSource, setArrangements } from './reminders/calendar.js';
@@ -84,6 +85,8 @@ export interface AppOptions {
   workerEntry?: string;
   /** This process is such a worker: no HTTP server, and the supervisor reports queue depth. */
   supervised?: boolean;
+  /** The HTTP port main.ts opened before loading the app: the app's server takes it over. */
+  early?: EarlyServer;
   /** ROLE=all: the worker main.ts started already, in parallel with this start (it adopts it instead of starting one). */
   worker?: EarlyWorker;
   /** The app's one “now” (core/clock.ts): reminders, the calendar, periods, drafting; tests pin it. Default: the system clock. */
@@ -143,6 +146,8 @@ export async function startApp(o: AppOptions): Promise<App> {
       return { contentType: metrics.registry.contentType, body: theirs ? await metrics.merged([theirs]) : await metrics.registry.metrics() };
     },
     // Loaded only when turned on: Bull Board and Express cost about 20 MB in every process otherwise.
+    // The port main.ts opened before this app loaded (/healthz answered “starting” meanwhile).
+    ...(o.early ? { server: o.early } : {}),
     admin: config.ADMIN_TOKEN && !o.supervised ? (await import('./admin.js')).adminHandler([statsQueue], config.ADMIN_TOKEN, { audit, verdicts, usage, purge: (t) => (t.user ? forgetting.forgetUser(t.user, { by: 'operator' }) : forgetting.purgeChat(t.chat!)) }) : undefined,
   };
   const workers = config.ROLE !== 'ingest' && fullModel ? await startWorkers(base, transport, fullModel, prompts, { audit, forgetting, verdicts, usage }) : undefined;
@@ -357,7 +362,7 @@ function healthCheck(b: Base, model: ModelInfo, workers: Workers | undefined, su
 }
 
 /** What every HTTP server of the app serves besides its own routes: merged metrics and the admin board. */
-type HttpExtras = Pick<Parameters<typeof startHttpServer>[0], 'metrics' | 'admin'>;
+type HttpExtras = Pick<Parameters<typeof startHttpServer>[0], 'metrics' | 'admin' | 'server'>;
 
 /** ROLE=worker: /healthz, /metrics and the admin board only. */
 async function serveHealthOnly(b: Base, health: () => Promise<HealthReport>, http: HttpExtras): Promise<number> {
