@@ -18,8 +18,8 @@ type Question = 'health' | 'metrics';
 type ToWorker = { t: 'stop' } | { t: 'ask'; id: number; what: Question };
 /** `hello` names the BullMQ workers (queue → worker id) the child runs, so their jobs can be released if it dies. */
 type FromWorker = { t: 'answer'; id: number; value: unknown } | { t: 'hello'; workers: WorkerIds };
-/** BullMQ worker ids by queue name. */
-export type WorkerIds = Record<string, string>;
+/** BullMQ worker ids by queue name (a queue may have several workers in one process). */
+export type WorkerIds = Record<string, string[]>;
 
 interface Handle {
   pid: number | string;

@@ -19,13 +19,13 @@ const entry = (body: string) => {
 };
 
 /** A worker that announces itself and then says its own pid, so the test can read its niceness. */
-const HELLO = "process.send({ t: 'hello', workers: { messages: String(process.pid) } }); process.on('message', (m) => { if (m.t === 'stop') process.exit(0); }); setInterval(() => {}, 1000);";
+const HELLO = "process.send({ t: 'hello', workers: { messages: [String(process.pid)] } }); process.on('message', (m) => { if (m.t === 'stop') process.exit(0); }); setInterval(() => {}, 1000);";
 
 /** Start a supervised worker, wait until it announced itself, and return its pid (the supervisor has set its priority by then). */
 async function announcedPid(nice?: number): Promise<{ pid: number; stop: () => Promise<void> }> {
   let hello!: (pid: number) => void;
   const announced = new Promise<number>((r) => (hello = r));
-  const s = superviseWorker({ entry: entry(HELLO), env: process.env, isolation: 'process', log: silent, ...(nice === undefined ? {} : { nice }), onHello: (w) => hello(Number(w.messages)) });
+  const s = superviseWorker({ entry: entry(HELLO), env: process.env, isolation: 'process', log: silent, ...(nice === undefined ? {} : { nice }), onHello: (w) => hello(Number(w.messages![0])) });
   return { pid: await announced, stop: () => s.stop(5000) };
 }
 
