@@ -60,7 +60,9 @@ module.exports = {
     onlyDown('handler-over-flows-and-queue', 'handler/', ['flows', 'queue', 'privacy', 'core', 'stores', 'llm', 'report', 'reminders', 'export', 'documents', 'logger.ts']),
     onlyDown('feishu-is-a-receiver', 'feishu/', ['queue', 'core', 'reminders', 'http-server.ts', 'logger.ts']),
     onlyDown('console-is-a-receiver', 'console/', ['queue', 'core', 'reminders', 'logger.ts']),
-    onlyDown('http-server-serves-receivers', 'http-server\\.ts', ['core', 'logger.ts']),
+    onlyDown('http-server-serves-receivers', 'http-server\\.ts', ['core', 'logger.ts', 'early-http.ts']),
+    // main.ts opens the port with it before anything else loads: Node built-ins only.
+    onlyDown('early-http-is-a-leaf', 'early-http\\.ts', []),
     onlyDown('redis-is-infrastructure', 'redis\\.ts', ['core', 'logger.ts']),
     onlyDown('worker-process-is-infrastructure', 'worker-process\\.ts', ['logger.ts']),
     onlyDown('config-over-core', 'config\\.ts', ['core']),

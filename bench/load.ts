@@ -14,6 +14,7 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { messageIdOf, textEvent, VERIFICATION_TOKEN } from '../test/support/events.js';
 import type { FakeMessage } from '../test/support/fake-feishu.js';
+import { messageJobId } from '../src/queue/jobs.js';
 import { bundleChannelBot, cpuTree, load, machine, now, PIECES, quantile, startBotProcess, startFakes, watchRss } from './common.js';
 
 const { values: a } = parseArgs({
@@ -30,6 +31,8 @@ const { values: a } = parseArgs({
     // Another checkout with its own dist/ (e.g. the commit before a change), for a before/after in one batch.
     cwd: { type: 'string', default: '' },
     'node-options': { type: 'string', default: '' },
+    // WORKER_NICE for the supervised worker process (the bot's default when not given).
+    nice: { type: 'string', default: '' },
     // --cpu-prof is refused in NODE_OPTIONS; given here it profiles the bot and its supervised worker.
     'cpu-prof': { type: 'string', default: '' },
   },
@@ -42,6 +45,14 @@ const wc = Number(a.wc);
 
 const fakes = await startFakes(streamMs);
 const { feishu, llm } = fakes;
+// When each event's model request arrived (epoch ms), by the load message's number.
+const modelAt = new Map<number, number>();
+const chunks = Array.from({ length: PIECES }, (_v, i) => `第${i + 1}段内容。`);
+llm.setHandler((body) => {
+  const m = /负载测试消息(\d+)/.exec(body.messages.map((x) => x.content).join('\n'));
+  if (m && !modelAt.has(Number(m[1]))) modelAt.set(Number(m[1]), Date.now());
+  return { chunks, delayMs: streamMs / PIECES };
+});
 const env: Record<string, string> = {
   FEISHU_APP_ID: 'cli_a1b2c3d4e5f6071a', FEISHU_APP_SECRET: 'secret', FEISHU_DOMAIN: feishu.url, FEISHU_MODE: 'webhook',
   FEISHU_VERIFICATION_TOKEN: VERIFICATION_TOKEN, REDIS_URL: fakes.redis.url, OPENAI_API_KEY: 'sk-bench', OPENAI_BASE_URL: llm.url,
@@ -49,6 +60,7 @@ const env: Record<string, string> = {
   USER_RATE_LIMIT: '0', USER_MAX_QUEUED: '100000', OPENAI_TIMEOUT_MS: String(Math.max(60_000, streamMs * 2)),
 };
 if (a['node-options']) env.NODE_OPTIONS = a['node-options'];
+if (a.nice) env.WORKER_NICE = a.nice;
 // dist: compiled JavaScript run by node, as in the Docker image (`npm run bench:load` builds it first);
 // tsx: as `npm start` runs it (tsx's transpiler adds about 100 MB per process).
 const script = a.entry === 'tsx' ? (a.bot === 'channel' ? 'bench/channel-bot.ts' : 'src/main.ts')
@@ -116,8 +128,34 @@ const cpu = cpuTree(bot.proc.pid!);
 const lost = ids.filter((id) => !completed.has(id)).length;
 const duplicated = ids.filter((id) => (replies.get(id) ?? []).length > 1).length;
 const calls = feishu.calls.length;
+const phases = await jobPhases();
 await bot.stop();
 await fakes.stop();
+
+/** Per event, the ms from its first post to each step, summarised as p50 / p99 s. */
+async function jobPhases(): Promise<Record<string, string>> {
+  const { Redis } = await import('ioredis');
+  const r = new Redis(fakes.redis.target.kind === 'single' ? fakes.redis.target.url : '');
+  const steps: Record<string, number[]> = { added: [], taken: [], reaction: [], model: [], reply: [], visible: [] };
+  const firstCall = new Map<string, number>();
+  for (const c of feishu.calls) {
+    const m = /^\/open-apis\/im\/v1\/messages\/([^/]+)\/(reply|reactions)$/.exec(c.path);
+    if (m && !firstCall.has(`${m[2]} ${m[1]}`)) firstCall.set(`${m[2]} ${m[1]}`, c.at ?? 0);
+  }
+  for (const [i, id] of ids.entries()) {
+    const t0 = postedAt.get(id)!;
+    const [added, taken] = await r.hmget(`bigan:messages:${messageJobId(id)}`, 'timestamp', 'processedOn');
+    const add = (k: string, t: number | undefined) => { if (t) steps[k]!.push(t - t0); };
+    add('added', Number(added));
+    add('taken', Number(taken));
+    add('reaction', firstCall.get(`reactions ${id}`));
+    add('model', modelAt.get(i));
+    add('reply', firstCall.get(`reply ${id}`));
+    add('visible', firstVisible.get(id));
+  }
+  r.disconnect();
+  return Object.fromEntries(Object.entries(steps).map(([k, xs]) => [k, `${(quantile(xs, 0.5) / 1000).toFixed(2)} / ${(quantile(xs, 0.99) / 1000).toFixed(2)}`]));
+}
 
 const visibleAfter = [...firstVisible].map(([id, t]) => t - postedAt.get(id)!);
 const row = {
@@ -131,8 +169,11 @@ const row = {
   cpuMainS: cpu.main.toFixed(1), cpuWorkerS: cpu.others.toFixed(1), cpuBenchS: (process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6).toFixed(1),
 };
 console.table([row]);
+// Where the time to first visible went (p50 / p99 s, from each event's first post): the job added, taken
+// by a worker (BullMQ processedOn), the reaction, the model request, the reply card, the first chunk.
+console.table(phases);
 const file = fileURLToPath(new URL('../BENCHMARKS.md', import.meta.url));
-const line = `| ${row.date} | ${row.bot} | ${row.load}${a['node-options'] ? `, NODE_OPTIONS=${a['node-options']}` : ''}${a.note ? `, ${a.note}` : ''} | ${row.ackP50} | ${row.ackP99} | ${row.deliveriesPerSec} | ${row.non200} | ${row.firstVisibleP50} / ${row.firstVisibleP99} | ${row.completion} | ${row.peakStreams} | ${row.rssMainMb} + ${row.rssWorkerMb} | ${row.cpuMainS} + ${row.cpuWorkerS} / ${row.cpuBenchS} | ${row.feishuCallsPerAnswer} | ${row.lost} | ${row.duplicated} | ${row.loadavg} | ${machine()} |\n`;
+const line = `| ${row.date} | ${row.bot} | ${row.load}${a['node-options'] ? `, NODE_OPTIONS=${a['node-options']}` : ''}${a.nice ? `, WORKER_NICE=${a.nice}` : ''}${a.note ? `, ${a.note}` : ''} | ${row.ackP50} | ${row.ackP99} | ${row.deliveriesPerSec} | ${row.non200} | ${row.firstVisibleP50} / ${row.firstVisibleP99} | ${row.completion} | ${row.peakStreams} | ${row.rssMainMb} + ${row.rssWorkerMb} | ${row.cpuMainS} + ${row.cpuWorkerS} / ${row.cpuBenchS} | ${row.feishuCallsPerAnswer} | ${row.lost} | ${row.duplicated} | ${row.loadavg} | ${machine()} |\n`;
 const MARK = '<!-- bench:load inserts rows above this line -->';
 const doc = readFileSync(file, 'utf8');
 writeFileSync(file, doc.includes(MARK) ? doc.replace(MARK, line + MARK) : doc + line);

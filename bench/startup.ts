@@ -45,7 +45,7 @@ const BOTS: Record<string, { cmd: string; args: string[]; cwd?: string }> = {
   'floor: one process, Node + Lark SDK + bullmq + ioredis + prom-client + pino + zod': { cmd: process.execPath, args: ['--input-type=module', '-e', FLOOR] },
 };
 
-interface Row { bot: string; healthyMs: number; workerUpMs: number; rssMb: number; mainMb: number; procs: number }
+interface Row { bot: string; healthyMs: number; readyMs: number; workerUpMs: number; rssMb: number; mainMb: number; procs: number }
 
 async function once(name: string): Promise<Row> {
   const { cmd, args, cwd } = BOTS[name]!;
@@ -54,14 +54,21 @@ async function once(name: string): Promise<Row> {
   // Its own process group, so npm's children are ended with it.
   const proc = spawn(cmd, args, { cwd: cwd ?? root, env: { ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'], detached: true });
   let healthyMs: number | undefined;
+  let readyMs: number | undefined;
   let workerUpMs: number;
   for (;;) {
     if (proc.exitCode !== null) throw new Error(`${name} exited ${proc.exitCode}`);
     const body = await fetch(`http://127.0.0.1:${port}/healthz`).then(async (r) => (r.ok ? r.text() : undefined), () => undefined);
     if (body !== undefined) {
       healthyMs ??= performance.now() - t0;
+      // Ready: Bigan's /readyz 200 (Redis and the receiver up; /healthz answers “starting” before; 404 from a
+      // build before /readyz); the peer and the floor have no /readyz: ready when their /healthz answers.
+      if (readyMs === undefined) {
+        const ready = name.startsWith('bigan') ? await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.status, () => 0) : 200;
+        if (ready === 200 || ready === 404) readyMs = performance.now() - t0;
+      }
       // Bigan's worker on its first start: 200 with `worker: "starting"`; up when it answers for itself.
-      if (!body.includes('"starting"')) {
+      if (readyMs !== undefined && !body.includes('"starting"')) {
         workerUpMs = performance.now() - t0;
         break;
       }
@@ -73,7 +80,7 @@ async function once(name: string): Promise<Row> {
   const tree = rssTree(proc.pid!);
   // npm and the tsx launcher are part of what `npm start` costs: counted.
   const total = [...tree.values()].reduce((s, v) => s + v, 0);
-  const row = { bot: name, healthyMs, workerUpMs, rssMb: total / 2 ** 20, mainMb: (tree.get(proc.pid!) ?? 0) / 2 ** 20, procs: tree.size };
+  const row = { bot: name, healthyMs, readyMs: readyMs ?? workerUpMs, workerUpMs, rssMb: total / 2 ** 20, mainMb: (tree.get(proc.pid!) ?? 0) / 2 ** 20, procs: tree.size };
   const exited = new Promise((r) => proc.once('exit', r));
   process.kill(-proc.pid!, 'SIGTERM');
   await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
@@ -96,13 +103,13 @@ const med = (xs: number[]) => {
 };
 const summary = names.map((n) => {
   const r = rows.filter((x) => x.bot === n);
-  return { bot: n, runs: r.length, healthyMs: r.map((x) => Math.round(x.healthyMs)), healthyMedianMs: Math.round(med(r.map((x) => x.healthyMs))), workerUpMedianMs: Math.round(med(r.map((x) => x.workerUpMs))), rssMb: r.map((x) => Math.round(x.rssMb)), rssMedianMb: Math.round(med(r.map((x) => x.rssMb))), mainMedianMb: Math.round(med(r.map((x) => x.mainMb))), procs: r[0]!.procs };
+  return { bot: n, runs: r.length, healthyMs: r.map((x) => Math.round(x.healthyMs)), healthyMedianMs: Math.round(med(r.map((x) => x.healthyMs))), readyMedianMs: Math.round(med(r.map((x) => x.readyMs))), workerUpMedianMs: Math.round(med(r.map((x) => x.workerUpMs))), rssMb: r.map((x) => Math.round(x.rssMb)), rssMedianMb: Math.round(med(r.map((x) => x.rssMb))), mainMedianMb: Math.round(med(r.map((x) => x.mainMb))), procs: r[0]!.procs };
 });
 console.table(summary);
 const peer = summary.find((s) => s.bot.startsWith('LarkChannel'));
 const file = fileURLToPath(new URL('../BENCHMARKS.md', import.meta.url));
 const MARK = '<!-- bench:startup inserts rows above this line -->';
-const lines = summary.map((s) => `| ${now()} | ${s.bot} | ${s.runs} | ${s.healthyMs.join(', ')} | ${s.healthyMedianMs}${peer && s !== peer ? ` (${(s.healthyMedianMs / peer.healthyMedianMs).toFixed(2)}×)` : ''} | ${s.workerUpMedianMs}${peer && s !== peer ? ` (${(s.workerUpMedianMs / peer.healthyMedianMs).toFixed(2)}×)` : ''} | ${s.rssMb.join(', ')} | ${s.rssMedianMb}${peer && s !== peer ? ` (${(s.rssMedianMb / peer.rssMedianMb).toFixed(2)}×)` : ''} | ${s.procs}${s.procs > 1 ? ` (first: ${s.mainMedianMb} MB)` : ''} | ${loadBefore} → ${loadAfter} | nproc ${cpus().length}, ${machine()}${a.note ? `; ${a.note}` : ''} |`).join('\n') + '\n';
+const lines = summary.map((s) => `| ${now()} | ${s.bot} | ${s.runs} | ${s.healthyMs.join(', ')} | ${s.healthyMedianMs}${peer && s !== peer ? ` (${(s.healthyMedianMs / peer.healthyMedianMs).toFixed(2)}×)` : ''} | ${s.readyMedianMs}${peer && s !== peer ? ` (${(s.readyMedianMs / peer.healthyMedianMs).toFixed(2)}×)` : ''} | ${s.workerUpMedianMs}${peer && s !== peer ? ` (${(s.workerUpMedianMs / peer.healthyMedianMs).toFixed(2)}×)` : ''} | ${s.rssMb.join(', ')} | ${s.rssMedianMb}${peer && s !== peer ? ` (${(s.rssMedianMb / peer.rssMedianMb).toFixed(2)}×)` : ''} | ${s.procs}${s.procs > 1 ? ` (first: ${s.mainMedianMb} MB)` : ''} | ${loadBefore} → ${loadAfter} | nproc ${cpus().length}, ${machine()}${a.note ? `; ${a.note}` : ''} |`).join('\n') + '\n';
 const doc = readFileSync(file, 'utf8');
 writeFileSync(file, doc.includes(MARK) ? doc.replace(MARK, lines + MARK) : doc + lines);
 process.exit(0);

@@ -33,6 +33,7 @@ import type { SandboxedParser } from './documents/sandbox.js';
 import type { FileQuarantine } from './stores/quarantine.js';
 import type { ConsoleReplier } from './console/console-replier.js';
 import { startHttpServer, type HealthReport } from './http-server.js';
+import type { EarlyServer } from './early-http.js';
 import type { ReminderService } from './reminders/service/index.js';
 import type { SendFn } from './core/reminders.js';
 import { calendarSource, setArrangements } from './reminders/calendar.js';
@@ -84,6 +85,8 @@ export interface AppOptions {
   workerEntry?: string;
   /** This process is such a worker: no HTTP server, and the supervisor reports queue depth. */
   supervised?: boolean;
+  /** The HTTP port main.ts opened before loading the app: the app's server takes it over. */
+  early?: EarlyServer;
   /** ROLE=all: the worker main.ts started already, in parallel with this start (it adopts it instead of starting one). */
   worker?: EarlyWorker;
   /** The app's one “now” (core/clock.ts): reminders, the calendar, periods, drafting; tests pin it. Default: the system clock. */
@@ -143,6 +146,8 @@ export async function startApp(o: AppOptions): Promise<App> {
       return { contentType: metrics.registry.contentType, body: theirs ? await metrics.merged([theirs]) : await metrics.registry.metrics() };
     },
     // Loaded only when turned on: Bull Board and Express cost about 20 MB in every process otherwise.
+    // The port main.ts opened before this app loaded (/healthz answered “starting” meanwhile).
+    ...(o.early ? { server: o.early } : {}),
     admin: config.ADMIN_TOKEN && !o.supervised ? (await import('./admin.js')).adminHandler([statsQueue], config.ADMIN_TOKEN, { audit, verdicts, usage, purge: (t) => (t.user ? forgetting.forgetUser(t.user, { by: 'operator' }) : forgetting.purgeChat(t.chat!)) }) : undefined,
   };
   const workers = config.ROLE !== 'ingest' && fullModel ? await startWorkers(base, transport, fullModel, prompts, { audit, forgetting, verdicts, usage }) : undefined;
@@ -159,7 +164,7 @@ export async function startApp(o: AppOptions): Promise<App> {
     port,
     health,
     metricsJson: () => metrics.registry.getMetricsAsJSON(),
-    workers: (): WorkerIds => (workers ? { [REMINDER_QUEUE]: workers.reminderWorkerId, [MESSAGE_QUEUE]: workers.worker.id } : {}),
+    workers: (): WorkerIds => (workers ? { [REMINDER_QUEUE]: [workers.reminderWorkerId], [MESSAGE_QUEUE]: workers.messageWorkers.map((w) => w.id) } : {}),
     stop: () => {
       supervisor?.stopping();
       return shutdown.run();
@@ -237,13 +242,13 @@ function watchQueue(b: Base): Queue<JobData> {
 function superviseApart(b: Base, apart: { entry: string; isolation: 'process' | 'thread' }, early?: EarlyWorker): WorkerSupervisor {
   // When the worker dies, its active jobs are released at once for the restarted worker (issue 25 item 6).
   const onDied = async (dead: WorkerIds) => {
-    for (const [queue, id] of Object.entries(dead)) {
-      const n = await releaseDeadWorkerJobs(b.conn, b.prefix, queue, [id]);
+    for (const [queue, ids] of Object.entries(dead)) {
+      const n = await releaseDeadWorkerJobs(b.conn, b.prefix, queue, ids);
       if (n) b.log.warn({ queue, jobs: n }, 'released the dead worker\'s active jobs for the restarted worker');
     }
   };
   early?.onDied(onDied);
-  const s = early?.supervisor ?? superviseWorker({ ...apart, onDied, env: { ...process.env, ROLE: 'worker', ...(b.redis.target.kind === 'single' ? { REDIS_URL: b.redis.target.url } : {}) }, log: b.log });
+  const s = early?.supervisor ?? superviseWorker({ ...apart, nice: b.config.WORKER_NICE, onDied, env: { ...process.env, ROLE: 'worker', ...(b.redis.target.kind === 'single' ? { REDIS_URL: b.redis.target.url } : {}) }, log: b.log });
   b.shutdown.first(() => s.stop(Math.max(250, b.shutdown.left() - 500)));
   return s;
 }
@@ -266,7 +271,7 @@ async function buildTransport(b: Base): Promise<Transport> {
 
 interface Workers {
   reminderWorkerId: string;
-  worker: Worker<JobData>;
+  messageWorkers: Array<Worker<JobData>>;
   reminders: ReminderService;
 }
 
@@ -274,7 +279,7 @@ interface Workers {
 async function startWorkers(b: Base, transport: Transport, model: ChatModel, prompts: PromptLibrary, records: Records): Promise<Workers> {
   const { config, log, conn, prefix, metrics } = b;
   // The worker's modules load only where a worker runs: an ingest process stays lean (issue 25 item 3).
-  const [{ ReminderService }, { ConversationMemory }, { FeishuDocuments }, { MessageHandler }, { KeptAnswers }, { ThreadOwners }, { startMessageWorker }, { SandboxedParser }, { FileQuarantine }] = await Promise.all([
+  const [{ ReminderService }, { ConversationMemory }, { FeishuDocuments }, { MessageHandler }, { KeptAnswers }, { ThreadOwners }, { startMessageWorkers }, { SandboxedParser }, { FileQuarantine }] = await Promise.all([
     import('./reminders/service/index.js'), import('./stores/memory.js'), import('./feishu/documents.js'), import('./handler/handle.js'),
     import('./llm/kept-answers.js'), import('./flows/thread-owner.js'), import('./queue/worker.js'), import('./documents/sandbox.js'), import('./stores/quarantine.js'),
   ]);
@@ -298,7 +303,7 @@ async function startWorkers(b: Base, transport: Transport, model: ChatModel, pro
   const parser = documents ? documentParser(config, conn, prefix, log, metrics, SandboxedParser, FileQuarantine) : undefined;
   // The console's banner already says the bot is offline; Feishu answers say it each time.
   const handler = new MessageHandler({ replier: transport.replier, model, writer, prompts, memory, log, timezone: config.BOT_TIMEZONE, reminders, now: () => new Date(b.clock.now()), restrictedMarkings: config.RESTRICTED_MARKINGS, answers: new KeptAnswers(conn, { prefix }), owners: new ThreadOwners(conn, { prefix, ttlSeconds: config.HISTORY_TTL_SECONDS }), ...(documents && parser ? { documents, parser, cloudDocs: documents, comments: documents } : {}), offlineNoticeShown: transport.kind === 'console', aiLabelFooter: config.AI_LABEL_FOOTER, audit: records.audit, forget: records.forgetting, draftTtlDays: config.DRAFT_TTL_DAYS, reviews: new ReviewStore(conn, { prefix, ttlSeconds: config.DRAFT_TTL_DAYS * 86_400 }), ledger, verdicts: records.verdicts, draftConcurrency: { sections: config.DRAFT_CONCURRENCY, ...(config.DRAFT_PART_CHARS ? { partChars: config.DRAFT_PART_CHARS } : {}) } });
-  const worker = startMessageWorker({
+  const workers = startMessageWorkers({
     connection: conn,
     prefix,
     concurrency: config.WORKER_CONCURRENCY,
@@ -309,9 +314,9 @@ async function startWorkers(b: Base, transport: Transport, model: ChatModel, pro
     serialKey: (data) => threadKey(conversationOf(data)),
     logContext: (data) => ({ messageId: conversationOf(data).messageId, chatId: conversationOf(data).chatId }),
   });
-  b.shutdown.first(() => closeWorker(worker, log, config.SHUTDOWN_GRACE_MS));
-  releaseOnEnd(b, worker);
-  return { worker, reminders, reminderWorkerId };
+  b.shutdown.first(() => Promise.all(workers.map((w) => closeWorker(w, log, config.SHUTDOWN_GRACE_MS))));
+  for (const w of workers) releaseOnEnd(b, w);
+  return { messageWorkers: workers, reminders, reminderWorkerId };
 }
 
 /** A job that ended no longer counts against its user's queued-jobs cap; job durations for /metrics. */
@@ -347,7 +352,7 @@ function healthCheck(b: Base, model: ModelInfo, workers: Workers | undefined, su
     const redisOk = await Promise.race([conn.ping().then(() => true, () => false), new Promise<boolean>((r) => setTimeout(() => r(false), 1000).unref())]);
     const theirs = supervisor ? ((await supervisor.ask('health', 1500)) as HealthReport | undefined) : undefined;
     // A worker on its first start is not a failure: ingest takes events and queues them meanwhile.
-    const workerOk = workers ? workers.worker.isRunning() : supervisor ? theirs?.worker === true || (supervisor.starting() ? 'starting' as const : false) : 'not-in-this-process';
+    const workerOk = workers ? workers.messageWorkers.every((w) => w.isRunning()) : supervisor ? theirs?.worker === true || (supervisor.starting() ? 'starting' as const : false) : 'not-in-this-process';
     const rs = workers?.reminders;
     const tasks = !config.feishu?.tasks ? 'off'
       : rs ? await Promise.race([rs.taskStatus().catch(() => 'unknown'), new Promise<string>((r) => setTimeout(() => r('unknown'), 1000).unref())])
@@ -360,7 +365,7 @@ function healthCheck(b: Base, model: ModelInfo, workers: Workers | undefined, su
 }
 
 /** What every HTTP server of the app serves besides its own routes: merged metrics and the admin board. */
-type HttpExtras = Pick<Parameters<typeof startHttpServer>[0], 'metrics' | 'admin'>;
+type HttpExtras = Pick<Parameters<typeof startHttpServer>[0], 'metrics' | 'admin' | 'server'>;
 
 /** ROLE=worker: /healthz, /metrics and the admin board only. */
 async function serveHealthOnly(b: Base, health: () => Promise<HealthReport>, http: HttpExtras): Promise<number> {

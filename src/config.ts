@@ -39,6 +39,8 @@ const schema = z.object({
   ROLE: z.preprocess(emptyToUndefined, z.enum(['all', 'ingest', 'worker']).default('all')),
   WORKER_CONCURRENCY: int(512, 1),
   WORKER_ISOLATION: z.preprocess(emptyToUndefined, z.enum(['process', 'thread', 'none']).default('process')),
+  // 0: the worker process competes for CPU as the ingest process does (a niced worker's answers came ~2× later on busy cores).
+  WORKER_NICE: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(19).default(0)),
   JOB_ATTEMPTS: int(3, 1),
   JOB_BACKOFF_MS: int(2000, 0),
   WORKER_LOCK_MS: int(30_000, 1000),

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { ServerResponse } from 'node:http';
 import type { Logger } from './logger.js';
+import type { EarlyServer } from './early-http.js';
 
 export interface HealthReport {
   ok: boolean;
@@ -35,7 +36,10 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** GET /healthz in every mode; POST /feishu/events when a webhook handler is given. */
+/**
+ * GET /healthz (health, 200 when Redis answers) and GET /readyz (readiness: the same, served by the app, so
+ * 200 only once Redis and the receiver are up) in every mode; POST /feishu/events when a webhook handler is given.
+ */
 export function startHttpServer(opts: {
   port: number;
   log: Logger;
@@ -45,14 +49,16 @@ export function startHttpServer(opts: {
   metrics?: () => Promise<{ contentType: string; body: string }>;
   /** Bull Board and friends under /admin/ (does its own auth). */
   admin?: (req: IncomingMessage, res: ServerResponse) => void;
+  /** The port main.ts opened before the app loaded: take it over instead of listening again. */
+  server?: EarlyServer;
 }): Promise<Server> {
-  const server = createServer((req, res) => {
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
     const send = (status: number, body: unknown) => {
       res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
       res.end(JSON.stringify(body));
     };
     const path = (req.url ?? '/').split('?')[0];
-    if (req.method === 'GET' && path === '/healthz') {
+    if (req.method === 'GET' && (path === '/healthz' || path === '/readyz')) {
       opts.health().then((h) => send(h.ok ? 200 : 503, h), () => send(503, { ok: false }));
       return;
     }
@@ -93,7 +99,12 @@ export function startHttpServer(opts: {
       return;
     }
     send(404, { error: 'not found' });
-  });
+  };
+  if (opts.server) {
+    opts.server.attach(handle);
+    return Promise.resolve(opts.server.server);
+  }
+  const server = createServer(handle);
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port, () => resolve(server));

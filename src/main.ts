@@ -1,15 +1,22 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { readConfig, type Config } from './config.js';
-import { ConfigError, StartupError } from './core/errors.js';
-import { createLogger } from './logger.js';
+import type { Config } from './config.js';
 import type { App, EarlyWorker } from './app.js';
-import { consoleLogDestination, routeConsoleToLog } from './console/console-log.js';
+import { earlyPort, listenEarly } from './early-http.js';
 import { supervisedChannel, superviseWorker, type WorkerIds } from './worker-process.js';
 
 // A supervised worker (ROLE=all) got its whole environment from its supervisor.
 const channel = supervisedChannel();
 if (!channel && existsSync('.env')) process.loadEnvFile('.env');
+
+// The port answers first (issue 25 item 3): /healthz 200 “starting”, /readyz 503, events held, while the
+// modules below load. Only Node built-ins were imported so far; everything else is imported after this.
+const port = channel ? undefined : earlyPort(process.env);
+const early = port === undefined ? undefined : await listenEarly(port);
+
+const [{ readConfig }, { ConfigError, StartupError }, { createLogger }, { consoleLogDestination, routeConsoleToLog }] = await Promise.all([
+  import('./config.js'), import('./core/errors.js'), import('./logger.js'), import('./console/console-log.js'),
+]);
 
 let config: Config;
 try {
@@ -39,13 +46,13 @@ function startWorkerEarly(): EarlyWorker | undefined {
   if (channel || config.ROLE !== 'all' || !config.feishu || config.WORKER_ISOLATION === 'none' || !config.redis) return undefined;
   let died: ((w: WorkerIds) => Promise<void>) | undefined;
   const supervisor = superviseWorker({
-    entry: fileURLToPath(import.meta.url), isolation: config.WORKER_ISOLATION, log,
+    entry: fileURLToPath(import.meta.url), isolation: config.WORKER_ISOLATION, nice: config.WORKER_NICE, log,
     env: { ...process.env, ROLE: 'worker' },
     onDied: (w) => died?.(w) ?? Promise.resolve(),
   });
   return { supervisor, onDied: (f) => (died = f) };
 }
-const early = startWorkerEarly();
+const earlyWorker = startWorkerEarly();
 
 async function shutdown(why: string): Promise<void> {
   if (stopping) return;
@@ -75,8 +82,11 @@ try {
     onConsoleClosed: () => void shutdown('input closed'),
     workerEntry: fileURLToPath(import.meta.url),
     supervised: !!channel,
-    ...(early ? { worker: early } : {}),
+    ...(earlyWorker ? { worker: earlyWorker } : {}),
+    ...(early ? { early } : {}),
   });
+  // A mode that serves no HTTP (never the case for the modes earlyPort opens it for) must not leave it open.
+  await early?.closeIfUnused();
   // The supervisor releases these workers' jobs at once if this process dies.
   channel?.announce(app.workers());
 } catch (err) {

@@ -18,14 +18,14 @@ type Question = 'health' | 'metrics';
 type ToWorker = { t: 'stop' } | { t: 'ask'; id: number; what: Question };
 /** `hello` names the BullMQ workers (queue → worker id) the child runs, so their jobs can be released if it dies. */
 type FromWorker = { t: 'answer'; id: number; value: unknown } | { t: 'hello'; workers: WorkerIds };
-/** BullMQ worker ids by queue name. */
-export type WorkerIds = Record<string, string>;
+/** BullMQ worker ids by queue name (a queue may have several workers in one process). */
+export type WorkerIds = Record<string, string[]>;
 
 interface Handle {
   pid: number | string;
   send(m: ToWorker): void;
   /** Lower its CPU priority (once it has started: a niced start-up is starved on busy cores, and /healthz waits for it). */
-  lowerPriority(): void;
+  lowerPriority(nice: number): void;
   /** Ask it to drain and exit. */
   stop(): void;
   kill(): void;
@@ -50,11 +50,11 @@ function start(isolation: Isolation, entry: string, env: NodeJS.ProcessEnv, log:
   const cp = fork(entry, [SUPERVISED_FLAG], { env, execArgv: process.execArgv });
   return {
     pid: cp.pid ?? 'unknown',
-    // When the cores are busy, acks (a few ms of CPU each, with Feishu waiting) go before model and card
-    // work (throughput): the worker runs at a lower CPU priority.
-    lowerPriority: () => {
+    // WORKER_NICE > 0: when the cores are busy, acks go before model and card work. Off by default: on a
+    // busy machine a niced worker's every first token waited behind everything else (BENCHMARKS.md).
+    lowerPriority: (nice) => {
       try {
-        if (cp.pid) setPriority(cp.pid, WORKER_NICE);
+        if (cp.pid && nice > 0) setPriority(cp.pid, nice);
       } catch {
         /* not permitted here, or gone: same priority */
       }
@@ -81,14 +81,14 @@ export interface WorkerSupervisor {
 }
 
 const MAX_RESTART_DELAY_MS = 30_000;
-/** Niceness of a worker process (0 is the default, 19 the lowest priority). */
-const WORKER_NICE = 10;
 
 export interface SuperviseOptions {
   entry: string;
   env: NodeJS.ProcessEnv;
   isolation: Isolation;
   log: Logger;
+  /** Niceness of a worker process once it has started (WORKER_NICE; 0, the default, keeps the supervisor's). */
+  nice?: number;
   /** Called when the worker died, before it is restarted: release the jobs it held (issue 25 item 6). */
   onDied?: (workers: WorkerIds) => Promise<void>;
   /** Called when a worker announced itself (tests and benchmarks wait on it). */
@@ -117,7 +117,7 @@ export function superviseWorker(o: SuperviseOptions): WorkerSupervisor {
       if (m.t === 'hello') {
         announced = m.workers;
         everUp = true;
-        h.lowerPriority();
+        h.lowerPriority(o.nice ?? 0);
         o.onHello?.(m.workers);
       }
     });

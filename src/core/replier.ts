@@ -23,10 +23,16 @@ export interface ChoiceCard {
   rows: ChoiceRow[];
 }
 
+/**
+ * The answer so far, or how to render it: a function is called only when the card is next drawn, so a
+ * model stream's view (a Markdown parse) is not rebuilt for every delta the throttle would drop.
+ */
+export type AnswerText = string | (() => string);
+
 /** A streamed answer: one or more cards in the thread (long answers roll over to new cards). */
 export interface AnswerStream {
   /** Replace the whole answer text so far (throttled inside). */
-  update(markdown: string): void;
+  update(markdown: AnswerText): void;
   /** Final text and optional buttons; closes streaming. */
   finish(markdown: string, opts?: { buttons?: CardButton[] }): Promise<void>;
 }

@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import type { AnswerStream, CardButton, ChoiceCard, Replier } from '../core/replier.js';
+import type { AnswerStream, AnswerText, CardButton, ChoiceCard, Replier } from '../core/replier.js';
 import type { Conversation } from '../core/message.js';
 import type { Logger } from '../logger.js';
 import { FeishuApi, FeishuApiError, isCardKitRefusal } from './api.js';
@@ -90,7 +90,7 @@ export class FeishuReplier implements Replier {
 class CardStream implements AnswerStream {
   private cards: CardRef[] = [];
   private mode: 'cardkit' | 'patch' = 'cardkit';
-  private pending = '';
+  private pending: AnswerText = '';
   private pushed = '';
   private timer: NodeJS.Timeout | undefined;
   private lastUpdateAt = 0;
@@ -129,16 +129,19 @@ class CardStream implements AnswerStream {
     if (this.cards.length === 0 || !this.cards[0]!.messageId) await this.openCard(0, '正在思考…');
   }
 
-  update(markdown: string): void {
+  update(markdown: AnswerText): void {
     this.pending = markdown;
     if (this.timer || this.failed) return;
     const floor = this.mode === 'patch' ? Math.max(this.throttleMs, 1000) : this.throttleMs;
-    const gap = Math.min(Math.max(floor, MAX_GAP_MS), floor + markdown.length * GAP_PER_CHAR_MS * (this.throttleMs / DEFAULT_THROTTLE_MS));
+    // The length last drawn: a lazy text is rendered only when the timer fires.
+    const length = typeof markdown === 'string' ? markdown.length : this.pushed.length;
+    const gap = Math.min(Math.max(floor, MAX_GAP_MS), floor + length * GAP_PER_CHAR_MS * (this.throttleMs / DEFAULT_THROTTLE_MS));
     // Spaced from the last update, so the first words show at once; after a rate limit, not before its reset.
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.lastUpdateAt = Date.now();
-      this.enqueue(() => this.push(this.pending, false));
+      const pending = this.pending;
+      this.enqueue(() => this.push(typeof pending === 'string' ? pending : pending(), false));
     }, Math.max(0, this.lastUpdateAt + gap - Date.now(), this.pausedUntil - Date.now()));
   }
 

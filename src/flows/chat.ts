@@ -19,7 +19,7 @@ export async function streamAnswer(ctx: TurnContext, opts: { title: string; mess
   const head = opts.head ?? (ctx.offlineNotice ? `${ctx.offlineNotice}\n\n` : '');
   const kind = opts.kind ?? 'chat';
   if (head) card.update(head);
-  const cleaned = await streamText({ model: ctx.model, ...(ctx.signal ? { signal: ctx.signal } : {}), onText: (_d, shown) => card.update(head + shown) }, opts.messages, kind, { eagerUntil: 400, ...(opts.temperature !== undefined ? { temperature: opts.temperature } : {}) });
+  const cleaned = await streamText({ model: ctx.model, ...(ctx.signal ? { signal: ctx.signal } : {}), onView: (view) => card.update(() => head + view()) }, opts.messages, kind, { ...(opts.temperature !== undefined ? { temperature: opts.temperature } : {}) });
   if (cleaned.removed.length) ctx.log.info({ kind, removed: cleaned.removed.length }, 'model chat text removed');
   const out = cleaned.text;
   await card.finish(head + out);

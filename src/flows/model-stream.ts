@@ -2,7 +2,7 @@
 import type { ChatMessage, ChatModel } from '../llm/chat-model.js';
 import { UnusableAnswerError } from '../core/errors.js';
 import type { Conversation } from '../core/message.js';
-import type { AnswerStream, Replier } from '../core/replier.js';
+import type { AnswerStream, AnswerText, Replier } from '../core/replier.js';
 import { cleanModelOutput, streamingView, type CleanResult, type OutputKind } from '../report/model-output.js';
 
 /** Streaming callback: the new raw delta and the clean text to show so far (restarts on a repair round). */
@@ -12,6 +12,11 @@ export interface StreamArgs {
   model: ChatModel;
   signal?: AbortSignal;
   onText?: OnText;
+  /**
+   * Called on every delta with the view of the text so far, built only when asked (for a card, when it is
+   * next drawn): the CPU a watcher that draws a few times a second would waste on every delta is saved.
+   */
+  onView?: (view: () => string) => void;
 }
 
 export interface StreamOptions {
@@ -34,14 +39,24 @@ export async function streamText(f: StreamArgs, messages: ChatMessage[], kind: O
   let since = 0;
   const eager = o.eagerUntil ?? 0;
   let shown = '';
+  const viewOf = (text: string) => {
+    const view = streamingView(text, kind);
+    return o.layout && view ? o.layout(view) : view;
+  };
+  // The latest text's view, built once however often it is asked for.
+  let built = { raw: '', view: '' };
+  const latestView = () => {
+    if (built.raw !== raw) built = { raw, view: viewOf(raw) };
+    return built.view;
+  };
   for await (const delta of f.model.stream({ messages, ...(f.signal ? { signal: f.signal } : {}), ...(o.temperature !== undefined ? { temperature: o.temperature } : {}) })) {
     raw += delta;
     since += delta.length;
+    f.onView?.(latestView);
     if (!f.onText) continue;
     if (raw.length < eager || delta.includes('\n') || since >= 40) {
       since = 0;
-      const view = streamingView(raw, kind);
-      shown = o.layout && view ? o.layout(view) : view;
+      shown = viewOf(raw);
     }
     // Every delta is passed on (a watcher may keep the raw text); the view only changes as above.
     f.onText(delta, shown);
@@ -65,7 +80,7 @@ export async function streamText(f: StreamArgs, messages: ChatMessage[], kind: O
 export function openCardBeside(replier: Replier, c: Conversation, opts: { key: string; title: string }): AnswerStream {
   let card: AnswerStream | undefined;
   let failed: Error | undefined;
-  let latest: string | undefined;
+  let latest: AnswerText | undefined;
   const opening = replier.openStream(c, opts).then((s) => {
     card = s;
     if (latest !== undefined) s.update(latest);
@@ -76,7 +91,7 @@ export function openCardBeside(replier: Replier, c: Conversation, opts: { key: s
     failed = err instanceof Error ? err : new Error(String(err));
   });
   return {
-    update(markdown: string): void {
+    update(markdown: AnswerText): void {
       if (failed !== undefined) throw failed;
       if (card) card.update(markdown);
       else latest = markdown;

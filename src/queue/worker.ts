@@ -187,12 +187,27 @@ export function startQueueWorker<D>(d: QueueWorkerDeps<D>): Worker<D> {
   return worker;
 }
 
-export function startMessageWorker(d: WorkerDeps): Worker<JobData> {
-  const worker: Worker<JobData> = startQueueWorker<JobData>({
+/**
+ * Slots per BullMQ worker. A BullMQ worker takes one job per turn of its event loop (it awaits each fetch), and
+ * with hundreds of answers streaming a turn is long: at 30 posts in flight jobs waited seconds with slots free.
+ * Several workers in one process fetch side by side (BENCHMARKS.md, h-first batch).
+ */
+const SLOTS_PER_FETCHER = 128;
+
+/** The message queue's workers: WORKER_CONCURRENCY slots over ⌈slots / 128⌉ BullMQ workers, one process. */
+export function startMessageWorkers(d: WorkerDeps): Array<Worker<JobData>> {
+  const n = Math.max(1, Math.ceil(d.concurrency / SLOTS_PER_FETCHER));
+  const workers: Array<Worker<JobData>> = [];
+  for (let i = 0; i < n; i++) workers.push(startMessageWorker(d, Math.ceil(d.concurrency / n), () => workers[0]!));
+  return workers;
+}
+
+function startMessageWorker(d: WorkerDeps, concurrency: number, any: () => Worker<JobData>): Worker<JobData> {
+  return startQueueWorker<JobData>({
     queue: MESSAGE_QUEUE,
     connection: d.connection,
     prefix: d.prefix,
-    concurrency: d.concurrency,
+    concurrency,
     lockMs: d.lockMs,
     log: d.log,
     label: () => 'job',
@@ -200,10 +215,9 @@ export function startMessageWorker(d: WorkerDeps): Worker<JobData> {
     process: async (job, token, signal) => {
       const log = d.log.child({ jobId: job.id, attempt: job.attemptsMade + 1, ...d.logContext?.(job.data) });
       const run = () => d.handle(job.data, { jobId: job.id!, attempt: job.attemptsMade + 1, attempts: job.opts.attempts ?? 1, signal, log });
-      if (d.serialKey) await withSerialLock(d, worker, d.serialKey(job.data), job, token, run);
+      if (d.serialKey) await withSerialLock(d, any(), d.serialKey(job.data), job, token, run);
       else await run();
     },
     onFinalFailure: (job, err) => d.onFinalFailure(job.data, job.id!, err),
   });
-  return worker;
 }

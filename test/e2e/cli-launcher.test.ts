@@ -17,3 +17,16 @@ describe('bin/bigan.mjs', () => {
     expect(bad.stderr).toContain('未知命令：frobnicate');
   });
 });
+
+// `npm start` (issue 25 item 3): the compiled bot in npm's own child when dist/ is current, else src/main.ts through tsx.
+describe('bin/start.mjs', () => {
+  it('starts the bot (compiled or through tsx) and forwards its exit code and error message', async () => {
+    const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', FEISHU_MODE: 'socket' };
+    const bad = await promisify(execFile)(process.execPath, ['bin/start.mjs'], { cwd: repoRoot, env }).then(
+      () => ({ code: 0, stderr: '' }),
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('FEISHU_MODE');
+  });
+});

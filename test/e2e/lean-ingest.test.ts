@@ -3,7 +3,7 @@
  * (test/support/record-loads.mjs) records every module each process loads. The ingest process loads none of
  * the worker's modules (handler, flows, the model's SDK, the document readers); the idle worker none of the
  * heavy document and admin libraries, which load on first use; and the worker is started before the ingest
- * process has finished its own start.
+ * process has finished its own start; the HTTP port opens before any library loads.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -32,7 +32,7 @@ const WORKER_ONLY_MODULES = ['src/handler/handle.ts', 'src/queue/worker.ts', 'sr
 const pkg = (urls: string[], name: string) => urls.some((u) => u.includes(`/node_modules/${name}/`));
 
 describe('lean processes', () => {
-  it('ROLE=all: ingest loads no worker module; the idle worker no heavy library; the worker starts first', async () => {
+  it('ROLE=all: ingest loads no worker module; the idle worker no heavy library; the port opens and the worker starts first', async () => {
     feishu = await FakeFeishu.start();
     const record = join(mkdtempSync(join(tmpdir(), 'bigan-loads-')), 'loads.txt');
     const port = await freePort();
@@ -72,6 +72,13 @@ describe('lean processes', () => {
     for (const name of [...HEAVY, ...WORKER_ONLY_PACKAGES]) expect(pkg(ingest, name), `ingest loaded ${name}`).toBe(false);
     for (const m of WORKER_ONLY_MODULES) expect(ingest.some((u) => u.endsWith(`/${m}`)), `ingest loaded ${m}`).toBe(false);
     for (const name of HEAVY) expect(pkg(worker, name), `the idle worker loaded ${name}`).toBe(false);
+    // The port was open before any library loaded: main.ts listens (early-http.ts, Node built-ins only) and only
+    // then imports the config, the logger and the app. Once up, the app answers readiness on that port.
+    const first = (pred: (u: string) => boolean) => ingest.findIndex(pred);
+    const portAt = first((u) => u.endsWith('/src/early-http.ts'));
+    expect(portAt).toBeGreaterThanOrEqual(0);
+    for (const name of ['zod', 'pino', '@larksuiteoapi/node-sdk', 'bullmq', 'ioredis']) expect(first((u) => u.includes(`/node_modules/${name}/`)), `${name} loaded before the port opened`).toBeGreaterThan(portAt);
+    expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
     // One locale of the date parser, not all of them.
     expect(worker.some((u) => u.includes('/chrono-node/dist/esm/locales/de/'))).toBe(false);
   });

@@ -13,7 +13,7 @@ export interface BotProcess {
   exited(): Promise<number | null>;
 }
 
-/** Run `npm start`'s entry point (src/main.ts through tsx) with exactly this environment. */
+/** Run the bot's sources (src/main.ts through tsx, as `npm start` does without a current build) with exactly this environment. */
 export function spawnBot(env: Record<string, string>, opts: { stdin?: 'pipe' | 'ignore' } = {}): BotProcess {
   const proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: repoRoot,

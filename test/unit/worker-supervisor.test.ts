@@ -4,7 +4,7 @@
  * Real child processes (tiny entry scripts), no mocks.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { getPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
@@ -18,7 +18,36 @@ const entry = (body: string) => {
   return file;
 };
 
+/** A worker that announces itself and then says its own pid, so the test can read its niceness. */
+const HELLO = "process.send({ t: 'hello', workers: { messages: [String(process.pid)] } }); process.on('message', (m) => { if (m.t === 'stop') process.exit(0); }); setInterval(() => {}, 1000);";
+
+/** Start a supervised worker, wait until it announced itself, and return its pid (the supervisor has set its priority by then). */
+async function announcedPid(nice?: number): Promise<{ pid: number; stop: () => Promise<void> }> {
+  let hello!: (pid: number) => void;
+  const announced = new Promise<number>((r) => (hello = r));
+  const s = superviseWorker({ entry: entry(HELLO), env: process.env, isolation: 'process', log: silent, ...(nice === undefined ? {} : { nice }), onHello: (w) => hello(Number(w.messages![0])) });
+  return { pid: await announced, stop: () => s.stop(5000) };
+}
+
 describe('the worker supervisor', () => {
+  // Issue 25 item 1: a worker at niceness 10 took its jobs and opened its cards last on a busy machine, so every
+  // first token came seconds late; by default it now runs at the supervisor's priority (WORKER_NICE lowers it).
+  it('leaves the worker at its own priority by default, and lowers it to WORKER_NICE once it has started', async () => {
+    const mine = getPriority();
+    const plain = await announcedPid();
+    try {
+      expect(getPriority(plain.pid)).toBe(mine);
+    } finally {
+      await plain.stop();
+    }
+    const niced = await announcedPid(Math.min(19, mine + 5));
+    try {
+      expect(getPriority(niced.pid)).toBe(Math.min(19, mine + 5));
+    } finally {
+      await niced.stop();
+    }
+  });
+
   it('is starting until the worker announces itself, then not', async () => {
     let hello!: () => void;
     const announced = new Promise<void>((r) => (hello = r));

@@ -225,8 +225,8 @@ export const MODEL_WRITER: Writer = {
     const head = `${job.head}\n\n---\n${MODEL_PART}\n\n`;
     a.card.update(head);
     const user = a.prompts.render('critique', { text: job.material, findings: job.findingsBrief, period: job.period });
-    const out = await streamModel({ model: a.model, ...(a.signal ? { signal: a.signal } : {}), onText: (_d, shown) => a.card.update(head + shown) },
-      [critiqueSystemMessage(a.prompts, a.now, a.timezone ?? 'Asia/Shanghai'), { role: 'user', content: user }], 'critique', { eagerUntil: 400, temperature: 0.3 });
+    const out = await streamModel({ model: a.model, ...(a.signal ? { signal: a.signal } : {}), onView: (view) => a.card.update(() => head + view()) },
+      [critiqueSystemMessage(a.prompts, a.now, a.timezone ?? 'Asia/Shanghai'), { role: 'user', content: user }], 'critique', { temperature: 0.3 });
     await a.card.finish(head + out.text);
     return out.text;
   },
