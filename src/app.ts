@@ -7,7 +7,6 @@ import { PromptLibrary } from './llm/prompts.js';
 import type { ChatModel } from './llm/chat-model.js';
 import { threadKey } from './core/message.js';
 import type { Receiver } from './core/receiver.js';
-import type { Replier } from './core/replier.js';
 import { OFFLINE_NOTICE } from './core/texts.js';
 import { messageNeedsModel } from './handler/routes.js';
 import { conversationOf, defaultJobOptions, DRAFT_EXPIRY_JOB, MESSAGE_QUEUE, REMINDER_QUEUE, type JobData } from './queue/jobs.js';
@@ -47,7 +46,7 @@ import { superviseWorker, type WorkerIds, type WorkerSupervisor } from './worker
 type ModelInfo = Pick<ChatModel, 'name' | 'online'>;
 
 type Transport =
-  | { kind: 'feishu'; feishu: FeishuConfig; api: FeishuApi; replier: Replier; sendReminder: SendFn }
+  | { kind: 'feishu'; feishu: FeishuConfig; api: FeishuApi; replier: FeishuReplier; sendReminder: SendFn }
   | { kind: 'console'; replier: ConsoleReplier; sendReminder: SendFn };
 
 export interface App {
@@ -57,6 +56,8 @@ export interface App {
   health(): Promise<HealthReport>;
   /** This process's metrics (prom-client JSON), for a supervisor to merge. */
   metricsJson(): Promise<unknown>;
+  /** Resolves once this process has no streamed card update pending (none in console mode). */
+  cardUpdatesSettled(): Promise<void>;
   /** The BullMQ workers this process runs, by queue (a supervised worker announces them). */
   workers(): WorkerIds;
   stop(): Promise<void>;
@@ -164,6 +165,7 @@ export async function startApp(o: AppOptions): Promise<App> {
     port,
     health,
     metricsJson: () => metrics.registry.getMetricsAsJSON(),
+    cardUpdatesSettled: () => (transport.kind === 'feishu' ? transport.replier.updatesSettled() : Promise.resolve()),
     workers: (): WorkerIds => (workers ? { [REMINDER_QUEUE]: [workers.reminderWorkerId], [MESSAGE_QUEUE]: workers.messageWorkers.map((w) => w.id) } : {}),
     stop: () => {
       supervisor?.stopping();

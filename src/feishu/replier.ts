@@ -40,9 +40,24 @@ export class FeishuReplier implements Replier {
   private readonly throttleMs: number;
   private readonly cardChars: number;
 
+  /** Card updates a throttle timer still holds, or that are being sent. */
+  private readonly inFlight = new Set<Promise<void>>();
+  private readonly track = (pending: Promise<void>): void => {
+    this.inFlight.add(pending);
+    void pending.then(() => this.inFlight.delete(pending));
+  };
+
   constructor(private readonly api: FeishuApi, private readonly redis: Redis, private readonly log: Logger, private readonly opts: FeishuReplierOptions) {
     this.throttleMs = opts.throttleMs ?? DEFAULT_THROTTLE_MS;
     this.cardChars = opts.cardChars ?? 6000;
+  }
+
+  /**
+   * Resolves once no throttled card update is pending or being sent, including a failed attempt's leftover
+   * (its push is dropped when a newer attempt owns the card): what a caller waits on instead of a clock.
+   */
+  async updatesSettled(): Promise<void> {
+    while (this.inFlight.size) await Promise.all([...this.inFlight]);
   }
 
   async ack(c: Conversation): Promise<void> {
@@ -81,7 +96,7 @@ export class FeishuReplier implements Replier {
   }
 
   async openStream(c: Conversation, opts: { key: string; title: string }): Promise<AnswerStream> {
-    const stream = new CardStream(this.api, this.redis, this.log, c, opts.key, opts.title, this.opts.prefix, this.throttleMs, this.cardChars);
+    const stream = new CardStream(this.api, this.redis, this.log, c, opts.key, opts.title, this.opts.prefix, this.throttleMs, this.cardChars, this.track);
     await stream.start();
     return stream;
   }
@@ -93,6 +108,8 @@ class CardStream implements AnswerStream {
   private pending: AnswerText = '';
   private pushed = '';
   private timer: NodeJS.Timeout | undefined;
+  /** Resolves the promise the replier tracks for the pending timer (when it fires and its update is sent, or is cleared). */
+  private settleTimer: (() => void) | undefined;
   private lastUpdateAt = 0;
   private chain: Promise<void> = Promise.resolve();
   private failed: Error | undefined;
@@ -114,6 +131,7 @@ class CardStream implements AnswerStream {
     private readonly prefix: string,
     private readonly throttleMs: number,
     private readonly cardChars: number,
+    private readonly track: (pending: Promise<void>) => void,
   ) {
     this.stateKey = `${prefix}:reply:${key}`;
   }
@@ -137,17 +155,24 @@ class CardStream implements AnswerStream {
     const length = typeof markdown === 'string' ? markdown.length : this.pushed.length;
     const gap = Math.min(Math.max(floor, MAX_GAP_MS), floor + length * GAP_PER_CHAR_MS * (this.throttleMs / DEFAULT_THROTTLE_MS));
     // Spaced from the last update, so the first words show at once; after a rate limit, not before its reset.
+    let settle!: () => void;
+    this.track(new Promise<void>((r) => (settle = r)));
+    this.settleTimer = settle;
     this.timer = setTimeout(() => {
       this.timer = undefined;
+      this.settleTimer = undefined;
       this.lastUpdateAt = Date.now();
       const pending = this.pending;
       this.enqueue(() => this.push(typeof pending === 'string' ? pending : pending(), false));
+      void this.chain.then(settle);
     }, Math.max(0, this.lastUpdateAt + gap - Date.now(), this.pausedUntil - Date.now()));
   }
 
   async finish(markdown: string, opts?: { buttons?: CardButton[] }): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
+    this.settleTimer?.();
+    this.settleTimer = undefined;
     this.enqueue(() => this.push(markdown, true, opts?.buttons), true);
     await this.chain;
     if (this.failed) throw this.failed;

@@ -4,7 +4,7 @@
  * button pressed twice runs once; the second press is told the first is under way).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { startHarness, sleep, type Harness } from '../support/harness.js';
+import { startHarness, type Harness } from '../support/harness.js';
 import { messageIdOf, textEvent, cardActionEvent } from '../support/events.js';
 import type { FakeMessage } from '../support/fake-feishu.js';
 import { EVENT_CEILING_MS } from '../support/wait.js';
@@ -45,8 +45,8 @@ describe('one outcome per card', () => {
     await h.feishu.waitFor(() => h!.feishu.repliesTo(id).some((m) => h!.feishu.textOf(m) === FAILURE), EVENT_CEILING_MS, 'the failure card');
     const patches = () => h!.feishu.callsTo(/^PATCH \/open-apis\/im\/v1\/messages\//).length;
     const before = patches();
-    // The failed attempt's update was due within the patch throttle (1 s): give it that long to misbehave.
-    await sleep(1500);
+    // The failed attempt's throttled update (due within the patch throttle) has fired and been dealt with.
+    await h.app.cardUpdatesSettled();
     const [card] = h.feishu.repliesTo(id);
     expect(h.feishu.repliesTo(id)).toHaveLength(1);
     expect(h.feishu.textOf(card!)).toBe(FAILURE);
