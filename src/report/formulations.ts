@@ -100,12 +100,14 @@ export interface FixedFormulation {
   head: string;
   /** Exact members in their canonical order. */
   members: readonly string[];
+  /** First named as a set (YYYY-MM): a text about an earlier period lists its own words, not the set. */
+  since?: string;
   source: string;
 }
 
 export const FIXED_FORMULATIONS: readonly FixedFormulation[] = [
-  { name: '四个意识', count: 4, head: '意识', members: ['政治意识', '大局意识', '核心意识', '看齐意识'], source: `${DOC.replace('3.6', '3.5')} (中央政治局会议 2016-01-29)` },
-  { name: '四个自信', count: 4, head: '自信', members: ['道路自信', '理论自信', '制度自信', '文化自信'], source: DOC.replace('3.6', '3.5') },
+  { name: '四个意识', count: 4, head: '意识', members: ['政治意识', '大局意识', '核心意识', '看齐意识'], since: '2016-01', source: `${DOC.replace('3.6', '3.5')} (中央政治局会议 2016-01-29)` },
+  { name: '四个自信', count: 4, head: '自信', members: ['道路自信', '理论自信', '制度自信', '文化自信'], since: '2016-07', source: `${DOC.replace('3.6', '3.5')} (文化自信 added to the three in 庆祝中国共产党成立95周年大会上的讲话, 2016-07-01)` },
   { name: '两个维护', count: 2, head: '维护', members: ['坚决维护习近平总书记党中央的核心、全党的核心地位', '坚决维护党中央权威和集中统一领导'], source: DOC.replace('3.6', '3.5') },
   { name: '两个确立', count: 2, head: '确立', members: ['确立习近平同志党中央的核心、全党的核心地位', '确立习近平新时代中国特色社会主义思想的指导地位'], source: `${DOC.replace('3.6', '3.5')} (十九届六中全会决议, 2021-11)` },
 ];

@@ -69,6 +69,9 @@ const SITE_WORDS = /文档|下载|本站|平台|网站|客服|版权|侵权|权�
 /** A paywall marker with the dots around it: ……此处隐藏619个字……, …剩余800字未读…. */
 export const PAYWALL_CUT = /[.…·\s]*(?:此处隐藏|隐藏了?|剩余|还剩)\s*\d+\s*个?字(?:未读)?[，,]?(?:下载后(?:可)?(?:查看|阅读)(?:全文)?)?[.…·\s]*/;
 
+/** A site's bracketed notice inside a paragraph, with the dots around it: ……（某某网省略830字，正式会员可完整阅读）……. */
+const PAYWALL_NOTE = /[.…·\s]*[（(【][^（）()【】\n]{0,40}?(?:省略|隐藏)\s*\d+\s*个?字[^（）()【】\n]{0,30}[）)】][.…·\s]*/;
+
 /** Stray template headings: 引言, 摘要, 目录 on their own line. */
 const TEMPLATE_HEAD = /^(?:引言|前言|摘要|正文|目\s*录|结语)[：:]?$/;
 /** Chat-model leftovers. */
@@ -134,6 +137,9 @@ export function chromeOf(line: string, opts: { title?: boolean } = {}): ChromeHi
     // A document-sharing site's paywall cut inside a paragraph (……此处隐藏619个字……): only the marker, with its dots.
     const cut = t.length > 60 ? PAYWALL_CUT.exec(t) : null;
     if (cut) return { kind: 'advert', start: lead + cut.index, end: lead + cut.index + cut[0].length, message: '文档分享网站的付费隐藏标记残留，此处缺了一段内容（下载后才可见）' };
+    // A bracketed site notice inside a long paragraph (……（某网省略830字，会员可阅读）……): only the notice.
+    const notice = t.length > 80 && /[。；]/.test(t) ? PAYWALL_NOTE.exec(t) : null;
+    if (notice) return { kind: 'advert', start: lead + notice.index, end: lead + notice.index + notice[0].length, message: '文档分享网站的付费隐藏说明残留，此处缺了一段内容' };
     return whole('advert', '网页广告、下载或预览提示残留');
   }
   if (MODEL.test(t)) return whole('model', '疑为复制大模型回答时带入的说明文字');

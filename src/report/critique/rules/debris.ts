@@ -24,6 +24,9 @@ function pastChars(s: string, n: number): number {
  * Pasted page chrome and model leftovers (families in chrome.ts), one finding per block of
  * adjacent chrome lines; a title printed twice or run into the first paragraph.
  */
+/** A table cell's opening bar before prose. */
+const CELL_BAR = /^[\s\u3000]*[|｜][ \u3000]*(?=[\u4e00-\u9fff0-9])/;
+
 export const debrisRule: Rule = {
   id: 'debris',
   category: 'debris',
@@ -67,6 +70,14 @@ export const debrisRule: Rule = {
       }
     });
     flush();
+    // A table cell's bar left before a paragraph of prose (| 2025年，我局……): the bar only.
+    for (const p of doc.paragraphs) {
+      const bar = CELL_BAR.exec(p.text);
+      if (!bar || p.text.length < 40 || !/[，。；]/.test(p.text)) continue;
+      const c = doc.chrome.get(p.index);
+      if (c && c.start <= bar.index) continue;
+      out.push(report(doc, 'error', p.start + bar.index, p.start + bar.index + bar[0].length, '网页表格的竖线残留', '删除'));
+    }
     const repeated = repeatedTitles(doc);
     // A whole duplicated page title replaces the finding on its decoration.
     return [...out.filter((f) => !repeated.some((r) => r.start <= f.start && r.end >= f.end && r.end - r.start > f.end - f.start)), ...repeated];

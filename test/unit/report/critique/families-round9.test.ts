@@ -1,0 +1,65 @@
+/**
+ * Round 9 (issue 24): the families that r10 and r11 left, each with a defective and a clean case in our own
+ * words. No sentence here comes from a draw.
+ */
+import { describe, expect, it } from 'vitest';
+import { run } from './helpers.js';
+
+/** [text at the finding, severity, replacement or null] of one rule. */
+const spans = (t: string, rule: string) => run(t).filter((f) => f.rule === rule).map((f) => [t.slice(f.start, f.end), f.severity, f.replacement ?? null]);
+
+describe('precision: a document site cut inside a one-line page', () => {
+  const body = '2024年，县文旅局党组认真落实意识形态工作责任制，全年专题研究意识形态工作6次。';
+  it('a bracketed 省略N字 notice in a long paragraph is the finding, not the whole paragraph', () => {
+    const t = `| 标题：2024年县文旅局意识形态工作总结 |\n| ${body}局机关开展集中学习12次。例如， ……（某某文库省略615字，会员可阅读全文）…… 二、存在的问题 在肯定成绩的同时，我们也看到一些不足，需要认真加以改进。\n`;
+    const debris = spans(t, 'debris').map(([s]) => s);
+    expect(debris).toContain('| 标题：2024年县文旅局意识形态工作总结 |');
+    expect(debris).toContain('| ');
+    expect(debris.some((s) => String(s).includes('省略615字') && !String(s).includes('全年专题研究'))).toBe(true);
+  });
+  it('a heading after the cut is a heading run into the line; its space is not an extra space', () => {
+    const t = `2024年县文旅局意识形态工作总结\n${body}例如， ……（某某文库省略615字，会员可阅读全文）…… 二、存在的问题 在肯定成绩的同时，我们也看到一些不足，需要认真加以改进。\n`;
+    const layout = spans(t, 'layout');
+    expect(layout.map(([s]) => s)).toContain('二、存在的问题 ');
+    expect(layout.filter(([s]) => s === ' ')).toEqual([]);
+  });
+  it('。 then 一是 on a one-line page is a lost paragraph break, not a space to delete', () => {
+    const t = `2024年县文旅局意识形态工作总结\n${body}问题主要有三个方面。 一是学习不够深入，二是阵地管理有短板。\n`;
+    expect(spans(t, 'layout').filter(([s]) => String(s).startsWith('。'))).toEqual([]);
+    // A typed space after a full stop elsewhere is still reported.
+    expect(spans(`2024年县文旅局意识形态工作总结\n${body} 局机关开展集中学习12次。 全年组织培训3期。\n`, 'layout').map(([s]) => s)).toContain('。 ');
+  });
+  it('a site mask (_) where the name was cut out goes with the fix, never left before the inserted name', () => {
+    const t = '2024年县文旅局意识形态工作总结\n局党组坚持以_新时代中国特色社会主义思想为指导，深入学习贯彻_文化思想，专题学习_总书记关于文化建设的重要论述。\n';
+    const xi = spans(t, 'xi');
+    expect(xi).toContainEqual(['_新时代中国特色社会主义思想', 'error', '习近平新时代中国特色社会主义思想']);
+    expect(xi).toContainEqual(['_文化思想', 'error', '习近平文化思想']);
+    expect(xi).toContainEqual(['_总书记', 'warning', '习近平总书记']);
+  });
+});
+
+describe('precision: period and named sets', () => {
+  it('a coming congress greeted earlier in the clause run (为迎接……和党的X大胜利召开) is not cited out of period', () => {
+    const t = '2017年上半年镇宣传工作总结\n全镇以优良作风开展各项工作，为迎接建市60周年庆典和党的十九大胜利召开营造良好氛围。\n';
+    expect(spans(t, 'dates')).toEqual([]);
+    // Cited as guidance in the same half-year, it is still out of period.
+    expect(spans('2017年上半年镇宣传工作总结\n全镇深入学习贯彻党的十九大精神，扎实开展各项工作。\n', 'dates').length).toBe(1);
+  });
+  it('a title re-dated over an older body is marked at the title year', () => {
+    const t = '2023年社区宣传思想工作汇报\n2021年，社区党委在街道党工委领导下，认真做好宣传思想工作。\n';
+    const period = spans(t, 'period').filter(([, sev]) => sev !== 'info');
+    expect(period.map(([s]) => s)).toEqual(['2023']);
+    expect(t.indexOf(String(period[0]![0]))).toBe(0);
+  });
+  it("the writer's own list of 意识 with two foreign members and the set not named is a hint, not an error", () => {
+    const t = '宣传委员述职报告\n我始终把政治方向放在首位，不断增强政治意识、服务意识、大局意识和创新意识。\n';
+    expect(spans(t, 'formulation').map(([s, sev, r]) => [s, sev, r])).toEqual([['政治意识、服务意识、大局意识和创新意识', 'info', null]]);
+    // One member replaced is still the set written wrong.
+    expect(spans('宣传委员述职报告\n我们不断增强政治意识、大局意识、服务意识、看齐意识。\n', 'formulation').map(([, sev]) => sev)).toEqual(['error']);
+  });
+  it('a report on a year before 四个意识 was named is not judged against the set', () => {
+    const t = '2014年镇宣传工作总结\n全镇干部增强政治意识、大局意识、责任意识和看齐意识，扎实开展工作。\n';
+    expect(spans(t, 'formulation')).toEqual([]);
+    expect(spans('2018年镇宣传工作总结\n全镇干部增强政治意识、大局意识、责任意识和看齐意识，扎实开展工作。\n', 'formulation').map(([, sev]) => sev)).toEqual(['error']);
+  });
+});
