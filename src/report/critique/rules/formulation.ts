@@ -346,6 +346,16 @@ export const formulationRule: Rule = {
       const right = m[0].startsWith('学习近') ? '学习平台' : '学习强国';
       out.push(report(doc, 'error', start, end, `平台名称被拆开或改写：“${m[0].replace(/[ \u3000]+/, ' ')}”应为“${right}”（“学习强国”学习平台）`, right, right));
     }
+    // A plenum numbered by its congress's 大 (十八大六中全会): a plenum belongs to a 届 (十八届六中全会).
+    for (const { m, start, end } of matchAll(/(?<![一二三四五六七八九十])(十[一二三四五六七八九]|二十)大([一二三四五六七])中全会/g, t)) {
+      const right = `${m[1]}届${m[2]}中全会`;
+      out.push(report(doc, 'error', start, end, `全会按“届”称：“${m[0]}”应为“${right}”`, right, right));
+    }
+    // A speech named by its date takes a middle dot (7·26重要讲话, 8·19讲话), not a full stop.
+    for (const { m, start, end } of matchAll(/(?<![\d.．])(1[0-2]|[1-9])[.．]([12]\d|3[01]|[1-9])(?![\d.．%])(?=[”"]?(?:重要讲话|讲话|重要指示))/g, t)) {
+      const right = `${m[1]}·${m[2]}`;
+      out.push(report(doc, 'warning', start, end, `以日期称呼的讲话用间隔号：“${m[0]}”应为“${right}”`, right, right));
+    }
     // A congress is not a plenum: 党的二十大全会 (either 党的二十大 or 二十届X中全会).
     for (const { start, end } of matchAll(/[一二三四五六七八九十]{1,3}大全会/g, t)) {
       out.push(report(doc, 'error', start, end, '“大”（全国代表大会）与“全会”（中央委员会全体会议）混用', '写作“党的二十大”或“二十届×中全会”'));

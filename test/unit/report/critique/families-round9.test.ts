@@ -63,3 +63,40 @@ describe('precision: period and named sets', () => {
     expect(spans('2018年镇宣传工作总结\n全镇干部增强政治意识、大局意识、责任意识和看齐意识，扎实开展工作。\n', 'formulation').map(([, sev]) => sev)).toEqual(['error']);
   });
 });
+
+describe('recall: names, dates and marks by family', () => {
+  it('a plenum numbered by the congress (十九大四中全会) is named by its 届', () => {
+    const t = '2020年局党组理论学习情况报告\n局党组集中学习了《十九大四中全会精神解读》等辅导材料。\n';
+    expect(spans(t, 'formulation')).toContainEqual(['十九大四中全会', 'error', '十九届四中全会']);
+    expect(spans('2020年局党组理论学习情况报告\n局党组学习了党的十九大和十九届四中全会精神。\n', 'formulation')).toEqual([]);
+  });
+  it('a speech named by its date takes a middle dot, a decimal does not', () => {
+    const t = '2019年宣传工作总结\n组织学习习近平总书记“8.19”重要讲话精神。\n';
+    expect(spans(t, 'formulation')).toContainEqual(['8.19', 'warning', '8·19']);
+    expect(spans('2019年宣传工作总结\n全年网络舆情处置率提高到8.19个百分点，讲话稿审核及时。\n', 'formulation')).toEqual([]);
+  });
+  it('a date with its 月 dropped (1126日) gets the month back; a count of days or yen does not', () => {
+    const t = '2023年第四季度学习情况报告\n1126日，局党组开展第六次集中学习。\n';
+    expect(spans(t, 'typo')).toContainEqual(['1126日', 'warning', '11月26日']);
+    expect(spans('2023年第四季度学习情况报告\n连续工作第1126日，累计投入1126日元。\n', 'typo')).toEqual([]);
+  });
+  it('an adverbial set phrase before its verb takes 地', () => {
+    const t = '2022年支部工作总结\n支部坚定不移的推进全面从严治党，旗帜鲜明的反对历史虚无主义。\n';
+    const typo = spans(t, 'typo');
+    expect(typo).toContainEqual(['坚定不移的', 'warning', '坚定不移地']);
+    expect(typo).toContainEqual(['旗帜鲜明的', 'warning', '旗帜鲜明地']);
+    expect(spans('2022年支部工作总结\n全体党员表达了坚定不移的决心和旗帜鲜明的立场。\n', 'typo')).toEqual([]);
+  });
+  it('paired formulas keep their 、 (以人为本、执政为民), as the named sets do (守土有责、守土负责、守土尽责)', () => {
+    const t = '2012年镇宣传委员述职报告\n始终坚持以人为本执政为民，对宣传阵地守土有责守土负责守土尽责。\n';
+    const f = spans(t, 'formulation');
+    expect(f).toContainEqual(['以人为本执政为民', 'error', '以人为本、执政为民']);
+    expect(f).toContainEqual(['守土有责守土负责守土尽责', 'warning', '守土有责、守土负责、守土尽责']);
+    expect(spans('2012年镇宣传委员述职报告\n始终坚持以人为本、执政为民。\n', 'formulation')).toEqual([]);
+  });
+  it('a year whose last digits are letters other than X (20RT年, 〔20RT〕) is a placeholder', () => {
+    const t = '2024年镇宣传工作总结\n按照《实施方案》（镇办发〔20RT〕7号）要求，结合我镇20RT年工作目标制定方案。\n';
+    expect(spans(t, 'placeholder').filter(([, sev]) => sev === 'error').map(([s]) => s)).toEqual(['20RT', '20RT']);
+    expect(spans('2024年镇宣传工作总结\n组织观看2024年VR党建展，利用20台PC终端开展学习。\n', 'placeholder')).toEqual([]);
+  });
+});
