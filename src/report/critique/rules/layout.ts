@@ -195,6 +195,18 @@ export const layoutRule: Rule = {
         out.push(report(doc, 'warning', end - 1, b.start + Math.min(b.text.length, 4), '段末是分号，下一段接着同一句话：句子在此断开了', '与下一段连接成完整的句子'));
         continue;
       }
+      // An inline list (……，一是……；) whose next item starts a new paragraph (二是……): the paragraph is broken.
+      // A list set one item per line from its first item (一是 opening the paragraph) is the writer's layout.
+      const next = /^[\s\u3000]*([二三四五六七八九])是/.exec(b.text);
+      if (at.endsWith('；') && next && !ITEM_START.test(a.text)) {
+        const prev = '一二三四五六七八'['二三四五六七八九'.indexOf(next[1]!)]!;
+        const inline = a.text.indexOf(`${prev}是`);
+        if (inline > 0 && !/^[\s\u3000]*$/.test(a.text.slice(0, inline))) {
+          const end = a.start + at.length;
+          out.push(report(doc, 'warning', end - 1, b.start + Math.min(b.text.length, 4), `段中的“${prev}是”之后，“${next[1]}是”另起了一段：段落在此断开了`, '与下一段连接成完整的段落'));
+          continue;
+        }
+      }
       if (!OPEN_END.test(at) || at.length < 12 || !/[，。；、]/.test(at)) continue;
       // A comma or 顿号 at the end of a paragraph after a blank line is the punctuation rule's (段末使用了逗号).
       const mark = /[，、]$/.test(at);

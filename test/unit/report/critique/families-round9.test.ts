@@ -100,3 +100,18 @@ describe('recall: names, dates and marks by family', () => {
     expect(spans('2024年镇宣传工作总结\n组织观看2024年VR党建展，利用20台PC终端开展学习。\n', 'placeholder')).toEqual([]);
   });
 });
+
+describe('recall: layout and outline', () => {
+  it('an inline 一是 list whose 二是 starts a new paragraph is a broken paragraph; a list set one item per line is not', () => {
+    const t = '2021年村宣传工作总结\n为做好移风易俗宣传，村里一是在村口设置宣传栏，张贴倡议书；\n二是组织志愿者上门讲解，群众知晓率明显提高。\n';
+    expect(spans(t, 'layout').map(([s, sev]) => [s, sev])).toEqual([['；\n二是组织', 'warning']]);
+    const listed = '2021年村宣传工作总结\n为做好移风易俗宣传，村里采取了以下措施：\n一是在村口设置宣传栏，张贴倡议书；\n二是组织志愿者上门讲解，群众知晓率明显提高。\n';
+    expect(spans(listed, 'layout')).toEqual([]);
+  });
+  it('（一） first under a lead-in (现将……总结如下) with no 一、 above is a level skip, even when the title is run into the text', () => {
+    const t = '下面是本站整理的范文，供参考。\n2021年上半年宣传工作总结 今年以来，镇党委认真落实意识形态工作责任制。现将上半年工作总结如下。\n（一）抓好理论学习，全年集中学习6次。\n（二）管好宣传阵地，审核信息120条。\n';
+    expect(spans(t, 'numbering').map(([s]) => s)).toContain('（一）');
+    const ok = '2021年上半年宣传工作总结 今年以来，镇党委认真落实意识形态工作责任制。现将上半年工作总结如下。\n一、主要工作\n（一）抓好理论学习，全年集中学习6次。\n';
+    expect(spans(ok, 'numbering')).toEqual([]);
+  });
+});
