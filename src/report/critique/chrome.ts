@@ -48,6 +48,8 @@ const JOINED_TITLE = /[ \u3000]*[|｜][ \u3000]*[^|｜]{2,40}(?:总结|报告|�
 const DOC_FACTS = /^(?:文档介绍|文档简介|资料简介|内容简介)$|^[-•·*]?\s*(?:\d+(?:\.\d+)?\s*[KMG]B\b|\d+\s*页\s*[|｜]?$|(?:DOC|DOCX|PDF|PPT)X?\s*$)|\.(?:docx?|pdf|wps|pptx?)\s*$/i;
 /** A Markdown-like table row copied from a listing page: | 标题 | 日期 |, or a row of bare pipes. */
 const TABLE_ROW = /^[|｜](?:[^|｜\n]*[|｜]){1,}\s*$|^[^|｜\n]{2,60}(?:\s*[|｜]\s*[^|｜\n]{0,40}){1,}\s*[|｜]\s*$/;
+/** A table cell alone on its line holding a user tag or code (| cwl2, | admin_01). */
+const CELL_TAG = /^[|｜][ \u3000]*[A-Za-z][A-Za-z0-9_.@-]{1,19}[ \u3000]*[|｜]?$/;
 /** Site navigation: several short items between | or ｜. */
 const NAV_BAR = /^(?:[^|｜\n]{1,12}[|｜]){3,}/;
 /** 小编/网友 intros and reader notices; also a model's sign-offs. */
@@ -123,6 +125,7 @@ export function chromeOf(line: string, opts: { title?: boolean } = {}): ChromeHi
   if (PORTAL_FOOTER.test(t)) return whole('meta', '政府网站页面的分享、打印、登录栏残留');
   if (SITE_SLOGAN.test(t)) return whole('intro', '网站名称和宣传语残留');
   if (COLLECTION_ITEM.test(t)) return whole('collection', '网站合集的篇目标记（标题后加序号）残留');
+  if (CELL_TAG.test(t)) return whole('meta', '网页表格单元格（作者、用户名等）残留');
   if (TABLE_ROW.test(t) && (opts.title || TIMESTAMP.test(t) || /^[|｜\s]*$/.test(t.replace(/[-—:：\s]/g, '')) || /(?:报告|汇报|总结|计划|要点|方案)\s*[|｜]/.test(t))) {
     return whole('meta', '网页表格行（标题、日期等）残留');
   }

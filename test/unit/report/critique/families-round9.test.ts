@@ -115,3 +115,20 @@ describe('recall: layout and outline', () => {
     expect(spans(ok, 'numbering')).toEqual([]);
   });
 });
+
+describe('recall: chrome by site type', () => {
+  it('the page header title, its time line, then the article title with a word count: the header title is the debris', () => {
+    const t = '首页 > 工作总结\n\n社区党支部意识形态工作自查报告\n\n发布时间：2024-03-02 10:11:12\n社区党支部意识形态工作自查报告（全文共1250字）\n\n2023年，社区党支部认真落实意识形态工作责任制。\n';
+    const debris = spans(t, 'debris').map(([s]) => s);
+    expect(debris).toContain('社区党支部意识形态工作自查报告');
+    expect(t.indexOf(String(debris.find((s) => s === '社区党支部意识形态工作自查报告')))).toBe(t.indexOf('社区'));
+    // The title twice with nothing between is the title repeated (a warning on the second), as before.
+    const twice = '社区党支部意识形态工作自查报告\n社区党支部意识形态工作自查报告\n2023年，社区党支部认真落实意识形态工作责任制。\n';
+    expect(spans(twice, 'debris').map(([, sev]) => sev)).toEqual(['warning']);
+  });
+  it('a table cell holding a user tag alone on its line is chrome; a bar before a Chinese heading is not judged as a tag', () => {
+    const t = '2022年街道宣传工作总结\n\n| wz_88\n\n2022年，街道党工委认真落实意识形态工作责任制。\n';
+    expect(spans(t, 'debris').map(([s]) => s)).toEqual(['| wz_88']);
+    expect(spans('2022年街道宣传工作总结\n\n2022年，街道党工委审核信息120条，其中A类20条。\n', 'debris')).toEqual([]);
+  });
+});
