@@ -100,12 +100,14 @@ export interface FixedFormulation {
   head: string;
   /** Exact members in their canonical order. */
   members: readonly string[];
+  /** First named as a set (YYYY-MM): a text about an earlier period lists its own words, not the set. */
+  since?: string;
   source: string;
 }
 
 export const FIXED_FORMULATIONS: readonly FixedFormulation[] = [
-  { name: '四个意识', count: 4, head: '意识', members: ['政治意识', '大局意识', '核心意识', '看齐意识'], source: `${DOC.replace('3.6', '3.5')} (中央政治局会议 2016-01-29)` },
-  { name: '四个自信', count: 4, head: '自信', members: ['道路自信', '理论自信', '制度自信', '文化自信'], source: DOC.replace('3.6', '3.5') },
+  { name: '四个意识', count: 4, head: '意识', members: ['政治意识', '大局意识', '核心意识', '看齐意识'], since: '2016-01', source: `${DOC.replace('3.6', '3.5')} (中央政治局会议 2016-01-29)` },
+  { name: '四个自信', count: 4, head: '自信', members: ['道路自信', '理论自信', '制度自信', '文化自信'], since: '2016-07', source: `${DOC.replace('3.6', '3.5')} (文化自信 added to the three in 庆祝中国共产党成立95周年大会上的讲话, 2016-07-01)` },
   { name: '两个维护', count: 2, head: '维护', members: ['坚决维护习近平总书记党中央的核心、全党的核心地位', '坚决维护党中央权威和集中统一领导'], source: DOC.replace('3.6', '3.5') },
   { name: '两个确立', count: 2, head: '确立', members: ['确立习近平同志党中央的核心、全党的核心地位', '确立习近平新时代中国特色社会主义思想的指导地位'], source: `${DOC.replace('3.6', '3.5')} (十九届六中全会决议, 2021-11)` },
 ];
@@ -268,6 +270,8 @@ export const FIXED_PHRASES: readonly FixedPhrase[] = [
   { pattern: /不忘初心[ \u3000]*牢记[ \u3000]*使命/g, right: '不忘初心、牢记使命', safe: true, why: '“不忘初心、牢记使命”中间有顿号', source: '《中共中央关于在全党开展“不忘初心、牢记使命”主题教育的意见》(2019-05)' },
   { pattern: /不忘初心[，,][ \u3000]*牢记使命(?=”?主题教育)/g, right: '不忘初心、牢记使命', safe: true, why: '主题教育名称“不忘初心、牢记使命”中间用顿号', source: '《中共中央关于在全党开展“不忘初心、牢记使命”主题教育的意见》(2019-05)' },
   { pattern: /团结稳定鼓劲[，,；; \u3000]正面宣传为主/g, right: '团结稳定鼓劲、正面宣传为主', safe: true, why: '方针“团结稳定鼓劲、正面宣传为主”中间用顿号', source: `${S819}；${XCTL}（“坚持团结稳定鼓劲、正面宣传为主”）` },
+  { pattern: /以人为本[ \u3000]*执政为民/g, right: '以人为本、执政为民', safe: true, why: '“以人为本、执政为民”中间有顿号', source: '党的十八大报告 (2012-11)：“坚持以人为本、执政为民”' },
+  { pattern: /立党为公[ \u3000]*执政为民/g, right: '立党为公、执政为民', safe: true, why: '“立党为公、执政为民”中间有顿号', source: '党的十六大报告 (2002-11)：“立党为公、执政为民”' },
   // A campaign is a 主题教育, not a 主题活动.
   { pattern: /主题活动/g, after: /(?:不忘初心、?牢记使命|新时代中国特色社会主义思想)”?$/, right: '主题教育', safe: true, why: '学习教育的名称是“主题教育”', source: `${DOC.replace('3.6', '3.7')}（“不忘初心、牢记使命”主题教育 2019；学习贯彻习近平新时代中国特色社会主义思想主题教育 2023）` },
   { pattern: /高举(?!中国特色)社会主义(?:伟大)?旗帜/g, right: '高举中国特色社会主义伟大旗帜', safe: true, source: '党的十九大、二十大报告标题（2017-10, 2022-10）' },

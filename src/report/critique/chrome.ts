@@ -48,6 +48,8 @@ const JOINED_TITLE = /[ \u3000]*[|｜][ \u3000]*[^|｜]{2,40}(?:总结|报告|�
 const DOC_FACTS = /^(?:文档介绍|文档简介|资料简介|内容简介)$|^[-•·*]?\s*(?:\d+(?:\.\d+)?\s*[KMG]B\b|\d+\s*页\s*[|｜]?$|(?:DOC|DOCX|PDF|PPT)X?\s*$)|\.(?:docx?|pdf|wps|pptx?)\s*$/i;
 /** A Markdown-like table row copied from a listing page: | 标题 | 日期 |, or a row of bare pipes. */
 const TABLE_ROW = /^[|｜](?:[^|｜\n]*[|｜]){1,}\s*$|^[^|｜\n]{2,60}(?:\s*[|｜]\s*[^|｜\n]{0,40}){1,}\s*[|｜]\s*$/;
+/** A table cell alone on its line holding a user tag or code (| cwl2, | admin_01). */
+const CELL_TAG = /^[|｜][ \u3000]*[A-Za-z][A-Za-z0-9_.@-]{1,19}[ \u3000]*[|｜]?$/;
 /** Site navigation: several short items between | or ｜. */
 const NAV_BAR = /^(?:[^|｜\n]{1,12}[|｜]){3,}/;
 /** 小编/网友 intros and reader notices; also a model's sign-offs. */
@@ -68,6 +70,9 @@ const SITE_NOTICE_LINE = /^[-•·*]\s*\d{1,2}[、.．]/;
 const SITE_WORDS = /文档|下载|本站|平台|网站|客服|版权|侵权|权益|付费|退款|预览|上传|用户/g;
 /** A paywall marker with the dots around it: ……此处隐藏619个字……, …剩余800字未读…. */
 export const PAYWALL_CUT = /[.…·\s]*(?:此处隐藏|隐藏了?|剩余|还剩)\s*\d+\s*个?字(?:未读)?[，,]?(?:下载后(?:可)?(?:查看|阅读)(?:全文)?)?[.…·\s]*/;
+
+/** A site's bracketed notice inside a paragraph, with the dots around it: ……（某某网省略830字，正式会员可完整阅读）……. */
+const PAYWALL_NOTE = /[.…·\s]*[（(【][^（）()【】\n]{0,40}?(?:省略|隐藏)\s*\d+\s*个?字[^（）()【】\n]{0,30}[）)】][.…·\s]*/;
 
 /** Stray template headings: 引言, 摘要, 目录 on their own line. */
 const TEMPLATE_HEAD = /^(?:引言|前言|摘要|正文|目\s*录|结语)[：:]?$/;
@@ -120,6 +125,7 @@ export function chromeOf(line: string, opts: { title?: boolean } = {}): ChromeHi
   if (PORTAL_FOOTER.test(t)) return whole('meta', '政府网站页面的分享、打印、登录栏残留');
   if (SITE_SLOGAN.test(t)) return whole('intro', '网站名称和宣传语残留');
   if (COLLECTION_ITEM.test(t)) return whole('collection', '网站合集的篇目标记（标题后加序号）残留');
+  if (CELL_TAG.test(t)) return whole('meta', '网页表格单元格（作者、用户名等）残留');
   if (TABLE_ROW.test(t) && (opts.title || TIMESTAMP.test(t) || /^[|｜\s]*$/.test(t.replace(/[-—:：\s]/g, '')) || /(?:报告|汇报|总结|计划|要点|方案)\s*[|｜]/.test(t))) {
     return whole('meta', '网页表格行（标题、日期等）残留');
   }
@@ -134,6 +140,9 @@ export function chromeOf(line: string, opts: { title?: boolean } = {}): ChromeHi
     // A document-sharing site's paywall cut inside a paragraph (……此处隐藏619个字……): only the marker, with its dots.
     const cut = t.length > 60 ? PAYWALL_CUT.exec(t) : null;
     if (cut) return { kind: 'advert', start: lead + cut.index, end: lead + cut.index + cut[0].length, message: '文档分享网站的付费隐藏标记残留，此处缺了一段内容（下载后才可见）' };
+    // A bracketed site notice inside a long paragraph (……（某网省略830字，会员可阅读）……): only the notice.
+    const notice = t.length > 80 && /[。；]/.test(t) ? PAYWALL_NOTE.exec(t) : null;
+    if (notice) return { kind: 'advert', start: lead + notice.index, end: lead + notice.index + notice[0].length, message: '文档分享网站的付费隐藏说明残留，此处缺了一段内容' };
     return whole('advert', '网页广告、下载或预览提示残留');
   }
   if (MODEL.test(t)) return whole('model', '疑为复制大模型回答时带入的说明文字');

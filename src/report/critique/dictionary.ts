@@ -36,6 +36,13 @@ export const CONFUSIONS: readonly Confusion[] = [
   // A period word written with its 年 twice (上半年年): the second 年 is a slip; 年年 before 度/初/底 is another word.
   { pattern: '(?<=[上下]半)年年(?![度初底末中终])', right: '年', severity: 'warning', source: STD },
   { pattern: '主题责任', right: '主体责任', severity: 'error', source: SEED },
+  // An adverbial set phrase before its verb takes 地, not 的 (旗帜鲜明地讲政治, 坚定不移地推进).
+  ...['旗帜鲜明', '坚定不移', '毫不动摇', '一以贯之', '持之以恒', '不折不扣', '坚持不懈', '毫不松懈'].map((w): Confusion => ({
+    pattern: `${w}的(?=讲政治|抓|推进|落实|贯彻|坚持|维护|执行(?!力)|走|把|反对|支持|做好|加强|推动)`,
+    right: `${w}地`,
+    severity: 'warning',
+    source: `${STD}（状语后用“地”：旗帜鲜明地讲政治）`,
+  })),
   // 涉及 already says 到: 涉及到 is redundant (语义重复).
   { pattern: '涉及到', right: '涉及', severity: 'warning', source: `${STD}（“涉及”已含“到”的意思）` },
   // 作出 with abstract objects of decisions (部署, 决定, 批示); 做出 is for things made.

@@ -24,6 +24,11 @@ function pastChars(s: string, n: number): number {
  * Pasted page chrome and model leftovers (families in chrome.ts), one finding per block of
  * adjacent chrome lines; a title printed twice or run into the first paragraph.
  */
+/** A site's word count after a title: （全文共1402字）. */
+const TITLE_WORD_COUNT = /[（(](?:全文|正文)?共?约?\d{3,5}字[）)]$/;
+/** A table cell's opening bar before prose. */
+const CELL_BAR = /^[\s\u3000]*[|｜][ \u3000]*(?=[\u4e00-\u9fff0-9])/;
+
 export const debrisRule: Rule = {
   id: 'debris',
   category: 'debris',
@@ -67,6 +72,14 @@ export const debrisRule: Rule = {
       }
     });
     flush();
+    // A table cell's bar left before a paragraph of prose (| 2025年，我局……): the bar only.
+    for (const p of doc.paragraphs) {
+      const bar = CELL_BAR.exec(p.text);
+      if (!bar || p.text.length < 40 || !/[，。；]/.test(p.text)) continue;
+      const c = doc.chrome.get(p.index);
+      if (c && c.start <= bar.index) continue;
+      out.push(report(doc, 'error', p.start + bar.index, p.start + bar.index + bar[0].length, '网页表格的竖线残留', '删除'));
+    }
     const repeated = repeatedTitles(doc);
     // A whole duplicated page title replaces the finding on its decoration.
     return [...out.filter((f) => !repeated.some((r) => r.start <= f.start && r.end >= f.end && r.end - r.start > f.end - f.start)), ...repeated];
@@ -86,7 +99,8 @@ function repeatedTitles(doc: CritiqueDoc): Finding[] {
   const out: Finding[] = [];
   const seen: { line: Line; key: string; chrome: boolean }[] = [];
   for (const p of doc.paragraphs.slice(0, 15)) {
-    const key = norm(undecorated(p.text.trim()));
+    // A word count a site appends to the title line (……报告（全文共1402字）) is not part of it.
+    const key = norm(undecorated(p.text.trim().replace(TITLE_WORD_COUNT, '')));
     if (key.length < 8) continue;
     // The page's own decorated title (……报告精选) followed by the title proper: the first is debris.
     // (A decorated line that is chrome as a whole is already in a chrome block.)
@@ -97,6 +111,12 @@ function repeatedTitles(doc: CritiqueDoc): Finding[] {
     // Repeating a page title (chrome, reported already) is how the real title starts.
     const same = seen.find((s) => s.key === key && !s.chrome);
     if (same && doc.titleLines.has(p.index)) {
+      // The page's header title, then its metadata line (时间：…), then the article's title: the header goes.
+      const between = doc.paragraphs.filter((q) => q.index > same.line.index && q.index < p.index);
+      if (between.length > 0 && between.every((q) => doc.chrome.get(q.index)?.kind === 'meta')) {
+        out.push(report(doc, 'error', same.line.start, same.line.end, `网页的页面标题，与第${p.index + 1}行的文章标题重复`, '删除'));
+        continue;
+      }
       out.push(report(doc, 'warning', p.start, p.end, `标题重复：与第${same.line.index + 1}行相同`, '删去重复的标题'));
       continue;
     }

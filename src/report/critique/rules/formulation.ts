@@ -2,6 +2,7 @@ import type { Rule, Finding } from '../types.js';
 import type { CritiqueDoc } from '../doc.js';
 import { CORE_FORMULA, FIXED_FORMULATIONS, FIXED_PHRASES, GUIDING_THOUGHT, NAMED_SETS, NUMERAL_TERMS, ORDERED_PAIRS, ORGAN_DEPARTMENTS, SPUN_TERMS, type NamedSet } from '../../formulations.js';
 import { toChineseNumeral } from '../../headings.js';
+import { periodRange } from '../../period.js';
 import { matchAll, reporter } from './util.js';
 
 const report = reporter('formulation', 'formulation');
@@ -228,7 +229,10 @@ export const formulationRule: Rule = {
       // Plain counting of other things ("三个维护" is never a count of items in this genre).
       out.push(report(doc, 'error', start, end, `固定表述有误：应为“${right}”`, right));
     }
+    // A report on a period before the set was named (2011) lists the writer's own 意识, not the set.
+    const periodEnd = doc.period ? periodRange(doc.period).end : null;
     for (const { f, canon, re } of LISTS) {
+      if (f.since && periodEnd && periodEnd.slice(0, 7) < f.since) continue;
       for (const { m, start, end } of matchAll(re, t)) {
         const items = m[0].split(/、|以及|和|与|及/).map((s) => s.replace(f.head, ''));
         // Trailing 2 chars only: the regex may grab a verb before the first item (坚定道路).
@@ -237,6 +241,14 @@ export const formulationRule: Rule = {
         if (members.length < 2) continue;
         const others = names.filter((n) => !canon.includes(n));
         const near = t.slice(Math.max(0, start - 12), end + 12).includes(f.name);
+        // Half the items the writer's own (政治意识、责任意识、大局意识、发展意识) and the set not named: an own list, a hint.
+        // Only when the members are the everyday ones (政治意识, 大局意识) and the paragraph names no numbered set.
+        const para = t.slice(t.lastIndexOf('\n', start) + 1, (t.indexOf('\n', end) + 1 || t.length + 1) - 1);
+        const everyday = f.head === '意识' && members.every((n) => n === '政治' || n === '大局');
+        if (!near && everyday && others.length >= 2 && others.length >= members.length && !/[四4][个种]意识|[三四][个种]自信|两个维护/.test(para)) {
+          out.push(report(doc, 'info', start, end, `这组提法与“${f.name}”（${f.members.join('、')}）相近；如本意是“${f.name}”，请核对`, `核对是否应为${f.members.join('、')}`));
+          continue;
+        }
         if (others.length > 0 && (names.length === f.count || near)) {
           out.push(report(doc, 'error', start, end, `“${f.name}”应为${f.members.join('、')}，此处含“${others.map((o) => o + f.head).join('、')}”`, f.members.join('、')));
           continue;
@@ -333,6 +345,16 @@ export const formulationRule: Rule = {
     for (const { m, start, end } of matchAll(PLATFORM_BROKEN, t)) {
       const right = m[0].startsWith('学习近') ? '学习平台' : '学习强国';
       out.push(report(doc, 'error', start, end, `平台名称被拆开或改写：“${m[0].replace(/[ \u3000]+/, ' ')}”应为“${right}”（“学习强国”学习平台）`, right, right));
+    }
+    // A plenum numbered by its congress's 大 (十八大六中全会): a plenum belongs to a 届 (十八届六中全会).
+    for (const { m, start, end } of matchAll(/(?<![一二三四五六七八九十])(十[一二三四五六七八九]|二十)大([一二三四五六七])中全会/g, t)) {
+      const right = `${m[1]}届${m[2]}中全会`;
+      out.push(report(doc, 'error', start, end, `全会按“届”称：“${m[0]}”应为“${right}”`, right, right));
+    }
+    // A speech named by its date takes a middle dot (7·26重要讲话, 8·19讲话), not a full stop.
+    for (const { m, start, end } of matchAll(/(?<![\d.．])(1[0-2]|[1-9])[.．]([12]\d|3[01]|[1-9])(?![\d.．%])(?=[”"]?(?:重要讲话|讲话|重要指示))/g, t)) {
+      const right = `${m[1]}·${m[2]}`;
+      out.push(report(doc, 'warning', start, end, `以日期称呼的讲话用间隔号：“${m[0]}”应为“${right}”`, right, right));
     }
     // A congress is not a plenum: 党的二十大全会 (either 党的二十大 or 二十届X中全会).
     for (const { start, end } of matchAll(/[一二三四五六七八九十]{1,3}大全会/g, t)) {

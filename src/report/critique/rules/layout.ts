@@ -118,7 +118,7 @@ export const layoutRule: Rule = {
       const c = doc.chrome.get(p.index);
       if (c) keep.push([p.start + c.start, p.start + c.end]);
       const kept = (a: number, b: number) => keep.some(([x, y]) => a >= x && b <= y);
-      if (c?.kind === 'advert' && c.start > 0 && c.end < p.text.trimEnd().length) out.push(...resumedCut(doc, p.start, p.text, c.start, c.end));
+      if (c?.kind === 'advert' && c.start > 0 && c.end < p.text.trimEnd().length) out.push(...resumedCut(doc, p.start, p.text, c.start, c.end, runIn));
       for (const { m, end } of matchAll(HEAD_THEN_BODY, p.text, p.start)) {
         const start = end - m[1]!.length;
         if (kept(start, end) || doc.fromPdf) continue;
@@ -141,6 +141,8 @@ export const layoutRule: Rule = {
         const mark = m[0][0]!;
         // A heading run into the line after a full stop is reported as such; its space goes with it.
         if (kept(start, end) || doc.headings.some((h) => h.runIn && h.start === end) || /^(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）)/.test(t.slice(end, end + 5))) continue;
+        // 。 then 一是/二是 on a page stored as one line: a lost paragraph break, not a typed space.
+        if (mark === '。' && /^[一二三四五六七八九十]是/.test(t.slice(end, end + 2))) continue;
         spaced.push([start + 1, end]);
         out.push(report(doc, 'warning', start, end, `“${mark}”后多出空格（疑为 PDF 排版残留）`, '删去空格', mark));
       }
@@ -192,6 +194,18 @@ export const layoutRule: Rule = {
         const end = a.start + at.length;
         out.push(report(doc, 'warning', end - 1, b.start + Math.min(b.text.length, 4), '段末是分号，下一段接着同一句话：句子在此断开了', '与下一段连接成完整的句子'));
         continue;
+      }
+      // An inline list (……，一是……；) whose next item starts a new paragraph (二是……): the paragraph is broken.
+      // A list set one item per line from its first item (一是 opening the paragraph) is the writer's layout.
+      const next = /^[\s\u3000]*([二三四五六七八九])是/.exec(b.text);
+      if (at.endsWith('；') && next && !ITEM_START.test(a.text)) {
+        const prev = '一二三四五六七八'['二三四五六七八九'.indexOf(next[1]!)]!;
+        const inline = a.text.indexOf(`${prev}是`);
+        if (inline > 0 && !/^[\s\u3000]*$/.test(a.text.slice(0, inline))) {
+          const end = a.start + at.length;
+          out.push(report(doc, 'warning', end - 1, b.start + Math.min(b.text.length, 4), `段中的“${prev}是”之后，“${next[1]}是”另起了一段：段落在此断开了`, '与下一段连接成完整的段落'));
+          continue;
+        }
       }
       if (!OPEN_END.test(at) || at.length < 12 || !/[，。；、]/.test(at)) continue;
       // A comma or 顿号 at the end of a paragraph after a blank line is the punctuation rule's (段末使用了逗号).
@@ -247,9 +261,15 @@ export const layoutRule: Rule = {
 };
 
 /** Text after a paywall cut that picks up in the middle of a sentence: the missing part made it a fragment. */
-function resumedCut(doc: CritiqueDoc, base: number, line: string, cutStart: number, cutEnd: number): Finding[] {
+function resumedCut(doc: CritiqueDoc, base: number, line: string, cutStart: number, cutEnd: number, runIn?: Set<number>): Finding[] {
   const before = line.slice(0, cutStart).trimEnd();
   const after = line.slice(cutEnd);
+  // A heading after the cut (……（省略830字）…… 二、当前…… 在看到…): a heading run into the line, not a half sentence.
+  const head = /^((?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）)[^。；：！？\s\u3000]{2,40})([ \u3000]*)/.exec(after);
+  if (head) {
+    if (head[2]) runIn?.add(base + cutEnd + head[1]!.length);
+    return [report(doc, 'warning', base + cutEnd, base + cutEnd + head[0].length, '截断标记之后的标题与上下文连在同一行（疑为网页排版残留）', '将该标题另起一行')];
+  }
   if (/[。！？；：]$/.test(before) || !/^[\u4e00-\u9fff“]/.test(after)) return [];
   const stop = after.search(/[，。；：！？、]/);
   const len = Math.min(stop < 0 ? after.length : stop, 8);

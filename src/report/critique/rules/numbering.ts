@@ -24,7 +24,8 @@ export const numberingRule: Rule = {
     }
     // A titled report whose sections start at （一） with no 一、 anywhere above.
     const firstH = doc.headings.find((h) => !h.runIn);
-    if (doc.title && firstH && firstH.mark.level === 2 && !doc.headings.some((h) => h.mark.level === 1)) {
+    // (A lead-in 现将……如下 above it says the body starts there, even when the title is run into the text.)
+    if (firstH && (doc.title || /(?:现将|特将|将)[^。\n]{0,40}(?:报告|总结|汇报)如下[。：:]/.test(doc.text.slice(0, firstH.start))) && firstH.mark.level === 2 && !doc.headings.some((h) => h.mark.level === 1)) {
       out.push(report(doc, 'warning', firstH.start, firstH.end, `二级标题“${firstH.mark.marker}”上面没有一级标题（“一、”）`, '补上一级标题，或把本级改为“一、二、三、”'));
     }
     // A level-1 marker with the wrong separator: "一，" "二." before the heading text.

@@ -52,6 +52,8 @@ const MASK_SLOT_AFTER = /(?:正确|讲|旗帜鲜明讲|全面从严治|坚持|�
 const LETTER_TOKEN = /[A-Z]{2,4}(?![A-Za-z0-9])/g;
 /** Acronyms that occur in reports as themselves. */
 const ACRONYMS = new Set(['APP', 'PPT', 'GDP', 'AI', 'VR', 'AR', 'QQ', 'CEO', 'PDF', 'OA', 'LED', 'WIFI', 'KPI', 'PPP', 'IP', 'ID', 'UP', 'VIP', 'CPU', 'GPS', 'ETC', 'EMS', 'MBA', 'CT', 'DNA', 'ICU', 'ISO', 'PM', 'AM', 'TV', 'USB', 'CD', 'KTV', 'NGO', 'WTO', 'UN', 'CBD', 'CCTV', 'CPC', 'HR', 'IT', 'OK', 'LOGO', 'BIM', 'GIS', 'SOS', 'EPC', 'UI', 'CPI', 'PPI', 'IPO', 'ERP', 'CRM', 'SARS', 'WHO', 'NBA', 'MV', 'DV', 'II', 'III', 'IV', 'VI', 'VII', 'VIII', 'IX', 'XI', 'XII', 'PC', 'NO', 'WPS', 'DOC', 'SCI', 'EI', 'SSCI', 'CSSCI']);
+/** A year with letters other than X for its last digits, before 年 or inside a document number's 〔〕. */
+const LETTER_YEAR = /(?<![0-9A-Za-z])(?:19|20)[0-9]?(?![Xx]{1,2}(?![A-Za-z]))[A-Za-z]{2}(?=[ \u3000]?年|〕|］)/g;
 /** A year cut to its first two digits: 20上半年, 20年上半年, 20年度工作. */
 const CUT_YEAR = /20(?=[上下]半年|年[上下]半年|年第[一二三四]季度|第[一二三四]季度|年度(?:意识形态|工作|落实|述职|考核))/g;
 const CUT_YEAR_BEFORE = /[0-9０-９近前后约多余第逾]/;
@@ -106,6 +108,10 @@ export const placeholderRule: Rule = {
       out.push(report(doc, 'error', start, end, `未填写的占位符“${m[0]}”（字母代替了文字）`, '填入具体名称或文字'));
     }
     out.push(...maskTokens(doc));
+    // A year whose last digits a site replaced with other letters (20PC年, 〔20PC〕18号).
+    for (const { m, start, end } of matchAll(LETTER_YEAR, t)) {
+      out.push(report(doc, 'error', start, end, `年份“${m[0]}”被字母代替，未填写`, '写全四位年份，如“2025年”'));
+    }
     for (const { m, start, end } of matchAll(CUT_YEAR, t)) {
       if (CUT_YEAR_BEFORE.test(t[start - 1] ?? '')) continue;
       out.push(report(doc, 'error', start, end, `年份“${m[0]}”不完整`, '写全四位年份，如“2025年”'));

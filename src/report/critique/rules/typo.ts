@@ -4,6 +4,8 @@ import { CONFUSIONS, DOUBLING_SUSPECTS, REDUPLICATION_WHITELIST } from '../dicti
 import { matchAll, reporter } from './util.js';
 
 const report = reporter('typo', 'typo');
+/** 1025日: month and day run together (not a count of days: 1025日元, 第1025日). */
+const DATE_NO_MONTH = /(?<![\d０-９.．/\-第月年约共近])(1[0-2]|0[1-9])([12]\d|3[01]|0[1-9])日(?![元本])/g;
 
 /** The literal a pattern's match starts with: after a leading lookbehind, up to the first operator. */
 export function confusionKey(pattern: string): string {
@@ -94,6 +96,11 @@ export const typoRule: Rule = {
         continue;
       }
       out.push(report(doc, 'error', start, end, `词语重复：“${chunk}${chunk}”`, chunk, chunk));
+    }
+    // A date with its 月 dropped (1025日 for 10月25日): four digits, a valid month and day, then 日.
+    for (const { m, start, end } of matchAll(DATE_NO_MONTH, t)) {
+      const right = `${Number(m[1])}月${Number(m[2])}日`;
+      out.push(report(doc, 'warning', start, end, `日期缺少“月”：“${m[0]}”应为“${right}”`, right, right));
     }
     return out;
   },

@@ -41,6 +41,11 @@ const SHORT_AFTER_NOT = /^(?:[、和与及]?新[\u4e00-\u9fff]|观念|解放|政
 /** The full name, also when a copy wrapped it over two lines. */
 const FULL_WRAPPED = new RegExp(GUIDING_THOUGHT.split('').join('[\\s\\u3000]*'));
 
+/** A site's underscore mask where the name was cut out (以_新时代…, _总书记): it goes with the fix. */
+function maskBefore(t: string, start: number): number {
+  return /[_＿]{1,3}$/.exec(t.slice(Math.max(0, start - 3), start))?.[0].length ?? 0;
+}
+
 export const xiRule: Rule = {
   id: 'xi',
   category: 'formulation',
@@ -54,7 +59,8 @@ export const xiRule: Rule = {
       const lead = m[1] ? `“${m[1]}”代替了“习近平”` : '缺少“习近平”';
       // A blank where a site cut the name out (贯彻 新时代…): the blank goes with the fix.
       const blank = m[1] ? 0 : (/[ \u3000]+$/.exec(t.slice(Math.max(0, start - 4), start))?.[0].length ?? 0);
-      const at = blank > 0 && /[\u4e00-\u9fff]/.test(t[start - blank - 1] ?? '') ? start - blank : start;
+      const mask = maskBefore(t, start);
+      const at = mask > 0 ? start - mask : blank > 0 && /[\u4e00-\u9fff]/.test(t[start - blank - 1] ?? '') ? start - blank : start;
       out.push(report(doc, 'error', at, end, `指导思想的名称${lead}：应为“${GUIDING_THOUGHT}”`, GUIDING_THOUGHT, GUIDING_THOUGHT));
     }
     const shortSeen = new Set<string>();
@@ -104,7 +110,7 @@ export const xiRule: Rule = {
         out.push(report(doc, 'warning', start - 2, end, '“国家总书记”不是规范称谓，应为“习近平总书记”', '习近平总书记', '习近平总书记'));
         continue;
       }
-      out.push(report(doc, t.slice(0, start).includes('习近平总书记') ? 'info' : 'warning', start, end, '“总书记”前缺少“习近平”', '习近平总书记', '习近平总书记'));
+      out.push(report(doc, t.slice(0, start).includes('习近平总书记') ? 'info' : 'warning', start - maskBefore(t, start), end, '“总书记”前缺少“习近平”', '习近平总书记', '习近平总书记'));
     }
     for (const { start, end } of matchAll(SERIES, t)) {
       if (t.slice(start - 2, start) === '重要') continue;
@@ -120,8 +126,9 @@ export const xiRule: Rule = {
         out.push(report(doc, 'error', start - title.length, end, `“${title}”代替了“习近平”：应为“${full}”`, full, full));
         continue;
       }
-      if (!OWNERLESS_VERB.test(before)) continue;
-      out.push(report(doc, 'error', start, end, `缺少“习近平”：应为“${full}”`, full, full));
+      const mask = maskBefore(t, start);
+      if (!OWNERLESS_VERB.test(before.slice(0, before.length - mask))) continue;
+      out.push(report(doc, 'error', start - mask, end, `缺少“习近平”：应为“${full}”`, full, full));
     }
     for (const { start, end } of matchAll(/社会主义思想理论体系/g, t)) {
       out.push(report(doc, 'warning', start, end, `“${GUIDING_THOUGHT}”后不加“理论体系”（“理论体系”属于“中国特色社会主义理论体系”）`, GUIDING_THOUGHT));

@@ -172,7 +172,8 @@ describe('period by ordinal and date tables', () => {
   });
   it('the title year against the year the body opens with', () => {
     const t = '关于2023年度落实意识形态工作责任制情况的报告\n2022年，局党组坚持以习近平新时代中国特色社会主义思想为指导，认真落实责任制。现将有关情况报告如下：\n';
-    expect(spans(t, 'period')).toEqual([['2022', 'warning', null]]);
+    // Marked on the title's year (round 9): template sites re-date the title over an older body.
+    expect(spans(t, 'period')).toEqual([['2023', 'warning', null]]);
     const ok = '关于2023年度落实意识形态工作责任制情况的报告\n2015年以来，局党组坚持把意识形态工作摆在重要位置。2023年，认真落实责任制。\n';
     expect(spans(ok, 'period')).toEqual([]);
   });
