@@ -12,6 +12,7 @@ import { settledReplies } from '../support/queues.js';
 import { cardActionEvent, groupAtBot, messageIdOf, OTHER_USER_OPEN_ID, textEvent, USER_OPEN_ID } from '../support/events.js';
 import type { FakeMessage } from '../support/fake-feishu.js';
 import type { FakeRequestBody } from '../support/fake-openai.js';
+import { isReviewPrompt, messyReviewAnswer } from '../support/review-model.js';
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -75,41 +76,15 @@ function cloudDoc(x: Harness, access: { owner?: string; linkShare?: string } = {
 
 /** The messy model: reasoning, a preamble, bold labels, blocks out of order, a closing note. */
 function messyModel(body: FakeRequestBody): string {
-  const p = body.messages.at(-1)!.content;
-  if (!p.includes('领导在报告稿上写了批注')) return '一、结构：三部分齐全。';
-  return [
-    '<think>先看批注清单，逐条处理。</think>',
-    '好的，以下是逐条处理结果：',
-    '',
-    '**【1】已修改**',
-    '范围：原文',
-    '改为：增强“四个意识”',
-    '说明：按规范提法改为“四个意识”',
-    '',
-    '【2】 **已修改**',
-    '改为：“（二）”',
-    '说明：序号改为（二）',
-    '',
-    '【4】需要补充',
-    '改为：组织中心组专题学习【待补充：次数】次',
-    '补充：上半年中心组专题学习的次数',
-    '',
-    '【3】需要补充',
-    '**补充**：“三单”具体指哪三张清单',
-    '',
-    '【5】已修改',
-    '改为：干部职工学习热情高涨，形成了比学赶超的良好氛围。',
-    '说明：口语改为书面表述',
-    '',
+  if (!isReviewPrompt(body)) return '一、结构：三部分齐全。';
+  return messyReviewAnswer([
     '【6】已修改',
     '改为：',
     '说明：删去该句',
-    '',
-    '注：以上修改仅供参考，请结合实际把握。',
-  ].join('\n');
+  ]);
 }
 
-const reviewRequests = (x: Harness) => x.llm.requests.filter((r) => r.messages.at(-1)!.content.includes('领导在报告稿上写了批注'));
+const reviewRequests = (x: Harness) => x.llm.requests.filter(isReviewPrompt);
 const texts = (x: Harness, ms: FakeMessage[]) => ms.map((m) => x.feishu.textOf(m)).join('\n---\n');
 const stored = (x: Harness) => x.feishu.docBlocks.get(DOC) as Array<Record<string, unknown> & { block_id: string }>;
 const elementsOf = (b: Record<string, unknown>) => ((b.text ?? b.heading2 ?? b.page) as { elements: Array<Record<string, { content?: string; title?: string; text_element_style?: Record<string, unknown> }>> }).elements;

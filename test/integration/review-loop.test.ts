@@ -15,6 +15,7 @@ import type { FakeRequestBody } from '../support/fake-openai.js';
 import { readFodt } from '../support/odf.js';
 import { fileMessage, fixture } from '../support/review-docx.js';
 import { convert, skipWithoutSoffice } from '../support/soffice.js';
+import { isReviewPrompt, messyReviewAnswer } from '../support/review-model.js';
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -29,33 +30,9 @@ const replies = settledReplies;
  * The messy model: reasoning, a preamble, bold labels and full-width colons, a block out of order,
  * a closing note — as Chinese chat models answer the review prompt.
  */
-export function messyReviewModel(body: FakeRequestBody): string {
-  const p = body.messages.at(-1)!.content;
-  if (!p.includes('领导在报告稿上写了批注')) return '一、结构：三部分齐全。\n二、改写示范：……';
-  return [
-    '<think>先看批注清单，逐条处理。</think>',
-    '好的，以下是逐条处理结果：',
-    '',
-    '**【1】已修改**',
-    '范围：原文',
-    '改为：增强“四个意识”',
-    '说明：按规范提法改为“四个意识”',
-    '',
-    '【2】 **已修改**',
-    '改为：“（二）”',
-    '说明：序号改为（二）',
-    '',
-    '【4】需要补充',
-    '改为：组织中心组专题学习【待补充：次数】次',
-    '补充：上半年中心组专题学习的次数',
-    '',
-    '【3】需要补充',
-    '**补充**：“三单”具体指哪三张清单',
-    '',
-    '【5】已修改',
-    '改为：干部职工学习热情高涨，形成了比学赶超的良好氛围。',
-    '说明：口语改为书面表述',
-    '',
+function messyReviewModel(body: FakeRequestBody): string {
+  if (!isReviewPrompt(body)) return '一、结构：三部分齐全。\n二、改写示范：……';
+  return messyReviewAnswer([
     '【6】已修改',
     '范围：整段',
     '改为：一是理论学习不够深入，学用结合不紧。二是阵地管理有薄弱环节，新媒体账号审核把关不严。',
@@ -64,9 +41,7 @@ export function messyReviewModel(body: FakeRequestBody): string {
     '【7】已修改',
     '改为：',
     '说明：删去该句',
-    '',
-    '注：以上修改仅供参考，请结合实际把握。',
-  ].join('\n');
+  ]);
 }
 
 const texts = (x: Harness, ms: FakeMessage[]) => ms.map((m) => x.feishu.textOf(m)).join('\n---\n');
