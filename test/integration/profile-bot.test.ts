@@ -15,17 +15,20 @@ afterEach(async () => {
   h = undefined;
 });
 
+/** Send a message and return its replies' text once they are final and the app is idle. */
+const sayTo = (x: Harness) => async (t: string): Promise<string> => {
+  const ev = textEvent(t);
+  await x.post(ev);
+  await x.feishu.waitFor(() => x.feishu.repliesTo(messageIdOf(ev)).length > 0 && x.feishu.repliesTo(messageIdOf(ev)).every((m) => !x.feishu.isStreaming(m)), 60_000, 'reply');
+  await appSettled(x);
+  return x.feishu.repliesTo(messageIdOf(ev)).map((m) => x.feishu.textOf(m)).join('\n');
+};
+
 describe('unit profile', () => {
   it('asks once, keeps the profile without names, and reuses it in the next draft', async () => {
     h = await startHarness({ env: { OPENAI_API_KEY: '' } });
     const x = h;
-    const say = async (t: string) => {
-      const ev = textEvent(t);
-      await x.post(ev);
-      await x.feishu.waitFor(() => x.feishu.repliesTo(messageIdOf(ev)).length > 0 && x.feishu.repliesTo(messageIdOf(ev)).every((m) => !x.feishu.isStreaming(m)), 60_000, 'reply');
-      await appSettled(x);
-      return x.feishu.repliesTo(messageIdOf(ev)).map((m) => x.feishu.textOf(m)).join('\n');
-    };
+    const say = sayTo(x);
     const first = await say('帮我写一份2026年上半年意识形态工作责任制落实情况报告的提纲');
     expect(first).toContain('为了以后不再每次询问，请确认一次：单位全称');
     const again = await say('帮我写一份2026年上半年意识形态工作责任制落实情况报告的提纲');
@@ -51,13 +54,7 @@ describe('unit profile', () => {
   it('“我是宣传部部长张三”: keeps the post, says names are not kept, stores and shows no name', async () => {
     h = await startHarness({ env: { OPENAI_API_KEY: '' } });
     const x = h;
-    const say = async (t: string) => {
-      const ev = textEvent(t);
-      await x.post(ev);
-      await x.feishu.waitFor(() => x.feishu.repliesTo(messageIdOf(ev)).length > 0 && x.feishu.repliesTo(messageIdOf(ev)).every((m) => !x.feishu.isStreaming(m)), 60_000, 'reply');
-      await appSettled(x);
-      return x.feishu.repliesTo(messageIdOf(ev)).map((m) => x.feishu.textOf(m)).join('\n');
-    };
+    const say = sayTo(x);
     const self = await say('我是宣传部部长张三');
     expect(self).toContain('身份：主要负责人');
     expect(self).toContain('不保存任何人的姓名，刚才提到的姓名已略去');
