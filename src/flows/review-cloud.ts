@@ -17,6 +17,7 @@ import type { TurnContext } from './context.js';
 import { listCard, mayRevise, writerDecisions, pickedItems, REVIEW_TITLE, reviewButtons } from './review-common.js';
 import type { PendingReview } from './review-store.js';
 import { unitWordsFor } from './unit-words.js';
+import { quoteZh } from '../text/quote.js';
 
 /** Words with a cloud-doc link that ask for its comments: 处理批注 / 按批注修改 / 看看批注 / 评论. */
 export const CLOUD_COMMENT_WORDS = /批注|评论/;
@@ -72,7 +73,7 @@ export async function offerCloudReview(ctx: TurnContext, link: DocLink): Promise
   return { kind: 'listed' };
 }
 
-const quoted = (t: string) => `“${t.length > 40 ? `${t.slice(0, 40)}…` : t}”`;
+const quoted = (t: string) => quoteZh(t, 40);
 
 /** What one comment changed: “甲”改为“乙”，删去“丙” (empty when nothing). */
 export const commentChanges = (revision: Pick<CloudRevision, 'changes'>, commentId: string): string =>

@@ -15,6 +15,7 @@ import { cloudAnswerFlow } from './review-cloud.js';
 import { restoreInPlace } from './review-in-place.js';
 import { listCard, mayRevise, writerDecisions, pickedItems, REVIEW_TITLE, reviewButtons } from './review-common.js';
 import type { PendingReview, ReviewSource } from './review-store.js';
+import { quoteZh } from '../text/quote.js';
 
 export { mayRevise, REVIEW_TITLE, reviewButtons } from './review-common.js';
 export type { ReviewButtonValue } from './review-common.js';
@@ -74,7 +75,7 @@ export async function pendingAnswer(ctx: TurnContext, text: string | { all: true
 export function changeLines(items: readonly ReviewListItem[], changes: readonly ReviewChange[], replies: readonly ReviewReply[]): string[] {
   return items.map((i) => {
     const mine = changes.filter((c) => c.commentId === i.commentId);
-    const q = (t: string) => `“${t.length > 40 ? `${t.slice(0, 40)}…` : t}”`;
+    const q = (t: string) => quoteZh(t, 40);
     const parts: string[] = [];
     for (let k = 0; k < mine.length; k++) {
       const c = mine[k]!;

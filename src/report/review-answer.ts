@@ -6,6 +6,7 @@
  */
 import { stripReasoning } from './model-output.js';
 import { CLASS_LABEL, type CommentClass, type CommentReply } from './review-comments.js';
+import { quoteZh } from '../text/quote.js';
 
 export interface PromptComment {
   n: number;
@@ -92,6 +93,6 @@ export function parseReviewModelAnswer(raw: string, items: readonly PromptCommen
       return { n: item.n, scope, ...(newText !== undefined && newText.includes('【待补充') ? { text: newText } : {}), reply: { kind: 'ask', need: need || '这条批注需要的内容' } };
     }
     if (newText === undefined) return { n: item.n, scope, reply: { kind: 'kept', what: '原文保留', reason: clean(f.理由) || '模型没有给出修改后的文字' } };
-    return { n: item.n, scope, text: newText, reply: { kind: 'revised', what: clean(f.说明) || (newText ? `改为“${newText.length > 30 ? `${newText.slice(0, 30)}…` : newText}”` : '删去') } };
+    return { n: item.n, scope, text: newText, reply: { kind: 'revised', what: clean(f.说明) || (newText ? `改为${quoteZh(newText, 30)}` : '删去') } };
   });
 }

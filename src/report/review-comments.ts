@@ -4,6 +4,7 @@
  * replies 笔杆子 leaves on each comment. Pure: no document or network here.
  */
 import { parseNumeral } from '../text/numerals.js';
+import { quoteZh } from '../text/quote.js';
 
 export const COMMENT_CLASSES = ['rewrite', 'data', 'delete', 'structure', 'political', 'format', 'question'] as const;
 export type CommentClass = (typeof COMMENT_CLASSES)[number];
@@ -61,7 +62,7 @@ const clip = (s: string, max = 24) => (s.length > max ? `${s.slice(0, max)}…` 
 
 /** One line per comment for the card: number, kind, the passage, and the note. */
 export function commentListLines(items: readonly ListedComment[]): string[] {
-  return items.map((c) => `${c.n}.【${CLASS_LABEL[c.cls].short}】${c.quoted ? `“${clip(c.quoted)}”` : '（未落在正文）'}——${c.author ? `${c.author}：` : ''}${clip(c.text, 40)}`);
+  return items.map((c) => `${c.n}.【${CLASS_LABEL[c.cls].short}】${c.quoted ? quoteZh(clip(c.quoted)) : '（未落在正文）'}——${c.author ? `${c.author}：` : ''}${clip(c.text, 40)}`);
 }
 
 /** 按审校意见修订 / 按审校意见改 / 把审校意见改进去 (on a file or a quoted file). */

@@ -122,7 +122,7 @@ describe('直接改原文档: a cloud doc edited in place', () => {
     expect(done).toContain('已直接修改云文档《上半年报告》中的 4 个段落');
     expect(done).toContain('不能逐条接受或拒绝');
     expect(done).toContain('改回上一版');
-    expect(done).toContain('1.【提法】“增强“四种意识””改为“增强“四个意识””');
+    expect(done).toContain('1.【提法】“增强‘四种意识’”改为“增强‘四个意识’”');
 
     // One batch_update (one client_token), the four commented blocks only; the heading and the title untouched.
     const edits = h.feishu.calls.filter((c) => c.method === 'PATCH' && c.path.endsWith('/blocks/batch_update'));
@@ -151,7 +151,7 @@ describe('直接改原文档: a cloud doc edited in place', () => {
 
     // Every listed comment answered once in its own thread; nothing resolved; no copy imported.
     expect(h.feishu.commentReplies.map((r) => r.commentId).sort()).toEqual(COMMENTS.map((c) => c[0]));
-    expect(h.feishu.commentReplies.find((r) => r.commentId === '7101')!.text).toBe('已修改：按规范提法改为“四个意识”（已直接改在原文档中：“增强“四种意识””改为“增强“四个意识””）');
+    expect(h.feishu.commentReplies.find((r) => r.commentId === '7101')!.text).toBe('已修改：按规范提法改为“四个意识”（已直接改在原文档中：“增强‘四种意识’”改为“增强‘四个意识’”）');
     expect(h.feishu.commentReplies.find((r) => r.commentId === '7103')!.text).toBe('需要你补充：【“三单”具体指哪三张清单】');
     expect(h.feishu.driveComments.get(DOC)!.every((c) => c.is_solved === (c.comment_id === '7199'))).toBe(true);
     expect(h.feishu.calls.some((c) => c.method === 'PATCH' && c.path.includes('/comments/'))).toBe(false);
@@ -159,7 +159,7 @@ describe('直接改原文档: a cloud doc edited in place', () => {
 
     const changes = await say(h, '这版改了什么', id);
     expect(changes).toContain('按批注列出');
-    expect(changes).toContain('1.【提法】“增强“四种意识””改为“增强“四个意识””');
+    expect(changes).toContain('1.【提法】“增强‘四种意识’”改为“增强‘四个意识’”');
     expect(changes).toContain('删去“另外，机关食堂伙食改善工作也取得了明显成效。”');
 
     const back = await say(h, '改回上一版', id);

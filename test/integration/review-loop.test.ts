@@ -55,7 +55,7 @@ describe('the review loop on a Word file', () => {
     const [card] = await replies(h, messageIdOf(ev));
     const list = h.feishu.textOf(card!);
     expect(list).toContain('共 7 条批注：改写 1、补数据 1、删去 1、结构 1、提法 1、格式 1、提问 1');
-    expect(list).toContain('1.【提法】“增强“四种意识””——李主任：提法不准，按规范表述改');
+    expect(list).toContain('1.【提法】“增强‘四种意识’”——李主任：提法不准，按规范表述改');
     expect(list).toContain('回复“全部处理”');
     expect(h.llm.requests).toHaveLength(0);
     console.log(`CARD TRANSCRIPT (list):\n${list}`);
@@ -69,7 +69,7 @@ describe('the review loop on a Word file', () => {
     const done = texts(h, out.filter((m) => m.msg_type !== 'file'));
     console.log(`CARD TRANSCRIPT (result):\n${done}`);
     expect(done).toContain('好的，逐条处理全部 7 条批注。');
-    expect(done).toContain('1.【提法】“增强“四种意识””改为“增强“四个意识””。回复：已修改：按规范提法改为“四个意识”');
+    expect(done).toContain('1.【提法】“增强‘四种意识’”改为“增强‘四个意识’”。回复：已修改：按规范提法改为“四个意识”');
     expect(done).toContain('3.【提问】原文未改动。回复：需要你补充：【“三单”具体指哪三张清单】');
     expect(done).toContain('7.【删去】删去“另外，机关食堂伙食改善工作也取得了明显成效。”。回复：已修改：删去该句');
     // The model saw the comments as material, and none of its preamble or note reached the card.
@@ -169,7 +169,7 @@ describe('the review loop on a cloud doc', () => {
     const done = texts(h, await replies(h, messageIdOf(answer)));
     console.log(`CARD TRANSCRIPT (cloud result):\n${done}`);
     expect(done).toContain('没有把任何评论标为“已解决”');
-    expect(done).toContain('1.【提法】“增强“四种意识””改为“增强“四个意识””');
+    expect(done).toContain('1.【提法】“增强‘四种意识’”改为“增强‘四个意识’”');
     // Seven replies, one in each comment's own thread; the resolved one untouched; nothing resolved.
     expect(h.feishu.commentReplies.map((r) => r.commentId).sort()).toEqual(COMMENTS.map((c) => c[0]));
     expect(h.feishu.commentReplies.find((r) => r.commentId === '7103')!.text).toBe('需要你补充：【“三单”具体指哪三张清单】');

@@ -13,6 +13,7 @@ import { PackageError } from './package.js';
 import { openReview, readReview } from './read.js';
 import { applyEdit, type Edit, type EditRefusal } from './revise.js';
 import { mapParagraph, splitAt } from './text-map.js';
+import { quoteZh } from '../../text/quote.js';
 
 export type { ReviewComment, ReviewDocument } from './model.js';
 export type { Scope } from './guard.js';
@@ -203,7 +204,7 @@ export function offlineDecisions(review: ReviewDocument, findings: readonly Find
     return {
       commentId: comment.id,
       edits: fixes.map((f) => ({ start: f.start, end: f.end, text: f.replacement! })),
-      reply: { kind: 'revised', what: fixes.map((f) => `“${text.slice(f.start, f.end)}”改为“${f.replacement}”（${f.message}）`).join('；') },
+      reply: { kind: 'revised', what: fixes.map((f) => `${quoteZh(text.slice(f.start, f.end))}改为${quoteZh(f.replacement ?? '')}（${f.message}）`).join('；') },
     };
   });
 }

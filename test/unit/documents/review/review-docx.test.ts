@@ -62,7 +62,7 @@ describe('reading a reviewed .docx saved by LibreOffice', () => {
     if (ins.kind !== 'ok') return;
     expect(ins.summary).toBe('共 7 条批注：改写 1、补数据 1、删去 1、结构 1、提法 1、格式 1、提问 1');
     expect(ins.items.map((i) => i.cls)).toEqual(['political', 'format', 'question', 'data', 'rewrite', 'structure', 'delete']);
-    expect(ins.lines[0]).toBe('1.【提法】“增强“四种意识””——李主任：提法不准，按规范表述改');
+    expect(ins.lines[0]).toBe('1.【提法】“增强‘四种意识’”——李主任：提法不准，按规范表述改');
   });
 });
 
