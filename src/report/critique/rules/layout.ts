@@ -36,6 +36,26 @@ const TITLE_BODY = /意识形态|宣传思想|工作|责任制|党建|述职|自
  * spaces at most six characters apart, which a PDF line wrap never makes), or a motto of two equal phrases
  * standing alone on its line, in quotation marks or as a clause (守初心 担使命).
  */
+/** A paragraph that holds several paragraphs joined by spaces: a heading marker after 。 and a space, twice or more
+ * (a preview that flattened the page). */
+function joinedPage(text: string): boolean {
+  return (text.match(/。[ \u3000\u00a0]+(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）)/g) ?? []).length >= 2;
+}
+
+/** A space inside 《…》 on one line with a phrase of four or more characters either side (《抓好春耕 夺取丰收》). */
+function inTitlePhrases(t: string, start: number, end: number, from: number, to: number): boolean {
+  const open = t.lastIndexOf('《', start);
+  if (open < from || t.lastIndexOf('》', start) > open) return false;
+  const close = t.indexOf('》', end);
+  if (close < 0 || close > to || /[\n《]/.test(t.slice(open + 1, close))) return false;
+  const left = t.slice(open + 1, start);
+  const right = t.slice(end, close);
+  // Two parallel phrases of near-equal length; a document's title (关于……意见) is one phrase a PDF wrap may split.
+  const phrase = /^[\u4e00-\u9fff0-9]{4,10}$/;
+  if (!phrase.test(left) || !phrase.test(right) || Math.abs(left.length - right.length) > 2) return false;
+  return !/^关于/.test(left) && !/(?:意见|办法|方案|条例|通知|规定|决定|细则|规划|纲要|要点|准则|报告)$/.test(right);
+}
+
 function sloganSpans(text: string, base: number): [number, number][] {
   const out: [number, number][] = [];
   const spaces = [...text.matchAll(/(?<=[\u4e00-\u9fff])[ \u3000]{1,2}(?=[\u4e00-\u9fff])/g)].map((m) => [m.index, m.index + m[0].length] as const);
@@ -143,6 +163,12 @@ export const layoutRule: Rule = {
         if (kept(start, end) || doc.headings.some((h) => h.runIn && h.start === end) || /^(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）)/.test(t.slice(end, end + 5))) continue;
         // 。 then 一是/二是 on a page stored as one line: a lost paragraph break, not a typed space.
         if (mark === '。' && /^[一二三四五六七八九十]是/.test(t.slice(end, end + 2))) continue;
+        // On a page whose paragraphs were joined with spaces (headings run in after 。), a space after 。 may be a
+        // lost paragraph break too: deleting it would join two paragraphs, so it is advice, not a fix.
+        if (mark === '。' && joinedPage(p.text)) {
+          out.push(report(doc, 'info', start, end, '“。”后有空格：可能是多余的空格，也可能是网页把两个段落连在了一起', '核对原稿：若此处原为分段，应另起一段；否则删去空格'));
+          continue;
+        }
         spaced.push([start + 1, end]);
         out.push(report(doc, 'warning', start, end, `“${mark}”后多出空格（疑为 PDF 排版残留）`, '删去空格', mark));
       }
@@ -156,6 +182,8 @@ export const layoutRule: Rule = {
         // A space between two long phrases on a line without sentence punctuation separates them (two titles
         // on a page's title line, a heading and its subtitle); deleting it would fuse them.
         if (!/[。，；：！？,;:]/.test(p.text) && /[\u4e00-\u9fff]{6}$/.test(t.slice(p.start, start)) && /^[\u4e00-\u9fff]{6}/.test(t.slice(end, p.end))) continue;
+        // A space between two phrases of a title in 《》 (a programme or column name) is the writer's: advice only.
+        if (inTitlePhrases(t, start, end, p.start, p.end)) continue;
         // A run-in heading is reported above; its space belongs to that finding.
         if (doc.headings.some((h) => h.runIn && h.start === end) || spaced.some(([a, b]) => start >= a && end <= b)) continue;
         if (doc.fromPdf) pdfSpaces.push([start, end]);
