@@ -69,6 +69,11 @@ export const CONFUSIONS: readonly Confusion[] = [
   { pattern: '做为', right: '作为', severity: 'warning', source: STD },
   { pattern: '贯串', right: '贯穿', severity: 'info', source: `${STD}（两者皆可，公文多用“贯穿”）` },
   { pattern: '(?<=研判|分析|工作|部门|协调|会商|联络)联系会议', right: '联席会议', severity: 'error', source: `${STD}（“联席会议”：有关方面共同参加的会议）` },
+  // A character dropped inside the genre's key term (a typing slip no spell checker flags: each form is no word).
+  { pattern: '意识形(?=工作|领域|阵地|安全|风险|责任|方面|问题|斗争|教育)', right: '意识形态', severity: 'error', source: `${STD}（“意识形态”漏字）` },
+  { pattern: '意识态(?=工作|领域|阵地|安全|风险|责任)', right: '意识形态', severity: 'error', source: `${STD}（“意识形态”漏字）` },
+  { pattern: '意识形态工责任制', right: '意识形态工作责任制', severity: 'error', source: `${STD}（“意识形态工作责任制”漏字）` },
+  { pattern: '意识形态工作责制', right: '意识形态工作责任制', severity: 'error', source: `${STD}（“意识形态工作责任制”漏字）` },
   { pattern: '形态意识(?=工作|领域|安全|阵地|风险|责任)', right: '意识形态', severity: 'error', source: `${STD}（词序颠倒）` },
   { pattern: '(?<=[抓做干搞管学办查改])的不(?=紧|实|够|好|到位|扎实|深入|细|严|全面|彻底|及时|牢|透)', right: '得不', severity: 'error', source: `${STD}（动词后接补语用“得”：抓得不紧）` },
   { pattern: '(?<=报告|汇报|总结|说明)下：', right: '如下：', severity: 'error', source: `${DESIGN} §3.1（“现将有关情况报告如下：”）` },

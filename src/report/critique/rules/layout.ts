@@ -18,6 +18,8 @@ const ZERO_DATE = /20\d{2}年(?:0[1-9]月(?:[0-3]?[0-9]日)?|(?:1[0-2]|[1-9])月
 /** A number with a space on one side only: 2025 年 at a line start, 、17 个, 工作4 次 (a PDF extraction's spacing). */
 const ONE_SIDE_NUMBER = /[0-9]{1,4}(?:\.[0-9]+)?[ \u3000\u00a0]+(?=[年月日次个项名人场篇余件期批家条届位所座万亿元%％])/g;
 /** A space after a full-width comma, 顿号, semicolon or full stop inside a paragraph (Chinese marks carry their own space). */
+/** A space before a full-width mark (工作 、学习; ” 、): the mark follows its word directly. */
+const SPACE_BEFORE_MARK = /(?<=[\u4e00-\u9fff”’）》0-9])[ \u3000\u00a0]+(?=[，、；。：！？])/g;
 const SPACE_AFTER_MARK = /[，、；。][ \u3000\u00a0]+(?=[\u4e00-\u9fff0-9“])/g;
 const SPACED_NUMBER = /(?<=[\u4e00-\u9fff])[ \u3000\u00a0]+([0-9]{1,4}(?:\.[0-9]+)?)[ \u3000\u00a0]+(?=[\u4e00-\u9fff])/g;
 /** A paragraph that is an item of a list: 一是, 一、, （一）, 1., 第一, a bullet. */
@@ -153,9 +155,16 @@ export const layoutRule: Rule = {
       }
       for (const { m, start, end } of matchAll(ONE_SIDE_NUMBER, p.text, p.start)) {
         const num = m[0].trimEnd();
-        if (kept(start, end) || /[0-9A-Za-z. \u3000\u00a0]/.test(t[start - 1] ?? '') || spaced.some(([a, b]) => start < b && end > a)) continue;
+        // After the paragraph's indent (a number opening the paragraph) the space before it is no word space.
+        const indentOnly = /^[ \u3000\u00a0]*$/.test(t.slice(p.start, start));
+        if (kept(start, end) || (!indentOnly && /[0-9A-Za-z. \u3000\u00a0]/.test(t[start - 1] ?? '')) || spaced.some(([a, b]) => start < b && end > a)) continue;
         spaced.push([start, end]);
         out.push(report(doc, 'warning', start, end, '数字后多出空格（疑为 PDF 排版残留）', '删去空格', num));
+      }
+      for (const { start, end } of matchAll(SPACE_BEFORE_MARK, p.text, p.start)) {
+        if (kept(start, end)) continue;
+        spaced.push([start, end]);
+        out.push(report(doc, 'warning', start, end, `“${t[end]}”前多出空格`, '删去空格', ''));
       }
       for (const { m, start, end } of matchAll(SPACE_AFTER_MARK, p.text, p.start)) {
         const mark = m[0][0]!;

@@ -50,3 +50,71 @@ describe('precision: a space whose deletion could join what the writer meant apa
     expect(spans(t, 'layout')).toContainEqual(['。 ', 'warning', '。']);
   });
 });
+
+describe('recall: a character dropped inside the genre key term', () => {
+  it('意识形 before 工作/领域 and 意识形态工责任制 are errors with the full term', () => {
+    const t = `${TITLE}局党组每季度分析意识形领域情况，压实意识形态工责任制，排查意识态工作短板。\n`;
+    expect(spans(t, 'typo')).toEqual([
+      ['意识形', 'error', '意识形态'],
+      ['意识形态工责任制', 'error', '意识形态工作责任制'],
+      ['意识态', 'error', '意识形态'],
+    ]);
+  });
+  it('the full terms are clean', () => {
+    const t = `${TITLE}局党组每季度分析意识形态领域情况，压实意识形态工作责任制，排查意识形态工作短板。\n`;
+    expect(spans(t, 'typo')).toEqual([]);
+  });
+});
+
+describe('recall: a plenum with its 届 dropped', () => {
+  it('十八六中全会 → 十八届六中全会', () => {
+    const t = `${TITLE}全年组织学习党的十八六中全会精神，并结合实际抓好贯彻。\n`;
+    expect(spans(t, 'formulation')).toContainEqual(['十八六中全会', 'error', '十八届六中全会']);
+  });
+  it('十八届六中全会 and a list 十八届三中、四中、五中全会 are clean', () => {
+    const t = `${TITLE}全年组织学习党的十八届六中全会和十八届三中、四中、五中全会精神。\n`;
+    expect(spans(t, 'formulation')).toEqual([]);
+  });
+});
+
+describe('recall: a year with its 年 dropped before an event of that year', () => {
+  it('2025全国两会 and 2025春节 get 年', () => {
+    const t = `${TITLE}围绕2025全国两会开展主题宣传，2025春节期间加强网络巡查。\n`;
+    expect(spans(t, 'typo')).toEqual([
+      ['2025', 'warning', '2025年'],
+      ['2025', 'warning', '2025年'],
+    ]);
+  });
+  it('2025年全国两会 is clean', () => {
+    expect(spans(`${TITLE}围绕2025年全国两会开展主题宣传。\n`, 'typo')).toEqual([]);
+  });
+});
+
+describe('recall: a space before a full-width mark', () => {
+  it('a space before 、 after a quotation is deleted', () => {
+    const t = `${TITLE}开展“最美村医” 、“文明家庭”评选活动，树立身边典型。\n`;
+    expect(spans(t, 'layout')).toContainEqual([' ', 'warning', '']);
+  });
+  it('spaced slogans with no mark after them are left alone', () => {
+    const t = `${TITLE}全局上下牢记“抓党建 促发展 惠民生”，狠抓落实。\n`;
+    expect(spans(t, 'layout').filter(([s]) => String(s).trim() === '')).toEqual([]);
+  });
+});
+
+describe('recall: a site banner with its domain', () => {
+  it('a domain and its slogan on a line of their own are chrome', () => {
+    const t = `EXAMPLEWENMI.COM —— 各类公文材料写作参考\n\n${TITLE}全年开展集中学习12次。\n`;
+    expect(spans(t, 'debris').map(([s]) => s)).toContain('EXAMPLEWENMI.COM —— 各类公文材料写作参考');
+  });
+  it('a sentence naming a website is no banner', () => {
+    const t = `${TITLE}在县政府门户网站开设专栏，网址为example.gov.cn，全年更新稿件40篇。\n`;
+    expect(spans(t, 'debris')).toEqual([]);
+  });
+});
+
+describe('recall: a year spaced from 年 at an indented paragraph start', () => {
+  it('the space is deleted after the indent too', () => {
+    const t = `${TITLE}  2025 年，局党组认真落实意识形态工作责任制。\n`;
+    expect(spans(t, 'layout')).toContainEqual(['2025 ', 'warning', '2025']);
+  });
+});
