@@ -38,6 +38,16 @@ const TITLE_BODY = /意识形态|宣传思想|工作|责任制|党建|述职|自
  * spaces at most six characters apart, which a PDF line wrap never makes), or a motto of two equal phrases
  * standing alone on its line, in quotation marks or as a clause (守初心 担使命).
  */
+const POST_BEFORE_NAME = /(?:书记|主任|局长|部长|组长|主席|委员|县长|镇长|乡长|区长|市长|校长|院长|经理|所长|站长|队长|主讲人|联系人|负责人|撰稿人|审核人|签发人|报告人|汇报人|发言人|记者|通讯员)$/;
+
+function apartFields(t: string, start: number, end: number, lineEnd: number): boolean {
+  const rest = t.slice(end, lineEnd);
+  const lineStart = t.lastIndexOf('\n', start - 1) + 1;
+  if (/^[\u4e00-\u9fff]{1,6}[：:]/.test(rest) && /^[\u4e00-\u9fff]{1,6}[：:][^。；，]*$/.test(t.slice(lineStart, start).trimStart())) return true;
+  if (POST_BEFORE_NAME.test(t.slice(Math.max(0, start - 4), start)) && /^[\u4e00-\u9fff]{2,3}(?:$|[ \u3000（(，、\n])/.test(rest)) return true;
+  return /^(?:[0-9]{4}|[〇零一二三四五六七八九]{4})年[0-9一二三四五六七八九十]{1,3}月[0-9一二三四五六七八九十]{1,3}日[ \u3000]*$/.test(rest);
+}
+
 /** A paragraph that holds several paragraphs joined by spaces: a heading marker after 。 and a space, twice or more
  * (a preview that flattened the page). */
 function joinedPage(text: string): boolean {
@@ -191,6 +201,9 @@ export const layoutRule: Rule = {
         // A space between two long phrases on a line without sentence punctuation separates them (two titles
         // on a page's title line, a heading and its subtitle); deleting it would fuse them.
         if (!/[。，；：！？,;:]/.test(p.text) && /[\u4e00-\u9fff]{6}$/.test(t.slice(p.start, start)) && /^[\u4e00-\u9fff]{6}/.test(t.slice(end, p.end))) continue;
+        // Fields set apart on one line: a space before the next label (联系人：… 电话：…), a post then a name
+        // (局党组书记 王某某), a signature's unit then its date. Deleting the space would run them together.
+        if (apartFields(t, start, end, p.end)) continue;
         // A space between two phrases of a title in 《》 (a programme or column name) is the writer's: advice only.
         if (inTitlePhrases(t, start, end, p.start, p.end)) continue;
         // A run-in heading is reported above; its space belongs to that finding.

@@ -118,3 +118,15 @@ describe('recall: a year spaced from 年 at an indented paragraph start', () => 
     expect(spans(t, 'layout')).toContainEqual(['2025 ', 'warning', '2025']);
   });
 });
+
+describe('precision: fields a writer set apart on one line', () => {
+  const layoutSpaces = (line: string) => spans(`${TITLE}全年开展集中学习12次。\n${line}\n`, 'layout').filter(([s]) => String(s).trim() === '');
+  it('a space before the next label, between a post and a name, between a signature and its date is left', () => {
+    expect(layoutSpaces('联系人：赵丽 联系电话：55501234')).toEqual([]);
+    expect(layoutSpaces('局党组副书记 孙强')).toEqual([]);
+    expect(layoutSpaces('中共某县农业农村局党组 2025年12月20日')).toEqual([]);
+  });
+  it('a PDF space before 如下： is still an extra space', () => {
+    expect(layoutSpaces('现将有关情况报告 如下：')).toHaveLength(1);
+  });
+});
