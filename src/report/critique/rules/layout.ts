@@ -42,24 +42,38 @@ const POST_BEFORE_NAME = /(?:书记|主任|局长|部长|组长|主席|委员|�
 
 function apartFields(t: string, start: number, end: number, lineEnd: number): boolean {
   const rest = t.slice(end, lineEnd);
+  // A news dateline (本报讯 1月8日) keeps its space.
+  if (/(?:本报讯|本台讯|本刊讯|讯)$/.test(t.slice(Math.max(0, start - 3), start))) return true;
   const lineStart = t.lastIndexOf('\n', start - 1) + 1;
   if (/^[\u4e00-\u9fff]{1,6}[：:]/.test(rest) && /^[\u4e00-\u9fff]{1,6}[：:][^。；，]*$/.test(t.slice(lineStart, start).trimStart())) return true;
   if (POST_BEFORE_NAME.test(t.slice(Math.max(0, start - 4), start)) && /^[\u4e00-\u9fff]{2,3}(?:$|[ \u3000（(，、\n])/.test(rest)) return true;
   return /^(?:[0-9]{4}|[〇零一二三四五六七八九]{4})年[0-9一二三四五六七八九十]{1,3}月[0-9一二三四五六七八九十]{1,3}日[ \u3000]*$/.test(rest);
 }
 
-/** A paragraph that holds several paragraphs joined by spaces: a heading marker after 。 and a space, twice or more
+/** A paragraph that holds several paragraphs joined by spaces: a heading marker after a space, twice or more
  * (a preview that flattened the page). */
 function joinedPage(text: string): boolean {
-  return (text.match(/。[ \u3000\u00a0]+(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）)/g) ?? []).length >= 2;
+  return (text.match(/[。\u4e00-\u9fff][ \u3000\u00a0]+(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）)/g) ?? []).length >= 2;
 }
 
-/** A space inside 《…》 on one line with a phrase of four or more characters either side (《抓好春耕 夺取丰收》). */
+/** The text since the last sentence end is a heading (一、…, （二）…, 2、…) or a title (……报告): no sentence before the space. */
+function headingBeforeSpace(t: string, start: number, from: number): boolean {
+  const head = t.slice(from, start).split(/[。！？；]/).at(-1)!.trim();
+  if (head.length < 4 || head.length > 60 || /[ \u3000]/.test(head)) return false;
+  if (/^(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）|\d{1,2}[、.．](?!\d)|第[一二三四五六七八九十]{1,3}[，、])/.test(head)) return !/[。]/.test(head);
+  return head === t.slice(from, start).trim() && /(?:报告|汇报|总结|方案|要点|清单|情况)$/.test(head) && !/[，。、]/.test(head);
+}
+
+/** A space inside 《…》 or “…” on one line with a phrase of four or more characters either side (《抓好春耕 夺取丰收》). */
 function inTitlePhrases(t: string, start: number, end: number, from: number, to: number): boolean {
-  const open = t.lastIndexOf('《', start);
-  if (open < from || t.lastIndexOf('》', start) > open) return false;
-  const close = t.indexOf('》', end);
-  if (close < 0 || close > to || /[\n《]/.test(t.slice(open + 1, close))) return false;
+  return inPairPhrases(t, start, end, from, to, '《', '》') || inPairPhrases(t, start, end, from, to, '“', '”');
+}
+
+function inPairPhrases(t: string, start: number, end: number, from: number, to: number, o: string, c: string): boolean {
+  const open = t.lastIndexOf(o, start);
+  if (open < from || t.lastIndexOf(c, start) > open) return false;
+  const close = t.indexOf(c, end);
+  if (close < 0 || close > to || new RegExp(`[\\n${o}]`).test(t.slice(open + 1, close))) return false;
   const left = t.slice(open + 1, start);
   const right = t.slice(end, close);
   // Two parallel phrases of near-equal length; a document's title (关于……意见) is one phrase a PDF wrap may split.
@@ -204,6 +218,12 @@ export const layoutRule: Rule = {
         // Fields set apart on one line: a space before the next label (联系人：… 电话：…), a post then a name
         // (局党组书记 王某某), a signature's unit then its date. Deleting the space would run them together.
         if (apartFields(t, start, end, p.end)) continue;
+        // A heading or a title run into its text with a space (二、加强研判，提高成效 党委定期…; ……自评报告 2022年以来):
+        // deleting the space would fuse them, so the finding asks for a new line and carries no replacement.
+        if (headingBeforeSpace(t, start, p.start)) {
+          if (!runIn.has(start)) out.push(report(doc, 'warning', start, end, '标题与正文连在同一行（疑为网页或文档转换丢失了换行）', '标题单独成行，正文另起一段'));
+          continue;
+        }
         // A space between two phrases of a title in 《》 (a programme or column name) is the writer's: advice only.
         if (inTitlePhrases(t, start, end, p.start, p.end)) continue;
         // A run-in heading is reported above; its space belongs to that finding.

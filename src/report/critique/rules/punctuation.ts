@@ -152,7 +152,13 @@ export const punctuationRule: Rule = {
       }
     }
     // Pairs are judged over logical paragraphs: a copy may wrap （…） or “…” over two lines.
-    for (const b of doc.blocks) out.push(...unbalanced(doc, doc.text.slice(b.start, b.end), b.start));
+    for (const b of doc.blocks) {
+      // A paragraph that a site's paywall cut (the notice on the next line) lost its closing marks with the cut.
+      const next = doc.lines.findIndex((l) => l.start > b.end && l.text.trim() !== '');
+      const cut = next >= 0 && doc.chrome.get(next)?.kind === 'advert' && /(?:省略|隐藏了?|剩余|还剩)\s*\d+\s*个?字/.test(doc.lines[next]!.text);
+      const found = unbalanced(doc, doc.text.slice(b.start, b.end), b.start);
+      out.push(...(cut ? found.filter((f) => !/没有对应的右/.test(f.message)) : found));
+    }
     return out;
   },
 };
