@@ -168,3 +168,20 @@ describe('precision after r13: a site outline box and a paywall cut', () => {
     expect(spans(t, 'punctuation').map(([s, sev]) => [s, sev])).toEqual([['“', 'error']]);
   });
 });
+
+describe('recall after r13: blanks, 作出 and 其他', () => {
+  it('a span of years left blank (____-____年度) is two placeholders', () => {
+    const t = `${TITLE}局党组中心组____-____年度学习档案通过检查。\n`;
+    expect(spans(t, 'placeholder').map(([s]) => s)).toEqual(['____', '____']);
+  });
+  it('做出的一系列决策部署 → 作出; 其它部门 → 其他', () => {
+    const t = `${TITLE}认真落实上级做出的一系列决策部署，督促其它部门抓好落实。\n`;
+    expect(spans(t, 'typo')).toEqual([
+      ['做出', 'warning', '作出'],
+      ['其它', 'warning', '其他'],
+    ]);
+  });
+  it('做出成绩 and 其它材料 are left', () => {
+    expect(spans(`${TITLE}全体干部做出了新成绩，其它材料另行报送。\n`, 'typo')).toEqual([]);
+  });
+});
