@@ -39,6 +39,10 @@ const PORTAL_BAR = /^(?:[【[]?\s*)?(?:登录|注册|无障碍|长者模式|关�
 /** A portal page's footer bar, each item on its own line: 分享到：, 【打印正文】, a lone × (a closed dialog), 用户登录. */
 const PORTAL_FOOTER = /^(?:分享到[：:]?|【(?:打印正文|打印本页|关闭窗口|打印|关闭|返回顶部)】(?:\s*【(?:打印正文|打印本页|关闭窗口|打印|关闭|返回顶部)】)*|[×✕]|用户登录|用户注册)$/;
 /** A site's name and slogan as the first line (某某创作网，一手好文，受用一生): a name ending in 网 before a comma, no sentence mark. */
+/** A template site's generated outline or digest box, marked 【提纲】/【导读】 at the start of its line. */
+const OUTLINE_BOX = /^【(?:提纲|大纲|导读|内容提要|文章提纲)】/;
+/** A site's domain alone on a line, or as a banner with its slogan (EXAMPLE.COM —— 专注……). */
+const SITE_BANNER = /^(?:www\.)?[A-Za-z0-9][A-Za-z0-9-]{1,30}\.(?:com\.cn|com|cn|net|org|cc|top|vip)(?:[ \u3000]*(?:[-—–|｜:：]{1,2}|[ \u3000])[ \u3000]*[^。；！？\n]{2,30})?$/i;
 const SITE_SLOGAN = /^[\u4e00-\u9fffA-Za-z0-9]{2,8}(?<!互联|局域|因特|电|政务|物联|管|铁丝|天|法|渔)(?:网|网站|文库)[，,][^。；！？!?]{2,24}$/;
 /** A collection's item marker: the page title with a number run on (……工作总结1) on its own line. */
 const COLLECTION_ITEM = /^[^，。；\s]{2,40}(?:总结|报告|汇报|要点|方案|计划|材料|体会)\d{1,2}$/;
@@ -123,7 +127,8 @@ export function chromeOf(line: string, opts: { title?: boolean } = {}): ChromeHi
     return whole('meta', '政府网站页面的信息栏（索引号、发布机构、成文日期、登录注册、字号等）残留');
   }
   if (PORTAL_FOOTER.test(t)) return whole('meta', '政府网站页面的分享、打印、登录栏残留');
-  if (SITE_SLOGAN.test(t)) return whole('intro', '网站名称和宣传语残留');
+  if (SITE_SLOGAN.test(t) || SITE_BANNER.test(t)) return whole('intro', '网站名称和宣传语残留');
+  if (OUTLINE_BOX.test(t)) return whole('meta', '网站自动生成的提纲或导读框残留');
   if (COLLECTION_ITEM.test(t)) return whole('collection', '网站合集的篇目标记（标题后加序号）残留');
   if (CELL_TAG.test(t)) return whole('meta', '网页表格单元格（作者、用户名等）残留');
   if (TABLE_ROW.test(t) && (opts.title || TIMESTAMP.test(t) || /^[|｜\s]*$/.test(t.replace(/[-—:：\s]/g, '')) || /(?:报告|汇报|总结|计划|要点|方案)\s*[|｜]/.test(t))) {

@@ -46,7 +46,7 @@ export const CONFUSIONS: readonly Confusion[] = [
   // 涉及 already says 到: 涉及到 is redundant (语义重复).
   { pattern: '涉及到', right: '涉及', severity: 'warning', source: `${STD}（“涉及”已含“到”的意思）` },
   // 作出 with abstract objects of decisions (部署, 决定, 批示); 做出 is for things made.
-  { pattern: '做出(?=安排部署|工作部署|部署|决定|决策|重要指示|重要批示|指示|批示|规定)', right: '作出', severity: 'warning', source: `${STD}（“作出决定”“作出部署”）` },
+  { pattern: '做出(?=(?:的)?(?:一系列|系列|重大|重要)?(?:安排部署|工作部署|部署|决定|决策|重要指示|重要批示|指示|批示|规定))', right: '作出', severity: 'warning', source: `${STD}（“作出决定”“作出部署”）` },
   { pattern: '布署', right: '部署', severity: 'error', source: STD },
   { pattern: '部暑', right: '部署', severity: 'error', source: STD },
   { pattern: '布暑', right: '部署', severity: 'error', source: STD },
@@ -69,10 +69,15 @@ export const CONFUSIONS: readonly Confusion[] = [
   { pattern: '做为', right: '作为', severity: 'warning', source: STD },
   { pattern: '贯串', right: '贯穿', severity: 'info', source: `${STD}（两者皆可，公文多用“贯穿”）` },
   { pattern: '(?<=研判|分析|工作|部门|协调|会商|联络)联系会议', right: '联席会议', severity: 'error', source: `${STD}（“联席会议”：有关方面共同参加的会议）` },
+  // A character dropped inside the genre's key term (a typing slip no spell checker flags: each form is no word).
+  { pattern: '意识形(?=工作|领域|阵地|安全|风险|责任|方面|问题|斗争|教育)', right: '意识形态', severity: 'error', source: `${STD}（“意识形态”漏字）` },
+  { pattern: '意识态(?=工作|领域|阵地|安全|风险|责任)', right: '意识形态', severity: 'error', source: `${STD}（“意识形态”漏字）` },
+  { pattern: '意识形态工责任制', right: '意识形态工作责任制', severity: 'error', source: `${STD}（“意识形态工作责任制”漏字）` },
+  { pattern: '意识形态工作责制', right: '意识形态工作责任制', severity: 'error', source: `${STD}（“意识形态工作责任制”漏字）` },
   { pattern: '形态意识(?=工作|领域|安全|阵地|风险|责任)', right: '意识形态', severity: 'error', source: `${STD}（词序颠倒）` },
   { pattern: '(?<=[抓做干搞管学办查改])的不(?=紧|实|够|好|到位|扎实|深入|细|严|全面|彻底|及时|牢|透)', right: '得不', severity: 'error', source: `${STD}（动词后接补语用“得”：抓得不紧）` },
   { pattern: '(?<=报告|汇报|总结|说明)下：', right: '如下：', severity: 'error', source: `${DESIGN} §3.1（“现将有关情况报告如下：”）` },
-  { pattern: '其它(?=成员|人员|同志|领导|干部|班子|党员|委员|职工|教师|学生|群众)', right: '其他', severity: 'warning', source: `${STD}（指人用“其他”；“其它”只用于事物，公文通用“其他”）` },
+  { pattern: '其它(?=成员|人员|同志|领导|干部|班子|党员|委员|职工|教师|学生|群众|单位|部门|科室|党组织|支部)', right: '其他', severity: 'warning', source: `${STD}（指人和单位用“其他”；“其它”只用于事物，公文通用“其他”）` },
   // Near-homophones in fixed political words (issue 11). Each wrong form is no word in this register.
   { pattern: '(?<=(?:开展|推进|参加|参与|启动|深化|第[一二]批|思想|使命”?)[“”]?)主体教育', right: '主题教育', severity: 'error', source: `${DESIGN} §3.7（“不忘初心、牢记使命”主题教育 2019；学习贯彻习近平新时代中国特色社会主义思想主题教育 2023）`, note: '学习教育活动的名称是“主题教育”' },
   { pattern: '主体教育(?=成果|期间|领导小组|办公室|动员|总结|专题|工作会议|各项|以来)', right: '主题教育', severity: 'error', source: `${DESIGN} §3.7` },

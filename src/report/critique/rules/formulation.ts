@@ -351,6 +351,11 @@ export const formulationRule: Rule = {
       const right = `${m[1]}届${m[2]}中全会`;
       out.push(report(doc, 'error', start, end, `全会按“届”称：“${m[0]}”应为“${right}”`, right, right));
     }
+    // A plenum with its 届 dropped (十九五中全会): a plenum is the Nth of a 届 (十九届五中全会).
+    for (const { m, start, end } of matchAll(/(?<![一二三四五六七八九十届第])(十[一二三四五六七八九]|二十)([一二三四五六七])中全会/g, t)) {
+      const right = `${m[1]}届${m[2]}中全会`;
+      out.push(report(doc, 'error', start, end, `全会的届次缺少“届”：“${m[0]}”应为“${right}”`, right, right));
+    }
     // A speech named by its date takes a middle dot (7·26重要讲话, 8·19讲话), not a full stop.
     for (const { m, start, end } of matchAll(/(?<![\d.．])(1[0-2]|[1-9])[.．]([12]\d|3[01]|[1-9])(?![\d.．%])(?=[”"]?(?:重要讲话|讲话|重要指示))/g, t)) {
       const right = `${m[1]}·${m[2]}`;

@@ -18,6 +18,8 @@ const ZERO_DATE = /20\d{2}年(?:0[1-9]月(?:[0-3]?[0-9]日)?|(?:1[0-2]|[1-9])月
 /** A number with a space on one side only: 2025 年 at a line start, 、17 个, 工作4 次 (a PDF extraction's spacing). */
 const ONE_SIDE_NUMBER = /[0-9]{1,4}(?:\.[0-9]+)?[ \u3000\u00a0]+(?=[年月日次个项名人场篇余件期批家条届位所座万亿元%％])/g;
 /** A space after a full-width comma, 顿号, semicolon or full stop inside a paragraph (Chinese marks carry their own space). */
+/** A space before a full-width mark (工作 、学习; ” 、): the mark follows its word directly. */
+const SPACE_BEFORE_MARK = /(?<=[\u4e00-\u9fff”’）》0-9])[ \u3000\u00a0]+(?=[，、；。：！？])/g;
 const SPACE_AFTER_MARK = /[，、；。][ \u3000\u00a0]+(?=[\u4e00-\u9fff0-9“])/g;
 const SPACED_NUMBER = /(?<=[\u4e00-\u9fff])[ \u3000\u00a0]+([0-9]{1,4}(?:\.[0-9]+)?)[ \u3000\u00a0]+(?=[\u4e00-\u9fff])/g;
 /** A paragraph that is an item of a list: 一是, 一、, （一）, 1., 第一, a bullet. */
@@ -36,6 +38,50 @@ const TITLE_BODY = /意识形态|宣传思想|工作|责任制|党建|述职|自
  * spaces at most six characters apart, which a PDF line wrap never makes), or a motto of two equal phrases
  * standing alone on its line, in quotation marks or as a clause (守初心 担使命).
  */
+const POST_BEFORE_NAME = /(?:书记|主任|局长|部长|组长|主席|委员|县长|镇长|乡长|区长|市长|校长|院长|经理|所长|站长|队长|主讲人|联系人|负责人|撰稿人|审核人|签发人|报告人|汇报人|发言人|记者|通讯员)$/;
+
+function apartFields(t: string, start: number, end: number, lineEnd: number): boolean {
+  const rest = t.slice(end, lineEnd);
+  // A news dateline (本报讯 1月8日) keeps its space.
+  if (/(?:本报讯|本台讯|本刊讯|讯)$/.test(t.slice(Math.max(0, start - 3), start))) return true;
+  const lineStart = t.lastIndexOf('\n', start - 1) + 1;
+  if (/^[\u4e00-\u9fff]{1,6}[：:]/.test(rest) && /^[\u4e00-\u9fff]{1,6}[：:][^。；，]*$/.test(t.slice(lineStart, start).trimStart())) return true;
+  if (POST_BEFORE_NAME.test(t.slice(Math.max(0, start - 4), start)) && /^[\u4e00-\u9fff]{2,3}(?:$|[ \u3000（(，、\n])/.test(rest)) return true;
+  return /^(?:[0-9]{4}|[〇零一二三四五六七八九]{4})年[0-9一二三四五六七八九十]{1,3}月[0-9一二三四五六七八九十]{1,3}日[ \u3000]*$/.test(rest);
+}
+
+/** A paragraph that holds several paragraphs joined by spaces: a heading marker after a space, twice or more
+ * (a preview that flattened the page). */
+function joinedPage(text: string): boolean {
+  return (text.match(/[。\u4e00-\u9fff][ \u3000\u00a0]+(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）)/g) ?? []).length >= 2;
+}
+
+/** The text since the last sentence end is a heading (一、…, （二）…, 2、…) or a title (……报告): no sentence before the space. */
+function headingBeforeSpace(t: string, start: number, from: number): boolean {
+  const head = t.slice(from, start).split(/[。！？；]/).at(-1)!.trim();
+  if (head.length < 4 || head.length > 60 || /[ \u3000]/.test(head)) return false;
+  if (/^(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）|\d{1,2}[、.．](?!\d)|第[一二三四五六七八九十]{1,3}[，、])/.test(head)) return !/[。]/.test(head);
+  return head === t.slice(from, start).trim() && /(?:报告|汇报|总结|方案|要点|清单|情况)$/.test(head) && !/[，。、]/.test(head);
+}
+
+/** A space inside 《…》 or “…” on one line with a phrase of four or more characters either side (《抓好春耕 夺取丰收》). */
+function inTitlePhrases(t: string, start: number, end: number, from: number, to: number): boolean {
+  return inPairPhrases(t, start, end, from, to, '《', '》') || inPairPhrases(t, start, end, from, to, '“', '”');
+}
+
+function inPairPhrases(t: string, start: number, end: number, from: number, to: number, o: string, c: string): boolean {
+  const open = t.lastIndexOf(o, start);
+  if (open < from || t.lastIndexOf(c, start) > open) return false;
+  const close = t.indexOf(c, end);
+  if (close < 0 || close > to || new RegExp(`[\\n${o}]`).test(t.slice(open + 1, close))) return false;
+  const left = t.slice(open + 1, start);
+  const right = t.slice(end, close);
+  // Two parallel phrases of near-equal length; a document's title (关于……意见) is one phrase a PDF wrap may split.
+  const phrase = /^[\u4e00-\u9fff0-9]{4,10}$/;
+  if (!phrase.test(left) || !phrase.test(right) || Math.abs(left.length - right.length) > 2) return false;
+  return !/^关于/.test(left) && !/(?:意见|办法|方案|条例|通知|规定|决定|细则|规划|纲要|要点|准则|报告)$/.test(right);
+}
+
 function sloganSpans(text: string, base: number): [number, number][] {
   const out: [number, number][] = [];
   const spaces = [...text.matchAll(/(?<=[\u4e00-\u9fff])[ \u3000]{1,2}(?=[\u4e00-\u9fff])/g)].map((m) => [m.index, m.index + m[0].length] as const);
@@ -133,9 +179,16 @@ export const layoutRule: Rule = {
       }
       for (const { m, start, end } of matchAll(ONE_SIDE_NUMBER, p.text, p.start)) {
         const num = m[0].trimEnd();
-        if (kept(start, end) || /[0-9A-Za-z. \u3000\u00a0]/.test(t[start - 1] ?? '') || spaced.some(([a, b]) => start < b && end > a)) continue;
+        // After the paragraph's indent (a number opening the paragraph) the space before it is no word space.
+        const indentOnly = /^[ \u3000\u00a0]*$/.test(t.slice(p.start, start));
+        if (kept(start, end) || (!indentOnly && /[0-9A-Za-z. \u3000\u00a0]/.test(t[start - 1] ?? '')) || spaced.some(([a, b]) => start < b && end > a)) continue;
         spaced.push([start, end]);
         out.push(report(doc, 'warning', start, end, '数字后多出空格（疑为 PDF 排版残留）', '删去空格', num));
+      }
+      for (const { start, end } of matchAll(SPACE_BEFORE_MARK, p.text, p.start)) {
+        if (kept(start, end)) continue;
+        spaced.push([start, end]);
+        out.push(report(doc, 'warning', start, end, `“${t[end]}”前多出空格`, '删去空格', ''));
       }
       for (const { m, start, end } of matchAll(SPACE_AFTER_MARK, p.text, p.start)) {
         const mark = m[0][0]!;
@@ -143,6 +196,12 @@ export const layoutRule: Rule = {
         if (kept(start, end) || doc.headings.some((h) => h.runIn && h.start === end) || /^(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）)/.test(t.slice(end, end + 5))) continue;
         // 。 then 一是/二是 on a page stored as one line: a lost paragraph break, not a typed space.
         if (mark === '。' && /^[一二三四五六七八九十]是/.test(t.slice(end, end + 2))) continue;
+        // On a page whose paragraphs were joined with spaces (headings run in after 。), a space after 。 may be a
+        // lost paragraph break too: deleting it would join two paragraphs, so it is advice, not a fix.
+        if (mark === '。' && joinedPage(p.text)) {
+          out.push(report(doc, 'info', start, end, '“。”后有空格：可能是多余的空格，也可能是网页把两个段落连在了一起', '核对原稿：若此处原为分段，应另起一段；否则删去空格'));
+          continue;
+        }
         spaced.push([start + 1, end]);
         out.push(report(doc, 'warning', start, end, `“${mark}”后多出空格（疑为 PDF 排版残留）`, '删去空格', mark));
       }
@@ -156,6 +215,17 @@ export const layoutRule: Rule = {
         // A space between two long phrases on a line without sentence punctuation separates them (two titles
         // on a page's title line, a heading and its subtitle); deleting it would fuse them.
         if (!/[。，；：！？,;:]/.test(p.text) && /[\u4e00-\u9fff]{6}$/.test(t.slice(p.start, start)) && /^[\u4e00-\u9fff]{6}/.test(t.slice(end, p.end))) continue;
+        // Fields set apart on one line: a space before the next label (联系人：… 电话：…), a post then a name
+        // (局党组书记 王某某), a signature's unit then its date. Deleting the space would run them together.
+        if (apartFields(t, start, end, p.end)) continue;
+        // A heading or a title run into its text with a space (二、加强研判，提高成效 党委定期…; ……自评报告 2022年以来):
+        // deleting the space would fuse them, so the finding asks for a new line and carries no replacement.
+        if (headingBeforeSpace(t, start, p.start)) {
+          if (!runIn.has(start)) out.push(report(doc, 'warning', start, end, '标题与正文连在同一行（疑为网页或文档转换丢失了换行）', '标题单独成行，正文另起一段'));
+          continue;
+        }
+        // A space between two phrases of a title in 《》 (a programme or column name) is the writer's: advice only.
+        if (inTitlePhrases(t, start, end, p.start, p.end)) continue;
         // A run-in heading is reported above; its space belongs to that finding.
         if (doc.headings.some((h) => h.runIn && h.start === end) || spaced.some(([a, b]) => start >= a && end <= b)) continue;
         if (doc.fromPdf) pdfSpaces.push([start, end]);

@@ -33,8 +33,9 @@ const CUT_YEAR_BLANK_AFTER = /^年(?:轻|龄|级|代|华|迈|货|会|鉴|画|糕
 /** A year or date left as a template: 20xx, 202X, 20__, 20××年. */
 const YEAR_SLOT = /(?<![0-9])(?:19|20)[0-9]?(?:[XxＸｘ×]{1,2}|_{1,3}|＿{1,3})(?=\s*年)|(?<![0-9])(?:19|20)[0-9]?[XxＸｘ]{1,2}(?![A-Za-z0-9])/g;
 /** Underscore blanks in Chinese text: __区, 于_月_日, 开展_工作. */
-const BLANK = /(?:_{1,}|＿{1,})(?=[\u4e00-\u9fff，。、])/g;
-const BLANK_BEFORE = /[\u4e00-\u9fff\s，、：（“]/;
+/** Underscores before a character, a mark, or a range dash (____-____年度: a span of years left blank). */
+const BLANK = /(?:_{1,}|＿{1,})(?=[\u4e00-\u9fff，。、]|[-－—~～][ \u3000]?(?:_|＿))/g;
+const BLANK_BEFORE = /[\u4e00-\u9fff\s，、：（“\-－—~～]/;
 const MOU_NOUN = /^(?:街道|社区|学校|中学|小学|大学|学院|幼儿园|医院|公司|集团|单位|部门|中心|支部|党委|党组|[省市县区镇乡村局委办厅院校])/;
 /** 某某 is always a template name; 某 + a unit noun (某镇, 某局) in a report body too. */
 const MOU = /某某+(?:[\u4e00-\u9fff])?|(?<![\u4e00-\u9fff]某|某)某(?=(?:省|市|县|区|镇|乡|村|街道|社区|局|委|办|厅|院|校|学校|中学|小学|大学|学院|幼儿园|医院|公司|集团|单位|部门|中心|支部|党委|党组|同志|书记|主任|镇长|局长)(?!些|种|一|个|项|方面|程度))/g;

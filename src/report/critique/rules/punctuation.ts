@@ -152,7 +152,13 @@ export const punctuationRule: Rule = {
       }
     }
     // Pairs are judged over logical paragraphs: a copy may wrap （…） or “…” over two lines.
-    for (const b of doc.blocks) out.push(...unbalanced(doc, doc.text.slice(b.start, b.end), b.start));
+    for (const b of doc.blocks) {
+      // A paragraph that a site's paywall cut (the notice on the next line) lost its closing marks with the cut.
+      const next = doc.lines.findIndex((l) => l.start > b.end && l.text.trim() !== '');
+      const cut = next >= 0 && doc.chrome.get(next)?.kind === 'advert' && /(?:省略|隐藏了?|剩余|还剩)\s*\d+\s*个?字/.test(doc.lines[next]!.text);
+      const found = unbalanced(doc, doc.text.slice(b.start, b.end), b.start);
+      out.push(...(cut ? found.filter((f) => !/没有对应的右/.test(f.message)) : found));
+    }
     return out;
   },
 };
@@ -160,12 +166,18 @@ export const punctuationRule: Rule = {
 const OPENERS = new Map(PAIRS.map((p, i) => [p[0], i]));
 const CLOSERS = new Map(PAIRS.map((p, i) => [p[1], i]));
 const ANY_PAIR = /[“”‘’《》〈〉（）【】]/;
+/** [outer, inner] indices into PAIRS: marks nested one level inside another (GB/T 15834-2011 §4.1.3.3, §4.15.3.2). */
+const NESTED: readonly [number, number][] = [
+  [2, 3],
+  [0, 1],
+];
 
 /** Report each unmatched paired mark at its own position; each kind is matched separately. */
 function unbalanced(doc: CritiqueDoc, text: string, base: number): Finding[] {
   if (!ANY_PAIR.test(text)) return [];
   const out: Finding[] = [];
   const stacks: number[][] = PAIRS.map(() => []);
+  const extra: number[][] = PAIRS.map(() => []);
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     const o = OPENERS.get(c);
@@ -176,11 +188,31 @@ function unbalanced(doc: CritiqueDoc, text: string, base: number): Finding[] {
     const k = CLOSERS.get(c);
     if (k === undefined) continue;
     if (stacks[k]!.length) stacks[k]!.pop();
-    else {
-      const [, close, name] = PAIRS[k]!;
-      out.push(report(doc, 'error', base + i, base + i + 1, `${name}不成对：多出右${name}（${close}）`, `补上左${name}或删去多出的右${name}`));
-    }
+    else extra[k]!.push(i);
   }
+  // An inner mark closed with the outer one (《…〈…》…》, “…‘…”…”) is one defect: the first outer closer after the
+  // unpaired inner opener should be the inner closer. One finding there, not an unpaired opener and an extra closer.
+  for (const [outer, inner] of NESTED) {
+    const opens = stacks[inner]!;
+    const closes = extra[outer]!;
+    if (opens.length !== 1 || closes.length !== 1) continue;
+    const at = opens[0]!;
+    const first = text.indexOf(PAIRS[outer]![1], at);
+    const between = text.slice(at + 1, first);
+    const own = new Set([...PAIRS[outer]!.slice(0, 2), ...PAIRS[inner]!.slice(0, 2)]);
+    if (first < 0 || first >= closes[0]! || [...between].some((c) => own.has(c))) continue;
+    const [, innerClose, innerName] = PAIRS[inner]!;
+    const [, outerClose, outerName] = PAIRS[outer]!;
+    out.push(
+      report(doc, 'error', base + first, base + first + 1, `${innerName}不成对：“${PAIRS[inner]![0]}”用“${outerClose}”收尾，嵌套的${innerName}应以“${innerClose}”收尾（外层${outerName}已另有“${outerClose}”）`, `改为“${innerClose}”`, innerClose),
+    );
+    opens.length = 0;
+    closes.length = 0;
+  }
+  extra.forEach((list, k) => {
+    const [, close, name] = PAIRS[k]!;
+    for (const i of list) out.push(report(doc, 'error', base + i, base + i + 1, `${name}不成对：多出右${name}（${close}）`, `补上左${name}或删去多出的右${name}`));
+  });
   stacks.forEach((stack, k) => {
     const [open, close, name] = PAIRS[k]!;
     for (const i of stack) out.push(report(doc, 'error', base + i, base + i + 1, `${name}不成对：左${name}（${open}）没有对应的右${name}（${close}）`, `补上右${name}或删去多出的左${name}`));
