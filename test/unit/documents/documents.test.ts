@@ -1,7 +1,6 @@
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { annotateDocx } from '../../../src/documents/annotate.js';
-import { DocumentError } from '../../../src/core/errors.js';
 import { extractFile, htmlToText } from '../../../src/documents/extract.js';
 import { findDocLink, withoutLink } from '../../../src/documents/doc-links.js';
 import { isMaterialRequest, materialFacts } from '../../../src/documents/material.js';
@@ -10,16 +9,9 @@ import { CLOUD_DOC_COMMAND, documentRequest } from '../../../src/handler/routes.
 import { critique } from '../../../src/report/critique/index.js';
 import { buildDocx, commentPackageProblems, DEFECT_REPORT, readComments } from '../../support/docx-fixture.js';
 import { buildPdf } from '../../support/pdf.js';
+import { documentError } from '../../support/rejects.js';
 
-async function rejects(p: Promise<unknown>): Promise<DocumentError> {
-  try {
-    await p;
-  } catch (err) {
-    expect(err).toBeInstanceOf(DocumentError);
-    return err as DocumentError;
-  }
-  throw new Error('expected a DocumentError');
-}
+const rejects = documentError;
 
 describe('extracting text from files', () => {
   it('reads a .docx paragraph by paragraph, and a table row by row', async () => {

@@ -1,22 +1,14 @@
 /** Issue 23 item 3 (files): .xlsx and .csv 台账, merged cells, multi-row headers, limits, passwords. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DocumentError } from '../../../src/core/errors.js';
 import { extractFile } from '../../../src/documents/extract.js';
 import { ledgerText, parseCsv, readLedger } from '../../../src/documents/ledger.js';
 import { DEFAULT_PARSE_LIMITS } from '../../../src/documents/limits.js';
 import { materialFacts } from '../../../src/documents/material.js';
+import { documentError } from '../../support/rejects.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/ledger/${name}`, import.meta.url));
-const rejects = async (p: Promise<unknown>) => {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof DocumentError) return err;
-    throw err;
-  }
-  throw new Error('expected a DocumentError');
-};
+const rejects = documentError;
 
 describe('spreadsheet 台账', () => {
   it('reads a LibreOffice-made .xlsx: title, two-row header, merged cells, dates, formula results, each row addressed', async () => {

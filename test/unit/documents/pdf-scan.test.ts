@@ -7,22 +7,14 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PNG } from 'pngjs';
 import jpeg from 'jpeg-js';
-import { DocumentError } from '../../../src/core/errors.js';
 import { extractFile } from '../../../src/documents/extract.js';
 import { DEFAULT_PARSE_LIMITS } from '../../../src/documents/limits.js';
 import { encodePage, scanPdf } from '../../../src/documents/pdf-scan.js';
+import { documentError } from '../../support/rejects.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/scan/${name}`, import.meta.url));
 
-async function rejects(p: Promise<unknown>): Promise<DocumentError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof DocumentError) return err;
-    throw err;
-  }
-  throw new Error('expected a DocumentError');
-}
+const rejects = documentError;
 
 describe('scanned PDFs for OCR', () => {
   it('each scanned page gives its own picture as a grey PNG, in page order, up to the cap', async () => {
