@@ -27,7 +27,7 @@ const HOLD_MS = 20_000;
  * 503 (not ready: Redis and the receiver are not up yet); any other request (an event) waits for the app.
  * Resolves undefined when the port cannot be opened here: the app's own listen then reports why.
  */
-export function listenEarly(port: number): Promise<EarlyServer | undefined> {
+export function listenEarly(port: number, holdMs = HOLD_MS): Promise<EarlyServer | undefined> {
   let handler: RequestHandler | undefined;
   const held: Array<{ req: IncomingMessage; res: ServerResponse; timer: NodeJS.Timeout }> = [];
   const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
@@ -44,7 +44,7 @@ export function listenEarly(port: number): Promise<EarlyServer | undefined> {
       timer: setTimeout(() => {
         held.splice(held.indexOf(entry), 1);
         send(res, 503, { error: 'starting' }, { 'retry-after': '5' });
-      }, HOLD_MS),
+      }, holdMs),
     };
     entry.timer.unref();
     held.push(entry);

@@ -44,6 +44,21 @@ describe('the early HTTP port', () => {
     expect(await (await fetch(`${base}/healthz`)).json()).toEqual({ path: '/healthz', echo: '' });
   });
 
+  it('an event held longer than the hold window is refused with 503 and Retry-After (Feishu pushes it again), not left hanging', async () => {
+    early = (await listenEarly(0, 50))!;
+    const res = await fetch(`http://127.0.0.1:${portOf(early)}/feishu/events`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } });
+    expect(res.status).toBe(503);
+    expect(res.headers.get('retry-after')).toBe('5');
+    expect(await res.json()).toEqual({ error: 'starting' });
+    // The app attaching later finds nothing left to answer twice.
+    let calls = 0;
+    early.attach((_req, r) => {
+      calls++;
+      r.end();
+    });
+    expect(calls).toBe(0);
+  });
+
   it('is closed when the app never takes it, and left to the app when it does', async () => {
     const unused = (await listenEarly(0))!;
     await unused.closeIfUnused();
