@@ -24,7 +24,7 @@ COPY package.json ./
 COPY prompts ./prompts
 USER node
 EXPOSE 3000
-HEALTHCHECK --interval=30s --timeout=5s --start-period=20s CMD ["node", "-e", "fetch('http://127.0.0.1:'+process.env.PORT+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s CMD ["node", "-e", "fetch('http://127.0.0.1:'+process.env.PORT+'/readyz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 # SIGTERM drains within SHUTDOWN_GRACE_MS (default 10 s); give compose/k8s a little more.
 STOPSIGNAL SIGTERM
 CMD ["node", "dist/main.js"]
