@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../support/harness.js';
-import { appSettled, settledReplies } from '../support/queues.js';
+import { appSettled, settledReplies, replyTexts } from '../support/queues.js';
 import { groupAtBot, messageEvent, messageIdOf, textEvent, USER_OPEN_ID, VERIFICATION_TOKEN } from '../support/events.js';
 import type { FakeMessage } from '../support/fake-feishu.js';
 import type { FakeRequestBody } from '../support/fake-openai.js';
@@ -19,7 +19,7 @@ const REPORT_LINES = DEFECT_REPORT.map((p) => (Array.isArray(p) ? p.join('') : p
 /** All replies under a message once none is streaming any more and `count` have arrived. */
 const replies = settledReplies;
 
-const texts = (x: Harness, ms: FakeMessage[]) => ms.map((m) => x.feishu.textOf(m)).join('\n---\n');
+const texts = replyTexts;
 
 /** A private file message whose file the fake Open API holds. */
 function fileMessage(x: Harness, name: string, data: Buffer): Record<string, unknown> {

@@ -12,7 +12,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { DOMParser } from '@xmldom/xmldom';
 import { startHarness, type Harness } from '../support/harness.js';
-import { settledReplies } from '../support/queues.js';
+import { settledReplies, replyTexts } from '../support/queues.js';
 import { groupAtBot, messageEvent, type EventOpts, messageIdOf, OTHER_USER_OPEN_ID, textEvent, cardActionEvent } from '../support/events.js';
 import type { FakeMessage } from '../support/fake-feishu.js';
 import type { FakeRequestBody } from '../support/fake-openai.js';
@@ -26,7 +26,7 @@ afterEach(async () => {
 });
 
 const replies = settledReplies;
-const texts = (x: Harness, ms: FakeMessage[]) => ms.map((m) => x.feishu.textOf(m)).join('\n---\n');
+const texts = replyTexts;
 
 const LAST_YEAR = LAST_YEAR_REPORT.split('\n');
 

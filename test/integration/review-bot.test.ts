@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readReview } from '../../src/documents/review/read.js';
 import { startHarness, type Harness } from '../support/harness.js';
-import { settledReplies } from '../support/queues.js';
+import { settledReplies, replyTexts } from '../support/queues.js';
 import { groupAtBot, messageIdOf, OTHER_USER_OPEN_ID, textEvent, USER_OPEN_ID } from '../support/events.js';
 import type { FakeMessage } from '../support/fake-feishu.js';
 import { editPart, fileMessage, fixture, W } from '../support/review-docx.js';
@@ -17,7 +17,7 @@ afterEach(async () => {
 });
 
 const replies = settledReplies;
-const texts = (x: Harness, ms: FakeMessage[]) => ms.filter((m) => m.msg_type !== 'file').map((m) => x.feishu.textOf(m)).join('\n---\n');
+const texts = (x: Harness, ms: FakeMessage[]) => replyTexts(x, ms.filter((m) => m.msg_type !== 'file'));
 const offline = () => startHarness({ env: { OPENAI_API_KEY: '' } });
 
 describe('versions', () => {

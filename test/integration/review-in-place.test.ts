@@ -8,7 +8,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../support/harness.js';
-import { settledReplies } from '../support/queues.js';
+import { settledReplies, replyTexts } from '../support/queues.js';
 import { cardActionEvent, groupAtBot, messageIdOf, OTHER_USER_OPEN_ID, textEvent, USER_OPEN_ID } from '../support/events.js';
 import type { FakeMessage } from '../support/fake-feishu.js';
 import type { FakeRequestBody } from '../support/fake-openai.js';
@@ -85,7 +85,7 @@ function messyModel(body: FakeRequestBody): string {
 }
 
 const reviewRequests = (x: Harness) => x.llm.requests.filter(isReviewPrompt);
-const texts = (x: Harness, ms: FakeMessage[]) => ms.map((m) => x.feishu.textOf(m)).join('\n---\n');
+const texts = replyTexts;
 const stored = (x: Harness) => x.feishu.docBlocks.get(DOC) as Array<Record<string, unknown> & { block_id: string }>;
 const elementsOf = (b: Record<string, unknown>) => ((b.text ?? b.heading2 ?? b.page) as { elements: Array<Record<string, { content?: string; title?: string; text_element_style?: Record<string, unknown> }>> }).elements;
 const textOf = (b: Record<string, unknown>) => elementsOf(b).map((e) => e.text_run?.content ?? e.mention_doc?.title ?? '').join('');

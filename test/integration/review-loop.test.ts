@@ -8,9 +8,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { guardDocx, regionsOf } from '../../src/documents/review/guard.js';
 import { readReview } from '../../src/documents/review/read.js';
 import { startHarness, type Harness } from '../support/harness.js';
-import { settledReplies } from '../support/queues.js';
+import { settledReplies, replyTexts } from '../support/queues.js';
 import { messageIdOf, textEvent } from '../support/events.js';
-import type { FakeMessage } from '../support/fake-feishu.js';
 import type { FakeRequestBody } from '../support/fake-openai.js';
 import { readFodt } from '../support/odf.js';
 import { fileMessage, fixture } from '../support/review-docx.js';
@@ -44,7 +43,7 @@ function messyReviewModel(body: FakeRequestBody): string {
   ]);
 }
 
-const texts = (x: Harness, ms: FakeMessage[]) => ms.map((m) => x.feishu.textOf(m)).join('\n---\n');
+const texts = replyTexts;
 
 describe('the review loop on a Word file', () => {
   it('lists seven comments, and 全部处理 returns the .docx with seven replies and revisions only inside the comments (LibreOffice reads them)', async () => {

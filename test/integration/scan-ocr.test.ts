@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PNG } from 'pngjs';
 import { startHarness, type Harness } from '../support/harness.js';
-import { settledReplies } from '../support/queues.js';
+import { settledReplies, replyTexts } from '../support/queues.js';
 import { cardActionEvent, messageEvent, messageIdOf, OTHER_USER_OPEN_ID, textEvent, type EventOpts } from '../support/events.js';
 import type { FakeMessage } from '../support/fake-feishu.js';
 import { fileMessage } from '../support/review-docx.js';
@@ -29,7 +29,7 @@ afterEach(async () => {
   h = undefined;
 });
 
-const texts = (x: Harness, ms: FakeMessage[]) => ms.map((m) => x.feishu.textOf(m)).join('\n---\n');
+const texts = replyTexts;
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/scan/${name}`, import.meta.url));
 const OCR_PATH = '/open-apis/optical_char_recognition/v1/image/basic_recognize';
 const ocrCalls = (x: Harness) => x.feishu.calls.filter((c) => c.path === OCR_PATH).length;

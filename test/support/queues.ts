@@ -50,3 +50,6 @@ export async function settledReplies(x: { redisUrl: string; prefix: string; feis
   await appSettled(x);
   return x.feishu.repliesTo(id);
 }
+
+/** The text of each reply (a card's text, a file's name as the fake shows it), one block per reply. */
+export const replyTexts = (x: { feishu: FakeFeishu }, ms: readonly FakeMessage[]): string => ms.map((m) => x.feishu.textOf(m)).join('\n---\n');
