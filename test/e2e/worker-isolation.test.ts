@@ -48,6 +48,12 @@ describe('ROLE=all runs the worker apart from ingest', () => {
     await bot.waitForLog((l) => l.msg === 'bigan started' && l.proc === 'worker');
     const first = workerStarts(bot)[0]!.pid as number;
     expect(first).not.toBe(bot.proc.pid);
+    // The worker logs 'bigan started' a moment before it announces itself over IPC: freeze it only once the
+    // supervisor knows it is up, or /healthz rightly still says "starting".
+    await eventually(async () => {
+      const h = (await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()) as { worker?: unknown };
+      return h.worker === true ? true : undefined;
+    }, 'the supervisor to see the worker up');
 
     // Freeze the worker's event loop: ingest is another process, so events are still acked.
     process.kill(first, 'SIGSTOP');
