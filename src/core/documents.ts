@@ -83,6 +83,8 @@ export interface CommentSource {
   /** DocumentError for the link (access, type); the transport's error for a refused comment call. */
   comments(link: DocLink, requester: Requester): Promise<CloudComments>;
   reply(fileToken: string, commentId: string, text: string): Promise<void>;
+  /** One of the app's own replies deleted; a reply already gone counts as deleted. */
+  deleteReply(fileToken: string, commentId: string, replyId: string): Promise<void>;
   /**
    * The document's blocks read again for an in-place edit, once the requester is known to be allowed
    * to edit it (DocumentError otherwise), with its revision id.

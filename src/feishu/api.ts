@@ -341,6 +341,14 @@ export class FeishuApi {
     }));
   }
 
+  /** DELETE /open-apis/drive/v1/files/:token/comments/:comment_id/replies/:reply_id?file_type=docx: only the reply's author (here the app) may. */
+  async deleteFileCommentReply(fileToken: string, commentId: string, replyId: string): Promise<void> {
+    await this.call('drive.comment.reply.delete', () => this.client.drive.v1.fileCommentReply.delete({
+      path: { file_token: enc(fileToken), comment_id: enc(commentId), reply_id: enc(replyId) },
+      params: { file_type: 'docx' },
+    }));
+  }
+
   /** GET /open-apis/docx/v1/documents/:id/blocks: one page of a document's blocks (comment ids on blocks and runs). */
   async docxBlocks(documentId: string, pageToken?: string): Promise<{ items: unknown[]; next?: string }> {
     const data = await this.call<{ items?: unknown[]; has_more?: boolean; page_token?: string }>('docx.blocks', () => this.client.docx.v1.documentBlock.list({

@@ -56,6 +56,7 @@ export const FEISHU_CODES: ReadonlyMap<number, FeishuCode> = new Map([
   [970003, c('no-access', 'drive metas batch_query: the app may not see this document', 'docNoAccess')],
   [1069303, c('no-access', 'drive file comments: no permission (document not shared with the app, or no comment scope)')],
   [1069304, c('not-found', 'drive file comments: document deleted', 'notFound')],
+  [1069305, c('not-found', 'drive file comments: comment or reply does not exist')],
   [1069307, c('not-found', 'drive file comments: comment or document not found', 'notFound')],
   [1069302, c('refused', 'drive file comments: bad parameter')],
   [1254302, c('no-access', 'bitable: the app has no permission to this base (or its advanced permissions)')],

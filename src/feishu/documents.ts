@@ -315,6 +315,16 @@ export class FeishuDocuments implements DocumentSource, CloudDocPublisher, Comme
     await this.api.replyFileComment(fileToken, commentId, { elements: [{ type: 'text_run', text_run: { text: text.slice(0, 10_000) } }] });
   }
 
+  async deleteReply(fileToken: string, commentId: string, replyId: string): Promise<void> {
+    try {
+      await this.api.deleteFileCommentReply(fileToken, commentId, replyId);
+    } catch (err) {
+      // A retried job finds it gone already, or someone deleted the comment meanwhile.
+      if (err instanceof FeishuApiError && err.kind === 'not-found') return;
+      throw err;
+    }
+  }
+
   /** A 飞书电子表格: every visible sheet (or the linked one) with its merges and formatted values. */
   private async readSheet(token: string, only?: string, title?: string): Promise<FetchedDocument> {
     const name = title || '电子表格';

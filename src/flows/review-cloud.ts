@@ -75,6 +75,10 @@ export async function offerCloudReview(ctx: TurnContext, link: DocLink): Promise
 
 const quoted = (t: string) => quoteZh(t, 40);
 
+/** Comments of the list another job step already answered (the copy's run, or an in-place run): not answered again. */
+export const answeredElsewhere = (pending: PendingReview, once: string): Set<string> =>
+  new Set(Object.entries(pending.answered ?? {}).filter(([, by]) => by !== once).map(([id]) => id));
+
 /** What one comment changed: “甲”改为“乙”，删去“丙” (empty when nothing). */
 export const commentChanges = (revision: Pick<CloudRevision, 'changes'>, commentId: string): string =>
   revision.changes.filter((k) => k.commentId === commentId).map((k) => (k.to ? `${quoted(k.from)}改为${quoted(k.to)}` : `删去${quoted(k.from)}`)).join('，');
@@ -130,19 +134,27 @@ export async function cloudAnswerFlow(ctx: TurnContext, thread: string, pending:
       await ctx.replier.sendFile(c, { name, data }, ctx.jobId);
     }
   }
-  // One reply per comment in its own thread; a retry does not answer a comment twice.
-  let answered = 0;
+  // One reply per comment in its own thread; a retry does not answer a comment twice, nor does a second
+  // run for the same list (直接改原文档 first, then 全部处理).
+  const once = `${ctx.jobId}:out`;
+  const before = answeredElsewhere(pending, once);
+  const mine: string[] = [];
   for (const reply of revision.replies) {
+    if (before.has(reply.commentId)) continue;
     const text = reply.revised && copy ? `${reply.text}（修订稿：${copy}）` : reply.text;
     const existing = r.review.byId.get(reply.commentId)?.replies ?? [];
     if (!existing.some((x) => x.text === text)) await ctx.comments!.reply(r.fileToken, reply.commentId, text);
-    answered++;
+    mine.push(reply.commentId);
   }
-  const lines = cloudChangeLines(pending.items, revision);
-  await ctx.reviews!.addVersion(thread, { direction: 'out', name: `${r.title}（笔杆子修订）`, ...(copy ? { url: copy } : {}), changes: lines, at: ctx.now.getTime() }, `${ctx.jobId}:out`);
+  // Only picked comments count as answered: one not picked this time still gets its answer when picked.
+  await ctx.reviews!.markAnswered(c, thread, mine.filter((id) => pickedIds.has(id)), once);
+  const answered = mine.length;
+  const skipped = revision.replies.length - answered;
+  const lines = cloudChangeLines(pending.items, revision, (id, text) => (before.has(id) ? REVIEW_TEXT.answeredBefore : text));
+  await ctx.reviews!.addVersion(thread, { direction: 'out', name: `${r.title}（笔杆子修订）`, ...(copy ? { url: copy } : {}), changes: lines, at: ctx.now.getTime() }, once);
   const where = copy ? `修订稿已导入为新的云文档（原文档未改动）：${copy}` : revision.changes.length ? '修订稿见附件（没能导入为云文档）。' : '没有需要改动的文字，未生成修订稿。';
   const offlineTail = decided ? '' : '\n\n（离线模式：未配置大模型，只改了审校规则能确定的错误，其余评论回复“需要配置大模型后处理”。）';
-  await card.finish(`${head}\n\n已在云文档《${r.title}》的 ${answered} 条评论下逐条回复，没有把任何评论标为“已解决”（是否解决由你决定）。${where}\n\n${lines.join('\n')}${offlineTail}`);
+  await card.finish(`${head}\n\n已在云文档《${r.title}》的 ${answered} 条评论下逐条回复，没有把任何评论标为“已解决”（是否解决由你决定）。${skipped ? REVIEW_TEXT.answeredBeforeCount(skipped) : ''}${where}\n\n${lines.join('\n')}${offlineTail}`);
 }
 
 /** How many advice-only findings the card lists one by one (the rest counted). */

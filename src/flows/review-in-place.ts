@@ -11,7 +11,7 @@ import type { CommentDecision } from '../documents/review/index.js';
 import type { RawBlock } from '../documents/review/cloud.js';
 import { describeAnswer, parseReviewAnswer, REVIEW_TEXT, stripInPlace, type ReviewAnswer } from '../report/review-comments.js';
 import type { TurnContext } from './context.js';
-import { cloudAnswerFlow, cloudChangeLines, commentChanges, readCloud } from './review-cloud.js';
+import { answeredElsewhere, cloudAnswerFlow, cloudChangeLines, commentChanges, readCloud } from './review-cloud.js';
 import { mayRevise, pickedItems, REVIEW_TITLE, writerDecisions } from './review-common.js';
 import type { InPlaceEdit, PendingReview, ReviewVersion } from './review-store.js';
 
@@ -33,7 +33,8 @@ export const IN_PLACE_TEXTS = {
   nothingToChange: (title: string) => `没有需要改动的文字，云文档《${title}》没有改动。`,
   restoreConflict: (title: string, lines: readonly string[]) =>
     `云文档《${title}》在我修改之后又被改动过，为免覆盖别人的修改，这次没有改回。改动过的段落：\n${lines.join('\n')}\n需要的话可在飞书文档的“历史记录”中恢复。`,
-  restored: (title: string, n: number, url: string) => `已在云文档《${title}》中改回上一版：${n} 个段落恢复为我修改之前的内容（${url}）。评论下的回复保留未删。`,
+  restored: (title: string, n: number, url: string, replies: { deleted: number; kept: number }) =>
+    `已在云文档《${title}》中改回上一版：${n} 个段落恢复为我修改之前的内容（${url}）。${replies.deleted ? `我这次在评论下的 ${replies.deleted} 条回复说的是已撤销的修改，已一并删除。` : ''}${replies.kept ? `另有 ${replies.kept} 条回复没能删除（评论可能已解决或被删除，或读不到评论），请在文档中查看。` : ''}`,
   alreadyRestored: (title: string, url: string) => `云文档《${title}》已经改回过了，现在就是我修改之前的内容：${url}`,
 };
 
@@ -122,12 +123,16 @@ async function editInPlace(ctx: TurnContext, thread: string, pending: PendingRev
     }
     await reviews.markVersion(thread, once, (v) => ({ ...v, inPlace: { ...v.inPlace!, applied: true, ...(revisionAfter !== undefined ? { revisionAfter } : {}) } }));
   }
-  // One reply per comment in its own thread; a retry does not answer one twice.
+  // One reply per comment in its own thread; a retry does not answer one twice, nor this run one the copy's run answered.
   const answered = answeredBefore ?? (await existingReplies(ctx, edit.link));
   for (const r of edit.replies) if (!(answered.get(r.commentId) ?? []).includes(r.text)) await comments.reply(edit.fileToken, r.commentId, r.text);
+  // Only picked comments count as answered: one not picked this time still gets its answer when picked.
+  const picked = new Set(pickedItems(pending.items, answer).map((i) => i.commentId));
+  await reviews.markAnswered(c, thread, edit.replies.map((r) => r.commentId).filter((id) => picked.has(id)), once);
+  const before = edit.answeredBefore?.length ? REVIEW_TEXT.answeredBeforeCount(edit.answeredBefore.length) : '';
   const where = edit.blocks.length
-    ? `已直接修改云文档《${edit.title}》中的 ${edit.blocks.length} 个段落（${edit.link.url}），并在 ${edit.replies.length} 条评论下逐条回复，没有把任何评论标为“已解决”（是否解决由你决定）。\n${IN_PLACE_TEXTS.cannotReject}`
-    : `${IN_PLACE_TEXTS.nothingToChange(edit.title)}已在 ${edit.replies.length} 条评论下逐条回复，没有把任何评论标为“已解决”。`;
+    ? `已直接修改云文档《${edit.title}》中的 ${edit.blocks.length} 个段落（${edit.link.url}），并在 ${edit.replies.length} 条评论下逐条回复，没有把任何评论标为“已解决”（是否解决由你决定）。${before}\n${IN_PLACE_TEXTS.cannotReject}`
+    : `${IN_PLACE_TEXTS.nothingToChange(edit.title)}已在 ${edit.replies.length} 条评论下逐条回复，没有把任何评论标为“已解决”。${before}`;
   const offlineTail = edit.offline ? '\n\n（离线模式：未配置大模型，只改了审校规则能确定的错误，其余评论回复“需要配置大模型后处理”。）' : '';
   await card.finish(`${head}\n\n${where}\n\n${(version.changes ?? []).join('\n')}${offlineTail}`);
 }
@@ -186,13 +191,16 @@ async function plan(ctx: TurnContext, link: DocLink, pending: PendingReview, ans
     const ch = commentChanges(revision, commentId);
     return ch ? `${text}（已直接改在原文档中：${ch}）` : text;
   };
-  const replies = revision.replies.map((x) => ({ commentId: x.commentId, text: replyText(x.commentId, x.text) }));
-  const lines = cloudChangeLines(pending.items, revision, replyText);
+  // A comment the revised copy's run already answered for this list is not answered a second time.
+  const before = answeredElsewhere(pending, `${ctx.jobId}:out`);
+  const replies = revision.replies.filter((x) => !before.has(x.commentId)).map((x) => ({ commentId: x.commentId, text: replyText(x.commentId, x.text) }));
+  const answeredBefore = revision.replies.filter((x) => before.has(x.commentId)).map((x) => x.commentId);
+  const lines = cloudChangeLines(pending.items, revision, (id, text) => (before.has(id) ? REVIEW_TEXT.answeredBefore : replyText(id, text)));
   const answered = new Map([...r.review.byId.values()].filter((x) => !x.parentId).map((x) => [x.id, x.replies.map((y) => y.text)]));
   const inPlace: InPlaceEdit = {
     link, fileToken: fresh.fileToken, title: r.title, ...(fresh.revision !== undefined ? { revision: fresh.revision } : {}),
     blocks: edits.edits.map((e) => ({ blockId: e.blockId, paragraph: e.paragraph, before: e.before, after: e.after, beforeText: e.beforeText, afterText: e.afterText })),
-    replies, applied: false, ...(decided === null ? { offline: true } : {}),
+    replies, ...(answeredBefore.length ? { answeredBefore } : {}), applied: false, ...(decided === null ? { offline: true } : {}),
   };
   return { kind: 'go', answered, version: { direction: 'out', name: `${r.title}（原文档直接修改）`, url: link.url, changes: lines, inPlace, at: ctx.now.getTime() } };
 }
@@ -220,9 +228,31 @@ export async function restoreInPlace(ctx: TurnContext, thread: string, out: Revi
     if (editRefused(err)) return ctx.replier.sendText(c, IN_PLACE_TEXTS.restoreNoEdit(edit.title), ctx.jobId);
     throw err;
   }
+  // The edit's replies describe changes no longer there: the app deletes its own (only a reply's author may).
+  const replies = await deleteEditReplies(ctx, edit);
   await ctx.reviews!.addVersion(thread, {
     direction: 'out', name: `${edit.title}（已改回）`, url: edit.link.url, changes: [`改回上一版：原文档 ${edit.blocks.length} 个段落恢复为修改前的内容`],
     inPlace: { ...edit, restored: true }, at: ctx.now.getTime(),
   }, `${ctx.jobId}:restore`);
-  return ctx.replier.sendText(c, IN_PLACE_TEXTS.restored(edit.title, edit.blocks.length, edit.link.url), ctx.jobId);
+  return ctx.replier.sendText(c, IN_PLACE_TEXTS.restored(edit.title, edit.blocks.length, edit.link.url, replies), ctx.jobId);
+}
+
+/** Delete the replies this in-place edit posted (found by comment and exact text); those not found or refused are kept. */
+async function deleteEditReplies(ctx: TurnContext, edit: InPlaceEdit): Promise<{ deleted: number; kept: number }> {
+  if (!edit.replies.length) return { deleted: 0, kept: 0 };
+  const r = await readCloud(ctx, edit.link);
+  if (!r.ok) return { deleted: 0, kept: edit.replies.length };
+  let deleted = 0;
+  for (const mine of edit.replies) {
+    const found = r.review.byId.get(mine.commentId)?.replies.find((x) => x.text === mine.text);
+    if (!found) continue;
+    try {
+      await ctx.comments!.deleteReply(r.fileToken, mine.commentId, found.id);
+      deleted++;
+    } catch (err) {
+      if (!(err instanceof FeishuApiError) || err.retryable) throw err;
+      ctx.log.warn({ code: err.code }, 'could not delete a reply of the in-place edit');
+    }
+  }
+  return { deleted, kept: edit.replies.length - deleted };
 }

@@ -18,6 +18,8 @@ export interface PendingReview {
   sender: string;
   /** ms, from the app's clock. */
   at: number;
+  /** A cloud doc's picked comments the bot has answered for this list, each with the job step that answered it: none is answered twice. */
+  answered?: Record<string, string>;
 }
 
 /** One version of the thread's document: what came in, or what went out (and what changed, by comment). */
@@ -45,8 +47,10 @@ export interface InPlaceEdit {
   revision?: number;
   revisionAfter?: number;
   blocks: Array<{ blockId: string; paragraph: number; before: unknown[]; after: unknown[]; beforeText: string; afterText: string }>;
-  /** The reply each listed comment gets once the edit is made. */
+  /** The reply each listed comment gets once the edit is made (none for a comment already answered for this list). */
   replies: Array<{ commentId: string; text: string }>;
+  /** Comments left unanswered here because an earlier run for the same list (the revised copy) answered them. */
+  answeredBefore?: string[];
   /** Set once the PATCH went through: an edit refused (permission) or never made stays false. */
   applied: boolean;
   /** Decided by the rules (no model): only the critic's exact replacements were made. */
@@ -117,6 +121,15 @@ export class ReviewStore {
     const cur = await this.read(thread);
     await this.write(c, thread, { ...cur, pending: p });
     if (c.chatType === 'p2p') await this.redis.set(this.chatKey(c.chatId), thread, 'EX', this.ttl());
+  }
+
+  /** Record that `once` answered these comments of the pending list (kept with the list; a new list starts afresh). */
+  async markAnswered(c: Conversation, thread: string, commentIds: readonly string[], once: string): Promise<void> {
+    const cur = await this.read(thread);
+    if (!cur.pending || !commentIds.length) return;
+    const answered = { ...(cur.pending.answered ?? {}) };
+    for (const id of commentIds) answered[id] ??= once;
+    await this.write(c, thread, { ...cur, pending: { ...cur.pending, answered } });
   }
 
   async reviewers(thread: string): Promise<string[]> {

@@ -163,4 +163,7 @@ export const REVIEW_TEXT = {
   inlineElement: '这段文字里有@提及、文档链接或公式，直接改原文档会破坏它们，未改动；可回复“全部处理”在修订稿里改',
   commentsDenied: '笔杆子读不到这份云文档的评论：请文档所有者把文档分享给笔杆子（可阅读即可），并请管理员在飞书开发者后台为应用开通“获取云文档中的评论”权限（docs:document.comment:read）；要在评论里回复，还需开通“添加、回复云文档中的评论”（docs:document.comment:create）。',
   guardBlocked: '改后的文档没有通过改动核查（批注范围外的文字有变化），已停止输出，原文件未动。请把文档再发一次，或联系管理员。',
+  /** In a change list: the comment was answered by an earlier run for the same list. */
+  answeredBefore: '此前已在评论下回复过，这次没有重复回复',
+  answeredBeforeCount: (n: number) => `另有 ${n} 条评论此前已按这份清单回复过，这次没有重复回复。`,
 } as const;

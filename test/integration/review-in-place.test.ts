@@ -172,6 +172,73 @@ describe('直接改原文档: a cloud doc edited in place', () => {
     expect(h.feishu.calls.filter((c) => c.method === 'PATCH' && c.path.endsWith('/blocks/batch_update'))).toHaveLength(2);
   });
 
+  it('全部处理 then 直接改原文档: each comment answered once (by the copy’s run), the card says so; 改回上一版 keeps those replies', async () => {
+    h = await startHarness({ llm: messyModel });
+    cloudDoc(h);
+    const { id } = await list(h);
+    expect(await say(h, '全部处理', id)).toContain('修订稿已导入为新的云文档（原文档未改动）');
+    expect(h.feishu.commentReplies).toHaveLength(6);
+    const copyReplies = COMMENTS.map(([cid]) => h!.feishu.botRepliesOn(DOC, cid));
+
+    const done = await say(h, '直接改原文档', id);
+    expect(done).toContain('已直接修改云文档《上半年报告》中的 4 个段落');
+    expect(done).toContain('并在 0 条评论下逐条回复');
+    expect(done).toContain('另有 6 条评论此前已按这份清单回复过，这次没有重复回复。');
+    expect(done).toContain('回复：此前已在评论下回复过，这次没有重复回复');
+    expect(h.feishu.blockEdits.map((e) => e.blockId).sort()).toEqual(['doxcnA0', 'doxcnA1', 'doxcnA2', 'doxcnA4']);
+    // One reply per comment, the same one as before.
+    expect(h.feishu.commentReplies).toHaveLength(6);
+    expect(COMMENTS.map(([cid]) => h!.feishu.botRepliesOn(DOC, cid))).toEqual(copyReplies);
+    for (const r of copyReplies) expect(r).toHaveLength(1);
+
+    // The copy still exists, so its replies stand: nothing deleted.
+    expect(await say(h, '改回上一版', id)).toContain('4 个段落恢复为我修改之前的内容');
+    expect(stored(h)).toEqual(blocks());
+    expect(h.feishu.deletedReplies).toHaveLength(0);
+    expect(COMMENTS.map(([cid]) => h!.feishu.botRepliesOn(DOC, cid))).toEqual(copyReplies);
+  });
+
+  it('处理 1 2 in place, then 全部处理: the copy’s run answers only the four not picked before; the picked two keep their one reply', async () => {
+    h = await startHarness({ llm: messyModel });
+    cloudDoc(h);
+    const { id } = await list(h);
+    await say(h, '处理 1 2，直接改原文档', id);
+    // Every listed comment answered; the four not picked are told so, and may be picked later.
+    expect(h.feishu.commentReplies).toHaveLength(6);
+    expect(h.feishu.commentReplies.filter((r) => r.text.includes('这次没有选择处理这一条')).map((r) => r.commentId).sort()).toEqual(['7103', '7104', '7105', '7107']);
+    const copy = await say(h, '全部处理', id);
+    expect(copy).toContain('已在云文档《上半年报告》的 4 条评论下逐条回复');
+    expect(copy).toContain('另有 2 条评论此前已按这份清单回复过');
+    // The picked two keep their one reply; the other four get their answer now.
+    expect(h.feishu.commentReplies).toHaveLength(10);
+    expect(h.feishu.botRepliesOn(DOC, '7101')).toHaveLength(1);
+    expect(h.feishu.botRepliesOn(DOC, '7102')).toHaveLength(1);
+    expect(h.feishu.botRepliesOn(DOC, '7101')[0]).toContain('已直接改在原文档中');
+    expect(h.feishu.botRepliesOn(DOC, '7107')).toHaveLength(2);
+    expect(h.feishu.botRepliesOn(DOC, '7107')[1]).toMatch(/^已修改/);
+  });
+
+  it('改回上一版 after an in-place edit deletes the edit’s own replies (they describe undone changes); the leader’s comments stay', async () => {
+    h = await startHarness({ llm: messyModel });
+    cloudDoc(h);
+    const { id } = await list(h);
+    await say(h, '直接改原文档', id);
+    expect(h.feishu.commentReplies).toHaveLength(6);
+    const back = await say(h, '改回上一版', id);
+    expect(back).toContain('4 个段落恢复为我修改之前的内容');
+    expect(back).toContain('我这次在评论下的 6 条回复说的是已撤销的修改，已一并删除。');
+    expect(stored(h)).toEqual(blocks());
+    expect(h.feishu.deletedReplies.map((d) => d.commentId).sort()).toEqual(COMMENTS.map((c) => c[0]));
+    for (const [cid, , words] of COMMENTS) {
+      expect(h.feishu.botRepliesOn(DOC, cid)).toEqual([]);
+      const thread = h.feishu.driveComments.get(DOC)!.find((c) => c.comment_id === cid)!.reply_list.replies as Array<{ user_id: string; content: { elements: Array<{ text_run: { text: string } }> } }>;
+      expect(thread.map((r) => [r.user_id, r.content.elements[0]!.text_run.text])).toEqual([['ou_leader_li', words]]);
+    }
+    // Nothing left to delete the second time.
+    expect(await say(h, '改回上一版', id)).toContain('已经改回过了');
+    expect(h.feishu.deletedReplies).toHaveLength(6);
+  });
+
   it('no edit permission (403 / 1770032): one answer naming what to grant and offering the copy; nothing written, no comment answered; 全部处理 then makes the copy', async () => {
     h = await startHarness({ llm: messyModel });
     cloudDoc(h);

@@ -564,9 +564,18 @@ export class FakeFeishu {
   commentClock = 1_783_000_000;
   /** Replies the app posted, in order. */
   readonly commentReplies: Array<{ fileToken: string; commentId: string; text: string }> = [];
+  /** Replies the app deleted (DELETE …/replies/:reply_id), in order. */
+  readonly deletedReplies: Array<{ fileToken: string; commentId: string; replyId: string }> = [];
+
+  /** The texts of the app's own replies now under a comment (what a reader of the thread sees). */
+  botRepliesOn(fileToken: string, commentId: string): string[] {
+    const comment = this.driveComments.get(fileToken)?.find((c) => c.comment_id === commentId);
+    const mine = (comment?.reply_list.replies ?? []) as Array<{ user_id: string; content: { elements: Array<{ text_run?: { text?: string } }> } }>;
+    return mine.filter((r) => r.user_id === this.botOpenId).map((r) => r.content.elements.map((e) => e.text_run?.text ?? '').join(''));
+  }
 
   private handleComments(method: string, path: string, q: URLSearchParams, b: Record<string, unknown>): { status: number; body: unknown } | undefined {
-    const m = /^\/open-apis\/drive\/v1\/files\/([^/]+)\/comments(?:\/([^/]+)\/replies)?$/.exec(path);
+    const m = /^\/open-apis\/drive\/v1\/files\/([^/]+)\/comments(?:\/([^/]+)\/replies(?:\/([^/]+))?)?$/.exec(path);
     if (!m) return undefined;
     const token = decodeURIComponent(m[1]!);
     if (!q.get('file_type')) return { status: 400, body: { code: 1069302, msg: 'param error' } };
@@ -589,6 +598,17 @@ export class FakeFeishu {
     }
     const comment = list.find((c) => c.comment_id === decodeURIComponent(m[2] ?? ''));
     if (!comment) return { status: 404, body: { code: 1069307, msg: 'not exist' } };
+    if (m[3]) {
+      if (method !== 'DELETE') return undefined;
+      // Only a reply's author may delete it: the app's own replies, not the leader's (docs/REVIEW.md).
+      const replies = comment.reply_list.replies as Array<{ reply_id: string; user_id: string }>;
+      const at = replies.findIndex((r) => r.reply_id === decodeURIComponent(m[3]!));
+      if (at < 0) return { status: 404, body: { code: 1069305, msg: 'not exist' } };
+      if (replies[at]!.user_id !== this.botOpenId) return { status: 403, body: { code: 1069303, msg: 'forbidden' } };
+      replies.splice(at, 1);
+      this.deletedReplies.push({ fileToken: token, commentId: comment.comment_id, replyId: decodeURIComponent(m[3]) });
+      return { status: 200, body: ok({}) };
+    }
     if (method === 'GET') return { status: 200, body: ok(page(comment.reply_list.replies, 100)) };
     if (method === 'POST') {
       const elements = ((b.content as { elements?: Array<{ type?: string; text_run?: { text?: string } }> })?.elements) ?? [];
