@@ -1,5 +1,4 @@
 /** What the review loop's two flows (Word file, cloud doc) share: the card, the button, who may revise, the model's decisions. */
-import type { CardButton } from '../core/replier.js';
 import type { CommentDecision } from '../documents/review/index.js';
 import type { ReviewListItem } from '../documents/review/jobs.js';
 import { asMaterial } from '../llm/spotlight.js';
@@ -9,18 +8,8 @@ import type { TurnContext } from './context.js';
 
 export const REVIEW_TITLE = '笔杆子 · 按批注修改';
 
-/** The buttons under the list: 全部处理 (numbers are typed), and under a cloud doc's list 直接改原文档. */
-export interface ReviewButtonValue {
-  action: 'review';
-  op: 'all' | 'in-place';
-  thread: string;
-  [key: string]: unknown;
-}
-
-export const reviewButtons = (thread: string, cloud = false): CardButton[] => [
-  { text: '全部处理', value: { action: 'review', op: 'all', thread } satisfies ReviewButtonValue, primary: true },
-  ...(cloud ? [{ text: '直接改原文档', value: { action: 'review', op: 'in-place', thread } satisfies ReviewButtonValue }] : []),
-];
+// The buttons' payload is owned by drafting/buttons.ts, which reads it back too.
+export { reviewButtons, type ReviewButtonValue } from './drafting/buttons.js';
 
 /** Under a cloud doc's list: the second way, and what it cannot do. */
 export const IN_PLACE_PROMPT = '默认把修订放进另导入的修订稿；回复“直接改原文档”则直接改在原文档上（飞书云文档没有修订模式，直接改动不能逐条接受或拒绝，可用“改回上一版”撤销）。';

@@ -58,6 +58,14 @@ export interface OcrButtonValue {
   [key: string]: unknown;
 }
 
+/** The buttons under a list of 批注: 全部处理 (numbers are typed), and under a cloud doc's list 直接改原文档. */
+export interface ReviewButtonValue {
+  action: 'review';
+  op: 'all' | 'in-place';
+  thread: string;
+  [key: string]: unknown;
+}
+
 export function verdictValue(card: string, n: number, thread: string): VerdictButtonValue {
   return { action: 'verdict', card, n, thread };
 }
@@ -69,7 +77,7 @@ export function isDraftButton(v: Record<string, unknown>): v is DraftButtonValue
 /** What a pressed button asks for; undefined when the payload is not (or no longer) ours. */
 export type ButtonIntent = { kind: 'draft'; command: DraftCommand; thread: string } | { kind: 'clouddoc'; thread: string }
   | { kind: 'forget'; op: 'confirm' | 'cancel'; requester: string } | { kind: 'keep'; thread: string }
-  /** 全部处理 under a list of 批注, or 直接改原文档 under a cloud doc's (flows/review-common.ts builds them). */
+  /** 全部处理 under a list of 批注, or 直接改原文档 under a cloud doc's (reviewButtons). */
   | { kind: 'review'; thread: string; inPlace?: true }
   | { kind: 'verdict'; card: string; n: number; option: string }
   | { kind: 'ocr'; op: 'confirm' | 'discard' | 'retry'; sender: string; run?: string };
@@ -124,6 +132,12 @@ export function expiryButtons(thread: string): CardButton[] {
   const keep: KeepButtonValue = { action: 'draft-keep', thread };
   const exportWord: DraftButtonValue = { action: 'draft', command: { kind: 'export' }, thread };
   return [{ text: '保留', value: keep, primary: true }, { text: '导出Word', value: exportWord }];
+}
+
+/** 全部处理 under a list of 批注; under a cloud doc's list also 直接改原文档. */
+export function reviewButtons(thread: string, cloud = false): CardButton[] {
+  const v = (op: ReviewButtonValue['op']): ReviewButtonValue => ({ action: 'review', op, thread });
+  return [{ text: '全部处理', value: v('all'), primary: true }, ...(cloud ? [{ text: '直接改原文档', value: v('in-place') }] : [])];
 }
 
 /** 确认 / 作废 / 重新识别 under an OCR result (the typed 确认 does the same as the first). */

@@ -195,4 +195,19 @@ describe('the review loop’s words (issue 22)', () => {
     expect(routeButton({ action: 'review', op: 'in-place', thread: 't' })).toEqual({ kind: 'review-in-place', text: '直接改原文档', all: true });
     expect(routeButton({ action: 'review', op: 'all', thread: 't' })).toEqual({ kind: 'review-answer', text: '全部处理', all: true });
   });
+
+  it('every button the flows show is built and read back by one owner (drafting/buttons.ts): none routes as expired', async () => {
+    const b = await import('../../../src/flows/drafting/buttons.js');
+    const { routeButton } = await import('../../../src/handler/routes.js');
+    const shown = [
+      ...b.draftButtons('t', { kind: 'outline' }), ...b.expiryButtons('t'), ...b.forgetButtons('tag'),
+      ...b.ocrButtons('tag', 'job-1'), ...b.reviewButtons('t', true),
+    ];
+    const kinds = shown.map((x) => routeButton(x.value).kind);
+    expect(kinds).not.toContain('button-expired');
+    expect(b.reviewButtons('t', true).map((x) => routeButton(x.value))).toEqual([
+      { kind: 'review-answer', text: '全部处理', all: true }, { kind: 'review-in-place', text: '直接改原文档', all: true },
+    ]);
+    expect(b.reviewButtons('t').map((x) => x.text)).toEqual(['全部处理']);
+  });
 });
