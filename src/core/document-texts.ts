@@ -57,6 +57,9 @@ export const DOC_TEXTS = {
     `表格“${name}”打不开：内容不是有效的 ${kind} 文件（可能已损坏，或只是改了扩展名）。请用 Excel 或 WPS 打开后另存为 .xlsx 再发，或把内容复制粘贴过来。`,
   legacyXls: (name: string) => `“${name}”是旧版 Excel 格式（.xls），暂时读不了。请用 Excel 或 WPS 打开，“另存为”Excel 工作簿（*.xlsx）后重新发送。`,
   quoteElsewhere: '被引用的消息不在本会话里，没有读取。请在原会话中引用，或直接把文字粘贴过来。',
+  bitableTableGone: '没有找到链接里的这张数据表：它可能已被删除。请在多维表格里打开要用的数据表，复制地址栏里的完整链接再发。',
+  ocrFailed: (code: string | number) => `飞书文字识别没能处理这张图片（错误码 ${code}）。请换一张清晰、小于 5 MB 的照片，或直接把文字粘贴过来。`,
+  forwardEmpty: (skipped: number) => `这组合并转发的聊天记录里没有可读的文字${skipped ? `（其中 ${skipped} 条是图片或文件，转发后的附件飞书不允许应用读取，请直接发给我）` : ''}。`,
 } as const;
 
 /** What the bot says when a table cannot be read, by Feishu's error code. */

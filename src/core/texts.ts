@@ -96,6 +96,8 @@ export const CRITIQUE_EMPTY = '请把需要审阅的内容一起发过来，例�
 /** The toast for a second press of a button whose first press is queued, running or done. */
 export const BUTTON_UNDER_WAY = '这个按钮已经按过，正在处理，结果会发在这个话题里，请稍候。';
 export const BUTTON_EXPIRED = '这个按钮对应的操作已失效，请在话题里直接发文字指令。';
+/** The toasts a button press gets at once (the card action's answer). */
+export const BUTTON_TOAST = { expired: '这张卡片的按钮已过期，请在话题里直接发文字指令。', accepted: '已收到，正在处理' } as const;
 
 export const REMINDER_NOT_UNDERSTOOD = '没看懂这条提醒。可以这样说：“提醒我6月30日前交上半年意识形态报告，提前3天提醒”，或“我的提醒”“取消提醒 2”。';
 

@@ -351,7 +351,7 @@ export class FeishuDocuments implements DocumentSource, CloudDocPublisher, Comme
     try {
       const all = await this.api.bitableTables(appToken);
       const list = only ? all.filter((t) => t.table_id === only) : all;
-      if (!list.length) throw new DocumentError('not-found', `没有找到链接里的这张数据表：它可能已被删除。请在多维表格里打开要用的数据表，复制地址栏里的完整链接再发。`);
+      if (!list.length) throw new DocumentError('not-found', DOC_TEXTS.bitableTableGone);
       // Facts are named by the base (《2026年意识形态台账》·学习记录·第2行); its title is the base's own metadata.
       const base = (await this.api.bitableApp(appToken)).name?.trim() || title || undefined;
       const name = base || (list.length === 1 ? list[0]!.name : '多维表格');
@@ -406,7 +406,7 @@ export class FeishuDocuments implements DocumentSource, CloudDocPublisher, Comme
     } catch (err) {
       if (!(err instanceof FeishuApiError) || err.retryable) throw err;
       if (err.kind === 'no-scope') throw new DocumentError('missing-scope', DOC_TEXTS.missingScope('识别图片中的文字', [...SCOPES.ocr]));
-      throw new DocumentError('unavailable', `飞书文字识别没能处理这张图片（错误码 ${err.code ?? err.httpStatus ?? '未知'}）。请换一张清晰、小于 5 MB 的照片，或直接把文字粘贴过来。`);
+      throw new DocumentError('unavailable', DOC_TEXTS.ocrFailed(err.code ?? err.httpStatus ?? '未知'));
     }
   }
 
@@ -433,7 +433,7 @@ export class FeishuDocuments implements DocumentSource, CloudDocPublisher, Comme
       const time = it.create_time ? `${new Date(Number(it.create_time) + 8 * 3600_000).toISOString().slice(0, 16)}+08:00` : undefined;
       for (const line of text.split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean)) facts.push({ text: line, address: { origin: 'message', source: '合并转发的聊天记录', ...(time ? { time } : {}) } });
     }
-    if (!facts.length) throw new DocumentError('empty', `这组合并转发的聊天记录里没有可读的文字${skipped ? `（其中 ${skipped} 条是图片或文件，转发后的附件飞书不允许应用读取，请直接发给我）` : ''}。`);
+    if (!facts.length) throw new DocumentError('empty', DOC_TEXTS.forwardEmpty(skipped));
     return { kind: 'facts', source: 'forward', name: '合并转发的聊天记录', text: facts.map((f) => f.text).join('\n'), facts };
   }
 

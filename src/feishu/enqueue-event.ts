@@ -3,7 +3,7 @@ import * as lark from '@larksuiteoapi/node-sdk';
 import type { Enqueuer } from '../queue/enqueue.js';
 import type { Admission } from '../queue/admission.js';
 import { cardActionJobId, messageJobId } from '../queue/jobs.js';
-import { BUTTON_UNDER_WAY, refusalText } from '../core/texts.js';
+import { BUTTON_TOAST, BUTTON_UNDER_WAY, refusalText } from '../core/texts.js';
 import type { IncomingMessage } from '../core/message.js';
 import type { Logger } from '../logger.js';
 import type { FeishuApi } from './api.js';
@@ -99,7 +99,7 @@ export class FeishuIngest {
     const issued = (value as Record<string, unknown>)[ISSUED_AT];
     if (typeof issued === 'number' && Date.now() / 1000 - issued > (this.deps.cardActionMaxAgeMs ?? 7 * 86_400_000) / 1000) {
       this.deps.log.info({ messageId: action.messageId, ageSeconds: Math.round(Date.now() / 1000 - issued) }, 'card action refused: card too old');
-      return { toast: { type: 'warning', content: '这张卡片的按钮已过期，请在话题里直接发文字指令。' } };
+      return { toast: { type: 'warning', content: BUTTON_TOAST.expired } };
     }
     const messageId = action.messageId;
     const key = buttonKey(messageId, action.operator.openId, value);
@@ -124,7 +124,7 @@ export class FeishuIngest {
       value,
     }, key);
     this.deps.log.info({ messageId, action: value.action }, 'card action queued');
-    return { toast: { type: 'info', content: '已收到，正在处理' } };
+    return { toast: { type: 'info', content: BUTTON_TOAST.accepted } };
   }
 
   dispatcher(opts: { encryptKey?: string; verificationToken?: string } = {}): lark.EventDispatcher {
