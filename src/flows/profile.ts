@@ -10,6 +10,8 @@ import type { TurnContext } from './context.js';
 interface StoredProfile extends UnitProfile {
   /** The bot asked once for what was missing: it does not ask again. */
   asked?: boolean;
+  /** Who stated the role (open_id): “删除我的数据” removes the role they gave (privacy/forget.ts). */
+  roleBy?: string;
 }
 
 /** Said when the statement carried a person's name: only the post is kept. */
@@ -29,7 +31,7 @@ export async function profileFlow(ctx: TurnContext, text: string): Promise<void>
     return ctx.replier.sendText(c, `没有从这句话里读出单位信息。可以这样说：“我们单位是中共某某县委宣传部，上级党委是中共某某县委，每半年报送”。不需要提供任何人的姓名。${names}`, ctx.jobId);
   }
   const old = await loadProfile(ctx);
-  const next: StoredProfile = { ...mergeProfile(old, said), ...(old.asked ? { asked: true } : {}) };
+  const next: StoredProfile = { ...mergeProfile(old, said), ...(old.asked ? { asked: true } : {}), ...(said.role ? { roleBy: c.senderOpenId } : {}) };
   await ctx.memory.setUnitProfile(c.chatId, JSON.stringify(next));
   const missing = profileQuestion(next);
   const parts = [next.unit && `单位：${next.unit}`, next.superior && `上级党委：${next.superior}`, next.role && `身份：${roleLabel(next.role)}`].filter(Boolean).join('；');

@@ -12,7 +12,10 @@ import { conversationOf, DRAFT_EXPIRY_JOB, draftExpiryJobId, JOB_NAMES, MESSAGE_
 export const KEPT_RECORDS = ['审计记录（网络安全法第二十一条要求网络日志留存不少于六个月；只含时间、会话和用户标识、任务类型，不含消息和文档内容）'];
 
 /** Entries the user added to lists the unit shares: kept, and they never held the user's open_id. */
-export const SHARED_KEPT = ['本单位词表（慎用词、禁用词及改法）是全单位共用的，保留；词表只记词语，不记录是谁添加的'];
+export const SHARED_KEPT = [
+  '本单位词表（慎用词、禁用词及改法）是全单位共用的，保留；词表只记词语，不记录是谁添加的',
+  '单位信息（单位全称、上级党委、通常报送时段）是本会话共用的，保留；其中你告诉我的身份（职务）已删除',
+];
 
 export interface ForgetResult {
   /** Redis keys deleted, plus queue jobs removed or scrubbed. */
@@ -138,6 +141,7 @@ export class Forgetting {
     };
     // Threads: the memory index, thread ownership, and the conversations of the user's jobs.
     const threadKeys = new Set(await this.redis.smembers(userKeysKey(this.o.prefix, openId)));
+    const p2pChats = new Set<string>();
     for (const owner of await scanAll(this.redis, this.k('owner', '*'))) {
       if ((await this.redis.get(owner)) !== openId) continue;
       const thread = owner.slice(this.k('owner', '').length);
@@ -148,6 +152,7 @@ export class Forgetting {
       const c = conversationOf(data);
       if (c.senderOpenId !== openId) continue;
       threadKeys.add(this.k('hist', 't', threadKey(c))).add(this.k('state', threadKey(c))).add(this.k('review', threadKey(c))).add(this.k('versions', threadKey(c)));
+      if (c.chatType === 'p2p') p2pChats.add(c.chatId);
       if (c.chatType === 'p2p') threadKeys.add(this.k('hist', 'c', c.chatId)).add(this.k('lastfile', c.chatId)).add(this.k('review', 'c', c.chatId)).add(this.k('ocr', c.chatId));
       if (job.id === o.exceptJobId) continue;
       if (job.id) deleted += await this.dropAnswers(job.id);
@@ -195,6 +200,7 @@ export class Forgetting {
       this.k('userjobs', openId), this.k('rl', openId), this.k('rlc', openId), this.k('forget', 'ask', userTag(openId)),
     ];
     await del(perUser);
+    deleted += await this.forgetProfileRoles(openId, p2pChats);
     const ledger = await this.forgetLedgerEntries(openId);
     deleted += ledger.deleted;
     // Their 误报/有用 verdicts (rule ids and hashes, under a tag of their id).
@@ -207,6 +213,26 @@ export class Forgetting {
     await this.audit.record({ time: (this.o.now?.() ?? new Date()).getTime(), user: openId, kind: 'delete-user', outcome: tasks.retrying ? 'partial' : 'ok', ...(o.by ? { reason: o.by } : {}) });
     const kept = ledger.anonymised ? [...KEPT_RECORDS, `你在群里记入单位台账的 ${ledger.anonymised} 条记录（记一笔）：它们是单位的工作记录，内容保留，已去掉你的用户标识`] : KEPT_RECORDS;
     return { deleted, kept, shared: SHARED_KEPT, tasks };
+  }
+
+  /**
+   * The writer's role in a unit profile: removed where the user stated it, and in their private chats
+   * (a role there is theirs). The rest of the profile is the unit's and stays.
+   */
+  private async forgetProfileRoles(openId: string, p2pChats: ReadonlySet<string>): Promise<number> {
+    let n = 0;
+    const prefix = this.k('profile', '');
+    for (const key of await scanAll(this.redis, this.k('profile', '*'))) {
+      const raw = await this.redis.get(key);
+      if (!raw) continue;
+      const p = JSON.parse(raw) as { role?: string; roleBy?: string };
+      if (p.roleBy !== openId && !(p.role && p2pChats.has(key.slice(prefix.length)))) continue;
+      delete p.role;
+      delete p.roleBy;
+      await this.redis.set(key, JSON.stringify(p), 'KEEPTTL');
+      n++;
+    }
+    return n;
   }
 
   /**

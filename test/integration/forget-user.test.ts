@@ -7,7 +7,7 @@
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../support/harness.js';
-import { messageIdOf, textEvent, cardActionEvent } from '../support/events.js';
+import { messageIdOf, textEvent, cardActionEvent, groupAtBot } from '../support/events.js';
 import type { FakeMessage } from '../support/fake-feishu.js';
 import { EVENT_CEILING_MS } from '../support/wait.js';
 import { appSettled } from '../support/queues.js';
@@ -161,6 +161,32 @@ describe('删除我的数据', () => {
     expect([...after.keys()].filter((k) => k.includes(':reminder:task:'))).toEqual([]);
     expect(holding(after, A, audit)).toEqual([]);
     expect(after.get(audit)).toContain('partial');
+  });
+
+  it('the writer’s role in a unit profile goes (their private chat’s, and the one they stated in a group); the unit’s name stays', async () => {
+    h = await startHarness({ clock: () => NOW, env: { OPENAI_API_KEY: '' } });
+    redis = new Redis(h.redisUrl);
+    const GROUP = 'oc_group_forget_profile';
+    await say(h, A, '我们单位是中共青山县委宣传部，我是分管网信的副部长');
+    const inGroup = groupAtBot('我们单位是中共青山县委网信办，我是主任', h.feishu.botOpenId, { senderOpenId: A, chatId: GROUP });
+    await h.post(inGroup);
+    await settled(h, messageIdOf(inGroup));
+    const profile = async (chat: string) => JSON.parse((await redis!.get(`${h!.prefix}:profile:${chat}`)) ?? '{}') as Record<string, unknown>;
+    expect(await profile(CHAT[A])).toMatchObject({ unit: '中共青山县委宣传部', role: 'deputy', roleBy: A });
+    expect(await profile(GROUP)).toMatchObject({ unit: '中共青山县委网信办', role: 'chief', roleBy: A });
+
+    await say(h, A, '删除我的数据');
+    const done = h.feishu.textOf(await say(h, A, '确认删除'));
+    expect(done).toContain('已删除你的数据');
+    expect(done).toContain('其中你告诉我的身份（职务）已删除');
+    for (const chat of [CHAT[A], GROUP]) {
+      const p = await profile(chat);
+      expect(p.unit, chat).toMatch(/^中共青山县委/);
+      expect(p.role, chat).toBeUndefined();
+      expect(JSON.stringify(p)).not.toContain(A);
+    }
+    const audit = auditKey(h.prefix);
+    expect(holding(await dump(h), A, audit)).toEqual([]);
   });
 
   it('取消 keeps everything; a typed 确认删除 (console has no buttons) works in the chat that asked', async () => {
