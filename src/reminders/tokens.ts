@@ -1,5 +1,6 @@
 // Shared types, errors and token helpers for the reminder parser. No I/O.
 import type { DateTime } from 'luxon';
+import { parseNumeral } from '../text/numerals.js';
 
 import type { ReminderSpec } from './types.js';
 
@@ -91,7 +92,7 @@ export function unitOf(u: string | undefined): RelTok['unit'] {
   }
 }
 /** Weekday character after 周/星期/礼拜 (一…六, 日/天, 1-7) to 1 (Monday) … 7 (Sunday). */
-export const weekdayNum = (ch: string): number => (/[日天7]/.test(ch) ? 7 : '一二三四五六'.indexOf(ch) + 1 || Number(ch));
+export const weekdayNum = (ch: string): number => (/[日天7]/.test(ch) ? 7 : parseNumeral(ch, { max: 6 }) ?? NaN);
 /** Earliest, then longest, non-overlapping. */
 export function pick<T extends Span>(cands: T[], taken: Span[] = []): T[] {
   const sorted = [...cands].sort((a, b) => a.start - b.start || (b.end - b.start) - (a.end - a.start));
