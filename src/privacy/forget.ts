@@ -110,7 +110,9 @@ export class Forgetting {
   async scrubThread(c: Conversation, exceptJobId?: string): Promise<number> {
     const thread = threadKey(c);
     const keys = [this.k('hist', 't', thread), this.k('state', thread), this.k('review', thread), this.k('versions', thread)];
-    if (c.chatType === 'p2p' && !c.rootId && !c.threadId) keys.push(this.k('hist', 'c', c.chatId), this.k('review', 'c', c.chatId));
+    if (c.chatType === 'p2p' && !c.rootId && !c.threadId) keys.push(this.k('hist', 'c', c.chatId), this.k('review', 'c', c.chatId), this.k('lastfile', c.chatId));
+    // A private chat's recognition (OCR lines) waits for the next draft in any of its threads: it goes too.
+    if (c.chatType === 'p2p') keys.push(this.k('ocr', c.chatId));
     let n = await this.redis.del(...keys);
     n += await this.reminders.remove(draftExpiryJobId(thread)).catch(() => 0);
     for (const job of await this.jobs(this.messages)) {

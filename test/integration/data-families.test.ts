@@ -128,7 +128,12 @@ describe('stored data', () => {
     const secret = '记住这句话：松柏常青鸭鹅鸡';
     const first = textEvent(secret);
     await ask(h, redis, first, 1);
+    // The chat's waiting recognition and recent files (written by the OCR and file flows; seeded here in their shape).
+    const chat = (first.event as { message: { chat_id: string } }).message.chat_id;
+    await redis.set(`${h.prefix}:ocr:${chat}`, JSON.stringify({ result: { lines: ['松柏常青照片里的字'] }, confirmed: false }), 'EX', 3600);
+    await redis.set(`${h.prefix}:lastfile:${chat}`, JSON.stringify([{ messageId: 'om_f', fileKey: 'fk', name: '松柏常青.docx' }]), 'EX', 3600);
     await ask(h, redis, textEvent('/reset'), 2);
+    expect(await redis.exists(`${h.prefix}:ocr:${chat}`, `${h.prefix}:lastfile:${chat}`)).toBe(0);
     const q = new Queue<JobData>(MESSAGE_QUEUE, { connection: redis, prefix: h.prefix });
     try {
       const job = await q.getJob(messageJobId(messageIdOf(first)));
