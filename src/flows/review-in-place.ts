@@ -244,8 +244,15 @@ async function deleteEditReplies(ctx: TurnContext, edit: InPlaceEdit): Promise<{
   if (!r.ok) return { deleted: 0, kept: edit.replies.length };
   let deleted = 0;
   for (const mine of edit.replies) {
-    const found = r.review.byId.get(mine.commentId)?.replies.find((x) => x.text === mine.text);
-    if (!found) continue;
+    const root = r.review.byId.get(mine.commentId);
+    // A comment resolved since is not listed: its reply cannot be found and stays.
+    if (!root) continue;
+    const found = root.replies.find((x) => x.text === mine.text);
+    // Listed, but our reply is gone: a retried restore deleted it already.
+    if (!found) {
+      deleted++;
+      continue;
+    }
     try {
       await ctx.comments!.deleteReply(r.fileToken, mine.commentId, found.id);
       deleted++;

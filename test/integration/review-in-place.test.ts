@@ -239,6 +239,19 @@ describe('直接改原文档: a cloud doc edited in place', () => {
     expect(h.feishu.deletedReplies).toHaveLength(6);
   });
 
+  it('改回上一版 after the leader resolved one comment: that reply stays (the comment is no longer listed), the answer says so', async () => {
+    h = await startHarness({ llm: messyModel });
+    cloudDoc(h);
+    const { id } = await list(h);
+    await say(h, '直接改原文档', id);
+    h.feishu.driveComments.get(DOC)!.find((c) => c.comment_id === '7101')!.is_solved = true;
+    const back = await say(h, '改回上一版', id);
+    expect(back).toContain('我这次在评论下的 5 条回复说的是已撤销的修改，已一并删除。');
+    expect(back).toContain('另有 1 条回复没能删除');
+    expect(h.feishu.deletedReplies.map((d) => d.commentId)).not.toContain('7101');
+    expect(h.feishu.botRepliesOn(DOC, '7101')).toHaveLength(1);
+  });
+
   it('no edit permission (403 / 1770032): one answer naming what to grant and offering the copy; nothing written, no comment answered; 全部处理 then makes the copy', async () => {
     h = await startHarness({ llm: messyModel });
     cloudDoc(h);
