@@ -6,6 +6,9 @@ import type { FakeRequestBody } from '../support/fake-openai.js';
 import type { FakeMessage } from '../support/fake-feishu.js';
 import { EVENT_CEILING_MS } from '../support/wait.js';
 import { readWordPackage } from '../support/wordml.js';
+import JSZip from 'jszip';
+import { DOMParser } from '@xmldom/xmldom';
+import { FOOTER_LABEL } from '../../src/export/ai-label.js';
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -135,6 +138,22 @@ describe('report drafting from a Feishu thread', () => {
     const out = await reply(h, messageIdOf(exp), 2);
     expect(out.some((m) => m.msg_type === 'file')).toBe(true);
     expect(h.llm.requests).toHaveLength(0);
+  });
+
+  it('AI_LABEL_FOOTER=on: the exported Word file prints the explicit AI label in its footer, beside the implicit one', async () => {
+    h = await startHarness({ env: { OPENAI_API_KEY: '', AI_LABEL_FOOTER: 'on' } });
+    const first = textEvent('帮我写一份2026年度个人落实意识形态工作责任制述职报告的提纲');
+    const root = messageIdOf(first);
+    await h.post(first);
+    await reply(h, root);
+    const exp = textEvent('导出Word', { rootId: root });
+    await h.post(exp);
+    const file = (await reply(h, messageIdOf(exp), 2)).find((m) => m.msg_type === 'file')!.file!;
+    const zip = await JSZip.loadAsync(file.data);
+    const footers = Object.keys(zip.files).filter((n) => /^word\/footer\d*\.xml$/.test(n));
+    const texts = await Promise.all(footers.map(async (n) => Array.from(new DOMParser().parseFromString(await zip.file(n)!.async('string'), 'text/xml').getElementsByTagName('w:t')).map((t) => t.textContent).join('')));
+    expect(texts.join('\n')).toContain(FOOTER_LABEL);
+    expect(await zip.file('docProps/custom.xml')!.async('string')).toContain('AIContentId');
   });
 
   it('shows the defects an outline still has after the one repair round', async () => {
