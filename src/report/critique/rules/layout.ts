@@ -326,9 +326,34 @@ export const layoutRule: Rule = {
         out.push(report(doc, 'info', h.start, line.end, `“${h.mark.marker}”部分只有标题，没有内容`, '补写该部分内容或删去标题'));
       }
     }
-    return out;
+    return foldJoined(doc, out);
   },
 };
+
+/** A finding about a lost break: a heading run into the line, or a space (or a mark's space) between what were lines. */
+function lostBreak(f: Finding, t: string): boolean {
+  if (/连在同一行|连在一起/.test(f.message)) return true;
+  return /^[。，；]?[ \u3000\u00a0]+$/.test(t.slice(f.start, f.end)) && !f.message.includes('前多出空格');
+}
+
+/**
+ * A page whose line breaks were lost (headings run in after spaces, twice or more in one paragraph) is one defect:
+ * one finding for the paragraph, without a replacement, instead of one per run-in heading and space.
+ */
+function foldJoined(doc: CritiqueDoc, out: Finding[]): Finding[] {
+  if (doc.fromPdf) return out;
+  const t = doc.text;
+  for (const p of doc.paragraphs) {
+    if (!joinedPage(p.text)) continue;
+    const members = out.filter((f) => f.start >= p.start && f.end <= p.end && lostBreak(f, t));
+    if (members.length < 2) continue;
+    const start = Math.min(...members.map((f) => f.start));
+    const end = Math.max(...members.map((f) => f.end));
+    out = out.filter((f) => !members.includes(f));
+    out.push(report(doc, 'warning', start, end, '本段多处标题或段落与上文连在同一行（疑为网页或文档转换丢失了换行）', '按原稿恢复分段：各级标题单独成行，各段另起一行'));
+  }
+  return out;
+}
 
 /** Text after a paywall cut that picks up in the middle of a sentence: the missing part made it a fragment. */
 function resumedCut(doc: CritiqueDoc, base: number, line: string, cutStart: number, cutEnd: number, runIn?: Set<number>): Finding[] {

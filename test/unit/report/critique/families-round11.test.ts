@@ -1,0 +1,27 @@
+/**
+ * Round 11 (issue 24): the families that r13 left, each with a defective and a clean case in our own words.
+ * No sentence here comes from a draw.
+ */
+import { describe, expect, it } from 'vitest';
+import { run } from './helpers.js';
+
+/** [text at the finding, severity, replacement or null] of one rule. */
+const spans = (t: string, rule: string) => run(t).filter((f) => f.rule === rule).map((f) => [t.slice(f.start, f.end), f.severity, f.replacement ?? null]);
+const TITLE = '2025年县水利局意识形态工作总结\n';
+
+describe('precision: a page whose line breaks were lost is one layout finding', () => {
+  const page = `${TITLE}今年以来，局党组把意识形态工作摆在重要位置，现将情况总结如下。 一、主要做法 （一）加强理论武装 局党组全年召开中心组学习会议10次，专题研讨4次。 （二）压实工作责任 班子成员带头落实一岗双责，签订责任书18份。 二、存在问题 研判还不够深入。 三、下步打算 持续抓好学习教育。\n`;
+  it('one warning for the paragraph, without a replacement, covering its run-in headings', () => {
+    const layout = run(page).filter((f) => f.rule === 'layout');
+    expect(layout).toHaveLength(1);
+    const [f] = layout;
+    expect(f!.severity).toBe('warning');
+    expect(f!.replacement).toBeUndefined();
+    expect(f!.start).toBeLessThanOrEqual(page.indexOf('一、主要做法'));
+    expect(f!.end).toBeGreaterThan(page.indexOf('三、下步打算'));
+  });
+  it('a single heading run into an ordinary paragraph is still reported on its own', () => {
+    const t = `${TITLE}局党组全年召开中心组学习会议10次，专题研讨4次。二、存在问题\n研判还不够深入，阵地管理有短板。\n`;
+    expect(run(t).filter((f) => f.rule === 'layout' && /连在同一行/.test(f.message)).map((f) => t.slice(f.start, f.end))).toEqual(['二、']);
+  });
+});
