@@ -155,7 +155,7 @@ export const layoutRule: Rule = {
       if (headingLines.has(prev.index) || doc.title?.index === prev.index) return;
       // resumedCut reads the cut as [cutStart, cutEnd) of one line: here the last character before it, then the next line.
       const last = prev.text.trimEnd().slice(-1);
-      out.push(...resumedCut(doc, next.start - 1, last + next.text, 1, 1));
+      out.push(...resumedCut(doc, next.start - 1, last + next.text, 1, 1, p.start + p.text.length - p.text.trimStart().length));
     });
     for (const p of doc.paragraphs) {
       if (wholeChrome(p.index)) continue;
@@ -164,7 +164,7 @@ export const layoutRule: Rule = {
       const c = doc.chrome.get(p.index);
       if (c) keep.push([p.start + c.start, p.start + c.end]);
       const kept = (a: number, b: number) => keep.some(([x, y]) => a >= x && b <= y);
-      if (c?.kind === 'advert' && c.start > 0 && c.end < p.text.trimEnd().length) out.push(...resumedCut(doc, p.start, p.text, c.start, c.end, runIn));
+      if (c?.kind === 'advert' && c.start > 0 && c.end < p.text.trimEnd().length) out.push(...resumedCut(doc, p.start, p.text, c.start, c.end, p.start + c.start, runIn));
       for (const { m, end } of matchAll(HEAD_THEN_BODY, p.text, p.start)) {
         const start = end - m[1]!.length;
         if (kept(start, end) || doc.fromPdf) continue;
@@ -356,7 +356,8 @@ function foldJoined(doc: CritiqueDoc, out: Finding[]): Finding[] {
 }
 
 /** Text after a paywall cut that picks up in the middle of a sentence: the missing part made it a fragment. */
-function resumedCut(doc: CritiqueDoc, base: number, line: string, cutStart: number, cutEnd: number, runIn?: Set<number>): Finding[] {
+/** `notice` is where the site's cut notice starts: the fragment is reported with the cut that made it (one defect). */
+function resumedCut(doc: CritiqueDoc, base: number, line: string, cutStart: number, cutEnd: number, notice: number, runIn?: Set<number>): Finding[] {
   const before = line.slice(0, cutStart).trimEnd();
   const after = line.slice(cutEnd);
   // A heading after the cut (……（省略830字）…… 二、当前…… 在看到…): a heading run into the line, not a half sentence.
@@ -368,5 +369,6 @@ function resumedCut(doc: CritiqueDoc, base: number, line: string, cutStart: numb
   if (/[。！？；：]$/.test(before) || !/^[\u4e00-\u9fff“]/.test(after)) return [];
   const stop = after.search(/[，。；：！？、]/);
   const len = Math.min(stop < 0 ? after.length : stop, 8);
-  return [report(doc, 'warning', base + cutEnd, base + cutEnd + len, '截断处之后的文字从半句话接起，与前文不连贯', '补全被隐藏的内容，或删去残句')];
+  while (/[\s\u3000]/.test(doc.text[notice] ?? '')) notice++;
+  return [report(doc, 'warning', notice, base + cutEnd + len, '网页在此截去了部分内容，之后的文字从半句话接起，与前文不连贯', '补全被隐藏的内容，或删去截断提示和残句')];
 }

@@ -25,3 +25,19 @@ describe('precision: a page whose line breaks were lost is one layout finding', 
     expect(run(t).filter((f) => f.rule === 'layout' && /连在同一行/.test(f.message)).map((f) => t.slice(f.start, f.end))).toEqual(['二、']);
   });
 });
+
+describe('precision: the text that resumes after a paywall cut is reported with the cut', () => {
+  it('a cut notice on its own line and the half-sentence after it: one layout finding from the notice on', () => {
+    const t = `${TITLE}全年在市级以上媒体刊发稿件\n（此处隐藏512字，开通会员后阅读）\n题宣传活动18场，覆盖干部群众2000余人次。\n`;
+    const layout = spans(t, 'layout');
+    expect(layout).toHaveLength(1);
+    expect(String(layout[0]![0]).startsWith('（此处隐藏512字')).toBe(true);
+    expect(String(layout[0]![0]).endsWith('题宣传活动18场')).toBe(true);
+    expect(layout[0]![2]).toBeNull();
+  });
+  it('a cut inside a paragraph: the finding starts at the notice, not before it', () => {
+    const t = `${TITLE}局党组坚持每季度分析研判一次。全年在市级以上媒体刊发稿件 ……此处隐藏360个字…… 题宣传活动18场，覆盖干部群众2000余人次。\n`;
+    const resumed = run(t).filter((f) => f.rule === 'layout' && f.message.includes('半句话'));
+    expect(resumed.map((f) => t.slice(f.start, f.end))).toEqual(['……此处隐藏360个字…… 题宣传活动18场']);
+  });
+});

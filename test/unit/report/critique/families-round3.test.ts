@@ -120,7 +120,7 @@ describe('chrome by site type', () => {
     expect(seriousText(t)).toEqual([
       `debris ${t.split('\n').slice(0, 4).join('\n')}`,
       'debris  ……此处隐藏1280个字……',
-      'layout 院内宣传栏和候诊',
+      'layout ……此处隐藏1280个字……院内宣传栏和候诊',
       'debris 此处隐藏2351字，下载后查看',
     ]);
   });
