@@ -287,6 +287,7 @@ export const layoutRule: Rule = {
       const end = a.start + at.length;
       out.push(report(doc, 'warning', end - 2, b.start + Math.min(b.text.length, 4), mark ? `段末是${at.endsWith('、') ? '顿号' : '逗号'}：句子在此断开了` : '段末没有标点：段落疑在句子中间断开，或漏了句号', mark ? '与下一段连接成完整的句子' : '与下一段连接成完整的句子，或补上句号'));
     }
+    out.push(...itemsWithoutStop(doc, out, wholeChrome));
     // A preview that stops mid-sentence right before the sharing site's footer (file name, download notice).
     const lastProse = [...paras].reverse().find((p) => !wholeChrome(p.index));
     if (lastProse && lastProse !== paras.at(-1) && !headingLines.has(lastProse.index) && !doc.titleLines.has(lastProse.index)) {
@@ -329,6 +330,46 @@ export const layoutRule: Rule = {
     return foldJoined(doc, out);
   },
 };
+
+/** The kind of a list item's marker: 一是, 一、, （一）, （1）, 1. / 1、, 第一，; null for prose. */
+function itemKind(text: string): string | null {
+  const m = /^[\s\u3000]*(?:([一二三四五六七八九十]{1,2}是)|([一二三四五六七八九十]{1,2}、)|([（(][一二三四五六七八九十]{1,3}[）)])|([（(]\d{1,2}[）)])|(\d{1,2}[.．、](?!\d))|(第[一二三四五六七八九十]{1,2}[，、,]))/.exec(text);
+  if (!m) return null;
+  return String(m.slice(1).findIndex((x) => x !== undefined));
+}
+
+/**
+ * A list item that stops without its full stop while its siblings (the same marker, one after another) end with 。:
+ * 1.……。 2.……（nothing） 3.……。 — the mark was dropped. Prose items only (a comma inside, or long); a bare heading
+ * among its siblings is a style, not a slip.
+ */
+function itemsWithoutStop(doc: CritiqueDoc, out: Finding[], wholeChrome: (i: number) => boolean): Finding[] {
+  if (doc.wrapped || doc.fromPdf) return [];
+  const found: Finding[] = [];
+  const paras = doc.paragraphs;
+  let i = 0;
+  while (i < paras.length) {
+    const kind = wholeChrome(paras[i]!.index) ? null : itemKind(paras[i]!.text);
+    let j = i + 1;
+    while (kind !== null && j < paras.length && !wholeChrome(paras[j]!.index) && itemKind(paras[j]!.text) === kind) j++;
+    const group = paras.slice(i, j);
+    i = kind === null ? i + 1 : j;
+    if (group.length < 3) continue;
+    const ends = group.map((p) => p.text.trimEnd());
+    const stops = ends.filter((e) => e.endsWith('。')).length;
+    const open = ends.map((e, k) => ({ e, p: group[k]! })).filter(({ e }) => /[\u4e00-\u9fff”）)]$/.test(e));
+    // The other items end with 。 (at least two, and more than those without): the ones without are the slip.
+    if (open.length === 0 || stops < 2 || stops <= open.length || stops + open.length !== group.length) continue;
+    for (const { e, p } of open) {
+      const body = e.replace(/^[\s\u3000]*(?:[一二三四五六七八九十]{1,2}是|[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、]|第[一二三四五六七八九十]{1,2}[，、,])/, '');
+      if (!(/[，；]/.test(body) || body.length >= 15) || body.length < 8 || doc.softBreaks.has(p.index)) continue;
+      const end = p.start + e.length;
+      if (out.some((f) => f.start < end && f.end > end - 1)) continue;
+      found.push(report(doc, 'warning', end - 1, end, '本项末尾缺少句号（同一列表的其他各项都以句号结尾）', '在句末补上句号', `${e.slice(-1)}。`));
+    }
+  }
+  return found;
+}
 
 /** A finding about a lost break: a heading run into the line, or a space (or a mark's space) between what were lines. */
 function lostBreak(f: Finding, t: string): boolean {

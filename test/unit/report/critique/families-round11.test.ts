@@ -41,3 +41,26 @@ describe('precision: the text that resumes after a paywall cut is reported with 
     expect(resumed.map((f) => t.slice(f.start, f.end))).toEqual(['……此处隐藏360个字…… 题宣传活动18场']);
   });
 });
+
+describe('recall: a list item without the full stop its siblings end with', () => {
+  const LEAD = `${TITLE}今年以来，局党组从四个方面抓好意识形态工作。\n`;
+  it('1.……。 2.……(none) 3.……。 4.……。: the second item gets 。', () => {
+    const t = `${LEAD}1.加强理论武装，局党组全年召开中心组学习会议10次。\n2.压实工作责任，班子成员带头落实一岗双责\n3.抓好阵地管理，对局属网站和公众号开展排查2次。\n4.加强队伍建设，举办宣传骨干培训班1期。\n`;
+    expect(spans(t, 'layout')).toEqual([['责', 'warning', '责。']]);
+  });
+  it('one in 一是/二是 items and （1） items too; two without among five with is still the slip', () => {
+    const t = `${LEAD}一是加强理论武装，全年召开中心组学习会议10次。\n二是压实工作责任，班子成员带头落实一岗双责\n三是抓好阵地管理，对局属网站开展排查2次。\n四是加强队伍建设，举办培训班1期。\n`;
+    // Here the next item starts with a character, so the older 段末没有标点 finding covers it (advice, no fix).
+    expect(spans(t, 'layout')).toEqual([['双责\n三是抓好', 'warning', null]]);
+    const u = `${LEAD}（1）学习会议10次，专题研讨4次。\n（2）签订责任书18份，覆盖全部股室\n（3）排查网站和公众号2次。\n（4）举办培训班1期，培训60人次\n（5）开展主题宣传活动6场。\n（6）推送信息120条。\n（7）处置舆情2起。\n`;
+    expect(spans(u, 'layout').map(([s, , r]) => [s, r])).toEqual([['室', '室。'], ['次', '次。']]);
+  });
+  it('items that all end without a mark, bare headings, and lists of two are left alone', () => {
+    const bare = `${LEAD}1.加强理论武装，全年学习10次\n2.压实工作责任，签订责任书18份\n3.抓好阵地管理，排查网站2次\n`;
+    expect(spans(bare, 'layout')).toEqual([]);
+    const heads = `${LEAD}（一）加强理论武装。全年学习10次。\n（二）压实工作责任\n（三）抓好阵地管理。全年排查网站2次。\n`;
+    expect(spans(heads, 'layout')).toEqual([]);
+    const two = `${LEAD}1.加强理论武装，全年召开中心组学习会议10次。\n2.压实工作责任，班子成员带头落实一岗双责\n`;
+    expect(spans(two, 'layout')).toEqual([]);
+  });
+});
