@@ -64,3 +64,17 @@ describe('recall: a list item without the full stop its siblings end with', () =
     expect(spans(two, 'layout')).toEqual([]);
   });
 });
+
+describe('recall: one text, two forms of the same word (督查/督察), one of them once', () => {
+  const T = '2025年县教育局意识形态工作专项督查情况报告\n';
+  it('督查 throughout and 督察 once: the lone form gets the text’s own', () => {
+    const t = `${T}县教育局组成3个督查组，对全县中小学开展意识形态工作专项督察。督查采取听取汇报、查阅资料等方式进行。\n`;
+    expect(spans(t, 'consistency')).toEqual([['督察', 'warning', '督查']]);
+  });
+  it('督察 where its own context asks for it (环保督察, 督察长), and a text with each form once, are left', () => {
+    const t = `${T}县教育局组成3个督查组开展专项督查，同时配合做好中央生态环境保护督察反馈问题整改。\n`;
+    expect(spans(t, 'consistency')).toEqual([]);
+    const u = `${T}县教育局开展专项督查，配合上级督察组工作。\n`;
+    expect(spans(u, 'consistency')).toEqual([]);
+  });
+});
