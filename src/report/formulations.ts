@@ -192,11 +192,16 @@ export interface NamedSet {
   prefix?: string;
   /** The set is cited whole: a list of all members but one, in order, is reported (a warning in quotes, else a hint). */
   whole?: boolean;
+  /**
+   * Words right before a list that cite the whole set (牢牢掌握意识形态工作 before 领导权、管理权、话语权): there a
+   * list of all members but one, in order, has dropped a member (a warning with the whole set).
+   */
+  cited?: RegExp;
   source: string;
 }
 
 export const NAMED_SETS: readonly NamedSet[] = [
-  { name: '意识形态工作“三权”', members: ['领导权', '管理权', '话语权'], minKnown: 2, minItems: 3, suffix: '权', intruders: ['主动权', '主导权', '控制权', '决策权'], sep: '、', source: `${SSBF}; ${S819}; the pairs 领导权和主动权 and 主导权和话语权 (十九大报告) are correct and not judged` },
+  { name: '意识形态工作“三权”', members: ['领导权', '管理权', '话语权'], minKnown: 2, minItems: 3, suffix: '权', intruders: ['主动权', '主导权', '控制权', '决策权'], sep: '、', cited: /(?:掌握|把握|掌牢|把牢|抓牢|守牢)意识形态(?:工作)?的?$/, source: `${SSBF}; ${S819}; the pairs 领导权和主动权 and 主导权和话语权 (十九大报告) are correct and not judged` },
   { name: '“思想上政治上行动上”', members: ['思想上', '政治上', '行动上'], minKnown: 2, suffix: '上', sep: '', source: `${ZHUNZE}: 在思想上政治上行动上同党中央保持高度一致` },
   { name: '宣传思想工作格局', members: ['党委统一领导', '党政齐抓共管', '宣传部门组织协调', '有关部门分工负责', '社会力量积极参与'], minKnown: 2, intruders: ['各相关部门积极配合', '相关部门积极配合', '有关部门积极配合', '各部门积极配合'], sep: '、', source: `${XCTL}; ${S819} (the four-member form without 社会力量积极参与 is also used)` },
   { name: '意识形态工作责任制原则', members: ['属地管理', '分级负责', '谁主管谁负责'], minKnown: 2, sep: '、', source: SSBF },

@@ -121,6 +121,13 @@ function judgeRun(doc: CritiqueDoc, set: NamedSet, run: { items: string[]; gaps:
   if (near.length > 0 && (longNear ? known.length + near.length < 2 : known.length < 2)) return [];
   const intruders = [...listed, ...near];
   const count = known.length + (longNear ? near.length : 0);
+  // The whole set cited (牢牢掌握意识形态工作领导权和话语权) with one member dropped: the pairs that are official
+  // (领导权和主动权) hold an intruder and are not this case.
+  if (set.cited && intruders.length === 0 && known.length === set.members.length - 1 && run.items.length === known.length && new Set(known).size === known.length
+    && set.members.filter((x) => known.includes(x)).join() === known.join() && set.cited.test(doc.text.slice(Math.max(0, run.start - 16), run.start))) {
+    const lost = set.members.filter((x) => !known.includes(x));
+    return [report(doc, 'warning', run.start, run.end, `${set.name}为“${right}”，此处缺少“${lost.join('、')}”`, right, right)];
+  }
   if (known.length + intruders.length < (set.minItems ?? 2) || count < (intruders.length > 0 ? 1 : set.minKnown)) return [];
   // The whole set written out in its own separators: the canonical form can replace it as written.
   const whole = run.items.length === set.members.length && run.gaps.every((g) => g === set.sep);

@@ -78,3 +78,16 @@ describe('recall: one text, two forms of the same word (督查/督察), one of t
     expect(spans(u, 'consistency')).toEqual([]);
   });
 });
+
+describe('recall: a named set cited whole with a member dropped (from the sourced table)', () => {
+  it('牢牢掌握意识形态工作领导权和话语权 → 领导权、管理权、话语权', () => {
+    const t = `${TITLE}局党组牢牢掌握意识形态工作领导权和话语权，每半年专题研究一次。\n`;
+    expect(spans(t, 'formulation')).toEqual([['领导权和话语权', 'warning', '领导权、管理权、话语权']]);
+  });
+  it('the official pair 领导权和主动权, and two members without the citing words, are left', () => {
+    const t = `${TITLE}局党组牢牢掌握意识形态工作领导权和主动权，每半年专题研究一次。\n`;
+    expect(spans(t, 'formulation')).toEqual([]);
+    const u = `${TITLE}网络阵地的管理权和话语权要抓在手上。\n`;
+    expect(spans(u, 'formulation')).toEqual([]);
+  });
+});
