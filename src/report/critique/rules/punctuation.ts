@@ -144,6 +144,7 @@ export const punctuationRule: Rule = {
       out.push(report(doc, 'warning', start, end, '并列的全会序数之间应加顿号', right, right));
     }
     out.push(...lineEnds(doc));
+    out.push(...colonInSeries(doc));
     for (const h of doc.headings) {
       if (h.mark.style === 'punct-after-paren') {
         out.push(report(doc, 'error', h.start, h.end, `序号“${h.mark.marker}”后不加标点`, fullParens(h.mark.marker.slice(0, -1)), fullParens(h.mark.marker.slice(0, -1))));
@@ -218,6 +219,38 @@ function unbalanced(doc: CritiqueDoc, text: string, base: number): Finding[] {
     for (const i of stack) out.push(report(doc, 'error', base + i, base + i + 1, `${name}不成对：左${name}（${open}）没有对应的右${name}（${close}）`, `补上右${name}或删去多出的左${name}`));
   });
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** An item marker at a clause start: items with a lead-in and a colon (二是强化管理：…) are the writer's layout. */
+const CLAUSE_ITEM = /^[\s\u3000]*(?:[一二三四五六七八九十]{1,2}[是要、]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、]|第[一二三四五六七八九十]{1,2}[，、,])/;
+
+/**
+ * A colon between two clauses of a ；-series (加强学习；压实责任：签订责任书；抓好阵地…): the one separator that
+ * differs is a slip for ；. Not a lead-in (its clause introduces what follows: 要求：, 如下：) and not in marked items.
+ */
+function colonInSeries(doc: CritiqueDoc): Finding[] {
+  const out: Finding[] = [];
+  const headingLines = new Set(doc.headings.filter((h) => !h.runIn).map((h) => h.line));
+  for (const p of doc.paragraphs) {
+    if (headingLines.has(p.index) || doc.chrome.has(p.index)) continue;
+    let from = 0;
+    for (const sentence of p.text.split(/(?<=[。！？])/)) {
+      const base = p.start + from;
+      from += sentence.length;
+      if ((sentence.match(/；/g) ?? []).length < 2 || (sentence.match(/[：:]/g) ?? []).length !== 1 || /[“”"（）()《》]/.test(sentence)) continue;
+      const colon = sentence.search(/[：:]/);
+      const clauses = sentence.split(/[；：:]/);
+      const k = sentence.slice(0, colon).split('；').length - 1;
+      const lead = clauses[k]!.trim();
+      const after = clauses[k + 1]!.replace(/[。！？]$/, '').trim();
+      if (k === 0 || clauses.some((c) => CLAUSE_ITEM.test(c)) || lead.length < 4 || after.length < 4) continue;
+      if (/(?:如下|包括|是|为|即|有|要求|指出|强调|提出|明确|规定|表示|认为|总之|具体|主要|其中|例如|比如|分别)$/.test(lead)) continue;
+      // What follows a colon that explains its clause gives the figures (讲党课：全年讲授6次); a parallel clause does not.
+      if (/[0-9０-９]|^(?:全年|共|累计|其中|包括|即|如|分别)/.test(after)) continue;
+      out.push(report(doc, 'warning', base + colon, base + colon + 1, '分号并列的各项之间误用了冒号', '改为分号', '；'));
+    }
+  }
+  return out;
 }
 
 /**

@@ -91,3 +91,22 @@ describe('recall: a named set cited whole with a member dropped (from the source
     expect(spans(u, 'formulation')).toEqual([]);
   });
 });
+
+describe('recall: a colon inside a ；-series', () => {
+  it('the one colon between ；-clauses is a slip for ；', () => {
+    const t = `${TITLE}下一步，局党组将持续加强理论学习；压实意识形态工作责任：抓好网站和公众号管理；建强宣传骨干队伍。\n`;
+    expect(spans(t, 'punctuation')).toEqual([['：', 'warning', '；']]);
+  });
+  it('a colon whose clause gives the figures explains its clause and is left', () => {
+    const t = `${TITLE}局党组坚持每季度专题研究意识形态工作；班子成员带头讲党课：全年讲授专题党课6次；局属网站实行三审三校制度。\n`;
+    expect(spans(t, 'punctuation')).toEqual([]);
+  });
+  it('a lead-in colon, a colon after the first clause, and colons in marked items are left', () => {
+    const lead = `${TITLE}局党组坚持每季度专题研究意识形态工作；会议明确要求：各股室每月报送信息；局属网站实行三审三校制度。\n`;
+    expect(spans(lead, 'punctuation')).toEqual([]);
+    const first = `${TITLE}主要做法：局党组坚持每季度专题研究意识形态工作；班子成员带头讲党课；局属网站实行三审三校制度。\n`;
+    expect(spans(first, 'punctuation')).toEqual([]);
+    const items = `${TITLE}局党组从三方面推进：一是强化学习，全年学习10次；二是压实责任：签订责任书18份；三是管好阵地，排查网站2次。\n`;
+    expect(spans(items, 'punctuation')).toEqual([]);
+  });
+});
