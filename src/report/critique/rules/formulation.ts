@@ -191,6 +191,9 @@ function insideTitle(t: string, start: number, end: number): boolean {
   return open >= 0 && close >= 0 && start - open <= 24 && close - end <= 16 && !/[》\n]/.test(t.slice(open + 1, start)) && !/[《\n]/.test(t.slice(end, close));
 }
 
+/** The triple, then 同(以……为核心的)党中央保持一致 without 高度 (准则: 在思想上政治上行动上同党中央保持高度一致). */
+const SAME_AS_CENTRE = /((?:思想|政治|行动)上?[、，]?(?:思想|政治|行动)上?[、，]?(?:思想|政治|行动)上)([\u4e00-\u9fff]{0,4}?(?:同|与|和)(?:以习近平同志为核心的)?党中央)保持一致/g;
+const SAME_AS_CENTRE_TAIL = /^[\u4e00-\u9fff]{0,4}?(?:同|与|和)(?:以习近平同志为核心的)?党中央保持一致/;
 /** Reversed fixed pairs: 倾向性苗头性, 创新守正, 反腐败斗争和党风廉政建设. */
 const REVERSED = ORDERED_PAIRS.map((p) => ({ p, re: new RegExp(`${esc(p.second)}([、和与]?)${esc(p.first)}`, 'g') }));
 
@@ -288,9 +291,16 @@ export const formulationRule: Rule = {
         out.push(report(doc, fixed ? 'warning' : 'info', start, end, `固定表述的顺序应为“${p.first}${p.joiner}${p.second}”`, right, fixed ? right : undefined));
       }
     }
+    // 在思想上政治上行动上同党中央保持高度一致 with 高度 dropped: one finding for the whole clause, so a reordered
+    // triple and the missing 高度 are fixed together (two fixes of one clause would each leave it half wrong).
+    for (const { m, start, end } of matchAll(SAME_AS_CENTRE, t)) {
+      const right = `思想上政治上行动上${m[2]}保持高度一致`;
+      out.push(report(doc, 'warning', start, end, '固定表述为“在思想上政治上行动上同党中央保持高度一致”', right, right));
+    }
     for (const ph of FIXED_PHRASES) {
       for (const { m, start, end } of matchAll(ph.pattern, t)) {
         if (m[0] === ph.right || (ph.right === '苗头性倾向性问题' && m[0] === '苗头性、倾向性问题')) continue;
+        if (ph.right === '思想上政治上行动上' && SAME_AS_CENTRE_TAIL.test(t.slice(end, end + 30))) continue;
         if (ph.after && !ph.after.test(t.slice(Math.max(0, start - 24), start))) continue;
         if (ph.variant?.test(m[0])) {
           out.push(report(doc, 'info', start, end, `${ph.why ?? '固定表述'}：多数正式文本写作“${ph.right}”`, ph.right));

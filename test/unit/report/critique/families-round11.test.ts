@@ -110,3 +110,18 @@ describe('recall: a colon inside a ；-series', () => {
     expect(spans(items, 'punctuation')).toEqual([]);
   });
 });
+
+describe('wrong fix: the 思想上政治上行动上 clause with 高度 dropped is fixed whole', () => {
+  it('a reordered triple and 保持一致: one finding, both fixed', () => {
+    const t = `${TITLE}全局党员干部在政治、思想、行动上同党中央保持一致，坚决做到令行禁止。\n`;
+    expect(spans(t, 'formulation')).toEqual([['政治、思想、行动上同党中央保持一致', 'warning', '思想上政治上行动上同党中央保持高度一致']]);
+  });
+  it('the right triple without 高度 gets 高度; the whole formula is clean; a reordered triple with 高度 is fixed as before', () => {
+    const t = `${TITLE}全局党员干部在思想上政治上行动上同以习近平同志为核心的党中央保持一致。\n`;
+    expect(spans(t, 'formulation')).toEqual([['思想上政治上行动上同以习近平同志为核心的党中央保持一致', 'warning', '思想上政治上行动上同以习近平同志为核心的党中央保持高度一致']]);
+    const ok = `${TITLE}全局党员干部在思想上政治上行动上同党中央保持高度一致。\n`;
+    expect(spans(ok, 'formulation')).toEqual([]);
+    const order = `${TITLE}全局党员干部在政治上思想上行动上同党中央保持高度一致。\n`;
+    expect(spans(order, 'formulation')).toEqual([['政治上思想上行动上', 'error', '思想上政治上行动上']]);
+  });
+});
