@@ -344,7 +344,7 @@ function itemKind(text: string): string | null {
  * among its siblings is a style, not a slip.
  */
 function itemsWithoutStop(doc: CritiqueDoc, out: Finding[], wholeChrome: (i: number) => boolean): Finding[] {
-  if (doc.wrapped || doc.fromPdf) return [];
+  if (doc.wrapped) return [];
   const found: Finding[] = [];
   const paras = doc.paragraphs;
   let i = 0;
