@@ -179,6 +179,7 @@ function unbalanced(doc: CritiqueDoc, text: string, base: number): Finding[] {
   const out: Finding[] = [];
   const stacks: number[][] = PAIRS.map(() => []);
   const extra: number[][] = PAIRS.map(() => []);
+  const matched: [number, number][][] = PAIRS.map(() => []);
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     const o = OPENERS.get(c);
@@ -188,7 +189,7 @@ function unbalanced(doc: CritiqueDoc, text: string, base: number): Finding[] {
     }
     const k = CLOSERS.get(c);
     if (k === undefined) continue;
-    if (stacks[k]!.length) stacks[k]!.pop();
+    if (stacks[k]!.length) matched[k]!.push([stacks[k]!.pop()!, i]);
     else extra[k]!.push(i);
   }
   // An inner mark closed with the outer one (《…〈…》…》, “…‘…”…”) is one defect: the first outer closer after the
@@ -216,7 +217,18 @@ function unbalanced(doc: CritiqueDoc, text: string, base: number): Finding[] {
   });
   stacks.forEach((stack, k) => {
     const [open, close, name] = PAIRS[k]!;
-    for (const i of stack) out.push(report(doc, 'error', base + i, base + i + 1, `${name}不成对：左${name}（${open}）没有对应的右${name}（${close}）`, `补上右${name}或删去多出的左${name}`));
+    for (const i of stack) {
+      // The same mark opened again inside (（地址：…，邮箱：（…）。): the one closer pairs with the inner opener, but
+      // a bracket is not nested in its own shape (GB/T 15834-2011 nests ［］ or 〔〕 in （）), so the inner one is the extra.
+      // Only where the inner pair closes the sentence (……（…）。), so the one closer could be either's.
+      const pair = open === '（' || open === '(' ? matched[k]!.filter(([j]) => j > i).sort((a, b) => a[0] - b[0])[0] : undefined;
+      const inner = pair && /^[。；！？]?[\s\u3000]*$/.test(text.slice(pair[1] + 1).split(/(?<=[。；！？])/)[0]!) ? pair[0] : undefined;
+      if (inner !== undefined) {
+        out.push(report(doc, 'error', base + inner, base + inner + 1, `${name}不成对：${name}内又出现“${open}”，两个左${name}只有一个右${name}，此处的左${name}疑为多余`, `删去多出的左${name}（括号内再用括号应改用“［］”或“〔〕”）`));
+        continue;
+      }
+      out.push(report(doc, 'error', base + i, base + i + 1, `${name}不成对：左${name}（${open}）没有对应的右${name}（${close}）`, `补上右${name}或删去多出的左${name}`));
+    }
   });
   return out.sort((a, b) => a.start - b.start);
 }
