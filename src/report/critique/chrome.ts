@@ -18,6 +18,8 @@ export interface ChromeHit {
 /** Breadcrumbs: 首页 > 栏目 > 文章, 当前位置：… (also 当前位置 : 首页), a portal's 首页>>信息公开>>部门文件 (a doubled >), and a breadcrumb's second line (> 信息公开 > 年度报告). */
 const BREADCRUMB = /(?:当前位置|您的位置|所在位置|现在位置)\s*[：:]|^[>＞»›]\s*[^>＞»›\n]{1,20}\s*[>＞»›]|^(?:[^>＞»›\n]{1,20}\s*(?:[>＞»›]{1,2}|->)\s*){2,}|^(?:首页|网站首页|主页)\s*(?:[>＞»›]{1,2}|->)/;
 /** A site's header line: the site's name and 首页 (范文之家 首页), a link bar no report has. */
+/** A line of HTML tags only, perhaps after a list number or bullet that the page's list markup left. */
+const TAGS_ONLY = /^(?:(?:\d{1,2}[.．]|[•·*-])[ \u3000]*)?(?:<\/?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>\n]{0,200})?\/?>[ \u3000]*)+$/;
 const SITE_HOME = /^[^\s，。；：:、]{2,16}[ \u3000]*(?:网站)?首页$/;
 /** A portal column code before the page heading (3-8-20-3…), and a listing tag with empty brackets (… -报告 []). */
 const COLUMN_CODE = /^\d{1,3}(?:-\d{1,3}){2,}(?=[\u4e00-\u9fff])/;
@@ -117,6 +119,8 @@ export function chromeOf(line: string, opts: { title?: boolean } = {}): ChromeHi
   const t = line.slice(lead).replace(/[\s\u3000]+$/, '');
   if (!t) return null;
   const whole = (kind: ChromeKind, message: string): ChromeHit => ({ kind, start: lead, end: lead + t.length, message });
+  // Leaked markup alone on its line, a list number or bullet before it (1. <blockquote …>…): the page's code.
+  if (TAGS_ONLY.test(t)) return whole('meta', '网页 HTML 代码残留');
   if (BREADCRUMB.test(t) || SITE_HOME.test(t)) return whole('breadcrumb', '网页导航（面包屑）残留');
   if (IMAGE_FILE.test(t)) return whole('meta', '网页图片的文件名残留');
   const code = COLUMN_CODE.exec(t);
