@@ -140,7 +140,8 @@ export const layoutRule: Rule = {
       if (!m || !/[。；]/.test(p.text.slice(m[0].length)) || !TITLE_BODY.test(m[1]!) || !/20\d{2}|关于|上半年|下半年|年度|情况/.test(m[1]!) || /向|按照|根据|要求|每|现将|已经?/.test(m[1]!)) continue;
       // A title printed twice (the page title, then the title run into the text) is the debris rule's.
       const key = m[1]!.replace(/[\s\u3000]/g, '');
-      if (doc.paragraphs.some((q) => q.index < p.index && q.text.replace(/[\s\u3000]/g, '').includes(key))) break;
+      // A breadcrumb that ends in the page title is chrome, not a title copy.
+      if (doc.paragraphs.some((q) => q.index < p.index && !doc.chrome.has(q.index) && q.text.replace(/[\s\u3000]/g, '').includes(key))) break;
       const end = p.start + m[0].length;
       if (m[3]) runIn.add(end - m[3].length);
       out.push(report(doc, 'warning', end - m[3]!.length - (m[2]?.length ?? 0) - 2, end + 2, `标题“${m[1]!.trim()}”与正文连在一起`, '标题单独成行，正文另起一段'));
@@ -235,6 +236,12 @@ export const layoutRule: Rule = {
     if (pdfSpaces.length > 0) {
       const [start, end] = pdfSpaces[0]!;
       out.push(report(doc, 'info', start, end, `PDF 文字中有${pdfSpaces.length}处汉字之间的空格，可能是原稿多打的空格，也可能是 PDF 排版所致`, '在原 Word 稿中核对这些位置，删去多余的空格'));
+    }
+    // A space after a closing bracket inside the title (……宣传部（网信办） 2020年……报告): the title is one line of text.
+    if (doc.title) {
+      for (const { start, end } of matchAll(/(?<=[）)])[ \u3000]+(?=[\u4e00-\u9fff0-9])/g, doc.title.text, doc.title.start)) {
+        out.push(report(doc, 'warning', start, end, '标题中“）”后多出空格', '删去空格', ''));
+      }
     }
     for (const { m, start, end } of matchAll(ZERO_DATE, t)) {
       const right = m[0].replace(/(?<=[年月])0(?=\d)/g, '');
