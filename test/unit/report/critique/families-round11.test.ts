@@ -125,3 +125,44 @@ describe('wrong fix: the 思想上政治上行动上 clause with 高度 dropped 
     expect(spans(order, 'formulation')).toEqual([['政治上思想上行动上', 'error', '思想上政治上行动上']]);
   });
 });
+
+describe('after the blind r14 run (in-sample: written while looking at its misses and false alarms)', () => {
+  it('a bracket opened again inside its own kind, one closer for both: the inner one is the extra', () => {
+    const t = `${TITLE}如有疑问请与局办公室联系（地址：县府路8号，电话：1234567，电子邮箱：（office@example.cn）。\n`;
+    const p = run(t).filter((f) => f.rule === 'punctuation');
+    expect(p.map((f) => f.start)).toEqual([t.lastIndexOf('（')]);
+    expect(p[0]!.replacement).toBeUndefined();
+    const u = `${TITLE}局党组（含二级机构（共3个）负责人，全年学习10次。\n`;
+    expect(run(u).filter((f) => f.rule === 'punctuation').map((f) => f.start)).toEqual([u.indexOf('（')]);
+  });
+  it('lines of leaked HTML tags, a list number before some of them, are one chrome block', () => {
+    const t = `<div id="a1"></div><span id="a1"></span>\n  1. <blockquote id="a1"><rt id="a1"></rt></blockquote>\n  2. <meter id="a1"></meter>\n${TITLE}今年以来，局党组全年召开中心组学习会议10次。\n`;
+    const f = run(t).filter((x) => x.severity !== 'info' && x.start < t.indexOf(TITLE));
+    expect(f).toHaveLength(1);
+    expect(f[0]!.rule).toBe('debris');
+  });
+  it('a title run into its first heading after a breadcrumb that ends in the title', () => {
+    const t = `当前位置：首页 > 工作总结 > 县水利局意识形态工作责任制落实情况的自查报告\n县水利局意识形态工作责任制落实情况的自查报告（一）强化理论武装。局党组全年学习10次。\n`;
+    expect(run(t).some((f) => f.rule === 'layout' && t.slice(f.start, f.end).includes('告（一'))).toBe(true);
+  });
+  it('the 三个带头 with its middle member dropped; 主体教育, 职责范围的, 暧人心, 理论中心组, 2019工作', () => {
+    const t = `${TITLE}班子成员带头抓意识形态工作，带头批评错误观点。扎实开展主体教育，对职责范围的意识形态工作负领导责任，让宣传暧人心。局理论中心组全年学习10次，现将2025工作开展情况报告如下。\n`;
+    const all = run(t).filter((f) => f.severity !== 'info').map((f) => [t.slice(f.start, f.end), f.replacement ?? null]);
+    expect(all).toEqual(expect.arrayContaining([
+      ['带头抓意识形态工作，带头批评错误观点', '带头抓意识形态工作，带头管阵地把导向强队伍，带头批评错误观点'],
+      ['主体教育', '主题教育'],
+      ['职责范围的', '职责范围内的'],
+      ['暧人心', '暖人心'],
+      ['理论中心组', '理论学习中心组'],
+      ['2025', '2025年'],
+    ]));
+  });
+  it('以学生为主体教育…, 职责范围的界定 and a space after ） in the body are left', () => {
+    const t = `${TITLE}坚持以学生为主体教育引导青年，明确职责范围的界定。\n`;
+    expect(run(t).filter((f) => f.rule === 'typo')).toEqual([]);
+  });
+  it('a space after ） inside the title is deleted', () => {
+    const t = '县委宣传部（县委网信办） 2025年信息公开工作年度报告\n全年主动公开信息120条。\n';
+    expect(spans(t, 'layout')).toContainEqual([' ', 'warning', '']);
+  });
+});
