@@ -176,7 +176,9 @@ export const layoutRule: Rule = {
       for (const { m, start, end } of matchAll(SPACED_NUMBER, p.text, p.start)) {
         if (kept(start, end)) continue;
         spaced.push([start, end]);
-        out.push(report(doc, 'warning', start, end, '数字前后多出空格（疑为 PDF 排版残留）', '删去空格', m[1]));
+        // A copy wrapped at a fixed width (a PDF's text pasted) spaces its numbers throughout: one hint below.
+        if (doc.wrapped && !doc.fromPdf) pdfSpaces.push([start, end]);
+        else out.push(report(doc, 'warning', start, end, '数字前后多出空格（疑为 PDF 排版残留）', '删去空格', m[1]));
       }
       for (const { m, start, end } of matchAll(ONE_SIDE_NUMBER, p.text, p.start)) {
         const num = m[0].trimEnd();
@@ -184,7 +186,8 @@ export const layoutRule: Rule = {
         const indentOnly = /^[ \u3000\u00a0]*$/.test(t.slice(p.start, start));
         if (kept(start, end) || (!indentOnly && /[0-9A-Za-z. \u3000\u00a0]/.test(t[start - 1] ?? '')) || spaced.some(([a, b]) => start < b && end > a)) continue;
         spaced.push([start, end]);
-        out.push(report(doc, 'warning', start, end, '数字后多出空格（疑为 PDF 排版残留）', '删去空格', num));
+        if (doc.wrapped && !doc.fromPdf) pdfSpaces.push([start, end]);
+        else out.push(report(doc, 'warning', start, end, '数字后多出空格（疑为 PDF 排版残留）', '删去空格', num));
       }
       for (const { start, end } of matchAll(SPACE_BEFORE_MARK, p.text, p.start)) {
         if (kept(start, end)) continue;
@@ -229,13 +232,14 @@ export const layoutRule: Rule = {
         if (inTitlePhrases(t, start, end, p.start, p.end)) continue;
         // A run-in heading is reported above; its space belongs to that finding.
         if (doc.headings.some((h) => h.runIn && h.start === end) || spaced.some(([a, b]) => start >= a && end <= b)) continue;
-        if (doc.fromPdf) pdfSpaces.push([start, end]);
+        if (doc.fromPdf || doc.wrapped) pdfSpaces.push([start, end]);
         else out.push(report(doc, 'warning', start, end, '中文之间多出空格（疑为 PDF 换行或排版残留）', '删去空格', ''));
       }
     }
     if (pdfSpaces.length > 0) {
-      const [start, end] = pdfSpaces[0]!;
-      out.push(report(doc, 'info', start, end, `PDF 文字中有${pdfSpaces.length}处汉字之间的空格，可能是原稿多打的空格，也可能是 PDF 排版所致`, '在原 Word 稿中核对这些位置，删去多余的空格'));
+      const [start, end] = pdfSpaces.sort((a, b) => a[0] - b[0])[0]!;
+      const what = doc.fromPdf ? `PDF 文字中有${pdfSpaces.length}处汉字之间的空格` : `按固定行宽复制的文字中有${pdfSpaces.length}处多余的空格（汉字之间或数字前后）`;
+      out.push(report(doc, 'info', start, end, `${what}，可能是原稿多打的空格，也可能是 PDF 排版所致`, '在原 Word 稿中核对这些位置，删去多余的空格'));
     }
     // A space after a closing bracket inside the title (……宣传部（网信办） 2020年……报告): the title is one line of text.
     if (doc.title) {
@@ -386,11 +390,13 @@ function lostBreak(f: Finding, t: string): boolean {
 
 /**
  * A page whose line breaks were lost (headings run in after spaces, twice or more in one paragraph) is one defect:
- * one finding for the paragraph, without a replacement, instead of one per run-in heading and space.
+ * one finding for the paragraph, without a replacement, instead of one per run-in heading and space; further
+ * paragraphs of the same page get a hint.
  */
 function foldJoined(doc: CritiqueDoc, out: Finding[]): Finding[] {
   if (doc.fromPdf) return out;
   const t = doc.text;
+  let seen = false;
   for (const p of doc.paragraphs) {
     if (!joinedPage(p.text)) continue;
     const members = out.filter((f) => f.start >= p.start && f.end <= p.end && lostBreak(f, t));
@@ -398,7 +404,10 @@ function foldJoined(doc: CritiqueDoc, out: Finding[]): Finding[] {
     const start = Math.min(...members.map((f) => f.start));
     const end = Math.max(...members.map((f) => f.end));
     out = out.filter((f) => !members.includes(f));
-    out.push(report(doc, 'warning', start, end, '本段多处标题或段落与上文连在同一行（疑为网页或文档转换丢失了换行）', '按原稿恢复分段：各级标题单独成行，各段另起一行'));
+    // The page lost its breaks once: a later paragraph of the same page is a hint pointing back to the first finding.
+    if (seen) out.push(report(doc, 'info', start, end, '本段同样有标题或段落连在同一行（与前文同一问题）', '按原稿恢复分段'));
+    else out.push(report(doc, 'warning', start, end, '本段多处标题或段落与上文连在同一行（疑为网页或文档转换丢失了换行）', '按原稿恢复分段：各级标题单独成行，各段另起一行'));
+    seen = true;
   }
   return out;
 }
