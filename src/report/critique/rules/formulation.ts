@@ -143,7 +143,9 @@ function judgeRun(doc: CritiqueDoc, set: NamedSet, run: { items: string[]; gaps:
   const order = set.members.filter((x) => known.includes(x));
   if (new Set(known).size === known.length && order.join() !== known.join()) {
     const safe = known.length === set.members.length && set.sep !== '' && set.suffix !== '职' ? right : undefined;
-    return [report(doc, 'warning', run.start, run.end, `${set.name}的顺序应为“${right}”`, right, safe)];
+    // Part of a set in another order (同部署、同考核、同落实) is often the writer's own variant: a hint.
+    const whole = known.length === set.members.length;
+    return [report(doc, whole ? 'warning' : 'info', run.start, run.end, `${set.name}的顺序${whole ? '' : '一般'}为“${right}”`, right, safe)];
   }
   // A set whose members are run together without the 、 it takes (学纪知纪明纪守纪).
   if (known.length === set.members.length && run.items.length === known.length && set.sep === '、' && run.gaps.every((g) => g === '') && set.suffix !== '职') {

@@ -166,3 +166,39 @@ describe('after the blind r14 run (in-sample: written while looking at its misse
     expect(spans(t, 'layout')).toContainEqual([' ', 'warning', '']);
   });
 });
+
+describe('after the blind r15 run (in-sample: written while looking at its false alarms)', () => {
+  it('a copy wrapped at a fixed width: its spaces around numbers and words are one hint, and 12 日 opening a line is no page number', () => {
+    const lines = [
+      '县水利局关于2025年意识形态工作情况的报告',
+      '今年以来，县水利局党组认真贯彻落实上级关于意识形态工',
+      '作的部署要求，2025 年1-6 月共召开党组会议学习 15 次，',
+      '其中专题研讨 4 次，组织干部职工参加网络培训和线下学习',
+      '活动，进一步压实了意识形态工作责任，并于3月',
+      '12 日组织学习了《关于加强新时代水利宣传工作的意',
+      '见》，要求各股室结合实际抓好贯彻落实，切实把意识形态',
+      '工作同业务工作一同部署、一同落实、一同检查、一同考核。',
+    ];
+    const t = `${lines.join('\n')}\n`;
+    const f = run(t).filter((x) => x.severity !== 'info');
+    expect(f.filter((x) => x.rule === 'layout' || x.rule === 'debris' || x.rule === 'punctuation')).toEqual([]);
+    expect(run(t).some((x) => x.rule === 'layout' && x.severity === 'info' && /按固定行宽复制的文字中有\d+处多余的空格/.test(x.message))).toBe(true);
+  });
+  it('a portal metadata table whose labels are padded with spaces is chrome, not spaces to delete', () => {
+    const t = `登录| 注册\n索  引 号： 000000000/2025-00001\n分  类： 综合政务（其他） ；  其他\n发文机关： 县水利局\n标      题： 2025年县水利局意识形态工作总结\n发布日期： 2025年12月1日\n${TITLE}局党组全年召开中心组学习会议10次。\n`;
+    const f = run(t).filter((x) => x.severity !== 'info' && x.start < t.indexOf(TITLE));
+    expect(f.every((x) => x.rule === 'debris' && x.replacement === undefined)).toBe(true);
+  });
+  it('a page whose breaks were lost in two paragraphs: one warning, then a hint', () => {
+    const para = '现将情况报告如下。 一、主要做法 （一）加强理论武装 局党组全年学习10次。 （二）压实责任 签订责任书18份。';
+    const t = `${TITLE}${para}\n${para.replace('一、主要做法', '二、存在问题')}\n`;
+    const layout = run(t).filter((x) => x.rule === 'layout');
+    expect(layout.map((x) => x.severity)).toEqual(['warning', 'info']);
+  });
+  it('part of a named set in another order is a hint; the whole set out of order stays a warning', () => {
+    const t = `${TITLE}把意识形态工作与业务工作同部署、同考核、同落实。\n`;
+    expect(spans(t, 'formulation').map(([, s]) => s)).toEqual(['info']);
+    const u = `${TITLE}把意识形态工作与业务工作同部署、同检查、同落实、同考核。\n`;
+    expect(spans(u, 'formulation').map(([, s]) => s)).toEqual(['warning']);
+  });
+});
