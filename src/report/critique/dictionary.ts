@@ -80,6 +80,10 @@ export const CONFUSIONS: readonly Confusion[] = [
   // A character dropped inside the genre's key term (a typing slip no spell checker flags: each form is no word).
   { pattern: '意识形(?=工作|领域|阵地|安全|风险|责任|方面|问题|斗争|教育)', right: '意识形态', severity: 'error', source: `${STD}（“意识形态”漏字）` },
   { pattern: '意识态(?=工作|领域|阵地|安全|风险|责任)', right: '意识形态', severity: 'error', source: `${STD}（“意识形态”漏字）` },
+  // A mark dropped inside the key term (意、识形态): the term is one word.
+  ...['意、识形态', '意，识形态', '意识、形态', '意识，形态', '意识形、态', '意识形，态'].map((w): Confusion => ({ pattern: w, right: '意识形态', severity: 'error', source: `${STD}（“意识形态”是一个词，中间不加标点）` })),
+  // 党组织 with 组 turned into 委 (学习型党委织建设): no word.
+  { pattern: '党委织', right: '党组织', severity: 'error', source: `${STD}（“党委织”不成词）` },
   { pattern: '意识形态工责任制', right: '意识形态工作责任制', severity: 'error', source: `${STD}（“意识形态工作责任制”漏字）` },
   { pattern: '意识形态工作责制', right: '意识形态工作责任制', severity: 'error', source: `${STD}（“意识形态工作责任制”漏字）` },
   { pattern: '形态意识(?=工作|领域|安全|阵地|风险|责任)', right: '意识形态', severity: 'error', source: `${STD}（词序颠倒）` },
