@@ -18,6 +18,8 @@ export interface ChromeHit {
 /** Breadcrumbs: 首页 > 栏目 > 文章, 当前位置：… (also 当前位置 : 首页), a portal's 首页>>信息公开>>部门文件 (a doubled >), and a breadcrumb's second line (> 信息公开 > 年度报告). */
 const BREADCRUMB = /(?:当前位置|您的位置|所在位置|现在位置)\s*[：:]|^[>＞»›]\s*[^>＞»›\n]{1,20}\s*[>＞»›]|^(?:[^>＞»›\n]{1,20}\s*(?:[>＞»›]{1,2}|->)\s*){2,}|^(?:首页|网站首页|主页)\s*(?:[>＞»›]{1,2}|->)/;
 /** A site's header line: the site's name and 首页 (范文之家 首页), a link bar no report has. */
+/** A site column's name as a line of its own. */
+const COLUMN_NAME = /^[\u4e00-\u9fff]{0,6}(?:动态|要闻|资讯|通知公告|新闻中心)$/;
 /** A line of HTML tags only, perhaps after a list number or bullet that the page's list markup left. */
 const TAGS_ONLY = /^(?:(?:\d{1,2}[.．]|[•·*-])[ \u3000]*)?(?:<\/?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>\n]{0,200})?\/?>[ \u3000]*)+$/;
 const SITE_HOME = /^[^\s，。；：:、]{2,16}[ \u3000]*(?:网站)?首页$/;
@@ -127,6 +129,8 @@ export function chromeOf(line: string, opts: { title?: boolean } = {}): ChromeHi
   const t = line.slice(lead).replace(/[\s\u3000]+$/, '');
   if (!t) return null;
   const whole = (kind: ChromeKind, message: string): ChromeHit => ({ kind, start: lead, end: lead + t.length, message });
+  // A site's column name alone on its line above the page (医院动态, 工作动态, 通知公告).
+  if (COLUMN_NAME.test(t)) return whole('breadcrumb', `网站栏目名称“${t}”残留`);
   // Leaked markup alone on its line, a list number or bullet before it (1. <blockquote …>…): the page's code.
   if (TAGS_ONLY.test(t)) return whole('meta', '网页 HTML 代码残留');
   if (BREADCRUMB.test(t) || SITE_HOME.test(t)) return whole('breadcrumb', '网页导航（面包屑）残留');
