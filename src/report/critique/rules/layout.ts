@@ -242,9 +242,18 @@ export const layoutRule: Rule = {
       out.push(report(doc, 'info', start, end, `${what}，可能是原稿多打的空格，也可能是 PDF 排版所致`, '在原 Word 稿中核对这些位置，删去多余的空格'));
     }
     // A space after a closing bracket inside the title (……宣传部（网信办） 2020年……报告): the title is one line of text.
+    // A title joined from two lines with a space before 关于 (……委员会 关于……的通知): the same one line.
     if (doc.title) {
-      for (const { start, end } of matchAll(/(?<=[）)])[ \u3000]+(?=[\u4e00-\u9fff0-9])/g, doc.title.text, doc.title.start)) {
-        out.push(report(doc, 'warning', start, end, '标题中“）”后多出空格', '删去空格', ''));
+      for (const { start, end } of matchAll(/(?<=[）)])[ \u3000]+(?=[\u4e00-\u9fff0-9])|(?<=[\u4e00-\u9fff）)])[ \u3000]+(?=关于)/g, doc.title.text, doc.title.start)) {
+        out.push(report(doc, 'warning', start, end, t[end] === '关' ? '标题中“关于”前多出空格' : '标题中“）”后多出空格', '删去空格', ''));
+      }
+    }
+    // A space before an opening quote or book-title mark inside a sentence (履行 “第一责任人”): the mark needs no space.
+    for (const p of doc.paragraphs) {
+      if (doc.wrapped || doc.fromPdf || wholeChrome(p.index) || (doc.title && p.index === doc.title.index)) continue;
+      for (const { start, end } of matchAll(/(?<=[\u4e00-\u9fff])[ \u3000\u00a0]+(?=[“《][\u4e00-\u9fff])/g, p.text, p.start)) {
+        if (out.some((f) => f.start <= start && f.end >= end) || apartFields(t, start, end, p.end) || headingBeforeSpace(t, start, p.start)) continue;
+        out.push(report(doc, 'warning', start, end, `“${t[end]}”前多出空格`, '删去空格', ''));
       }
     }
     for (const { m, start, end } of matchAll(ZERO_DATE, t)) {
@@ -399,6 +408,8 @@ function foldJoined(doc: CritiqueDoc, out: Finding[]): Finding[] {
   let seen = false;
   for (const p of doc.paragraphs) {
     if (!joinedPage(p.text)) continue;
+    // A lost break already reported before this paragraph (a heading run in on the page's first lines) is the same defect.
+    seen ||= out.some((f) => f.severity !== 'info' && f.end <= p.start && lostBreak(f, t));
     const members = out.filter((f) => f.start >= p.start && f.end <= p.end && lostBreak(f, t));
     if (members.length < 2) continue;
     const start = Math.min(...members.map((f) => f.start));

@@ -202,3 +202,23 @@ describe('after the blind r15 run (in-sample: written while looking at its false
     expect(spans(u, 'formulation').map(([, s]) => s)).toEqual(['warning']);
   });
 });
+
+describe('after the blind r15 run (in-sample): its misses as families', () => {
+  it('a mark inside 意识形态 and 党委织 are no words', () => {
+    const t = `${TITLE}局党组研究意、识形态工作，推进学习型党委织建设。\n`;
+    expect(spans(t, 'typo')).toEqual([['意、识形态', 'error', '意识形态'], ['党委织', 'error', '党组织']]);
+  });
+  it('a space before an opening “ or 《 inside a sentence is deleted; a dateline or a heading run in keeps it', () => {
+    const t = `${TITLE}班子成员认真履行 “一岗双责”，组织学习 《中国共产党宣传工作条例》。\n`;
+    expect(spans(t, 'layout')).toEqual([[' ', 'warning', ''], [' ', 'warning', '']]);
+  });
+  it('a column name alone above the title is chrome; a title joined from two lines keeps no space before 关于', () => {
+    const t = `医院动态\n中共南河县人民医院委员会 关于加强意识形态工作情况的报告\n院党委全年召开专题会议4次。\n`;
+    const f = run(t).filter((x) => x.severity !== 'info');
+    expect(f.map((x) => [x.rule, t.slice(x.start, x.end)])).toEqual([['debris', '医院动态'], ['layout', ' ']]);
+  });
+  it('<…> inside 《》 → 〈〉', () => {
+    const t = `${TITLE}局党组学习了《关于贯彻<县水利宣传工作若干措施>的通知》。\n`;
+    expect(spans(t, 'punctuation')).toEqual([['<县水利宣传工作若干措施>', 'warning', '〈县水利宣传工作若干措施〉']]);
+  });
+});
