@@ -192,11 +192,16 @@ export interface NamedSet {
   prefix?: string;
   /** The set is cited whole: a list of all members but one, in order, is reported (a warning in quotes, else a hint). */
   whole?: boolean;
+  /**
+   * Words right before a list that cite the whole set (牢牢掌握意识形态工作 before 领导权、管理权、话语权): there a
+   * list of all members but one, in order, has dropped a member (a warning with the whole set).
+   */
+  cited?: RegExp;
   source: string;
 }
 
 export const NAMED_SETS: readonly NamedSet[] = [
-  { name: '意识形态工作“三权”', members: ['领导权', '管理权', '话语权'], minKnown: 2, minItems: 3, suffix: '权', intruders: ['主动权', '主导权', '控制权', '决策权'], sep: '、', source: `${SSBF}; ${S819}; the pairs 领导权和主动权 and 主导权和话语权 (十九大报告) are correct and not judged` },
+  { name: '意识形态工作“三权”', members: ['领导权', '管理权', '话语权'], minKnown: 2, minItems: 3, suffix: '权', intruders: ['主动权', '主导权', '控制权', '决策权'], sep: '、', cited: /(?:掌握|把握|掌牢|把牢|抓牢|守牢)意识形态(?:工作)?的?$/, source: `${SSBF}; ${S819}; the pairs 领导权和主动权 and 主导权和话语权 (十九大报告) are correct and not judged` },
   { name: '“思想上政治上行动上”', members: ['思想上', '政治上', '行动上'], minKnown: 2, suffix: '上', sep: '', source: `${ZHUNZE}: 在思想上政治上行动上同党中央保持高度一致` },
   { name: '宣传思想工作格局', members: ['党委统一领导', '党政齐抓共管', '宣传部门组织协调', '有关部门分工负责', '社会力量积极参与'], minKnown: 2, intruders: ['各相关部门积极配合', '相关部门积极配合', '有关部门积极配合', '各部门积极配合'], sep: '、', source: `${XCTL}; ${S819} (the four-member form without 社会力量积极参与 is also used)` },
   { name: '意识形态工作责任制原则', members: ['属地管理', '分级负责', '谁主管谁负责'], minKnown: 2, sep: '、', source: SSBF },
@@ -285,6 +290,9 @@ export const FIXED_PHRASES: readonly FixedPhrase[] = [
   { pattern: /倾向的?苗头(?:性)?的?问题|倾向性的?苗头的?问题/g, right: '苗头性倾向性问题', safe: true, source: `${SSBF}（“苗头性倾向性问题”）` },
   // The order and marks of 思想上政治上行动上 when the words lost their 上 or their order (在政治、思想、行动上).
   { pattern: /(?:思想|政治|行动)上?[、，]?(?:思想|政治|行动)上?[、，]?(?:思想|政治|行动)上(?=[\u4e00-\u9fff]{0,4}(?:同|与|和)(?:以习近平同志为核心的)?党中央)/g, right: '思想上政治上行动上', safe: true, why: '固定表述为“思想上政治上行动上”', variant: /^思想上、政治上、行动上$/, source: `${ZHUNZE}: 在思想上政治上行动上同党中央保持高度一致` },
+  // The 三个带头 of the responsibility system with its middle member dropped.
+  { pattern: /带头抓意识形态工作，带头批评错误观点/g, right: '带头抓意识形态工作，带头管阵地把导向强队伍，带头批评错误观点', safe: true, why: '“三个带头”缺少“带头管阵地把导向强队伍”', source: `${SSBF}（“带头抓意识形态工作，带头管阵地把导向强队伍，带头批评错误观点和错误倾向”）` },
+  { pattern: /带头抓意识形态工作、带头批评错误观点/g, right: '带头抓意识形态工作、带头管阵地把导向强队伍、带头批评错误观点', safe: true, why: '“三个带头”缺少“带头管阵地把导向强队伍”', source: `${SSBF}（“带头抓意识形态工作，带头管阵地把导向强队伍，带头批评错误观点和错误倾向”）` },
   // The third clause of the 本职/失职/渎职 saying is 抓不好, whatever verb the first two use.
   { pattern: /不抓是失职[、，,]\s*抓(?!不好)[\u4e00-\u9fff]{1,3}是渎职/g, right: '不抓是失职、抓不好是渎职', safe: false, source: '常用表述“抓意识形态工作是本职、不抓是失职、抓不好是渎职”（见 NAMED_SETS 中的来源说明）' },
 ];

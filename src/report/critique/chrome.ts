@@ -18,6 +18,10 @@ export interface ChromeHit {
 /** Breadcrumbs: 首页 > 栏目 > 文章, 当前位置：… (also 当前位置 : 首页), a portal's 首页>>信息公开>>部门文件 (a doubled >), and a breadcrumb's second line (> 信息公开 > 年度报告). */
 const BREADCRUMB = /(?:当前位置|您的位置|所在位置|现在位置)\s*[：:]|^[>＞»›]\s*[^>＞»›\n]{1,20}\s*[>＞»›]|^(?:[^>＞»›\n]{1,20}\s*(?:[>＞»›]{1,2}|->)\s*){2,}|^(?:首页|网站首页|主页)\s*(?:[>＞»›]{1,2}|->)/;
 /** A site's header line: the site's name and 首页 (范文之家 首页), a link bar no report has. */
+/** A site column's name as a line of its own. */
+const COLUMN_NAME = /^[\u4e00-\u9fff]{0,6}(?:动态|要闻|资讯|通知公告|新闻中心)$/;
+/** A line of HTML tags only, perhaps after a list number or bullet that the page's list markup left. */
+const TAGS_ONLY = /^(?:(?:\d{1,2}[.．]|[•·*-])[ \u3000]*)?(?:<\/?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>\n]{0,200})?\/?>[ \u3000]*)+$/;
 const SITE_HOME = /^[^\s，。；：:、]{2,16}[ \u3000]*(?:网站)?首页$/;
 /** A portal column code before the page heading (3-8-20-3…), and a listing tag with empty brackets (… -报告 []). */
 const COLUMN_CODE = /^\d{1,3}(?:-\d{1,3}){2,}(?=[\u4e00-\u9fff])/;
@@ -49,6 +53,11 @@ const COLLECTION_ITEM = /^[^，。；\s]{2,40}(?:总结|报告|汇报|要点|方
 /** A second document's title joined to the page title by a bar (……总结|2020年……要点). */
 const JOINED_TITLE = /[ \u3000]*[|｜][ \u3000]*[^|｜]{2,40}(?:总结|报告|汇报|要点|方案|计划)$/;
 /** Document-site facts: 37.5 KB, 10页, DOC, 下载 counts, a file name as the page title (……报告.docx), 文档介绍 over the preview. */
+/**
+ * A portal metadata row opening with its label, the label padded with spaces to align the table (索  引 号：,
+ * 分  类：, 标      题：); its value may hold a ； (综合政务（其他）；其他).
+ */
+const SPACED_META = new RegExp(`^(?:${['索引号', '主题分类', '发文字号', '成文日期', '发布日期', '发文机关', '发布机构'].map((w) => w.split('').join('[ \\u3000]*')).join('|')}|分[ \\u3000]+类|标[ \\u3000]+题)[ \\u3000]*[：:]`);
 const DOC_FACTS = /^(?:文档介绍|文档简介|资料简介|内容简介)$|^[-•·*]?\s*(?:\d+(?:\.\d+)?\s*[KMG]B\b|\d+\s*页\s*[|｜]?$|(?:DOC|DOCX|PDF|PPT)X?\s*$)|\.(?:docx?|pdf|wps|pptx?)\s*$/i;
 /** A Markdown-like table row copied from a listing page: | 标题 | 日期 |, or a row of bare pipes. */
 const TABLE_ROW = /^[|｜](?:[^|｜\n]*[|｜]){1,}\s*$|^[^|｜\n]{2,60}(?:\s*[|｜]\s*[^|｜\n]{0,40}){1,}\s*[|｜]\s*$/;
@@ -82,8 +91,11 @@ const PAYWALL_NOTE = /[.…·\s]*[（(【][^（）()【】\n]{0,40}?(?:省略|�
 const TEMPLATE_HEAD = /^(?:引言|前言|摘要|正文|目\s*录|结语)[：:]?$/;
 /** Chat-model leftovers. */
 const MODEL = /^(?:好的|当然(?:可以)?|没问题)[，,！!。]|^(?:以下|下面)(?:是|为)(?:为您|给您|您)|如需(?:调整|修改|补充|进一步|扩展|精简)|(?:可|请)根据(?:实际|本单位|具体)(?:情况)?(?:进行)?(?:修改|调整|补充|填写)|(?:以上|本文)(?:内容)?(?:仅为|为)?(?:示例|参考)|^```|^(?:注|说明|备注)[：:].{0,40}(?:字数|字|替换|修改|填写|补充)/;
-/** A PDF page number glued to the start of a line: "2 及中央…", "1 XX街道…"; or a line of its own. */
-const PAGE_NUMBER = /^(?:[-—]\s*)?\d{1,3}(?:\s*[-—])?\s+(?=[\u4e00-\u9fffXx＊*])|^\s*(?:[-—]\s*)?\d{1,3}(?:\s*[-—])?\s*$|^第\s*\d{1,3}\s*页(?:\s*[/，,]?\s*共\s*\d{1,3}\s*页)?\s*$/;
+/**
+ * A PDF page number glued to the start of a line: "2 及中央…", "1 XX街道…"; or a line of its own. Not a number that a
+ * wrapped line carries over with its unit (12 日, 15 次).
+ */
+const PAGE_NUMBER = /^(?:[-—]\s*)?\d{1,3}(?:\s*[-—])?\s+(?=[\u4e00-\u9fffXx＊*])(?![日月年次个人名项条篇期场家余万亿元届天周时分号岁批件])|^\s*(?:[-—]\s*)?\d{1,3}(?:\s*[-—])?\s*$|^第\s*\d{1,3}\s*页(?:\s*[/，,]?\s*共\s*\d{1,3}\s*页)?\s*$/;
 
 const LEAD = /^[\s\u3000]*/;
 
@@ -117,13 +129,17 @@ export function chromeOf(line: string, opts: { title?: boolean } = {}): ChromeHi
   const t = line.slice(lead).replace(/[\s\u3000]+$/, '');
   if (!t) return null;
   const whole = (kind: ChromeKind, message: string): ChromeHit => ({ kind, start: lead, end: lead + t.length, message });
+  // A site's column name alone on its line above the page (医院动态, 工作动态, 通知公告).
+  if (COLUMN_NAME.test(t)) return whole('breadcrumb', `网站栏目名称“${t}”残留`);
+  // Leaked markup alone on its line, a list number or bullet before it (1. <blockquote …>…): the page's code.
+  if (TAGS_ONLY.test(t)) return whole('meta', '网页 HTML 代码残留');
   if (BREADCRUMB.test(t) || SITE_HOME.test(t)) return whole('breadcrumb', '网页导航（面包屑）残留');
   if (IMAGE_FILE.test(t)) return whole('meta', '网页图片的文件名残留');
   const code = COLUMN_CODE.exec(t);
   if (code) return { kind: 'meta', start: lead, end: lead + code[0].length, message: '网站栏目编号残留' };
   const tag = LIST_TAG.exec(t);
   if (tag) return { kind: 'meta', start: lead + tag.index, end: lead + tag.index + tag[0].length, message: '网页列表的栏目标签残留' };
-  if ((PORTAL_META.test(t) && !/[。；]/.test(t) && t.length <= 120) || (PORTAL_BAR.test(t) && t.length <= 60)) {
+  if ((PORTAL_META.test(t) && !/[。；]/.test(t) && t.length <= 120) || (PORTAL_BAR.test(t) && t.length <= 60) || (SPACED_META.test(t) && !/。/.test(t) && t.length <= 120)) {
     return whole('meta', '政府网站页面的信息栏（索引号、发布机构、成文日期、登录注册、字号等）残留');
   }
   if (PORTAL_FOOTER.test(t)) return whole('meta', '政府网站页面的分享、打印、登录栏残留');

@@ -36,6 +36,14 @@ export const CONFUSIONS: readonly Confusion[] = [
   // A period word written with its 年 twice (上半年年): the second 年 is a slip; 年年 before 度/初/底 is another word.
   { pattern: '(?<=[上下]半)年年(?![度初底末中终])', right: '年', severity: 'warning', source: STD },
   { pattern: '主题责任', right: '主体责任', severity: 'error', source: SEED },
+  // And the other way round: the campaign is a 主题教育 (以……为主体 aside).
+  { pattern: '(?<![以为是作])主体教育(?!者|对象)', right: '主题教育', severity: 'error', source: `${STD}；学习教育的名称是“主题教育”（“不忘初心、牢记使命”主题教育 2019；学习贯彻习近平新时代中国特色社会主义思想主题教育 2023）` },
+  { pattern: '职责范围的(?=意识形态|工作|事项|各项)', right: '职责范围内的', severity: 'warning', source: `${STD}；实施办法：“对职责范围内的意识形态工作负领导责任”` },
+  // 暧 is only a word in 暧昧; 暧人心, 温暧 are 暖 slips.
+  { pattern: '暧人心', right: '暖人心', severity: 'error', source: `${STD}（“暧”只用于“暧昧”）` },
+  { pattern: '暧民心', right: '暖民心', severity: 'error', source: `${STD}（“暧”只用于“暧昧”）` },
+  { pattern: '温暧', right: '温暖', severity: 'error', source: `${STD}（“暧”只用于“暧昧”）` },
+  { pattern: '理论中心组', right: '理论学习中心组', severity: 'warning', source: '《中国共产党党委（党组）理论学习中心组学习规则》(2017-01)：组织的名称是“理论学习中心组”' },
   // An adverbial set phrase before its verb takes 地, not 的 (旗帜鲜明地讲政治, 坚定不移地推进).
   ...['旗帜鲜明', '坚定不移', '毫不动摇', '一以贯之', '持之以恒', '不折不扣', '坚持不懈', '毫不松懈'].map((w): Confusion => ({
     pattern: `${w}的(?=讲政治|抓|推进|落实|贯彻|坚持|维护|执行(?!力)|走|把|反对|支持|做好|加强|推动)`,
@@ -72,6 +80,10 @@ export const CONFUSIONS: readonly Confusion[] = [
   // A character dropped inside the genre's key term (a typing slip no spell checker flags: each form is no word).
   { pattern: '意识形(?=工作|领域|阵地|安全|风险|责任|方面|问题|斗争|教育)', right: '意识形态', severity: 'error', source: `${STD}（“意识形态”漏字）` },
   { pattern: '意识态(?=工作|领域|阵地|安全|风险|责任)', right: '意识形态', severity: 'error', source: `${STD}（“意识形态”漏字）` },
+  // A mark dropped inside the key term (意、识形态): the term is one word.
+  ...['意、识形态', '意，识形态', '意识、形态', '意识，形态', '意识形、态', '意识形，态'].map((w): Confusion => ({ pattern: w, right: '意识形态', severity: 'error', source: `${STD}（“意识形态”是一个词，中间不加标点）` })),
+  // 党组织 with 组 turned into 委 (学习型党委织建设): no word.
+  { pattern: '党委织', right: '党组织', severity: 'error', source: `${STD}（“党委织”不成词）` },
   { pattern: '意识形态工责任制', right: '意识形态工作责任制', severity: 'error', source: `${STD}（“意识形态工作责任制”漏字）` },
   { pattern: '意识形态工作责制', right: '意识形态工作责任制', severity: 'error', source: `${STD}（“意识形态工作责任制”漏字）` },
   { pattern: '形态意识(?=工作|领域|安全|阵地|风险|责任)', right: '意识形态', severity: 'error', source: `${STD}（词序颠倒）` },

@@ -50,9 +50,47 @@ export const consistencyRule: Rule = {
       }
     }
     out.push(...unitWords(doc));
+    out.push(...twoForms(doc));
     return out;
   },
 };
+
+/**
+ * Two words that differ by one character of the same sound, both real words, where one text uses one throughout
+ * and the other once: 督查 (督促检查, a unit's own inspection) and 督察 (an authority's oversight: 环保督察, 警务督察).
+ * The lone form is the slip when the text writes the same collocation with its own form, unless its context asks for it.
+ */
+const FORM_PAIRS: readonly { a: string; b: string; keep: Record<string, { before?: RegExp; after?: RegExp }> }[] = [
+  {
+    a: '督查',
+    b: '督察',
+    keep: {
+      督察: { before: /(?:环保|生态环境|环境保护|土地|自然资源|警务|巡视|中央|国家|派驻)[\u4e00-\u9fff]{0,2}$/, after: /^[长员]/ },
+      督查: { after: /^(?:督办|检查|考核)/ },
+    },
+  },
+];
+
+function twoForms(doc: CritiqueDoc): Finding[] {
+  const t = doc.text;
+  const out: Finding[] = [];
+  for (const { a, b, keep } of FORM_PAIRS) {
+    const at = (w: string) => [...t.matchAll(new RegExp(w, 'g'))].map((m) => m.index);
+    const [as, bs] = [at(a), at(b)];
+    if (as.length === 0 || bs.length === 0) continue;
+    const [main, lone, where] = as.length >= 2 && bs.length === 1 ? [a, b, bs[0]!] : bs.length >= 2 && as.length === 1 ? [b, a, as[0]!] : [null, null, 0];
+    if (!main || !lone) continue;
+    const ctx = keep[lone];
+    if (ctx?.before?.test(t.slice(Math.max(0, where - 8), where)) || ctx?.after?.test(t.slice(where + 2, where + 6))) continue;
+    // A clear slip only: the text writes the same collocation with its own form (专项督查 … 专项督察; 督查组 … 督察组).
+    const left = t.slice(Math.max(0, where - 2), where);
+    const right = t[where + 2] ?? '';
+    const same = (/^[\u4e00-\u9fff]{2}$/.test(left) && t.includes(left + main)) || (/[\u4e00-\u9fff]/.test(right) && t.includes(main + right));
+    if (!same) continue;
+    out.push(report(doc, 'warning', where, where + 2, `用词前后不一：全文多处写作“${main}”，此处写作“${lone}”`, main, main));
+  }
+  return out;
+}
 
 function unitWords(doc: CritiqueDoc): Finding[] {
   const refs = [...matchAll(SELF_REF, doc.text)].map(({ m, start, end }) => ({ kind: m[1]!, start: start - 1, end }));

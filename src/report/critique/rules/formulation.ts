@@ -121,6 +121,13 @@ function judgeRun(doc: CritiqueDoc, set: NamedSet, run: { items: string[]; gaps:
   if (near.length > 0 && (longNear ? known.length + near.length < 2 : known.length < 2)) return [];
   const intruders = [...listed, ...near];
   const count = known.length + (longNear ? near.length : 0);
+  // The whole set cited (牢牢掌握意识形态工作领导权和话语权) with one member dropped: the pairs that are official
+  // (领导权和主动权) hold an intruder and are not this case.
+  if (set.cited && intruders.length === 0 && known.length === set.members.length - 1 && run.items.length === known.length && new Set(known).size === known.length
+    && set.members.filter((x) => known.includes(x)).join() === known.join() && set.cited.test(doc.text.slice(Math.max(0, run.start - 16), run.start))) {
+    const lost = set.members.filter((x) => !known.includes(x));
+    return [report(doc, 'warning', run.start, run.end, `${set.name}为“${right}”，此处缺少“${lost.join('、')}”`, right, right)];
+  }
   if (known.length + intruders.length < (set.minItems ?? 2) || count < (intruders.length > 0 ? 1 : set.minKnown)) return [];
   // The whole set written out in its own separators: the canonical form can replace it as written.
   const whole = run.items.length === set.members.length && run.gaps.every((g) => g === set.sep);
@@ -136,7 +143,9 @@ function judgeRun(doc: CritiqueDoc, set: NamedSet, run: { items: string[]; gaps:
   const order = set.members.filter((x) => known.includes(x));
   if (new Set(known).size === known.length && order.join() !== known.join()) {
     const safe = known.length === set.members.length && set.sep !== '' && set.suffix !== '职' ? right : undefined;
-    return [report(doc, 'warning', run.start, run.end, `${set.name}的顺序应为“${right}”`, right, safe)];
+    // Part of a set in another order (同部署、同考核、同落实) is often the writer's own variant: a hint.
+    const whole = known.length === set.members.length;
+    return [report(doc, whole ? 'warning' : 'info', run.start, run.end, `${set.name}的顺序${whole ? '' : '一般'}为“${right}”`, right, safe)];
   }
   // A set whose members are run together without the 、 it takes (学纪知纪明纪守纪).
   if (known.length === set.members.length && run.items.length === known.length && set.sep === '、' && run.gaps.every((g) => g === '') && set.suffix !== '职') {
@@ -184,6 +193,9 @@ function insideTitle(t: string, start: number, end: number): boolean {
   return open >= 0 && close >= 0 && start - open <= 24 && close - end <= 16 && !/[》\n]/.test(t.slice(open + 1, start)) && !/[《\n]/.test(t.slice(end, close));
 }
 
+/** The triple, then 同(以……为核心的)党中央保持一致 without 高度 (准则: 在思想上政治上行动上同党中央保持高度一致). */
+const SAME_AS_CENTRE = /((?:思想|政治|行动)上?[、，]?(?:思想|政治|行动)上?[、，]?(?:思想|政治|行动)上)([\u4e00-\u9fff]{0,4}?(?:同|与|和)(?:以习近平同志为核心的)?党中央)保持一致/g;
+const SAME_AS_CENTRE_TAIL = /^[\u4e00-\u9fff]{0,4}?(?:同|与|和)(?:以习近平同志为核心的)?党中央保持一致/;
 /** Reversed fixed pairs: 倾向性苗头性, 创新守正, 反腐败斗争和党风廉政建设. */
 const REVERSED = ORDERED_PAIRS.map((p) => ({ p, re: new RegExp(`${esc(p.second)}([、和与]?)${esc(p.first)}`, 'g') }));
 
@@ -281,9 +293,16 @@ export const formulationRule: Rule = {
         out.push(report(doc, fixed ? 'warning' : 'info', start, end, `固定表述的顺序应为“${p.first}${p.joiner}${p.second}”`, right, fixed ? right : undefined));
       }
     }
+    // 在思想上政治上行动上同党中央保持高度一致 with 高度 dropped: one finding for the whole clause, so a reordered
+    // triple and the missing 高度 are fixed together (two fixes of one clause would each leave it half wrong).
+    for (const { m, start, end } of matchAll(SAME_AS_CENTRE, t)) {
+      const right = `思想上政治上行动上${m[2]}保持高度一致`;
+      out.push(report(doc, 'warning', start, end, '固定表述为“在思想上政治上行动上同党中央保持高度一致”', right, right));
+    }
     for (const ph of FIXED_PHRASES) {
       for (const { m, start, end } of matchAll(ph.pattern, t)) {
         if (m[0] === ph.right || (ph.right === '苗头性倾向性问题' && m[0] === '苗头性、倾向性问题')) continue;
+        if (ph.right === '思想上政治上行动上' && SAME_AS_CENTRE_TAIL.test(t.slice(end, end + 30))) continue;
         if (ph.after && !ph.after.test(t.slice(Math.max(0, start - 24), start))) continue;
         if (ph.variant?.test(m[0])) {
           out.push(report(doc, 'info', start, end, `${ph.why ?? '固定表述'}：多数正式文本写作“${ph.right}”`, ph.right));

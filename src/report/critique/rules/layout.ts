@@ -140,7 +140,8 @@ export const layoutRule: Rule = {
       if (!m || !/[。；]/.test(p.text.slice(m[0].length)) || !TITLE_BODY.test(m[1]!) || !/20\d{2}|关于|上半年|下半年|年度|情况/.test(m[1]!) || /向|按照|根据|要求|每|现将|已经?/.test(m[1]!)) continue;
       // A title printed twice (the page title, then the title run into the text) is the debris rule's.
       const key = m[1]!.replace(/[\s\u3000]/g, '');
-      if (doc.paragraphs.some((q) => q.index < p.index && q.text.replace(/[\s\u3000]/g, '').includes(key))) break;
+      // A breadcrumb that ends in the page title is chrome, not a title copy.
+      if (doc.paragraphs.some((q) => q.index < p.index && !doc.chrome.has(q.index) && q.text.replace(/[\s\u3000]/g, '').includes(key))) break;
       const end = p.start + m[0].length;
       if (m[3]) runIn.add(end - m[3].length);
       out.push(report(doc, 'warning', end - m[3]!.length - (m[2]?.length ?? 0) - 2, end + 2, `标题“${m[1]!.trim()}”与正文连在一起`, '标题单独成行，正文另起一段'));
@@ -155,7 +156,7 @@ export const layoutRule: Rule = {
       if (headingLines.has(prev.index) || doc.title?.index === prev.index) return;
       // resumedCut reads the cut as [cutStart, cutEnd) of one line: here the last character before it, then the next line.
       const last = prev.text.trimEnd().slice(-1);
-      out.push(...resumedCut(doc, next.start - 1, last + next.text, 1, 1));
+      out.push(...resumedCut(doc, next.start - 1, last + next.text, 1, 1, p.start + p.text.length - p.text.trimStart().length));
     });
     for (const p of doc.paragraphs) {
       if (wholeChrome(p.index)) continue;
@@ -164,7 +165,7 @@ export const layoutRule: Rule = {
       const c = doc.chrome.get(p.index);
       if (c) keep.push([p.start + c.start, p.start + c.end]);
       const kept = (a: number, b: number) => keep.some(([x, y]) => a >= x && b <= y);
-      if (c?.kind === 'advert' && c.start > 0 && c.end < p.text.trimEnd().length) out.push(...resumedCut(doc, p.start, p.text, c.start, c.end, runIn));
+      if (c?.kind === 'advert' && c.start > 0 && c.end < p.text.trimEnd().length) out.push(...resumedCut(doc, p.start, p.text, c.start, c.end, p.start + c.start, runIn));
       for (const { m, end } of matchAll(HEAD_THEN_BODY, p.text, p.start)) {
         const start = end - m[1]!.length;
         if (kept(start, end) || doc.fromPdf) continue;
@@ -175,7 +176,9 @@ export const layoutRule: Rule = {
       for (const { m, start, end } of matchAll(SPACED_NUMBER, p.text, p.start)) {
         if (kept(start, end)) continue;
         spaced.push([start, end]);
-        out.push(report(doc, 'warning', start, end, '数字前后多出空格（疑为 PDF 排版残留）', '删去空格', m[1]));
+        // A copy wrapped at a fixed width (a PDF's text pasted) spaces its numbers throughout: one hint below.
+        if (doc.wrapped && !doc.fromPdf) pdfSpaces.push([start, end]);
+        else out.push(report(doc, 'warning', start, end, '数字前后多出空格（疑为 PDF 排版残留）', '删去空格', m[1]));
       }
       for (const { m, start, end } of matchAll(ONE_SIDE_NUMBER, p.text, p.start)) {
         const num = m[0].trimEnd();
@@ -183,7 +186,8 @@ export const layoutRule: Rule = {
         const indentOnly = /^[ \u3000\u00a0]*$/.test(t.slice(p.start, start));
         if (kept(start, end) || (!indentOnly && /[0-9A-Za-z. \u3000\u00a0]/.test(t[start - 1] ?? '')) || spaced.some(([a, b]) => start < b && end > a)) continue;
         spaced.push([start, end]);
-        out.push(report(doc, 'warning', start, end, '数字后多出空格（疑为 PDF 排版残留）', '删去空格', num));
+        if (doc.wrapped && !doc.fromPdf) pdfSpaces.push([start, end]);
+        else out.push(report(doc, 'warning', start, end, '数字后多出空格（疑为 PDF 排版残留）', '删去空格', num));
       }
       for (const { start, end } of matchAll(SPACE_BEFORE_MARK, p.text, p.start)) {
         if (kept(start, end)) continue;
@@ -228,13 +232,29 @@ export const layoutRule: Rule = {
         if (inTitlePhrases(t, start, end, p.start, p.end)) continue;
         // A run-in heading is reported above; its space belongs to that finding.
         if (doc.headings.some((h) => h.runIn && h.start === end) || spaced.some(([a, b]) => start >= a && end <= b)) continue;
-        if (doc.fromPdf) pdfSpaces.push([start, end]);
+        if (doc.fromPdf || doc.wrapped) pdfSpaces.push([start, end]);
         else out.push(report(doc, 'warning', start, end, '中文之间多出空格（疑为 PDF 换行或排版残留）', '删去空格', ''));
       }
     }
     if (pdfSpaces.length > 0) {
-      const [start, end] = pdfSpaces[0]!;
-      out.push(report(doc, 'info', start, end, `PDF 文字中有${pdfSpaces.length}处汉字之间的空格，可能是原稿多打的空格，也可能是 PDF 排版所致`, '在原 Word 稿中核对这些位置，删去多余的空格'));
+      const [start, end] = pdfSpaces.sort((a, b) => a[0] - b[0])[0]!;
+      const what = doc.fromPdf ? `PDF 文字中有${pdfSpaces.length}处汉字之间的空格` : `按固定行宽复制的文字中有${pdfSpaces.length}处多余的空格（汉字之间或数字前后）`;
+      out.push(report(doc, 'info', start, end, `${what}，可能是原稿多打的空格，也可能是 PDF 排版所致`, '在原 Word 稿中核对这些位置，删去多余的空格'));
+    }
+    // A space after a closing bracket inside the title (……宣传部（网信办） 2020年……报告): the title is one line of text.
+    // A title joined from two lines with a space before 关于 (……委员会 关于……的通知): the same one line.
+    if (doc.title) {
+      for (const { start, end } of matchAll(/(?<=[）)])[ \u3000]+(?=[\u4e00-\u9fff0-9])|(?<=[\u4e00-\u9fff）)])[ \u3000]+(?=关于)/g, doc.title.text, doc.title.start)) {
+        out.push(report(doc, 'warning', start, end, t[end] === '关' ? '标题中“关于”前多出空格' : '标题中“）”后多出空格', '删去空格', ''));
+      }
+    }
+    // A space before an opening quote or book-title mark inside a sentence (履行 “第一责任人”): the mark needs no space.
+    for (const p of doc.paragraphs) {
+      if (doc.wrapped || doc.fromPdf || wholeChrome(p.index) || (doc.title && p.index === doc.title.index)) continue;
+      for (const { start, end } of matchAll(/(?<=[\u4e00-\u9fff])[ \u3000\u00a0]+(?=[“《][\u4e00-\u9fff])/g, p.text, p.start)) {
+        if (out.some((f) => f.start <= start && f.end >= end) || apartFields(t, start, end, p.end) || headingBeforeSpace(t, start, p.start)) continue;
+        out.push(report(doc, 'warning', start, end, `“${t[end]}”前多出空格`, '删去空格', ''));
+      }
     }
     for (const { m, start, end } of matchAll(ZERO_DATE, t)) {
       const right = m[0].replace(/(?<=[年月])0(?=\d)/g, '');
@@ -287,6 +307,7 @@ export const layoutRule: Rule = {
       const end = a.start + at.length;
       out.push(report(doc, 'warning', end - 2, b.start + Math.min(b.text.length, 4), mark ? `段末是${at.endsWith('、') ? '顿号' : '逗号'}：句子在此断开了` : '段末没有标点：段落疑在句子中间断开，或漏了句号', mark ? '与下一段连接成完整的句子' : '与下一段连接成完整的句子，或补上句号'));
     }
+    out.push(...itemsWithoutStop(doc, out, wholeChrome));
     // A preview that stops mid-sentence right before the sharing site's footer (file name, download notice).
     const lastProse = [...paras].reverse().find((p) => !wholeChrome(p.index));
     if (lastProse && lastProse !== paras.at(-1) && !headingLines.has(lastProse.index) && !doc.titleLines.has(lastProse.index)) {
@@ -326,12 +347,85 @@ export const layoutRule: Rule = {
         out.push(report(doc, 'info', h.start, line.end, `“${h.mark.marker}”部分只有标题，没有内容`, '补写该部分内容或删去标题'));
       }
     }
-    return out;
+    return foldJoined(doc, out);
   },
 };
 
+/** The kind of a list item's marker: 一是, 一、, （一）, （1）, 1. / 1、, 第一，; null for prose. */
+function itemKind(text: string): string | null {
+  const m = /^[\s\u3000]*(?:([一二三四五六七八九十]{1,2}是)|([一二三四五六七八九十]{1,2}、)|([（(][一二三四五六七八九十]{1,3}[）)])|([（(]\d{1,2}[）)])|(\d{1,2}[.．、](?!\d))|(第[一二三四五六七八九十]{1,2}[，、,]))/.exec(text);
+  if (!m) return null;
+  return String(m.slice(1).findIndex((x) => x !== undefined));
+}
+
+/**
+ * A list item that stops without its full stop while its siblings (the same marker, one after another) end with 。:
+ * 1.……。 2.……（nothing） 3.……。 — the mark was dropped. Prose items only (a comma inside, or long); a bare heading
+ * among its siblings is a style, not a slip.
+ */
+function itemsWithoutStop(doc: CritiqueDoc, out: Finding[], wholeChrome: (i: number) => boolean): Finding[] {
+  if (doc.wrapped) return [];
+  const found: Finding[] = [];
+  const paras = doc.paragraphs;
+  let i = 0;
+  while (i < paras.length) {
+    const kind = wholeChrome(paras[i]!.index) ? null : itemKind(paras[i]!.text);
+    let j = i + 1;
+    while (kind !== null && j < paras.length && !wholeChrome(paras[j]!.index) && itemKind(paras[j]!.text) === kind) j++;
+    const group = paras.slice(i, j);
+    i = kind === null ? i + 1 : j;
+    if (group.length < 3) continue;
+    const ends = group.map((p) => p.text.trimEnd());
+    const stops = ends.filter((e) => e.endsWith('。')).length;
+    const open = ends.map((e, k) => ({ e, p: group[k]! })).filter(({ e }) => /[\u4e00-\u9fff”）)]$/.test(e));
+    // The other items end with 。 (at least two, and more than those without): the ones without are the slip.
+    if (open.length === 0 || stops < 2 || stops <= open.length || stops + open.length !== group.length) continue;
+    for (const { e, p } of open) {
+      const body = e.replace(/^[\s\u3000]*(?:[一二三四五六七八九十]{1,2}是|[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、]|第[一二三四五六七八九十]{1,2}[，、,])/, '');
+      if (!(/[，；]/.test(body) || body.length >= 15) || body.length < 8 || doc.softBreaks.has(p.index)) continue;
+      const end = p.start + e.length;
+      if (out.some((f) => f.start < end && f.end > end - 1)) continue;
+      found.push(report(doc, 'warning', end - 1, end, '本项末尾缺少句号（同一列表的其他各项都以句号结尾）', '在句末补上句号', `${e.slice(-1)}。`));
+    }
+  }
+  return found;
+}
+
+/** A finding about a lost break: a heading run into the line, or a space (or a mark's space) between what were lines. */
+function lostBreak(f: Finding, t: string): boolean {
+  if (/连在同一行|连在一起/.test(f.message)) return true;
+  return /^[。，；]?[ \u3000\u00a0]+$/.test(t.slice(f.start, f.end)) && !f.message.includes('前多出空格');
+}
+
+/**
+ * A page whose line breaks were lost (headings run in after spaces, twice or more in one paragraph) is one defect:
+ * one finding for the paragraph, without a replacement, instead of one per run-in heading and space; further
+ * paragraphs of the same page get a hint.
+ */
+function foldJoined(doc: CritiqueDoc, out: Finding[]): Finding[] {
+  if (doc.fromPdf) return out;
+  const t = doc.text;
+  let seen = false;
+  for (const p of doc.paragraphs) {
+    if (!joinedPage(p.text)) continue;
+    // A lost break already reported before this paragraph (a heading run in on the page's first lines) is the same defect.
+    seen ||= out.some((f) => f.severity !== 'info' && f.end <= p.start && lostBreak(f, t));
+    const members = out.filter((f) => f.start >= p.start && f.end <= p.end && lostBreak(f, t));
+    if (members.length < 2) continue;
+    const start = Math.min(...members.map((f) => f.start));
+    const end = Math.max(...members.map((f) => f.end));
+    out = out.filter((f) => !members.includes(f));
+    // The page lost its breaks once: a later paragraph of the same page is a hint pointing back to the first finding.
+    if (seen) out.push(report(doc, 'info', start, end, '本段同样有标题或段落连在同一行（与前文同一问题）', '按原稿恢复分段'));
+    else out.push(report(doc, 'warning', start, end, '本段多处标题或段落与上文连在同一行（疑为网页或文档转换丢失了换行）', '按原稿恢复分段：各级标题单独成行，各段另起一行'));
+    seen = true;
+  }
+  return out;
+}
+
 /** Text after a paywall cut that picks up in the middle of a sentence: the missing part made it a fragment. */
-function resumedCut(doc: CritiqueDoc, base: number, line: string, cutStart: number, cutEnd: number, runIn?: Set<number>): Finding[] {
+/** `notice` is where the site's cut notice starts: the fragment is reported with the cut that made it (one defect). */
+function resumedCut(doc: CritiqueDoc, base: number, line: string, cutStart: number, cutEnd: number, notice: number, runIn?: Set<number>): Finding[] {
   const before = line.slice(0, cutStart).trimEnd();
   const after = line.slice(cutEnd);
   // A heading after the cut (……（省略830字）…… 二、当前…… 在看到…): a heading run into the line, not a half sentence.
@@ -343,5 +437,6 @@ function resumedCut(doc: CritiqueDoc, base: number, line: string, cutStart: numb
   if (/[。！？；：]$/.test(before) || !/^[\u4e00-\u9fff“]/.test(after)) return [];
   const stop = after.search(/[，。；：！？、]/);
   const len = Math.min(stop < 0 ? after.length : stop, 8);
-  return [report(doc, 'warning', base + cutEnd, base + cutEnd + len, '截断处之后的文字从半句话接起，与前文不连贯', '补全被隐藏的内容，或删去残句')];
+  while (/[\s\u3000]/.test(doc.text[notice] ?? '')) notice++;
+  return [report(doc, 'warning', notice, base + cutEnd + len, '网页在此截去了部分内容，之后的文字从半句话接起，与前文不连贯', '补全被隐藏的内容，或删去截断提示和残句')];
 }

@@ -144,6 +144,11 @@ export const punctuationRule: Rule = {
       out.push(report(doc, 'warning', start, end, '并列的全会序数之间应加顿号', right, right));
     }
     out.push(...lineEnds(doc));
+    out.push(...colonInSeries(doc));
+    // A title inside a book title marked with ASCII angle brackets (《…<…>…》): the inner marks are 〈〉 (GB/T 15834-2011 §4.15).
+    for (const { m, start, end } of matchAll(/(?<=《[^《》\n]{0,40})<([^<>\n]*[\u4e00-\u9fff][^<>\n]*)>(?=[^《》\n]{0,40}》)/g, doc.text)) {
+      out.push(report(doc, 'warning', start, end, '书名号内的书名应使用单书名号“〈〉”', `改为“〈${m[1]}〉”`, `〈${m[1]}〉`));
+    }
     for (const h of doc.headings) {
       if (h.mark.style === 'punct-after-paren') {
         out.push(report(doc, 'error', h.start, h.end, `序号“${h.mark.marker}”后不加标点`, fullParens(h.mark.marker.slice(0, -1)), fullParens(h.mark.marker.slice(0, -1))));
@@ -178,6 +183,7 @@ function unbalanced(doc: CritiqueDoc, text: string, base: number): Finding[] {
   const out: Finding[] = [];
   const stacks: number[][] = PAIRS.map(() => []);
   const extra: number[][] = PAIRS.map(() => []);
+  const matched: [number, number][][] = PAIRS.map(() => []);
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     const o = OPENERS.get(c);
@@ -187,7 +193,7 @@ function unbalanced(doc: CritiqueDoc, text: string, base: number): Finding[] {
     }
     const k = CLOSERS.get(c);
     if (k === undefined) continue;
-    if (stacks[k]!.length) stacks[k]!.pop();
+    if (stacks[k]!.length) matched[k]!.push([stacks[k]!.pop()!, i]);
     else extra[k]!.push(i);
   }
   // An inner mark closed with the outer one (《…〈…》…》, “…‘…”…”) is one defect: the first outer closer after the
@@ -215,9 +221,52 @@ function unbalanced(doc: CritiqueDoc, text: string, base: number): Finding[] {
   });
   stacks.forEach((stack, k) => {
     const [open, close, name] = PAIRS[k]!;
-    for (const i of stack) out.push(report(doc, 'error', base + i, base + i + 1, `${name}不成对：左${name}（${open}）没有对应的右${name}（${close}）`, `补上右${name}或删去多出的左${name}`));
+    for (const i of stack) {
+      // The same mark opened again inside (（地址：…，邮箱：（…）。): the one closer pairs with the inner opener, but
+      // a bracket is not nested in its own shape (GB/T 15834-2011 nests ［］ or 〔〕 in （）), so the inner one is the extra.
+      // Only where the inner pair closes the sentence (……（…）。), so the one closer could be either's.
+      const pair = open === '（' || open === '(' ? matched[k]!.filter(([j]) => j > i).sort((a, b) => a[0] - b[0])[0] : undefined;
+      const inner = pair && /^[。；！？]?[\s\u3000]*$/.test(text.slice(pair[1] + 1).split(/(?<=[。；！？])/)[0]!) ? pair[0] : undefined;
+      if (inner !== undefined) {
+        out.push(report(doc, 'error', base + inner, base + inner + 1, `${name}不成对：${name}内又出现“${open}”，两个左${name}只有一个右${name}，此处的左${name}疑为多余`, `删去多出的左${name}（括号内再用括号应改用“［］”或“〔〕”）`));
+        continue;
+      }
+      out.push(report(doc, 'error', base + i, base + i + 1, `${name}不成对：左${name}（${open}）没有对应的右${name}（${close}）`, `补上右${name}或删去多出的左${name}`));
+    }
   });
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** An item marker at a clause start: items with a lead-in and a colon (二是强化管理：…) are the writer's layout. */
+const CLAUSE_ITEM = /^[\s\u3000]*(?:[一二三四五六七八九十]{1,2}[是要、]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、]|第[一二三四五六七八九十]{1,2}[，、,])/;
+
+/**
+ * A colon between two clauses of a ；-series (加强学习；压实责任：签订责任书；抓好阵地…): the one separator that
+ * differs is a slip for ；. Not a lead-in (its clause introduces what follows: 要求：, 如下：) and not in marked items.
+ */
+function colonInSeries(doc: CritiqueDoc): Finding[] {
+  const out: Finding[] = [];
+  const headingLines = new Set(doc.headings.filter((h) => !h.runIn).map((h) => h.line));
+  for (const p of doc.paragraphs) {
+    if (headingLines.has(p.index) || doc.chrome.has(p.index)) continue;
+    let from = 0;
+    for (const sentence of p.text.split(/(?<=[。！？])/)) {
+      const base = p.start + from;
+      from += sentence.length;
+      if ((sentence.match(/；/g) ?? []).length < 2 || (sentence.match(/[：:]/g) ?? []).length !== 1 || /[“”"（）()《》]/.test(sentence)) continue;
+      const colon = sentence.search(/[：:]/);
+      const clauses = sentence.split(/[；：:]/);
+      const k = sentence.slice(0, colon).split('；').length - 1;
+      const lead = clauses[k]!.trim();
+      const after = clauses[k + 1]!.replace(/[。！？]$/, '').trim();
+      if (k === 0 || clauses.some((c) => CLAUSE_ITEM.test(c)) || lead.length < 4 || after.length < 4) continue;
+      if (/(?:如下|包括|是|为|即|有|要求|指出|强调|提出|明确|规定|表示|认为|总之|具体|主要|其中|例如|比如|分别)$/.test(lead)) continue;
+      // What follows a colon that explains its clause gives the figures (讲党课：全年讲授6次); a parallel clause does not.
+      if (/[0-9０-９]|^(?:全年|共|累计|其中|包括|即|如|分别)/.test(after)) continue;
+      out.push(report(doc, 'warning', base + colon, base + colon + 1, '分号并列的各项之间误用了冒号', '改为分号', '；'));
+    }
+  }
+  return out;
 }
 
 /**
