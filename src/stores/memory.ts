@@ -44,8 +44,8 @@ export class ConversationMemory {
     if (chat) {
       // Each exchange is stored once, in its own thread; the chat-level list names those threads in order
       // and the conversation is their opening exchanges. The chat's list and this thread's are read in one
-      // round trip, the threads' openings (all of them pipelined) in a second only when the chat has some.
-      const both = (await this.redis.pipeline().lrange(chat, 0, -1).lrange(threadList, 0, -1).exec()) as Array<[Error | null, string[]]> | null;
+      // round trip (a MULTI: one snapshot), the threads' openings (pipelined) in a second only when the chat has some.
+      const both = (await this.redis.multi().lrange(chat, 0, -1).lrange(threadList, 0, -1).exec()) as Array<[Error | null, string[]]> | null;
       const failed = both?.find(([err]) => err)?.[0];
       if (!both || failed) throw failed ?? new Error('history read failed');
       const ids = both[0]![1];
