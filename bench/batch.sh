@@ -15,7 +15,8 @@ STREAM_MS=${BATCH_STREAM_MS:-3000}
 STARTUP_RUNS=${BATCH_STARTUP_RUNS:-3}
 RECOVERY_ROUNDS=${BATCH_RECOVERY_ROUNDS:-3}
 DRAFTING=${BATCH_DRAFTING:-sequential,configured}
-BUDGET_S=${BATCH_BUDGET_S:-870}
+# 15 minutes less the slack for the last kill and the log.
+BUDGET_S=${BATCH_BUDGET_S:-860}
 ID="batch $(date -u +%Y-%m-%dT%H:%MZ)"
 T0=$(date +%s)
 LOAD0=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -26,19 +27,22 @@ if awk -v l="${LOAD0%% *}" 'BEGIN { exit !(l > 1.0) }'; then
   echo "warning: 1-minute load average ${LOAD0%% *} > 1: figures will say more about the machine than about the bots" >&2
 fi
 
-# step NAME LIMIT_S CMD…: run under a time limit unless the batch budget is spent; log load and exit code.
+# step NAME LIMIT_S CMD…: run under a time limit cut to what is left of the batch's budget (so the batch ends within
+# it); a step that would get less than a third of its limit is skipped and logged as such. Logs load and exit code.
 step() {
   local name=$1 limit=$2
   shift 2
-  local before start rc
+  local before start rc left
   before=$(cut -d' ' -f1-3 /proc/loadavg)
   start=$(date -u +%H:%M:%S)
-  if (($(date +%s) - T0 + 30 > BUDGET_S)); then
-    LOG+="| $name | $start | – | $before | – | skipped: batch budget of ${BUDGET_S} s spent |"$'\n'
+  left=$((BUDGET_S - ($(date +%s) - T0)))
+  if ((left * 3 < limit)); then
+    LOG+="| $name | $start | – | $before | – | skipped: ${left} s left of the ${BUDGET_S} s budget |"$'\n'
     echo "== $name: skipped (budget)" >&2
     return
   fi
-  echo "== $name ($start, load $before)" >&2
+  ((left < limit)) && limit=$left
+  echo "== $name ($start, load $before, limit ${limit} s)" >&2
   timeout --kill-after=15 "$limit" "$@"
   rc=$?
   LOG+="| $name | $start | $(date -u +%H:%M:%S) | $before | $(cut -d' ' -f1-3 /proc/loadavg) | $([ $rc -eq 124 ] && echo "timed out after ${limit} s" || echo "$rc") |"$'\n'
