@@ -8,8 +8,9 @@ import type * as lark from '@larksuiteoapi/node-sdk';
  * The Lark SDK's `httpInstance` over node:http (issue 25: the SDK's axios stack cost about 4.7 ms of
  * worker CPU per answer). It answers as the SDK's default instance does (the body, or `{ data, headers }`
  * when the SDK asks for headers) and fails as axios does where the gateway looks: `err.response.status`,
- * `.data`, `.headers`, and `err.code` on timeouts and connection errors. Multipart uploads and requests
- * with their own agents or body shapes go to the axios instance (`fallback`).
+ * `.data`, `.headers`, and `err.code` on timeouts and connection errors. The rare file calls keep the axios
+ * instance (`fallback`): multipart uploads, downloads (axios follows a redirect to a file store), and
+ * requests with their own agents or body shapes.
  */
 
 export type HttpInstance = NonNullable<ConstructorParameters<typeof lark.Client>[0]['httpInstance']>;
@@ -74,7 +75,7 @@ function headerValue(headers: Record<string, unknown> | undefined, name: string)
 /** Calls the lean path cannot make as axios would: form-data uploads, pinned agents, binary answers. */
 function needsAxios(o: LeanConfig): boolean {
   if (o.httpAgent || o.httpsAgent) return true;
-  if (o.responseType !== undefined && o.responseType !== 'json' && o.responseType !== 'stream') return true;
+  if (o.responseType !== undefined && o.responseType !== 'json') return true;
   if (headerValue(o.headers, 'content-type')?.startsWith('multipart/')) return true;
   const d = o.data;
   return d !== undefined && d !== null && typeof d === 'object' && !Buffer.isBuffer(d) && !(d instanceof Uint8Array) && Object.getPrototypeOf(d) !== Object.prototype && !Array.isArray(d);
@@ -140,7 +141,6 @@ export function leanHttpInstance(timeoutMs: number, fallback: HttpInstance): Htt
     }
     const secure = url.protocol === 'https:';
     const timeout = o.timeout ?? timeoutMs;
-    const stream = o.responseType === 'stream';
     let done = false;
     let timer: NodeJS.Timeout | undefined;
     const settle = (err: LeanHttpError | undefined, value?: unknown) => {
@@ -154,12 +154,6 @@ export function leanHttpInstance(timeoutMs: number, fallback: HttpInstance): Htt
       const status = res.statusCode ?? 0;
       const ok = status >= 200 && status < 300;
       const answer = (data: unknown) => (o.$return_headers ? { data, headers: res.headers } : data);
-      if (ok && stream) {
-        // The caller reads the body at its own pace; the timeout covered the wait for the headers.
-        if (timer) clearTimeout(timer);
-        settle(undefined, answer(decoded(res)));
-        return;
-      }
       readAll(decoded(res)).then((buf) => {
         const data = parseBody(buf);
         if (ok) settle(undefined, answer(data));
