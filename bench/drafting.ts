@@ -74,8 +74,11 @@ const ALL: Array<{ name: string; parallel: number; splitPartsOver?: number }> = 
   { name: `parts at once, no part split (DRAFT_CONCURRENCY=${config.DRAFT_CONCURRENCY}, DRAFT_PART_CHARS=0)`, parallel: config.DRAFT_CONCURRENCY },
   { name: `${changed}: parts and long parts’ sections at once (DRAFT_CONCURRENCY=${config.DRAFT_CONCURRENCY}, DRAFT_PART_CHARS=${config.DRAFT_PART_CHARS})`, ...configured },
 ];
-// BENCH_ONLY=configured: the last row alone (to compare settings).
-const RUNS = process.env.BENCH_ONLY === 'configured' ? ALL.slice(-1) : ALL;
+// BENCH_ONLY=configured: the last row alone (to compare settings); a comma list of sequential, parts and
+// configured picks rows (the batch runs sequential,configured).
+const KINDS = ['sequential', 'parts', 'configured'];
+const only = (process.env.BENCH_ONLY ?? '').split(',').filter((k) => KINDS.includes(k));
+const RUNS = only.length ? ALL.filter((_r, i) => only.includes(KINDS[i]!)) : ALL;
 const rows = [];
 for (const r of RUNS) {
   const asked = fake.requests.length;

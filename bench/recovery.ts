@@ -2,9 +2,12 @@
  * Issue 25 item 6: how long a job waits after its worker process (ROLE=all) is killed mid-stream until it
  * runs again, and until its answer is complete on the same card. Each round starts a fresh bot (the
  * supervisor's restart delay is 2 s after a first death; it doubles only for a worker that keeps dying),
- * with the default WORKER_LOCK_MS (30 s). Usage: npx tsx bench/recovery.ts [rounds]
+ * with the default WORKER_LOCK_MS (30 s). Usage: npx tsx bench/recovery.ts [rounds]; BENCH_NOTE=… tags the rows
+ * it inserts into BENCHMARKS.md.
  */
 import { randomUUID } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { cpus, loadavg } from 'node:os';
 import { spawnBot } from '../test/support/spawn.js';
 import { FakeFeishu } from '../test/support/fake-feishu.js';
@@ -72,3 +75,14 @@ console.log(JSON.stringify({
   date: new Date().toISOString(), nproc: cpus().length, cpu: cpus()[0]?.model.trim(), loadavgBefore: load0.map((x) => x.toFixed(2)), loadavgAfter: load1.map((x) => x.toFixed(2)),
   rounds, medianRestartMs: med(rows.map((r) => r.restartMs)), medianReadyMs: med(rows.map((r) => r.readyMs)), medianResumeMs: med(rows.map((r) => r.resumeMs)), maxResumeMs: Math.max(...rows.map((r) => r.resumeMs)), medianAnsweredMs: med(rows.map((r) => r.answeredMs)),
 }));
+
+// One row per round in BENCHMARKS.md's recovery table, with the machine and the load around the run.
+const MARK = '<!-- bench:recovery inserts rows above this line -->';
+const file = fileURLToPath(new URL('../BENCHMARKS.md', import.meta.url));
+const stamp = new Date().toISOString().slice(0, 16).replace('T', ' ');
+const where = `nproc ${cpus().length}, ${cpus()[0]?.model.trim() ?? '?'}${process.env.BENCH_NOTE ? `, ${process.env.BENCH_NOTE}` : ''}`;
+const s = (ms: number) => (ms >= 0 ? `${(ms / 1000).toFixed(2)} s` : '—');
+const lines = rows.map((r, i) => `| ${stamp}, round ${i + 1} of ${rows.length} (${where}) | ${load0.map((x) => x.toFixed(2)).join(' ')} → ${load1.map((x) => x.toFixed(2)).join(' ')} | ${s(r.restartMs)} | ${s(r.readyMs)} | ${s(r.resumeMs)} | ${s(r.answeredMs)} | ${r.cards} | ${r.modelCalls} |\n`).join('');
+const doc = readFileSync(file, 'utf8');
+if (doc.includes(MARK)) writeFileSync(file, doc.replace(MARK, lines + MARK));
+else console.error(`BENCHMARKS.md has no ${MARK}: rows not recorded`);

@@ -3,7 +3,7 @@ import type { Readable } from 'node:stream';
 import * as lark from '@larksuiteoapi/node-sdk';
 import { FeishuApiError } from '../core/errors.js';
 import type { Logger } from '../logger.js';
-import { safeLarkLogger, timeoutHttpInstance } from './sdk-safety.js';
+import { safeLarkLogger, feishuHttpInstance } from './sdk-safety.js';
 import { feishuErrorKind, rateLimitWait, retryableKind } from './codes.js';
 
 export { FeishuApiError } from '../core/errors.js';
@@ -34,7 +34,7 @@ export function createLarkClient(opts: { appId: string; appSecret: string; domai
     domain: opts.domain,
     loggerLevel: lark.LoggerLevel.warn,
     logger: safeLarkLogger(opts.log, [opts.appSecret]),
-    httpInstance: timeoutHttpInstance(opts.httpTimeoutMs ?? 15_000),
+    httpInstance: feishuHttpInstance(opts.httpTimeoutMs ?? 15_000),
   });
 }
 
@@ -76,7 +76,7 @@ async function thrownError(op: string, err: unknown): Promise<FeishuApiError> {
 
 /**
  * The one Feishu gateway: every Open API call Bigan makes goes through `call` — ids encoded in paths,
- * the SDK's axios instance with its timeout (createLarkClient), errors classified by feishu/codes.ts
+ * the SDK over node:http with its timeout (createLarkClient, lean-http.ts), errors classified by feishu/codes.ts
  * (retries stay in BullMQ), and the metrics hook.
  */
 export class FeishuApi {

@@ -3,7 +3,7 @@ import * as lark from '@larksuiteoapi/node-sdk';
 import type { Receiver } from '../core/receiver.js';
 import { startHttpServer, type HealthReport } from '../http-server.js';
 import type { Logger } from '../logger.js';
-import { safeLarkLogger, timeoutHttpInstance } from './sdk-safety.js';
+import { safeLarkLogger, feishuHttpInstance } from './sdk-safety.js';
 import type { FeishuIngest } from './enqueue-event.js';
 import { handleWebhook } from './webhook.js';
 
@@ -68,7 +68,7 @@ export class LongConnectionReceiver implements Receiver {
   async start(): Promise<void> {
     const { d } = this;
     this.server = await startHttpServer({ port: d.port, log: d.log, health: d.health, ...d.http });
-    this.ws = new lark.WSClient({ appId: d.appId, appSecret: d.appSecret, domain: d.domain, loggerLevel: lark.LoggerLevel.warn, logger: safeLarkLogger(d.log, [d.appSecret]), httpInstance: timeoutHttpInstance(d.httpTimeoutMs ?? 15_000) });
+    this.ws = new lark.WSClient({ appId: d.appId, appSecret: d.appSecret, domain: d.domain, loggerLevel: lark.LoggerLevel.warn, logger: safeLarkLogger(d.log, [d.appSecret]), httpInstance: feishuHttpInstance(d.httpTimeoutMs ?? 15_000) });
     await this.ws.start({ eventDispatcher: d.ingest.dispatcher() });
     this.port = portOf(this.server);
     checkIdentity(d);

@@ -138,8 +138,12 @@ class CardStream implements AnswerStream {
 
   /** Take the card over from any earlier attempt, then resume its cards or open the first one. */
   async start(): Promise<void> {
-    this.owner = await this.redis.hincrby(this.stateKey, 'owner', 1);
-    const saved = await this.redis.hgetall(this.stateKey);
+    // One round trip: the turn is taken and the saved cards read in one transaction.
+    const res = await this.redis.multi().hincrby(this.stateKey, 'owner', 1).hgetall(this.stateKey).exec();
+    const failed = res?.find(([err]) => err)?.[0];
+    if (!res || failed) throw failed ?? new Error('could not take the card over');
+    this.owner = Number(res[0]![1]);
+    const saved = res[1]![1] as Record<string, string>;
     if (saved.cards) {
       this.cards = JSON.parse(saved.cards) as CardRef[];
       this.mode = saved.mode === 'patch' ? 'patch' : 'cardkit';

@@ -2,6 +2,7 @@ import http from 'node:http';
 import https from 'node:https';
 import * as lark from '@larksuiteoapi/node-sdk';
 import type { Logger } from '../logger.js';
+import { leanHttpInstance, type HttpInstance } from './lean-http.js';
 
 /**
  * The Lark SDK logs whole axios errors: the request body (app_secret on a token call, the
@@ -76,7 +77,6 @@ export function safeLarkLogger(log: Logger, secrets: readonly string[] = []): la
   };
 }
 
-type HttpInstance = NonNullable<ConstructorParameters<typeof lark.Client>[0]['httpInstance']>;
 type ReqOpts = Parameters<HttpInstance['request']>[0];
 
 /**
@@ -100,4 +100,9 @@ export function timeoutHttpInstance(timeoutMs: number, base: HttpInstance = lark
     put: withData('put'),
     patch: withData('patch'),
   };
+}
+
+/** What Feishu calls go through: node:http for JSON and downloads, the SDK's axios for the rest (lean-http.ts). */
+export function feishuHttpInstance(timeoutMs: number): HttpInstance {
+  return leanHttpInstance(timeoutMs, timeoutHttpInstance(timeoutMs));
 }

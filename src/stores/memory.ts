@@ -39,17 +39,26 @@ export class ConversationMemory {
 
   async history(c: Conversation): Promise<ChatMessage[]> {
     const chat = this.chatLevel(c);
+    const threadList = `${this.o.prefix}:hist:t:${threadKey(c)}`;
+    let raw: string[];
     if (chat) {
       // Each exchange is stored once, in its own thread; the chat-level list names those threads in order
-      // and the conversation is their opening exchanges (one pipelined round trip for all of them).
-      const ids = await this.redis.lrange(chat, 0, -1);
+      // and the conversation is their opening exchanges. The chat's list and this thread's are read in one
+      // round trip (a MULTI: one snapshot), the threads' openings (pipelined) in a second only when the chat has some.
+      const both = (await this.redis.multi().lrange(chat, 0, -1).lrange(threadList, 0, -1).exec()) as Array<[Error | null, string[]]> | null;
+      const failed = both?.find(([err]) => err)?.[0];
+      if (!both || failed) throw failed ?? new Error('history read failed');
+      const ids = both[0]![1];
+      const own = both[1]![1];
       if (ids.length) {
         const got = await this.redis.pipeline(ids.map((id) => ['lrange', `${this.o.prefix}:hist:t:${id}`, '0', '1'])).exec();
-        const raw = (got ?? []).flatMap(([err, v]) => (err ? [] : (v as string[])));
-        if (raw.length) return this.fit(raw.map((r) => JSON.parse(r) as ChatMessage));
+        const opening = (got ?? []).flatMap(([err, v]) => (err ? [] : (v as string[])));
+        if (opening.length) return this.fit(opening.map((r) => JSON.parse(r) as ChatMessage));
       }
+      raw = own;
+    } else {
+      raw = await this.redis.lrange(threadList, 0, -1);
     }
-    const raw = await this.redis.lrange(`${this.o.prefix}:hist:t:${threadKey(c)}`, 0, -1);
     return raw.length ? this.fit(raw.map((r) => JSON.parse(r) as ChatMessage)) : [];
   }
 
