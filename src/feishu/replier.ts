@@ -42,6 +42,8 @@ export class FeishuReplier implements Replier {
 
   /** Card updates a throttle timer still holds, or that are being sent. */
   private readonly inFlight = new Set<Promise<void>>();
+  /** Card openings under way, by key. */
+  private readonly openings = new Map<string, Promise<void>>();
   private readonly track = (pending: Promise<void>): void => {
     this.inFlight.add(pending);
     void pending.then(() => this.inFlight.delete(pending));
@@ -97,7 +99,17 @@ export class FeishuReplier implements Replier {
 
   async openStream(c: Conversation, opts: { key: string; title: string }): Promise<AnswerStream> {
     const stream = new CardStream(this.api, this.redis, this.log, c, opts.key, opts.title, this.opts.prefix, this.throttleMs, this.cardChars, this.track);
-    await stream.start();
+    // One opening per key at a time: a card opened beside the model request may still be opening when the
+    // job fails and its error reply takes the same key. Started together, both would create a card, the
+    // reply's uuid would show the first, and the error text would go to the second, which no message shows.
+    const before = this.openings.get(opts.key);
+    const started = (before ? before.then(() => stream.start(), () => stream.start()) : stream.start());
+    this.openings.set(opts.key, started);
+    try {
+      await started;
+    } finally {
+      if (this.openings.get(opts.key) === started) this.openings.delete(opts.key);
+    }
     return stream;
   }
 }

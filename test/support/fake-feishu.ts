@@ -277,6 +277,7 @@ export class FakeFeishu {
   refuseContact = false;
   private failures: Failure[] = [];
   private hangs: Array<{ match: RegExp; times: number }> = [];
+  private holds: Array<{ match: RegExp; times: number; gate: Promise<void>; arrived: () => void }> = [];
   private limits: Array<{ match: RegExp; until: number }> = [];
   private byUuid = new Map<string, FakeMessage>();
   private server!: Server;
@@ -335,6 +336,19 @@ export class FakeFeishu {
   /** Make the next `times` calls whose "METHOD path" matches never answer (the connection stays open). */
   hang(match: RegExp, times: number): void {
     this.hangs.push({ match, times });
+  }
+
+  /**
+   * Hold the next `times` calls whose "METHOD path" matches until `release()`, then answer them as usual:
+   * a slow Feishu call made deterministic. `arrived` resolves when the first held call comes in.
+   */
+  hold(match: RegExp, times = 1): { arrived: Promise<void>; release: () => void } {
+    let release!: () => void;
+    let arrived!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const reached = new Promise<void>((r) => (arrived = r));
+    this.holds.push({ match, times, gate, arrived });
+    return { arrived: reached, release };
   }
 
   /** Replies posted under a user message. */
@@ -465,6 +479,12 @@ export class FakeFeishu {
     if (hang) {
       hang.times--;
       return new Promise<never>(() => undefined);
+    }
+    const held = this.holds.find((x) => x.times > 0 && x.match.test(key));
+    if (held) {
+      held.times--;
+      held.arrived();
+      await held.gate;
     }
     const failure = this.failures.find((f) => f.times > 0 && f.match.test(key));
     if (failure) {
