@@ -315,6 +315,11 @@ export const formulationRule: Rule = {
           const book = insideTitle(t, start, end) ? t.slice(t.lastIndexOf('《', start), t.indexOf('》', end) + 1) : null;
           // In the body the system is named too: 落实意识形态责任制 is the short form of its name.
           if (!own && !book) {
+            // In a body heading both the short and the full name are in use: advice, no replacement.
+            if (inBodyHeading(doc, start)) {
+              out.push(report(doc, 'info', start, end, `“${m[0]}”的规范名称是“${ph.right}”（小标题中如为简称，可不改）`, `核对；规范说法为“${ph.right}”`));
+              continue;
+            }
             out.push(report(doc, 'warning', start, end, `固定表述有误：应为“${ph.right}”`, ph.right, ph.safe ? ph.right : undefined));
             continue;
           }
@@ -409,3 +414,10 @@ export const formulationRule: Rule = {
     return out;
   },
 };
+
+/** Whether an offset lies in the text of a heading line of the body (一、…, （二）…), before any sentence ends. */
+function inBodyHeading(doc: CritiqueDoc, at: number): boolean {
+  const h = doc.headings.find((x) => !x.runIn && x.start <= at && doc.lines[x.line]!.end >= at);
+  if (!h) return false;
+  return !/[。；！？]/.test(doc.text.slice(h.start, at));
+}
