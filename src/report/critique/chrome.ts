@@ -123,6 +123,18 @@ export function titleDecoration(t: string): { start: number; end: number } | nul
   return null;
 }
 
+/**
+ * A table row pasted as text: cells set apart by tabs, or three or more short cells set apart by runs of two or more
+ * spaces, with no full stop. Its spaces and leading row number are the table's, not slips.
+ */
+export function isTableRow(line: string): boolean {
+  const t = line.trim();
+  if (!t || /[。；！？]/.test(t)) return false;
+  if (/\S\t+\S/.test(t)) return true;
+  const cells = t.split(/[ \u3000\u00a0]{2,}/);
+  return cells.length >= 3 && cells.every((c) => c.length <= 20);
+}
+
 /** Chrome on one line, or null. A line with several cues is one finding (one defect). */
 export function chromeOf(line: string, opts: { title?: boolean } = {}): ChromeHit | null {
   const lead = LEAD.exec(line)![0].length;
@@ -179,7 +191,7 @@ export function chromeOf(line: string, opts: { title?: boolean } = {}): ChromeHi
   if (COLLECTION.test(t)) return whole('collection', '网站的合集标题或篇目标记（“N篇”“篇一”）残留');
   if (TEMPLATE_HEAD.test(t)) return whole('template', `模板小标题“${t}”残留`);
   const p = PAGE_NUMBER.exec(t);
-  if (p && !opts.title) {
+  if (p && !opts.title && !isTableRow(t)) {
     const num = p[0].replace(/\s+$/, '');
     return { kind: 'pagenum', start: lead, end: lead + (/^\s*\d/.test(t) && t.trim() === num ? t.length : num.length), message: '疑为 PDF 页码' };
   }

@@ -1,6 +1,7 @@
 import type { Rule, Finding } from '../types.js';
 import type { CritiqueDoc } from '../doc.js';
 import { matchAll, reporter } from './util.js';
+import { isTableRow } from '../chrome.js';
 
 const report = reporter('layout', 'layout');
 /** A notice that the site left text out here (省略458字, 此处隐藏619个字, 剩余800字未读). */
@@ -164,6 +165,8 @@ export const layoutRule: Rule = {
       const keep = sloganSpans(p.text, p.start);
       const c = doc.chrome.get(p.index);
       if (c) keep.push([p.start + c.start, p.start + c.end]);
+      // A table row's spaces set its cells apart: deleting them would fuse the cells.
+      if (isTableRow(p.text)) keep.push([p.start, p.end]);
       const kept = (a: number, b: number) => keep.some(([x, y]) => a >= x && b <= y);
       if (c?.kind === 'advert' && c.start > 0 && c.end < p.text.trimEnd().length) out.push(...resumedCut(doc, p.start, p.text, c.start, c.end, p.start + c.start, runIn));
       for (const { m, end } of matchAll(HEAD_THEN_BODY, p.text, p.start)) {

@@ -17,3 +17,19 @@ describe('a short name in a body heading is advice without a replacement', () =>
     expect(spans(body, 'formulation')).toEqual([['意识形态责任制', 'warning', '意识形态工作责任制']]);
   });
 });
+
+describe('a table pasted as text: its spaces, row numbers and header row are the table’s', () => {
+  const serious = (t: string) => run(t).filter((f) => f.severity !== 'info').map((f) => [f.rule, t.slice(f.start, f.end)]);
+  it('cells set apart by runs of spaces: no deletions, no page numbers, the header row is no second title', () => {
+    const t = `${TITLE}一、主要数据\n序号    工作内容    完成情况\n1    理论学习    已完成\n2    专题研判    已完成\n二、下步打算\n持续抓好学习教育。\n`;
+    expect(serious(t)).toEqual([]);
+  });
+  it('cells set apart by tabs: the same', () => {
+    const t = `${TITLE}一、主要数据\n序号\t工作内容\t完成情况\n1\t理论学习\t已完成\n2\t专题研判\t已完成\n二、下步打算\n持续抓好学习教育。\n`;
+    expect(serious(t)).toEqual([]);
+  });
+  it('a prose line with stray spaces is no table row: its spaces are still deleted', () => {
+    const t = `${TITLE}局党组全年召开学习会议  10次，专题研讨4次。\n`;
+    expect(spans(t, 'layout').map(([s, , r]) => [s, r])).toEqual([['  ', '']]);
+  });
+});
