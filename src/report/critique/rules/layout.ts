@@ -65,6 +65,15 @@ function headingBeforeSpace(t: string, start: number, from: number): boolean {
   return head === t.slice(from, start).trim() && /(?:报告|汇报|总结|方案|要点|清单|情况)$/.test(head) && !/[，。、]/.test(head);
 }
 
+/** Four or more spaces whose gaps are all within a few characters of one width of 12 or more (a PDF's line width). */
+function regularWidth(spaces: [number, number][]): boolean {
+  if (spaces.length < 4) return false;
+  const gaps = spaces.slice(1).map(([a], i) => a - spaces[i]![1]);
+  const sorted = [...gaps].sort((x, y) => x - y);
+  const mid = sorted[sorted.length >> 1]!;
+  return mid >= 12 && gaps.every((g) => Math.abs(g - mid) <= Math.max(2, mid * 0.15));
+}
+
 /** A space inside 《…》 or “…” on one line with a phrase of four or more characters either side (《抓好春耕 夺取丰收》). */
 function inTitlePhrases(t: string, start: number, end: number, from: number, to: number): boolean {
   return inPairPhrases(t, start, end, from, to, '《', '》') || inPairPhrases(t, start, end, from, to, '“', '”');
@@ -176,11 +185,16 @@ export const layoutRule: Rule = {
         out.push(report(doc, 'warning', start, end, '标题与正文连在同一行（疑为 PDF 或网页排版残留）', '标题单独成行，正文另起一段'));
       }
       const spaced: [number, number][] = [];
+      // Spaces that recur at one width are a PDF's line breaks turned into spaces: collected here, one finding below.
+      const runs = [...p.text.trimEnd().matchAll(/(?<=\S)[ \u3000\u00a0]+(?=\S)/g)].map((r): [number, number] => [p.start + r.index, p.start + r.index + r[0].length]);
+      const atWidth = !doc.fromPdf && !doc.wrapped && regularWidth(runs.filter(([a, b]) => !kept(a, b)));
+      const inner: [number, number][] = [];
       for (const { m, start, end } of matchAll(SPACED_NUMBER, p.text, p.start)) {
         if (kept(start, end)) continue;
         spaced.push([start, end]);
         // A copy wrapped at a fixed width (a PDF's text pasted) spaces its numbers throughout: one hint below.
         if (doc.wrapped && !doc.fromPdf) pdfSpaces.push([start, end]);
+        else if (atWidth) inner.push([start, end]);
         else out.push(report(doc, 'warning', start, end, '数字前后多出空格（疑为 PDF 排版残留）', '删去空格', m[1]));
       }
       for (const { m, start, end } of matchAll(ONE_SIDE_NUMBER, p.text, p.start)) {
@@ -190,6 +204,7 @@ export const layoutRule: Rule = {
         if (kept(start, end) || (!indentOnly && /[0-9A-Za-z. \u3000\u00a0]/.test(t[start - 1] ?? '')) || spaced.some(([a, b]) => start < b && end > a)) continue;
         spaced.push([start, end]);
         if (doc.wrapped && !doc.fromPdf) pdfSpaces.push([start, end]);
+        else if (atWidth) inner.push([start, end]);
         else out.push(report(doc, 'warning', start, end, '数字后多出空格（疑为 PDF 排版残留）', '删去空格', num));
       }
       for (const { start, end } of matchAll(SPACE_BEFORE_MARK, p.text, p.start)) {
@@ -210,7 +225,8 @@ export const layoutRule: Rule = {
           continue;
         }
         spaced.push([start + 1, end]);
-        out.push(report(doc, 'warning', start, end, `“${mark}”后多出空格（疑为 PDF 排版残留）`, '删去空格', mark));
+        if (atWidth) inner.push([start + 1, end]);
+        else out.push(report(doc, 'warning', start, end, `“${mark}”后多出空格（疑为 PDF 排版残留）`, '删去空格', mark));
       }
       for (const { start, end } of matchAll(INNER_SPACE, p.text, p.start)) {
         if (kept(start, end) || runIn.has(start)) continue;
@@ -236,7 +252,13 @@ export const layoutRule: Rule = {
         // A run-in heading is reported above; its space belongs to that finding.
         if (doc.headings.some((h) => h.runIn && h.start === end) || spaced.some(([a, b]) => start >= a && end <= b)) continue;
         if (doc.fromPdf || doc.wrapped) pdfSpaces.push([start, end]);
+        else if (atWidth) inner.push([start, end]);
         else out.push(report(doc, 'warning', start, end, '中文之间多出空格（疑为 PDF 换行或排版残留）', '删去空格', ''));
+      }
+      // One finding for the paragraph, without a replacement (a line end or a paragraph end is for the writer to see).
+      if (inner.length > 0) {
+        const [start, end] = inner.sort((a, b) => a[0] - b[0])[0]!;
+        out.push(report(doc, 'warning', start, end, `本段有${inner.length}处空格按大致相同的间隔出现，疑为从 PDF 复制时换行变成了空格`, '核对原稿：删去这些空格（原为分段处应另起一段）'));
       }
     }
     if (pdfSpaces.length > 0) {

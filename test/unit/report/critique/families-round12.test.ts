@@ -33,3 +33,20 @@ describe('a table pasted as text: its spaces, row numbers and header row are the
     expect(spans(t, 'layout').map(([s, , r]) => [s, r])).toEqual([['  ', '']]);
   });
 });
+
+describe('spaces that recur at one width: a PDF’s line breaks turned into spaces, one finding without a fix', () => {
+  const prose = '今年以来，局党组把意识形态工作摆在重要位置。全年召开中心组学习会议10次，专题研讨4次，班子成员带头讲党课6次，覆盖党员干部300余人次。对局属网站和公众号开展排查2次，整改问题5个，组织网评员队伍开展正面引导，全年处置网络舆情3起。';
+  const wrapAt = (w: number) => prose.match(new RegExp(`[^]{1,${w}}`, 'gu'))!.join(' ');
+  it.each([20, 23])('wrapped every %i characters: one warning at the first space, no replacement', (w) => {
+    const t = `${TITLE}${wrapAt(w)}\n`;
+    const layout = run(t).filter((f) => f.rule === 'layout');
+    expect(layout).toHaveLength(1);
+    expect(layout[0]!.severity).toBe('warning');
+    expect(layout[0]!.replacement).toBeUndefined();
+    expect(layout[0]!.start).toBe(t.indexOf(' '));
+  });
+  it('stray spaces at irregular places keep their own fixes', () => {
+    const t = `${TITLE}今年以来，局党组 把意识形态工作摆在重要位置。全年召开中心组学习会议10次，专题研讨4次，班子成员带头 讲党课6次。\n`;
+    expect(spans(t, 'layout').map(([s, , r]) => [s, r])).toEqual([[' ', ''], [' ', '']]);
+  });
+});
