@@ -432,7 +432,8 @@ function foldJoined(doc: CritiqueDoc, out: Finding[]): Finding[] {
   const t = doc.text;
   let seen = false;
   for (const p of doc.paragraphs) {
-    if (!joinedPage(p.text)) continue;
+    // Without spaces too: two or more headings run in (……如下。一、……情况（一）……) on a page stored as one line.
+    if (!joinedPage(p.text) && doc.headings.filter((h) => h.runIn && h.start >= p.start && h.end <= p.end).length < 2) continue;
     // A lost break already reported before this paragraph (a heading run in on the page's first lines) is the same defect.
     seen ||= out.some((f) => f.severity !== 'info' && f.end <= p.start && lostBreak(f, t));
     const members = out.filter((f) => f.start >= p.start && f.end <= p.end && lostBreak(f, t));
