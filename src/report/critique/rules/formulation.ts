@@ -135,6 +135,10 @@ function judgeRun(doc: CritiqueDoc, set: NamedSet, run: { items: string[]; gaps:
   if (intruders.length > 0 && set.members.every((x) => known.includes(x))) {
     return [report(doc, 'info', run.start, run.end, `${set.name}的规范表述为“${right}”，此处另列了“${intruders.join('、')}”`, right)];
   }
+  // A member shortened by a dropped qualifier (关乎政治安全 for 关乎国家政治安全) is a short form in use: advice only.
+  if (intruders.length > 0 && intruders.every((x) => set.members.some((m) => shortForm(x, m)))) {
+    return [report(doc, 'info', run.start, run.end, `${set.name}的完整表述为“${right}”，此处“${intruders.join('、')}”为简写（如是有意简写，可不改）`, `核对；完整表述为“${right}”`)];
+  }
   if (intruders.length > 0) {
     // Each item in its member's place (an intruder stands for the member whose place it takes): safe to replace.
     const mapped = whole && run.items.every((x, k) => x === set.members[k] || listed.includes(x) || nearMember(set, x) === k) && (near.length === 0 || longNear);
@@ -420,4 +424,15 @@ function inBodyHeading(doc: CritiqueDoc, at: number): boolean {
   const h = doc.headings.find((x) => !x.runIn && x.start <= at && doc.lines[x.line]!.end >= at);
   if (!h) return false;
   return !/[。；！？]/.test(doc.text.slice(h.start, at));
+}
+
+/**
+ * Whether a is b with one qualifier dropped from inside (关乎政治安全 from 关乎国家政治安全): one contiguous run cut,
+ * the first and last two characters kept (关乎国家安全 cuts the head noun's qualifier 政治 and changes the meaning).
+ */
+function shortForm(a: string, b: string): boolean {
+  const cut = b.length - a.length;
+  if (cut < 1 || cut > 3 || a.slice(0, 2) !== b.slice(0, 2) || a.slice(-4) !== b.slice(-4)) return false;
+  for (let k = 2; k + cut <= b.length - 4; k++) if (b.slice(0, k) + b.slice(k + cut) === a) return true;
+  return false;
 }

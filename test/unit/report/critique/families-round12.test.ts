@@ -50,3 +50,21 @@ describe('spaces that recur at one width: a PDF’s line breaks turned into spac
     expect(spans(t, 'layout').map(([s, , r]) => [s, r])).toEqual([[' ', ''], [' ', '']]);
   });
 });
+
+describe('forms in use are advice, not fixes', () => {
+  it('a set member shortened by a dropped qualifier (关乎政治安全): a hint without a replacement; a wrong member is still an error', () => {
+    expect(spans(`${TITLE}意识形态工作关乎旗帜、关乎道路、关乎政治安全。\n`, 'formulation')).toEqual([['关乎旗帜、关乎道路、关乎政治安全', 'info', null]]);
+    expect(spans(`${TITLE}意识形态工作关乎旗帜、关乎道路、关乎国家安全。\n`, 'formulation').map(([, s]) => s)).toEqual(['error']);
+  });
+  it('a 顿号 between quoted items: a hint without a replacement', () => {
+    const t = `${TITLE}局党组开展“清朗网络”、“文明上网”专项行动。\n`;
+    expect(spans(t, 'punctuation')).toEqual([['”、', 'info', null]]);
+  });
+  it('a page stored as one line with headings run in without spaces: one warning covering them', () => {
+    const t = '县水利局2025年上半年意识形态工作总结2025年上半年，局党组扎实推进各项工作。现总结如下。一、主要工作情况（一）压实责任。局党组每季度研判一次。\n';
+    const lay = run(t).filter((f) => f.rule === 'layout' && f.severity === 'warning');
+    expect(lay).toHaveLength(1);
+    expect(lay[0]!.replacement).toBeUndefined();
+    expect(t.slice(lay[0]!.start, lay[0]!.end)).toMatch(/^报告|总结[\s\S]*（一）$/);
+  });
+});
