@@ -264,6 +264,7 @@ export interface FixedPhrase {
 export const FIXED_PHRASES: readonly FixedPhrase[] = [
   { pattern: /苗头(?:性)?的?(?:、)?倾向(?:性)?的?问题/g, right: '苗头性倾向性问题', safe: true, source: `${SSBF}（“及时发现和处置苗头性倾向性问题”；也写作“苗头性、倾向性问题”）` },
   { pattern: /(?<![社国])[县市区镇省]情民意/g, right: '社情民意', safe: false, source: '固定用语“社情民意”（社情民意信息工作）' },
+  { pattern: /(?<=“一带一路”|一带一路)战略/g, right: '倡议', safe: true, discouraged: true, why: '“一带一路”的规范提法是“倡议”，不称“战略”', source: '国家发展改革委等《关于规范“一带一路”倡议英文译法的通知》（2015）；“一带一路”倡议为官方提法' },
   { pattern: /高举中国特色社会主义旗帜/g, right: '高举中国特色社会主义伟大旗帜', safe: true, source: '党的十九大、二十大报告标题（2017-10, 2022-10）' },
   { pattern: /《(?:党章|共产党章程|中国共产党党章|党的章程)》/g, right: '《中国共产党章程》', safe: true, source: '党内法规的正式名称《中国共产党章程》（2022-10 修正）' },
   { pattern: /意识形态责任制/g, right: '意识形态工作责任制', safe: true, inTitle: true, source: SSBF },

@@ -57,6 +57,9 @@ export const CONFUSIONS: readonly Confusion[] = [
   { pattern: '做出(?=(?:的)?(?:一系列|系列|重大|重要)?(?:安排部署|工作部署|部署|决定|决策|重要指示|重要批示|指示|批示|规定))', right: '作出', severity: 'warning', source: `${STD}（“作出决定”“作出部署”）` },
   { pattern: '布署', right: '部署', severity: 'error', source: STD },
   { pattern: '部暑', right: '部署', severity: 'error', source: STD },
+  { pattern: '名列前矛', right: '名列前茅', severity: 'error', source: STD },
+  // 年 typed twice after a year or its placeholder (2025年年, XX年年); 2025年年初/年底 is year + 年初.
+  { pattern: '(?<=[0-9０-９XxＸ×*＊])年年(?![初底末中终度内])', right: '年', severity: 'warning', source: `${STD}（“年”字重复）` },
   { pattern: '布暑', right: '部署', severity: 'error', source: STD },
   { pattern: '签定', right: '签订', severity: 'error', source: SEED },
   { pattern: '一如继往', right: '一如既往', severity: 'error', source: DOCX },

@@ -184,6 +184,12 @@ export const layoutRule: Rule = {
         runIn.add(start);
         out.push(report(doc, 'warning', start, end, '标题与正文连在同一行（疑为 PDF 或网页排版残留）', '标题单独成行，正文另起一段'));
       }
+      // A numbered item run into its lead-in after a colon and a space (……特点： 1. 大国竞争……): a lost break, no fix.
+      for (const { m, start, end } of matchAll(/(?<=[：:])[ \u3000]+(\d{1,2}[.．、])(?=[ \u3000]?[\u4e00-\u9fff])/g, p.text, p.start)) {
+        if (kept(start, end) || doc.fromPdf || doc.wrapped) continue;
+        runIn.add(start);
+        out.push(report(doc, 'warning', start, end, `序号“${m[1]}”与上文连在同一行（疑为网页或文档转换丢失了换行）`, '该项另起一行'));
+      }
       const spaced: [number, number][] = [];
       // Spaces that recur at one width are a PDF's line breaks turned into spaces: collected here, one finding below.
       const runs = [...p.text.trimEnd().matchAll(/(?<=\S)[ \u3000\u00a0]+(?=\S)/g)].map((r): [number, number] => [p.start + r.index, p.start + r.index + r[0].length]);

@@ -68,3 +68,24 @@ describe('forms in use are advice, not fixes', () => {
     expect(t.slice(lay[0]!.start, lay[0]!.end)).toMatch(/^报告|总结[\s\S]*（一）$/);
   });
 });
+
+describe('after r16 (in-sample): families its misses showed, in our own words', () => {
+  it('年 typed twice after a year or its placeholder; 2025年年初 is year + 年初', () => {
+    expect(spans(`${TITLE}XX年年，局党组召开专题会议4次。\n`, 'typo')).toEqual([['年年', 'warning', '年']]);
+    expect(spans(`${TITLE}2025年年初，局党组召开专题会议。\n`, 'typo')).toEqual([]);
+  });
+  it('名列前矛 → 名列前茅', () => {
+    expect(spans(`${TITLE}局宣传工作考核名列前矛。\n`, 'typo')).toEqual([['名列前矛', 'error', '名列前茅']]);
+  });
+  it('“一带一路”战略 → 倡议 (a warning with the fix)', () => {
+    expect(spans(`${TITLE}局党组围绕“一带一路”战略开展宣传。\n`, 'formulation')).toEqual([['战略', 'warning', '倡议']]);
+  });
+  it('a site’s 一篇 marker after a report title on its own line is chrome', () => {
+    const t = `${TITLE}县水利局意识形态工作分析研判报告一篇\n局党组每季度研判一次。\n`;
+    expect(run(t).some((f) => f.rule === 'debris' && t.slice(f.start, f.end).includes('报告一篇'))).toBe(true);
+  });
+  it('a numbered item run into its lead-in after a colon and a space: a warning without a fix', () => {
+    const t = `${TITLE}当前舆情呈现以下特点： 1. 网络传播快，局党组及时跟进。\n`;
+    expect(spans(t, 'layout')).toEqual([[' 1.', 'warning', null]]);
+  });
+});
