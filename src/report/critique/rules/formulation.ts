@@ -315,16 +315,15 @@ export const formulationRule: Rule = {
         if (ph.inTitle) {
           // The report's own title: the name is wrong; a document named in 《》: only a central one is sure
           // (a unit's own 《局意识形态责任制清单》 is what the unit called it).
-          const own = doc.title !== null && start >= doc.title.start && end <= doc.title.end;
+          const line = doc.lines.find((l) => l.start <= start && l.end >= end);
+          // The report's title, or the title of one of several reports in a pasted collection.
+          const own = (doc.title !== null && start >= doc.title.start && end <= doc.title.end) || (line !== undefined && doc.titleLines.has(line.index));
           const book = insideTitle(t, start, end) ? t.slice(t.lastIndexOf('《', start), t.indexOf('》', end) + 1) : null;
           // In the body the system is named too: 落实意识形态责任制 is the short form of its name.
           if (!own && !book) {
-            // In a body heading both the short and the full name are in use: advice, no replacement.
-            if (inBodyHeading(doc, start)) {
-              out.push(report(doc, 'info', start, end, `“${m[0]}”的规范名称是“${ph.right}”（小标题中如为简称，可不改）`, `核对；规范说法为“${ph.right}”`));
-              continue;
-            }
-            out.push(report(doc, 'warning', start, end, `固定表述有误：应为“${ph.right}”`, ph.right, ph.safe ? ph.right : undefined));
+            // In the body (headings and sentences) the short name is in use beside the full one (labellers of
+            // r15 and r17 accept it, r10's did not): advice, no replacement.
+            out.push(report(doc, 'info', start, end, `“${m[0]}”的规范名称是“${ph.right}”（正文中如为简称，可不改）`, `核对；规范说法为“${ph.right}”`));
             continue;
           }
           if (book && !own && !/党委|党组|中共|实施办法|实施细则|中央/.test(book)) {
@@ -418,13 +417,6 @@ export const formulationRule: Rule = {
     return out;
   },
 };
-
-/** Whether an offset lies in the text of a heading line of the body (一、…, （二）…), before any sentence ends. */
-function inBodyHeading(doc: CritiqueDoc, at: number): boolean {
-  const h = doc.headings.find((x) => !x.runIn && x.start <= at && doc.lines[x.line]!.end >= at);
-  if (!h) return false;
-  return !/[。；！？]/.test(doc.text.slice(h.start, at));
-}
 
 /**
  * Whether a is b with one qualifier dropped from inside (关乎政治安全 from 关乎国家政治安全): one contiguous run cut,

@@ -195,6 +195,7 @@ export const layoutRule: Rule = {
       const runs = [...p.text.trimEnd().matchAll(/(?<=\S)[ \u3000\u00a0]+(?=\S)/g)].map((r): [number, number] => [p.start + r.index, p.start + r.index + r[0].length]);
       const atWidth = !doc.fromPdf && !doc.wrapped && regularWidth(runs.filter(([a, b]) => !kept(a, b)));
       const inner: [number, number][] = [];
+      let runOn = false;
       for (const { m, start, end } of matchAll(SPACED_NUMBER, p.text, p.start)) {
         if (kept(start, end)) continue;
         spaced.push([start, end]);
@@ -228,6 +229,13 @@ export const layoutRule: Rule = {
         // lost paragraph break too: deleting it would join two paragraphs, so it is advice, not a fix.
         if (mark === '。' && joinedPage(p.text)) {
           out.push(report(doc, 'info', start, end, '“。”后有空格：可能是多余的空格，也可能是网页把两个段落连在了一起', '核对原稿：若此处原为分段，应另起一段；否则删去空格'));
+          continue;
+        }
+        // Spaces after 。 twice or more in one paragraph: paragraphs run on after a space (lost breaks) as likely as
+        // typed spaces, so one finding without a replacement.
+        if (mark === '。' && (p.text.match(/。[ \u3000\u00a0]+(?=[\u4e00-\u9fff0-9“])/g) ?? []).length >= 2) {
+          if (!runOn) out.push(report(doc, 'warning', start, end, '本段多处“。”后有空格：疑为网页把几段连成了一段（也可能是多打的空格）', '核对原稿：原为分段处另起一段，否则删去空格'));
+          runOn = true;
           continue;
         }
         spaced.push([start + 1, end]);

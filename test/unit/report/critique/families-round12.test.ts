@@ -9,12 +9,16 @@ import { run } from './helpers.js';
 const spans = (t: string, rule: string) => run(t).filter((f) => f.rule === rule).map((f) => [t.slice(f.start, f.end), f.severity, f.replacement ?? null]);
 const TITLE = '2025年县水利局意识形态工作总结\n';
 
-describe('a short name in a body heading is advice without a replacement', () => {
-  it('（二）落实意识形态责任制: info, no fix; the same words in a body sentence keep the fix', () => {
+describe('a short name in the body is advice without a replacement; in a report title it keeps the fix', () => {
+  it('（二）落实意识形态责任制 and a body sentence: info, no fix (after r17: the sentence too)', () => {
     const t = `${TITLE}一、主要做法\n（二）落实意识形态责任制\n局党组全年召开专题会议4次。\n`;
     expect(spans(t, 'formulation')).toEqual([['意识形态责任制', 'info', null]]);
     const body = `${TITLE}一、主要做法\n局党组认真落实意识形态责任制，全年召开专题会议4次。\n`;
-    expect(spans(body, 'formulation')).toEqual([['意识形态责任制', 'warning', '意识形态工作责任制']]);
+    expect(spans(body, 'formulation')).toEqual([['意识形态责任制', 'info', null]]);
+  });
+  it('the title of a report, also one of several in a pasted collection, keeps the warning with the fix', () => {
+    const t = '2025年县水利局落实意识形态责任制情况报告\n局党组全年召开专题会议4次。\n2025年县林业局落实意识形态责任制情况报告\n局党组全年召开专题会议3次。\n';
+    expect(spans(t, 'formulation').map(([s, sev, r]) => [s, sev, r])).toEqual([['意识形态责任制', 'warning', '意识形态工作责任制'], ['意识形态责任制', 'warning', '意识形态工作责任制']]);
   });
 });
 
@@ -87,5 +91,28 @@ describe('after r16 (in-sample): families its misses showed, in our own words', 
   it('a numbered item run into its lead-in after a colon and a space: a warning without a fix', () => {
     const t = `${TITLE}当前舆情呈现以下特点： 1. 网络传播快，局党组及时跟进。\n`;
     expect(spans(t, 'layout')).toEqual([[' 1.', 'warning', null]]);
+  });
+});
+
+describe('after r17 (in-sample): families its false alarms and misses showed, in our own words', () => {
+  it('spaces after 。 twice or more in a paragraph: one warning without a fix (paragraphs run on, or typed spaces)', () => {
+    const t = `${TITLE}局党组召开专题会议。 会上传达了上级精神。 会议要求各股室抓好落实。 局长作总结讲话。\n`;
+    expect(spans(t, 'layout')).toEqual([['。 ', 'warning', null]]);
+    const one = `${TITLE}局党组召开专题会议。 会上传达了上级精神，要求各股室抓好落实。\n`;
+    expect(spans(one, 'layout')).toEqual([['。 ', 'warning', '。']]);
+  });
+  it('a field value under a portal label on its own line is no duplicate of the page title', () => {
+    const t = '• 文件名称：\n\n    县水利局党组关于巡察整改情况的通报\n\n  • 发布机构：\n\n    县水利局\n\n  • 县水利局党组关于巡察整改情况的通报\n\n    根据县委统一部署，县委巡察组对局党组进行了巡察。\n';
+    expect(run(t).filter((f) => f.rule === 'duplicate')).toEqual([]);
+  });
+  it('a read-aloud button and a forum print header are chrome', () => {
+    const t = `${TITLE}朗读\n标题： 县水利局2025年意识形态工作总结 [打印本页]\n局党组每季度研判一次。\n`;
+    const debris = run(t).filter((f) => f.rule === 'debris').map((f) => t.slice(f.start, f.end));
+    expect(debris.join('|')).toContain('朗读');
+    expect(debris.join('|')).toContain('[打印本页]');
+  });
+  it('正能星 → 正能量; 意态工作 → 意识形态工作', () => {
+    expect(spans(`${TITLE}弘扬主旋律，传播正能星。\n`, 'typo')).toEqual([['正能星', 'error', '正能量']]);
+    expect(spans(`${TITLE}局党组扎实做好意态工作。\n`, 'typo')).toEqual([['意态', 'error', '意识形态']]);
   });
 });
