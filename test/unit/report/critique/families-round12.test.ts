@@ -115,4 +115,11 @@ describe('after r17 (in-sample): families its false alarms and misses showed, in
     expect(spans(`${TITLE}弘扬主旋律，传播正能星。\n`, 'typo')).toEqual([['正能星', 'error', '正能量']]);
     expect(spans(`${TITLE}局党组扎实做好意态工作。\n`, 'typo')).toEqual([['意态', 'error', '意识形态']]);
   });
+  it('新文化 in the 举旗帜 set → 兴文化; 《谈治国理政》 → 《习近平谈治国理政》; a space before ）', () => {
+    const t = `${TITLE}围绕“举旗帜、聚民心、育新人、新文化、展形象”开展宣传。\n`;
+    expect(spans(t, 'formulation')).toEqual([['举旗帜、聚民心、育新人、新文化、展形象', 'error', '举旗帜、聚民心、育新人、兴文化、展形象']]);
+    expect(spans(`${TITLE}组织学习《谈治国理政》第四卷。\n`, 'formulation')).toEqual([['谈治国理政', 'error', '习近平谈治国理政']]);
+    expect(spans(`${TITLE}（通讯员 张三 ）3月5日，局党组召开专题会议。\n`, 'layout')).toEqual([[' ', 'warning', '']]);
+    expect(spans(`${TITLE}请在（  ）内填写。\n`, 'layout')).toEqual([]);
+  });
 });
