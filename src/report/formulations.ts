@@ -208,7 +208,7 @@ export const NAMED_SETS: readonly NamedSet[] = [
   { name: '“守土有责、守土负责、守土尽责”', members: ['守土有责', '守土负责', '守土尽责'], minKnown: 2, sep: '、', source: S819 },
   { name: '第一责任人的“三个亲自”', members: ['重要工作亲自部署', '重要问题亲自过问', '重大事件亲自处置'], minKnown: 2, intruders: ['重要工作亲自过问', '重要问题亲自部署', '重大事件亲自过问', '重要问题亲自处置', '重大事件亲自部署', '重要事件亲自处置', '重大问题亲自过问'], sep: '、', nearAt: [2, 4, 6], source: `${SSBF} (the nouns 工作/问题/事件 are as fixed as the verbs: 重大问题亲自处置 is a slip)` },
   { name: '“本职、失职、渎职”', members: ['是本职', '是失职', '是渎职'], minKnown: 2, suffix: '职', sep: '、', source: '常用表述“抓意识形态工作是本职、不抓是失职、抓不好是渎职” (习近平总书记讲话中的表述; exact speech and date unverified)' },
-  { name: '宣传思想工作的使命任务', members: ['举旗帜', '聚民心', '育新人', '兴文化', '展形象'], minKnown: 3, sep: '、', source: '习近平在全国宣传思想工作会议上的讲话 (2018-08-21)' },
+  { name: '宣传思想工作的使命任务', members: ['举旗帜', '聚民心', '育新人', '兴文化', '展形象'], minKnown: 3, intruders: ['新文化'], sep: '、', source: '习近平在全国宣传思想工作会议上的讲话 (2018-08-21)' },
   { name: '主题教育的总要求', members: ['学思想', '强党性', '重实践', '建新功'], minKnown: 3, sep: '、', source: '学习贯彻习近平新时代中国特色社会主义思想主题教育工作会议 (2023-04-03)' },
   { name: '党史学习教育的目标要求', members: ['学史明理', '学史增信', '学史崇德', '学史力行'], minKnown: 3, sep: '、', source: '党史学习教育动员大会讲话 (2021-02-20)' },
   { name: '党纪学习教育的要求', members: ['学纪', '知纪', '明纪', '守纪'], minKnown: 3, sep: '、', source: '《关于在全党开展党纪学习教育的通知》(中共中央办公厅, 2024-04)' },
@@ -264,6 +264,8 @@ export interface FixedPhrase {
 export const FIXED_PHRASES: readonly FixedPhrase[] = [
   { pattern: /苗头(?:性)?的?(?:、)?倾向(?:性)?的?问题/g, right: '苗头性倾向性问题', safe: true, source: `${SSBF}（“及时发现和处置苗头性倾向性问题”；也写作“苗头性、倾向性问题”）` },
   { pattern: /(?<![社国])[县市区镇省]情民意/g, right: '社情民意', safe: false, source: '固定用语“社情民意”（社情民意信息工作）' },
+  { pattern: /(?<=《)谈治国理政/g, right: '习近平谈治国理政', safe: true, source: '书名《习近平谈治国理政》（外文出版社，2014年起第一至四卷）' },
+  { pattern: /(?<=“一带一路”|一带一路)战略/g, right: '倡议', safe: true, discouraged: true, why: '“一带一路”的规范提法是“倡议”，不称“战略”', source: '国家发展改革委等《关于规范“一带一路”倡议英文译法的通知》（2015）；“一带一路”倡议为官方提法' },
   { pattern: /高举中国特色社会主义旗帜/g, right: '高举中国特色社会主义伟大旗帜', safe: true, source: '党的十九大、二十大报告标题（2017-10, 2022-10）' },
   { pattern: /《(?:党章|共产党章程|中国共产党党章|党的章程)》/g, right: '《中国共产党章程》', safe: true, source: '党内法规的正式名称《中国共产党章程》（2022-10 修正）' },
   { pattern: /意识形态责任制/g, right: '意识形态工作责任制', safe: true, inTitle: true, source: SSBF },

@@ -37,11 +37,11 @@ const META_LABEL = /(?:^|[\s|｜•·])(?:来源|作者|发布(?:时间|日期|�
  * 索引号, 主题分类, 发布机构, 成文日期, 发文字号, 有效性 ... A label alone on its line is chrome too, and so
  * is the short value line under it.
  */
-const PORTAL_META = /(?:^|[\s|｜•·])(?:索引号|信息索引号|主题分类|体裁分类|组配分类|服务对象分类|信息分类|公开分类|分类|发布机构|发文机构|发文机关|所属机构|信息来源|生成日期|成文日期|发文日期|公开日期|印发日期|发文字号|文号|有效性|时效性|公开方式|公开范围|公开形式|公开时限|内容概述|主题词|信息名称|名称)\s*[：:]/;
+const PORTAL_META = /(?:^|[\s|｜•·])(?:索引号|信息索引号|主题分类|体裁分类|组配分类|服务对象分类|信息分类|公开分类|分类|发布机构|发文机构|发文机关|所属机构|信息来源|生成日期|成文日期|发文日期|公开日期|印发日期|发文字号|文号|有效性|时效性|公开方式|公开范围|公开形式|公开时限|内容概述|主题词|信息名称|文件名称|名称)\s*[：:]/;
 /** A portal's account and accessibility bar: 登录 | 注册, 无障碍, 长者模式, 繁体, 网站地图, 字号 大 中 小, 打印本页. */
 const PORTAL_BAR = /^(?:[【[]?\s*)?(?:登录|注册|无障碍|长者模式|关怀版|繁體|繁体|简体|English|网站地图|设为首页|加入收藏|返回顶部|打印本页|关闭窗口|打印|关闭|我要纠错|字号|字体)(?:\s*[|｜/／·、：:]?\s*(?:登录|注册|无障碍(?:浏览|阅读)?|长者模式|关怀版|繁體|繁体|简体|English|网站地图|设为首页|加入收藏|返回顶部|打印本页|关闭窗口|打印|关闭|我要纠错|分享|收藏|[大中小](?:\s|$)|[【】[\]]))*\s*$|^[【[]?\s*字(?:号|体)\s*[：:]?\s*[大中小]\s*[大中小]?\s*[大中小]?\s*[】\]]?|(?:^|\s)(?:登录|登陆)\s*[|｜/／]\s*注册(?:\s|$)|扫一扫在手机(?:上)?(?:打开|查看|浏览)/;
 /** A portal page's footer bar, each item on its own line: 分享到：, 【打印正文】, a lone × (a closed dialog), 用户登录. */
-const PORTAL_FOOTER = /^(?:分享到[：:]?|【(?:打印正文|打印本页|关闭窗口|打印|关闭|返回顶部)】(?:\s*【(?:打印正文|打印本页|关闭窗口|打印|关闭|返回顶部)】)*|[×✕]|用户登录|用户注册)$/;
+const PORTAL_FOOTER = /^(?:分享到[：:]?|【(?:打印正文|打印本页|关闭窗口|打印|关闭|返回顶部)】(?:\s*【(?:打印正文|打印本页|关闭窗口|打印|关闭|返回顶部)】)*|[×✕]|用户登录|用户注册|朗读|收听|语音播报)$|[[【]打印本页[\]】]$/;
 /** A site's name and slogan as the first line (某某创作网，一手好文，受用一生): a name ending in 网 before a comma, no sentence mark. */
 /** A template site's generated outline or digest box, marked 【提纲】/【导读】 at the start of its line. */
 const OUTLINE_BOX = /^【(?:提纲|大纲|导读|内容提要|文章提纲)】/;
@@ -70,7 +70,7 @@ const INTRO = /小编|(?:下面|以下)(?:是|为)?(?:小编|网友|本站|笔�
 /** A site's greeting or reposting note: 您好，欢迎访问…, 欢迎光临, 本文由…整理, 感谢您的阅读. */
 const GREETING = /您好[，,！!]?\s*欢迎|欢迎(?:您)?(?:访问|光临)|^欢迎(?:您)?来到|本文由[^，。；]{0,24}(?:整理|提供|发布|编辑|上传|收集)|(?:感谢|谢谢)(?:您|你)?的?(?:阅读|访问|浏览)/;
 /** Collection titles and item markers: 15篇, 精选9篇, 篇一, 篇1, 总结一 run into the text. */
-const COLLECTION = /^[^，。；]{0,40}(?:总结|报告|汇报|范文|材料|讲话|心得|体会)[^，。；]{0,6}(?:精选|优选|通用|汇编|合集)?\d{1,3}篇(?:[）)]|$)|[（(](?:精选|通用)?\d{1,3}篇[）)]|^\d{1,3}\s*篇(?=\s*(?:20\d{2}|[\u4e00-\u9fff]))|篇[一二三四五六七八九十\d]{1,2}(?:[：:]|$)|^篇[一二三四五六七八九十\d]{1,2}|^第[一二三四五六七八九十\d]{1,3}篇(?:[：:]|\s|$)|^(?:总结|范文|汇报|报告)[一二三四五六七八九十](?![年个些次下是])/;
+const COLLECTION = /^[^，。；]{0,40}(?:总结|报告|汇报|范文|材料|讲话|心得|体会)[^，。；]{0,6}(?:精选|优选|通用|汇编|合集)?\d{1,3}篇(?:[）)]|$)|[（(](?:精选|通用)?\d{1,3}篇[）)]|^\d{1,3}\s*篇(?=\s*(?:20\d{2}|[\u4e00-\u9fff]))|篇[一二三四五六七八九十\d]{1,2}(?:[：:]|$)|^篇[一二三四五六七八九十\d]{1,2}|^第[一二三四五六七八九十\d]{1,3}篇(?:[：:]|\s|$)|^(?:总结|范文|汇报|报告)[一二三四五六七八九十](?![年个些次下是])|^[^，。；\d]{6,40}(?:报告|总结|汇报)[一二三四五六七八九十]{1,2}篇$/;
 /** Word counts a site or a model appends: （3100字）, 全文约3000字, 字数：2800. */
 const WORD_COUNT = /[（(](?:全文|正文)?(?:共|约)?约?\d{3,5}字[）)]|(?:全文|正文)约?\d{3,5}字|字数[：:]\s*\d+/;
 /** Adverts, buttons, paywalls, preview cuts. */
@@ -121,6 +121,18 @@ export function titleDecoration(t: string): { start: number; end: number } | nul
   const s = DECO_START.exec(t);
   if (s && s[0].length < t.length - 4) return { start: 0, end: s[0].length };
   return null;
+}
+
+/**
+ * A table row pasted as text: cells set apart by tabs, or three or more short cells set apart by runs of two or more
+ * spaces, with no full stop. Its spaces and leading row number are the table's, not slips.
+ */
+export function isTableRow(line: string): boolean {
+  const t = line.trim();
+  if (!t || /[。；！？]/.test(t)) return false;
+  if (/\S\t+\S/.test(t)) return true;
+  const cells = t.split(/[ \u3000\u00a0]{2,}/);
+  return cells.length >= 3 && cells.every((c) => c.length <= 20);
 }
 
 /** Chrome on one line, or null. A line with several cues is one finding (one defect). */
@@ -179,7 +191,7 @@ export function chromeOf(line: string, opts: { title?: boolean } = {}): ChromeHi
   if (COLLECTION.test(t)) return whole('collection', '网站的合集标题或篇目标记（“N篇”“篇一”）残留');
   if (TEMPLATE_HEAD.test(t)) return whole('template', `模板小标题“${t}”残留`);
   const p = PAGE_NUMBER.exec(t);
-  if (p && !opts.title) {
+  if (p && !opts.title && !isTableRow(t)) {
     const num = p[0].replace(/\s+$/, '');
     return { kind: 'pagenum', start: lead, end: lead + (/^\s*\d/.test(t) && t.trim() === num ? t.length : num.length), message: '疑为 PDF 页码' };
   }

@@ -43,7 +43,7 @@ export const CONFUSIONS: readonly Confusion[] = [
   { pattern: '暧人心', right: '暖人心', severity: 'error', source: `${STD}（“暧”只用于“暧昧”）` },
   { pattern: '暧民心', right: '暖民心', severity: 'error', source: `${STD}（“暧”只用于“暧昧”）` },
   { pattern: '温暧', right: '温暖', severity: 'error', source: `${STD}（“暧”只用于“暧昧”）` },
-  { pattern: '理论中心组', right: '理论学习中心组', severity: 'warning', source: '《中国共产党党委（党组）理论学习中心组学习规则》(2017-01)：组织的名称是“理论学习中心组”' },
+  { pattern: '理论中心组', right: '理论学习中心组', severity: 'info', note: '（简称常见，可不改）', source: '《中国共产党党委（党组）理论学习中心组学习规则》(2017-01)：组织的名称是“理论学习中心组”' },
   // An adverbial set phrase before its verb takes 地, not 的 (旗帜鲜明地讲政治, 坚定不移地推进).
   ...['旗帜鲜明', '坚定不移', '毫不动摇', '一以贯之', '持之以恒', '不折不扣', '坚持不懈', '毫不松懈'].map((w): Confusion => ({
     pattern: `${w}的(?=讲政治|抓|推进|落实|贯彻|坚持|维护|执行(?!力)|走|把|反对|支持|做好|加强|推动)`,
@@ -57,6 +57,11 @@ export const CONFUSIONS: readonly Confusion[] = [
   { pattern: '做出(?=(?:的)?(?:一系列|系列|重大|重要)?(?:安排部署|工作部署|部署|决定|决策|重要指示|重要批示|指示|批示|规定))', right: '作出', severity: 'warning', source: `${STD}（“作出决定”“作出部署”）` },
   { pattern: '布署', right: '部署', severity: 'error', source: STD },
   { pattern: '部暑', right: '部署', severity: 'error', source: STD },
+  { pattern: '名列前矛', right: '名列前茅', severity: 'error', source: STD },
+  { pattern: '正能星', right: '正能量', severity: 'error', source: STD },
+  { pattern: '意态(?=工作|领域|阵地|安全|风险|责任|分析|研判)', right: '意识形态', severity: 'error', source: `${STD}（“意识形态”漏字）` },
+  // 年 typed twice after a year or its placeholder (2025年年, XX年年); 2025年年初/年底 is year + 年初.
+  { pattern: '(?<=[0-9０-９XxＸ×*＊])年年(?![初底末中终度内])', right: '年', severity: 'warning', source: `${STD}（“年”字重复）` },
   { pattern: '布暑', right: '部署', severity: 'error', source: STD },
   { pattern: '签定', right: '签订', severity: 'error', source: SEED },
   { pattern: '一如继往', right: '一如既往', severity: 'error', source: DOCX },

@@ -4,7 +4,7 @@
  */
 import { parseHeading, type HeadingMark } from '../headings.js';
 import { findReportPeriod, findSpan, type PeriodConfidence, type PeriodSpan, type ReportPeriod } from '../period.js';
-import { undecorated, chromeOf, type ChromeHit } from './chrome.js';
+import { undecorated, chromeOf, isTableRow, type ChromeHit } from './chrome.js';
 
 export interface Line {
   index: number;
@@ -120,7 +120,7 @@ const PLAN_TITLE = /(?:要点|计划|方案|打算|安排|材料)$/;
 /** Whether a line that is not a heading reads like a report title. */
 function isTitleLike(text: string): boolean {
   const t = text.trim();
-  return t.length >= 6 && t.length <= 60 && !/[。；！？]|[：:]$/.test(t) && (TITLE_CUE.test(t) || (PLAN_TITLE.test(t) && (/20\d{2}\s*年/.test(t) || /^关于/.test(t))));
+  return t.length >= 6 && t.length <= 60 && !/[。；！？]|[：:]$/.test(t) && !isTableRow(t) && (TITLE_CUE.test(t) || (PLAN_TITLE.test(t) && (/20\d{2}\s*年/.test(t) || /^关于/.test(t))));
 }
 
 /** A level-1/level-2 marker after a sentence and a space on the same line (PDF text). */

@@ -135,7 +135,13 @@ export const duplicateRule: Rule = {
     const lineNo = (s: Sentence) => s.line + 1;
     const exact = new Map<string, Sentence>();
     const cands: { s: Sentence; norm: string; grams?: Set<string> }[] = [];
-    const norms = doc.sentences.map((s) => (LEAD_IN.test(s.text) || doc.chrome.has(s.line) ? '' : normalize(s.text)));
+    // A field's value under a chrome label on its own line (• 文件名称： / the title) is part of the metadata block.
+    const fieldValue = (line: number) => {
+      let j = line - 1;
+      while (j >= 0 && !doc.lines[j]!.text.trim()) j--;
+      return j >= 0 && doc.chrome.has(j) && /[：:]$/.test(doc.lines[j]!.text.trim());
+    };
+    const norms = doc.sentences.map((s) => (LEAD_IN.test(s.text) || doc.chrome.has(s.line) || fieldValue(s.line) ? '' : normalize(s.text)));
     const index = new ShingleIndex(norms.reduce((n, x) => n + (x.length >= MIN_LEN ? x.length : 0), 0), (id) => cands[id]!.norm);
     for (const [k, s] of doc.sentences.entries()) {
       const norm = norms[k]!;

@@ -135,6 +135,10 @@ function judgeRun(doc: CritiqueDoc, set: NamedSet, run: { items: string[]; gaps:
   if (intruders.length > 0 && set.members.every((x) => known.includes(x))) {
     return [report(doc, 'info', run.start, run.end, `${set.name}的规范表述为“${right}”，此处另列了“${intruders.join('、')}”`, right)];
   }
+  // A member shortened by a dropped qualifier (关乎政治安全 for 关乎国家政治安全) is a short form in use: advice only.
+  if (intruders.length > 0 && intruders.every((x) => set.members.some((m) => shortForm(x, m)))) {
+    return [report(doc, 'info', run.start, run.end, `${set.name}的完整表述为“${right}”，此处“${intruders.join('、')}”为简写（如是有意简写，可不改）`, `核对；完整表述为“${right}”`)];
+  }
   if (intruders.length > 0) {
     // Each item in its member's place (an intruder stands for the member whose place it takes): safe to replace.
     const mapped = whole && run.items.every((x, k) => x === set.members[k] || listed.includes(x) || nearMember(set, x) === k) && (near.length === 0 || longNear);
@@ -311,11 +315,15 @@ export const formulationRule: Rule = {
         if (ph.inTitle) {
           // The report's own title: the name is wrong; a document named in 《》: only a central one is sure
           // (a unit's own 《局意识形态责任制清单》 is what the unit called it).
-          const own = doc.title !== null && start >= doc.title.start && end <= doc.title.end;
+          const line = doc.lines.find((l) => l.start <= start && l.end >= end);
+          // The report's title, or the title of one of several reports in a pasted collection.
+          const own = (doc.title !== null && start >= doc.title.start && end <= doc.title.end) || (line !== undefined && doc.titleLines.has(line.index));
           const book = insideTitle(t, start, end) ? t.slice(t.lastIndexOf('《', start), t.indexOf('》', end) + 1) : null;
           // In the body the system is named too: 落实意识形态责任制 is the short form of its name.
           if (!own && !book) {
-            out.push(report(doc, 'warning', start, end, `固定表述有误：应为“${ph.right}”`, ph.right, ph.safe ? ph.right : undefined));
+            // In the body (headings and sentences) the short name is in use beside the full one (labellers of
+            // r15 and r17 accept it, r10's did not): advice, no replacement.
+            out.push(report(doc, 'info', start, end, `“${m[0]}”的规范名称是“${ph.right}”（正文中如为简称，可不改）`, `核对；规范说法为“${ph.right}”`));
             continue;
           }
           if (book && !own && !/党委|党组|中共|实施办法|实施细则|中央/.test(book)) {
@@ -409,3 +417,14 @@ export const formulationRule: Rule = {
     return out;
   },
 };
+
+/**
+ * Whether a is b with one qualifier dropped from inside (关乎政治安全 from 关乎国家政治安全): one contiguous run cut,
+ * the first and last two characters kept (关乎国家安全 cuts the head noun's qualifier 政治 and changes the meaning).
+ */
+function shortForm(a: string, b: string): boolean {
+  const cut = b.length - a.length;
+  if (cut < 1 || cut > 3 || a.slice(0, 2) !== b.slice(0, 2) || a.slice(-4) !== b.slice(-4)) return false;
+  for (let k = 2; k + cut <= b.length - 4; k++) if (b.slice(0, k) + b.slice(k + cut) === a) return true;
+  return false;
+}

@@ -1,6 +1,7 @@
 import type { Rule, Finding } from '../types.js';
 import type { CritiqueDoc } from '../doc.js';
 import { matchAll, reporter } from './util.js';
+import { isTableRow } from '../chrome.js';
 
 const report = reporter('layout', 'layout');
 /** A notice that the site left text out here (省略458字, 此处隐藏619个字, 剩余800字未读). */
@@ -19,7 +20,7 @@ const ZERO_DATE = /20\d{2}年(?:0[1-9]月(?:[0-3]?[0-9]日)?|(?:1[0-2]|[1-9])月
 const ONE_SIDE_NUMBER = /[0-9]{1,4}(?:\.[0-9]+)?[ \u3000\u00a0]+(?=[年月日次个项名人场篇余件期批家条届位所座万亿元%％])/g;
 /** A space after a full-width comma, 顿号, semicolon or full stop inside a paragraph (Chinese marks carry their own space). */
 /** A space before a full-width mark (工作 、学习; ” 、): the mark follows its word directly. */
-const SPACE_BEFORE_MARK = /(?<=[\u4e00-\u9fff”’）》0-9])[ \u3000\u00a0]+(?=[，、；。：！？])/g;
+const SPACE_BEFORE_MARK = /(?<=[\u4e00-\u9fff”’）》0-9])[ \u3000\u00a0]+(?=[，、；。：！？）])/g;
 const SPACE_AFTER_MARK = /[，、；。][ \u3000\u00a0]+(?=[\u4e00-\u9fff0-9“])/g;
 const SPACED_NUMBER = /(?<=[\u4e00-\u9fff])[ \u3000\u00a0]+([0-9]{1,4}(?:\.[0-9]+)?)[ \u3000\u00a0]+(?=[\u4e00-\u9fff])/g;
 /** A paragraph that is an item of a list: 一是, 一、, （一）, 1., 第一, a bullet. */
@@ -62,6 +63,15 @@ function headingBeforeSpace(t: string, start: number, from: number): boolean {
   if (head.length < 4 || head.length > 60 || /[ \u3000]/.test(head)) return false;
   if (/^(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）|\d{1,2}[、.．](?!\d)|第[一二三四五六七八九十]{1,3}[，、])/.test(head)) return !/[。]/.test(head);
   return head === t.slice(from, start).trim() && /(?:报告|汇报|总结|方案|要点|清单|情况)$/.test(head) && !/[，。、]/.test(head);
+}
+
+/** Four or more spaces whose gaps are all within a few characters of one width of 12 or more (a PDF's line width). */
+function regularWidth(spaces: [number, number][]): boolean {
+  if (spaces.length < 4) return false;
+  const gaps = spaces.slice(1).map(([a], i) => a - spaces[i]![1]);
+  const sorted = [...gaps].sort((x, y) => x - y);
+  const mid = sorted[sorted.length >> 1]!;
+  return mid >= 12 && gaps.every((g) => Math.abs(g - mid) <= Math.max(2, mid * 0.15));
 }
 
 /** A space inside 《…》 or “…” on one line with a phrase of four or more characters either side (《抓好春耕 夺取丰收》). */
@@ -164,6 +174,8 @@ export const layoutRule: Rule = {
       const keep = sloganSpans(p.text, p.start);
       const c = doc.chrome.get(p.index);
       if (c) keep.push([p.start + c.start, p.start + c.end]);
+      // A table row's spaces set its cells apart: deleting them would fuse the cells.
+      if (isTableRow(p.text)) keep.push([p.start, p.end]);
       const kept = (a: number, b: number) => keep.some(([x, y]) => a >= x && b <= y);
       if (c?.kind === 'advert' && c.start > 0 && c.end < p.text.trimEnd().length) out.push(...resumedCut(doc, p.start, p.text, c.start, c.end, p.start + c.start, runIn));
       for (const { m, end } of matchAll(HEAD_THEN_BODY, p.text, p.start)) {
@@ -172,12 +184,24 @@ export const layoutRule: Rule = {
         runIn.add(start);
         out.push(report(doc, 'warning', start, end, '标题与正文连在同一行（疑为 PDF 或网页排版残留）', '标题单独成行，正文另起一段'));
       }
+      // A numbered item run into its lead-in after a colon and a space (……特点： 1. 大国竞争……): a lost break, no fix.
+      for (const { m, start, end } of matchAll(/(?<=[：:])[ \u3000]+(\d{1,2}[.．、])(?=[ \u3000]?[\u4e00-\u9fff])/g, p.text, p.start)) {
+        if (kept(start, end) || doc.fromPdf || doc.wrapped) continue;
+        runIn.add(start);
+        out.push(report(doc, 'warning', start, end, `序号“${m[1]}”与上文连在同一行（疑为网页或文档转换丢失了换行）`, '该项另起一行'));
+      }
       const spaced: [number, number][] = [];
+      // Spaces that recur at one width are a PDF's line breaks turned into spaces: collected here, one finding below.
+      const runs = [...p.text.trimEnd().matchAll(/(?<=\S)[ \u3000\u00a0]+(?=\S)/g)].map((r): [number, number] => [p.start + r.index, p.start + r.index + r[0].length]);
+      const atWidth = !doc.fromPdf && !doc.wrapped && regularWidth(runs.filter(([a, b]) => !kept(a, b)));
+      const inner: [number, number][] = [];
+      let runOn = false;
       for (const { m, start, end } of matchAll(SPACED_NUMBER, p.text, p.start)) {
         if (kept(start, end)) continue;
         spaced.push([start, end]);
         // A copy wrapped at a fixed width (a PDF's text pasted) spaces its numbers throughout: one hint below.
         if (doc.wrapped && !doc.fromPdf) pdfSpaces.push([start, end]);
+        else if (atWidth) inner.push([start, end]);
         else out.push(report(doc, 'warning', start, end, '数字前后多出空格（疑为 PDF 排版残留）', '删去空格', m[1]));
       }
       for (const { m, start, end } of matchAll(ONE_SIDE_NUMBER, p.text, p.start)) {
@@ -187,6 +211,7 @@ export const layoutRule: Rule = {
         if (kept(start, end) || (!indentOnly && /[0-9A-Za-z. \u3000\u00a0]/.test(t[start - 1] ?? '')) || spaced.some(([a, b]) => start < b && end > a)) continue;
         spaced.push([start, end]);
         if (doc.wrapped && !doc.fromPdf) pdfSpaces.push([start, end]);
+        else if (atWidth) inner.push([start, end]);
         else out.push(report(doc, 'warning', start, end, '数字后多出空格（疑为 PDF 排版残留）', '删去空格', num));
       }
       for (const { start, end } of matchAll(SPACE_BEFORE_MARK, p.text, p.start)) {
@@ -206,8 +231,16 @@ export const layoutRule: Rule = {
           out.push(report(doc, 'info', start, end, '“。”后有空格：可能是多余的空格，也可能是网页把两个段落连在了一起', '核对原稿：若此处原为分段，应另起一段；否则删去空格'));
           continue;
         }
+        // Spaces after 。 twice or more in one paragraph: paragraphs run on after a space (lost breaks) as likely as
+        // typed spaces, so one finding without a replacement.
+        if (mark === '。' && (p.text.match(/。[ \u3000\u00a0]+(?=[\u4e00-\u9fff0-9“])/g) ?? []).length >= 2) {
+          if (!runOn) out.push(report(doc, 'warning', start, end, '本段多处“。”后有空格：疑为网页把几段连成了一段（也可能是多打的空格）', '核对原稿：原为分段处另起一段，否则删去空格'));
+          runOn = true;
+          continue;
+        }
         spaced.push([start + 1, end]);
-        out.push(report(doc, 'warning', start, end, `“${mark}”后多出空格（疑为 PDF 排版残留）`, '删去空格', mark));
+        if (atWidth) inner.push([start + 1, end]);
+        else out.push(report(doc, 'warning', start, end, `“${mark}”后多出空格（疑为 PDF 排版残留）`, '删去空格', mark));
       }
       for (const { start, end } of matchAll(INNER_SPACE, p.text, p.start)) {
         if (kept(start, end) || runIn.has(start)) continue;
@@ -233,7 +266,13 @@ export const layoutRule: Rule = {
         // A run-in heading is reported above; its space belongs to that finding.
         if (doc.headings.some((h) => h.runIn && h.start === end) || spaced.some(([a, b]) => start >= a && end <= b)) continue;
         if (doc.fromPdf || doc.wrapped) pdfSpaces.push([start, end]);
+        else if (atWidth) inner.push([start, end]);
         else out.push(report(doc, 'warning', start, end, '中文之间多出空格（疑为 PDF 换行或排版残留）', '删去空格', ''));
+      }
+      // One finding for the paragraph, without a replacement (a line end or a paragraph end is for the writer to see).
+      if (inner.length > 0) {
+        const [start, end] = inner.sort((a, b) => a[0] - b[0])[0]!;
+        out.push(report(doc, 'warning', start, end, `本段有${inner.length}处空格按大致相同的间隔出现，疑为从 PDF 复制时换行变成了空格`, '核对原稿：删去这些空格（原为分段处应另起一段）'));
       }
     }
     if (pdfSpaces.length > 0) {
@@ -407,7 +446,8 @@ function foldJoined(doc: CritiqueDoc, out: Finding[]): Finding[] {
   const t = doc.text;
   let seen = false;
   for (const p of doc.paragraphs) {
-    if (!joinedPage(p.text)) continue;
+    // Without spaces too: two or more headings run in (……如下。一、……情况（一）……) on a page stored as one line.
+    if (!joinedPage(p.text) && doc.headings.filter((h) => h.runIn && h.start >= p.start && h.end <= p.end).length < 2) continue;
     // A lost break already reported before this paragraph (a heading run in on the page's first lines) is the same defect.
     seen ||= out.some((f) => f.severity !== 'info' && f.end <= p.start && lostBreak(f, t));
     const members = out.filter((f) => f.start >= p.start && f.end <= p.end && lostBreak(f, t));

@@ -137,7 +137,8 @@ export const punctuationRule: Rule = {
     for (const { start, end } of matchAll(QUOTE_DUN, t)) {
       const open = t.lastIndexOf('“', start);
       if (open < 0 || start - open > 21 || /[”\n]/.test(t.slice(open + 1, start))) continue;
-      out.push(report(doc, 'info', start, end, '并列的引号之间通常不用顿号', '”', '”'));
+      // GB/T 15834 says 通常不用, and writers do use it: advice without a replacement.
+      out.push(report(doc, 'info', start, end, '并列的引号之间通常不用顿号（GB/T 15834；保留亦可）', '可删去引号之间的顿号'));
     }
     for (const { m, start, end } of matchAll(PLENUMS, t)) {
       const right = m[0].replace(/中(?=.)/g, '中、');

@@ -153,9 +153,10 @@ describe('after the blind r14 run (in-sample: written while looking at its misse
       ['主体教育', '主题教育'],
       ['职责范围的', '职责范围内的'],
       ['暧人心', '暖人心'],
-      ['理论中心组', '理论学习中心组'],
       ['2025', '2025年'],
     ]));
+    // Round 12: 理论中心组 is a short form in use (r17's labeller accepts it): a hint without a fix.
+    expect(run(t).filter((f) => t.slice(f.start, f.end) === '理论中心组').map((f) => [f.severity, f.replacement ?? null])).toEqual([['info', null]]);
   });
   it('以学生为主体教育…, 职责范围的界定 and a space after ） in the body are left', () => {
     const t = `${TITLE}坚持以学生为主体教育引导青年，明确职责范围的界定。\n`;

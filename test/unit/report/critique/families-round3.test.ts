@@ -25,7 +25,8 @@ describe('named sets and fixed formulas as families', () => {
     expect(spans('始终在思想上政治上、行动上同党中央保持高度一致。\n', 'formulation')).toEqual([['思想上政治上、行动上', 'error', '思想上政治上行动上']]);
     // Round 11: with 高度 dropped too, one finding fixes the whole clause.
     expect(spans('始终在政治、思想、行动上同党中央保持一致。\n', 'formulation')).toEqual([['政治、思想、行动上同党中央保持一致', 'warning', '思想上政治上行动上同党中央保持高度一致']]);
-    expect(spans('意识形态工作关乎旗帜、关乎道路、关乎政治安全。\n', 'formulation')).toEqual([['关乎旗帜、关乎道路、关乎政治安全', 'error', '关乎旗帜、关乎道路、关乎国家政治安全']]);
+    // Round 12: 关乎政治安全 is a short form in use (one draw labelled it, another accepts it): advice without a fix.
+    expect(spans('意识形态工作关乎旗帜、关乎道路、关乎政治安全。\n', 'formulation')).toEqual([['关乎旗帜、关乎道路、关乎政治安全', 'info', null]]);
     expect(spans('始终在思想上政治上行动上同党中央保持高度一致，意识形态工作关乎旗帜、关乎道路、关乎国家政治安全。\n', 'formulation')).toEqual([]);
   });
   it('the campaign name keeps its 、; the 方针 its 、; a campaign is a 主题教育', () => {

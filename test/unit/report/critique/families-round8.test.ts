@@ -71,7 +71,8 @@ describe('fixed formulas with a member changed or dropped', () => {
     expect(spans('宣传工作是党的一项重要工作，必须抓紧抓好。\n', 'formulation')).toEqual([]);
   });
   it('意识形态责任制 in the body is the short form of the system’s name', () => {
-    expect(spans('局党组认真落实意识形态责任制，压实各级责任。\n', 'formulation')).toEqual([['意识形态责任制', 'warning', '意识形态工作责任制']]);
+    // Round 12: the short name is in use in the body (r15's and r17's labellers accept it): a hint without a fix.
+    expect(spans('局党组认真落实意识形态责任制，压实各级责任。\n', 'formulation')).toEqual([['意识形态责任制', 'info', null]]);
     expect(spans('局党组认真落实意识形态工作责任制，压实各级责任。\n', 'formulation')).toEqual([]);
   });
   it('all three 权 and the 主动权 of the official pair beside them is a hint, not a wrong set', () => {
