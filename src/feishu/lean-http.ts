@@ -174,6 +174,11 @@ export function leanHttpInstance(timeoutMs: number, fallback: HttpInstance): Htt
     const c = o as LeanConfig;
     return (needsAxios(c) ? fallback.request<unknown, R>({ ...o, timeout: c.timeout ?? timeoutMs }) : send(c)) as Promise<R>;
   };
+  return instanceOver(request);
+}
+
+/** The SDK's HttpInstance shape (get, post, … as axios has them) over one request function. */
+export function instanceOver(request: <R>(o: ReqOpts) => Promise<R>): HttpInstance {
   const withUrl = (method: string) => <T = unknown, R = T>(url: string, o: ReqOpts = {}) => request<R>({ ...o, url, method });
   const withData = (method: string) => <T = unknown, R = T, D = unknown>(url: string, data?: D, o: ReqOpts = {}) => request<R>({ ...o, url, method, data });
   return {

@@ -2,7 +2,7 @@ import http from 'node:http';
 import https from 'node:https';
 import * as lark from '@larksuiteoapi/node-sdk';
 import type { Logger } from '../logger.js';
-import { leanHttpInstance, type HttpInstance } from './lean-http.js';
+import { instanceOver, leanHttpInstance, type HttpInstance } from './lean-http.js';
 
 /**
  * The Lark SDK logs whole axios errors: the request body (app_secret on a token call, the
@@ -87,19 +87,7 @@ export function timeoutHttpInstance(timeoutMs: number, base: HttpInstance = lark
   // Kept-alive connections: a card update or reply does not pay a new TCP (and TLS) handshake (issue 25).
   // LIFO hands out the most recently used socket, the one least likely to have been closed by the peer.
   const agents = { httpAgent: new http.Agent({ keepAlive: true, scheduling: 'lifo' }), httpsAgent: new https.Agent({ keepAlive: true, scheduling: 'lifo' }) };
-  const req = <R>(o: ReqOpts): Promise<R> => base.request<unknown, R>({ ...agents, ...o, timeout: o.timeout ?? timeoutMs });
-  const withUrl = (method: string) => <T = unknown, R = T>(url: string, o: ReqOpts = {}) => req<R>({ ...o, url, method });
-  const withData = (method: string) => <T = unknown, R = T, D = unknown>(url: string, data?: D, o: ReqOpts = {}) => req<R>({ ...o, url, method, data });
-  return {
-    request: req,
-    get: withUrl('get'),
-    delete: withUrl('delete'),
-    head: withUrl('head'),
-    options: withUrl('options'),
-    post: withData('post'),
-    put: withData('put'),
-    patch: withData('patch'),
-  };
+  return instanceOver(<R>(o: ReqOpts): Promise<R> => base.request<unknown, R>({ ...agents, ...o, timeout: o.timeout ?? timeoutMs }));
 }
 
 /** What Feishu calls go through: node:http for JSON and downloads, the SDK's axios for the rest (lean-http.ts). */
