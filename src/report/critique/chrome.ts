@@ -98,6 +98,8 @@ const MODEL = /^(?:好的|当然(?:可以)?|没问题)[，,！!。]|^(?:以下|�
 const PAGE_NUMBER = /^(?:[-—]\s*)?\d{1,3}(?:\s*[-—])?\s+(?=[\u4e00-\u9fffXx＊*])(?![日月年次个人名项条篇期场家余万亿元届天周时分号岁批件])|^\s*(?:[-—]\s*)?\d{1,3}(?:\s*[-—])?\s*$|^第\s*\d{1,3}\s*页(?:\s*[/，,]?\s*共\s*\d{1,3}\s*页)?\s*$/;
 
 const LEAD = /^[\s\u3000]*/;
+/** Words of a page's info line and buttons; two distinct ones on a short unpunctuated line make it chrome. */
+const SITE_LINE_WORDS = /来源|作者|浏览|阅读量|阅读次数|点击量|点击数|发布时间|发布日期|责任编辑|编辑|上一篇|下一篇|分享|打印|关闭|字号|扫一扫|点赞|评论|转发|收藏|纠错|返回顶部|二维码|微信|微博|QQ空间|朋友圈/g;
 
 /** Words template sites hang on a title: 精选, 精编, 优选, 通用, 范文, 最新, 精品, 热门, 完整版, 汇编. */
 export const DECO_WORD = '精选|精编|优选|通用|范文|范本|最新|精品|热门|推荐|完整版|word版|可编辑|汇编|大全|合集';
@@ -194,6 +196,12 @@ export function chromeOf(line: string, opts: { title?: boolean } = {}): ChromeHi
   if (p && !opts.title && !isTableRow(t)) {
     const num = p[0].replace(/\s+$/, '');
     return { kind: 'pagenum', start: lead, end: lead + (/^\s*\d/.test(t) && t.trim() === num ? t.length : num.length), message: '疑为 PDF 页码' };
+  }
+  // Chrome by line features, not by site: a short line without sentence marks holding two or more site words
+  // (来源 作者 浏览 分享 打印 关闭 字号 扫一扫 上一篇 …), whatever the site's wording around them.
+  if (!opts.title && t.length <= 40 && !/[。，；！？]/.test(t) && !/^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、])/.test(t)) {
+    const words = new Set(t.match(SITE_LINE_WORDS) ?? []);
+    if (words.size >= 2) return whole('meta', '网页信息行或功能按钮（来源、浏览、分享、打印、字号等）残留');
   }
   // A site variant number appended to a title: ……报告（2）.
   if (opts.title) {

@@ -191,6 +191,9 @@ export const layoutRule: Rule = {
         out.push(report(doc, 'warning', start, end, `序号“${m[1]}”与上文连在同一行（疑为网页或文档转换丢失了换行）`, '该项另起一行'));
       }
       const spaced: [number, number][] = [];
+      // A line without any punctuation (a heading, a field row, a list of names or items): a space there may set
+      // items apart as well as be a slip, so a careful proofreader could keep it — advice without a replacement.
+      const bare = !/[。，；！？：:,;、]/.test(p.text);
       // Spaces that recur at one width are a PDF's line breaks turned into spaces: collected here, one finding below.
       const runs = [...p.text.trimEnd().matchAll(/(?<=\S)[ \u3000\u00a0]+(?=\S)/g)].map((r): [number, number] => [p.start + r.index, p.start + r.index + r[0].length]);
       const atWidth = !doc.fromPdf && !doc.wrapped && regularWidth(runs.filter(([a, b]) => !kept(a, b)));
@@ -267,6 +270,7 @@ export const layoutRule: Rule = {
         if (doc.headings.some((h) => h.runIn && h.start === end) || spaced.some(([a, b]) => start >= a && end <= b)) continue;
         if (doc.fromPdf || doc.wrapped) pdfSpaces.push([start, end]);
         else if (atWidth) inner.push([start, end]);
+        else if (bare) out.push(report(doc, 'warning', start, end, '中文之间多出空格（本行没有标点，空格也可能是有意的分隔）', '核对原稿：若是排版残留则删去空格，若是分隔则保留或改用标点'));
         else out.push(report(doc, 'warning', start, end, '中文之间多出空格（疑为 PDF 换行或排版残留）', '删去空格', ''));
       }
       // One finding for the paragraph, without a replacement (a line end or a paragraph end is for the writer to see).

@@ -1,0 +1,39 @@
+/**
+ * Round 13 (issue 24): families from four draws at once — chrome by line features, and spaces on a line without
+ * punctuation as advice. Our own text; no sentence here comes from a draw.
+ */
+import { describe, expect, it } from 'vitest';
+import { run } from './helpers.js';
+
+const TITLE = '2025年镇文化站意识形态工作总结\n';
+const BODY = '今年以来，镇文化站把意识形态工作摆在重要位置，全年开展专题学习8次。\n';
+const serious = (t: string) => run(t).filter((f) => f.severity !== 'info').map((f) => [f.rule, t.slice(f.start, f.end), f.replacement ?? null]);
+
+describe('site chrome by line features: a short unpunctuated line with two site words', () => {
+  it.each([
+    '稿源 镇融媒体中心  作者 李明  浏览 213',
+    '【分享】 【打印】 【关闭】',
+    '微信扫一扫 分享到朋友圈',
+    '上一篇 下一篇 返回顶部',
+  ])('%s: one chrome finding over the line', (line) => {
+    const t = `${TITLE}${line}\n${BODY}`;
+    const at = t.indexOf(line);
+    const hits = run(t).filter((f) => f.severity !== 'info' && f.start <= at + 2 && f.end >= at + line.length - 2);
+    expect(hits.length).toBeGreaterThanOrEqual(1);
+  });
+  it('a heading or a sentence with site words is no chrome', () => {
+    const t = `${TITLE}（二）加强网络评论和转发管理\n全站开展网络评论引导，转发正面稿件120篇。\n`;
+    expect(serious(t).filter(([rule]) => rule === 'debris')).toEqual([]);
+  });
+});
+
+describe('a space on a line without punctuation: a warning without a replacement', () => {
+  it('a line listing items set apart by a space keeps the writer’s choice', () => {
+    const t = `${TITLE}${BODY}镇文化站 意识形态工作台账\n`;
+    expect(serious(t).filter(([rule]) => rule === 'layout')).toEqual([['layout', ' ', null]]);
+  });
+  it('a stray space inside a sentence keeps its fix', () => {
+    const t = `${TITLE}今年以来，镇文化站把意识形态 工作摆在重要位置，全年开展专题学习8次。\n`;
+    expect(serious(t).filter(([rule]) => rule === 'layout')).toEqual([['layout', ' ', '']]);
+  });
+});
