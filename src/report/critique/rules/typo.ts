@@ -1,7 +1,10 @@
 import type { Rule, Finding } from '../types.js';
 import type { CritiqueDoc } from '../doc.js';
 import { CONFUSIONS, DOUBLING_SUSPECTS, REDUPLICATION_WHITELIST } from '../dictionary.js';
+import { SLIPS } from '../confusables.js';
 import { matchAll, reporter } from './util.js';
+
+const SLIP_RE = new RegExp([...SLIPS.keys()].sort((a, b) => b.length - a.length).join('|'), 'g');
 
 const report = reporter('typo', 'typo');
 /** 1025日: month and day run together (not a count of days: 1025日元, 第1025日). */
@@ -58,6 +61,12 @@ export const typoRule: Rule = {
         out.push(report(doc, c.severity, start, start + hit[0].length, `疑似错别字：“${hit[0]}”应为“${c.right}”${note}`, c.right, c.note ? undefined : c.right));
         break;
       }
+    }
+    // Genre words with one look-alike character or one inner character dropped (generated, confusables.ts).
+    for (const { m, start, end } of matchAll(SLIP_RE, t)) {
+      if (out.some((f) => f.start < end && f.end > start)) continue;
+      const right = SLIPS.get(m[0])!;
+      out.push(report(doc, 'warning', start, end, `疑似错别字：“${m[0]}”应为“${right}”`, right, right));
     }
     // A year run into a period word (2023上半年): 年 is missing. The title rule judges the title line.
     for (const { m, start } of matchAll(YEAR_NO_NIAN, t)) {

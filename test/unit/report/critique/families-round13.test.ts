@@ -37,3 +37,19 @@ describe('a space on a line without punctuation: a warning without a replacement
     expect(serious(t).filter(([rule]) => rule === 'layout')).toEqual([['layout', ' ', '']]);
   });
 });
+
+describe('word slips by a confusable-character table inside genre words, not by single strings', () => {
+  const typos = (t: string) => run(t).filter((f) => f.rule === 'typo').map((f) => [t.slice(f.start, f.end), f.replacement ?? null]);
+  it.each([
+    ['意职形态', '意识形态'],
+    ['主旋侓', '主旋律'],
+    ['网络與情', '网络舆情'],
+    ['党支布', '党支部'],
+    ['宗指意识', '宗旨意识'],
+  ])('%s → %s', (slip, right) => {
+    expect(typos(`${TITLE}站里把${slip}摆在重要位置，定期开展学习。\n`)).toEqual([[slip, right]]);
+  });
+  it('what is left after a dropped character is often a word: no finding for 凝聚力, 舆论导向, 责任单位', () => {
+    expect(typos(`${TITLE}增强凝聚力，把握舆论导向，压实各责任单位的责任。\n`)).toEqual([]);
+  });
+});
