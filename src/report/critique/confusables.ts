@@ -26,7 +26,8 @@ const CONFUSABLE: Record<string, string> = {
 };
 
 /** A variant that is a word in its own right (or a legitimate form) is no slip. */
-const NOT_SLIPS = new Set(['思想证治', '主体则任']);
+// 以学生为主体教育…: the typo table judges 主体教育 in context; 宣传布置, 组织布置 are words.
+const NOT_SLIPS = new Set(['思想证治', '主体则任', '主体教育', '宣传布', '组织布', '统战布']);
 
 /** Slip → the genre word it stands for. */
 export const SLIPS: ReadonlyMap<string, string> = (() => {

@@ -7,7 +7,7 @@ const report = reporter('layout', 'layout');
 /** A notice that the site left text out here (省略458字, 此处隐藏619个字, 剩余800字未读). */
 const CUT_NOTICE = /(?:省略|隐藏了?|剩余|还剩)\s*\d+\s*个?字/;
 /** The spaces after a line-initial （一）; “1. 正文” after a dot is the accepted list style (clean fixtures). */
-const HEADING_NUMBER_SPACE = /(?<=^[ \u3000]*（[一二三四五六七八九十]{1,3}）)[ \u3000]+(?=[\u4e00-\u9fff])/gm;
+const HEADING_NUMBER_SPACE = /(?<=^[ \u3000]*(?:（[一二三四五六七八九十]{1,3}）|[一二三四五六七八九十]{1,3}、))[ \u3000]+(?=[\u4e00-\u9fff])/gm;
 
 /** A space inside Chinese running text (PDF line wraps, pasted layout): 组织 协调, 研讨 1 次, XX 街道. */
 const INNER_SPACE = /[ \u3000\u00a0]+(?=[\u4e00-\u9fff]|[0-9]{1,4}[ \u3000]?[\u4e00-\u9fff])/g;
@@ -107,7 +107,9 @@ function sloganSpans(text: string, base: number): [number, number][] {
       const before = text[a - left.length - 1];
       const after = text[b + right.length];
       const alone = (!before || /[“‘「（(：:\s]/.test(before)) && (!after || /[”’」）)。，；！\s]/.test(after));
-      if (alone && left.length === right.length && left.length >= 3 && left.length <= 5) out.push([base + a, base + b]);
+      // Inside quotes the phrases of a slogan or an activity name need not match in length (“植树护绿 共建家园”).
+      const quoted = /[“‘「]/.test(before ?? '') && /[”’」]/.test(after ?? '') && left.length >= 2 && right.length >= 2 && left.length + right.length <= 16;
+      if (alone && (quoted || (left.length === right.length && left.length >= 3 && left.length <= 5))) out.push([base + a, base + b]);
     }
     i = j + 1;
   }
@@ -228,6 +230,8 @@ export const layoutRule: Rule = {
         if (kept(start, end) || doc.headings.some((h) => h.runIn && h.start === end) || /^(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）)/.test(t.slice(end, end + 5))) continue;
         // 。 then 一是/二是 on a page stored as one line: a lost paragraph break, not a typed space.
         if (mark === '。' && /^[一二三四五六七八九十]是/.test(t.slice(end, end + 2))) continue;
+        // 一、 then a space at a line start: the heading number's space (a hint below), not a slip after a 顿号.
+        if (mark === '、' && /(?:^|\n)[ \u3000]*[一二三四五六七八九十]{1,3}$/.test(t.slice(Math.max(0, start - 6), start))) continue;
         // On a page whose paragraphs were joined with spaces (headings run in after 。), a space after 。 may be a
         // lost paragraph break too: deleting it would join two paragraphs, so it is advice, not a fix.
         if (mark === '。' && joinedPage(p.text)) {
@@ -378,7 +382,8 @@ export const layoutRule: Rule = {
     // A space between （一） and its heading text: the bracket already separates them.
     for (const { start, end } of matchAll(HEADING_NUMBER_SPACE, t)) {
       if (doc.chrome.has(doc.lines.findIndex((l) => l.start <= start && start <= l.start + l.text.length))) continue;
-      out.push(report(doc, 'warning', start, end, '标题序号后多出空格', '删去空格', ''));
+      // Web residue that changes nothing a reader sees wrongly; labellers leave it: a hint, no replacement.
+      out.push(report(doc, 'info', start, end, '标题序号后多出空格', '删去空格'));
     }
     const level1 = doc.headings.filter((h) => !h.runIn && h.mark.level === 1);
     for (let i = 0; i + 1 < level1.length; i++) {
