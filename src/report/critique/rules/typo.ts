@@ -42,6 +42,8 @@ const KEY_RE = new RegExp([...BY_KEY.keys()].sort((a, b) => b.length - a.length)
 /** A year directly before a period word, an event of that year or that year's work (2021全国两会, 2024春节, 2019工作开展情况), without 年. */
 const YEAR_NO_NIAN = /(20\d{2})(?=[上下]半年|第[一二三四1-4]季度|前三季度|全年|(?:全国)?两会|春节|元旦|国庆|工作(?:开展|情况|总结|要点|计划|报告|安排|完成))/g;
 
+const STACKED_VERBS = /(严格|认真|切实|全面|扎实|积极|深入)(执行|落实|贯彻|推进|开展|做好|抓好)\1(?!\2)(执行|落实|贯彻|推进|开展|做好|抓好)/g;
+
 /** A CJK chunk of 1–4 characters written twice in a row. */
 const REPEAT = /([\u4e00-\u9fff]{1,4})\1/g;
 const WHITELIST = [...REDUPLICATION_WHITELIST].sort((a, b) => b.length - a.length);
@@ -67,6 +69,11 @@ export const typoRule: Rule = {
       if (out.some((f) => f.start < end && f.end > start)) continue;
       const right = SLIPS.get(m[0])!;
       out.push(report(doc, 'warning', start, end, `疑似错别字：“${m[0]}”应为“${right}”`, right, right));
+    }
+    // The same adverb before two verbs with no mark between (严格执行严格落实): two drafts stacked; keep one.
+    for (const { m, start, end } of matchAll(STACKED_VERBS, t)) {
+      if (out.some((f) => f.start < end && f.end > start)) continue;
+      out.push(report(doc, 'warning', start, end, `“${m[0]}”两个动词叠用，疑为改稿时保留了两种写法`, '保留其一，或在中间加顿号'));
     }
     // A year run into a period word (2023上半年): 年 is missing. The title rule judges the title line.
     for (const { m, start } of matchAll(YEAR_NO_NIAN, t)) {

@@ -70,3 +70,19 @@ describe('after r18 (in-sample): precision first', () => {
     expect(serious(t).filter(([rule]) => rule === 'punctuation')).toEqual([['punctuation', '》、', null]]);
   });
 });
+
+describe('after r18 (in-sample): recall by family', () => {
+  it('one adverb before two verbs with no mark between: a warning without a replacement', () => {
+    const t = `${TITLE}站里认真开展认真做好理论学习。\n`;
+    const f = run(t).filter((x) => x.rule === 'typo');
+    expect(f.map((x) => [t.slice(x.start, x.end), x.severity, x.replacement])).toEqual([['认真开展认真做好', 'warning', undefined]]);
+  });
+  it('a site name dressed with symbols on a short line is chrome', () => {
+    const t = `${TITLE}★ 好文章尽在笔墨文库 ★\n${BODY}`;
+    expect(run(t).some((x) => x.rule === 'debris' && t.slice(x.start, x.end).includes('笔墨文库'))).toBe(true);
+  });
+  it('a lower-case a before 级景区 is the upper-case grade', () => {
+    const t = `${TITLE}配合做好3a级景区复核工作。\n`;
+    expect(run(t).filter((x) => x.rule === 'typo').map((x) => [t.slice(x.start, x.end), x.replacement])).toEqual([['a级', 'A级']]);
+  });
+});
