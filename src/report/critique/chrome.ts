@@ -48,6 +48,8 @@ const OUTLINE_BOX = /^【(?:提纲|大纲|导读|内容提要|文章提纲)】/;
 /** A site's domain alone on a line, or as a banner with its slogan (EXAMPLE.COM —— 专注……). */
 const SITE_BANNER = /^(?:www\.)?[A-Za-z0-9][A-Za-z0-9-]{1,30}\.(?:com\.cn|com|cn|net|org|cc|top|vip)(?:[ \u3000]*(?:[-—–|｜:：]{1,2}|[ \u3000])[ \u3000]*[^。；！？\n]{2,30})?$/i;
 /** A site's name (……文库, ……网, ……文档) on a short line dressed with symbols no report uses (◆ ★ ~). */
+/** A site's footer: host, copyright, ICP and police registration, browser notes (no report line carries these). */
+const SITE_FOOTER = /ICP备|ICP证|公网安备|网站标识码|版权所有|主办单位[：:]|承办单位[：:]|技术支持[：:]|推荐浏览器|最佳分辨率|建议使用\s*IE/i;
 const SITE_DECOR = /^(?=.{0,40}$)(?=.*[◆◇★☆♦●~～❤♥]).*[\u4e00-\u9fff]{2,6}(?:文库|文档|网|范文)(?![\u4e00-\u9fff]{0,1}(?:络|格|点|民))/;
 const SITE_SLOGAN = /^[\u4e00-\u9fffA-Za-z0-9]{2,8}(?<!互联|局域|因特|电|政务|物联|管|铁丝|天|法|渔)(?:网|网站|文库)[，,][^。；！？!?]{2,24}$/;
 /** A collection's item marker: the page title with a number run on (……工作总结1) on its own line. */
@@ -159,6 +161,10 @@ export function chromeOf(line: string, opts: { title?: boolean } = {}): ChromeHi
     return whole('meta', '政府网站页面的信息栏（索引号、发布机构、成文日期、登录注册、字号等）残留');
   }
   if (PORTAL_FOOTER.test(t)) return whole('meta', '政府网站页面的分享、打印、登录栏残留');
+  // A table's cell border left after the last sentence (……发展。 |).
+  const pipe = /(?<=[。！？”])[ \u3000]*[|｜]+$/.exec(t);
+  if (pipe && t.length > 10) return { kind: 'meta', start: lead + pipe.index, end: lead + t.length, message: '网页表格的边框线“|”残留' };
+  if (SITE_FOOTER.test(t) && !/[。；]/.test(t)) return whole('meta', '网站页脚（主办单位、版权、备案号等）残留');
   if (SITE_SLOGAN.test(t) || SITE_BANNER.test(t) || SITE_DECOR.test(t)) return whole('intro', '网站名称和宣传语残留');
   if (OUTLINE_BOX.test(t)) return whole('meta', '网站自动生成的提纲或导读框残留');
   if (COLLECTION_ITEM.test(t)) return whole('collection', '网站合集的篇目标记（标题后加序号）残留');

@@ -39,7 +39,7 @@ const TITLE_BODY = /意识形态|宣传思想|工作|责任制|党建|述职|自
  * spaces at most six characters apart, which a PDF line wrap never makes), or a motto of two equal phrases
  * standing alone on its line, in quotation marks or as a clause (守初心 担使命).
  */
-const POST_BEFORE_NAME = /(?:书记|主任|局长|部长|组长|主席|委员|县长|镇长|乡长|区长|市长|校长|院长|经理|所长|站长|队长|主讲人|联系人|负责人|撰稿人|审核人|签发人|报告人|汇报人|发言人|记者|通讯员)$/;
+const POST_BEFORE_NAME = /(?:记者|通讯员|摄影|书记|主任|局长|部长|组长|主席|委员|县长|镇长|乡长|区长|市长|校长|院长|经理|所长|站长|队长|主讲人|联系人|负责人|撰稿人|审核人|签发人|报告人|汇报人|发言人|记者|通讯员)$/;
 
 function apartFields(t: string, start: number, end: number, lineEnd: number): boolean {
   const rest = t.slice(end, lineEnd);
@@ -47,7 +47,7 @@ function apartFields(t: string, start: number, end: number, lineEnd: number): bo
   if (/(?:本报讯|本台讯|本刊讯|讯)$/.test(t.slice(Math.max(0, start - 3), start))) return true;
   const lineStart = t.lastIndexOf('\n', start - 1) + 1;
   if (/^[\u4e00-\u9fff]{1,6}[：:]/.test(rest) && /^[\u4e00-\u9fff]{1,6}[：:][^。；，]*$/.test(t.slice(lineStart, start).trimStart())) return true;
-  if (POST_BEFORE_NAME.test(t.slice(Math.max(0, start - 4), start)) && /^[\u4e00-\u9fff]{2,3}(?:$|[ \u3000（(，、\n])/.test(rest)) return true;
+  if (POST_BEFORE_NAME.test(t.slice(Math.max(0, start - 4), start)) && /^[\u4e00-\u9fff]{2,3}(?:$|[ \u3000（(）)，、\n])/.test(rest)) return true;
   return /^(?:[0-9]{4}|[〇零一二三四五六七八九]{4})年[0-9一二三四五六七八九十]{1,3}月[0-9一二三四五六七八九十]{1,3}日[ \u3000]*$/.test(rest);
 }
 

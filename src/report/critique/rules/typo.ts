@@ -42,6 +42,8 @@ const KEY_RE = new RegExp([...BY_KEY.keys()].sort((a, b) => b.length - a.length)
 /** A year directly before a period word, an event of that year or that year's work (2021全国两会, 2024春节, 2019工作开展情况), without 年. */
 const YEAR_NO_NIAN = /(20\d{2})(?=[上下]半年|第[一二三四1-4]季度|前三季度|全年|(?:全国)?两会|春节|元旦|国庆|工作(?:开展|情况|总结|要点|计划|报告|安排|完成))/g;
 
+/** A pinyin syllable of three or more letters between Chinese characters (not units or abbreviations: no vowel-less runs). */
+const PINYIN_WORD = /(?<=[\u4e00-\u9fff])(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ue|ui|a|o|e|i|u)(?=[\u4e00-\u9fff])/g;
 const STACKED_VERBS = /(严格|认真|切实|全面|扎实|积极|深入)(执行|落实|贯彻|推进|开展|做好|抓好)\1(?!\2)(执行|落实|贯彻|推进|开展|做好|抓好)/g;
 
 /** A CJK chunk of 1–4 characters written twice in a row. */
@@ -69,6 +71,10 @@ export const typoRule: Rule = {
       if (out.some((f) => f.start < end && f.end > start)) continue;
       const right = SLIPS.get(m[0])!;
       out.push(report(doc, 'warning', start, end, `疑似错别字：“${m[0]}”应为“${right}”`, right, right));
+    }
+    // A word spelt in pinyin inside Chinese text (dang的领导): a site's filter-dodging or a redaction; write the word.
+    for (const { m, start, end } of matchAll(PINYIN_WORD, t)) {
+      out.push(report(doc, 'warning', start, end, `“${m[0]}”是拼音，疑为网站为规避审核而改写的词`, '改回汉字'));
     }
     // The same adverb before two verbs with no mark between (严格执行严格落实): two drafts stacked; keep one.
     for (const { m, start, end } of matchAll(STACKED_VERBS, t)) {

@@ -86,3 +86,37 @@ describe('after r18 (in-sample): recall by family', () => {
     expect(run(t).filter((x) => x.rule === 'typo').map((x) => [t.slice(x.start, x.end), x.replacement])).toEqual([['a级', 'A级']]);
   });
 });
+
+describe('after r19 (in-sample): forms in use, footers, pinyin', () => {
+  it('苗头性倾向性的问题 is a variant in use: a hint without a replacement', () => {
+    const t = `${TITLE}及时发现和处置苗头性倾向性的问题。\n`;
+    expect(serious(t).filter(([rule]) => rule === 'formulation')).toEqual([]);
+  });
+  it('县宣传部长 (the head’s title) is a hint; 县宣传部 alone keeps the warning with its fix', () => {
+    const t = `${TITLE}参加全县宣传部长会议。县宣传部牵头开展督查。\n`;
+    expect(serious(t).filter(([rule]) => rule === 'formulation')).toEqual([['formulation', '县宣传部', '县委宣传部']]);
+  });
+  it('a PDF-spaced year (2021 年) is no missing year', () => {
+    const t = `${TITLE}现将 2021 年上半年工作总结如下。\n`;
+    expect(run(t).filter((f) => f.message.startsWith('“年”前缺少年份'))).toEqual([]);
+  });
+  it('a site footer line is chrome: its spaces are not deleted one by one', () => {
+    const line = '主办单位：某县融媒体中心 备案号：某ICP备00000000号 技术支持：某公司';
+    const t = `${TITLE}${BODY}${line}\n`;
+    const f = serious(t);
+    expect(f.filter(([rule]) => rule === 'layout')).toEqual([]);
+    expect(f.some(([rule, s]) => rule === 'debris' && String(s).includes('ICP备'))).toBe(true);
+  });
+  it('a table border left after a sentence (。 |) is chrome', () => {
+    const t = `${TITLE}全年开展专题学习8次，助力全镇发展。 |\n`;
+    expect(serious(t).some(([rule, s]) => rule === 'debris' && String(s).includes('|'))).toBe(true);
+  });
+  it('a word in pinyin inside Chinese text: a warning without a replacement; units and abbreviations are left', () => {
+    const t = `${TITLE}坚持dang的全面领导，建成5km绿道和一个app平台。\n`;
+    expect(run(t).filter((f) => f.rule === 'typo').map((f) => [t.slice(f.start, f.end), f.replacement])).toEqual([['dang', undefined]]);
+  });
+  it('a reporter’s credit (记者 陈某某) keeps its space', () => {
+    const t = `${TITLE}本报讯 （记者 王晓明）全年开展专题学习8次。\n`;
+    expect(serious(t).filter(([rule]) => rule === 'layout')).toEqual([]);
+  });
+});
