@@ -33,6 +33,9 @@ const args = process.argv.slice(2);
 const verbose = args.includes('--verbose') || args.includes('-v');
 const asJson = args.includes('--json');
 const strictSpan = args.includes('--strict-span');
+// --by-rule: every replacement at warning or above, tallied per rule and message as right / unjudged / wrong / damaging.
+const byRule = args.includes('--by-rule');
+const fixTally = new Map<string, { right: number; unjudged: number; wrong: number; damaging: number }>();
 const nowArg = args.indexOf('--now');
 const now = nowArg >= 0 ? new Date(`${args[nowArg + 1]}T00:00:00Z`) : new Date();
 const dirArg = args.find((a, i) => !a.startsWith('-') && args[i - 1] !== '--now');
@@ -104,6 +107,16 @@ for (const doc of docs) {
       want += text.slice(at, b);
       if (got !== want) wrongFixes.push({ doc, f, text: text.slice(f.start, f.end), want, got });
     }
+    if (byRule && f.severity !== 'info' && f.replacement !== undefined) {
+      const key = `${f.rule}｜${f.message.slice(0, 24)}`;
+      const row = fixTally.get(key) ?? { right: 0, unjudged: 0, wrong: 0, damaging: 0 };
+      const onCleanSpan = docCleans.some(({ s }) => s && overlaps(f, s));
+      if (hit.length === 0 || onCleanSpan) row.damaging++;
+      else if (wrongFixes.at(-1)?.f === f) row.wrong++;
+      else if (judged.length > 0 && judged.every(({ l }) => l.fix !== undefined)) row.right++;
+      else row.unjudged++;
+      fixTally.set(key, row);
+    }
     const onClean = docCleans.some(({ s }) => s && overlaps(f, s));
     const fa = f.severity !== 'info' && (hit.length === 0 || onClean);
     if (fa) falseAlarms.push({ doc, f, text: text.slice(f.start, f.end) });
@@ -159,6 +172,10 @@ console.log(`替换不对（标注给了正确改法而替换结果不同）：$
 console.log(`有害替换建议：${damaging.length} 条`);
 console.log(`审校耗时：${ms.toFixed(1)} ms（共 ${findingsTotal} 条意见，每万字 ${((ms * 10000) / chars).toFixed(2)} ms）`);
 
+if (byRule) {
+  console.log('按规则统计替换（警告及以上）：对 / 未判定 / 错 / 有害');
+  for (const [k, r] of [...fixTally].sort((a, b) => a[0].localeCompare(b[0]))) console.log(`  ${k}\t${r.right}\t${r.unjudged}\t${r.wrong}\t${r.damaging}`);
+}
 if (verbose) {
   console.log('\n== 漏检（一类）');
   for (const l of labels) if (l.tier === 1 && !found.has(l) && !isWrap(l)) console.log(`  ${l.doc} [${l.category}] ${JSON.stringify(l.snippet.slice(0, 50))}`);

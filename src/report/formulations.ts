@@ -262,7 +262,7 @@ export interface FixedPhrase {
 }
 
 export const FIXED_PHRASES: readonly FixedPhrase[] = [
-  { pattern: /苗头(?:性)?的?(?:、)?倾向(?:性)?的?问题/g, right: '苗头性倾向性问题', safe: true, source: `${SSBF}（“及时发现和处置苗头性倾向性问题”；也写作“苗头性、倾向性问题”）` },
+  { pattern: /苗头(?:性)?的?(?:、)?倾向(?:性)?的?问题/g, right: '苗头性倾向性问题', safe: true, variant: /^苗头性、?倾向性的问题$/, source: `${SSBF}（“及时发现和处置苗头性倾向性问题”；也写作“苗头性、倾向性问题”）` },
   { pattern: /(?<![社国])[县市区镇省]情民意/g, right: '社情民意', safe: false, source: '固定用语“社情民意”（社情民意信息工作）' },
   { pattern: /(?<=《)谈治国理政/g, right: '习近平谈治国理政', safe: true, source: '书名《习近平谈治国理政》（外文出版社，2014年起第一至四卷）' },
   { pattern: /(?<=“一带一路”|一带一路)战略/g, right: '倡议', safe: true, discouraged: true, why: '“一带一路”的规范提法是“倡议”，不称“战略”', source: '国家发展改革委等《关于规范“一带一路”倡议英文译法的通知》（2015）；“一带一路”倡议为官方提法' },

@@ -47,6 +47,10 @@ const PORTAL_FOOTER = /^(?:分享到[：:]?|【(?:打印正文|打印本页|关�
 const OUTLINE_BOX = /^【(?:提纲|大纲|导读|内容提要|文章提纲)】/;
 /** A site's domain alone on a line, or as a banner with its slogan (EXAMPLE.COM —— 专注……). */
 const SITE_BANNER = /^(?:www\.)?[A-Za-z0-9][A-Za-z0-9-]{1,30}\.(?:com\.cn|com|cn|net|org|cc|top|vip)(?:[ \u3000]*(?:[-—–|｜:：]{1,2}|[ \u3000])[ \u3000]*[^。；！？\n]{2,30})?$/i;
+/** A site's name (……文库, ……网, ……文档) on a short line dressed with symbols no report uses (◆ ★ ~). */
+/** A site's footer: host, copyright, ICP and police registration, browser notes (no report line carries these). */
+const SITE_FOOTER = /ICP备|ICP证|公网安备|网站标识码|版权所有|主办单位[：:]|承办单位[：:]|技术支持[：:]|推荐浏览器|最佳分辨率|建议使用\s*IE/i;
+const SITE_DECOR = /^(?=.{0,40}$)(?=.*[◆◇★☆♦●~～❤♥]).*[\u4e00-\u9fff]{2,6}(?:文库|文档|网|范文)(?![\u4e00-\u9fff]{0,1}(?:络|格|点|民))/;
 const SITE_SLOGAN = /^[\u4e00-\u9fffA-Za-z0-9]{2,8}(?<!互联|局域|因特|电|政务|物联|管|铁丝|天|法|渔)(?:网|网站|文库)[，,][^。；！？!?]{2,24}$/;
 /** A collection's item marker: the page title with a number run on (……工作总结1) on its own line. */
 const COLLECTION_ITEM = /^[^，。；\s]{2,40}(?:总结|报告|汇报|要点|方案|计划|材料|体会)\d{1,2}$/;
@@ -98,6 +102,8 @@ const MODEL = /^(?:好的|当然(?:可以)?|没问题)[，,！!。]|^(?:以下|�
 const PAGE_NUMBER = /^(?:[-—]\s*)?\d{1,3}(?:\s*[-—])?\s+(?=[\u4e00-\u9fffXx＊*])(?![日月年次个人名项条篇期场家余万亿元届天周时分号岁批件])|^\s*(?:[-—]\s*)?\d{1,3}(?:\s*[-—])?\s*$|^第\s*\d{1,3}\s*页(?:\s*[/，,]?\s*共\s*\d{1,3}\s*页)?\s*$/;
 
 const LEAD = /^[\s\u3000]*/;
+/** Words of a page's info line and buttons; two distinct ones on a short unpunctuated line make it chrome. */
+const SITE_LINE_WORDS = /来源|作者|浏览|阅读量|阅读次数|点击量|点击数|发布时间|发布日期|责任编辑|编辑|上一篇|下一篇|分享|打印|关闭|字号|扫一扫|点赞|评论|转发|收藏|纠错|返回顶部|二维码|微信|微博|QQ空间|朋友圈/g;
 
 /** Words template sites hang on a title: 精选, 精编, 优选, 通用, 范文, 最新, 精品, 热门, 完整版, 汇编. */
 export const DECO_WORD = '精选|精编|优选|通用|范文|范本|最新|精品|热门|推荐|完整版|word版|可编辑|汇编|大全|合集';
@@ -155,7 +161,11 @@ export function chromeOf(line: string, opts: { title?: boolean } = {}): ChromeHi
     return whole('meta', '政府网站页面的信息栏（索引号、发布机构、成文日期、登录注册、字号等）残留');
   }
   if (PORTAL_FOOTER.test(t)) return whole('meta', '政府网站页面的分享、打印、登录栏残留');
-  if (SITE_SLOGAN.test(t) || SITE_BANNER.test(t)) return whole('intro', '网站名称和宣传语残留');
+  // A table's cell border left after the last sentence (……发展。 |).
+  const pipe = /(?<=[。！？”])[ \u3000]*[|｜]+$/.exec(t);
+  if (pipe && t.length > 10) return { kind: 'meta', start: lead + pipe.index, end: lead + t.length, message: '网页表格的边框线“|”残留' };
+  if (SITE_FOOTER.test(t) && !/[。；]/.test(t)) return whole('meta', '网站页脚（主办单位、版权、备案号等）残留');
+  if (SITE_SLOGAN.test(t) || SITE_BANNER.test(t) || SITE_DECOR.test(t)) return whole('intro', '网站名称和宣传语残留');
   if (OUTLINE_BOX.test(t)) return whole('meta', '网站自动生成的提纲或导读框残留');
   if (COLLECTION_ITEM.test(t)) return whole('collection', '网站合集的篇目标记（标题后加序号）残留');
   if (CELL_TAG.test(t)) return whole('meta', '网页表格单元格（作者、用户名等）残留');
@@ -194,6 +204,12 @@ export function chromeOf(line: string, opts: { title?: boolean } = {}): ChromeHi
   if (p && !opts.title && !isTableRow(t)) {
     const num = p[0].replace(/\s+$/, '');
     return { kind: 'pagenum', start: lead, end: lead + (/^\s*\d/.test(t) && t.trim() === num ? t.length : num.length), message: '疑为 PDF 页码' };
+  }
+  // Chrome by line features, not by site: a short line without sentence marks holding two or more site words
+  // (来源 作者 浏览 分享 打印 关闭 字号 扫一扫 上一篇 …), whatever the site's wording around them.
+  if (!opts.title && t.length <= 40 && !/[。，；！？]/.test(t) && !/^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、])/.test(t)) {
+    const words = new Set(t.match(SITE_LINE_WORDS) ?? []);
+    if (words.size >= 2) return whole('meta', '网页信息行或功能按钮（来源、浏览、分享、打印、字号等）残留');
   }
   // A site variant number appended to a title: ……报告（2）.
   if (opts.title) {

@@ -58,6 +58,8 @@ export const CONFUSIONS: readonly Confusion[] = [
   { pattern: '布署', right: '部署', severity: 'error', source: STD },
   { pattern: '部暑', right: '部署', severity: 'error', source: STD },
   { pattern: '名列前矛', right: '名列前茅', severity: 'error', source: STD },
+  { pattern: '想方设办', right: '想方设法', severity: 'error', source: STD },
+  { pattern: '(?<![A-Za-z])a级(?=景区|旅游|创建|标准)', right: 'A级', severity: 'warning', source: 'GB/T 17775 旅游景区质量等级（A级至AAAAA级，大写字母）' },
   { pattern: '正能星', right: '正能量', severity: 'error', source: STD },
   { pattern: '意态(?=工作|领域|阵地|安全|风险|责任|分析|研判)', right: '意识形态', severity: 'error', source: `${STD}（“意识形态”漏字）` },
   // 年 typed twice after a year or its placeholder (2025年年, XX年年); 2025年年初/年底 is year + 年初.

@@ -361,6 +361,11 @@ export const formulationRule: Rule = {
     for (const { m, start, end } of matchAll(ORGAN, t)) {
       if (ORGAN_BEFORE.test(t[start - 1] ?? '')) continue;
       const right = `${m[1]}委${m[2]}`;
+      // 市统战部长, 县宣传部长: the head's title in common use (a meeting's name too); advice without a fix.
+      if (t[end] === '长') {
+        out.push(report(doc, 'info', start, end, `党委工作机关的全称是“${right}”；“${m[0]}长”是常见简称`, `正式行文可写“${right}部长”`));
+        continue;
+      }
       out.push(report(doc, 'warning', start, end, `党委工作机关的名称是“${right}”（级别＋委＋部门），此处缺“委”字`, right, right));
     }
     for (const { m, start, end } of matchAll(COUNTY_PARTY, t)) {

@@ -7,7 +7,7 @@ const report = reporter('layout', 'layout');
 /** A notice that the site left text out here (省略458字, 此处隐藏619个字, 剩余800字未读). */
 const CUT_NOTICE = /(?:省略|隐藏了?|剩余|还剩)\s*\d+\s*个?字/;
 /** The spaces after a line-initial （一）; “1. 正文” after a dot is the accepted list style (clean fixtures). */
-const HEADING_NUMBER_SPACE = /(?<=^[ \u3000]*（[一二三四五六七八九十]{1,3}）)[ \u3000]+(?=[\u4e00-\u9fff])/gm;
+const HEADING_NUMBER_SPACE = /(?<=^[ \u3000]*(?:（[一二三四五六七八九十]{1,3}）|[一二三四五六七八九十]{1,3}、))[ \u3000]+(?=[\u4e00-\u9fff])/gm;
 
 /** A space inside Chinese running text (PDF line wraps, pasted layout): 组织 协调, 研讨 1 次, XX 街道. */
 const INNER_SPACE = /[ \u3000\u00a0]+(?=[\u4e00-\u9fff]|[0-9]{1,4}[ \u3000]?[\u4e00-\u9fff])/g;
@@ -39,7 +39,7 @@ const TITLE_BODY = /意识形态|宣传思想|工作|责任制|党建|述职|自
  * spaces at most six characters apart, which a PDF line wrap never makes), or a motto of two equal phrases
  * standing alone on its line, in quotation marks or as a clause (守初心 担使命).
  */
-const POST_BEFORE_NAME = /(?:书记|主任|局长|部长|组长|主席|委员|县长|镇长|乡长|区长|市长|校长|院长|经理|所长|站长|队长|主讲人|联系人|负责人|撰稿人|审核人|签发人|报告人|汇报人|发言人|记者|通讯员)$/;
+const POST_BEFORE_NAME = /(?:记者|通讯员|摄影|书记|主任|局长|部长|组长|主席|委员|县长|镇长|乡长|区长|市长|校长|院长|经理|所长|站长|队长|主讲人|联系人|负责人|撰稿人|审核人|签发人|报告人|汇报人|发言人|记者|通讯员)$/;
 
 function apartFields(t: string, start: number, end: number, lineEnd: number): boolean {
   const rest = t.slice(end, lineEnd);
@@ -47,7 +47,7 @@ function apartFields(t: string, start: number, end: number, lineEnd: number): bo
   if (/(?:本报讯|本台讯|本刊讯|讯)$/.test(t.slice(Math.max(0, start - 3), start))) return true;
   const lineStart = t.lastIndexOf('\n', start - 1) + 1;
   if (/^[\u4e00-\u9fff]{1,6}[：:]/.test(rest) && /^[\u4e00-\u9fff]{1,6}[：:][^。；，]*$/.test(t.slice(lineStart, start).trimStart())) return true;
-  if (POST_BEFORE_NAME.test(t.slice(Math.max(0, start - 4), start)) && /^[\u4e00-\u9fff]{2,3}(?:$|[ \u3000（(，、\n])/.test(rest)) return true;
+  if (POST_BEFORE_NAME.test(t.slice(Math.max(0, start - 4), start)) && /^[\u4e00-\u9fff]{2,3}(?:$|[ \u3000（(）)，、\n])/.test(rest)) return true;
   return /^(?:[0-9]{4}|[〇零一二三四五六七八九]{4})年[0-9一二三四五六七八九十]{1,3}月[0-9一二三四五六七八九十]{1,3}日[ \u3000]*$/.test(rest);
 }
 
@@ -107,7 +107,9 @@ function sloganSpans(text: string, base: number): [number, number][] {
       const before = text[a - left.length - 1];
       const after = text[b + right.length];
       const alone = (!before || /[“‘「（(：:\s]/.test(before)) && (!after || /[”’」）)。，；！\s]/.test(after));
-      if (alone && left.length === right.length && left.length >= 3 && left.length <= 5) out.push([base + a, base + b]);
+      // Inside quotes the phrases of a slogan or an activity name need not match in length (“植树护绿 共建家园”).
+      const quoted = /[“‘「]/.test(before ?? '') && /[”’」]/.test(after ?? '') && left.length >= 2 && right.length >= 2 && left.length + right.length <= 16;
+      if (alone && (quoted || (left.length === right.length && left.length >= 3 && left.length <= 5))) out.push([base + a, base + b]);
     }
     i = j + 1;
   }
@@ -191,6 +193,9 @@ export const layoutRule: Rule = {
         out.push(report(doc, 'warning', start, end, `序号“${m[1]}”与上文连在同一行（疑为网页或文档转换丢失了换行）`, '该项另起一行'));
       }
       const spaced: [number, number][] = [];
+      // A line without any punctuation (a heading, a field row, a list of names or items): a space there may set
+      // items apart as well as be a slip, so a careful proofreader could keep it — advice without a replacement.
+      const bare = !/[。，；！？：:,;、]/.test(p.text);
       // Spaces that recur at one width are a PDF's line breaks turned into spaces: collected here, one finding below.
       const runs = [...p.text.trimEnd().matchAll(/(?<=\S)[ \u3000\u00a0]+(?=\S)/g)].map((r): [number, number] => [p.start + r.index, p.start + r.index + r[0].length]);
       const atWidth = !doc.fromPdf && !doc.wrapped && regularWidth(runs.filter(([a, b]) => !kept(a, b)));
@@ -225,6 +230,8 @@ export const layoutRule: Rule = {
         if (kept(start, end) || doc.headings.some((h) => h.runIn && h.start === end) || /^(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）)/.test(t.slice(end, end + 5))) continue;
         // 。 then 一是/二是 on a page stored as one line: a lost paragraph break, not a typed space.
         if (mark === '。' && /^[一二三四五六七八九十]是/.test(t.slice(end, end + 2))) continue;
+        // 一、 then a space at a line start: the heading number's space (a hint below), not a slip after a 顿号.
+        if (mark === '、' && /(?:^|\n)[ \u3000]*[一二三四五六七八九十]{1,3}$/.test(t.slice(Math.max(0, start - 6), start))) continue;
         // On a page whose paragraphs were joined with spaces (headings run in after 。), a space after 。 may be a
         // lost paragraph break too: deleting it would join two paragraphs, so it is advice, not a fix.
         if (mark === '。' && joinedPage(p.text)) {
@@ -267,6 +274,7 @@ export const layoutRule: Rule = {
         if (doc.headings.some((h) => h.runIn && h.start === end) || spaced.some(([a, b]) => start >= a && end <= b)) continue;
         if (doc.fromPdf || doc.wrapped) pdfSpaces.push([start, end]);
         else if (atWidth) inner.push([start, end]);
+        else if (bare) out.push(report(doc, 'warning', start, end, '中文之间多出空格（本行没有标点，空格也可能是有意的分隔）', '核对原稿：若是排版残留则删去空格，若是分隔则保留或改用标点'));
         else out.push(report(doc, 'warning', start, end, '中文之间多出空格（疑为 PDF 换行或排版残留）', '删去空格', ''));
       }
       // One finding for the paragraph, without a replacement (a line end or a paragraph end is for the writer to see).
@@ -374,7 +382,8 @@ export const layoutRule: Rule = {
     // A space between （一） and its heading text: the bracket already separates them.
     for (const { start, end } of matchAll(HEADING_NUMBER_SPACE, t)) {
       if (doc.chrome.has(doc.lines.findIndex((l) => l.start <= start && start <= l.start + l.text.length))) continue;
-      out.push(report(doc, 'warning', start, end, '标题序号后多出空格', '删去空格', ''));
+      // Web residue that changes nothing a reader sees wrongly; labellers leave it: a hint, no replacement.
+      out.push(report(doc, 'info', start, end, '标题序号后多出空格', '删去空格'));
     }
     const level1 = doc.headings.filter((h) => !h.runIn && h.mark.level === 1);
     for (let i = 0; i + 1 < level1.length; i++) {

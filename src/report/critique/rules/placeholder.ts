@@ -118,7 +118,8 @@ export const placeholderRule: Rule = {
       out.push(report(doc, 'error', start, end, `年份“${m[0]}”不完整`, '写全四位年份，如“2025年”'));
     }
     for (const { start, end } of matchAll(MISSING_YEAR, t)) {
-      if (YEAR_BEFORE.test(t[start - 1] ?? '')) continue;
+      // A PDF copy spaces its numbers (2021 年): the year is there.
+      if (YEAR_BEFORE.test(t[start - 1] ?? '') || /\d{4}[ \u3000\u00a0]+$/.test(t.slice(Math.max(0, start - 8), start))) continue;
       out.push(report(doc, 'error', start, end, '“年”前缺少年份', '补上年份，如“2025年”'));
     }
     for (const { m, start, end } of matchAll(LETTER_NAME, t)) {

@@ -132,7 +132,8 @@ export const punctuationRule: Rule = {
       out.push(report(doc, 'warning', start, end, `“${m[1]}”是平台名称，不是作品名称，不用书名号`, `“${m[1]}”`, `“${m[1]}”`));
     }
     for (const { start, end } of matchAll(BOOK_DUN, t)) {
-      out.push(report(doc, 'warning', start, end, '并列的书名号之间通常不用顿号', '》', '》'));
+      // GB/T 15834 says 通常不用: a form in use that labellers accept as often as they mark it, so no replacement.
+      out.push(report(doc, 'warning', start, end, '并列的书名号之间通常不用顿号', '删去顿号'));
     }
     for (const { start, end } of matchAll(QUOTE_DUN, t)) {
       const open = t.lastIndexOf('“', start);

@@ -1,7 +1,10 @@
 import type { Rule, Finding } from '../types.js';
 import type { CritiqueDoc } from '../doc.js';
 import { CONFUSIONS, DOUBLING_SUSPECTS, REDUPLICATION_WHITELIST } from '../dictionary.js';
+import { SLIPS } from '../confusables.js';
 import { matchAll, reporter } from './util.js';
+
+const SLIP_RE = new RegExp([...SLIPS.keys()].sort((a, b) => b.length - a.length).join('|'), 'g');
 
 const report = reporter('typo', 'typo');
 /** 1025日: month and day run together (not a count of days: 1025日元, 第1025日). */
@@ -39,6 +42,10 @@ const KEY_RE = new RegExp([...BY_KEY.keys()].sort((a, b) => b.length - a.length)
 /** A year directly before a period word, an event of that year or that year's work (2021全国两会, 2024春节, 2019工作开展情况), without 年. */
 const YEAR_NO_NIAN = /(20\d{2})(?=[上下]半年|第[一二三四1-4]季度|前三季度|全年|(?:全国)?两会|春节|元旦|国庆|工作(?:开展|情况|总结|要点|计划|报告|安排|完成))/g;
 
+/** A pinyin syllable of three or more letters between Chinese characters (not units or abbreviations: no vowel-less runs). */
+const PINYIN_WORD = /(?<=[\u4e00-\u9fff])(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ue|ui|a|o|e|i|u)(?=[\u4e00-\u9fff])/g;
+const STACKED_VERBS = /(严格|认真|切实|全面|扎实|积极|深入)(执行|落实|贯彻|推进|开展|做好|抓好)\1(?!\2)(执行|落实|贯彻|推进|开展|做好|抓好)/g;
+
 /** A CJK chunk of 1–4 characters written twice in a row. */
 const REPEAT = /([\u4e00-\u9fff]{1,4})\1/g;
 const WHITELIST = [...REDUPLICATION_WHITELIST].sort((a, b) => b.length - a.length);
@@ -58,6 +65,21 @@ export const typoRule: Rule = {
         out.push(report(doc, c.severity, start, start + hit[0].length, `疑似错别字：“${hit[0]}”应为“${c.right}”${note}`, c.right, c.note ? undefined : c.right));
         break;
       }
+    }
+    // Genre words with one look-alike character or one inner character dropped (generated, confusables.ts).
+    for (const { m, start, end } of matchAll(SLIP_RE, t)) {
+      if (out.some((f) => f.start < end && f.end > start)) continue;
+      const right = SLIPS.get(m[0])!;
+      out.push(report(doc, 'warning', start, end, `疑似错别字：“${m[0]}”应为“${right}”`, right, right));
+    }
+    // A word spelt in pinyin inside Chinese text (dang的领导): a site's filter-dodging or a redaction; write the word.
+    for (const { m, start, end } of matchAll(PINYIN_WORD, t)) {
+      out.push(report(doc, 'warning', start, end, `“${m[0]}”是拼音，疑为网站为规避审核而改写的词`, '改回汉字'));
+    }
+    // The same adverb before two verbs with no mark between (严格执行严格落实): two drafts stacked; keep one.
+    for (const { m, start, end } of matchAll(STACKED_VERBS, t)) {
+      if (out.some((f) => f.start < end && f.end > start)) continue;
+      out.push(report(doc, 'warning', start, end, `“${m[0]}”两个动词叠用，疑为改稿时保留了两种写法`, '保留其一，或在中间加顿号'));
     }
     // A year run into a period word (2023上半年): 年 is missing. The title rule judges the title line.
     for (const { m, start } of matchAll(YEAR_NO_NIAN, t)) {

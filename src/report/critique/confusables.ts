@@ -1,0 +1,45 @@
+/**
+ * Word slips as a family: known genre words with one character replaced by a look-alike or sound-alike (形近/音近),
+ * generated, so a slip never seen before is still found. A dropped character is not generated: what is left is
+ * often a real word (凝聚力, 舆论导向, 责任单位). A variant that is itself a word is left out.
+ */
+
+/** Words of this genre, three characters or more (shorter ones collide with real words across boundaries). */
+export const GENRE_WORDS: readonly string[] = [
+  '意识形态', '主体责任', '第一责任人', '责任制', '主旋律', '正能量', '舆论引导', '网络舆情', '舆情处置', '阵地管理',
+  '理论学习', '中心组', '党组织', '党支部', '党员干部', '思想政治', '宣传思想', '新闻舆论', '专题研判', '形势研判',
+  '工作部署', '安排部署', '两个维护', '四个意识', '四个自信', '社会主义', '核心价值观', '新时代', '党中央', '精神文明',
+  '文明实践', '志愿服务', '网信办', '宣传部', '组织部', '统战部', '风险隐患', '苗头性', '倾向性', '主题教育', '党史学习',
+  '民主生活会', '组织生活会', '三会一课', '谈心谈话', '自我批评', '全面从严治党', '党风廉政', '基层党建', '为人民服务',
+  '不忘初心', '牢记使命', '凝心聚力', '守正创新', '举旗帜', '聚民心', '育新人', '兴文化', '展形象', '领导权', '管理权',
+  '话语权', '主动权', '责任清单', '问题清单', '整改落实', '理想信念', '政治站位', '政治立场', '政治方向', '宗旨意识',
+];
+
+/** Look-alike or sound-alike characters (one direction: the right character, then slips for it). */
+const CONFUSABLE: Record<string, string> = {
+  识: '织职', 形: '型行', 态: '杰太', 责: '债则', 任: '认仁', 旋: '璇漩', 律: '侓', 量: '星景', 舆: '與輿', 论: '轮沦',
+  导: '异', 阵: '陈', 署: '暑薯', 部: '布', 判: '叛伴', 势: '热执', 维: '唯推', 护: '户扩', 核: '刻', 价: '介份',
+  值: '植直', 观: '现规', 精: '睛晴', 神: '伸绅', 践: '贱', 愿: '原', 组: '阻祖', 统: '充', 领: '岭令', 险: '脸检',
+  患: '串', 苗: '描', 倾: '顷', 题: '体', 史: '吏', 谈: '淡', 廉: '廊', 党: '觉', 初: '衤', 牢: '劳', 凝: '疑',
+  聚: '娶骤', 创: '仓', 旗: '棋', 帜: '职织', 育: '盲', 象: '像', 话: '活', 信: '言', 站: '战', 宗: '综', 旨: '指',
+  想: '相', 政: '证', 治: '制', 清: '青', 整: '正', 改: '该', 实: '石', 理: '里', 志: '忠', 服: '伏', 务: '各',
+};
+
+/** A variant that is a word in its own right (or a legitimate form) is no slip. */
+// 以学生为主体教育…: the typo table judges 主体教育 in context; 宣传布置, 组织布置 are words.
+const NOT_SLIPS = new Set(['思想证治', '主体则任', '主体教育', '宣传布', '组织布', '统战布']);
+
+/** Slip → the genre word it stands for. */
+export const SLIPS: ReadonlyMap<string, string> = (() => {
+  const m = new Map<string, string>();
+  const add = (slip: string, word: string) => {
+    if (slip.length >= 3 && !NOT_SLIPS.has(slip) && !GENRE_WORDS.includes(slip) && !m.has(slip)) m.set(slip, word);
+  };
+  for (const w of GENRE_WORDS) {
+    const cs = [...w];
+    cs.forEach((c, i) => {
+      for (const s of CONFUSABLE[c] ?? '') add([...cs.slice(0, i), s, ...cs.slice(i + 1)].join(''), w);
+    });
+  }
+  return m;
+})();
