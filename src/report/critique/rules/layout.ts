@@ -201,7 +201,7 @@ export const layoutRule: Rule = {
       const atWidth = !doc.fromPdf && !doc.wrapped && regularWidth(runs.filter(([a, b]) => !kept(a, b)));
       const inner: [number, number][] = [];
       let runOn = false;
-      for (const { m, start, end } of matchAll(SPACED_NUMBER, p.text, p.start)) {
+      for (const { start, end } of matchAll(SPACED_NUMBER, p.text, p.start)) {
         if (kept(start, end)) continue;
         spaced.push([start, end]);
         // A copy wrapped at a fixed width (a PDF's text pasted) spaces its numbers throughout: one hint below.
@@ -209,8 +209,7 @@ export const layoutRule: Rule = {
         else if (atWidth) inner.push([start, end]);
         else out.push(report(doc, 'warning', start, end, '数字前后多出空格（疑为 PDF 排版残留）', '核对原稿后删去多余的空格（若此处原为分段或有意的分隔，则另起一段或保留）'));
       }
-      for (const { m, start, end } of matchAll(ONE_SIDE_NUMBER, p.text, p.start)) {
-        const num = m[0].trimEnd();
+      for (const { start, end } of matchAll(ONE_SIDE_NUMBER, p.text, p.start)) {
         // After the paragraph's indent (a number opening the paragraph) the space before it is no word space.
         const indentOnly = /^[ \u3000\u00a0]*$/.test(t.slice(p.start, start));
         if (kept(start, end) || (!indentOnly && /[0-9A-Za-z. \u3000\u00a0]/.test(t[start - 1] ?? '')) || spaced.some(([a, b]) => start < b && end > a)) continue;
