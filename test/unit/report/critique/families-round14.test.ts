@@ -35,3 +35,15 @@ describe('space deletions are advice: the warning stays, the replacement goes', 
     expect(run(`${TITLE}2025年03月08日，馆党支部召开专题会议。\n`).filter((f) => f.rule === 'layout').map((f) => f.replacement)).toEqual(['2025年3月8日']);
   });
 });
+
+describe('after the blind r21 run (in-sample): a doubled word that is two words meeting', () => {
+  const typo = (t: string) => run(t).filter((f) => f.rule === 'typo').map((f) => t.slice(f.start, f.end));
+  it('党组织 + 组织 (the verb) and 组织 + 组织力 / 组织生活会 are no slip', () => {
+    expect(typo(`${TITLE}馆党组织组织全体党员参观红色教育基地。\n`)).toEqual([]);
+    expect(typo(`${TITLE}通过专题培训提升基层党组织组织力。\n`)).toEqual([]);
+    expect(typo(`${TITLE}馆党支部按时组织组织生活会，开展批评和自我批评。\n`)).toEqual([]);
+  });
+  it('组织组织 between other words is still a doubled word', () => {
+    expect(typo(`${TITLE}馆党支部认真组织组织全体职工学习。\n`)).toEqual(['组织组织']);
+  });
+});
