@@ -201,28 +201,27 @@ export const layoutRule: Rule = {
       const atWidth = !doc.fromPdf && !doc.wrapped && regularWidth(runs.filter(([a, b]) => !kept(a, b)));
       const inner: [number, number][] = [];
       let runOn = false;
-      for (const { m, start, end } of matchAll(SPACED_NUMBER, p.text, p.start)) {
+      for (const { start, end } of matchAll(SPACED_NUMBER, p.text, p.start)) {
         if (kept(start, end)) continue;
         spaced.push([start, end]);
         // A copy wrapped at a fixed width (a PDF's text pasted) spaces its numbers throughout: one hint below.
         if (doc.wrapped && !doc.fromPdf) pdfSpaces.push([start, end]);
         else if (atWidth) inner.push([start, end]);
-        else out.push(report(doc, 'warning', start, end, '数字前后多出空格（疑为 PDF 排版残留）', '删去空格', m[1]));
+        else out.push(report(doc, 'warning', start, end, '数字前后多出空格（疑为 PDF 排版残留）', '核对原稿后删去多余的空格（若此处原为分段或有意的分隔，则另起一段或保留）'));
       }
-      for (const { m, start, end } of matchAll(ONE_SIDE_NUMBER, p.text, p.start)) {
-        const num = m[0].trimEnd();
+      for (const { start, end } of matchAll(ONE_SIDE_NUMBER, p.text, p.start)) {
         // After the paragraph's indent (a number opening the paragraph) the space before it is no word space.
         const indentOnly = /^[ \u3000\u00a0]*$/.test(t.slice(p.start, start));
         if (kept(start, end) || (!indentOnly && /[0-9A-Za-z. \u3000\u00a0]/.test(t[start - 1] ?? '')) || spaced.some(([a, b]) => start < b && end > a)) continue;
         spaced.push([start, end]);
         if (doc.wrapped && !doc.fromPdf) pdfSpaces.push([start, end]);
         else if (atWidth) inner.push([start, end]);
-        else out.push(report(doc, 'warning', start, end, '数字后多出空格（疑为 PDF 排版残留）', '删去空格', num));
+        else out.push(report(doc, 'warning', start, end, '数字后多出空格（疑为 PDF 排版残留）', '核对原稿后删去多余的空格（若此处原为分段或有意的分隔，则另起一段或保留）'));
       }
       for (const { start, end } of matchAll(SPACE_BEFORE_MARK, p.text, p.start)) {
         if (kept(start, end)) continue;
         spaced.push([start, end]);
-        out.push(report(doc, 'warning', start, end, `“${t[end]}”前多出空格`, '删去空格', ''));
+        out.push(report(doc, 'warning', start, end, `“${t[end]}”前多出空格`, '核对原稿后删去多余的空格（若此处原为分段或有意的分隔，则另起一段或保留）'));
       }
       for (const { m, start, end } of matchAll(SPACE_AFTER_MARK, p.text, p.start)) {
         const mark = m[0][0]!;
@@ -247,7 +246,7 @@ export const layoutRule: Rule = {
         }
         spaced.push([start + 1, end]);
         if (atWidth) inner.push([start + 1, end]);
-        else out.push(report(doc, 'warning', start, end, `“${mark}”后多出空格（疑为 PDF 排版残留）`, '删去空格', mark));
+        else out.push(report(doc, 'warning', start, end, `“${mark}”后多出空格（疑为 PDF 排版残留）`, '核对原稿后删去多余的空格（若此处原为分段或有意的分隔，则另起一段或保留）'));
       }
       for (const { start, end } of matchAll(INNER_SPACE, p.text, p.start)) {
         if (kept(start, end) || runIn.has(start)) continue;
@@ -275,7 +274,7 @@ export const layoutRule: Rule = {
         if (doc.fromPdf || doc.wrapped) pdfSpaces.push([start, end]);
         else if (atWidth) inner.push([start, end]);
         else if (bare) out.push(report(doc, 'warning', start, end, '中文之间多出空格（本行没有标点，空格也可能是有意的分隔）', '核对原稿：若是排版残留则删去空格，若是分隔则保留或改用标点'));
-        else out.push(report(doc, 'warning', start, end, '中文之间多出空格（疑为 PDF 换行或排版残留）', '删去空格', ''));
+        else out.push(report(doc, 'warning', start, end, '中文之间多出空格（疑为 PDF 换行或排版残留）', '核对原稿后删去多余的空格（若此处原为分段或有意的分隔，则另起一段或保留）'));
       }
       // One finding for the paragraph, without a replacement (a line end or a paragraph end is for the writer to see).
       if (inner.length > 0) {
@@ -300,7 +299,7 @@ export const layoutRule: Rule = {
       if (doc.wrapped || doc.fromPdf || wholeChrome(p.index) || (doc.title && p.index === doc.title.index)) continue;
       for (const { start, end } of matchAll(/(?<=[\u4e00-\u9fff])[ \u3000\u00a0]+(?=[“《][\u4e00-\u9fff])/g, p.text, p.start)) {
         if (out.some((f) => f.start <= start && f.end >= end) || apartFields(t, start, end, p.end) || headingBeforeSpace(t, start, p.start)) continue;
-        out.push(report(doc, 'warning', start, end, `“${t[end]}”前多出空格`, '删去空格', ''));
+        out.push(report(doc, 'warning', start, end, `“${t[end]}”前多出空格`, '核对原稿后删去多余的空格（若此处原为分段或有意的分隔，则另起一段或保留）'));
       }
     }
     for (const { m, start, end } of matchAll(ZERO_DATE, t)) {

@@ -147,7 +147,7 @@ describe('layout', () => {
 
 describe('precision: deliberate spacing, lead-ins, replacements that would bring a new problem', () => {
   it('short parallel slogans and a motto keep their spaces; a PDF wrap space does not', () => {
-    expect(spans('坚持抓机遇 迎挑战 出特色 创品牌，开展“守初心 担使命”主题党日，关乎国家政治 安全。\n', 'layout')).toEqual([[' ', 'warning', '']]);
+    expect(spans('坚持抓机遇 迎挑战 出特色 创品牌，开展“守初心 担使命”主题党日，关乎国家政治 安全。\n', 'layout')).toEqual([[' ', 'warning', null]]);
   });
   it('the clean fixture with slogans, a motto and a lead-in that restates the title has no error or warning', () => {
     expect(seriousText(fixture('clean-spacing.txt'))).toEqual([]);
