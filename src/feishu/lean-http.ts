@@ -62,7 +62,7 @@ function query(params: Record<string, unknown> | undefined): string {
 /** A header value as node:http sends it. */
 function text(v: unknown): string {
   if (typeof v === 'string') return v;
-  if (typeof v === 'number' || typeof v === 'boolean') return text(v);
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   return Array.isArray(v) ? v.map(text).join(', ') : JSON.stringify(v);
 }
 

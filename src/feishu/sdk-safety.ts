@@ -90,7 +90,7 @@ export function timeoutHttpInstance(timeoutMs: number, base: HttpInstance = lark
   return instanceOver(<R>(o: ReqOpts): Promise<R> => base.request<unknown, R>({ ...agents, ...o, timeout: o.timeout ?? timeoutMs }));
 }
 
-/** What Feishu calls go through: node:http for JSON and downloads, the SDK's axios for the rest (lean-http.ts). */
+/** What Feishu calls go through: node:http for JSON calls, the SDK's axios for uploads, downloads and pinned agents (lean-http.ts). */
 export function feishuHttpInstance(timeoutMs: number): HttpInstance {
   return leanHttpInstance(timeoutMs, timeoutHttpInstance(timeoutMs));
 }

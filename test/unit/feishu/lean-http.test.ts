@@ -77,6 +77,13 @@ describe('lean Feishu HTTP instance (node:http)', () => {
     expect(last.headers['user-agent']).toBe('sdk');
   });
 
+  it('sends number and boolean header values as text, as axios does', async () => {
+    const { http: h } = withFallback();
+    await h.request({ url: `${base}/ok`, method: 'POST', headers: { 'X-Count': 3, 'X-Flag': true }, data: { a: 1 } });
+    expect(seen.at(-1)!.headers['x-count']).toBe('3');
+    expect(seen.at(-1)!.headers['x-flag']).toBe('true');
+  });
+
   it('sends no body for a GET with the SDK empty data object, and takes post(url, data) as the token manager calls it', async () => {
     const { http: h } = withFallback();
     await h.request({ url: `${base}/ok`, method: 'GET', data: {} });
