@@ -27,11 +27,7 @@ async function settled(x: Harness, parentId: string): Promise<FakeMessage[]> {
 
 const clickEvent = (messageId: string, value: Record<string, unknown>, eventId: string) => cardActionEvent(messageId, value, { eventId });
 
-function buttons(x: Harness, m: FakeMessage): Array<{ text: string; value: Record<string, unknown> }> {
-  const card = x.feishu.cardOf(m) as { body: { elements: Array<{ tag: string; columns?: Array<{ elements: Array<{ text: { content: string }; behaviors: Array<{ value: Record<string, unknown> }> }> }> }> } };
-  const set = card.body.elements.find((e) => e.tag === 'column_set');
-  return (set?.columns ?? []).map((c) => ({ text: c.elements[0]!.text.content, value: c.elements[0]!.behaviors[0]!.value }));
-}
+const buttons = (x: Harness, m: FakeMessage) => x.feishu.buttonsOf(m);
 
 describe('one outcome per card', () => {
   it('patch mode: a failed attempt\'s pending update does not overwrite the failure card', async () => {

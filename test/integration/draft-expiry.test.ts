@@ -52,11 +52,7 @@ async function say(x: Harness, text: string, rootId?: string, n = 1): Promise<{ 
 
 const press = (x: Harness, m: FakeMessage, value: Record<string, unknown>) => x.post(cardActionEvent(m.message_id, value, { openId: USER, chatId: CHAT }));
 
-function buttons(x: Harness, m: FakeMessage): Array<{ text: string; value: Record<string, unknown> }> {
-  const card = x.feishu.cardOf(m) as { body: { elements: Array<{ tag: string; columns?: Array<{ elements: Array<{ text: { content: string }; behaviors: Array<{ value: Record<string, unknown> }> }> }> }> } };
-  const set = card.body.elements.find((e) => e.tag === 'column_set');
-  return (set?.columns ?? []).map((c) => ({ text: c.elements[0]!.text.content, value: c.elements[0]!.behaviors[0]!.value }));
-}
+const buttons = (x: Harness, m: FakeMessage) => x.feishu.buttonsOf(m);
 
 async function warningJob(thread: string): Promise<Job<DraftExpiryJobData> | undefined> {
   const job = (await queue!.getJob(draftExpiryJobId(thread))) as Job<DraftExpiryJobData> | undefined;

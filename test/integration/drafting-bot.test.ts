@@ -54,11 +54,7 @@ async function reply(x: Harness, parentId: string, count = 1): Promise<FakeMessa
   return x.feishu.repliesTo(parentId);
 }
 
-function buttonValues(x: Harness, m: FakeMessage): Array<{ text: string; value: Record<string, unknown> }> {
-  const card = x.feishu.cardOf(m) as { body: { elements: Array<{ tag: string; columns?: Array<{ elements: Array<{ text: { content: string }; behaviors: Array<{ value: Record<string, unknown> }> }> }> }> } };
-  const set = card.body.elements.find((e) => e.tag === 'column_set');
-  return (set?.columns ?? []).map((c) => ({ text: c.elements[0]!.text.content, value: c.elements[0]!.behaviors[0]!.value }));
-}
+const buttonValues = (x: Harness, m: FakeMessage) => x.feishu.buttonsOf(m);
 
 function clickEvent(messageId: string, value: Record<string, unknown>): Record<string, unknown> {
   return {

@@ -50,11 +50,7 @@ async function say(x: Harness, user: User, text: string): Promise<FakeMessage> {
 
 const press = (x: Harness, user: User, m: FakeMessage, value: Record<string, unknown>) => x.post(cardActionEvent(m.message_id, value, { openId: user, chatId: CHAT[A] }));
 
-function buttons(x: Harness, m: FakeMessage): Array<{ text: string; value: Record<string, unknown> }> {
-  const card = x.feishu.cardOf(m) as { body: { elements: Array<{ tag: string; columns?: Array<{ elements: Array<{ text: { content: string }; behaviors: Array<{ value: Record<string, unknown> }> }> }> }> } };
-  const set = card.body.elements.find((e) => e.tag === 'column_set');
-  return (set?.columns ?? []).map((c) => ({ text: c.elements[0]!.text.content, value: c.elements[0]!.behaviors[0]!.value }));
-}
+const buttons = (x: Harness, m: FakeMessage) => x.feishu.buttonsOf(m);
 
 /** Every key under the harness prefix with everything it holds, as text. */
 async function dump(x: Harness): Promise<Map<string, string>> {

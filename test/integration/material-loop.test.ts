@@ -5,7 +5,7 @@
  * every 台账 fact carries its row, the 同比表 lists the changed figures, and “这句出自哪里？”
  * answers from the stored provenance.
  */
-import { fileMessage } from '../support/review-docx.js';
+import { fileMessage, photoMessage } from '../support/review-docx.js';
 import { LAST_YEAR_REPORT } from '../../src/eval/fabrication.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
@@ -13,7 +13,7 @@ import JSZip from 'jszip';
 import { DOMParser } from '@xmldom/xmldom';
 import { startHarness, type Harness } from '../support/harness.js';
 import { settledReplies, replyTexts } from '../support/queues.js';
-import { groupAtBot, messageEvent, type EventOpts, messageIdOf, OTHER_USER_OPEN_ID, textEvent, cardActionEvent } from '../support/events.js';
+import { groupAtBot, messageIdOf, OTHER_USER_OPEN_ID, textEvent, cardActionEvent } from '../support/events.js';
 import type { FakeMessage } from '../support/fake-feishu.js';
 import type { FakeRequestBody } from '../support/fake-openai.js';
 import { buildDocx } from '../support/docx-fixture.js';
@@ -236,21 +236,7 @@ describe('a 多维表格 link as the 台账 (issue 23, done when)', () => {
 /** A press of a card's button, as Feishu posts card.action.trigger. */
 const clickEvent = (messageId: string, value: Record<string, unknown>, o: { openId?: string; chatId?: string } = {}) => cardActionEvent(messageId, value, o);
 
-/** The buttons of a card reply: text and the value it posts back. */
-function cardButtons(x: Harness, m: FakeMessage): Array<{ text: string; value: Record<string, unknown> }> {
-  const card = x.feishu.cardOf(m) as { body: { elements: Array<{ tag: string; columns?: Array<{ elements: Array<{ text: { content: string }; behaviors: Array<{ value: Record<string, unknown> }> }> }> }> } };
-  const set = card.body.elements.find((e) => e.tag === 'column_set');
-  return (set?.columns ?? []).map((c) => ({ text: c.elements[0]!.text.content, value: c.elements[0]!.behaviors[0]!.value }));
-}
-
-/** A photo message whose bytes the fake Open API serves under its image key. */
-function photoMessage(x: Harness, data: Buffer, o: EventOpts = {}): Record<string, unknown> {
-  const ev = messageEvent('image', { image_key: 'placeholder' }, o);
-  const msg = (ev.event as { message: { message_id: string; content: string } }).message;
-  const key = x.feishu.addUserFile(msg.message_id, 'photo.jpg', data);
-  msg.content = JSON.stringify({ image_key: key });
-  return ev;
-}
+const cardButtons = (x: Harness, m: FakeMessage) => x.feishu.buttonsOf(m);
 
 describe('a photo of the paper 台账 (issue 23, done when)', () => {
   it('OCR is shown for checking, used only after “确认”, and each fact is addressed by image and line', async () => {

@@ -9,9 +9,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { PNG } from 'pngjs';
 import { startHarness, type Harness } from '../support/harness.js';
 import { settledReplies, replyTexts } from '../support/queues.js';
-import { cardActionEvent, messageEvent, messageIdOf, OTHER_USER_OPEN_ID, textEvent, type EventOpts } from '../support/events.js';
+import { cardActionEvent, messageIdOf, OTHER_USER_OPEN_ID, textEvent } from '../support/events.js';
 import type { FakeMessage } from '../support/fake-feishu.js';
-import { fileMessage } from '../support/review-docx.js';
+import { fileMessage, photoMessage } from '../support/review-docx.js';
 import { buildImagePdf } from '../support/pdf.js';
 import { BUTTON_UNDER_WAY } from '../../src/core/texts.js';
 import type { FakeRequestBody } from '../support/fake-openai.js';
@@ -49,22 +49,8 @@ function answerByPage(x: Harness): Map<number, { lines: string[] }> {
   return byWidth;
 }
 
-/** The buttons of a card reply: text and the value it posts back. */
-function cardButtons(x: Harness, m: FakeMessage): Array<{ text: string; value: Record<string, unknown> }> {
-  const card = x.feishu.cardOf(m) as { body: { elements: Array<{ tag: string; columns?: Array<{ elements: Array<{ text: { content: string }; behaviors: Array<{ value: Record<string, unknown> }> }> }> }> } };
-  const set = card.body.elements.find((e) => e.tag === 'column_set');
-  return (set?.columns ?? []).map((c) => ({ text: c.elements[0]!.text.content, value: c.elements[0]!.behaviors[0]!.value }));
-}
+const cardButtons = (x: Harness, m: FakeMessage) => x.feishu.buttonsOf(m);
 const button = (x: Harness, m: FakeMessage, text: string) => cardButtons(x, m).find((b) => b.text === text)!.value;
-
-/** A photo message whose bytes the fake Open API serves under its image key. */
-function photoMessage(x: Harness, data: Buffer, o: EventOpts = {}): Record<string, unknown> {
-  const ev = messageEvent('image', { image_key: 'placeholder' }, o);
-  const msg = (ev.event as { message: { message_id: string; content: string } }).message;
-  const key = x.feishu.addUserFile(msg.message_id, 'photo.jpg', data);
-  msg.content = JSON.stringify({ image_key: key });
-  return ev;
-}
 
 /** Grey paper with specks: a clean page picture. */
 const paper = (w: number, h: number) => {

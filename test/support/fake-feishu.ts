@@ -351,6 +351,13 @@ export class FakeFeishu {
     return { arrived: reached, release };
   }
 
+  /** The buttons of a card reply (the column set's buttons): their text and the value each posts back. */
+  buttonsOf(m: FakeMessage): Array<{ text: string; value: Record<string, unknown> }> {
+    const card = this.cardOf(m) as { body: { elements: Array<{ tag: string; columns?: Array<{ elements: Array<{ text: { content: string }; behaviors: Array<{ value: Record<string, unknown> }> }> }> }> } };
+    const set = card.body.elements.find((e) => e.tag === 'column_set');
+    return (set?.columns ?? []).map((c) => ({ text: c.elements[0]!.text.content, value: c.elements[0]!.behaviors[0]!.value }));
+  }
+
   /** Replies posted under a user message. */
   repliesTo(messageId: string): FakeMessage[] {
     return this.messages.filter((m) => m.parent_id === messageId);

@@ -52,3 +52,11 @@ export function fileMessage(x: Harness, name: string, data: Buffer, o: Parameter
   return ev;
 }
 
+/** A photo message whose bytes the fake Open API serves under its image key. */
+export function photoMessage(x: Harness, data: Buffer, o: Parameters<typeof messageEvent>[2] = {}): Record<string, unknown> {
+  const ev = messageEvent('image', { image_key: 'placeholder' }, o);
+  const msg = (ev.event as { message: { message_id: string; content: string } }).message;
+  const key = x.feishu.addUserFile(msg.message_id, 'photo.jpg', data);
+  msg.content = JSON.stringify({ image_key: key });
+  return ev;
+}
