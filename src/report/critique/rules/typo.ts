@@ -4,6 +4,8 @@ import { CONFUSIONS, DOUBLING_SUSPECTS, REDUPLICATION_WHITELIST } from '../dicti
 import { SLIPS } from '../confusables.js';
 import { matchAll, reporter } from './util.js';
 
+/** Characters that, before a slip's first character, make a word of the two (自觉, 知觉, 感觉 …): no slip there. */
+const WORD_BEFORE: Readonly<Record<string, string>> = { 觉: '自知感警察发睡听视直幻错味触先' };
 const SLIP_RE = new RegExp([...SLIPS.keys()].sort((a, b) => b.length - a.length).join('|'), 'g');
 
 const report = reporter('typo', 'typo');
@@ -69,6 +71,8 @@ export const typoRule: Rule = {
     // Genre words with one look-alike character or one inner character dropped (generated, confusables.ts).
     for (const { m, start, end } of matchAll(SLIP_RE, t)) {
       if (out.some((f) => f.start < end && f.end > start)) continue;
+      // 自觉组织, 感觉中央…: the look-alike is the end of a word that starts one character earlier.
+      if (WORD_BEFORE[m[0][0]!]?.includes(t[start - 1] ?? '')) continue;
       const right = SLIPS.get(m[0])!;
       out.push(report(doc, 'warning', start, end, `疑似错别字：“${m[0]}”应为“${right}”`, right, right));
     }

@@ -49,6 +49,10 @@ describe('word slips by a confusable-character table inside genre words, not by 
   ])('%s → %s', (slip, right) => {
     expect(typos(`${TITLE}站里把${slip}摆在重要位置，定期开展学习。\n`)).toEqual([[slip, right]]);
   });
+  it('a look-alike that ends a word begun before it is no slip: 自觉组织, 感觉中央 (觉 for 党 stays a slip elsewhere)', () => {
+    expect(typos(`${TITLE}党员自觉组织学习，大家感觉中央精神更近了。\n`)).toEqual([]);
+    expect(typos(`${TITLE}全县觉组织开展学习。\n`)).toEqual([['觉组织', '党组织']]);
+  });
   it('what is left after a dropped character is often a word: no finding for 凝聚力, 舆论导向, 责任单位', () => {
     expect(typos(`${TITLE}增强凝聚力，把握舆论导向，压实各责任单位的责任。\n`)).toEqual([]);
   });
