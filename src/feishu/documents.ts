@@ -353,7 +353,8 @@ export class FeishuDocuments implements DocumentSource, CloudDocPublisher, Comme
       const list = only ? all.filter((t) => t.table_id === only) : all;
       if (!list.length) throw new DocumentError('not-found', DOC_TEXTS.bitableTableGone);
       // Facts are named by the base (《2026年意识形态台账》·学习记录·第2行); its title is the base's own metadata.
-      const base = (await this.api.bitableApp(appToken)).name?.trim() || title || undefined;
+      // Only the display name: a refused or throttled metadata call must not fail a table that was readable.
+      const base = (await this.api.bitableApp(appToken).then((a) => a.name?.trim(), () => undefined)) || title || undefined;
       const name = base || (list.length === 1 ? list[0]!.name : '多维表格');
       const tables: Array<{ name: string; fields: unknown[]; records: unknown[] }> = [];
       let total = 0;

@@ -221,6 +221,23 @@ describe('a 多维表格 link as the 台账 (issue 23, done when)', () => {
     expect((await exported(h, '导出Word（附出处）', thread)).comments.join('\n')).toContain('《2026年意识形态工作台账》·学习记录·第1行');
   });
 
+  it('a base whose metadata call is refused is still read, its facts named by the table', async () => {
+    h = await startHarness({ llm: carrier });
+    h.feishu.tableApi.bitables.set('BascnNoMeta00001', {
+      name: '不会被读到的名称',
+      tables: new Map([['tblOnly00000001', { name: '学习记录', fields: [{ field_id: 'f1', field_name: '事项', type: 1 }, { field_id: 'f2', field_name: '次数', type: 2 }], records: [{ record_id: 'recB1', fields: { 事项: '理论中心组集中学习', 次数: 15 } }] }]]),
+    });
+    h.feishu.docAccess.set('BascnNoMeta00001', { linkShare: 'tenant_readable' });
+    // Feishu's no-permission answer, for the base's own metadata only.
+    h.feishu.fail(/^GET \/open-apis\/bitable\/v1\/apps\/BascnNoMeta00001$/, 10, 403, 91403);
+    const ask = textEvent('根据这个多维表格写2026年上半年报告 https://example.feishu.cn/base/BascnNoMeta00001?table=tblOnly00000001');
+    await h.post(ask);
+    const card = texts(h, await replies(h, messageIdOf(ask)));
+    expect(card).not.toContain('没有这份多维表格的读取权限');
+    expect(card).toContain('“学习记录”作为本期事实材料使用');
+    expect(h.feishu.calls.some((c) => c.path === '/open-apis/bitable/v1/apps/BascnNoMeta00001')).toBe(true);
+  });
+
   it('a 多维表格 the app may not read gets the way to add it, and no model call', async () => {
     h = await startHarness({ llm: carrier });
     h.feishu.tableApi.bitables.set('BascnDenied00001', { tables: new Map() });
