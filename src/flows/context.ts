@@ -5,7 +5,7 @@ import type { Logger } from '../logger.js';
 import type { ConversationMemory } from '../stores/memory.js';
 import type { Conversation } from '../core/message.js';
 import type { Replier } from '../core/replier.js';
-import type { CloudDocPublisher, CommentSource, DocumentSource } from '../core/documents.js';
+import type { CloudDocPublisher, CommentSource, DocumentSource, Requester } from '../core/documents.js';
 import type { DocumentParser } from '../documents/parser.js';
 import type { AuditNote } from '../stores/audit.js';
 import type { ReviewStore } from './review-store.js';
@@ -58,4 +58,10 @@ export interface TurnContext {
   ledger?: LedgerStore;
   /** The writers' verdicts on findings (误报/有用); absent where they are not kept. */
   verdicts?: VerdictStore;
+}
+
+/** Who asks for a document (Feishu checks the sender's own access, issue 19): the turn's sender and chat. */
+export function requester(ctx: Pick<TurnContext, 'conversation'>): Requester {
+  const c = ctx.conversation;
+  return { openId: c.senderOpenId, chatId: c.chatId, ...(c.senderExternal ? { external: true } : {}) };
 }

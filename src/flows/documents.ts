@@ -16,7 +16,7 @@ import { SEVERITY_LABEL } from '../report/critique/format.js';
 import type { Finding } from '../report/critique/types.js';
 import { findingTag } from '../report/verdicts.js';
 import { excerptHash } from '../stores/verdicts.js';
-import type { TurnContext } from './context.js';
+import { requester, type TurnContext } from './context.js';
 import { critiqueFlow } from './critique.js';
 import { takeWordVerdicts } from './verdicts.js';
 import type { WordVerdicts } from '../documents/verdict-replies.js';
@@ -69,9 +69,8 @@ interface ReadDocument {
 const CFB = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 
 async function readDocument(ctx: TurnContext, parser: DocumentParser, origin: DocumentOrigin): Promise<ReadDocument> {
-  const c = ctx.conversation;
   ctx.audit?.docs.push(origin.kind === 'link' ? `doc:${origin.link.token}` : origin.kind === 'file' ? `file:${origin.file.fileKey}` : `msg:${origin.messageId}`);
-  const got = await ctx.documents!.fetch(origin, { openId: c.senderOpenId, chatId: c.chatId, ...(c.senderExternal ? { external: true } : {}) });
+  const got = await ctx.documents!.fetch(origin, requester(ctx));
   if (got.kind === 'text') return { name: got.name, kind: got.source, text: got.text };
   if (got.kind === 'facts') return { name: got.name, kind: got.source, text: got.text, facts: got.facts };
   if (got.kind === 'sheet' || got.kind === 'bitable') {

@@ -7,7 +7,7 @@
 import { DocumentError } from '../core/errors.js';
 import { confirmsOcr, ocrFacts, ocrResult } from '../documents/feishu-ledger.js';
 import type { MaterialItem } from '../documents/material.js';
-import type { TurnContext } from './context.js';
+import { requester, type TurnContext } from './context.js';
 import { pendingOcr, recognise, recognisedLabel, savePendingOcr, showRecognition, type OcrOrigin } from './ocr-pending.js';
 import { scannedPdfFlow } from './scan.js';
 
@@ -83,7 +83,7 @@ async function ocrRetryFlow(ctx: TurnContext, origin: OcrOrigin | undefined, tag
   if (origin.kind === 'image') return photoFlow(ctx, { messageId: origin.messageId, imageKey: origin.imageKey }, tag);
   if (!ctx.documents) return ctx.replier.sendText(c, NO_OCR, ctx.jobId);
   try {
-    const got = await ctx.documents.fetch({ kind: 'file', file: origin.file }, { openId: c.senderOpenId, chatId: c.chatId, ...(c.senderExternal ? { external: true } : {}) });
+    const got = await ctx.documents.fetch({ kind: 'file', file: origin.file }, requester(ctx));
     if (got.kind !== 'file') return ctx.replier.sendText(c, NOTHING_PENDING, ctx.jobId);
     return await scannedPdfFlow(ctx, { name: got.name, data: got.data, file: origin.file }, tag);
   } catch (err) {

@@ -13,7 +13,7 @@ import type { CommentDecision, ReviewDocument } from '../documents/review/index.
 import type { ReviewListItem } from '../documents/review/jobs.js';
 import { CLASS_LABEL, commentListLines, commentSummary, describeAnswer, REVIEW_TEXT, type ReviewAnswer } from '../report/review-comments.js';
 import { buildDoc, critiqueDoc } from '../report/critique/index.js';
-import type { TurnContext } from './context.js';
+import { requester, type TurnContext } from './context.js';
 import { listCard, mayRevise, writerDecisions, pickedItems, REVIEW_TITLE, reviewButtons } from './review-common.js';
 import type { PendingReview } from './review-store.js';
 import { unitWordsFor } from './unit-words.js';
@@ -32,9 +32,8 @@ async function wordHalf() {
 
 /** The doc's comments and blocks as a review; a refusal in words (the scope to add, or the link's own problem). */
 export async function readCloud(ctx: TurnContext, link: DocLink): Promise<CloudRead> {
-  const c = ctx.conversation;
   try {
-    const got = await ctx.comments!.comments(link, { openId: c.senderOpenId, chatId: c.chatId, ...(c.senderExternal ? { external: true } : {}) });
+    const got = await ctx.comments!.comments(link, requester(ctx));
     const blocks = blocksOf(got.blocks as Parameters<typeof blocksOf>[0]);
     const review = cloudReview(blocks, got.comments as DriveComment[]);
     return { ok: true, fileToken: got.fileToken, title: got.title || review.paragraphs[0]?.text.slice(0, 40) || '云文档', review, blockIds: blocks.map((b) => b.block_id) };

@@ -10,7 +10,7 @@ import { DocumentError, FeishuApiError } from '../core/errors.js';
 import type { CommentDecision } from '../documents/review/index.js';
 import type { RawBlock } from '../documents/review/cloud.js';
 import { describeAnswer, parseReviewAnswer, REVIEW_TEXT, stripInPlace, type ReviewAnswer } from '../report/review-comments.js';
-import type { TurnContext } from './context.js';
+import { requester, type TurnContext } from './context.js';
 import { answeredElsewhere, cloudAnswerFlow, cloudChangeLines, commentChanges, readCloud } from './review-cloud.js';
 import { mayRevise, pickedItems, REVIEW_TITLE, writerDecisions } from './review-common.js';
 import type { InPlaceEdit, PendingReview, ReviewVersion } from './review-store.js';
@@ -46,11 +46,6 @@ async function pure() {
   const [index, revise, inPlace] = await Promise.all([import('../documents/review/index.js'), import('../documents/review/cloud-revise.js'), import('../documents/review/cloud-inplace.js')]);
   return { reviewItems: index.reviewItems, offlineDecisions: index.offlineDecisions, reviseBlocks: revise.reviseBlocks, planInPlace: inPlace.planInPlace, guardInPlace: inPlace.guardInPlace };
 }
-
-const requester = (ctx: TurnContext) => {
-  const c = ctx.conversation;
-  return { openId: c.senderOpenId, chatId: c.chatId, ...(c.senderExternal ? { external: true } : {}) };
-};
 
 /** No edit right (the document not shared with the app as an editor, or the docx scope missing). */
 const editRefused = (err: unknown) => err instanceof FeishuApiError && !err.retryable && (err.kind === 'no-access' || err.kind === 'no-scope');

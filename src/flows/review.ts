@@ -10,7 +10,7 @@ import type { ApplyResult, ReviewListItem } from '../documents/review/jobs.js';
 import { CLASS_LABEL, describeAnswer, parseReviewAnswer, type ReviewAnswer } from '../report/review-comments.js';
 
 export { HANDLE_COMMENTS, REVISE_BY_CRITIQUE } from '../report/review-comments.js';
-import type { TurnContext } from './context.js';
+import { requester, type TurnContext } from './context.js';
 import { cloudAnswerFlow } from './review-cloud.js';
 import { restoreInPlace } from './review-in-place.js';
 import { listCard, mayRevise, writerDecisions, pickedItems, REVIEW_TITLE, reviewButtons } from './review-common.js';
@@ -115,7 +115,7 @@ export async function reviewAnswerFlow(ctx: TurnContext, text: string | { all: t
     return true;
   }
   const source = pending.source;
-  const got2 = await ctx.documents!.fetch({ kind: 'file', file: source.file }, { openId: c.senderOpenId, chatId: c.chatId, ...(c.senderExternal ? { external: true } : {}) });
+  const got2 = await ctx.documents!.fetch({ kind: 'file', file: source.file }, requester(ctx));
   if (got2.kind !== 'file') throw new Error('a reviewed file came back as text');
   const card = await ctx.replier.openStream(c, { key: ctx.jobId, title: REVIEW_TITLE });
   const head = describeAnswer(answer, pending.items.length);

@@ -6,7 +6,7 @@ import { applyWordCommand, MAX_ENTRIES, parseUnitWordsFile, serializeUnitWords, 
 import type { UnitWord } from '../report/critique/doc.js';
 import type { DocumentOrigin } from '../core/documents.js';
 import { DocumentError } from '../core/errors.js';
-import type { TurnContext } from './context.js';
+import { requester, type TurnContext } from './context.js';
 
 /**
  * What a word-list message asks for: a change or listing, the list as a file, or a file read into it
@@ -69,7 +69,7 @@ async function importWords(ctx: TurnContext, list: UnitWordList, origin: Documen
   if (!ctx.documents) return say('控制台模式下不能读取文件；请在飞书里发送词表文件。');
   let data: Buffer;
   try {
-    const got = await ctx.documents.fetch(origin, { openId: c.senderOpenId, chatId: c.chatId, ...(c.senderExternal ? { external: true } : {}) });
+    const got = await ctx.documents.fetch(origin, requester(ctx));
     if (got.kind !== 'file') return say('引用的不是文件。请回复（引用）词表文件（.json 或 .txt）并说“导入词表”。');
     if (!/\.(json|txt)$/i.test(got.name)) return say(`“${got.name}”不是词表文件。词表应为 .json（导出的格式）或 .txt（每行一条）。`);
     data = got.data;
