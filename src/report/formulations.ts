@@ -274,7 +274,7 @@ export const FIXED_PHRASES: readonly FixedPhrase[] = [
   // The banner is 中国特色社会主义; the thought is what one 全面贯彻 or takes as 指导, not a banner one 高举.
   { pattern: /高举(?:习近平)?新时代中国特色社会主义思想(?:伟大)?旗帜/g, right: '高举中国特色社会主义伟大旗帜', safe: false, discouraged: true, why: '“伟大旗帜”指中国特色社会主义；对思想一般说“以……为指导”“全面贯彻”', source: '党的二十大报告 (2022-10)：“高举中国特色社会主义伟大旗帜，全面贯彻新时代中国特色社会主义思想”' },
   // Marks inside fixed formulas: the campaign's name keeps its 、; the 方针 its 、.
-  { pattern: /不忘初心[ \u3000]*牢记[ \u3000]*使命/g, right: '不忘初心、牢记使命', safe: true, why: '“不忘初心、牢记使命”中间有顿号', source: '《中共中央关于在全党开展“不忘初心、牢记使命”主题教育的意见》(2019-05)' },
+  { pattern: /不忘初心[ \u3000]*牢记[ \u3000]*使命/g, right: '不忘初心、牢记使命', safe: true, why: '“不忘初心、牢记使命”中间应有顿号', source: '《中共中央关于在全党开展“不忘初心、牢记使命”主题教育的意见》(2019-05)' },
   { pattern: /不忘初心[，,][ \u3000]*牢记使命(?=”?主题教育)/g, right: '不忘初心、牢记使命', safe: true, why: '主题教育名称“不忘初心、牢记使命”中间用顿号', source: '《中共中央关于在全党开展“不忘初心、牢记使命”主题教育的意见》(2019-05)' },
   { pattern: /团结稳定鼓劲[，,；; \u3000]正面宣传为主/g, right: '团结稳定鼓劲、正面宣传为主', safe: true, why: '方针“团结稳定鼓劲、正面宣传为主”中间用顿号', source: `${S819}；${XCTL}（“坚持团结稳定鼓劲、正面宣传为主”）` },
   { pattern: /以人为本[ \u3000]*执政为民/g, right: '以人为本、执政为民', safe: true, why: '“以人为本、执政为民”中间有顿号', source: '党的十八大报告 (2012-11)：“坚持以人为本、执政为民”' },
