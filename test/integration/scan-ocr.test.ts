@@ -267,4 +267,30 @@ describe('重新识别 (issue 23 item 3)', () => {
     expect(ocrCalls(h)).toBe(6);
     expect(downloads(h, messageIdOf(pdf))).toBe(2);
   });
+  it('the original can no longer be downloaded (expired or recalled): said so, and asked for again; the pending result stays', async () => {
+    h = await startHarness();
+    answerByPage(h);
+    const pdf = fileMessage(h, '台账扫描件.pdf', fixture('ledger-scan.pdf'));
+    await h.post(pdf);
+    const [card] = await settledReplies(h, messageIdOf(pdf));
+    // Feishu no longer serves the message's file.
+    h.feishu.userFiles.clear();
+    await h.post(cardActionEvent(card!.message_id, button(h, card!, '重新识别')));
+    await h.feishu.waitFor(() => h!.feishu.repliesTo(card!.message_id).length > 0, undefined, 'the answer');
+    expect(texts(h, h.feishu.repliesTo(card!.message_id))).toBe('文件“台账扫描件.pdf”已经无法从原消息下载了（可能已过期，或消息已被撤回），所以没能重新识别。请把它重新发给我，我再识别一次。');
+    expect(ocrCalls(h)).toBe(3);
+    const ok = textEvent('确认');
+    await h.post(ok);
+    expect(texts(h, await settledReplies(h, messageIdOf(ok)))).toContain('已确认扫描件“台账扫描件.pdf”的 4 行识别结果');
+
+    const photo = Buffer.from('JPEG-of-a-ledger-page');
+    h.feishu.tableApi.ocr.push({ match: (b: Buffer) => b.equals(photo), lines: ['2026年5月 理论中心组集中学习8次'] });
+    const pic = photoMessage(h, photo);
+    await h.post(pic);
+    const [first] = await settledReplies(h, messageIdOf(pic));
+    h.feishu.userFiles.clear();
+    await h.post(cardActionEvent(first!.message_id, button(h, first!, '重新识别')));
+    await h.feishu.waitFor(() => h!.feishu.repliesTo(first!.message_id).length > 0, undefined, 'the answer');
+    expect(texts(h, h.feishu.repliesTo(first!.message_id))).toBe('这张图片已经无法从原消息下载了（可能已过期，或消息已被撤回），所以没能重新识别。请把它重新发给我，我再识别一次。');
+  });
 });
