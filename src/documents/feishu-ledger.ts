@@ -172,7 +172,12 @@ export function ocrResult(name: string, response: { data?: { text_list?: string[
 export type ScanPageResult =
   | { page: number; lines: string[]; from: 'ocr' | 'text' }
   | { page: number; skipped: 'too-large'; bytes: number }
-  | { page: number; skipped: 'blank' };
+  | { page: number; skipped: 'blank' }
+  /** OCR failed on this page on every attempt (or Feishu refused it): the other pages are shown. */
+  | { page: number; skipped: 'failed' };
+
+/** 第2页 / 第2、5页. */
+const pageList = (pages: readonly number[]) => `第${pages.join('、')}页`;
 
 /**
  * A scanned PDF's pages → lines to confirm, numbered per page (第N页 · line), with what was not read
@@ -183,6 +188,7 @@ export function scanResult(name: string, read: readonly ScanPageResult[], total:
   const pages: number[] = [];
   const shown: string[] = [];
   const notes: string[] = [];
+  const failed = read.filter((p) => 'skipped' in p && p.skipped === 'failed').map((p) => p.page);
   for (const p of read) {
     if ('skipped' in p) {
       if (p.skipped === 'too-large') notes.push(`第${p.page}页的扫描图片有 ${(p.bytes / 1048576).toFixed(1)} MB，超过了文字识别一次可处理的 5 MB（按编码后计算），没有识别；请降低扫描分辨率（如 200 dpi、黑白）后重新导出这一页再发。`);
@@ -199,10 +205,14 @@ export function scanResult(name: string, read: readonly ScanPageResult[], total:
   const upto = Math.min(total, cap);
   if (stoppedAfter !== undefined && stoppedAfter < upto) notes.push(`这份扫描件的图片较大，读取用时到了上限：只识别了前 ${stoppedAfter} 页，第${stoppedAfter + 1 === upto ? upto : `${stoppedAfter + 1}～${upto}`}页没有识别；请把这些页拆成单独的 PDF（或降低扫描分辨率）再发。`);
   if (total > cap) notes.push(`这份 PDF 共 ${total} 页，扫描件每次只识别前 ${cap} 页，${cap + 1 === total ? `第${total}页` : `第${cap + 1}～${total}页`}没有读取；需要的话，请把后面的页拆成单独的 PDF 再发。`);
+  // With lines the result waits on a card whose 重新识别 reads the whole file again; without, nothing waits.
+  if (failed.length && lines.length) notes.unshift(`${pageList(failed)}没能识别：飞书文字识别处理${failed.length > 1 ? '这几页' : '这一页'}时一再出错。其他页的结果照常列在上面；要补上${failed.length > 1 ? '这几页' : '这一页'}，请点卡片上的“重新识别”把整份文件再识别一次。`);
   const tail = notes.length ? `\n\n${notes.join('\n')}` : '';
   const check = lines.length
-    ? `识别结果，请核对（扫描件“${name}”，识别了 ${stoppedAfter ?? upto} 页，共 ${lines.length} 行）：\n${shown.join('\n')}${tail}\n\n${CHECK_END}`
-    : `扫描件“${name}”里没有识别出文字。请换一份清晰的扫描件，或直接把文字粘贴过来。${tail}`;
+    ? `识别结果，请核对（扫描件“${name}”，识别了 ${(stoppedAfter ?? upto) - failed.length} 页，共 ${lines.length} 行）：\n${shown.join('\n')}${tail}\n\n${CHECK_END}`
+    : failed.length
+      ? `扫描件“${name}”的${pageList(failed)}没能识别：飞书文字识别一再出错。请稍后重新发送这份文件再试，或直接把文字粘贴过来。${tail}`
+      : `扫描件“${name}”里没有识别出文字。请换一份清晰的扫描件，或直接把文字粘贴过来。${tail}`;
   return { name, lines, pages, check };
 }
 

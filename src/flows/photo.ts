@@ -15,9 +15,13 @@ const NO_OCR = '控制台模式下不能识别图片，请直接把文字粘贴�
 const NOTHING_PENDING = '没有待核对的识别结果。';
 const NOT_YOURS = '只有发这张照片或这份扫描件的人可以确认、作废或重新识别它的识别结果。';
 const REPLACED = '这张卡片上的识别结果已经被重新识别的结果替换了，请在最新的识别结果卡片上操作。';
+/** 重新识别 with the original no longer downloadable: Feishu keeps a message's files for a limited time, and a recalled message's not at all. */
+const originGone = (what: string) => `${what}已经无法从原消息下载了（可能已过期，或消息已被撤回），所以没能重新识别。请把它重新发给我，我再识别一次。`;
+/** The download failures that mean the original is gone (a missing scope or a size cap keeps its own answer). */
+const gone = (err: DocumentError) => err.reason === 'unavailable' || err.reason === 'not-found';
 
 /** A photo: read, recognised, shown back for checking; nothing is used before the writer confirms. */
-export async function photoFlow(ctx: TurnContext, image: { messageId: string; imageKey: string }, senderTag: string): Promise<void> {
+export async function photoFlow(ctx: TurnContext, image: { messageId: string; imageKey: string }, senderTag: string, again = false): Promise<void> {
   const c = ctx.conversation;
   const docs = ctx.documents;
   if (!docs?.image || !docs.ocr) return ctx.replier.sendText(c, NO_OCR, ctx.jobId);
@@ -26,6 +30,7 @@ export async function photoFlow(ctx: TurnContext, image: { messageId: string; im
   try {
     const bytes = await docs.image(image.messageId, image.imageKey, { openId: c.senderOpenId, chatId: c.chatId }).catch((err: unknown) => {
       if (!(err instanceof DocumentError)) throw err;
+      if (again && gone(err)) throw new DocumentError(err.reason, originGone('这张图片'));
       throw new DocumentError(err.reason, `没能读取这张图片，所以无法识别其中的文字。${err.userMessage}也可以直接把文字粘贴过来。`);
     });
     const result = ocrResult(name, { data: { text_list: await recognise(ctx, name, bytes) } });
@@ -80,15 +85,16 @@ export async function ocrButtonFlow(ctx: TurnContext, op: 'confirm' | 'discard' 
 async function ocrRetryFlow(ctx: TurnContext, origin: OcrOrigin | undefined, tag: string): Promise<void> {
   const c = ctx.conversation;
   if (!origin) return ctx.replier.sendText(c, '这份识别结果没有记下原件的位置，请重新发送图片或文件。', ctx.jobId);
-  if (origin.kind === 'image') return photoFlow(ctx, { messageId: origin.messageId, imageKey: origin.imageKey }, tag);
+  if (origin.kind === 'image') return photoFlow(ctx, { messageId: origin.messageId, imageKey: origin.imageKey }, tag, true);
   if (!ctx.documents) return ctx.replier.sendText(c, NO_OCR, ctx.jobId);
+  const fileGone = originGone(`文件“${origin.file.name}”`);
   try {
     const got = await ctx.documents.fetch({ kind: 'file', file: origin.file }, requester(ctx));
-    if (got.kind !== 'file') return ctx.replier.sendText(c, NOTHING_PENDING, ctx.jobId);
+    if (got.kind !== 'file') return ctx.replier.sendText(c, fileGone, ctx.jobId);
     return await scannedPdfFlow(ctx, { name: got.name, data: got.data, file: origin.file }, tag);
   } catch (err) {
     if (!(err instanceof DocumentError)) throw err;
-    return ctx.replier.sendText(c, `没能重新读取“${origin.file.name}”：${err.userMessage}`, ctx.jobId);
+    return ctx.replier.sendText(c, gone(err) ? fileGone : `没能重新读取“${origin.file.name}”：${err.userMessage}`, ctx.jobId);
   }
 }
 

@@ -7,7 +7,7 @@
  */
 import type { DocLink } from '../core/documents.js';
 import { DocumentError, FeishuApiError } from '../core/errors.js';
-import type { CommentDecision } from '../documents/review/index.js';
+import type { CommentDecision, ReviewDocument } from '../documents/review/index.js';
 import type { RawBlock } from '../documents/review/cloud.js';
 import { describeAnswer, parseReviewAnswer, REVIEW_TEXT, stripInPlace, type ReviewAnswer } from '../report/review-comments.js';
 import { requester, type TurnContext } from './context.js';
@@ -93,17 +93,10 @@ async function editInPlace(ctx: TurnContext, thread: string, pending: PendingRev
     let todo = edit.blocks;
     if (!answeredBefore) {
       // A retry: blocks already as planned (the PATCH went through before the job failed) are left alone.
-      let fresh: { blocks: unknown[] };
-      try {
-        fresh = await comments.blocksForEdit(edit.link, requester(ctx));
-      } catch (err) {
-        if (err instanceof DocumentError) return card.finish(`${head}\n\n${err.userMessage}`);
-        throw err;
-      }
-      const now = currentTexts(fresh.blocks as RawBlock[], await textsOf());
-      const changed = edit.blocks.filter((b) => now.get(b.blockId) !== b.afterText && now.get(b.blockId) !== b.beforeText);
-      if (changed.length) return card.finish(`${head}\n\n${IN_PLACE_TEXTS.conflict(edit.title, changed.map((b) => changedLine({ paragraph: b.paragraph, now: now.get(b.blockId) ?? '' })))}`);
-      todo = edit.blocks.filter((b) => now.get(b.blockId) === b.beforeText);
+      const read = await editedBlocksNow(ctx, edit);
+      if (!read.ok) return card.finish(`${head}\n\n${read.message}`);
+      if (read.changed.length) return card.finish(`${head}\n\n${IN_PLACE_TEXTS.conflict(edit.title, read.changed)}`);
+      todo = edit.blocks.filter((b) => read.now.get(b.blockId) === b.beforeText);
     }
     let revisionAfter: number | undefined;
     try {
@@ -132,19 +125,31 @@ async function editInPlace(ctx: TurnContext, thread: string, pending: PendingRev
   await card.finish(`${head}\n\n${where}\n\n${(version.changes ?? []).join('\n')}${offlineTail}`);
 }
 
-async function textsOf() {
+/**
+ * The edited blocks' texts as they are now, and the lines naming those someone changed since the edit
+ * was planned (neither as before nor as planned): the retried edit and 改回上一版 stop on any.
+ */
+async function editedBlocksNow(ctx: TurnContext, edit: InPlaceEdit): Promise<{ ok: true; now: Map<string, string>; changed: string[] } | { ok: false; message: string }> {
+  let fresh: { blocks: unknown[] };
+  try {
+    fresh = await ctx.comments!.blocksForEdit(edit.link, requester(ctx));
+  } catch (err) {
+    if (err instanceof DocumentError) return { ok: false, message: err.userMessage };
+    throw err;
+  }
   const { blocksOf } = await import('../documents/review/cloud.js');
-  return blocksOf;
+  const now = new Map(blocksOf(fresh.blocks as RawBlock[]).map((b) => [b.block_id, b.text]));
+  const changed = edit.blocks.filter((b) => now.get(b.blockId) !== b.afterText && now.get(b.blockId) !== b.beforeText);
+  return { ok: true, now, changed: changed.map((b) => changedLine({ paragraph: b.paragraph, now: now.get(b.blockId) ?? '' })) };
 }
 
-function currentTexts(blocks: readonly RawBlock[], blocksOf: (b: readonly RawBlock[]) => Array<{ block_id: string; text: string }>): Map<string, string> {
-  return new Map(blocksOf(blocks).map((b) => [b.block_id, b.text]));
-}
+/** Each top-level comment's reply texts: what is already said under it. */
+const repliesByComment = (review: ReviewDocument): Map<string, string[]> =>
+  new Map([...review.byId.values()].filter((x) => !x.parentId).map((x) => [x.id, x.replies.map((y) => y.text)]));
 
 async function existingReplies(ctx: TurnContext, link: DocLink): Promise<Map<string, string[]>> {
   const r = await readCloud(ctx, link);
-  if (!r.ok) return new Map();
-  return new Map([...r.review.byId.values()].filter((x) => !x.parentId).map((x) => [x.id, x.replies.map((y) => y.text)]));
+  return r.ok ? repliesByComment(r.review) : new Map();
 }
 
 type Planned = { kind: 'stop'; message: string } | { kind: 'go'; version: ReviewVersion & { inPlace: InPlaceEdit }; answered: Map<string, string[]> };
@@ -191,7 +196,7 @@ async function plan(ctx: TurnContext, link: DocLink, pending: PendingReview, ans
   const replies = revision.replies.filter((x) => !before.has(x.commentId)).map((x) => ({ commentId: x.commentId, text: replyText(x.commentId, x.text) }));
   const answeredBefore = revision.replies.filter((x) => before.has(x.commentId)).map((x) => x.commentId);
   const lines = cloudChangeLines(pending.items, revision, (id, text) => (before.has(id) ? REVIEW_TEXT.answeredBefore : replyText(id, text)));
-  const answered = new Map([...r.review.byId.values()].filter((x) => !x.parentId).map((x) => [x.id, x.replies.map((y) => y.text)]));
+  const answered = repliesByComment(r.review);
   const inPlace: InPlaceEdit = {
     link, fileToken: fresh.fileToken, title: r.title, ...(fresh.revision !== undefined ? { revision: fresh.revision } : {}),
     blocks: edits.edits.map((e) => ({ blockId: e.blockId, paragraph: e.paragraph, before: e.before, after: e.after, beforeText: e.beforeText, afterText: e.afterText })),
@@ -206,17 +211,10 @@ export async function restoreInPlace(ctx: TurnContext, thread: string, out: Revi
   const edit = out.inPlace!;
   if (edit.restored) return ctx.replier.sendText(c, IN_PLACE_TEXTS.alreadyRestored(edit.title, edit.link.url), ctx.jobId);
   if (!(await mayRevise(ctx, thread))) return ctx.replier.sendText(c, IN_PLACE_TEXTS.notAllowed, ctx.jobId);
-  let fresh: { blocks: unknown[] };
-  try {
-    fresh = await ctx.comments!.blocksForEdit(edit.link, requester(ctx));
-  } catch (err) {
-    if (err instanceof DocumentError) return ctx.replier.sendText(c, err.userMessage, ctx.jobId);
-    throw err;
-  }
-  const now = currentTexts(fresh.blocks as RawBlock[], await textsOf());
-  const changed = edit.blocks.filter((b) => now.get(b.blockId) !== b.afterText && now.get(b.blockId) !== b.beforeText);
-  if (changed.length) return ctx.replier.sendText(c, IN_PLACE_TEXTS.restoreConflict(edit.title, changed.map((b) => changedLine({ paragraph: b.paragraph, now: now.get(b.blockId) ?? '' }))), ctx.jobId);
-  const todo = edit.blocks.filter((b) => now.get(b.blockId) === b.afterText && b.afterText !== b.beforeText);
+  const read = await editedBlocksNow(ctx, edit);
+  if (!read.ok) return ctx.replier.sendText(c, read.message, ctx.jobId);
+  if (read.changed.length) return ctx.replier.sendText(c, IN_PLACE_TEXTS.restoreConflict(edit.title, read.changed), ctx.jobId);
+  const todo = edit.blocks.filter((b) => read.now.get(b.blockId) === b.afterText && b.afterText !== b.beforeText);
   try {
     if (todo.length) await ctx.comments!.editBlocks(edit.fileToken, todo.map((b) => ({ blockId: b.blockId, elements: b.before })), `${ctx.jobId}:restore`);
   } catch (err) {

@@ -6,7 +6,7 @@
  */
 import type { FileRef } from '../core/documents.js';
 import { DOC_TEXTS } from '../core/document-texts.js';
-import { DocumentError } from '../core/errors.js';
+import { DocumentError, isPermanent } from '../core/errors.js';
 import { scanResult, type ScanPageResult } from '../documents/feishu-ledger.js';
 import type { TurnContext } from './context.js';
 import { recognise, recogniseEach, showRecognition } from './ocr-pending.js';
@@ -32,11 +32,26 @@ export async function scannedPdfFlow(ctx: TurnContext, pdf: { name: string; data
       else if (item.kind === 'too-large') read.set(item.page, { page: item.page, skipped: 'too-large', bytes: item.bytes });
     }
     const images = scan.items.filter((i) => i.kind === 'image');
-    await recogniseEach(ctx, images, async (item) => {
-      const lines = await recognise(ctx, `${pdf.name} 第${item.page}页`, Buffer.from(item.data.buffer, item.data.byteOffset, item.data.byteLength));
-      read.set(item.page, { page: item.page, lines, from: 'ocr' });
+    // Pages an earlier attempt of this job recognised are not asked again.
+    const kept = await ctx.memory.keptOcrPages(ctx.jobId);
+    for (const [page, lines] of kept) read.set(page, { page, lines, from: 'ocr' });
+    let transient: Error | undefined;
+    await recogniseEach(ctx, images.filter((i) => !kept.has(i.page)), async (item) => {
+      try {
+        const lines = await recognise(ctx, `${pdf.name} 第${item.page}页`, Buffer.from(item.data.buffer, item.data.byteOffset, item.data.byteLength));
+        read.set(item.page, { page: item.page, lines, from: 'ocr' });
+        await ctx.memory.keepOcrPage(ctx.jobId, item.page, lines);
+      } catch (err) {
+        // A missing scope fails every page alike: the one answer naming it.
+        if (ctx.signal?.aborted || (err instanceof DocumentError && err.reason === 'missing-scope')) throw err;
+        ctx.log.warn({ page: item.page, err: (err as Error).message }, 'scanned pdf page not recognised');
+        if (!isPermanent(err)) transient ??= err instanceof Error ? err : new Error(String(err));
+        read.set(item.page, { page: item.page, skipped: 'failed' });
+      }
     });
-    ctx.log.info({ pages: scan.pages, read: scan.items.length, ocr: images.length, stoppedAfter: scan.stoppedAfter }, 'scanned pdf recognised');
+    // BullMQ retries the job (the one retry layer), which asks only for the failed pages; the last attempt shows the rest.
+    if (transient !== undefined && !ctx.lastAttempt) throw transient;
+    ctx.log.info({ pages: scan.pages, read: scan.items.length, ocr: images.length, kept: kept.size, stoppedAfter: scan.stoppedAfter }, 'scanned pdf recognised');
     const result = scanResult(pdf.name, [...read.values()].sort((a, b) => a.page - b.page), scan.pages, scan.cap, scan.stoppedAfter);
     return await showRecognition(ctx, result, { kind: 'pdf', file: pdf.file }, senderTag);
   } catch (err) {

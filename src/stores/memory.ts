@@ -164,6 +164,20 @@ export class ConversationMemory {
     return this.redis.get(`${this.o.prefix}:ocr:${chatId}`);
   }
 
+  /**
+   * A scanned PDF's pages one job recognised, kept a day so its retry asks OCR only for the pages that
+   * failed. Under the job's kept answers (`answer:<job>:…`), which /reset drops with them.
+   */
+  async keptOcrPages(jobId: string): Promise<Map<number, string[]>> {
+    const raw = await this.redis.hgetall(`${this.o.prefix}:answer:${jobId}:ocr`);
+    return new Map(Object.entries(raw).map(([page, lines]) => [Number(page), JSON.parse(lines) as string[]]));
+  }
+
+  async keepOcrPage(jobId: string, page: number, lines: readonly string[]): Promise<void> {
+    const key = `${this.o.prefix}:answer:${jobId}:ocr`;
+    await this.redis.multi().hset(key, String(page), JSON.stringify(lines)).expire(key, 86_400).exec();
+  }
+
   private fit(msgs: ChatMessage[]): ChatMessage[] {
     const out: ChatMessage[] = [];
     let total = 0;

@@ -5,7 +5,8 @@
  * every 台账 fact carries its row, the 同比表 lists the changed figures, and “这句出自哪里？”
  * answers from the stored provenance.
  */
-import { fileMessage, photoMessage } from '../support/review-docx.js';
+import { photoMessage } from '../support/review-docx.js';
+import { sendFiles } from '../support/material.js';
 import { LAST_YEAR_REPORT } from '../../src/eval/fabrication.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
@@ -29,6 +30,9 @@ const replies = settledReplies;
 const texts = replyTexts;
 
 const LAST_YEAR = LAST_YEAR_REPORT.split('\n');
+/** Last year's report (its paragraphs, as written by the docx library) and this period's 台账, as the writer sends them. */
+const lastYearReport = async (paragraphs: readonly string[] = LAST_YEAR) => ({ name: '去年的报告.docx', data: await buildDocx([...paragraphs]) });
+const ledgerFile = async () => ({ name: '台账.xlsx', data: await ledgerXlsx() });
 
 /** The 台账: a title row merged across, a header, dated rows with counts. */
 export async function ledgerXlsx(): Promise<Buffer> {
@@ -64,12 +68,7 @@ const LAST_YEAR_PIECES = ['12次', '28场', '“青山讲堂”理论宣讲活�
 describe('material true to its period (issue 23, done when)', () => {
   it('last year’s report as a model and an .xlsx 台账 as facts: nothing of last year unmarked, rows kept, 同比表, 出处', async () => {
     h = await startHarness({ llm: carrier });
-    const report = fileMessage(h, '去年的报告.docx', await buildDocx(LAST_YEAR));
-    await h.post(report);
-    await replies(h, messageIdOf(report));
-    const ledger = fileMessage(h, '台账.xlsx', await ledgerXlsx());
-    await h.post(ledger);
-    await replies(h, messageIdOf(ledger));
+    await sendFiles(h, [await lastYearReport(), await ledgerFile()]);
 
     const ask = textEvent('参考去年的报告，根据这份台账写2026年上半年报告');
     await h.post(ask);
@@ -128,12 +127,7 @@ describe('stale meetings and campaigns of the model (issue 23 item 2)', () => {
 
   it('the draft takes the table’s current plenum with the reason and source on the card; a campaign with no successor is marked; Word gets the same', async () => {
     h = await startHarness({ llm: staleCarrier });
-    const report = fileMessage(h, '去年的报告.docx', await buildDocx(MODEL));
-    await h.post(report);
-    await replies(h, messageIdOf(report));
-    const ledger = fileMessage(h, '台账.xlsx', await ledgerXlsx());
-    await h.post(ledger);
-    await replies(h, messageIdOf(ledger));
+    await sendFiles(h, [await lastYearReport(MODEL), await ledgerFile()]);
     const ask = textEvent('参考去年的报告，根据这份台账写2026年上半年报告');
     await h.post(ask);
     const card = texts(h, await replies(h, messageIdOf(ask)));
@@ -199,9 +193,7 @@ describe('a 多维表格 link as the 台账 (issue 23, done when)', () => {
       }]]),
     });
     h.feishu.docAccess.set('BascnLedger00001', { linkShare: 'tenant_readable' });
-    const report = fileMessage(h, '去年的报告.docx', await buildDocx(LAST_YEAR));
-    await h.post(report);
-    await replies(h, messageIdOf(report));
+    await sendFiles(h, [await lastYearReport()]);
     const ask = textEvent('参考去年的报告，根据这个多维表格写2026年上半年报告 https://example.feishu.cn/base/BascnLedger00001?table=tblLedger000001&view=vewX');
     await h.post(ask);
     const card = texts(h, await replies(h, messageIdOf(ask)));
@@ -260,9 +252,7 @@ describe('a photo of the paper 台账 (issue 23, done when)', () => {
     h = await startHarness({ llm: carrier });
     const photo = Buffer.from('JPEG-of-a-paper-ledger-2026-H1');
     h.feishu.tableApi.ocr.push({ match: (b) => b.equals(photo), lines: ['2026年3月20日 召开意识形态工作研判会，分析研判网络舆情', '2026年4月 理论中心组集中学习15次'] });
-    const report = fileMessage(h, '去年的报告.docx', await buildDocx(LAST_YEAR));
-    await h.post(report);
-    await replies(h, messageIdOf(report));
+    await sendFiles(h, [await lastYearReport()]);
     const before = h.llm.requests.length;
     const pic = photoMessage(h, photo);
     await h.post(pic);

@@ -42,8 +42,8 @@ const PAGE_LINES: Record<number, string[]> = {
   1002: ['2026年4月 理论中心组集中学习15次'],
   1003: ['2026年5月 开展网络安全宣传周活动'],
 };
-function answerByPage(x: Harness): Map<number, { lines: string[] }> {
-  const byWidth = new Map<number, { match: (b: Buffer) => boolean; lines: string[] }>();
+function answerByPage(x: Harness): Map<number, { lines: string[]; failures?: number }> {
+  const byWidth = new Map<number, { match: (b: Buffer) => boolean; lines: string[]; failures?: number }>();
   for (const [w, lines] of Object.entries(PAGE_LINES)) byWidth.set(Number(w), { match: (b) => pngWidth(b) === Number(w), lines });
   x.feishu.tableApi.ocr.push(...byWidth.values());
   return byWidth;
@@ -141,6 +141,45 @@ describe('a scanned PDF through Feishu OCR (issue 23 item 3)', () => {
     expect(downloads(h, messageIdOf(pdf))).toBe(1);
   });
 
+  it('a page OCR fails on once: the job’s retry asks only for that page, the others are not recognised again', async () => {
+    h = await startHarness();
+    const pages = answerByPage(h);
+    pages.get(1002)!.failures = 1;
+    const pdf = fileMessage(h, '台账扫描件.pdf', fixture('ledger-scan.pdf'));
+    await h.post(pdf);
+    const check = texts(h, await settledReplies(h, messageIdOf(pdf)));
+    expect(check).toContain('识别了 3 页，共 4 行');
+    expect(check).toContain('1. 2026年4月 理论中心组集中学习15次');
+    expect(check).not.toContain('没能识别');
+    // Pages 1 and 3 once, page 2 twice (the failure and the retry's call).
+    expect(ocrCalls(h)).toBe(4);
+    expect(h.feishu.tableApi.ocrCalls.map((c) => pngWidth(c.image)).sort()).toEqual([1001, 1002, 1003]);
+  });
+
+  it('a page OCR fails on every attempt: the other pages are shown, that page named with how to read it again', async () => {
+    h = await startHarness();
+    const pages = answerByPage(h);
+    pages.get(1002)!.failures = 99;
+    const pdf = fileMessage(h, '台账扫描件.pdf', fixture('ledger-scan.pdf'));
+    await h.post(pdf);
+    const [card] = await settledReplies(h, messageIdOf(pdf));
+    const check = h.feishu.textOf(card!);
+    expect(check).toContain('识别结果，请核对（扫描件“台账扫描件.pdf”，识别了 2 页，共 3 行）');
+    expect(check).toContain('第3页：\n1. 2026年5月 开展网络安全宣传周活动');
+    expect(check).not.toContain('理论中心组');
+    expect(check).toContain('第2页没能识别：飞书文字识别处理这一页时一再出错。其他页的结果照常列在上面；要补上这一页，请点卡片上的“重新识别”');
+    expect(cardButtons(h, card!).map((b) => b.text)).toEqual(['确认', '作废', '重新识别']);
+    // Three attempts (JOB_ATTEMPTS) asked for page 2; pages 1 and 3 were recognised once.
+    expect(h.feishu.tableApi.ocrCalls.map((c) => pngWidth(c.image)).sort()).toEqual([1001, 1003]);
+    expect(ocrCalls(h)).toBe(5);
+
+    // 重新识别 reads the file again and, with page 2 readable now, every page.
+    pages.get(1002)!.failures = 0;
+    await h.post(cardActionEvent(card!.message_id, button(h, card!, '重新识别')));
+    await h.feishu.waitFor(() => texts(h!, h!.feishu.repliesTo(card!.message_id)).includes('学习15次'), undefined, 'the new recognition');
+    expect(texts(h, h.feishu.repliesTo(card!.message_id))).toContain('识别了 3 页，共 4 行');
+  });
+
   it('OCR refused for a missing scope: the scope named in words, nothing kept', async () => {
     h = await startHarness();
     h.feishu.tableApi.refuseOcr = true;
@@ -227,5 +266,31 @@ describe('重新识别 (issue 23 item 3)', () => {
     await h.feishu.waitFor(() => texts(h!, h!.feishu.repliesTo(card!.message_id)).includes('学习16次'), undefined, 'the new recognition');
     expect(ocrCalls(h)).toBe(6);
     expect(downloads(h, messageIdOf(pdf))).toBe(2);
+  });
+  it('the original can no longer be downloaded (expired or recalled): said so, and asked for again; the pending result stays', async () => {
+    h = await startHarness();
+    answerByPage(h);
+    const pdf = fileMessage(h, '台账扫描件.pdf', fixture('ledger-scan.pdf'));
+    await h.post(pdf);
+    const [card] = await settledReplies(h, messageIdOf(pdf));
+    // Feishu no longer serves the message's file.
+    h.feishu.userFiles.clear();
+    await h.post(cardActionEvent(card!.message_id, button(h, card!, '重新识别')));
+    await h.feishu.waitFor(() => h!.feishu.repliesTo(card!.message_id).length > 0, undefined, 'the answer');
+    expect(texts(h, h.feishu.repliesTo(card!.message_id))).toBe('文件“台账扫描件.pdf”已经无法从原消息下载了（可能已过期，或消息已被撤回），所以没能重新识别。请把它重新发给我，我再识别一次。');
+    expect(ocrCalls(h)).toBe(3);
+    const ok = textEvent('确认');
+    await h.post(ok);
+    expect(texts(h, await settledReplies(h, messageIdOf(ok)))).toContain('已确认扫描件“台账扫描件.pdf”的 4 行识别结果');
+
+    const photo = Buffer.from('JPEG-of-a-ledger-page');
+    h.feishu.tableApi.ocr.push({ match: (b: Buffer) => b.equals(photo), lines: ['2026年5月 理论中心组集中学习8次'] });
+    const pic = photoMessage(h, photo);
+    await h.post(pic);
+    const [first] = await settledReplies(h, messageIdOf(pic));
+    h.feishu.userFiles.clear();
+    await h.post(cardActionEvent(first!.message_id, button(h, first!, '重新识别')));
+    await h.feishu.waitFor(() => h!.feishu.repliesTo(first!.message_id).length > 0, undefined, 'the answer');
+    expect(texts(h, h.feishu.repliesTo(first!.message_id))).toBe('这张图片已经无法从原消息下载了（可能已过期，或消息已被撤回），所以没能重新识别。请把它重新发给我，我再识别一次。');
   });
 });

@@ -188,7 +188,8 @@ export class FakeTables {
   /** Bitables (by app token) the app has no access to. */
   readonly deniedBitables = new Set<string>();
   /** Image (decoded bytes' SHA-less key: its base64 prefix) → OCR lines; anything else → none. */
-  readonly ocr: Array<{ match: (image: Buffer) => boolean; lines: string[] }> = [];
+  /** `failures`: this image's next so many calls fail on Feishu's side (HTTP 500, code 1500 internal error). */
+  readonly ocr: Array<{ match: (image: Buffer) => boolean; lines: string[]; failures?: number }> = [];
   /** The app lacks optical_char_recognition:image: every OCR call is refused with 99991672. */
   refuseOcr = false;
   /** Every image the OCR call received, in order, with when it came (ms). */
@@ -250,8 +251,12 @@ export class FakeTables {
       const image = typeof b.image === 'string' ? b.image : '';
       if (!image || image.length >= 5 * 1024 * 1024) return { status: 400, body: { code: 1150101, msg: 'invalid param: image' } };
       const bytes = Buffer.from(image, 'base64');
-      this.ocrCalls.push({ image: bytes, at: now });
       const hit = this.ocr.find((o) => o.match(bytes));
+      if (hit?.failures) {
+        hit.failures--;
+        return { status: 500, body: { code: 1500, msg: 'internal error' } };
+      }
+      this.ocrCalls.push({ image: bytes, at: now });
       return { status: 200, body: ok({ text_list: hit?.lines ?? [] }) };
     }
     return undefined;

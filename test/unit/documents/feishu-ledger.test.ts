@@ -123,6 +123,19 @@ describe('OCR', () => {
     expect(slow.check).toContain('这份 PDF 共 12 页，扫描件每次只识别前 10 页，第11～12页没有读取');
   });
 
+  it('pages OCR failed on are named: with other pages read, how to read them again; with none, how to send the file again', () => {
+    const some = scanResult('台账.pdf', [
+      { page: 1, lines: ['2026年3月20日 召开研判会'], from: 'ocr' },
+      { page: 2, skipped: 'failed' },
+      { page: 3, skipped: 'failed' },
+    ], 3, 10);
+    expect(some.check).toContain('识别了 1 页，共 1 行');
+    expect(some.check).toContain('第2、3页没能识别：飞书文字识别处理这几页时一再出错。其他页的结果照常列在上面；要补上这几页，请点卡片上的“重新识别”');
+    const none = scanResult('台账.pdf', [{ page: 1, skipped: 'failed' }, { page: 2, skipped: 'blank' }], 2, 10);
+    expect(none.lines).toEqual([]);
+    expect(none.check).toBe('扫描件“台账.pdf”的第1页没能识别：飞书文字识别一再出错。请稍后重新发送这份文件再试，或直接把文字粘贴过来。');
+  });
+
   it('an image over the 5 MB limit is answered before any call; the fake refuses one as Feishu does', async () => {
     let refused: unknown;
     try {
