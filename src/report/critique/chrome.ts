@@ -26,8 +26,65 @@ const SITE_HOME = /^[^\s，。；：:、]{2,16}[ \u3000]*(?:网站)?首页$/;
 /** A portal column code before the page heading (3-8-20-3…), and a listing tag with empty brackets (… -报告 []). */
 const COLUMN_CODE = /^\d{1,3}(?:-\d{1,3}){2,}(?=[\u4e00-\u9fff])/;
 const LIST_TAG = /[ \u3000]+[-－][ \u3000]*[\u4e00-\u9fff]{2,6}[ \u3000]*\[[ \u3000]*\][ \u3000]*/;
-/** An image's file name left where the picture was (ab.jpg, IMG_2031.png). */
-const IMAGE_FILE = /^[\w.-]{1,60}\.(?:jpe?g|png|gif|webp|bmp)$/i;
+/** An image's file name alone on its line where the picture was (ab.jpg, IMG_2031.png, 合影.jpg). */
+const IMAGE_FILE = /^[\w.\-\u4e00-\u9fff（）()]{1,60}\.(?:jpe?g|png|gif|webp|bmp|heic)$/i;
+/**
+ * A camera's, a phone's or a chat app's export name, with or without its extension, glued to the text around it:
+ * 微信图片_20250412093318, IMG_20240611_154522, DSC01234, mmexport1712345678901, Screenshot_2024-06-11-15-45-22.
+ * A prefix of its own and a long run of digits: no report writes either.
+ */
+const EXPORT_NAME = /(?:微信图片|微信截图|屏幕截图|截图|QQ图片|wx_camera|mmexport|IMG|DSCN?|VID|PXL|Screenshot)[_-]?\d[\d_-]{6,}\d(?:\.(?:jpe?g|png|gif|webp|bmp|heic))?(?![\w.])/i;
+/** A content hash left by an image or attachment link: 16 to 64 hex digits with letters and digits both, alone or at a line's edge. */
+const HEX_HASH = /^(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{16,64}$/i;
+const HEX_GLUED = /^(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{20,64}(?=[\u4e00-\u9fff“（])|(?<=[\u4e00-\u9fff。；！？”）])(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{20,64}$/i;
+
+/**
+ * Gambling spam injected into a hijacked page (a site's SEO hack): a betting brand followed by the words its pages
+ * carry (官网, 官方网站, app, 下载, 体育, 娱乐, 平台, 入口 …). Members: brand names such spam pages show, kept to those
+ * with no everyday meaning before those words; the context words are the ones press coverage of hijacked government
+ * accounts quotes (官方娱乐平台, 棋牌彩票电子). A brand alone, or 体育/平台 alone, is no finding.
+ */
+export const GAMBLING_BRANDS = ['开云', '必赢', '亚博', '乐鱼', '华体会', '米乐', '九游', '爱游戏', '威尼斯人', '新葡京', '葡京', '澳门银河', '太阳城', '皇冠', '博天堂', '凯发', '尊龙', '利来', '龙8', '伟德', '欧宝', '雷竞技', '明升', '金宝博', '沙巴', '新濠天地', '百家乐'];
+const GAMBLING_CONTEXT = '官网|官方网站|官方平台|app|下载|体育|娱乐|平台|入口|网址|注册|登录|网页版|客户端|手机版|真人|棋牌|彩票|电竞|电子游艺';
+const GAMBLING = new RegExp(
+  `(?:${GAMBLING_BRANDS.join('|')})(?:[·•\\s-]*[（(]中国[）)])?(?:[·•\\s-]*(?:${GAMBLING_CONTEXT}))+(?![馆场局会])` +
+    // Latin brand names no report uses, and the spam title's boilerplate.
+    '|(?<![A-Za-z])(?:bwin|bet365|188bet|betway|1xbet|kaiyun|leyu)(?![A-Za-z])|[（(]中国[）)](?:官方网站|官网)|IOS\\s*[/／]\\s*安卓(?:通用版)?',
+  'i',
+);
+
+/** A listing page's teaser: prose cut short and closed by ... or a single … (a list page's excerpt), no sentence end. */
+const TEASER = /^(?=.{14,})[^。！？]*[\u4e00-\u9fff，、”0-9](?:\.{3}|。{3}|(?<!…)…|……(?:\s*[[【（(]?(?:详细|详情|全文|更多|阅读全文|查看全文)[\]】）)]?)?)$/;
+
+/** A news page's dateline at a paragraph's start: 【本站讯】, 【某某讯】, 本报讯, 本网讯（记者 …）. */
+const DATELINE = /^(?:【[\u4e00-\u9fff]{1,10}讯】|[\u4e00-\u9fff]{0,8}(?:本报|本网|本站|本台|本刊|本社)讯)(?:[ \u3000]*[（(][^（）()\n]{0,40}?(?:记者|通讯员|报道|撰稿|摄影|文\s*[/／]|图\s*[/／])[^（）()\n]{0,40}[）)])?[ \u3000]*/;
+/** A photo set's count, and a caption line: （图片共6张）, 图为……, ▲图为……. */
+const PHOTO_COUNT = /[（(]\s*(?:图片|照片)共\s*\d{1,3}\s*张\s*[）)]|共\s*\d{1,3}\s*张(?:图片|照片)/;
+const CAPTION = /^[▲△↑]?\s*(?:[上下左右]?图为|图片为|图：)[^\n]{2,80}$/;
+/** Items of a portal's navigation bar, set apart by spaces (首页 机构概况 新闻中心 政务公开). */
+const NAV_ITEM = /^(?:首页|网站首页|新闻中心|政务公开|信息公开|互动交流|办事服务|政务服务|机构概况|领导信息|政策文件|政策法规|联系我们|关于我们|网站地图|专题专栏|通知公告|在线访谈|公众参与|工作动态|走进[\u4e00-\u9fff]{1,6})$/;
+
+/**
+ * A line that is not prose: no sentence mark, and made of Latin letters, digits and symbols rather than words
+ * (a stray letter, an ID, a separator rule). Dates, phone numbers, list heads, placeholders (XX) and English words
+ * are left alone.
+ */
+function notProse(t: string): boolean {
+  const s = t.replace(/[\s\u3000]+/g, '');
+  if (/[。，；！？：:]/.test(s)) return false;
+  if (/^[A-Za-z]$/.test(s)) return true;
+  if (s.length < 3) return false;
+  const cjk = (s.match(/[\u4e00-\u9fff]/g) ?? []).length;
+  if (cjk > 2) return false;
+  // Dates, numbers, phone numbers and page ranges are a signature's or a table's; XX is the placeholder rule's.
+  if (/^[\d.\-/／—–()（）+年月日]+$/.test(s) || /^[XxＸ×*＊]+$/.test(s)) return false;
+  // A ##tag## marker is the markup rule's, with its own message.
+  if (/#{2,}/.test(s)) return false;
+  // A list head (A. B、 I. IV、) and English words are writing, not debris.
+  if (/^(?:[A-Z]|[IVX]{1,4})[.、．]/.test(s) || /^(?:[A-Za-z]{2,}[\s,'-]+){2,}[A-Za-z]{2,}\.?$/.test(t.trim())) return false;
+  // A run of a rule's characters (=====, ------, *****), or a token of letters, digits and symbols (HX-2025_0032 #A7).
+  return /^[=\-_*~#·.—]{3,}$/.test(s) || (/[A-Za-z]/.test(s) && /[\d_#@=+|\\/<>{}[\]$%&^]/.test(s));
+}
 /** A web timestamp (2022-05-10 09:58:46) or a 2025-11-02 date line: pages write dates this way, reports do not. */
 const TIMESTAMP = /(?<!\d)20\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?!\d)/;
 /** Labels of page metadata fields. */
@@ -85,8 +142,12 @@ const ADVERT = /此处隐藏\s*\d+\s*个?字|省略\s*\d+\s*个?字|(?:正式|VI
  */
 const SITE_NOTICE_LINE = /^[-•·*]\s*\d{1,2}[、.．]/;
 const SITE_WORDS = /文档|下载|本站|平台|网站|客服|版权|侵权|权益|付费|退款|预览|上传|用户/g;
-/** A paywall marker with the dots around it: ……此处隐藏619个字……, …剩余800字未读…. */
-export const PAYWALL_CUT = /[.…·\s]*(?:此处隐藏|隐藏了?|剩余|还剩)\s*\d+\s*个?字(?:未读)?[，,]?(?:下载后(?:可)?(?:查看|阅读)(?:全文)?)?[.…·\s]*/;
+/** The count a sharing site's cut names: 隐藏619个字, 剩余800字 (also 隐藏了, 还剩). */
+const HIDDEN_COUNT = '(?:隐藏了?|剩余|还剩)\\s*\\d+\\s*个?字';
+/** A notice that the site left text out here (省略458字, 此处隐藏619个字, 剩余800字未读): the one source for the rules. */
+export const CUT_NOTICE = new RegExp(`(?:省略\\s*\\d+\\s*个?字|${HIDDEN_COUNT})`);
+/** A paywall marker with the dots around it: ……此处隐藏619个字……, …剩余800字未读… (not 省略: see PAYWALL_NOTE). */
+const PAYWALL_CUT = new RegExp(`[.…·\\s]*(?:此处(?=隐藏))?${HIDDEN_COUNT}(?:未读)?[，,]?(?:下载后(?:可)?(?:查看|阅读)(?:全文)?)?[.…·\\s]*`);
 
 /** A site's bracketed notice inside a paragraph, with the dots around it: ……（某某网省略830字，正式会员可完整阅读）……. */
 const PAYWALL_NOTE = /[.…·\s]*[（(【][^（）()【】\n]{0,40}?(?:省略|隐藏)\s*\d+\s*个?字[^（）()【】\n]{0,30}[）)】][.…·\s]*/;
@@ -152,7 +213,24 @@ export function chromeOf(line: string, opts: { title?: boolean } = {}): ChromeHi
   // Leaked markup alone on its line, a list number or bullet before it (1. <blockquote …>…): the page's code.
   if (TAGS_ONLY.test(t)) return whole('meta', '网页 HTML 代码残留');
   if (BREADCRUMB.test(t) || SITE_HOME.test(t)) return whole('breadcrumb', '网页导航（面包屑）残留');
-  if (IMAGE_FILE.test(t)) return whole('meta', '网页图片的文件名残留');
+  if (IMAGE_FILE.test(t) || HEX_HASH.test(t)) return whole('meta', '网页图片的文件名残留');
+  const photo = EXPORT_NAME.exec(t) ?? HEX_GLUED.exec(t);
+  if (photo) {
+    const edge = t.slice(0, photo.index).trim() === '' && t.slice(photo.index + photo[0].length).trim() === '';
+    return edge ? whole('meta', '网页图片的文件名残留') : { kind: 'meta', start: lead + photo.index, end: lead + photo.index + photo[0].length, message: '网页图片的文件名残留' };
+  }
+  const spam = GAMBLING.exec(t);
+  if (spam) {
+    // A short line without a sentence is the injected link's text as a whole; inside prose only the spam words.
+    if (t.length <= 40 && !/[。；！？]/.test(t)) return whole('meta', '网页被植入的博彩广告残留');
+    return { kind: 'meta', start: lead + spam.index, end: lead + spam.index + spam[0].length, message: '网页被植入的博彩广告残留' };
+  }
+  const dateline = opts.title ? null : DATELINE.exec(t);
+  if (dateline && dateline[0].trim().length < t.length) return { kind: 'meta', start: lead, end: lead + dateline[0].length, message: `新闻稿的电头“${dateline[0].trim()}”残留` };
+  if (dateline) return whole('meta', `新闻稿的电头“${t}”残留`);
+  const count = PHOTO_COUNT.exec(t);
+  if (count) return count[0].length === t.length ? whole('meta', '新闻网页的图片数量标注残留') : { kind: 'meta', start: lead + count.index, end: lead + count.index + count[0].length, message: '新闻网页的图片数量标注残留' };
+  if (CAPTION.test(t) && t.length <= 80) return whole('meta', '新闻网页的图片说明（“图为……”）残留');
   const code = COLUMN_CODE.exec(t);
   if (code) return { kind: 'meta', start: lead, end: lead + code[0].length, message: '网站栏目编号残留' };
   const tag = LIST_TAG.exec(t);
@@ -210,6 +288,13 @@ export function chromeOf(line: string, opts: { title?: boolean } = {}): ChromeHi
   if (!opts.title && t.length <= 40 && !/[。，；！？]/.test(t) && !/^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、])/.test(t)) {
     const words = new Set(t.match(SITE_LINE_WORDS) ?? []);
     if (words.size >= 2) return whole('meta', '网页信息行或功能按钮（来源、浏览、分享、打印、字号等）残留');
+  }
+  if (!opts.title) {
+    // A listing page's cut-short excerpt, a portal's navigation set apart by spaces, a line that is no prose at all.
+    if (TEASER.test(t)) return whole('meta', '网页列表的文章摘要（以省略号截断）残留');
+    const items = t.split(/[ \u3000]+/);
+    if (items.length >= 3 && items.filter((w) => NAV_ITEM.test(w)).length >= 2) return whole('breadcrumb', '网站导航栏残留');
+    if (notProse(t)) return whole('meta', `非正文的字符行“${t.length > 20 ? `${t.slice(0, 20)}…` : t}”残留`);
   }
   // A site variant number appended to a title: ……报告（2）.
   if (opts.title) {

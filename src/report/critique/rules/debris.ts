@@ -26,6 +26,8 @@ function pastChars(s: string, n: number): number {
  */
 /** A site's word count after a title: （全文共1402字）. */
 const TITLE_WORD_COUNT = /[（(](?:全文|正文)?共?约?\d{3,5}字[）)]$/;
+/** An organ's name alone in brackets: （县委宣传部）, 【区教育局】, （中共某某镇委员会）. */
+const BRACKET_ORGAN = /^[（(【[][\u4e00-\u9fff]{1,20}(?:委员会|党委|党组|党工委|支部|总支|委|局|部|办|办公室|中心|街道|社区|镇|乡|院|校|所|站|馆|公司|政府)[）)】\]]$/;
 /** A table cell's opening bar before prose. */
 const CELL_BAR = /^[\s\u3000]*[|｜][ \u3000]*(?=[\u4e00-\u9fff0-9])/;
 
@@ -79,6 +81,17 @@ export const debrisRule: Rule = {
       const c = doc.chrome.get(p.index);
       if (c && c.start <= bar.index) continue;
       out.push(report(doc, 'error', p.start + bar.index, p.start + bar.index + bar[0].length, '网页表格的竖线残留', '删除'));
+    }
+    // An organ's name alone in brackets below the text (（县委宣传部）): a news page's byline tag. Under the title
+    // it names the reporting unit and stays.
+    let prose = false;
+    for (const p of doc.paragraphs) {
+      if (doc.chrome.has(p.index) || doc.titleLines.has(p.index)) continue;
+      if (prose && BRACKET_ORGAN.test(p.text.trim())) {
+        const lead = leadOf(p.text);
+        out.push(report(doc, 'warning', p.start + lead, p.start + p.text.trimEnd().length, '正文后单独成行的括号单位名称，疑为新闻网页的署名标签残留', '删除（如为落款，改为不加括号的署名）'));
+      }
+      prose ||= /[。；！？]/.test(p.text);
     }
     const repeated = repeatedTitles(doc);
     // A whole duplicated page title replaces the finding on its decoration.

@@ -1,11 +1,9 @@
 import type { Rule, Finding } from '../types.js';
 import type { CritiqueDoc } from '../doc.js';
 import { matchAll, reporter } from './util.js';
-import { isTableRow } from '../chrome.js';
+import { CUT_NOTICE, isTableRow } from '../chrome.js';
 
 const report = reporter('layout', 'layout');
-/** A notice that the site left text out here (省略458字, 此处隐藏619个字, 剩余800字未读). */
-const CUT_NOTICE = /(?:省略|隐藏了?|剩余|还剩)\s*\d+\s*个?字/;
 /** The spaces after a line-initial （一）; “1. 正文” after a dot is the accepted list style (clean fixtures). */
 const HEADING_NUMBER_SPACE = /(?<=^[ \u3000]*(?:（[一二三四五六七八九十]{1,3}）|[一二三四五六七八九十]{1,3}、))[ \u3000]+(?=[\u4e00-\u9fff])/gm;
 

@@ -1,6 +1,7 @@
 import type { Rule, Finding } from '../types.js';
 import { isCjk, type CritiqueDoc } from '../doc.js';
 import { level1Separator, matchAll, reporter } from './util.js';
+import { CUT_NOTICE } from '../chrome.js';
 
 const report = reporter('punctuation', 'punctuation');
 
@@ -162,7 +163,7 @@ export const punctuationRule: Rule = {
     for (const b of doc.blocks) {
       // A paragraph that a site's paywall cut (the notice on the next line) lost its closing marks with the cut.
       const next = doc.lines.findIndex((l) => l.start > b.end && l.text.trim() !== '');
-      const cut = next >= 0 && doc.chrome.get(next)?.kind === 'advert' && /(?:省略|隐藏了?|剩余|还剩)\s*\d+\s*个?字/.test(doc.lines[next]!.text);
+      const cut = next >= 0 && doc.chrome.get(next)?.kind === 'advert' && CUT_NOTICE.test(doc.lines[next]!.text);
       const found = unbalanced(doc, doc.text.slice(b.start, b.end), b.start);
       out.push(...(cut ? found.filter((f) => !/没有对应的右/.test(f.message)) : found));
     }
