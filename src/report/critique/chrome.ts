@@ -1,8 +1,10 @@
 /**
  * Page chrome and pasted leftovers: what a writer brings along when copying a report from a
- * template site, a document site, a PDF or a chat model. Patterns are by family (breadcrumb,
- * metadata line, 小编 intro, collection marker, advert, model preamble), not by site.
- * doc.ts uses them to keep chrome out of the title and period; the debris rule reports them.
+ * template site, a document site, a government portal, a news page, a PDF or a chat model. Patterns
+ * are by family (breadcrumb, metadata line, image file name, injected spam, dateline, 小编 intro,
+ * collection marker, advert, model preamble, a line that is no prose), not by site.
+ * doc.ts uses them to keep chrome out of the title and period; the debris rule reports them; the
+ * layout and punctuation rules read CUT_NOTICE and isTableRow.
  */
 
 export type ChromeKind = 'toc' | 'breadcrumb' | 'meta' | 'intro' | 'collection' | 'advert' | 'template' | 'model' | 'pagenum';
@@ -17,11 +19,11 @@ export interface ChromeHit {
 
 /** Breadcrumbs: 首页 > 栏目 > 文章, 当前位置：… (also 当前位置 : 首页), a portal's 首页>>信息公开>>部门文件 (a doubled >), and a breadcrumb's second line (> 信息公开 > 年度报告). */
 const BREADCRUMB = /(?:当前位置|您的位置|所在位置|现在位置)\s*[：:]|^[>＞»›]\s*[^>＞»›\n]{1,20}\s*[>＞»›]|^(?:[^>＞»›\n]{1,20}\s*(?:[>＞»›]{1,2}|->)\s*){2,}|^(?:首页|网站首页|主页)\s*(?:[>＞»›]{1,2}|->)/;
-/** A site's header line: the site's name and 首页 (范文之家 首页), a link bar no report has. */
 /** A site column's name as a line of its own. */
 const COLUMN_NAME = /^[\u4e00-\u9fff]{0,6}(?:动态|要闻|资讯|通知公告|新闻中心)$/;
 /** A line of HTML tags only, perhaps after a list number or bullet that the page's list markup left. */
 const TAGS_ONLY = /^(?:(?:\d{1,2}[.．]|[•·*-])[ \u3000]*)?(?:<\/?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>\n]{0,200})?\/?>[ \u3000]*)+$/;
+/** A site's header line: the site's name and 首页 (范文之家 首页), a link bar no report has. */
 const SITE_HOME = /^[^\s，。；：:、]{2,16}[ \u3000]*(?:网站)?首页$/;
 /** A portal column code before the page heading (3-8-20-3…), and a listing tag with empty brackets (… -报告 []). */
 const COLUMN_CODE = /^\d{1,3}(?:-\d{1,3}){2,}(?=[\u4e00-\u9fff])/;
@@ -53,14 +55,17 @@ const GAMBLING = new RegExp(
   'i',
 );
 
-/** A listing page's teaser: prose cut short and closed by ... or a single … (a list page's excerpt), no sentence end. */
-const TEASER = /^(?=.{14,})[^。！？]*[\u4e00-\u9fff，、”0-9](?:\.{3}|。{3}|(?<!…)…|……(?:\s*[[【（(]?(?:详细|详情|全文|更多|阅读全文|查看全文)[\]】）)]?)?)$/;
+/**
+ * A listing page's teaser: prose cut short by ..., 。。。 or a single … with no sentence end, or by …… followed by the
+ * page's link (详细, 阅读全文). …… alone may end a writer's sentence (GB/T 15834), and so may 等 before any dots.
+ */
+const TEASER = /^(?=.{14,})[^。！？]*[\u4e00-\u9fff，、”0-9](?<!等)(?:\.{3}|。{3}|(?<!…)…|……\s*[[【（(]?(?:详细|详情|全文|更多|阅读全文|查看全文)[\]】）)]?)$/;
 
 /** A news page's dateline at a paragraph's start: 【本站讯】, 【某某讯】, 本报讯, 本网讯（记者 …）. */
 const DATELINE = /^(?:【[\u4e00-\u9fff]{1,10}讯】|[\u4e00-\u9fff]{0,8}(?:本报|本网|本站|本台|本刊|本社)讯)(?:[ \u3000]*[（(][^（）()\n]{0,40}?(?:记者|通讯员|报道|撰稿|摄影|文\s*[/／]|图\s*[/／])[^（）()\n]{0,40}[）)])?[ \u3000]*/;
 /** A photo set's count, and a caption line: （图片共6张）, 图为……, ▲图为……. */
 const PHOTO_COUNT = /[（(]\s*(?:图片|照片)共\s*\d{1,3}\s*张\s*[）)]|共\s*\d{1,3}\s*张(?:图片|照片)/;
-const CAPTION = /^[▲△↑]?\s*(?:[上下左右]?图为|图片为|图：)[^\n]{2,80}$/;
+const CAPTION = /^[▲△↑]?\s*(?:[上下左右]?图为(?!民)|图片为|图：)[^\n]{2,80}$/;
 /** Items of a portal's navigation bar, set apart by spaces (首页 机构概况 新闻中心 政务公开). */
 const NAV_ITEM = /^(?:首页|网站首页|新闻中心|政务公开|信息公开|互动交流|办事服务|政务服务|机构概况|领导信息|政策文件|政策法规|联系我们|关于我们|网站地图|专题专栏|通知公告|在线访谈|公众参与|工作动态|走进[\u4e00-\u9fff]{1,6})$/;
 
@@ -83,7 +88,7 @@ function notProse(t: string): boolean {
   // A list head (A. B、 I. IV、) and English words are writing, not debris.
   if (/^(?:[A-Z]|[IVX]{1,4})[.、．]/.test(s) || /^(?:[A-Za-z]{2,}[\s,'-]+){2,}[A-Za-z]{2,}\.?$/.test(t.trim())) return false;
   // A run of a rule's characters (=====, ------, *****), or a token of letters, digits and symbols (HX-2025_0032 #A7).
-  return /^[=\-_*~#·.—]{3,}$/.test(s) || (/[A-Za-z]/.test(s) && /[\d_#@=+|\\/<>{}[\]$%&^]/.test(s));
+  return /^[=\-_*~#·.]{3,}$/.test(s) || (/[A-Za-z]/.test(s) && /[\d_#@=+|\\/<>{}[\]$%&^]/.test(s));
 }
 /** A web timestamp (2022-05-10 09:58:46) or a 2025-11-02 date line: pages write dates this way, reports do not. */
 const TIMESTAMP = /(?<!\d)20\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?!\d)/;
@@ -99,26 +104,26 @@ const PORTAL_META = /(?:^|[\s|｜•·])(?:索引号|信息索引号|主题分�
 const PORTAL_BAR = /^(?:[【[]?\s*)?(?:登录|注册|无障碍|长者模式|关怀版|繁體|繁体|简体|English|网站地图|设为首页|加入收藏|返回顶部|打印本页|关闭窗口|打印|关闭|我要纠错|字号|字体)(?:\s*[|｜/／·、：:]?\s*(?:登录|注册|无障碍(?:浏览|阅读)?|长者模式|关怀版|繁體|繁体|简体|English|网站地图|设为首页|加入收藏|返回顶部|打印本页|关闭窗口|打印|关闭|我要纠错|分享|收藏|[大中小](?:\s|$)|[【】[\]]))*\s*$|^[【[]?\s*字(?:号|体)\s*[：:]?\s*[大中小]\s*[大中小]?\s*[大中小]?\s*[】\]]?|(?:^|\s)(?:登录|登陆)\s*[|｜/／]\s*注册(?:\s|$)|扫一扫在手机(?:上)?(?:打开|查看|浏览)/;
 /** A portal page's footer bar, each item on its own line: 分享到：, 【打印正文】, a lone × (a closed dialog), 用户登录. */
 const PORTAL_FOOTER = /^(?:分享到[：:]?|【(?:打印正文|打印本页|关闭窗口|打印|关闭|返回顶部)】(?:\s*【(?:打印正文|打印本页|关闭窗口|打印|关闭|返回顶部)】)*|[×✕]|用户登录|用户注册|朗读|收听|语音播报)$|[[【]打印本页[\]】]$/;
-/** A site's name and slogan as the first line (某某创作网，一手好文，受用一生): a name ending in 网 before a comma, no sentence mark. */
 /** A template site's generated outline or digest box, marked 【提纲】/【导读】 at the start of its line. */
 const OUTLINE_BOX = /^【(?:提纲|大纲|导读|内容提要|文章提纲)】/;
 /** A site's domain alone on a line, or as a banner with its slogan (EXAMPLE.COM —— 专注……). */
 const SITE_BANNER = /^(?:www\.)?[A-Za-z0-9][A-Za-z0-9-]{1,30}\.(?:com\.cn|com|cn|net|org|cc|top|vip)(?:[ \u3000]*(?:[-—–|｜:：]{1,2}|[ \u3000])[ \u3000]*[^。；！？\n]{2,30})?$/i;
-/** A site's name (……文库, ……网, ……文档) on a short line dressed with symbols no report uses (◆ ★ ~). */
 /** A site's footer: host, copyright, ICP and police registration, browser notes (no report line carries these). */
 const SITE_FOOTER = /ICP备|ICP证|公网安备|网站标识码|版权所有|主办单位[：:]|承办单位[：:]|技术支持[：:]|推荐浏览器|最佳分辨率|建议使用\s*IE/i;
+/** A site's name (……文库, ……网, ……文档) on a short line dressed with symbols no report uses (◆ ★ ~). */
 const SITE_DECOR = /^(?=.{0,40}$)(?=.*[◆◇★☆♦●~～❤♥]).*[\u4e00-\u9fff]{2,6}(?:文库|文档|网|范文)(?![\u4e00-\u9fff]{0,1}(?:络|格|点|民))/;
+/** A site's name and slogan as the first line (某某创作网，一手好文，受用一生): a name ending in 网 before a comma, no sentence mark. */
 const SITE_SLOGAN = /^[\u4e00-\u9fffA-Za-z0-9]{2,8}(?<!互联|局域|因特|电|政务|物联|管|铁丝|天|法|渔)(?:网|网站|文库)[，,][^。；！？!?]{2,24}$/;
 /** A collection's item marker: the page title with a number run on (……工作总结1) on its own line. */
 const COLLECTION_ITEM = /^[^，。；\s]{2,40}(?:总结|报告|汇报|要点|方案|计划|材料|体会)\d{1,2}$/;
 /** A second document's title joined to the page title by a bar (……总结|2020年……要点). */
 const JOINED_TITLE = /[ \u3000]*[|｜][ \u3000]*[^|｜]{2,40}(?:总结|报告|汇报|要点|方案|计划)$/;
-/** Document-site facts: 37.5 KB, 10页, DOC, 下载 counts, a file name as the page title (……报告.docx), 文档介绍 over the preview. */
 /**
  * A portal metadata row opening with its label, the label padded with spaces to align the table (索  引 号：,
  * 分  类：, 标      题：); its value may hold a ； (综合政务（其他）；其他).
  */
 const SPACED_META = new RegExp(`^(?:${['索引号', '主题分类', '发文字号', '成文日期', '发布日期', '发文机关', '发布机构'].map((w) => w.split('').join('[ \\u3000]*')).join('|')}|分[ \\u3000]+类|标[ \\u3000]+题)[ \\u3000]*[：:]`);
+/** Document-site facts: 37.5 KB, 10页, DOC, a file name as the page title (……报告.docx), 文档介绍 over the preview. */
 const DOC_FACTS = /^(?:文档介绍|文档简介|资料简介|内容简介)$|^[-•·*]?\s*(?:\d+(?:\.\d+)?\s*[KMG]B\b|\d+\s*页\s*[|｜]?$|(?:DOC|DOCX|PDF|PPT)X?\s*$)|\.(?:docx?|pdf|wps|pptx?)\s*$/i;
 /** A Markdown-like table row copied from a listing page: | 标题 | 日期 |, or a row of bare pipes. */
 const TABLE_ROW = /^[|｜](?:[^|｜\n]*[|｜]){1,}\s*$|^[^|｜\n]{2,60}(?:\s*[|｜]\s*[^|｜\n]{0,40}){1,}\s*[|｜]\s*$/;
@@ -202,7 +207,11 @@ export function isTableRow(line: string): boolean {
   return cells.length >= 3 && cells.every((c) => c.length <= 20);
 }
 
-/** Chrome on one line, or null. A line with several cues is one finding (one defect). */
+/**
+ * Chrome on one line, or null: the whole line (offsets past its indent), or only the chrome inside it (a dateline,
+ * a paywall marker, an image name glued to the text). A line with several cues is one hit (one defect).
+ * `title` marks a line placed like a title: a title's decorations are read, body-only families are not.
+ */
 export function chromeOf(line: string, opts: { title?: boolean } = {}): ChromeHit | null {
   const lead = LEAD.exec(line)![0].length;
   const t = line.slice(lead).replace(/[\s\u3000]+$/, '');
@@ -220,7 +229,8 @@ export function chromeOf(line: string, opts: { title?: boolean } = {}): ChromeHi
     return edge ? whole('meta', '网页图片的文件名残留') : { kind: 'meta', start: lead + photo.index, end: lead + photo.index + photo[0].length, message: '网页图片的文件名残留' };
   }
   const spam = GAMBLING.exec(t);
-  if (spam) {
+  // A report on the fight against gambling names the platforms it shut down.
+  if (spam && !/赌博|博彩|诈骗|打击|整治|查处|取缔|涉赌/.test(t)) {
     // A short line without a sentence is the injected link's text as a whole; inside prose only the spam words.
     if (t.length <= 40 && !/[。；！？]/.test(t)) return whole('meta', '网页被植入的博彩广告残留');
     return { kind: 'meta', start: lead + spam.index, end: lead + spam.index + spam[0].length, message: '网页被植入的博彩广告残留' };
@@ -296,7 +306,7 @@ export function chromeOf(line: string, opts: { title?: boolean } = {}): ChromeHi
     if (items.length >= 3 && items.filter((w) => NAV_ITEM.test(w)).length >= 2) return whole('breadcrumb', '网站导航栏残留');
     if (notProse(t)) return whole('meta', `非正文的字符行“${t.length > 20 ? `${t.slice(0, 20)}…` : t}”残留`);
   }
-  // A site variant number appended to a title: ……报告（2）.
+  // A title line: another document's title joined by |, a site's decoration, a variant number （2）, a column tag _……
   if (opts.title) {
     const joined = JOINED_TITLE.exec(t);
     if (joined && joined.index > 4 && !/[：:]/.test(t)) return { kind: 'collection', start: lead + joined.index, end: lead + t.length, message: '页面标题后用“|”接上了另一篇文章的标题' };

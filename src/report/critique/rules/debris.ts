@@ -20,10 +20,6 @@ function pastChars(s: string, n: number): number {
   return s.length;
 }
 
-/**
- * Pasted page chrome and model leftovers (families in chrome.ts), one finding per block of
- * adjacent chrome lines; a title printed twice or run into the first paragraph.
- */
 /** A site's word count after a title: （全文共1402字）. */
 const TITLE_WORD_COUNT = /[（(](?:全文|正文)?共?约?\d{3,5}字[）)]$/;
 /** An organ's name alone in brackets: （县委宣传部）, 【区教育局】, （中共某某镇委员会）. */
@@ -31,6 +27,11 @@ const BRACKET_ORGAN = /^[（(【[][\u4e00-\u9fff]{1,20}(?:委员会|党委|党�
 /** A table cell's opening bar before prose. */
 const CELL_BAR = /^[\s\u3000]*[|｜][ \u3000]*(?=[\u4e00-\u9fff0-9])/;
 
+/**
+ * Pasted page chrome and model leftovers (families in chrome.ts): one finding per block of adjacent whole-line
+ * chrome, one per partial hit (a page number, a dateline, a title's decoration); a table cell's bar before prose;
+ * an organ's name in brackets below the text; a title printed twice or run into the first paragraph.
+ */
 export const debrisRule: Rule = {
   id: 'debris',
   category: 'debris',

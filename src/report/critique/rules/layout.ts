@@ -13,13 +13,13 @@ const INNER_SPACE = /[ \u3000\u00a0]+(?=[\u4e00-\u9fff]|[0-9]{1,4}[ \u3000]?[\u4
 const SPACE_BEFORE = /(?:[\u4e00-\u9fff]|[\u4e00-\u9fff][0-9]{1,4}|[XxＸ])$/;
 /** A leading zero in a Chinese date: 2025年03月26日 (GB/T 9704-2012 §7.3.5.1 writes 2025年3月26日). */
 const ZERO_DATE = /20\d{2}年(?:0[1-9]月(?:[0-3]?[0-9]日)?|(?:1[0-2]|[1-9])月0[1-9]日)/g;
-/** A number with a space either side inside Chinese text: 研讨 3 次. */
 /** A number with a space on one side only: 2025 年 at a line start, 、17 个, 工作4 次 (a PDF extraction's spacing). */
 const ONE_SIDE_NUMBER = /[0-9]{1,4}(?:\.[0-9]+)?[ \u3000\u00a0]+(?=[年月日次个项名人场篇余件期批家条届位所座万亿元%％])/g;
-/** A space after a full-width comma, 顿号, semicolon or full stop inside a paragraph (Chinese marks carry their own space). */
 /** A space before a full-width mark (工作 、学习; ” 、): the mark follows its word directly. */
 const SPACE_BEFORE_MARK = /(?<=[\u4e00-\u9fff”’）》0-9])[ \u3000\u00a0]+(?=[，、；。：！？）])/g;
+/** A space after a full-width comma, 顿号, semicolon or full stop inside a paragraph (Chinese marks carry their own space). */
 const SPACE_AFTER_MARK = /[，、；。][ \u3000\u00a0]+(?=[\u4e00-\u9fff0-9“])/g;
+/** A number with a space either side inside Chinese text: 研讨 3 次. */
 const SPACED_NUMBER = /(?<=[\u4e00-\u9fff])[ \u3000\u00a0]+([0-9]{1,4}(?:\.[0-9]+)?)[ \u3000\u00a0]+(?=[\u4e00-\u9fff])/g;
 /** A paragraph that is an item of a list: 一是, 一、, （一）, 1., 第一, a bullet. */
 const ITEM_START = /^[\s\u3000]*(?:[一二三四五六七八九十]{1,2}[是要、]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、]|第[一二三四五六七八九十]{1,2}[，、,：:]|[-•·*])/;
@@ -32,13 +32,13 @@ const OPEN_END = /[\u4e00-\u9fff“，、]$/;
 const RUN_IN_TITLE = /^[\s\u3000]*((?:关于)?[^，。；：！？、\n]{6,60}?(?:报告|汇报|总结|研判材料|汇报材料|方案|要点|计划))(精选|精编|范文|[（(]?(?:通用|精选)?\d{1,2}篇[）)]?)?([ \u3000]*)(?=20\d{2}年|今年|一年来|近年来|本年度|[上下]半年|为(?:认真|深入|进一步|全面|切实|扎实|贯彻)|[（(][一二三四五六七八九十][）)]|[一二三四五六七八九十]、|我(?:局|镇|乡|院|校|县|区|市|委|单位|中心|公司|们)|在[\u4e00-\u9fff]{1,12}(?:领导|指导|关心|支持)|根据|按照)/;
 const TITLE_BODY = /意识形态|宣传思想|工作|责任制|党建|述职|自查/;
 
-/**
- * Spans of deliberate spacing: short phrases set apart by spaces (抓机遇 迎挑战 出特色 创品牌: two or more
- * spaces at most six characters apart, which a PDF line wrap never makes), or a motto of two equal phrases
- * standing alone on its line, in quotation marks or as a clause (守初心 担使命).
- */
-const POST_BEFORE_NAME = /(?:记者|通讯员|摄影|书记|主任|局长|部长|组长|主席|委员|县长|镇长|乡长|区长|市长|校长|院长|经理|所长|站长|队长|主讲人|联系人|负责人|撰稿人|审核人|签发人|报告人|汇报人|发言人|记者|通讯员)$/;
+/** A post or a byline role just before a name (局党组书记 王某某, 记者 李华): the space sets the two apart. */
+const POST_BEFORE_NAME = /(?:记者|通讯员|摄影|书记|主任|局长|部长|组长|主席|委员|县长|镇长|乡长|区长|市长|校长|院长|经理|所长|站长|队长|主讲人|联系人|负责人|撰稿人|审核人|签发人|报告人|汇报人|发言人)$/;
 
+/**
+ * A space that sets fields apart on one line, not a slip: after a news dateline (本报讯 1月8日), before the next
+ * label of a field row (联系人：… 电话：…), between a post and a name, before a signature's date.
+ */
 function apartFields(t: string, start: number, end: number, lineEnd: number): boolean {
   const rest = t.slice(end, lineEnd);
   // A news dateline (本报讯 1月8日) keeps its space.
@@ -90,6 +90,12 @@ function inPairPhrases(t: string, start: number, end: number, from: number, to: 
   return !/^关于/.test(left) && !/(?:意见|办法|方案|条例|通知|规定|决定|细则|规划|纲要|要点|准则|报告)$/.test(right);
 }
 
+/**
+ * Spans of deliberate spacing: short phrases set apart by spaces (抓机遇 迎挑战 出特色 创品牌: two or more
+ * spaces at most six characters apart, which a PDF line wrap never makes), or one space between two phrases
+ * standing alone on their line or as a clause — of equal length, three to five characters (守初心 担使命), or short ones inside quotes
+ * (“植树护绿 共建家园”).
+ */
 function sloganSpans(text: string, base: number): [number, number][] {
   const out: [number, number][] = [];
   const spaces = [...text.matchAll(/(?<=[\u4e00-\u9fff])[ \u3000]{1,2}(?=[\u4e00-\u9fff])/g)].map((m) => [m.index, m.index + m[0].length] as const);
@@ -375,13 +381,13 @@ export const layoutRule: Rule = {
       // In a wrapped copy the title wraps like every other line: a hint.
       out.push(report(doc, doc.wrapped ? 'info' : 'warning', doc.titleHead.start, doc.title.end, '标题被拆成了两行', '将标题合为一行（较长时按词意分行居中排列）'));
     }
-    // A level-1 heading followed straight by the next level-1 heading: an empty section.
     // A space between （一） and its heading text: the bracket already separates them.
     for (const { start, end } of matchAll(HEADING_NUMBER_SPACE, t)) {
       if (doc.chrome.has(doc.lines.findIndex((l) => l.start <= start && start <= l.start + l.text.length))) continue;
       // Web residue that changes nothing a reader sees wrongly; labellers leave it: a hint, no replacement.
       out.push(report(doc, 'info', start, end, '标题序号后多出空格', '删去空格'));
     }
+    // A level-1 heading followed straight by the next level-1 heading: an empty section.
     const level1 = doc.headings.filter((h) => !h.runIn && h.mark.level === 1);
     for (let i = 0; i + 1 < level1.length; i++) {
       const h = level1[i]!;
@@ -469,8 +475,11 @@ function foldJoined(doc: CritiqueDoc, out: Finding[]): Finding[] {
   return out;
 }
 
-/** Text after a paywall cut that picks up in the middle of a sentence: the missing part made it a fragment. */
-/** `notice` is where the site's cut notice starts: the fragment is reported with the cut that made it (one defect). */
+/**
+ * Text after a paywall cut that picks up in the middle of a sentence: the missing part made it a fragment, reported
+ * from `notice` (where the site's cut notice starts) to the fragment's first words, one defect. A heading after the
+ * cut is reported as a heading run into the line instead.
+ */
 function resumedCut(doc: CritiqueDoc, base: number, line: string, cutStart: number, cutEnd: number, notice: number, runIn?: Set<number>): Finding[] {
   const before = line.slice(0, cutStart).trimEnd();
   const after = line.slice(cutEnd);
