@@ -61,8 +61,11 @@ const GAMBLING = new RegExp(
  */
 const TEASER = /^(?=.{14,})[^。！？]*[\u4e00-\u9fff，、”0-9](?<!等)(?:\.{3}|。{3}|(?<!…)…|……\s*[[【（(]?(?:详细|详情|全文|更多|阅读全文|查看全文)[\]】）)]?)$/;
 
-/** A news page's dateline at a paragraph's start: 【本站讯】, 【某某讯】, 本报讯, 本网讯（记者 …）. */
-const DATELINE = /^(?:【[\u4e00-\u9fff]{1,10}讯】|[\u4e00-\u9fff]{0,8}(?:本报|本网|本站|本台|本刊|本社)讯)(?:[ \u3000]*[（(][^（）()\n]{0,40}?(?:记者|通讯员|报道|撰稿|摄影|文\s*[/／]|图\s*[/／])[^（）()\n]{0,40}[）)])?[ \u3000]*/;
+/**
+ * A news page's dateline at a paragraph's start: 【本站讯】, 【某某讯】, 本报讯, 本网讯（记者 …）. Unbracketed, it is
+ * followed by a space, its byline, a date or a time word — not by a noun (本报讯栏目).
+ */
+const DATELINE = /^(?:【[\u4e00-\u9fff]{1,10}讯】|(?:本报|本网|本站|本台|本刊|本社)讯(?=[ \u3000（(0-9]|近日|日前|近期|今年|昨日|昨天|今天|当天|[一二三四五六七八九十]{1,2}月))(?:[ \u3000]*[（(][^（）()\n]{0,40}?(?:记者|通讯员|报道|撰稿|摄影|文\s*[/／]|图\s*[/／])[^（）()\n]{0,40}[）)])?[ \u3000]*/;
 /** A photo set's count, and a caption line: （图片共6张）, 图为……, ▲图为……. */
 const PHOTO_COUNT = /[（(]\s*(?:图片|照片)共\s*\d{1,3}\s*张\s*[）)]|共\s*\d{1,3}\s*张(?:图片|照片)/;
 const CAPTION = /^[▲△↑]?\s*(?:[上下左右]?图为(?!民)|图片为|图：)[^\n]{2,80}$/;
@@ -87,8 +90,13 @@ function notProse(t: string): boolean {
   if (/#{2,}/.test(s)) return false;
   // A list head (A. B、 I. IV、) and English words are writing, not debris.
   if (/^(?:[A-Z]|[IVX]{1,4})[.、．]/.test(s) || /^(?:[A-Za-z]{2,}[\s,'-]+){2,}[A-Za-z]{2,}\.?$/.test(t.trim())) return false;
-  // A run of a rule's characters (=====, ------, *****), or a token of letters, digits and symbols (HX-2025_0032 #A7).
-  return /^[=\-_*~#·.]{3,}$/.test(s) || (/[A-Za-z]/.test(s) && /[\d_#@=+|\\/<>{}[\]$%&^]/.test(s));
+  // A table row (GDP  6.5%  7.0%) and a figure with its percentage are data.
+  if (isTableRow(t) || /[%％]/.test(s)) return false;
+  // A rule of symbols (=====, *****).
+  if (/^[=\-_*~#·.]{3,}$/.test(s)) return true;
+  // Letters with a symbol no prose uses (WZ-2024_0871 #B3, ref=share&from=…); letters and digits with no Chinese
+  // at all (a code), since 5G基站 is a phrase.
+  return /[A-Za-z]/.test(s) && (/[_#@=|\\<>{}$&^]/.test(s) || (cjk === 0 && /\d/.test(s)));
 }
 /** A web timestamp (2022-05-10 09:58:46) or a 2025-11-02 date line: pages write dates this way, reports do not. */
 const TIMESTAMP = /(?<!\d)20\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?!\d)/;

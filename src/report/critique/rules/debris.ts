@@ -23,7 +23,7 @@ function pastChars(s: string, n: number): number {
 /** A site's word count after a title: （全文共1402字）. */
 const TITLE_WORD_COUNT = /[（(](?:全文|正文)?共?约?\d{3,5}字[）)]$/;
 /** An organ's name alone in brackets: （县委宣传部）, 【区教育局】, （中共某某镇委员会）. */
-const BRACKET_ORGAN = /^[（(【[][\u4e00-\u9fff]{1,20}(?:委员会|党委|党组|党工委|支部|总支|委|局|部|办|办公室|中心|街道|社区|镇|乡|院|校|所|站|馆|公司|政府)[）)】\]]$/;
+const BRACKET_ORGAN = /^[（(【[][\u4e00-\u9fff]{1,20}(?:委员会|党委|党组|党工委|支部|总支|委|局|部|办|办公室|科|处|股|室|中心|街道|社区|镇|乡|院|校|所|站|馆|公司|政府)[）)】\]]$/;
 /** A table cell's opening bar before prose. */
 const CELL_BAR = /^[\s\u3000]*[|｜][ \u3000]*(?=[\u4e00-\u9fff0-9])/;
 
