@@ -46,12 +46,13 @@ const HEX_GLUED = /^(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{20,64}(?=[\u4e00-\
  * with no everyday meaning before those words; the context words are the ones press coverage of hijacked government
  * accounts quotes (官方娱乐平台, 棋牌彩票电子). A brand alone, or 体育/平台 alone, is no finding.
  */
-export const GAMBLING_BRANDS = ['开云', '必赢', '亚博', '乐鱼', '华体会', '米乐', '九游', '爱游戏', '威尼斯人', '新葡京', '葡京', '澳门银河', '太阳城', '皇冠', '博天堂', '凯发', '尊龙', '利来', '龙8', '伟德', '欧宝', '雷竞技', '明升', '金宝博', '沙巴', '新濠天地', '百家乐'];
+export const GAMBLING_BRANDS = ['开云', '必赢', '亚博', '博亚', '乐鱼', '华体会', '米乐', '九游会', '九游', '爱游戏', '威尼斯人', '新葡京', '葡京', '澳门银河', '太阳城', '皇冠', '博天堂', '凯发', '尊龙', '利来', '龙8', '伟德', '欧宝', '雷竞技', '明升', '金宝博', '沙巴', '新濠天地', '百家乐'];
 const GAMBLING_CONTEXT = '官网|官方网站|官方平台|app|下载|体育|娱乐|平台|入口|网址|注册|登录|网页版|客户端|手机版|真人|棋牌|彩票|电竞|电子游艺';
 const GAMBLING = new RegExp(
-  `(?:${GAMBLING_BRANDS.join('|')})(?:[·•\\s-]*[（(]中国[）)])?(?:[·•\\s-]*(?:${GAMBLING_CONTEXT}))+(?![馆场局会])` +
+  // The brand may carry its Latin tag (米乐m6, 爱游戏(ayx)) and 中国 before the site words.
+  `(?:${GAMBLING_BRANDS.join('|')})(?:[（(]?[A-Za-z][A-Za-z0-9]{0,7}[）)]?)?(?:[·•\\s-]*[（(]?中国[）)]?)?(?:[·•\\s-]*(?:${GAMBLING_CONTEXT}))+(?![馆场局会])` +
     // Latin brand names no report uses, and the spam title's boilerplate.
-    '|(?<![A-Za-z])(?:bwin|bet365|188bet|betway|1xbet|kaiyun|leyu)(?![A-Za-z])|[（(]中国[）)](?:官方网站|官网)|IOS\\s*[/／]\\s*安卓(?:通用版)?',
+    '|(?<![A-Za-z])(?:bwin|bet365|188bet|betway|1xbet|kaiyun|leyu)(?![A-Za-z])|(?<![A-Za-z])(?:PG|AG)(?:电子|真人)|[（(]中国[）)](?:官方网站|官网)|IOS\\s*[/／]\\s*安卓(?:通用版)?',
   'i',
 );
 
@@ -66,6 +67,13 @@ const TEASER = /^(?=.{14,})[^。！？]*[\u4e00-\u9fff，、”0-9](?<!等)(?:\.
  * followed by a space, its byline, a date or a time word — not by a noun (本报讯栏目).
  */
 const DATELINE = /^(?:【[\u4e00-\u9fff]{1,10}讯】|(?:本报|本网|本站|本台|本刊|本社)讯(?=[ \u3000（(0-9]|近日|日前|近期|今年|昨日|昨天|今天|当天|[一二三四五六七八九十]{1,2}月))(?:[ \u3000]*[（(][^（）()\n]{0,40}?(?:记者|通讯员|报道|撰稿|摄影|文\s*[/／]|图\s*[/／])[^（）()\n]{0,40}[）)])?[ \u3000]*/;
+/**
+ * A news or public-account article's credits on a line of their own: （通讯员 王芳）, （文/图 李强）, （某某街道 供稿）,
+ * 供稿：…, 图片来源：…, 编辑｜… (the bar is the account's style; a report's sign-off uses no bar).
+ */
+const BYLINE = /^[（(](?:(?:(?:记者|通讯员|摄影|撰稿|作者)[：:\s]*|(?:文\s*[/／]\s*图|图\s*[/／]\s*文|文|图)[：:\s]+)[\u4e00-\u9fff·]{2,4}(?:[\s、，,][^（）()]{1,30})?|[^（）()]{1,20}(?:供稿|撰稿|报送))[）)]$|^(?:供稿|撰稿|责编|图片来源|图源|摄影|通讯员|记者|排版|校对)\s*[：:]\s*\S[^。；！？]{0,20}$|^(?:供稿|撰稿|责编|图片|图源|摄影|文字|编辑|审核|初审|复审|终审|排版|校对)\s*[|｜丨]\s*\S[^。；！？]{0,20}$/;
+/** A public account's follow prompts and end mark: 阅读原文, 点击上方蓝字关注我们, 长按识别二维码, — END —. */
+const ACCOUNT_PROMPT = /^(?:阅读原文|点击(?:上方)?蓝字.{0,10}|长按(?:识别)?(?:图中)?二维码.{0,10}|扫码关注.{0,10}|[-—–\s]*END[-—–\s]*)$/;
 /** A photo set's count, and a caption line: （图片共6张）, 图为……, ▲图为……. */
 const PHOTO_COUNT = /[（(]\s*(?:图片|照片)共\s*\d{1,3}\s*张\s*[）)]|共\s*\d{1,3}\s*张(?:图片|照片)/;
 const CAPTION = /^[▲△↑]?\s*(?:[上下左右]?图为(?!民)|图片为|图：)[^\n]{2,80}$/;
@@ -249,6 +257,8 @@ export function chromeOf(line: string, opts: { title?: boolean } = {}): ChromeHi
   const count = PHOTO_COUNT.exec(t);
   if (count) return count[0].length === t.length ? whole('meta', '新闻网页的图片数量标注残留') : { kind: 'meta', start: lead + count.index, end: lead + count.index + count[0].length, message: '新闻网页的图片数量标注残留' };
   if (CAPTION.test(t) && t.length <= 80) return whole('meta', '新闻网页的图片说明（“图为……”）残留');
+  if (!opts.title && t.length <= 40 && BYLINE.test(t)) return whole('meta', '新闻稿或公众号文章的署名、供稿信息残留');
+  if (ACCOUNT_PROMPT.test(t)) return whole('advert', '公众号文章的关注提示或结束标记残留');
   const code = COLUMN_CODE.exec(t);
   if (code) return { kind: 'meta', start: lead, end: lead + code[0].length, message: '网站栏目编号残留' };
   const tag = LIST_TAG.exec(t);

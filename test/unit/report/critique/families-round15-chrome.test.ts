@@ -56,6 +56,9 @@ describe('gambling spam injected into a hijacked page', () => {
       expect(debris(page(`${spam}\n`))).toEqual([[spam, 'error', null]]);
     }
   });
+  it('a brand with its Latin tag or 中国 between it and the site words', () => {
+    for (const spam of ['米乐m6体育官网', '爱游戏(ayx)中国官方网站', '九游会j9真人游戏', 'PG电子游艺平台']) expect(debris(page(`${spam}\n`))).toEqual([[spam, 'error', null]]);
+  });
   it('spam inside a paragraph: only the spam words', () => {
     const t = page('中心开展法治宣传进楼栋活动，亚博体育app下载覆盖居民楼28栋。\n');
     expect(debris(t)).toEqual([['亚博体育app下载', 'error', null]]);
@@ -105,6 +108,15 @@ describe('news datelines, photo counts and captions', () => {
     expect(debris(page('中心举办“巧手迎新春”手工展。（照片共3张）\n'))).toEqual([['（照片共3张）', 'error', null]]);
     expect(debris(page('图为志愿者在小区广场为居民表演快板。\n'))).toEqual([['图为志愿者在小区广场为居民表演快板。', 'error', null]]);
     expect(debris(page('▲上图为读书会现场\n'))).toEqual([['▲上图为读书会现场', 'error', null]]);
+  });
+  it('credits of a news or public-account article on a line of their own, and its follow prompts', () => {
+    for (const line of ['（通讯员 孙丽）', '（文/图 郑一鸣）', '（柳溪街道文化中心 供稿）', '图片来源：柳溪街道', '编辑｜吴倩', '阅读原文', '点击上方蓝字关注我们', '— END —']) {
+      expect(debris(page(`${line}\n`))).toEqual([[line, 'error', null]]);
+    }
+  });
+  it('silent: a bracketed word that starts like a credit, a sign-off label with a colon', () => {
+    expect(debris(page('（记者节）\n'))).toEqual([]);
+    expect(debris(page('审核：钱明\n'))).toEqual([]);
   });
   it('silent: 讯 and 图为 inside words of a report, a dateline word in the middle of a sentence', () => {
     expect(debris(page('图为民办实事是中心一贯的工作导向，全年办结居民诉求46件。\n'))).toEqual([]);
