@@ -57,10 +57,14 @@ const GAMBLING = new RegExp(
 );
 
 /**
- * A listing page's teaser: prose cut short by ..., 。。。 or a single … with no sentence end, or by …… followed by the
- * page's link (详细, 阅读全文). …… alone may end a writer's sentence (GB/T 15834), and so may 等 before any dots.
+ * A listing page's teaser: an article's opening (a date, 近日, 今年以来, 为进一步……) cut short by ..., 。。。 or a
+ * single … with no sentence end; or any prose cut by dots and followed by the page's link (详细, 阅读全文).
+ * …… alone may end a writer's sentence (GB/T 15834), and so may 等 before any dots; a writer's own ... closing a
+ * line that opens otherwise (我们还将……...) is a slip of the mark, not a page's excerpt.
  */
-const TEASER = /^(?=.{14,})[^。！？]*[\u4e00-\u9fff，、”0-9](?<!等)(?:\.{3}|。{3}|(?<!…)…|……\s*[[【（(]?(?:详细|详情|全文|更多|阅读全文|查看全文)[\]】）)]?)$/;
+const TEASER_OPEN = /^(?:近日|日前|近期|连日来|今年以来|今年|去年|本年度|[\d一二三四五六七八九十]{1,2}月(?:[\d一二三四五六七八九十]{1,3}日)?|20\d{2}年|为(?:进一步|深入|全面|切实|扎实|认真|更好|推动|加强|落实|贯彻|积极|持续|有效)|根据|按照|随着|自[\d一二三四五六七八九十]|[\u4e00-\u9fff]{1,6}以来)/;
+const TEASER = /^(?=.{20,})[^。！？]*[\u4e00-\u9fff，、”0-9](?<!等)(?:\.{3}|。{3}|(?<!…)…)$/;
+const TEASER_LINKED = /^(?=.{14,})[^。！？]*[\u4e00-\u9fff，、”0-9](?:\.{3}|。{3}|…{1,2})\s*[[【（(]?(?:详细|详情|全文|更多|阅读全文|查看全文)[\]】）)]?$/;
 
 /**
  * A news page's dateline at a paragraph's start: 【本站讯】, 【某某讯】, 本报讯, 本网讯（记者 …）. Unbracketed, it is
@@ -94,6 +98,8 @@ function notProse(t: string): boolean {
   if (cjk > 2) return false;
   // Dates, numbers, phone numbers and page ranges are a signature's or a table's; XX is the placeholder rule's.
   if (/^[\d.\-/／—–()（）+年月日]+$/.test(s) || /^[XxＸ×*＊]+$/.test(s)) return false;
+  // An e-mail address is a contact line's.
+  if (/^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/.test(s)) return false;
   // A ##tag## marker is the markup rule's, with its own message.
   if (/#{2,}/.test(s)) return false;
   // A list head (A. B、 I. IV、) and English words are writing, not debris.
@@ -102,9 +108,10 @@ function notProse(t: string): boolean {
   if (isTableRow(t) || /[%％]/.test(s)) return false;
   // A rule of symbols (=====, *****).
   if (/^[=\-_*~#·.]{3,}$/.test(s)) return true;
-  // Letters with a symbol no prose uses (WZ-2024_0871 #B3, ref=share&from=…); letters and digits with no Chinese
-  // at all (a code), since 5G基站 is a phrase.
-  return /[A-Za-z]/.test(s) && (/[_#@=|\\<>{}$&^]/.test(s) || (cjk === 0 && /\d/.test(s)));
+  // Letters with a symbol no prose uses (WZ-2024_0871 #B3, ref=share&from=…); letters and digits interleaved with
+  // no Chinese at all (k7x2p9, an ID), not a name with its number (ISO9001, PM2.5, 5G基站).
+  const turns = (s.match(/[A-Za-z](?=\d)|\d(?=[A-Za-z])/g) ?? []).length;
+  return /[A-Za-z]/.test(s) && (/[_#@=|\\<>{}$&^]/.test(s) || (cjk === 0 && s.length >= 6 && turns >= 2));
 }
 /** A web timestamp (2022-05-10 09:58:46) or a 2025-11-02 date line: pages write dates this way, reports do not. */
 const TIMESTAMP = /(?<!\d)20\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?!\d)/;
@@ -319,7 +326,7 @@ export function chromeOf(line: string, opts: { title?: boolean } = {}): ChromeHi
   }
   if (!opts.title) {
     // A listing page's cut-short excerpt, a portal's navigation set apart by spaces, a line that is no prose at all.
-    if (TEASER.test(t)) return whole('meta', '网页列表的文章摘要（以省略号截断）残留');
+    if ((TEASER.test(t) && TEASER_OPEN.test(t)) || TEASER_LINKED.test(t)) return whole('meta', '网页列表的文章摘要（以省略号截断）残留');
     const items = t.split(/[ \u3000]+/);
     if (items.length >= 3 && items.filter((w) => NAV_ITEM.test(w)).length >= 2) return whole('breadcrumb', '网站导航栏残留');
     if (notProse(t)) return whole('meta', `非正文的字符行“${t.length > 20 ? `${t.slice(0, 20)}…` : t}”残留`);
