@@ -108,10 +108,11 @@ function notProse(t: string): boolean {
   if (isTableRow(t) || /[%％]/.test(s)) return false;
   // A rule of symbols (=====, *****).
   if (/^[=\-_*~#·.]{3,}$/.test(s)) return true;
-  // Letters with a symbol no prose uses (WZ-2024_0871 #B3, ref=share&from=…); letters and digits interleaved with
-  // no Chinese at all (k7x2p9, an ID), not a name with its number (ISO9001, PM2.5, 5G基站).
+  // Six characters or more (Q&A is a heading): letters with a symbol no prose uses (WZ-2024_0871 #B3,
+  // ref=share&from=…), or letters and digits interleaved with no Chinese at all (k7x2p9, an ID), not a name with its
+  // number (ISO9001, PM2.5, 5G基站).
   const turns = (s.match(/[A-Za-z](?=\d)|\d(?=[A-Za-z])/g) ?? []).length;
-  return /[A-Za-z]/.test(s) && (/[_#@=|\\<>{}$&^]/.test(s) || (cjk === 0 && s.length >= 6 && turns >= 2));
+  return /[A-Za-z]/.test(s) && s.length >= 6 && (/[_#@=|\\<>{}$&^]/.test(s) || (cjk === 0 && turns >= 2));
 }
 /** A web timestamp (2022-05-10 09:58:46) or a 2025-11-02 date line: pages write dates this way, reports do not. */
 const TIMESTAMP = /(?<!\d)20\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?!\d)/;

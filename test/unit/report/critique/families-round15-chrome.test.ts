@@ -139,7 +139,7 @@ describe('a line that is no prose: a stray letter, an ID, a rule of symbols, a p
     expect(onLine(t, '守初心')).toEqual([]);
   });
   it('silent: a phone number, an e-mail address, a name with its number, a phrase with a Latin code, a table row, a list head, English words, a placeholder, a markup tag (the markup rule’s)', () => {
-    for (const line of ['0571-86012345', '13800001234', 'wenhua@liuxi.gov.cn', 'ISO9001', 'PM2.5', '5G基站', 'GDP  6.5%  7.0%', 'A. 读书活动', 'Community Culture Centre', 'XX']) {
+    for (const line of ['0571-86012345', '13800001234', 'wenhua@liuxi.gov.cn', 'Q&A', 'ISO9001', 'PM2.5', '5G基站', 'GDP  6.5%  7.0%', 'A. 读书活动', 'Community Culture Centre', 'XX']) {
       expect(debris(page(`${line}\n`))).toEqual([]);
     }
     const tag = page('##paidend##\n');
