@@ -43,8 +43,9 @@ const HEX_GLUED = /^(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{20,64}(?=[\u4e00-\
 /**
  * Gambling spam injected into a hijacked page (a site's SEO hack): a betting brand followed by the words its pages
  * carry (官网, 官方网站, app, 下载, 体育, 娱乐, 平台, 入口 …). Members: brand names such spam pages show, kept to those
- * with no everyday meaning before those words; the context words are the ones press coverage of hijacked government
- * accounts quotes (官方娱乐平台, 棋牌彩票电子). A brand alone, or 体育/平台 alone, is no finding.
+ * with no everyday meaning before those words (金沙, 星空, 半岛, 永利 are left out); the context words are the ones
+ * press coverage of hijacked government accounts quotes (官方娱乐平台, 棋牌彩票电子). The brand may carry a Latin tag
+ * and 中国 before the words. A brand alone, or 体育/平台 alone, is no finding; nor is a line about fighting gambling.
  */
 export const GAMBLING_BRANDS = ['开云', '必赢', '亚博', '博亚', '乐鱼', '华体会', '米乐', '九游会', '九游', '爱游戏', '威尼斯人', '新葡京', '葡京', '澳门银河', '太阳城', '皇冠', '博天堂', '凯发', '尊龙', '利来', '龙8', '伟德', '欧宝', '雷竞技', '明升', '金宝博', '沙巴', '新濠天地', '百家乐'];
 const GAMBLING_CONTEXT = '官网|官方网站|官方平台|app|下载|体育|娱乐|平台|入口|网址|注册|登录|网页版|客户端|手机版|真人|棋牌|彩票|电竞|电子游艺';
