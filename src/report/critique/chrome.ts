@@ -64,8 +64,10 @@ const GAMBLING = new RegExp(
  * line that opens otherwise (我们还将……...) is a slip of the mark, not a page's excerpt.
  */
 const TEASER_OPEN = /^(?:近日|日前|近期|连日来|今年以来|今年|去年|本年度|[\d一二三四五六七八九十]{1,2}月(?:[\d一二三四五六七八九十]{1,3}日)?|20\d{2}年|为(?:进一步|深入|全面|切实|扎实|认真|更好|推动|加强|落实|贯彻|积极|持续|有效)|根据|按照|随着|自[\d一二三四五六七八九十]|[\u4e00-\u9fff]{1,6}以来)/;
-const TEASER = /^(?=.{20,})[^。！？]*[\u4e00-\u9fff，、”0-9](?<!等)(?:\.{3}|。{3}|(?<!…)…)$/;
-const TEASER_LINKED = /^(?=.{14,})[^。！？]*[\u4e00-\u9fff，、”0-9](?:\.{3}|。{3}|…{1,2})\s*[[【（(]?(?:详细|详情|全文|更多|阅读全文|查看全文)[\]】）)]?$/;
+/** A listing row's date after the teaser: 2025-03-05, [2025-03-05]. */
+const ROW_DATE = '(?:\\s*[[【（(]?20\\d{2}[-/.]\\d{1,2}[-/.]\\d{1,2}[\\]】）)]?)?';
+const TEASER = new RegExp(`^(?=.{20,})[^。！？]*[\\u4e00-\\u9fff，、”0-9](?<!等)(?:\\.{3}|。{3}|(?<!…)…)${ROW_DATE}$`);
+const TEASER_LINKED = new RegExp(`^(?=.{14,})[^。！？]*[\\u4e00-\\u9fff，、”0-9](?:\\.{3}|。{3}|…{1,2})\\s*[[【（(]?(?:详细|详情|全文|更多|阅读全文|查看全文)[\\]】）)]?${ROW_DATE}$`);
 
 /**
  * A news page's dateline at a paragraph's start: 【本站讯】, 【某某讯】, 本报讯, 本网讯（记者 …）. Unbracketed, it is
@@ -77,6 +79,8 @@ const DATELINE = /^(?:【[\u4e00-\u9fff]{1,10}讯】|(?:本报|本网|本站|本
  * 供稿：…, 图片来源：…, 编辑｜… (the bar is the account's style; a report's sign-off uses no bar).
  */
 const BYLINE = /^[（(](?:(?:(?:记者|通讯员|摄影|撰稿|作者)[：:\s]*|(?:文\s*[/／]\s*图|图\s*[/／]\s*文|文|图)[：:\s]+)[\u4e00-\u9fff·]{2,4}(?:[\s、，,][^（）()]{1,30})?|[^（）()]{1,20}(?:供稿|撰稿|报送))[）)]$|^(?:供稿|撰稿|责编|图片来源|图源|摄影|通讯员|记者|排版|校对)\s*[：:]\s*\S[^。；！？]{0,20}$|^(?:供稿|撰稿|责编|图片|图源|摄影|文字|编辑|审核|初审|复审|终审|排版|校对)\s*[|｜丨]\s*\S[^。；！？]{0,20}$/;
+/** An article's counters on a line of their own: 阅读 3562, 浏览次数：1.2万, 点赞 12 在看 5. */
+const COUNTERS = /^(?:(?:阅读|浏览|点击|点赞|评论|转发|收藏|在看|分享)(?:量|数|次数)?[ \u3000]*[：:]?[ \u3000]*\d+(?:\.\d+)?[万wW]?[ \u3000]*次?[ \u3000]*){1,4}$/;
 /** A public account's follow prompts and end mark: 阅读原文, 点击上方蓝字关注我们, 长按识别二维码, — END —. */
 const ACCOUNT_PROMPT = /^(?:阅读原文|点击(?:上方)?蓝字.{0,10}|长按(?:识别)?(?:图中)?二维码.{0,10}|扫码关注.{0,10}|[-—–\s]*END[-—–\s]*)$/;
 /** A photo set's count, and a caption line: （图片共6张）, 图为……, ▲图为……. */
@@ -268,6 +272,7 @@ export function chromeOf(line: string, opts: { title?: boolean } = {}): ChromeHi
   if (CAPTION.test(t) && t.length <= 80) return whole('meta', '新闻网页的图片说明（“图为……”）残留');
   if (!opts.title && t.length <= 40 && BYLINE.test(t)) return whole('meta', '新闻稿或公众号文章的署名、供稿信息残留');
   if (ACCOUNT_PROMPT.test(t)) return whole('advert', '公众号文章的关注提示或结束标记残留');
+  if (COUNTERS.test(t)) return whole('meta', '网页的阅读量、点赞数等计数残留');
   const code = COLUMN_CODE.exec(t);
   if (code) return { kind: 'meta', start: lead, end: lead + code[0].length, message: '网站栏目编号残留' };
   const tag = LIST_TAG.exec(t);

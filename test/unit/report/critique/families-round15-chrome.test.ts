@@ -80,9 +80,10 @@ describe('a listing page’s teaser cut short', () => {
       expect(debris(page(`${teaser}\n`))).toEqual([[teaser, 'error', null]]);
     }
   });
-  it('…… followed by the page’s link', () => {
-    const teaser = '为进一步丰富居民精神文化生活，中心于国庆期间组织开展……[详细]';
-    expect(debris(page(`${teaser}\n`))).toEqual([[teaser, 'error', null]]);
+  it('…… followed by the page’s link, and a listing row’s date after the dots', () => {
+    for (const teaser of ['为进一步丰富居民精神文化生活，中心于国庆期间组织开展……[详细]', '近日，中心邀请区图书馆馆员走进社区，为小学生讲解古籍修复知识，现场...  [2025-10-16]']) {
+      expect(debris(page(`${teaser}\n`))).toEqual([[teaser, 'error', null]]);
+    }
   });
   it('silent: a sentence the writer ends with ……, a list ending 等……, a template lead-in, a short line', () => {
     expect(debris(page('居民们纷纷表示，家门口的文化活动越来越丰富了……\n'))).toEqual([]);
@@ -111,14 +112,15 @@ describe('news datelines, photo counts and captions', () => {
     expect(debris(page('图为志愿者在小区广场为居民表演快板。\n'))).toEqual([['图为志愿者在小区广场为居民表演快板。', 'error', null]]);
     expect(debris(page('▲上图为读书会现场\n'))).toEqual([['▲上图为读书会现场', 'error', null]]);
   });
-  it('credits of a news or public-account article on a line of their own, and its follow prompts', () => {
-    for (const line of ['（通讯员 孙丽）', '（文/图 郑一鸣）', '（柳溪街道文化中心 供稿）', '图片来源：柳溪街道', '编辑｜吴倩', '阅读原文', '点击上方蓝字关注我们', '— END —']) {
+  it('credits and counters of a news or public-account article on a line of their own, and its follow prompts', () => {
+    for (const line of ['阅读 3562', '浏览次数：1.2万', '点赞 12 在看 5', '（通讯员 孙丽）', '（文/图 郑一鸣）', '（柳溪街道文化中心 供稿）', '图片来源：柳溪街道', '编辑｜吴倩', '阅读原文', '点击上方蓝字关注我们', '— END —']) {
       expect(debris(page(`${line}\n`))).toEqual([[line, 'error', null]]);
     }
   });
   it('silent: a bracketed word that starts like a credit, a sign-off label with a colon', () => {
     expect(debris(page('（记者节）\n'))).toEqual([]);
     expect(debris(page('审核：钱明\n'))).toEqual([]);
+    expect(debris(page('阅读 3 本经典著作\n'))).toEqual([]);
   });
   it('silent: 讯 and 图为 inside words of a report, a dateline word in the middle of a sentence', () => {
     expect(debris(page('图为民办实事是中心一贯的工作导向，全年办结居民诉求46件。\n'))).toEqual([]);
