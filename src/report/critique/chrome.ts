@@ -225,6 +225,26 @@ export function titleDecoration(t: string): { start: number; end: number } | nul
 }
 
 /**
+ * Chrome glued to a line of prose: a news dateline opening it (【本站讯】, 本报讯（记者 …）), an image's export name
+ * or a hash run into it, a photo count after its sentence. Offsets inside the line. Unlike chromeOf's hits these
+ * leave the line prose, so the rules that skip chrome lines (numbers, duplicates, evidence) still read its text.
+ */
+export function inlineChrome(line: string, opts: { title?: boolean } = {}): ChromeHit[] {
+  const out: ChromeHit[] = [];
+  const lead = LEAD.exec(line)![0].length;
+  const t = line.slice(lead).replace(/[\s\u3000]+$/, '');
+  if (!t) return out;
+  const at = (m: RegExpExecArray, message: string) => out.push({ kind: 'meta', start: lead + m.index, end: lead + m.index + m[0].length, message });
+  const dateline = opts.title ? null : DATELINE.exec(t);
+  if (dateline && dateline[0].trim().length < t.length) at(dateline, `新闻稿的电头“${dateline[0].trim()}”残留`);
+  const photo = EXPORT_NAME.exec(t) ?? HEX_GLUED.exec(t);
+  if (photo && photo[0].length < t.length) at(photo, '网页图片的文件名残留');
+  const count = PHOTO_COUNT.exec(t);
+  if (count && count[0].length < t.length) at(count, '新闻网页的图片数量标注残留');
+  return out;
+}
+
+/**
  * A table row pasted as text: cells set apart by tabs, or three or more short cells set apart by runs of two or more
  * spaces, with no full stop. Its spaces and leading row number are the table's, not slips.
  */
@@ -252,11 +272,9 @@ export function chromeOf(line: string, opts: { title?: boolean } = {}): ChromeHi
   if (TAGS_ONLY.test(t)) return whole('meta', '网页 HTML 代码残留');
   if (BREADCRUMB.test(t) || SITE_HOME.test(t)) return whole('breadcrumb', '网页导航（面包屑）残留');
   if (IMAGE_FILE.test(t) || HEX_HASH.test(t)) return whole('meta', '网页图片的文件名残留');
-  const photo = EXPORT_NAME.exec(t) ?? HEX_GLUED.exec(t);
-  if (photo) {
-    const edge = t.slice(0, photo.index).trim() === '' && t.slice(photo.index + photo[0].length).trim() === '';
-    return edge ? whole('meta', '网页图片的文件名残留') : { kind: 'meta', start: lead + photo.index, end: lead + photo.index + photo[0].length, message: '网页图片的文件名残留' };
-  }
+  // Glued to prose, these three families are inlineChrome's: the line stays prose for the other rules.
+  const photo = EXPORT_NAME.exec(t);
+  if (photo && photo[0].length === t.length) return whole('meta', '网页图片的文件名残留');
   const spam = GAMBLING.exec(t);
   // A report on the fight against gambling names the platforms it shut down.
   if (spam && !/赌博|博彩|诈骗|打击|整治|查处|取缔|涉赌/.test(t)) {
@@ -265,10 +283,9 @@ export function chromeOf(line: string, opts: { title?: boolean } = {}): ChromeHi
     return { kind: 'meta', start: lead + spam.index, end: lead + spam.index + spam[0].length, message: '网页被植入的博彩广告残留' };
   }
   const dateline = opts.title ? null : DATELINE.exec(t);
-  if (dateline && dateline[0].trim().length < t.length) return { kind: 'meta', start: lead, end: lead + dateline[0].length, message: `新闻稿的电头“${dateline[0].trim()}”残留` };
-  if (dateline) return whole('meta', `新闻稿的电头“${t}”残留`);
+  if (dateline && dateline[0].trim().length === t.length) return whole('meta', `新闻稿的电头“${t}”残留`);
   const count = PHOTO_COUNT.exec(t);
-  if (count) return count[0].length === t.length ? whole('meta', '新闻网页的图片数量标注残留') : { kind: 'meta', start: lead + count.index, end: lead + count.index + count[0].length, message: '新闻网页的图片数量标注残留' };
+  if (count && count[0].length === t.length) return whole('meta', '新闻网页的图片数量标注残留');
   if (CAPTION.test(t) && t.length <= 80) return whole('meta', '新闻网页的图片说明（“图为……”）残留');
   if (!opts.title && t.length <= 40 && BYLINE.test(t)) return whole('meta', '新闻稿或公众号文章的署名、供稿信息残留');
   if (ACCOUNT_PROMPT.test(t)) return whole('advert', '公众号文章的关注提示或结束标记残留');

@@ -1,7 +1,7 @@
 import type { Rule, Finding } from '../types.js';
 import type { CritiqueDoc, Line } from '../doc.js';
 import { reporter } from './util.js';
-import { DECO_WORD, undecorated } from '../chrome.js';
+import { DECO_WORD, inlineChrome, undecorated } from '../chrome.js';
 
 const report = reporter('debris', 'debris');
 
@@ -82,6 +82,14 @@ export const debrisRule: Rule = {
       const c = doc.chrome.get(p.index);
       if (c && c.start <= bar.index) continue;
       out.push(report(doc, 'error', p.start + bar.index, p.start + bar.index + bar[0].length, '网页表格的竖线残留', '删除'));
+    }
+    // Chrome glued to prose (a dateline, an image name, a photo count): the chrome only; the line stays prose.
+    for (const p of doc.paragraphs) {
+      const c = doc.chrome.get(p.index);
+      for (const h of inlineChrome(p.text, { title: doc.titleLines.has(p.index) })) {
+        if (c && c.start < h.end && c.end > h.start) continue;
+        out.push(report(doc, 'error', p.start + h.start, p.start + h.end, h.message, '删除'));
+      }
     }
     // An organ's name alone in brackets below the text (（县委宣传部）): a news page's byline tag. Under the title
     // it names the reporting unit and stays.

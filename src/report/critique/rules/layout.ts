@@ -1,7 +1,7 @@
 import type { Rule, Finding } from '../types.js';
 import type { CritiqueDoc } from '../doc.js';
 import { matchAll, reporter } from './util.js';
-import { CUT_NOTICE, isTableRow } from '../chrome.js';
+import { CUT_NOTICE, inlineChrome, isTableRow } from '../chrome.js';
 
 const report = reporter('layout', 'layout');
 /** The spaces after a line-initial （一）; “1. 正文” after a dot is the accepted list style (clean fixtures). */
@@ -180,6 +180,8 @@ export const layoutRule: Rule = {
       const keep = sloganSpans(p.text, p.start);
       const c = doc.chrome.get(p.index);
       if (c) keep.push([p.start + c.start, p.start + c.end]);
+      // Chrome glued to prose (本报讯（记者 王芳 通讯员 李华）) is reported whole by the debris rule.
+      for (const h of inlineChrome(p.text, { title: doc.titleLines.has(p.index) })) keep.push([p.start + h.start, p.start + h.end]);
       // A table row's spaces set its cells apart: deleting them would fuse the cells.
       if (isTableRow(p.text)) keep.push([p.start, p.end]);
       const kept = (a: number, b: number) => keep.some(([x, y]) => a >= x && b <= y);

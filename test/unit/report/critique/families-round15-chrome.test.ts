@@ -106,6 +106,13 @@ describe('news datelines, photo counts and captions', () => {
       expect(debris(page(`${line}\n`))).toEqual([[head, 'error', null]]);
     }
   });
+  it('a paragraph opened by a dateline stays prose for the other rules (its sentence is still compared for repeats)', () => {
+    const t = `${TITLE}【本站讯】中心组织志愿者开展送戏进小区活动，全年演出16场。\n${P1}${P2}`;
+    expect(run(t).filter((f) => f.severity !== 'info').map((f) => [f.rule, t.slice(f.start, f.end)])).toEqual([
+      ['debris', '【本站讯】'],
+      ['duplicate', P2.trim()],
+    ]);
+  });
   it('a photo count, alone or after a sentence, and a caption line', () => {
     expect(debris(page('（图片共8张）\n'))).toEqual([['（图片共8张）', 'error', null]]);
     expect(debris(page('中心举办“巧手迎新春”手工展。（照片共3张）\n'))).toEqual([['（照片共3张）', 'error', null]]);
