@@ -97,7 +97,8 @@ const NAV_ITEM = /^(?:首页|网站首页|新闻中心|政务公开|信息公开
 function notProse(t: string): boolean {
   const s = t.replace(/[\s\u3000]+/g, '');
   if (/[。，；！？：:]/.test(s)) return false;
-  if (/^[A-Za-z]$/.test(s)) return true;
+  // A lone X stays the placeholder rule's (an unfilled slot reads the same).
+  if (/^[A-WYZa-wyz]$/.test(s)) return true;
   if (s.length < 3) return false;
   const cjk = (s.match(/[\u4e00-\u9fff]/g) ?? []).length;
   if (cjk > 2) return false;

@@ -138,7 +138,7 @@ describe('news datelines, photo counts and captions', () => {
 
 describe('a line that is no prose: a stray letter, an ID, a rule of symbols, a portal navigation bar', () => {
   it('one chrome finding for the line', () => {
-    for (const line of ['K', 'x', 'WZ-2024_0871 #B3', 'q8w3e7r1', 'ref=share&from=timeline', '========', '首页 机构概况 新闻中心 政务公开 互动交流']) {
+    for (const line of ['K', 'q', 'WZ-2024_0871 #B3', 'q8w3e7r1', 'ref=share&from=timeline', '========', '首页 机构概况 新闻中心 政务公开 互动交流']) {
       expect(debris(page(`${line}\n`))).toEqual([[line, 'error', null]]);
     }
   });
@@ -151,6 +151,9 @@ describe('a line that is no prose: a stray letter, an ID, a rule of symbols, a p
     for (const line of ['0571-86012345', '13800001234', 'wenhua@liuxi.gov.cn', 'Q&A', 'ISO9001', 'PM2.5', '5G基站', 'GDP  6.5%  7.0%', 'A. 读书活动', 'Community Culture Centre', 'XX']) {
       expect(debris(page(`${line}\n`))).toEqual([]);
     }
+    // A lone X is an unfilled slot to the placeholder rule, as before.
+    const x = page('X\n');
+    expect(run(x).filter((f) => x.slice(f.start, f.end) === 'X').map((f) => f.rule)).toEqual(['placeholder']);
     const tag = page('##paidend##\n');
     expect(run(tag).filter((f) => tag.slice(f.start, f.end) === '##paidend##').map((f) => f.rule)).toEqual(['markup']);
   });
