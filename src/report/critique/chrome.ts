@@ -95,8 +95,8 @@ const NAV_ITEM = /^(?:首页|网站首页|新闻中心|政务公开|信息公开
  * are left alone.
  */
 function notProse(t: string): boolean {
+  if (/[。，；！？：:]/.test(t) || t.length > 80) return false;
   const s = t.replace(/[\s\u3000]+/g, '');
-  if (/[。，；！？：:]/.test(s)) return false;
   // A lone X stays the placeholder rule's (an unfilled slot reads the same).
   if (/^[A-WYZa-wyz]$/.test(s)) return true;
   if (s.length < 3) return false;
@@ -232,15 +232,18 @@ export function titleDecoration(t: string): { start: number; end: number } | nul
  */
 export function inlineChrome(line: string, opts: { title?: boolean } = {}): ChromeHit[] {
   const out: ChromeHit[] = [];
+  // Most report lines hold none of these: no pattern below is tried on them.
+  if (!/讯|张|微信|截图|QQ图片|[A-Za-z]/.test(line)) return out;
   const lead = LEAD.exec(line)![0].length;
   const t = line.slice(lead).replace(/[\s\u3000]+$/, '');
   if (!t) return out;
   const at = (m: RegExpExecArray, message: string) => out.push({ kind: 'meta', start: lead + m.index, end: lead + m.index + m[0].length, message });
-  const dateline = opts.title ? null : DATELINE.exec(t);
+  const dateline = opts.title || !t.includes('讯') ? null : DATELINE.exec(t);
   if (dateline && dateline[0].trim().length < t.length) at(dateline, `新闻稿的电头“${dateline[0].trim()}”残留`);
-  const photo = EXPORT_NAME.exec(t) ?? HEX_GLUED.exec(t);
+  const latin = /[A-Za-z]/.test(t);
+  const photo = latin ? (EXPORT_NAME.exec(t) ?? HEX_GLUED.exec(t)) : /微信|截图|QQ图片/.test(t) ? EXPORT_NAME.exec(t) : null;
   if (photo && photo[0].length < t.length) at(photo, '网页图片的文件名残留');
-  const count = PHOTO_COUNT.exec(t);
+  const count = t.includes('张') ? PHOTO_COUNT.exec(t) : null;
   if (count && count[0].length < t.length) at(count, '新闻网页的图片数量标注残留');
   return out;
 }
@@ -274,7 +277,7 @@ export function chromeOf(line: string, opts: { title?: boolean } = {}): ChromeHi
   if (BREADCRUMB.test(t) || SITE_HOME.test(t)) return whole('breadcrumb', '网页导航（面包屑）残留');
   if (IMAGE_FILE.test(t) || HEX_HASH.test(t)) return whole('meta', '网页图片的文件名残留');
   // Glued to prose, these three families are inlineChrome's: the line stays prose for the other rules.
-  const photo = EXPORT_NAME.exec(t);
+  const photo = t.length <= 60 ? EXPORT_NAME.exec(t) : null;
   if (photo && photo[0].length === t.length) return whole('meta', '网页图片的文件名残留');
   const spam = GAMBLING.exec(t);
   // A report on the fight against gambling names the platforms it shut down.
@@ -351,7 +354,7 @@ export function chromeOf(line: string, opts: { title?: boolean } = {}): ChromeHi
   }
   if (!opts.title) {
     // A listing page's cut-short excerpt, a portal's navigation set apart by spaces, a line that is no prose at all.
-    if ((TEASER.test(t) && TEASER_OPEN.test(t)) || TEASER_LINKED.test(t)) return whole('meta', '网页列表的文章摘要（以省略号截断）残留');
+    if (/\.{3}|。{3}|…/.test(t) && ((TEASER.test(t) && TEASER_OPEN.test(t)) || TEASER_LINKED.test(t))) return whole('meta', '网页列表的文章摘要（以省略号截断）残留');
     const items = t.split(/[ \u3000]+/);
     if (items.length >= 3 && items.filter((w) => NAV_ITEM.test(w)).length >= 2) return whole('breadcrumb', '网站导航栏残留');
     if (notProse(t)) return whole('meta', `非正文的字符行“${t.length > 20 ? `${t.slice(0, 20)}…` : t}”残留`);

@@ -180,8 +180,9 @@ export const layoutRule: Rule = {
       const keep = sloganSpans(p.text, p.start);
       const c = doc.chrome.get(p.index);
       if (c) keep.push([p.start + c.start, p.start + c.end]);
-      // Chrome glued to prose (本报讯（记者 王芳 通讯员 李华）) is reported whole by the debris rule.
-      for (const h of inlineChrome(p.text, { title: doc.titleLines.has(p.index) })) keep.push([p.start + h.start, p.start + h.end]);
+      // A dateline glued to prose (本报讯（记者 王芳 通讯员 李华）) is reported whole by the debris rule; it is the only
+      // inline chrome with spaces in it.
+      if (p.text.includes('讯')) for (const h of inlineChrome(p.text, { title: doc.titleLines.has(p.index) })) keep.push([p.start + h.start, p.start + h.end]);
       // A table row's spaces set its cells apart: deleting them would fuse the cells.
       if (isTableRow(p.text)) keep.push([p.start, p.end]);
       const kept = (a: number, b: number) => keep.some(([x, y]) => a >= x && b <= y);
