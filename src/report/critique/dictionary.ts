@@ -58,6 +58,15 @@ export const CONFUSIONS: readonly Confusion[] = [
   { pattern: '布署', right: '部署', severity: 'error', source: STD },
   { pattern: '部暑', right: '部署', severity: 'error', source: STD },
   { pattern: '名列前矛', right: '名列前茅', severity: 'error', source: STD },
+  // Fixed pairs with a near-homophone member (实效 “actual effect” / 时效 “timeliness”). 针对性和实效性 is the formula for
+  // work (思想政治工作、宣传教育); for news, speaking out and information 时效性 is right (发声的时效性), so only after a
+  // work word (工作的, 教育的, 活动的 …) and never after a news word.
+  ...['、', '和', '与'].flatMap((j): Confusion[] => [
+    { pattern: `(?<!(?:新闻|报道|信息|舆论|舆情|发布|传播|播报|时事|发声|回应)[^，。；\\n]{0,16})(?<=(?:工作|教育|学习|活动|培训|宣讲|党课|举措|措施|整改|服务)的?针对性${j})时效性`, right: '实效性', severity: 'warning', source: `${STD}；“增强针对性和实效性”（时效性指新闻、信息的及时）` },
+    { pattern: `(?<!(?:新闻|报道|信息|舆论|舆情|发布|传播|播报|时事|发声|回应)[^，。；\\n]{0,16})(?<=(?:工作|教育|学习|活动|培训|宣讲|党课|举措|措施|整改|服务)的?)时效性(?=${j}针对性)`, right: '实效性', severity: 'warning', source: `${STD}；“增强针对性和实效性”（时效性指新闻、信息的及时）` },
+  ]),
+  { pattern: '(?<=取得|务求)时效(?![性期])(?=[，。；、和]|$)', right: '实效', severity: 'warning', source: `${STD}（“取得实效”“务求实效”：实际效果）` },
+  { pattern: '亲身利益', right: '切身利益', severity: 'error', source: `${STD}（“切身利益”：与自身密切相关的利益）` },
   { pattern: '想方设办', right: '想方设法', severity: 'error', source: STD },
   { pattern: '(?<![A-Za-z])a级(?=景区|旅游|创建|标准)', right: 'A级', severity: 'warning', source: 'GB/T 17775 旅游景区质量等级（A级至AAAAA级，大写字母）' },
   { pattern: '正能星', right: '正能量', severity: 'error', source: STD },
