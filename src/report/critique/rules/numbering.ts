@@ -13,6 +13,7 @@ export const numberingRule: Rule = {
   check(doc: CritiqueDoc): Finding[] {
     const out: Finding[] = [];
     out.push(...headingSequence(doc));
+    out.push(...unnumberedLast(doc));
     out.push(...levelThreeStyle(doc));
     out.push(...inlineOrdinals(doc));
     // Enclosed numerals (㈠ ㈡, ⑴, ①) are not GB/T 9704 heading markers.
@@ -108,6 +109,31 @@ function unnumberedSibling(doc: CritiqueDoc, from: number, to: number, headingLi
   const lead = p.text.length - p.text.trimStart().length;
   const text = p.text.trim();
   return { start: p.start + lead, end: p.start + lead + text.length, text };
+}
+
+/** The part names a report's level-1 headings take (存在的问题, 下一步工作打算 …), alone on a line. */
+const PART_NAME = /^(?:(?:存在的|存在|当前存在的)(?:主要)?(?:问题|不足)(?:和|与|及)?(?:不足|差距|原因)?|下一步(?:的)?(?:工作)?(?:打算|计划|思路|措施|安排|重点)|(?:今后|明年|20\d{2}年)(?:的)?工作(?:打算|计划|思路|安排)|主要(?:做法|成效|措施|成绩)(?:和|与|及)?(?:成效|经验|体会)?|几点(?:体会|启示|思考)|意见(?:和|与)?建议|整改(?:措施|方向))$/;
+
+/**
+ * After the last numbered level-1 heading, a line that names a report part (下一步工作打算) with no number: the
+ * last sibling lost its number. Needs two numbered siblings before it; a hint of where, no replacement.
+ */
+function unnumberedLast(doc: CritiqueDoc): Finding[] {
+  const l1 = doc.headings.filter((h) => !h.runIn && h.mark.level === 1);
+  if (l1.length < 2) return [];
+  const last = l1.at(-1)!;
+  const headingLines = new Set(doc.headings.map((h) => h.line));
+  for (const p of doc.paragraphs) {
+    if (p.index <= last.line || headingLines.has(p.index) || doc.chrome.has(p.index)) continue;
+    const x = p.text.trim();
+    if (!PART_NAME.test(x)) continue;
+    // 三、存在问题和下一步打算 / 存在问题 / 下一步打算: the lines are its own parts, not a fourth sibling.
+    const keys = x.match(/问题|不足|打算|计划|思路|措施|做法|成效|体会|建议|重点|安排/g) ?? [];
+    if (keys.some((k) => last.mark.title.includes(k))) continue;
+    const lead = p.text.length - p.text.trimStart().length;
+    return [report(doc, 'warning', p.start + lead, p.start + lead + x.length, `一级标题“${x}”缺少序号：前一个是“${last.mark.marker}”`, `在标题前加“${headingMarker(1, last.mark.number + 1)}”`)];
+  }
+  return [];
 }
 
 /** 1、 and 1. mixed at level 3. */

@@ -252,7 +252,10 @@ function unbalanced(doc: CritiqueDoc, text: string, base: number): Finding[] {
       // a bracket is not nested in its own shape (GB/T 15834-2011 nests ［］ or 〔〕 in （）), so the inner one is the extra.
       // Only where the inner pair closes the sentence (……（…）。), so the one closer could be either's.
       const pair = open === '（' || open === '(' ? matched[k]!.filter(([j]) => j > i).sort((a, b) => a[0] - b[0])[0] : undefined;
-      const inner = pair && /^[。；！？]?[\s\u3000]*$/.test(text.slice(pair[1] + 1).split(/(?<=[。；！？])/)[0]!) ? pair[0] : undefined;
+      // A byline or aside left open ((记者 王明 通讯员 李华 近日…（共12次）) or one that ran past a sentence end or a
+      // line is the unclosed one itself, not an outer pair.
+      const openAside = pair && (BYLINE.test(text.slice(i + 1, i + 8)) || /[\n。！？]/.test(text.slice(i + 1, pair[0])));
+      const inner = pair && !openAside && /^[。；！？]?[\s\u3000]*$/.test(text.slice(pair[1] + 1).split(/(?<=[。；！？])/)[0]!) ? pair[0] : undefined;
       if (inner !== undefined) {
         out.push(report(doc, 'error', base + inner, base + inner + 1, `${name}不成对：${name}内又出现“${open}”，两个左${name}只有一个右${name}，此处的左${name}疑为多余`, `删去多出的左${name}（括号内再用括号应改用“［］”或“〔〕”）`));
         continue;
@@ -262,6 +265,9 @@ function unbalanced(doc: CritiqueDoc, text: string, base: number): Finding[] {
   });
   return out.sort((a, b) => a.start - b.start);
 }
+
+/** What opens a byline or a source note in brackets: 记者 name, 通讯员 name, 来源：…, 文/图. */
+const BYLINE = /^[\s\u3000]*(?:本报记者|记者|通讯员|特约|摄影|供稿|来源|作者|编辑|撰稿|审核|责编|文\/|图\/|文：|图：)/;
 
 /** An item marker at a clause start: items with a lead-in and a colon (二是强化管理：…) are the writer's layout. */
 const CLAUSE_ITEM = /^[\s\u3000]*(?:[一二三四五六七八九十]{1,2}[是要、]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、]|第[一二三四五六七八九十]{1,2}[，、,])/;

@@ -149,6 +149,14 @@ describe('numbering: series, unnumbered siblings, excerpts, run-together markers
     const t = `${TITLE}一、抓好理论武装\n全年集中学习12次。\n强化阵地建设管理\n宣传栏更新情况表\n三、做好网络宣传\n发布信息80条。\n`;
     expect(ofRule(t, 'numbering')).toEqual([['numbering', '三、', null]]);
   });
+  it.each(['下一步工作打算', '存在的主要问题'])('the last part without its number: %s', (line) => {
+    const t = `${TITLE}一、主要做法\n全年集中学习12次。\n二、主要成效\n群众满意度提高。\n${line}\n继续加强学习。\n`;
+    expect(ofRule(t, 'numbering')).toEqual([['numbering', line, null]]);
+  });
+  it('the last section’s own parts on lines of their own are no sibling', () => {
+    const t = `${TITLE}一、主要做法\n全年集中学习12次。\n二、存在问题和下一步打算\n存在问题\n学习形式单一。\n下一步打算\n继续加强学习。\n`;
+    expect(ofRule(t, 'numbering')).toEqual([]);
+  });
   it('an excerpt that opens at 四、 is no skip', () => {
     const t = `${TITLE}四、做好网络宣传\n发布信息80条。\n五、加强队伍建设\n培训骨干30人。\n`;
     expect(ofRule(t, 'numbering')).toEqual([]);
@@ -199,6 +207,19 @@ describe('punctuation: asides, 》、《, and negatives of earlier replacements'
   it('a byline whose opening （ is never closed', () => {
     const t = `${TITLE}街道召开宣传工作会（通讯员 张立 王芳\n会议部署了全年工作。\n`;
     expect(ofRule(t, 'punctuation').map(([, span]) => span)).toEqual(['（']);
+  });
+  it.each([
+    '本报讯（记者 赵刚 通讯员 孙丽 日前，街道举办读书会（共3场）。',
+    '（来源：街道党工委\n街道组织党员观看专题片，覆盖党员210人（含流动党员）。',
+  ])('an open byline before a closed aside: the byline’s （ is the one reported: %s', (body) => {
+    const t = at(body);
+    const found = run(t).filter((f) => f.rule === 'punctuation' && f.severity !== 'info');
+    expect(found.map((f) => f.start)).toEqual([t.indexOf('（')]);
+  });
+  it('a bracket opened again inside one (地址：…（…）) keeps the inner one as the extra', () => {
+    const t = at('活动在街道会议室举行（地址：幸福路8号，时间：（每周一）。');
+    const found = run(t).filter((f) => f.rule === 'punctuation' && f.severity !== 'info');
+    expect(found.map((f) => f.start)).toEqual([t.lastIndexOf('（')]);
   });
   it('》、《 is advice, not a warning', () => {
     const t = at('组织学习《宣传工作条例》、《网络安全法》。');
