@@ -38,10 +38,11 @@ const PLENUMS = /(?:[一二三四五六七八九]中){2,}(?=全会)/g;
 /**
  * Newspapers and periodicals named without 《》 where the text says something was published in them (在人民日报上发表,
  * 求是杂志刊发): GB/T 15834-2011 §4.15 marks titles of newspapers and periodicals. Titles as the papers print them;
- * the organisation (人民日报社), its site and accounts (求是网, 人民日报客户端) take no 《》.
+ * the organisation (人民日报社), its site and accounts (求是网, 人民日报客户端) take no 《》. Other dailies (X日报, X晚报)
+ * only right after 在 and before 上/刊发, where the name cannot run longer than four characters and the paper's suffix.
  */
 const PAPERS = ['人民日报海外版', '人民日报', '光明日报', '经济日报', '解放军报', '中国青年报', '学习时报', '中国纪检监察报', '工人日报', '农民日报', '法治日报', '科技日报', '中国教育报', '中国妇女报', '中国组织人事报', '中国文化报', '党建研究', '红旗文稿', '求是'];
-const PAPER = new RegExp(`(?<=在)(${PAPERS.join('|')})(杂志|报)?(?=(?:第[一二三四五六七八九十\\d]{1,2}版|头版|理论版|评论版)?(?:上|刊发|刊登|发表|刊载|登载|头版|整版))|(?<![《\\u4e00-\\u9fff])(${PAPERS.join('|')})(杂志)?(?=(?:头版|第[一二三四五六七八九十\\d]{1,2}版|理论版)?(?:刊发|刊登|发表|刊载|登载))`, 'g');
+const PAPER = new RegExp(`(?<=在)(${PAPERS.join('|')})(杂志|报)?(?=(?:第[一二三四五六七八九十\\d]{1,2}版|头版|理论版|评论版)?(?:上|刊发|刊登|发表|刊载|登载|头版|整版))|(?<![《\\u4e00-\\u9fff])(${PAPERS.join('|')})(杂志)?(?=(?:头版|第[一二三四五六七八九十\\d]{1,2}版|理论版)?(?:刊发|刊登|发表|刊载|登载))|(?<=在)([\\u4e00-\\u9fff]{2,4}(?:日报|晚报|时报))(?=(?:头版|第[一二三四五六七八九十\\d]{1,2}版|理论版)?上?(?:刊发|刊登|发表|刊载|登载))`, 'g');
 /** A conjunction left before a mark (和，及。与、): the item after it fell out. Not the end of a word (平和, 涉及, 参与). */
 const DANGLING = /(?:(?<![平温缓调柔谐总共饱祥人谦附随暖亲搅应讲唱融求议中])(和)|(?<![涉普波惠顾危论提触企来遍累殃能不莫以])(及)|(?<![参给授赋相])(与)|(以及))(?=[，。、；：！？])/g;
 
@@ -156,10 +157,11 @@ export const punctuationRule: Rule = {
       out.push(report(doc, 'warning', start, end, '并列的全会序数之间应加顿号', right, right));
     }
     for (const { m, start, end } of matchAll(PAPER, t)) {
-      const name = m[1] ?? m[3]!;
+      const name = m[1] ?? m[3] ?? m[5]!;
       const tail = m[2] ?? m[4] ?? '';
       // 求是杂志 → 《求是》杂志; 人民日报 → 《人民日报》. 光明日报报 is no form, so 报 after a 日报 stays out.
-      if (tail === '报') continue;
+      // 工作日报, 值班日报, 舆情日报: a unit's daily sheet, not a paper.
+      if (tail === '报' || /(?:工作|值班|疫情|生产|安全|销售|监测|舆情|信息|数据|统计)(?:日报|晚报|时报)$/.test(name)) continue;
       const right = `《${name}》${tail}`;
       out.push(report(doc, 'warning', start, end, `报刊名称“${name}”应加书名号`, right, right));
     }

@@ -67,7 +67,7 @@ const CUT_RE = new RegExp(CUT_WORDS.map((c) => c.cut).join('|'), 'g');
  * 的 for 地 before a verb (有效的推进了, 要深入的开展): a manner adverb, then 的, then a verb. Only where the verb is
  * plainly a verb — it takes 了/着, or a modal stands before the adverb; 得到了有效的提升 (a noun after 的) stays.
  */
-const DE_ADVERB = /(极大|有效|不断|深入|扎实|积极|广泛|充分|切实|认真|全面|大力|持续|稳步|主动|有力|有序|迅速|及时|严格|更好|更加有效)的(?=(推进|加强|丰富|提升|提高|促进|推动|增强|激发|调动|带动|改善|保障|落实|开展|贯彻|维护|巩固|拓展|深化|解决|引导|凝聚|发挥|弘扬|营造|宣传|普及)([了着]?))/g;
+const DE_ADVERB = /(极大|有效|不断|深入|扎实|积极|广泛|充分|切实|认真|全面|大力|持续|稳步|主动|有力|有序|迅速|及时|严格|更好|更加有效|深刻|牢牢|紧紧|全力|精准|稳妥|自觉|坚决|彻底)的(?=(推进|加强|丰富|提升|提高|促进|推动|增强|激发|调动|带动|改善|保障|落实|开展|贯彻|维护|巩固|拓展|深化|解决|引导|凝聚|发挥|弘扬|营造|宣传|普及|学习|把握|领会|认识|理解|整改|查摆|剖析|反思|执行|反对|抵制|纠正|扭转|掌握)([了着到]?))/g;
 const DE_AABB = /([\u4e00-\u9fff])\1([\u4e00-\u9fff])\2的(?=推进|加强|丰富|提升|提高|促进|推动|增强|落实|开展|贯彻|抓好|做好|干好|解决)/g;
 /** Before the adverb: a modal or an adverb that only goes with a verb. */
 const DE_MODAL = /(?:要|应|应当|须|必须|将|能|能够|需要|进一步|还要|更要|并|切实|始终|坚持)$/;

@@ -43,6 +43,9 @@ describe('a four-character word cut short, from a table of the genre’s words',
     ['加强宣阵地建设和管理。', '宣阵地', '宣传阵地'],
     ['每季度开展形研判一次。', '形研判', '形势研判'],
     ['持续开展警示育活动。', '警示育', '警示教育'],
+    ['班子成员率先垂范、以身则。', '以身则', '以身作则'],
+    ['对照问题举反三，全面整改。', '举反三', '举一反三'],
+    ['做好矛纠纷排查工作。', '矛纠纷', '矛盾纠纷'],
   ])('%s', (body, span, right) => {
     expect(ofRule(at(body), 'typo')).toEqual([['typo', span, right]]);
   });
@@ -52,6 +55,9 @@ describe('a four-character word cut short, from a table of the genre’s words',
     '推动学习向纵深开展，坚守创新发展理念。',
     '增强队伍凝聚力，系统推进各项工作。',
     '注意形态各异的宣传品摆放，端正工作态度。',
+    '树立先锋范例，做到廉洁律己。',
+    '及时化解矛盾纷争，安排化解方案。',
+    '交警长鸣警笛开道，首先模范遵守规定。',
   ])('joins of two words stay silent: %s', (body) => {
     expect(ofRule(at(body), 'typo')).toEqual([]);
   });
@@ -63,6 +69,8 @@ describe('的 for 地 before a verb', () => {
     ['下一步要深入的开展理论宣讲。', '深入的', '深入地'],
     ['群众活动极大的丰富了居民生活。', '极大的', '极大地'],
     ['各支部认认真真的落实整改要求。', '认认真真的', '认认真真地'],
+    ['通过学习，大家深刻的认识到差距。', '深刻的', '深刻地'],
+    ['必须牢牢的把握正确方向。', '牢牢的', '牢牢地'],
   ])('%s', (body, span, right) => {
     expect(ofRule(at(body), 'typo')).toEqual([['typo', span, right]]);
   });
@@ -189,6 +197,8 @@ describe('newspapers and periodicals named without 《》 where something is pub
     ['书记的署名文章在学习时报理论版发表。', '学习时报', '《学习时报》'],
     ['求是杂志刊发了评论文章。', '求是杂志', '《求是》杂志'],
     ['光明日报头版刊登了街道的做法。', '光明日报', '《光明日报》'],
+    ['街道经验在江南日报上刊发。', '江南日报', '《江南日报》'],
+    ['活动在东城晚报第3版刊登。', '东城晚报', '《东城晚报》'],
   ])('%s', (body, span, right) => {
     expect(ofRule(at(body), 'punctuation')).toEqual([['punctuation', span, right]]);
   });
@@ -198,6 +208,8 @@ describe('newspapers and periodicals named without 《》 where something is pub
     '《人民日报》头版刊登了街道的做法。',
     '组织党员阅读人民日报评论员文章。',
     '通过人民日报客户端发布信息。',
+    '每天在工作日报上填写进展，在值班日报上登记。',
+    '在舆情日报上发表处置意见。',
   ])('organisations, sites and marked titles stay silent: %s', (body) => {
     expect(ofRule(at(body), 'punctuation')).toEqual([]);
   });
