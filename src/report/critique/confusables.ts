@@ -71,6 +71,7 @@ export const CUT_WORDS: readonly { cut: string; word: string; notBefore?: string
   { cut: '志愿务', word: '志愿服务' },
   { cut: '党廉政', word: '党风廉政', notBefore: '治' },
   { cut: '形研判', word: '形势研判', notBefore: '情地图外' },
+  { cut: '分析判', word: '分析研判', notAfter: '断定别读' },
   { cut: '阵管理', word: '阵地管理' },
   { cut: '扎推进', word: '扎实推进' },
   { cut: '深开展', word: '深入开展', notBefore: '纵高精' },

@@ -16,6 +16,8 @@ const report = reporter('typo', 'typo');
 const DATE_NO_MONTH = /(?<![\d０-９.．/\-第月约共近达满])(?:(1[0-2]|0[1-9])([12]\d|3[01]|0[1-9])|([1-9])(\d{2}))日(?![元本])/g;
 /** A count of days (连续安全生产1025日, 历时925日), not a date. */
 const DAY_COUNT = /(?:连续|历时|持续|坚持|累计|用时|为期|长达|坚守|运行|生产|无事故|已|了|共计|合计|超过|不少于|至少)$/;
+/** After three digits and 日, what only a date is followed by (518日，… / 518日上午 / 518日召开). */
+const DATE_AFTER = /^(?:[，,]|上午|下午|晚|至|起|前|召开|举行|举办|开展|当天|以来)/;
 /** Where three digits before 日 can only be a date. */
 const DATE_CONTEXT = /(?:20\d{2}年|[于在至到]|截至|截止|自|从|[—～~－-])$/;
 const validDay = (m: number, d: number) => m >= 1 && m <= 12 && d >= 1 && d <= [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]!;
@@ -74,6 +76,12 @@ const DE_MODAL = /(?:要|应|应当|须|必须|将|能|能够|需要|进一步|�
 /** Before the adverb: a verb that takes the phrase as its object (得到了有效的提升): a noun after 的. */
 const DE_NOUN_LEAD = /(?:得到|实现|取得|获得|有了|带来|受到|给予|作出|做出|进行|迎来|给|有)了?$/;
 
+/**
+ * 要 again later in a 一要 item's clause (一要思想认识要再提升): which one to drop is the writer's choice, so no
+ * replacement. Not 要求, 重要, 还要 …: only a bare 要 before a verb or an adverb of degree.
+ */
+const YAO_AGAIN = /(?<=(?:^|[。；;！？\s：:，,])[一二三四五六七八九十]{1,2}要)([^，。；：！？\n要]{2,10}?)(?<![还也更就都又需只想将必重主首纪摘概提紧不])要(?=再|进一步|更加|持续|切实|不断|加强|强化|提升|提高|落实|抓好|做好|增强|树立|完善)/gm;
+
 /** The verb 要 stacked inside a 一要/二要 item (一要要加强, 二要切实要加强): the second 要 is left over. */
 const STACKED_YAO = /(?<=(?:^|[。；;！？\s：:，,])[一二三四五六七八九十]{1,2}要(?:切实|认真|进一步|持续|始终|更加|着力|全面|大力|不断|坚持)?)要(?=(?:切实|认真|进一步|持续|始终|着力|全面|大力|不断|坚持)?(?:加强|强化|抓好|做好|落实|推进|开展|提升|提高|坚持|严格|完善|健全|注重|突出|深化|压实|树立|增强|建立|规范|用好|守住|筑牢|把|在|以|对))/gm;
 
@@ -127,6 +135,11 @@ export const typoRule: Rule = {
     }
     for (const { start, end } of matchAll(STACKED_YAO, t)) {
       out.push(report(doc, 'warning', start, end, '序号“X要”后又出现“要”，重复', '删去多余的“要”', ''));
+    }
+    for (const { end } of matchAll(YAO_AGAIN, t)) {
+      const yao = end - 1;
+      if (out.some((f) => f.start <= yao && f.end > yao)) continue;
+      out.push(report(doc, 'warning', yao, yao + 1, '一个“X要”分句中又用了“要”，两个“要”叠用', '删去其中一个“要”（或把“X要”改为“X是”）'));
     }
     // A word spelt in pinyin inside Chinese text (dang的领导): a site's filter-dodging or a redaction; write the word.
     for (const { m, start, end } of matchAll(PINYIN_WORD, t)) {
@@ -183,7 +196,7 @@ export const typoRule: Rule = {
       let right: string | undefined;
       if (m[1] !== undefined) right = `${Number(m[1])}月${Number(m[2])}日`;
       else {
-        if (!DATE_CONTEXT.test(before)) continue;
+        if (!DATE_CONTEXT.test(before) && !(/(?:^|[，。；、：\n])$/.test(before) && DATE_AFTER.test(t.slice(end, end + 3)))) continue;
         // 925日 is 9月25日; 121日 could be 1月21日 or 12月1日: no replacement then.
         const digits = `${m[3]}${m[4]}`;
         const reads = [[digits.slice(0, 1), digits.slice(1)], [digits.slice(0, 2), digits.slice(2)]]

@@ -18,6 +18,8 @@ describe('a date with 月 dropped: a valid month and day run together before 日
     ['截至2025年318日，已完成排查。', '318日', '3月18日'],
     ['专题会议于927日在会议室召开。', '927日', '9月27日'],
     ['培训班自0612日起举办三期。', '0612日', '6月12日'],
+    ['全年工作有序推进。715日，街道召开推进会。', '715日', '7月15日'],
+    ['823日上午，街道举行升旗仪式。', '823日', '8月23日'],
   ])('%s', (body, span, right) => {
     expect(ofRule(at(body), 'typo')).toEqual([['typo', span, right]]);
   });
@@ -31,6 +33,7 @@ describe('a date with 月 dropped: a valid month and day run together before 日
     '全年累计服务927日次。',
     '奖励资金共1025日元。',
     '宣传栏更新后，927日的访问量有所上升。',
+    '全年志愿服务累计715日，值守823日。',
   ])('a count of days or no date context stays silent: %s', (body) => {
     expect(ofRule(at(body), 'typo')).toEqual([]);
   });
@@ -46,6 +49,7 @@ describe('a four-character word cut short, from a table of the genre’s words',
     ['班子成员率先垂范、以身则。', '以身则', '以身作则'],
     ['对照问题举反三，全面整改。', '举反三', '举一反三'],
     ['做好矛纠纷排查工作。', '矛纠纷', '矛盾纠纷'],
+    ['每月开展一次分析判。', '分析判', '分析研判'],
   ])('%s', (body, span, right) => {
     expect(ofRule(at(body), 'typo')).toEqual([['typo', span, right]]);
   });
@@ -56,6 +60,7 @@ describe('a four-character word cut short, from a table of the genre’s words',
     '增强队伍凝聚力，系统推进各项工作。',
     '注意形态各异的宣传品摆放，端正工作态度。',
     '树立先锋范例，做到廉洁律己。',
+    '在分析判断的基础上作出分析判定。',
     '及时化解矛盾纷争，安排化解方案。',
     '交警长鸣警笛开道，首先模范遵守规定。',
   ])('joins of two words stay silent: %s', (body) => {
@@ -95,6 +100,8 @@ describe('fixed pairs with a near-homophone member (实效 / 时效)', () => {
     ['进一步提升宣讲活动时效性和针对性。', '时效性', '实效性'],
     ['整改务求时效，不搞形式。', '时效', '实效'],
     ['切实维护群众亲身利益。', '亲身利益', '切身利益'],
+    ['党员干部切身增强责任意识。', '切身', '切实'],
+    ['要切身履行主体责任。', '切身', '切实'],
   ])('%s', (body, span, right) => {
     expect(ofRule(at(body), 'typo')).toEqual([['typo', span, right]]);
   });
@@ -104,6 +111,7 @@ describe('fixed pairs with a near-homophone member (实效 / 时效)', () => {
     '信息发布工作的针对性和时效性明显增强。',
     '注重时效，第一时间回应群众关切。',
     '取得时效性突破，亲身体验了志愿服务。',
+    '群众切身体会到变化，切身利益得到维护，切身感受明显。',
   ])('news, speaking out and other senses stay silent: %s', (body) => {
     expect(ofRule(at(body), 'typo')).toEqual([]);
   });
@@ -117,6 +125,14 @@ describe('the verb 要 stacked inside a numbered 要 item', () => {
     expect(ofRule(at(body), 'typo')).toEqual([['typo', span, '']]);
   });
   it.each([
+    ['下一步，一要理论武装要再加强；二要压实责任。', '要'],
+    ['整改中，二要干部作风要进一步转变。', '要'],
+  ])('a second 要 later in the item’s clause: a warning without a replacement: %s', (body, span) => {
+    expect(ofRule(at(body), 'typo')).toEqual([['typo', span, null]]);
+  });
+  it.each([
+    '一要加强学习，还要注重实践；二要压实责任。',
+    '一要把重要工作抓在手上；二要主要领导带头。',
     '一要要求各支部按时报送材料；二要压实责任。',
     '统一要求各支部做好学习记录。',
     '一要加强学习，做到学深悟透；二要注重实效。',
