@@ -201,6 +201,10 @@ describe('period: a heading dated another year', () => {
     const t = `${TITLE}2025年，街道扎实开展宣传工作。\n${heading}\n全年集中学习12次。\n`;
     expect(ofRule(t, 'period').map(([, span]) => span)).toEqual([heading.match(/20\d{2}/)![0]]);
   });
+  it('under a body of 2024 without a title the period is not sure: a hint', () => {
+    const t = '2024年，街道扎实开展宣传工作，全年集中学习12次，覆盖党员300人。\n一、2021年主要做法\n组织宣讲8场。\n';
+    expect(run(t).filter((f) => f.rule === 'period').map((f) => [f.severity, t.slice(f.start, f.end)])).toEqual([['info', '2021']]);
+  });
   it.each(['二、2026年工作打算', '一、2025年工作开展情况', '一、2019年以来的主要成效', '一、2021—2025年工作回顾'])('stays silent: %s', (heading) => {
     const t = `${TITLE}2025年，街道扎实开展宣传工作。\n${heading}\n全年集中学习12次。\n`;
     expect(ofRule(t, 'period')).toEqual([]);
