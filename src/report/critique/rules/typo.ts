@@ -184,7 +184,8 @@ export const typoRule: Rule = {
           REPEAT.lastIndex = start + 1;
           continue;
         }
-        out.push(report(doc, 'warning', start, end, `“${chunk}”字重复`, chunk, chunk));
+        // 一要要加强: the stacked-要 finding already covers it.
+        if (!out.some((f) => f.start < end && f.end > start)) out.push(report(doc, 'warning', start, end, `“${chunk}”字重复`, chunk, chunk));
         continue;
       }
       out.push(report(doc, 'error', start, end, `词语重复：“${chunk}${chunk}”`, chunk, chunk));
@@ -247,6 +248,7 @@ function legitSingle(t: string, start: number, ch: string): boolean {
     case '并': return /[合兼吞]/.test(prev);
     case '让': return /[转谦退出]/.test(prev);
     case '的': return prev === '目'; // 目的的实现
+    case '要': return /[需想只主重必首紧纪摘提概将还也就更]/.test(prev) || /[求素点害件闻务领略员是]/.test(next); // 主要要抓好, 要要求
     case '对': return /[针面核相绝比校反应一成配]/.test(prev) || next === '象'; // 针对对象, 一对对
     default: return false;
   }

@@ -141,6 +141,15 @@ describe('the verb 要 stacked inside a numbered 要 item', () => {
   });
 });
 
+describe('要 written twice', () => {
+  it('a doubled 要 loses one', () => {
+    expect(ofRule(at('我们要要加强学习，提高本领。'), 'typo')).toEqual([['typo', '要要', '要']]);
+  });
+  it.each(['主要要抓好三件事。', '需要要素齐全的台账。', '我们要要求各支部按时报送。', '只要要点清楚即可。'])('two words meeting stay silent: %s', (body) => {
+    expect(ofRule(at(body), 'typo')).toEqual([]);
+  });
+});
+
 describe('a conjunction left before a mark', () => {
   it.each([
     ['组织党员学习和，开展志愿服务。', '和'],
@@ -217,6 +226,8 @@ describe('newspapers and periodicals named without 《》 where something is pub
     ['书记的署名文章在学习时报理论版发表。', '学习时报', '《学习时报》'],
     ['求是杂志刊发了评论文章。', '求是杂志', '《求是》杂志'],
     ['光明日报头版刊登了街道的做法。', '光明日报', '《光明日报》'],
+    ['近日中国青年报刊发了街道团建经验。', '中国青年报', '《中国青年报》'],
+    ['街道做法被经济日报刊登。', '经济日报', '《经济日报》'],
     ['街道经验在江南日报上刊发。', '江南日报', '《江南日报》'],
     ['活动在东城晚报第3版刊登。', '东城晚报', '《东城晚报》'],
   ])('%s', (body, span, right) => {
