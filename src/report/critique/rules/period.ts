@@ -101,7 +101,8 @@ export const periodRule: Rule = {
         if (h.runIn || h.mark.level > 2) continue;
         const title = h.mark.title.trimStart();
         const y = /^((?:19|20)\d{2})年(?![\d—\-－~～至到])/.exec(title);
-        if (!y || /以来|回顾|历年|对比|同期|期间|至今|—|～/.test(title.slice(0, 24))) continue;
+        // A past year's audit, inspection or its fixes (2023年巡察反馈问题整改情况) is this year's work on that year.
+        if (!y || /以来|回顾|历年|对比|同期|期间|至今|—|～|整改|巡视|巡察|审计|反馈|督查|检查|考核|问题/.test(title.slice(0, 24))) continue;
         const year = Number(y[1]);
         if (year === p.year || year === p.year + 1) continue;
         const at = t.indexOf(y[1]!, h.end);

@@ -72,7 +72,8 @@ const CUT_RE = new RegExp(CUT_WORDS.map((c) => c.cut).join('|'), 'g');
 const DE_ADVERB = /(极大|有效|不断|深入|扎实|积极|广泛|充分|切实|认真|全面|大力|持续|稳步|主动|有力|有序|迅速|及时|严格|更好|更加有效|深刻|牢牢|紧紧|全力|精准|稳妥|自觉|坚决|彻底)的(?=(推进|加强|丰富|提升|提高|促进|推动|增强|激发|调动|带动|改善|保障|落实|开展|贯彻|维护|巩固|拓展|深化|解决|引导|凝聚|发挥|弘扬|营造|宣传|普及|学习|把握|领会|认识|理解|整改|查摆|剖析|反思|执行|反对|抵制|纠正|扭转|掌握)([了着到]?))/g;
 const DE_AABB = /([\u4e00-\u9fff])\1([\u4e00-\u9fff])\2的(?=推进|加强|丰富|提升|提高|促进|推动|增强|落实|开展|贯彻|抓好|做好|干好|解决)/g;
 /** Before the adverb: a modal or an adverb that only goes with a verb. */
-const DE_MODAL = /(?:要|应|应当|须|必须|将|能|能够|需要|进一步|还要|更要|并|切实|始终|坚持)$/;
+// Not 坚持/切实: 坚持积极的宣传方针 takes a noun phrase.
+const DE_MODAL = /(?:要|应|应当|须|必须|将|能|能够|需要|进一步|还要|更要)$/;
 /** Before the adverb: a verb that takes the phrase as its object (得到了有效的提升): a noun after 的. */
 const DE_NOUN_LEAD = /(?:得到|实现|取得|获得|有了|带来|受到|给予|作出|做出|进行|迎来|给|有)了?$/;
 
