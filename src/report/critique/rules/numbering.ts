@@ -31,10 +31,10 @@ export const numberingRule: Rule = {
     }
     // 1、一、加强领导: a web list's number run into the heading's own; the first marker is left over.
     for (const l of doc.paragraphs) {
-      const m = /^[\s\u3000]*(\d{1,2}[、.．][\s\u3000]*)(?=[一二三四五六七八九十]{1,3}、[\u4e00-\u9fff])/.exec(l.text);
+      const m = /^[\s\u3000]*(\d{1,2}[、.．][\s\u3000]*)(?=([一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])[\u4e00-\u9fff])/.exec(l.text);
       if (!m) continue;
       const at = l.start + m[0].length - m[1]!.length;
-      out.push(report(doc, 'warning', at, at + m[1]!.length, `序号“${m[1]!.trim()}”与“${l.text.slice(m[0].length, m[0].length + 2)}”连在一起，多出一个序号`, '删去多余的序号', ''));
+      out.push(report(doc, 'warning', at, at + m[1]!.length, `序号“${m[1]!.trim()}”与“${m[2]}”连在一起，多出一个序号`, '删去多余的序号', ''));
     }
     // A level-1 marker with the wrong separator: "一，" "二." before the heading text.
     for (const l of doc.paragraphs) {

@@ -200,7 +200,7 @@ describe('numbering: series, unnumbered siblings, excerpts, run-together markers
     const t = `${TITLE}二、做好网络宣传\n发布信息80条。\n三、加强队伍建设\n培训骨干30人。\n`;
     expect(ofRule(t, 'numbering').length).toBe(1);
   });
-  it.each(['1、一、抓好理论武装', '2.二、做好网络宣传'])('a web list number run into the heading’s own: %s', (line) => {
+  it.each(['1、一、抓好理论武装', '2.二、做好网络宣传', '1、（一）抓好理论武装'])('a web list number run into the heading’s own: %s', (line) => {
     const t = `${TITLE}${line}\n全年集中学习12次。\n`;
     const extra = line.slice(0, 2);
     expect(ofRule(t, 'numbering').filter(([, span]) => span === extra)).toEqual([['numbering', extra, '']]);
