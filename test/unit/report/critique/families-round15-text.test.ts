@@ -63,6 +63,7 @@ describe('a four-character word cut short, from a table of the genre’s words',
     '在分析判断的基础上作出分析判定。',
     '及时化解矛盾纷争，安排化解方案。',
     '交警长鸣警笛开道，首先模范遵守规定。',
+    '做好社会治安部署，开展调研部署，做到清廉自律。',
   ])('joins of two words stay silent: %s', (body) => {
     expect(ofRule(at(body), 'typo')).toEqual([]);
   });
