@@ -58,6 +58,17 @@ export const CONFUSIONS: readonly Confusion[] = [
   { pattern: '布署', right: '部署', severity: 'error', source: STD },
   { pattern: '部暑', right: '部署', severity: 'error', source: STD },
   { pattern: '名列前矛', right: '名列前茅', severity: 'error', source: STD },
+  // Fixed pairs with a near-homophone member (实效 “actual effect” / 时效 “timeliness”). 针对性和实效性 is the formula for
+  // work (思想政治工作、宣传教育); for news, speaking out and information 时效性 is right (发声的时效性), so only after a
+  // work word (工作的, 教育的, 活动的 …) and never after a news word.
+  ...['、', '和', '与'].flatMap((j): Confusion[] => [
+    { pattern: `(?<!(?:新闻|报道|信息|舆论|舆情|发布|传播|播报|时事|发声|回应)[^，。；\\n]{0,16})(?<=(?:工作|教育|学习|活动|培训|宣讲|党课|举措|措施|整改|服务)的?针对性${j})时效性`, right: '实效性', severity: 'warning', source: `${STD}；“增强针对性和实效性”（时效性指新闻、信息的及时）` },
+    { pattern: `(?<!(?:新闻|报道|信息|舆论|舆情|发布|传播|播报|时事|发声|回应)[^，。；\\n]{0,16})(?<=(?:工作|教育|学习|活动|培训|宣讲|党课|举措|措施|整改|服务)的?)时效性(?=${j}针对性)`, right: '实效性', severity: 'warning', source: `${STD}；“增强针对性和实效性”（时效性指新闻、信息的及时）` },
+  ]),
+  { pattern: '(?<=取得|务求)时效(?![性期])(?=[，。；、和]|$)', right: '实效', severity: 'warning', source: `${STD}（“取得实效”“务求实效”：实际效果）` },
+  // 切身 goes with nouns (切身利益, 切身感受); before a verb of work it is a slip for 切实 (切身增强 → 切实增强).
+  { pattern: '切身(?=(?:增强|加强|提高|提升|履行|落实|推进|做好|抓好|改进|转变|解决|维护|保障|担负|扛起|肩负|承担)(?!感|的感))', right: '切实', severity: 'warning', source: `${STD}（“切实”：实实在在地；“切身”：与自身密切相关）` },
+  { pattern: '亲身利益', right: '切身利益', severity: 'error', source: `${STD}（“切身利益”：与自身密切相关的利益）` },
   { pattern: '想方设办', right: '想方设法', severity: 'error', source: STD },
   { pattern: '(?<![A-Za-z])a级(?=景区|旅游|创建|标准)', right: 'A级', severity: 'warning', source: 'GB/T 17775 旅游景区质量等级（A级至AAAAA级，大写字母）' },
   { pattern: '正能星', right: '正能量', severity: 'error', source: STD },
@@ -158,7 +169,7 @@ export const CONFUSIONS: readonly Confusion[] = [
  * (function words and short verbs). Other characters double legitimately across word
  * boundaries (学习习近平, 党委委员, 局局长, 没有有效), so they are not checked alone.
  */
-export const DOUBLING_SUSPECTS = new Set('的把被在是和还也都就并而但或不得将让学抓推加对'.split(''));
+export const DOUBLING_SUSPECTS = new Set('的把被在是和还也都就并而但或不得将让学抓推加对要'.split(''));
 
 /** Legitimate reduplications (AA, AABB, ABAB) that contain a doubled chunk. */
 export const REDUPLICATION_WHITELIST: readonly string[] = [

@@ -13,6 +13,7 @@ export const numberingRule: Rule = {
   check(doc: CritiqueDoc): Finding[] {
     const out: Finding[] = [];
     out.push(...headingSequence(doc));
+    out.push(...unnumberedLast(doc));
     out.push(...levelThreeStyle(doc));
     out.push(...inlineOrdinals(doc));
     // Enclosed numerals (㈠ ㈡, ⑴, ①) are not GB/T 9704 heading markers.
@@ -27,6 +28,13 @@ export const numberingRule: Rule = {
     // (A lead-in 现将……如下 above it says the body starts there, even when the title is run into the text.)
     if (firstH && (doc.title || /(?:现将|特将|将)[^。\n]{0,40}(?:报告|总结|汇报)如下[。：:]/.test(doc.text.slice(0, firstH.start))) && firstH.mark.level === 2 && !doc.headings.some((h) => h.mark.level === 1)) {
       out.push(report(doc, 'warning', firstH.start, firstH.end, `二级标题“${firstH.mark.marker}”上面没有一级标题（“一、”）`, '补上一级标题，或把本级改为“一、二、三、”'));
+    }
+    // 1、一、加强领导: a web list's number run into the heading's own; the first marker is left over.
+    for (const l of doc.paragraphs) {
+      const m = /^[\s\u3000]*(\d{1,2}[、.．][\s\u3000]*)(?=([一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])[\u4e00-\u9fff])/.exec(l.text);
+      if (!m) continue;
+      const at = l.start + m[0].length - m[1]!.length;
+      out.push(report(doc, 'warning', at, at + m[1]!.length, `序号“${m[1]!.trim()}”与“${m[2]}”连在一起，多出一个序号`, '删去多余的序号', ''));
     }
     // A level-1 marker with the wrong separator: "一，" "二." before the heading text.
     for (const l of doc.paragraphs) {
@@ -43,6 +51,8 @@ function headingSequence(doc: CritiqueDoc): Finding[] {
   const counters = [0, 0, 0, 0, 0];
   let lastLevel = 0;
   let lastLine = -1;
+  let lastL1Line = -1;
+  const headingLines = new Set(doc.headings.map((x) => x.line));
   for (const h of doc.headings) {
     const { level, number } = h.mark;
     // A new report glued after the previous one (several titles in one text) restarts numbering.
@@ -62,22 +72,68 @@ function headingSequence(doc: CritiqueDoc): Finding[] {
       // fine
     } else if (prev === 0) {
       // First at this level: a pasted excerpt may start anywhere; under a parent it must start at 1.
-      if (hasParent && (level > 1 || (doc.isWholeReport && doc.title !== null))) {
+      // An excerpt may open at 三、 or later; a report that starts at 二、 has lost its 一、.
+      if (hasParent && (level > 1 || (doc.isWholeReport && doc.title !== null && number === 2))) {
         out.push(report(doc, 'error', h.start, h.end, `${LEVEL_NAME[level]}应从“${headingMarker(level, 1)}”开始，此处为“${h.mark.marker}”`, headingMarker(level, 1)));
       }
     } else if (number === prev) {
       out.push(report(doc, 'error', h.start, h.end, `${LEVEL_NAME[level]}序号重复：“${h.mark.marker}”前面已经出现`, std));
     } else if (number > expected) {
-      out.push(report(doc, 'error', h.start, h.end, `${LEVEL_NAME[level]}序号不连续：缺少“${headingMarker(level, expected)}”`, std));
+      // 一、… 加强队伍建设 … 三、: the missing sibling is there, written without its number.
+      const bare = level === 1 && number === expected + 1 ? unnumberedSibling(doc, lastL1Line, h.line, headingLines) : undefined;
+      if (bare) {
+        out.push(report(doc, 'warning', bare.start, bare.end, `一级标题“${bare.text}”缺少序号：前后是“${headingMarker(1, prev)}”“${h.mark.marker}”`, `在标题前加“${headingMarker(1, expected)}”`));
+      } else out.push(report(doc, 'error', h.start, h.end, `${LEVEL_NAME[level]}序号不连续：缺少“${headingMarker(level, expected)}”`, std));
     } else {
       out.push(report(doc, 'error', h.start, h.end, `${LEVEL_NAME[level]}序号倒退：前一个是“${headingMarker(level, prev)}”，此处为“${h.mark.marker}”`, std));
     }
+    if (level === 1) lastL1Line = h.line;
     counters[level] = number;
     for (let l = level + 1; l <= 4; l++) counters[l] = 0;
     lastLevel = level;
     lastLine = h.line;
   }
   return out;
+}
+
+/** A short line without sentence marks between two level-1 headings: the one sibling left unnumbered, if only one. */
+function unnumberedSibling(doc: CritiqueDoc, from: number, to: number, headingLines: Set<number>): { start: number; end: number; text: string } | undefined {
+  if (from < 0) return undefined;
+  const found = doc.paragraphs.filter((p) => {
+    if (p.index <= from || p.index >= to || headingLines.has(p.index) || doc.chrome.has(p.index) || doc.titleLines.has(p.index)) return false;
+    const x = p.text.trim();
+    return x.length >= 4 && x.length <= 20 && /^[\u4e00-\u9fff]/.test(x) && !/[，。；：！？,.;:!?、“”（）()\d]/.test(x);
+  });
+  if (found.length !== 1) return undefined;
+  const p = found[0]!;
+  const lead = p.text.length - p.text.trimStart().length;
+  const text = p.text.trim();
+  return { start: p.start + lead, end: p.start + lead + text.length, text };
+}
+
+/** The part names a report's level-1 headings take (存在的问题, 下一步工作打算 …), alone on a line. */
+const PART_NAME = /^(?:(?:存在的|存在|当前存在的)(?:主要)?(?:问题|不足)(?:和|与|及)?(?:不足|差距|原因)?|下一步(?:的)?(?:工作)?(?:打算|计划|思路|措施|安排|重点)|(?:今后|明年|20\d{2}年)(?:的)?工作(?:打算|计划|思路|安排)|主要(?:做法|成效|措施|成绩)(?:和|与|及)?(?:成效|经验|体会)?|几点(?:体会|启示|思考)|意见(?:和|与)?建议|整改(?:措施|方向))$/;
+
+/**
+ * After the last numbered level-1 heading, a line that names a report part (下一步工作打算) with no number: the
+ * last sibling lost its number. Needs two numbered siblings before it; a hint of where, no replacement.
+ */
+function unnumberedLast(doc: CritiqueDoc): Finding[] {
+  const l1 = doc.headings.filter((h) => !h.runIn && h.mark.level === 1);
+  if (l1.length < 2) return [];
+  const last = l1.at(-1)!;
+  const headingLines = new Set(doc.headings.map((h) => h.line));
+  for (const p of doc.paragraphs) {
+    if (p.index <= last.line || headingLines.has(p.index) || doc.chrome.has(p.index)) continue;
+    const x = p.text.trim();
+    if (!PART_NAME.test(x)) continue;
+    // 三、存在问题和下一步打算 / 存在问题 / 下一步打算: the lines are its own parts, not a fourth sibling.
+    const keys = x.match(/问题|不足|打算|计划|思路|措施|做法|成效|体会|建议|重点|安排/g) ?? [];
+    if (keys.some((k) => last.mark.title.includes(k))) continue;
+    const lead = p.text.length - p.text.trimStart().length;
+    return [report(doc, 'warning', p.start + lead, p.start + lead + x.length, `一级标题“${x}”缺少序号：前一个是“${last.mark.marker}”`, `在标题前加“${headingMarker(1, last.mark.number + 1)}”`)];
+  }
+  return [];
 }
 
 /** 1、 and 1. mixed at level 3. */
@@ -111,7 +167,9 @@ function inlineOrdinals(doc: CritiqueDoc): Finding[] {
       const start = p.start + o.index;
       const end = start + o.text.length;
       const dropped = last > 0 && o.number === last + 2 ? droppedSuffix(doc.text, lastEnd, start, last + 1) : undefined;
-      if (o.number === last + 1 || o.number === 1) {
+      // A new list whose 一要/一是 follows a comma (…，一要…) is not found as an item: what comes after is no skip.
+      const restarted = last > 0 && o.number !== last + 1 && RESTART.test(doc.text.slice(lastEnd, start).replace(/[一二三四五六七八九十]{1,2}[是要]$/, ''));
+      if (o.number === last + 1 || o.number === 1 || restarted) {
         // In order, or a new list.
       } else if (last === 0) {
         // A list that starts mid-way (二是 after a comma-led 一是) is not reliably detectable.
@@ -151,6 +209,9 @@ function inlineOrdinals(doc: CritiqueDoc): Finding[] {
   }
   return out;
 }
+
+/** A list's first item inside the text (not 统一要求, 唯一是, 十一是). */
+const RESTART = /(?<![十统唯万之第同专归单划整])一(?:是|要(?!求|点|素|务))/;
 
 /** Verbs an item of a 一是/二是 list opens with (三切实履行…), so that 三年来, 三个方面, 三会一课 are not taken for items. */
 const ITEM_VERB = /^(?:切实|加强|强化|扎实|深入|持续|坚持|严格|注重|抓好|做好|完善|健全|狠抓|认真|积极|主动|着力|全面|突出|建立|推进|开展|落实|提升|创新|规范|加大|夯实|筑牢|聚焦|压实|用好|紧扣|围绕|精心|广泛|定期|抓实|强调|加快|发挥|组织|召开|制定|严守)/;

@@ -36,6 +36,17 @@ const QUOTE_DUN = /”、(?=“[^“”\n]{1,20}”)/g;
 /** Plenum ordinals run together: 二中三中四中全会 → 二中、三中、四中全会. */
 const PLENUMS = /(?:[一二三四五六七八九]中){2,}(?=全会)/g;
 
+/**
+ * Newspapers and periodicals named without 《》 where the text says something was published in them (在人民日报上发表,
+ * 求是杂志刊发): GB/T 15834-2011 §4.15 marks titles of newspapers and periodicals. Titles as the papers print them;
+ * the organisation (人民日报社), its site and accounts (求是网, 人民日报客户端) take no 《》. Other dailies (X日报, X晚报)
+ * only right after 在 and before 上/刊发, where the name cannot run longer than four characters and the paper's suffix.
+ */
+const PAPERS = ['人民日报海外版', '人民日报', '光明日报', '经济日报', '解放军报', '中国青年报', '学习时报', '中国纪检监察报', '工人日报', '农民日报', '法治日报', '科技日报', '中国教育报', '中国妇女报', '中国组织人事报', '中国文化报', '党建研究', '红旗文稿', '求是'];
+const PAPER = new RegExp(`(?<=在)(${PAPERS.join('|')})(杂志|报)?(?=(?:第[一二三四五六七八九十\\d]{1,2}版|头版|理论版|评论版)?(?:上|刊发|刊登|发表|刊载|登载|头版|整版))|(?<=^|[^《\\u4e00-\\u9fff]|近日|日前|此前|先后|被|获|经|由)(${PAPERS.join('|')})(杂志)?(?=(?:头版|第[一二三四五六七八九十\\d]{1,2}版|理论版)?(?:刊发|刊登|发表|刊载|登载))|(?<=在)([\\u4e00-\\u9fff]{2,4}(?:日报|晚报|时报))(?=(?:头版|第[一二三四五六七八九十\\d]{1,2}版|理论版)?上?(?:刊发|刊登|发表|刊载|登载))`, 'g');
+/** A conjunction left before a mark (和，及。与、): the item after it fell out. Not the end of a word (平和, 涉及, 参与). */
+const DANGLING = /(?:(?<![平温缓调柔谐总共饱祥人谦附随暖亲搅应讲唱融求议中违])(和)|(?<![涉普波惠顾危论提触企来遍累殃能不莫以得])(及)|(?<![参给授赋相赠])(与)|(以及))(?=[，。、；：！？])/g;
+
 const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！' };
 const fullParens = (s: string) => s.replace('(', '（').replace(')', '）');
 
@@ -133,8 +144,8 @@ export const punctuationRule: Rule = {
       out.push(report(doc, 'warning', start, end, `“${m[1]}”是平台名称，不是作品名称，不用书名号`, `“${m[1]}”`, `“${m[1]}”`));
     }
     for (const { start, end } of matchAll(BOOK_DUN, t)) {
-      // GB/T 15834 says 通常不用: a form in use that labellers accept as often as they mark it, so no replacement.
-      out.push(report(doc, 'warning', start, end, '并列的书名号之间通常不用顿号', '删去顿号'));
+      // GB/T 15834 says 通常不用, not 不用: a form in use that labellers accept as often as they mark it (as with quotes).
+      out.push(report(doc, 'info', start, end, '并列的书名号之间通常不用顿号（GB/T 15834；保留亦可）', '可删去书名号之间的顿号'));
     }
     for (const { start, end } of matchAll(QUOTE_DUN, t)) {
       const open = t.lastIndexOf('“', start);
@@ -145,6 +156,21 @@ export const punctuationRule: Rule = {
     for (const { m, start, end } of matchAll(PLENUMS, t)) {
       const right = m[0].replace(/中(?=.)/g, '中、');
       out.push(report(doc, 'warning', start, end, '并列的全会序数之间应加顿号', right, right));
+    }
+    for (const { m, start, end } of matchAll(PAPER, t)) {
+      const name = m[1] ?? m[3] ?? m[5]!;
+      const tail = m[2] ?? m[4] ?? '';
+      // 求是杂志 → 《求是》杂志; 人民日报 → 《人民日报》. 光明日报报 is no form, so 报 after a 日报 stays out.
+      // 工作日报, 值班日报, 舆情日报: a unit's daily sheet, not a paper.
+      if (tail === '报' || /(?:工作|值班|疫情|生产|安全|销售|监测|舆情|信息|数据|统计)(?:日报|晚报|时报)$/.test(name)) continue;
+      const right = `《${name}》${tail}`;
+      out.push(report(doc, 'warning', start, end, `报刊名称“${name}”应加书名号`, right, right));
+    }
+    for (const { m, start, end } of matchAll(DANGLING, t)) {
+      // Inside a quote or a title, the word may be cut on purpose (“和”字).
+      if (/[“‘《]$/.test(t.slice(start - 1, start)) || /[”’》]/.test(t[end] ?? '')) continue;
+      const w = m[0];
+      out.push(report(doc, 'warning', start, end, `“${w}”后直接是标点，连接的另一项缺失`, `补上“${w}”后的内容，或删去“${w}”`));
     }
     out.push(...lineEnds(doc));
     out.push(...colonInSeries(doc));
@@ -229,7 +255,10 @@ function unbalanced(doc: CritiqueDoc, text: string, base: number): Finding[] {
       // a bracket is not nested in its own shape (GB/T 15834-2011 nests ［］ or 〔〕 in （）), so the inner one is the extra.
       // Only where the inner pair closes the sentence (……（…）。), so the one closer could be either's.
       const pair = open === '（' || open === '(' ? matched[k]!.filter(([j]) => j > i).sort((a, b) => a[0] - b[0])[0] : undefined;
-      const inner = pair && /^[。；！？]?[\s\u3000]*$/.test(text.slice(pair[1] + 1).split(/(?<=[。；！？])/)[0]!) ? pair[0] : undefined;
+      // A byline or aside left open ((记者 王明 通讯员 李华 近日…（共12次）) or one that ran past a sentence end or a
+      // line is the unclosed one itself, not an outer pair.
+      const openAside = pair && (BYLINE.test(text.slice(i + 1, i + 8)) || /[\n。！？]/.test(text.slice(i + 1, pair[0])));
+      const inner = pair && !openAside && /^[。；！？]?[\s\u3000]*$/.test(text.slice(pair[1] + 1).split(/(?<=[。；！？])/)[0]!) ? pair[0] : undefined;
       if (inner !== undefined) {
         out.push(report(doc, 'error', base + inner, base + inner + 1, `${name}不成对：${name}内又出现“${open}”，两个左${name}只有一个右${name}，此处的左${name}疑为多余`, `删去多出的左${name}（括号内再用括号应改用“［］”或“〔〕”）`));
         continue;
@@ -239,6 +268,9 @@ function unbalanced(doc: CritiqueDoc, text: string, base: number): Finding[] {
   });
   return out.sort((a, b) => a.start - b.start);
 }
+
+/** What opens a byline or a source note in brackets: 记者 name, 通讯员 name, 来源：…, 文/图. */
+const BYLINE = /^[\s\u3000]*(?:本报记者|记者|通讯员|特约|摄影|供稿|来源|作者|编辑|撰稿|审核|责编|文\/|图\/|文：|图：)/;
 
 /** An item marker at a clause start: items with a lead-in and a colon (二是强化管理：…) are the writer's layout. */
 const CLAUSE_ITEM = /^[\s\u3000]*(?:[一二三四五六七八九十]{1,2}[是要、]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、]|第[一二三四五六七八九十]{1,2}[，、,])/;

@@ -1,7 +1,7 @@
 import type { Rule, Finding } from '../types.js';
 import type { CritiqueDoc } from '../doc.js';
 import { CONFUSIONS, DOUBLING_SUSPECTS, REDUPLICATION_WHITELIST } from '../dictionary.js';
-import { SLIPS } from '../confusables.js';
+import { CUT_WORDS, SLIPS } from '../confusables.js';
 import { matchAll, reporter } from './util.js';
 
 /** Characters that, before a slip's first character, make a word of the two (自觉, 知觉, 感觉 …): no slip there. */
@@ -9,13 +9,24 @@ const WORD_BEFORE: Readonly<Record<string, string>> = { 觉: '自知感警察发
 const SLIP_RE = new RegExp([...SLIPS.keys()].sort((a, b) => b.length - a.length).join('|'), 'g');
 
 const report = reporter('typo', 'typo');
-/** 1025日: month and day run together (not a count of days: 1025日元, 第1025日). */
-const DATE_NO_MONTH = /(?<![\d０-９.．/\-第月年约共近])(1[0-2]|0[1-9])([12]\d|3[01]|0[1-9])日(?![元本])/g;
+/**
+ * 1025日, 2024年925日: month and day run together (not 1025日元, 第1025日). Three digits only in a date context
+ * (after 20xx年, 于, 至 …), where 925日 cannot be a count of days.
+ */
+const DATE_NO_MONTH = /(?<![\d０-９.．/\-第月约共近达满])(?:(1[0-2]|0[1-9])([12]\d|3[01]|0[1-9])|([1-9])(\d{2}))日(?![元本])/g;
+/** A count of days (连续安全生产1025日, 历时925日), not a date. */
+const DAY_COUNT = /(?:连续|历时|持续|坚持|累计|用时|为期|长达|坚守|运行|生产|无事故|已|了|共计|合计|超过|不少于|至少)$/;
+/** After three digits and 日, what only a date is followed by (518日，… / 518日上午 / 518日召开). */
+const DATE_AFTER = /^(?:[，,]|上午|下午|晚|至|起|前|召开|举行|举办|开展|当天|以来)/;
+/** Where three digits before 日 can only be a date. */
+const DATE_CONTEXT = /(?:20\d{2}年|[于在至到]|截至|截止|自|从|[—～~－-])$/;
+const validDay = (m: number, d: number) => m >= 1 && m <= 12 && d >= 1 && d <= [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]!;
 
 /** The literal a pattern's match starts with: after a leading lookbehind, up to the first operator. */
 export function confusionKey(pattern: string): string {
   let i = 0;
-  if (pattern.startsWith('(?<=') || pattern.startsWith('(?<!')) {
+  // Leading lookbehinds, one or more (a news context ruled out, then the pair's first member required).
+  while (pattern.startsWith('(?<=', i) || pattern.startsWith('(?<!', i)) {
     let depth = 0;
     for (; i < pattern.length; i++) {
       if (pattern[i] === '\\') i++;
@@ -46,6 +57,35 @@ const YEAR_NO_NIAN = /(20\d{2})(?=[上下]半年|第[一二三四1-4]季度|前�
 
 /** A pinyin syllable of three or more letters between Chinese characters (not units or abbreviations: no vowel-less runs). */
 const PINYIN_WORD = /(?<=[\u4e00-\u9fff])(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ue|ui|a|o|e|i|u)(?=[\u4e00-\u9fff])/g;
+/** Two-letter syllables that are pinyin (not qa, hi, go, pe …); three letters and more are judged by the pattern alone. */
+const SYLLABLE2 = new Set('ba bo bi bu pa po pi pu ma mo me mi mu fa fo fu da de di du ta te ti tu na ne ni nu la le li lu ga ge gu ka ke ku ha he hu ji ju qi qu xi xu zi ci si ri ze ce se re za ca sa zu cu su ru ya yo ye yi yu wa wo wu'.split(' '));
+/** Two-letter forms in use as units, symbols or abbreviations between Chinese words (ha 公顷, pa, ma, ca, ti, pi, bi). */
+const ABBREV2 = new Set(['ha', 'pa', 'ma', 'mu', 'ca', 'ti', 'pi', 'bi', 'ba', 'me', 'de', 'la', 'li', 'ge', 'ku', 'ye', 'su', 'ni', 'cu', 'fe', 'ce', 'se', 'ta', 'ka', 'wu']);
+/** A cut four-character word (贯落实), from the table in confusables.ts. */
+const CUT_BY_FORM = new Map(CUT_WORDS.map((c) => [c.cut, c]));
+const CUT_RE = new RegExp(CUT_WORDS.map((c) => c.cut).join('|'), 'g');
+
+/**
+ * 的 for 地 before a verb (有效的推进了, 要深入的开展): a manner adverb, then 的, then a verb. Only where the verb is
+ * plainly a verb — it takes 了/着, or a modal stands before the adverb; 得到了有效的提升 (a noun after 的) stays.
+ */
+const DE_ADVERB = /(极大|有效|不断|深入|扎实|积极|广泛|充分|切实|认真|全面|大力|持续|稳步|主动|有力|有序|迅速|及时|严格|更好|更加有效|深刻|牢牢|紧紧|全力|精准|稳妥|自觉|坚决|彻底)的(?=(推进|加强|丰富|提升|提高|促进|推动|增强|激发|调动|带动|改善|保障|落实|开展|贯彻|维护|巩固|拓展|深化|解决|引导|凝聚|发挥|弘扬|营造|宣传|普及|学习|把握|领会|认识|理解|整改|查摆|剖析|反思|执行|反对|抵制|纠正|扭转|掌握)([了着到]?))/g;
+const DE_AABB = /([\u4e00-\u9fff])\1([\u4e00-\u9fff])\2的(?=推进|加强|丰富|提升|提高|促进|推动|增强|落实|开展|贯彻|抓好|做好|干好|解决)/g;
+/** Before the adverb: a modal or an adverb that only goes with a verb. */
+// Not 坚持/切实: 坚持积极的宣传方针 takes a noun phrase.
+const DE_MODAL = /(?:要|应|应当|须|必须|将|能|能够|需要|进一步|还要|更要)$/;
+/** Before the adverb: a verb that takes the phrase as its object (得到了有效的提升): a noun after 的. */
+const DE_NOUN_LEAD = /(?:得到|实现|取得|获得|有了|带来|受到|给予|作出|做出|进行|迎来|给|有)了?$/;
+
+/**
+ * 要 again later in a 一要 item's clause (一要思想认识要再提升): which one to drop is the writer's choice, so no
+ * replacement. Not 要求, 重要, 还要 …: only a bare 要 before a verb or an adverb of degree.
+ */
+const YAO_AGAIN = /(?<=(?:^|[。；;！？\s：:，,])[一二三四五六七八九十]{1,2}要)([^，。；：！？\n要]{2,10}?)(?<![还也更就都又需只想将必重主首纪摘概提紧不])要(?=再|进一步|更加|持续|切实|不断|加强|强化|提升|提高|落实|抓好|做好|增强|树立|完善)/gm;
+
+/** The verb 要 stacked inside a 一要/二要 item (一要要加强, 二要切实要加强): the second 要 is left over. */
+const STACKED_YAO = /(?<=(?:^|[。；;！？\s：:，,])[一二三四五六七八九十]{1,2}要(?:切实|认真|进一步|持续|始终|更加|着力|全面|大力|不断|坚持)?)要(?=(?:切实|认真|进一步|持续|始终|着力|全面|大力|不断|坚持)?(?:加强|强化|抓好|做好|落实|推进|开展|提升|提高|坚持|严格|完善|健全|注重|突出|深化|压实|树立|增强|建立|规范|用好|守住|筑牢|把|在|以|对))/gm;
+
 const STACKED_VERBS = /(严格|认真|切实|全面|扎实|积极|深入)(执行|落实|贯彻|推进|开展|做好|抓好)\1(?!\2)(执行|落实|贯彻|推进|开展|做好|抓好)/g;
 
 /** A CJK chunk of 1–4 characters written twice in a row. */
@@ -76,8 +116,35 @@ export const typoRule: Rule = {
       const right = SLIPS.get(m[0])!;
       out.push(report(doc, 'warning', start, end, `疑似错别字：“${m[0]}”应为“${right}”`, right, right));
     }
+    for (const { m, start, end } of matchAll(CUT_RE, t)) {
+      const c = CUT_BY_FORM.get(m[0])!;
+      if ((c.notBefore && c.notBefore.includes(t[start - 1] ?? '')) || (c.notAfter && c.notAfter.includes(t[end] ?? ''))) continue;
+      if (out.some((f) => f.start < end && f.end > start)) continue;
+      out.push(report(doc, 'warning', start, end, `“${m[0]}”疑为“${c.word}”漏字`, c.word, c.word));
+    }
+    for (const { m, start, end } of matchAll(DE_ADVERB, t)) {
+      const lead = t.slice(Math.max(0, start - 4), start);
+      if (DE_NOUN_LEAD.test(lead)) continue;
+      const sure = m[3] !== '' || DE_MODAL.test(lead);
+      const right = `${m[1]}地`;
+      if (sure) out.push(report(doc, 'warning', start, end, `“${m[0]}”修饰动词“${m[2]}”，应用“地”`, right, right));
+      else out.push(report(doc, 'info', start, end, `“${m[0]}${m[2]}”中“${m[2]}”若是动词，应用“地”`, `作状语时改为“${right}”`));
+    }
+    for (const { m, start, end } of matchAll(DE_AABB, t)) {
+      const right = `${m[0].slice(0, -1)}地`;
+      out.push(report(doc, 'warning', start, end, `“${m[0]}”修饰动词，应用“地”`, right, right));
+    }
+    for (const { start, end } of matchAll(STACKED_YAO, t)) {
+      out.push(report(doc, 'warning', start, end, '序号“X要”后又出现“要”，重复', '删去多余的“要”', ''));
+    }
+    for (const { end } of matchAll(YAO_AGAIN, t)) {
+      const yao = end - 1;
+      if (out.some((f) => f.start <= yao && f.end > yao)) continue;
+      out.push(report(doc, 'warning', yao, yao + 1, '一个“X要”分句中又用了“要”，两个“要”叠用', '删去其中一个“要”（或把“X要”改为“X是”）'));
+    }
     // A word spelt in pinyin inside Chinese text (dang的领导): a site's filter-dodging or a redaction; write the word.
     for (const { m, start, end } of matchAll(PINYIN_WORD, t)) {
+      if (m[0].length === 2 && (!SYLLABLE2.has(m[0]) || ABBREV2.has(m[0]))) continue;
       out.push(report(doc, 'warning', start, end, `“${m[0]}”是拼音，疑为网站为规避审核而改写的词`, '改回汉字'));
     }
     // The same adverb before two verbs with no mark between (严格执行严格落实): two drafts stacked; keep one.
@@ -118,15 +185,31 @@ export const typoRule: Rule = {
           REPEAT.lastIndex = start + 1;
           continue;
         }
-        out.push(report(doc, 'warning', start, end, `“${chunk}”字重复`, chunk, chunk));
+        // 一要要加强: the stacked-要 finding already covers it.
+        if (!out.some((f) => f.start < end && f.end > start)) out.push(report(doc, 'warning', start, end, `“${chunk}”字重复`, chunk, chunk));
         continue;
       }
       out.push(report(doc, 'error', start, end, `词语重复：“${chunk}${chunk}”`, chunk, chunk));
     }
-    // A date with its 月 dropped (1025日 for 10月25日): four digits, a valid month and day, then 日.
+    // A date with its 月 dropped (1025日 for 10月25日): a valid month and day run together, then 日.
     for (const { m, start, end } of matchAll(DATE_NO_MONTH, t)) {
-      const right = `${Number(m[1])}月${Number(m[2])}日`;
-      out.push(report(doc, 'warning', start, end, `日期缺少“月”：“${m[0]}”应为“${right}”`, right, right));
+      const before = t.slice(Math.max(0, start - 6), start);
+      if (DAY_COUNT.test(before) || (/年$/.test(before) && !/20\d{2}年$/.test(before))) continue;
+      let right: string | undefined;
+      if (m[1] !== undefined) right = `${Number(m[1])}月${Number(m[2])}日`;
+      else {
+        if (!DATE_CONTEXT.test(before) && !(/(?:^|[，。；、：\n])$/.test(before) && DATE_AFTER.test(t.slice(end, end + 3)))) continue;
+        // 925日 is 9月25日; 121日 could be 1月21日 or 12月1日: no replacement then.
+        const digits = `${m[3]}${m[4]}`;
+        const reads = [[digits.slice(0, 1), digits.slice(1)], [digits.slice(0, 2), digits.slice(2)]]
+          .filter(([a, b]) => !b!.startsWith('0') || a!.length === 2)
+          .filter(([a, b]) => !a!.startsWith('0') && validDay(Number(a), Number(b)))
+          .map(([a, b]) => `${Number(a)}月${Number(b)}日`);
+        if (reads.length === 0) continue;
+        if (reads.length === 1) right = reads[0];
+      }
+      if (right) out.push(report(doc, 'warning', start, end, `日期缺少“月”：“${m[0]}”应为“${right}”`, right, right));
+      else out.push(report(doc, 'warning', start, end, `日期缺少“月”：“${m[0]}”`, '补上“月”字'));
     }
     return out;
   },
@@ -166,6 +249,7 @@ function legitSingle(t: string, start: number, ch: string): boolean {
     case '并': return /[合兼吞]/.test(prev);
     case '让': return /[转谦退出]/.test(prev);
     case '的': return prev === '目'; // 目的的实现
+    case '要': return /[需想只主重必首紧纪摘提概将还也就更]/.test(prev) || /[求素点害件闻务领略员是]/.test(next); // 主要要抓好, 要要求
     case '对': return /[针面核相绝比校反应一成配]/.test(prev) || next === '象'; // 针对对象, 一对对
     default: return false;
   }
