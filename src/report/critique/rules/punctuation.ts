@@ -145,7 +145,8 @@ export const punctuationRule: Rule = {
     }
     for (const { start, end } of matchAll(BOOK_DUN, t)) {
       // GB/T 15834 says 通常不用, not 不用: a form in use that labellers accept as often as they mark it (as with quotes).
-      out.push(report(doc, 'info', start, end, '并列的书名号之间通常不用顿号（GB/T 15834；保留亦可）', '可删去书名号之间的顿号'));
+      // A warning, not advice: labellers on fresh text mark it as a slip more often than they accept it (CRITIC.md round 15).
+      out.push(report(doc, 'warning', start, end, '并列的书名号之间通常不用顿号', '删去顿号'));
     }
     for (const { start, end } of matchAll(QUOTE_DUN, t)) {
       const open = t.lastIndexOf('“', start);
