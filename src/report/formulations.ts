@@ -293,8 +293,8 @@ export const FIXED_PHRASES: readonly FixedPhrase[] = [
   // The order and marks of 思想上政治上行动上 when the words lost their 上 or their order (在政治、思想、行动上).
   { pattern: /(?:思想|政治|行动)上?[、，]?(?:思想|政治|行动)上?[、，]?(?:思想|政治|行动)上(?=[\u4e00-\u9fff]{0,4}(?:同|与|和)(?:以习近平同志为核心的)?党中央)/g, right: '思想上政治上行动上', safe: true, why: '固定表述为“思想上政治上行动上”', variant: /^思想上、政治上、行动上$/, source: `${ZHUNZE}: 在思想上政治上行动上同党中央保持高度一致` },
   // The 三个带头 of the responsibility system with its middle member dropped.
-  { pattern: /带头抓意识形态工作，带头批评错误观点/g, right: '带头抓意识形态工作，带头管阵地把导向强队伍，带头批评错误观点', safe: true, why: '“三个带头”缺少“带头管阵地把导向强队伍”', source: `${SSBF}（“带头抓意识形态工作，带头管阵地把导向强队伍，带头批评错误观点和错误倾向”）` },
-  { pattern: /带头抓意识形态工作、带头批评错误观点/g, right: '带头抓意识形态工作、带头管阵地把导向强队伍、带头批评错误观点', safe: true, why: '“三个带头”缺少“带头管阵地把导向强队伍”', source: `${SSBF}（“带头抓意识形态工作，带头管阵地把导向强队伍，带头批评错误观点和错误倾向”）` },
+  { pattern: /带头抓意识形态工作，带头批评错误观点/g, right: '带头抓意识形态工作，带头管阵地把导向强队伍，带头批评错误观点', safe: false, discouraged: true, why: '“三个带头”缺少“带头管阵地把导向强队伍”', source: `${SSBF}（“带头抓意识形态工作，带头管阵地把导向强队伍，带头批评错误观点和错误倾向”）` },
+  { pattern: /带头抓意识形态工作、带头批评错误观点/g, right: '带头抓意识形态工作、带头管阵地把导向强队伍、带头批评错误观点', safe: false, discouraged: true, why: '“三个带头”缺少“带头管阵地把导向强队伍”', source: `${SSBF}（“带头抓意识形态工作，带头管阵地把导向强队伍，带头批评错误观点和错误倾向”）` },
   // The third clause of the 本职/失职/渎职 saying is 抓不好, whatever verb the first two use.
   { pattern: /不抓是失职[、，,]\s*抓(?!不好)[\u4e00-\u9fff]{1,3}是渎职/g, right: '不抓是失职、抓不好是渎职', safe: false, source: '常用表述“抓意识形态工作是本职、不抓是失职、抓不好是渎职”（见 NAMED_SETS 中的来源说明）' },
 ];

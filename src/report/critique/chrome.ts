@@ -225,6 +225,7 @@ export function titleDecoration(t: string): { start: number; end: number } | nul
   return null;
 }
 
+const GLUED_PIECE = /(?<=(?:总结|报告|汇报|材料|范文|发言|讲话)(?:精选|范文)?)篇[一二三四五六七八九十\d]{1,2}(?=[\u4e00-\u9fff])(?![年个些次是])/;
 /**
  * Chrome glued to a line of prose: a news dateline opening it (【本站讯】, 本报讯（记者 …）), an image's export name
  * or a hash run into it, a photo count after its sentence. Offsets inside the line. Unlike chromeOf's hits these
@@ -233,7 +234,7 @@ export function titleDecoration(t: string): { start: number; end: number } | nul
 export function inlineChrome(line: string, opts: { title?: boolean } = {}): ChromeHit[] {
   const out: ChromeHit[] = [];
   // Most report lines hold none of these: no pattern below is tried on them.
-  if (!/讯|张|微信|截图|QQ图片|[A-Za-z]/.test(line)) return out;
+  if (!/讯|张|篇|标题|微信|截图|QQ图片|[A-Za-z]/.test(line)) return out;
   const lead = LEAD.exec(line)![0].length;
   const t = line.slice(lead).replace(/[\s\u3000]+$/, '');
   if (!t) return out;
@@ -243,6 +244,12 @@ export function inlineChrome(line: string, opts: { title?: boolean } = {}): Chro
   const latin = /[A-Za-z]/.test(t);
   const photo = latin ? (EXPORT_NAME.exec(t) ?? HEX_GLUED.exec(t)) : /微信|截图|QQ图片/.test(t) ? EXPORT_NAME.exec(t) : null;
   if (photo && photo[0].length < t.length) at(photo, '网页图片的文件名残留');
+  // A forum's or a print view's field label before the title it names (标题： 关于……的报告): the label goes, the title stays.
+  const field = t.startsWith('标题') ? /^标题[：:][ \u3000]*(?=\S{4,})/.exec(t) : null;
+  if (field) at(field, '网页的字段名“标题：”残留');
+  // A collection's 篇N glued between a title and the text it opens (……总结报告篇1今年以来).
+  const piece = t.includes('篇') ? GLUED_PIECE.exec(t) : null;
+  if (piece) at(piece, `网站合集的篇目标记“${piece[0]}”残留`);
   const count = t.includes('张') ? PHOTO_COUNT.exec(t) : null;
   if (count && count[0].length < t.length) at(count, '新闻网页的图片数量标注残留');
   return out;

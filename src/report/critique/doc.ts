@@ -5,6 +5,7 @@
 import { parseHeading, type HeadingMark } from '../headings.js';
 import { findReportPeriod, findSpan, type PeriodConfidence, type PeriodSpan, type ReportPeriod } from '../period.js';
 import { undecorated, chromeOf, isTableRow, type ChromeHit } from './chrome.js';
+import { parseNumeral } from '../../text/numerals.js';
 
 export interface Line {
   index: number;
@@ -132,6 +133,13 @@ const RUN_IN = /(?<=[\u4e00-\u9fff。；：！？”）])[ \u3000]+((?<!第)(?:[
 const RUN_IN_TIGHT = /(?<=[。！？])((?:[一二三四五六七八九十]{1,3}、)(?=[\u4e00-\u9fff]))/g;
 /** A level-1 heading run in after a lead-in's colon and closing the line (……总结如下：一、加强组织领导). */
 const RUN_IN_COLON = /(?<=[：:])([一二三四五六七八九十]{1,3}、)(?=[^。；！？：:\n]{2,40}$)/g;
+/**
+ * A page that lost its line breaks and the marks around its headings: a level-1 marker right after a lead-in's
+ * 如下 (……汇报如下一、加强……), and a （N） glued between two Chinese characters when the same paragraph glues
+ * its predecessor （N−1） too (……各项任务（一）认真……作为评价使用（二）建立……) — one glued （二） alone may be an aside.
+ */
+const RUN_IN_AFTER_LEAD = /(?<=如下)([一二三四五六七八九十]{1,3}、)(?=[\u4e00-\u9fff])/g;
+const GLUED_SUB = /(?<=[\u4e00-\u9fff])(（([一二三四五六七八九十]{1,3})）)(?=[\u4e00-\u9fff]{2})/g;
 const RUN_IN_SUB = /^[一二三四五六七八九十]{1,3}、[^，。；：！？、“”《》（）\n]{4,30}?(（[一二三四五六七八九十]{1,3}）)(?=[\u4e00-\u9fff])/;
 /**
  * A document-sharing site splits a preview into numbered chunks: 1、 at the very start, then 2、 3、 at
@@ -226,6 +234,17 @@ export function buildDoc(text: string, opts: CritiqueOptions = {}): CritiqueDoc 
         const at = m.index + sub[0].length - sub[1]!.length;
         headings.push({ line: l.index, start: l.start + at, end: l.start + at + subMark.marker.length, mark: subMark, runIn: true });
       }
+    }
+    RUN_IN_AFTER_LEAD.lastIndex = 0;
+    for (let m = RUN_IN_AFTER_LEAD.exec(l.text); m; m = RUN_IN_AFTER_LEAD.exec(l.text)) {
+      const inner = parseHeading(l.text.slice(m.index));
+      if (inner) headings.push({ line: l.index, start: l.start + m.index, end: l.start + m.index + inner.marker.length, mark: inner, runIn: true });
+    }
+    const glued = [...l.text.matchAll(GLUED_SUB)].map((m) => ({ at: m.index, n: parseNumeral(m[2]!) }));
+    for (const g of glued) {
+      if (g.n === undefined || !glued.some((o) => o.n === g.n! - 1 || o.n === g.n! + 1)) continue;
+      const inner = parseHeading(l.text.slice(g.at));
+      if (inner && !headings.some((h) => h.start === l.start + g.at)) headings.push({ line: l.index, start: l.start + g.at, end: l.start + g.at + inner.marker.length, mark: inner, runIn: true });
     }
   }
 

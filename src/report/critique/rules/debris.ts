@@ -20,6 +20,8 @@ function pastChars(s: string, n: number): number {
   return s.length;
 }
 
+/** Dots after a word, not a writer's …… (nor 等…): the last paragraph's preview cut. */
+const PREVIEW_END = /[\u4e00-\u9fff，](?<!等)(?:\.{3,}|。{3}|(?<!…)…)$/;
 /** A site's word count after a title: （全文共1402字）. */
 const TITLE_WORD_COUNT = /[（(](?:全文|正文)?共?约?\d{3,5}字[）)]$/;
 /** An organ's name alone in brackets: （县委宣传部）, 【区教育局】, （中共某某镇委员会）. */
@@ -104,6 +106,10 @@ export const debrisRule: Rule = {
     }
     const repeated = repeatedTitles(doc);
     // A whole duplicated page title replaces the finding on its decoration.
+    // The text's last paragraph cut off by dots mid-sentence (……确保在意...): a site's preview, the rest is missing.
+    const last = doc.paragraphs.at(-1);
+    const cut = last && !doc.chrome.has(last.index) ? PREVIEW_END.exec(last.text.trimEnd()) : null;
+    if (last && cut) out.push(report(doc, 'warning', last.start + cut.index + 1, last.start + cut.index + cut[0].length, '正文在此以省略号截断（网页预览到此为止），后文缺失', '补全原文，或删去不完整的句子'));
     return [...out.filter((f) => !repeated.some((r) => r.start <= f.start && r.end >= f.end && r.end - r.start > f.end - f.start)), ...repeated];
   },
 };

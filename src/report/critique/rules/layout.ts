@@ -401,9 +401,24 @@ export const layoutRule: Rule = {
         out.push(report(doc, 'info', h.start, line.end, `“${h.mark.marker}”部分只有标题，没有内容`, '补写该部分内容或删去标题'));
       }
     }
+    out.push(...loneIndent(doc));
     return foldJoined(doc, out);
   },
 };
+
+/**
+ * One prose paragraph indented by spaces among three or more that are not: a paste's leftover, not the
+ * document's style (a text indented throughout, or a PDF copy, is left alone).
+ */
+function loneIndent(doc: CritiqueDoc): Finding[] {
+  if (doc.fromPdf) return [];
+  const prose = doc.paragraphs.filter((p) => !doc.chrome.has(p.index) && !doc.titleLines.has(p.index) && !doc.headings.some((h) => h.line === p.index) && /[。；，：]/.test(p.text) && p.text.trim().length >= 20);
+  const indented = prose.filter((p) => /^[ \u3000\u00a0]{2,}[\u4e00-\u9fff]/.test(p.text));
+  if (indented.length !== 1 || prose.length - indented.length < 3 || prose.some((p) => p !== indented[0] && /^[ \u3000\u00a0]/.test(p.text))) return [];
+  const p = indented[0]!;
+  const lead = p.text.length - p.text.trimStart().length;
+  return [report(doc, 'warning', p.start, p.start + lead, '只有这一段开头多出空格（其他段落都没有缩进），疑为粘贴残留', '删去段首空格', '')];
+}
 
 /** The kind of a list item's marker: 一是, 一、, （一）, （1）, 1. / 1、, 第一，; null for prose. */
 function itemKind(text: string): string | null {

@@ -30,6 +30,9 @@ const HALF_QUOTE = /"/g;
 const HALF_QUOTE_PAIR = /"([^"\n]{1,60})"/g;
 /** Apps and platforms are not publications: “学习强国”, not 《学习强国》 (GB/T 15834-2011 §4.15: 书名号 marks titles of works). */
 const PLATFORM = /《(学习强国|微信|微信公众号|微博|抖音|快手|今日头条|视频号|小红书|钉钉|哔哩哔哩|B站|百度|知乎|头条号|企业微信|腾讯会议)》/g;
+const SAME_VERBS = '部署|安排|落实|检查|考核|推进|谋划|研究|布置|督查|评价';
+const SAME_ITEM = new RegExp(`(?<=(?:${SAME_VERBS}))(?=(?:一)?同(?:${SAME_VERBS}))`, 'g');
+const SAME_SERIES = new RegExp(`(?<![\\u4e00-\\u9fff]同)(?:一)?同(?:${SAME_VERBS})(?:(?:一)?同(?:${SAME_VERBS}))+`, 'g');
 /** Marked coordinate items take no 顿号 between them (GB/T 15834-2011 §4.5.3.5). */
 const BOOK_DUN = /》、(?=《)/g;
 const QUOTE_DUN = /”、(?=“[^“”\n]{1,20}”)/g;
@@ -99,6 +102,13 @@ export const punctuationRule: Rule = {
     for (const { m, start, end } of matchAll(DASHES, t)) {
       if (m[0].length !== 1 || !isCjk(t[start - 1]) || !isCjk(t[end])) continue;
       out.push(report(doc, 'warning', start, end, '破折号应占两个字的位置，写作“——”', '——', '——'));
+    }
+    // 同谋划同推进同考核: the 同 items of one series are parted by 顿号 (the 四同's kin; the 四同 is a named set).
+    for (const { m, start, end } of matchAll(SAME_SERIES, t)) {
+      // Only the 四同's own members: the named set reports it (formulation).
+      if (/^(?:(?:一)?同(?:部署|落实|检查|考核))+$/.test(m[0])) continue;
+      const right = m[0].replace(SAME_ITEM, '、');
+      out.push(report(doc, 'warning', start, end, '并列的“同……”各项之间应加顿号', right, right));
     }
     for (const { m, start, end } of matchAll(FAKE_COLON, t)) {
       out.push(report(doc, 'warning', start, end, `“${m[0]}”是比号，不是冒号`, '：', '：'));
@@ -323,13 +333,34 @@ function lineEnds(doc: CritiqueDoc): Finding[] {
       out.push(report(doc, 'warning', at, at + 1, `段末使用了${mark}：句子在此断开了`, '句子完整则改为“。”，未完则与下一段连接'));
     }
   }
+  const headingAt = new Map(doc.headings.filter((h) => !h.runIn).map((h) => [h.line, h]));
+  const nextOf = (i: number) => doc.paragraphs.find((q) => q.index > i);
+  for (const p of doc.paragraphs) {
+    const t = p.text.trimEnd();
+    const next = nextOf(p.index);
+    const sub = next ? headingAt.get(next.index) : undefined;
+    if (!sub) continue;
+    // A lead-in (现将……汇报如下) opening the headings after it: a colon is the rule, but a full stop before
+    // separate sections is in use (the dev set's labellers accept it, r23's did not) — advice.
+    if (/如下[。，；]$/.test(t) && !headingLines.has(p.index)) {
+      const at = p.start + t.length - 1;
+      out.push(report(doc, t.endsWith('。') ? 'info' : 'warning', at, at + 1, '“如下”引出下文，句末一般用冒号', '：', t.endsWith('。') ? undefined : '：'));
+    }
+    // A heading that opens sub-headings ends bare: 一、工作情况：followed by （一）…… drops the colon.
+    const h = headingAt.get(p.index);
+    if (h && sub.mark.level > h.mark.level && /[：:]$/.test(t) && h.mark.title.trim().length <= 30 && !/[，。；]/.test(h.mark.title)) {
+      const at = p.start + t.length - 1;
+      out.push(report(doc, 'warning', at, at + 1, '标题末尾不用冒号', '删去冒号', ''));
+    }
+  }
   // Siblings are headings of one level: 一、主要做法 and （一）加强领导。 follow different conventions.
   for (const level of [1, 2] as const) {
     const hs = doc.headings.filter((h) => !h.runIn && h.mark.level === level);
     const short = hs.map((h) => ({ h, title: h.mark.title.trimEnd() })).filter(({ title }) => title.length <= 30 && !/[。；！？].+/.test(title));
     const withStop = short.filter(({ title }) => /。$/.test(title));
     const without = short.filter(({ title }) => !/[。；！？：]$/.test(title));
-    for (const { h, title } of without.length > withStop.length ? withStop : []) {
+    // A tie goes to the bare form: a heading on its own line takes no end mark (GB/T 9704 practice).
+    for (const { h, title } of without.length >= withStop.length ? withStop : []) {
       const at = h.end + (h.mark.title.length - h.mark.title.trimStart().length) + title.length - 1;
       out.push(report(doc, 'warning', at, at + 1, `同级标题多数不加句号，此处“${h.mark.marker}”标题末尾有“。”`, '删去句号', ''));
     }

@@ -149,7 +149,8 @@ describe('after the blind r14 run (in-sample: written while looking at its misse
     const t = `${TITLE}班子成员带头抓意识形态工作，带头批评错误观点。扎实开展主体教育，对职责范围的意识形态工作负领导责任，让宣传暧人心。局理论中心组全年学习10次，现将2025工作开展情况报告如下。\n`;
     const all = run(t).filter((f) => f.severity !== 'info').map((f) => [t.slice(f.start, f.end), f.replacement ?? null]);
     expect(all).toEqual(expect.arrayContaining([
-      ['带头抓意识形态工作，带头批评错误观点', '带头抓意识形态工作，带头管阵地把导向强队伍，带头批评错误观点'],
+      // No insertion since round 15: a writer may cite two of the three (r22 blind: a damaging fix).
+      ['带头抓意识形态工作，带头批评错误观点', null],
       ['主体教育', '主题教育'],
       ['职责范围的', '职责范围内的'],
       ['暧人心', '暖人心'],
