@@ -47,7 +47,8 @@ if (!dir) {
 }
 
 const { labels, clean_spans: cleans } = JSON.parse(readFileSync(join(dir, 'labels.json'), 'utf8')) as { labels: Label[]; clean_spans: Clean[] };
-const isWrap = (l: Label) => l.note.startsWith('PDF line-wrap space');
+// A hard-wrapped copy's line-wrap spaces and mid-sentence breaks, labelled one by one (notes 'PDF line-wrap …').
+const isWrap = (l: Label) => l.note.startsWith('PDF line-wrap');
 const overlaps = (a: Span, b: Span) => a.start < b.end && Math.max(a.end, a.start + 1) > b.start;
 const docs = [...new Set([...labels.map((l) => l.doc), ...cleans.map((c) => c.doc)])].sort();
 

@@ -295,6 +295,15 @@ export const FIXED_PHRASES: readonly FixedPhrase[] = [
   // The 三个带头 of the responsibility system with its middle member dropped.
   { pattern: /带头抓意识形态工作，带头批评错误观点/g, right: '带头抓意识形态工作，带头管阵地把导向强队伍，带头批评错误观点', safe: false, discouraged: true, why: '“三个带头”缺少“带头管阵地把导向强队伍”', source: `${SSBF}（“带头抓意识形态工作，带头管阵地把导向强队伍，带头批评错误观点和错误倾向”）` },
   { pattern: /带头抓意识形态工作、带头批评错误观点/g, right: '带头抓意识形态工作、带头管阵地把导向强队伍、带头批评错误观点', safe: false, discouraged: true, why: '“三个带头”缺少“带头管阵地把导向强队伍”', source: `${SSBF}（“带头抓意识形态工作，带头管阵地把导向强队伍，带头批评错误观点和错误倾向”）` },
+  // Named campaigns keep their name in quotation marks (the Central Committee's own titles).
+  { pattern: /(?<![“"《])不忘初心、牢记使命(?=主题教育)/g, right: '“不忘初心、牢记使命”', safe: true, why: '主题教育的名称应加引号', source: '《中共中央关于在全党开展“不忘初心、牢记使命”主题教育的意见》(2019-05)' },
+  { pattern: /(?<![“"《])两学一做(?=学习教育)/g, right: '“两学一做”', safe: true, why: '学习教育的名称应加引号', source: '《关于在全体党员中开展“学党章党规、学系列讲话，做合格党员”学习教育方案》(中共中央办公厅, 2016-02)' },
+  { pattern: /(?<![“"《])三严三实(?=专题教育)/g, right: '“三严三实”', safe: true, why: '专题教育的名称应加引号', source: '《关于在县处级以上领导干部中开展“三严三实”专题教育方案》(中共中央办公厅, 2015-04)' },
+  // 学习贯彻 is the fixed order of the verbs before a meeting, a speech or a document.
+  { pattern: /贯彻学习(?=习近平|党的|中央|省委|市委|县委|区委|上级|全会|《|十[九八]|二十)/g, right: '学习贯彻', safe: true, discouraged: true, why: '固定搭配是“学习贯彻”（先学习、后贯彻）', source: '党的文件通行用法“认真学习贯彻”（如《中共中央关于认真学习宣传贯彻党的二十大精神的决定》, 2022-10）' },
+  // 党委（党组） is the system's own name for the responsible body; （组） alone is a clipped form.
+  { pattern: /党委（组）/g, right: '党委（党组）', safe: true, source: SSBF },
+  { pattern: /党的新闻舆论座谈会/g, right: '党的新闻舆论工作座谈会', safe: true, source: '习近平在党的新闻舆论工作座谈会上的讲话（2016-02-19）' },
   // The third clause of the 本职/失职/渎职 saying is 抓不好, whatever verb the first two use.
   { pattern: /不抓是失职[、，,]\s*抓(?!不好)[\u4e00-\u9fff]{1,3}是渎职/g, right: '不抓是失职、抓不好是渎职', safe: false, source: '常用表述“抓意识形态工作是本职、不抓是失职、抓不好是渎职”（见 NAMED_SETS 中的来源说明）' },
 ];

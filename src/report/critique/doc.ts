@@ -130,7 +130,7 @@ const RUN_IN = /(?<=[\u4e00-\u9fff。；：！？”）])[ \u3000]+((?<!第)(?:[
  * The same with no space, on a page stored as one line (……汇报如下。一、上半年……情况（一）强化……): a level-1
  * marker right after a full stop, and a （一） right after the short heading text such a marker opens.
  */
-const RUN_IN_TIGHT = /(?<=[。！？])((?:[一二三四五六七八九十]{1,3}、)(?=[\u4e00-\u9fff]))/g;
+const RUN_IN_TIGHT = /(?<=[。！？])((?:[一二三四五六七八九十]{1,3}、)(?=[\u4e00-\u9fff]|20\d{2}年))/g;
 /** A level-1 heading run in after a lead-in's colon and closing the line (……总结如下：一、加强组织领导). */
 const RUN_IN_COLON = /(?<=[：:])([一二三四五六七八九十]{1,3}、)(?=[^。；！？：:\n]{2,40}$)/g;
 /**

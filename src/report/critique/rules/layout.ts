@@ -417,7 +417,8 @@ function loneIndent(doc: CritiqueDoc): Finding[] {
   if (indented.length !== 1 || prose.length - indented.length < 3 || prose.some((p) => p !== indented[0] && /^[ \u3000\u00a0]/.test(p.text))) return [];
   const p = indented[0]!;
   const lead = p.text.length - p.text.trimStart().length;
-  return [report(doc, 'warning', p.start, p.start + lead, '只有这一段开头多出空格（其他段落都没有缩进），疑为粘贴残留', '删去段首空格', '')];
+  // Advice: r22's labeller marks it, r25's does not (a page's own indent is not the writer's slip).
+  return [report(doc, 'info', p.start, p.start + lead, '只有这一段开头多出空格（其他段落都没有缩进），疑为粘贴残留', '删去段首空格')];
 }
 
 /** The kind of a list item's marker: 一是, 一、, （一）, （1）, 1. / 1、, 第一，; null for prose. */

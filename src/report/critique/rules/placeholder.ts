@@ -9,7 +9,7 @@ const report = reporter('placeholder', 'placeholder');
 const BOLD = /(?<=^|[\s。；：，、“（])\*\*(?![）)、，。；：\s])(?=[^*\n]*?[\u4e00-\u9fffA-Za-z0-9][^*\n]*?\*\*)([^*\n]{1,60}?)(?<![（(、，\s])\*\*(?=$|[\s。；：，、”）])/gm;
 const STARS = /[*＊]+/g;
 /** X/x runs standing for a number or a name. */
-const XRUN = /(?<![A-Za-z0-9_])[XxＸｘ]+(?![A-Za-z0-9_])/g;
+const XRUN = /(?<![A-Za-z0-9_])[XxＸｘ]+(?![A-Za-z0-9_])|(?<=[\u4e00-\u9fff])[XxＸｘ]{1,3}(?=(?:19|20)\d{2}年)/g;
 const XOK = /^(?:X光|X射线|x轴|X轴|X线)/;
 /** A unit noun after "X " or "XX ": X 区委, XX 县, X 单位 (a PDF space between the slot and the unit). */
 const UNIT_AFTER = /^[ \u3000\u00a0]?(?:省|市|县|区|镇|乡|村|街道|社区|局|委|办|部|厅|院|校|所|站|中心|单位|公司|集团|支部|党委|党组|支行|分局|学校|医院)/;
@@ -31,7 +31,7 @@ const CUT_YEAR_BLANK = /[ \u3000]+年(?=[\u4e00-\u9fff])/g;
 const CUT_YEAR_BLANK_BEFORE = /[将至于在自从县市区省镇乡局委《（]$/;
 const CUT_YEAR_BLANK_AFTER = /^年(?:轻|龄|级|代|华|迈|货|会|鉴|画|糕|味|关|头|底|终|初)/;
 /** A year or date left as a template: 20xx, 202X, 20__, 20××年. */
-const YEAR_SLOT = /(?<![0-9])(?:19|20)[0-9]?(?:[XxＸｘ×]{1,2}|_{1,3}|＿{1,3})(?=\s*年)|(?<![0-9])(?:19|20)[0-9]?[XxＸｘ]{1,2}(?![A-Za-z0-9])/g;
+const YEAR_SLOT = /(?<![0-9])(?:19|20)[0-9]?(?:[XxＸｘ×]{1,2}|_{1,3}|＿{1,3})(?=\s*年|[〕］\]])|(?<![0-9])(?:19|20)[0-9]?[XxＸｘ]{1,2}(?![A-Za-z0-9])/g;
 /** Underscore blanks in Chinese text: __区, 于_月_日, 开展_工作. */
 /** Underscores before a character, a mark, or a range dash (____-____年度: a span of years left blank). */
 const BLANK = /(?:_{1,}|＿{1,})(?=[\u4e00-\u9fff，。、]|[-－—~～][ \u3000]?(?:_|＿))/g;
@@ -65,6 +65,12 @@ const YEAR_BEFORE = /[0-9０-９一二三四五六七八九十〇零XxＸｘ×*�
 
 /** Chinese-circle blanks: ○○同志, 〇〇镇 when not a date digit. */
 const CIRCLES = /(?<![一二三四五六七八九十〇零])[○〇]{2,}(?![一二三四五六七八九十〇零年])/g;
+
+/**
+ * A template's stand-in for the unit's own level: 县（市、区）, 乡（镇、街道）, 市（州） as the writer's own unit
+ * (县（市、区）党委, 全县（市、区）). After 各/所辖/全省 it names many units and is correct.
+ */
+const LEVEL_ALTERNATIVES = /(?<![各辖每省市全]|全省|全市|部分|个别|有的)(?:全|我|本|该)?[省市县区乡镇](?:（(?:[省市县区乡镇州盟旗]|街道|社区)(?:、(?:[省市县区乡镇州盟旗]|街道|社区))+）)(?=[\u4e00-\u9fff])/g;
 
 export const placeholderRule: Rule = {
   id: 'placeholder',
@@ -109,6 +115,9 @@ export const placeholderRule: Rule = {
       out.push(report(doc, 'error', start, end, `未填写的占位符“${m[0]}”（字母代替了文字）`, '填入具体名称或文字'));
     }
     out.push(...maskTokens(doc));
+    for (const { m, start, end } of matchAll(LEVEL_ALTERNATIVES, t)) {
+      out.push(report(doc, 'error', start, end, `“${m[0]}”是模板中的备选写法，未填写本单位的名称`, '写明本单位的具体名称'));
+    }
     // A year whose last digits a site replaced with other letters (20PC年, 〔20PC〕18号).
     for (const { m, start, end } of matchAll(LETTER_YEAR, t)) {
       out.push(report(doc, 'error', start, end, `年份“${m[0]}”被字母代替，未填写`, '写全四位年份，如“2025年”'));

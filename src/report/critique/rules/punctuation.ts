@@ -33,6 +33,11 @@ const PLATFORM = /《(学习强国|微信|微信公众号|微博|抖音|快手|�
 const SAME_VERBS = '部署|安排|落实|检查|考核|推进|谋划|研究|布置|督查|评价';
 const SAME_ITEM = new RegExp(`(?<=(?:${SAME_VERBS}))(?=(?:一)?同(?:${SAME_VERBS}))`, 'g');
 const SAME_SERIES = new RegExp(`(?<![\\u4e00-\\u9fff]同)(?:一)?同(?:${SAME_VERBS})(?:(?:一)?同(?:${SAME_VERBS}))+`, 'g');
+/**
+ * Numbered formulas the Party's documents always quote: “四个意识” (十八届六中全会公报, 2016-10), “四个自信”
+ * (庆祝建党95周年讲话, 2016-07-01), “两个维护” (2018 起中央文件), “两个确立” (十九届六中全会决议, 2021-11).
+ */
+const BARE_SLOGAN = /(?<![“"‘《〝「『])(四个意识|四个自信|两个维护|两个确立)(?![”"’》〞」』（(])/g;
 /** Marked coordinate items take no 顿号 between them (GB/T 15834-2011 §4.5.3.5). */
 const BOOK_DUN = /》、(?=《)/g;
 const QUOTE_DUN = /”、(?=“[^“”\n]{1,20}”)/g;
@@ -109,6 +114,9 @@ export const punctuationRule: Rule = {
       if (/^(?:(?:一)?同(?:部署|落实|检查|考核))+$/.test(m[0])) continue;
       const right = m[0].replace(SAME_ITEM, '、');
       out.push(report(doc, 'warning', start, end, '并列的“同……”各项之间应加顿号', right, right));
+    }
+    for (const { m, start, end } of matchAll(BARE_SLOGAN, t)) {
+      out.push(report(doc, 'warning', start, end, `“${m[1]}”是固定的提法，应加引号`, `“${m[1]}”`, `“${m[1]}”`));
     }
     for (const { m, start, end } of matchAll(FAKE_COLON, t)) {
       out.push(report(doc, 'warning', start, end, `“${m[0]}”是比号，不是冒号`, '：', '：'));

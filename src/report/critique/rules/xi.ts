@@ -60,6 +60,12 @@ export const xiRule: Rule = {
       // A blank where a site cut the name out (贯彻 新时代…): the blank goes with the fix.
       const blank = m[1] ? 0 : (/[ \u3000]+$/.exec(t.slice(Math.max(0, start - 4), start))?.[0].length ?? 0);
       const mask = maskBefore(t, start);
+      // A title left where the name was cut out (***总书记新时代…, 以书记新时代…): it goes with the fix.
+      const title = m[1] ? null : /(?:[*＊]{1,6}|[Xx]{1,3})?总?书记$/.exec(t.slice(Math.max(0, start - 11), start));
+      if (title) {
+        out.push(report(doc, 'error', start - title[0].length, end, `指导思想的名称中“${title[0]}”代替了“习近平”：应为“${GUIDING_THOUGHT}”`, GUIDING_THOUGHT, GUIDING_THOUGHT));
+        continue;
+      }
       const at = mask > 0 ? start - mask : blank > 0 && /[\u4e00-\u9fff]/.test(t[start - blank - 1] ?? '') ? start - blank : start;
       out.push(report(doc, 'error', at, end, `指导思想的名称${lead}：应为“${GUIDING_THOUGHT}”`, GUIDING_THOUGHT, GUIDING_THOUGHT));
     }

@@ -85,9 +85,10 @@ describe('collection and page leftovers inside lines', () => {
 
 describe('one stray indented paragraph', () => {
   const body = (lead: string) => `${TITLE}镇党委坚持把意识形态工作摆上重要位置，定期研究部署。\n\n全年组织中心组学习12次，专题研讨4次，开展理论宣讲8场。\n\n${lead}开展网络舆情排查，及时发现和处置苗头性倾向性问题。\n\n加强宣传阵地管理，规范审批流程，全年排查宣传栏和电子屏32处。\n`;
-  it('is named with its spaces removed', () => {
+  it('is advice without a replacement (r22 labelled it, r25 did not)', () => {
     const t = body('      ');
-    expect(ofRule(t, 'layout')).toEqual([['layout', '      ', '']]);
+    expect(ofRule(t, 'layout')).toEqual([]);
+    expect(run(t).filter((f) => f.rule === 'layout').map((f) => [f.severity, t.slice(f.start, f.end)])).toEqual([['info', '      ']]);
   });
   it('a text indented throughout stays silent', () => {
     const t = `${TITLE}\u3000\u3000镇党委坚持把意识形态工作摆上重要位置，定期研究部署。\n\n\u3000\u3000全年组织中心组学习12次，专题研讨4次。\n\n\u3000\u3000开展网络舆情排查，及时处置苗头问题。\n`;
@@ -99,5 +100,45 @@ describe('the 三个带头 with a member missing names it but proposes no insert
   it('warning without a replacement', () => {
     const t = `${TITLE}书记带头抓意识形态工作，带头批评错误观点和错误倾向。\n`;
     expect(serious(t).filter(([r]) => r === 'formulation')).toEqual([['formulation', '带头抓意识形态工作，带头批评错误观点', null]]);
+  });
+});
+
+describe('after the r24/r25 blind runs (in-sample): template stand-ins, cut names, quoted formulas', () => {
+  it.each([
+    ['县（市、区）党委认真落实主体责任。', '县（市、区）'],
+    ['为全县（市、区）发展提供思想保证。', '全县（市、区）'],
+    ['乡（镇、街道）党委每季度研判一次。', '乡（镇、街道）'],
+  ])('a level written as the template’s alternatives: %s', (body, span) => {
+    expect(ofRule(`${TITLE}${body}\n`, 'placeholder')).toEqual([['placeholder', span, null]]);
+  });
+  it.each(['指导各县（市、区）开展自查。', '全省各县（市、区）均已完成。', '所辖县（市、区）按期上报。', '市（州）委宣传部部长参加会议。'])('many units named at once stay silent: %s', (body) => {
+    expect(ofRule(`${TITLE}${body}\n`, 'placeholder')).toEqual([]);
+  });
+  it('an x glued to a year, and a year’s blank before 〕', () => {
+    expect(ofRule(`${TITLE}召开了x2025年第二季度研判会。\n`, 'placeholder')).toEqual([['placeholder', 'x', null]]);
+    expect(ofRule(`${TITLE}转发《实施方案》（某办发〔20__〕12号）。\n`, 'placeholder').map(([, span]) => span)).toContain('20__');
+  });
+  it.each([
+    ['深入学习***总书记新时代中国特色社会主义思想。', '***总书记新时代中国特色社会主义思想'],
+    ['坚持以书记新时代中国特色社会主义思想为指引。', '书记新时代中国特色社会主义思想'],
+  ])('a title left where the name was cut goes with the fix: %s', (body, span) => {
+    expect(serious(`${TITLE}${body}\n`).filter(([r]) => r === 'xi')).toEqual([['xi', span, '习近平新时代中国特色社会主义思想']]);
+  });
+  it('numbered formulas take quotation marks; quoted ones stay silent', () => {
+    expect(ofRule(`${TITLE}不断增强四个意识，坚定“四个自信”。\n`, 'punctuation')).toEqual([['punctuation', '四个意识', '“四个意识”']]);
+    expect(ofRule(`${TITLE}增强“四个意识”、坚定“四个自信”、做到“两个维护”。\n`, 'punctuation')).toEqual([]);
+  });
+  it('campaign names in quotes, 学习贯彻 in order, 党委（党组）, the 新闻舆论工作座谈会', () => {
+    const got = (body: string) => serious(`${TITLE}${body}\n`).filter(([r]) => r === 'formulation');
+    expect(got('深入开展不忘初心、牢记使命主题教育。')).toEqual([['formulation', '不忘初心、牢记使命', '“不忘初心、牢记使命”']]);
+    expect(got('扎实开展两学一做学习教育。')).toEqual([['formulation', '两学一做', '“两学一做”']]);
+    expect(got('认真贯彻学习党的二十大精神。')).toEqual([['formulation', '贯彻学习', '学习贯彻']]);
+    expect(got('定期向上级党委（组）报告。')).toEqual([['formulation', '党委（组）', '党委（党组）']]);
+    expect(got('学习总书记在党的新闻舆论座谈会上的讲话。').map(([, span]) => span)).toContain('党的新闻舆论座谈会');
+    expect(got('开展“不忘初心、牢记使命”主题教育，贯彻落实上级部署。')).toEqual([]);
+  });
+  it('a heading run in after a full stop before a year', () => {
+    const t = `${TITLE}存在的不足主要是针对性不强等。二、2025年工作打算今年将继续压实责任。\n`;
+    expect(run(t).some((f) => f.rule === 'layout' && f.severity !== 'info' && t.slice(f.start, f.end).includes('二、'))).toBe(true);
   });
 });

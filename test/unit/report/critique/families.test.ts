@@ -54,7 +54,8 @@ describe('placeholders in other forms', () => {
 describe('习近平 forms', () => {
   it('finds the name dropped, replaced by 总书记, or the title missing', () => {
     const t = fixture('xi-forms.txt');
-    expect(spans(t, 'xi')).toEqual(['新时代中国特色社会主义思想', '新时代中国特色社会主义思想', '思想', '以总书记为核心的党中央', '习近平', '系列讲话', '文化思想']);
+    // Since round 15 the title left where the name was cut goes with the fix (总书记新时代…).
+    expect(spans(t, 'xi')).toEqual(['新时代中国特色社会主义思想', '总书记新时代中国特色社会主义思想', '思想', '以总书记为核心的党中央', '习近平', '系列讲话', '文化思想']);
     // Replacements are exact and safe: the whole thought name, never a bare insertion.
     expect(run(t).find((f) => f.rule === 'xi')?.replacement).toBe('习近平新时代中国特色社会主义思想');
   });
