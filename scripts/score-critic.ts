@@ -149,12 +149,15 @@ const t1NoWrapNoPh = recall((l) => l.tier === 1 && !isWrap(l) && l.category !== 
 const t2 = recall((l) => l.tier === 2);
 const t1Warn = recall((l) => l.tier === 1, foundWarn);
 const t1WarnNoPh = recall((l) => l.tier === 1 && l.category !== 'placeholder', foundWarn);
+// A hard-wrapped copy is one hint for the writer, while labellers mark each of its wraps: the target read both ways.
+const t1WarnNoWrap = recall((l) => l.tier === 1 && !isWrap(l), foundWarn);
+const t1WarnNoWrapNoPh = recall((l) => l.tier === 1 && !isWrap(l) && l.category !== 'placeholder', foundWarn);
 const perFive = (falseAlarms.length * 5000) / chars;
 const wrongFixFindings = new Set(wrongFixes.map((w) => w.f));
 const perFiveStrict = ((falseAlarms.length + [...wrongFixFindings].filter((f) => !falseAlarms.some((x) => x.f === f)).length) * 5000) / chars;
 
 if (asJson) {
-  console.log(JSON.stringify({ dir, docs: docs.length, chars, tier1: t1, tier1NoWrap: t1NoWrap, tier1NoWrapNoPlaceholder: t1NoWrapNoPh, tier2: t2, tier1AtWarning: t1Warn, tier1AtWarningNoPlaceholder: t1WarnNoPh, falseAlarms: falseAlarms.length, falseAlarmsPer5000: perFive, wrongFixes: wrongFixFindings.size, falseAlarmsWithWrongFixesPer5000: perFiveStrict, damaging: damaging.length, findings: findingsTotal, ms }, null, 2));
+  console.log(JSON.stringify({ dir, docs: docs.length, chars, tier1: t1, tier1NoWrap: t1NoWrap, tier1NoWrapNoPlaceholder: t1NoWrapNoPh, tier2: t2, tier1AtWarning: t1Warn, tier1AtWarningNoPlaceholder: t1WarnNoPh, tier1AtWarningNoWrap: t1WarnNoWrap, tier1AtWarningNoWrapNoPlaceholder: t1WarnNoWrapNoPh, falseAlarms: falseAlarms.length, falseAlarmsPer5000: perFive, wrongFixes: wrongFixFindings.size, falseAlarmsWithWrongFixesPer5000: perFiveStrict, damaging: damaging.length, findings: findingsTotal, ms }, null, 2));
   process.exit(0);
 }
 
@@ -167,6 +170,7 @@ console.log(`\n一类（可规则检出）召回：${t1.hit}/${t1.n} = ${pct(t1.
 console.log(`一类召回（不计 PDF 换行空格标注）：${t1NoWrap.hit}/${t1NoWrap.n} = ${pct(t1NoWrap.hit, t1NoWrap.n)}`);
 console.log(`一类召回（不计 PDF 换行空格与占位符）：${t1NoWrapNoPh.hit}/${t1NoWrapNoPh.n} = ${pct(t1NoWrapNoPh.hit, t1NoWrapNoPh.n)}`);
 console.log(`一类召回（警告及以上）：${t1Warn.hit}/${t1Warn.n} = ${pct(t1Warn.hit, t1Warn.n)}；不计占位符：${t1WarnNoPh.hit}/${t1WarnNoPh.n} = ${pct(t1WarnNoPh.hit, t1WarnNoPh.n)}`);
+console.log(`一类召回（警告及以上，不计 PDF 换行标注）：${t1WarnNoWrap.hit}/${t1WarnNoWrap.n} = ${pct(t1WarnNoWrap.hit, t1WarnNoWrap.n)}；不计占位符：${t1WarnNoWrapNoPh.hit}/${t1WarnNoWrapNoPh.n} = ${pct(t1WarnNoWrapNoPh.hit, t1WarnNoWrapNoPh.n)}`);
 console.log(`二类（需语义）召回：${t2.hit}/${t2.n} = ${pct(t2.hit, t2.n)}`);
 console.log(`误报（错误/警告，未对应标注或落在正确文本上）：${falseAlarms.length} 条，每 5000 字 ${perFive.toFixed(2)} 条`);
 console.log(`替换不对（标注给了正确改法而替换结果不同）：${wrongFixFindings.size} 条；误报连同替换不对：每 5000 字 ${perFiveStrict.toFixed(2)} 条`);

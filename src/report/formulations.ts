@@ -272,7 +272,8 @@ export const FIXED_PHRASES: readonly FixedPhrase[] = [
   { pattern: /(?<!思想|文化)全国宣传工作会议/g, right: '全国宣传思想工作会议', safe: false, source: '全国宣传思想工作会议（2013-08-19；2018-08-21）；2023-10 为全国宣传思想文化工作会议' },
   { pattern: /议事议程/g, right: '议事日程', safe: true, source: `${SSBF}（“纳入重要议事日程”）` },
   // The banner is 中国特色社会主义; the thought is what one 全面贯彻 or takes as 指导, not a banner one 高举.
-  { pattern: /高举(?:习近平)?新时代中国特色社会主义思想(?:伟大)?旗帜/g, right: '高举中国特色社会主义伟大旗帜', safe: false, discouraged: true, why: '“伟大旗帜”指中国特色社会主义；对思想一般说“以……为指导”“全面贯彻”', source: '党的二十大报告 (2022-10)：“高举中国特色社会主义伟大旗帜，全面贯彻新时代中国特色社会主义思想”' },
+  // Advice since round 15: r24's and r27's labellers accept the local form.
+  { pattern: /高举(?:习近平)?新时代中国特色社会主义思想(?:伟大)?旗帜/g, right: '高举中国特色社会主义伟大旗帜', safe: false, discouraged: true, variant: /./, why: '“伟大旗帜”指中国特色社会主义；对思想一般说“以……为指导”“全面贯彻”', source: '党的二十大报告 (2022-10)：“高举中国特色社会主义伟大旗帜，全面贯彻新时代中国特色社会主义思想”' },
   // Marks inside fixed formulas: the campaign's name keeps its 、; the 方针 its 、.
   { pattern: /不忘初心[ \u3000]*牢记[ \u3000]*使命/g, right: '不忘初心、牢记使命', safe: true, why: '“不忘初心、牢记使命”中间应有顿号', source: '《中共中央关于在全党开展“不忘初心、牢记使命”主题教育的意见》(2019-05)' },
   { pattern: /不忘初心[，,][ \u3000]*牢记使命(?=”?主题教育)/g, right: '不忘初心、牢记使命', safe: true, why: '主题教育名称“不忘初心、牢记使命”中间用顿号', source: '《中共中央关于在全党开展“不忘初心、牢记使命”主题教育的意见》(2019-05)' },
@@ -288,6 +289,7 @@ export const FIXED_PHRASES: readonly FixedPhrase[] = [
   { pattern: /团结鼓劲[、，,；; \u3000]?正面宣传为主/g, right: '团结稳定鼓劲、正面宣传为主', safe: true, why: '方针是“团结稳定鼓劲、正面宣传为主”', source: `${S819}；${XCTL}（“坚持团结稳定鼓劲、正面宣传为主”）` },
   // 围绕中心、服务大局: the second member is the 大局, never the 中心 again.
   { pattern: /围绕中心[、，, \u3000]?服务中心(?!主|阵|站|建)/g, right: '围绕中心、服务大局', safe: true, why: '固定表述为“围绕中心、服务大局”', source: `${S819}（宣传思想工作“围绕中心、服务大局”）；${XCTL}` },
+  { pattern: /党和国家(?:的)?一项极端重要的工作/g, after: /意识形态工作(?:始终)?是$/, right: '党的一项极端重要的工作', safe: true, discouraged: true, why: '原话是“意识形态工作是党的一项极端重要的工作”', source: `${S819}（“意识形态工作是党的一项极端重要的工作”）` },
   { pattern: /党的一项极(?:其|为|度)重要的工作/g, right: '党的一项极端重要的工作', safe: true, source: `${S819}（“意识形态工作是党的一项极端重要的工作”）` },
   { pattern: /倾向的?苗头(?:性)?的?问题|倾向性的?苗头的?问题/g, right: '苗头性倾向性问题', safe: true, source: `${SSBF}（“苗头性倾向性问题”）` },
   // The order and marks of 思想上政治上行动上 when the words lost their 上 or their order (在政治、思想、行动上).

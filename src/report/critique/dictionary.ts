@@ -51,10 +51,17 @@ export const CONFUSIONS: readonly Confusion[] = [
     severity: 'warning',
     source: `${STD}（状语后用“地”：旗帜鲜明地讲政治）`,
   })),
+  // 书记 with 书 dropped after the organ it heads (党支部记, 党委记).
+  { pattern: '支部记(?![录者载忆得住分功过账入号性述挂])', right: '支部书记', severity: 'warning', source: `${STD}（职务名称“书记”）` },
+  { pattern: '总支记(?![录者载忆得住分功过账入号性述挂])', right: '总支书记', severity: 'warning', source: `${STD}（职务名称“书记”）` },
+  { pattern: '党委记(?![录者载忆得住分功过账入号性述挂])', right: '党委书记', severity: 'warning', source: `${STD}（职务名称“书记”）` },
+  { pattern: '党组记(?![录者载忆得住分功过账入号性述挂])', right: '党组书记', severity: 'warning', source: `${STD}（职务名称“书记”）` },
+  { pattern: '工委记(?![录者载忆得住分功过账入号性述挂])', right: '工委书记', severity: 'warning', source: `${STD}（职务名称“书记”）` },
   // 涉及 already says 到: 涉及到 is redundant (语义重复).
-  { pattern: '涉及到', right: '涉及', severity: 'warning', source: `${STD}（“涉及”已含“到”的意思）` },
+  // Advice since round 15: r26's labeller accepts it (usage divided).
+  { pattern: '涉及到', right: '涉及', severity: 'info', note: '（常见用法，可不改）', source: `${STD}（“涉及”已含“到”的意思）` },
   // 作出 with abstract objects of decisions (部署, 决定, 批示); 做出 is for things made.
-  { pattern: '做出(?=(?:的)?(?:一系列|系列|重大|重要)?(?:安排部署|工作部署|部署|决定|决策|重要指示|重要批示|指示|批示|规定))', right: '作出', severity: 'warning', source: `${STD}（“作出决定”“作出部署”）` },
+  { pattern: '做出(?=(?:的)?(?:一系列|系列|重大|重要)?(?:安排部署|工作部署|部署|决定|决策|重要指示|重要批示|指示|批示|规定))', right: '作出', severity: 'info', note: '（规范用法为“作出”）', source: `${STD}（“作出决定”“作出部署”；r26 的标注者接受“做出”，故为提示）` },
   { pattern: '布署', right: '部署', severity: 'error', source: STD },
   { pattern: '部暑', right: '部署', severity: 'error', source: STD },
   { pattern: '名列前矛', right: '名列前茅', severity: 'error', source: STD },

@@ -136,10 +136,10 @@ const RUN_IN_COLON = /(?<=[：:])([一二三四五六七八九十]{1,3}、)(?=[^
 /**
  * A page that lost its line breaks and the marks around its headings: a level-1 marker right after a lead-in's
  * 如下 (……汇报如下一、加强……), and a （N） glued between two Chinese characters when the same paragraph glues
- * its predecessor （N−1） too (……各项任务（一）认真……作为评价使用（二）建立……) — one glued （二） alone may be an aside.
+ * its neighbour （N±1） too (……各项任务（一）认真……作为评价使用（二）建立……, or after 。) — one glued （二） alone may be an aside.
  */
 const RUN_IN_AFTER_LEAD = /(?<=如下)([一二三四五六七八九十]{1,3}、)(?=[\u4e00-\u9fff])/g;
-const GLUED_SUB = /(?<=[\u4e00-\u9fff])(（([一二三四五六七八九十]{1,3})）)(?=[\u4e00-\u9fff]{2})/g;
+const GLUED_SUB = /(?<=[\u4e00-\u9fff。；])(（([一二三四五六七八九十]{1,3})）)(?=[\u4e00-\u9fff]{2})/g;
 const RUN_IN_SUB = /^[一二三四五六七八九十]{1,3}、[^，。；：！？、“”《》（）\n]{4,30}?(（[一二三四五六七八九十]{1,3}）)(?=[\u4e00-\u9fff])/;
 /**
  * A document-sharing site splits a preview into numbered chunks: 1、 at the very start, then 2、 3、 at

@@ -37,9 +37,9 @@ describe('named sets with a member half-changed', () => {
 });
 
 describe('fixed phrases', () => {
-  it('the thought as a banner one 高举 is a warning without a replacement', () => {
+  it('the thought as a banner one 高举 is advice without a replacement (labellers of r24 and r27 accept it)', () => {
     const t = '全县高举习近平新时代中国特色社会主义思想伟大旗帜，扎实推进各项工作。\n';
-    expect(spans(t, 'formulation')).toEqual([['高举习近平新时代中国特色社会主义思想伟大旗帜', 'warning', null]]);
+    expect(spans(t, 'formulation')).toEqual([['高举习近平新时代中国特色社会主义思想伟大旗帜', 'info', null]]);
     expect(spans('全县高举中国特色社会主义伟大旗帜，全面贯彻习近平新时代中国特色社会主义思想。\n', 'formulation')).toEqual([]);
   });
   it('the third clause of 本职/失职/渎职 is 抓不好', () => {
