@@ -119,6 +119,9 @@ export const CONFUSIONS: readonly Confusion[] = [
   { pattern: '(?<=(?:开展|推进|参加|参与|启动|深化|第[一二]批|思想|使命”?)[“”]?)主体教育', right: '主题教育', severity: 'error', source: `${DESIGN} §3.7（“不忘初心、牢记使命”主题教育 2019；学习贯彻习近平新时代中国特色社会主义思想主题教育 2023）`, note: '学习教育活动的名称是“主题教育”' },
   { pattern: '主体教育(?=成果|期间|领导小组|办公室|动员|总结|专题|工作会议|各项|以来)', right: '主题教育', severity: 'error', source: `${DESIGN} §3.7` },
   { pattern: '主体党日', right: '主题党日', severity: 'error', source: STD },
+  { pattern: '主题党员日', right: '主题党日', severity: 'warning', source: `${STD}（组织生活制度“主题党日”）` },
+  // 台账 is the standard form (《现代汉语词典》第7版); 台帐 is the older variant.
+  { pattern: '台帐', right: '台账', severity: 'warning', source: '《现代汉语词典》第7版“台账”条' },
   { pattern: '遵崇', right: '尊崇', severity: 'error', source: `${STD}（“尊崇党章”，见《中国共产党章程》总纲；“遵崇”不成词）` },
   { pattern: '灌彻', right: '贯彻', severity: 'error', source: STD },
   { pattern: '意识型态', right: '意识形态', severity: 'error', source: `${STD}（“意识型态”为台湾用法，大陆规范词形为“意识形态”）` },

@@ -76,8 +76,9 @@ function runRules(doc: CritiqueDoc): Finding[] {
 const serious = (f: Finding) => f.severity !== 'info';
 
 /**
- * The rules a local edit can affect (words, marks, spaces, sentences). The others judge the whole report
- * (its title, period, numbering, parts), which one replacement inside a sentence does not change.
+ * The rules a local edit can affect (words, marks, spaces, sentences, and a heading's marker or the title's own
+ * words, which one replacement can touch). The others judge the whole report (its period, parts, evidence, numbers),
+ * which one replacement inside a sentence does not change.
  */
 const LOCAL_RULES = new Set(['typo', 'formulation', 'xi', 'punctuation', 'placeholder', 'layout', 'duplicate', 'markup', 'unit-words', 'numbering', 'title']);
 

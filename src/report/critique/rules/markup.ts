@@ -7,6 +7,8 @@ const report = reporter('markup', 'markup');
 const HASH_MARK = /#{2,}[A-Za-z_0-9\u4e00-\u9fff]{0,30}#{2,}|#{2,}(?![ \t#])/g;
 const MD_HEADING = /^[ \t]*#{1,6}[ \t]+(?=\S)/gm;
 const MD_BULLET = /^[ \t\u3000]*[*\-+][ \t]+(?=\S)/gm;
+/** A Markdown image left as text (![](…)), its marks possibly turned full width by a copy: ！[]（）. */
+const MD_IMAGE = /[!！]\[[^\]\n]{0,80}\][（(][^）)\n]{0,300}[）)]/g;
 const HTML_TAG = /<\/?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>\n]{0,200})?\/?>/g;
 const ENTITY = /&(?:nbsp|amp|lt|gt|quot|apos|ldquo|rdquo|lsquo|rsquo|mdash|ndash|hellip|middot|emsp|ensp|#\d{2,6}|#x[0-9a-fA-F]{2,5});?/g;
 const URL = /(?:https?:\/\/|www\.)[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]+/g;
@@ -28,6 +30,9 @@ export const markupRule: Rule = {
     }
     for (const { start, end } of matchAll(MD_BULLET, t)) {
       out.push(report(doc, 'warning', start, end, 'Markdown 列表符号残留', '删除列表符号，改用“一是”“二是”或序号'));
+    }
+    for (const { start, end } of matchAll(MD_IMAGE, t)) {
+      out.push(report(doc, 'error', start, end, 'Markdown 图片标记残留', '删除'));
     }
     for (const { m, start, end } of matchAll(HTML_TAG, t)) {
       out.push(report(doc, 'error', start, end, `HTML 标签残留“${m[0]}”`, '删除'));

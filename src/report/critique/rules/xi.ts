@@ -15,8 +15,8 @@ const THOUGHT_NO_NAME = /(?<![习近平*＊Ａ-ＺA-Za-z])((?:总书记|同志|�
 const XI_SHORT = /习总书记/g;
 /** The name dropped entirely: 以思想为指导, 用思想武装头脑. */
 const THOUGHT_EMPTY = /(?<=[以用])思想(?=为指导|为引领|武装头脑|凝心铸魂)/g;
-/** The core formula with 习近平 missing or replaced: 以总书记为核心的党中央, 以同志为核心的党中央. */
-const CORE_NO_NAME = /以(?!习近平)(?:总书记|同志|主席)?为核心的党中央/g;
+/** The core formula with 习近平 missing or replaced: 以总书记为核心的党中央, 以同志为核心的党中央, 以总书记同志为核心的党中央. */
+const CORE_NO_NAME = /以(?!习近平)(?:总书记同志|主席同志|总书记|同志|主席)?为核心的党中央/g;
 /** 习近平 before 指出/强调 without his title: 习近平指出, 习近平在……上强调. */
 const NO_TITLE = /习近平(?!总书记|同志|主席|新时代|经济|法治|强军|生态|外交|文化|关于|谈|著作|[^，。；\n]{0,6}思想)(?=(?:在[^，。；\n]{1,30}?)?(?:指出|强调|要求|深刻指出|明确指出))/g;
 /** 总书记 without 习近平 opening a quotation or a reference: 总书记指出, 学习总书记关于, 总书记对……作出的重要指示. */

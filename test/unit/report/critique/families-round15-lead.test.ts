@@ -163,3 +163,21 @@ describe('after the r26/r27 blind runs (in-sample)', () => {
     expect(run(t).filter((f) => f.rule === 'layout' && f.severity !== 'info').length).toBeGreaterThan(0);
   });
 });
+
+describe('after the closing pair (in-sample, written once its blind figure was recorded)', () => {
+  const T = '2025年某局意识形态工作总结\n\n';
+  it.each([
+    ['坚决拥护以总书记同志为核心的党中央。', 'xi', '以总书记同志为核心的党中央', '以习近平同志为核心的党中央'],
+    ['建立工作台帐，定期更新。', 'typo', '台帐', '台账'],
+    ['开展主题党员日活动。', 'typo', '主题党员日', '主题党日'],
+  ])('%s', (body, rule, span, right) => {
+    expect(serious(`${T}${body}\n`).filter(([r]) => r === rule)).toEqual([[rule, span, right]]);
+  });
+  it('a Markdown image left as text, its marks turned full width', () => {
+    const t = `${T}！[]（https://example.cn/a.png）\n全年组织学习12次。\n`;
+    expect(serious(t).filter(([r]) => r === 'markup').map(([, span]) => span)).toEqual(['！[]（https://example.cn/a.png）']);
+  });
+  it.each(['台账管理规范。', '开展主题党日活动。', '以习近平同志为核心的党中央。'])('stays silent: %s', (body) => {
+    expect(serious(`${T}${body}\n`).filter(([r]) => r === 'typo' || r === 'xi' || r === 'markup')).toEqual([]);
+  });
+});
