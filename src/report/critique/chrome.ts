@@ -189,6 +189,13 @@ const PAYWALL_NOTE = /[.…·\s]*[（(【][^（）()【】\n]{0,40}?(?:省略|�
 
 /** Stray template headings: 引言, 摘要, 目录 on their own line. */
 const TEMPLATE_HEAD = /^(?:引言|前言|摘要|正文|目\s*录|结语)[：:]?$/;
+/** A writing guide's part label before its example text (过渡句：…, 开头：…, 结尾段：…): the label goes. */
+const GUIDE_LABEL = /^(?:过渡句|过渡段|开头(?:语|段|部分)?|结尾(?:语|段|部分)?|主体部分|正文部分|导语|小标题|范例|例文|写作(?:要点|思路|提示))[：:][ \u3000]*/;
+const GUIDE_LABEL_INLINE = /(?<=[。；！？])(?:过渡句|过渡段|开头(?:语|段)|结尾(?:语|段)|导语|小标题|范例|例文|写作(?:要点|思路|提示))[：:]/;
+/** A photo's caption left on its own short line: 大会现场, 培训会现场图, 活动剪影. */
+const SCENE_CAPTION = /^[\u4e00-\u9fff]{0,10}(?:现场|剪影|掠影)(?:图|照片|图片)?$/;
+/** A blog's or account's clickbait title: a question that promises the answer (……为什么这么难写？读完这篇你就懂了). */
+const CLICKBAIT = /[？?][^。\n]{0,24}(?:读完|看完|你就懂|就明白|一文读懂|建议收藏|赶紧收藏|必看|干货)/;
 /** Chat-model leftovers. */
 const MODEL = /^(?:好的|当然(?:可以)?|没问题)[，,！!。]|^(?:以下|下面)(?:是|为)(?:为您|给您|您)|如需(?:调整|修改|补充|进一步|扩展|精简)|(?:可|请)根据(?:实际|本单位|具体)(?:情况)?(?:进行)?(?:修改|调整|补充|填写)|(?:以上|本文)(?:内容)?(?:仅为|为)?(?:示例|参考)|^```|^(?:注|说明|备注)[：:].{0,40}(?:字数|字|替换|修改|填写|补充)/;
 /**
@@ -234,7 +241,7 @@ const GLUED_PIECE = /(?<=(?:总结|报告|汇报|材料|范文|发言|讲话)(?:
 export function inlineChrome(line: string, opts: { title?: boolean } = {}): ChromeHit[] {
   const out: ChromeHit[] = [];
   // Most report lines hold none of these: no pattern below is tried on them.
-  if (!/讯|张|篇|标题|微信|截图|QQ图片|[A-Za-z]/.test(line)) return out;
+  if (!/讯|张|篇|标题|过渡|开头|结尾|导语|范例|例文|写作|微信|截图|QQ图片|[A-Za-z]/.test(line)) return out;
   const lead = LEAD.exec(line)![0].length;
   const t = line.slice(lead).replace(/[\s\u3000]+$/, '');
   if (!t) return out;
@@ -247,6 +254,9 @@ export function inlineChrome(line: string, opts: { title?: boolean } = {}): Chro
   // A forum's or a print view's field label before the title it names (标题： 关于……的报告): the label goes, the title stays.
   const field = t.startsWith('标题') ? /^标题[：:][ \u3000]*(?=\S{4,})/.exec(t) : null;
   if (field) at(field, '网页的字段名“标题：”残留');
+  // A writing guide's label after a sentence of its example text (……往实里走。过渡句：紧扣……).
+  const guide = /[：:]/.test(t) ? GUIDE_LABEL_INLINE.exec(t) : null;
+  if (guide) at(guide, `写作模板的标签“${guide[0]}”残留`);
   // A collection's 篇N glued between a title and the text it opens (……总结报告篇1今年以来).
   const piece = t.includes('篇') ? GLUED_PIECE.exec(t) : null;
   if (piece) at(piece, `网站合集的篇目标记“${piece[0]}”残留`);
@@ -348,6 +358,10 @@ export function chromeOf(line: string, opts: { title?: boolean } = {}): ChromeHi
   }
   if (COLLECTION.test(t)) return whole('collection', '网站的合集标题或篇目标记（“N篇”“篇一”）残留');
   if (TEMPLATE_HEAD.test(t)) return whole('template', `模板小标题“${t}”残留`);
+  const guide = GUIDE_LABEL.exec(t);
+  if (guide) return guide[0].length >= t.length ? whole('template', `写作模板的标签“${t}”残留`) : { kind: 'template', start: lead, end: lead + guide[0].trimEnd().length, message: `写作模板的标签“${guide[0].trim()}”残留` };
+  if (SCENE_CAPTION.test(t)) return whole('meta', `新闻网页的图片说明“${t}”残留`);
+  if (CLICKBAIT.test(t) && !/。/.test(t)) return whole('meta', '博客或公众号的引流标题残留');
   const p = PAGE_NUMBER.exec(t);
   if (p && !opts.title && !isTableRow(t)) {
     const num = p[0].replace(/\s+$/, '');

@@ -181,3 +181,19 @@ describe('after the closing pair (in-sample, written once its blind figure was r
     expect(serious(`${T}${body}\n`).filter(([r]) => r === 'typo' || r === 'xi' || r === 'markup')).toEqual([]);
   });
 });
+
+describe('page families after the closing pair (in-sample): writing-guide labels, scene captions, clickbait titles', () => {
+  const T = '2025年某局意识形态工作总结\n\n';
+  const debris = (t: string) => run(t).filter((f) => f.rule === 'debris' && f.severity !== 'info').map((f) => t.slice(f.start, f.end));
+  it('a writing guide’s label at a line start or after a sentence: the label only', () => {
+    expect(debris(`${T}过渡句：为进一步压实责任，局党组采取以下措施。\n`)).toEqual(['过渡句：']);
+    expect(debris(`${T}全年学习12次，成效明显。过渡句：紧扣中心工作谋划全年任务。\n`)).toEqual(['过渡句：']);
+  });
+  it('a caption line and a clickbait title are chrome', () => {
+    expect(debris(`${T}全年学习12次。\n培训会现场\n局党组召开专题会议。\n`)).toEqual(['培训会现场']);
+    expect(debris(`${T}意识形态工作总结为什么难写？看完这篇你就懂了\n全年学习12次。\n`)).toEqual(['意识形态工作总结为什么难写？看完这篇你就懂了']);
+  });
+  it.each(['二、现场督导情况\n全年督导12次。', '开展现场教学，效果明显。', '会议开头，书记传达了上级精神。', '结尾处要求各支部抓好落实。', '存在的问题是什么？主要是针对性不强。'])('stays silent: %s', (body) => {
+    expect(debris(`${T}${body}\n`)).toEqual([]);
+  });
+});
