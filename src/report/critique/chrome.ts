@@ -66,7 +66,9 @@ const GAMBLING = new RegExp(
 const TEASER_OPEN = /^(?:近日|日前|近期|连日来|今年以来|今年|去年|本年度|[\d一二三四五六七八九十]{1,2}月(?:[\d一二三四五六七八九十]{1,3}日)?|20\d{2}年|为(?:进一步|深入|全面|切实|扎实|认真|更好|推动|加强|落实|贯彻|积极|持续|有效)|根据|按照|随着|自[\d一二三四五六七八九十]|[\u4e00-\u9fff]{1,6}以来)/;
 /** A listing row's date after the teaser: 2025-03-05, [2025-03-05]. */
 const ROW_DATE = '(?:\\s*[[【（(]?20\\d{2}[-/.]\\d{1,2}[-/.]\\d{1,2}[\\]】）)]?)?';
-const TEASER = new RegExp(`^(?=.{20,})[^。！？]*[\\u4e00-\\u9fff，、”0-9](?<!等)(?:\\.{3}|。{3}|(?<!…)…)${ROW_DATE}$`);
+/** Dots that cut a text off: ..., 。。。 or a single … (…… alone may end a writer's sentence). */
+export const CUT_DOTS = '(?:\\.{3}|。{3}|(?<!…)…)';
+const TEASER = new RegExp(`^(?=.{20,})[^。！？]*[\\u4e00-\\u9fff，、”0-9](?<!等)${CUT_DOTS}${ROW_DATE}$`);
 const TEASER_LINKED = new RegExp(`^(?=.{14,})[^。！？]*[\\u4e00-\\u9fff，、”0-9](?:\\.{3}|。{3}|…{1,2})\\s*[[【（(]?(?:详细|详情|全文|更多|阅读全文|查看全文)[\\]】）)]?${ROW_DATE}$`);
 
 /**
@@ -190,8 +192,10 @@ const PAYWALL_NOTE = /[.…·\s]*[（(【][^（）()【】\n]{0,40}?(?:省略|�
 /** Stray template headings: 引言, 摘要, 目录 on their own line. */
 const TEMPLATE_HEAD = /^(?:引言|前言|摘要|正文|目\s*录|结语)[：:]?$/;
 /** A writing guide's part label before its example text (过渡句：…, 开头：…, 结尾段：…): the label goes. */
-const GUIDE_LABEL = /^(?:过渡句|过渡段|开头(?:语|段|部分)?|结尾(?:语|段|部分)?|主体部分|正文部分|导语|小标题|范例|例文|写作(?:要点|思路|提示))[：:][ \u3000]*/;
-const GUIDE_LABEL_INLINE = /(?<=[。；！？])(?:过渡句|过渡段|开头(?:语|段)|结尾(?:语|段)|导语|小标题|范例|例文|写作(?:要点|思路|提示))[：:]/;
+const GUIDE_WORDS = '过渡句|过渡段|开头(?:语|段)|结尾(?:语|段)|导语|小标题|范例|例文|写作(?:要点|思路|提示)';
+/** At a line's start the bare part names too (开头：, 结尾部分：, 主体部分：); after a sentence only the unmistakable ones. */
+const GUIDE_LABEL = new RegExp(`^(?:${GUIDE_WORDS}|开头(?:部分)?|结尾(?:部分)?|主体部分|正文部分)[：:][ \\u3000]*`);
+const GUIDE_LABEL_INLINE = new RegExp(`(?<=[。；！？])(?:${GUIDE_WORDS})[：:]`);
 /** A photo's caption left on its own short line: 大会现场, 培训会现场图, 活动剪影. */
 const SCENE_CAPTION = /^[\u4e00-\u9fff]{0,10}(?:现场|剪影|掠影)(?:图|照片|图片)?$/;
 /** A blog's or account's clickbait title: a question that promises the answer (……为什么这么难写？读完这篇你就懂了). */

@@ -1,7 +1,7 @@
 import type { Rule, Finding } from '../types.js';
 import type { CritiqueDoc, Line } from '../doc.js';
 import { reporter } from './util.js';
-import { DECO_WORD, inlineChrome, undecorated } from '../chrome.js';
+import { CUT_DOTS, DECO_WORD, inlineChrome, undecorated } from '../chrome.js';
 
 const report = reporter('debris', 'debris');
 
@@ -21,7 +21,7 @@ function pastChars(s: string, n: number): number {
 }
 
 /** Dots after a word, not a writer's …… (nor 等…): the last paragraph's preview cut. */
-const PREVIEW_END = /[\u4e00-\u9fff，](?<!等)(?:\.{3,}|。{3}|(?<!…)…)$/;
+const PREVIEW_END = new RegExp(`[\\u4e00-\\u9fff，](?<!等)${CUT_DOTS}$`);
 /** A site's word count after a title: （全文共1402字）. */
 const TITLE_WORD_COUNT = /[（(](?:全文|正文)?共?约?\d{3,5}字[）)]$/;
 /** An organ's name alone in brackets: （县委宣传部）, 【区教育局】, （中共某某镇委员会）. */
