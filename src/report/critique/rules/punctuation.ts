@@ -343,10 +343,9 @@ function lineEnds(doc: CritiqueDoc): Finding[] {
     }
   }
   const headingAt = new Map(doc.headings.filter((h) => !h.runIn).map((h) => [h.line, h]));
-  const nextOf = (i: number) => doc.paragraphs.find((q) => q.index > i);
-  for (const p of doc.paragraphs) {
+  for (const [i, p] of doc.paragraphs.entries()) {
     const t = p.text.trimEnd();
-    const next = nextOf(p.index);
+    const next = doc.paragraphs[i + 1];
     const sub = next ? headingAt.get(next.index) : undefined;
     if (!sub) continue;
     // A lead-in (现将……汇报如下) opening the headings after it: a colon is the rule, but a full stop before
