@@ -2,6 +2,7 @@ import type { Rule, Finding } from '../types.js';
 import type { CritiqueDoc } from '../doc.js';
 import { CORE_FORMULA, FIXED_FORMULATIONS, FIXED_PHRASES, GUIDING_THOUGHT, NAMED_SETS, NUMERAL_TERMS, ORDERED_PAIRS, ORGAN_DEPARTMENTS, SPUN_TERMS, type NamedSet } from '../../formulations.js';
 import { toChineseNumeral } from '../../headings.js';
+import { QUOTATIONS, type Quotation } from '../../quotations.js';
 import { periodRange } from '../../period.js';
 import { matchAll, reporter } from './util.js';
 
@@ -289,6 +290,7 @@ export const formulationRule: Rule = {
       out.push(report(doc, 'error', start, end, `固定表述有误：应为“${CORE_FORMULA}”`, CORE_FORMULA, m[1] ? CORE_FORMULA : undefined));
     }
     out.push(...namedSets(doc));
+    out.push(...misquotes(doc));
     for (const { p, re } of REVERSED) {
       for (const { m, start, end } of matchAll(re, t)) {
         const right = `${p.first}${m[1]}${p.second}`;
@@ -432,4 +434,71 @@ function shortForm(a: string, b: string): boolean {
   if (cut < 1 || cut > 3 || a.slice(0, 2) !== b.slice(0, 2) || a.slice(-4) !== b.slice(-4)) return false;
   for (let k = 2; k + cut <= b.length - 4; k++) if (b.slice(0, k) + b.slice(k + cut) === a) return true;
   return false;
+}
+
+const isHan = (c: string) => c >= '\u4e00' && c <= '\u9fff';
+/** Each quotation as its characters (marks aside), cut in three: two slips leave one part whole. */
+const QUOTES = QUOTATIONS.map((q) => {
+  const h = [...q.text].filter(isHan).join('');
+  const n = Math.floor(h.length / 3);
+  return { q, h, parts: [[0, n], [n, 2 * n], [2 * n, h.length]].map(([x, y]) => ({ at: x!, s: h.slice(x, y) })) };
+}).filter((x) => x.h.length >= 8);
+
+/** Whether the written character may stand for the published one (an accepted variant). */
+const accepted = (q: Quotation, published: string, written: string) => q.variants?.includes(published + written) ?? false;
+
+/** The clause of the quotation (between marks) that holds its k-th character, and its index. */
+function clauseOf(q: Quotation, k: number): [string, number] {
+  let n = -1;
+  const parts = q.text.split(/[、，；：。“”]/);
+  for (let i = 0; i < parts.length; i++) {
+    n += [...parts[i]!].filter(isHan).length;
+    if (n >= k) return [parts[i]!, i];
+  }
+  return [q.text, 0];
+}
+
+/**
+ * A quoted saying with a character changed (不弛于空想), two neighbours swapped, or in a saying of ten characters
+ * or more one character changed in each of two clauses: the text is compared with QUOTATIONS character by
+ * character, marks and spaces aside. Hand-written: a fixed table anchored on an exact third, no fuzzy-search
+ * library needed for a few dozen sayings.
+ */
+function misquotes(doc: CritiqueDoc): Finding[] {
+  const t = doc.text;
+  let hz = '';
+  const at: number[] = [];
+  for (let i = 0; i < t.length; i++) {
+    if (isHan(t[i]!)) {
+      hz += t[i];
+      at.push(i);
+    }
+  }
+  const out: Finding[] = [];
+  for (const { q, h, parts } of QUOTES) {
+    const starts = new Set<number>();
+    for (const p of parts) for (let i = hz.indexOf(p.s); i >= 0; i = hz.indexOf(p.s, i + 1)) if (i >= p.at) starts.add(i - p.at);
+    for (const s of starts) {
+      if (s + h.length > hz.length) continue;
+      const w = hz.slice(s, s + h.length);
+      if (w === h) continue;
+      const diff: number[] = [];
+      for (let k = 0; k < h.length && diff.length <= 2; k++) if (w[k] !== h[k] && !accepted(q, h[k]!, w[k]!)) diff.push(k);
+      if (diff.length === 0 || diff.length > 2) continue;
+      const swap = diff.length === 2 && diff[1] === diff[0]! + 1 && w[diff[0]!] === h[diff[1]] && w[diff[1]] === h[diff[0]!];
+      // Two changes far apart in one clause may be the writer's own wording; one in each of two clauses is two slips.
+      if (diff.length === 2 && !swap && (h.length < 10 || clauseOf(q, diff[0]!)[1] === clauseOf(q, diff[1]!)[1])) continue;
+      // Marks aside, the saying must still read as one stretch of text (not characters picked across lines).
+      if (at[s + h.length - 1]! - at[s]! > 2 * q.text.length + 10) continue;
+      for (const group of swap ? [diff] : diff.map((k) => [k])) {
+        const start = at[s + group[0]!]!;
+        const end = at[s + group.at(-1)!]! + 1;
+        if (end - start !== group.length) continue;
+        const wrong = t.slice(start, end);
+        const right = group.map((k) => h[k]).join('');
+        out.push(report(doc, 'warning', start, end, `引述的原话有误：“${clauseOf(q, group[0]!)[0]}”一句中“${wrong}”应为“${right}”`, `原话为“${q.text}”`, right));
+      }
+    }
+  }
+  return out;
 }

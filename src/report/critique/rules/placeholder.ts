@@ -180,6 +180,7 @@ export const placeholderRule: Rule = {
     for (const { start, end } of matchAll(EMPTY_BRACKET, t)) {
       out.push(report(doc, 'error', start, end, '空的方括号，疑为未填写的内容', '补全或删除'));
     }
+    out.push(...openChecks(doc));
     return out;
   },
 };
@@ -207,4 +208,33 @@ function maskTokens(doc: CritiqueDoc) {
     for (const x of list) out.push(report(doc, 'error', x.start, x.end, `“${tok}”疑为用字母遮盖的文字（在“${where}”这样的固定搭配里反复出现）`, '还原为原来的文字'));
   }
   return out;
+}
+
+/** A checklist item asked as a question (1.是否建立……？), with nothing after it that answers it. */
+const CHECK_QUESTION = /^[\s\u3000]*(?:[（(]?[0-9０-９一二三四五六七八九十]{1,2}[）).．、]?[\s\u3000]*)?(?:[\u4e00-\u9fff]{0,12}[：:])?是否[^。！\n]{2,60}?[？?]?[\s\u3000]*$/;
+/** An answer on the same line after the question: ？已建立…, ？是。… */
+const ANSWERED = /[？?][\s\u3000]*[\u4e00-\u9fff]/;
+
+/**
+ * A self-check template's questions left in the report: 是否…？ lines with no answer after them. Two or more
+ * (a template's list, not a rhetorical question); a question followed by text that answers it is the writer's
+ * own self-check layout and stays.
+ */
+function openChecks(doc: CritiqueDoc): Finding[] {
+  const lines = doc.lines.filter((l) => l.text.trim() !== '' && !doc.chrome.has(l.index));
+  const asks = lines.map((l) => CHECK_QUESTION.test(l.text) && !ANSWERED.test(l.text));
+  const open: number[] = [];
+  lines.forEach((l, i) => {
+    if (!asks[i]) return;
+    const next = lines[i + 1];
+    // Answered on the next line: prose that is neither another question nor a heading.
+    if (next && !asks[i + 1] && !doc.headings.some((h) => h.line === next.index && !h.runIn) && /[。；]/.test(next.text)) return;
+    open.push(i);
+  });
+  if (open.length < 2) return [];
+  return open.map((i) => {
+    const l = lines[i]!;
+    const lead = l.text.length - l.text.trimStart().length;
+    return report(doc, 'warning', l.start + lead, l.start + l.text.trimEnd().length, '自查提纲的提问没有作答：报告中应写明落实情况，而不是保留“是否……”的提问', '逐项写明做了什么、结果如何（或删去提问）');
+  });
 }

@@ -1,0 +1,69 @@
+/**
+ * Round 16 (issue 24), written before the round's draws were read: a quoted saying with a character changed
+ * (QUOTATIONS, each with its source), and a self-check template's 是否… questions left unanswered. Our own text.
+ */
+import { describe, expect, it } from 'vitest';
+import { QUOTATIONS } from '../../../../src/report/quotations.js';
+import { run } from './helpers.js';
+
+const TITLE = '城关区教育局2024年度落实意识形态工作责任制情况的报告\n\n';
+const serious = (t: string, rule: string) => run(t).filter((f) => f.severity !== 'info' && f.rule === rule).map((f) => [t.slice(f.start, f.end), f.replacement ?? null]);
+
+describe('a quoted saying with a character changed', () => {
+  it.each([
+    ['全体干部不弛于空想、不骛于虚声，把各项任务落到实处。', '驰', '弛', '驰'],
+    ['切实巩固全党全国人民团结奋头的共同思想基础。', '斗', '头', '斗'],
+    ['始终牢记意识形态工作是为国家立心、为民族立魄的工作。', '魂', '魄', '魂'],
+    ['坚持以学铸魂、以学增智、以学正风、以学促千，推动主题教育走深走实。', '干', '千', '干'],
+    ['教育引导师生践行富强、民主、文明、和谐，自由、平等、公正、法制，爱国、敬业、诚信、友善。', '治', '制', '治'],
+  ])('%s', (body, _right, wrong, fix) => {
+    const t = `${TITLE}${body}\n`;
+    expect(serious(t, 'formulation')).toEqual([[wrong, fix]]);
+  });
+  it('two neighbours swapped: the pair is found', () => {
+    const t = `${TITLE}坚持党管宣传、党管意识形态、党管体媒，守好阵地。\n`;
+    expect(serious(t, 'formulation')).toEqual([['体媒', '媒体']]);
+  });
+  it('one slip in each of two clauses of a long saying: both are found', () => {
+    const t = `${TITLE}大家不弛于空想、不婺于虚声，一步一个脚印抓落实。\n`;
+    expect(serious(t, 'formulation')).toEqual([['弛', '驰'], ['婺', '骛']]);
+  });
+  it.each([
+    // The sayings as published, with the writer's own marks or spaces.
+    '始终坚持不驰于空想，不骛于虚声的作风。',
+    '高举旗帜、引领导向，围绕中心、服务大局，团结人民、鼓舞士气，成风化人、凝心聚力，澄清谬误、明辨是非，连接中外、沟通世界。',
+    '大力培养和践行社会主义核心价值观，弘扬时代新风。',
+    // A paraphrase that changes more than a slip would: the writer's own sentence.
+    '坚持党管宣传、党管意识形态、党管网络阵地，守好责任田。',
+    '巩固全校师生团结奋斗的共同思想基础。',
+    '以学铸魂、以学增智，推动工作提质增效。',
+  ])('stays silent: %s', (body) => {
+    expect(serious(`${TITLE}${body}\n`, 'formulation')).toEqual([]);
+  });
+  it('every quotation names its source and is long enough to be told from a paraphrase', () => {
+    for (const q of QUOTATIONS) {
+      expect(q.source.length).toBeGreaterThan(8);
+      expect([...q.text].filter((c) => /[\u4e00-\u9fff]/.test(c)).length).toBeGreaterThanOrEqual(8);
+    }
+  });
+});
+
+describe('a self-check template’s questions left unanswered', () => {
+  it('each 是否… question with nothing after it is a warning', () => {
+    const t = `${TITLE}一、责任落实\n1.是否把意识形态工作纳入年度考核？\n2.是否按季度开展形势研判\n二、阵地管理\n`;
+    const f = serious(t, 'placeholder');
+    expect(f.map(([s]) => s)).toEqual(['1.是否把意识形态工作纳入年度考核？', '2.是否按季度开展形势研判']);
+    expect(f.every(([, r]) => r === null)).toBe(true);
+  });
+  it.each([
+    // Answered on the same line, or on the next.
+    '1.是否把意识形态工作纳入年度考核？已纳入，权重占5%。\n2.是否按季度开展形势研判？是，全年研判4次。\n',
+    '1.是否把意识形态工作纳入年度考核？\n已纳入年度考核，权重占5%。\n2.是否按季度开展形势研判？\n全年开展研判4次，形成报告4份。\n',
+    // One rhetorical question is the writer's.
+    '我们常常自问：是否真正把责任扛在肩上？\n全年召开专题会议4次。\n',
+    // A sentence about checking whether something holds.
+    '（三）对照检查是否存在落实不到位的问题。\n经查，未发现相关问题。\n',
+  ])('stays silent: %s', (body) => {
+    expect(serious(`${TITLE}${body}`, 'placeholder')).toEqual([]);
+  });
+});
