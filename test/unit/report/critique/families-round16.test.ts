@@ -67,3 +67,19 @@ describe('a self-check template’s questions left unanswered', () => {
     expect(serious(`${TITLE}${body}`, 'placeholder')).toEqual([]);
   });
 });
+
+describe('idioms of the register mistyped (the wrong form is no word)', () => {
+  it.each([
+    ['坚持学以至用，推动理论成果转化。', '学以至用', '学以致用'],
+    ['全体党员踔厉奋发、笃行不殆，完成全年任务。', '笃行不殆', '笃行不怠'],
+    ['传承红色基因，庚续精神血脉。', '庚续', '赓续'],
+    ['做到警种长鸣，守牢阵地。', '警种长鸣', '警钟长鸣'],
+  ])('%s', (body, wrong, right) => {
+    const t = `${TITLE}${body}\n`;
+    expect(serious(t, 'typo')).toEqual([[wrong, right]]);
+  });
+  it('the standard forms stay silent', () => {
+    const t = `${TITLE}坚持学以致用，踔厉奋发、笃行不怠，赓续红色血脉，警钟长鸣，未雨绸缪，行稳致远。\n`;
+    expect(serious(t, 'typo')).toEqual([]);
+  });
+});
