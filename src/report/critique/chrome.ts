@@ -72,10 +72,10 @@ const TEASER = new RegExp(`^(?=.{20,})[^。！？]*[\\u4e00-\\u9fff，、”0-9]
 const TEASER_LINKED = new RegExp(`^(?=.{14,})[^。！？]*[\\u4e00-\\u9fff，、”0-9](?:\\.{3}|。{3}|…{1,2})\\s*[[【（(]?(?:详细|详情|全文|更多|阅读全文|查看全文)[\\]】）)]?${ROW_DATE}$`);
 
 /**
- * A news page's dateline at a paragraph's start: 【本站讯】, 【某某讯】, 本报讯, 本网讯（记者 …）. Unbracketed, it is
+ * A news page's dateline at a paragraph's start: 【本站讯】, 【某某讯】, 本报讯, 本网讯（记者 …）, a site's own 某某法院网讯. Unbracketed, it is
  * followed by a space, its byline, a date or a time word — not by a noun (本报讯栏目).
  */
-const DATELINE = /^(?:【[\u4e00-\u9fff]{1,10}讯】|(?:本报|本网|本站|本台|本刊|本社)讯(?=[ \u3000（(0-9]|近日|日前|近期|今年|昨日|昨天|今天|当天|[一二三四五六七八九十]{1,2}月))(?:[ \u3000]*[（(][^（）()\n]{0,40}?(?:记者|通讯员|报道|撰稿|摄影|文\s*[/／]|图\s*[/／])[^（）()\n]{0,40}[）)])?[ \u3000]*/;
+const DATELINE = /^(?:【[\u4e00-\u9fff]{1,10}讯】|(?:本报|本网|本站|本台|本刊|本社|[\u4e00-\u9fff]{2,12}(?:网|报|台|在线|融媒|电视台|广播电视台))讯(?=[ \u3000（(0-9]|近日|日前|近期|今年|昨日|昨天|今天|当天|[一二三四五六七八九十]{1,2}月))(?:[ \u3000]*[（(][^（）()\n]{0,40}?(?:记者|通讯员|报道|撰稿|摄影|文\s*[/／]|图\s*[/／])[^（）()\n]{0,40}[）)])?[ \u3000]*/;
 /**
  * A news or public-account article's credits on a line of their own: （通讯员 王芳）, （文/图 李强）, （某某街道 供稿）,
  * 供稿：…, 图片来源：…, 编辑｜… (the bar is the account's style; a report's sign-off uses no bar).

@@ -483,12 +483,15 @@ function foldJoined(doc: CritiqueDoc, out: Finding[]): Finding[] {
     seen ||= out.some((f) => f.severity !== 'info' && f.end <= p.start && lostBreak(f, t));
     const members = out.filter((f) => f.start >= p.start && f.end <= p.end && lostBreak(f, t));
     if (members.length < 2) continue;
-    const start = Math.min(...members.map((f) => f.start));
-    const end = Math.max(...members.map((f) => f.end));
-    out = out.filter((f) => !members.includes(f));
-    // The page lost its breaks once: a later paragraph of the same page is a hint pointing back to the first finding.
-    if (seen) out.push(report(doc, 'info', start, end, '本段同样有标题或段落连在同一行（与前文同一问题）', '按原稿恢复分段'));
-    else out.push(report(doc, 'warning', start, end, '本段多处标题或段落与上文连在同一行（疑为网页或文档转换丢失了换行）', '按原稿恢复分段：各级标题单独成行，各段另起一行'));
+    // Each place keeps its own span (a paragraph-wide finding would cover the correct text between them) and one
+    // message, so the card folds them into one line. The page lost its breaks once: a later paragraph of the same
+    // page is a hint pointing back to the first.
+    out = out.map((f) => {
+      if (!members.includes(f)) return f;
+      return seen
+        ? report(doc, 'info', f.start, f.end, '本段同样有标题或段落连在同一行（与前文同一问题）', '按原稿恢复分段')
+        : report(doc, 'warning', f.start, f.end, '标题或段落与上文连在同一行（本段多处，疑为网页或文档转换丢失了换行）', '按原稿恢复分段：各级标题单独成行，各段另起一行');
+    });
     seen = true;
   }
   return out;

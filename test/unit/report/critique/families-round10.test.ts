@@ -40,10 +40,11 @@ describe('precision: a space whose deletion could join what the writer meant apa
     const t = `${TITLE}现将有关情况报告如下： 一、主要做法 局党组把意识形态工作列入重要议事日程。 （一）强化理论武装。全年开展集中学习12次。 组织专题研讨4次，班子成员撰写心得。 二、存在问题 学习深度还不够。\n`;
     // Round 11: the joined page is one finding now (families-round11); no space after 。 gets a fix either way.
     const layout = run(t).filter((f) => f.rule === 'layout');
-    expect(layout.some((f) => f.start <= t.indexOf('。 ') && f.end > t.indexOf('。 ') && f.replacement === undefined)).toBe(true);
+    expect(layout.some((f) => f.start <= t.indexOf('。 组织') && f.end > t.indexOf('。 组织') && f.replacement === undefined)).toBe(true);
+    // Round 16: each place of the joined page keeps its own span under the lost-breaks message, still without a fix.
     const after = layout.filter((f) => t.slice(f.start, f.end) === '。 ');
     for (const f of after) {
-      expect(f.severity).toBe('info');
+      expect(f.severity === 'info' || /连在同一行/.test(f.message)).toBe(true);
       expect(f.replacement).toBeUndefined();
     }
   });

@@ -64,12 +64,14 @@ describe('forms in use are advice, not fixes', () => {
     const t = `${TITLE}局党组开展“清朗网络”、“文明上网”专项行动。\n`;
     expect(spans(t, 'punctuation')).toEqual([['”、', 'info', null]]);
   });
-  it('a page stored as one line with headings run in without spaces: one warning covering them', () => {
+  it('a page stored as one line with headings run in without spaces: one kind of warning at each (round 16)', () => {
     const t = '县水利局2025年上半年意识形态工作总结2025年上半年，局党组扎实推进各项工作。现总结如下。一、主要工作情况（一）压实责任。局党组每季度研判一次。\n';
     const lay = run(t).filter((f) => f.rule === 'layout' && f.severity === 'warning');
-    expect(lay).toHaveLength(1);
-    expect(lay[0]!.replacement).toBeUndefined();
-    expect(t.slice(lay[0]!.start, lay[0]!.end)).toMatch(/^报告|总结[\s\S]*（一）$/);
+    expect(new Set(lay.map((f) => f.message)).size).toBe(1);
+    expect(lay.every((f) => f.replacement === undefined)).toBe(true);
+    const text = lay.map((f) => t.slice(f.start, f.end)).join('|');
+    expect(text).toContain('一、');
+    expect(text).toContain('（一）');
   });
 });
 

@@ -83,3 +83,21 @@ describe('idioms of the register mistyped (the wrong form is no word)', () => {
     expect(serious(t, 'typo')).toEqual([]);
   });
 });
+
+describe('after r30 (in-sample: written after its blind figure was recorded)', () => {
+  it('a site’s own dateline (某某法院网讯) opening a paragraph is chrome', () => {
+    const t = `${TITLE}城关法院网讯 今年以来，院党组坚持把意识形态工作摆在突出位置。\n`;
+    const f = run(t).filter((x) => x.rule === 'debris' && x.severity !== 'info');
+    expect(f.map((x) => t.slice(x.start, x.end))).toEqual(['城关法院网讯 ']);
+  });
+  it('a sentence about a news site stays prose', () => {
+    expect(run(`${TITLE}我们把网讯平台作为宣传阵地，全年发稿120篇。\n`).filter((x) => x.rule === 'debris')).toEqual([]);
+  });
+  it('a page that lost its breaks: each run-in heading keeps its own span, none covers the sentences between', () => {
+    const t = `${TITLE}现将情况报告如下。 一、主要做法 局党组全年学习10次，定期召开党组（扩大）会议。 二、存在问题 研判不够深入。\n`;
+    const lay = run(t).filter((x) => x.rule === 'layout' && x.severity === 'warning');
+    expect(lay.length).toBeGreaterThanOrEqual(2);
+    const clean = t.indexOf('党组（扩大）会议');
+    expect(lay.some((x) => x.start < clean + 8 && x.end > clean)).toBe(false);
+  });
+});
