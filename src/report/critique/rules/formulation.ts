@@ -90,7 +90,7 @@ function namedSets(doc: CritiqueDoc): ReturnType<typeof report>[] {
   const out: ReturnType<typeof report>[] = [];
   const t = doc.text;
   for (const { set, re, gap } of SET_INDEX) {
-    let run: { items: string[]; gaps: string[]; start: number; end: number } | null = null;
+    let run: Run | null = null;
     const judge = () => {
       if (run) out.push(...judgeRun(doc, set, run));
       run = null;
@@ -99,10 +99,11 @@ function namedSets(doc: CritiqueDoc): ReturnType<typeof report>[] {
       if (run && gap.test(t.slice(run.end, start))) {
         run.items.push(squeeze(m[0]));
         run.gaps.push(t.slice(run.end, start));
+        run.spans.push([start, end]);
         run.end = end;
       } else {
         judge();
-        run = { items: [squeeze(m[0])], gaps: [], start, end };
+        run = { items: [squeeze(m[0])], gaps: [], spans: [[start, end]], start, end };
       }
     }
     judge();
@@ -110,7 +111,42 @@ function namedSets(doc: CritiqueDoc): ReturnType<typeof report>[] {
   return out;
 }
 
-function judgeRun(doc: CritiqueDoc, set: NamedSet, run: { items: string[]; gaps: string[]; start: number; end: number }): ReturnType<typeof report>[] {
+interface Run { items: string[]; gaps: string[]; spans: [number, number][]; start: number; end: number }
+
+/** Characters of an organ or a post: a member written with another (党组统一领导 for 党委统一领导) is the writer's adaptation. */
+const ADAPTED = /[委组党政府局院校镇乡村区县市省]/;
+
+/**
+ * Items one character off a member of four characters or more (守一有责 for 守土有责), in a list of the set: a slip
+ * of that character. The item must be one character off one member only, and the character no organ's.
+ */
+function memberSlips(doc: CritiqueDoc, set: NamedSet, run: Run): ReturnType<typeof report>[] {
+  if (set.prefix || set.suffix || set.nearAt) return [];
+  const slips: { k: number; at: number; right: string; member: string }[] = [];
+  run.items.forEach((x, k) => {
+    if (set.members.includes(x)) return;
+    const near = set.members.flatMap((mem) => {
+      if (mem.length !== x.length || mem.length < 4) return [];
+      const diff = [...mem].map((c, i) => (c === x[i] ? -1 : i)).filter((i) => i >= 0);
+      return diff.length === 1 && !ADAPTED.test(mem[diff[0]!]!) && !ADAPTED.test(x[diff[0]!]!) ? [{ mem, at: diff[0]! }] : [];
+    });
+    if (near.length === 1) slips.push({ k, at: near[0]!.at, right: near[0]!.mem[near[0]!.at]!, member: near[0]!.mem });
+  });
+  const known = run.items.filter((x) => set.members.includes(x)).length;
+  if (slips.length === 0 || known + slips.length < 2 || known + slips.length < run.items.length) return [];
+  return slips.flatMap(({ k, at, right, member }) => {
+    const [s, e] = run.spans[k]!;
+    // The item's characters in the text (a wrap space may sit between them).
+    const offsets = [...doc.text.slice(s, e)].map((c, i) => (/[ \u3000]/.test(c) ? -1 : s + i)).filter((i) => i >= 0);
+    const pos = offsets[at];
+    if (pos === undefined) return [];
+    return [report(doc, 'warning', pos, pos + 1, `${set.name}中的“${run.items[k]}”应为“${member}”`, `${set.name}为“${set.members.join(set.sep)}”`, right)];
+  });
+}
+
+function judgeRun(doc: CritiqueDoc, set: NamedSet, run: Run): ReturnType<typeof report>[] {
+  const slips = memberSlips(doc, set, run);
+  if (slips.length > 0) return slips;
   const known = run.items.filter((x) => set.members.includes(x));
   const listed = run.items.filter((x) => (set.intruders ?? []).includes(x));
   const near = run.items.filter((x) => !set.members.includes(x) && !listed.includes(x));
@@ -181,7 +217,7 @@ function judgeRun(doc: CritiqueDoc, set: NamedSet, run: { items: string[]; gaps:
  * A prefix set's stray item (同执行) is judged only where it is sure to stand for a member: a whole list, in the
  * set's marks, every other item the member of its place, the stray item in the one missing member's place.
  */
-function prefixNear(doc: CritiqueDoc, set: NamedSet, run: { items: string[]; gaps: string[]; start: number; end: number }, near: string[]): ReturnType<typeof report>[] {
+function prefixNear(doc: CritiqueDoc, set: NamedSet, run: Run, near: string[]): ReturnType<typeof report>[] {
   const lost = set.members.filter((x) => !run.items.includes(x));
   const at = run.items.indexOf(near[0]!);
   const placed = near.length === 1 && lost.length === 1 && run.items.length === set.members.length && at === set.members.indexOf(lost[0]!)

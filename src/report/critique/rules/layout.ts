@@ -126,6 +126,9 @@ function sloganSpans(text: string, base: number): [number, number][] {
  */
 const HEAD_THEN_BODY = /(?:^|[。；：][ \u3000]*)[ \u3000]*(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）)[^。；：！？\s\u3000]{4,40}([ \u3000]+)(?=[\u4e00-\u9fff“][^。\n]{8,}。)/g;
 
+/** A heading whose text runs straight into 一是 (（一）加强理论武装一是组织学习……): the list opened a new paragraph once. */
+const HEAD_THEN_YISHI = /(?:^|[。；：][ \u3000]*)[ \u3000]*(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）)[^。；：！？\s\u3000]{4,40}?(?<=[\u4e00-\u9fff])(一是)(?!一[，、,])(?=[\u4e00-\u9fff“])/g;
+
 /** A line holding only a year, a heading marker or a quotation mark (a PDF copy set 2025 / 年…, 一、 / 标题, " / 引文). */
 const LONE_TOKEN = /^([\s\u3000]*)((?:19|20)\d{2}|[一二三四五六七八九十]{1,3}、|["“”])[\s\u3000]*$/;
 
@@ -192,6 +195,12 @@ export const layoutRule: Rule = {
         if (kept(start, end) || doc.fromPdf) continue;
         runIn.add(start);
         out.push(report(doc, 'warning', start, end, '标题与正文连在同一行（疑为 PDF 或网页排版残留）', '标题单独成行，正文另起一段'));
+      }
+      for (const { m, end } of matchAll(HEAD_THEN_YISHI, p.text, p.start)) {
+        const start = end - m[1]!.length;
+        if (kept(start, end) || doc.fromPdf) continue;
+        runIn.add(start);
+        out.push(report(doc, 'warning', start, end, '标题与正文连在同一行（疑为网页或文档转换丢失了换行）', '标题单独成行，“一是……”另起一段'));
       }
       // A numbered item run into its lead-in after a colon and a space (……特点： 1. 大国竞争……): a lost break, no fix.
       for (const { m, start, end } of matchAll(/(?<=[：:])[ \u3000]+(\d{1,2}[.．、])(?=[ \u3000]?[\u4e00-\u9fff])/g, p.text, p.start)) {
@@ -468,9 +477,9 @@ function lostBreak(f: Finding, t: string): boolean {
 }
 
 /**
- * A page whose line breaks were lost (headings run in after spaces, twice or more in one paragraph) is one defect:
- * one finding for the paragraph, without a replacement, instead of one per run-in heading and space; further
- * paragraphs of the same page get a hint.
+ * A page whose line breaks were lost (headings run in after spaces, twice or more in one paragraph) is one defect
+ * in many places: each place keeps its span under one message, without a replacement (the card folds them); further
+ * paragraphs of the same page get hints.
  */
 function foldJoined(doc: CritiqueDoc, out: Finding[]): Finding[] {
   if (doc.fromPdf) return out;

@@ -80,7 +80,10 @@ export const periodRule: Rule = {
       if (!current || HISTORY.test(near) || /[自在]/.test(near.slice(-6)) || /大会|讲话|座谈会|重要指示/.test(t.slice(end, end + 12))) continue;
       if (/(?:19|20)\d{2}\s*年|去年|前年|当年|已经|曾经/.test(clauseOf(t, start, end))) continue;
       if (year === p.year || (year === p.year + 1 && AHEAD.test(before))) continue;
-      out.push(report(doc, bySure(doc, 'warning'), start, end, `“${m[0]}”是${year}年（${hit.a.name}于${hit.a.year}年），与${label}报告不符`, `核对周年数或报告年份：${p.year}年是${hit.a.name}${p.year - hit.a.year}周年`));
+      // One or two years back and not called this year's: a report that looks back over its term (r25's and r31's
+      // labellers accept a 2023 report's 建党百年): a hint.
+      const lookBack = p.year > year && p.year - year <= 2 && !/(?:今年|本年|年内)/.test(near);
+      out.push(report(doc, lookBack ? 'info' : bySure(doc, 'warning'), start, end, `“${m[0]}”是${year}年（${hit.a.name}于${hit.a.year}年），与${label}报告不符${lookBack ? '（如是回顾往年工作，可不改）' : ''}`, `核对周年数或报告年份：${p.year}年是${hit.a.name}${p.year - hit.a.year}周年`));
     }
     // The title's year against the year the body opens with (2023年……报告 / 2022年，我局……): a pasted or reused text.
     if (doc.periodConfidence === 'high' && doc.opening && doc.title && !doc.titleLines.has(doc.opening.index)) {

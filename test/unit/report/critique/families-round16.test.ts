@@ -101,3 +101,37 @@ describe('after r30 (in-sample: written after its blind figure was recorded)', (
     expect(lay.some((x) => x.start < clean + 8 && x.end > clean)).toBe(false);
   });
 });
+
+describe('after r31 (in-sample: written after its blind figure was recorded)', () => {
+  it('习 alone where the name was cut short', () => {
+    const t = `${TITLE}坚持以习新时代中国特色社会主义思想为指导，学习《习谈治国理政》第四卷。\n`;
+    expect(run(t).filter((f) => f.rule === 'xi' && f.severity !== 'info').map((f) => [t.slice(f.start, f.end), f.replacement])).toEqual([['习', '习近平'], ['习', '习近平']]);
+  });
+  it('学习新时代…, 复习…: the verb’s 习 stays', () => {
+    const t = `${TITLE}深入学习新时代中国特色社会主义思想，组织复习谈治国理政相关篇目。\n`;
+    expect(run(t).filter((f) => f.rule === 'xi' && /残缺/.test(f.message))).toEqual([]);
+  });
+  it('a member of a named set one character off (守一有责) is a slip of that character', () => {
+    const t = `${TITLE}班子成员坚持守一有责、守一负责、守土尽责。\n`;
+    expect(serious(t, 'formulation')).toEqual([['一', '土'], ['一', '土']]);
+  });
+  it('an organ written into a member (党组统一领导) is the writer’s adaptation', () => {
+    const t = `${TITLE}形成党组统一领导、党政齐抓共管、宣传部门组织协调、有关部门分工负责的工作格局。\n`;
+    expect(serious(t, 'formulation')).toEqual([]);
+  });
+  it('a heading run straight into 一是', () => {
+    const t = `${TITLE}（一）注重思想引领，加强主流意识形态建设一是加强理论武装。全年学习12次。\n`;
+    const f = run(t).filter((x) => x.rule === 'layout' && x.severity !== 'info');
+    expect(f.map((x) => t.slice(x.start, x.end))).toEqual(['一是']);
+  });
+  it('一是一、二是二 after a heading is an idiom', () => {
+    const t = `${TITLE}（三）统一思想一是一、二是二，实事求是报告情况。\n`;
+    expect(run(t).filter((x) => x.rule === 'layout' && x.severity !== 'info')).toEqual([]);
+  });
+  it('建党百年 looked back on in a report two years later is a hint; the same anniversary called this year’s stays a warning', () => {
+    const back = `2023年度城关区文旅局意识形态工作总结\n\n围绕建党百年、党的二十大精神等内容，精心组织宣讲。\n`;
+    expect(run(back, { now: new Date('2024-01-20T00:00:00Z') }).filter((f) => f.rule === 'period' && /建党百年/.test(f.message)).map((f) => f.severity)).toEqual(['info']);
+    const now = `2023年度城关区文旅局意识形态工作总结\n\n今年，围绕庆祝建党百年，精心组织宣讲。\n`;
+    expect(run(now, { now: new Date('2024-01-20T00:00:00Z') }).filter((f) => f.rule === 'period' && /建党百年/.test(f.message)).map((f) => f.severity)).toEqual(['warning']);
+  });
+});
