@@ -206,7 +206,7 @@ export const NAMED_SETS: readonly NamedSet[] = [
   { name: '宣传思想工作格局', members: ['党委统一领导', '党政齐抓共管', '宣传部门组织协调', '有关部门分工负责', '社会力量积极参与'], minKnown: 2, intruders: ['各相关部门积极配合', '相关部门积极配合', '有关部门积极配合', '各部门积极配合'], sep: '、', source: `${XCTL}; ${S819} (the four-member form without 社会力量积极参与 is also used)` },
   { name: '意识形态工作责任制原则', members: ['属地管理', '分级负责', '谁主管谁负责'], minKnown: 2, sep: '、', source: SSBF },
   { name: '“守土有责、守土负责、守土尽责”', members: ['守土有责', '守土负责', '守土尽责'], minKnown: 2, sep: '、', source: S819 },
-  { name: '第一责任人的“三个亲自”', members: ['重要工作亲自部署', '重要问题亲自过问', '重大事件亲自处置'], minKnown: 2, intruders: ['重要工作亲自过问', '重要问题亲自部署', '重大事件亲自过问', '重要问题亲自处置', '重大事件亲自部署', '重要事件亲自处置', '重大问题亲自过问'], sep: '、', nearAt: [2, 4, 6], source: `${SSBF} (the nouns 工作/问题/事件 are as fixed as the verbs: 重大问题亲自处置 is a slip)` },
+  { name: '第一责任人的“三个亲自”', members: ['重要工作亲自部署', '重要问题亲自过问', '重大事件亲自处置'], minKnown: 2, intruders: ['重要工作亲自过问', '重要问题亲自部署', '重大事件亲自过问', '重要问题亲自处置', '重大事件亲自部署', '重要事件亲自处置', '重大问题亲自过问'], sep: '、', nearAt: [0, 2, 4, 6], source: `${SSBF} (the nouns 工作/问题/事件 and their 重要/重大 are as fixed as the verbs: 重大问题亲自处置, 重点问题亲自过问 are slips)` },
   { name: '“本职、失职、渎职”', members: ['是本职', '是失职', '是渎职'], minKnown: 2, suffix: '职', sep: '、', source: '常用表述“抓意识形态工作是本职、不抓是失职、抓不好是渎职” (习近平总书记讲话中的表述; exact speech and date unverified)' },
   { name: '宣传思想工作的使命任务', members: ['举旗帜', '聚民心', '育新人', '兴文化', '展形象'], minKnown: 3, intruders: ['新文化'], sep: '、', source: '习近平在全国宣传思想工作会议上的讲话 (2018-08-21)' },
   { name: '主题教育的总要求', members: ['学思想', '强党性', '重实践', '建新功'], minKnown: 3, sep: '、', source: '学习贯彻习近平新时代中国特色社会主义思想主题教育工作会议 (2023-04-03)' },
@@ -391,6 +391,7 @@ export const SPUN_TERMS: readonly SpunTerm[] = [
   { right: '监督检查范围', spun: ['监督坚持范围'], source: `${SSBF}（“纳入……监督检查范围”）; ${SPIN}` },
   { right: '极端重要', spun: ['极度重要', '极端主要', '极其主要'], source: `${S819}; ${SPIN}` },
   { right: '舆论导向', spun: ['言论导向', '舆论引导向'], source: `${S819}（“牢牢把握正确的舆论导向”）; ${SPIN}` },
+  { right: '网络安全', spun: ['网络平安', '网络保险', '网络安然'], source: `《中华人民共和国网络安全法》(2016-11); ${SPIN}` },
 ];
 
 /**

@@ -38,6 +38,7 @@ export const CONFUSIONS: readonly Confusion[] = [
   { pattern: '主题责任', right: '主体责任', severity: 'error', source: SEED },
   // And the other way round: the campaign is a 主题教育 (以……为主体 aside).
   { pattern: '(?<![以为是作])主体教育(?!者|对象)', right: '主题教育', severity: 'error', source: `${STD}；学习教育的名称是“主题教育”（“不忘初心、牢记使命”主题教育 2019；学习贯彻习近平新时代中国特色社会主义思想主题教育 2023）` },
+  { pattern: '(?<=对)职责内的(?=意识形态|工作|事项|各项)', right: '职责范围内的', severity: 'warning', source: `${STD}；实施办法：“对职责范围内的意识形态工作负领导责任”` },
   { pattern: '职责范围的(?=意识形态|工作|事项|各项)', right: '职责范围内的', severity: 'warning', source: `${STD}；实施办法：“对职责范围内的意识形态工作负领导责任”` },
   // 暧 is only a word in 暧昧; 暧人心, 温暧 are 暖 slips.
   { pattern: '暧人心', right: '暖人心', severity: 'error', source: `${STD}（“暧”只用于“暧昧”）` },

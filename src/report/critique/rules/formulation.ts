@@ -20,6 +20,10 @@ const LISTS = FIXED_FORMULATIONS.filter((f) => f.head === '意识' || f.head ===
   re: new RegExp(`(?:[\\u4e00-\\u9fff]{2}(?:${f.head})?(?:、|和|与|及|以及)){1,5}[\\u4e00-\\u9fff]{2}${f.head}`, 'g'),
 }));
 const CORE = /(以)?习近平(同志|总书记|主席)?为(核心|首)(的)?党中央/g;
+/** The formula before the core was named (十八届六中全会, 2016-10-27): 以习近平同志为总书记的党中央. */
+const OLD_CORE = /以习近平同志为总书记的党中央/g;
+/** Members of the 权 sets run together without a mark (领导权主动权): a list needs 、 or 和. */
+const GLUED_RIGHTS = /(领导权|管理权|话语权|主动权|主导权)(领导权|管理权|话语权|主动权|主导权)/g;
 /** Redacted core formula: 同为的党中央, 向的党中央. */
 const CORE_REDACTED = /[同向与在为]的党中央/g;
 /** The guiding thought, also when 新时代 or 社会主义 survives but the rest is garbled. */
@@ -326,6 +330,17 @@ export const formulationRule: Rule = {
       out.push(report(doc, 'error', start, end, `固定表述有误：应为“${CORE_FORMULA}”`, CORE_FORMULA, m[1] ? CORE_FORMULA : undefined));
     }
     out.push(...namedSets(doc));
+    // The core was named at the sixth plenum of the 18th CC (2016-10-27); a report on a later period uses the new form.
+    const beforeCore = doc.period ? periodRange(doc.period).end < '2016-10-27' : false;
+    if (!beforeCore) {
+      for (const { start, end } of matchAll(OLD_CORE, t)) {
+        out.push(report(doc, 'warning', start, end, `2016年10月十八届六中全会后，固定表述为“${CORE_FORMULA}”`, CORE_FORMULA, CORE_FORMULA));
+      }
+    }
+    for (const { m, start, end } of matchAll(GLUED_RIGHTS, t)) {
+      // A hint: r33's labeller marks it, r30's and r31's accept it.
+      out.push(report(doc, 'info', start, end, `“${m[1]}”与“${m[2]}”之间一般加顿号或“和”`, `写作“${m[1]}、${m[2]}”或“${m[1]}和${m[2]}”`));
+    }
     out.push(...misquotes(doc));
     for (const { p, re } of REVERSED) {
       for (const { m, start, end } of matchAll(re, t)) {

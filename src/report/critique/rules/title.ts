@@ -30,9 +30,12 @@ export const titleRule: Rule = {
     const missing: string[] = [];
     if (!bare && !/20\d{2}|[Xx×＊*]{2}|今年|去年|本年/.test(text)) missing.push('年份');
     const body = text.replace(/^[XxＸ×＊*某]+/, '');
-    if ((GENERIC_UNIT.test(text) || NO_UNIT.test(text)) && body === text) missing.push('单位名称');
+    const generic = GENERIC_UNIT.test(text) && body === text;
+    if ((generic || NO_UNIT.test(text)) && body === text) missing.push('单位名称');
     if (missing.length > 0) {
-      out.push(report(doc, 'info', start, t.end, `标题未写明${missing.join('和')}，像是模板标题`, '按“单位全称＋关于＋年份（期间）＋事由＋文种”补全标题'));
+      // A unit type with its name cut out (街道……, 学校……) is a template's title: a warning. A title that starts with
+      // its subject may head a section or a draft the writer names later: a hint.
+      out.push(report(doc, generic ? 'warning' : 'info', start, t.end, `标题未写明${missing.join('和')}，像是模板标题`, '按“单位全称＋关于＋年份（期间）＋事由＋文种”补全标题'));
     }
     return out;
   },

@@ -135,3 +135,31 @@ describe('after r31 (in-sample: written after its blind figure was recorded)', (
     expect(run(now, { now: new Date('2024-01-20T00:00:00Z') }).filter((f) => f.rule === 'period' && /建党百年/.test(f.message)).map((f) => f.severity)).toEqual(['warning']);
   });
 });
+
+describe('after r32 and r33 (in-sample: written after the closing pair’s blind figure was recorded)', () => {
+  it('a title with a unit type whose name was cut out is a warning; a title that starts with its subject stays a hint', () => {
+    const generic = run('街道2024年上半年意识形态工作总结\n\n今年以来，街道党工委全年学习12次。\n').filter((f) => f.rule === 'title');
+    expect(generic.map((f) => f.severity)).toEqual(['warning']);
+    const subject = run('2024年上半年意识形态工作总结\n\n今年以来，街道党工委全年学习12次。\n').filter((f) => f.rule === 'title');
+    expect(subject.map((f) => f.severity)).toEqual(['info']);
+  });
+  it('the core formula of before October 2016 in a later report, and not in an earlier one', () => {
+    const later = `2020年度城关区文旅局意识形态工作总结\n\n在以习近平同志为总书记的党中央坚强领导下开展工作。\n`;
+    expect(run(later, { now: new Date('2021-01-20T00:00:00Z') }).filter((f) => f.rule === 'formulation' && f.severity !== 'info').map((f) => f.replacement)).toEqual(['以习近平同志为核心的党中央']);
+    const earlier = `2015年度城关区文旅局意识形态工作总结\n\n在以习近平同志为总书记的党中央坚强领导下开展工作。\n`;
+    expect(run(earlier, { now: new Date('2016-01-20T00:00:00Z') }).filter((f) => f.rule === 'formulation' && f.severity !== 'info')).toEqual([]);
+  });
+  it('网络安全 spun to 网络平安; 职责内的 for 职责范围内的', () => {
+    const t = `${TITLE}认真贯彻《网络平安法》，对职责内的意识形态工作负领导责任。\n`;
+    const f = run(t).filter((x) => x.severity !== 'info').map((x) => [t.slice(x.start, x.end), x.replacement]);
+    expect(f).toEqual([['网络平安', '网络安全'], ['职责内的', '职责范围内的']]);
+  });
+  it('三个亲自 with 重要 turned into 重点 in one member and a noun changed in another', () => {
+    const t = `${TITLE}书记做到重要工作亲自部署、重点问题亲自过问、重大舆情亲自处置。\n`;
+    expect(serious(t, 'formulation').length).toBe(1);
+  });
+  it('两个“权” run together is a hint (labellers divide)', () => {
+    const t = `${TITLE}牢牢掌握意识形态工作领导权主动权。\n`;
+    expect(run(t).filter((f) => f.rule === 'formulation').map((f) => f.severity)).toEqual(['info']);
+  });
+});

@@ -121,6 +121,8 @@ describe('chrome by site type', () => {
     const t = fixture('docshare-paywall.txt');
     expect(seriousText(t)).toEqual([
       `debris ${t.split('\n').slice(0, 4).join('\n')}`,
+      // Round 16: a unit type with its name cut out (镇卫生院) is a template title, a warning.
+      'title 镇卫生院党支部2024年上半年意识形态工作总结',
       'debris  ……此处隐藏1280个字……',
       'layout ……此处隐藏1280个字……院内宣传栏和候诊',
       'debris 此处隐藏2351字，下载后查看',

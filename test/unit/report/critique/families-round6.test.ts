@@ -59,7 +59,7 @@ describe('the title doubled after the full name', () => {
 
 describe('a level-1 heading run in after the lead-in’s colon', () => {
   const t =
-    '县委办2021年上半年宣传工作总结\n2021年上半年，县委办公室紧紧围绕县委中心工作，加强正面宣传，现将上半年宣传工作情况总结如下：一、健全工作机制，形成宣传合力\n\n' +
+    '临河县委办2021年上半年宣传工作总结\n2021年上半年，县委办公室紧紧围绕县委中心工作，加强正面宣传，现将上半年宣传工作情况总结如下：一、健全工作机制，形成宣传合力\n\n' +
     '领导重视是做好宣传工作的关键，办公室形成了主要领导负总责的工作格局。\n\n（一）思想上重视。办公室主要领导对宣传工作提出明确要求。\n\n（二）工作上支持。配备了2名干部专门负责宣传工作。\n';
   it('one run-in heading finding; no “paragraph ends without a mark” and no missing level 1 above （一）', () => {
     expect(serious(run(t)).map((f) => [f.rule, t.slice(f.start, f.end)])).toEqual([['layout', '一、']]);

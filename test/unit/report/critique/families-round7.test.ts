@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { run, serious } from './helpers.js';
 
-const HEAD = '2024年机关党委意识形态工作总结\n';
+const HEAD = '2024年县水利局机关党委意识形态工作总结\n';
 const RIGHT = '同部署、同落实、同检查、同考核';
 /** [excerpt, severity, replacement] of the formulation findings. */
 const sets = (body: string) => {
