@@ -297,6 +297,8 @@ export function chromeOf(line: string, opts: { title?: boolean } = {}): ChromeHi
   if (TAGS_ONLY.test(t)) return whole('meta', '网页 HTML 代码残留');
   if (BREADCRUMB.test(t) || SITE_HOME.test(t)) return whole('breadcrumb', '网页导航（面包屑）残留');
   if (IMAGE_FILE.test(t) || HEX_HASH.test(t)) return whole('meta', '网页图片的文件名残留');
+  // A document site's preview images, each captioned with the file's title and its page (……自查报告_第2页).
+  if (/^[^。；！？\n]{2,80}?[_＿][ \u3000]*第\s*\d{1,3}\s*页$/.test(t)) return whole('meta', '文档分享网站的预览页标题残留');
   // Glued to prose, these three families are inlineChrome's: the line stays prose for the other rules.
   const photo = t.length <= 60 ? EXPORT_NAME.exec(t) : null;
   if (photo && photo[0].length === t.length) return whole('meta', '网页图片的文件名残留');
@@ -338,6 +340,8 @@ export function chromeOf(line: string, opts: { title?: boolean } = {}): ChromeHi
     return whole('meta', '网页信息行（来源、时间、阅读量、导航等）残留');
   }
   if (SITE_NOTICE_LINE.test(t) && new Set(t.match(SITE_WORDS) ?? []).size >= 2) return whole('advert', '文档分享网站的下载须知或版权声明残留');
+  // The same notice as a labelled line (版权说明：本文档由用户提供并上传……): about this page's document, not the unit's work.
+  if (t.length <= 160 && /^(?:版权说明|版权声明|免责声明|温馨提示|特别声明)[：:]|本文档由|本站(?:仅|只|不)/.test(t) && new Set(t.match(SITE_WORDS) ?? []).size >= 2) return whole('advert', '文档分享网站的下载须知或版权声明残留');
   const ad = ADVERT.exec(t);
   if (ad) {
     // In a long paragraph only the marker itself (……略……, ......) is chrome.

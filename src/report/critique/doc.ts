@@ -138,25 +138,28 @@ const RUN_IN_COLON = /(?<=[：:])([一二三四五六七八九十]{1,3}、)(?=[^
  * 如下 (……汇报如下一、加强……), and a （N） glued between two Chinese characters when the same paragraph glues
  * its neighbour （N±1） too (……各项任务（一）认真……作为评价使用（二）建立……, or after 。) — one glued （二） alone may be an aside.
  */
-const RUN_IN_AFTER_LEAD = /(?<=如下)([一二三四五六七八九十]{1,3}、)(?=[\u4e00-\u9fff])/g;
+const RUN_IN_AFTER_LEAD = /(?<=如下[：:]?)([一二三四五六七八九十]{1,3}、)(?![一二三四五六七八九十])(?=[\u4e00-\u9fff])/g;
 const GLUED_SUB = /(?<=[\u4e00-\u9fff。；])(（([一二三四五六七八九十]{1,3})）)(?=[\u4e00-\u9fff]{2})/g;
 const RUN_IN_SUB = /^[一二三四五六七八九十]{1,3}、[^，。；：！？、“”《》（）\n]{4,30}?(（[一二三四五六七八九十]{1,3}）)(?=[\u4e00-\u9fff])/;
 /**
- * A document-sharing site splits a preview into numbered chunks: 1、 at the very start, then 2、 3、 at
- * the start of lines that continue the previous line's sentence or heading. Such numbers are chrome.
+ * A document-sharing site splits a preview into numbered chunks: 1、 at the start of the preview (the first line,
+ * or the first long line after the page's header lines), then 2、 3、 at the start of lines that continue the
+ * previous line's sentence or heading. Such numbers are chrome. Past the first line, both the 1、 line and the line
+ * before each later number are long (a page of text, not a list item that is a short heading).
  */
 function shareChunks(lines: readonly Line[]): Map<number, string> {
   const marks = new Map<number, string>();
-  const first = lines.find((l) => l.text.trim() !== '');
-  const m0 = first ? /^[\s\u3000]*1、/.exec(first.text) : null;
-  if (!first || !m0) return marks;
+  const filled = lines.filter((l) => l.text.trim() !== '');
+  const at = filled.slice(0, 20).findIndex((l, k) => /^[\s\u3000]*1、/.test(l.text) && (k === 0 || l.text.trim().length >= 60));
+  if (at < 0) return marks;
+  const first = filled[at]!;
+  const long = at > 0;
   let next = 2;
   let prev = first;
-  const found: [number, string][] = [[first.index, m0[0]]];
-  for (const l of lines.slice(first.index + 1)) {
-    if (l.text.trim() === '') continue;
+  const found: [number, string][] = [[first.index, /^[\s\u3000]*1、/.exec(first.text)![0]]];
+  for (const l of filled.slice(at + 1)) {
     const m = new RegExp(`^[\\s\\u3000]*${next}、`).exec(l.text);
-    if (m && !/[。！？：；]$/.test(prev.text.trimEnd())) {
+    if (m && !/[。！？：；]$/.test(prev.text.trimEnd()) && (!long || prev.text.trim().length >= 60)) {
       found.push([l.index, m[0]]);
       next++;
     }
@@ -238,7 +241,15 @@ export function buildDoc(text: string, opts: CritiqueOptions = {}): CritiqueDoc 
     RUN_IN_AFTER_LEAD.lastIndex = 0;
     for (let m = RUN_IN_AFTER_LEAD.exec(l.text); m; m = RUN_IN_AFTER_LEAD.exec(l.text)) {
       const inner = parseHeading(l.text.slice(m.index));
-      if (inner) headings.push({ line: l.index, start: l.start + m.index, end: l.start + m.index + inner.marker.length, mark: inner, runIn: true });
+      if (!inner || headings.some((h) => h.start === l.start + m!.index)) continue;
+      headings.push({ line: l.index, start: l.start + m.index, end: l.start + m.index + inner.marker.length, mark: inner, runIn: true });
+      // Its first sub-heading glued after the short heading text (……如下：一、工作情况（一）课程思政……).
+      const sub = RUN_IN_SUB.exec(l.text.slice(m.index));
+      const subMark = sub ? parseHeading(sub[1]!) : null;
+      if (sub && subMark) {
+        const s2 = m.index + sub[0].length - sub[1]!.length;
+        if (!headings.some((h) => h.start === l.start + s2)) headings.push({ line: l.index, start: l.start + s2, end: l.start + s2 + subMark.marker.length, mark: subMark, runIn: true });
+      }
     }
     const glued = [...l.text.matchAll(GLUED_SUB)].map((m) => ({ at: m.index, n: parseNumeral(m[2]!) }));
     for (const g of glued) {

@@ -153,8 +153,9 @@ export const layoutRule: Rule = {
     const pdfSpaces: [number, number][] = [];
     // A title run into the first paragraph (a page that printed title and text as one block).
     const runIn = new Set<number>();
-    for (const p of doc.paragraphs.slice(0, 6)) {
-      if (wholeChrome(p.index) || (doc.title && p.index === doc.title.index) || headingLines.has(p.index)) continue;
+    // The first paragraphs of the page, its chrome aside (a document site may stack ten lines of it above the text).
+    for (const p of doc.paragraphs.filter((q) => !wholeChrome(q.index)).slice(0, 6)) {
+      if ((doc.title && p.index === doc.title.index) || headingLines.has(p.index)) continue;
       const m = RUN_IN_TITLE.exec(p.text);
       if (!m || !/[。；]/.test(p.text.slice(m[0].length)) || !TITLE_BODY.test(m[1]!) || !/20\d{2}|关于|上半年|下半年|年度|情况/.test(m[1]!) || /向|按照|根据|要求|每|现将|已经?/.test(m[1]!)) continue;
       // A title printed twice (the page title, then the title run into the text) is the debris rule's.

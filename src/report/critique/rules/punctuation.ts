@@ -106,6 +106,12 @@ export const punctuationRule: Rule = {
     // A dash is two em dashes (——, GB/T 15834-2011 §4.9); one between two Chinese words is half of it.
     for (const { m, start, end } of matchAll(DASHES, t)) {
       if (m[0].length !== 1 || !isCjk(t[start - 1]) || !isCjk(t[end])) continue;
+      // A connector (连接号, GB/T 15834-2011 §4.13): short items joined by single dashes and nothing else between two
+      // marks (北京—上海, 国家课程—校本课程—活动课程) mark a span or a progression, not a dash.
+      const from = Math.max(...['，', '。', '；', '：', '、', '“', '”', '（', '）', '\n', '《', '》'].map((c) => t.lastIndexOf(c, start)));
+      const to = Math.min(...['，', '。', '；', '：', '、', '“', '”', '（', '）', '\n', '《', '》'].map((c) => { const i = t.indexOf(c, end); return i < 0 ? t.length : i; }));
+      const items = t.slice(from + 1, to).split('—');
+      if (items.every((x) => /^[\u4e00-\u9fff]+$/.test(x)) && (items.length >= 3 ? items.every((x) => x.length <= 8) : items.every((x) => x.length <= 5))) continue;
       out.push(report(doc, 'warning', start, end, '破折号应占两个字的位置，写作“——”', '——', '——'));
     }
     // 同谋划同推进同考核: the 同 items of one series are parted by 顿号 (the 四同's kin; the 四同 is a named set).

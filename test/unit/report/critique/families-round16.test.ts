@@ -163,3 +163,34 @@ describe('after r32 and r33 (in-sample: written after the closing pair’s blind
     expect(run(t).filter((f) => f.rule === 'formulation').map((f) => f.severity)).toEqual(['info']);
   });
 });
+
+describe('after r34 and r35 (in-sample: written after their blind figures were recorded)', () => {
+  it('a document site’s preview captions (……_第2页) and its copyright notice are chrome', () => {
+    const t = '城关中学2025年意识形态工作自查报告_第1页\n城关中学2025年意识形态工作自查报告_第2页\n\n版权说明：本文档由用户提供并上传，若内容存在侵权，请联系删除\n\n城关中学2025年意识形态工作自查报告\n\n今年以来，学校党支部全年学习12次。\n';
+    const f = run(t).filter((x) => x.severity !== 'info');
+    expect(f.every((x) => x.rule === 'debris')).toBe(true);
+    expect(f.some((x) => x.start === 0)).toBe(true);
+    expect(f.some((x) => t.slice(x.start, x.end).includes('版权说明'))).toBe(true);
+  });
+  it('a report’s own sentence about platforms and users stays prose', () => {
+    expect(run(`${TITLE}加强对网站、平台、用户上传内容的审核，严防侵权和有害信息。\n`).filter((x) => x.rule === 'debris')).toEqual([]);
+  });
+  it('a preview cut into chunks 1、 2、 after the page’s header lines', () => {
+    const body = '县教育局2024年意识形态工作总结2024年，县教育局严格落实意识形态工作主体责任，全面加强教育系统意识形态领域工作，切实维护好教育系统意识形态安全，为经济社会高质量发展提供坚强的思想保证。现将有关工作情况汇报如下：一、主要工作开展情况（一）加强组织领导。一是统一思想认识。我局及时调整意识形态工作领导小组，进一';
+    const t = `县教育局2024年意识形态工作总结.docx\n《县教育局2024年意识形态工作总结.docx》由会员分享，可在线阅读。\n1、${body}\n2、步完善了领导小组工作机制，对领导小组组成人员及工作职责进行了明确。\n`;
+    const f = run(t).filter((x) => x.rule === 'debris' && /分段序号/.test(x.message)).map((x) => t.slice(x.start, x.end));
+    expect(f).toEqual(['1、', '2、']);
+    // The headings glued after 如下： are found too.
+    const lay = run(t).filter((x) => x.rule === 'layout' && x.severity !== 'info').map((x) => t.slice(x.start, x.end));
+    expect(lay).toEqual(expect.arrayContaining(['一、', '（一）']));
+  });
+  it('a real list whose items are short headings is no preview chunking', () => {
+    const t = `${TITLE}一、主要做法\n1、加强组织领导\n局党组全年研究意识形态工作4次。\n2、强化阵地管理\n严格落实审批制度。\n`;
+    expect(run(t).filter((x) => x.rule === 'debris')).toEqual([]);
+  });
+  it('single dashes joining short items are connectors (GB/T 15834 §4.13); a single dash before a clause is half a dash', () => {
+    const t = `${TITLE}构建“国家课程—校本课程—活动课程”体系，开通北京—上海专线。加强意识形态工作—这是首要任务。\n`;
+    const f = run(t).filter((x) => x.rule === 'punctuation' && /破折号/.test(x.message));
+    expect(f.map((x) => t.slice(x.start - 2, x.end + 2))).toEqual(['工作—这是']);
+  });
+});
