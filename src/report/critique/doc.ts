@@ -241,7 +241,7 @@ export function buildDoc(text: string, opts: CritiqueOptions = {}): CritiqueDoc 
     RUN_IN_AFTER_LEAD.lastIndex = 0;
     for (let m = RUN_IN_AFTER_LEAD.exec(l.text); m; m = RUN_IN_AFTER_LEAD.exec(l.text)) {
       const inner = parseHeading(l.text.slice(m.index));
-      if (!inner || headings.some((h) => h.start === l.start + m!.index)) continue;
+      if (!inner || headings.some((h) => h.start === l.start + m.index)) continue;
       headings.push({ line: l.index, start: l.start + m.index, end: l.start + m.index + inner.marker.length, mark: inner, runIn: true });
       // Its first sub-heading glued after the short heading text (……如下：一、工作情况（一）课程思政……).
       const sub = RUN_IN_SUB.exec(l.text.slice(m.index));
