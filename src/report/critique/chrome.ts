@@ -20,7 +20,7 @@ export interface ChromeHit {
 /** Breadcrumbs: 首页 > 栏目 > 文章, 当前位置：… (also 当前位置 : 首页), a portal's 首页>>信息公开>>部门文件 (a doubled >), and a breadcrumb's second line (> 信息公开 > 年度报告). */
 const BREADCRUMB = /(?:当前位置|您的位置|所在位置|现在位置)\s*[：:]|^[>＞»›]\s*[^>＞»›\n]{1,20}\s*[>＞»›]|^(?:[^>＞»›\n]{1,20}\s*(?:[>＞»›]{1,2}|->)\s*){2,}|^(?:首页|网站首页|主页)\s*(?:[>＞»›]{1,2}|->)/;
 /** A site column's name as a line of its own. */
-const COLUMN_NAME = /^[\u4e00-\u9fff]{0,6}(?:动态|要闻|资讯|通知公告|新闻中心)$/;
+const COLUMN_NAME = /^[\u4e00-\u9fff]{0,6}(?:动态|要闻|资讯|通知公告|新闻中心|[局委办院站部]新闻)$/;
 /** A line of HTML tags only, perhaps after a list number or bullet that the page's list markup left. */
 const TAGS_ONLY = /^(?:(?:\d{1,2}[.．]|[•·*-])[ \u3000]*)?(?:<\/?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>\n]{0,200})?\/?>[ \u3000]*)+$/;
 /** A site's header line: the site's name and 首页 (范文之家 首页), a link bar no report has. */
@@ -164,7 +164,7 @@ const CELL_TAG = /^[|｜][ \u3000]*[A-Za-z][A-Za-z0-9_.@-]{1,19}[ \u3000]*[|｜]
 /** Site navigation: several short items between | or ｜. */
 const NAV_BAR = /^(?:[^|｜\n]{1,12}[|｜]){3,}/;
 /** 小编/网友 intros and reader notices; also a model's sign-offs. */
-const INTRO = /小编|(?:下面|以下)(?:是|为)?(?:小编|网友|本站|笔者)?(?:为|给|帮)(?:您|你|大家)|(?:为|给)(?:您|你|大家)(?:整理|分享|推荐|收集|精选|带来)|供(?:大家|您|你)(?:参考|借鉴)|希望(?:对|能(?:够)?(?:帮助|对))(?:大家|您|你)|欢迎(?:大家)?(?:阅读|参考|借鉴|下载|收藏)|仅供(?:参考|学习|借鉴)|仅限(?:学习|参考)|本文旨在|范文/;
+const INTRO = /小编|(?:下面|以下)(?:是|为)?(?:小编|网友|本站|笔者)?(?:为|给|帮)(?:您|你|大家)|(?:为|给)(?:您|你|大家)(?:整理|分享|推荐|收集|精选|带来)|供(?:大家|您|你)(?:参考|借鉴)|希望(?:对|能(?:够)?(?:帮助|对))(?:到)?(?:大家|您|你)|希望能帮助到(?:大家|您|你)|欢迎(?:大家)?(?:阅读|参考|借鉴|下载|收藏)|仅供(?:参考|学习|借鉴)|仅限(?:学习|参考)|本文旨在|范文/;
 /** A site's greeting or reposting note: 您好，欢迎访问…, 欢迎光临, 本文由…整理, 感谢您的阅读. */
 const GREETING = /您好[，,！!]?\s*欢迎|欢迎(?:您)?(?:访问|光临)|^欢迎(?:您)?来到|本文由[^，。；]{0,24}(?:整理|提供|发布|编辑|上传|收集)|(?:感谢|谢谢)(?:您|你)?的?(?:阅读|访问|浏览)/;
 /** Collection titles and item markers: 15篇, 精选9篇, 篇一, 篇1, 总结一 run into the text. */
@@ -293,6 +293,8 @@ export function chromeOf(line: string, opts: { title?: boolean } = {}): ChromeHi
   const whole = (kind: ChromeKind, message: string): ChromeHit => ({ kind, start: lead, end: lead + t.length, message });
   // A site's column name alone on its line above the page (医院动态, 工作动态, 通知公告).
   if (COLUMN_NAME.test(t)) return whole('breadcrumb', `网站栏目名称“${t}”残留`);
+  // A forum's share bar with its labels left empty (王芳 分享 时间：).
+  if (t.length <= 30 && /^(?:[^\s：:]{1,10}[ \u3000]+)?(?:分享|收藏|转发)(?:[ \u3000]+(?:时间|日期|来源|作者)[：:]?)+$/.test(t)) return whole('meta', '网页信息行（来源、时间、阅读量、导航等）残留');
   // Leaked markup alone on its line, a list number or bullet before it (1. <blockquote …>…): the page's code.
   if (TAGS_ONLY.test(t)) return whole('meta', '网页 HTML 代码残留');
   if (BREADCRUMB.test(t) || SITE_HOME.test(t)) return whole('breadcrumb', '网页导航（面包屑）残留');
@@ -317,6 +319,9 @@ export function chromeOf(line: string, opts: { title?: boolean } = {}): ChromeHi
   if (!opts.title && t.length <= 40 && BYLINE.test(t)) return whole('meta', '新闻稿或公众号文章的署名、供稿信息残留');
   if (ACCOUNT_PROMPT.test(t)) return whole('advert', '公众号文章的关注提示或结束标记残留');
   if (COUNTERS.test(t)) return whole('meta', '网页的阅读量、点赞数等计数残留');
+  // A forum's category tag before the thread's title ([计划总结] 乡镇2020年……总结): the tag is chrome.
+  const forumTag = /^\[[\u4e00-\u9fff]{2,8}\][ \u3000]*(?=[\u4e00-\u9fff0-9])/.exec(t);
+  if (forumTag) return { kind: 'meta', start: lead, end: lead + forumTag[0].length, message: `论坛的分类标签“${forumTag[0].trim()}”残留` };
   const code = COLUMN_CODE.exec(t);
   if (code) return { kind: 'meta', start: lead, end: lead + code[0].length, message: '网站栏目编号残留' };
   const tag = LIST_TAG.exec(t);

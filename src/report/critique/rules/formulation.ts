@@ -337,6 +337,11 @@ export const formulationRule: Rule = {
         out.push(report(doc, 'warning', start, end, `2016年10月十八届六中全会后，固定表述为“${CORE_FORMULA}”`, CORE_FORMULA, CORE_FORMULA));
       }
     }
+    // 建国70周年: the anniversaries are named 中华人民共和国成立（新中国成立）N周年 in the central documents.
+    for (const { m, start, end } of matchAll(/(?<![创重])建国(\d{1,3}|[一二三四五六七八九十百]{1,4})周年/g, t)) {
+      const right = `新中国成立${m[1]}周年`;
+      out.push(report(doc, 'warning', start, end, `规范提法是“中华人民共和国成立${m[1]}周年”或“${right}”`, right, right));
+    }
     for (const { m, start, end } of matchAll(GLUED_RIGHTS, t)) {
       // A hint: r33's labeller marks it, r30's and r31's accept it.
       out.push(report(doc, 'info', start, end, `“${m[1]}”与“${m[2]}”之间一般加顿号或“和”`, `写作“${m[1]}、${m[2]}”或“${m[1]}和${m[2]}”`));

@@ -203,6 +203,17 @@ export const layoutRule: Rule = {
         runIn.add(start);
         out.push(report(doc, 'warning', start, end, '标题与正文连在同一行（疑为网页或文档转换丢失了换行）', '标题单独成行，“一是……”另起一段'));
       }
+      // Numbered items run in after a full stop (……的建设。2.文旅服务……。3.……): two in a row, or one after a 1. of the same paragraph.
+      const items = [...p.text.matchAll(/(?<=。)(\d{1,2})([.．、])(?=[\u4e00-\u9fff])/g)];
+      items.forEach((m, k) => {
+        const n = Number(m[1]);
+        const seq = items.some((o, j) => j !== k && Math.abs(Number(o[1]) - n) === 1 && o[2] === m[2]) || new RegExp(`(?:^|[\\s。：])${n - 1}\\${m[2]}`).test(p.text.slice(0, m.index));
+        const start = p.start + m.index!;
+        const end = start + m[0].length;
+        if (!seq || kept(start, end) || doc.fromPdf) return;
+        runIn.add(start);
+        out.push(report(doc, 'warning', start, end, `序号“${m[0]}”与上文连在同一行（疑为网页或文档转换丢失了换行）`, '该项另起一行'));
+      });
       // A numbered item run into its lead-in after a colon and a space (……特点： 1. 大国竞争……): a lost break, no fix.
       for (const { m, start, end } of matchAll(/(?<=[：:])[ \u3000]+(\d{1,2}[.．、])(?=[ \u3000]?[\u4e00-\u9fff])/g, p.text, p.start)) {
         if (kept(start, end) || doc.fromPdf || doc.wrapped) continue;

@@ -52,6 +52,15 @@ const PLENUMS = /(?:[一二三四五六七八九]中){2,}(?=全会)/g;
  */
 const PAPERS = ['人民日报海外版', '人民日报', '光明日报', '经济日报', '解放军报', '中国青年报', '学习时报', '中国纪检监察报', '工人日报', '农民日报', '法治日报', '科技日报', '中国教育报', '中国妇女报', '中国组织人事报', '中国文化报', '党建研究', '红旗文稿', '求是'];
 const PAPER = new RegExp(`(?<=在)(${PAPERS.join('|')})(杂志|报)?(?=(?:第[一二三四五六七八九十\\d]{1,2}版|头版|理论版|评论版)?(?:上|刊发|刊登|发表|刊载|登载|头版|整版))|(?<=^|[^《\\u4e00-\\u9fff]|近日|日前|此前|先后|被|获|经|由)(${PAPERS.join('|')})(杂志)?(?=(?:头版|第[一二三四五六七八九十\\d]{1,2}版|理论版)?(?:刊发|刊登|发表|刊载|登载))|(?<=在)([\\u4e00-\\u9fff]{2,4}(?:日报|晚报|时报))(?=(?:头版|第[一二三四五六七八九十\\d]{1,2}版|理论版)?上?(?:刊发|刊登|发表|刊载|登载))`, 'g');
+/**
+ * Books the genre studies, named without 《》 (GB/T 15834-2011 §4.15): titles as published. Each with its publisher
+ * and first edition: 习近平谈治国理政 (外文出版社, vol. 1 2014-09 … vol. 4 2022-06); 习近平著作选读 (人民出版社,
+ * 2023-04); 习近平新时代中国特色社会主义思想学习纲要 (学习出版社、人民出版社, 2019-06; 2023年版); …三十讲 (学习出版社,
+ * 2018-05); …学习问答 (学习出版社、人民出版社, 2021-07); …专题摘编 (党建读物出版社、中央文献出版社, 2023-04); 中国共产党简史
+ * (人民出版社、中共党史出版社, 2021-02); 论党的宣传思想工作 (中央文献出版社, 2020-10).
+ */
+const BOOKS = ['习近平新时代中国特色社会主义思想学习纲要', '习近平新时代中国特色社会主义思想三十讲', '习近平新时代中国特色社会主义思想学习问答', '习近平新时代中国特色社会主义思想专题摘编', '习近平谈治国理政', '习近平著作选读', '中国共产党简史', '论党的宣传思想工作'];
+const BOOK = new RegExp(`(?<![《〈“‘])(${BOOKS.join('|')})(?![》〉”’])`, 'g');
 /** A conjunction left before a mark (和，及。与、): the item after it fell out. Not the end of a word (平和, 涉及, 参与). */
 const DANGLING = /(?:(?<![平温缓调柔谐总共饱祥人谦附随暖亲搅应讲唱融求议中违])(和)|(?<![涉普波惠顾危论提触企来遍累殃能不莫以得])(及)|(?<![参给授赋相赠])(与)|(以及))(?=[，。、；：！？])/g;
 
@@ -191,6 +200,14 @@ export const punctuationRule: Rule = {
       if (tail === '报' || /(?:工作|值班|疫情|生产|安全|销售|监测|舆情|信息|数据|统计)(?:日报|晚报|时报)$/.test(name)) continue;
       const right = `《${name}》${tail}`;
       out.push(report(doc, 'warning', start, end, `报刊名称“${name}”应加书名号`, right, right));
+    }
+    // 如下 before the items it announces takes a colon (……报告如下：), also where a page glued the first heading to it.
+    for (const { start, end } of matchAll(/(?<=(?:报告|汇报|总结|说明|述职|通报|安排|要求|部署|情况)如)下(?=[一二三四五六七八九十]{1,3}、(?![一二三四五六七八九十])|[ \u3000]*\n)/g, t)) {
+      out.push(report(doc, 'warning', start - 1, end, '“如下”后缺少冒号', '如下：', '如下：'));
+    }
+    for (const { m, start, end } of matchAll(BOOK, t)) {
+      // Inside a title of its own (《学习〈习近平谈治国理政〉……》) the inner marks are 〈〉, checked above by the lookbehind.
+      out.push(report(doc, 'warning', start, end, `书名“${m[1]}”应加书名号`, `《${m[1]}》`, `《${m[1]}》`));
     }
     for (const { m, start, end } of matchAll(DANGLING, t)) {
       // Inside a quote or a title, the word may be cut on purpose (“和”字).

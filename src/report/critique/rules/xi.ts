@@ -18,7 +18,7 @@ const THOUGHT_EMPTY = /(?<=[以用])思想(?=为指导|为引领|武装头脑|�
 /** The core formula with 习近平 missing or replaced: 以总书记为核心的党中央, 以同志为核心的党中央, 以总书记同志为核心的党中央. */
 const CORE_NO_NAME = /以(?!习近平)(?:总书记同志|主席同志|总书记|同志|主席)?为核心的党中央/g;
 /** 习近平 before 指出/强调 without his title: 习近平指出, 习近平在……上强调. */
-const NO_TITLE = /习近平(?!总书记|同志|主席|新时代|经济|法治|强军|生态|外交|文化|关于|谈|著作|[^，。；\n]{0,6}思想)(?=(?:在[^，。；\n]{1,30}?)?(?:指出|强调|要求|深刻指出|明确指出))/g;
+const NO_TITLE = /习近平(?!总书记|同志|主席|新时代|经济|法治|强军|生态|外交|文化|关于|谈|著作|[^，。；\n]{0,6}思想)(?=(?:在[^，。；\n]{1,30}?)?(?:指出|强调|要求|深刻指出|明确指出)|的(?:重要|系列重要)?(?:讲话|指示|批示|论述))/g;
 /** 总书记 without 习近平 opening a quotation or a reference: 总书记指出, 学习总书记关于, 总书记对……作出的重要指示. */
 const NAME_DROPPED = /(?<![近平*＊A-Za-z]|近平|习近平)总书记(?=(?:在[^，。；\n]{1,30}?)?(?:指出|强调|关于|重要讲话|系列重要讲话|重要指示)|对[^，。；\n]{1,24}?(?:作出|做出)?的?重要(?:指示|批示|讲话))/g;
 /** The title doubled where a site deleted the name between (习近平总书记 → 总书记总书记). */
@@ -104,6 +104,8 @@ export const xiRule: Rule = {
       out.push(report(doc, 'error', start, end, '“习”是姓名的残缺写法：应为“习近平”', '习近平', '习近平'));
     }
     for (const { start, end } of matchAll(NO_TITLE, t)) {
+      // His offices named before the name (中共中央总书记、国家主席习近平的讲话) are his title.
+      if (/(?:总书记|主席)[^。；，\n]{0,8}$/.test(t.slice(Math.max(0, start - 14), start))) continue;
       out.push(report(doc, 'warning', start, end, '引述讲话时“习近平”后一般加“总书记”', '习近平总书记', '习近平总书记'));
     }
     for (const { start, end } of matchAll(DOUBLED_TITLE, t)) {

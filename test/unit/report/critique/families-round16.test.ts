@@ -194,3 +194,31 @@ describe('after r34 and r35 (in-sample: written after their blind figures were r
     expect(f.map((x) => t.slice(x.start - 2, x.end + 2))).toEqual(['工作—这是']);
   });
 });
+
+describe('after r34 and r35, second batch (in-sample)', () => {
+  const found = (t: string) => run(t, { now: new Date('2020-01-20T00:00:00Z') }).filter((f) => f.severity !== 'info').map((f) => [f.rule, t.slice(f.start, f.end), f.replacement ?? null]);
+  it('books of the genre without 《》, and with them', () => {
+    const t = `${TITLE}组织学习习近平谈治国理政第三卷和《习近平著作选读》。\n`;
+    expect(found(t)).toEqual([['punctuation', '习近平谈治国理政', '《习近平谈治国理政》']]);
+  });
+  it('建国70周年, 社会主义价值观, 重中之中, 习近平的重要讲话', () => {
+    const t = `2019年城关区文旅局意识形态工作总结\n\n庆祝建国70周年，弘扬社会主义价值观，学习习近平的重要讲话，重中之中是落实责任。\n`;
+    expect(found(t).map(([r, s]) => [r, s])).toEqual([['formulation', '建国70周年'], ['formulation', '社会主义价值观'], ['xi', '习近平'], ['typo', '重中之中']]);
+  });
+  it('如下 without its colon, before a glued heading or at a line end', () => {
+    const t = `${TITLE}现将情况报告如下\n一、加强学习\n现将具体工作汇报如下一、压实责任。全年研究4次。\n`;
+    expect(found(t).filter(([r]) => r === 'punctuation')).toEqual([['punctuation', '如下', '如下：'], ['punctuation', '如下', '如下：']]);
+  });
+  it('the year cut out before 年度 in the lead-in', () => {
+    const t = `${TITLE}根据会议安排，现将年度落实意识形态工作责任制情况述职如下：\n`;
+    expect(found(t)).toEqual([['placeholder', '年', null]]);
+  });
+  it('numbered items run in after a full stop, two in a row; a decimal stays', () => {
+    const t = `${TITLE}一、主要工作\n1.加强体系建设。完善机制。2.提升服务。改进作风。3.管好阵地。严格审批。全年增长3.5个百分点。\n`;
+    expect(found(t).filter(([r]) => r === 'layout').map(([, s]) => s)).toEqual(['2.', '3.']);
+  });
+  it('a forum’s category tag and an empty share bar are chrome; a county league pushing town secretaries is no template slot', () => {
+    const t = '[计划总结] 城关镇2020年宣传思想工作总结\n\n王芳 分享 时间：\n\n团县委推动镇（区、街道）团委书记到村报到，全年开展宣讲20场。\n';
+    expect(found(t).map(([r, s]) => [r, s])).toEqual([['debris', '[计划总结] '], ['debris', '王芳 分享 时间：']]);
+  });
+});
