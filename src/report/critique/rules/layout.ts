@@ -208,7 +208,7 @@ export const layoutRule: Rule = {
       items.forEach((m, k) => {
         const n = Number(m[1]);
         const seq = items.some((o, j) => j !== k && Math.abs(Number(o[1]) - n) === 1 && o[2] === m[2]) || new RegExp(`(?:^|[\\s。：])${n - 1}\\${m[2]}`).test(p.text.slice(0, m.index));
-        const start = p.start + m.index!;
+        const start = p.start + m.index;
         const end = start + m[0].length;
         if (!seq || kept(start, end) || doc.fromPdf) return;
         runIn.add(start);
