@@ -235,6 +235,7 @@ export const CONFUSIONS: readonly Confusion[] = [
   { pattern: '风清气政', right: '风清气正', severity: 'error', source: STD },
   { pattern: '众中之重', right: '重中之重', severity: 'error', source: STD },
   { pattern: '重中之中', right: '重中之重', severity: 'error', source: STD },
+  { pattern: '帜旗', right: '旗帜', severity: 'error', source: `${STD}（词序颠倒）` },
   { pattern: '啼疾步稳', right: '蹄疾步稳', severity: 'error', source: STD },
   { pattern: '行稳至远', right: '行稳致远', severity: 'error', source: STD },
   { pattern: '笃行不殆', right: '笃行不怠', severity: 'error', source: STD },

@@ -337,6 +337,13 @@ export const formulationRule: Rule = {
         out.push(report(doc, 'warning', start, end, `2016年10月十八届六中全会后，固定表述为“${CORE_FORMULA}”`, CORE_FORMULA, CORE_FORMULA));
       }
     }
+    // The central 实施办法 cited without its 党委（党组） (学习《意识形态工作责任制实施办法》); a unit that drew up its own
+    // (制定了《意识形态工作责任制实施办法》) names its own document.
+    for (const { start, end } of matchAll(/《意识形态工作责任制实施办法》/g, t)) {
+      if (/(?:制定|出台|印发|修订|修改|完善|起草|下发|建立)(?:了|出)?$/.test(t.slice(Math.max(0, start - 4), start))) continue;
+      const right = '《党委（党组）意识形态工作责任制实施办法》';
+      out.push(report(doc, 'warning', start, end, `中央文件的名称是${right}（中共中央办公厅，2015年）`, right, right));
+    }
     // 建国70周年: the anniversaries are named 中华人民共和国成立（新中国成立）N周年 in the central documents.
     for (const { m, start, end } of matchAll(/(?<![创重])建国(\d{1,3}|[一二三四五六七八九十百]{1,4})周年/g, t)) {
       const right = `新中国成立${m[1]}周年`;

@@ -115,6 +115,7 @@ export const placeholderRule: Rule = {
       out.push(report(doc, 'error', start, end, `未填写的占位符“${m[0]}”（字母代替了文字）`, '填入具体名称或文字'));
     }
     out.push(...maskTokens(doc));
+    out.push(...pinyinMasks(doc));
     for (const { m, start, end } of matchAll(LEVEL_ALTERNATIVES, t)) {
       // A higher level acting on many of these (推动镇（区、街道）团委书记……, 指导乡（镇）……): the lower units, not a slot.
       if (/(?:推动|组织|指导|督促|要求|带动|引导|对|向|与|和|及)$/.test(t.slice(Math.max(0, start - 2), start))) continue;
@@ -190,6 +191,24 @@ export const placeholderRule: Rule = {
     return out;
   },
 };
+
+/**
+ * Pinyin initials a site's word filter puts for the words it masks (中国GCD, 重大yq): each stands for one word only,
+ * so one occurrence is enough and the word can be put back.
+ */
+const INITIALS: Readonly<Record<string, string>> = { ZGGCD: '中国共产党', GCD: '共产党', XJP: '习近平', YQ: '舆情' };
+const INITIALS_RE = new RegExp(`(?<![A-Za-z0-9])(${Object.keys(INITIALS).join('|')})(?![A-Za-z0-9])`, 'gi');
+
+function pinyinMasks(doc: CritiqueDoc) {
+  const t = doc.text;
+  const out = [];
+  for (const { m, start, end } of matchAll(INITIALS_RE, t)) {
+    if (!isCjk(t[start - 1]) && !isCjk(t[end])) continue;
+    const word = INITIALS[m[1]!.toUpperCase()]!;
+    out.push(report(doc, 'error', start, end, `“${m[1]}”是网站用拼音首字母遮盖的“${word}”`, word, word));
+  }
+  return out;
+}
 
 /** Letter tokens (DW, ZZ) that fill a known collocation slot and recur: every occurrence is a mask. */
 function maskTokens(doc: CritiqueDoc) {

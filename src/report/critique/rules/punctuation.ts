@@ -89,7 +89,13 @@ export const punctuationRule: Rule = {
       const b = level1Separator(l);
       if (b) markerSeps.add(b.at);
     }
+    // A mark that is part of a chrome marker (a preview chunk's 2、 before the text's own 、) is the chrome's, not doubled.
+    const inChrome = (i: number) => doc.lines.some((l) => l.start <= i && i < l.start + (l.text.length || 1) && (() => {
+      const c = doc.chrome.get(l.index);
+      return c !== undefined && i >= l.start + c.start && i < l.start + c.end;
+    })());
     for (const { m, start, end } of matchAll(DOUBLED, t)) {
+      if (inChrome(start)) continue;
       out.push(report(doc, 'error', start, end, `标点符号“${m[1]}”重复`, m[1], m[1]));
     }
     for (const { m, start, end } of matchAll(MIXED, t)) {

@@ -222,3 +222,26 @@ describe('after r34 and r35, second batch (in-sample)', () => {
     expect(found(t).map(([r, s]) => [r, s])).toEqual([['debris', '[计划总结] '], ['debris', '王芳 分享 时间：']]);
   });
 });
+
+describe('after r36 and r37 (in-sample: written after their blind figures were recorded)', () => {
+  const found = (t: string) => run(t, { now: new Date('2024-01-20T00:00:00Z') }).filter((f) => f.severity !== 'info').map((f) => [f.rule, t.slice(f.start, f.end), f.replacement ?? null]);
+  it('pinyin initials a site put for masked words', () => {
+    const t = `2023年城关区文旅局意识形态工作总结\n\n学习《中国GCD宣传工作条例》，处置重大yq。上线APP一个。\n`;
+    expect(found(t)).toEqual([['placeholder', 'GCD', '共产党'], ['placeholder', 'yq', '舆情']]);
+  });
+  it('the central 实施办法 without 党委（党组）; a unit’s own document of that name stays', () => {
+    const t = `2023年城关区文旅局意识形态工作总结\n\n认真学习《意识形态工作责任制实施办法》，局党组制定了《意识形态工作责任制实施办法》。\n`;
+    expect(found(t)).toEqual([['formulation', '《意识形态工作责任制实施办法》', '《党委（党组）意识形态工作责任制实施办法》']]);
+  });
+  it('a collection title with a Chinese count (（四篇）), a site’s 报道（通讯员…） dateline, 帜旗', () => {
+    const t = '2023年网络意识形态工作开展情况（四篇）\n\n城关县融媒报道（通讯员刘明）近日，县委召开专题会议，高擎思想帜旗。\n';
+    expect(found(t).map(([r, s]) => [r, s])).toEqual([['debris', '2023年网络意识形态工作开展情况（四篇）'], ['debris', '城关县融媒报道（通讯员刘明）'], ['typo', '帜旗']]);
+  });
+  it('a preview chunk’s 2、 before the text’s own 、 is chrome, not a doubled mark; a title after the chunk’s 1、 runs into the text', () => {
+    const body = '县（市、区）党委2023年上半年落实意识形态工作责任制情况总结2023年上半年，城关县委宣传工作在市委宣传部的指导下，深入学习贯彻党的二十大精神。建立意识形态工作责任制的检查考核制度，明确检查考核的内容';
+    const t = `《县委2023年上半年意识形态工作总结.docx》由会员分享，可在线阅读。\n1、${body}\n2、、方法、程序。\n`;
+    const f = found(t);
+    expect(f.some(([r]) => r === 'punctuation')).toBe(false);
+    expect(f.filter(([r]) => r === 'layout').map(([, s]) => s)).toEqual(['总结20']);
+  });
+});
