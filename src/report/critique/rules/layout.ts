@@ -232,9 +232,10 @@ export const layoutRule: Rule = {
       for (const { start, end } of matchAll(SPACED_NUMBER, p.text, p.start)) {
         if (kept(start, end)) continue;
         spaced.push([start, end]);
-        // A copy wrapped at a fixed width (a PDF's text pasted) spaces its numbers throughout: one hint below.
-        if (doc.wrapped && !doc.fromPdf) pdfSpaces.push([start, end]);
-        else if (atWidth) inner.push([start, end]);
+        // A copy wrapped at a fixed width (a PDF's text pasted) spaces its numbers throughout. Unlike its line breaks,
+        // each space sits inside a line of the pasted text, as in a copy that is not wrapped: each is reported (round 16;
+        // labellers mark each, and the card folds a kind seen many times into one line).
+        if (atWidth) inner.push([start, end]);
         else out.push(report(doc, 'warning', start, end, '数字前后多出空格（疑为 PDF 排版残留）', '核对原稿后删去多余的空格（若此处原为分段或有意的分隔，则另起一段或保留）'));
       }
       for (const { start, end } of matchAll(ONE_SIDE_NUMBER, p.text, p.start)) {
@@ -242,8 +243,7 @@ export const layoutRule: Rule = {
         const indentOnly = /^[ \u3000\u00a0]*$/.test(t.slice(p.start, start));
         if (kept(start, end) || (!indentOnly && /[0-9A-Za-z. \u3000\u00a0]/.test(t[start - 1] ?? '')) || spaced.some(([a, b]) => start < b && end > a)) continue;
         spaced.push([start, end]);
-        if (doc.wrapped && !doc.fromPdf) pdfSpaces.push([start, end]);
-        else if (atWidth) inner.push([start, end]);
+        if (atWidth) inner.push([start, end]);
         else out.push(report(doc, 'warning', start, end, '数字后多出空格（疑为 PDF 排版残留）', '核对原稿后删去多余的空格（若此处原为分段或有意的分隔，则另起一段或保留）'));
       }
       for (const { start, end } of matchAll(SPACE_BEFORE_MARK, p.text, p.start)) {

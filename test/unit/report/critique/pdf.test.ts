@@ -42,8 +42,8 @@ describe('critique of a real PDF', () => {
     // The set wrapped over two lines, the title over two lines, the spaces around digits, the page numbers.
     expect(raw.some((m) => /“四个自信”.*缺少“道路自信”/.test(m))).toBe(true);
     expect(raw).toContain('标题未写明年份和单位名称，像是模板标题');
-    // Round 11: pasted as text, a copy wrapped at a fixed width gets one hint for all its spaces.
-    expect(raw.some((m) => /^按固定行宽复制的文字中有\d+处多余的空格/.test(m))).toBe(true);
+    // Pasted as text, a copy wrapped at a fixed width gets one hint for its breaks and (round 16) a warning per spaced number.
+    expect(raw.some((m) => /处在句子中间换行|数字前后多出空格|数字后多出空格|按固定行宽复制的文字中有\d+处多余的空格/.test(m))).toBe(true);
     expect(raw).toContain('疑为 PDF 页码');
     expect(critiquePdf(text)).toEqual([]);
   });
