@@ -172,7 +172,7 @@ const COLLECTION = /^[^，。；]{0,40}(?:总结|报告|汇报|范文|材料|讲
 /** Word counts a site or a model appends: （3100字）, 全文约3000字, 字数：2800. */
 const WORD_COUNT = /[（(](?:全文|正文)?(?:共|约)?约?\d{3,5}字[）)]|(?:全文|正文)约?\d{3,5}字|字数[：:]\s*\d+/;
 /** Adverts, buttons, paywalls, preview cuts. */
-const ADVERT = /此处隐藏\s*\d+\s*个?字|省略\s*\d+\s*个?字|(?:正式|VIP|vip)会员可(?:完整|全文)?阅读|隐藏了?\s*\d+\s*个?字|下载后(?:可)?(?:查看|阅读)|(?:剩余|还剩)\s*\d+\s*(?:个?字|页)(?:未读)?|试读(?:已)?结束|(?:VIP|会员)专(?:享|免)|侵权投诉|付费(?:下载|阅读|后)|预览(?:阅读)?(?:已)?结束|获取全文|扫码(?:联系|咨询|下载|获取|添加)|联系老师|定制代笔|代写|加入\s*vip|\bvip\b|立即下载|免费下载|下载本文|点击下载|购物车|我的足迹|手机阅读|阅读模式|快捷搜索|展开全文|阅读全文|收藏本文|相关推荐|相关文章|上一篇|下一篇|原创力文档|一经付费|本站(?:不|所有|规则)|侵权必究|版权归|来源[：:]\s*网络|网络整理|由会员(?:分享|上传)|可在线阅读|\d{1,3}页珍藏版|请在[^，。；\n]{1,12}上搜索|^(?:正文|全文)?(?:一键)?复制(?:正文|全文)?$|……略……|[（(]略[）)]|\.{4,}|👉|👈|共计\s*\d{3,6}\s*个?字|预计阅读(?:时长|时间)|(?:阅读|查看|浏览)(?:全部|完整|全文|更多)[^。！\n]{0,8}(?:需要|需|请)先?(?:登录|登陆|注册)|(?:登录|登陆)后(?:即可)?(?:阅读|查看|浏览)(?:全部|全文|完整)/i;
+const ADVERT = /此处隐藏\s*\d+\s*个?字|省略\s*\d+\s*个?字|(?:正式|VIP|vip)会员可(?:完整|全文)?阅读|隐藏了?\s*\d+\s*个?字|下载后(?:可)?(?:查看|阅读)|(?:剩余|还剩)\s*\d+\s*(?:个?字|页)(?:未读)?|试读(?:已)?结束|(?:VIP|会员)专(?:享|免)|侵权投诉|付费(?:下载|阅读|后)|预览(?:阅读)?(?:已)?结束|获取全文|扫码(?:联系|咨询|下载|获取|添加)|联系老师|定制代笔|代写|加入\s*vip|\bvip\b|立即下载|免费下载|下载本文|点击下载|购物车|我的足迹|手机阅读|阅读模式|快捷搜索|展开全文|阅读全文|收藏本文|相关推荐|相关文章|上一篇|下一篇|原创力文档|一经付费|本站(?:不|所有|规则)|侵权必究|版权归|来源[：:]\s*网络|网络整理|由会员(?:分享|上传)|可在线阅读|\d{1,3}页珍藏版|请在[^，。；\n]{1,12}上搜索|^(?:正文|全文)?(?:一键)?复制(?:正文|全文)?$|全部预览完了?|喜欢就下载|^资源描述$|……略……|[（(]略[）)]|\.{4,}|👉|👈|共计\s*\d{3,6}\s*个?字|预计阅读(?:时长|时间)|(?:阅读|查看|浏览)(?:全部|完整|全文|更多)[^。！\n]{0,8}(?:需要|需|请)先?(?:登录|登陆|注册)|(?:登录|登陆)后(?:即可)?(?:阅读|查看|浏览)(?:全部|全文|完整)/i;
 /**
  * A sharing site's numbered notice (- 1、下载前……, - 2、如有侵权……): a bulleted, numbered line that speaks of the
  * site's documents, downloads, service or rights — at least two such words, since a report's own list is about its work.
@@ -293,6 +293,8 @@ export function chromeOf(line: string, opts: { title?: boolean } = {}): ChromeHi
   const whole = (kind: ChromeKind, message: string): ChromeHit => ({ kind, start: lead, end: lead + t.length, message });
   // A site's column name alone on its line above the page (医院动态, 工作动态, 通知公告).
   if (COLUMN_NAME.test(t)) return whole('breadcrumb', `网站栏目名称“${t}”残留`);
+  // A document site's button bar (收藏 分销（赏）, 下载 相关 举报): only its buttons, two or more.
+  if (t.length <= 24 && /^(?:(?:收藏|分销|打赏|分享|举报|下载|相关|点赞|评论|转发|打印|关闭)(?:[（(]赏[）)])?[ \u3000|｜]*){2,}$/.test(t)) return whole('meta', '网页的按钮栏残留');
   // A forum's share bar with its labels left empty (王芳 分享 时间：).
   if (t.length <= 30 && /^(?:[^\s：:]{1,10}[ \u3000]+)?(?:分享|收藏|转发)(?:[ \u3000]+(?:时间|日期|来源|作者)[：:]?)+$/.test(t)) return whole('meta', '网页信息行（来源、时间、阅读量、导航等）残留');
   // Leaked markup alone on its line, a list number or bullet before it (1. <blockquote …>…): the page's code.

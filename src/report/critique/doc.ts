@@ -165,7 +165,9 @@ function shareChunks(lines: readonly Line[]): Map<number, string> {
     }
     prev = l;
   }
-  if (found.length >= 2) for (const [i, mk] of found) marks.set(i, mk);
+  // One chunk only (a short preview): its 1、 opens a long line whose text starts with the document's title run into it.
+  const lone = found.length === 1 && first.text.length >= 150 && /^[\s\u3000]*1、[^，。；：！？\n]{4,60}?(?:报告|汇报|总结|计划|方案)(?=20\d{2}年|今年|一年来|近年来|[上下]半年)/.test(first.text);
+  if (found.length >= 2 || lone) for (const [i, mk] of found) marks.set(i, mk);
   return marks;
 }
 

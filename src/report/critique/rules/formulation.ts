@@ -344,6 +344,21 @@ export const formulationRule: Rule = {
       const right = '《党委（党组）意识形态工作责任制实施办法》';
       out.push(report(doc, 'warning', start, end, `中央文件的名称是${right}（中共中央办公厅，2015年）`, right, right));
     }
+    // The leader deleted before 的领导 (在的坚强领导下) and 党 before 管宣传/管意识形态: a site's word filter.
+    for (const { start, end } of matchAll(/在的(?=(?:坚强|正确|亲切|集中统一|统一)?领导)/g, t)) {
+      out.push(report(doc, 'error', start, end, '“在……的领导下”中间缺少领导主体（疑为网站删去了文字）', '补上，如“在党中央的坚强领导下”“在县委的正确领导下”'));
+    }
+    // The pair (管宣传、管意识形态) is one finding with one fix.
+    for (const { m, start, end } of matchAll(/(?<![党主分监严共协托代兼接])管宣传、管意识形态|(?<![党主分监严共协托代兼接])管(?=意识形态(?:原则|的原则|不动摇|、管媒体))/g, t)) {
+      const right = m[0].length > 1 ? '党管宣传、党管意识形态' : '党管';
+      out.push(report(doc, 'error', start, end, '“管宣传”“管意识形态”前缺少“党”：原则是“党管宣传、党管意识形态”', right, right));
+    }
+    // The 格局 of ideological work cited by its first two members, then a third of the writer's own (部门分工负责, 宣传部门
+    // 牵头协调): the formula is fixed. 纪委组织协调 is the anti-corruption system's own formula and stays.
+    for (const { m, start, end } of matchAll(/党(?:委|的)统一领导[、，]党政齐抓共管[、，](?!宣传部门组织协调|纪委|纪检|纪律检查)([^，。；、的\n]{3,12})/g, t)) {
+      const at = end - m[1]!.length;
+      out.push(report(doc, 'warning', at, end, `宣传思想工作格局是“党委统一领导、党政齐抓共管、宣传部门组织协调、有关部门分工负责、社会力量积极参与”，此处第三项为“${m[1]}”`, '核对原文，按固定表述写'));
+    }
     // 建国70周年: the anniversaries are named 中华人民共和国成立（新中国成立）N周年 in the central documents.
     for (const { m, start, end } of matchAll(/(?<![创重])建国(\d{1,3}|[一二三四五六七八九十百]{1,4})周年/g, t)) {
       const right = `新中国成立${m[1]}周年`;

@@ -129,6 +129,12 @@ const HEAD_THEN_BODY = /(?:^|[。；：][ \u3000]*)[ \u3000]*(?:[一二三四五
 /** A heading whose text runs straight into 一是 (（一）加强理论武装一是组织学习……): the list opened a new paragraph once. */
 const HEAD_THEN_YISHI = /(?:^|[。；：][ \u3000]*)[ \u3000]*(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）)[^。；：！？\s\u3000]{4,40}?(?<=[\u4e00-\u9fff])(一是)(?!一[，、,])(?=[\u4e00-\u9fff“])/g;
 
+/**
+ * The next level glued after a short heading on a page stored as one line: 1. after a （一） heading's text
+ * (（一）丰富宣传内容1.多角度推进……), 一是 after a 1. heading's text (1.多角度推进系列宣传一是全力……).
+ */
+const GLUED_ITEM = /(?<=[（(][一二三四五六七八九十]{1,3}[）)])[^。；：！？，、\n]{4,30}?(?<=[\u4e00-\u9fff])(\d{1,2}[.．])(?=[\u4e00-\u9fff])|(?<=(?:^|[^\d.．])\d{1,2}[.．])[^。；：！？，、\n\d]{4,30}?(?<=[\u4e00-\u9fff])(一是)(?!一[，、,])(?=[\u4e00-\u9fff])/g;
+
 /** A line holding only a year, a heading marker or a quotation mark (a PDF copy set 2025 / 年…, 一、 / 标题, " / 引文). */
 const LONE_TOKEN = /^([\s\u3000]*)((?:19|20)\d{2}|[一二三四五六七八九十]{1,3}、|["“”])[\s\u3000]*$/;
 
@@ -196,6 +202,13 @@ export const layoutRule: Rule = {
         if (kept(start, end) || doc.fromPdf) continue;
         runIn.add(start);
         out.push(report(doc, 'warning', start, end, '标题与正文连在同一行（疑为 PDF 或网页排版残留）', '标题单独成行，正文另起一段'));
+      }
+      for (const { m, end } of matchAll(GLUED_ITEM, p.text, p.start)) {
+        const mark = m[1] ?? m[2]!;
+        const start = end - mark.length;
+        if (kept(start, end) || doc.fromPdf || runIn.has(start)) continue;
+        runIn.add(start);
+        out.push(report(doc, 'warning', start, end, '标题与正文连在同一行（疑为网页或文档转换丢失了换行）', `标题单独成行，“${mark}……”另起一段`));
       }
       for (const { m, end } of matchAll(HEAD_THEN_YISHI, p.text, p.start)) {
         const start = end - m[1]!.length;
@@ -501,7 +514,8 @@ function foldJoined(doc: CritiqueDoc, out: Finding[]): Finding[] {
     // Without spaces too: two or more headings run in (……如下。一、……情况（一）……) on a page stored as one line.
     if (!joinedPage(p.text) && doc.headings.filter((h) => h.runIn && h.start >= p.start && h.end <= p.end).length < 2) continue;
     // A lost break already reported before this paragraph (a heading run in on the page's first lines) is the same defect.
-    seen ||= out.some((f) => f.severity !== 'info' && f.end <= p.start && lostBreak(f, t));
+    // (A lost break, not any stray space: a space between two buttons of a site's bar is no paragraph run on.)
+    seen ||= out.some((f) => f.severity !== 'info' && f.end <= p.start && /连在同一行|连在一起/.test(f.message));
     const members = out.filter((f) => f.start >= p.start && f.end <= p.end && lostBreak(f, t));
     if (members.length < 2) continue;
     // Each place keeps its own span (a paragraph-wide finding would cover the correct text between them) and one

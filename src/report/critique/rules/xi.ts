@@ -15,6 +15,8 @@ const THOUGHT_NO_NAME = /(?<![习近平*＊Ａ-ＺA-Za-z])((?:总书记|同志|�
 const XI_SHORT = /习总书记/g;
 /** The name dropped entirely: 以思想为指导, 用思想武装头脑. */
 const THOUGHT_EMPTY = /(?<=[以用])思想(?=为指导|为引领|武装头脑|凝心铸魂)/g;
+/** The name deleted whole between 以 and 为指导 (坚持以为指导): a site's word filter. */
+const NAME_DELETED = /(?<=(?:坚持|始终|全面|深入|要|必须|均|都)以)为(?=指导|引领|根本遵循)/g;
 /** The core formula with 习近平 missing or replaced: 以总书记为核心的党中央, 以同志为核心的党中央, 以总书记同志为核心的党中央. */
 const CORE_NO_NAME = /以(?!习近平)(?:总书记同志|主席同志|总书记|同志|主席)?为核心的党中央/g;
 /** 习近平 before 指出/强调 without his title: 习近平指出, 习近平在……上强调. */
@@ -90,6 +92,9 @@ export const xiRule: Rule = {
     }
     for (const { start, end } of matchAll(THOUGHT_EMPTY, t)) {
       out.push(report(doc, 'error', start, end, `“思想”前缺少名称：应为“${GUIDING_THOUGHT}”`, GUIDING_THOUGHT, GUIDING_THOUGHT));
+    }
+    for (const { start, end } of matchAll(NAME_DELETED, t)) {
+      out.push(report(doc, 'error', start - 1, end, '“以……为指导”中间缺少指导思想的名称（疑为网站删去了文字）', `补上名称，如“以${GUIDING_THOUGHT}为指导”`));
     }
     for (const { start, end } of matchAll(CORE_NO_NAME, t)) {
       out.push(report(doc, 'error', start, end, `固定表述有误：应为“${CORE_FORMULA}”`, CORE_FORMULA, CORE_FORMULA));

@@ -245,3 +245,25 @@ describe('after r36 and r37 (in-sample: written after their blind figures were r
     expect(f.filter(([r]) => r === 'layout').map(([, s]) => s)).toEqual(['总结20']);
   });
 });
+
+describe('after r38 and r39 (in-sample: written after the closing pair was recorded)', () => {
+  const found = (t: string) => run(t, { now: new Date('2023-01-20T00:00:00Z') }).filter((f) => f.severity !== 'info').map((f) => [f.rule, t.slice(f.start, f.end), f.replacement ?? null]);
+  it('words a site’s filter deleted: 在的坚强领导下, 坚持以为指导, 管宣传、管意识形态', () => {
+    const t = `2022年城关区文旅局意识形态工作总结\n\n在的坚强领导下，坚持以为指导，坚持管宣传、管意识形态不动摇，落实管意识形态原则。局党组分管意识形态工作。\n`;
+    expect(found(t)).toEqual([['formulation', '在的', null], ['xi', '以为', null], ['formulation', '管宣传、管意识形态', '党管宣传、党管意识形态'], ['formulation', '管', '党管']]);
+  });
+  it('the 格局 with a third member of the writer’s own; the anti-corruption system’s own formula stays', () => {
+    const t = `2022年城关区文旅局意识形态工作总结\n\n形成党委统一领导、党政齐抓共管、部门分工负责的格局。健全党委统一领导、党政齐抓共管、纪委组织协调、部门各负其责的领导体制。\n`;
+    expect(found(t)).toEqual([['formulation', '部门分工负责', null]]);
+  });
+  it('新冠病毒肺炎, 防疫物质, 心里疏导, 至目前, 今年来', () => {
+    const t = `2022年城关区文旅局意识形态工作总结\n\n今年来，防控新冠病毒肺炎，储备防疫物质，做好心里疏导。至目前，未发生舆情。\n`;
+    expect(found(t).map(([, s, r]) => [s, r])).toEqual([['今年来', '今年以来'], ['新冠病毒肺炎', '新冠肺炎'], ['物质', '物资'], ['心里', '心理'], ['至目前', '截至目前']]);
+  });
+  it('a document site’s button bar and its end-of-preview prompt are chrome; a stray space there does not demote the text’s lost breaks', () => {
+    const t = '收藏 分销（赏）\n\n亲，该文档总共5页，全部预览完了，如果喜欢就下载吧！\n资源描述\n\n1、2022年城关区卫健委宣传工作总结2022年是实施“十四五”规划承上启下的重要一年。区卫健委以习近平新时代中国特色社会主义思想为指导，坚持守正创新，以做好疫情防控宣传为重点，着力推动卫生健康事业高质量发展，营造良好舆论环境。一、2022年工作成效（一）丰富宣传内容1.多角度推进系列宣传一是全力做好主题宣传。\n';
+    const f = found(t);
+    expect(f.filter(([r]) => r === 'debris').map(([, s]) => s)).toEqual([expect.stringContaining('收藏 分销（赏）'), '1、']);
+    expect(f.filter(([r]) => r === 'layout').map(([, s]) => s)).toEqual(['总结20', '一、', '（一）', '1.', '一是']);
+  });
+});
