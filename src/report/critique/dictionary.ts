@@ -236,6 +236,9 @@ export const CONFUSIONS: readonly Confusion[] = [
   { pattern: '众中之重', right: '重中之重', severity: 'error', source: STD },
   { pattern: '重中之中', right: '重中之重', severity: 'error', source: STD },
   { pattern: '帜旗', right: '旗帜', severity: 'error', source: `${STD}（词序颠倒）` },
+  { pattern: '两学一学', right: '两学一做', severity: 'error', source: '“两学一做”学习教育（中共中央办公厅方案，2016-02）' },
+  // 等等 closes a list; before the noun that sums the list up it is 等 (等等问题 → 等问题).
+  { pattern: '(?<=[\\u4e00-\\u9fff])等等(?=(?:网络|各类|各种|相关)?(?:问题|方面|工作|情况|内容|活动|形式|措施|领域|舆情|事件|事项|平台|渠道|单位|部门|群体|人员|因素|现象)(?![\\u4e00-\\u9fff]{0,1}[的]))', right: '等', severity: 'warning', source: `${STD}（“等等”用于列举之后煞尾，其后一般不再接总括的名词）` },
   { pattern: '(?<=防疫|抗疫|救灾|应急|防汛|医疗)物质(?=[，、。；和及保储供调采])', right: '物资', severity: 'error', source: `${STD}（“物资”：生产、生活上所需要的物质资料）` },
   { pattern: '心里(?=恐慌|压力|健康|疏导|素质|辅导|问题|障碍)', right: '心理', severity: 'error', source: STD },
   { pattern: '(?<![截直])至目前(?!为止)', right: '截至目前', severity: 'warning', source: `${STD}（公文用“截至目前”）` },

@@ -17,7 +17,8 @@ const LISTS = FIXED_FORMULATIONS.filter((f) => f.head === '意识' || f.head ===
   f,
   /** Members without the head noun: 政治, 大局, 核心, 看齐. */
   canon: f.members.map((x) => x.replace(f.head, '')),
-  re: new RegExp(`(?:[\\u4e00-\\u9fff]{2}(?:${f.head})?(?:、|和|与|及|以及)){1,5}[\\u4e00-\\u9fff]{2}${f.head}`, 'g'),
+  // A PDF copy's wrap space may fall inside an item (政治意 识): squeezed out before the items are read.
+  re: new RegExp(`(?:[\\u4e00-\\u9fff][ \\u3000]?[\\u4e00-\\u9fff](?:${f.head.split('').join('[ \\u3000]?')})?(?:、|和|与|及|以及)){1,5}[\\u4e00-\\u9fff][ \\u3000]?[\\u4e00-\\u9fff]${f.head.split('').join('[ \\u3000]?')}`, 'g'),
 }));
 const CORE = /(以)?习近平(同志|总书记|主席)?为(核心|首)(的)?党中央/g;
 /** The formula before the core was named (十八届六中全会, 2016-10-27): 以习近平同志为总书记的党中央. */
@@ -268,7 +269,8 @@ const ORGAN_BEFORE = /[省市县区州旗委各全、和与及级社园景校厂
 /** A county or city Party committee written 县党委 (it is 县委), after a name: 通山县党委, XX市党委. */
 const COUNTY_PARTY = /([县市省])党委(?![（(]党组|委员|和政府|、|及)/g;
 const NAME_BEFORE = /[\u4e00-\u9fffXxＸ＊*]{2}$/;
-const NOT_NAME = /[省市县区各全本该、和与及级]$/;
+/** 师市党委: the Corps' division-and-city committee (师市合一) is its real name. */
+const NOT_NAME = /[省市县区各全本该、和与及级师]$/;
 /** The 学习强国 platform's name broken across words: 学习 强国, 学习近平台 (学习平台 with 近 spliced in). */
 const PLATFORM_BROKEN = /学习[ \u3000]+强国|学习近平台/g;
 
@@ -291,7 +293,7 @@ export const formulationRule: Rule = {
     for (const { f, canon, re } of LISTS) {
       if (f.since && periodEnd && periodEnd.slice(0, 7) < f.since) continue;
       for (const { m, start, end } of matchAll(re, t)) {
-        const items = m[0].split(/、|以及|和|与|及/).map((s) => s.replace(f.head, ''));
+        const items = m[0].replace(/[ \u3000]/g, '').split(/、|以及|和|与|及/).map((s) => s.replace(f.head, ''));
         // Trailing 2 chars only: the regex may grab a verb before the first item (坚定道路).
         const names = items.map((s) => s.slice(-2));
         const members = names.filter((n) => canon.includes(n));

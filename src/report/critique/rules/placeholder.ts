@@ -197,7 +197,7 @@ export const placeholderRule: Rule = {
  * so one occurrence is enough and the word can be put back.
  */
 const INITIALS: Readonly<Record<string, string>> = { ZGGCD: '中国共产党', GCD: '共产党', XJP: '习近平', YQ: '舆情' };
-const INITIALS_RE = new RegExp(`(?<![A-Za-z0-9])(${Object.keys(INITIALS).join('|')})(?![A-Za-z0-9])`, 'gi');
+const INITIALS_RE = new RegExp(`(?<![A-Za-z0-9])(${Object.keys(INITIALS).join('|')})(?![A-Za-z])`, 'gi');
 
 function pinyinMasks(doc: CritiqueDoc) {
   const t = doc.text;

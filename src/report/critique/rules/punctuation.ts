@@ -207,6 +207,10 @@ export const punctuationRule: Rule = {
       const right = `《${name}》${tail}`;
       out.push(report(doc, 'warning', start, end, `报刊名称“${name}”应加书名号`, right, right));
     }
+    // A stray full stop after a colon (如下：. / 如下：。): the colon ends the line.
+    for (const { start, end } of matchAll(/(?<=[：:])[.．。](?=[ \u3000]*(?:\n|$))/g, t)) {
+      out.push(report(doc, 'warning', start, end, '冒号后多出句点', '删去句点', ''));
+    }
     // 如下 before the items it announces takes a colon (……报告如下：), also where a page glued the first heading to it.
     for (const { start, end } of matchAll(/(?<=(?:报告|汇报|总结|说明|述职|通报|安排|要求|部署|情况)如)下(?=[一二三四五六七八九十]{1,3}、(?![一二三四五六七八九十])|[ \u3000]*\n)/g, t)) {
       out.push(report(doc, 'warning', start - 1, end, '“如下”后缺少冒号', '如下：', '如下：'));

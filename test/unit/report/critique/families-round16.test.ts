@@ -267,3 +267,23 @@ describe('after r38 and r39 (in-sample: written after the closing pair was recor
     expect(f.filter(([r]) => r === 'layout').map(([, s]) => s)).toEqual(['总结20', '一、', '（一）', '1.', '一是']);
   });
 });
+
+describe('after r40 (in-sample: written after its blind figure was recorded)', () => {
+  const found = (t: string) => run(t, { now: new Date('2022-01-20T00:00:00Z') }).filter((f) => f.severity !== 'info').map((f) => [f.rule, t.slice(f.start, f.end), f.replacement ?? null]);
+  it('等等 before a summing noun; 两学一学; a member of the 三个带头 misquoted; a stray full stop after a colon', () => {
+    const t = `2021年城关区文旅局意识形态工作总结\n\n现将情况报告如下：.\n解决了思想认识不到位等等问题。开展“两学一学”。带头抓意识形态工作，带头管阵地管导向强队伍，带头批评错误观点和错误倾向。\n`;
+    expect(found(t)).toEqual([['punctuation', '.', ''], ['typo', '等等', '等'], ['typo', '两学一学', '两学一做'], ['formulation', '管', '把']]);
+  });
+  it('a list of the 四个意识 whose item a PDF space split stays one list', () => {
+    const t = `2021年城关区文旅局意识形态工作总结\n\n增强政治意 识、大局意识、核心意识、看齐意识，坚定“四个自信”。\n`;
+    expect(found(t).filter(([r]) => r === 'formulation')).toEqual([]);
+  });
+  it('pinyin initials before a figure (网络yq30余起); the Corps’ 师市党委 is its real name', () => {
+    const t = `2021年城关区文旅局意识形态工作总结\n\n处置网络yq30余起。在师市党委的正确领导下开展工作。\n`;
+    expect(found(t)).toEqual([['placeholder', 'yq', '舆情']]);
+  });
+  it('等等 closing a list before a verb or a pause stays', () => {
+    const t = `2021年城关区文旅局意识形态工作总结\n\n开展宣讲、展览、演出等等，群众反响良好。\n`;
+    expect(found(t).filter(([r]) => r === 'typo')).toEqual([]);
+  });
+});
