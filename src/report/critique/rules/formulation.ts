@@ -357,7 +357,7 @@ export const formulationRule: Rule = {
     }
     // The 格局 of ideological work cited by its first two members, then a third of the writer's own (部门分工负责, 宣传部门
     // 牵头协调): the formula is fixed. 纪委组织协调 is the anti-corruption system's own formula and stays.
-    for (const { m, end } of matchAll(/党(?:委|的)统一领导[、，]党政齐抓共管[、，](?!宣传部门组织协调|纪委|纪检|纪律检查)([^，。；、的\n]{3,12})/g, t)) {
+    for (const { m, end } of matchAll(/(?:党委|党的|党组|[省市县区旗]委)统一领导[、，]党政齐抓共管[、，](?!宣传部门组织协调|纪委|纪检|纪律检查)([^，。；、的\n]{3,12})/g, t)) {
       const at = end - m[1]!.length;
       out.push(report(doc, 'warning', at, end, `宣传思想工作格局是“党委统一领导、党政齐抓共管、宣传部门组织协调、有关部门分工负责、社会力量积极参与”，此处第三项为“${m[1]}”`, '核对原文，按固定表述写'));
     }

@@ -287,3 +287,11 @@ describe('after r40 (in-sample: written after its blind figure was recorded)', (
     expect(found(t).filter(([r]) => r === 'typo')).toEqual([]);
   });
 });
+
+describe('after r41 (in-sample, not measured blind)', () => {
+  it('the 格局 after 区委统一领导 with a third member of the writer’s own (截止到目前 stays: “截止到” is accepted usage, typo.test.ts)', () => {
+    const t = `2021年城关区文旅局意识形态工作总结\n\n形成区委统一领导，党政齐抓共管，各部门分工负责的格局。截止到目前，未发生舆情。\n`;
+    const f = run(t, { now: new Date('2022-01-20T00:00:00Z') }).filter((x) => x.severity !== 'info').map((x) => [x.rule, t.slice(x.start, x.end), x.replacement ?? null]);
+    expect(f).toEqual([['formulation', '各部门分工负责', null]]);
+  });
+});
