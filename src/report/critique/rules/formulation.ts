@@ -189,7 +189,8 @@ function judgeRun(doc: CritiqueDoc, set: NamedSet, run: Run): ReturnType<typeof 
   const order = set.members.filter((x) => known.includes(x));
   if (new Set(known).size === known.length && order.join() !== known.join()) {
     const safe = known.length === set.members.length && set.sep !== '' && set.suffix !== '职' ? right : undefined;
-    // Part of a set in another order (同部署、同考核、同落实) is often the writer's own variant: a hint.
+    // Part of a set in another order (同部署、同考核、同落实) is often the writer's own variant: a hint (r15's labeller
+    // accepts it, r33's does not).
     const whole = known.length === set.members.length;
     return [report(doc, whole ? 'warning' : 'info', run.start, run.end, `${set.name}的顺序${whole ? '' : '一般'}为“${right}”`, right, safe)];
   }
@@ -208,7 +209,9 @@ function judgeRun(doc: CritiqueDoc, set: NamedSet, run: Run): ReturnType<typeof 
   if (set.whole && known.length === set.members.length - 1 && run.items.length === known.length && new Set(known).size === known.length && run.gaps.every((g) => g === set.sep)) {
     const lost = set.members.filter((x) => !known.includes(x));
     const quoted = /[“‘"「]/.test(doc.text[run.start - 1] ?? '') && /[”’"」]/.test(doc.text[run.end] ?? '');
-    return [report(doc, quoted ? 'warning' : 'info', run.start, run.end, `${set.name}为“${right}”，此处缺少“${lost.join('、')}”${quoted ? '' : '（如是有意简写，可不改）'}`, right, quoted ? right : undefined)];
+    // Round 16: a warning in plain text too — six draws of r30–r41 have such a list and all six mark it. The fix is
+    // given only in quotes, where the exact form is claimed.
+    return [report(doc, 'warning', run.start, run.end, `${set.name}为“${right}”，此处缺少“${lost.join('、')}”`, right, quoted ? right : undefined)];
   }
   // A triple cited with a member missing, where the context shows the whole set is meant.
   if (known.length < set.members.length && set.suffix === '上' && /党中央|高度一致/.test(doc.text.slice(run.end, run.end + 14))) {
@@ -357,7 +360,9 @@ export const formulationRule: Rule = {
     }
     // The 格局 of ideological work cited by its first two members, then a third of the writer's own (部门分工负责, 宣传部门
     // 牵头协调): the formula is fixed. 纪委组织协调 is the anti-corruption system's own formula and stays.
-    for (const { m, end } of matchAll(/(?:党委|党的|党组|[省市县区旗]委)统一领导[、，]党政齐抓共管[、，](?!宣传部门组织协调|纪委|纪检|纪律检查)([^，。；、的\n]{3,12})/g, t)) {
+    for (const { m, end } of matchAll(/(?:党委|党的|党组|[省市县区旗]委)统一领导[、，][ \u3000]?党政齐抓共管[、，][ \u3000]?([^，。；、的\n]{3,12})/g, t)) {
+      // A PDF copy's wrap space may split the right member (宣传部门组织 协调).
+      if (/^(?:宣传部门组织协调|纪委|纪检|纪律检查)/.test(m[1]!.replace(/[ \u3000]/g, ''))) continue;
       const at = end - m[1]!.length;
       out.push(report(doc, 'warning', at, end, `宣传思想工作格局是“党委统一领导、党政齐抓共管、宣传部门组织协调、有关部门分工负责、社会力量积极参与”，此处第三项为“${m[1]}”`, '核对原文，按固定表述写'));
     }

@@ -295,3 +295,16 @@ describe('after r41 (in-sample, not measured blind)', () => {
     expect(f).toEqual([['formulation', '各部门分工负责', null]]);
   });
 });
+
+describe('the 四同 and the 格局 as all draws of r30–r41 mark them (in-sample)', () => {
+  it('the 四同 with a member missing, in order, is a warning without a fix; with another order it stays a hint', () => {
+    const a = `${TITLE}与业务工作同部署、同落实、同考核。\n`;
+    expect(run(a).filter((f) => f.rule === 'formulation').map((f) => [f.severity, f.replacement ?? null])).toEqual([['warning', null]]);
+    const b = `${TITLE}与业务工作同部署、同考核、同落实。\n`;
+    expect(run(b).filter((f) => f.rule === 'formulation').map((f) => f.severity)).toEqual(['info']);
+  });
+  it('the 格局’s right third member split by a PDF space stays silent', () => {
+    const t = `${TITLE}形成党委统一领导、党政齐抓共管、宣传部门组织 协调、有关部门分工负责的格局。\n`;
+    expect(run(t).filter((f) => f.rule === 'formulation' && f.severity !== 'info')).toEqual([]);
+  });
+});

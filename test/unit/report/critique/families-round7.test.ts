@@ -4,7 +4,7 @@
  * (发展是第一要务, 科学发展观). Each family has defective and clean cases; precision first.
  */
 import { describe, expect, it } from 'vitest';
-import { run, serious } from './helpers.js';
+import { run } from './helpers.js';
 
 const HEAD = '2024年县水利局机关党委意识形态工作总结\n';
 const RIGHT = '同部署、同落实、同检查、同考核';
@@ -38,10 +38,9 @@ describe('the 四同 set: members, order and marks', () => {
     expect(sets('与中心工作同部署同落实同检查同考核。')).toEqual([['同部署同落实同检查同考核', 'warning', RIGHT]]);
     expect(sets('与中心工作同部署、同落实，同检查、同考核。')).toEqual([['同部署、同落实，同检查、同考核', 'warning', RIGHT]]);
   });
-  it('a member dropped: in quotes a warning with the fix; a plain list only a hint without a fix', () => {
+  it('a member dropped: in quotes a warning with the fix; a plain list a warning without a fix (round 16: every draw of r30–r41 with such a list marks it)', () => {
     expect(sets('机关党委坚持“同部署、同检查、同考核”，压实各支部责任。')).toEqual([['同部署、同检查、同考核', 'warning', RIGHT]]);
-    expect(sets('与业务工作同部署、同落实、同考核。')).toEqual([['同部署、同落实、同考核', 'info', null]]);
-    expect(serious(run(HEAD + '与业务工作同部署、同落实、同考核。\n'))).toEqual([]);
+    expect(sets('与业务工作同部署、同落实、同考核。')).toEqual([['同部署、同落实、同考核', 'warning', null]]);
   });
 });
 
