@@ -227,6 +227,14 @@ export const layoutRule: Rule = {
         runIn.add(start);
         out.push(report(doc, 'warning', start, end, `序号“${m[0]}”与上文连在同一行（疑为网页或文档转换丢失了换行）`, '该项另起一行'));
       });
+      // A numbered item run in after a heading's text and a space (一、总体情况 1.区委将……, ……扎实有效 1、社区……): the
+      // heading text has no mark of a sentence, so the space is a lost break.
+      for (const { m, end } of matchAll(/(?:^|[。；：][ \u3000]*)[ \u3000]*(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）)?[^。；：！？，、\s\d]{2,30}[ \u3000]+(\d{1,2}[.．、])(?=[\u4e00-\u9fff])/g, p.text, p.start)) {
+        const start = end - m[1]!.length;
+        if (kept(start, end) || doc.fromPdf || doc.wrapped || runIn.has(start)) continue;
+        runIn.add(start);
+        out.push(report(doc, 'warning', start, end, `序号“${m[1]}”与上文连在同一行（疑为网页或文档转换丢失了换行）`, '该项另起一行'));
+      }
       // A numbered item run into its lead-in after a colon and a space (……特点： 1. 大国竞争……): a lost break, no fix.
       for (const { m, start, end } of matchAll(/(?<=[：:])[ \u3000]+(\d{1,2}[.．、])(?=[ \u3000]?[\u4e00-\u9fff])/g, p.text, p.start)) {
         if (kept(start, end) || doc.fromPdf || doc.wrapped) continue;

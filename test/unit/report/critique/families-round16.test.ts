@@ -308,3 +308,10 @@ describe('the 四同 and the 格局 as all draws of r30–r41 mark them (in-samp
     expect(run(t).filter((f) => f.rule === 'formulation' && f.severity !== 'info')).toEqual([]);
   });
 });
+
+describe('numbered items run in after a heading’s text and a space (in-sample after r40/r41)', () => {
+  it('一、总体情况 1.区委…; ……扎实有效 1、社区…; a figure after a space stays', () => {
+    const t = `${TITLE}一、总体情况 1.区委将意识形态工作纳入议事日程。\n二、工作成效扎实有效 1、社区充分利用宣传栏。\n全年增长 1.5个百分点。\n`;
+    expect(run(t).filter((f) => f.rule === 'layout' && /序号/.test(f.message)).map((f) => t.slice(f.start, f.end))).toEqual(['1.', '1、']);
+  });
+});
