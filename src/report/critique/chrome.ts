@@ -23,6 +23,10 @@ const BREADCRUMB = /(?:当前位置|您的位置|所在位置|现在位置)\s*[�
 const COLUMN_NAME = /^[\u4e00-\u9fff]{0,6}(?:动态|要闻|资讯|通知公告|新闻中心|[局委办院站部]新闻)$/;
 /** A line of HTML tags only, perhaps after a list number or bullet that the page's list markup left. */
 const TAGS_ONLY = /^(?:(?:\d{1,2}[.．]|[•·*-])[ \u3000]*)?(?:<\/?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>\n]{0,200})?\/?>[ \u3000]*)+$/;
+/** A document site's preview images, each captioned with the file's title and its page (……自查报告_第2页). */
+const PREVIEW_CAPTION = /^[^。；！？\n]{2,80}?[_＿][ \u3000]*第\s*\d{1,3}\s*页$/;
+/** A forum's category tag before the thread's title ([计划总结] 乡镇2020年……总结): the tag is chrome. */
+const FORUM_TAG = /^\[[\u4e00-\u9fff]{2,8}\][ \u3000]*(?=[\u4e00-\u9fff0-9])/;
 /** A site's header line: the site's name and 首页 (范文之家 首页), a link bar no report has. */
 const SITE_HOME = /^[^\s，。；：:、]{2,16}[ \u3000]*(?:网站)?首页$/;
 /** A portal column code before the page heading (3-8-20-3…), and a listing tag with empty brackets (… -报告 []). */
@@ -210,7 +214,8 @@ const PAGE_NUMBER = /^(?:[-—]\s*)?\d{1,3}(?:\s*[-—])?\s+(?=[\u4e00-\u9fffXx�
 
 const LEAD = /^[\s\u3000]*/;
 /** Words of a page's info line and buttons; two distinct ones on a short unpunctuated line make it chrome. */
-const SITE_LINE_WORDS = /来源|作者|浏览|阅读量|阅读次数|点击量|点击数|发布时间|发布日期|责任编辑|编辑|上一篇|下一篇|分享|打印|关闭|字号|扫一扫|点赞|评论|转发|收藏|纠错|返回顶部|二维码|微信|微博|QQ空间|朋友圈/g;
+// A document site's buttons (收藏 分销（赏）) and a share bar's empty labels (王芳 分享 时间：) too.
+const SITE_LINE_WORDS = /来源|作者|浏览|阅读量|阅读次数|点击量|点击数|发布时间|发布日期|时间[：:]|责任编辑|编辑|上一篇|下一篇|分享|打印|关闭|字号|扫一扫|点赞|评论|转发|收藏|分销|打赏|举报|纠错|返回顶部|二维码|微信|微博|QQ空间|朋友圈/g;
 
 /** Words template sites hang on a title: 精选, 精编, 优选, 通用, 范文, 最新, 精品, 热门, 完整版, 汇编. */
 export const DECO_WORD = '精选|精编|优选|通用|范文|范本|最新|精品|热门|推荐|完整版|word版|可编辑|汇编|大全|合集';
@@ -293,16 +298,11 @@ export function chromeOf(line: string, opts: { title?: boolean } = {}): ChromeHi
   const whole = (kind: ChromeKind, message: string): ChromeHit => ({ kind, start: lead, end: lead + t.length, message });
   // A site's column name alone on its line above the page (医院动态, 工作动态, 通知公告).
   if (COLUMN_NAME.test(t)) return whole('breadcrumb', `网站栏目名称“${t}”残留`);
-  // A document site's button bar (收藏 分销（赏）, 下载 相关 举报): only its buttons, two or more.
-  if (t.length <= 24 && /^(?:(?:收藏|分销|打赏|分享|举报|下载|相关|点赞|评论|转发|打印|关闭)(?:[（(]赏[）)])?[ \u3000|｜]*){2,}$/.test(t)) return whole('meta', '网页的按钮栏残留');
-  // A forum's share bar with its labels left empty (王芳 分享 时间：).
-  if (t.length <= 30 && /^(?:[^\s：:]{1,10}[ \u3000]+)?(?:分享|收藏|转发)(?:[ \u3000]+(?:时间|日期|来源|作者)[：:]?)+$/.test(t)) return whole('meta', '网页信息行（来源、时间、阅读量、导航等）残留');
   // Leaked markup alone on its line, a list number or bullet before it (1. <blockquote …>…): the page's code.
   if (TAGS_ONLY.test(t)) return whole('meta', '网页 HTML 代码残留');
   if (BREADCRUMB.test(t) || SITE_HOME.test(t)) return whole('breadcrumb', '网页导航（面包屑）残留');
   if (IMAGE_FILE.test(t) || HEX_HASH.test(t)) return whole('meta', '网页图片的文件名残留');
-  // A document site's preview images, each captioned with the file's title and its page (……自查报告_第2页).
-  if (/^[^。；！？\n]{2,80}?[_＿][ \u3000]*第\s*\d{1,3}\s*页$/.test(t)) return whole('meta', '文档分享网站的预览页标题残留');
+  if (PREVIEW_CAPTION.test(t)) return whole('meta', '文档分享网站的预览页标题残留');
   // Glued to prose, these three families are inlineChrome's: the line stays prose for the other rules.
   const photo = t.length <= 60 ? EXPORT_NAME.exec(t) : null;
   if (photo && photo[0].length === t.length) return whole('meta', '网页图片的文件名残留');
@@ -321,8 +321,7 @@ export function chromeOf(line: string, opts: { title?: boolean } = {}): ChromeHi
   if (!opts.title && t.length <= 40 && BYLINE.test(t)) return whole('meta', '新闻稿或公众号文章的署名、供稿信息残留');
   if (ACCOUNT_PROMPT.test(t)) return whole('advert', '公众号文章的关注提示或结束标记残留');
   if (COUNTERS.test(t)) return whole('meta', '网页的阅读量、点赞数等计数残留');
-  // A forum's category tag before the thread's title ([计划总结] 乡镇2020年……总结): the tag is chrome.
-  const forumTag = /^\[[\u4e00-\u9fff]{2,8}\][ \u3000]*(?=[\u4e00-\u9fff0-9])/.exec(t);
+  const forumTag = FORUM_TAG.exec(t);
   if (forumTag) return { kind: 'meta', start: lead, end: lead + forumTag[0].length, message: `论坛的分类标签“${forumTag[0].trim()}”残留` };
   const code = COLUMN_CODE.exec(t);
   if (code) return { kind: 'meta', start: lead, end: lead + code[0].length, message: '网站栏目编号残留' };
