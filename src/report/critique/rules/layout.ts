@@ -135,6 +135,16 @@ const HEAD_THEN_YISHI = /(?:^|[。；：][ \u3000]*)[ \u3000]*(?:[一二三四�
  */
 const GLUED_ITEM = /(?<=[（(][一二三四五六七八九十]{1,3}[）)])[^。；：！？，、\n]{4,30}?(?<=[\u4e00-\u9fff])(\d{1,2}[.．])(?=[\u4e00-\u9fff])|(?<=(?:^|[^\d.．])\d{1,2}[.．])[^。；：！？，、\n\d]{4,30}?(?<=[\u4e00-\u9fff])(一是)(?!一[，、,])(?=[\u4e00-\u9fff])/g;
 
+/** Numbered items run in after a full stop (……的建设。2.文旅服务……). */
+const ITEM_AFTER_STOP = /(?<=。)(\d{1,2})([.．、])(?=[\u4e00-\u9fff])/g;
+/**
+ * A numbered item run in after a heading's text and a space (一、总体情况 1.区委将……, ……扎实有效 1、社区……): the
+ * heading text has no mark of a sentence, so the space is a lost break.
+ */
+const ITEM_AFTER_HEAD = /(?:^|[。；：][ \u3000]*)[ \u3000]*(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）)?[^。；：！？，、\s\d]{2,30}[ \u3000]+(\d{1,2}[.．、])(?=[\u4e00-\u9fff])/g;
+/** A numbered item run into its lead-in after a colon and a space (……特点： 1. 大国竞争……). */
+const ITEM_AFTER_COLON = /(?<=[：:])[ \u3000]+(\d{1,2}[.．、])(?=[ \u3000]?[\u4e00-\u9fff])/g;
+
 /** A line holding only a year, a heading marker or a quotation mark (a PDF copy set 2025 / 年…, 一、 / 标题, " / 引文). */
 const LONE_TOKEN = /^([\s\u3000]*)((?:19|20)\d{2}|[一二三四五六七八九十]{1,3}、|["“”])[\s\u3000]*$/;
 
@@ -150,17 +160,20 @@ export const layoutRule: Rule = {
       if (!h.runIn || doc.fromPdf) continue;
       out.push(report(doc, 'warning', h.start, h.end, `标题序号“${h.mark.marker}”与上文连在同一行（疑为 PDF 或网页排版残留）`, '将该标题另起一行'));
     }
-    const wholeChrome = (i: number) => {
+    /** The line is chrome from its first character to its last (a page number too). */
+    const coversLine = (i: number) => {
       const c = doc.chrome.get(i);
       const line = doc.lines[i]!.text;
-      return c !== undefined && c.kind !== 'pagenum' && c.kind !== 'collection' && c.start <= line.length - line.trimStart().length && c.end >= line.trimEnd().length;
+      return c !== undefined && c.start <= line.length - line.trimStart().length && c.end >= line.trimEnd().length;
     };
+    const wholeChrome = (i: number) => coversLine(i) && doc.chrome.get(i)!.kind !== 'pagenum' && doc.chrome.get(i)!.kind !== 'collection';
     // A PDF's spaces between Chinese characters may be typed or may be the layout's: one hint, not a finding each.
     const pdfSpaces: [number, number][] = [];
     // A title run into the first paragraph (a page that printed title and text as one block).
     const runIn = new Set<number>();
-    // The first paragraphs of the page, its chrome aside (a document site may stack ten lines of it above the text).
-    for (const p of doc.paragraphs.filter((q) => !wholeChrome(q.index)).slice(0, 6)) {
+    // The first paragraphs of the page, its chrome aside (a document site may stack ten lines of it, page numbers of its
+    // preview too, above the text).
+    for (const p of doc.paragraphs.filter((q) => !coversLine(q.index)).slice(0, 6)) {
       if ((doc.title && p.index === doc.title.index) || headingLines.has(p.index)) continue;
       const m = RUN_IN_TITLE.exec(p.text);
       if (!m || !/[。；]/.test(p.text.slice(m[0].length)) || !TITLE_BODY.test(m[1]!) || !/20\d{2}|关于|上半年|下半年|年度|情况/.test(m[1]!) || /向|按照|根据|要求|每|现将|已经?/.test(m[1]!)) continue;
@@ -197,50 +210,30 @@ export const layoutRule: Rule = {
       if (isTableRow(p.text)) keep.push([p.start, p.end]);
       const kept = (a: number, b: number) => keep.some(([x, y]) => a >= x && b <= y);
       if (c?.kind === 'advert' && c.start > 0 && c.end < p.text.trimEnd().length) out.push(...resumedCut(doc, p.start, p.text, c.start, c.end, p.start + c.start, runIn));
-      for (const { m, end } of matchAll(HEAD_THEN_BODY, p.text, p.start)) {
-        const start = end - m[1]!.length;
-        if (kept(start, end) || doc.fromPdf) continue;
+      /** A heading or a numbered item run into the text before it at [start, end): a lost break, once per place, no fix. */
+      const lostAt = (start: number, end: number, message: string, advice: string, notWrapped = false): void => {
+        if (kept(start, end) || doc.fromPdf || runIn.has(start) || (notWrapped && doc.wrapped)) return;
         runIn.add(start);
-        out.push(report(doc, 'warning', start, end, '标题与正文连在同一行（疑为 PDF 或网页排版残留）', '标题单独成行，正文另起一段'));
-      }
-      for (const { m, end } of matchAll(GLUED_ITEM, p.text, p.start)) {
-        const mark = m[1] ?? m[2]!;
-        const start = end - mark.length;
-        if (kept(start, end) || doc.fromPdf || runIn.has(start)) continue;
-        runIn.add(start);
-        out.push(report(doc, 'warning', start, end, '标题与正文连在同一行（疑为网页或文档转换丢失了换行）', `标题单独成行，“${mark}……”另起一段`));
-      }
-      for (const { m, end } of matchAll(HEAD_THEN_YISHI, p.text, p.start)) {
-        const start = end - m[1]!.length;
-        if (kept(start, end) || doc.fromPdf) continue;
-        runIn.add(start);
-        out.push(report(doc, 'warning', start, end, '标题与正文连在同一行（疑为网页或文档转换丢失了换行）', '标题单独成行，“一是……”另起一段'));
+        out.push(report(doc, 'warning', start, end, message, advice));
+      };
+      const itemRunIn = (mark: string) => `序号“${mark}”与上文连在同一行（疑为网页或文档转换丢失了换行）`;
+      for (const { m, end } of matchAll(HEAD_THEN_BODY, p.text, p.start)) lostAt(end - m[1]!.length, end, '标题与正文连在同一行（疑为 PDF 或网页排版残留）', '标题单独成行，正文另起一段');
+      // The next level glued after a short heading: 1. after （一）…, 一是 after 1.… or after 一、/（一）….
+      for (const re of [GLUED_ITEM, HEAD_THEN_YISHI]) {
+        for (const { m, end } of matchAll(re, p.text, p.start)) {
+          const mark = m[1] ?? m[2]!;
+          lostAt(end - mark.length, end, '标题与正文连在同一行（疑为网页或文档转换丢失了换行）', `标题单独成行，“${mark}……”另起一段`);
+        }
       }
       // Numbered items run in after a full stop (……的建设。2.文旅服务……。3.……): two in a row, or one after a 1. of the same paragraph.
-      const items = [...p.text.matchAll(/(?<=。)(\d{1,2})([.．、])(?=[\u4e00-\u9fff])/g)];
+      const items = [...p.text.matchAll(ITEM_AFTER_STOP)];
       items.forEach((m, k) => {
         const n = Number(m[1]);
         const seq = items.some((o, j) => j !== k && Math.abs(Number(o[1]) - n) === 1 && o[2] === m[2]) || new RegExp(`(?:^|[\\s。：])${n - 1}\\${m[2]}`).test(p.text.slice(0, m.index));
-        const start = p.start + m.index;
-        const end = start + m[0].length;
-        if (!seq || kept(start, end) || doc.fromPdf) return;
-        runIn.add(start);
-        out.push(report(doc, 'warning', start, end, `序号“${m[0]}”与上文连在同一行（疑为网页或文档转换丢失了换行）`, '该项另起一行'));
+        if (seq) lostAt(p.start + m.index, p.start + m.index + m[0].length, itemRunIn(m[0]), '该项另起一行');
       });
-      // A numbered item run in after a heading's text and a space (一、总体情况 1.区委将……, ……扎实有效 1、社区……): the
-      // heading text has no mark of a sentence, so the space is a lost break.
-      for (const { m, end } of matchAll(/(?:^|[。；：][ \u3000]*)[ \u3000]*(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）)?[^。；：！？，、\s\d]{2,30}[ \u3000]+(\d{1,2}[.．、])(?=[\u4e00-\u9fff])/g, p.text, p.start)) {
-        const start = end - m[1]!.length;
-        if (kept(start, end) || doc.fromPdf || doc.wrapped || runIn.has(start)) continue;
-        runIn.add(start);
-        out.push(report(doc, 'warning', start, end, `序号“${m[1]}”与上文连在同一行（疑为网页或文档转换丢失了换行）`, '该项另起一行'));
-      }
-      // A numbered item run into its lead-in after a colon and a space (……特点： 1. 大国竞争……): a lost break, no fix.
-      for (const { m, start, end } of matchAll(/(?<=[：:])[ \u3000]+(\d{1,2}[.．、])(?=[ \u3000]?[\u4e00-\u9fff])/g, p.text, p.start)) {
-        if (kept(start, end) || doc.fromPdf || doc.wrapped) continue;
-        runIn.add(start);
-        out.push(report(doc, 'warning', start, end, `序号“${m[1]}”与上文连在同一行（疑为网页或文档转换丢失了换行）`, '该项另起一行'));
-      }
+      for (const { m, end } of matchAll(ITEM_AFTER_HEAD, p.text, p.start)) lostAt(end - m[1]!.length, end, itemRunIn(m[1]!), '该项另起一行', true);
+      for (const { m, start, end } of matchAll(ITEM_AFTER_COLON, p.text, p.start)) lostAt(start, end, itemRunIn(m[1]!), '该项另起一行', true);
       const spaced: [number, number][] = [];
       // A line without any punctuation (a heading, a field row, a list of names or items): a space there may set
       // items apart as well as be a slip, so a careful proofreader could keep it — advice without a replacement.
@@ -503,9 +496,12 @@ function itemsWithoutStop(doc: CritiqueDoc, out: Finding[], wholeChrome: (i: num
   return found;
 }
 
+/** The messages of a heading or paragraph run into the line before (the lost-break findings). */
+const RUN_ON = /连在同一行|连在一起/;
+
 /** A finding about a lost break: a heading run into the line, or a space (or a mark's space) between what were lines. */
 function lostBreak(f: Finding, t: string): boolean {
-  if (/连在同一行|连在一起/.test(f.message)) return true;
+  if (RUN_ON.test(f.message)) return true;
   return /^[。，；]?[ \u3000\u00a0]+$/.test(t.slice(f.start, f.end)) && !f.message.includes('前多出空格');
 }
 
@@ -523,7 +519,7 @@ function foldJoined(doc: CritiqueDoc, out: Finding[]): Finding[] {
     if (!joinedPage(p.text) && doc.headings.filter((h) => h.runIn && h.start >= p.start && h.end <= p.end).length < 2) continue;
     // A lost break already reported before this paragraph (a heading run in on the page's first lines) is the same defect.
     // (A lost break, not any stray space: a space between two buttons of a site's bar is no paragraph run on.)
-    seen ||= out.some((f) => f.severity !== 'info' && f.end <= p.start && /连在同一行|连在一起/.test(f.message));
+    seen ||= out.some((f) => f.severity !== 'info' && f.end <= p.start && RUN_ON.test(f.message));
     const members = out.filter((f) => f.start >= p.start && f.end <= p.end && lostBreak(f, t));
     if (members.length < 2) continue;
     // Each place keeps its own span (a paragraph-wide finding would cover the correct text between them) and one

@@ -315,3 +315,10 @@ describe('numbered items run in after a heading’s text and a space (in-sample 
     expect(run(t).filter((f) => f.rule === 'layout' && /序号/.test(f.message)).map((f) => t.slice(f.start, f.end))).toEqual(['1.', '1、']);
   });
 });
+
+describe('a title run into the text below a preview’s page numbers (review of round 16)', () => {
+  it('page-number lines count as chrome when the page’s first paragraphs are looked for', () => {
+    const t = '第1页 / 共3页\n第2页 / 共3页\n第3页 / 共3页\n第1页\n第2页\n第3页\n下载 相关\n\n2022年城关区卫健委宣传工作总结2022年是实施规划承上启下的重要一年。区卫健委坚持守正创新，营造良好舆论环境。\n';
+    expect(run(t).filter((f) => f.rule === 'layout' && f.severity !== 'info').map((f) => t.slice(f.start, f.end))).toContain('总结20');
+  });
+});
