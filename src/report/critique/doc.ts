@@ -216,49 +216,21 @@ export function buildDoc(text: string, opts: CritiqueOptions = {}): CritiqueDoc 
       const lead = quoted ? quoted[0].length : leadOf(l.text);
       headings.push({ line: l.index, start: l.start + lead, end: l.start + lead + mark.marker.length, mark });
     }
-    RUN_IN.lastIndex = 0;
-    for (let m = RUN_IN.exec(l.text); m; m = RUN_IN.exec(l.text)) {
-      const at = m.index + m[0].length - m[1]!.length;
+    /** A heading run into the line at `at`, once per place; with its first sub-heading glued after its short text. */
+    const runInAt = (at: number, withSub = false): void => {
       const inner = parseHeading(l.text.slice(at));
-      if (!inner) continue;
+      if (!inner || headings.some((h) => h.start === l.start + at)) return;
       headings.push({ line: l.index, start: l.start + at, end: l.start + at + inner.marker.length, mark: inner, runIn: true });
-    }
-    RUN_IN_COLON.lastIndex = 0;
-    for (let m = RUN_IN_COLON.exec(l.text.trimEnd()); m; m = RUN_IN_COLON.exec(l.text.trimEnd())) {
-      const inner = parseHeading(l.text.slice(m.index));
-      if (inner) headings.push({ line: l.index, start: l.start + m.index, end: l.start + m.index + inner.marker.length, mark: inner, runIn: true });
-    }
-    RUN_IN_TIGHT.lastIndex = 0;
-    for (let m = RUN_IN_TIGHT.exec(l.text); m; m = RUN_IN_TIGHT.exec(l.text)) {
-      const inner = parseHeading(l.text.slice(m.index));
-      if (!inner) continue;
-      headings.push({ line: l.index, start: l.start + m.index, end: l.start + m.index + inner.marker.length, mark: inner, runIn: true });
-      const sub = RUN_IN_SUB.exec(l.text.slice(m.index));
-      const subMark = sub ? parseHeading(sub[1]!) : null;
-      if (sub && subMark) {
-        const at = m.index + sub[0].length - sub[1]!.length;
-        headings.push({ line: l.index, start: l.start + at, end: l.start + at + subMark.marker.length, mark: subMark, runIn: true });
-      }
-    }
-    RUN_IN_AFTER_LEAD.lastIndex = 0;
-    for (let m = RUN_IN_AFTER_LEAD.exec(l.text); m; m = RUN_IN_AFTER_LEAD.exec(l.text)) {
-      const inner = parseHeading(l.text.slice(m.index));
-      if (!inner || headings.some((h) => h.start === l.start + m.index)) continue;
-      headings.push({ line: l.index, start: l.start + m.index, end: l.start + m.index + inner.marker.length, mark: inner, runIn: true });
-      // Its first sub-heading glued after the short heading text (……如下：一、工作情况（一）课程思政……).
-      const sub = RUN_IN_SUB.exec(l.text.slice(m.index));
-      const subMark = sub ? parseHeading(sub[1]!) : null;
-      if (sub && subMark) {
-        const s2 = m.index + sub[0].length - sub[1]!.length;
-        if (!headings.some((h) => h.start === l.start + s2)) headings.push({ line: l.index, start: l.start + s2, end: l.start + s2 + subMark.marker.length, mark: subMark, runIn: true });
-      }
-    }
+      const sub = withSub ? RUN_IN_SUB.exec(l.text.slice(at)) : null;
+      if (sub) runInAt(at + sub[0].length - sub[1]!.length);
+    };
+    for (const m of l.text.matchAll(RUN_IN)) runInAt(m.index + m[0].length - m[1]!.length);
+    for (const m of l.text.trimEnd().matchAll(RUN_IN_COLON)) runInAt(m.index);
+    for (const m of l.text.matchAll(RUN_IN_TIGHT)) runInAt(m.index, true);
+    // ……如下：一、工作情况（一）课程思政……: the heading after the lead-in and its first sub-heading.
+    for (const m of l.text.matchAll(RUN_IN_AFTER_LEAD)) runInAt(m.index, true);
     const glued = [...l.text.matchAll(GLUED_SUB)].map((m) => ({ at: m.index, n: parseNumeral(m[2]!) }));
-    for (const g of glued) {
-      if (g.n === undefined || !glued.some((o) => o.n === g.n! - 1 || o.n === g.n! + 1)) continue;
-      const inner = parseHeading(l.text.slice(g.at));
-      if (inner && !headings.some((h) => h.start === l.start + g.at)) headings.push({ line: l.index, start: l.start + g.at, end: l.start + g.at + inner.marker.length, mark: inner, runIn: true });
-    }
+    for (const g of glued) if (g.n !== undefined && glued.some((o) => o.n === g.n! - 1 || o.n === g.n! + 1)) runInAt(g.at);
   }
 
   headings.sort((a, b) => a.start - b.start);
@@ -481,7 +453,8 @@ export function excerptOf(text: string, start: number, end: number, max = 40): s
 
 /** Whether a character is a CJK ideograph. */
 export function isCjk(ch: string | undefined): boolean {
-  return ch !== undefined && /[\u3400-\u9fff\uf900-\ufaff]/.test(ch);
+  // Compared as code units, not by a regex: the critic asks this of every character of a text.
+  return ch !== undefined && ((ch >= '\u3400' && ch <= '\u9fff') || (ch >= '\uf900' && ch <= '\ufaff'));
 }
 
 /** The hit with up to `around` characters either side on its line, the hit marked 〖〗. */

@@ -1,5 +1,5 @@
 import type { Rule, Finding } from '../types.js';
-import type { CritiqueDoc } from '../doc.js';
+import { isCjk, type CritiqueDoc } from '../doc.js';
 import { CORE_FORMULA, FIXED_FORMULATIONS, FIXED_PHRASES, GUIDING_THOUGHT, NAMED_SETS, NUMERAL_TERMS, ORDERED_PAIRS, ORGAN_DEPARTMENTS, SPUN_TERMS, type NamedSet } from '../../formulations.js';
 import { toChineseNumeral } from '../../headings.js';
 import { QUOTATIONS, type Quotation } from '../../quotations.js';
@@ -521,10 +521,9 @@ function shortForm(a: string, b: string): boolean {
   return false;
 }
 
-const isHan = (c: string) => c >= '\u4e00' && c <= '\u9fff';
 /** Each quotation as its characters (marks aside), cut in three: two slips leave one part whole. */
 const QUOTES = QUOTATIONS.map((q) => {
-  const h = [...q.text].filter(isHan).join('');
+  const h = [...q.text].filter(isCjk).join('');
   const n = Math.floor(h.length / 3);
   return { q, h, parts: [[0, n], [n, 2 * n], [2 * n, h.length]].map(([x, y]) => ({ at: x!, s: h.slice(x, y) })) };
 }).filter((x) => x.h.length >= 8);
@@ -537,7 +536,7 @@ function clauseOf(q: Quotation, k: number): [string, number] {
   let n = -1;
   const parts = q.text.split(/[、，；：。“”]/);
   for (let i = 0; i < parts.length; i++) {
-    n += [...parts[i]!].filter(isHan).length;
+    n += [...parts[i]!].filter(isCjk).length;
     if (n >= k) return [parts[i]!, i];
   }
   return [q.text, 0];
@@ -554,7 +553,7 @@ function misquotes(doc: CritiqueDoc): Finding[] {
   let hz = '';
   const at: number[] = [];
   for (let i = 0; i < t.length; i++) {
-    if (isHan(t[i]!)) {
+    if (isCjk(t[i])) {
       hz += t[i];
       at.push(i);
     }

@@ -99,19 +99,17 @@ export const periodRule: Rule = {
     }
     // A heading dated another year (二、2020年工作开展情况 under a 2023 title or body): a reused section. Next year's
     // plan is fine; without a sure period it is a hint.
-    {
-      for (const h of doc.headings) {
-        if (h.runIn || h.mark.level > 2) continue;
-        const title = h.mark.title.trimStart();
-        const y = /^((?:19|20)\d{2})年(?![\d—\-－~～至到])/.exec(title);
-        // A past year's audit, inspection or its fixes (2023年巡察反馈问题整改情况) is this year's work on that year.
-        if (!y || /以来|回顾|历年|对比|同期|期间|至今|—|～|整改|巡视|巡察|审计|反馈|督查|检查|考核|问题/.test(title.slice(0, 24))) continue;
-        const year = Number(y[1]);
-        if (year === p.year || year === p.year + 1) continue;
-        const at = t.indexOf(y[1]!, h.end);
-        if (at < 0 || at - h.end > 4) continue;
-        out.push(report(doc, bySure(doc, 'warning'), at, at + 4, `本文是${p.year}年的报告，此处小标题写的是${year}年`, '核对年份：疑为沿用旧稿'));
-      }
+    for (const h of doc.headings) {
+      if (h.runIn || h.mark.level > 2) continue;
+      const title = h.mark.title.trimStart();
+      const y = /^((?:19|20)\d{2})年(?![\d—\-－~～至到])/.exec(title);
+      // A past year's audit, inspection or its fixes (2023年巡察反馈问题整改情况) is this year's work on that year.
+      if (!y || /以来|回顾|历年|对比|同期|期间|至今|—|～|整改|巡视|巡察|审计|反馈|督查|检查|考核|问题/.test(title.slice(0, 24))) continue;
+      const year = Number(y[1]);
+      if (year === p.year || year === p.year + 1) continue;
+      const at = t.indexOf(y[1]!, h.end);
+      if (at < 0 || at - h.end > 4) continue;
+      out.push(report(doc, bySure(doc, 'warning'), at, at + 4, `本文是${p.year}年的报告，此处小标题写的是${year}年`, '核对年份：疑为沿用旧稿'));
     }
     // A half-year or quarterly report that dates work after its own end: 2025年9月 in an H1 report.
     if (p.span !== 'year') {

@@ -30,6 +30,10 @@ const HALF_QUOTE = /"/g;
 const HALF_QUOTE_PAIR = /"([^"\n]{1,60})"/g;
 /** Apps and platforms are not publications: “学习强国”, not 《学习强国》 (GB/T 15834-2011 §4.15: 书名号 marks titles of works). */
 const PLATFORM = /《(学习强国|微信|微信公众号|微博|抖音|快手|今日头条|视频号|小红书|钉钉|哔哩哔哩|B站|百度|知乎|头条号|企业微信|腾讯会议)》/g;
+/** A lead-in's 如下 with no mark after it (……报告如下 / ……汇报如下一、加强……): the 下, for the fix 如下：. */
+const LEAD_IN_BARE = /(?<=(?:报告|汇报|总结|说明|述职|通报|安排|要求|部署|情况)如)下(?=[一二三四五六七八九十]{1,3}、(?![一二三四五六七八九十])|[ \u3000]*\n)/g;
+/** Where a clause or a quoted item ends, for the dash check. */
+const CLAUSE_BOUND = /[，。；：、“”（）《》\n]/;
 const SAME_VERBS = '部署|安排|落实|检查|考核|推进|谋划|研究|布置|督查|评价';
 const SAME_ITEM = new RegExp(`(?<=(?:${SAME_VERBS}))(?=(?:一)?同(?:${SAME_VERBS}))`, 'g');
 const SAME_SERIES = new RegExp(`(?<![\\u4e00-\\u9fff]同)(?:一)?同(?:${SAME_VERBS})(?:(?:一)?同(?:${SAME_VERBS}))+`, 'g');
@@ -90,10 +94,11 @@ export const punctuationRule: Rule = {
       if (b) markerSeps.add(b.at);
     }
     // A mark that is part of a chrome marker (a preview chunk's 2、 before the text's own 、) is the chrome's, not doubled.
-    const inChrome = (i: number) => doc.lines.some((l) => l.start <= i && i < l.start + (l.text.length || 1) && (() => {
-      const c = doc.chrome.get(l.index);
-      return c !== undefined && i >= l.start + c.start && i < l.start + c.end;
-    })());
+    const inChrome = (i: number) => {
+      const l = doc.lines.find((x) => x.start <= i && i < x.end);
+      const c = l && doc.chrome.get(l.index);
+      return !!c && i >= l.start + c.start && i < l.start + c.end;
+    };
     for (const { m, start, end } of matchAll(DOUBLED, t)) {
       if (inChrome(start)) continue;
       out.push(report(doc, 'error', start, end, `标点符号“${m[1]}”重复`, m[1], m[1]));
@@ -123,9 +128,11 @@ export const punctuationRule: Rule = {
       if (m[0].length !== 1 || !isCjk(t[start - 1]) || !isCjk(t[end])) continue;
       // A connector (连接号, GB/T 15834-2011 §4.13): short items joined by single dashes and nothing else between two
       // marks (北京—上海, 国家课程—校本课程—活动课程) mark a span or a progression, not a dash.
-      const from = Math.max(...['，', '。', '；', '：', '、', '“', '”', '（', '）', '\n', '《', '》'].map((c) => t.lastIndexOf(c, start)));
-      const to = Math.min(...['，', '。', '；', '：', '、', '“', '”', '（', '）', '\n', '《', '》'].map((c) => { const i = t.indexOf(c, end); return i < 0 ? t.length : i; }));
-      const items = t.slice(from + 1, to).split('—');
+      let from = start;
+      while (from > 0 && !CLAUSE_BOUND.test(t[from - 1]!)) from--;
+      let to = end;
+      while (to < t.length && !CLAUSE_BOUND.test(t[to]!)) to++;
+      const items = t.slice(from, to).split('—');
       if (items.every((x) => /^[\u4e00-\u9fff]+$/.test(x)) && (items.length >= 3 ? items.every((x) => x.length <= 8) : items.every((x) => x.length <= 5))) continue;
       out.push(report(doc, 'warning', start, end, '破折号应占两个字的位置，写作“——”', '——', '——'));
     }
@@ -210,10 +217,6 @@ export const punctuationRule: Rule = {
     // A stray full stop after a colon (如下：. / 如下：。): the colon ends the line.
     for (const { start, end } of matchAll(/(?<=[：:])[.．。](?=[ \u3000]*(?:\n|$))/g, t)) {
       out.push(report(doc, 'warning', start, end, '冒号后多出句点', '删去句点', ''));
-    }
-    // 如下 before the items it announces takes a colon (……报告如下：), also where a page glued the first heading to it.
-    for (const { start, end } of matchAll(/(?<=(?:报告|汇报|总结|说明|述职|通报|安排|要求|部署|情况)如)下(?=[一二三四五六七八九十]{1,3}、(?![一二三四五六七八九十])|[ \u3000]*\n)/g, t)) {
-      out.push(report(doc, 'warning', start - 1, end, '“如下”后缺少冒号', '如下：', '如下：'));
     }
     for (const { m, start, end } of matchAll(BOOK, t)) {
       // Inside a title of its own (《学习〈习近平谈治国理政〉……》) the inner marks are 〈〉, checked above by the lookbehind.
@@ -375,6 +378,11 @@ function lineEnds(doc: CritiqueDoc): Finding[] {
       out.push(report(doc, 'warning', at, at + 1, `段末使用了${mark}：句子在此断开了`, '句子完整则改为“。”，未完则与下一段连接'));
     }
   }
+  // 如下 with no mark at all, at a line's end or where a page glued the first heading to it: the colon is missing.
+  for (const { start, end } of matchAll(LEAD_IN_BARE, doc.text)) {
+    out.push(report(doc, 'warning', start - 1, end, '“如下”后缺少冒号', '如下：', '如下：'));
+  }
+  // 如下 with another mark before the headings it opens: below.
   const headingAt = new Map(doc.headings.filter((h) => !h.runIn).map((h) => [h.line, h]));
   for (const [i, p] of doc.paragraphs.entries()) {
     const t = p.text.trimEnd();

@@ -30,8 +30,8 @@ export const titleRule: Rule = {
     const missing: string[] = [];
     if (!bare && !/20\d{2}|[Xx×＊*]{2}|今年|去年|本年/.test(text)) missing.push('年份');
     const body = text.replace(/^[XxＸ×＊*某]+/, '');
-    const generic = GENERIC_UNIT.test(text) && body === text;
-    if ((generic || NO_UNIT.test(text)) && body === text) missing.push('单位名称');
+    const generic = body === text && GENERIC_UNIT.test(text);
+    if (generic || (body === text && NO_UNIT.test(text))) missing.push('单位名称');
     if (missing.length > 0) {
       // A unit type with its name cut out (街道……, 学校……) is a template's title: a warning. A title that starts with
       // its subject may head a section or a draft the writer names later: a hint.

@@ -27,9 +27,8 @@ const NAME_DROPPED = /(?<![近平*＊A-Za-z]|近平|习近平)总书记(?=(?:在
 const DOUBLED_TITLE = /(?<!习近平)总书记总书记/g;
 /** 系列讲话 without 重要: the fixed name is 系列重要讲话 (design note §3.5). */
 const SERIES = /系列(?:讲话)/g;
-/** 习 alone where the name is cut short (以习新时代…, 《习谈治国理政》): never the verb's 习 when no 学/复/练… precedes. */
+/** 习 alone where the name is cut short (以习新时代…, 《习谈治国理政》): not the 习 of 学习, 复习… (XI_BEFORE_NOT). */
 const XI_CLIPPED = /习(?=新时代中国特色社会主义思想|谈治国理政|著作选读)/g;
-const XI_CLIPPED_NOT = /[学练复研见演补温预自实讲传修]$/;
 /** Named thoughts with the owner dropped: 学习贯彻文化思想. */
 const OWNERLESS_VERB = /(?:学习|贯彻|宣传|践行|落实|领悟|研究|阐释|以|用)[\u4e00-\u9fff]{0,2}$/;
 const OWNERLESS = new RegExp(`(${NAMED_THOUGHTS.map((n) => n.replace('习近平', '')).join('|')})(?!工作|阵地|战线|领域|建设|队伍|教育|宣传|文化|理论|观念|状况|动态|政治)`, 'g');
@@ -40,7 +39,7 @@ const OWNERLESS = new RegExp(`(${NAMED_THOUGHTS.map((n) => n.replace('习近平'
  */
 const SHORT_THOUGHT = /[新习]思想/g;
 /** 学习思想政治 (习思想 inside 学习思想); 创新思想, 新理念新思想 (新思想 inside a word or a series). */
-const XI_BEFORE_NOT = /[学练复研见演补温预自]$/;
+const XI_BEFORE_NOT = /[学练复研见演补温预自实讲传修]$/;
 const NEW_BEFORE_NOT = /(?:[创革更清出全最崭]|新[\u4e00-\u9fff]{1,2}[、和与及]?)$/;
 const SHORT_AFTER_NOT = /^(?:[、和与及]?新[\u4e00-\u9fff]|观念|解放|政治|理论|文化|[上中里])/;
 /** The full name, also when a copy wrapped it over two lines. */
@@ -105,7 +104,7 @@ export const xiRule: Rule = {
       out.push(report(doc, 'warning', start, end, '“习总书记”是口语简称，报告中应写“习近平总书记”', '习近平总书记', '习近平总书记'));
     }
     for (const { start, end } of matchAll(XI_CLIPPED, t)) {
-      if (XI_CLIPPED_NOT.test(t.slice(Math.max(0, start - 1), start))) continue;
+      if (XI_BEFORE_NOT.test(t.slice(Math.max(0, start - 1), start))) continue;
       out.push(report(doc, 'error', start, end, '“习”是姓名的残缺写法：应为“习近平”', '习近平', '习近平'));
     }
     for (const { start, end } of matchAll(NO_TITLE, t)) {
