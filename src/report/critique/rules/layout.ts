@@ -349,14 +349,8 @@ export const layoutRule: Rule = {
       out.push(report(doc, 'warning', start, end, '日期中的月、日前不加“0”', right, right));
     }
     // A paragraph cut in the middle of a sentence: prose that stops on a character and continues in the next paragraph.
-    // In a wrapped copy (most prose lines break mid-sentence) the breaks are the copy's line width: one hint, not a finding per line.
     const paras = doc.paragraphs;
-    if (doc.wrapped && !doc.fromPdf) {
-      const first = Math.min(...doc.softBreaks);
-      const a = doc.lines[first]!;
-      const end = a.start + a.text.trimEnd().length;
-      out.push(report(doc, 'info', Math.max(a.start, end - 2), end, `全文有${doc.softBreaks.size}处在句子中间换行，疑为从 PDF 或网页按固定行宽复制`, '定稿前把各段合并为整段（在句子中间的换行处删除换行）'));
-    }
+    if (doc.wrapped && !doc.fromPdf) out.push(...wrapBreaks(doc));
     for (let i = 0; !doc.wrapped && i + 1 < paras.length; i++) {
       const a = paras[i]!;
       const b = paras[i + 1]!;
@@ -555,4 +549,40 @@ function resumedCut(doc: CritiqueDoc, base: number, line: string, cutStart: numb
   const len = Math.min(stop < 0 ? after.length : stop, 8);
   while (/[\s\u3000]/.test(doc.text[notice] ?? '')) notice++;
   return [report(doc, 'warning', notice, base + cutEnd + len, '网页在此截去了部分内容，之后的文字从半句话接起，与前文不连贯', '补全被隐藏的内容，或删去截断提示和残句')];
+}
+
+/**
+ * A copy wrapped at a fixed width (a PDF's or a fixed-width page's text pasted): each break that a full line ends in
+ * the middle of a sentence is the same defect as a wrap that became a space, and is reported the same way — a
+ * warning in its place, the break deleted, under one message so the card folds them into one line (round 17;
+ * rounds 11–16 gave one hint for all of them, while every draw's labeller and the dev set's wrap spaces mark each).
+ * A soft break on a short line may be the writer's own (an unnumbered heading, a cut): those stay one hint.
+ */
+function wrapBreaks(doc: CritiqueDoc): Finding[] {
+  const t = doc.text;
+  const len = (i: number) => doc.lines[i]!.text.trim().length;
+  const broken = [...doc.softBreaks].sort((a, b) => a - b);
+  const widths = broken.map(len).sort((a, b) => a - b);
+  const width = widths[Math.floor(widths.length / 2)]!;
+  const out: Finding[] = [];
+  const loose: number[] = [];
+  for (const i of broken) {
+    const a = doc.lines[i]!;
+    const end = a.start + a.text.trimEnd().length;
+    const next = doc.lines.slice(i + 1).find((l) => l.text.trim() !== '');
+    if (!next || len(i) < 0.8 * width) {
+      loose.push(i);
+      continue;
+    }
+    const resume = next.start + (next.text.length - next.text.trimStart().length);
+    // Two Latin words wrapped apart keep one space between them.
+    const join = /[A-Za-z]/.test(t[end - 1]!) && /[A-Za-z]/.test(t[resume]!) ? ' ' : '';
+    out.push(report(doc, 'warning', end, resume, '在句子中间换行（全文按固定行宽换行，疑为从 PDF 或网页复制）', '删去换行，与下一行连成一段', join));
+  }
+  if (loose.length > 0) {
+    const a = doc.lines[loose[0]!]!;
+    const end = a.start + a.text.trimEnd().length;
+    out.push(report(doc, 'info', Math.max(a.start, end - 2), end, `另有${loose.length}处较短的行在句子中间换行，可能是标题或原稿的分段，请核对`, '核对原稿：属于同一段的，删除换行合并为整段'));
+  }
+  return out;
 }

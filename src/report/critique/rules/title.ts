@@ -33,10 +33,18 @@ export const titleRule: Rule = {
     const generic = body === text && GENERIC_UNIT.test(text);
     if (generic || (body === text && NO_UNIT.test(text))) missing.push('单位名称');
     if (missing.length > 0) {
-      // A unit type with its name cut out (街道……, 学校……) is a template's title: a warning. A title that starts with
-      // its subject may head a section or a draft the writer names later: a hint.
-      out.push(report(doc, generic ? 'warning' : 'info', start, t.end, `标题未写明${missing.join('和')}，像是模板标题`, '按“单位全称＋关于＋年份（期间）＋事由＋文种”补全标题'));
+      // A unit type with its name cut out (街道……, 学校……) is a template's title: a warning. So is any title heading a
+      // whole report (a lead-in or numbered sections follow): the report goes up under it, and the receiving office
+      // files it by unit and period. A title over a short passage may head a section the writer names later: a hint.
+      out.push(report(doc, generic || wholeReport(doc) ? 'warning' : 'info', start, t.end, `标题未写明${missing.join('和')}，像是模板标题`, '按“单位全称＋关于＋年份（期间）＋事由＋文种”补全标题'));
     }
     return out;
   },
 };
+
+/** The title heads a whole report: numbered sections, or a lead-in (……报告如下), follow it. */
+function wholeReport(doc: CritiqueDoc): boolean {
+  const t = doc.title!;
+  const after = doc.text.slice(t.end);
+  return doc.headings.some((h) => h.start >= t.end) || /(?:报告|汇报|总结|述职)如下/.test(after);
+}

@@ -120,7 +120,7 @@ describe('layout breaks of a PDF copy', () => {
     expect(run(whole).filter((f) => f.message.includes('正文在句子中间中断'))).toEqual([]);
   });
   it('a clean report of these shapes draws no error or warning', () => {
-    const t = '2024年宣传思想工作总结\n2024年，支部召开专题会议4次，组织学习、研讨若干次。\n一、加强组织领导\n一是制定学习计划。二是组织专题研讨。\n';
+    const t = '城南社区党支部2024年宣传思想工作总结\n2024年，支部召开专题会议4次，组织学习、研讨若干次。\n一、加强组织领导\n一是制定学习计划。二是组织专题研讨。\n';
     expect(seriousRules(t)).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildDoc, formatFindingsMarkdown, formatFindingsText } from '../../../../src/report/critique/index.js';
-import { fixture, hits, run, serious, NOW } from './helpers.js';
+import { applyAll, fixture, hits, run, serious, NOW, WRAP_BREAK } from './helpers.js';
 
 const seriousSpans = (t: string, rule?: string) =>
   serious(run(t)).filter((f) => !rule || f.rule === rule).map((f) => t.slice(f.start, f.end));
@@ -13,32 +13,60 @@ const seriousSpans = (t: string, rule?: string) =>
 const wrap = (p: string, width: number) => p.match(new RegExp(`.{1,${width}}`, 'gu'))!.join('\n');
 
 describe('line wraps (logical paragraphs)', () => {
+  const WRAPPED = ['wrapped-annual.txt', 'wrapped-h1.txt', 'wrapped-hospital.txt', 'wrapped-school.txt'];
+  /** Serious findings other than the copy's own wrap breaks. */
+  const besideWraps = (t: string) => serious(run(t)).filter((f) => f.message !== WRAP_BREAK).map((f) => `${f.rule} ${t.slice(f.start, f.end)}`);
+
   it('pairs （…）, 《…》 and “…” across a wrapped line without a finding', () => {
-    for (const name of ['clean-wrapped-annual.txt', 'clean-wrapped-h1.txt', 'clean-wrapped-hospital.txt', 'clean-wrapped-school.txt']) {
+    for (const name of WRAPPED) expect(besideWraps(fixture(name)), name).toEqual([]);
+  });
+
+  it('a wrapped copy: each full line broken mid-sentence is a warning in its place under one message, the break deleted', () => {
+    const t = fixture('wrapped-h1.txt');
+    const breaks = serious(run(t)).filter((f) => f.message === WRAP_BREAK);
+    expect(breaks.length).toBeGreaterThanOrEqual(5);
+    expect(breaks.every((f) => f.rule === 'layout' && f.replacement === '' && /^\s+$/.test(t.slice(f.start, f.end)) && t.slice(f.start, f.end).includes('\n'))).toBe(true);
+    expect(buildDoc(t, { now: NOW }).wrapped).toBe(true);
+    // The card folds them into one line.
+    const card = formatFindingsMarkdown(run(t), t);
+    expect(card.match(/在句子中间换行/g)!.length).toBeLessThanOrEqual(3);
+    expect(card).toMatch(/同类问题另有\d+处/);
+  });
+
+  it('each wrapped copy, its breaks deleted as suggested, is a clean report with one line per paragraph', () => {
+    for (const name of WRAPPED) {
       const t = fixture(name);
-      expect(serious(run(t)).map((f) => `${f.rule} ${t.slice(f.start, f.end)}`), name).toEqual([]);
+      const fixed = applyAll(t, serious(run(t)));
+      expect(serious(run(fixed)).map((f) => `${f.rule} ${fixed.slice(f.start, f.end)}`), name).toEqual([]);
+      expect(buildDoc(fixed, { now: NOW }).wrapped, name).toBe(false);
+      // Nothing but line breaks was taken out.
+      expect(fixed.replace(/\s/g, ''), name).toBe(t.replace(/\s/g, ''));
     }
   });
 
-  it('a wrapped copy gets one hint for its wraps, not a finding per line', () => {
-    const t = fixture('clean-wrapped-h1.txt');
-    const layout = run(t).filter((f) => f.rule === 'layout');
-    expect(layout).toHaveLength(1);
-    expect(layout[0]!.severity).toBe('info');
-    expect(buildDoc(t, { now: NOW }).wrapped).toBe(true);
+  it('a short line broken mid-sentence in a wrapped copy is a hint: it may be a heading or the writer\'s own break', () => {
+    const lines = fixture('wrapped-h1.txt').split('\n');
+    const i = lines.findIndex((l, k) => k > 2 && l.length > 20 && !/[。：；]$/.test(l));
+    lines.splice(i, 1, lines[i]!.slice(0, 8), lines[i]!.slice(8));
+    const t = lines.join('\n');
+    const short = t.indexOf(`\n${lines[i + 1]}`);
+    expect(serious(run(t)).some((f) => f.start === short)).toBe(false);
+    expect(run(t).some((f) => f.severity === 'info' && /较短的行在句子中间换行/.test(f.message))).toBe(true);
   });
 
   it('a title wrapped with the rest of a wrapped copy is a hint, not a warning', () => {
-    const body = fixture('clean-wrapped-annual.txt').split('\n').slice(1).join('\n');
+    const body = fixture('wrapped-annual.txt').split('\n').slice(1).join('\n');
     const t = `中共云溪县文化和旅游局党组关于2025年度落实意识形态工作责\n任制情况的报告\n${body}`;
-    expect(serious(run(t)).map((f) => `${f.rule} ${t.slice(f.start, f.end)}`)).toEqual([]);
+    expect(besideWraps(t)).toEqual([]);
     expect(run(t).find((f) => f.message === '标题被拆成了两行')?.severity).toBe('info');
   });
 
   it('treats blank lines as wraps when a page copy puts one after every wrapped line', () => {
-    const t = fixture('clean-wrapped-h1.txt').trimEnd().split('\n').join('\n\n');
-    expect(serious(run(t)).map((f) => `${f.rule} ${t.slice(f.start, f.end)}`)).toEqual([]);
+    const t = fixture('wrapped-h1.txt').trimEnd().split('\n').join('\n\n');
+    expect(besideWraps(t)).toEqual([]);
     expect(buildDoc(t, { now: NOW }).wrapped).toBe(true);
+    const fixed = applyAll(t, serious(run(t)));
+    expect(serious(run(fixed)).map((f) => `${f.rule} ${fixed.slice(f.start, f.end)}`)).toEqual([]);
   });
 
   it('still finds a pair left open in its logical paragraph', () => {

@@ -24,3 +24,18 @@ export function hits(findings: Finding[], text: string, rule: string): [string, 
 }
 
 export const serious = (findings: Finding[]) => findings.filter((f) => f.severity !== 'info');
+
+/** The message of each break of a copy wrapped at a fixed width (round 17: a warning per break). */
+export const WRAP_BREAK = '在句子中间换行（全文按固定行宽换行，疑为从 PDF 或网页复制）';
+
+/** The text with every replacement applied, from the end backwards (overlapping ones skipped). */
+export function applyAll(text: string, findings: Finding[]): string {
+  let out = text;
+  let limit = Infinity;
+  for (const f of [...findings].filter((x) => x.replacement !== undefined).sort((a, b) => b.start - a.start)) {
+    if (f.end > limit) continue;
+    out = out.slice(0, f.start) + f.replacement! + out.slice(f.end);
+    limit = f.start;
+  }
+  return out;
+}
