@@ -12,7 +12,7 @@ import { ScannedPdf, scannedPdfFlow } from './scan.js';
 import { bitableFacts, sheetFacts, sheetToLedger, type BitableField, type BitableRecord, type SheetMeta, type ValueRange } from '../documents/feishu-ledger.js';
 import type { SourcedFact } from '../report/material/facts.js';
 import type { DraftCommand } from '../report/commands.js';
-import { SEVERITY_LABEL } from '../report/critique/format.js';
+import { FOLD_AFTER, FOLD_LINES, SEVERITY_LABEL } from '../report/critique/format.js';
 import type { Finding } from '../report/critique/types.js';
 import { findingTag } from '../report/verdicts.js';
 import { excerptHash } from '../stores/verdicts.js';
@@ -33,14 +33,28 @@ export const MATERIAL_BUDGET_CHARS = 6000;
 
 /** Findings → Word comments, each on its excerpt (the nth occurrence, as in the text). */
 export function findingAnnotations(text: string, findings: readonly Finding[]): Annotation[] {
-  return findings.map((f) => {
+  // One kind (rule and message) in many places, such as a wrapped copy's breaks, is folded as on the card: the
+  // first places get a comment each, the last of them names the rest by line.
+  const kin = new Map<string, Finding[]>();
+  for (const f of [...findings].sort((a, b) => a.start - b.start)) kin.set(`${f.rule}\u0000${f.message}`, [...(kin.get(`${f.rule}\u0000${f.message}`) ?? []), f]);
+  const lineOf = (at: number) => text.slice(0, at).split('\n').length;
+  const rest = new Map<Finding, string>();
+  const folded = new Set<Finding>();
+  for (const same of kin.values()) {
+    if (same.length <= FOLD_AFTER) continue;
+    const more = same.slice(FOLD_AFTER);
+    for (const f of more) folded.add(f);
+    const lines = more.slice(0, FOLD_LINES).map((f) => lineOf(f.start)).join('、');
+    rest.set(same[FOLD_AFTER - 1]!, `\n同类问题另有${more.length}处（第${lines}${more.length > FOLD_LINES ? '等' : ''}行）`);
+  }
+  return findings.filter((f) => !folded.has(f)).map((f) => {
     const excerpt = text.slice(f.start, f.end).split('\n')[0]!;
     let occurrence = 0;
     if (excerpt) for (let at = text.indexOf(excerpt); at >= 0 && at < f.start; at = text.indexOf(excerpt, at + 1)) occurrence++;
     const lineStart = text.lastIndexOf('\n', Math.max(0, f.start - 1)) + 1;
     const lineEnd = text.indexOf('\n', f.start);
     // The tag lets a reply “误报”/“有用” under the comment be traced to its rule (flows/verdicts.ts), without the text.
-    const body = `【${SEVERITY_LABEL[f.severity]}】${f.message}${f.suggestion ? `\n建议：${f.suggestion}` : ''}\n${findingTag(f.rule, excerptHash(text.slice(f.start, f.end) || f.excerpt))}`;
+    const body = `【${SEVERITY_LABEL[f.severity]}】${f.message}${f.suggestion ? `\n建议：${f.suggestion}` : ''}${rest.get(f) ?? ''}\n${findingTag(f.rule, excerptHash(text.slice(f.start, f.end) || f.excerpt))}`;
     return { excerpt, occurrence, line: text.slice(lineStart, lineEnd < 0 ? undefined : lineEnd), text: body };
   });
 }

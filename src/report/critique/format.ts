@@ -118,9 +118,9 @@ export function contextFor(f: Finding, text: string): string {
 }
 
 /** Same rule and message more than this many times: the rest are folded into one line. */
-const FOLD_AFTER = 3;
+export const FOLD_AFTER = 3;
 /** Lines a folded line names; beyond them it says 等. */
-const FOLD_LINES = 8;
+export const FOLD_LINES = 8;
 /** Each severity present gets at least this many items on the card, however many errors there are. */
 const FLOOR: Record<Severity, number> = { error: 6, warning: 5, info: 2 };
 

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { annotateDocx } from '../../../src/documents/annotate.js';
@@ -73,6 +74,20 @@ describe('Word comments (批注)', () => {
     const zip = await JSZip.loadAsync(out.data);
     expect(await zip.file('[Content_Types].xml')!.async('string')).toContain('/word/comments.xml');
     expect(await zip.file('word/_rels/document.xml.rels')!.async('string')).toContain('relationships/comments');
+  });
+
+  it('folds one kind seen in many places as the card does: a copy pasted from a PDF gets three comments for its breaks, the third naming the rest', async () => {
+    const lines = readFileSync(new URL('../../fixtures/critique/wrapped-h1.txt', import.meta.url), 'utf8').trimEnd().split('\n');
+    const data = await buildDocx(lines);
+    const { text } = await extractFile('r.docx', data);
+    const findings = critique(text);
+    const breaks = findings.filter((f) => f.message.startsWith('在句子中间换行'));
+    expect(breaks.length).toBeGreaterThan(4);
+    const out = await annotateDocx(data, findingAnnotations(text, findings));
+    expect(out.placed).toBe(findings.length - (breaks.length - 3));
+    const comments = (await readComments(out.data)).filter((c) => c.text.includes('在句子中间换行'));
+    expect(comments).toHaveLength(3);
+    expect(comments[2]!.text).toContain(`同类问题另有${breaks.length - 3}处（第`);
   });
 
   it('anchors precisely inside one run, and picks the right occurrence', async () => {
