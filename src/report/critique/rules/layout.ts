@@ -556,7 +556,8 @@ function resumedCut(doc: CritiqueDoc, base: number, line: string, cutStart: numb
  * the middle of a sentence is the same defect as a wrap that became a space, and is reported the same way — a
  * warning in its place, the break deleted, under one message so the card folds them into one line (round 17;
  * rounds 11–16 gave one hint for all of them, while every draw's labeller and the dev set's wrap spaces mark each).
- * A soft break on a short line may be the writer's own (an unnumbered heading, a cut): those stay one hint.
+ * A soft break on a short line, or in a copy with no fixed width, may be the writer's own (an unnumbered heading, a
+ * cut): those stay one hint, unless a line holds only a year, a marker or a quotation mark.
  */
 function wrapBreaks(doc: CritiqueDoc): Finding[] {
   const t = doc.text;
@@ -564,13 +565,17 @@ function wrapBreaks(doc: CritiqueDoc): Finding[] {
   const broken = [...doc.softBreaks].sort((a, b) => a - b);
   const widths = broken.map(len).sort((a, b) => a - b);
   const width = widths[Math.floor(widths.length / 2)]!;
+  // A fixed width: most broken lines within a fifth of the median (a copy whose runs became lines has none).
+  const fixed = width >= 12 && widths.filter((w) => w >= 0.8 * width && w <= 1.2 * width).length >= 0.6 * widths.length;
   const out: Finding[] = [];
   const loose: number[] = [];
   for (const i of broken) {
     const a = doc.lines[i]!;
     const end = a.start + a.text.trimEnd().length;
     const next = doc.lines.slice(i + 1).find((l) => l.text.trim() !== '');
-    if (!next || len(i) < 0.8 * width) {
+    // A year, a marker or a quotation mark alone on its line (a Word copy's runs set apart) is broken off either way.
+    const lone = LONE_TOKEN.test(a.text) || (next && LONE_TOKEN.test(next.text));
+    if (!next || !(lone || (fixed && len(i) >= 0.8 * width))) {
       loose.push(i);
       continue;
     }
