@@ -183,6 +183,21 @@ const ADVERT = /此处隐藏\s*\d+\s*个?字|省略\s*\d+\s*个?字|(?:正式|VI
  */
 const SITE_NOTICE_LINE = /^[-•·*]\s*\d{1,2}[、.．]/;
 const SITE_WORDS = /文档|下载|本站|平台|网站|客服|版权|侵权|权益|付费|退款|预览|上传|用户/g;
+/** Words only a sharing site's notice uses of its documents (a report on web work may say 网站, 平台, 用户). */
+const SITE_ONLY = /下载|预览|客服|付费|退款|本站|上传/;
+/** The heading of a site's notice block, or its service line (温馨提示：, 网站客服：QQ号). */
+const NOTICE_HEAD = /^(?:温馨提示|下载须知|购买须知|下载说明|特别提醒|注意事项)[：:]?$|^(?:网站客服|在线客服|客服(?:QQ|电话|微信)?)[：:]\s*[\dA-Za-z-]{5,}$/;
+
+/**
+ * A line next to a download notice that belongs to it: the notice's heading, its service line, or another numbered
+ * item about the site's documents. Only beside a notice already found (doc.ts spreads it), since an item about web
+ * work in a report may name 网站 or 上传 too.
+ */
+export function noticeNeighbour(line: string): boolean {
+  const t = line.trim();
+  if (NOTICE_HEAD.test(t)) return true;
+  return /^[-•·*]?\s*\d{1,2}[、.．]/.test(t) && t.length <= 120 && SITE_ONLY.test(t) && new Set(t.match(SITE_WORDS) ?? []).size >= 2;
+}
 /** The count a sharing site's cut names: 隐藏619个字, 剩余800字 (also 隐藏了, 还剩). */
 const HIDDEN_COUNT = '(?:隐藏了?|剩余|还剩)\\s*\\d+\\s*个?字';
 /** A notice that the site left text out here (省略458字, 此处隐藏619个字, 剩余800字未读): the one source for the rules. */

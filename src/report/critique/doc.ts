@@ -4,7 +4,7 @@
  */
 import { parseHeading, type HeadingMark } from '../headings.js';
 import { findReportPeriod, findSpan, type PeriodConfidence, type PeriodSpan, type ReportPeriod } from '../period.js';
-import { undecorated, chromeOf, isTableRow, type ChromeHit } from './chrome.js';
+import { undecorated, chromeOf, isTableRow, noticeNeighbour, type ChromeHit } from './chrome.js';
 import { parseNumeral } from '../../text/numerals.js';
 
 export interface Line {
@@ -282,6 +282,24 @@ export function buildDoc(text: string, opts: CritiqueOptions = {}): CritiqueDoc 
     // A title carrying a site suffix or prefix (……报告（2）, 【精选】……报告) is still the title.
     if (titleLike && (!c || c.start > leadOf(l.text) || (c.kind === 'collection' && c.end < l.text.trimEnd().length))) titleLines.add(l.index);
   }
+  // A download notice's heading, service line and other items go with a line of it already found, both ways;
+  // its numbered items are no headings of the report.
+  const NOTICE = '文档分享网站的下载须知或版权声明残留';
+  const notice = new Set<number>();
+  for (let k = 0; k < paragraphs.length; k++) {
+    if (chrome.get(paragraphs[k]!.index)?.message !== NOTICE) continue;
+    notice.add(paragraphs[k]!.index);
+    for (const step of [-1, 1]) {
+      for (let j = k + step; j >= 0 && j < paragraphs.length; j += step) {
+        const l = paragraphs[j]!;
+        if (chrome.get(l.index)?.kind !== 'advert' && (chrome.has(l.index) || !noticeNeighbour(l.text))) break;
+        notice.add(l.index);
+        if (!chrome.has(l.index)) chrome.set(l.index, { kind: 'advert', start: leadOf(l.text), end: l.text.trimEnd().length, message: NOTICE });
+      }
+    }
+  }
+  for (const i of notice) headingLines.delete(i);
+  for (let h = headings.length - 1; h >= 0; h--) if (notice.has(headings[h]!.line)) headings.splice(h, 1);
   // A wrapped copy has soft breaks in most of its prose lines; one or two are accidents (reported by layout).
   const bodyLines = paragraphs.filter((l) => !headingLines.has(l.index) && !chrome.has(l.index) && !titleLines.has(l.index)).length;
   const systematic = (n: number) => n >= 3 && n >= 0.3 * bodyLines;
@@ -332,7 +350,10 @@ export function buildDoc(text: string, opts: CritiqueOptions = {}): CritiqueDoc 
   // A title split over two lines: a short unpunctuated line right before it, not a title by itself.
   const ti = title ? paragraphs.indexOf(title) : -1;
   const prev = ti > 0 ? paragraphs[ti - 1]! : undefined;
-  const titleHead = prev && !chrome.has(prev.index) && !headingLines.has(prev.index) && /^[\u4e00-\u9fff0-9（）()]{4,40}$/.test(prev.text.trim()) && !TITLE_CUE.test(prev.text.trim()) && !/^(?:绝密|机密|秘密|内部|特急|加急|附件|签发|份号)/.test(prev.text.trim()) ? prev : null;
+  const headPiece = (l: Line | undefined) => !!l && !chrome.has(l.index) && !headingLines.has(l.index) && /^[\u4e00-\u9fff0-9（）()]{4,40}$/.test(l.text.trim()) && !TITLE_CUE.test(l.text.trim()) && !/^(?:绝密|机密|秘密|内部|特急|加急|附件|签发|份号)/.test(l.text.trim());
+  let titleHead = headPiece(prev) ? prev! : null;
+  // A year alone above the title's rest (a Word copy's runs set apart: 某局 / 2025 / 年……总结): the unit above it too.
+  if (titleHead && /^(?:19|20)\d{2}$/.test(titleHead.text.trim()) && headPiece(paragraphs[ti - 2]) && paragraphs[ti - 2]!.index === titleHead.index - 1) titleHead = paragraphs[ti - 2]!;
   // A line that only carries a chunk number or a page number is still text.
   const mostlyChrome = (l: Line) => {
     const c = chrome.get(l.index);
@@ -341,7 +362,7 @@ export function buildDoc(text: string, opts: CritiqueOptions = {}): CritiqueDoc 
   const opening = paragraphs.find((l) => (!title || l.index > title.index) && !titleLines.has(l.index) && !headingLines.has(l.index) && !mostlyChrome(l) && l.text.trim().length > 20) ?? null;
 
   // Only the title, then the opening: body text is full of past years (2015年以来).
-  const titleText = title ? `${titleHead?.text.trim() ?? ''}${title.text.trim()}` : null;
+  const titleText = title ? text.slice(titleHead?.start ?? title.start, title.end).replace(/\s+/g, '') : null;
   const found = opts.period ? null : findReportPeriod(titleText, opening?.text ?? null, now);
   const period = opts.period ?? found?.period ?? null;
   const periodConfidence: PeriodConfidence | null = opts.period ? 'high' : found?.confidence ?? null;

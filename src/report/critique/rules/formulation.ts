@@ -1,5 +1,5 @@
 import type { Rule, Finding } from '../types.js';
-import { isCjk, type CritiqueDoc } from '../doc.js';
+import { excerptOf, isCjk, type CritiqueDoc } from '../doc.js';
 import { CORE_FORMULA, FIXED_FORMULATIONS, FIXED_PHRASES, GUIDING_THOUGHT, NAMED_SETS, NUMERAL_TERMS, ORDERED_PAIRS, ORGAN_DEPARTMENTS, SPUN_TERMS, type NamedSet } from '../../formulations.js';
 import { toChineseNumeral } from '../../headings.js';
 import { QUOTATIONS, type Quotation } from '../../quotations.js';
@@ -139,14 +139,25 @@ function memberSlips(doc: CritiqueDoc, set: NamedSet, run: Run): ReturnType<type
   });
   const known = run.items.filter((x) => set.members.includes(x)).length;
   if (slips.length === 0 || known + slips.length < 2 || known + slips.length < run.items.length) return [];
-  return slips.flatMap(({ k, at, right, member }) => {
+  const placed = slips.flatMap(({ k, at, right, member }) => {
     const [s, e] = run.spans[k]!;
     // The item's characters in the text (a wrap space may sit between them).
     const offsets = [...doc.text.slice(s, e)].map((c, i) => (/[ \u3000]/.test(c) ? -1 : s + i)).filter((i) => i >= 0);
     const pos = offsets[at];
-    if (pos === undefined) return [];
-    return [report(doc, 'warning', pos, pos + 1, `${set.name}中的“${run.items[k]}”应为“${member}”`, `${set.name}为“${set.members.join(set.sep)}”`, right)];
+    return pos === undefined ? [] : [{ pos, right, item: run.items[k]!, member }];
   });
+  if (placed.length === 0) return [];
+  const rule = `${set.name}为“${set.members.join(set.sep)}”`;
+  if (placed.length === 1) {
+    const { pos, right, item, member } = placed[0]!;
+    return [report(doc, 'warning', pos, pos + 1, `${set.name}中的“${item}”应为“${member}”`, rule, right)];
+  }
+  // The same slip in several members (守一有责、守一尽责) is one defect of the set: one finding, one fix for them all.
+  const a = placed[0]!.pos;
+  const z = placed.at(-1)!.pos + 1;
+  let fixed = '';
+  for (let i = a; i < z; i++) fixed += placed.find((x) => x.pos === i)?.right ?? doc.text[i];
+  return [report(doc, 'warning', a, z, `${set.name}中的${placed.map((x) => `“${x.item}”`).join('')}应为${placed.map((x) => `“${x.member}”`).join('')}`, rule, fixed)];
 }
 
 function judgeRun(doc: CritiqueDoc, set: NamedSet, run: Run): ReturnType<typeof report>[] {
@@ -184,7 +195,8 @@ function judgeRun(doc: CritiqueDoc, set: NamedSet, run: Run): ReturnType<typeof 
   if (intruders.length > 0) {
     // Each item in its member's place (an intruder stands for the member whose place it takes): safe to replace.
     const mapped = whole && run.items.every((x, k) => x === set.members[k] || listed.includes(x) || nearMember(set, x) === k) && (near.length === 0 || longNear);
-    return [report(doc, 'error', run.start, run.end, `${set.name}应为“${right}”，此处含“${intruders.join('、')}”`, right, mapped ? right : undefined)];
+    const f = report(doc, 'error', run.start, run.end, `${set.name}应为“${right}”，此处含“${intruders.join('、')}”`, right, mapped ? right : undefined);
+    return [mapped ? narrowed(doc, set, run, f) : f];
   }
   const order = set.members.filter((x) => known.includes(x));
   if (new Set(known).size === known.length && order.join() !== known.join()) {
@@ -232,7 +244,35 @@ function prefixNear(doc: CritiqueDoc, set: NamedSet, run: Run, near: string[]): 
     && run.items.every((x, k) => k === at || x === set.members[k]) && run.gaps.every((g) => g === set.sep);
   if (!placed) return [];
   const right = set.members.join(set.sep);
-  return [report(doc, 'error', run.start, run.end, `${set.name}应为“${right}”，此处“${near[0]}”应为“${lost[0]}”`, right, right)];
+  return [narrowed(doc, set, run, report(doc, 'error', run.start, run.end, `${set.name}应为“${right}”，此处“${near[0]}”应为“${lost[0]}”`, right, right))];
+}
+
+/**
+ * A whole set in its own marks with some members wrong: the finding covers those members only and replaces them
+ * with theirs, so the members written right stay untouched (the message still names the whole set).
+ */
+function narrowed(doc: CritiqueDoc, set: NamedSet, run: Run, f: ReturnType<typeof report>): ReturnType<typeof report> {
+  const wrong = run.items.map((x, k) => (x === set.members[k] ? -1 : k)).filter((k) => k >= 0);
+  if (wrong.length === 0 || wrong.length === run.items.length) return f;
+  const i = wrong[0]!;
+  const j = wrong.at(-1)!;
+  const start = run.spans[i]![0];
+  const end = run.spans[j]![1];
+  // One member wrong: its characters before and after the change stay (重大事件亲自处理: only 处理 differs).
+  const was = doc.text.slice(start, end);
+  const want = set.members.slice(i, j + 1).join(set.sep);
+  // Several members wrong: those members whole, which reads better than a cut across them.
+  if (i !== j) return { ...f, start, end, excerpt: excerptOf(doc.text, start, end), replacement: want };
+  let a = 0;
+  while (a < was.length && a < want.length && was[a] === want[a]) a++;
+  let z = 0;
+  while (z < was.length - a && z < want.length - a && was[was.length - 1 - z] === want[want.length - 1 - z]) z++;
+  // Whole words of the set's register are two characters: widen a one-character change to its pair.
+  if (was.length - a - z === 1 && want.length - a - z === 1) {
+    if (a > 0) a--;
+    else if (z > 0) z--;
+  }
+  return { ...f, start: start + a, end: end - z, excerpt: excerptOf(doc.text, start + a, end - z), replacement: want.slice(a, want.length - z) };
 }
 
 /** Whether [start, end) sits inside a 《》 on one line (checked by scanning, not a lookbehind: faster). */

@@ -1,5 +1,5 @@
 import type { Rule, Finding } from '../types.js';
-import type { CritiqueDoc } from '../doc.js';
+import type { CritiqueDoc, Line } from '../doc.js';
 import { matchAll, reporter } from './util.js';
 import { CUT_NOTICE, inlineChrome, isTableRow } from '../chrome.js';
 
@@ -146,6 +146,7 @@ const ITEM_AFTER_HEAD = /(?:^|[。；：][ \u3000]*)[ \u3000]*(?:[一二三四�
 const ITEM_AFTER_COLON = /(?<=[：:])[ \u3000]+(\d{1,2}[.．、])(?=[ \u3000]?[\u4e00-\u9fff])/g;
 
 /** A line holding only a year, a heading marker or a quotation mark (a PDF copy set 2025 / 年…, 一、 / 标题, " / 引文). */
+const WRAP_BREAK = '在句子中间换行（全文按固定行宽换行，疑为从 PDF 或网页复制）';
 const LONE_TOKEN = /^([\s\u3000]*)((?:19|20)\d{2}|[一二三四五六七八九十]{1,3}、|["“”])[\s\u3000]*$/;
 
 export const layoutRule: Rule = {
@@ -364,7 +365,7 @@ export const layoutRule: Rule = {
       // A sentence broken after ；: the next paragraph finishes it, and the two are no list of items.
       if (at.endsWith('；') && at.length >= 20 && !ITEM_START.test(a.text) && !ITEM_START.test(b.text) && /。$/.test(b.text.trimEnd()) && !/；$/.test(paras[i + 2]?.text.trimEnd() ?? '') && !/；$/.test(paras[i - 1]?.text.trimEnd() ?? '')) {
         const end = a.start + at.length;
-        out.push(report(doc, 'warning', end - 1, b.start + Math.min(b.text.length, 4), '段末是分号，下一段接着同一句话：句子在此断开了', '与下一段连接成完整的句子'));
+        out.push(report(doc, 'warning', end - 1, b.start, '段末是分号，下一段接着同一句话：句子在此断开了', '与下一段连接成完整的句子'));
         continue;
       }
       // An inline list (……，一是……；) whose next item starts a new paragraph (二是……): the paragraph is broken.
@@ -375,7 +376,7 @@ export const layoutRule: Rule = {
         const inline = a.text.indexOf(`${prev}是`);
         if (inline > 0 && !/^[\s\u3000]*$/.test(a.text.slice(0, inline))) {
           const end = a.start + at.length;
-          out.push(report(doc, 'warning', end - 1, b.start + Math.min(b.text.length, 4), `段中的“${prev}是”之后，“${next[1]}是”另起了一段：段落在此断开了`, '与下一段连接成完整的段落'));
+          out.push(report(doc, 'warning', end - 1, b.start, `段中的“${prev}是”之后，“${next[1]}是”另起了一段：段落在此断开了`, '与下一段连接成完整的段落'));
           continue;
         }
       }
@@ -387,7 +388,7 @@ export const layoutRule: Rule = {
       if (/^[\s\u3000]*[\u4e00-\u9fff]{2,12}[，、][\u4e00-\u9fff]{2,12}$/.test(at) && b.text.trim().length > 2 * at.trim().length) continue;
       if (!/^[\s\u3000]*[\u4e00-\u9fff“]/.test(b.text)) continue;
       const end = a.start + at.length;
-      out.push(report(doc, 'warning', end - 2, b.start + Math.min(b.text.length, 4), mark ? `段末是${at.endsWith('、') ? '顿号' : '逗号'}：句子在此断开了` : '段末没有标点：段落疑在句子中间断开，或漏了句号', mark ? '与下一段连接成完整的句子' : '与下一段连接成完整的句子，或补上句号'));
+      out.push(report(doc, 'warning', end - 2, b.start, mark ? `段末是${at.endsWith('、') ? '顿号' : '逗号'}：句子在此断开了` : '段末没有标点：段落疑在句子中间断开，或漏了句号', mark ? '与下一段连接成完整的句子' : '与下一段连接成完整的句子，或补上句号'));
     }
     out.push(...itemsWithoutStop(doc, out, wholeChrome));
     // A preview that stops mid-sentence right before the sharing site's footer (file name, download notice).
@@ -405,6 +406,8 @@ export const layoutRule: Rule = {
       const b = doc.lines[i + 1]!;
       const lone = LONE_TOKEN.exec(a.text);
       if (!lone || !/^[\s\u3000]*[\u4e00-\u9fff“"0-9。，；、]/.test(b.text) || wholeChrome(a.index) || wholeChrome(b.index)) continue;
+      // A wrapped copy's breaks around the token are reported already: the same defect.
+      if (out.some((f) => f.message === WRAP_BREAK && f.start >= a.start && f.start <= a.end)) continue;
       const start = a.start + lone.index + lone[1]!.length;
       out.push(report(doc, 'warning', start, start + lone[2]!.length, `“${lone[2]}”单独占了一行，与下一行的文字断开了`, '与下一行连接'));
     }
@@ -567,9 +570,17 @@ function wrapBreaks(doc: CritiqueDoc): Finding[] {
   const width = widths[Math.floor(widths.length / 2)]!;
   // A fixed width: most broken lines within a fifth of the median (a copy whose runs became lines has none).
   const fixed = width >= 12 && widths.filter((w) => w >= 0.8 * width && w <= 1.2 * width).length >= 0.6 * widths.length;
+  // A year or a quotation mark alone on its line (a Word copy's runs set apart) is broken off on both sides, in a
+  // title too (某办公室 / 2025 / 年……总结与 / 2026 / 年工作计划) and after a closing quote (……意识形态 / ” / 是……).
+  const token = (l: Line | undefined) => !!l && /^[\s\u3000]*(?:(?:19|20)\d{2}|[“”‘’"])[\s\u3000]*$/.test(l.text);
+  const closers = doc.lines.filter((l, k) => {
+    const next = doc.lines[k + 1];
+    if (!next || doc.chrome.has(l.index) || doc.chrome.has(next.index) || l.text.trim() === '' || next.text.trim() === '') return false;
+    return (token(l) && /^[\s\u3000]*[\u4e00-\u9fff，、]/.test(next.text)) || (token(next) && !/[。！？；：:]$/.test(l.text.trimEnd()) && !/^[\s\u3000]*[一二三四五六七八九十]{1,3}、[\s\u3000]*$/.test(l.text));
+  }).map((l) => l.index);
   const out: Finding[] = [];
   const loose: number[] = [];
-  for (const i of broken) {
+  for (const i of [...new Set([...broken, ...closers])].sort((a, b) => a - b)) {
     const a = doc.lines[i]!;
     const end = a.start + a.text.trimEnd().length;
     const next = doc.lines.slice(i + 1).find((l) => l.text.trim() !== '');
@@ -582,7 +593,7 @@ function wrapBreaks(doc: CritiqueDoc): Finding[] {
     const resume = next.start + (next.text.length - next.text.trimStart().length);
     // Two Latin words wrapped apart keep one space between them.
     const join = /[A-Za-z]/.test(t[end - 1]!) && /[A-Za-z]/.test(t[resume]!) ? ' ' : '';
-    out.push(report(doc, 'warning', end, resume, '在句子中间换行（全文按固定行宽换行，疑为从 PDF 或网页复制）', '删去换行，与下一行连成一段', join));
+    out.push(report(doc, 'warning', end, resume, WRAP_BREAK, '删去换行，与下一行连成一段', join));
   }
   if (loose.length > 0) {
     const a = doc.lines[loose[0]!]!;

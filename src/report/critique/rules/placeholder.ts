@@ -80,7 +80,9 @@ export const placeholderRule: Rule = {
     // A title that opens with 年 lost its year (年意识形态工作总结): the site cut the number out.
     if (doc.title) {
       const lead = doc.title.text.length - doc.title.text.trimStart().length;
-      if (/^年(?![度轻龄代初末底中终均内来后前间会味关级限份鉴报历薪华少夜货画俗糕])[\u4e00-\u9fff]/.test(doc.title.text.slice(lead))) {
+      // A year alone on the line before (a Word copy's runs set apart: 2025 / 年意识形态……) is there: a break, not a cut.
+      const above = doc.lines[doc.title.index - 1]?.text.trim() ?? '';
+      if (!/^(?:19|20)\d{2}$/.test(above) && /^年(?![度轻龄代初末底中终均内来后前间会味关级限份鉴报历薪华少夜货画俗糕])[\u4e00-\u9fff]/.test(doc.title.text.slice(lead))) {
         out.push(report(doc, 'error', doc.title.start + lead, doc.title.start + lead + 1, '标题以“年”开头，缺了年份', '在“年”前填入年份'));
       }
     }

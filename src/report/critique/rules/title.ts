@@ -21,7 +21,7 @@ export const titleRule: Rule = {
     const out: Finding[] = [];
     const head = doc.titleHead;
     const lead = (head ?? t).text.length - (head ?? t).text.trimStart().length;
-    const text = `${head?.text.trim() ?? ''}${t.text.trim()}`;
+    const text = doc.text.slice((head ?? t).start, t.end).replace(/\s+/g, '');
     const start = (head ?? t).start + lead;
     const bare = /(?<!\d)(20\d{2})(?![\d年])(?=[\u4e00-\u9fff])/.exec(text);
     if (bare) {

@@ -71,7 +71,7 @@ describe('named sets and fixed formulations', () => {
       '守土负责、守土有责、守土尽责',
       '分级负责、属地管理、谁主管谁负责',
       '党委统一领导、党政齐抓共管、宣传部门组织协调、各相关部门积极配合',
-      '重要工作亲自部署、重要问题亲自处置、重大事件亲自过问',
+      '重要问题亲自处置、重大事件亲自过问',
       '苗头倾向性问题',
       '县情民意',
       '《党章》',
@@ -128,7 +128,7 @@ describe('punctuation and layout', () => {
 
   it('finds PDF spaces, run-in headings, broken lines and zero-padded dates', () => {
     const t = fixture('layout-pdf.txt');
-    expect(spans(t, 'layout')).toEqual(['2025年07月05日', ' ', '一、', ' 3 ', '责任\n制考核，']);
+    expect(spans(t, 'layout')).toEqual(['2025年07月05日', ' ', '一、', ' 3 ', '责任\n']);
   });
 });
 

@@ -1,0 +1,76 @@
+/**
+ * Round 17 (issue 24). Before the round's draws were read: a wrapped copy's breaks as a warning each, a title with
+ * no unit or year over a whole report. After r44 and r45 were read (in-sample, as families): a Word copy whose runs
+ * became lines, one fix for a set's members written right, a download notice's neighbours. Our own text.
+ */
+import { describe, expect, it } from 'vitest';
+import { applyAll, run, WRAP_BREAK } from './helpers.js';
+
+const TITLE = '青川县林业局党组关于2025年度落实意识形态工作责任制情况的报告\n';
+const serious = (t: string, rule?: string) => run(t).filter((f) => f.severity !== 'info' && (!rule || f.rule === rule)).map((f) => [t.slice(f.start, f.end), f.replacement ?? null]);
+
+describe('a copy wrapped at a fixed width', () => {
+  const para = '今年以来，局党组把意识形态工作列入重要议事日程，全年召开党组会议专题研究6次，听取各股室汇报2次，对林区宣传阵地开展排查4次，发现并整改问题5个，及时处置涉林网络舆情3起，做到早发现、早报告、早处置，全局意识形态领域总体平稳。';
+  const wrapped = (p: string, width: number) => p.match(new RegExp(`.{1,${width}}`, 'gu'))!.join('\n');
+
+  it('each break of a line that fills the width is a warning in its place, deleted by its fix', () => {
+    const t = `${TITLE}${wrapped(para, 24)}\n${wrapped(para.replace('今年以来', '下半年'), 24)}\n`;
+    const breaks = run(t).filter((f) => f.message === WRAP_BREAK);
+    expect(breaks.length).toBeGreaterThanOrEqual(8);
+    expect(breaks.every((f) => f.severity === 'warning' && t.slice(f.start, f.end) === '\n' && f.replacement === '')).toBe(true);
+    const fixed = applyAll(t, breaks);
+    expect(fixed).toBe(`${TITLE}${para}\n${para.replace('今年以来', '下半年')}\n`);
+  });
+
+  it('a copy whose runs became lines (a year or a quote on its own line) has its breaks reported, a heading\'s end not', () => {
+    const t = '青川县林业局\n2025\n年意识形态工作总结\n一、\n2025\n年工作成效\n局党组坚持每季度研判一次，书记在会上指出，\n“\n守好林区宣传阵地\n”\n是全局的共同责任。全年共召开专题会议6次，研究问题9个，形成纪要6份，件件有回音。\n二、存在的问题\n个别股室对网络阵地管理重视不够，排查不够及时。\n';
+    // Each break as the two characters around it.
+    const at = (f: { start: number }) => `${t[f.start - 1]}|${t[f.start + 1]}`;
+    const found = run(t);
+    expect(found.filter((f) => f.message === WRAP_BREAK).map(at)).toEqual(['局|2', '5|年', '5|年', '，|“', '“|守', '地|”', '”|是']);
+    // The title over three lines is one title naming its unit and year, split (not a title that lost its year).
+    expect(found.filter((f) => f.rule === 'title' || f.rule === 'placeholder')).toEqual([]);
+    // The year alone is not reported twice; 年工作成效 ends its heading, so the break after it is the writer's.
+    expect(found.filter((f) => /单独占了一行/.test(f.message)).map((f) => t.slice(f.start, f.end))).toEqual(['一、']);
+  });
+});
+
+describe('a title with no unit or no year', () => {
+  it('over a whole report (a lead-in, sections) is a warning', () => {
+    const t = '2025年上半年落实意识形态工作责任制情况报告\n现将有关情况报告如下：\n一、主要做法\n局党组召开专题会议3次。\n';
+    expect(serious(t, 'title').map(([s]) => s)).toEqual(['2025年上半年落实意识形态工作责任制情况报告']);
+    const noYear = '青川县林业局党组落实意识形态工作责任制情况报告\n一、主要做法\n局党组召开专题会议3次。\n';
+    expect(run(noYear).find((f) => f.rule === 'title')?.message).toBe('标题未写明年份，像是模板标题');
+    expect(run(noYear).find((f) => f.rule === 'title')?.severity).toBe('warning');
+  });
+  it('over a short passage (a section the writer names later) stays a hint', () => {
+    const t = '2025年上半年意识形态工作情况\n局党组召开专题会议3次，研判形势2次。\n';
+    expect(run(t).find((f) => f.rule === 'title')?.severity).toBe('info');
+  });
+});
+
+describe('a named set with some members written right', () => {
+  it('one member wrong: the fix covers its changed word, not the members written right', () => {
+    const t = `${TITLE}书记做到重要工作亲自部署、重要问题亲自过问、重大事件亲自处理。\n`;
+    expect(serious(t, 'formulation')).toEqual([['处理', '处置']]);
+    expect(applyAll(t, run(t))).toContain('重大事件亲自处置。');
+  });
+  it('the same slip in two members is one finding with one fix', () => {
+    const t = `${TITLE}班子成员做到守一有责、守一尽责。\n`;
+    expect(serious(t, 'formulation')).toEqual([['一有责、守一', '土有责、守土']]);
+  });
+});
+
+describe('a download notice', () => {
+  it('its heading, numbered items and service line go with the notice line found, as one block', () => {
+    const notice = '温馨提示：\n1. 文件中的公式和动画在预览时可能显示不全，下载后可正常查看。\n2. 本文档由用户上传，本站只提供存储空间，如有侵权请联系客服。\n3. 下载前请先预览，付费后不支持退款。\n网站客服：400123456\n';
+    const t = `${notice}${TITLE}局党组召开专题会议3次。\n`;
+    const debris = run(t).filter((f) => f.rule === 'debris');
+    expect(debris.map((f) => t.slice(f.start, f.end))).toEqual([notice.trimEnd()]);
+    expect(run(t).filter((f) => f.rule === 'numbering')).toEqual([]);
+  });
+  it('numbered items of a report about web work stay the report\'s', () => {
+    const t = `${TITLE}一、主要做法\n1. 规范网站信息上传审核，全年下载安装防护软件3套。\n2. 加强平台用户管理。\n`;
+    expect(run(t).filter((f) => f.rule === 'debris')).toEqual([]);
+  });
+});
