@@ -295,6 +295,12 @@ export const FIXED_PHRASES: readonly FixedPhrase[] = [
   { pattern: /党和国家(?:的)?一项极端重要的工作/g, after: /意识形态工作(?:始终)?是$/, right: '党的一项极端重要的工作', safe: true, discouraged: true, why: '原话是“意识形态工作是党的一项极端重要的工作”', source: `${S819}（“意识形态工作是党的一项极端重要的工作”）` },
   { pattern: /党的一项极(?:其|为|度)重要的工作/g, right: '党的一项极端重要的工作', safe: true, source: `${S819}（“意识形态工作是党的一项极端重要的工作”）` },
   { pattern: /倾向的?苗头(?:性)?的?问题|倾向性的?苗头的?问题/g, right: '苗头性倾向性问题', safe: true, source: `${SSBF}（“苗头性倾向性问题”）` },
+  // A regulation's name ends in its kind (办法, 细则, 规定 …); 方法 is no kind of regulation.
+  { pattern: /实施方法(?=》)/g, right: '实施办法', safe: true, why: '制度文件的名称以文种结尾，是“实施办法”，不是“实施方法”', source: '《中国共产党党内法规制定条例》(2019-08) 第五条：党内法规的名称为党章、准则、条例、规定、办法、规则、细则' },
+  // Joint issuers written as one word (中共中央国务院关于……): the names are set apart. No replacement: a title
+  // separates them by a space, running text by a 顿号.
+  { pattern: /中共中央国务院/g, right: '中共中央、国务院', safe: false, discouraged: true, why: '联合发文的机关名称之间应隔开（文件标题中空一字，正文中用顿号）', source: 'GB/T 9704-2012 §7.2.3（联合行文时发文机关名称分列）；新华社电文写作“中共中央、国务院印发《……》”' },
+  { pattern: /中共中央办公厅国务院办公厅/g, right: '中共中央办公厅、国务院办公厅', safe: false, discouraged: true, why: '联合发文的机关名称之间应隔开（文件标题中空一字，正文中用顿号）', source: 'GB/T 9704-2012 §7.2.3；新华社电文写作“中共中央办公厅、国务院办公厅印发《……》”' },
   // The order and marks of 思想上政治上行动上 when the words lost their 上 or their order (在政治、思想、行动上).
   { pattern: /(?:思想|政治|行动)上?[、，]?(?:思想|政治|行动)上?[、，]?(?:思想|政治|行动)上(?=[\u4e00-\u9fff]{0,4}(?:同|与|和)(?:以习近平同志为核心的)?党中央)/g, right: '思想上政治上行动上', safe: true, why: '固定表述为“思想上政治上行动上”', variant: /^思想上、政治上、行动上$/, source: `${ZHUNZE}: 在思想上政治上行动上同党中央保持高度一致` },
   // The 三个带头 of the responsibility system with its middle member dropped.

@@ -314,7 +314,9 @@ export const layoutRule: Rule = {
         if (inTitlePhrases(t, start, end, p.start, p.end)) continue;
         // A run-in heading is reported above; its space belongs to that finding.
         if (doc.headings.some((h) => h.runIn && h.start === end) || spaced.some(([a, b]) => start >= a && end <= b)) continue;
-        if (doc.fromPdf || doc.wrapped) pdfSpaces.push([start, end]);
+        // A PDF file's own text layer spaces justified lines: one hint. A wrapped copy pasted as text carries its
+        // spaces inside its lines like any copy, each a warning (round 17, as round 16 did for spaces around numbers).
+        if (doc.fromPdf) pdfSpaces.push([start, end]);
         else if (atWidth) inner.push([start, end]);
         else if (bare) out.push(report(doc, 'warning', start, end, '中文之间多出空格（本行没有标点，空格也可能是有意的分隔）', '核对原稿：若是排版残留则删去空格，若是分隔则保留或改用标点'));
         else out.push(report(doc, 'warning', start, end, '中文之间多出空格（疑为 PDF 换行或排版残留）', '核对原稿后删去多余的空格（若此处原为分段或有意的分隔，则另起一段或保留）'));
@@ -419,8 +421,8 @@ export const layoutRule: Rule = {
     // A space between （一） and its heading text: the bracket already separates them.
     for (const { start, end } of matchAll(HEADING_NUMBER_SPACE, t)) {
       if (doc.chrome.has(doc.lines.findIndex((l) => l.start <= start && start <= l.start + l.text.length))) continue;
-      // Web residue that changes nothing a reader sees wrongly; labellers leave it: a hint, no replacement.
-      out.push(report(doc, 'info', start, end, '标题序号后多出空格', '删去空格'));
+      // No space follows a heading's number (GB/T 9704 practice); r18's labeller left it, r45's and r46's mark it.
+      out.push(report(doc, 'warning', start, end, '标题序号后多出空格', '删去空格', ''));
     }
     // A level-1 heading followed straight by the next level-1 heading: an empty section.
     const level1 = doc.headings.filter((h) => !h.runIn && h.mark.level === 1);

@@ -59,11 +59,11 @@ describe('word slips by a confusable-character table inside genre words, not by 
 });
 
 describe('after r18 (in-sample): precision first', () => {
-  it('a space after a heading number (一、 or （一）) is a hint without a replacement', () => {
+  it('a space after a heading number (一、 or （一）) is a warning whose fix deletes it (round 17; round 13 made it a hint)', () => {
     const t = `${TITLE}一、主要工作\n${BODY}二、 下步打算\n（一） 抓好学习\n${BODY}`;
     const f = run(t).filter((x) => x.rule === 'layout' && x.message.includes('标题序号后'));
     expect(f.length).toBeGreaterThanOrEqual(1);
-    for (const x of f) expect([x.severity, x.replacement]).toEqual(['info', undefined]);
+    for (const x of f) expect([x.severity, x.replacement]).toEqual(['warning', '']);
   });
   it('a space inside a quoted activity name with phrases of different length is the writer’s', () => {
     const t = `${TITLE}全年开展“植树护绿 共建美好家园”“清洁庭院 美化乡村”等活动12场。\n`;

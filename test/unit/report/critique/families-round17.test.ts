@@ -74,3 +74,24 @@ describe('a download notice', () => {
     expect(run(t).filter((f) => f.rule === 'debris')).toEqual([]);
   });
 });
+
+describe('spaces a pasted copy carries', () => {
+  it('inside the lines of a wrapped copy, a space before a figure is a warning each, as in a copy not wrapped', () => {
+    const lines = ['今年以来，局党组召开专题会议研究意识形态工作 3次，听取', '各股室汇报，对林区宣传阵地开展排查，共配备了 2名网评', '员，做到早发现、早报告、早处置，全局意识形态领域总体', '平稳，各项工作有序推进，取得了较好的效果和社会反响。'];
+    const t = `${TITLE}${lines.join('\n')}\n`;
+    const spaces = run(t).filter((f) => f.rule === 'layout' && /^ +$/.test(t.slice(f.start, f.end)));
+    expect(spaces.map((f) => [t.slice(f.start - 2, f.end + 2), f.severity])).toEqual([['工作 3次', 'warning'], ['备了 2名', 'warning']]);
+  });
+  it('after a heading number the space is deleted', () => {
+    const t = `${TITLE}一、 主要做法\n局党组召开专题会议3次。\n（一） 压实责任\n班子成员带头落实。\n`;
+    expect(serious(t, 'layout')).toEqual([[' ', ''], [' ', '']]);
+  });
+});
+
+describe('names of documents and their issuers', () => {
+  it('a regulation named 实施方法 is an 实施办法; joint issuers written as one word are set apart, without a fix', () => {
+    const t = `${TITLE}认真学习《林区宣传阵地管理实施方法》和《中共中央国务院关于加强生态文明建设的意见》。\n`;
+    expect(serious(t, 'formulation')).toEqual([['实施方法', '实施办法'], ['中共中央国务院', null]]);
+    expect(serious(`${TITLE}中共中央、国务院印发《关于加强生态文明建设的意见》。\n`, 'formulation')).toEqual([]);
+  });
+});
