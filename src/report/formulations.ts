@@ -295,6 +295,8 @@ export const FIXED_PHRASES: readonly FixedPhrase[] = [
   { pattern: /党和国家(?:的)?一项极端重要的工作/g, after: /意识形态工作(?:始终)?是$/, right: '党的一项极端重要的工作', safe: true, discouraged: true, why: '原话是“意识形态工作是党的一项极端重要的工作”', source: `${S819}（“意识形态工作是党的一项极端重要的工作”）` },
   { pattern: /党的一项极(?:其|为|度)重要的工作/g, right: '党的一项极端重要的工作', safe: true, source: `${S819}（“意识形态工作是党的一项极端重要的工作”）` },
   { pattern: /倾向的?苗头(?:性)?的?问题|倾向性的?苗头的?问题/g, right: '苗头性倾向性问题', safe: true, source: `${SSBF}（“苗头性倾向性问题”）` },
+  // 导向 is what a 舆论 has (坚持正确舆论导向); 方向 is the 政治方向's.
+  { pattern: /正确(?:的)?舆论方向/g, right: '正确舆论导向', safe: true, why: '固定表述为“正确舆论导向”', source: `${S819}（“坚持正确舆论导向”）；${XCTL}` },
   // A regulation's name ends in its kind (办法, 细则, 规定 …); 方法 is no kind of regulation.
   { pattern: /实施方法(?=》)/g, right: '实施办法', safe: true, why: '制度文件的名称以文种结尾，是“实施办法”，不是“实施方法”', source: '《中国共产党党内法规制定条例》(2019-08) 第五条：党内法规的名称为党章、准则、条例、规定、办法、规则、细则' },
   // Joint issuers written as one word (中共中央国务院关于……): the names are set apart. No replacement: a title
@@ -304,8 +306,8 @@ export const FIXED_PHRASES: readonly FixedPhrase[] = [
   // The order and marks of 思想上政治上行动上 when the words lost their 上 or their order (在政治、思想、行动上).
   { pattern: /(?:思想|政治|行动)上?[、，]?(?:思想|政治|行动)上?[、，]?(?:思想|政治|行动)上(?=[\u4e00-\u9fff]{0,4}(?:同|与|和)(?:以习近平同志为核心的)?党中央)/g, right: '思想上政治上行动上', safe: true, why: '固定表述为“思想上政治上行动上”', variant: /^思想上、政治上、行动上$/, source: `${ZHUNZE}: 在思想上政治上行动上同党中央保持高度一致` },
   // The 三个带头 of the responsibility system with its middle member dropped.
-  { pattern: /带头抓意识形态工作，带头批评错误观点/g, right: '带头抓意识形态工作，带头管阵地把导向强队伍，带头批评错误观点', safe: false, discouraged: true, why: '“三个带头”缺少“带头管阵地把导向强队伍”', source: `${SSBF}（“带头抓意识形态工作，带头管阵地把导向强队伍，带头批评错误观点和错误倾向”）` },
-  { pattern: /带头抓意识形态工作、带头批评错误观点/g, right: '带头抓意识形态工作、带头管阵地把导向强队伍、带头批评错误观点', safe: false, discouraged: true, why: '“三个带头”缺少“带头管阵地把导向强队伍”', source: `${SSBF}（“带头抓意识形态工作，带头管阵地把导向强队伍，带头批评错误观点和错误倾向”）` },
+  { pattern: /带头抓意识形态工作，带头批评错误观点/g, right: '带头抓意识形态工作，带头管阵地把导向强队伍，带头批评错误观点', safe: false, discouraged: true, variant: /./, why: '“三个带头”缺少“带头管阵地把导向强队伍”（r22 的标注者标出，r33、r45、r48 的不标：提示）', source: `${SSBF}（“带头抓意识形态工作，带头管阵地把导向强队伍，带头批评错误观点和错误倾向”）` },
+  { pattern: /带头抓意识形态工作、带头批评错误观点/g, right: '带头抓意识形态工作、带头管阵地把导向强队伍、带头批评错误观点', safe: false, discouraged: true, variant: /./, why: '“三个带头”缺少“带头管阵地把导向强队伍”（r22 的标注者标出，r33、r45、r48 的不标：提示）', source: `${SSBF}（“带头抓意识形态工作，带头管阵地把导向强队伍，带头批评错误观点和错误倾向”）` },
   // Named campaigns keep their name in quotation marks (the Central Committee's own titles).
   { pattern: /(?<![“"《])不忘初心、牢记使命(?=主题教育)/g, right: '“不忘初心、牢记使命”', safe: true, why: '主题教育的名称应加引号', source: '《中共中央关于在全党开展“不忘初心、牢记使命”主题教育的意见》(2019-05)' },
   { pattern: /(?<![“"《])两学一做(?=学习教育)/g, right: '“两学一做”', safe: true, why: '学习教育的名称应加引号', source: '《关于在全体党员中开展“学党章党规、学系列讲话，做合格党员”学习教育方案》(中共中央办公厅, 2016-02)' },
@@ -400,6 +402,9 @@ export const SPUN_TERMS: readonly SpunTerm[] = [
   { right: '监督检查范围', spun: ['监督坚持范围'], source: `${SSBF}（“纳入……监督检查范围”）; ${SPIN}` },
   { right: '极端重要', spun: ['极度重要', '极端主要', '极其主要'], source: `${S819}; ${SPIN}` },
   { right: '舆论导向', spun: ['言论导向', '舆论引导向'], source: `${S819}（“牢牢把握正确的舆论导向”）; ${SPIN}` },
+  { right: '精神文明', spun: ['精神礼貌', '精神文雅'], source: `党的十二届六中全会《关于社会主义精神文明建设指导方针的决议》(1986); ${SPIN}` },
+  { right: '生态文明', spun: ['生态礼貌', '生态文雅'], source: `党的十八大报告 (2012-11)：“大力推进生态文明建设”; ${SPIN}` },
+  { right: '文明城市', spun: ['礼貌城市'], source: `中央文明委《全国文明城市测评体系》; ${SPIN}` },
   { right: '网络安全', spun: ['网络平安', '网络保险', '网络安然'], source: `《中华人民共和国网络安全法》(2016-11); ${SPIN}` },
 ];
 

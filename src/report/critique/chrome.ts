@@ -235,7 +235,8 @@ const SITE_LINE_WORDS = /来源|作者|浏览|阅读量|阅读次数|点击量|�
 /** Words template sites hang on a title: 精选, 精编, 优选, 通用, 范文, 最新, 精品, 热门, 完整版, 汇编. */
 export const DECO_WORD = '精选|精编|优选|通用|范文|范本|最新|精品|热门|推荐|完整版|word版|可编辑|汇编|大全|合集';
 /** …报告（通用5篇）, …报告【精选】, …报告精编, …总结范文 at the end; 【精品】, 最新 at the start. */
-const DECO_END = new RegExp(`(?:[（(【\\[]\\s*(?:${DECO_WORD})[^（）()【】\\[\\]]{0,8}[）)】\\]]|[-_—·\\s]*(?:${DECO_WORD})(?:版|范例|\\d{1,2}篇)?)$`, 'i');
+// A collection's count alone (……实施办法【4篇】, ……总结4篇) is the site's decoration too.
+const DECO_END = new RegExp(`(?:[（(【\\[]\\s*(?:${DECO_WORD})[^（）()【】\\[\\]]{0,8}[）)】\\]]|[-_—·\\s]*(?:${DECO_WORD})(?:版|范例|\\d{1,2}篇)?|[（(【\\[]\\s*\\d{1,2}\\s*篇\\s*[）)】\\]]|(?<=报告|总结|汇报|办法|材料|计划|方案)\\d{1,2}篇)$`, 'i');
 const DECO_START = new RegExp(`^(?:【[^】]{1,10}】|(?:${DECO_WORD})(?=[\\u4e00-\\u9fff0-9]))`, 'i');
 /** Stripped for comparing a decorated page title with the title proper. */
 export function undecorated(title: string): string {

@@ -35,6 +35,11 @@ export const CONFUSIONS: readonly Confusion[] = [
   { pattern: '(?<=负)总则', right: '总责', severity: 'error', source: STD },
   // A period word written with its 年 twice (上半年年): the second 年 is a slip; 年年 before 度/初/底 is another word.
   { pattern: '(?<=[上下]半)年年(?![度初底末中终])', right: '年', severity: 'warning', source: STD },
+  // An epidemic 暴发 (breaks out suddenly); 爆发 is for wars, volcanoes, strength.
+  { pattern: '(?<=疫情|病毒|传染病)爆发', right: '暴发', severity: 'warning', source: `${STD}（暴发：突然发生，用于疾病、山洪）；国家卫生健康委员会通报用“疫情暴发”` },
+  { pattern: '爆发(?=[了的]?(?:新冠|新型冠状病毒|疫情|传染病|公共卫生事件))', right: '暴发', severity: 'warning', source: `${STD}（暴发：突然发生，用于疾病、山洪；爆发：火山、战争等）；国家卫生健康委员会通报用“疫情暴发”` },
+  // The unit's own 思想政治工作 in its fixed order.
+  { pattern: '政治思想工作', right: '思想政治工作', severity: 'warning', source: '《关于新时代加强和改进思想政治工作的意见》(中共中央、国务院, 2021-07)；《中国共产党宣传工作条例》(2019)' },
   { pattern: '主题责任', right: '主体责任', severity: 'error', source: SEED },
   // And the other way round: the campaign is a 主题教育 (以……为主体 aside).
   { pattern: '(?<![以为是作])主体教育(?!者|对象)', right: '主题教育', severity: 'error', source: `${STD}；学习教育的名称是“主题教育”（“不忘初心、牢记使命”主题教育 2019；学习贯彻习近平新时代中国特色社会主义思想主题教育 2023）` },

@@ -4,6 +4,9 @@ import { bigrams, reporter } from './util.js';
 
 const report = reporter('duplicate', 'duplicate');
 
+/** A clause of six characters or more, then a comma and the same clause again, then a mark. */
+const DOUBLED_CLAUSE = /(?<=^|[，。；：\n])([^，。；：\n]{6,40})，\1(?=[，。；：！？]|$)/gm;
+
 const MIN_LEN = 20;
 const SHINGLE = 4;
 /** Shingles shared by more sentences than this are genre boilerplate (意识形态), not evidence. */
@@ -132,6 +135,11 @@ export const duplicateRule: Rule = {
   category: 'duplicate',
   check(doc: CritiqueDoc): Finding[] {
     const out: Finding[] = [];
+    // A clause written twice in a row (按照……要求，按照……要求，): the second copy goes, with its comma.
+    for (const m of doc.text.matchAll(DOUBLED_CLAUSE)) {
+      const start = m.index + m[1]!.length;
+      out.push(report(doc, 'warning', start, start + 1 + m[1]!.length, `“${m[1]}”连续写了两遍`, '删去重复的一处', ''));
+    }
     const lineNo = (s: Sentence) => s.line + 1;
     const exact = new Map<string, Sentence>();
     const cands: { s: Sentence; norm: string; grams?: Set<string> }[] = [];

@@ -4,7 +4,9 @@ import { matchAll, reporter } from './util.js';
 
 const report = reporter('placeholder', 'placeholder');
 
-/** Markdown bold around a short span: **加强组织领导** (not a placeholder). */
+/** 局 standing alone as the subject (今年以来，局始终……), not 我局/本局/全局, not 局门户网站/局属单位/局党组. */
+const BARE_BUREAU = /(?<![\u4e00-\u9fffA-Za-z0-9*＊XxＸ×_“])局(?=始终|一直|在|高度|紧紧|坚持|认真|把|按照|根据|积极|严格|切实|全面|深入|紧扣|围绕|结合|不断|持续|进一步|召开|制定|成立|建立|组织|开展|以|将|对|通过|及时|牢牢|扎实)/g;
+
 /** Markdown bold: ** around words. Two masks with only marks between (（**、**）) are no bold. */
 const BOLD = /(?<=^|[\s。；：，、“（])\*\*(?![）)、，。；：\s])(?=[^*\n]*?[\u4e00-\u9fffA-Za-z0-9][^*\n]*?\*\*)([^*\n]{1,60}?)(?<![（(、，\s])\*\*(?=$|[\s。；：，、”）])/gm;
 const STARS = /[*＊]+/g;
@@ -35,7 +37,7 @@ const YEAR_SLOT = /(?<![0-9])(?:19|20)[0-9]?(?:[XxＸｘ×]{1,2}|_{1,3}|＿{1,3}
 /** Underscore blanks in Chinese text: __区, 于_月_日, 开展_工作. */
 /** Underscores before a character, a mark, or a range dash (____-____年度: a span of years left blank). */
 const BLANK = /(?:_{1,}|＿{1,})(?=[\u4e00-\u9fff，。、]|[-－—~～][ \u3000]?(?:_|＿))/g;
-const BLANK_BEFORE = /[\u4e00-\u9fff\s，、：（“\-－—~～]/;
+const BLANK_BEFORE = /[\u4e00-\u9fff\s，、：；。（）“\-－—~～]/;
 const MOU_NOUN = /^(?:街道|社区|学校|中学|小学|大学|学院|幼儿园|医院|公司|集团|单位|部门|中心|支部|党委|党组|[省市县区镇乡村局委办厅院校])/;
 /** 某某 is always a template name; 某 + a unit noun (某镇, 某局) in a report body too. */
 const MOU = /某某+(?:[\u4e00-\u9fff])?|(?<![\u4e00-\u9fff]某|某)某(?=(?:省|市|县|区|镇|乡|村|街道|社区|局|委|办|厅|院|校|学校|中学|小学|大学|学院|幼儿园|医院|公司|集团|单位|部门|中心|支部|党委|党组|同志|书记|主任|镇长|局长)(?!些|种|一|个|项|方面|程度))/g;
@@ -87,6 +89,15 @@ export const placeholderRule: Rule = {
       }
     }
     const t = doc.text;
+    const lineAt = (i: number) => doc.lines.findIndex((l) => l.start <= i && i <= l.start + l.text.length);
+    const prose = (i: number) => {
+      const k = lineAt(i);
+      return !doc.chrome.has(k) && !doc.titleLines.has(k) && !(doc.title && k === doc.title.index);
+    };
+    // A unit's name cut before its 局 (今年以来，局始终……；。局高度重视): the template or the site dropped it.
+    for (const { start, end } of matchAll(BARE_BUREAU, t)) {
+      if (prose(start)) out.push(report(doc, 'warning', start, end, '“局”前缺少单位名称（疑为名称被删去或模板未填）', '补上单位全称，如“××县××局”'));
+    }
     const bold: [number, number][] = [];
     for (const { start, end } of matchAll(BOLD, t)) bold.push([start, end]);
     const inBold = (i: number) => bold.some(([s, e]) => i === s || i === e - 2);

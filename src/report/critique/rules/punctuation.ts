@@ -380,7 +380,9 @@ function lineEnds(doc: CritiqueDoc): Finding[] {
   }
   // 如下 with no mark at all, at a line's end or where a page glued the first heading to it: the colon is missing.
   for (const { start, end } of matchAll(LEAD_IN_BARE, doc.text)) {
-    out.push(report(doc, 'warning', start - 1, end, '“如下”后缺少冒号', '如下：', '如下：'));
+    // A heading glued to it (……汇报如下一、加强……) starts its own line as well: the fix does both.
+    const glued = /^(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）)/.test(doc.text.slice(end, end + 5));
+    out.push(report(doc, 'warning', start - 1, end, '“如下”后缺少冒号', glued ? '如下：（下文标题另起一行）' : '如下：', glued ? '如下：\n' : '如下：'));
   }
   // 如下 with another mark before the headings it opens: below.
   const headingAt = new Map(doc.headings.filter((h) => !h.runIn).map((h) => [h.line, h]));

@@ -95,3 +95,43 @@ describe('names of documents and their issuers', () => {
     expect(serious(`${TITLE}中共中央、国务院印发《关于加强生态文明建设的意见》。\n`, 'formulation')).toEqual([]);
   });
 });
+
+describe('after r48–r51 (in-sample, as families in our own words)', () => {
+  it('局 alone as the subject lost its unit\'s name; 我局, 局属, 局门户网站, 局党组 and 局系统 stay', () => {
+    const t = `${TITLE}今年以来，局始终把意识形态工作摆在突出位置。局高度重视阵地管理，我局、局属单位、局门户网站、局党组和局系统各单位共同推进。\n`;
+    expect(serious(t, 'placeholder')).toEqual([['局', null], ['局', null]]);
+  });
+  it('a year run into the subject (2024意识形态工作) lost its 年', () => {
+    expect(serious(`${TITLE}现将本单位2024意识形态工作报告如下：\n`, 'typo')).toEqual([['2024', '2024年']]);
+  });
+  it('words of the register: 暴发 of an epidemic, 精神文明 spun to 礼貌, 正确舆论导向, 思想政治工作 in its order', () => {
+    const t = `${TITLE}面对爆发的疫情，推进精神礼貌建设，坚持正确舆论方向，加强政治思想工作。\n`;
+    expect(serious(t).map(([s, r]) => `${s}→${r}`)).toEqual(['爆发→暴发', '精神礼貌→精神文明', '正确舆论方向→正确舆论导向', '政治思想工作→思想政治工作']);
+  });
+  it('a clause written twice in a row: the second copy goes with its comma', () => {
+    const t = `${TITLE}严格落实“一岗双责”制度，严格落实“一岗双责”制度，班子成员分工负责。\n`;
+    expect(serious(t, 'duplicate')).toEqual([['，严格落实“一岗双责”制度', '']]);
+    expect(serious(`${TITLE}抓学习、抓学习的成果转化。\n`, 'duplicate')).toEqual([]);
+  });
+  it('a title led by an organ type without its name (宣传部……), or by its subject alone (网络意识形态……), over a whole report', () => {
+    for (const title of ['宣传部关于2024年宣传思想工作总结的报告', '网络意识形态工作自查报告']) {
+      const t = `${title}\n一、主要做法\n全年召开专题会议3次。\n`;
+      expect(run(t).find((f) => f.rule === 'title')?.severity, title).toBe('warning');
+    }
+  });
+  it('an underscore blank after a full stop or a heading number; a collection count on the title', () => {
+    const t = `${TITLE}一、主要做法\n（一）_阵地建设。全年召开会议3次。_至年底完成排查。\n`;
+    expect(serious(t, 'placeholder').map(([s]) => s)).toEqual(['_', '_']);
+    const deco = '青川县林业局2024年意识形态工作总结【4篇】\n一、主要做法\n全年召开会议3次。\n';
+    expect(serious(deco, 'debris')).toEqual([['【4篇】', null]]);
+  });
+  it('如下 before a glued heading: the fix adds the colon and starts the heading\'s line', () => {
+    const t = `${TITLE}现将有关情况汇报如下一、压实责任\n全年研究4次。\n`;
+    expect(serious(t, 'punctuation')).toEqual([['如下', '如下：\n']]);
+  });
+  it('the 格局 with the functional departments coordinating is a unit\'s reading: a hint', () => {
+    const t = `${TITLE}形成党委统一领导、党政齐抓共管、职能部门组织协调、各部门分工负责的工作格局。\n`;
+    expect(serious(t, 'formulation')).toEqual([]);
+    expect(run(t).some((f) => f.rule === 'formulation' && f.severity === 'info')).toBe(true);
+  });
+});
