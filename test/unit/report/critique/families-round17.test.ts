@@ -118,6 +118,9 @@ describe('after r48–r51 (in-sample, as families in our own words)', () => {
       const t = `${title}\n一、主要做法\n全年召开专题会议3次。\n`;
       expect(run(t).find((f) => f.rule === 'title')?.severity, title).toBe('warning');
     }
+    // A post after the organ (宣传部副部长关于……的汇报) is a person's report: the organ is no stand-in for a unit there.
+    const post = '宣传部副部长关于2025年上半年履行意识形态工作职责情况的汇报\n一、履职情况\n本人召开专题会议3次。\n';
+    expect(run(post).filter((f) => f.rule === 'title' && f.severity !== 'info')).toEqual([]);
   });
   it('an underscore blank after a full stop or a heading number; a collection count on the title', () => {
     const t = `${TITLE}一、主要做法\n（一）_阵地建设。全年召开会议3次。_至年底完成排查。\n`;
