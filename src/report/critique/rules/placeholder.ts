@@ -131,7 +131,8 @@ export const placeholderRule: Rule = {
     out.push(...pinyinMasks(doc));
     for (const { m, start, end } of matchAll(LEVEL_ALTERNATIVES, t)) {
       // A higher level acting on many of these (推动镇（区、街道）团委书记……, 指导乡（镇）……): the lower units, not a slot.
-      if (/(?:推动|组织|指导|督促|要求|带动|引导|对|向|与|和|及)$/.test(t.slice(Math.max(0, start - 2), start))) continue;
+      // Counted or all of them (17个镇（区、街道）, 各镇（区、街道）): the lower units too.
+      if (/(?:推动|组织|指导|督促|要求|带动|引导|对|向|与|和|及|\d+个|[一二三四五六七八九十]+个|各|全|所有|每个)$/.test(t.slice(Math.max(0, start - 4), start))) continue;
       out.push(report(doc, 'error', start, end, `“${m[0]}”是模板中的备选写法，未填写本单位的名称`, '写明本单位的具体名称'));
     }
     // The year cut out before 年度 or 年上半年 in the lead-in (现将年度……情况报告如下): a site's cut or a template's blank.

@@ -198,8 +198,9 @@ export const punctuationRule: Rule = {
     for (const { start, end } of matchAll(QUOTE_DUN, t)) {
       const open = t.lastIndexOf('“', start);
       if (open < 0 || start - open > 21 || /[”\n]/.test(t.slice(open + 1, start))) continue;
-      // GB/T 15834 says 通常不用, and writers do use it: advice without a replacement.
-      out.push(report(doc, 'info', start, end, '并列的引号之间通常不用顿号（GB/T 15834；保留亦可）', '可删去引号之间的顿号'));
+      // GB/T 15834 says 通常不用: a warning without a replacement, as for 》、《 (round 17: r48, r51, r52 and r53's
+      // labellers mark it, r54's leaves it).
+      out.push(report(doc, 'warning', start, end, '并列的引号之间通常不用顿号', '删去顿号'));
     }
     for (const { m, start, end } of matchAll(PLENUMS, t)) {
       const right = m[0].replace(/中(?=.)/g, '中、');
@@ -246,8 +247,13 @@ export const punctuationRule: Rule = {
       // A paragraph that a site's paywall cut (the notice on the next line) lost its closing marks with the cut.
       const next = doc.lines.findIndex((l) => l.start > b.end && l.text.trim() !== '');
       const cut = next >= 0 && doc.chrome.get(next)?.kind === 'advert' && CUT_NOTICE.test(doc.lines[next]!.text);
-      const found = unbalanced(doc, doc.text.slice(b.start, b.end), b.start);
+      // A look-alike quotation mark (〝…〞, from some input methods and converters) pairs as the quote it stands for.
+      const found = unbalanced(doc, doc.text.slice(b.start, b.end).replace(/〝/g, '“').replace(/[〞〟]/g, '”'), b.start);
       out.push(...(cut ? found.filter((f) => !/没有对应的右/.test(f.message)) : found));
+    }
+    for (const { m, start, end } of matchAll(/[〝〞〟]/g, doc.text)) {
+      const right = m[0] === '〝' ? '“' : '”';
+      out.push(report(doc, 'warning', start, end, `“${m[0]}”不是中文引号，应为“${right}”`, right, right));
     }
     return out;
   },

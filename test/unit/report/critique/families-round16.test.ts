@@ -258,9 +258,11 @@ describe('after r38 and r39 (in-sample: written after the closing pair was recor
     const t = `2022年城关区文旅局意识形态工作总结\n\n形成党委统一领导、党政齐抓共管、部门分工负责的格局。健全党委统一领导、党政齐抓共管、纪委组织协调、部门各负其责的领导体制。\n`;
     expect(found(t)).toEqual([['formulation', '部门分工负责', null]]);
   });
-  it('新冠病毒肺炎, 防疫物质, 心里疏导, 至目前, 今年来', () => {
+  it('新冠病毒肺炎, 防疫物质, 心里疏导; 至目前, 今年来 as hints', () => {
     const t = `2022年城关区文旅局意识形态工作总结\n\n今年来，防控新冠病毒肺炎，储备防疫物质，做好心里疏导。至目前，未发生舆情。\n`;
-    expect(found(t).map(([, s, r]) => [s, r])).toEqual([['今年来', '今年以来'], ['新冠病毒肺炎', '新冠肺炎'], ['物质', '物资'], ['心里', '心理'], ['至目前', '截至目前']]);
+    // 今年来 and 至目前 are hints since round 17 (r54's labeller leaves them).
+    expect(found(t).map(([, s, r]) => [s, r])).toEqual([['新冠病毒肺炎', '新冠肺炎'], ['物质', '物资'], ['心里', '心理']]);
+    expect(run(t).filter((f) => f.severity === 'info' && /今年以来|截至目前/.test(f.message)).length).toBe(2);
   });
   it('a document site’s button bar and its end-of-preview prompt are chrome; a stray space there does not demote the text’s lost breaks', () => {
     const t = '收藏 分销（赏）\n\n亲，该文档总共5页，全部预览完了，如果喜欢就下载吧！\n资源描述\n\n1、2022年城关区卫健委宣传工作总结2022年是实施“十四五”规划承上启下的重要一年。区卫健委以习近平新时代中国特色社会主义思想为指导，坚持守正创新，以做好疫情防控宣传为重点，着力推动卫生健康事业高质量发展，营造良好舆论环境。一、2022年工作成效（一）丰富宣传内容1.多角度推进系列宣传一是全力做好主题宣传。\n';

@@ -138,3 +138,21 @@ describe('after r48–r51 (in-sample, as families in our own words)', () => {
     expect(run(t).some((f) => f.rule === 'formulation' && f.severity === 'info')).toBe(true);
   });
 });
+
+describe('after r52–r55 (in-sample)', () => {
+  it('a look-alike closing quote (〞) is the quote it stands for: replaced, and no unpaired “ reported', () => {
+    const t = `${TITLE}启动“青年之家〞试点，建成“青年之家〞5个。\n`;
+    expect(serious(t, 'punctuation')).toEqual([['〞', '”'], ['〞', '”']]);
+  });
+  it('a count or all of the towns (17个镇（区、街道）, 各镇（区、街道）) is no template slot', () => {
+    const t = `${TITLE}实现17个镇（区、街道）阵地全覆盖，各镇（区、街道）均建成宣传栏。\n`;
+    expect(serious(t, 'placeholder')).toEqual([]);
+    expect(serious(`${TITLE}镇（区、街道）党委高度重视意识形态工作。\n`, 'placeholder').map(([s]) => s)).toEqual(['镇（区、街道）']);
+  });
+});
+
+describe('after r52–r55 (in-sample), words', () => {
+  it('纳入到 says its 入 twice', () => {
+    expect(serious(`${TITLE}把意识形态工作纳入到党建工作责任制。\n`, 'typo')).toEqual([['纳入到', '纳入']]);
+  });
+});
