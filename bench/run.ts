@@ -5,11 +5,11 @@
 import { appendFileSync, existsSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { benchCritique, type BenchResult } from './critique.bench.js';
+import { benchCritique, benchCritiqueWrapped, type BenchResult } from './critique.bench.js';
 import { benchIngest } from './ingest.bench.js';
 import { benchHostile, recordHostile } from './hostile.bench.js';
 
-const BENCHES: (() => Promise<BenchResult | BenchResult[]>)[] = [() => benchCritique(), () => benchIngest()];
+const BENCHES: (() => Promise<BenchResult | BenchResult[]>)[] = [() => benchCritique(), () => benchCritiqueWrapped(), () => benchIngest()];
 
 const results: BenchResult[] = [];
 for (const b of BENCHES) results.push(...[await b()].flat());

@@ -282,6 +282,11 @@ export function buildDoc(text: string, opts: CritiqueOptions = {}): CritiqueDoc 
     // A title carrying a site suffix or prefix (……报告（2）, 【精选】……报告) is still the title.
     if (titleLike && (!c || c.start > leadOf(l.text) || (c.kind === 'collection' && c.end < l.text.trimEnd().length))) titleLines.add(l.index);
   }
+  // A document site's keyword tags: the title's words one per line (乡镇 / 2021 / 宣传 / 思想 / 工作总结) or spaced
+  // on one line (2023 区委 思想 宣传工作 总结), each found in order in a title near them.
+  for (const run of keywordTags(paragraphs, chrome, headingLines)) {
+    for (const l of run) chrome.set(l.index, { kind: 'meta', start: leadOf(l.text), end: l.text.trimEnd().length, message: '文档分享网站的关键词标签残留' });
+  }
   // A download notice's heading, service line and other items go with a line of it already found, both ways;
   // its numbered items are no headings of the report.
   const NOTICE = '文档分享网站的下载须知或版权声明残留';
@@ -432,6 +437,42 @@ function logicalParagraphs(lines: Line[], headingLines: Set<number>, titleLines:
     }
   }
   return { blocks, softBreaks };
+}
+
+/** Keyword pieces: short, no marks. */
+const TAG = /^[\u4e00-\u9fff0-9]{1,6}$/;
+
+/** Runs of a document site's keyword tags (see buildDoc). */
+function keywordTags(paragraphs: Line[], chrome: Map<number, ChromeHit>, headingLines: Set<number>): Line[][] {
+  const out: Line[][] = [];
+  const inOrder = (tokens: string[], title: string) => {
+    let at = 0;
+    for (const w of tokens) {
+      const k = title.indexOf(w, at);
+      if (k < 0) return false;
+      at = k + w.length;
+    }
+    return true;
+  };
+  const nearTitle = (k: number, tokens: string[]) => paragraphs.slice(Math.max(0, k - 4), k + 8).some((l) => !tokens.includes(l.text.trim()) && isTitleLike(l.text) && inOrder(tokens, l.text.replace(/\s+/g, '')));
+  for (let k = 0; k < paragraphs.length && k < 40; k++) {
+    const l = paragraphs[k]!;
+    if (chrome.has(l.index) || headingLines.has(l.index)) continue;
+    // Spaced on one line.
+    const words = l.text.trim().split(/[ \u3000]+/);
+    if (words.length >= 3 && words.every((w) => TAG.test(w)) && nearTitle(k, words)) {
+      out.push([l]);
+      continue;
+    }
+    // One per line, consecutive lines.
+    const run: Line[] = [];
+    for (let j = k; j < paragraphs.length && TAG.test(paragraphs[j]!.text.trim()) && !chrome.has(paragraphs[j]!.index) && (run.length === 0 || paragraphs[j]!.index === run.at(-1)!.index + 1); j++) run.push(paragraphs[j]!);
+    if (run.length >= 3 && nearTitle(k, run.map((r) => r.text.trim()))) {
+      out.push(run);
+      k += run.length - 1;
+    }
+  }
+  return out;
 }
 
 /** A line of running text (not a slogan, unit name or breadcrumb): long, with clause marks. */

@@ -89,6 +89,15 @@ function runLocal(text: string, opts: CritiqueOptions): Finding[] {
   return dedupe(all).filter(serious);
 }
 
+/**
+ * A wrapped copy's break deleted (layout, whitespace with a line break → nothing or one space) joins the lines of one
+ * paragraph. Whatever the joined text shows was in it already, hidden by the break (a word split over two lines), so it
+ * is no reason to withhold the join: these fixes are not re-checked (a copy can have hundreds of them).
+ */
+function joinsWrap(doc: CritiqueDoc, f: Finding): boolean {
+  return f.rule === 'layout' && (f.replacement === '' || f.replacement === ' ') && /^\s*\n\s*$/.test(doc.text.slice(f.start, f.end));
+}
+
 type Edit = { f: Finding; a: number; z: number; rep: string };
 interface Window { start: number; end: number; fixes: Finding[] }
 
@@ -102,7 +111,7 @@ function recheckReplacements(doc: CritiqueDoc, findings: Finding[]): Finding[] {
   const opts = { now: doc.now, unitWords: doc.unitWords, ...(doc.period ? { period: doc.period } : {}) };
   const windows: Window[] = [];
   for (const f of findings) {
-    if (f.replacement === undefined) continue;
+    if (f.replacement === undefined || joinsWrap(doc, f)) continue;
     const b = doc.blocks.find((x) => x.start <= f.start && f.end <= x.end);
     if (!b) continue;
     const inBlock = doc.sentences.filter((x) => x.start >= b.start && x.end <= b.end);

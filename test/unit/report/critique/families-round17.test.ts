@@ -156,3 +156,16 @@ describe('after r52–r55 (in-sample), words', () => {
     expect(serious(`${TITLE}把意识形态工作纳入到党建工作责任制。\n`, 'typo')).toEqual([['纳入到', '纳入']]);
   });
 });
+
+describe('a document site\'s keyword tags', () => {
+  it('the title\'s words one per line, or spaced on one line, are chrome', () => {
+    const t = `青川县\n林业局\n2024\n意识形态\n工作总结\n青川县林业局2024年意识形态工作总结\n一、主要做法\n全年召开专题会议3次。\n`;
+    expect(serious(t).map(([s]) => s)).toEqual(['青川县\n林业局\n2024\n意识形态\n工作总结']);
+    const spaced = `2024 林业 意识形态 总结\n青川县林业局2024年意识形态工作总结\n一、主要做法\n全年召开专题会议3次。\n`;
+    expect(serious(spaced).map(([s]) => s)).toEqual(['2024 林业 意识形态 总结']);
+  });
+  it('short lines that are no title\'s words stay text (a list of slogans)', () => {
+    const t = `${TITLE}一、主要做法\n学理论\n强党性\n重实践\n建新功\n全年召开专题会议3次。\n`;
+    expect(run(t).filter((f) => f.rule === 'debris')).toEqual([]);
+  });
+});
