@@ -193,6 +193,12 @@ export interface NamedSet {
   /** The set is cited whole: a list of all members but one, in order, is reported (a warning in quotes, else a hint). */
   whole?: boolean;
   /**
+   * Published texts list the members in more than one order (同部署、同检查、同落实、同考核): a list of all members in
+   * another order is a hint, not a warning with a fix (round 17: r57's labeller keeps that order as correct text, no
+   * draw marks it; the 守土 triple reordered is marked by r53's and kept by r55's, so it stays a warning).
+   */
+  orderFree?: boolean;
+  /**
    * Words right before a list that cite the whole set (牢牢掌握意识形态工作 before 领导权、管理权、话语权): there a
    * list of all members but one, in order, has dropped a member (a warning with the whole set).
    */
@@ -216,8 +222,8 @@ export const NAMED_SETS: readonly NamedSet[] = [
   { name: '“真学真懂真信真用”', members: ['真学', '真懂', '真信', '真用'], minKnown: 3, sep: '', source: '中共中央《关于认真学习宣传贯彻党的十九大精神的决定》(2017-10)（“真学真懂真信真用”）' },
   { name: '意识形态工作的“三个关乎”', members: ['关乎旗帜', '关乎道路', '关乎国家政治安全'], minKnown: 2, intruders: ['关乎政治安全', '关乎国家安全', '关乎政治方向', '关乎国家安全稳定'], sep: '、', source: `${S819}（“意识形态工作……关乎旗帜、关乎道路、关乎国家政治安全”）` },
   { name: '“政治判断力、政治领悟力、政治执行力”', members: ['政治判断力', '政治领悟力', '政治执行力'], minKnown: 2, suffix: '力', intruders: ['政治鉴别力', '政治洞察力', '政治理解力'], sep: '、', source: '中共中央政治局民主生活会 (2020-12-24/25) 上的要求“不断提高政治判断力、政治领悟力、政治执行力”' },
-  { name: '责任制“四同”要求', members: ['同部署', '同落实', '同检查', '同考核'], minKnown: 3, prefix: '同', whole: true, sep: '、', source: `${SSBF}（“……紧密结合，一同部署、一同落实、一同检查、一同考核”；报告中通常简作“同部署、同落实、同检查、同考核”）` },
-  { name: '责任制“四同”要求', members: ['一同部署', '一同落实', '一同检查', '一同考核'], minKnown: 3, prefix: '一同', whole: true, sep: '、', source: `${SSBF}（“……紧密结合，一同部署、一同落实、一同检查、一同考核”）` },
+  { name: '责任制“四同”要求', members: ['同部署', '同落实', '同检查', '同考核'], minKnown: 3, prefix: '同', whole: true, orderFree: true, sep: '、', source: `${SSBF}（“……紧密结合，一同部署、一同落实、一同检查、一同考核”；报告中通常简作“同部署、同落实、同检查、同考核”）` },
+  { name: '责任制“四同”要求', members: ['一同部署', '一同落实', '一同检查', '一同考核'], minKnown: 3, prefix: '一同', whole: true, orderFree: true, sep: '、', source: `${SSBF}（“……紧密结合，一同部署、一同落实、一同检查、一同考核”）` },
   { name: '第一责任人的“三个带头”', members: ['带头抓意识形态工作', '带头管阵地把导向强队伍', '带头批评错误观点和错误倾向'], minKnown: 2, sep: '，', source: SSBF },
 ];
 

@@ -282,6 +282,16 @@ export function buildDoc(text: string, opts: CritiqueOptions = {}): CritiqueDoc 
     // A title carrying a site suffix or prefix (……报告（2）, 【精选】……报告) is still the title.
     if (titleLike && (!c || c.start > leadOf(l.text) || (c.kind === 'collection' && c.end < l.text.trimEnd().length))) titleLines.add(l.index);
   }
+  // A collection's table of contents: numbered entries that end in a page number (1.2022年……综述（市级） 2), three or
+  // more in a row, under 目录 or not. Their line ends are no wraps.
+  for (let k = 0; k < paragraphs.length; k++) {
+    let j = k;
+    while (j < paragraphs.length && TOC_ENTRY.test(paragraphs[j]!.text.trim()) && !chrome.has(paragraphs[j]!.index)) j++;
+    if (j - k >= 3) {
+      for (const l of paragraphs.slice(k, j)) chrome.set(l.index, { kind: 'toc', start: leadOf(l.text), end: l.text.trimEnd().length, message: '粘贴进来的目录（标题列表）残留' });
+      k = j - 1;
+    }
+  }
   // A document site's keyword tags: the title's words one per line (乡镇 / 2021 / 宣传 / 思想 / 工作总结) or spaced
   // on one line (2023 区委 思想 宣传工作 总结), each found in order in a title near them.
   for (const run of keywordTags(paragraphs, chrome, headingLines)) {
@@ -438,6 +448,9 @@ function logicalParagraphs(lines: Line[], headingLines: Set<number>, titleLines:
   }
   return { blocks, softBreaks };
 }
+
+/** A contents entry: a number, a title without sentence marks, a space and its page number. */
+const TOC_ENTRY = /^\d{1,2}[.、．]\s*[^。；，\n]{4,60}?[\s\u3000.…·]+\d{1,3}$/;
 
 /** Keyword pieces: short, no marks. */
 const TAG = /^[\u4e00-\u9fff0-9]{1,6}$/;

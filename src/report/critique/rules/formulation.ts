@@ -203,8 +203,8 @@ function judgeRun(doc: CritiqueDoc, set: NamedSet, run: Run): ReturnType<typeof 
     const safe = known.length === set.members.length && set.sep !== '' && set.suffix !== '职' ? right : undefined;
     // Part of a set in another order (同部署、同考核、同落实) is often the writer's own variant: a hint (r15's labeller
     // accepts it, r33's does not).
-    const whole = known.length === set.members.length;
-    return [report(doc, whole ? 'warning' : 'info', run.start, run.end, `${set.name}的顺序${whole ? '' : '一般'}为“${right}”`, right, safe)];
+    const whole = known.length === set.members.length && !set.orderFree;
+    return [report(doc, whole ? 'warning' : 'info', run.start, run.end, `${set.name}的顺序${whole ? '' : '一般'}为“${right}”`, right, whole ? safe : undefined)];
   }
   // A set whose members are run together without the 、 it takes (学纪知纪明纪守纪).
   if (known.length === set.members.length && run.items.length === known.length && set.sep === '、' && run.gaps.every((g) => g === '') && set.suffix !== '职') {
@@ -404,9 +404,10 @@ export const formulationRule: Rule = {
       // A PDF copy's wrap space may split the right member (宣传部门组织 协调).
       if (/^(?:宣传部门组织协调|纪委|纪检|纪律检查)/.test(m[1]!.replace(/[ \u3000]/g, ''))) continue;
       const at = end - m[1]!.length;
-      // The functional departments coordinating (职能部门组织协调) is a unit's reading of the third member that r43's
-      // and r50's labellers accept: a hint.
-      const own = /^(?:职能|相关|有关)部门(?:组织|牵头)?协调/.test(m[1]!);
+      // A third member that names its own coordinator in the formula's words (职能部门组织协调, 领导小组组织协调) is a
+      // unit's reading that r43's, r50's and r56's labellers accept: a hint. The formula's verb changed (宣传部门牵头协调,
+      // r44 marks it) or another member in its place (部门分工负责) stays a warning.
+      const own = /组织协调$/.test(m[1]!);
       out.push(report(doc, own ? 'info' : 'warning', at, end, `宣传思想工作格局是“党委统一领导、党政齐抓共管、宣传部门组织协调、有关部门分工负责、社会力量积极参与”，此处第三项为“${m[1]}”`, '核对原文，按固定表述写'));
     }
     // 建国70周年: the anniversaries are named 中华人民共和国成立（新中国成立）N周年 in the central documents.

@@ -147,6 +147,7 @@ const ITEM_AFTER_COLON = /(?<=[：:])[ \u3000]+(\d{1,2}[.．、])(?=[ \u3000]?[\
 
 /** A line holding only a year, a heading marker or a quotation mark (a PDF copy set 2025 / 年…, 一、 / 标题, " / 引文). */
 const WRAP_BREAK = '在句子中间换行（全文按固定行宽换行，疑为从 PDF 或网页复制）';
+const SALUTATION = /^[\s\u3000]*(?:尊敬的|各位)/;
 const LONE_TOKEN = /^([\s\u3000]*)((?:19|20)\d{2}|[一二三四五六七八九十]{1,3}、|["“”])[\s\u3000]*$/;
 
 export const layoutRule: Rule = {
@@ -588,6 +589,8 @@ function wrapBreaks(doc: CritiqueDoc): Finding[] {
     const next = doc.lines.slice(i + 1).find((l) => l.text.trim() !== '');
     // A year, a marker or a quotation mark alone on its line (a Word copy's runs set apart) is broken off either way.
     const lone = LONE_TOKEN.test(a.text) || (next && LONE_TOKEN.test(next.text));
+    // A salutation (尊敬的……, 各位……) opens a speech's first paragraph after its title: no wrap.
+    if (next && SALUTATION.test(next.text)) continue;
     if (!next || !(lone || (fixed && len(i) >= 0.8 * width))) {
       loose.push(i);
       continue;

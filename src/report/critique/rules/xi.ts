@@ -47,7 +47,8 @@ const FULL_WRAPPED = new RegExp(GUIDING_THOUGHT.split('').join('[\\s\\u3000]*'))
 
 /** A site's underscore mask where the name was cut out (以_新时代…, _总书记): it goes with the fix. */
 function maskBefore(t: string, start: number): number {
-  return /[_＿]{1,3}$/.exec(t.slice(Math.max(0, start - 3), start))?.[0].length ?? 0;
+  // Underscores, or a letter mask set apart by spaces (确保 xxx 新时代……): the name's place, taken by the fix.
+  return /(?:[_＿]{1,3}|(?<=[\u4e00-\u9fff])[ \u3000]*[Xxｘ]{2,3}[ \u3000]*)$/.exec(t.slice(Math.max(0, start - 8), start))?.[0].length ?? 0;
 }
 
 export const xiRule: Rule = {

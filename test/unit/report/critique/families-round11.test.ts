@@ -202,11 +202,13 @@ describe('after the blind r15 run (in-sample: written while looking at its false
     expect(second.length).toBeGreaterThan(1);
     expect(second.every((x) => x.severity === 'info')).toBe(true);
   });
-  it('part of a named set in another order is a hint; the whole set out of order stays a warning', () => {
+  it('part of a named set in another order is a hint; the whole set out of order stays a warning, except the 四同 (round 17)', () => {
     const t = `${TITLE}把意识形态工作与业务工作同部署、同考核、同落实。\n`;
     expect(spans(t, 'formulation').map(([, s]) => s)).toEqual(['info']);
     const u = `${TITLE}把意识形态工作与业务工作同部署、同检查、同落实、同考核。\n`;
-    expect(spans(u, 'formulation').map(([, s]) => s)).toEqual(['warning']);
+    expect(spans(u, 'formulation').map(([, s]) => s)).toEqual(['info']);
+    const v = `${TITLE}做到守土负责、守土有责、守土尽责。\n`;
+    expect(spans(v, 'formulation').map(([, s]) => s)).toEqual(['warning']);
   });
 });
 

@@ -169,3 +169,31 @@ describe('a document site\'s keyword tags', () => {
     expect(run(t).filter((f) => f.rule === 'debris')).toEqual([]);
   });
 });
+
+describe('after r56–r59 (in-sample)', () => {
+  it('a collection\'s table of contents with page numbers is chrome, its line ends no wraps', () => {
+    const toc = ['目录', '1.2024年宣传思想工作总结（县级） 2', '2.2024年宣传思想工作总结（乡镇） 9', '3.2024年意识形态工作总结（机关） 15', '4.2024年意识形态工作总结（学校） 21'].join('\n');
+    const t = `${toc}\n${TITLE}一、主要做法\n全年召开专题会议3次。\n`;
+    expect(run(t).filter((f) => f.message.includes('在句子中间换行'))).toEqual([]);
+    expect(run(t).filter((f) => f.rule === 'debris').map((f) => t.slice(f.start, f.end))).toEqual([toc]);
+  });
+  it('a salutation after a speech\'s title opens its first paragraph: no wrap', () => {
+    const lines = ['在全县宣传思想工作会议上的交流发言材料', '尊敬的各位领导：'];
+    const para = '今年以来，我们坚持把意识形态工作摆在突出位置，全年召开专题会议六次，研究解决阵地管理中的问题九个，形成了一批制度成果，推动责任落地落实，取得了较好成效，得到上级肯定。';
+    const t = `${lines.join('\n')}\n${para.match(/.{1,22}/gu)!.join('\n')}\n`;
+    const breaks = run(t).filter((f) => f.message === WRAP_BREAK);
+    expect(breaks.length).toBe(3);
+    expect(run(t).some((f) => f.rule === 'layout' && f.start < t.indexOf('尊敬'))).toBe(false);
+  });
+  it('the 格局\'s third member naming its own coordinator (领导小组组织协调) is a hint; another member in its place stays a warning', () => {
+    const own = `${TITLE}形成党委统一领导、党政齐抓共管、领导小组组织协调、各部门分工负责的格局。\n`;
+    expect(serious(own, 'formulation')).toEqual([]);
+    const wrong = `${TITLE}形成党委统一领导、党政齐抓共管、有关部门分工负责的格局。\n`;
+    expect(serious(wrong, 'formulation').map(([s]) => s)).toEqual(['有关部门分工负责']);
+  });
+  it('a letter mask set apart by spaces before the thought goes with the 习近平 fix', () => {
+    const t = `${TITLE}确保 xxx 新时代中国特色社会主义思想落地生根。\n`;
+    const f = run(t).find((x) => x.rule === 'xi')!;
+    expect([t.slice(f.start, f.end), f.replacement]).toEqual([' xxx 新时代中国特色社会主义思想', '习近平新时代中国特色社会主义思想']);
+  });
+});
