@@ -267,7 +267,7 @@ export const CONFUSIONS: readonly Confusion[] = [
  * (function words and short verbs). Other characters double legitimately across word
  * boundaries (学习习近平, 党委委员, 局局长, 没有有效), so they are not checked alone.
  */
-export const DOUBLING_SUSPECTS = new Set('的把被在是和还也都就并而但或不得将让学抓推加对要'.split(''));
+export const DOUBLING_SUSPECTS = new Set('的把被在是和还也都就并而但或不得将让学抓推加对要为'.split(''));
 
 /** Legitimate reduplications (AA, AABB, ABAB) that contain a doubled chunk. */
 export const REDUPLICATION_WHITELIST: readonly string[] = [

@@ -20,6 +20,8 @@ const LETTER_NAME = /(?<![A-Za-z0-9])[A-WYZ](?=总书记|新时代|谈治国理�
 const SYMBOLS = /(?:×{2,}|□+|△{2,}|×(?=[ \u3000]?(?:省|市|县|区|镇|乡|村|街道|社区|局|委|单位|公司)))/g;
 const INSTRUCTION = /[【[（(]\s*(?:此处|请(?:填写|补充|根据|结合|在此|按)|待(?:补充|填|定|完善)|需(?:补充|填写)|根据(?:本单位|本地|实际)|填写|补充|插入|示例|举例)[^【】[\]（）()\n]{0,80}[】\]）)]/g;
 const EMPTY_BRACKET = /【\s*】/g;
+/** A slot named in square brackets: a letter mask, or a short description ending in what to fill in. */
+const BRACKET_SLOT = /[[［]\s*(?:[XxＸｘ×]{1,3}|[\u4e00-\u9fff]{0,6}(?:日期|时间|时间段|名称|单位|姓名|数字|数量|人数|次数|场次|金额|比例|百分比|地点|部门|职务|事例|案例|活动|内容|年份|月份))\s*[\]］]/g;
 /** Empty quotation marks where a name was cut out (实施“”规划). */
 const EMPTY_QUOTE = /“[ \u3000]*”(?=[\u4e00-\u9fff])/g;
 /** A bracket whose text ends in a writing instruction: 《*（相关文件、方案，请结合实际添加）》. */
@@ -200,6 +202,10 @@ export const placeholderRule: Rule = {
     }
     for (const { start, end } of matchAll(EMPTY_BRACKET, t)) {
       out.push(report(doc, 'error', start, end, '空的方括号，疑为未填写的内容', '补全或删除'));
+    }
+    // A template's slot in square brackets, as drafting tools and models leave them ([开始日期], [X], ［单位名称］).
+    for (const { m, start, end } of matchAll(BRACKET_SLOT, t)) {
+      out.push(report(doc, 'error', start, end, `未填写的占位符“${m[0]}”`, '填入具体内容'));
     }
     out.push(...openChecks(doc));
     return out;

@@ -52,6 +52,15 @@ for (const c of CONFUSIONS) {
 }
 const KEY_RE = new RegExp([...BY_KEY.keys()].sort((a, b) => b.length - a.length).join('|'), 'g');
 
+/**
+ * Characters found only in traditional script (們國說黨與對這…), none of them a character of simplified text: a page a
+ * site converted. Reports use the standard simplified characters (《国家通用语言文字法》(2000) 第三条、第十七条;
+ * 《通用规范汉字表》(2013)).
+ */
+const TRADITIONAL = /[們國說黨與對這會來時從開發關經過還進動門問題實現當應該機構義學習貫徹員組織領導幹團結質傳設網絡讀書華語區縣鎮鄉陽樂業務體總報匯議論認識調規範責負監視難變歷產種類價觀達邊個兩萬億專條廣東藝術衛級數據間點聯繫護環農標職參為麼強將紀錄齊陣歸屬壓確興擴軍隊長]/g;
+/** So many of them that the text, not a quoted name, is in traditional script. */
+const TRADITIONAL_MIN = 8;
+
 /** A year directly before a period word, an event of that year or that year's work or subject (2021全国两会, 2024春节, 2023意识形态工作), without 年. */
 const YEAR_NO_NIAN = /(20\d{2})(?=[上下]半年|第[一二三四1-4]季度|前三季度|全年|(?:全国)?两会|春节|元旦|国庆|工作(?:开展|情况|总结|要点|计划|报告|安排|完成)|意识形态|宣传思想)/g;
 
@@ -152,6 +161,13 @@ export const typoRule: Rule = {
       if (out.some((f) => f.start < end && f.end > start)) continue;
       out.push(report(doc, 'warning', start, end, `“${m[0]}”两个动词叠用，疑为改稿时保留了两种写法`, '保留其一，或在中间加顿号'));
     }
+    const trad = t.match(TRADITIONAL)?.length ?? 0;
+    if (trad >= TRADITIONAL_MIN) {
+      const first = t.search(TRADITIONAL);
+      const line = doc.lines.find((l) => l.start <= first && first <= l.end)!;
+      const end = line.start + line.text.trimEnd().length;
+      out.push(report(doc, 'warning', line.start + (line.text.length - line.text.trimStart().length), end, `文中有${trad}处繁体字（疑为网站把全文转成了繁体），公文应使用规范汉字`, '全文转换为简体（规范汉字）后再审校'));
+    }
     // A year run into a period word (2023上半年): 年 is missing. The title rule judges the title line.
     for (const { m, start } of matchAll(YEAR_NO_NIAN, t)) {
       if (/[\d.\-/]/.test(t[start - 1] ?? '') || (doc.title && start >= doc.title.start && start < doc.title.end)) continue;
@@ -251,6 +267,8 @@ function legitSingle(t: string, start: number, ch: string): boolean {
     case '的': return prev === '目'; // 目的的实现
     case '要': return /[需想只主重必首紧纪摘提概将还也就更]/.test(prev) || /[求素点害件闻务领略员是]/.test(next); // 主要要抓好, 要要求
     case '对': return /[针面核相绝比校反应一成配]/.test(prev) || next === '象'; // 针对对象, 一对对
+    // 作为为民服务的平台: the second 为 is “for” someone (民, 群众, 基层, 企业…).
+    case '为': return /[民人群基企党社百大广老学师职干青国他她它我你各全]/.test(next);
     default: return false;
   }
 }

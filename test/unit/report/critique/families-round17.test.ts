@@ -197,3 +197,20 @@ describe('after r56–r59 (in-sample)', () => {
     expect([t.slice(f.start, f.end), f.replacement]).toEqual([' xxx 新时代中国特色社会主义思想', '习近平新时代中国特色社会主义思想']);
   });
 });
+
+describe('after r60–r63 (in-sample, not measured on a later draw)', () => {
+  it('a slot in square brackets is a placeholder; a reference number is not', () => {
+    const t = `${TITLE}本次自查自[开始日期]起，共收集舆情信息[X]条，其中负面信息［具体数量］条，详见文献[1]。\n`;
+    expect(serious(t, 'placeholder').map(([s]) => s)).toEqual(['[开始日期]', '[X]', '［具体数量］']);
+  });
+  it('为 written twice is a slip, unless the second is “for” someone (作为为民服务的平台)', () => {
+    expect(serious(`${TITLE}以群众满意作为为落脚点。\n`, 'typo')).toEqual([['为为', '为']]);
+    expect(serious(`${TITLE}把平台作为为民服务的载体，成为为群众办实事的抓手。\n`, 'typo')).toEqual([]);
+  });
+  it('a text a site converted to traditional script: one warning; a quoted traditional name is no such text', () => {
+    const t = '青川縣林業局關於2024年意識形態工作的報告\n局黨組認真貫徹落實意識形態工作責任制，全年召開專題會議三次。\n';
+    const f = run(t).filter((x) => x.message.includes('繁体字'));
+    expect(f.map((x) => [x.severity, x.start])).toEqual([['warning', 0]]);
+    expect(run(`${TITLE}邀请“國樂團”到社区演出。\n`).filter((x) => x.message.includes('繁体字'))).toEqual([]);
+  });
+});
