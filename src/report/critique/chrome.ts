@@ -183,6 +183,8 @@ const ADVERT = /此处隐藏\s*\d+\s*个?字|省略\s*\d+\s*个?字|(?:正式|VI
  */
 const SITE_NOTICE_LINE = /^[-•·*]\s*\d{1,2}[、.．]/;
 const SITE_WORDS = /文档|下载|本站|平台|网站|客服|版权|侵权|权益|付费|退款|预览|上传|用户/g;
+/** The message of a sharing site's download or copyright notice (doc.ts spreads it to the notice's other lines). */
+export const NOTICE_MESSAGE = '文档分享网站的下载须知或版权声明残留';
 /** Words only a sharing site's notice uses of its documents (a report on web work may say 网站, 平台, 用户). */
 const SITE_ONLY = /下载|预览|客服|付费|退款|本站|上传/;
 /** The heading of a site's notice block, or its service line (温馨提示：, 网站客服：QQ号). */
@@ -361,9 +363,9 @@ export function chromeOf(line: string, opts: { title?: boolean } = {}): ChromeHi
   if (META_LABEL.test(t) || (TIMESTAMP.test(t) && t.length <= 60 && !/[。；]/.test(t)) || DOC_FACTS.test(t) || (NAV_BAR.test(t) && t.length <= 80)) {
     return whole('meta', '网页信息行（来源、时间、阅读量、导航等）残留');
   }
-  if (SITE_NOTICE_LINE.test(t) && new Set(t.match(SITE_WORDS) ?? []).size >= 2) return whole('advert', '文档分享网站的下载须知或版权声明残留');
+  if (SITE_NOTICE_LINE.test(t) && new Set(t.match(SITE_WORDS) ?? []).size >= 2) return whole('advert', NOTICE_MESSAGE);
   // The same notice as a labelled line (版权说明：本文档由用户提供并上传……): about this page's document, not the unit's work.
-  if (t.length <= 160 && /^(?:版权说明|版权声明|免责声明|温馨提示|特别声明)[：:]|本文档由|本站(?:仅|只|不)/.test(t) && new Set(t.match(SITE_WORDS) ?? []).size >= 2) return whole('advert', '文档分享网站的下载须知或版权声明残留');
+  if (t.length <= 160 && /^(?:版权说明|版权声明|免责声明|温馨提示|特别声明)[：:]|本文档由|本站(?:仅|只|不)/.test(t) && new Set(t.match(SITE_WORDS) ?? []).size >= 2) return whole('advert', NOTICE_MESSAGE);
   const ad = ADVERT.exec(t);
   if (ad) {
     // In a long paragraph only the marker itself (……略……, ......) is chrome.

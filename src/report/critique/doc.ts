@@ -4,7 +4,7 @@
  */
 import { parseHeading, type HeadingMark } from '../headings.js';
 import { findReportPeriod, findSpan, type PeriodConfidence, type PeriodSpan, type ReportPeriod } from '../period.js';
-import { undecorated, chromeOf, isTableRow, noticeNeighbour, type ChromeHit } from './chrome.js';
+import { undecorated, chromeOf, isTableRow, noticeNeighbour, NOTICE_MESSAGE, type ChromeHit } from './chrome.js';
 import { parseNumeral } from '../../text/numerals.js';
 
 export interface Line {
@@ -282,13 +282,18 @@ export function buildDoc(text: string, opts: CritiqueOptions = {}): CritiqueDoc 
     // A title carrying a site suffix or prefix (……报告（2）, 【精选】……报告) is still the title.
     if (titleLike && (!c || c.start > leadOf(l.text) || (c.kind === 'collection' && c.end < l.text.trimEnd().length))) titleLines.add(l.index);
   }
+  // Lines found below to be a contents list or a notice: their numbers are no headings of the report.
+  const notHeadings = new Set<number>();
   // A collection's table of contents: numbered entries that end in a page number (1.2022年……综述（市级） 2), three or
   // more in a row, under 目录 or not. Their line ends are no wraps.
   for (let k = 0; k < paragraphs.length; k++) {
     let j = k;
     while (j < paragraphs.length && TOC_ENTRY.test(paragraphs[j]!.text.trim()) && !chrome.has(paragraphs[j]!.index)) j++;
     if (j - k >= 3) {
-      for (const l of paragraphs.slice(k, j)) chrome.set(l.index, { kind: 'toc', start: leadOf(l.text), end: l.text.trimEnd().length, message: '粘贴进来的目录（标题列表）残留' });
+      for (const l of paragraphs.slice(k, j)) {
+        chrome.set(l.index, { kind: 'toc', start: leadOf(l.text), end: l.text.trimEnd().length, message: '粘贴进来的目录（标题列表）残留' });
+        notHeadings.add(l.index);
+      }
       k = j - 1;
     }
   }
@@ -297,24 +302,21 @@ export function buildDoc(text: string, opts: CritiqueOptions = {}): CritiqueDoc 
   for (const run of keywordTags(paragraphs, chrome, headingLines)) {
     for (const l of run) chrome.set(l.index, { kind: 'meta', start: leadOf(l.text), end: l.text.trimEnd().length, message: '文档分享网站的关键词标签残留' });
   }
-  // A download notice's heading, service line and other items go with a line of it already found, both ways;
-  // its numbered items are no headings of the report.
-  const NOTICE = '文档分享网站的下载须知或版权声明残留';
-  const notice = new Set<number>();
+  // A download notice's heading, service line and other items go with a line of it already found, both ways.
   for (let k = 0; k < paragraphs.length; k++) {
-    if (chrome.get(paragraphs[k]!.index)?.message !== NOTICE) continue;
-    notice.add(paragraphs[k]!.index);
+    if (chrome.get(paragraphs[k]!.index)?.message !== NOTICE_MESSAGE) continue;
+    notHeadings.add(paragraphs[k]!.index);
     for (const step of [-1, 1]) {
       for (let j = k + step; j >= 0 && j < paragraphs.length; j += step) {
         const l = paragraphs[j]!;
         if (chrome.get(l.index)?.kind !== 'advert' && (chrome.has(l.index) || !noticeNeighbour(l.text))) break;
-        notice.add(l.index);
-        if (!chrome.has(l.index)) chrome.set(l.index, { kind: 'advert', start: leadOf(l.text), end: l.text.trimEnd().length, message: NOTICE });
+        notHeadings.add(l.index);
+        if (!chrome.has(l.index)) chrome.set(l.index, { kind: 'advert', start: leadOf(l.text), end: l.text.trimEnd().length, message: NOTICE_MESSAGE });
       }
     }
   }
-  for (const i of notice) headingLines.delete(i);
-  for (let h = headings.length - 1; h >= 0; h--) if (notice.has(headings[h]!.line)) headings.splice(h, 1);
+  for (const i of notHeadings) headingLines.delete(i);
+  for (let h = headings.length - 1; h >= 0; h--) if (notHeadings.has(headings[h]!.line)) headings.splice(h, 1);
   // A wrapped copy has soft breaks in most of its prose lines; one or two are accidents (reported by layout).
   const bodyLines = paragraphs.filter((l) => !headingLines.has(l.index) && !chrome.has(l.index) && !titleLines.has(l.index)).length;
   const systematic = (n: number) => n >= 3 && n >= 0.3 * bodyLines;

@@ -258,11 +258,11 @@ function narrowed(doc: CritiqueDoc, set: NamedSet, run: Run, f: ReturnType<typeo
   const j = wrong.at(-1)!;
   const start = run.spans[i]![0];
   const end = run.spans[j]![1];
-  // One member wrong: its characters before and after the change stay (重大事件亲自处理: only 处理 differs).
-  const was = doc.text.slice(start, end);
   const want = set.members.slice(i, j + 1).join(set.sep);
   // Several members wrong: those members whole, which reads better than a cut across them.
   if (i !== j) return { ...f, start, end, excerpt: excerptOf(doc.text, start, end), replacement: want };
+  // One member wrong: its characters before and after the change stay (重大事件亲自处理: only 处理 differs).
+  const was = doc.text.slice(start, end);
   let a = 0;
   while (a < was.length && a < want.length && was[a] === want[a]) a++;
   let z = 0;

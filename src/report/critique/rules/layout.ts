@@ -145,9 +145,10 @@ const ITEM_AFTER_HEAD = /(?:^|[。；：][ \u3000]*)[ \u3000]*(?:[一二三四�
 /** A numbered item run into its lead-in after a colon and a space (……特点： 1. 大国竞争……). */
 const ITEM_AFTER_COLON = /(?<=[：:])[ \u3000]+(\d{1,2}[.．、])(?=[ \u3000]?[\u4e00-\u9fff])/g;
 
-/** A line holding only a year, a heading marker or a quotation mark (a PDF copy set 2025 / 年…, 一、 / 标题, " / 引文). */
+/** The one message of a wrapped copy's breaks, so the card and the Word comments fold them. */
 const WRAP_BREAK = '在句子中间换行（全文按固定行宽换行，疑为从 PDF 或网页复制）';
 const SALUTATION = /^[\s\u3000]*(?:尊敬的|各位)/;
+/** A line holding only a year, a heading marker or a quotation mark (a PDF copy set 2025 / 年…, 一、 / 标题, " / 引文). */
 const LONE_TOKEN = /^([\s\u3000]*)((?:19|20)\d{2}|[一二三四五六七八九十]{1,3}、|["“”])[\s\u3000]*$/;
 
 export const layoutRule: Rule = {
@@ -575,7 +576,7 @@ function wrapBreaks(doc: CritiqueDoc): Finding[] {
   const fixed = width >= 12 && widths.filter((w) => w >= 0.8 * width && w <= 1.2 * width).length >= 0.6 * widths.length;
   // A year or a quotation mark alone on its line (a Word copy's runs set apart) is broken off on both sides, in a
   // title too (某办公室 / 2025 / 年……总结与 / 2026 / 年工作计划) and after a closing quote (……意识形态 / ” / 是……).
-  const token = (l: Line | undefined) => !!l && /^[\s\u3000]*(?:(?:19|20)\d{2}|[“”‘’"])[\s\u3000]*$/.test(l.text);
+  const token = (l: Line | undefined) => !!l && LONE_TOKEN.test(l.text) && !l.text.includes('、');
   const closers = doc.lines.filter((l, k) => {
     const next = doc.lines[k + 1];
     if (!next || doc.chrome.has(l.index) || doc.chrome.has(next.index) || l.text.trim() === '' || next.text.trim() === '') return false;

@@ -176,6 +176,8 @@ describe('after r56–r59 (in-sample)', () => {
     const t = `${toc}\n${TITLE}一、主要做法\n全年召开专题会议3次。\n`;
     expect(run(t).filter((f) => f.message.includes('在句子中间换行'))).toEqual([]);
     expect(run(t).filter((f) => f.rule === 'debris').map((f) => t.slice(f.start, f.end))).toEqual([toc]);
+    // Its entries' numbers are no headings of the report.
+    expect(run(t).filter((f) => f.rule === 'numbering')).toEqual([]);
   });
   it('a salutation after a speech\'s title opens its first paragraph: no wrap', () => {
     const lines = ['在全县宣传思想工作会议上的交流发言材料', '尊敬的各位领导：'];
