@@ -523,6 +523,20 @@ function tableOfContents(headings: HeadingInfo[], paragraphs: Line[]): Set<numbe
 }
 
 /** Shorten an excerpt for display. */
+/** The line an offset falls on (its line break counts as the line's), by binary search over the ordered lines. */
+export function lineAt(doc: CritiqueDoc, offset: number): Line | undefined {
+  let lo = 0;
+  let hi = doc.lines.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const l = doc.lines[mid]!;
+    if (offset < l.start) hi = mid - 1;
+    else if (offset > l.end) lo = mid + 1;
+    else return l;
+  }
+  return undefined;
+}
+
 export function excerptOf(text: string, start: number, end: number, max = 40): string {
   const s = text.slice(start, end).replace(/\s+/g, ' ');
   return s.length > max ? `${s.slice(0, max - 1)}…` : s;

@@ -1,5 +1,5 @@
 import type { Rule, Finding } from '../types.js';
-import { excerptOf, isCjk, type CritiqueDoc } from '../doc.js';
+import { excerptOf, isCjk, lineAt, type CritiqueDoc } from '../doc.js';
 import { CORE_FORMULA, FIXED_FORMULATIONS, FIXED_PHRASES, GUIDING_THOUGHT, NAMED_SETS, NUMERAL_TERMS, ORDERED_PAIRS, ORGAN_DEPARTMENTS, SPUN_TERMS, type NamedSet } from '../../formulations.js';
 import { toChineseNumeral } from '../../headings.js';
 import { QUOTATIONS, type Quotation } from '../../quotations.js';
@@ -446,7 +446,8 @@ export const formulationRule: Rule = {
         if (ph.inTitle) {
           // The report's own title: the name is wrong; a document named in 《》: only a central one is sure
           // (a unit's own 《局意识形态责任制清单》 is what the unit called it).
-          const line = doc.lines.find((l) => l.start <= start && l.end >= end);
+          const at = lineAt(doc, start);
+          const line = at && at.end >= end ? at : undefined;
           // The report's title, or the title of one of several reports in a pasted collection.
           const own = (doc.title !== null && start >= doc.title.start && end <= doc.title.end) || (line !== undefined && doc.titleLines.has(line.index));
           const book = insideTitle(t, start, end) ? t.slice(t.lastIndexOf('《', start), t.indexOf('》', end) + 1) : null;

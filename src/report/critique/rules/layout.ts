@@ -1,5 +1,5 @@
 import type { Rule, Finding } from '../types.js';
-import type { CritiqueDoc, Line } from '../doc.js';
+import { lineAt, type CritiqueDoc, type Line } from '../doc.js';
 import { matchAll, reporter } from './util.js';
 import { CUT_NOTICE, inlineChrome, isTableRow } from '../chrome.js';
 
@@ -422,7 +422,7 @@ export const layoutRule: Rule = {
     }
     // A space between （一） and its heading text: the bracket already separates them.
     for (const { start, end } of matchAll(HEADING_NUMBER_SPACE, t)) {
-      if (doc.chrome.has(doc.lines.findIndex((l) => l.start <= start && start <= l.start + l.text.length))) continue;
+      if (doc.chrome.has(lineAt(doc, start)?.index ?? -1)) continue;
       // No space follows a heading's number (GB/T 9704 practice); r18's labeller left it, r45's and r46's mark it.
       out.push(report(doc, 'warning', start, end, '标题序号后多出空格', '删去空格', ''));
     }

@@ -1,5 +1,5 @@
 import type { Rule, Finding } from '../types.js';
-import { isCjk, type CritiqueDoc } from '../doc.js';
+import { isCjk, lineAt, type CritiqueDoc } from '../doc.js';
 import { matchAll, reporter } from './util.js';
 
 const report = reporter('placeholder', 'placeholder');
@@ -91,9 +91,8 @@ export const placeholderRule: Rule = {
       }
     }
     const t = doc.text;
-    const lineAt = (i: number) => doc.lines.findIndex((l) => l.start <= i && i <= l.start + l.text.length);
     const prose = (i: number) => {
-      const k = lineAt(i);
+      const k = lineAt(doc, i)?.index ?? -1;
       return !doc.chrome.has(k) && !doc.titleLines.has(k) && !(doc.title && k === doc.title.index);
     };
     // A unit's name cut before its 局 (今年以来，局始终……；。局高度重视): the template or the site dropped it.

@@ -1,5 +1,5 @@
 import type { Rule, Finding } from '../types.js';
-import { isCjk, type CritiqueDoc } from '../doc.js';
+import { isCjk, lineAt, type CritiqueDoc } from '../doc.js';
 import { level1Separator, matchAll, reporter } from './util.js';
 import { CUT_NOTICE } from '../chrome.js';
 
@@ -95,7 +95,7 @@ export const punctuationRule: Rule = {
     }
     // A mark that is part of a chrome marker (a preview chunk's 2、 before the text's own 、) is the chrome's, not doubled.
     const inChrome = (i: number) => {
-      const l = doc.lines.find((x) => x.start <= i && i < x.end);
+      const l = lineAt(doc, i);
       const c = l && doc.chrome.get(l.index);
       return !!c && i >= l.start + c.start && i < l.start + c.end;
     };

@@ -1,5 +1,5 @@
 import type { Rule, Finding } from '../types.js';
-import type { CritiqueDoc } from '../doc.js';
+import { lineAt, type CritiqueDoc } from '../doc.js';
 import { CONFUSIONS, DOUBLING_SUSPECTS, REDUPLICATION_WHITELIST } from '../dictionary.js';
 import { CUT_WORDS, SLIPS } from '../confusables.js';
 import { matchAll, reporter } from './util.js';
@@ -164,7 +164,7 @@ export const typoRule: Rule = {
     const trad = t.match(TRADITIONAL)?.length ?? 0;
     if (trad >= TRADITIONAL_MIN) {
       const first = t.search(TRADITIONAL);
-      const line = doc.lines.find((l) => l.start <= first && first <= l.end)!;
+      const line = lineAt(doc, first)!;
       const end = line.start + line.text.trimEnd().length;
       out.push(report(doc, 'warning', line.start + (line.text.length - line.text.trimStart().length), end, `文中有${trad}处繁体字（疑为网站把全文转成了繁体），公文应使用规范汉字`, '全文转换为简体（规范汉字）后再审校'));
     }

@@ -4,6 +4,7 @@
  * became lines, one fix for a set's members written right, a download notice's neighbours. Our own text.
  */
 import { describe, expect, it } from 'vitest';
+import { buildDoc, lineAt } from '../../../../src/report/critique/doc.js';
 import { applyAll, run, WRAP_BREAK } from './helpers.js';
 
 const TITLE = '青川县林业局党组关于2025年度落实意识形态工作责任制情况的报告\n';
@@ -214,5 +215,14 @@ describe('after r60–r63 (in-sample, not measured on a later draw)', () => {
     const f = run(t).filter((x) => x.message.includes('繁体字'));
     expect(f.map((x) => [x.severity, x.start])).toEqual([['warning', 0]]);
     expect(run(`${TITLE}邀请“國樂團”到社区演出。\n`).filter((x) => x.message.includes('繁体字'))).toEqual([]);
+  });
+});
+
+describe('lineAt', () => {
+  it('finds the line of an offset, its line break included, across blank lines; none past the text', () => {
+    const t = '标题\n\n第一段。\n第二段。';
+    const doc = buildDoc(t);
+    expect([0, 2, 3, 4, t.indexOf('第二'), t.length].map((i) => lineAt(doc, i)?.index)).toEqual([0, 0, 1, 2, 3, 3]);
+    expect(lineAt(doc, t.length + 5)).toBeUndefined();
   });
 });
