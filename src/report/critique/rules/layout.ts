@@ -587,7 +587,9 @@ function wrapBreaks(doc: CritiqueDoc): Finding[] {
   for (const i of [...new Set([...broken, ...closers])].sort((a, b) => a - b)) {
     const a = doc.lines[i]!;
     const end = a.start + a.text.trimEnd().length;
-    const next = doc.lines.slice(i + 1).find((l) => l.text.trim() !== '');
+    let n = i + 1;
+    while (n < doc.lines.length && doc.lines[n]!.text.trim() === '') n++;
+    const next = doc.lines[n];
     // A year, a marker or a quotation mark alone on its line (a Word copy's runs set apart) is broken off either way.
     const lone = LONE_TOKEN.test(a.text) || (next && LONE_TOKEN.test(next.text));
     // A salutation (尊敬的……, 各位……) opens a speech's first paragraph after its title: no wrap.

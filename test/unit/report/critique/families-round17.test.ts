@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildDoc, lineAt } from '../../../../src/report/critique/doc.js';
-import { applyAll, run, WRAP_BREAK } from './helpers.js';
+import { applyAll, NOW, run, WRAP_BREAK } from './helpers.js';
 
 const TITLE = '青川县林业局党组关于2025年度落实意识形态工作责任制情况的报告\n';
 const serious = (t: string, rule?: string) => run(t).filter((f) => f.severity !== 'info' && (!rule || f.rule === rule)).map((f) => [t.slice(f.start, f.end), f.replacement ?? null]);
@@ -221,7 +221,7 @@ describe('after r60–r63 (in-sample, not measured on a later draw)', () => {
 describe('lineAt', () => {
   it('finds the line of an offset, its line break included, across blank lines; none past the text', () => {
     const t = '标题\n\n第一段。\n第二段。';
-    const doc = buildDoc(t);
+    const doc = buildDoc(t, { now: NOW });
     expect([0, 2, 3, 4, t.indexOf('第二'), t.length].map((i) => lineAt(doc, i)?.index)).toEqual([0, 0, 1, 2, 3, 3]);
     expect(lineAt(doc, t.length + 5)).toBeUndefined();
   });
