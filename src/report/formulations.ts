@@ -299,6 +299,10 @@ export const FIXED_PHRASES: readonly FixedPhrase[] = [
   // 围绕中心、服务大局: the second member is the 大局, never the 中心 again.
   { pattern: /围绕中心[、，, \u3000]?服务中心(?!主|阵|站|建)/g, right: '围绕中心、服务大局', safe: true, why: '固定表述为“围绕中心、服务大局”', source: `${S819}（宣传思想工作“围绕中心、服务大局”）；${XCTL}` },
   { pattern: /党和国家(?:的)?一项极端重要的工作/g, after: /意识形态工作(?:始终)?是$/, right: '党的一项极端重要的工作', safe: true, discouraged: true, why: '原话是“意识形态工作是党的一项极端重要的工作”', source: `${S819}（“意识形态工作是党的一项极端重要的工作”）` },
+  // The quoted judgement with its 的 dropped (党的一项极端重要工作).
+  { pattern: /党的一项极端重要工作/g, right: '党的一项极端重要的工作', safe: true, why: '原话是“意识形态工作是党的一项极端重要的工作”', source: `${S819}（“意识形态工作是党的一项极端重要的工作”）` },
+  // The 四个看齐's second member keeps its 和 (the 理论 and the 路线方针政策 are two things one aligns with).
+  { pattern: /向党的理论路线方针政策看齐/g, right: '向党的理论和路线方针政策看齐', safe: true, why: '“四个看齐”的表述是“向党的理论和路线方针政策看齐”', source: '习近平在中央政治局专题民主生活会上的讲话 (2015-12-28)：“向党中央看齐，向党的理论和路线方针政策看齐，向党中央决策部署看齐”' },
   { pattern: /党的一项极(?:其|为|度)重要的工作/g, right: '党的一项极端重要的工作', safe: true, source: `${S819}（“意识形态工作是党的一项极端重要的工作”）` },
   { pattern: /倾向的?苗头(?:性)?的?问题|倾向性的?苗头的?问题/g, right: '苗头性倾向性问题', safe: true, source: `${SSBF}（“苗头性倾向性问题”）` },
   // 导向 is what a 舆论 has (坚持正确舆论导向); 方向 is the 政治方向's.

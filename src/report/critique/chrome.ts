@@ -56,6 +56,9 @@ const GAMBLING_CONTEXT = '官网|官方网站|官方平台|app|下载|体育|娱
 const GAMBLING = new RegExp(
   // The brand may carry its Latin tag (米乐m6, 爱游戏(ayx)) and 中国 before the site words.
   `(?:${GAMBLING_BRANDS.join('|')})(?:[（(]?[A-Za-z][A-Za-z0-9]{0,7}[）)]?)?(?:[·•\\s-]*[（(]?中国[）)]?)?(?:[·•\\s-]*(?:${GAMBLING_CONTEXT}))+(?![馆场局会])` +
+    // A site's number-and-suffix stem glued to a brand (565net亚洲必嬴: 嬴 spelled for 赢 to dodge filters), and a brand
+    // under 亚洲/澳门, which no unit's name is.
+    `|(?<![A-Za-z0-9])\\d{2,5}(?:net|bet|vip|com|cc)(?:亚洲|澳门)?(?:${GAMBLING_BRANDS.join('|')}|必嬴)|(?:亚洲|澳门)(?:必赢|必嬴|皇冠|太阳城|博彩)` +
     // Latin brand names no report uses, and the spam title's boilerplate.
     '|(?<![A-Za-z])(?:bwin|bet365|188bet|betway|1xbet|kaiyun|leyu)(?![A-Za-z])|(?<![A-Za-z])(?:PG|AG)(?:电子|真人)|[（(]中国[）)](?:官方网站|官网)|IOS\\s*[/／]\\s*安卓(?:通用版)?',
   'i',

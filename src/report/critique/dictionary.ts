@@ -246,6 +246,8 @@ export const CONFUSIONS: readonly Confusion[] = [
   { pattern: '(?<=[\\u4e00-\\u9fff])等等(?=(?:网络|各类|各种|相关)?(?:问题|方面|工作|情况|内容|活动|形式|措施|领域|舆情|事件|事项|平台|渠道|单位|部门|群体|人员|因素|现象)(?![\\u4e00-\\u9fff]{0,1}[的]))', right: '等', severity: 'warning', source: `${STD}（“等等”用于列举之后煞尾，其后一般不再接总括的名词）` },
   { pattern: '(?<=防疫|抗疫|救灾|应急|防汛|医疗)物质(?=[，、。；和及保储供调采])', right: '物资', severity: 'error', source: `${STD}（“物资”：生产、生活上所需要的物质资料）` },
   { pattern: '心里(?=恐慌|压力|健康|疏导|素质|辅导|问题|障碍)', right: '心理', severity: 'error', source: STD },
+  // The organ of a 局 is its 局党组: the unit's name already ends in 局 (气象局局党组 → 气象局党组).
+  { pattern: '(?<=[\\u4e00-\\u9fff])局局(?=党组|党委)', right: '局', severity: 'warning', source: `${STD}（机关名称“××局党组”，“局”不重复）` },
   // 纳入 already holds its 入: 纳入到 says it twice.
   { pattern: '纳入到', right: '纳入', severity: 'warning', source: `${STD}（纳入：放进、归入；后面不再加“到”）` },
   // Hints since round 17: r36–r39's labellers mark these, r54's leaves them.

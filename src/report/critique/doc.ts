@@ -194,7 +194,7 @@ function titleUnit(title: string): UnitKind | null {
 }
 
 /** A Markdown quote mark before a heading marker. */
-export const QUOTE_BEFORE_HEADING = /^[\s\u3000]*[>＞][\s\u3000]*(?=[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）)/;
+export const QUOTE_BEFORE_HEADING = /^[\s\u3000]*(?:[>＞]|#{1,6})[\s\u3000]*(?=[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）)/;
 
 export function buildDoc(text: string, opts: CritiqueOptions = {}): CritiqueDoc {
   const now = opts.now ?? new Date();
@@ -209,7 +209,8 @@ export function buildDoc(text: string, opts: CritiqueOptions = {}): CritiqueDoc 
 
   const headings: HeadingInfo[] = [];
   for (const l of paragraphs) {
-    // A Markdown quote mark left before a heading (>一、……) hides the heading: read through it (the markup rule reports it).
+    // A Markdown quote or heading mark left before a heading (>一、……, ####（三）……) hides the heading: read through it
+    // (the markup rule reports it).
     const quoted = QUOTE_BEFORE_HEADING.exec(l.text);
     const mark = parseHeading(quoted ? l.text.slice(quoted[0].length) : l.text);
     if (mark) {

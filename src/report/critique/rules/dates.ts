@@ -1,5 +1,5 @@
 import type { Rule, Finding } from '../types.js';
-import type { CritiqueDoc } from '../doc.js';
+import { lineAt, type CritiqueDoc } from '../doc.js';
 import { CAMPAIGNS, MEETINGS, currentGuidance, type DatedMeeting } from '../../formulations.js';
 import { periodLabel, periodRange } from '../../period.js';
 import { matchAll, reporter } from './util.js';
@@ -76,7 +76,10 @@ export const datesRule: Rule = {
           continue;
         }
       }
-      // Stale congress cited as current guidance: "深入贯彻党的十九大精神" in 2024.
+      // Stale congress cited as current guidance: "深入贯彻党的十九大精神" in 2024 — unless the passage is about an
+      // earlier year it names (一、2020年工作亮点 …… 2020年理论学习安排), when that congress was the current one.
+      const own = passageYear(doc, start);
+      if (own && own < p.year && rank(meeting) >= rank(currentGuidance(`${own}-07-01`).congress)) continue;
       if (rank(meeting) < rank(current.congress) && (STUDY_VERB.test(before) || /(?:特别是|尤其是|以|和)$/.test(before)) && /^(?:会议|和[^，。；]{0,16})?精神/.test(after) && !/以来|召开后|之后|期间/.test(after.slice(0, 4))) {
         out.push(report(doc, bySure(doc, 'warning'), start, end, `${label}报告中把${meeting.name}作为当前指导，已过时`, `改为“${phrase}”`));
       }
@@ -104,6 +107,25 @@ export const datesRule: Rule = {
     return out;
   },
 };
+
+/**
+ * The year a passage says it is about: the last year named before `offset` in its line, else in the headings above
+ * it up to its section's level-1 heading (a section on an earlier year inside a later report).
+ */
+function passageYear(doc: CritiqueDoc, offset: number): number | undefined {
+  const years = (s: string) => [...s.matchAll(/((?:19|20)\d{2})年(?!以来|来)/g)].map((m) => Number(m[1]));
+  const line = lineAt(doc, offset);
+  if (!line) return undefined;
+  const inLine = years(doc.text.slice(line.start, offset)).at(-1);
+  if (inLine) return inLine;
+  // Up the headings to the section's level-1 heading: the first that names a year sets it.
+  for (const h of doc.headings.filter((x) => !x.runIn && x.start < line.start).reverse()) {
+    const y = years(h.mark.title).at(-1);
+    if (y) return y;
+    if (h.mark.level === 1) return undefined;
+  }
+  return undefined;
+}
 
 /** The clause (between ，。；) around a span. */
 function clauseAround(t: string, start: number, end: number): string {

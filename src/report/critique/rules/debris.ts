@@ -137,11 +137,14 @@ function repeatedTitles(doc: CritiqueDoc): Finding[] {
       out.push(report(doc, 'error', decorated.line.start, decorated.line.end, `网页标题（带网站修饰词）与第${p.index + 1}行的标题重复`, '删除'));
     }
     // Repeating a page title (chrome, reported already) is how the real title starts.
-    const same = seen.find((s) => s.key === key && !s.chrome);
-    if (same && doc.titleLines.has(p.index)) {
-      // The page's header title, then its metadata line (时间：…), then the article's title: the header goes.
+    // The page's header may carry another year than the article's title (2023年……总结 over 2022年……总结).
+    const yearless = (k: string) => k.replace(/(?:19|20)\d{2}年?/g, '');
+    const same = seen.find((s) => s.key === key && !s.chrome) ?? seen.find((s) => !s.chrome && s.line.index === doc.paragraphs[0]?.index && yearless(s.key) === yearless(key) && yearless(key).length >= 8);
+    if (same && (doc.titleLines.has(p.index) || same.key !== key)) {
+      // The page's header title, then its metadata line (时间：…) or a site's intro, then the article's title: the header goes.
       const between = doc.paragraphs.filter((q) => q.index > same.line.index && q.index < p.index);
-      if (between.length > 0 && between.every((q) => doc.chrome.get(q.index)?.kind === 'meta')) {
+      const kinds = same.key === key ? ['meta'] : ['meta', 'intro'];
+      if (between.length > 0 && between.every((q) => kinds.includes(doc.chrome.get(q.index)?.kind ?? ''))) {
         out.push(report(doc, 'error', same.line.start, same.line.end, `网页的页面标题，与第${p.index + 1}行的文章标题重复`, '删除'));
         continue;
       }

@@ -4,8 +4,38 @@ import { matchAll, reporter } from './util.js';
 import { CUT_NOTICE, inlineChrome, isTableRow } from '../chrome.js';
 
 const report = reporter('layout', 'layout');
-/** The spaces after a line-initial （一）; “1. 正文” after a dot is the accepted list style (clean fixtures). */
-const HEADING_NUMBER_SPACE = /(?<=^[ \u3000]*(?:（[一二三四五六七八九十]{1,3}）|[一二三四五六七八九十]{1,3}、))[ \u3000]+(?=[\u4e00-\u9fff])/gm;
+
+/**
+ * A heading whose text runs on after its first full stop (（三）……创新。机关工委……) where most headings of its kind
+ * stand on lines of their own: the writer's own layout says this one lost its break (sibling comparison).
+ */
+function runInAmongSiblings(doc: CritiqueDoc): Finding[] {
+  const t = doc.text;
+  const kinds = new Map<string, { own: number; runOn: number[] }>();
+  const heads = new Set(doc.headings.map((h) => h.line));
+  for (const h of doc.headings) {
+    if (h.runIn) continue;
+    const line = doc.lines[h.line];
+    if (!line) continue;
+    const next = doc.paragraphs.find((q) => q.index > h.line);
+    const kind = `${h.mark.level}:${h.mark.marker.replace(/[一二三四五六七八九十]+/, 'c').replace(/[0-9]+/, 'd')}`;
+    const k = kinds.get(kind) ?? { own: 0, runOn: [] };
+    kinds.set(kind, k);
+    const rest = t.slice(h.end, line.end);
+    const stop = rest.search(/[。！？]/);
+    if (stop >= 0 && /^[\s\u3000]*[\u4e00-\u9fff“]{4}/.test(rest.slice(stop + 1))) k.runOn.push(h.end + stop);
+    // A heading on its own line counts only over its own text: not over sub-headings, nor last in a cut excerpt.
+    else if (next && !heads.has(next.index)) k.own += 1;
+  }
+  const out: Finding[] = [];
+  for (const { own, runOn } of kinds.values()) {
+    if (own < 2 || runOn.length >= own) continue;
+    for (const at of runOn) out.push(report(doc, 'warning', at, at + 1, '同级标题都单独成行，此处标题与正文连在同一行', '标题单独成行，正文另起一段', '。\n'));
+  }
+  return out;
+}
+/** The spaces after a line-initial （一）, 一、 or 1. (GB/T 9704 sets no space after a heading's number; round 18). */
+const HEADING_NUMBER_SPACE = /(?<=^[ \u3000]*(?:（[一二三四五六七八九十]{1,3}）|[一二三四五六七八九十]{1,3}、|[1-9][0-9]?[.．、](?![0-9])|（[1-9][0-9]?）))[ \u3000]+(?=[\u4e00-\u9fff])/gm;
 
 /** A space inside Chinese running text (PDF line wraps, pasted layout): 组织 协调, 研讨 1 次, XX 街道. */
 const INNER_SPACE = /[ \u3000\u00a0]+(?=[\u4e00-\u9fff]|[0-9]{1,4}[ \u3000]?[\u4e00-\u9fff])/g;
@@ -149,7 +179,7 @@ const ITEM_AFTER_COLON = /(?<=[：:])[ \u3000]+(\d{1,2}[.．、])(?=[ \u3000]?[\
 const WRAP_BREAK = '在句子中间换行（全文按固定行宽换行，疑为从 PDF 或网页复制）';
 const SALUTATION = /^[\s\u3000]*(?:尊敬的|各位)/;
 /** A line holding only a year, a heading marker or a quotation mark (a PDF copy set 2025 / 年…, 一、 / 标题, " / 引文). */
-const LONE_TOKEN = /^([\s\u3000]*)((?:19|20)\d{2}|[一二三四五六七八九十]{1,3}、|["“”])[\s\u3000]*$/;
+const LONE_TOKEN = /^([\s\u3000]*)((?:19|20)\d{2}|[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）|[1-9][0-9]?[.．、]|["“”])[\s\u3000]*$/;
 
 export const layoutRule: Rule = {
   id: 'layout',
@@ -297,6 +327,8 @@ export const layoutRule: Rule = {
         if (kept(start, end) || runIn.has(start)) continue;
         const before = t.slice(Math.max(p.start, start - 5), start);
         if (!SPACE_BEFORE.test(before) || /[A-WYZa-wyz][ \u3000]?[XxＸ]$/.test(before) || (/[0-9]$/.test(before) && !/[\u4e00-\u9fff]$/.test(t[end] ?? ''))) continue;
+        // A slot's letters set apart by spaces (区 XX 镇) are one unfilled slot: the placeholder finding covers it.
+        if (/(?:^|[\s\u3000\u4e00-\u9fff《（“])[XxＸ]{1,4}$/.test(before)) continue;
         if (/[0-9]/.test(t[end] ?? '') && !/[\u4e00-\u9fff]$/.test(before)) continue;
         // Two-character names padded to align (王\u3000芳) in member lists are a 公文 convention.
         if (end - start === 1 && /(?:^|[\s、，：:（])[\u4e00-\u9fff]$/.test(t.slice(Math.max(p.start, start - 2), start)) && /^[\u4e00-\u9fff](?:$|[\s、，。；）])/.test(t.slice(end, end + 2))) continue;
@@ -426,6 +458,7 @@ export const layoutRule: Rule = {
       // No space follows a heading's number (GB/T 9704 practice); r18's labeller left it, r45's and r46's mark it.
       out.push(report(doc, 'warning', start, end, '标题序号后多出空格', '删去空格', ''));
     }
+    out.push(...runInAmongSiblings(doc));
     // A level-1 heading followed straight by the next level-1 heading: an empty section.
     const level1 = doc.headings.filter((h) => !h.runIn && h.mark.level === 1);
     for (let i = 0; i + 1 < level1.length; i++) {
@@ -576,7 +609,7 @@ function wrapBreaks(doc: CritiqueDoc): Finding[] {
   const fixed = width >= 12 && widths.filter((w) => w >= 0.8 * width && w <= 1.2 * width).length >= 0.6 * widths.length;
   // A year or a quotation mark alone on its line (a Word copy's runs set apart) is broken off on both sides, in a
   // title too (某办公室 / 2025 / 年……总结与 / 2026 / 年工作计划) and after a closing quote (……意识形态 / ” / 是……).
-  const token = (l: Line | undefined) => !!l && LONE_TOKEN.test(l.text) && !l.text.includes('、');
+  const token = (l: Line | undefined) => !!l && LONE_TOKEN.test(l.text) && !/[、.．）]/.test(l.text);
   const closers = doc.lines.filter((l, k) => {
     const next = doc.lines[k + 1];
     if (!next || doc.chrome.has(l.index) || doc.chrome.has(next.index) || l.text.trim() === '' || next.text.trim() === '') return false;

@@ -51,7 +51,8 @@ export const markupRule: Rule = {
     }
     for (const p of doc.paragraphs) {
       const q = QUOTE_BEFORE_HEADING.exec(p.text);
-      if (!q) continue;
+      // A heading mark (####) is the Markdown heading findings'.
+      if (!q || q[0].search(/[>＞]/) < 0) continue;
       const at = p.start + q[0].search(/[>＞]/);
       out.push(report(doc, 'error', at, at + 1, '标题前残留网页引用标记“>”', '删除', ''));
     }

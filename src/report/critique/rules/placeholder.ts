@@ -7,11 +7,11 @@ const report = reporter('placeholder', 'placeholder');
 /** 局 standing alone as the subject (今年以来，局始终……), not 我局/本局/全局, not 局门户网站/局属单位/局党组. */
 const BARE_BUREAU = /(?<![\u4e00-\u9fffA-Za-z0-9*＊XxＸ×_“])局(?=始终|一直|在|高度|紧紧|坚持|认真|把|按照|根据|积极|严格|切实|全面|深入|紧扣|围绕|结合|不断|持续|进一步|召开|制定|成立|建立|组织|开展|以|将|对|通过|及时|牢牢|扎实)/g;
 
-/** Markdown bold: ** around words. Two masks with only marks between (（**、**）) are no bold. */
-const BOLD = /(?<=^|[\s。；：，、“（])\*\*(?![）)、，。；：\s])(?=[^*\n]*?[\u4e00-\u9fffA-Za-z0-9][^*\n]*?\*\*)([^*\n]{1,60}?)(?<![（(、，\s])\*\*(?=$|[\s。；：，、”）])/gm;
+/** Markdown bold: ** around words. Two masks with only marks between (（**、**）) are no bold, nor two quoted masks (“**”……“**”). */
+const BOLD = /(?<=^|[\s。；：，、“（])\*\*(?![）)、，。；：\s”’])(?=[^*\n]*?[\u4e00-\u9fffA-Za-z0-9][^*\n]*?\*\*)([^*\n]{1,60}?)(?<![（(、，\s“‘])\*\*(?=$|[\s。；：，、”）])/gm;
 const STARS = /[*＊]+/g;
 /** X/x runs standing for a number or a name. */
-const XRUN = /(?<![A-Za-z0-9_])[XxＸｘ]+(?![A-Za-z0-9_])|(?<=[\u4e00-\u9fff])[XxＸｘ]{1,3}(?=(?:19|20)\d{2}年)/g;
+const XRUN = /(?<![A-Za-z0-9_])[XxＸｘ]+(?![A-Za-z0-9_])|(?<=^|[\u4e00-\u9fff\s（《“])[XxＸｘ]{1,3}(?=(?:19|20)\d{2}年)/g;
 const XOK = /^(?:X光|X射线|x轴|X轴|X线)/;
 /** A unit noun after "X " or "XX ": X 区委, XX 县, X 单位 (a PDF space between the slot and the unit). */
 const UNIT_AFTER = /^[ \u3000\u00a0]?(?:省|市|县|区|镇|乡|村|街道|社区|局|委|办|部|厅|院|校|所|站|中心|单位|公司|集团|支部|党委|党组|支行|分局|学校|医院)/;
@@ -96,8 +96,14 @@ export const placeholderRule: Rule = {
       return !doc.chrome.has(k) && !doc.titleLines.has(k) && !(doc.title && k === doc.title.index);
     };
     // A unit's name cut before its 局 (今年以来，局始终……；。局高度重视): the template or the site dropped it.
+    // One name left out, repeated wherever the text names its unit: warned once, the rest point back (labellers mark one).
+    let bareSeen = false;
     for (const { start, end } of matchAll(BARE_BUREAU, t)) {
-      if (prose(start)) out.push(report(doc, 'warning', start, end, '“局”前缺少单位名称（疑为名称被删去或模板未填）', '补上单位全称，如“××县××局”'));
+      if (!prose(start)) continue;
+      out.push(bareSeen
+        ? report(doc, 'info', start, end, '此处“局”前同样缺少单位名称（与前文同一问题）', '补上单位全称')
+        : report(doc, 'warning', start, end, '“局”前缺少单位名称（疑为名称被删去或模板未填）', '补上单位全称，如“××县××局”'));
+      bareSeen = true;
     }
     const bold: [number, number][] = [];
     for (const { start, end } of matchAll(BOLD, t)) bold.push([start, end]);
@@ -118,7 +124,8 @@ export const placeholderRule: Rule = {
       const farAfter = t.slice(end, end + 2).trimStart()[0];
       // "X 区委" at a line start or after a mark: a slot before a unit noun, unless Latin text precedes (Model X 公司).
       const latinBefore = /[A-Za-z][ \u3000]?$/.test(t.slice(Math.max(0, start - 2), start));
-      const unitSlot = UNIT_AFTER.test(t.slice(end, end + 4)) && !latinBefore;
+      // A slot glued before a year (x2023年……) stands for the unit's name.
+      const unitSlot = (UNIT_AFTER.test(t.slice(end, end + 4)) && !latinBefore) || /^(?:19|20)\d{2}年/.test(t.slice(end, end + 5));
       if (m[0].length === 1 && latinBefore && !isCjk(after)) continue;
       if (m[0].length === 1 && !unitSlot && !isCjk(before) && !isCjk(after) && !(/\s/.test(before ?? '') && /\s/.test(after ?? '') && (isCjk(farBefore) || isCjk(farAfter)))) continue;
       out.push(report(doc, 'error', start, end, `未填写的占位符“${m[0]}”`, '填入具体数字或名称'));

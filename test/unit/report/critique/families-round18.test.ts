@@ -1,0 +1,85 @@
+/**
+ * Round 18 (issue 24). Written after set A (r64–r67) was read, as families in our own words: a slot's padding, a
+ * passage on an earlier year, a page header with another year, sibling headings, lone list numbers, quoted masks,
+ * a slot before a year, a spam domain stem, and words of the register.
+ */
+import { describe, expect, it } from 'vitest';
+import { applyAll, run } from './helpers.js';
+
+const TITLE = '平昌县农业农村局党组关于2025年度落实意识形态工作责任制情况的报告\n';
+const serious = (t: string, rule?: string) => run(t).filter((f) => f.severity !== 'info' && (!rule || f.rule === rule)).map((f) => [t.slice(f.start, f.end), f.replacement ?? null]);
+
+describe('precision', () => {
+  it('the spaces around a slot (县 XX 镇) go with the slot: no space finding of their own', () => {
+    const t = `${TITLE}局党组印发《平昌县 XX 镇意识形态工作责任清单》，明确班子成员职责。\n`;
+    expect(serious(t, 'layout')).toEqual([]);
+    expect(serious(t, 'placeholder').map(([s]) => s)).toEqual(['XX']);
+  });
+
+  it('a section on an earlier year cites the congress of that year without a finding; a section on this year does not', () => {
+    const old = '2023年县文旅局工作总结\n一、2021年工作回顾\n（一）理论武装\n局党组制定2021年中心组学习计划，以党的十九大精神为重点开展学习。\n二、2023年主要工作\n（一）理论武装\n局党组深入学习贯彻党的十九大精神，全年学习12次。\n';
+    const stale = run(old).filter((f) => f.rule === 'dates' && f.severity !== 'info').map((f) => old.slice(0, f.start).split('\n').length);
+    expect(stale).toEqual([7]);
+  });
+
+  it('a page header with another year over the site\'s metadata and intro is the page\'s title, not the report\'s', () => {
+    const t = '2024年某区宣传部工作总结\n\n时间：2024-03-02 09:10:11 工作总结 来源：网友投稿\n\n下面是小编为大家整理的2023年某区宣传部工作总结，供大家参考。\n\n2023年某区宣传部工作总结\n\n2023年，区委宣传部坚持守正创新，全年开展理论宣讲60场。\n';
+    const debris = run(t).filter((f) => f.rule === 'debris').map((f) => t.slice(f.start, f.end));
+    expect(debris[0]).toBe('2024年某区宣传部工作总结');
+    // What is inside the page's title (区宣传部 for 区委宣传部) is not reported there a second time.
+    expect(run(t).filter((f) => f.rule === 'formulation' && f.start < 20)).toEqual([]);
+  });
+});
+
+describe('layout', () => {
+  const body = '局党组把意识形态工作纳入重要议事日程，全年专题研究4次。\n';
+  it('a heading run into its text where its siblings stand on their own lines: a warning, its fix breaks the line', () => {
+    const t = `${TITLE}一、工作开展情况\n（一）责任体系更加健全。\n${body}（二）阵地管理更加规范。\n${body}#### （三）宣传方式更加多样。局属各单位开通新媒体账号5个，发布信息300余条。\n二、存在的问题\n${body}`;
+    const found = run(t).filter((f) => f.message.startsWith('同级标题'));
+    expect(found.map((f) => [t.slice(f.start, f.end), f.severity])).toEqual([['。', 'warning']]);
+    expect(applyAll(t, found)).toContain('#### （三）宣传方式更加多样。\n局属各单位');
+  });
+
+  it('no such finding where the siblings on their own lines head sub-items or end a cut excerpt', () => {
+    const t = `${TITLE}一、工作开展情况\n（一）责任体系更加健全。局党组调整领导小组，明确分工。\n（二）阵地管理更加规范。\n1.开展排查。全年排查4次。\n二、存在的问题\n（一）学习不够深入。个别党员学用脱节。\n（二）阵地管理有短板。\n`;
+    expect(run(t).filter((f) => f.message.startsWith('同级标题'))).toEqual([]);
+  });
+
+  it('a list number alone on its line, its item on the next: a warning', () => {
+    const t = `${TITLE}一、主要做法\n1.\n强化理论学习\n局党组全年集中学习12次。\n2.\n规范阵地管理\n局属单位排查宣传栏4次。\n`;
+    expect(run(t).filter((f) => f.message.includes('单独占了一行')).map((f) => t.slice(f.start, f.end))).toEqual(['1.', '2.']);
+  });
+});
+
+describe('placeholders and chrome', () => {
+  it('masks in quotes (我的“**”, 用“**”凝聚) are masks, not a bold span between them', () => {
+    const t = `${TITLE}开展我的“**”主题宣讲，用“**”凝聚全局干部职工的共同理想。\n`;
+    expect(serious(t, 'placeholder').map(([s]) => s)).toEqual(['**', '**']);
+  });
+
+  it('a slot glued before a year (x2025年…) stands for the unit, at a line start too', () => {
+    const t = 'x2025年意识形态工作总结\n局党组召开了x2025年第一季度意识形态分析研判会。\n';
+    expect(serious(t, 'placeholder').map(([s]) => s)).toEqual(['x', 'x']);
+  });
+
+  it('a site\'s number-and-suffix stem glued to a gambling brand is injected spam; a line on fighting gambling is not', () => {
+    const t = `${TITLE}按照县委工作安排，888net澳门皇冠对全局干部思想状况开展一次摸底调研。\n`;
+    expect(run(t).filter((f) => f.rule === 'debris').map((f) => t.slice(f.start, f.end))).toEqual(['888net澳门皇冠']);
+    const fight = `${TITLE}配合公安机关打击“888net澳门皇冠”等境外赌博网站的宣传。\n`;
+    expect(run(fight).filter((f) => f.rule === 'debris')).toEqual([]);
+  });
+});
+
+describe('words and formulas of the register', () => {
+  it('局局党组 names its 局 twice; 局局长 is left alone', () => {
+    expect(serious(`${TITLE}县农业农村局局党组印发学习计划，局局长带头讲党课。\n`, 'typo')).toEqual([['局局', '局']]);
+  });
+  it('the quoted judgement without its 的, and the 四个看齐 without its 和', () => {
+    const t = `${TITLE}意识形态工作是党的一项极端重要工作。局党组坚持向党中央看齐，向党的理论路线方针政策看齐。\n`;
+    expect(serious(t, 'formulation')).toEqual([['党的一项极端重要工作', '党的一项极端重要的工作'], ['向党的理论路线方针政策看齐', '向党的理论和路线方针政策看齐']]);
+  });
+  it('习近平 before 来川……重要讲话 takes his title', () => {
+    const t = `${TITLE}局党组专题学习习近平来川视察重要讲话精神。\n`;
+    expect(serious(t, 'xi')).toEqual([['习近平', '习近平总书记']]);
+  });
+});
