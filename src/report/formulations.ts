@@ -299,6 +299,10 @@ export const FIXED_PHRASES: readonly FixedPhrase[] = [
   // 围绕中心、服务大局: the second member is the 大局, never the 中心 again.
   { pattern: /围绕中心[、，, \u3000]?服务中心(?!主|阵|站|建)/g, right: '围绕中心、服务大局', safe: true, why: '固定表述为“围绕中心、服务大局”', source: `${S819}（宣传思想工作“围绕中心、服务大局”）；${XCTL}` },
   { pattern: /党和国家(?:的)?一项极端重要的工作/g, after: /意识形态工作(?:始终)?是$/, right: '党的一项极端重要的工作', safe: true, discouraged: true, why: '原话是“意识形态工作是党的一项极端重要的工作”', source: `${S819}（“意识形态工作是党的一项极端重要的工作”）` },
+  // A congress's plenums are its 历次全会 (十九届历次全会); 历届 counts congresses, not plenums.
+  { pattern: /(?<=[大届及和、])历届全会/g, right: '历次全会', safe: true, why: '一次代表大会的全会是“历次全会”（“届”指代表大会的届次）', source: '党的二十大报告 (2022-10)：“党的十九大和十九届历次全会精神”' },
+  // The four formulas each keep their verb: 增强“四个意识”、坚定“四个自信”、做到“两个维护”.
+  { pattern: /坚决(?=[“"]?四个自信)/g, right: '坚定', safe: true, why: '固定搭配是“坚定‘四个自信’”', source: '十九届六中全会决议 (2021-11)：“增强‘四个意识’、坚定‘四个自信’、做到‘两个维护’”' },
   // The quoted judgement with its 的 dropped (党的一项极端重要工作).
   { pattern: /党的一项极端重要工作/g, right: '党的一项极端重要的工作', safe: true, why: '原话是“意识形态工作是党的一项极端重要的工作”', source: `${S819}（“意识形态工作是党的一项极端重要的工作”）` },
   // The 四个看齐's second member keeps its 和 (the 理论 and the 路线方针政策 are two things one aligns with).

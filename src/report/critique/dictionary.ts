@@ -120,7 +120,7 @@ export const CONFUSIONS: readonly Confusion[] = [
   { pattern: '形态意识(?=工作|领域|安全|阵地|风险|责任)', right: '意识形态', severity: 'error', source: `${STD}（词序颠倒）` },
   { pattern: '(?<=[抓做干搞管学办查改])的不(?=紧|实|够|好|到位|扎实|深入|细|严|全面|彻底|及时|牢|透)', right: '得不', severity: 'error', source: `${STD}（动词后接补语用“得”：抓得不紧）` },
   { pattern: '(?<=报告|汇报|总结|说明)下：', right: '如下：', severity: 'error', source: `${DESIGN} §3.1（“现将有关情况报告如下：”）` },
-  { pattern: '其它(?=成员|人员|同志|领导|干部|班子|党员|委员|职工|教师|学生|群众|单位|部门|科室|党组织|支部)', right: '其他', severity: 'warning', source: `${STD}（指人和单位用“其他”；“其它”只用于事物，公文通用“其他”）` },
+  { pattern: '其它(?=成员|人员|同志|领导|干部|班子|党员|委员|职工|教师|学生|群众|单位|部门|科室|党组织|支部|县直|市直|区直|乡镇|街道|社区|村)', right: '其他', severity: 'warning', source: `${STD}（指人和单位用“其他”；“其它”只用于事物，公文通用“其他”）` },
   // Near-homophones in fixed political words (issue 11). Each wrong form is no word in this register.
   { pattern: '(?<=(?:开展|推进|参加|参与|启动|深化|第[一二]批|思想|使命”?)[“”]?)主体教育', right: '主题教育', severity: 'error', source: `${DESIGN} §3.7（“不忘初心、牢记使命”主题教育 2019；学习贯彻习近平新时代中国特色社会主义思想主题教育 2023）`, note: '学习教育活动的名称是“主题教育”' },
   { pattern: '主体教育(?=成果|期间|领导小组|办公室|动员|总结|专题|工作会议|各项|以来)', right: '主题教育', severity: 'error', source: `${DESIGN} §3.7` },
@@ -246,6 +246,11 @@ export const CONFUSIONS: readonly Confusion[] = [
   { pattern: '(?<=[\\u4e00-\\u9fff])等等(?=(?:网络|各类|各种|相关)?(?:问题|方面|工作|情况|内容|活动|形式|措施|领域|舆情|事件|事项|平台|渠道|单位|部门|群体|人员|因素|现象)(?![\\u4e00-\\u9fff]{0,1}[的]))', right: '等', severity: 'warning', source: `${STD}（“等等”用于列举之后煞尾，其后一般不再接总括的名词）` },
   { pattern: '(?<=防疫|抗疫|救灾|应急|防汛|医疗)物质(?=[，、。；和及保储供调采])', right: '物资', severity: 'error', source: `${STD}（“物资”：生产、生活上所需要的物质资料）` },
   { pattern: '心里(?=恐慌|压力|健康|疏导|素质|辅导|问题|障碍)', right: '心理', severity: 'error', source: STD },
+  // 超过 and 多 both say "more than": 超过两万多人次 says it twice; 超过 goes (两万多人次).
+  { pattern: '超过(?=[0-9一二两三四五六七八九十百千万]{1,6}多[人次个项名条篇场期家所])', right: '', severity: 'warning', source: `${STD}（“超过”与“多”语义重复，保留其一）` },
+  // Spun or clipped words of the register: 社情民意 (局情 is no word), 分管领导 (分领导 lost its 管).
+  { pattern: '局情民意', right: '社情民意', severity: 'error', source: `${STD}；《党委（党组）意识形态工作责任制实施办法》（“重要社情民意中的苗头性倾向性问题”）` },
+  { pattern: '(?<![部区])分领导(?=直接责任|具体负责|负直接)', right: '分管领导', severity: 'error', source: '《党委（党组）意识形态工作责任制实施办法》（“分管领导承担直接责任”）' },
   // The organ of a 局 is its 局党组: the unit's name already ends in 局 (气象局局党组 → 气象局党组).
   { pattern: '(?<=[\\u4e00-\\u9fff])局局(?=党组|党委)', right: '局', severity: 'warning', source: `${STD}（机关名称“××局党组”，“局”不重复）` },
   // 纳入 already holds its 入: 纳入到 says it twice.

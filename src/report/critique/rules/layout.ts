@@ -38,7 +38,8 @@ function runInAmongSiblings(doc: CritiqueDoc): Finding[] {
 const HEADING_NUMBER_SPACE = /(?<=^[ \u3000]*(?:（[一二三四五六七八九十]{1,3}）|[一二三四五六七八九十]{1,3}、|[1-9][0-9]?[.．、](?![0-9])|（[1-9][0-9]?）))[ \u3000]+(?=[\u4e00-\u9fff])/gm;
 
 /** A space inside Chinese running text (PDF line wraps, pasted layout): 组织 协调, 研讨 1 次, XX 街道. */
-const INNER_SPACE = /[ \u3000\u00a0]+(?=[\u4e00-\u9fff]|[0-9]{1,4}[ \u3000]?[\u4e00-\u9fff])/g;
+const HEX_BRACKET_HEADING = /(?<=^[ \u3000]*)〔([一二三四五六七八九十]{1,3})〕(?=[\u4e00-\u9fff])/gm;
+const INNER_SPACE = /[ \u3000\u00a0]+(?=[\u4e00-\u9fff]|[0-9]{1,4}[ \u3000]?[\u4e00-\u9fff]|[0-9]{1,4}(?:\.[0-9]+)?[%％])/g;
 /** What may stand before such a space: a Chinese character, X, or a number right after one. */
 const SPACE_BEFORE = /(?:[\u4e00-\u9fff]|[\u4e00-\u9fff][0-9]{1,4}|[XxＸ])$/;
 /** A leading zero in a Chinese date: 2025年03月26日 (GB/T 9704-2012 §7.3.5.1 writes 2025年3月26日). */
@@ -303,7 +304,8 @@ export const layoutRule: Rule = {
         // A heading run into the line after a full stop is reported as such; its space goes with it.
         if (kept(start, end) || doc.headings.some((h) => h.runIn && h.start === end) || /^(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）)/.test(t.slice(end, end + 5))) continue;
         // 。 then 一是/二是 on a page stored as one line: a lost paragraph break, not a typed space.
-        if (mark === '。' && /^[一二三四五六七八九十]是/.test(t.slice(end, end + 2))) continue;
+        // On a page that kept its breaks, 一是 goes on in the same paragraph and its space is a slip (r66, r70).
+        if (mark === '。' && /^[一二三四五六七八九十]是/.test(t.slice(end, end + 2)) && (joinedPage(p.text) || p.text.length > 1500)) continue;
         // 一、 then a space at a line start: the heading number's space (a hint below), not a slip after a 顿号.
         if (mark === '、' && /(?:^|\n)[ \u3000]*[一二三四五六七八九十]{1,3}$/.test(t.slice(Math.max(0, start - 6), start))) continue;
         // On a page whose paragraphs were joined with spaces (headings run in after 。), a space after 。 may be a
@@ -451,6 +453,10 @@ export const layoutRule: Rule = {
     if (doc.titleHead && doc.title && !doc.fromPdf) {
       // In a wrapped copy the title wraps like every other line: a hint.
       out.push(report(doc, doc.wrapped ? 'info' : 'warning', doc.titleHead.start, doc.title.end, '标题被拆成了两行', '将标题合为一行（较长时按词意分行居中排列）'));
+    }
+    // 〔一〕 as a heading number: 〔〕 holds a document number's year; the heading's brackets are （）(GB/T 9704 §7.3.3).
+    for (const { m, start, end } of matchAll(HEX_BRACKET_HEADING, t)) {
+      out.push(report(doc, 'warning', start, end, '标题序号应使用圆括号“（一）”，六角括号“〔〕”只用于发文字号中的年份', `（${m[1]}）`, `（${m[1]}）`));
     }
     // A space between （一） and its heading text: the bracket already separates them.
     for (const { start, end } of matchAll(HEADING_NUMBER_SPACE, t)) {

@@ -13,6 +13,8 @@ const STARS = /[*＊]+/g;
 /** X/x runs standing for a number or a name. */
 const XRUN = /(?<![A-Za-z0-9_])[XxＸｘ]+(?![A-Za-z0-9_])|(?<=^|[\u4e00-\u9fff\s（《“])[XxＸｘ]{1,3}(?=(?:19|20)\d{2}年)/g;
 const XOK = /^(?:X光|X射线|x轴|X轴|X线)/;
+/** N standing for a count (开展了N项, 共N次): a template's letter for the number. */
+const N_SLOT = /(?<=[\u4e00-\u9fff])[NＮ](?=[项次个人名篇条期场余家所])/g;
 /** A unit noun after "X " or "XX ": X 区委, XX 县, X 单位 (a PDF space between the slot and the unit). */
 const UNIT_AFTER = /^[ \u3000\u00a0]?(?:省|市|县|区|镇|乡|村|街道|社区|局|委|办|部|厅|院|校|所|站|中心|单位|公司|集团|支部|党委|党组|支行|分局|学校|医院)/;
 /** A capital letter left by a redacted template: A总书记, A新时代, 《A谈治国理政》 (A同志 may be a deliberate anonymisation). */
@@ -127,9 +129,13 @@ export const placeholderRule: Rule = {
       // A slot glued before a year (x2023年……) stands for the unit's name.
       const unitSlot = (UNIT_AFTER.test(t.slice(end, end + 4)) && !latinBefore) || /^(?:19|20)\d{2}年/.test(t.slice(end, end + 5));
       if (m[0].length === 1 && latinBefore && !isCjk(after)) continue;
-      if (m[0].length === 1 && !unitSlot && !isCjk(before) && !isCjk(after) && !(/\s/.test(before ?? '') && /\s/.test(after ?? '') && (isCjk(farBefore) || isCjk(farAfter)))) continue;
+      // Between a Chinese mark and a spaced Chinese word (第 x，获奖……; ，x 人获……) it is a slot too.
+      const side = (c: string | undefined, far: string | undefined) => /[，。；、：“”]/.test(c ?? '') || (/\s/.test(c ?? '') && isCjk(far));
+      const marked = /[，。；、：“”]/.test(`${before ?? ''}${after ?? ''}`) && side(before, farBefore) && side(after, farAfter);
+      if (m[0].length === 1 && !unitSlot && !marked && !isCjk(before) && !isCjk(after) && !(/\s/.test(before ?? '') && /\s/.test(after ?? '') && (isCjk(farBefore) || isCjk(farAfter)))) continue;
       out.push(report(doc, 'error', start, end, `未填写的占位符“${m[0]}”`, '填入具体数字或名称'));
     }
+    for (const { start, end } of matchAll(N_SLOT, t)) out.push(report(doc, 'error', start, end, '未填写的占位符“N”（字母代替了数字）', '填入具体数字'));
     for (const { m, start, end } of matchAll(LETTER_RUN, t)) {
       if (/[A-Za-z0-9]/.test(t[start - 1] ?? '')) continue;
       if (m[0] === 'QQ' || m[0] === 'WW' || (!isCjk(t[start - 1]) && !isCjk(t[end]) && !/[ \u3000]/.test(t[start - 1] ?? '') && !/[ \u3000]/.test(t[end] ?? ''))) continue;

@@ -11,6 +11,8 @@ const MIXED = /[，、；：][，。、；：]|。[，、；：]/g;
 const DUNHAO_DENG = /、等(?![一二三四五六七八九十\d]|[靠待同于级候到额量比价效距高])/g;
 const HALF = /[,;:?!]/g;
 const DASHES = /—+/g;
+/** A month range joined by a hyphen (1-6月): time spans take the 一字线 (GB/T 15834-2011 §4.13.3). */
+const RANGE_HYPHEN = /(?<![0-9.\-－/])(?:1[0-2]|[1-9])([-－])(?=(?:1[0-2]|[1-9])月)/g;
 /** Look-alike marks for the colon: the ratio sign ∶ (U+2236) and the modifier colon ꞉ (U+A789) between Chinese words. */
 const FAKE_COLON = /[∶꞉](?=[\s\u3000]*(?:$|[\u4e00-\u9fff“]))/gm;
 /** Look-alike quotation marks (GB/T 15834 uses “ ”): the CJK double prime quotes 〝 〞 〟 a converter or an old font leaves. */
@@ -124,7 +126,16 @@ export const punctuationRule: Rule = {
       out.push(report(doc, 'warning', start, end, '半角左括号“(”没有对应的右括号', '改为全角括号“（）”并补上右括号'));
     }
     // A dash is two em dashes (——, GB/T 15834-2011 §4.9); one between two Chinese words is half of it.
+    for (const { m, start } of matchAll(RANGE_HYPHEN, t)) {
+      const at = start + m[0].length - 1;
+      out.push(report(doc, 'warning', at, at + 1, '表示时间起止用一字线“—”，不用短横线“-”', '—', '—'));
+    }
     for (const { m, start, end } of matchAll(DASHES, t)) {
+      // Three or more: two dashes doubled, or dashes standing in for something cut; the writer decides.
+      if (m[0].length >= 3) {
+        out.push(report(doc, 'warning', start, end, `破折号连用（${m[0].length}个“—”），破折号只写作“——”`, '核对原稿：删去多余的“—”，或改为“——”'));
+        continue;
+      }
       if (m[0].length !== 1 || !isCjk(t[start - 1]) || !isCjk(t[end])) continue;
       // A connector (连接号, GB/T 15834-2011 §4.13): short items joined by single dashes and nothing else between two
       // marks (北京—上海, 国家课程—校本课程—活动课程) mark a span or a progression, not a dash.

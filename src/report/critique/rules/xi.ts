@@ -23,6 +23,8 @@ const CORE_NO_NAME = /以(?!习近平)(?:总书记同志|主席同志|总书记|
 const NO_TITLE = /习近平(?!总书记|同志|主席|新时代|经济|法治|强军|生态|外交|文化|关于|谈|著作|[^，。；\n]{0,6}思想)(?=(?:在[^，。；\n]{1,30}?)?(?:指出|强调|要求|深刻指出|明确指出)|的(?:重要|系列重要)?(?:讲话|指示|批示|论述)|来[\u4e00-\u9fff]{1,3}?(?:考察|视察|调研)?(?:时的|的)?重要讲话)/g;
 /** 总书记 without 习近平 opening a quotation or a reference: 总书记指出, 学习总书记关于, 总书记对……作出的重要指示. */
 const NAME_DROPPED = /(?<![近平*＊A-Za-z]|近平|习近平)总书记(?=(?:在[^，。；\n]{1,30}?)?(?:指出|强调|关于|重要讲话|系列重要讲话|重要指示)|对[^，。；\n]{1,24}?(?:作出|做出)?的?重要(?:指示|批示|讲话))/g;
+/** The name with its last character dropped (习近总书记, 习近新时代……). */
+const NAME_CLIPPED = /习近(?=总书记|同志|新时代)/g;
 /** The title doubled where a site deleted the name between (习近平总书记 → 总书记总书记). */
 const DOUBLED_TITLE = /(?<!习近平)总书记总书记/g;
 /** 系列讲话 without 重要: the fixed name is 系列重要讲话 (design note §3.5). */
@@ -107,6 +109,9 @@ export const xiRule: Rule = {
     for (const { start, end } of matchAll(XI_CLIPPED, t)) {
       if (XI_BEFORE_NOT.test(t.slice(Math.max(0, start - 1), start))) continue;
       out.push(report(doc, 'error', start, end, '“习”是姓名的残缺写法：应为“习近平”', '习近平', '习近平'));
+    }
+    for (const { start, end } of matchAll(NAME_CLIPPED, t)) {
+      out.push(report(doc, 'error', start, end, '领导人姓名缺字：应为“习近平”', '习近平', '习近平'));
     }
     for (const { start, end } of matchAll(NO_TITLE, t)) {
       // His offices named before the name (中共中央总书记、国家主席习近平的讲话) are his title.

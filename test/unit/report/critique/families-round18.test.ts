@@ -83,3 +83,42 @@ describe('words and formulas of the register', () => {
     expect(serious(t, 'xi')).toEqual([['习近平', '习近平总书记']]);
   });
 });
+
+describe('after set B (r68–r71) was read, in-sample', () => {
+  it('the name with its last character dropped (习近总书记) is restored', () => {
+    expect(serious(`${TITLE}局党组传达学习习近总书记重要讲话精神。\n`, 'xi')).toEqual([['习近', '习近平']]);
+  });
+  it('历届全会 for a congress\'s plenums, and 坚决 before “四个自信”', () => {
+    const t = `${TITLE}深入学习贯彻党的二十大及历届全会精神，增强“四个意识”、坚决“四个自信”、做到“两个维护”。\n`;
+    expect(serious(t, 'formulation')).toEqual([['历届全会', '历次全会'], ['坚决', '坚定']]);
+  });
+  it('words of the register: 超过……多, 局情民意, 分领导, 其它 before a unit; 部分领导 is left alone', () => {
+    const t = `${TITLE}全年受教育群众超过三千多人次，及时报送重要局情民意，分领导直接责任落实到位，部分领导带头讲党课，其它县直单位同步推进。\n`;
+    expect(serious(t, 'typo')).toEqual([['超过', ''], ['局情民意', '社情民意'], ['分领导', '分管领导'], ['其它', '其他']]);
+  });
+  it('N for a count is a slot; N95 and a Latin word are not', () => {
+    const t = `${TITLE}开展了N项主题活动，发放N95口罩，组织NBA观赛的说法不实。\n`;
+    expect(serious(t, 'placeholder').map(([s]) => s)).toEqual(['N']);
+  });
+  it('a lone x between a Chinese mark and a spaced word (第 x，x 人获奖) is a slot', () => {
+    const t = `${TITLE}获奖数量位居全省第 x，x 人获评先进个人。\n`;
+    expect(serious(t, 'placeholder').map(([s]) => s)).toEqual(['x', 'x']);
+  });
+  it('a month range with a hyphen takes the 一字线; a date and a phone number do not', () => {
+    const t = `${TITLE}1-6月开展集中学习6次，2025-03-02召开专题会，值班电话0827-5221234。\n`;
+    expect(serious(t, 'punctuation')).toEqual([['-', '—']]);
+  });
+  it('dashes run together (————) are a warning without a fix; a dash of two is none', () => {
+    const t = `${TITLE}推出了系列活动————“文艺进万家”，让群众乐享文化——这是全年的亮点。\n`;
+    expect(serious(t, 'punctuation')).toEqual([['————', null]]);
+  });
+  it('〔一〕 as a heading number is （一）; a document number\'s 〔2025〕 is left alone', () => {
+    const t = `${TITLE}一、主要做法\n〔一〕强化理论武装\n按照县委〔2025〕3号文件要求，局党组全年学习12次。\n`;
+    expect(serious(t, 'layout')).toEqual([['〔一〕', '（一）']]);
+  });
+  it('a space before a percentage is a space between words; a collection\'s item number on a title is chrome', () => {
+    expect(serious(`${TITLE}阵地整改落实率 100%，群众满意度较高。\n`, 'layout')).toEqual([[' ', null]]);
+    const t = '意识形态工作总结【第一篇】\n2025年，镇党委认真落实意识形态工作责任制。\n';
+    expect(run(t).filter((f) => f.rule === 'debris').map((f) => t.slice(f.start, f.end))).toEqual(['【第一篇】']);
+  });
+});
