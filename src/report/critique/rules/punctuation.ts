@@ -243,7 +243,7 @@ export const punctuationRule: Rule = {
     out.push(...lineEnds(doc));
     out.push(...colonInSeries(doc));
     // A title inside a book title marked with ASCII angle brackets (《…<…>…》): the inner marks are 〈〉 (GB/T 15834-2011 §4.15).
-    for (const { m, start, end } of matchAll(/(?<=《[^《》\n]{0,40})<([^<>\n]*[\u4e00-\u9fff][^<>\n]*)>(?=[^《》\n]{0,40}》)/g, doc.text)) {
+    for (const { m, start, end } of matchAll(/<(?<=《[^《》\n]{0,40}<)([^<>\n]*[\u4e00-\u9fff][^<>\n]*)>(?=[^《》\n]{0,40}》)/g, doc.text)) {
       out.push(report(doc, 'warning', start, end, '书名号内的书名应使用单书名号“〈〉”', `改为“〈${m[1]}〉”`, `〈${m[1]}〉`));
     }
     for (const h of doc.headings) {
