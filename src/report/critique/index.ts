@@ -10,7 +10,6 @@ import { numberingRule } from './rules/numbering.js';
 import { structureRule } from './rules/structure.js';
 import { formulationRule } from './rules/formulation.js';
 import { datesRule } from './rules/dates.js';
-import { typoRule } from './rules/typo.js';
 import { consistencyRule } from './rules/consistency.js';
 import { duplicateRule } from './rules/duplicate.js';
 import { styleRule } from './rules/style.js';
@@ -23,6 +22,8 @@ import { countsRule, numbersRule } from './rules/numbers.js';
 import { evidenceRule } from './rules/evidence.js';
 import { unitWordsRule } from './rules/unit-words.js';
 import { contextOf } from './doc.js';
+import { simplifiedForm } from './script.js';
+import { traditionalScript, typoRule } from './rules/typo.js';
 import { lineIndex } from './format.js';
 
 export type { Finding, Category, Severity, Rule } from './types.js';
@@ -59,7 +60,12 @@ export function critique(text: string, opts: CritiqueOptions = {}): Finding[] {
 
 /** Run every rule on an already parsed document (callers that also need its period or unit). */
 export function critiqueDoc(doc: CritiqueDoc): Finding[] {
-  const found = recheckReplacements(doc, runRules(doc));
+  // A page a site converted to traditional script: every rule reads its simplified copy (same offsets), and the
+  // script itself is one finding on the writer's text.
+  const simple = simplifiedForm(doc.text);
+  const read = simple === null ? doc : buildDoc(simple, { now: doc.now, unitWords: doc.unitWords, fromPdf: doc.fromPdf, ...(doc.period ? { period: doc.period } : {}) });
+  const checked = recheckReplacements(read, runRules(read));
+  const found = simple === null ? checked : [...traditionalScript(doc), ...checked].sort((a, b) => a.start - b.start);
   const pos = lineIndex(doc.text);
   return found.map((f) => {
     const { line, col } = pos(f.start);

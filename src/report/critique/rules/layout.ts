@@ -623,6 +623,7 @@ function wrapBreaks(doc: CritiqueDoc): Finding[] {
   }).map((l) => l.index);
   const out: Finding[] = [];
   const loose: number[] = [];
+  const heads = new Set(doc.headings.filter((h) => !h.runIn).map((h) => h.line));
   for (const i of [...new Set([...broken, ...closers])].sort((a, b) => a - b)) {
     const a = doc.lines[i]!;
     const end = a.start + a.text.trimEnd().length;
@@ -633,6 +634,9 @@ function wrapBreaks(doc: CritiqueDoc): Finding[] {
     const lone = LONE_TOKEN.test(a.text) || (next && LONE_TOKEN.test(next.text));
     // A salutation (尊敬的……, 各位……) opens a speech's first paragraph after its title: no wrap.
     if (next && SALUTATION.test(next.text)) continue;
+    // A site's bar or metadata line, a heading, or a whole title followed by another (a page's title printed again)
+    // stands on its own line by design: the break after or before it is no wrap (round 18: r72's nav bar and titles).
+    if (next && !lone && (doc.chrome.has(a.index) || doc.chrome.has(next.index) || heads.has(next.index) || (doc.titleLines.has(a.index) && doc.titleLines.has(next.index)))) continue;
     if (!next || !(lone || (fixed && len(i) >= 0.8 * width))) {
       loose.push(i);
       continue;

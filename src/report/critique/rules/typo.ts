@@ -1,3 +1,4 @@
+import { TRADITIONAL, TRADITIONAL_MIN } from '../script.js';
 import type { Rule, Finding } from '../types.js';
 import { lineAt, type CritiqueDoc } from '../doc.js';
 import { CONFUSIONS, DOUBLING_SUSPECTS, REDUPLICATION_WHITELIST } from '../dictionary.js';
@@ -52,14 +53,6 @@ for (const c of CONFUSIONS) {
 }
 const KEY_RE = new RegExp([...BY_KEY.keys()].sort((a, b) => b.length - a.length).join('|'), 'g');
 
-/**
- * Characters found only in traditional script (們國說黨與對這…), none of them a character of simplified text: a page a
- * site converted. Reports use the standard simplified characters (《国家通用语言文字法》(2000) 第三条、第十七条;
- * 《通用规范汉字表》(2013)).
- */
-const TRADITIONAL = /[們國說黨與對這會來時從開發關經過還進動門問題實現當應該機構義學習貫徹員組織領導幹團結質傳設網絡讀書華語區縣鎮鄉陽樂業務體總報匯議論認識調規範責負監視難變歷產種類價觀達邊個兩萬億專條廣東藝術衛級數據間點聯繫護環農標職參為麼強將紀錄齊陣歸屬壓確興擴軍隊長]/g;
-/** So many of them that the text, not a quoted name, is in traditional script. */
-const TRADITIONAL_MIN = 8;
 
 /** A year directly before a period word, an event of that year or that year's work or subject (2021全国两会, 2024春节, 2023意识形态工作), without 年. */
 const YEAR_NO_NIAN = /(20\d{2})(?=[上下]半年|第[一二三四1-4]季度|前三季度|全年|(?:全国)?两会|春节|元旦|国庆|工作(?:开展|情况|总结|要点|计划|报告|安排|完成)|意识形态|宣传思想)/g;
@@ -161,13 +154,7 @@ export const typoRule: Rule = {
       if (out.some((f) => f.start < end && f.end > start)) continue;
       out.push(report(doc, 'warning', start, end, `“${m[0]}”两个动词叠用，疑为改稿时保留了两种写法`, '保留其一，或在中间加顿号'));
     }
-    const trad = t.match(TRADITIONAL)?.length ?? 0;
-    if (trad >= TRADITIONAL_MIN) {
-      const first = t.search(TRADITIONAL);
-      const line = lineAt(doc, first)!;
-      const end = line.start + line.text.trimEnd().length;
-      out.push(report(doc, 'warning', line.start + (line.text.length - line.text.trimStart().length), end, `文中有${trad}处繁体字（疑为网站把全文转成了繁体），公文应使用规范汉字`, '全文转换为简体（规范汉字）后再审校'));
-    }
+    out.push(...traditionalScript(doc));
     // A year run into a period word (2023上半年): 年 is missing. The title rule judges the title line.
     for (const { m, start } of matchAll(YEAR_NO_NIAN, t)) {
       if (/[\d.\-/]/.test(t[start - 1] ?? '') || (doc.title && start >= doc.title.start && start < doc.title.end)) continue;
@@ -271,4 +258,14 @@ function legitSingle(t: string, start: number, ch: string): boolean {
     case '为': return /[民人群基企党社百大广老学师职干青国他她它我你各全]/.test(next);
     default: return false;
   }
+}
+
+/** A page in traditional script (script.ts): one warning on its first such line, for the whole text. */
+export function traditionalScript(doc: CritiqueDoc): Finding[] {
+  const t = doc.text;
+  const trad = t.match(TRADITIONAL)?.length ?? 0;
+  if (trad < TRADITIONAL_MIN) return [];
+  const line = lineAt(doc, t.search(TRADITIONAL))!;
+  const end = line.start + line.text.trimEnd().length;
+  return [report(doc, 'warning', line.start + (line.text.length - line.text.trimStart().length), end, `文中有${trad}处繁体字（疑为网站把全文转成了繁体），公文应使用规范汉字`, '全文转换为简体（规范汉字）后再审校')];
 }

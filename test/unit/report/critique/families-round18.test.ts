@@ -122,3 +122,21 @@ describe('after set B (r68–r71) was read, in-sample', () => {
     expect(run(t).filter((f) => f.rule === 'debris').map((f) => t.slice(f.start, f.end))).toEqual(['【第一篇】']);
   });
 });
+
+describe('a page a site converted to traditional script (after set C, r72–r75)', () => {
+  // Our own report, converted character by character as such sites do.
+  const trad = '網站首頁 個人總結 工作總結 述職報告 心得體會\n\n某鎮2025年意識形態工作總結\n\n欄目： 黨建工作總結 / 人氣：1.2W\n\n某鎮2025年意識形態工作總結\n\n今年以來，XX鎮黨委認真落實意識形態工作責任制，堅持以新時代中國特色社會主義思想為指導，全年專題研究意識形態工作4次。\n';
+  it('the rules read its simplified form: the chrome, the slot and the thought without its name are found in place', () => {
+    const found = run(trad);
+    const at = (rule: string) => found.filter((f) => f.rule === rule && f.severity !== 'info').map((f) => trad.slice(f.start, f.end));
+    expect(at('typo')[0]).toContain('網站首頁');
+    expect(at('debris')).toEqual(expect.arrayContaining(['網站首頁 個人總結 工作總結 述職報告 心得體會', '欄目： 黨建工作總結 / 人氣：1.2W']));
+    expect(at('placeholder')).toContain('XX');
+    expect(at('xi').some((s) => s.includes('新時代中國特色社會主義思想'))).toBe(true);
+    // The script itself is one warning, on the writer's own first line.
+    expect(found.filter((f) => f.message.includes('繁体字'))).toHaveLength(1);
+  });
+  it('no wrap breaks between a page\'s bar, its titles and its metadata', () => {
+    expect(run(trad).filter((f) => f.message.startsWith('在句子中间换行'))).toEqual([]);
+  });
+});
