@@ -303,6 +303,9 @@ export const FIXED_PHRASES: readonly FixedPhrase[] = [
   { pattern: /(?<=[大届及和、])历届全会/g, right: '历次全会', safe: true, why: '一次代表大会的全会是“历次全会”（“届”指代表大会的届次）', source: '党的二十大报告 (2022-10)：“党的十九大和十九届历次全会精神”' },
   // The four formulas each keep their verb: 增强“四个意识”、坚定“四个自信”、做到“两个维护”.
   { pattern: /坚决(?=[“"]?四个自信)/g, right: '坚定', safe: true, why: '固定搭配是“坚定‘四个自信’”', source: '十九届六中全会决议 (2021-11)：“增强‘四个意识’、坚定‘四个自信’、做到‘两个维护’”' },
+  // Spun 责任 in the system's name (意识形态工作职责制) and 改善 for the 改进 of the Party's leadership.
+  { pattern: /意识形态工作职责制/g, right: '意识形态工作责任制', safe: true, why: '制度名称是“意识形态工作责任制”', source: SSBF },
+  { pattern: /加强和改善(?=党对|对意识形态|意识形态|宣传思想|思想政治)/g, right: '加强和改进', safe: true, why: '固定表述为“加强和改进”', source: `${SSBF}（“加强和改进党对意识形态工作的领导”）` },
   // The quoted judgement with its 的 dropped (党的一项极端重要工作).
   { pattern: /党的一项极端重要工作/g, right: '党的一项极端重要的工作', safe: true, why: '原话是“意识形态工作是党的一项极端重要的工作”', source: `${S819}（“意识形态工作是党的一项极端重要的工作”）` },
   // The 四个看齐's second member keeps its 和 (the 理论 and the 路线方针政策 are two things one aligns with).

@@ -91,6 +91,7 @@ export const CONFUSIONS: readonly Confusion[] = [
   { pattern: '布暑', right: '部署', severity: 'error', source: STD },
   { pattern: '签定', right: '签订', severity: 'error', source: SEED },
   { pattern: '一如继往', right: '一如既往', severity: 'error', source: DOCX },
+  { pattern: '背心离德', right: '离心离德', severity: 'error', source: STD },
   { pattern: '既往开来', right: '继往开来', severity: 'error', source: STD },
   { pattern: '按装', right: '安装', severity: 'error', source: DOCX },
   { pattern: '两学一作', right: '两学一做', severity: 'error', source: STD },
@@ -244,7 +245,7 @@ export const CONFUSIONS: readonly Confusion[] = [
   { pattern: '两学一学', right: '两学一做', severity: 'error', source: '“两学一做”学习教育（中共中央办公厅方案，2016-02）' },
   // 等等 closes a list; before the noun that sums the list up it is 等 (等等问题 → 等问题).
   { pattern: '(?<=[\\u4e00-\\u9fff])等等(?=(?:网络|各类|各种|相关)?(?:问题|方面|工作|情况|内容|活动|形式|措施|领域|舆情|事件|事项|平台|渠道|单位|部门|群体|人员|因素|现象)(?![\\u4e00-\\u9fff]{0,1}[的]))', right: '等', severity: 'warning', source: `${STD}（“等等”用于列举之后煞尾，其后一般不再接总括的名词）` },
-  { pattern: '(?<=防疫|抗疫|救灾|应急|防汛|医疗)物质(?=[，、。；和及保储供调采])', right: '物资', severity: 'error', source: `${STD}（“物资”：生产、生活上所需要的物质资料）` },
+  { pattern: '(?<=防疫|抗疫|救灾|应急|防汛|医疗)物质(?=[，、。；和及保储供调采充发筹捐短紧到])', right: '物资', severity: 'error', source: `${STD}（“物资”：生产、生活上所需要的物质资料）` },
   { pattern: '心里(?=恐慌|压力|健康|疏导|素质|辅导|问题|障碍)', right: '心理', severity: 'error', source: STD },
   // 超过 and 多 both say "more than": 超过两万多人次 says it twice; 超过 goes (两万多人次).
   { pattern: '超过(?=[0-9一二两三四五六七八九十百千万]{1,6}多[人次个项名条篇场期家所])', right: '', severity: 'warning', source: `${STD}（“超过”与“多”语义重复，保留其一）` },

@@ -179,7 +179,7 @@ function judgeRun(doc: CritiqueDoc, set: NamedSet, run: Run): ReturnType<typeof 
   if (set.cited && intruders.length === 0 && known.length === set.members.length - 1 && run.items.length === known.length && new Set(known).size === known.length
     && set.members.filter((x) => known.includes(x)).join() === known.join() && set.cited.test(doc.text.slice(Math.max(0, run.start - 16), run.start))) {
     const lost = set.members.filter((x) => !known.includes(x));
-    return [report(doc, 'warning', run.start, run.end, `${set.name}为“${right}”，此处缺少“${lost.join('、')}”`, right, right)];
+    return [report(doc, 'warning', run.start, run.end, `${setIs(set.name, right)}，此处缺少“${lost.join('、')}”`, right, right)];
   }
   if (known.length + intruders.length < (set.minItems ?? 2) || count < (intruders.length > 0 ? 1 : set.minKnown)) return [];
   // The whole set written out in its own separators: the canonical form can replace it as written.
@@ -223,7 +223,7 @@ function judgeRun(doc: CritiqueDoc, set: NamedSet, run: Run): ReturnType<typeof 
     const quoted = /[“‘"「]/.test(doc.text[run.start - 1] ?? '') && /[”’"」]/.test(doc.text[run.end] ?? '');
     // Round 16: a warning in plain text too — six draws of r30–r41 have such a list and all six mark it. The fix is
     // given only in quotes, where the exact form is claimed.
-    return [report(doc, 'warning', run.start, run.end, `${set.name}为“${right}”，此处缺少“${lost.join('、')}”`, right, quoted ? right : undefined)];
+    return [report(doc, 'warning', run.start, run.end, `${setIs(set.name, right)}，此处缺少“${lost.join('、')}”`, right, quoted ? right : undefined)];
   }
   // A triple cited with a member missing, where the context shows the whole set is meant.
   if (known.length < set.members.length && set.suffix === '上' && /党中央|高度一致/.test(doc.text.slice(run.end, run.end + 14))) {
@@ -297,6 +297,9 @@ const SPUN_RE = new RegExp([...SPUN.keys()].sort((a, b) => b.length - a.length).
 const DIGIT_OF: Record<string, string> = { 一: '1１', 二: '2２', 两: '2２', 三: '3３', 四: '4４', 五: '5５', 八: '8８' };
 const DIGIT_TERMS = new RegExp(NUMERAL_TERMS.map((term) => term.split('').map((c) => (DIGIT_OF[c] ? `[${c}${DIGIT_OF[c]}]` : esc(c))).join('')).join('|'), 'g');
 const DIGIT_TERM_OF = (form: string) => NUMERAL_TERMS.find((term) => term.length === form.length && [...term].every((c, i) => c === form[i] || (DIGIT_OF[c] ?? '').includes(form[i]!)));
+/** “the set is …”, without naming a set whose name is its own formula (“守土有责、守土负责、守土尽责”). */
+const setIs = (name: string, right: string): string => (name.replace(/[“”]/g, '') === right ? `固定表述为“${right}”` : `${name}为“${right}”`);
+
 /** A congress or plenum numbered with digits: 党的19大, 党的109大 (a spinner's 十 → 10), 19届4中全会. */
 const CONGRESS_DIGITS = /党的\s*(\d{1,3})\s*大/g;
 const PLENUM_DIGITS = /(\d{1,3})\s*届\s*([\d一二三四五六七八九])\s*中全会/g;
@@ -514,6 +517,11 @@ export const formulationRule: Rule = {
     for (const { m, start, end } of matchAll(/(?<![一二三四五六七八九十])(十[一二三四五六七八九]|二十)大([一二三四五六七])中全会/g, t)) {
       const right = `${m[1]}届${m[2]}中全会`;
       out.push(report(doc, 'error', start, end, `全会按“届”称：“${m[0]}”应为“${right}”`, right, right));
+    }
+    // A plenum cited after its congress without its 届 (党的二十大精神和三中全会精神): the 届 is the congress's.
+    for (const { m, start, end } of matchAll(/(?<=(十[八九]|二十)大(?:精神)?(?:和|、|及|以及))([一二三四五六七])中全会/g, t)) {
+      const right = `${m[1]}届${m[2]}中全会`;
+      out.push(report(doc, 'warning', start, end, `全会前缺少届次：应为“${right}”`, right, right));
     }
     // A plenum with its 届 dropped (十九五中全会): a plenum is the Nth of a 届 (十九届五中全会).
     for (const { m, start, end } of matchAll(/(?<![一二三四五六七八九十届第])(十[一二三四五六七八九]|二十)([一二三四五六七])中全会/g, t)) {

@@ -140,3 +140,14 @@ describe('a page a site converted to traditional script (after set C, r72–r75)
     expect(run(trad).filter((f) => f.message.startsWith('在句子中间换行'))).toEqual([]);
   });
 });
+
+describe('words and formulas, after set C (in-sample)', () => {
+  it('防疫物质充分, 背心离德, 意识形态工作职责制, 加强和改善党对……的领导', () => {
+    const t = `${TITLE}防疫物质充分到位，无背心离德之事。局党组落实意识形态工作职责制，加强和改善党对意识形态工作的领导。\n`;
+    expect(serious(t).map(([s, r]) => `${s}→${r}`)).toEqual(['物质→物资', '背心离德→离心离德', '意识形态工作职责制→意识形态工作责任制', '加强和改善→加强和改进']);
+  });
+  it('a plenum cited after its congress without its 届 takes it', () => {
+    const t = `${TITLE}组织党员干部认真学习党的二十大精神和三中全会精神。\n`;
+    expect(serious(t, 'formulation')).toEqual([['三中全会', '二十届三中全会']]);
+  });
+});
