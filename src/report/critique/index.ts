@@ -65,12 +65,23 @@ export function critiqueDoc(doc: CritiqueDoc): Finding[] {
   const simple = simplifiedForm(doc.text);
   const read = simple === null ? doc : buildDoc(simple, { now: doc.now, unitWords: doc.unitWords, fromPdf: doc.fromPdf, ...(doc.period ? { period: doc.period } : {}) });
   const checked = recheckReplacements(read, runRules(read));
-  const found = simple === null ? checked : [...traditionalScript(doc), ...checked].sort((a, b) => a.start - b.start);
+  const found = simple === null ? checked : [...traditionalScript(doc), ...inScriptOf(doc.text, simple, checked)].sort((a, b) => a.start - b.start);
   const pos = lineIndex(doc.text);
   return found.map((f) => {
     const { line, col } = pos(f.start);
     return { ...f, line, col, context: contextOf(doc.text, f.start, f.end) };
   });
+}
+
+/**
+ * Replacements found on the simplified copy, written back in the page's own script where the page shows the
+ * character (牢記使命: the fix keeps 記), so applying one does not mix the scripts.
+ */
+function inScriptOf(original: string, simple: string, findings: Finding[]): Finding[] {
+  const back = new Map<string, string>();
+  for (let i = 0; i < simple.length; i++) if (simple[i] !== original[i] && !back.has(simple[i]!)) back.set(simple[i]!, original[i]!);
+  const write = (r: string) => [...r].map((c) => back.get(c) ?? c).join('');
+  return findings.map((f) => (f.replacement ? { ...f, replacement: write(f.replacement) } : f));
 }
 
 function runRules(doc: CritiqueDoc): Finding[] {

@@ -151,3 +151,11 @@ describe('words and formulas, after set C (in-sample)', () => {
     expect(serious(t, 'formulation')).toEqual([['三中全会', '二十届三中全会']]);
   });
 });
+
+describe('a traditional page\'s fixes (after set D, in-sample)', () => {
+  it('a replacement found on the simplified copy is written in the page\'s own script where the page shows the character', () => {
+    const t = '某鎮2025年意識形態工作總結\n鎮黨委深入開展“不忘初心，牢記使命”主題教育，認真落實意識形態工作責任制，全年專題研究4次。\n';
+    const fix = run(t).find((f) => f.rule === 'formulation' && t.slice(f.start, f.end).includes('初心'));
+    expect(fix?.replacement).toBe('不忘初心、牢記使命');
+  });
+});
