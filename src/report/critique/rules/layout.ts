@@ -5,6 +5,9 @@ import { CUT_NOTICE, inlineChrome, isTableRow } from '../chrome.js';
 
 const report = reporter('layout', 'layout');
 
+/** The lines that are headings of their own (not a heading run into a line). */
+const ownHeadingLines = (doc: CritiqueDoc): Set<number> => new Set(doc.headings.filter((h) => !h.runIn).map((h) => h.line));
+
 /**
  * A heading whose text runs on after its first full stop (（三）……创新。机关工委……) where most headings of its kind
  * stand on lines of their own: the writer's own layout says this one lost its break (sibling comparison).
@@ -12,7 +15,7 @@ const report = reporter('layout', 'layout');
 function runInAmongSiblings(doc: CritiqueDoc): Finding[] {
   const t = doc.text;
   const kinds = new Map<string, { own: number; runOn: number[] }>();
-  const heads = new Set(doc.headings.map((h) => h.line));
+  const heads = ownHeadingLines(doc);
   for (const h of doc.headings) {
     if (h.runIn) continue;
     const line = doc.lines[h.line];
@@ -188,7 +191,7 @@ export const layoutRule: Rule = {
   check(doc: CritiqueDoc): Finding[] {
     const out: Finding[] = [];
     const t = doc.text;
-    const headingLines = new Set(doc.headings.filter((h) => !h.runIn).map((h) => h.line));
+    const headingLines = ownHeadingLines(doc);
     for (const h of doc.headings) {
       // In a PDF's text a heading on the line before's baseline is the extraction's doing.
       if (!h.runIn || doc.fromPdf) continue;
@@ -304,7 +307,8 @@ export const layoutRule: Rule = {
         // A heading run into the line after a full stop is reported as such; its space goes with it.
         if (kept(start, end) || doc.headings.some((h) => h.runIn && h.start === end) || /^(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）)/.test(t.slice(end, end + 5))) continue;
         // 。 then 一是/二是 on a page stored as one line: a lost paragraph break, not a typed space.
-        // On a page that kept its breaks, 一是 goes on in the same paragraph and its space is a slip (r66, r70).
+        // On a page that kept its breaks (not joined, not one paragraph of over 1,500 characters), 一是 goes on in the same
+        // paragraph and its space is a slip (r66, r70).
         if (mark === '。' && /^[一二三四五六七八九十]是/.test(t.slice(end, end + 2)) && (joinedPage(p.text) || p.text.length > 1500)) continue;
         // 一、 then a space at a line start: the heading number's space (a hint below), not a slip after a 顿号.
         if (mark === '、' && /(?:^|\n)[ \u3000]*[一二三四五六七八九十]{1,3}$/.test(t.slice(Math.max(0, start - 6), start))) continue;
@@ -623,7 +627,7 @@ function wrapBreaks(doc: CritiqueDoc): Finding[] {
   }).map((l) => l.index);
   const out: Finding[] = [];
   const loose: number[] = [];
-  const heads = new Set(doc.headings.filter((h) => !h.runIn).map((h) => h.line));
+  const heads = ownHeadingLines(doc);
   for (const i of [...new Set([...broken, ...closers])].sort((a, b) => a - b)) {
     const a = doc.lines[i]!;
     const end = a.start + a.text.trimEnd().length;
