@@ -405,6 +405,10 @@ export const SPUN_TERMS: readonly SpunTerm[] = [
   { right: '主体责任', spun: ['主体职责', '主体义务', '主体担负'], source: `${SSBF}; ${SPIN}` },
   { right: '直接责任', spun: ['直接职责', '直接义务'], source: `${SSBF}; ${SPIN}` },
   { right: '一岗双责', spun: ['一岗两责', '一岗双职'], source: `${SSBF}; ${SPIN}` },
+  // An organ's name and the 大宣传 formula with 传 spun to 扬 (宣扬部); the 理论武装 of the Party with 武 spun to 整.
+  { right: '宣传部', spun: ['宣扬部', '传播部'], source: `${XCTL}（党委宣传部）; ${SPIN}` },
+  { right: '大宣传', spun: ['大宣扬', '大传播'], source: `${S819}（“树立大宣传的工作理念”）; ${SPIN}` },
+  { right: '理论武装', spun: ['理论整装', '理论装备', '理论武备'], source: `${XCTL}（“加强理论武装”）; ${SPIN}` },
   { right: '错误观点', spun: ['毛病观点', '过错观点', '毛病看法', '错误看法', '谬误观点'], source: `${SSBF}（“带头批评错误观点和错误倾向”）; ${SPIN}` },
   { right: '错误倾向', spun: ['毛病偏向', '毛病倾向', '过错倾向', '过错偏向', '谬误倾向'], source: `${SSBF}; ${SPIN}` },
   { right: '统筹协调指导', spun: ['兼顾调和指点', '兼顾协调指导', '统筹调和指导', '统筹协调指点', '兼顾调和指导', '统筹和谐指导'], source: `${SSBF}（“抓好统筹协调指导工作”）; ${SPIN}` },

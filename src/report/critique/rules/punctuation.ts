@@ -11,12 +11,15 @@ const MIXED = /[，、；：][，。、；：]|。[，、；：]/g;
 const DUNHAO_DENG = /、等(?![一二三四五六七八九十\d]|[靠待同于级候到额量比价效距高])/g;
 const HALF = /[,;:?!]/g;
 const DASHES = /—+/g;
-/** A month range joined by a hyphen (1-6月): time spans take the 一字线 (GB/T 15834-2011 §4.13.3). */
+/** A month range joined by a hyphen (1-6月): time spans take the 一字线 (GB/T 15834-2011 §4.13). */
 const RANGE_HYPHEN = /(?<![0-9.\-－/])(?:1[0-2]|[1-9])([-－])(?=(?:1[0-2]|[1-9])月)/g;
 /** Look-alike marks for the colon: the ratio sign ∶ (U+2236) and the modifier colon ꞉ (U+A789) between Chinese words. */
 const FAKE_COLON = /[∶꞉](?=[\s\u3000]*(?:$|[\u4e00-\u9fff“]))/gm;
 /** Look-alike quotation marks (GB/T 15834 uses “ ”): the CJK double prime quotes 〝 〞 〟 a converter or an old font leaves. */
 const FAKE_QUOTE = /[〝〞〟]/g;
+/** Corner brackets (「」『』): the quotes of vertical text and of traditional-script pages; horizontal text takes “” ‘’ (GB/T 15834-2011 §4.8; the corner forms are for vertical text, §5.2). */
+const CORNER = /[「」『』]/g;
+const CORNER_RIGHT: Readonly<Record<string, string>> = { '「': '“', '」': '”', '『': '‘', '』': '’' };
 /** A year in a document number in square or round brackets (【2020】5号): GB/T 9704-2012 §7.2.4 uses 六角括号 〔〕. */
 const DOC_NO_BRACKET = /[【[［(（]\s*((?:19|20)\d{2})\s*[】\]］)）](?=\s*第?\d{1,4}\s*号)/g;
 /** A comma left before a full stop (…实效， 。). */
@@ -115,6 +118,10 @@ export const punctuationRule: Rule = {
     for (const { m, start, end } of matchAll(FAKE_QUOTE, t)) {
       const right = m[0] === '〝' ? '“' : '”';
       out.push(report(doc, 'warning', start, end, `“${m[0]}”不是规范的引号，应为${right === '“' ? '左' : '右'}引号`, right, right));
+    }
+    for (const { m, start, end } of matchAll(CORNER, t)) {
+      const right = CORNER_RIGHT[m[0]]!;
+      out.push(report(doc, 'warning', start, end, `横排文字的引号用“${right}”，不用直角引号“${m[0]}”`, right, right));
     }
     for (const { m, start, end } of matchAll(DOC_NO_BRACKET, t)) {
       out.push(report(doc, 'warning', start, end, '发文字号中的年份用六角括号“〔〕”', `〔${m[1]}〕`, `〔${m[1]}〕`));

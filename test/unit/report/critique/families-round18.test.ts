@@ -159,3 +159,14 @@ describe('a traditional page\'s fixes (after set D, in-sample)', () => {
     expect(fix?.replacement).toBe('不忘初心、牢記使命');
   });
 });
+
+describe('after set D (in-sample): spun and look-alike words, corner quotes', () => {
+  it('宣扬部, 大宣扬, 理论整装 are spun; 网络奥情 is a look-alike slip', () => {
+    const t = `${TITLE}加强网络奥情监测，完善宣扬部牵头的大宣扬格局，推进理论整装工作。\n`;
+    expect(serious(t).map(([s, r]) => `${s}→${r}`)).toEqual(['网络奥情→网络舆情', '宣扬部→宣传部', '大宣扬→大宣传', '理论整装→理论武装']);
+  });
+  it('corner quotes (「」『』) take the horizontal forms', () => {
+    const t = `${TITLE}落实「一岗双责」和『第一责任人』要求。\n`;
+    expect(serious(t, 'punctuation')).toEqual([['「', '“'], ['」', '”'], ['『', '‘'], ['』', '’']]);
+  });
+});
