@@ -148,6 +148,8 @@ function repeatedTitles(doc: CritiqueDoc): Finding[] {
         out.push(report(doc, 'error', same.line.start, same.line.end, `网页的页面标题，与第${p.index + 1}行的文章标题重复`, '删除'));
         continue;
       }
+      // Titles that differ in their year only, with text between, are two reports (a collection by year): no repeat.
+      if (same.key !== key) continue;
       out.push(report(doc, 'warning', p.start, p.end, `标题重复：与第${same.line.index + 1}行相同`, '删去重复的标题'));
       continue;
     }

@@ -132,11 +132,11 @@ export const punctuationRule: Rule = {
     for (const { start, end } of matchAll(OPEN_HALF_PAREN, t)) {
       out.push(report(doc, 'warning', start, end, '半角左括号“(”没有对应的右括号', '改为全角括号“（）”并补上右括号'));
     }
-    // A dash is two em dashes (——, GB/T 15834-2011 §4.9); one between two Chinese words is half of it.
     for (const { m, start } of matchAll(RANGE_HYPHEN, t)) {
       const at = start + m[0].length - 1;
       out.push(report(doc, 'warning', at, at + 1, '表示时间起止用一字线“—”，不用短横线“-”', '—', '—'));
     }
+    // A dash is two em dashes (——, GB/T 15834-2011 §4.9); one between two Chinese words is half of it.
     for (const { m, start, end } of matchAll(DASHES, t)) {
       // Three or more: two dashes doubled, or dashes standing in for something cut; the writer decides.
       if (m[0].length >= 3) {
@@ -268,10 +268,6 @@ export const punctuationRule: Rule = {
       // A look-alike quotation mark (〝…〞, from some input methods and converters) pairs as the quote it stands for.
       const found = unbalanced(doc, doc.text.slice(b.start, b.end).replace(/〝/g, '“').replace(/[〞〟]/g, '”'), b.start);
       out.push(...(cut ? found.filter((f) => !/没有对应的右/.test(f.message)) : found));
-    }
-    for (const { m, start, end } of matchAll(/[〝〞〟]/g, doc.text)) {
-      const right = m[0] === '〝' ? '“' : '”';
-      out.push(report(doc, 'warning', start, end, `“${m[0]}”不是中文引号，应为“${right}”`, right, right));
     }
     return out;
   },

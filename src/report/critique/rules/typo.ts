@@ -53,7 +53,6 @@ for (const c of CONFUSIONS) {
 }
 const KEY_RE = new RegExp([...BY_KEY.keys()].sort((a, b) => b.length - a.length).join('|'), 'g');
 
-
 /** A year directly before a period word, an event of that year or that year's work or subject (2021全国两会, 2024春节, 2023意识形态工作), without 年. */
 const YEAR_NO_NIAN = /(20\d{2})(?=[上下]半年|第[一二三四1-4]季度|前三季度|全年|(?:全国)?两会|春节|元旦|国庆|工作(?:开展|情况|总结|要点|计划|报告|安排|完成)|意识形态|宣传思想)/g;
 

@@ -29,6 +29,14 @@ describe('precision', () => {
     // What is inside the page's title (区宣传部 for 区委宣传部) is not reported there a second time.
     expect(run(t).filter((f) => f.rule === 'formulation' && f.start < 20)).toEqual([]);
   });
+  it('two reports of a collection whose titles differ in their year only are no repeated title (review)', () => {
+    const t = '2023年县林业局意识形态工作总结\n2023年，局党组认真落实意识形态工作责任制，全年专题研究4次。\n2024年县林业局意识形态工作总结\n2024年，局党组认真落实意识形态工作责任制，全年专题研究5次。\n';
+    expect(run(t).filter((f) => f.rule === 'debris')).toEqual([]);
+  });
+  it('a look-alike quote is one finding in its place, not two (review)', () => {
+    const t = `${TITLE}开展〝清朗〞专项行动。\n`;
+    expect(run(t).filter((f) => f.rule === 'punctuation').map((f) => [t.slice(f.start, f.end), f.replacement])).toEqual([['〝', '“'], ['〞', '”']]);
+  });
 });
 
 describe('layout', () => {
