@@ -287,7 +287,7 @@ export const FIXED_PHRASES: readonly FixedPhrase[] = [
   { pattern: /以人为本[ \u3000]*执政为民/g, right: '以人为本、执政为民', safe: true, why: '“以人为本、执政为民”中间有顿号', source: '党的十八大报告 (2012-11)：“坚持以人为本、执政为民”' },
   { pattern: /立党为公[ \u3000]*执政为民/g, right: '立党为公、执政为民', safe: true, why: '“立党为公、执政为民”中间有顿号', source: '党的十六大报告 (2002-11)：“立党为公、执政为民”' },
   // A campaign is a 主题教育, not a 主题活动.
-  { pattern: /主题活动/g, after: /(?:不忘初心、?牢记使命|新时代中国特色社会主义思想)”?$/, right: '主题教育', safe: true, why: '学习教育的名称是“主题教育”', source: `${DOC.replace('3.6', '3.7')}（“不忘初心、牢记使命”主题教育 2019；学习贯彻习近平新时代中国特色社会主义思想主题教育 2023）` },
+  { pattern: /主题活动|教育活动|专题教育/g, after: /(?:不忘初心、?牢记使命|新时代中国特色社会主义思想)”?$/, right: '主题教育', safe: true, why: '学习教育的名称是“主题教育”', source: `${DOC.replace('3.6', '3.7')}（“不忘初心、牢记使命”主题教育 2019；学习贯彻习近平新时代中国特色社会主义思想主题教育 2023）` },
   { pattern: /(?<!全面)从严治党主体责任/g, right: '全面从严治党主体责任', safe: true, discouraged: true, variant: /./, why: '规范提法是“全面从严治党主体责任”（dev-18 的标注者接受简写，r37 的标注者不接受：提示）', source: '《党委（党组）落实全面从严治党主体责任规定》(中共中央办公厅, 2020-03)' },
   { pattern: /新冠病毒肺炎/g, right: '新冠肺炎', safe: true, discouraged: true, why: '病名是“新型冠状病毒肺炎”，简称“新冠肺炎”', source: '国家卫生健康委员会关于新型冠状病毒肺炎暂命名事宜的通知 (2020-02-07)；2022-12-26 起更名为“新型冠状病毒感染”' },
   { pattern: /社会主义价值观/g, right: '社会主义核心价值观', safe: true, discouraged: true, why: '规范提法是“社会主义核心价值观”', source: '党的十八大报告 (2012-11-08)：“倡导富强、民主、文明、和谐……积极培育和践行社会主义核心价值观”' },
@@ -307,10 +307,13 @@ export const FIXED_PHRASES: readonly FixedPhrase[] = [
   { pattern: /意识形态工作职责制/g, right: '意识形态工作责任制', safe: true, why: '制度名称是“意识形态工作责任制”', source: SSBF },
   { pattern: /加强和改善(?=党对|对意识形态|意识形态|宣传思想|思想政治)/g, right: '加强和改进', safe: true, why: '固定表述为“加强和改进”', source: `${SSBF}（“加强和改进党对意识形态工作的领导”）` },
   // The quoted judgement with its 的 dropped (党的一项极端重要工作).
-  { pattern: /党的一项极端重要工作/g, right: '党的一项极端重要的工作', safe: true, why: '原话是“意识形态工作是党的一项极端重要的工作”', source: `${S819}（“意识形态工作是党的一项极端重要的工作”）` },
+  // Labellers divide (r6x and seed 004 against r83), and the meaning is the same: advice.
+  { pattern: /党的一项极端重要工作/g, right: '党的一项极端重要的工作', safe: true, variant: /./, why: '原话是“意识形态工作是党的一项极端重要的工作”', source: `${S819}（“意识形态工作是党的一项极端重要的工作”）` },
   // The 四个看齐's second member keeps its 和 (the 理论 and the 路线方针政策 are two things one aligns with).
   { pattern: /向党的理论路线方针政策看齐/g, right: '向党的理论和路线方针政策看齐', safe: true, why: '“四个看齐”的表述是“向党的理论和路线方针政策看齐”', source: '习近平在中央政治局专题民主生活会上的讲话 (2015-12-28)：“向党中央看齐，向党的理论和路线方针政策看齐，向党中央决策部署看齐”' },
   { pattern: /党的一项极(?:其|为|度)重要的工作/g, right: '党的一项极端重要的工作', safe: true, source: `${S819}（“意识形态工作是党的一项极端重要的工作”）` },
+  // The formula's own source sentence: 重大事件、重要情况、重要社情民意中的苗头性倾向性问题.
+  { pattern: /社情民意(?:的)?(?=苗头|倾向)/g, right: '社情民意中的', safe: true, why: '固定表述为“重要社情民意中的苗头性倾向性问题”', source: `${SSBF}（“重大事件、重要情况、重要社情民意中的苗头性倾向性问题”）` },
   { pattern: /倾向的?苗头(?:性)?的?问题|倾向性的?苗头的?问题/g, right: '苗头性倾向性问题', safe: true, source: `${SSBF}（“苗头性倾向性问题”）` },
   // 导向 is what a 舆论 has (坚持正确舆论导向); 方向 is the 政治方向's.
   { pattern: /正确(?:的)?舆论方向/g, right: '正确舆论导向', safe: true, why: '固定表述为“正确舆论导向”', source: `${S819}（“坚持正确舆论导向”）；${XCTL}` },

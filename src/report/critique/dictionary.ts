@@ -254,8 +254,8 @@ export const CONFUSIONS: readonly Confusion[] = [
   { pattern: '(?<![部区])分领导(?=直接责任|具体负责|负直接)', right: '分管领导', severity: 'error', source: '《党委（党组）意识形态工作责任制实施办法》（“分管领导承担直接责任”）' },
   // The organ of a 局 is its 局党组: the unit's name already ends in 局 (气象局局党组 → 气象局党组).
   { pattern: '(?<=[\\u4e00-\\u9fff])局局(?=党组|党委)', right: '局', severity: 'warning', source: `${STD}（机关名称“××局党组”，“局”不重复）` },
-  // 纳入 already holds its 入: 纳入到 says it twice.
-  { pattern: '纳入到', right: '纳入', severity: 'warning', source: `${STD}（纳入：放进、归入；后面不再加“到”）` },
+  // 纳入 already holds its 入: 纳入到 says it twice. A hint: widespread in official text, and labellers divide (r52–r55 and set D mark it, r82 not).
+  { pattern: '纳入到', right: '纳入', severity: 'info', note: '（常见用法，可不改）', source: `${STD}（纳入：放进、归入；后面不再加“到”）` },
   // Hints since round 17: r36–r39's labellers mark these, r54's leaves them.
   { pattern: '(?<![截直])至目前(?!为止)', right: '截至目前', severity: 'info', source: `${STD}（公文用“截至目前”）`, note: '公文多写作“截至目前”' },
   { pattern: '(?<=^|[。；，\\n\\s])今年来(?=[，,])', right: '今年以来', severity: 'info', source: `${STD}（公文用“今年以来”）`, note: '公文多写作“今年以来”' },

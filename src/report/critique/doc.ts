@@ -298,6 +298,24 @@ export function buildDoc(text: string, opts: CritiqueOptions = {}): CritiqueDoc 
       k = j - 1;
     }
   }
+  // An outline a site prints under its own label (目录/提纲：……) before the text: the entries, bare lines with no
+  // sentence in them, run to a line of dots or to the first sentence. The label and the entries are one chrome.
+  for (let k = 0; k < paragraphs.length; k++) {
+    if (!CONTENTS_HEAD.test(paragraphs[k]!.text.trim())) continue;
+    let j = k + 1;
+    const seen = new Set<string>();
+    // An entry seen again is the text starting (its first heading after the outline).
+    // A line found already as something else than contents (the report's title, a site's bar) ends it.
+    const entry = (l: Line) => { const x = l.text.trim(); return (chrome.get(l.index)?.kind === 'toc' || (!chrome.has(l.index) && !titleLines.has(l.index))) && x.length <= 60 && !/[。！？；]/.test(x) && !/^[.…·]+$/.test(x) && !seen.has(tocKey(x)); };
+    while (j < paragraphs.length && entry(paragraphs[j]!)) seen.add(tocKey(paragraphs[j++]!.text.trim()));
+    if (j < paragraphs.length && /^[.…·]+$/.test(paragraphs[j]!.text.trim())) j++;
+    if (j - k < 3) continue;
+    for (const l of paragraphs.slice(k, j)) {
+      chrome.set(l.index, { kind: 'toc', start: leadOf(l.text), end: l.text.trimEnd().length, message: '粘贴进来的目录（标题列表）残留' });
+      notHeadings.add(l.index);
+    }
+    k = j - 1;
+  }
   // A document site's keyword tags: the title's words one per line (乡镇 / 2021 / 宣传 / 思想 / 工作总结) or spaced
   // on one line (2023 区委 思想 宣传工作 总结), each found in order in a title near them.
   for (const run of keywordTags(paragraphs, chrome, headingLines)) {
@@ -453,6 +471,8 @@ function logicalParagraphs(lines: Line[], headingLines: Set<number>, titleLines:
 }
 
 /** A contents entry: a number, a title without sentence marks, a space and its page number. */
+/** A site's label over an outline it prints before the text (目录/提纲：……, 文章目录). */
+const CONTENTS_HEAD = /^(?:目\s*录|提\s*纲|目录[/／、]提纲|文章目录|本文目录)[：:]?[ \u3000]*(?:[.…·]+)?$/;
 const TOC_ENTRY = /^\d{1,2}[.、．]\s*[^。；，\n]{4,60}?[\s\u3000.…·]+\d{1,3}$/;
 
 /** Keyword pieces: short, no marks. */

@@ -340,7 +340,8 @@ export const layoutRule: Rule = {
         if (end - start === 1 && /(?:^|[\s、，：:（])[\u4e00-\u9fff]$/.test(t.slice(Math.max(p.start, start - 2), start)) && /^[\u4e00-\u9fff](?:$|[\s、，。；）])/.test(t.slice(end, end + 2))) continue;
         // A space between two long phrases on a line without sentence punctuation separates them (two titles
         // on a page's title line, a heading and its subtitle); deleting it would fuse them.
-        if (!/[。，；：！？,;:]/.test(p.text) && /[\u4e00-\u9fff]{6}$/.test(t.slice(p.start, start)) && /^[\u4e00-\u9fff]{6}/.test(t.slice(end, p.end))) continue;
+        // (A masked word, *** or XX, counts as the word it stands for.)
+        if (!/[。，；：！？,;:]/.test(p.text) && /[\u4e00-\u9fff*＊XxＸ]{6}$/.test(t.slice(p.start, start)) && /^[\u4e00-\u9fff*＊XxＸ]{6}/.test(t.slice(end, p.end))) continue;
         // Fields set apart on one line: a space before the next label (联系人：… 电话：…), a post then a name
         // (局党组书记 王某某), a signature's unit then its date. Deleting the space would run them together.
         if (apartFields(t, start, end, p.end)) continue;

@@ -36,8 +36,8 @@ const CUT_CONGRESS = /党的[ \u3000]+(?=大|届)/g;
 const CUT_YEAR_BLANK = /[ \u3000]+年(?=[\u4e00-\u9fff])/g;
 const CUT_YEAR_BLANK_BEFORE = /[将至于在自从县市区省镇乡局委《（]$/;
 const CUT_YEAR_BLANK_AFTER = /^年(?:轻|龄|级|代|华|迈|货|会|鉴|画|糕|味|关|头|底|终|初)/;
-/** A year or date left as a template: 20xx, 202X, 20__, 20××年. */
-const YEAR_SLOT = /(?<![0-9])(?:19|20)[0-9]?(?:[XxＸｘ×]{1,2}|_{1,3}|＿{1,3})(?=\s*年|[〕］\]])|(?<![0-9])(?:19|20)[0-9]?[XxＸｘ]{1,2}(?![A-Za-z0-9])/g;
+/** A year or date left as a template: 20xx, 202X, 20__, 20××年; an underscore blank glued before a word (20_学校……计划). */
+const YEAR_SLOT = /(?<![0-9])(?:19|20)[0-9]?(?:[XxＸｘ×]{1,2}|_{1,3}|＿{1,3})(?=\s*年|[〕］\]])|(?<![0-9A-Za-z])(?:19|20)[0-9]?(?:_{1,3}|＿{1,3})(?=[\u4e00-\u9fff])|(?<![0-9])(?:19|20)[0-9]?[XxＸｘ]{1,2}(?![A-Za-z0-9])/g;
 /** Underscore blanks in Chinese text: __区, 于_月_日, 开展_工作. */
 /** Underscores before a character, a mark, or a range dash (____-____年度: a span of years left blank). */
 const BLANK = /(?:_{1,}|＿{1,})(?=[\u4e00-\u9fff，。、]|[-－—~～][ \u3000]?(?:_|＿))/g;

@@ -155,8 +155,10 @@ describe('after r52–r55 (in-sample)', () => {
 });
 
 describe('after r52–r55 (in-sample), words', () => {
-  it('纳入到 says its 入 twice', () => {
-    expect(serious(`${TITLE}把意识形态工作纳入到党建工作责任制。\n`, 'typo')).toEqual([['纳入到', '纳入']]);
+  it('纳入到 says its 入 twice: a hint, no fix (round 19: widespread, and labellers divide)', () => {
+    const t = `${TITLE}把意识形态工作纳入到党建工作责任制。\n`;
+    expect(serious(t, 'typo')).toEqual([]);
+    expect(run(t).filter((f) => f.rule === 'typo').map((f) => [t.slice(f.start, f.end), f.severity, f.replacement])).toEqual([['纳入到', 'info', undefined]]);
   });
 });
 

@@ -84,7 +84,9 @@ describe('words and formulas of the register', () => {
   });
   it('the quoted judgement without its 的, and the 四个看齐 without its 和', () => {
     const t = `${TITLE}意识形态工作是党的一项极端重要工作。局党组坚持向党中央看齐，向党的理论路线方针政策看齐。\n`;
-    expect(serious(t, 'formulation')).toEqual([['党的一项极端重要工作', '党的一项极端重要的工作'], ['向党的理论路线方针政策看齐', '向党的理论和路线方针政策看齐']]);
+    // Round 19: the judgement without its 的 is a hint (labellers divide; the meaning is the same).
+    expect(serious(t, 'formulation')).toEqual([['向党的理论路线方针政策看齐', '向党的理论和路线方针政策看齐']]);
+    expect(run(t).some((f) => f.severity === 'info' && t.slice(f.start, f.end) === '党的一项极端重要工作' && f.replacement === undefined)).toBe(true);
   });
   it('习近平 before 来川……重要讲话 takes his title', () => {
     const t = `${TITLE}局党组专题学习习近平来川视察重要讲话精神。\n`;

@@ -1,0 +1,75 @@
+/**
+ * Round 19 (issue 24). Written after set E (r80–r83) was read, as families in our own words: a site's outline under
+ * its own label, masked words in a headline, campaign and formula names, a report that exclaims, 但 with a comma,
+ * a year blank glued to a word, and forms labellers divide on turned into hints without a fix.
+ */
+import { describe, expect, it } from 'vitest';
+import { applyAll, run } from './helpers.js';
+
+const TITLE = '旺苍县水利局党组关于2025年度落实意识形态工作责任制情况的报告\n';
+const serious = (t: string, rule?: string) => run(t).filter((f) => f.severity !== 'info' && (!rule || f.rule === rule)).map((f) => [t.slice(f.start, f.end), f.replacement ?? null]);
+
+describe('chrome and layout', () => {
+  it('an outline a site prints under 目录/提纲 before the text is one chrome finding, and the text restarting at 一、 is no regression', () => {
+    const outline = '目录/提纲：……\n一、压实责任，健全工作机制\n（一）明确分工\n（二）定期研判\n二、守好阵地，加强内容管理\n一是规范信息发布\n二是强化网络巡查\n……\n';
+    const t = `${outline}${TITLE}一、压实责任，健全工作机制\n局党组全年专题研究意识形态工作4次。\n二、守好阵地，加强内容管理\n全年审核信息120条。\n`;
+    const f = run(t);
+    expect(f.filter((x) => x.rule === 'debris').map((x) => t.slice(x.start, x.end))).toEqual([outline.trimEnd()]);
+    expect(f.filter((x) => x.rule === 'numbering' && x.severity !== 'info')).toEqual([]);
+  });
+
+  it('an outline label whose entries run into the text stops at the first entry seen again', () => {
+    const t = `${TITLE}提纲\n一、主要做法\n二、存在问题\n一、主要做法\n局党组全年专题研究意识形态工作4次。\n二、存在问题\n阵地管理仍有短板。\n`;
+    const debris = run(t).filter((x) => x.rule === 'debris').map((x) => t.slice(x.start, x.end));
+    expect(debris).toEqual(['提纲\n一、主要做法\n二、存在问题']);
+  });
+
+  it('a headline of two halves set apart by a space, one half holding a masked word, keeps its space', () => {
+    const t = `深化理论武装凝聚奋进力量 助推***高质量发展\n${TITLE}局党组全年专题研究意识形态工作4次。\n`;
+    expect(serious(t, 'layout')).toEqual([]);
+  });
+});
+
+describe('names of campaigns and formulas', () => {
+  it('the 2019 campaign written as 教育活动 or 专题教育, its 、 dropped: the two fixes together give its name', () => {
+    const t = `${TITLE}局党组扎实开展“不忘初心牢记使命”教育活动，班子成员带头讲党课。\n`;
+    expect(applyAll(t, run(t))).toContain('“不忘初心、牢记使命”主题教育，');
+    const u = `${TITLE}局党组扎实开展“不忘初心、牢记使命”专题教育。\n`;
+    expect(serious(u, 'formulation')).toEqual([['专题教育', '主题教育']]);
+  });
+
+  it('the 苗头性倾向性问题 after 社情民意 takes the 中的 of its source sentence', () => {
+    const t = `${TITLE}对重大事件、重要情况、重要社情民意苗头性倾向性问题及时研判。\n`;
+    expect(serious(t, 'formulation')).toEqual([['社情民意', '社情民意中的']]);
+    const ok = `${TITLE}对重大事件、重要情况、重要社情民意中的苗头性倾向性问题及时研判。\n`;
+    expect(serious(ok, 'formulation')).toEqual([]);
+  });
+});
+
+describe('punctuation and placeholders', () => {
+  it('a sentence of the report closed by 叹号 takes a full stop; a quoted slogan and a slogan line keep theirs', () => {
+    const t = `${TITLE}全局干部职工思想稳定，各项工作平稳有序！\n下一步还要继续加强阵地管理和教育引导！\n`;
+    expect(serious(t, 'punctuation')).toEqual([['！', '。'], ['！', '。']]);
+    const quoted = `${TITLE}局党组提出“守好阵地、管好队伍！”的要求，全年落实到位。\n奋进新征程，建功新时代！\n`;
+    expect(serious(quoted, 'punctuation')).toEqual([]);
+  });
+
+  it('但 takes no comma after it; 但是 may', () => {
+    const t = `${TITLE}全年未发生意识形态领域重大事件。但，个别支部学习流于形式。但是，整改已经启动。\n`;
+    expect(serious(t, 'punctuation')).toEqual([['，', '']]);
+  });
+
+  it('an underscore blank after 20 glued to a word is an unfilled year', () => {
+    const t = '20_水利局意识形态工作计划\n一、总体要求\n全年召开专题会议4次。\n';
+    expect(serious(t, 'placeholder').map(([s]) => s)).toEqual(['20_']);
+  });
+});
+
+describe('forms labellers divide on: hints without a fix', () => {
+  it('纳入到, a heading ending in a colon, and the judgement without its 的 are hints without a replacement', () => {
+    const t = `${TITLE}一、主要做法：\n（一）压实责任\n意识形态工作是党的一项极端重要工作，局党组把它纳入到年度考核。\n`;
+    expect(serious(t).filter(([s]) => ['纳入到', '：', '党的一项极端重要工作'].includes(s as string))).toEqual([]);
+    const hints = run(t).filter((f) => f.severity === 'info' && ['纳入到', '：', '党的一项极端重要工作'].includes(t.slice(f.start, f.end)));
+    expect(hints.map((f) => [t.slice(f.start, f.end), f.replacement])).toEqual([['：', undefined], ['党的一项极端重要工作', undefined], ['纳入到', undefined]]);
+  });
+});
