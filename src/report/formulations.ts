@@ -312,6 +312,10 @@ export const FIXED_PHRASES: readonly FixedPhrase[] = [
   // The 四个看齐's second member keeps its 和 (the 理论 and the 路线方针政策 are two things one aligns with).
   { pattern: /向党的理论路线方针政策看齐/g, right: '向党的理论和路线方针政策看齐', safe: true, why: '“四个看齐”的表述是“向党的理论和路线方针政策看齐”', source: '习近平在中央政治局专题民主生活会上的讲话 (2015-12-28)：“向党中央看齐，向党的理论和路线方针政策看齐，向党中央决策部署看齐”' },
   { pattern: /党的一项极(?:其|为|度)重要的工作/g, right: '党的一项极端重要的工作', safe: true, source: `${S819}（“意识形态工作是党的一项极端重要的工作”）` },
+  // 三全育人 with its third member dropped (全员、全程育人). The writer's own marks and 全程/全过程 vary, so no fix.
+  { pattern: /全员[、，]?全(?:过)?程(?![、，]?全方位)育人/g, right: '全员、全程、全方位育人', safe: false, discouraged: true, why: '“三全育人”是全员、全程、全方位育人，此处缺少“全方位”', source: '中共中央、国务院《关于加强和改进新形势下高校思想政治工作的意见》(2016-12)：“坚持全员全过程全方位育人”' },
+  // A document's title opens its subject with 关于 (《关于报送……的通知》), not 有关.
+  { pattern: /(?<=《)有关(?=[^《》\n]{2,40}的(?:通知|意见|决定|办法|规定|方案|报告|请示|批复|函|实施意见|实施方案|实施细则)》)/g, right: '关于', safe: true, why: '公文标题的事由用“关于……的”引出', source: '《党政机关公文处理工作条例》(2012) 第九条：标题由发文机关名称、事由和文种组成；公文标题惯用“关于……的+文种”' },
   // The formula's own source sentence: 重大事件、重要情况、重要社情民意中的苗头性倾向性问题.
   { pattern: /社情民意(?:的)?(?=苗头|倾向)/g, right: '社情民意中的', safe: true, why: '固定表述为“重要社情民意中的苗头性倾向性问题”', source: `${SSBF}（“重大事件、重要情况、重要社情民意中的苗头性倾向性问题”）` },
   { pattern: /倾向的?苗头(?:性)?的?问题|倾向性的?苗头的?问题/g, right: '苗头性倾向性问题', safe: true, source: `${SSBF}（“苗头性倾向性问题”）` },

@@ -429,6 +429,13 @@ export const layoutRule: Rule = {
       if (mark && !doc.softBreaks.has(a.index)) continue;
       // An unnumbered heading of two short phrases (强化组织领导，落实工作责任) over a long paragraph.
       if (/^[\s\u3000]*[\u4e00-\u9fff]{2,12}[，、][\u4e00-\u9fff]{2,12}$/.test(at) && b.text.trim().length > 2 * at.trim().length) continue;
+      // The next paragraph opens on a mark no line may open on (、平安、有效): the sentence was broken before it.
+      const lead = /^[\s\u3000]*[、，；：]/.exec(b.text);
+      if (!mark && lead) {
+        const end = a.start + at.length;
+        out.push(report(doc, 'warning', end - 2, b.start + lead[0].length, `下一段以“${lead[0].trim()}”开头：句子在此断开了`, '与下一段连接成完整的句子'));
+        continue;
+      }
       if (!/^[\s\u3000]*[\u4e00-\u9fff“]/.test(b.text)) continue;
       const end = a.start + at.length;
       out.push(report(doc, 'warning', end - 2, b.start, mark ? `段末是${at.endsWith('、') ? '顿号' : '逗号'}：句子在此断开了` : '段末没有标点：段落疑在句子中间断开，或漏了句号', mark ? '与下一段连接成完整的句子' : '与下一段连接成完整的句子，或补上句号'));

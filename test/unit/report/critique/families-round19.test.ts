@@ -30,7 +30,26 @@ describe('chrome and layout', () => {
   });
 });
 
+describe('a sentence broken before a mark', () => {
+  it('a paragraph that opens on 、 or ， after one that stops on a word is one sentence broken in two', () => {
+    const t = `${TITLE}局属公众号全年发布信息120条，确保信息发布准确\n\n  、及时、规范，未发生错误信息。\n`;
+    const f = serious(t, 'layout');
+    expect(f).toEqual([['准确\n\n  、', null]]);
+  });
+});
+
 describe('names of campaigns and formulas', () => {
+  it('三全育人 with 全方位 dropped is a warning without a fix; the whole set is clean', () => {
+    expect(serious(`${TITLE}学校建立全员、全程育人机制。\n`, 'formulation')).toEqual([['全员、全程育人', null]]);
+    expect(serious(`${TITLE}学校落实全员全过程全方位育人要求，建立全员、全程、全方位育人机制。\n`, 'formulation')).toEqual([]);
+  });
+
+  it('a document title opening its subject with 有关 takes 关于', () => {
+    const t = `${TITLE}根据《有关报送意识形态工作专题报告的通知》，现报告如下：\n`;
+    expect(serious(t, 'formulation')).toEqual([['有关', '关于']]);
+    expect(serious(`${TITLE}根据有关文件要求，现报告如下：\n`, 'formulation')).toEqual([]);
+  });
+
   it('the 2019 campaign written as 教育活动 or 专题教育, its 、 dropped: the two fixes together give its name', () => {
     const t = `${TITLE}局党组扎实开展“不忘初心牢记使命”教育活动，班子成员带头讲党课。\n`;
     expect(applyAll(t, run(t))).toContain('“不忘初心、牢记使命”主题教育，');
