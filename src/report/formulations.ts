@@ -434,6 +434,15 @@ export const SPUN_TERMS: readonly SpunTerm[] = [
   { right: '生态文明', spun: ['生态礼貌', '生态文雅'], source: `党的十八大报告 (2012-11)：“大力推进生态文明建设”; ${SPIN}` },
   { right: '文明城市', spun: ['礼貌城市'], source: `中央文明委《全国文明城市测评体系》; ${SPIN}` },
   { right: '网络安全', spun: ['网络平安', '网络保险', '网络安然'], source: `《中华人民共和国网络安全法》(2016-11); ${SPIN}` },
+  // A spinner's 发展 → 开展/进展 inside set phrases of the register (the phrase has no 开展 form of its own).
+  { right: '改革发展稳定', spun: ['改革开展稳定', '改革进展稳定'], source: `党的十七大报告 (2007-10)：“正确处理改革发展稳定关系”; ${SPIN}` },
+  { right: '又好又快发展', spun: ['又好又快开展', '又好又快进展'], source: `党的十七大报告 (2007-10)：“促进国民经济又好又快发展”; ${SPIN}` },
+  { right: '经济社会发展', spun: ['经济社会开展'], source: `历年《政府工作报告》（“经济社会发展主要预期目标”）; ${SPIN}` },
+  { right: '发展大局', spun: ['开展大局'], source: `${S819}（“服务党和国家工作大局”；“围绕中心、服务大局”）; ${SPIN}` },
+  { right: '意识形态安全', spun: ['意识形态平安', '意识形态保险'], source: `${SSBF}（“维护意识形态安全”）; ${SPIN}` },
+  { right: '在此基础上', spun: ['在此根底上'], source: SPIN },
+  { right: '广播电视', spun: ['播送电视'], source: `国家广播电视总局（机构名称）; ${SPIN}` },
+  { right: '工作回顾', spun: ['工作回忆'], source: SPIN },
 ];
 
 /**

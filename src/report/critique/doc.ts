@@ -383,6 +383,19 @@ export function buildDoc(text: string, opts: CritiqueOptions = {}): CritiqueDoc 
     const proper = paragraphs.slice(i + 1, i + 6).find((l) => titleLines.has(l.index) && /20\d{2}\s*年/.test(l.text) && l.text.includes(core));
     if (proper) title = proper;
   }
+  // A page's header title, the site's metadata and intro, then the article's title with another year (2024年……汇报 /
+  // 发布时间：… / 小编… / 2023年……汇报): the article's title is the report's (the header is debris).
+  if (title && /(?:19|20)\d{2}/.test(title.text)) {
+    const yearless = (x: string) => undecorated(x.trim()).replace(/(?:19|20)\d{2}年?/g, '').replace(/[\s\u3000]/g, '');
+    const i = paragraphs.indexOf(title);
+    for (const l of paragraphs.slice(i + 1, i + 6)) {
+      if (titleLines.has(l.index) && yearless(l.text).length >= 8 && yearless(l.text) === yearless(title.text) && /(?:19|20)\d{2}/.test(l.text) && l.text.trim() !== title.text.trim()) {
+        title = l;
+        break;
+      }
+      if (!['meta', 'intro'].includes(chrome.get(l.index)?.kind ?? '')) break;
+    }
+  }
   // A title split over two lines: a short unpunctuated line right before it, not a title by itself.
   const ti = title ? paragraphs.indexOf(title) : -1;
   const prev = ti > 0 ? paragraphs[ti - 1]! : undefined;

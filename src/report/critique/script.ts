@@ -13,7 +13,7 @@ const makeConverter = OpenCC.Converter as unknown as (options: { from: 't'; to: 
  * more mark a page a site converted. Reports use the standard simplified characters (《国家通用语言文字法》(2000)
  * 第三条、第十七条；《通用规范汉字表》(2013)).
  */
-export const TRADITIONAL = /[們國說黨與對這會來時從開發關經過還進動門問題實現當應該機構義學習貫徹員組織領導幹團結質傳設網絡讀書華語區縣鎮鄉陽樂業務體總報匯議論認識調規範責負監視難變歷產種類價觀達邊個兩萬億專條廣東藝術衛級數據間點聯繫護環農標職參為麼強將紀錄齊陣歸屬壓確興擴軍隊長]/g;
+export const TRADITIONAL = /[們國說黨與對這會來時從開發關經過還進動門問題實現當應該機構義學習貫徹員組織領導幹團結質傳設網絡讀書華語區縣鎮鄉陽樂業務體總報匯議論認識調規範責負監視難變歷產種類價觀達邊個兩萬億專條廣東藝術衛級數據間點聯繫護環農標職參為麼強將紀錄齊陣歸屬壓確興擴軍隊長輿權辦檢雙線項風險優處營號態響運際隨隱聲遠選資療醫續證評講]/g;
 export const TRADITIONAL_MIN = 8;
 
 let toSimplified: ((text: string) => string) | undefined;
@@ -25,4 +25,10 @@ export function simplifiedForm(text: string): string | null {
   const convert = (toSimplified ??= makeConverter({ from: 't', to: 'cn' }));
   const simple = convert(text);
   return simple.length === text.length ? simple : null;
+}
+
+/** One traditional character's standard simplified form (輿 → 舆), for a stray one in a simplified page. */
+export function simplifiedChar(c: string): string {
+  const convert = (toSimplified ??= makeConverter({ from: 't', to: 'cn' }));
+  return convert(c);
 }

@@ -139,7 +139,9 @@ function repeatedTitles(doc: CritiqueDoc): Finding[] {
     // Repeating a page title (chrome, reported already) is how the real title starts.
     // The page's header may carry another year than the article's title (2023年……总结 over 2022年……总结).
     const yearless = (k: string) => k.replace(/(?:19|20)\d{2}年?/g, '');
-    const same = seen.find((s) => s.key === key && !s.chrome) ?? seen.find((s) => !s.chrome && s.line.index === doc.paragraphs[0]?.index && yearless(s.key) === yearless(key) && yearless(key).length >= 8);
+    // (The header is the page's first line past its bar and breadcrumb.)
+    const head = doc.paragraphs.find((q) => !doc.chrome.has(q.index));
+    const same = seen.find((s) => s.key === key && !s.chrome) ?? seen.find((s) => !s.chrome && s.line.index === head?.index && yearless(s.key) === yearless(key) && yearless(key).length >= 8);
     if (same && (doc.titleLines.has(p.index) || same.key !== key)) {
       // The page's header title, then its metadata line (时间：…) or a site's intro, then the article's title: the header goes.
       const between = doc.paragraphs.filter((q) => q.index > same.line.index && q.index < p.index);

@@ -506,8 +506,10 @@ export const formulationRule: Rule = {
     for (const { m, start, end } of matchAll(COUNTY_PARTY, t)) {
       const before = t.slice(Math.max(0, start - 2), start);
       if (!NAME_BEFORE.test(before) || NOT_NAME.test(before)) continue;
-      const right = `${m[1]}委`;
-      out.push(report(doc, 'warning', start, end, `地方党委的名称是“${right}”，不写“${m[0]}”`, right, right));
+      // 市党委政府: the two organs, each by its name (市委、市政府).
+      const gov = t.startsWith('政府', end) ? 2 : 0;
+      const right = gov ? `${m[1]}委、${m[1]}政府` : `${m[1]}委`;
+      out.push(report(doc, 'warning', start, end + gov, `地方党委的名称是“${m[1]}委”，不写“${m[0]}”`, right, right));
     }
     for (const { m, start, end } of matchAll(PLATFORM_BROKEN, t)) {
       const right = m[0].startsWith('学习近') ? '学习平台' : '学习强国';

@@ -562,6 +562,9 @@ function lostBreak(f: Finding, t: string): boolean {
  * in many places: each place keeps its span under one message, without a replacement (the card folds them); further
  * paragraphs of the same page get hints.
  */
+/** A finding on a heading's marker alone (一、, （二）, 3.). */
+const HEADING_MARK_ONLY = /^(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）|\d{1,2}[.、．]|（\d{1,2}）)$/;
+
 function foldJoined(doc: CritiqueDoc, out: Finding[]): Finding[] {
   if (doc.fromPdf) return out;
   const t = doc.text;
@@ -572,8 +575,25 @@ function foldJoined(doc: CritiqueDoc, out: Finding[]): Finding[] {
     // A lost break already reported before this paragraph (a heading run in on the page's first lines) is the same defect.
     // (A lost break, not any stray space: a space between two buttons of a site's bar is no paragraph run on.)
     seen ||= out.some((f) => f.severity !== 'info' && f.end <= p.start && RUN_ON.test(f.message));
-    const members = out.filter((f) => f.start >= p.start && f.end <= p.end && lostBreak(f, t));
+    let members = out.filter((f) => f.start >= p.start && f.end <= p.end && lostBreak(f, t)).sort((x, y) => x.start - y.start);
     if (members.length < 2) continue;
+    // A heading run in on both sides (……公布。 一、组织领导情况 中心党委……) is one heading off its line: the break
+    // before its marker and the break after its title are one finding over it.
+    const merged = new Map<Finding, Finding>();
+    const dropped = new Set<Finding>();
+    for (let k = 0; k + 1 < members.length; k++) {
+      const a = members[k]!;
+      const b = members[k + 1]!;
+      const title = t.slice(a.end, b.start);
+      if (!HEADING_MARK_ONLY.test(t.slice(a.start, a.end).trim()) || !/^[。；]?[ \u3000\u00a0]+$/.test(t.slice(b.start, b.end)) || title.length > 50 || /[，；。！？\n]/.test(title) || merged.has(a)) continue;
+      merged.set(a, { ...a, end: b.end, excerpt: t.slice(a.start, b.end) });
+      dropped.add(b);
+      k++;
+    }
+    if (dropped.size > 0) {
+      out = out.filter((f) => !dropped.has(f)).map((f) => merged.get(f) ?? f);
+      members = members.filter((f) => !dropped.has(f)).map((f) => merged.get(f) ?? f);
+    }
     // Each place keeps its own span (a paragraph-wide finding would cover the correct text between them) and one
     // message, so the card folds them into one line. The page lost its breaks once: a later paragraph of the same
     // page is a hint pointing back to the first.

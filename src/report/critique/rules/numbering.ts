@@ -6,6 +6,8 @@ import { DI_ORDINAL, level1Separator, reporter } from './util.js';
 const report = reporter('numbering', 'numbering');
 
 const LEVEL_NAME = ['', '一级标题', '二级标题', '三级标题', '四级标题'];
+/** A line opening on 一 … 十 then a verb of a heading (加强, 强化, 落实 …), short, without a sentence mark. */
+const BARE_NUMERAL_HEAD = /^[\s\u3000]*([一二三四五六七八九十])(?=(?:加强|强化|落实|压实|健全|完善|坚持|抓好|抓实|突出|注重|聚焦|狠抓|深化|推进|推动|提升|提高|严格|规范|创新|筑牢|守好|做好|夯实|建立|发挥|营造|积极|扎实|切实|认真|全面|持续|存在|主要|工作|下一步|基本|总体)[^。；！？\n]{0,30}$)/;
 
 export const numberingRule: Rule = {
   id: 'numbering',
@@ -22,6 +24,16 @@ export const numberingRule: Rule = {
       if (!m) continue;
       const at = l.start + m[0].length - m[0].trimStart().length;
       out.push(report(doc, 'warning', at, l.start + m[0].length, `序号“${m[0].trim()}”不是公文标题序号，应按“一、（一）1.（1）”的层级使用`, '按所在层级改为“一、”或“（一）”等'));
+    }
+    // Headings numbered 一 二 三 with the 、 dropped (一加强组织领导 / 二加强阵地管理): lines of their own, no sentence
+    // in them, and a sibling with the next or the previous numeral — one such line alone may be a word (一岗双责……).
+    const bare = doc.paragraphs.flatMap((l) => {
+      const m = BARE_NUMERAL_HEAD.exec(l.text);
+      return m && !doc.chrome.has(l.index) ? [{ l, n: parseChineseNumeral(m[1]!), at: l.start + m[0].length - m[0].trimStart().length, mark: m[1]! }] : [];
+    });
+    for (const b of bare) {
+      if (!bare.some((o) => Math.abs(o.n - b.n) === 1)) continue;
+      out.push(report(doc, 'warning', b.at, b.at + b.mark.length, `标题序号“${b.mark}”后缺少顿号`, `${b.mark}、`, `${b.mark}、`));
     }
     // A titled report whose sections start at （一） with no 一、 anywhere above.
     const firstH = doc.headings.find((h) => !h.runIn);

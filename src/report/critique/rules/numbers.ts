@@ -10,6 +10,10 @@ import { DI_ORDINAL, matchAll, reporter } from './util.js';
  * that are statistics take Arabic numerals, and like numbers in one text take one form).
  */
 const report = reporter('numbers', 'numbers');
+/** An exact count then 余 (84余场次, 72余次): not after a round figure (80余, 100余, 1.5万余). */
+const ODD_ROUGH = /(?<![\d.])(\d*[1-9])余(?=[个次场人名件篇条项家所期批轮户份]|场次|人次)/g;
+/** 月 then a day without its 日, before 至 and the range's other date with its 月 (4月15至4月23日). */
+const DAY_NO_RI = /(?<!\d)(?:1[0-2]|[1-9])月(?:[12]\d|3[01]|[1-9])(?=[至到](?:1[0-2]|[1-9])月)/g;
 
 /** Measure words of counted work. */
 const UNIT = '人次|万人次|次|场|期|名|人|篇|条|个|项|件|家|批|轮|份|支|所|处|起|本|册|幅|块|课时|学时';
@@ -42,6 +46,15 @@ export const numbersRule: Rule = {
     const t = doc.text;
     if (!/\d/.test(t)) return [];
     const out: Finding[] = [];
+    // 余 says "more than" a round figure (80余场); after an exact count (84余场次) the two contradict.
+    for (const { m, start } of matchAll(ODD_ROUGH, t)) {
+      out.push(report(doc, 'warning', start, start + m[0].length, `“${m[0]}”：“余”用在整数之后（如“80余”），确数后不用“余”`, `写确数“${m[1]}”，或改为约数`));
+    }
+    // A date range whose first day lost its 日 (4月15至4月23日).
+    for (const { m, start } of matchAll(DAY_NO_RI, t)) {
+      const at = start + m[0].length;
+      out.push(report(doc, 'warning', start, at, `日期“${m[0]}”缺少“日”`, `${m[0]}日`, `${m[0]}日`));
+    }
     for (const s of doc.sentences) {
       if (!/\d/.test(s.text)) continue;
       out.push(...totals(doc, s), ...shares(doc, s), ...changes(doc, s));

@@ -1,4 +1,4 @@
-import { TRADITIONAL, TRADITIONAL_MIN } from '../script.js';
+import { simplifiedChar, TRADITIONAL, TRADITIONAL_MIN } from '../script.js';
 import type { Rule, Finding } from '../types.js';
 import { lineAt, type CritiqueDoc } from '../doc.js';
 import { CONFUSIONS, DOUBLING_SUSPECTS, REDUPLICATION_WHITELIST } from '../dictionary.js';
@@ -212,6 +212,21 @@ export const typoRule: Rule = {
       }
       if (right) out.push(report(doc, 'warning', start, end, `日期缺少“月”：“${m[0]}”应为“${right}”`, right, right));
       else out.push(report(doc, 'warning', start, end, `日期缺少“月”：“${m[0]}”`, '补上“月”字'));
+    }
+    // A stray traditional character in a simplified page (輿论推动): a slip, unless a word of the tables above reads
+    // it as another character's look-alike (网络與情), or it stands in a quoted name (“國樂團”).
+    // (Eight or more make a converted page, read in its simplified form and reported once: traditionalScript.)
+    const trad = [...t.matchAll(TRADITIONAL)];
+    if (trad.length > 0 && trad.length < TRADITIONAL_MIN) {
+      const seen = [...out];
+      for (const m of trad) {
+        const at = m.index;
+        const right = simplifiedChar(m[0]);
+        if (right === m[0] || seen.some((f) => f.start <= at && at < f.end)) continue;
+        const before = t.slice(t.lastIndexOf('\n', at) + 1, at);
+        if (before.lastIndexOf('“') > before.lastIndexOf('”') || before.lastIndexOf('《') > before.lastIndexOf('》')) continue;
+        out.push(report(doc, 'warning', at, at + 1, `繁体字“${m[0]}”：规范汉字为“${right}”`, right, right));
+      }
     }
     return out;
   },

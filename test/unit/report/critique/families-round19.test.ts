@@ -92,3 +92,48 @@ describe('forms labellers divide on: hints without a fix', () => {
     expect(hints.map((f) => [t.slice(f.start, f.end), f.replacement])).toEqual([['：', undefined], ['党的一项极端重要工作', undefined], ['纳入到', undefined]]);
   });
 });
+
+describe('after set F (r84–r87) was read, in-sample', () => {
+  it('a spinner\'s 开展 for 发展 in set phrases, 根底 for 基础, 播送 for 广播', () => {
+    const t = `${TITLE}局党组正确处理改革开展稳定关系，推动又好又快开展，在此根底上办好播送电视节目。\n`;
+    expect(serious(t, 'formulation')).toEqual([['改革开展稳定', '改革发展稳定'], ['又好又快开展', '又好又快发展'], ['在此根底上', '在此基础上'], ['播送电视', '广播电视']]);
+    expect(serious(`${TITLE}局党组扎实开展主题教育，高质量开展理论学习。\n`, 'formulation')).toEqual([]);
+  });
+
+  it('a stray traditional character in a simplified page is a slip; a look-alike word and a quoted name are not this', () => {
+    const t = `${TITLE}发挥思想引领、輿论推动的作用。\n`;
+    expect(serious(t, 'typo')).toEqual([['輿', '舆']]);
+    expect(serious(`${TITLE}加强网络與情处置。\n`, 'typo')).toEqual([['网络與情', '网络舆情']]);
+    expect(serious(`${TITLE}邀请“國樂團”到社区演出。\n`, 'typo')).toEqual([]);
+  });
+
+  it('headings numbered 一 二 without their 、 take it; one line opening on 一 is a word', () => {
+    const t = `${TITLE}一加强组织领导\n全年召开会议4次。\n二强化阵地管理\n全年审核信息120条。\n`;
+    expect(serious(t, 'numbering')).toEqual([['一', '一、'], ['二', '二、']]);
+    expect(serious(`${TITLE}一、主要做法\n一岗双责落实到位。\n`, 'numbering')).toEqual([]);
+  });
+
+  it('余 after an exact count, and a range\'s first day without its 日', () => {
+    const t = `${TITLE}全年开展宣讲84余场次，覆盖1.5万余人，开展活动80余次。4月15至4月23日开展专项检查。\n`;
+    expect(serious(t, 'numbers')).toEqual([['84余', null], ['4月15', '4月15日']]);
+  });
+
+  it('市党委政府 names two organs: 市委、市政府', () => {
+    const t = `${TITLE}局党组在县党委政府的领导下认真落实责任制。\n`;
+    expect(serious(t, 'formulation')).toEqual([['县党委政府', '县委、县政府']]);
+  });
+
+  it('a page header under the breadcrumb with another year than the article\'s title: debris, and the period is the title\'s', () => {
+    const t = '当前位置： 首页 > 工作总结 >\n\n2025年街道团工委上半年意识形态工作汇报\n\n发布时间：2024-12-20 10:02:11 | 来源：网友投稿\n\n下面是小编为大家整理的2024年街道团工委上半年意识形态工作汇报，供大家参考。\n\n2024年街道团工委上半年意识形态工作汇报\n\n  一、2024年上半年主要做法\n\n  团工委全年开展学习6次。\n';
+    const f = run(t, { now: new Date('2025-01-15T00:00:00Z') });
+    expect(f.some((x) => x.rule === 'debris' && t.slice(x.start, x.end) === '2025年街道团工委上半年意识形态工作汇报')).toBe(true);
+    expect(f.filter((x) => x.category === 'period' && x.severity !== 'info')).toEqual([]);
+  });
+
+  it('a heading run in on both sides of a joined page is one finding over it', () => {
+    const t = `${TITLE}现将情况公布如下。 一、组织领导情况 局党组成立领导小组。研究制定整改方案。 二、整改进展情况 全年完成整改30项。\n`;
+    const f = run(t).filter((x) => x.rule === 'layout' && x.severity !== 'info').map((x) => t.slice(x.start, x.end));
+    expect(f).toContain('一、组织领导情况 ');
+    expect(f).toContain('二、整改进展情况 ');
+  });
+});
