@@ -18,7 +18,7 @@ export interface ChromeHit {
 }
 
 /** Breadcrumbs: 首页 > 栏目 > 文章, 当前位置：… (also 当前位置 : 首页), a portal's 首页>>信息公开>>部门文件 (a doubled >), and a breadcrumb's second line (> 信息公开 > 年度报告). */
-const BREADCRUMB = /(?:当前位置|您的位置|所在位置|现在位置)\s*[：:]|^[>＞»›]\s*[^>＞»›\n]{1,20}\s*[>＞»›]|^(?:[^>＞»›\n]{1,20}\s*(?:[>＞»›]{1,2}|->)\s*){2,}|^(?:首页|网站首页|主页)\s*(?:[>＞»›]{1,2}|->)/;
+const BREADCRUMB = /(?:当前的?位置|您的位置|所在位置|现在位置)\s*[：:]|^[>＞»›]\s*[^>＞»›\n]{1,20}\s*[>＞»›]|^(?:[^>＞»›\n]{1,20}\s*(?:[>＞»›]{1,2}|->)\s*){2,}|^(?:首页|网站首页|主页)\s*(?:[>＞»›]{1,2}|->)/;
 /** A site column's name as a line of its own. */
 const COLUMN_NAME = /^[\u4e00-\u9fff]{0,6}(?:动态|要闻|资讯|通知公告|新闻中心|[局委办院站部]新闻)$/;
 /** A line of HTML tags only, perhaps after a list number or bullet that the page's list markup left. */

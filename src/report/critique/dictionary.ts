@@ -254,8 +254,14 @@ export const CONFUSIONS: readonly Confusion[] = [
   { pattern: '(?<![部区])分领导(?=直接责任|具体负责|负直接)', right: '分管领导', severity: 'error', source: '《党委（党组）意识形态工作责任制实施办法》（“分管领导承担直接责任”）' },
   // The organ of a 局 is its 局党组: the unit's name already ends in 局 (气象局局党组 → 气象局党组).
   { pattern: '(?<=[\\u4e00-\\u9fff])局局(?=党组|党委)', right: '局', severity: 'warning', source: `${STD}（机关名称“××局党组”，“局”不重复）` },
-  // 纳入 already holds its 入: 纳入到 says it twice. A hint: widespread in official text, and labellers divide (r52–r55 and set D mark it, r82 not).
-  { pattern: '纳入到', right: '纳入', severity: 'info', note: '（常见用法，可不改）', source: `${STD}（纳入：放进、归入；后面不再加“到”）` },
+  // 形式 (form) for 形势 (situation) where the situation is meant: 国际国内形势, 意识形态领域形势, 形势分析研判.
+  { pattern: '(?<=国际国内|国内外|领域|严峻|复杂)形式(?!主义|多样|多种|上|化|和内容|与内容)', right: '形势', severity: 'error', source: `${STD}（形势：事物发展的状况；形式：事物的外在样式）` },
+  { pattern: '形式(?=分析研判|研判)', right: '形势', severity: 'error', source: `${STD}（“形势分析研判”）` },
+  // 担当 slipped to 相当 (使命担当); 内化于心、外化于行 with 行 slipped to 形.
+  { pattern: '使命相当', right: '使命担当', severity: 'error', source: STD },
+  { pattern: '(?<=内化于心[、，]?|[，。、；])外化于形', right: '外化于行', severity: 'error', source: '《关于培育和践行社会主义核心价值观的意见》(中共中央办公厅, 2013-12)：“使社会主义核心价值观……内化于心、外化于行”' },
+  // 纳入 already holds its 入: 纳入到 says it twice (r52–r55, set D and r88 mark it; r82 leaves it).
+  { pattern: '纳入到', right: '纳入', severity: 'warning', source: `${STD}（纳入：放进、归入；后面不再加“到”）` },
   // Hints since round 17: r36–r39's labellers mark these, r54's leaves them.
   { pattern: '(?<![截直])至目前(?!为止)', right: '截至目前', severity: 'info', source: `${STD}（公文用“截至目前”）`, note: '公文多写作“截至目前”' },
   { pattern: '(?<=^|[。；，\\n\\s])今年来(?=[，,])', right: '今年以来', severity: 'info', source: `${STD}（公文用“今年以来”）`, note: '公文多写作“今年以来”' },

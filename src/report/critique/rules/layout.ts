@@ -414,7 +414,9 @@ export const layoutRule: Rule = {
       // An inline list (……，一是……；) whose next item starts a new paragraph (二是……): the paragraph is broken.
       // A list set one item per line from its first item (一是 opening the paragraph) is the writer's layout.
       const next = /^[\s\u3000]*([二三四五六七八九])是/.exec(b.text);
-      if (at.endsWith('；') && next && !ITEM_START.test(a.text)) {
+      // (Each later item on a line of its own too, 三是 after 二是: the writer's list set out below its lead-in.)
+      const third = next && new RegExp(`^[\\s\\u3000]*${'三四五六七八九十'['二三四五六七八九'.indexOf(next[1]!)]}是`).test(paras[i + 2]?.text ?? '');
+      if (at.endsWith('；') && next && !third && !ITEM_START.test(a.text)) {
         const prev = '一二三四五六七八'['二三四五六七八九'.indexOf(next[1]!)]!;
         const inline = a.text.indexOf(`${prev}是`);
         if (inline > 0 && !/^[\s\u3000]*$/.test(a.text.slice(0, inline))) {

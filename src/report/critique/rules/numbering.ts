@@ -67,6 +67,9 @@ function headingSequence(doc: CritiqueDoc): Finding[] {
   const headingLines = new Set(doc.headings.map((x) => x.line));
   for (const h of doc.headings) {
     const { level, number } = h.mark;
+    // A site's outline box (【提纲】一、……七、……), chrome as a whole, numbers nothing of the report.
+    const c = doc.chrome.get(h.line);
+    if (c && c.end - c.start >= 0.8 * (doc.lines[h.line]?.text.trim().length ?? 0)) continue;
     // A new report glued after the previous one (several titles in one text) restarts numbering.
     const newDoc = [...doc.titleLines].some((t) => t > lastLine && t < h.line);
     if (newDoc) {

@@ -42,9 +42,9 @@ const YEAR_SLOT = /(?<![0-9])(?:19|20)[0-9]?(?:[XxＸｘ×]{1,2}|_{1,3}|＿{1,3}
 /** Underscores before a character, a mark, or a range dash (____-____年度: a span of years left blank). */
 const BLANK = /(?:_{1,}|＿{1,})(?=[\u4e00-\u9fff，。、]|[-－—~～][ \u3000]?(?:_|＿))/g;
 const BLANK_BEFORE = /[\u4e00-\u9fff\s，、：；。（）“\-－—~～]/;
-const MOU_NOUN = /^(?:街道|社区|学校|中学|小学|大学|学院|幼儿园|医院|公司|集团|单位|部门|中心|支部|党委|党组|[省市县区镇乡村局委办厅院校])/;
+const MOU_NOUN = /^(?:经济开发区|开发区|高新区|工业园区|园区|街道|社区|学校|中学|小学|大学|学院|幼儿园|医院|公司|集团|单位|部门|中心|支部|党委|党组|[省市县区镇乡村局委办厅院校])/;
 /** 某某 is always a template name; 某 + a unit noun (某镇, 某局) in a report body too. */
-const MOU = /某某+(?:[\u4e00-\u9fff])?|(?<![\u4e00-\u9fff]某|某)某(?=(?:省|市|县|区|镇|乡|村|街道|社区|局|委|办|厅|院|校|学校|中学|小学|大学|学院|幼儿园|医院|公司|集团|单位|部门|中心|支部|党委|党组|同志|书记|主任|镇长|局长)(?!些|种|一|个|项|方面|程度))/g;
+const MOU = /某某+(?:[\u4e00-\u9fff])?|(?<![\u4e00-\u9fff]某|某)某(?=(?:省|市|县|区|镇|乡|村|街道|社区|局|委|办|厅|院|校|学校|中学|小学|大学|学院|幼儿园|医院|公司|集团|单位|部门|中心|支部|党委|党组|同志|书记|主任|镇长|局长|经济开发区|开发区|高新区|工业园区|园区)(?!些|种|一|个|项|方面|程度))/g;
 /**
  * A run of one capital letter standing for a name or a word: AA, AAA, ZZ (正确ZZ方向). X runs are above;
  * not AAAA级 (a scenic-spot grade), QQ, or roman numerals (II, III).

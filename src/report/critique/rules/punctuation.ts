@@ -228,17 +228,21 @@ export const punctuationRule: Rule = {
     for (const { m, start, end } of matchAll(PLATFORM, t)) {
       out.push(report(doc, 'warning', start, end, `“${m[1]}”是平台名称，不是作品名称，不用书名号`, `“${m[1]}”`, `“${m[1]}”`));
     }
+    // A writer who sets 、 between titles or quotes does so throughout: one choice, warned at its first place, the
+    // later places hints pointing back (round 19: r84 and r90 leave seven such places in two texts, r89 marks four).
+    let bookDun = 0;
     for (const { start, end } of matchAll(BOOK_DUN, t)) {
       // GB/T 15834 says 通常不用, not 不用: a form in use that labellers accept as often as they mark it (as with quotes).
       // A warning, not advice: labellers on fresh text mark it as a slip more often than they accept it (CRITIC.md round 15).
-      out.push(report(doc, 'warning', start, end, '并列的书名号之间通常不用顿号', '删去顿号'));
+      out.push(bookDun++ === 0 ? report(doc, 'warning', start, end, '并列的书名号之间通常不用顿号', '删去顿号') : report(doc, 'info', start, end, '并列的书名号之间通常不用顿号（同前，全文多处）', '删去顿号'));
     }
+    let quoteDun = 0;
     for (const { start, end } of matchAll(QUOTE_DUN, t)) {
       const open = t.lastIndexOf('“', start);
       if (open < 0 || start - open > 21 || /[”\n]/.test(t.slice(open + 1, start))) continue;
       // GB/T 15834 says 通常不用: a warning without a replacement, as for 》、《 (round 17: r48, r51, r52 and r53's
       // labellers mark it, r54's leaves it).
-      out.push(report(doc, 'warning', start, end, '并列的引号之间通常不用顿号', '删去顿号'));
+      out.push(quoteDun++ === 0 ? report(doc, 'warning', start, end, '并列的引号之间通常不用顿号', '删去顿号') : report(doc, 'info', start, end, '并列的引号之间通常不用顿号（同前，全文多处）', '删去顿号'));
     }
     for (const { m, start, end } of matchAll(PLENUMS, t)) {
       const right = m[0].replace(/中(?=.)/g, '中、');
@@ -441,8 +445,8 @@ function lineEnds(doc: CritiqueDoc): Finding[] {
     const h = headingAt.get(p.index);
     if (h && sub.mark.level > h.mark.level && /[：:]$/.test(t) && h.mark.title.trim().length <= 30 && !/[，。；]/.test(h.mark.title)) {
       const at = p.start + t.length - 1;
-      // A hint: no standard rules it out, and labellers divide (r81 leaves it; earlier draws mark it).
-      out.push(report(doc, 'info', at, at + 1, '标题末尾一般不用冒号', '删去冒号'));
+      // (r86 and r89 mark it, r81 leaves it: a warning.)
+      out.push(report(doc, 'warning', at, at + 1, '标题末尾不用冒号', '删去冒号', ''));
     }
   }
   // Siblings are headings of one level: 一、主要做法 and （一）加强领导。 follow different conventions.

@@ -29,10 +29,9 @@ describe('headings glued into a page that lost its line breaks and marks', () =>
 });
 
 describe('line ends before sub-headings', () => {
-  it('a level-1 heading that opens sub-headings and ends in a colon gets a hint without a fix (round 19: labellers divide)', () => {
+  it('a level-1 heading that opens sub-headings drops its colon', () => {
     const t = `${TITLE}一、主要做法：\n（一）抓好理论学习\n全年组织集中学习12次。\n`;
-    expect(ofRule(t, 'punctuation')).toEqual([]);
-    expect(run(t).filter((f) => f.rule === 'punctuation').map((f) => [t.slice(f.start, f.end), f.severity, f.replacement])).toEqual([['：', 'info', undefined]]);
+    expect(ofRule(t, 'punctuation')).toEqual([['punctuation', '：', '']]);
   });
   it('a heading whose colon leads into a sentence on the next line is not a heading that opens sub-headings', () => {
     expect(ofRule(`${TITLE}一、主要做法：\n全年组织集中学习12次，开展宣讲8场。\n`, 'punctuation')).toEqual([]);

@@ -85,11 +85,16 @@ describe('punctuation and placeholders', () => {
 });
 
 describe('forms labellers divide on: hints without a fix', () => {
-  it('纳入到, a heading ending in a colon, and the judgement without its 的 are hints without a replacement', () => {
-    const t = `${TITLE}一、主要做法：\n（一）压实责任\n意识形态工作是党的一项极端重要工作，局党组把它纳入到年度考核。\n`;
-    expect(serious(t).filter(([s]) => ['纳入到', '：', '党的一项极端重要工作'].includes(s as string))).toEqual([]);
-    const hints = run(t).filter((f) => f.severity === 'info' && ['纳入到', '：', '党的一项极端重要工作'].includes(t.slice(f.start, f.end)));
-    expect(hints.map((f) => [t.slice(f.start, f.end), f.replacement])).toEqual([['：', undefined], ['党的一项极端重要工作', undefined], ['纳入到', undefined]]);
+  it('the judgement without its 的 is a hint without a replacement', () => {
+    const t = `${TITLE}意识形态工作是党的一项极端重要工作，局党组把它列入年度考核。\n`;
+    expect(serious(t).filter(([s]) => s === '党的一项极端重要工作')).toEqual([]);
+    expect(run(t).filter((f) => f.severity === 'info' && t.slice(f.start, f.end) === '党的一项极端重要工作').map((f) => f.replacement)).toEqual([undefined]);
+  });
+
+  it('、 between quoted or titled items is warned at its first place; the later places are hints', () => {
+    const t = `${TITLE}局党组学习了《准则》、《条例》、《规定》，开展“进机关”、“进社区”、“进学校”活动。\n`;
+    const f = run(t).filter((x) => x.rule === 'punctuation' && x.message.includes('顿号'));
+    expect(f.map((x) => x.severity)).toEqual(['warning', 'info', 'warning', 'info']);
   });
 });
 
@@ -135,5 +140,54 @@ describe('after set F (r84–r87) was read, in-sample', () => {
     const f = run(t).filter((x) => x.rule === 'layout' && x.severity !== 'info').map((x) => t.slice(x.start, x.end));
     expect(f).toContain('一、组织领导情况 ');
     expect(f).toContain('二、整改进展情况 ');
+  });
+});
+
+describe('after set G (r88–r91) was read, in-sample', () => {
+  it('the 守土 triple cited as a pair takes its middle member; the triple itself is clean', () => {
+    expect(serious(`${TITLE}班子成员做到守土有责、守土尽责。\n`, 'formulation')).toEqual([['守土有责、守土尽责', '守土有责、守土负责、守土尽责']]);
+    expect(serious(`${TITLE}班子成员做到守土有责、守土负责、守土尽责。\n`, 'formulation')).toEqual([]);
+  });
+
+  it('the 苗头性倾向性问题 sentence with 重要社情民意 dropped', () => {
+    const t = `${TITLE}对重大事件、重要情况中的苗头性倾向性问题及时研判。\n`;
+    expect(serious(t, 'formulation')).toEqual([['重要情况中的', '重要情况、重要社情民意中的']]);
+  });
+
+  it('《党章》 is a hint; a garbled full title is a slip', () => {
+    expect(serious(`${TITLE}局党组集中学习《党章》。\n`, 'formulation')).toEqual([]);
+    expect(serious(`${TITLE}局党组集中学习《中国共产党党章》。\n`, 'formulation')).toEqual([['《中国共产党党章》', '《中国共产党章程》']]);
+  });
+
+  it('形式 for 形势 where the situation is meant; 形式主义 and 形式多样 stay', () => {
+    const t = `${TITLE}面对复杂的国际国内形式，开展意识形态领域形式分析研判。坚决反对形式主义，活动形式多样。\n`;
+    expect(serious(t, 'typo')).toEqual([['形式', '形势'], ['形式', '形势']]);
+  });
+
+  it('使命相当 and 外化于形 are slips of their set phrases', () => {
+    expect(serious(`${TITLE}干部体现使命相当，做到内化于心、外化于形。\n`, 'typo')).toEqual([['使命相当', '使命担当'], ['外化于形', '外化于行']]);
+  });
+
+  it('某 before a development zone is a template name', () => {
+    expect(serious(`${TITLE}某经济开发区党工委高度重视意识形态工作，全年专题研究4次。\n`, 'placeholder').map(([s]) => s)).toEqual(['某']);
+  });
+
+  it('a date whose 年 and 月 were lost', () => {
+    expect(serious(`${TITLE}局党组于2016420日召开专题会议，编号20241231日期为准。\n`, 'numbers')).toEqual([['2016420日', null]]);
+  });
+
+  it('您当前的位置 opens a breadcrumb', () => {
+    const t = `您当前的位置：首页 > 通知公告\n${TITLE}局党组全年专题研究意识形态工作4次。\n`;
+    expect(run(t).some((f) => f.rule === 'debris' && t.slice(f.start, f.end).startsWith('您当前的位置'))).toBe(true);
+  });
+
+  it('a list whose later items each stand on their own line after an inline first item is the writer\'s layout', () => {
+    const t = `${TITLE}风险主要有以下几点：一是新媒体运营力度不够，需要进一步探索；\n二是引导舆论的力度不够，需要进一步增强；\n三是阵地建设力度不够，有待加强。\n`;
+    expect(serious(t, 'layout')).toEqual([]);
+  });
+
+  it('a site\'s outline box numbers nothing of the report: no regression after it', () => {
+    const t = `【提纲】一、压实责任。一是健全链条。二、深化学习。一是落实第一议题。三、守好阵地。\n${TITLE}一、压实责任\n局党组全年专题研究意识形态工作4次。\n二、深化学习\n全年学习12次。\n`;
+    expect(run(t).filter((f) => f.rule === 'numbering' && f.severity !== 'info')).toEqual([]);
   });
 });
