@@ -131,7 +131,8 @@ export const punctuationRule: Rule = {
       const l = lineAt(doc, start);
       if (!l || doc.chrome.has(l.index) || inChrome(start)) continue;
       const before = t.slice(l.start, start);
-      if (l.text.trim().length <= 14) continue;
+      // A short exclaiming line with no sentence of the report around it is a slogan or a site's plea, not prose.
+      if (l.text.trim().length <= 14 || (before.trim().length < 30 && !/。/.test(l.text))) continue;
       if (before.lastIndexOf('“') > before.lastIndexOf('”')) continue;
       out.push(report(doc, 'warning', start, end, '工作报告是陈述文体，句末一般不用叹号', '。', '。'));
     }

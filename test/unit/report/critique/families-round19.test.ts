@@ -66,10 +66,10 @@ describe('names of campaigns and formulas', () => {
 });
 
 describe('punctuation and placeholders', () => {
-  it('a sentence of the report closed by 叹号 takes a full stop; a quoted slogan and a slogan line keep theirs', () => {
-    const t = `${TITLE}全局干部职工思想稳定，各项工作平稳有序！\n下一步还要继续加强阵地管理和教育引导！\n`;
+  it('a sentence of the report closed by 叹号 takes a full stop; a quoted slogan, a slogan line and a short plea with no sentence around it keep theirs', () => {
+    const t = `${TITLE}全年召开专题会议4次。全局干部职工思想稳定，各项工作平稳有序！\n下一步，局党组还要继续加强阵地管理，切实做好教育引导和舆情处置！\n`;
     expect(serious(t, 'punctuation')).toEqual([['！', '。'], ['！', '。']]);
-    const quoted = `${TITLE}局党组提出“守好阵地、管好队伍！”的要求，全年落实到位。\n奋进新征程，建功新时代！\n`;
+    const quoted = `${TITLE}局党组提出“守好阵地、管好队伍！”的要求，全年落实到位。\n奋进新征程，建功新时代！\n整理资料很辛苦，欢迎常来看看！\n`;
     expect(serious(quoted, 'punctuation')).toEqual([]);
   });
 
