@@ -440,6 +440,10 @@ export const SPUN_TERMS: readonly SpunTerm[] = [
   { right: '生态文明', spun: ['生态礼貌', '生态文雅'], source: `党的十八大报告 (2012-11)：“大力推进生态文明建设”; ${SPIN}` },
   { right: '文明城市', spun: ['礼貌城市'], source: `中央文明委《全国文明城市测评体系》; ${SPIN}` },
   { right: '网络安全', spun: ['网络平安', '网络保险', '网络安然'], source: `《中华人民共和国网络安全法》(2016-11); ${SPIN}` },
+  // 广大 spun to 广阔 before the people it counts (广大群众, 广大党员干部).
+  { right: '广大群众', spun: ['广阔群众'], source: SPIN },
+  { right: '广大党员', spun: ['广阔党员'], source: SPIN },
+  { right: '广大干部', spun: ['广阔干部'], source: SPIN },
   // A spinner's 发展 → 开展/进展 inside set phrases of the register (the phrase has no 开展 form of its own).
   { right: '改革发展稳定', spun: ['改革开展稳定', '改革进展稳定'], source: `党的十七大报告 (2007-10)：“正确处理改革发展稳定关系”; ${SPIN}` },
   { right: '又好又快发展', spun: ['又好又快开展', '又好又快进展'], source: `党的十七大报告 (2007-10)：“促进国民经济又好又快发展”; ${SPIN}` },

@@ -54,6 +54,8 @@ export const CUT_WORDS: readonly { cut: string; word: string; notBefore?: string
   { cut: '安部署', word: '安排部署', notBefore: '公保治平' },
   { cut: '研部署', word: '研究部署', notBefore: '科调教' },
   { cut: '研究署', word: '研究部署' },
+  // 同部署 with 部 slipped to 步 (同步署), inside the 四同 series.
+  { cut: '同步署', word: '同部署' },
   { cut: '贯落实', word: '贯彻落实' },
   { cut: '贯执行', word: '贯彻执行' },
   { cut: '意形态', word: '意识形态', notBefore: '注' },

@@ -260,6 +260,11 @@ export const CONFUSIONS: readonly Confusion[] = [
   // 担当 slipped to 相当 (使命担当); 内化于心、外化于行 with 行 slipped to 形.
   { pattern: '使命相当', right: '使命担当', severity: 'error', source: STD },
   { pattern: '(?<=内化于心[、，]?|[，。、；])外化于形', right: '外化于行', severity: 'error', source: '《关于培育和践行社会主义核心价值观的意见》(中共中央办公厅, 2013-12)：“使社会主义核心价值观……内化于心、外化于行”' },
+  // 作 doubled inside the meeting's name (工作作座谈会); 乡村振兴 is the strategy's name (党的十九大报告, 2017-10).
+  { pattern: '工作作(?=座谈会|会议|部署|汇报|报告|总结)', right: '工作', severity: 'error', source: STD },
+  { pattern: '农村振兴', right: '乡村振兴', severity: 'warning', source: '党的十九大报告 (2017-10)：“实施乡村振兴战略”；《中华人民共和国乡村振兴促进法》(2021)' },
+  // A lead-in's 如下 slipped to 以下 (现将……汇报以下).
+  { pattern: '(?<=(?:报告|汇报|总结|说明)(?:如|以)?)以下(?=[：:。]|$)', right: '如下', severity: 'warning', source: `${STD}（“现将……报告如下”）` },
   // 纳入 already holds its 入: 纳入到 says it twice (r52–r55, set D and r88 mark it; r82 leaves it).
   { pattern: '纳入到', right: '纳入', severity: 'warning', source: `${STD}（纳入：放进、归入；后面不再加“到”）` },
   // Hints since round 17: r36–r39's labellers mark these, r54's leaves them.

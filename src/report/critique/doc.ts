@@ -208,6 +208,7 @@ export function buildDoc(text: string, opts: CritiqueOptions = {}): CritiqueDoc 
   const paragraphs = lines.filter((l) => l.text.trim() !== '');
 
   const headings: HeadingInfo[] = [];
+  const gluedSubs: { l: Line; at: number; n: number | undefined }[] = [];
   for (const l of paragraphs) {
     // A Markdown quote or heading mark left before a heading (>一、……, ####（三）……) hides the heading: read through it
     // (the markup rule reports it).
@@ -230,9 +231,18 @@ export function buildDoc(text: string, opts: CritiqueOptions = {}): CritiqueDoc 
     for (const m of l.text.matchAll(RUN_IN_TIGHT)) runInAt(m.index, true);
     // ……如下：一、工作情况（一）课程思政……: the heading after the lead-in and its first sub-heading.
     for (const m of l.text.matchAll(RUN_IN_AFTER_LEAD)) runInAt(m.index, true);
-    const glued = [...l.text.matchAll(GLUED_SUB)].map((m) => ({ at: m.index, n: parseNumeral(m[2]!) }));
-    for (const g of glued) if (g.n !== undefined && glued.some((o) => o.n === g.n! - 1 || o.n === g.n! + 1)) runInAt(g.at);
+    for (const m of l.text.matchAll(GLUED_SUB)) gluedSubs.push({ l, at: m.index, n: parseNumeral(m[2]!) });
   }
+  // A glued （N） is a heading where its neighbour （N±1） is glued too or stands as a heading, in any paragraph of the
+  // page (a site's chunk numbers split one page into several paragraphs: 2、……完成。（二）强化……).
+  for (const g of gluedSubs) {
+    if (g.n === undefined || headings.some((h) => h.start === g.l.start + g.at)) continue;
+    const near = (n: number | undefined) => n !== undefined && Math.abs(n - g.n!) === 1;
+    if (!gluedSubs.some((o) => o !== g && near(o.n)) && !headings.some((h) => h.mark.level === 2 && near(h.mark.number))) continue;
+    const inner = parseHeading(g.l.text.slice(g.at));
+    if (inner) headings.push({ line: g.l.index, start: g.l.start + g.at, end: g.l.start + g.at + inner.marker.length, mark: inner, runIn: true });
+  }
+  headings.sort((a, b) => a.start - b.start);
 
   headings.sort((a, b) => a.start - b.start);
   // A pasted table of contents: a run of bare headings that reappear later as the real ones.

@@ -43,6 +43,8 @@ const YEAR_SLOT = /(?<![0-9])(?:19|20)[0-9]?(?:[XxＸｘ×]{1,2}|_{1,3}|＿{1,3}
 const BLANK = /(?:_{1,}|＿{1,})(?=[\u4e00-\u9fff，。、]|[-－—~～][ \u3000]?(?:_|＿))/g;
 const BLANK_BEFORE = /[\u4e00-\u9fff\s，、：；。（）“\-－—~～]/;
 const MOU_NOUN = /^(?:经济开发区|开发区|高新区|工业园区|园区|街道|社区|学校|中学|小学|大学|学院|幼儿园|医院|公司|集团|单位|部门|中心|支部|党委|党组|[省市县区镇乡村局委办厅院校])/;
+/** D standing for 党 before the words it forms (D史, D员, D委, D的领导); not after a letter or digit (3D, PDF). */
+const PARTY_INITIAL = /(?<![A-Za-z0-9])D(?=史|员|委|组|支部|建|风|章|课|性|中央|旗|徽|纪|内法规|政|的领导|的建设|的二十大|的十[八九]大)/g;
 /** 某某 is always a template name; 某 + a unit noun (某镇, 某局) in a report body too. */
 const MOU = /某某+(?:[\u4e00-\u9fff])?|(?<![\u4e00-\u9fff]某|某)某(?=(?:省|市|县|区|镇|乡|村|街道|社区|局|委|办|厅|院|校|学校|中学|小学|大学|学院|幼儿园|医院|公司|集团|单位|部门|中心|支部|党委|党组|同志|书记|主任|镇长|局长|经济开发区|开发区|高新区|工业园区|园区)(?!些|种|一|个|项|方面|程度))/g;
 /**
@@ -205,6 +207,10 @@ export const placeholderRule: Rule = {
       // In the title or opening a lone 某 is a template slot; in the body it may anonymise a case (某村村民).
       const head = [doc.title, doc.opening].some((l) => l && start >= l.start && start < l.end);
       out.push(report(doc, two ? 'error' : head || (seen.get(keyOf(m, end)) ?? 0) >= 3 ? 'warning' : 'info', start, e, `模板代称“${t.slice(start, e)}”未替换为实际名称`, '填入实际名称'));
+    }
+    // A sensitive word a site masked by its pinyin initial: D for 党 (D史学习教育, D员), ZZ for 政治 is above.
+    for (const { start, end } of matchAll(PARTY_INITIAL, t)) {
+      out.push(report(doc, 'error', start, end, '“D”代替了“党”字（网站屏蔽词），应恢复原字', '党', '党'));
     }
     for (const { m, start, end } of matchAll(CIRCLES, t)) {
       out.push(report(doc, 'error', start, end, `未填写的占位符“${m[0]}”`, '填入具体内容'));

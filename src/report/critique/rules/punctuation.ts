@@ -22,6 +22,7 @@ const FAKE_COLON = /[∶꞉](?=[\s\u3000]*(?:$|[\u4e00-\u9fff“]))/gm;
  * standing alone (a slogan: 奋进新征程，建功新时代！).
  */
 const EXCLAIM = /(?<=[\u4e00-\u9fff”）])！(?=[ \u3000]*(?:$|[\u4e00-\u9fff“]))/gm;
+const HYPHEN_DASH = /(?<=[\u4e00-\u9fff”》）])-{2,3}(?=[\u4e00-\u9fff“《（])/g;
 /** 但 as a conjunction takes no comma after it (但，学生……); 但是， may. */
 const BUT_COMMA = /(?<=^|[。；！？\s\u3000])但[，,](?=[\u4e00-\u9fff])/gm;
 const FAKE_QUOTE = /[〝〞〟]/g;
@@ -135,6 +136,11 @@ export const punctuationRule: Rule = {
       if (l.text.trim().length <= 14 || (before.trim().length < 30 && !/。/.test(l.text))) continue;
       if (before.lastIndexOf('“') > before.lastIndexOf('”')) continue;
       out.push(report(doc, 'warning', start, end, '工作报告是陈述文体，句末一般不用叹号', '。', '。'));
+    }
+    // Two ASCII hyphens for a dash (面对面--访谈): the dash is two em dashes (GB/T 15834-2011 §4.9).
+    for (const { start, end } of matchAll(HYPHEN_DASH, t)) {
+      if (inChrome(start)) continue;
+      out.push(report(doc, 'warning', start, end, '破折号应为“——”，不用两个短横线“--”', '——', '——'));
     }
     for (const { start, end } of matchAll(BUT_COMMA, t)) {
       if (inChrome(start)) continue;

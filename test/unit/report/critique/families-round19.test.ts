@@ -191,3 +191,26 @@ describe('after set G (r88–r91) was read, in-sample', () => {
     expect(run(t).filter((f) => f.rule === 'numbering' && f.severity !== 'info')).toEqual([]);
   });
 });
+
+describe('after set H (r92–r95) was read, in-sample', () => {
+  it('a glued （二） is a heading where its neighbour stands as a heading in another paragraph of the page', () => {
+    const t = `${TITLE}一、主要做法（一）强化思想引领。局党组全年学习12次。\n2、整改工作均已按要求完成。（二）强化阵地建设，提升管理水平。全年审核信息120条。\n`;
+    expect(run(t).some((f) => f.rule === 'layout' && t.slice(f.start, f.end) === '（二）')).toBe(true);
+  });
+
+  it('a spinner\'s 广阔 for 广大, 农村振兴, 工作作, 同步署, 汇报以下', () => {
+    const t = `${TITLE}召开意识形态工作作座谈会，助力农村振兴，广阔群众积极参与，做到同部署、同步署。现将情况汇报以下：\n`;
+    expect(serious(t).map(([s]) => s)).toEqual(['工作作', '农村振兴', '广阔群众', '同步署', '以下']);
+  });
+
+  it('D masking 党 (D史, D员); 3D stays', () => {
+    const t = `${TITLE}深入开展D史学习教育，组织D员观看3D影片。\n`;
+    expect(serious(t, 'placeholder')).toEqual([['D', '党'], ['D', '党']]);
+  });
+
+  it('two hyphens for a dash take ——; a site\'s 收集整理 credit is chrome', () => {
+    const t = `${TITLE}开展理论面对面--访谈活动。\n文秘资料网（wenmiziliao.com）收集整理\n`;
+    expect(serious(t, 'punctuation')).toEqual([['--', '——']]);
+    expect(run(t).some((f) => f.rule === 'debris' && t.slice(f.start, f.end).includes('收集整理'))).toBe(true);
+  });
+});
