@@ -183,7 +183,7 @@ const ITEM_AFTER_COLON = /(?<=[：:])[ \u3000]+(\d{1,2}[.．、])(?=[ \u3000]?[\
 const WRAP_BREAK = '在句子中间换行（全文按固定行宽换行，疑为从 PDF 或网页复制）';
 const SALUTATION = /^[\s\u3000]*(?:尊敬的|各位)/;
 /** A line holding only a year, a heading marker or a quotation mark (a PDF copy set 2025 / 年…, 一、 / 标题, " / 引文). */
-const LONE_TOKEN = /^([\s\u3000]*)((?:19|20)\d{2}|[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）|[1-9][0-9]?[.．、]|["“”])[\s\u3000]*$/;
+const LONE_TOKEN = /^([\s\u3000]*)((?:19|20)\d{2}|[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）|[1-9][0-9]?[.．、]|["“”]{1,2})[\s\u3000]*$/;
 
 export const layoutRule: Rule = {
   id: 'layout',
@@ -656,7 +656,7 @@ function wrapBreaks(doc: CritiqueDoc): Finding[] {
   const closers = doc.lines.filter((l, k) => {
     const next = doc.lines[k + 1];
     if (!next || doc.chrome.has(l.index) || doc.chrome.has(next.index) || l.text.trim() === '' || next.text.trim() === '') return false;
-    return (token(l) && /^[\s\u3000]*[\u4e00-\u9fff，、]/.test(next.text)) || (token(next) && !/[。！？；：:]$/.test(l.text.trimEnd()) && !/^[\s\u3000]*[一二三四五六七八九十]{1,3}、[\s\u3000]*$/.test(l.text));
+    return (token(l) && /^[\s\u3000]*[\u4e00-\u9fff，、。；：！？]/.test(next.text)) || (token(next) && !/[。！？；：:]$/.test(l.text.trimEnd()) && !/^[\s\u3000]*[一二三四五六七八九十]{1,3}、[\s\u3000]*$/.test(l.text));
   }).map((l) => l.index);
   const out: Finding[] = [];
   const loose: number[] = [];

@@ -71,6 +71,9 @@ describe('punctuation and placeholders', () => {
     expect(serious(t, 'punctuation')).toEqual([['！', '。'], ['！', '。']]);
     const quoted = `${TITLE}局党组提出“守好阵地、管好队伍！”的要求，全年落实到位。\n奋进新征程，建功新时代！\n整理资料很辛苦，欢迎常来看看！\n`;
     expect(serious(quoted, 'punctuation')).toEqual([]);
+    // A speech exclaims as it should.
+    const speech = `在全局意识形态工作会议上的讲话\n同志们：\n今年以来，全局上下凝心聚力，各项工作取得了新的成效，成绩来之不易！\n`;
+    expect(serious(speech, 'punctuation')).toEqual([]);
   });
 
   it('但 takes no comma after it; 但是 may', () => {
@@ -91,10 +94,10 @@ describe('forms labellers divide on: hints without a fix', () => {
     expect(run(t).filter((f) => f.severity === 'info' && t.slice(f.start, f.end) === '党的一项极端重要工作').map((f) => f.replacement)).toEqual([undefined]);
   });
 
-  it('、 between quoted or titled items is warned at its first place; the later places are hints', () => {
+  it('、 between titled items is warned at its first place, the later places are hints; between quoted items it is a hint', () => {
     const t = `${TITLE}局党组学习了《准则》、《条例》、《规定》，开展“进机关”、“进社区”、“进学校”活动。\n`;
     const f = run(t).filter((x) => x.rule === 'punctuation' && x.message.includes('顿号'));
-    expect(f.map((x) => x.severity)).toEqual(['warning', 'info', 'warning', 'info']);
+    expect(f.map((x) => x.severity)).toEqual(['warning', 'info', 'info', 'info']);
   });
 });
 
@@ -212,5 +215,13 @@ describe('after set H (r92–r95) was read, in-sample', () => {
     const t = `${TITLE}开展理论面对面--访谈活动。\n文秘资料网（wenmiziliao.com）收集整理\n`;
     expect(serious(t, 'punctuation')).toEqual([['--', '——']]);
     expect(run(t).some((f) => f.rule === 'debris' && t.slice(f.start, f.end).includes('收集整理'))).toBe(true);
+  });
+});
+
+describe('after set I (r96–r99) was read, in-sample', () => {
+  it('a line of two quotation marks alone (”“) is broken off on both sides, and a lone ” before 。 too', () => {
+    const t = `${TITLE}意识形态工作不是\n“\n软任务\n”“\n虚功夫\n”\n，而是关乎全局的\n“\n硬责任\n”\n。局党组全年专题研究4次。\n`;
+    const fixed = applyAll(t, run(t));
+    expect(fixed).toContain('不是“软任务”“虚功夫”，而是关乎全局的“硬责任”。');
   });
 });
