@@ -94,10 +94,10 @@ describe('forms labellers divide on: hints without a fix', () => {
     expect(run(t).filter((f) => f.severity === 'info' && t.slice(f.start, f.end) === '党的一项极端重要工作').map((f) => f.replacement)).toEqual([undefined]);
   });
 
-  it('、 between titled items is warned at its first place, the later places are hints; between quoted items it is a hint', () => {
+  it('、 between quoted or titled items is warned at its first place; the later places are hints', () => {
     const t = `${TITLE}局党组学习了《准则》、《条例》、《规定》，开展“进机关”、“进社区”、“进学校”活动。\n`;
     const f = run(t).filter((x) => x.rule === 'punctuation' && x.message.includes('顿号'));
-    expect(f.map((x) => x.severity)).toEqual(['warning', 'info', 'info', 'info']);
+    expect(f.map((x) => x.severity)).toEqual(['warning', 'info', 'warning', 'info']);
   });
 });
 
