@@ -477,7 +477,7 @@ export const layoutRule: Rule = {
       if (doc.chrome.has(lineAt(doc, start)?.index ?? -1)) continue;
       // No space follows a heading's number (GB/T 9704 practice); r18's labeller left it, r45's and r46's mark it.
       // After an Arabic number with a dot (1. 正文) the space is a list's in common use: r82, r89, r90 mark the space
-      // after （一） and 一、 (seven places), r89, r93 and r94 leave it after 1. (eleven places, round 19): a hint there.
+      // after （一） and 一、 (seven places), r89, r93 and r94 leave it after 1. in all thirteen places (round 19): a hint there.
       const arabicDot = /[0-9][.．]$/.test(t.slice(Math.max(0, start - 3), start));
       out.push(arabicDot ? report(doc, 'info', start, end, '序号“1.”后一般不加空格', '删去空格') : report(doc, 'warning', start, end, '标题序号后多出空格', '删去空格', ''));
     }

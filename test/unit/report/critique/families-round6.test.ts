@@ -89,7 +89,7 @@ describe('marks: look-alike quotes, the year bracket of a document number, a com
 });
 
 describe('a heading number with a space before its text', () => {
-  it('（一） 加强: the space is deleted (round 17: a warning again); 1. 开展: a hint (round 18 made it a warning as r9 and r67 mark it; round 19 a hint again, as r89, r93 and r94 leave eleven such places)', () => {
+  it('（一） 加强: the space is deleted (round 17: a warning again); 1. 开展: a hint (round 18 made it a warning as r9 and r67 mark it; round 19 a hint again, as r89, r93 and r94 leave all thirteen such places)', () => {
     const t = '2021年宣传思想工作总结\n一、主要工作\n（一） 加强理论学习\n1. 开展中心组学习。党委中心组全年集中学习12次。\n';
     expect(spans(t, 'layout').filter(([, s]) => s !== 'info').map(([x]) => x)).toEqual([' ']);
     expect(run(t).filter((f) => f.message === '标题序号后多出空格').map((f) => [f.severity, f.replacement])).toEqual([['warning', '']]);
