@@ -18,9 +18,23 @@ export const TRADITIONAL_MIN = 8;
 
 let toSimplified: ((text: string) => string) | undefined;
 
+let lastText: string | undefined;
+let lastHits: RegExpMatchArray[] = [];
+/**
+ * The traditional-only characters of a text. The same text is asked three times per critique (whether to read it
+ * simplified, the script warning, stray characters): one scan, remembered for the last text.
+ */
+export function traditionalHits(text: string): RegExpMatchArray[] {
+  if (text !== lastText) {
+    lastHits = [...text.matchAll(TRADITIONAL)];
+    lastText = text;
+  }
+  return lastHits;
+}
+
 /** The text in simplified script when it is a converted page and the conversion keeps its length; otherwise null. */
 export function simplifiedForm(text: string): string | null {
-  if ((text.match(TRADITIONAL)?.length ?? 0) < TRADITIONAL_MIN) return null;
+  if (traditionalHits(text).length < TRADITIONAL_MIN) return null;
   // Built on first use: the dictionaries take some 25 ms, which a bot that never meets such a page need not pay.
   const convert = (toSimplified ??= makeConverter({ from: 't', to: 'cn' }));
   const simple = convert(text);

@@ -1,6 +1,6 @@
 import type { Rule, Finding } from '../types.js';
 import { lineAt, type CritiqueDoc, type Line } from '../doc.js';
-import { matchAll, reporter } from './util.js';
+import { matchAll, reporter, SALUTATION } from './util.js';
 import { CUT_NOTICE, inlineChrome, isTableRow } from '../chrome.js';
 
 const report = reporter('layout', 'layout');
@@ -181,8 +181,7 @@ const ITEM_AFTER_COLON = /(?<=[：:])[ \u3000]+(\d{1,2}[.．、])(?=[ \u3000]?[\
 
 /** The one message of a wrapped copy's breaks, so the card and the Word comments fold them. */
 const WRAP_BREAK = '在句子中间换行（全文按固定行宽换行，疑为从 PDF 或网页复制）';
-const SALUTATION = /^[\s\u3000]*(?:尊敬的|各位)/;
-/** A line holding only a year, a heading marker or a quotation mark (a PDF copy set 2025 / 年…, 一、 / 标题, " / 引文). */
+/** A line holding only a year, a heading marker or one or two quotation marks (a PDF copy set 2025 / 年…, 一、 / 标题, " / 引文, ”“). */
 const LONE_TOKEN = /^([\s\u3000]*)((?:19|20)\d{2}|[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）|[1-9][0-9]?[.．、]|["“”]{1,2})[\s\u3000]*$/;
 
 export const layoutRule: Rule = {

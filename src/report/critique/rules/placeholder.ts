@@ -1,6 +1,6 @@
 import type { Rule, Finding } from '../types.js';
 import { isCjk, lineAt, type CritiqueDoc } from '../doc.js';
-import { matchAll, reporter } from './util.js';
+import { matchAll, reporter, warnOnce } from './util.js';
 
 const report = reporter('placeholder', 'placeholder');
 
@@ -101,14 +101,8 @@ export const placeholderRule: Rule = {
     };
     // A unit's name cut before its 局 (今年以来，局始终……；。局高度重视): the template or the site dropped it.
     // One name left out, repeated wherever the text names its unit: warned once, the rest point back (labellers mark one).
-    let bareSeen = false;
-    for (const { start, end } of matchAll(BARE_BUREAU, t)) {
-      if (!prose(start)) continue;
-      out.push(bareSeen
-        ? report(doc, 'info', start, end, '此处“局”前同样缺少单位名称（与前文同一问题）', '补上单位全称')
-        : report(doc, 'warning', start, end, '“局”前缺少单位名称（疑为名称被删去或模板未填）', '补上单位全称，如“××县××局”'));
-      bareSeen = true;
-    }
+    const bare = [...matchAll(BARE_BUREAU, t)].filter(({ start }) => prose(start)).map(({ start, end }) => report(doc, 'warning', start, end, '“局”前缺少单位名称（疑为名称被删去或模板未填）', '补上单位全称，如“××县××局”'));
+    out.push(...warnOnce(bare, '此处“局”前同样缺少单位名称（与前文同一问题）', '补上单位全称'));
     const bold: [number, number][] = [];
     for (const { start, end } of matchAll(BOLD, t)) bold.push([start, end]);
     const inBold = (i: number) => bold.some(([s, e]) => i === s || i === e - 2);

@@ -1,6 +1,6 @@
 import type { Rule, Finding } from '../types.js';
 import { isCjk, lineAt, type CritiqueDoc } from '../doc.js';
-import { level1Separator, matchAll, reporter } from './util.js';
+import { level1Separator, matchAll, reporter, SALUTATION, warnOnce } from './util.js';
 import { CUT_NOTICE } from '../chrome.js';
 
 const report = reporter('punctuation', 'punctuation');
@@ -129,7 +129,7 @@ export const punctuationRule: Rule = {
       out.push(report(doc, 'warning', start, end, `“${m[0]}”不是规范的引号，应为${right === '“' ? '左' : '右'}引号`, right, right));
     }
     // A speech exclaims as it should (同志们！……): the check is for reports only.
-    const speech = /同志们[：:，,！!]|(?:^|\n)[ \u3000]*各位(?:领导|同志|同事)/.test(t) || doc.paragraphs.slice(0, 4).some((l) => l.text.trim().length <= 60 && /(?:讲话|发言|致辞|讲话稿|发言稿|发言提纲)(?:稿|提纲)?[）)]?$/.test(l.text.trim()));
+    const speech = /同志们[：:，,！!]/.test(t) || doc.paragraphs.some((l) => SALUTATION.test(l.text)) || doc.paragraphs.slice(0, 4).some((l) => l.text.trim().length <= 60 && /(?:讲话|发言|致辞|讲话稿|发言稿|发言提纲)(?:稿|提纲)?[）)]?$/.test(l.text.trim()));
     for (const { start, end } of matchAll(EXCLAIM, t)) {
       if (speech) break;
       const l = lineAt(doc, start);
@@ -240,13 +240,11 @@ export const punctuationRule: Rule = {
     }
     // A writer who sets 、 between titles or quotes does so throughout: one choice, warned at its first place, the
     // later places hints pointing back (round 19: r84 and r90 leave seven such places in two texts, r89 marks four).
-    let bookDun = 0;
-    for (const { start, end } of matchAll(BOOK_DUN, t)) {
-      // GB/T 15834 says 通常不用, not 不用: a form in use that labellers accept as often as they mark it (as with quotes).
-      // A warning, not advice: labellers on fresh text mark it as a slip more often than they accept it (CRITIC.md round 15).
-      out.push(bookDun++ === 0 ? report(doc, 'warning', start, end, '并列的书名号之间通常不用顿号', '删去顿号') : report(doc, 'info', start, end, '并列的书名号之间通常不用顿号（同前，全文多处）', '删去顿号'));
-    }
-    let quoteDun = 0;
+    // GB/T 15834 says 通常不用, not 不用: a form in use that labellers accept as often as they mark it (as with quotes).
+    // A warning, not advice: labellers on fresh text mark it as a slip more often than they accept it (CRITIC.md round 15).
+    const bookDun = [...matchAll(BOOK_DUN, t)].map(({ start, end }) => report(doc, 'warning', start, end, '并列的书名号之间通常不用顿号', '删去顿号'));
+    out.push(...warnOnce(bookDun, '并列的书名号之间通常不用顿号（同前，全文多处）'));
+    const quoteDun: Finding[] = [];
     for (const { start, end } of matchAll(QUOTE_DUN, t)) {
       const open = t.lastIndexOf('“', start);
       if (open < 0 || start - open > 21 || /[”\n]/.test(t.slice(open + 1, start))) continue;
@@ -254,8 +252,9 @@ export const punctuationRule: Rule = {
       // labellers mark it, r54's leaves it).
       // Round 19: this round's labellers mark it in 7 texts and leave it in 8; with rounds 17–18 (8 marked, 4 left)
       // the marks still lead, so the first place stays a warning.
-      out.push(quoteDun++ === 0 ? report(doc, 'warning', start, end, '并列的引号之间通常不用顿号', '删去顿号') : report(doc, 'info', start, end, '并列的引号之间通常不用顿号（同前，全文多处）', '删去顿号'));
+      quoteDun.push(report(doc, 'warning', start, end, '并列的引号之间通常不用顿号', '删去顿号'));
     }
+    out.push(...warnOnce(quoteDun, '并列的引号之间通常不用顿号（同前，全文多处）'));
     for (const { m, start, end } of matchAll(PLENUMS, t)) {
       const right = m[0].replace(/中(?=.)/g, '中、');
       out.push(report(doc, 'warning', start, end, '并列的全会序数之间应加顿号', right, right));

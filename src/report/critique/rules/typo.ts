@@ -1,4 +1,4 @@
-import { simplifiedChar, TRADITIONAL, TRADITIONAL_MIN } from '../script.js';
+import { simplifiedChar, traditionalHits, TRADITIONAL_MIN } from '../script.js';
 import type { Rule, Finding } from '../types.js';
 import { lineAt, type CritiqueDoc } from '../doc.js';
 import { CONFUSIONS, DOUBLING_SUSPECTS, REDUPLICATION_WHITELIST } from '../dictionary.js';
@@ -216,11 +216,11 @@ export const typoRule: Rule = {
     // A stray traditional character in a simplified page (輿论推动): a slip, unless a word of the tables above reads
     // it as another character's look-alike (网络與情), or it stands in a quoted name (“國樂團”).
     // (Eight or more make a converted page, read in its simplified form and reported once: traditionalScript.)
-    const trad = [...t.matchAll(TRADITIONAL)];
+    const trad = traditionalHits(t);
     if (trad.length > 0 && trad.length < TRADITIONAL_MIN) {
       const seen = [...out];
       for (const m of trad) {
-        const at = m.index;
+        const at = m.index!;
         const right = simplifiedChar(m[0]);
         if (right === m[0] || seen.some((f) => f.start <= at && at < f.end)) continue;
         const before = t.slice(t.lastIndexOf('\n', at) + 1, at);
@@ -277,9 +277,10 @@ function legitSingle(t: string, start: number, ch: string): boolean {
 /** A page in traditional script (script.ts): one warning on its first such line, for the whole text. */
 export function traditionalScript(doc: CritiqueDoc): Finding[] {
   const t = doc.text;
-  const trad = t.match(TRADITIONAL)?.length ?? 0;
+  const hits = traditionalHits(t);
+  const trad = hits.length;
   if (trad < TRADITIONAL_MIN) return [];
-  const line = lineAt(doc, t.search(TRADITIONAL))!;
+  const line = lineAt(doc, hits[0]!.index!)!;
   const end = line.start + line.text.trimEnd().length;
   return [report(doc, 'warning', line.start + (line.text.length - line.text.trimStart().length), end, `文中有${trad}处繁体字（疑为网站把全文转成了繁体），公文应使用规范汉字`, '全文转换为简体（规范汉字）后再审校')];
 }

@@ -14,6 +14,22 @@ export function reporter(rule: string, category: Category) {
   };
 }
 
+/**
+ * One choice the writer repeats (a bare 局, 、 between titles): warned at its first place, the later places hints
+ * pointing back with `again`, so the card shows the decision once.
+ */
+export function warnOnce(findings: Finding[], again: string, againSuggestion?: string): Finding[] {
+  return findings.map((f, k) => {
+    if (k === 0) return f;
+    const hint: Finding = { ...f, severity: 'info', message: nestQuotes(again) };
+    if (againSuggestion !== undefined) hint.suggestion = nestQuotes(againSuggestion);
+    return hint;
+  });
+}
+
+/** A line that opens a speech to its audience (尊敬的……, 各位领导). */
+export const SALUTATION = /^[\s\u3000]*(?:尊敬的|各位)/;
+
 /** “…‘…’…”: a quote inside a quote takes single marks (GB/T 15834-2011 §4.1.3.3). */
 export function nestQuotes(s: string): string {
   let depth = 0;
