@@ -144,6 +144,10 @@ const PORTAL_BAR = /^(?:[【[]?\s*)?(?:登录|注册|无障碍|长者模式|关�
 /** A portal page's footer bar, each item on its own line: 分享到：, 【打印正文】, a lone × (a closed dialog), 用户登录. */
 const PORTAL_FOOTER = /^(?:分享到[：:]?|【(?:打印正文|打印本页|关闭窗口|打印|关闭|返回顶部)】(?:\s*【(?:打印正文|打印本页|关闭窗口|打印|关闭|返回顶部)】)*|[×✕]|用户登录|用户注册|朗读|收听|语音播报)$|[[【]打印本页[\]】]$/;
 /** A template site's generated outline or digest box, marked 【提纲】/【导读】 at the start of its line. */
+/** A member site's account bar, two or more of its links on one line: 会员登录 新用户注册 退出. */
+const ACCOUNT_BAR = /^(?:(?:会员|用户)?(?:登录|登陆)|(?:新用户|会员|免费|用户)?注册|退出(?:登录)?|找回密码|忘记密码|个人中心|会员中心|我的收藏)(?:[ \u3000|｜/／·]+(?:(?:会员|用户)?(?:登录|登陆)|(?:新用户|会员|免费|用户)?注册|退出(?:登录)?|找回密码|忘记密码|个人中心|会员中心|我的收藏))+$/;
+/** A site's page title as a browser tab shows it, two names joined by a dash: 某某网 - 某某之家. */
+const SITE_TAB_TITLE = /^[\u4e00-\u9fff]{2,10}(?:网|文库|之家|文档)[ \u3000]*[-—–_|｜][ \u3000]*[\u4e00-\u9fff]{2,12}(?:网|文库|之家|文档|范文|公文|材料)$/;
 const OUTLINE_BOX = /^【(?:提纲|大纲|导读|内容提要|文章提纲)】/;
 /** A site's domain alone on a line, or as a banner with its slogan (EXAMPLE.COM —— 专注……). */
 const SITE_BANNER = /^(?:www\.)?[A-Za-z0-9][A-Za-z0-9-]{1,30}\.(?:com\.cn|com|cn|net|org|cc|top|vip)(?:[ \u3000]*(?:[-—–|｜:：]{1,2}|[ \u3000])[ \u3000]*[^。；！？\n]{2,30})?$/i;
@@ -351,12 +355,12 @@ export function chromeOf(line: string, opts: { title?: boolean } = {}): ChromeHi
   if ((PORTAL_META.test(t) && !/[。；]/.test(t) && t.length <= 120) || (PORTAL_BAR.test(t) && t.length <= 60) || (SPACED_META.test(t) && !/。/.test(t) && t.length <= 120)) {
     return whole('meta', '政府网站页面的信息栏（索引号、发布机构、成文日期、登录注册、字号等）残留');
   }
-  if (PORTAL_FOOTER.test(t)) return whole('meta', '政府网站页面的分享、打印、登录栏残留');
+  if (PORTAL_FOOTER.test(t) || (ACCOUNT_BAR.test(t) && t.length <= 40)) return whole('meta', '网站的分享、打印、登录栏残留');
   // A table's cell border left after the last sentence (……发展。 |).
   const pipe = /(?<=[。！？”])[ \u3000]*[|｜]+$/.exec(t);
   if (pipe && t.length > 10) return { kind: 'meta', start: lead + pipe.index, end: lead + t.length, message: '网页表格的边框线“|”残留' };
   if (SITE_FOOTER.test(t) && !/[。；]/.test(t)) return whole('meta', '网站页脚（主办单位、版权、备案号等）残留');
-  if (SITE_SLOGAN.test(t) || SITE_BANNER.test(t) || SITE_DECOR.test(t)) return whole('intro', '网站名称和宣传语残留');
+  if (SITE_SLOGAN.test(t) || SITE_BANNER.test(t) || SITE_DECOR.test(t) || SITE_TAB_TITLE.test(t)) return whole('intro', '网站名称和宣传语残留');
   if (OUTLINE_BOX.test(t)) return whole('meta', '网站自动生成的提纲或导读框残留');
   if (COLLECTION_ITEM.test(t)) return whole('collection', '网站合集的篇目标记（标题后加序号）残留');
   if (CELL_TAG.test(t)) return whole('meta', '网页表格单元格（作者、用户名等）残留');

@@ -249,8 +249,14 @@ export const CONFUSIONS: readonly Confusion[] = [
   { pattern: '心里(?=恐慌|压力|健康|疏导|素质|辅导|问题|障碍)', right: '心理', severity: 'error', source: STD },
   // 超过 and 多 both say "more than": 超过两万多人次 says it twice; 超过 goes (两万多人次).
   { pattern: '超过(?=[0-9一二两三四五六七八九十百千万]{1,6}多[人次个项名条篇场期家所])', right: '', severity: 'warning', source: `${STD}（“超过”与“多”语义重复，保留其一）` },
+  // 有针对性的 with its 性 dropped.
+  { pattern: '有针对(?=的)', right: '有针对性', severity: 'warning', source: `${STD}（“针对性”是名词，“有针对性的”）` },
   // Spun or clipped words of the register: 社情民意 (局情 is no word), 分管领导 (分领导 lost its 管).
   { pattern: '局情民意', right: '社情民意', severity: 'error', source: `${STD}；《党委（党组）意识形态工作责任制实施办法》（“重要社情民意中的苗头性倾向性问题”）` },
+  // 第一议题 (a meeting's first item: studying the latest speeches) written as 第一议程.
+  { pattern: '第一议程(?=”|制度|都?坚持|学习|传达)', right: '第一议题', severity: 'warning', source: '中央政治局会议“第一议题”制度（党委、党组会议把学习习近平总书记最新重要讲话精神作为第一议题）' },
+  // The division of responsibility: 分管领导 bear the 直接责任 (具体责任 is no term of the 实施办法).
+  { pattern: '(?<=分管领导(?:承担|负|履行)?)具体责任', right: '直接责任', severity: 'warning', source: '《党委（党组）意识形态工作责任制实施办法》（“分管领导承担直接责任”）' },
   { pattern: '(?<![部区])分领导(?=直接责任|具体负责|负直接)', right: '分管领导', severity: 'error', source: '《党委（党组）意识形态工作责任制实施办法》（“分管领导承担直接责任”）' },
   // The organ of a 局 is its 局党组: the unit's name already ends in 局 (气象局局党组 → 气象局党组).
   { pattern: '(?<=[\\u4e00-\\u9fff])局局(?=党组|党委)', right: '局', severity: 'warning', source: `${STD}（机关名称“××局党组”，“局”不重复）` },

@@ -26,6 +26,8 @@ const PREVIEW_END = new RegExp(`[\\u4e00-\\u9fff，](?<!等)${CUT_DOTS}$`);
 const TITLE_WORD_COUNT = /[（(](?:全文|正文)?共?约?\d{3,5}字[）)]$/;
 /** An organ's name alone in brackets: （县委宣传部）, 【区教育局】, （中共某某镇委员会）. */
 const BRACKET_ORGAN = /^[（(【[][\u4e00-\u9fff]{1,20}(?:委员会|党委|党组|党工委|支部|总支|委|局|部|办|办公室|科|处|股|室|中心|街道|社区|镇|乡|院|校|所|站|馆|公司|政府)[）)】\]]$/;
+/** A pinyin reading in brackets right after a Han character, with its tone mark. */
+const PINYIN_GLOSS = /(?<=[\u3400-\u9fff])[（(][a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,4}[）)]/g;
 /** A table cell's opening bar before prose. */
 const CELL_BAR = /^[\s\u3000]*[|｜][ \u3000]*(?=[\u4e00-\u9fff0-9])/;
 
@@ -91,6 +93,17 @@ export const debrisRule: Rule = {
       for (const h of inlineChrome(p.text, { title: doc.titleLines.has(p.index) })) {
         if (c && c.start < h.end && c.end > h.start) continue;
         out.push(report(doc, 'error', p.start + h.start, p.start + h.end, h.message, '删除'));
+      }
+    }
+    // A reading in pinyin a site's converter put after a character (態（tài）): one finding per reading, each deleted.
+    // Only a syllable with a tone mark: a report's own Latin in brackets (（CPC）, （App）) has none.
+    if (/[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]/.test(doc.text)) {
+      for (const m of doc.text.matchAll(PINYIN_GLOSS)) {
+        const at = m.index;
+        const line = doc.paragraphs.find((p) => p.start <= at && at < p.start + p.text.length);
+        const c = line ? doc.chrome.get(line.index) : undefined;
+        if (line && c && line.start + c.start <= at && at < line.start + c.end) continue;
+        out.push(report(doc, 'warning', at, at + m[0].length, `汉字后的拼音注音“${m[0]}”残留（疑为网站注音或转换插件所加）`, '删去注音', ''));
       }
     }
     // An organ's name alone in brackets below the text (（县委宣传部）): a news page's byline tag. Under the title

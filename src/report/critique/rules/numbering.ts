@@ -7,6 +7,9 @@ const report = reporter('numbering', 'numbering');
 
 const LEVEL_NAME = ['', '一级标题', '二级标题', '三级标题', '四级标题'];
 /** A line opening on 一 … 十 then a verb of a heading (加强, 强化, 落实 …), short, without a sentence mark. */
+/** A line opened by a list bullet, its heading text short. */
+const BULLET_HEAD = /^[\s\u3000]*([○●◎■□◆◇▪▫•])[ \u3000]*(?=[\u4e00-\u9fff])/;
+
 const BARE_NUMERAL_HEAD = /^[\s\u3000]*([一二三四五六七八九十])(?=(?:加强|强化|落实|压实|健全|完善|坚持|抓好|抓实|突出|注重|聚焦|狠抓|深化|推进|推动|提升|提高|严格|规范|创新|筑牢|守好|做好|夯实|建立|发挥|营造|积极|扎实|切实|认真|全面|持续|存在|主要|工作|下一步|基本|总体)[^。；！？\n]{0,30}$)/;
 
 export const numberingRule: Rule = {
@@ -25,6 +28,19 @@ export const numberingRule: Rule = {
       const at = l.start + m[0].length - m[0].trimStart().length;
       out.push(report(doc, 'warning', at, l.start + m[0].length, `序号“${m[0].trim()}”不是公文标题序号，应按“一、（一）1.（1）”的层级使用`, '按所在层级改为“一、”或“（一）”等'));
     }
+    // A list bullet (○ ● ■ ◆ •) standing for a heading: a bulleted line with no sentence in it, above bulleted lines
+    // that are sentences. A report numbers its levels 一、（一）1.（1）(GB/T 9704-2012 §7.3.3); the items under it may
+    // keep their bullets, the heading may not.
+    const bulleted = doc.paragraphs.flatMap((l) => {
+      const m = BULLET_HEAD.exec(l.text);
+      return m && !doc.chrome.has(l.index) ? [{ l, m, sentence: /[。；！？]$/.test(l.text.trimEnd()) || /[，。；]/.test(l.text.slice(m[0].length)) }] : [];
+    });
+    bulleted.forEach((b, k) => {
+      const next = bulleted[k + 1];
+      if (b.sentence || b.l.text.trim().length > 40 || !next || next.l.index !== b.l.index + 1 || !next.sentence) return;
+      const at = b.l.start + b.m[0].length - b.m[0].trimStart().length;
+      out.push(report(doc, 'warning', at, b.l.start + b.l.text.trimEnd().length, `小标题用了项目符号“${b.m[1]}”：公文标题应按层级用“一、（一）1.（1）”编号`, '按所在层级改为“（一）”“1.”等序号'));
+    });
     // Headings numbered 一 二 三 with the 、 dropped (一加强组织领导 / 二加强阵地管理): lines of their own, no sentence
     // in them, and a sibling with the next or the previous numeral — one such line alone may be a word (一岗双责……).
     const bare = doc.paragraphs.flatMap((l) => {

@@ -70,7 +70,7 @@ const CUT_RE = new RegExp(CUT_WORDS.map((c) => c.cut).join('|'), 'g');
  * 的 for 地 before a verb (有效的推进了, 要深入的开展): a manner adverb, then 的, then a verb. Only where the verb is
  * plainly a verb — it takes 了/着, or a modal stands before the adverb; 得到了有效的提升 (a noun after 的) stays.
  */
-const DE_ADVERB = /(极大|有效|不断|深入|扎实|积极|广泛|充分|切实|认真|全面|大力|持续|稳步|主动|有力|有序|迅速|及时|严格|更好|更加有效|深刻|牢牢|紧紧|全力|精准|稳妥|自觉|坚决|彻底|有计划|有步骤|有重点|有针对性|有声有色|扎扎实实|轰轰烈烈|有条不紊)的(?=(推进|加强|丰富|提升|提高|促进|推动|增强|激发|调动|带动|改善|保障|落实|开展|贯彻|维护|巩固|拓展|深化|解决|引导|凝聚|发挥|弘扬|营造|宣传|普及|学习|把握|领会|认识|理解|整改|查摆|剖析|反思|执行|反对|抵制|纠正|扭转|掌握|设计|部署|组织|安排|制定)([了着到]?))/g;
+const DE_ADVERB = /(极大|有效|不断|深入|扎实|积极|广泛|充分|切实|认真|全面|大力|持续|稳步|主动|有力|有序|迅速|及时|严格|更好|更加有效|深刻|牢牢|紧紧|全力|精准|稳妥|自觉|坚决|彻底|顺利|创造性|有计划|有步骤|有重点|有针对性|有声有色|扎扎实实|轰轰烈烈|有条不紊)的(?=(完成|建立|推进|加强|丰富|提升|提高|促进|推动|增强|激发|调动|带动|改善|保障|落实|开展|贯彻|维护|巩固|拓展|深化|解决|引导|凝聚|发挥|弘扬|营造|宣传|普及|学习|把握|领会|认识|理解|整改|查摆|剖析|反思|执行|反对|抵制|纠正|扭转|掌握|设计|部署|组织|安排|制定)([了着到]?))/g;
 const DE_AABB = /([\u4e00-\u9fff])\1([\u4e00-\u9fff])\2的(?=推进|加强|丰富|提升|提高|促进|推动|增强|落实|开展|贯彻|抓好|做好|干好|解决)/g;
 /** Before the adverb: a modal or an adverb that only goes with a verb. */
 // Not 坚持/切实: 坚持积极的宣传方针 takes a noun phrase.
@@ -105,7 +105,9 @@ export const typoRule: Rule = {
         const hit = re.exec(t);
         if (!hit) continue;
         const note = c.note ? `（${c.note}）` : '';
-        out.push(report(doc, c.severity, start, start + hit[0].length, `疑似错别字：“${hit[0]}”应为“${c.right}”${note}`, c.right, c.note ? undefined : c.right));
+        // An entry whose right form is nothing (超过…多, 近…余): the word is redundant, not misspelt.
+        const message = c.right === '' ? `“${hit[0]}”与后文语义重复或矛盾，应删去${note}` : `疑似错别字：“${hit[0]}”应为“${c.right}”${note}`;
+        out.push(report(doc, c.severity, start, start + hit[0].length, message, c.right === '' ? '删去' : c.right, c.note ? undefined : c.right));
         break;
       }
     }

@@ -10,7 +10,7 @@ const report = reporter('xi', 'formulation');
  * by 总书记, or masked by a site (*, ***, A). The exact forms are in formulations.ts with sources.
  */
 /** The thought's name with 习近平 dropped or replaced (总书记新时代…, 同志新时代…). */
-const THOUGHT_NO_NAME = /(?<![习近平*＊Ａ-ＺA-Za-z])((?:总书记|同志|主席)?)新时代中国特色社会主义思想/g;
+const THOUGHT_NO_NAME = /(?<![近平*＊Ａ-ＺA-Za-z])(?<!(?:^|[^学练复研见演补温预自实讲传修])习)((?:总书记|同志|主席)?)新时代中国特色社会主义思想/g;
 /** 习总书记: an informal short form, never written in a report. */
 const XI_SHORT = /习总书记/g;
 /** The name dropped entirely: 以思想为指导, 用思想武装头脑. */
@@ -22,7 +22,7 @@ const CORE_NO_NAME = /以(?!习近平)(?:总书记同志|主席同志|总书记|
 /** 习近平 before 指出/强调 without his title: 习近平指出, 习近平在……上强调. */
 const NO_TITLE = /习近平(?!总书记|同志|主席|新时代|经济|法治|强军|生态|外交|文化|关于|谈|著作|[^，。；\n]{0,6}思想)(?=(?:在[^，。；\n]{1,30}?)?(?:指出|强调|要求|深刻指出|明确指出)|的(?:重要|系列重要)?(?:讲话|指示|批示|论述)|来[\u4e00-\u9fff]{1,3}?(?:考察|视察|调研)?(?:时的|的)?重要讲话)/g;
 /** 总书记 without 习近平 opening a quotation or a reference: 总书记指出, 学习总书记关于, 总书记对……作出的重要指示. */
-const NAME_DROPPED = /(?<![近平*＊A-Za-z]|近平|习近平)总书记(?=(?:在[^，。；\n]{1,30}?)?(?:指出|强调|关于|重要讲话|系列重要讲话|重要指示)|对[^，。；\n]{1,24}?(?:作出|做出)?的?重要(?:指示|批示|讲话))/g;
+const NAME_DROPPED = /(?<![近平*＊A-Za-z]|近平|习近平)总书记(?=(?:在[^，。；\n]{1,30}?|(?:来[\u4e00-\u9fff]{0,3}?)?(?:视察|考察|调研)(?:[\u4e00-\u9fff]{0,8}?时)?的?)?(?:指出|强调|关于|重要讲话|系列重要讲话|重要指示)|对[^，。；\n]{0,24}?(?:作出|做出)?的?(?:重要(?:指示|批示|讲话)|新期望|殷切期望|殷切嘱托|重要嘱托))/g;
 /** The name with its last character dropped (习近总书记, 习近新时代……). */
 const NAME_CLIPPED = /习近(?=总书记|同志|新时代)/g;
 /** The title doubled where a site deleted the name between (习近平总书记 → 总书记总书记). */

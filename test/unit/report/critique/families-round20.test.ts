@@ -1,0 +1,92 @@
+/**
+ * Round 20 (issue 24). Written after set J (r100–r107) was read, as families in our own words: pinyin readings a
+ * converter put after characters, list bullets standing for headings, a member site's account bar and tab title, the
+ * thought's name after 学习 with 习近平 dropped, 总书记 without his name before a visit's speech or an expectation,
+ * 第一议题 and 直接责任, 近 with 余, 有针对性的, 顺利地 and 创造性地, and the three outlooks' order as a hint.
+ */
+import { describe, expect, it } from 'vitest';
+import { applyAll, run } from './helpers.js';
+
+const TITLE = '青川县农业农村局党组关于2025年度意识形态工作责任制落实情况的报告\n';
+const serious = (t: string, rule?: string) => run(t).filter((f) => f.severity !== 'info' && (!rule || f.rule === rule)).map((f) => [t.slice(f.start, f.end), f.replacement ?? null]);
+
+describe('pinyin readings a converter left', () => {
+  it('each reading with a tone mark after a character is one finding that deletes it, in either script', () => {
+    const t = `${TITLE}局党组把意识（shí）形态工作纳入年度考核，全年开展專（zhuān）题研判4次，组织干部职工集中学习12次（含线上）。\n`;
+    expect(serious(t, 'debris')).toEqual([['（shí）', ''], ['（zhuān）', '']]);
+    expect(applyAll(t, run(t).filter((f) => f.rule === 'debris'))).toContain('意识形态工作纳入年度考核，全年开展專题研判');
+  });
+
+  it('Latin in brackets without a tone mark (an abbreviation, an app) is the writer\'s', () => {
+    const t = `${TITLE}局属政务新媒体（APP）全年发布信息120条，网络平台（wechat）账号统一备案。\n`;
+    expect(serious(t, 'debris')).toEqual([]);
+  });
+});
+
+describe('list bullets for headings', () => {
+  it('a bulleted line with no sentence above bulleted sentences is a heading and takes a number', () => {
+    const t = `${TITLE}一、主要做法\n● 压实工作责任\n● 局党组全年专题研究意识形态工作4次。\n● 班子成员在分管领域落实“一岗双责”。\n● 守好宣传阵地\n● 全年审核局属公众号信息120条。\n`;
+    expect(serious(t, 'numbering').map(([x]) => x)).toEqual(['● 压实工作责任', '● 守好宣传阵地']);
+  });
+
+  it('a list of bulleted sentences alone, or of short items alone, is the writer\'s list', () => {
+    const t = `${TITLE}一、主要做法\n● 局党组全年专题研究意识形态工作4次。\n● 全年审核局属公众号信息120条。\n二、下一步打算\n● 理论武装\n● 阵地管理\n`;
+    expect(serious(t, 'numbering')).toEqual([]);
+  });
+});
+
+describe('a member site\'s bars', () => {
+  it('an account bar and a tab title of two site names join the chrome block', () => {
+    const t = `范文大全网 - 秘书写作之家\n用户登录 免费注册 退出\n${TITLE}局党组全年专题研究意识形态工作4次。\n`;
+    const debris = run(t).filter((f) => f.rule === 'debris').map((f) => t.slice(f.start, f.end));
+    expect(debris).toEqual(['范文大全网 - 秘书写作之家\n用户登录 免费注册 退出']);
+  });
+
+  it('one account word in a sentence stays prose', () => {
+    const t = `${TITLE}督促干部职工登录“学习强国”学习平台，注册率达到100%。\n`;
+    expect(run(t).filter((f) => f.rule === 'debris')).toEqual([]);
+  });
+});
+
+describe('the thought and the leader\'s name', () => {
+  it('学习 before the thought\'s name with 习近平 dropped is caught; 学习习近平… and 以习… are judged as before', () => {
+    const t = `${TITLE}局党组坚持学习新时代中国特色社会主义思想，深入学习习近平新时代中国特色社会主义思想。\n`;
+    expect(serious(t, 'xi')).toEqual([['新时代中国特色社会主义思想', '习近平新时代中国特色社会主义思想']]);
+  });
+
+  it('总书记 without his name before a visit\'s speech or an expectation takes it', () => {
+    const t = `${TITLE}深入学习贯彻总书记来川视察重要讲话精神，牢记总书记对农业农村工作的殷切期望。\n`;
+    expect(serious(t, 'xi')).toEqual([['总书记', '习近平总书记'], ['总书记', '习近平总书记']]);
+  });
+});
+
+describe('terms and counts', () => {
+  it('第一议程 for the study item 第一议题, and 分管领导 with 具体责任 for the 直接责任 of the 实施办法', () => {
+    const t = `${TITLE}局党组落实“第一议程”制度，书记履行第一责任人责任，分管领导具体责任。会议第一项议程是传达文件。\n`;
+    expect(serious(t, 'typo')).toEqual([['第一议程', '第一议题'], ['具体责任', '直接责任']]);
+  });
+
+  it('近 and 余 on one count contradict each other; 附近 is no 近', () => {
+    const t = `${TITLE}全年开展理论宣讲近60余场，附近30余户群众参加。\n`;
+    expect(serious(t, 'numbers')).toEqual([['近', '']]);
+  });
+
+  it('有针对的 takes 性; 顺利的 and 创造性的 before a verb take 地', () => {
+    const t = `${TITLE}组织有针对的专题学习，顺利的完成了年度任务，创造性的建立了研判机制，形成有针对性的措施。\n`;
+    expect(serious(t, 'typo')).toEqual([['有针对', '有针对性'], ['顺利的', '顺利地'], ['创造性的', '创造性地']]);
+  });
+
+  it('a redundant word from the word table reads as redundant, not as a misspelling', () => {
+    const t = `${TITLE}全年超过两万多人次参加线上学习。\n`;
+    const f = run(t).find((x) => x.rule === 'typo');
+    expect(f?.message).toContain('应删去');
+    expect(f?.replacement).toBe('');
+  });
+
+  it('the three outlooks in another order are a hint without a fix (labellers divide)', () => {
+    const t = `${TITLE}引导干部树立正确的人生观、价值观、世界观。\n`;
+    const f = run(t).filter((x) => x.rule === 'formulation');
+    expect(f.map((x) => x.severity)).toEqual(['info']);
+    expect(f[0]?.replacement).toBeUndefined();
+  });
+});
