@@ -455,6 +455,8 @@ export const SPUN_TERMS: readonly SpunTerm[] = [
   { right: '在此基础上', spun: ['在此根底上'], source: SPIN },
   { right: '广播电视', spun: ['播送电视'], source: `国家广播电视总局（机构名称）; ${SPIN}` },
   { right: '工作回顾', spun: ['工作回忆'], source: SPIN },
+  // 服务 spun to 效劳 in the genre's service words (效劳 alone, 为人民效劳, stays a word).
+  ...['岗位服务', '服务形式', '服务群众', '服务意识', '服务中心', '服务型', '为民服务', '便民服务', '服务保障', '服务水平', '服务质量', '服务能力', '志愿服务'].map((right) => ({ right, spun: [right.replace('服务', '效劳')], source: SPIN })),
 ];
 
 /**

@@ -253,6 +253,12 @@ export const CONFUSIONS: readonly Confusion[] = [
   { pattern: '有针对(?=的)', right: '有针对性', severity: 'warning', source: `${STD}（“针对性”是名词，“有针对性的”）` },
   // Spun or clipped words of the register: 社情民意 (局情 is no word), 分管领导 (分领导 lost its 管).
   { pattern: '局情民意', right: '社情民意', severity: 'error', source: `${STD}；《党委（党组）意识形态工作责任制实施办法》（“重要社情民意中的苗头性倾向性问题”）` },
+  // 扫黑除恶 with 扫 slipped to its look-alike 烧 (火 for 扌).
+  { pattern: '烧黑除恶', right: '扫黑除恶', severity: 'error', source: '全国扫黑除恶专项斗争（2018—2020）及其常态化' },
+  // The primary and secondary schools' system is 党组织领导的校长负责制 (no 下); 党委领导下的校长负责制 is the universities'.
+  { pattern: '党组织领导下的校长负责制', right: '党组织领导的校长负责制', severity: 'warning', source: '中共中央办公厅《关于建立中小学校党组织领导的校长负责制的意见（试行）》（2022）' },
+  // The 2013–2014 campaign is 党的群众路线教育实践活动; 走群众路线 is its aim, not its name.
+  { pattern: '走群众路线教育实践活动', right: '党的群众路线教育实践活动', severity: 'warning', source: '《中共中央关于在全党深入开展党的群众路线教育实践活动的意见》（2013）' },
   // 第一议题 (a meeting's first item: studying the latest speeches) written as 第一议程.
   { pattern: '第一议程(?=”|制度|都?坚持|学习|传达)', right: '第一议题', severity: 'warning', source: '中央政治局会议“第一议题”制度（党委、党组会议把学习习近平总书记最新重要讲话精神作为第一议题）' },
   // The division of responsibility: 分管领导 bear the 直接责任 (具体责任 is no term of the 实施办法).

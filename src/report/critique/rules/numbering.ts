@@ -198,6 +198,7 @@ function inlineOrdinals(doc: CritiqueDoc): Finding[] {
       const start = p.start + o.index;
       const end = start + o.text.length;
       const dropped = last > 0 && o.number === last + 2 ? droppedSuffix(doc.text, lastEnd, start, last + 1) : undefined;
+      const comma = last > 0 && o.number === last + 2 ? commaBefore(doc.text, lastEnd, start, last + 1) : undefined;
       // A new list whose 一要/一是 follows a comma (…，一要…) is not found as an item: what comes after is no skip.
       const restarted = last > 0 && o.number !== last + 1 && RESTART.test(doc.text.slice(lastEnd, start).replace(/[一二三四五六七八九十]{1,2}[是要]$/, ''));
       if (o.number === last + 1 || o.number === 1 || restarted) {
@@ -211,6 +212,11 @@ function inlineOrdinals(doc: CritiqueDoc): Finding[] {
         const numeral = toChineseNumeral(last + 1);
         const suffix = o.text.slice(-1);
         out.push(report(doc, 'warning', dropped, dropped + numeral.length, `段内序号“${numeral}”后缺“${suffix}”：前后是“${toChineseNumeral(last)}${suffix}”“${o.text}”`, `${numeral}${suffix}`));
+      } else if (comma !== undefined) {
+        // 一是……，二是……。三是: the middle item is there, run in after a comma; the comma is the slip.
+        const at = comma;
+        const item = `${toChineseNumeral(last + 1)}${o.text.slice(-1)}`;
+        out.push(report(doc, 'warning', at, at + 1, `“${item}”前用了逗号：上一项应以句号结束，与其他各项一致`, '改为句号', '。'));
       } else if (o.number > last + 1) {
         out.push(report(doc, 'warning', start, end, `段内序号不连续：“${toChineseNumeral(last)}${o.text.slice(-1)}”之后是“${o.text}”`, `${toChineseNumeral(last + 1)}${o.text.slice(-1)}`));
       } else {
@@ -239,6 +245,12 @@ function inlineOrdinals(doc: CritiqueDoc): Finding[] {
     }
   }
   return out;
+}
+
+/** The offset of a comma right before the missing item n (…，二是) between two items, if the item is there. */
+function commaBefore(text: string, from: number, to: number, n: number): number | undefined {
+  const m = new RegExp(`，(?=${toChineseNumeral(n)}[是要])`).exec(text.slice(from, to));
+  return m ? from + m.index : undefined;
 }
 
 /** A list's first item inside the text (not 统一要求, 唯一是, 十一是). */

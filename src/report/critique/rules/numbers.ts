@@ -14,6 +14,8 @@ const report = reporter('numbers', 'numbers');
 const ODD_ROUGH = /(?<![\d.])(\d*[1-9])余(?=[个次场人名件篇条项家所期批轮户份]|场次|人次)/g;
 /** 近 (nearly) and 余 (more than) on one count contradict each other: 近300余场. */
 const NEAR_MORE = /(?<![附接将临最靠亲邻就贴])近(?=(?:\d+|[一二两三四五六七八九十百千万]+)余(?:[个次场人名件篇条项家所期批轮户份]|场次|人次))/g;
+/** A year run into its month, 年 lost (20206月份 for 2020年6月份). */
+const YEAR_MONTH_RUN = /(?<![\d.])((?:19|20)\d{2})(1[0-2]|[1-9])(?=月)/g;
 /** A year, a month and a day run together before 日 (2016420日, 20241231日). */
 const RUN_DATE = /(?<![\d.])(?:19|20)\d{2}(?:1[0-2]|[1-9])(?:[0-2]\d|3[01])日(?![期常益报志程])/g;
 /** 月 then a day without its 日, before 至 and the range's other date with its 月 (4月15至4月23日). */
@@ -53,6 +55,9 @@ export const numbersRule: Rule = {
     // 余 says "more than" a round figure (80余场); after an exact count (84余场次) the two contradict.
     for (const { m, start } of matchAll(ODD_ROUGH, t)) {
       out.push(report(doc, 'warning', start, start + m[0].length, `“${m[0]}”：“余”用在整数之后（如“80余”），确数后不用“余”`, `写确数“${m[1]}”，或改为约数`));
+    }
+    for (const { m, start } of matchAll(YEAR_MONTH_RUN, t)) {
+      out.push(report(doc, 'warning', start, start + m[0].length, `日期“${m[0]}月”缺少“年”`, `${m[1]}年${m[2]}`, `${m[1]}年${m[2]}`));
     }
     for (const { start } of matchAll(NEAR_MORE, t)) {
       out.push(report(doc, 'warning', start, start + 1, '“近”（不足）与“余”（超过）同用于一个数，语义矛盾：删去“近”，或删去“余”', '删去“近”', ''));

@@ -22,6 +22,10 @@ const LETTER_NAME = /(?<![A-Za-z0-9])[A-WYZ](?=总书记|新时代|谈治国理�
 const SYMBOLS = /(?:×{2,}|□+|△{2,}|×(?=[ \u3000]?(?:省|市|县|区|镇|乡|村|街道|社区|局|委|单位|公司)))/g;
 const INSTRUCTION = /[【[（(]\s*(?:此处|请(?:填写|补充|根据|结合|在此|按)|待(?:补充|填|定|完善)|需(?:补充|填写)|根据(?:本单位|本地|实际)|填写|补充|插入|示例|举例)[^【】[\]（）()\n]{0,80}[】\]）)]/g;
 const EMPTY_BRACKET = /【\s*】/g;
+/** A template's elision in brackets where a name goes: 〔...〕, 〔……〕, [...]. */
+const ELIDED_BRACKET = /[〔［[【](?:\.{2,6}|…{1,2}|。{3})[〕］\]】]/g;
+/** A number half masked, its last digits left as letters: 1XX名, 3xx人次. */
+const DIGIT_MASK = /(?<=(?<![A-Za-z])\d{1,3})[XxＸｘ]{1,3}(?=[名人次个项篇条场家所户批期万]|人次|余)/g;
 /** A slot named in square brackets: a letter mask, or a short description ending in what to fill in. */
 const BRACKET_SLOT = /[[［]\s*(?:[XxＸｘ×]{1,3}|[\u4e00-\u9fff]{0,6}(?:日期|时间|时间段|名称|单位|姓名|数字|数量|人数|次数|场次|金额|比例|百分比|地点|部门|职务|事例|案例|活动|内容|年份|月份))\s*[\]］]/g;
 /** Empty quotation marks where a name was cut out (实施“”规划). */
@@ -214,6 +218,12 @@ export const placeholderRule: Rule = {
     }
     for (const { start, end } of matchAll(EMPTY_BRACKET, t)) {
       out.push(report(doc, 'error', start, end, '空的方括号，疑为未填写的内容', '补全或删除'));
+    }
+    for (const { m, start, end } of matchAll(ELIDED_BRACKET, t)) {
+      out.push(report(doc, 'error', start, end, `未填写的占位符“${m[0]}”（模板省略的名称或内容）`, '填入具体内容'));
+    }
+    for (const { m, start, end } of matchAll(DIGIT_MASK, t)) {
+      out.push(report(doc, 'error', start, end, `数字中有未填写的“${m[0]}”`, '填入具体数字'));
     }
     // A template's slot in square brackets, as drafting tools and models leave them ([开始日期], [X], ［单位名称］).
     for (const { m, start, end } of matchAll(BRACKET_SLOT, t)) {

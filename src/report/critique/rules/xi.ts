@@ -20,7 +20,7 @@ const NAME_DELETED = /(?<=(?:坚持|始终|全面|深入|要|必须|均|都)以)
 /** The core formula with 习近平 missing or replaced: 以总书记为核心的党中央, 以同志为核心的党中央, 以总书记同志为核心的党中央. */
 const CORE_NO_NAME = /以(?!习近平)(?:总书记同志|主席同志|总书记|同志|主席)?为核心的党中央/g;
 /** 习近平 before 指出/强调 without his title: 习近平指出, 习近平在……上强调. */
-const NO_TITLE = /习近平(?!总书记|同志|主席|新时代|经济|法治|强军|生态|外交|文化|关于|谈|著作|[^，。；\n]{0,6}思想)(?=(?:在[^，。；\n]{1,30}?)?(?:指出|强调|要求|深刻指出|明确指出)|的(?:重要|系列重要)?(?:讲话|指示|批示|论述)|来[\u4e00-\u9fff]{1,3}?(?:考察|视察|调研)?(?:时的|的)?重要讲话)/g;
+const NO_TITLE = /习近平(?!总书记|同志|主席|新时代|经济|法治|强军|生态|外交|文化|关于|谈|著作|[^，。；\n]{0,6}思想)(?=(?:在[^，。；\n]{1,30}?)?(?:指出|强调|要求|深刻指出|明确指出)|的?(?:系列重要讲话)|的(?:重要)?(?:讲话|指示|批示|论述)|来[\u4e00-\u9fff]{1,3}?(?:考察|视察|调研)?(?:时的|的)?重要讲话)/g;
 /** 总书记 without 习近平 opening a quotation or a reference: 总书记指出, 学习总书记关于, 总书记对……作出的重要指示. */
 const NAME_DROPPED = /(?<![近平*＊A-Za-z]|近平|习近平)总书记(?=(?:在[^，。；\n]{1,30}?|(?:来[\u4e00-\u9fff]{0,3}?)?(?:视察|考察|调研)(?:[\u4e00-\u9fff]{0,8}?时)?的?)?(?:指出|强调|关于|重要讲话|系列重要讲话|重要指示)|对[^，。；\n]{0,24}?(?:作出|做出)?的?(?:重要(?:指示|批示|讲话)|新期望|殷切期望|殷切嘱托|重要嘱托))/g;
 /** The name with its last character dropped (习近总书记, 习近新时代……). */
@@ -128,7 +128,8 @@ export const xiRule: Rule = {
       if (t[start - 1] === '习' && !XI_BEFORE_NOT.test(t.slice(Math.max(0, start - 2), start - 1))) continue;
       // After a full mention in the same paragraph, a short 总书记 is acceptable.
       const para = t.slice(t.lastIndexOf('\n', start) + 1, start);
-      if (para.includes('习近平')) continue;
+      // …but the name of a body of thought (习近平总书记关于……的重要思想/重要论述) is always written whole.
+      if (para.includes('习近平') && !/^总书记关于[^。；\n]{1,40}?的?重要(?:思想|论述)/.test(t.slice(start, start + 60))) continue;
       // After a full mention earlier in the report the short form is common: a hint only.
       // 国家总书记: a spinner's or a careless writer's word in the name's place (the office is 国家主席); it goes with the fix.
       if (t.startsWith('国家', start - 2)) {

@@ -90,3 +90,38 @@ describe('terms and counts', () => {
     expect(f[0]?.replacement).toBeUndefined();
   });
 });
+
+/** Written after set K (r108–r111, the sister genre: 党建 and 全面从严治党 reports) was read. */
+describe('set K families', () => {
+  const K = '龙泉镇党委书记2024年度抓基层党建工作述职报告\n';
+
+  it('a comma before the list\'s middle item (一是……，二是……。三是) is the slip, not a missing 二是', () => {
+    const t = `${K}一是坚持每月召开党建例会，二是坚持党员积分管理。三是坚持书记领办项目。\n`;
+    expect(serious(t, 'numbering')).toEqual([['，', '。']]);
+  });
+
+  it('a year run into its month takes 年; a half-masked count and a bracketed elision are placeholders', () => {
+    const t = `${K}20246月份，全镇共有党员2XX名，〔……〕村党支部换届完成，[...]村评为先进。\n`;
+    expect(serious(t).map(([x, r]) => [x, r])).toEqual([['20246', '2024年6'], ['XX', null], ['〔……〕', null], ['[...]', null]]);
+  });
+
+  it('spun 效劳 in service words, 烧黑除恶, the schools\' system and the 2013 campaign', () => {
+    const t = `${K}创新岗位效劳，开展烧黑除恶宣传，落实党组织领导下的校长负责制，巩固走群众路线教育实践活动成果，愿为群众效劳。\n`;
+    expect(serious(t).map(([x, r]) => [x, r])).toEqual([
+      ['岗位效劳', '岗位服务'],
+      ['烧黑除恶', '扫黑除恶'],
+      ['党组织领导下的校长负责制', '党组织领导的校长负责制'],
+      ['走群众路线教育实践活动', '党的群众路线教育实践活动'],
+    ]);
+  });
+
+  it('习近平 before 系列重要讲话 takes his title; a body of his thought keeps the name even after a full mention', () => {
+    const t = `${K}深入学习习近平系列重要讲话精神，全面学习贯彻总书记关于党的建设的重要思想。\n`;
+    expect(serious(t, 'xi')).toEqual([['习近平', '习近平总书记'], ['总书记', '习近平总书记']]);
+  });
+
+  it('after a full mention in the paragraph a short 总书记 before a speech stays', () => {
+    const t = `${K}深入学习习近平总书记重要讲话精神，把总书记重要讲话精神落到实处。\n`;
+    expect(serious(t, 'xi')).toEqual([]);
+  });
+});
