@@ -22,7 +22,7 @@ import { countsRule, numbersRule } from './rules/numbers.js';
 import { evidenceRule } from './rules/evidence.js';
 import { unitWordsRule } from './rules/unit-words.js';
 import { contextOf } from './doc.js';
-import { simplifiedForm } from './script.js';
+import { simplifiedForm, traditionalForm } from './script.js';
 import { traditionalScript, typoRule } from './rules/typo.js';
 import { lineIndex } from './format.js';
 
@@ -80,7 +80,12 @@ export function critiqueDoc(doc: CritiqueDoc): Finding[] {
 function inScriptOf(original: string, simple: string, findings: Finding[]): Finding[] {
   const back = new Map<string, string>();
   for (let i = 0; i < simple.length; i++) if (simple[i] !== original[i] && !back.has(simple[i]!)) back.set(simple[i]!, original[i]!);
-  const write = (r: string) => [...r].map((c) => back.get(c) ?? c).join('');
+  // A character the page does not show takes OpenCC's traditional form (习 → 習), so the fix is in one script too.
+  const write = (r: string) => {
+    const t = [...traditionalForm(r)];
+    const s = [...r];
+    return s.map((c, i) => back.get(c) ?? (t.length === s.length ? t[i]! : c)).join('');
+  };
   return findings.map((f) => (f.replacement ? { ...f, replacement: write(f.replacement) } : f));
 }
 

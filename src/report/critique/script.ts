@@ -4,6 +4,7 @@
  * keeps every offset and the findings fall on the writer's own text.
  */
 import * as OpenCC from 'opencc-js/t2cn';
+import * as OpenCCBack from 'opencc-js/cn2t';
 
 /** The package's types resolve for tsc but not for the linter's parser: the one call used, typed here. */
 const makeConverter = OpenCC.Converter as unknown as (options: { from: 't'; to: 'cn' }) => (text: string) => string;
@@ -45,4 +46,16 @@ export function simplifiedForm(text: string): string | null {
 export function simplifiedChar(c: string): string {
   const convert = (toSimplified ??= makeConverter({ from: 't', to: 'cn' }));
   return convert(c);
+}
+
+type Convert = (text: string) => string;
+const makeBack = OpenCCBack.Converter as unknown as (options: { from: 'cn'; to: 't' }) => Convert;
+let toTraditional: Convert | undefined;
+/**
+ * A simplified string in traditional script (习近平 → 習近平), for a fix written into a converted page. Built on
+ * first use, like the other direction: most texts are simplified and never need it.
+ */
+export function traditionalForm(text: string): string {
+  toTraditional ??= makeBack({ from: 'cn', to: 't' });
+  return toTraditional(text);
 }

@@ -125,3 +125,11 @@ describe('set K families', () => {
     expect(serious(t, 'xi')).toEqual([]);
   });
 });
+
+describe('a fix written into a page in traditional script', () => {
+  it('takes the traditional form of a character the page does not show (习 → 習)', () => {
+    const t = '龍泉鎮黨委關於2024年意識形態工作責任制落實情況的報告\n今年以來，鎮黨委認真學習_總書記關於宣傳思想工作的重要論述，把意識形態工作納入黨建工作責任制，全年專題研究意識形態工作4次。\n';
+    const f = run(t).find((x) => x.rule === 'xi');
+    expect(f?.replacement).toBe('習近平總書記');
+  });
+});
