@@ -415,6 +415,9 @@ export interface SpunTerm {
 
 const SPIN = '近义词替换的“伪原创”改写（同义词据《现代汉语词典》第7版）';
 
+/** Spun forms of compounds of one word: `word` swapped for `spun` in each (宣传栏 → 宣扬栏). */
+const spinIn = (word: string, spun: string, compounds: readonly string[]): SpunTerm[] => compounds.map((right) => ({ right, spun: [right.replace(word, spun)], source: SPIN }));
+
 export const SPUN_TERMS: readonly SpunTerm[] = [
   { right: '第一责任人', spun: ['第一职责人', '第一义务人', '第一担负人'], source: `${SSBF}; ${SPIN}` },
   { right: '主体责任', spun: ['主体职责', '主体义务', '主体担负'], source: `${SSBF}; ${SPIN}` },
@@ -455,6 +458,13 @@ export const SPUN_TERMS: readonly SpunTerm[] = [
   { right: '在此基础上', spun: ['在此根底上'], source: SPIN },
   { right: '广播电视', spun: ['播送电视'], source: `国家广播电视总局（机构名称）; ${SPIN}` },
   { right: '工作回顾', spun: ['工作回忆'], source: SPIN },
+  // A spinner's other swaps, each only inside compounds where the spun form is no word of its own (宣扬 and 根底 are
+  // words: 宣扬错误思想, 根底扎实): 宣传 → 宣扬, 基础 → 根底, 广播 → 播送, 则 → 那么, 特别是 → 特殊是.
+  ...spinIn('宣传', '宣扬', ['宣传栏', '宣传标语', '宣传横幅', '宣传展板', '宣传委员', '宣传册', '宣传单', '宣传车', '宣传片', '宣传月', '宣传周', '宣传阵地', '宣传资料', '宣传力度', '宣传氛围', '宣传思想工作']),
+  ...spinIn('基础', '根底', ['基础教育', '基础设施', '基础工作', '基础建设', '夯实基础', '打牢基础', '坚实基础', '群众基础']),
+  ...spinIn('广播', '播送', ['文化广播', '应急广播', '广播站', '广播体操']),
+  ...spinIn('则', '那么', ['有则改之', '无则加勉', '准则', '原则', '规则', '细则', '否则', '守则', '法则']),
+  { right: '特别是', spun: ['特殊是'], source: SPIN },
   // 服务 spun to 效劳 in the genre's service words (效劳 alone, 为人民效劳, stays a word).
   ...['岗位服务', '服务形式', '服务群众', '服务意识', '服务中心', '服务型', '为民服务', '便民服务', '服务保障', '服务水平', '服务质量', '服务能力', '志愿服务'].map((right) => ({ right, spun: [right.replace('服务', '效劳')], source: SPIN })),
 ];

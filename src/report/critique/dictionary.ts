@@ -158,7 +158,7 @@ export const CONFUSIONS: readonly Confusion[] = [
   { pattern: '(?<![立随当旋亦意])即抓(?=[^，。；！？\\n]{1,24}[，、][又也]抓)', right: '既抓', severity: 'error', source: `${STD}（关联词“既……又（也）……”）` },
   // 截至 a point in time; 截止 a deadline (截止日期). The reverse confusion of the 截止 entry above.
   { pattern: '截至(?=日期|时间[为是：:])', right: '截止', severity: 'warning', source: `${DOCX}（公文规范：截止/截至）`, note: '“截止日期”“截止时间”用“截止”' },
-  { pattern: '必需(?=坚持|把|加强|落实|切实|深入|认真|做到|始终|严格)', right: '必须', severity: 'error', source: `${STD}（“必需”指不可缺少的，作副词用“必须”）` },
+  { pattern: '必需(?=坚持|把|加强|落实|切实|深入|认真|做到|始终|严格|完成|抓好|做好)', right: '必须', severity: 'error', source: `${STD}（“必需”指不可缺少的，作副词用“必须”）` },
   // General idioms often mistyped in this register.
   { pattern: '再接再励', right: '再接再厉', severity: 'error', source: STD },
   { pattern: '以身做则', right: '以身作则', severity: 'error', source: STD },
@@ -253,6 +253,16 @@ export const CONFUSIONS: readonly Confusion[] = [
   { pattern: '有针对(?=的)', right: '有针对性', severity: 'warning', source: `${STD}（“针对性”是名词，“有针对性的”）` },
   // Spun or clipped words of the register: 社情民意 (局情 is no word), 分管领导 (分领导 lost its 管).
   { pattern: '局情民意', right: '社情民意', severity: 'error', source: `${STD}；《党委（党组）意识形态工作责任制实施办法》（“重要社情民意中的苗头性倾向性问题”）` },
+  // Common slips of form and sound (形近/音近) outside the genre words.
+  { pattern: '自已', right: '自己', severity: 'error', source: STD },
+  { pattern: '(?<=精神|工作|思想|运行|竞技|最佳|良好)壮态', right: '状态', severity: 'error', source: STD },
+  { pattern: '副面(?=作用|影响|效应|清单|言论|舆情|信息)', right: '负面', severity: 'error', source: STD },
+  { pattern: '一少部分', right: '一小部分', severity: 'warning', source: STD },
+  { pattern: '报有(?=应付|侥幸|幻想|希望|敷衍|观望)', right: '抱有', severity: 'error', source: STD },
+  // The set order of the leader's instructions: 重要指示批示 (指示 first), as official media write it.
+  { pattern: '重要批示指示', right: '重要指示批示', severity: 'warning', source: '新华社等官方媒体通行表述“习近平总书记重要指示批示精神”' },
+  // 两学一做: 学党章党规、学系列讲话，做合格党员 (章 before 规).
+  { pattern: '学党规党章', right: '学党章党规', severity: 'warning', source: '中共中央办公厅《关于在全体党员中开展“学党章党规、学系列讲话，做合格党员”学习教育方案》(2016)' },
   // 扫黑除恶 with 扫 slipped to its look-alike 烧 (火 for 扌).
   { pattern: '烧黑除恶', right: '扫黑除恶', severity: 'error', source: '全国扫黑除恶专项斗争（2018—2020）及其常态化' },
   // The primary and secondary schools' system is 党组织领导的校长负责制 (no 下); 党委领导下的校长负责制 is the universities'.

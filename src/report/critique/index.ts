@@ -65,12 +65,23 @@ export function critiqueDoc(doc: CritiqueDoc): Finding[] {
   const simple = simplifiedForm(doc.text);
   const read = simple === null ? doc : buildDoc(simple, { now: doc.now, unitWords: doc.unitWords, fromPdf: doc.fromPdf, ...(doc.period ? { period: doc.period } : {}) });
   const checked = recheckReplacements(read, runRules(read));
-  const found = simple === null ? checked : [...traditionalScript(doc), ...inScriptOf(doc.text, simple, checked)].sort((a, b) => a.start - b.start);
+  const found = simple === null ? checked : inTraditionalPage(doc, simple, checked);
   const pos = lineIndex(doc.text);
   return found.map((f) => {
     const { line, col } = pos(f.start);
     return { ...f, line, col, context: contextOf(doc.text, f.start, f.end) };
   });
+}
+
+/**
+ * A page in traditional script: its corner quotes 「」『』 are that script's own marks (r101, r114 keep them; r76 marked
+ * them), so converting the page converts them too — one script finding that says so, not one per mark.
+ */
+function inTraditionalPage(doc: CritiqueDoc, simple: string, checked: Finding[]): Finding[] {
+  const corner = (f: Finding) => f.rule === 'punctuation' && f.end - f.start === 1 && '「」『』'.includes(doc.text[f.start]!);
+  const script = traditionalScript(doc);
+  if (checked.some(corner)) for (const f of script) f.suggestion = '全文转换为简体（规范汉字），直角引号「」『』改为“”‘’，然后再审校';
+  return [...script, ...inScriptOf(doc.text, simple, checked.filter((f) => !corner(f)))].sort((a, b) => a.start - b.start);
 }
 
 /**

@@ -16,7 +16,7 @@ const XI_SHORT = /习总书记/g;
 /** The name dropped entirely: 以思想为指导, 用思想武装头脑. */
 const THOUGHT_EMPTY = /(?<=[以用])思想(?=为指导|为引领|武装头脑|凝心铸魂)/g;
 /** The name deleted whole between 以 and 为指导 (坚持以为指导): a site's word filter. */
-const NAME_DELETED = /(?<=(?:坚持|始终|全面|深入|要|必须|均|都)以)为(?=指导|引领|根本遵循)/g;
+const NAME_DELETED = /(?<=(?:坚持|始终|全面|深入|要|必须|均|都)以)为(?=指导|引领|指引|根本遵循)/g;
 /** The core formula with 习近平 missing or replaced: 以总书记为核心的党中央, 以同志为核心的党中央, 以总书记同志为核心的党中央. */
 const CORE_NO_NAME = /以(?!习近平)(?:总书记同志|主席同志|总书记|同志|主席)?为核心的党中央/g;
 /** 习近平 before 指出/强调 without his title: 习近平指出, 习近平在……上强调. */
@@ -25,6 +25,8 @@ const NO_TITLE = /习近平(?!总书记|同志|主席|新时代|经济|法治|�
 const NAME_DROPPED = /(?<![近平*＊A-Za-z]|近平|习近平)总书记(?=(?:在[^，。；\n]{1,30}?|(?:来[\u4e00-\u9fff]{0,3}?)?(?:视察|考察|调研)(?:[\u4e00-\u9fff]{0,8}?时)?的?)?(?:指出|强调|关于|重要讲话|系列重要讲话|重要指示)|对[^，。；\n]{0,24}?(?:作出|做出)?的?(?:重要(?:指示|批示|讲话)|新期望|殷切期望|殷切嘱托|重要嘱托))/g;
 /** The name with its last character dropped (习近总书记, 习近新时代……). */
 const NAME_CLIPPED = /习近(?=总书记|同志|新时代)/g;
+/** The name with its first character dropped (运用近平新时代……, 近平总书记). */
+const NAME_HEADLESS = /(?<![习\u4e00-\u9fff]近|习)近平(?=总书记|同志|新时代)/g;
 /** The title doubled where a site deleted the name between (习近平总书记 → 总书记总书记). */
 const DOUBLED_TITLE = /(?<!习近平)总书记总书记/g;
 /** 系列讲话 without 重要: the fixed name is 系列重要讲话 (design note §3.5). */
@@ -111,6 +113,9 @@ export const xiRule: Rule = {
       out.push(report(doc, 'error', start, end, '“习”是姓名的残缺写法：应为“习近平”', '习近平', '习近平'));
     }
     for (const { start, end } of matchAll(NAME_CLIPPED, t)) {
+      out.push(report(doc, 'error', start, end, '领导人姓名缺字：应为“习近平”', '习近平', '习近平'));
+    }
+    for (const { start, end } of matchAll(NAME_HEADLESS, t)) {
       out.push(report(doc, 'error', start, end, '领导人姓名缺字：应为“习近平”', '习近平', '习近平'));
     }
     for (const { start, end } of matchAll(NO_TITLE, t)) {

@@ -133,3 +133,38 @@ describe('a fix written into a page in traditional script', () => {
     expect(f?.replacement).toBe('習近平總書記');
   });
 });
+
+describe('set L families (after r112–r115 was read)', () => {
+  it('corner quotes in a page in traditional script are the script\'s own: one script finding names them, none per mark', () => {
+    const t = '龍泉鎮黨委關於2024年意識形態工作責任制落實情況的報告\n今年以來，鎮黨委落實「一岗雙責」，把意識形態工作納入黨建工作責任制，全年專題研究意識形態工作4次。\n';
+    const f = run(t).filter((x) => x.severity !== 'info');
+    expect(f.filter((x) => x.rule === 'punctuation')).toEqual([]);
+    expect(f.find((x) => x.message.includes('繁体字'))?.suggestion).toContain('直角引号');
+  });
+
+  const L = '龙泉镇党委2023年度民主生活会对照检查材料\n';
+
+  it('a spinner\'s swaps inside compounds (宣传栏, 夯实基础, 文化广播, 有则改之, 准则, 特别是), not the words themselves', () => {
+    const t = `${L}制作宣扬栏8块，夯实根底，特殊是文化播送，做到有那么改之、无那么加勉，严守准那么。批驳宣扬错误思想的言论，干部根底扎实。\n`;
+    expect(serious(t, 'formulation').map(([x]) => x)).toEqual(['宣扬栏', '夯实根底', '特殊是', '文化播送', '有那么改之', '无那么加勉', '准那么']);
+  });
+
+  it('slips of form and sound: 自已, 壮态, 副面, 一少部分, 报有, 重要批示指示, 学党规党章', () => {
+    const t = `${L}自已精神壮态不佳，产生副面影响，一少部分同志报有侥幸心理，贯彻重要批示指示精神，开展学党规党章活动。\n`;
+    expect(serious(t, 'typo').map(([x, r]) => [x, r])).toEqual([
+      ['自已', '自己'],
+      ['壮态', '状态'],
+      ['副面', '负面'],
+      ['一少部分', '一小部分'],
+      ['报有', '抱有'],
+      ['重要批示指示', '重要指示批示'],
+      ['学党规党章', '学党章党规'],
+    ]);
+  });
+
+  it('the name with its first character dropped takes it, and 以……为指引 with the name cut out is caught; 靠近平台 is no name', () => {
+    const t = `${L}运用近平新时代中国特色社会主义思想武装头脑，始终以为指引，办公区靠近平台入口。\n`;
+    expect(serious(t, 'xi').map(([x]) => x)).toEqual(['近平', '以为']);
+  });
+});
+
