@@ -179,6 +179,8 @@ const ITEM_AFTER_HEAD = /(?:^|[。；：][ \u3000]*)[ \u3000]*(?:[一二三四�
 /** A numbered item run into its lead-in after a colon and a space (……特点： 1. 大国竞争……). */
 const ITEM_AFTER_COLON = /(?<=[：:])[ \u3000]+(\d{1,2}[.．、])(?=[ \u3000]?[\u4e00-\u9fff])/g;
 
+/** An author's line: an office, a space, a name of two to four characters, nothing else. */
+const BYLINE_LINE = /^[\s\u3000]*[^，。；：\s]{2,30}(?:书记|局长|主任|部长|县长|区长|市长|镇长|乡长|校长|院长|主席|委员|经理|负责人)[ \u3000]+[\u4e00-\u9fff]{2,4}$/;
 /** The one message of a wrapped copy's breaks, so the card and the Word comments fold them. */
 const WRAP_BREAK = '在句子中间换行（全文按固定行宽换行，疑为从 PDF 或网页复制）';
 /** A line holding only a year, a heading marker or one or two quotation marks (a PDF copy set 2025 / 年…, 一、 / 标题, " / 引文, ”“). */
@@ -438,6 +440,8 @@ export const layoutRule: Rule = {
         continue;
       }
       if (!/^[\s\u3000]*[\u4e00-\u9fff“]/.test(b.text)) continue;
+      // An author's line under a newspaper headline (县农业农村局党委书记、局长 张某某) is no sentence.
+      if (!mark && BYLINE_LINE.test(at)) continue;
       const end = a.start + at.length;
       out.push(report(doc, 'warning', end - 2, b.start, mark ? `段末是${at.endsWith('、') ? '顿号' : '逗号'}：句子在此断开了` : '段末没有标点：段落疑在句子中间断开，或漏了句号', mark ? '与下一段连接成完整的句子' : '与下一段连接成完整的句子，或补上句号'));
     }

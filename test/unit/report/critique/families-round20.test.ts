@@ -166,5 +166,15 @@ describe('set L families (after r112–r115 was read)', () => {
     const t = `${L}运用近平新时代中国特色社会主义思想武装头脑，始终以为指引，办公区靠近平台入口。\n`;
     expect(serious(t, 'xi').map(([x]) => x)).toEqual(['近平', '以为']);
   });
+
+  it('photo captions between blank lines on a news page are no copy wrapped at a fixed width', () => {
+    const t = `${L}\n——龙泉镇2023年统战工作回顾\n\n2023年，镇党委全年召开统战工作专题会议4次，开展专题培训3场。\n\n开展统战专题授课\n\n在全市统战干部培训班上交流发言\n\n走访辖区统战系统相关单位和党外代表人士家庭\n\n接待外单位来镇调研\n\n全年走访党外代表人士32人次。\n`;
+    expect(run(t).filter((f) => f.rule === 'layout')).toEqual([]);
+  });
+
+  it('an author\'s line under a newspaper headline (office, space, name) is no broken paragraph', () => {
+    const t = `凝心铸魂赋能乡村振兴\n\n龙泉镇党委书记、镇长 李明华\n\n习近平总书记指出，宣传思想工作是一项极端重要的工作。镇党委始终把意识形态工作摆在突出位置。\n`;
+    expect(run(t).filter((f) => f.rule === 'layout' && f.severity !== 'info')).toEqual([]);
+  });
 });
 
