@@ -25,8 +25,8 @@ const NO_TITLE = /习近平(?!总书记|同志|主席|新时代|经济|法治|�
 const NAME_DROPPED = /(?<![近平*＊A-Za-z]|近平|习近平)总书记(?=(?:在[^，。；\n]{1,30}?|(?:来[\u4e00-\u9fff]{0,3}?)?(?:视察|考察|调研)(?:[\u4e00-\u9fff]{0,8}?时)?的?)?(?:指出|强调|关于|重要讲话|系列重要讲话|重要指示)|对[^，。；\n]{0,24}?(?:作出|做出)?的?(?:重要(?:指示|批示|讲话)|新期望|殷切期望|殷切嘱托|重要嘱托))/g;
 /** The name with its last character dropped (习近总书记, 习近新时代……). */
 const NAME_CLIPPED = /习近(?=总书记|同志|新时代)/g;
-/** The name with its first character dropped (运用近平新时代……, 近平总书记). */
-const NAME_HEADLESS = /(?<![习\u4e00-\u9fff]近|习)近平(?=总书记|同志|新时代)/g;
+/** The name with its first character dropped (运用近平新时代……, 近平总书记); not 习 / 近平 across a line break or 習（xí）近平. */
+const NAME_HEADLESS = /(?<!习(?:[\s\u3000]*|[（(][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}[）)]))近平(?=总书记|同志|新时代)/g;
 /** The title doubled where a site deleted the name between (习近平总书记 → 总书记总书记). */
 const DOUBLED_TITLE = /(?<!习近平)总书记总书记/g;
 /** 系列讲话 without 重要: the fixed name is 系列重要讲话 (design note §3.5). */

@@ -163,7 +163,7 @@ describe('set L families (after r112–r115 was read)', () => {
   });
 
   it('the name with its first character dropped takes it, and 以……为指引 with the name cut out is caught; 靠近平台 is no name', () => {
-    const t = `${L}运用近平新时代中国特色社会主义思想武装头脑，始终以为指引，办公区靠近平台入口。\n`;
+    const t = `${L}运用近平新时代中国特色社会主义思想武装头脑，始终以为指引，办公区靠近平台入口。深入学习习\n近平新时代中国特色社会主义思想，学习習（xí）近平總書記重要讲话。\n`;
     expect(serious(t, 'xi').map(([x]) => x)).toEqual(['近平', '以为']);
   });
 
