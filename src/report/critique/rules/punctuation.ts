@@ -1,6 +1,6 @@
 import type { Rule, Finding } from '../types.js';
 import { isCjk, lineAt, type CritiqueDoc } from '../doc.js';
-import { level1Separator, matchAll, reporter, SALUTATION, warnOnce } from './util.js';
+import { level1Separator, matchAll, reporter, SALUTATION } from './util.js';
 import { CUT_NOTICE } from '../chrome.js';
 
 const report = reporter('punctuation', 'punctuation');
@@ -238,23 +238,18 @@ export const punctuationRule: Rule = {
     for (const { m, start, end } of matchAll(PLATFORM, t)) {
       out.push(report(doc, 'warning', start, end, `“${m[1]}”是平台名称，不是作品名称，不用书名号`, `“${m[1]}”`, `“${m[1]}”`));
     }
-    // A writer who sets 、 between titles or quotes does so throughout: one choice, warned at its first place, the
-    // later places hints pointing back (round 19: r84 and r90 leave seven such places in two texts, r89 marks four).
-    // GB/T 15834 says 通常不用, not 不用: a form in use that labellers accept as often as they mark it (as with quotes).
-    // A warning, not advice: labellers on fresh text mark it as a slip more often than they accept it (CRITIC.md round 15).
-    const bookDun = [...matchAll(BOOK_DUN, t)].map(({ start, end }) => report(doc, 'warning', start, end, '并列的书名号之间通常不用顿号', '删去顿号'));
-    out.push(...warnOnce(bookDun, '并列的书名号之间通常不用顿号（同前，全文多处）'));
-    const quoteDun: Finding[] = [];
+    // GB/T 15834 says 通常不用, not 不用: a warning without a replacement. Every place is warned: round 19 made the
+    // later places of one text hints (r84 and r90 left seven), but round 20's blind sets (J–M, 201 texts) mark the
+    // later places 14 times and leave them once (CRITIC.md round 20).
+    for (const { start, end } of matchAll(BOOK_DUN, t)) out.push(report(doc, 'warning', start, end, '并列的书名号之间通常不用顿号', '删去顿号'));
     for (const { start, end } of matchAll(QUOTE_DUN, t)) {
       const open = t.lastIndexOf('“', start);
       if (open < 0 || start - open > 21 || /[”\n]/.test(t.slice(open + 1, start))) continue;
       // GB/T 15834 says 通常不用: a warning without a replacement, as for 》、《 (round 17: r48, r51, r52 and r53's
       // labellers mark it, r54's leaves it).
-      // Round 19: this round's labellers mark it in 7 texts and leave it in 8; with rounds 17–18 (8 marked, 4 left)
-      // the marks still lead, so the first place stays a warning.
-      quoteDun.push(report(doc, 'warning', start, end, '并列的引号之间通常不用顿号', '删去顿号'));
+      // Every place, as for 》、《 above (round 20).
+      out.push(report(doc, 'warning', start, end, '并列的引号之间通常不用顿号', '删去顿号'));
     }
-    out.push(...warnOnce(quoteDun, '并列的引号之间通常不用顿号（同前，全文多处）'));
     for (const { m, start, end } of matchAll(PLENUMS, t)) {
       const right = m[0].replace(/中(?=.)/g, '中、');
       out.push(report(doc, 'warning', start, end, '并列的全会序数之间应加顿号', right, right));
