@@ -1,5 +1,5 @@
 import type { Rule, Finding } from '../types.js';
-import type { CritiqueDoc, Line } from '../doc.js';
+import { lineAt, type CritiqueDoc, type Line } from '../doc.js';
 import { reporter } from './util.js';
 import { CUT_DOTS, DECO_WORD, inlineChrome, undecorated } from '../chrome.js';
 
@@ -100,7 +100,7 @@ export const debrisRule: Rule = {
     if (/[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]/.test(doc.text)) {
       for (const m of doc.text.matchAll(PINYIN_GLOSS)) {
         const at = m.index;
-        const line = doc.paragraphs.find((p) => p.start <= at && at < p.start + p.text.length);
+        const line = lineAt(doc, at);
         const c = line ? doc.chrome.get(line.index) : undefined;
         if (line && c && line.start + c.start <= at && at < line.start + c.end) continue;
         out.push(report(doc, 'warning', at, at + m[0].length, `汉字后的拼音注音“${m[0]}”残留（疑为网站注音或转换插件所加）`, '删去注音', ''));
