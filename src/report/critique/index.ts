@@ -91,12 +91,8 @@ function inTraditionalPage(doc: CritiqueDoc, simple: string, checked: Finding[])
 function inScriptOf(original: string, simple: string, findings: Finding[]): Finding[] {
   const back = new Map<string, string>();
   for (let i = 0; i < simple.length; i++) if (simple[i] !== original[i] && !back.has(simple[i]!)) back.set(simple[i]!, original[i]!);
-  // A character the page does not show takes OpenCC's traditional form (习 → 習), so the fix is in one script too.
-  const write = (r: string) => {
-    const t = [...traditionalForm(r)];
-    const s = [...r];
-    return s.map((c, i) => back.get(c) ?? (t.length === s.length ? t[i]! : c)).join('');
-  };
+  // A character the page does not show takes its traditional form (习 → 習), so the fix is in one script too.
+  const write = (r: string) => [...r].map((c) => back.get(c) ?? traditionalForm(c)).join('');
   return findings.map((f) => (f.replacement ? { ...f, replacement: write(f.replacement) } : f));
 }
 

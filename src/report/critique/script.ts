@@ -4,7 +4,6 @@
  * keeps every offset and the findings fall on the writer's own text.
  */
 import * as OpenCC from 'opencc-js/t2cn';
-import * as OpenCCBack from 'opencc-js/cn2t';
 
 /** The package's types resolve for tsc but not for the linter's parser: the one call used, typed here. */
 const makeConverter = OpenCC.Converter as unknown as (options: { from: 't'; to: 'cn' }) => (text: string) => string;
@@ -48,14 +47,27 @@ export function simplifiedChar(c: string): string {
   return convert(c);
 }
 
-type Convert = (text: string) => string;
-const makeBack = OpenCCBack.Converter as unknown as (options: { from: 'cn'; to: 't' }) => Convert;
-let toTraditional: Convert | undefined;
+let toTraditional: Map<string, string> | undefined;
 /**
- * A simplified string in traditional script (习近平 → 習近平), for a fix written into a converted page. Built on
- * first use, like the other direction: most texts are simplified and never need it.
+ * A simplified string in traditional script where that is one character for one (习近平 → 習近平), for a fix written
+ * into a converted page. The table is the t2cn character dictionary already loaded, read backwards: a character with
+ * one traditional source takes it, one with several (发: 發, 髮) stays as it is (144 of 3,062). OpenCC's cn2t
+ * dictionaries would add some 5 MB and 20 ms to every process that loads the critic, for pages seldom seen.
  */
 export function traditionalForm(text: string): string {
-  toTraditional ??= makeBack({ from: 'cn', to: 't' });
-  return toTraditional(text);
+  toTraditional ??= reverseCharTable();
+  return [...text].map((c) => toTraditional!.get(c) ?? c).join('');
+}
+
+function reverseCharTable(): Map<string, string> {
+  const dicts = (OpenCC as unknown as { Locale: { to: { cn: [string, string][] } } }).Locale.to.cn;
+  const sources = new Map<string, string[]>();
+  for (const [, chars] of dicts) {
+    for (const pair of chars.split('|')) {
+      const [t, s] = pair.split(' ');
+      if (!t || !s || t === s || [...t].length !== 1 || [...s].length !== 1) continue;
+      sources.set(s, [...(sources.get(s) ?? []), t]);
+    }
+  }
+  return new Map([...sources].filter(([, ts]) => ts.length === 1).map(([s, ts]) => [s, ts[0]!]));
 }
