@@ -15,7 +15,7 @@ export function reporter(rule: string, category: Category) {
 }
 
 /**
- * One choice the writer repeats (a bare 局, 、 between titles): warned at its first place, the later places hints
+ * One choice the writer repeats (a bare 局): warned at its first place, the later places hints
  * pointing back with `again`, so the card shows the decision once.
  */
 export function warnOnce(findings: Finding[], again: string, againSuggestion?: string): Finding[] {
