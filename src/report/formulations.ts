@@ -247,6 +247,7 @@ export const ORDERED_PAIRS: readonly OrderedPair[] = [
   { first: '学思', second: '践悟', joiner: '', source: '“学思践悟”（习近平在中央党校建校80周年庆祝大会暨2013年春季学期开学典礼上的讲话, 2013-03-01）' },
   { first: '踏石留印', second: '抓铁有痕', joiner: '、', source: '十八届中央纪委二次全会讲话 (2013-01-22)' },
   { first: '党风廉政建设', second: '反腐败斗争', joiner: '和', source: '党的十八大以来历次中央纪委全会公报（“党风廉政建设和反腐败斗争”）' },
+  { first: '指示', second: '批示', joiner: '', source: '新华社等官方媒体的通行表述“习近平总书记重要指示批示精神”' },
   { first: '领导权', second: '主动权', joiner: '和', source: 'the pair 领导权和主动权 recorded with the 三权 set above (领导权 first, as in 实施办法 2015 “牢牢掌握意识形态工作领导权”); 主动权和领导权 is no established phrase' },
 ];
 

@@ -259,8 +259,6 @@ export const CONFUSIONS: readonly Confusion[] = [
   { pattern: '副面(?=作用|影响|效应|清单|言论|舆情|信息)', right: '负面', severity: 'error', source: STD },
   { pattern: '一少部分', right: '一小部分', severity: 'warning', source: STD },
   { pattern: '报有(?=应付|侥幸|幻想|希望|敷衍|观望)', right: '抱有', severity: 'error', source: STD },
-  // The set order of the leader's instructions: 重要指示批示 (指示 first), as official media write it.
-  { pattern: '重要批示指示', right: '重要指示批示', severity: 'warning', source: '新华社等官方媒体通行表述“习近平总书记重要指示批示精神”' },
   // 两学一做: 学党章党规、学系列讲话，做合格党员 (章 before 规).
   { pattern: '学党规党章', right: '学党章党规', severity: 'warning', source: '中共中央办公厅《关于在全体党员中开展“学党章党规、学系列讲话，做合格党员”学习教育方案》(2016)' },
   // 扫黑除恶 with 扫 slipped to its look-alike 烧 (火 for 扌).
