@@ -347,8 +347,9 @@ export const FIXED_PHRASES: readonly FixedPhrase[] = [
   { pattern: /(?<![“"《])三严三实(?=专题教育)/g, right: '“三严三实”', safe: true, why: '专题教育的名称应加引号', source: '《关于在县处级以上领导干部中开展“三严三实”专题教育方案》(中共中央办公厅, 2015-04)' },
   // 学习贯彻 is the fixed order of the verbs before a meeting, a speech or a document.
   { pattern: /贯彻学习(?=习近平|党的|中央|省委|市委|县委|区委|上级|全会|《|十[九八]|二十)/g, right: '学习贯彻', safe: true, discouraged: true, why: '固定搭配是“学习贯彻”（先学习、后贯彻）', source: '党的文件通行用法“认真学习贯彻”（如《中共中央关于认真学习宣传贯彻党的二十大精神的决定》, 2022-10）' },
-  // 党委（党组） is the system's own name for the responsible body; （组） alone is a clipped form.
-  { pattern: /党委（组）/g, right: '党委（党组）', safe: true, source: SSBF },
+  // 党委（党组） is the system's own name for the responsible body; （组） alone is a clipped form, common in local
+  // documents (r123's labeller leaves it): a hint.
+  { pattern: /党委（组）/g, right: '党委（党组）', safe: false, variant: /./, why: '“党委（组）”是简写', source: SSBF },
   { pattern: /党的新闻舆论座谈会/g, right: '党的新闻舆论工作座谈会', safe: true, source: '习近平在党的新闻舆论工作座谈会上的讲话（2016-02-19）' },
   // The third clause of the 本职/失职/渎职 saying is 抓不好, whatever verb the first two use.
   { pattern: /不抓是失职[、，,]\s*抓(?!不好)[\u4e00-\u9fff]{1,3}是渎职/g, right: '不抓是失职、抓不好是渎职', safe: false, source: '常用表述“抓意识形态工作是本职、不抓是失职、抓不好是渎职”（见 NAMED_SETS 中的来源说明）' },
@@ -461,13 +462,15 @@ export const SPUN_TERMS: readonly SpunTerm[] = [
   { right: '工作回顾', spun: ['工作回忆'], source: SPIN },
   // A spinner's other swaps, each only inside compounds where the spun form is no word of its own (宣扬 and 根底 are
   // words: 宣扬错误思想, 根底扎实): 宣传 → 宣扬, 基础 → 根底, 广播 → 播送, 则 → 那么, 特别是 → 特殊是.
-  ...spinIn('宣传', '宣扬', ['宣传栏', '宣传标语', '宣传横幅', '宣传展板', '宣传委员', '宣传册', '宣传单', '宣传车', '宣传片', '宣传月', '宣传周', '宣传阵地', '宣传资料', '宣传力度', '宣传氛围', '宣传思想工作']),
+  ...spinIn('宣传', '宣扬', ['宣传栏', '宣传标语', '宣传横幅', '宣传展板', '宣传委员', '宣传册', '宣传单', '宣传车', '宣传片', '宣传月', '宣传周', '宣传阵地', '宣传资料', '宣传力度', '宣传氛围', '宣传思想工作', '宣传思想文化', '宣传思想战线']),
   ...spinIn('基础', '根底', ['基础教育', '基础设施', '基础工作', '基础建设', '夯实基础', '打牢基础', '坚实基础', '群众基础']),
   ...spinIn('广播', '播送', ['文化广播', '应急广播', '广播站', '广播体操']),
   ...spinIn('则', '那么', ['有则改之', '无则加勉', '准则', '原则', '规则', '细则', '否则', '守则', '法则']),
   { right: '特别是', spun: ['特殊是'], source: SPIN },
   // 服务 spun to 效劳 in the genre's service words (效劳 alone, 为人民效劳, stays a word).
-  ...['岗位服务', '服务形式', '服务群众', '服务意识', '服务中心', '服务型', '为民服务', '便民服务', '服务保障', '服务水平', '服务质量', '服务能力', '志愿服务'].map((right) => ({ right, spun: [right.replace('服务', '效劳')], source: SPIN })),
+  // The working line 围绕中心、服务大局 with either verb spun (环绕 for 围绕, 效劳 for 服务).
+  { right: '围绕中心、服务大局', spun: ['环绕中心、服务大局', '环绕中心、效劳大局', '围绕中心、效劳大局', '环绕中心，服务大局'], source: SPIN },
+  ...['岗位服务', '服务大局', '服务形式', '服务群众', '服务意识', '服务中心', '服务型', '为民服务', '便民服务', '服务保障', '服务水平', '服务质量', '服务能力', '志愿服务'].map((right) => ({ right, spun: [right.replace('服务', '效劳')], source: SPIN })),
 ];
 
 /**

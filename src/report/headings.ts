@@ -83,7 +83,8 @@ export interface OrdinalMark {
 /** Paragraph-internal ordinals: 一是/二是/三是 (also 一要/二要). */
 export function findInlineOrdinals(paragraph: string): OrdinalMark[] {
   const out: OrdinalMark[] = [];
-  const re = /(?:^|[。；;！？\s：:])([一二三四五六七八九十]{1,2})(是|要)(?=[^的])/g;
+  // A half-width full stop after a Han character (……教育.二是) ends a sentence too in a careless copy.
+  const re = /(?:^|[。；;！？\s：:]|(?<=[\u4e00-\u9fff])\.)([一二三四五六七八九十]{1,2})(是|要)(?=[^的])/g;
   for (let m = re.exec(paragraph); m; m = re.exec(paragraph)) {
     const n = parseChineseNumeral(m[1]!);
     if (Number.isNaN(n)) continue;

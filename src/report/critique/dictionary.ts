@@ -290,6 +290,23 @@ export const CONFUSIONS: readonly Confusion[] = [
   // Hints since round 17: r36–r39's labellers mark these, r54's leaves them.
   { pattern: '(?<![截直])至目前(?!为止)', right: '截至目前', severity: 'info', source: `${STD}（公文用“截至目前”）`, note: '公文多写作“截至目前”' },
   { pattern: '(?<=^|[。；，\\n\\s])今年来(?=[，,])', right: '今年以来', severity: 'info', source: `${STD}（公文用“今年以来”）`, note: '公文多写作“今年以来”' },
+  // Near-sound and near-form slips of common words, each in the contexts where the wrong form is no word.
+  { pattern: '录相(?=带|机|片|资料|设备)', right: '录像', severity: 'error', source: STD },
+  { pattern: '(?<=放|看|播)录相(?![关应同互似比对])', right: '录像', severity: 'error', source: STD },
+  { pattern: '(?<=决策|工作|战略|周密|精心|统一|安排|任务|重点|工作安排)部置', right: '部署', severity: 'error', source: STD },
+  { pattern: '部置(?=[，。、；]|会|要求|安排|落实|了|的工作)', right: '部署', severity: 'error', source: STD },
+  { pattern: '尊敬各位', right: '尊敬的各位', severity: 'warning', source: `${STD}（称呼语“尊敬的各位领导”）` },
+  { pattern: '服务与大局', right: '服务于大局', severity: 'warning', source: `${STD}（“服务于大局”）` },
+  { pattern: '有条不稳', right: '有条不紊', severity: 'error', source: STD },
+  { pattern: '(?<![村社])党支书记', right: '党支部书记', severity: 'warning', note: '或“党总支书记”，按组织名称核对', source: `${STD}（党支部书记，口语简称“支书”）` },
+  // 两 before a measure word counts (两项、两个); 二 stays in ordinals and in numbers (第二项, 十二项).
+  ...[['项', '(?![目式])'], ['个', '(?!体)'], ['条', '(?!例)'], ['支', '(?!部)'], ['批', '(?![示评准复])']].map(([unit, not]): Confusion => ({
+    pattern: `(?<![第十百千万零〇一二三四五六七八九0-9.之、至到~－—-])二${unit}${not}`,
+    right: `两${unit}`,
+    severity: 'warning',
+    note: '量词前表示数量用“两”',
+    source: `${STD}（“两”用于量词前：两项、两个；“二”用于序数和多位数）`,
+  })),
   { pattern: '啼疾步稳', right: '蹄疾步稳', severity: 'error', source: STD },
   { pattern: '行稳至远', right: '行稳致远', severity: 'error', source: STD },
   { pattern: '笃行不殆', right: '笃行不怠', severity: 'error', source: STD },
@@ -300,6 +317,15 @@ export const CONFUSIONS: readonly Confusion[] = [
   { pattern: '契而不舍', right: '锲而不舍', severity: 'error', source: STD },
   { pattern: '震奋人心', right: '振奋人心', severity: 'error', source: STD },
 ];
+
+/**
+ * Old variant forms that come back from OCR and old encodings, one character each (too short for the word table's
+ * scan keys): running text writes the standard form.
+ */
+export const OLD_VARIANTS: Readonly<Record<string, string>> = {
+  // 旳 is an old variant of 的 (《现代汉语词典》 gives only 的).
+  旳: '的',
+};
 
 /**
  * Single characters whose doubling is almost always a typing slip in this register

@@ -160,6 +160,13 @@ function sloganSpans(text: string, base: number): [number, number][] {
  */
 const HEAD_THEN_BODY = /(?:^|[。；：][ \u3000]*)[ \u3000]*(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）)[^。；：！？\s\u3000]{4,40}([ \u3000]+)(?=[\u4e00-\u9fff“][^。\n]{8,}。)/g;
 
+/**
+ * A title (no sentence mark in it, ending in the genre's report nouns) at a paragraph's start and the body's usual
+ * first words straight after it: 近年来 今年以来 一、 为深入贯彻 按照 根据 总的来说 我镇 在……领导下 (a year after
+ * the title is the older check's, below: the year may be the title's own).
+ */
+const TITLE_THEN_BODY = /^[ \u3000]*[^，。；：！？,;:!?\s\u3000]{2,40}?(工作总结|工作汇报|情况报告|情况汇报|自查报告|述职报告|汇报材料|工作报告|调研报告|研判报告)(?=近年来|今年以来|一年来|半年来|本年度|[一二三四五六七八九十]、|为(?:深入|进一步|认真|全面|切实|贯彻|扎实)|总的来说|按照|根据|现将|在[\u4e00-\u9fff]{2,14}(?:正确)?领导下|我(?:镇|乡|县|区|市|局|校|院|村|街道|社区|单位|公司|委|部))/;
+
 /** A heading whose text runs straight into 一是 (（一）加强理论武装一是组织学习……): the list opened a new paragraph once. */
 const HEAD_THEN_YISHI = /(?:^|[。；：][ \u3000]*)[ \u3000]*(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）)[^。；：！？\s\u3000]{4,40}?(?<=[\u4e00-\u9fff])(一是)(?!一[，、,])(?=[\u4e00-\u9fff“])/g;
 
@@ -255,6 +262,14 @@ export const layoutRule: Rule = {
         out.push(report(doc, 'warning', start, end, message, advice));
       };
       const itemRunIn = (mark: string) => `序号“${mark}”与上文连在同一行（疑为网页或文档转换丢失了换行）`;
+      // The report's title run into its first sentence (……工作总结近年来，……): a break lost at the title's last word.
+      const glued = TITLE_THEN_BODY.exec(p.text);
+      if (glued && !kept(p.start, p.start + glued[0].length) && p.text.length - glued[0].length >= 12) {
+        const end = p.start + glued[0].length;
+        const start = end - glued[1]!.length;
+        runIn.add(start);
+        out.push(report(doc, 'warning', start, end, '标题与正文连在同一行（疑为网页或文档转换丢失了换行）', '标题单独成行，正文另起一段', `${glued[1]}\n`));
+      }
       for (const { m, end } of matchAll(HEAD_THEN_BODY, p.text, p.start)) lostAt(end - m[1]!.length, end, '标题与正文连在同一行（疑为 PDF 或网页排版残留）', '标题单独成行，正文另起一段');
       // The next level glued after a short heading: 1. after （一）…, 一是 after 1.… or after 一、/（一）….
       for (const re of [GLUED_ITEM, HEAD_THEN_YISHI]) {

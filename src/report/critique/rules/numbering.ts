@@ -74,6 +74,9 @@ export const numberingRule: Rule = {
   },
 };
 
+/** A label line that heads a list without a number of its own: 概述： 建议措施： */
+const LABEL_LINE = /^[\u4e00-\u9fff]{2,12}[：:]$/;
+
 function headingSequence(doc: CritiqueDoc): Finding[] {
   const out: Finding[] = [];
   const counters = [0, 0, 0, 0, 0];
@@ -91,6 +94,10 @@ function headingSequence(doc: CritiqueDoc): Finding[] {
     if (newDoc) {
       counters.fill(0);
       lastLevel = 0;
+    }
+    // A short label line of its own (舆情分析： / 建议措施：) between two lists starts a new list at 1.
+    if (number === 1 && lastLine >= 0 && doc.paragraphs.some((p) => p.index > lastLine && p.index < h.line && LABEL_LINE.test(p.text.trim()))) {
+      for (let l = level; l <= 4; l++) counters[l] = 0;
     }
     if (lastLevel >= 1 && level > lastLevel + 1) {
       out.push(report(doc, 'warning', h.start, h.end, `标题层级跳跃：${LEVEL_NAME[lastLevel]}之后直接出现${LEVEL_NAME[level]}“${h.mark.marker}”`, `按“一、（一）1.（1）”逐级使用，此处应为${LEVEL_NAME[lastLevel + 1]}`));
@@ -188,10 +195,13 @@ function inlineOrdinals(doc: CritiqueDoc): Finding[] {
   let last = 0;
   let lastEnd = 0;
   let lastDi = 0;
+  // Lists inside an item (二是安全教育：一是……七是……。三是……): the numbers of the items still open around it.
+  const outer: number[] = [];
   for (const p of doc.paragraphs) {
     if (headingLines.has(p.index) || doc.titleLines.has(p.index)) {
       last = 0;
       lastDi = 0;
+      outer.length = 0;
       // The heading line may itself carry 一是 after its title.
     }
     for (const o of findInlineOrdinals(p.text)) {
@@ -201,7 +211,11 @@ function inlineOrdinals(doc: CritiqueDoc): Finding[] {
       const comma = last > 0 && o.number === last + 2 ? commaBefore(doc.text, lastEnd, start, last + 1) : undefined;
       // A new list whose 一要/一是 follows a comma (…，一要…) is not found as an item: what comes after is no skip.
       const restarted = last > 0 && o.number !== last + 1 && RESTART.test(doc.text.slice(lastEnd, start).replace(/[一二三四五六七八九十]{1,2}[是要]$/, ''));
-      if (o.number === last + 1 || o.number === 1 || restarted) {
+      if (o.number === 1 && last > 1) outer.push(last);
+      if (o.number !== last + 1 && o.number !== 1 && outer.length > 0 && o.number === outer.at(-1)! + 1) {
+        // The inner list is over and the outer one goes on.
+        outer.pop();
+      } else if (o.number === last + 1 || o.number === 1 || restarted) {
         // In order, or a new list.
       } else if (last === 0) {
         // A list that starts mid-way (二是 after a comma-led 一是) is not reliably detectable.

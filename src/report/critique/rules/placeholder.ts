@@ -37,6 +37,8 @@ const INSTRUCTION_TAIL = /[【[（(][^【】[\]（）()\n]{0,60}(?:请|可|需)(
  * and 《 县 年…》 (the year). Only after a word a year follows as an object or a unit name, never after a numeral.
  */
 const CUT_CONGRESS = /党的[ \u3000]+(?=大|届)/g;
+/** 精神 right after the verbs that carry a meeting's spirit out, or after 党的 there (the name between was cut). */
+const CUT_SPIRIT = /(?<=(?:贯彻|落实|学习|领会|传达|宣讲))党的精神(?=[，。、；和及与])|(?<=(?:贯彻|落实|领会|传达|宣讲)(?:[（(][a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,4}[）)])?)精神(?=[，。、；])/g;
 const CUT_YEAR_BLANK = /[ \u3000]+年(?=[\u4e00-\u9fff])/g;
 const CUT_YEAR_BLANK_BEFORE = /[将至于在自从县市区省镇乡局委《（]$/;
 const CUT_YEAR_BLANK_AFTER = /^年(?:轻|龄|级|代|华|迈|货|会|鉴|画|糕|味|关|头|底|终|初)/;
@@ -177,6 +179,11 @@ export const placeholderRule: Rule = {
     }
     for (const { start, end } of matchAll(CUT_CONGRESS, t)) {
       out.push(report(doc, 'error', start, end + 1, '“党的”与“大”之间缺了届次（疑为原文被删去）', '补上届次，如“党的二十大”'));
+    }
+    // 贯彻落实党的精神 / 贯彻落实（gloss）精神: what is carried out was cut from the page (a congress, a meeting).
+    for (const { m, start, end } of matchAll(CUT_SPIRIT, t)) {
+      const party = m[0].startsWith('党的');
+      out.push(report(doc, 'warning', start, end, party ? '“党的”与“精神”之间缺了会议名称（疑为原文被删去）' : '“精神”前缺了会议或讲话的名称（疑为原文被删去）', party ? '补上会议名称，如“党的二十大精神”' : '补上是哪次会议或讲话的精神'));
     }
     for (const { start, end } of matchAll(CUT_YEAR_BLANK, t)) {
       if (!CUT_YEAR_BLANK_BEFORE.test(t.slice(Math.max(0, start - 1), start)) || CUT_YEAR_BLANK_AFTER.test(t.slice(end - 1, end + 1))) continue;

@@ -79,8 +79,15 @@ const PAPER = new RegExp(`(?<=在)(${PAPERS.join('|')})(杂志|报)?(?=(?:第[�
  */
 const BOOKS = ['习近平新时代中国特色社会主义思想学习纲要', '习近平新时代中国特色社会主义思想三十讲', '习近平新时代中国特色社会主义思想学习问答', '习近平新时代中国特色社会主义思想专题摘编', '习近平谈治国理政', '习近平著作选读', '中国共产党简史', '论党的宣传思想工作'];
 const BOOK = new RegExp(`(?<![《〈“‘])(${BOOKS.join('|')})(?![》〉”’])`, 'g');
+/**
+ * A name between two spaces, after a verb that launches things and before the kind of thing launched: the quotation
+ * marks around an activity's name, lost (开展 创先争优 活动, 推行 三分钟讲台 活动). A line break inside the name is its own finding.
+ */
+const LOST_QUOTES = /(?<=开展|推行|举办|组织|实施|启动|打造|创建|深化|推出|评选|争当|争创|叫响)[ \u3000]([\u4e00-\u9fff]{2,10}(?:\n[\u4e00-\u9fff]{1,8})?)[ \u3000](?=活动|工程|行动|主题|品牌|竞赛|评选|系列|专项|讲堂|课堂|工作法|大讲堂)/g;
+/** 、 before a word that opens a new clause: 并 (not 并购/并网/并列 …), 并且, 同时, 而且. */
+const DUN_BEFORE_VERB = /(?<=[\u4e00-\u9fff”》])、(?=并(?![购网列联轨行存重入肩])|同时[，,]?[\u4e00-\u9fff]|而且)/g;
 /** A conjunction left before a mark (和，及。与、): the item after it fell out. Not the end of a word (平和, 涉及, 参与). */
-const DANGLING = /(?:(?<![平温缓调柔谐总共饱祥人谦附随暖亲搅应讲唱融求议中违])(和)|(?<![涉普波惠顾危论提触企来遍累殃能不莫以得])(及)|(?<![参给授赋相赠])(与)|(以及))(?=[，。、；：！？])/g;
+const DANGLING = /(?:(?<![平温缓调柔谐总共饱祥人谦附随暖亲搅应讲唱融求议中违])(和)|(?<![涉普波惠顾危论提触企来遍累殃能不莫以得可所])(及)|(?<![参给授赋相赠])(与)|(以及))(?=[，。、；：！？])/g;
 
 const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！' };
 const fullParens = (s: string) => s.replace('(', '（').replace(')', '）');
@@ -262,6 +269,15 @@ export const punctuationRule: Rule = {
       if (tail === '报' || /(?:工作|值班|疫情|生产|安全|销售|监测|舆情|信息|数据|统计)(?:日报|晚报|时报)$/.test(name)) continue;
       const right = `《${name}》${tail}`;
       out.push(report(doc, 'warning', start, end, `报刊名称“${name}”应加书名号`, right, right));
+    }
+    // An activity's name set off by spaces where a site dropped its quotation marks (开展 创先争优 活动).
+    for (const { m, start, end } of matchAll(LOST_QUOTES, t)) {
+      const name = m[1]!.replace(/\s+/g, '');
+      out.push(report(doc, 'warning', start, end, `“${name}”前后是空格，疑为网页丢失了引号`, `“${name}”`, `“${name}”`));
+    }
+    // 、 joins words of one kind; 并/并且/同时 open another action, so the mark before them is a comma (标语、并制作).
+    for (const { start, end } of matchAll(DUN_BEFORE_VERB, t)) {
+      out.push(report(doc, 'warning', start, end, '“并”“同时”等引出另一个动作，前面用逗号，不用顿号', '，', '，'));
     }
     // A stray full stop after a colon (如下：. / 如下：。): the colon ends the line.
     for (const { start, end } of matchAll(/(?<=[：:])[.．。](?=[ \u3000]*(?:\n|$))/g, t)) {

@@ -1,7 +1,7 @@
 import { simplifiedChar, traditionalHits, TRADITIONAL_MIN } from '../script.js';
 import type { Rule, Finding } from '../types.js';
 import { lineAt, type CritiqueDoc } from '../doc.js';
-import { CONFUSIONS, DOUBLING_SUSPECTS, REDUPLICATION_WHITELIST } from '../dictionary.js';
+import { CONFUSIONS, DOUBLING_SUSPECTS, OLD_VARIANTS, REDUPLICATION_WHITELIST } from '../dictionary.js';
 import { CUT_WORDS, SLIPS } from '../confusables.js';
 import { matchAll, reporter } from './util.js';
 
@@ -91,6 +91,7 @@ const STACKED_VERBS = /(严格|认真|切实|全面|扎实|积极|深入)(执行
 
 /** A CJK chunk of 1–4 characters written twice in a row. */
 const REPEAT = /([\u4e00-\u9fff]{1,4})\1/g;
+const OLD_VARIANT_RE = new RegExp(`[${Object.keys(OLD_VARIANTS).join('')}]`, 'g');
 const WHITELIST = [...REDUPLICATION_WHITELIST].sort((a, b) => b.length - a.length);
 
 export const typoRule: Rule = {
@@ -110,6 +111,10 @@ export const typoRule: Rule = {
         out.push(report(doc, c.severity, start, start + hit[0].length, message, c.right === '' ? '删去' : c.right, c.note ? undefined : c.right));
         break;
       }
+    }
+    for (const { m, start, end } of matchAll(OLD_VARIANT_RE, t)) {
+      const right = OLD_VARIANTS[m[0]]!;
+      out.push(report(doc, 'error', start, end, `“${m[0]}”是“${right}”的旧异体字，应为“${right}”（疑为识别或转码残留）`, right, right));
     }
     // Genre words with one look-alike character or one inner character dropped (generated, confusables.ts).
     for (const { m, start, end } of matchAll(SLIP_RE, t)) {
@@ -277,12 +282,22 @@ function legitSingle(t: string, start: number, ch: string): boolean {
 }
 
 /** A page in traditional script (script.ts): one warning on its first such line, for the whole text. */
+/** Marks that end a clause, and spaces. */
+const CLAUSE_MARK = /[，。；：、！？,.;:!?（）()“”「」《》\s\u3000]/;
+
 export function traditionalScript(doc: CritiqueDoc): Finding[] {
   const t = doc.text;
   const hits = traditionalHits(t);
   const trad = hits.length;
   if (trad < TRADITIONAL_MIN) return [];
-  const line = lineAt(doc, hits[0]!.index!)!;
-  const end = line.start + line.text.trimEnd().length;
-  return [report(doc, 'warning', line.start + (line.text.length - line.text.trimStart().length), end, `文中有${trad}处繁体字（疑为网站把全文转成了繁体），公文应使用规范汉字`, '全文转换为简体（规范汉字）后再审校')];
+  // Anchored on the clause of the first such character, not its whole line: the finding is about the page, and a
+  // short anchor keeps a Word comment (and the writer's eye) off the correct text around it.
+  const at = hits[0]!.index!;
+  const line = lineAt(doc, at)!;
+  const lineEnd = line.start + line.text.trimEnd().length;
+  let start = at;
+  while (start > line.start && !CLAUSE_MARK.test(t[start - 1]!)) start--;
+  let end = at + 1;
+  while (end < lineEnd && !CLAUSE_MARK.test(t[end]!)) end++;
+  return [report(doc, 'warning', start, end, `文中有${trad}处繁体字（疑为网站把全文转成了繁体），公文应使用规范汉字`, '全文转换为简体（规范汉字）后再审校')];
 }

@@ -31,6 +31,8 @@ const NAME_HEADLESS = /(?<!习(?:[\s\u3000]*|[（(][a-zāáǎàēéěèīíǐì�
 const DOUBLED_TITLE = /(?<!习近平)总书记总书记/g;
 /** 系列讲话 without 重要: the fixed name is 系列重要讲话 (design note §3.5). */
 const SERIES = /系列(?:讲话)/g;
+/** What stands before a 系列讲话 with no speaker: a verb of study, or the 、 of a list of what is studied. */
+const SERIES_AFTER_VERB = /(?:学习|贯彻|落实|领会|深化|宣讲|践行|[、和及])$/;
 /** 习 alone where the name is cut short (以习新时代…, 《习谈治国理政》): not the 习 of 学习, 复习… (XI_BEFORE_NOT). */
 const XI_CLIPPED = /习(?=新时代中国特色社会主义思想|谈治国理政|著作选读)/g;
 /** Named thoughts with the owner dropped: 学习贯彻文化思想. */
@@ -45,6 +47,7 @@ const SHORT_THOUGHT = /[新习]思想/g;
 /** 学习思想政治 (习思想 inside 学习思想); 创新思想, 新理念新思想 (新思想 inside a word or a series). */
 const XI_BEFORE_NOT = /[学练复研见演补温预自实讲传修]$/;
 const NEW_BEFORE_NOT = /(?:[创革更清出全最崭]|新[\u4e00-\u9fff]{1,2}[、和与及]?)$/;
+const GLOSS_END = /[（(][a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,4}[）)]$/;
 const SHORT_AFTER_NOT = /^(?:[、和与及]?新[\u4e00-\u9fff]|观念|解放|政治|理论|文化|[上中里])/;
 /** The full name, also when a copy wrapped it over two lines. */
 const FULL_WRAPPED = new RegExp(GUIDING_THOUGHT.split('').join('[\\s\\u3000]*'));
@@ -81,7 +84,8 @@ export const xiRule: Rule = {
     const shortSeen = new Set<string>();
     let fullAt: number | undefined;
     for (const { m, start, end } of matchAll(SHORT_THOUGHT, t)) {
-      const before = t.slice(Math.max(0, start - 4), start);
+      // A converter's reading between the characters (創（chuàng）新思想) is not part of the word.
+      const before = t.slice(Math.max(0, start - 14), start).replace(GLOSS_END, '').slice(-4);
       if ((m[0] === '习思想' ? XI_BEFORE_NOT : NEW_BEFORE_NOT).test(before) || SHORT_AFTER_NOT.test(t.slice(end, end + 3))) continue;
       // One finding per form: the first short mention is where the full name belongs.
       if (shortSeen.has(m[0])) continue;
@@ -145,6 +149,13 @@ export const xiRule: Rule = {
     }
     for (const { start, end } of matchAll(SERIES, t)) {
       if (t.slice(start - 2, start) === '重要') continue;
+      // 学系列讲话 is the 两学一做 campaign's own wording (学党章党规、学系列讲话，做合格党员).
+      if (t[start - 1] === '学' && t[start - 2] !== '学') continue;
+      // No speaker before it (贯彻……、系列讲话精神): his name and title go in with the 重要.
+      if (SERIES_AFTER_VERB.test(t.slice(Math.max(0, start - 4), start))) {
+        out.push(report(doc, 'warning', start, end, '缺少讲话人，且应为“系列重要讲话”：应为“习近平总书记系列重要讲话”', '习近平总书记系列重要讲话', '习近平总书记系列重要讲话'));
+        continue;
+      }
       out.push(report(doc, 'warning', start, end, '应为“系列重要讲话”', '系列重要讲话', '系列重要讲话'));
     }
     for (const { m, start, end } of matchAll(OWNERLESS, t)) {

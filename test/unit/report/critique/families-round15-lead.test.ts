@@ -136,7 +136,9 @@ describe('after the r24/r25 blind runs (in-sample): template stand-ins, cut name
     expect(got('深入开展不忘初心、牢记使命主题教育。')).toEqual([['formulation', '不忘初心、牢记使命', '“不忘初心、牢记使命”']]);
     expect(got('扎实开展两学一做学习教育。')).toEqual([['formulation', '两学一做', '“两学一做”']]);
     expect(got('认真贯彻学习党的二十大精神。')).toEqual([['formulation', '贯彻学习', '学习贯彻']]);
-    expect(got('定期向上级党委（组）报告。')).toEqual([['formulation', '党委（组）', '党委（党组）']]);
+    // A clipped form common in local documents (r123's labeller leaves it): a hint since round 21, not a fix.
+    expect(got('定期向上级党委（组）报告。')).toEqual([]);
+    expect(run(`${TITLE}定期向上级党委（组）报告。\n`).filter((f) => f.rule === 'formulation').map((f) => [f.severity, f.suggestion])).toEqual([['info', '党委（党组）']]);
     expect(got('学习总书记在党的新闻舆论座谈会上的讲话。').map(([, span]) => span)).toContain('党的新闻舆论座谈会');
     expect(got('开展“不忘初心、牢记使命”主题教育，贯彻落实上级部署。')).toEqual([]);
   });

@@ -1,0 +1,132 @@
+/**
+ * Round 21 (issue 24). Written after set O (r121–r124) was read, as families in our own words: a converter's reading
+ * inside a word, 及 ending a word, a list restarted under a label line, lists inside an item, a clipped 党委（组） as a
+ * hint, the page-script finding on a short anchor, old variant forms (旳), word slips, 二 before a measure word, a spun
+ * working line, a title glued to its first sentence, an activity's name between spaces, 、 before 并, a sharing site's
+ * Markdown-numbered notice, garbled code pages, a congress cut out before 精神, 系列讲话 with no speaker.
+ */
+import { describe, expect, it } from 'vitest';
+import { applyAll, run } from './helpers.js';
+
+const TITLE = '青川县文化和旅游局党组关于2025年度意识形态工作责任制落实情况的报告\n';
+const serious = (t: string, rule?: string) => run(t).filter((f) => f.severity !== 'info' && (!rule || f.rule === rule)).map((f) => [t.slice(f.start, f.end), f.replacement ?? null]);
+
+describe('precision', () => {
+  it('新思想 inside 创新思想 is no short name, also with a converter\'s reading between the characters', () => {
+    const t = `${TITLE}局党组搭建创（chuàng）新思想引领平台，创新思想政治教育方式。\n`;
+    expect(serious(t, 'xi')).toEqual([]);
+    expect(serious(`${TITLE}局党组用新思想武装头脑。\n`, 'xi').map(([x]) => x)).toEqual(['新思想']);
+  });
+
+  it('及 at the end of a word (触手可及, 力所能及) is no dangling conjunction', () => {
+    expect(serious(`${TITLE}建成“十分钟可及、群众身边”的文化圈，做力所能及、群众满意的事。\n`, 'punctuation')).toEqual([]);
+    expect(serious(`${TITLE}局党组加强学习及，推动工作落实。\n`, 'punctuation').map(([x]) => x)).toEqual(['及']);
+  });
+
+  it('a label line of its own (建议措施：) starts a new list at 1', () => {
+    const t = `${TITLE}舆情概况：\n1.网络信息总体平稳。\n2.负面信息较少。\n建议措施：\n1.加强日常监测。\n2.完善处置流程。\n`;
+    expect(serious(t, 'numbering').filter(([x]) => x === '1.')).toEqual([]);
+  });
+
+  it('a list inside an item ends and the outer list goes on (二是……：一是……四是……。三是)', () => {
+    const t = `${TITLE}一是抓学习。全年集中学习12次。二是抓教育。教育有四种方式：一是集中讲授。二是案例剖析。三是现场体验。四是网上答题。三是抓阵地。全年审核信息200条。\n`;
+    expect(serious(t, 'numbering')).toEqual([]);
+  });
+
+  it('a half-width full stop after a character still ends the item before 二是', () => {
+    const t = `${TITLE}一是抓学习，全年集中学习12次.二是抓阵地，全年审核信息200条。二是抓队伍，培训通讯员30名。\n`;
+    expect(serious(t, 'numbering').map(([x]) => x)).toEqual(['二是']);
+  });
+
+  it('党委（组） is a hint, not a fix', () => {
+    const t = `${TITLE}局党组按照上级党委（组）的要求开展工作。\n`;
+    expect(serious(t, 'formulation')).toEqual([]);
+    expect(run(t).filter((f) => f.rule === 'formulation').map((f) => f.severity)).toEqual(['info']);
+  });
+
+  it('the page-script finding anchors on the first clause with a traditional character, not the whole line', () => {
+    const t = `${TITLE}今年以來，局黨組認真貫徹上級決策部署，紮實開展各項工作，意識形態領域總體穩定，幹部職工思想統一。\n`;
+    const f = run(t).find((x) => x.message.includes('繁体字'))!;
+    expect(t.slice(f.start, f.end)).toBe('今年以來');
+  });
+});
+
+describe('word slips and old forms', () => {
+  it('旳 is the old form of 的, each replaced', () => {
+    const t = `${TITLE}文化站是群众活动旳阵地，在局党组旳领导下开展工作。\n`;
+    expect(serious(t, 'typo')).toEqual([['旳', '的'], ['旳', '的']]);
+  });
+
+  it('录相, 部置, 尊敬各位, 服务与大局, 有条不稳', () => {
+    const t = `${TITLE}尊敬各位领导：局里购置录相设备，按照决策部置，坚持服务与大局，各项工作有条不稳推进。\n`;
+    expect(serious(t, 'typo')).toEqual([['尊敬各位', '尊敬的各位'], ['录相', '录像'], ['部置', '部署'], ['服务与大局', '服务于大局'], ['有条不稳', '有条不紊']]);
+    expect(serious(`${TITLE}及时记录相关情况，全部置于显著位置。\n`, 'typo')).toEqual([]);
+  });
+
+  it('党支书记 is a slip of 党支部书记 or 党总支书记: a warning without a fix', () => {
+    expect(serious(`${TITLE}由学院党支书记任组长。\n`, 'typo')).toEqual([['党支书记', null]]);
+  });
+
+  it('二 before a measure word counts as 两; ordinals and longer numbers keep 二', () => {
+    const t = `${TITLE}局党组推出二项举措，建立二个机制。第二项任务、十二项措施、一、二批名单照常推进。\n`;
+    expect(serious(t, 'typo').map(([x]) => x)).toEqual(['二项', '二个']);
+  });
+
+  it('a spun working line (环绕中心、效劳大局) and a spun 宣传思想文化', () => {
+    const t = `${TITLE}局党组坚持环绕中心、效劳大局，扎实做好宣扬思想文化工作。\n`;
+    expect(serious(t, 'formulation')).toEqual([['环绕中心、效劳大局', '围绕中心、服务大局'], ['宣扬思想文化', '宣传思想文化']]);
+    expect(serious(`${TITLE}局党组积极宣扬先进文化，为群众效劳。\n`, 'formulation')).toEqual([]);
+  });
+});
+
+describe('layout and punctuation', () => {
+  it('a title glued to its first sentence gets its break back', () => {
+    const t = '青川县文化馆2025年精神文明建设工作总结为深入贯彻上级部署，馆党支部认真开展文明创建工作。\n';
+    const f = run(t).filter((x) => x.rule === 'layout' && x.severity !== 'info');
+    expect(f.map((x) => [t.slice(x.start, x.end), x.replacement])).toEqual([['工作总结', '工作总结\n']]);
+    expect(applyAll(t, f)).toContain('工作总结\n为深入贯彻');
+    expect(serious('馆党支部认真撰写工作总结为下一步工作打基础。\n', 'layout')).toEqual([]);
+  });
+
+  it('an activity\'s name between spaces lost its quotation marks', () => {
+    const t = `${TITLE}局党组在系统内开展 书香机关 活动，全年举办读书会6场。\n`;
+    expect(serious(t, 'punctuation')).toEqual([[' 书香机关 ', '“书香机关”']]);
+  });
+
+  it('、 before 并 or 同时 is a comma; 并购 and 并列 are words', () => {
+    const t = `${TITLE}局里悬挂标语、并制作展板，统一思想、同时加强管理。企业兼并、并购重组。\n`;
+    expect(serious(t, 'punctuation')).toEqual([['、', '，'], ['、', '，']]);
+  });
+});
+
+describe('chrome, garbling and cut names', () => {
+  it('a sharing site\'s notice rendered as a Markdown list (1. 1、……) is one chrome block', () => {
+    const t = `${TITLE}合集下载\n  1. 1、下载文档前请自行核对文档内容，平台不提供编辑服务。\n  2. 2、"部分预览"的文档不可在线预览全部内容，可申请退款。\n局党组全年专题研究意识形态工作4次。\n`;
+    const f = run(t).filter((x) => x.rule === 'debris');
+    expect(f).toHaveLength(1);
+    expect(t.slice(f[0]!.start, f[0]!.end)).toContain('合集下载');
+    expect(serious(t, 'punctuation')).toEqual([]);
+  });
+
+  it('注音符号 and box-drawing strokes amid Han text are a garbled stretch, one finding', () => {
+    const t = `${TITLE}局党组开展了以下工作：。ㄒ唬┮庾R工作。全年学习12次。\n`;
+    const f = serious(t, 'debris');
+    expect(f).toHaveLength(1);
+    expect(f[0]![0]).toBe('ㄒ');
+  });
+
+  it('a converter\'s reading after a garbled capital is still a reading', () => {
+    const t = `${TITLE}今年以來，局黨組認真開展各項工作，取得了一定成效，F（xiàn）將有關情況匯報如下。\n`;
+    expect(serious(t, 'debris').map(([x]) => x)).toContain('（xiàn）');
+  });
+
+  it('a congress cut out before 精神, or a spirit with no name at all', () => {
+    const t = `${TITLE}局党组认真贯彻落实党的精神，全面贯彻落实精神，弘扬党的精神和优良传统，学习雷锋精神。\n`;
+    expect(serious(t, 'placeholder').map(([x]) => x)).toEqual(['党的精神', '精神']);
+  });
+
+  it('系列讲话 with no speaker takes his name, title and 重要; the 两学一做 wording stays', () => {
+    const t = `${TITLE}以党的十九大、系列讲话精神为主线。开展“学党章党规、学系列讲话，做合格党员”学习教育。\n`;
+    expect(serious(t, 'xi')).toEqual([['系列讲话', '习近平总书记系列重要讲话']]);
+  });
+});
