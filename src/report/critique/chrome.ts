@@ -145,7 +145,7 @@ const PORTAL_BAR = /^(?:[【[]?\s*)?(?:登录|注册|无障碍|长者模式|关�
 const PORTAL_FOOTER = /^(?:分享到[：:]?|【(?:打印正文|打印本页|关闭窗口|打印|关闭|返回顶部)】(?:\s*【(?:打印正文|打印本页|关闭窗口|打印|关闭|返回顶部)】)*|[×✕]|用户登录|用户注册|朗读|收听|语音播报)$|[[【]打印本页[\]】]$/;
 /** A template site's generated outline or digest box, marked 【提纲】/【导读】 at the start of its line. */
 /** A member site's account bar, two or more of its links on one line: 会员登录 新用户注册 退出. */
-const ACCOUNT_BAR = /^(?:(?:会员|用户)?(?:登录|登陆)|(?:新用户|会员|免费|用户)?注册|退出(?:登录)?|找回密码|忘记密码|个人中心|会员中心|我的收藏)(?:[ \u3000|｜/／·]+(?:(?:会员|用户)?(?:登录|登陆)|(?:新用户|会员|免费|用户)?注册|退出(?:登录)?|找回密码|忘记密码|个人中心|会员中心|我的收藏))+$/;
+const ACCOUNT_BAR = /^(?:(?:会员|用户)?(?:登录|登陆)|(?:新用户|会员|免费|用户)?注册|退出(?:登录)?|找回密码|忘记密码|个人中心|会员中心|我的收藏|我要投稿|投诉建议|在线投稿)(?:[ \u3000|｜/／·]+(?:(?:会员|用户)?(?:登录|登陆)|(?:新用户|会员|免费|用户)?注册|退出(?:登录)?|找回密码|忘记密码|个人中心|会员中心|我的收藏|我要投稿|投诉建议|在线投稿))+$/;
 /** A site's page title as a browser tab shows it, two names joined by a dash: 某某网 - 某某之家. */
 const SITE_TAB_TITLE = /^[\u4e00-\u9fff]{2,10}(?:网|文库|之家|文档)[ \u3000]*[-—–_|｜][ \u3000]*[\u4e00-\u9fff]{2,12}(?:网|文库|之家|文档|范文|公文|材料)$/;
 const OUTLINE_BOX = /^【(?:提纲|大纲|导读|内容提要|文章提纲)】/;
@@ -228,6 +228,8 @@ const GUIDE_LABEL_INLINE = new RegExp(`(?<=[。；！？])(?:${GUIDE_WORDS})[：
 /** A photo's caption left on its own short line: 大会现场, 培训会现场图, 活动剪影. */
 const SCENE_CAPTION = /^[\u4e00-\u9fff]{0,10}(?:现场|剪影|掠影)(?:图|照片|图片)?$/;
 /** A blog's or account's clickbait title: a question that promises the answer (……为什么这么难写？读完这篇你就懂了). */
+/** A sharing site's search-bait title over a sample (宣传部长述职报告怎么写？): a question about writing the genre. */
+const HOW_TO_WRITE = /^[^。，；\n]{2,30}(?:怎么写|如何写|怎样写|写法)[？?]?$/;
 const CLICKBAIT = /[？?][^。\n]{0,24}(?:读完|看完|你就懂|就明白|一文读懂|建议收藏|赶紧收藏|必看|干货)/;
 /** Chat-model leftovers. */
 const MODEL = /^(?:好的|当然(?:可以)?|没问题)[，,！!。]|^(?:以下|下面)(?:是|为)(?:为您|给您|您)|如需(?:调整|修改|补充|进一步|扩展|精简)|(?:可|请)根据(?:实际|本单位|具体)(?:情况)?(?:进行)?(?:修改|调整|补充|填写)|(?:以上|本文)(?:内容)?(?:仅为|为)?(?:示例|参考)|^```|^(?:注|说明|备注)[：:].{0,40}(?:字数|字|替换|修改|填写|补充)/;
@@ -235,7 +237,7 @@ const MODEL = /^(?:好的|当然(?:可以)?|没问题)[，,！!。]|^(?:以下|�
  * A PDF page number glued to the start of a line: "2 及中央…", "1 XX街道…"; or a line of its own. Not a number that a
  * wrapped line carries over with its unit (12 日, 15 次).
  */
-const PAGE_NUMBER = /^(?:[-—]\s*)?\d{1,3}(?:\s*[-—])?\s+(?=[\u4e00-\u9fffXx＊*])(?![日月年次个人名项条篇期场家余万亿元届天周时分号岁批件])|^\s*(?:[-—]\s*)?\d{1,3}(?:\s*[-—])?\s*$|^第\s*\d{1,3}\s*页(?:\s*[/，,]?\s*共\s*\d{1,3}\s*页)?\s*$/;
+const PAGE_NUMBER = /^(?:[-—]\s*)?\d{1,3}(?:\s*[-—])?\s+(?=[\u4e00-\u9fffXx＊*])(?![日月年次个人名项条篇期场家余万亿元届天周时分号岁批件])|^\s*(?:[-—]\s*)?\d{1,3}(?:\s*[-—])?\s*$|^第\s*\d{1,3}\s*页(?:\s*[/，,]?\s*共\s*\d{1,3}\s*页)?\s*$|^第\s*\d{1,3}\s*页\s*[/，,]?\s*共\s*\d{1,3}\s*页\s*(?=\S)/;
 
 const LEAD = /^[\s\u3000]*/;
 /** Words of a page's info line and buttons; two distinct ones on a short unpunctuated line make it chrome. */
@@ -402,8 +404,10 @@ export function chromeOf(line: string, opts: { title?: boolean } = {}): ChromeHi
   if (guide) return guide[0].length >= t.length ? whole('template', `写作模板的标签“${t}”残留`) : { kind: 'template', start: lead, end: lead + guide[0].trimEnd().length, message: `写作模板的标签“${guide[0].trim()}”残留` };
   if (SCENE_CAPTION.test(t)) return whole('meta', `新闻网页的图片说明“${t}”残留`);
   if (CLICKBAIT.test(t) && !/。/.test(t)) return whole('meta', '博客或公众号的引流标题残留');
+  if (HOW_TO_WRITE.test(t)) return whole('meta', '范文网站的搜索引流标题（“……怎么写”）残留');
   const p = PAGE_NUMBER.exec(t);
-  if (p && !opts.title && !isTableRow(t)) {
+  // A page counter (第1页共4页) is the site's, also where the title follows it on the line.
+  if (p && (!opts.title || /^第/.test(p[0])) && !isTableRow(t)) {
     const num = p[0].replace(/\s+$/, '');
     return { kind: 'pagenum', start: lead, end: lead + (/^\s*\d/.test(t) && t.trim() === num ? t.length : num.length), message: '疑为 PDF 页码' };
   }

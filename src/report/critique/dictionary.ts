@@ -38,8 +38,8 @@ export const CONFUSIONS: readonly Confusion[] = [
   // An epidemic 暴发 (breaks out suddenly); 爆发 is for wars, volcanoes, strength.
   { pattern: '(?<=疫情|病毒|传染病)爆发', right: '暴发', severity: 'warning', source: `${STD}（暴发：突然发生，用于疾病、山洪）；国家卫生健康委员会通报用“疫情暴发”` },
   { pattern: '爆发(?=[了的]?(?:新冠|新型冠状病毒|疫情|传染病|公共卫生事件))', right: '暴发', severity: 'warning', source: `${STD}（暴发：突然发生，用于疾病、山洪；爆发：火山、战争等）；国家卫生健康委员会通报用“疫情暴发”` },
-  // The unit's own 思想政治工作 in its fixed order.
-  { pattern: '政治思想工作', right: '思想政治工作', severity: 'warning', source: '《关于新时代加强和改进思想政治工作的意见》(中共中央、国务院, 2021-07)；《中国共产党宣传工作条例》(2019)' },
+  // The unit's own 思想政治工作 in its fixed order; older texts wrote 政治思想工作 too (r125 leaves it), so no automatic fix.
+  { pattern: '政治思想工作', right: '思想政治工作', severity: 'warning', note: '较早的文本也有写作“政治思想工作”的，按现行文件统一', source: '《关于新时代加强和改进思想政治工作的意见》(中共中央、国务院, 2021-07)；《中国共产党宣传工作条例》(2019)' },
   { pattern: '主题责任', right: '主体责任', severity: 'error', source: SEED },
   // And the other way round: the campaign is a 主题教育 (以……为主体 aside).
   { pattern: '(?<![以为是作])主体教育(?!者|对象)', right: '主题教育', severity: 'error', source: `${STD}；学习教育的名称是“主题教育”（“不忘初心、牢记使命”主题教育 2019；学习贯彻习近平新时代中国特色社会主义思想主题教育 2023）` },
@@ -307,6 +307,14 @@ export const CONFUSIONS: readonly Confusion[] = [
     note: '量词前表示数量用“两”',
     source: `${STD}（“两”用于量词前：两项、两个；“二”用于序数和多位数）`,
   })),
+  { pattern: '心德体会', right: '心得体会', severity: 'error', source: STD },
+  { pattern: '瞑思苦想', right: '冥思苦想', severity: 'error', source: STD },
+  // 健全 (make sound) written 建全 after the things a unit makes sound; 建全 is no word.
+  { pattern: '(?<=机构|制度|机制|体系|组织|网络|台账|档案|队伍)建全', right: '健全', severity: 'error', source: STD },
+  { pattern: '建全(?=[\u4e00-\u9fff]{0,4}(?:机制|制度|体系|机构|组织|网络|台账|档案))', right: '健全', severity: 'error', source: STD },
+  // A standing meeting is a 例会 (周例会, 例会制度); 联席会 is a joint meeting of several bodies.
+  { pattern: '列会(?=制度|机制|[，。、；]|上)', right: '例会', severity: 'error', source: STD },
+  { pattern: '(?<=部门|工作|研判|协调|会商|联络|成员单位)联系会(?=制度|机制|[，。、；])', right: '联席会', severity: 'error', source: `${STD}（“联席会议”：有关方面共同举行的会议）` },
   { pattern: '啼疾步稳', right: '蹄疾步稳', severity: 'error', source: STD },
   { pattern: '行稳至远', right: '行稳致远', severity: 'error', source: STD },
   { pattern: '笃行不殆', right: '笃行不怠', severity: 'error', source: STD },

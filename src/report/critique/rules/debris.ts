@@ -26,8 +26,8 @@ const PREVIEW_END = new RegExp(`[\\u4e00-\\u9fff，](?<!等)${CUT_DOTS}$`);
 const TITLE_WORD_COUNT = /[（(](?:全文|正文)?共?约?\d{3,5}字[）)]$/;
 /** An organ's name alone in brackets: （县委宣传部）, 【区教育局】, （中共某某镇委员会）. */
 const BRACKET_ORGAN = /^[（(【[][\u4e00-\u9fff]{1,20}(?:委员会|党委|党组|党工委|支部|总支|委|局|部|办|办公室|科|处|股|室|中心|街道|社区|镇|乡|院|校|所|站|馆|公司|政府)[）)】\]]$/;
-/** Bopomofo or box-drawing characters next to Han text or its marks. */
-const GARBLED = /(?<=[\u4e00-\u9fff。，、；：（）])[\u3100-\u312f\u2500-\u257f]+|[\u3100-\u312f\u2500-\u257f]+(?=[\u4e00-\u9fff])/g;
+/** Kana, bopomofo or box-drawing characters next to Han text or its marks (a Chinese report uses none of them). */
+const GARBLED = /(?<=[\u4e00-\u9fff。，、；：（）])[\u3040-\u30ff\u3100-\u312f\u2500-\u257f]+|[\u3040-\u30ff\u3100-\u312f\u2500-\u257f]+(?=[\u4e00-\u9fff])/g;
 /** A pinyin reading in brackets right after a Han character (or the capital a garbled one became), with its tone mark. */
 const PINYIN_GLOSS = /(?<=[\u3400-\u9fffA-Z])[（(][a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,4}[）)]/g;
 /** A table cell's opening bar before prose. */
@@ -108,7 +108,7 @@ export const debrisRule: Rule = {
         out.push(report(doc, 'warning', at, at + m[0].length, `汉字后的拼音注音“${m[0]}”残留（疑为网站注音或转换插件所加）`, '删去注音', ''));
       }
     }
-    // Characters no Chinese report uses in its prose (注音符号, box-drawing strokes) amid Han text: a passage decoded
+    // Characters no Chinese report uses in its prose (kana, 注音符号, box-drawing strokes) amid Han text: a passage decoded
     // with the wrong code page (ㄒ唬┮庾R). One finding per garbled stretch, no fix: the original must be looked up.
     let garbledEnd = -1;
     for (const m of doc.text.matchAll(GARBLED)) {

@@ -110,7 +110,8 @@ describe('after r48–r51 (in-sample, as families in our own words)', () => {
   });
   it('words of the register: 暴发 of an epidemic, 精神文明 spun to 礼貌, 正确舆论导向, 思想政治工作 in its order', () => {
     const t = `${TITLE}面对爆发的疫情，推进精神礼貌建设，坚持正确舆论方向，加强政治思想工作。\n`;
-    expect(serious(t).map(([s, r]) => `${s}→${r}`)).toEqual(['爆发→暴发', '精神礼貌→精神文明', '正确舆论方向→正确舆论导向', '政治思想工作→思想政治工作']);
+    expect(serious(t).map(([s, r]) => `${s}→${r}`)).toEqual(['爆发→暴发', '精神礼貌→精神文明', '正确舆论方向→正确舆论导向', '政治思想工作→null']);
+    // Round 21: older texts wrote 政治思想工作 too, so it is warned without an automatic fix.
   });
   it('a clause written twice in a row: the second copy goes with its comma', () => {
     const t = `${TITLE}严格落实“一岗双责”制度，严格落实“一岗双责”制度，班子成员分工负责。\n`;

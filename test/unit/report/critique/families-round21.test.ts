@@ -12,10 +12,10 @@ const TITLE = '青川县文化和旅游局党组关于2025年度意识形态工�
 const serious = (t: string, rule?: string) => run(t).filter((f) => f.severity !== 'info' && (!rule || f.rule === rule)).map((f) => [t.slice(f.start, f.end), f.replacement ?? null]);
 
 describe('precision', () => {
-  it('新思想 inside 创新思想 is no short name, also with a converter\'s reading between the characters', () => {
+  it('新思想 inside 创新思想 is no short name, also with a converter\'s reading between; 新思想 alone is a hint', () => {
     const t = `${TITLE}局党组搭建创（chuàng）新思想引领平台，创新思想政治教育方式。\n`;
     expect(serious(t, 'xi')).toEqual([]);
-    expect(serious(`${TITLE}局党组用新思想武装头脑。\n`, 'xi').map(([x]) => x)).toEqual(['新思想']);
+    expect(run(`${TITLE}局党组用新思想武装头脑。\n`).filter((f) => f.rule === 'xi').map((f) => f.severity)).toEqual(['info']);
   });
 
   it('及 at the end of a word (触手可及, 力所能及) is no dangling conjunction', () => {
@@ -128,5 +128,47 @@ describe('chrome, garbling and cut names', () => {
   it('系列讲话 with no speaker takes his name, title and 重要; the 两学一做 wording stays', () => {
     const t = `${TITLE}以党的十九大、系列讲话精神为主线。开展“学党章党规、学系列讲话，做合格党员”学习教育。\n`;
     expect(serious(t, 'xi')).toEqual([['系列讲话', '习近平总书记系列重要讲话']]);
+  });
+});
+
+describe('after set P (r125–r128, in-sample)', () => {
+  it('a sample site\'s "……怎么写？" title, its 我要投稿 bar and a page counter at a line\'s start are chrome', () => {
+    const t = `宣传委员述职报告怎么写？\n我要投稿 投诉建议\n第1页共3页[述职报告]${TITLE}局党组全年专题研究意识形态工作4次。\n`;
+    const f = run(t).filter((x) => x.rule === 'debris');
+    expect(f.map((x) => t.slice(x.start, x.end))).toEqual(['宣传委员述职报告怎么写？\n我要投稿 投诉建议', '第1页共3页']);
+    expect(serious(`${TITLE}述职报告怎么写，是新任干部常问的问题，局党组为此组织了专题培训。\n`, 'debris')).toEqual([]);
+  });
+
+  it('心德体会, 瞑思苦想, 建全, 列会, 联系会 in a meeting\'s name', () => {
+    const t = `${TITLE}局党组建全工作机制，落实周列会制度和部门联系会制度，交流学习心德体会，不再瞑思苦想。\n`;
+    expect(serious(t, 'typo')).toEqual([['建全', '健全'], ['列会', '例会'], ['联系会', '联席会'], ['心德体会', '心得体会'], ['瞑思苦想', '冥思苦想']]);
+    expect(serious(`${TITLE}局党组召开系列会议，联系会员单位。\n`, 'typo')).toEqual([]);
+  });
+
+  it('广大 spun to 广阔 before the people it names; 广阔 of space stays', () => {
+    const t = `${TITLE}局党组团结广阔干部职工，服务广阔群众，拓展广阔天地。\n`;
+    expect(serious(t, 'formulation')).toEqual([['广阔干部', '广大干部'], ['广阔群众', '广大群众']]);
+  });
+
+  it('最大限度 before a verb is pointed at as 地, a hint like its kin (的 + verb may be a noun phrase)', () => {
+    const t = `${TITLE}局党组最大限度的减少负面影响。\n`;
+    expect(run(t).filter((f) => f.rule === 'typo').map((f) => [t.slice(f.start, f.end), f.severity])).toEqual([['最大限度的', 'info']]);
+  });
+
+  it('kana amid Han text is a garbled stretch', () => {
+    const t = `${TITLE}局党组占了近三分之一。ぷ鞒煽兿工作。\n`;
+    expect(serious(t, 'debris').map(([x]) => x)).toEqual(['ぷ']);
+  });
+
+  it('an inline list (……。2、经费短缺。……) is a hint; a heading glued to its body, or a list that opens its paragraph, is warned', () => {
+    const inline = `${TITLE}二、存在问题\n一是认识不足，工作不好开展。2、经费短缺。由于财政困难，经费不足。3、活动较少。全年仅开展两次。\n`;
+    expect(serious(inline, 'layout')).toEqual([]);
+    expect(run(inline).filter((f) => f.rule === 'layout').map((f) => f.severity)).toEqual(['info', 'info']);
+    const glued = `${TITLE}一、主要做法\n学校营造良好氛围。1、营造良好的创建氛围学校通过板报、广播开展宣传活动。2、开展扎实的创建活动学校把创建文明班级作为基础工程来抓。\n`;
+    expect(serious(glued, 'layout').map(([x]) => x)).toContain('2、');
+  });
+
+  it('政治思想工作 is warned without an automatic fix', () => {
+    expect(serious(`${TITLE}局党组加强政治思想工作。\n`, 'typo')).toEqual([['政治思想工作', null]]);
   });
 });

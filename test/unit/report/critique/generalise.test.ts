@@ -91,9 +91,9 @@ describe('line wraps (logical paragraphs)', () => {
 });
 
 describe('short forms of the guiding thought', () => {
-  it('warns on 新思想 before any full mention and on 习思想', () => {
+  it('hints at 新思想 before any full mention (round 21: labellers leave it) and warns on 习思想', () => {
     const t = fixture('xi-short.txt');
-    expect(hits(run(t), t, 'xi')).toEqual([['新思想', 'warning'], ['习思想', 'warning']]);
+    expect(hits(run(t), t, 'xi')).toEqual([['新思想', 'info'], ['习思想', 'warning']]);
     expect(run(t).filter((f) => f.rule === 'xi').every((f) => f.replacement === undefined)).toBe(true);
   });
 
