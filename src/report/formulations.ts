@@ -212,6 +212,8 @@ export const NAMED_SETS: readonly NamedSet[] = [
   { name: '宣传思想工作格局', members: ['党委统一领导', '党政齐抓共管', '宣传部门组织协调', '有关部门分工负责', '社会力量积极参与'], minKnown: 2, intruders: ['各相关部门积极配合', '相关部门积极配合', '有关部门积极配合', '各部门积极配合'], sep: '、', source: `${XCTL}; ${S819} (the four-member form without 社会力量积极参与 is also used)` },
   { name: '意识形态工作责任制原则', members: ['属地管理', '分级负责', '谁主管谁负责'], minKnown: 2, sep: '、', source: SSBF },
   { name: '“守土有责、守土负责、守土尽责”', members: ['守土有责', '守土负责', '守土尽责'], minKnown: 2, sep: '、', source: S819 },
+  // The sister family's set: the 党风廉政/从严治党 first responsible person's 四个亲自 (r129's 党风廉政 text).
+  { name: '党风廉政建设第一责任人的“四个亲自”', members: ['重要工作亲自部署', '重大问题亲自过问', '重点环节亲自协调', '重要案件亲自督办'], minKnown: 3, sep: '、', source: '中共中央办公厅《党委（党组）落实全面从严治党主体责任规定》(2020-03)：党委（党组）书记“重要工作亲自部署、重大问题亲自过问、重点环节亲自协调、重要案件亲自督办”' },
   { name: '第一责任人的“三个亲自”', members: ['重要工作亲自部署', '重要问题亲自过问', '重大事件亲自处置'], minKnown: 2, intruders: ['重要工作亲自过问', '重要问题亲自部署', '重大事件亲自过问', '重要问题亲自处置', '重大事件亲自部署', '重要事件亲自处置', '重大问题亲自过问'], sep: '、', nearAt: [0, 2, 4, 6], source: `${SSBF} (the nouns 工作/问题/事件 and their 重要/重大 are as fixed as the verbs: 重大问题亲自处置, 重点问题亲自过问 are slips)` },
   { name: '“本职、失职、渎职”', members: ['是本职', '是失职', '是渎职'], minKnown: 2, suffix: '职', sep: '、', source: '常用表述“抓意识形态工作是本职、不抓是失职、抓不好是渎职” (习近平总书记讲话中的表述; exact speech and date unverified)' },
   { name: '宣传思想工作的使命任务', members: ['举旗帜', '聚民心', '育新人', '兴文化', '展形象'], minKnown: 3, intruders: ['新文化'], sep: '、', source: '习近平在全国宣传思想工作会议上的讲话 (2018-08-21)' },

@@ -230,6 +230,8 @@ const SCENE_CAPTION = /^[\u4e00-\u9fff]{0,10}(?:现场|剪影|掠影)(?:图|照�
 /** A blog's or account's clickbait title: a question that promises the answer (……为什么这么难写？读完这篇你就懂了). */
 /** A sharing site's search-bait title over a sample (宣传部长述职报告怎么写？): a question about writing the genre. */
 const HOW_TO_WRITE = /^[^。，；\n]{2,30}(?:怎么写|如何写|怎样写|写法)[？?]?$/;
+/** A page title carrying the site's tag (……对策建议 【通用文档】, ……总结【精选】). */
+const SITE_TAG_TITLE = /^[^。；\n]{4,60}?[ \u3000]*[【[](?:通用文档|精选|精品|范文|优秀范文|推荐|热门|最新|完整版|[Ww]ord版|可编辑|可下载|原创|荐|免费下载)[】\]][ \u3000]*$/;
 const CLICKBAIT = /[？?][^。\n]{0,24}(?:读完|看完|你就懂|就明白|一文读懂|建议收藏|赶紧收藏|必看|干货)/;
 /** Chat-model leftovers. */
 const MODEL = /^(?:好的|当然(?:可以)?|没问题)[，,！!。]|^(?:以下|下面)(?:是|为)(?:为您|给您|您)|如需(?:调整|修改|补充|进一步|扩展|精简)|(?:可|请)根据(?:实际|本单位|具体)(?:情况)?(?:进行)?(?:修改|调整|补充|填写)|(?:以上|本文)(?:内容)?(?:仅为|为)?(?:示例|参考)|^```|^(?:注|说明|备注)[：:].{0,40}(?:字数|字|替换|修改|填写|补充)/;
@@ -405,6 +407,7 @@ export function chromeOf(line: string, opts: { title?: boolean } = {}): ChromeHi
   if (SCENE_CAPTION.test(t)) return whole('meta', `新闻网页的图片说明“${t}”残留`);
   if (CLICKBAIT.test(t) && !/。/.test(t)) return whole('meta', '博客或公众号的引流标题残留');
   if (HOW_TO_WRITE.test(t)) return whole('meta', '范文网站的搜索引流标题（“……怎么写”）残留');
+  if (SITE_TAG_TITLE.test(t)) return whole('meta', '网页标题（带网站标签）残留');
   const p = PAGE_NUMBER.exec(t);
   // A page counter (第1页共4页) is the site's, also where the title follows it on the line.
   if (p && (!opts.title || /^第/.test(p[0])) && !isTableRow(t)) {

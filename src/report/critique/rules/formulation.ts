@@ -97,7 +97,9 @@ function namedSets(doc: CritiqueDoc): ReturnType<typeof report>[] {
   for (const { set, re, gap } of SET_INDEX) {
     let run: Run | null = null;
     const judge = () => {
-      if (run) out.push(...judgeRun(doc, set, run));
+      // Items that are all members of another set are that set's list (重大问题亲自过问 is the 四个亲自's, not a slip
+      // of the 三个亲自's 重要问题亲自过问).
+      if (run && !(run.items.length >= 2 && NAMED_SETS.some((o) => o !== set && run!.items.every((x) => o.members.includes(x))))) out.push(...judgeRun(doc, set, run));
       run = null;
     };
     for (const { m, start, end } of matchAll(re, t)) {

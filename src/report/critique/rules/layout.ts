@@ -191,6 +191,8 @@ const ITEM_AFTER_COLON = /(?<=[：:])[ \u3000]+(\d{1,2}[.．、])(?=[ \u3000]?[\
 /** An author's line: an office, a space, a name of two to four characters, nothing else. */
 const BYLINE_LINE = /^[\s\u3000]*[^，。；：\s]{2,30}(?:书记|局长|主任|部长|县长|区长|市长|镇长|乡长|校长|院长|主席|委员|经理|负责人)[ \u3000]+[\u4e00-\u9fff]{2,4}$/;
 /** The one message of a wrapped copy's breaks, so the card and the Word comments fold them. */
+/** A form's field: a short label and its colon at the line's start (会议时间：, 主持人：). */
+const FIELD_LINE = /^[\s\u3000]*[\u4e00-\u9fff]{2,8}[：:]/;
 const WRAP_BREAK = '在句子中间换行（全文按固定行宽换行，疑为从 PDF 或网页复制）';
 /** A line holding only a year, a heading marker or one or two quotation marks (a PDF copy set 2025 / 年…, 一、 / 标题, " / 引文, ”“). */
 const LONE_TOKEN = /^([\s\u3000]*)((?:19|20)\d{2}|[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）|[1-9][0-9]?[.．、]|["“”]{1,2})[\s\u3000]*$/;
@@ -706,6 +708,8 @@ function wrapBreaks(doc: CritiqueDoc): Finding[] {
     const lone = LONE_TOKEN.test(a.text) || (next && LONE_TOKEN.test(next.text));
     // A salutation (尊敬的……, 各位……) opens a speech's first paragraph after its title: no wrap.
     if (next && SALUTATION.test(next.text)) continue;
+    // A form's field line (会议时间：…, 参会人员：…) and a line printed twice stand alone by design (r131's minutes).
+    if (next && !lone && (FIELD_LINE.test(next.text) || next.text.trim() === a.text.trim())) continue;
     // A site's bar or metadata line, a heading, or a whole title followed by another (a page's title printed again)
     // stands on its own line by design: the break after or before it is no wrap (round 18: r72's nav bar and titles).
     if (next && !lone && (doc.chrome.has(a.index) || doc.chrome.has(next.index) || heads.has(next.index) || (doc.titleLines.has(a.index) && doc.titleLines.has(next.index)))) continue;

@@ -58,6 +58,13 @@ function maskBefore(t: string, start: number): number {
   return /(?:[_＿]{1,3}|(?<=[\u4e00-\u9fff])[ \u3000]*[Xxｘ]{2,3}[ \u3000]*)$/.exec(t.slice(Math.max(0, start - 8), start))?.[0].length ?? 0;
 }
 
+/** Whether `at` lies inside a quotation introduced as his words (总书记……强调/指出：“……). */
+function inHisWords(t: string, at: number): boolean {
+  const open = t.lastIndexOf('“', at);
+  if (open < 0 || t.lastIndexOf('”', at) > open || at - open > 200) return false;
+  return /(?:总书记|习近平|主席)[^。；\n]{0,30}(?:强调|指出|要求|提出|说|讲)[：:，,]?$/.test(t.slice(Math.max(0, open - 40), open));
+}
+
 export const xiRule: Rule = {
   id: 'xi',
   category: 'formulation',
@@ -68,6 +75,8 @@ export const xiRule: Rule = {
       const before = t.slice(Math.max(0, start - 2), start);
       // A masked name (***新时代…) is reported as a placeholder; a name split by a line wrap is layout.
       if (/[*＊×X]$/.test(before) || t.slice(Math.max(0, start - 8), start).replace(/[\s\u3000]+/g, '').endsWith('习近平')) continue;
+      // His own words quoted (总书记强调“要做好学习贯彻新时代……思想的……”): he does not name himself (r130 keeps it).
+      if (!m[1] && inHisWords(t, start)) continue;
       const lead = m[1] ? `“${m[1]}”代替了“习近平”` : '缺少“习近平”';
       // A blank where a site cut the name out (贯彻 新时代…): the blank goes with the fix.
       const blank = m[1] ? 0 : (/[ \u3000]+$/.exec(t.slice(Math.max(0, start - 4), start))?.[0].length ?? 0);

@@ -172,3 +172,32 @@ describe('after set P (r125–r128, in-sample)', () => {
     expect(serious(`${TITLE}局党组加强政治思想工作。\n`, 'typo')).toEqual([['政治思想工作', null]]);
   });
 });
+
+describe('after set Q (r129–r132, in-sample)', () => {
+  it('the 党风廉政 四个亲自 is its own set, not a slip of the 意识形态 三个亲自', () => {
+    const t = `${TITLE}书记落实“四个亲自”（重要工作亲自部署、重大问题亲自过问、重点环节亲自协调、重要案件亲自督办）。\n`;
+    expect(serious(t, 'formulation')).toEqual([]);
+    const slip = `${TITLE}书记做到重要工作亲自部署、重要问题亲自过问、重大事件亲自处理。\n`;
+    expect(serious(slip, 'formulation').map(([x]) => x)).toEqual(['处理']);
+  });
+
+  it('the thought named in his own quoted words needs no name; outside them it does', () => {
+    const t = `${TITLE}总书记在考察时强调“要做好学习贯彻新时代中国特色社会主义思想的转化工作”。局党组认真学习新时代中国特色社会主义思想。\n`;
+    const f = run(t).filter((x) => x.rule === 'xi' && t.slice(x.start, x.end) === '新时代中国特色社会主义思想');
+    expect(f.map((x) => x.start)).toEqual([t.lastIndexOf('新时代中国特色社会主义思想')]);
+  });
+
+  it('a page title carrying the site\'s tag (【通用文档】) is chrome, and the document title below it is no duplicate', () => {
+    const t = `青川县理论宣讲工作调研报告 【通用文档】\n\n发布时间：2024-05-06 10:00:00\n\n青川县理论宣讲工作调研报告\n\n县委宣传部组织宣讲团开展宣讲120场。\n`;
+    expect(run(t).filter((f) => f.rule === 'duplicate' && f.severity !== 'info')).toEqual([]);
+    const chrome = run(t).filter((f) => f.rule === 'debris');
+    expect(t.slice(chrome[0]!.start, chrome[0]!.end)).toContain('【通用文档】');
+  });
+
+  it('in a wrapped copy, a form\'s field lines and a line printed twice keep their breaks', () => {
+    const body = '县委宣传部组织全县各级党组织认真学习贯彻党的二十届四中全会精神，广泛开展宣讲活动，\n推动学习往深里走往实里走，全年共开展集中宣讲一百二十场次，\n覆盖党员干部群众一万余人次，取得了较好的学习效果，受到了群众的普遍欢迎和好评。\n';
+    const t = `意识形态分析研判会议记录\n意识形态分析研判会议记录\n会议时间：2025年9月1日\n会议地点：局三楼会议室\n${body}`;
+    const joins = run(t).filter((f) => f.replacement === '' && f.rule === 'layout').map((f) => t.slice(f.start - 4, f.start));
+    expect(joins.some((x) => x.endsWith('会议记录') || x.endsWith('日') || x.endsWith('议室'))).toBe(false);
+  });
+});
