@@ -27,7 +27,8 @@ const TITLE_WORD_COUNT = /[（(](?:全文|正文)?共?约?\d{3,5}字[）)]$/;
 /** An organ's name alone in brackets: （县委宣传部）, 【区教育局】, （中共某某镇委员会）. */
 const BRACKET_ORGAN = /^[（(【[][\u4e00-\u9fff]{1,20}(?:委员会|党委|党组|党工委|支部|总支|委|局|部|办|办公室|科|处|股|室|中心|街道|社区|镇|乡|院|校|所|站|馆|公司|政府)[）)】\]]$/;
 /** Kana, bopomofo or box-drawing characters next to Han text or its marks (a Chinese report uses none of them). */
-const GARBLED = /(?<=[\u4e00-\u9fff。，、；：（）])[\u3040-\u30ff\u3100-\u312f\u2500-\u257f]+|[\u3040-\u30ff\u3100-\u312f\u2500-\u257f]+(?=[\u4e00-\u9fff])/g;
+const GARBLED = /[\u3040-\u30ff\u3100-\u312f\u2500-\u257f]+/g;
+const GARBLED_NEXT_TO = /[\u4e00-\u9fff。，、；：（）]/;
 /** A pinyin reading in brackets right after a Han character (or the capital a garbled one became), with its tone mark. */
 const PINYIN_GLOSS = /(?<=[\u3400-\u9fffA-Z])[（(][a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,4}[）)]/g;
 /** A table cell's opening bar before prose. */
@@ -112,6 +113,7 @@ export const debrisRule: Rule = {
     // with the wrong code page (ㄒ唬┮庾R). One finding per garbled stretch, no fix: the original must be looked up.
     let garbledEnd = -1;
     for (const m of doc.text.matchAll(GARBLED)) {
+      if (!GARBLED_NEXT_TO.test(doc.text[m.index - 1] ?? '') && !/[\u4e00-\u9fff]/.test(doc.text[m.index + m[0].length] ?? '')) continue;
       if (garbledEnd >= 0 && m.index - garbledEnd <= 6) {
         garbledEnd = m.index + m[0].length;
         continue;

@@ -83,9 +83,9 @@ const BOOK = new RegExp(`(?<![《〈“‘])(${BOOKS.join('|')})(?![》〉”’
  * A name between two spaces, after a verb that launches things and before the kind of thing launched: the quotation
  * marks around an activity's name, lost (开展 创先争优 活动, 推行 三分钟讲台 活动). A line break inside the name is its own finding.
  */
-const LOST_QUOTES = /(?<=开展|推行|举办|组织|实施|启动|打造|创建|深化|推出|评选|争当|争创|叫响)[ \u3000]([\u4e00-\u9fff]{2,10}(?:\n[\u4e00-\u9fff]{1,8})?)[ \u3000](?=活动|工程|行动|主题|品牌|竞赛|评选|系列|专项|讲堂|课堂|工作法|大讲堂)/g;
+const LOST_QUOTES = /[ \u3000](?<=(?:开展|推行|举办|组织|实施|启动|打造|创建|深化|推出|评选|争当|争创|叫响)[ \u3000])([\u4e00-\u9fff]{2,10}(?:\n[\u4e00-\u9fff]{1,8})?)[ \u3000](?=活动|工程|行动|主题|品牌|竞赛|评选|系列|专项|讲堂|课堂|工作法|大讲堂)/g;
 /** 、 before a word that opens a new clause: 并 (not 并购/并网/并列 …), 并且, 同时, 而且. */
-const DUN_BEFORE_VERB = /(?<=[\u4e00-\u9fff”》])、(?=并(?![购网列联轨行存重入肩])|同时[，,]?[\u4e00-\u9fff]|而且)/g;
+const DUN_BEFORE_VERB = /、(?<=[\u4e00-\u9fff”》]、)(?=并(?![购网列联轨行存重入肩])|同时[，,]?[\u4e00-\u9fff]|而且)/g;
 /** A conjunction left before a mark (和，及。与、): the item after it fell out. Not the end of a word (平和, 涉及, 参与). */
 const DANGLING = /(?:(?<![平温缓调柔谐总共饱祥人谦附随暖亲搅应讲唱融求议中违])(和)|(?<![涉普波惠顾危论提触企来遍累殃能不莫以得可所])(及)|(?<![参给授赋相赠])(与)|(以及))(?=[，。、；：！？])/g;
 
