@@ -315,6 +315,13 @@ export const CONFUSIONS: readonly Confusion[] = [
   // A standing meeting is a 例会 (周例会, 例会制度); 联席会 is a joint meeting of several bodies.
   { pattern: '列会(?=制度|机制|[，。、；]|上)', right: '例会', severity: 'error', source: STD },
   { pattern: '(?<=部门|工作|研判|协调|会商|联络|成员单位)联系会(?=制度|机制|[，。、；])', right: '联席会', severity: 'error', source: `${STD}（“联席会议”：有关方面共同举行的会议）` },
+  // A congress's or a plenary's 精神 is its own: 会议 before it says the meeting twice (党的二十大会议精神).
+  { pattern: '会议精神(?<=(?:[一二三四五六七八九十]大|全会)会议精神)', right: '精神', severity: 'warning', source: `${STD}；中央文件写作“党的二十大精神”“二十届三中全会精神”` },
+  // Below the provinces the Party inspects by 巡察, not 巡视 (a 县委 or 市委 inspection group is a 巡察组).
+  { pattern: '巡视(?<=[县区市旗]委(?:第[一二三四五六七八九十]{1,3})?巡视)(?=组|工作|反馈|整改|办)', right: '巡察', severity: 'warning', source: '《中国共产党巡视工作条例》（2017 年修订）：党的市（地、州、盟）和县（市、区、旗）委员会建立巡察制度' },
+  // A character a site stripped from the Party's name (党员干部 → 员干部, 党纪学习教育 → 纪学习教育).
+  { pattern: '员干部(?<![党务官学队职成动]员干部)', right: '党员干部', severity: 'warning', note: '疑为网站删去了“党”字', source: `${STD}（“党员干部”）` },
+  { pattern: '纪学习教育(?<![党]纪学习教育)', right: '党纪学习教育', severity: 'warning', note: '疑为网站删去了“党”字', source: '《关于在全党开展党纪学习教育的通知》（中共中央办公厅, 2024-04）' },
   { pattern: '啼疾步稳', right: '蹄疾步稳', severity: 'error', source: STD },
   { pattern: '行稳至远', right: '行稳致远', severity: 'error', source: STD },
   { pattern: '笃行不殆', right: '笃行不怠', severity: 'error', source: STD },

@@ -193,6 +193,8 @@ const BYLINE_LINE = /^[\s\u3000]*[^，。；：\s]{2,30}(?:书记|局长|主任|
 /** The one message of a wrapped copy's breaks, so the card and the Word comments fold them. */
 /** A form's field: a short label and its colon at the line's start (会议时间：, 主持人：). */
 const FIELD_LINE = /^[\s\u3000]*[\u4e00-\u9fff]{2,8}[：:]/;
+/** A line that is a title: no sentence mark in it, a report noun at its end (……工作综述, ……会议上的讲话). */
+const TITLE_LINE_END = /^[^，。；：！？,;:!?]{4,50}(?:总结|报告|汇报|综述|讲话|讲话稿|材料|计划|方案|要点|纪要|记录)$/;
 const WRAP_BREAK = '在句子中间换行（全文按固定行宽换行，疑为从 PDF 或网页复制）';
 /** A line holding only a year, a heading marker or one or two quotation marks (a PDF copy set 2025 / 年…, 一、 / 标题, " / 引文, ”“). */
 const LONE_TOKEN = /^([\s\u3000]*)((?:19|20)\d{2}|[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）|[1-9][0-9]?[.．、]|["“”]{1,2})[\s\u3000]*$/;
@@ -710,6 +712,8 @@ function wrapBreaks(doc: CritiqueDoc): Finding[] {
     if (next && SALUTATION.test(next.text)) continue;
     // A form's field line (会议时间：…, 参会人员：…) and a line printed twice stand alone by design (r131's minutes).
     if (next && !lone && (FIELD_LINE.test(next.text) || next.text.trim() === a.text.trim())) continue;
+    // A title line (the genre's nouns at its end, no mark inside) ends where it ends, even in a wrapped copy.
+    if (next && !lone && TITLE_LINE_END.test(a.text.trim())) continue;
     // A site's bar or metadata line, a heading, or a whole title followed by another (a page's title printed again)
     // stands on its own line by design: the break after or before it is no wrap (round 18: r72's nav bar and titles).
     if (next && !lone && (doc.chrome.has(a.index) || doc.chrome.has(next.index) || heads.has(next.index) || (doc.titleLines.has(a.index) && doc.titleLines.has(next.index)))) continue;

@@ -56,6 +56,13 @@ const SAME_SERIES = new RegExp(`(?<![\\u4e00-\\u9fff]同)(?:一)?同(?:${SAME_VE
  * (庆祝建党95周年讲话, 2016-07-01), “两个维护” (2018 起中央文件), “两个确立” (十九届六中全会决议, 2021-11).
  */
 const BARE_SLOGAN = /(?<![“"‘《〝「『])(四个意识|四个自信|两个维护|两个确立)(?![”"’》〞」』（(])/g;
+/** A Party committee of one level straight before another's (省委市委, 市委县委). */
+const ORGANS_RUN = /(?:省|市|县|区)委(?=(?:省|市|县|区)委(?!员))/g;
+/**
+ * Numbered short names that the central notices quote: 村（社区）“两委” (the Party branch and the residents' or
+ * villagers' committee; the 2020 and 2024 换届 notices) and the “两新”组织 (new economic and social organisations).
+ */
+const BARE_ABBREV = /两委(?<=(?:村|社区|镇|乡|居|其他|各)两委)(?![”"’》〞」』])|两新(?=组织|党建|领域|党组织)(?<![“"‘《〝「『]两新)/g;
 /** Marked coordinate items take no 顿号 between them (GB/T 15834-2011 §4.5.3.5). */
 const BOOK_DUN = /》、(?=《)/g;
 const QUOTE_DUN = /”、(?=“[^“”\n]{1,20}”)/g;
@@ -201,6 +208,13 @@ export const punctuationRule: Rule = {
     }
     for (const { m, start, end } of matchAll(BARE_SLOGAN, t)) {
       out.push(report(doc, 'warning', start, end, `“${m[1]}”是固定的提法，应加引号`, `“${m[1]}”`, `“${m[1]}”`));
+    }
+    // Two organs run together (省委市委): each is named, with a 顿号 between (市委市政府 is the accepted pair).
+    for (const { m, start, end } of matchAll(ORGANS_RUN, t)) {
+      out.push(report(doc, 'warning', start, end, '并列的机关名称之间应加顿号', `${m[0]}、`, `${m[0]}、`));
+    }
+    for (const { m, start, end } of matchAll(BARE_ABBREV, t)) {
+      out.push(report(doc, 'warning', start, end, `“${m[0]}”是数字简称，应加引号`, `“${m[0]}”`, `“${m[0]}”`));
     }
     for (const { m, start, end } of matchAll(FAKE_COLON, t)) {
       out.push(report(doc, 'warning', start, end, `“${m[0]}”是比号，不是冒号`, '：', '：'));

@@ -201,3 +201,50 @@ describe('after set Q (r129–r132, in-sample)', () => {
     expect(joins.some((x) => x.endsWith('会议记录') || x.endsWith('日') || x.endsWith('议室'))).toBe(false);
   });
 });
+
+describe('after set R (r133–r136, in-sample)', () => {
+  it('村（社区）“两委” and the “两新”组织 take quotation marks', () => {
+    const t = `${TITLE}镇党委指导社区两委换届，推动两新组织党建；村“两委”成员和“两新”组织党员参加培训。\n`;
+    expect(serious(t, 'punctuation')).toEqual([['两委', '“两委”'], ['两新', '“两新”']]);
+  });
+
+  it('a spinner\'s 根本国策, 男女公平, 仔细贯彻 and 身心进展; the words alone stay', () => {
+    const t = `${TITLE}局党组仔细贯彻男女公平根本国策，促进青少年身心进展。工作取得进展，要仔细核对，解决根本问题。\n`;
+    expect(serious(t, 'formulation').map(([x, r]) => `${x}→${r}`)).toEqual(['仔细贯彻→认真贯彻', '男女公平→男女平等', '根本国策→基本国策', '身心进展→身心发展']);
+  });
+
+  it('会议 before a congress\'s or a plenary\'s 精神 says the meeting twice', () => {
+    const t = `${TITLE}局党组学习党的二十大会议精神和二十届四中全会会议精神，传达县委常委会会议精神。\n`;
+    expect(serious(t, 'typo').map(([x]) => x)).toEqual(['会议精神', '会议精神']);
+  });
+
+  it('a county\'s or a city\'s inspection group is a 巡察组; the province\'s is a 巡视组', () => {
+    const t = `${TITLE}局党组配合县委第二巡视组开展工作，学习省委巡视组反馈意见。\n`;
+    expect(serious(t, 'typo')).toEqual([['巡视', '巡察']]);
+  });
+
+  it('党 stripped from 党员干部 and 党纪学习教育 by a site', () => {
+    const t = `${TITLE}局党组组织少数员干部参加纪学习教育，公务员干部队伍和党员干部参加党纪学习教育。\n`;
+    expect(serious(t, 'typo').map(([x]) => x)).toEqual(['员干部', '纪学习教育']);
+  });
+
+  it('two committees run together take a 顿号; 市委市政府 is the accepted pair', () => {
+    const t = `${TITLE}局党组按照省委市委要求和市委市政府部署开展工作。\n`;
+    expect(serious(t, 'punctuation')).toEqual([['省委', '省委、']]);
+  });
+
+  it('a site\'s table-of-contents label, preview label and image-credit line are chrome', () => {
+    const t = `本文目录导读：\n${TITLE}内容预览：\n图片来源于网络，如有侵权联系删除\n局党组全年专题研究意识形态工作4次。\n`;
+    const f = run(t).filter((x) => x.rule === 'debris').map((x) => t.slice(x.start, x.end));
+    expect(f.join('|')).toContain('本文目录导读');
+    expect(f.join('|')).toContain('图片来源于网络');
+  });
+
+  it('a page title with the sharing site\'s page count (_共7页) is chrome, and a title line is never joined to the body as a wrap', () => {
+    const body = Array.from({ length: 6 }, (_, i) => `团市委组织开展第${i + 1}批青年志愿服务活动，覆盖全市各区县青年群体，\n`).join('');
+    const t = `共青团某市委五年工作综述_共7页\n共青团某市委五年工作综述\n${body}`;
+    const f = run(t).filter((x) => x.rule === 'layout' && x.replacement === '');
+    expect(f.some((x) => x.start < t.indexOf('\n', t.indexOf('综述\n') + 1) + 1)).toBe(false);
+    expect(run(t).some((x) => x.rule === 'debris' && t.slice(x.start, x.end).includes('_共7页'))).toBe(true);
+  });
+});
