@@ -1,6 +1,6 @@
 import type { Rule, Finding } from '../types.js';
 import { lineAt, type CritiqueDoc, type Line } from '../doc.js';
-import { reporter } from './util.js';
+import { GLOSS, reporter } from './util.js';
 import { CUT_DOTS, DECO_WORD, inlineChrome, undecorated } from '../chrome.js';
 
 const report = reporter('debris', 'debris');
@@ -30,7 +30,7 @@ const BRACKET_ORGAN = /^[（(【[][\u4e00-\u9fff]{1,20}(?:委员会|党委|党�
 const GARBLED = /[\u3040-\u30ff\u3100-\u312f\u2500-\u257f]+/g;
 const GARBLED_NEXT_TO = /[\u4e00-\u9fff。，、；：（）]/;
 /** A pinyin reading in brackets right after a Han character (or the capital a garbled one became), with its tone mark. */
-const PINYIN_GLOSS = /(?<=[\u3400-\u9fffA-Z])[（(][a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,4}[）)]/g;
+const PINYIN_GLOSS = new RegExp(`(?<=[\\u3400-\\u9fffA-Z])${GLOSS}`, 'g');
 /** A table cell's opening bar before prose. */
 const CELL_BAR = /^[\s\u3000]*[|｜][ \u3000]*(?=[\u4e00-\u9fff0-9])/;
 

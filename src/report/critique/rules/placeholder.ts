@@ -1,6 +1,6 @@
 import type { Rule, Finding } from '../types.js';
 import { isCjk, lineAt, type CritiqueDoc } from '../doc.js';
-import { matchAll, reporter, warnOnce } from './util.js';
+import { GLOSS, matchAll, reporter, warnOnce } from './util.js';
 
 const report = reporter('placeholder', 'placeholder');
 
@@ -38,7 +38,7 @@ const INSTRUCTION_TAIL = /[【[（(][^【】[\]（）()\n]{0,60}(?:请|可|需)(
  */
 const CUT_CONGRESS = /党的[ \u3000]+(?=大|届)/g;
 /** 精神 right after the verbs that carry a meeting's spirit out, or after 党的 there (the name between was cut). */
-const CUT_SPIRIT = /(?:党的)?精神(?<=(?:(?:贯彻|落实|学习|领会|传达|宣讲)党的|(?:贯彻|落实|领会|传达)(?:[（(][a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,4}[）)])?)精神)(?=[，。、；和及与])/g;
+const CUT_SPIRIT = new RegExp(`(?:党的)?精神(?<=(?:(?:贯彻|落实|学习|领会|传达|宣讲)党的|(?:贯彻|落实|领会|传达)(?:${GLOSS})?)精神)(?=[，。、；和及与])`, 'g');
 const CUT_YEAR_BLANK = /[ \u3000]+年(?=[\u4e00-\u9fff])/g;
 const CUT_YEAR_BLANK_BEFORE = /[将至于在自从县市区省镇乡局委《（]$/;
 const CUT_YEAR_BLANK_AFTER = /^年(?:轻|龄|级|代|华|迈|货|会|鉴|画|糕|味|关|头|底|终|初)/;

@@ -1,7 +1,7 @@
 import type { Rule, Finding } from '../types.js';
 import type { CritiqueDoc } from '../doc.js';
 import { CORE_FORMULA, GUIDING_THOUGHT, NAMED_THOUGHTS } from '../../formulations.js';
-import { matchAll, reporter } from './util.js';
+import { GLOSS, matchAll, reporter } from './util.js';
 
 const report = reporter('xi', 'formulation');
 
@@ -47,7 +47,7 @@ const SHORT_THOUGHT = /[新习]思想/g;
 /** 学习思想政治 (习思想 inside 学习思想); 创新思想, 新理念新思想 (新思想 inside a word or a series). */
 const XI_BEFORE_NOT = /[学练复研见演补温预自实讲传修]$/;
 const NEW_BEFORE_NOT = /(?:[创革更清出全最崭]|新[\u4e00-\u9fff]{1,2}[、和与及]?)$/;
-const GLOSS_END = /[（(][a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,4}[）)]$/;
+const GLOSS_END = new RegExp(`${GLOSS}$`);
 const SHORT_AFTER_NOT = /^(?:[、和与及]?新[\u4e00-\u9fff]|观念|解放|政治|理论|文化|[上中里])/;
 /** The full name, also when a copy wrapped it over two lines. */
 const FULL_WRAPPED = new RegExp(GUIDING_THOUGHT.split('').join('[\\s\\u3000]*'));
