@@ -477,7 +477,7 @@ export const SPUN_TERMS: readonly SpunTerm[] = [
   // 服务 spun to 效劳 in the genre's service words (效劳 alone, 为人民效劳, stays a word).
   // The working line 围绕中心、服务大局 with either verb spun (环绕 for 围绕, 效劳 for 服务).
   { right: '围绕中心、服务大局', spun: ['环绕中心、服务大局', '环绕中心、效劳大局', '围绕中心、效劳大局', '环绕中心，服务大局'], source: SPIN },
-  ...['岗位服务', '服务大局', '服务形式', '服务群众', '服务意识', '服务中心', '服务型', '为民服务', '便民服务', '服务保障', '服务水平', '服务质量', '服务能力', '志愿服务'].map((right) => ({ right, spun: [right.replace('服务', '效劳')], source: SPIN })),
+  ...spinIn('服务', '效劳', ['岗位服务', '服务大局', '服务形式', '服务群众', '服务意识', '服务中心', '服务型', '为民服务', '便民服务', '服务保障', '服务水平', '服务质量', '服务能力', '志愿服务']),
 ];
 
 /**

@@ -1,6 +1,6 @@
 import type { Rule, Finding } from '../types.js';
 import { lineAt, type CritiqueDoc, type Line } from '../doc.js';
-import { GLOSS, reporter } from './util.js';
+import { GLOSS, reporter, TONE } from './util.js';
 import { CUT_DOTS, DECO_WORD, inlineChrome, undecorated } from '../chrome.js';
 
 const report = reporter('debris', 'debris');
@@ -100,7 +100,7 @@ export const debrisRule: Rule = {
     }
     // A reading in pinyin a site's converter put after a character (態（tài）): one finding per reading, each deleted.
     // Only a syllable with a tone mark: a report's own Latin in brackets (（CPC）, （App）) has none.
-    if (/[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]/.test(doc.text)) {
+    if (TONE.test(doc.text)) {
       for (const m of doc.text.matchAll(PINYIN_GLOSS)) {
         const at = m.index;
         const line = lineAt(doc, at);

@@ -29,7 +29,9 @@ export function warnOnce(findings: Finding[], again: string, againSuggestion?: s
 
 /** A line that opens a speech to its audience (尊敬的……, 各位领导). */
 /** A converter's pinyin reading in brackets, with its tone mark (態（tài）): the source for the patterns that read past it. */
-export const GLOSS = '[（(][a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,4}[）)]';
+/** The tone-marked vowels of pinyin: a reading has one, a report's own Latin (（CPC）, （App）) none. */
+export const TONE = /[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]/;
+export const GLOSS = `[（(][a-zü]{0,5}${TONE.source}[a-zü]{0,4}[）)]`;
 
 export const SALUTATION = /^[\s\u3000]*(?:尊敬的|各位)/;
 

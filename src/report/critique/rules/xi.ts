@@ -26,7 +26,7 @@ const NAME_DROPPED = /(?<![近平*＊A-Za-z]|近平|习近平)总书记(?=(?:在
 /** The name with its last character dropped (习近总书记, 习近新时代……). */
 const NAME_CLIPPED = /习近(?=总书记|同志|新时代)/g;
 /** The name with its first character dropped (运用近平新时代……, 近平总书记); not 习 / 近平 across a line break or 習（xí）近平. */
-const NAME_HEADLESS = /(?<!习(?:[\s\u3000]*|[（(][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}[）)]))近平(?=总书记|同志|新时代)/g;
+const NAME_HEADLESS = new RegExp(`(?<!习(?:[\\s\\u3000]*|${GLOSS}))近平(?=总书记|同志|新时代)`, 'g');
 /** The title doubled where a site deleted the name between (习近平总书记 → 总书记总书记). */
 const DOUBLED_TITLE = /(?<!习近平)总书记总书记/g;
 /** 系列讲话 without 重要: the fixed name is 系列重要讲话 (design note §3.5). */
