@@ -288,6 +288,8 @@ export const FIXED_PHRASES: readonly FixedPhrase[] = [
   { pattern: /高举(?:习近平)?新时代中国特色社会主义思想(?:伟大)?旗帜/g, right: '高举中国特色社会主义伟大旗帜', safe: false, discouraged: true, variant: /./, why: '“伟大旗帜”指中国特色社会主义；对思想一般说“以……为指导”“全面贯彻”', source: '党的二十大报告 (2022-10)：“高举中国特色社会主义伟大旗帜，全面贯彻新时代中国特色社会主义思想”' },
   // Marks inside fixed formulas: the campaign's name keeps its 、; the 方针 its 、.
   { pattern: /不忘初心[ \u3000]*牢记[ \u3000]*使命/g, right: '不忘初心、牢记使命', safe: true, why: '“不忘初心、牢记使命”中间应有顿号', source: '《中共中央关于在全党开展“不忘初心、牢记使命”主题教育的意见》(2019-05)' },
+  // The 2019 campaign's general requirement: two pairs, 、 inside each and ， between them.
+  { pattern: /(?!守初心、担使命，找差距、抓落实)守初心[，,、；]?担使命[，,、；]?找差距[，,、；]?抓落实/g, right: '守初心、担使命，找差距、抓落实', safe: true, why: '主题教育总要求的标点：两组之内用顿号，两组之间用逗号', source: '《中共中央关于在全党开展“不忘初心、牢记使命”主题教育的意见》(2019-05)（“守初心、担使命，找差距、抓落实”）' },
   { pattern: /不忘初心[，,][ \u3000]*牢记使命(?=”?主题教育)/g, right: '不忘初心、牢记使命', safe: true, why: '主题教育名称“不忘初心、牢记使命”中间用顿号', source: '《中共中央关于在全党开展“不忘初心、牢记使命”主题教育的意见》(2019-05)' },
   { pattern: /团结稳定鼓劲[，,；; \u3000]正面宣传为主/g, right: '团结稳定鼓劲、正面宣传为主', safe: true, why: '方针“团结稳定鼓劲、正面宣传为主”中间用顿号', source: `${S819}；${XCTL}（“坚持团结稳定鼓劲、正面宣传为主”）` },
   { pattern: /以人为本[ \u3000]*执政为民/g, right: '以人为本、执政为民', safe: true, why: '“以人为本、执政为民”中间有顿号', source: '党的十八大报告 (2012-11)：“坚持以人为本、执政为民”' },
@@ -419,6 +421,9 @@ export interface SpunTerm {
 
 const SPIN = '近义词替换的“伪原创”改写（同义词据《现代汉语词典》第7版）';
 
+/** Groups of people a report counts (广大青年, 部分家长); each is a noun of its own. */
+const PEOPLE = ['群众', '党员', '干部', '职工', '教职工', '师生', '教师', '学生', '家长', '病人', '患者', '人民', '青年', '农民', '居民', '村民', '网民', '妇女', '官兵', '团员', '员工', '医务人员', '医护人员', '市民', '会员', '志愿者', '青少年', '退役军人', '农民工', '科技工作者', '文艺工作者', '企业'] as const;
+
 /** Spun forms of compounds of one word: `word` swapped for `spun` in each (宣传栏 → 宣扬栏). */
 const spinIn = (word: string, spun: string, compounds: readonly string[]): SpunTerm[] => compounds.map((right) => ({ right, spun: [right.replace(word, spun)], source: SPIN }));
 
@@ -466,7 +471,10 @@ export const SPUN_TERMS: readonly SpunTerm[] = [
   // words: 宣扬错误思想, 根底扎实): 宣传 → 宣扬, 基础 → 根底, 广播 → 播送, 则 → 那么, 特别是 → 特殊是.
   ...spinIn('宣传', '宣扬', ['宣传栏', '宣传标语', '宣传横幅', '宣传展板', '宣传委员', '宣传册', '宣传单', '宣传车', '宣传片', '宣传月', '宣传周', '宣传阵地', '宣传资料', '宣传力度', '宣传氛围', '宣传思想工作', '宣传思想文化', '宣传思想战线']),
   ...spinIn('基础', '根底', ['基础教育', '基础设施', '基础工作', '基础建设', '夯实基础', '打牢基础', '坚实基础', '群众基础']),
-  ...spinIn('广大', '广阔', ['广大群众', '广大党员', '广大干部', '广大职工', '广大师生', '广大病人', '广大患者', '广大人民', '广大青年', '广大农民', '广大居民', '广大网民', '广大妇女', '广大官兵']),
+  // 广大 and 部分 count people; their spun forms 广阔 and 局部 measure space and parts, so before a group of people
+  // they are no word (广阔天地 and 局部地区 stay).
+  ...spinIn('广大', '广阔', PEOPLE.filter((p) => !['群众', '党员', '干部'].includes(p)).map((p) => `广大${p}`)),
+  ...spinIn('部分', '局部', PEOPLE.map((p) => `部分${p}`)),
   ...spinIn('基本', '根本', ['基本国策', '基本路线', '基本方略']),
   ...spinIn('平等', '公平', ['男女平等']),
   ...spinIn('认真', '仔细', ['认真贯彻', '认真落实']),

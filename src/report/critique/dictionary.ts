@@ -52,7 +52,7 @@ export const CONFUSIONS: readonly Confusion[] = [
   { pattern: '理论中心组', right: '理论学习中心组', severity: 'info', note: '（简称常见，可不改）', source: '《中国共产党党委（党组）理论学习中心组学习规则》(2017-01)：组织的名称是“理论学习中心组”' },
   // An adverbial set phrase before its verb takes 地, not 的 (旗帜鲜明地讲政治, 坚定不移地推进).
   ...['旗帜鲜明', '坚定不移', '毫不动摇', '一以贯之', '持之以恒', '不折不扣', '坚持不懈', '毫不松懈'].map((w): Confusion => ({
-    pattern: `${w}的(?=讲政治|抓|推进|落实|贯彻|坚持|维护|执行(?!力)|走|把|反对|支持|做好|加强|推动)`,
+    pattern: `${w}的(?=讲政治|抓|推进|落实|贯彻|坚持|维护|执行(?!力)|走|把|反对|支持|做好|加强|推动|站|亮明|表明|抵制|批驳|同[\u4e00-\u9fff]{1,8}作斗争|与[\u4e00-\u9fff]{1,8}作斗争)`,
     right: `${w}地`,
     severity: 'warning',
     source: `${STD}（状语后用“地”：旗帜鲜明地讲政治）`,
@@ -121,7 +121,7 @@ export const CONFUSIONS: readonly Confusion[] = [
   { pattern: '形态意识(?=工作|领域|安全|阵地|风险|责任)', right: '意识形态', severity: 'error', source: `${STD}（词序颠倒）` },
   { pattern: '(?<=[抓做干搞管学办查改])的不(?=紧|实|够|好|到位|扎实|深入|细|严|全面|彻底|及时|牢|透)', right: '得不', severity: 'error', source: `${STD}（动词后接补语用“得”：抓得不紧）` },
   { pattern: '(?<=报告|汇报|总结|说明)下：', right: '如下：', severity: 'error', source: `${DESIGN} §3.1（“现将有关情况报告如下：”）` },
-  { pattern: '其它(?=成员|人员|同志|领导|干部|班子|党员|委员|职工|教师|学生|群众|单位|部门|科室|党组织|支部|县直|市直|区直|乡镇|街道|社区|村)', right: '其他', severity: 'warning', source: `${STD}（指人和单位用“其他”；“其它”只用于事物，公文通用“其他”）` },
+  { pattern: '其它(?=成员|(?:工作)?人员|同志|领导|干部|班子|党员|委员|职工|教师|学生|群众|单位|部门|科室|党组织|支部|县直|市直|区直|乡镇|街道|社区|村)', right: '其他', severity: 'warning', source: `${STD}（指人和单位用“其他”；“其它”只用于事物，公文通用“其他”）` },
   // Near-homophones in fixed political words (issue 11). Each wrong form is no word in this register.
   { pattern: '(?<=(?:开展|推进|参加|参与|启动|深化|第[一二]批|思想|使命”?)[“”]?)主体教育', right: '主题教育', severity: 'error', source: `${DESIGN} §3.7（“不忘初心、牢记使命”主题教育 2019；学习贯彻习近平新时代中国特色社会主义思想主题教育 2023）`, note: '学习教育活动的名称是“主题教育”' },
   { pattern: '主体教育(?=成果|期间|领导小组|办公室|动员|总结|专题|工作会议|各项|以来)', right: '主题教育', severity: 'error', source: `${DESIGN} §3.7` },
@@ -298,6 +298,24 @@ export const CONFUSIONS: readonly Confusion[] = [
   { pattern: '尊敬各位', right: '尊敬的各位', severity: 'warning', source: `${STD}（称呼语“尊敬的各位领导”）` },
   { pattern: '服务与大局', right: '服务于大局', severity: 'warning', source: `${STD}（“服务于大局”）` },
   { pattern: '有条不稳', right: '有条不紊', severity: 'error', source: STD },
+  // Near-sound and near-form slips of common words and idioms (each wrong form is no word in the contexts given).
+  { pattern: '涣然一新', right: '焕然一新', severity: 'error', source: STD },
+  { pattern: '一并俱全', right: '一应俱全', severity: 'error', source: STD },
+  { pattern: '对侍', right: '对待', severity: 'error', source: STD },
+  { pattern: '奉头(?=负责|抓总|单位|部门|领导|组织|开展|落实|推进)', right: '牵头', severity: 'error', source: STD },
+  // 备受 "fully suffer/receive"; 倍受 is the common slip (《咬文嚼字》列为常见差错).
+  { pattern: '倍受(?=鼓舞|关注|青睐|重视|欢迎|好评|赞誉|推崇|期待|瞩目|煎熬|折磨|困扰|打击)', right: '备受', severity: 'warning', source: `${STD}（“备受”：受尽，受够）` },
+  // 结合 (combine with) before what a unit combines its work with; 接合 is joining parts (城乡接合部).
+  { pattern: '接合(?=实际|自身|本地|本单位|本部门|工作实际|岗位|各自|当前|新形势)', right: '结合', severity: 'error', source: `${STD}（结合：人或事物间发生密切联系；接合：连接使合在一起）` },
+  // 充分发挥 is the collocation; 充足 describes supplies (资金充足), the spinner's or the writer's swap.
+  { pattern: '充足发挥', right: '充分发挥', severity: 'warning', source: STD },
+  // 新形势下 (under the new situation): 形式 is a form, which nothing is "under".
+  { pattern: '(?<=在|的|新时代|当前)新形式下', right: '新形势下', severity: 'warning', source: `${STD}（形势：事物发展的状况；形式：事物的外在样式）` },
+  { pattern: '(?<=^|[，。；：\n])新形式下', right: '新形势下', severity: 'warning', source: `${STD}（形势：事物发展的状况；形式：事物的外在样式）` },
+  // A degree adverb binds to its adjective: 十分重要的意义, not 十分的重要意义.
+  { pattern: '(?<=十分|非常|极其|极为|尤为|特别)的重要(?=意义|作用|地位|任务|举措|保障|内容|体现)', right: '重要的', severity: 'warning', source: `${STD}（程度副词直接修饰形容词：十分重要的意义）` },
+  // 主题教育 spun or slipped to 主要教育 where the campaign is carried out.
+  { pattern: '(?<=开展|推进|深化|落实|贯彻落实|参加|巩固|扎实开展|深入开展|第一批|第二批|本次|这次)主要教育(?!对象|内容|形式|方式|方法|任务|目标|阵地|资源|途径|手段)', right: '主题教育', severity: 'warning', source: `${STD}；学习教育的名称是“主题教育”（2019年、2023年）` },
   { pattern: '(?<![村社])党支书记', right: '党支部书记', severity: 'warning', note: '或“党总支书记”，按组织名称核对', source: `${STD}（党支部书记，口语简称“支书”）` },
   // 两 before a measure word counts (两项、两个); 二 stays in ordinals and in numbers (第二项, 十二项).
   ...[['项', '(?![目式])'], ['个', '(?!体)'], ['条', '(?!例)'], ['支', '(?!部)'], ['批', '(?![示评准复])']].map(([unit, not]): Confusion => ({
@@ -347,7 +365,7 @@ export const OLD_VARIANTS: Readonly<Record<string, string>> = {
  * (function words and short verbs). Other characters double legitimately across word
  * boundaries (学习习近平, 党委委员, 局局长, 没有有效), so they are not checked alone.
  */
-export const DOUBLING_SUSPECTS = new Set('的把被在是和还也都就并而但或不得将让学抓推加对要为'.split(''));
+export const DOUBLING_SUSPECTS = new Set('的把被在是和还也都就并而但或不得将让学抓推加对要为且与及其向由'.split(''));
 
 /** Legitimate reduplications (AA, AABB, ABAB) that contain a doubled chunk. */
 export const REDUPLICATION_WHITELIST: readonly string[] = [

@@ -165,7 +165,13 @@ const HEAD_THEN_BODY = /(?:^|[。；：][ \u3000]*)[ \u3000]*(?:[一二三四五
  * first words straight after it: 近年来 今年以来 一、 为深入贯彻 按照 根据 总的来说 我镇 在……领导下 (a year after
  * the title is the older check's, below: the year may be the title's own).
  */
-const TITLE_THEN_BODY = /^[ \u3000]*[^，。；：！？,;:!?\s\u3000]{2,40}?(工作总结|工作汇报|情况报告|情况汇报|自查报告|述职报告|汇报材料|工作报告|调研报告|研判报告)(?=近年来|今年以来|一年来|半年来|本年度|[一二三四五六七八九十]、|为(?:深入|进一步|认真|全面|切实|贯彻|扎实)|总的来说|按照|根据|现将|在[\u4e00-\u9fff]{2,14}(?:正确)?领导下|我(?:镇|乡|县|区|市|局|校|院|村|街道|社区|单位|公司|委|部))/;
+/** A chapter heading after a sentence's end on the same line (……典型案例”。第二章 问题剖析). */
+const CHAPTER_RUN_IN = /(?<=[。！？；”])[ \u3000]*第[一二三四五六七八九十]{1,3}章(?=[ \u3000]?[\u4e00-\u9fff])/g;
+/** A decimal section number glued to text on both sides (结论1.1背景, 等次。1.2总体结论): not a quantity (1.5万元, 2.3倍). */
+const DECIMAL_RUN_IN = /(?<=[\u4e00-\u9fff。！？；”])[1-9]\.[1-9](?![\d%．.])(?![万亿元倍个米吨千百分秒天年月日时亩户人次名项件所家台辆套张册本页条期场批只头级类])(?=[\u4e00-\u9fff])/g;
+/** A speech's title run into its salutation (……上的讲话同志们：): the salutation opens the text on a line of its own. */
+const SPEECH_THEN_SALUTE = /^[ \u3000]*[^，。；：！？,;:!?\s\u3000]{2,60}?(讲话|发言|讲稿|致辞|发言提纲|表态发言)(?=同志们[：:，,]|各位(?:领导|同志|代表|嘉宾|老师)[：:，,]|尊敬的)/;
+const TITLE_THEN_BODY = /^[ \u3000]*[^，。；：！？,;:!?\s\u3000]{2,40}?(工作总结|工作汇报|情况报告|情况汇报|自查报告|述职报告|汇报材料|工作报告|调研报告|研判报告)(?=近年来|今年以来|一年来|半年来|本年度|[一二三四五六七八九十]、|为(?:深入|进一步|认真|全面|切实|贯彻|扎实)|总的来说|按照|根据|现将|在[\u4e00-\u9fff]{2,14}(?:正确)?领导下|我(?:镇|乡|县|区|市|局|校|院|村|街道|社区|单位|公司|委|部)|[XxＸｘ×]{1,3}(?:镇|乡|县|区|市|局|街道|社区|村|单位|公司|学校)|[县市区镇乡](?:委|人大|政府|纪委|党委)(?=[\u4e00-\u9fff]))/;
 
 /** A heading whose text runs straight into 一是 (（一）加强理论武装一是组织学习……): the list opened a new paragraph once. */
 const HEAD_THEN_YISHI = /(?:^|[。；：][ \u3000]*)[ \u3000]*(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）)[^。；：！？\s\u3000]{4,40}?(?<=[\u4e00-\u9fff])(一是)(?!一[，、,])(?=[\u4e00-\u9fff“])/g;
@@ -267,12 +273,19 @@ export const layoutRule: Rule = {
       };
       const itemRunIn = (mark: string) => `序号“${mark}”与上文连在同一行（疑为网页或文档转换丢失了换行）`;
       // The report's title run into its first sentence (……工作总结近年来，……): a break lost at the title's last word.
-      const glued = TITLE_THEN_BODY.exec(p.text);
+      const glued = TITLE_THEN_BODY.exec(p.text) ?? SPEECH_THEN_SALUTE.exec(p.text);
       if (glued && !kept(p.start, p.start + glued[0].length) && p.text.length - glued[0].length >= 12) {
         const end = p.start + glued[0].length;
         const start = end - glued[1]!.length;
         runIn.add(start);
         out.push(report(doc, 'warning', start, end, '标题与正文连在同一行（疑为网页或文档转换丢失了换行）', '标题单独成行，正文另起一段', `${glued[1]}\n`));
+      }
+      // A page that lost every break of a report numbered by chapters and decimals (……结论。1.2总体结论……。第二章……):
+      // each heading is a run-in. Decimals only where the line holds a run of them (1.1 … 1.2), never a quantity.
+      for (const { m, start, end } of matchAll(CHAPTER_RUN_IN, p.text, p.start)) lostAt(start, end, `标题“${m[0]}”与上文连在同一行（疑为网页或文档转换丢失了换行）`, '标题单独成行');
+      const decimals = [...matchAll(DECIMAL_RUN_IN, p.text, p.start)];
+      if (decimals.length >= 2 && decimals.some(({ m }) => m[0].endsWith('.1'))) {
+        for (const { m, start, end } of decimals) lostAt(start, end, `标题序号“${m[0]}”与上文连在同一行（疑为网页或文档转换丢失了换行）`, '标题单独成行，正文另起一段');
       }
       for (const { m, end } of matchAll(HEAD_THEN_BODY, p.text, p.start)) lostAt(end - m[1]!.length, end, '标题与正文连在同一行（疑为 PDF 或网页排版残留）', '标题单独成行，正文另起一段');
       // The next level glued after a short heading: 1. after （一）…, 一是 after 1.… or after 一、/（一）….
@@ -453,7 +466,8 @@ export const layoutRule: Rule = {
       const mark = /[，、]$/.test(at);
       if (mark && !doc.softBreaks.has(a.index)) continue;
       // An unnumbered heading of two short phrases (强化组织领导，落实工作责任) over a long paragraph.
-      if (/^[\s\u3000]*[\u4e00-\u9fff]{2,12}[，、][\u4e00-\u9fff]{2,12}$/.test(at) && b.text.trim().length > 2 * at.trim().length) continue;
+      // (A quoted word in it too: 围绕“谁来管”，压实主体责任.)
+      if (/^[\s\u3000]*[\u4e00-\u9fff“”‘’《》]{2,14}[，、][\u4e00-\u9fff“”‘’《》]{2,14}$/.test(at) && b.text.trim().length > 2 * at.trim().length) continue;
       // The next paragraph opens on a mark no line may open on (、平安、有效): the sentence was broken before it.
       const lead = /^[\s\u3000]*[、，；：]/.exec(b.text);
       if (!mark && lead) {

@@ -15,12 +15,23 @@ const XRUN = /(?<![A-Za-z0-9_])[XxＸｘ]+(?![A-Za-z0-9_])|(?<=^|[\u4e00-\u9fff\
 const XOK = /^(?:X光|X射线|x轴|X轴|X线)/;
 /** N standing for a count (开展了N项, 共N次): a template's letter for the number. */
 const N_SLOT = /(?<=[\u4e00-\u9fff])[NＮ](?=[项次个人名篇条期场余家所])/g;
+/**
+ * A count cut out before its measure word (先后次专题研究, 实施了项措施, 压减合并项，): a site or a template dropped
+ * the number. After a verb of counting, where measure and next character make no word of their own (项目, 次日, 个人,
+ * 期间, 批评…); or after an activity or a channel counted, where the measure ends the clause (会议次，, 工作群个，).
+ */
+const CUT_COUNT =
+  /(?<=(?:先后|共计?|累计|合计|总计|开展了?|召开了?|举办了?|组织了?|实施了|制定了|出台了|印发了|建立了|发放了|排查出|清理了?|走访了?|慰问了?|培训了?|新增了?|打造了?|建成了?|设立了?|压减了?|合并了?|整合了?|梳理出|查找出|查摆出|收集到?|征集到?|全县|全市|全区|全镇|全乡))(?:次|项|场|期|篇|名|批|件|个|户|条|份)(?![次日年月要序第数目所地景面合域馆间刊望待限末中初满货章幅单称额义字誉录示评准复事人别体性案外籍口有属在例款号])/g;
+const CUT_COUNT_END =
+  /(?<=(?:会议|活动|培训|学习|讲座|宣讲|检查|督查|座谈会?|研讨会?|谈话|党课|调研|演练|巡查|走访|慰问|评议|讨论|交流|工作群|微信群|公众号|账号|平台|基地|阵地|站点|APP|项目|措施|问题|事项))(?:次|个|项|场|期|篇|条)(?=[，。；、）])/g;
 /** A unit noun after "X " or "XX ": X 区委, XX 县, X 单位 (a PDF space between the slot and the unit). */
 const UNIT_AFTER = /^[ \u3000\u00a0]?(?:省|市|县|区|镇|乡|村|街道|社区|局|委|办|部|厅|院|校|所|站|中心|单位|公司|集团|支部|党委|党组|支行|分局|学校|医院)/;
 /** A capital letter left by a redacted template: A总书记, A新时代, 《A谈治国理政》 (A同志 may be a deliberate anonymisation). */
 const LETTER_NAME = /(?<![A-Za-z0-9])[A-WYZ](?=总书记|新时代|谈治国理政)/g;
 const SYMBOLS = /(?:×{2,}|□+|△{2,}|×(?=[ \u3000]?(?:省|市|县|区|镇|乡|村|街道|社区|局|委|单位|公司)))/g;
 const INSTRUCTION = /[【[（(]\s*(?:此处|请(?:填写|补充|根据|结合|在此|按)|待(?:补充|填|定|完善)|需(?:补充|填写)|根据(?:本单位|本地|实际)|填写|补充|插入|示例|举例)[^【】[\]（）()\n]{0,80}[】\]）)]/g;
+/** An editor's or a model's note left in the text: （注：原文为……，调整为……）, （注：数据为示例，请核实）. */
+const EDIT_NOTE = /[（(]注[：:][^（）()\n]{0,60}?(?:原文|调整为|改为了?|可根据|根据实际|此处|示例|仅供参考|可替换|可删|虚构|模拟|假设|请核实|需核实|请替换|以实际为准)[^（）()\n]{0,60}[）)]/g;
 const EMPTY_BRACKET = /【\s*】/g;
 /** A template's elision in brackets where a name goes: 〔...〕, 〔……〕, [...]. */
 const ELIDED_BRACKET = /[〔［[【](?:\.{2,6}|…{1,2}|。{3})[〕］\]】]/g;
@@ -137,6 +148,11 @@ export const placeholderRule: Rule = {
       if (m[0].length === 1 && !unitSlot && !marked && !isCjk(before) && !isCjk(after) && !(/\s/.test(before ?? '') && /\s/.test(after ?? '') && (isCjk(farBefore) || isCjk(farAfter)))) continue;
       out.push(report(doc, 'error', start, end, `未填写的占位符“${m[0]}”`, '填入具体数字或名称'));
     }
+    for (const { m, start, end } of [...matchAll(CUT_COUNT, t), ...matchAll(CUT_COUNT_END, t)]) {
+      // 全市场 is 全 + 市场 (全市场监管), not 全市 + 场.
+      if (m[0] === '场' && t.slice(start - 2, start) === '全市') continue;
+      out.push(report(doc, 'error', start, end, `“${m[0]}”前缺了数字（疑为被删去的数字）`, `补上具体数字，如“3${m[0]}”`));
+    }
     for (const { start, end } of matchAll(N_SLOT, t)) out.push(report(doc, 'error', start, end, '未填写的占位符“N”（字母代替了数字）', '填入具体数字'));
     for (const { m, start, end } of matchAll(LETTER_RUN, t)) {
       if (/[A-Za-z0-9]/.test(t[start - 1] ?? '')) continue;
@@ -173,6 +189,9 @@ export const placeholderRule: Rule = {
     }
     for (const { m, start, end } of matchAll(SYMBOLS, t)) {
       out.push(report(doc, 'error', start, end, `未填写的占位符“${m[0]}”`, '填入具体内容'));
+    }
+    for (const { start, end } of matchAll(EDIT_NOTE, t)) {
+      out.push(report(doc, 'error', start, end, '文中残留修改或生成时的说明（“注：……”）', '核实后删去该说明', ''));
     }
     for (const { start, end } of matchAll(INSTRUCTION_TAIL, t)) {
       out.push(report(doc, 'error', start, end, '文中残留写作提示（括号里要求结合实际填写）', '按提示补全内容后删除该标记'));

@@ -29,8 +29,11 @@ const FAKE_QUOTE = /[〝〞〟]/g;
 /** Corner brackets (「」『』): the quotes of vertical text and of traditional-script pages; horizontal text takes “” ‘’ (GB/T 15834-2011 §4.8; the corner forms are for vertical text, §5.2). */
 const CORNER = /[「」『』]/g;
 const CORNER_RIGHT: Readonly<Record<string, string>> = { '「': '“', '」': '”', '『': '‘', '』': '’' };
-/** A year in a document number in square or round brackets (【2020】5号): GB/T 9704-2012 §7.2.4 uses 六角括号 〔〕. */
-const DOC_NO_BRACKET = /[【[［(（]\s*((?:19|20)\d{2})\s*[】\]］)）](?=\s*第?\d{1,4}\s*号)/g;
+/**
+ * A year in a document number in square, round or look-alike brackets (【2020】5号, ﹝2016﹞15号, the small-form
+ * tortoise shells of some input methods): GB/T 9704-2012 §7.2.4 uses 六角括号 〔〕.
+ */
+const DOC_NO_BRACKET = /[【[［(（﹝〖]\s*((?:19|20)\d{2})\s*[】\]］)）﹞〗](?=\s*第?\d{1,4}\s*号)/g;
 /** A comma left before a full stop (…实效， 。). */
 const COMMA_BEFORE_STOP = /[，,][ \u3000]*(?=。)/g;
 /** A half-width ( opened after Chinese text and never closed in its paragraph. */
@@ -301,6 +304,11 @@ export const punctuationRule: Rule = {
       // Inside a title of its own (《学习〈习近平谈治国理政〉……》) the inner marks are 〈〉, checked above by the lookbehind.
       out.push(report(doc, 'warning', start, end, `书名“${m[1]}”应加书名号`, `《${m[1]}》`, `《${m[1]}》`));
     }
+    // A dash typed with the horizontal bar (――, U+2015, as some GBK converters map it) or a box-drawing line: the
+    // Chinese dash is two em dashes (GB/T 15834-2011 §4.9).
+    for (const { start, end } of matchAll(/(?<=[\u4e00-\u9fff”）》])(?:―{2}|─{2})(?=[\u4e00-\u9fff“（《])/g, t)) {
+      out.push(report(doc, 'warning', start, end, '破折号应为两个“—”（——），此处用了横线字符', '——', '——'));
+    }
     for (const { m, start, end } of matchAll(DANGLING, t)) {
       // Inside a quote or a title, the word may be cut on purpose (“和”字).
       if (/[“‘《]$/.test(t.slice(start - 1, start)) || /[”’》]/.test(t[end] ?? '')) continue;
@@ -326,7 +334,9 @@ export const punctuationRule: Rule = {
       const next = doc.lines.findIndex((l) => l.start > b.end && l.text.trim() !== '');
       const cut = next >= 0 && doc.chrome.get(next)?.kind === 'advert' && CUT_NOTICE.test(doc.lines[next]!.text);
       // A look-alike quotation mark (〝…〞, from some input methods and converters) pairs as the quote it stands for.
-      const found = unbalanced(doc, doc.text.slice(b.start, b.end).replace(/〝/g, '“').replace(/[〞〟]/g, '”'), b.start);
+      const seg = oneWayQuotes(doc, doc.text.slice(b.start, b.end).replace(/〝/g, '“').replace(/[〞〟]/g, '”'), b.start);
+      out.push(...seg.found);
+      const found = unbalanced(doc, seg.text, b.start);
       out.push(...(cut ? found.filter((f) => !/没有对应的右/.test(f.message)) : found));
     }
     return out;
@@ -341,6 +351,51 @@ const NESTED: readonly [number, number][] = [
   [2, 3],
   [0, 1],
 ];
+
+/** The longest quoted item a mistyped mark is paired over (a name, a slogan, a short quotation). */
+const ONE_WAY_SPAN = 40;
+
+/**
+ * Quotation marks typed one way only (”五主”推进, “群众议、群众享“): an input method or a converter gave every mark
+ * the same shape. A mark in the wrong direction whose partner of the same shape follows close by, with no other quote
+ * mark or line between, is the other half of that pair: one finding on it, with the right mark, and the pair is then
+ * matched as it should be (no unpaired-quote findings on both halves).
+ */
+function oneWayQuotes(doc: CritiqueDoc, text: string, base: number): { text: string; found: Finding[] } {
+  if (!/[“”]/.test(text)) return { text, found: [] };
+  // UTF-16 units, so that indices stay the text's own.
+  const chars = text.split('');
+  const found: Finding[] = [];
+  let openAt = -1;
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i];
+    if (c === '“') {
+      // A second opener close after the first, with no line between: the closer typed as an opener.
+      // Not when a closer follows it: then it opens a pair of its own and the first opener is the unpaired one.
+      const after = text.slice(i + 1).search(/[“”\n]/);
+      const opensPair = after >= 0 && text[i + 1 + after] === '”';
+      if (openAt >= 0 && !opensPair && i - openAt <= ONE_WAY_SPAN + 1 && i > openAt + 1 && !text.slice(openAt, i).includes('\n')) {
+        found.push(report(doc, 'error', base + i, base + i + 1, '引号方向错误：此处是右引号，误用了左引号（“）', '改为右引号”', '”'));
+        chars[i] = '”';
+        openAt = -1;
+      } else if (openAt < 0) openAt = i;
+      continue;
+    }
+    if (c !== '”') continue;
+    if (openAt >= 0) {
+      openAt = -1;
+      continue;
+    }
+    // A closer with nothing open whose partner of the same shape follows close by: the opener typed as a closer.
+    const next = text.slice(i + 1, i + 1 + ONE_WAY_SPAN).search(/[“”\n]/);
+    const partner = next > 0 ? i + 1 + next : -1;
+    if (partner < 0 || text[partner] !== '”') continue;
+    found.push(report(doc, 'error', base + i, base + i + 1, '引号方向错误：此处是左引号，误用了右引号（”）', '改为左引号“', '“'));
+    chars[i] = '“';
+    i = partner;
+  }
+  return { text: chars.join(''), found };
+}
 
 /** Report each unmatched paired mark at its own position; each kind is matched separately. */
 function unbalanced(doc: CritiqueDoc, text: string, base: number): Finding[] {

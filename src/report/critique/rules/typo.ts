@@ -189,6 +189,11 @@ export const typoRule: Rule = {
         REPEAT.lastIndex = start + 1;
         continue;
       }
+      // 一层一层, 一步一步: 一 + a measure word said twice is the language's own reduplication (one by one).
+      if (chunk.length === 2 && chunk[0] === '一') {
+        REPEAT.lastIndex = start + 1;
+        continue;
+      }
       if (chunk.length === 1) {
         if (!DOUBLING_SUSPECTS.has(chunk) || legitSingle(t, start, chunk)) {
           REPEAT.lastIndex = start + 1;
@@ -266,6 +271,11 @@ function legitSingle(t: string, start: number, ch: string): boolean {
     case '加': return /[参增追施附叠外]/.test(prev); // 参加加强
     case '推': return false;
     case '将': return /[大老干上中少]/.test(prev);
+    case '向': return /[方趋导志意动倾走转面去偏内外纵横定流风取]/.test(prev); // 方向向网络延伸
+    case '与': return /[参给赋授干]/.test(prev); // 参与与支持
+    case '及': return /[涉以普危波来顾企论提触遍]/.test(prev); // 涉及及时
+    case '其': return /[尤与极何如若不名莫各及]/.test(prev); // 尤其其他
+    case '由': return /[自理缘经因来事]/.test(prev); // 理由由此
     case '还': return /[归偿退交]/.test(prev); // 归还还…
     case '把': return /[一两几]/.test(prev); // 一把把
     case '都': return /[首古旧国]/.test(prev);

@@ -35,6 +35,8 @@ const SERIES = /系列(?:讲话)/g;
 const SERIES_AFTER_VERB = /(?:学习|贯彻|落实|领会|深化|宣讲|践行|[、和及])$/;
 /** 习 alone where the name is cut short (以习新时代…, 《习谈治国理政》): not the 习 of 学习, 复习… (XI_BEFORE_NOT). */
 const XI_CLIPPED = /习(?=新时代中国特色社会主义思想|谈治国理政|著作选读)/g;
+/** 习 alone before 关于 and what he said on it (贯彻落实习关于……的重要指示精神): the title and the rest of the name cut. */
+const XI_CLIPPED_ON = /习(?=关于[^，。；\n]{1,40}?(?:重要(?:讲话|指示|批示|论述)|指示批示|论述))/g;
 /** Named thoughts with the owner dropped: 学习贯彻文化思想. */
 const OWNERLESS_VERB = /(?:学习|贯彻|宣传|践行|落实|领悟|研究|阐释|以|用)[\u4e00-\u9fff]{0,2}$/;
 const OWNERLESS = new RegExp(`(${NAMED_THOUGHTS.map((n) => n.replace('习近平', '')).join('|')})(?!工作|阵地|战线|领域|建设|队伍|教育|宣传|文化|理论|观念|状况|动态|政治)`, 'g');
@@ -126,6 +128,12 @@ export const xiRule: Rule = {
     for (const { start, end } of matchAll(XI_CLIPPED, t)) {
       if (XI_BEFORE_NOT.test(t.slice(Math.max(0, start - 1), start))) continue;
       out.push(report(doc, 'error', start, end, '“习”是姓名的残缺写法：应为“习近平”', '习近平', '习近平'));
+    }
+    for (const { start, end } of matchAll(XI_CLIPPED_ON, t)) {
+      // 学习关于…: the 习 of 学习; 落实 + 习 is no word (实习 aside), so after 落实 it is the name.
+      const before = t.slice(Math.max(0, start - 2), start);
+      if (XI_BEFORE_NOT.test(before.slice(-1)) && before !== '落实') continue;
+      out.push(report(doc, 'error', start, end, '“习”是姓名的残缺写法：应为“习近平总书记”', '习近平总书记', '习近平总书记'));
     }
     for (const { start, end } of matchAll(NAME_CLIPPED, t)) {
       out.push(report(doc, 'error', start, end, '领导人姓名缺字：应为“习近平”', '习近平', '习近平'));

@@ -1,0 +1,154 @@
+/**
+ * Round 22 (issue 24). Written after set T (r141, r143, r145, r147) was read, as families in our own words: quotation
+ * marks typed one way, counts cut out before their measure word, people counted with a spun 广阔/局部, near-sound
+ * slips of common words, doubled function characters and the 一X一X reduplication, 习 alone before 关于, the
+ * horizontal-bar dash, look-alike brackets in a document number, a collection tag (优秀N篇), an editor's or a model's
+ * note, a speech's title run into its salutation, a report numbered by chapters and decimals on one line, the 2019
+ * campaign's general requirement, a speaker's own 供大家参考, an unnumbered heading with a quoted word.
+ */
+import { describe, expect, it } from 'vitest';
+import { applyAll, run } from './helpers.js';
+
+const TITLE = '南岭镇党委关于2024年度基层党建工作情况的报告\n';
+const serious = (t: string, rule?: string) => run(t).filter((f) => f.severity !== 'info' && (!rule || f.rule === rule)).map((f) => [t.slice(f.start, f.end), f.replacement ?? null]);
+
+describe('punctuation', () => {
+  it('quotation marks typed as closers throughout: each opener is one finding, and the pairs then match', () => {
+    const t = `${TITLE}镇里推行”四进”工作法，开展”暖心驿站”建设。\n`;
+    expect(serious(t, 'punctuation')).toEqual([
+      ['”', '“'],
+      ['”', '“'],
+    ]);
+    expect(applyAll(t, run(t).filter((f) => f.rule === 'punctuation'))).toContain('推行“四进”工作法，开展“暖心驿站”建设');
+  });
+
+  it('a closer typed as an opener right after its opener is one finding', () => {
+    const t = `${TITLE}镇里开展“书香南岭“读书月活动。\n`;
+    expect(serious(t, 'punctuation')).toEqual([['“', '”']]);
+  });
+
+  it('an opener left unclosed before a pair of its own is not read as a mistyped closer', () => {
+    const t = `${TITLE}他表示，“作为分管领导，必须当好“第一责任人”。\n`;
+    const found = serious(t, 'punctuation');
+    expect(found.some(([, r]) => r === '”')).toBe(false);
+    expect(found.length).toBe(1);
+  });
+
+  it('a dash typed with horizontal bars becomes two em dashes', () => {
+    expect(serious(`${TITLE}他遭遇了困难――在一次抢险中受了伤。\n`, 'punctuation')).toEqual([['――', '——']]);
+  });
+
+  it('a document number with look-alike brackets takes 〔〕', () => {
+    expect(serious(`${TITLE}按照《实施细则》（南委发﹝2023﹞8号）要求抓落实。\n`, 'punctuation')).toEqual([['﹝2023﹞', '〔2023〕']]);
+  });
+});
+
+describe('placeholders', () => {
+  it('a count cut out before its measure word, after a verb of counting or at a clause end', () => {
+    const t = `${TITLE}党委先后次专题研究党建工作，制定并实施了项整改措施，清理工作群个，压减合并项。\n`;
+    expect(serious(t, 'placeholder').map(([x]) => x)).toEqual(['次', '项', '个', '项']);
+  });
+
+  it('measure words that make a word of their own are no cut count', () => {
+    const t = `${TITLE}镇里开展项目建设和个人谈话，召开次日即整改，开展批评和自我批评，开展期间全镇户籍人口无变动，全市场监管系统予以指导。\n`;
+    expect(serious(t, 'placeholder')).toEqual([]);
+  });
+
+  it('an editor\'s or a model\'s note in brackets is deleted', () => {
+    const t = `${TITLE}镇里建立三级网格（注：原文为两级，此处调整为三级），实现全覆盖。\n`;
+    expect(serious(t, 'placeholder')).toEqual([['（注：原文为两级，此处调整为三级）', '']]);
+  });
+});
+
+describe('words', () => {
+  it('people counted with a spun 广阔 or 局部; 广阔天地 and 局部地区 stay', () => {
+    const t = `${TITLE}镇里组织广阔村民和局部家长参加，在广阔天地里、在局部地区试点。\n`;
+    expect(serious(t, 'formulation')).toEqual([
+      ['广阔村民', '广大村民'],
+      ['局部家长', '部分家长'],
+    ]);
+  });
+
+  it('near-sound and near-form slips of common words, each in its context', () => {
+    const t = `${TITLE}村容涣然一新，设施一并俱全。由党建办奉头负责，接合本地实际，充足发挥作用，在新形式下对侍群众，村民倍受鼓舞。\n`;
+    expect(serious(t, 'typo')).toEqual([
+      ['涣然一新', '焕然一新'],
+      ['一并俱全', '一应俱全'],
+      ['奉头', '牵头'],
+      ['接合', '结合'],
+      ['充足发挥', '充分发挥'],
+      ['新形式下', '新形势下'],
+      ['对侍', '对待'],
+      ['倍受', '备受'],
+    ]);
+  });
+
+  it('接合 of parts (城乡接合部) and 新形式 as a form stay', () => {
+    expect(serious(`${TITLE}在城乡接合部探索党建新形式。\n`, 'typo')).toEqual([]);
+  });
+
+  it('a degree adverb takes its adjective first (十分重要的意义), and 主要教育 where the campaign is carried out', () => {
+    const t = `${TITLE}这次活动具有十分的重要意义。全镇深入开展主要教育，主要教育对象是党员。\n`;
+    expect(serious(t, 'typo')).toEqual([
+      ['的重要', '重要的'],
+      ['主要教育', '主题教育'],
+    ]);
+  });
+
+  it('a doubled function character is one finding; 一层一层 and 方向向 are the language\'s own', () => {
+    const t = `${TITLE}党委多措并举且且见效，把责任一层一层压实，把工作方向向基层延伸，参与与支持的党员增多。\n`;
+    expect(serious(t, 'typo')).toEqual([['且且', '且']]);
+  });
+
+  it('旗帜鲜明的 before 站 takes 地', () => {
+    expect(serious(`${TITLE}全体党员旗帜鲜明的站在斗争第一线。\n`, 'typo')).toEqual([['旗帜鲜明的', '旗帜鲜明地']]);
+  });
+
+  it('其它 before 工作人员 is 其他', () => {
+    expect(serious(`${TITLE}其它工作人员按分工负责。\n`, 'typo')).toEqual([['其它', '其他']]);
+  });
+
+  it('the 2019 campaign\'s general requirement with its marks; the right form stays', () => {
+    expect(serious(`${TITLE}对照“守初心、担使命，找差距，抓落实”的总要求查摆问题。\n`, 'formulation')).toEqual([['守初心、担使命，找差距，抓落实', '守初心、担使命，找差距、抓落实']]);
+    expect(serious(`${TITLE}对照“守初心、担使命，找差距、抓落实”的总要求查摆问题。\n`, 'formulation')).toEqual([]);
+  });
+});
+
+describe('the name', () => {
+  it('习 alone before 关于 and what he said is the name cut short; 学习关于 stays', () => {
+    const t = `${TITLE}党委贯彻落实习关于基层治理工作的重要指示精神，组织学习关于基层治理的重要论述摘编。\n`;
+    expect(serious(t, 'xi')).toEqual([['习', '习近平总书记']]);
+  });
+});
+
+describe('layout and chrome', () => {
+  it('a collection tag with 优秀N篇 is the site\'s', () => {
+    const t = '先进基层党组织事迹材料（优秀6篇）\n南岭镇党委坚持党建引领，全年发展党员12名。\n';
+    expect(serious(t, 'debris').map(([x]) => x)).toEqual(['先进基层党组织事迹材料（优秀6篇）']);
+  });
+
+  it('a speech\'s title run into its salutation gets its own line', () => {
+    const t = '镇党委书记在2024年度组织生活会动员会上的讲话同志们：今天召开动员会，主要是部署组织生活会的有关工作。\n';
+    expect(serious(t, 'layout')).toEqual([['讲话', '讲话\n']]);
+  });
+
+  it('a speaker\'s own 供大家参考 after his points is not a site\'s intro', () => {
+    const t = `${TITLE}下面，我就开好组织生活会讲三点意见，供大家参考。一要提高认识。二要认真查摆。三要抓好整改。\n`;
+    expect(serious(t, 'debris')).toEqual([]);
+  });
+
+  it('a report numbered by chapters and decimals that lost its breaks: each heading is one finding', () => {
+    const t = `${TITLE}第一章总体情况1.1背景本支部成立于2018年，现有党员40名。1.2结论经逐项自查，得分92分，增长1.5万元。第二章问题剖析2.1组织设置类问题支部委员缺额1名。\n`;
+    expect(serious(t, 'layout').map(([x]) => x)).toEqual(['1.1', '1.2', '第二章', '2.1']);
+  });
+
+  it('a title followed by its author organ on the same line is a run-in', () => {
+    const t = '关于全镇乡村振兴工作推进情况的调研报告县人大常委会农工委于2024年10月组织调研，实地查看了6个村。\n';
+    expect(serious(t, 'layout')).toEqual([['调研报告', '调研报告\n']]);
+  });
+
+  it('an unnumbered heading of two short phrases with a quoted word is no broken sentence', () => {
+    const t = `${TITLE}\n围绕“谁来抓”，压实党建责任\n\n党委书记履行第一责任人职责，班子成员落实一岗双责，全年召开专题会议6次，研究解决问题12个。\n`;
+    expect(serious(t, 'layout')).toEqual([]);
+  });
+});
