@@ -271,7 +271,8 @@ export function titleDecoration(t: string): { start: number; end: number } | nul
   return null;
 }
 
-const GLUED_PIECE = /(?<=(?:总结|报告|汇报|材料|范文|发言|讲话)(?:精选|范文)?)篇[一二三四五六七八九十\d]{1,2}(?=[\u4e00-\u9fff])(?![年个些次是])/;
+// (Or a bare item number glued between the title and the text's first words: ……述职报告1尊敬的领导：.)
+const GLUED_PIECE = /(?<=(?:总结|报告|汇报|材料|范文|发言|讲话)(?:精选|范文)?)(?:篇[一二三四五六七八九十\d]{1,2}(?=[\u4e00-\u9fff])(?![年个些次是])|[1-9](?=尊敬的|各位|同志们|今年|近年来|一年来|本人|我[校局院镇乡县区市村司部]|[一二三四五六七八九十]、))/;
 /**
  * Chrome glued to a line of prose: a news dateline opening it (【本站讯】, 本报讯（记者 …）), an image's export name
  * or a hash run into it, a photo count after its sentence. Offsets inside the line. Unlike chromeOf's hits these
@@ -280,7 +281,7 @@ const GLUED_PIECE = /(?<=(?:总结|报告|汇报|材料|范文|发言|讲话)(?:
 export function inlineChrome(line: string, opts: { title?: boolean } = {}): ChromeHit[] {
   const out: ChromeHit[] = [];
   // Most report lines hold none of these: no pattern below is tried on them.
-  if (!/讯|张|篇|标题|过渡|开头|结尾|导语|范例|例文|写作|微信|截图|QQ图片|[A-Za-z]/.test(line)) return out;
+  if (!/讯|张|篇|标题|过渡|开头|结尾|导语|范例|例文|写作|微信|截图|QQ图片|[A-Za-z]|[结告报料话言][1-9]/.test(line)) return out;
   const lead = LEAD.exec(line)![0].length;
   const t = line.slice(lead).replace(/[\s\u3000]+$/, '');
   if (!t) return out;
@@ -297,7 +298,7 @@ export function inlineChrome(line: string, opts: { title?: boolean } = {}): Chro
   const guide = /[：:]/.test(t) ? GUIDE_LABEL_INLINE.exec(t) : null;
   if (guide) at(guide, `写作模板的标签“${guide[0]}”残留`);
   // A collection's 篇N glued between a title and the text it opens (……总结报告篇1今年以来).
-  const piece = t.includes('篇') ? GLUED_PIECE.exec(t) : null;
+  const piece = t.includes('篇') || /[结告报料话言][1-9]/.test(t) ? GLUED_PIECE.exec(t) : null;
   if (piece) at(piece, `网站合集的篇目标记“${piece[0]}”残留`);
   const count = t.includes('张') ? PHOTO_COUNT.exec(t) : null;
   if (count && count[0].length < t.length) at(count, '新闻网页的图片数量标注残留');

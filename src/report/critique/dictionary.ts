@@ -247,6 +247,14 @@ export const CONFUSIONS: readonly Confusion[] = [
   { pattern: '(?<=[\\u4e00-\\u9fff])等等(?=(?:网络|各类|各种|相关)?(?:问题|方面|工作|情况|内容|活动|形式|措施|领域|舆情|事件|事项|平台|渠道|单位|部门|群体|人员|因素|现象)(?![\\u4e00-\\u9fff]{0,1}[的]))', right: '等', severity: 'warning', source: `${STD}（“等等”用于列举之后煞尾，其后一般不再接总括的名词）` },
   { pattern: '(?<=防疫|抗疫|救灾|应急|防汛|医疗)物质(?=[，、。；和及保储供调采充发筹捐短紧到])', right: '物资', severity: 'error', source: `${STD}（“物资”：生产、生活上所需要的物质资料）` },
   { pattern: '心里(?=恐慌|压力|健康|疏导|素质|辅导|问题|障碍)', right: '心理', severity: 'error', source: STD },
+  // 大约/将近/接近 (about, nearly) and 多 (more than) contradict each other on one number (大约500多亩): keep one. The
+  // one-character 约 and 近 are the typo rule's (their key is too short for this list).
+  ...['大约', '将近', '接近'].map((w): Confusion => ({
+    pattern: `${w}(?=[0-9一二两三四五六七八九十百千万.]{1,8}多[万千百亿]?[人次个项名条篇场期家所户亩份元件台座处])`,
+    right: '',
+    severity: 'warning',
+    source: `${STD}（约数词与“多”不并用，保留其一）`,
+  })),
   // 超过 and 多 both say "more than": 超过两万多人次 says it twice; 超过 goes (两万多人次).
   { pattern: '超过(?=[0-9一二两三四五六七八九十百千万]{1,6}多[人次个项名条篇场期家所])', right: '', severity: 'warning', source: `${STD}（“超过”与“多”语义重复，保留其一）` },
   // 有针对性的 with its 性 dropped.
@@ -298,6 +306,22 @@ export const CONFUSIONS: readonly Confusion[] = [
   { pattern: '尊敬各位', right: '尊敬的各位', severity: 'warning', source: `${STD}（称呼语“尊敬的各位领导”）` },
   { pattern: '服务与大局', right: '服务于大局', severity: 'warning', source: `${STD}（“服务于大局”）` },
   { pattern: '有条不稳', right: '有条不紊', severity: 'error', source: STD },
+  // A speech on a visit is his 重要讲话 (视察广东时的重要讲话精神); 讲话 alone drops the fixed attribute.
+  { pattern: '(?<=(?:视察|考察)[\\u4e00-\\u9fff]{1,8}?(?:时)?的)讲话(?=精神)', right: '重要讲话', severity: 'warning', source: '中央媒体的通行表述（“习近平总书记视察××时的重要讲话精神”）' },
+  { pattern: '痪散', right: '涣散', severity: 'error', source: STD },
+  { pattern: '组纨', right: '组织', severity: 'error', source: STD },
+  { pattern: '(?<=文明|安定|和谐|吉庆|平安)详和', right: '祥和', severity: 'error', source: STD },
+  { pattern: '(?<=维权|工作|管理|服务|建设|思想|组织|作风|制度|纪律|安全|经济|政治|文化|社会|生态|教育|宣传|业务|等|各|多|两个|几个|这|那|某些|一些)发面', right: '方面', severity: 'error', source: STD },
+  // 撤销 is the standard form (《第一批异形词整理表》 lists 撤消 as the variant).
+  { pattern: '撤消', right: '撤销', severity: 'warning', source: '《第一批异形词整理表》(2002)：撤销（撤消）' },
+  // 作一汇报 (give a report); 作以 is a slip of 予以/作一.
+  { pattern: '作以(?=汇报|说明|介绍|总结|报告|交流|发言)', right: '作一', severity: 'warning', source: `${STD}（“作一汇报”“予以说明”）` },
+  { pattern: '您们', right: '你们', severity: 'warning', note: '“您”不加“们”，敬称可改为“各位”', source: `${STD}（“您”不用于复数，复数说“你们”或“各位”）` },
+  { pattern: '从上至下', right: '自上而下', severity: 'warning', source: `${STD}（“自上而下”）` },
+  { pattern: '从上而下', right: '自上而下', severity: 'warning', source: `${STD}（“自上而下”）` },
+  // A year and its 年度 before a half year say the period twice (2023年度上半年).
+  { pattern: '(?<=\\d{4})年度(?=[上下]半年)', right: '年', severity: 'warning', source: `${STD}（“年度”指全年，与“上半年”不并用）` },
+  { pattern: '三八国际劳动节', right: '三八国际劳动妇女节', severity: 'error', source: '国务院《全国年节及纪念日放假办法》：三八国际劳动妇女节（3月8日）' },
   // Near-sound and near-form slips of common words and idioms (each wrong form is no word in the contexts given).
   { pattern: '涣然一新', right: '焕然一新', severity: 'error', source: STD },
   { pattern: '一并俱全', right: '一应俱全', severity: 'error', source: STD },

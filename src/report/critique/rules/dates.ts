@@ -36,6 +36,9 @@ function addDays(iso: string, days: number): string {
 const now = (doc: CritiqueDoc) => doc.now.toISOString().slice(0, 10);
 const rank = (m: DatedMeeting) => MEETINGS.findIndex((x) => x.id === m.congress);
 
+/** The mass organisations and the other parties hold numbered congresses of their own (中国工会十八大, 2023). */
+const OTHER_BODY = /(?:工会|共青团|团|妇女|妇联|侨联|科协|文联|作协|青联|学联|民革|民盟|民建|民进|农工党|致公党|九三学社|台盟|工商联|残联|红十字会)第?$/;
+
 export const datesRule: Rule = {
   id: 'dates',
   category: 'consistency',
@@ -54,6 +57,8 @@ export const datesRule: Rule = {
       const meeting = MEETING_BY_NAME.get(m[0])!;
       const before = t.slice(Math.max(0, start - 12), start);
       const after = t.slice(end, end + 16);
+      // Another body's own congress (中国工会十八大, 共青团十九大): not the Party's.
+      if (OTHER_BODY.test(before)) continue;
       // A meeting already held before the period, greeted as coming (以优异成绩迎接党的二十大召开 in 2023).
       if (meeting.end < pStart && /(?:迎接|喜迎|即将召开|将要召开)$/.test(before) && /^(?:胜利)?召开/.test(after)) {
         out.push(report(doc, bySure(doc, 'warning'), start, end, `${meeting.name}已于${meeting.start.slice(0, 7).replace('-', '年')}月召开，${label}报告中不应写作“迎接……召开”`, `改为“深入学习贯彻${phrase}”`));

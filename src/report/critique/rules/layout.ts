@@ -169,6 +169,11 @@ const HEAD_THEN_BODY = /(?:^|[。；：][ \u3000]*)[ \u3000]*(?:[一二三四五
 const CHAPTER_RUN_IN = /(?<=[。！？；”])[ \u3000]*第[一二三四五六七八九十]{1,3}章(?=[ \u3000]?[\u4e00-\u9fff])/g;
 /** A decimal section number glued to text on both sides (结论1.1背景, 等次。1.2总体结论): not a quantity (1.5万元, 2.3倍). */
 const DECIMAL_RUN_IN = /(?<=[\u4e00-\u9fff。！？；”])[1-9]\.[1-9](?![\d%．.])(?![万亿元倍个米吨千百分秒天年月日时亩户人次名项件所家台辆套张册本页条期场批只头级类])(?=[\u4e00-\u9fff])/g;
+/**
+ * A formal salutation with the first sentence after it on its line (尊敬的各位领导：今年以来……): the salutation stands
+ * alone. A bare 同志们： opening a speech's text on its line is left (r145's labeller keeps it).
+ */
+const SALUTE_THEN_BODY = /^[ \u3000]*((?:尊敬的?|各位|亲爱的)[\u4e00-\u9fff、，]{0,20}?(?:领导|同志们?|代表们?|委员们?|老师们?|同事们?|朋友们?|嘉宾们?)[：:])(?=[ \u3000]*[\u4e00-\u9fff“])/;
 /** A speech's title run into its salutation (……上的讲话同志们：): the salutation opens the text on a line of its own. */
 const SPEECH_THEN_SALUTE = /^[ \u3000]*[^，。；：！？,;:!?\s\u3000]{2,60}?(讲话|发言|讲稿|致辞|发言提纲|表态发言)(?=同志们[：:，,]|各位(?:领导|同志|代表|嘉宾|老师)[：:，,]|尊敬的)/;
 const TITLE_THEN_BODY = /^[ \u3000]*[^，。；：！？,;:!?\s\u3000]{2,40}?(工作总结|工作汇报|情况报告|情况汇报|自查报告|述职报告|汇报材料|工作报告|调研报告|研判报告)(?=近年来|今年以来|一年来|半年来|本年度|[一二三四五六七八九十]、|为(?:深入|进一步|认真|全面|切实|贯彻|扎实)|总的来说|按照|根据|现将|在[\u4e00-\u9fff]{2,14}(?:正确)?领导下|我(?:镇|乡|县|区|市|局|校|院|村|街道|社区|单位|公司|委|部)|[XxＸｘ×]{1,3}(?:镇|乡|县|区|市|局|街道|社区|村|单位|公司|学校)|[县市区镇乡](?:委|人大|政府|纪委|党委)(?=[\u4e00-\u9fff]))/;
@@ -198,6 +203,8 @@ const BYLINE_LINE = /^[\s\u3000]*[^，。；：\s]{2,30}(?:书记|局长|主任|
 /** A form's field: a short label and its colon at the line's start (会议时间：, 主持人：). */
 const FIELD_LINE = /^[\s\u3000]*[\u4e00-\u9fff]{2,8}[：:]/;
 /** A line that is a title: no sentence mark in it, a report noun at its end (……工作综述, ……会议上的讲话). */
+/** A newspaper page's head lines: its date, its page and column (第3版：教坛), a byline after its mark (□某小学 某某). */
+const PAPER_HEAD_LINE = /^[\s\u3000]*(?:\d{4}年\d{1,2}月\d{1,2}日(?:[\s\u3000]*星期.)?|第[A-Za-z0-9\u4e00-\u9fff]{1,6}版(?:[：:].{0,12})?|[□■▲◇][\s\u3000]?[^，。；！？]{2,30})[\s\u3000]*$/;
 const TITLE_LINE_END = /^[^，。；：！？,;:!?]{4,50}(?:总结|报告|汇报|综述|讲话|讲话稿|材料|计划|方案|要点|纪要|记录)$/;
 const WRAP_BREAK = '在句子中间换行（全文按固定行宽换行，疑为从 PDF 或网页复制）';
 /** A line holding only a year, a heading marker or one or two quotation marks (a PDF copy set 2025 / 年…, 一、 / 标题, " / 引文, ”“). */
@@ -273,6 +280,12 @@ export const layoutRule: Rule = {
       };
       const itemRunIn = (mark: string) => `序号“${mark}”与上文连在同一行（疑为网页或文档转换丢失了换行）`;
       // The report's title run into its first sentence (……工作总结近年来，……): a break lost at the title's last word.
+      const salute = SALUTE_THEN_BODY.exec(p.text);
+      if (salute && p.text.length - salute[0].length >= 12 && !kept(p.start, p.start + salute[0].length)) {
+        const end = p.start + salute[0].length;
+        runIn.add(end);
+        out.push(report(doc, 'warning', end - 1, end, '称呼语与正文连在同一行：称呼单独成行', '称呼后换行，正文另起一段', `${salute[1]!.slice(-1)}\n`));
+      }
       const glued = TITLE_THEN_BODY.exec(p.text) ?? SPEECH_THEN_SALUTE.exec(p.text);
       if (glued && !kept(p.start, p.start + glued[0].length) && p.text.length - glued[0].length >= 12) {
         const end = p.start + glued[0].length;
@@ -366,7 +379,8 @@ export const layoutRule: Rule = {
         else out.push(report(doc, 'warning', start, end, `“${mark}”后多出空格（疑为 PDF 排版残留）`, '核对原稿后删去多余的空格（若此处原为分段或有意的分隔，则另起一段或保留）'));
       }
       for (const { start, end } of matchAll(INNER_SPACE, p.text, p.start)) {
-        if (kept(start, end) || runIn.has(start)) continue;
+        // A newspaper's head lines (□某小学 某某) space their parts by design.
+        if (kept(start, end) || runIn.has(start) || PAPER_HEAD_LINE.test(p.text)) continue;
         const before = t.slice(Math.max(p.start, start - 5), start);
         if (!SPACE_BEFORE.test(before) || /[A-WYZa-wyz][ \u3000]?[XxＸ]$/.test(before) || (/[0-9]$/.test(before) && !/[\u4e00-\u9fff]$/.test(t[end] ?? ''))) continue;
         // A slot's letters set apart by spaces (区 XX 镇) are one unfilled slot: the placeholder finding covers it.
@@ -713,7 +727,7 @@ function wrapBreaks(doc: CritiqueDoc): Finding[] {
     // A form's field line (会议时间：…, 参会人员：…) and a line printed twice stand alone by design (r131's minutes).
     if (next && !lone && (FIELD_LINE.test(next.text) || next.text.trim() === a.text.trim())) continue;
     // A title line (the genre's nouns at its end, no mark inside) ends where it ends, even in a wrapped copy.
-    if (next && !lone && TITLE_LINE_END.test(a.text.trim())) continue;
+    if (next && !lone && (TITLE_LINE_END.test(a.text.trim()) || PAPER_HEAD_LINE.test(a.text) || PAPER_HEAD_LINE.test(next.text))) continue;
     // A site's bar or metadata line, a heading, or a whole title followed by another (a page's title printed again)
     // stands on its own line by design: the break after or before it is no wrap (round 18: r72's nav bar and titles).
     if (next && !lone && (doc.chrome.has(a.index) || doc.chrome.has(next.index) || heads.has(next.index) || (doc.titleLines.has(a.index) && doc.titleLines.has(next.index)))) continue;

@@ -1,7 +1,7 @@
 import type { Rule, Finding } from '../types.js';
 import type { CritiqueDoc } from '../doc.js';
 import { findInlineOrdinals, headingMarker, parseChineseNumeral, toChineseNumeral } from '../../headings.js';
-import { DI_ORDINAL, level1Separator, reporter } from './util.js';
+import { DI_ORDINAL, level1Separator, matchAll, reporter } from './util.js';
 
 const report = reporter('numbering', 'numbering');
 
@@ -21,6 +21,7 @@ export const numberingRule: Rule = {
     out.push(...unnumberedLast(doc));
     out.push(...levelThreeStyle(doc));
     out.push(...inlineOrdinals(doc));
+    out.push(...orderWords(doc));
     // Enclosed numerals (㈠ ㈡, ⑴, ①) are not GB/T 9704 heading markers.
     for (const l of doc.paragraphs) {
       const m = /^[\s\u3000]*([\u3220-\u3229\u2474-\u2487])[、.．，]?/.exec(l.text);
@@ -197,8 +198,11 @@ function inlineOrdinals(doc: CritiqueDoc): Finding[] {
   let lastDi = 0;
   // Lists inside an item (二是安全教育：一是……七是……。三是……): the numbers of the items still open around it.
   const outer: number[] = [];
+  // Where the current section began; -1 before any title or heading (a pasted excerpt may open mid-list).
+  let sectionStart = -1;
   for (const p of doc.paragraphs) {
     if (headingLines.has(p.index) || doc.titleLines.has(p.index)) {
+      sectionStart = p.start;
       last = 0;
       lastDi = 0;
       outer.length = 0;
@@ -218,7 +222,11 @@ function inlineOrdinals(doc: CritiqueDoc): Finding[] {
       } else if (o.number === last + 1 || o.number === 1 || restarted) {
         // In order, or a new list.
       } else if (last === 0) {
-        // A list that starts mid-way (二是 after a comma-led 一是) is not reliably detectable.
+        // A list that starts mid-way (二是 after a comma-led 一是) is not reliably detectable; one whose section holds no
+        // first item at all (no 一是/一要, 第一, 首先, 一方面) lost it.
+        if (o.number === 2 && sectionStart >= 0 && !FIRST_ANYWHERE.test(doc.text.slice(sectionStart, start))) {
+          out.push(report(doc, 'warning', start, end, `序号从“${o.text}”开始，前面没有“一${o.text.slice(-1)}”`, `补上“一${o.text.slice(-1)}”一项，或调整序号`));
+        }
       } else if (o.number === last) {
         out.push(report(doc, 'warning', start, end, `段内序号“${o.text}”重复`, `${toChineseNumeral(last + 1)}${o.text.slice(-1)}`));
       } else if (dropped !== undefined) {
@@ -267,6 +275,31 @@ function commaBefore(text: string, from: number, to: number, n: number): number 
   return m ? from + m.index : undefined;
 }
 
+/** Sequence words opening a sentence: 首先，其次，再次/第三，最后. */
+const ORDER_WORD = /(?<=^|[。；！？\n\s\u3000])(首先|其次|再次|第三)(?=[，,])/g;
+
+/**
+ * 首先/其次/再次/最后 are one series: 其次 with no first step before it in its section lost that step, and 第三 after
+ * 首先 and 其次 mixes two series (再次).
+ */
+function orderWords(doc: CritiqueDoc): Finding[] {
+  const out: Finding[] = [];
+  const t = doc.text;
+  const heads = doc.headings.map((h) => h.start).sort((a, b) => a - b);
+  const sectionOf = (at: number) => heads.filter((h) => h < at).at(-1) ?? 0;
+  for (const { m, start, end } of matchAll(ORDER_WORD, t)) {
+    const before = t.slice(sectionOf(start), start);
+    if (m[0] === '其次' && !FIRST_ANYWHERE.test(before)) {
+      out.push(report(doc, 'warning', start, end, '有“其次”而前面没有“首先”（或“第一”）', '补上第一项，或调整次序词'));
+    } else if (m[0] === '第三' && /首先/.test(before) && /其次/.test(before) && !/第二/.test(before)) {
+      out.push(report(doc, 'warning', start, end, '次序词混用：前面用“首先”“其次”，此处应为“再次”', '再次', '再次'));
+    }
+  }
+  return out;
+}
+
+/** Any first item or first-ordinal word: what a list that opens at 二是 would have had before it. */
+const FIRST_ANYWHERE = /一[是要来则]|第一|首先|一方面|其一/;
 /** A list's first item inside the text (not 统一要求, 唯一是, 十一是). */
 const RESTART = /(?<![十统唯万之第同专归单划整])一(?:是|要(?!求|点|素|务))/;
 

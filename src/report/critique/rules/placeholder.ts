@@ -37,6 +37,11 @@ const EMPTY_BRACKET = /【\s*】/g;
 const ELIDED_BRACKET = /[〔［[【](?:\.{2,6}|…{1,2}|。{3})[〕］\]】]/g;
 /** A number half masked, its last digits left as letters: 1XX名, 3xx人次. */
 const DIGIT_MASK = /(?<=(?<![A-Za-z])\d{1,3})[XxＸｘ]{1,3}(?=[名人次个项篇条场家所户批期万]|人次|余)/g;
+/**
+ * A number masked inside its digits or at its head (1XX32万元, 21.X%, X112元): part of the figure left as letters. Only
+ * before a unit (X112 alone is a county road's name).
+ */
+const DIGIT_MASK_INNER = /(?<![A-Za-z\d.])\d+[XxＸｘ]{1,3}\d+(?![A-Za-z])|(?<![A-Za-z\d])\d+\.[XxＸｘ]{1,2}(?=[%％])|(?<![A-Za-z\d])[XxＸｘ]{1,2}\d{1,4}(?=[元万亿人个户亩次名%％])/g;
 /** A slot named in square brackets: a letter mask, or a short description ending in what to fill in. */
 const BRACKET_SLOT = /[[［]\s*(?:[XxＸｘ×]{1,3}|[\u4e00-\u9fff]{0,6}(?:日期|时间|时间段|名称|单位|姓名|数字|数量|人数|次数|场次|金额|比例|百分比|地点|部门|职务|事例|案例|活动|内容|年份|月份))\s*[\]］]/g;
 /** Empty quotation marks where a name was cut out (实施“”规划). */
@@ -148,6 +153,9 @@ export const placeholderRule: Rule = {
       if (m[0].length === 1 && !unitSlot && !marked && !isCjk(before) && !isCjk(after) && !(/\s/.test(before ?? '') && /\s/.test(after ?? '') && (isCjk(farBefore) || isCjk(farAfter)))) continue;
       out.push(report(doc, 'error', start, end, `未填写的占位符“${m[0]}”`, '填入具体数字或名称'));
     }
+    for (const { m, start, end } of matchAll(DIGIT_MASK_INNER, t)) {
+      out.push(report(doc, 'error', start, end, `数字“${m[0]}”中有字母，疑为未填写完整的占位符`, '填入准确数字'));
+    }
     for (const { m, start, end } of [...matchAll(CUT_COUNT, t), ...matchAll(CUT_COUNT_END, t)]) {
       // 全市场 is 全 + 市场 (全市场监管), not 全市 + 场.
       if (m[0] === '场' && t.slice(start - 2, start) === '全市') continue;
@@ -188,6 +196,8 @@ export const placeholderRule: Rule = {
       out.push(report(doc, 'error', start, end, `疑似未替换的代称“${m[0]}${t.slice(end, end + 3)}”`, '删去字母或补全称谓'));
     }
     for (const { m, start, end } of matchAll(SYMBOLS, t)) {
+      // A newspaper's byline mark at a line's head (□某某小学 某某, □记者 某某) is print style, not a slot.
+      if (m[0] === '□' && /^[\s\u3000]*$/.test(t.slice(t.lastIndexOf('\n', start - 1) + 1, start)) && /^[\s\u3000]?[^\s\u3000，。；！？]{2,24}[\s\u3000]+[\u4e00-\u9fff]{2,4}[\s\u3000]*(?:\n|$)/.test(t.slice(end))) continue;
       out.push(report(doc, 'error', start, end, `未填写的占位符“${m[0]}”`, '填入具体内容'));
     }
     for (const { start, end } of matchAll(EDIT_NOTE, t)) {

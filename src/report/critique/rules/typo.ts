@@ -90,6 +90,15 @@ const STACKED_YAO = /(?<=(?:^|[。；;！？\s：:，,])[一二三四五六七�
 const STACKED_VERBS = /(严格|认真|切实|全面|扎实|积极|深入)(执行|落实|贯彻|推进|开展|做好|抓好)\1(?!\2)(执行|落实|贯彻|推进|开展|做好|抓好)/g;
 
 /** A CJK chunk of 1–4 characters written twice in a row. */
+/**
+ * 约/近 (about, nearly) and 多 (more than) on one number contradict each other (约500多亩): keep one. Not the tail of a
+ * word (节约, 签约; 最近, 附近, 靠近). 大约/将近/接近 are in the word list.
+ */
+const APPROX_MORE = /(?<![节制签合违预公邀履条特隐简婉相誓契盟如赴爽守失践毁解续缔立租附和成大])约(?=[0-9一二两三四五六七八九十百千万.]{1,8}多[万千百亿]?[人次个项名条篇场期家所户亩份元件台座处])|(?<![最附将接邻靠临亲贴就逼挨浅相远迫新晚])近(?=[0-9一二两三四五六七八九十百千万.]{1,8}多[万千百亿]?[人次个项名条篇场期家所户亩份元件台座处])/g;
+/** An adverbial before its verb takes 地 (较好地完成, 认真地落实), not 得. */
+const ADVERB_DE = /(?<=较好|很好|认真|积极|圆满|顺利|扎实|全面|深入|有效|出色)得(?=完成|开展|推进|落实|处理|解决|贯彻|执行|履行)/g;
+/** 各 (each) typed for the measure word 个 after a numeral (包保1各社区): no numeral takes 各. */
+const DIGIT_GE = /(?<=[0-9０-９])各(?=[\u4e00-\u9fff])/g;
 const REPEAT = /([\u4e00-\u9fff]{1,4})\1/g;
 const OLD_VARIANT_RE = new RegExp(`[${Object.keys(OLD_VARIANTS).join('')}]`, 'g');
 const WHITELIST = [...REDUPLICATION_WHITELIST].sort((a, b) => b.length - a.length);
@@ -174,6 +183,15 @@ export const typoRule: Rule = {
         if (/[\u4e00-\u9fff]/.test(t[start - 1] ?? '') && !/[个名家所处类项]/.test(t[start - 1]!)) continue;
         out.push(report(doc, 'warning', start, end, `列举中“${m[1]}”重复出现`, '删去重复的一项，或改为原本要写的另一项'));
       }
+    }
+    for (const { m, start, end } of matchAll(APPROX_MORE, t)) {
+      out.push(report(doc, 'warning', start, end, `“${m[0]}”与后面的“多”语义重复（约数不并用）`, '删去其一', ''));
+    }
+    for (const { start, end } of matchAll(ADVERB_DE, t)) {
+      out.push(report(doc, 'warning', start, end, '状语后应用“地”，不是“得”', '地', '地'));
+    }
+    for (const { start, end } of matchAll(DIGIT_GE, t)) {
+      out.push(report(doc, 'error', start, end, '数词后应为量词“个”，不是“各”', '个', '个'));
     }
     REPEAT.lastIndex = 0;
     for (let m = REPEAT.exec(t); m; m = REPEAT.exec(t)) {

@@ -152,3 +152,78 @@ describe('layout and chrome', () => {
     expect(serious(t, 'layout')).toEqual([]);
   });
 });
+
+/* Written after set U (r142, r144, r146, r148) was run blind and read. */
+describe('after set U', () => {
+  it('约/近 and 多 on one number say "about" twice: the first goes; 节约 and 最近 stay', () => {
+    const t = `${TITLE}全镇流转土地约300多亩，发放资料近500多份，大约20多次，节约200多元，最近40多人报名。\n`;
+    expect(serious(t, 'typo')).toEqual([
+      ['约', ''],
+      ['近', ''],
+      ['大约', ''],
+    ]);
+  });
+
+  it('各 after a numeral is the measure word 个', () => {
+    expect(serious(`${TITLE}每名委员包保2各村，联系3个企业。\n`, 'typo')).toEqual([['各', '个']]);
+  });
+
+  it('near-form slips and variants: 痪散, 组纨, 详和, 发面, 撤消, 作以汇报, 您们, 从上至下, 年度上半年, 三八国际劳动节, 较好得完成', () => {
+    const t = `${TITLE}纠治组织痪散，组纨成员到位，节日文明详和，维权发面有进展，撤消一个支部，向各位作以汇报，您们辛苦了，从上至下压实责任，2024年度上半年，庆祝三八国际劳动节，较好得完成任务。\n`;
+    expect(serious(t, 'typo').map(([x, r]) => `${x}→${r}`)).toEqual(['痪散→涣散', '组纨→组织', '详和→祥和', '发面→方面', '撤消→撤销', '作以→作一', '您们→null', '从上至下→自上而下', '年度→年', '三八国际劳动节→三八国际劳动妇女节', '得→地']);
+  });
+
+  it('a number masked inside its digits or before a unit; a county road X112 stays', () => {
+    const t = `${TITLE}完成投资2XX15万元，增长12.X%，人均收入X186元；沿X112县道建设。\n`;
+    expect(serious(t, 'placeholder').map(([x]) => x)).toEqual(['2XX15', '12.X', 'X186']);
+  });
+
+  it('a salutation with the first sentence on its line; a field line 分管领导：某某 is no salutation', () => {
+    const t = '2024年度述职报告\n尊敬的各位领导：今年以来，我认真履行岗位职责，推动各项工作落实。\n分管领导：王某\n';
+    expect(serious(t, 'layout')).toEqual([['：', '：\n']]);
+  });
+
+  it('a bare item number between a collection item\'s title and its text is the site\'s', () => {
+    const t = '2024年度述职报告\n校长述职报告1尊敬的各位领导：一年来，我坚持学习，推动各项工作落实。\n';
+    expect(serious(t, 'debris').map(([x]) => x)).toContain('1');
+  });
+
+  it('a list opening at 二是 with no first item in its section; 首先/其次 series', () => {
+    const t = `${TITLE}一、主要做法\n全镇抓好三项工作。二是加强思想道德建设，开展活动5次。三是加强队伍建设，培训10人。\n二、经验体会\n首先，抓学习。其次，抓教育。第三，抓阵地。最后，抓队伍。\n三、下一步打算\n其次，在党委重视下推进工作。\n`;
+    expect(serious(t, 'numbering')).toEqual([
+      ['二是', null],
+      ['第三', '再次'],
+      ['其次', null],
+    ]);
+  });
+
+  it('a list whose first item came earlier in its section is no skip', () => {
+    const t = `${TITLE}一、主要做法\n全镇一是抓学习，全年集中学习12次。\n二是加强队伍建设，培训10人。\n`;
+    expect(serious(t, 'numbering')).toEqual([]);
+  });
+
+  it('another body\'s congress (中国工会十八大) is not the Party\'s', () => {
+    const t = `${TITLE}工会组织职工学习中国工会十八大精神，深入学习贯彻党的二十大精神。\n`;
+    expect(serious(t, 'dates')).toEqual([]);
+  });
+
+  it('a newspaper page\'s head lines keep their breaks and its byline mark is no slot', () => {
+    const t = '2024年06月18日\n第5版：基层党建\n\n让党建在基层扎根\n\n□南岭镇中心小学 王某某\n\n南岭镇中心小学坚持党建引领，全年开展主题党日活动12次，组织党员志愿服务30余次，\n带动师生参与社区治理。\n';
+    const found = serious(t).map(([x]) => x);
+    expect(found).not.toContain('□');
+    expect(found.filter((x) => x === '\n' || x === '\n\n').length).toBeLessThanOrEqual(1);
+  });
+
+  it('两委 and 两新 without quotation marks are a hint with no replacement', () => {
+    const t = `${TITLE}党委指导各村两委换届，推动两新组织党建全覆盖。\n`;
+    expect(run(t).filter((f) => f.rule === 'punctuation').map((f) => [f.severity, f.replacement ?? null])).toEqual([
+      ['info', null],
+      ['info', null],
+    ]);
+  });
+
+  it('a visit\'s speech is his 重要讲话', () => {
+    const t = `${TITLE}认真学习习近平总书记视察南岭时的讲话精神。\n`;
+    expect(serious(t, 'typo')).toEqual([['讲话', '重要讲话']]);
+  });
+});
