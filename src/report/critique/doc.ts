@@ -113,7 +113,8 @@ function isReportTitle(title: string): boolean {
   return t.length >= 10 && t.length <= 60 && !/[。；，]/.test(t) && /(?:报告|汇报|总结|发言|发言材料)(?:[（(][^）)]{1,10}[）)])?$/.test(t) && (/20\d{2}\s*年/.test(t) || /^关于.+的/.test(t));
 }
 
-const TITLE_CUE = /报告|汇报|总结|述职|自查|情况$/;
+// (And a speech's or a file's genre word at the end: ……经验交流发言, ……在……会上的讲话, ……先进事迹材料.)
+const TITLE_CUE = /报告|汇报|总结|述职|自查|情况$|发言$|讲话$|讲稿$|(?:事迹|申报|交流|经验|典型|述职|述廉)材料$/;
 
 /** A plan or working paper titled with its year or 关于: 2025年意识形态工作要点, 关于……的实施方案. */
 const PLAN_TITLE = /(?:要点|计划|方案|打算|安排|材料)$/;

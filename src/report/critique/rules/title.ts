@@ -10,7 +10,9 @@ const report = reporter('title', 'structure');
  */
 const GENERIC_UNIT = /^(?:20\d{2}年?(?:度|上半年|下半年)?)?(?:乡镇|镇|乡|村级|社区|街道|学校|中小学|医院|单位|机关|公司|企业|区局|市局|县局|局党组|局党委|局|区委|市委|县委|镇委|区政府|市政府|县政府|市政府党组|区委宣传部|市委宣传部|县委宣传部|(?:宣传部|组织部|统战部|网信办|政法委)(?=关于|20\d{2}|[上下]半年|年度|意识形态|宣传思想)|[区市县](?:工业)?园区)(?![\u4e00-\u9fff]{0,2}(?:路|街|村(?!级)))/;
 /** A title that starts with the subject matter: no unit at all. */
-const NO_UNIT = /^(?:20\d{2}年?(?:度)?|关于)?(?:[上下]半年)?(?:网络意识形态|意识形态|宣传思想|落实|开展|党委（党组）)/;
+const NO_UNIT = /^(?:20\d{2}年?(?:度)?|关于)?(?:[上下]半年)?(?:网络意识形态|意识形态|宣传思想|落实|开展|党委（党组）|抓基层党建|基层党建|党建工作|乡村振兴|党风廉政|全面从严治党|精神文明|统战工作|民主生活会|组织生活会|主题教育|党史学习教育|党纪学习教育|标准化|规范化|巡察|作风建设|个人)/;
+/** An organ's type after a bare level with no place name (县农业农村局2025年……, 区卫生健康委员会关于……). */
+const BARE_LEVEL_ORGAN = /^[县区市](?!委|政府|人大|政协)[\u4e00-\u9fff]{2,8}?(?:局|委员会|办公室)(?=20\d{2}|关于|[上下]半年|年度)/;
 
 export const titleRule: Rule = {
   id: 'title',
@@ -30,7 +32,7 @@ export const titleRule: Rule = {
     const missing: string[] = [];
     if (!bare && !/20\d{2}|[Xx×＊*]{2}|今年|去年|本年/.test(text)) missing.push('年份');
     const body = text.replace(/^[XxＸ×＊*某]+/, '');
-    const generic = body === text && GENERIC_UNIT.test(text);
+    const generic = body === text && (GENERIC_UNIT.test(text) || BARE_LEVEL_ORGAN.test(text));
     if (generic || (body === text && NO_UNIT.test(text))) missing.push('单位名称');
     if (missing.length > 0) {
       // A unit type with its name cut out (街道……, 学校……) is a template's title: a warning. So is any title heading a

@@ -128,7 +128,7 @@ describe('layout and chrome', () => {
   });
 
   it('a speech\'s title run into its salutation gets its own line', () => {
-    const t = '镇党委书记在2024年度组织生活会动员会上的讲话同志们：今天召开动员会，主要是部署组织生活会的有关工作。\n';
+    const t = '南岭镇党委书记在2024年度组织生活会动员会上的讲话同志们：今天召开动员会，主要是部署组织生活会的有关工作。\n';
     expect(serious(t, 'layout')).toEqual([['讲话', '讲话\n']]);
   });
 
@@ -225,5 +225,29 @@ describe('after set U', () => {
   it('a visit\'s speech is his 重要讲话', () => {
     const t = `${TITLE}认真学习习近平总书记视察南岭时的讲话精神。\n`;
     expect(serious(t, 'typo')).toEqual([['讲话', '重要讲话']]);
+  });
+});
+
+describe('titles after set U', () => {
+  const body = '\n今年以来，镇党委坚持以习近平新时代中国特色社会主义思想为指导，认真落实各项工作。\n一、主要做法\n全年召开专题会议6次。\n';
+  const titleFinding = (title: string) => run(`${title}${body}`).filter((f) => f.rule === 'title').map((f) => f.severity);
+
+  it('a title that opens with its subject names no unit', () => {
+    expect(titleFinding('2024年抓基层党建工作述职报告')).toEqual(['warning']);
+    expect(titleFinding('2024年乡村振兴工作述职报告')).toEqual(['warning']);
+  });
+
+  it('an organ after a bare level with no place name is a template\'s', () => {
+    expect(titleFinding('县农业农村局2024年工作总结及2025年工作计划')).toEqual(['warning']);
+    expect(titleFinding('南岭县农业农村局2024年工作总结及2025年工作计划')).toEqual([]);
+  });
+
+  it('a speech or a file of materials is titled too (……交流发言, ……申报材料)', () => {
+    expect(titleFinding('镇党委书记抓基层党建工作经验交流发言')).toEqual(['warning']);
+    expect(titleFinding('社区党委先进基层党组织申报材料')).toEqual(['warning']);
+  });
+
+  it('条件, 条例 after a counting verb are words, not a cut count', () => {
+    expect(serious(`${TITLE}对符合组建党组织条件的做到应建尽建，制定了条例和办法。\n`, 'placeholder')).toEqual([]);
   });
 });
