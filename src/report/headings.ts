@@ -53,6 +53,8 @@ export function parseHeading(rawLine: string): HeadingMark | null {
     const sep = line[m[1]!.length];
     // 一是/一要 are paragraph ordinals, not headings; only 、 is the level-1 separator.
     if (sep !== '、') return null;
+    // 三、四季度, 一、二等奖, 五、六年级: two numerals of one count, not a heading.
+    if (/^[一二三四五六七八九十](?:季度|等奖|年级|月份?|个月|批|类|级)/.test(line.slice(m[0].length))) return null;
     return { level: 1, number: n, marker: m[0], style: 'standard', title: line.slice(m[0].length).trim() };
   }
   m = LEVEL3.exec(line);

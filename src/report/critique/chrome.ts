@@ -87,7 +87,7 @@ const DATELINE = /^(?:【[\u4e00-\u9fff]{1,10}讯】|[\u4e00-\u9fff]{2,12}报道
  * A news or public-account article's credits on a line of their own: （通讯员 王芳）, （文/图 李强）, （某某街道 供稿）,
  * 供稿：…, 图片来源：…, 编辑｜… (the bar is the account's style; a report's sign-off uses no bar).
  */
-const BYLINE = /^[（(](?:(?:(?:记者|通讯员|摄影|撰稿|作者)[：:\s]*|(?:文\s*[/／]\s*图|图\s*[/／]\s*文|文|图)[：:\s]+)[\u4e00-\u9fff·]{2,4}(?:[\s、，,][^（）()]{1,30})?|[^（）()]{1,20}(?:供稿|撰稿|报送))[）)]$|^(?:供稿|撰稿|责编|图片来源|图源|摄影|通讯员|记者|排版|校对)\s*[：:]\s*\S[^。；！？]{0,20}$|^(?:供稿|撰稿|责编|图片|图源|摄影|文字|编辑|审核|初审|复审|终审|排版|校对)\s*[|｜丨]\s*\S[^。；！？]{0,20}$/;
+const BYLINE = /^[（(](?:(?:(?:记者|通讯员|摄影|撰稿|作者)[：:\s]*|(?:文\s*[/／]\s*图|图\s*[/／]\s*文|文|图)[：:\s]+)[\u4e00-\u9fff·]{2,4}(?:[\s、，,][^（）()]{1,30})?|[^（）()]{1,20}(?:供稿|撰稿|报送))[）)]$|^(?:供稿|撰稿|责编|图片来源|图源|摄影|通讯员|记者|排版|校对)\s*[：:]\s*\S[^。；！？]{0,20}$|^(?:供稿|撰稿|责编|图片|图源|摄影|文字|编辑|审核|初审|复审|终审|排版|校对|文|图)\s*[|｜丨]\s*\S[^。；！？]{0,20}$/;
 /** An article's counters on a line of their own: 阅读 3562, 浏览次数：1.2万, 点赞 12 在看 5. */
 const COUNTERS = /^(?:(?:阅读|浏览|点击|点赞|评论|转发|收藏|在看|分享)(?:量|数|次数)?[ \u3000]*[：:]?[ \u3000]*\d+(?:\.\d+)?[万wW]?[ \u3000]*次?[ \u3000]*){1,4}$/;
 /** A public account's follow prompts and end mark: 阅读原文, 点击上方蓝字关注我们, 长按识别二维码, — END —. */
@@ -179,7 +179,7 @@ const INTRO = /小编|(?:下面|以下)(?:是|为)?(?:小编|网友|本站|笔�
 /** A site's greeting or reposting note: 您好，欢迎访问…, 欢迎光临, 本文由…整理, 感谢您的阅读. */
 const GREETING = /您好[，,！!]?\s*欢迎|欢迎(?:您)?(?:访问|光临)|^欢迎(?:您)?来到|本文由[^，。；]{0,24}(?:整理|提供|发布|编辑|上传|收集)|(?:感谢|谢谢)(?:您|你)?的?(?:阅读|访问|浏览)/;
 /** Collection titles and item markers: 15篇, 精选9篇, 篇一, 篇1, 【第一篇】, 总结一 run into the text. */
-const COLLECTION = /^[^，。；]{0,40}(?:总结|报告|汇报|范文|材料|讲话|心得|体会)[^，。；]{0,6}(?:精选|优选|通用|汇编|合集)?\d{1,3}篇(?:[）)]|$)|[（(](?:精选|通用|优秀|优选|热门|最新|精品|实用|推荐|经典)?(?:\d{1,3}|[二三四五六七八九十]{1,3})篇[）)]|^\d{1,3}\s*篇(?=\s*(?:20\d{2}|[\u4e00-\u9fff]))|篇[一二三四五六七八九十\d]{1,2}(?:[：:]|$)|^篇[一二三四五六七八九十\d]{1,2}|^第[一二三四五六七八九十\d]{1,3}篇(?:[：:]|\s|$)|^【(?:第?[一二三四五六七八九十\d]{1,3}篇|篇[一二三四五六七八九十\d]{1,2})】|^(?:总结|范文|汇报|报告)[一二三四五六七八九十](?![年个些次下是])|^[^，。；\d]{6,40}(?:报告|总结|汇报)[一二三四五六七八九十]{1,2}篇$/;
+const COLLECTION = /^[^，。；]{0,40}(?:总结|报告|汇报|范文|材料|讲话|心得|体会)[^，。；]{0,6}(?:精选|优选|通用|汇编|合集)?\d{1,3}篇(?:[）)]|$)|[（(](?:精选|通用|优秀|优选|热门|最新|精品|实用|推荐|经典)?(?:\d{1,3}|[二三四五六七八九十]{1,3})篇[）)]|^\d{1,3}\s*篇(?=\s*(?:20\d{2}|[\u4e00-\u9fff]))|^\d{1,3}\s*篇$|篇[一二三四五六七八九十\d]{1,2}(?:[：:]|$)|^篇[一二三四五六七八九十\d]{1,2}|^第[一二三四五六七八九十\d]{1,3}篇(?:[：:]|\s|$)|^【(?:第?[一二三四五六七八九十\d]{1,3}篇|篇[一二三四五六七八九十\d]{1,2})】|^(?:总结|范文|汇报|报告)[一二三四五六七八九十](?![年个些次下是])|^[^，。；\d]{6,40}(?:报告|总结|汇报)[一二三四五六七八九十]{1,2}篇$/;
 /** Word counts a site or a model appends: （3100字）, 全文约3000字, 字数：2800. */
 const WORD_COUNT = /[（(](?:全文|正文)?(?:共|约)?约?\d{3,5}字[）)]|(?:全文|正文)约?\d{3,5}字|字数[：:]\s*\d+/;
 /** Adverts, buttons, paywalls, preview cuts. */
@@ -389,6 +389,10 @@ export function chromeOf(line: string, opts: { title?: boolean } = {}): ChromeHi
     // A bracketed site notice inside a long paragraph (……（某网省略830字，会员可阅读）……): only the notice.
     const notice = t.length > 80 && /[。；]/.test(t) ? PAYWALL_NOTE.exec(t) : null;
     if (notice) return { kind: 'advert', start: lead + notice.index, end: lead + notice.index + notice[0].length, message: '文档分享网站的付费隐藏说明残留，此处缺了一段内容' };
+    // A notice that closes a long paragraph of the report (……全文约9283字，请下载后阅读。（……请先登录！）): from the
+    // clause it starts in to the line's end; the report's sentences before it stay.
+    const tail = t.length > 80 ? /(?:全文|本文)(?:约|共)?\d+字|请?下载后(?:阅读|查看)/.exec(t) : null;
+    if (tail && tail.index >= 20 && tail.index <= ad.index) return { kind: 'advert', start: lead + tail.index, end: lead + t.length, message: '文档分享网站的下载或登录提示残留，正文在此中断' };
     return whole('advert', '网页广告、下载或预览提示残留');
   }
   if (MODEL.test(t)) return whole('model', '疑为复制大模型回答时带入的说明文字');

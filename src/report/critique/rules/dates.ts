@@ -68,7 +68,8 @@ export const datesRule: Rule = {
         // Greeted as coming anywhere in its clause run (为迎接自治区大庆和党的十九大胜利召开营造氛围).
         const lead = t.slice(Math.max(0, start - 40), start);
         const sentence = lead.slice(Math.max(lead.lastIndexOf('。'), lead.lastIndexOf('；'), lead.lastIndexOf('\n')) + 1);
-        if (/即将召开|将要召开|迎接|喜迎|献礼|筹备/.test(sentence) || /^(?:即将|将要|将于|将)/.test(after)) continue;
+        // (Or the work that prepares its opening: 为党的二十大胜利召开营造浓厚氛围.)
+        if (/即将召开|将要召开|迎接|喜迎|献礼|筹备/.test(sentence) || /^(?:即将|将要|将于|将)/.test(after) || /^(?:的)?(?:胜利|顺利)?召开(?:营造|创造|做好|献礼|保驾)/.test(after)) continue;
         out.push(report(doc, bySure(doc, 'error'), start, end, `${meeting.name}于${meeting.start.slice(0, 7).replace('-', '年')}月召开，${label}报告中不应引用`, `核对报告期，或改为“${phrase}”`));
         continue;
       }

@@ -463,7 +463,9 @@ export const formulationRule: Rule = {
             out.push(report(doc, 'info', start, end, `“${m[0]}”的规范名称是“${ph.right}”（正文中如为简称，可不改）`, `核对；规范说法为“${ph.right}”`));
             continue;
           }
-          if (book && !own && !/党委|党组|中共|实施办法|实施细则|中央/.test(book)) {
+          // A unit's own rules name their unit before the system (《蒙西镇网络意识形态责任制实施细则》): their own title.
+          const local = book !== null && /[镇乡县区市局村]|街道|社区|公司|学校|学院|医院|集团/.test(book.slice(1, Math.max(1, start - t.lastIndexOf('《', start))));
+          if (book && !own && (local || !/党委|党组|中共|实施办法|实施细则|中央/.test(book))) {
             out.push(report(doc, 'info', start, end, `文件名中的“${m[0]}”一般写作“${ph.right}”（如是本单位文件的原名，可不改）`, `核对文件原名；规范说法为“${ph.right}”`));
             continue;
           }

@@ -23,7 +23,13 @@ const N_SLOT = /(?<=[\u4e00-\u9fff])[NＮ](?=[项次个人名篇条期场余家�
 const CUT_COUNT =
   /(?<=(?:先后|共计?|累计|合计|总计|开展了?|召开了?|举办了?|组织了?|实施了|制定了|出台了|印发了|建立了|发放了|排查出|清理了?|走访了?|慰问了?|培训了?|新增了?|打造了?|建成了?|设立了?|压减了?|合并了?|整合了?|梳理出|查找出|查摆出|收集到?|征集到?|全县|全市|全区|全镇|全乡))(?:次|项|场|期|篇|名|批|件|个|户|条|份)(?![次日年月要序第数目所地景面合域馆间刊望待限末中初满货章幅单称额义字誉录示评准复事人别体性案外籍口有属在例款号件理文线块约码形牌片校师胜型])/g;
 const CUT_COUNT_END =
-  /(?<=(?:会议|活动|培训|学习|讲座|宣讲|检查|督查|座谈会?|研讨会?|谈话|党课|调研|演练|巡查|走访|慰问|评议|讨论|交流|工作群|微信群|公众号|账号|平台|基地|阵地|站点|APP|项目|措施|问题|事项))(?:次|个|项|场|期|篇|条)(?=[，。；、）])/g;
+  /(?<=(?:会议|活动|培训|学习|讲座|宣讲|检查|督查|座谈会?|研讨会?|谈话|党课|调研|演练|巡查|走访|慰问|评议|讨论|交流|工作群|微信群|公众号|账号|平台|基地|阵地|站点|APP|项目|措施|问题|事项))(?:次|个|项|场|期|篇|条)(?=[，。；、）])|(?<=(?:案件|办结|结案|受理|办理|审结|执结|调解|答复|回复|转办|交办|督办|查处|立案|信访))(?:件|起|宗)(?=[，。；、）])/g;
+/** A rank or an ordinal with its number cut out (位列第位, 第名): 第 before a measure word is never whole. */
+const CUT_ORDINAL = /(?<![次门宅府及落科甲等])第(?=[位名次届个项条批期轮季章节款])/g;
+/** A percentage with its number cut out (结案率%, 占比%): a sign straight after a character. */
+const CUT_PERCENT = /(?<=[\u4e00-\u9fff])[%％]/g;
+/** × standing for a number or a name before a unit or a clock word (×点, ×名): a template's slot. */
+const CROSS_SLOT = /(?<![0-9０-９A-Za-z])×(?=[点时月日年名人个次项户])/g;
 /** A unit noun after "X " or "XX ": X 区委, XX 县, X 单位 (a PDF space between the slot and the unit). */
 const UNIT_AFTER = /^[ \u3000\u00a0]?(?:省|市|县|区|镇|乡|村|街道|社区|局|委|办|部|厅|院|校|所|站|中心|单位|公司|集团|支部|党委|党组|支行|分局|学校|医院)/;
 /** A capital letter left by a redacted template: A总书记, A新时代, 《A谈治国理政》 (A同志 may be a deliberate anonymisation). */
@@ -153,6 +159,15 @@ export const placeholderRule: Rule = {
       if (m[0].length === 1 && !unitSlot && !marked && !isCjk(before) && !isCjk(after) && !(/\s/.test(before ?? '') && /\s/.test(after ?? '') && (isCjk(farBefore) || isCjk(farAfter)))) continue;
       out.push(report(doc, 'error', start, end, `未填写的占位符“${m[0]}”`, '填入具体数字或名称'));
     }
+    for (const { start, end } of matchAll(CUT_ORDINAL, t)) {
+      out.push(report(doc, 'error', start, end + 1, '“第”后缺了数字（疑为被删去的名次或序数）', '补上具体数字'));
+    }
+    for (const { start, end } of matchAll(CUT_PERCENT, t)) {
+      out.push(report(doc, 'error', start, end, '“%”前缺了数字（疑为被删去的百分比）', '补上具体数字'));
+    }
+    for (const { start, end } of matchAll(CROSS_SLOT, t)) {
+      out.push(report(doc, 'error', start, end, '未填写的占位符“×”', '填入具体数字或名称'));
+    }
     for (const { m, start, end } of matchAll(DIGIT_MASK_INNER, t)) {
       out.push(report(doc, 'error', start, end, `数字“${m[0]}”中有字母，疑为未填写完整的占位符`, '填入准确数字'));
     }
@@ -175,8 +190,9 @@ export const placeholderRule: Rule = {
       if (/(?:推动|组织|指导|督促|要求|带动|引导|对|向|与|和|及|\d+个|[一二三四五六七八九十]+个|各|全|所有|每个)$/.test(t.slice(Math.max(0, start - 4), start))) continue;
       out.push(report(doc, 'error', start, end, `“${m[0]}”是模板中的备选写法，未填写本单位的名称`, '写明本单位的具体名称'));
     }
-    // The year cut out before 年度 or 年上半年 in the lead-in (现将年度……情况报告如下): a site's cut or a template's blank.
-    for (const { start, end } of matchAll(/(?<=现将|现就|特将|现对)年(?=度|上半年|下半年)/g, t)) {
+    // The year cut out before 年度 or 年上半年 in the lead-in (现将年度落实……情况报告如下): a site's cut or a template's
+    // blank. 现将年度工作总结如下 is the annual summary (年度工作总结, a noun of its own): no cut.
+    for (const { start, end } of matchAll(/(?<=现将|现就|特将|现对)年(?=上半年|下半年|度(?!工作|总结|考核|目标|计划|报告|述职|重点))/g, t)) {
       out.push(report(doc, 'error', start, end, '“年”前缺少年份', '在“年”前填入年份'));
     }
     // A year whose last digits a site replaced with other letters (20PC年, 〔20PC〕18号).

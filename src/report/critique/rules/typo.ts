@@ -97,6 +97,8 @@ const STACKED_VERBS = /(严格|认真|切实|全面|扎实|积极|深入)(执行
 const APPROX_MORE = /(?<![节制签合违预公邀履条特隐简婉相誓契盟如赴爽守失践毁解续缔立租附和成大])约(?=[0-9一二两三四五六七八九十百千万.]{1,8}多[万千百亿]?[人次个项名条篇场期家所户亩份元件台座处])|(?<![最附将接邻靠临亲贴就逼挨浅相远迫新晚])近(?=[0-9一二两三四五六七八九十百千万.]{1,8}多[万千百亿]?[人次个项名条篇场期家所户亩份元件台座处])/g;
 /** An adverbial before its verb takes 地 (较好地完成, 认真地落实), not 得. */
 const ADVERB_DE = /(?<=较好|很好|认真|积极|圆满|顺利|扎实|全面|深入|有效|出色)得(?=完成|开展|推进|落实|处理|解决|贯彻|执行|履行)/g;
+/** 的 for 地 before a one-character verb of study (认真的听、认真的记): the verb's object or end follows, never a noun. */
+const ADVERB_DE_VERB = /(?<=认真|仔细|耐心|积极|主动|努力|深入|扎实|专心|虚心)的(?=[听记学读写看做抓干讲谈查改][，。、；！]|[听记读看](?:取|好|清|准|全|透|实))/g;
 /** 各 (each) typed for the measure word 个 after a numeral (包保1各社区): no numeral takes 各. */
 const DIGIT_GE = /(?<=[0-9０-９])各(?=[\u4e00-\u9fff])/g;
 const REPEAT = /([\u4e00-\u9fff]{1,4})\1/g;
@@ -186,6 +188,9 @@ export const typoRule: Rule = {
     }
     for (const { m, start, end } of matchAll(APPROX_MORE, t)) {
       out.push(report(doc, 'warning', start, end, `“${m[0]}”与后面的“多”语义重复（约数不并用）`, '删去其一', ''));
+    }
+    for (const { start, end } of matchAll(ADVERB_DE_VERB, t)) {
+      out.push(report(doc, 'warning', start, end, '状语后应用“地”，不是“的”', '地', '地'));
     }
     for (const { start, end } of matchAll(ADVERB_DE, t)) {
       out.push(report(doc, 'warning', start, end, '状语后应用“地”，不是“得”', '地', '地'));

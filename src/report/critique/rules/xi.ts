@@ -23,6 +23,11 @@ const CORE_NO_NAME = /以(?!习近平)(?:总书记同志|主席同志|总书记|
 const NO_TITLE = /习近平(?!总书记|同志|主席|新时代|经济|法治|强军|生态|外交|文化|关于|谈|著作|[^，。；\n]{0,6}思想)(?=(?:在[^，。；\n]{1,30}?)?(?:指出|强调|要求|深刻指出|明确指出)|的?(?:系列重要讲话)|的(?:重要)?(?:讲话|指示|批示|论述)|来[\u4e00-\u9fff]{1,3}?(?:考察|视察|调研)?(?:时的|的)?重要讲话)/g;
 /** 总书记 without 习近平 opening a quotation or a reference: 总书记指出, 学习总书记关于, 总书记对……作出的重要指示. */
 const NAME_DROPPED = /(?<![近平*＊A-Za-z]|近平|习近平)总书记(?=(?:在[^，。；\n]{1,30}?|(?:来[\u4e00-\u9fff]{0,3}?)?(?:视察|考察|调研)(?:[\u4e00-\u9fff]{0,8}?时)?的?)?(?:指出|强调|关于|重要讲话|系列重要讲话|重要指示)|对[^，。；\n]{0,24}?(?:作出|做出)?的?(?:重要(?:指示|批示|讲话)|新期望|殷切期望|殷切嘱托|重要嘱托))/g;
+/**
+ * 主席 standing where 习近平 was (主席总书记, 深刻领悟主席关于……的重要论述): a converter's or a filter's substitute.
+ * Only at a clause start or after a verb of study, so that 工会主席关于…… and 国家主席 stay.
+ */
+const CHAIR_FOR_NAME = /(?<=^|[。，；：、\n“（]|领悟|学习|贯彻|落实|践行|宣传|领会|把握|按照|根据)主席(?=总书记|关于[^，。；\n]{1,40}?(?:重要(?:论述|讲话|指示|思想)|指示(?:批示)?精神))/g;
 /** The name with its last character dropped (习近总书记, 习近新时代……). */
 const NAME_CLIPPED = /习近(?=总书记|同志|新时代)/g;
 /** The name with its first character dropped (运用近平新时代……, 近平总书记); not 习 / 近平 across a line break or 習（xí）近平. */
@@ -128,6 +133,10 @@ export const xiRule: Rule = {
     for (const { start, end } of matchAll(XI_CLIPPED, t)) {
       if (XI_BEFORE_NOT.test(t.slice(Math.max(0, start - 1), start))) continue;
       out.push(report(doc, 'error', start, end, '“习”是姓名的残缺写法：应为“习近平”', '习近平', '习近平'));
+    }
+    for (const { start, end } of matchAll(CHAIR_FOR_NAME, t)) {
+      const title = t.startsWith('总书记', end);
+      out.push(report(doc, 'error', start, end + (title ? 3 : 0), '“主席”处应为领导人姓名和称谓：“习近平总书记”', '习近平总书记', '习近平总书记'));
     }
     for (const { start, end } of matchAll(XI_CLIPPED_ON, t)) {
       // 学习关于…: the 习 of 学习; 落实 + 习 is no word (实习 aside), so after 落实 it is the name.

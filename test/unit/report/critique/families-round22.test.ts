@@ -251,3 +251,67 @@ describe('titles after set U', () => {
     expect(serious(`${TITLE}对符合组建党组织条件的做到应建尽建，制定了条例和办法。\n`, 'placeholder')).toEqual([]);
   });
 });
+
+/* Written after set V (r149–r152) was run blind and read. */
+describe('after set V', () => {
+  it('主席 where the name was, at a clause start or after a verb of study; 工会主席 stays', () => {
+    const t = `${TITLE}深刻领悟主席关于党的建设的重要论述。主席总书记强调，要抓好基层党建。工会主席关于职工福利的重要讲话已传达。\n`;
+    expect(serious(t, 'xi')).toEqual([
+      ['主席', '习近平总书记'],
+      ['主席总书记', '习近平总书记'],
+    ]);
+  });
+
+  it('numbers cut out of a court\'s figures: a case count, a percentage, a rank; × before a clock word', () => {
+    const t = `${TITLE}全年受理各类案件件，办结件，结案率%，位列全市第位。会议定于×点召开。\n`;
+    expect(serious(t, 'placeholder').map(([x]) => x)).toEqual(['件', '件', '%', '第位', '×']);
+  });
+
+  it('第 in a word (次第, 门第) and a sign after a number stay', () => {
+    expect(serious(`${TITLE}各项工作次第展开，结案率98%，位列第3位。\n`, 'placeholder')).toEqual([]);
+  });
+
+  it('a notice that closes a paragraph of the report is the finding, not the paragraph', () => {
+    const t = `${TITLE}一是扎实开展主题党日活动。组织党员学习党章党规，开展志愿服务，推动学习教育走深走实，全年开展活动12次，全文约5200字，请下载后阅读、编辑。（阅读全部内容，您需要先登录！）\n`;
+    const found = serious(t, 'debris').map(([x]) => x);
+    expect(found).toEqual(['全文约5200字，请下载后阅读、编辑。（阅读全部内容，您需要先登录！）']);
+  });
+
+  it('a unit\'s own rules keep their own title; the central one is named in full', () => {
+    const t = `${TITLE}制定《南岭镇网络意识形态责任制实施细则》，学习《党委（党组）意识形态责任制实施办法》。\n`;
+    expect(serious(t, 'formulation')).toEqual([['意识形态责任制', '意识形态工作责任制']]);
+  });
+
+  it('a title run into a sentence that opens with 党的二十大', () => {
+    const t = '关于镇党建与业务深度融合的调研报告党的二十大以来，镇党委坚持党建引领，推动各项工作落实。\n';
+    expect(serious(t, 'layout')).toEqual([['调研报告', '调研报告\n']]);
+  });
+
+  it('认真的听、认真的记 take 地; 认真的学风 stays', () => {
+    expect(serious(`${TITLE}会上大家认真的听、认真的记，形成了认真的学风。\n`, 'typo')).toEqual([
+      ['的', '地'],
+      ['的', '地'],
+    ]);
+  });
+
+  it('a count line (3篇) and a magazine byline (文|某某) are the site\'s', () => {
+    const t = '落实全面从严治党责任方面存在的问题\n3篇\n文|王某某\n镇党委认真查摆问题，制定整改措施12条。\n';
+    // Adjacent chrome lines are one finding.
+    expect(serious(t, 'debris').map(([x]) => x)).toEqual(['3篇\n文|王某某']);
+  });
+
+  it('two numerals of one count (三、四季度) are no heading', () => {
+    const t = `${TITLE}一、主要做法\n三、四季度共发布信息600条。\n二、存在问题\n宣传力度不够。\n`;
+    expect(serious(t, 'numbering')).toEqual([]);
+  });
+
+  it('the work that prepares a congress\'s opening is no stale citation', () => {
+    const t = '南岭镇2022年上半年宣传思想工作总结\n镇党委持续加强正面宣传，为党的二十大胜利召开营造浓厚氛围。\n';
+    expect(serious(t, 'dates')).toEqual([]);
+  });
+
+  it('现将年度工作总结如下 is the annual summary; 现将年度落实……如下 lost its year', () => {
+    expect(serious(`${TITLE}现将年度工作总结如下：\n`, 'placeholder')).toEqual([]);
+    expect(serious(`${TITLE}现将年度落实意识形态工作责任制情况报告如下：\n`, 'placeholder').map(([x]) => x)).toEqual(['年']);
+  });
+});
