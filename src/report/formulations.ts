@@ -226,6 +226,8 @@ export const NAMED_SETS: readonly NamedSet[] = [
   { name: '“政治判断力、政治领悟力、政治执行力”', members: ['政治判断力', '政治领悟力', '政治执行力'], minKnown: 2, suffix: '力', intruders: ['政治鉴别力', '政治洞察力', '政治理解力'], sep: '、', source: '中共中央政治局民主生活会 (2020-12-24/25) 上的要求“不断提高政治判断力、政治领悟力、政治执行力”' },
   { name: '责任制“四同”要求', members: ['同部署', '同落实', '同检查', '同考核'], minKnown: 3, prefix: '同', whole: true, orderFree: true, sep: '、', source: `${SSBF}（“……紧密结合，一同部署、一同落实、一同检查、一同考核”；报告中通常简作“同部署、同落实、同检查、同考核”）` },
   { name: '责任制“四同”要求', members: ['一同部署', '一同落实', '一同检查', '一同考核'], minKnown: 3, prefix: '一同', whole: true, orderFree: true, sep: '、', source: `${SSBF}（“……紧密结合，一同部署、一同落实、一同检查、一同考核”）` },
+  // The people's three senses in the congress reports' order (获得感、幸福感、安全感); another order is a hint, as the outlooks.
+  { name: '“获得感、幸福感、安全感”', members: ['获得感', '幸福感', '安全感'], minKnown: 3, minItems: 3, suffix: '感', orderFree: true, sep: '、', source: '党的十九大报告 (2017-10)：“使人民获得感、幸福感、安全感更加充实、更有保障、更可持续”；党的二十大报告 (2022-10) 同' },
   // The three outlooks: 世界观、人生观、价值观 is the usual order; another order is a hint (round 20: r102 marks it, r106 keeps it).
   { name: '“世界观、人生观、价值观”', members: ['世界观', '人生观', '价值观'], minKnown: 3, minItems: 3, suffix: '观', orderFree: true, sep: '、', source: '中央文件的通行顺序（“树立正确的世界观、人生观、价值观”，如《新时代公民道德建设实施纲要》，2019）' },
   { name: '第一责任人的“三个带头”', members: ['带头抓意识形态工作', '带头管阵地把导向强队伍', '带头批评错误观点和错误倾向'], minKnown: 2, sep: '，', source: SSBF },
@@ -480,6 +482,7 @@ export const SPUN_TERMS: readonly SpunTerm[] = [
   ...spinIn('认真', '仔细', ['认真贯彻', '认真落实']),
   ...spinIn('发展', '进展', ['身心发展', '高质量发展', '全面发展', '经济社会发展', '融合发展']),
   ...spinIn('广播', '播送', ['文化广播', '应急广播', '广播站', '广播体操']),
+  ...spinIn('校园', '校内', ['校园文化']),
   ...spinIn('则', '那么', ['有则改之', '无则加勉', '准则', '原则', '规则', '细则', '否则', '守则', '法则']),
   { right: '特别是', spun: ['特殊是'], source: SPIN },
   // 服务 spun to 效劳 in the genre's service words (效劳 alone, 为人民效劳, stays a word).

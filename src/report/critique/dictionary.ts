@@ -308,6 +308,14 @@ export const CONFUSIONS: readonly Confusion[] = [
   { pattern: '有条不稳', right: '有条不紊', severity: 'error', source: STD },
   // A speech on a visit is his 重要讲话 (视察广东时的重要讲话精神); 讲话 alone drops the fixed attribute.
   { pattern: '(?<=(?:视察|考察)[\\u4e00-\\u9fff]{1,8}?(?:时)?的)讲话(?=精神)', right: '重要讲话', severity: 'warning', source: '中央媒体的通行表述（“习近平总书记视察××时的重要讲话精神”）' },
+  // The level named twice before its organ (南京市市委党校 → 南京市委党校), as 局局党组 above.
+  { pattern: '(?<=[\\u4e00-\\u9fff])市市委', right: '市委', severity: 'warning', source: `${STD}（机关名称“××市委”，“市”不重复）` },
+  { pattern: '(?<=[\\u4e00-\\u9fff])县县委', right: '县委', severity: 'warning', source: `${STD}（机关名称“××县委”，“县”不重复）` },
+  { pattern: '(?<=[\\u4e00-\\u9fff])区区委', right: '区委', severity: 'warning', source: `${STD}（机关名称“××区委”，“区”不重复）` },
+  // 两 counts years too (两年来); 二 stays in ordinals.
+  { pattern: '(?<![第十百千万零〇一二三四五六七八九0-9])二年来', right: '两年来', severity: 'warning', source: `${STD}（“两”用于量词前：两年来）` },
+  // 更好地 before the preposition or verb it qualifies (更好地为群众服务, 更好地发挥作用).
+  { pattern: '更好的(?=为[\\u4e00-\\u9fff]|发挥|推动|促进|满足|适应)', right: '更好地', severity: 'warning', source: `${STD}（状语后用“地”）` },
   { pattern: '痪散', right: '涣散', severity: 'error', source: STD },
   { pattern: '组纨', right: '组织', severity: 'error', source: STD },
   { pattern: '(?<=文明|安定|和谐|吉庆|平安)详和', right: '祥和', severity: 'error', source: STD },

@@ -68,7 +68,7 @@ const CUT_YEAR_BLANK_AFTER = /^年(?:轻|龄|级|代|华|迈|货|会|鉴|画|糕
 const YEAR_SLOT = /(?<![0-9])(?:19|20)[0-9]?(?:[XxＸｘ×]{1,2}|_{1,3}|＿{1,3})(?=\s*年|[〕］\]])|(?<![0-9A-Za-z])(?:19|20)[0-9]?(?:_{1,3}|＿{1,3})(?=[\u4e00-\u9fff])|(?<![0-9])(?:19|20)[0-9]?[XxＸｘ]{1,2}(?![A-Za-z0-9])/g;
 /** Underscore blanks in Chinese text: __区, 于_月_日, 开展_工作. */
 /** Underscores before a character, a mark, or a range dash (____-____年度: a span of years left blank). */
-const BLANK = /(?:_{1,}|＿{1,})(?=[\u4e00-\u9fff，。、]|[-－—~～][ \u3000]?(?:_|＿))/g;
+const BLANK = /(?:_{1,}|＿{1,})(?=[\u4e00-\u9fff，。、”》）]|[-－—~～][ \u3000]?(?:_|＿))/g;
 const BLANK_BEFORE = /[\u4e00-\u9fff\s，、：；。（）“\-－—~～]/;
 const MOU_NOUN = /^(?:经济开发区|开发区|高新区|工业园区|园区|街道|社区|学校|中学|小学|大学|学院|幼儿园|医院|公司|集团|单位|部门|中心|支部|党委|党组|[省市县区镇乡村局委办厅院校])/;
 /** D standing for 党 before the words it forms (D史, D员, D委, D的领导); not after a letter or digit (3D, PDF). */

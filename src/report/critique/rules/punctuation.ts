@@ -71,6 +71,8 @@ const BOOK_DUN = /》、(?=《)/g;
 const QUOTE_DUN = /”、(?=“[^“”\n]{1,20}”)/g;
 /** Plenum ordinals run together: 二中三中四中全会 → 二中、三中、四中全会. */
 const PLENUMS = /(?:[一二三四五六七八九]中){2,}(?=全会)/g;
+/** Two plenums' ordinals run together with one 中 (三四中全会): each takes its own (三中、四中全会). */
+const PLENUMS_ONE_ZHONG = /(?<![一二三四五六七八九十])([一二三四五六七八九])([一二三四五六七八九])中(?=全会)/g;
 
 /**
  * Newspapers and periodicals named without 《》 where the text says something was published in them (在人民日报上发表,
@@ -275,6 +277,11 @@ export const punctuationRule: Rule = {
       // labellers mark it, r54's leaves it).
       // Every place, as for 》、《 above (round 20).
       out.push(report(doc, 'warning', start, end, '并列的引号之间通常不用顿号', '删去顿号'));
+    }
+    for (const { m, start, end } of matchAll(PLENUMS_ONE_ZHONG, t)) {
+      if ('一二三四五六七八九'.indexOf(m[2]!) !== '一二三四五六七八九'.indexOf(m[1]!) + 1) continue;
+      const right = `${m[1]}中、${m[2]}中`;
+      out.push(report(doc, 'warning', start, end, '并列的全会序数应各带“中”并用顿号隔开', right, right));
     }
     for (const { m, start, end } of matchAll(PLENUMS, t)) {
       const right = m[0].replace(/中(?=.)/g, '中、');

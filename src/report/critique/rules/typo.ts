@@ -76,7 +76,7 @@ const DE_AABB = /([\u4e00-\u9fff])\1([\u4e00-\u9fff])\2的(?=推进|加强|丰�
 // Not 坚持/切实: 坚持积极的宣传方针 takes a noun phrase.
 const DE_MODAL = /(?:要|应|应当|须|必须|将|能|能够|需要|进一步|还要|更要)$/;
 /** Before the adverb: a verb that takes the phrase as its object (得到了有效的提升): a noun after 的. */
-const DE_NOUN_LEAD = /(?:得到|实现|取得|获得|有了|带来|受到|给予|作出|做出|进行|迎来|给|有)了?$/;
+const DE_NOUN_LEAD = /(?:得到|实现|取得|获得|有了|带来|受到|给予|作出|做出|进行|迎来|给|有|看到|见到|感受到|收到|见证)了?$/;
 
 /**
  * 要 again later in a 一要 item's clause (一要思想认识要再提升): which one to drop is the writer's choice, so no
@@ -99,6 +99,8 @@ const APPROX_MORE = /(?<![节制签合违预公邀履条特隐简婉相誓契盟
 const ADVERB_DE = /(?<=较好|很好|认真|积极|圆满|顺利|扎实|全面|深入|有效|出色)得(?=完成|开展|推进|落实|处理|解决|贯彻|执行|履行)/g;
 /** 的 for 地 before a one-character verb of study (认真的听、认真的记): the verb's object or end follows, never a noun. */
 const ADVERB_DE_VERB = /(?<=认真|仔细|耐心|积极|主动|努力|深入|扎实|专心|虚心)的(?=[听记学读写看做抓干讲谈查改][，。、；！]|[听记读看](?:取|好|清|准|全|透|实))/g;
+/** A round number with 几 (10几米, 20几人): an approximation is written in characters (十几米), GB/T 15835-2011 §4.1.1. */
+const DIGIT_JI = /(?<![\d.])([1-9])0几(?=[\u4e00-\u9fff])/g;
 /** 各 (each) typed for the measure word 个 after a numeral (包保1各社区): no numeral takes 各. */
 const DIGIT_GE = /(?<=[0-9０-９])各(?=[\u4e00-\u9fff])/g;
 const REPEAT = /([\u4e00-\u9fff]{1,4})\1/g;
@@ -150,6 +152,8 @@ export const typoRule: Rule = {
       else out.push(report(doc, 'info', start, end, `“${m[0]}${m[2]}”中“${m[2]}”若是动词，应用“地”`, `作状语时改为“${right}”`));
     }
     for (const { m, start, end } of matchAll(DE_AABB, t)) {
+      // 看到了实实在在的落实: the verb is a noun there.
+      if (DE_NOUN_LEAD.test(t.slice(Math.max(0, start - 4), start))) continue;
       const right = `${m[0].slice(0, -1)}地`;
       out.push(report(doc, 'warning', start, end, `“${m[0]}”修饰动词，应用“地”`, right, right));
     }
@@ -194,6 +198,11 @@ export const typoRule: Rule = {
     }
     for (const { start, end } of matchAll(ADVERB_DE, t)) {
       out.push(report(doc, 'warning', start, end, '状语后应用“地”，不是“得”', '地', '地'));
+    }
+    for (const { m, start, end } of matchAll(DIGIT_JI, t)) {
+      const n = Number(m[1]);
+      const right = `${n === 1 ? '' : '一二三四五六七八九'[n - 1]}十几`;
+      out.push(report(doc, 'warning', start, end, `概数“${m[0]}”应使用汉字数字`, right, right));
     }
     for (const { start, end } of matchAll(DIGIT_GE, t)) {
       out.push(report(doc, 'error', start, end, '数词后应为量词“个”，不是“各”', '个', '个'));

@@ -315,3 +315,23 @@ describe('after set V', () => {
     expect(serious(`${TITLE}现将年度落实意识形态工作责任制情况报告如下：\n`, 'placeholder').map(([x]) => x)).toEqual(['年']);
   });
 });
+
+describe('after set V, the rest', () => {
+  it('a spun 校园文化, two plenums on one 中, a doubled level before its organ, 二年来, 更好的为, 10几', () => {
+    const t = `${TITLE}学习十九届三四中全会精神，参加南岭市市委党校培训。二年来，校内文化建设更好的为师生服务，清理管道10几米。\n`;
+    expect(serious(t).map(([x, r]) => `${x}→${r}`)).toEqual(['三四中→三中、四中', '市市委→市委', '二年来→两年来', '校内文化→校园文化', '更好的→更好地', '10几→十几']);
+  });
+
+  it('看到了实实在在的落实 takes 的: the verb is a noun there', () => {
+    expect(serious(`${TITLE}群众看到了实实在在的落实，我们实实在在的推进工作。\n`, 'typo')).toEqual([['实实在在的', '实实在在地']]);
+  });
+
+  it('a blank inside quotation marks is a slot', () => {
+    expect(serious(`${TITLE}围绕“____”主题开展活动。\n`, 'placeholder').map(([x]) => x)).toEqual(['____']);
+  });
+
+  it('the three senses out of order are a hint', () => {
+    const found = run(`${TITLE}群众的幸福感、安全感和获得感不断提升。\n`).filter((f) => f.rule === 'formulation');
+    expect(found.map((f) => f.severity)).toEqual(['info']);
+  });
+});
