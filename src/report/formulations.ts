@@ -404,9 +404,11 @@ export const SLOGANS: readonly DatedSlogan[] = [
 ];
 
 /** Bodies abolished by the 2018 reform: named as current after `until` they are out of date. */
-export const ABOLISHED_BODIES: readonly { pattern: RegExp; name: string; now: string; until: string; source: string }[] = [
+export const ABOLISHED_BODIES: readonly { pattern: RegExp; name: string; now: string; until: string; why?: string; source: string }[] = [
   { pattern: /卫计[局委]|卫生和?计划生育(?:委员会|局)|卫生计生[局委]/g, name: '卫生和计划生育委员会（卫计委/卫计局）', now: '卫生健康委员会（卫健委/卫健局）', until: '2019-06-30', source: '《深化党和国家机构改革方案》(2018-03)；地方机构改革 2019 年上半年完成' },
   { pattern: /工商(?:行政管理)?局|食品药品监(?:督管理|管)局|食药监局|质监局/g, name: '工商、食药监、质监部门', now: '市场监督管理局', until: '2019-06-30', source: '《深化党和国家机构改革方案》(2018-03)' },
+  // Not a body but a statistic withdrawn the same way: the reports of later years cite its successor.
+  { pattern: /(?:农村居民|农民)人均纯收入/g, name: '农民人均纯收入', now: '农村居民人均可支配收入', until: '2015-12-31', why: '国家统计局自2014年起以“农村居民人均可支配收入”替代“农民人均纯收入”', source: '国家统计局城乡一体化住户收支与生活状况调查（2013年起）；《中华人民共和国2014年国民经济和社会发展统计公报》起发布农村居民人均可支配收入' },
   { pattern: /安监局|安全生产监督管理局/g, name: '安全生产监督管理局', now: '应急管理局', until: '2019-06-30', source: '《深化党和国家机构改革方案》(2018-03)' },
 ];
 
@@ -483,6 +485,9 @@ export const SPUN_TERMS: readonly SpunTerm[] = [
   ...spinIn('发展', '进展', ['身心发展', '高质量发展', '全面发展', '经济社会发展', '融合发展']),
   ...spinIn('广播', '播送', ['文化广播', '应急广播', '广播站', '广播体操']),
   ...spinIn('校园', '校内', ['校园文化']),
+  // 中央 spun to 领导机关 in the centre's own names (中央八项规定精神, 维护党中央权威).
+  ...spinIn('中央', '领导机关', ['中央八项规定', '中央和国家机关']),
+  ...spinIn('党中央', '领导机关', ['党中央权威', '党中央集中统一领导']),
   ...spinIn('则', '那么', ['有则改之', '无则加勉', '准则', '原则', '规则', '细则', '否则', '守则', '法则']),
   { right: '特别是', spun: ['特殊是'], source: SPIN },
   // 服务 spun to 效劳 in the genre's service words (效劳 alone, 为人民效劳, stays a word).

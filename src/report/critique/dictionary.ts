@@ -316,6 +316,12 @@ export const CONFUSIONS: readonly Confusion[] = [
   { pattern: '(?<![第十百千万零〇一二三四五六七八九0-9])二年来', right: '两年来', severity: 'warning', source: `${STD}（“两”用于量词前：两年来）` },
   // 更好地 before the preposition or verb it qualifies (更好地为群众服务, 更好地发挥作用).
   { pattern: '更好的(?=为[\\u4e00-\\u9fff]|发挥|推动|促进|满足|适应)', right: '更好地', severity: 'warning', source: `${STD}（状语后用“地”）` },
+  { pattern: '全体干职工', right: '全体干部职工', severity: 'error', source: STD },
+  { pattern: '层次(?=转发|传达|压实|落实|分解|递进)', right: '层层', severity: 'warning', source: `${STD}（“层层传达”“层层压实”）` },
+  // The core formula opens with 以 (以习近平同志为核心的党中央); 与 is its near-sound slip.
+  { pattern: '(?<![以])与习近平同志为核心', right: '以习近平同志为核心', severity: 'error', source: '党的十八届六中全会公报 (2016-10)：“以习近平同志为核心的党中央”' },
+  // The 2010–2012 campaign is 创先争优活动 (创建先进基层党组织、争当优秀共产党员); 争先创优 is the general phrase.
+  { pattern: '争先创优(?=活动)', right: '创先争优', severity: 'warning', source: '中共中央办公厅《关于在党的基层组织和党员中深入开展创先争优活动的意见》(2010-04)' },
   { pattern: '痪散', right: '涣散', severity: 'error', source: STD },
   { pattern: '组纨', right: '组织', severity: 'error', source: STD },
   { pattern: '(?<=文明|安定|和谐|吉庆|平安)详和', right: '祥和', severity: 'error', source: STD },

@@ -27,6 +27,8 @@ const TITLE_WORD_COUNT = /[（(](?:全文|正文)?共?约?\d{3,5}字[）)]$/;
 /** An organ's name alone in brackets: （县委宣传部）, 【区教育局】, （中共某某镇委员会）. */
 const BRACKET_ORGAN = /^[（(【[][\u4e00-\u9fff]{1,20}(?:委员会|党委|党组|党工委|支部|总支|委|局|部|办|办公室|科|处|股|室|中心|街道|社区|镇|乡|院|校|所|站|馆|公司|政府)[）)】\]]$/;
 /** Kana, bopomofo or box-drawing characters next to Han text or its marks (a Chinese report uses none of them). */
+/** A footnote marker whose note the copy did not bring along ([注1], [1] after a character): a reader has nothing to find. */
+const FOOTNOTE_MARK = /(?<=[\u4e00-\u9fff”）])(?:\[注?\d{1,2}\]|［注?\d{1,2}］|〔注\d{1,2}〕)/g;
 const GARBLED = /[\u3040-\u30ff\u3100-\u312f\u2500-\u257f]+/g;
 const GARBLED_NEXT_TO = /[\u4e00-\u9fff。，、；：（）]/;
 /** A pinyin reading in brackets right after a Han character (or the capital a garbled one became), with its tone mark. */
@@ -108,6 +110,11 @@ export const debrisRule: Rule = {
         if (line && c && line.start + c.start <= at && at < line.start + c.end) continue;
         out.push(report(doc, 'warning', at, at + m[0].length, `汉字后的拼音注音“${m[0]}”残留（疑为网站注音或转换插件所加）`, '删去注音', ''));
       }
+    }
+    for (const m of doc.text.matchAll(FOOTNOTE_MARK)) {
+      // A copy that keeps its notes (a line opening with the same marker) is whole.
+      if (new RegExp(`(?:^|\\n)[\\s\\u3000]*${m[0].replace(/[[\]]/g, '\\$&')}`).test(doc.text)) continue;
+      out.push(report(doc, 'warning', m.index, m.index + m[0].length, `注释标记“${m[0]}”没有对应的注释`, '删去标记或补上注释', ''));
     }
     // Characters no Chinese report uses in its prose (kana, 注音符号, box-drawing strokes) amid Han text: a passage decoded
     // with the wrong code page (ㄒ唬┮庾R). One finding per garbled stretch, no fix: the original must be looked up.

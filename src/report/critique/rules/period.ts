@@ -61,7 +61,7 @@ export const periodRule: Rule = {
       if (pStart < b.until) continue;
       for (const { m, start, end } of matchAll(b.pattern, t)) {
         if (HISTORY.test(clause(start))) continue;
-        out.push(report(doc, bySure(doc, 'warning'), start, end, `“${m[0]}”已在2018年机构改革中撤并，${label}报告中应使用现名`, `核对机构名称，如“${b.now}”`));
+        out.push(report(doc, bySure(doc, 'warning'), start, end, b.why ? `${b.why}，${label}报告中应使用“${b.now}”` : `“${m[0]}”已在2018年机构改革中撤并，${label}报告中应使用现名`, b.why ? `改为“${b.now}”并核对数据口径` : `核对机构名称，如“${b.now}”`));
       }
     }
     // A named anniversary celebrated as current work: its year is founding + N (新中国成立75周年 → 2024).
@@ -71,6 +71,14 @@ export const periodRule: Rule = {
       const n = m[1] === undefined ? 100 : anniversaryNumber(m[1]);
       if (!Number.isFinite(n) || n <= 0) continue;
       const year = hit.a.year + n;
+      // A year stated as the anniversary's (2023年是中华人民共和国成立70周年): the arithmetic says which year it is.
+      const stated = /((?:19|20)\d{2})\s*年(?:是|为|恰逢|正值|适逢|正逢)[^，。；！？\n]{0,16}$/.exec(t.slice(Math.max(0, start - 30), start));
+      if (stated) {
+        if (Number(stated[1]) !== year) {
+          out.push(report(doc, 'warning', start, end, `${stated[1]}年不是“${m[0]}”：${hit.a.name}于${hit.a.year}年，${n}周年是${year}年`, `核对：${stated[1]}年是${hit.a.name}${Number(stated[1]) - hit.a.year}周年`));
+        }
+        continue;
+      }
       // The sentence so far (up to 30 characters).
       const before = t.slice(Math.max(0, start - 30), start).split(/[。；！？\n]/).at(-1)!;
       const near = before.slice(-16);

@@ -18,10 +18,10 @@ const N_SLOT = /(?<=[\u4e00-\u9fff])[NＮ](?=[项次个人名篇条期场余家�
 /**
  * A count cut out before its measure word (先后次专题研究, 实施了项措施, 压减合并项，): a site or a template dropped
  * the number. After a verb of counting, where measure and next character make no word of their own (项目, 次日, 个人,
- * 期间, 批评…); or after an activity or a channel counted, where the measure ends the clause (会议次，, 工作群个，).
+ * 期间, 批评, and the land and enterprise terms 批而未供, 个转企); or after an activity or a channel counted, where the measure ends the clause (会议次，, 工作群个，).
  */
 const CUT_COUNT =
-  /(?<=(?:先后|共计?|累计|合计|总计|开展了?|召开了?|举办了?|组织了?|实施了|制定了|出台了|印发了|建立了|发放了|排查出|清理了?|走访了?|慰问了?|培训了?|新增了?|打造了?|建成了?|设立了?|压减了?|合并了?|整合了?|梳理出|查找出|查摆出|收集到?|征集到?|全县|全市|全区|全镇|全乡))(?:次|项|场|期|篇|名|批|件|个|户|条|份)(?![次日年月要序第数目所地景面合域馆间刊望待限末中初满货章幅单称额义字誉录示评准复事人别体性案外籍口有属在例款号件理文线块约码形牌片校师胜型])/g;
+  /(?<=(?:先后|共计?|累计|合计|总计|开展了?|召开了?|举办了?|组织了?|实施了|制定了|出台了|印发了|建立了|发放了|排查出|清理了?|走访了?|慰问了?|培训了?|新增了?|打造了?|建成了?|设立了?|压减了?|合并了?|整合了?|梳理出|查找出|查摆出|收集到?|征集到?|全县|全市|全区|全镇|全乡))(?:次|项|场|期|篇|名|批|件|个|户|条|份)(?![次日年月要序第数目所地景面合域馆间刊望待限末中初满货章幅单称额义字誉录示评准复事人别体性案外籍口有属在例款号件理文线块约码形牌片校师胜型而转])/g;
 const CUT_COUNT_END =
   /(?<=(?:会议|活动|培训|学习|讲座|宣讲|检查|督查|座谈会?|研讨会?|谈话|党课|调研|演练|巡查|走访|慰问|评议|讨论|交流|工作群|微信群|公众号|账号|平台|基地|阵地|站点|APP|项目|措施|问题|事项))(?:次|个|项|场|期|篇|条)(?=[，。；、）])|(?<=(?:案件|办结|结案|受理|办理|审结|执结|调解|答复|回复|转办|交办|督办|查处|立案|信访))(?:件|起|宗)(?=[，。；、）])/g;
 /** A rank or an ordinal with its number cut out (位列第位, 第名): 第 before a measure word is never whole. */
@@ -48,10 +48,15 @@ const DIGIT_MASK = /(?<=(?<![A-Za-z])\d{1,3})[XxＸｘ]{1,3}(?=[名人次个项�
  * before a unit (X112 alone is a county road's name).
  */
 const DIGIT_MASK_INNER = /(?<![A-Za-z\d.])\d+[XxＸｘ]{1,3}\d+(?![A-Za-z])|(?<![A-Za-z\d])\d+\.[XxＸｘ]{1,2}(?=[%％])|(?<![A-Za-z\d])[XxＸｘ]{1,2}\d{1,4}(?=[元万亿人个户亩次名%％])/g;
+/**
+ * One lower-case letter inside a word (网络a全): a site's filter wrote a character's initial. Not e (党建e家) or x (the
+ * X slot, judged above).
+ */
+const LETTER_IN_WORD = /(?<=[\u4e00-\u9fff])[a-df-wyz](?=[\u4e00-\u9fff])/g;
 /** A slot named in square brackets: a letter mask, or a short description ending in what to fill in. */
 const BRACKET_SLOT = /[[［]\s*(?:[XxＸｘ×]{1,3}|[\u4e00-\u9fff]{0,6}(?:日期|时间|时间段|名称|单位|姓名|数字|数量|人数|次数|场次|金额|比例|百分比|地点|部门|职务|事例|案例|活动|内容|年份|月份))\s*[\]］]/g;
 /** Empty quotation marks where a name was cut out (实施“”规划). */
-const EMPTY_QUOTE = /“[ \u3000]*”(?=[\u4e00-\u9fff])/g;
+const EMPTY_QUOTE = /“[ \u3000]*”(?=[\u4e00-\u9fff])|《[ \u3000]*》/g;
 /** A bracket whose text ends in a writing instruction: 《*（相关文件、方案，请结合实际添加）》. */
 const INSTRUCTION_TAIL = /[【[（(][^【】[\]（）()\n]{0,60}(?:请|可|需)(?:结合|根据|按照?)(?:实际|本单位|具体)(?:情况)?(?:添加|填写|修改|补充|调整|完善|选用)[^【】[\]（）()\n]{0,10}[】\]）)]/g;
 /**
@@ -159,6 +164,9 @@ export const placeholderRule: Rule = {
       if (m[0].length === 1 && !unitSlot && !marked && !isCjk(before) && !isCjk(after) && !(/\s/.test(before ?? '') && /\s/.test(after ?? '') && (isCjk(farBefore) || isCjk(farAfter)))) continue;
       out.push(report(doc, 'error', start, end, `未填写的占位符“${m[0]}”`, '填入具体数字或名称'));
     }
+    for (const { m, start, end } of matchAll(LETTER_IN_WORD, t)) {
+      out.push(report(doc, 'error', start, end, `词中的字母“${m[0]}”疑为被替换的汉字（拼音首字母）`, '改回原来的汉字'));
+    }
     for (const { start, end } of matchAll(CUT_ORDINAL, t)) {
       out.push(report(doc, 'error', start, end + 1, '“第”后缺了数字（疑为被删去的名次或序数）', '补上具体数字'));
     }
@@ -265,8 +273,8 @@ export const placeholderRule: Rule = {
     for (const { m, start, end } of matchAll(CIRCLES, t)) {
       out.push(report(doc, 'error', start, end, `未填写的占位符“${m[0]}”`, '填入具体内容'));
     }
-    for (const { start, end } of matchAll(EMPTY_QUOTE, t)) {
-      out.push(report(doc, 'error', start, end, '引号里是空的，疑为名称被删去', '补上引号中的名称'));
+    for (const { m, start, end } of matchAll(EMPTY_QUOTE, t)) {
+      out.push(report(doc, 'error', start, end, m[0].startsWith('《') ? '书名号里是空的，疑为文件名称被删去' : '引号里是空的，疑为名称被删去', '补上其中的名称'));
     }
     for (const { start, end } of matchAll(EMPTY_BRACKET, t)) {
       out.push(report(doc, 'error', start, end, '空的方括号，疑为未填写的内容', '补全或删除'));

@@ -14,7 +14,8 @@ const DASHES = /—+/g;
 /** A month range joined by a hyphen (1-6月): time spans take the 一字线 (GB/T 15834-2011 §4.13). */
 const RANGE_HYPHEN = /(?<![0-9.\-－/])(?:1[0-2]|[1-9])([-－])(?=(?:1[0-2]|[1-9])月)/g;
 /** Look-alike marks for the colon: the ratio sign ∶ (U+2236) and the modifier colon ꞉ (U+A789) between Chinese words. */
-const FAKE_COLON = /[∶꞉](?=[\s\u3000]*(?:$|[\u4e00-\u9fff“]))/gm;
+// (Also the vertical presentation form ︰, U+FE30, that some converters put for a colon.)
+const FAKE_COLON = /[∶꞉︰](?=[\s\u3000]*(?:$|[\u4e00-\u9fff“]))/gm;
 /** Look-alike quotation marks (GB/T 15834 uses “ ”): the CJK double prime quotes 〝 〞 〟 a converter or an old font leaves. */
 /**
  * A sentence closed by 叹号 in a report's body (……安全稳定！): a work report states, it does not exclaim
@@ -70,6 +71,9 @@ const BARE_ABBREV = /两委(?<=(?:村|社区|镇|乡|居|其他|各)两委)(?![�
 const BOOK_DUN = /》、(?=《)/g;
 const QUOTE_DUN = /”、(?=“[^“”\n]{1,20}”)/g;
 /** Plenum ordinals run together: 二中三中四中全会 → 二中、三中、四中全会. */
+/** A document's name in quotation marks (“党政领导干部选拔任用条例”): documents take 《》 (GB/T 15834-2011 §4.15). */
+// (A short name in use as a term, “八项规定”, stays.)
+const QUOTED_DOC = /“([^“”\n]{4,40}(?:条例|准则|规定|办法|实施办法|实施细则|实施意见|纲要|决定|通知))”/g;
 const PLENUMS = /(?:[一二三四五六七八九]中){2,}(?=全会)/g;
 /** Two plenums' ordinals run together with one 中 (三四中全会): each takes its own (三中、四中全会). */
 const PLENUMS_ONE_ZHONG = /(?<![一二三四五六七八九十])([一二三四五六七八九])([一二三四五六七八九])中(?=全会)/g;
@@ -148,7 +152,8 @@ export const punctuationRule: Rule = {
       out.push(report(doc, 'warning', start, end, `“${m[0]}”不是规范的引号，应为${right === '“' ? '左' : '右'}引号`, right, right));
     }
     // A speech exclaims as it should (同志们！……): the check is for reports only.
-    const speech = /同志们[：:，,！!]/.test(t) || doc.paragraphs.some((l) => SALUTATION.test(l.text)) || doc.paragraphs.slice(0, 4).some((l) => l.text.trim().length <= 60 && /(?:讲话|发言|致辞|讲话稿|发言稿|发言提纲)(?:稿|提纲)?[）)]?$/.test(l.text.trim()));
+    // (A 政府工作报告 is read to the congress: 各位代表！ and its closing calls are the speaker's.)
+    const speech = /同志们[：:，,！!]|各位代表[：:，,！!]|政府工作报告/.test(t) || doc.paragraphs.some((l) => SALUTATION.test(l.text)) || doc.paragraphs.slice(0, 4).some((l) => l.text.trim().length <= 60 && /(?:讲话|发言|致辞|讲话稿|发言稿|发言提纲)(?:稿|提纲)?[）)]?$/.test(l.text.trim()));
     for (const { start, end } of matchAll(EXCLAIM, t)) {
       if (speech) break;
       const l = lineAt(doc, start);
@@ -157,6 +162,8 @@ export const punctuationRule: Rule = {
       // A short exclaiming line with no sentence of the report around it is a slogan or a site's plea, not prose.
       if (l.text.trim().length <= 14 || (before.trim().length < 30 && !/。/.test(l.text))) continue;
       if (before.lastIndexOf('“') > before.lastIndexOf('”')) continue;
+      // A greeting or thanks (在此向大家致以崇高的敬意！) exclaims in any report.
+      if (/致以|敬意|问候|感谢|祝愿|祝福|万岁/.test(before.slice(Math.max(before.lastIndexOf('。'), before.lastIndexOf('！')) + 1))) continue;
       out.push(report(doc, 'warning', start, end, '工作报告是陈述文体，句末一般不用叹号', '。', '。'));
     }
     // Two ASCII hyphens for a dash (面对面--访谈): the dash is two em dashes (GB/T 15834-2011 §4.9).
@@ -224,7 +231,7 @@ export const punctuationRule: Rule = {
       out.push(report(doc, 'info', start, end, `“${m[0]}”是数字简称，中央文件加引号（“${m[0]}”）`, `可写作“${m[0]}”`));
     }
     for (const { m, start, end } of matchAll(FAKE_COLON, t)) {
-      out.push(report(doc, 'warning', start, end, `“${m[0]}”是比号，不是冒号`, '：', '：'));
+      out.push(report(doc, 'warning', start, end, m[0] === '︰' ? '“︰”是竖排用的符号，不是冒号' : `“${m[0]}”是比号，不是冒号`, '：', '：'));
     }
     for (const { start, end } of matchAll(DUN_JOIN, t)) {
       out.push(report(doc, 'warning', start, end, `“${t.slice(end, end + (t.startsWith('以及', end) ? 2 : 1))}”前不用顿号`, '删去顿号', ''));
@@ -277,6 +284,11 @@ export const punctuationRule: Rule = {
       // labellers mark it, r54's leaves it).
       // Every place, as for 》、《 above (round 20).
       out.push(report(doc, 'warning', start, end, '并列的引号之间通常不用顿号', '删去顿号'));
+    }
+    for (const { m, start, end } of matchAll(QUOTED_DOC, t)) {
+      // 中央八项规定 is the rules' name in use, not a document's title.
+      if (/八项规定$/.test(m[1]!)) continue;
+      out.push(report(doc, 'warning', start, end, `文件名称“${m[1]}”应使用书名号`, `《${m[1]}》`, `《${m[1]}》`));
     }
     for (const { m, start, end } of matchAll(PLENUMS_ONE_ZHONG, t)) {
       if ('一二三四五六七八九'.indexOf(m[2]!) !== '一二三四五六七八九'.indexOf(m[1]!) + 1) continue;

@@ -101,6 +101,8 @@ const ADVERB_DE = /(?<=较好|很好|认真|积极|圆满|顺利|扎实|全面|�
 const ADVERB_DE_VERB = /(?<=认真|仔细|耐心|积极|主动|努力|深入|扎实|专心|虚心)的(?=[听记学读写看做抓干讲谈查改][，。、；！]|[听记读看](?:取|好|清|准|全|透|实))/g;
 /** A round number with 几 (10几米, 20几人): an approximation is written in characters (十几米), GB/T 15835-2011 §4.1.1. */
 const DIGIT_JI = /(?<![\d.])([1-9])0几(?=[\u4e00-\u9fff])/g;
+/** A figure whose digits an OCR read as letters (IlOO多万元, 1O0万元): I and l for 1, O for 0, before a unit. */
+const OCR_DIGITS = /(?<![A-Za-z0-9])(?=[0-9IlO]*[IlO])(?=[0-9IlO]*[0-9Il])[0-9IlO]{2,6}(?=多?[万亿]?元|多?万?(?:人次|人|户|亩|平方米|吨|公里))/g;
 /** 各 (each) typed for the measure word 个 after a numeral (包保1各社区): no numeral takes 各. */
 const DIGIT_GE = /(?<=[0-9０-９])各(?=[\u4e00-\u9fff])/g;
 const REPEAT = /([\u4e00-\u9fff]{1,4})\1/g;
@@ -203,6 +205,10 @@ export const typoRule: Rule = {
       const n = Number(m[1]);
       const right = `${n === 1 ? '' : '一二三四五六七八九'[n - 1]}十几`;
       out.push(report(doc, 'warning', start, end, `概数“${m[0]}”应使用汉字数字`, right, right));
+    }
+    for (const { m, start, end } of matchAll(OCR_DIGITS, t)) {
+      const right = m[0].replace(/[Il]/g, '1').replace(/O/g, '0');
+      out.push(report(doc, 'warning', start, end, `数字“${m[0]}”中有字母（I、l、O），疑为识别错误`, right, right));
     }
     for (const { start, end } of matchAll(DIGIT_GE, t)) {
       out.push(report(doc, 'error', start, end, '数词后应为量词“个”，不是“各”', '个', '个'));

@@ -335,3 +335,48 @@ describe('after set V, the rest', () => {
     expect(found.map((f) => f.severity)).toEqual(['info']);
   });
 });
+
+/* Written after set W (r153–r156) was run blind and read. */
+describe('after set W', () => {
+  it('a year stated as an anniversary\'s is checked by arithmetic', () => {
+    const t = '南岭镇2023年工作总结\n2023年是中华人民共和国成立70周年，2021年是中国共产党成立100周年。\n';
+    expect(serious(t, 'period').map(([x]) => x)).toEqual(['中华人民共和国成立70周年']);
+  });
+
+  it('a statistic withdrawn in 2014 (农民人均纯收入) in a later year\'s report', () => {
+    const t = '南岭镇2020年工作总结\n全镇农村居民人均可支配收入增长6%，农民人均纯收入一说已不再使用，农民人均纯收入达到1.5万元。\n';
+    expect(serious(t, 'period').map(([x]) => x)).toContain('农民人均纯收入');
+    expect(serious('南岭镇2013年工作总结\n全镇农民人均纯收入达到1.1万元。\n', 'period')).toEqual([]);
+  });
+
+  it('a government work report exclaims to the congress; a greeting exclaims anywhere', () => {
+    expect(serious('南岭镇2024年政府工作报告\n各位代表：过去一年，全镇经济稳步增长，全年完成投资12亿元，为此付出了艰辛努力！\n', 'punctuation')).toEqual([]);
+    expect(serious(`${TITLE}全年完成投资12亿元，在此向全镇干部群众致以崇高的敬意！\n`, 'punctuation')).toEqual([]);
+  });
+
+  it('a document in quotation marks takes 《》; “八项规定” in use stays', () => {
+    const t = `${TITLE}学习“党政领导干部选拔任用条例”，落实中央“八项规定”和“中央八项规定”精神。\n`;
+    expect(serious(t, 'punctuation')).toEqual([['“党政领导干部选拔任用条例”', '《党政领导干部选拔任用条例》']]);
+  });
+
+  it('slips and spins: 全体干职工, 层次转发, 与习近平同志为核心, 争先创优活动, 领导机关八项规定', () => {
+    const t = `${TITLE}全体干职工层次转发文件，坚决维护与习近平同志为核心的党中央，开展争先创优活动，落实领导机关八项规定精神。\n`;
+    const found = serious(t).map(([x, r]) => `${x}→${r}`);
+    expect(found).toEqual(expect.arrayContaining(['全体干职工→全体干部职工', '层次→层层', '与习近平同志为核心→以习近平同志为核心', '争先创优→创先争优', '领导机关八项规定→中央八项规定']));
+  });
+
+  it('︰ for a colon, an empty 《》, a footnote marker with no note, OCR letters in a figure, a letter inside a word', () => {
+    const t = `${TITLE}组织委员︰王某。制定《 》办法，与理论高度契合[注1]：总投资IlOO多万元，维护网络a全，用好党建e家平台。\n`;
+    expect(serious(t).map(([x, r]) => `${x}→${r}`)).toEqual(['︰→：', '《 》→null', '[注1]→', 'IlOO→1100', 'a→null']);
+  });
+
+  it('a footnote marker whose note is there stays', () => {
+    expect(serious(`${TITLE}与理论高度契合[1]，成效明显。\n[1] 见《党建研究》2024年第3期。\n`, 'debris')).toEqual([]);
+  });
+
+  it('a government work report\'s title run into 各位代表', () => {
+    // The break after the title leaves 各位代表：现在…… on one line, itself a finding: so the title's fix is advice.
+    const t = '南岭镇2024年政府工作报告各位代表：现在，我代表镇人民政府向大会报告工作，请予审议。\n';
+    expect(serious(t, 'layout')).toEqual([['政府工作报告', null]]);
+  });
+});
