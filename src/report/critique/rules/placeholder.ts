@@ -21,7 +21,7 @@ const N_SLOT = /(?<=[\u4e00-\u9fff])[NＮ](?=[项次个人名篇条期场余家�
  * 期间, 批评, and the land and enterprise terms 批而未供, 个转企); or after an activity or a channel counted, where the measure ends the clause (会议次，, 工作群个，).
  */
 const CUT_COUNT =
-  /(?<=(?:先后|共计?|累计|合计|总计|开展了?|召开了?|举办了?|组织了?|实施了|制定了|出台了|印发了|建立了|发放了|排查出|清理了?|走访了?|慰问了?|培训了?|新增了?|打造了?|建成了?|设立了?|压减了?|合并了?|整合了?|梳理出|查找出|查摆出|收集到?|征集到?|全县|全市|全区|全镇|全乡))(?:次|项|场|期|篇|名|批|件|个|户|条|份)(?![次日年月要序第数目所地景面合域馆间刊望待限末中初满货章幅单称额义字誉录示评准复事人别体性案外籍口有属在例款号件理文线块约码形牌片校师胜型而转])/g;
+  /(?<=(?:先后|共计?|累计|合计|总计|开展了?|召开了?|举办了?|组织了?|实施了|制定了|出台了|印发了?|建立了|发放了|排查出|清理了?|走访了?|慰问了?|培训了?|新增了?|打造了?|建成了?|设立了?|压减了?|合并了?|整合了?|梳理出|查找出|查摆出|收集到?|征集到?|全县|全市|全区|全镇|全乡))(?:[万千](?:份|人|册|张|元)|次|项|场|期|篇|名|批|件|个|户|条|份)(?![次日年月要序第数目所地景面合域馆间刊望待限末中初满货章幅单称额义字誉录示评准复事人别体性案外籍口有属在例款号件理文线块约码形牌片校师胜型而转大空])/g;
 const CUT_COUNT_END =
   /(?<=(?:会议|活动|培训|学习|讲座|宣讲|检查|督查|座谈会?|研讨会?|谈话|党课|调研|演练|巡查|走访|慰问|评议|讨论|交流|工作群|微信群|公众号|账号|平台|基地|阵地|站点|APP|项目|措施|问题|事项))(?:次|个|项|场|期|篇|条)(?=[，。；、）])|(?<=(?:案件|办结|结案|受理|办理|审结|执结|调解|答复|回复|转办|交办|督办|查处|立案|信访))(?:件|起|宗)(?=[，。；、）])/g;
 /** A rank or an ordinal with its number cut out (位列第位, 第名): 第 before a measure word is never whole. */
@@ -54,7 +54,7 @@ const DIGIT_MASK_INNER = /(?<![A-Za-z\d.])\d+[XxＸｘ]{1,3}\d+(?![A-Za-z])|(?<!
  */
 const LETTER_IN_WORD = /(?<=[\u4e00-\u9fff])[a-df-wyz](?=[\u4e00-\u9fff])/g;
 /** A slot named in square brackets: a letter mask, or a short description ending in what to fill in. */
-const BRACKET_SLOT = /[[［]\s*(?:[XxＸｘ×]{1,3}|[\u4e00-\u9fff]{0,6}(?:日期|时间|时间段|名称|单位|姓名|数字|数量|人数|次数|场次|金额|比例|百分比|地点|部门|职务|事例|案例|活动|内容|年份|月份))\s*[\]］]/g;
+const BRACKET_SLOT = /[[［]\s*(?:[XxＸｘ×]{1,3}|具体[\u4e00-\u9fff]{1,8}|[\u4e00-\u9fff]{0,6}(?:日期|时间|时间段|名称|单位|姓名|数字|数量|人数|次数|场次|金额|比例|百分比|地点|部门|职务|事例|案例|活动|内容|年份|月份))\s*[\]］]/g;
 /** Empty quotation marks where a name was cut out (实施“”规划). */
 const EMPTY_QUOTE = /“[ \u3000]*”(?=[\u4e00-\u9fff])|《[ \u3000]*》/g;
 /** A bracket whose text ends in a writing instruction: 《*（相关文件、方案，请结合实际添加）》. */
@@ -74,7 +74,7 @@ const YEAR_SLOT = /(?<![0-9])(?:19|20)[0-9]?(?:[XxＸｘ×]{1,2}|_{1,3}|＿{1,3}
 /** Underscore blanks in Chinese text: __区, 于_月_日, 开展_工作. */
 /** Underscores before a character, a mark, or a range dash (____-____年度: a span of years left blank). */
 const BLANK = /(?:_{1,}|＿{1,})(?=[\u4e00-\u9fff，。、”》）]|[-－—~～][ \u3000]?(?:_|＿))/g;
-const BLANK_BEFORE = /[\u4e00-\u9fff\s，、：；。（）“\-－—~～]/;
+const BLANK_BEFORE = /[\u4e00-\u9fff\s，、：；。（）“《\-－—~～]/;
 const MOU_NOUN = /^(?:经济开发区|开发区|高新区|工业园区|园区|街道|社区|学校|中学|小学|大学|学院|幼儿园|医院|公司|集团|单位|部门|中心|支部|党委|党组|[省市县区镇乡村局委办厅院校])/;
 /** D standing for 党 before the words it forms (D史, D员, D委, D的领导); not after a letter or digit (3D, PDF). */
 const PARTY_INITIAL = /(?<![A-Za-z0-9])D(?=史|员|委|组|支部|建|风|章|课|性|中央|旗|徽|纪|内法规|政|的领导|的建设|的二十大|的十[八九]大)/g;

@@ -103,6 +103,8 @@ const ADVERB_DE_VERB = /(?<=认真|仔细|耐心|积极|主动|努力|深入|扎
 const DIGIT_JI = /(?<![\d.])([1-9])0几(?=[\u4e00-\u9fff])/g;
 /** A figure whose digits an OCR read as letters (IlOO多万元, 1O0万元): I and l for 1, O for 0, before a unit. */
 const OCR_DIGITS = /(?<![A-Za-z0-9])(?=[0-9IlO]*[IlO])(?=[0-9IlO]*[0-9Il])[0-9IlO]{2,6}(?=多?[万亿]?元|多?万?(?:人次|人|户|亩|平方米|吨|公里))/g;
+/** A sentence or an item typed twice in a row (一是巾帼担当抗疫情。一是巾帼担当抗疫情。): keep one. */
+const SENTENCE_TWICE = /([\u4e00-\u9fff“][^。！？；\n]{5,60}[。！？；])\1/g;
 /** 各 (each) typed for the measure word 个 after a numeral (包保1各社区): no numeral takes 各. */
 const DIGIT_GE = /(?<=[0-9０-９])各(?=[\u4e00-\u9fff])/g;
 const REPEAT = /([\u4e00-\u9fff]{1,4})\1/g;
@@ -205,6 +207,9 @@ export const typoRule: Rule = {
       const n = Number(m[1]);
       const right = `${n === 1 ? '' : '一二三四五六七八九'[n - 1]}十几`;
       out.push(report(doc, 'warning', start, end, `概数“${m[0]}”应使用汉字数字`, right, right));
+    }
+    for (const { m, start, end } of matchAll(SENTENCE_TWICE, t)) {
+      out.push(report(doc, 'warning', start + m[1]!.length, end, '这一句紧接着又重复了一遍', '删去重复的一句', ''));
     }
     for (const { m, start, end } of matchAll(OCR_DIGITS, t)) {
       const right = m[0].replace(/[Il]/g, '1').replace(/O/g, '0');

@@ -380,3 +380,25 @@ describe('after set W', () => {
     expect(serious(t, 'layout')).toEqual([['政府工作报告', null]]);
   });
 });
+
+/* Written after set X (r157–r160) was run blind and read. */
+describe('after set X', () => {
+  it('其它 is 其他 before things too', () => {
+    expect(serious(`${TITLE}加强其它网络平台管理。\n`, 'typo')).toEqual([['其它', '其他']]);
+  });
+
+  it('look-alike slips: 营适氛围, 气围, 大至如下, 既时, 杋房', () => {
+    const t = `${TITLE}营适良好氛围，学习气围浓厚，情况大至如下：既时整改机房隐患，杋房管理到位。\n`;
+    expect(serious(t, 'typo').map(([x, r]) => `${x}→${r}`)).toEqual(['营适→营造', '气围→氛围', '大至→大致', '既时→及时', '杋房→机房']);
+  });
+
+  it('a blank inside a book title, a count cut before 万份, a bracketed [具体…] slot', () => {
+    const t = `${TITLE}学习《___科普条例》，同时印发万份宣传册，在[具体学科]竞赛中获奖；全县万人大会如期召开，全县人民共享成果。\n`;
+    expect(serious(t, 'placeholder').map(([x]) => x)).toEqual(['___', '万份', '[具体学科]']);
+  });
+
+  it('a sentence typed twice in a row', () => {
+    const t = `${TITLE}一是巾帼担当抗疫情。一是巾帼担当抗疫情。全年组织志愿者200人。\n`;
+    expect(serious(t, 'typo')).toEqual([['一是巾帼担当抗疫情。', '']]);
+  });
+});
