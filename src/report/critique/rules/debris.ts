@@ -28,7 +28,7 @@ const TITLE_WORD_COUNT = /[（(](?:全文|正文)?共?约?\d{3,5}字[）)]$/;
 const BRACKET_ORGAN = /^[（(【[][\u4e00-\u9fff]{1,20}(?:委员会|党委|党组|党工委|支部|总支|委|局|部|办|办公室|科|处|股|室|中心|街道|社区|镇|乡|院|校|所|站|馆|公司|政府)[）)】\]]$/;
 /** Kana, bopomofo or box-drawing characters next to Han text or its marks (a Chinese report uses none of them). */
 /** A footnote marker whose note the copy did not bring along ([注1], [1] after a character): a reader has nothing to find. */
-const FOOTNOTE_MARK = /(?<=[\u4e00-\u9fff”）])(?:\[注?\d{1,2}\]|［注?\d{1,2}］|〔注\d{1,2}〕)/g;
+const FOOTNOTE_MARK = /[[［〔](?<=[\u4e00-\u9fff”）][[［〔])(?:注?\d{1,2}\]|注?\d{1,2}］|注\d{1,2}〕)/g;
 const GARBLED = /[\u3040-\u30ff\u3100-\u312f\u2500-\u257f]+/g;
 const GARBLED_NEXT_TO = /[\u4e00-\u9fff。，、；：（）]/;
 /** A pinyin reading in brackets right after a Han character (or the capital a garbled one became), with its tone mark. */

@@ -166,9 +166,9 @@ const HEAD_THEN_BODY = /(?:^|[。；：][ \u3000]*)[ \u3000]*(?:[一二三四五
  * the title is the older check's, below: the year may be the title's own).
  */
 /** A chapter heading after a sentence's end on the same line (……典型案例”。第二章 问题剖析). */
-const CHAPTER_RUN_IN = /(?<=[。！？；”])[ \u3000]*第[一二三四五六七八九十]{1,3}章(?=[ \u3000]?[\u4e00-\u9fff])/g;
+const CHAPTER_RUN_IN = /第(?<=[。！？；”][ \u3000]*第)[一二三四五六七八九十]{1,3}章(?=[ \u3000]?[\u4e00-\u9fff])/g;
 /** A decimal section number glued to text on both sides (结论1.1背景, 等次。1.2总体结论): not a quantity (1.5万元, 2.3倍). */
-const DECIMAL_RUN_IN = /(?<=[\u4e00-\u9fff。！？；”])[1-9]\.[1-9](?![\d%．.])(?![万亿元倍个米吨千百分秒天年月日时亩户人次名项件所家台辆套张册本页条期场批只头级类])(?=[\u4e00-\u9fff])/g;
+const DECIMAL_RUN_IN = /[1-9](?<=[\u4e00-\u9fff。！？；”][1-9])\.[1-9](?![\d%．.])(?![万亿元倍个米吨千百分秒天年月日时亩户人次名项件所家台辆套张册本页条期场批只头级类])(?=[\u4e00-\u9fff])/g;
 /**
  * A formal salutation with the first sentence after it on its line (尊敬的各位领导：今年以来……): the salutation stands
  * alone. A bare 同志们： opening a speech's text on its line is left (r145's labeller keeps it).

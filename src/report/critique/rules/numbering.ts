@@ -276,7 +276,7 @@ function commaBefore(text: string, from: number, to: number, n: number): number 
 }
 
 /** Sequence words opening a sentence: 首先，其次，再次/第三，最后. */
-const ORDER_WORD = /(?<=^|[。；！？\n\s\u3000])(首先|其次|再次|第三)(?=[，,])/g;
+const ORDER_WORD = /(?:首先|其次|再次|第三)(?<=(?:^|[。；！？\n\s\u3000])(?:首先|其次|再次|第三))(?=[，,])/g;
 
 /**
  * 首先/其次/再次/最后 are one series: 其次 with no first step before it in its section lost that step, and 第三 after

@@ -21,15 +21,15 @@ const N_SLOT = /(?<=[\u4e00-\u9fff])[NＮ](?=[项次个人名篇条期场余家�
  * 期间, 批评, and the land and enterprise terms 批而未供, 个转企); or after an activity or a channel counted, where the measure ends the clause (会议次，, 工作群个，).
  */
 const CUT_COUNT =
-  /(?<=(?:先后|共计?|累计|合计|总计|开展了?|召开了?|举办了?|组织了?|实施了|制定了|出台了|印发了?|建立了|发放了|排查出|清理了?|走访了?|慰问了?|培训了?|新增了?|打造了?|建成了?|设立了?|压减了?|合并了?|整合了?|梳理出|查找出|查摆出|收集到?|征集到?|全县|全市|全区|全镇|全乡))(?:[万千](?:份|人|册|张|元)|次|项|场|期|篇|名|批|件|个|户|条|份)(?![次日年月要序第数目所地景面合域馆间刊望待限末中初满货章幅单称额义字誉录示评准复事人别体性案外籍口有属在例款号件理文线块约码形牌片校师胜型而转大空])/g;
+  /(?:[万千](?:份|人|册|张|元)|[次项场期篇名批件个户条份])(?<=(?:先后|共计?|累计|合计|总计|开展了?|召开了?|举办了?|组织了?|实施了|制定了|出台了|印发了?|建立了|发放了|排查出|清理了?|走访了?|慰问了?|培训了?|新增了?|打造了?|建成了?|设立了?|压减了?|合并了?|整合了?|梳理出|查找出|查摆出|收集到?|征集到?|全县|全市|全区|全镇|全乡)(?:[万千](?:份|人|册|张|元)|[次项场期篇名批件个户条份]))(?![次日年月要序第数目所地景面合域馆间刊望待限末中初满货章幅单称额义字誉录示评准复事人别体性案外籍口有属在例款号件理文线块约码形牌片校师胜型而转大空])/g;
 const CUT_COUNT_END =
-  /(?<=(?:会议|活动|培训|学习|讲座|宣讲|检查|督查|座谈会?|研讨会?|谈话|党课|调研|演练|巡查|走访|慰问|评议|讨论|交流|工作群|微信群|公众号|账号|平台|基地|阵地|站点|APP|项目|措施|问题|事项))(?:次|个|项|场|期|篇|条)(?=[，。；、）])|(?<=(?:案件|办结|结案|受理|办理|审结|执结|调解|答复|回复|转办|交办|督办|查处|立案|信访))(?:件|起|宗)(?=[，。；、）])/g;
+  /[次个项场期篇条](?<=(?:会议|活动|培训|学习|讲座|宣讲|检查|督查|座谈会?|研讨会?|谈话|党课|调研|演练|巡查|走访|慰问|评议|讨论|交流|工作群|微信群|公众号|账号|平台|基地|阵地|站点|APP|项目|措施|问题|事项)[次个项场期篇条])(?=[，。；、）])|[件起宗](?<=(?:案件|办结|结案|受理|办理|审结|执结|调解|答复|回复|转办|交办|督办|查处|立案|信访)[件起宗])(?=[，。；、）])/g;
 /** A rank or an ordinal with its number cut out (位列第位, 第名): 第 before a measure word is never whole. */
-const CUT_ORDINAL = /(?<![次门宅府及落科甲等])第(?=[位名次届个项条批期轮季章节款])/g;
+const CUT_ORDINAL = /第(?<![次门宅府及落科甲等]第)(?=[位名次届个项条批期轮季章节款])/g;
 /** A percentage with its number cut out (结案率%, 占比%): a sign straight after a character. */
-const CUT_PERCENT = /(?<=[\u4e00-\u9fff])[%％]/g;
+const CUT_PERCENT = /[%％](?<=[\u4e00-\u9fff][%％])/g;
 /** × standing for a number or a name before a unit or a clock word (×点, ×名): a template's slot. */
-const CROSS_SLOT = /(?<![0-9０-９A-Za-z])×(?=[点时月日年名人个次项户])/g;
+const CROSS_SLOT = /×(?<![0-9０-９A-Za-z]×)(?=[点时月日年名人个次项户])/g;
 /** A unit noun after "X " or "XX ": X 区委, XX 县, X 单位 (a PDF space between the slot and the unit). */
 const UNIT_AFTER = /^[ \u3000\u00a0]?(?:省|市|县|区|镇|乡|村|街道|社区|局|委|办|部|厅|院|校|所|站|中心|单位|公司|集团|支部|党委|党组|支行|分局|学校|医院)/;
 /** A capital letter left by a redacted template: A总书记, A新时代, 《A谈治国理政》 (A同志 may be a deliberate anonymisation). */
@@ -52,7 +52,7 @@ const DIGIT_MASK_INNER = /(?<![A-Za-z\d.])\d+[XxＸｘ]{1,3}\d+(?![A-Za-z])|(?<!
  * One lower-case letter inside a word (网络a全): a site's filter wrote a character's initial. Not e (党建e家) or x (the
  * X slot, judged above).
  */
-const LETTER_IN_WORD = /(?<=[\u4e00-\u9fff])[a-df-wyz](?=[\u4e00-\u9fff])/g;
+const LETTER_IN_WORD = /[a-df-wyz](?<=[\u4e00-\u9fff][a-df-wyz])(?=[\u4e00-\u9fff])/g;
 /** A slot named in square brackets: a letter mask, or a short description ending in what to fill in. */
 const BRACKET_SLOT = /[[［]\s*(?:[XxＸｘ×]{1,3}|具体[\u4e00-\u9fff]{1,8}|[\u4e00-\u9fff]{0,6}(?:日期|时间|时间段|名称|单位|姓名|数字|数量|人数|次数|场次|金额|比例|百分比|地点|部门|职务|事例|案例|活动|内容|年份|月份))\s*[\]］]/g;
 /** Empty quotation marks where a name was cut out (实施“”规划). */

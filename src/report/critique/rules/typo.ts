@@ -96,17 +96,17 @@ const STACKED_VERBS = /(严格|认真|切实|全面|扎实|积极|深入)(执行
  */
 const APPROX_MORE = /(?<![节制签合违预公邀履条特隐简婉相誓契盟如赴爽守失践毁解续缔立租附和成大])约(?=[0-9一二两三四五六七八九十百千万.]{1,8}多[万千百亿]?[人次个项名条篇场期家所户亩份元件台座处])|(?<![最附将接邻靠临亲贴就逼挨浅相远迫新晚])近(?=[0-9一二两三四五六七八九十百千万.]{1,8}多[万千百亿]?[人次个项名条篇场期家所户亩份元件台座处])/g;
 /** An adverbial before its verb takes 地 (较好地完成, 认真地落实), not 得. */
-const ADVERB_DE = /(?<=较好|很好|认真|积极|圆满|顺利|扎实|全面|深入|有效|出色)得(?=完成|开展|推进|落实|处理|解决|贯彻|执行|履行)/g;
+const ADVERB_DE = /得(?<=(?:较好|很好|认真|积极|圆满|顺利|扎实|全面|深入|有效|出色)得)(?=完成|开展|推进|落实|处理|解决|贯彻|执行|履行)/g;
 /** 的 for 地 before a one-character verb of study (认真的听、认真的记): the verb's object or end follows, never a noun. */
-const ADVERB_DE_VERB = /(?<=认真|仔细|耐心|积极|主动|努力|深入|扎实|专心|虚心)的(?=[听记学读写看做抓干讲谈查改][，。、；！]|[听记读看](?:取|好|清|准|全|透|实))/g;
+const ADVERB_DE_VERB = /的(?<=(?:认真|仔细|耐心|积极|主动|努力|深入|扎实|专心|虚心)的)(?=[听记学读写看做抓干讲谈查改][，。、；！]|[听记读看](?:取|好|清|准|全|透|实))/g;
 /** A round number with 几 (10几米, 20几人): an approximation is written in characters (十几米), GB/T 15835-2011 §4.1.1. */
 const DIGIT_JI = /(?<![\d.])([1-9])0几(?=[\u4e00-\u9fff])/g;
 /** A figure whose digits an OCR read as letters (IlOO多万元, 1O0万元): I and l for 1, O for 0, before a unit. */
-const OCR_DIGITS = /(?<![A-Za-z0-9])(?=[0-9IlO]*[IlO])(?=[0-9IlO]*[0-9Il])[0-9IlO]{2,6}(?=多?[万亿]?元|多?万?(?:人次|人|户|亩|平方米|吨|公里))/g;
+const OCR_DIGITS = /[0-9IlO]{2,6}(?=多?[万亿]?元|多?万?(?:人次|人|户|亩|平方米|吨|公里))/g;
 /** A sentence or an item typed twice in a row (一是巾帼担当抗疫情。一是巾帼担当抗疫情。): keep one. */
-const SENTENCE_TWICE = /([\u4e00-\u9fff“][^。！？；\n]{5,60}[。！？；])\1/g;
+const SENTENCE_PIECE = /[^。！？；\n]+[。！？；]/g;
 /** 各 (each) typed for the measure word 个 after a numeral (包保1各社区): no numeral takes 各. */
-const DIGIT_GE = /(?<=[0-9０-９])各(?=[\u4e00-\u9fff])/g;
+const DIGIT_GE = /各(?<=[0-9０-９]各)(?=[\u4e00-\u9fff])/g;
 const REPEAT = /([\u4e00-\u9fff]{1,4})\1/g;
 const OLD_VARIANT_RE = new RegExp(`[${Object.keys(OLD_VARIANTS).join('')}]`, 'g');
 const WHITELIST = [...REDUPLICATION_WHITELIST].sort((a, b) => b.length - a.length);
@@ -208,10 +208,19 @@ export const typoRule: Rule = {
       const right = `${n === 1 ? '' : '一二三四五六七八九'[n - 1]}十几`;
       out.push(report(doc, 'warning', start, end, `概数“${m[0]}”应使用汉字数字`, right, right));
     }
-    for (const { m, start, end } of matchAll(SENTENCE_TWICE, t)) {
-      out.push(report(doc, 'warning', start + m[1]!.length, end, '这一句紧接着又重复了一遍', '删去重复的一句', ''));
+    // Sentence by sentence (a back-reference over the whole text would retry every start).
+    let prev = '';
+    let prevEnd = -1;
+    for (const { m, start, end } of matchAll(SENTENCE_PIECE, t)) {
+      if (start === prevEnd && m[0] === prev && m[0].length >= 7 && /^[\u4e00-\u9fff“]/.test(m[0])) {
+        out.push(report(doc, 'warning', start, end, '这一句紧接着又重复了一遍', '删去重复的一句', ''));
+      }
+      prev = m[0];
+      prevEnd = end;
     }
     for (const { m, start, end } of matchAll(OCR_DIGITS, t)) {
+      // A letter among digit-like characters, and not the tail of a Latin word or a number.
+      if (!/[IlO]/.test(m[0]) || !/[0-9Il]/.test(m[0]) || /[A-Za-z0-9]/.test(t[start - 1] ?? '')) continue;
       const right = m[0].replace(/[Il]/g, '1').replace(/O/g, '0');
       out.push(report(doc, 'warning', start, end, `数字“${m[0]}”中有字母（I、l、O），疑为识别错误`, right, right));
     }

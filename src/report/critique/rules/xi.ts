@@ -27,7 +27,7 @@ const NAME_DROPPED = /(?<![近平*＊A-Za-z]|近平|习近平)总书记(?=(?:在
  * 主席 standing where 习近平 was (主席总书记, 深刻领悟主席关于……的重要论述): a converter's or a filter's substitute.
  * Only at a clause start or after a verb of study, so that 工会主席关于…… and 国家主席 stay.
  */
-const CHAIR_FOR_NAME = /(?<=^|[。，；：、\n“（]|领悟|学习|贯彻|落实|践行|宣传|领会|把握|按照|根据)主席(?=总书记|关于[^，。；\n]{1,40}?(?:重要(?:论述|讲话|指示|思想)|指示(?:批示)?精神))/g;
+const CHAIR_FOR_NAME = /主席(?<=(?:^|[。，；：、\n“（]|领悟|学习|贯彻|落实|践行|宣传|领会|把握|按照|根据)主席)(?=总书记|关于[^，。；\n]{1,40}?(?:重要(?:论述|讲话|指示|思想)|指示(?:批示)?精神))/g;
 /** The name with its last character dropped (习近总书记, 习近新时代……). */
 const NAME_CLIPPED = /习近(?=总书记|同志|新时代)/g;
 /** The name with its first character dropped (运用近平新时代……, 近平总书记); not 习 / 近平 across a line break or 習（xí）近平. */
