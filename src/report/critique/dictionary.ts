@@ -122,7 +122,7 @@ export const CONFUSIONS: readonly Confusion[] = [
   { pattern: '(?<=[抓做干搞管学办查改])的不(?=紧|实|够|好|到位|扎实|深入|细|严|全面|彻底|及时|牢|透)', right: '得不', severity: 'error', source: `${STD}（动词后接补语用“得”：抓得不紧）` },
   { pattern: '(?<=报告|汇报|总结|说明)下：', right: '如下：', severity: 'error', source: `${DESIGN} §3.1（“现将有关情况报告如下：”）` },
   // 其他 serves people and things alike; 其它 is the older form for things only (《现代汉语词典》第7版 “其他……也作其它”).
-  // Every 其它 of the dev set and of round 22's draws is marked (7 of 7, six labellers): one form, 其他.
+  // Every 其它 of the dev set and of round 22's draws is marked (7 of 7, five labellers): one form, 其他.
   { pattern: '其它', right: '其他', severity: 'warning', source: `${STD}（公文通用“其他”，“其它”只是旧时用于事物的写法）` },
   // Near-homophones in fixed political words (issue 11). Each wrong form is no word in this register.
   { pattern: '(?<=(?:开展|推进|参加|参与|启动|深化|第[一二]批|思想|使命”?)[“”]?)主体教育', right: '主题教育', severity: 'error', source: `${DESIGN} §3.7（“不忘初心、牢记使命”主题教育 2019；学习贯彻习近平新时代中国特色社会主义思想主题教育 2023）`, note: '学习教育活动的名称是“主题教育”' },

@@ -225,7 +225,7 @@ export const punctuationRule: Rule = {
     for (const { m, start, end } of matchAll(ORGANS_RUN, t)) {
       out.push(report(doc, 'warning', start, end, '并列的机关名称之间应加顿号', `${m[0]}、`, `${m[0]}、`));
     }
-    // A hint since round 22: five labellers of rounds 21–22 leave 两委 and 两新 bare (one marks them), as much of the
+    // A hint since round 22: five labellers of round 22 leave 两委 and 两新 bare (r134's, of round 21, marks them), as much of the
     // genre's own text does; the notices' quoted form is offered, not applied.
     for (const { m, start, end } of matchAll(BARE_ABBREV, t)) {
       out.push(report(doc, 'info', start, end, `“${m[0]}”是数字简称，中央文件加引号（“${m[0]}”）`, `可写作“${m[0]}”`));
