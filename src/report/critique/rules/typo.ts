@@ -105,6 +105,8 @@ const DIGIT_JI = /(?<![\d.])([1-9])0几(?=[\u4e00-\u9fff])/g;
 const OCR_DIGITS = /[0-9IlO]{2,6}(?=多?[万亿]?元|多?万?(?:人次|人|户|亩|平方米|吨|公里))/g;
 /** A sentence or an item typed twice in a row (一是巾帼担当抗疫情。一是巾帼担当抗疫情。): keep one. */
 const SENTENCE_PIECE = /[^。！？；\n]+[。！？；]/g;
+/** A year of five digits (20231年, 20201 年上半年): one digit too many, which one the writer must say. */
+const YEAR_FIVE = /(?:19|20)\d{3}(?<![\d.](?:19|20)\d{3})(?=[ \u3000]?年)/g;
 /** 各 (each) typed for the measure word 个 after a numeral (包保1各社区): no numeral takes 各. */
 const DIGIT_GE = /各(?<=[0-9０-９]各)(?=[\u4e00-\u9fff])/g;
 const REPEAT = /([\u4e00-\u9fff]{1,4})\1/g;
@@ -224,6 +226,9 @@ export const typoRule: Rule = {
       const right = m[0].replace(/[Il]/g, '1').replace(/O/g, '0');
       out.push(report(doc, 'warning', start, end, `数字“${m[0]}”中有字母（I、l、O），疑为识别错误`, right, right));
     }
+    for (const { m, start, end } of matchAll(YEAR_FIVE, t)) {
+      out.push(report(doc, 'warning', start, end, `年份“${m[0]}”多了一位数字`, '核对年份，写成四位'));
+    }
     for (const { start, end } of matchAll(DIGIT_GE, t)) {
       out.push(report(doc, 'error', start, end, '数词后应为量词“个”，不是“各”', '个', '个'));
     }
@@ -314,7 +319,7 @@ function legitSingle(t: string, start: number, ch: string): boolean {
   const prev = t[start - 1] ?? '';
   const next = t[start + 2] ?? '';
   switch (ch) {
-    case '学': return /[大中小化数文医法科同留教自]/.test(prev); // 大学学生, 教学学时
+    case '学': return /[大中小化数文医法科同留教自辍就入升失放求游开转休停复退助办勤好治讲督]/.test(prev); // 大学学生, 辍学学生
     case '得': return /[取获赢值记懂觉显晓]/.test(prev); // 取得得…: rare, but 值得得到
     case '不': return false;
     case '是': return /[于即凡]/.test(prev) || next === '否'; // 于是是否

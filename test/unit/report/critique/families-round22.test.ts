@@ -402,3 +402,10 @@ describe('after set X', () => {
     expect(serious(t, 'typo')).toEqual([['一是巾帼担当抗疫情。', '']]);
   });
 });
+
+describe('after set Y (read after the round\'s closing run)', () => {
+  it('a year of five digits; 辍学学生 is 辍学 + 学生', () => {
+    const t = `${TITLE}制定了20241年实施方案，镇人大 20201 年上半年召开会议，义务教育阶段无辍学学生。\n`;
+    expect(serious(t, 'typo').map(([x]) => x)).toEqual(['20241', '20201']);
+  });
+});
