@@ -178,6 +178,11 @@ const NAV_BAR = /^(?:[^|｜\n]{1,12}[|｜]){3,}/;
 const INTRO = /小编|(?:下面|以下)(?:是|为)?(?:小编|网友|本站|笔者)?(?:为|给|帮)(?:您|你|大家)|(?:为|给)(?:您|你|大家)(?:整理|分享|推荐|收集|精选|带来)|供(?:大家|您|你)(?:参考|借鉴)|希望(?:对|能(?:够)?(?:帮助|对))(?:到)?(?:大家|您|你)|希望能帮助到(?:大家|您|你)|欢迎(?:大家)?(?:阅读|参考|借鉴|下载|收藏)|仅供(?:参考|学习|借鉴)|仅限(?:学习|参考)|本文旨在|范文/;
 /** A site's greeting or reposting note: 您好，欢迎访问…, 欢迎光临, 本文由…整理, 感谢您的阅读. */
 const GREETING = /您好[，,！!]?\s*欢迎|欢迎(?:您)?(?:访问|光临)|^欢迎(?:您)?来到|本文由[^，。；]{0,24}(?:整理|提供|发布|编辑|上传|收集)|(?:感谢|谢谢)(?:您|你)?的?(?:阅读|访问|浏览)/;
+/** A speaker's own 供大家参考 after the points he offers (讲几点意见，供大家参考): the speech, not a site's intro. */
+function offered(x: string): boolean {
+  const m = INTRO.exec(x);
+  return !!m && m[0].startsWith('供') && /(?:意见|体会|看法|想法|思考|建议|认识|要求)[，,、]?(?:仅)?$/.test(x.slice(Math.max(0, m.index - 10), m.index));
+}
 /** Collection titles and item markers: 15篇, 精选9篇, 篇一, 篇1, 【第一篇】, 总结一 run into the text. */
 const COLLECTION = /^[^，。；]{0,40}(?:总结|报告|汇报|范文|材料|讲话|心得|体会)[^，。；]{0,6}(?:精选|优选|通用|汇编|合集)?\d{1,3}篇(?:[）)]|$)|[（(](?:精选|通用|优秀|优选|热门|最新|精品|实用|推荐|经典)?(?:\d{1,3}|[二三四五六七八九十]{1,3})篇[）)]|^\d{1,3}\s*篇(?=\s*(?:20\d{2}|[\u4e00-\u9fff]))|^\d{1,3}\s*篇$|篇[一二三四五六七八九十\d]{1,2}(?:[：:]|$)|^篇[一二三四五六七八九十\d]{1,2}|^第[一二三四五六七八九十\d]{1,3}篇(?:[：:]|\s|$)|^【(?:第?[一二三四五六七八九十\d]{1,3}篇|篇[一二三四五六七八九十\d]{1,2})】|^(?:总结|范文|汇报|报告)[一二三四五六七八九十](?![年个些次下是])|^[^，。；\d]{6,40}(?:报告|总结|汇报)[一二三四五六七八九十]{1,2}篇$/;
 /** Word counts a site or a model appends: （3100字）, 全文约3000字, 字数：2800. */
@@ -400,11 +405,6 @@ export function chromeOf(line: string, opts: { title?: boolean } = {}): ChromeHi
   // 范文 closing a line, or closing a title that the body follows after a space, is a title decoration (below);
   // 范文 alone does not make a long paragraph an intro: a PDF copy puts the decorated title and the body on one line.
   const intro = t.replace(/范文(?=$|[\s\u3000]+[^\s\u3000]|及|和|与)/g, '');
-  // A speaker's own 供大家参考 after the points he offers (讲几点意见，供大家参考) is the speech, not a site's intro.
-  const offered = (x: string) => {
-    const m = INTRO.exec(x);
-    return !!m && m[0].startsWith('供') && /(?:意见|体会|看法|想法|思考|建议|认识|要求)[，,、]?(?:仅)?$/.test(x.slice(Math.max(0, m.index - 10), m.index));
-  };
   if (INTRO.test(intro) && !offered(intro) && (intro.length <= 150 || INTRO.test(intro.replace(/范文/g, '')))) return whole('intro', '网站的导语或推荐语（“小编”“供参考”等）残留');
   if (WORD_COUNT.test(t)) {
     const m = WORD_COUNT.exec(t)!;

@@ -375,6 +375,8 @@ const NESTED: readonly [number, number][] = [
 
 /** The longest quoted item a mistyped mark is paired over (a name, a slogan, a short quotation). */
 const ONE_WAY_SPAN = 40;
+/** The next quotation mark or line break (searched from an index, without copying the rest of the paragraph). */
+const NEXT_MARK = /[“”\n]/g;
 
 /**
  * Quotation marks typed one way only (”五主”推进, “群众议、群众享“): an input method or a converter gave every mark
@@ -394,8 +396,8 @@ function oneWayQuotes(doc: CritiqueDoc, text: string, base: number): { text: str
     if (c === '“') {
       // A second opener close after the first, with no line between: the closer typed as an opener.
       // Not when a closer follows it: then it opens a pair of its own and the first opener is the unpaired one.
-      const after = text.slice(i + 1).search(/[“”\n]/);
-      const opensPair = after >= 0 && text[i + 1 + after] === '”';
+      NEXT_MARK.lastIndex = i + 1;
+      const opensPair = NEXT_MARK.exec(text)?.[0] === '”';
       if (openAt >= 0 && !opensPair && i - openAt <= ONE_WAY_SPAN + 1 && i > openAt + 1 && !text.slice(openAt, i).includes('\n')) {
         found.push(report(doc, 'error', base + i, base + i + 1, '引号方向错误：此处是右引号，误用了左引号（“）', '改为右引号”', '”'));
         chars[i] = '”';
@@ -409,8 +411,9 @@ function oneWayQuotes(doc: CritiqueDoc, text: string, base: number): { text: str
       continue;
     }
     // A closer with nothing open whose partner of the same shape follows close by: the opener typed as a closer.
-    const next = text.slice(i + 1, i + 1 + ONE_WAY_SPAN).search(/[“”\n]/);
-    const partner = next > 0 ? i + 1 + next : -1;
+    NEXT_MARK.lastIndex = i + 1;
+    const mark = NEXT_MARK.exec(text);
+    const partner = mark && mark.index > i + 1 && mark.index <= i + ONE_WAY_SPAN ? mark.index : -1;
     if (partner < 0 || text[partner] !== '”') continue;
     found.push(report(doc, 'error', base + i, base + i + 1, '引号方向错误：此处是左引号，误用了右引号（”）', '改为左引号“', '“'));
     chars[i] = '“';
