@@ -249,14 +249,6 @@ export const CONFUSIONS: readonly Confusion[] = [
   { pattern: '(?<=[\\u4e00-\\u9fff])等等(?=(?:网络|各类|各种|相关)?(?:问题|方面|工作|情况|内容|活动|形式|措施|领域|舆情|事件|事项|平台|渠道|单位|部门|群体|人员|因素|现象)(?![\\u4e00-\\u9fff]{0,1}[的]))', right: '等', severity: 'warning', source: `${STD}（“等等”用于列举之后煞尾，其后一般不再接总括的名词）` },
   { pattern: '(?<=防疫|抗疫|救灾|应急|防汛|医疗)物质(?=[，、。；和及保储供调采充发筹捐短紧到])', right: '物资', severity: 'error', source: `${STD}（“物资”：生产、生活上所需要的物质资料）` },
   { pattern: '心里(?=恐慌|压力|健康|疏导|素质|辅导|问题|障碍)', right: '心理', severity: 'error', source: STD },
-  // 大约/将近/接近 (about, nearly) and 多 (more than) contradict each other on one number (大约500多亩): keep one. The
-  // one-character 约 and 近 are the typo rule's (their key is too short for this list).
-  ...['大约', '将近', '接近'].map((w): Confusion => ({
-    pattern: `${w}(?=[0-9一二两三四五六七八九十百千万.]{1,8}多[万千百亿]?[人次个项名条篇场期家所户亩份元件台座处])`,
-    right: '',
-    severity: 'warning',
-    source: `${STD}（约数词与“多”不并用，保留其一）`,
-  })),
   // 超过 and 多 both say "more than": 超过两万多人次 says it twice; 超过 goes (两万多人次).
   { pattern: '超过(?=[0-9一二两三四五六七八九十百千万]{1,6}多[人次个项名条篇场期家所])', right: '', severity: 'warning', source: `${STD}（“超过”与“多”语义重复，保留其一）` },
   // 有针对性的 with its 性 dropped.
@@ -316,8 +308,8 @@ export const CONFUSIONS: readonly Confusion[] = [
   { pattern: '(?<=[\\u4e00-\\u9fff])区区委', right: '区委', severity: 'warning', source: `${STD}（机关名称“××区委”，“区”不重复）` },
   // 两 counts years too (两年来); 二 stays in ordinals.
   { pattern: '(?<![第十百千万零〇一二三四五六七八九0-9])二年来', right: '两年来', severity: 'warning', source: `${STD}（“两”用于量词前：两年来）` },
-  // 更好地 before the preposition or verb it qualifies (更好地为群众服务, 更好地发挥作用).
-  { pattern: '更好的(?=为[\\u4e00-\\u9fff]|发挥|推动|促进|满足|适应)', right: '更好地', severity: 'warning', source: `${STD}（状语后用“地”）` },
+  // (Before a verb, 更好的 is the typo rule's 的-for-地 check; here the preposition 为 and 适应 it has no entry for.)
+  { pattern: '更好的(?=为[\\u4e00-\\u9fff]|适应)', right: '更好地', severity: 'warning', source: `${STD}（状语后用“地”）` },
   { pattern: '全体干职工', right: '全体干部职工', severity: 'error', source: STD },
   { pattern: '层次(?=转发|传达|压实|落实|分解|递进)', right: '层层', severity: 'warning', source: `${STD}（“层层传达”“层层压实”）` },
   // The core formula opens with 以 (以习近平同志为核心的党中央); 与 is its near-sound slip.

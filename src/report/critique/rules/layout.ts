@@ -1,6 +1,6 @@
 import type { Rule, Finding } from '../types.js';
 import { lineAt, type CritiqueDoc, type Line } from '../doc.js';
-import { matchAll, reporter, SALUTATION } from './util.js';
+import { MARKED_BYLINE, matchAll, reporter, SALUTATION } from './util.js';
 import { CUT_NOTICE, inlineChrome, isTableRow } from '../chrome.js';
 
 const report = reporter('layout', 'layout');
@@ -203,8 +203,9 @@ const BYLINE_LINE = /^[\s\u3000]*[^，。；：\s]{2,30}(?:书记|局长|主任|
 /** A form's field: a short label and its colon at the line's start (会议时间：, 主持人：). */
 const FIELD_LINE = /^[\s\u3000]*[\u4e00-\u9fff]{2,8}[：:]/;
 /** A line that is a title: no sentence mark in it, a report noun at its end (……工作综述, ……会议上的讲话). */
-/** A newspaper page's head lines: its date, its page and column (第3版：教坛), a byline after its mark (□某小学 某某). */
-const PAPER_HEAD_LINE = /^[\s\u3000]*(?:\d{4}年\d{1,2}月\d{1,2}日(?:[\s\u3000]*星期.)?|第[A-Za-z0-9\u4e00-\u9fff]{1,6}版(?:[：:].{0,12})?|[□■▲◇][\s\u3000]?[^，。；！？]{2,30})[\s\u3000]*$/;
+/** A newspaper page's head lines: its date, its page and column (第3版：教坛); its byline is util's MARKED_BYLINE. */
+const PAPER_HEAD_LINE = /^[\s\u3000]*(?:\d{4}年\d{1,2}月\d{1,2}日(?:[\s\u3000]*星期.)?|第[A-Za-z0-9\u4e00-\u9fff]{1,6}版(?:[：:].{0,12})?)[\s\u3000]*$/;
+const paperHead = (line: string) => PAPER_HEAD_LINE.test(line) || MARKED_BYLINE.test(line);
 const TITLE_LINE_END = /^[^，。；：！？,;:!?]{4,50}(?:总结|报告|汇报|综述|讲话|讲话稿|材料|计划|方案|要点|纪要|记录)$/;
 const WRAP_BREAK = '在句子中间换行（全文按固定行宽换行，疑为从 PDF 或网页复制）';
 /** A line holding only a year, a heading marker or one or two quotation marks (a PDF copy set 2025 / 年…, 一、 / 标题, " / 引文, ”“). */
@@ -380,7 +381,7 @@ export const layoutRule: Rule = {
       }
       for (const { start, end } of matchAll(INNER_SPACE, p.text, p.start)) {
         // A newspaper's head lines (□某小学 某某) space their parts by design.
-        if (kept(start, end) || runIn.has(start) || PAPER_HEAD_LINE.test(p.text)) continue;
+        if (kept(start, end) || runIn.has(start) || paperHead(p.text)) continue;
         const before = t.slice(Math.max(p.start, start - 5), start);
         if (!SPACE_BEFORE.test(before) || /[A-WYZa-wyz][ \u3000]?[XxＸ]$/.test(before) || (/[0-9]$/.test(before) && !/[\u4e00-\u9fff]$/.test(t[end] ?? ''))) continue;
         // A slot's letters set apart by spaces (区 XX 镇) are one unfilled slot: the placeholder finding covers it.
@@ -727,7 +728,7 @@ function wrapBreaks(doc: CritiqueDoc): Finding[] {
     // A form's field line (会议时间：…, 参会人员：…) and a line printed twice stand alone by design (r131's minutes).
     if (next && !lone && (FIELD_LINE.test(next.text) || next.text.trim() === a.text.trim())) continue;
     // A title line (the genre's nouns at its end, no mark inside) ends where it ends, even in a wrapped copy.
-    if (next && !lone && (TITLE_LINE_END.test(a.text.trim()) || PAPER_HEAD_LINE.test(a.text) || PAPER_HEAD_LINE.test(next.text))) continue;
+    if (next && !lone && (TITLE_LINE_END.test(a.text.trim()) || paperHead(a.text) || paperHead(next.text))) continue;
     // A site's bar or metadata line, a heading, or a whole title followed by another (a page's title printed again)
     // stands on its own line by design: the break after or before it is no wrap (round 18: r72's nav bar and titles).
     if (next && !lone && (doc.chrome.has(a.index) || doc.chrome.has(next.index) || heads.has(next.index) || (doc.titleLines.has(a.index) && doc.titleLines.has(next.index)))) continue;

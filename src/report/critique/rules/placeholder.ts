@@ -1,6 +1,6 @@
 import type { Rule, Finding } from '../types.js';
 import { isCjk, lineAt, type CritiqueDoc } from '../doc.js';
-import { GLOSS, matchAll, reporter, warnOnce } from './util.js';
+import { GLOSS, MARKED_BYLINE, matchAll, reporter, warnOnce } from './util.js';
 
 const report = reporter('placeholder', 'placeholder');
 
@@ -221,7 +221,7 @@ export const placeholderRule: Rule = {
     }
     for (const { m, start, end } of matchAll(SYMBOLS, t)) {
       // A newspaper's byline mark at a line's head (□某某小学 某某, □记者 某某) is print style, not a slot.
-      if (m[0] === '□' && /^[\s\u3000]*$/.test(t.slice(t.lastIndexOf('\n', start - 1) + 1, start)) && /^[\s\u3000]?[^\s\u3000，。；！？]{2,24}[\s\u3000]+[\u4e00-\u9fff]{2,4}[\s\u3000]*(?:\n|$)/.test(t.slice(end))) continue;
+      if (m[0] === '□' && MARKED_BYLINE.test(lineAt(doc, start)?.text ?? '')) continue;
       out.push(report(doc, 'error', start, end, `未填写的占位符“${m[0]}”`, '填入具体内容'));
     }
     for (const { start, end } of matchAll(EDIT_NOTE, t)) {

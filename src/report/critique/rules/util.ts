@@ -35,6 +35,9 @@ export const GLOSS = `[（(][a-zü]{0,5}${TONE.source}[a-zü]{0,4}[）)]`;
 
 export const SALUTATION = /^[\s\u3000]*(?:尊敬的|各位)/;
 
+/** A newspaper's byline under its mark, a line of its own (□某某小学 王某某): print style, neither a slot nor a wrap. */
+export const MARKED_BYLINE = /^[\s\u3000]*[□■▲◇][\s\u3000]?[^\s\u3000，。；！？]{2,24}[\s\u3000]+[\u4e00-\u9fff]{2,4}[\s\u3000]*$/;
+
 /** “…‘…’…”: a quote inside a quote takes single marks (GB/T 15834-2011 §4.1.3.3). */
 export function nestQuotes(s: string): string {
   let depth = 0;
