@@ -198,6 +198,8 @@ export interface NamedSet {
    * draw marks it; the 守土 triple reordered is marked by r53's and kept by r55's, so it stays a warning).
    */
   orderFree?: boolean;
+  /** Authoritative texts also run the members together without marks (获得感幸福感安全感): that form is not reported. */
+  runTogether?: boolean;
   /**
    * Words right before a list that cite the whole set (牢牢掌握意识形态工作 before 领导权、管理权、话语权): there a
    * list of all members but one, in order, has dropped a member (a warning with the whole set).
@@ -227,7 +229,7 @@ export const NAMED_SETS: readonly NamedSet[] = [
   { name: '责任制“四同”要求', members: ['同部署', '同落实', '同检查', '同考核'], minKnown: 3, prefix: '同', whole: true, orderFree: true, sep: '、', source: `${SSBF}（“……紧密结合，一同部署、一同落实、一同检查、一同考核”；报告中通常简作“同部署、同落实、同检查、同考核”）` },
   { name: '责任制“四同”要求', members: ['一同部署', '一同落实', '一同检查', '一同考核'], minKnown: 3, prefix: '一同', whole: true, orderFree: true, sep: '、', source: `${SSBF}（“……紧密结合，一同部署、一同落实、一同检查、一同考核”）` },
   // The people's three senses in the congress reports' order (获得感、幸福感、安全感); another order is a hint, as the outlooks.
-  { name: '“获得感、幸福感、安全感”', members: ['获得感', '幸福感', '安全感'], minKnown: 3, minItems: 3, suffix: '感', orderFree: true, sep: '、', source: '党的十九大报告 (2017-10)：“使人民获得感、幸福感、安全感更加充实、更有保障、更可持续”；党的二十大报告 (2022-10) 同' },
+  { name: '“获得感、幸福感、安全感”', members: ['获得感', '幸福感', '安全感'], minKnown: 3, minItems: 3, suffix: '感', orderFree: true, runTogether: true, sep: '、', source: '党的十九大报告 (2017-10)：“使人民获得感、幸福感、安全感更加充实、更有保障、更可持续”；党的二十大报告 (2022-10) 同；不加顿号的写法见 2025 年《政府工作报告》（“不断增强人民群众获得感幸福感安全感”）' },
   // The three outlooks: 世界观、人生观、价值观 is the usual order; another order is a hint (round 20: r102 marks it, r106 keeps it).
   { name: '“世界观、人生观、价值观”', members: ['世界观', '人生观', '价值观'], minKnown: 3, minItems: 3, suffix: '观', orderFree: true, sep: '、', source: '中央文件的通行顺序（“树立正确的世界观、人生观、价值观”，如《新时代公民道德建设实施纲要》，2019）' },
   { name: '第一责任人的“三个带头”', members: ['带头抓意识形态工作', '带头管阵地把导向强队伍', '带头批评错误观点和错误倾向'], minKnown: 2, sep: '，', source: SSBF },

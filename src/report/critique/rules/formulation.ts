@@ -210,6 +210,7 @@ function judgeRun(doc: CritiqueDoc, set: NamedSet, run: Run): ReturnType<typeof 
   }
   // A set whose members are run together without the 、 it takes (学纪知纪明纪守纪).
   if (known.length === set.members.length && run.items.length === known.length && set.sep === '、' && run.gaps.every((g) => g === '') && set.suffix !== '职') {
+    if (set.runTogether) return [];
     return [report(doc, 'warning', run.start, run.end, `${set.name}的各项之间应有顿号：“${right}”`, right, right)];
   }
   // Marks: 思想上政治上、行动上 (the set takes none), 守土有责、守土负责，守土尽责 (one kind throughout).

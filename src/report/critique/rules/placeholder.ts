@@ -182,6 +182,8 @@ export const placeholderRule: Rule = {
     for (const { m, start, end } of [...matchAll(CUT_COUNT, t), ...matchAll(CUT_COUNT_END, t)]) {
       // 全市场 is 全 + 市场 (全市场监管), not 全市 + 场.
       if (m[0] === '场' && t.slice(start - 2, start) === '全市') continue;
+      // 名 opens a word of its own there (打造名品精品, 建设名校名城): a quality, not a count.
+      if (m[0] === '名' && /[品优城镇村企家医店菜园]/.test(t[end] ?? '')) continue;
       out.push(report(doc, 'error', start, end, `“${m[0]}”前缺了数字（疑为被删去的数字）`, `补上具体数字，如“3${m[0]}”`));
     }
     for (const { start, end } of matchAll(N_SLOT, t)) out.push(report(doc, 'error', start, end, '未填写的占位符“N”（字母代替了数字）', '填入具体数字'));

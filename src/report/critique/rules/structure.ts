@@ -6,6 +6,8 @@ import { bigrams, DI_ORDINAL, reporter } from './util.js';
 
 const report = reporter('structure', 'structure');
 
+const GOV_WORK_REPORT = /政府工作报告|向大会报告政府工作/;
+
 /** Body phrases that show a part is present even without its own heading. */
 const CUES: Record<PartId, RegExp> = {
   practice: /做法|开展情况|工作情况|履职情况|主要工作|工作成效/,
@@ -22,7 +24,9 @@ export const structureRule: Rule = {
   id: 'structure',
   category: 'structure',
   check(doc: CritiqueDoc): Finding[] {
-    if (!doc.isWholeReport) return [];
+    // A government's work report to its congress reviews the year and sets the next one's tasks: not this genre's
+    // three parts.
+    if (!doc.isWholeReport || GOV_WORK_REPORT.test(doc.text.slice(0, 400))) return [];
     const out: Finding[] = [];
     const level1 = doc.headings.filter((h) => h.mark.level === 1);
     const parts = level1.map((h) => ({ h, part: classifyPart(h.mark.title) }));
