@@ -322,6 +322,13 @@ export const CONFUSIONS: readonly Confusion[] = [
   { pattern: '既时', right: '及时', severity: 'error', source: STD },
   { pattern: '杋房', right: '机房', severity: 'error', source: STD },
   { pattern: '痪散', right: '涣散', severity: 'error', source: STD },
+  // Round 23. 作出 with 贡献: the State Council's work reports write 作出贡献 at every place (2021–2025).
+  { pattern: '做出(?=了?(?:新的|更大的?|重要|积极|突出|应有的?|巨大|重大|不可磨灭的|自己的)?贡献)', right: '作出', severity: 'warning', source: `${STD}（“作出贡献”）` },
+  // 有利 (favourable) typed for 有力 (forceful) before the verb it drives.
+  { pattern: '有利地(?=推动|推进|促进|保障|支持|带动|提升|提高|维护|保证|确保|助推|服务|引领)', right: '有力地', severity: 'warning', source: STD },
+  // 参入 (to mix in) typed for 参与 (to take part) after those who take part.
+  { pattern: '(?<=积极|广泛|群众|共同|全员|主动|踊跃|普遍|全民|社会|师生|居民|村民|党员)参入', right: '参与', severity: 'warning', source: STD },
+  { pattern: '中央电视(?![台总])(?=[《“，、的])', right: '中央电视台', severity: 'warning', source: `${STD}（机构名称“中央电视台”）` },
   { pattern: '组纨', right: '组织', severity: 'error', source: STD },
   { pattern: '(?<=文明|安定|和谐|吉庆|平安)详和', right: '祥和', severity: 'error', source: STD },
   { pattern: '(?<=维权|工作|管理|服务|建设|思想|组织|作风|制度|纪律|安全|经济|政治|文化|社会|生态|教育|宣传|业务|等|各|多|两个|几个|这|那|某些|一些)发面', right: '方面', severity: 'error', source: STD },

@@ -377,6 +377,11 @@ export const formulationRule: Rule = {
     }
     for (const { m, start, end } of matchAll(CORE, t)) {
       if (m[0] === CORE_FORMULA) continue;
+      // 以习近平总书记为核心的党中央 is in official use too (People's Daily's speeches, r166 keeps it): a hint without a fix.
+      if (m[0] === '以习近平总书记为核心的党中央') {
+        out.push(report(doc, 'info', start, end, `规范表述一般为“${CORE_FORMULA}”（“以习近平总书记为核心的党中央”也见于正式文稿）`, CORE_FORMULA));
+        continue;
+      }
       // Replace only a span that already starts with 以 and ends with 党中央, so the result reads as written.
       out.push(report(doc, 'error', start, end, `固定表述有误：应为“${CORE_FORMULA}”`, CORE_FORMULA, m[1] ? CORE_FORMULA : undefined));
     }

@@ -38,6 +38,9 @@ const AR_COUNT = /\d+(?:余)?(?:次|场|期|篇|条|项|件|家|批|轮|名|人�
 /** Frequencies and rules are written in words (每年至少两次专题研究, 一年两次): not counts of work done. */
 const FREQUENCY = /每|至少|不少于|不低于|一年|半年|季度|原则上|最多|不超过|第$/;
 
+/** A sum of money in 万 or 亿 with its 元 dropped (总产值4.2亿，): the unit is written out (4.2亿元). */
+const MONEY_NO_YUAN = /(?:产值|收入|投资|投入|资金|税收|营业额|销售额|营收|利润|经费|生产总值|增加值|总额)(?:达到?|为|约|共计?|累计|完成|实现|超过?|突破|近)?(\d+(?:\.\d+)?[万亿])(?=[，。；、）)]|$)/g;
+
 /** Clause starts: the text between two marks. */
 const CLAUSE_SPLIT = /[，。；：！？\n]/;
 /** Words that do not change what a clause counts (共开展 = 开展). */
@@ -58,6 +61,9 @@ export const numbersRule: Rule = {
     }
     for (const { m, start } of matchAll(YEAR_MONTH_RUN, t)) {
       out.push(report(doc, 'warning', start, start + m[0].length, `日期“${m[0]}月”缺少“年”`, `${m[1]}年${m[2]}`, `${m[1]}年${m[2]}`));
+    }
+    for (const { m, end } of matchAll(MONEY_NO_YUAN, t)) {
+      out.push(report(doc, 'warning', end - m[1]!.length, end, `金额“${m[1]}”缺少单位“元”`, `${m[1]}元`, `${m[1]}元`));
     }
     for (const { start } of matchAll(NEAR_MORE, t)) {
       out.push(report(doc, 'warning', start, start + 1, '“近”（不足）与“余”（超过）同用于一个数，语义矛盾：删去“近”，或删去“余”', '删去“近”', ''));

@@ -36,7 +36,13 @@ const CORNER_RIGHT: Readonly<Record<string, string>> = { '「': '“', '」': '�
  * A year in a document number in square, round or look-alike brackets (【2020】5号, ﹝2016﹞15号, the small-form
  * tortoise shells of some input methods): GB/T 9704-2012 §7.2.4 uses 六角括号 〔〕.
  */
-const DOC_NO_BRACKET = /[【[［(（﹝〖]\s*((?:19|20)\d{2})\s*[】\]］)）﹞〗](?=\s*第?\d{1,4}\s*号)/g;
+const DOC_NO_BRACKET = /[【[［(（﹝〖<＜〈]\s*((?:19|20)\d{2})\s*[】\]］)）﹞〗>＞〉](?=\s*第?\d{1,4}\s*号)/g;
+/** A plan's nickname quoted with the word after it (“十四五规划”): the quotes take the nickname only (“十四五”规划). */
+const QUOTED_PLAN = /“(十[一二三四五六七八九]五)(规划|时期|期间|计划)”/g;
+/** A look-alike of the interpunct (∙ • ‧ ・ ･) between two Chinese names (人民日报∙民生周刊): GB/T 15834 §4.14 “·”. */
+const INTERPUNCT_LOOKALIKE = /(?<=[\u4e00-\u9fff])[∙•‧・･](?=[\u4e00-\u9fff])/g;
+/** A clock time with a full-width colon (3：30, 15：40): GB/T 15835-2011 writes the time of day 15:40. */
+const CLOCK_WIDE_COLON = /(?<![\d.：:])([0-2]?\d)：([0-5]\d)(?![\d：:])/g;
 /** A comma left before a full stop (…实效， 。). */
 const COMMA_BEFORE_STOP = /[，,][ \u3000]*(?=。)/g;
 /** A half-width ( opened after Chinese text and never closed in its paragraph. */
@@ -183,6 +189,17 @@ export const punctuationRule: Rule = {
     }
     for (const { m, start, end } of matchAll(DOC_NO_BRACKET, t)) {
       out.push(report(doc, 'warning', start, end, '发文字号中的年份用六角括号“〔〕”', `〔${m[1]}〕`, `〔${m[1]}〕`));
+    }
+    for (const { m, start, end } of matchAll(QUOTED_PLAN, t)) {
+      out.push(report(doc, 'warning', start, end, `引号只括简称：“${m[1]}”${m[2]}`, `“${m[1]}”${m[2]}`, `“${m[1]}”${m[2]}`));
+    }
+    for (const { m, start, end } of matchAll(INTERPUNCT_LOOKALIKE, t)) {
+      out.push(report(doc, 'warning', start, end, `“${m[0]}”不是间隔号，名称之间的间隔号写作“·”`, '·', '·'));
+    }
+    for (const { m, start, end } of matchAll(CLOCK_WIDE_COLON, t)) {
+      // Only a time of day (下午3：30, 9：00—11：30): a ratio (1：50) or a score keeps its colon.
+      if (Number(m[1]) > 24 || !(/(?:上午|下午|晚上|早上|中午|凌晨|傍晚|[日晚早])[ \u3000]?$/.test(t.slice(Math.max(0, start - 3), start)) || /^[ \u3000]?[-—–~～至到][ \u3000]?\d/.test(t.slice(end, end + 3)) || /\d[ \u3000]?[-—–~～至到][ \u3000]?$/.test(t.slice(Math.max(0, start - 3), start)))) continue;
+      out.push(report(doc, 'warning', start, end, '时刻中的冒号用半角“:”（如“15:40”）', `${m[1]}:${m[2]}`, `${m[1]}:${m[2]}`));
     }
     for (const { start, end } of matchAll(COMMA_BEFORE_STOP, t)) {
       out.push(report(doc, 'warning', start, end, '句号前多出逗号', '删去逗号', ''));

@@ -7,6 +7,7 @@ import { bigrams, DI_ORDINAL, reporter } from './util.js';
 const report = reporter('structure', 'structure');
 
 const GOV_WORK_REPORT = /政府工作报告|向大会报告政府工作/;
+const PLAN_TITLE = /(?:工作)?(?:计划|方案|要点|安排)$/;
 
 /** Body phrases that show a part is present even without its own heading. */
 const CUES: Record<PartId, RegExp> = {
@@ -26,7 +27,8 @@ export const structureRule: Rule = {
   check(doc: CritiqueDoc): Finding[] {
     // A government's work report to its congress reviews the year and sets the next one's tasks: not this genre's
     // three parts.
-    if (!doc.isWholeReport || GOV_WORK_REPORT.test(doc.text.slice(0, 400))) return [];
+    // A plan (计划, 方案, 要点) looks ahead and has no problems part of its own.
+    if (!doc.isWholeReport || GOV_WORK_REPORT.test(doc.text.slice(0, 400)) || (doc.title && PLAN_TITLE.test(doc.title.text.trim()))) return [];
     const out: Finding[] = [];
     const level1 = doc.headings.filter((h) => h.mark.level === 1);
     const parts = level1.map((h) => ({ h, part: classifyPart(h.mark.title) }));

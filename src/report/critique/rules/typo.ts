@@ -71,7 +71,7 @@ const CUT_RE = new RegExp(CUT_WORDS.map((c) => c.cut).join('|'), 'g');
  * plainly a verb — it takes 了/着, or a modal stands before the adverb, or a one-character verb of study ends its
  * clause or takes its result (认真的听、认真的记, 认真的听取); 得到了有效的提升 (a noun after 的) stays.
  */
-const DE_ADVERB = /(极大|最大限度|最大程度|有效|不断|深入|扎实|积极|广泛|充分|切实|认真|全面|大力|持续|稳步|主动|有力|有序|迅速|及时|严格|更好|更加有效|深刻|牢牢|紧紧|全力|精准|稳妥|自觉|坚决|彻底|顺利|圆满|较好|创造性|有计划|有步骤|有重点|有针对性|有声有色|扎扎实实|轰轰烈烈|有条不紊|仔细|耐心|努力|专心|虚心)的(?=(完成|建立|减少|降低|避免|防止|消除|化解|满足|推进|加强|丰富|提升|提高|促进|推动|增强|激发|调动|带动|改善|保障|落实|开展|贯彻|维护|巩固|拓展|深化|解决|引导|凝聚|发挥|弘扬|营造|宣传|普及|学习|把握|领会|认识|理解|整改|查摆|剖析|反思|执行|反对|抵制|纠正|扭转|掌握|设计|部署|组织|安排|制定|[听记读看](?=[取好清准全透实])|[听记学读写看做抓干讲谈查改](?=[，。、；！]))([了着到]?))/g;
+const DE_ADVERB = /(极大|最大限度|最大程度|有效|不断|深入|扎实|积极|广泛|充分|切实|认真|全面|大力|持续|稳步|主动|有力|有序|迅速|及时|严格|更好|更加有效|深刻|牢牢|紧紧|全力|精准|稳妥|自觉|坚决|彻底|顺利|圆满|较好|创造性|有计划|有步骤|有重点|有针对性|有声有色|扎扎实实|轰轰烈烈|有条不紊|仔细|耐心|努力|专心|虚心)的(?=(完成|建立|减少|降低|避免|防止|消除|化解|满足|推进|加强|丰富|提升|提高|促进|推动|增强|激发|调动|带动|改善|保障|落实|开展|贯彻|维护|巩固|拓展|深化|解决|引导|凝聚|发挥|弘扬|营造|宣传|普及|学习|把握|领会|认识|理解|整改|查摆|剖析|反思|执行|反对|抵制|纠正|扭转|掌握|设计|部署|组织|安排|制定|践行(?!者)|履行|遵守|(?<=(?:紧紧|牢牢)的)(?:联系|团结|围绕|依靠|抓住|扎根|依托)|[听记读看](?=[取好清准全透实])|[听记学读写看做抓干讲谈查改](?=[，。、；！]))([了着到]?))/g;
 const DE_AABB = /([\u4e00-\u9fff])\1([\u4e00-\u9fff])\2的(?=推进|加强|丰富|提升|提高|促进|推动|增强|落实|开展|贯彻|抓好|做好|干好|解决)/g;
 /** Before the adverb: a modal or an adverb that only goes with a verb. */
 // Not 坚持/切实: 坚持积极的宣传方针 takes a noun phrase.
@@ -95,7 +95,7 @@ const STACKED_VERBS = /(严格|认真|切实|全面|扎实|积极|深入)(执行
  * 约/近/大约/将近/接近 (about, nearly) and 多 (more than) on one number contradict each other (约500多亩): keep one.
  * 约 and 近 alone only where they are no word's tail (节约, 签约; 最近, 附近, 靠近), judged in code.
  */
-const APPROX_MORE = /(?:大约|将近|接近|[约近])(?=[0-9一二两三四五六七八九十百千万.]{1,8}多[万千百亿]?[人次个项名条篇场期家所户亩份元件台座处])/g;
+const APPROX_MORE = /(?:大约|将近|接近|[约近])(?=[0-9一二两三四五六七八九十百千万.]{1,8}(?:多[万千百亿]?[人次个项名条篇场期家所户亩份元件台座处]|余[万千百亿]?[\u4e00-\u9fff]|[万千百亿]?[\u4e00-\u9fff]{0,2}左右))/g;
 const APPROX_WORD_TAIL: Readonly<Record<string, RegExp>> = { 约: /[节制签合违预公邀履条特隐简婉相誓契盟如赴爽守失践毁解续缔立租附和成大]/, 近: /[最附将接邻靠临亲贴就逼挨浅相远迫新晚]/ };
 /** An adverbial before its verb takes 地 (较好地完成, 认真地落实), not 得. */
 const ADVERB_DE = /得(?<=(?:较好|很好|认真|积极|圆满|顺利|扎实|全面|深入|有效|出色)得)(?=完成|开展|推进|落实|处理|解决|贯彻|执行|履行)/g;
@@ -152,7 +152,8 @@ export const typoRule: Rule = {
     for (const { m, start, end } of matchAll(DE_ADVERB, t)) {
       const lead = t.slice(Math.max(0, start - 4), start);
       if (DE_NOUN_LEAD.test(lead)) continue;
-      const sure = m[3] !== '' || m[2]!.length === 1 || DE_MODAL.test(lead);
+      // 紧紧 and 牢牢 only ever modify a verb.
+      const sure = m[3] !== '' || m[2]!.length === 1 || DE_MODAL.test(lead) || m[1] === '紧紧' || m[1] === '牢牢';
       const right = `${m[1]}地`;
       if (sure) out.push(report(doc, 'warning', start, end, `“${m[0]}”修饰动词“${m[2]}”，应用“地”`, right, right));
       else out.push(report(doc, 'info', start, end, `“${m[0]}${m[2]}”中“${m[2]}”若是动词，应用“地”`, `作状语时改为“${right}”`));
@@ -198,7 +199,10 @@ export const typoRule: Rule = {
     }
     for (const { m, start, end } of matchAll(APPROX_MORE, t)) {
       if (APPROX_WORD_TAIL[m[0]]?.test(t[start - 1] ?? '')) continue;
-      out.push(report(doc, 'warning', start, end, `“${m[0]}”与后面的“多”语义重复（约数不并用）`, '删去其一', ''));
+      const tail = /^[0-9一二两三四五六七八九十百千万.]{1,8}(多|余|[万千百亿]?[\u4e00-\u9fff]{0,2}(左右))/.exec(t.slice(end))!;
+      // 近 with 余 is the numbers rule's contradiction, not a redundancy.
+      if (tail[1] === '余' && m[0].includes('近')) continue;
+      out.push(report(doc, 'warning', start, end, `“${m[0]}”与后面的“${tail[2] ?? tail[1]}”语义重复（约数不并用）`, '删去其一', ''));
     }
     for (const { start, end } of matchAll(ADVERB_DE, t)) {
       out.push(report(doc, 'warning', start, end, '状语后应用“地”，不是“得”', '地', '地'));

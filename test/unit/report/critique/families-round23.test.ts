@@ -46,3 +46,45 @@ describe('what official prose does by right', () => {
     expect(run(`${TITLE}群众的安全感、获得感、幸福感不断提升。\n`).filter((f) => f.rule === 'formulation').map((f) => f.severity)).toEqual(['info']);
   });
 });
+
+/* Written after set Z (r165–r170, real text from public code repositories) was run blind and read. */
+describe('after set Z', () => {
+  it('约 with 左右 or 余 on one figure says the same twice', () => {
+    const t = `${TITLE}全村养殖生猪约3000头左右，户均增收约8000余元。\n`;
+    expect(serious(t, 'typo')).toEqual([['约', ''], ['约', '']]);
+    // 近 with 余 is the numbers rule's contradiction, reported once.
+    expect(serious(`${TITLE}全年开展宣讲近60余场。\n`).map(([s]) => s)).toEqual(['近']);
+  });
+
+  it('an adverb before 践行, 履行, 遵守 and 紧紧 before 联系 or 团结 take 地', () => {
+    const t = `${TITLE}党员们较好的践行了承诺，认真的履行了职责，与群众紧紧的联系在一起。\n`;
+    expect(serious(t, 'typo')).toEqual([['较好的', '较好地'], ['认真的', '认真地'], ['紧紧的', '紧紧地']]);
+    expect(serious(`${TITLE}他是新思想的较好的践行者，与群众保持有效的联系。\n`, 'typo')).toEqual([]);
+  });
+
+  it('near-sound words: 有利地 for 有力地, 参入 for 参与, 做出 with 贡献, 中央电视 without 台', () => {
+    const t = `${TITLE}有利地推动了工作，群众积极参入，为全镇发展做出了积极贡献，事迹在中央电视《新闻联播》播出。\n`;
+    expect(serious(t, 'typo')).toEqual([['有利地', '有力地'], ['参入', '参与'], ['做出', '作出'], ['中央电视', '中央电视台']]);
+    expect(serious(`${TITLE}创造有利的条件，中央电视台、中央电视总台记者到场。\n`, 'typo')).toEqual([]);
+  });
+
+  it('quotes take a plan\'s nickname only; a look-alike interpunct; a clock time\'s colon; a doc number in angle brackets', () => {
+    expect(serious(`${TITLE}认真谋划“十四五规划”。\n`, 'punctuation')).toEqual([['“十四五规划”', '“十四五”规划']]);
+    expect(serious(`${TITLE}经验被人民日报∙海外版刊发。\n`, 'punctuation')).toEqual([['∙', '·']]);
+    expect(serious(`${TITLE}会议于下午3：30召开，上午9：00—11：30集中学习。\n`, 'punctuation')).toEqual([['3：30', '3:30'], ['9：00', '9:00'], ['11：30', '11:30']]);
+    expect(serious(`${TITLE}按1：50的比例配备，以3：2获胜。\n`, 'punctuation')).toEqual([]);
+    expect(serious(`${TITLE}根据《通知》（镇办发<2023>12号）要求。\n`, 'punctuation')).toEqual([['<2023>', '〔2023〕']]);
+  });
+
+  it('a sum in 万 or 亿 with 元 dropped', () => {
+    expect(serious(`${TITLE}全镇工业总产值4.2亿，财政收入3500万。\n`, 'numbers')).toEqual([['4.2亿', '4.2亿元'], ['3500万', '3500万元']]);
+    expect(serious(`${TITLE}全镇工业总产值4.2亿元，常住人口3.5万。\n`, 'numbers')).toEqual([]);
+  });
+
+  it('以习近平总书记为核心的党中央 is a hint without a fix; a plan is not asked for problems', () => {
+    const f = run(`${TITLE}紧密团结在以习近平总书记为核心的党中央周围。\n`).filter((x) => x.rule === 'formulation');
+    expect(f.map((x) => [x.severity, x.replacement ?? null])).toEqual([['info', null]]);
+    const body = Array.from({ length: 40 }, (_, i) => `第${i + 1}项任务：加强公寓文化建设，丰富园区文化生活，打造精品活动。`).join('\n');
+    expect(run(`学生公寓管理中心2025年工作计划\n${body}\n`).filter((x) => x.rule === 'structure' && x.message.includes('未找到'))).toEqual([]);
+  });
+});
