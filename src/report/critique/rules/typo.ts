@@ -202,7 +202,9 @@ export const typoRule: Rule = {
       const tail = /^[0-9一二两三四五六七八九十百千万.]{1,8}(多|余|[万千百亿]?[\u4e00-\u9fff]{0,2}(左右))/.exec(t.slice(end))!;
       // 近 with 余 is the numbers rule's contradiction, not a redundancy.
       if (tail[1] === '余' && m[0].includes('近')) continue;
-      out.push(report(doc, 'warning', start, end, `“${m[0]}”与后面的“${tail[2] ?? tail[1]}”语义重复（约数不并用）`, '删去其一', ''));
+      // With 左右 the figure reads best as 约4000只: the closing word goes.
+      const at = tail[2] ? end + tail[0].length - 2 : start;
+      out.push(report(doc, 'warning', at, tail[2] ? at + 2 : end, `“${m[0]}”与后面的“${tail[2] ?? tail[1]}”语义重复（约数不并用）`, '删去其一', ''));
     }
     for (const { start, end } of matchAll(ADVERB_DE, t)) {
       out.push(report(doc, 'warning', start, end, '状语后应用“地”，不是“得”', '地', '地'));
