@@ -302,7 +302,7 @@ export const FIXED_PHRASES: readonly FixedPhrase[] = [
   { pattern: /主题活动|教育活动|专题教育/g, after: /(?:不忘初心、?牢记使命|新时代中国特色社会主义思想)”?$/, right: '主题教育', safe: true, why: '学习教育的名称是“主题教育”', source: `${DOC.replace('3.6', '3.7')}（“不忘初心、牢记使命”主题教育 2019；学习贯彻习近平新时代中国特色社会主义思想主题教育 2023）` },
   { pattern: /(?<!全面)从严治党主体责任/g, right: '全面从严治党主体责任', safe: true, discouraged: true, variant: /./, why: '规范提法是“全面从严治党主体责任”（dev-18 的标注者接受简写，r37 的标注者不接受：提示）', source: '《党委（党组）落实全面从严治党主体责任规定》(中共中央办公厅, 2020-03)' },
   { pattern: /新冠病毒肺炎/g, right: '新冠肺炎', safe: true, discouraged: true, why: '病名是“新型冠状病毒肺炎”，简称“新冠肺炎”', source: '国家卫生健康委员会关于新型冠状病毒肺炎暂命名事宜的通知 (2020-02-07)；2022-12-26 起更名为“新型冠状病毒感染”' },
-  { pattern: /社会主义价值观/g, right: '社会主义核心价值观', safe: true, discouraged: true, why: '规范提法是“社会主义核心价值观”', source: '党的十八大报告 (2012-11-08)：“倡导富强、民主、文明、和谐……积极培育和践行社会主义核心价值观”' },
+  { pattern: /(?<!科学)社会主义价值观/g, right: '社会主义核心价值观', safe: true, discouraged: true, why: '规范提法是“社会主义核心价值观”', source: '党的十八大报告 (2012-11-08)：“倡导富强、民主、文明、和谐……积极培育和践行社会主义核心价值观”' },
   { pattern: /高举(?!中国特色)社会主义(?:伟大)?旗帜/g, right: '高举中国特色社会主义伟大旗帜', safe: true, source: '党的十九大、二十大报告标题（2017-10, 2022-10）' },
   // The formula with 极端 dropped (意识形态工作是党的一项重要工作) weakens a quoted judgement: a warning with the exact form.
   { pattern: /党的一项重要工作/g, after: /意识形态工作(?:始终)?是$/, right: '党的一项极端重要的工作', safe: true, discouraged: true, why: '原话是“意识形态工作是党的一项极端重要的工作”', source: `${S819}（“意识形态工作是党的一项极端重要的工作”）` },

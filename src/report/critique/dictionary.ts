@@ -363,7 +363,7 @@ export const CONFUSIONS: readonly Confusion[] = [
   { pattern: '(?<![村社])党支书记', right: '党支部书记', severity: 'warning', note: '或“党总支书记”，按组织名称核对', source: `${STD}（党支部书记，口语简称“支书”）` },
   // 两 before a measure word counts (两项、两个); 二 stays in ordinals and in numbers (第二项, 十二项).
   ...[['项', '(?![目式])'], ['个', '(?!体)'], ['条', '(?!例)'], ['支', '(?!部)'], ['批', '(?![示评准复])']].map(([unit, not]): Confusion => ({
-    pattern: `(?<![第十百千万零〇一二三四五六七八九0-9.之、至到~－—-])二${unit}${not}`,
+    pattern: `(?<![第十百千万零〇一二三四五六七八九0-9.点之、至到~－—-])二${unit}${not}`,
     right: `两${unit}`,
     severity: 'warning',
     note: '量词前表示数量用“两”',

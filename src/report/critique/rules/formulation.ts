@@ -387,7 +387,8 @@ export const formulationRule: Rule = {
     }
     out.push(...namedSets(doc));
     // The core was named at the sixth plenum of the 18th CC (2016-10-27); a report on a later period uses the new form.
-    const beforeCore = doc.period ? periodRange(doc.period).end < '2016-10-27' : false;
+    // (Without a period of its own, a text dated before the plenum is read as of its date.)
+    const beforeCore = doc.period ? periodRange(doc.period).end < '2016-10-27' : doc.now.toISOString().slice(0, 10) < '2016-10-27';
     if (!beforeCore) {
       for (const { start, end } of matchAll(OLD_CORE, t)) {
         out.push(report(doc, 'warning', start, end, `2016年10月十八届六中全会后，固定表述为“${CORE_FORMULA}”`, CORE_FORMULA, CORE_FORMULA));
@@ -559,6 +560,8 @@ export const formulationRule: Rule = {
     for (const { re, right, name, onlyAfterCore } of EXACT) {
       for (const { m, start, end } of matchAll(re, t)) {
         if (m[0] === right) continue;
+        // 确立习近平强军思想在国防和军队建设中的指导地位 is the army's own 确立, not the 两个确立.
+        if (m[0].includes('强军思想')) continue;
         if (onlyAfterCore && !t.slice(Math.max(0, start - 30), start).includes('核心地位')) continue;
         out.push(report(doc, 'error', start, end, `“${name}”表述有误：应为“${right}”`, right));
       }

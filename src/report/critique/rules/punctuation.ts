@@ -111,7 +111,7 @@ const LOST_QUOTES = /[ \u3000](?<=(?:开展|推行|举办|组织|实施|启动|�
 /** 、 before a word that opens a new clause: 并 (not 并购/并网/并列 …), 并且, 同时, 而且. */
 const DUN_BEFORE_VERB = /、(?<=[\u4e00-\u9fff”》]、)(?=并(?![购网列联轨行存重入肩])|同时[，,]?[\u4e00-\u9fff]|而且)/g;
 /** A conjunction left before a mark (和，及。与、): the item after it fell out. Not the end of a word (平和, 涉及, 参与). */
-const DANGLING = /(?:(?<![平温缓调柔谐总共饱祥人谦附随暖亲搅应讲唱融求议中违])(和)|(?<![涉普波惠顾危论提触企来遍累殃能不莫以得可所])(及)|(?<![参给授赋相赠])(与)|(以及))(?=[，。、；：！？])/g;
+const DANGLING = /(?:(?<![平温缓调柔谐总共饱祥人谦附随暖亲搅应讲唱融求议中违维])(和)|(?<![涉普波惠顾危论提触企来遍累殃能不莫以得可所])(及)|(?<![参给授赋相赠])(与)|(以及))(?=[，。、；：！？])/g;
 
 const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！' };
 const fullParens = (s: string) => s.replace('(', '（').replace(')', '）');

@@ -6,7 +6,7 @@ import { bigrams, DI_ORDINAL, reporter } from './util.js';
 
 const report = reporter('structure', 'structure');
 
-const GOV_WORK_REPORT = /政府工作报告|向大会报告政府工作/;
+const GOV_WORK_REPORT = /政府工作报告|向大会报告[^，。；]{0,6}政府工作/;
 const PLAN_TITLE = /(?:工作)?(?:计划|方案|要点|安排)$/;
 
 /** Body phrases that show a part is present even without its own heading. */

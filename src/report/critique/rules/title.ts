@@ -57,5 +57,7 @@ function wholeReport(doc: CritiqueDoc): boolean {
  */
 function datedSubtitle(doc: CritiqueDoc): boolean {
   const t = doc.title!;
-  return doc.paragraphs.filter((l) => l.index > t.index).slice(0, 3).some((l) => /^[\s\u3000]*[—―－-]{1,2}[\s\u3000]*(?:20\d{2}年\d{1,2}月\d{1,2}日)?[\s\u3000]*在[^。；]{2,60}(?:会议|大会|全会)上/.test(l.text) && /20\d{2}年/.test(l.text));
+  const next = doc.paragraphs.filter((l) => l.index >= t.index).slice(0, 5);
+  // The date on the subtitle's line or on the line under it (（2017年10月18日）).
+  return next.some((l, k) => /(?:^|[\s\u3000])[—―－-]{1,2}[\s\u3000]*(?:20\d{2}年\d{1,2}月\d{1,2}日)?[\s\u3000]*在[^。；]{2,60}(?:会议|大会|全会)上/.test(l.text) && (/20\d{2}年/.test(l.text) || /^[\s\u3000]*[（(]?20\d{2}年\d{1,2}月\d{1,2}日[）)]?[\s\u3000]*$/.test(next[k + 1]?.text ?? '')));
 }

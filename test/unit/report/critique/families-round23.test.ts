@@ -88,3 +88,27 @@ describe('after set Z', () => {
     expect(run(`学生公寓管理中心2025年工作计划\n${body}\n`).filter((x) => x.rule === 'structure' && x.message.includes('未找到'))).toEqual([]);
   });
 });
+
+/* Written after the closing precision set (government work reports 2016–2019, the 19th and 20th congress reports) was run blind and read. */
+describe('after the closing precision set', () => {
+  it('a decimal read out (一点二个百分点) keeps 二; 维和 is a word, not a dangling 和', () => {
+    expect(serious(`${TITLE}城镇化率提高一点二个百分点，参加国际维和、抢险救灾等任务。\n`)).toEqual([]);
+    expect(serious(`${TITLE}全镇新建二个党群服务中心。\n`, 'typo').map(([s]) => s)).toEqual(['二个']);
+  });
+
+  it('科学社会主义 before 价值观 is no short 核心价值观; the army\'s 确立 is not the 两个确立', () => {
+    expect(serious(`${TITLE}这与科学社会主义价值观主张高度契合，牢固确立习近平强军思想在国防和军队建设中的指导地位。\n`, 'formulation')).toEqual([]);
+    expect(serious(`${TITLE}积极培育社会主义价值观。\n`, 'formulation')).toEqual([['社会主义价值观', '社会主义核心价值观']]);
+  });
+
+  it('a text dated before October 2016 keeps the earlier core formula', () => {
+    const t = '在以习近平同志为总书记的党中央坚强领导下，全镇各项工作稳步推进。\n';
+    expect(run(t, { now: new Date('2016-03-05T00:00:00Z') }).filter((f) => f.rule === 'formulation' && f.severity !== 'info')).toEqual([]);
+    expect(run(t, { now: new Date('2017-03-05T00:00:00Z') }).filter((f) => f.rule === 'formulation' && f.severity !== 'info').length).toBe(1);
+  });
+
+  it('a congress report dated under its subtitle needs no year in its title', () => {
+    const t = '奋力谱写新时代南岭发展新篇章\n——在中国共产党南岭县第十五次代表大会上的报告\n（2021年9月26日）\n同志们：\n现在，我代表中共南岭县第十四届委员会向大会作报告。\n';
+    expect(run(t).filter((f) => f.rule === 'title' && f.message.includes('年份'))).toEqual([]);
+  });
+});
