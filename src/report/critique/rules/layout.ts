@@ -50,9 +50,11 @@ const ZERO_DATE = /20\d{2}年(?:0[1-9]月(?:[0-3]?[0-9]日)?|(?:1[0-2]|[1-9])月
 /** A number with a space on one side only: 2025 年 at a line start, 、17 个, 工作4 次 (a PDF extraction's spacing). */
 const ONE_SIDE_NUMBER = /[0-9]{1,4}(?:\.[0-9]+)?[ \u3000\u00a0]+(?=[年月日次个项名人场篇余件期批家条届位所座万亿元%％])/g;
 /** A space before a full-width mark (工作 、学习; ” 、): the mark follows its word directly. */
+/** Marks that never open a line (GB/T 15834-2011 §5: 点号 and closing marks do not begin a line). */
+const LINE_OPENS_WITH_MARK = /^[、，；：。！？）》”’](?![、，；：。！？）》”’])/;
 const SPACE_BEFORE_MARK = /(?<=[\u4e00-\u9fff”’）》0-9])[ \u3000\u00a0]+(?=[，、；。：！？）])/g;
 /** A space after a full-width comma, 顿号, semicolon or full stop inside a paragraph (Chinese marks carry their own space). */
-const SPACE_AFTER_MARK = /[，、；。][ \u3000\u00a0]+(?=[\u4e00-\u9fff0-9“])/g;
+const SPACE_AFTER_MARK = /(?:[，、；。]|——)[ \u3000\u00a0]+(?=[\u4e00-\u9fff0-9“])/g;
 /** A number with a space either side inside Chinese text: 研讨 3 次. */
 const SPACED_NUMBER = /(?<=[\u4e00-\u9fff])[ \u3000\u00a0]+([0-9]{1,4}(?:\.[0-9]+)?)[ \u3000\u00a0]+(?=[\u4e00-\u9fff])/g;
 /** A paragraph that is an item of a list: 一是, 一、, （一）, 1., 第一, a bullet. */
@@ -249,6 +251,15 @@ export const layoutRule: Rule = {
       out.push(report(doc, 'warning', end - m[3]!.length - (m[2]?.length ?? 0) - 2, end + 2, `标题“${m[1]!.trim()}”与正文连在一起`, '标题单独成行，正文另起一段'));
       break;
     }
+    // A line that opens with a mark no line may open with (、践行……, ，并……): the break before it fell inside a sentence.
+    // (A wrapped copy's breaks, soft or at its width, are reported as wraps below.)
+    if (!doc.wrapped && !doc.fromPdf) doc.paragraphs.forEach((p, i) => {
+      const prev = doc.paragraphs[i - 1];
+      const lead = p.text.length - p.text.trimStart().length;
+      if (!prev || doc.softBreaks.has(prev.index) || !LINE_OPENS_WITH_MARK.test(p.text.slice(lead)) || wholeChrome(prev.index) || wholeChrome(p.index) || headingLines.has(prev.index)) return;
+      const end = prev.start + prev.text.trimEnd().length;
+      out.push(report(doc, 'warning', end, p.start + lead, `“${p.text[lead]}”不能出现在行首：此处的换行把一句话断开了`, '删去换行，与上一行连接', ''));
+    });
     // A member-only or paywall cut on a line of its own, between a sentence left open and text that resumes mid-phrase.
     doc.paragraphs.forEach((p, i) => {
       const prev = doc.paragraphs[i - 1];
@@ -353,7 +364,7 @@ export const layoutRule: Rule = {
         out.push(report(doc, 'warning', start, end, `“${t[end]}”前多出空格`, '核对原稿后删去多余的空格（若此处原为分段或有意的分隔，则另起一段或保留）'));
       }
       for (const { m, start, end } of matchAll(SPACE_AFTER_MARK, p.text, p.start)) {
-        const mark = m[0][0]!;
+        const mark = m[0].startsWith('——') ? '——' : m[0][0]!;
         // A heading run into the line after a full stop is reported as such; its space goes with it.
         if (kept(start, end) || doc.headings.some((h) => h.runIn && h.start === end) || /^(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）)/.test(t.slice(end, end + 5))) continue;
         // 。 then 一是/二是 on a page stored as one line: a lost paragraph break, not a typed space.
@@ -375,8 +386,8 @@ export const layoutRule: Rule = {
           runOn = true;
           continue;
         }
-        spaced.push([start + 1, end]);
-        if (atWidth) inner.push([start + 1, end]);
+        spaced.push([start + mark.length, end]);
+        if (atWidth) inner.push([start + mark.length, end]);
         else out.push(report(doc, 'warning', start, end, `“${mark}”后多出空格（疑为 PDF 排版残留）`, '核对原稿后删去多余的空格（若此处原为分段或有意的分隔，则另起一段或保留）'));
       }
       for (const { start, end } of matchAll(INNER_SPACE, p.text, p.start)) {
@@ -518,7 +529,9 @@ export const layoutRule: Rule = {
       out.push(report(doc, 'warning', start, start + lone[2]!.length, `“${lone[2]}”单独占了一行，与下一行的文字断开了`, '与下一行连接'));
     }
     // A PDF sets a long title over several lines (GB/T 9704 §7.3.3); only a pasted copy has it split by mistake.
-    if (doc.titleHead && doc.title && !doc.fromPdf) {
+    // A speech's or a congress report's main title set over two lines above its subtitle (——在……上的报告) is by design.
+    const subtitled = doc.title && /[—―]{2}[\s\u3000]*(?:20\d{2}年\d{1,2}月\d{1,2}日)?[\s\u3000]*在/.test(doc.text.slice(doc.title.start, (doc.paragraphs.find((p) => p.index > doc.title!.index)?.end ?? doc.title.end)));
+    if (doc.titleHead && doc.title && !doc.fromPdf && !subtitled) {
       // In a wrapped copy the title wraps like every other line: a hint.
       out.push(report(doc, doc.wrapped ? 'info' : 'warning', doc.titleHead.start, doc.title.end, '标题被拆成了两行', '将标题合为一行（较长时按词意分行居中排列）'));
     }

@@ -595,6 +595,13 @@ function lineEnds(doc: CritiqueDoc): Finding[] {
       const at = h.end + (h.mark.title.length - h.mark.title.trimStart().length) + title.length - 1;
       out.push(report(doc, 'warning', at, at + 1, `同级标题多数不加句号，此处“${h.mark.marker}”标题末尾有“。”`, '删去句号', ''));
     }
+    // The same for a colon: 一、基本情况 / 二、资源情况 / 三、产业情况： (a colon that leads into sub-headings is reported above).
+    const withColon = short.filter(({ title }) => /[：:]$/.test(title));
+    for (const { h, title } of without.length >= 2 && without.length > withColon.length ? withColon : []) {
+      const at = h.end + (h.mark.title.length - h.mark.title.trimStart().length) + title.length - 1;
+      if (out.some((f) => f.start === at)) continue;
+      out.push(report(doc, 'warning', at, at + 1, `同级标题多数不加冒号，此处“${h.mark.marker}”标题末尾有“${doc.text[at]}”`, '删去冒号', ''));
+    }
   }
   return out;
 }

@@ -112,3 +112,33 @@ describe('after the closing precision set', () => {
     expect(run(t).filter((f) => f.rule === 'title' && f.message.includes('年份'))).toEqual([]);
   });
 });
+
+/* Written after set Z was read, a second pass over its misses. */
+describe('after set Z, layout and siblings', () => {
+  it('a line that opens with 、 or ， was broken inside a sentence: join it', () => {
+    const t = `${TITLE}镇里评选出“最美家庭”和“好媳妇”\n、好婆婆等先进典型。\n`;
+    const f = run(t).filter((x) => x.rule === 'layout' && x.severity !== 'info');
+    expect(f.map((x) => [JSON.stringify(t.slice(x.start, x.end)), x.replacement])).toEqual([[JSON.stringify('\n'), '']]);
+  });
+
+  it('a space after a dash before the text it opens', () => {
+    const t = `${TITLE}形成了深度融合—— “党建+网格”工作法，成效明显。\n`;
+    expect(run(t).filter((x) => x.rule === 'layout' && x.severity !== 'info').map((x) => t.slice(x.start, x.end))).toEqual(['—— ']);
+  });
+
+  it('a colon after a heading whose siblings take none', () => {
+    const t = `${TITLE}一、基本情况\n全镇辖8个村。\n二、资源情况\n全镇耕地3万亩。\n三、产业情况：\n全镇有企业12家。\n`;
+    expect(serious(t, 'punctuation')).toEqual([['：', '']]);
+    // All siblings with a colon: one convention, kept.
+    expect(serious(`${TITLE}一、基本情况：\n全镇辖8个村。\n二、资源情况：\n全镇耕地3万亩。\n`, 'punctuation')).toEqual([]);
+  });
+});
+
+describe('after the closing precision set, titles', () => {
+  it('a main title set over two lines above its subtitle is by design; without a subtitle it is a split', () => {
+    const sub = '坚定信心 真抓实干\n奋力谱写南岭高质量发展新篇章\n——在中国共产党南岭县第十五次代表大会上的报告\n（2021年9月26日）\n同志们：\n现在，我代表中共南岭县第十四届委员会向大会作报告。\n';
+    expect(run(sub).filter((f) => f.rule === 'layout' && f.message.includes('拆成了两行'))).toEqual([]);
+    const split = '南岭镇党委关于2024年度\n意识形态工作责任制落实情况的报告\n今年以来，镇党委认真落实意识形态工作责任制。\n';
+    expect(run(split).filter((f) => f.rule === 'layout' && f.message.includes('拆成了两行')).length).toBe(1);
+  });
+});
