@@ -611,7 +611,7 @@ export function contextOf(text: string, start: number, end: number, around = 12,
   if (lineEnd < 0) lineEnd = text.length;
   const a = Math.max(lineStart, start - around);
   const b = Math.min(Math.max(lineEnd, end), end + around);
-  const flat = (s: string) => s.replace(/\s+/g, ' ');
+  const flat = (s: string) => (/\s/.test(s) ? s.replace(/\s+/g, ' ') : s);
   let hit = flat(text.slice(start, end));
   if (hit.length > max) hit = `${hit.slice(0, max - 1)}…`;
   const before = flat(text.slice(a, start)).replace(/^ /, '');

@@ -627,9 +627,18 @@ function misquotes(doc: CritiqueDoc): Finding[] {
     }
   }
   const out: Finding[] = [];
+  // Where each character pair occurs: a part is looked up by its first pair, then compared (a few dozen sayings,
+  // three parts each, over the whole text would otherwise be as many scans).
+  const pairs = new Map<string, number[]>();
+  for (let i = 0; i + 1 < hz.length; i++) {
+    const k = hz.slice(i, i + 2);
+    const at = pairs.get(k);
+    if (at) at.push(i);
+    else pairs.set(k, [i]);
+  }
   for (const { q, h, parts } of QUOTES) {
     const starts = new Set<number>();
-    for (const p of parts) for (let i = hz.indexOf(p.s); i >= 0; i = hz.indexOf(p.s, i + 1)) if (i >= p.at) starts.add(i - p.at);
+    for (const p of parts) for (const i of pairs.get(p.s.slice(0, 2)) ?? []) if (i >= p.at && hz.startsWith(p.s, i)) starts.add(i - p.at);
     for (const s of starts) {
       if (s + h.length > hz.length) continue;
       const w = hz.slice(s, s + h.length);

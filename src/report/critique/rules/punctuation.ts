@@ -369,9 +369,13 @@ export const punctuationRule: Rule = {
       }
     }
     // Pairs are judged over logical paragraphs: a copy may wrap （…） or “…” over two lines.
+    // Blocks and lines are both in text order: one pointer walks the lines once for all blocks.
+    let next = 0;
     for (const b of doc.blocks) {
       // A paragraph that a site's paywall cut (the notice on the next line) lost its closing marks with the cut.
-      const next = doc.lines.findIndex((l) => l.start > b.end && l.text.trim() !== '');
+      if (next < 0) next = doc.lines.length;
+      while (next < doc.lines.length && !(doc.lines[next]!.start > b.end && doc.lines[next]!.text.trim() !== '')) next++;
+      if (next >= doc.lines.length) next = -1;
       const cut = next >= 0 && doc.chrome.get(next)?.kind === 'advert' && CUT_NOTICE.test(doc.lines[next]!.text);
       // A look-alike quotation mark (〝…〞, from some input methods and converters) pairs as the quote it stands for.
       const seg = oneWayQuotes(doc, doc.text.slice(b.start, b.end).replace(/〝/g, '“').replace(/[〞〟]/g, '”'), b.start);
