@@ -81,7 +81,8 @@ function apartFields(t: string, start: number, end: number, lineEnd: number): bo
   if (/(?:本报讯|本台讯|本刊讯|讯)$/.test(t.slice(Math.max(0, start - 3), start))) return true;
   const lineStart = t.lastIndexOf('\n', start - 1) + 1;
   if (/^[\u4e00-\u9fff]{1,6}[：:]/.test(rest) && /^[\u4e00-\u9fff]{1,6}[：:][^。；，]*$/.test(t.slice(lineStart, start).trimStart())) return true;
-  if (POST_BEFORE_NAME.test(t.slice(Math.max(0, start - 4), start)) && /^[\u4e00-\u9fff]{2,3}(?:$|[ \u3000（(）)，、\n])/.test(rest)) return true;
+  // (The name may be a two-character one padded to three: 校长 王 琛.)
+  if (POST_BEFORE_NAME.test(t.slice(Math.max(0, start - 4), start)) && /^(?:[\u4e00-\u9fff]{2,3}|[\u4e00-\u9fff][ \u3000]{1,2}[\u4e00-\u9fff])(?:$|[ \u3000（(）)，、\n])/.test(rest)) return true;
   return /^(?:[0-9]{4}|[〇零一二三四五六七八九]{4})年[0-9一二三四五六七八九十]{1,3}月[0-9一二三四五六七八九十]{1,3}日[ \u3000]*$/.test(rest);
 }
 
@@ -399,7 +400,7 @@ export const layoutRule: Rule = {
         if (/(?:^|[\s\u3000\u4e00-\u9fff《（“])[XxＸ]{1,4}$/.test(before)) continue;
         if (/[0-9]/.test(t[end] ?? '') && !/[\u4e00-\u9fff]$/.test(before)) continue;
         // Two-character names padded to align (王\u3000芳) in member lists are a 公文 convention.
-        if (end - start === 1 && /(?:^|[\s、，：:（])[\u4e00-\u9fff]$/.test(t.slice(Math.max(p.start, start - 2), start)) && /^[\u4e00-\u9fff](?:$|[\s、，。；）])/.test(t.slice(end, end + 2))) continue;
+        if (end - start <= 2 && /(?:^|[\s、，：:（])[\u4e00-\u9fff]$/.test(t.slice(Math.max(p.start, start - 2), start)) && /^[\u4e00-\u9fff](?:$|[\s、，。；）])/.test(t.slice(end, end + 2))) continue;
         // A space between two long phrases on a line without sentence punctuation separates them (two titles
         // on a page's title line, a heading and its subtitle); deleting it would fuse them.
         // (A masked word, *** or XX, counts as the word it stands for.)

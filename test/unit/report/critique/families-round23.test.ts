@@ -142,3 +142,14 @@ describe('after the closing precision set, titles', () => {
     expect(run(split).filter((f) => f.rule === 'layout' && f.message.includes('拆成了两行')).length).toBe(1);
   });
 });
+
+describe('after set Z, names', () => {
+  it('a two-character name padded to the width of three, alone or after its post, keeps its spaces', () => {
+    for (const line of ['王  琛', '市政协主席 雷 杰', '党委书记、校长   王 琛']) {
+      const t = `${TITLE}${line}\n今年以来，镇党委认真落实意识形态工作责任制。\n`;
+      expect(run(t).filter((f) => f.rule === 'layout' && f.severity !== 'info' && f.message.includes('空格'))).toEqual([]);
+    }
+    // A space inside a longer word is still a slip.
+    expect(run(`${TITLE}今年以来，镇党委认真落实意识 形态工作责任制。\n`).filter((f) => f.rule === 'layout' && f.severity !== 'info').length).toBe(1);
+  });
+});
