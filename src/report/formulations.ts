@@ -281,6 +281,9 @@ export const FIXED_PHRASES: readonly FixedPhrase[] = [
   { pattern: /(?<![社国])[县市区镇省]情民意/g, right: '社情民意', safe: false, source: '固定用语“社情民意”（社情民意信息工作）' },
   { pattern: /(?<=《)谈治国理政/g, right: '习近平谈治国理政', safe: true, source: '书名《习近平谈治国理政》（外文出版社，2014年起第一至四卷）' },
   { pattern: /(?<=“一带一路”|一带一路)战略/g, right: '倡议', safe: true, discouraged: true, why: '“一带一路”的规范提法是“倡议”，不称“战略”', source: '国家发展改革委等《关于规范“一带一路”倡议英文译法的通知》（2015）；“一带一路”倡议为官方提法' },
+  // The 2017 opinion's own words: the campaign's name, then 常态化制度化 in that order (reversed, it is written out whole;
+  // “两学一做”常态化制度化 alone is a short form in use).
+  { pattern: /(?<=“两学一做”|两学一做)(?:学习教育)?制度化[、和]?常态化/g, right: '学习教育常态化制度化', safe: true, source: '中共中央办公厅《关于推进“两学一做”学习教育常态化制度化的意见》（2017-03-28）' },
   { pattern: /高举中国特色社会主义旗帜/g, right: '高举中国特色社会主义伟大旗帜', safe: true, source: '党的十九大、二十大报告标题（2017-10, 2022-10）' },
   // 《党章》 is the short title official media use too (r88 leaves it): a hint; the garbled full titles are slips.
   { pattern: /《(?:党章|共产党章程|中国共产党党章|党的章程)》/g, right: '《中国共产党章程》', safe: true, variant: /^《党章》$/, source: '党内法规的正式名称《中国共产党章程》（2022-10 修正）' },

@@ -601,7 +601,8 @@ function lineEnds(doc: CritiqueDoc): Finding[] {
     }
     // The same for a colon: 一、基本情况 / 二、资源情况 / 三、产业情况： (a colon that leads into sub-headings is reported above).
     const withColon = short.filter(({ title }) => /[：:]$/.test(title));
-    for (const { h, title } of without.length >= 2 && without.length > withColon.length ? withColon : []) {
+    // A tie goes to the bare form, as for the full stop.
+    for (const { h, title } of without.length >= 1 && without.length >= withColon.length ? withColon : []) {
       const at = h.end + (h.mark.title.length - h.mark.title.trimStart().length) + title.length - 1;
       if (out.some((f) => f.start === at)) continue;
       out.push(report(doc, 'warning', at, at + 1, `同级标题多数不加冒号，此处“${h.mark.marker}”标题末尾有“${doc.text[at]}”`, '删去冒号', ''));

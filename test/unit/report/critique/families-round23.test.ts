@@ -153,3 +153,15 @@ describe('after set Z, names', () => {
     expect(run(`${TITLE}今年以来，镇党委认真落实意识 形态工作责任制。\n`).filter((f) => f.rule === 'layout' && f.severity !== 'info').length).toBe(1);
   });
 });
+
+describe('after set Z, formulas and sibling marks', () => {
+  it('“两学一做” with 制度化常态化 reversed is written out as the 2017 opinion names it', () => {
+    expect(serious(`${TITLE}以推进“两学一做”制度化常态化为契机。\n`, 'formulation')).toEqual([['制度化常态化', '学习教育常态化制度化']]);
+    expect(serious(`${TITLE}推进“两学一做”学习教育常态化制度化，推进“两学一做”常态化制度化。\n`, 'formulation')).toEqual([]);
+  });
+
+  it('a tie between bare headings and headings with a colon goes to the bare form', () => {
+    const t = `${TITLE}一、基本情况\n全镇辖8个村。\n二、产业情况：\n全镇有企业12家。\n`;
+    expect(serious(t, 'punctuation')).toEqual([['：', '']]);
+  });
+});
