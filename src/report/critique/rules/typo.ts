@@ -250,6 +250,11 @@ export const typoRule: Rule = {
         REPEAT.lastIndex = start + 1;
         continue;
       }
+      // 博士博士后: the second copy opens a longer word (博士后), the pair is two ranks.
+      if (chunk === '博士' && t[end] === '后') {
+        REPEAT.lastIndex = start + 1;
+        continue;
+      }
       // 一层一层, 一步一步: 一 + a measure word said twice is the language's own reduplication (one by one).
       if (chunk.length === 2 && chunk[0] === '一') {
         REPEAT.lastIndex = start + 1;

@@ -19,8 +19,9 @@ describe('what official prose does by right', () => {
 
   it('a single dash joining two parties before what they hold together is a connector', () => {
     expect(serious(`${TITLE}我镇企业参加了中国—东盟博览会和中国—中亚峰会配套活动。\n`, 'punctuation')).toEqual([]);
-    // Two clauses joined by one dash are still half a dash.
-    expect(serious(`${TITLE}抓好理论武装—强化思想引领，是我镇的一贯做法。\n`, 'punctuation')).toEqual([['—', '——']]);
+    // Any other single dash may be half a 破折号 or a connector between places (环南山—北岭): a hint.
+    expect(serious(`${TITLE}推进环南山—北岭镇村发展引领区建设。\n`, 'punctuation')).toEqual([]);
+    expect(hints(`${TITLE}抓好理论武装—强化思想引领，是我镇的一贯做法。\n`, 'punctuation')).toEqual(['—']);
   });
 
   it('名 that opens a word (名品, 名校) is no count cut out', () => {
@@ -163,5 +164,12 @@ describe('after set Z, formulas and sibling marks', () => {
   it('a tie between bare headings and headings with a colon goes to the bare form', () => {
     const t = `${TITLE}一、基本情况\n全镇辖8个村。\n二、产业情况：\n全镇有企业12家。\n`;
     expect(serious(t, 'punctuation')).toEqual([['：', '']]);
+  });
+});
+
+describe('after the provincial precision set', () => {
+  it('博士博士后 names two ranks, not a doubled word', () => {
+    expect(serious(`${TITLE}举办博士博士后创新创业大赛。\n`, 'typo')).toEqual([]);
+    expect(serious(`${TITLE}引进博士博士12名。\n`, 'typo')).toEqual([['博士博士', '博士']]);
   });
 });
