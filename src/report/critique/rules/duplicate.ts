@@ -141,6 +141,8 @@ export const duplicateRule: Rule = {
       out.push(report(doc, 'warning', start, start + 1 + m[1]!.length, `“${m[1]}”连续写了两遍`, '删去重复的一处', ''));
     }
     const lineNo = (s: Sentence) => s.line + 1;
+    const headingLines = new Set(doc.headings.filter((h) => !h.runIn).map((h) => h.line));
+    const outline = (head: Sentence, item: Sentence) => headingLines.has(head.line) && !headingLines.has(item.line) && /^[\s\u3000]*(?:[一二三四五六七八九十]{1,2}(?:是|要)|第[一二三四五六七八九十]{1,2}[，、,])/.test(item.text);
     const exact = new Map<string, Sentence>();
     const cands: { s: Sentence; norm: string; grams?: Set<string> }[] = [];
     // A field's value under a chrome label on its own line (• 文件名称： / the title) is part of the metadata block.
@@ -177,6 +179,9 @@ export const duplicateRule: Rule = {
         const score = Math.min(1, similarity(me.grams, other.grams));
         if (score >= SIMILAR && (!best || score > best.score)) best = { j, score };
       }
+      // A section heading that restates an item of a list given earlier or later (一是提高……。 / 二、提高……): an outline
+      // and its sections, not a copy (a work report lists its tasks, then opens a section for each).
+      if (best && (outline(s, cands[best.j]!.s) || outline(cands[best.j]!.s, s))) best = null;
       if (best) {
         const other = cands[best.j]!.s;
         out.push(report(doc, 'warning', s.start, s.end, `与第${lineNo(other)}行的句子高度相似，疑为重复`, '合并或删去重复内容'));

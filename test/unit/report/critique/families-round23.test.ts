@@ -173,3 +173,13 @@ describe('after the provincial precision set', () => {
     expect(serious(`${TITLE}引进博士博士12名。\n`, 'typo')).toEqual([['博士博士', '博士']]);
   });
 });
+
+describe('after the provincial precision set, outlines', () => {
+  it('a section heading that restates an item of a list given earlier is no copy; a sentence said twice still is', () => {
+    const items = '今年重点抓好三件实事。一是提升农村公路养护水平，方便群众安全出行。二是改善村级卫生室服务条件，提高基本医疗服务能力。三是扩大农村学校午餐覆盖范围，保障学生营养健康。';
+    const t = `${TITLE}${items}\n一、提升农村公路养护水平，方便群众安全出行\n全年完成养护里程120公里。\n二、改善村级卫生室服务条件，提高基本医疗服务能力\n新建标准化卫生室8个。\n`;
+    expect(run(t).filter((f) => f.rule === 'duplicate')).toEqual([]);
+    const twice = `${TITLE}全年完成农村公路养护里程120公里，群众出行条件明显改善。\n镇里还组织了安全培训。\n全年完成农村公路养护里程120公里，群众出行条件得到明显改善。\n`;
+    expect(run(twice).filter((f) => f.rule === 'duplicate').length).toBe(1);
+  });
+});
