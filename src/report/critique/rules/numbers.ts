@@ -175,7 +175,8 @@ function restated(doc: CritiqueDoc): Finding[] {
     for (const { m, start, end } of matchAll(re, p.text, p.start)) {
       if (start >= stop) break;
       const head = doc.text.slice(Math.max(p.start, start - 30), start).split(CLAUSE_SPLIT).at(-1)!.replace(FILLER, '');
-      if (!/^[\u4e00-\u9fff“”]{6,}$/.test(head) || /将|计划|拟|力争|预计|要/.test(head)) continue;
+      // A change against last year (与去年同期相比减少10起) is said of each item in turn: the same words, other things.
+      if (!/^[\u4e00-\u9fff“”]{6,}$/.test(head) || /将|计划|拟|力争|预计|要/.test(head) || /相比|同比|比上年|较上年|比去年|较去年|(?:减少|增加|下降|上升|增长|提高|降低)了?$/.test(head)) continue;
       const key = `${head}|${m[2]}`;
       const prev = seen.get(key);
       if (prev && prev.n !== m[1]) {

@@ -183,3 +183,12 @@ describe('after the provincial precision set, outlines', () => {
     expect(run(twice).filter((f) => f.rule === 'duplicate').length).toBe(1);
   });
 });
+
+describe('after set Z, numbers', () => {
+  it('a change against last year said of two items is no restatement; the same count said twice differently still is', () => {
+    const t = `${TITLE}上半年共发生火灾事故1起，与去年同期相比减少10起；未发生溺水事故，与去年同期相比减少2起。\n`;
+    expect(run(t).filter((f) => f.rule === 'numbers' && f.message.includes('不一致'))).toEqual([]);
+    const twice = `${TITLE}全年召开党组会专题研究意识形态工作4次。\n上半年工作扎实推进。\n全年召开党组会专题研究意识形态工作3次。\n`;
+    expect(run(twice).filter((f) => f.rule === 'numbers' && f.message.includes('不一致')).length).toBe(1);
+  });
+});
