@@ -1,6 +1,6 @@
 import type { Rule, Finding } from '../types.js';
 import { lineAt, type CritiqueDoc, type Line } from '../doc.js';
-import { MARKED_BYLINE, matchAll, reporter, SALUTATION } from './util.js';
+import { MARKED_BYLINE, matchAll, meetingSubtitle, reporter, SALUTATION } from './util.js';
 import { CUT_NOTICE, inlineChrome, isTableRow } from '../chrome.js';
 
 const report = reporter('layout', 'layout');
@@ -531,8 +531,7 @@ export const layoutRule: Rule = {
     }
     // A PDF sets a long title over several lines (GB/T 9704 §7.3.3); only a pasted copy has it split by mistake.
     // A speech's or a congress report's main title set over two lines above its subtitle (——在……上的报告) is by design.
-    const subtitled = doc.title && /[—―]{2}[\s\u3000]*(?:20\d{2}年\d{1,2}月\d{1,2}日)?[\s\u3000]*在/.test(doc.text.slice(doc.title.start, (doc.paragraphs.find((p) => p.index > doc.title!.index)?.end ?? doc.title.end)));
-    if (doc.titleHead && doc.title && !doc.fromPdf && !subtitled) {
+    if (doc.titleHead && doc.title && !doc.fromPdf && !meetingSubtitle(doc)) {
       // In a wrapped copy the title wraps like every other line: a hint.
       out.push(report(doc, doc.wrapped ? 'info' : 'warning', doc.titleHead.start, doc.title.end, '标题被拆成了两行', '将标题合为一行（较长时按词意分行居中排列）'));
     }

@@ -1,6 +1,6 @@
 import type { Rule, Finding } from '../types.js';
 import type { CritiqueDoc } from '../doc.js';
-import { reporter } from './util.js';
+import { meetingSubtitle, reporter } from './util.js';
 
 const report = reporter('title', 'structure');
 
@@ -30,7 +30,7 @@ export const titleRule: Rule = {
       if (!head) out.push(report(doc, 'warning', start + bare.index, start + bare.index + 4, `标题中年份“${bare[1]}”后缺少“年”字`, `${bare[1]}年`, `${bare[1]}年`));
     }
     const missing: string[] = [];
-    if (!bare && !/20\d{2}|[Xx×＊*]{2}|今年|去年|本年/.test(text) && !datedSubtitle(doc)) missing.push('年份');
+    if (!bare && !/20\d{2}|[Xx×＊*]{2}|今年|去年|本年/.test(text) && !meetingSubtitle(doc)?.dated) missing.push('年份');
     const body = text.replace(/^[XxＸ×＊*某]+/, '');
     const generic = body === text && (GENERIC_UNIT.test(text) || BARE_LEVEL_ORGAN.test(text));
     if (generic || (body === text && NO_UNIT.test(text))) missing.push('单位名称');
@@ -51,13 +51,3 @@ function wholeReport(doc: CritiqueDoc): boolean {
   return doc.headings.some((h) => h.start >= t.end) || /(?:报告|汇报|总结|述职)如下/.test(after);
 }
 
-/**
- * A report read to a meeting dates itself in the subtitle under its title (政府工作报告 / ——2024年3月5日在……上): the
- * title needs no year of its own.
- */
-function datedSubtitle(doc: CritiqueDoc): boolean {
-  const t = doc.title!;
-  const next = doc.paragraphs.filter((l) => l.index >= t.index).slice(0, 5);
-  // The date on the subtitle's line or on the line under it (（2017年10月18日）).
-  return next.some((l, k) => /(?:^|[\s\u3000])[—―－-]{1,2}[\s\u3000]*(?:20\d{2}年\d{1,2}月\d{1,2}日)?[\s\u3000]*在[^。；]{2,60}(?:会议|大会|全会)上/.test(l.text) && (/20\d{2}年/.test(l.text) || /^[\s\u3000]*[（(]?20\d{2}年\d{1,2}月\d{1,2}日[）)]?[\s\u3000]*$/.test(next[k + 1]?.text ?? '')));
-}

@@ -88,3 +88,18 @@ export function level1Separator(line: Line): { numeral: string; sep: string; sta
   const at = line.start + m[0].length - 1;
   return { numeral: m[1]!, sep: m[2]!, start: at - m[1]!.length, at };
 }
+
+/**
+ * A speech's or a meeting report's subtitle (——2024年1月10日在……会议上的报告) on the title's line or among the next
+ * lines, with the date line under it when it has one (（2017年10月18日）): the title's main line(s) stand above it by
+ * design, and its date is the report's.
+ */
+export function meetingSubtitle(doc: CritiqueDoc): { line: Line; dated: boolean } | null {
+  const t = doc.title;
+  if (!t) return null;
+  const next = doc.paragraphs.filter((l) => l.index >= t.index).slice(0, 5);
+  const k = next.findIndex((l) => MEETING_SUBTITLE.test(l.text));
+  if (k < 0) return null;
+  return { line: next[k]!, dated: /20\d{2}年/.test(next[k]!.text) || /^[\s\u3000]*[（(]?20\d{2}年\d{1,2}月\d{1,2}日[）)]?[\s\u3000]*$/.test(next[k + 1]?.text ?? '') };
+}
+const MEETING_SUBTITLE = /(?:^|[\s\u3000])[—―－-]{1,2}[\s\u3000]*(?:20\d{2}年\d{1,2}月\d{1,2}日)?[\s\u3000]*在[^。；]{2,60}上/;
