@@ -495,13 +495,9 @@ export const layoutRule: Rule = {
       // An unnumbered heading of two short phrases (强化组织领导，落实工作责任) over a long paragraph.
       // (A quoted word in it too: 围绕“谁来管”，压实主体责任.)
       if (/^[\s\u3000]*[\u4e00-\u9fff“”‘’《》]{2,14}[，、][\u4e00-\u9fff“”‘’《》]{2,14}$/.test(at) && b.text.trim().length > 2 * at.trim().length) continue;
-      // The next paragraph opens on a mark no line may open on (、平安、有效): the sentence was broken before it.
-      const lead = /^[\s\u3000]*[、，；：]/.exec(b.text);
-      if (!mark && lead) {
-        const end = a.start + at.length;
-        out.push(report(doc, 'warning', end - 2, b.start + lead[0].length, `下一段以“${lead[0].trim()}”开头：句子在此断开了`, '与下一段连接成完整的句子'));
-        continue;
-      }
+      // A section heading with its subtitle after a dash (砥砺奋斗、负重前行——本届政府工作回顾).
+      if (/^[\s\u3000]*[^。；！？，]{2,20}——[^。；！？，]{2,16}$/.test(at)) continue;
+      // (A next paragraph that opens on a mark, 、平安、有效, is the line-opening check's above.)
       if (!/^[\s\u3000]*[\u4e00-\u9fff“]/.test(b.text)) continue;
       // An author's line under a newspaper headline (县农业农村局党委书记、局长 张某某) is no sentence.
       if (!mark && BYLINE_LINE.test(at)) continue;

@@ -100,6 +100,9 @@ export function meetingSubtitle(doc: CritiqueDoc): { line: Line; dated: boolean 
   const next = doc.paragraphs.filter((l) => l.index >= t.index).slice(0, 5);
   const k = next.findIndex((l) => MEETING_SUBTITLE.test(l.text));
   if (k < 0) return null;
-  return { line: next[k]!, dated: /20\d{2}年/.test(next[k]!.text) || /^[\s\u3000]*[（(]?20\d{2}年\d{1,2}月\d{1,2}日[）)]?[\s\u3000]*$/.test(next[k + 1]?.text ?? '') };
+  return { line: next[k]!, dated: YEAR.test(next[k]!.text) || new RegExp(`^[\\s\\u3000]*[（(]?${DATE}[）)]?[\\s\\u3000]*$`).test(next[k + 1]?.text ?? '') };
 }
-const MEETING_SUBTITLE = /(?:^|[\s\u3000])[—―－-]{1,2}[\s\u3000]*(?:20\d{2}年\d{1,2}月\d{1,2}日)?[\s\u3000]*在[^。；]{2,60}上/;
+/** A year in digits or in characters (二〇二一年), as a subtitle writes its date. */
+const YEAR = /(?:20\d{2}|二〇[〇一二三四五六七八九]{2})年/;
+const DATE = `${YEAR.source}[\\d一二三四五六七八九十]{1,3}月[\\d一二三四五六七八九十]{1,3}日`;
+const MEETING_SUBTITLE = new RegExp(`(?:^|[\\s\\u3000])[—―－-]{1,2}[\\s\\u3000]*(?:${DATE})?[\\s\\u3000]*在[^。；]{2,60}上`);

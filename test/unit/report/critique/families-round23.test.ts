@@ -192,3 +192,15 @@ describe('after set Z, numbers', () => {
     expect(run(twice).filter((f) => f.rule === 'numbers' && f.message.includes('不一致')).length).toBe(1);
   });
 });
+
+describe('after the county and city precision set', () => {
+  it('a subtitle dated in characters (——二〇二一年一月十四日在……上) dates the title too', () => {
+    const t = '政府工作报告\n——二〇二一年一月十四日在南岭市第六届人民代表大会第五次会议上\n市长  王 琛\n各位代表：\n现在，我代表市人民政府，向大会报告政府工作，请予审议。\n';
+    expect(run(t).filter((f) => f.rule === 'title' && f.message.includes('年份'))).toEqual([]);
+  });
+
+  it('a section heading with its subtitle after a dash stands alone by design', () => {
+    const t = `${TITLE}砥砺奋斗、负重前行——过去五年工作回顾\n过去的五年，是极不平凡的五年，全镇经济社会发展取得新成效。\n`;
+    expect(run(t).filter((f) => f.rule === 'layout' && f.severity !== 'info')).toEqual([]);
+  });
+});
