@@ -297,7 +297,7 @@ export const punctuationRule: Rule = {
       out.push(report(doc, 'warning', start, end, `“${m[1]}”是平台名称，不是作品名称，不用书名号`, `“${m[1]}”`, `“${m[1]}”`));
     }
     // GB/T 15834 says 通常不用, not 不用, and the State Council's government work reports of 2021–2025 put 、 between
-    // quoted and between titled items throughout (23 places in five reports, round 23), as labellers mostly leave it
+    // quoted and between titled items throughout (22 places in five reports, round 23), as labellers mostly leave it
     // (22 of 52 places marked over rounds 20–22): a hint without a replacement.
     for (const { start, end } of matchAll(BOOK_DUN, t)) out.push(report(doc, 'info', start, end, '并列的书名号之间通常不用顿号（也有不少正式文稿保留顿号，可按本单位习惯统一）', '删去顿号或全文统一'));
     for (const { start, end } of matchAll(QUOTE_DUN, t)) {
