@@ -95,7 +95,8 @@ const STACKED_VERBS = /(严格|认真|切实|全面|扎实|积极|深入)(执行
  * 约/近/大约/将近/接近 (about, nearly) and 多 (more than) on one number contradict each other (约500多亩): keep one.
  * 约 and 近 alone only where they are no word's tail (节约, 签约; 最近, 附近, 靠近), judged in code.
  */
-const APPROX_MORE = /(?:大约|将近|接近|[约近])(?=[0-9一二两三四五六七八九十百千万.]{1,8}(?:多[万千百亿]?[人次个项名条篇场期家所户亩份元件台座处]|余[万千百亿]?[\u4e00-\u9fff]|[万千百亿]?[\u4e00-\u9fff]{0,2}左右))/g;
+/** 约/近 with 多, 余 or 左右 on one figure (约3000多人, 约6000余元, 约4000只左右); the lookahead captures the figure and the word. */
+const APPROX_MORE = /(?:大约|将近|接近|[约近])(?=([0-9一二两三四五六七八九十百千万.]{1,8})(?:(多)[万千百亿]?[人次个项名条篇场期家所户亩份元件台座处]|(余)[万千百亿]?[\u4e00-\u9fff]|[万千百亿]?[\u4e00-\u9fff]{0,2}(左右)))/g;
 const APPROX_WORD_TAIL: Readonly<Record<string, RegExp>> = { 约: /[节制签合违预公邀履条特隐简婉相誓契盟如赴爽守失践毁解续缔立租附和成大]/, 近: /[最附将接邻靠临亲贴就逼挨浅相远迫新晚]/ };
 /** An adverbial before its verb takes 地 (较好地完成, 认真地落实), not 得. */
 const ADVERB_DE = /得(?<=(?:较好|很好|认真|积极|圆满|顺利|扎实|全面|深入|有效|出色)得)(?=完成|开展|推进|落实|处理|解决|贯彻|执行|履行)/g;
@@ -199,12 +200,12 @@ export const typoRule: Rule = {
     }
     for (const { m, start, end } of matchAll(APPROX_MORE, t)) {
       if (APPROX_WORD_TAIL[m[0]]?.test(t[start - 1] ?? '')) continue;
-      const tail = /^[0-9一二两三四五六七八九十百千万.]{1,8}(多|余|[万千百亿]?[\u4e00-\u9fff]{0,2}(左右))/.exec(t.slice(end))!;
+      const word = m[2] ?? m[3] ?? m[4]!;
       // 近 with 余 is the numbers rule's contradiction, not a redundancy.
-      if (tail[1] === '余' && m[0].includes('近')) continue;
+      if (word === '余' && m[0].includes('近')) continue;
       // With 左右 the figure reads best as 约4000只: the closing word goes.
-      const at = tail[2] ? end + tail[0].length - 2 : start;
-      out.push(report(doc, 'warning', at, tail[2] ? at + 2 : end, `“${m[0]}”与后面的“${tail[2] ?? tail[1]}”语义重复（约数不并用）`, '删去其一', ''));
+      const at = word === '左右' ? t.indexOf('左右', end + m[1]!.length) : start;
+      out.push(report(doc, 'warning', at, word === '左右' ? at + 2 : end, `“${m[0]}”与后面的“${word}”语义重复（约数不并用）`, '删去其一', ''));
     }
     for (const { start, end } of matchAll(ADVERB_DE, t)) {
       out.push(report(doc, 'warning', start, end, '状语后应用“地”，不是“得”', '地', '地'));

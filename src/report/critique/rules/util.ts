@@ -89,6 +89,12 @@ export function level1Separator(line: Line): { numeral: string; sep: string; sta
   return { numeral: m[1]!, sep: m[2]!, start: at - m[1]!.length, at };
 }
 
+/** A year in digits or in characters (二〇二一年), as a subtitle writes its date. */
+const YEAR = /(?:20\d{2}|二〇[〇一二三四五六七八九]{2})年/;
+const DATE = `${YEAR.source}[\\d一二三四五六七八九十]{1,3}月[\\d一二三四五六七八九十]{1,3}日`;
+const MEETING_SUBTITLE = new RegExp(`(?:^|[\\s\\u3000])[—―－-]{1,2}[\\s\\u3000]*(?:${DATE})?[\\s\\u3000]*在[^。；]{2,60}上`);
+const DATE_LINE = new RegExp(`^[\\s\\u3000]*[（(]?${DATE}[）)]?[\\s\\u3000]*$`);
+
 /**
  * A speech's or a meeting report's subtitle (——2024年1月10日在……会议上的报告) on the title's line or among the next
  * lines, with the date line under it when it has one (（2017年10月18日）): the title's main line(s) stand above it by
@@ -100,9 +106,5 @@ export function meetingSubtitle(doc: CritiqueDoc): { line: Line; dated: boolean 
   const next = doc.paragraphs.filter((l) => l.index >= t.index).slice(0, 5);
   const k = next.findIndex((l) => MEETING_SUBTITLE.test(l.text));
   if (k < 0) return null;
-  return { line: next[k]!, dated: YEAR.test(next[k]!.text) || new RegExp(`^[\\s\\u3000]*[（(]?${DATE}[）)]?[\\s\\u3000]*$`).test(next[k + 1]?.text ?? '') };
+  return { line: next[k]!, dated: YEAR.test(next[k]!.text) || DATE_LINE.test(next[k + 1]?.text ?? '') };
 }
-/** A year in digits or in characters (二〇二一年), as a subtitle writes its date. */
-const YEAR = /(?:20\d{2}|二〇[〇一二三四五六七八九]{2})年/;
-const DATE = `${YEAR.source}[\\d一二三四五六七八九十]{1,3}月[\\d一二三四五六七八九十]{1,3}日`;
-const MEETING_SUBTITLE = new RegExp(`(?:^|[\\s\\u3000])[—―－-]{1,2}[\\s\\u3000]*(?:${DATE})?[\\s\\u3000]*在[^。；]{2,60}上`);
