@@ -595,6 +595,8 @@ const QUOTES = QUOTATIONS.map((q) => {
   const n = Math.floor(h.length / 3);
   return { q, h, parts: [[0, n], [n, 2 * n], [2 * n, h.length]].map(([x, y]) => ({ at: x!, s: h.slice(x, y) })) };
 }).filter((x) => x.h.length >= 8);
+/** The first character pair of every part: the only pairs of a text the lookup needs to index. */
+const QUOTE_PAIRS = new Set(QUOTES.flatMap((x) => x.parts.map((p) => p.s.slice(0, 2))));
 
 /** Whether the written character may stand for the published one (an accepted variant). */
 const accepted = (q: Quotation, published: string, written: string) => q.variants?.includes(published + written) ?? false;
@@ -632,6 +634,7 @@ function misquotes(doc: CritiqueDoc): Finding[] {
   const pairs = new Map<string, number[]>();
   for (let i = 0; i + 1 < hz.length; i++) {
     const k = hz.slice(i, i + 2);
+    if (!QUOTE_PAIRS.has(k)) continue;
     const at = pairs.get(k);
     if (at) at.push(i);
     else pairs.set(k, [i]);
