@@ -112,6 +112,15 @@ export const FIXED_FORMULATIONS: readonly FixedFormulation[] = [
   { name: '两个确立', count: 2, head: '确立', members: ['确立习近平同志党中央的核心、全党的核心地位', '确立习近平新时代中国特色社会主义思想的指导地位'], source: `${DOC.replace('3.6', '3.5')} (十九届六中全会决议, 2021-11)` },
 ];
 
+/**
+ * Other sets under the same heads, used in their own field: a count that differs from the central set's is their name
+ * there, not a slip (`cue`: words of that field in the same paragraph).
+ */
+export const FIELD_SETS: readonly { name: string; members: readonly string[]; cue: RegExp; source: string }[] = [
+  // Education of the clergy in Xizang: national, civic and legal awareness (国家意识、公民意识、法治意识).
+  { name: '三个意识', members: ['国家意识', '公民意识', '法治意识'], cue: /宗教|寺庙|僧尼|四条标准|爱国守法/, source: '西藏自治区宗教工作部署：在寺庙僧尼中开展“三个意识”（国家意识、公民意识、法治意识）教育' },
+];
+
 /** The exact form of the Party Central Committee formula. */
 export const CORE_FORMULA = '以习近平同志为核心的党中央';
 /** The guiding thought, spelled exactly. */

@@ -94,6 +94,8 @@ const COUNTERS = /^(?:(?:阅读|浏览|点击|点赞|评论|转发|收藏|在看
 const ACCOUNT_PROMPT = /^(?:阅读原文|点击(?:上方)?蓝字.{0,10}|长按(?:识别)?(?:图中)?二维码.{0,10}|扫码关注.{0,10}|[-—–\s]*END[-—–\s]*)$/;
 /** A photo set's count, and a caption line: （图片共6张）, 图为……, ▲图为……. */
 const PHOTO_COUNT = /[（(]\s*(?:图片|照片)共\s*\d{1,3}\s*张\s*[）)]|共\s*\d{1,3}\s*张(?:图片|照片)/;
+/** A news photo's credit closing its caption line: 本报记者 某某摄, （新华社记者 某某 摄）. */
+const PHOTO_CREDIT = /(?:记者|通讯员|摄影)[ \u3000]*[\u4e00-\u9fff·]{2,5}[ \u3000]*摄[）)]?$/;
 const CAPTION = /^[▲△↑]?\s*(?:[上下左右]?图为(?!民)|图片为|图：)[^\n]{2,80}$/;
 /** Items of a portal's navigation bar, set apart by spaces (首页 机构概况 新闻中心 政务公开). */
 const NAV_ITEM = /^(?:首页|网站首页|新闻中心|政务公开|信息公开|互动交流|办事服务|政务服务|机构概况|领导信息|政策文件|政策法规|联系我们|关于我们|网站地图|专题专栏|通知公告|在线访谈|公众参与|工作动态|走进[\u4e00-\u9fff]{1,6})$/;
@@ -354,6 +356,10 @@ export function chromeOf(line: string, opts: { title?: boolean } = {}): ChromeHi
   const count = PHOTO_COUNT.exec(t);
   if (count && count[0].length === t.length) return whole('meta', '新闻网页的图片数量标注残留');
   if (CAPTION.test(t) && t.length <= 80) return whole('meta', '新闻网页的图片说明（“图为……”）残留');
+  // A news photo's caption and credit under the title (省长作政府工作报告。本报记者 某某摄).
+  if (PHOTO_CREDIT.test(t) && t.length <= 60) return whole('meta', '新闻网页的图片说明和摄影署名残留');
+  // A metadata label whose value the copy put on the next line (时间：).
+  if (/^(?:时间|日期|发布|来源|作者)[：:]$/.test(t)) return whole('meta', '网页信息行（来源、时间、阅读量、导航等）残留');
   if (!opts.title && t.length <= 40 && BYLINE.test(t)) return whole('meta', '新闻稿或公众号文章的署名、供稿信息残留');
   if (ACCOUNT_PROMPT.test(t)) return whole('advert', '公众号文章的关注提示或结束标记残留');
   if (COUNTERS.test(t)) return whole('meta', '网页的阅读量、点赞数等计数残留');
@@ -449,4 +455,46 @@ export function chromeOf(line: string, opts: { title?: boolean } = {}): ChromeHi
     if (tag) return { kind: 'collection', start: lead + tag.index, end: lead + t.length, message: '网页标题的栏目标签残留' };
   }
   return null;
+}
+
+/** One item of a portal page's toolbar when the copy puts each on its own line (下载 / 打印 / 【字号： / 加大 / 】). */
+const TOOLBAR_ITEM = /^(?:[【[]?[ \u3000]*(?:下载|打印|全屏|收藏|分享(?:到)?|字号|字体|加大|还原|减小|放大|缩小|默认|[大中小]|关闭(?:窗口)?|返回顶部|打印本页|纠错|朗读)[ \u3000]*[：:]?[ \u3000]*[】\]]?|[【】[\]])$/;
+const TOOLBAR_WORD = /下载|打印|全屏|收藏|分享|字号|字体|加大|还原|减小|放大|缩小|关闭|朗读/g;
+/** A breadcrumb's separator alone on its line, and the home link that opens it. */
+const CRUMB_SEP = /^(?:>{1,2}|＞|»|›|->|→)$/;
+const CRUMB_HOME = /^(?:首页|网站首页|主页|当前位置[：:]?|您的位置[：:]?|您现在的位置[：:]?)$/;
+
+/**
+ * A portal's toolbar or breadcrumb that the copy broke into one item per line: three or more toolbar lines with two
+ * different words among them, or a home link followed by items and separators (首页 / > / 政府信息公开 / > / …).
+ * A single such word on its own line stays prose's business (a heading 下载 would be odd, 首页 alone is not chrome).
+ */
+export function itemRuns(lines: readonly { index: number; text: string }[], chrome: ReadonlyMap<number, unknown>): { index: number; kind: 'meta' | 'breadcrumb' }[] {
+  const out: { index: number; kind: 'meta' | 'breadcrumb' }[] = [];
+  for (let k = 0; k < lines.length; ) {
+    let j = k;
+    while (j < lines.length && TOOLBAR_ITEM.test(lines[j]!.text.trim())) j++;
+    const words = new Set(lines.slice(k, j).flatMap((l) => l.text.match(TOOLBAR_WORD) ?? []));
+    if (j - k >= 3 && words.size >= 2) {
+      for (let i = k; i < j; i++) out.push({ index: lines[i]!.index, kind: 'meta' });
+      k = j;
+      continue;
+    }
+    if (CRUMB_HOME.test(lines[k]!.text.trim())) {
+      // Items alternate with separators; the crumb ends at the last item after a separator.
+      let end = k;
+      let seps = 0;
+      for (let i = k + 1; i + 1 < lines.length && CRUMB_SEP.test(lines[i]!.text.trim()) && lines[i + 1]!.text.trim().length <= 16 && !/[。；，]/.test(lines[i + 1]!.text); i += 2) {
+        seps++;
+        end = i + 1;
+      }
+      if (seps >= 2) {
+        for (let i = k; i <= end; i++) if (!chrome.has(lines[i]!.index)) out.push({ index: lines[i]!.index, kind: 'breadcrumb' });
+        k = end + 1;
+        continue;
+      }
+    }
+    k = Math.max(j, k + 1);
+  }
+  return out;
 }

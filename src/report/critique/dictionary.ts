@@ -373,7 +373,8 @@ export const CONFUSIONS: readonly Confusion[] = [
   { pattern: '瞑思苦想', right: '冥思苦想', severity: 'error', source: STD },
   // 健全 (make sound) written 建全 after the things a unit makes sound; 建全 is no word.
   { pattern: '(?<=机构|制度|机制|体系|组织|网络|台账|档案|队伍)建全', right: '健全', severity: 'error', source: STD },
-  { pattern: '建全(?=[\u4e00-\u9fff]{0,4}(?:机制|制度|体系|机构|组织|网络|台账|档案))', right: '健全', severity: 'error', source: STD },
+  // Not 构建|全球, 创建|全国: a verb in 建 before a word in 全 (全球, 全省, 全面, 全民, 全过程).
+  { pattern: '建全(?!(?<=[构创组筹新修重扩兴援共改搭承自再营]建全)[国省市区县球面民部体社员年域方过链覆力镇村校院局])(?=[\u4e00-\u9fff]{0,4}(?:机制|制度|体系|机构|组织|网络|台账|档案))', right: '健全', severity: 'error', source: STD },
   // A standing meeting is a 例会 (周例会, 例会制度); 联席会 is a joint meeting of several bodies.
   { pattern: '列会(?=制度|机制|[，。、；]|上)', right: '例会', severity: 'error', source: STD },
   { pattern: '(?<=部门|工作|研判|协调|会商|联络|成员单位)联系会(?=制度|机制|[，。、；])', right: '联席会', severity: 'error', source: `${STD}（“联席会议”：有关方面共同举行的会议）` },

@@ -4,7 +4,7 @@
  */
 import { parseHeading, type HeadingMark } from '../headings.js';
 import { findReportPeriod, findSpan, type PeriodConfidence, type PeriodSpan, type ReportPeriod } from '../period.js';
-import { undecorated, chromeOf, isTableRow, noticeNeighbour, NOTICE_MESSAGE, type ChromeHit } from './chrome.js';
+import { undecorated, chromeOf, isTableRow, itemRuns, noticeNeighbour, NOTICE_MESSAGE, type ChromeHit } from './chrome.js';
 import { parseNumeral } from '../../text/numerals.js';
 
 export interface Line {
@@ -131,7 +131,8 @@ const RUN_IN = /(?<=[\u4e00-\u9fff。；：！？”）])[ \u3000]+((?<!第)(?:[
  * The same with no space, on a page stored as one line (……汇报如下。一、上半年……情况（一）强化……): a level-1
  * marker right after a full stop, and a （一） right after the short heading text such a marker opens.
  */
-const RUN_IN_TIGHT = /(?<=[。！？])((?:[一二三四五六七八九十]{1,3}、)(?=[\u4e00-\u9fff]|20\d{2}年))/g;
+// (Not a list of numerals: 一、二、三产业, 一、二等奖.)
+const RUN_IN_TIGHT = /(?<=[。！？])((?:[一二三四五六七八九十]{1,3}、)(?![一二三四五六七八九十]{1,3}[、等])(?=[\u4e00-\u9fff]|20\d{2}年))/g;
 /** A level-1 heading run in after a lead-in's colon and closing the line (……总结如下：一、加强组织领导). */
 const RUN_IN_COLON = /(?<=[：:])([一二三四五六七八九十]{1,3}、)(?=[^。；！？：:\n]{2,40}$)/g;
 /**
@@ -331,6 +332,11 @@ export function buildDoc(text: string, opts: CritiqueOptions = {}): CritiqueDoc 
   // on one line (2023 区委 思想 宣传工作 总结), each found in order in a title near them.
   for (const run of keywordTags(paragraphs, chrome, headingLines)) {
     for (const l of run) chrome.set(l.index, { kind: 'meta', start: leadOf(l.text), end: l.text.trimEnd().length, message: '文档分享网站的关键词标签残留' });
+  }
+  for (const { index, kind } of itemRuns(paragraphs, chrome)) {
+    const l = lines[index]!;
+    chrome.set(index, { kind, start: leadOf(l.text), end: l.text.trimEnd().length, message: kind === 'meta' ? '政府网站页面的工具栏（下载、打印、字号等）残留' : '网页导航（面包屑）残留' });
+    notHeadings.add(index);
   }
   // A download notice's heading, service line and other items go with a line of it already found, both ways.
   for (let k = 0; k < paragraphs.length; k++) {

@@ -259,7 +259,8 @@ function compareWindows({ spans }: Joined, before: Finding[], after: Finding[]):
  * chrome (one debris finding) nothing else is reported.
  */
 export function dedupe(findings: Finding[]): Finding[] {
-  const debris = findings.filter((f) => f.category === 'debris' && f.end - f.start > 8);
+  // Chrome to delete (an error) holds nothing else worth fixing, however short (分享: needs no full-width colon).
+  const debris = findings.filter((f) => f.category === 'debris' && (f.end - f.start > 8 || f.severity === 'error'));
   const inDebris = (f: Finding) => f.category !== 'debris' && debris.some((d) => f.start >= d.start && f.end <= d.end);
   const spans = new Map<string, Finding>();
   for (const f of findings) {

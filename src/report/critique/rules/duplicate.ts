@@ -1,6 +1,6 @@
 import type { Rule, Finding } from '../types.js';
 import type { CritiqueDoc, Sentence } from '../doc.js';
-import { bigrams, reporter } from './util.js';
+import { bigrams, plansStart, reporter } from './util.js';
 
 const report = reporter('duplicate', 'duplicate');
 
@@ -143,6 +143,7 @@ export const duplicateRule: Rule = {
     const lineNo = (s: Sentence) => s.line + 1;
     const headingLines = new Set(doc.headings.filter((h) => !h.runIn).map((h) => h.line));
     const outline = (head: Sentence, item: Sentence) => headingLines.has(head.line) && !headingLines.has(item.line) && /^[\s\u3000]*(?:[一二三四五六七八九十]{1,2}(?:是|要)|第[一二三四五六七八九十]{1,2}[，、,])/.test(item.text);
+    const plans = plansStart(doc);
     const exact = new Map<string, Sentence>();
     const cands: { s: Sentence; norm: string; grams?: Set<string> }[] = [];
     // A field's value under a chrome label on its own line (• 文件名称： / the title) is part of the metadata block.
@@ -182,6 +183,8 @@ export const duplicateRule: Rule = {
       // A section heading that restates an item of a list given earlier or later (一是提高……。 / 二、提高……): an outline
       // and its sections, not a copy (a work report lists its tasks, then opens a section for each).
       if (best && (outline(s, cands[best.j]!.s) || outline(cands[best.j]!.s, s))) best = null;
+      // The plans restating a field the review reported on (藏粤直流……开工建设 / 扎实推进藏粤直流……): a plan, not a copy.
+      if (best && cands[best.j]!.s.start < plans && s.start >= plans) best = null;
       if (best) {
         const other = cands[best.j]!.s;
         out.push(report(doc, 'warning', s.start, s.end, `与第${lineNo(other)}行的句子高度相似，疑为重复`, '合并或删去重复内容'));

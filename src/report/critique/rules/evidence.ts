@@ -1,7 +1,6 @@
 import type { Rule, Finding } from '../types.js';
 import type { CritiqueDoc } from '../doc.js';
-import { matchAll, reporter } from './util.js';
-import { plansStart } from './numbers.js';
+import { matchAll, plansStart, reporter } from './util.js';
 
 const report = reporter('evidence', 'evidence');
 

@@ -1,6 +1,6 @@
 import type { Rule, Finding } from '../types.js';
 import { excerptOf, isCjk, lineAt, type CritiqueDoc } from '../doc.js';
-import { CORE_FORMULA, FIXED_FORMULATIONS, FIXED_PHRASES, GUIDING_THOUGHT, NAMED_SETS, NUMERAL_TERMS, ORDERED_PAIRS, ORGAN_DEPARTMENTS, SPUN_TERMS, type NamedSet } from '../../formulations.js';
+import { CORE_FORMULA, FIELD_SETS, FIXED_FORMULATIONS, FIXED_PHRASES, GUIDING_THOUGHT, NAMED_SETS, NUMERAL_TERMS, ORDERED_PAIRS, ORGAN_DEPARTMENTS, SPUN_TERMS, type NamedSet } from '../../formulations.js';
 import { toChineseNumeral } from '../../headings.js';
 import { QUOTATIONS, type Quotation } from '../../quotations.js';
 import { periodRange } from '../../period.js';
@@ -334,6 +334,10 @@ export const formulationRule: Rule = {
       if (!f) continue;
       const right = `${numeral(f.count)}个${f.head}`;
       if (m[0] === right) continue;
+      // A set the text names itself, its members quoted just before (“解放思想、……、久久为功”五种意识).
+      if (/”$/.test(t.slice(Math.max(0, start - 1), start)) && /“[^“”\n]{2,80}、[^“”\n]{2,80}”$/.test(t.slice(Math.max(0, start - 120), start))) continue;
+      // Another field's set of that name (西藏 寺庙 “三个意识”教育), once a paragraph that names it shows its field.
+      if (FIELD_SETS.some((x) => x.name === m[0] && doc.paragraphs.some((p) => p.text.includes(x.name) && (x.cue.test(p.text) || x.members.some((y) => p.text.includes(y)))))) continue;
       // Plain counting of other things ("三个维护" is never a count of items in this genre).
       out.push(report(doc, 'error', start, end, `固定表述有误：应为“${right}”`, right));
     }

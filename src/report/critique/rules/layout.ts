@@ -21,7 +21,10 @@ function runInAmongSiblings(doc: CritiqueDoc): Finding[] {
     const line = doc.lines[h.line];
     if (!line) continue;
     const next = doc.paragraphs.find((q) => q.index > h.line);
-    const kind = `${h.mark.level}:${h.mark.marker.replace(/[一二三四五六七八九十]+/, 'c').replace(/[0-9]+/, 'd')}`;
+    // Siblings are the headings of one list, under one parent: a report may run in the items of its review (（一）聚焦……。
+    // text) and set those of its plan on their own lines, each list consistent in itself.
+    const parent = doc.headings.findLast((x) => !x.runIn && x.start < h.start && x.mark.level < h.mark.level);
+    const kind = `${parent?.start ?? -1}:${h.mark.level}:${h.mark.marker.replace(/[一二三四五六七八九十]+/, 'c').replace(/[0-9]+/, 'd')}`;
     const k = kinds.get(kind) ?? { own: 0, runOn: [] };
     kinds.set(kind, k);
     const rest = t.slice(h.end, line.end);
@@ -69,7 +72,8 @@ const RUN_IN_TITLE = /^[\s\u3000]*(?:\d{1,2}、)?((?:关于)?(?:（[^（）\n]{1
 const TITLE_BODY = /意识形态|宣传思想|工作|责任制|党建|述职|自查/;
 
 /** A post or a byline role just before a name (局党组书记 王某某, 记者 李华): the space sets the two apart. */
-const POST_BEFORE_NAME = /(?:记者|通讯员|摄影|书记|主任|局长|部长|组长|主席|委员|县长|镇长|乡长|区长|市长|校长|院长|经理|所长|站长|队长|主讲人|联系人|负责人|撰稿人|审核人|签发人|报告人|汇报人|发言人)$/;
+// Any post in …长 (省长, 州长, 厅长, 秘书长, 董事长) as well as the named ones.
+const POST_BEFORE_NAME = /(?:记者|通讯员|摄影|书记|主任|[\u4e00-\u9fff]长|主席|委员|经理|主讲人|联系人|负责人|撰稿人|审核人|签发人|报告人|汇报人|发言人)$/;
 
 /**
  * A space that sets fields apart on one line, not a slip: after a news dateline (本报讯 1月8日), before the next
@@ -81,8 +85,8 @@ function apartFields(t: string, start: number, end: number, lineEnd: number): bo
   if (/(?:本报讯|本台讯|本刊讯|讯)$/.test(t.slice(Math.max(0, start - 3), start))) return true;
   const lineStart = t.lastIndexOf('\n', start - 1) + 1;
   if (/^[\u4e00-\u9fff]{1,6}[：:]/.test(rest) && /^[\u4e00-\u9fff]{1,6}[：:][^。；，]*$/.test(t.slice(lineStart, start).trimStart())) return true;
-  // (The name may be a two-character one padded to three: 校长 王 琛.)
-  if (POST_BEFORE_NAME.test(t.slice(Math.max(0, start - 4), start)) && /^(?:[\u4e00-\u9fff]{2,3}|[\u4e00-\u9fff][ \u3000]{1,2}[\u4e00-\u9fff])(?:$|[ \u3000（(）)，、\n])/.test(rest)) return true;
+  // (The name may be a two-character one padded to three: 校长 王 琛; or a minority name of four or more: 主席 某某某某, 某某·某某.)
+  if (POST_BEFORE_NAME.test(t.slice(Math.max(0, start - 4), start)) && /^(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8}|[\u4e00-\u9fff][ \u3000]{1,2}[\u4e00-\u9fff])(?:$|[ \u3000（(）)，、\n])/.test(rest)) return true;
   return /^(?:[0-9]{4}|[〇零一二三四五六七八九]{4})年[0-9一二三四五六七八九十]{1,3}月[0-9一二三四五六七八九十]{1,3}日[ \u3000]*$/.test(rest);
 }
 

@@ -1,8 +1,7 @@
 import type { Rule, Finding } from '../types.js';
 import type { CritiqueDoc, Sentence } from '../doc.js';
 import { findInlineOrdinals, parseChineseNumeral } from '../../headings.js';
-import { classifyPart } from '../../parts.js';
-import { DI_ORDINAL, matchAll, reporter } from './util.js';
+import { DI_ORDINAL, matchAll, plansStart, reporter } from './util.js';
 
 /**
  * Numbers that add up: a total against its parts, a percentage that can be recomputed, the same quantity
@@ -158,11 +157,6 @@ function changes(doc: CritiqueDoc, s: Sentence): Finding[] {
   return out;
 }
 
-/** Where the plans part starts (下一步打算): its numbers are targets, not results. */
-export function plansStart(doc: CritiqueDoc): number {
-  const h = doc.headings.find((x) => !x.runIn && x.mark.level === 1 && classifyPart(x.mark.title) === 'plans');
-  return h ? h.start : doc.text.length;
-}
 
 /** The same clause with two different numbers: 召开党组会专题研究意识形态工作4次 … 召开党组会专题研究意识形态工作3次. */
 function restated(doc: CritiqueDoc): Finding[] {

@@ -21,7 +21,7 @@ const N_SLOT = /(?<=[\u4e00-\u9fff])[NＮ](?=[项次个人名篇条期场余家�
  * 期间, 批评, and the land and enterprise terms 批而未供, 个转企); or after an activity or a channel counted, where the measure ends the clause (会议次，, 工作群个，).
  */
 const CUT_COUNT =
-  /(?:[万千](?:份|人|册|张|元)|[次项场期篇名批件个户条份])(?<=(?:先后|共计?|累计|合计|总计|开展了?|召开了?|举办了?|组织了?|实施了|制定了|出台了|印发了?|建立了|发放了|排查出|清理了?|走访了?|慰问了?|培训了?|新增了?|打造了?|建成了?|设立了?|压减了?|合并了?|整合了?|梳理出|查找出|查摆出|收集到?|征集到?|全县|全市|全区|全镇|全乡)(?:[万千](?:份|人|册|张|元)|[次项场期篇名批件个户条份]))(?![次日年月要序第数目所地景面合域馆间刊望待限末中初满货章幅单称额义字誉录示评准复事人别体性案外籍口有属在例款号件理文线块约码形牌片校师胜型而转大空])/g;
+  /(?:[万千](?:份|人|册|张|元)|[次项场期篇名批件个户条份])(?<=(?:先后|共计?|累计|合计|总计|开展了?|召开了?|举办了?|组织了?|实施了|制定了|出台了|印发了?|建立了|发放了|排查出|清理了?|走访了?|慰问了?|培训了?|新增了?|打造了?|建成了?|设立了?|压减了?|合并了?|整合了?|梳理出|查找出|查摆出|收集到?|征集到?|全县|全市|全区|全镇|全乡)(?:[万千](?:份|人|册|张|元)|[次项场期篇名批件个户条份]))(?![次日年月要序第数目所地景面合域馆间刊望待限末中初满货章幅单称额义字誉录示评准复事人别体性案外籍口有属在例款号件理文线块约码形牌片校师胜型而转大空厕均])/g;
 const CUT_COUNT_END =
   /[次个项场期篇条](?<=(?:会议|活动|培训|学习|讲座|宣讲|检查|督查|座谈会?|研讨会?|谈话|党课|调研|演练|巡查|走访|慰问|评议|讨论|交流|工作群|微信群|公众号|账号|平台|基地|阵地|站点|APP|项目|措施|问题|事项)[次个项场期篇条])(?=[，。；、）])|[件起宗](?<=(?:案件|办结|结案|受理|办理|审结|执结|调解|答复|回复|转办|交办|督办|查处|立案|信访)[件起宗])(?=[，。；、）])/g;
 /** A rank or an ordinal with its number cut out (位列第位, 第名): 第 before a measure word is never whole. */
@@ -189,6 +189,8 @@ export const placeholderRule: Rule = {
     for (const { start, end } of matchAll(N_SLOT, t)) out.push(report(doc, 'error', start, end, '未填写的占位符“N”（字母代替了数字）', '填入具体数字'));
     for (const { m, start, end } of matchAll(LETTER_RUN, t)) {
       if (/[A-Za-z0-9]/.test(t[start - 1] ?? '')) continue;
+      // A grade in A's (AAA企业, 信用AAA, AAAA级): a rating, not a slot.
+      if (/^A{3,5}$/.test(m[0]) && (/^(?:企业|景区|旅游景区|信用|纳税人|标准|单位|品牌|等级)/.test(t.slice(end, end + 4)) || /(?:信用|评为|获评|首家|国家)$/.test(t.slice(Math.max(0, start - 2), start)))) continue;
       if (m[0] === 'QQ' || m[0] === 'WW' || (!isCjk(t[start - 1]) && !isCjk(t[end]) && !/[ \u3000]/.test(t[start - 1] ?? '') && !/[ \u3000]/.test(t[end] ?? ''))) continue;
       out.push(report(doc, 'error', start, end, `未填写的占位符“${m[0]}”（字母代替了文字）`, '填入具体名称或文字'));
     }
@@ -198,6 +200,8 @@ export const placeholderRule: Rule = {
       // A higher level acting on many of these (推动镇（区、街道）团委书记……, 指导乡（镇）……): the lower units, not a slot.
       // Counted or all of them (17个镇（区、街道）, 各镇（区、街道）): the lower units too.
       if (/(?:推动|组织|指导|督促|要求|带动|引导|对|向|与|和|及|\d+个|[一二三四五六七八九十]+个|各|全|所有|每个)$/.test(t.slice(Math.max(0, start - 4), start))) continue;
+      // A kind of unit, counted after or named by its kind (开放县（区、市）增加至45个, 边境县（市）): the class, not a slot.
+      if (/(?:开放|边境|试点|示范|重点|贫困|脱贫|民族|山区|老区|沿海|沿边|口岸|先行)$/.test(t.slice(Math.max(0, start - 2), start)) || /^[\u4e00-\u9fff]{0,6}\d+个/.test(t.slice(end, end + 12))) continue;
       out.push(report(doc, 'error', start, end, `“${m[0]}”是模板中的备选写法，未填写本单位的名称`, '写明本单位的具体名称'));
     }
     // The year cut out before 年度 or 年上半年 in the lead-in (现将年度落实……情况报告如下): a site's cut or a template's

@@ -329,7 +329,8 @@ function legitSingle(t: string, start: number, ch: string): boolean {
   const prev = t[start - 1] ?? '';
   const next = t[start + 2] ?? '';
   switch (ch) {
-    case '学': return /[大中小化数文医法科同留教自辍就入升失放求游开转休停复退助办勤好治讲督]/.test(prev); // 大学学生, 辍学学生
+    // 大学学生, 辍学学生; a field of study before a word in 学 (徽学学术, 红学学会, 史学学科).
+    case '学': return /[大中小化数文医法科同留教自辍就入升失放求游开转休停复退助办勤好治讲督]/.test(prev) || /[术科会者报位历院期年段风籍]/.test(next);
     case '得': return /[取获赢值记懂觉显晓]/.test(prev); // 取得得…: rare, but 值得得到
     case '不': return false;
     case '是': return /[于即凡]/.test(prev) || next === '否'; // 于是是否

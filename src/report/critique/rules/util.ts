@@ -1,5 +1,6 @@
 import { excerptOf, type CritiqueDoc, type Line } from '../doc.js';
 import type { Category, Finding, Severity } from '../types.js';
+import { classifyPart } from '../../parts.js';
 
 /**
  * A finding factory bound to one rule. `replacement` is literal text for [start, end), given
@@ -107,4 +108,19 @@ export function meetingSubtitle(doc: CritiqueDoc): { line: Line; dated: boolean 
   const k = next.findIndex((l) => MEETING_SUBTITLE.test(l.text));
   if (k < 0) return null;
   return { line: next[k]!, dated: YEAR.test(next[k]!.text) || DATE_LINE.test(next[k + 1]?.text ?? '') };
+}
+
+/** A level-1 heading that looks back (一、2025年工作回顾, 一、“十四五”时期发展回顾). */
+const REVIEW_HEADING = /回顾|过去|成绩|成效/;
+/** A level-1 heading that looks ahead once the report has looked back: 二、2026年工作安排, 三、重点工作, 主要目标任务. */
+const AHEAD_HEADING = /安排|重点工作|主要工作|目标|任务|部署|思路|总体要求/;
+
+/**
+ * Where the plans part starts (下一步打算; in a work report, the year's 工作安排 after its 回顾): its numbers are
+ * targets, not results, and its sentences may restate the fields the review reported on.
+ */
+export function plansStart(doc: CritiqueDoc): number {
+  const level1 = doc.headings.filter((x) => !x.runIn && x.mark.level === 1);
+  const k = level1.findIndex((x, i) => classifyPart(x.mark.title) === 'plans' || (!REVIEW_HEADING.test(x.mark.title) && AHEAD_HEADING.test(x.mark.title) && level1.slice(0, i).some((y) => REVIEW_HEADING.test(y.mark.title))));
+  return k >= 0 ? level1[k]!.start : doc.text.length;
 }

@@ -1,0 +1,127 @@
+/**
+ * Round 24 (issue 24). Written after the critic was run blind on provincial government work reports as their portals
+ * serve them (P5a in CRITIC.md) and read: a portal's toolbar and breadcrumb broken one item per line, a speaker line,
+ * a photo credit; a work report's review and plan parts; sets and grades of other fields. Fixtures are our own text.
+ */
+import { describe, expect, it } from 'vitest';
+import { run } from './helpers.js';
+
+const FEB = new Date('2026-02-10T00:00:00Z');
+const serious = (t: string, rule?: string, now = FEB) => run(t, { now }).filter((f) => f.severity !== 'info' && (!rule || f.rule === rule)).map((f) => [t.slice(f.start, f.end), f.replacement ?? null]);
+
+/** A work report of 2026 as a county portal serves it: its review of 2025 and the five years, then its plan. */
+const REPORT = [
+  '2026年南岭县政府工作报告',
+  '——2026年1月20日在南岭县第十八届人民代表大会第五次会议上',
+  '县长 程立言',
+  '各位代表：',
+  '现在，我代表县人民政府，向大会报告政府工作，请予审议。',
+  '一、2025年和“十四五”时期工作回顾',
+  '过去一年，我们扎实开展深入贯彻中央八项规定精神学习教育，政府作风持续改进。',
+  '过去五年，我们认真开展党史学习教育，干部群众精神面貌焕然一新。',
+  '（一）聚焦扩大内需，经济运行稳中有进。全年实施重点项目86个，完成投资120亿元。',
+  '（二）聚焦产业升级，发展动能持续增强。新建标准厂房20万平方米，规上工业企业达到210家。',
+  '（三）聚焦民生改善，群众获得感不断提升。城乡居民收入分别增长5.1%和6.3%，新改建农村公路180公里。',
+  '二、2026年重点工作',
+  '（一）扩大有效需求，稳住经济基本盘。',
+  '全年力争实施重点项目90个，规上工业企业达到230家，推动东西两条干线公路建设。',
+  '（二）推进产业升级，培育发展新动能。',
+  '新建标准厂房25万平方米，继续推进东西两条干线公路建设，新改建农村公路150公里。',
+  '（三）办好民生实事，增进百姓福祉。',
+  '持续有序开展户厕改造，稳步提高城乡居民收入。',
+].join('\n');
+
+describe('a portal page around the report', () => {
+  it('a toolbar broken one item per line is one chrome finding, its brackets and colon no findings of their own', () => {
+    const t = `下载\n打印\n全屏\n收藏\n【字号：\n加大\n还原\n减小\n】\n${REPORT}\n`;
+    const found = serious(t);
+    expect(found.filter(([s]) => s.startsWith('下载'))).toEqual([[t.slice(0, t.indexOf('】') + 1), null]]);
+    expect(found.filter(([s]) => s === '【' || s === '】')).toEqual([]);
+  });
+
+  it('a breadcrumb broken one item per line, and a label whose value went to the next line, are chrome', () => {
+    const t = `分享:\n首页\n>\n政务公开\n>\n规划计划\n${REPORT.split('\n').slice(0, 2).join('\n')}\n时间：\n2026-01-22 10:05\n来源：\n南岭县人民政府\n${REPORT.split('\n').slice(2).join('\n')}\n`;
+    const found = serious(t);
+    // (The breadcrumb joins the chrome line above it: one block to delete.)
+    expect(found.some(([s]) => s === '分享:\n首页\n>\n政务公开\n>\n规划计划')).toBe(true);
+    expect(found.some(([s]) => s!.startsWith('时间：\n2026-01-22'))).toBe(true);
+    // 分享: is deleted whole; its half-width colon needs no fix of its own.
+    expect(found.filter(([s]) => s === ':')).toEqual([]);
+    // One word of a toolbar alone, or 首页 alone, is no chrome run.
+    expect(serious(`${REPORT}\n下载\n`).filter(([s]) => s === '下载')).toEqual([]);
+  });
+
+  it('a news photo\'s caption and credit under the title is chrome; its space is not a finding of its own', () => {
+    const t = REPORT.replace('县长 程立言\n', '县长 程立言\n程立言作政府工作报告。本报记者 方晓川摄\n');
+    const found = serious(t);
+    expect(found.filter(([s]) => s === '程立言作政府工作报告。本报记者 方晓川摄')).toHaveLength(1);
+    expect(found.filter(([s]) => s === ' ' || s === '川摄')).toEqual([]);
+  });
+
+  it('the space between a post and the name in a speaker line is the writer\'s', () => {
+    for (const line of ['县长 程立言', '州长 程立言', '自治区主席 扎西多吉', '省人民政府省长 程 言', '市长 阿依古丽·买买提']) {
+      expect(serious(REPORT.replace('县长 程立言', line), 'layout')).toEqual([]);
+    }
+    // A space inside prose is still a finding.
+    expect(serious(REPORT.replace('政府作风持续改进', '政府作风 持续改进'), 'layout').map(([s]) => s)).toEqual([' ']);
+  });
+});
+
+describe('a work report\'s review and plan', () => {
+  it('campaigns of the years a passage looks back on are history there, not current work', () => {
+    expect(serious(REPORT, 'dates')).toEqual([]);
+    // In the plan the same campaign as running now is still a slip.
+    const t = REPORT.replace('持续有序开展户厕改造', '扎实开展深入贯彻中央八项规定精神学习教育，持续有序开展户厕改造');
+    expect(serious(t, 'dates').map(([s]) => s)).toEqual(['深入贯彻中央八项规定精神学习教育']);
+  });
+
+  it('a plan restating a field of the review is no duplicate; a target is no inconsistent number', () => {
+    expect(serious(REPORT, 'duplicate')).toEqual([]);
+    expect(serious(REPORT, 'numbers')).toEqual([]);
+    // Within one part, the same sentence twice is still found.
+    const t = REPORT.replace('新建标准厂房25万平方米，继续推进东西两条干线公路建设，', '全年力争实施重点项目90个，规上工业企业达到230家，推动东西两条干线公路建设。');
+    expect(serious(t, 'duplicate').length).toBe(1);
+  });
+
+  it('the review\'s run-in items and the plan\'s standalone ones are two lists, each consistent', () => {
+    expect(serious(REPORT, 'layout')).toEqual([]);
+    // One run-in item among standalone siblings of the same list is still found.
+    const t = REPORT.replace('（二）推进产业升级，培育发展新动能。\n', '（二）推进产业升级，培育发展新动能。加快园区建设步伐。\n');
+    expect(serious(t, 'layout').map(([, r]) => r)).toEqual(['。\n']);
+  });
+});
+
+describe('words and sets of other fields', () => {
+  it('一、二、三产业 is a list of numerals, not a repeated heading', () => {
+    const t = REPORT.replace('全年实施重点项目86个', '一、二、三产业增加值分别增长3.2%、6.1%、5.4%。全年实施重点项目86个');
+    expect(serious(t, 'numbering')).toEqual([]);
+  });
+
+  it('a verb in 建 before a word in 全 is not 建全; 建全 before what a unit makes sound still is', () => {
+    expect(serious(`${REPORT}\n加快构建全球引才网络体系，创建全国文明城市工作机制。\n`, 'typo')).toEqual([]);
+    expect(serious(`${REPORT}\n进一步建全工作机制。\n`, 'typo')).toEqual([['建全', '健全']]);
+  });
+
+  it('a field of study before a word in 学 is no doubled character', () => {
+    expect(serious(`${REPORT}\n举办徽学学术研讨会，成立红学学会。\n`, 'typo')).toEqual([]);
+    expect(serious(`${REPORT}\n组织干部认真学学习党章。\n`, 'typo').map(([s]) => s)).toEqual(['学学']);
+  });
+
+  it('a set the text names itself, members quoted before it, and another field\'s set of that name are not the central set', () => {
+    expect(serious(`${REPORT}\n大力弘扬“敢闯敢试、马上就办、攻坚克难、久久为功、真抓实干”五种意识。\n`, 'formulation')).toEqual([]);
+    expect(serious(`${REPORT}\n在寺庙常态化开展“三个意识”教育。深化“三个意识”教育成果。\n`, 'formulation')).toEqual([]);
+    // Without its field, 三个意识 is the central set miscounted.
+    expect(serious(`${REPORT}\n全体党员增强“三个意识”。\n`, 'formulation').map(([s]) => s)).toEqual(['三个意识']);
+  });
+
+  it('a grade in A\'s and a kind of unit counted are no slots', () => {
+    expect(serious(`${REPORT}\n创建首家AAA企业，开放县（区、市）增加至12个，边境县（市）发展提速。\n`, 'placeholder')).toEqual([]);
+    // A letter run standing for a word, and the unit's own level left as a choice, still are.
+    expect(serious(`${REPORT}\n全县（市、区）党委坚持正确ZZ方向，落实AA责任。\n`, 'placeholder').length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('户 that opens a word (户厕) is no count cut out', () => {
+    expect(serious(REPORT, 'placeholder')).toEqual([]);
+    expect(serious(`${REPORT}\n今年共走访了户群众。\n`, 'placeholder').map(([s]) => s)).toEqual(['户']);
+  });
+});
