@@ -358,6 +358,10 @@ export function chromeOf(line: string, opts: { title?: boolean } = {}): ChromeHi
   if (CAPTION.test(t) && t.length <= 80) return whole('meta', '新闻网页的图片说明（“图为……”）残留');
   // A news photo's caption and credit under the title (省长作政府工作报告。本报记者 某某摄).
   if (PHOTO_CREDIT.test(t) && t.length <= 60) return whole('meta', '新闻网页的图片说明和摄影署名残留');
+  // A link to a topic page (》》点击图片进入专题《《, 点击查看全文>>): the page's own navigation.
+  if (t.length <= 30 && /^[》>»《<«\s]*点击(?:图片|这里|此处|链接)?(?:进入|查看|阅读|浏览|了解)(?:专题|全文|详情|原文|更多)?[》>»《<«\s]*$/.test(t)) return whole('meta', '网页的链接提示（点击进入专题等）残留');
+  // A page's timestamp with its time of day (2026年02月10日 07时41分): a report's own date line has no time.
+  if (/^20\d{2}年\d{1,2}月\d{1,2}日[ \u3000]*\d{1,2}(?:时\d{1,2}分|:\d{2}(?::\d{2})?)$/.test(t)) return whole('meta', '网页信息行（来源、时间、阅读量、导航等）残留');
   // A metadata label whose value the copy put on the next line (时间：).
   if (/^(?:时间|日期|发布|来源|作者)[：:]$/.test(t)) return whole('meta', '网页信息行（来源、时间、阅读量、导航等）残留');
   if (!opts.title && t.length <= 40 && BYLINE.test(t)) return whole('meta', '新闻稿或公众号文章的署名、供稿信息残留');
@@ -474,8 +478,11 @@ export function itemRuns(lines: readonly { index: number; text: string }[], chro
   for (let k = 0; k < lines.length; ) {
     let j = k;
     while (j < lines.length && TOOLBAR_ITEM.test(lines[j]!.text.trim())) j++;
-    const words = new Set(lines.slice(k, j).flatMap((l) => l.text.match(TOOLBAR_WORD) ?? []));
-    if (j - k >= 3 && words.size >= 2) {
+    const run = lines.slice(k, j).map((l) => l.text.trim());
+    const words = new Set(run.flatMap((l) => l.match(TOOLBAR_WORD) ?? []));
+    // (Or a font-size control alone: 【字体： / 大 / 中 / 小 / 】.)
+    const sizes = run.some((l) => /字[号体]/.test(l)) && run.filter((l) => /^[大中小]$/.test(l)).length >= 2;
+    if (j - k >= 3 && (words.size >= 2 || sizes)) {
       for (let i = k; i < j; i++) out.push({ index: lines[i]!.index, kind: 'meta' });
       k = j;
       continue;
@@ -495,6 +502,33 @@ export function itemRuns(lines: readonly { index: number; text: string }[], chro
       }
     }
     k = Math.max(j, k + 1);
+  }
+  return out;
+}
+
+/** The head of a page's list of related links (相关链接>>, 相关阅读, 延伸阅读). */
+const RELATED_HEAD = /^(?:相关(?:链接|附件|阅读|新闻|文章|报道|稿件|专题)|延伸阅读|推荐阅读|热点推荐|往期回顾|更多阅读)[ \u3000]*(?:[：:]|>{1,2}|》{1,2})?$/;
+
+/**
+ * A page's related-links list: its head and the link lines after it (titles without a full stop, link ids), up to
+ * twelve lines or the first line of prose.
+ */
+export function relatedLinks(lines: readonly { index: number; text: string }[]): number[] {
+  const out: number[] = [];
+  for (let k = 0; k < lines.length; k++) {
+    if (!RELATED_HEAD.test(lines[k]!.text.trim())) continue;
+    out.push(lines[k]!.index);
+    let j = k + 1;
+    for (; j < lines.length && j <= k + 12; j++) {
+      const x = lines[j]!.text.trim();
+      if (RELATED_HEAD.test(x)) {
+        out.push(lines[j]!.index);
+        continue;
+      }
+      if (x.length > 60 || /[。；！？]$/.test(x) || /^(?:各位代表|同志们)/.test(x)) break;
+      out.push(lines[j]!.index);
+    }
+    k = j - 1;
   }
   return out;
 }

@@ -4,7 +4,7 @@
  */
 import { parseHeading, type HeadingMark } from '../headings.js';
 import { findReportPeriod, findSpan, type PeriodConfidence, type PeriodSpan, type ReportPeriod } from '../period.js';
-import { undecorated, chromeOf, isTableRow, itemRuns, noticeNeighbour, NOTICE_MESSAGE, type ChromeHit } from './chrome.js';
+import { undecorated, chromeOf, isTableRow, itemRuns, noticeNeighbour, relatedLinks, NOTICE_MESSAGE, type ChromeHit } from './chrome.js';
 import { parseNumeral } from '../../text/numerals.js';
 
 export interface Line {
@@ -336,6 +336,12 @@ export function buildDoc(text: string, opts: CritiqueOptions = {}): CritiqueDoc 
   for (const { index, kind } of itemRuns(paragraphs, chrome)) {
     const l = lines[index]!;
     chrome.set(index, { kind, start: leadOf(l.text), end: l.text.trimEnd().length, message: kind === 'meta' ? '政府网站页面的工具栏（下载、打印、字号等）残留' : '网页导航（面包屑）残留' });
+    notHeadings.add(index);
+  }
+  for (const index of relatedLinks(paragraphs)) {
+    const l = lines[index]!;
+    if (chrome.get(index)?.kind === 'meta' && chrome.get(index)!.start > leadOf(l.text)) continue;
+    chrome.set(index, { kind: 'meta', start: leadOf(l.text), end: l.text.trimEnd().length, message: '网页的相关链接列表残留' });
     notHeadings.add(index);
   }
   // A download notice's heading, service line and other items go with a line of it already found, both ways.

@@ -2,7 +2,7 @@ import type { Rule, Finding } from '../types.js';
 import { lineAt, type CritiqueDoc } from '../doc.js';
 import { CAMPAIGNS, MEETINGS, currentGuidance, type DatedMeeting } from '../../formulations.js';
 import { periodLabel, periodRange } from '../../period.js';
-import { matchAll, reporter } from './util.js';
+import { lookingBack, matchAll, reporter } from './util.js';
 import { bySure } from './period.js';
 
 const report = reporter('dates', 'consistency');
@@ -134,36 +134,6 @@ function passageYear(doc: CritiqueDoc, offset: number): number | undefined {
     if (h.mark.level === 1) return undefined;
   }
   return undefined;
-}
-
-/** 五年规划 periods by their ordinal: a section reviewing “十四五”时期 looks back on 2021–2025. */
-const PLAN_PERIODS: Record<string, [number, number]> = { 十二五: [2011, 2015], 十三五: [2016, 2020], 十四五: [2021, 2025], 十五五: [2026, 2030] };
-const BACK_ONE = /过去一年|过去的一年|一年来|去年|上一年/;
-const BACK_FIVE = /过去五年|过去的五年|五年来/;
-
-/**
- * The years a passage looks back on, or null: its paragraph opens a look back (过去一年 → the year before the report's
- * and its own, 过去五年 → the five before), or a heading above it up to level 1 reviews a named plan period or a year
- * (一、“十四五”时期经济社会发展回顾, 一、2025年工作回顾).
- */
-function lookingBack(doc: CritiqueDoc, offset: number, year: number): [number, number] | null {
-  const line = lineAt(doc, offset);
-  if (!line) return null;
-  const lead = doc.text.slice(line.start, offset);
-  if (BACK_FIVE.test(lead)) return [year - 5, year];
-  if (BACK_ONE.test(lead)) return [year - 1, year];
-  for (const h of doc.headings.filter((x) => !x.runIn && x.start < line.start).reverse()) {
-    const title = h.mark.title;
-    if (/回顾|过去|成绩|成效/.test(title)) {
-      const plan = /[“"]?(十[二三四五]五)[”"]?/.exec(title);
-      const years = [...title.matchAll(/((?:19|20)\d{2})年/g)].map((m) => Number(m[1]));
-      const spans = [...(plan ? [PLAN_PERIODS[plan[1]!]!] : []), ...years.map((y): [number, number] => [y, y])];
-      if (spans.length > 0) return [Math.min(...spans.map((x) => x[0])), Math.max(...spans.map((x) => x[1]))];
-      return [year - 1, year];
-    }
-    if (h.mark.level === 1) return null;
-  }
-  return null;
 }
 
 /** The clause (between ，。；) around a span. */

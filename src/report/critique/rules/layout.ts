@@ -1,6 +1,6 @@
 import type { Rule, Finding } from '../types.js';
 import { lineAt, type CritiqueDoc, type Line } from '../doc.js';
-import { MARKED_BYLINE, matchAll, meetingSubtitle, reporter, SALUTATION } from './util.js';
+import { headingParents, MARKED_BYLINE, matchAll, meetingSubtitle, reporter, SALUTATION } from './util.js';
 import { CUT_NOTICE, inlineChrome, isTableRow } from '../chrome.js';
 
 const report = reporter('layout', 'layout');
@@ -16,6 +16,7 @@ function runInAmongSiblings(doc: CritiqueDoc): Finding[] {
   const t = doc.text;
   const kinds = new Map<string, { own: number; runOn: number[] }>();
   const heads = ownHeadingLines(doc);
+  const parents = headingParents(doc);
   for (const h of doc.headings) {
     if (h.runIn) continue;
     const line = doc.lines[h.line];
@@ -23,8 +24,7 @@ function runInAmongSiblings(doc: CritiqueDoc): Finding[] {
     const next = doc.paragraphs.find((q) => q.index > h.line);
     // Siblings are the headings of one list, under one parent: a report may run in the items of its review (（一）聚焦……。
     // text) and set those of its plan on their own lines, each list consistent in itself.
-    const parent = doc.headings.findLast((x) => !x.runIn && x.start < h.start && x.mark.level < h.mark.level);
-    const kind = `${parent?.start ?? -1}:${h.mark.level}:${h.mark.marker.replace(/[一二三四五六七八九十]+/, 'c').replace(/[0-9]+/, 'd')}`;
+    const kind = `${parents.get(h) ?? -1}:${h.mark.level}:${h.mark.marker.replace(/[一二三四五六七八九十]+/, 'c').replace(/[0-9]+/, 'd')}`;
     const k = kinds.get(kind) ?? { own: 0, runOn: [] };
     kinds.set(kind, k);
     const rest = t.slice(h.end, line.end);
@@ -40,6 +40,8 @@ function runInAmongSiblings(doc: CritiqueDoc): Finding[] {
   }
   return out;
 }
+/** An opening bracket alone on its line before the numeral that closes it: the break inside the marker. */
+const BROKEN_MARKER = /(?<=^[ \u3000]*[（(])[ \u3000]*\n[ \u3000]*(?=[一二三四五六七八九十]{1,3}[）)])/gm;
 /** The spaces after a line-initial （一）, 一、 or 1. (GB/T 9704 sets no space after a heading's number; round 18). */
 const HEADING_NUMBER_SPACE = /(?<=^[ \u3000]*(?:（[一二三四五六七八九十]{1,3}）|[一二三四五六七八九十]{1,3}、|[1-9][0-9]?[.．、](?![0-9])|（[1-9][0-9]?）))[ \u3000]+(?=[\u4e00-\u9fff])/gm;
 
@@ -225,6 +227,10 @@ export const layoutRule: Rule = {
     const out: Finding[] = [];
     const t = doc.text;
     const headingLines = ownHeadingLines(doc);
+    // A heading's number broken over two lines (（ / 三）改革……): one marker, joined.
+    for (const { start, end } of matchAll(BROKEN_MARKER, t)) {
+      out.push(report(doc, 'warning', start, end, '标题序号被断成了两行', '把序号接回标题行', ''));
+    }
     for (const h of doc.headings) {
       // In a PDF's text a heading on the line before's baseline is the extraction's doing.
       if (!h.runIn || doc.fromPdf) continue;
@@ -612,6 +618,8 @@ function itemsWithoutStop(doc: CritiqueDoc, out: Finding[], wholeChrome: (i: num
     for (const { e, p } of open) {
       const body = e.replace(/^[\s\u3000]*(?:[一二三四五六七八九十]{1,2}是|[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、]|第[一二三四五六七八九十]{1,2}[，、,])/, '');
       if (!(/[，；]/.test(body) || body.length >= 15) || body.length < 8 || doc.softBreaks.has(p.index)) continue;
+      // An item that stops inside a quote (……成果找市场“双向) was broken mid-sentence, not left without its full stop.
+      if ((e.match(/“/g) ?? []).length > (e.match(/”/g) ?? []).length) continue;
       const end = p.start + e.length;
       if (out.some((f) => f.start < end && f.end > end - 1)) continue;
       found.push(report(doc, 'warning', end - 1, end, '本项末尾缺少句号（同一列表的其他各项都以句号结尾）', '在句末补上句号', `${e.slice(-1)}。`));

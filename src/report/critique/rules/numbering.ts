@@ -120,9 +120,11 @@ function headingSequence(doc: CritiqueDoc): Finding[] {
     } else if (number > expected) {
       // 一、… 加强队伍建设 … 三、: the missing sibling is there, written without its number.
       const bare = level === 1 && number === expected + 1 ? unnumberedSibling(doc, lastL1Line, h.line, headingLines) : undefined;
+      // The missing marker broken over two lines (（ / 三）改革……): the layout rule joins it; nothing is missing.
+      const broken = brokenMarker(doc, headingMarker(level, expected), h.start);
       if (bare) {
         out.push(report(doc, 'warning', bare.start, bare.end, `一级标题“${bare.text}”缺少序号：前后是“${headingMarker(1, prev)}”“${h.mark.marker}”`, `在标题前加“${headingMarker(1, expected)}”`));
-      } else out.push(report(doc, 'error', h.start, h.end, `${LEVEL_NAME[level]}序号不连续：缺少“${headingMarker(level, expected)}”`, std));
+      } else if (!broken) out.push(report(doc, 'error', h.start, h.end, `${LEVEL_NAME[level]}序号不连续：缺少“${headingMarker(level, expected)}”`, std));
     } else {
       out.push(report(doc, 'error', h.start, h.end, `${LEVEL_NAME[level]}序号倒退：前一个是“${headingMarker(level, prev)}”，此处为“${h.mark.marker}”`, std));
     }
@@ -332,4 +334,11 @@ function droppedSuffix(text: string, from: number, to: number, n: number): numbe
     if (!/[是要]/.test(text[at + numeral.length] ?? '')) return at;
   }
   return undefined;
+}
+
+/** Whether the marker (（三）) occurs before `before` with a line break between two of its characters (（\n三）). */
+function brokenMarker(doc: CritiqueDoc, marker: string, before: number): boolean {
+  const esc = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const cuts = [...marker].slice(1).map((_, i) => `${esc(marker.slice(0, i + 1))}[ \\u3000]*\\n[ \\u3000]*${esc(marker.slice(i + 1))}`);
+  return new RegExp(cuts.join('|')).test(doc.text.slice(0, before));
 }

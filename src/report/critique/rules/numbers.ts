@@ -1,7 +1,7 @@
 import type { Rule, Finding } from '../types.js';
 import type { CritiqueDoc, Sentence } from '../doc.js';
 import { findInlineOrdinals, parseChineseNumeral } from '../../headings.js';
-import { DI_ORDINAL, matchAll, plansStart, reporter } from './util.js';
+import { DI_ORDINAL, lookingBack, matchAll, plansStart, reporter } from './util.js';
 
 /**
  * Numbers that add up: a total against its parts, a percentage that can be recomputed, the same quantity
@@ -163,6 +163,15 @@ function restated(doc: CritiqueDoc): Finding[] {
   const out: Finding[] = [];
   const stop = plansStart(doc);
   const seen = new Map<string, { n: string; at: number; line: number }>();
+  const year = doc.period?.year ?? doc.now.getUTCFullYear();
+  // The years a passage looks back on: a five years' total (这五年……累计) and the last year's figure are two
+  // quantities; two passages that look back on different years are too.
+  const backOf = (at: number) => lookingBack(doc, at, year);
+  const samePeriod = (a: [number, number] | null, b: [number, number] | null) => {
+    const long = (x: [number, number] | null) => !!x && x[1] - x[0] >= 2;
+    if (long(a) !== long(b)) return false;
+    return !a || !b || (a[0] === b[0] && a[1] === b[1]);
+  };
   const re = new RegExp(`(${NUM})(${UNIT})`, 'g');
   for (const p of doc.paragraphs) {
     if (doc.chrome.has(p.index)) continue;
@@ -173,7 +182,7 @@ function restated(doc: CritiqueDoc): Finding[] {
       if (!/^[\u4e00-\u9fff“”]{6,}$/.test(head) || /将|计划|拟|力争|预计|要/.test(head) || /相比|同比|比上年|较上年|比去年|较去年|(?:减少|增加|下降|上升|增长|提高|降低)了?$/.test(head)) continue;
       const key = `${head}|${m[2]}`;
       const prev = seen.get(key);
-      if (prev && prev.n !== m[1]) {
+      if (prev && prev.n !== m[1] && samePeriod(backOf(prev.at), backOf(start))) {
         out.push(report(doc, 'warning', start, end, `同一事项前后数字不一致：第${prev.line + 1}行写的是“${head}${prev.n}${m[2]}”，此处是“${m[1]}${m[2]}”`, '核对并统一数字'));
       }
       if (!prev) seen.set(key, { n: m[1]!, at: start, line: p.index });

@@ -188,7 +188,7 @@ export const placeholderRule: Rule = {
     }
     for (const { start, end } of matchAll(N_SLOT, t)) out.push(report(doc, 'error', start, end, '未填写的占位符“N”（字母代替了数字）', '填入具体数字'));
     for (const { m, start, end } of matchAll(LETTER_RUN, t)) {
-      if (/[A-Za-z0-9]/.test(t[start - 1] ?? '')) continue;
+      if (/[A-Za-z0-9]/.test(t[start - 1] ?? '') || ACRONYMS.has(m[0])) continue;
       // A grade in A's (AAA企业, 信用AAA, AAAA级): a rating, not a slot.
       if (/^A{3,5}$/.test(m[0]) && (/^(?:企业|景区|旅游景区|信用|纳税人|标准|单位|品牌|等级)/.test(t.slice(end, end + 4)) || /(?:信用|评为|获评|首家|国家)$/.test(t.slice(Math.max(0, start - 2), start)))) continue;
       if (m[0] === 'QQ' || m[0] === 'WW' || (!isCjk(t[start - 1]) && !isCjk(t[end]) && !/[ \u3000]/.test(t[start - 1] ?? '') && !/[ \u3000]/.test(t[end] ?? ''))) continue;

@@ -1,6 +1,6 @@
 import type { Rule, Finding } from '../types.js';
 import { isCjk, lineAt, type CritiqueDoc } from '../doc.js';
-import { level1Separator, matchAll, reporter, SALUTATION } from './util.js';
+import { headingParents, level1Separator, matchAll, reporter, SALUTATION } from './util.js';
 import { CUT_NOTICE } from '../chrome.js';
 
 const report = reporter('punctuation', 'punctuation');
@@ -269,6 +269,11 @@ export const punctuationRule: Rule = {
       // Half-width marks between digits or Latin (8:30, a,b) are fine.
       if (!isCjk(before) && !(isCjk(after) && !/[0-9A-Za-z]/.test(before ?? ''))) continue;
       if (m[0] === ':' && /\d/.test(after ?? '')) continue;
+      // A ? where a character stands (、?水灌区): a rare character the page's encoding lost, not a question mark.
+      if (m[0] === '?' && end - start === 1 && /[、，（“\u4e00-\u9fff]/.test(before ?? '') && isCjk(after) && !/[吗呢么]/.test(before ?? '')) {
+        out.push(report(doc, 'warning', start, end, '“?”处疑为生僻字在网页转码时丢失', '核对原文，补上丢失的字'));
+        continue;
+      }
       if (end - start > 1) out.push(report(doc, 'error', start, end, `标点符号“${t.slice(start, end)}”重复，且是半角`, FULL[m[0]], FULL[m[0]]));
       else out.push(report(doc, 'warning', start, end, `中文语境中使用了半角标点“${m[0]}”`, FULL[m[0]], FULL[m[0]]));
     }
@@ -309,6 +314,8 @@ export const punctuationRule: Rule = {
     for (const { m, start, end } of matchAll(QUOTED_DOC, t)) {
       // 中央八项规定 is the rules' name in use, not a document's title.
       if (/八项规定$/.test(m[1]!)) continue;
+      // A numbered shorthand for several documents (一规划两纲要, 1+N政策) is an abbreviation, quoted as such.
+      if (/^[一二两三四五六七八九十1-9N][\u4e00-\u9fff+＋]{0,3}[一二两三四五六七八九十1-9N]/.test(m[1]!)) continue;
       out.push(report(doc, 'warning', start, end, `文件名称“${m[1]}”应使用书名号`, `《${m[1]}》`, `《${m[1]}》`));
     }
     for (const { m, start, end } of matchAll(PLENUMS_ONE_ZHONG, t)) {
@@ -354,6 +361,8 @@ export const punctuationRule: Rule = {
     for (const { m, start, end } of matchAll(DANGLING, t)) {
       // Inside a quote or a title, the word may be cut on purpose (“和”字).
       if (/[“‘《]$/.test(t.slice(start - 1, start)) || /[”’》]/.test(t[end] ?? '')) continue;
+      // A short name in a list of short names (大通、民和、互助、共和): the word ends the name.
+      if (m[1] === '和' && /(?:^|[、，：\n])[\u4e00-\u9fff]{1,2}$/.test(t.slice(Math.max(0, start - 3), start)) && /^、|、[\u4e00-\u9fff]{2,3}$/.test(t[end] === '、' ? '、' : t.slice(Math.max(0, start - 4), start - 1))) continue;
       const w = m[0];
       out.push(report(doc, 'warning', start, end, `“${w}”后直接是标点，连接的另一项缺失`, `补上“${w}”后的内容，或删去“${w}”`));
     }
@@ -373,7 +382,7 @@ export const punctuationRule: Rule = {
     // Pairs are judged over logical paragraphs: a copy may wrap （…） or “…” over two lines.
     // Blocks and lines are both in text order: one pointer walks the lines once for all blocks.
     let next = 0;
-    for (const b of doc.blocks) {
+    for (const b of sentenceGroups(doc)) {
       // A paragraph that a site's paywall cut (the notice on the next line) lost its closing marks with the cut.
       if (next < 0) next = doc.lines.length;
       while (next < doc.lines.length && !(doc.lines[next]!.start > b.end && doc.lines[next]!.text.trim() !== '')) next++;
@@ -448,6 +457,35 @@ function oneWayQuotes(doc: CritiqueDoc, text: string, base: number): { text: str
 }
 
 /** Report each unmatched paired mark at its own position; each kind is matched separately. */
+/**
+ * The logical paragraphs, with those a page broke inside a sentence joined again (……成果找市场“双向 / 揭榜 / 挂帅”的
+ * 简称……): a paragraph that ends on a character or a comma and is no heading runs on into the next, up to three breaks.
+ * The break itself is the layout rule's finding; a quote it splits is still one pair.
+ */
+function sentenceGroups(doc: CritiqueDoc): { start: number; end: number }[] {
+  const heads = new Set([...doc.titleLines, ...doc.headings.filter((h) => !h.runIn).map((h) => h.line)]);
+  const lineOf = (at: number) => doc.lines.findLast((l) => l.start <= at);
+  const out: { start: number; end: number }[] = [];
+  let joins = 0;
+  for (const b of doc.blocks) {
+    const last = out.at(-1);
+    const prevEnd = last ? doc.text.slice(last.start, last.end).trimEnd() : '';
+    // A heading proper (short, no clause marks) ends bare by design; an item line with its text (7.“……”：……) may break.
+    const bareHead = (l: { index: number; text: string }) => heads.has(l.index) && l.text.trim().length <= 30 && !/[：:，。]/.test(l.text);
+    const candidate = !!last && joins < 3 && /[\u4e00-\u9fff，“‘]$/.test(prevEnd) && (prevEnd.match(/“/g) ?? []).length > (prevEnd.match(/”/g) ?? []).length && /^[\s\u3000]*$/.test(doc.text.slice(last.end, b.start));
+    const a = candidate ? lineOf(last.end - 1) : undefined;
+    const z = candidate ? lineOf(b.start) : undefined;
+    if (a && z && !bareHead(a) && !bareHead(z) && !doc.chrome.has(a.index) && !doc.chrome.has(z.index)) {
+      last!.end = b.end;
+      joins++;
+      continue;
+    }
+    joins = 0;
+    out.push({ start: b.start, end: b.end });
+  }
+  return out;
+}
+
 function unbalanced(doc: CritiqueDoc, text: string, base: number): Finding[] {
   if (!ANY_PAIR.test(text)) return [];
   const out: Finding[] = [];
@@ -591,18 +629,26 @@ function lineEnds(doc: CritiqueDoc): Finding[] {
     }
   }
   // Siblings are headings of one level: 一、主要做法 and （一）加强领导。 follow different conventions.
+  const parents = headingParents(doc);
   for (const level of [1, 2] as const) {
-    const hs = doc.headings.filter((h) => !h.runIn && h.mark.level === level);
-    const short = hs.map((h) => ({ h, title: h.mark.title.trimEnd() })).filter(({ title }) => title.length <= 30 && !/[。；！？].+/.test(title));
-    const withStop = short.filter(({ title }) => /。$/.test(title));
-    const without = short.filter(({ title }) => !/[。；！？：]$/.test(title));
+    const all = doc.headings.filter((h) => !h.runIn && h.mark.level === level);
+    const short = all.map((h) => ({ h, title: h.mark.title.trimEnd() })).filter(({ title }) => title.length <= 30 && !/[。；！？].+/.test(title));
+    // The full stop is compared within one list (the headings under one parent): a report may end the items of its
+    // plan with 。 and leave those of its review bare, each list consistent in itself.
+    const parentOf = (h: (typeof all)[number]) => parents.get(h) ?? -1;
+    const stopped = new Set(short.filter(({ title }) => /。$/.test(title)).map(({ h }) => h));
+    const bare = new Set(short.filter(({ title }) => !/[。；！？：]$/.test(title)).map(({ h }) => h));
+    const listBare = (h: (typeof all)[number]) => short.filter((x) => parentOf(x.h) === parentOf(h) && bare.has(x.h)).length;
+    const listStopped = (h: (typeof all)[number]) => short.filter((x) => parentOf(x.h) === parentOf(h) && stopped.has(x.h)).length;
+    const withStop = short.filter(({ h }) => stopped.has(h) && listBare(h) >= listStopped(h));
     // A tie goes to the bare form: a heading on its own line takes no end mark (GB/T 9704 practice).
-    for (const { h, title } of without.length >= withStop.length ? withStop : []) {
+    for (const { h, title } of withStop) {
       const at = h.end + (h.mark.title.length - h.mark.title.trimStart().length) + title.length - 1;
       out.push(report(doc, 'warning', at, at + 1, `同级标题多数不加句号，此处“${h.mark.marker}”标题末尾有“。”`, '删去句号', ''));
     }
     // The same for a colon: 一、基本情况 / 二、资源情况 / 三、产业情况： (a colon that leads into sub-headings is reported above).
     const withColon = short.filter(({ title }) => /[：:]$/.test(title));
+    const without = short.filter(({ h }) => bare.has(h));
     // A tie goes to the bare form, as for the full stop.
     for (const { h, title } of without.length >= 1 && without.length >= withColon.length ? withColon : []) {
       const at = h.end + (h.mark.title.length - h.mark.title.trimStart().length) + title.length - 1;

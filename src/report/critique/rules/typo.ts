@@ -270,6 +270,12 @@ export const typoRule: Rule = {
         if (!out.some((f) => f.start < end && f.end > start)) out.push(report(doc, 'warning', start, end, `“${chunk}”字重复`, chunk, chunk));
         continue;
       }
+      // Read one character off the words (深化|文化|文艺 as 化文化文, 构建|共建共治 as 建共建共): the shifted pair is the
+      // text's word and the chunk is not, so the doubling is the reader's, not the writer's.
+      if (chunk.length === 2 && misaligned(t, chunk)) {
+        REPEAT.lastIndex = start + 1;
+        continue;
+      }
       out.push(report(doc, 'error', start, end, `词语重复：“${chunk}${chunk}”`, chunk, chunk));
     }
     // A date with its 月 dropped (1025日 for 10月25日): a valid month and day run together, then 日.
@@ -324,6 +330,19 @@ function whitelisted(t: string, start: number, end: number): boolean {
   return false;
 }
 
+/**
+ * Whether a doubled two-character chunk (化文) is a misreading of overlapping words: its reversed pair (文化) occurs
+ * in the text at least twice as often as the chunk itself does, counting neither inside the doubling. Hand-written
+ * because the critic carries no lexicon; the report's own usage says which pair is a word.
+ */
+function misaligned(t: string, chunk: string): boolean {
+  const shifted = chunk[1]! + chunk[0]!;
+  const count = (w: string) => t.split(w).length - 1;
+  const own = count(chunk) - 2;
+  const other = count(shifted) - 1;
+  return other >= 2 && other >= 2 * Math.max(own, 1);
+}
+
 /** Doublings of a suspect character that straddle two real words. */
 function legitSingle(t: string, start: number, ch: string): boolean {
   const prev = t[start - 1] ?? '';
@@ -346,7 +365,8 @@ function legitSingle(t: string, start: number, ch: string): boolean {
     case '由': return /[自理缘经因来事]/.test(prev); // 理由由此
     case '还': return /[归偿退交]/.test(prev); // 归还还…
     case '把': return /[一两几]/.test(prev); // 一把把
-    case '都': return /[首古旧国]/.test(prev);
+    // 首都都市圈, 成都都市圈: a city in 都 before 都市.
+    case '都': return /[首古旧国成京]/.test(prev) || next === '市';
     case '就': return /[成造迁]/.test(prev); // 成就就是
     case '并': return /[合兼吞]/.test(prev);
     case '让': return /[转谦退出]/.test(prev);

@@ -1,4 +1,4 @@
-import { excerptOf, type CritiqueDoc, type Line } from '../doc.js';
+import { excerptOf, lineAt, type CritiqueDoc, type Line } from '../doc.js';
 import type { Category, Finding, Severity } from '../types.js';
 import { classifyPart } from '../../parts.js';
 
@@ -93,7 +93,8 @@ export function level1Separator(line: Line): { numeral: string; sep: string; sta
 /** A year in digits or in characters (二〇二一年), as a subtitle writes its date. */
 const YEAR = /(?:20\d{2}|二〇[〇一二三四五六七八九]{2})年/;
 const DATE = `${YEAR.source}[\\d一二三四五六七八九十]{1,3}月[\\d一二三四五六七八九十]{1,3}日`;
-const MEETING_SUBTITLE = new RegExp(`(?:^|[\\s\\u3000])[—―－-]{1,2}[\\s\\u3000]*(?:${DATE})?[\\s\\u3000]*在[^。；]{2,60}上`);
+// (Or in brackets under the title: （2026年1月27日在……会议上）.)
+const MEETING_SUBTITLE = new RegExp(`(?:^|[\\s\\u3000])[—―－-]{1,2}[\\s\\u3000]*(?:${DATE})?[\\s\\u3000]*在[^。；]{2,60}上|^[\\s\\u3000]*[（(]${DATE}在[^。；（）()]{2,60}上[^。；（）()]{0,6}[）)][\\s\\u3000]*$`);
 const DATE_LINE = new RegExp(`^[\\s\\u3000]*[（(]?${DATE}[）)]?[\\s\\u3000]*$`);
 
 /**
@@ -123,4 +124,54 @@ export function plansStart(doc: CritiqueDoc): number {
   const level1 = doc.headings.filter((x) => !x.runIn && x.mark.level === 1);
   const k = level1.findIndex((x, i) => classifyPart(x.mark.title) === 'plans' || (!REVIEW_HEADING.test(x.mark.title) && AHEAD_HEADING.test(x.mark.title) && level1.slice(0, i).some((y) => REVIEW_HEADING.test(y.mark.title))));
   return k >= 0 ? level1[k]!.start : doc.text.length;
+}
+
+/** 五年规划 periods by their ordinal: a section reviewing “十四五”时期 looks back on 2021–2025. */
+const PLAN_PERIODS: Record<string, [number, number]> = { 十二五: [2011, 2015], 十三五: [2016, 2020], 十四五: [2021, 2025], 十五五: [2026, 2030] };
+const BACK_ONE = /过去一年|过去的一年|一年来|去年|上一年/;
+const BACK_FIVE = /过去五年|过去的五年|五年来|这五年/;
+
+/**
+ * The years a passage looks back on, or null: its paragraph opens a look back (过去一年 → the year before the report's
+ * and its own, 过去五年 → the five before), or a heading above it up to level 1 reviews a named plan period or a year
+ * (一、“十四五”时期经济社会发展回顾, 一、2025年工作回顾).
+ */
+export function lookingBack(doc: CritiqueDoc, offset: number, year: number): [number, number] | null {
+  const line = lineAt(doc, offset);
+  if (!line) return null;
+  const lead = doc.text.slice(line.start, offset);
+  if (BACK_FIVE.test(lead)) return [year - 5, year];
+  if (BACK_ONE.test(lead)) return [year - 1, year];
+  for (const h of doc.headings.filter((x) => !x.runIn && x.start < line.start).reverse()) {
+    const title = h.mark.title;
+    if (/回顾|过去|成绩|成效/.test(title)) {
+      const plan = /[“"]?(十[二三四五]五)[”"]?/.exec(title);
+      const years = [...title.matchAll(/((?:19|20)\d{2})年/g)].map((m) => Number(m[1]));
+      const spans = [...(plan ? [PLAN_PERIODS[plan[1]!]!] : []), ...years.map((y): [number, number] => [y, y])];
+      if (spans.length > 0) return [Math.min(...spans.map((x) => x[0])), Math.max(...spans.map((x) => x[1]))];
+      return [year - 1, year];
+    }
+    if (h.mark.level === 1) return null;
+  }
+  return null;
+}
+
+
+/**
+ * Each standalone heading's parent: the start of the last standalone heading before it at a higher level (−1 at the
+ * top). Siblings under one parent are one list. One pass, the last heading of each level kept as it goes.
+ */
+export function headingParents(doc: CritiqueDoc): Map<CritiqueDoc['headings'][number], number> {
+  const out = new Map<CritiqueDoc['headings'][number], number>();
+  const lastAt: { level: number; start: number }[] = [];
+  for (const h of doc.headings) {
+    if (h.runIn) continue;
+    let parent = -1;
+    for (const x of lastAt) if (x.level < h.mark.level && x.start > parent) parent = x.start;
+    out.set(h, parent);
+    const k = lastAt.findIndex((x) => x.level === h.mark.level);
+    if (k >= 0) lastAt[k]!.start = h.start;
+    else lastAt.push({ level: h.mark.level, start: h.start });
+  }
+  return out;
 }

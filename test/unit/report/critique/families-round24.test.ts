@@ -35,7 +35,7 @@ describe('a portal page around the report', () => {
   it('a toolbar broken one item per line is one chrome finding, its brackets and colon no findings of their own', () => {
     const t = `下载\n打印\n全屏\n收藏\n【字号：\n加大\n还原\n减小\n】\n${REPORT}\n`;
     const found = serious(t);
-    expect(found.filter(([s]) => s.startsWith('下载'))).toEqual([[t.slice(0, t.indexOf('】') + 1), null]]);
+    expect(found.filter(([s]) => String(s).startsWith('下载'))).toEqual([[t.slice(0, t.indexOf('】') + 1), null]]);
     expect(found.filter(([s]) => s === '【' || s === '】')).toEqual([]);
   });
 
@@ -44,7 +44,7 @@ describe('a portal page around the report', () => {
     const found = serious(t);
     // (The breadcrumb joins the chrome line above it: one block to delete.)
     expect(found.some(([s]) => s === '分享:\n首页\n>\n政务公开\n>\n规划计划')).toBe(true);
-    expect(found.some(([s]) => s!.startsWith('时间：\n2026-01-22'))).toBe(true);
+    expect(found.some(([s]) => String(s).startsWith('时间：\n2026-01-22'))).toBe(true);
     // 分享: is deleted whole; its half-width colon needs no fix of its own.
     expect(found.filter(([s]) => s === ':')).toEqual([]);
     // One word of a toolbar alone, or 首页 alone, is no chrome run.
@@ -123,5 +123,56 @@ describe('words and sets of other fields', () => {
   it('户 that opens a word (户厕) is no count cut out', () => {
     expect(serious(REPORT, 'placeholder')).toEqual([]);
     expect(serious(`${REPORT}\n今年共走访了户群众。\n`, 'placeholder').map(([s]) => s)).toEqual(['户']);
+  });
+});
+
+describe('after P5b (in-sample)', () => {
+  it('a font-size control, a link prompt, a timestamp with its time and a related-links list are chrome', () => {
+    const t = `2026年02月10日 07时41分\n【字体：\n大\n中\n小\n】\n${REPORT}\n》》点击图片进入专题《《\n相关链接>>\n南岭县人大关于政府工作报告的决议\n解读县政府工作报告：稳中求进 以进促稳\n`;
+    const found = serious(t);
+    expect(found.filter(([s]) => /[【】《》]/.test(String(s)) && String(s).length === 1)).toEqual([]);
+    expect(found.some(([s]) => String(s).startsWith('2026年02月10日 07时41分'))).toBe(true);
+    // (The link prompt and the related links after it are one block to delete.)
+    expect(found.some(([s]) => String(s).startsWith('》》点击图片进入专题《《\n相关链接>>') && String(s).endsWith('以进促稳'))).toBe(true);
+    expect(found.filter(([, r]) => r === '2026年2月10日')).toEqual([]);
+    // A report's own date line, without a time of day, is no chrome.
+    expect(serious(`${REPORT}\n2026年1月20日\n`, 'debris')).toEqual([]);
+  });
+
+  it('成都都市圈 and words read one character off (深化文化文艺, 构建共建共治共享) are no doublings', () => {
+    const t = `${REPORT}\n推进成都都市圈建设。深化文化文艺精品工程，繁荣文化事业，发展文化产业。构建共建共治共享的治理格局，推进共建共享，共建美好家园。\n`;
+    expect(serious(t, 'typo')).toEqual([]);
+    // A word written twice still is.
+    expect(serious(`${REPORT}\n推进文化文化事业发展。\n`, 'typo')).toEqual([['文化文化', '文化']]);
+  });
+
+  it('a numbered shorthand of documents keeps its quotes; a ? where a character stands is a lost character', () => {
+    expect(serious(`${REPORT}\n全面落实“一规划两纲要”，推进依法行政。\n`, 'punctuation')).toEqual([]);
+    expect(serious(`${REPORT}\n西干渠、?水灌区开工建设。\n`, 'punctuation')).toEqual([['?', null]]);
+    expect(serious(`${REPORT}\n这样做对吗?我们认为不对。\n`, 'punctuation')).toEqual([['?', '？']]);
+  });
+
+  it('a bracketed meeting subtitle dates the title; PPP is an acronym; 民和、共和 are names', () => {
+    const t = '政府工作报告\n（2026年1月20日在南岭县第十八届人民代表大会第五次会议上）\n县长 程立言\n各位代表：\n现在，我代表县人民政府向大会报告工作。规范实施PPP新机制。大通、民和、互助、共和等县城建设稳步推进。\n';
+    expect(serious(t)).toEqual([]);
+  });
+
+  it('a heading\'s full stop is compared within its own list', () => {
+    const t = REPORT.replace('（一）扩大有效需求，稳住经济基本盘。', '（一）扩大有效需求，稳住经济基本盘。').replace('（一）聚焦扩大内需，经济运行稳中有进。', '（一）聚焦扩大内需\n全年实施重点项目86个。').replace('（二）聚焦产业升级，发展动能持续增强。', '（二）聚焦产业升级\n新建标准厂房。').replace('（三）聚焦民生改善，群众获得感不断提升。', '（三）聚焦民生改善\n城乡居民收入增长。');
+    expect(serious(t, 'punctuation')).toEqual([]);
+  });
+
+  it('a quote a page broke over lines is one pair; a heading number broken over two lines is joined, not missing', () => {
+    const t = `${REPORT}\n7.“揭榜挂帅”：企业找技术、成果找市场“揭\n榜\n挂帅”的简称，由需求方出题。\n8.“灯塔工厂”：智能制造的示范工厂。\n9.“链长制”：由负责同志牵头抓产业链。\n`;
+    expect(serious(t, 'punctuation')).toEqual([]);
+    expect(serious(t, 'layout').filter(([, r]) => r === '揭。')).toEqual([]);
+    const u = REPORT.replace('（三）聚焦民生改善', '（\n三）聚焦民生改善');
+    expect(serious(u, 'numbering')).toEqual([]);
+    expect(serious(u, 'layout')).toEqual([['\n', '']]);
+  });
+
+  it('a five years\' total and the last year\'s figure are two quantities', () => {
+    const t = REPORT.replace('过去五年，我们认真开展党史学习教育，干部群众精神面貌焕然一新。', '这五年，我们认真开展党史学习教育，城镇累计新增就业12.5万人。').replace('全年实施重点项目86个，完成投资120亿元。', '全年实施重点项目86个，完成投资120亿元，城镇新增就业2.6万人。');
+    expect(serious(t, 'numbers')).toEqual([]);
   });
 });
