@@ -218,6 +218,7 @@ export interface NamedSet {
 }
 
 export const NAMED_SETS: readonly NamedSet[] = [
+  { name: '“降碳、减污、扩绿、增长”', members: ['降碳', '减污', '扩绿', '增长'], minKnown: 4, minItems: 4, runTogether: true, sep: '、', source: '党的二十大报告 (2022-10)：“协同推进降碳、减污、扩绿、增长”；不加顿号的写法见 2024、2025 年《政府工作报告》（“协同推进降碳减污扩绿增长”）' },
   { name: '意识形态工作“三权”', members: ['领导权', '管理权', '话语权'], minKnown: 2, minItems: 3, suffix: '权', intruders: ['主动权', '主导权', '控制权', '决策权'], sep: '、', cited: /(?:掌握|把握|掌牢|把牢|抓牢|守牢)意识形态(?:工作)?的?$/, source: `${SSBF}; ${S819}; the pairs 领导权和主动权 and 主导权和话语权 (十九大报告) are correct and not judged` },
   { name: '“思想上政治上行动上”', members: ['思想上', '政治上', '行动上'], minKnown: 2, suffix: '上', sep: '', source: `${ZHUNZE}: 在思想上政治上行动上同党中央保持高度一致` },
   { name: '宣传思想工作格局', members: ['党委统一领导', '党政齐抓共管', '宣传部门组织协调', '有关部门分工负责', '社会力量积极参与'], minKnown: 2, intruders: ['各相关部门积极配合', '相关部门积极配合', '有关部门积极配合', '各部门积极配合'], sep: '、', source: `${XCTL}; ${S819} (the four-member form without 社会力量积极参与 is also used)` },
@@ -257,6 +258,7 @@ export interface OrderedPair {
 }
 
 export const ORDERED_PAIRS: readonly OrderedPair[] = [
+  { first: '形式主义', second: '官僚主义', joiner: '、', source: '中共中央办公厅《关于解决形式主义突出问题为基层减负的通知》(2019-03) 及此后历年“整治形式主义为基层减负”部署：“形式主义、官僚主义”' },
   { first: '苗头性', second: '倾向性', joiner: '', source: `${SSBF}（“苗头性倾向性问题”）` },
   { first: '守正', second: '创新', joiner: '', source: '党的二十大报告 (2022-10)：“必须坚持守正创新”' },
   { first: '学思', second: '践悟', joiner: '', source: '“学思践悟”（习近平在中央党校建校80周年庆祝大会暨2013年春季学期开学典礼上的讲话, 2013-03-01）' },

@@ -87,7 +87,8 @@ export const CONFUSIONS: readonly Confusion[] = [
   { pattern: '正能星', right: '正能量', severity: 'error', source: STD },
   { pattern: '意态(?=工作|领域|阵地|安全|风险|责任|分析|研判)', right: '意识形态', severity: 'error', source: `${STD}（“意识形态”漏字）` },
   // 年 typed twice after a year or its placeholder (2025年年, XX年年); 2025年年初/年底 is year + 年初.
-  { pattern: '(?<=[0-9０-９XxＸ×*＊])年年(?![初底末中终度内])', right: '年', severity: 'warning', source: `${STD}（“年”字重复）` },
+  // (近3年年均: a span of years before 年均, 年均 being its own word.)
+  { pattern: '(?<=[0-9０-９XxＸ×*＊])年年(?![初底末中终度内均])', right: '年', severity: 'warning', source: `${STD}（“年”字重复）` },
   { pattern: '布暑', right: '部署', severity: 'error', source: STD },
   { pattern: '签定', right: '签订', severity: 'error', source: SEED },
   { pattern: '一如继往', right: '一如既往', severity: 'error', source: DOCX },

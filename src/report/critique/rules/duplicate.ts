@@ -185,6 +185,8 @@ export const duplicateRule: Rule = {
       if (best && (outline(s, cands[best.j]!.s) || outline(cands[best.j]!.s, s))) best = null;
       // The plans restating a field the review reported on (藏粤直流……开工建设 / 扎实推进藏粤直流……): a plan, not a copy.
       if (best && cands[best.j]!.s.start < plans && s.start >= plans) best = null;
+      // A closing call (让我们更加紧密地团结在……，为……而奋斗) restates the goals and the calls before it by design.
+      if (best && /^[\s\u3000]*(?:各位代表！)?让我们/.test(s.text)) best = null;
       if (best) {
         const other = cands[best.j]!.s;
         out.push(report(doc, 'warning', s.start, s.end, `与第${lineNo(other)}行的句子高度相似，疑为重复`, '合并或删去重复内容'));

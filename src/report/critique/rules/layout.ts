@@ -40,6 +40,10 @@ function runInAmongSiblings(doc: CritiqueDoc): Finding[] {
   }
   return out;
 }
+/** PM / 2.5 / 浓度: a subscript alone on its line between its symbol and the text. */
+const BROKEN_SUBSCRIPT = /(?<=(?:PM|SO|NO|CO|NH|O)[ \u3000]*)\n[ \u3000]*(2\.5|10|2|3)[ \u3000]*\n[ \u3000]*(?=[\u4e00-\u9fff])/g;
+const SPACE_IN_SET = /(?<=”)[ \u3000]+(?=“)|(?<=[0-9A-Z]\+)[ \u3000]+(?=[0-9A-Z])|(?<=[0-9A-Z])[ \u3000]+(?=\+[0-9A-Z])/g;
+const UNDASHED_SUBTITLE = /^[\s\u3000]*20\d{2}年\d{1,2}月\d{1,2}日在[^。；，\n]{4,50}(?:会议|大会)上[\s\u3000]*$/;
 /** An opening bracket alone on its line before the numeral that closes it: the break inside the marker. */
 const BROKEN_MARKER = /(?<=^[ \u3000]*[（(])[ \u3000]*\n[ \u3000]*(?=[一二三四五六七八九十]{1,3}[）)])/gm;
 /** The spaces after a line-initial （一）, 一、 or 1. (GB/T 9704 sets no space after a heading's number; round 18). */
@@ -230,6 +234,20 @@ export const layoutRule: Rule = {
     // A heading's number broken over two lines (（ / 三）改革……): one marker, joined.
     for (const { start, end } of matchAll(BROKEN_MARKER, t)) {
       out.push(report(doc, 'warning', start, end, '标题序号被断成了两行', '把序号接回标题行', ''));
+    }
+    // A subscript the page set on a line of its own (PM / 2.5 / 浓度): one word, joined.
+    for (const { m, start, end } of matchAll(BROKEN_SUBSCRIPT, t)) {
+      out.push(report(doc, 'warning', start, end, `“${m[1]}”被断到了单独一行（网页的下标排版残留）`, m[1], m[1]));
+    }
+    // A space between two quoted names (“某计划” “某工程”) or inside a formula (1+ N).
+    for (const { start, end } of matchAll(SPACE_IN_SET, t)) {
+      out.push(report(doc, 'warning', start, end, '多出空格', '删去空格', ''));
+    }
+    // A meeting subtitle under the title without its dash (2026年1月31日在……会议上): GB/T 15834-2011 §4.9 sets a subtitle off with ——.
+    const sub = doc.title ? doc.paragraphs.filter((l) => l.index > doc.title!.index).slice(0, 4).find((l) => UNDASHED_SUBTITLE.test(l.text)) : undefined;
+    if (sub) {
+      const at = sub.start + sub.text.length - sub.text.trimStart().length;
+      out.push(report(doc, 'warning', at, at + 4, '会议报告的副标题前应加破折号“——”', `——${t.slice(at, at + 4)}`, `——${t.slice(at, at + 4)}`));
     }
     for (const h of doc.headings) {
       // In a PDF's text a heading on the line before's baseline is the extraction's doing.

@@ -1,7 +1,7 @@
 import type { Rule, Finding } from '../types.js';
 import type { CritiqueDoc } from '../doc.js';
 import { findInlineOrdinals, headingMarker, parseChineseNumeral, toChineseNumeral } from '../../headings.js';
-import { DI_ORDINAL, level1Separator, matchAll, reporter } from './util.js';
+import { DI_ORDINAL, level1Separator, matchAll, partLines, reporter } from './util.js';
 
 const report = reporter('numbering', 'numbering');
 
@@ -55,7 +55,8 @@ export const numberingRule: Rule = {
     // A titled report whose sections start at （一） with no 一、 anywhere above.
     const firstH = doc.headings.find((h) => !h.runIn);
     // (A lead-in 现将……如下 above it says the body starts there, even when the title is run into the text.)
-    if (firstH && (doc.title || /(?:现将|特将|将)[^。\n]{0,40}(?:报告|总结|汇报)如下[。：:]/.test(doc.text.slice(0, firstH.start))) && firstH.mark.level === 2 && !doc.headings.some((h) => h.mark.level === 1)) {
+    // (Unnumbered part headings above it, 2026年重点工作, stand where 一、 would.)
+    if (firstH && (doc.title || /(?:现将|特将|将)[^。\n]{0,40}(?:报告|总结|汇报)如下[。：:]/.test(doc.text.slice(0, firstH.start))) && firstH.mark.level === 2 && !doc.headings.some((h) => h.mark.level === 1) && !partLines(doc).some((x) => x.start < firstH.start)) {
       out.push(report(doc, 'warning', firstH.start, firstH.end, `二级标题“${firstH.mark.marker}”上面没有一级标题（“一、”）`, '补上一级标题，或把本级改为“一、二、三、”'));
     }
     // 1、一、加强领导: a web list's number run into the heading's own; the first marker is left over.
@@ -78,6 +79,11 @@ export const numberingRule: Rule = {
 /** A label line that heads a list without a number of its own: 概述： 建议措施： */
 const LABEL_LINE = /^[\u4e00-\u9fff]{2,12}[：:]$/;
 
+/** An annex's head line: 附件, 附件2, 附件：, 名词解释. */
+const ANNEX_LINE = /^(?:附件[ \u3000]*[0-9一二三四五六七八九十]{0,2}[：:]?|名词解释|附录[ \u3000]*[0-9一二三四五六七八九十]{0,2})$/;
+/** A sentence that announces a counted list of tasks: 办好十件民生实事, 实施以下8项工程. */
+const ANNOUNCED_LIST = /(?:[一二三四五六七八九十两]{1,3}|\d{1,2})(?:件|项|个|条|类|大)[\u4e00-\u9fff]{0,8}(?:实事|任务|工程|措施|事项|行动|举措)/;
+
 function headingSequence(doc: CritiqueDoc): Finding[] {
   const out: Finding[] = [];
   const counters = [0, 0, 0, 0, 0];
@@ -91,13 +97,17 @@ function headingSequence(doc: CritiqueDoc): Finding[] {
     const c = doc.chrome.get(h.line);
     if (c && c.end - c.start >= 0.8 * (doc.lines[h.line]?.text.trim().length ?? 0)) continue;
     // A new report glued after the previous one (several titles in one text) restarts numbering.
-    const newDoc = [...doc.titleLines].some((t) => t > lastLine && t < h.line);
+    const between = (test: (p: { text: string }) => boolean) => doc.paragraphs.some((p) => p.index > lastLine && p.index < h.line && test(p));
+    // So does an annex (附件2 / 名词解释): a document of its own under the report.
+    const newDoc = [...doc.titleLines].some((t) => t > lastLine && t < h.line) || between((p) => ANNEX_LINE.test(p.text.trim()));
     if (newDoc) {
       counters.fill(0);
       lastLevel = 0;
     }
     // A short label line of its own (舆情分析： / 建议措施：) between two lists starts a new list at 1.
-    if (number === 1 && lastLine >= 0 && doc.paragraphs.some((p) => p.index > lastLine && p.index < h.line && LABEL_LINE.test(p.text.trim()))) {
+    // So does a sentence that announces a counted list right above it (……办好十件民生实事，……。 / 一、提高……).
+    const announced = number === 1 && lastLine >= 0 && ANNOUNCED_LIST.test(doc.paragraphs.findLast((p) => p.index < h.line)?.text ?? '');
+    if (number === 1 && lastLine >= 0 && (announced || between((p) => LABEL_LINE.test(p.text.trim())))) {
       for (let l = level; l <= 4; l++) counters[l] = 0;
     }
     if (lastLevel >= 1 && level > lastLevel + 1) {
@@ -121,7 +131,8 @@ function headingSequence(doc: CritiqueDoc): Finding[] {
       // 一、… 加强队伍建设 … 三、: the missing sibling is there, written without its number.
       const bare = level === 1 && number === expected + 1 ? unnumberedSibling(doc, lastL1Line, h.line, headingLines) : undefined;
       // The missing marker broken over two lines (（ / 三）改革……): the layout rule joins it; nothing is missing.
-      const broken = brokenMarker(doc, headingMarker(level, expected), h.start);
+      // (Or its item opening on a figure, read as a decimal: 20.2026年10件民生实事, 21.5+2就业之家.)
+      const broken = brokenMarker(doc, headingMarker(level, expected), h.start) || (level === 3 && new RegExp(`(?:^|\\n)[ \\u3000]*${expected}[.．]\\d`).test(doc.text.slice(doc.lines[lastLine]?.start ?? 0, h.start)));
       if (bare) {
         out.push(report(doc, 'warning', bare.start, bare.end, `一级标题“${bare.text}”缺少序号：前后是“${headingMarker(1, prev)}”“${h.mark.marker}”`, `在标题前加“${headingMarker(1, expected)}”`));
       } else if (!broken) out.push(report(doc, 'error', h.start, h.end, `${LEVEL_NAME[level]}序号不连续：缺少“${headingMarker(level, expected)}”`, std));

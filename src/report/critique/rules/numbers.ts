@@ -251,7 +251,10 @@ export const countsRule: Rule = {
       const closed = last < paras.length - 1;
       const scope = paras.slice(pi + 1, last + 1);
       // Items: sub-headings one level down, else 一是/二是 from the announcement on, else 第一/第二 paragraphs.
-      const sub = doc.headings.filter((h) => !h.runIn && h.mark.level === level + 1 && scope.some((q) => q.index === h.line));
+      let sub = doc.headings.filter((h) => !h.runIn && h.mark.level === level + 1 && scope.some((q) => q.index === h.line));
+      // (Or the headings the list opens with, at whatever level: 重点抓好八个方面工作： / （一）…… under an unnumbered part.)
+      const opener = doc.headings.find((h) => !h.runIn && h.line === scope[0]?.index);
+      if (sub.length === 0 && opener) sub = doc.headings.filter((h) => !h.runIn && h.mark.level === opener.mark.level && scope.some((q) => q.index === h.line));
       let items = sub.length;
       let kind = '小标题';
       if (items === 0) {

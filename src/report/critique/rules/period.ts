@@ -2,7 +2,7 @@ import type { Rule, Finding, Severity } from '../types.js';
 import type { CritiqueDoc } from '../doc.js';
 import { ABOLISHED_BODIES, ANNIVERSARIES, SLOGANS } from '../../formulations.js';
 import { findPeriod, periodLabel, periodRange } from '../../period.js';
-import { matchAll, reporter } from './util.js';
+import { lookingBack, matchAll, plansStart, reporter } from './util.js';
 import { parseNumeral } from '../../../text/numerals.js';
 
 const report = reporter('period', 'period');
@@ -54,6 +54,9 @@ export const periodRule: Rule = {
       if (pStart < s.until) continue;
       for (const { m, start, end } of matchAll(s.pattern, t)) {
         if (HISTORY.test(clause(start))) continue;
+        // A passage looking back over the years the stage closed in (过去五年……如期打赢脱贫攻坚战) reports it done.
+        const back = lookingBack(doc, start, p.year);
+        if (back && back[0] <= Number(s.until.slice(0, 4))) continue;
         out.push(report(doc, bySure(doc, 'warning'), start, end, `“${m[0]}”是已完成阶段的提法（${s.until.slice(0, 4)}年已宣告完成），${label}报告中不宜作为当前任务`, `改为当前提法，如“${s.now}”`));
       }
     }
@@ -88,6 +91,9 @@ export const periodRule: Rule = {
       if (!current || HISTORY.test(near) || /[自在]/.test(near.slice(-6)) || /大会|讲话|座谈会|重要指示/.test(t.slice(end, end + 12))) continue;
       if (/(?:19|20)\d{2}\s*年|去年|前年|当年|已经|曾经/.test(clauseOf(t, start, end))) continue;
       if (year === p.year || (year === p.year + 1 && AHEAD.test(before))) continue;
+      // A passage looking back over that year (过去五年……庆祝党的百年华诞) reports it.
+      const back = lookingBack(doc, start, p.year);
+      if (back && back[0] <= year && year <= back[1]) continue;
       // One or two years back and not called this year's: a report that looks back over its term (r25's and r31's
       // labellers accept a 2023 report's 建党百年): a hint.
       const lookBack = p.year > year && p.year - year <= 2 && !/(?:今年|本年|年内)/.test(near);
@@ -107,6 +113,7 @@ export const periodRule: Rule = {
     }
     // A heading dated another year (二、2020年工作开展情况 under a 2023 title or body): a reused section. Next year's
     // plan is fine; without a sure period it is a hint.
+    const plans = plansStart(doc);
     for (const h of doc.headings) {
       if (h.runIn || h.mark.level > 2) continue;
       const title = h.mark.title.trimStart();
@@ -115,6 +122,8 @@ export const periodRule: Rule = {
       if (!y || /以来|回顾|历年|对比|同期|期间|至今|—|～|整改|巡视|巡察|审计|反馈|督查|检查|考核|问题/.test(title.slice(0, 24))) continue;
       const year = Number(y[1]);
       if (year === p.year || year === p.year + 1) continue;
+      // A work report of the year's start reviews the year before, then plans its own (一、2025年工作总结…… / 二、2026年工作安排).
+      if (year === p.year - 1 && h.start < plans && plans < t.length) continue;
       const at = t.indexOf(y[1]!, h.end);
       if (at < 0 || at - h.end > 4) continue;
       out.push(report(doc, bySure(doc, 'warning'), at, at + 4, `本文是${p.year}年的报告，此处小标题写的是${year}年`, '核对年份：疑为沿用旧稿'));

@@ -201,7 +201,7 @@ export const placeholderRule: Rule = {
       // Counted or all of them (17个镇（区、街道）, 各镇（区、街道）): the lower units too.
       if (/(?:推动|组织|指导|督促|要求|带动|引导|对|向|与|和|及|\d+个|[一二三四五六七八九十]+个|各|全|所有|每个)$/.test(t.slice(Math.max(0, start - 4), start))) continue;
       // A kind of unit, counted after or named by its kind (开放县（区、市）增加至45个, 边境县（市）): the class, not a slot.
-      if (/(?:开放|边境|试点|示范|重点|贫困|脱贫|民族|山区|老区|沿海|沿边|口岸|先行)$/.test(t.slice(Math.max(0, start - 2), start)) || /^[\u4e00-\u9fff]{0,6}\d+个/.test(t.slice(end, end + 12))) continue;
+      if (/(?:开放|边境|试点|示范|重点|贫困|脱贫|民族|山区|老区|沿海|沿边|口岸|先行|以上|以下)$/.test(t.slice(Math.max(0, start - 2), start)) || /^[\u4e00-\u9fff]{0,8}\d+(?:个|家|所|座|项|名|户)/.test(t.slice(end, end + 14))) continue;
       out.push(report(doc, 'error', start, end, `“${m[0]}”是模板中的备选写法，未填写本单位的名称`, '写明本单位的具体名称'));
     }
     // The year cut out before 年度 or 年上半年 in the lead-in (现将年度落实……情况报告如下): a site's cut or a template's

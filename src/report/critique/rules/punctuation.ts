@@ -111,7 +111,8 @@ const LOST_QUOTES = /[ \u3000](?<=(?:开展|推行|举办|组织|实施|启动|�
 /** 、 before a word that opens a new clause: 并 (not 并购/并网/并列 …), 并且, 同时, 而且. */
 const DUN_BEFORE_VERB = /、(?<=[\u4e00-\u9fff”》]、)(?=并(?![购网列联轨行存重入肩])|同时[，,]?[\u4e00-\u9fff]|而且)/g;
 /** A conjunction left before a mark (和，及。与、): the item after it fell out. Not the end of a word (平和, 涉及, 参与). */
-const DANGLING = /(?:(?<![平温缓调柔谐总共饱祥人谦附随暖亲搅应讲唱融求议中违维])(和)|(?<![涉普波惠顾危论提触企来遍累殃能不莫以得可所])(及)|(?<![参给授赋相赠])(与)|(以及))(?=[，。、；：！？])/g;
+// (之和, 总和: a sum.)
+const DANGLING = /(?:(?<![平温缓调柔谐总共饱祥人谦附随暖亲搅应讲唱融求议中违维之])(和)|(?<![涉普波惠顾危论提触企来遍累殃能不莫以得可所])(及)|(?<![参给授赋相赠])(与)|(以及))(?=[，。、；：！？])/g;
 
 const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！' };
 const fullParens = (s: string) => s.replace('(', '（').replace(')', '）');
@@ -126,11 +127,54 @@ const PAIRS: readonly [string, string, string][] = [
   ['【', '】', '方括号'],
 ];
 
+/** A ratio written with a colon (收入比缩小至2.27:1): GB/T 15834-2011 §4.8 marks a ratio with the 比号 ∶. */
+const RATIO_COLON = /(?<=比[^，。；：\n]{0,10}?)(?<![\d.])\d+(?:\.\d+)?[:：]\d+(?:\.\d+)?(?![\d:：])/g;
+/** A range of figures joined by a hyphen (3-5年, 5%-5.5%): GB/T 15835-2011 §4.3 joins a range with ～ (or —). */
+const HYPHEN_RANGE = /(?<![\dA-Za-z.\-/])(\d+(?:\.\d+)?)([%％]?)-(\d+(?:\.\d+)?)(?=[%％]?(?:[\u4e00-\u9fff]|[，。；、）]))(?![\d-])/g;
+/** Chinese words joined by a hyphen-minus (中国-中亚, 科技-产业-金融): GB/T 15834-2011 §4.13 joins them with —. */
+const CJK_HYPHEN = /(?<=[\u4e00-\u9fff”])-(?=[\u4e00-\u9fff“])/g;
+
+/** Ratios, ranges and connectors written with the wrong mark. */
+function figureMarks(doc: CritiqueDoc): Finding[] {
+  const out: Finding[] = [];
+  const t = doc.text;
+  for (const { m, start, end } of matchAll(RATIO_COLON, t)) {
+    const [a, b] = m[0].split(/[:：]/);
+    // A clock time (比赛于9:30开始) has minutes in two digits; a ratio ends or starts on a plain number.
+    if (/^\d{2}$/.test(b!) && !/^1$/.test(a!)) continue;
+    const at = start + a!.length;
+    out.push(report(doc, 'warning', at, at + 1, '比例应使用比号“∶”，不用冒号', '∶', '∶'));
+    void end;
+  }
+  for (const { m, start, end } of matchAll(HYPHEN_RANGE, t)) {
+    const [, a, pa, b] = m;
+    // A span of time (1-6月, 9-12时) is the month-range check's, with the 一字线.
+    if (Number(b) <= Number(a) || /^[月日时]/.test(t.slice(end, end + 1))) continue;
+    // A telephone number (0827-5221234) or a code: an area code's leading 0, or a figure of seven digits.
+    if (/^0\d/.test(a!) || /\d{7}/.test(b!)) continue;
+    // A year range (2021-2025年) takes the dash; figures take the wave.
+    const years = /^(?:19|20)\d{2}$/.test(a!) && /^(?:19|20)\d{2}$/.test(b!);
+    const pct = t[end] === '%' || t[end] === '％' ? t[end] : '';
+    const right = `${a}${pa || pct}${years ? '—' : '～'}${b}`;
+    out.push(report(doc, 'warning', start, end, `数值范围用“${years ? '—' : '～'}”连接，不用半字线“-”`, right, right));
+  }
+  // Labellers divide (中国-中亚 marked, 北京-雄安 and a park's name left): a hint.
+  for (const { start, end } of matchAll(CJK_HYPHEN, t)) {
+    out.push(report(doc, 'info', start, end, '连接两个相关的名称一般用一字线“—”，不用半字线“-”（专名中的“-”可保留）', '—'));
+  }
+  // One percent sign throughout: a report that writes % everywhere and ％ once (or the other way) mixed two inputs.
+  const half = (t.match(/%/g) ?? []).length;
+  const full = (t.match(/％/g) ?? []).length;
+  const [odd, major] = half >= 5 && full > 0 && full * 5 <= half ? ['％', '%'] : full >= 5 && half > 0 && half * 5 <= full ? ['%', '％'] : ['', ''];
+  if (odd) for (const { start, end } of matchAll(new RegExp(odd, 'g'), t)) out.push(report(doc, 'warning', start, end, `全文百分号多用“${major}”，此处是“${odd}”，应统一`, major, major));
+  return out;
+}
+
 export const punctuationRule: Rule = {
   id: 'punctuation',
   category: 'punctuation',
   check(doc: CritiqueDoc): Finding[] {
-    const out: Finding[] = [];
+    const out: Finding[] = [...figureMarks(doc)];
     const t = doc.text;
     // "一,加强…" / "一.加强…": a level-1 marker's separator, reported by the numbering check.
     const markerSeps = new Set<number>();
@@ -266,11 +310,16 @@ export const punctuationRule: Rule = {
       while (t[end] === m[0]) end++;
       const before = t[start - 1];
       const after = t[end];
+      // A ? after a figure and before a mark (前1?。): a sign such as ‱ the page's encoding lost.
+      if (m[0] === '?' && end - start === 1 && /[0-9]/.test(before ?? '') && /[。，；、]/.test(after ?? '')) {
+        out.push(report(doc, 'warning', start, end, '“?”处疑为特殊符号或生僻字在网页转码时丢失', '核对原文，补上丢失的字符'));
+        continue;
+      }
       // Half-width marks between digits or Latin (8:30, a,b) are fine.
       if (!isCjk(before) && !(isCjk(after) && !/[0-9A-Za-z]/.test(before ?? ''))) continue;
       if (m[0] === ':' && /\d/.test(after ?? '')) continue;
       // A ? where a character stands (、?水灌区): a rare character the page's encoding lost, not a question mark.
-      if (m[0] === '?' && end - start === 1 && /[、，（“\u4e00-\u9fff]/.test(before ?? '') && isCjk(after) && !/[吗呢么]/.test(before ?? '')) {
+      if (m[0] === '?' && end - start === 1 && ((/[、，（“\u4e00-\u9fff]/.test(before ?? '') && isCjk(after) && !/[吗呢么]/.test(before ?? '')) || (/[0-9]/.test(before ?? '') && /[。，；、]/.test(after ?? '')))) {
         out.push(report(doc, 'warning', start, end, '“?”处疑为生僻字在网页转码时丢失', '核对原文，补上丢失的字'));
         continue;
       }

@@ -106,13 +106,14 @@ export function meetingSubtitle(doc: CritiqueDoc): { line: Line; dated: boolean 
   const t = doc.title;
   if (!t) return null;
   const next = doc.paragraphs.filter((l) => l.index >= t.index).slice(0, 5);
-  const k = next.findIndex((l) => MEETING_SUBTITLE.test(l.text));
+  // (A subtitle the page broke over two lines is read with its second line: ……第十四届 / 人民代表大会……会议上.)
+  const k = next.findIndex((l, i) => MEETING_SUBTITLE.test(l.text) || (/[—―－-]{1,2}[\s\u3000]*20\d{2}年|^[\s\u3000]*[（(]20\d{2}年/.test(l.text) && !/上[）)]?[\s\u3000]*$/.test(l.text) && MEETING_SUBTITLE.test(l.text + (next[i + 1]?.text ?? ''))));
   if (k < 0) return null;
   return { line: next[k]!, dated: YEAR.test(next[k]!.text) || DATE_LINE.test(next[k + 1]?.text ?? '') };
 }
 
 /** A level-1 heading that looks back (一、2025年工作回顾, 一、“十四五”时期发展回顾). */
-const REVIEW_HEADING = /回顾|过去|成绩|成效/;
+const REVIEW_HEADING = /回顾|过去|成绩|成效|成就|总结/;
 /** A level-1 heading that looks ahead once the report has looked back: 二、2026年工作安排, 三、重点工作, 主要目标任务. */
 const AHEAD_HEADING = /安排|重点工作|主要工作|目标|任务|部署|思路|总体要求/;
 
@@ -121,15 +122,33 @@ const AHEAD_HEADING = /安排|重点工作|主要工作|目标|任务|部署|思
  * targets, not results, and its sentences may restate the fields the review reported on.
  */
 export function plansStart(doc: CritiqueDoc): number {
-  const level1 = doc.headings.filter((x) => !x.runIn && x.mark.level === 1);
-  const k = level1.findIndex((x, i) => classifyPart(x.mark.title) === 'plans' || (!REVIEW_HEADING.test(x.mark.title) && AHEAD_HEADING.test(x.mark.title) && level1.slice(0, i).some((y) => REVIEW_HEADING.test(y.mark.title))));
+  const level1 = [...doc.headings.filter((x) => !x.runIn && x.mark.level === 1).map((x) => ({ start: x.start, title: x.mark.title })), ...partLines(doc)].sort((a, b) => a.start - b.start);
+  const k = level1.findIndex((x, i) => classifyPart(x.title) === 'plans' || (!REVIEW_HEADING.test(x.title) && AHEAD_HEADING.test(x.title) && level1.slice(0, i).some((y) => REVIEW_HEADING.test(y.title))));
   return k >= 0 ? level1[k]!.start : doc.text.length;
+}
+
+/** A part's heading without a number, a short line of its own: “十四五”时期工作回顾, 2026年重点工作. */
+const PART_LINE = /^[\s\u3000]*([^\s\u3000，。；：！？、（）()]{4,20})[\s\u3000]*$/;
+const PART_WORD = /(?:20\d{2}年|“?十[二三四五]五”?|过去一年|今年)/;
+
+/**
+ * The unnumbered part headings of a report (a work report's “十四五”时期工作回顾 / 2026年重点工作): a short line of its own
+ * that names a year or a plan period and looks back or ahead. Such a line opens a part as 一、 would.
+ */
+export function partLines(doc: CritiqueDoc): { start: number; title: string }[] {
+  const out: { start: number; title: string }[] = [];
+  for (const l of doc.paragraphs) {
+    if (doc.titleLines.has(l.index) || doc.chrome.has(l.index) || l.text.length > 40) continue;
+    const m = PART_LINE.exec(l.text);
+    if (m && PART_WORD.test(m[1]!) && (REVIEW_HEADING.test(m[1]!) || AHEAD_HEADING.test(m[1]!)) && !doc.headings.some((h) => h.line === l.index)) out.push({ start: l.start, title: m[1]! });
+  }
+  return out;
 }
 
 /** 五年规划 periods by their ordinal: a section reviewing “十四五”时期 looks back on 2021–2025. */
 const PLAN_PERIODS: Record<string, [number, number]> = { 十二五: [2011, 2015], 十三五: [2016, 2020], 十四五: [2021, 2025], 十五五: [2026, 2030] };
 const BACK_ONE = /过去一年|过去的一年|一年来|去年|上一年/;
-const BACK_FIVE = /过去五年|过去的五年|五年来|这五年/;
+const BACK_FIVE = /过去五年|过去的五年|五年来|这五年|“十四五”时期|“十四五”以来|“十四五”期间/;
 
 /**
  * The years a passage looks back on, or null: its paragraph opens a look back (过去一年 → the year before the report's
@@ -142,16 +161,20 @@ export function lookingBack(doc: CritiqueDoc, offset: number, year: number): [nu
   const lead = doc.text.slice(line.start, offset);
   if (BACK_FIVE.test(lead)) return [year - 5, year];
   if (BACK_ONE.test(lead)) return [year - 1, year];
-  for (const h of doc.headings.filter((x) => !x.runIn && x.start < line.start).reverse()) {
-    const title = h.mark.title;
-    if (/回顾|过去|成绩|成效/.test(title)) {
+  // A paragraph that opens on a past year (刚刚过去的2025年，…… / 2025年，……) is about that year.
+  const opens = /^[\s\u3000]*(?:刚刚)?(?:过去的)?((?:19|20)\d{2})年(?:[，,是]|以来)/.exec(lead);
+  if (opens && Number(opens[1]) < year) return [Number(opens[1]), Number(opens[1])];
+  const above = [...doc.headings.filter((x) => !x.runIn && x.start < line.start).map((x) => ({ start: x.start, title: x.mark.title, level: x.mark.level })), ...partLines(doc).filter((x) => x.start < line.start).map((x) => ({ ...x, level: 1 }))].sort((a, b) => b.start - a.start);
+  for (const h of above) {
+    const title = h.title;
+    if (REVIEW_HEADING.test(title)) {
       const plan = /[“"]?(十[二三四五]五)[”"]?/.exec(title);
       const years = [...title.matchAll(/((?:19|20)\d{2})年/g)].map((m) => Number(m[1]));
       const spans = [...(plan ? [PLAN_PERIODS[plan[1]!]!] : []), ...years.map((y): [number, number] => [y, y])];
       if (spans.length > 0) return [Math.min(...spans.map((x) => x[0])), Math.max(...spans.map((x) => x[1]))];
       return [year - 1, year];
     }
-    if (h.mark.level === 1) return null;
+    if (h.level === 1) return null;
   }
   return null;
 }

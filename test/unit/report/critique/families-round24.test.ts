@@ -176,3 +176,82 @@ describe('after P5b (in-sample)', () => {
     expect(serious(t, 'numbers')).toEqual([]);
   });
 });
+
+describe('after P5c, the round\'s closing set (in-sample)', () => {
+  it('an annex, or a sentence announcing a counted list, starts its numbering afresh; N. before a figure is still a number', () => {
+    const annex = `${REPORT}\n附件\n2026年县级民生实事\n1.新建城乡公益性岗位500个。\n2.改造老旧小区12个。\n`;
+    expect(serious(annex, 'numbering')).toEqual([]);
+    const list = REPORT.replace('持续有序开展户厕改造，稳步提高城乡居民收入。', '扎实办好十件民生实事：\n一、提高城乡低保标准。\n二、新建托育机构8所。');
+    expect(serious(list, 'numbering')).toEqual([]);
+    const glossary = `${REPORT}\n附件\n名词解释\n1.“链长制”：由负责同志牵头抓产业链。\n2.2026年民生实事：十件为民办实事项目。\n3.5+2服务平台：覆盖五级两类的服务平台。\n4.“揭榜挂帅”：面向社会征集解决方案。\n`;
+    expect(serious(glossary, 'numbering')).toEqual([]);
+  });
+
+  it('a review headed 成就 or 总结, and a paragraph opening on last year, look back', () => {
+    const t = REPORT.replace('一、2025年和“十四五”时期工作回顾', '一、2025年工作总结和“十四五”发展成就').replace('过去一年，我们扎实开展', '刚刚过去的2025年，我们扎实开展').replace('过去五年，我们认真开展党史学习教育', '我们认真开展党史学习教育、党纪学习教育');
+    expect(serious(t, 'period')).toEqual([]);
+    expect(serious(t, 'dates')).toEqual([]);
+    // 打赢脱贫攻坚战 and 党的百年 reported in a look back over five years.
+    const u = REPORT.replace('干部群众精神面貌焕然一新。', '如期打赢脱贫攻坚战，隆重庆祝党的百年华诞。');
+    expect(serious(u, 'period')).toEqual([]);
+  });
+
+  it('unnumbered part headings (“十四五”时期工作回顾 / 2026年重点工作) open the review and the plan', () => {
+    const t = [
+      '2026年南岭县政府工作报告',
+      '各位代表：',
+      '“十四五”时期工作回顾',
+      '这五年，我们扎实开展党史学习教育，全县实施“三化”改造项目142个。',
+      '刚刚过去的2025年，全县实施“三化”改造项目30个，全力推动南北两条干线公路建设。',
+      '2026年重点工作',
+      '重点抓好三个方面工作：',
+      '（一）扩大有效需求',
+      '全力推动南北两条干线公路建设，加快推进城区供水工程。',
+      '（二）推进产业升级',
+      '新建标准厂房25万平方米。',
+      '（三）办好民生实事',
+      '持续改善城乡居民生活条件。',
+      '让我们更加紧密地团结在以习近平同志为核心的党中央周围，为全力推动南北两条干线公路建设而努力奋斗！',
+    ].join('\n');
+    const found = run(t, { now: FEB }).filter((f) => f.severity !== 'info');
+    expect(found.filter((f) => ['dates', 'numbers', 'duplicate', 'counts', 'numbering'].includes(f.rule))).toEqual([]);
+  });
+
+  it('之和, 近3年年均, 作为为政之魂, AA级以上县（市、区）国企增至260家 are right as written', () => {
+    const t = `${REPORT}\n生态产品价值是各类产品价值之和。全县生产总值近3年年均增长6%。始终把忠诚作为为政之魂。信用评级AA级以上县（市、区）国企增至260家。\n`;
+    expect(serious(t)).toEqual([]);
+  });
+
+  it('a subtitle broken over two lines still dates the title', () => {
+    const t = '政府工作报告\n——2026年1月20日在南岭县第十八届\n人民代表大会第五次会议上\n县长 程立言\n各位代表：\n现在，我代表县人民政府，向大会报告政府工作，请予审议。\n';
+    expect(run(t, { now: FEB }).filter((f) => f.rule === 'title' && f.message.includes('年份'))).toEqual([]);
+  });
+
+  it('ratios, ranges, subscripts, water classes, the congress term, a lost sign and the percent sign', () => {
+    const t = `${REPORT}\n城乡居民收入比缩小至2.27:1，连续3-5年增长5%-5.5%，PM_2.5浓度下降，PM\n2.5\n浓度达标，消除劣V类水体，在南岭县十八届人民代表大会上报告，1个学科进入前1?。“启航计划” “先锋工程”同步推进，“1+ N”政策落地。\n`;
+    const found = serious(t);
+    const fixes: Record<string, string | null> = Object.fromEntries(found.map(([s, r]) => [String(s), r ?? null]));
+    expect(fixes[':']).toBe('∶');
+    expect(fixes['3-5']).toBe('3～5');
+    expect(fixes['5%-5.5']).toBe('5%～5.5');
+    expect(fixes['_']).toBe('');
+    expect(fixes['\n2.5\n']).toBe('2.5');
+    expect(fixes['V']).toBe('Ⅴ');
+    expect(fixes['十八届人民代表大会']).toBe('第十八届人民代表大会');
+    expect(found.some(([s, r]) => s === '?' && r === null)).toBe(true);
+    expect(found.filter(([s, r]) => s === ' ' && r === '')).toHaveLength(2);
+    // A clock time is no ratio, a year range takes the dash, and 比赛 is no ratio's 比.
+    const u = `${REPORT}\n比赛于9:30开始，2021-2025年累计投资120亿元。\n`;
+    expect(serious(u, 'punctuation')).toEqual([['2021-2025', '2021—2025']]);
+    // % throughout and ％ once: the odd one is unified.
+    const pct = `${REPORT}\n增长1%、2%、3%、4%、5%，另有一项增长6％。\n`;
+    expect(serious(pct, 'punctuation')).toEqual([['％', '%']]);
+  });
+
+  it('a meeting subtitle without its dash, and two formulas in their order', () => {
+    const t = REPORT.replace('——2026年1月20日在南岭县', '2026年1月20日在南岭县');
+    expect(serious(t, 'layout')).toEqual([['2026', '——2026']]);
+    const u = `${REPORT}\n坚决整治官僚主义、形式主义为基层减负，协同推进减污、降碳、扩绿、增长。协同推进降碳减污扩绿增长。\n`;
+    expect(serious(u, 'formulation')).toEqual([['官僚主义、形式主义', '形式主义、官僚主义'], ['减污、降碳、扩绿、增长', '降碳、减污、扩绿、增长']]);
+  });
+});
