@@ -357,7 +357,7 @@ export function chromeOf(line: string, opts: { title?: boolean } = {}): ChromeHi
   if (count && count[0].length === t.length) return whole('meta', '新闻网页的图片数量标注残留');
   if (CAPTION.test(t) && t.length <= 80) return whole('meta', '新闻网页的图片说明（“图为……”）残留');
   // A news photo's caption and credit under the title (省长作政府工作报告。本报记者 某某摄).
-  if (PHOTO_CREDIT.test(t) && t.length <= 60) return whole('meta', '新闻网页的图片说明和摄影署名残留');
+  if (t.length <= 60 && PHOTO_CREDIT.test(t)) return whole('meta', '新闻网页的图片说明和摄影署名残留');
   // A link to a topic page (》》点击图片进入专题《《, 点击查看全文>>): the page's own navigation.
   if (t.length <= 30 && /^[》>»《<«\s]*点击(?:图片|这里|此处|链接)?(?:进入|查看|阅读|浏览|了解)(?:专题|全文|详情|原文|更多)?[》>»《<«\s]*$/.test(t)) return whole('meta', '网页的链接提示（点击进入专题等）残留');
   // A page's timestamp with its time of day (2026年02月10日 07时41分): a report's own date line has no time.

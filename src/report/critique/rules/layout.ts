@@ -41,8 +41,8 @@ function runInAmongSiblings(doc: CritiqueDoc): Finding[] {
   return out;
 }
 /** PM / 2.5 / 浓度: a subscript alone on its line between its symbol and the text. */
-const BROKEN_SUBSCRIPT = /(?<=(?:PM|SO|NO|CO|NH|O)[ \u3000]*)\n[ \u3000]*(2\.5|10|2|3)[ \u3000]*\n[ \u3000]*(?=[\u4e00-\u9fff])/g;
-const SPACE_IN_SET = /(?<=”)[ \u3000]+(?=“)|(?<=[0-9A-Z]\+)[ \u3000]+(?=[0-9A-Z])|(?<=[0-9A-Z])[ \u3000]+(?=\+[0-9A-Z])/g;
+const BROKEN_SUBSCRIPT = /\n[ \u3000]*(2\.5|10|2|3)[ \u3000]*\n[ \u3000]*(?=[\u4e00-\u9fff])/g;
+const SPACE_IN_SET = /[ \u3000]+(?=“|[0-9A-Z]|\+[0-9A-Z])/g;
 const UNDASHED_SUBTITLE = /^[\s\u3000]*20\d{2}年\d{1,2}月\d{1,2}日在[^。；，\n]{4,50}(?:会议|大会)上[\s\u3000]*$/;
 /** An opening bracket alone on its line before the numeral that closes it: the break inside the marker. */
 const BROKEN_MARKER = /(?<=^[ \u3000]*[（(])[ \u3000]*\n[ \u3000]*(?=[一二三四五六七八九十]{1,3}[）)])/gm;
@@ -237,10 +237,14 @@ export const layoutRule: Rule = {
     }
     // A subscript the page set on a line of its own (PM / 2.5 / 浓度): one word, joined.
     for (const { m, start, end } of matchAll(BROKEN_SUBSCRIPT, t)) {
+      if (!/(?:PM|SO|NO|CO|NH|O)[ \u3000]*$/.test(t.slice(Math.max(0, start - 4), start))) continue;
       out.push(report(doc, 'warning', start, end, `“${m[1]}”被断到了单独一行（网页的下标排版残留）`, m[1], m[1]));
     }
     // A space between two quoted names (“某计划” “某工程”) or inside a formula (1+ N).
     for (const { start, end } of matchAll(SPACE_IN_SET, t)) {
+      const prev = t[start - 1] ?? '';
+      const next = t.slice(end, end + 2);
+      if (!((prev === '”' && next[0] === '“') || (prev === '+' && /[0-9A-Z]/.test(t[start - 2] ?? '') && /^[0-9A-Z]/.test(next)) || (/[0-9A-Z]/.test(prev) && /^\+[0-9A-Z]/.test(next)))) continue;
       out.push(report(doc, 'warning', start, end, '多出空格', '删去空格', ''));
     }
     // A meeting subtitle under the title without its dash (2026年1月31日在……会议上): GB/T 15834-2011 §4.9 sets a subtitle off with ——.

@@ -128,17 +128,19 @@ const PAIRS: readonly [string, string, string][] = [
 ];
 
 /** A ratio written with a colon (收入比缩小至2.27:1): GB/T 15834-2011 §4.8 marks a ratio with the 比号 ∶. */
-const RATIO_COLON = /(?<=比[^，。；：\n]{0,10}?)(?<![\d.])\d+(?:\.\d+)?[:：]\d+(?:\.\d+)?(?![\d:：])/g;
+// (Matched on the figures, the 比 before them checked after: a lookbehind first would run at every character.)
+const RATIO_COLON = /(?<![\d.])\d+(?:\.\d+)?[:：]\d+(?:\.\d+)?(?![\d:：])/g;
 /** A range of figures joined by a hyphen (3-5年, 5%-5.5%): GB/T 15835-2011 §4.3 joins a range with ～ (or —). */
 const HYPHEN_RANGE = /(?<![\dA-Za-z.\-/])(\d+(?:\.\d+)?)([%％]?)-(\d+(?:\.\d+)?)(?=[%％]?(?:[\u4e00-\u9fff]|[，。；、）]))(?![\d-])/g;
 /** Chinese words joined by a hyphen-minus (中国-中亚, 科技-产业-金融): GB/T 15834-2011 §4.13 joins them with —. */
-const CJK_HYPHEN = /(?<=[\u4e00-\u9fff”])-(?=[\u4e00-\u9fff“])/g;
+const CJK_HYPHEN = /-(?=[\u4e00-\u9fff“])/g;
 
 /** Ratios, ranges and connectors written with the wrong mark. */
 function figureMarks(doc: CritiqueDoc): Finding[] {
   const out: Finding[] = [];
   const t = doc.text;
   for (const { m, start, end } of matchAll(RATIO_COLON, t)) {
+    if (!/比[^，。；：\n]{0,10}$/.test(t.slice(Math.max(0, start - 11), start))) continue;
     const [a, b] = m[0].split(/[:：]/);
     // A clock time (比赛于9:30开始) has minutes in two digits; a ratio ends or starts on a plain number.
     if (/^\d{2}$/.test(b!) && !/^1$/.test(a!)) continue;
@@ -160,6 +162,7 @@ function figureMarks(doc: CritiqueDoc): Finding[] {
   }
   // Labellers divide (中国-中亚 marked, 北京-雄安 and a park's name left): a hint.
   for (const { start, end } of matchAll(CJK_HYPHEN, t)) {
+    if (!/[\u4e00-\u9fff”]/.test(t[start - 1] ?? '')) continue;
     out.push(report(doc, 'info', start, end, '连接两个相关的名称一般用一字线“—”，不用半字线“-”（专名中的“-”可保留）', '—'));
   }
   // One percent sign throughout: a report that writes % everywhere and ％ once (or the other way) mixed two inputs.

@@ -115,12 +115,13 @@ const OLD_VARIANT_RE = new RegExp(`[${Object.keys(OLD_VARIANTS).join('')}]`, 'g'
 const WHITELIST = [...REDUPLICATION_WHITELIST].sort((a, b) => b.length - a.length);
 
 /** A subscript's markup left in (PM_2.5, SO_2): the underscore goes. */
-const SUBSCRIPT_MARK = /(?<=\b(?:PM|SO|NO|CO|NH|O|H|N)[ \u3000]?)_(?=\d)/g;
+const SUBSCRIPT_MARK = /_(?=\d)/g;
+const SUBSCRIPT_SYMBOL = /\b(?:PM|SO|NO|CO|NH|O|H|N)[ \u3000]?$/;
 /** Water-quality classes (GB 3838-2002 Ⅰ–Ⅴ类) written with Latin letters: 劣V类, III类水体. */
-const LATIN_CLASS = /(?<![A-Za-z])(?:IV|V|I{1,3})(?=类)/g;
+const LATIN_CLASS = /(?:IV|V|I{1,3})(?=类)/g;
 const ROMAN: Record<string, string> = { I: 'Ⅰ', II: 'Ⅱ', III: 'Ⅲ', IV: 'Ⅳ', V: 'Ⅴ' };
 /** A people's congress named in full without 第 before its term: 甘肃省十四届人民代表大会 (第十四届…, or the short 省十四届人大). */
-const TERM_WITHOUT_DI = /(?<=[省市县区州旗盟])(十[一二三四五六七八九]?|[二三四五六七八九])届人民代表大会/g;
+const TERM_WITHOUT_DI = /(十[一二三四五六七八九]?|[二三四五六七八九])届人民代表大会/g;
 
 export const typoRule: Rule = {
   id: 'typo',
@@ -128,13 +129,14 @@ export const typoRule: Rule = {
   check(doc: CritiqueDoc): Finding[] {
     const out: Finding[] = [];
     const t = doc.text;
-    for (const { start, end } of matchAll(SUBSCRIPT_MARK, t)) out.push(report(doc, 'warning', start, end, '下标的标记“_”残留（如 PM2.5）', '删去“_”', ''));
+    for (const { start, end } of matchAll(SUBSCRIPT_MARK, t)) if (SUBSCRIPT_SYMBOL.test(t.slice(Math.max(0, start - 3), start))) out.push(report(doc, 'warning', start, end, '下标的标记“_”残留（如 PM2.5）', '删去“_”', ''));
     for (const { m, start, end } of matchAll(LATIN_CLASS, t)) {
       // Only water classes (水质, 水体, 断面, 劣…类): elsewhere a Latin I or V may be a name.
-      if (!/水|断面|劣$/.test(t.slice(Math.max(0, start - 12), start)) && !/^类水/.test(t.slice(end, end + 2))) continue;
+      if (/[A-Za-z]/.test(t[start - 1] ?? '') || (!/水|断面|劣$/.test(t.slice(Math.max(0, start - 12), start)) && !/^类水/.test(t.slice(end, end + 2)))) continue;
       out.push(report(doc, 'warning', start, end, `水质类别用罗马数字“${ROMAN[m[0]]}”，不用拉丁字母“${m[0]}”`, ROMAN[m[0]], ROMAN[m[0]]));
     }
     for (const { m, start, end } of matchAll(TERM_WITHOUT_DI, t)) {
+      if (!/[省市县区州旗盟]/.test(t[start - 1] ?? '')) continue;
       out.push(report(doc, 'warning', start, end, `人民代表大会的届次前应有“第”：第${m[1]}届人民代表大会`, `第${m[0]}`, `第${m[0]}`));
     }
     for (const { m, start } of matchAll(KEY_RE, t)) {

@@ -122,10 +122,17 @@ const AHEAD_HEADING = /安排|重点工作|主要工作|目标|任务|部署|思
  * targets, not results, and its sentences may restate the fields the review reported on.
  */
 export function plansStart(doc: CritiqueDoc): number {
+  const known = PLANS.get(doc);
+  if (known !== undefined) return known;
   const level1 = [...doc.headings.filter((x) => !x.runIn && x.mark.level === 1).map((x) => ({ start: x.start, title: x.mark.title })), ...partLines(doc)].sort((a, b) => a.start - b.start);
   const k = level1.findIndex((x, i) => classifyPart(x.title) === 'plans' || (!REVIEW_HEADING.test(x.title) && AHEAD_HEADING.test(x.title) && level1.slice(0, i).some((y) => REVIEW_HEADING.test(y.title))));
-  return k >= 0 ? level1[k]!.start : doc.text.length;
+  const at = k >= 0 ? level1[k]!.start : doc.text.length;
+  PLANS.set(doc, at);
+  return at;
 }
+// Several rules ask for a document's parts; each is read once per document.
+const PLANS = new WeakMap<CritiqueDoc, number>();
+const PARTS = new WeakMap<CritiqueDoc, { start: number; title: string }[]>();
 
 /** A part's heading without a number, a short line of its own: “十四五”时期工作回顾, 2026年重点工作. */
 const PART_LINE = /^[\s\u3000]*([^\s\u3000，。；：！？、（）()]{4,20})[\s\u3000]*$/;
@@ -136,12 +143,15 @@ const PART_WORD = /(?:20\d{2}年|“?十[二三四五]五”?|过去一年|今�
  * that names a year or a plan period and looks back or ahead. Such a line opens a part as 一、 would.
  */
 export function partLines(doc: CritiqueDoc): { start: number; title: string }[] {
+  const known = PARTS.get(doc);
+  if (known) return known;
   const out: { start: number; title: string }[] = [];
   for (const l of doc.paragraphs) {
     if (doc.titleLines.has(l.index) || doc.chrome.has(l.index) || l.text.length > 40) continue;
     const m = PART_LINE.exec(l.text);
     if (m && PART_WORD.test(m[1]!) && (REVIEW_HEADING.test(m[1]!) || AHEAD_HEADING.test(m[1]!)) && !doc.headings.some((h) => h.line === l.index)) out.push({ start: l.start, title: m[1]! });
   }
+  PARTS.set(doc, out);
   return out;
 }
 
