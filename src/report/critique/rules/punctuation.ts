@@ -13,8 +13,6 @@ const HALF = /[,;:?!]/g;
 const DASHES = /—+/g;
 /** What two parties joined by a connector hold together, after the second party's name (—东盟博览会, —欧盟领导人会晤). */
 const PARTIES_HOLD = /^[\u4e00-\u9fff]{2,4}?(?:领导人会晤|领导人会议|峰会|首脑会议|合作论坛|博览会|商务理事会|班列|铁路|自由贸易区|自贸区|经贸合作区|命运共同体)/;
-/** A month range joined by a hyphen (1-6月): time spans take the 一字线 (GB/T 15834-2011 §4.13). */
-const RANGE_HYPHEN = /(?<![0-9.\-－/])(?:1[0-2]|[1-9])([-－])(?=(?:1[0-2]|[1-9])月)/g;
 /** Look-alike marks for the colon: the ratio sign ∶ (U+2236) and the modifier colon ꞉ (U+A789) between Chinese words. */
 // (Also the vertical presentation form ︰, U+FE30, that some converters put for a colon.)
 const FAKE_COLON = /[∶꞉︰](?=[\s\u3000]*(?:$|[\u4e00-\u9fff“]))/gm;
@@ -130,8 +128,11 @@ const PAIRS: readonly [string, string, string][] = [
 /** A ratio written with a colon (收入比缩小至2.27:1): GB/T 15834-2011 §4.8 marks a ratio with the 比号 ∶. */
 // (Matched on the figures, the 比 before them checked after: a lookbehind first would run at every character.)
 const RATIO_COLON = /(?<![\d.])\d+(?:\.\d+)?[:：]\d+(?:\.\d+)?(?![\d:：])/g;
-/** A range of figures joined by a hyphen (3-5年, 5%-5.5%): GB/T 15835-2011 §4.3 joins a range with ～ (or —). */
-const HYPHEN_RANGE = /(?<![\dA-Za-z.\-/])(\d+(?:\.\d+)?)([%％]?)-(\d+(?:\.\d+)?)(?=[%％]?(?:[\u4e00-\u9fff]|[，。；、）]))(?![\d-])/g;
+/**
+ * A range joined by a hyphen: a span of months takes the 一字线 (1-6月 → 1—6月, GB/T 15834-2011 §4.13), a range of
+ * figures the wave (3-5年 → 3～5年, 5%-5.5% → 5%～5.5%, GB/T 15835-2011 §4.3), a range of years the 一字线.
+ */
+const HYPHEN_RANGE = /(?<![\dA-Za-z.\-－/])(\d+(?:\.\d+)?)([%％]?)([-－])(\d+(?:\.\d+)?)(?![\d\-－])/g;
 /** Chinese words joined by a hyphen-minus (中国-中亚, 科技-产业-金融): GB/T 15834-2011 §4.13 joins them with —. */
 const CJK_HYPHEN = /-(?=[\u4e00-\u9fff“])/g;
 
@@ -149,9 +150,14 @@ function figureMarks(doc: CritiqueDoc): Finding[] {
     void end;
   }
   for (const { m, start, end } of matchAll(HYPHEN_RANGE, t)) {
-    const [, a, pa, b] = m;
-    // A span of time (1-6月, 9-12时) is the month-range check's, with the 一字线.
-    if (Number(b) <= Number(a) || /^[月日时]/.test(t.slice(end, end + 1))) continue;
+    const [, a, pa, dash, b] = m;
+    const month = (x: string) => /^(?:1[0-2]|[1-9])$/.test(x);
+    if (t[end] === '月') {
+      if (!pa && month(a!) && month(b!)) out.push(report(doc, 'warning', start + a!.length, start + a!.length + 1, '表示时间起止用一字线“—”，不用短横线“-”', '—', '—'));
+      continue;
+    }
+    // Days and hours (9-12时) are left; figures are a range only before a word or a mark, joined by a plain hyphen.
+    if (dash !== '-' || /^[日时]/.test(t[end] ?? '') || !/^[%％]?(?:[\u4e00-\u9fff]|[，。；、）])/.test(t.slice(end, end + 2)) || Number(b) <= Number(a)) continue;
     // A telephone number (0827-5221234) or a code: an area code's leading 0, or a figure of seven digits.
     if (/^0\d/.test(a!) || /\d{7}/.test(b!)) continue;
     // A year range (2021-2025年) takes the dash; figures take the wave.
@@ -253,10 +259,6 @@ export const punctuationRule: Rule = {
     }
     for (const { start, end } of matchAll(OPEN_HALF_PAREN, t)) {
       out.push(report(doc, 'warning', start, end, '半角左括号“(”没有对应的右括号', '改为全角括号“（）”并补上右括号'));
-    }
-    for (const { m, start } of matchAll(RANGE_HYPHEN, t)) {
-      const at = start + m[0].length - 1;
-      out.push(report(doc, 'warning', at, at + 1, '表示时间起止用一字线“—”，不用短横线“-”', '—', '—'));
     }
     // A dash is two em dashes (——, GB/T 15834-2011 §4.9); one between two Chinese words is half of it.
     for (const { m, start, end } of matchAll(DASHES, t)) {
