@@ -247,6 +247,13 @@ export const layoutRule: Rule = {
       if (!((prev === '”' && next[0] === '“') || (prev === '+' && /[0-9A-Z]/.test(t[start - 2] ?? '') && /^[0-9A-Z]/.test(next)) || (/[0-9A-Z]/.test(prev) && /^\+[0-9A-Z]/.test(next)))) continue;
       out.push(report(doc, 'warning', start, end, '多出空格', '删去空格', ''));
     }
+    // A meeting subtitle the page broke over two lines (……第十四届 / 人民代表大会……会议上): joined.
+    const meeting = meetingSubtitle(doc);
+    if (meeting?.brokenAt !== undefined) {
+      const at = meeting.brokenAt;
+      const z = at + (/^\s*/.exec(t.slice(at))?.[0].length ?? 0);
+      out.push(report(doc, 'warning', at, z, '会议报告的副标题被断成了两行', '把副标题接成一行', ''));
+    }
     // A meeting subtitle under the title without its dash (2026年1月31日在……会议上): GB/T 15834-2011 §4.9 sets a subtitle off with ——.
     const sub = doc.title ? doc.paragraphs.filter((l) => l.index > doc.title!.index).slice(0, 4).find((l) => UNDASHED_SUBTITLE.test(l.text)) : undefined;
     if (sub) {

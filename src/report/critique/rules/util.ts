@@ -102,14 +102,16 @@ const DATE_LINE = new RegExp(`^[\\s\\u3000]*[（(]?${DATE}[）)]?[\\s\\u3000]*$`
  * lines, with the date line under it when it has one (（2017年10月18日）): the title's main line(s) stand above it by
  * design, and its date is the report's.
  */
-export function meetingSubtitle(doc: CritiqueDoc): { line: Line; dated: boolean } | null {
+export function meetingSubtitle(doc: CritiqueDoc): { line: Line; dated: boolean; brokenAt?: number } | null {
   const t = doc.title;
   if (!t) return null;
   const next = doc.paragraphs.filter((l) => l.index >= t.index).slice(0, 5);
   // (A subtitle the page broke over two lines is read with its second line: ……第十四届 / 人民代表大会……会议上.)
-  const k = next.findIndex((l, i) => MEETING_SUBTITLE.test(l.text) || (/[—―－-]{1,2}[\s\u3000]*20\d{2}年|^[\s\u3000]*[（(]20\d{2}年/.test(l.text) && !/上[）)]?[\s\u3000]*$/.test(l.text) && MEETING_SUBTITLE.test(l.text + (next[i + 1]?.text ?? ''))));
+  const broken = (l: Line, i: number) => /[—―－-]{1,2}[\s\u3000]*20\d{2}年|^[\s\u3000]*[（(]20\d{2}年/.test(l.text) && !/上[）)]?[\s\u3000]*$/.test(l.text) && MEETING_SUBTITLE.test(l.text + (next[i + 1]?.text ?? ''));
+  const k = next.findIndex((l, i) => MEETING_SUBTITLE.test(l.text) || broken(l, i));
   if (k < 0) return null;
-  return { line: next[k]!, dated: YEAR.test(next[k]!.text) || DATE_LINE.test(next[k + 1]?.text ?? '') };
+  const line = next[k]!;
+  return { line, dated: YEAR.test(line.text) || DATE_LINE.test(next[k + 1]?.text ?? ''), ...(MEETING_SUBTITLE.test(line.text) ? {} : { brokenAt: line.start + line.text.length }) };
 }
 
 /** A level-1 heading that looks back (一、2025年工作回顾, 一、“十四五”时期发展回顾). */

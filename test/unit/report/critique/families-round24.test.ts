@@ -255,3 +255,11 @@ describe('after P5c, the round\'s closing set (in-sample)', () => {
     expect(serious(u, 'formulation')).toEqual([['官僚主义、形式主义', '形式主义、官僚主义'], ['减污、降碳、扩绿、增长', '降碳、减污、扩绿、增长']]);
   });
 });
+
+describe('a subtitle broken over two lines (after P5c)', () => {
+  it('is joined, and still dates the title', () => {
+    const t = '政府工作报告\n——2026年1月20日在南岭县第十八届\n人民代表大会第五次会议上\n县长 程立言\n各位代表：\n现在，我代表县人民政府，向大会报告政府工作，请予审议。\n';
+    expect(serious(t, 'layout')).toEqual([['\n', '']]);
+    expect(serious(t.replace('第十八届\n人民', '第十八届人民'), 'layout')).toEqual([]);
+  });
+});
