@@ -140,14 +140,13 @@ const CJK_HYPHEN = /-(?=[\u4e00-\u9fff“])/g;
 function figureMarks(doc: CritiqueDoc): Finding[] {
   const out: Finding[] = [];
   const t = doc.text;
-  for (const { m, start, end } of matchAll(RATIO_COLON, t)) {
+  for (const { m, start } of matchAll(RATIO_COLON, t)) {
     if (!/比[^，。；：\n]{0,10}$/.test(t.slice(Math.max(0, start - 11), start))) continue;
     const [a, b] = m[0].split(/[:：]/);
     // A clock time (比赛于9:30开始) has minutes in two digits; a ratio ends or starts on a plain number.
     if (/^\d{2}$/.test(b!) && !/^1$/.test(a!)) continue;
     const at = start + a!.length;
     out.push(report(doc, 'warning', at, at + 1, '比例应使用比号“∶”，不用冒号', '∶', '∶'));
-    void end;
   }
   for (const { m, start, end } of matchAll(HYPHEN_RANGE, t)) {
     const [, a, pa, dash, b] = m;
@@ -692,9 +691,10 @@ function lineEnds(doc: CritiqueDoc): Finding[] {
     const parentOf = (h: (typeof all)[number]) => parents.get(h) ?? -1;
     const stopped = new Set(short.filter(({ title }) => /。$/.test(title)).map(({ h }) => h));
     const bare = new Set(short.filter(({ title }) => !/[。；！？：]$/.test(title)).map(({ h }) => h));
-    const listBare = (h: (typeof all)[number]) => short.filter((x) => parentOf(x.h) === parentOf(h) && bare.has(x.h)).length;
-    const listStopped = (h: (typeof all)[number]) => short.filter((x) => parentOf(x.h) === parentOf(h) && stopped.has(x.h)).length;
-    const withStop = short.filter(({ h }) => stopped.has(h) && listBare(h) >= listStopped(h));
+    // Per list: how many of its headings end bare, and how many with 。 (bare minus stopped).
+    const lean = new Map<number, number>();
+    for (const { h } of short) lean.set(parentOf(h), (lean.get(parentOf(h)) ?? 0) + (bare.has(h) ? 1 : stopped.has(h) ? -1 : 0));
+    const withStop = short.filter(({ h }) => stopped.has(h) && lean.get(parentOf(h))! >= 0);
     // A tie goes to the bare form: a heading on its own line takes no end mark (GB/T 9704 practice).
     for (const { h, title } of withStop) {
       const at = h.end + (h.mark.title.length - h.mark.title.trimStart().length) + title.length - 1;

@@ -160,7 +160,9 @@ export function partLines(doc: CritiqueDoc): { start: number; title: string }[] 
 /** 五年规划 periods by their ordinal: a section reviewing “十四五”时期 looks back on 2021–2025. */
 const PLAN_PERIODS: Record<string, [number, number]> = { 十二五: [2011, 2015], 十三五: [2016, 2020], 十四五: [2021, 2025], 十五五: [2026, 2030] };
 const BACK_ONE = /过去一年|过去的一年|一年来|去年|上一年/;
-const BACK_FIVE = /过去五年|过去的五年|五年来|这五年|“十四五”时期|“十四五”以来|“十四五”期间/;
+const BACK_FIVE = /过去五年|过去的五年|五年来|这五年/;
+/** A lead naming a plan period as its time (“十四五”时期，…… / 十三五以来): that period's years. */
+const PLAN_LEAD = /[“"]?(十[二三四五]五)[”"]?(?:时期|以来|期间)/;
 
 /**
  * The years a passage looks back on, or null: its paragraph opens a look back (过去一年 → the year before the report's
@@ -171,6 +173,8 @@ export function lookingBack(doc: CritiqueDoc, offset: number, year: number): [nu
   const line = lineAt(doc, offset);
   if (!line) return null;
   const lead = doc.text.slice(line.start, offset);
+  const period = PLAN_LEAD.exec(lead);
+  if (period) return PLAN_PERIODS[period[1]!]!;
   if (BACK_FIVE.test(lead)) return [year - 5, year];
   if (BACK_ONE.test(lead)) return [year - 1, year];
   // A paragraph that opens on a past year (刚刚过去的2025年，…… / 2025年，……) is about that year.
